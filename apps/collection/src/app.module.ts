@@ -1,0 +1,12 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceCoreModule } from '@platform/service';
+import type { BaseServiceConfig } from '@platform/config';
+import { collectionDefinition } from './collection.definition';
+import { RecordsModule } from './records/records.module';
+
+@Module({})
+export class AppModule {
+  static register(config: BaseServiceConfig): DynamicModule {
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(collectionDefinition, config), RecordsModule] };
+  }
+}

@@ -1,0 +1,17 @@
+import { ProtoPackages } from '@contracts';
+import { baseServiceEnv } from '@platform/config';
+import { MessagingTables1763700000000 } from '@platform/messaging';
+import type { ServiceDefinition } from '@platform/service';
+import { CreditRecordEntity } from './records/infrastructure/credit-record.entity';
+import { CreditRecords1763700000100 } from './migrations/1763700000100-credit-records';
+
+export const collectionConfigSchema = baseServiceEnv;
+
+export const collectionDefinition: ServiceDefinition = {
+  name: 'collection',
+  schema: 'collection',
+  entities: [CreditRecordEntity],
+  migrations: [MessagingTables1763700000000, CreditRecords1763700000100],
+  protoPackages: [ProtoPackages.collection],
+  streams: ['CREDIT_RECORDS'],
+};

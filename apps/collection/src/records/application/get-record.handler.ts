@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
+import { DomainError } from '@platform/errors';
+import { RecordErrorCode } from '../domain/record-submission';
+import { CreditRecordEntity } from '../infrastructure/credit-record.entity';
+
+@Injectable()
+export class GetRecordHandler {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(principal: Principal, id: string): Promise<CreditRecordEntity> {
+    assertScope(principal, Scopes.RecordsRead);
+    const notFound = DomainError.notFound(RecordErrorCode.NotFound, `No credit record ${id}.`);
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound;
+    const record = await this.dataSource.getRepository(CreditRecordEntity).findOneBy({ id });
+    if (!record) throw notFound;
+    // Outside the caller's region reads as absent: existence is not leaked across regions.
+    try {
+      assertRegionScope(principal, record.region);
+    } catch {
+      throw notFound;
+    }
+    return record;
+  }
+}

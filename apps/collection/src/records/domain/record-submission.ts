@@ -1,0 +1,142 @@
+import { parseRegionCode, parseUscc, parseCitizenId, normaliseCode } from '@domain/identifiers';
+import { SEVERITIES, Severity, SubjectKind, SUBJECT_KINDS } from '@domain/credit';
+import { chinaDateOf } from '@domain/calendar';
+import { DomainError, FieldViolation } from '@platform/errors';
+import { recordTypeRule, RecordTypeRule } from './record-types';
+
+export const RecordErrorCode = {
+  Invalid: 'RECORD.INVALID',
+  UnknownType: 'RECORD.UNKNOWN_TYPE',
+  Duplicate: 'RECORD.DUPLICATE',
+  NotFound: 'RECORD.NOT_FOUND',
+} as const;
+
+/** A submission as it arrives (strings from gRPC, possibly full-width, padded or mis-cased). */
+export interface RawSubmission {
+  recordType: string;
+  subject?: { kind: string; id: string; name: string };
+  region: string;
+  severity: string;
+  decisionDate: string;
+  documentNumber: string;
+  sourceRecordId: string;
+  payloadJson: string;
+  idempotencyKey: string;
+}
+
+/** A submission that passed every check, normalised. */
+export interface ValidSubmission {
+  type: RecordTypeRule;
+  subject: { kind: SubjectKind; id: string; name: string };
+  region: string;
+  severity: Severity;
+  decisionDate: string;
+  documentNumber: string;
+  sourceRecordId: string | null;
+  idempotencyKey: string | null;
+  payload: Record<string, unknown>;
+}
+
+const MAX_TEXT = 200;
+
+/**
+ * Validates and normalises one record submission, collecting every violation (an integrator
+ * fixing a record wants all of them at once, not one per round trip).
+ */
+export function validateSubmission(raw: RawSubmission, today: string = chinaDateOf(new Date())): ValidSubmission {
+  const violations: FieldViolation[] = [];
+  const type = recordTypeRule(raw.recordType.trim());
+  if (!type) {
+    throw DomainError.validation(RecordErrorCode.UnknownType, [{ field: 'recordType', message: `unknown record type "${raw.recordType}"`, code: 'UNKNOWN_TYPE' }]);
+  }
+  const subject = validateSubject(raw.subject, today, violations);
+  const region = parseRegionCode(normaliseCode(raw.region));
+  if (!region.ok) violations.push({ field: 'region', message: region.message, code: 'INVALID_REGION' });
+  const severity = raw.severity.trim().toLowerCase();
+  if (!(SEVERITIES as readonly string[]).includes(severity)) {
+    violations.push({ field: 'severity', message: `must be one of ${SEVERITIES.join(', ')}`, code: 'INVALID_SEVERITY' });
+  }
+  const decisionDate = raw.decisionDate.trim();
+  checkDecisionDate(decisionDate, today, violations);
+  const documentNumber = raw.documentNumber.trim();
+  if (!documentNumber) violations.push({ field: 'documentNumber', message: 'is required', code: 'REQUIRED' });
+  else if (documentNumber.length > MAX_TEXT) violations.push({ field: 'documentNumber', message: `at most ${MAX_TEXT} characters`, code: 'TOO_LONG' });
+  const payload = parsePayload(raw.payloadJson, violations);
+  if (violations.length > 0 || !subject || !region.ok) throw DomainError.validation(RecordErrorCode.Invalid, violations);
+  return {
+    type,
+    subject,
+    region: region.value,
+    severity: severity as Severity,
+    decisionDate,
+    documentNumber,
+    sourceRecordId: raw.sourceRecordId.trim() || null,
+    idempotencyKey: raw.idempotencyKey.trim() || null,
+    payload,
+  };
+}
+
+function validateSubject(subject: RawSubmission['subject'], today: string, violations: FieldViolation[]): ValidSubmission['subject'] | undefined {
+  if (!subject) {
+    violations.push({ field: 'subject', message: 'is required', code: 'REQUIRED' });
+    return undefined;
+  }
+  const kind = subject.kind.trim().toLowerCase();
+  const name = subject.name.trim();
+  if (!name) violations.push({ field: 'subject.name', message: 'is required', code: 'REQUIRED' });
+  else if (name.length > MAX_TEXT) violations.push({ field: 'subject.name', message: `at most ${MAX_TEXT} characters`, code: 'TOO_LONG' });
+  if (!(SUBJECT_KINDS as readonly string[]).includes(kind)) {
+    violations.push({ field: 'subject.kind', message: `must be one of ${SUBJECT_KINDS.join(', ')}`, code: 'INVALID_KIND' });
+    return undefined;
+  }
+  const id = subjectId(kind as SubjectKind, subject.id, today, violations);
+  return id ? { kind: kind as SubjectKind, id, name } : undefined;
+}
+
+function subjectId(kind: SubjectKind, raw: string, today: string, violations: FieldViolation[]): string | undefined {
+  if (kind === 'org') {
+    const uscc = parseUscc(raw);
+    if (uscc.ok) return uscc.value;
+    violations.push({ field: 'subject.id', message: uscc.message, code: `USCC_${uscc.reason}` });
+    return undefined;
+  }
+  if (kind === 'person') {
+    const id = parseCitizenId(raw, today);
+    if (id.ok) return id.value;
+    violations.push({ field: 'subject.id', message: id.message, code: `CITIZEN_ID_${id.reason}` });
+    return undefined;
+  }
+  // Vehicles and vessels: full validation arrives with the collection catalogue.
+  const normalised = normaliseCode(raw);
+  if (normalised) return normalised;
+  violations.push({ field: 'subject.id', message: 'is required', code: 'REQUIRED' });
+  return undefined;
+}
+
+function checkDecisionDate(value: string, today: string, violations: FieldViolation[]): void {
+  if (!value) {
+    violations.push({ field: 'decisionDate', message: 'is required', code: 'REQUIRED' });
+  } else if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+    violations.push({ field: 'decisionDate', message: 'must be a date (YYYY-MM-DD)', code: 'INVALID_DATE' });
+  } else if (value > today) {
+    violations.push({ field: 'decisionDate', message: `must not be after today (${today})`, code: 'FUTURE_DATE' });
+  }
+}
+
+function parsePayload(json: string, violations: FieldViolation[]): Record<string, unknown> {
+  if (!json.trim()) return {};
+  try {
+    const value: unknown = JSON.parse(json);
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // fall through to the violation
+  }
+  violations.push({ field: 'payload', message: 'must be a JSON object', code: 'INVALID_PAYLOAD' });
+  return {};
+}
+
+/** One line for the public portal: what the record says, in the subject's own words where possible. */
+export function summarise(submission: ValidSubmission): string {
+  const facts = submission.payload['facts'] ?? submission.payload['content'] ?? submission.payload['penaltyContent'];
+  return typeof facts === 'string' ? facts.slice(0, 500) : '';
+}

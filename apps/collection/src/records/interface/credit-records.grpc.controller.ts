@@ -1,0 +1,36 @@
+import { Controller } from '@nestjs/common';
+import type { Metadata } from '@grpc/grpc-js';
+import { collectionV1 } from '@contracts';
+import { principalFrom } from '@platform/grpc';
+import { GetRecordHandler } from '../application/get-record.handler';
+import { SubmitRecordHandler } from '../application/submit-record.handler';
+
+@Controller()
+@collectionV1.CreditRecordServiceControllerMethods()
+export class CreditRecordsGrpcController implements collectionV1.CreditRecordServiceController {
+  constructor(
+    private readonly submitRecordHandler: SubmitRecordHandler,
+    private readonly getRecordHandler: GetRecordHandler,
+  ) {}
+
+  submitRecord(request: collectionV1.SubmitRecordRequest, metadata?: Metadata): Promise<collectionV1.SubmitRecordResponse> {
+    return this.submitRecordHandler.execute(principalFrom(metadata), request);
+  }
+
+  async getRecord(request: collectionV1.GetRecordRequest, metadata?: Metadata): Promise<collectionV1.GetRecordResponse> {
+    const record = await this.getRecordHandler.execute(principalFrom(metadata), request.id);
+    return {
+      id: record.id,
+      recordType: record.recordType,
+      subject: { kind: record.subjectKind, id: record.subjectId, name: record.subjectName },
+      region: record.region,
+      severity: record.severity,
+      decisionDate: record.decisionDate,
+      documentNumber: record.documentNumber,
+      status: record.status,
+      payloadJson: JSON.stringify(record.payload),
+      receivedAt: record.receivedAt.toISOString(),
+      sourceClientId: record.sourceClientId,
+    };
+  }
+}

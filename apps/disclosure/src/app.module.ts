@@ -1,0 +1,12 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceCoreModule } from '@platform/service';
+import type { BaseServiceConfig } from '@platform/config';
+import { disclosureDefinition } from './disclosure.definition';
+import { ProfilesModule } from './profiles/profiles.module';
+
+@Module({})
+export class AppModule {
+  static register(config: BaseServiceConfig): DynamicModule {
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(disclosureDefinition, config), ProfilesModule] };
+  }
+}

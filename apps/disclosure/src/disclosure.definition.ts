@@ -1,0 +1,18 @@
+import { ProtoPackages } from '@contracts';
+import { baseServiceEnv } from '@platform/config';
+import { MessagingTables1763700000000 } from '@platform/messaging';
+import type { ServiceDefinition } from '@platform/service';
+import { PublicReadModel1763700000200 } from './migrations/1763700000200-public-read-model';
+import { PublicRecordEntity } from './profiles/infrastructure/public-record.entity';
+import { PublicSubjectEntity } from './profiles/infrastructure/public-subject.entity';
+
+export const disclosureConfigSchema = baseServiceEnv;
+
+export const disclosureDefinition: ServiceDefinition = {
+  name: 'disclosure',
+  schema: 'disclosure',
+  entities: [PublicSubjectEntity, PublicRecordEntity],
+  migrations: [MessagingTables1763700000000, PublicReadModel1763700000200],
+  protoPackages: [ProtoPackages.disclosure],
+  streams: ['CREDIT_RECORDS'],
+};

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, LessThanOrEqual, MoreThan } from 'typeorm';
+import { parseUscc } from '@domain/identifiers';
+import { DomainError } from '@platform/errors';
+import { PUBLISHED_SECTIONS } from '../domain/publication';
+import { PublicRecordEntity } from '../infrastructure/public-record.entity';
+import { PublicSubjectEntity } from '../infrastructure/public-subject.entity';
+
+export const ProfileErrorCode = {
+  InvalidUscc: 'PUBLIC.INVALID_USCC',
+  SubjectNotFound: 'PUBLIC.SUBJECT_NOT_FOUND',
+} as const;
+
+export interface PublishedItem {
+  recordType: string;
+  documentNumber: string;
+  decisionDate: string;
+  severity: string;
+  summary: string;
+  publishedFrom: string;
+  publishedUntil: string;
+}
+
+export interface SubjectProfile {
+  uscc: string;
+  name: string;
+  region: string;
+  penalties: PublishedItem[];
+  licences: PublishedItem[];
+  asOf: string;
+}
+
+/** The public profile as of now: only items inside their publicity window. */
+@Injectable()
+export class GetSubjectProfileQuery {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(rawUscc: string, now = new Date()): Promise<SubjectProfile> {
+    const uscc = parseUscc(rawUscc);
+    if (!uscc.ok) throw DomainError.validation(ProfileErrorCode.InvalidUscc, [{ field: 'uscc', message: uscc.message, code: `USCC_${uscc.reason}` }]);
+    const subject = await this.dataSource.getRepository(PublicSubjectEntity).findOneBy({ uscc: uscc.value });
+    if (!subject) throw DomainError.notFound(ProfileErrorCode.SubjectNotFound, `No public information about ${uscc.value}.`);
+    const records = await this.dataSource.getRepository(PublicRecordEntity).find({
+      where: { uscc: uscc.value, publishedFrom: LessThanOrEqual(now), publishedUntil: MoreThan(now) },
+      order: { decisionDate: 'DESC' },
+    });
+    const items = records.map((r) => ({ section: PUBLISHED_SECTIONS[r.recordType], item: toItem(r) }));
+    return {
+      uscc: subject.uscc,
+      name: subject.name,
+      region: subject.region,
+      penalties: items.filter((i) => i.section === 'penalties').map((i) => i.item),
+      licences: items.filter((i) => i.section === 'licences').map((i) => i.item),
+      asOf: now.toISOString(),
+    };
+  }
+}
+
+function toItem(record: PublicRecordEntity): PublishedItem {
+  return {
+    recordType: record.recordType,
+    documentNumber: record.documentNumber,
+    decisionDate: record.decisionDate,
+    severity: record.severity,
+    summary: record.summary,
+    publishedFrom: record.publishedFrom.toISOString(),
+    publishedUntil: record.publishedUntil.toISOString(),
+  };
+}

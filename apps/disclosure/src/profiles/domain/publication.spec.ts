@@ -1,0 +1,19 @@
+import { publicationWindow } from './publication';
+
+describe('publicationWindow', () => {
+  const now = new Date('2026-11-03T02:00:00Z');
+
+  it('keeps a general penalty public for at most one year from its decision', () => {
+    const { from, until } = publicationWindow('2026-11-02', 'general', now);
+    expect(from).toEqual(now);
+    expect(until.toISOString()).toBe('2027-11-02T15:59:59.999Z');
+  });
+
+  it('keeps a severe penalty public for at most three years', () => {
+    expect(publicationWindow('2026-11-02', 'severe', now).until.toISOString()).toBe('2029-11-02T15:59:59.999Z');
+  });
+
+  it('keeps a minor one for at most three months', () => {
+    expect(publicationWindow('2026-11-02', 'minor', now).until.toISOString()).toBe('2027-02-02T15:59:59.999Z');
+  });
+});

@@ -1,0 +1,15 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity({ name: 'public_records' })
+export class PublicRecordEntity {
+  /** Internal id from collection: used for updates, never returned to the public. */
+  @PrimaryColumn({ name: 'record_id', type: 'uuid' }) recordId: string;
+  @Column({ type: 'char', length: 18 }) uscc: string;
+  @Column({ name: 'record_type' }) recordType: string;
+  @Column({ name: 'document_number' }) documentNumber: string;
+  @Column({ name: 'decision_date', type: 'date' }) decisionDate: string;
+  @Column() severity: string;
+  @Column() summary: string;
+  @Column({ name: 'published_from', type: 'timestamptz' }) publishedFrom: Date;
+  @Column({ name: 'published_until', type: 'timestamptz' }) publishedUntil: Date;
+}

@@ -1,0 +1,37 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ServiceCoreModule } from '@platform/service';
+import { AuditMiddleware } from './audit/audit.middleware';
+import { AuthModule } from './auth/auth.module';
+import { CreditRecordsGatewayGrpcController } from './credit-records/credit-records.grpc.controller';
+import { CreditRecordsHttpController } from './credit-records/credit-records.http.controller';
+import { gatewayDefinition, GatewayConfig } from './gateway.definition';
+import { ClientRateLimitGuard, PublicRateLimitGuard } from './http/rate-limit.guards';
+import { PublicSubjectsHttpController } from './public-api/public-subjects.http.controller';
+import { Upstreams } from './upstreams';
+
+const MINUTE_MS = 60_000;
+
+@Module({})
+export class AppModule implements NestModule {
+  static register(config: GatewayConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forRoot(gatewayDefinition, config),
+        // Two named limits: per client on /api and /exchange, per address on /public and the token endpoint.
+        ThrottlerModule.forRoot([
+          { name: 'api', ttl: MINUTE_MS, limit: config.GATEWAY_RATE_LIMIT_PER_MINUTE },
+          { name: 'public', ttl: MINUTE_MS, limit: config.GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE },
+        ]),
+        AuthModule,
+      ],
+      controllers: [CreditRecordsHttpController, PublicSubjectsHttpController, CreditRecordsGatewayGrpcController],
+      providers: [Upstreams, ClientRateLimitGuard, PublicRateLimitGuard],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(AuditMiddleware).forRoutes('*path');
+  }
+}

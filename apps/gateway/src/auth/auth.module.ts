@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { SERVICE_CONFIG } from '@platform/service';
+import type { GatewayConfig } from '../gateway.definition';
+import { ClientSeeder } from './application/client-seeder';
+import { TokenService } from './application/token.service';
+import { loadSigningKey } from './infrastructure/signing-key';
+import { SIGNING_KEY } from './infrastructure/tokens';
+import { JwtAuthGuard, ScopeGuard } from './interface/auth.guards';
+import { JwtStrategy } from './interface/jwt.strategy';
+import { TokenHttpController } from './interface/token.http.controller';
+
+/** Clients, tokens (OAuth2 client credentials, ES256 JWT), JWKS, and the guards. */
+@Module({
+  imports: [PassportModule],
+  controllers: [TokenHttpController],
+  providers: [
+    { provide: SIGNING_KEY, inject: [SERVICE_CONFIG], useFactory: (config: GatewayConfig) => loadSigningKey(config.GATEWAY_JWT_PRIVATE_KEY_FILE) },
+    TokenService,
+    JwtStrategy,
+    JwtAuthGuard,
+    ScopeGuard,
+    ClientSeeder,
+  ],
+  exports: [TokenService, JwtAuthGuard, ScopeGuard],
+})
+export class AuthModule {}

@@ -1,0 +1,33 @@
+import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { assertScope, Principal, Scope } from '@platform/auth';
+import { DomainError, PlatformErrorCode } from '@platform/errors';
+
+/** Turns passport's failures into stable codes: missing, expired or invalid token. */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  override handleRequest<T = Principal>(error: unknown, principal: T | false, info: unknown): T {
+    if (error) throw error;
+    if (principal) return principal;
+    const name = (info as { name?: string } | undefined)?.name;
+    if (name === 'TokenExpiredError') throw new DomainError(PlatformErrorCode.TokenExpired, 'unauthenticated', 'The access token has expired.');
+    if (name === 'JsonWebTokenError' || name === 'NotBeforeError') throw new DomainError(PlatformErrorCode.TokenInvalid, 'unauthenticated', 'The access token is invalid.');
+    throw new DomainError(PlatformErrorCode.Unauthenticated, 'unauthenticated', 'A bearer access token is required.');
+  }
+}
+
+const REQUIRED_SCOPE = 'requiredScope';
+export const RequireScope = (scope: Scope) => SetMetadata(REQUIRED_SCOPE, scope);
+
+/** Checks the capability's scope after authentication (services check region again). */
+@Injectable()
+export class ScopeGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const scope = this.reflector.getAllAndOverride<Scope | undefined>(REQUIRED_SCOPE, [context.getHandler(), context.getClass()]);
+    if (scope) assertScope(context.switchToHttp().getRequest<{ user: Principal }>().user, scope);
+    return true;
+  }
+}

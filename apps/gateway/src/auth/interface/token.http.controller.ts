@@ -1,0 +1,58 @@
+import { Body, Controller, Get, Header, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
+import { SkipThrottle } from '@nestjs/throttler';
+import { PublicRateLimitGuard } from '../../http/rate-limit.guards';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { TokenService, IssuedToken } from '../application/token.service';
+import { SIGNING_KEY } from '../infrastructure/tokens';
+import type { SigningKey } from '../infrastructure/signing-key';
+
+/** RFC 6749 §4.4.2 names, hence snake_case (the one exception to camelCase bodies). */
+export class TokenRequestDto {
+  @IsIn(['client_credentials'], { message: 'grant_type must be client_credentials' })
+  grant_type: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  client_id: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  client_secret: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  scope?: string;
+}
+
+/** Rate limited per address: the token endpoint is where secrets get guessed. */
+@ApiTags('auth')
+@UseGuards(PublicRateLimitGuard)
+@SkipThrottle({ api: true })
+@Controller()
+export class TokenHttpController {
+  constructor(
+    private readonly tokens: TokenService,
+    @Inject(SIGNING_KEY) private readonly key: SigningKey,
+  ) {}
+
+  @Post('api/v1/auth/token')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({ summary: 'OAuth2 client credentials: exchange client id and secret for an access token' })
+  @ApiBody({ type: TokenRequestDto })
+  @ApiOkResponse({ description: '{ access_token, token_type, expires_in, scope }' })
+  token(@Body() body: TokenRequestDto): Promise<IssuedToken> {
+    return this.tokens.issue(body.client_id, body.client_secret, body.scope);
+  }
+
+  @Get('.well-known/jwks.json')
+  @Header('Cache-Control', 'public, max-age=300')
+  @ApiOperation({ summary: 'Public keys that verify access tokens' })
+  jwks(): { keys: SigningKey['jwk'][] } {
+    return { keys: [this.key.jwk] };
+  }
+}

@@ -1,0 +1,61 @@
+import { SkipThrottle } from '@nestjs/throttler';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { collectionV1 } from '@contracts';
+import { Principal, Scopes } from '@platform/auth';
+import { DomainError } from '@platform/errors';
+import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
+import { CurrentPrincipal } from '../http/current-principal.decorator';
+import { ClientRateLimitGuard } from '../http/rate-limit.guards';
+import { Upstreams } from '../upstreams';
+import { SubmitCreditRecordDto } from './credit-record.dto';
+
+@ApiTags('collection')
+@ApiBearerAuth()
+@UseGuards(JwtAuthGuard, ClientRateLimitGuard, ScopeGuard)
+@SkipThrottle({ public: true })
+@Controller('api/v1/credit-records')
+export class CreditRecordsHttpController {
+  constructor(private readonly upstreams: Upstreams) {}
+
+  @Post()
+  @HttpCode(201)
+  @RequireScope(Scopes.RecordsWrite)
+  @ApiOperation({ summary: 'Submit one credit record' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried key returns the first answer' })
+  @ApiCreatedResponse({ description: '{ id, status }' })
+  async submit(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: SubmitCreditRecordDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ id: string; status: string }> {
+    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
+      throw DomainError.validation('REQUEST.INVALID_IDEMPOTENCY_KEY', [{ field: 'Idempotency-Key', message: '1 to 200 visible ASCII characters', code: 'INVALID' }]);
+    }
+    const request: collectionV1.SubmitRecordRequest = {
+      recordType: body.recordType,
+      subject: body.subject,
+      region: body.region,
+      severity: body.severity,
+      decisionDate: body.decisionDate,
+      documentNumber: body.documentNumber,
+      sourceRecordId: body.sourceRecordId ?? '',
+      payloadJson: JSON.stringify(body.payload ?? {}),
+      idempotencyKey: idempotencyKey ?? '',
+    };
+    const result = await this.upstreams.creditRecords.unary<collectionV1.SubmitRecordRequest, collectionV1.SubmitRecordResponse>('submitRecord', request, { principal });
+    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    response.setHeader('Location', `/api/v1/credit-records/${result.id}`);
+    return { id: result.id, status: result.status };
+  }
+
+  @Get(':id')
+  @RequireScope(Scopes.RecordsRead)
+  @ApiOperation({ summary: 'One credit record' })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<Omit<collectionV1.GetRecordResponse, 'payloadJson'> & { payload: unknown }> {
+    const { payloadJson, ...record } = await this.upstreams.creditRecords.unary<collectionV1.GetRecordRequest, collectionV1.GetRecordResponse>('getRecord', { id }, { principal });
+    return { ...record, payload: JSON.parse(payloadJson || '{}') };
+  }
+}

@@ -1,0 +1,32 @@
+import { ProtoPackages } from '@contracts';
+import { baseServiceEnv, grpcAddress, z } from '@platform/config';
+import { MessagingTables1763700000000 } from '@platform/messaging';
+import type { ServiceDefinition } from '@platform/service';
+import { AuditLogEntity } from './audit/audit-log.entity';
+import { ClientEntity } from './auth/infrastructure/client.entity';
+import { GatewayClientsAndAudit1763700000300 } from './migrations/1763700000300-clients-and-audit';
+
+export const gatewayConfigSchema = baseServiceEnv.extend({
+  /** PEM of the EC P-256 private key that signs access tokens (ES256); its public half is in the JWKS. */
+  GATEWAY_JWT_PRIVATE_KEY_FILE: z.string({ message: 'is required (path to a PEM EC private key)' }).min(1),
+  GATEWAY_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+  GATEWAY_ISSUER: z.string().default('transport-credit-gateway'),
+  /** Optional JSON file of clients to register at boot (the local stack's demo clients). */
+  GATEWAY_CLIENTS_SEED_FILE: z.string().optional(),
+  /** Requests per minute per client on /api and /exchange, and per address on /public. */
+  GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  GATEWAY_UPSTREAM_DEADLINE_MS: z.coerce.number().int().min(50).default(5000),
+  COLLECTION_GRPC_URL: grpcAddress,
+  DISCLOSURE_GRPC_URL: grpcAddress,
+});
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
+
+export const gatewayDefinition: ServiceDefinition = {
+  name: 'gateway',
+  schema: 'gateway',
+  entities: [ClientEntity, AuditLogEntity],
+  migrations: [MessagingTables1763700000000, GatewayClientsAndAudit1763700000300],
+  protoPackages: [ProtoPackages.gateway],
+  streams: [],
+};

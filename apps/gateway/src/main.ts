@@ -1,0 +1,29 @@
+import { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { loadConfigOrExit, runService } from '@platform/service';
+import { AppModule } from './app.module';
+import { gatewayConfigSchema, gatewayDefinition } from './gateway.definition';
+import { configureBodyParsing } from './http/body-parsing';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { requestContext } from './http/request-context.middleware';
+import { edgeValidationPipe } from './http/validation';
+
+const config = loadConfigOrExit(gatewayConfigSchema, gatewayDefinition.name);
+void runService(gatewayDefinition, config, AppModule.register(config), { configureHttp });
+
+function configureHttp(app: INestApplication): void {
+  app.use(requestContext);
+  configureBodyParsing(app);
+  app.useGlobalPipes(edgeValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Transport credit platform API')
+      .setDescription('REST API for provincial integrators (/api/v1), partner provinces (/exchange/v1) and the public (/public/v1). Errors are application/problem+json with a stable `code`.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

@@ -1,0 +1,23 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { ProtoPackages } from '@contracts';
+import { GrpcClient } from '@platform/grpc';
+import { SERVICE_CONFIG } from '@platform/service';
+import type { GatewayConfig } from './gateway.definition';
+
+/** gRPC clients of the services behind the gateway, each call with a deadline. */
+@Injectable()
+export class Upstreams implements OnApplicationShutdown {
+  readonly creditRecords: GrpcClient;
+  readonly publicProfiles: GrpcClient;
+
+  constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
+    const deadline = config.GATEWAY_UPSTREAM_DEADLINE_MS;
+    this.creditRecords = new GrpcClient(ProtoPackages.collection, 'CreditRecordService', config.COLLECTION_GRPC_URL, deadline);
+    this.publicProfiles = new GrpcClient(ProtoPackages.disclosure, 'PublicProfileService', config.DISCLOSURE_GRPC_URL, deadline);
+  }
+
+  onApplicationShutdown(): void {
+    this.creditRecords.close();
+    this.publicProfiles.close();
+  }
+}

@@ -1,0 +1,11 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServiceCoreModule } from '@platform/service';
+import type { BaseServiceConfig } from '@platform/config';
+import { permitsDefinition } from './permits.definition';
+
+@Module({})
+export class AppModule {
+  static register(config: BaseServiceConfig): DynamicModule {
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(permitsDefinition, config)] };
+  }
+}

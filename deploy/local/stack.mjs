@@ -1,0 +1,166 @@
+// `npm start`: runs all seven services against local PostgreSQL and NATS, seeds demo clients and
+// demo records through the public API, prints where everything is, and stops cleanly on Ctrl-C.
+import { createRequire } from 'node:module';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const { REPO_ROOT, SERVICES, serviceEnv, spawnService, waitReady, stop } = require('./platform.cjs');
+const { Client } = require('pg');
+const { usccCheckCharacter } = require(join(REPO_ROOT, 'dist/libs/domain/identifiers/src'));
+
+const DATA = join(REPO_ROOT, '.data');
+const LOGS = join(DATA, 'logs');
+const DATABASE = process.env.PLATFORM_DATABASE ?? 'transport_credit';
+const SERVER_URL = process.env.PLATFORM_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+const GATEWAY = `http://127.0.0.1:${SERVICES.gateway.http}`;
+
+mkdirSync(LOGS, { recursive: true });
+const say = (line) => process.stdout.write(`\x1b[1;34m[platform]\x1b[0m ${line}\n`);
+
+async function ensureDatabase() {
+  const client = new Client({ connectionString: SERVER_URL });
+  await client.connect();
+  const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
+  if (rowCount === 0) await client.query(`CREATE DATABASE "${DATABASE}"`);
+  await client.end();
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${DATABASE}`;
+  return url.toString();
+}
+
+function ensureSigningKey() {
+  const path = join(DATA, 'gateway-signing-key.pem');
+  if (!existsSync(path)) {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    writeFileSync(path, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+  }
+  return path;
+}
+
+const ALL_SCOPES = ['records:write', 'records:read', 'evaluations:read', 'measures:decide', 'permits:write'];
+function ensureDemoClients() {
+  const path = join(DATA, 'demo-clients.json');
+  if (!existsSync(path)) {
+    const secret = () => randomBytes(24).toString('base64url');
+    const clients = [
+      { clientId: 'demo-henan', name: '河南省交通运输厅（演示）', kind: 'integrator', region: '410000', scopes: ALL_SCOPES },
+      { clientId: 'demo-zhengzhou', name: '郑州市交通运输局（演示）', kind: 'integrator', region: '410100', scopes: ALL_SCOPES },
+      { clientId: 'demo-partner-hubei', name: '湖北省交通运输厅（演示伙伴）', kind: 'partner', region: '420000', scopes: ['exchange:read', 'exchange:write'] },
+      { clientId: 'demo-admin', name: '平台管理员（演示）', kind: 'admin', region: '410000', scopes: ['admin'] },
+    ].map((c) => ({ ...c, clientSecret: secret() }));
+    writeFileSync(path, JSON.stringify({ clients }, null, 2), { mode: 0o600 });
+  }
+  return path;
+}
+
+function uscc(first17) {
+  return first17 + usccCheckCharacter(first17);
+}
+
+const DEMO_RECORDS = [
+  { n: 1, org: uscc('91410100MA3X0001'.padEnd(17, '0')), name: '郑州中原大件运输有限公司', region: '410100', type: 'administrative-penalty', severity: 'general', doc: '郑交执罚〔2026〕0101号', facts: '未按许可路线行驶，擅自变更超限运输路线' },
+  { n: 2, org: uscc('91410100MA3X0002'.padEnd(17, '0')), name: '郑州顺达物流有限公司', region: '410100', type: 'administrative-penalty', severity: 'severe', doc: '郑交执罚〔2026〕0142号', facts: '车辆超限运输，超过许可总质量 15%' },
+  { n: 3, org: uscc('91410100MA3X0001'.padEnd(17, '0')), name: '郑州中原大件运输有限公司', region: '410100', type: 'administrative-licence', severity: 'minor', doc: '豫交许〔2026〕大件0888号', facts: '超限运输车辆行驶公路许可（Ⅱ类）' },
+  { n: 4, org: uscc('91410300MA3X0003'.padEnd(17, '0')), name: '洛阳河洛客运有限公司', region: '410300', type: 'administrative-penalty', severity: 'minor', doc: '洛交执罚〔2026〕0033号', facts: '客运车辆动态监控装置未正常工作' },
+];
+
+async function seedDemoRecords(clientsFile) {
+  const { clients } = JSON.parse(readFileSync(clientsFile, 'utf8'));
+  const henan = clients.find((c) => c.clientId === 'demo-henan');
+  const tokenResponse = await fetch(`${GATEWAY}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: henan.clientId, client_secret: henan.clientSecret }),
+  });
+  if (!tokenResponse.ok) throw new Error(`demo token refused: ${tokenResponse.status} ${await tokenResponse.text()}`);
+  const { access_token: token } = await tokenResponse.json();
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  for (const r of DEMO_RECORDS) {
+    const response = await fetch(`${GATEWAY}/api/v1/credit-records`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        recordType: r.type,
+        subject: { kind: 'org', id: r.org, name: r.name },
+        region: r.region,
+        severity: r.severity,
+        decisionDate: today,
+        documentNumber: r.doc,
+        sourceRecordId: `demo-${r.n}`,
+        payload: { facts: r.facts },
+      }),
+    });
+    if (!response.ok && response.status !== 409) throw new Error(`demo record ${r.n}: ${response.status} ${await response.text()}`);
+  }
+  return DEMO_RECORDS[0].org;
+}
+
+function showLine(app, line) {
+  appendFileSync(join(LOGS, `${app}.log`), `${line}\n`);
+  try {
+    const entry = JSON.parse(line);
+    if (['warn', 'error', 'fatal'].includes(entry.level) || /\bup: http\b|shutting down|stopped/.test(entry.message ?? '')) {
+      process.stdout.write(`  ${app.padEnd(15)} ${entry.level.padEnd(5)} ${entry.message ?? ''}\n`);
+    }
+  } catch {
+    process.stdout.write(`  ${app.padEnd(15)} ${line}\n`);
+  }
+}
+
+async function main() {
+  const adminUrl = await ensureDatabase();
+  const keyFile = ensureSigningKey();
+  const clientsFile = ensureDemoClients();
+  const common = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', GATEWAY_JWT_PRIVATE_KEY_FILE: keyFile, GATEWAY_CLIENTS_SEED_FILE: clientsFile };
+  if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) common.OTEL_EXPORTER_OTLP_ENDPOINT = process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  const children = {};
+  let stopping = false;
+  const shutdown = async (signal) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping every service (each drains in-flight work first)`);
+    await Promise.all(Object.values(children).map((child) => stop(child)));
+    say('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  say(`starting ${Object.keys(SERVICES).length} services (logs in .data/logs/)`);
+  for (const app of Object.keys(SERVICES)) {
+    children[app] = spawnService(app, serviceEnv(app, { adminUrl, natsUrl: NATS_URL, common }), { onLine: showLine });
+    children[app].on('exit', (code, signal) => {
+      if (!stopping) {
+        say(`${app} exited (${code ?? signal}); stopping the platform`);
+        void shutdown('service exit');
+      }
+    });
+  }
+  await Promise.all(Object.entries(children).map(([app, child]) => waitReady(app, SERVICES[app].http, child)));
+  const demoUscc = await seedDemoRecords(clientsFile);
+  const { clients } = JSON.parse(readFileSync(clientsFile, 'utf8'));
+  say('platform up');
+  process.stdout.write(`
+  Gateway REST     ${GATEWAY}/api/v1   (OpenAPI: ${GATEWAY}/api/docs)
+  Gateway gRPC     127.0.0.1:${SERVICES.gateway.grpc}
+  Public profile   ${GATEWAY}/public/v1/subjects/${demoUscc}
+  JWKS             ${GATEWAY}/.well-known/jwks.json
+  Services         ${Object.entries(SERVICES).filter(([a]) => a !== 'gateway').map(([a, p]) => `${a} :${p.http}/:${p.grpc}`).join(', ')}
+
+  Demo clients (.data/demo-clients.json):
+${clients.map((c) => `    ${c.clientId.padEnd(20)} ${c.kind.padEnd(11)} region ${c.region}  secret ${c.clientSecret}`).join('\n')}
+
+  Try:
+    TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=demo-henan -d client_secret=<secret> ${GATEWAY}/api/v1/auth/token | jq -r .access_token)
+    curl -s -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' ${GATEWAY}/api/v1/credit-records -d @docs/examples/penalty.json
+  Ctrl-C stops everything.
+`);
+}
+
+main().catch(async (error) => {
+  say(`failed: ${error.stack ?? error}`);
+  process.kill(process.pid, 'SIGTERM');
+});

@@ -1,0 +1,72 @@
+import { parseRegionCode, regionContains } from '@domain/identifiers';
+import { DomainError, PlatformErrorCode } from '@platform/errors';
+
+/**
+ * Who is calling, as established by the gateway from the access token and passed to services
+ * in gRPC metadata. Services re-check region scope themselves (ARCHITECTURE.md §6): the
+ * gateway is not the only line of defence.
+ */
+export interface Principal {
+  clientId: string;
+  kind: ClientKind;
+  scopes: string[];
+  /** GB/T 2260 code whose prefix bounds what the client may read and write. */
+  region: string;
+}
+
+export const CLIENT_KINDS = ['integrator', 'partner', 'admin', 'public'] as const;
+export type ClientKind = (typeof CLIENT_KINDS)[number];
+
+/** Capabilities a token can carry; each REST/gRPC capability requires one. */
+export const Scopes = {
+  RecordsWrite: 'records:write',
+  RecordsRead: 'records:read',
+  EvaluationsRead: 'evaluations:read',
+  MeasuresDecide: 'measures:decide',
+  PermitsWrite: 'permits:write',
+  ExchangeRead: 'exchange:read',
+  ExchangeWrite: 'exchange:write',
+  Admin: 'admin',
+} as const;
+export type Scope = (typeof Scopes)[keyof typeof Scopes];
+
+export const PRINCIPAL_METADATA_KEY = 'x-principal';
+
+export function encodePrincipal(principal: Principal): string {
+  return Buffer.from(JSON.stringify(principal), 'utf8').toString('base64url');
+}
+
+export function decodePrincipal(raw: string | undefined): Principal {
+  if (!raw) throw new DomainError(PlatformErrorCode.Unauthenticated, 'unauthenticated', 'No principal was passed with the call.');
+  try {
+    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Principal;
+    if (typeof value.clientId !== 'string' || typeof value.region !== 'string' || !Array.isArray(value.scopes)) throw new Error('shape');
+    return value;
+  } catch {
+    throw new DomainError(PlatformErrorCode.Unauthenticated, 'unauthenticated', 'The principal passed with the call is malformed.');
+  }
+}
+
+export function hasScope(principal: Principal, scope: Scope): boolean {
+  return principal.scopes.includes(scope) || principal.scopes.includes(Scopes.Admin);
+}
+
+export function assertScope(principal: Principal, scope: Scope): void {
+  if (!hasScope(principal, scope)) {
+    throw new DomainError(PlatformErrorCode.InsufficientScope, 'forbidden', `The client lacks the scope "${scope}".`);
+  }
+}
+
+/** The client may act on `region` only if its own region contains it (province ⊇ city ⊇ county). */
+export function assertRegionScope(principal: Principal, region: string, field = 'region'): void {
+  const scope = parseRegionCode(principal.region);
+  const target = parseRegionCode(region);
+  if (!target.ok) {
+    throw DomainError.validation(PlatformErrorCode.InvalidBody, [{ field, message: target.message, code: 'INVALID_REGION' }]);
+  }
+  if (!scope.ok || !regionContains(scope.value, target.value)) {
+    throw new DomainError(PlatformErrorCode.RegionForbidden, 'forbidden', `Region ${region} is outside the client's region ${principal.region}.`, [
+      { field, message: `outside the client's region ${principal.region}`, code: 'REGION_FORBIDDEN' },
+    ]);
+  }
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * Configuration is read from the environment exactly once, at boot, into one typed object.
+ * A missing or malformed variable stops the process with a message that names it.
+ */
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => ({
+      variable: issue.path.join('.') || '(environment)',
+      message: issue.message,
+    })),
+  );
+}
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1');
+
+const port = z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535);
+
+const postgresUrl = z
+  .string({ message: 'is required' })
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL');
+
+const natsUrl = z
+  .string({ message: 'is required' })
+  .refine((v) => /^(nats|tls):\/\//.test(v), 'must be a nats:// URL');
+
+/** Variables every service reads; services extend this with their own. */
+export const baseServiceEnv = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HTTP_PORT: port,
+  GRPC_PORT: port,
+  GRPC_HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: postgresUrl,
+  /** Optional: when set, the service creates its schema and role before migrating (local stack, tests). */
+  DATABASE_ADMIN_URL: postgresUrl.optional(),
+  DB_MIGRATE_ON_BOOT: booleanString.default(true),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  NATS_URL: natsUrl,
+  /** Isolates subjects and stream names (tests and side-by-side stacks); empty in production. */
+  NATS_SUBJECT_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9_]*$/, 'only lower-case letters, digits and _')
+    .default(''),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(250),
+});
+export type BaseServiceConfig = z.infer<typeof baseServiceEnv>;
+
+export const configSchemas = { booleanString, port, postgresUrl, natsUrl };
+
+/** `COLLECTION_GRPC_URL=collection:50052` style addresses of peer services. */
+export const grpcAddress = z
+  .string({ message: 'is required' })
+  .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'must be host:port');

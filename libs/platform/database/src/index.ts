@@ -1,0 +1,3 @@
+export * from './data-source';
+export * from './schema-bootstrap';
+export type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';

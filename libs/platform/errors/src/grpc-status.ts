@@ -1,0 +1,153 @@
+import { DomainError, ErrorKind, FieldViolation, PlatformErrorCode } from './domain-error';
+
+/**
+ * gRPC status codes (numeric, from the gRPC spec) so this file needs no grpc-js import.
+ * https://grpc.github.io/grpc/core/md_doc_statuscodes.html
+ */
+export const GrpcCode = {
+  OK: 0,
+  CANCELLED: 1,
+  UNKNOWN: 2,
+  INVALID_ARGUMENT: 3,
+  DEADLINE_EXCEEDED: 4,
+  NOT_FOUND: 5,
+  ALREADY_EXISTS: 6,
+  PERMISSION_DENIED: 7,
+  RESOURCE_EXHAUSTED: 8,
+  FAILED_PRECONDITION: 9,
+  ABORTED: 10,
+  OUT_OF_RANGE: 11,
+  UNIMPLEMENTED: 12,
+  INTERNAL: 13,
+  UNAVAILABLE: 14,
+  DATA_LOSS: 15,
+  UNAUTHENTICATED: 16,
+} as const;
+export type GrpcCodeValue = (typeof GrpcCode)[keyof typeof GrpcCode];
+
+/** Metadata keys carrying the domain error across a gRPC hop. */
+export const ERROR_CODE_METADATA_KEY = 'x-error-code';
+export const ERROR_KIND_METADATA_KEY = 'x-error-kind';
+export const ERROR_VIOLATIONS_METADATA_KEY = 'x-error-violations';
+
+export function grpcCodeForKind(kind: ErrorKind): GrpcCodeValue {
+  switch (kind) {
+    case 'validation':
+    case 'too-large':
+    case 'unsupported-media-type':
+      return GrpcCode.INVALID_ARGUMENT;
+    case 'unauthenticated':
+      return GrpcCode.UNAUTHENTICATED;
+    case 'forbidden':
+      return GrpcCode.PERMISSION_DENIED;
+    case 'not-found':
+      return GrpcCode.NOT_FOUND;
+    case 'conflict':
+      return GrpcCode.ALREADY_EXISTS;
+    case 'precondition':
+      return GrpcCode.FAILED_PRECONDITION;
+    case 'rate-limited':
+      return GrpcCode.RESOURCE_EXHAUSTED;
+    case 'unavailable':
+      return GrpcCode.UNAVAILABLE;
+    case 'deadline':
+      return GrpcCode.DEADLINE_EXCEEDED;
+    case 'internal':
+      return GrpcCode.INTERNAL;
+  }
+}
+
+/** Used when a peer sent a status without our metadata (e.g. a transport failure). */
+function kindForGrpcCode(code: number): ErrorKind {
+  switch (code) {
+    case GrpcCode.INVALID_ARGUMENT:
+    case GrpcCode.OUT_OF_RANGE:
+      return 'validation';
+    case GrpcCode.UNAUTHENTICATED:
+      return 'unauthenticated';
+    case GrpcCode.PERMISSION_DENIED:
+      return 'forbidden';
+    case GrpcCode.NOT_FOUND:
+      return 'not-found';
+    case GrpcCode.ALREADY_EXISTS:
+    case GrpcCode.ABORTED:
+      return 'conflict';
+    case GrpcCode.FAILED_PRECONDITION:
+      return 'precondition';
+    case GrpcCode.RESOURCE_EXHAUSTED:
+      return 'rate-limited';
+    case GrpcCode.UNAVAILABLE:
+    case GrpcCode.CANCELLED:
+      return 'unavailable';
+    case GrpcCode.DEADLINE_EXCEEDED:
+      return 'deadline';
+    default:
+      return 'internal';
+  }
+}
+
+const FALLBACK_CODE: Record<ErrorKind, string> = {
+  validation: PlatformErrorCode.InvalidBody,
+  unauthenticated: PlatformErrorCode.Unauthenticated,
+  forbidden: PlatformErrorCode.RegionForbidden,
+  'not-found': PlatformErrorCode.NotFound,
+  conflict: 'REQUEST.CONFLICT',
+  precondition: 'REQUEST.PRECONDITION_FAILED',
+  'too-large': PlatformErrorCode.TooLarge,
+  'unsupported-media-type': PlatformErrorCode.UnsupportedMediaType,
+  'rate-limited': PlatformErrorCode.RateLimited,
+  unavailable: PlatformErrorCode.Unavailable,
+  deadline: PlatformErrorCode.DeadlineExceeded,
+  internal: PlatformErrorCode.Internal,
+};
+
+export interface GrpcErrorShape {
+  code: number;
+  details: string;
+  /** Flat string map; the grpc lib turns it into Metadata. */
+  metadata: Record<string, string>;
+}
+
+export function domainErrorToGrpc(error: DomainError): GrpcErrorShape {
+  const metadata: Record<string, string> = {
+    [ERROR_CODE_METADATA_KEY]: error.code,
+    [ERROR_KIND_METADATA_KEY]: error.kind,
+  };
+  if (error.violations.length > 0) {
+    // Metadata values must be ASCII: JSON with \u escapes keeps Chinese messages intact.
+    metadata[ERROR_VIOLATIONS_METADATA_KEY] = asciiJson(error.violations);
+  }
+  return { code: grpcCodeForKind(error.kind), details: asciiJson(error.message), metadata };
+}
+
+export function domainErrorFromGrpc(code: number, details: string, metadata: Record<string, string | undefined>): DomainError {
+  const kindFromPeer = metadata[ERROR_KIND_METADATA_KEY] as ErrorKind | undefined;
+  const kind = kindFromPeer ?? kindForGrpcCode(code);
+  const errorCode = metadata[ERROR_CODE_METADATA_KEY] ?? FALLBACK_CODE[kind];
+  const violations = parseViolations(metadata[ERROR_VIOLATIONS_METADATA_KEY]);
+  return new DomainError(errorCode, kind, parseMessage(details, kindFromPeer !== undefined), violations);
+}
+
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function parseMessage(details: string, fromOurPeer: boolean): string {
+  if (!fromOurPeer) return details || 'The upstream service failed.';
+  try {
+    const parsed: unknown = JSON.parse(details);
+    return typeof parsed === 'string' ? parsed : details;
+  } catch {
+    return details;
+  }
+}
+
+function parseViolations(raw: string | undefined): FieldViolation[] {
+  if (!raw) return [];
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return Array.isArray(parsed) ? (parsed as FieldViolation[]) : [];
+  } catch {
+    return [];
+  }
+}

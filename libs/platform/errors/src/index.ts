@@ -1,0 +1,3 @@
+export * from './domain-error';
+export * from './grpc-status';
+export * from './problem';

@@ -1,0 +1,61 @@
+import { credentials, loadPackageDefinition, Metadata, ServiceError, Client, GrpcObject } from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
+import { DomainError, domainErrorFromGrpc } from '@platform/errors';
+import { encodePrincipal, Principal, PRINCIPAL_METADATA_KEY } from '@platform/auth';
+import { loaderOptions } from './loader-options';
+import { ProtoPackageRef } from './grpc-server-options';
+
+export interface CallOptions {
+  principal?: Principal;
+  /** gRPC has no deadline by default; every call here has one. */
+  deadlineMs?: number;
+  metadata?: Record<string, string>;
+}
+
+type UnaryMethod = (request: unknown, metadata: Metadata, options: { deadline: Date }, callback: (error: ServiceError | null, response: unknown) => void) => void;
+
+/**
+ * A typed unary client for one gRPC service. Errors come back as DomainError (code, kind and
+ * field violations restored from metadata), so the gateway maps them exactly once to HTTP.
+ */
+export class GrpcClient {
+  private readonly client: Client;
+
+  constructor(
+    proto: ProtoPackageRef,
+    serviceName: string,
+    address: string,
+    private readonly defaultDeadlineMs = 5_000,
+  ) {
+    const definition = loadSync(proto.protoPath, loaderOptions());
+    const pkg = proto.package.split('.').reduce<GrpcObject>((node, part) => node[part] as GrpcObject, loadPackageDefinition(definition));
+    const Ctor = pkg[serviceName] as unknown as new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => Client;
+    if (typeof Ctor !== 'function') throw new Error(`service ${proto.package}.${serviceName} not found in ${proto.protoPath}`);
+    this.client = new Ctor(address, credentials.createInsecure());
+  }
+
+  unary<TRequest, TResponse>(method: string, request: TRequest, options: CallOptions = {}): Promise<TResponse> {
+    const fn = (this.client as unknown as Record<string, UnaryMethod>)[method];
+    if (typeof fn !== 'function') return Promise.reject(new Error(`unknown gRPC method ${method}`));
+    const metadata = new Metadata();
+    if (options.principal) metadata.set(PRINCIPAL_METADATA_KEY, encodePrincipal(options.principal));
+    for (const [key, value] of Object.entries(options.metadata ?? {})) metadata.set(key, value);
+    const deadline = new Date(Date.now() + (options.deadlineMs ?? this.defaultDeadlineMs));
+    return new Promise<TResponse>((resolve, reject) => {
+      fn.call(this.client, request, metadata, { deadline }, (error, response) => {
+        if (error) reject(toDomainError(error));
+        else resolve(response as TResponse);
+      });
+    });
+  }
+
+  close(): void {
+    this.client.close();
+  }
+}
+
+export function toDomainError(error: ServiceError): DomainError {
+  const flat: Record<string, string | undefined> = {};
+  for (const [key, values] of Object.entries(error.metadata?.getMap() ?? {})) flat[key] = String(values);
+  return domainErrorFromGrpc(error.code, error.details, flat);
+}

@@ -1,0 +1,7 @@
+export * from './connection';
+export * from './inbox-consumer';
+export * from './messaging-tables.migration';
+export * from './namespace';
+export * from './outbox';
+export * from './outbox-relay';
+export * from './streams';

@@ -1,0 +1,142 @@
+import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import { context, propagation, ROOT_CONTEXT, trace, TraceFlags } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { EventDefinition, EventEnvelope } from '@contracts';
+import { ensureSchemaAndRole } from '@platform/database';
+import { cloneTestDatabase, isolatedMessaging, TestDatabase, TestMessaging } from '@platform/testing';
+import { InboxConsumer, PoisonMessageError } from './inbox-consumer';
+import { MessagingTables1763700000000 } from './messaging-tables.migration';
+import { appendToOutbox } from './outbox';
+import { OutboxRelay } from './outbox-relay';
+
+class Tallies1763700000999 implements MigrationInterface {
+  name = 'Tallies1763700000999';
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`CREATE TABLE tallies (name text PRIMARY KEY, count int NOT NULL)`);
+    await runner.query(`CREATE TABLE widgets (id text PRIMARY KEY)`);
+  }
+  async down(): Promise<void> {}
+}
+
+const SCHEMA = 'msgtest';
+const WidgetMade: EventDefinition<{ widget: string }> = { stream: 'CREDIT_RECORDS', subject: 'credit.records.created', version: 1 };
+
+describe('outbox relay and inbox consumer (PostgreSQL + JetStream)', () => {
+  let db: TestDatabase;
+  let messaging: TestMessaging;
+  let dataSource: DataSource;
+  let relay: OutboxRelay;
+  const consumers: InboxConsumer[] = [];
+
+  beforeAll(async () => {
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    db = await cloneTestDatabase('messaging');
+    await ensureSchemaAndRole(db.adminUrl, SCHEMA);
+    dataSource = await db.dataSource({ schema: SCHEMA, entities: [], migrations: [MessagingTables1763700000000, Tallies1763700000999] });
+    await dataSource.runMigrations();
+    messaging = await isolatedMessaging();
+    relay = new OutboxRelay(dataSource, messaging.js, messaging.ns, { schema: SCHEMA, databaseUrl: db.urlFor(SCHEMA), pollIntervalMs: 100 });
+    await relay.start();
+  });
+
+  afterAll(async () => {
+    await Promise.all(consumers.map((c) => c.stop()));
+    await relay.stop();
+    await messaging.cleanup();
+    await db.drop();
+  });
+
+  const makeWidget = (widget: string, fail = false) =>
+    dataSource.transaction(async (manager) => {
+      await manager.query(`INSERT INTO widgets (id) VALUES ($1)`, [widget]);
+      const event = await appendToOutbox(manager, SCHEMA, WidgetMade, { subjectId: widget, region: '410100', data: { widget } });
+      if (fail) throw new Error('rolled back after writing');
+      return event;
+    });
+
+  function startConsumer(durable: string, handler: (event: EventEnvelope) => Promise<void> | void, maxDeliver = 3): Promise<void> {
+    const consumer = new InboxConsumer(dataSource, messaging.js, messaging.jsm, messaging.ns, { stream: 'CREDIT_RECORDS', durable, filterSubject: WidgetMade.subject, maxDeliver, ackWaitMs: 2000 }, async (event, manager) => {
+      await handler(event);
+      await manager.query(`INSERT INTO tallies (name, count) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET count = tallies.count + 1`, [`${durable}:${(event.data as { widget: string }).widget}`]);
+    });
+    consumers.push(consumer);
+    return consumer.start();
+  }
+
+  const tally = async (key: string): Promise<number> => (await dataSource.query(`SELECT count FROM tallies WHERE name = $1`, [key]))[0]?.count ?? 0;
+
+  async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (accept(value) || Date.now() > deadline) return value;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  it('publishes a committed event with Nats-Msg-Id = event id, and never a rolled-back one', async () => {
+    await expect(makeWidget('ghost', true)).rejects.toThrow('rolled back');
+    const event = await makeWidget('w1');
+    const published = await eventually(() => dataSource.query(`SELECT published_at FROM outbox WHERE id = $1`, [event.id]), (rows) => rows[0]?.published_at !== null);
+    expect(published[0].published_at).not.toBeNull();
+    const stored = await messaging.jsm.streams.getMessage(messaging.ns.stream('CREDIT_RECORDS'), { last_by_subj: messaging.ns.subject(WidgetMade.subject) });
+    expect(stored?.header?.get('Nats-Msg-Id')).toBe(event.id);
+    expect(stored?.json<EventEnvelope>()).toMatchObject({ id: event.id, type: 'credit.records.created', data: { widget: 'w1' } });
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE envelope->'data'->>'widget' = 'ghost'`)).toEqual([{ n: 0 }]);
+  });
+
+  it('applies an event once even when JetStream delivers it twice', async () => {
+    await startConsumer('once', () => undefined);
+    const event = await makeWidget('w2');
+    await eventually(() => tally('once:w2'), (n) => n === 1);
+    // Re-publish the same envelope with a different msg id, bypassing the duplicate window,
+    // as a relay crash between publish and commit would.
+    await messaging.js.publish(messaging.ns.subject(WidgetMade.subject), JSON.stringify(event), { msgID: `${event.id}-again` });
+    const inbox = await eventually(() => dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE consumer = 'once'`), () => false, 1500);
+    expect(inbox).toEqual([{ n: 2 }]); // w1 and w2, each once
+    expect(await tally('once:w2')).toBe(1);
+  });
+
+  it('retries a failing handler and then succeeds without a double effect', async () => {
+    let calls = 0;
+    await startConsumer('flaky', (event) => {
+      if ((event.data as { widget: string }).widget === 'w3' && ++calls < 2) throw new Error('database hiccup');
+    });
+    await makeWidget('w3');
+    expect(await eventually(() => tally('flaky:w3'), (n) => n === 1)).toBe(1);
+    expect(calls).toBe(2);
+  });
+
+  it('sends a poison message to the dead-letter subject with the reason, and moves on', async () => {
+    const deadLetters = messaging.nc.subscribe(messaging.ns.deadLetterSubject('picky'));
+    await startConsumer('picky', (event) => {
+      if ((event.data as { widget: string }).widget === 'w4') throw new PoisonMessageError('widget w4 is malformed');
+    });
+    await makeWidget('w4');
+    await makeWidget('w5');
+    const iterator = deadLetters[Symbol.asyncIterator]();
+    const letter = await Promise.race([iterator.next(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no dead letter')), 10_000))]);
+    expect(letter.value.headers?.get('Dead-Letter-Reason')).toContain('widget w4 is malformed');
+    expect(letter.value.json().data).toEqual({ widget: 'w4' });
+    expect(await eventually(() => tally('picky:w5'), (n) => n === 1)).toBe(1);
+    expect(await tally('picky:w4')).toBe(0);
+    deadLetters.unsubscribe();
+  });
+
+  it('carries the trace context from the writing request to the consumer', async () => {
+    const traceId = '0af7651916cd43dd8448eb211c80319c';
+    const parent = trace.setSpanContext(ROOT_CONTEXT, { traceId, spanId: 'b7ad6b7169203331', traceFlags: TraceFlags.SAMPLED, isRemote: true });
+    const seen: string[] = [];
+    await startConsumer('traced', () => {
+      const active = trace.getSpanContext(context.active());
+      if (active) seen.push(active.traceId);
+    });
+    await context.with(parent, () => makeWidget('w6'));
+    await eventually(() => tally('traced:w6'), (n) => n === 1);
+    const row = await dataSource.query(`SELECT trace_headers FROM outbox WHERE envelope->'data'->>'widget' = 'w6'`);
+    expect(row[0].trace_headers.traceparent).toContain(traceId);
+    expect(seen).toEqual([traceId]);
+  });
+});

@@ -1,0 +1,122 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { JetStreamClient } from '@nats-io/jetstream';
+import { headers as natsHeaders } from '@nats-io/nats-core';
+import { eventsPublished, extractTraceContext, injectTraceHeaders, SpanKind, withSpan } from '@platform/telemetry';
+import { MessagingNamespace } from './namespace';
+import { outboxChannel } from './outbox';
+
+interface OutboxRow {
+  seq: string;
+  id: string;
+  subject: string;
+  envelope: unknown;
+  trace_headers: Record<string, string>;
+}
+
+export interface OutboxRelayOptions {
+  schema: string;
+  /** URL for the dedicated LISTEN connection (the service's own). */
+  databaseUrl: string;
+  pollIntervalMs: number;
+  batchSize?: number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Publishes committed outbox rows to JetStream with `Nats-Msg-Id` = event id, then marks them
+ * published. `FOR UPDATE SKIP LOCKED` lets several replicas relay side by side without
+ * publishing a row twice in the normal case; if a replica dies between publish and commit, the
+ * row is published again and JetStream's duplicate window (and every consumer's inbox) absorbs it.
+ * Woken by NOTIFY at commit for low latency, with polling as the safety net.
+ */
+export class OutboxRelay {
+  private listener?: Client;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private again = false;
+  private stopped = true;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly js: JetStreamClient,
+    private readonly ns: MessagingNamespace,
+    private readonly options: OutboxRelayOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    this.stopped = false;
+    this.listener = new Client({ connectionString: this.options.databaseUrl, application_name: `${this.options.schema}-outbox-listener` });
+    this.listener.on('notification', () => this.nudge());
+    this.listener.on('error', (error) => this.options.onError?.(error));
+    await this.listener.connect();
+    await this.listener.query(`LISTEN ${outboxChannel(this.options.schema)}`);
+    this.timer = setInterval(() => this.nudge(), this.options.pollIntervalMs);
+    this.nudge();
+  }
+
+  /** Requests a drain; coalesces requests that arrive while one is running. */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drainLoop().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  /** Publishes everything pending now; returns how many rows were published. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await this.publishBatch();
+      total += published;
+      if (published === 0) return total;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  private async drainLoop(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        await this.drain();
+      } catch (error) {
+        this.options.onError?.(error);
+        return;
+      }
+    } while (this.again && !this.stopped);
+  }
+
+  private publishBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT seq, id, subject, envelope, trace_headers FROM outbox
+          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.options.batchSize ?? 500],
+      );
+      if (rows.length === 0) return 0;
+      await Promise.all(rows.map((row) => this.publish(row)));
+      await manager.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      return rows.length;
+    });
+  }
+
+  private publish(row: OutboxRow): Promise<void> {
+    const parent = extractTraceContext(row.trace_headers);
+    return withSpan(`${row.subject} publish`, { kind: SpanKind.PRODUCER, parent, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': row.subject, 'messaging.message.id': row.id } }, async () => {
+      const headers = natsHeaders();
+      for (const [key, value] of Object.entries(injectTraceHeaders())) headers.set(key, value);
+      await this.js.publish(this.ns.subject(row.subject), JSON.stringify(row.envelope), { msgID: row.id, headers });
+      eventsPublished.inc({ subject: row.subject });
+    });
+  }
+}

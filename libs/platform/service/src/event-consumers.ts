@@ -1,0 +1,36 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ConsumerSpec, EventHandler, InboxConsumer, JetStreamHandles, MessagingNamespace } from '@platform/messaging';
+import { JETSTREAM } from './tokens';
+
+/**
+ * Feature modules register their consumers here during `onModuleInit`; the runtime starts them
+ * once the app is up and drains them first on shutdown.
+ */
+@Injectable()
+export class EventConsumers {
+  private readonly logger = new Logger('EventConsumers');
+  private readonly consumers: InboxConsumer[] = [];
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(JETSTREAM) private readonly jetstream: JetStreamHandles,
+    private readonly ns: MessagingNamespace,
+  ) {}
+
+  register(spec: ConsumerSpec, handler: EventHandler): void {
+    this.consumers.push(
+      new InboxConsumer(this.dataSource, this.jetstream.js, this.jetstream.jsm, this.ns, spec, handler, (error, context) =>
+        this.logger.warn({ err: error, ...context }, 'event handling failed'),
+      ),
+    );
+  }
+
+  async startAll(): Promise<void> {
+    for (const consumer of this.consumers) await consumer.start();
+  }
+
+  async stopAll(): Promise<void> {
+    await Promise.all(this.consumers.map((c) => c.stop()));
+  }
+}

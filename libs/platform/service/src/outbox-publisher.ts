@@ -1,0 +1,16 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { EventDefinition, EventEnvelope } from '@contracts';
+import { appendToOutbox, NewEvent } from '@platform/messaging';
+import { SERVICE_DEFINITION } from './tokens';
+import type { ServiceDefinition } from './service-definition';
+
+/** Use cases call this inside their transaction; the relay publishes after commit. */
+@Injectable()
+export class OutboxPublisher {
+  constructor(@Inject(SERVICE_DEFINITION) private readonly definition: ServiceDefinition) {}
+
+  append<TData>(manager: EntityManager, event: EventDefinition<TData>, payload: NewEvent<TData>): Promise<EventEnvelope<TData>> {
+    return appendToOutbox(manager, this.definition.schema, event, payload);
+  }
+}

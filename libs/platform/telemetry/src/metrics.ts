@@ -1,0 +1,44 @@
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+/** One Prometheus registry per process, scraped at GET /metrics. */
+export const metricsRegistry = new Registry();
+let defaultsCollected = false;
+
+export function initMetrics(service: string): Registry {
+  if (!defaultsCollected) {
+    metricsRegistry.setDefaultLabels({ service });
+    collectDefaultMetrics({ register: metricsRegistry });
+    defaultsCollected = true;
+  }
+  return metricsRegistry;
+}
+
+export const eventsPublished = new Counter({
+  name: 'outbox_events_published_total',
+  help: 'Events published from the outbox to JetStream',
+  labelNames: ['subject'],
+  registers: [metricsRegistry],
+});
+
+export const eventsConsumed = new Counter({
+  name: 'events_consumed_total',
+  help: 'Events handled by a JetStream consumer, by outcome',
+  labelNames: ['consumer', 'outcome'],
+  registers: [metricsRegistry],
+});
+
+export const grpcHandled = new Histogram({
+  name: 'grpc_server_handling_seconds',
+  help: 'gRPC server handling time',
+  labelNames: ['method', 'code'],
+  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  registers: [metricsRegistry],
+});
+
+export const httpHandled = new Histogram({
+  name: 'http_server_request_duration_seconds',
+  help: 'HTTP request duration at the gateway',
+  labelNames: ['method', 'route', 'status'],
+  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+  registers: [metricsRegistry],
+});

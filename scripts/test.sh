@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# npm test: every check CI runs, in order of cost. Fails on the first failing stage.
+source "$(dirname "$0")/lib.sh"
+cd "$REPO_ROOT"
+ensure_workspace
+ensure_postgres
+ensure_nats
+mkdir -p tmp
+
+stage() { log "── $1"; }
+stage "contracts: generate from proto/ (cached Nx target)"
+nx run contracts:generate >&2
+stage "contracts: buf lint and breaking-change check"
+bash scripts/check-proto.sh
+stage "typecheck"
+tsc -p tsconfig.json --noEmit
+stage "lint (zero warnings) and module boundaries"
+eslint --max-warnings=0 apps libs test
+stage "build"
+node scripts/build.mjs
+stage "unit, integration (PostgreSQL + NATS JetStream) and end-to-end tests"
+status=0
+jest --ci --json --outputFile=tmp/jest-results.json "$@" || status=$?
+node -e '
+  const r = require("./tmp/jest-results.json");
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`);
+' || true
+exit $status

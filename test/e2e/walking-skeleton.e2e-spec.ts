@@ -1,0 +1,90 @@
+import { creditRecordBody } from '../support/factories';
+import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
+
+/**
+ * The walking skeleton (issue 2 §7): a penalty posted to the gateway is stored by collection,
+ * announced over JetStream, projected by disclosure, and shown on the public profile — and the
+ * whole path is one trace.
+ */
+describe('walking skeleton: penalty in, public profile out', () => {
+  let platform: RunningPlatform;
+
+  beforeAll(async () => {
+    platform = await startPlatform(['gateway', 'collection', 'disclosure']);
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+  }, 60_000);
+
+  it('shows a posted penalty on the public profile', async () => {
+    const token = await platform.token('zhengzhou');
+    const body = creditRecordBody();
+    const created = await fetch(`${platform.gatewayUrl}/api/v1/credit-records`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `k-${body.sourceRecordId}` },
+      body: JSON.stringify(body),
+    });
+    expect(created.status).toBe(201);
+    const { id, status } = (await created.json()) as { id: string; status: string };
+    expect(status).toBe('active');
+    expect(created.headers.get('traceparent')).toMatch(/^00-[0-9a-f]{32}-/);
+
+    const profile = await eventually(
+      () => fetch(`${platform.gatewayUrl}/public/v1/subjects/${body.subject.id}`).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> })),
+      (r) => r.status === 200,
+    );
+    expect(profile.status).toBe(200);
+    expect(profile.body).toMatchObject({ uscc: body.subject.id, name: body.subject.name, region: '410100' });
+    expect(profile.body.penalties).toEqual([expect.objectContaining({ documentNumber: body.documentNumber, summary: '未按许可路线行驶', severity: 'general' })]);
+    expect(JSON.stringify(profile.body)).not.toContain(id); // internal ids never leak
+
+    // A retry with the same Idempotency-Key returns the first answer and stores nothing new.
+    const retried = await fetch(`${platform.gatewayUrl}/api/v1/credit-records`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `k-${body.sourceRecordId}` },
+      body: JSON.stringify(body),
+    });
+    expect(retried.status).toBe(201);
+    expect(await retried.json()).toEqual({ id, status: 'active' });
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    expect(await platform.db.query(`SELECT count(*)::int AS n FROM collection.credit_records WHERE id = $1`, [id])).toEqual([{ n: 1 }]);
+    const audit = await platform.db.query(`SELECT client_id, status, trace_id FROM gateway.audit_log WHERE path = '/api/v1/credit-records' ORDER BY id`);
+    expect(audit).toEqual([expect.objectContaining({ client_id: 'zhengzhou', status: 201 }), expect.objectContaining({ client_id: 'zhengzhou', status: 201 })]);
+    expect(audit[0].trace_id).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('records one trace across gateway, collection, PostgreSQL, NATS and the disclosure consumer', async () => {
+    const token = await platform.token('henan');
+    const body = creditRecordBody();
+    const created = await fetch(`${platform.gatewayUrl}/api/v1/credit-records`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(created.status).toBe(201);
+    const traceId = created.headers.get('traceparent')!.split('-')[1];
+
+    const spans = await eventually(
+      async () => platform.otlp.spans.filter((s) => s.traceId === traceId),
+      (found) => found.some((s) => s.service === 'gateway' && s.name.startsWith('POST')) && found.some((s) => s.service === 'disclosure' && isDatabaseSpan(s)),
+      20_000,
+    );
+    const has = (service: string, predicate: (s: (typeof spans)[number]) => boolean) => spans.some((s) => s.service === service && predicate(s));
+    expect(has('gateway', (s) => s.name.startsWith('POST'))).toBe(true);
+    expect(has('gateway', (s) => s.name.includes('CreditRecordService/SubmitRecord'))).toBe(true);
+    expect(has('collection', (s) => s.name.includes('CreditRecordService/SubmitRecord'))).toBe(true);
+    expect(has('collection', (s) => isDatabaseSpan(s))).toBe(true);
+    expect(has('collection', (s) => s.name === 'credit.records.created publish')).toBe(true);
+    expect(has('disclosure', (s) => s.name === 'credit.records.created process')).toBe(true);
+    expect(has('disclosure', (s) => isDatabaseSpan(s))).toBe(true);
+    // Every span but the root has its parent inside the same trace: one connected tree.
+    const ids = new Set(spans.map((s) => s.spanId));
+    const roots = spans.filter((s) => !s.parentSpanId || !ids.has(s.parentSpanId));
+    expect(roots.map((s) => `${s.service}:${s.name}`)).toEqual([expect.stringMatching(/^gateway:POST/)]);
+  });
+});
+
+function isDatabaseSpan(span: { attributes: Record<string, unknown> }): boolean {
+  return Object.keys(span.attributes).some((key) => key.startsWith('db.'));
+}

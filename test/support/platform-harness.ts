@@ -1,0 +1,132 @@
+import { ChildProcess } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cloneTestDatabase, TEST_NATS_URL, TestDatabase } from '@platform/testing';
+import { deleteStreams, MessagingNamespace, connectJetStream } from '@platform/messaging';
+import { serviceEnv, spawnService, stop, waitReady, SERVICES, ServicePorts } from '../../deploy/local/platform.cjs';
+import { OtlpReceiver } from './otlp-receiver';
+
+export interface DemoClient {
+  clientId: string;
+  clientSecret: string;
+  name: string;
+  kind: 'integrator' | 'partner' | 'admin';
+  region: string;
+  scopes: string[];
+}
+
+export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
+  { clientId: 'henan', name: '河南省', kind: 'integrator', region: '410000', scopes: ['records:write', 'records:read'] },
+  { clientId: 'zhengzhou', name: '郑州市', kind: 'integrator', region: '410100', scopes: ['records:write', 'records:read'] },
+  { clientId: 'reader', name: '只读', kind: 'integrator', region: '410000', scopes: ['records:read'] },
+];
+
+export interface RunningPlatform {
+  gatewayUrl: string;
+  ports: Record<string, ServicePorts>;
+  db: TestDatabase;
+  clients: Record<string, DemoClient>;
+  signingKeyPem: string;
+  otlp: OtlpReceiver;
+  processes: Record<string, ChildProcess>;
+  logs: string[];
+  token(clientId: string): Promise<string>;
+  /** SIGTERM every process; returns exit codes. */
+  stop(): Promise<Record<string, number | null>>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts real service processes from dist/ (built by `npm test` before this tier) on free
+ * ports, against a private database clone and a private NATS namespace, exporting spans to
+ * an in-memory OTLP receiver.
+ */
+export async function startPlatform(apps: string[] = Object.keys(SERVICES), extraEnv: Record<string, string> = {}): Promise<RunningPlatform> {
+  const db = await cloneTestDatabase('e2e');
+  const otlp = new OtlpReceiver();
+  const otlpUrl = await otlp.start();
+  const dir = mkdtempSync(join(tmpdir(), 'tcp-e2e-'));
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const signingKeyPem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+  writeFileSync(join(dir, 'key.pem'), signingKeyPem);
+  const clients = Object.fromEntries(TEST_CLIENTS.map((c) => [c.clientId, { ...c, clientSecret: randomBytes(18).toString('base64url') }]));
+  writeFileSync(join(dir, 'clients.json'), JSON.stringify({ clients: Object.values(clients) }));
+  const ports: Record<string, ServicePorts> = {};
+  for (const app of Object.keys(SERVICES)) ports[app] = { http: await freePort(), grpc: await freePort() };
+  const prefix = `e${randomBytes(4).toString('hex')}`;
+  const common = {
+    NATS_SUBJECT_PREFIX: prefix,
+    LOG_LEVEL: 'warn',
+    OTEL_EXPORTER_OTLP_ENDPOINT: otlpUrl,
+    OTEL_BSP_SCHEDULE_DELAY: '100',
+    GATEWAY_JWT_PRIVATE_KEY_FILE: join(dir, 'key.pem'),
+    GATEWAY_CLIENTS_SEED_FILE: join(dir, 'clients.json'),
+    NODE_ENV: 'test',
+    ...extraEnv,
+  };
+  const logs: string[] = [];
+  const processes: Record<string, ChildProcess> = {};
+  for (const app of apps) {
+    const env = serviceEnv(app, { adminUrl: db.adminUrl, natsUrl: TEST_NATS_URL, ports, common });
+    processes[app] = spawnService(app, env, { onLine: (name, line) => logs.push(`${name}: ${line}`) });
+  }
+  try {
+    await Promise.all(apps.map((app) => waitReady(app, ports[app].http, processes[app], 90_000)));
+  } catch (error) {
+    await Promise.all(Object.values(processes).map((p) => stop(p, 2000)));
+    throw new Error(`${(error as Error).message}\n${logs.slice(-30).join('\n')}`);
+  }
+  const gatewayUrl = `http://127.0.0.1:${ports.gateway.http}`;
+  return {
+    gatewayUrl,
+    ports,
+    db,
+    clients,
+    signingKeyPem,
+    otlp,
+    processes,
+    logs,
+    async token(clientId) {
+      const client = clients[clientId];
+      const response = await fetch(`${gatewayUrl}/api/v1/auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }),
+      });
+      if (response.status !== 200) throw new Error(`token for ${clientId}: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { access_token: string }).access_token;
+    },
+    async stop() {
+      const codes = Object.fromEntries(await Promise.all(Object.entries(processes).map(async ([app, p]) => [app, await stop(p)] as const)));
+      await otlp.stop();
+      const handles = await connectJetStream(TEST_NATS_URL, 'e2e-cleanup');
+      await deleteStreams(handles.jsm, new MessagingNamespace(prefix));
+      await handles.nc.close();
+      await db.drop();
+      return codes;
+    },
+  };
+}
+
+/** Polls until `accept` holds or the timeout passes; returns the last value either way. */
+export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (accept(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
