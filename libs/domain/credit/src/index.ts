@@ -1,0 +1,39 @@
+export {
+  SUBJECT_KINDS,
+  type SubjectKind,
+  type SubjectRef,
+  type SubjectIdContext,
+  type SubjectIdFailureReason,
+  isSubjectKind,
+  subjectIdOf,
+  subjectRefOf,
+  sameSubject,
+} from './subject';
+export {
+  SEVERITIES,
+  type Severity,
+  type PublicityPeriod,
+  type PublicityWindow,
+  PUBLICITY_PERIODS,
+  isSeverity,
+  publicityWindow,
+} from './severity';
+export {
+  GRADE_LADDERS,
+  GRADE_LADDER_IDS,
+  type GradeLadderId,
+  type GradeOf,
+  type Grade,
+  isGradeLadderId,
+  isGradeOf,
+  gradeRank,
+  compareGrades,
+} from './grade-ladder';
+export {
+  CREDIT_LIST_TYPES,
+  CREDIT_LIST_EFFECTS,
+  type CreditListType,
+  type CreditListEffect,
+  isCreditListType,
+} from './credit-list';
+export { RECORD_TYPE_CODES, type RecordTypeCode, isRecordTypeCode } from './record-type';
