@@ -15,7 +15,7 @@ bash scripts/check-proto.sh
 stage "typecheck"
 tsc -p tsconfig.json --noEmit
 stage "lint (zero warnings) and module boundaries"
-eslint --max-warnings=0 apps libs test
+bash scripts/check-boundaries.sh
 stage "build"
 node scripts/build.mjs
 stage "unit, integration (PostgreSQL + NATS JetStream) and end-to-end tests"

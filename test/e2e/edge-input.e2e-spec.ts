@@ -12,11 +12,12 @@ describe('bad input at the gateway', () => {
   let token: string;
 
   beforeAll(async () => {
-    platform = await startPlatform(['gateway', 'collection'], { GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE: '5' });
+    platform = await startPlatform(['gateway', 'collection', 'disclosure'], { GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE: '5' });
     token = await platform.token('zhengzhou');
   }, 120_000);
 
   afterAll(async () => {
+    if (process.env.E2E_LOGS) console.log(platform.logs.join('\n'));
     await platform?.stop();
   }, 60_000);
 

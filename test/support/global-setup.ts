@@ -1,3 +1,4 @@
+import './register-aliases';
 import { createTemplateDatabase } from '@platform/testing';
 import { SERVICE_DEFINITIONS } from './service-schemas';
 

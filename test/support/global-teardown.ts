@@ -1,3 +1,4 @@
+import './register-aliases';
 import { dropTemplateDatabase } from '@platform/testing';
 
 export default async function globalTeardown(): Promise<void> {

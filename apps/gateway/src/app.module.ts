@@ -1,7 +1,6 @@
-import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ServiceCoreModule } from '@platform/service';
-import { AuditMiddleware } from './audit/audit.middleware';
 import { AuthModule } from './auth/auth.module';
 import { CreditRecordsGatewayGrpcController } from './credit-records/credit-records.grpc.controller';
 import { CreditRecordsHttpController } from './credit-records/credit-records.http.controller';
@@ -13,7 +12,7 @@ import { Upstreams } from './upstreams';
 const MINUTE_MS = 60_000;
 
 @Module({})
-export class AppModule implements NestModule {
+export class AppModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
@@ -29,9 +28,5 @@ export class AppModule implements NestModule {
       controllers: [CreditRecordsHttpController, PublicSubjectsHttpController, CreditRecordsGatewayGrpcController],
       providers: [Upstreams, ClientRateLimitGuard, PublicRateLimitGuard],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(AuditMiddleware).forRoutes('*path');
   }
 }

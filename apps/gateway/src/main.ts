@@ -1,4 +1,6 @@
 import { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditMiddleware } from './audit/audit.middleware';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfigOrExit, runService } from '@platform/service';
 import { AppModule } from './app.module';
@@ -9,13 +11,14 @@ import { requestContext } from './http/request-context.middleware';
 import { edgeValidationPipe } from './http/validation';
 
 const config = loadConfigOrExit(gatewayConfigSchema, gatewayDefinition.name);
-void runService(gatewayDefinition, config, AppModule.register(config), { configureHttp });
+const problems = new ProblemDetailsFilter();
+void runService(gatewayDefinition, config, AppModule.register(config), { configureHttp, httpErrors: (exception, host) => problems.catch(exception, host) });
 
 function configureHttp(app: INestApplication): void {
+  app.use(new AuditMiddleware(app.get(DataSource)).handle);
   app.use(requestContext);
   configureBodyParsing(app);
   app.useGlobalPipes(edgeValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -5,10 +5,7 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { EventDefinition, EventEnvelope } from '@contracts';
 import { ensureSchemaAndRole } from '@platform/database';
 import { cloneTestDatabase, isolatedMessaging, TestDatabase, TestMessaging } from '@platform/testing';
-import { InboxConsumer, PoisonMessageError } from './inbox-consumer';
-import { MessagingTables1763700000000 } from './messaging-tables.migration';
-import { appendToOutbox } from './outbox';
-import { OutboxRelay } from './outbox-relay';
+import { appendToOutbox, InboxConsumer, MessagingTables1763700000000, OutboxRelay, PoisonMessageError } from '@platform/messaging';
 
 class Tallies1763700000999 implements MigrationInterface {
   name = 'Tallies1763700000999';
@@ -129,9 +126,9 @@ describe('outbox relay and inbox consumer (PostgreSQL + JetStream)', () => {
     const traceId = '0af7651916cd43dd8448eb211c80319c';
     const parent = trace.setSpanContext(ROOT_CONTEXT, { traceId, spanId: 'b7ad6b7169203331', traceFlags: TraceFlags.SAMPLED, isRemote: true });
     const seen: string[] = [];
-    await startConsumer('traced', () => {
+    await startConsumer('traced', (event) => {
       const active = trace.getSpanContext(context.active());
-      if (active) seen.push(active.traceId);
+      if ((event.data as { widget: string }).widget === 'w6' && active) seen.push(active.traceId);
     });
     await context.with(parent, () => makeWidget('w6'));
     await eventually(() => tally('traced:w6'), (n) => n === 1);

@@ -1,4 +1,4 @@
-import { Injectable, Logger, NestMiddleware } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@platform/auth';
@@ -9,15 +9,15 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Every write through the gateway leaves an audit row (who, what, when, outcome, trace id),
- * refused ones included: a forbidden attempt is exactly what an auditor wants to see.
+ * refused ones included: a forbidden attempt is exactly what an auditor wants to see. It is the
+ * first Express middleware, so writes refused by body parsing (413, 415, bad JSON) are audited too.
  */
-@Injectable()
-export class AuditMiddleware implements NestMiddleware {
+export class AuditMiddleware {
   private readonly logger = new Logger('Audit');
 
   constructor(private readonly dataSource: DataSource) {}
 
-  use(request: Request, response: Response, next: NextFunction): void {
+  readonly handle = (request: Request, response: Response, next: NextFunction): void => {
     if (!WRITE_METHODS.has(request.method)) return next();
     const traceId = currentTraceId() ?? null;
     response.on('finish', () => {
@@ -38,5 +38,5 @@ export class AuditMiddleware implements NestMiddleware {
         .catch((error: unknown) => this.logger.error({ err: error, row }, 'audit row not written'));
     });
     next();
-  }
+  };
 }

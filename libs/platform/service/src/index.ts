@@ -6,3 +6,4 @@ export * from './service-core.module';
 export * from './service-definition';
 export * from './tokens';
 export * from './migrate';
+export * from './transport-exception.filter';

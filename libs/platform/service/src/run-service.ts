@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { ZodType } from 'zod';
 import { ConfigError, loadConfig } from '@platform/config';
-import { grpcServerOptions, GrpcDomainErrorFilter } from '@platform/grpc';
+import { grpcServerOptions } from '@platform/grpc';
+import { HttpErrorWriter, TransportExceptionFilter } from './transport-exception.filter';
 import { initMetrics } from '@platform/telemetry';
 import type { BaseServiceConfig } from '@platform/config';
 import type { ServiceDefinition } from './service-definition';
@@ -24,6 +25,8 @@ export function loadConfigOrExit<C>(schema: ZodType<C>, service: string): C {
 export interface RunServiceOptions {
   /** Extra HTTP set-up (the gateway adds its API, OpenAPI and body parsers). */
   configureHttp?: (app: INestApplication) => void | Promise<void>;
+  /** How HTTP errors are written (the gateway's problem+json mapping). */
+  httpErrors?: HttpErrorWriter;
 }
 
 /** Boots one service: HTTP (probes, metrics, and for the gateway the API) and gRPC, with shutdown hooks. */
@@ -32,8 +35,8 @@ export async function runService(definition: ServiceDefinition, config: BaseServ
   const app = await NestFactory.create(rootModule, { bufferLogs: true, bodyParser: !options.configureHttp });
   app.useLogger(app.get(Logger));
   const grpc = grpcServerOptions(`${config.GRPC_HOST}:${config.GRPC_PORT}`, definition.protoPackages);
+  app.useGlobalFilters(new TransportExceptionFilter(options.httpErrors));
   app.connectMicroservice({ ...grpc, options: { ...grpc.options, gracefulShutdown: true } }, { inheritAppConfig: true });
-  app.useGlobalFilters(new GrpcDomainErrorFilter());
   await options.configureHttp?.(app);
   await app.startAllMicroservices();
   await app.listen(config.HTTP_PORT, config.GRPC_HOST);
