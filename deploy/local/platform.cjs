@@ -53,7 +53,9 @@ function spawnService(app, env, { onLine } = {}) {
   const child = spawn(
     process.execPath,
     ['--enable-source-maps', '--require', join(REPO_ROOT, 'dist/libs/platform/telemetry/src/preload.js'), join(REPO_ROOT, `dist/apps/${app}/src/main.js`)],
-    { cwd: REPO_ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Own process group: a terminal's Ctrl-C reaches only the launcher, which then stops each
+    // service once with SIGTERM (a second signal would make a service skip its drain).
+    { cwd: REPO_ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   const forward = (stream) => {
     let buffer = '';

@@ -1,5 +1,6 @@
 import { credentials, loadPackageDefinition, GrpcObject } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
+import { listServicesByReflection } from '../support/grpc-probes';
 import { RunningPlatform, startPlatform } from '../support/platform-harness';
 
 type HealthClient = { check(request: { service: string }, options: { deadline: Date }, callback: (error: Error | null, response: { status: string }) => void): void; close(): void };
@@ -32,6 +33,14 @@ describe('all seven services', () => {
       client.close();
       expect({ app, status }).toEqual({ app, status: 'SERVING' });
     }
+  });
+
+  it('describe themselves through gRPC server reflection', async () => {
+    expect(await listServicesByReflection(`127.0.0.1:${platform.ports.collection.grpc}`)).toEqual(
+      expect.arrayContaining(['collection.v1.CreditRecordService', 'grpc.health.v1.Health']),
+    );
+    expect(await listServicesByReflection(`127.0.0.1:${platform.ports.gateway.grpc}`)).toEqual(expect.arrayContaining(['gateway.v1.CreditRecordsGatewayService']));
+    expect(await listServicesByReflection(`127.0.0.1:${platform.ports.permits.grpc}`)).toEqual(expect.arrayContaining(['grpc.health.v1.Health']));
   });
 
   it('each own their schema with migrations applied', async () => {

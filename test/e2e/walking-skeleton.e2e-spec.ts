@@ -1,4 +1,6 @@
+import { ProtoPackages } from '@contracts';
 import { creditRecordBody } from '../support/factories';
+import { callUnary } from '../support/grpc-probes';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 /**
@@ -29,6 +31,8 @@ describe('walking skeleton: penalty in, public profile out', () => {
     const { id, status } = (await created.json()) as { id: string; status: string };
     expect(status).toBe('active');
     expect(created.headers.get('traceparent')).toMatch(/^00-[0-9a-f]{32}-/);
+    expect(created.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(created.headers.get('x-powered-by')).toBeNull();
 
     const profile = await eventually(
       () => fetch(`${platform.gatewayUrl}/public/v1/subjects/${body.subject.id}`).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> })),
@@ -52,6 +56,20 @@ describe('walking skeleton: penalty in, public profile out', () => {
     const audit = await platform.db.query(`SELECT client_id, status, trace_id FROM gateway.audit_log WHERE path = '/api/v1/credit-records' ORDER BY id`);
     expect(audit).toEqual([expect.objectContaining({ client_id: 'zhengzhou', status: 201 }), expect.objectContaining({ client_id: 'zhengzhou', status: 201 })]);
     expect(audit[0].trace_id).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('accepts the same record over the gateway gRPC face, with the bearer token in metadata', async () => {
+    const token = await platform.token('zhengzhou');
+    const body = creditRecordBody();
+    const request = { ...body, payloadJson: JSON.stringify(body.payload), payload: undefined, idempotencyKey: '' };
+    const address = `127.0.0.1:${platform.ports.gateway.grpc}`;
+    const call = (metadata: Record<string, string>, overrides: Record<string, unknown> = {}) =>
+      callUnary(address, ProtoPackages.gateway.protoPath, 'gateway.v1.CreditRecordsGatewayService', 'submitRecord', { ...request, ...overrides }, metadata);
+    await expect(call({ authorization: `Bearer ${token}` })).resolves.toMatchObject({ status: 'active', replayed: false });
+    await expect(call({})).rejects.toMatchObject({ code: 16 }); // UNAUTHENTICATED
+    const outside = await call({ authorization: `Bearer ${token}` }, { region: '420100', documentNumber: 'other' }).catch((e: { code: number; metadata: { get(k: string): unknown[] } }) => e);
+    expect((outside as { code: number }).code).toBe(7); // PERMISSION_DENIED
+    expect((outside as { metadata: { get(k: string): unknown[] } }).metadata.get('x-error-code')).toEqual(['AUTH.REGION_FORBIDDEN']);
   });
 
   it('records one trace across gateway, collection, PostgreSQL, NATS and the disclosure consumer', async () => {

@@ -15,6 +15,7 @@ const problems = new ProblemDetailsFilter();
 void runService(gatewayDefinition, config, AppModule.register(config), { configureHttp, httpErrors: (exception, host) => problems.catch(exception, host) });
 
 function configureHttp(app: INestApplication): void {
+  app.getHttpAdapter().getInstance().disable('x-powered-by');
   app.use(new AuditMiddleware(app.get(DataSource)).handle);
   app.use(requestContext);
   configureBodyParsing(app);

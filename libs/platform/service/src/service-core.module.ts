@@ -1,4 +1,5 @@
 import { BeforeApplicationShutdown, DynamicModule, Global, Inject, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { openServiceDatabase } from '@platform/database';
@@ -42,6 +43,7 @@ export class ServiceCoreModule implements OnApplicationBootstrap, BeforeApplicat
           pinoHttp: {
             ...pinoOptions(definition.name, config.LOG_LEVEL),
             autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
+            genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
           },
         }),
       ],
