@@ -25,8 +25,11 @@ ensure_node() {
 ensure_dependencies() {
   local stamp="$REPO_ROOT/node_modules/.install-stamp"
   if [[ ! -f "$stamp" || "$REPO_ROOT/package-lock.json" -nt "$stamp" ]]; then
-    log "installing dependencies (npm ci)"
-    (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error >&2)
+    # `npm install`, not `npm ci`: npm 11.19 leaves other platforms' optional binaries (swc, buf,
+    # nx) out of the lock it writes, then `npm ci` rejects that lock as out of sync. `npm install`
+    # installs exactly the locked versions and leaves the lock unchanged (docs/decisions/0007).
+    log "installing dependencies (npm install from package-lock.json)"
+    (cd "$REPO_ROOT" && npm install --no-audit --no-fund --loglevel=error >&2)
     touch "$stamp"
   fi
 }
