@@ -1,0 +1,605 @@
+// Offline checks of the deployment artefacts (k8s/ and deploy/docker/): every YAML parses, every
+// kustomization is one kustomize v2.0.3 (Debian's kubectl 1.20) can build, every built-in object
+// validates against the Kubernetes API schemas (kubernetes-models), custom resources have the
+// right shape, and the platform's deployment invariants hold in the base and in each overlay.
+// Run: npx jest test/k8s   (K8S_MANIFESTS_DIR=<dir> checks another copy of k8s/, e.g. a mutated one;
+// KUBECTL_1_20=<path to Debian's kubectl 1.20> also compares the renderer with real kustomize).
+/* eslint-disable @typescript-eslint/no-explicit-any -- manifests are untyped data */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parse as parseYaml, parseAllDocuments } from 'yaml';
+import { build, MODELLED_FIELDS, NOT_IN_V2, objectId, readKustomization, referencedFiles, Rendered } from './kustomize-v2';
+
+const ROOT = resolve(__dirname, '..', '..');
+const K8S = resolve(process.env.K8S_MANIFESTS_DIR ?? join(ROOT, 'k8s'));
+const rel = (path: string) => relative(K8S, path) || '.';
+
+/** The platform's services: HTTP port (probes, metrics; the gateway's API) and gRPC port; schema = database role. */
+const APPS: Record<string, { http: number; grpc: number; role: string }> = {
+  gateway: { http: 8080, grpc: 50051, role: 'gateway' },
+  collection: { http: 8081, grpc: 50052, role: 'collection' },
+  evaluation: { http: 8082, grpc: 50053, role: 'evaluation' },
+  'joint-measures': { http: 8083, grpc: 50054, role: 'joint_measures' },
+  repair: { http: 8084, grpc: 50055, role: 'repair' },
+  disclosure: { http: 8085, grpc: 50056, role: 'disclosure' },
+  permits: { http: 8086, grpc: 50057, role: 'permits' },
+};
+const APP_NAMES = Object.keys(APPS);
+const BACKENDS = APP_NAMES.filter((a) => a !== 'gateway');
+const envName = (app: string) => app.toUpperCase().replace(/-/g, '_');
+/** Replica floor per overlay (Deployment replicas, or the HPA's minReplicas for the gateway). */
+const EXPECTED_REPLICAS: Record<'base' | 'dev' | 'prod', (app: string) => number> = {
+  base: () => 2,
+  dev: () => 1,
+  prod: (app) => (['gateway', 'joint-measures', 'disclosure'].includes(app) ? 3 : 2),
+};
+const PART_OF = { 'app.kubernetes.io/part-of': 'transport-credit' };
+/** Custom resources are checked by shape (no model ships for them). */
+const CUSTOM_KINDS = new Set(['postgresql.cnpg.io/v1 Cluster']);
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+function yamlFilesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return yamlFilesUnder(path);
+    return /\.ya?ml$/.test(entry) ? [path] : [];
+  });
+}
+
+const yamlFiles = yamlFilesUnder(K8S).sort();
+const kustomizationFiles = yamlFiles.filter((f) => f.endsWith('/kustomization.yaml'));
+
+interface Tree {
+  readonly name: string;
+  readonly dir: string;
+  readonly objects: Rendered[];
+  readonly error?: string;
+}
+
+function render(name: string, dir: string): Tree {
+  try {
+    return { name, dir, objects: build(dir, K8S) };
+  } catch (error) {
+    return { name, dir, objects: [], error: (error as Error).message };
+  }
+}
+
+const base = render('base', join(K8S, 'base'));
+const overlays = { dev: render('dev', join(K8S, 'overlays', 'dev')), prod: render('prod', join(K8S, 'overlays', 'prod')) };
+const standalone = [...APP_NAMES, 'infrastructure'].map((app) => render(`base/${app}`, join(K8S, 'base', app)));
+const deployedTrees: Tree[] = [base, overlays.dev, overlays.prod];
+const allTrees: Tree[] = [...deployedTrees, ...standalone];
+
+// ---------------------------------------------------------------------------------------------
+// Helpers over rendered objects
+
+const find = (tree: Tree, kind: string, name: string) => tree.objects.find((o) => o.kind === kind && o.metadata.name === name);
+const podSpecOf = (o: any) => (o.kind === 'CronJob' ? o.spec?.jobTemplate?.spec?.template?.spec : o.spec?.template?.spec);
+const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob'];
+const LONG_RUNNING = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'];
+const workloads = (tree: Tree) => tree.objects.filter((o) => WORKLOAD_KINDS.includes(o.kind));
+const selects = (selector: Record<string, string> | undefined, labels: Record<string, string> | undefined) =>
+  !!selector && Object.keys(selector).length > 0 && Object.entries(selector).every(([k, v]) => labels?.[k] === v);
+const canonical = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(canonical)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
+      : value;
+const containerOf = (workload: any, name?: string) => {
+  const containers = podSpecOf(workload)?.containers ?? [];
+  return name ? containers.find((c: any) => c.name === name) : containers[0];
+};
+const envVar = (container: any, name: string) => (container?.env ?? []).find((e: any) => e.name === name);
+const secretRef = (container: any, name: string) => envVar(container, name)?.valueFrom?.secretKeyRef;
+const hpaFor = (tree: Tree, deployment: string) =>
+  tree.objects.find((o) => o.kind === 'HorizontalPodAutoscaler' && o.spec?.scaleTargetRef?.kind === 'Deployment' && o.spec?.scaleTargetRef?.name === deployment);
+const replicaFloor = (tree: Tree, app: string): number | undefined => {
+  const hpa = hpaFor(tree, app);
+  if (hpa) return hpa.spec.minReplicas ?? 1;
+  return find(tree, 'Deployment', app)?.spec?.replicas;
+};
+const QUANTITY = /^[0-9]+(\.[0-9]+)?(m|Ki|Mi|Gi|Ti|k|M|G|T)?$/;
+const bytes = (q: string) => {
+  const [, n, unit = ''] = /^([0-9.]+)([A-Za-z]*)$/.exec(q) ?? [];
+  const factor: Record<string, number> = { '': 1, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, k: 1e3, M: 1e6, G: 1e9 };
+  return Number(n) * (factor[unit] ?? NaN);
+};
+const millicores = (q: string) => (q.endsWith('m') ? Number(q.slice(0, -1)) : Number(q) * 1000);
+
+// ---------------------------------------------------------------------------------------------
+
+describe('k8s/ files', () => {
+  it('has the base, the infrastructure, one folder per app and the dev and prod overlays', () => {
+    const expected = ['base', 'base/infrastructure', ...APP_NAMES.map((a) => `base/${a}`), 'overlays/dev', 'overlays/prod'];
+    const missing = expected.filter((dir) => !existsSync(join(K8S, dir, 'kustomization.yaml')));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(yamlFiles.map((f) => [rel(f), f]))('%s parses as YAML (every document)', (_name, file) => {
+    const documents = parseAllDocuments(readFileSync(file, 'utf8'));
+    const list = Array.isArray(documents) ? documents : [documents];
+    expect(list.flatMap((d) => [...d.errors, ...d.warnings].map((e) => e.message))).toEqual([]);
+    const objects = list.map((d) => d.toJS()).filter((d) => d != null);
+    expect(objects.length).toBeGreaterThan(0);
+    if (!file.endsWith('/kustomization.yaml')) {
+      for (const o of objects) expect([o.apiVersion, o.kind, o.metadata?.name].every((v) => typeof v === 'string' && v.length > 0)).toBe(true);
+    }
+  });
+
+  it('has no YAML file that no kustomization names (it would never be applied nor checked)', () => {
+    const referenced = new Set(kustomizationFiles.flatMap((k) => referencedFiles(dirname(k))));
+    const roots = [join(K8S, 'base', 'kustomization.yaml'), join(K8S, 'overlays', 'dev', 'kustomization.yaml'), join(K8S, 'overlays', 'prod', 'kustomization.yaml')];
+    const orphans = yamlFiles.filter((f) => !referenced.has(f) && !roots.includes(f)).map(rel);
+    expect(orphans).toEqual([]);
+  });
+});
+
+describe('kustomizations (kustomize v2.0.3, as in Debian kubectl 1.20)', () => {
+  const dirs = kustomizationFiles.map((f) => [rel(dirname(f)), dirname(f)]);
+
+  it.each(dirs)('%s uses only fields v2.0.3 knows and this test renders', (_name, dir) => {
+    const fields = Object.keys(readKustomization(dir));
+    expect(fields.filter((f) => (NOT_IN_V2 as readonly string[]).includes(f))).toEqual([]);
+    expect(fields.filter((f) => !(MODELLED_FIELDS as readonly string[]).includes(f))).toEqual([]);
+  });
+
+  it.each(dirs)('%s names only files and folders that exist, of the right sort', (_name, dir) => {
+    const k = readKustomization(dir);
+    const problems = [
+      ...(k.resources ?? []).filter((r) => !existsSync(resolve(dir, r)) || !statSync(resolve(dir, r)).isFile()).map((r) => `resources: ${r} is not a file`),
+      ...(k.bases ?? []).filter((b) => !existsSync(join(resolve(dir, b), 'kustomization.yaml'))).map((b) => `bases: ${b} has no kustomization.yaml`),
+      ...(k.patchesStrategicMerge ?? []).filter((p) => !existsSync(resolve(dir, p)) || !statSync(resolve(dir, p)).isFile()).map((p) => `patchesStrategicMerge: ${p} is not a file`),
+    ];
+    expect(problems).toEqual([]);
+  });
+
+  it.each(['dev', 'prod'])('overlay %s builds on the base through `bases:` and adds no commonLabels', (overlay) => {
+    const dir = join(K8S, 'overlays', overlay);
+    const k = readKustomization(dir);
+    expect(k.bases ?? []).toContain('../../base');
+    for (const resource of k.resources ?? []) expect(statSync(resolve(dir, resource)).isDirectory()).toBe(false);
+    // Labels added here would change the (immutable) selectors the base already set in the cluster.
+    expect(k.commonLabels).toBeUndefined();
+  });
+
+  it('k8s/base lists the infrastructure and every app under bases:', () => {
+    const k = readKustomization(join(K8S, 'base'));
+    expect([...(k.bases ?? [])].sort()).toEqual(['infrastructure', ...APP_NAMES].sort());
+    expect(k.commonLabels).toEqual(PART_OF);
+  });
+
+  it.each([...APP_NAMES, 'infrastructure'])('base/%s carries the same commonLabels as k8s/base (identical selectors alone or together)', (app) => {
+    expect(readKustomization(join(K8S, 'base', app)).commonLabels).toEqual(readKustomization(join(K8S, 'base')).commonLabels);
+  });
+
+  it.each(allTrees.map((t) => [t.name, t]))('%s builds', (_name, tree) => {
+    expect(tree.error).toBeUndefined();
+    expect(tree.objects.length).toBeGreaterThan(0);
+  });
+
+  it.each(standalone.map((t) => [t.name, t]))('%s alone renders exactly what k8s/base renders for it', (_name, tree) => {
+    const differences = tree.objects
+      .filter((o) => JSON.stringify(canonical(o)) !== JSON.stringify(canonical(find(base, o.kind, o.metadata.name))))
+      .map(objectId);
+    expect(differences).toEqual([]);
+  });
+});
+
+describe('API schemas (kubernetes-models) and custom resource shapes', () => {
+  let results: Map<Rendered, { status: string; errors?: string }>;
+
+  beforeAll(() => {
+    const objects = allTrees.flatMap((t) => t.objects);
+    const output = execFileSync(process.execPath, [join(__dirname, 'validate-models.mjs')], {
+      cwd: ROOT,
+      input: JSON.stringify(objects),
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    const list = JSON.parse(output) as { status: string; errors?: string }[];
+    results = new Map(objects.map((o, i) => [o, list[i]]));
+  });
+
+  it.each(allTrees.map((t) => [t.name, t]))('every built-in object of %s validates, and every other kind is a known custom resource', (_name, tree) => {
+    const problems = tree.objects.flatMap((o) => {
+      const result = results.get(o);
+      if (result?.status === 'valid') return [];
+      if (result?.status === 'unknown-kind' && CUSTOM_KINDS.has(`${o.apiVersion} ${o.kind}`)) return [];
+      return [`${o.apiVersion} ${objectId(o)} (${o.__source}): ${result?.status} ${result?.errors ?? ''}`.trim()];
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('a broken object is reported invalid (the validator is live)', () => {
+    const broken = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { selector: {}, template: { spec: { containers: [{ name: 'x', ports: [{ containerPort: 'http' }] }] } } } };
+    const output = execFileSync(process.execPath, [join(__dirname, 'validate-models.mjs')], { cwd: ROOT, input: JSON.stringify([broken]), encoding: 'utf8' });
+    expect(JSON.parse(output)[0].status).toBe('invalid');
+  });
+
+  describe.each(deployedTrees.map((t) => [t.name, t]))('PostgreSQL (CloudNativePG Cluster) in %s', (name, tree) => {
+    const cluster = () => tree.objects.find((o) => o.apiVersion === 'postgresql.cnpg.io/v1' && o.kind === 'Cluster') as any;
+
+    it('is a Cluster with enough instances and storage', () => {
+      const spec = cluster()?.spec;
+      expect(spec).toBeDefined();
+      expect(Number.isInteger(spec.instances)).toBe(true);
+      expect(spec.instances).toBeGreaterThanOrEqual(name === 'dev' ? 1 : 3);
+      expect(spec.storage?.size).toMatch(QUANTITY);
+      expect(spec.bootstrap?.initdb?.database).toBe('transport_credit');
+    });
+
+    it('declares one login role per service, with its password from Secret <app>-db', () => {
+      const roles = cluster()?.spec?.managed?.roles ?? [];
+      for (const [app, { role }] of Object.entries(APPS)) {
+        expect(roles).toContainEqual(expect.objectContaining({ name: role, ensure: 'present', login: true, passwordSecret: { name: `${app}-db` } }));
+      }
+    });
+  });
+
+  describe.each(deployedTrees.map((t) => [t.name, t]))('NATS JetStream in %s', (_name, tree) => {
+    const statefulSet = () => find(tree, 'StatefulSet', 'nats') as any;
+
+    it('is a 3-node StatefulSet behind a headless Service', () => {
+      const sts = statefulSet();
+      expect(sts?.spec?.replicas).toBe(3);
+      const headless = find(tree, 'Service', sts?.spec?.serviceName) as any;
+      expect(headless?.spec?.clusterIP).toBe('None');
+      expect(selects(headless?.spec?.selector, sts?.spec?.template?.metadata?.labels)).toBe(true);
+      const ports = (containerOf(sts)?.ports ?? []).map((p: any) => p.containerPort);
+      expect(ports).toEqual(expect.arrayContaining([4222, 6222, 8222]));
+      expect(sts?.spec?.volumeClaimTemplates?.[0]?.spec?.resources?.requests?.storage).toMatch(QUANTITY);
+    });
+
+    it('runs nats.conf from a ConfigMap with JetStream and a route to every peer', () => {
+      const sts = statefulSet();
+      const configMapName = (podSpecOf(sts)?.volumes ?? []).find((v: any) => v.configMap)?.configMap?.name;
+      const conf: string = (find(tree, 'ConfigMap', configMapName) as any)?.data?.['nats.conf'] ?? '';
+      expect(conf).toMatch(/^\s*jetstream\s*\{[^}]*store_dir/m);
+      expect(conf).toMatch(/^\s*cluster\s*\{/m);
+      for (let i = 0; i < (sts?.spec?.replicas ?? 0); i++) expect(conf).toContain(`nats://nats-${i}.${sts.spec.serviceName}:6222`);
+      const conffile = containerOf(sts)?.command?.join(' ') ?? '';
+      const mount = containerOf(sts)?.volumeMounts?.find((m: any) => podSpecOf(sts).volumes.find((v: any) => v.name === m.name)?.configMap);
+      expect(conffile).toContain(`${mount?.mountPath}/nats.conf`);
+    });
+
+    it('gives the services a client Service on 4222', () => {
+      const service = find(tree, 'Service', 'nats') as any;
+      expect(service?.spec?.ports?.map((p: any) => p.port)).toContain(4222);
+      expect(selects(service?.spec?.selector, statefulSet()?.spec?.template?.metadata?.labels)).toBe(true);
+    });
+  });
+
+  describe.each(deployedTrees.map((t) => [t.name, t]))('OpenTelemetry collector in %s', (_name, tree) => {
+    it('receives OTLP and exports traces to the log (debug) and over OTLP', () => {
+      const deployment = find(tree, 'Deployment', 'otel-collector') as any;
+      const configMapName = (podSpecOf(deployment)?.volumes ?? []).find((v: any) => v.configMap)?.configMap?.name;
+      const config = parseYaml((find(tree, 'ConfigMap', configMapName) as any)?.data?.['config.yaml'] ?? '') as any;
+      expect(Object.keys(config?.receivers?.otlp?.protocols ?? {})).toEqual(expect.arrayContaining(['grpc', 'http']));
+      const traces = config?.service?.pipelines?.traces;
+      expect(traces?.receivers).toContain('otlp');
+      expect(traces?.exporters).toContain('otlp');
+      expect(traces?.exporters?.some((e: string) => e === 'debug' || e === 'logging')).toBe(true);
+      for (const exporter of traces?.exporters ?? []) expect(config.exporters).toHaveProperty([exporter]);
+      const service = find(tree, 'Service', 'otel-collector') as any;
+      expect(service?.spec?.ports?.map((p: any) => p.port)).toEqual(expect.arrayContaining([4317, 4318]));
+      expect(selects(service?.spec?.selector, deployment?.spec?.template?.metadata?.labels)).toBe(true);
+    });
+  });
+});
+
+describe.each(deployedTrees.map((t) => [t.name, t]))('every container in %s', (_name, tree) => {
+  const each = (check: (workload: any, container: any, podSpec: any, init: boolean) => string | undefined) =>
+    workloads(tree).flatMap((w) => {
+      const podSpec = podSpecOf(w) ?? {};
+      const containers = [...(podSpec.initContainers ?? []).map((c: any) => [c, true]), ...(podSpec.containers ?? []).map((c: any) => [c, false])];
+      return containers.map(([c, init]) => check(w, c, podSpec, init)).filter(Boolean).map((m) => `${objectId(w)} ${m}`);
+    });
+
+  it('of a long-running workload has a liveness and a readiness probe, on a port it declares', () =>
+    expect(
+      each((w, c, _pod, init) => {
+        if (!LONG_RUNNING.includes(w.kind) || init) return undefined;
+        if (!c.livenessProbe || !c.readinessProbe) return `${c.name}: liveness and readiness probes required`;
+        const ports = c.ports ?? [];
+        for (const probe of [c.startupProbe, c.livenessProbe, c.readinessProbe].filter(Boolean)) {
+          const port = probe.httpGet?.port ?? probe.tcpSocket?.port ?? probe.grpc?.port;
+          if (port !== undefined && !ports.some((p: any) => p.name === port || p.containerPort === port)) return `${c.name}: probe port ${port} is not a container port`;
+        }
+        return undefined;
+      }),
+    ).toEqual([]));
+
+  it('has cpu and memory requests and limits, requests within limits', () =>
+    expect(
+      each((_w, c) => {
+        const r = c.resources ?? {};
+        for (const kind of ['requests', 'limits']) for (const res of ['cpu', 'memory']) if (!QUANTITY.test(String(r[kind]?.[res] ?? ''))) return `${c.name}: resources.${kind}.${res} missing`;
+        if (millicores(String(r.requests.cpu)) > millicores(String(r.limits.cpu))) return `${c.name}: cpu request above limit`;
+        if (bytes(r.requests.memory) > bytes(r.limits.memory)) return `${c.name}: memory request above limit`;
+        return undefined;
+      }),
+    ).toEqual([]));
+
+  it('runs as non-root, read-only, without privilege escalation and with every capability dropped', () =>
+    expect(
+      each((_w, c, pod) => {
+        const sc = c.securityContext ?? {};
+        const nonRoot = sc.runAsNonRoot ?? pod.securityContext?.runAsNonRoot;
+        const uid = sc.runAsUser ?? pod.securityContext?.runAsUser;
+        if (nonRoot !== true || uid === 0) return `${c.name}: runAsNonRoot`;
+        if (sc.readOnlyRootFilesystem !== true) return `${c.name}: readOnlyRootFilesystem`;
+        if (sc.allowPrivilegeEscalation !== false) return `${c.name}: allowPrivilegeEscalation`;
+        if (!(sc.capabilities?.drop ?? []).includes('ALL')) return `${c.name}: capabilities.drop ALL`;
+        return undefined;
+      }),
+    ).toEqual([]));
+
+  it('keeps the image telemetry preload: nothing sets NODE_OPTIONS', () => {
+    const inEnv = each((_w, c) => ((c.env ?? []).some((e: any) => e.name === 'NODE_OPTIONS') ? `${c.name}: env NODE_OPTIONS` : undefined));
+    const inConfigMaps = tree.objects.filter((o) => o.kind === 'ConfigMap' && o.data && 'NODE_OPTIONS' in o.data).map(objectId);
+    expect([...inEnv, ...inConfigMaps]).toEqual([]);
+  });
+
+  it('of a platform service uses an image tag an overlay can set (transport-credit/<app>)', () => {
+    expect(
+      each((w, c) => {
+        const app = w.metadata.labels?.['app.kubernetes.io/name'];
+        return APPS[app] && !String(c.image).startsWith(`transport-credit/${app}:`) ? `${c.name}: image ${c.image}` : undefined;
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe.each(deployedTrees.map((t) => [t.name, t]))('services in %s', (treeName, tree) => {
+  describe.each(APP_NAMES)('%s', (app) => {
+    const { http, grpc } = APPS[app];
+    const deployment = () => find(tree, 'Deployment', app) as any;
+    const container = () => containerOf(deployment(), app);
+    const configMap = () => find(tree, 'ConfigMap', `${app}-config`) as any;
+    const job = () => find(tree, 'Job', `${app}-migrate`) as any;
+
+    it('has a Deployment, a Service, a PodDisruptionBudget, a migration Job and a ConfigMap', () => {
+      const present = [
+        ['Deployment', app],
+        ['Service', app],
+        ['PodDisruptionBudget', app],
+        ['Job', `${app}-migrate`],
+        ['ConfigMap', `${app}-config`],
+      ].filter(([kind, name]) => find(tree, kind, name));
+      expect(present.map(([kind]) => kind)).toEqual(['Deployment', 'Service', 'PodDisruptionBudget', 'Job', 'ConfigMap']);
+      for (const [kind, name] of present) {
+        expect(find(tree, kind, name)?.metadata.labels).toEqual(expect.objectContaining({ 'app.kubernetes.io/name': app, ...PART_OF }));
+      }
+    });
+
+    it(`serves HTTP on ${http} (named http) and gRPC on ${grpc} (named grpc), in the Deployment, the Service and the ConfigMap`, () => {
+      expect(container()?.ports).toEqual(
+        expect.arrayContaining([expect.objectContaining({ name: 'http', containerPort: http }), expect.objectContaining({ name: 'grpc', containerPort: grpc })]),
+      );
+      expect(container()?.ports).toHaveLength(2);
+      const ports = (find(tree, 'Service', app) as any)?.spec?.ports ?? [];
+      expect(ports).toHaveLength(2);
+      expect(ports.find((p: any) => p.name === 'http')).toEqual(expect.objectContaining({ port: http }));
+      expect(ports.find((p: any) => p.name === 'grpc')).toEqual(expect.objectContaining({ port: grpc }));
+      for (const p of ports) expect([p.name, p.port]).toContain(p.targetPort);
+      expect(configMap()?.data).toEqual(expect.objectContaining({ HTTP_PORT: String(http), GRPC_PORT: String(grpc) }));
+      expect(deployment()?.spec?.template?.metadata?.annotations?.['prometheus.io/port']).toBe(String(http));
+    });
+
+    it('probes /health/live and /health/ready on the HTTP port', () => {
+      const c = container();
+      for (const [probe, path] of [
+        ['livenessProbe', '/health/live'],
+        ['readinessProbe', '/health/ready'],
+      ]) {
+        expect(c?.[probe]?.httpGet?.path).toBe(path);
+        expect(['http', http]).toContain(c?.[probe]?.httpGet?.port);
+      }
+    });
+
+    it('starts the compiled main.js, drains on SIGTERM within the grace period', () => {
+      expect(container()?.command).toEqual(['node', `dist/apps/${app}/src/main.js`]);
+      const pod = podSpecOf(deployment());
+      expect(pod?.terminationGracePeriodSeconds).toBe(30);
+      expect(container()?.lifecycle?.preStop?.exec?.command).toEqual(['sleep', '5']);
+      const drainMs = Number(configMap()?.data?.SHUTDOWN_GRACE_MS ?? 10_000);
+      expect(drainMs + 5_000).toBeLessThanOrEqual(pod.terminationGracePeriodSeconds * 1000);
+    });
+
+    it('selects only its serving pods: the Service and the PDB never pick the migration pods', () => {
+      const podLabels = deployment()?.spec?.template?.metadata?.labels;
+      const jobPodLabels = job()?.spec?.template?.metadata?.labels;
+      const serviceSelector = (find(tree, 'Service', app) as any)?.spec?.selector;
+      const pdbSelector = (find(tree, 'PodDisruptionBudget', app) as any)?.spec?.selector?.matchLabels;
+      expect(selects(deployment()?.spec?.selector?.matchLabels, podLabels)).toBe(true);
+      expect(selects(serviceSelector, podLabels)).toBe(true);
+      expect(selects(pdbSelector, podLabels)).toBe(true);
+      expect(selects(serviceSelector, jobPodLabels)).toBe(false);
+      expect(selects(pdbSelector, jobPodLabels)).toBe(false);
+    });
+
+    it(`runs ${EXPECTED_REPLICAS[treeName as 'base'](app)} replica(s) at least, and its PDB lets a node drain`, () => {
+      expect(replicaFloor(tree, app)).toBe(EXPECTED_REPLICAS[treeName as 'base'](app));
+      const minAvailable = (find(tree, 'PodDisruptionBudget', app) as any)?.spec?.minAvailable;
+      if (treeName !== 'dev') expect(minAvailable).toBe(1);
+      expect(minAvailable).toBeLessThan(replicaFloor(tree, app) ?? 0);
+    });
+
+    it('reads its environment from its ConfigMap and DATABASE_URL from Secret <app>-db', () => {
+      const data = configMap()?.data ?? {};
+      for (const key of ['NODE_ENV', 'LOG_LEVEL', 'HTTP_PORT', 'GRPC_PORT', 'NATS_URL', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_SERVICE_NAME']) expect(data).toHaveProperty([key]);
+      expect(data.OTEL_SERVICE_NAME).toBe(app);
+      expect(data.DB_MIGRATE_ON_BOOT).toBe('false'); // the Job migrates; pods must not race it
+      expect(container()?.envFrom).toContainEqual({ configMapRef: { name: `${app}-config` } });
+      expect(secretRef(container(), 'DATABASE_URL')).toEqual({ name: `${app}-db`, key: 'DATABASE_URL' });
+    });
+
+    it('points NATS_URL and OTEL_EXPORTER_OTLP_ENDPOINT at Services that exist, on ports they expose', () => {
+      for (const key of ['NATS_URL', 'OTEL_EXPORTER_OTLP_ENDPOINT']) {
+        const url = new URL(configMap()?.data?.[key] ?? 'invalid://');
+        const service = find(tree, 'Service', url.hostname) as any;
+        expect([key, service?.spec?.ports?.map((p: any) => p.port)]).toEqual([key, expect.arrayContaining([Number(url.port)])]);
+      }
+    });
+
+    it('has a migration Job (applied before the rollout) running migrate.js from the same image', () => {
+      const j = job();
+      expect(j?.metadata?.annotations?.['transport-credit.io/apply-order']).toBe('before-rollout');
+      const c = containerOf(j);
+      expect(c?.command).toEqual(['node', `dist/apps/${app}/src/migrate.js`]);
+      expect(c?.image).toBe(container()?.image);
+      expect(c?.envFrom).toContainEqual({ configMapRef: { name: `${app}-config` } });
+      expect(secretRef(c, 'DATABASE_URL')).toEqual({ name: `${app}-db`, key: 'DATABASE_URL' });
+      expect(secretRef(c, 'DATABASE_ADMIN_URL')).toEqual({ name: 'postgres-admin', key: 'DATABASE_ADMIN_URL' });
+      expect(['Never', 'OnFailure']).toContain(podSpecOf(j)?.restartPolicy);
+      expect(j?.spec?.backoffLimit).toBeGreaterThanOrEqual(0);
+      expect(j?.spec?.activeDeadlineSeconds).toBeGreaterThan(0);
+    });
+
+    if (app === 'gateway') {
+      it('reaches every backend at <service>:<grpc port> and exposes only its HTTP API through the Ingress', () => {
+        for (const backend of BACKENDS) {
+          expect([backend, configMap()?.data?.[`${envName(backend)}_GRPC_URL`]]).toEqual([backend, `${backend}:${APPS[backend].grpc}`]);
+          expect((find(tree, 'Service', backend) as any)?.spec?.ports).toContainEqual(expect.objectContaining({ name: 'grpc', port: APPS[backend].grpc }));
+        }
+        const ingresses = tree.objects.filter((o) => o.kind === 'Ingress');
+        expect(ingresses.map(objectId)).toEqual(['Ingress/gateway']);
+        const backends = (ingresses[0]?.spec?.rules ?? []).flatMap((r: any) => r.http?.paths ?? []).map((p: any) => p.backend?.service);
+        expect(backends.length).toBeGreaterThan(0);
+        for (const b of backends) expect(b).toEqual({ name: 'gateway', port: { name: 'http' } });
+        const paths = (ingresses[0]?.spec?.rules ?? []).flatMap((r: any) => r.http?.paths ?? []).map((p: any) => p.path);
+        expect(paths).not.toContain('/'); // probes and /metrics stay inside the cluster
+      });
+
+      it('reads its signing key from Secret gateway-signing-key at GATEWAY_JWT_PRIVATE_KEY_FILE', () => {
+        const file: string = configMap()?.data?.GATEWAY_JWT_PRIVATE_KEY_FILE ?? '';
+        const mount = (container()?.volumeMounts ?? []).find((m: any) => file.startsWith(`${m.mountPath}/`));
+        const volume = (podSpecOf(deployment())?.volumes ?? []).find((v: any) => v.name === mount?.name);
+        expect(volume?.secret?.secretName).toBe('gateway-signing-key');
+        const fileName = file.slice(mount.mountPath.length + 1);
+        expect((volume.secret.items ?? [{ path: fileName }]).map((i: any) => i.path)).toContain(fileName);
+      });
+
+      it('is scaled by an autoscaling/v2 HPA, and its Deployment leaves replicas to it', () => {
+        const hpa = hpaFor(tree, 'gateway') as any;
+        expect(hpa?.apiVersion).toBe('autoscaling/v2');
+        expect(hpa?.spec?.maxReplicas).toBeGreaterThan(hpa?.spec?.minReplicas);
+        expect(deployment()?.spec).not.toHaveProperty('replicas');
+      });
+    } else {
+      it('has no HPA and no Ingress of its own', () => {
+        expect(hpaFor(tree, app)).toBeUndefined();
+        expect(tree.objects.filter((o) => o.kind === 'Ingress' && o.metadata.name === app)).toEqual([]);
+      });
+    }
+  });
+});
+
+describe('overlays', () => {
+  const appImages = (tree: Tree) =>
+    workloads(tree)
+      .filter((w) => APPS[w.metadata.labels?.['app.kubernetes.io/name'] ?? ''])
+      .flatMap((w) => (podSpecOf(w)?.containers ?? []).map((c: any) => [objectId(w), c.image as string]));
+
+  it('dev runs every service image with tag dev', () => {
+    const images = appImages(overlays.dev);
+    expect(images.length).toBe(APP_NAMES.length * 2);
+    expect(images.filter(([, image]) => !image.endsWith(':dev'))).toEqual([]);
+  });
+
+  it('prod sets one release tag for every service image through images: (never latest)', () => {
+    const k = readKustomization(join(K8S, 'overlays', 'prod'));
+    expect((k.images ?? []).map((i) => i.name).sort()).toEqual(APP_NAMES.map((a) => `transport-credit/${a}`).sort());
+    const tags = new Set(appImages(overlays.prod).map(([, image]) => image.split(':').pop()));
+    expect(tags.size).toBe(1);
+    expect([...tags][0]).toMatch(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/);
+    expect(tags.has('latest')).toBe(false);
+  });
+
+  it('dev asks for less than the base (small resources)', () => {
+    for (const app of APP_NAMES) {
+      const small = containerOf(find(overlays.dev, 'Deployment', app), app)?.resources;
+      const normal = containerOf(find(base, 'Deployment', app), app)?.resources;
+      expect([app, bytes(small?.limits?.memory ?? '0') < bytes(normal?.limits?.memory ?? '0')]).toEqual([app, true]);
+      expect([app, millicores(small?.requests?.cpu ?? '0') < millicores(normal?.requests?.cpu ?? '0')]).toEqual([app, true]);
+    }
+  });
+
+  it.each(['dev', 'prod'] as const)('%s puts every object in its namespace', (overlay) => {
+    const namespaces = new Set(overlays[overlay].objects.map((o) => o.metadata.namespace));
+    expect(namespaces.size).toBe(1);
+    expect([...namespaces][0]).toEqual(expect.any(String));
+  });
+});
+
+describe('entry points the manifests and the image start', () => {
+  const sourceOf = (distPath: string) => join(ROOT, distPath.replace(/^(\.\/)?dist\//, '').replace(/\.js$/, '.ts'));
+
+  it('every `node dist/….js` command in k8s/ is compiled from a source file that exists', () => {
+    const commands = base.objects.flatMap((o) => (WORKLOAD_KINDS.includes(o.kind) ? (podSpecOf(o)?.containers ?? []) : [])).map((c: any) => c.command ?? []);
+    const scripts = commands.filter((c: string[]) => c[0] === 'node').map((c: string[]) => c[c.length - 1]);
+    expect(scripts.length).toBe(APP_NAMES.length * 2);
+    expect(scripts.filter((s: string) => !existsSync(sourceOf(s)))).toEqual([]);
+  });
+
+  describe('deploy/docker/Dockerfile', () => {
+    const file = join(ROOT, 'deploy', 'docker', 'Dockerfile');
+    const text = () => readFileSync(file, 'utf8');
+    const instructions = () =>
+      text()
+        .replace(/\\\n/g, ' ')
+        .split('\n')
+        .filter((l) => l.trim() && !l.trim().startsWith('#'));
+
+    it('builds every service from one file: ARG SERVICE, node:24-bookworm-slim stages, npm install from the lock then npm run build', () => {
+      const lines = instructions();
+      expect(lines).toContain('ARG SERVICE');
+      expect(text()).toMatch(/^ARG NODE_IMAGE=node:24-bookworm-slim$/m);
+      expect(lines.filter((l) => l.startsWith('FROM ')).every((l) => l.startsWith('FROM ${NODE_IMAGE}'))).toBe(true);
+      expect(lines.some((l) => /^RUN .*npm install\b(?!.*--omit)/.test(l))).toBe(true);
+      expect(lines).toContain('RUN npm run build');
+    });
+
+    it('installs production dependencies with --omit=dev and never --omit=optional', () => {
+      expect(instructions().some((l) => /^RUN .*npm install .*--omit=dev/.test(l))).toBe(true);
+      expect(instructions().join('\n')).not.toMatch(/--omit[= ]optional|--no-optional/);
+    });
+
+    it('runs as a numeric non-root user, with the telemetry preload and the proto files the services load', () => {
+      const lines = instructions();
+      const user = lines.filter((l) => l.startsWith('USER ')).pop();
+      expect(user).toMatch(/^USER [1-9][0-9]*(:[0-9]+)?$/);
+      const preload = /NODE_OPTIONS=--require=(\S+)/.exec(text())?.[1];
+      expect(preload).toBeDefined();
+      expect(existsSync(sourceOf(preload!))).toBe(true);
+      expect(lines.some((l) => /^COPY --from=build \S*\/proto \.\/proto$/.test(l))).toBe(true);
+      expect(lines.some((l) => /^CMD .*node dist\/apps\/\$\{SERVICE\}\/src\/main\.js/.test(l))).toBe(true);
+      expect(lines.some((l) => l.startsWith('HEALTHCHECK ') && !l.startsWith('HEALTHCHECK NONE'))).toBe(false);
+    });
+
+    it('keeps node_modules, dist and .git out of the build context', () => {
+      const ignore = readFileSync(join(ROOT, 'deploy', 'docker', 'Dockerfile.dockerignore'), 'utf8').split('\n');
+      expect(ignore).toEqual(expect.arrayContaining(['.git', '**/node_modules', 'dist']));
+      // What `npm run build` reads must stay in the context.
+      for (const needed of ['apps', 'libs', 'proto', 'scripts', 'deploy/local', 'package.json', 'package-lock.json']) expect(ignore).not.toContain(needed);
+    });
+  });
+});
+
+// Opt-in: compare this file's renderer with real kustomize v2.0.3 (Debian's kubectl 1.20).
+// Defined only when asked for, so that ordinary runs carry no skipped tests.
+const kubectl = process.env.KUBECTL_1_20;
+if (kubectl) describe('the renderer against `kubectl kustomize` (KUBECTL_1_20)', () => {
+  it.each(allTrees.map((t) => [t.name, t]))('%s renders the same objects', (_name, tree) => {
+    const real = parseAllDocuments(execFileSync(kubectl!, ['kustomize', tree.dir], { encoding: 'utf8' }))
+      .map((d) => d.toJS())
+      .filter(Boolean);
+    const byId = (objects: any[]) => Object.fromEntries(objects.map((o) => [objectId(o), canonical(o)]));
+    expect(byId(tree.objects)).toEqual(byId(real));
+  });
+});
