@@ -54,6 +54,8 @@ export const baseServiceEnv = z.object({
     .string()
     .regex(/^[a-z0-9_]*$/, 'only lower-case letters, digits and _')
     .default(''),
+  /** JetStream stream replicas (3 on the 3-node cluster, so losing one node keeps streams online). */
+  NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(250),
 });

@@ -8,7 +8,7 @@ const DUPLICATE_WINDOW_MS = 2 * 60 * 1000;
 /** Positions are high volume and only useful for a while: limits-based retention (ARCHITECTURE.md §4). */
 const POSITIONS_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 
-export async function ensureStreams(jsm: JetStreamManager, ns: MessagingNamespace, names = Object.keys(STREAM_SUBJECTS) as StreamName[]): Promise<void> {
+export async function ensureStreams(jsm: JetStreamManager, ns: MessagingNamespace, names = Object.keys(STREAM_SUBJECTS) as StreamName[], replicas = 1): Promise<void> {
   for (const name of names) {
     const config = {
       name: ns.stream(name),
@@ -18,6 +18,7 @@ export async function ensureStreams(jsm: JetStreamManager, ns: MessagingNamespac
       discard: DiscardPolicy.Old,
       duplicate_window: nanos(DUPLICATE_WINDOW_MS),
       max_age: name === 'POSITIONS' ? nanos(POSITIONS_MAX_AGE_MS) : 0,
+      num_replicas: replicas,
     };
     try {
       await jsm.streams.info(config.name);

@@ -71,7 +71,7 @@ export class ServiceCoreModule implements OnApplicationBootstrap, BeforeApplicat
           inject: [MessagingNamespace],
           useFactory: async (ns: MessagingNamespace) => {
             const handles = await connectJetStream(config.NATS_URL, definition.name);
-            await ensureStreams(handles.jsm, ns, [...definition.streams, 'DEADLETTER']);
+            await ensureStreams(handles.jsm, ns, [...definition.streams, 'DEADLETTER'], config.NATS_STREAM_REPLICAS);
             return handles;
           },
         },
