@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 
 const require = createRequire(import.meta.url);
 const { REPO_ROOT, SERVICES, serviceEnv, spawnService, waitReady, stop } = require('./platform.cjs');
@@ -98,6 +99,27 @@ async function seedDemoRecords(clientsFile) {
   return DEMO_RECORDS[0].org;
 }
 
+/** True when nothing listens on (or holds) 127.0.0.1:port. */
+function portFree(port) {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** Waits up to 15 s for every port the stack needs; names the ones still taken. */
+async function ensurePortsFree() {
+  const ports = Object.values(SERVICES).flatMap((p) => [p.http, p.grpc]);
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const busy = [];
+    for (const port of ports) if (!(await portFree(port))) busy.push(port);
+    if (busy.length === 0) return;
+    if (attempt === 29) throw new Error(`ports in use: ${busy.join(', ')} (another \`npm start\`? stop it first)`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 function showLine(app, line) {
   appendFileSync(join(LOGS, `${app}.log`), `${line}\n`);
   try {
@@ -115,7 +137,10 @@ async function main() {
   const keyFile = ensureSigningKey();
   const clientsFile = ensureDemoClients();
   const common = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', GATEWAY_JWT_PRIVATE_KEY_FILE: keyFile, GATEWAY_CLIENTS_SEED_FILE: clientsFile };
-  if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) common.OTEL_EXPORTER_OTLP_ENDPOINT = process.env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  // Pass platform settings through, e.g. GATEWAY_RATE_LIMIT_PER_MINUTE=1000000 npm start for load tests.
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(GATEWAY_|OTEL_|DB_POOL_SIZE$|OUTBOX_POLL_MS$|SHUTDOWN_GRACE_MS$)/.test(key) && !(key in common)) common[key] = value;
+  }
   const children = {};
   let stopping = false;
   const shutdown = async (signal) => {
@@ -129,17 +154,39 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  await ensurePortsFree();
   say(`starting ${Object.keys(SERVICES).length} services (logs in .data/logs/)`);
-  for (const app of Object.keys(SERVICES)) {
-    children[app] = spawnService(app, serviceEnv(app, { adminUrl, natsUrl: NATS_URL, common }), { onLine: showLine });
-    children[app].on('exit', (code, signal) => {
-      if (!stopping) {
-        say(`${app} exited (${code ?? signal}); stopping the platform`);
-        void shutdown('service exit');
+  const ready = new Set();
+  const launch = (app, retriesLeft) => {
+    const child = spawnService(app, serviceEnv(app, { adminUrl, natsUrl: NATS_URL, common }), { onLine: showLine });
+    children[app] = child;
+    child.on('exit', (code, signal) => {
+      if (stopping) return;
+      // A port briefly held by another socket makes a boot fail; one more try before giving up.
+      if (!ready.has(app) && retriesLeft > 0) {
+        say(`${app} exited during start-up (${code ?? signal}); starting it again`);
+        setTimeout(() => launch(app, retriesLeft - 1), 1000);
+        return;
       }
+      say(`${app} exited (${code ?? signal}); stopping the platform`);
+      void shutdown('service exit');
     });
-  }
-  await Promise.all(Object.entries(children).map(([app, child]) => waitReady(app, SERVICES[app].http, child)));
+  };
+  for (const app of Object.keys(SERVICES)) launch(app, 2);
+  await Promise.all(
+    Object.keys(SERVICES).map(async (app) => {
+      for (;;) {
+        try {
+          await waitReady(app, SERVICES[app].http, children[app], 90_000);
+          ready.add(app);
+          return;
+        } catch (error) {
+          if (children[app].exitCode === null && children[app].signalCode === null) throw error;
+          await new Promise((r) => setTimeout(r, 1500)); // relaunched: wait on the new process
+        }
+      }
+    }),
+  );
   const demoUscc = await seedDemoRecords(clientsFile);
   const { clients } = JSON.parse(readFileSync(clientsFile, 'utf8'));
   say('platform up');

@@ -1,0 +1,81 @@
+// Node runner for test/load/scenarios (autocannon): measures a scenario and its baseline in the
+// same run against a running platform (`npm start` in another terminal), and prints a Markdown
+// row for docs/perf.md. Bounded in time and connections; loopback only.
+//   bash scripts/with-node.sh node test/load/run.mjs gateway-submit-record
+import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const ROOT = join(import.meta.dirname, '..', '..');
+const { usccCheckCharacter } = require(join(ROOT, 'dist/libs/domain/identifiers/src'));
+const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
+if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(BASE_URL)) throw new Error('load tests target loopback only');
+
+const load = (name) => JSON.parse(readFileSync(join(import.meta.dirname, 'scenarios', `${name}.json`), 'utf8'));
+
+async function token(clientId) {
+  const { clients } = JSON.parse(readFileSync(join(ROOT, '.data/demo-clients.json'), 'utf8'));
+  const client = clients.find((c) => c.clientId === clientId);
+  const response = await fetch(`${BASE_URL}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: client.clientSecret }),
+  });
+  return (await response.json()).access_token;
+}
+
+function bodyFactory(template) {
+  if (!template) return () => undefined;
+  const run = Date.now().toString(36);
+  const yesterday = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+  let n = 0;
+  const text = JSON.stringify(template);
+  return () => {
+    n += 1;
+    const first17 = `91410100${run.toUpperCase().replace(/[IOSVZ]/g, '0').slice(-4).padStart(4, '0')}${String(n).padStart(5, '0')}`;
+    return text.replaceAll('{{uscc}}', first17 + usccCheckCharacter(first17)).replaceAll('{{n}}', String(n)).replaceAll('{{run}}', run).replaceAll('{{yesterday}}', yesterday);
+  };
+}
+
+async function measure(scenario) {
+  const headers = { 'content-type': 'application/json' };
+  if (scenario.request.client) headers.authorization = `Bearer ${await token(scenario.request.client)}`;
+  const nextBody = bodyFactory(scenario.request.bodyTemplate);
+  const options = {
+    url: `${BASE_URL}${scenario.request.path}`,
+    method: scenario.request.method,
+    headers,
+    connections: scenario.load.connections,
+    requests: [{ setupRequest: (request) => ({ ...request, body: nextBody() }) }],
+  };
+  if (scenario.load.warmupSeconds) await autocannon({ ...options, duration: scenario.load.warmupSeconds });
+  const statuses = {};
+  const instance = autocannon({ ...options, duration: scenario.load.durationSeconds });
+  instance.on('response', (_client, statusCode) => (statuses[statusCode] = (statuses[statusCode] ?? 0) + 1));
+  const result = await instance;
+  const errors = result.errors + result.timeouts + result.non2xx;
+  if (result.non2xx > 0) console.error(`${scenario.name}: responses by status ${JSON.stringify(statuses)}`);
+  return { name: scenario.name, rps: Math.round(result.requests.average), p50: result.latency.p50, p95: result.latency.p97_5 === undefined ? undefined : percentile(result, 95), p99: result.latency.p99, errors, total: result.requests.total };
+}
+
+// autocannon reports p90 and p97.5, not p95: interpolate between them (documented in perf.md).
+function percentile(result, p) {
+  if (p !== 95) throw new Error('only p95 is interpolated');
+  const { p90, p97_5 } = result.latency;
+  return Math.round((p90 + ((p97_5 - p90) * (95 - 90)) / (97.5 - 90)) * 10) / 10;
+}
+
+const scenario = load(process.argv[2] ?? 'gateway-submit-record');
+const baseline = scenario.baseline ? await measure(load(scenario.baseline)) : undefined;
+const measured = await measure(scenario);
+const machine = `${cpus().length}× ${cpus()[0].model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const row = (r) => `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors}/${r.total} |`;
+console.log(`\nMachine: ${machine}\n\n| scenario | req/s | p50 ms | p95 ms | p99 ms | errors |\n| --- | --- | --- | --- | --- | --- |`);
+if (baseline) console.log(row(baseline));
+console.log(row(measured));
+const limit = scenario.thresholds.p95Ms;
+if (limit !== undefined) console.log(`\np95 ${measured.p95} ms vs threshold ${limit} ms: ${measured.p95 <= limit ? 'met' : 'NOT met'}${baseline ? `; throughput ${(measured.rps / baseline.rps).toFixed(3)}× the baseline` : ''}`);
+process.exitCode = measured.errors > 0 && scenario.thresholds.errorRate === 0 ? 1 : 0;
