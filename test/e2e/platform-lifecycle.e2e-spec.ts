@@ -32,6 +32,8 @@ describe('all seven services', () => {
       const status = await new Promise<string>((resolve, reject) => client.check({ service: '' }, { deadline: new Date(Date.now() + 3000) }, (error, response) => (error ? reject(error) : resolve(response.status))));
       client.close();
       expect({ app, status }).toEqual({ app, status: 'SERVING' });
+      // The health call itself went through the gRPC interceptor: method, status and timing.
+      expect(await (await fetch(`http://127.0.0.1:${http}/metrics`)).text()).toMatch(/grpc_server_handling_seconds_count\{[^}]*method="HealthGrpcController.check"[^}]*code="0"/);
     }
   });
 

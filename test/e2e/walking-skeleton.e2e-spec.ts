@@ -12,7 +12,7 @@ describe('walking skeleton: penalty in, public profile out', () => {
   let platform: RunningPlatform;
 
   beforeAll(async () => {
-    platform = await startPlatform(['gateway', 'collection', 'disclosure']);
+    platform = await startPlatform(['gateway', 'collection', 'disclosure'], { LOG_LEVEL: 'info' });
   }, 120_000);
 
   afterAll(async () => {
@@ -96,6 +96,10 @@ describe('walking skeleton: penalty in, public profile out', () => {
     expect(has('collection', (s) => s.name === 'credit.records.created publish')).toBe(true);
     expect(has('disclosure', (s) => s.name === 'credit.records.created process')).toBe(true);
     expect(has('disclosure', (s) => isDatabaseSpan(s))).toBe(true);
+    // Logs of both services carry the same trace id (pino mixin), so logs and traces join up.
+    const logged = (service: string) => platform.logs.some((line) => line.startsWith(`${service}: `) && line.includes(`"trace_id":"${traceId}"`));
+    expect(logged('gateway')).toBe(true);
+    expect(logged('disclosure') || logged('collection')).toBe(true);
     // Every span but the root has its parent inside the same trace: one connected tree.
     const ids = new Set(spans.map((s) => s.spanId));
     const roots = spans.filter((s) => !s.parentSpanId || !ids.has(s.parentSpanId));

@@ -7,3 +7,4 @@ export * from './service-definition';
 export * from './tokens';
 export * from './migrate';
 export * from './transport-exception.filter';
+export * from './grpc-observability.interceptor';

@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { ZodType } from 'zod';
 import { ConfigError, loadConfig } from '@platform/config';
 import { grpcServerOptions } from '@platform/grpc';
+import { GrpcObservabilityInterceptor } from './grpc-observability.interceptor';
 import { HttpErrorWriter, TransportExceptionFilter } from './transport-exception.filter';
 import { initMetrics } from '@platform/telemetry';
 import type { BaseServiceConfig } from '@platform/config';
@@ -36,6 +37,7 @@ export async function runService(definition: ServiceDefinition, config: BaseServ
   app.useLogger(app.get(Logger));
   const grpc = grpcServerOptions(`${config.GRPC_HOST}:${config.GRPC_PORT}`, definition.protoPackages);
   app.useGlobalFilters(new TransportExceptionFilter(options.httpErrors));
+  app.useGlobalInterceptors(new GrpcObservabilityInterceptor());
   app.connectMicroservice({ ...grpc, options: { ...grpc.options, gracefulShutdown: true } }, { inheritAppConfig: true });
   await options.configureHttp?.(app);
   await app.startAllMicroservices();
