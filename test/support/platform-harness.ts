@@ -9,14 +9,9 @@ import { deleteStreams, MessagingNamespace, connectJetStream } from '@platform/m
 import { serviceEnv, spawnService, stop, waitReady, SERVICES, ServicePorts } from '../../deploy/local/platform.cjs';
 import { OtlpReceiver } from './otlp-receiver';
 
-export interface DemoClient {
-  clientId: string;
-  clientSecret: string;
-  name: string;
-  kind: 'integrator' | 'partner' | 'admin';
-  region: string;
-  scopes: string[];
-}
+import type { ClientSeed } from '../../apps/gateway/src/auth/application/client-seeder';
+
+export type DemoClient = ClientSeed;
 
 export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
   { clientId: 'henan', name: '河南省', kind: 'integrator', region: '410000', scopes: ['records:write', 'records:read'] },

@@ -14,14 +14,8 @@ export interface MigratableSchema {
 }
 /* eslint-enable @typescript-eslint/no-unsafe-function-type */
 
-async function onServer<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: TEST_SERVER_URL });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
+function onServer<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  return onDatabase(TEST_SERVER_URL, work);
 }
 
 /**
@@ -80,7 +74,7 @@ export async function cloneTestDatabase(label = 'test'): Promise<TestDatabase> {
       opened.push(ds);
       return ds;
     },
-    query: (sql, params) => onServerDb(adminUrl, (c) => c.query(sql, params).then((r) => r.rows)),
+    query: (sql, params) => onDatabase(adminUrl, (c) => c.query(sql, params).then((r) => r.rows)),
     async drop() {
       await Promise.all(opened.map((ds) => ds.destroy().catch(() => undefined)));
       await dropDatabase(name);
@@ -88,7 +82,7 @@ export async function cloneTestDatabase(label = 'test'): Promise<TestDatabase> {
   };
 }
 
-async function onServerDb<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+async function onDatabase<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
