@@ -61,11 +61,26 @@ function uscc(first17) {
   return first17 + usccCheckCharacter(first17);
 }
 
+const AUTHORITIES = {
+  '410100': { authority: '郑州市交通运输局', authorityUscc: '11410100005252717P' },
+  '410300': { authority: '洛阳市交通运输局', authorityUscc: '114103000052528115' },
+  '410000': { authority: '河南省交通运输厅', authorityUscc: '114100000052519881' },
+};
+
+/** Demo payloads valid against catalogue v1 (apps/collection/src/catalogue/domain/catalogue-v1.ts). */
+function demoPayload(r) {
+  if (r.type === 'administrative-licence') {
+    return { licenceCategory: 'ordinary', content: r.facts, validFrom: '2026-11-01', validUntil: '2027-04-30', ...AUTHORITIES['410000'] };
+  }
+  const categories = r.severity === 'minor' ? ['warning'] : ['fine'];
+  return { facts: r.facts, penaltyCategories: categories, penaltyBasis: r.basis, penaltyContent: r.content, ...(r.fine ? { fineAmountFen: r.fine } : {}), ...AUTHORITIES[r.region] };
+}
+
 const DEMO_RECORDS = [
-  { n: 1, org: uscc('91410100MA3X0001'.padEnd(17, '0')), name: '郑州中原大件运输有限公司', region: '410100', type: 'administrative-penalty', severity: 'general', doc: '郑交执罚〔2026〕0101号', facts: '未按许可路线行驶，擅自变更超限运输路线' },
-  { n: 2, org: uscc('91410100MA3X0002'.padEnd(17, '0')), name: '郑州顺达物流有限公司', region: '410100', type: 'administrative-penalty', severity: 'severe', doc: '郑交执罚〔2026〕0142号', facts: '车辆超限运输，超过许可总质量 15%' },
+  { n: 1, org: uscc('91410100MA3X0001'.padEnd(17, '0')), name: '郑州中原大件运输有限公司', region: '410100', type: 'administrative-penalty', severity: 'general', doc: '郑交执罚〔2026〕0101号', facts: '未按许可路线行驶，擅自变更超限运输路线', basis: '《超限运输车辆行驶公路管理规定》第四十五条', content: '罚款人民币壹万元', fine: 1_000_000 },
+  { n: 2, org: uscc('91410100MA3X0002'.padEnd(17, '0')), name: '郑州顺达物流有限公司', region: '410100', type: 'administrative-penalty', severity: 'severe', doc: '郑交执罚〔2026〕0142号', facts: '车辆超限运输，超过许可总质量 15%', basis: '《公路法》第七十六条', content: '罚款人民币叁万元', fine: 3_000_000 },
   { n: 3, org: uscc('91410100MA3X0001'.padEnd(17, '0')), name: '郑州中原大件运输有限公司', region: '410100', type: 'administrative-licence', severity: 'minor', doc: '豫交许〔2026〕大件0888号', facts: '超限运输车辆行驶公路许可（Ⅱ类）' },
-  { n: 4, org: uscc('91410300MA3X0003'.padEnd(17, '0')), name: '洛阳河洛客运有限公司', region: '410300', type: 'administrative-penalty', severity: 'minor', doc: '洛交执罚〔2026〕0033号', facts: '客运车辆动态监控装置未正常工作' },
+  { n: 4, org: uscc('91410300MA3X0003'.padEnd(17, '0')), name: '洛阳河洛客运有限公司', region: '410300', type: 'administrative-penalty', severity: 'minor', doc: '洛交执罚〔2026〕0033号', facts: '客运车辆动态监控装置未正常工作', basis: '《道路运输车辆动态监督管理办法》第三十六条', content: '警告' },
 ];
 
 async function seedDemoRecords(clientsFile) {
@@ -91,7 +106,7 @@ async function seedDemoRecords(clientsFile) {
         decisionDate: today,
         documentNumber: r.doc,
         sourceRecordId: `demo-${r.n}`,
-        payload: { facts: r.facts },
+        payload: demoPayload(r),
       }),
     });
     if (!response.ok && response.status !== 409) throw new Error(`demo record ${r.n}: ${response.status} ${await response.text()}`);

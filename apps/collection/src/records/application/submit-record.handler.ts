@@ -4,11 +4,13 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { v7 as uuidv7 } from 'uuid';
 import { Events } from '@contracts';
 import { pgErrorCode, PG_UNIQUE_VIOLATION } from '@platform/database';
-import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
-import { DomainError } from '@platform/errors';
+import { assertRegionScope, assertScope, hasScope, Principal, Scope, Scopes } from '@platform/auth';
+import { DomainError, PlatformErrorCode } from '@platform/errors';
 import { OutboxPublisher } from '@platform/service';
+import { CatalogueStore } from '../../catalogue/application/catalogue-store';
 import { RawSubmission, RecordErrorCode, summarise, validateSubmission, ValidSubmission } from '../domain/record-submission';
 import { CreditRecordEntity } from '../infrastructure/credit-record.entity';
+import { CreditRecordVersionEntity } from '../infrastructure/credit-record-version.entity';
 
 export interface SubmitRecordResult {
   id: string;
@@ -26,11 +28,15 @@ export class SubmitRecordHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
+    private readonly catalogues: CatalogueStore,
   ) {}
 
   async execute(principal: Principal, raw: RawSubmission): Promise<SubmitRecordResult> {
     assertScope(principal, Scopes.RecordsWrite);
-    const submission = validateSubmission(raw);
+    const submission = validateSubmission(raw, this.catalogues.current());
+    if (!submission.type.submitScopes.some((scope) => hasScope(principal, scope as Scope))) {
+      throw new DomainError(PlatformErrorCode.InsufficientScope, 'forbidden', `The client may not submit ${submission.type.code} records.`);
+    }
     assertRegionScope(principal, submission.region);
     const earlier = await this.findReplay(principal.clientId, submission);
     if (earlier) return earlier;
@@ -62,8 +68,19 @@ export class SubmitRecordHandler {
       sourceRecordId: submission.sourceRecordId,
       idempotencyKey: submission.idempotencyKey,
       receivedAt: new Date(),
+      catalogueVersion: submission.catalogueVersion,
+      version: 1,
     });
     await manager.insert(CreditRecordEntity, record as QueryDeepPartialEntity<CreditRecordEntity>);
+    await manager.insert(CreditRecordVersionEntity, {
+      recordId: record.id,
+      version: 1,
+      status: record.status,
+      change: 'created',
+      reason: '',
+      changedAt: record.receivedAt,
+      changedBy: principal.clientId,
+    });
     await this.outbox.append(manager, Events.CreditRecordCreated, {
       subjectId: record.subjectId,
       region: record.region,

@@ -1,5 +1,19 @@
 import { DomainError } from '@platform/errors';
-import { RawSubmission, validateSubmission } from './record-submission';
+import { Catalogue } from '../../catalogue/domain/catalogue';
+import { CATALOGUE_V1 } from '../../catalogue/domain/catalogue-v1';
+import { RawSubmission, validateSubmission as validateAgainst } from './record-submission';
+
+const catalogue = new Catalogue(CATALOGUE_V1);
+const validateSubmission = (raw: RawSubmission, today: string) => validateAgainst(raw, catalogue, today);
+const penaltyPayload = {
+  facts: '超限运输',
+  penaltyCategories: ['fine'],
+  penaltyBasis: '《公路法》第七十六条',
+  penaltyContent: '罚款人民币叁万元',
+  fineAmountFen: 3_000_000,
+  authority: '郑州市交通运输局',
+  authorityUscc: '11410100005252717P',
+};
 
 const good: RawSubmission = {
   recordType: 'administrative-penalty',
@@ -9,7 +23,7 @@ const good: RawSubmission = {
   decisionDate: '2026-11-02',
   documentNumber: '郑交罚〔2026〕101号',
   sourceRecordId: 'zz-101',
-  payloadJson: JSON.stringify({ facts: '超限运输' }),
+  payloadJson: JSON.stringify(penaltyPayload),
   idempotencyKey: '',
 };
 const today = '2026-11-21';
@@ -30,6 +44,23 @@ describe('validateSubmission', () => {
     expect(valid.region).toBe('410100');
     expect(valid.idempotencyKey).toBeNull();
     expect(valid.type.isPublic).toBe(true);
+    expect(valid.catalogueVersion).toBe(1);
+  });
+
+  it('checks the payload against the type schema of the catalogue in force', () => {
+    const { fineAmountFen: _dropped, ...withoutFine } = penaltyPayload;
+    expect(violationsOf({ ...good, payloadJson: JSON.stringify({ ...withoutFine, colour: 'red' }) })).toEqual(
+      expect.arrayContaining([
+        { field: 'payload.colour', code: 'UNKNOWN_FIELD' },
+        { field: 'payload.fineAmountFen', code: 'SCHEMA_REQUIRED' },
+      ]),
+    );
+  });
+
+  it('refuses a subject kind or severity the record type does not take', () => {
+    const licence = { recordType: 'administrative-licence', payloadJson: JSON.stringify({ licenceCategory: 'ordinary', content: '许可', validFrom: '2026-01-01', validUntil: '2027-01-01', authority: '河南省交通运输厅', authorityUscc: '114100000052519881' }) };
+    const codes = violationsOf({ ...good, ...licence, severity: 'severe' }).map((v) => v.code);
+    expect(codes).toContain('SEVERITY_NOT_ALLOWED');
   });
 
   it('names the field and reason for a USCC with a wrong check character', () => {
@@ -37,8 +68,8 @@ describe('validateSubmission', () => {
   });
 
   it('collects every violation at once', () => {
-    const fields = violationsOf({ ...good, region: '99', severity: 'awful', decisionDate: '2026-13-01', documentNumber: ' ', payloadJson: '[1]' }).map((v) => v.field);
-    expect(fields.sort()).toEqual(['decisionDate', 'documentNumber', 'payload', 'region', 'severity']);
+    const fields = new Set(violationsOf({ ...good, region: '99', severity: 'awful', decisionDate: '2026-13-01', documentNumber: ' ', payloadJson: '[1]' }).map((v) => v.field));
+    expect([...fields].filter((f) => !f.startsWith('payload.')).sort()).toEqual(['decisionDate', 'documentNumber', 'payload', 'region', 'severity']);
   });
 
   it('refuses a decision dated in the future', () => {

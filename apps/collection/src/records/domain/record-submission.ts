@@ -2,13 +2,16 @@ import { parseRegionCode, parseUscc, parseCitizenId, normaliseCode } from '@doma
 import { SEVERITIES, Severity, SubjectKind, SUBJECT_KINDS } from '@domain/credit';
 import { chinaDateOf } from '@domain/calendar';
 import { DomainError, FieldViolation } from '@platform/errors';
-import { recordTypeRule, RecordTypeRule } from './record-types';
+import type { Catalogue } from '../../catalogue/domain/catalogue';
+import type { RecordTypeDefinition } from '../../catalogue/domain/record-type-definition';
 
 export const RecordErrorCode = {
   Invalid: 'RECORD.INVALID',
   UnknownType: 'RECORD.UNKNOWN_TYPE',
   Duplicate: 'RECORD.DUPLICATE',
   NotFound: 'RECORD.NOT_FOUND',
+  AlreadyRevoked: 'RECORD.ALREADY_REVOKED',
+  NotProvider: 'RECORD.NOT_PROVIDER',
 } as const;
 
 /** A submission as it arrives (strings from gRPC, possibly full-width, padded or mis-cased). */
@@ -26,7 +29,8 @@ export interface RawSubmission {
 
 /** A submission that passed every check, normalised. */
 export interface ValidSubmission {
-  type: RecordTypeRule;
+  type: RecordTypeDefinition;
+  catalogueVersion: number;
   subject: { kind: SubjectKind; id: string; name: string };
   region: string;
   severity: Severity;
@@ -40,21 +44,27 @@ export interface ValidSubmission {
 const MAX_TEXT = 200;
 
 /**
- * Validates and normalises one record submission, collecting every violation (an integrator
- * fixing a record wants all of them at once, not one per round trip).
+ * Validates and normalises one record submission against the catalogue in force, collecting
+ * every violation (an integrator fixing a record wants all of them at once, not one per round
+ * trip).
  */
-export function validateSubmission(raw: RawSubmission, today: string = chinaDateOf(new Date())): ValidSubmission {
+export function validateSubmission(raw: RawSubmission, catalogue: Catalogue, today: string = chinaDateOf(new Date())): ValidSubmission {
   const violations: FieldViolation[] = [];
-  const type = recordTypeRule(raw.recordType.trim());
+  const type = catalogue.definition(raw.recordType.trim().toLowerCase());
   if (!type) {
     throw DomainError.validation(RecordErrorCode.UnknownType, [{ field: 'recordType', message: `unknown record type "${raw.recordType}"`, code: 'UNKNOWN_TYPE' }]);
   }
   const subject = validateSubject(raw.subject, today, violations);
+  if (subject && !type.subjectKinds.includes(subject.kind)) {
+    violations.push({ field: 'subject.kind', message: `a ${type.code} record is about one of: ${type.subjectKinds.join(', ')}`, code: 'KIND_NOT_ALLOWED' });
+  }
   const region = parseRegionCode(normaliseCode(raw.region));
   if (!region.ok) violations.push({ field: 'region', message: region.message, code: 'INVALID_REGION' });
   const severity = raw.severity.trim().toLowerCase();
   if (!(SEVERITIES as readonly string[]).includes(severity)) {
     violations.push({ field: 'severity', message: `must be one of ${SEVERITIES.join(', ')}`, code: 'INVALID_SEVERITY' });
+  } else if (!type.severities.includes(severity as Severity)) {
+    violations.push({ field: 'severity', message: `a ${type.code} record takes one of: ${type.severities.join(', ')}`, code: 'SEVERITY_NOT_ALLOWED' });
   }
   const decisionDate = raw.decisionDate.trim();
   checkDecisionDate(decisionDate, today, violations);
@@ -62,9 +72,11 @@ export function validateSubmission(raw: RawSubmission, today: string = chinaDate
   if (!documentNumber) violations.push({ field: 'documentNumber', message: 'is required', code: 'REQUIRED' });
   else if (documentNumber.length > MAX_TEXT) violations.push({ field: 'documentNumber', message: `at most ${MAX_TEXT} characters`, code: 'TOO_LONG' });
   const payload = parsePayload(raw.payloadJson, violations);
+  violations.push(...catalogue.payloadViolations(type.code, payload));
   if (violations.length > 0 || !subject || !region.ok) throw DomainError.validation(RecordErrorCode.Invalid, violations);
   return {
     type,
+    catalogueVersion: catalogue.version,
     subject,
     region: region.value,
     severity: severity as Severity,
@@ -137,6 +149,7 @@ function parsePayload(json: string, violations: FieldViolation[]): Record<string
 
 /** One line for the public portal: what the record says, in the subject's own words where possible. */
 export function summarise(submission: ValidSubmission): string {
-  const facts = submission.payload['facts'] ?? submission.payload['content'] ?? submission.payload['penaltyContent'];
+  const p = submission.payload;
+  const facts = p['facts'] ?? p['content'] ?? p['penaltyContent'] ?? p['description'] ?? p['title'];
   return typeof facts === 'string' ? facts.slice(0, 500) : '';
 }
