@@ -2,11 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@platform/service';
 import type { BaseServiceConfig } from '@platform/config';
 import { collectionDefinition } from './collection.definition';
+import { CatalogueModule } from './catalogue/catalogue.module';
 import { RecordsModule } from './records/records.module';
 
 @Module({})
 export class AppModule {
   static register(config: BaseServiceConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(collectionDefinition, config), RecordsModule] };
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(collectionDefinition, config), CatalogueModule, RecordsModule] };
   }
 }

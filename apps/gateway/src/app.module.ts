@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ServiceCoreModule } from '@platform/service';
 import { AuthModule } from './auth/auth.module';
+import { CatalogueHttpController } from './credit-records/catalogue.http.controller';
 import { CreditRecordsGatewayGrpcController } from './credit-records/credit-records.grpc.controller';
 import { CreditRecordsHttpController } from './credit-records/credit-records.http.controller';
 import { gatewayDefinition, GatewayConfig } from './gateway.definition';
@@ -25,7 +26,7 @@ export class AppModule {
         ]),
         AuthModule,
       ],
-      controllers: [CreditRecordsHttpController, PublicSubjectsHttpController, CreditRecordsGatewayGrpcController],
+      controllers: [CatalogueHttpController, CreditRecordsHttpController, PublicSubjectsHttpController, CreditRecordsGatewayGrpcController],
       providers: [Upstreams, ClientRateLimitGuard, PublicRateLimitGuard],
     };
   }

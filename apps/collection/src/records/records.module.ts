@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { CatalogueModule } from '../catalogue/catalogue.module';
+import { RevokeRecordHandler } from './application/revoke-record.handler';
 import { GetRecordHandler } from './application/get-record.handler';
 import { SubmitRecordHandler } from './application/submit-record.handler';
 import { CreditRecordsGrpcController } from './interface/credit-records.grpc.controller';
 
-/** Credit records: intake, storage and the created event. */
+/** Credit records: intake against the catalogue, versioned history, revocation, and their events. */
 @Module({
+  imports: [CatalogueModule],
   controllers: [CreditRecordsGrpcController],
-  providers: [SubmitRecordHandler, GetRecordHandler],
+  providers: [SubmitRecordHandler, GetRecordHandler, RevokeRecordHandler],
 })
 export class RecordsModule {}

@@ -68,3 +68,11 @@ export class SubmitCreditRecordDto {
 }
 
 export { RECORD_TYPE_CODES };
+
+export class RevokeCreditRecordDto {
+  @ApiProperty({ example: '决定书送达对象有误，已撤销' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  reason: string;
+}

@@ -9,7 +9,7 @@ import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.g
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { SubmitCreditRecordDto } from './credit-record.dto';
+import { RevokeCreditRecordDto, SubmitCreditRecordDto } from './credit-record.dto';
 
 @ApiTags('collection')
 @ApiBearerAuth()
@@ -51,9 +51,17 @@ export class CreditRecordsHttpController {
     return { id: result.id, status: result.status };
   }
 
+  @Post(':id/revocation')
+  @HttpCode(200)
+  @RequireScope(Scopes.RecordsWrite)
+  @ApiOperation({ summary: 'The providing unit revokes a record (a new version; nothing is deleted)' })
+  revoke(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: RevokeCreditRecordDto): Promise<collectionV1.RevokeRecordResponse> {
+    return this.upstreams.creditRecords.unary('revokeRecord', { id, reason: body.reason }, { principal });
+  }
+
   @Get(':id')
   @RequireScope(Scopes.RecordsRead)
-  @ApiOperation({ summary: 'One credit record' })
+  @ApiOperation({ summary: 'One credit record with its history' })
   async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<Omit<collectionV1.GetRecordResponse, 'payloadJson'> & { payload: unknown }> {
     const { payloadJson, ...record } = await this.upstreams.creditRecords.unary<collectionV1.GetRecordRequest, collectionV1.GetRecordResponse>('getRecord', { id }, { principal });
     return { ...record, payload: JSON.parse(payloadJson || '{}') };

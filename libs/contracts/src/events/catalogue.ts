@@ -2,7 +2,7 @@
  * The event catalogue: every subject the platform publishes, its stream, its version and its
  * payload type. Subjects are logical (no test prefix); the messaging lib applies the namespace.
  */
-import { CreditRecordCreatedV1 } from './credit-records';
+import { CreditRecordCreatedV1, CreditRecordRevokedV1 } from './credit-records';
 
 export const STREAM_SUBJECTS = {
   CREDIT_RECORDS: 'credit.records.>',
@@ -29,4 +29,5 @@ function event<TData>(stream: StreamName, subject: string, version: number): Eve
 
 export const Events = {
   CreditRecordCreated: event<CreditRecordCreatedV1>('CREDIT_RECORDS', 'credit.records.created', 1),
+  CreditRecordRevoked: event<CreditRecordRevokedV1>('CREDIT_RECORDS', 'credit.records.revoked', 1),
 } as const;

@@ -4,12 +4,13 @@ import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/aut
 import { DomainError } from '@platform/errors';
 import { RecordErrorCode } from '../domain/record-submission';
 import { CreditRecordEntity } from '../infrastructure/credit-record.entity';
+import { CreditRecordVersionEntity } from '../infrastructure/credit-record-version.entity';
 
 @Injectable()
 export class GetRecordHandler {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(principal: Principal, id: string): Promise<CreditRecordEntity> {
+  async execute(principal: Principal, id: string): Promise<{ record: CreditRecordEntity; history: CreditRecordVersionEntity[] }> {
     assertScope(principal, Scopes.RecordsRead);
     const notFound = DomainError.notFound(RecordErrorCode.NotFound, `No credit record ${id}.`);
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound;
@@ -21,6 +22,7 @@ export class GetRecordHandler {
     } catch {
       throw notFound;
     }
-    return record;
+    const history = await this.dataSource.getRepository(CreditRecordVersionEntity).find({ where: { recordId: id }, order: { version: 'ASC' } });
+    return { record, history };
   }
 }

@@ -17,4 +17,7 @@ export class CreditRecordEntity {
   @Column({ name: 'source_record_id', type: 'text', nullable: true }) sourceRecordId: string | null;
   @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey: string | null;
   @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt: Date;
+  @Column({ name: 'catalogue_version', type: 'int' }) catalogueVersion: number;
+  /** Current version number; the versions themselves are in credit_record_versions. */
+  @Column({ type: 'int' }) version: number;
 }

@@ -3,6 +3,7 @@ import type { Metadata } from '@grpc/grpc-js';
 import { collectionV1 } from '@contracts';
 import { principalFrom } from '@platform/grpc';
 import { GetRecordHandler } from '../application/get-record.handler';
+import { RevokeRecordHandler } from '../application/revoke-record.handler';
 import { SubmitRecordHandler } from '../application/submit-record.handler';
 
 @Controller()
@@ -11,14 +12,19 @@ export class CreditRecordsGrpcController implements collectionV1.CreditRecordSer
   constructor(
     private readonly submitRecordHandler: SubmitRecordHandler,
     private readonly getRecordHandler: GetRecordHandler,
+    private readonly revokeRecordHandler: RevokeRecordHandler,
   ) {}
+
+  revokeRecord(request: collectionV1.RevokeRecordRequest, metadata?: Metadata): Promise<collectionV1.RevokeRecordResponse> {
+    return this.revokeRecordHandler.execute(principalFrom(metadata), request.id, request.reason);
+  }
 
   submitRecord(request: collectionV1.SubmitRecordRequest, metadata?: Metadata): Promise<collectionV1.SubmitRecordResponse> {
     return this.submitRecordHandler.execute(principalFrom(metadata), request);
   }
 
   async getRecord(request: collectionV1.GetRecordRequest, metadata?: Metadata): Promise<collectionV1.GetRecordResponse> {
-    const record = await this.getRecordHandler.execute(principalFrom(metadata), request.id);
+    const { record, history } = await this.getRecordHandler.execute(principalFrom(metadata), request.id);
     return {
       id: record.id,
       recordType: record.recordType,
@@ -31,6 +37,8 @@ export class CreditRecordsGrpcController implements collectionV1.CreditRecordSer
       payloadJson: JSON.stringify(record.payload),
       receivedAt: record.receivedAt.toISOString(),
       sourceClientId: record.sourceClientId,
+      catalogueVersion: record.catalogueVersion,
+      history: history.map((v) => ({ version: v.version, status: v.status, change: v.change, reason: v.reason, changedAt: v.changedAt.toISOString(), changedBy: v.changedBy })),
     };
   }
 }

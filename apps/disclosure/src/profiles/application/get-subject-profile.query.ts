@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, LessThanOrEqual, MoreThan } from 'typeorm';
+import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import { parseUscc } from '@domain/identifiers';
 import { DomainError } from '@platform/errors';
 import { PUBLISHED_SECTIONS } from '../domain/publication';
@@ -41,7 +41,7 @@ export class GetSubjectProfileQuery {
     const subject = await this.dataSource.getRepository(PublicSubjectEntity).findOneBy({ uscc: uscc.value });
     if (!subject) throw DomainError.notFound(ProfileErrorCode.SubjectNotFound, `No public information about ${uscc.value}.`);
     const records = await this.dataSource.getRepository(PublicRecordEntity).find({
-      where: { uscc: uscc.value, publishedFrom: LessThanOrEqual(now), publishedUntil: MoreThan(now) },
+      where: { uscc: uscc.value, publishedFrom: LessThanOrEqual(now), publishedUntil: MoreThan(now), withdrawnAt: IsNull() },
       order: { decisionDate: 'DESC' },
     });
     const items = records.map((r) => ({ section: PUBLISHED_SECTIONS[r.recordType], item: toItem(r) }));

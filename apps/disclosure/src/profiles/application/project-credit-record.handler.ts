@@ -43,5 +43,11 @@ export class ProjectCreditRecordHandler implements OnModuleInit {
       },
       ['recordId'],
     );
+    // A revocation handled before this event still wins.
+    await manager.query(
+      `UPDATE public_records p SET withdrawn_at = w.withdrawn_at, withdrawn_reason = w.reason
+         FROM record_withdrawals w WHERE w.record_id = p.record_id AND p.record_id = $1`,
+      [record.recordId],
+    );
   }
 }

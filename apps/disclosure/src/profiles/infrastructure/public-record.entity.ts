@@ -12,4 +12,6 @@ export class PublicRecordEntity {
   @Column() summary: string;
   @Column({ name: 'published_from', type: 'timestamptz' }) publishedFrom: Date;
   @Column({ name: 'published_until', type: 'timestamptz' }) publishedUntil: Date;
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true }) withdrawnAt: Date | null;
+  @Column({ name: 'withdrawn_reason', type: 'text', nullable: true }) withdrawnReason: string | null;
 }

@@ -1,0 +1,13 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** One version of a record: appended on every change, never updated or deleted. */
+@Entity({ name: 'credit_record_versions' })
+export class CreditRecordVersionEntity {
+  @PrimaryColumn({ name: 'record_id', type: 'uuid' }) recordId: string;
+  @PrimaryColumn({ type: 'int' }) version: number;
+  @Column() status: string;
+  @Column() change: string;
+  @Column() reason: string;
+  @Column({ name: 'changed_at', type: 'timestamptz' }) changedAt: Date;
+  @Column({ name: 'changed_by' }) changedBy: string;
+}
