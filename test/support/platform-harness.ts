@@ -29,6 +29,8 @@ export interface RunningPlatform {
   processes: Record<string, ChildProcess>;
   logs: string[];
   token(clientId: string): Promise<string>;
+  /** Starts an app again with the same environment (after a kill) and waits until it is ready. */
+  restart(app: string): Promise<void>;
   /** SIGTERM every process; returns exit codes. */
   stop(): Promise<Record<string, number | null>>;
 }
@@ -74,9 +76,13 @@ export async function startPlatform(apps: string[] = Object.keys(SERVICES), extr
   };
   const logs: string[] = [];
   const processes: Record<string, ChildProcess> = {};
+  const envs: Record<string, Record<string, string>> = {};
+  const launch = (app: string) => {
+    processes[app] = spawnService(app, envs[app], { onLine: (name, line) => logs.push(`${name}: ${line}`) });
+  };
   for (const app of apps) {
-    const env = serviceEnv(app, { adminUrl: db.adminUrl, natsUrl: TEST_NATS_URL, ports, common });
-    processes[app] = spawnService(app, env, { onLine: (name, line) => logs.push(`${name}: ${line}`) });
+    envs[app] = serviceEnv(app, { adminUrl: db.adminUrl, natsUrl: TEST_NATS_URL, ports, common });
+    launch(app);
   }
   try {
     await Promise.all(apps.map((app) => waitReady(app, ports[app].http, processes[app], 90_000)));
@@ -103,6 +109,10 @@ export async function startPlatform(apps: string[] = Object.keys(SERVICES), extr
       });
       if (response.status !== 200) throw new Error(`token for ${clientId}: ${response.status} ${await response.text()}`);
       return ((await response.json()) as { access_token: string }).access_token;
+    },
+    async restart(app) {
+      launch(app);
+      await waitReady(app, ports[app].http, processes[app], 90_000);
     },
     async stop() {
       const codes = Object.fromEntries(await Promise.all(Object.entries(processes).map(async ([app, p]) => [app, await stop(p)] as const)));

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BatchesModule } from '../batches/batches.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { RevokeRecordHandler } from './application/revoke-record.handler';
 import { GetRecordHandler } from './application/get-record.handler';
@@ -7,7 +8,7 @@ import { CreditRecordsGrpcController } from './interface/credit-records.grpc.con
 
 /** Credit records: intake against the catalogue, versioned history, revocation, and their events. */
 @Module({
-  imports: [CatalogueModule],
+  imports: [CatalogueModule, BatchesModule],
   controllers: [CreditRecordsGrpcController],
   providers: [SubmitRecordHandler, GetRecordHandler, RevokeRecordHandler],
 })

@@ -1,6 +1,6 @@
 import { SkipThrottle } from '@nestjs/throttler';
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { collectionV1 } from '@contracts';
 import { Principal, Scopes } from '@platform/auth';
@@ -31,9 +31,7 @@ export class CreditRecordsHttpController {
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ id: string; status: string }> {
-    if (idempotencyKey !== undefined && !/^[\x21-\x7e]{1,200}$/.test(idempotencyKey)) {
-      throw DomainError.validation('REQUEST.INVALID_IDEMPOTENCY_KEY', [{ field: 'Idempotency-Key', message: '1 to 200 visible ASCII characters', code: 'INVALID' }]);
-    }
+    assertIdempotencyKey(idempotencyKey);
     const request: collectionV1.SubmitRecordRequest = {
       recordType: body.recordType,
       subject: body.subject,
@@ -51,6 +49,36 @@ export class CreditRecordsHttpController {
     return { id: result.id, status: result.status };
   }
 
+  @Post('batches')
+  @HttpCode(202)
+  @RequireScope(Scopes.RecordsWrite)
+  @ApiConsumes('application/x-ndjson')
+  @ApiOperation({ summary: 'Submit up to 10,000 records as NDJSON (at most 20 MiB); processed asynchronously' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried key returns the first batch' })
+  async submitBatch(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: string,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ batchId: string; lineCount: number }> {
+    assertIdempotencyKey(idempotencyKey);
+    const result = await this.upstreams.creditRecords.unary<collectionV1.SubmitBatchRequest, collectionV1.SubmitBatchResponse>(
+      'submitBatch',
+      { ndjson: typeof body === 'string' ? body : '', idempotencyKey: idempotencyKey ?? '' },
+      { principal, deadlineMs: 30_000 },
+    );
+    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    response.setHeader('Location', `/api/v1/credit-records/batches/${result.batchId}`);
+    return { batchId: result.batchId, lineCount: result.lineCount };
+  }
+
+  @Get('batches/:batchId')
+  @RequireScope(Scopes.RecordsWrite)
+  @ApiOperation({ summary: 'Batch progress: accepted, rejected and duplicate counts, and every rejected line' })
+  async batch(@CurrentPrincipal() principal: Principal, @Param('batchId') batchId: string): Promise<collectionV1.GetBatchResponse> {
+    return this.upstreams.creditRecords.unary('getBatch', { batchId }, { principal });
+  }
+
   @Post(':id/revocation')
   @HttpCode(200)
   @RequireScope(Scopes.RecordsWrite)
@@ -65,5 +93,11 @@ export class CreditRecordsHttpController {
   async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<Omit<collectionV1.GetRecordResponse, 'payloadJson'> & { payload: unknown }> {
     const { payloadJson, ...record } = await this.upstreams.creditRecords.unary<collectionV1.GetRecordRequest, collectionV1.GetRecordResponse>('getRecord', { id }, { principal });
     return { ...record, payload: JSON.parse(payloadJson || '{}') };
+  }
+}
+
+function assertIdempotencyKey(key: string | undefined): void {
+  if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
+    throw DomainError.validation('REQUEST.INVALID_IDEMPOTENCY_KEY', [{ field: 'Idempotency-Key', message: '1 to 200 visible ASCII characters', code: 'INVALID' }]);
   }
 }

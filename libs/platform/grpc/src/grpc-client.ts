@@ -2,7 +2,7 @@ import { credentials, loadPackageDefinition, Metadata, ServiceError, Client, Grp
 import { loadSync } from '@grpc/proto-loader';
 import { DomainError, domainErrorFromGrpc } from '@platform/errors';
 import { encodePrincipal, Principal, PRINCIPAL_METADATA_KEY } from '@platform/auth';
-import { loaderOptions } from './loader-options';
+import { loaderOptions, MAX_GRPC_MESSAGE_BYTES } from './loader-options';
 import { ProtoPackageRef } from './grpc-server-options';
 
 export interface CallOptions {
@@ -29,9 +29,12 @@ export class GrpcClient {
   ) {
     const definition = loadSync(proto.protoPath, loaderOptions());
     const pkg = proto.package.split('.').reduce<GrpcObject>((node, part) => node[part] as GrpcObject, loadPackageDefinition(definition));
-    const Ctor = pkg[serviceName] as unknown as new (address: string, creds: ReturnType<typeof credentials.createInsecure>) => Client;
+    const Ctor = pkg[serviceName] as unknown as new (address: string, creds: ReturnType<typeof credentials.createInsecure>, options: Record<string, number>) => Client;
     if (typeof Ctor !== 'function') throw new Error(`service ${proto.package}.${serviceName} not found in ${proto.protoPath}`);
-    this.client = new Ctor(address, credentials.createInsecure());
+    this.client = new Ctor(address, credentials.createInsecure(), {
+      'grpc.max_send_message_length': MAX_GRPC_MESSAGE_BYTES,
+      'grpc.max_receive_message_length': MAX_GRPC_MESSAGE_BYTES,
+    });
   }
 
   unary<TRequest, TResponse>(method: string, request: TRequest, options: CallOptions = {}): Promise<TResponse> {

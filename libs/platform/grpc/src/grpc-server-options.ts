@@ -2,7 +2,7 @@ import { GrpcOptions, Transport } from '@nestjs/microservices';
 import { ReflectionService } from '@grpc/reflection';
 import type { PackageDefinition } from '@grpc/proto-loader';
 import type { Server } from '@grpc/grpc-js';
-import { HEALTH_PROTO, loaderOptions } from './loader-options';
+import { HEALTH_PROTO, loaderOptions, MAX_GRPC_MESSAGE_BYTES } from './loader-options';
 
 export interface ProtoPackageRef {
   package: string;
@@ -19,6 +19,8 @@ export function grpcServerOptions(url: string, packages: readonly ProtoPackageRe
       package: all.map((p) => p.package),
       protoPath: all.map((p) => p.protoPath),
       loader: loaderOptions(),
+      maxReceiveMessageLength: MAX_GRPC_MESSAGE_BYTES,
+      maxSendMessageLength: MAX_GRPC_MESSAGE_BYTES,
       onLoadPackageDefinition: (definition: PackageDefinition, server: Pick<Server, 'addService'>) => {
         new ReflectionService(definition).addToServer(server);
       },

@@ -15,3 +15,6 @@ export const HEALTH_PROTO = {
   package: 'grpc.health.v1',
   protoPath: require.resolve('grpc-health-check/proto/health/v1/health.proto'),
 };
+
+/** Batches are up to 20 MiB of NDJSON (API.md); gRPC's default limit is 4 MiB. */
+export const MAX_GRPC_MESSAGE_BYTES = 32 * 1024 * 1024;

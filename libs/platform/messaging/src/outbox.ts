@@ -22,7 +22,26 @@ export function outboxChannel(schema: string): string {
  * continues the same trace.
  */
 export async function appendToOutbox<TData>(manager: EntityManager, schema: string, definition: EventDefinition<TData>, event: NewEvent<TData>): Promise<EventEnvelope<TData>> {
-  const envelope: EventEnvelope<TData> = {
+  const [envelope] = await appendManyToOutbox(manager, schema, definition, [event]);
+  return envelope;
+}
+
+/** Many events of one type in one statement (bulk ingestion); same guarantees as appendToOutbox. */
+export async function appendManyToOutbox<TData>(manager: EntityManager, schema: string, definition: EventDefinition<TData>, events: readonly NewEvent<TData>[]): Promise<EventEnvelope<TData>[]> {
+  if (events.length === 0) return [];
+  const envelopes = events.map((event) => toEnvelope(definition, event));
+  const traceHeaders = JSON.stringify(injectTraceHeaders());
+  await manager.query(
+    `INSERT INTO outbox (id, subject, envelope, trace_headers)
+       SELECT id, $2, envelope, $4::jsonb FROM unnest($1::uuid[], $3::jsonb[]) AS t (id, envelope)`,
+    [envelopes.map((e) => e.id), definition.subject, envelopes.map((e) => JSON.stringify(e)), traceHeaders],
+  );
+  await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(schema)]);
+  return envelopes;
+}
+
+function toEnvelope<TData>(definition: EventDefinition<TData>, event: NewEvent<TData>): EventEnvelope<TData> {
+  return {
     id: uuidv7(),
     type: definition.subject,
     version: definition.version,
@@ -31,12 +50,4 @@ export async function appendToOutbox<TData>(manager: EntityManager, schema: stri
     region: event.region,
     data: event.data,
   };
-  await manager.query(`INSERT INTO outbox (id, subject, envelope, trace_headers) VALUES ($1, $2, $3, $4)`, [
-    envelope.id,
-    definition.subject,
-    JSON.stringify(envelope),
-    JSON.stringify(injectTraceHeaders()),
-  ]);
-  await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(schema)]);
-  return envelope;
 }

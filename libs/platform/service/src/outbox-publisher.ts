@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventDefinition, EventEnvelope } from '@contracts';
-import { appendToOutbox, NewEvent } from '@platform/messaging';
+import { appendManyToOutbox, appendToOutbox, NewEvent } from '@platform/messaging';
 import { SERVICE_DEFINITION } from './tokens';
 import type { ServiceDefinition } from './service-definition';
 
@@ -12,5 +12,9 @@ export class OutboxPublisher {
 
   append<TData>(manager: EntityManager, event: EventDefinition<TData>, payload: NewEvent<TData>): Promise<EventEnvelope<TData>> {
     return appendToOutbox(manager, this.definition.schema, event, payload);
+  }
+
+  appendMany<TData>(manager: EntityManager, event: EventDefinition<TData>, payloads: readonly NewEvent<TData>[]): Promise<EventEnvelope<TData>[]> {
+    return appendManyToOutbox(manager, this.definition.schema, event, payloads);
   }
 }

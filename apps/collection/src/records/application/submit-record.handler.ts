@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { v7 as uuidv7 } from 'uuid';
-import { Events } from '@contracts';
-import { pgErrorCode, PG_UNIQUE_VIOLATION } from '@platform/database';
-import { assertRegionScope, assertScope, hasScope, Principal, Scope, Scopes } from '@platform/auth';
-import { DomainError, PlatformErrorCode } from '@platform/errors';
-import { OutboxPublisher } from '@platform/service';
+import { DataSource } from 'typeorm';
+import { assertScope, Principal, Scopes } from '@platform/auth';
+import { DomainError } from '@platform/errors';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
-import { RawSubmission, RecordErrorCode, summarise, validateSubmission, ValidSubmission } from '../domain/record-submission';
+import { RawSubmission, RecordErrorCode, validateSubmission, ValidSubmission } from '../domain/record-submission';
 import { CreditRecordEntity } from '../infrastructure/credit-record.entity';
-import { CreditRecordVersionEntity } from '../infrastructure/credit-record-version.entity';
+import { RecordWriter } from '../infrastructure/record-writer';
+import { assertMaySubmit } from './submission-policy';
 
 export interface SubmitRecordResult {
   id: string;
@@ -27,78 +23,22 @@ export interface SubmitRecordResult {
 export class SubmitRecordHandler {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: OutboxPublisher,
+    private readonly writer: RecordWriter,
     private readonly catalogues: CatalogueStore,
   ) {}
 
   async execute(principal: Principal, raw: RawSubmission): Promise<SubmitRecordResult> {
     assertScope(principal, Scopes.RecordsWrite);
     const submission = validateSubmission(raw, this.catalogues.current());
-    if (!submission.type.submitScopes.some((scope) => hasScope(principal, scope as Scope))) {
-      throw new DomainError(PlatformErrorCode.InsufficientScope, 'forbidden', `The client may not submit ${submission.type.code} records.`);
-    }
-    assertRegionScope(principal, submission.region);
+    assertMaySubmit(principal, submission);
     const earlier = await this.findReplay(principal.clientId, submission);
     if (earlier) return earlier;
-    try {
-      return await this.dataSource.transaction((manager) => this.store(manager, principal, submission));
-    } catch (error) {
-      if (pgErrorCode(error) !== PG_UNIQUE_VIOLATION) throw error;
-      // Lost a race with a concurrent retry, or a true duplicate.
-      const replay = await this.findReplay(principal.clientId, submission);
-      if (replay) return replay;
-      throw DomainError.conflict(RecordErrorCode.Duplicate, `A ${submission.type.code} record with document number ${submission.documentNumber} for this subject already exists.`);
-    }
-  }
-
-  private async store(manager: EntityManager, principal: Principal, submission: ValidSubmission): Promise<SubmitRecordResult> {
-    const record = manager.create(CreditRecordEntity, {
-      id: uuidv7(),
-      recordType: submission.type.code,
-      subjectKind: submission.subject.kind,
-      subjectId: submission.subject.id,
-      subjectName: submission.subject.name,
-      region: submission.region,
-      severity: submission.severity,
-      decisionDate: submission.decisionDate,
-      documentNumber: submission.documentNumber,
-      status: 'active',
-      payload: submission.payload,
-      sourceClientId: principal.clientId,
-      sourceRecordId: submission.sourceRecordId,
-      idempotencyKey: submission.idempotencyKey,
-      receivedAt: new Date(),
-      catalogueVersion: submission.catalogueVersion,
-      version: 1,
-    });
-    await manager.insert(CreditRecordEntity, record as QueryDeepPartialEntity<CreditRecordEntity>);
-    await manager.insert(CreditRecordVersionEntity, {
-      recordId: record.id,
-      version: 1,
-      status: record.status,
-      change: 'created',
-      reason: '',
-      changedAt: record.receivedAt,
-      changedBy: principal.clientId,
-    });
-    await this.outbox.append(manager, Events.CreditRecordCreated, {
-      subjectId: record.subjectId,
-      region: record.region,
-      data: {
-        recordId: record.id,
-        recordType: record.recordType,
-        subject: submission.subject,
-        region: record.region,
-        severity: submission.severity,
-        decisionDate: record.decisionDate,
-        documentNumber: record.documentNumber,
-        isPublic: submission.type.isPublic,
-        summary: summarise(submission),
-        sourceClientId: record.sourceClientId,
-        receivedAt: record.receivedAt.toISOString(),
-      },
-    });
-    return { id: record.id, status: record.status, replayed: false };
+    const [written] = await this.dataSource.transaction((manager) => this.writer.write(manager, principal.clientId, [submission]));
+    if (written) return { id: written.id, status: 'active', replayed: false };
+    // Lost a race with a concurrent retry, or a true duplicate.
+    const replay = await this.findReplay(principal.clientId, submission);
+    if (replay) return replay;
+    throw DomainError.conflict(RecordErrorCode.Duplicate, `A ${submission.type.code} record with document number ${submission.documentNumber} for this subject already exists.`);
   }
 
   private async findReplay(clientId: string, submission: ValidSubmission): Promise<SubmitRecordResult | undefined> {

@@ -2,6 +2,8 @@ import { Controller } from '@nestjs/common';
 import type { Metadata } from '@grpc/grpc-js';
 import { collectionV1 } from '@contracts';
 import { principalFrom } from '@platform/grpc';
+import { GetBatchQuery } from '../../batches/application/get-batch.query';
+import { SubmitBatchHandler } from '../../batches/application/submit-batch.handler';
 import { GetRecordHandler } from '../application/get-record.handler';
 import { RevokeRecordHandler } from '../application/revoke-record.handler';
 import { SubmitRecordHandler } from '../application/submit-record.handler';
@@ -13,7 +15,17 @@ export class CreditRecordsGrpcController implements collectionV1.CreditRecordSer
     private readonly submitRecordHandler: SubmitRecordHandler,
     private readonly getRecordHandler: GetRecordHandler,
     private readonly revokeRecordHandler: RevokeRecordHandler,
+    private readonly submitBatchHandler: SubmitBatchHandler,
+    private readonly getBatchQuery: GetBatchQuery,
   ) {}
+
+  submitBatch(request: collectionV1.SubmitBatchRequest, metadata?: Metadata): Promise<collectionV1.SubmitBatchResponse> {
+    return this.submitBatchHandler.execute(principalFrom(metadata), request.ndjson, request.idempotencyKey);
+  }
+
+  getBatch(request: collectionV1.GetBatchRequest, metadata?: Metadata): Promise<collectionV1.GetBatchResponse> {
+    return this.getBatchQuery.execute(principalFrom(metadata), request.batchId);
+  }
 
   revokeRecord(request: collectionV1.RevokeRecordRequest, metadata?: Metadata): Promise<collectionV1.RevokeRecordResponse> {
     return this.revokeRecordHandler.execute(principalFrom(metadata), request.id, request.reason);
