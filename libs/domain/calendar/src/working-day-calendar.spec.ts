@@ -165,6 +165,16 @@ describe('years without a known arrangement', () => {
     );
   });
 
+  it('counts Monday to Friday in an unknown year only when asked to', () => {
+    const lenient = new WorkingDayCalendar({ unknownYears: 'weekdays' });
+    // 2099-06-01 is a Monday, 2099-06-06 a Saturday.
+    expect(lenient.isWorkingDay('2099-06-01')).toBe(true);
+    expect(lenient.isWorkingDay('2099-06-06')).toBe(false);
+    expect(lenient.addWorkingDays('2099-06-05', 1)).toBe('2099-06-08');
+    // Known years still follow the national arrangement (2026-10-01 is National Day).
+    expect(lenient.isWorkingDay('2026-10-01')).toBe(false);
+  });
+
   it('still answers an explicit override in an unknown year', () => {
     const local = new WorkingDayCalendar({ extraHolidays: ['2099-06-01'] });
     expect(local.isWorkingDay('2099-06-01')).toBe(false);

@@ -1,5 +1,5 @@
-import { addDays, assertIsoDate } from './iso-date';
-import { isStatutoryWorkingDay } from './statutory-holidays';
+import { addDays, assertIsoDate, dayOfWeek, yearOf } from './iso-date';
+import { hasHolidayArrangement, isStatutoryWorkingDay } from './statutory-holidays';
 
 /** Local deviations from the national arrangement, as ISO dates. */
 export interface WorkingDayOverrides {
@@ -7,6 +7,12 @@ export interface WorkingDayOverrides {
   readonly extraHolidays?: readonly string[];
   /** Days worked although the national arrangement has them off. */
   readonly extraWorkdays?: readonly string[];
+  /**
+   * A year whose national arrangement is not yet known (the State Council publishes it late in
+   * the year before): `throw` (default) or `weekdays`, counting Monday to Friday. Use `weekdays`
+   * only for deadlines that are shown and can be recomputed, never for a legal decision.
+   */
+  readonly unknownYears?: 'throw' | 'weekdays';
 }
 
 /**
@@ -21,8 +27,10 @@ export interface WorkingDayOverrides {
 export class WorkingDayCalendar {
   private readonly extraHolidays: ReadonlySet<string>;
   private readonly extraWorkdays: ReadonlySet<string>;
+  private readonly unknownYears: 'throw' | 'weekdays';
 
   constructor(overrides: WorkingDayOverrides = {}) {
+    this.unknownYears = overrides.unknownYears ?? 'throw';
     this.extraHolidays = toDateSet(overrides.extraHolidays ?? [], 'extraHolidays');
     this.extraWorkdays = toDateSet(overrides.extraWorkdays ?? [], 'extraWorkdays');
     const both = [...this.extraHolidays].filter((d) => this.extraWorkdays.has(d));
@@ -39,6 +47,7 @@ export class WorkingDayCalendar {
     assertIsoDate(date);
     if (this.extraHolidays.has(date)) return false;
     if (this.extraWorkdays.has(date)) return true;
+    if (this.unknownYears === 'weekdays' && !hasHolidayArrangement(yearOf(date))) return dayOfWeek(date) % 6 !== 0;
     return isStatutoryWorkingDay(date);
   }
 

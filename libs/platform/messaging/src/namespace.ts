@@ -20,8 +20,8 @@ export class MessagingNamespace {
     return this.prefix ? `${this.prefix.toUpperCase()}_${name}` : name;
   }
 
-  streamSubjects(name: StreamName): string {
-    return this.subject(STREAM_SUBJECTS[name]);
+  streamSubjects(name: StreamName): string[] {
+    return STREAM_SUBJECTS[name].map((subject) => this.subject(subject));
   }
 
   deadLetterSubject(consumer: string): string {

@@ -12,7 +12,7 @@ export async function ensureStreams(jsm: JetStreamManager, ns: MessagingNamespac
   for (const name of names) {
     const config = {
       name: ns.stream(name),
-      subjects: [ns.streamSubjects(name)],
+      subjects: ns.streamSubjects(name),
       storage: StorageType.File,
       retention: RetentionPolicy.Limits,
       discard: DiscardPolicy.Old,
