@@ -16,6 +16,7 @@ export type DemoClient = ClientSeed;
 export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
   { clientId: 'henan', name: '河南省', kind: 'integrator', region: '410000', scopes: ['records:write', 'records:read'] },
   { clientId: 'zhengzhou', name: '郑州市', kind: 'integrator', region: '410100', scopes: ['records:write', 'records:read'] },
+  { clientId: 'luoyang', name: '洛阳市', kind: 'integrator', region: '410300', scopes: ['records:write', 'records:read'] },
   { clientId: 'reader', name: '只读', kind: 'integrator', region: '410000', scopes: ['records:read'] },
 ];
 

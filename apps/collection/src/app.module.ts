@@ -4,10 +4,13 @@ import type { BaseServiceConfig } from '@platform/config';
 import { collectionDefinition } from './collection.definition';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { RecordsModule } from './records/records.module';
+import { ObjectionsModule } from './objections/objections.module';
+import { QualityModule } from './quality/quality.module';
+import { ViolationClaimsModule } from './violation-claims/violation-claims.module';
 
 @Module({})
 export class AppModule {
   static register(config: BaseServiceConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(collectionDefinition, config), CatalogueModule, RecordsModule] };
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(collectionDefinition, config), CatalogueModule, RecordsModule, ObjectionsModule, QualityModule, ViolationClaimsModule] };
   }
 }

@@ -5,6 +5,9 @@ import type { ServiceDefinition } from '@platform/service';
 import { CatalogueVersionEntity } from './catalogue/infrastructure/catalogue-version.entity';
 import { CatalogueAndHistory1763700000110 } from './migrations/1763700000110-catalogue-and-history';
 import { Batches1763700000120 } from './migrations/1763700000120-batches';
+import { ObjectionsQualityClaims1763700000130 } from './migrations/1763700000130-objections-quality-claims';
+import { ObjectionEntity } from './objections/infrastructure/objection.entity';
+import { ViolationClaimEntity } from './violation-claims/infrastructure/violation-claim.entity';
 import { CreditRecordEntity } from './records/infrastructure/credit-record.entity';
 import { CreditRecordVersionEntity } from './records/infrastructure/credit-record-version.entity';
 import { CreditRecords1763700000100 } from './migrations/1763700000100-credit-records';
@@ -15,14 +18,19 @@ export const collectionConfigSchema = baseServiceEnv.extend({
   /** A batch claimed by a replica is its own for this long after each chunk; then another may resume it. */
   BATCH_LEASE_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   BATCH_POLL_MS: z.coerce.number().int().min(10).default(250),
+  /**
+   * Working days the providing unit has to answer an objection. Neither DOMAIN.md nor the seeds
+   * give a figure (seed 001 only says 及时更正或撤销): set it per province; 10 is a placeholder.
+   */
+  OBJECTION_RESOLUTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),
 });
 export type CollectionConfig = z.infer<typeof collectionConfigSchema>;
 
 export const collectionDefinition: ServiceDefinition = {
   name: 'collection',
   schema: 'collection',
-  entities: [CreditRecordEntity, CreditRecordVersionEntity, CatalogueVersionEntity],
-  migrations: [MessagingTables1763700000000, CreditRecords1763700000100, CatalogueAndHistory1763700000110, Batches1763700000120],
+  entities: [CreditRecordEntity, CreditRecordVersionEntity, CatalogueVersionEntity, ObjectionEntity, ViolationClaimEntity],
+  migrations: [MessagingTables1763700000000, CreditRecords1763700000100, CatalogueAndHistory1763700000110, Batches1763700000120, ObjectionsQualityClaims1763700000130],
   protoPackages: [ProtoPackages.collection],
   streams: ['CREDIT_RECORDS'],
 };

@@ -5,6 +5,9 @@ import { AuthModule } from './auth/auth.module';
 import { CatalogueHttpController } from './credit-records/catalogue.http.controller';
 import { CreditRecordsGatewayGrpcController } from './credit-records/credit-records.grpc.controller';
 import { CreditRecordsHttpController } from './credit-records/credit-records.http.controller';
+import { CollectionQualityHttpController } from './credit-records/collection-quality.http.controller';
+import { MonitoringViolationsHttpController } from './credit-records/monitoring-violations.http.controller';
+import { ObjectionsHttpController } from './credit-records/objections.http.controller';
 import { gatewayDefinition, GatewayConfig } from './gateway.definition';
 import { ClientRateLimitGuard, PublicRateLimitGuard } from './http/rate-limit.guards';
 import { PublicSubjectsHttpController } from './public-api/public-subjects.http.controller';
@@ -26,7 +29,15 @@ export class AppModule {
         ]),
         AuthModule,
       ],
-      controllers: [CatalogueHttpController, CreditRecordsHttpController, PublicSubjectsHttpController, CreditRecordsGatewayGrpcController],
+      controllers: [
+        CatalogueHttpController,
+        CreditRecordsHttpController,
+        ObjectionsHttpController,
+        CollectionQualityHttpController,
+        MonitoringViolationsHttpController,
+        PublicSubjectsHttpController,
+        CreditRecordsGatewayGrpcController,
+      ],
       providers: [Upstreams, ClientRateLimitGuard, PublicRateLimitGuard],
     };
   }

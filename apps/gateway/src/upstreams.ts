@@ -10,11 +10,17 @@ export class Upstreams implements OnApplicationShutdown {
   readonly creditRecords: GrpcClient;
   readonly catalogue: GrpcClient;
   readonly publicProfiles: GrpcClient;
+  readonly objections: GrpcClient;
+  readonly collectionQuality: GrpcClient;
+  readonly violationClaims: GrpcClient;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
     const deadline = config.GATEWAY_UPSTREAM_DEADLINE_MS;
     this.creditRecords = new GrpcClient(ProtoPackages.collection, 'CreditRecordService', config.COLLECTION_GRPC_URL, deadline);
     this.catalogue = new GrpcClient(ProtoPackages.collection, 'CatalogueService', config.COLLECTION_GRPC_URL, deadline);
+    this.objections = new GrpcClient(ProtoPackages.collection, 'ObjectionService', config.COLLECTION_GRPC_URL, deadline);
+    this.collectionQuality = new GrpcClient(ProtoPackages.collection, 'CollectionQualityService', config.COLLECTION_GRPC_URL, deadline);
+    this.violationClaims = new GrpcClient(ProtoPackages.collection, 'ViolationClaimService', config.COLLECTION_GRPC_URL, deadline);
     this.publicProfiles = new GrpcClient(ProtoPackages.disclosure, 'PublicProfileService', config.DISCLOSURE_GRPC_URL, deadline);
   }
 
@@ -22,5 +28,8 @@ export class Upstreams implements OnApplicationShutdown {
     this.creditRecords.close();
     this.catalogue.close();
     this.publicProfiles.close();
+    this.objections.close();
+    this.collectionQuality.close();
+    this.violationClaims.close();
   }
 }

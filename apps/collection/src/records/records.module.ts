@@ -4,12 +4,15 @@ import { CatalogueModule } from '../catalogue/catalogue.module';
 import { RevokeRecordHandler } from './application/revoke-record.handler';
 import { GetRecordHandler } from './application/get-record.handler';
 import { SubmitRecordHandler } from './application/submit-record.handler';
+import { ListRecordsQuery } from './application/list-records.query';
+import { RecordChanges } from './application/record-events';
 import { CreditRecordsGrpcController } from './interface/credit-records.grpc.controller';
 
-/** Credit records: intake against the catalogue, versioned history, revocation, and their events. */
+/** Credit records: intake against the catalogue, versioned history, revocation, listing, and their events. */
 @Module({
   imports: [CatalogueModule, BatchesModule],
   controllers: [CreditRecordsGrpcController],
-  providers: [SubmitRecordHandler, GetRecordHandler, RevokeRecordHandler],
+  providers: [SubmitRecordHandler, GetRecordHandler, RevokeRecordHandler, ListRecordsQuery, RecordChanges],
+  exports: [RevokeRecordHandler, RecordChanges],
 })
 export class RecordsModule {}

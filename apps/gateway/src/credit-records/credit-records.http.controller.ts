@@ -1,5 +1,5 @@
 import { SkipThrottle } from '@nestjs/throttler';
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { collectionV1 } from '@contracts';
@@ -10,6 +10,9 @@ import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
 import { RevokeCreditRecordDto, SubmitCreditRecordDto } from './credit-record.dto';
+import { OpenObjectionDto } from './objection.dto';
+import { toObjection } from './objections.http.controller';
+import { ListCreditRecordsQueryDto } from './record-queries.dto';
 
 @ApiTags('collection')
 @ApiBearerAuth()
@@ -47,6 +50,41 @@ export class CreditRecordsHttpController {
     if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
     response.setHeader('Location', `/api/v1/credit-records/${result.id}`);
     return { id: result.id, status: result.status };
+  }
+
+  @Get()
+  @RequireScope(Scopes.RecordsRead)
+  @ApiOperation({ summary: "Records in the caller's region, newest decision first; filter by subject, type and decision dates" })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListCreditRecordsQueryDto): Promise<collectionV1.ListRecordsResponse> {
+    return this.upstreams.creditRecords.unary<collectionV1.ListRecordsRequest, collectionV1.ListRecordsResponse>(
+      'listRecords',
+      { subjectId: query.subjectId ?? '', recordType: query.type ?? '', from: query.from ?? '', to: query.to ?? '', cursor: query.cursor ?? '', limit: query.limit ?? 0 },
+      { principal },
+    );
+  }
+
+  @Post(':id/objections')
+  @HttpCode(201)
+  @RequireScope(Scopes.RecordsWrite)
+  @ApiOperation({ summary: "The subject's objection (异议), opened by an integrator on its behalf; the record shows under-objection" })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried key returns the first objection' })
+  async object(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: OpenObjectionDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    assertIdempotencyKey(idempotencyKey);
+    const result = await this.upstreams.objections.unary<collectionV1.OpenObjectionRequest, collectionV1.OpenObjectionResponse>(
+      'openObjection',
+      { recordId: id, reason: body.reason, objector: { name: body.objector.name, contact: body.objector.contact ?? '' }, idempotencyKey: idempotencyKey ?? '' },
+      { principal },
+    );
+    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    const objection = toObjection(result.objection);
+    response.setHeader('Location', `/api/v1/objections/${objection.id}`);
+    return objection;
   }
 
   @Post('batches')
@@ -90,9 +128,13 @@ export class CreditRecordsHttpController {
   @Get(':id')
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: 'One credit record with its history' })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<Omit<collectionV1.GetRecordResponse, 'payloadJson'> & { payload: unknown }> {
+  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
     const { payloadJson, ...record } = await this.upstreams.creditRecords.unary<collectionV1.GetRecordRequest, collectionV1.GetRecordResponse>('getRecord', { id }, { principal });
-    return { ...record, payload: JSON.parse(payloadJson || '{}') };
+    return {
+      ...record,
+      payload: JSON.parse(payloadJson || '{}'),
+      history: record.history.map(({ changesJson, ...version }) => ({ ...version, ...(changesJson ? { changes: JSON.parse(changesJson) as unknown } : {}) })),
+    };
   }
 }
 

@@ -2,17 +2,18 @@
  * The event catalogue: every subject the platform publishes, its stream, its version and its
  * payload type. Subjects are logical (no test prefix); the messaging lib applies the namespace.
  */
-import { CreditRecordCreatedV1, CreditRecordRevokedV1 } from './credit-records';
+import { CreditObjectionOpenedV1, CreditObjectionResolvedV1, CreditRecordCreatedV1, CreditRecordRevokedV1, CreditRecordUpdatedV1 } from './credit-records';
 
 export const STREAM_SUBJECTS = {
-  CREDIT_RECORDS: 'credit.records.>',
-  EVALUATION: 'evaluation.>',
-  MEASURES: 'measures.>',
-  REPAIR: 'repair.>',
-  PERMITS: 'permits.>',
-  POSITIONS: 'telemetry.positions.>',
-  DEADLETTER: 'deadletter.>',
-} as const;
+  // Collection's stream: the records themselves and the objections about them.
+  CREDIT_RECORDS: ['credit.records.>', 'credit.objections.>'],
+  EVALUATION: ['evaluation.>'],
+  MEASURES: ['measures.>'],
+  REPAIR: ['repair.>'],
+  PERMITS: ['permits.>'],
+  POSITIONS: ['telemetry.positions.>'],
+  DEADLETTER: ['deadletter.>'],
+} as const satisfies Record<string, readonly string[]>;
 export type StreamName = keyof typeof STREAM_SUBJECTS;
 
 export interface EventDefinition<TData> {
@@ -30,4 +31,7 @@ function event<TData>(stream: StreamName, subject: string, version: number): Eve
 export const Events = {
   CreditRecordCreated: event<CreditRecordCreatedV1>('CREDIT_RECORDS', 'credit.records.created', 1),
   CreditRecordRevoked: event<CreditRecordRevokedV1>('CREDIT_RECORDS', 'credit.records.revoked', 1),
+  CreditRecordUpdated: event<CreditRecordUpdatedV1>('CREDIT_RECORDS', 'credit.records.updated', 1),
+  CreditObjectionOpened: event<CreditObjectionOpenedV1>('CREDIT_RECORDS', 'credit.objections.opened', 1),
+  CreditObjectionResolved: event<CreditObjectionResolvedV1>('CREDIT_RECORDS', 'credit.objections.resolved', 1),
 } as const;

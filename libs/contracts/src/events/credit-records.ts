@@ -23,3 +23,50 @@ export interface CreditRecordRevokedV1 {
   revokedBy: string;
   revokedAt: string;
 }
+
+/**
+ * Payload of `credit.records.updated` v1: the record's status or content changed (an objection
+ * opened or rejected, a correction). Carries the record as it now stands, so consumers replace
+ * their copy; `version` orders updates (ignore one older than what you hold).
+ */
+export interface CreditRecordUpdatedV1 {
+  recordId: string;
+  recordType: string;
+  subject: { kind: 'org' | 'person' | 'vehicle' | 'vessel'; id: string; name: string };
+  region: string;
+  severity: 'minor' | 'general' | 'severe';
+  decisionDate: string;
+  documentNumber: string;
+  isPublic: boolean;
+  /** active | under-objection | corrected */
+  status: string;
+  /** objection-opened | objection-rejected | corrected */
+  change: string;
+  version: number;
+  /** For a correction: { field: { from, to } }. */
+  changes: Record<string, { from: unknown; to: unknown }>;
+  changedBy: string;
+  changedAt: string;
+}
+
+/** Payload of `credit.objections.opened` v1. */
+export interface CreditObjectionOpenedV1 {
+  objectionId: string;
+  recordId: string;
+  providerClientId: string;
+  openedBy: string;
+  openedAt: string;
+  dueOn: string;
+}
+
+/** Payload of `credit.objections.resolved` v1. */
+export interface CreditObjectionResolvedV1 {
+  objectionId: string;
+  recordId: string;
+  /** corrected | revoked | rejected */
+  outcome: string;
+  resolvedBy: string;
+  resolvedAt: string;
+  /** Resolved after its due date. */
+  late: boolean;
+}

@@ -9,6 +9,7 @@ import { validateSubmission, ValidSubmission } from '../../records/domain/record
 import { RecordWriter } from '../../records/infrastructure/record-writer';
 import { assertMaySubmit } from '../../records/application/submission-policy';
 import type { CollectionConfig } from '../../collection.definition';
+import { IntakeOutcomes } from '../../quality/infrastructure/intake-outcomes';
 import { BatchLine, parseBatchLine, splitBatch } from '../domain/ndjson-batch';
 
 interface ClaimedBatch {
@@ -41,6 +42,7 @@ export class BatchProcessor implements OnApplicationBootstrap, BeforeApplication
     private readonly dataSource: DataSource,
     private readonly writer: RecordWriter,
     private readonly catalogues: CatalogueStore,
+    private readonly intakeOutcomes: IntakeOutcomes,
     @Inject(SERVICE_CONFIG) private readonly config: CollectionConfig,
   ) {}
 
@@ -97,6 +99,8 @@ export class BatchProcessor implements OnApplicationBootstrap, BeforeApplication
       const { valid, rejected } = this.validate(batch.principal, chunk, this.catalogues.current());
       const written = await this.writer.write(manager, batch.principal.clientId, valid.map((v) => v.submission));
       await this.recordErrors(manager, batch.id, rejected);
+      await this.intakeOutcomes.add(manager, batch.principal.clientId, batch.principal.region, 'rejected', rejected.length);
+      await this.intakeOutcomes.add(manager, batch.principal.clientId, batch.principal.region, 'duplicate', valid.length - written.length);
       const end = start + chunk.length;
       const done = end >= batch.lines.length;
       await manager.query(

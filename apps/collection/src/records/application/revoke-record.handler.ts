@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Events } from '@contracts';
-import { assertRegionScope, assertScope, hasScope, Principal, Scopes } from '@platform/auth';
+import { assertScope, hasScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { OutboxPublisher } from '@platform/service';
 import { RecordErrorCode } from '../domain/record-submission';
 import { CreditRecordEntity } from '../infrastructure/credit-record.entity';
-import { CreditRecordVersionEntity } from '../infrastructure/credit-record-version.entity';
+import { lockRecordInScope } from './record-access';
+import { appendRecordVersion } from '../infrastructure/record-history';
 
 export interface RevokeRecordResult {
   id: string;
@@ -32,39 +33,37 @@ export class RevokeRecordHandler {
     if (!reason || reason.length > 500) {
       throw DomainError.validation(RecordErrorCode.Invalid, [{ field: 'reason', message: 'is required (at most 500 characters)', code: 'REQUIRED' }]);
     }
-    const notFound = DomainError.notFound(RecordErrorCode.NotFound, `No credit record ${id}.`);
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound;
     return this.dataSource.transaction(async (manager) => {
-      const record = await manager.getRepository(CreditRecordEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!record) throw notFound;
-      try {
-        assertRegionScope(principal, record.region);
-      } catch {
-        throw notFound;
-      }
+      const record = await lockRecordInScope(manager, principal, id);
       if (record.sourceClientId !== principal.clientId && !hasScope(principal, Scopes.Admin)) {
         throw DomainError.forbidden(RecordErrorCode.NotProvider, 'Only the unit that provided the record may revoke it.');
       }
       if (record.status === 'revoked') throw DomainError.conflict(RecordErrorCode.AlreadyRevoked, 'The record is already revoked.');
-      const now = new Date();
-      record.status = 'revoked';
-      record.version += 1;
-      await manager.update(CreditRecordEntity, { id }, { status: record.status, version: record.version });
-      await manager.insert(CreditRecordVersionEntity, { recordId: id, version: record.version, status: record.status, change: 'revoked', reason, changedAt: now, changedBy: principal.clientId });
-      await this.outbox.append(manager, Events.CreditRecordRevoked, {
-        subjectId: record.subjectId,
-        region: record.region,
-        data: {
-          recordId: id,
-          recordType: record.recordType,
-          subject: { kind: record.subjectKind as 'org', id: record.subjectId },
-          reason,
-          version: record.version,
-          revokedBy: principal.clientId,
-          revokedAt: now.toISOString(),
-        },
-      });
-      return { id, status: record.status, version: record.version };
+      if (record.status === 'under-objection') {
+        throw DomainError.conflict(RecordErrorCode.UnderObjection, 'The record is under objection: resolve the objection (upheld without a correction revokes it).');
+      }
+      return this.revokeLocked(manager, record, reason, principal.clientId);
     });
+  }
+
+  /** Revokes a record the caller has locked (also used when an objection is upheld without a correction). */
+  async revokeLocked(manager: EntityManager, record: CreditRecordEntity, reason: string, revokedBy: string): Promise<RevokeRecordResult> {
+    const now = new Date();
+    await appendRecordVersion(manager, record, { status: 'revoked', change: 'revoked', reason, changedAt: now, changedBy: revokedBy });
+    const id = record.id;
+    await this.outbox.append(manager, Events.CreditRecordRevoked, {
+      subjectId: record.subjectId,
+      region: record.region,
+      data: {
+        recordId: id,
+        recordType: record.recordType,
+        subject: { kind: record.subjectKind as 'org', id: record.subjectId },
+        reason,
+        version: record.version,
+        revokedBy,
+        revokedAt: now.toISOString(),
+      },
+    });
+    return { id, status: record.status, version: record.version };
   }
 }

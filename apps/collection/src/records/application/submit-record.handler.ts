@@ -7,6 +7,7 @@ import { RawSubmission, RecordErrorCode, validateSubmission, ValidSubmission } f
 import { CreditRecordEntity } from '../infrastructure/credit-record.entity';
 import { RecordWriter } from '../infrastructure/record-writer';
 import { assertMaySubmit } from './submission-policy';
+import { IntakeOutcomes, IntakeOutcome } from '../../quality/infrastructure/intake-outcomes';
 
 export interface SubmitRecordResult {
   id: string;
@@ -25,10 +26,21 @@ export class SubmitRecordHandler {
     private readonly dataSource: DataSource,
     private readonly writer: RecordWriter,
     private readonly catalogues: CatalogueStore,
+    private readonly intakeOutcomes: IntakeOutcomes,
   ) {}
 
   async execute(principal: Principal, raw: RawSubmission): Promise<SubmitRecordResult> {
     assertScope(principal, Scopes.RecordsWrite);
+    try {
+      return await this.submit(principal, raw);
+    } catch (error) {
+      const outcome = error instanceof DomainError ? intakeOutcomeOf(error) : undefined;
+      if (outcome) await this.intakeOutcomes.addDetached(principal.clientId, principal.region, outcome);
+      throw error;
+    }
+  }
+
+  private async submit(principal: Principal, raw: RawSubmission): Promise<SubmitRecordResult> {
     const submission = validateSubmission(raw, this.catalogues.current());
     assertMaySubmit(principal, submission);
     const earlier = await this.findReplay(principal.clientId, submission);
@@ -50,4 +62,11 @@ export class SubmitRecordHandler {
     const found = await this.dataSource.getRepository(CreditRecordEntity).findOne({ where: keys, select: { id: true, status: true } });
     return found ? { id: found.id, status: found.status, replayed: true } : undefined;
   }
+}
+
+/** Which quality-report column a refused submission counts in, if any (a missing scope is not the unit's data quality). */
+function intakeOutcomeOf(error: DomainError): IntakeOutcome | undefined {
+  if (error.code === RecordErrorCode.Duplicate) return 'duplicate';
+  if (error.code === RecordErrorCode.Invalid || error.code === RecordErrorCode.UnknownType) return 'rejected';
+  return undefined;
 }

@@ -12,6 +12,7 @@ export const RecordErrorCode = {
   NotFound: 'RECORD.NOT_FOUND',
   AlreadyRevoked: 'RECORD.ALREADY_REVOKED',
   NotProvider: 'RECORD.NOT_PROVIDER',
+  UnderObjection: 'RECORD.UNDER_OBJECTION',
 } as const;
 
 /** A submission as it arrives (strings from gRPC, possibly full-width, padded or mis-cased). */

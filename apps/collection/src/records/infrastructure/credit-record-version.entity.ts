@@ -10,4 +10,6 @@ export class CreditRecordVersionEntity {
   @Column() reason: string;
   @Column({ name: 'changed_at', type: 'timestamptz' }) changedAt: Date;
   @Column({ name: 'changed_by' }) changedBy: string;
+  /** For a correction: { field: { from, to } }. */
+  @Column({ type: 'jsonb', nullable: true }) changes: Record<string, { from: unknown; to: unknown }> | null;
 }

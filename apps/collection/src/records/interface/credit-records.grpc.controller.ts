@@ -5,6 +5,7 @@ import { principalFrom } from '@platform/grpc';
 import { GetBatchQuery } from '../../batches/application/get-batch.query';
 import { SubmitBatchHandler } from '../../batches/application/submit-batch.handler';
 import { GetRecordHandler } from '../application/get-record.handler';
+import { ListRecordsQuery } from '../application/list-records.query';
 import { RevokeRecordHandler } from '../application/revoke-record.handler';
 import { SubmitRecordHandler } from '../application/submit-record.handler';
 
@@ -17,7 +18,12 @@ export class CreditRecordsGrpcController implements collectionV1.CreditRecordSer
     private readonly revokeRecordHandler: RevokeRecordHandler,
     private readonly submitBatchHandler: SubmitBatchHandler,
     private readonly getBatchQuery: GetBatchQuery,
+    private readonly listRecordsQuery: ListRecordsQuery,
   ) {}
+
+  listRecords(request: collectionV1.ListRecordsRequest, metadata?: Metadata): Promise<collectionV1.ListRecordsResponse> {
+    return this.listRecordsQuery.execute(principalFrom(metadata), request);
+  }
 
   submitBatch(request: collectionV1.SubmitBatchRequest, metadata?: Metadata): Promise<collectionV1.SubmitBatchResponse> {
     return this.submitBatchHandler.execute(principalFrom(metadata), request.ndjson, request.idempotencyKey);
@@ -50,7 +56,7 @@ export class CreditRecordsGrpcController implements collectionV1.CreditRecordSer
       receivedAt: record.receivedAt.toISOString(),
       sourceClientId: record.sourceClientId,
       catalogueVersion: record.catalogueVersion,
-      history: history.map((v) => ({ version: v.version, status: v.status, change: v.change, reason: v.reason, changedAt: v.changedAt.toISOString(), changedBy: v.changedBy })),
+      history: history.map((v) => ({ version: v.version, status: v.status, change: v.change, reason: v.reason, changedAt: v.changedAt.toISOString(), changedBy: v.changedBy, changesJson: v.changes ? JSON.stringify(v.changes) : '' })),
     };
   }
 }

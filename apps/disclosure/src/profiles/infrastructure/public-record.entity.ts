@@ -14,4 +14,6 @@ export class PublicRecordEntity {
   @Column({ name: 'published_until', type: 'timestamptz' }) publishedUntil: Date;
   @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true }) withdrawnAt: Date | null;
   @Column({ name: 'withdrawn_reason', type: 'text', nullable: true }) withdrawnReason: string | null;
+  /** The record version shown (collection's version number). */
+  @Column({ name: 'record_version', type: 'int', default: 1 }) recordVersion: number;
 }

@@ -1,0 +1,39 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CreditRecordUpdatedV1, EventEnvelope, Events } from '@contracts';
+import { PoisonMessageError } from '@platform/messaging';
+import { EventConsumers } from '@platform/service';
+import { PUBLISHED_SECTIONS, publicationWindow } from '../domain/publication';
+
+/**
+ * `credit.records.updated` with a correction → the public sees the corrected document number,
+ * date and severity at once, and the publicity period follows the corrected date and severity.
+ * Other updates (an objection opened or rejected) change nothing public. A correction older
+ * than what is shown is ignored; one that arrives before its record was projected is retried.
+ */
+@Injectable()
+export class ApplyCorrectionHandler implements OnModuleInit {
+  constructor(private readonly consumers: EventConsumers) {}
+
+  onModuleInit(): void {
+    this.consumers.register(
+      { stream: Events.CreditRecordUpdated.stream, durable: 'disclosure-credit-records-updated', filterSubject: Events.CreditRecordUpdated.subject },
+      (event, manager) => this.handle(event as EventEnvelope<CreditRecordUpdatedV1>, manager),
+    );
+  }
+
+  async handle(event: EventEnvelope<CreditRecordUpdatedV1>, manager: EntityManager): Promise<void> {
+    if (event.version !== Events.CreditRecordUpdated.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
+    const record = event.data;
+    if (record.change !== 'corrected' || !record.isPublic || !PUBLISHED_SECTIONS[record.recordType] || record.subject.kind !== 'org') return;
+    const shown: { record_version: number; published_from: Date }[] = await manager.query(`SELECT record_version, published_from FROM public_records WHERE record_id = $1 FOR UPDATE`, [record.recordId]);
+    if (shown.length === 0) throw new Error(`record ${record.recordId} is not projected yet; retry after credit.records.created`);
+    if (shown[0].record_version >= record.version) return;
+    const window = publicationWindow(record.decisionDate, record.severity, shown[0].published_from);
+    await manager.query(
+      `UPDATE public_records SET document_number = $2, decision_date = $3, severity = $4, published_until = $5, record_version = $6 WHERE record_id = $1`,
+      [record.recordId, record.documentNumber, record.decisionDate, record.severity, window.until, record.version],
+    );
+    await manager.query(`UPDATE public_subjects SET name = $2, updated_at = now() WHERE uscc = $1`, [record.subject.id, record.subject.name]);
+  }
+}
