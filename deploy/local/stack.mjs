@@ -69,6 +69,9 @@ const AUTHORITIES = {
 
 /** Demo payloads valid against catalogue v1 (apps/collection/src/catalogue/domain/catalogue-v1.ts). */
 function demoPayload(r) {
+  if (r.type === 'monitoring-violation') {
+    return { violationCode: 'fatigue-driving', occurredAt: `${r.decisionDate}T03:10:00+08:00`, plate: '豫A9D358', plateColour: 'yellow', platform: '河南省综合交通运输管理服务平台', durationMinutes: 290, description: r.facts };
+  }
   if (r.type === 'administrative-licence') {
     return { licenceCategory: 'ordinary', content: r.facts, validFrom: '2026-11-01', validUntil: '2027-04-30', ...AUTHORITIES['410000'] };
   }
@@ -80,6 +83,7 @@ const DEMO_RECORDS = [
   { n: 1, org: uscc('91410100MA3X0001'.padEnd(17, '0')), name: '郑州中原大件运输有限公司', region: '410100', type: 'administrative-penalty', severity: 'general', doc: '郑交执罚〔2026〕0101号', facts: '未按许可路线行驶，擅自变更超限运输路线', basis: '《超限运输车辆行驶公路管理规定》第四十五条', content: '罚款人民币壹万元', fine: 1_000_000 },
   { n: 2, org: uscc('91410100MA3X0002'.padEnd(17, '0')), name: '郑州顺达物流有限公司', region: '410100', type: 'administrative-penalty', severity: 'severe', doc: '郑交执罚〔2026〕0142号', facts: '车辆超限运输，超过许可总质量 15%', basis: '《公路法》第七十六条', content: '罚款人民币叁万元', fine: 3_000_000 },
   { n: 3, org: uscc('91410100MA3X0001'.padEnd(17, '0')), name: '郑州中原大件运输有限公司', region: '410100', type: 'administrative-licence', severity: 'minor', doc: '豫交许〔2026〕大件0888号', facts: '超限运输车辆行驶公路许可（Ⅱ类）' },
+  { n: 5, org: uscc('91410100MA3X0001'.padEnd(17, '0')), name: '郑州中原大件运输有限公司', region: '410100', type: 'monitoring-violation', severity: 'general', doc: 'HN-ALARM-2026-000501', facts: '连续驾驶 4 小时 50 分钟，未按规定休息' },
   { n: 4, org: uscc('91410300MA3X0003'.padEnd(17, '0')), name: '洛阳河洛客运有限公司', region: '410300', type: 'administrative-penalty', severity: 'minor', doc: '洛交执罚〔2026〕0033号', facts: '客运车辆动态监控装置未正常工作', basis: '《道路运输车辆动态监督管理办法》第三十六条', content: '警告' },
 ];
 
@@ -106,7 +110,7 @@ async function seedDemoRecords(clientsFile) {
         decisionDate: today,
         documentNumber: r.doc,
         sourceRecordId: `demo-${r.n}`,
-        payload: demoPayload(r),
+        payload: demoPayload({ ...r, decisionDate: today }),
       }),
     });
     if (!response.ok && response.status !== 409) throw new Error(`demo record ${r.n}: ${response.status} ${await response.text()}`);
@@ -218,6 +222,9 @@ ${clients.map((c) => `    ${c.clientId.padEnd(20)} ${c.kind.padEnd(11)} region $
   Try:
     TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=demo-henan -d client_secret=<secret> ${GATEWAY}/api/v1/auth/token | jq -r .access_token)
     curl -s -H "authorization: Bearer $TOKEN" -H 'content-type: application/json' ${GATEWAY}/api/v1/credit-records -d @docs/examples/penalty.json
+    curl -s -H "authorization: Bearer $TOKEN" "${GATEWAY}/api/v1/credit-records?subjectId=${demoUscc}"
+    curl -s -H "authorization: Bearer $TOKEN" ${GATEWAY}/api/v1/monitoring-violations?state=unclaimed
+    curl -s -H "authorization: Bearer $TOKEN" ${GATEWAY}/api/v1/reports/collection-quality
   Ctrl-C stops everything.
 `);
 }
