@@ -3,10 +3,11 @@ import { ServiceCoreModule } from '@platform/service';
 import type { BaseServiceConfig } from '@platform/config';
 import { disclosureDefinition } from './disclosure.definition';
 import { ProfilesModule } from './profiles/profiles.module';
+import { PublicationLogModule } from './publication-log/publication-log.module';
 
 @Module({})
 export class AppModule {
   static register(config: BaseServiceConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(disclosureDefinition, config), ProfilesModule] };
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(disclosureDefinition, config), PublicationLogModule, ProfilesModule] };
   }
 }

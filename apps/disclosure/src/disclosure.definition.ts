@@ -1,20 +1,28 @@
 import { ProtoPackages } from '@contracts';
-import { baseServiceEnv } from '@platform/config';
+import { baseServiceEnv, z } from '@platform/config';
 import { MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { PublicReadModel1763700000200 } from './migrations/1763700000200-public-read-model';
 import { Withdrawals1763700000210 } from './migrations/1763700000210-withdrawals';
 import { RecordVersions1763700000220 } from './migrations/1763700000220-record-versions';
+import { PublicationLog1763700000230 } from './migrations/1763700000230-publication-log';
 import { PublicRecordEntity } from './profiles/infrastructure/public-record.entity';
 import { PublicSubjectEntity } from './profiles/infrastructure/public-subject.entity';
 
-export const disclosureConfigSchema = baseServiceEnv;
+export const disclosureConfigSchema = baseServiceEnv.extend({
+  /**
+   * How often items past their maximum publicity period are withdrawn and logged. They leave the
+   * public profile at that instant regardless (queries filter on it); the sweep records it.
+   */
+  EXPIRY_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+});
+export type DisclosureConfig = z.infer<typeof disclosureConfigSchema>;
 
 export const disclosureDefinition: ServiceDefinition = {
   name: 'disclosure',
   schema: 'disclosure',
   entities: [PublicSubjectEntity, PublicRecordEntity],
-  migrations: [MessagingTables1763700000000, PublicReadModel1763700000200, Withdrawals1763700000210, RecordVersions1763700000220],
+  migrations: [MessagingTables1763700000000, PublicReadModel1763700000200, Withdrawals1763700000210, RecordVersions1763700000220, PublicationLog1763700000230],
   protoPackages: [ProtoPackages.disclosure],
   streams: ['CREDIT_RECORDS'],
 };

@@ -10,6 +10,7 @@ export class Upstreams implements OnApplicationShutdown {
   readonly creditRecords: GrpcClient;
   readonly catalogue: GrpcClient;
   readonly publicProfiles: GrpcClient;
+  readonly publicationLog: GrpcClient;
   readonly objections: GrpcClient;
   readonly collectionQuality: GrpcClient;
   readonly violationClaims: GrpcClient;
@@ -18,6 +19,7 @@ export class Upstreams implements OnApplicationShutdown {
     const deadline = config.GATEWAY_UPSTREAM_DEADLINE_MS;
     this.creditRecords = new GrpcClient(ProtoPackages.collection, 'CreditRecordService', config.COLLECTION_GRPC_URL, deadline);
     this.catalogue = new GrpcClient(ProtoPackages.collection, 'CatalogueService', config.COLLECTION_GRPC_URL, deadline);
+    this.publicationLog = new GrpcClient(ProtoPackages.disclosure, 'PublicationLogService', config.DISCLOSURE_GRPC_URL, deadline);
     this.objections = new GrpcClient(ProtoPackages.collection, 'ObjectionService', config.COLLECTION_GRPC_URL, deadline);
     this.collectionQuality = new GrpcClient(ProtoPackages.collection, 'CollectionQualityService', config.COLLECTION_GRPC_URL, deadline);
     this.violationClaims = new GrpcClient(ProtoPackages.collection, 'ViolationClaimService', config.COLLECTION_GRPC_URL, deadline);
@@ -29,6 +31,7 @@ export class Upstreams implements OnApplicationShutdown {
     this.catalogue.close();
     this.publicProfiles.close();
     this.objections.close();
+    this.publicationLog.close();
     this.collectionQuality.close();
     this.violationClaims.close();
   }

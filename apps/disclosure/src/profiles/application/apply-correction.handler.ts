@@ -4,6 +4,9 @@ import { CreditRecordUpdatedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
 import { EventConsumers } from '@platform/service';
 import { PUBLISHED_SECTIONS, publicationWindow } from '../domain/publication';
+import { findPublicItem } from '../infrastructure/public-items';
+import { PublicationLog } from '../../publication-log/application/publication-log';
+import { publicationContent } from '../../publication-log/domain/hash-chain';
 
 /**
  * `credit.records.updated` with a correction → the public sees the corrected document number,
@@ -13,7 +16,10 @@ import { PUBLISHED_SECTIONS, publicationWindow } from '../domain/publication';
  */
 @Injectable()
 export class ApplyCorrectionHandler implements OnModuleInit {
-  constructor(private readonly consumers: EventConsumers) {}
+  constructor(
+    private readonly consumers: EventConsumers,
+    private readonly log: PublicationLog,
+  ) {}
 
   onModuleInit(): void {
     this.consumers.register(
@@ -35,5 +41,8 @@ export class ApplyCorrectionHandler implements OnModuleInit {
       [record.recordId, record.documentNumber, record.decisionDate, record.severity, window.until, record.version],
     );
     await manager.query(`UPDATE public_subjects SET name = $2, updated_at = now() WHERE uscc = $1`, [record.subject.id, record.subject.name]);
+    const item = await findPublicItem(manager, record.recordId);
+    const at = new Date(event.occurredAt);
+    if (item && !item.withdrawnAt && item.publishedUntil > at) await this.log.append(manager, [publicationContent('corrected', item, at)]);
   }
 }

@@ -19,6 +19,7 @@ export interface PublishedItem {
   summary: string;
   publishedFrom: string;
   publishedUntil: string;
+  publicationId: string;
 }
 
 export interface SubjectProfile {
@@ -65,5 +66,6 @@ function toItem(record: PublicRecordEntity): PublishedItem {
     summary: record.summary,
     publishedFrom: record.publishedFrom.toISOString(),
     publishedUntil: record.publishedUntil.toISOString(),
+    publicationId: record.publicationId,
   };
 }

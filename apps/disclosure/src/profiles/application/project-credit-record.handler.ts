@@ -6,6 +6,9 @@ import { EventConsumers } from '@platform/service';
 import { PUBLISHED_SECTIONS, publicationWindow } from '../domain/publication';
 import { PublicRecordEntity } from '../infrastructure/public-record.entity';
 import { PublicSubjectEntity } from '../infrastructure/public-subject.entity';
+import { findPublicItem } from '../infrastructure/public-items';
+import { PublicationLog } from '../../publication-log/application/publication-log';
+import { publicationContent } from '../../publication-log/domain/hash-chain';
 
 /**
  * Projects `credit.records.created` into the public read model. Runs inside the consumer's
@@ -13,7 +16,10 @@ import { PublicSubjectEntity } from '../infrastructure/public-subject.entity';
  */
 @Injectable()
 export class ProjectCreditRecordHandler implements OnModuleInit {
-  constructor(private readonly consumers: EventConsumers) {}
+  constructor(
+    private readonly consumers: EventConsumers,
+    private readonly log: PublicationLog,
+  ) {}
 
   onModuleInit(): void {
     this.consumers.register(
@@ -43,11 +49,13 @@ export class ProjectCreditRecordHandler implements OnModuleInit {
       },
       ['recordId'],
     );
-    // A revocation handled before this event still wins.
+    // A revocation handled before this event still wins: then the item was never public.
     await manager.query(
       `UPDATE public_records p SET withdrawn_at = w.withdrawn_at, withdrawn_reason = w.reason
          FROM record_withdrawals w WHERE w.record_id = p.record_id AND p.record_id = $1`,
       [record.recordId],
     );
+    const item = await findPublicItem(manager, record.recordId);
+    if (item && !item.withdrawnAt && item.publishedUntil > window.from) await this.log.append(manager, [publicationContent('published', item, window.from)]);
   }
 }

@@ -1,9 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { EntityManager, IsNull } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { CreditRecordRevokedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
 import { EventConsumers } from '@platform/service';
-import { PublicRecordEntity } from '../infrastructure/public-record.entity';
+import { PublicationLog } from '../../publication-log/application/publication-log';
+import { publicationContent } from '../../publication-log/domain/hash-chain';
+import { withdrawItem } from '../infrastructure/public-items';
 
 /**
  * `credit.records.revoked` → the item leaves public view at once (one consumer per subject:
@@ -12,7 +14,10 @@ import { PublicRecordEntity } from '../infrastructure/public-record.entity';
  */
 @Injectable()
 export class WithdrawRevokedRecordHandler implements OnModuleInit {
-  constructor(private readonly consumers: EventConsumers) {}
+  constructor(
+    private readonly consumers: EventConsumers,
+    private readonly log: PublicationLog,
+  ) {}
 
   onModuleInit(): void {
     this.consumers.register(
@@ -26,6 +31,10 @@ export class WithdrawRevokedRecordHandler implements OnModuleInit {
     const withdrawnAt = new Date(event.occurredAt);
     const reason = `revoked: ${event.data.reason}`;
     await manager.query(`INSERT INTO record_withdrawals (record_id, withdrawn_at, reason) VALUES ($1, $2, $3) ON CONFLICT (record_id) DO NOTHING`, [event.data.recordId, withdrawnAt, reason]);
-    await manager.update(PublicRecordEntity, { recordId: event.data.recordId, withdrawnAt: IsNull() }, { withdrawnAt, withdrawnReason: reason });
+    const item = await withdrawItem(manager, event.data.recordId, withdrawnAt, reason);
+    if (!item) return;
+    // Visible until now → withdrawn; already past its period (not yet swept) → it expired then.
+    const visible = item.publishedUntil > withdrawnAt;
+    await this.log.append(manager, [publicationContent(visible ? 'withdrawn' : 'expired', item, visible ? withdrawnAt : item.publishedUntil, reason)]);
   }
 }

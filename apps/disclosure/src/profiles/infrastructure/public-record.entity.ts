@@ -14,6 +14,8 @@ export class PublicRecordEntity {
   @Column({ name: 'published_until', type: 'timestamptz' }) publishedUntil: Date;
   @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true }) withdrawnAt: Date | null;
   @Column({ name: 'withdrawn_reason', type: 'text', nullable: true }) withdrawnReason: string | null;
+  /** The item's public id in the publication log (never collection's record id). */
+  @Column({ name: 'publication_id', type: 'uuid', insert: false, update: false }) publicationId: string;
   /** The record version shown (collection's version number). */
   @Column({ name: 'record_version', type: 'int', default: 1 }) recordVersion: number;
 }

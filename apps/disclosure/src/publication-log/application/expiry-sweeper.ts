@@ -1,0 +1,63 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SERVICE_CONFIG } from '@platform/service';
+import type { DisclosureConfig } from '../../disclosure.definition';
+import { expireDueItems } from '../../profiles/infrastructure/public-items';
+import { publicationContent } from '../domain/hash-chain';
+import { PublicationLog } from './publication-log';
+
+const SWEEP_BATCH = 500;
+
+/**
+ * Withdraws items whose maximum publicity period has ended — nobody has to ask — and logs each
+ * as `expired` at the instant its period ended (DOMAIN.md §5: at the maximum, publication stops
+ * by itself). Several replicas may sweep at once: rows are claimed with SKIP LOCKED.
+ */
+@Injectable()
+export class ExpirySweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('ExpirySweeper');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly log: PublicationLog,
+    @Inject(SERVICE_CONFIG) private readonly config: DisclosureConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => this.tick(), this.config.EXPIRY_SWEEP_MS);
+    this.tick();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  private tick(): void {
+    if (this.running) return;
+    this.running = this.sweep()
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.error({ err: error }, 'expiry sweep failed'))
+      .finally(() => {
+        this.running = undefined;
+      });
+  }
+
+  /** Withdraws everything due, a batch per transaction; returns how many items expired. */
+  async sweep(now = new Date()): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const expired = await this.dataSource.transaction(async (manager) => {
+        const items = await expireDueItems(manager, now, SWEEP_BATCH);
+        await this.log.append(manager, items.map((item) => publicationContent('expired', item, item.publishedUntil, 'maximum publicity period')));
+        return items.length;
+      });
+      total += expired;
+      if (expired < SWEEP_BATCH) break;
+    }
+    if (total > 0) this.logger.log({ expired: total }, 'withdrew items at the end of their publicity period');
+    return total;
+  }
+}

@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ChainCheck, ChainVerifier, contentHashOf, entryHash, GENESIS_HASH, PublicationContent } from '../domain/hash-chain';
+
+/** Serialises appends: one writer at a time extends the chain (transaction-scoped advisory lock). */
+const CHAIN_LOCK_KEY = 7_246_001;
+const VERIFY_PAGE = 5_000;
+
+export interface LoggedEntry {
+  seq: number;
+  loggedAt: string;
+  content: PublicationContent;
+  contentHash: string;
+  prevHash: string;
+  hash: string;
+}
+
+interface Row {
+  seq: string;
+  logged_at: Date;
+  content: PublicationContent;
+  content_hash: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/**
+ * Appends to and checks the publication hash chain. Appends happen in the caller's transaction —
+ * the same one that changes what the public sees — so the log and the read model never disagree.
+ */
+@Injectable()
+export class PublicationLog {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async append(manager: EntityManager, contents: readonly PublicationContent[], loggedAt = new Date()): Promise<void> {
+    if (contents.length === 0) return;
+    await manager.query(`SELECT pg_advisory_xact_lock($1)`, [CHAIN_LOCK_KEY]);
+    const [last] = await manager.query(`SELECT seq, hash FROM publication_log ORDER BY seq DESC LIMIT 1`);
+    let seq = last ? Number(last.seq) : 0;
+    let prevHash: string = last ? last.hash : GENESIS_HASH;
+    const at = loggedAt.toISOString();
+    const rows = contents.map((content) => {
+      seq += 1;
+      const contentHash = contentHashOf(content);
+      const hash = entryHash(prevHash, seq, at, contentHash);
+      const row = { seq, content, contentHash, prevHash, hash };
+      prevHash = hash;
+      return row;
+    });
+    await manager.query(
+      `INSERT INTO publication_log (seq, logged_at, publication_id, event, content, content_hash, prev_hash, hash)
+       SELECT seq, $1, publication_id, event, content, content_hash, prev_hash, hash
+         FROM unnest($2::bigint[], $3::uuid[], $4::text[], $5::jsonb[], $6::text[], $7::text[], $8::text[])
+           AS t (seq, publication_id, event, content, content_hash, prev_hash, hash)`,
+      [
+        loggedAt,
+        rows.map((r) => r.seq),
+        rows.map((r) => r.content.publicationId),
+        rows.map((r) => r.content.event),
+        rows.map((r) => JSON.stringify(r.content)),
+        rows.map((r) => r.contentHash),
+        rows.map((r) => r.prevHash),
+        rows.map((r) => r.hash),
+      ],
+    );
+  }
+
+  /** Re-hashes every entry from the stored facts, page by page. */
+  async verify(): Promise<ChainCheck & { checkedAt: string }> {
+    const verifier = new ChainVerifier();
+    for (let after = 0; ; ) {
+      const rows: Row[] = await this.dataSource.query(
+        `SELECT seq, logged_at, content, content_hash, prev_hash, hash FROM publication_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
+        [after, VERIFY_PAGE],
+      );
+      let ok = true;
+      for (const row of rows) {
+        ok = verifier.accept({ ...toChainEntry(row), recomputedContentHash: contentHashOf(row.content) });
+        if (!ok) break;
+      }
+      if (!ok || rows.length < VERIFY_PAGE) break;
+      after = Number(rows[rows.length - 1].seq);
+    }
+    return { ...verifier.result(), checkedAt: new Date().toISOString() };
+  }
+
+  /** Every entry about one published item, oldest first. */
+  async entriesFor(publicationId: string): Promise<LoggedEntry[]> {
+    const rows: Row[] = await this.dataSource.query(
+      `SELECT seq, logged_at, content, content_hash, prev_hash, hash FROM publication_log WHERE publication_id = $1 ORDER BY seq`,
+      [publicationId],
+    );
+    return rows.map((row) => ({ ...toChainEntry(row), content: row.content }));
+  }
+}
+
+function toChainEntry(row: Row) {
+  return { seq: Number(row.seq), loggedAt: row.logged_at.toISOString(), contentHash: row.content_hash, prevHash: row.prev_hash, hash: row.hash };
+}

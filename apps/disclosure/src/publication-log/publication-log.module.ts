@@ -1,0 +1,16 @@
+import { Global, Module } from '@nestjs/common';
+import { ExpirySweeper } from './application/expiry-sweeper';
+import { PublicationLog } from './application/publication-log';
+import { PublicationLogGrpcController } from './interface/publication-log.grpc.controller';
+
+/**
+ * The tamper-evident publication log. Global because every projection that changes what the
+ * public sees appends to it in its own transaction.
+ */
+@Global()
+@Module({
+  controllers: [PublicationLogGrpcController],
+  providers: [PublicationLog, ExpirySweeper],
+  exports: [PublicationLog],
+})
+export class PublicationLogModule {}
