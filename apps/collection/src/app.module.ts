@@ -4,10 +4,14 @@ import type { BaseServiceConfig } from '@platform/config';
 import { collectionDefinition } from './collection.definition';
 import { CatalogueModule } from './catalogue/catalogue.module';
 import { RecordsModule } from './records/records.module';
+import { CommitmentsModule } from './commitments/commitments.module';
+import { LicencesModule } from './licences/licences.module';
+import { MonitoringFeedModule } from './monitoring-feed/monitoring-feed.module';
+import { PublicityModule } from './publicity/publicity.module';
 
 @Module({})
 export class AppModule {
   static register(config: BaseServiceConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(collectionDefinition, config), CatalogueModule, RecordsModule] };
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(collectionDefinition, config), CatalogueModule, RecordsModule, CommitmentsModule, LicencesModule, PublicityModule, MonitoringFeedModule] };
   }
 }

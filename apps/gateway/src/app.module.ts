@@ -8,6 +8,7 @@ import { CreditRecordsHttpController } from './credit-records/credit-records.htt
 import { gatewayDefinition, GatewayConfig } from './gateway.definition';
 import { ClientRateLimitGuard, PublicRateLimitGuard } from './http/rate-limit.guards';
 import { PublicSubjectsHttpController } from './public-api/public-subjects.http.controller';
+import { LicencesHttpController } from './licences/licences.http.controller';
 import { Upstreams } from './upstreams';
 
 const MINUTE_MS = 60_000;
@@ -26,7 +27,7 @@ export class AppModule {
         ]),
         AuthModule,
       ],
-      controllers: [CatalogueHttpController, CreditRecordsHttpController, PublicSubjectsHttpController, CreditRecordsGatewayGrpcController],
+      controllers: [CatalogueHttpController, CreditRecordsHttpController, PublicSubjectsHttpController, CreditRecordsGatewayGrpcController, LicencesHttpController],
       providers: [Upstreams, ClientRateLimitGuard, PublicRateLimitGuard],
     };
   }

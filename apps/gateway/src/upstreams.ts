@@ -10,17 +10,20 @@ export class Upstreams implements OnApplicationShutdown {
   readonly creditRecords: GrpcClient;
   readonly catalogue: GrpcClient;
   readonly publicProfiles: GrpcClient;
+  readonly licences: GrpcClient;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
     const deadline = config.GATEWAY_UPSTREAM_DEADLINE_MS;
     this.creditRecords = new GrpcClient(ProtoPackages.collection, 'CreditRecordService', config.COLLECTION_GRPC_URL, deadline);
     this.catalogue = new GrpcClient(ProtoPackages.collection, 'CatalogueService', config.COLLECTION_GRPC_URL, deadline);
     this.publicProfiles = new GrpcClient(ProtoPackages.disclosure, 'PublicProfileService', config.DISCLOSURE_GRPC_URL, deadline);
+    this.licences = new GrpcClient(ProtoPackages.collection, 'LicenceService', config.COLLECTION_GRPC_URL, deadline);
   }
 
   onApplicationShutdown(): void {
     this.creditRecords.close();
     this.catalogue.close();
     this.publicProfiles.close();
+    this.licences.close();
   }
 }

@@ -3,6 +3,7 @@
  * payload type. Subjects are logical (no test prefix); the messaging lib applies the namespace.
  */
 import { CreditRecordCreatedV1, CreditRecordRevokedV1 } from './credit-records';
+import { CreditRecordExpiredV1, LicenceExpiringV1 } from './credit-record-schedules';
 
 export const STREAM_SUBJECTS = {
   CREDIT_RECORDS: 'credit.records.>',
@@ -11,6 +12,8 @@ export const STREAM_SUBJECTS = {
   REPAIR: 'repair.>',
   PERMITS: 'permits.>',
   POSITIONS: 'telemetry.positions.>',
+  /** Monitoring platforms' violation feeds (`telemetry.monitoring.violations.<region>`), consumed by collection. */
+  MONITORING: 'telemetry.monitoring.>',
   DEADLETTER: 'deadletter.>',
 } as const;
 export type StreamName = keyof typeof STREAM_SUBJECTS;
@@ -30,4 +33,6 @@ function event<TData>(stream: StreamName, subject: string, version: number): Eve
 export const Events = {
   CreditRecordCreated: event<CreditRecordCreatedV1>('CREDIT_RECORDS', 'credit.records.created', 1),
   CreditRecordRevoked: event<CreditRecordRevokedV1>('CREDIT_RECORDS', 'credit.records.revoked', 1),
+  CreditRecordExpired: event<CreditRecordExpiredV1>('CREDIT_RECORDS', 'credit.records.expired', 1),
+  LicenceExpiring: event<LicenceExpiringV1>('CREDIT_RECORDS', 'credit.records.licence-expiring', 1),
 } as const;
