@@ -25,8 +25,19 @@ describe('SIGTERM during a burst of writes', () => {
         body: JSON.stringify(creditRecordBody()),
       }).then(async (r) => ({ status: r.status, body: (await r.json()) as { id?: string; code?: string } }));
 
-    const inFlight = Array.from({ length: 40 }, (_, i) => new Promise((r) => setTimeout(r, i * 5)).then(post));
-    await new Promise((r) => setTimeout(r, 60));
+    // SIGTERM as soon as the first write of the burst is answered: the rest are still in flight.
+    // (Not after a fixed delay: on a loaded machine the first answer may take longer than any delay.)
+    let firstAccepted!: () => void;
+    const accepting = new Promise<void>((resolve) => (firstAccepted = resolve));
+    const inFlight = Array.from({ length: 40 }, (_, i) =>
+      new Promise((r) => setTimeout(r, i * 5))
+        .then(post)
+        .then((result) => {
+          if (result.status === 201) firstAccepted();
+          return result;
+        }),
+    );
+    await accepting;
     const collection = platform.processes.collection;
     const exited = new Promise<number | null>((resolve) => collection.once('exit', (code) => resolve(code)));
     collection.kill('SIGTERM');

@@ -29,6 +29,8 @@ export interface RunningPlatform {
   otlp: OtlpReceiver;
   processes: Record<string, ChildProcess>;
   logs: string[];
+  /** NATS_SUBJECT_PREFIX of this platform (publish with `new MessagingNamespace(natsPrefix)`). */
+  natsPrefix: string;
   token(clientId: string): Promise<string>;
   /** Starts an app again with the same environment (after a kill) and waits until it is ready. */
   restart(app: string): Promise<void>;
@@ -101,6 +103,7 @@ export async function startPlatform(apps: string[] = Object.keys(SERVICES), extr
     otlp,
     processes,
     logs,
+    natsPrefix: prefix,
     async token(clientId) {
       const client = clients[clientId];
       const response = await fetch(`${gatewayUrl}/api/v1/auth/token`, {

@@ -7,10 +7,28 @@ import { RecordsModule } from './records/records.module';
 import { ObjectionsModule } from './objections/objections.module';
 import { QualityModule } from './quality/quality.module';
 import { ViolationClaimsModule } from './violation-claims/violation-claims.module';
+import { CommitmentsModule } from './commitments/commitments.module';
+import { LicencesModule } from './licences/licences.module';
+import { MonitoringFeedModule } from './monitoring-feed/monitoring-feed.module';
+import { PublicityModule } from './publicity/publicity.module';
 
 @Module({})
 export class AppModule {
   static register(config: BaseServiceConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(collectionDefinition, config), CatalogueModule, RecordsModule, ObjectionsModule, QualityModule, ViolationClaimsModule] };
+    return {
+      module: AppModule,
+      imports: [
+        ServiceCoreModule.forRoot(collectionDefinition, config),
+        CatalogueModule,
+        RecordsModule,
+        ObjectionsModule,
+        QualityModule,
+        ViolationClaimsModule,
+        CommitmentsModule,
+        LicencesModule,
+        PublicityModule,
+        MonitoringFeedModule,
+      ],
+    };
   }
 }

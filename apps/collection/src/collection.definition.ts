@@ -1,5 +1,5 @@
 import { ProtoPackages } from '@contracts';
-import { baseServiceEnv, z } from '@platform/config';
+import { baseServiceEnv, configSchemas, z } from '@platform/config';
 import { MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { CatalogueVersionEntity } from './catalogue/infrastructure/catalogue-version.entity';
@@ -11,6 +11,27 @@ import { ViolationClaimEntity } from './violation-claims/infrastructure/violatio
 import { CreditRecordEntity } from './records/infrastructure/credit-record.entity';
 import { CreditRecordVersionEntity } from './records/infrastructure/credit-record-version.entity';
 import { CreditRecords1763700000100 } from './migrations/1763700000100-credit-records';
+import { Schedules1763700000200 } from './migrations/1763700000200-schedules';
+import { DEFAULT_FULFILMENT_PERIOD_RULES, fulfilmentPeriodRuleSchema } from './commitments/domain/fulfilment-period';
+import { DEFAULT_EXPIRY_WARNING_RULES, expiryWarningRuleSchema } from './licences/domain/expiry-warning';
+
+/** A JSON array of local rules in an environment variable, each checked by `rule`. */
+function jsonRules<T extends z.ZodType>(rule: T, defaults: readonly z.infer<T>[]) {
+  return z
+    .string()
+    .optional()
+    .transform((text, ctx): z.infer<T>[] => {
+      if (text === undefined || text.trim() === '') return [...defaults];
+      try {
+        const parsed = z.array(rule).safeParse(JSON.parse(text));
+        if (parsed.success) return parsed.data;
+        ctx.addIssue({ code: 'custom', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON array' });
+      }
+      return z.NEVER;
+    });
+}
 
 export const collectionConfigSchema = baseServiceEnv.extend({
   /** Lines per transaction when processing a batch (records + events + cursor commit together). */
@@ -23,6 +44,22 @@ export const collectionConfigSchema = baseServiceEnv.extend({
    * give a figure (seed 001 only says 及时更正或撤销): set it per province; 10 is a placeholder.
    */
   OBJECTION_RESOLUTION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(10),
+  /** Periodic jobs (commitments, licences, publicity): on unless a replica is meant to serve only. */
+  SCHEDULE_ENABLED: configSchemas.booleanString.default(true),
+  SCHEDULE_POLL_MS: z.coerce.number().int().min(100).default(60_000),
+  /** A replica that dies mid-pass blocks a job for at most this long. */
+  SCHEDULE_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  /** Records per transaction in a periodic job. */
+  SCHEDULE_CHUNK_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  /** LOCAL fulfilment periods of commitments (JSON array; default: commitments/domain/fulfilment-period.ts). */
+  COMMITMENT_FULFILMENT_RULES: jsonRules(fulfilmentPeriodRuleSchema, DEFAULT_FULFILMENT_PERIOD_RULES),
+  /**
+   * Severity of the commitment-broken records the platform makes by itself. LOCAL policy: the
+   * deciding unit grades a broken commitment it finds; for an automatic finding a place sets this.
+   */
+  AUTO_BROKEN_COMMITMENT_SEVERITY: z.enum(['minor', 'general', 'severe']).default('general'),
+  /** LOCAL licence expiry warning windows (JSON array; default: licences/domain/expiry-warning.ts). */
+  LICENCE_WARNING_RULES: jsonRules(expiryWarningRuleSchema, DEFAULT_EXPIRY_WARNING_RULES),
 });
 export type CollectionConfig = z.infer<typeof collectionConfigSchema>;
 
@@ -30,7 +67,14 @@ export const collectionDefinition: ServiceDefinition = {
   name: 'collection',
   schema: 'collection',
   entities: [CreditRecordEntity, CreditRecordVersionEntity, CatalogueVersionEntity, ObjectionEntity, ViolationClaimEntity],
-  migrations: [MessagingTables1763700000000, CreditRecords1763700000100, CatalogueAndHistory1763700000110, Batches1763700000120, ObjectionsQualityClaims1763700000130],
+  migrations: [
+    MessagingTables1763700000000,
+    CreditRecords1763700000100,
+    CatalogueAndHistory1763700000110,
+    Batches1763700000120,
+    ObjectionsQualityClaims1763700000130,
+    Schedules1763700000200,
+  ],
   protoPackages: [ProtoPackages.collection],
-  streams: ['CREDIT_RECORDS'],
+  streams: ['CREDIT_RECORDS', 'MONITORING'],
 };

@@ -14,6 +14,7 @@ export class Upstreams implements OnApplicationShutdown {
   readonly objections: GrpcClient;
   readonly collectionQuality: GrpcClient;
   readonly violationClaims: GrpcClient;
+  readonly licences: GrpcClient;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
     const deadline = config.GATEWAY_UPSTREAM_DEADLINE_MS;
@@ -24,6 +25,7 @@ export class Upstreams implements OnApplicationShutdown {
     this.collectionQuality = new GrpcClient(ProtoPackages.collection, 'CollectionQualityService', config.COLLECTION_GRPC_URL, deadline);
     this.violationClaims = new GrpcClient(ProtoPackages.collection, 'ViolationClaimService', config.COLLECTION_GRPC_URL, deadline);
     this.publicProfiles = new GrpcClient(ProtoPackages.disclosure, 'PublicProfileService', config.DISCLOSURE_GRPC_URL, deadline);
+    this.licences = new GrpcClient(ProtoPackages.collection, 'LicenceService', config.COLLECTION_GRPC_URL, deadline);
   }
 
   onApplicationShutdown(): void {
@@ -34,5 +36,6 @@ export class Upstreams implements OnApplicationShutdown {
     this.publicationLog.close();
     this.collectionQuality.close();
     this.violationClaims.close();
+    this.licences.close();
   }
 }

@@ -1,6 +1,8 @@
 export * from './events/envelope';
 export * from './events/catalogue';
 export * from './events/credit-records';
+export * from './events/credit-record-schedules';
+export * from './events/monitoring-feed';
 export * from './proto-paths';
 export * as collectionV1 from './generated/collection/v1/collection';
 export * as disclosureV1 from './generated/disclosure/v1/disclosure';

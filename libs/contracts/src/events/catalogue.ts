@@ -3,6 +3,7 @@
  * payload type. Subjects are logical (no test prefix); the messaging lib applies the namespace.
  */
 import { CreditObjectionOpenedV1, CreditObjectionResolvedV1, CreditRecordCreatedV1, CreditRecordRevokedV1, CreditRecordUpdatedV1 } from './credit-records';
+import { CreditRecordExpiredV1, LicenceExpiringV1 } from './credit-record-schedules';
 
 export const STREAM_SUBJECTS = {
   // Collection's stream: the records themselves and the objections about them.
@@ -12,6 +13,8 @@ export const STREAM_SUBJECTS = {
   REPAIR: ['repair.>'],
   PERMITS: ['permits.>'],
   POSITIONS: ['telemetry.positions.>'],
+  /** Monitoring platforms' violation feeds (`telemetry.monitoring.violations.<region>`), consumed by collection. */
+  MONITORING: ['telemetry.monitoring.>'],
   DEADLETTER: ['deadletter.>'],
 } as const satisfies Record<string, readonly string[]>;
 export type StreamName = keyof typeof STREAM_SUBJECTS;
@@ -34,4 +37,6 @@ export const Events = {
   CreditRecordUpdated: event<CreditRecordUpdatedV1>('CREDIT_RECORDS', 'credit.records.updated', 1),
   CreditObjectionOpened: event<CreditObjectionOpenedV1>('CREDIT_RECORDS', 'credit.objections.opened', 1),
   CreditObjectionResolved: event<CreditObjectionResolvedV1>('CREDIT_RECORDS', 'credit.objections.resolved', 1),
+  CreditRecordExpired: event<CreditRecordExpiredV1>('CREDIT_RECORDS', 'credit.records.expired', 1),
+  LicenceExpiring: event<LicenceExpiringV1>('CREDIT_RECORDS', 'credit.records.licence-expiring', 1),
 } as const;

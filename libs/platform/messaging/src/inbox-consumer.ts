@@ -14,7 +14,14 @@ export class PoisonMessageError extends Error {
   }
 }
 
-export type EventHandler = (event: EventEnvelope, manager: EntityManager) => Promise<void>;
+/** Where the event came from: the logical subject (without the test namespace prefix). */
+export interface DeliveryContext {
+  subject: string;
+}
+
+export type EventHandler = (event: EventEnvelope, manager: EntityManager, delivery: DeliveryContext) => Promise<void>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ConsumerSpec {
   stream: StreamName;
@@ -102,7 +109,7 @@ export class InboxConsumer {
     const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': message.subject, 'messaging.message.id': event.id, 'messaging.consumer.group.name': this.spec.durable };
     await withSpan(`${this.spec.filterSubject} process`, { kind: SpanKind.CONSUMER, parent, attributes }, async () => {
       try {
-        const duplicate = await this.apply(event);
+        const duplicate = await this.apply(event, { subject: this.ns.logicalSubject(message.subject) });
         eventsConsumed.inc({ consumer: this.spec.durable, outcome: duplicate ? 'duplicate' : 'processed' });
         message.ack();
       } catch (error) {
@@ -112,14 +119,14 @@ export class InboxConsumer {
   }
 
   /** Returns true when the event had already been processed (inbox hit). */
-  private apply(event: EventEnvelope): Promise<boolean> {
+  private apply(event: EventEnvelope, delivery: DeliveryContext): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
         [this.spec.durable, event.id],
       );
       if (inserted.length === 0) return true;
-      await this.handler(event, manager);
+      await this.handler(event, manager, delivery);
       return false;
     });
   }
@@ -128,6 +135,8 @@ export class InboxConsumer {
     try {
       const event = message.json<EventEnvelope>();
       if (typeof event?.id !== 'string' || typeof event.type !== 'string') throw new Error('not an event envelope');
+      // The inbox key is a uuid column: anything else would fail every retry, so refuse it at once.
+      if (!UUID.test(event.id)) throw new Error('envelope id is not a UUID');
       return event;
     } catch (error) {
       void this.deadLetter(message, `unparseable: ${(error as Error).message}`).then(() => message.term());

@@ -34,6 +34,11 @@ export class CatalogueStore implements OnModuleInit {
     this.logger.log(`catalogue versions ${all.map((r) => r.version).join(', ')}; in force: v${this.current().version}`);
   }
 
+  /** Every stored version, oldest first (records keep the version they were validated against). */
+  all(): readonly Catalogue[] {
+    return this.versions;
+  }
+
   /** The newest version whose effective date has come (China time). */
   current(today: string = chinaDateOf(new Date())): Catalogue {
     const inForce = this.versions.filter((c) => c.document.effectiveFrom <= today);

@@ -1,0 +1,113 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Events, LicenceExpiringV1 } from '@contracts';
+import { chinaDateOf } from '@domain/calendar';
+import { OutboxPublisher, SERVICE_CONFIG } from '@platform/service';
+import type { CollectionConfig } from '../../collection.definition';
+import { JobScheduler } from '../../scheduling/application/job-scheduler';
+import { rulePrefix } from '../../scheduling/domain/local-rule';
+import type { ScheduledJob } from '../../scheduling/domain/scheduled-job';
+import { daysBetween, ExpiryWarningRule, warningWindow } from '../domain/expiry-warning';
+
+interface ExpiringRow {
+  id: string;
+  subject_kind: LicenceExpiringV1['subject']['kind'];
+  subject_id: string;
+  subject_name: string;
+  region: string;
+  source_client_id: string;
+  payload: Record<string, unknown>;
+  valid_until: string;
+  rule_index: number;
+}
+
+/**
+ * Announces each licence entering its region's warning window once, by
+ * `credit.records.licence-expiring` (seed 002 焦作: warned a month ahead). Once: the notice row
+ * (primary key = licence record) and the event commit in one transaction.
+ */
+@Injectable()
+export class AnnounceExpiringLicencesJob implements ScheduledJob, OnModuleInit {
+  readonly name = 'licences.announce-expiring';
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxPublisher,
+    private readonly scheduler: JobScheduler,
+    @Inject(SERVICE_CONFIG) private readonly config: Pick<CollectionConfig, 'SCHEDULE_CHUNK_SIZE' | 'LICENCE_WARNING_RULES'>,
+  ) {}
+
+  onModuleInit(): void {
+    this.scheduler.register(this);
+  }
+
+  async runOnce(now: Date): Promise<number> {
+    const rules = this.config.LICENCE_WARNING_RULES;
+    if (rules.length === 0) return 0;
+    let total = 0;
+    for (;;) {
+      const announced = await this.dataSource.transaction((manager) => this.announceChunk(manager, now, rules));
+      total += announced;
+      if (announced === 0) return total;
+    }
+  }
+
+  private async announceChunk(manager: EntityManager, now: Date, rules: readonly ExpiryWarningRule[]): Promise<number> {
+    const today = chinaDateOf(now);
+    // A rule's window seen from today is the same for every licence it covers.
+    const windows = rules.map((rule) => warningWindow(rule.region, today, [rule])!);
+    const rows: ExpiringRow[] = await manager.query(
+      `SELECT c.id, c.subject_kind, c.subject_id, c.subject_name, c.region, c.source_client_id, c.payload,
+              c.payload->>'validUntil' AS valid_until, rule.idx AS rule_index
+         FROM credit_records c
+         JOIN LATERAL (SELECT r.idx, r.until FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS r (prefix, until, idx)
+                        WHERE c.region LIKE r.prefix || '%' ORDER BY length(r.prefix) DESC LIMIT 1) rule ON true
+        WHERE c.record_type = 'administrative-licence' AND c.status IN ('active', 'corrected')
+          AND c.payload->>'validUntil' BETWEEN $1::text AND rule.until
+          AND NOT EXISTS (SELECT 1 FROM licence_expiry_notices n WHERE n.record_id = c.id)
+        ORDER BY c.id
+        LIMIT $4
+        FOR UPDATE OF c SKIP LOCKED`,
+      [today, rules.map(rulePrefix), windows.map((w) => w.until), this.config.SCHEDULE_CHUNK_SIZE],
+    );
+    if (rows.length === 0) return 0;
+    const inserted: { record_id: string }[] = await manager.query(
+      `INSERT INTO licence_expiry_notices (record_id, valid_until, announced_at)
+         SELECT id, valid_until, $3 FROM unnest($1::uuid[], $2::date[]) AS t (id, valid_until)
+       ON CONFLICT DO NOTHING RETURNING record_id`,
+      [rows.map((r) => r.id), rows.map((r) => r.valid_until), now],
+    );
+    const fresh = new Set(inserted.map((r) => r.record_id));
+    const events = rows
+      .filter((row) => fresh.has(row.id))
+      .map((row) => {
+        const window = windows[Number(row.rule_index) - 1];
+        return {
+          subjectId: row.subject_id,
+          region: row.region,
+          occurredAt: now,
+          data: {
+            recordId: row.id,
+            subject: { kind: row.subject_kind, id: row.subject_id, name: row.subject_name },
+            region: row.region,
+            licenceName: stringField(row.payload, 'licenceName'),
+            licenceNumber: stringField(row.payload, 'licenceNumber'),
+            authority: stringField(row.payload, 'authority'),
+            sourceClientId: row.source_client_id,
+            validUntil: row.valid_until,
+            daysLeft: daysBetween(today, row.valid_until),
+            warningWindowDays: window.days,
+            warningBasis: window.rule.source,
+            announcedAt: now.toISOString(),
+          } satisfies LicenceExpiringV1,
+        };
+      });
+    await this.outbox.appendMany(manager, Events.LicenceExpiring, events);
+    return events.length;
+  }
+}
+
+export function stringField(payload: Record<string, unknown>, key: string): string {
+  const value = payload[key];
+  return typeof value === 'string' ? value : '';
+}

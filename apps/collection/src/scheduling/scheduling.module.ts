@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { JobScheduler } from './application/job-scheduler';
+import { systemClock } from './domain/clock';
+import { CLOCK } from './scheduling.tokens';
+
+/** The one periodic-job mechanism of collection (commitments, licences, publicity) and its clock. */
+@Module({
+  providers: [JobScheduler, { provide: CLOCK, useValue: systemClock }],
+  exports: [JobScheduler, CLOCK],
+})
+export class SchedulingModule {}

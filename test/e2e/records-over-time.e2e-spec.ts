@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { EventEnvelope, MonitoringViolationFeedV1 } from '@contracts';
+import { addDays, addMonths, chinaDateOf } from '@domain/calendar';
+import { connectJetStream, MessagingNamespace } from '@platform/messaging';
+import { TEST_NATS_URL } from '@platform/testing';
+import { creditRecordBody, makeUscc } from '../support/factories';
+import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
+
+/**
+ * Collection over time, through the gateway with a demo-like client. Time is driven by data (due
+ * dates and decision dates in the past), never by sleeping: the scheduler polls every 300 ms.
+ */
+describe('records over time: broken commitments, expiring licences, expired publicity, monitoring feed', () => {
+  let platform: RunningPlatform;
+  let zhengzhou: string;
+  const today = chinaDateOf(new Date());
+
+  beforeAll(async () => {
+    platform = await startPlatform(['gateway', 'collection'], { SCHEDULE_POLL_MS: '300' });
+    zhengzhou = await platform.token('zhengzhou');
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+  }, 60_000);
+
+  type Problem = Record<string, unknown> & { code?: string };
+  const api = (path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
+    fetch(`${platform.gatewayUrl}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${init.token ?? zhengzhou}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      body: init.body ? JSON.stringify(init.body) : undefined,
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Problem }));
+
+  const submit = async (body: unknown) => {
+    const created = await api('/api/v1/credit-records', { method: 'POST', body });
+    expect(created.status).toBe(201);
+    return created.body.id as string;
+  };
+
+  it('turns a commitment whose due date passed unfulfilled into a commitment-broken record made by the system', async () => {
+    const uscc = makeUscc();
+    const commitmentId = await submit({
+      recordType: 'credit-commitment',
+      subject: { kind: 'org', id: uscc, name: '郑州承诺运输有限公司' },
+      region: '410100',
+      severity: 'minor',
+      decisionDate: addMonths(today, -3),
+      documentNumber: `郑交承诺〔2026〕${randomUUID().slice(0, 6)}号`,
+      payload: { commitmentType: 'permit-application', content: '承诺所报车辆技术参数真实', dueDate: addDays(today, -1), acceptingAuthority: '郑州市交通运输局' },
+    });
+    const found = await eventually(
+      () => platform.db.query<{ id: string }>(`SELECT id FROM collection.credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = $1`, [commitmentId]),
+      (rows) => rows.length === 1,
+    );
+    expect(found).toHaveLength(1);
+    const broken = await api(`/api/v1/credit-records/${found[0].id}`);
+    expect(broken.status).toBe(200);
+    expect(broken.body).toMatchObject({
+      recordType: 'commitment-broken',
+      status: 'active',
+      sourceClientId: 'system:commitments',
+      subject: { kind: 'org', id: uscc },
+      decisionDate: today,
+      payload: { commitmentRecordId: commitmentId, detectedBy: 'automatic-due-date' },
+    });
+  });
+
+  it('lists a licence ending within the month, region-scoped, and announces it once', async () => {
+    const validUntil = addDays(today, 10);
+    const licenceId = await submit({
+      recordType: 'administrative-licence',
+      subject: { kind: 'org', id: makeUscc(), name: '郑州许可运输有限公司' },
+      region: '410100',
+      severity: 'minor',
+      decisionDate: addMonths(today, -1),
+      documentNumber: `郑交运许〔2026〕${randomUUID().slice(0, 6)}号`,
+      payload: {
+        licenceCategory: 'ordinary',
+        licenceName: '道路运输经营许可证',
+        licenceNumber: `豫交运管许可郑字${randomUUID().slice(0, 6)}`,
+        content: '道路普通货物运输',
+        validFrom: addMonths(today, -48),
+        validUntil,
+        authority: '郑州市交通运输局',
+        authorityUscc: '11410100005252717P',
+      },
+    });
+    const listed = await eventually(
+      () => api('/api/v1/licences/expiring?region=410100'),
+      (r) => (r.body.licences as { recordId: string; announced: boolean }[] | undefined)?.some((l) => l.recordId === licenceId && l.announced) ?? false,
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body.window).toMatchObject({ from: today, until: addMonths(today, 1) });
+    expect((listed.body.licences as { recordId: string }[]).find((l) => l.recordId === licenceId)).toMatchObject({
+      validUntil,
+      daysLeft: 10,
+      licenceName: '道路运输经营许可证',
+      sourceClientId: 'zhengzhou',
+      announced: true,
+    });
+    const announcements = await platform.db.query(`SELECT envelope FROM collection.outbox WHERE subject = 'credit.records.licence-expiring' AND envelope->'data'->>'recordId' = $1`, [licenceId]);
+    expect(announcements).toHaveLength(1);
+
+    const henan = await platform.token('henan');
+    const narrow = await api('/api/v1/licences/expiring?within=5', { token: henan });
+    expect((narrow.body.licences as { recordId: string }[]).map((l) => l.recordId)).not.toContain(licenceId);
+    const otherCity = await api('/api/v1/licences/expiring?region=410300');
+    expect({ status: otherCity.status, code: otherCity.body.code }).toEqual({ status: 403, code: 'AUTH.REGION_FORBIDDEN' });
+    const badWindow = await api('/api/v1/licences/expiring?within=0');
+    expect(badWindow.status).toBe(400);
+  });
+
+  it('expires a penalty whose publicity period is over: a new version in its history', async () => {
+    // Minor: at most 3 months (国家发展改革委令2025年第36号); decided 4 months ago.
+    const id = await submit({ ...creditRecordBody(), severity: 'minor', decisionDate: addMonths(today, -4) });
+    const record = await eventually(() => api(`/api/v1/credit-records/${id}`), (r) => r.body.status === 'expired');
+    expect(record.body.status).toBe('expired');
+    expect((record.body.history as { version: number; change: string; changedBy: string }[]).map(({ version, change, changedBy }) => ({ version, change, changedBy }))).toEqual([
+      { version: 1, change: 'created', changedBy: 'zhengzhou' },
+      { version: 2, change: 'expired', changedBy: 'system:publicity' },
+    ]);
+    const events = await platform.db.query(`SELECT subject FROM collection.outbox WHERE envelope->'data'->>'recordId' = $1 ORDER BY seq`, [id]);
+    expect(events.map((e) => e.subject)).toEqual(['credit.records.created', 'credit.records.expired']);
+  });
+
+  it('stores a violation a monitoring platform publishes on JetStream, readable through the gateway', async () => {
+    const record: MonitoringViolationFeedV1['record'] = {
+      recordType: 'monitoring-violation',
+      subject: { kind: 'vehicle', id: '豫A7C321', name: '豫A7C321' },
+      region: '410100',
+      severity: 'general',
+      decisionDate: today,
+      documentNumber: `BJ-${randomUUID().slice(0, 12)}`,
+      sourceRecordId: `alarm-${randomUUID()}`,
+      payload: { violationCode: 'fatigue-driving', occurredAt: `${today}T02:10:00+08:00`, plate: '豫A7C321', plateColour: 'yellow', platform: '河南省综合交通运输管理服务平台', durationMinutes: 290 },
+    };
+    const handles = await connectJetStream(TEST_NATS_URL, 'e2e-monitoring-platform');
+    try {
+      const envelope: EventEnvelope<MonitoringViolationFeedV1> = { id: randomUUID(), type: 'telemetry.monitoring.violations', version: 1, occurredAt: new Date().toISOString(), subjectId: '豫A7C321', region: '410100', data: { source: 'henan-gps', record } };
+      await handles.js.publish(new MessagingNamespace(platform.natsPrefix).subject('telemetry.monitoring.violations.410100'), JSON.stringify(envelope));
+    } finally {
+      await handles.nc.close();
+    }
+    const rows = await eventually(
+      () => platform.db.query<{ id: string }>(`SELECT id FROM collection.credit_records WHERE source_client_id = 'monitoring:henan-gps' AND source_record_id = $1`, [record.sourceRecordId]),
+      (r) => r.length === 1,
+    );
+    expect(rows).toHaveLength(1);
+    const stored = await api(`/api/v1/credit-records/${rows[0].id}`);
+    expect(stored.body).toMatchObject({ recordType: 'monitoring-violation', status: 'active', subject: { kind: 'vehicle', id: '豫A7C321' }, payload: { violationCode: 'fatigue-driving' } });
+  });
+});
