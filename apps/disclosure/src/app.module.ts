@@ -4,10 +4,11 @@ import type { BaseServiceConfig } from '@platform/config';
 import { disclosureDefinition } from './disclosure.definition';
 import { ProfilesModule } from './profiles/profiles.module';
 import { PublicationLogModule } from './publication-log/publication-log.module';
+import { SearchModule } from './search/search.module';
 
 @Module({})
 export class AppModule {
   static register(config: BaseServiceConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(disclosureDefinition, config), PublicationLogModule, ProfilesModule] };
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(disclosureDefinition, config), PublicationLogModule, ProfilesModule, SearchModule] };
   }
 }

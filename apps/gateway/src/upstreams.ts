@@ -11,6 +11,7 @@ export class Upstreams implements OnApplicationShutdown {
   readonly catalogue: GrpcClient;
   readonly publicProfiles: GrpcClient;
   readonly publicationLog: GrpcClient;
+  readonly publicSearch: GrpcClient;
   readonly objections: GrpcClient;
   readonly collectionQuality: GrpcClient;
   readonly violationClaims: GrpcClient;
@@ -20,6 +21,7 @@ export class Upstreams implements OnApplicationShutdown {
     const deadline = config.GATEWAY_UPSTREAM_DEADLINE_MS;
     this.creditRecords = new GrpcClient(ProtoPackages.collection, 'CreditRecordService', config.COLLECTION_GRPC_URL, deadline);
     this.catalogue = new GrpcClient(ProtoPackages.collection, 'CatalogueService', config.COLLECTION_GRPC_URL, deadline);
+    this.publicSearch = new GrpcClient(ProtoPackages.disclosure, 'PublicSearchService', config.DISCLOSURE_GRPC_URL, deadline);
     this.publicationLog = new GrpcClient(ProtoPackages.disclosure, 'PublicationLogService', config.DISCLOSURE_GRPC_URL, deadline);
     this.objections = new GrpcClient(ProtoPackages.collection, 'ObjectionService', config.COLLECTION_GRPC_URL, deadline);
     this.collectionQuality = new GrpcClient(ProtoPackages.collection, 'CollectionQualityService', config.COLLECTION_GRPC_URL, deadline);
@@ -34,6 +36,7 @@ export class Upstreams implements OnApplicationShutdown {
     this.publicProfiles.close();
     this.objections.close();
     this.publicationLog.close();
+    this.publicSearch.close();
     this.collectionQuality.close();
     this.violationClaims.close();
     this.licences.close();

@@ -1,5 +1,5 @@
-import { Controller, Get, Param, UseGuards } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { disclosureV1 } from '@contracts';
 import { PublicRateLimitGuard } from '../http/rate-limit.guards';
@@ -12,6 +12,15 @@ import { Upstreams } from '../upstreams';
 @Controller('public/v1')
 export class PublicSubjectsHttpController {
   constructor(private readonly upstreams: Upstreams) {}
+
+  @Get('subjects')
+  @ApiOperation({ summary: 'Search enterprises by part of the name (Chinese) or by USCC; at most 20 results' })
+  @ApiQuery({ name: 'q', required: true, description: 'A USCC, or 1 to 50 characters of the name' })
+  search(@Query('q') q: unknown): Promise<disclosureV1.SearchSubjectsResponse> {
+    // Repeated ?q= arrives as an array: search for the first; anything longer is refused by disclosure.
+    const text = Array.isArray(q) ? String(q[0] ?? '') : typeof q === 'string' ? q : '';
+    return this.upstreams.publicSearch.unary('searchSubjects', { q: text.slice(0, 200) });
+  }
 
   @Get('publication-log')
   @ApiOperation({ summary: 'Whether the publication hash chain is intact: its length, head hash, and the first broken entry if any' })
