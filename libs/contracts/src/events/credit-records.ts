@@ -1,5 +1,5 @@
-/** Payload of `credit.records.created` v1. */
-export interface CreditRecordCreatedV1 {
+/** The fields every event that carries a whole record shares. */
+export interface CreditRecordFactsV1 {
   recordId: string;
   recordType: string;
   subject: { kind: 'org' | 'person' | 'vehicle' | 'vessel'; id: string; name: string };
@@ -8,6 +8,10 @@ export interface CreditRecordCreatedV1 {
   decisionDate: string;
   documentNumber: string;
   isPublic: boolean;
+}
+
+/** Payload of `credit.records.created` v1. */
+export interface CreditRecordCreatedV1 extends CreditRecordFactsV1 {
   summary: string;
   sourceClientId: string;
   receivedAt: string;
@@ -29,15 +33,7 @@ export interface CreditRecordRevokedV1 {
  * opened or rejected, a correction). Carries the record as it now stands, so consumers replace
  * their copy; `version` orders updates (ignore one older than what you hold).
  */
-export interface CreditRecordUpdatedV1 {
-  recordId: string;
-  recordType: string;
-  subject: { kind: 'org' | 'person' | 'vehicle' | 'vessel'; id: string; name: string };
-  region: string;
-  severity: 'minor' | 'general' | 'severe';
-  decisionDate: string;
-  documentNumber: string;
-  isPublic: boolean;
+export interface CreditRecordUpdatedV1 extends CreditRecordFactsV1 {
   /** active | under-objection | corrected */
   status: string;
   /** objection-opened | objection-rejected | corrected */

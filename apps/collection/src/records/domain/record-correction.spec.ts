@@ -1,6 +1,7 @@
 import { DomainError } from '@platform/errors';
 import { Catalogue } from '../../catalogue/domain/catalogue';
 import { CATALOGUE_V1 } from '../../catalogue/domain/catalogue-v1';
+import { PENALTY_PAYLOAD } from './penalty.fixture';
 import { CorrectableRecord, correctRecord } from './record-correction';
 
 const catalogue = new Catalogue(CATALOGUE_V1);
@@ -14,15 +15,7 @@ const record: CorrectableRecord = {
   severity: 'general',
   decisionDate: '2026-11-02',
   documentNumber: '郑交罚〔2026〕101号',
-  payload: {
-    facts: '超限运输',
-    penaltyCategories: ['fine'],
-    penaltyBasis: '《公路法》第七十六条',
-    penaltyContent: '罚款人民币叁万元',
-    fineAmountFen: 3_000_000,
-    authority: '郑州市交通运输局',
-    authorityUscc: '11410100005252717P',
-  },
+  payload: { ...PENALTY_PAYLOAD },
 };
 
 function codesOf(run: () => unknown): string[] {

@@ -1,19 +1,12 @@
 import { DomainError } from '@platform/errors';
 import { Catalogue } from '../../catalogue/domain/catalogue';
 import { CATALOGUE_V1 } from '../../catalogue/domain/catalogue-v1';
+import { PENALTY_PAYLOAD } from './penalty.fixture';
 import { RawSubmission, validateSubmission as validateAgainst } from './record-submission';
 
 const catalogue = new Catalogue(CATALOGUE_V1);
 const validateSubmission = (raw: RawSubmission, today: string) => validateAgainst(raw, catalogue, today);
-const penaltyPayload = {
-  facts: '超限运输',
-  penaltyCategories: ['fine'],
-  penaltyBasis: '《公路法》第七十六条',
-  penaltyContent: '罚款人民币叁万元',
-  fineAmountFen: 3_000_000,
-  authority: '郑州市交通运输局',
-  authorityUscc: '11410100005252717P',
-};
+const penaltyPayload = PENALTY_PAYLOAD;
 
 const good: RawSubmission = {
   recordType: 'administrative-penalty',
