@@ -5,6 +5,7 @@ cd "$REPO_ROOT"
 ensure_workspace
 ensure_postgres
 ensure_nats
+ensure_browser
 mkdir -p tmp
 
 stage() { log "── $1"; }

@@ -52,3 +52,12 @@ wait_for_port() {
   for _ in $(seq 1 $((seconds * 4))); do port_open "$port" && return 0; sleep 0.25; done
   log "$name did not come up on port $port"; return 1
 }
+
+# Headless Chromium and a CJK font for the portal's browser tests (Debian packages).
+ensure_browser() {
+  local need=()
+  command -v chromium >/dev/null || need+=(chromium)
+  fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+  if (( ${#need[@]} )); then apt_install --no-install-recommends "${need[@]}"; fi
+  export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
+}

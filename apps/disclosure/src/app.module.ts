@@ -5,10 +5,11 @@ import { disclosureDefinition } from './disclosure.definition';
 import { ProfilesModule } from './profiles/profiles.module';
 import { PublicationLogModule } from './publication-log/publication-log.module';
 import { SearchModule } from './search/search.module';
+import { PortalModule } from './portal/portal.module';
 
 @Module({})
 export class AppModule {
   static register(config: BaseServiceConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(disclosureDefinition, config), PublicationLogModule, ProfilesModule, SearchModule] };
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(disclosureDefinition, config), PublicationLogModule, ProfilesModule, SearchModule, PortalModule] };
   }
 }

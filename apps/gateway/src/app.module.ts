@@ -11,6 +11,7 @@ import { ObjectionsHttpController } from './credit-records/objections.http.contr
 import { gatewayDefinition, GatewayConfig } from './gateway.definition';
 import { ClientRateLimitGuard, PublicRateLimitGuard } from './http/rate-limit.guards';
 import { PublicSubjectsHttpController } from './public-api/public-subjects.http.controller';
+import { PortalHttpController } from './public-api/portal.http.controller';
 import { LicencesHttpController } from './licences/licences.http.controller';
 import { Upstreams } from './upstreams';
 
@@ -37,6 +38,7 @@ export class AppModule {
         CollectionQualityHttpController,
         MonitoringViolationsHttpController,
         PublicSubjectsHttpController,
+        PortalHttpController,
         CreditRecordsGatewayGrpcController,
         LicencesHttpController,
       ],

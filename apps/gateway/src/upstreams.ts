@@ -12,6 +12,7 @@ export class Upstreams implements OnApplicationShutdown {
   readonly publicProfiles: GrpcClient;
   readonly publicationLog: GrpcClient;
   readonly publicSearch: GrpcClient;
+  readonly portal: GrpcClient;
   readonly objections: GrpcClient;
   readonly collectionQuality: GrpcClient;
   readonly violationClaims: GrpcClient;
@@ -21,6 +22,7 @@ export class Upstreams implements OnApplicationShutdown {
     const deadline = config.GATEWAY_UPSTREAM_DEADLINE_MS;
     this.creditRecords = new GrpcClient(ProtoPackages.collection, 'CreditRecordService', config.COLLECTION_GRPC_URL, deadline);
     this.catalogue = new GrpcClient(ProtoPackages.collection, 'CatalogueService', config.COLLECTION_GRPC_URL, deadline);
+    this.portal = new GrpcClient(ProtoPackages.disclosure, 'PortalService', config.DISCLOSURE_GRPC_URL, deadline);
     this.publicSearch = new GrpcClient(ProtoPackages.disclosure, 'PublicSearchService', config.DISCLOSURE_GRPC_URL, deadline);
     this.publicationLog = new GrpcClient(ProtoPackages.disclosure, 'PublicationLogService', config.DISCLOSURE_GRPC_URL, deadline);
     this.objections = new GrpcClient(ProtoPackages.collection, 'ObjectionService', config.COLLECTION_GRPC_URL, deadline);
@@ -37,6 +39,7 @@ export class Upstreams implements OnApplicationShutdown {
     this.objections.close();
     this.publicationLog.close();
     this.publicSearch.close();
+    this.portal.close();
     this.collectionQuality.close();
     this.violationClaims.close();
     this.licences.close();

@@ -1,0 +1,148 @@
+// The public disclosure portal: search, subject page, publication-log check. No framework, no
+// build step: one small script so the first load is fast. All text shown to the public is Chinese.
+'use strict';
+
+const SEVERITY = { minor: '轻微', general: '一般', severe: '严重' };
+const EVENT = { published: '开始公示', corrected: '更正', withdrawn: '撤销公示', expired: '公示期满' };
+
+const view = () => document.getElementById('view');
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (key === 'class') node.className = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children.flat()) if (child != null) node.append(child instanceof Node ? child : String(child));
+  return node;
+}
+
+function date(iso) {
+  // Dates as the public reads them, in China time.
+  return new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
+}
+
+async function getJson(path) {
+  const response = await fetch(path, { headers: { accept: 'application/json' } });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const reason = response.status === 429 ? '查询过于频繁，请稍后再试。' : response.status === 404 ? '未找到公示信息。' : (body.errors && body.errors[0] && body.errors[0].message) || '查询失败，请稍后再试。';
+    throw new Error(reason);
+  }
+  return body;
+}
+
+function show(...nodes) {
+  view().replaceChildren(...nodes);
+}
+
+function showError(error) {
+  show(el('p', { class: 'error', role: 'alert' }, error.message));
+}
+
+async function renderSearch(q) {
+  document.title = `“${q}”的查询结果 - 交通运输信用信息公示`;
+  show(el('p', { class: 'meta' }, '正在查询…'));
+  const result = await getJson(`/public/v1/subjects?q=${encodeURIComponent(q)}`);
+  if (result.subjects.length === 0) return show(el('p', { class: 'empty' }, `未找到与“${q}”相关的企业。`));
+  show(
+    el('h2', {}, `查询结果（${result.subjects.length}${result.truncated ? '+' : ''}）`),
+    el(
+      'ul',
+      { class: 'results' },
+      result.subjects.map((s) =>
+        el('li', {}, el('a', { href: `#/subjects/${s.uscc}` }, el('span', { class: 'name' }, s.name), el('br'), el('span', { class: 'meta' }, `统一社会信用代码 ${s.uscc} · 公示中 ${s.publishedItems} 条`))),
+      ),
+    ),
+    result.truncated ? el('p', { class: 'meta' }, '结果较多，仅显示前 20 条，请输入更完整的名称。') : null,
+  );
+}
+
+function itemList(items, heading, empty) {
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': `h-${heading}` },
+    el('h3', { id: `h-${heading}` }, `${heading}（${items.length}）`),
+    items.length === 0
+      ? el('p', { class: 'empty' }, empty)
+      : el(
+          'ul',
+          { class: 'items' },
+          items.map((item) =>
+            el(
+              'li',
+              {},
+              el('span', { class: 'doc' }, item.documentNumber),
+              el('span', { class: `tag ${item.severity}` }, SEVERITY[item.severity] || item.severity),
+              item.summary ? el('p', {}, item.summary) : null,
+              el(
+                'dl',
+                { class: 'facts' },
+                el('dt', {}, '决定日期'),
+                el('dd', {}, date(`${item.decisionDate}T00:00:00+08:00`)),
+                el('dt', {}, '公示截止'),
+                el('dd', {}, date(item.publishedUntil)),
+                el('dt', {}, '公示记录'),
+                el('dd', {}, el('a', { href: `#/publication-log/${item.publicationId}` }, '查看')),
+              ),
+            ),
+          ),
+        ),
+  );
+}
+
+async function renderSubject(uscc) {
+  show(el('p', { class: 'meta' }, '正在加载…'));
+  const p = await getJson(`/public/v1/subjects/${encodeURIComponent(uscc)}`);
+  document.title = `${p.name} - 交通运输信用信息公示`;
+  show(
+    el('section', { class: 'card' }, el('h2', {}, p.name), el('p', { class: 'meta' }, `统一社会信用代码 ${p.uscc} · 行政区划 ${p.region}`), el('p', { class: 'meta' }, `信息截至 ${new Date(p.asOf).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`)),
+    itemList(p.penalties || [], '行政处罚', '无公示中的行政处罚信息。'),
+    itemList(p.licences || [], '行政许可', '无公示中的行政许可信息。'),
+  );
+  document.getElementById('main').focus();
+}
+
+async function renderLog(publicationId) {
+  const [chain, item] = await Promise.all([getJson('/public/v1/publication-log'), publicationId ? getJson(`/public/v1/publication-log/items/${encodeURIComponent(publicationId)}`) : null]);
+  document.title = '公示记录核验 - 交通运输信用信息公示';
+  show(
+    el(
+      'section',
+      { class: 'card' },
+      el('h2', {}, '公示记录核验'),
+      el('p', { class: chain.intact ? 'meta' : 'error' }, chain.intact ? `记录链完整：共 ${chain.length} 条，最新哈希 ${chain.head.slice(0, 16)}…` : `记录链在第 ${chain.brokenAt} 条处不一致：${chain.problem}`),
+    ),
+    item
+      ? el(
+          'section',
+          { class: 'card' },
+          el('h3', {}, '该条信息的公示记录'),
+          el('ul', { class: 'items' }, item.entries.map((e) => el('li', {}, el('span', { class: 'doc' }, EVENT[e.event] || e.event), el('p', { class: 'meta' }, `生效 ${date(e.content.effectiveAt)} · 记录 ${date(e.loggedAt)} · 哈希 ${e.hash.slice(0, 16)}…`)))),
+        )
+      : null,
+  );
+}
+
+async function route() {
+  const hash = decodeURIComponent(location.hash.replace(/^#/, ''));
+  try {
+    let m;
+    if ((m = /^\/subjects\/([^/]+)$/.exec(hash))) await renderSubject(m[1]);
+    else if ((m = /^\/search\/(.+)$/.exec(hash))) await renderSearch(m[1]);
+    else if ((m = /^\/publication-log(?:\/([^/]+))?$/.exec(hash))) await renderLog(m[1]);
+    else show();
+  } catch (error) {
+    showError(error);
+  }
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  document.getElementById('search').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const q = document.getElementById('q').value.trim();
+    if (q) location.hash = `#/search/${encodeURIComponent(q)}`;
+  });
+  window.addEventListener('hashchange', route);
+  route();
+});

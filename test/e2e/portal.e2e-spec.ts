@@ -1,0 +1,115 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { creditRecordBody, makeUscc } from '../support/factories';
+import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
+
+/** WCAG 2.x contrast ratio of two `rgb(r, g, b)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (rgb: string) => {
+    const [r, g, bl] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/**
+ * Disclosure issue: the Chinese portal in a real headless Chromium (Debian's `chromium`, driven by
+ * playwright-core; `npm test` installs the package and a CJK font when missing).
+ */
+describe('public portal in a browser', () => {
+  let platform: RunningPlatform;
+  let browser: Browser;
+  const uscc = makeUscc();
+  const name = '郑州门户测试大件运输有限公司';
+  const body = creditRecordBody({ subject: { id: uscc, name }, severity: 'severe' });
+
+  beforeAll(async () => {
+    platform = await startPlatform(['gateway', 'collection', 'disclosure']);
+    const token = await platform.token('zhengzhou');
+    const created = await fetch(`${platform.gatewayUrl}/api/v1/credit-records`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(created.status).toBe(201);
+    await eventually(() => fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}`).then((r) => r.status), (s) => s === 200);
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.stop();
+  }, 60_000);
+
+  const open = async (viewport: { width: number; height: number }): Promise<Page> => {
+    const page = await browser.newPage({ viewport, locale: 'zh-CN' });
+    page.on('pageerror', (error) => {
+      throw error;
+    });
+    return page;
+  };
+
+  it('finds an enterprise by part of its name with the keyboard and shows its penalty', async () => {
+    const page = await open({ width: 1280, height: 900 });
+    const transferred: number[] = [];
+    page.on('response', async (r) => transferred.push((await r.body().catch(() => Buffer.alloc(0))).length));
+    await page.goto(`${platform.gatewayUrl}/`);
+    expect(await page.title()).toBe('交通运输信用信息公示');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    // The search box has a visible label, and the form works from the keyboard alone.
+    await page.getByLabel('企业名称或统一社会信用代码').fill('门户测试');
+    await page.keyboard.press('Enter');
+    const hit = page.getByRole('link', { name: new RegExp(name) });
+    await hit.waitFor();
+    await hit.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name, level: 2 }).waitFor();
+    await expect(page.getByText(body.documentNumber).isVisible()).resolves.toBe(true);
+    await expect(page.getByText('严重').first().isVisible()).resolves.toBe(true);
+    // Readable: body text and the search button meet WCAG AA contrast (4.5:1).
+    // Evaluated in the page (as source text: the test program has no DOM types).
+    const colours = await page.evaluate<{ text: string; page: string; button: string; buttonBg: string }>(`(() => {
+      const style = (selector) => getComputedStyle(document.querySelector(selector));
+      return { text: style('body').color, page: style('.card').backgroundColor, button: style('.search button').color, buttonBg: style('.search button').backgroundColor };
+    })()`);
+    expect(contrast(colours.text, colours.page)).toBeGreaterThanOrEqual(4.5);
+    expect(contrast(colours.button, colours.buttonBg)).toBeGreaterThanOrEqual(4.5);
+    // A fast first load: the page, its stylesheet and its script together stay small.
+    const firstLoad = await fetch(`${platform.gatewayUrl}/`).then((r) => r.text());
+    const assets = await Promise.all(['portal.css', 'portal.js'].map((f) => fetch(`${platform.gatewayUrl}/portal/${f}`).then((r) => r.text())));
+    expect(Buffer.byteLength(firstLoad + assets.join(''))).toBeLessThan(40 * 1024);
+    await page.close();
+  });
+
+  it('renders the subject page on a phone without sideways scrolling (screenshot check)', async () => {
+    const page = await open({ width: 375, height: 740 });
+    await page.goto(`${platform.gatewayUrl}/#/subjects/${uscc}`);
+    await page.getByRole('heading', { name, level: 2 }).waitFor();
+    const widths = await page.evaluate<{ scroll: number; viewport: number }>('({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth })');
+    expect(widths.scroll).toBeLessThanOrEqual(widths.viewport);
+    const dir = join(process.cwd(), 'tmp', 'screenshots');
+    mkdirSync(dir, { recursive: true });
+    const png = PNG.sync.read(await page.screenshot({ path: join(dir, 'subject-page-phone.png'), fullPage: true }));
+    expect(png.width).toBe(375);
+    // The masthead is the brand blue (#0b4f8a) across the top, and the page is not blank below it.
+    const at = (x: number, y: number) => Array.from(png.data.subarray((y * png.width + x) * 4, (y * png.width + x) * 4 + 3));
+    expect(at(5, 5)).toEqual([0x0b, 0x4f, 0x8a]);
+    let inked = 0;
+    for (let y = 120; y < png.height; y += 2) for (let x = 0; x < png.width; x += 2) if (at(x, y).every((c) => c < 128)) inked++;
+    expect(inked).toBeGreaterThan(500); // text rendered (CJK glyphs), not an empty page
+    await page.close();
+  });
+
+  it('serves the portal with validators and a strict content security policy', async () => {
+    const first = await fetch(`${platform.gatewayUrl}/portal/portal.js`);
+    expect(first.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect(first.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const again = await fetch(`${platform.gatewayUrl}/portal/portal.js`, { headers: { 'if-none-match': first.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+    const missing = await fetch(`${platform.gatewayUrl}/portal/..%2f..%2fpackage.json`);
+    expect(missing.status).toBe(404);
+  });
+});
