@@ -6,10 +6,11 @@ import { ProfilesModule } from './profiles/profiles.module';
 import { PublicationLogModule } from './publication-log/publication-log.module';
 import { SearchModule } from './search/search.module';
 import { PortalModule } from './portal/portal.module';
+import { CreditReportsModule } from './credit-reports/credit-reports.module';
 
 @Module({})
 export class AppModule {
   static register(config: BaseServiceConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(disclosureDefinition, config), PublicationLogModule, ProfilesModule, SearchModule, PortalModule] };
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(disclosureDefinition, config), PublicationLogModule, ProfilesModule, SearchModule, PortalModule, CreditReportsModule] };
   }
 }

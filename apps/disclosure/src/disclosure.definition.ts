@@ -6,6 +6,7 @@ import { PublicReadModel1763700000200 } from './migrations/1763700000200-public-
 import { Withdrawals1763700000210 } from './migrations/1763700000210-withdrawals';
 import { RecordVersions1763700000220 } from './migrations/1763700000220-record-versions';
 import { PublicationLog1763700000230 } from './migrations/1763700000230-publication-log';
+import { CreditReports1763700000240 } from './migrations/1763700000240-credit-reports';
 import { PublicRecordEntity } from './profiles/infrastructure/public-record.entity';
 import { PublicSubjectEntity } from './profiles/infrastructure/public-subject.entity';
 
@@ -15,6 +16,12 @@ export const disclosureConfigSchema = baseServiceEnv.extend({
    * public profile at that instant regardless (queries filter on it); the sweep records it.
    */
   EXPIRY_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+  /** Where the public reaches the platform: the QR code on a credit report points here. */
+  PUBLIC_BASE_URL: z.string().url().default('http://localhost:8080'),
+  /** A font with Chinese glyphs embedded in credit reports (Debian: fonts-noto-cjk). */
+  REPORT_FONT_FILE: z.string().min(1).default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
+  /** The face inside a font collection (.ttc); empty for a single-font file. */
+  REPORT_FONT_FAMILY: z.string().default('NotoSansCJKsc-Regular'),
 });
 export type DisclosureConfig = z.infer<typeof disclosureConfigSchema>;
 
@@ -22,7 +29,7 @@ export const disclosureDefinition: ServiceDefinition = {
   name: 'disclosure',
   schema: 'disclosure',
   entities: [PublicSubjectEntity, PublicRecordEntity],
-  migrations: [MessagingTables1763700000000, PublicReadModel1763700000200, Withdrawals1763700000210, RecordVersions1763700000220, PublicationLog1763700000230],
+  migrations: [MessagingTables1763700000000, PublicReadModel1763700000200, Withdrawals1763700000210, RecordVersions1763700000220, PublicationLog1763700000230, CreditReports1763700000240],
   protoPackages: [ProtoPackages.disclosure],
   streams: ['CREDIT_RECORDS'],
 };

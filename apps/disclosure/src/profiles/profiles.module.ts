@@ -9,5 +9,6 @@ import { PublicProfileGrpcController } from './interface/public-profile.grpc.con
 @Module({
   controllers: [PublicProfileGrpcController],
   providers: [ProjectCreditRecordHandler, WithdrawRevokedRecordHandler, ApplyCorrectionHandler, GetSubjectProfileQuery],
+  exports: [GetSubjectProfileQuery],
 })
 export class ProfilesModule {}

@@ -1,4 +1,5 @@
-import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { disclosureV1 } from '@contracts';
@@ -35,6 +36,29 @@ export class PublicSubjectsHttpController {
       publicationId: publicationId.slice(0, 64),
     });
     return { entries: entries.map(({ contentJson, ...entry }) => ({ ...entry, content: JSON.parse(contentJson) as unknown })) };
+  }
+
+  @Get('subjects/:uscc/report')
+  @ApiOperation({ summary: 'Credit report (PDF) of the profile as of now, with a verification code (also in the X-Report-Code header)' })
+  async report(@Param('uscc') uscc: string, @Res() response: Response): Promise<void> {
+    const report = await this.upstreams.creditReports.unary<disclosureV1.IssueCreditReportRequest, disclosureV1.IssueCreditReportResponse>('issueCreditReport', { uscc: uscc.slice(0, 64) });
+    response
+      .status(200)
+      .type('application/pdf')
+      .setHeader('Content-Disposition', `attachment; filename="credit-report-${report.code}.pdf"`)
+      .setHeader('X-Report-Code', report.code)
+      .setHeader('X-Content-Hash', report.contentHash)
+      .setHeader('Cache-Control', 'no-store')
+      .send(Buffer.from(report.pdf));
+  }
+
+  @Get('reports/:code')
+  @ApiOperation({ summary: 'Verify a credit report by its code: who, when, what it showed, and its hash' })
+  async verifyReport(@Param('code') code: string) {
+    const { profileJson, ...verified } = await this.upstreams.creditReports.unary<disclosureV1.VerifyCreditReportRequest, disclosureV1.VerifyCreditReportResponse>('verifyCreditReport', {
+      code: code.slice(0, 64),
+    });
+    return { ...verified, profile: JSON.parse(profileJson) as unknown };
   }
 
   @Get('subjects/:uscc')

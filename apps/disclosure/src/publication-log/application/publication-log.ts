@@ -32,8 +32,9 @@ interface Row {
 export class PublicationLog {
   constructor(private readonly dataSource: DataSource) {}
 
-  async append(manager: EntityManager, contents: readonly PublicationContent[], loggedAt = new Date()): Promise<void> {
-    if (contents.length === 0) return;
+  /** Appends the entries in order; returns their sequence numbers. */
+  async append(manager: EntityManager, contents: readonly PublicationContent[], loggedAt = new Date()): Promise<number[]> {
+    if (contents.length === 0) return [];
     await manager.query(`SELECT pg_advisory_xact_lock($1)`, [CHAIN_LOCK_KEY]);
     const [last] = await manager.query(`SELECT seq, hash FROM publication_log ORDER BY seq DESC LIMIT 1`);
     let seq = last ? Number(last.seq) : 0;
@@ -63,6 +64,7 @@ export class PublicationLog {
         rows.map((r) => r.hash),
       ],
     );
+    return rows.map((r) => r.seq);
   }
 
   /** Re-hashes every entry from the stored facts, page by page. */

@@ -1,6 +1,6 @@
-import { ChainVerifier, contentHashOf, entryHash, GENESIS_HASH, PublicationContent } from './hash-chain';
+import { ChainVerifier, contentHashOf, entryHash, GENESIS_HASH, ItemContent } from './hash-chain';
 
-const content = (n: number): PublicationContent => ({
+const content = (n: number): ItemContent => ({
   event: 'published',
   publicationId: `00000000-0000-4000-8000-00000000000${n}`,
   uscc: '91350100M000100Y43',

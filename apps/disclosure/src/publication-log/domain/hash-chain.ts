@@ -4,8 +4,22 @@ import canonicalize from 'canonicalize';
 /** What happened to a published item. */
 export type PublicationEvent = 'published' | 'corrected' | 'withdrawn' | 'expired';
 
-/** The public facts of one log entry: what was shown (or stopped being shown) and from when. */
-export interface PublicationContent {
+/** The public facts of one log entry: an item shown (or no longer shown), or a credit report issued. */
+export type PublicationContent = ItemContent | ReportContent;
+
+/** A credit report was issued: its code and the hash of exactly what it showed. */
+export interface ReportContent {
+  event: 'report-issued';
+  /** The report's id (the log's item key). */
+  publicationId: string;
+  code: string;
+  uscc: string;
+  contentHash: string;
+  effectiveAt: string;
+}
+
+/** What was shown (or stopped being shown) of one item, and from when. */
+export interface ItemContent {
   event: PublicationEvent;
   publicationId: string;
   uscc: string;
@@ -99,7 +113,7 @@ export function publicationContent(
   item: { publicationId: string; uscc: string; recordType: string; documentNumber: string; decisionDate: string; severity: string; publishedUntil: Date },
   effectiveAt: Date,
   reason?: string,
-): PublicationContent {
+): ItemContent {
   return {
     event,
     publicationId: item.publicationId,
