@@ -17,6 +17,7 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
   { clientId: 'henan', name: '河南省', kind: 'integrator', region: '410000', scopes: ['records:write', 'records:read'] },
   { clientId: 'zhengzhou', name: '郑州市', kind: 'integrator', region: '410100', scopes: ['records:write', 'records:read'] },
   { clientId: 'reader', name: '只读', kind: 'integrator', region: '410000', scopes: ['records:read'] },
+  { clientId: 'regulator', name: '河南省交通运输厅', kind: 'admin', region: '410000', scopes: ['admin'] },
 ];
 
 export interface RunningPlatform {

@@ -7,6 +7,8 @@ import { CreditRecordsGatewayGrpcController } from './credit-records/credit-reco
 import { CreditRecordsHttpController } from './credit-records/credit-records.http.controller';
 import { gatewayDefinition, GatewayConfig } from './gateway.definition';
 import { ClientRateLimitGuard, PublicRateLimitGuard } from './http/rate-limit.guards';
+import { EvaluationSchemesHttpController } from './evaluation/evaluation-schemes.http.controller';
+import { SubjectEvaluationsHttpController } from './evaluation/subject-evaluations.http.controller';
 import { PublicSubjectsHttpController } from './public-api/public-subjects.http.controller';
 import { Upstreams } from './upstreams';
 
@@ -26,7 +28,14 @@ export class AppModule {
         ]),
         AuthModule,
       ],
-      controllers: [CatalogueHttpController, CreditRecordsHttpController, PublicSubjectsHttpController, CreditRecordsGatewayGrpcController],
+      controllers: [
+        CatalogueHttpController,
+        CreditRecordsHttpController,
+        PublicSubjectsHttpController,
+        CreditRecordsGatewayGrpcController,
+        EvaluationSchemesHttpController,
+        SubjectEvaluationsHttpController,
+      ],
       providers: [Upstreams, ClientRateLimitGuard, PublicRateLimitGuard],
     };
   }

@@ -10,17 +10,23 @@ export class Upstreams implements OnApplicationShutdown {
   readonly creditRecords: GrpcClient;
   readonly catalogue: GrpcClient;
   readonly publicProfiles: GrpcClient;
+  readonly evaluationSchemes: GrpcClient;
+  readonly evaluations: GrpcClient;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
     const deadline = config.GATEWAY_UPSTREAM_DEADLINE_MS;
     this.creditRecords = new GrpcClient(ProtoPackages.collection, 'CreditRecordService', config.COLLECTION_GRPC_URL, deadline);
     this.catalogue = new GrpcClient(ProtoPackages.collection, 'CatalogueService', config.COLLECTION_GRPC_URL, deadline);
     this.publicProfiles = new GrpcClient(ProtoPackages.disclosure, 'PublicProfileService', config.DISCLOSURE_GRPC_URL, deadline);
+    this.evaluationSchemes = new GrpcClient(ProtoPackages.evaluation, 'SchemeService', config.EVALUATION_GRPC_URL, deadline);
+    this.evaluations = new GrpcClient(ProtoPackages.evaluation, 'EvaluationService', config.EVALUATION_GRPC_URL, deadline);
   }
 
   onApplicationShutdown(): void {
     this.creditRecords.close();
     this.catalogue.close();
     this.publicProfiles.close();
+    this.evaluationSchemes.close();
+    this.evaluations.close();
   }
 }

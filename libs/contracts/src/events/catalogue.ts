@@ -3,6 +3,7 @@
  * payload type. Subjects are logical (no test prefix); the messaging lib applies the namespace.
  */
 import { CreditRecordCreatedV1, CreditRecordRevokedV1 } from './credit-records';
+import { EvaluationGradeChangedV1 } from './evaluation';
 
 export const STREAM_SUBJECTS = {
   CREDIT_RECORDS: 'credit.records.>',
@@ -30,4 +31,5 @@ function event<TData>(stream: StreamName, subject: string, version: number): Eve
 export const Events = {
   CreditRecordCreated: event<CreditRecordCreatedV1>('CREDIT_RECORDS', 'credit.records.created', 1),
   CreditRecordRevoked: event<CreditRecordRevokedV1>('CREDIT_RECORDS', 'credit.records.revoked', 1),
+  EvaluationGradeChanged: event<EvaluationGradeChangedV1>('EVALUATION', 'evaluation.grade.changed', 1),
 } as const;

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { parseRegionCode, regionContains } from '@domain/identifiers';
+import { assertScope, Principal, Scopes } from '@platform/auth';
+import { DomainError, FieldViolation } from '@platform/errors';
+import { compileScheme } from '../../engine/domain/compile-scheme';
+import type { SchemeDocument } from '../../engine/domain/scheme-document';
+import { SchemeErrorCode } from '../domain/scheme-errors';
+
+export interface PutSchemeCommand {
+  id: string;
+  documentJson: string;
+  publish: boolean;
+  /** 0 = no optimistic check. */
+  basedOnVersion: number;
+}
+
+export interface PutSchemeResult {
+  id: string;
+  version: number;
+  status: 'draft' | 'active';
+  activeVersion: number;
+}
+
+/**
+ * A regulator uploads a new version of a scheme. It is compiled first: a version with any
+ * problem is refused whole and never stored, so it can never become active. Storing and
+ * publishing happen in one transaction holding the scheme's row lock, and a partial unique
+ * index allows one active version per scheme: two regulators publishing at once are applied one
+ * after the other (or the second is refused when it names the version it was based on).
+ */
+@Injectable()
+export class PutSchemeHandler {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(principal: Principal, command: PutSchemeCommand): Promise<PutSchemeResult> {
+    assertScope(principal, Scopes.Admin);
+    const document = this.compile(command);
+    this.assertRegions(principal, document);
+    return this.dataSource.transaction(async (manager) => {
+      const { latest, active } = await this.lockScheme(manager, command.id);
+      if (command.basedOnVersion > 0 && command.basedOnVersion !== latest) {
+        throw DomainError.conflict(SchemeErrorCode.VersionConflict, `The latest version of ${command.id} is ${latest}, not ${command.basedOnVersion}: another version was uploaded meanwhile.`);
+      }
+      const version = latest + 1;
+      const status = command.publish ? 'active' : 'draft';
+      if (command.publish) {
+        await manager.query(`UPDATE scheme_versions SET status = 'retired', retired_at = now() WHERE scheme_id = $1 AND status = 'active'`, [command.id]);
+      }
+      await manager.query(
+        `INSERT INTO scheme_versions (scheme_id, version, status, document, uploaded_by, uploaded_at, published_at)
+         VALUES ($1, $2, $3, $4, $5, now(), CASE WHEN $3 = 'active' THEN now() END)`,
+        [command.id, version, status, JSON.stringify(document), principal.clientId],
+      );
+      const activeVersion = command.publish ? version : active;
+      await manager.query(`UPDATE schemes SET latest_version = $2, active_version = $3, updated_at = now() WHERE id = $1`, [command.id, version, activeVersion]);
+      return { id: command.id, version, status, activeVersion: activeVersion ?? 0 };
+    });
+  }
+
+  private compile(command: PutSchemeCommand): SchemeDocument {
+    let input: unknown;
+    try {
+      input = JSON.parse(command.documentJson);
+    } catch {
+      throw DomainError.validation(SchemeErrorCode.Invalid, [{ field: 'document', message: 'is not valid JSON', code: 'MALFORMED' }]);
+    }
+    const result = compileScheme(input);
+    if (!result.ok) {
+      const violations: FieldViolation[] = result.problems.map((p) => ({ field: `document.${p.field}`, message: p.message, code: p.code }));
+      throw DomainError.validation(SchemeErrorCode.Invalid, violations, `The scheme has ${violations.length} problem(s); nothing was stored.`);
+    }
+    if (result.scheme.document.id !== command.id) {
+      throw DomainError.validation(SchemeErrorCode.IdMismatch, [{ field: 'document.id', message: `must be "${command.id}", the scheme in the path`, code: 'MISMATCH' }]);
+    }
+    return result.scheme.document;
+  }
+
+  /** A regulator publishes only for regions inside its own (a province for its cities, not for another province). */
+  private assertRegions(principal: Principal, document: SchemeDocument): void {
+    const scope = parseRegionCode(principal.region);
+    document.regions.forEach((region, i) => {
+      const target = parseRegionCode(region);
+      if (!target.ok) throw DomainError.validation(SchemeErrorCode.Invalid, [{ field: `document.regions[${i}]`, message: target.message, code: 'INVALID_REGION' }]);
+      if (!scope.ok || !regionContains(scope.value, target.value)) {
+        throw new DomainError(SchemeErrorCode.RegionForbidden, 'forbidden', `Region ${region} is outside the client's region ${principal.region}.`, [
+          { field: `document.regions[${i}]`, message: `outside the client's region ${principal.region}`, code: 'REGION_FORBIDDEN' },
+        ]);
+      }
+    });
+  }
+
+  private async lockScheme(manager: EntityManager, id: string): Promise<{ latest: number; active: number | null }> {
+    await manager.query(`INSERT INTO schemes (id, latest_version) VALUES ($1, 0) ON CONFLICT (id) DO NOTHING`, [id]);
+    const [row]: { latest_version: number; active_version: number | null }[] = await manager.query(
+      `SELECT latest_version, active_version FROM schemes WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return { latest: row!.latest_version, active: row!.active_version };
+  }
+}

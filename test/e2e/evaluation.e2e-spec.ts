@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { citizenIdCheckCharacter } from '@domain/identifiers';
+import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
+
+/**
+ * Evaluation issue: records submitted through collection change a driver's grade under the
+ * shipped Zhengzhou taxi-driver scheme, with the explanation and as-of history, through the
+ * gateway; a broken scheme version is refused with its location.
+ */
+describe('evaluation through the gateway', () => {
+  let platform: RunningPlatform;
+  let zhengzhou: string;
+  let regulator: string;
+
+  beforeAll(async () => {
+    platform = await startPlatform(['gateway', 'collection', 'evaluation']);
+    zhengzhou = await platform.token('zhengzhou');
+    regulator = await platform.token('regulator');
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+  }, 60_000);
+
+  type Body = Record<string, unknown> & { code?: string; errors?: { field: string; code?: string }[] };
+  const api = (path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
+    fetch(`${platform.gatewayUrl}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${init.token ?? regulator}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      body: init.body ? JSON.stringify(init.body) : undefined,
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Body }));
+
+  /** A valid citizen ID of someone born in 1990 and registered in Zhengzhou's Zhongyuan district. */
+  function driverId(): string {
+    const first17 = `41010219900101${String(100 + (randomBytes(2).readUInt16BE() % 900))}`;
+    return first17 + citizenIdCheckCharacter(first17);
+  }
+
+  const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const record = (driver: string, recordType: string, severity: string, payload: Record<string, unknown>) => ({
+    recordType,
+    subject: { kind: 'person', id: driver, name: '张师傅' },
+    region: '410100',
+    severity,
+    decisionDate: today(),
+    documentNumber: `郑交${randomBytes(3).toString('hex')}`,
+    payload,
+  });
+
+  interface Evaluation {
+    schemeId: string;
+    grade: string;
+    score: number;
+    cycle: { label: string };
+    explanation: { base: number; items: { ruleId: string; recordId?: string; points: number; basis: string }[]; sources: string[] };
+  }
+  const evaluations = (driver: string, asOf?: string) =>
+    api(`/api/v1/subjects/${driver}/evaluations${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`).then((r) => ({ ...r, list: (r.body.evaluations ?? []) as Evaluation[] }));
+  const taxiStars = (r: { list: Evaluation[] }) => r.list.find((e) => e.schemeId === 'zhengzhou-taxi-driver-stars');
+
+  it('lists the shipped schemes', async () => {
+    const { status, body } = await api('/api/v1/evaluation-schemes');
+    expect(status).toBe(200);
+    expect((body.schemes as { id: string; activeVersion: number }[]).map((s) => s.id)).toEqual(
+      expect.arrayContaining(['zhengzhou-taxi-driver-stars', 'henan-passenger-hazardous-codes', 'jiangsu-road-operator-grades', 'nanyang-driver-grades', 'beijing-commuter-bus-grades', 'suzhou-road-transport-safety']),
+    );
+  });
+
+  it('grades a driver from records submitted to collection, explains it, and answers as of before the last record', async () => {
+    const driver = driverId();
+    const commendation = await api('/api/v1/credit-records', {
+      method: 'POST',
+      token: zhengzhou,
+      body: record(driver, 'commendation', 'minor', { title: '最美的哥', awardingBody: '河南省交通运输厅', level: 'provincial' }),
+    });
+    expect(commendation.status).toBe(201);
+    // 20 + 5 (provincial commendation) = 25 → 5 stars.
+    const five = await eventually(() => evaluations(driver), (r) => taxiStars(r)?.grade === '5');
+    expect(taxiStars(five)).toMatchObject({ score: 25, cycle: { label: today().slice(0, 4) } });
+    const between = new Date().toISOString();
+
+    const complaint = await api('/api/v1/credit-records', {
+      method: 'POST',
+      token: zhengzhou,
+      body: record(driver, 'confirmed-complaint', 'severe', { hotline: '12328', complaintNumber: 'GD-1', content: '拒载', confirmedBy: '郑州市交通运输局' }),
+    });
+    expect(complaint.status).toBe(201);
+    // 25 − 5 (severe complaint) = 20 → 4 stars, and every point explained down to the record.
+    const four = await eventually(() => evaluations(driver), (r) => taxiStars(r)?.grade === '4');
+    const evaluation = taxiStars(four)!;
+    expect(evaluation.score).toBe(20);
+    expect(evaluation.explanation.base).toBe(20);
+    expect(evaluation.explanation.items.map((i) => [i.ruleId, i.recordId, i.points])).toEqual([
+      ['complaint', complaint.body.id, -5],
+      ['commendation', commendation.body.id, 5],
+    ]);
+    expect(evaluation.explanation.sources.join(' ')).toContain('交运规〔2022〕2号');
+
+    const asOf = await evaluations(driver, between);
+    expect(asOf.status).toBe(200);
+    expect(taxiStars(asOf)).toMatchObject({ grade: '5', score: 25 });
+
+    // The providing unit revokes the complaint: the grade goes back.
+    const revoked = await api(`/api/v1/credit-records/${complaint.body.id as string}/revocation`, { method: 'POST', token: zhengzhou, body: { reason: '投诉经复核不属实' } });
+    expect(revoked.status).toBe(200);
+    expect(taxiStars(await eventually(() => evaluations(driver), (r) => taxiStars(r)?.grade === '5'))?.score).toBe(25);
+
+    const changes = await platform.db.query<{ previous_grade: string | null; grade: string }>(
+      `SELECT previous_grade, grade FROM evaluation.standing_changes WHERE subject_id = $1 AND scheme_id = 'zhengzhou-taxi-driver-stars' ORDER BY id`,
+      [driver],
+    );
+    expect(changes).toEqual([
+      { previous_grade: null, grade: '5' },
+      { previous_grade: '5', grade: '4' },
+      { previous_grade: '4', grade: '5' },
+    ]);
+  });
+
+  it('refuses a scheme version with a type error, naming the rule and column; nothing is stored', async () => {
+    const current = await api('/api/v1/evaluation-schemes/zhengzhou-taxi-driver-stars');
+    expect(current.status).toBe(200);
+    const document = current.body.document as { scoring: { rules: { when?: string }[] } };
+    document.scoring.rules[0]!.when = 'record.severity > 3';
+    const refused = await api('/api/v1/evaluation-schemes/zhengzhou-taxi-driver-stars', { method: 'PUT', body: { document, publish: true } });
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 400, code: 'SCHEME.INVALID' });
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'document.scoring.rules[0].when', code: 'EXPRESSION_TYPE' })]);
+    const after = await api('/api/v1/evaluation-schemes/zhengzhou-taxi-driver-stars');
+    expect(after.body.version).toBe(current.body.version);
+  });
+
+  it('requires the evaluations scope, and hides subjects outside the caller’s region', async () => {
+    const withoutScope = await api('/api/v1/subjects/410102199001010000/evaluations', { token: zhengzhou });
+    expect({ status: withoutScope.status, code: withoutScope.body.code }).toEqual({ status: 403, code: 'AUTH.INSUFFICIENT_SCOPE' });
+    const unknown = await evaluations(driverId());
+    expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 404, code: 'EVALUATION.SUBJECT_NOT_FOUND' });
+  });
+});
