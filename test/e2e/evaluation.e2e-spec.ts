@@ -128,6 +128,23 @@ describe('evaluation through the gateway', () => {
     expect(after.body.version).toBe(current.body.version);
   });
 
+  it('closes last year’s cycle in the background, with progress and the grade distribution', async () => {
+    const lastYear = String(Number(today().slice(0, 4)) - 1);
+    const accepted = await api('/api/v1/evaluation-cycles', { method: 'POST', body: { schemeId: 'zhengzhou-taxi-driver-stars', period: lastYear } });
+    expect(accepted.status).toBe(202);
+    const id = accepted.body.id as string;
+    const done = await eventually(() => api(`/api/v1/evaluation-cycles/${id}`), (r) => r.body.status === 'completed');
+    expect(done.body).toMatchObject({ schemeId: 'zhengzhou-taxi-driver-stars', period: lastYear, start: `${lastYear}-01-01`, end: `${lastYear}-12-31`, status: 'completed' });
+    const distribution = done.body.distribution as Record<string, number>;
+    // Every driver graded so far has only this year's records: last year each kept the base 20 → 4 stars.
+    expect(Object.keys(distribution)).toEqual(['4']);
+    expect(distribution['4']).toBe(done.body.total);
+    const again = await api('/api/v1/evaluation-cycles', { method: 'POST', body: { schemeId: 'zhengzhou-taxi-driver-stars', period: lastYear } });
+    expect(again.body).toEqual({ id, created: false });
+    const notEnded = await api('/api/v1/evaluation-cycles', { method: 'POST', body: { schemeId: 'zhengzhou-taxi-driver-stars', period: today().slice(0, 4) } });
+    expect({ status: notEnded.status, code: notEnded.body.code }).toEqual({ status: 422, code: 'CYCLE.PERIOD_NOT_ENDED' });
+  });
+
   it('requires the evaluations scope, and hides subjects outside the caller’s region', async () => {
     const withoutScope = await api('/api/v1/subjects/410102199001010000/evaluations', { token: zhengzhou });
     expect({ status: withoutScope.status, code: withoutScope.body.code }).toEqual({ status: 403, code: 'AUTH.INSUFFICIENT_SCOPE' });

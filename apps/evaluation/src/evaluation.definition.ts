@@ -1,10 +1,18 @@
 import { ProtoPackages } from '@contracts';
-import { baseServiceEnv } from '@platform/config';
+import { baseServiceEnv, z } from '@platform/config';
 import { MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { SchemesAndStandings1763700000400 } from './migrations/1763700000400-schemes-and-standings';
+import { EvaluationCycles1763700000410 } from './migrations/1763700000410-evaluation-cycles';
 
-export const evaluationConfigSchema = baseServiceEnv;
+export const evaluationConfigSchema = baseServiceEnv.extend({
+  /** Subjects per transaction when closing a cycle (results + cursor commit together). */
+  CYCLE_CHUNK_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** A close claimed by a replica is its own for this long after each chunk; then another may resume it. */
+  CYCLE_LEASE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  CYCLE_POLL_MS: z.coerce.number().int().min(10).default(500),
+});
+export type EvaluationConfig = z.infer<typeof evaluationConfigSchema>;
 
 /**
  * Evaluation owns versioned scoring schemes, subjects' record facts, standings with their
@@ -14,7 +22,7 @@ export const evaluationDefinition: ServiceDefinition = {
   name: 'evaluation',
   schema: 'evaluation',
   entities: [],
-  migrations: [MessagingTables1763700000000, SchemesAndStandings1763700000400],
+  migrations: [MessagingTables1763700000000, SchemesAndStandings1763700000400, EvaluationCycles1763700000410],
   protoPackages: [ProtoPackages.evaluation],
   streams: ['EVALUATION', 'CREDIT_RECORDS'],
 };

@@ -7,6 +7,7 @@ import { CreditRecordsGatewayGrpcController } from './credit-records/credit-reco
 import { CreditRecordsHttpController } from './credit-records/credit-records.http.controller';
 import { gatewayDefinition, GatewayConfig } from './gateway.definition';
 import { ClientRateLimitGuard, PublicRateLimitGuard } from './http/rate-limit.guards';
+import { EvaluationCyclesHttpController } from './evaluation/evaluation-cycles.http.controller';
 import { EvaluationSchemesHttpController } from './evaluation/evaluation-schemes.http.controller';
 import { SubjectEvaluationsHttpController } from './evaluation/subject-evaluations.http.controller';
 import { PublicSubjectsHttpController } from './public-api/public-subjects.http.controller';
@@ -35,6 +36,7 @@ export class AppModule {
         CreditRecordsGatewayGrpcController,
         EvaluationSchemesHttpController,
         SubjectEvaluationsHttpController,
+        EvaluationCyclesHttpController,
       ],
       providers: [Upstreams, ClientRateLimitGuard, PublicRateLimitGuard],
     };

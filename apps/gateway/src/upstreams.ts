@@ -12,6 +12,7 @@ export class Upstreams implements OnApplicationShutdown {
   readonly publicProfiles: GrpcClient;
   readonly evaluationSchemes: GrpcClient;
   readonly evaluations: GrpcClient;
+  readonly evaluationCycles: GrpcClient;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
     const deadline = config.GATEWAY_UPSTREAM_DEADLINE_MS;
@@ -20,6 +21,7 @@ export class Upstreams implements OnApplicationShutdown {
     this.publicProfiles = new GrpcClient(ProtoPackages.disclosure, 'PublicProfileService', config.DISCLOSURE_GRPC_URL, deadline);
     this.evaluationSchemes = new GrpcClient(ProtoPackages.evaluation, 'SchemeService', config.EVALUATION_GRPC_URL, deadline);
     this.evaluations = new GrpcClient(ProtoPackages.evaluation, 'EvaluationService', config.EVALUATION_GRPC_URL, deadline);
+    this.evaluationCycles = new GrpcClient(ProtoPackages.evaluation, 'CycleService', config.EVALUATION_GRPC_URL, deadline);
   }
 
   onApplicationShutdown(): void {
@@ -28,5 +30,6 @@ export class Upstreams implements OnApplicationShutdown {
     this.publicProfiles.close();
     this.evaluationSchemes.close();
     this.evaluations.close();
+    this.evaluationCycles.close();
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsObject, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 /** PUT /api/v1/evaluation-schemes/{id}: a new version; the document itself is checked by evaluation. */
 export class PutEvaluationSchemeDto {
@@ -35,4 +35,16 @@ export class EvaluationsQueryDto {
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'asOf must be an ISO 8601 instant with offset' })
   asOf?: string;
+}
+
+export class CloseCycleDto {
+  @ApiProperty({ example: 'zhengzhou-taxi-driver-stars' })
+  @IsString()
+  @MaxLength(64)
+  schemeId: string;
+
+  @ApiProperty({ description: 'A period of the scheme’s cycle: 2025, 2025-H2, 2025-Q4, 2025-12, or a date for rolling schemes', example: '2025' })
+  @IsString()
+  @MaxLength(10)
+  period: string;
 }

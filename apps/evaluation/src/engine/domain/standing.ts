@@ -1,4 +1,4 @@
-import { parseRegionCode, regionContains } from '@domain/identifiers';
+import { parseRegionCode, regionContains, regionPrefix } from '@domain/identifiers';
 import type { CompiledScheme } from './compile-scheme';
 import { chinaDate, cycleContaining, CycleWindow, endOfChinaDay, previousCycle } from './cycle';
 import { EvaluationResult, evaluateSubject, RecordFact, SubjectFacts } from './evaluate';
@@ -23,6 +23,11 @@ export function applicableRegion(scheme: SchemeDocument, kind: string, records: 
     return code.ok && scopes.some((scope) => regionContains(scope, code.value));
   });
   return inScope.sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt)).at(-1)?.region;
+}
+
+/** SQL LIKE patterns of the scheme's regions (`41%` for 410000, `4101%` for 410100), for bulk scope queries. */
+export function regionPatterns(scheme: SchemeDocument): string[] {
+  return scheme.regions.map(parseRegionCode).flatMap((r) => (r.ok ? [`${regionPrefix(r.value)}%`] : []));
 }
 
 /**
