@@ -128,6 +128,26 @@ describe('evaluation through the gateway', () => {
     expect(after.body.version).toBe(current.body.version);
   });
 
+  it('simulates a draft against current data before anything is published', async () => {
+    const current = await api('/api/v1/evaluation-schemes/zhengzhou-taxi-driver-stars');
+    // Draft: a provincial commendation is worth 6 instead of 5, so the commended driver of the
+    // test above (20 + 5 = 25 → 5 stars) would have 26: still 5 stars. Nobody changes grade.
+    const document = current.body.document as { scoring: { rules: { id: string; points: unknown }[] } };
+    document.scoring.rules.find((r) => r.id === 'commendation')!.points = "has(record.payload.level) && record.payload.level in ['national', 'provincial'] ? 6.0 : 2.0";
+    const unchanged = await api('/api/v1/evaluation-schemes/zhengzhou-taxi-driver-stars/simulations', { method: 'POST', body: { document } });
+    expect(unchanged.status).toBe(200);
+    expect(unchanged.body).toMatchObject({ schemeId: 'zhengzhou-taxi-driver-stars', activeVersion: current.body.version, changed: 0, sample: [] });
+    expect(unchanged.body.subjects).toBeGreaterThan(0);
+    // Draft: 5 stars from 26: the 25-point driver drops to 4 stars, with the draft's explanation.
+    (document as unknown as { ladder: { rungs: { grade: string; min?: number; max?: number }[] } }).ladder.rungs.splice(0, 2, { grade: '5', min: 26 }, { grade: '4', min: 20, max: 26 });
+    document.scoring.rules.find((r) => r.id === 'commendation')!.points = "has(record.payload.level) && record.payload.level in ['national', 'provincial'] ? 5.0 : 2.0";
+    const worse = await api('/api/v1/evaluation-schemes/zhengzhou-taxi-driver-stars/simulations', { method: 'POST', body: { document } });
+    expect(worse.body).toMatchObject({ changed: 1, worse: 1, transitions: { '5→4': 1 } });
+    expect(worse.body.sample).toEqual([expect.objectContaining({ from: { grade: '5', score: 25 }, to: expect.objectContaining({ grade: '4', score: 25 }), direction: 'worse' })]);
+    const after = await api('/api/v1/evaluation-schemes/zhengzhou-taxi-driver-stars');
+    expect(after.body.version).toBe(current.body.version);
+  });
+
   it('closes last year’s cycle in the background, with progress and the grade distribution', async () => {
     const lastYear = String(Number(today().slice(0, 4)) - 1);
     const accepted = await api('/api/v1/evaluation-cycles', { method: 'POST', body: { schemeId: 'zhengzhou-taxi-driver-stars', period: lastYear } });

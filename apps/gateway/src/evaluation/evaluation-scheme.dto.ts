@@ -48,3 +48,10 @@ export class CloseCycleDto {
   @MaxLength(10)
   period: string;
 }
+
+/** POST /api/v1/evaluation-schemes/{id}/simulations: the draft to try against current data. */
+export class SimulateEvaluationSchemeDto {
+  @ApiProperty({ description: 'The draft scheme document; checked exactly like an upload, never stored' })
+  @IsObject()
+  document: Record<string, unknown>;
+}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Put, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { evaluationV1 } from '@contracts';
@@ -7,7 +7,7 @@ import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.g
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { PutEvaluationSchemeDto, SchemeVersionQueryDto } from './evaluation-scheme.dto';
+import { PutEvaluationSchemeDto, SchemeVersionQueryDto, SimulateEvaluationSchemeDto } from './evaluation-scheme.dto';
 
 /** Evaluation schemes as versioned data (API.md "Evaluation"). */
 @ApiTags('evaluation')
@@ -46,5 +46,19 @@ export class EvaluationSchemesHttpController {
       { id, documentJson: JSON.stringify(body.document), publish: body.publish ?? false, basedOnVersion: body.basedOnVersion ?? 0 },
       { principal },
     );
+  }
+
+  @Post(':id/simulations')
+  @HttpCode(200)
+  @RequireScope(Scopes.Admin)
+  @ApiOperation({ summary: 'What a draft would change now: subjects changing grade, direction, transitions, a sample with explanations. Nothing is stored' })
+  async simulate(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: SimulateEvaluationSchemeDto) {
+    const { sampleJson, ...summary } = await this.upstreams.evaluationSchemes.unary<evaluationV1.SimulateSchemeRequest, evaluationV1.SimulateSchemeResponse>(
+      'simulateScheme',
+      { id, documentJson: JSON.stringify(body.document) },
+      // Grades every subject in scope twice: allowed longer than an ordinary call.
+      { principal, deadlineMs: 60_000 },
+    );
+    return { ...summary, sample: JSON.parse(sampleJson) as unknown };
   }
 }

@@ -1,12 +1,12 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { SubjectKind } from '@domain/credit';
 import { SERVICE_CONFIG } from '@platform/service';
 import type { CycleWindow } from '../../engine/domain/cycle';
 import type { EvaluationResult } from '../../engine/domain/evaluate';
-import { applicableRegion, regionPatterns, ScopedRecordFact, standingAt } from '../../engine/domain/standing';
+import { applicableRegion, regionPatterns, standingAt } from '../../engine/domain/standing';
 import { LoadedScheme, SchemeRegistry } from '../../schemes/application/scheme-registry';
 import type { EvaluationConfig } from '../../evaluation.definition';
+import { SubjectRecordsRepository } from '../../standing/infrastructure/subject-records.repository';
 
 interface ClaimedCycle {
   id: string;
@@ -15,18 +15,6 @@ interface ClaimedCycle {
   cutoff: Date;
 }
 
-interface SubjectRow {
-  subject_id: string;
-  subject_kind: SubjectKind;
-  record_id: string;
-  region: string;
-  record_type: string;
-  severity: string;
-  decision_date: string;
-  payload: Record<string, unknown>;
-  received_at: Date;
-  withdrawn_at: Date | null;
-}
 
 /**
  * Works through running cycle closes in chunks of subjects (in subject id order). Each chunk's
@@ -110,20 +98,21 @@ export class CycleProcessor implements OnApplicationBootstrap, BeforeApplication
     return this.dataSource.transaction(async (manager) => {
       const [{ cursor_subject: cursor }]: { cursor_subject: string }[] = await manager.query(`SELECT cursor_subject FROM evaluation_cycles WHERE id = $1 FOR UPDATE`, [cycle.id]);
       const document = cycle.scheme.compiled.document;
-      const subjects: { subject_id: string }[] = await manager.query(
-        `SELECT DISTINCT subject_id FROM subject_records
-          WHERE subject_kind = ANY($1::text[]) AND region LIKE ANY($2::text[]) AND received_at <= $3 AND subject_id > $4
-          ORDER BY subject_id LIMIT $5`,
-        [document.subjectKinds, regionPatterns(document), cycle.cutoff, cursor, this.config.CYCLE_CHUNK_SIZE],
+      const subjects = await SubjectRecordsRepository.subjectsInScope(
+        manager,
+        { kinds: document.subjectKinds, regionPatterns: regionPatterns(document) },
+        cursor,
+        this.config.CYCLE_CHUNK_SIZE,
+        cycle.cutoff,
       );
-      const results = await this.grade(manager, cycle, subjects.map((s) => s.subject_id));
+      const results = await this.grade(manager, cycle, subjects);
       await this.storeResults(manager, cycle.id, results);
       const done = subjects.length < this.config.CYCLE_CHUNK_SIZE;
       await manager.query(
         `UPDATE evaluation_cycles SET processed = processed + $2, cursor_subject = $3, lease_until = now() + make_interval(secs => $4),
                 status = $5, completed_at = CASE WHEN $5 = 'completed' THEN now() END
           WHERE id = $1`,
-        [cycle.id, subjects.length, subjects.at(-1)?.subject_id ?? cursor, this.config.CYCLE_LEASE_SECONDS, done ? 'completed' : 'running'],
+        [cycle.id, subjects.length, subjects.at(-1) ?? cursor, this.config.CYCLE_LEASE_SECONDS, done ? 'completed' : 'running'],
       );
       if (done) this.logger.log({ cycleId: cycle.id, scheme: cycle.scheme.schemeId, period: cycle.window.label }, 'cycle closed');
       return done;
@@ -131,29 +120,9 @@ export class CycleProcessor implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async grade(manager: EntityManager, cycle: ClaimedCycle, subjectIds: string[]): Promise<{ subjectId: string; kind: string; region: string; result: EvaluationResult }[]> {
-    if (subjectIds.length === 0) return [];
-    const rows: SubjectRow[] = await manager.query(
-      `SELECT subject_id, subject_kind, record_id, region, record_type, severity, to_char(decision_date, 'YYYY-MM-DD') AS decision_date, payload, received_at, withdrawn_at
-         FROM subject_records WHERE subject_id = ANY($1::text[]) AND received_at <= $2 ORDER BY subject_id, received_at, record_id`,
-      [subjectIds, cycle.cutoff],
-    );
-    const bySubject = new Map<string, { kind: SubjectKind; records: ScopedRecordFact[] }>();
-    for (const row of rows) {
-      const entry = bySubject.get(row.subject_id) ?? { kind: row.subject_kind, records: [] };
-      entry.records.push({
-        id: row.record_id,
-        type: row.record_type,
-        severity: row.severity,
-        decisionDate: row.decision_date,
-        payload: row.payload,
-        region: row.region,
-        receivedAt: row.received_at.toISOString(),
-        withdrawnAt: row.withdrawn_at?.toISOString() ?? null,
-      });
-      bySubject.set(row.subject_id, entry);
-    }
+    const histories = await SubjectRecordsRepository.histories(manager, subjectIds, cycle.cutoff);
     const document = cycle.scheme.compiled.document;
-    return [...bySubject].flatMap(([subjectId, { kind, records }]) => {
+    return [...histories.values()].flatMap(({ subjectId, kind, records }) => {
       const region = applicableRegion(document, kind, records);
       if (!region) return [];
       const result = standingAt(cycle.scheme.compiled, { id: subjectId, kind, region, lists: [], registeredOn: null }, records, cycle.cutoff, cycle.window);

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { parseRegionCode, regionContains } from '@domain/identifiers';
 import { assertScope, Principal, Scopes } from '@platform/auth';
-import { DomainError, FieldViolation } from '@platform/errors';
-import { compileScheme } from '../../engine/domain/compile-scheme';
-import type { SchemeDocument } from '../../engine/domain/scheme-document';
+import { DomainError } from '@platform/errors';
 import { SchemeErrorCode } from '../domain/scheme-errors';
+import { assertSchemeRegions, compileUpload } from './scheme-upload';
 
 export interface PutSchemeCommand {
   id: string;
@@ -35,8 +33,8 @@ export class PutSchemeHandler {
 
   async execute(principal: Principal, command: PutSchemeCommand): Promise<PutSchemeResult> {
     assertScope(principal, Scopes.Admin);
-    const document = this.compile(command);
-    this.assertRegions(principal, document);
+    const document = compileUpload(command.id, command.documentJson);
+    assertSchemeRegions(principal, document);
     return this.dataSource.transaction(async (manager) => {
       const { latest, active } = await this.lockScheme(manager, command.id);
       if (command.basedOnVersion > 0 && command.basedOnVersion !== latest) {
@@ -55,38 +53,6 @@ export class PutSchemeHandler {
       const activeVersion = command.publish ? version : active;
       await manager.query(`UPDATE schemes SET latest_version = $2, active_version = $3, updated_at = now() WHERE id = $1`, [command.id, version, activeVersion]);
       return { id: command.id, version, status, activeVersion: activeVersion ?? 0 };
-    });
-  }
-
-  private compile(command: PutSchemeCommand): SchemeDocument {
-    let input: unknown;
-    try {
-      input = JSON.parse(command.documentJson);
-    } catch {
-      throw DomainError.validation(SchemeErrorCode.Invalid, [{ field: 'document', message: 'is not valid JSON', code: 'MALFORMED' }]);
-    }
-    const result = compileScheme(input);
-    if (!result.ok) {
-      const violations: FieldViolation[] = result.problems.map((p) => ({ field: `document.${p.field}`, message: p.message, code: p.code }));
-      throw DomainError.validation(SchemeErrorCode.Invalid, violations, `The scheme has ${violations.length} problem(s); nothing was stored.`);
-    }
-    if (result.scheme.document.id !== command.id) {
-      throw DomainError.validation(SchemeErrorCode.IdMismatch, [{ field: 'document.id', message: `must be "${command.id}", the scheme in the path`, code: 'MISMATCH' }]);
-    }
-    return result.scheme.document;
-  }
-
-  /** A regulator publishes only for regions inside its own (a province for its cities, not for another province). */
-  private assertRegions(principal: Principal, document: SchemeDocument): void {
-    const scope = parseRegionCode(principal.region);
-    document.regions.forEach((region, i) => {
-      const target = parseRegionCode(region);
-      if (!target.ok) throw DomainError.validation(SchemeErrorCode.Invalid, [{ field: `document.regions[${i}]`, message: target.message, code: 'INVALID_REGION' }]);
-      if (!scope.ok || !regionContains(scope.value, target.value)) {
-        throw new DomainError(SchemeErrorCode.RegionForbidden, 'forbidden', `Region ${region} is outside the client's region ${principal.region}.`, [
-          { field: `document.regions[${i}]`, message: `outside the client's region ${principal.region}`, code: 'REGION_FORBIDDEN' },
-        ]);
-      }
     });
   }
 

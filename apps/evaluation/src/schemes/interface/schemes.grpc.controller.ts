@@ -4,6 +4,7 @@ import { evaluationV1 } from '@contracts';
 import { principalFrom } from '@platform/grpc';
 import { PutSchemeHandler } from '../application/put-scheme.handler';
 import { SchemeQueries } from '../application/scheme-queries';
+import { SimulateSchemeHandler } from '../application/simulate-scheme.handler';
 
 @Controller()
 @evaluationV1.SchemeServiceControllerMethods()
@@ -11,7 +12,13 @@ export class SchemesGrpcController implements evaluationV1.SchemeServiceControll
   constructor(
     private readonly queries: SchemeQueries,
     private readonly putSchemeHandler: PutSchemeHandler,
+    private readonly simulateSchemeHandler: SimulateSchemeHandler,
   ) {}
+
+  async simulateScheme(request: evaluationV1.SimulateSchemeRequest, metadata?: Metadata): Promise<evaluationV1.SimulateSchemeResponse> {
+    const { sample, ...summary } = await this.simulateSchemeHandler.execute(principalFrom(metadata), request.id, request.documentJson);
+    return { ...summary, sampleJson: JSON.stringify(sample) };
+  }
 
   async listSchemes(_request: evaluationV1.ListSchemesRequest, metadata?: Metadata): Promise<evaluationV1.ListSchemesResponse> {
     return { schemes: await this.queries.list(principalFrom(metadata)) };

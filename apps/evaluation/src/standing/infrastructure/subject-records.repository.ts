@@ -40,27 +40,26 @@ export const SubjectRecordsRepository = {
   },
 
   async history(manager: EntityManager, subjectId: string): Promise<SubjectHistory | undefined> {
-    const rows: {
-      record_id: string;
-      subject_kind: SubjectKind;
-      region: string;
-      record_type: string;
-      severity: string;
-      decision_date: string;
-      payload: Record<string, unknown>;
-      received_at: Date;
-      withdrawn_at: Date | null;
-    }[] = await manager.query(
-      `SELECT record_id, subject_kind, region, record_type, severity, to_char(decision_date, 'YYYY-MM-DD') AS decision_date, payload, received_at, withdrawn_at
-         FROM subject_records WHERE subject_id = $1 ORDER BY received_at, record_id`,
-      [subjectId],
+    return (await this.histories(manager, [subjectId])).get(subjectId);
+  },
+
+  /** Many subjects' records in one query (cycle close, simulation); only records received by `receivedBy` when given. */
+  async histories(manager: EntityManager, subjectIds: readonly string[], receivedBy?: Date): Promise<Map<string, SubjectHistory>> {
+    const histories = new Map<string, SubjectHistory>();
+    if (subjectIds.length === 0) return histories;
+    const rows: RecordRow[] = await manager.query(
+      `SELECT subject_id, record_id, subject_kind, region, record_type, severity, to_char(decision_date, 'YYYY-MM-DD') AS decision_date, payload, received_at, withdrawn_at
+         FROM subject_records WHERE subject_id = ANY($1::text[]) AND ($2::timestamptz IS NULL OR received_at <= $2)
+        ORDER BY subject_id, received_at, record_id`,
+      [subjectIds, receivedBy ?? null],
     );
-    const first = rows[0];
-    if (!first) return undefined;
-    return {
-      subjectId,
-      kind: first.subject_kind,
-      records: rows.map((r) => ({
+    for (const r of rows) {
+      let history = histories.get(r.subject_id);
+      if (!history) {
+        history = { subjectId: r.subject_id, kind: r.subject_kind, records: [] };
+        histories.set(r.subject_id, history);
+      }
+      history.records.push({
         id: r.record_id,
         type: r.record_type,
         severity: r.severity,
@@ -69,7 +68,32 @@ export const SubjectRecordsRepository = {
         region: r.region,
         receivedAt: r.received_at.toISOString(),
         withdrawnAt: r.withdrawn_at?.toISOString() ?? null,
-      })),
-    };
+      });
+    }
+    return histories;
+  },
+
+  /** Subjects whose kind and record regions put them in scope, in id order after `after` (keyset pages). */
+  async subjectsInScope(manager: EntityManager, scope: { kinds: readonly string[]; regionPatterns: readonly string[] }, after: string, limit: number, receivedBy?: Date): Promise<string[]> {
+    const rows: { subject_id: string }[] = await manager.query(
+      `SELECT DISTINCT subject_id FROM subject_records
+        WHERE subject_kind = ANY($1::text[]) AND region LIKE ANY($2::text[]) AND subject_id > $3 AND ($5::timestamptz IS NULL OR received_at <= $5)
+        ORDER BY subject_id LIMIT $4`,
+      [scope.kinds, scope.regionPatterns, after, limit, receivedBy ?? null],
+    );
+    return rows.map((r) => r.subject_id);
   },
 };
+
+interface RecordRow {
+  subject_id: string;
+  record_id: string;
+  subject_kind: SubjectKind;
+  region: string;
+  record_type: string;
+  severity: string;
+  decision_date: string;
+  payload: Record<string, unknown>;
+  received_at: Date;
+  withdrawn_at: Date | null;
+}
