@@ -1,6 +1,6 @@
 import type { SubjectKind } from '@domain/credit';
 import type { CompiledScheme, NumberFn } from './compile-scheme';
-import { chinaDate, cycleContaining, CycleWindow, daysBetween, monthsBetween, addMonths } from './cycle';
+import { chinaDate, cycleContaining, CycleWindow, monthsBetween, addMonths } from './cycle';
 import { Evaluate, toNumber } from './expressions';
 import type { IndicatorScoring, PointsScoring } from './scheme-document';
 
@@ -90,12 +90,13 @@ export function evaluateSubject(scheme: CompiledScheme, input: EvaluationInput):
   const visible = input.records
     .filter((r) => isVisible(r, input.at) && r.decisionDate <= asOf)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const asOfDay = dayNumber(asOf);
   const celRecords = visible.map((r) => ({
     id: r.id,
     type: r.type,
     severity: r.severity,
     decisionDate: r.decisionDate,
-    ageDays: daysBetween(r.decisionDate, asOf),
+    ageDays: asOfDay - dayNumber(r.decisionDate),
     inCycle: r.decisionDate >= cycle.start && r.decisionDate <= cycle.end,
     payload: r.payload,
   }));
@@ -132,6 +133,11 @@ export function evaluateSubject(scheme: CompiledScheme, input: EvaluationInput):
     explanation: { base: tally.base, additions: tally.additions, deductions: tally.deductions, tallies: tally.tallies, items: tally.items, ladder, adjustments, warnings, sources: scheme.document.sources },
     triggers,
   };
+}
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date, without building a Date (hot in cycle closes). */
+function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 }
 
 function isVisible(record: RecordFact, at: Date): boolean {
