@@ -161,8 +161,20 @@ describe('evaluation through the gateway', () => {
     expect(distribution['4']).toBe(done.body.total);
     const again = await api('/api/v1/evaluation-cycles', { method: 'POST', body: { schemeId: 'zhengzhou-taxi-driver-stars', period: lastYear } });
     expect(again.body).toEqual({ id, created: false });
+    const rankings = await api(`/api/v1/evaluation-cycles/${id}/rankings?by=subject&limit=5`);
+    expect(rankings.status).toBe(200);
+    expect((rankings.body.subjects as { rank: number; grade: string }[]).every((s) => s.rank === 1 && s.grade === '4')).toBe(true);
     const notEnded = await api('/api/v1/evaluation-cycles', { method: 'POST', body: { schemeId: 'zhengzhou-taxi-driver-stars', period: today().slice(0, 4) } });
     expect({ status: notEnded.status, code: notEnded.body.code }).toEqual({ status: 422, code: 'CYCLE.PERIOD_NOT_ENDED' });
+  });
+
+  it('reads a partner city’s grade on our ladder through a recognition table', async () => {
+    const tables = await api('/api/v1/grade-recognitions');
+    expect((tables.body.tables as { id: string }[]).map((t) => t.id)).toContain('wuxi-to-suzhou-road-transport');
+    const recognised = await api('/api/v1/grade-recognitions/yangtze-four-colour-to-henan-codes/recognitions', { method: 'POST', body: { grade: 'blue' } });
+    expect(recognised.body).toMatchObject({ partnerRegion: '420000', partnerGrade: 'blue', ourSchemeId: 'henan-passenger-hazardous-codes', ourGrade: 'green' });
+    const unknown = await api('/api/v1/grade-recognitions/yangtze-four-colour-to-henan-codes/recognitions', { method: 'POST', body: { grade: 'purple' } });
+    expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 400, code: 'RECOGNITION.UNKNOWN_GRADE' });
   });
 
   it('requires the evaluations scope, and hides subjects outside the caller’s region', async () => {

@@ -9,6 +9,7 @@ import { gatewayDefinition, GatewayConfig } from './gateway.definition';
 import { ClientRateLimitGuard, PublicRateLimitGuard } from './http/rate-limit.guards';
 import { EvaluationCyclesHttpController } from './evaluation/evaluation-cycles.http.controller';
 import { EvaluationSchemesHttpController } from './evaluation/evaluation-schemes.http.controller';
+import { GradeRecognitionsHttpController } from './evaluation/grade-recognitions.http.controller';
 import { SubjectEvaluationsHttpController } from './evaluation/subject-evaluations.http.controller';
 import { PublicSubjectsHttpController } from './public-api/public-subjects.http.controller';
 import { Upstreams } from './upstreams';
@@ -37,6 +38,7 @@ export class AppModule {
         EvaluationSchemesHttpController,
         SubjectEvaluationsHttpController,
         EvaluationCyclesHttpController,
+        GradeRecognitionsHttpController,
       ],
       providers: [Upstreams, ClientRateLimitGuard, PublicRateLimitGuard],
     };

@@ -13,6 +13,7 @@ export class Upstreams implements OnApplicationShutdown {
   readonly evaluationSchemes: GrpcClient;
   readonly evaluations: GrpcClient;
   readonly evaluationCycles: GrpcClient;
+  readonly gradeRecognition: GrpcClient;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
     const deadline = config.GATEWAY_UPSTREAM_DEADLINE_MS;
@@ -22,6 +23,7 @@ export class Upstreams implements OnApplicationShutdown {
     this.evaluationSchemes = new GrpcClient(ProtoPackages.evaluation, 'SchemeService', config.EVALUATION_GRPC_URL, deadline);
     this.evaluations = new GrpcClient(ProtoPackages.evaluation, 'EvaluationService', config.EVALUATION_GRPC_URL, deadline);
     this.evaluationCycles = new GrpcClient(ProtoPackages.evaluation, 'CycleService', config.EVALUATION_GRPC_URL, deadline);
+    this.gradeRecognition = new GrpcClient(ProtoPackages.evaluation, 'RecognitionService', config.EVALUATION_GRPC_URL, deadline);
   }
 
   onApplicationShutdown(): void {
@@ -31,5 +33,6 @@ export class Upstreams implements OnApplicationShutdown {
     this.evaluationSchemes.close();
     this.evaluations.close();
     this.evaluationCycles.close();
+    this.gradeRecognition.close();
   }
 }

@@ -8,6 +8,7 @@ import { evaluationDefinition } from '../evaluation.definition';
 import { SchemeRegistry } from '../schemes/application/scheme-registry';
 import { CloseCycleHandler } from './application/close-cycle.handler';
 import { CycleProcessor } from './application/cycle-processor';
+import { GetCycleRankingsQuery } from './application/get-cycle-rankings.query';
 import { GetCycleQuery } from './application/get-cycle.query';
 
 /**
@@ -97,6 +98,22 @@ describe('cycle close (PostgreSQL)', () => {
       );
       expect({ subject: row.subject_id, grade: row.grade, score: row.score }).toEqual({ subject: row.subject_id, grade: direct.grade, score: direct.score });
     }
+  });
+
+  it('ranks the closed cycle’s drivers by score, and counties by mean score, inside the caller’s region', async () => {
+    const { id } = await close.execute(regulator, 'zhengzhou-taxi-driver-stars', '2025');
+    const rankings = new GetCycleRankingsQuery(dataSource);
+    const top = await rankings.execute(regulator, id, 'subject', 3);
+    expect(top.subjects.map((s) => [s.rank, s.score, s.grade])).toEqual([
+      [1, 22, '4'],
+      [2, 19, '3'],
+      [3, 16, '3'],
+    ]);
+    // 22, 19, 16, 13, 10, 7, 4, 1 → mean 11.5, all in Zhongyuan district (410105).
+    expect((await rankings.execute(regulator, id, 'county', 0)).regions).toEqual([{ rank: 1, region: '410105', subjects: 8, meanScore: 11.5, distribution: { '1': 1, '2': 3, '3': 3, '4': 1 } }]);
+    const luoyang: Principal = { clientId: 'ly', kind: 'integrator', scopes: ['evaluations:read'], region: '410300' };
+    expect((await rankings.execute(luoyang, id, 'subject', 10)).subjects).toEqual([]);
+    await expect(rankings.execute(regulator, id, 'province', 10)).rejects.toMatchObject({ code: 'CYCLE.INVALID_RANKING' });
   });
 
   it('is reproducible: closing again returns the same close, unchanged by records received since', async () => {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { SchemesModule } from '../schemes/schemes.module';
 import { CloseCycleHandler } from './application/close-cycle.handler';
 import { CycleProcessor } from './application/cycle-processor';
+import { GetCycleRankingsQuery } from './application/get-cycle-rankings.query';
 import { GetCycleQuery } from './application/get-cycle.query';
 import { CyclesGrpcController } from './interface/cycles.grpc.controller';
 
@@ -9,6 +10,6 @@ import { CyclesGrpcController } from './interface/cycles.grpc.controller';
 @Module({
   imports: [SchemesModule],
   controllers: [CyclesGrpcController],
-  providers: [CloseCycleHandler, CycleProcessor, GetCycleQuery],
+  providers: [CloseCycleHandler, CycleProcessor, GetCycleQuery, GetCycleRankingsQuery],
 })
 export class CyclesModule {}

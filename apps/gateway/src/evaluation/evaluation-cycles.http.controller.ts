@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
@@ -8,7 +8,7 @@ import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.g
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { CloseCycleDto } from './evaluation-scheme.dto';
+import { CloseCycleDto, RankingsQueryDto } from './evaluation-scheme.dto';
 
 /** Cycle close (API.md "Evaluation"): accepted at once, processed in the background, resumable. */
 @ApiTags('evaluation')
@@ -34,5 +34,12 @@ export class EvaluationCyclesHttpController {
   @ApiOperation({ summary: 'Progress (processed of total) and the grade distribution' })
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<evaluationV1.GetCycleResponse> {
     return this.upstreams.evaluationCycles.unary('getCycle', { id }, { principal });
+  }
+
+  @Get(':id/rankings')
+  @RequireScope(Scopes.EvaluationsRead)
+  @ApiOperation({ summary: 'Rankings of a closed cycle: subjects by score, or cities/counties by mean score, inside the caller’s region' })
+  rankings(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: RankingsQueryDto): Promise<evaluationV1.GetCycleRankingsResponse> {
+    return this.upstreams.evaluationCycles.unary('getCycleRankings', { id, by: query.by ?? 'subject', limit: query.limit ?? 50 }, { principal });
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 /** PUT /api/v1/evaluation-schemes/{id}: a new version; the document itself is checked by evaluation. */
 export class PutEvaluationSchemeDto {
@@ -54,4 +54,26 @@ export class SimulateEvaluationSchemeDto {
   @ApiProperty({ description: 'The draft scheme document; checked exactly like an upload, never stored' })
   @IsObject()
   document: Record<string, unknown>;
+}
+
+export class RecogniseGradeDto {
+  @ApiProperty({ description: 'The grade as the partner gave it', example: 'B' })
+  @IsString()
+  @MaxLength(16)
+  grade: string;
+}
+
+export class RankingsQueryDto {
+  @ApiPropertyOptional({ enum: ['subject', 'city', 'county'], default: 'subject' })
+  @IsOptional()
+  @IsIn(['subject', 'city', 'county'])
+  by?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
 }

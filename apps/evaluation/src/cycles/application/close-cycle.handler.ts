@@ -63,5 +63,5 @@ export class CloseCycleHandler {
 }
 
 function examplePeriod(kind: string): string {
-  return { year: '2025', half: '2025-H2', quarter: '2025-Q4', month: '2025-12', rolling: '2025-12-31' }[kind] ?? '2025';
+  return { year: '2025', half: '2025-H2', quarter: '2025-Q4', month: '2025-12', week: '2025-W52', rolling: '2025-12-31' }[kind] ?? '2025';
 }

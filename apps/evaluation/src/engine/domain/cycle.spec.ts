@@ -8,6 +8,8 @@ describe('evaluation cycles', () => {
     [{ kind: 'quarter' as const }, '2026-11-21', { label: '2026-Q4', start: '2026-10-01', end: '2026-12-31' }],
     [{ kind: 'quarter' as const }, '2028-02-29', { label: '2028-Q1', start: '2028-01-01', end: '2028-03-31' }],
     [{ kind: 'month' as const }, '2028-02-10', { label: '2028-02', start: '2028-02-01', end: '2028-02-29' }],
+    [{ kind: 'week' as const }, '2026-11-21', { label: '2026-W47', start: '2026-11-16', end: '2026-11-22' }],
+    [{ kind: 'week' as const }, '2027-01-01', { label: '2026-W53', start: '2026-12-28', end: '2027-01-03' }],
     [{ kind: 'rolling' as const, months: 12 }, '2026-11-21', { label: 'R12M:2026-11-21', start: '2025-11-22', end: '2026-11-21' }],
   ])('%j containing %s', (spec, date, expected) => {
     expect(cycleContaining(spec, date)).toEqual(expected);
@@ -24,6 +26,9 @@ describe('evaluation cycles', () => {
     expect(cycleOfPeriod({ kind: 'month' }, '2026-02')?.end).toBe('2026-02-28');
     expect(cycleOfPeriod({ kind: 'year' }, '2026-Q3')).toBeUndefined();
     expect(cycleOfPeriod({ kind: 'quarter' }, '2026-Q5')).toBeUndefined();
+    expect(cycleOfPeriod({ kind: 'week' }, '2026-W47')).toEqual({ label: '2026-W47', start: '2026-11-16', end: '2026-11-22' });
+    expect(cycleOfPeriod({ kind: 'week' }, '2026-W01')?.start).toBe('2025-12-29');
+    expect(cycleOfPeriod({ kind: 'week' }, '2025-W53')).toBeUndefined();
   });
 
   it('uses China dates: 23:30 UTC on 31 Dec is already 1 Jan in Beijing', () => {

@@ -2,10 +2,11 @@ import type { CycleSpec } from './scheme-document';
 
 /**
  * Evaluation cycles (考核周期) on China civil dates (YYYY-MM-DD, Asia/Shanghai): calendar year,
- * half-year, quarter, month, or a rolling window of N months ending on the evaluation date.
+ * half-year, quarter, month, ISO week (Monday–Sunday; Henan ranks weekly), or a rolling window of
+ * N months ending on the evaluation date.
  */
 export interface CycleWindow {
-  /** `2026`, `2026-H2`, `2026-Q4`, `2026-11`, or `R12M:2026-11-21` for a rolling window. */
+  /** `2026`, `2026-H2`, `2026-Q4`, `2026-11`, `2026-W47`, or `R12M:2026-11-21` for a rolling window. */
   label: string;
   /** First day, inclusive. */
   start: string;
@@ -42,6 +43,8 @@ export function cycleContaining(spec: CycleSpec, date: string): CycleWindow {
     }
     case 'month':
       return { label: `${year}-${pad(month)}`, ...monthSpan(year, month, 1) };
+    case 'week':
+      return isoWeek(date);
     case 'rolling': {
       const months = spec.months ?? 12;
       return { label: `R${months}M:${date}`, start: addDays(addMonths(date, -months), 1), end: date };
@@ -64,6 +67,7 @@ export function cycleOfPeriod(spec: CycleSpec, period: string): CycleWindow | un
     half: /^(\d{4})-H([12])$/,
     quarter: /^(\d{4})-Q([1-4])$/,
     month: /^(\d{4})-(0[1-9]|1[0-2])$/,
+    week: /^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$/,
     rolling: /^(\d{4})-(\d{2})-(\d{2})$/,
   };
   const match = patterns[spec.kind].exec(period);
@@ -78,9 +82,25 @@ export function cycleOfPeriod(spec: CycleSpec, period: string): CycleWindow | un
       return cycleContaining(spec, `${year}-${pad(Number(match[2]) * 3)}-01`);
     case 'month':
       return cycleContaining(spec, `${period}-01`);
+    case 'week': {
+      // ISO week 1 is the week with 4 January in it.
+      const week1 = isoWeek(`${year}-01-04`);
+      const window = isoWeek(addDays(week1.start, (Number(match[2]) - 1) * 7));
+      return window.label === period ? window : undefined;
+    }
     case 'rolling':
       return Number.isNaN(Date.parse(`${period}T00:00:00Z`)) ? undefined : cycleContaining(spec, period);
   }
+}
+
+/** The ISO 8601 week (Monday–Sunday) containing `date`, labelled with its ISO week-year. */
+function isoWeek(date: string): CycleWindow {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay() || 7;
+  const start = addDays(date, 1 - day);
+  const thursday = addDays(start, 3);
+  const weekYear = Number(thursday.slice(0, 4));
+  const week = Math.floor(daysBetween(`${weekYear}-01-01`, thursday) / 7) + 1;
+  return { label: `${weekYear}-W${pad(week)}`, start, end: addDays(start, 6) };
 }
 
 function monthSpan(year: number, firstMonth: number, months: number): { start: string; end: string } {

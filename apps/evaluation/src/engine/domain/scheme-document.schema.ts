@@ -80,7 +80,7 @@ export const SCHEME_DOCUMENT_SCHEMA: Schema = {
         type: 'object',
         discriminator: { propertyName: 'kind' },
         oneOf: [
-          object({ kind: { enum: ['year', 'half', 'quarter', 'month'] } }, ['kind']),
+          object({ kind: { enum: ['year', 'half', 'quarter', 'month', 'week'] } }, ['kind']),
           object({ kind: { const: 'rolling' }, months: { type: 'integer', minimum: 1, maximum: 60 } }, ['kind', 'months']),
         ],
       },

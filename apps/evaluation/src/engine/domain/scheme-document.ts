@@ -27,7 +27,7 @@ export interface SchemeDocument {
   notes?: string[];
 }
 
-export type CycleKind = 'year' | 'half' | 'quarter' | 'month' | 'rolling';
+export type CycleKind = 'year' | 'half' | 'quarter' | 'month' | 'week' | 'rolling';
 
 export interface CycleSpec {
   kind: CycleKind;
