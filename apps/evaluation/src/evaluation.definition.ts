@@ -4,9 +4,10 @@ import { MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { SchemesAndStandings1763700000400 } from './migrations/1763700000400-schemes-and-standings';
 import { EvaluationCycles1763700000410 } from './migrations/1763700000410-evaluation-cycles';
+import { StandingRefreshes1763700000420 } from './migrations/1763700000420-standing-refreshes';
 
 export const evaluationConfigSchema = baseServiceEnv.extend({
-  /** Subjects per transaction when closing a cycle (results + cursor commit together). */
+  /** Subjects per transaction when closing a cycle or regrading after a publication (results + cursor commit together). */
   CYCLE_CHUNK_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
   /** A close claimed by a replica is its own for this long after each chunk; then another may resume it. */
   CYCLE_LEASE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
@@ -22,7 +23,7 @@ export const evaluationDefinition: ServiceDefinition = {
   name: 'evaluation',
   schema: 'evaluation',
   entities: [],
-  migrations: [MessagingTables1763700000000, SchemesAndStandings1763700000400, EvaluationCycles1763700000410],
+  migrations: [MessagingTables1763700000000, SchemesAndStandings1763700000400, EvaluationCycles1763700000410, StandingRefreshes1763700000420],
   protoPackages: [ProtoPackages.evaluation],
   streams: ['EVALUATION', 'CREDIT_RECORDS'],
 };

@@ -12,6 +12,7 @@ import { SchemeRegistry } from '../schemes/application/scheme-registry';
 import { GetSubjectEvaluationsQuery } from './application/get-subject-evaluations.query';
 import { RecordEventsHandler } from './application/record-events.handler';
 import { StandingCalculator } from './application/standing-calculator';
+import { StandingRefresher } from './application/standing-refresher';
 
 /**
  * Schemes and standings against a real PostgreSQL (evaluation's own schema, migrated):
@@ -26,6 +27,7 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
   let putScheme: PutSchemeHandler;
   let records: RecordEventsHandler;
   let query: GetSubjectEvaluationsQuery;
+  let refresher: StandingRefresher;
 
   const regulator: Principal = { clientId: 'henan-regulator', kind: 'admin', scopes: ['admin'], region: '410000' };
   const zhengzhouReader: Principal = { clientId: 'zz', kind: 'integrator', scopes: ['evaluations:read'], region: '410100' };
@@ -40,6 +42,7 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
     const calculator = new StandingCalculator(registry, new OutboxPublisher(evaluationDefinition as ServiceDefinition));
     records = new RecordEventsHandler({ register: () => undefined } as never, calculator);
     query = new GetSubjectEvaluationsQuery(dataSource, calculator);
+    refresher = new StandingRefresher(dataSource, registry, calculator, { CYCLE_CHUNK_SIZE: 2, CYCLE_LEASE_SECONDS: 30, CYCLE_POLL_MS: 100 });
   });
 
   afterAll(async () => {
@@ -219,6 +222,33 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
       );
       expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
       expect(settled.find((s) => s.status === 'rejected')).toMatchObject({ reason: { code: 'SCHEME.VERSION_CONFLICT' } });
+    });
+
+    it('publishing a version regrades the subjects in scope and announces the changes it causes', async () => {
+      await refresher.work();
+      const driver = driverId();
+      await deliver(createdEvent(driver, { severity: 'minor' }));
+      expect((await outboxFor(driver)).map((r) => r.envelope.data.grade)).toEqual(['3']);
+      // Base 25 instead of 20: 25 − 1 = 24 → 4 stars.
+      const published = await putScheme.execute(regulator, {
+        id: 'zhengzhou-taxi-driver-stars',
+        documentJson: document((d) => (d.scoring.kind === 'points' ? (d.scoring.base = 25) : undefined)),
+        publish: true,
+        basedOnVersion: 0,
+      });
+      await refresher.work();
+      const [refresh] = await db.query<{ id: string; status: string }>(`SELECT id, status FROM evaluation.standing_refreshes WHERE scheme_version = $1`, [published.version]);
+      expect(refresh?.status).toBe('completed');
+      const events = (await outboxFor(driver)).map((r) => r.envelope.data);
+      expect(events.map((e) => [e.previousGrade, e.grade, e.schemeVersion])).toEqual([
+        [null, '3', published.version - 1],
+        ['3', '4', published.version],
+      ]);
+      expect(events[1]?.causeEventId).toBe(refresh!.id);
+      expect((await query.execute(zhengzhouReader, driver, '')).evaluations[0]).toMatchObject({ schemeVersion: published.version, grade: '4', score: 24 });
+      // Back to base 20 for the tests after this one.
+      await putScheme.execute(regulator, { id: 'zhengzhou-taxi-driver-stars', documentJson: document(), publish: true, basedOnVersion: 0 });
+      await refresher.work();
     });
 
     it('a draft is stored but not active; standings use the active version', async () => {

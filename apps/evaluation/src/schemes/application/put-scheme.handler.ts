@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { SchemeErrorCode } from '../domain/scheme-errors';
@@ -50,6 +51,10 @@ export class PutSchemeHandler {
          VALUES ($1, $2, $3, $4, $5, now(), CASE WHEN $3 = 'active' THEN now() END)`,
         [command.id, version, status, JSON.stringify(document), principal.clientId],
       );
+      if (command.publish) {
+        // Regrade the scope under the new version (StandingRefresher), committed with the publication.
+        await manager.query(`INSERT INTO standing_refreshes (id, scheme_id, scheme_version, status) VALUES ($1, $2, $3, 'running')`, [uuidv7(), command.id, version]);
+      }
       const activeVersion = command.publish ? version : active;
       await manager.query(`UPDATE schemes SET latest_version = $2, active_version = $3, updated_at = now() WHERE id = $1`, [command.id, version, activeVersion]);
       return { id: command.id, version, status, activeVersion: activeVersion ?? 0 };
