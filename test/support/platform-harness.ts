@@ -18,6 +18,7 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
   { clientId: 'zhengzhou', name: '郑州市', kind: 'integrator', region: '410100', scopes: ['records:write', 'records:read'] },
   { clientId: 'luoyang', name: '洛阳市', kind: 'integrator', region: '410300', scopes: ['records:write', 'records:read'] },
   { clientId: 'reader', name: '只读', kind: 'integrator', region: '410000', scopes: ['records:read'] },
+  { clientId: 'regulator', name: '河南省交通运输厅', kind: 'admin', region: '410000', scopes: ['admin'] },
 ];
 
 export interface RunningPlatform {

@@ -1,19 +1,29 @@
-import { baseServiceEnv } from '@platform/config';
+import { ProtoPackages } from '@contracts';
+import { baseServiceEnv, z } from '@platform/config';
 import { MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
+import { SchemesAndStandings1763700000400 } from './migrations/1763700000400-schemes-and-standings';
+import { EvaluationCycles1763700000410 } from './migrations/1763700000410-evaluation-cycles';
+import { StandingRefreshes1763700000420 } from './migrations/1763700000420-standing-refreshes';
 
-export const evaluationConfigSchema = baseServiceEnv;
+export const evaluationConfigSchema = baseServiceEnv.extend({
+  /** Subjects per transaction when closing a cycle or regrading after a publication (results + cursor commit together). */
+  CYCLE_CHUNK_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
+  /** A close claimed by a replica is its own for this long after each chunk; then another may resume it. */
+  CYCLE_LEASE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  CYCLE_POLL_MS: z.coerce.number().int().min(10).default(500),
+});
+export type EvaluationConfig = z.infer<typeof evaluationConfigSchema>;
 
 /**
- * Evaluation owns versioned scoring schemes, cycles and explained results (DOMAIN.md §3).
- * Features arrive with this service's own issue; until then it runs the platform runtime:
- * its schema with outbox and inbox, its stream, gRPC health and reflection, probes and metrics.
+ * Evaluation owns versioned scoring schemes, subjects' record facts, standings with their
+ * explanations (DOMAIN.md §3). It consumes `credit.records.*` and publishes `evaluation.*`.
  */
 export const evaluationDefinition: ServiceDefinition = {
   name: 'evaluation',
   schema: 'evaluation',
   entities: [],
-  migrations: [MessagingTables1763700000000],
-  protoPackages: [],
-  streams: ['EVALUATION'],
+  migrations: [MessagingTables1763700000000, SchemesAndStandings1763700000400, EvaluationCycles1763700000410, StandingRefreshes1763700000420],
+  protoPackages: [ProtoPackages.evaluation],
+  streams: ['EVALUATION', 'CREDIT_RECORDS'],
 };

@@ -10,6 +10,10 @@ import { MonitoringViolationsHttpController } from './credit-records/monitoring-
 import { ObjectionsHttpController } from './credit-records/objections.http.controller';
 import { gatewayDefinition, GatewayConfig } from './gateway.definition';
 import { ClientRateLimitGuard, PublicRateLimitGuard } from './http/rate-limit.guards';
+import { EvaluationCyclesHttpController } from './evaluation/evaluation-cycles.http.controller';
+import { EvaluationSchemesHttpController } from './evaluation/evaluation-schemes.http.controller';
+import { GradeRecognitionsHttpController } from './evaluation/grade-recognitions.http.controller';
+import { SubjectEvaluationsHttpController } from './evaluation/subject-evaluations.http.controller';
 import { PublicSubjectsHttpController } from './public-api/public-subjects.http.controller';
 import { PortalHttpController } from './public-api/portal.http.controller';
 import { LicencesHttpController } from './licences/licences.http.controller';
@@ -41,6 +45,10 @@ export class AppModule {
         PortalHttpController,
         CreditRecordsGatewayGrpcController,
         LicencesHttpController,
+        EvaluationSchemesHttpController,
+        SubjectEvaluationsHttpController,
+        EvaluationCyclesHttpController,
+        GradeRecognitionsHttpController,
       ],
       providers: [Upstreams, ClientRateLimitGuard, PublicRateLimitGuard],
     };

@@ -18,6 +18,7 @@ export const gatewayConfigSchema = baseServiceEnv.extend({
   GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   GATEWAY_UPSTREAM_DEADLINE_MS: z.coerce.number().int().min(50).default(5000),
   COLLECTION_GRPC_URL: grpcAddress,
+  EVALUATION_GRPC_URL: grpcAddress,
   DISCLOSURE_GRPC_URL: grpcAddress,
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

@@ -18,6 +18,10 @@ export class Upstreams implements OnApplicationShutdown {
   readonly collectionQuality: GrpcClient;
   readonly violationClaims: GrpcClient;
   readonly licences: GrpcClient;
+  readonly evaluationSchemes: GrpcClient;
+  readonly evaluations: GrpcClient;
+  readonly evaluationCycles: GrpcClient;
+  readonly gradeRecognition: GrpcClient;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
     const deadline = config.GATEWAY_UPSTREAM_DEADLINE_MS;
@@ -32,6 +36,10 @@ export class Upstreams implements OnApplicationShutdown {
     this.violationClaims = new GrpcClient(ProtoPackages.collection, 'ViolationClaimService', config.COLLECTION_GRPC_URL, deadline);
     this.publicProfiles = new GrpcClient(ProtoPackages.disclosure, 'PublicProfileService', config.DISCLOSURE_GRPC_URL, deadline);
     this.licences = new GrpcClient(ProtoPackages.collection, 'LicenceService', config.COLLECTION_GRPC_URL, deadline);
+    this.evaluationSchemes = new GrpcClient(ProtoPackages.evaluation, 'SchemeService', config.EVALUATION_GRPC_URL, deadline);
+    this.evaluations = new GrpcClient(ProtoPackages.evaluation, 'EvaluationService', config.EVALUATION_GRPC_URL, deadline);
+    this.evaluationCycles = new GrpcClient(ProtoPackages.evaluation, 'CycleService', config.EVALUATION_GRPC_URL, deadline);
+    this.gradeRecognition = new GrpcClient(ProtoPackages.evaluation, 'RecognitionService', config.EVALUATION_GRPC_URL, deadline);
   }
 
   onApplicationShutdown(): void {
@@ -46,5 +54,9 @@ export class Upstreams implements OnApplicationShutdown {
     this.collectionQuality.close();
     this.violationClaims.close();
     this.licences.close();
+    this.evaluationSchemes.close();
+    this.evaluations.close();
+    this.evaluationCycles.close();
+    this.gradeRecognition.close();
   }
 }

@@ -19,6 +19,7 @@ export const protoRoot = (): string => PROTO_ROOT;
 
 export const ProtoPackages = {
   collection: { package: 'collection.v1', protoPath: join(PROTO_ROOT, 'collection/v1/collection.proto') },
+  evaluation: { package: 'evaluation.v1', protoPath: join(PROTO_ROOT, 'evaluation/v1/evaluation.proto') },
   disclosure: { package: 'disclosure.v1', protoPath: join(PROTO_ROOT, 'disclosure/v1/disclosure.proto') },
   gateway: { package: 'gateway.v1', protoPath: join(PROTO_ROOT, 'gateway/v1/gateway.proto') },
 } as const;

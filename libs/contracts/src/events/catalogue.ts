@@ -4,6 +4,7 @@
  */
 import { CreditObjectionOpenedV1, CreditObjectionResolvedV1, CreditRecordCreatedV1, CreditRecordRevokedV1, CreditRecordUpdatedV1 } from './credit-records';
 import { CreditRecordExpiredV1, LicenceExpiringV1 } from './credit-record-schedules';
+import { EvaluationGradeChangedV1 } from './evaluation';
 
 export const STREAM_SUBJECTS = {
   // Collection's stream: the records themselves and the objections about them.
@@ -39,4 +40,5 @@ export const Events = {
   CreditObjectionResolved: event<CreditObjectionResolvedV1>('CREDIT_RECORDS', 'credit.objections.resolved', 1),
   CreditRecordExpired: event<CreditRecordExpiredV1>('CREDIT_RECORDS', 'credit.records.expired', 1),
   LicenceExpiring: event<LicenceExpiringV1>('CREDIT_RECORDS', 'credit.records.licence-expiring', 1),
+  EvaluationGradeChanged: event<EvaluationGradeChangedV1>('EVALUATION', 'evaluation.grade.changed', 1),
 } as const;

@@ -15,6 +15,12 @@ export interface CreditRecordCreatedV1 extends CreditRecordFactsV1 {
   summary: string;
   sourceClientId: string;
   receivedAt: string;
+  /**
+   * The type-specific fields as validated against the catalogue (added compatibly: absent on
+   * events published before it). Evaluation schemes read them (e.g. an accident's deaths and
+   * responsibility). Not public data: disclosure must not copy it.
+   */
+  payload?: Record<string, unknown>;
 }
 
 /** Payload of `credit.records.revoked` v1: the providing unit withdrew the record. */

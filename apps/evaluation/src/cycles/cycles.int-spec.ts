@@ -1,0 +1,131 @@
+import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { Principal } from '@platform/auth';
+import { cloneTestDatabase, TestDatabase } from '@platform/testing';
+import { cycleOfPeriod } from '../engine/domain/cycle';
+import { standingAt } from '../engine/domain/standing';
+import { evaluationDefinition } from '../evaluation.definition';
+import { SchemeRegistry } from '../schemes/application/scheme-registry';
+import { CloseCycleHandler } from './application/close-cycle.handler';
+import { CycleProcessor } from './application/cycle-processor';
+import { GetCycleRankingsQuery } from './application/get-cycle-rankings.query';
+import { GetCycleQuery } from './application/get-cycle.query';
+
+/**
+ * Cycle close against a real PostgreSQL: every subject in scope graded for a past period, in
+ * chunks; a close interrupted after one chunk is resumed by another processor and gives the same
+ * results as grading each subject directly; records received after the cutoff change nothing.
+ */
+describe('cycle close (PostgreSQL)', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let registry: SchemeRegistry;
+  let close: CloseCycleHandler;
+  let get: GetCycleQuery;
+  const config = { CYCLE_CHUNK_SIZE: 3, CYCLE_LEASE_SECONDS: 1, CYCLE_POLL_MS: 100 };
+  const regulator: Principal = { clientId: 'henan-regulator', kind: 'admin', scopes: ['admin'], region: '410000' };
+  const processor = () => new CycleProcessor(dataSource, registry, config);
+
+  beforeAll(async () => {
+    db = await cloneTestDatabase('cycles');
+    dataSource = await db.dataSource(evaluationDefinition);
+    registry = new SchemeRegistry(dataSource);
+    await registry.onModuleInit();
+    close = new CloseCycleHandler(dataSource, registry, { nudge: () => undefined } as unknown as CycleProcessor);
+    get = new GetCycleQuery(dataSource);
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  /** Eight Zhengzhou drivers in 2025 with 0..7 general complaints (−3 each): scores 20, 17, 14, … */
+  async function seedDrivers(): Promise<string[]> {
+    const drivers = Array.from({ length: 8 }, (_, i) => `4101021985010${String(i).padStart(4, '0')}X`);
+    for (const [i, driver] of drivers.entries()) {
+      for (let n = 0; n <= i; n += 1) {
+        const severity = n === 0 ? 'minor' : 'general';
+        await db.query(
+          `INSERT INTO evaluation.subject_records (record_id, subject_id, subject_kind, region, record_type, severity, decision_date, payload, received_at)
+           VALUES ($1, $2, 'person', '410105', $3, $4, '2025-06-01', '{}', '2025-06-02T10:00:00+08:00')`,
+          [uuidv7(), driver, n === 0 ? 'commendation' : 'confirmed-complaint', severity],
+        );
+      }
+    }
+    // A Luoyang driver: outside the Zhengzhou scheme's scope.
+    await db.query(
+      `INSERT INTO evaluation.subject_records (record_id, subject_id, subject_kind, region, record_type, severity, decision_date, payload, received_at)
+       VALUES ($1, '410302198501019999', 'person', '410302', 'confirmed-complaint', 'general', '2025-06-01', '{}', '2025-06-02T10:00:00+08:00')`,
+      [uuidv7()],
+    );
+    return drivers;
+  }
+
+  it('refuses a period that does not fit the scheme or has not ended', async () => {
+    await expect(close.execute(regulator, 'zhengzhou-taxi-driver-stars', '2025-Q4')).rejects.toMatchObject({ code: 'CYCLE.INVALID_PERIOD' });
+    await expect(close.execute(regulator, 'zhengzhou-taxi-driver-stars', '2026', new Date('2026-12-31T12:00:00+08:00'))).rejects.toMatchObject({ code: 'CYCLE.PERIOD_NOT_ENDED' });
+    await expect(close.execute({ ...regulator, region: '420000' }, 'zhengzhou-taxi-driver-stars', '2025')).rejects.toMatchObject({ code: 'SCHEME.REGION_FORBIDDEN' });
+  });
+
+  it('grades every subject in scope, survives a crash mid-way, and matches grading each subject directly', async () => {
+    const drivers = await seedDrivers();
+    const { id, created } = await close.execute(regulator, 'zhengzhou-taxi-driver-stars', '2025', new Date('2026-01-10T09:00:00+08:00'));
+    expect(created).toBe(true);
+    expect(await get.execute(regulator, id)).toMatchObject({ status: 'running', total: 8, processed: 0, start: '2025-01-01', end: '2025-12-31' });
+
+    // The first processor handles one chunk of 3 subjects, then "crashes" (its lease runs out).
+    await processor().work(1);
+    expect(await get.execute(regulator, id)).toMatchObject({ status: 'running', processed: 3 });
+    await new Promise((r) => setTimeout(r, 1100));
+    await processor().work();
+
+    const view = await get.execute(regulator, id);
+    // 20+2 → 4★; 20+2−3 = 19, 16, 13 → 3★; 10, 7, 4 → 2★; 1 → 1★ (seed 002 郑州 bands).
+    expect(view).toMatchObject({ status: 'completed', total: 8, processed: 8, distribution: { '4': 1, '3': 3, '2': 3, '1': 1 } });
+
+    const stored = await db.query<{ subject_id: string; grade: string; score: number }>(`SELECT subject_id, grade, score FROM evaluation.cycle_results WHERE cycle_id = $1 ORDER BY subject_id`, [id]);
+    expect(stored.map((r) => r.subject_id)).toEqual([...drivers].sort());
+    const scheme = await registry.load(dataSource.manager, 'zhengzhou-taxi-driver-stars', 1);
+    const window = cycleOfPeriod(scheme.document.cycle, '2025')!;
+    for (const row of stored) {
+      const records = await db.query<{ record_id: string; record_type: string; severity: string }>(`SELECT record_id, record_type, severity FROM evaluation.subject_records WHERE subject_id = $1`, [row.subject_id]);
+      const direct = standingAt(
+        scheme,
+        { id: row.subject_id, kind: 'person', region: '410105', lists: [] },
+        records.map((r) => ({ id: r.record_id, type: r.record_type, severity: r.severity, decisionDate: '2025-06-01', payload: {}, receivedAt: '2025-06-02T10:00:00+08:00' })),
+        new Date('2026-01-10T09:00:00+08:00'),
+        window,
+      );
+      expect({ subject: row.subject_id, grade: row.grade, score: row.score }).toEqual({ subject: row.subject_id, grade: direct.grade, score: direct.score });
+    }
+  });
+
+  it('ranks the closed cycle’s drivers by score, and counties by mean score, inside the caller’s region', async () => {
+    const { id } = await close.execute(regulator, 'zhengzhou-taxi-driver-stars', '2025');
+    const rankings = new GetCycleRankingsQuery(dataSource);
+    const top = await rankings.execute(regulator, id, 'subject', 3);
+    expect(top.subjects.map((s) => [s.rank, s.score, s.grade])).toEqual([
+      [1, 22, '4'],
+      [2, 19, '3'],
+      [3, 16, '3'],
+    ]);
+    // 22, 19, 16, 13, 10, 7, 4, 1 → mean 11.5, all in Zhongyuan district (410105).
+    expect((await rankings.execute(regulator, id, 'county', 0)).regions).toEqual([{ rank: 1, region: '410105', subjects: 8, meanScore: 11.5, distribution: { '1': 1, '2': 3, '3': 3, '4': 1 } }]);
+    const luoyang: Principal = { clientId: 'ly', kind: 'integrator', scopes: ['evaluations:read'], region: '410300' };
+    expect((await rankings.execute(luoyang, id, 'subject', 10)).subjects).toEqual([]);
+    await expect(rankings.execute(regulator, id, 'province', 10)).rejects.toMatchObject({ code: 'CYCLE.INVALID_RANKING' });
+  });
+
+  it('is reproducible: closing again returns the same close, unchanged by records received since', async () => {
+    const first = await close.execute(regulator, 'zhengzhou-taxi-driver-stars', '2025');
+    expect(first.created).toBe(false);
+    const before = await get.execute(regulator, first.id);
+    await db.query(
+      `INSERT INTO evaluation.subject_records (record_id, subject_id, subject_kind, region, record_type, severity, decision_date, payload, received_at)
+       VALUES ($1, '410102198501010000X', 'person', '410105', 'administrative-penalty', 'severe', '2025-12-01', '{}', now())`,
+      [uuidv7()],
+    );
+    await processor().work();
+    expect(await get.execute(regulator, first.id)).toEqual(before);
+  });
+});

@@ -1,0 +1,260 @@
+import type { SubjectKind } from '@domain/credit';
+import type { CompiledScheme, NumberFn } from './compile-scheme';
+import { chinaDate, cycleContaining, CycleWindow, monthsBetween, addMonths } from './cycle';
+import { Evaluate, toNumber } from './expressions';
+import type { IndicatorScoring, PointsScoring } from './scheme-document';
+
+/** A credit record as evaluation sees it, with the instants that bound its life. */
+export interface RecordFact {
+  id: string;
+  type: string;
+  severity: string;
+  /** YYYY-MM-DD, China date of the decision. */
+  decisionDate: string;
+  payload: Record<string, unknown>;
+  /** When the platform accepted it: before this it did not exist (as-of queries). */
+  receivedAt: string;
+  /** Revoked, expired or otherwise withdrawn from evaluation from this instant on. */
+  withdrawnAt?: string | null;
+}
+
+export interface SubjectFacts {
+  id: string;
+  kind: SubjectKind;
+  region: string;
+  /** Credit lists the subject is on now (e.g. `bad-driver`). */
+  lists: readonly string[];
+  /** YYYY-MM-DD the subject registered (e.g. a driver's 从业资格 registration), if known. */
+  registeredOn?: string | null;
+}
+
+export interface EvaluationInput {
+  subject: SubjectFacts;
+  records: readonly RecordFact[];
+  /** The instant evaluated: now, a past instant (as-of) or the end of a closed cycle. */
+  at: Date;
+  /** The grade of the previous cycle, when known (carry-over, consecutive-cycle triggers). */
+  previous?: { grade: string; score: number } | null;
+  /** Evaluate the cycle that contains this date instead of the one containing `at`. */
+  cycle?: CycleWindow;
+}
+
+export interface ExplanationItem {
+  ruleId: string;
+  recordId?: string;
+  recordType?: string;
+  decisionDate?: string;
+  points: number;
+  basis: string;
+  note?: string;
+}
+
+export interface AdjustmentApplied {
+  id: string;
+  effect: string;
+  from: string;
+  to: string;
+  basis: string;
+}
+
+export interface EvaluationResult {
+  schemeId: string;
+  grade: string;
+  score: number;
+  cycle: CycleWindow;
+  explanation: {
+    base: number;
+    additions: number;
+    deductions: number;
+    tallies: Record<string, number>;
+    items: ExplanationItem[];
+    ladder: { grade: string; band: string; condition?: string };
+    adjustments: AdjustmentApplied[];
+    warnings: string[];
+    sources: string[];
+  };
+  triggers: { id: string; basis: string }[];
+}
+
+/** Tenure when the registration date is unknown: no tenure cap applies. */
+const UNKNOWN_TENURE_MONTHS = 9999;
+
+/**
+ * Grades one subject under one compiled scheme. Pure and deterministic: the same scheme, facts
+ * and instant give the same result, explanation included (records are taken in id order).
+ */
+export function evaluateSubject(scheme: CompiledScheme, input: EvaluationInput): EvaluationResult {
+  const today = chinaDate(input.at);
+  const cycle = input.cycle ?? cycleContaining(scheme.document.cycle, today);
+  const asOf = cycle.end < today ? cycle.end : today;
+  const visible = input.records
+    .filter((r) => isVisible(r, input.at) && r.decisionDate <= asOf)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const asOfDay = dayNumber(asOf);
+  const celRecords = visible.map((r) => ({
+    id: r.id,
+    type: r.type,
+    severity: r.severity,
+    decisionDate: r.decisionDate,
+    ageDays: asOfDay - dayNumber(r.decisionDate),
+    inCycle: r.decisionDate >= cycle.start && r.decisionDate <= cycle.end,
+    payload: r.payload,
+  }));
+  const tenureMonths = input.subject.registeredOn ? monthsBetween(input.subject.registeredOn, asOf) : UNKNOWN_TENURE_MONTHS;
+  const context: Record<string, unknown> = {
+    subject: { id: input.subject.id, kind: input.subject.kind, region: input.subject.region, lists: [...input.subject.lists], tenureMonths },
+    records: celRecords,
+    previous: { grade: input.previous?.grade ?? '', score: input.previous?.score ?? 0 },
+    cycle: { label: cycle.label, start: cycle.start, end: cycle.end, asOf },
+  };
+  const warnings: string[] = [];
+  const scoring = scheme.document.scoring;
+  const tally =
+    scoring.kind === 'points'
+      ? scorePoints(scheme, scoring, celRecords, context, asOf, warnings)
+      : scoreIndicators(scheme, scoring, context, warnings);
+
+  const gradeContext = { ...context, score: tally.score, base: tally.base, additions: tally.additions, deductions: tally.deductions, tallies: tally.tallies, grade: '' };
+  const ladder = gradeOnLadder(scheme, tally.score, gradeContext, warnings);
+  let grade = ladder.grade;
+  const adjustments: AdjustmentApplied[] = [];
+  for (const adjustment of scheme.adjustments) {
+    if (!test(adjustment.when, { ...gradeContext, grade }, `adjustment ${adjustment.id}`, warnings)) continue;
+    const next = adjust(scheme.grades, grade, adjustment.effect, adjustment.grade);
+    if (next !== grade) adjustments.push({ id: adjustment.id, effect: adjustment.effect, from: grade, to: next, basis: adjustment.basis });
+    grade = next;
+  }
+  const triggers = scheme.triggers.filter((t) => test(t.when, { ...gradeContext, grade }, `trigger ${t.id}`, warnings)).map((t) => ({ id: t.id, basis: t.basis }));
+  return {
+    schemeId: scheme.document.id,
+    grade,
+    score: tally.score,
+    cycle,
+    explanation: { base: tally.base, additions: tally.additions, deductions: tally.deductions, tallies: tally.tallies, items: tally.items, ladder, adjustments, warnings, sources: scheme.document.sources },
+    triggers,
+  };
+}
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date, without building a Date (hot in cycle closes). */
+function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+}
+
+function isVisible(record: RecordFact, at: Date): boolean {
+  if (Date.parse(record.receivedAt) > at.getTime()) return false;
+  return !record.withdrawnAt || Date.parse(record.withdrawnAt) > at.getTime();
+}
+
+interface Tally {
+  score: number;
+  base: number;
+  additions: number;
+  deductions: number;
+  tallies: Record<string, number>;
+  items: ExplanationItem[];
+}
+
+type CelRecord = Record<string, unknown> & { id: string; type: string; decisionDate: string; inCycle: boolean };
+
+function scorePoints(scheme: CompiledScheme, scoring: PointsScoring, records: CelRecord[], context: Record<string, unknown>, asOf: string, warnings: string[]): Tally {
+  const base = numberOf(scheme.base, context, 'base', warnings);
+  const items: ExplanationItem[] = [];
+  const tallies: Record<string, number> = {};
+  for (const rule of scheme.rules) if (rule.tally) tallies[rule.tally] = 0;
+  for (const rule of scheme.rules) {
+    const types = new Set<string>(rule.recordTypes);
+    const earliest = rule.validity.kind === 'months' ? addMonths(asOf, -rule.validity.months) : undefined;
+    let ruleTotal = 0;
+    for (const record of records) {
+      if (!types.has(record.type)) continue;
+      if (rule.validity.kind === 'cycle' ? !record.inCycle : record.decisionDate <= earliest!) continue;
+      const recordContext = { ...context, record };
+      if (rule.when && !test(rule.when, recordContext, `rule ${rule.id} on record ${record.id}`, warnings)) continue;
+      let points = numberOf(rule.points, recordContext, `rule ${rule.id} on record ${record.id}`, warnings);
+      let note: string | undefined;
+      if (rule.cap !== undefined && Math.abs(ruleTotal + points) > rule.cap) {
+        const allowed = Math.sign(points) * Math.max(0, rule.cap - Math.abs(ruleTotal));
+        note = `rule cap ${rule.cap} reached: ${points} counted as ${allowed}`;
+        points = allowed;
+      }
+      ruleTotal += points;
+      if (rule.tally) tallies[rule.tally]! += Math.abs(points);
+      items.push({ ruleId: rule.id, recordId: record.id, recordType: record.type, decisionDate: record.decisionDate, points, basis: rule.basis, ...(note ? { note } : {}) });
+    }
+  }
+  let additions = items.filter((i) => i.points > 0).reduce((sum, i) => sum + i.points, 0);
+  const deductions = -items.filter((i) => i.points < 0).reduce((sum, i) => sum + i.points, 0);
+  if (scoring.bonusCeiling !== undefined && additions > scoring.bonusCeiling) {
+    items.push({ ruleId: 'bonus-ceiling', points: scoring.bonusCeiling - additions, basis: `additions are limited to ${scoring.bonusCeiling} points` });
+    additions = scoring.bonusCeiling;
+  }
+  const raw = base + additions - deductions;
+  const score = Math.min(scoring.ceiling, Math.max(scoring.floor, raw));
+  if (score !== raw) items.push({ ruleId: score > raw ? 'floor' : 'ceiling', points: score - raw, basis: `the score stays within [${scoring.floor}, ${scoring.ceiling}]` });
+  return { score, base, additions, deductions, tallies, items };
+}
+
+function scoreIndicators(scheme: CompiledScheme, scoring: IndicatorScoring, context: Record<string, unknown>, warnings: string[]): Tally {
+  const totalWeight = scheme.indicators.reduce((sum, i) => sum + i.weight, 0);
+  const items: ExplanationItem[] = [];
+  let score = 0;
+  for (const indicator of scheme.indicators) {
+    const raw = numberOf({ expression: indicator.valueSource, evaluate: indicator.value }, context, `indicator ${indicator.id}`, warnings);
+    const value = Math.min(1, Math.max(0, raw));
+    const points = round((scoring.scale * indicator.weight * value) / totalWeight);
+    score += points;
+    items.push({ ruleId: indicator.id, points, basis: indicator.basis, note: `value ${round(value)} × weight ${indicator.weight}/${totalWeight}${value !== raw ? ` (clamped from ${round(raw)})` : ''}` });
+  }
+  return { score: round(score), base: 0, additions: 0, deductions: 0, tallies: {}, items };
+}
+
+function gradeOnLadder(scheme: CompiledScheme, score: number, context: Record<string, unknown>, warnings: string[]): EvaluationResult['explanation']['ladder'] {
+  const inBand = (rung: { min?: number; max?: number }) => (rung.min === undefined || score >= rung.min) && (rung.max === undefined || score < rung.max);
+  const band = (rung: { min?: number; max?: number }) => `[${rung.min ?? '-∞'}, ${rung.max ?? '∞'})`;
+  for (const rung of scheme.rungs) {
+    if (rung.when && inBand(rung) && test(rung.when, context, `ladder rung ${rung.grade}`, warnings)) return { grade: rung.grade, band: band(rung), condition: rung.whenSource };
+  }
+  const rung = scheme.rungs.find((r) => !r.when && inBand(r));
+  // compileScheme proves the unconditional rungs tile the score range, so this cannot miss.
+  if (!rung) throw new Error(`scheme ${scheme.document.id}: score ${score} is on no rung`);
+  return { grade: rung.grade, band: band(rung) };
+}
+
+/** Grades are ordered best → worst; `at-most` B means "no better than B". */
+function adjust(grades: readonly string[], current: string, effect: 'set' | 'at-most' | 'at-least', target: string): string {
+  if (effect === 'set') return target;
+  const rank = grades.indexOf(current);
+  const limit = grades.indexOf(target);
+  if (effect === 'at-most') return rank < limit ? target : current;
+  return rank > limit ? target : current;
+}
+
+/** A condition that fails to evaluate (e.g. a payload field the record lacks) counts as false, with a warning. */
+function test(condition: Evaluate, context: Record<string, unknown>, what: string, warnings: string[]): boolean {
+  try {
+    return condition(context) === true;
+  } catch (error) {
+    warnings.push(`${what}: ${firstLine(error)} (treated as not met)`);
+    return false;
+  }
+}
+
+function numberOf(fn: NumberFn, context: Record<string, unknown>, what: string, warnings: string[]): number {
+  if ('constant' in fn) return fn.constant;
+  try {
+    const value = toNumber(fn.evaluate(context));
+    if (!Number.isFinite(value)) throw new Error(`not a finite number: ${value}`);
+    return value;
+  } catch (error) {
+    warnings.push(`${what}: ${firstLine(error)} (counted as 0)`);
+    return 0;
+  }
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

@@ -1,0 +1,113 @@
+import { GRADE_LADDER_IDS, RECORD_TYPE_CODES, SUBJECT_KINDS } from '@domain/credit';
+
+/**
+ * The shape of a scheme document (JSON Schema 2020-12, checked with ajv in strict mode).
+ * `additionalProperties: false` everywhere, so a misspelt key is refused with its path rather
+ * than silently ignored. Expressions are only shape-checked here; expressions.ts checks them.
+ */
+type Schema = Record<string, unknown>;
+
+const ID = { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', minLength: 1, maxLength: 64 };
+const EXPRESSION = { type: 'string', minLength: 1, maxLength: 2000 };
+const TEXT = { type: 'string', minLength: 1, maxLength: 2000 };
+const FINITE = { type: 'number', minimum: -1e9, maximum: 1e9 };
+const NUMBER_OR_EXPRESSION = { anyOf: [FINITE, EXPRESSION] };
+
+function object(properties: Record<string, Schema>, required: string[]): Schema {
+  return { type: 'object', additionalProperties: false, properties, required };
+}
+
+const recordTypeCode = { type: 'string', minLength: 1, maxLength: 64 };
+
+const pointRule = object(
+  {
+    id: ID,
+    // Codes are checked against the catalogue by the compiler, which names the offending one.
+    recordTypes: { type: 'array', minItems: 1, maxItems: RECORD_TYPE_CODES.length, uniqueItems: true, items: recordTypeCode },
+    when: EXPRESSION,
+    points: NUMBER_OR_EXPRESSION,
+    validity: {
+      type: 'object',
+      discriminator: { propertyName: 'kind' },
+      oneOf: [
+        object({ kind: { const: 'cycle' } }, ['kind']),
+        object({ kind: { const: 'months' }, months: { type: 'integer', minimum: 1, maximum: 120 } }, ['kind', 'months']),
+      ],
+    },
+    cap: { type: 'number', exclusiveMinimum: 0, maximum: 1e9 },
+    tally: ID,
+    basis: TEXT,
+  },
+  ['id', 'recordTypes', 'points', 'validity', 'basis'],
+);
+
+const pointsScoring = object(
+  {
+    kind: { const: 'points' },
+    base: NUMBER_OR_EXPRESSION,
+    floor: FINITE,
+    ceiling: FINITE,
+    bonusCeiling: { type: 'number', minimum: 0, maximum: 1e9 },
+    rules: { type: 'array', maxItems: 500, items: pointRule },
+  },
+  ['kind', 'base', 'floor', 'ceiling', 'rules'],
+);
+
+const indicatorScoring = object(
+  {
+    kind: { const: 'indicators' },
+    scale: { enum: [100, 1000] },
+    indicators: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 200,
+      items: object({ id: ID, weight: { type: 'number', exclusiveMinimum: 0, maximum: 1000 }, value: EXPRESSION, basis: TEXT }, ['id', 'weight', 'value', 'basis']),
+    },
+  },
+  ['kind', 'scale', 'indicators'],
+);
+
+export const SCHEME_DOCUMENT_SCHEMA: Schema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  ...object(
+    {
+      id: ID,
+      name: object({ zh: { type: 'string', minLength: 1, maxLength: 200 }, en: { type: 'string', minLength: 1, maxLength: 200 } }, ['zh', 'en']),
+      sources: { type: 'array', minItems: 1, maxItems: 50, items: TEXT },
+      subjectKinds: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...SUBJECT_KINDS] } },
+      regions: { type: 'array', minItems: 1, maxItems: 100, uniqueItems: true, items: { type: 'string', pattern: '^\\d{6}$' } },
+      cycle: {
+        type: 'object',
+        discriminator: { propertyName: 'kind' },
+        oneOf: [
+          object({ kind: { enum: ['year', 'half', 'quarter', 'month', 'week'] } }, ['kind']),
+          object({ kind: { const: 'rolling' }, months: { type: 'integer', minimum: 1, maximum: 60 } }, ['kind', 'months']),
+        ],
+      },
+      scoring: { type: 'object', discriminator: { propertyName: 'kind' }, oneOf: [pointsScoring, indicatorScoring] },
+      ladder: object(
+        {
+          id: { enum: [...GRADE_LADDER_IDS] },
+          rungs: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 50,
+            items: object({ grade: { type: 'string', minLength: 1, maxLength: 16 }, min: FINITE, max: FINITE, when: EXPRESSION }, ['grade']),
+          },
+        },
+        ['id', 'rungs'],
+      ),
+      adjustments: {
+        type: 'array',
+        maxItems: 50,
+        items: object(
+          { id: ID, when: EXPRESSION, effect: { enum: ['set', 'at-most', 'at-least'] }, grade: { type: 'string', minLength: 1, maxLength: 16 }, basis: TEXT },
+          ['id', 'when', 'effect', 'grade', 'basis'],
+        ),
+      },
+      triggers: { type: 'array', maxItems: 50, items: object({ id: ID, when: EXPRESSION, basis: TEXT }, ['id', 'when', 'basis']) },
+      notes: { type: 'array', maxItems: 50, items: TEXT },
+    },
+    ['id', 'name', 'sources', 'subjectKinds', 'regions', 'cycle', 'scoring', 'ladder'],
+  ),
+};

@@ -1,0 +1,124 @@
+import type { GradeLadderId, RecordTypeCode, SubjectKind } from '@domain/credit';
+
+/**
+ * An evaluation scheme (评价方案) as data (DOMAIN.md §3): what a regulator uploads, versions and
+ * publishes. Every number that differs by place lives here, never in code. Conditions and
+ * formulas are CEL expressions (docs/decisions/0010-evaluation-cel-expressions.md), checked
+ * against the variables each position declares (see expressions.ts) when the version is uploaded.
+ */
+export interface SchemeDocument {
+  /** Stable kebab-case id, e.g. `zhengzhou-taxi-driver-stars`; versions share it. */
+  id: string;
+  name: { zh: string; en: string };
+  /** Where the rules come from (document, article); cited in every explanation. */
+  sources: string[];
+  /** Kinds of subject the scheme grades. */
+  subjectKinds: SubjectKind[];
+  /** GB/T 2260 codes; a subject is in scope when a record of it was filed under one of them (prefix match). */
+  regions: string[];
+  cycle: CycleSpec;
+  scoring: PointsScoring | IndicatorScoring;
+  ladder: LadderSpec;
+  /** Applied in order after the ladder: vetoes, list overrides, tenure caps, carry-over. */
+  adjustments?: Adjustment[];
+  /** Named consequences reported with the result (e.g. the bad-driver list trigger); joint measures act on them. */
+  triggers?: Trigger[];
+  /** Interpretations and assumptions a reviewer should see (e.g. a threshold the source does not give). */
+  notes?: string[];
+}
+
+export type CycleKind = 'year' | 'half' | 'quarter' | 'month' | 'week' | 'rolling';
+
+export interface CycleSpec {
+  kind: CycleKind;
+  /** Length of a rolling window in months (rolling only). */
+  months?: number;
+}
+
+/** A CEL expression, or a plain number where a number is allowed. */
+export type NumberOrExpression = number | string;
+
+/** Base score plus additions and deductions per record type (point systems). */
+export interface PointsScoring {
+  kind: 'points';
+  /** Starting score: a number, or CEL (e.g. raised by a commitment, carried over from last cycle). */
+  base: NumberOrExpression;
+  /** The score never goes below this (e.g. taxi drivers: 0, law 交运规〔2022〕2号). */
+  floor: number;
+  /** Nor above this. */
+  ceiling: number;
+  /** Most that all additions together may add (e.g. taxi drivers: +10). */
+  bonusCeiling?: number;
+  rules: PointRule[];
+}
+
+export interface PointRule {
+  id: string;
+  /** Record types the rule looks at; checked against the collection catalogue's codes. */
+  recordTypes: RecordTypeCode[];
+  /** CEL over `record` (and the subject-level variables); absent = every record of those types. */
+  when?: string;
+  /** Points per matching record: positive adds, negative deducts. A number or CEL. */
+  points: NumberOrExpression;
+  validity: Validity;
+  /** Most points (in absolute value) this rule may contribute in total. */
+  cap?: number;
+  /**
+   * Also count the points (as a positive number) into a named tally that ladder conditions,
+   * adjustments and triggers read as `tallies['name']` (e.g. Jiangsu's bad-behaviour points).
+   */
+  tally?: string;
+  /** The rule text this implements. */
+  basis: string;
+}
+
+/** How long a record counts: the current cycle, or N months back from the evaluation date. */
+export type Validity = { kind: 'cycle' } | { kind: 'months'; months: number };
+
+/** Weighted indicators normalised to a scale (e.g. Sichuan risk portraits, 1000-point codes). */
+export interface IndicatorScoring {
+  kind: 'indicators';
+  scale: 100 | 1000;
+  indicators: Indicator[];
+}
+
+export interface Indicator {
+  id: string;
+  weight: number;
+  /** CEL giving a value in [0, 1] (1 = best); values outside are clamped and the clamp is explained. */
+  value: string;
+  basis: string;
+}
+
+export interface LadderSpec {
+  /** One of the shared ladders (GRADE_LADDERS in @domain/credit). */
+  id: GradeLadderId;
+  rungs: Rung[];
+}
+
+/**
+ * A score band [min, max) and its grade. Rungs without `when` must cover the score range with no
+ * gap and no overlap; a rung with `when` overrides inside its band when the condition holds (e.g.
+ * Jiangsu: 40–<60 is B when bad-behaviour points < 20).
+ */
+export interface Rung {
+  grade: string;
+  min?: number;
+  max?: number;
+  when?: string;
+}
+
+export interface Adjustment {
+  id: string;
+  when: string;
+  /** `set`: the grade becomes `grade` (veto, list override); `at-most` caps it; `at-least` floors it. */
+  effect: 'set' | 'at-most' | 'at-least';
+  grade: string;
+  basis: string;
+}
+
+export interface Trigger {
+  id: string;
+  when: string;
+  basis: string;
+}

@@ -1,0 +1,409 @@
+import type { SchemeDocument } from './scheme-document';
+
+/*
+ * The schemes the platform ships (issue 4), as data: each is stored as version 1 at first boot
+ * and can be replaced by a regulator's new version through the API without a deploy. Sources:
+ * DOMAIN.md §3 and the seed documents in shared/seeds (seed 000 Henan/Nanyang, seed 002 Henan
+ * cases, seed 003 national summary/Suzhou, seed 004 Ministry cases/Beijing). Where a source
+ * gives no number (a threshold, a deduction step), the scheme says so in `notes`: those are
+ * LOCAL choices of this version, to be replaced by the regulator's own.
+ *
+ * Severity → deduction step. 交运规〔2022〕2号 deducts 1/3/5/10/20 points per violation
+ * (DOMAIN.md §3); records carry the deciding unit's severity (minor/general/severe, catalogue v1),
+ * so the driver schemes map each record type's severities onto those steps.
+ */
+
+const TAXI_LAW = '交通运输部《出租汽车服务质量信誉考核办法》（交运规〔2022〕2号）：基础分20分，加分不超过10分，扣分分1、3、5、10、20分五档，最低0分';
+
+/** Zhengzhou cruising-taxi driver stars (seed 002 案例, 郑州“亮星”运营; DOMAIN.md §3). */
+export const ZHENGZHOU_TAXI_DRIVER_STARS: SchemeDocument = {
+  id: 'zhengzhou-taxi-driver-stars',
+  name: { zh: '郑州市巡游出租汽车驾驶员星级评定', en: 'Zhengzhou taxi driver stars' },
+  sources: [TAXI_LAW, 'seed 002（河南2024典型案例）郑州市巡游出租汽车驾驶员“亮星”：周期1月1日至12月31日，25分及以上5星……0分及以下或列入不良驾驶员名单无星', 'DOMAIN.md §3 Taxi drivers'],
+  subjectKinds: ['person'],
+  regions: ['410100'],
+  cycle: { kind: 'year' },
+  scoring: {
+    kind: 'points',
+    base: 20,
+    floor: 0,
+    ceiling: 30,
+    bonusCeiling: 10,
+    rules: [
+      {
+        id: 'complaint',
+        recordTypes: ['confirmed-complaint'],
+        points: "{'minor': -1.0, 'general': -3.0, 'severe': -5.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: `${TAXI_LAW}；经核实的服务投诉按严重程度扣1/3/5分`,
+      },
+      {
+        id: 'penalty',
+        recordTypes: ['administrative-penalty', 'monitoring-violation'],
+        points: "{'minor': -3.0, 'general': -5.0, 'severe': -10.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: `${TAXI_LAW}；行政处罚、动态监控违规按严重程度扣3/5/10分`,
+      },
+      {
+        id: 'responsible-accident',
+        recordTypes: ['accident'],
+        when: "has(record.payload.responsibility) && record.payload.responsibility in ['full', 'main', 'equal']",
+        points: -20,
+        validity: { kind: 'cycle' },
+        basis: `${TAXI_LAW}；负同等及以上责任的事故扣20分`,
+      },
+      {
+        id: 'commendation',
+        recordTypes: ['commendation'],
+        points: "has(record.payload.level) && record.payload.level in ['national', 'provincial'] ? 5.0 : 2.0",
+        validity: { kind: 'cycle' },
+        basis: `${TAXI_LAW}；受表彰奖励加分（省级及以上5分，其他2分），合计不超过10分`,
+      },
+    ],
+  },
+  ladder: {
+    id: 'stars',
+    rungs: [
+      { grade: '5', min: 25 },
+      { grade: '4', min: 20, max: 25 },
+      { grade: '3', min: 11, max: 20 },
+      { grade: '2', min: 4, max: 11 },
+      { grade: '1', min: 1, max: 4 },
+      { grade: '0', max: 1 },
+    ],
+  },
+  adjustments: [
+    {
+      id: 'carry-over-five-stars',
+      when: "previous.grade == '5' && deductions == 0.0",
+      effect: 'at-least',
+      grade: '5',
+      basis: 'seed 002 郑州：上一周期评定为5颗星的驾驶员，本周期星级评定为5颗星（在本周期内如遇服务质量问题可降级）',
+    },
+    {
+      id: 'tenure-cap',
+      when: 'subject.tenureMonths < 6.0',
+      effect: 'at-most',
+      grade: '3',
+      basis: 'seed 002 郑州：注册在岗时间少于6个月的驾驶员，星级等级最高评定为3颗星',
+    },
+    {
+      id: 'bad-driver-list',
+      when: "'bad-driver' in subject.lists",
+      effect: 'set',
+      grade: '0',
+      basis: 'seed 002 郑州：被列入不良驾驶员名单的，星级等级为无星',
+    },
+  ],
+  notes: [
+    'Which severity maps to which of the five deduction steps, and the bonus per commendation level, are LOCAL choices of this version (the sources give the steps, not the mapping).',
+    'Carry-over: "may drop on service quality problems" is read as: the 5-star floor holds only while no points are deducted this cycle.',
+    'Tenure counts from the subject\'s registration date when the platform knows it; unknown tenure caps nothing.',
+  ],
+};
+
+/** Henan red/yellow/green safety codes for two-passenger-one-hazardous carriers (seed 002 案例1, 案例8). */
+export const HENAN_PASSENGER_HAZARDOUS_CODES: SchemeDocument = {
+  id: 'henan-passenger-hazardous-codes',
+  name: { zh: '河南省“两客一危”经营者安全生产信用“红黄绿”码', en: 'Henan passenger and hazardous-goods carrier red/yellow/green codes' },
+  sources: [
+    'seed 002 案例1：对全省“两客一危”企业，以季度为周期开展评价，确定企业“红、黄、绿”三色安全信用“画像”',
+    'seed 002 案例4（焦作）：千分制评分；案例8（平顶山）：对低于800分的企业开展入企检查',
+    'DOMAIN.md §3 Red/yellow/green codes, quarterly, 1000-point scale',
+  ],
+  subjectKinds: ['org'],
+  regions: ['410000'],
+  cycle: { kind: 'quarter' },
+  scoring: {
+    kind: 'points',
+    base: 1000,
+    floor: 0,
+    ceiling: 1000,
+    rules: [
+      {
+        id: 'monitoring',
+        recordTypes: ['monitoring-violation'],
+        points: "{'minor': -5.0, 'general': -10.0, 'severe': -20.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        cap: 300,
+        basis: '动态监控违法违规：每条按严重程度扣5/10/20分，本项最多扣300分',
+      },
+      {
+        id: 'penalty',
+        recordTypes: ['administrative-penalty', 'oversize-transport-violation'],
+        points: "{'minor': -10.0, 'general': -30.0, 'severe': -50.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '行政处罚：每起按严重程度扣10/30/50分',
+      },
+      {
+        id: 'complaint',
+        recordTypes: ['confirmed-complaint'],
+        points: "{'minor': -5.0, 'general': -10.0, 'severe': -20.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '经核实的投诉：每起按严重程度扣5/10/20分',
+      },
+      {
+        id: 'responsible-accident',
+        recordTypes: ['accident'],
+        when: "has(record.payload.responsibility) && record.payload.responsibility != 'none'",
+        points: "record.severity == 'severe' ? -200.0 : -100.0",
+        validity: { kind: 'cycle' },
+        basis: '有责事故：每起扣100分，严重的扣200分',
+      },
+      {
+        id: 'broken-commitment',
+        recordTypes: ['commitment-broken'],
+        points: -50,
+        validity: { kind: 'cycle' },
+        basis: '违背信用承诺：每次扣50分',
+      },
+    ],
+  },
+  ladder: {
+    id: 'traffic-light',
+    rungs: [
+      { grade: 'green', min: 900 },
+      { grade: 'yellow', min: 800, max: 900 },
+      { grade: 'red', max: 800 },
+    ],
+  },
+  notes: [
+    'The per-item deductions and the green/yellow bounds are LOCAL choices of this version: the seeds name the 1000-point scale and the quarterly cycle (and Jiaozuo\'s 9 categories / 42 items) but not the items\' points.',
+    'Red below 800 follows Pingdingshan, which inspects every carrier below 800 points (seed 002 案例8).',
+  ],
+};
+
+/** Jiangsu road transport operators AA–D (DOMAIN.md §3 Jiangsu example). */
+export const JIANGSU_ROAD_OPERATOR_GRADES: SchemeDocument = {
+  id: 'jiangsu-road-operator-grades',
+  name: { zh: '江苏省道路运输经营者信用等级', en: 'Jiangsu road transport operator grades' },
+  sources: ['DOMAIN.md §3 Jiangsu example: AA ≥ 90; A 80–<90; B 60–<80, or 40–<60 with bad-behaviour points < 20; C 40–<60 with ≥ 20 points; D < 40 with ≥ 20 points'],
+  subjectKinds: ['org'],
+  regions: ['320000'],
+  cycle: { kind: 'year' },
+  scoring: {
+    kind: 'points',
+    base: 100,
+    floor: 0,
+    ceiling: 100,
+    rules: [
+      {
+        id: 'penalty',
+        recordTypes: ['administrative-penalty', 'commitment-broken'],
+        points: "{'minor': -5.0, 'general': -10.0, 'severe': -20.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        tally: 'bad-behaviour',
+        basis: '不良行为（行政处罚、违背承诺）：按严重程度扣5/10/20分，计入不良行为记分',
+      },
+      {
+        id: 'service-quality',
+        recordTypes: ['confirmed-complaint', 'monitoring-violation'],
+        points: "{'minor': -2.0, 'general': -5.0, 'severe': -10.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '服务质量（投诉、动态监控）：按严重程度扣2/5/10分',
+      },
+    ],
+  },
+  ladder: {
+    id: 'AA-D',
+    rungs: [
+      { grade: 'AA', min: 90 },
+      { grade: 'A', min: 80, max: 90 },
+      { grade: 'B', min: 60, max: 80 },
+      { grade: 'B', min: 40, max: 60, when: "tallies['bad-behaviour'] < 20.0" },
+      { grade: 'C', min: 40, max: 60 },
+      { grade: 'D', max: 40 },
+    ],
+  },
+  notes: [
+    'Below 40 the source names D "with ≥ 20 bad-behaviour points" and nothing for fewer; this version grades every score below 40 as D.',
+    'Deduction steps are LOCAL choices of this version; the grade bands are the source\'s.',
+  ],
+};
+
+/** Nanyang drivers 3A/2A/A/B with the bad-driver trigger (seed 000 南阳“无感审批”). */
+export const NANYANG_DRIVER_GRADES: SchemeDocument = {
+  id: 'nanyang-driver-grades',
+  name: { zh: '南阳市驾驶员信誉等级', en: 'Nanyang driver grades' },
+  sources: [
+    'seed 000 南阳：驾驶员信誉评定分为3A、2A、A、B级。其中，B级驾驶员参加培训教育合格后上岗，两个周期内连续B级或一个周期内连续扣满20分的列入不良驾驶员名单',
+    TAXI_LAW,
+  ],
+  subjectKinds: ['person'],
+  regions: ['411300'],
+  cycle: { kind: 'year' },
+  scoring: {
+    kind: 'points',
+    base: 20,
+    floor: 0,
+    ceiling: 30,
+    bonusCeiling: 10,
+    rules: [
+      {
+        id: 'violation',
+        recordTypes: ['administrative-penalty', 'monitoring-violation', 'confirmed-complaint'],
+        points: "{'minor': -1.0, 'general': -5.0, 'severe': -10.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: `${TAXI_LAW}；处罚、违章、投诉按严重程度扣1/5/10分`,
+      },
+      {
+        id: 'responsible-accident',
+        recordTypes: ['accident'],
+        when: "has(record.payload.responsibility) && record.payload.responsibility in ['full', 'main', 'equal']",
+        points: -20,
+        validity: { kind: 'cycle' },
+        basis: `${TAXI_LAW}；负同等及以上责任的事故扣20分`,
+      },
+    ],
+  },
+  ladder: {
+    id: 'AAA-B',
+    rungs: [
+      { grade: 'AAA', min: 20 },
+      { grade: 'AA', min: 15, max: 20 },
+      { grade: 'A', min: 10, max: 15 },
+      { grade: 'B', max: 10 },
+    ],
+  },
+  triggers: [
+    {
+      id: 'bad-driver-list',
+      when: "deductions >= 20.0 || (grade == 'B' && previous.grade == 'B')",
+      basis: 'seed 000 南阳：两个周期内连续B级或一个周期内连续扣满20分的列入不良驾驶员名单',
+    },
+  ],
+  notes: ['The 3A/2A/A/B score bands and the deduction steps are LOCAL choices of this version: seed 000 names the grades and the list trigger only.'],
+};
+
+/** Beijing commuter (customised) bus operators: initial grade B, A with a commitment (seed 004 北京). */
+export const BEIJING_COMMUTER_BUS_GRADES: SchemeDocument = {
+  id: 'beijing-commuter-bus-grades',
+  name: { zh: '北京市通勤定制公交运营企业信用评价', en: 'Beijing commuter bus operator grades' },
+  sources: [
+    'seed 004 北京：运营企业初始等级原则上为中（B）级，如作出初始等级信用承诺并提交信用承诺书的，初始等级可升级为良（A）级。在日常经营中发现违诺情形，信用评价等级降级',
+    'DOMAIN.md §3 Beijing commuter buses: four tiers, nine levels; initial grade B, raised to A by an initial-grade commitment; each broken commitment −50 points',
+  ],
+  subjectKinds: ['org'],
+  regions: ['110000'],
+  cycle: { kind: 'year' },
+  scoring: {
+    kind: 'points',
+    base: "records.exists(r, r.type == 'credit-commitment' && has(r.payload.commitmentType) && r.payload.commitmentType == 'initial-grade') ? 800.0 : 700.0",
+    floor: 0,
+    ceiling: 1000,
+    rules: [
+      {
+        id: 'broken-commitment',
+        recordTypes: ['commitment-broken'],
+        points: -50,
+        validity: { kind: 'cycle' },
+        basis: 'DOMAIN.md §3 北京：每次违诺扣50分（违诺即降级）',
+      },
+      {
+        id: 'penalty',
+        recordTypes: ['administrative-penalty'],
+        points: "{'minor': -10.0, 'general': -30.0, 'severe': -60.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '行政处罚：按严重程度扣10/30/60分',
+      },
+      {
+        id: 'commendation',
+        recordTypes: ['commendation'],
+        points: 50,
+        validity: { kind: 'cycle' },
+        basis: '表彰奖励：每项加50分',
+      },
+    ],
+  },
+  ladder: {
+    id: 'AA-D',
+    rungs: [
+      { grade: 'AA', min: 900 },
+      { grade: 'A', min: 800, max: 900 },
+      { grade: 'B', min: 700, max: 800 },
+      { grade: 'C', max: 700 },
+    ],
+  },
+  notes: [
+    'Four tiers 优/良/中/差 are graded AA/A/B/C; the nine levels inside them are not given by the sources and are not graded by this version.',
+    'Tier bounds (100 points each) and the penalty/commendation points are LOCAL choices; initial B = 700, A = 800 so that one broken commitment (−50) drops A to B, as the source says.',
+  ],
+};
+
+/** Suzhou road transport enterprises: indicators plus a veto on a responsible fatal accident (seed 003). */
+export const SUZHOU_ROAD_TRANSPORT_SAFETY: SchemeDocument = {
+  id: 'suzhou-road-transport-safety',
+  name: { zh: '苏州市道路运输企业分类分级安全评价', en: 'Suzhou road transport enterprise safety grades' },
+  sources: [
+    'seed 003 苏州：《道路运输企业分类分级安全监管工作方案》，对客运、普货、危货分类构建5个方面的评价体系，每季度推送评价结果；归集资质状况、动态监控和违法违规、公安交通违法、交通事故等数据',
+    'DOMAIN.md §3 Suzhou: 5 first-level indicators; scoring plus veto (responsible fatal accident → D); quarterly',
+  ],
+  subjectKinds: ['org'],
+  regions: ['320500'],
+  cycle: { kind: 'quarter' },
+  scoring: {
+    kind: 'indicators',
+    scale: 100,
+    indicators: [
+      {
+        id: 'qualification',
+        weight: 1,
+        value: "records.exists(r, r.inCycle && r.type == 'administrative-penalty' && has(r.payload.penaltyCategories) && ('licence-suspension' in r.payload.penaltyCategories || 'licence-revocation' in r.payload.penaltyCategories)) ? 0.0 : 1.0",
+        basis: '资质状况：本季度被暂扣或吊销许可证件的，本项为0',
+      },
+      {
+        id: 'monitoring',
+        weight: 1,
+        value: "1.0 - double(records.filter(r, r.inCycle && r.type == 'monitoring-violation').size()) / 10.0",
+        basis: '动态监控：每条报警减本项十分之一',
+      },
+      {
+        id: 'violations',
+        weight: 1,
+        value: "1.0 - double(records.filter(r, r.inCycle && r.type in ['administrative-penalty', 'oversize-transport-violation']).size()) / 5.0",
+        basis: '违法违规：每起处罚减本项五分之一',
+      },
+      {
+        id: 'accidents',
+        weight: 1,
+        value: "1.0 - double(records.filter(r, r.inCycle && r.type == 'accident').size()) / 2.0",
+        basis: '交通事故：每起减本项二分之一',
+      },
+      {
+        id: 'daily-management',
+        weight: 1,
+        value: "1.0 - double(records.filter(r, r.inCycle && r.type in ['confirmed-complaint', 'commitment-broken', 'inter-department-notice']).size()) / 5.0",
+        basis: '日常安全管理：投诉、违诺、抄告每起减本项五分之一',
+      },
+    ],
+  },
+  ladder: {
+    id: 'AA-D',
+    rungs: [
+      { grade: 'AA', min: 90 },
+      { grade: 'A', min: 80, max: 90 },
+      { grade: 'B', min: 70, max: 80 },
+      { grade: 'C', min: 60, max: 70 },
+      { grade: 'D', max: 60 },
+    ],
+  },
+  adjustments: [
+    {
+      id: 'fatal-accident-veto',
+      when: "records.exists(r, r.inCycle && r.type == 'accident' && has(r.payload.deaths) && r.payload.deaths > 0 && has(r.payload.responsibility) && r.payload.responsibility != 'none')",
+      effect: 'set',
+      grade: 'D',
+      basis: 'DOMAIN.md §3 苏州：发生有责亡人事故的，评价等级直接为D（一票否决）',
+    },
+  ],
+  notes: ['The five indicators\' contents, equal weights and grade bands are LOCAL choices of this version: the sources name five first-level indicators and the veto, not their items.'],
+};
+
+export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
+  ZHENGZHOU_TAXI_DRIVER_STARS,
+  HENAN_PASSENGER_HAZARDOUS_CODES,
+  JIANGSU_ROAD_OPERATOR_GRADES,
+  NANYANG_DRIVER_GRADES,
+  BEIJING_COMMUTER_BUS_GRADES,
+  SUZHOU_ROAD_TRANSPORT_SAFETY,
+];

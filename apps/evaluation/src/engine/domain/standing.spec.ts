@@ -1,0 +1,54 @@
+import { compileScheme, CompiledScheme } from './compile-scheme';
+import { applicableRegion, ScopedRecordFact, standingAt } from './standing';
+import { NANYANG_DRIVER_GRADES, ZHENGZHOU_TAXI_DRIVER_STARS } from './shipped-schemes';
+
+const compiled = (document: typeof ZHENGZHOU_TAXI_DRIVER_STARS): CompiledScheme => {
+  const result = compileScheme(structuredClone(document));
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.scheme;
+};
+
+const rec = (id: string, type: string, severity: string, decisionDate: string, receivedAt: string, region = '410105', payload: Record<string, unknown> = {}): ScopedRecordFact => ({
+  id,
+  type,
+  severity,
+  decisionDate,
+  payload,
+  receivedAt,
+  region,
+});
+
+const subject = { id: 'S', kind: 'person' as const, region: '410105', lists: [] };
+
+describe('standing', () => {
+  it('applies a scheme by subject kind and the regions records were filed under', () => {
+    const records = [rec('a', 'confirmed-complaint', 'minor', '2026-01-02', '2026-01-02T10:00:00+08:00', '410305'), rec('b', 'confirmed-complaint', 'minor', '2026-01-03', '2026-01-03T10:00:00+08:00')];
+    expect(applicableRegion(ZHENGZHOU_TAXI_DRIVER_STARS, 'person', records)).toBe('410105');
+    expect(applicableRegion(ZHENGZHOU_TAXI_DRIVER_STARS, 'org', records)).toBeUndefined();
+    expect(applicableRegion(ZHENGZHOU_TAXI_DRIVER_STARS, 'person', records.slice(0, 1))).toBeUndefined();
+  });
+
+  it('grades the previous cycle from the history as it stood then (Zhengzhou 5-star carry-over)', () => {
+    // 2025: 20 + 5 + 5 (two provincial commendations) = 30 → 5 stars. 2026: nothing yet → 20 → 4,
+    // carried over to 5 because nothing is deducted (seed 002 郑州).
+    const records = ['a', 'b'].map((id) => rec(id, 'commendation', 'minor', '2025-05-01', '2025-05-02T10:00:00+08:00', '410105', { level: 'provincial' }));
+    const result = standingAt(compiled(ZHENGZHOU_TAXI_DRIVER_STARS), subject, records, new Date('2026-03-01T10:00:00+08:00'));
+    expect({ score: result.score, grade: result.grade, adjustments: result.explanation.adjustments.map((a) => a.id) }).toEqual({ score: 20, grade: '5', adjustments: ['carry-over-five-stars'] });
+  });
+
+  it('triggers the bad-driver list on a second B cycle (Nanyang), from the history', () => {
+    // 2025: 20 − 10 − 5 = 5 → B; 2026: 20 − 10 − 1 = 9 → B again (seed 000 南阳).
+    const records = [
+      rec('a', 'administrative-penalty', 'severe', '2025-04-01', '2025-04-02T10:00:00+08:00', '411302'),
+      rec('b', 'administrative-penalty', 'general', '2025-05-01', '2025-05-02T10:00:00+08:00', '411302'),
+      rec('c', 'administrative-penalty', 'severe', '2026-02-01', '2026-02-02T10:00:00+08:00', '411302'),
+      rec('d', 'confirmed-complaint', 'minor', '2026-02-03', '2026-02-04T10:00:00+08:00', '411302'),
+    ];
+    const nanyang = compiled(NANYANG_DRIVER_GRADES as typeof ZHENGZHOU_TAXI_DRIVER_STARS);
+    const result = standingAt(nanyang, { ...subject, region: '411302' }, records, new Date('2026-03-01T10:00:00+08:00'));
+    expect({ score: result.score, grade: result.grade, triggers: result.triggers.map((t) => t.id) }).toEqual({ score: 9, grade: 'B', triggers: ['bad-driver-list'] });
+    // As of the end of 2025 the subject had one B cycle only: no trigger then.
+    const then = standingAt(nanyang, { ...subject, region: '411302' }, records, new Date('2025-12-31T12:00:00+08:00'));
+    expect({ grade: then.grade, triggers: then.triggers }).toEqual({ grade: 'B', triggers: [] });
+  });
+});

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { assertScope, Principal, Scopes } from '@platform/auth';
+import type { CompiledScheme } from '../../engine/domain/compile-scheme';
+import type { EvaluationResult } from '../../engine/domain/evaluate';
+import { SimulationSummary, SubjectOutcome, summariseSimulation } from '../../engine/domain/simulation';
+import { applicableRegion, regionPatterns, standingAt } from '../../engine/domain/standing';
+import { SubjectHistory, SubjectRecordsRepository } from '../../standing/infrastructure/subject-records.repository';
+import { SchemeRegistry } from './scheme-registry';
+import { assertSchemeRegions, compileUploadedScheme } from './scheme-upload';
+
+const PAGE = 1000;
+const SAMPLE = 20;
+
+export interface SimulationView extends SimulationSummary {
+  schemeId: string;
+  /** The active version compared against; 0 when the scheme has none yet. */
+  activeVersion: number;
+  evaluatedAt: string;
+}
+
+/**
+ * What-if (issue 4 item 7): grades every subject in the scope of the draft or of the active
+ * version, now, under both, from the same records, and reports how many would change grade,
+ * in which direction, with a sample and the draft's explanations. Nothing is stored: the draft
+ * is compiled (and refused exactly like an upload) but never saved by this call.
+ */
+@Injectable()
+export class SimulateSchemeHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registry: SchemeRegistry,
+  ) {}
+
+  async execute(principal: Principal, schemeId: string, documentJson: string, now = new Date()): Promise<SimulationView> {
+    assertScope(principal, Scopes.Admin);
+    const draft = compileUploadedScheme(schemeId, documentJson);
+    assertSchemeRegions(principal, draft.document);
+    const manager = this.dataSource.manager;
+    const active = (await this.registry.activeAt(manager)).find((s) => s.schemeId === schemeId);
+    const schemes = [draft, ...(active ? [active.compiled] : [])];
+    const scope = {
+      kinds: [...new Set(schemes.flatMap((s) => s.document.subjectKinds))],
+      regionPatterns: [...new Set(schemes.flatMap((s) => regionPatterns(s.document)))],
+    };
+    const outcomes: SubjectOutcome[] = [];
+    for (let after = ''; ; ) {
+      const page = await SubjectRecordsRepository.subjectsInScope(manager, scope, after, PAGE);
+      const histories = await SubjectRecordsRepository.histories(manager, page);
+      for (const history of histories.values()) {
+        outcomes.push({ subjectId: history.subjectId, before: active ? grade(active.compiled, history, now) : undefined, after: grade(draft, history, now) });
+      }
+      if (page.length < PAGE) break;
+      after = page.at(-1)!;
+    }
+    const sameLadder = !active || active.compiled.document.ladder.id === draft.document.ladder.id;
+    const summary = summariseSimulation(
+      outcomes.filter((o) => o.before || o.after),
+      draft.grades,
+      sameLadder,
+      SAMPLE,
+    );
+    return { schemeId, activeVersion: active?.version ?? 0, evaluatedAt: now.toISOString(), ...summary };
+  }
+}
+
+function grade(scheme: CompiledScheme, history: SubjectHistory, at: Date): EvaluationResult | undefined {
+  const region = applicableRegion(scheme.document, history.kind, history.records);
+  if (!region) return undefined;
+  return standingAt(scheme, { id: history.subjectId, kind: history.kind, region, lists: [], registeredOn: null }, history.records, at);
+}

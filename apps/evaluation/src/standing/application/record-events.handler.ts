@@ -1,0 +1,55 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CreditRecordCreatedV1, CreditRecordRevokedV1, EventEnvelope, Events } from '@contracts';
+import { PoisonMessageError } from '@platform/messaging';
+import { EventConsumers } from '@platform/service';
+import { SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
+import { StandingCalculator } from './standing-calculator';
+
+/**
+ * Record events → the subject's record set → its standing, in the consumer's transaction with
+ * the inbox row (a redelivered event changes nothing). One durable consumer per subject
+ * (Debian's nats-server 2.9 has no multi-filter consumers). `credit.records.expired` and
+ * `credit.records.updated` will use the same path: withdraw or replace the record, recompute.
+ */
+@Injectable()
+export class RecordEventsHandler implements OnModuleInit {
+  constructor(
+    private readonly consumers: EventConsumers,
+    private readonly standings: StandingCalculator,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.register(
+      { stream: Events.CreditRecordCreated.stream, durable: 'evaluation-credit-records-created', filterSubject: Events.CreditRecordCreated.subject },
+      (event, manager) => this.created(event as EventEnvelope<CreditRecordCreatedV1>, manager),
+    );
+    this.consumers.register(
+      { stream: Events.CreditRecordRevoked.stream, durable: 'evaluation-credit-records-revoked', filterSubject: Events.CreditRecordRevoked.subject },
+      (event, manager) => this.revoked(event as EventEnvelope<CreditRecordRevokedV1>, manager),
+    );
+  }
+
+  async created(event: EventEnvelope<CreditRecordCreatedV1>, manager: EntityManager): Promise<void> {
+    if (event.version !== Events.CreditRecordCreated.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
+    const record = event.data;
+    await SubjectRecordsRepository.insert(manager, {
+      recordId: record.recordId,
+      subjectId: record.subject.id,
+      subjectKind: record.subject.kind,
+      region: record.region,
+      recordType: record.recordType,
+      severity: record.severity,
+      decisionDate: record.decisionDate,
+      payload: record.payload ?? {},
+      receivedAt: record.receivedAt,
+    });
+    await this.standings.recompute(manager, record.subject.id, event.id);
+  }
+
+  async revoked(event: EventEnvelope<CreditRecordRevokedV1>, manager: EntityManager): Promise<void> {
+    if (event.version !== Events.CreditRecordRevoked.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
+    await SubjectRecordsRepository.withdraw(manager, event.data.recordId, new Date(event.data.revokedAt), `revoked: ${event.data.reason}`);
+    await this.standings.recompute(manager, event.data.subject.id, event.id);
+  }
+}

@@ -1,0 +1,99 @@
+import { EntityManager } from 'typeorm';
+import type { SubjectKind } from '@domain/credit';
+import type { ScopedRecordFact } from '../../engine/domain/standing';
+
+export interface StoredRecord {
+  recordId: string;
+  subjectId: string;
+  subjectKind: string;
+  region: string;
+  recordType: string;
+  severity: string;
+  decisionDate: string;
+  payload: Record<string, unknown>;
+  receivedAt: string;
+}
+
+export interface SubjectHistory {
+  subjectId: string;
+  kind: SubjectKind;
+  records: ScopedRecordFact[];
+}
+
+/** Evaluation's own copy of the records it was told about (it never reads collection's schema). */
+export const SubjectRecordsRepository = {
+  /** Stores a record once; a withdrawal that arrived first is applied to it. */
+  async insert(manager: EntityManager, record: StoredRecord): Promise<void> {
+    await manager.query(
+      `INSERT INTO subject_records (record_id, subject_id, subject_kind, region, record_type, severity, decision_date, payload, received_at, withdrawn_at, withdrawn_reason)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, w.withdrawn_at, w.reason
+         FROM (SELECT 1) one LEFT JOIN record_withdrawals w ON w.record_id = $1
+       ON CONFLICT (record_id) DO NOTHING`,
+      [record.recordId, record.subjectId, record.subjectKind, record.region, record.recordType, record.severity, record.decisionDate, JSON.stringify(record.payload), record.receivedAt],
+    );
+  },
+
+  /** Marks a record withdrawn from `at` on (revoked; later: expired, repaired). Idempotent: the first withdrawal wins. */
+  async withdraw(manager: EntityManager, recordId: string, at: Date, reason: string): Promise<void> {
+    await manager.query(`INSERT INTO record_withdrawals (record_id, withdrawn_at, reason) VALUES ($1, $2, $3) ON CONFLICT (record_id) DO NOTHING`, [recordId, at, reason]);
+    await manager.query(`UPDATE subject_records SET withdrawn_at = $2, withdrawn_reason = $3 WHERE record_id = $1 AND withdrawn_at IS NULL`, [recordId, at, reason]);
+  },
+
+  async history(manager: EntityManager, subjectId: string): Promise<SubjectHistory | undefined> {
+    return (await this.histories(manager, [subjectId])).get(subjectId);
+  },
+
+  /** Many subjects' records in one query (cycle close, simulation); only records received by `receivedBy` when given. */
+  async histories(manager: EntityManager, subjectIds: readonly string[], receivedBy?: Date): Promise<Map<string, SubjectHistory>> {
+    const histories = new Map<string, SubjectHistory>();
+    if (subjectIds.length === 0) return histories;
+    const rows: RecordRow[] = await manager.query(
+      `SELECT subject_id, record_id, subject_kind, region, record_type, severity, to_char(decision_date, 'YYYY-MM-DD') AS decision_date, payload, received_at, withdrawn_at
+         FROM subject_records WHERE subject_id = ANY($1::text[]) AND ($2::timestamptz IS NULL OR received_at <= $2)
+        ORDER BY subject_id, received_at, record_id`,
+      [subjectIds, receivedBy ?? null],
+    );
+    for (const r of rows) {
+      let history = histories.get(r.subject_id);
+      if (!history) {
+        history = { subjectId: r.subject_id, kind: r.subject_kind, records: [] };
+        histories.set(r.subject_id, history);
+      }
+      history.records.push({
+        id: r.record_id,
+        type: r.record_type,
+        severity: r.severity,
+        decisionDate: r.decision_date,
+        payload: r.payload,
+        region: r.region,
+        receivedAt: r.received_at.toISOString(),
+        withdrawnAt: r.withdrawn_at?.toISOString() ?? null,
+      });
+    }
+    return histories;
+  },
+
+  /** Subjects whose kind and record regions put them in scope, in id order after `after` (keyset pages). */
+  async subjectsInScope(manager: EntityManager, scope: { kinds: readonly string[]; regionPatterns: readonly string[] }, after: string, limit: number, receivedBy?: Date): Promise<string[]> {
+    const rows: { subject_id: string }[] = await manager.query(
+      `SELECT DISTINCT subject_id FROM subject_records
+        WHERE subject_kind = ANY($1::text[]) AND region LIKE ANY($2::text[]) AND subject_id > $3 AND ($5::timestamptz IS NULL OR received_at <= $5)
+        ORDER BY subject_id LIMIT $4`,
+      [scope.kinds, scope.regionPatterns, after, limit, receivedBy ?? null],
+    );
+    return rows.map((r) => r.subject_id);
+  },
+};
+
+interface RecordRow {
+  subject_id: string;
+  record_id: string;
+  subject_kind: SubjectKind;
+  region: string;
+  record_type: string;
+  severity: string;
+  decision_date: string;
+  payload: Record<string, unknown>;
+  received_at: Date;
+  withdrawn_at: Date | null;
+}

@@ -1,0 +1,263 @@
+import { DataSource } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { CreditRecordCreatedV1, CreditRecordRevokedV1, EvaluationGradeChangedV1, EventEnvelope, Events } from '@contracts';
+import { Principal } from '@platform/auth';
+import { DomainError } from '@platform/errors';
+import { OutboxPublisher, ServiceDefinition } from '@platform/service';
+import { cloneTestDatabase, TestDatabase } from '@platform/testing';
+import { ZHENGZHOU_TAXI_DRIVER_STARS } from '../engine/domain/shipped-schemes';
+import { evaluationDefinition } from '../evaluation.definition';
+import { PutSchemeHandler } from '../schemes/application/put-scheme.handler';
+import { SchemeRegistry } from '../schemes/application/scheme-registry';
+import { GetSubjectEvaluationsQuery } from './application/get-subject-evaluations.query';
+import { RecordEventsHandler } from './application/record-events.handler';
+import { StandingCalculator } from './application/standing-calculator';
+import { StandingRefresher } from './application/standing-refresher';
+
+/**
+ * Schemes and standings against a real PostgreSQL (evaluation's own schema, migrated):
+ * publication is atomic with one active version, record events move standings and write
+ * `evaluation.grade.changed` to the outbox, explanations and as-of answers come back.
+ * (Delivery over JetStream is covered end to end in test/e2e/evaluation.e2e-spec.ts.)
+ */
+describe('evaluation schemes and standings (PostgreSQL)', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let registry: SchemeRegistry;
+  let putScheme: PutSchemeHandler;
+  let records: RecordEventsHandler;
+  let query: GetSubjectEvaluationsQuery;
+  let refresher: StandingRefresher;
+
+  const regulator: Principal = { clientId: 'henan-regulator', kind: 'admin', scopes: ['admin'], region: '410000' };
+  const zhengzhouReader: Principal = { clientId: 'zz', kind: 'integrator', scopes: ['evaluations:read'], region: '410100' };
+  const luoyangReader: Principal = { clientId: 'ly', kind: 'integrator', scopes: ['evaluations:read'], region: '410300' };
+
+  beforeAll(async () => {
+    db = await cloneTestDatabase('evaluation');
+    dataSource = await db.dataSource(evaluationDefinition);
+    registry = new SchemeRegistry(dataSource);
+    await registry.onModuleInit();
+    putScheme = new PutSchemeHandler(dataSource);
+    const calculator = new StandingCalculator(registry, new OutboxPublisher(evaluationDefinition as ServiceDefinition));
+    records = new RecordEventsHandler({ register: () => undefined } as never, calculator);
+    query = new GetSubjectEvaluationsQuery(dataSource, calculator);
+    refresher = new StandingRefresher(dataSource, registry, calculator, { CYCLE_CHUNK_SIZE: 2, CYCLE_LEASE_SECONDS: 30, CYCLE_POLL_MS: 100 });
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const driverId = () => `41010219900101${String(Math.floor(Math.random() * 9000) + 1000)}`;
+
+  function createdEvent(subjectId: string, overrides: Partial<CreditRecordCreatedV1> = {}): EventEnvelope<CreditRecordCreatedV1> {
+    const recordId = uuidv7();
+    return {
+      id: uuidv7(),
+      type: Events.CreditRecordCreated.subject,
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      subjectId,
+      region: '410105',
+      data: {
+        recordId,
+        recordType: 'confirmed-complaint',
+        subject: { kind: 'person', id: subjectId, name: '张某' },
+        region: '410105',
+        severity: 'general',
+        decisionDate: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+        documentNumber: 'ZZ-2026-1',
+        isPublic: false,
+        summary: '',
+        sourceClientId: 'zhengzhou',
+        receivedAt: new Date().toISOString(),
+        payload: {},
+        ...overrides,
+      },
+    };
+  }
+
+  const deliver = (event: EventEnvelope<CreditRecordCreatedV1>) => dataSource.transaction((m) => records.created(event, m));
+  const outboxFor = (subjectId: string) =>
+    db.query<{ envelope: EventEnvelope<EvaluationGradeChangedV1> }>(`SELECT envelope FROM evaluation.outbox WHERE subject = $1 AND envelope->>'subjectId' = $2 ORDER BY id`, [
+      Events.EvaluationGradeChanged.subject,
+      subjectId,
+    ]);
+
+  it('stores the shipped schemes as active version 1, once', async () => {
+    await registry.onModuleInit();
+    const rows = await db.query(`SELECT scheme_id, version, status FROM evaluation.scheme_versions ORDER BY scheme_id`);
+    expect(rows).toHaveLength(6);
+    expect(rows.every((r) => r['version'] === 1 && r['status'] === 'active')).toBe(true);
+  });
+
+  it('a new driver gets a standing and a grade.changed event; a complaint moves the grade with its explanation', async () => {
+    const driver = driverId();
+    const first = createdEvent(driver, { recordType: 'commendation', severity: 'minor', payload: { level: 'city' } });
+    await deliver(first);
+    let [standing] = await db.query<{ grade: string; score: number }>(`SELECT grade, score FROM evaluation.subject_standings WHERE subject_id = $1`, [driver]);
+    expect(standing).toEqual({ grade: '4', score: 22 });
+
+    const complaint = createdEvent(driver, { severity: 'severe' });
+    await deliver(complaint);
+    [standing] = await db.query<{ grade: string; score: number }>(`SELECT grade, score FROM evaluation.subject_standings WHERE subject_id = $1`, [driver]);
+    expect(standing).toEqual({ grade: '3', score: 17 });
+
+    const events = (await outboxFor(driver)).map((r) => r.envelope);
+    expect(events.map((e) => [e.data.previousGrade, e.data.grade, e.data.causeEventId])).toEqual([
+      [null, '4', first.id],
+      ['4', '3', complaint.id],
+    ]);
+    expect(events[1]).toMatchObject({ type: 'evaluation.grade.changed', version: 1, subjectId: driver, region: '410105', data: { schemeId: 'zhengzhou-taxi-driver-stars', schemeVersion: 1 } });
+
+    const answer = await query.execute(zhengzhouReader, driver, '');
+    expect(answer.evaluations).toHaveLength(1);
+    const [evaluation] = answer.evaluations;
+    expect(evaluation).toMatchObject({ schemeId: 'zhengzhou-taxi-driver-stars', grade: '3', score: 17 });
+    const explanation = JSON.parse(evaluation!.explanationJson) as { items: { recordId: string; points: number }[] };
+    // Items come in the scheme's rule order: deductions for complaints, then the commendation bonus.
+    expect(explanation.items.map((i) => [i.recordId, i.points])).toEqual([
+      [complaint.data.recordId, -5],
+      [first.data.recordId, 2],
+    ]);
+  });
+
+  it('a record that changes no grade publishes nothing; the same event twice changes nothing', async () => {
+    const driver = driverId();
+    await deliver(createdEvent(driver, { severity: 'minor' }));
+    const minor = createdEvent(driver, { severity: 'minor' });
+    await deliver(minor);
+    await deliver(minor);
+    expect((await outboxFor(driver)).map((r) => r.envelope.data.grade)).toEqual(['3']);
+    const [{ count }] = await db.query<{ count: number }>(`SELECT count(*)::int AS count FROM evaluation.subject_records WHERE subject_id = $1`, [driver]);
+    expect(count).toBe(2);
+  });
+
+  it('a revocation gives the grade back, and as-of still shows the grade before it', async () => {
+    const driver = driverId();
+    const penalty = createdEvent(driver, { recordType: 'administrative-penalty', severity: 'severe' });
+    await deliver(penalty);
+    const beforeRevocation = new Date();
+    await new Promise((r) => setTimeout(r, 5));
+    const revocation: EventEnvelope<CreditRecordRevokedV1> = {
+      id: uuidv7(),
+      type: Events.CreditRecordRevoked.subject,
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      subjectId: driver,
+      region: '410105',
+      data: { recordId: penalty.data.recordId, recordType: 'administrative-penalty', subject: { kind: 'person', id: driver }, reason: '决定撤销', version: 2, revokedBy: 'zhengzhou', revokedAt: new Date().toISOString() },
+    };
+    await dataSource.transaction((m) => records.revoked(revocation, m));
+    expect((await outboxFor(driver)).map((r) => r.envelope.data.grade)).toEqual(['2', '4']);
+    expect((await query.execute(zhengzhouReader, driver, '')).evaluations[0]?.grade).toBe('4');
+    expect((await query.execute(zhengzhouReader, driver, beforeRevocation.toISOString())).evaluations[0]).toMatchObject({ grade: '2', score: 10 });
+  });
+
+  it('a revocation that arrives before its record still wins', async () => {
+    const driver = driverId();
+    const penalty = createdEvent(driver, { recordType: 'administrative-penalty', severity: 'severe' });
+    await dataSource.transaction((m) =>
+      records.revoked(
+        {
+          ...penalty,
+          id: uuidv7(),
+          type: Events.CreditRecordRevoked.subject,
+          data: { recordId: penalty.data.recordId, recordType: 'administrative-penalty', subject: { kind: 'person', id: driver }, reason: 'x', version: 2, revokedBy: 'z', revokedAt: new Date().toISOString() },
+        },
+        m,
+      ),
+    );
+    await deliver(penalty);
+    expect((await query.execute(zhengzhouReader, driver, '')).evaluations[0]?.grade).toBe('4');
+  });
+
+  it('hides a subject outside the caller’s region, as not found', async () => {
+    const driver = driverId();
+    await deliver(createdEvent(driver));
+    await expect(query.execute(luoyangReader, driver, '')).rejects.toMatchObject({ code: 'EVALUATION.SUBJECT_NOT_FOUND' });
+    await expect(query.execute(zhengzhouReader, driver, 'yesterday')).rejects.toMatchObject({ code: 'EVALUATION.INVALID_AS_OF' });
+  });
+
+  describe('publishing versions', () => {
+    const document = (change: (d: typeof ZHENGZHOU_TAXI_DRIVER_STARS) => void = () => undefined) => {
+      const d = structuredClone(ZHENGZHOU_TAXI_DRIVER_STARS);
+      change(d);
+      return JSON.stringify(d);
+    };
+    const versions = () => db.query<{ version: number; status: string }>(`SELECT version, status FROM evaluation.scheme_versions WHERE scheme_id = 'zhengzhou-taxi-driver-stars' ORDER BY version`);
+
+    it('refuses a broken version whole: nothing stored, the active version unchanged', async () => {
+      const before = await versions();
+      const error = await putScheme
+        .execute(regulator, { id: 'zhengzhou-taxi-driver-stars', documentJson: document((d) => (d.ladder.rungs[1]!.min = 21)), publish: true, basedOnVersion: 0 })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error).toMatchObject({ code: 'SCHEME.INVALID', violations: [{ field: 'document.ladder.rungs[1]', code: 'LADDER_GAP' }] });
+      expect(await versions()).toEqual(before);
+    });
+
+    it('refuses a regulator publishing outside its region', async () => {
+      const other: Principal = { ...regulator, region: '420000' };
+      await expect(putScheme.execute(other, { id: 'zhengzhou-taxi-driver-stars', documentJson: document(), publish: true, basedOnVersion: 0 })).rejects.toMatchObject({
+        code: 'SCHEME.REGION_FORBIDDEN',
+      });
+    });
+
+    it('two regulators publishing at once: both versions stored whole, exactly one active, the newest', async () => {
+      const results = await Promise.all(
+        [1, 2, 3].map((n) => putScheme.execute(regulator, { id: 'zhengzhou-taxi-driver-stars', documentJson: document((d) => (d.notes = [`edit ${n}`])), publish: true, basedOnVersion: 0 })),
+      );
+      expect(results.map((r) => r.version).sort()).toEqual([2, 3, 4]);
+      const stored = await versions();
+      expect(stored.filter((v) => v.status === 'active')).toEqual([{ version: 4, status: 'active' }]);
+      expect(stored.map((v) => v.status)).toEqual(['retired', 'retired', 'retired', 'active']);
+    });
+
+    it('with basedOnVersion, the slower of two concurrent publishers is refused', async () => {
+      const [latest] = (await versions()).slice(-1);
+      const settled = await Promise.allSettled(
+        [1, 2].map(() => putScheme.execute(regulator, { id: 'zhengzhou-taxi-driver-stars', documentJson: document(), publish: true, basedOnVersion: latest!.version })),
+      );
+      expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
+      expect(settled.find((s) => s.status === 'rejected')).toMatchObject({ reason: { code: 'SCHEME.VERSION_CONFLICT' } });
+    });
+
+    it('publishing a version regrades the subjects in scope and announces the changes it causes', async () => {
+      await refresher.work();
+      const driver = driverId();
+      await deliver(createdEvent(driver, { severity: 'minor' }));
+      expect((await outboxFor(driver)).map((r) => r.envelope.data.grade)).toEqual(['3']);
+      // Base 25 instead of 20: 25 − 1 = 24 → 4 stars.
+      const published = await putScheme.execute(regulator, {
+        id: 'zhengzhou-taxi-driver-stars',
+        documentJson: document((d) => (d.scoring.kind === 'points' ? (d.scoring.base = 25) : undefined)),
+        publish: true,
+        basedOnVersion: 0,
+      });
+      await refresher.work();
+      const [refresh] = await db.query<{ id: string; status: string }>(`SELECT id, status FROM evaluation.standing_refreshes WHERE scheme_version = $1`, [published.version]);
+      expect(refresh?.status).toBe('completed');
+      const events = (await outboxFor(driver)).map((r) => r.envelope.data);
+      expect(events.map((e) => [e.previousGrade, e.grade, e.schemeVersion])).toEqual([
+        [null, '3', published.version - 1],
+        ['3', '4', published.version],
+      ]);
+      expect(events[1]?.causeEventId).toBe(refresh!.id);
+      expect((await query.execute(zhengzhouReader, driver, '')).evaluations[0]).toMatchObject({ schemeVersion: published.version, grade: '4', score: 24 });
+      // Back to base 20 for the tests after this one.
+      await putScheme.execute(regulator, { id: 'zhengzhou-taxi-driver-stars', documentJson: document(), publish: true, basedOnVersion: 0 });
+      await refresher.work();
+    });
+
+    it('a draft is stored but not active; standings use the active version', async () => {
+      const draft = await putScheme.execute(regulator, { id: 'zhengzhou-taxi-driver-stars', documentJson: document((d) => (d.scoring.kind === 'points' ? (d.scoring.base = 25) : undefined)), publish: false, basedOnVersion: 0 });
+      expect(draft.status).toBe('draft');
+      const driver = driverId();
+      await deliver(createdEvent(driver, { severity: 'minor' }));
+      const [evaluation] = (await query.execute(zhengzhouReader, driver, '')).evaluations;
+      expect(evaluation).toMatchObject({ schemeVersion: draft.activeVersion, score: 19 });
+    });
+  });
+});

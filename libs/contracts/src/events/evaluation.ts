@@ -1,0 +1,22 @@
+/**
+ * Payload of `evaluation.grade.changed` v1: a subject's standing under one scheme moved to
+ * another grade (a record arrived, was revoked or changed, or a new scheme version was
+ * published). Joint measures act on `grade` and on `triggers` (e.g. `bad-driver-list`).
+ */
+export interface EvaluationGradeChangedV1 {
+  schemeId: string;
+  schemeVersion: number;
+  subject: { kind: 'org' | 'person' | 'vehicle' | 'vessel'; id: string };
+  /** The region of the subject's latest record the scheme applies to (GB/T 2260). */
+  region: string;
+  cycle: { label: string; start: string; end: string };
+  /** null the first time the subject is graded under this scheme. */
+  previousGrade: string | null;
+  grade: string;
+  score: number;
+  /** Ids of the scheme's triggers that hold now. */
+  triggers: string[];
+  evaluatedAt: string;
+  /** The event that caused the change (record event id), for tracing a grade to its record. */
+  causeEventId: string;
+}

@@ -1,0 +1,186 @@
+import { randomBytes } from 'node:crypto';
+import { citizenIdCheckCharacter } from '@domain/identifiers';
+import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
+
+/**
+ * Evaluation issue: records submitted through collection change a driver's grade under the
+ * shipped Zhengzhou taxi-driver scheme, with the explanation and as-of history, through the
+ * gateway; a broken scheme version is refused with its location.
+ */
+describe('evaluation through the gateway', () => {
+  let platform: RunningPlatform;
+  let zhengzhou: string;
+  let regulator: string;
+
+  beforeAll(async () => {
+    platform = await startPlatform(['gateway', 'collection', 'evaluation']);
+    zhengzhou = await platform.token('zhengzhou');
+    regulator = await platform.token('regulator');
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+  }, 60_000);
+
+  type Body = Record<string, unknown> & { code?: string; errors?: { field: string; code?: string }[] };
+  const api = (path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
+    fetch(`${platform.gatewayUrl}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${init.token ?? regulator}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      body: init.body ? JSON.stringify(init.body) : undefined,
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Body }));
+
+  /** A valid citizen ID of someone born in 1990 and registered in Zhengzhou's Zhongyuan district. */
+  function driverId(): string {
+    const first17 = `41010219900101${String(100 + (randomBytes(2).readUInt16BE() % 900))}`;
+    return first17 + citizenIdCheckCharacter(first17);
+  }
+
+  const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const record = (driver: string, recordType: string, severity: string, payload: Record<string, unknown>) => ({
+    recordType,
+    subject: { kind: 'person', id: driver, name: '张师傅' },
+    region: '410100',
+    severity,
+    decisionDate: today(),
+    documentNumber: `郑交${randomBytes(3).toString('hex')}`,
+    payload,
+  });
+
+  interface Evaluation {
+    schemeId: string;
+    grade: string;
+    score: number;
+    cycle: { label: string };
+    explanation: { base: number; items: { ruleId: string; recordId?: string; points: number; basis: string }[]; sources: string[] };
+  }
+  const evaluations = (driver: string, asOf?: string) =>
+    api(`/api/v1/subjects/${driver}/evaluations${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`).then((r) => ({ ...r, list: (r.body.evaluations ?? []) as Evaluation[] }));
+  const taxiStars = (r: { list: Evaluation[] }) => r.list.find((e) => e.schemeId === 'zhengzhou-taxi-driver-stars');
+
+  it('lists the shipped schemes', async () => {
+    const { status, body } = await api('/api/v1/evaluation-schemes');
+    expect(status).toBe(200);
+    expect((body.schemes as { id: string; activeVersion: number }[]).map((s) => s.id)).toEqual(
+      expect.arrayContaining(['zhengzhou-taxi-driver-stars', 'henan-passenger-hazardous-codes', 'jiangsu-road-operator-grades', 'nanyang-driver-grades', 'beijing-commuter-bus-grades', 'suzhou-road-transport-safety']),
+    );
+  });
+
+  it('grades a driver from records submitted to collection, explains it, and answers as of before the last record', async () => {
+    const driver = driverId();
+    const commendation = await api('/api/v1/credit-records', {
+      method: 'POST',
+      token: zhengzhou,
+      body: record(driver, 'commendation', 'minor', { title: '最美的哥', awardingBody: '河南省交通运输厅', level: 'provincial' }),
+    });
+    expect(commendation.status).toBe(201);
+    // 20 + 5 (provincial commendation) = 25 → 5 stars.
+    const five = await eventually(() => evaluations(driver), (r) => taxiStars(r)?.grade === '5');
+    expect(taxiStars(five)).toMatchObject({ score: 25, cycle: { label: today().slice(0, 4) } });
+    const between = new Date().toISOString();
+
+    const complaint = await api('/api/v1/credit-records', {
+      method: 'POST',
+      token: zhengzhou,
+      body: record(driver, 'confirmed-complaint', 'severe', { hotline: '12328', complaintNumber: 'GD-1', content: '拒载', confirmedBy: '郑州市交通运输局' }),
+    });
+    expect(complaint.status).toBe(201);
+    // 25 − 5 (severe complaint) = 20 → 4 stars, and every point explained down to the record.
+    const four = await eventually(() => evaluations(driver), (r) => taxiStars(r)?.grade === '4');
+    const evaluation = taxiStars(four)!;
+    expect(evaluation.score).toBe(20);
+    expect(evaluation.explanation.base).toBe(20);
+    expect(evaluation.explanation.items.map((i) => [i.ruleId, i.recordId, i.points])).toEqual([
+      ['complaint', complaint.body.id, -5],
+      ['commendation', commendation.body.id, 5],
+    ]);
+    expect(evaluation.explanation.sources.join(' ')).toContain('交运规〔2022〕2号');
+
+    const asOf = await evaluations(driver, between);
+    expect(asOf.status).toBe(200);
+    expect(taxiStars(asOf)).toMatchObject({ grade: '5', score: 25 });
+
+    // The providing unit revokes the complaint: the grade goes back.
+    const revoked = await api(`/api/v1/credit-records/${complaint.body.id as string}/revocation`, { method: 'POST', token: zhengzhou, body: { reason: '投诉经复核不属实' } });
+    expect(revoked.status).toBe(200);
+    expect(taxiStars(await eventually(() => evaluations(driver), (r) => taxiStars(r)?.grade === '5'))?.score).toBe(25);
+
+    const changes = await platform.db.query<{ previous_grade: string | null; grade: string }>(
+      `SELECT previous_grade, grade FROM evaluation.standing_changes WHERE subject_id = $1 AND scheme_id = 'zhengzhou-taxi-driver-stars' ORDER BY id`,
+      [driver],
+    );
+    expect(changes).toEqual([
+      { previous_grade: null, grade: '5' },
+      { previous_grade: '5', grade: '4' },
+      { previous_grade: '4', grade: '5' },
+    ]);
+  });
+
+  it('refuses a scheme version with a type error, naming the rule and column; nothing is stored', async () => {
+    const current = await api('/api/v1/evaluation-schemes/zhengzhou-taxi-driver-stars');
+    expect(current.status).toBe(200);
+    const document = current.body.document as { scoring: { rules: { when?: string }[] } };
+    document.scoring.rules[0]!.when = 'record.severity > 3';
+    const refused = await api('/api/v1/evaluation-schemes/zhengzhou-taxi-driver-stars', { method: 'PUT', body: { document, publish: true } });
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 400, code: 'SCHEME.INVALID' });
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'document.scoring.rules[0].when', code: 'EXPRESSION_TYPE' })]);
+    const after = await api('/api/v1/evaluation-schemes/zhengzhou-taxi-driver-stars');
+    expect(after.body.version).toBe(current.body.version);
+  });
+
+  it('simulates a draft against current data before anything is published', async () => {
+    const current = await api('/api/v1/evaluation-schemes/zhengzhou-taxi-driver-stars');
+    // Draft: a provincial commendation is worth 6 instead of 5, so the commended driver of the
+    // test above (20 + 5 = 25 → 5 stars) would have 26: still 5 stars. Nobody changes grade.
+    const document = current.body.document as { scoring: { rules: { id: string; points: unknown }[] } };
+    document.scoring.rules.find((r) => r.id === 'commendation')!.points = "has(record.payload.level) && record.payload.level in ['national', 'provincial'] ? 6.0 : 2.0";
+    const unchanged = await api('/api/v1/evaluation-schemes/zhengzhou-taxi-driver-stars/simulations', { method: 'POST', body: { document } });
+    expect(unchanged.status).toBe(200);
+    expect(unchanged.body).toMatchObject({ schemeId: 'zhengzhou-taxi-driver-stars', activeVersion: current.body.version, changed: 0, sample: [] });
+    expect(unchanged.body.subjects).toBeGreaterThan(0);
+    // Draft: 5 stars from 26: the 25-point driver drops to 4 stars, with the draft's explanation.
+    (document as unknown as { ladder: { rungs: { grade: string; min?: number; max?: number }[] } }).ladder.rungs.splice(0, 2, { grade: '5', min: 26 }, { grade: '4', min: 20, max: 26 });
+    document.scoring.rules.find((r) => r.id === 'commendation')!.points = "has(record.payload.level) && record.payload.level in ['national', 'provincial'] ? 5.0 : 2.0";
+    const worse = await api('/api/v1/evaluation-schemes/zhengzhou-taxi-driver-stars/simulations', { method: 'POST', body: { document } });
+    expect(worse.body).toMatchObject({ changed: 1, worse: 1, transitions: { '5→4': 1 } });
+    expect(worse.body.sample).toEqual([expect.objectContaining({ from: { grade: '5', score: 25 }, to: expect.objectContaining({ grade: '4', score: 25 }), direction: 'worse' })]);
+    const after = await api('/api/v1/evaluation-schemes/zhengzhou-taxi-driver-stars');
+    expect(after.body.version).toBe(current.body.version);
+  });
+
+  it('closes last year’s cycle in the background, with progress and the grade distribution', async () => {
+    const lastYear = String(Number(today().slice(0, 4)) - 1);
+    const accepted = await api('/api/v1/evaluation-cycles', { method: 'POST', body: { schemeId: 'zhengzhou-taxi-driver-stars', period: lastYear } });
+    expect(accepted.status).toBe(202);
+    const id = accepted.body.id as string;
+    const done = await eventually(() => api(`/api/v1/evaluation-cycles/${id}`), (r) => r.body.status === 'completed');
+    expect(done.body).toMatchObject({ schemeId: 'zhengzhou-taxi-driver-stars', period: lastYear, start: `${lastYear}-01-01`, end: `${lastYear}-12-31`, status: 'completed' });
+    const distribution = done.body.distribution as Record<string, number>;
+    // Every driver graded so far has only this year's records: last year each kept the base 20 → 4 stars.
+    expect(Object.keys(distribution)).toEqual(['4']);
+    expect(distribution['4']).toBe(done.body.total);
+    const again = await api('/api/v1/evaluation-cycles', { method: 'POST', body: { schemeId: 'zhengzhou-taxi-driver-stars', period: lastYear } });
+    expect(again.body).toEqual({ id, created: false });
+    const rankings = await api(`/api/v1/evaluation-cycles/${id}/rankings?by=subject&limit=5`);
+    expect(rankings.status).toBe(200);
+    expect((rankings.body.subjects as { rank: number; grade: string }[]).every((s) => s.rank === 1 && s.grade === '4')).toBe(true);
+    const notEnded = await api('/api/v1/evaluation-cycles', { method: 'POST', body: { schemeId: 'zhengzhou-taxi-driver-stars', period: today().slice(0, 4) } });
+    expect({ status: notEnded.status, code: notEnded.body.code }).toEqual({ status: 422, code: 'CYCLE.PERIOD_NOT_ENDED' });
+  });
+
+  it('reads a partner city’s grade on our ladder through a recognition table', async () => {
+    const tables = await api('/api/v1/grade-recognitions');
+    expect((tables.body.tables as { id: string }[]).map((t) => t.id)).toContain('wuxi-to-suzhou-road-transport');
+    const recognised = await api('/api/v1/grade-recognitions/yangtze-four-colour-to-henan-codes/recognitions', { method: 'POST', body: { grade: 'blue' } });
+    expect(recognised.body).toMatchObject({ partnerRegion: '420000', partnerGrade: 'blue', ourSchemeId: 'henan-passenger-hazardous-codes', ourGrade: 'green' });
+    const unknown = await api('/api/v1/grade-recognitions/yangtze-four-colour-to-henan-codes/recognitions', { method: 'POST', body: { grade: 'purple' } });
+    expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 400, code: 'RECOGNITION.UNKNOWN_GRADE' });
+  });
+
+  it('requires the evaluations scope, and hides subjects outside the caller’s region', async () => {
+    const withoutScope = await api('/api/v1/subjects/410102199001010000/evaluations', { token: zhengzhou });
+    expect({ status: withoutScope.status, code: withoutScope.body.code }).toEqual({ status: 403, code: 'AUTH.INSUFFICIENT_SCOPE' });
+    const unknown = await evaluations(driverId());
+    expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 404, code: 'EVALUATION.SUBJECT_NOT_FOUND' });
+  });
+});
