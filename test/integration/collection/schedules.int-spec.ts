@@ -151,6 +151,15 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
       expect(after.map((r: { c: string }) => r.c).sort()).toEqual([overdue, dueToday].sort());
     });
 
+    it('does not count a revoked fulfilment: the commitment is still broken', async () => {
+      const id = await store(commitment('410100', '2026-02-01', '2026-07-01'));
+      const body = commitment('410100', '2026-02-01', '2026-07-01');
+      const fulfilment = await store({ ...body, recordType: 'commitment-fulfilled', documentNumber: `履约-${id}`, payload: { commitmentRecordId: id, description: '已履约' } });
+      await ds.query(`UPDATE credit_records SET status = 'revoked' WHERE id = $1`, [fulfilment]);
+      await job().runOnce(clock.now());
+      expect((await ds.query(`SELECT count(*)::int AS n FROM credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = $1`, [id]))[0].n).toBe(1);
+    });
+
     it('breaks a Hangzhou opening-licence commitment 180 days after it was made, whatever its own due date (seed 004)', async () => {
       // 2026-03-01 + 180 days = 2026-08-28 < today; its own due date is next year.
       const hangzhou = await store(commitment('330100', '2026-03-01', '2027-03-01'), 'zhejiang');

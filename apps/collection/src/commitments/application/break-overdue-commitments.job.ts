@@ -15,6 +15,11 @@ import { effectiveDueDate, FulfilmentPeriodRule, isOverdue } from '../domain/ful
 /** The client id under which the platform itself records what it finds (never a real client's). */
 export const COMMITMENT_SYSTEM_CLIENT = 'system:commitments';
 
+interface Cursor {
+  decisionDate: string;
+  id: string;
+}
+
 interface OverdueRow {
   id: string;
   subject_kind: string;
@@ -30,7 +35,8 @@ interface OverdueRow {
  * A commitment whose due date has passed with no `commitment-fulfilled` record referring to it
  * becomes a `commitment-broken` record made by the system (DOMAIN.md §2; seed 001 第5条). Never
  * twice: the broken record's source id is derived from the commitment, and
- * (source client, source record id) is unique; replicas split the work with SKIP LOCKED.
+ * (source client, source record id) is unique (a replica that loses a race writes nothing);
+ * replicas split the work with SKIP LOCKED.
  */
 @Injectable()
 export class BreakOverdueCommitmentsJob implements ScheduledJob, OnModuleInit {
@@ -49,27 +55,36 @@ export class BreakOverdueCommitmentsJob implements ScheduledJob, OnModuleInit {
     this.scheduler.register(this);
   }
 
+  /**
+   * One pass over overdue commitments in (decision date, id) order, a chunk per transaction. The
+   * cursor moves past every candidate seen, settled or not, so a pass is linear in the overdue
+   * commitments whatever the planner estimates (an anti-join here went quadratic on stale stats).
+   */
   async runOnce(now: Date): Promise<number> {
     let total = 0;
+    let after: Cursor = { decisionDate: '0001-01-01', id: '00000000-0000-0000-0000-000000000000' };
     for (;;) {
-      const written = await this.dataSource.transaction((manager) => this.breakChunk(manager, now));
-      total += written;
-      if (written === 0) return total;
+      const chunk = await this.dataSource.transaction((manager) => this.breakChunk(manager, now, after));
+      total += chunk.written;
+      if (!chunk.last) return total;
+      after = chunk.last;
     }
   }
 
-  private async breakChunk(manager: EntityManager, now: Date): Promise<number> {
+  private async breakChunk(manager: EntityManager, now: Date, after: Cursor): Promise<{ written: number; last?: Cursor }> {
     const today = chinaDateOf(now);
     const rules = this.config.COMMITMENT_FULFILMENT_RULES;
-    const rows = await this.lockOverdue(manager, today, rules);
-    const submissions = rows.flatMap((row) => this.brokenRecordOrSkip(row, rules, today) ?? []);
-    if (submissions.length === 0) return 0;
-    const written = await this.writer.write(manager, COMMITMENT_SYSTEM_CLIENT, submissions, now);
-    return written.length;
+    const candidates = await this.lockOverdue(manager, today, rules, after);
+    const last = candidates.at(-1);
+    if (!last) return { written: 0 };
+    const settled = await this.settled(manager, candidates.map((c) => c.id));
+    const submissions = candidates.filter((c) => !settled.has(c.id)).flatMap((row) => this.brokenRecordOrSkip(row, rules, today) ?? []);
+    const written = submissions.length > 0 ? await this.writer.write(manager, COMMITMENT_SYSTEM_CLIENT, submissions, now) : [];
+    return { written: written.length, last: { decisionDate: last.decision_date, id: last.id } };
   }
 
-  /** Active commitments past their effective due date, with neither a fulfilment nor a broken record. */
-  private lockOverdue(manager: EntityManager, today: string, rules: readonly FulfilmentPeriodRule[]): Promise<OverdueRow[]> {
+  /** Live commitments past their effective due date, after the cursor; other replicas' rows are skipped. */
+  private lockOverdue(manager: EntityManager, today: string, rules: readonly FulfilmentPeriodRule[], after: Cursor): Promise<OverdueRow[]> {
     return manager.query(
       `SELECT c.id, c.subject_kind, c.subject_id, c.subject_name, c.region, c.decision_date::text AS decision_date, c.document_number, c.payload
          FROM credit_records c
@@ -78,15 +93,24 @@ export class BreakOverdueCommitmentsJob implements ScheduledJob, OnModuleInit {
             WHERE c.region LIKE r.prefix || '%' AND (r.commitment_type = '*' OR r.commitment_type = c.payload->>'commitmentType')
             ORDER BY length(r.prefix) DESC LIMIT 1) rule ON true
         WHERE c.record_type = 'credit-commitment' AND c.status IN ('active', 'corrected')
+          AND (c.decision_date, c.id) > ($6::date, $7::uuid)
           AND LEAST((c.payload->>'dueDate')::date, c.decision_date + rule.days) < $1::date
-          AND NOT EXISTS (SELECT 1 FROM credit_records b WHERE b.record_type = 'commitment-broken' AND b.payload->>'commitmentRecordId' = c.id::text)
-          AND NOT EXISTS (SELECT 1 FROM credit_records f WHERE f.record_type = 'commitment-fulfilled' AND f.status <> 'revoked'
-                                                          AND f.payload->>'commitmentRecordId' = c.id::text)
         ORDER BY c.decision_date, c.id
         LIMIT $5
         FOR UPDATE OF c SKIP LOCKED`,
-      [today, rules.map(rulePrefix), rules.map((r) => r.commitmentType), rules.map((r) => r.days), this.config.SCHEDULE_CHUNK_SIZE],
+      [today, rules.map(rulePrefix), rules.map((r) => r.commitmentType), rules.map((r) => r.days), this.config.SCHEDULE_CHUNK_SIZE, after.decisionDate, after.id],
     );
+  }
+
+  /** Which of these commitments already have a broken record, or a fulfilment that still stands. */
+  private async settled(manager: EntityManager, commitmentIds: string[]): Promise<Set<string>> {
+    const rows: { commitment_id: string }[] = await manager.query(
+      `SELECT payload->>'commitmentRecordId' AS commitment_id FROM credit_records
+        WHERE record_type IN ('commitment-fulfilled', 'commitment-broken') AND payload->>'commitmentRecordId' = ANY($1::text[])
+          AND (record_type = 'commitment-broken' OR status <> 'revoked')`,
+      [commitmentIds],
+    );
+    return new Set(rows.map((r) => r.commitment_id));
   }
 
   private brokenRecordOrSkip(row: OverdueRow, rules: readonly FulfilmentPeriodRule[], today: string): ValidSubmission | undefined {

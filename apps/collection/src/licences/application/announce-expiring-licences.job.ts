@@ -9,6 +9,11 @@ import { rulePrefix } from '../../scheduling/domain/local-rule';
 import type { ScheduledJob } from '../../scheduling/domain/scheduled-job';
 import { daysBetween, ExpiryWarningRule, warningWindow } from '../domain/expiry-warning';
 
+interface Cursor {
+  validUntil: string;
+  id: string;
+}
+
 interface ExpiringRow {
   id: string;
   subject_kind: LicenceExpiringV1['subject']['kind'];
@@ -41,18 +46,25 @@ export class AnnounceExpiringLicencesJob implements ScheduledJob, OnModuleInit {
     this.scheduler.register(this);
   }
 
+  /**
+   * One pass over the licences in their windows, by (last valid day, id), a chunk per transaction. Whether a licence
+   * was announced before is settled by the notice's primary key (INSERT … ON CONFLICT DO NOTHING),
+   * not by an anti-join, so a pass stays linear in the licences in their windows.
+   */
   async runOnce(now: Date): Promise<number> {
     const rules = this.config.LICENCE_WARNING_RULES;
     if (rules.length === 0) return 0;
     let total = 0;
+    let after: Cursor = { validUntil: '', id: '00000000-0000-0000-0000-000000000000' };
     for (;;) {
-      const announced = await this.dataSource.transaction((manager) => this.announceChunk(manager, now, rules));
-      total += announced;
-      if (announced === 0) return total;
+      const chunk = await this.dataSource.transaction((manager) => this.announceChunk(manager, now, rules, after));
+      total += chunk.announced;
+      if (!chunk.last) return total;
+      after = chunk.last;
     }
   }
 
-  private async announceChunk(manager: EntityManager, now: Date, rules: readonly ExpiryWarningRule[]): Promise<number> {
+  private async announceChunk(manager: EntityManager, now: Date, rules: readonly ExpiryWarningRule[], after: Cursor): Promise<{ announced: number; last?: Cursor }> {
     const today = chinaDateOf(now);
     // A rule's window seen from today is the same for every licence it covers.
     const windows = rules.map((rule) => warningWindow(rule.region, today, [rule])!);
@@ -64,13 +76,15 @@ export class AnnounceExpiringLicencesJob implements ScheduledJob, OnModuleInit {
                         WHERE c.region LIKE r.prefix || '%' ORDER BY length(r.prefix) DESC LIMIT 1) rule ON true
         WHERE c.record_type = 'administrative-licence' AND c.status IN ('active', 'corrected')
           AND c.payload->>'validUntil' BETWEEN $1::text AND rule.until
-          AND NOT EXISTS (SELECT 1 FROM licence_expiry_notices n WHERE n.record_id = c.id)
-        ORDER BY c.id
+          AND (c.payload->>'validUntil', c.id) > ($5::text, $6::uuid)
+        ORDER BY c.payload->>'validUntil', c.id
         LIMIT $4
         FOR UPDATE OF c SKIP LOCKED`,
-      [today, rules.map(rulePrefix), windows.map((w) => w.until), this.config.SCHEDULE_CHUNK_SIZE],
+      [today, rules.map(rulePrefix), windows.map((w) => w.until), this.config.SCHEDULE_CHUNK_SIZE, after.validUntil, after.id],
     );
-    if (rows.length === 0) return 0;
+    const lastRow = rows.at(-1);
+    if (!lastRow) return { announced: 0 };
+    const last = { validUntil: lastRow.valid_until, id: lastRow.id };
     const inserted: { record_id: string }[] = await manager.query(
       `INSERT INTO licence_expiry_notices (record_id, valid_until, announced_at)
          SELECT id, valid_until, $3 FROM unnest($1::uuid[], $2::date[]) AS t (id, valid_until)
@@ -103,7 +117,7 @@ export class AnnounceExpiringLicencesJob implements ScheduledJob, OnModuleInit {
         };
       });
     await this.outbox.appendMany(manager, Events.LicenceExpiring, events);
-    return events.length;
+    return { announced: events.length, last };
   }
 }
 
