@@ -10,7 +10,8 @@ interface OutboxRow {
   seq: string;
   id: string;
   subject: string;
-  envelope: unknown;
+  /** The envelope as JSON text: published as stored, never parsed and re-serialised here. */
+  envelope: string;
   trace_headers: Record<string, string>;
 }
 
@@ -99,7 +100,7 @@ export class OutboxRelay {
   private publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT seq, id, subject, envelope, trace_headers FROM outbox
+        `SELECT seq, id, subject, envelope::text AS envelope, trace_headers FROM outbox
           WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [this.options.batchSize ?? 500],
       );
@@ -115,7 +116,7 @@ export class OutboxRelay {
     return withSpan(`${row.subject} publish`, { kind: SpanKind.PRODUCER, parent, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': row.subject, 'messaging.message.id': row.id } }, async () => {
       const headers = natsHeaders();
       for (const [key, value] of Object.entries(injectTraceHeaders())) headers.set(key, value);
-      await this.js.publish(this.ns.subject(row.subject), JSON.stringify(row.envelope), { msgID: row.id, headers });
+      await this.js.publish(this.ns.subject(row.subject), row.envelope, { msgID: row.id, headers });
       eventsPublished.inc({ subject: row.subject });
     });
   }
