@@ -15,6 +15,8 @@ export const collectionConfigSchema = baseServiceEnv.extend({
   /** A batch claimed by a replica is its own for this long after each chunk; then another may resume it. */
   BATCH_LEASE_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
   BATCH_POLL_MS: z.coerce.number().int().min(10).default(250),
+  /** Batches one replica processes side by side (each worker its own batch; docs/perf.md). */
+  BATCH_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
 });
 export type CollectionConfig = z.infer<typeof collectionConfigSchema>;
 
