@@ -45,6 +45,10 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions,
   ) {}
 
+  private get batchSize(): number {
+    return this.options.batchSize ?? 500;
+  }
+
   async start(): Promise<void> {
     this.stopped = false;
     this.listener = new Client({ connectionString: this.options.databaseUrl, application_name: `${this.options.schema}-outbox-listener` });
@@ -74,7 +78,8 @@ export class OutboxRelay {
     for (;;) {
       const published = await this.publishBatch();
       total += published;
-      if (published === 0) return total;
+      // A batch that was not full took every row there was: one more scan would find none.
+      if (published < this.batchSize) return total;
     }
   }
 
@@ -102,7 +107,7 @@ export class OutboxRelay {
       const rows: OutboxRow[] = await manager.query(
         `SELECT seq, id, subject, envelope::text AS envelope, trace_headers FROM outbox
           WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.options.batchSize ?? 500],
+        [this.batchSize],
       );
       if (rows.length === 0) return 0;
       await Promise.all(rows.map((row) => this.publish(row)));
