@@ -7,6 +7,7 @@ import { CreditRecordsGatewayGrpcController } from './credit-records/credit-reco
 import { CreditRecordsHttpController } from './credit-records/credit-records.http.controller';
 import { gatewayDefinition, GatewayConfig } from './gateway.definition';
 import { ClientRateLimitGuard, PublicRateLimitGuard } from './http/rate-limit.guards';
+import { SlidingWindowThrottlerStorage } from './http/sliding-window-storage';
 import { PublicSubjectsHttpController } from './public-api/public-subjects.http.controller';
 import { Upstreams } from './upstreams';
 
@@ -20,10 +21,13 @@ export class AppModule {
       imports: [
         ServiceCoreModule.forRoot(gatewayDefinition, config),
         // Two named limits: per client on /api and /exchange, per address on /public and the token endpoint.
-        ThrottlerModule.forRoot([
-          { name: 'api', ttl: MINUTE_MS, limit: config.GATEWAY_RATE_LIMIT_PER_MINUTE },
-          { name: 'public', ttl: MINUTE_MS, limit: config.GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE },
-        ]),
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'api', ttl: MINUTE_MS, limit: config.GATEWAY_RATE_LIMIT_PER_MINUTE },
+            { name: 'public', ttl: MINUTE_MS, limit: config.GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE },
+          ],
+          storage: new SlidingWindowThrottlerStorage(),
+        }),
         AuthModule,
       ],
       controllers: [CatalogueHttpController, CreditRecordsHttpController, PublicSubjectsHttpController, CreditRecordsGatewayGrpcController],
