@@ -49,6 +49,8 @@ async function measure(scenario) {
     method: scenario.request.method,
     headers,
     connections: scenario.load.connections,
+    // Closed loop unless the scenario paces requests (all connections together, requests per second).
+    ...(scenario.load.ratePerSecond ? { overallRate: scenario.load.ratePerSecond } : {}),
     requests: [{ setupRequest: (request) => ({ ...request, body: nextBody() }) }],
   };
   if (scenario.load.warmupSeconds) await autocannon({ ...options, duration: scenario.load.warmupSeconds });

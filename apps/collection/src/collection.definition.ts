@@ -60,6 +60,8 @@ export const collectionConfigSchema = baseServiceEnv.extend({
   AUTO_BROKEN_COMMITMENT_SEVERITY: z.enum(['minor', 'general', 'severe']).default('general'),
   /** LOCAL licence expiry warning windows (JSON array; default: licences/domain/expiry-warning.ts). */
   LICENCE_WARNING_RULES: jsonRules(expiryWarningRuleSchema, DEFAULT_EXPIRY_WARNING_RULES),
+  /** Batches one replica processes side by side (each worker its own batch; docs/perf.md). */
+  BATCH_WORKERS: z.coerce.number().int().min(1).max(16).default(2),
 });
 export type CollectionConfig = z.infer<typeof collectionConfigSchema>;
 

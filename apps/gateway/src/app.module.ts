@@ -14,6 +14,7 @@ import { EvaluationCyclesHttpController } from './evaluation/evaluation-cycles.h
 import { EvaluationSchemesHttpController } from './evaluation/evaluation-schemes.http.controller';
 import { GradeRecognitionsHttpController } from './evaluation/grade-recognitions.http.controller';
 import { SubjectEvaluationsHttpController } from './evaluation/subject-evaluations.http.controller';
+import { SlidingWindowThrottlerStorage } from './http/sliding-window-storage';
 import { PublicSubjectsHttpController } from './public-api/public-subjects.http.controller';
 import { PortalHttpController } from './public-api/portal.http.controller';
 import { LicencesHttpController } from './licences/licences.http.controller';
@@ -29,10 +30,13 @@ export class AppModule {
       imports: [
         ServiceCoreModule.forRoot(gatewayDefinition, config),
         // Two named limits: per client on /api and /exchange, per address on /public and the token endpoint.
-        ThrottlerModule.forRoot([
-          { name: 'api', ttl: MINUTE_MS, limit: config.GATEWAY_RATE_LIMIT_PER_MINUTE },
-          { name: 'public', ttl: MINUTE_MS, limit: config.GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE },
-        ]),
+        ThrottlerModule.forRoot({
+          throttlers: [
+            { name: 'api', ttl: MINUTE_MS, limit: config.GATEWAY_RATE_LIMIT_PER_MINUTE },
+            { name: 'public', ttl: MINUTE_MS, limit: config.GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE },
+          ],
+          storage: new SlidingWindowThrottlerStorage(),
+        }),
         AuthModule,
       ],
       controllers: [

@@ -14,9 +14,14 @@ function uscc(n) {
   return first + alphabet[(31 - (sum % 31)) % 31];
 }
 
+// Closed loop (each VU sends its next request when the last one is answered) unless the scenario
+// sets ratePerSecond: then an open model, requests arriving at that rate whatever the latency.
+const load = scenario.load.ratePerSecond
+  ? { scenarios: { paced: { executor: 'constant-arrival-rate', rate: scenario.load.ratePerSecond, timeUnit: '1s', duration: `${scenario.load.durationSeconds}s`, preAllocatedVUs: scenario.load.connections } } }
+  : { vus: scenario.load.connections, duration: `${scenario.load.durationSeconds}s` };
+
 export const options = {
-  vus: scenario.load.connections,
-  duration: `${scenario.load.durationSeconds}s`,
+  ...load,
   thresholds: scenario.thresholds.p95Ms ? { http_req_duration: [`p(95)<${scenario.thresholds.p95Ms}`], http_req_failed: [`rate<=${scenario.thresholds.errorRate ?? 0}`] } : {},
 };
 

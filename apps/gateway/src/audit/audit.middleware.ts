@@ -7,13 +7,23 @@ import { AuditLogEntity } from './audit-log.entity';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+type AuditRow = Omit<AuditLogEntity, 'id'>;
+
+/** Rows per INSERT at most, so one statement stays small whatever the backlog. */
+const MAX_ROWS_PER_INSERT = 500;
+
 /**
  * Every write through the gateway leaves an audit row (who, what, when, outcome, trace id),
  * refused ones included: a forbidden attempt is exactly what an auditor wants to see. It is the
  * first Express middleware, so writes refused by body parsing (413, 415, bad JSON) are audited too.
+ * Rows are written after the response, as before, but rows that finish while an INSERT is in
+ * flight go together in the next one: one statement and one commit for many requests under
+ * load, and no added delay when the gateway is quiet (docs/perf.md).
  */
 export class AuditMiddleware {
   private readonly logger = new Logger('Audit');
+  private readonly pending: AuditRow[] = [];
+  private writing = false;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -22,7 +32,7 @@ export class AuditMiddleware {
     const traceId = currentTraceId() ?? null;
     response.on('finish', () => {
       const principal = (request as Request & { user?: Principal }).user;
-      const row: Omit<AuditLogEntity, 'id'> = {
+      this.record({
         at: new Date(),
         clientId: principal?.clientId ?? null,
         method: request.method,
@@ -31,12 +41,31 @@ export class AuditMiddleware {
         traceId,
         requestId: String(request.id ?? '') || null,
         idempotencyKey: request.header('Idempotency-Key')?.slice(0, 200) ?? null,
-      };
-      this.dataSource
-        .getRepository(AuditLogEntity)
-        .insert(row)
-        .catch((error: unknown) => this.logger.error({ err: error, row }, 'audit row not written'));
+      });
     });
     next();
   };
+
+  private record(row: AuditRow): void {
+    this.pending.push(row);
+    if (!this.writing) void this.writePending();
+  }
+
+  private async writePending(): Promise<void> {
+    this.writing = true;
+    while (this.pending.length > 0) {
+      const rows = this.pending.splice(0, MAX_ROWS_PER_INSERT);
+      await this.insert(rows).catch((error: unknown) => this.logger.error({ err: error, rows }, 'audit rows not written'));
+    }
+    this.writing = false;
+  }
+
+  private async insert(rows: AuditRow[]): Promise<void> {
+    const column = <T>(pick: (row: AuditRow) => T) => rows.map(pick);
+    await this.dataSource.query(
+      `INSERT INTO audit_log (at, client_id, method, path, status, trace_id, request_id, idempotency_key)
+         SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[])`,
+      [column((r) => r.at), column((r) => r.clientId), column((r) => r.method), column((r) => r.path), column((r) => r.status), column((r) => r.traceId), column((r) => r.requestId), column((r) => r.idempotencyKey)],
+    );
+  }
 }

@@ -6,6 +6,7 @@ import { ClientSeeder } from './application/client-seeder';
 import { TokenService } from './application/token.service';
 import { loadSigningKey } from './infrastructure/signing-key';
 import { SIGNING_KEY } from './infrastructure/tokens';
+import { VerifiedTokenCache } from './infrastructure/verified-token-cache';
 import { JwtAuthGuard, ScopeGuard } from './interface/auth.guards';
 import { JwtStrategy } from './interface/jwt.strategy';
 import { TokenHttpController } from './interface/token.http.controller';
@@ -16,12 +17,14 @@ import { TokenHttpController } from './interface/token.http.controller';
   controllers: [TokenHttpController],
   providers: [
     { provide: SIGNING_KEY, inject: [SERVICE_CONFIG], useFactory: (config: GatewayConfig) => loadSigningKey(config.GATEWAY_JWT_PRIVATE_KEY_FILE) },
+    { provide: VerifiedTokenCache, useValue: new VerifiedTokenCache() },
     TokenService,
     JwtStrategy,
     JwtAuthGuard,
     ScopeGuard,
     ClientSeeder,
   ],
-  exports: [TokenService, JwtAuthGuard, ScopeGuard],
+  // VerifiedTokenCache too: @UseGuards(JwtAuthGuard) builds the guard in the controller's module.
+  exports: [TokenService, JwtAuthGuard, ScopeGuard, VerifiedTokenCache],
 })
 export class AuthModule {}

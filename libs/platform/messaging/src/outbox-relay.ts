@@ -10,7 +10,8 @@ interface OutboxRow {
   seq: string;
   id: string;
   subject: string;
-  envelope: unknown;
+  /** The envelope as JSON text: published as stored, never parsed and re-serialised here. */
+  envelope: string;
   trace_headers: Record<string, string>;
 }
 
@@ -44,6 +45,10 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions,
   ) {}
 
+  private get batchSize(): number {
+    return this.options.batchSize ?? 500;
+  }
+
   async start(): Promise<void> {
     this.stopped = false;
     this.listener = new Client({ connectionString: this.options.databaseUrl, application_name: `${this.options.schema}-outbox-listener` });
@@ -73,7 +78,8 @@ export class OutboxRelay {
     for (;;) {
       const published = await this.publishBatch();
       total += published;
-      if (published === 0) return total;
+      // A batch that was not full took every row there was: one more scan would find none.
+      if (published < this.batchSize) return total;
     }
   }
 
@@ -99,9 +105,9 @@ export class OutboxRelay {
   private publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const rows: OutboxRow[] = await manager.query(
-        `SELECT seq, id, subject, envelope, trace_headers FROM outbox
+        `SELECT seq, id, subject, envelope::text AS envelope, trace_headers FROM outbox
           WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.options.batchSize ?? 500],
+        [this.batchSize],
       );
       if (rows.length === 0) return 0;
       await Promise.all(rows.map((row) => this.publish(row)));
@@ -115,7 +121,7 @@ export class OutboxRelay {
     return withSpan(`${row.subject} publish`, { kind: SpanKind.PRODUCER, parent, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': row.subject, 'messaging.message.id': row.id } }, async () => {
       const headers = natsHeaders();
       for (const [key, value] of Object.entries(injectTraceHeaders())) headers.set(key, value);
-      await this.js.publish(this.ns.subject(row.subject), JSON.stringify(row.envelope), { msgID: row.id, headers });
+      await this.js.publish(this.ns.subject(row.subject), row.envelope, { msgID: row.id, headers });
       eventsPublished.inc({ subject: row.subject });
     });
   }

@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { EventDefinition, EventEnvelope } from '@contracts';
 import { injectTraceHeaders } from '@platform/telemetry';
@@ -10,9 +10,48 @@ export interface NewEvent<TData> {
   occurredAt?: Date;
 }
 
-/** The channel the relay LISTENs on; NOTIFY is delivered only when the writing transaction commits. */
+/** The channel the relay LISTENs on; writers NOTIFY it once their transaction has committed. */
 export function outboxChannel(schema: string): string {
   return `outbox_${schema}`;
+}
+
+/** queryRunner.data key: the schema whose relay to wake when this transaction commits. */
+const WAKE_RELAY_AFTER_COMMIT = 'outbox.wakeRelayAfterCommit';
+
+/**
+ * NOTIFY inside a writing transaction makes PostgreSQL take one database-wide lock at commit and
+ * hold it until the commit is flushed to disk, so every concurrent writer's commit waited for
+ * the previous one's fsync (single records topped out at ~240/s, docs/perf.md). The wake-up is
+ * therefore sent after the commit, on the same connection, in a statement of its own (no WAL
+ * flush). It is only a wake-up: if it is lost, the relay's polling publishes the row anyway.
+ */
+const notifyAfterCommit: EntitySubscriberInterface = {
+  async afterTransactionCommit({ queryRunner }: TransactionCommitEvent): Promise<void> {
+    const schema = takeWakeUp(queryRunner);
+    if (schema) await queryRunner.query(`SELECT pg_notify($1, '')`, [outboxChannel(schema)]).catch(() => undefined);
+  },
+  afterTransactionRollback({ queryRunner }: TransactionRollbackEvent): void {
+    if (!queryRunner.isTransactionActive) takeWakeUp(queryRunner);
+  },
+};
+
+function takeWakeUp(queryRunner: QueryRunner): string | undefined {
+  if (queryRunner.isTransactionActive) return undefined; // a savepoint ended; the transaction goes on
+  const data = queryRunner.data as Record<string, unknown>;
+  const schema = data[WAKE_RELAY_AFTER_COMMIT];
+  delete data[WAKE_RELAY_AFTER_COMMIT];
+  return typeof schema === 'string' ? schema : undefined;
+}
+
+async function wakeRelay(manager: EntityManager, schema: string): Promise<void> {
+  const runner = manager.queryRunner;
+  if (!runner?.isTransactionActive) {
+    await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(schema)]); // autocommitted: already durable
+    return;
+  }
+  const dataSource: DataSource = manager.connection;
+  if (!dataSource.subscribers.includes(notifyAfterCommit)) dataSource.subscribers.push(notifyAfterCommit);
+  (runner.data as Record<string, unknown>)[WAKE_RELAY_AFTER_COMMIT] = schema;
 }
 
 /**
@@ -36,7 +75,7 @@ export async function appendManyToOutbox<TData>(manager: EntityManager, schema: 
        SELECT id, $2, envelope, $4::jsonb FROM unnest($1::uuid[], $3::jsonb[]) AS t (id, envelope)`,
     [envelopes.map((e) => e.id), definition.subject, envelopes.map((e) => JSON.stringify(e)), traceHeaders],
   );
-  await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(schema)]);
+  await wakeRelay(manager, schema);
   return envelopes;
 }
 

@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@platform/auth';
+import { pgErrorCode } from '@platform/database';
 import { DomainError, FieldViolation } from '@platform/errors';
 import { SERVICE_CONFIG } from '@platform/service';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
@@ -11,6 +12,8 @@ import { assertMaySubmit } from '../../records/application/submission-policy';
 import type { CollectionConfig } from '../../collection.definition';
 import { IntakeOutcomes } from '../../quality/infrastructure/intake-outcomes';
 import { BatchLine, parseBatchLine, splitBatch } from '../domain/ndjson-batch';
+
+const PG_DEADLOCK_DETECTED = '40P01';
 
 interface ClaimedBatch {
   id: string;
@@ -73,10 +76,30 @@ export class BatchProcessor implements OnApplicationBootstrap, BeforeApplication
   private async work(): Promise<void> {
     do {
       this.again = false;
-      for (let batch = await this.claim(); batch && !this.stopping; batch = await this.claim()) {
-        while (!this.stopping && !(await this.processChunk(batch)));
-      }
+      // Several workers, each on its own batch: while one waits for PostgreSQL, another validates.
+      await Promise.all(Array.from({ length: this.config.BATCH_WORKERS }, () => this.drainBatches()));
     } while (this.again && !this.stopping);
+  }
+
+  private async drainBatches(): Promise<void> {
+    for (let batch = await this.claim(); batch && !this.stopping; batch = await this.claim()) {
+      while (!this.stopping && !(await this.processChunkRetryingDeadlock(batch)));
+    }
+  }
+
+  /**
+   * Two batches holding the same records, written side by side, can deadlock on the unique keys;
+   * PostgreSQL aborts one transaction, which changed nothing, so the chunk is simply tried again.
+   */
+  private async processChunkRetryingDeadlock(batch: ClaimedBatch): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.processChunk(batch);
+      } catch (error) {
+        if (pgErrorCode(error) !== PG_DEADLOCK_DETECTED || attempt >= 3) throw error;
+        this.logger.warn({ batchId: batch.id, attempt }, 'chunk deadlocked with another batch; retrying');
+      }
+    }
   }
 
   private async claim(): Promise<ClaimedBatch | undefined> {

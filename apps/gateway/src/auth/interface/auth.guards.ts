@@ -1,12 +1,33 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
+import type { Observable } from 'rxjs';
+import { ExtractJwt } from 'passport-jwt';
 import { assertScope, Principal, Scope } from '@platform/auth';
 import { DomainError, PlatformErrorCode } from '@platform/errors';
+import { VerifiedTokenCache } from '../infrastructure/verified-token-cache';
 
-/** Turns passport's failures into stable codes: missing, expired or invalid token. */
+/**
+ * Authenticates with the bearer token: a token verified before (and not expired) is taken from
+ * the cache, any other goes through passport-jwt. Turns passport's failures into stable codes:
+ * missing, expired or invalid token.
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly verified: VerifiedTokenCache) {
+    super();
+  }
+
+  override canActivate(context: ExecutionContext): boolean | Promise<boolean> | Observable<boolean> {
+    const request = context.switchToHttp().getRequest<Request & { user?: Principal }>();
+    const token = bearerToken(request);
+    const principal = token ? this.verified.get(token) : undefined;
+    if (!principal) return super.canActivate(context);
+    request.user = principal;
+    return true;
+  }
+
   override handleRequest<T = Principal>(error: unknown, principal: T | false, info: unknown): T {
     if (error) throw error;
     if (principal) return principal;
@@ -16,6 +37,9 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     throw new DomainError(PlatformErrorCode.Unauthenticated, 'unauthenticated', 'A bearer access token is required.');
   }
 }
+
+/** The raw bearer token, extracted exactly as the passport strategy does. */
+export const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
 
 const REQUIRED_SCOPE = 'requiredScope';
 export const RequireScope = (scope: Scope) => SetMetadata(REQUIRED_SCOPE, scope);

@@ -1,20 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import { ExtractJwt, Strategy } from 'passport-jwt';
+import type { Request } from 'express';
+import { Strategy } from 'passport-jwt';
 import type { Principal } from '@platform/auth';
 import { SERVICE_CONFIG } from '@platform/service';
 import type { GatewayConfig } from '../../gateway.definition';
 import { API_AUDIENCE, principalFromClaims } from '../application/token.service';
 import { SIGNING_KEY } from '../infrastructure/tokens';
 import type { SigningKey } from '../infrastructure/signing-key';
+import { VerifiedTokenCache } from '../infrastructure/verified-token-cache';
+import { bearerToken } from './auth.guards';
 
 /** passport-jwt strategy: bearer token, ES256 against our own public key, issuer and audience checked. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(@Inject(SIGNING_KEY) key: SigningKey, @Inject(SERVICE_CONFIG) config: GatewayConfig) {
+  constructor(
+    @Inject(SIGNING_KEY) key: SigningKey,
+    @Inject(SERVICE_CONFIG) config: GatewayConfig,
+    private readonly verified: VerifiedTokenCache,
+  ) {
     super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: key.publicPem,
+      jwtFromRequest: bearerToken,
+      passReqToCallback: true,
+      // The KeyObject, not the PEM: given a PEM, jsonwebtoken parses the key again on every
+      // request (a third of the gateway's token-verification cost, docs/perf.md). jsonwebtoken
+      // takes a KeyObject; passport-jwt passes it through but its types only say string | Buffer.
+      secretOrKey: key.publicKey as unknown as Buffer,
       algorithms: ['ES256'],
       issuer: config.GATEWAY_ISSUER,
       audience: API_AUDIENCE,
@@ -22,7 +33,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(claims: Parameters<typeof principalFromClaims>[0]): Principal {
-    return principalFromClaims(claims);
+  /** Called only for a token passport-jwt has verified: remember it until it expires. */
+  validate(request: Request, claims: Parameters<typeof principalFromClaims>[0] & { exp: number }): Principal {
+    const principal = principalFromClaims(claims);
+    const token = bearerToken(request);
+    if (token) this.verified.remember(token, principal, claims.exp);
+    return principal;
   }
 }

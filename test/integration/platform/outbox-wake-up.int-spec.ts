@@ -1,0 +1,97 @@
+import { Client, Notification } from 'pg';
+import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import { EventDefinition } from '@contracts';
+import { ensureSchemaAndRole } from '@platform/database';
+import { cloneTestDatabase, TestDatabase } from '@platform/testing';
+import { appendToOutbox, MessagingTables1763700000000, outboxChannel } from '@platform/messaging';
+
+class Gadgets1763700000998 implements MigrationInterface {
+  name = 'Gadgets1763700000998';
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`CREATE TABLE gadgets (id text PRIMARY KEY)`);
+  }
+  async down(): Promise<void> {}
+}
+
+const SCHEMA = 'wakeuptest';
+const GadgetMade: EventDefinition<{ gadget: string }> = { stream: 'CREDIT_RECORDS', subject: 'credit.records.created', version: 1 };
+
+/**
+ * The relay's wake-up is sent after the writing transaction commits (a NOTIFY inside it would
+ * serialise every writer's commit on PostgreSQL's notification lock): one per committed
+ * transaction, none for a rolled-back one, and a savepoint ending does not send it early.
+ */
+describe('outbox wake-up after commit (PostgreSQL)', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let listener: Client;
+  const notifications: Notification[] = [];
+
+  beforeAll(async () => {
+    db = await cloneTestDatabase('wakeup');
+    await ensureSchemaAndRole(db.adminUrl, SCHEMA);
+    dataSource = await db.dataSource({ schema: SCHEMA, entities: [], migrations: [MessagingTables1763700000000, Gadgets1763700000998] });
+    await dataSource.runMigrations();
+    listener = new Client({ connectionString: db.urlFor(SCHEMA) });
+    await listener.connect();
+    listener.on('notification', (n) => notifications.push(n));
+    await listener.query(`LISTEN ${outboxChannel(SCHEMA)}`);
+  });
+
+  afterAll(async () => {
+    await listener.end();
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  beforeEach(() => {
+    notifications.length = 0;
+  });
+
+  const append = (runner: QueryRunner, gadget: string) =>
+    appendToOutbox(runner.manager, SCHEMA, GadgetMade, { subjectId: gadget, region: '410100', data: { gadget } });
+
+  /** A round trip on the listening connection delivers every notification sent before it. */
+  const delivered = async () => {
+    await listener.query('SELECT 1');
+    return notifications.map((n) => n.channel);
+  };
+
+  it('notifies once the transaction has committed, and not before', async () => {
+    const runner = dataSource.createQueryRunner();
+    await runner.startTransaction();
+    await runner.query(`INSERT INTO gadgets (id) VALUES ('g1')`);
+    await append(runner, 'g1');
+    await append(runner, 'g1-again');
+    expect(await delivered()).toEqual([]);
+    await runner.commitTransaction();
+    await runner.release();
+    expect(await delivered()).toEqual([outboxChannel(SCHEMA)]);
+  });
+
+  it('sends nothing for a rolled-back transaction, even on the next commit of the same connection', async () => {
+    const runner = dataSource.createQueryRunner();
+    await runner.startTransaction();
+    await append(runner, 'ghost');
+    await runner.rollbackTransaction();
+    await runner.startTransaction();
+    await runner.query(`INSERT INTO gadgets (id) VALUES ('no-event')`);
+    await runner.commitTransaction();
+    await runner.release();
+    expect(await delivered()).toEqual([]);
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE envelope->'data'->>'gadget' = 'ghost'`)).toEqual([{ n: 0 }]);
+  });
+
+  it('waits for the outer commit when the event was written inside a savepoint', async () => {
+    await dataSource.transaction(async (manager) => {
+      await manager.transaction((inner) => appendToOutbox(inner, SCHEMA, GadgetMade, { subjectId: 'g2', region: '410100', data: { gadget: 'g2' } }));
+      expect(await delivered()).toEqual([]);
+    });
+    expect(await delivered()).toEqual([outboxChannel(SCHEMA)]);
+  });
+
+  it('notifies at once when the event is written outside a transaction (already committed)', async () => {
+    await appendToOutbox(dataSource.manager, SCHEMA, GadgetMade, { subjectId: 'g3', region: '410100', data: { gadget: 'g3' } });
+    expect(await delivered()).toEqual([outboxChannel(SCHEMA)]);
+  });
+});
