@@ -3,6 +3,7 @@
 'use strict';
 
 const SEVERITY = { minor: '轻微', general: '一般', severe: '严重' };
+const COLOUR_GRADE = { green: '绿色', yellow: '黄色', red: '红色', blue: '蓝色' };
 const EVENT = { published: '开始公示', corrected: '更正', withdrawn: '撤销公示', expired: '公示期满' };
 
 const view = () => document.getElementById('view');
@@ -91,12 +92,30 @@ function itemList(items, heading, empty) {
   );
 }
 
+function gradeList(grades) {
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'h-grades' },
+    el('h3', { id: 'h-grades' }, `信用评价（${grades.length}）`),
+    grades.length === 0
+      ? el('p', { class: 'empty' }, '暂无信用评价结果。')
+      : el(
+          'ul',
+          { class: 'items' },
+          grades.map((g) =>
+            el('li', {}, el('span', { class: 'doc' }, `${COLOUR_GRADE[g.grade] || g.grade}`), el('p', { class: 'meta' }, `评价方案 ${g.schemeId}（第 ${g.schemeVersion} 版）· 周期 ${g.cycle} · 得分 ${g.score} · 评价于 ${date(g.evaluatedAt)}`)),
+          ),
+        ),
+  );
+}
+
 async function renderSubject(uscc) {
   show(el('p', { class: 'meta' }, '正在加载…'));
   const p = await getJson(`/public/v1/subjects/${encodeURIComponent(uscc)}`);
   document.title = `${p.name} - 交通运输信用信息公示`;
   show(
     el('section', { class: 'card' }, el('h2', {}, p.name), el('p', { class: 'meta' }, `统一社会信用代码 ${p.uscc} · 行政区划 ${p.region}`), el('p', { class: 'meta' }, `信息截至 ${new Date(p.asOf).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`)),
+    gradeList(p.grades || []),
     itemList(p.penalties || [], '行政处罚', '无公示中的行政处罚信息。'),
     itemList(p.licences || [], '行政许可', '无公示中的行政许可信息。'),
   );

@@ -7,6 +7,7 @@ import { Withdrawals1763700000210 } from './migrations/1763700000210-withdrawals
 import { RecordVersions1763700000220 } from './migrations/1763700000220-record-versions';
 import { PublicationLog1763700000230 } from './migrations/1763700000230-publication-log';
 import { CreditReports1763700000240 } from './migrations/1763700000240-credit-reports';
+import { PublicGrades1763700000250 } from './migrations/1763700000250-public-grades';
 import { PublicRecordEntity } from './profiles/infrastructure/public-record.entity';
 import { PublicSubjectEntity } from './profiles/infrastructure/public-subject.entity';
 
@@ -29,7 +30,7 @@ export const disclosureDefinition: ServiceDefinition = {
   name: 'disclosure',
   schema: 'disclosure',
   entities: [PublicSubjectEntity, PublicRecordEntity],
-  migrations: [MessagingTables1763700000000, PublicReadModel1763700000200, Withdrawals1763700000210, RecordVersions1763700000220, PublicationLog1763700000230, CreditReports1763700000240],
+  migrations: [MessagingTables1763700000000, PublicReadModel1763700000200, Withdrawals1763700000210, RecordVersions1763700000220, PublicationLog1763700000230, CreditReports1763700000240, PublicGrades1763700000250],
   protoPackages: [ProtoPackages.disclosure],
-  streams: ['CREDIT_RECORDS'],
+  streams: ['CREDIT_RECORDS', 'EVALUATION'],
 };

@@ -3,12 +3,13 @@ import { GetSubjectProfileQuery } from './application/get-subject-profile.query'
 import { ProjectCreditRecordHandler } from './application/project-credit-record.handler';
 import { WithdrawRevokedRecordHandler } from './application/withdraw-revoked-record.handler';
 import { ApplyCorrectionHandler } from './application/apply-correction.handler';
+import { ProjectGradeHandler } from './application/project-grade.handler';
 import { PublicProfileGrpcController } from './interface/public-profile.grpc.controller';
 
 /** Public subject profiles: projected from credit record events, served to the public API. */
 @Module({
   controllers: [PublicProfileGrpcController],
-  providers: [ProjectCreditRecordHandler, WithdrawRevokedRecordHandler, ApplyCorrectionHandler, GetSubjectProfileQuery],
+  providers: [ProjectCreditRecordHandler, WithdrawRevokedRecordHandler, ApplyCorrectionHandler, ProjectGradeHandler, GetSubjectProfileQuery],
   exports: [GetSubjectProfileQuery],
 })
 export class ProfilesModule {}

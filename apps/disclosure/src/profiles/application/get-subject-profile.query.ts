@@ -22,12 +22,22 @@ export interface PublishedItem {
   publicationId: string;
 }
 
+export interface PublishedGrade {
+  schemeId: string;
+  schemeVersion: number;
+  grade: string;
+  score: number;
+  cycle: string;
+  evaluatedAt: string;
+}
+
 export interface SubjectProfile {
   uscc: string;
   name: string;
   region: string;
   penalties: PublishedItem[];
   licences: PublishedItem[];
+  grades: PublishedGrade[];
   asOf: string;
 }
 
@@ -45,6 +55,10 @@ export class GetSubjectProfileQuery {
       where: { uscc: uscc.value, publishedFrom: LessThanOrEqual(now), publishedUntil: MoreThan(now), withdrawnAt: IsNull() },
       order: { decisionDate: 'DESC' },
     });
+    const grades: { scheme_id: string; scheme_version: number; grade: string; score: string; cycle_label: string; evaluated_at: Date }[] = await this.dataSource.query(
+      `SELECT scheme_id, scheme_version, grade, score, cycle_label, evaluated_at FROM public_grades WHERE uscc = $1 ORDER BY scheme_id`,
+      [uscc.value],
+    );
     const items = records.map((r) => ({ section: PUBLISHED_SECTIONS[r.recordType], item: toItem(r) }));
     return {
       uscc: subject.uscc,
@@ -52,6 +66,7 @@ export class GetSubjectProfileQuery {
       region: subject.region,
       penalties: items.filter((i) => i.section === 'penalties').map((i) => i.item),
       licences: items.filter((i) => i.section === 'licences').map((i) => i.item),
+      grades: grades.map((g) => ({ schemeId: g.scheme_id, schemeVersion: g.scheme_version, grade: g.grade, score: Number(g.score), cycle: g.cycle_label, evaluatedAt: g.evaluated_at.toISOString() })),
       asOf: now.toISOString(),
     };
   }
