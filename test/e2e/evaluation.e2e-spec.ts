@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { citizenIdCheckCharacter } from '@domain/identifiers';
+import { creditRecordBody } from '../support/factories';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 /**
@@ -114,6 +115,16 @@ describe('evaluation through the gateway', () => {
       { previous_grade: '5', grade: '4' },
       { previous_grade: '4', grade: '5' },
     ]);
+  });
+
+  it('grades a carrier under the Henan red/yellow/green scheme from a penalty like the demo data', async () => {
+    const body = creditRecordBody();
+    expect((await api('/api/v1/credit-records', { method: 'POST', token: zhengzhou, body })).status).toBe(201);
+    // 1000 − 30 (general penalty) = 970 → green (seed 002 案例1, 4, 8).
+    const henanCodes = (r: { list: Evaluation[] }) => r.list.find((e) => e.schemeId === 'henan-passenger-hazardous-codes');
+    const graded = await eventually(() => evaluations(body.subject.id), (r) => henanCodes(r) !== undefined);
+    expect(henanCodes(graded)).toMatchObject({ grade: 'green', score: 970, cycle: { label: expect.stringMatching(/^\d{4}-Q[1-4]$/) } });
+    expect(graded.list.map((e) => e.schemeId)).toEqual(['henan-passenger-hazardous-codes']);
   });
 
   it('refuses a scheme version with a type error, naming the rule and column; nothing is stored', async () => {
