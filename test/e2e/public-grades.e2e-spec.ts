@@ -6,7 +6,7 @@ interface Profile {
   penalties?: unknown[];
 }
 
-/** Disclosure issue: an enterprise's grades appear on its public profile as evaluation changes them. */
+/** Disclosure and evaluation issues: grades appear on the public profile, and a correction re-grades. */
 describe('grades on the public profile', () => {
   let platform: RunningPlatform;
 
@@ -18,7 +18,7 @@ describe('grades on the public profile', () => {
     await platform?.stop();
   }, 60_000);
 
-  it('shows the Henan red/yellow/green grade a penalty produced, with its cycle', async () => {
+  it('shows the Henan grade a penalty produced, and re-grades when an objection corrects the penalty', async () => {
     const token = await platform.token('zhengzhou');
     const body = creditRecordBody();
     const created = await fetch(`${platform.gatewayUrl}/api/v1/credit-records`, {
@@ -31,5 +31,26 @@ describe('grades on the public profile', () => {
     const shown = await eventually(profile, (p) => (p.grades ?? []).length > 0, 30_000);
     expect(shown.grades).toEqual([expect.objectContaining({ schemeId: 'henan-passenger-hazardous-codes', grade: 'green', score: 970, cycle: expect.stringMatching(/^\d{4}-Q[1-4]$/) })]);
     expect(shown.penalties).toHaveLength(1);
-  }, 60_000);
+
+    // An upheld objection corrects the severity: evaluation re-grades (Henan: general −30, severe −50).
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const { id } = (await created.json()) as { id: string };
+    const objection = (await (
+      await fetch(`${platform.gatewayUrl}/api/v1/credit-records/${id}/objections`, { method: 'POST', headers, body: JSON.stringify({ reason: '处罚等级有误', objector: { name: body.subject.name } }) })
+    ).json()) as { id: string };
+    const resolved = await fetch(`${platform.gatewayUrl}/api/v1/objections/${objection.id}/resolution`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ outcome: 'upheld', note: '经核实属严重情形', correction: { severity: 'severe' } }),
+    });
+    expect(resolved.status).toBe(200);
+    // The grade stays green, so no grade change is published: the regulator's view shows the new score.
+    const regulator = await platform.token('regulator');
+    const evaluations = () =>
+      fetch(`${platform.gatewayUrl}/api/v1/subjects/${body.subject.id}/evaluations`, { headers: { authorization: `Bearer ${regulator}` } }).then(
+        async (r) => ((await r.json()) as { evaluations?: { schemeId: string; score: number }[] }).evaluations ?? [],
+      );
+    const regraded = await eventually(evaluations, (list) => list.some((e) => e.score === 950), 30_000);
+    expect(regraded).toEqual([expect.objectContaining({ schemeId: 'henan-passenger-hazardous-codes', score: 950 })]);
+  }, 90_000);
 });

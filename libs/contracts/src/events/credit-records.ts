@@ -49,6 +49,8 @@ export interface CreditRecordUpdatedV1 extends CreditRecordFactsV1 {
   changes: Record<string, { from: unknown; to: unknown }>;
   changedBy: string;
   changedAt: string;
+  /** The type-specific fields as they now stand (not public data, see CreditRecordCreatedV1). */
+  payload?: Record<string, unknown>;
 }
 
 /** Payload of `credit.objections.opened` v1. */

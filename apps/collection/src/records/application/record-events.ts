@@ -39,6 +39,7 @@ export class RecordChanges {
         changes: change.changes ?? {},
         changedBy: change.changedBy,
         changedAt: change.changedAt.toISOString(),
+        payload: record.payload,
       },
     });
     return record;

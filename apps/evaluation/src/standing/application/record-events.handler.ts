@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CreditRecordCreatedV1, CreditRecordRevokedV1, EventEnvelope, Events } from '@contracts';
+import { CreditRecordCreatedV1, CreditRecordExpiredV1, CreditRecordRevokedV1, CreditRecordUpdatedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
 import { EventConsumers } from '@platform/service';
 import { SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
@@ -9,8 +9,8 @@ import { StandingCalculator } from './standing-calculator';
 /**
  * Record events → the subject's record set → its standing, in the consumer's transaction with
  * the inbox row (a redelivered event changes nothing). One durable consumer per subject
- * (Debian's nats-server 2.9 has no multi-filter consumers). `credit.records.expired` and
- * `credit.records.updated` will use the same path: withdraw or replace the record, recompute.
+ * (Debian's nats-server 2.9 has no multi-filter consumers). Revocation and expiry withdraw the
+ * record; a correction replaces its facts; then the subject is recomputed.
  */
 @Injectable()
 export class RecordEventsHandler implements OnModuleInit {
@@ -28,6 +28,32 @@ export class RecordEventsHandler implements OnModuleInit {
       { stream: Events.CreditRecordRevoked.stream, durable: 'evaluation-credit-records-revoked', filterSubject: Events.CreditRecordRevoked.subject },
       (event, manager) => this.revoked(event as EventEnvelope<CreditRecordRevokedV1>, manager),
     );
+    this.consumers.register(
+      { stream: Events.CreditRecordExpired.stream, durable: 'evaluation-credit-records-expired', filterSubject: Events.CreditRecordExpired.subject },
+      (event, manager) => this.expired(event as EventEnvelope<CreditRecordExpiredV1>, manager),
+    );
+    this.consumers.register(
+      { stream: Events.CreditRecordUpdated.stream, durable: 'evaluation-credit-records-updated', filterSubject: Events.CreditRecordUpdated.subject },
+      (event, manager) => this.updated(event as EventEnvelope<CreditRecordUpdatedV1>, manager),
+    );
+  }
+
+  /** The publicity period is over (DOMAIN.md §5): the record no longer counts. */
+  async expired(event: EventEnvelope<CreditRecordExpiredV1>, manager: EntityManager): Promise<void> {
+    if (event.version !== Events.CreditRecordExpired.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
+    await SubjectRecordsRepository.withdraw(manager, event.data.recordId, new Date(event.data.expiredAt), `expired: ${event.data.basis}`);
+    await this.standings.recompute(manager, event.data.subject.id, event.id);
+  }
+
+  /** A correction (an upheld objection) changes what the record says; other updates change no facts. */
+  async updated(event: EventEnvelope<CreditRecordUpdatedV1>, manager: EntityManager): Promise<void> {
+    if (event.version !== Events.CreditRecordUpdated.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
+    const record = event.data;
+    if (record.change !== 'corrected') return;
+    const stored = await SubjectRecordsRepository.correct(manager, record.recordId, { severity: record.severity, decisionDate: record.decisionDate, payload: record.payload ?? {} });
+    // Redelivered later, after credit.records.created (a separate consumer) has stored the record.
+    if (!stored) throw new Error(`record ${record.recordId} is not stored yet; retry after its creation`);
+    await this.standings.recompute(manager, record.subject.id, event.id);
   }
 
   async created(event: EventEnvelope<CreditRecordCreatedV1>, manager: EntityManager): Promise<void> {

@@ -33,6 +33,20 @@ export const SubjectRecordsRepository = {
     );
   },
 
+  /**
+   * Applies a correction (the record's severity, decision date and payload as they now stand);
+   * false when the record is not stored yet (its creation is still on its way).
+   */
+  async correct(manager: EntityManager, recordId: string, facts: { severity: string; decisionDate: string; payload: Record<string, unknown> }): Promise<boolean> {
+    const [, affected] = await manager.query(`UPDATE subject_records SET severity = $2, decision_date = $3, payload = $4 WHERE record_id = $1`, [
+      recordId,
+      facts.severity,
+      facts.decisionDate,
+      JSON.stringify(facts.payload),
+    ]);
+    return affected > 0;
+  },
+
   /** Marks a record withdrawn from `at` on (revoked; later: expired, repaired). Idempotent: the first withdrawal wins. */
   async withdraw(manager: EntityManager, recordId: string, at: Date, reason: string): Promise<void> {
     await manager.query(`INSERT INTO record_withdrawals (record_id, withdrawn_at, reason) VALUES ($1, $2, $3) ON CONFLICT (record_id) DO NOTHING`, [recordId, at, reason]);
