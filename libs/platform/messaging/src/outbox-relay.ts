@@ -104,6 +104,10 @@ export class OutboxRelay {
 
   private publishBatch(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
+      // Marking rows published need not wait for the disk: if a crash loses the mark, the rows
+      // are published again with the same Nats-Msg-Id, which JetStream's duplicate window and
+      // every consumer's inbox absorb. It spares each relay batch a WAL flush (docs/perf.md).
+      await manager.query(`SET LOCAL synchronous_commit = off`);
       const rows: OutboxRow[] = await manager.query(
         `SELECT seq, id, subject, envelope::text AS envelope, trace_headers FROM outbox
           WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
