@@ -15,6 +15,11 @@ export interface CreditRecordCreatedV1 extends CreditRecordFactsV1 {
   summary: string;
   sourceClientId: string;
   receivedAt: string;
+  /**
+   * The type-specific fields as submitted (added later in v1, so older events lack it): entry
+   * rules look at them, e.g. a penalty's violation type. Internal stream only; never published as is.
+   */
+  payload?: Record<string, unknown>;
 }
 
 /** Payload of `credit.records.revoked` v1: the providing unit withdrew the record. */

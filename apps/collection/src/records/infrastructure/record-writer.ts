@@ -83,6 +83,7 @@ export class RecordWriter {
             summary: summarise(s),
             sourceClientId: clientId,
             receivedAt: receivedAt.toISOString(),
+            payload: s.payload,
           },
         };
       }),
