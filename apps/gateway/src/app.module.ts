@@ -12,6 +12,7 @@ import { gatewayDefinition, GatewayConfig } from './gateway.definition';
 import { ClientRateLimitGuard, PublicRateLimitGuard } from './http/rate-limit.guards';
 import { PublicSubjectsHttpController } from './public-api/public-subjects.http.controller';
 import { LicencesHttpController } from './licences/licences.http.controller';
+import { ListEntriesHttpController } from './measures/list-entries.http.controller';
 import { Upstreams } from './upstreams';
 
 const MINUTE_MS = 60_000;
@@ -39,6 +40,7 @@ export class AppModule {
         PublicSubjectsHttpController,
         CreditRecordsGatewayGrpcController,
         LicencesHttpController,
+        ListEntriesHttpController,
       ],
       providers: [Upstreams, ClientRateLimitGuard, PublicRateLimitGuard],
     };

@@ -19,6 +19,7 @@ export const gatewayConfigSchema = baseServiceEnv.extend({
   GATEWAY_UPSTREAM_DEADLINE_MS: z.coerce.number().int().min(50).default(5000),
   COLLECTION_GRPC_URL: grpcAddress,
   DISCLOSURE_GRPC_URL: grpcAddress,
+  JOINT_MEASURES_GRPC_URL: grpcAddress,
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 

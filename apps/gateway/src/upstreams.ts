@@ -16,6 +16,8 @@ export class Upstreams implements OnApplicationShutdown {
   readonly collectionQuality: GrpcClient;
   readonly violationClaims: GrpcClient;
   readonly licences: GrpcClient;
+  readonly listEntries: GrpcClient;
+  readonly entryRules: GrpcClient;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
     const deadline = config.GATEWAY_UPSTREAM_DEADLINE_MS;
@@ -28,6 +30,8 @@ export class Upstreams implements OnApplicationShutdown {
     this.violationClaims = new GrpcClient(ProtoPackages.collection, 'ViolationClaimService', config.COLLECTION_GRPC_URL, deadline);
     this.publicProfiles = new GrpcClient(ProtoPackages.disclosure, 'PublicProfileService', config.DISCLOSURE_GRPC_URL, deadline);
     this.licences = new GrpcClient(ProtoPackages.collection, 'LicenceService', config.COLLECTION_GRPC_URL, deadline);
+    this.listEntries = new GrpcClient(ProtoPackages.measures, 'ListEntryService', config.JOINT_MEASURES_GRPC_URL, deadline);
+    this.entryRules = new GrpcClient(ProtoPackages.measures, 'EntryRuleService', config.JOINT_MEASURES_GRPC_URL, deadline);
   }
 
   onApplicationShutdown(): void {
@@ -40,5 +44,7 @@ export class Upstreams implements OnApplicationShutdown {
     this.collectionQuality.close();
     this.violationClaims.close();
     this.licences.close();
+    this.listEntries.close();
+    this.entryRules.close();
   }
 }
