@@ -3,10 +3,11 @@ import { ServiceCoreModule } from '@platform/service';
 import type { BaseServiceConfig } from '@platform/config';
 import { jointMeasuresDefinition } from './joint-measures.definition';
 import { ListsModule } from './lists/lists.module';
+import { MeasuresModule } from './measures/measures.module';
 
 @Module({})
 export class AppModule {
   static register(config: BaseServiceConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(jointMeasuresDefinition, config), ListsModule] };
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(jointMeasuresDefinition, config), ListsModule, MeasuresModule] };
   }
 }

@@ -4,7 +4,7 @@
  */
 import { CreditObjectionOpenedV1, CreditObjectionResolvedV1, CreditRecordCreatedV1, CreditRecordRevokedV1, CreditRecordUpdatedV1 } from './credit-records';
 import { CreditRecordExpiredV1, LicenceExpiringV1 } from './credit-record-schedules';
-import { ListEntryDroppedV1, ListEntryEffectiveV1, ListEntryProposedV1, ListEntryRemovedV1 } from './measures';
+import { ListEntryDroppedV1, ListEntryEffectiveV1, ListEntryProposedV1, ListEntryRemovedV1, MeasuresDecisionMadeV1 } from './measures';
 
 export const STREAM_SUBJECTS = {
   // Collection's stream: the records themselves and the objections about them.
@@ -44,4 +44,5 @@ export const Events = {
   ListEntryEffective: event<ListEntryEffectiveV1>('MEASURES', 'measures.list-entries.effective', 1),
   ListEntryDropped: event<ListEntryDroppedV1>('MEASURES', 'measures.list-entries.dropped', 1),
   ListEntryRemoved: event<ListEntryRemovedV1>('MEASURES', 'measures.list-entries.removed', 1),
+  MeasuresDecisionMade: event<MeasuresDecisionMadeV1>('MEASURES', 'measures.decisions.made', 1),
 } as const;

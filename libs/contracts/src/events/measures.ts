@@ -33,3 +33,22 @@ export type ListEntryEffectiveV1 = ListEntryV1;
 export type ListEntryDroppedV1 = ListEntryV1;
 /** `measures.list-entries.removed` v1: repair, expiry, or its basis revoked or expired. */
 export type ListEntryRemovedV1 = ListEntryV1;
+
+/** `measures.decisions.made` v1: a decision the decision API answered, with its measures and reasons. */
+export interface MeasuresDecisionMadeV1 {
+  decisionId: string;
+  subjectId: string;
+  scene: string;
+  region: string;
+  sector: string | null;
+  /** allow | deny | conditional */
+  outcome: string;
+  measures: { code: string; name: string; effect: string; legalBasis: string; mappingId: string; source: string; value?: { amount: number; unit: string } }[];
+  reasons: (
+    | { kind: 'list-entry'; mappingId: string; entryId: string; listType: string; startsOn: string; endsOn: string | null }
+    | { kind: 'grade'; mappingId: string; schemeId: string; cycle: string; grade: string }
+    | { kind: 'records'; mappingId: string; recordType: string; recordIds: string[]; count: number }
+  )[];
+  askedBy: string;
+  decidedAt: string;
+}
