@@ -1,4 +1,6 @@
 import { randomInt } from 'node:crypto';
+import { ProtoPackages } from '@contracts';
+import { callUnary } from '../support/grpc-probes';
 import { creditRecordBody, makeUscc } from '../support/factories';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
@@ -8,15 +10,16 @@ type Entry = { id: string; listType: string; status: string; ruleId: string | nu
 /** China-time ISO date `days` days before today. */
 const daysAgo = (days: number) => new Date(Date.now() + 8 * 3600_000 - days * 86_400_000).toISOString().slice(0, 10);
 
-/** Joint measures issue, lists: records submitted through collection fill the lists by rule. */
-describe('credit lists through the gateway', () => {
+/** Joint measures issue: records submitted through collection fill the lists by rule; decisions explain themselves. */
+describe('joint measures through the gateway: lists and decisions', () => {
   let platform: RunningPlatform;
   let zhengzhou: string;
   let luoyang: string;
+  let permitWindow: string;
 
   beforeAll(async () => {
     platform = await startPlatform(['gateway', 'collection', 'joint-measures']);
-    [zhengzhou, luoyang] = await Promise.all([platform.token('zhengzhou'), platform.token('luoyang')]);
+    [zhengzhou, luoyang, permitWindow] = await Promise.all([platform.token('zhengzhou'), platform.token('luoyang'), platform.token('permit-window')]);
   }, 120_000);
 
   afterAll(async () => {
@@ -78,5 +81,69 @@ describe('credit lists through the gateway', () => {
     expect(uploadWithoutAdmin.status).toBe(403);
     const rules = await api('/api/v1/entry-rules');
     expect(rules.body).toMatchObject({ version: 0, rules: expect.arrayContaining([expect.objectContaining({ id: 'overload-more-than-3-in-12-months', threshold: { moreThan: 3 } })]) });
+  });
+
+  const decide = (body: Record<string, unknown>) => api('/api/v1/measures/decisions', { method: 'POST', body, token: permitWindow });
+
+  it('a carrier found with false materials is proposed for the list and denied permit applications, and the decision says why', async () => {
+    const carrier = { kind: 'org', id: makeUscc(), name: '郑州某大件运输有限公司' };
+    const finding = {
+      ...creditRecordBody(),
+      recordType: 'oversize-transport-violation',
+      subject: carrier,
+      decisionDate: daysAgo(2),
+      payload: { violationType: 'false-materials', permitNumber: '豫超限〔2026〕0099', detectedAt: '2026-11-18T10:00:00+08:00', detectedBy: 'application-review', plate: '豫A9F321', plateColour: 'yellow' },
+    };
+    const before = await decide({ subjectId: carrier.id, scene: 'permit.application' });
+    expect({ status: before.status, code: before.body.code }).toEqual({ status: 404, code: 'DECISION.UNKNOWN_SUBJECT' });
+
+    const created = await api('/api/v1/credit-records', { method: 'POST', body: finding });
+    expect(created.status).toBe(201);
+    const [entry] = await eventually(() => entriesOf(carrier.id), (e) => e.length === 1);
+    expect(entry).toMatchObject({ listType: 'severe-dishonesty', status: 'proposed', ruleId: 'false-materials-in-permit-application' });
+
+    const decision = await decide({ subjectId: carrier.id, scene: 'permit.application' });
+    expect(decision.status).toBe(200);
+    expect(decision.body).toMatchObject({
+      outcome: 'deny',
+      subjectId: carrier.id,
+      scene: 'permit.application',
+      region: '410100',
+      measures: [{ code: 'permit.application-ban', effect: 'deny', mappingId: 'national.false-materials.permit-ban', legalBasis: expect.stringContaining('交通运输部令2016年第62号') }],
+      reasons: [{ kind: 'records', recordType: 'oversize-transport-violation', recordIds: [created.body.id], count: 1 }],
+    });
+    // "Why was this carrier denied that day?" — the decision is on record with its reasons.
+    const [logged] = await platform.db.query<{ outcome: string; reasons: unknown; asked_by: string }>(`SELECT outcome, reasons, asked_by FROM joint_measures.decisions WHERE id = $1`, [decision.body.decisionId]);
+    expect(logged).toEqual({ outcome: 'deny', reasons: decision.body.reasons, asked_by: 'permit-window' });
+
+    // The gateway's gRPC twin answers the same question the same way.
+    const overGrpc = await callUnary(`127.0.0.1:${platform.ports.gateway.grpc}`, ProtoPackages.gateway.protoPath, 'gateway.v1.MeasuresGatewayService', 'decide', { subjectId: carrier.id, scene: 'permit.application' }, {
+      authorization: `Bearer ${permitWindow}`,
+    });
+    expect(overGrpc).toMatchObject({ outcome: 'deny', measures: [{ code: 'permit.application-ban' }], reasons: [{ kind: 'records', recordIds: [created.body.id] }] });
+
+    const unknownScene = await decide({ subjectId: carrier.id, scene: 'parking' });
+    expect({ status: unknownScene.status, code: unknownScene.body.code }).toEqual({ status: 400, code: 'DECISION.UNKNOWN_SCENE' });
+    const withoutScope = await api('/api/v1/measures/decisions', { method: 'POST', body: { subjectId: carrier.id, scene: 'permit.application' } });
+    expect(withoutScope.status).toBe(403);
+  });
+
+  // Last: it locks joint measures out of this file's database.
+  it('answers 503 DECISION.UNAVAILABLE, never allow, when joint measures cannot reach its database', async () => {
+    const plate = `豫A${randomInt(10000, 99999)}`;
+    const created = await api('/api/v1/credit-records', { method: 'POST', body: overloadPenalty(plate, daysAgo(5)) });
+    expect(created.status).toBe(201);
+    const subjectId = `${plate}:YELLOW`;
+    const allowed = await eventually(() => decide({ subjectId, scene: 'permit.application' }), (r) => r.status === 200);
+    expect(allowed.body.outcome).toBe('allow');
+
+    const db = platform.db;
+    await db.query(`REVOKE CONNECT ON DATABASE "${db.name}" FROM PUBLIC`);
+    for (const role of ['gateway', 'collection', 'evaluation', 'repair', 'disclosure', 'permits']) await db.query(`GRANT CONNECT ON DATABASE "${db.name}" TO "${role}"`);
+    await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = 'joint_measures'`, [db.name]);
+
+    const refused = await decide({ subjectId, scene: 'permit.application' });
+    expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 503, code: 'DECISION.UNAVAILABLE' });
+    expect(refused.body.outcome).toBeUndefined();
   });
 });

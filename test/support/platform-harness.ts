@@ -18,6 +18,7 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
   { clientId: 'zhengzhou', name: '郑州市', kind: 'integrator', region: '410100', scopes: ['records:write', 'records:read'] },
   { clientId: 'luoyang', name: '洛阳市', kind: 'integrator', region: '410300', scopes: ['records:write', 'records:read'] },
   { clientId: 'reader', name: '只读', kind: 'integrator', region: '410000', scopes: ['records:read'] },
+  { clientId: 'permit-window', name: '郑州市许可窗口', kind: 'integrator', region: '410100', scopes: ['measures:decide', 'records:read'] },
 ];
 
 export interface RunningPlatform {

@@ -13,6 +13,8 @@ import { ClientRateLimitGuard, PublicRateLimitGuard } from './http/rate-limit.gu
 import { PublicSubjectsHttpController } from './public-api/public-subjects.http.controller';
 import { LicencesHttpController } from './licences/licences.http.controller';
 import { ListEntriesHttpController } from './measures/list-entries.http.controller';
+import { DecisionsHttpController } from './measures/decisions.http.controller';
+import { MeasuresGatewayGrpcController } from './measures/decisions.grpc.controller';
 import { Upstreams } from './upstreams';
 
 const MINUTE_MS = 60_000;
@@ -41,6 +43,8 @@ export class AppModule {
         CreditRecordsGatewayGrpcController,
         LicencesHttpController,
         ListEntriesHttpController,
+        DecisionsHttpController,
+        MeasuresGatewayGrpcController,
       ],
       providers: [Upstreams, ClientRateLimitGuard, PublicRateLimitGuard],
     };

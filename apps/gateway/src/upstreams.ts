@@ -18,6 +18,7 @@ export class Upstreams implements OnApplicationShutdown {
   readonly licences: GrpcClient;
   readonly listEntries: GrpcClient;
   readonly entryRules: GrpcClient;
+  readonly decisions: GrpcClient;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
     const deadline = config.GATEWAY_UPSTREAM_DEADLINE_MS;
@@ -32,6 +33,7 @@ export class Upstreams implements OnApplicationShutdown {
     this.licences = new GrpcClient(ProtoPackages.collection, 'LicenceService', config.COLLECTION_GRPC_URL, deadline);
     this.listEntries = new GrpcClient(ProtoPackages.measures, 'ListEntryService', config.JOINT_MEASURES_GRPC_URL, deadline);
     this.entryRules = new GrpcClient(ProtoPackages.measures, 'EntryRuleService', config.JOINT_MEASURES_GRPC_URL, deadline);
+    this.decisions = new GrpcClient(ProtoPackages.measures, 'DecisionService', config.JOINT_MEASURES_GRPC_URL, deadline);
   }
 
   onApplicationShutdown(): void {
@@ -46,5 +48,6 @@ export class Upstreams implements OnApplicationShutdown {
     this.licences.close();
     this.listEntries.close();
     this.entryRules.close();
+    this.decisions.close();
   }
 }
