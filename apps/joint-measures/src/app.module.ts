@@ -4,10 +4,11 @@ import type { BaseServiceConfig } from '@platform/config';
 import { jointMeasuresDefinition } from './joint-measures.definition';
 import { ListsModule } from './lists/lists.module';
 import { MeasuresModule } from './measures/measures.module';
+import { DrawsModule } from './draws/draws.module';
 
 @Module({})
 export class AppModule {
   static register(config: BaseServiceConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(jointMeasuresDefinition, config), ListsModule, MeasuresModule] };
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(jointMeasuresDefinition, config), ListsModule, MeasuresModule, DrawsModule] };
   }
 }

@@ -5,6 +5,7 @@ import type { ServiceDefinition } from '@platform/service';
 import { DEFAULT_LIST_POLICIES, listPolicySchema } from './lists/domain/list-policy';
 import { ListsAndEntryRules1763700000500 } from './migrations/1763700000500-lists-and-entry-rules';
 import { Decisions1763700000510 } from './migrations/1763700000510-decisions';
+import { InspectionDraws1763700000520 } from './migrations/1763700000520-inspection-draws';
 
 /** A JSON array of local rules in an environment variable, each checked by `rule`. */
 function jsonRules<T extends z.ZodType>(rule: T, defaults: readonly z.infer<T>[]) {
@@ -37,7 +38,7 @@ export const jointMeasuresDefinition: ServiceDefinition = {
   name: 'joint-measures',
   schema: 'joint_measures',
   entities: [],
-  migrations: [MessagingTables1763700000000, ListsAndEntryRules1763700000500, Decisions1763700000510],
+  migrations: [MessagingTables1763700000000, ListsAndEntryRules1763700000500, Decisions1763700000510, InspectionDraws1763700000520],
   protoPackages: [ProtoPackages.measures],
   streams: ['MEASURES', 'CREDIT_RECORDS'],
 };

@@ -80,11 +80,11 @@ export const subjectFacts = {
     return rows.length > 0;
   },
 
-  async putGrade(manager: EntityManager, subject: { kind: string; id: string }, g: CycleGrade): Promise<void> {
+  async putGrade(manager: EntityManager, subject: { kind: string; id: string; region: string }, g: CycleGrade): Promise<void> {
     await manager.query(
-      `INSERT INTO subject_grades (subject_id, subject_kind, scheme_id, cycle, grade, points_deducted) VALUES ($1,$2,$3,$4,$5,$6)
-       ON CONFLICT (subject_id, scheme_id, cycle) DO UPDATE SET grade = EXCLUDED.grade, points_deducted = EXCLUDED.points_deducted, updated_at = now()`,
-      [subject.id, subject.kind, g.schemeId, g.cycle, g.grade, g.pointsDeducted],
+      `INSERT INTO subject_grades (subject_id, subject_kind, scheme_id, cycle, grade, points_deducted, region) VALUES ($1,$2,$3,$4,$5,$6,$7)
+       ON CONFLICT (subject_id, scheme_id, cycle) DO UPDATE SET grade = EXCLUDED.grade, points_deducted = EXCLUDED.points_deducted, region = EXCLUDED.region, updated_at = now()`,
+      [subject.id, subject.kind, g.schemeId, g.cycle, g.grade, g.pointsDeducted, subject.region],
     );
   },
 

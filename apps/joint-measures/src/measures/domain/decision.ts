@@ -45,7 +45,7 @@ export interface DecisionResult {
 }
 
 /** 410700 lies within 410000 (province ⊇ city ⊇ county). */
-function regionWithin(region: string, scope: string): boolean {
+export function regionWithin(region: string, scope: string): boolean {
   const prefix = scope.endsWith('0000') ? scope.slice(0, 2) : scope.endsWith('00') ? scope.slice(0, 4) : scope;
   return region.startsWith(prefix);
 }
