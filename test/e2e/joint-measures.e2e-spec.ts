@@ -128,6 +128,28 @@ describe('joint measures through the gateway: lists and decisions', () => {
     expect(withoutScope.status).toBe(403);
   });
 
+  it('draws Jiyuan driving schools by grade ratio through the gateway, reproducibly from the seed', async () => {
+    // Grades arrive from evaluation (evaluation.grade.changed, not published yet): seeded here as
+    // the grade interface would store them.
+    for (let i = 0; i < 8; i += 1) {
+      await platform.db.query(`INSERT INTO joint_measures.subject_grades (subject_id, subject_kind, scheme_id, cycle, grade, points_deducted, region) VALUES ($1, 'org', 'jiyuan-driving-school', '2026', $2, 0, '419001')`, [
+        makeUscc('419001'),
+        ['AAA', 'AA', 'A', 'B'][i % 4],
+      ]);
+    }
+    const henan = await platform.token('henan-inspection');
+    const draw = (body: unknown) => api('/api/v1/inspections/draws', { method: 'POST', body, token: henan });
+    const first = await draw({ pool: { region: '419001', sector: 'driving-school' } });
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ planId: 'jiyuan.driving-school', algorithm: expect.stringContaining('pure-rand'), byGrade: [{ grade: 'AAA', pool: 2, drawn: 1 }, { grade: 'AA', pool: 2, drawn: 1 }, { grade: 'A', pool: 2, drawn: 1 }, { grade: 'B', pool: 2, drawn: 1 }] });
+    const rerun = await draw({ pool: { region: '419001', sector: 'driving-school' }, seed: first.body.seed });
+    expect(rerun.body.drawn).toEqual(first.body.drawn);
+    const noPlan = await draw({ pool: { region: '410100', sector: 'taxi' } });
+    expect({ status: noPlan.status, code: noPlan.body.code }).toEqual({ status: 404, code: 'DRAW.NO_PLAN' });
+    const badSeed = await draw({ pool: { region: '419001', sector: 'driving-school' }, seed: -1 });
+    expect(badSeed.status).toBe(400);
+  });
+
   // Last: it locks joint measures out of this file's database.
   it('answers 503 DECISION.UNAVAILABLE, never allow, when joint measures cannot reach its database', async () => {
     const plate = `豫A${randomInt(10000, 99999)}`;

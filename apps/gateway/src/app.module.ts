@@ -15,6 +15,7 @@ import { LicencesHttpController } from './licences/licences.http.controller';
 import { ListEntriesHttpController } from './measures/list-entries.http.controller';
 import { DecisionsHttpController } from './measures/decisions.http.controller';
 import { MeasuresGatewayGrpcController } from './measures/decisions.grpc.controller';
+import { InspectionDrawsHttpController } from './measures/inspection-draws.http.controller';
 import { Upstreams } from './upstreams';
 
 const MINUTE_MS = 60_000;
@@ -45,6 +46,7 @@ export class AppModule {
         ListEntriesHttpController,
         DecisionsHttpController,
         MeasuresGatewayGrpcController,
+        InspectionDrawsHttpController,
       ],
       providers: [Upstreams, ClientRateLimitGuard, PublicRateLimitGuard],
     };

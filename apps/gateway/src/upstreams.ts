@@ -19,6 +19,7 @@ export class Upstreams implements OnApplicationShutdown {
   readonly listEntries: GrpcClient;
   readonly entryRules: GrpcClient;
   readonly decisions: GrpcClient;
+  readonly inspectionDraws: GrpcClient;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
     const deadline = config.GATEWAY_UPSTREAM_DEADLINE_MS;
@@ -34,6 +35,7 @@ export class Upstreams implements OnApplicationShutdown {
     this.listEntries = new GrpcClient(ProtoPackages.measures, 'ListEntryService', config.JOINT_MEASURES_GRPC_URL, deadline);
     this.entryRules = new GrpcClient(ProtoPackages.measures, 'EntryRuleService', config.JOINT_MEASURES_GRPC_URL, deadline);
     this.decisions = new GrpcClient(ProtoPackages.measures, 'DecisionService', config.JOINT_MEASURES_GRPC_URL, deadline);
+    this.inspectionDraws = new GrpcClient(ProtoPackages.measures, 'InspectionDrawService', config.JOINT_MEASURES_GRPC_URL, deadline);
   }
 
   onApplicationShutdown(): void {
@@ -49,5 +51,6 @@ export class Upstreams implements OnApplicationShutdown {
     this.listEntries.close();
     this.entryRules.close();
     this.decisions.close();
+    this.inspectionDraws.close();
   }
 }
