@@ -14,6 +14,7 @@ import { ListEntryLedger } from '../../../apps/joint-measures/src/lists/applicat
 import { DEFAULT_LIST_POLICIES, ListPolicies } from '../../../apps/joint-measures/src/lists/domain/list-policy';
 import { DecideQuery } from '../../../apps/joint-measures/src/measures/application/decide.query';
 import { measureCatalogueProvider } from '../../../apps/joint-measures/src/measures/application/measures.tokens';
+import { MeasuresAppliedQuery } from '../../../apps/joint-measures/src/reports/application/measures-applied.query';
 import { SERVICE_DEFINITIONS } from '../../support/service-schemas';
 import { makeUscc } from '../../support/factories';
 
@@ -111,6 +112,21 @@ describe('the decision API (PostgreSQL)', () => {
     await ds.transaction((m) => engine.onCycleGrade(m, org, { schemeId: 'hangzhou-road-transport', cycle: '2026', grade: 'C', pointsDeducted: 0 }, daysAgo(0)));
     const result = await decide.execute(window('330100'), { subjectId: org.id, scene: 'inspection.frequency', sector: '', region: '' });
     expect(result).toMatchObject({ outcome: 'conditional', measures: [{ code: 'inspection.ratio', value: { amount: 25 } }], reasons: [{ kind: 'grade', schemeId: 'hangzhou-road-transport', grade: 'C' }] });
+  });
+
+  it('reports the measures applied per asking unit and month, from the decision log', async () => {
+    const report = new MeasuresAppliedQuery(ds);
+    const month = daysAgo(0).slice(0, 7);
+    const xinxiang = await report.execute(window('410700'), { region: '', month });
+    expect(xinxiang).toEqual({
+      region: '410700',
+      month,
+      units: [{ unit: 'window-410700', decisions: 2, denied: 1, conditional: 0, measures: [{ code: 'commitment-path.denied', scene: 'permit.application', effect: 'deny', applied: 1, subjects: 1 }] }],
+    });
+    const henan = await report.execute(window('410000'), { region: '410000', month });
+    expect(henan.units.map((u) => u.unit)).toEqual(['window-410100', 'window-410700']);
+    await expect(report.execute(window('410700'), { region: '410100', month })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(report.execute(window('410700'), { region: '', month: '2026-13' })).rejects.toMatchObject({ code: 'REPORT.INVALID' });
   });
 
   it('answers DECISION.UNAVAILABLE, never allow, when its database refuses the service', async () => {
