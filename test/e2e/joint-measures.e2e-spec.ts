@@ -122,6 +122,11 @@ describe('joint measures through the gateway: lists and decisions', () => {
     });
     expect(overGrpc).toMatchObject({ outcome: 'deny', measures: [{ code: 'permit.application-ban' }], reasons: [{ kind: 'records', recordIds: [created.body.id] }] });
 
+    const month = daysAgo(0).slice(0, 7);
+    const report = await api(`/api/v1/reports/measures-applied?month=${month}`, { token: permitWindow });
+    expect(report.status).toBe(200);
+    expect(report.body).toMatchObject({ region: '410100', month, units: [{ unit: 'permit-window', measures: expect.arrayContaining([expect.objectContaining({ code: 'permit.application-ban', applied: 2 })]) }] });
+
     const unknownScene = await decide({ subjectId: carrier.id, scene: 'parking' });
     expect({ status: unknownScene.status, code: unknownScene.body.code }).toEqual({ status: 400, code: 'DECISION.UNKNOWN_SCENE' });
     const withoutScope = await api('/api/v1/measures/decisions', { method: 'POST', body: { subjectId: carrier.id, scene: 'permit.application' } });

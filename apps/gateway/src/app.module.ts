@@ -16,6 +16,7 @@ import { ListEntriesHttpController } from './measures/list-entries.http.controll
 import { DecisionsHttpController } from './measures/decisions.http.controller';
 import { MeasuresGatewayGrpcController } from './measures/decisions.grpc.controller';
 import { InspectionDrawsHttpController } from './measures/inspection-draws.http.controller';
+import { MeasuresReportHttpController } from './measures/measures-report.http.controller';
 import { Upstreams } from './upstreams';
 
 const MINUTE_MS = 60_000;
@@ -47,6 +48,7 @@ export class AppModule {
         DecisionsHttpController,
         MeasuresGatewayGrpcController,
         InspectionDrawsHttpController,
+        MeasuresReportHttpController,
       ],
       providers: [Upstreams, ClientRateLimitGuard, PublicRateLimitGuard],
     };

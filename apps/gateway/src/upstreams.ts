@@ -20,6 +20,7 @@ export class Upstreams implements OnApplicationShutdown {
   readonly entryRules: GrpcClient;
   readonly decisions: GrpcClient;
   readonly inspectionDraws: GrpcClient;
+  readonly measuresReport: GrpcClient;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
     const deadline = config.GATEWAY_UPSTREAM_DEADLINE_MS;
@@ -36,6 +37,7 @@ export class Upstreams implements OnApplicationShutdown {
     this.entryRules = new GrpcClient(ProtoPackages.measures, 'EntryRuleService', config.JOINT_MEASURES_GRPC_URL, deadline);
     this.decisions = new GrpcClient(ProtoPackages.measures, 'DecisionService', config.JOINT_MEASURES_GRPC_URL, deadline);
     this.inspectionDraws = new GrpcClient(ProtoPackages.measures, 'InspectionDrawService', config.JOINT_MEASURES_GRPC_URL, deadline);
+    this.measuresReport = new GrpcClient(ProtoPackages.measures, 'MeasuresReportService', config.JOINT_MEASURES_GRPC_URL, deadline);
   }
 
   onApplicationShutdown(): void {
@@ -52,5 +54,6 @@ export class Upstreams implements OnApplicationShutdown {
     this.entryRules.close();
     this.decisions.close();
     this.inspectionDraws.close();
+    this.measuresReport.close();
   }
 }
