@@ -19,6 +19,8 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
   { clientId: 'luoyang', name: '洛阳市', kind: 'integrator', region: '410300', scopes: ['records:write', 'records:read'] },
   { clientId: 'reader', name: '只读', kind: 'integrator', region: '410000', scopes: ['records:read'] },
   { clientId: 'regulator', name: '河南省交通运输厅', kind: 'admin', region: '410000', scopes: ['admin'] },
+  { clientId: 'permit-window', name: '郑州市许可窗口', kind: 'integrator', region: '410100', scopes: ['measures:decide', 'records:read'] },
+  { clientId: 'henan-inspection', name: '河南省执法监督', kind: 'integrator', region: '410000', scopes: ['measures:decide'] },
 ];
 
 export interface RunningPlatform {

@@ -18,6 +18,11 @@ import { SlidingWindowThrottlerStorage } from './http/sliding-window-storage';
 import { PublicSubjectsHttpController } from './public-api/public-subjects.http.controller';
 import { PortalHttpController } from './public-api/portal.http.controller';
 import { LicencesHttpController } from './licences/licences.http.controller';
+import { ListEntriesHttpController } from './measures/list-entries.http.controller';
+import { DecisionsHttpController } from './measures/decisions.http.controller';
+import { MeasuresGatewayGrpcController } from './measures/decisions.grpc.controller';
+import { InspectionDrawsHttpController } from './measures/inspection-draws.http.controller';
+import { MeasuresReportHttpController } from './measures/measures-report.http.controller';
 import { Upstreams } from './upstreams';
 
 const MINUTE_MS = 60_000;
@@ -53,6 +58,11 @@ export class AppModule {
         SubjectEvaluationsHttpController,
         EvaluationCyclesHttpController,
         GradeRecognitionsHttpController,
+        ListEntriesHttpController,
+        DecisionsHttpController,
+        MeasuresGatewayGrpcController,
+        InspectionDrawsHttpController,
+        MeasuresReportHttpController,
       ],
       providers: [Upstreams, ClientRateLimitGuard, PublicRateLimitGuard],
     };

@@ -20,6 +20,7 @@ export const gatewayConfigSchema = baseServiceEnv.extend({
   COLLECTION_GRPC_URL: grpcAddress,
   EVALUATION_GRPC_URL: grpcAddress,
   DISCLOSURE_GRPC_URL: grpcAddress,
+  JOINT_MEASURES_GRPC_URL: grpcAddress,
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 

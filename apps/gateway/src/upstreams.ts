@@ -22,6 +22,11 @@ export class Upstreams implements OnApplicationShutdown {
   readonly evaluations: GrpcClient;
   readonly evaluationCycles: GrpcClient;
   readonly gradeRecognition: GrpcClient;
+  readonly listEntries: GrpcClient;
+  readonly entryRules: GrpcClient;
+  readonly decisions: GrpcClient;
+  readonly inspectionDraws: GrpcClient;
+  readonly measuresReport: GrpcClient;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
     const deadline = config.GATEWAY_UPSTREAM_DEADLINE_MS;
@@ -40,6 +45,11 @@ export class Upstreams implements OnApplicationShutdown {
     this.evaluations = new GrpcClient(ProtoPackages.evaluation, 'EvaluationService', config.EVALUATION_GRPC_URL, deadline);
     this.evaluationCycles = new GrpcClient(ProtoPackages.evaluation, 'CycleService', config.EVALUATION_GRPC_URL, deadline);
     this.gradeRecognition = new GrpcClient(ProtoPackages.evaluation, 'RecognitionService', config.EVALUATION_GRPC_URL, deadline);
+    this.listEntries = new GrpcClient(ProtoPackages.measures, 'ListEntryService', config.JOINT_MEASURES_GRPC_URL, deadline);
+    this.entryRules = new GrpcClient(ProtoPackages.measures, 'EntryRuleService', config.JOINT_MEASURES_GRPC_URL, deadline);
+    this.decisions = new GrpcClient(ProtoPackages.measures, 'DecisionService', config.JOINT_MEASURES_GRPC_URL, deadline);
+    this.inspectionDraws = new GrpcClient(ProtoPackages.measures, 'InspectionDrawService', config.JOINT_MEASURES_GRPC_URL, deadline);
+    this.measuresReport = new GrpcClient(ProtoPackages.measures, 'MeasuresReportService', config.JOINT_MEASURES_GRPC_URL, deadline);
   }
 
   onApplicationShutdown(): void {
@@ -58,5 +68,10 @@ export class Upstreams implements OnApplicationShutdown {
     this.evaluations.close();
     this.evaluationCycles.close();
     this.gradeRecognition.close();
+    this.listEntries.close();
+    this.entryRules.close();
+    this.decisions.close();
+    this.inspectionDraws.close();
+    this.measuresReport.close();
   }
 }

@@ -1,19 +1,44 @@
-import { baseServiceEnv } from '@platform/config';
+import { ProtoPackages } from '@contracts';
+import { baseServiceEnv, z } from '@platform/config';
 import { MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
+import { DEFAULT_LIST_POLICIES, listPolicySchema } from './lists/domain/list-policy';
+import { ListsAndEntryRules1763700000500 } from './migrations/1763700000500-lists-and-entry-rules';
+import { Decisions1763700000510 } from './migrations/1763700000510-decisions';
+import { InspectionDraws1763700000520 } from './migrations/1763700000520-inspection-draws';
 
-export const jointMeasuresConfigSchema = baseServiceEnv;
+/** A JSON array of local rules in an environment variable, each checked by `rule`. */
+function jsonRules<T extends z.ZodType>(rule: T, defaults: readonly z.infer<T>[]) {
+  return z
+    .string()
+    .optional()
+    .transform((text, ctx): z.infer<T>[] => {
+      if (text === undefined || text.trim() === '') return [...defaults];
+      try {
+        const parsed = z.array(rule).safeParse(JSON.parse(text));
+        if (parsed.success) return parsed.data;
+        ctx.addIssue({ code: 'custom', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON array' });
+      }
+      return z.NEVER;
+    });
+}
 
-/**
- * Joint measures owns credit lists, the measure catalogue, decisions and inspection draws (DOMAIN.md §4).
- * Features arrive with this service's own issue; until then it runs the platform runtime:
- * its schema with outbox and inbox, its stream, gRPC health and reflection, probes and metrics.
- */
+export const jointMeasuresConfigSchema = baseServiceEnv.extend({
+  /** LOCAL notice periods and default durations per list (JSON array; default: lists/domain/list-policy.ts). */
+  LIST_POLICIES: jsonRules(listPolicySchema, DEFAULT_LIST_POLICIES),
+  /** How often entries past their last day are removed and announced. */
+  LIST_EXPIRY_SWEEP_MS: z.coerce.number().int().min(100).max(86_400_000).default(3_600_000),
+});
+export type JointMeasuresConfig = z.infer<typeof jointMeasuresConfigSchema>;
+
+/** Joint measures owns credit lists, the measure catalogue, decisions and inspection draws (DOMAIN.md §4). */
 export const jointMeasuresDefinition: ServiceDefinition = {
   name: 'joint-measures',
   schema: 'joint_measures',
   entities: [],
-  migrations: [MessagingTables1763700000000],
-  protoPackages: [],
-  streams: ['MEASURES'],
+  migrations: [MessagingTables1763700000000, ListsAndEntryRules1763700000500, Decisions1763700000510, InspectionDraws1763700000520],
+  protoPackages: [ProtoPackages.measures],
+  streams: ['MEASURES', 'CREDIT_RECORDS'],
 };

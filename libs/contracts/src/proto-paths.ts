@@ -22,5 +22,6 @@ export const ProtoPackages = {
   evaluation: { package: 'evaluation.v1', protoPath: join(PROTO_ROOT, 'evaluation/v1/evaluation.proto') },
   disclosure: { package: 'disclosure.v1', protoPath: join(PROTO_ROOT, 'disclosure/v1/disclosure.proto') },
   gateway: { package: 'gateway.v1', protoPath: join(PROTO_ROOT, 'gateway/v1/gateway.proto') },
+  measures: { package: 'measures.v1', protoPath: join(PROTO_ROOT, 'measures/v1/measures.proto') },
 } as const;
 export type ProtoPackage = (typeof ProtoPackages)[keyof typeof ProtoPackages];

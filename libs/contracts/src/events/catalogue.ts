@@ -5,6 +5,7 @@
 import { CreditObjectionOpenedV1, CreditObjectionResolvedV1, CreditRecordCreatedV1, CreditRecordRevokedV1, CreditRecordUpdatedV1 } from './credit-records';
 import { CreditRecordExpiredV1, LicenceExpiringV1 } from './credit-record-schedules';
 import { EvaluationGradeChangedV1 } from './evaluation';
+import { ListEntryDroppedV1, ListEntryEffectiveV1, ListEntryProposedV1, ListEntryRemovedV1, MeasuresDecisionMadeV1 } from './measures';
 
 export const STREAM_SUBJECTS = {
   // Collection's stream: the records themselves and the objections about them.
@@ -41,4 +42,9 @@ export const Events = {
   CreditRecordExpired: event<CreditRecordExpiredV1>('CREDIT_RECORDS', 'credit.records.expired', 1),
   LicenceExpiring: event<LicenceExpiringV1>('CREDIT_RECORDS', 'credit.records.licence-expiring', 1),
   EvaluationGradeChanged: event<EvaluationGradeChangedV1>('EVALUATION', 'evaluation.grade.changed', 1),
+  ListEntryProposed: event<ListEntryProposedV1>('MEASURES', 'measures.list-entries.proposed', 1),
+  ListEntryEffective: event<ListEntryEffectiveV1>('MEASURES', 'measures.list-entries.effective', 1),
+  ListEntryDropped: event<ListEntryDroppedV1>('MEASURES', 'measures.list-entries.dropped', 1),
+  ListEntryRemoved: event<ListEntryRemovedV1>('MEASURES', 'measures.list-entries.removed', 1),
+  MeasuresDecisionMade: event<MeasuresDecisionMadeV1>('MEASURES', 'measures.decisions.made', 1),
 } as const;

@@ -17,8 +17,8 @@ export interface CreditRecordCreatedV1 extends CreditRecordFactsV1 {
   receivedAt: string;
   /**
    * The type-specific fields as validated against the catalogue (added compatibly: absent on
-   * events published before it). Evaluation schemes read them (e.g. an accident's deaths and
-   * responsibility). Not public data: disclosure must not copy it.
+   * events published before it). Evaluation schemes and joint measures' entry rules read them
+   * (an accident's deaths, a penalty's violation type). Not public data: disclosure must not copy it.
    */
   payload?: Record<string, unknown>;
 }

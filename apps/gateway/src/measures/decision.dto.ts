@@ -1,0 +1,30 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+export class DecideDto {
+  @ApiProperty({ description: 'The subject asked about (USCC, citizen ID, PLATE:COLOUR, vessel id)', example: '91410100MA3X000109' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  subjectId: string;
+
+  @ApiProperty({
+    description: 'permit.application | business.new-capacity | inspection.frequency | approval.tolerance | incentive.discount | dispatch.priority',
+    example: 'permit.application',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  scene: string;
+
+  @ApiPropertyOptional({ description: 'Sector of the question (taxi, general-cargo, driving-school…): sector-specific mappings apply only when given', example: 'taxi' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  sector?: string;
+
+  @ApiPropertyOptional({ description: 'Where the question is asked (GB/T 2260, within the caller\'s region); default: the caller\'s region', example: '410100' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'region must be a 6-digit GB/T 2260 code' })
+  region?: string;
+}

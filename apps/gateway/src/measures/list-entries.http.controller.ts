@@ -1,0 +1,87 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import { measuresV1 } from '@contracts';
+import { Principal, Scopes } from '@platform/auth';
+import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
+import { CurrentPrincipal } from '../http/current-principal.decorator';
+import { ClientRateLimitGuard } from '../http/rate-limit.guards';
+import { Upstreams } from '../upstreams';
+import { DecideListEntryDto, ProposeListEntryDto, UploadEntryRulesDto } from './list-entry.dto';
+
+/** The REST shape of a list entry: empty strings of the wire format become null or absent. */
+export function toListEntry(entry: measuresV1.ListEntry | undefined) {
+  if (!entry) throw new Error('joint-measures answered without an entry');
+  return {
+    ...entry,
+    ruleId: entry.ruleId || null,
+    startsOn: entry.startsOn || null,
+    endsOn: entry.endsOn || null,
+    provenance: entry.provenance ?? null,
+    decision: entry.decision ?? null,
+    removal: entry.removal ?? null,
+    basis: entry.basis.map((b) =>
+      b.kind === 'record'
+        ? { kind: b.kind, recordId: b.recordId, recordType: b.recordType, decisionDate: b.decisionDate }
+        : { kind: b.kind, schemeId: b.schemeId, cycle: b.cycle, grade: b.grade, pointsDeducted: b.pointsDeducted },
+    ),
+  };
+}
+
+/** Credit lists (joint measures, DOMAIN.md §4): memberships, proposals after notice, decisions, entry rules. */
+@ApiTags('joint-measures')
+@ApiBearerAuth()
+@UseGuards(JwtAuthGuard, ClientRateLimitGuard, ScopeGuard)
+@SkipThrottle({ public: true })
+@Controller('api/v1')
+export class ListEntriesHttpController {
+  constructor(private readonly upstreams: Upstreams) {}
+
+  @Get('subjects/:subjectId/list-entries')
+  @RequireScope(Scopes.RecordsRead)
+  @ApiOperation({ summary: 'A subject\'s current and past list memberships, each with its basis, notice, decision and removal' })
+  async ofSubject(@CurrentPrincipal() principal: Principal, @Param('subjectId') subjectId: string) {
+    const result = await this.upstreams.listEntries.unary<measuresV1.ListSubjectEntriesRequest, measuresV1.ListSubjectEntriesResponse>('listSubjectEntries', { subjectId }, { principal });
+    return { entries: result.entries.map(toListEntry) };
+  }
+
+  @Post('lists/:listType/entries')
+  @RequireScope(Scopes.RecordsWrite)
+  @ApiOperation({ summary: 'Propose an entry resting on records about the subject; starts the prior-notice period (事前告知)' })
+  async propose(@CurrentPrincipal() principal: Principal, @Param('listType') listType: string, @Body() body: ProposeListEntryDto) {
+    const result = await this.upstreams.listEntries.unary<measuresV1.ProposeListEntryRequest, measuresV1.ProposeListEntryResponse>(
+      'proposeListEntry',
+      { listType, subjectId: body.subjectId, basisRecordIds: body.basisRecordIds, grounds: body.grounds, durationMonths: body.durationMonths ?? 0 },
+      { principal },
+    );
+    return toListEntry(result.entry);
+  }
+
+  @Post('list-entries/:id/decision')
+  @HttpCode(200)
+  @RequireScope(Scopes.RecordsWrite)
+  @ApiOperation({ summary: 'Confirm (after the notice period; takes effect that day) or drop a proposed entry' })
+  async decide(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: DecideListEntryDto) {
+    const result = await this.upstreams.listEntries.unary<measuresV1.DecideListEntryRequest, measuresV1.DecideListEntryResponse>(
+      'decideListEntry',
+      { entryId: id, outcome: body.outcome, documentNumber: body.documentNumber ?? '', reason: body.reason ?? '' },
+      { principal },
+    );
+    return toListEntry(result.entry);
+  }
+
+  @Get('entry-rules')
+  @RequireScope(Scopes.RecordsRead)
+  @ApiOperation({ summary: 'The entry rules in force (version 0: the shipped rules)' })
+  async rules(@CurrentPrincipal() principal: Principal) {
+    const result = await this.upstreams.entryRules.unary<measuresV1.GetEntryRulesRequest, measuresV1.GetEntryRulesResponse>('getEntryRules', {}, { principal });
+    return { version: result.version, rules: JSON.parse(result.rulesJson) as unknown[] };
+  }
+
+  @Put('entry-rules')
+  @RequireScope(Scopes.Admin)
+  @ApiOperation({ summary: 'Replace the entry rules; refused as a whole when a rule is invalid or counts an unknown record type' })
+  async upload(@CurrentPrincipal() principal: Principal, @Body() body: UploadEntryRulesDto) {
+    return this.upstreams.entryRules.unary<measuresV1.UploadEntryRulesRequest, measuresV1.UploadEntryRulesResponse>('uploadEntryRules', { rulesJson: JSON.stringify(body.rules) }, { principal });
+  }
+}

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { SubjectKind } from '@domain/credit';
+import { remove, type BasisItem, type ListEntry } from '../../lists/domain/list-entry';
+import { ListEntryLedger } from '../../lists/application/list-entry-ledger';
+import { listEntries } from '../../lists/infrastructure/list-entry.repository';
+import { appliesTo, evaluateRecordRule, type EntryRule, type RecordCountRule, type StandingRecord } from '../domain/entry-rule';
+import { evaluateGradeRule, type CycleGrade } from '../domain/grade-rule';
+import { subjectFacts, type RecordFacts } from '../infrastructure/subject-facts.repository';
+import { EntryRuleStore } from './entry-rule-store';
+
+export interface SubjectOfFacts {
+  kind: SubjectKind;
+  id: string;
+  name: string;
+  region: string;
+}
+
+const recordBasis = (r: StandingRecord): BasisItem => ({ kind: 'record', recordId: r.recordId, recordType: r.recordType, decisionDate: r.decisionDate });
+const grounds = (rule: EntryRule) => `${rule.title}（${rule.legalBasis}）`;
+
+/**
+ * Runs the entry rules when the facts about a subject change, inside the consumer's transaction:
+ * a rule that now holds proposes an entry (once per rule and subject), and an entry whose basis
+ * record was revoked or expired is re-checked and removed when its rule no longer holds.
+ */
+@Injectable()
+export class EntryRuleEngine {
+  constructor(
+    private readonly rules: EntryRuleStore,
+    private readonly ledger: ListEntryLedger,
+  ) {}
+
+  /** A record now counts (created or corrected): propose what its rules call for. */
+  async onRecordStanding(manager: EntityManager, record: RecordFacts, today: string): Promise<ListEntry[]> {
+    const { rules } = await this.rules.current(manager);
+    const proposed: ListEntry[] = [];
+    for (const rule of rules) {
+      if (rule.kind !== 'record-count' || !appliesTo(rule, record.subjectKind, record.recordType)) continue;
+      const records = await subjectFacts.recordsOf(manager, record.subjectId, record.recordType);
+      const outcome = evaluateRecordRule(rule, records, today);
+      if (!outcome.met) continue;
+      const entry = await this.ledger.propose(manager, {
+        listType: rule.listType,
+        subject: { kind: record.subjectKind, id: record.subjectId, name: record.subjectName },
+        region: record.region,
+        origin: 'rule',
+        ruleId: rule.id,
+        basis: outcome.basis.map(recordBasis),
+        grounds: grounds(rule),
+        durationMonths: rule.durationMonths,
+        proposedOn: today,
+      });
+      if (entry) proposed.push(entry);
+    }
+    return proposed;
+  }
+
+  /**
+   * A record stopped counting. Entries resting on it are re-checked: a rule entry stays while its
+   * rule still holds on the remaining records (the basis is narrowed); otherwise, and always for a
+   * manual entry, it is removed.
+   */
+  async onRecordEnded(manager: EntityManager, recordId: string, reason: 'basis-revoked' | 'basis-expired', today: string): Promise<ListEntry[]> {
+    const affected = await listEntries.lockOpenWithRecord(manager, recordId);
+    if (affected.length === 0) return [];
+    const { rules } = await this.rules.current(manager);
+    const removed: ListEntry[] = [];
+    for (const entry of affected) {
+      const rule = rules.find((r): r is RecordCountRule => r.kind === 'record-count' && r.id === entry.ruleId);
+      if (entry.origin === 'rule' && rule) {
+        const outcome = evaluateRecordRule(rule, await subjectFacts.recordsOf(manager, entry.subject.id, rule.match.recordType), today);
+        if (outcome.met) {
+          await listEntries.update(manager, { ...entry, basis: outcome.basis.map(recordBasis) });
+          continue;
+        }
+      }
+      const detail = `record ${recordId} ${reason === 'basis-revoked' ? 'was revoked' : 'reached the end of its publicity'}`;
+      removed.push(await this.ledger.save(manager, remove(entry, reason, today, detail)));
+    }
+    return removed;
+  }
+
+  /**
+   * A closed cycle's grade for a subject (the grade interface: fed by `evaluation.grade.changed`
+   * once evaluation publishes it, and by tests until then).
+   */
+  async onCycleGrade(manager: EntityManager, subject: SubjectOfFacts, grade: CycleGrade, today: string): Promise<ListEntry[]> {
+    await subjectFacts.putGrade(manager, subject, grade);
+    const { rules } = await this.rules.current(manager);
+    const history = await subjectFacts.gradesOf(manager, subject.id);
+    const proposed: ListEntry[] = [];
+    for (const rule of rules) {
+      if (rule.kind !== 'grade-history' || !appliesTo(rule, subject.kind) || !rule.schemeIds.includes(grade.schemeId)) continue;
+      const outcome = evaluateGradeRule(rule, history);
+      if (!outcome.met) continue;
+      const entry = await this.ledger.propose(manager, {
+        listType: rule.listType,
+        subject: { kind: subject.kind, id: subject.id, name: subject.name },
+        region: subject.region,
+        origin: 'rule',
+        ruleId: rule.id,
+        basis: outcome.basis.map((g) => ({ kind: 'grade', schemeId: g.schemeId, cycle: g.cycle, grade: g.grade, pointsDeducted: g.pointsDeducted })),
+        grounds: grounds(rule),
+        durationMonths: rule.durationMonths,
+        proposedOn: today,
+      });
+      if (entry) proposed.push(entry);
+    }
+    return proposed;
+  }
+}

@@ -1,0 +1,79 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CreditRecordCreatedV1, CreditRecordExpiredV1, CreditRecordRevokedV1, CreditRecordUpdatedV1, EventDefinition, EventEnvelope, Events } from '@contracts';
+import { chinaDateOf } from '@domain/calendar';
+import { PoisonMessageError } from '@platform/messaging';
+import { EventConsumers } from '@platform/service';
+import { subjectFacts } from '../infrastructure/subject-facts.repository';
+import { EntryRuleEngine } from './entry-rule-engine';
+
+/**
+ * Keeps joint measures' copy of the credit records (durable consumers with an inbox: a redelivered
+ * event changes nothing) and runs the entry rules on each change.
+ */
+@Injectable()
+export class RecordEventsConsumer implements OnModuleInit {
+  constructor(
+    private readonly consumers: EventConsumers,
+    private readonly engine: EntryRuleEngine,
+  ) {}
+
+  onModuleInit(): void {
+    this.listen(Events.CreditRecordCreated, 'joint-measures-records-created', (e, m) => this.created(e, m));
+    this.listen(Events.CreditRecordUpdated, 'joint-measures-records-updated', (e, m) => this.updated(e, m));
+    this.listen(Events.CreditRecordRevoked, 'joint-measures-records-revoked', (e, m) => this.revoked(e, m));
+    this.listen(Events.CreditRecordExpired, 'joint-measures-records-expired', (e, m) => this.expired(e, m));
+  }
+
+  async created(event: EventEnvelope<CreditRecordCreatedV1>, manager: EntityManager): Promise<void> {
+    const r = event.data;
+    const facts = {
+      recordId: r.recordId,
+      recordType: r.recordType,
+      subjectKind: r.subject.kind,
+      subjectId: r.subject.id,
+      subjectName: r.subject.name,
+      region: r.region,
+      severity: r.severity,
+      decisionDate: r.decisionDate,
+      payload: r.payload ?? {},
+      standing: true,
+    };
+    await subjectFacts.putRecord(manager, facts);
+    const stored = await subjectFacts.record(manager, r.recordId);
+    if (stored?.standing) await this.engine.onRecordStanding(manager, stored, today());
+  }
+
+  /** A correction may change the severity or decision date a rule counts; the payload stays as created. */
+  async updated(event: EventEnvelope<CreditRecordUpdatedV1>, manager: EntityManager): Promise<void> {
+    const r = event.data;
+    const known = await subjectFacts.record(manager, r.recordId);
+    if (!known || !known.standing) return;
+    const facts = { ...known, severity: r.severity, decisionDate: r.decisionDate, subjectName: r.subject.name, region: r.region };
+    await subjectFacts.putRecord(manager, facts);
+    await this.engine.onRecordStanding(manager, facts, today());
+  }
+
+  async revoked(event: EventEnvelope<CreditRecordRevokedV1>, manager: EntityManager): Promise<void> {
+    const r = event.data;
+    await subjectFacts.endRecord(manager, r.recordId, 'revoked', r.subject, r.recordType);
+    await this.engine.onRecordEnded(manager, r.recordId, 'basis-revoked', today());
+  }
+
+  async expired(event: EventEnvelope<CreditRecordExpiredV1>, manager: EntityManager): Promise<void> {
+    const r = event.data;
+    await subjectFacts.endRecord(manager, r.recordId, 'expired', r.subject, r.recordType);
+    await this.engine.onRecordEnded(manager, r.recordId, 'basis-expired', today());
+  }
+
+  private listen<T>(definition: EventDefinition<T>, durable: string, handle: (event: EventEnvelope<T>, manager: EntityManager) => Promise<void>): void {
+    this.consumers.register({ stream: definition.stream, durable, filterSubject: definition.subject }, (event, manager) => {
+      if (event.version !== definition.version) throw new PoisonMessageError(`unsupported version ${event.version} of ${definition.subject}`);
+      return handle(event as EventEnvelope<T>, manager);
+    });
+  }
+}
+
+function today(): string {
+  return chinaDateOf(new Date());
+}

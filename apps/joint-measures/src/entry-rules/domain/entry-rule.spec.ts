@@ -1,0 +1,117 @@
+import { RECORD_TYPE_CODES } from '@domain/credit';
+import { DomainError } from '@platform/errors';
+import { evaluateRecordRule, parseEntryRules, type RecordCountRule, type StandingRecord } from './entry-rule';
+import { evaluateGradeRule } from './grade-rule';
+import { SHIPPED_ENTRY_RULES } from './shipped-entry-rules';
+
+const rule = (id: string) => SHIPPED_ENTRY_RULES.find((r) => r.id === id)! as RecordCountRule;
+
+let n = 0;
+function overload(decisionDate: string, overrides: Partial<StandingRecord> = {}): StandingRecord {
+  n += 1;
+  return {
+    recordId: `r-${String(n).padStart(4, '0')}`,
+    recordType: 'administrative-penalty',
+    subjectKind: 'vehicle',
+    subjectId: '豫A12345:yellow',
+    severity: 'general',
+    decisionDate,
+    payload: { violationType: '违法超限运输' },
+    standing: true,
+    ...overrides,
+  };
+}
+
+describe('shipped entry rules', () => {
+  it('are valid against the collection catalogue', () => {
+    expect(parseEntryRules(SHIPPED_ENTRY_RULES, RECORD_TYPE_CODES)).toHaveLength(SHIPPED_ENTRY_RULES.length);
+  });
+
+  describe('more than 3 overloads in 12 months (超过3次 is strictly more than 3)', () => {
+    const overloads = rule('overload-more-than-3-in-12-months');
+
+    it('does not fire on exactly 3', () => {
+      const records = ['2026-01-05', '2026-03-05', '2026-06-05'].map((d) => overload(d));
+      expect(evaluateRecordRule(overloads, records, '2026-11-21').met).toBe(false);
+    });
+
+    it('fires on the 4th inside the window and names the four as its basis', () => {
+      const records = ['2026-01-05', '2026-03-05', '2026-06-05', '2026-11-20'].map((d) => overload(d));
+      const outcome = evaluateRecordRule(overloads, records, '2026-11-21');
+      expect(outcome.met).toBe(true);
+      expect(outcome.basis.map((r) => r.decisionDate)).toEqual(['2026-01-05', '2026-03-05', '2026-06-05', '2026-11-20']);
+    });
+
+    it('counts 12 months back to the day after the same date a year earlier', () => {
+      const records = ['2025-11-21', '2026-03-05', '2026-06-05', '2026-11-20'].map((d) => overload(d));
+      expect(evaluateRecordRule(overloads, records, '2026-11-21').met).toBe(false);
+      const inside = ['2025-11-22', '2026-03-05', '2026-06-05', '2026-11-20'].map((d) => overload(d));
+      expect(evaluateRecordRule(overloads, inside, '2026-11-21').met).toBe(true);
+    });
+
+    it('ignores revoked records, other violations and carriers', () => {
+      const records = [
+        overload('2026-01-05'),
+        overload('2026-02-05'),
+        overload('2026-03-05'),
+        overload('2026-04-05', { standing: false }),
+        overload('2026-05-05', { payload: { violationType: '未取得道路运输经营许可' } }),
+        overload('2026-06-05', { subjectKind: 'org' }),
+      ];
+      expect(evaluateRecordRule(overloads, records, '2026-11-21')).toMatchObject({ met: false });
+    });
+  });
+
+  it('10 or more unrepaired penalties: fires on the 10th, whatever their age', () => {
+    const penalties = rule('ten-or-more-unrepaired-penalties');
+    const records = Array.from({ length: 9 }, (_, i) => overload(`20${10 + i}-01-01`, { subjectKind: 'org', payload: {} }));
+    expect(evaluateRecordRule(penalties, records, '2026-11-21').met).toBe(false);
+    expect(evaluateRecordRule(penalties, [...records, overload('2026-11-01', { subjectKind: 'org', payload: {} })], '2026-11-21').met).toBe(true);
+  });
+
+  it('false materials: one finding is enough', () => {
+    const falseMaterials = rule('false-materials-in-permit-application');
+    const finding = overload('2026-10-01', { recordType: 'oversize-transport-violation', subjectKind: 'org', payload: { violationType: 'false-materials' } });
+    expect(evaluateRecordRule(falseMaterials, [finding], '2026-11-21').met).toBe(true);
+    expect(evaluateRecordRule(falseMaterials, [{ ...finding, payload: { violationType: 'off-route' } }], '2026-11-21').met).toBe(false);
+  });
+
+  describe('bad-driver grade rules (behind the grade interface)', () => {
+    const twoB = SHIPPED_ENTRY_RULES.find((r) => r.id === 'driver-two-consecutive-b-cycles')!;
+    const points = SHIPPED_ENTRY_RULES.find((r) => r.id === 'driver-20-points-in-one-cycle')!;
+    const cycle = (c: string, grade: string, pointsDeducted = 0) => ({ schemeId: 'nanyang-driver', cycle: c, grade, pointsDeducted });
+
+    it('two consecutive B cycles, but not B then A', () => {
+      if (twoB.kind !== 'grade-history' || points.kind !== 'grade-history') throw new Error('shape');
+      expect(evaluateGradeRule(twoB, [cycle('2024', 'A'), cycle('2025', 'B'), cycle('2026', 'B')]).met).toBe(true);
+      expect(evaluateGradeRule(twoB, [cycle('2024', 'B'), cycle('2025', 'B'), cycle('2026', 'A')]).met).toBe(false);
+      expect(evaluateGradeRule(twoB, [{ ...cycle('2025', 'B'), schemeId: 'other' }, cycle('2026', 'B')]).met).toBe(false);
+    });
+
+    it('20 points deducted in one cycle', () => {
+      if (points.kind !== 'grade-history') throw new Error('shape');
+      expect(evaluateGradeRule(points, [cycle('2026', 'A', 19)]).met).toBe(false);
+      expect(evaluateGradeRule(points, [cycle('2026', 'B', 20)])).toEqual({ met: true, basis: [cycle('2026', 'B', 20)] });
+    });
+  });
+});
+
+describe('parseEntryRules', () => {
+  it('refuses a rule counting an unknown record type, naming the field', () => {
+    const bad = [{ ...SHIPPED_ENTRY_RULES[0], match: { recordType: 'parking-ticket' } }];
+    try {
+      parseEntryRules(bad, RECORD_TYPE_CODES);
+      throw new Error('accepted');
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainError);
+      expect((error as DomainError).violations).toEqual([{ field: 'rules[0].match.recordType', message: 'unknown record type "parking-ticket"', code: 'UNKNOWN_RECORD_TYPE' }]);
+    }
+  });
+
+  it('refuses duplicate ids, ambiguous thresholds and unknown lists', () => {
+    expect(() => parseEntryRules([SHIPPED_ENTRY_RULES[0], SHIPPED_ENTRY_RULES[0]], RECORD_TYPE_CODES)).toThrow(DomainError);
+    expect(() => parseEntryRules([{ ...SHIPPED_ENTRY_RULES[0], threshold: { moreThan: 3, atLeast: 4 } }], RECORD_TYPE_CODES)).toThrow(DomainError);
+    expect(() => parseEntryRules([{ ...SHIPPED_ENTRY_RULES[0], listType: 'grey' }], RECORD_TYPE_CODES)).toThrow(DomainError);
+    expect(() => parseEntryRules([], RECORD_TYPE_CODES)).toThrow(DomainError);
+  });
+});

@@ -1,0 +1,150 @@
+import { addDays, addMonths } from '@domain/calendar';
+import { CREDIT_LIST_TYPES, SEVERITIES, SUBJECT_KINDS, type CreditListType, type Severity, type SubjectKind } from '@domain/credit';
+import { DomainError, type FieldViolation } from '@platform/errors';
+import { z } from 'zod';
+
+export const EntryRuleErrorCode = { Invalid: 'ENTRY_RULES.INVALID' } as const;
+
+/*
+ * Entry rules are data (DOMAIN.md §4): which records or grades put a subject on a list. A rule is
+ * a declarative document checked by zod, not an expression language: the shipped triggers are all
+ * "count the matching records in a window against a threshold" or "grades over cycles", and a
+ * closed shape can be validated completely at upload (an unknown record type is refused there).
+ *
+ * Thresholds say which comparison they mean: Chinese statutes' "超过 X" is strictly greater than X
+ * (`moreThan`), "X 以上 / 达到 X" is at least X (`atLeast`).
+ */
+
+const threshold = z.union([z.object({ moreThan: z.number().int().min(0) }).strict(), z.object({ atLeast: z.number().int().min(1) }).strict()]);
+
+const common = {
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,79}$/, 'lower-case letters, digits and dashes'),
+  title: z.string().min(1).max(200),
+  /** The statute or local document the rule comes from, quoted in the notice letter. */
+  legalBasis: z.string().min(1).max(500),
+  /** law: national rule; local: a province's or city's configuration. */
+  scope: z.enum(['law', 'local']),
+  listType: z.enum(CREDIT_LIST_TYPES),
+  subjectKinds: z.array(z.enum(SUBJECT_KINDS)).min(1),
+  /** Months an entry made by this rule lasts; omitted: the list's default; null: until removed. */
+  durationMonths: z.number().int().min(1).max(120).nullable().optional(),
+};
+
+export const recordCountRuleSchema = z
+  .object({
+    ...common,
+    kind: z.literal('record-count'),
+    match: z
+      .object({
+        recordType: z.string().min(1),
+        severities: z.array(z.enum(SEVERITIES)).min(1).optional(),
+        /** Payload fields: the value is one of `anyOf`, or a text containing `includes`. */
+        payload: z.record(z.string().min(1), z.union([z.object({ anyOf: z.array(z.string()).min(1) }).strict(), z.object({ includes: z.string().min(1) }).strict()])).optional(),
+      })
+      .strict(),
+    /** Records decided in the last N months up to the day of evaluation; null: every record still standing. */
+    windowMonths: z.number().int().min(1).max(120).nullable(),
+    threshold,
+  })
+  .strict();
+
+export const gradeRuleSchema = z
+  .object({
+    ...common,
+    kind: z.literal('grade-history'),
+    /** Which evaluation schemes' grades count (e.g. Nanyang's driver scheme). */
+    schemeIds: z.array(z.string().min(1)).min(1),
+    trigger: z.union([
+      z.object({ consecutiveCycles: z.number().int().min(2), grade: z.string().min(1) }).strict(),
+      z.object({ pointsDeductedInCycle: threshold }).strict(),
+    ]),
+  })
+  .strict();
+
+export const entryRuleSchema = z.discriminatedUnion('kind', [recordCountRuleSchema, gradeRuleSchema]);
+export type EntryRule = z.infer<typeof entryRuleSchema>;
+export type RecordCountRule = z.infer<typeof recordCountRuleSchema>;
+export type GradeRule = z.infer<typeof gradeRuleSchema>;
+export type Threshold = z.infer<typeof threshold>;
+
+/**
+ * Checks an uploaded rule set. Refused as a whole when any rule is malformed, two rules share an
+ * id, or a rule counts a record type the catalogue does not know (it could never fire).
+ */
+export function parseEntryRules(input: unknown, knownRecordTypes: readonly string[]): EntryRule[] {
+  const parsed = z.array(entryRuleSchema).min(1).safeParse(input);
+  if (!parsed.success) {
+    throw DomainError.validation(
+      EntryRuleErrorCode.Invalid,
+      parsed.error.issues.map((i) => ({ field: `rules${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`, message: i.message })),
+      'The entry rules are invalid.',
+    );
+  }
+  const violations: FieldViolation[] = [];
+  const seen = new Set<string>();
+  parsed.data.forEach((rule, index) => {
+    if (seen.has(rule.id)) violations.push({ field: `rules[${index}].id`, message: `duplicate rule id "${rule.id}"` });
+    seen.add(rule.id);
+    if (rule.kind === 'record-count' && !knownRecordTypes.includes(rule.match.recordType)) {
+      violations.push({ field: `rules[${index}].match.recordType`, message: `unknown record type "${rule.match.recordType}"`, code: 'UNKNOWN_RECORD_TYPE' });
+    }
+  });
+  if (violations.length > 0) throw DomainError.validation(EntryRuleErrorCode.Invalid, violations, 'The entry rules are invalid.');
+  return parsed.data;
+}
+
+export function meetsThreshold(value: number, t: Threshold): boolean {
+  return 'moreThan' in t ? value > t.moreThan : value >= t.atLeast;
+}
+
+/** A record as joint measures keeps it: only the facts the rules look at. */
+export interface StandingRecord {
+  recordId: string;
+  recordType: string;
+  subjectKind: SubjectKind;
+  subjectId: string;
+  severity: Severity;
+  decisionDate: string;
+  payload: Record<string, unknown>;
+  /** active records count; revoked, expired or repaired ones do not. */
+  standing: boolean;
+}
+
+export interface RuleOutcome {
+  met: boolean;
+  /** The records (or grades) that make the rule hold, oldest first. */
+  basis: StandingRecord[];
+}
+
+/** First day of the window of `months` that ends on `asOf` (12 months up to 2026-11-21 start 2025-11-22). */
+export function windowStart(asOf: string, months: number): string {
+  return addDays(addMonths(asOf, -months), 1);
+}
+
+export function matches(rule: RecordCountRule, record: StandingRecord): boolean {
+  if (!record.standing || record.recordType !== rule.match.recordType) return false;
+  if (!rule.subjectKinds.includes(record.subjectKind)) return false;
+  if (rule.match.severities && !rule.match.severities.includes(record.severity)) return false;
+  return Object.entries(rule.match.payload ?? {}).every(([field, condition]) => {
+    const value = record.payload[field];
+    if (typeof value !== 'string') return false;
+    return 'anyOf' in condition ? condition.anyOf.includes(value) : value.includes(condition.includes);
+  });
+}
+
+/** Evaluates a counting rule over one subject's records as they stand on `asOf`. */
+export function evaluateRecordRule(rule: RecordCountRule, records: readonly StandingRecord[], asOf: string): RuleOutcome {
+  const from = rule.windowMonths === null ? null : windowStart(asOf, rule.windowMonths);
+  const basis = records
+    .filter((r) => matches(rule, r) && r.decisionDate <= asOf && (from === null || r.decisionDate >= from))
+    .sort((a, b) => a.decisionDate.localeCompare(b.decisionDate) || a.recordId.localeCompare(b.recordId));
+  return { met: meetsThreshold(basis.length, rule.threshold), basis };
+}
+
+/** Whether a rule can fire for a list type and subject kind at all (saves reading records). */
+export function appliesTo(rule: EntryRule, subjectKind: SubjectKind, recordType?: string): boolean {
+  if (!rule.subjectKinds.includes(subjectKind)) return false;
+  return recordType === undefined || (rule.kind === 'record-count' && rule.match.recordType === recordType);
+}
+
+export type { CreditListType };

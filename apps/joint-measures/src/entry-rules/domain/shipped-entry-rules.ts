@@ -1,0 +1,78 @@
+import type { EntryRule } from './entry-rule';
+
+/*
+ * The entry rules the platform ships (DOMAIN.md §4). They are data: a province replaces or extends
+ * them by uploading a rule set (UploadEntryRules), checked by parseEntryRules.
+ */
+
+const OVERLOAD_BASIS =
+  '交办公路〔2017〕8号《关于治理车辆超限超载联合执法常态化制度化工作的实施意见（试行）》：一年内违法超限运输超过3次的货运车辆、货车驾驶人，列入严重违法失信超限超载运输当事人名单，有效期2年';
+
+export const SHIPPED_ENTRY_RULES: readonly EntryRule[] = [
+  {
+    id: 'overload-more-than-3-in-12-months',
+    kind: 'record-count',
+    title: '货运车辆或驾驶人一年内违法超限运输超过3次',
+    legalBasis: OVERLOAD_BASIS,
+    scope: 'law',
+    listType: 'severe-dishonesty',
+    subjectKinds: ['vehicle', 'person'],
+    // An overload is punished as an administrative penalty whose violation type names 超限 (the
+    // catalogue's example text is 超限运输); "超过3次" is strictly more than 3.
+    match: { recordType: 'administrative-penalty', payload: { violationType: { includes: '超限' } } },
+    windowMonths: 12,
+    threshold: { moreThan: 3 },
+    durationMonths: 24,
+  },
+  {
+    id: 'false-materials-in-permit-application',
+    kind: 'record-count',
+    title: '隐瞒有关情况或者提供虚假材料申请公路超限运输许可',
+    legalBasis:
+      '交通运输部令2016年第62号《超限运输车辆行驶公路管理规定》：隐瞒有关情况或者提供虚假材料申请许可的，1年内不准申请公路超限运输许可（许可禁令见措施目录）；交办公路〔2017〕8号列为严重失信情形，名单有效期2年',
+    scope: 'law',
+    listType: 'severe-dishonesty',
+    subjectKinds: ['org', 'person', 'vehicle'],
+    match: { recordType: 'oversize-transport-violation', payload: { violationType: { anyOf: ['false-materials'] } } },
+    windowMonths: 12,
+    threshold: { atLeast: 1 },
+    durationMonths: 24,
+  },
+  {
+    id: 'ten-or-more-unrepaired-penalties',
+    kind: 'record-count',
+    title: '未修复的行政处罚达到10条（不再适用信用承诺办理）',
+    legalBasis: 'LOCAL（新乡，seed 002）：对存在累计10条行政处罚未修复的高频失信企业，取消“信用+申报”资格',
+    scope: 'local',
+    listType: 'key-watch',
+    subjectKinds: ['org'],
+    // Every penalty still standing counts, however old: only repair, revocation or the end of its
+    // publicity takes it out ("未修复").
+    match: { recordType: 'administrative-penalty' },
+    windowMonths: null,
+    threshold: { atLeast: 10 },
+    durationMonths: null,
+  },
+  {
+    id: 'driver-two-consecutive-b-cycles',
+    kind: 'grade-history',
+    title: '驾驶员连续两个考核周期信用等级为B',
+    legalBasis: 'LOCAL（南阳）：驾驶员连续两个周期B级，列入不良驾驶员名单（DOMAIN.md §3）',
+    scope: 'local',
+    listType: 'bad-driver',
+    subjectKinds: ['person'],
+    schemeIds: ['nanyang-driver'],
+    trigger: { consecutiveCycles: 2, grade: 'B' },
+  },
+  {
+    id: 'driver-20-points-in-one-cycle',
+    kind: 'grade-history',
+    title: '驾驶员一个考核周期内累计扣分达到20分',
+    legalBasis: 'LOCAL（南阳）：一个周期内扣满20分，列入不良驾驶员名单（DOMAIN.md §3）',
+    scope: 'local',
+    listType: 'bad-driver',
+    subjectKinds: ['person'],
+    schemeIds: ['nanyang-driver'],
+    trigger: { pointsDeductedInCycle: { atLeast: 20 } },
+  },
+];

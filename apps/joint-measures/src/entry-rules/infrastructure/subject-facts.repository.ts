@@ -1,0 +1,98 @@
+import { EntityManager } from 'typeorm';
+import type { CycleGrade } from '../domain/grade-rule';
+import type { StandingRecord } from '../domain/entry-rule';
+
+export interface RecordFacts extends StandingRecord {
+  subjectName: string;
+  region: string;
+}
+
+interface RecordRow {
+  record_id: string;
+  record_type: string;
+  subject_kind: string;
+  subject_id: string;
+  subject_name: string;
+  region: string;
+  severity: string;
+  decision_date: string;
+  payload: Record<string, unknown>;
+  standing: boolean;
+}
+
+const RECORD_COLUMNS = `record_id, record_type, subject_kind, subject_id, subject_name, region, severity, to_char(decision_date, 'YYYY-MM-DD') AS decision_date, payload, standing`;
+
+function toFacts(row: RecordRow): RecordFacts {
+  return {
+    recordId: row.record_id,
+    recordType: row.record_type,
+    subjectKind: row.subject_kind as RecordFacts['subjectKind'],
+    subjectId: row.subject_id,
+    subjectName: row.subject_name,
+    region: row.region,
+    severity: row.severity as RecordFacts['severity'],
+    decisionDate: row.decision_date,
+    payload: row.payload,
+    standing: row.standing,
+  };
+}
+
+/** The record and grade facts entry rules count, copied from collection's and evaluation's events. */
+export const subjectFacts = {
+  /** Stores a record's facts; a record already ended (revoked before its creation was seen) stays ended. */
+  async putRecord(manager: EntityManager, r: RecordFacts): Promise<void> {
+    await manager.query(
+      `INSERT INTO subject_records (record_id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date, payload, standing)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,true)
+       ON CONFLICT (record_id) DO UPDATE SET record_type = EXCLUDED.record_type, subject_kind = EXCLUDED.subject_kind, subject_id = EXCLUDED.subject_id,
+         subject_name = EXCLUDED.subject_name, region = EXCLUDED.region, severity = EXCLUDED.severity, decision_date = EXCLUDED.decision_date,
+         payload = EXCLUDED.payload, updated_at = now()`,
+      [r.recordId, r.recordType, r.subjectKind, r.subjectId, r.subjectName, r.region, r.severity, r.decisionDate, JSON.stringify(r.payload)],
+    );
+  },
+
+  /**
+   * Marks a record as no longer counting. Revocation may be seen before creation (separate
+   * consumers): then a placeholder row keeps the end, and the later creation fills the facts.
+   */
+  async endRecord(manager: EntityManager, recordId: string, reason: 'revoked' | 'expired', subject: { kind: string; id: string }, recordType: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO subject_records (record_id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date, standing, ended_reason)
+       VALUES ($1, $2, $3, $4, '', '', 'minor', '1970-01-01', false, $5)
+       ON CONFLICT (record_id) DO UPDATE SET standing = false, ended_reason = EXCLUDED.ended_reason, updated_at = now()`,
+      [recordId, recordType, subject.kind, subject.id, reason],
+    );
+  },
+
+  async recordsOf(manager: EntityManager, subjectId: string, recordType: string): Promise<RecordFacts[]> {
+    const rows: RecordRow[] = await manager.query(`SELECT ${RECORD_COLUMNS} FROM subject_records WHERE subject_id = $1 AND record_type = $2`, [subjectId, recordType]);
+    return rows.map(toFacts);
+  },
+
+  async record(manager: EntityManager, recordId: string): Promise<RecordFacts | undefined> {
+    const rows: RecordRow[] = await manager.query(`SELECT ${RECORD_COLUMNS} FROM subject_records WHERE record_id = $1`, [recordId]);
+    return rows[0] && toFacts(rows[0]);
+  },
+
+  /** Whether joint measures knows the subject at all (any record about it has been collected). */
+  async knowsSubject(manager: EntityManager, subjectId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM subject_records WHERE subject_id = $1 AND subject_name <> '' LIMIT 1`, [subjectId]);
+    return rows.length > 0;
+  },
+
+  async putGrade(manager: EntityManager, subject: { kind: string; id: string; region: string }, g: CycleGrade): Promise<void> {
+    await manager.query(
+      `INSERT INTO subject_grades (subject_id, subject_kind, scheme_id, cycle, grade, points_deducted, region) VALUES ($1,$2,$3,$4,$5,$6,$7)
+       ON CONFLICT (subject_id, scheme_id, cycle) DO UPDATE SET grade = EXCLUDED.grade, points_deducted = EXCLUDED.points_deducted, region = EXCLUDED.region, updated_at = now()`,
+      [subject.id, subject.kind, g.schemeId, g.cycle, g.grade, g.pointsDeducted, subject.region],
+    );
+  },
+
+  async gradesOf(manager: EntityManager, subjectId: string): Promise<CycleGrade[]> {
+    const rows: { scheme_id: string; cycle: string; grade: string; points_deducted: number }[] = await manager.query(
+      `SELECT scheme_id, cycle, grade, points_deducted FROM subject_grades WHERE subject_id = $1 ORDER BY scheme_id, cycle`,
+      [subjectId],
+    );
+    return rows.map((r) => ({ schemeId: r.scheme_id, cycle: r.cycle, grade: r.grade, pointsDeducted: r.points_deducted }));
+  },
+};

@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { Events, type EventDefinition, type ListEntryV1 } from '@contracts';
+import type { WorkingDayCalendar } from '@domain/calendar';
+import { OutboxPublisher } from '@platform/service';
+import { propose, type ListEntry, type Proposal } from '../domain/list-entry';
+import type { ListPolicies } from '../domain/list-policy';
+import { entryView, listEntries } from '../infrastructure/list-entry.repository';
+import { LIST_CALENDAR, LIST_POLICIES } from './lists.tokens';
+
+const EVENT_OF_STATUS: Record<ListEntry['status'], EventDefinition<ListEntryV1>> = {
+  proposed: Events.ListEntryProposed,
+  effective: Events.ListEntryEffective,
+  dropped: Events.ListEntryDropped,
+  removed: Events.ListEntryRemoved,
+};
+
+/**
+ * Writes list entries and announces each change (measures.list-entries.*) in the caller's
+ * transaction: the entry and its event commit together (ARCHITECTURE.md §4).
+ */
+@Injectable()
+export class ListEntryLedger {
+  constructor(
+    private readonly outbox: OutboxPublisher,
+    @Inject(LIST_CALENDAR) private readonly calendar: WorkingDayCalendar,
+    @Inject(LIST_POLICIES) private readonly policies: ListPolicies,
+  ) {}
+
+  /** Opens the notice period; undefined when the same rule already has an open entry for the subject. */
+  async propose(manager: EntityManager, proposal: Omit<Proposal, 'id'>): Promise<ListEntry | undefined> {
+    const entry = propose({ ...proposal, id: uuidv7() }, this.policies.of(proposal.listType), this.calendar);
+    return (await this.add(manager, entry)) ? entry : undefined;
+  }
+
+  /** Stores a new entry (proposed, or effective for a partner import) and announces it. */
+  async add(manager: EntityManager, entry: ListEntry): Promise<boolean> {
+    if (!(await listEntries.insert(manager, entry))) return false;
+    await this.announce(manager, entry);
+    return true;
+  }
+
+  async save(manager: EntityManager, entry: ListEntry): Promise<ListEntry> {
+    await listEntries.update(manager, entry);
+    await this.announce(manager, entry);
+    return entry;
+  }
+
+  private async announce(manager: EntityManager, entry: ListEntry): Promise<void> {
+    await this.outbox.append(manager, EVENT_OF_STATUS[entry.status], { subjectId: entry.subject.id, region: entry.region, data: entryView(entry) });
+  }
+}

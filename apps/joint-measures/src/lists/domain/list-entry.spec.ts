@@ -1,0 +1,86 @@
+import { WorkingDayCalendar } from '@domain/calendar';
+import { DomainError } from '@platform/errors';
+import { decide, hasExpired, importFromPartner, isInForce, propose, remove, type Proposal } from './list-entry';
+import { DEFAULT_LIST_POLICIES, ListPolicies } from './list-policy';
+
+const calendar = new WorkingDayCalendar({ unknownYears: 'weekdays' });
+const policies = new ListPolicies(DEFAULT_LIST_POLICIES);
+
+const proposal = (overrides: Partial<Proposal> = {}): Proposal => ({
+  id: '00000000-0000-4000-8000-000000000001',
+  listType: 'severe-dishonesty',
+  subject: { kind: 'vehicle', id: '豫A12345:yellow', name: '豫A12345' },
+  region: '410100',
+  origin: 'rule',
+  ruleId: 'overload-more-than-3-in-12-months',
+  basis: [{ kind: 'record', recordId: 'r1', recordType: 'administrative-penalty', decisionDate: '2026-11-02' }],
+  grounds: 'more than 3 overloads',
+  durationMonths: 24,
+  proposedOn: '2026-11-20',
+  ...overrides,
+});
+
+const confirm = (decidedOn: string) => ({ outcome: 'confirm' as const, decidedOn, decidedBy: 'zz-transport', documentNumber: '郑交信〔2026〕1号', reason: 'no objection' });
+
+describe('list entry', () => {
+  it('counts the prior notice in working days (Friday + 5 → next Friday)', () => {
+    const entry = propose(proposal(), policies.of('severe-dishonesty'), calendar);
+    expect(entry).toMatchObject({ status: 'proposed', noticeEndsOn: '2026-11-27', durationMonths: 24 });
+  });
+
+  it('cannot be confirmed while the notice runs, and says until when', () => {
+    const entry = propose(proposal(), policies.of('severe-dishonesty'), calendar);
+    expect(() => decide(entry, confirm('2026-11-27'))).toThrow(expect.objectContaining({ code: 'LIST_ENTRY.NOTICE_PERIOD_RUNNING', message: expect.stringContaining('2026-11-27') }));
+  });
+
+  it('takes effect on confirmation after notice, for 2 years (last day the day before)', () => {
+    const entry = decide(propose(proposal(), policies.of('severe-dishonesty'), calendar), confirm('2026-11-30'));
+    expect(entry).toMatchObject({ status: 'effective', startsOn: '2026-11-30', endsOn: '2028-11-29', decision: { outcome: 'confirmed' } });
+    expect(isInForce(entry, '2028-11-29')).toBe(true);
+    expect(isInForce(entry, '2028-11-30')).toBe(false);
+    expect(hasExpired(entry, '2028-11-30')).toBe(true);
+    expect(isInForce(entry, '2026-11-29')).toBe(false);
+  });
+
+  it('falls back to the list default duration, or none', () => {
+    expect(propose(proposal({ durationMonths: undefined, listType: 'key-watch' }), policies.of('key-watch'), calendar).durationMonths).toBe(12);
+    const open = decide(propose(proposal({ durationMonths: null }), policies.of('key-watch'), calendar), confirm('2026-12-01'));
+    expect(open.endsOn).toBeNull();
+    expect(isInForce(open, '2040-01-01')).toBe(true);
+  });
+
+  it('may be dropped during notice, and then neither confirmed nor removed', () => {
+    const dropped = decide(propose(proposal(), policies.of('severe-dishonesty'), calendar), { ...confirm('2026-11-21'), outcome: 'drop' });
+    expect(dropped.status).toBe('dropped');
+    expect(() => decide(dropped, confirm('2026-12-01'))).toThrow(DomainError);
+    expect(() => remove(dropped, 'repair', '2026-12-01', '')).toThrow(DomainError);
+  });
+
+  it('is removed by repair or revocation of its basis, and is then out of force', () => {
+    const entry = decide(propose(proposal(), policies.of('severe-dishonesty'), calendar), confirm('2026-11-30'));
+    const removed = remove(entry, 'basis-revoked', '2027-01-10', 'record r1 revoked');
+    expect(removed).toMatchObject({ status: 'removed', removal: { reason: 'basis-revoked', removedOn: '2027-01-10' }, version: 3 });
+    expect(isInForce(removed, '2027-01-11')).toBe(false);
+  });
+
+  it('refuses an entry with no basis', () => {
+    expect(() => propose(proposal({ basis: [] }), policies.of('red'), calendar)).toThrow(expect.objectContaining({ code: 'LIST_ENTRY.INVALID' }));
+  });
+
+  it('recognises a partner region entry as decided there, keeping its provenance', () => {
+    const entry = importFromPartner({
+      id: '00000000-0000-4000-8000-000000000002',
+      listType: 'key-watch',
+      subject: { kind: 'org', id: '91320500MA1X000001', name: '苏州某运输公司' },
+      region: '320500',
+      basis: [{ kind: 'record', recordId: 'sz-1', recordType: 'administrative-penalty', decisionDate: '2026-03-01' }],
+      grounds: 'Suzhou key-watch list',
+      provenance: { partnerRegion: '320500', partnerName: 'Suzhou', sourceReference: 'SZ-KW-2026-001', decidedOn: '2026-04-01' },
+      startsOn: '2026-04-01',
+      endsOn: '2027-03-31',
+      importedOn: '2026-11-21',
+    });
+    expect(entry).toMatchObject({ status: 'effective', origin: 'partner-import', provenance: { partnerRegion: '320500' } });
+    expect(isInForce(entry, '2026-11-21')).toBe(true);
+  });
+});

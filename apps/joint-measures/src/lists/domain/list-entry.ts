@@ -1,0 +1,186 @@
+import { addMonths } from '@domain/calendar';
+import type { WorkingDayCalendar } from '@domain/calendar';
+import type { CreditListType, SubjectKind } from '@domain/credit';
+import { DomainError } from '@platform/errors';
+import type { ListPolicy } from './list-policy';
+
+export const ListEntryErrorCode = {
+  NoticeRunning: 'LIST_ENTRY.NOTICE_PERIOD_RUNNING',
+  NotProposed: 'LIST_ENTRY.NOT_PROPOSED',
+  NotInForce: 'LIST_ENTRY.NOT_IN_FORCE',
+  NotFound: 'LIST_ENTRY.NOT_FOUND',
+  UnknownSubject: 'LIST_ENTRY.UNKNOWN_SUBJECT',
+  Invalid: 'LIST_ENTRY.INVALID',
+} as const;
+
+/**
+ * proposed → effective (confirmed after the notice period) → removed;
+ * proposed → dropped (the deciding unit did not confirm it).
+ */
+export type ListEntryStatus = 'proposed' | 'effective' | 'dropped' | 'removed';
+
+/** What an entry rests on: the records or grades behind it (DOMAIN.md §4 "each entry has a basis"). */
+export type BasisItem =
+  | { kind: 'record'; recordId: string; recordType: string; decisionDate: string }
+  | { kind: 'grade'; schemeId: string; cycle: string; grade: string; pointsDeducted?: number };
+
+/** rule: proposed by an entry rule; manual: proposed by a unit; partner-import: decided in a partner region. */
+export type ListEntryOrigin = 'rule' | 'manual' | 'partner-import';
+
+/** Where an imported entry comes from (cross-region recognition, DOMAIN.md §4). */
+export interface Provenance {
+  partnerRegion: string;
+  partnerName: string;
+  sourceReference: string;
+  decidedOn: string;
+}
+
+export type RemovalReason = 'repair' | 'expiry' | 'basis-revoked' | 'basis-expired';
+
+export interface ListEntry {
+  id: string;
+  listType: CreditListType;
+  subject: { kind: SubjectKind; id: string; name: string };
+  region: string;
+  status: ListEntryStatus;
+  origin: ListEntryOrigin;
+  ruleId: string | null;
+  basis: BasisItem[];
+  /** Why, in words a notice letter can quote (the rule's title and legal basis). */
+  grounds: string;
+  provenance: Provenance | null;
+  proposedOn: string;
+  /** Last day of the prior-notice period; the entry may be confirmed on the next day. */
+  noticeEndsOn: string;
+  durationMonths: number | null;
+  decision: { outcome: 'confirmed' | 'dropped'; decidedOn: string; decidedBy: string; documentNumber: string; reason: string } | null;
+  startsOn: string | null;
+  /** Last day in force (inclusive); null = until removed. */
+  endsOn: string | null;
+  removal: { reason: RemovalReason; removedOn: string; detail: string } | null;
+  version: number;
+}
+
+export interface Proposal {
+  id: string;
+  listType: CreditListType;
+  subject: ListEntry['subject'];
+  region: string;
+  origin: Exclude<ListEntryOrigin, 'partner-import'>;
+  ruleId: string | null;
+  basis: BasisItem[];
+  grounds: string;
+  /** A rule's own duration (law) overrides the list's default. */
+  durationMonths?: number | null;
+  proposedOn: string;
+}
+
+/** Opens the prior-notice period (事前告知): the entry cannot take effect before it ends. */
+export function propose(proposal: Proposal, policy: ListPolicy, calendar: WorkingDayCalendar): ListEntry {
+  if (proposal.basis.length === 0) throw DomainError.validation(ListEntryErrorCode.Invalid, [{ field: 'basis', message: 'an entry needs at least one record or grade behind it' }]);
+  return {
+    ...proposal,
+    status: 'proposed',
+    provenance: null,
+    noticeEndsOn: calendar.addWorkingDays(proposal.proposedOn, policy.noticeWorkingDays),
+    durationMonths: proposal.durationMonths === undefined ? policy.defaultDurationMonths : proposal.durationMonths,
+    decision: null,
+    startsOn: null,
+    endsOn: null,
+    removal: null,
+    version: 1,
+  };
+}
+
+export interface Decision {
+  outcome: 'confirm' | 'drop';
+  decidedOn: string;
+  decidedBy: string;
+  documentNumber: string;
+  reason: string;
+}
+
+/**
+ * The deciding unit's decision after notice. Confirming before the notice period is over is
+ * refused (the subject must have had the whole period to answer); dropping is allowed at any time.
+ */
+export function decide(entry: ListEntry, decision: Decision): ListEntry {
+  if (entry.status !== 'proposed') throw new DomainError(ListEntryErrorCode.NotProposed, 'conflict', `The entry is ${entry.status}; only a proposed entry can be decided.`);
+  const recorded = { decidedOn: decision.decidedOn, decidedBy: decision.decidedBy, documentNumber: decision.documentNumber, reason: decision.reason };
+  if (decision.outcome === 'drop') return { ...entry, status: 'dropped', decision: { outcome: 'dropped', ...recorded }, version: entry.version + 1 };
+  if (decision.decidedOn <= entry.noticeEndsOn) {
+    throw new DomainError(ListEntryErrorCode.NoticeRunning, 'precondition', `The prior-notice period runs until ${entry.noticeEndsOn}; the entry can be confirmed from the next day.`);
+  }
+  return {
+    ...entry,
+    status: 'effective',
+    decision: { outcome: 'confirmed', ...recorded },
+    startsOn: decision.decidedOn,
+    endsOn: lastDayOf(decision.decidedOn, entry.durationMonths),
+    version: entry.version + 1,
+  };
+}
+
+export interface PartnerEntry {
+  id: string;
+  listType: CreditListType;
+  subject: ListEntry['subject'];
+  region: string;
+  basis: BasisItem[];
+  grounds: string;
+  provenance: Provenance;
+  startsOn: string;
+  endsOn: string | null;
+  importedOn: string;
+}
+
+/** A partner region's entry was noticed and decided there: recognised as it stands, with its provenance. */
+export function importFromPartner(entry: PartnerEntry): ListEntry {
+  return {
+    id: entry.id,
+    listType: entry.listType,
+    subject: entry.subject,
+    region: entry.region,
+    status: 'effective',
+    origin: 'partner-import',
+    ruleId: null,
+    basis: entry.basis,
+    grounds: entry.grounds,
+    provenance: entry.provenance,
+    proposedOn: entry.importedOn,
+    noticeEndsOn: entry.importedOn,
+    durationMonths: null,
+    decision: { outcome: 'confirmed', decidedOn: entry.provenance.decidedOn, decidedBy: entry.provenance.partnerName, documentNumber: entry.provenance.sourceReference, reason: 'recognised from a partner region' },
+    startsOn: entry.startsOn,
+    endsOn: entry.endsOn,
+    removal: null,
+    version: 1,
+  };
+}
+
+/** Ends an entry (repair, expiry, its basis revoked). A proposed entry whose basis fails is removed too. */
+export function remove(entry: ListEntry, reason: RemovalReason, removedOn: string, detail: string): ListEntry {
+  if (entry.status !== 'effective' && entry.status !== 'proposed') {
+    throw new DomainError(ListEntryErrorCode.NotInForce, 'conflict', `The entry is ${entry.status}; there is nothing to remove.`);
+  }
+  return { ...entry, status: 'removed', removal: { reason, removedOn, detail }, version: entry.version + 1 };
+}
+
+/** Whether the entry binds on `date` (ISO): effective, started, not past its last day. */
+export function isInForce(entry: ListEntry, date: string): boolean {
+  return entry.status === 'effective' && entry.startsOn !== null && entry.startsOn <= date && (entry.endsOn === null || date <= entry.endsOn);
+}
+
+/** Whether an effective entry has passed its last day on `date`. */
+export function hasExpired(entry: ListEntry, date: string): boolean {
+  return entry.status === 'effective' && entry.endsOn !== null && entry.endsOn < date;
+}
+
+/** `months` from `start` is the first day no longer covered: 2 years from 2026-03-10 last until 2028-03-09. */
+function lastDayOf(start: string, months: number | null): string | null {
+  if (months === null) return null;
+  const end = addMonths(start, months);
+  const date = new Date(`${end}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - 1);
+  return date.toISOString().slice(0, 10);
+}

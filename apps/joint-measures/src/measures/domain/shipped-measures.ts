@@ -1,0 +1,161 @@
+import type { Measure, MeasureMapping } from './measure-catalogue';
+
+/*
+ * The measure catalogue and the mappings DOMAIN.md §4 quotes, with their sources. Measures are
+ * what can be done to a subject; mappings say where (regions, sectors) which facts trigger them.
+ * Grade-based mappings name the evaluation scheme whose grade counts: scheme ids are those the
+ * evaluation service will publish (`evaluation.grade.changed`, not yet wired) and are configuration.
+ */
+
+export const SHIPPED_MEASURES: readonly Measure[] = [
+  {
+    code: 'commitment-path.denied',
+    name: '不适用信用承诺（告知承诺）办理',
+    effect: 'deny',
+    scenes: ['permit.application'],
+    legalBasis: 'LOCAL: 河南（重点关注名单）、新乡（累计10条行政处罚未修复，seed 002）',
+    scope: 'local',
+  },
+  {
+    code: 'permit.application-ban',
+    name: '1年内不准申请公路超限运输许可',
+    effect: 'deny',
+    scenes: ['permit.application'],
+    legalBasis: '交通运输部令2016年第62号《超限运输车辆行驶公路管理规定》：隐瞒有关情况或者提供虚假材料申请许可的，1年内不准申请',
+    scope: 'law',
+  },
+  { code: 'new-business.denied', name: '下一周期不得新增业务', effect: 'deny', scenes: ['business.new-capacity'], legalBasis: 'LOCAL: 焦作（红码）', scope: 'local' },
+  { code: 'new-business.restricted', name: '限制新增业务', effect: 'condition', scenes: ['business.new-capacity'], legalBasis: 'LOCAL: 焦作（黄码）', scope: 'local' },
+  { code: 'expert-visit', name: '专家上门指导检查', effect: 'condition', scenes: ['inspection.frequency'], legalBasis: 'LOCAL: 焦作（红码）', scope: 'local' },
+  { code: 'safety-training', name: '安全培训不少于24学时', effect: 'condition', scenes: ['business.new-capacity'], legalBasis: 'LOCAL: 焦作（红码）', scope: 'local', value: { amount: 24, unit: 'hours' } },
+  { code: 'handling.simplified', name: '简化办理（容缺受理）', effect: 'benefit', scenes: ['approval.tolerance'], legalBasis: 'LOCAL: 焦作（绿码）', scope: 'local' },
+  { code: 'visits.exempt', name: '免于上门检查', effect: 'benefit', scenes: ['inspection.frequency'], legalBasis: 'LOCAL: 焦作（绿码）', scope: 'local' },
+  { code: 'inspection.ratio', name: '双随机抽查比例', effect: 'condition', scenes: ['inspection.frequency'], legalBasis: 'LOCAL: 按信用等级确定抽查比例（济源、杭州）', scope: 'local' },
+  { code: 'charging.discount', name: '新能源出租车充电费用优惠（按费用比例收取）', effect: 'benefit', scenes: ['incentive.discount'], legalBasis: 'LOCAL: 许昌（信易+）', scope: 'local' },
+  { code: 'repair-labour.discount', name: '车辆维修工时费优惠', effect: 'benefit', scenes: ['incentive.discount'], legalBasis: 'LOCAL: 鹤壁（信易+）', scope: 'local' },
+  { code: 'dispatch.priority', name: '优先派单', effect: 'benefit', scenes: ['dispatch.priority'], legalBasis: 'LOCAL: 高星级出租车驾驶员优先派单（seed）', scope: 'local' },
+  { code: 'new-capacity.priority', name: '优先投放新增运力', effect: 'benefit', scenes: ['business.new-capacity'], legalBasis: 'LOCAL: 南阳（3A及以上出租车企业）', scope: 'local' },
+  { code: 'new-capacity.suspended', name: '暂停新增运力，停业整改', effect: 'deny', scenes: ['business.new-capacity'], legalBasis: 'LOCAL: 南阳（B级出租车企业）', scope: 'local' },
+];
+
+const ratio = (amount: number) => ({ amount, unit: '% of subjects drawn' });
+
+export const SHIPPED_MAPPINGS: readonly MeasureMapping[] = [
+  { id: 'henan.key-watch.no-commitment', measure: 'commitment-path.denied', scene: 'permit.application', regions: ['410000'], sectors: [], when: { list: 'key-watch' }, source: '河南：列入重点关注名单的不适用信用承诺办理（DOMAIN.md §4, seed 002）' },
+  {
+    id: 'xinxiang.unrepaired-penalties.no-commitment',
+    measure: 'commitment-path.denied',
+    scene: 'permit.application',
+    regions: ['410700'],
+    sectors: [],
+    when: { records: { recordType: 'administrative-penalty', withinMonths: null, count: { atLeast: 10 } } },
+    source: '新乡：对存在累计10条行政处罚未修复的高频失信企业，取消“信用+申报”资格（seed 002）',
+  },
+  {
+    id: 'national.false-materials.permit-ban',
+    measure: 'permit.application-ban',
+    scene: 'permit.application',
+    regions: [],
+    sectors: [],
+    when: { records: { recordType: 'oversize-transport-violation', payload: { violationType: { anyOf: ['false-materials'] } }, withinMonths: 12, count: { atLeast: 1 } } },
+    source: '交通运输部令2016年第62号（law）',
+  },
+  ...(['red', 'yellow', 'green'] as const).flatMap((code): MeasureMapping[] => {
+    const when = { grade: { schemeId: 'jiaozuo-general-cargo', grades: [code] } };
+    const base = { regions: ['410800'], sectors: ['general-cargo'], when, source: `焦作普通货运企业信用码（${code}）（DOMAIN.md §4, seed 004）` };
+    if (code === 'red') {
+      return [
+        { ...base, id: 'jiaozuo.red.no-new-business', measure: 'new-business.denied', scene: 'business.new-capacity' },
+        { ...base, id: 'jiaozuo.red.training', measure: 'safety-training', scene: 'business.new-capacity' },
+        { ...base, id: 'jiaozuo.red.expert-visit', measure: 'expert-visit', scene: 'inspection.frequency' },
+      ];
+    }
+    if (code === 'yellow') {
+      return [
+        { ...base, id: 'jiaozuo.yellow.restricted', measure: 'new-business.restricted', scene: 'business.new-capacity' },
+        { ...base, id: 'jiaozuo.yellow.no-commitment', measure: 'commitment-path.denied', scene: 'permit.application' },
+      ];
+    }
+    return [
+      { ...base, id: 'jiaozuo.green.simplified', measure: 'handling.simplified', scene: 'approval.tolerance' },
+      { ...base, id: 'jiaozuo.green.no-visits', measure: 'visits.exempt', scene: 'inspection.frequency' },
+    ];
+  }),
+  ...([['AAA', 10], ['AA', 20], ['A', 30], ['B', 50]] as const).map(([grade, pct]): MeasureMapping => ({
+    id: `jiyuan.driving-school.ratio.${grade.toLowerCase()}`,
+    measure: 'inspection.ratio',
+    scene: 'inspection.frequency',
+    regions: ['419001'],
+    sectors: ['driving-school'],
+    when: { grade: { schemeId: 'jiyuan-driving-school', grades: [grade] } },
+    value: ratio(pct),
+    source: '济源驾培机构：AAA 10%、AA 20%、A 30%、B 50%（DOMAIN.md §4）',
+  })),
+  ...([['AA', 10], ['A', 15], ['B', 20], ['C', 25], ['D', 30]] as const).map(([grade, pct]): MeasureMapping => ({
+    id: `hangzhou.ratio.${grade.toLowerCase()}`,
+    measure: 'inspection.ratio',
+    scene: 'inspection.frequency',
+    regions: ['330100'],
+    sectors: [],
+    when: { grade: { schemeId: 'hangzhou-road-transport', grades: [grade] } },
+    value: ratio(pct),
+    source: '杭州：AA 10%、A 15%、B 20%、C 25%、D 30%，另对C 30%、D 70%二次抽取（DOMAIN.md §4）',
+  })),
+  ...([['5★', 50], ['4★', 60]] as const).map(([stars, pct]): MeasureMapping => ({
+    id: `xuchang.charging.${stars.charAt(0)}-star`,
+    measure: 'charging.discount',
+    scene: 'incentive.discount',
+    regions: ['411000'],
+    sectors: ['taxi'],
+    when: { grade: { schemeId: 'xuchang-taxi-stars', grades: [stars] } },
+    value: { amount: pct, unit: '% of the fee payable' },
+    source: '许昌：新能源出租车充电按5★50%、4★60%、3★及以下70%收费（DOMAIN.md §4）',
+  })),
+  {
+    id: 'xuchang.charging.3-star-or-below',
+    measure: 'charging.discount',
+    scene: 'incentive.discount',
+    regions: ['411000'],
+    sectors: ['taxi'],
+    when: { grade: { schemeId: 'xuchang-taxi-stars', grades: ['3★', '2★', '1★'] } },
+    value: { amount: 70, unit: '% of the fee payable' },
+    source: '许昌：新能源出租车充电按5★50%、4★60%、3★及以下70%收费（DOMAIN.md §4）',
+  },
+  ...([['AAA', 20], ['AA', 10], ['A', 5]] as const).map(([grade, pct]): MeasureMapping => ({
+    id: `hebi.repair-labour.${grade.toLowerCase()}`,
+    measure: 'repair-labour.discount',
+    scene: 'incentive.discount',
+    regions: ['410600'],
+    sectors: [],
+    when: { grade: { schemeId: 'hebi-fleet', grades: [grade] } },
+    value: { amount: pct, unit: '% off labour' },
+    source: '鹤壁：3A/2A/A车队维修工时费分别优惠20%/10%/5%（DOMAIN.md §4）',
+  })),
+  {
+    id: 'xuchang.dispatch.high-stars',
+    measure: 'dispatch.priority',
+    scene: 'dispatch.priority',
+    regions: ['411000'],
+    sectors: ['taxi'],
+    when: { grade: { schemeId: 'xuchang-taxi-stars', grades: ['5★', '4★'] } },
+    source: '高星级出租车驾驶员优先派单（DOMAIN.md §4 信易+；地方与星级为配置）',
+  },
+  {
+    id: 'nanyang.taxi.3a-first',
+    measure: 'new-capacity.priority',
+    scene: 'business.new-capacity',
+    regions: ['411300'],
+    sectors: ['taxi'],
+    when: { grade: { schemeId: 'nanyang-taxi-firm', grades: ['AAA', 'AAAA', 'AAAAA'] } },
+    source: '南阳：3A及以上出租车企业优先投放新增运力（DOMAIN.md §4）',
+  },
+  {
+    id: 'nanyang.taxi.b-suspended',
+    measure: 'new-capacity.suspended',
+    scene: 'business.new-capacity',
+    regions: ['411300'],
+    sectors: ['taxi'],
+    when: { grade: { schemeId: 'nanyang-taxi-firm', grades: ['B'] } },
+    source: '南阳：B级出租车企业停业整改（DOMAIN.md §4）',
+  },
+];

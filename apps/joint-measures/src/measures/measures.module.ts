@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { DecideQuery } from './application/decide.query';
+import { measureCatalogueProvider } from './application/measures.tokens';
+import { DecisionsGrpcController } from './interface/decisions.grpc.controller';
+
+/** The measure catalogue, its mappings and the decision API (DOMAIN.md §4). */
+@Module({
+  controllers: [DecisionsGrpcController],
+  providers: [measureCatalogueProvider, DecideQuery],
+})
+export class MeasuresModule {}

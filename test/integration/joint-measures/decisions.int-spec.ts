@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { CreditRecordCreatedV1, EventEnvelope, Events } from '@contracts';
+import { chinaDateOf, WorkingDayCalendar } from '@domain/calendar';
+import { Principal } from '@platform/auth';
+import { EventConsumers, OutboxPublisher } from '@platform/service';
+import { cloneTestDatabase, TestDatabase } from '@platform/testing';
+import { EntryRuleEngine } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-engine';
+import { EntryRuleStore } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-store';
+import { RecordEventsConsumer } from '../../../apps/joint-measures/src/entry-rules/application/record-events.consumer';
+import { jointMeasuresDefinition } from '../../../apps/joint-measures/src/joint-measures.definition';
+import { ListEntryCommands } from '../../../apps/joint-measures/src/lists/application/list-entry-commands';
+import { ListEntryLedger } from '../../../apps/joint-measures/src/lists/application/list-entry-ledger';
+import { DEFAULT_LIST_POLICIES, ListPolicies } from '../../../apps/joint-measures/src/lists/domain/list-policy';
+import { DecideQuery } from '../../../apps/joint-measures/src/measures/application/decide.query';
+import { measureCatalogueProvider } from '../../../apps/joint-measures/src/measures/application/measures.tokens';
+import { MeasuresAppliedQuery } from '../../../apps/joint-measures/src/reports/application/measures-applied.query';
+import { SERVICE_DEFINITIONS } from '../../support/service-schemas';
+import { makeUscc } from '../../support/factories';
+
+const window = (region: string): Principal => ({ clientId: `window-${region}`, kind: 'integrator', scopes: ['measures:decide', 'records:write', 'records:read'], region });
+const daysAgo = (days: number) => chinaDateOf(new Date(Date.now() - days * 86_400_000));
+
+describe('the decision API (PostgreSQL)', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let decide: DecideQuery;
+  let records: RecordEventsConsumer;
+  let engine: EntryRuleEngine;
+  let commands: ListEntryCommands;
+
+  beforeAll(async () => {
+    db = await cloneTestDatabase('measures-decisions');
+    ds = await db.dataSource(jointMeasuresDefinition);
+    const outbox = new OutboxPublisher(jointMeasuresDefinition);
+    const ledger = new ListEntryLedger(outbox, new WorkingDayCalendar({ unknownYears: 'weekdays' }), new ListPolicies(DEFAULT_LIST_POLICIES));
+    engine = new EntryRuleEngine(new EntryRuleStore(ds), ledger);
+    records = new RecordEventsConsumer({} as EventConsumers, engine);
+    commands = new ListEntryCommands(ds, ledger);
+    decide = new DecideQuery(ds, outbox, measureCatalogueProvider.useFactory());
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  async function collected(subject: CreditRecordCreatedV1['subject'], region: string, decisionDate: string, overrides: Partial<CreditRecordCreatedV1> = {}): Promise<string> {
+    const data: CreditRecordCreatedV1 = {
+      recordId: randomUUID(),
+      recordType: 'administrative-penalty',
+      subject,
+      region,
+      severity: 'general',
+      decisionDate,
+      documentNumber: `新交罚〔2026〕${randomUUID().slice(0, 6)}号`,
+      isPublic: true,
+      summary: '',
+      sourceClientId: 'xinxiang',
+      receivedAt: new Date().toISOString(),
+      payload: { violationType: '未按规定维护车辆' },
+      ...overrides,
+    };
+    const event: EventEnvelope<CreditRecordCreatedV1> = { id: randomUUID(), type: Events.CreditRecordCreated.subject, version: 1, occurredAt: data.receivedAt, subjectId: subject.id, region, data };
+    await ds.transaction((m) => records.created(event, m));
+    return data.recordId;
+  }
+
+  it('refuses an unknown scene (400) and an unknown subject (404)', async () => {
+    await expect(decide.execute(window('410100'), { subjectId: makeUscc(), scene: 'parking', sector: '', region: '' })).rejects.toMatchObject({ code: 'DECISION.UNKNOWN_SCENE', kind: 'validation' });
+    await expect(decide.execute(window('410100'), { subjectId: makeUscc(), scene: 'permit.application', sector: '', region: '' })).rejects.toMatchObject({ code: 'DECISION.UNKNOWN_SUBJECT', kind: 'not-found' });
+    await expect(decide.execute(window('410100'), { subjectId: makeUscc(), scene: 'permit.application', sector: '', region: '410300' })).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+
+  it('Xinxiang: the 10th unrepaired penalty denies the commitment path, with the ten records as the reason, and is logged', async () => {
+    const org = { kind: 'org' as const, id: makeUscc('410700'), name: '新乡某运输有限公司' };
+    const ids: string[] = [];
+    for (let i = 0; i < 9; i += 1) ids.push(await collected(org, '410700', daysAgo(30 + i * 200)));
+    const before = await decide.execute(window('410700'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' });
+    expect(before).toMatchObject({ outcome: 'allow', measures: [], reasons: [] });
+    ids.push(await collected(org, '410700', daysAgo(3)));
+    const after = await decide.execute(window('410700'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' });
+    expect(after.outcome).toBe('deny');
+    expect(after.measures).toEqual([expect.objectContaining({ code: 'commitment-path.denied', mappingId: 'xinxiang.unrepaired-penalties.no-commitment' })]);
+    expect(after.reasons).toEqual([{ kind: 'records', mappingId: 'xinxiang.unrepaired-penalties.no-commitment', recordType: 'administrative-penalty', recordIds: [...ids].sort(), count: 10 }]);
+    // The same subject asked about in Zhengzhou: Xinxiang's rule is local.
+    expect((await decide.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' })).outcome).toBe('allow');
+
+    const logged = await db.query<{ id: string; outcome: string; asked_by: string }>(`SELECT id, outcome, asked_by FROM joint_measures.decisions WHERE subject_id = $1 ORDER BY decided_at`, [org.id]);
+    expect(logged.map((d) => [d.outcome, d.asked_by])).toEqual([['allow', 'window-410700'], ['deny', 'window-410700'], ['allow', 'window-410100']]);
+    expect(logged[1].id).toBe(after.decisionId);
+    const events = await db.query<{ data: { outcome: string; reasons: unknown[] } }>(
+      `SELECT envelope->'data' AS data FROM joint_measures.outbox WHERE envelope->>'type' = 'measures.decisions.made' AND envelope->>'subjectId' = $1 ORDER BY envelope->>'id'`,
+      [org.id],
+    );
+    expect(events.map((e) => e.data.outcome)).toEqual(['allow', 'deny', 'allow']);
+    expect(events[1].data.reasons).toEqual(after.reasons);
+  });
+
+  it('Henan: a confirmed key-watch entry denies the commitment path, pointing at the entry; a proposed one does not', async () => {
+    const org = { kind: 'org' as const, id: makeUscc('410100'), name: '郑州某物流有限公司' };
+    const recordId = await collected(org, '410100', daysAgo(10));
+    const entry = await commands.propose(window('410100'), { listType: 'key-watch', subjectId: org.id, basisRecordIds: [recordId], grounds: '多次违规', durationMonths: 0 });
+    expect((await decide.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' })).outcome).toBe('allow');
+    await db.query(`UPDATE joint_measures.list_entries SET notice_ends_on = $2 WHERE id = $1`, [entry.id, daysAgo(1)]);
+    await commands.decide(window('410100'), { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕3号', reason: '' });
+    const denied = await decide.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' });
+    expect(denied).toMatchObject({ outcome: 'deny', reasons: [{ kind: 'list-entry', entryId: entry.id, listType: 'key-watch', mappingId: 'henan.key-watch.no-commitment' }] });
+  });
+
+  it('Hangzhou: a C grade (through the grade interface) sets a 25 % inspection ratio, a conditional answer', async () => {
+    const org = { kind: 'org' as const, id: makeUscc('330100'), name: '杭州某运输公司', region: '330100' };
+    await ds.transaction((m) => engine.onCycleGrade(m, org, { schemeId: 'hangzhou-road-transport', cycle: '2026', grade: 'C', pointsDeducted: 0 }, daysAgo(0)));
+    const result = await decide.execute(window('330100'), { subjectId: org.id, scene: 'inspection.frequency', sector: '', region: '' });
+    expect(result).toMatchObject({ outcome: 'conditional', measures: [{ code: 'inspection.ratio', value: { amount: 25 } }], reasons: [{ kind: 'grade', schemeId: 'hangzhou-road-transport', grade: 'C' }] });
+  });
+
+  it('reports the measures applied per asking unit and month, from the decision log', async () => {
+    const report = new MeasuresAppliedQuery(ds);
+    const month = daysAgo(0).slice(0, 7);
+    const xinxiang = await report.execute(window('410700'), { region: '', month });
+    expect(xinxiang).toEqual({
+      region: '410700',
+      month,
+      units: [{ unit: 'window-410700', decisions: 2, denied: 1, conditional: 0, measures: [{ code: 'commitment-path.denied', scene: 'permit.application', effect: 'deny', applied: 1, subjects: 1 }] }],
+    });
+    const henan = await report.execute(window('410000'), { region: '410000', month });
+    expect(henan.units.map((u) => u.unit)).toEqual(['window-410100', 'window-410700']);
+    await expect(report.execute(window('410700'), { region: '410100', month })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(report.execute(window('410700'), { region: '', month: '2026-13' })).rejects.toMatchObject({ code: 'REPORT.INVALID' });
+  });
+
+  it('answers DECISION.UNAVAILABLE, never allow, when its database refuses the service', async () => {
+    const org = { kind: 'org' as const, id: makeUscc('410100'), name: '郑州某客运公司' };
+    await collected(org, '410100', daysAgo(5));
+    expect((await decide.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' })).outcome).toBe('allow');
+    // Lock joint measures' role out of this test's database: no new connections, current ones closed.
+    const others = SERVICE_DEFINITIONS.map((d) => d.schema).filter((s) => s !== 'joint_measures');
+    await db.query(`REVOKE CONNECT ON DATABASE "${db.name}" FROM PUBLIC`);
+    for (const role of others) await db.query(`GRANT CONNECT ON DATABASE "${db.name}" TO "${role}"`);
+    await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = 'joint_measures'`, [db.name]);
+    const outcome = await decide.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' }).catch((e: unknown) => e);
+    expect(outcome).toMatchObject({ code: 'DECISION.UNAVAILABLE', kind: 'unavailable' });
+  });
+});

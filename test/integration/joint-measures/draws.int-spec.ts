@@ -1,0 +1,68 @@
+import { DataSource } from 'typeorm';
+import { WorkingDayCalendar } from '@domain/calendar';
+import { Principal } from '@platform/auth';
+import { OutboxPublisher } from '@platform/service';
+import { cloneTestDatabase, TestDatabase } from '@platform/testing';
+import { DrawInspectionsCommand } from '../../../apps/joint-measures/src/draws/application/draw-inspections.command';
+import { EntryRuleEngine } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-engine';
+import { EntryRuleStore } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-store';
+import { jointMeasuresDefinition } from '../../../apps/joint-measures/src/joint-measures.definition';
+import { ListEntryLedger } from '../../../apps/joint-measures/src/lists/application/list-entry-ledger';
+import { DEFAULT_LIST_POLICIES, ListPolicies } from '../../../apps/joint-measures/src/lists/domain/list-policy';
+import { makeUscc } from '../../support/factories';
+
+const henan: Principal = { clientId: 'henan-inspection', kind: 'integrator', scopes: ['measures:decide'], region: '410000' };
+
+describe('random inspection draws (PostgreSQL)', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let draws: DrawInspectionsCommand;
+
+  beforeAll(async () => {
+    db = await cloneTestDatabase('measures-draws');
+    ds = await db.dataSource(jointMeasuresDefinition);
+    const ledger = new ListEntryLedger(new OutboxPublisher(jointMeasuresDefinition), new WorkingDayCalendar({ unknownYears: 'weekdays' }), new ListPolicies(DEFAULT_LIST_POLICIES));
+    const engine = new EntryRuleEngine(new EntryRuleStore(ds), ledger);
+    draws = new DrawInspectionsCommand(ds);
+    // 20 Jiyuan driving schools graded through the grade interface (5 per grade), one older cycle
+    // that must not count, and a school in another city that is not in the pool.
+    const grades = ['AAA', 'AA', 'A', 'B'];
+    await ds.transaction(async (m) => {
+      for (let i = 0; i < 20; i += 1) {
+        const school = { kind: 'org' as const, id: makeUscc('419001'), name: `济源驾校${i}`, region: '419001' };
+        if (i === 0) await engine.onCycleGrade(m, school, { schemeId: 'jiyuan-driving-school', cycle: '2025', grade: 'B', pointsDeducted: 0 }, '2026-11-21');
+        await engine.onCycleGrade(m, school, { schemeId: 'jiyuan-driving-school', cycle: '2026', grade: grades[i % 4], pointsDeducted: 0 }, '2026-11-21');
+      }
+      await engine.onCycleGrade(m, { kind: 'org', id: makeUscc('410100'), name: '郑州驾校', region: '410100' }, { schemeId: 'jiyuan-driving-school', cycle: '2026', grade: 'B', pointsDeducted: 0 }, '2026-11-21');
+    });
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('draws by the Jiyuan ratios from the latest grades of the place, and the seed reproduces it', async () => {
+    const first = await draws.execute(henan, { region: '419001', sector: 'driving-school', seed: 424242 });
+    expect(first).toMatchObject({ planId: 'jiyuan.driving-school', seed: 424242, algorithm: expect.stringContaining('xoroshiro128plus') });
+    expect(first.pool).toHaveLength(20);
+    expect(first.byGrade).toEqual([
+      { grade: 'AAA', pool: 5, drawn: 1 },
+      { grade: 'AA', pool: 5, drawn: 1 },
+      { grade: 'A', pool: 5, drawn: 2 },
+      { grade: 'B', pool: 5, drawn: 3 },
+    ]);
+    const again = await draws.execute(henan, { region: '419001', sector: 'driving-school', seed: 424242 });
+    expect(again.drawn).toEqual(first.drawn);
+    expect(again.drawId).not.toBe(first.drawId);
+    const fresh = await draws.execute(henan, { region: '419001', sector: 'driving-school' });
+    expect(Number.isInteger(fresh.seed)).toBe(true);
+
+    const stored = await db.query<{ seed: number; drawn: unknown; pool: unknown[] }>(`SELECT seed, drawn, pool FROM joint_measures.inspection_draws WHERE id = $1`, [first.drawId]);
+    expect(stored).toEqual([{ seed: 424242, drawn: first.drawn, pool: expect.any(Array) }]);
+  });
+
+  it('refuses a pool without a plan (404) or outside the caller\'s region (403)', async () => {
+    await expect(draws.execute(henan, { region: '410100', sector: 'driving-school', seed: 1 })).rejects.toMatchObject({ code: 'DRAW.NO_PLAN', kind: 'not-found' });
+    await expect(draws.execute(henan, { region: '330100', sector: 'road-transport', seed: 1 })).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+});

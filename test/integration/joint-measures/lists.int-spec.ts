@@ -1,0 +1,213 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { CreditRecordCreatedV1, CreditRecordRevokedV1, EventEnvelope, Events } from '@contracts';
+import { chinaDateOf, WorkingDayCalendar } from '@domain/calendar';
+import { Principal } from '@platform/auth';
+import { DomainError } from '@platform/errors';
+import { ConsumerSpec, EventHandler, InboxConsumer } from '@platform/messaging';
+import { EventConsumers, OutboxPublisher } from '@platform/service';
+import { cloneTestDatabase, isolatedMessaging, TestDatabase, TestMessaging } from '@platform/testing';
+import { EntryRuleEngine } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-engine';
+import { EntryRuleStore } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-store';
+import { RecordEventsConsumer } from '../../../apps/joint-measures/src/entry-rules/application/record-events.consumer';
+import { SHIPPED_ENTRY_RULES } from '../../../apps/joint-measures/src/entry-rules/domain/shipped-entry-rules';
+import { jointMeasuresDefinition } from '../../../apps/joint-measures/src/joint-measures.definition';
+import { ExpireListEntriesJob } from '../../../apps/joint-measures/src/lists/application/expire-list-entries.job';
+import { ListEntryCommands } from '../../../apps/joint-measures/src/lists/application/list-entry-commands';
+import { ListEntryLedger } from '../../../apps/joint-measures/src/lists/application/list-entry-ledger';
+import { DEFAULT_LIST_POLICIES, ListPolicies } from '../../../apps/joint-measures/src/lists/domain/list-policy';
+import { eventually } from '../../support/platform-harness';
+import { makeUscc } from '../../support/factories';
+
+const zhengzhou: Principal = { clientId: 'zhengzhou', kind: 'integrator', scopes: ['records:write', 'records:read'], region: '410100' };
+const today = () => chinaDateOf(new Date());
+const daysAgo = (days: number) => chinaDateOf(new Date(Date.now() - days * 86_400_000));
+
+describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let messaging: TestMessaging;
+  let store: EntryRuleStore;
+  let engine: EntryRuleEngine;
+  let commands: ListEntryCommands;
+  let ledger: ListEntryLedger;
+  const consumers: InboxConsumer[] = [];
+
+  beforeAll(async () => {
+    db = await cloneTestDatabase('measures-lists');
+    ds = await db.dataSource(jointMeasuresDefinition);
+    messaging = await isolatedMessaging();
+    ledger = new ListEntryLedger(new OutboxPublisher(jointMeasuresDefinition), new WorkingDayCalendar({ unknownYears: 'weekdays' }), new ListPolicies(DEFAULT_LIST_POLICIES));
+    store = new EntryRuleStore(ds);
+    engine = new EntryRuleEngine(store, ledger);
+    commands = new ListEntryCommands(ds, ledger);
+    // The production handlers, registered as the service registers them, behind real durable consumers with an inbox.
+    const registrar: Pick<EventConsumers, 'register'> = {
+      register: (spec: ConsumerSpec, handler: EventHandler) => void consumers.push(new InboxConsumer(ds, messaging.js, messaging.jsm, messaging.ns, { ...spec, ackWaitMs: 2000 }, handler)),
+    };
+    const handlers = new RecordEventsConsumer(registrar as EventConsumers, engine);
+    handlers.onModuleInit();
+    for (const c of consumers) await c.start();
+  });
+
+  afterAll(async () => {
+    for (const c of consumers) await c.stop();
+    await messaging?.cleanup();
+    await db?.drop();
+  });
+
+  async function publish<T>(subject: string, subjectId: string, data: T, id: string = randomUUID()): Promise<string> {
+    const envelope: EventEnvelope<T> = { id, type: subject, version: 1, occurredAt: new Date().toISOString(), subjectId, region: '410100', data };
+    await messaging.js.publish(messaging.ns.subject(subject), JSON.stringify(envelope));
+    return id;
+  }
+
+  function penalty(subject: CreditRecordCreatedV1['subject'], decisionDate: string, violationType = '违法超限运输'): CreditRecordCreatedV1 {
+    return {
+      recordId: randomUUID(),
+      recordType: 'administrative-penalty',
+      subject,
+      region: '410100',
+      severity: 'general',
+      decisionDate,
+      documentNumber: `郑交罚〔2026〕${Math.floor(Math.random() * 1e6)}号`,
+      isPublic: true,
+      summary: violationType,
+      sourceClientId: 'zhengzhou',
+      receivedAt: new Date().toISOString(),
+      payload: { violationType, facts: '…', penaltyCategories: ['fine'], fineAmountFen: 100000 },
+    };
+  }
+  const created = (r: CreditRecordCreatedV1) => publish(Events.CreditRecordCreated.subject, r.subject.id, r);
+  const revoked = (r: CreditRecordCreatedV1) =>
+    publish<CreditRecordRevokedV1>(Events.CreditRecordRevoked.subject, r.subject.id, { recordId: r.recordId, recordType: r.recordType, subject: r.subject, reason: 'wrong plate', version: 2, revokedBy: 'zhengzhou', revokedAt: new Date().toISOString() });
+  const entries = (subjectId: string) => commands.ofSubject(zhengzhou, subjectId);
+  const seen = (recordId: string) => db.query(`SELECT 1 FROM joint_measures.subject_records WHERE record_id = $1`, [recordId]).then((r) => r.length === 1);
+  const outboxTypes = (subjectId: string) =>
+    db.query<{ type: string }>(`SELECT envelope->>'type' AS type FROM joint_measures.outbox WHERE envelope->>'subjectId' = $1 ORDER BY envelope->>'id'`, [subjectId]).then((r) => r.map((x) => x.type));
+
+  it('proposes a severe-overload entry on the 4th overload in 12 months, once, with its basis and notice; revocations re-check it', async () => {
+    const vehicle = { kind: 'vehicle' as const, id: `豫A${randomUUID().slice(0, 5).toUpperCase()}:yellow`, name: '豫A车辆' };
+    const records = [daysAgo(300), daysAgo(200), daysAgo(100)].map((d) => penalty(vehicle, d));
+    const stale = penalty(vehicle, daysAgo(400));
+    const other = penalty(vehicle, daysAgo(10), '未按规定携带道路运输证');
+    for (const r of [...records, stale, other]) await created(r);
+    expect(await eventually(() => Promise.all([...records, stale, other].map((r) => seen(r.recordId))), (s) => s.every(Boolean))).toEqual([true, true, true, true, true]);
+    expect(await entries(vehicle.id)).toEqual([]);
+
+    const fourth = penalty(vehicle, daysAgo(1));
+    const fourthEventId = await created(fourth);
+    const [entry] = await eventually(() => entries(vehicle.id), (e) => e.length === 1);
+    expect(entry).toMatchObject({ listType: 'severe-dishonesty', status: 'proposed', origin: 'rule', ruleId: 'overload-more-than-3-in-12-months', durationMonths: 24, proposedOn: today() });
+    expect(entry.basis.map((b) => (b.kind === 'record' ? b.recordId : ''))).toEqual([...records, fourth].map((r) => r.recordId));
+    expect(entry.noticeEndsOn > today()).toBe(true);
+    expect(entry.grounds).toContain('交办公路〔2017〕8号');
+
+    // A redelivered event and a 5th overload change nothing: one open entry per rule and subject.
+    await publish(Events.CreditRecordCreated.subject, vehicle.id, fourth, fourthEventId);
+    const fifth = penalty(vehicle, daysAgo(2));
+    await created(fifth);
+    await eventually(() => seen(fifth.recordId), Boolean);
+    expect(await entries(vehicle.id)).toHaveLength(1);
+    expect(await outboxTypes(vehicle.id)).toEqual(['measures.list-entries.proposed']);
+
+    // 5 → 4 overloads: still more than 3, the entry stays with the record gone from its basis.
+    await revoked(records[0]);
+    await eventually(() => entries(vehicle.id).then((e) => e[0]?.basis.length), (n) => n === 4);
+    expect((await entries(vehicle.id))[0]).toMatchObject({ status: 'proposed' });
+    // 4 → 3: the rule no longer holds; the entry is removed and the removal announced.
+    await revoked(fourth);
+    const [removed] = await eventually(() => entries(vehicle.id), (e) => e[0]?.status === 'removed');
+    expect(removed.removal).toEqual({ reason: 'basis-revoked', removedOn: today(), detail: `record ${fourth.recordId} was revoked` });
+    expect(await outboxTypes(vehicle.id)).toEqual(['measures.list-entries.proposed', 'measures.list-entries.removed']);
+  });
+
+  it('a unit decides an entry only after notice; it is in force for 2 years and then swept away', async () => {
+    const driver = { kind: 'person' as const, id: `41010019900101${String(Math.floor(Math.random() * 9000) + 1000)}`, name: '张三' };
+    const records = [1, 2, 3, 4].map((d) => penalty(driver, daysAgo(d)));
+    for (const r of records) await created(r);
+    const [entry] = await eventually(() => entries(driver.id), (e) => e.length === 1);
+
+    const early = await commands.decide(zhengzhou, { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕1号', reason: '' }).catch((e: unknown) => e);
+    expect(early).toMatchObject({ code: 'LIST_ENTRY.NOTICE_PERIOD_RUNNING', kind: 'precondition' });
+    const luoyang: Principal = { ...zhengzhou, clientId: 'luoyang', region: '410300' };
+    expect(await commands.decide(luoyang, { entryId: entry.id, outcome: 'drop', documentNumber: '', reason: '' }).catch((e: unknown) => e)).toMatchObject({ kind: 'forbidden' });
+
+    // The notice period has run out (moved back in the database; the clock is the real one).
+    await db.query(`UPDATE joint_measures.list_entries SET notice_ends_on = $2 WHERE id = $1`, [entry.id, daysAgo(1)]);
+    const confirmed = await commands.decide(zhengzhou, { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕1号', reason: '当事人未陈述申辩' });
+    expect(confirmed).toMatchObject({ status: 'effective', startsOn: today(), decision: { outcome: 'confirmed', decidedBy: 'zhengzhou', documentNumber: '郑交信〔2026〕1号' } });
+    expect(confirmed.endsOn! > today()).toBe(true);
+
+    const job = new ExpireListEntriesJob(ds, ledger, { LIST_EXPIRY_SWEEP_MS: 60_000 } as never);
+    expect(await job.run(confirmed.endsOn!)).toBe(0);
+    const dayAfter = chinaDateOf(new Date(Date.parse(`${confirmed.endsOn}T12:00:00+08:00`) + 86_400_000));
+    expect(await job.run(dayAfter)).toBeGreaterThanOrEqual(1);
+    expect((await entries(driver.id))[0]).toMatchObject({ status: 'removed', removal: { reason: 'expiry' } });
+    expect(await outboxTypes(driver.id)).toEqual(['measures.list-entries.proposed', 'measures.list-entries.effective', 'measures.list-entries.removed']);
+  });
+
+  it('refuses a manual entry for an unknown subject or with a record about someone else', async () => {
+    const unknown = await commands.propose(zhengzhou, { listType: 'key-watch', subjectId: makeUscc(), basisRecordIds: [randomUUID()], grounds: '多次投诉', durationMonths: 0 }).catch((e: unknown) => e);
+    expect(unknown).toMatchObject({ code: 'LIST_ENTRY.UNKNOWN_SUBJECT', kind: 'not-found' });
+
+    const org = { kind: 'org' as const, id: makeUscc(), name: '郑州某物流有限公司' };
+    const own = penalty(org, daysAgo(5), '未按规定进行车辆维护');
+    const foreign = penalty({ ...org, id: makeUscc() }, daysAgo(5));
+    await created(own);
+    await created(foreign);
+    await eventually(() => Promise.all([seen(own.recordId), seen(foreign.recordId)]), (s) => s.every(Boolean));
+    const mixed = await commands.propose(zhengzhou, { listType: 'key-watch', subjectId: org.id, basisRecordIds: [own.recordId, foreign.recordId], grounds: '多次违规', durationMonths: 0 }).catch((e: unknown) => e);
+    expect((mixed as DomainError).violations).toEqual([{ field: 'basisRecordIds[1]', message: 'no record with this id about the subject' }]);
+    const entry = await commands.propose(zhengzhou, { listType: 'key-watch', subjectId: org.id, basisRecordIds: [own.recordId], grounds: '多次违规', durationMonths: 0 });
+    expect(entry).toMatchObject({ origin: 'manual', status: 'proposed', durationMonths: 12, subject: org });
+  });
+
+  it('refuses a rule set counting an unknown record type, and applies an uploaded one from the next event', async () => {
+    const bad = [{ ...SHIPPED_ENTRY_RULES[0], match: { recordType: 'parking-ticket' } }];
+    await expect(store.upload(bad, 'admin')).rejects.toMatchObject({ code: 'ENTRY_RULES.INVALID', violations: [expect.objectContaining({ field: 'rules[0].match.recordType' })] });
+    expect((await store.current()).version).toBe(0);
+
+    // A city tightens the overload rule to "2 or more" (an uploaded LOCAL variant).
+    const stricter = SHIPPED_ENTRY_RULES.map((r) => (r.id === 'overload-more-than-3-in-12-months' ? { ...r, id: 'overload-2-or-more', threshold: { atLeast: 2 }, scope: 'local' } : r));
+    const set = await store.upload(stricter, 'admin');
+    expect(set.version).toBeGreaterThanOrEqual(1);
+    const vehicle = { kind: 'vehicle' as const, id: `豫B${randomUUID().slice(0, 5).toUpperCase()}:yellow`, name: '豫B车辆' };
+    await created(penalty(vehicle, daysAgo(3)));
+    await created(penalty(vehicle, daysAgo(2)));
+    const [entry] = await eventually(() => entries(vehicle.id), (e) => e.length === 1);
+    expect(entry.ruleId).toBe('overload-2-or-more');
+    await ds.query(`DELETE FROM entry_rule_sets`);
+  });
+
+  it('puts a driver on the bad-driver list after two consecutive B cycles (grade interface)', async () => {
+    const driver = { kind: 'person' as const, id: '410100199001011234', name: '李四', region: '411300' };
+    const first = await ds.transaction((m) => engine.onCycleGrade(m, driver, { schemeId: 'nanyang-driver', cycle: '2025', grade: 'B', pointsDeducted: 8 }, today()));
+    expect(first).toEqual([]);
+    const second = await ds.transaction((m) => engine.onCycleGrade(m, driver, { schemeId: 'nanyang-driver', cycle: '2026', grade: 'B', pointsDeducted: 6 }, today()));
+    expect(second).toEqual([expect.objectContaining({ listType: 'bad-driver', ruleId: 'driver-two-consecutive-b-cycles', region: '411300' })]);
+    expect(second[0].basis).toEqual([
+      { kind: 'grade', schemeId: 'nanyang-driver', cycle: '2025', grade: 'B', pointsDeducted: 8 },
+      { kind: 'grade', schemeId: 'nanyang-driver', cycle: '2026', grade: 'B', pointsDeducted: 6 },
+    ]);
+  });
+
+  it('recognises a partner region entry once, with its provenance', async () => {
+    const suzhou: Principal = { clientId: 'suzhou', kind: 'partner', scopes: ['exchange:write'], region: '320500' };
+    const request = {
+      listType: 'key-watch',
+      subject: { kind: 'org', id: makeUscc('320500'), name: '苏州某运输公司' },
+      region: '320500',
+      grounds: '苏州市重点关注名单',
+      provenance: { partnerRegion: '320500', partnerName: '苏州市交通运输局', sourceReference: `SZ-KW-${randomUUID().slice(0, 8)}`, decidedOn: daysAgo(30) },
+      startsOn: daysAgo(30),
+      endsOn: '',
+    };
+    const first = await commands.importFromPartner(suzhou, request);
+    expect(first).toMatchObject({ replayed: false, entry: { status: 'effective', origin: 'partner-import', provenance: request.provenance } });
+    const again = await commands.importFromPartner(suzhou, request);
+    expect(again).toMatchObject({ replayed: true, entry: { id: first.entry.id } });
+    const wuxi = await commands.importFromPartner(suzhou, { ...request, provenance: { ...request.provenance, partnerRegion: '320200' } }).catch((e: unknown) => e);
+    expect(wuxi).toMatchObject({ kind: 'forbidden' });
+  });
+});

@@ -1,0 +1,181 @@
+// Benchmark of the decision API (issue 5): in-service (gRPC straight to joint-measures) and through
+// the gateway (REST), each at a fixed rate, against a baseline of the same lookups done by bare
+// queries in the same run. Self-contained: starts gateway and joint-measures from dist/ on free
+// loopback ports against a fresh database and a private NATS prefix, seeds subjects, measures,
+// prints Markdown rows for docs/perf.md, and cleans up. Does not need `npm start`.
+//   bash scripts/with-node.sh node scripts/build.mjs
+//   bash scripts/with-node.sh node test/load/decision-bench.mjs [rate=200] [seconds=20]
+import autocannon from 'autocannon';
+import { credentials, loadPackageDefinition, Metadata } from '@grpc/grpc-js';
+import { loadSync } from '@grpc/proto-loader';
+import hdr from 'hdr-histogram-js';
+import pg from 'pg';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const ROOT = join(import.meta.dirname, '..', '..');
+const { serviceEnv, spawnService, waitReady, stop } = require(join(ROOT, 'deploy/local/platform.cjs'));
+const { usccCheckCharacter } = require(join(ROOT, 'dist/libs/domain/identifiers/src'));
+const { connectJetStream, deleteStreams, MessagingNamespace } = require(join(ROOT, 'dist/libs/platform/messaging/src'));
+
+const RATE = Number(process.argv[2] ?? 200);
+const SECONDS = Number(process.argv[3] ?? 20);
+const SUBJECTS = 2000;
+const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const NATS = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+const withDb = (url, db) => Object.assign(new URL(url), { pathname: `/${db}` }).toString();
+const uscc = (n) => {
+  const first17 = `91410100BN${String(n).padStart(7, '0')}`;
+  return first17 + usccCheckCharacter(first17);
+};
+
+/** Calls `fn` RATE times a second for SECONDS (open model: late calls are not skipped), recording latency. */
+async function atRate(fn) {
+  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
+  let errors = 0;
+  const total = RATE * SECONDS;
+  const start = process.hrtime.bigint();
+  const pending = [];
+  for (let i = 0; i < total; i += 1) {
+    const due = start + BigInt(Math.round((i * 1e9) / RATE));
+    const wait = Number(due - process.hrtime.bigint()) / 1e6;
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const t0 = process.hrtime.bigint();
+    pending.push(
+      fn(i).then(
+        () => histogram.recordValue(Number(process.hrtime.bigint() - t0) / 1000),
+        () => (errors += 1),
+      ),
+    );
+  }
+  await Promise.all(pending);
+  const ms = (p) => Math.round(histogram.getValueAtPercentile(p) / 10) / 100;
+  return { rps: Math.round(total / (Number(process.hrtime.bigint() - start) / 1e9)), p50: ms(50), p95: ms(95), p99: ms(99), errors, total };
+}
+
+async function main() {
+  const dbName = `tcp_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: SERVER });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  const adminUrl = withDb(SERVER, dbName);
+  const dir = mkdtempSync(join(tmpdir(), 'tcp-bench-'));
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  writeFileSync(join(dir, 'key.pem'), privateKey.export({ format: 'pem', type: 'pkcs8' }));
+  const secret = randomBytes(18).toString('base64url');
+  writeFileSync(join(dir, 'clients.json'), JSON.stringify({ clients: [{ clientId: 'bench', clientSecret: secret, name: 'bench', kind: 'integrator', region: '410000', scopes: ['measures:decide'] }] }));
+  const apps = ['gateway', 'joint-measures'];
+  const ports = {};
+  for (const app of ['gateway', 'collection', 'evaluation', 'joint-measures', 'repair', 'disclosure', 'permits']) ports[app] = { http: await freePort(), grpc: await freePort() };
+  const prefix = `b${randomBytes(4).toString('hex')}`;
+  const common = {
+    NATS_SUBJECT_PREFIX: prefix,
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    GATEWAY_JWT_PRIVATE_KEY_FILE: join(dir, 'key.pem'),
+    GATEWAY_CLIENTS_SEED_FILE: join(dir, 'clients.json'),
+    GATEWAY_RATE_LIMIT_PER_MINUTE: '100000000',
+    OTEL_SDK_DISABLED: 'true',
+  };
+  const children = {};
+  try {
+    for (const app of apps) {
+      children[app] = spawnService(app, serviceEnv(app, { adminUrl, natsUrl: NATS, ports, common }), { onLine: (name, line) => process.env.BENCH_LOGS && console.error(`${name}: ${line}`) });
+      await waitReady(app, ports[app].http, children[app]);
+    }
+    // Subjects: every 10th on the key-watch list (in force), each with 3 standing penalties.
+    const db = new pg.Client({ connectionString: adminUrl });
+    await db.connect();
+    await db.query(`INSERT INTO joint_measures.subject_records (record_id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date, payload)
+      SELECT gen_random_uuid(), 'administrative-penalty', 'org', s.id, 'bench', '410100', 'general', current_date - (k * 30), '{"violationType":"x"}'
+        FROM unnest($1::text[]) AS s(id), generate_series(1, 3) AS k`, [Array.from({ length: SUBJECTS }, (_, i) => uscc(i))]);
+    await db.query(`INSERT INTO joint_measures.list_entries (id, list_type, subject_kind, subject_id, subject_name, region, status, origin, basis, grounds, proposed_on, notice_ends_on, decision, starts_on, ends_on, version)
+      SELECT gen_random_uuid(), 'key-watch', 'org', s.id, 'bench', '410100', 'effective', 'manual', '[{"kind":"record","recordId":"00000000-0000-4000-8000-000000000000","recordType":"administrative-penalty","decisionDate":"2026-01-01"}]',
+             'bench', current_date - 30, current_date - 20, '{"outcome":"confirmed"}', current_date - 10, current_date + 300, 2
+        FROM unnest($1::text[]) AS s(id)`, [Array.from({ length: SUBJECTS / 10 }, (_, i) => uscc(i * 10))]);
+    await db.query(`ANALYZE joint_measures.subject_records; ANALYZE joint_measures.list_entries`);
+    await db.end();
+
+    // Baseline: the same three lookups by bare queries, as the service's role, on a pool of the same size.
+    const bare = new pg.Pool({ connectionString: Object.assign(new URL(adminUrl), { username: 'joint_measures' }).toString(), max: 10 });
+    const lookups = (subjectId) =>
+      Promise.all([
+        bare.query(`SELECT * FROM joint_measures.list_entries WHERE subject_id = $1`, [subjectId]),
+        bare.query(`SELECT * FROM joint_measures.subject_records WHERE subject_id = $1`, [subjectId]),
+        bare.query(`SELECT DISTINCT ON (scheme_id) * FROM joint_measures.subject_grades WHERE subject_id = $1 ORDER BY scheme_id, cycle DESC`, [subjectId]),
+      ]);
+    await atRate((i) => lookups(uscc(i % SUBJECTS))); // warm-up
+    const baseline = await atRate((i) => lookups(uscc(i % SUBJECTS)));
+
+    // In service: gRPC straight to joint-measures with the principal the gateway would pass.
+    const definition = loadSync(join(ROOT, 'proto/measures/v1/measures.proto'), { keepCase: false, longs: String, enums: String, defaults: true, oneofs: true });
+    const Decisions = loadPackageDefinition(definition).measures.v1.DecisionService;
+    const client = new Decisions(`127.0.0.1:${ports['joint-measures'].grpc}`, credentials.createInsecure());
+    const principal = Buffer.from(JSON.stringify({ clientId: 'bench', kind: 'integrator', scopes: ['measures:decide'], region: '410000' })).toString('base64url');
+    const decide = (i) =>
+      new Promise((resolve, reject) => {
+        const md = new Metadata();
+        md.set('x-principal', principal);
+        client.decide({ subjectId: uscc(i % SUBJECTS), scene: 'permit.application', sector: '', region: '410100' }, md, { deadline: Date.now() + 5000 }, (e, r) => (e ? reject(e) : resolve(r)));
+      });
+    await atRate(decide); // warm-up
+    const inService = await atRate(decide);
+    client.close();
+
+    // Through the gateway: autocannon at a fixed overall rate.
+    const gatewayUrl = `http://127.0.0.1:${ports.gateway.http}`;
+    const token = await fetch(`${gatewayUrl}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'bench', client_secret: secret }) })
+      .then((r) => r.json())
+      .then((j) => j.access_token);
+    let n = 0;
+    const options = {
+      url: `${gatewayUrl}/api/v1/measures/decisions`,
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      connections: 20,
+      overallRate: RATE,
+      requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify({ subjectId: uscc(n++ % SUBJECTS), scene: 'permit.application', region: '410100' }) }) }],
+    };
+    await autocannon({ ...options, duration: 5 });
+    const g = await autocannon({ ...options, duration: SECONDS });
+    const p95 = Math.round((g.latency.p90 + ((g.latency.p97_5 - g.latency.p90) * 5) / 7.5) * 10) / 10;
+    const viaGateway = { rps: Math.round(g.requests.average), p50: g.latency.p50, p95, p99: g.latency.p99, errors: g.errors + g.timeouts + g.non2xx, total: g.requests.total };
+    const denied = await new pg.Client({ connectionString: adminUrl });
+    await denied.connect();
+    const [{ count }] = (await denied.query(`SELECT count(*) FROM joint_measures.decisions WHERE outcome = 'deny'`)).rows;
+    await denied.end();
+    await bare.end();
+
+    const machine = `${cpus().length}× ${cpus()[0].model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+    const row = (name, r) => `| ${name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors}/${r.total} |`;
+    console.log(`\nMachine: ${machine}; ${SUBJECTS} subjects (10 % on the key-watch list), ${RATE} req/s for ${SECONDS} s each\n`);
+    console.log('| scenario | req/s | p50 ms | p95 ms | p99 ms | errors |\n| --- | --- | --- | --- | --- | --- |');
+    console.log(row('baseline: the three lookups by bare queries (pg pool of 10)', baseline));
+    console.log(row('decision in service (gRPC to joint-measures, logs each decision)', inService));
+    console.log(row('decision through the gateway (REST, autocannon, 20 connections)', viaGateway));
+    console.log(`\nin-service p99 ${inService.p99} ms vs 10 ms: ${inService.p99 < 10 ? 'met' : 'NOT met'}; gateway p95 ${viaGateway.p95} ms vs 30 ms: ${viaGateway.p95 < 30 ? 'met' : 'NOT met'}; denied decisions logged: ${count}`);
+  } finally {
+    for (const app of apps) if (children[app]) await stop(children[app]);
+    const handles = await connectJetStream(NATS, `bench-cleanup-${prefix}`);
+    await deleteStreams(handles.jsm, new MessagingNamespace(prefix)).catch(() => undefined);
+    await handles.nc.close();
+    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+await main();
