@@ -13,6 +13,7 @@ import { ListEntryCommands } from '../../../apps/joint-measures/src/lists/applic
 import { ListEntryLedger } from '../../../apps/joint-measures/src/lists/application/list-entry-ledger';
 import { DEFAULT_LIST_POLICIES, ListPolicies } from '../../../apps/joint-measures/src/lists/domain/list-policy';
 import { DecideQuery } from '../../../apps/joint-measures/src/measures/application/decide.query';
+import { DecisionLog } from '../../../apps/joint-measures/src/measures/application/decision-log';
 import { measureCatalogueProvider } from '../../../apps/joint-measures/src/measures/application/measures.tokens';
 import { MeasuresAppliedQuery } from '../../../apps/joint-measures/src/reports/application/measures-applied.query';
 import { SERVICE_DEFINITIONS } from '../../support/service-schemas';
@@ -37,7 +38,7 @@ describe('the decision API (PostgreSQL)', () => {
     engine = new EntryRuleEngine(new EntryRuleStore(ds), ledger);
     records = new RecordEventsConsumer({} as EventConsumers, engine);
     commands = new ListEntryCommands(ds, ledger);
-    decide = new DecideQuery(ds, outbox, measureCatalogueProvider.useFactory());
+    decide = new DecideQuery(ds, new DecisionLog(ds, outbox), measureCatalogueProvider.useFactory());
   });
 
   afterAll(async () => {
@@ -127,6 +128,16 @@ describe('the decision API (PostgreSQL)', () => {
     expect(henan.units.map((u) => u.unit)).toEqual(['window-410100', 'window-410700']);
     await expect(report.execute(window('410700'), { region: '410100', month })).rejects.toMatchObject({ kind: 'forbidden' });
     await expect(report.execute(window('410700'), { region: '', month: '2026-13' })).rejects.toMatchObject({ code: 'REPORT.INVALID' });
+  });
+
+  it('logs every answered decision exactly once when many are asked at once (group commit)', async () => {
+    const org = { kind: 'org' as const, id: makeUscc('410100'), name: '郑州某货运公司' };
+    await collected(org, '410100', daysAgo(3));
+    const answers = await Promise.all(Array.from({ length: 40 }, () => decide.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' })));
+    const logged = await db.query<{ id: string }>(`SELECT id FROM joint_measures.decisions WHERE subject_id = $1`, [org.id]);
+    expect(logged.map((r) => r.id).sort()).toEqual(answers.map((a) => a.decisionId).sort());
+    const events = await db.query<{ n: string }>(`SELECT count(*) AS n FROM joint_measures.outbox WHERE envelope->>'type' = 'measures.decisions.made' AND envelope->>'subjectId' = $1`, [org.id]);
+    expect(Number(events[0].n)).toBe(40);
   });
 
   it('answers DECISION.UNAVAILABLE, never allow, when its database refuses the service', async () => {

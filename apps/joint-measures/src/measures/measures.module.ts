@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DecideQuery } from './application/decide.query';
+import { DecisionLog } from './application/decision-log';
 import { measureCatalogueProvider } from './application/measures.tokens';
 import { DecisionsGrpcController } from './interface/decisions.grpc.controller';
 
 /** The measure catalogue, its mappings and the decision API (DOMAIN.md §4). */
 @Module({
   controllers: [DecisionsGrpcController],
-  providers: [measureCatalogueProvider, DecideQuery],
+  providers: [measureCatalogueProvider, DecisionLog, DecideQuery],
 })
 export class MeasuresModule {}

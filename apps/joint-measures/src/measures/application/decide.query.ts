@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { Events } from '@contracts';
 import { chinaDateOf } from '@domain/calendar';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError, isDomainError } from '@platform/errors';
-import { OutboxPublisher } from '@platform/service';
+import { DecisionLog } from './decision-log';
 import { decideScene, type DecisionResult } from '../domain/decision';
 import { isScene, SCENES, type Scene } from '../domain/measure-catalogue';
 import { MeasureErrorCode, type MeasureCatalogue } from '../domain/measure-config';
@@ -28,9 +27,10 @@ export interface Decision extends DecisionResult {
 }
 
 /**
- * The decision API: which measures apply to a subject in a scene, and why. The decision and its
- * `measures.decisions.made` event are written in the same transaction as it is computed, so a
- * decision that was answered is always on record. Any failure to read or log becomes an explicit
+ * The decision API: which measures apply to a subject in a scene, and why. The facts are read
+ * in parallel on the pool; the answer is returned only after the decision and its
+ * `measures.decisions.made` event are committed (DecisionLog), so an answered decision is always
+ * on record. Any failure to read or log becomes an explicit
  * DECISION.UNAVAILABLE: the service never answers "allow" because it could not look.
  */
 @Injectable()
@@ -39,7 +39,7 @@ export class DecideQuery {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: OutboxPublisher,
+    private readonly log: DecisionLog,
     @Inject(MEASURE_CATALOGUE) private readonly catalogue: MeasureCatalogue,
   ) {}
 
@@ -53,7 +53,7 @@ export class DecideQuery {
     const region = query.region || principal.region;
     assertRegionScope(principal, region);
     try {
-      return await this.dataSource.transaction((manager) => this.decideAndLog(manager, principal, { ...query, scene, region }));
+      return await this.decideAndLog(principal, { ...query, scene, region });
     } catch (error) {
       if (isDomainError(error)) throw error;
       this.logger.error({ err: error, subjectId: query.subjectId, scene }, 'decision unavailable');
@@ -61,24 +61,15 @@ export class DecideQuery {
     }
   }
 
-  private async decideAndLog(manager: EntityManager, principal: Principal, q: { subjectId: string; scene: Scene; sector: string; region: string }): Promise<Decision> {
+  private async decideAndLog(principal: Principal, q: { subjectId: string; scene: Scene; sector: string; region: string }): Promise<Decision> {
     const now = new Date();
     const on = chinaDateOf(now);
-    const facts = await loadDecisionFacts(manager, q.subjectId, on);
+    const facts = await loadDecisionFacts(this.dataSource.manager, q.subjectId, on);
     if (!facts.known) throw DomainError.notFound(MeasureErrorCode.UnknownSubject, `Subject ${q.subjectId} is unknown to the platform (no records, grades or list entries).`);
     const result = decideScene({ scene: q.scene, region: q.region, sector: q.sector || null, on }, facts, this.catalogue.measures, this.catalogue.mappings);
     const decision: Decision = { decisionId: uuidv7(), subjectId: q.subjectId, scene: q.scene, region: q.region, decidedAt: now.toISOString(), ...result };
-    await manager.query(
-      `INSERT INTO decisions (id, subject_id, scene, region, sector, outcome, measures, reasons, asked_by, decided_at, decided_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [decision.decisionId, q.subjectId, q.scene, q.region, q.sector, result.outcome, JSON.stringify(result.measures), JSON.stringify(result.reasons), principal.clientId, now, on],
-    );
-    await this.outbox.append(manager, Events.MeasuresDecisionMade, {
-      subjectId: q.subjectId,
-      region: q.region,
-      occurredAt: now,
-      data: { ...decision, sector: q.sector || null, askedBy: principal.clientId },
-    });
+    // Answered only once on record (group commit, see DecisionLog).
+    await this.log.record({ ...decision, sector: q.sector, askedBy: principal.clientId, decidedAt: now, decidedOn: on });
     return decision;
   }
 }

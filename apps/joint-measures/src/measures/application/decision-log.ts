@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Events } from '@contracts';
+import { OutboxPublisher } from '@platform/service';
+import type { DecisionResult } from '../domain/decision';
+
+export interface LoggedDecision extends DecisionResult {
+  decisionId: string;
+  subjectId: string;
+  scene: string;
+  region: string;
+  sector: string;
+  askedBy: string;
+  decidedAt: Date;
+  decidedOn: string;
+}
+
+interface Waiting {
+  decision: LoggedDecision;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+const MAX_BATCH = 500;
+
+/**
+ * Writes decisions and their `measures.decisions.made` events by group commit: the decisions
+ * asked while one write is in flight go together in the next transaction (one multi-row insert,
+ * one outbox insert). `record` resolves only once its decision is committed, so an answer the
+ * caller receives is always on record — the same guarantee as a transaction per decision, with
+ * one commit for many under load instead of one each.
+ */
+@Injectable()
+export class DecisionLog {
+  private queue: Waiting[] = [];
+  private flushing = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxPublisher,
+  ) {}
+
+  record(decision: LoggedDecision): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ decision, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, MAX_BATCH);
+        try {
+          await this.write(batch.map((w) => w.decision));
+          for (const w of batch) w.resolve();
+        } catch (error) {
+          for (const w of batch) w.reject(error);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private write(decisions: LoggedDecision[]): Promise<void> {
+    const column = <T>(pick: (d: LoggedDecision) => T) => decisions.map(pick);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO decisions (id, subject_id, scene, region, sector, outcome, measures, reasons, asked_by, decided_at, decided_on)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[], $9::text[], $10::timestamptz[], $11::date[])`,
+        [
+          column((d) => d.decisionId),
+          column((d) => d.subjectId),
+          column((d) => d.scene),
+          column((d) => d.region),
+          column((d) => d.sector),
+          column((d) => d.outcome),
+          column((d) => JSON.stringify(d.measures)),
+          column((d) => JSON.stringify(d.reasons)),
+          column((d) => d.askedBy),
+          column((d) => d.decidedAt.toISOString()),
+          column((d) => d.decidedOn),
+        ],
+      );
+      await this.outbox.appendMany(
+        manager,
+        Events.MeasuresDecisionMade,
+        decisions.map((d) => ({
+          subjectId: d.subjectId,
+          region: d.region,
+          occurredAt: d.decidedAt,
+          data: {
+            decisionId: d.decisionId,
+            subjectId: d.subjectId,
+            scene: d.scene,
+            region: d.region,
+            sector: d.sector || null,
+            outcome: d.outcome,
+            measures: d.measures,
+            reasons: d.reasons,
+            askedBy: d.askedBy,
+            decidedAt: d.decidedAt.toISOString(),
+          },
+        })),
+      );
+    });
+  }
+}
