@@ -92,6 +92,20 @@ function itemList(items, heading, empty) {
   );
 }
 
+function listMemberships(lists) {
+  if (lists.length === 0) return null;
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'h-lists' },
+    el('h3', { id: 'h-lists' }, `信用名单（${lists.length}）`),
+    el(
+      'ul',
+      { class: 'items' },
+      lists.map((l) => el('li', {}, el('span', { class: 'doc' }, l.listName), el('p', {}, l.grounds), el('p', { class: 'meta' }, `列入日期 ${l.startsOn}${l.endsOn ? ` · 至 ${l.endsOn}` : ''}${l.documentNumber ? ` · 决定文号 ${l.documentNumber}` : ''}`))),
+    ),
+  );
+}
+
 function gradeList(grades) {
   return el(
     'section',
@@ -115,6 +129,7 @@ async function renderSubject(uscc) {
   document.title = `${p.name} - 交通运输信用信息公示`;
   show(
     el('section', { class: 'card' }, el('h2', {}, p.name), el('p', { class: 'meta' }, `统一社会信用代码 ${p.uscc} · 行政区划 ${p.region}`), el('p', { class: 'meta' }, `信息截至 ${new Date(p.asOf).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`)),
+    listMemberships(p.lists || []),
     gradeList(p.grades || []),
     itemList(p.penalties || [], '行政处罚', '无公示中的行政处罚信息。'),
     itemList(p.licences || [], '行政许可', '无公示中的行政许可信息。'),

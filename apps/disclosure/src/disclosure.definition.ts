@@ -8,6 +8,7 @@ import { RecordVersions1763700000220 } from './migrations/1763700000220-record-v
 import { PublicationLog1763700000230 } from './migrations/1763700000230-publication-log';
 import { CreditReports1763700000240 } from './migrations/1763700000240-credit-reports';
 import { PublicGrades1763700000250 } from './migrations/1763700000250-public-grades';
+import { PublicListEntries1763700000260 } from './migrations/1763700000260-public-list-entries';
 import { PublicRecordEntity } from './profiles/infrastructure/public-record.entity';
 import { PublicSubjectEntity } from './profiles/infrastructure/public-subject.entity';
 
@@ -30,7 +31,7 @@ export const disclosureDefinition: ServiceDefinition = {
   name: 'disclosure',
   schema: 'disclosure',
   entities: [PublicSubjectEntity, PublicRecordEntity],
-  migrations: [MessagingTables1763700000000, PublicReadModel1763700000200, Withdrawals1763700000210, RecordVersions1763700000220, PublicationLog1763700000230, CreditReports1763700000240, PublicGrades1763700000250],
+  migrations: [MessagingTables1763700000000, PublicReadModel1763700000200, Withdrawals1763700000210, RecordVersions1763700000220, PublicationLog1763700000230, CreditReports1763700000240, PublicGrades1763700000250, PublicListEntries1763700000260],
   protoPackages: [ProtoPackages.disclosure],
-  streams: ['CREDIT_RECORDS', 'EVALUATION'],
+  streams: ['CREDIT_RECORDS', 'EVALUATION', 'MEASURES'],
 };

@@ -14,6 +14,7 @@ export class Upstreams implements OnApplicationShutdown {
   readonly publicSearch: GrpcClient;
   readonly portal: GrpcClient;
   readonly creditReports: GrpcClient;
+  readonly publicLists: GrpcClient;
   readonly objections: GrpcClient;
   readonly collectionQuality: GrpcClient;
   readonly violationClaims: GrpcClient;
@@ -32,6 +33,7 @@ export class Upstreams implements OnApplicationShutdown {
     const deadline = config.GATEWAY_UPSTREAM_DEADLINE_MS;
     this.creditRecords = new GrpcClient(ProtoPackages.collection, 'CreditRecordService', config.COLLECTION_GRPC_URL, deadline);
     this.catalogue = new GrpcClient(ProtoPackages.collection, 'CatalogueService', config.COLLECTION_GRPC_URL, deadline);
+    this.publicLists = new GrpcClient(ProtoPackages.disclosure, 'PublicListService', config.DISCLOSURE_GRPC_URL, deadline);
     this.creditReports = new GrpcClient(ProtoPackages.disclosure, 'CreditReportService', config.DISCLOSURE_GRPC_URL, deadline);
     this.portal = new GrpcClient(ProtoPackages.disclosure, 'PortalService', config.DISCLOSURE_GRPC_URL, deadline);
     this.publicSearch = new GrpcClient(ProtoPackages.disclosure, 'PublicSearchService', config.DISCLOSURE_GRPC_URL, deadline);
@@ -61,6 +63,7 @@ export class Upstreams implements OnApplicationShutdown {
     this.publicSearch.close();
     this.portal.close();
     this.creditReports.close();
+    this.publicLists.close();
     this.collectionQuality.close();
     this.violationClaims.close();
     this.licences.close();

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ListsModule } from '../lists/lists.module';
 import { GetSubjectProfileQuery } from './application/get-subject-profile.query';
 import { ProjectCreditRecordHandler } from './application/project-credit-record.handler';
 import { WithdrawRevokedRecordHandler } from './application/withdraw-revoked-record.handler';
@@ -8,6 +9,7 @@ import { PublicProfileGrpcController } from './interface/public-profile.grpc.con
 
 /** Public subject profiles: projected from credit record events, served to the public API. */
 @Module({
+  imports: [ListsModule],
   controllers: [PublicProfileGrpcController],
   providers: [ProjectCreditRecordHandler, WithdrawRevokedRecordHandler, ApplyCorrectionHandler, ProjectGradeHandler, GetSubjectProfileQuery],
   exports: [GetSubjectProfileQuery],

@@ -23,6 +23,14 @@ export class PublicSubjectsHttpController {
     return this.upstreams.publicSearch.unary('searchSubjects', { q: text.slice(0, 200) });
   }
 
+  @Get('lists/:listType')
+  @ApiOperation({ summary: 'A published list (red, key-watch, severe-dishonesty, bad-driver): entries in force today, individuals masked' })
+  @ApiQuery({ name: 'cursor', required: false })
+  list(@Param('listType') listType: string, @Query('cursor') cursor: unknown): Promise<disclosureV1.GetPublicListResponse> {
+    const text = typeof cursor === 'string' && /^\d{1,6}$/.test(cursor) ? cursor : cursor === undefined ? '' : '-1';
+    return this.upstreams.publicLists.unary('getPublicList', { listType: listType.slice(0, 40), cursor: text });
+  }
+
   @Get('publication-log')
   @ApiOperation({ summary: 'Whether the publication hash chain is intact: its length, head hash, and the first broken entry if any' })
   verifyPublicationLog(): Promise<disclosureV1.VerifyPublicationLogResponse> {

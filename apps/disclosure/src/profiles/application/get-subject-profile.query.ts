@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import { parseUscc } from '@domain/identifiers';
 import { DomainError } from '@platform/errors';
+import { disclosureV1 } from '@contracts';
+import { PublicListsQuery } from '../../lists/application/public-lists.query';
 import { PUBLISHED_SECTIONS } from '../domain/publication';
 import { PublicRecordEntity } from '../infrastructure/public-record.entity';
 import { PublicSubjectEntity } from '../infrastructure/public-subject.entity';
@@ -38,13 +40,17 @@ export interface SubjectProfile {
   penalties: PublishedItem[];
   licences: PublishedItem[];
   grades: PublishedGrade[];
+  lists: disclosureV1.PublicListEntry[];
   asOf: string;
 }
 
 /** The public profile as of now: only items inside their publicity window. */
 @Injectable()
 export class GetSubjectProfileQuery {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly lists: PublicListsQuery,
+  ) {}
 
   async execute(rawUscc: string, now = new Date()): Promise<SubjectProfile> {
     const uscc = parseUscc(rawUscc);
@@ -67,6 +73,7 @@ export class GetSubjectProfileQuery {
       penalties: items.filter((i) => i.section === 'penalties').map((i) => i.item),
       licences: items.filter((i) => i.section === 'licences').map((i) => i.item),
       grades: grades.map((g) => ({ schemeId: g.scheme_id, schemeVersion: g.scheme_version, grade: g.grade, score: Number(g.score), cycle: g.cycle_label, evaluatedAt: g.evaluated_at.toISOString() })),
+      lists: await this.lists.memberships(uscc.value, now),
       asOf: now.toISOString(),
     };
   }

@@ -5,7 +5,19 @@ import canonicalize from 'canonicalize';
 export type PublicationEvent = 'published' | 'corrected' | 'withdrawn' | 'expired';
 
 /** The public facts of one log entry: an item shown (or no longer shown), or a credit report issued. */
-export type PublicationContent = ItemContent | ReportContent;
+export type PublicationContent = ItemContent | ReportContent | ListContent;
+
+/** A subject put on or taken off a published list (names and IDs of individuals masked). */
+export interface ListContent {
+  event: 'listed' | 'delisted';
+  publicationId: string;
+  listType: string;
+  subject: { kind: string; id: string; name: string };
+  startsOn: string;
+  endsOn: string | null;
+  effectiveAt: string;
+  reason?: string;
+}
 
 /** A credit report was issued: its code and the hash of exactly what it showed. */
 export interface ReportContent {
