@@ -8,3 +8,4 @@ export * from './tokens';
 export * from './migrate';
 export * from './transport-exception.filter';
 export * from './grpc-observability.interceptor';
+export * from './periodic-work';

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@platform/auth';
 import { pgErrorCode } from '@platform/database';
 import { DomainError, FieldViolation } from '@platform/errors';
-import { SERVICE_CONFIG } from '@platform/service';
+import { PeriodicWork, SERVICE_CONFIG } from '@platform/service';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
 import type { Catalogue } from '../../catalogue/domain/catalogue';
 import { validateSubmission, ValidSubmission } from '../../records/domain/record-submission';
@@ -36,10 +36,7 @@ interface LineOutcome {
 @Injectable()
 export class BatchProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Batches');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
-  private stopping = false;
+  private readonly loop = new PeriodicWork(() => this.work(), this.logger, { failure: 'batch processing failed' });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -50,40 +47,26 @@ export class BatchProcessor implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.nudge(), this.config.BATCH_POLL_MS);
-    this.nudge();
+    this.loop.start(this.config.BATCH_POLL_MS);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
+  /** A batch was stored: process it now rather than at the next poll. */
   nudge(): void {
-    if (this.stopping) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.work()
-      .catch((error: unknown) => this.logger.error(error instanceof Error ? error.stack : String(error)))
-      .finally(() => {
-        this.running = undefined;
-      });
+    void this.loop.nudge();
   }
 
   private async work(): Promise<void> {
-    do {
-      this.again = false;
-      // Several workers, each on its own batch: while one waits for PostgreSQL, another validates.
-      await Promise.all(Array.from({ length: this.config.BATCH_WORKERS }, () => this.drainBatches()));
-    } while (this.again && !this.stopping);
+    // Several workers, each on its own batch: while one waits for PostgreSQL, another validates.
+    await Promise.all(Array.from({ length: this.config.BATCH_WORKERS }, () => this.drainBatches()));
   }
 
   private async drainBatches(): Promise<void> {
-    for (let batch = await this.claim(); batch && !this.stopping; batch = await this.claim()) {
-      while (!this.stopping && !(await this.processChunkRetryingDeadlock(batch)));
+    for (let batch = await this.claim(); batch && !this.loop.stopping; batch = await this.claim()) {
+      while (!this.loop.stopping && !(await this.processChunkRetryingDeadlock(batch)));
     }
   }
 

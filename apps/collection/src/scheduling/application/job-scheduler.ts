@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource } from 'typeorm';
-import { SERVICE_CONFIG } from '@platform/service';
+import { PeriodicWork, SERVICE_CONFIG } from '@platform/service';
 import type { CollectionConfig } from '../../collection.definition';
 import type { Clock } from '../domain/clock';
 import type { ScheduledJob } from '../domain/scheduled-job';
@@ -19,9 +19,7 @@ export class JobScheduler implements OnApplicationBootstrap, BeforeApplicationSh
   private readonly logger = new Logger('Scheduler');
   private readonly jobs: ScheduledJob[] = [];
   private readonly leases: JobLeases;
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopping = false;
+  private readonly loop = new PeriodicWork(() => this.runAll(), this.logger, { whileBusy: 'skip' });
 
   constructor(
     dataSource: DataSource,
@@ -37,28 +35,21 @@ export class JobScheduler implements OnApplicationBootstrap, BeforeApplicationSh
 
   onApplicationBootstrap(): void {
     if (!this.config.SCHEDULE_ENABLED) return;
-    this.timer = setInterval(() => this.tick(), this.config.SCHEDULE_POLL_MS);
-    this.tick();
+    this.loop.start(this.config.SCHEDULE_POLL_MS);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass over every job whose lease this replica gets; skipped if the previous pass still runs. */
   tick(): Promise<void> {
-    if (this.stopping || this.running) return this.running ?? Promise.resolve();
-    this.running = this.runAll().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.loop.nudge();
   }
 
   private async runAll(): Promise<void> {
     for (const job of this.jobs) {
-      if (this.stopping) return;
+      if (this.loop.stopping) return;
       await this.runJob(job);
     }
   }

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SERVICE_CONFIG } from '@platform/service';
+import { PeriodicWork, SERVICE_CONFIG } from '@platform/service';
 import type { DisclosureConfig } from '../../disclosure.definition';
 import { expireDueItems } from '../../profiles/infrastructure/public-items';
 import { publicationContent } from '../domain/hash-chain';
@@ -16,8 +16,7 @@ const SWEEP_BATCH = 500;
 @Injectable()
 export class ExpirySweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ExpirySweeper');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
+  private readonly loop = new PeriodicWork(() => this.sweep(), this.logger, { whileBusy: 'skip', failure: 'expiry sweep failed' });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -26,23 +25,11 @@ export class ExpirySweeper implements OnApplicationBootstrap, BeforeApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.tick(), this.config.EXPIRY_SWEEP_MS);
-    this.tick();
+    this.loop.start(this.config.EXPIRY_SWEEP_MS);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.running) return;
-    this.running = this.sweep()
-      .then(() => undefined)
-      .catch((error: unknown) => this.logger.error({ err: error }, 'expiry sweep failed'))
-      .finally(() => {
-        this.running = undefined;
-      });
+  beforeApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Withdraws everything due, a batch per transaction; returns how many items expired. */

@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { SERVICE_CONFIG } from '@platform/service';
+import { PeriodicWork, SERVICE_CONFIG } from '@platform/service';
 import type { CycleWindow } from '../../engine/domain/cycle';
 import type { EvaluationResult } from '../../engine/domain/evaluate';
 import { applicableRegion, regionPatterns, standingAt } from '../../engine/domain/standing';
@@ -25,10 +25,7 @@ interface ClaimedCycle {
 @Injectable()
 export class CycleProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Cycles');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private again = false;
-  private stopping = false;
+  private readonly loop = new PeriodicWork(() => this.work(), this.logger, { failure: 'cycle close failed' });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -37,42 +34,28 @@ export class CycleProcessor implements OnApplicationBootstrap, BeforeApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.nudge(), this.config.CYCLE_POLL_MS);
-    this.nudge();
+    this.loop.start(this.config.CYCLE_POLL_MS);
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  beforeApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
+  /** A close was requested: start on it now rather than at the next poll. */
   nudge(): void {
-    if (this.stopping) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.work()
-      .catch((error: unknown) => this.logger.error(error instanceof Error ? error.stack : String(error)))
-      .finally(() => {
-        this.running = undefined;
-      });
+    void this.loop.nudge();
   }
 
   /** Runs every claimable close to completion (or until `maxChunks`, which tests use to simulate a crash). */
   async work(maxChunks = Infinity): Promise<void> {
     let chunks = 0;
-    do {
-      this.again = false;
-      for (let cycle = await this.claim(); cycle && !this.stopping; cycle = await this.claim()) {
-        while (!this.stopping && chunks < maxChunks) {
-          chunks += 1;
-          if (await this.processChunk(cycle)) break;
-        }
-        if (chunks >= maxChunks) return;
+    for (let cycle = await this.claim(); cycle && !this.loop.stopping; cycle = await this.claim()) {
+      while (!this.loop.stopping && chunks < maxChunks) {
+        chunks += 1;
+        if (await this.processChunk(cycle)) break;
       }
-    } while (this.again && !this.stopping);
+      if (chunks >= maxChunks) return;
+    }
   }
 
   private async claim(): Promise<ClaimedCycle | undefined> {

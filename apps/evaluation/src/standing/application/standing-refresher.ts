@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { SERVICE_CONFIG } from '@platform/service';
+import { PeriodicWork, SERVICE_CONFIG } from '@platform/service';
 import { regionPatterns } from '../../engine/domain/standing';
 import type { EvaluationConfig } from '../../evaluation.definition';
 import { SchemeRegistry } from '../../schemes/application/scheme-registry';
@@ -16,9 +16,7 @@ import { StandingCalculator } from './standing-calculator';
 @Injectable()
 export class StandingRefresher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('StandingRefresher');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<void>;
-  private stopping = false;
+  private readonly loop = new PeriodicWork(() => this.work(), this.logger, { whileBusy: 'skip', failure: 'standing refresh failed' });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -28,28 +26,17 @@ export class StandingRefresher implements OnApplicationBootstrap, BeforeApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.nudge(), this.config.CYCLE_POLL_MS);
+    this.loop.start(this.config.CYCLE_POLL_MS, { immediately: false });
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
-  }
-
-  private nudge(): void {
-    if (this.stopping || this.running) return;
-    this.running = this.work()
-      .catch((error: unknown) => this.logger.error(error instanceof Error ? error.stack : String(error)))
-      .finally(() => {
-        this.running = undefined;
-      });
+  beforeApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Works every claimable refresh to completion. */
   async work(): Promise<void> {
-    for (let refresh = await this.claim(); refresh && !this.stopping; refresh = await this.claim()) {
-      while (!this.stopping && !(await this.processChunk(refresh)));
+    for (let refresh = await this.claim(); refresh && !this.loop.stopping; refresh = await this.claim()) {
+      while (!this.loop.stopping && !(await this.processChunk(refresh)));
     }
   }
 

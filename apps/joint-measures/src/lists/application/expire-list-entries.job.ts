@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { chinaDateOf } from '@domain/calendar';
-import { SERVICE_CONFIG } from '@platform/service';
+import { PeriodicWork, SERVICE_CONFIG } from '@platform/service';
 import type { JointMeasuresConfig } from '../../joint-measures.definition';
 import { remove } from '../domain/list-entry';
 import { listEntries } from '../infrastructure/list-entry.repository';
@@ -17,8 +17,7 @@ const CHUNK = 200;
 @Injectable()
 export class ExpireListEntriesJob implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('ExpireListEntriesJob');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly loop = new PeriodicWork(() => this.run(), this.logger, { whileBusy: 'skip', failure: 'list expiry sweep failed' });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -27,13 +26,11 @@ export class ExpireListEntriesJob implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.config.LIST_EXPIRY_SWEEP_MS);
-    this.timer.unref();
+    this.loop.start(this.config.LIST_EXPIRY_SWEEP_MS, { immediately: false, unref: true });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** One pass: removes every entry whose last day is before `today`; returns how many. */
@@ -48,15 +45,5 @@ export class ExpireListEntriesJob implements OnApplicationBootstrap, OnApplicati
       total += removed;
       if (removed < CHUNK) return total;
     }
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.run().catch((error: unknown) => {
-      this.logger.warn({ err: error }, 'list expiry sweep failed');
-      return 0;
-    });
-    await this.running;
-    this.running = undefined;
   }
 }
