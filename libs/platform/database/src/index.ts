@@ -1,3 +1,4 @@
 export * from './data-source';
 export * from './schema-bootstrap';
 export type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
+export * from './update-query';

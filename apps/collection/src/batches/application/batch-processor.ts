@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '@platform/auth';
-import { pgErrorCode } from '@platform/database';
+import { pgErrorCode, runUpdate } from '@platform/database';
 import { DomainError, FieldViolation } from '@platform/errors';
 import { PeriodicWork, SERVICE_CONFIG } from '@platform/service';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
@@ -86,8 +86,10 @@ export class BatchProcessor implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async claim(): Promise<ClaimedBatch | undefined> {
-    // TypeORM's postgres driver answers an UPDATE … RETURNING with [rows, affectedCount].
-    const [[row]] = await this.dataSource.query(
+    const {
+      rows: [row],
+    } = await runUpdate<{ id: string; principal: Principal; body: string }>(
+      this.dataSource,
       `UPDATE batches SET status = 'processing', lease_until = now() + make_interval(secs => $1)
         WHERE id = (SELECT id FROM batches WHERE status <> 'completed' AND (lease_until IS NULL OR lease_until < now())
                      ORDER BY submitted_at LIMIT 1 FOR UPDATE SKIP LOCKED)

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, Events, ListEntryV1 } from '@contracts';
+import { runUpdate } from '@platform/database';
 import { PoisonMessageError } from '@platform/messaging';
 import { EventConsumers } from '@platform/service';
 import { PublicationLog } from '../../publication-log/application/publication-log';
@@ -44,7 +45,6 @@ export class ProjectListEntryHandler implements OnModuleInit {
     const entry = event.data;
     if (!PUBLIC_LISTS[entry.listType] || !entry.startsOn) return;
     const subject = publicSubject(entry.subject.kind, entry.subject.id, entry.subject.name);
-    // An INSERT … RETURNING answers rows (an UPDATE answers [rows, count]: see removed()).
     const rows: Row[] = await manager.query(
       `INSERT INTO public_list_entries (entry_id, list_type, subject_kind, subject_id, subject_name, region, grounds, document_number, starts_on, ends_on, version)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
@@ -74,7 +74,8 @@ export class ProjectListEntryHandler implements OnModuleInit {
     const entry = event.data;
     if (!PUBLIC_LISTS[entry.listType]) return;
     const removedOn = entry.removal?.removedOn ?? event.occurredAt.slice(0, 10);
-    const [rows]: [Row[], number] = await manager.query(
+    const { rows } = await runUpdate<Row>(
+      manager,
       `UPDATE public_list_entries SET removed_on = $2, version = $3 WHERE entry_id = $1 AND removed_on IS NULL
        RETURNING publication_id, list_type, subject_kind, subject_id, subject_name, to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on`,
       [entry.entryId, removedOn, entry.version],

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { runUpdate } from '@platform/database';
 
 /** A public item as the publication log describes it. */
 export interface PublicItem {
@@ -22,7 +23,8 @@ export async function findPublicItem(manager: EntityManager, recordId: string): 
 
 /** Withdraws one item (once); the item as it was, if it had not been withdrawn before. */
 export async function withdrawItem(manager: EntityManager, recordId: string, at: Date, reason: string): Promise<PublicItem | undefined> {
-  const [rows] = await manager.query(
+  const { rows } = await runUpdate<PublicItem>(
+    manager,
     `UPDATE public_records SET withdrawn_at = $2, withdrawn_reason = $3 WHERE record_id = $1 AND withdrawn_at IS NULL RETURNING ${COLUMNS}`,
     [recordId, at, reason],
   );
@@ -34,7 +36,8 @@ export async function withdrawItem(manager: EntityManager, recordId: string, at:
  * public profile then: queries filter on published_until). Safe with several replicas.
  */
 export async function expireDueItems(manager: EntityManager, now: Date, limit: number): Promise<PublicItem[]> {
-  const [rows] = await manager.query(
+  const { rows } = await runUpdate<PublicItem>(
+    manager,
     `UPDATE public_records p SET withdrawn_at = p.published_until, withdrawn_reason = 'expired: maximum publicity period'
       WHERE p.record_id IN (SELECT record_id FROM public_records WHERE withdrawn_at IS NULL AND published_until <= $1
                              ORDER BY published_until LIMIT $2 FOR UPDATE SKIP LOCKED)

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { runUpdate } from '@platform/database';
 import { PeriodicWork, SERVICE_CONFIG } from '@platform/service';
 import type { CycleWindow } from '../../engine/domain/cycle';
 import type { EvaluationResult } from '../../engine/domain/evaluate';
@@ -59,7 +60,10 @@ export class CycleProcessor implements OnApplicationBootstrap, BeforeApplication
   }
 
   private async claim(): Promise<ClaimedCycle | undefined> {
-    const [[row]]: [[{ id: string; scheme_id: string; scheme_version: number; period: string; start_date: string; end_date: string; cutoff: Date } | undefined]] = await this.dataSource.query(
+    const {
+      rows: [row],
+    } = await runUpdate<{ id: string; scheme_id: string; scheme_version: number; period: string; start_date: string; end_date: string; cutoff: Date }>(
+      this.dataSource,
       `UPDATE evaluation_cycles SET lease_until = now() + make_interval(secs => $1)
         WHERE id = (SELECT id FROM evaluation_cycles WHERE status = 'running' AND (lease_until IS NULL OR lease_until < now())
                      ORDER BY requested_at LIMIT 1 FOR UPDATE SKIP LOCKED)

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { runUpdate } from '@platform/database';
 import { PeriodicWork, SERVICE_CONFIG } from '@platform/service';
 import { regionPatterns } from '../../engine/domain/standing';
 import type { EvaluationConfig } from '../../evaluation.definition';
@@ -41,7 +42,10 @@ export class StandingRefresher implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private async claim(): Promise<{ id: string; schemeId: string; version: number } | undefined> {
-    const [[row]]: [[{ id: string; scheme_id: string; scheme_version: number } | undefined]] = await this.dataSource.query(
+    const {
+      rows: [row],
+    } = await runUpdate<{ id: string; scheme_id: string; scheme_version: number }>(
+      this.dataSource,
       `UPDATE standing_refreshes SET lease_until = now() + make_interval(secs => $1)
         WHERE id = (SELECT id FROM standing_refreshes WHERE status = 'running' AND (lease_until IS NULL OR lease_until < now())
                      ORDER BY requested_at LIMIT 1 FOR UPDATE SKIP LOCKED)

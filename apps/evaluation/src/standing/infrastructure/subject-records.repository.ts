@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { SubjectKind } from '@domain/credit';
+import { runUpdate } from '@platform/database';
 import type { ScopedRecordFact } from '../../engine/domain/standing';
 
 export interface StoredRecord {
@@ -38,7 +39,7 @@ export const SubjectRecordsRepository = {
    * false when the record is not stored yet (its creation is still on its way).
    */
   async correct(manager: EntityManager, recordId: string, facts: { severity: string; decisionDate: string; payload: Record<string, unknown> }): Promise<boolean> {
-    const [, affected] = await manager.query(`UPDATE subject_records SET severity = $2, decision_date = $3, payload = $4 WHERE record_id = $1`, [
+    const { affected } = await runUpdate(manager, `UPDATE subject_records SET severity = $2, decision_date = $3, payload = $4 WHERE record_id = $1`, [
       recordId,
       facts.severity,
       facts.decisionDate,
