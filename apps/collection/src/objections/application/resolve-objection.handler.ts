@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { collectionV1, Events } from '@contracts';
 import { chinaDateOf } from '@domain/calendar';
 import { assertScope, hasScope, Principal, Scopes } from '@platform/auth';
+import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@platform/database';
 import { DomainError } from '@platform/errors';
 import { OutboxPublisher } from '@platform/service';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
@@ -70,7 +71,7 @@ export class ResolveObjectionHandler {
         return { objection: toObjectionMessage(objection, now) };
       });
     } catch (error) {
-      if (isUniqueViolation(error)) {
+      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) {
         throw DomainError.conflict(RecordErrorCode.Duplicate, 'The corrected record would duplicate another record (same type, document number and subject).');
       }
       throw error;
@@ -129,8 +130,4 @@ export class ResolveObjectionHandler {
     record.payload = submission.payload;
     await this.recordChanges.apply(manager, record, { status: 'corrected', change: 'corrected', reason: note, changedBy: by, changedAt: at, changes });
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === '23505';
 }

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { parseRegionCode, regionPrefix } from '@domain/identifiers';
 import { measuresV1 } from '@contracts';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 
 export const ReportErrorCode = { Invalid: 'REPORT.INVALID' } as const;
 
-/** 330100 → "3301", 370000 → "37", 330106 → "330106". */
-function regionPrefix(region: string): string {
-  return region.endsWith('0000') ? region.slice(0, 2) : region.endsWith('00') ? region.slice(0, 4) : region;
+/** `LIKE` pattern of a region and everything below it (assertRegionScope has checked the code). */
+function regionPattern(region: string): string {
+  const code = parseRegionCode(region);
+  return code.ok ? `${regionPrefix(code.value)}%` : region;
 }
 
 /**
@@ -31,13 +33,13 @@ export class MeasuresAppliedQuery {
         WHERE d.region LIKE $1 AND d.decided_on >= $2::date AND d.decided_on < ($2::date + interval '1 month')
         GROUP BY d.asked_by, m->>'code', d.scene, m->>'effect'
         ORDER BY d.asked_by, m->>'code', d.scene`,
-      [`${regionPrefix(region)}%`, from],
+      [regionPattern(region), from],
     );
     const totals: { unit: string; decisions: string; denied: string; conditional: string }[] = await this.dataSource.query(
       `SELECT asked_by AS unit, count(*) AS decisions, count(*) FILTER (WHERE outcome = 'deny') AS denied, count(*) FILTER (WHERE outcome = 'conditional') AS conditional
          FROM decisions WHERE region LIKE $1 AND decided_on >= $2::date AND decided_on < ($2::date + interval '1 month')
         GROUP BY asked_by ORDER BY asked_by`,
-      [`${regionPrefix(region)}%`, from],
+      [regionPattern(region), from],
     );
     return {
       region,
