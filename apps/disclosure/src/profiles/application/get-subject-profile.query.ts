@@ -57,14 +57,18 @@ export class GetSubjectProfileQuery {
     if (!uscc.ok) throw DomainError.validation(ProfileErrorCode.InvalidUscc, [{ field: 'uscc', message: uscc.message, code: `USCC_${uscc.reason}` }]);
     const subject = await this.dataSource.getRepository(PublicSubjectEntity).findOneBy({ uscc: uscc.value });
     if (!subject) throw DomainError.notFound(ProfileErrorCode.SubjectNotFound, `No public information about ${uscc.value}.`);
-    const records = await this.dataSource.getRepository(PublicRecordEntity).find({
-      where: { uscc: uscc.value, publishedFrom: LessThanOrEqual(now), publishedUntil: MoreThan(now), withdrawnAt: IsNull() },
-      order: { decisionDate: 'DESC' },
-    });
-    const grades: { scheme_id: string; scheme_version: number; grade: string; score: string; cycle_label: string; evaluated_at: Date }[] = await this.dataSource.query(
-      `SELECT scheme_id, scheme_version, grade, score, cycle_label, evaluated_at FROM public_grades WHERE uscc = $1 ORDER BY scheme_id`,
-      [uscc.value],
-    );
+    // The sections are independent reads: one round trip's wait, not three.
+    const [records, grades, lists] = await Promise.all([
+      this.dataSource.getRepository(PublicRecordEntity).find({
+        where: { uscc: uscc.value, publishedFrom: LessThanOrEqual(now), publishedUntil: MoreThan(now), withdrawnAt: IsNull() },
+        order: { decisionDate: 'DESC' },
+      }),
+      this.dataSource.query<{ scheme_id: string; scheme_version: number; grade: string; score: string; cycle_label: string; evaluated_at: Date }[]>(
+        `SELECT scheme_id, scheme_version, grade, score, cycle_label, evaluated_at FROM public_grades WHERE uscc = $1 ORDER BY scheme_id`,
+        [uscc.value],
+      ),
+      this.lists.memberships(uscc.value, now),
+    ]);
     const items = records.map((r) => ({ section: PUBLISHED_SECTIONS[r.recordType], item: toItem(r) }));
     return {
       uscc: subject.uscc,
@@ -73,7 +77,7 @@ export class GetSubjectProfileQuery {
       penalties: items.filter((i) => i.section === 'penalties').map((i) => i.item),
       licences: items.filter((i) => i.section === 'licences').map((i) => i.item),
       grades: grades.map((g) => ({ schemeId: g.scheme_id, schemeVersion: g.scheme_version, grade: g.grade, score: Number(g.score), cycle: g.cycle_label, evaluatedAt: g.evaluated_at.toISOString() })),
-      lists: await this.lists.memberships(uscc.value, now),
+      lists,
       asOf: now.toISOString(),
     };
   }
