@@ -112,6 +112,8 @@ describe('objections, lists, claims and the collection-quality report', () => {
     expect(future.body.errors).toEqual([expect.objectContaining({ field: 'decisionDate', code: 'FUTURE_DATE' })]);
     const badOutcome = await api(`/api/v1/objections/${opened.body.id}/resolution`, { method: 'POST', body: { outcome: 'maybe', note: 'x' } });
     expect(badOutcome.status).toBe(400);
+    const noChange = await api(`/api/v1/objections/${opened.body.id}/resolution`, { method: 'POST', body: { outcome: 'upheld', note: '更正', correction: { severity: 'general' } } });
+    expect({ status: noChange.status, errors: noChange.body.errors }).toEqual({ status: 400, errors: [expect.objectContaining({ field: 'correction', code: 'NO_CHANGE' })] });
     const unchanged = await record(id);
     expect(unchanged.status).toBe('under-objection');
     expect(unchanged.history).toHaveLength(2);
@@ -137,6 +139,8 @@ describe('objections, lists, claims and the collection-quality report', () => {
     expect((province.body.records as { id: string }[]).map((r) => r.id)).toEqual(expect.arrayContaining([...ids, luoyangRecord]));
     const badRange = await api(`/api/v1/credit-records?from=${daysAgo(1)}&to=${daysAgo(5)}`);
     expect({ status: badRange.status, field: badRange.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'from' });
+    const tooMany = await api(`/api/v1/credit-records?limit=201`);
+    expect({ status: tooMany.status, field: tooMany.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'limit' });
     const badCursor = await api(`/api/v1/credit-records?cursor=made-up`);
     expect({ status: badCursor.status, code: badCursor.body.code }).toEqual({ status: 400, code: 'REQUEST.INVALID_CURSOR' });
   });
@@ -154,6 +158,8 @@ describe('objections, lists, claims and the collection-quality report', () => {
     const disposeFirst = await api(`/api/v1/monitoring-violations/${a}/disposal`, { method: 'POST', body: { disposal: '已教育驾驶员' } });
     expect({ status: disposeFirst.status, code: disposeFirst.body.code }).toEqual({ status: 409, code: 'VIOLATION.NOT_CLAIMED' });
     expect((await api(`/api/v1/monitoring-violations/${a}/claim`, { method: 'POST', body: { claimant: '安全员张三' } })).body).toMatchObject({ state: 'claimed', claimant: '安全员张三' });
+    const nobody = await api(`/api/v1/monitoring-violations/${b}/claim`, { method: 'POST', body: { claimant: '' } });
+    expect({ status: nobody.status, field: nobody.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'claimant' });
     const twice = await api(`/api/v1/monitoring-violations/${a}/claim`, { method: 'POST', body: { claimant: '安全员李四' } });
     expect({ status: twice.status, code: twice.body.code }).toEqual({ status: 409, code: 'VIOLATION.ALREADY_CLAIMED' });
     expect((await api(`/api/v1/monitoring-violations/${a}/disposal`, { method: 'POST', body: { disposal: '已对驾驶员进行安全教育' } })).body).toMatchObject({ state: 'disposed' });
