@@ -4,7 +4,8 @@
  */
 import { CreditObjectionOpenedV1, CreditObjectionResolvedV1, CreditRecordCreatedV1, CreditRecordRevokedV1, CreditRecordUpdatedV1 } from './credit-records';
 import { CreditRecordExpiredV1, LicenceExpiringV1 } from './credit-record-schedules';
-import { EvaluationGradeChangedV1 } from './evaluation';
+import { EvaluationCycleGradeRecordedV1, EvaluationGradeChangedV1 } from './evaluation';
+import { RepairRecordRepairedV1 } from './repair';
 import { ListEntryDroppedV1, ListEntryEffectiveV1, ListEntryProposedV1, ListEntryRemovedV1, MeasuresDecisionMadeV1 } from './measures';
 
 export const STREAM_SUBJECTS = {
@@ -42,9 +43,11 @@ export const Events = {
   CreditRecordExpired: event<CreditRecordExpiredV1>('CREDIT_RECORDS', 'credit.records.expired', 1),
   LicenceExpiring: event<LicenceExpiringV1>('CREDIT_RECORDS', 'credit.records.licence-expiring', 1),
   EvaluationGradeChanged: event<EvaluationGradeChangedV1>('EVALUATION', 'evaluation.grade.changed', 1),
+  EvaluationCycleGradeRecorded: event<EvaluationCycleGradeRecordedV1>('EVALUATION', 'evaluation.cycle-grades.recorded', 1),
   ListEntryProposed: event<ListEntryProposedV1>('MEASURES', 'measures.list-entries.proposed', 1),
   ListEntryEffective: event<ListEntryEffectiveV1>('MEASURES', 'measures.list-entries.effective', 1),
   ListEntryDropped: event<ListEntryDroppedV1>('MEASURES', 'measures.list-entries.dropped', 1),
   ListEntryRemoved: event<ListEntryRemovedV1>('MEASURES', 'measures.list-entries.removed', 1),
   MeasuresDecisionMade: event<MeasuresDecisionMadeV1>('MEASURES', 'measures.decisions.made', 1),
+  RepairRecordRepaired: event<RepairRecordRepairedV1>('REPAIR', 'repair.records.repaired', 1),
 } as const;

@@ -40,9 +40,9 @@ export interface CreditRecordRevokedV1 {
  * their copy; `version` orders updates (ignore one older than what you hold).
  */
 export interface CreditRecordUpdatedV1 extends CreditRecordFactsV1 {
-  /** active | under-objection | corrected */
+  /** active | under-objection | corrected | repaired (see RepairRecordRepairedV1) */
   status: string;
-  /** objection-opened | objection-rejected | corrected */
+  /** objection-opened | objection-rejected | corrected | repaired */
   change: string;
   version: number;
   /** For a correction: { field: { from, to } }. */

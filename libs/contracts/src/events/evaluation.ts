@@ -20,3 +20,24 @@ export interface EvaluationGradeChangedV1 {
   /** The event that caused the change (record event id), for tracing a grade to its record. */
   causeEventId: string;
 }
+
+/**
+ * Payload of `evaluation.cycle-grades.recorded` v1: a subject's final result for a closed cycle
+ * (`POST /api/v1/evaluation-cycles`), one event per subject graded. Unlike `grade.changed` it is
+ * published whether or not the grade moved, so consumers can reason about consecutive cycles
+ * (joint measures' bad-driver rule: two consecutive B cycles, or 20 points deducted in one cycle).
+ */
+export interface EvaluationCycleGradeRecordedV1 {
+  cycleId: string;
+  schemeId: string;
+  schemeVersion: number;
+  subject: { kind: 'org' | 'person' | 'vehicle' | 'vessel'; id: string; name?: string };
+  /** GB/T 2260 region of the subject's latest record the scheme applies to. */
+  region: string;
+  cycle: { label: string; start: string; end: string };
+  grade: string;
+  score: number;
+  /** Points deducted within the cycle (0 for schemes without deductions). */
+  pointsDeducted: number;
+  recordedAt: string;
+}
