@@ -122,6 +122,40 @@ describe('outbox relay and inbox consumer (PostgreSQL + JetStream)', () => {
     deadLetters.unsubscribe();
   });
 
+  it('applies a backlog in batches (fewer transactions than events), each event once and in stream order', async () => {
+    const widgets = Array.from({ length: 40 }, (_, i) => `b${String(i).padStart(2, '0')}`);
+    for (const widget of widgets) await makeWidget(widget);
+    await eventually(() => dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`), (rows) => rows[0].n === 0);
+    const applied: { widget: string; tx: string }[] = [];
+    const consumer = new InboxConsumer(dataSource, messaging.js, messaging.jsm, messaging.ns, { stream: 'CREDIT_RECORDS', durable: 'backlog', filterSubject: WidgetMade.subject }, async (event, manager) => {
+      const [{ tx }] = await manager.query(`SELECT txid_current()::text AS tx`);
+      applied.push({ widget: (event.data as { widget: string }).widget, tx });
+    });
+    consumers.push(consumer);
+    await consumer.start();
+    await eventually(async () => applied.filter((a) => a.widget.startsWith('b')).length, (n) => n === widgets.length);
+    const backlog = applied.filter((a) => a.widget.startsWith('b'));
+    expect(backlog.map((a) => a.widget)).toEqual(widgets);
+    expect(new Set(backlog.map((a) => a.tx)).size).toBeLessThan(widgets.length);
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE consumer = 'backlog'`)).toEqual([{ n: applied.length }]);
+  });
+
+  it('rolls a failed batch back and applies its events one by one: the good ones land once, the poison one is dead-lettered', async () => {
+    const deadLetters = messaging.nc.subscribe(messaging.ns.deadLetterSubject('sorting'));
+    const widgets = Array.from({ length: 12 }, (_, i) => `s${String(i).padStart(2, '0')}`);
+    for (const widget of widgets) await makeWidget(widget);
+    await eventually(() => dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`), (rows) => rows[0].n === 0);
+    await startConsumer('sorting', (event) => {
+      if ((event.data as { widget: string }).widget === 's05') throw new PoisonMessageError('widget s05 is malformed');
+    });
+    const iterator = deadLetters[Symbol.asyncIterator]();
+    const letter = await Promise.race([iterator.next(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no dead letter')), 10_000))]);
+    expect(letter.value.json().data).toEqual({ widget: 's05' });
+    for (const widget of widgets.filter((w) => w !== 's05')) expect(await eventually(() => tally(`sorting:${widget}`), (n) => n === 1)).toBe(1);
+    expect(await tally('sorting:s05')).toBe(0);
+    deadLetters.unsubscribe();
+  });
+
   it('carries the trace context from the writing request to the consumer', async () => {
     const traceId = '0af7651916cd43dd8448eb211c80319c';
     const parent = trace.setSpanContext(ROOT_CONTEXT, { traceId, spanId: 'b7ad6b7169203331', traceFlags: TraceFlags.SAMPLED, isRemote: true });

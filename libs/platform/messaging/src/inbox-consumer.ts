@@ -21,6 +21,11 @@ export interface DeliveryContext {
 
 export type EventHandler = (event: EventEnvelope, manager: EntityManager, delivery: DeliveryContext) => Promise<void>;
 
+interface Delivery {
+  message: JsMsg;
+  event: EventEnvelope;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ConsumerSpec {
@@ -36,16 +41,27 @@ export interface ConsumerSpec {
 const DEFAULT_MAX_DELIVER = 5;
 const DEFAULT_ACK_WAIT_MS = 30_000;
 
+/** Events applied in one transaction at most; also how many a consumer holds before it waits. */
+const MAX_BATCH = 200;
+
 /**
  * A durable pull consumer with explicit ack and an inbox (ARCHITECTURE.md §4 **must**): the
  * inbox row and the handler's effect commit in one transaction, so a redelivered event changes
  * nothing the second time. Failures are retried with back-off up to `maxDeliver`; poison
  * messages and exhausted retries go to `deadletter.<durable>` with the reason, and are terminated
  * so they never block the stream.
+ *
+ * Events that arrive together are applied together: every message already received when the
+ * consumer becomes free goes into one transaction (in stream order, at most `MAX_BATCH`), so a
+ * backlog costs one commit per batch instead of one per event (ADR 0016). If anything in the
+ * batch fails, the batch rolls back and its events are applied one by one, each in its own
+ * transaction, so one bad event is retried or dead-lettered alone and the others still land.
  */
 export class InboxConsumer {
   private messages?: ConsumerMessages;
   private loop?: Promise<void>;
+  private readonly received: JsMsg[] = [];
+  private draining?: Promise<void>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -67,11 +83,17 @@ export class InboxConsumer {
     this.messages = await consumer.consume({ max_messages: 256 });
     const messages = this.messages;
     this.loop = (async () => {
-      for await (const message of messages) await this.handle(message);
+      for await (const message of messages) {
+        this.received.push(message);
+        this.draining ??= this.drain().finally(() => (this.draining = undefined));
+        // Back-pressure: hold no more than a batch beyond the one being applied.
+        if (this.received.length >= MAX_BATCH) await this.draining;
+      }
+      await this.draining;
     })();
   }
 
-  /** Stops fetching, finishes the message in hand, and returns (SIGTERM drain). */
+  /** Stops fetching, finishes the messages in hand, and returns (SIGTERM drain). */
   async stop(): Promise<void> {
     await this.messages?.close();
     await this.loop;
@@ -97,9 +119,70 @@ export class InboxConsumer {
     }
   }
 
-  private async handle(message: JsMsg): Promise<void> {
-    const event = this.parse(message);
-    if (!event) return;
+  /** Applies what has been received, batch after batch, until nothing is left. */
+  private async drain(): Promise<void> {
+    // Let the messages the client already holds arrive first: they join this batch.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.received.length > 0) {
+      const batch = this.received.splice(0, MAX_BATCH);
+      const parsed = batch.map((message) => ({ message, event: this.parse(message) })).filter((m): m is Delivery => m.event !== undefined);
+      if (parsed.length === 1) await this.handle(parsed[0]);
+      else if (parsed.length > 1 && !(await this.applyTogether(parsed))) {
+        for (const delivery of parsed) await this.handle(delivery);
+      }
+    }
+  }
+
+  /** One event, one transaction: retried with back-off or dead-lettered on failure. */
+  private async handle(delivery: Delivery): Promise<void> {
+    try {
+      const duplicate = await this.dataSource.transaction(async (manager) => {
+        const fresh = await this.claimInbox(manager, [delivery.event.id]);
+        if (!fresh.has(delivery.event.id)) return true;
+        await this.applyOne(manager, delivery);
+        return false;
+      });
+      eventsConsumed.inc({ consumer: this.spec.durable, outcome: duplicate ? 'duplicate' : 'processed' });
+      delivery.message.ack();
+    } catch (error) {
+      await this.fail(delivery.message, error);
+    }
+  }
+
+  /** All events in one transaction; false (and nothing applied) if any of them failed. */
+  private async applyTogether(batch: Delivery[]): Promise<boolean> {
+    let processed = 0;
+    try {
+      await this.dataSource.transaction(async (manager) => {
+        const fresh = await this.claimInbox(manager, batch.map((d) => d.event.id));
+        processed = 0;
+        for (const delivery of batch) {
+          // A second copy of an event in the same batch finds its id already claimed.
+          if (!fresh.delete(delivery.event.id)) continue;
+          await this.applyOne(manager, delivery);
+          processed += 1;
+        }
+      });
+    } catch {
+      return false;
+    }
+    eventsConsumed.inc({ consumer: this.spec.durable, outcome: 'processed' }, processed);
+    eventsConsumed.inc({ consumer: this.spec.durable, outcome: 'duplicate' }, batch.length - processed);
+    for (const { message } of batch) message.ack();
+    return true;
+  }
+
+  /** Inserts the inbox rows; returns the ids that were not there yet (the events to apply). */
+  private async claimInbox(manager: EntityManager, eventIds: string[]): Promise<Set<string>> {
+    const inserted: { event_id: string }[] = await manager.query(
+      `INSERT INTO inbox (consumer, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [this.spec.durable, eventIds],
+    );
+    return new Set(inserted.map((row) => row.event_id));
+  }
+
+  /** Runs the handler inside the event's own consumer span (joined to the producer's trace). */
+  private async applyOne(manager: EntityManager, { message, event }: Delivery): Promise<void> {
     const carrier: Record<string, string> = {};
     for (const key of ['traceparent', 'tracestate']) {
       const value = message.headers?.get(key);
@@ -107,28 +190,9 @@ export class InboxConsumer {
     }
     const parent = extractTraceContext(carrier);
     const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': message.subject, 'messaging.message.id': event.id, 'messaging.consumer.group.name': this.spec.durable };
-    await withSpan(`${this.spec.filterSubject} process`, { kind: SpanKind.CONSUMER, parent, attributes }, async () => {
-      try {
-        const duplicate = await this.apply(event, { subject: this.ns.logicalSubject(message.subject) });
-        eventsConsumed.inc({ consumer: this.spec.durable, outcome: duplicate ? 'duplicate' : 'processed' });
-        message.ack();
-      } catch (error) {
-        await this.fail(message, error);
-      }
-    }).catch(() => undefined);
-  }
-
-  /** Returns true when the event had already been processed (inbox hit). */
-  private apply(event: EventEnvelope, delivery: DeliveryContext): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO inbox (consumer, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.spec.durable, event.id],
-      );
-      if (inserted.length === 0) return true;
-      await this.handler(event, manager, delivery);
-      return false;
-    });
+    await withSpan(`${this.spec.filterSubject} process`, { kind: SpanKind.CONSUMER, parent, attributes }, () =>
+      this.handler(event, manager, { subject: this.ns.logicalSubject(message.subject) }),
+    );
   }
 
   private parse(message: JsMsg): EventEnvelope | undefined {
