@@ -11,6 +11,7 @@ import { CommitmentsModule } from './commitments/commitments.module';
 import { LicencesModule } from './licences/licences.module';
 import { MonitoringFeedModule } from './monitoring-feed/monitoring-feed.module';
 import { PublicityModule } from './publicity/publicity.module';
+import { RepairsModule } from './repairs/repairs.module';
 
 @Module({})
 export class AppModule {
@@ -28,6 +29,7 @@ export class AppModule {
         LicencesModule,
         PublicityModule,
         MonitoringFeedModule,
+        RepairsModule,
       ],
     };
   }

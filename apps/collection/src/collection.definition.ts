@@ -78,5 +78,5 @@ export const collectionDefinition: ServiceDefinition = {
     Schedules1763700000200,
   ],
   protoPackages: [ProtoPackages.collection],
-  streams: ['CREDIT_RECORDS', 'MONITORING'],
+  streams: ['CREDIT_RECORDS', 'MONITORING', 'REPAIR'],
 };

@@ -128,6 +128,8 @@ export class ResolveObjectionHandler {
     record.decisionDate = submission.decisionDate;
     record.documentNumber = submission.documentNumber;
     record.payload = submission.payload;
-    await this.recordChanges.apply(manager, record, { status: 'corrected', change: 'corrected', reason: note, changedBy: by, changedAt: at, changes });
+    // A record repaired while under objection stays repaired; the correction is still recorded.
+    const status = objection.recordStatusBefore === 'repaired' ? 'repaired' : 'corrected';
+    await this.recordChanges.apply(manager, record, { status, change: 'corrected', reason: note, changedBy: by, changedAt: at, changes });
   }
 }

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { EventEnvelope, Events, RepairRecordRepairedV1 } from '@contracts';
+import { PoisonMessageError } from '@platform/messaging';
+import { RecordChanges } from '../../records/application/record-events';
+import { isUuid } from '../../records/application/record-access';
+import { CreditRecordEntity } from '../../records/infrastructure/credit-record.entity';
+import { ObjectionEntity } from '../../objections/infrastructure/objection.entity';
+
+/** Statuses in which a record is still in force, so a repair ends its publication early. */
+export const REPAIRABLE_STATUSES: readonly string[] = ['active', 'corrected', 'under-objection'];
+
+export type RepairOutcome = 'repaired' | 'already-repaired' | 'no-longer-in-force';
+
+/**
+ * A repair approved by the deciding authority (`repair.records.repaired`, DOMAIN.md §5) ends the
+ * record's publicity early: a new `repaired` version, announced as `credit.records.updated`
+ * (status `repaired`) in the same transaction, which disclosure, evaluation and joint measures act
+ * on. A record that is already revoked or expired stays as it is (the repair changes nothing the
+ * public sees). A record under objection becomes `repaired`, and the open objection remembers
+ * that, so rejecting the objection later returns the record to `repaired`, not to `active`.
+ */
+@Injectable()
+export class ApplyRepairHandler {
+  constructor(private readonly recordChanges: RecordChanges) {}
+
+  async execute(event: EventEnvelope<RepairRecordRepairedV1>, manager: EntityManager): Promise<RepairOutcome> {
+    if (event.version !== Events.RepairRecordRepaired.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
+    const repair = event.data;
+    const record = isUuid(repair.recordId)
+      ? await manager.getRepository(CreditRecordEntity).findOne({ where: { id: repair.recordId }, lock: { mode: 'pessimistic_write' } })
+      : null;
+    if (!record) throw new PoisonMessageError(`repair ${repair.applicationId} names unknown record ${repair.recordId}`);
+    if (record.subjectId !== repair.subject.id) {
+      throw new PoisonMessageError(`repair ${repair.applicationId} names subject ${repair.subject.id}, but record ${record.id} is about ${record.subjectId}`);
+    }
+    if (record.status === 'repaired') return 'already-repaired';
+    if (!REPAIRABLE_STATUSES.includes(record.status)) return 'no-longer-in-force';
+    if (record.status === 'under-objection') {
+      await manager.update(ObjectionEntity, { recordId: record.id, status: 'open' }, { recordStatusBefore: 'repaired' });
+    }
+    await this.recordChanges.apply(manager, record, {
+      status: 'repaired',
+      change: 'repaired',
+      reason: `credit repair ${repair.applicationId} (${repair.path}): ${repair.reason}`,
+      changedBy: repair.decidedBy,
+      changedAt: new Date(repair.decidedAt),
+    });
+    return 'repaired';
+  }
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import { EventEnvelope, Events, RepairRecordRepairedV1 } from '@contracts';
+import { connectJetStream, JetStreamHandles, MessagingNamespace } from '@platform/messaging';
+import { TEST_NATS_URL } from '@platform/testing';
+import { creditRecordBody } from '../support/factories';
+import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
+
+/**
+ * A repair approved by the repair service (`repair.records.repaired`) ends a record's publicity
+ * early: collection appends a `repaired` version and announces it as `credit.records.updated`.
+ * The repair service is played here by publishing its event on JetStream.
+ */
+describe('record repairs: repair.records.repaired → a repaired version and credit.records.updated', () => {
+  let platform: RunningPlatform;
+  let zhengzhou: string;
+  let nats: JetStreamHandles;
+  let ns: MessagingNamespace;
+
+  beforeAll(async () => {
+    platform = await startPlatform(['gateway', 'collection']);
+    zhengzhou = await platform.token('zhengzhou');
+    nats = await connectJetStream(TEST_NATS_URL, 'e2e-repair-service');
+    ns = new MessagingNamespace(platform.natsPrefix);
+  }, 120_000);
+
+  afterAll(async () => {
+    await nats?.nc.close();
+    await platform?.stop();
+  }, 60_000);
+
+  type Body = Record<string, unknown> & { status?: string; history?: { version: number; status: string; change: string; changedBy: string; reason: string }[] };
+  const api = (path: string, init: { method?: string; body?: unknown } = {}) =>
+    fetch(`${platform.gatewayUrl}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { authorization: `Bearer ${zhengzhou}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
+      body: init.body ? JSON.stringify(init.body) : undefined,
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Body }));
+
+  const submit = async () => {
+    const body = creditRecordBody();
+    const created = await api('/api/v1/credit-records', { method: 'POST', body });
+    expect(created.status).toBe(201);
+    return { id: created.body.id as string, uscc: body.subject.id };
+  };
+
+  const publishRepair = async (recordId: string, subjectId: string, applicationId = `RA-${randomUUID().slice(0, 8)}`) => {
+    const data: RepairRecordRepairedV1 = {
+      applicationId,
+      recordId,
+      subject: { kind: 'org', id: subjectId },
+      path: 'repair-commitment',
+      decidedBy: 'henan-credit-office',
+      decidedAt: new Date().toISOString(),
+      reason: '已履行行政处罚决定并提交信用修复承诺书',
+    };
+    const envelope: EventEnvelope<RepairRecordRepairedV1> = { id: randomUUID(), type: Events.RepairRecordRepaired.subject, version: 1, occurredAt: data.decidedAt, subjectId, region: '410100', data };
+    await nats.js.publish(ns.subject(Events.RepairRecordRepaired.subject), JSON.stringify(envelope), { msgID: envelope.id });
+    return applicationId;
+  };
+
+  const updates = (recordId: string) =>
+    platform.db.query<{ status: string; change: string }>(
+      `SELECT envelope->'data'->>'status' AS status, envelope->'data'->>'change' AS change FROM collection.outbox WHERE subject = 'credit.records.updated' AND envelope->'data'->>'recordId' = $1 ORDER BY seq`,
+      [recordId],
+    );
+
+  it('appends a repaired version naming the application, announces it once, and ignores the same repair sent again', async () => {
+    const { id, uscc } = await submit();
+    const applicationId = await publishRepair(id, uscc);
+    const repaired = await eventually(() => api(`/api/v1/credit-records/${id}`), (r) => r.body.status === 'repaired');
+    expect(repaired.body.status).toBe('repaired');
+    expect(repaired.body.history?.at(-1)).toMatchObject({ version: 2, status: 'repaired', change: 'repaired', changedBy: 'henan-credit-office' });
+    expect(repaired.body.history?.at(-1)?.reason).toContain(applicationId);
+    expect(await updates(id)).toEqual([{ status: 'repaired', change: 'repaired' }]);
+
+    // The repair service retries with a new event id (e.g. after a crash): nothing changes.
+    await publishRepair(id, uscc, applicationId);
+    const marker = await submit();
+    await publishRepair(marker.id, marker.uscc);
+    await eventually(() => api(`/api/v1/credit-records/${marker.id}`), (r) => r.body.status === 'repaired');
+    expect((await api(`/api/v1/credit-records/${id}`)).body.history).toHaveLength(2);
+    expect(await updates(id)).toHaveLength(1);
+  }, 30_000);
+
+  it('keeps a record repaired while under objection when the objection is later rejected', async () => {
+    const { id, uscc } = await submit();
+    const opened = await api(`/api/v1/credit-records/${id}/objections`, { method: 'POST', body: { reason: '处罚决定书文号有误', objector: { name: '郑州测试运输有限公司', contact: '0371-12345678' } } });
+    expect(opened.status).toBe(201);
+    await publishRepair(id, uscc);
+    await eventually(() => api(`/api/v1/credit-records/${id}`), (r) => r.body.status === 'repaired');
+    const rejected = await api(`/api/v1/objections/${opened.body.id}/resolution`, { method: 'POST', body: { outcome: 'rejected', note: '经核实，记录无误' } });
+    expect(rejected.status).toBe(200);
+    expect((await api(`/api/v1/credit-records/${id}`)).body.status).toBe('repaired');
+  }, 30_000);
+
+  it('dead-letters a repair naming a record that does not exist, with the reason', async () => {
+    const deadLetters = nats.nc.subscribe(ns.deadLetterSubject('collection-repairs'));
+    const missing = randomUUID();
+    await publishRepair(missing, '91410100MA3X000109');
+    const iterator = deadLetters[Symbol.asyncIterator]();
+    const letter = await Promise.race([iterator.next(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no dead letter')), 15_000))]);
+    expect(letter.value.headers?.get('Dead-Letter-Reason')).toContain(`unknown record ${missing}`);
+    deadLetters.unsubscribe();
+  }, 30_000);
+});
