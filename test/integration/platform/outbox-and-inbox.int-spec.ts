@@ -5,7 +5,7 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { EventDefinition, EventEnvelope } from '@contracts';
 import { ensureSchemaAndRole } from '@platform/database';
 import { cloneTestDatabase, isolatedMessaging, TestDatabase, TestMessaging } from '@platform/testing';
-import { appendToOutbox, InboxConsumer, MessagingTables1763700000000, OutboxRelay, PoisonMessageError } from '@platform/messaging';
+import { appendManyToOutbox, appendToOutbox, InboxConsumer, MessagingTables1763700000000, OutboxRelay, PoisonMessageError } from '@platform/messaging';
 
 class Tallies1763700000999 implements MigrationInterface {
   name = 'Tallies1763700000999';
@@ -170,4 +170,19 @@ describe('outbox relay and inbox consumer (PostgreSQL + JetStream)', () => {
     expect(row[0].trace_headers.traceparent).toContain(traceId);
     expect(seen).toEqual([traceId]);
   });
+
+  // Last: the 5,100 rows it writes would be every later consumer's backlog.
+  it('publishes a row whose transaction commits after thousands of newer rows were published (the poll scans from the start)', async () => {
+    const late = dataSource.createQueryRunner();
+    await late.startTransaction();
+    const lateEvent = await appendToOutbox(late.manager, SCHEMA, WidgetMade, { subjectId: 'late', region: '410100', data: { widget: 'late' } });
+    await dataSource.transaction((manager) =>
+      appendManyToOutbox(manager, SCHEMA, WidgetMade, Array.from({ length: 5_100 }, (_, i) => ({ subjectId: `n${i}`, region: '410100', data: { widget: `newer-${i}` } }))),
+    );
+    await eventually(() => dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`), (rows) => rows[0].n === 0, 30_000);
+    await late.commitTransaction();
+    await late.release();
+    const published = await eventually(() => dataSource.query(`SELECT published_at FROM outbox WHERE id = $1`, [lateEvent.id]), (rows) => rows[0]?.published_at !== null);
+    expect(published[0].published_at).not.toBeNull();
+  }, 60_000);
 });

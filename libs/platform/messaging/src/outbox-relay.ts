@@ -15,6 +15,13 @@ interface OutboxRow {
   trace_headers: Record<string, string>;
 }
 
+/**
+ * How far below the highest published `seq` a wake-up still looks: more than the rows that can be
+ * in flight at once (batch chunks of 500 on two workers, plus single writes), so a transaction
+ * that commits after newer ones is normally caught at once rather than at the next poll.
+ */
+const RECENT_WINDOW = 5_000n;
+
 export interface OutboxRelayOptions {
   schema: string;
   /** URL for the dedicated LISTEN connection (the service's own). */
@@ -30,13 +37,22 @@ export interface OutboxRelayOptions {
  * publishing a row twice in the normal case; if a replica dies between publish and commit, the
  * row is published again and JetStream's duplicate window (and every consumer's inbox) absorbs it.
  * Woken by NOTIFY at commit for low latency, with polling as the safety net.
+ *
+ * A wake-up scans only the recent end of the outbox (`seq` above the highest it published minus
+ * `RECENT_WINDOW`): rows published long ago leave dead index entries behind until VACUUM runs,
+ * and a scan from the start would walk all of them on every commit (docs/perf.md). A row whose
+ * transaction committed later than `RECENT_WINDOW` newer rows is still found by the poll, which
+ * always scans from the start.
  */
 export class OutboxRelay {
   private listener?: Client;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private again = false;
+  private sweepAgain = false;
   private stopped = true;
+  /** Highest `seq` this relay has published (0: none yet, so the first scan is a full one). */
+  private highestPublished = 0n;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -52,17 +68,21 @@ export class OutboxRelay {
   async start(): Promise<void> {
     this.stopped = false;
     this.listener = new Client({ connectionString: this.options.databaseUrl, application_name: `${this.options.schema}-outbox-listener` });
-    this.listener.on('notification', () => this.nudge());
+    this.listener.on('notification', () => this.nudge('recent'));
     this.listener.on('error', (error) => this.options.onError?.(error));
     await this.listener.connect();
     await this.listener.query(`LISTEN ${outboxChannel(this.options.schema)}`);
-    this.timer = setInterval(() => this.nudge(), this.options.pollIntervalMs);
-    this.nudge();
+    this.timer = setInterval(() => this.nudge('all'), this.options.pollIntervalMs);
+    this.nudge('all');
   }
 
-  /** Requests a drain; coalesces requests that arrive while one is running. */
-  nudge(): void {
+  /**
+   * Requests a drain of the recent rows (a commit was announced) or of all rows (the poll);
+   * coalesces requests that arrive while one is running.
+   */
+  nudge(scope: 'recent' | 'all' = 'recent'): void {
     if (this.stopped) return;
+    if (scope === 'all') this.sweepAgain = true;
     if (this.running) {
       this.again = true;
       return;
@@ -72,11 +92,11 @@ export class OutboxRelay {
     });
   }
 
-  /** Publishes everything pending now; returns how many rows were published. */
-  async drain(): Promise<number> {
+  /** Publishes everything pending now (from the start of the outbox); returns how many rows. */
+  async drain(scope: 'recent' | 'all' = 'all'): Promise<number> {
     let total = 0;
     for (;;) {
-      const published = await this.publishBatch();
+      const published = await this.publishBatch(this.scanFrom(scope));
       total += published;
       // A batch that was not full took every row there was: one more scan would find none.
       if (published < this.batchSize) return total;
@@ -90,11 +110,19 @@ export class OutboxRelay {
     await this.listener?.end().catch(() => undefined);
   }
 
+  /** Rows at or below this `seq` are not looked at. */
+  private scanFrom(scope: 'recent' | 'all'): bigint {
+    const from = this.highestPublished - RECENT_WINDOW;
+    return scope === 'all' || from < 0n ? 0n : from;
+  }
+
   private async drainLoop(): Promise<void> {
     do {
       this.again = false;
+      const scope = this.sweepAgain ? 'all' : 'recent';
+      this.sweepAgain = false;
       try {
-        await this.drain();
+        await this.drain(scope);
       } catch (error) {
         this.options.onError?.(error);
         return;
@@ -102,7 +130,7 @@ export class OutboxRelay {
     } while (this.again && !this.stopped);
   }
 
-  private publishBatch(): Promise<number> {
+  private publishBatch(after: bigint): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       // Marking rows published need not wait for the disk: if a crash loses the mark, the rows
       // are published again with the same Nats-Msg-Id, which JetStream's duplicate window and
@@ -110,12 +138,14 @@ export class OutboxRelay {
       await manager.query(`SET LOCAL synchronous_commit = off`);
       const rows: OutboxRow[] = await manager.query(
         `SELECT seq, id, subject, envelope::text AS envelope, trace_headers FROM outbox
-          WHERE published_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.batchSize],
+          WHERE published_at IS NULL AND seq > $2 ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.batchSize, after.toString()],
       );
       if (rows.length === 0) return 0;
       await Promise.all(rows.map((row) => this.publish(row)));
       await manager.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
+      const highest = BigInt(rows[rows.length - 1].seq);
+      if (highest > this.highestPublished) this.highestPublished = highest;
       return rows.length;
     });
   }
