@@ -55,7 +55,11 @@ export class SchemeRegistry implements OnModuleInit {
           [at],
         )
       : await manager.query(`SELECT scheme_id, version FROM scheme_versions WHERE status = 'active' ORDER BY scheme_id`);
-    return Promise.all(rows.map(async (row) => ({ schemeId: row.scheme_id, version: row.version, compiled: await this.load(manager, row.scheme_id, row.version) })));
+    // One after another: `manager` may be a transaction's single connection, where concurrent
+    // queries only queue (and pg 9 will refuse them).
+    const loaded: LoadedScheme[] = [];
+    for (const row of rows) loaded.push({ schemeId: row.scheme_id, version: row.version, compiled: await this.load(manager, row.scheme_id, row.version) });
+    return loaded;
   }
 
   async load(manager: EntityManager, schemeId: string, version: number): Promise<CompiledScheme> {
