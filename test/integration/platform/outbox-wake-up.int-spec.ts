@@ -3,7 +3,7 @@ import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { EventDefinition } from '@contracts';
 import { ensureSchemaAndRole } from '@platform/database';
 import { cloneTestDatabase, TestDatabase } from '@platform/testing';
-import { appendToOutbox, MessagingTables1763700000000, outboxChannel } from '@platform/messaging';
+import { appendToOutbox, MessagingTables1763700000000, outboxChannel, registerLocalRelay } from '@platform/messaging';
 
 class Gadgets1763700000998 implements MigrationInterface {
   name = 'Gadgets1763700000998';
@@ -93,5 +93,20 @@ describe('outbox wake-up after commit (PostgreSQL)', () => {
   it('notifies at once when the event is written outside a transaction (already committed)', async () => {
     await appendToOutbox(dataSource.manager, SCHEMA, GadgetMade, { subjectId: 'g3', region: '410100', data: { gadget: 'g3' } });
     expect(await delivered()).toEqual([outboxChannel(SCHEMA)]);
+  });
+
+  it('wakes a relay running in the same process directly after commit, without a NOTIFY round trip', async () => {
+    const wakes: string[] = [];
+    registerLocalRelay(SCHEMA, () => wakes.push('woken'));
+    try {
+      await dataSource.transaction(async (manager) => {
+        await appendToOutbox(manager, SCHEMA, GadgetMade, { subjectId: 'g4', region: '410100', data: { gadget: 'g4' } });
+        expect(wakes).toEqual([]);
+      });
+      expect(wakes).toEqual(['woken']);
+      expect(await delivered()).toEqual([]);
+    } finally {
+      registerLocalRelay(SCHEMA, undefined);
+    }
   });
 });

@@ -4,7 +4,7 @@ import { JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/nats-core';
 import { eventsPublished, extractTraceContext, injectTraceHeaders, SpanKind, withSpan } from '@platform/telemetry';
 import { MessagingNamespace } from './namespace';
-import { outboxChannel } from './outbox';
+import { outboxChannel, registerLocalRelay } from './outbox';
 
 interface OutboxRow {
   seq: string;
@@ -36,7 +36,8 @@ export interface OutboxRelayOptions {
  * published. `FOR UPDATE SKIP LOCKED` lets several replicas relay side by side without
  * publishing a row twice in the normal case; if a replica dies between publish and commit, the
  * row is published again and JetStream's duplicate window (and every consumer's inbox) absorbs it.
- * Woken by NOTIFY at commit for low latency, with polling as the safety net.
+ * Woken after commit for low latency — directly by writers in the same process, by NOTIFY from
+ * others — with polling as the safety net.
  *
  * A wake-up scans only the recent end of the outbox (`seq` above the highest it published minus
  * `RECENT_WINDOW`): rows published long ago leave dead index entries behind until VACUUM runs,
@@ -73,6 +74,7 @@ export class OutboxRelay {
     await this.listener.connect();
     await this.listener.query(`LISTEN ${outboxChannel(this.options.schema)}`);
     this.timer = setInterval(() => this.nudge('all'), this.options.pollIntervalMs);
+    registerLocalRelay(this.options.schema, () => this.nudge('recent'));
     this.nudge('all');
   }
 
@@ -105,6 +107,7 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    registerLocalRelay(this.options.schema, undefined);
     if (this.timer) clearInterval(this.timer);
     await this.running;
     await this.listener?.end().catch(() => undefined);

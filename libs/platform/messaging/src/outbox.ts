@@ -15,6 +15,26 @@ export function outboxChannel(schema: string): string {
   return `outbox_${schema}`;
 }
 
+/**
+ * Relays running in this process, by schema. A writer wakes its own process's relay directly
+ * (no round trip to PostgreSQL on the request path); every replica runs a relay, so the writing
+ * replica's relay publishes what it wrote. NOTIFY remains for writers without a relay in their
+ * process (scripts, tests), and polling covers a lost wake-up either way.
+ */
+const localRelays = new Map<string, () => void>();
+
+/** Called by a relay when it starts (and with `undefined` when it stops). */
+export function registerLocalRelay(schema: string, wake: (() => void) | undefined): void {
+  if (wake) localRelays.set(schema, wake);
+  else localRelays.delete(schema);
+}
+
+async function sendWakeUp(schema: string, notify: (channel: string) => Promise<unknown>): Promise<void> {
+  const wake = localRelays.get(schema);
+  if (wake) wake();
+  else await notify(outboxChannel(schema)).catch(() => undefined);
+}
+
 /** queryRunner.data key: the schema whose relay to wake when this transaction commits. */
 const WAKE_RELAY_AFTER_COMMIT = 'outbox.wakeRelayAfterCommit';
 
@@ -28,7 +48,7 @@ const WAKE_RELAY_AFTER_COMMIT = 'outbox.wakeRelayAfterCommit';
 const notifyAfterCommit: EntitySubscriberInterface = {
   async afterTransactionCommit({ queryRunner }: TransactionCommitEvent): Promise<void> {
     const schema = takeWakeUp(queryRunner);
-    if (schema) await queryRunner.query(`SELECT pg_notify($1, '')`, [outboxChannel(schema)]).catch(() => undefined);
+    if (schema) await sendWakeUp(schema, (channel) => queryRunner.query(`SELECT pg_notify($1, '')`, [channel]));
   },
   afterTransactionRollback({ queryRunner }: TransactionRollbackEvent): void {
     if (!queryRunner.isTransactionActive) takeWakeUp(queryRunner);
@@ -46,7 +66,7 @@ function takeWakeUp(queryRunner: QueryRunner): string | undefined {
 async function wakeRelay(manager: EntityManager, schema: string): Promise<void> {
   const runner = manager.queryRunner;
   if (!runner?.isTransactionActive) {
-    await manager.query(`SELECT pg_notify($1, '')`, [outboxChannel(schema)]); // autocommitted: already durable
+    await sendWakeUp(schema, (channel) => manager.query(`SELECT pg_notify($1, '')`, [channel])); // autocommitted: already durable
     return;
   }
   const dataSource: DataSource = manager.connection;
