@@ -12,8 +12,8 @@ export interface WrittenRecord {
 }
 
 /**
- * Writes records, their first version and their `credit.records.created` events with one
- * statement each, inside the caller's transaction. Rows that hit a unique constraint (the same
+ * Writes records with their first versions (one statement) and their `credit.records.created`
+ * events (a second), inside the caller's transaction. Rows that hit a unique constraint (the same
  * document about the same subject, or a source id / idempotency key already used by the client)
  * are skipped, not failed: the caller decides whether that is a replay or a duplicate.
  */
@@ -25,8 +25,10 @@ export class RecordWriter {
     if (submissions.length === 0) return [];
     const ids = submissions.map(() => uuidv7());
     const column = <T>(pick: (s: ValidSubmission) => T) => submissions.map(pick);
+    // The record rows and their first versions in one statement (one round trip less per write).
     const inserted: { id: string }[] = await manager.query(
-      `INSERT INTO credit_records (id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date,
+      `WITH inserted AS (
+       INSERT INTO credit_records (id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date,
           document_number, status, payload, source_client_id, source_record_id, idempotency_key, received_at, catalogue_version, version)
        SELECT t.id, t.record_type, t.subject_kind, t.subject_id, t.subject_name, t.region, t.severity, t.decision_date,
           t.document_number, 'active', t.payload, $11, t.source_record_id, t.idempotency_key, $12, t.catalogue_version, 1
@@ -35,7 +37,12 @@ export class RecordWriter {
            AS t (id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date, document_number,
                  payload, source_record_id, idempotency_key, catalogue_version)
        ON CONFLICT DO NOTHING
-       RETURNING id`,
+       RETURNING id
+       ), versions AS (
+         INSERT INTO credit_record_versions (record_id, version, status, change, reason, changed_at, changed_by)
+         SELECT id, 1, 'active', 'created', '', $12, $11 FROM inserted
+       )
+       SELECT id FROM inserted`,
       [
         ids,
         column((s) => s.type.code),
@@ -57,11 +64,6 @@ export class RecordWriter {
     const insertedIds = new Set(inserted.map((row) => row.id));
     const written = ids.flatMap((id, index) => (insertedIds.has(id) ? [{ index, id }] : []));
     if (written.length === 0) return written;
-    await manager.query(
-      `INSERT INTO credit_record_versions (record_id, version, status, change, reason, changed_at, changed_by)
-         SELECT id, 1, 'active', 'created', '', $2, $3 FROM unnest($1::uuid[]) AS t (id)`,
-      [written.map((w) => w.id), receivedAt, clientId],
-    );
     await this.outbox.appendMany(
       manager,
       Events.CreditRecordCreated,
