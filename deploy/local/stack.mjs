@@ -21,7 +21,30 @@ const GATEWAY = `http://127.0.0.1:${SERVICES.gateway.http}`;
 mkdirSync(LOGS, { recursive: true });
 const say = (line) => process.stdout.write(`\x1b[1;34m[platform]\x1b[0m ${line}\n`);
 
+const FRESH = process.argv.includes('--fresh');
+
+/**
+ * `npm start -- --fresh`: forget the local platform's data first — its database and its
+ * JetStream streams (with their durable consumers and any backlog) — so demo data and load runs
+ * start from empty. Only the unprefixed streams `npm start` itself uses are touched.
+ */
+async function forgetLocalData() {
+  const client = new Client({ connectionString: SERVER_URL });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
+  await client.end();
+  const { connect } = require('@nats-io/transport-node');
+  const { jetstreamManager } = require('@nats-io/jetstream');
+  const { STREAM_SUBJECTS } = require(join(REPO_ROOT, 'dist/libs/contracts/src'));
+  const nc = await connect({ servers: NATS_URL });
+  const jsm = await jetstreamManager(nc);
+  for (const stream of Object.keys(STREAM_SUBJECTS)) await jsm.streams.delete(stream).catch(() => false);
+  await nc.close();
+  say(`--fresh: dropped database ${DATABASE} and the local streams`);
+}
+
 async function ensureDatabase() {
+  if (FRESH) await forgetLocalData();
   const client = new Client({ connectionString: SERVER_URL });
   await client.connect();
   const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
