@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { CreditRecordCreatedV1, CreditRecordRevokedV1, EvaluationGradeChangedV1, EventEnvelope, Events } from '@contracts';
+import { CreditRecordCreatedV1, CreditRecordRevokedV1, CreditRecordUpdatedV1, EvaluationGradeChangedV1, EventEnvelope, Events } from '@contracts';
 import { Principal } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { OutboxPublisher, ServiceDefinition } from '@platform/service';
@@ -153,6 +153,54 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
     expect((await outboxFor(driver)).map((r) => r.envelope.data.grade)).toEqual(['2', '4']);
     expect((await query.execute(zhengzhouReader, driver, '')).evaluations[0]?.grade).toBe('4');
     expect((await query.execute(zhengzhouReader, driver, beforeRevocation.toISOString())).evaluations[0]).toMatchObject({ grade: '2', score: 10 });
+  });
+
+  function repairedEvent(created: EventEnvelope<CreditRecordCreatedV1>, changedAt: Date): EventEnvelope<CreditRecordUpdatedV1> {
+    const { summary: _summary, sourceClientId: _source, receivedAt: _received, ...facts } = created.data;
+    return {
+      ...created,
+      id: uuidv7(),
+      type: Events.CreditRecordUpdated.subject,
+      occurredAt: changedAt.toISOString(),
+      data: { ...facts, status: 'repaired', change: 'repaired', version: 2, changes: { status: { from: 'active', to: 'repaired' } }, changedBy: 'repair:zhengzhou', changedAt: changedAt.toISOString() },
+    };
+  }
+
+  it('a repair gives the grade back from its instant on; as-of before it still counts the record', async () => {
+    const driver = driverId();
+    const penalty = createdEvent(driver, { recordType: 'administrative-penalty', severity: 'severe' });
+    await deliver(penalty);
+    const beforeRepair = new Date();
+    await new Promise((r) => setTimeout(r, 5));
+    const repair = repairedEvent(penalty, new Date());
+    await dataSource.transaction((m) => records.updated(repair, m));
+    const events = (await outboxFor(driver)).map((r) => r.envelope.data);
+    expect(events.map((e) => [e.previousGrade, e.grade])).toEqual([
+      [null, '2'],
+      ['2', '4'],
+    ]);
+    expect(events[1]?.causeEventId).toBe(repair.id);
+    expect((await query.execute(zhengzhouReader, driver, '')).evaluations[0]).toMatchObject({ grade: '4', score: 20 });
+    expect((await query.execute(zhengzhouReader, driver, beforeRepair.toISOString())).evaluations[0]).toMatchObject({ grade: '2', score: 10 });
+    const [stored] = await db.query<{ withdrawn_reason: string }>(`SELECT withdrawn_reason FROM evaluation.subject_records WHERE record_id = $1`, [penalty.data.recordId]);
+    expect(stored?.withdrawn_reason).toBe('repaired by repair:zhengzhou');
+    // Redelivered: nothing moves again.
+    await dataSource.transaction((m) => records.updated(repair, m));
+    expect(await outboxFor(driver)).toHaveLength(2);
+  });
+
+  it('a repair that arrives before its record still wins; an objection update changes nothing', async () => {
+    const driver = driverId();
+    const penalty = createdEvent(driver, { recordType: 'administrative-penalty', severity: 'severe' });
+    await dataSource.transaction((m) => records.updated(repairedEvent(penalty, new Date()), m));
+    await deliver(penalty);
+    expect((await query.execute(zhengzhouReader, driver, '')).evaluations[0]?.grade).toBe('4');
+    const other = driverId();
+    const complaint = createdEvent(other, { recordType: 'administrative-penalty', severity: 'severe' });
+    await deliver(complaint);
+    const opened = repairedEvent(complaint, new Date());
+    await dataSource.transaction((m) => records.updated({ ...opened, data: { ...opened.data, status: 'under-objection', change: 'objection-opened' } }, m));
+    expect((await query.execute(zhengzhouReader, other, '')).evaluations[0]?.grade).toBe('2');
   });
 
   it('a revocation that arrives before its record still wins', async () => {
