@@ -179,6 +179,39 @@ describe('evaluation through the gateway', () => {
     expect({ status: notEnded.status, code: notEnded.body.code }).toEqual({ status: 422, code: 'CYCLE.PERIOD_NOT_ENDED' });
   });
 
+  it('ranks carriers and cities for a past month of the quarterly Henan scheme; bad parameters are refused with code and field', async () => {
+    // A penalty decided and received in March of last year (moved back in time through the data).
+    const lastYear = String(Number(today().slice(0, 4)) - 1);
+    const body = creditRecordBody();
+    expect((await api('/api/v1/credit-records', { method: 'POST', token: zhengzhou, body })).status).toBe(201);
+    const graded = await eventually(() => evaluations(body.subject.id), (r) => r.list.length > 0);
+    expect(graded.status).toBe(200);
+    await platform.db.query(`UPDATE evaluation.subject_records SET decision_date = $2, received_at = $3 WHERE subject_id = $1`, [body.subject.id, `${lastYear}-03-10`, `${lastYear}-03-11T09:00:00+08:00`]);
+
+    const path = (query: string) => `/api/v1/rankings?schemeId=henan-passenger-hazardous-codes&${query}`;
+    const carriers = await eventually(() => api(path(`periodKind=month&period=${lastYear}-03&by=subject`)), (r) => r.status === 200, 30_000);
+    expect(carriers.body).toMatchObject({ schemeId: 'henan-passenger-hazardous-codes', periodKind: 'month', period: `${lastYear}-03`, start: `${lastYear}-03-01`, end: `${lastYear}-03-31`, status: 'completed' });
+    // 1000 − 30 (general penalty) = 970 → green, in the quarter containing 31 March.
+    expect(carriers.body.subjects).toEqual([expect.objectContaining({ rank: 1, subjectId: body.subject.id, grade: 'green', score: 970 })]);
+    const cities = await api(path(`periodKind=month&period=${lastYear}-03&by=city`));
+    expect(cities.body.regions).toEqual([{ rank: 1, region: '410100', subjects: 1, meanScore: 970, distribution: { green: 1 } }]);
+    // February ended before the record arrived: nobody to rank.
+    expect((await eventually(() => api(path(`periodKind=month&period=${lastYear}-02`)), (r) => r.status === 200, 30_000)).body.subjects).toEqual([]);
+
+    const refused = async (query: string) => {
+      const r = await api(query.startsWith('/') ? query : path(query));
+      return { status: r.status, code: r.body.code, fields: (r.body.errors ?? []).map((e) => e.field) };
+    };
+    expect(await refused('periodKind=fortnight&period=2025-W10')).toEqual({ status: 400, code: 'RANKING.INVALID_PERIOD_KIND', fields: ['periodKind'] });
+    expect(await refused('periodKind=week&period=2025-W54')).toEqual({ status: 400, code: 'RANKING.INVALID_PERIOD', fields: ['period'] });
+    expect(await refused('periodKind=quarter&period=2025-05')).toEqual({ status: 400, code: 'RANKING.INVALID_PERIOD', fields: ['period'] });
+    expect(await refused(`periodKind=year&period=${today().slice(0, 4)}`)).toEqual({ status: 422, code: 'RANKING.PERIOD_NOT_ENDED', fields: ['period'] });
+    expect(await refused('/api/v1/rankings?schemeId=no-such-scheme&periodKind=year&period=2025')).toEqual({ status: 404, code: 'SCHEME.NOT_FOUND', fields: [] });
+    const missing = await refused('/api/v1/rankings?periodKind=year&period=2025');
+    expect({ status: missing.status, fields: [...new Set(missing.fields)] }).toEqual({ status: 400, fields: ['schemeId'] });
+    expect(await refused('periodKind=year&period=2025&by=province')).toMatchObject({ status: 400, fields: ['by'] });
+  }, 90_000);
+
   it('reads a partner city’s grade on our ladder through a recognition table', async () => {
     const tables = await api('/api/v1/grade-recognitions');
     expect((tables.body.tables as { id: string }[]).map((t) => t.id)).toContain('wuxi-to-suzhou-road-transport');

@@ -5,6 +5,8 @@ import type { ServiceDefinition } from '@platform/service';
 import { SchemesAndStandings1763700000400 } from './migrations/1763700000400-schemes-and-standings';
 import { EvaluationCycles1763700000410 } from './migrations/1763700000410-evaluation-cycles';
 import { StandingRefreshes1763700000420 } from './migrations/1763700000420-standing-refreshes';
+import { PeriodRankings1763700000430 } from './migrations/1763700000430-period-rankings';
+import { SubjectListEntries1763700000440 } from './migrations/1763700000440-subject-list-entries';
 
 export const evaluationConfigSchema = baseServiceEnv.extend({
   /** Subjects per transaction when closing a cycle or regrading after a publication (results + cursor commit together). */
@@ -12,18 +14,21 @@ export const evaluationConfigSchema = baseServiceEnv.extend({
   /** A close claimed by a replica is its own for this long after each chunk; then another may resume it. */
   CYCLE_LEASE_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
   CYCLE_POLL_MS: z.coerce.number().int().min(10).default(500),
+  /** How long a rankings request waits for a period ranking it started before answering `running` (the gateway's deadline for it is 15 s). */
+  RANKING_WAIT_MS: z.coerce.number().int().min(0).max(12_000).default(8_000),
 });
 export type EvaluationConfig = z.infer<typeof evaluationConfigSchema>;
 
 /**
  * Evaluation owns versioned scoring schemes, subjects' record facts, standings with their
- * explanations (DOMAIN.md §3). It consumes `credit.records.*` and publishes `evaluation.*`.
+ * explanations (DOMAIN.md §3). It consumes `credit.records.*` and joint measures' list entries
+ * (`measures.list-entries.effective|removed`), and publishes `evaluation.*`.
  */
 export const evaluationDefinition: ServiceDefinition = {
   name: 'evaluation',
   schema: 'evaluation',
   entities: [],
-  migrations: [MessagingTables1763700000000, SchemesAndStandings1763700000400, EvaluationCycles1763700000410, StandingRefreshes1763700000420],
+  migrations: [MessagingTables1763700000000, SchemesAndStandings1763700000400, EvaluationCycles1763700000410, StandingRefreshes1763700000420, PeriodRankings1763700000430, SubjectListEntries1763700000440],
   protoPackages: [ProtoPackages.evaluation],
-  streams: ['EVALUATION', 'CREDIT_RECORDS'],
+  streams: ['EVALUATION', 'CREDIT_RECORDS', 'MEASURES'],
 };

@@ -11,6 +11,7 @@ import { ObjectionsHttpController } from './credit-records/objections.http.contr
 import { gatewayDefinition, GatewayConfig } from './gateway.definition';
 import { ClientRateLimitGuard, PublicRateLimitGuard } from './http/rate-limit.guards';
 import { EvaluationCyclesHttpController } from './evaluation/evaluation-cycles.http.controller';
+import { RankingsHttpController } from './evaluation/rankings.http.controller';
 import { EvaluationSchemesHttpController } from './evaluation/evaluation-schemes.http.controller';
 import { GradeRecognitionsHttpController } from './evaluation/grade-recognitions.http.controller';
 import { SubjectEvaluationsHttpController } from './evaluation/subject-evaluations.http.controller';
@@ -57,6 +58,7 @@ export class AppModule {
         EvaluationSchemesHttpController,
         SubjectEvaluationsHttpController,
         EvaluationCyclesHttpController,
+        RankingsHttpController,
         GradeRecognitionsHttpController,
         ListEntriesHttpController,
         DecisionsHttpController,

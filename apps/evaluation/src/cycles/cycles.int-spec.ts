@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
+import { EvaluationCycleGradeRecordedV1, EventEnvelope, Events } from '@contracts';
 import { Principal } from '@platform/auth';
+import { OutboxPublisher, ServiceDefinition } from '@platform/service';
 import { cloneTestDatabase, TestDatabase } from '@platform/testing';
 import { cycleOfPeriod } from '../engine/domain/cycle';
 import { standingAt } from '../engine/domain/standing';
@@ -10,11 +12,14 @@ import { CloseCycleHandler } from './application/close-cycle.handler';
 import { CycleProcessor } from './application/cycle-processor';
 import { GetCycleRankingsQuery } from './application/get-cycle-rankings.query';
 import { GetCycleQuery } from './application/get-cycle.query';
+import { GetPeriodRankingsQuery } from './application/get-period-rankings.query';
 
 /**
  * Cycle close against a real PostgreSQL: every subject in scope graded for a past period, in
  * chunks; a close interrupted after one chunk is resumed by another processor and gives the same
- * results as grading each subject directly; records received after the cutoff change nothing.
+ * results as grading each subject directly, announcing each subject's result once; records
+ * received after the cutoff change nothing. Period rankings (week, month, quarter, year of a
+ * yearly scheme) grade each subject as it stood at the end of the period.
  */
 describe('cycle close (PostgreSQL)', () => {
   let db: TestDatabase;
@@ -24,7 +29,12 @@ describe('cycle close (PostgreSQL)', () => {
   let get: GetCycleQuery;
   const config = { CYCLE_CHUNK_SIZE: 3, CYCLE_LEASE_SECONDS: 1, CYCLE_POLL_MS: 100 };
   const regulator: Principal = { clientId: 'henan-regulator', kind: 'admin', scopes: ['admin'], region: '410000' };
-  const processor = () => new CycleProcessor(dataSource, registry, config);
+  const processor = () => new CycleProcessor(dataSource, registry, new OutboxPublisher(evaluationDefinition as ServiceDefinition), config);
+  const cycleGrades = (cycleId: string) =>
+    db.query<{ envelope: EventEnvelope<EvaluationCycleGradeRecordedV1> }>(`SELECT envelope FROM evaluation.outbox WHERE subject = $1 AND envelope->'data'->>'cycleId' = $2 ORDER BY id`, [
+      Events.EvaluationCycleGradeRecorded.subject,
+      cycleId,
+    ]);
 
   beforeAll(async () => {
     db = await cloneTestDatabase('cycles');
@@ -98,6 +108,26 @@ describe('cycle close (PostgreSQL)', () => {
       );
       expect({ subject: row.subject_id, grade: row.grade, score: row.score }).toEqual({ subject: row.subject_id, grade: direct.grade, score: direct.score });
     }
+
+    // One evaluation.cycle-grades.recorded per subject despite the crash, committed with its result:
+    // driver i has i general complaints (−3 each) decided in 2025.
+    const events = (await cycleGrades(id)).map((r) => r.envelope);
+    expect(events.map((e) => e.subjectId).sort()).toEqual([...drivers].sort());
+    for (const [i, driver] of drivers.entries()) {
+      const event = events.find((e) => e.subjectId === driver)!;
+      const row = stored.find((r) => r.subject_id === driver)!;
+      expect(event).toMatchObject({ type: 'evaluation.cycle-grades.recorded', version: 1, region: '410105' });
+      expect(event.data).toMatchObject({
+        cycleId: id,
+        schemeId: 'zhengzhou-taxi-driver-stars',
+        schemeVersion: 1,
+        subject: { kind: 'person', id: driver },
+        cycle: { label: '2025', start: '2025-01-01', end: '2025-12-31' },
+        grade: row.grade,
+        score: row.score,
+        pointsDeducted: 3 * i,
+      });
+    }
   });
 
   it('ranks the closed cycle’s drivers by score, and counties by mean score, inside the caller’s region', async () => {
@@ -127,5 +157,75 @@ describe('cycle close (PostgreSQL)', () => {
     );
     await processor().work();
     expect(await get.execute(regulator, first.id)).toEqual(before);
+    expect(await cycleGrades(first.id)).toHaveLength(8);
+  });
+
+  describe('rankings per week, month, quarter and year of the yearly Zhengzhou scheme', () => {
+    const zhengzhouReader: Principal = { clientId: 'zz', kind: 'integrator', scopes: ['evaluations:read'], region: '410100' };
+    const NOW = new Date('2026-01-10T09:00:00+08:00');
+    const rankings = () => new GetPeriodRankingsQuery(dataSource, registry, { nudge: () => undefined } as unknown as CycleProcessor, { RANKING_WAIT_MS: 0 });
+    const ask = (periodKind: string, period: string, by = 'subject', limit = 0) => rankings().execute(zhengzhouReader, { schemeId: 'zhengzhou-taxi-driver-stars', periodKind, period, by, limit }, NOW);
+    /** The first request starts the grading and answers `running`; the processor completes it. */
+    const ranked = async (periodKind: string, period: string, by = 'subject', limit = 0) => {
+      const first = await ask(periodKind, period, by, limit);
+      if (first.status === 'completed') return first;
+      expect(first).toMatchObject({ status: 'running', subjects: [], regions: [] });
+      await processor().work();
+      return ask(periodKind, period, by, limit);
+    };
+
+    it('ranks subjects by their score at the end of each period, and counties by mean score', async () => {
+      // Driver 0 (commendation only, 22) gets a severe complaint decided and received in August: 17.
+      const driver0 = '41010219850100000X';
+      await db.query(
+        `INSERT INTO evaluation.subject_records (record_id, subject_id, subject_kind, region, record_type, severity, decision_date, payload, received_at)
+         VALUES ($1, $2, 'person', '410105', 'confirmed-complaint', 'severe', '2025-08-10', '{}', '2025-08-11T10:00:00+08:00')`,
+        [uuidv7(), driver0],
+      );
+      // Week 22 (26 May – 1 June 2025) ended before the records arrived on 2 June: nobody to rank.
+      expect(await ranked('week', '2025-W22')).toMatchObject({ status: 'completed', total: 0, subjects: [], start: '2025-05-26', end: '2025-06-01' });
+      const week = await ranked('week', '2025-W23', 'subject', 3);
+      expect(week).toMatchObject({ status: 'completed', total: 8, processed: 8, periodKind: 'week', period: '2025-W23', asOf: '2025-06-08T15:59:59.999Z', schemeVersion: 1 });
+      expect(week.subjects.map((s) => [s.rank, s.subjectId, s.score, s.grade])).toEqual([
+        [1, driver0, 22, '4'],
+        [2, '41010219850100001X', 19, '3'],
+        [3, '41010219850100002X', 16, '3'],
+      ]);
+      expect((await ranked('month', '2025-07', 'subject', 1)).subjects.map((s) => [s.subjectId, s.score])).toEqual([[driver0, 22]]);
+      // From August on the complaint counts: 17, behind the 19-point driver (ties share a rank).
+      const august = await ranked('month', '2025-08', 'subject', 3);
+      expect(august.subjects.map((s) => [s.rank, s.score])).toEqual([
+        [1, 19],
+        [2, 17],
+        [3, 16],
+      ]);
+      expect((await ranked('quarter', '2025-Q3', 'subject', 3)).subjects.map((s) => s.score)).toEqual([19, 17, 16]);
+      // 17, 19, 16, 13, 10, 7, 4, 1 → mean 10.875 in Zhongyuan district; the city is the same eight.
+      const counties = await ranked('year', '2025', 'county');
+      expect(counties.regions).toEqual([{ rank: 1, region: '410105', subjects: 8, meanScore: 10.875, distribution: { '1': 1, '2': 3, '3': 4 } }]);
+      expect((await ask('year', '2025', 'city')).regions).toEqual([expect.objectContaining({ region: '410100', subjects: 8, meanScore: 10.875 })]);
+      // A ranking is kept: the same question gets the same grading, unchanged by records received since.
+      await db.query(
+        `INSERT INTO evaluation.subject_records (record_id, subject_id, subject_kind, region, record_type, severity, decision_date, payload, received_at)
+         VALUES ($1, $2, 'person', '410105', 'administrative-penalty', 'severe', '2025-06-03', '{}', now())`,
+        [uuidv7(), driver0],
+      );
+      const again = await ask('week', '2025-W23', 'subject', 3);
+      expect(again).toEqual(week);
+      // No cycle-grade events for rankings.
+      expect(await cycleGrades(week.id)).toEqual([]);
+      expect(await get.execute(regulator, week.id)).toMatchObject({ purpose: 'ranking', period: '2025-W23' });
+    });
+
+    it('refuses an unknown period kind, a malformed or unended period and an unknown scheme, naming the field', async () => {
+      await expect(ask('fortnight', '2025-W23')).rejects.toMatchObject({ code: 'RANKING.INVALID_PERIOD_KIND', kind: 'validation', violations: [{ field: 'periodKind' }] });
+      await expect(ask('week', '2025-W54')).rejects.toMatchObject({ code: 'RANKING.INVALID_PERIOD', violations: [{ field: 'period' }] });
+      await expect(ask('month', '2025-Q3')).rejects.toMatchObject({ code: 'RANKING.INVALID_PERIOD', violations: [{ field: 'period' }] });
+      await expect(ask('month', '2026-01')).rejects.toMatchObject({ code: 'RANKING.PERIOD_NOT_ENDED', kind: 'precondition', violations: [{ field: 'period' }] });
+      await expect(ask('year', '2025', 'province')).rejects.toMatchObject({ code: 'CYCLE.INVALID_RANKING', violations: [{ field: 'by' }] });
+      await expect(
+        rankings().execute(zhengzhouReader, { schemeId: 'no-such-scheme', periodKind: 'year', period: '2025', by: '', limit: 0 }, NOW),
+      ).rejects.toMatchObject({ code: 'SCHEME.NOT_FOUND', kind: 'not-found' });
+    });
   });
 });

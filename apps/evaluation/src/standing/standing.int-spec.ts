@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { CreditRecordCreatedV1, CreditRecordRevokedV1, EvaluationGradeChangedV1, EventEnvelope, Events } from '@contracts';
+import { CreditRecordCreatedV1, CreditRecordRevokedV1, CreditRecordUpdatedV1, EvaluationGradeChangedV1, EventEnvelope, Events, ListEntryV1 } from '@contracts';
 import { Principal } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { OutboxPublisher, ServiceDefinition } from '@platform/service';
@@ -10,6 +10,7 @@ import { evaluationDefinition } from '../evaluation.definition';
 import { PutSchemeHandler } from '../schemes/application/put-scheme.handler';
 import { SchemeRegistry } from '../schemes/application/scheme-registry';
 import { GetSubjectEvaluationsQuery } from './application/get-subject-evaluations.query';
+import { ListEntryEventsHandler } from './application/list-entry-events.handler';
 import { RecordEventsHandler } from './application/record-events.handler';
 import { StandingCalculator } from './application/standing-calculator';
 import { StandingRefresher } from './application/standing-refresher';
@@ -26,6 +27,7 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
   let registry: SchemeRegistry;
   let putScheme: PutSchemeHandler;
   let records: RecordEventsHandler;
+  let lists: ListEntryEventsHandler;
   let query: GetSubjectEvaluationsQuery;
   let refresher: StandingRefresher;
 
@@ -41,6 +43,7 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
     putScheme = new PutSchemeHandler(dataSource);
     const calculator = new StandingCalculator(registry, new OutboxPublisher(evaluationDefinition as ServiceDefinition));
     records = new RecordEventsHandler({ register: () => undefined } as never, calculator);
+    lists = new ListEntryEventsHandler({ register: () => undefined } as never, calculator);
     query = new GetSubjectEvaluationsQuery(dataSource, calculator);
     refresher = new StandingRefresher(dataSource, registry, calculator, { CYCLE_CHUNK_SIZE: 2, CYCLE_LEASE_SECONDS: 30, CYCLE_POLL_MS: 100 });
   });
@@ -155,6 +158,54 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
     expect((await query.execute(zhengzhouReader, driver, beforeRevocation.toISOString())).evaluations[0]).toMatchObject({ grade: '2', score: 10 });
   });
 
+  function repairedEvent(created: EventEnvelope<CreditRecordCreatedV1>, changedAt: Date): EventEnvelope<CreditRecordUpdatedV1> {
+    const { summary: _summary, sourceClientId: _source, receivedAt: _received, ...facts } = created.data;
+    return {
+      ...created,
+      id: uuidv7(),
+      type: Events.CreditRecordUpdated.subject,
+      occurredAt: changedAt.toISOString(),
+      data: { ...facts, status: 'repaired', change: 'repaired', version: 2, changes: { status: { from: 'active', to: 'repaired' } }, changedBy: 'repair:zhengzhou', changedAt: changedAt.toISOString() },
+    };
+  }
+
+  it('a repair gives the grade back from its instant on; as-of before it still counts the record', async () => {
+    const driver = driverId();
+    const penalty = createdEvent(driver, { recordType: 'administrative-penalty', severity: 'severe' });
+    await deliver(penalty);
+    const beforeRepair = new Date();
+    await new Promise((r) => setTimeout(r, 5));
+    const repair = repairedEvent(penalty, new Date());
+    await dataSource.transaction((m) => records.updated(repair, m));
+    const events = (await outboxFor(driver)).map((r) => r.envelope.data);
+    expect(events.map((e) => [e.previousGrade, e.grade])).toEqual([
+      [null, '2'],
+      ['2', '4'],
+    ]);
+    expect(events[1]?.causeEventId).toBe(repair.id);
+    expect((await query.execute(zhengzhouReader, driver, '')).evaluations[0]).toMatchObject({ grade: '4', score: 20 });
+    expect((await query.execute(zhengzhouReader, driver, beforeRepair.toISOString())).evaluations[0]).toMatchObject({ grade: '2', score: 10 });
+    const [stored] = await db.query<{ withdrawn_reason: string }>(`SELECT withdrawn_reason FROM evaluation.subject_records WHERE record_id = $1`, [penalty.data.recordId]);
+    expect(stored?.withdrawn_reason).toBe('repaired by repair:zhengzhou');
+    // Redelivered: nothing moves again.
+    await dataSource.transaction((m) => records.updated(repair, m));
+    expect(await outboxFor(driver)).toHaveLength(2);
+  });
+
+  it('a repair that arrives before its record still wins; an objection update changes nothing', async () => {
+    const driver = driverId();
+    const penalty = createdEvent(driver, { recordType: 'administrative-penalty', severity: 'severe' });
+    await dataSource.transaction((m) => records.updated(repairedEvent(penalty, new Date()), m));
+    await deliver(penalty);
+    expect((await query.execute(zhengzhouReader, driver, '')).evaluations[0]?.grade).toBe('4');
+    const other = driverId();
+    const complaint = createdEvent(other, { recordType: 'administrative-penalty', severity: 'severe' });
+    await deliver(complaint);
+    const opened = repairedEvent(complaint, new Date());
+    await dataSource.transaction((m) => records.updated({ ...opened, data: { ...opened.data, status: 'under-objection', change: 'objection-opened' } }, m));
+    expect((await query.execute(zhengzhouReader, other, '')).evaluations[0]?.grade).toBe('2');
+  });
+
   it('a revocation that arrives before its record still wins', async () => {
     const driver = driverId();
     const penalty = createdEvent(driver, { recordType: 'administrative-penalty', severity: 'severe' });
@@ -171,6 +222,98 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
     );
     await deliver(penalty);
     expect((await query.execute(zhengzhouReader, driver, '')).evaluations[0]?.grade).toBe('4');
+  });
+
+  describe('list memberships from joint measures', () => {
+    const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    function listEvent(type: typeof Events.ListEntryEffective | typeof Events.ListEntryRemoved, driver: string, entry: Partial<ListEntryV1>): EventEnvelope<ListEntryV1> {
+      return {
+        id: uuidv7(),
+        type: type.subject,
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        subjectId: driver,
+        region: '410105',
+        data: {
+          entryId: '01a20000-0000-7000-8000-000000000001',
+          listType: 'bad-driver',
+          subject: { kind: 'person', id: driver, name: '张某' },
+          region: '410105',
+          status: 'effective',
+          origin: 'rule',
+          ruleId: 'nanyang-bad-driver',
+          grounds: '一个周期内扣满20分',
+          basis: [],
+          provenance: null,
+          proposedOn: today(),
+          noticeEndsOn: today(),
+          startsOn: today(),
+          endsOn: null,
+          decision: null,
+          removal: null,
+          version: 2,
+          ...entry,
+        },
+      };
+    }
+
+    it('a bad-driver entry in force takes the stars away; its removal gives them back; as-of reads the lists known then', async () => {
+      const driver = driverId();
+      const entryId = uuidv7();
+      await deliver(createdEvent(driver, { recordType: 'commendation', severity: 'minor', payload: { level: 'national' } }));
+      expect((await query.execute(zhengzhouReader, driver, '')).evaluations[0]).toMatchObject({ grade: '5', score: 25 });
+      const beforeEntry = new Date();
+      await new Promise((r) => setTimeout(r, 5));
+
+      const effective = listEvent(Events.ListEntryEffective, driver, { entryId });
+      await dataSource.transaction((m) => lists.effective(effective, m));
+      let events = (await outboxFor(driver)).map((r) => r.envelope.data);
+      expect(events.map((e) => [e.previousGrade, e.grade, e.causeEventId])).toEqual([
+        [null, '5', expect.any(String)],
+        ['5', '0', effective.id],
+      ]);
+      const [onList] = (await query.execute(zhengzhouReader, driver, '')).evaluations;
+      expect(onList).toMatchObject({ grade: '0', score: 25 });
+      expect(JSON.parse(onList!.explanationJson)).toMatchObject({ adjustments: [{ id: 'bad-driver-list', from: '5', to: '0' }] });
+      expect((await query.execute(zhengzhouReader, driver, beforeEntry.toISOString())).evaluations[0]?.grade).toBe('5');
+      const whileOnList = new Date();
+      await new Promise((r) => setTimeout(r, 5));
+
+      // Removed (repaired) today: from today on off the list.
+      const removed = listEvent(Events.ListEntryRemoved, driver, { entryId, status: 'removed', version: 3, removal: { reason: 'repair', removedOn: today(), detail: '信用修复' } });
+      await dataSource.transaction((m) => lists.removed(removed, m));
+      events = (await outboxFor(driver)).map((r) => r.envelope.data);
+      expect(events.map((e) => e.grade)).toEqual(['5', '0', '5']);
+      expect((await query.execute(zhengzhouReader, driver, '')).evaluations[0]?.grade).toBe('5');
+      expect((await query.execute(zhengzhouReader, driver, whileOnList.toISOString())).evaluations[0]?.grade).toBe('0');
+
+      // An older effective event redelivered after the removal changes nothing.
+      await dataSource.transaction((m) => lists.effective({ ...effective, id: uuidv7() }, m));
+      expect((await outboxFor(driver)).map((r) => r.envelope.data.grade)).toEqual(['5', '0', '5']);
+    });
+
+    it('an entry that starts later, or on another list, leaves the grade alone', async () => {
+      const driver = driverId();
+      await deliver(createdEvent(driver, { recordType: 'commendation', severity: 'minor', payload: { level: 'national' } }));
+      await dataSource.transaction((m) => lists.effective(listEvent(Events.ListEntryEffective, driver, { entryId: uuidv7(), startsOn: '2099-01-01' }), m));
+      await dataSource.transaction((m) => lists.effective(listEvent(Events.ListEntryEffective, driver, { entryId: uuidv7(), listType: 'key-watch' }), m));
+      expect((await outboxFor(driver)).map((r) => r.envelope.data.grade)).toEqual(['5']);
+    });
+  });
+
+  it('a recent administrative licence caps a new driver at 3 stars (tenure under 6 months)', async () => {
+    const driver = driverId();
+    const month = (offset: number) => {
+      const d = new Date(Date.now() + 8 * 3600_000);
+      d.setUTCMonth(d.getUTCMonth() + offset);
+      return d.toISOString().slice(0, 10);
+    };
+    await deliver(createdEvent(driver, { recordType: 'commendation', severity: 'minor', payload: { level: 'national' } }));
+    await deliver(createdEvent(driver, { recordType: 'administrative-licence', severity: 'minor', decisionDate: month(-2), payload: { licenceCategory: 'qualification', validFrom: month(-2), validUntil: '2099-12-31' } }));
+    const [capped] = (await query.execute(zhengzhouReader, driver, '')).evaluations;
+    expect(capped).toMatchObject({ grade: '3', score: 25 });
+    expect(JSON.parse(capped!.explanationJson)).toMatchObject({ adjustments: [{ id: 'tenure-cap', from: '5', to: '3' }] });
+    expect((await outboxFor(driver)).map((r) => r.envelope.data.grade)).toEqual(['5', '3']);
   });
 
   it('hides a subject outside the caller’s region, as not found', async () => {

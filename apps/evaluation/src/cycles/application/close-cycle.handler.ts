@@ -48,16 +48,20 @@ export class CloseCycleHandler {
       `WITH scope AS (
          SELECT count(DISTINCT subject_id)::int AS total FROM subject_records
           WHERE subject_kind = ANY($8::text[]) AND region LIKE ANY($9::text[]) AND received_at <= $7)
-       INSERT INTO evaluation_cycles (id, scheme_id, scheme_version, period, start_date, end_date, cutoff, status, total, requested_by, requested_at)
-       SELECT $1, $2, $3, $4, $5, $6, $7, 'running', scope.total, $10, $7 FROM scope
-       ON CONFLICT (scheme_id, scheme_version, period) DO NOTHING RETURNING id`,
-      [id, schemeId, active.version, period, window.start, window.end, now, document.subjectKinds, regionPatterns(document), principal.clientId],
+       INSERT INTO evaluation_cycles (id, purpose, period_kind, scheme_id, scheme_version, period, start_date, end_date, cutoff, status, total, requested_by, requested_at)
+       SELECT $1, 'close', $11, $2, $3, $4, $5, $6, $7, 'running', scope.total, $10, $7 FROM scope
+       ON CONFLICT (scheme_id, scheme_version, purpose, period) DO NOTHING RETURNING id`,
+      [id, schemeId, active.version, period, window.start, window.end, now, document.subjectKinds, regionPatterns(document), principal.clientId, document.cycle.kind],
     );
     if (inserted.length > 0) {
       this.processor.nudge();
       return { id, created: true };
     }
-    const [existing]: { id: string }[] = await manager.query(`SELECT id FROM evaluation_cycles WHERE scheme_id = $1 AND scheme_version = $2 AND period = $3`, [schemeId, active.version, period]);
+    const [existing]: { id: string }[] = await manager.query(`SELECT id FROM evaluation_cycles WHERE scheme_id = $1 AND scheme_version = $2 AND purpose = 'close' AND period = $3`, [
+      schemeId,
+      active.version,
+      period,
+    ]);
     return { id: existing!.id, created: false };
   }
 }

@@ -1,27 +1,46 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { Events } from '@contracts';
+import type { SubjectKind } from '@domain/credit';
 import { runUpdate } from '@platform/database';
-import { PeriodicWork, SERVICE_CONFIG } from '@platform/service';
+import { OutboxPublisher, PeriodicWork, SERVICE_CONFIG } from '@platform/service';
 import type { CycleWindow } from '../../engine/domain/cycle';
+import { pointsDeductedInCycle } from '../../engine/domain/deductions';
 import type { EvaluationResult } from '../../engine/domain/evaluate';
 import { applicableRegion, regionPatterns, standingAt } from '../../engine/domain/standing';
 import { LoadedScheme, SchemeRegistry } from '../../schemes/application/scheme-registry';
 import type { EvaluationConfig } from '../../evaluation.definition';
+import { SubjectListsRepository } from '../../standing/infrastructure/subject-lists.repository';
 import { SubjectRecordsRepository } from '../../standing/infrastructure/subject-records.repository';
+
+/** `close`: a scheme's own cycle, graded as a whole; `ranking`: standings as they stood at the end of a period (ADR 0020). */
+export type CyclePurpose = 'close' | 'ranking';
 
 interface ClaimedCycle {
   id: string;
+  purpose: CyclePurpose;
   scheme: LoadedScheme;
   window: CycleWindow;
   cutoff: Date;
 }
 
+interface GradedSubject {
+  subjectId: string;
+  kind: SubjectKind;
+  region: string;
+  result: EvaluationResult;
+}
 
 /**
  * Works through running cycle closes in chunks of subjects (in subject id order). Each chunk's
  * results and the cycle's cursor commit in one transaction, so a crash loses nothing and
  * repeats nothing: the next claim resumes after the cursor. Closes are claimed with a lease
  * (FOR UPDATE SKIP LOCKED), so replicas share them and a dead replica's close is resumed.
+ *
+ * A close grades the scheme's cycle as it stood at the cutoff and announces each subject's
+ * result as `evaluation.cycle-grades.recorded` through the outbox, in the chunk's transaction
+ * (a resumed close never announces a subject twice). A period ranking grades each subject as it
+ * stood at the end of the period, in the scheme's cycle containing that day, and announces nothing.
  */
 @Injectable()
 export class CycleProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -31,6 +50,7 @@ export class CycleProcessor implements OnApplicationBootstrap, BeforeApplication
   constructor(
     private readonly dataSource: DataSource,
     private readonly registry: SchemeRegistry,
+    private readonly outbox: OutboxPublisher,
     @Inject(SERVICE_CONFIG) private readonly config: Pick<EvaluationConfig, 'CYCLE_CHUNK_SIZE' | 'CYCLE_LEASE_SECONDS' | 'CYCLE_POLL_MS'>,
   ) {}
 
@@ -62,18 +82,19 @@ export class CycleProcessor implements OnApplicationBootstrap, BeforeApplication
   private async claim(): Promise<ClaimedCycle | undefined> {
     const {
       rows: [row],
-    } = await runUpdate<{ id: string; scheme_id: string; scheme_version: number; period: string; start_date: string; end_date: string; cutoff: Date }>(
+    } = await runUpdate<{ id: string; purpose: CyclePurpose; scheme_id: string; scheme_version: number; period: string; start_date: string; end_date: string; cutoff: Date }>(
       this.dataSource,
       `UPDATE evaluation_cycles SET lease_until = now() + make_interval(secs => $1)
         WHERE id = (SELECT id FROM evaluation_cycles WHERE status = 'running' AND (lease_until IS NULL OR lease_until < now())
                      ORDER BY requested_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-        RETURNING id, scheme_id, scheme_version, period, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date, cutoff`,
+        RETURNING id, purpose, scheme_id, scheme_version, period, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date, cutoff`,
       [this.config.CYCLE_LEASE_SECONDS],
     );
     if (!row) return undefined;
     const compiled = await this.registry.load(this.dataSource.manager, row.scheme_id, row.scheme_version);
     return {
       id: row.id,
+      purpose: row.purpose,
       scheme: { schemeId: row.scheme_id, version: row.scheme_version, compiled },
       window: { label: row.period, start: row.start_date, end: row.end_date },
       cutoff: row.cutoff,
@@ -93,7 +114,8 @@ export class CycleProcessor implements OnApplicationBootstrap, BeforeApplication
         cycle.cutoff,
       );
       const results = await this.grade(manager, cycle, subjects);
-      await this.storeResults(manager, cycle.id, results);
+      const stored = await this.storeResults(manager, cycle.id, results);
+      if (cycle.purpose === 'close') await this.announce(manager, cycle, stored);
       const done = subjects.length < this.config.CYCLE_CHUNK_SIZE;
       await manager.query(
         `UPDATE evaluation_cycles SET processed = processed + $2, cursor_subject = $3, lease_until = now() + make_interval(secs => $4),
@@ -101,29 +123,61 @@ export class CycleProcessor implements OnApplicationBootstrap, BeforeApplication
           WHERE id = $1`,
         [cycle.id, subjects.length, subjects.at(-1) ?? cursor, this.config.CYCLE_LEASE_SECONDS, done ? 'completed' : 'running'],
       );
-      if (done) this.logger.log({ cycleId: cycle.id, scheme: cycle.scheme.schemeId, period: cycle.window.label }, 'cycle closed');
+      if (done) this.logger.log({ cycleId: cycle.id, purpose: cycle.purpose, scheme: cycle.scheme.schemeId, period: cycle.window.label }, 'cycle closed');
       return done;
     });
   }
 
-  private async grade(manager: EntityManager, cycle: ClaimedCycle, subjectIds: string[]): Promise<{ subjectId: string; kind: string; region: string; result: EvaluationResult }[]> {
+  /** Every subject's result from its records and lists as they stood at the cutoff. */
+  private async grade(manager: EntityManager, cycle: ClaimedCycle, subjectIds: string[]): Promise<GradedSubject[]> {
     const histories = await SubjectRecordsRepository.histories(manager, subjectIds, cycle.cutoff);
+    const lists = await SubjectListsRepository.membershipsAt(manager, subjectIds, cycle.cutoff);
     const document = cycle.scheme.compiled.document;
+    // A ranking reads the standing at the period's end: the scheme's cycle containing that day.
+    const window = cycle.purpose === 'close' ? cycle.window : undefined;
     return [...histories.values()].flatMap(({ subjectId, kind, records }) => {
       const region = applicableRegion(document, kind, records);
       if (!region) return [];
-      const result = standingAt(cycle.scheme.compiled, { id: subjectId, kind, region, lists: [], registeredOn: null }, records, cycle.cutoff, cycle.window);
+      const result = standingAt(cycle.scheme.compiled, { id: subjectId, kind, region, lists: [], listEntries: lists.get(subjectId) ?? [] }, records, cycle.cutoff, window);
       return [{ subjectId, kind, region, result }];
     });
   }
 
-  private async storeResults(manager: EntityManager, cycleId: string, results: { subjectId: string; kind: string; region: string; result: EvaluationResult }[]): Promise<void> {
+  /** `evaluation.cycle-grades.recorded` for each result stored by this chunk, in its transaction. */
+  private async announce(manager: EntityManager, cycle: ClaimedCycle, results: GradedSubject[]): Promise<void> {
     if (results.length === 0) return;
-    await manager.query(
+    const now = new Date();
+    await this.outbox.appendMany(
+      manager,
+      Events.EvaluationCycleGradeRecorded,
+      results.map(({ subjectId, kind, region, result }) => ({
+        subjectId,
+        region,
+        occurredAt: now,
+        data: {
+          cycleId: cycle.id,
+          schemeId: cycle.scheme.schemeId,
+          schemeVersion: cycle.scheme.version,
+          subject: { kind, id: subjectId },
+          region,
+          cycle: { label: result.cycle.label, start: result.cycle.start, end: result.cycle.end },
+          grade: result.grade,
+          score: result.score,
+          pointsDeducted: pointsDeductedInCycle(result),
+          recordedAt: now.toISOString(),
+        },
+      })),
+    );
+  }
+
+  /** Stores the chunk's results; returns those stored now (not already there). */
+  private async storeResults(manager: EntityManager, cycleId: string, results: GradedSubject[]): Promise<GradedSubject[]> {
+    if (results.length === 0) return [];
+    const inserted: { subject_id: string }[] = await manager.query(
       `INSERT INTO cycle_results (cycle_id, subject_id, subject_kind, region, grade, score, result)
          SELECT $1, subject_id, kind, region, grade, score, result
            FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::jsonb[]) AS t (subject_id, kind, region, grade, score, result)
-       ON CONFLICT (cycle_id, subject_id) DO NOTHING`,
+       ON CONFLICT (cycle_id, subject_id) DO NOTHING RETURNING subject_id`,
       [
         cycleId,
         results.map((r) => r.subjectId),
@@ -134,5 +188,7 @@ export class CycleProcessor implements OnApplicationBootstrap, BeforeApplication
         results.map((r) => JSON.stringify(r.result)),
       ],
     );
+    const storedNow = new Set(inserted.map((r) => r.subject_id));
+    return results.filter((r) => storedNow.has(r.subjectId));
   }
 }

@@ -18,6 +18,7 @@ export interface CycleView {
   distribution: Record<string, number>;
   requestedAt: string;
   completedAt: string;
+  purpose: string;
 }
 
 /** Progress of a close, and the grade distribution of the subjects graded so far. */
@@ -41,9 +42,10 @@ export class GetCycleQuery {
       processed: number;
       requested_at: Date;
       completed_at: Date | null;
+      purpose: string;
     }[] = await this.dataSource.query(
       `SELECT scheme_id, scheme_version, period, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date,
-              cutoff, status, total, processed, requested_at, completed_at
+              cutoff, status, total, processed, requested_at, completed_at, purpose
          FROM evaluation_cycles WHERE id = $1`,
       [id],
     );
@@ -63,6 +65,7 @@ export class GetCycleQuery {
       distribution: Object.fromEntries(grades.map((g) => [g.grade, g.count])),
       requestedAt: row.requested_at.toISOString(),
       completedAt: row.completed_at?.toISOString() ?? '',
+      purpose: row.purpose,
     };
   }
 }

@@ -5,6 +5,7 @@ import { principalFrom } from '@platform/grpc';
 import { CloseCycleHandler } from '../application/close-cycle.handler';
 import { GetCycleRankingsQuery } from '../application/get-cycle-rankings.query';
 import { GetCycleQuery } from '../application/get-cycle.query';
+import { GetPeriodRankingsQuery } from '../application/get-period-rankings.query';
 
 @Controller()
 @evaluationV1.CycleServiceControllerMethods()
@@ -13,7 +14,12 @@ export class CyclesGrpcController implements evaluationV1.CycleServiceController
     private readonly closeCycleHandler: CloseCycleHandler,
     private readonly getCycleQuery: GetCycleQuery,
     private readonly getCycleRankingsQuery: GetCycleRankingsQuery,
+    private readonly getPeriodRankingsQuery: GetPeriodRankingsQuery,
   ) {}
+
+  getRankings(request: evaluationV1.GetRankingsRequest, metadata?: Metadata): Promise<evaluationV1.GetRankingsResponse> {
+    return this.getPeriodRankingsQuery.execute(principalFrom(metadata), request);
+  }
 
   getCycleRankings(request: evaluationV1.GetCycleRankingsRequest, metadata?: Metadata): Promise<evaluationV1.GetCycleRankingsResponse> {
     return this.getCycleRankingsQuery.execute(principalFrom(metadata), request.id, request.by, request.limit);

@@ -22,10 +22,55 @@ export interface SubjectFacts {
   id: string;
   kind: SubjectKind;
   region: string;
-  /** Credit lists the subject is on now (e.g. `bad-driver`). */
+  /** Credit lists the subject is on whatever the date (tests, simulations); see also `listEntries`. */
   lists: readonly string[];
-  /** YYYY-MM-DD the subject registered (e.g. a driver's 从业资格 registration), if known. */
+  /**
+   * List entries as evaluation knew them at the instant evaluated (joint measures' entries in
+   * force): the subject is on `listType` on the days `from`..`until` (inclusive; open when null).
+   * `subject.lists` holds the lists in force on the day evaluated.
+   */
+  listEntries?: readonly ListMembership[];
+  /**
+   * YYYY-MM-DD the subject registered (e.g. a driver's 从业资格 registration), if known. When
+   * absent, tenure counts from the subject's earliest administrative licence (`tenureStart`).
+   */
   registeredOn?: string | null;
+}
+
+export interface ListMembership {
+  listType: string;
+  /** First day on the list (YYYY-MM-DD). */
+  from: string;
+  /** Last day on the list (YYYY-MM-DD), or null while open-ended. */
+  until: string | null;
+}
+
+/** The lists a subject is on, on `date`: the fixed ones and the entries in force that day. */
+export function listsOn(subject: SubjectFacts, date: string): string[] {
+  const entries = (subject.listEntries ?? []).filter((e) => e.from <= date && (e.until === null || date <= e.until)).map((e) => e.listType);
+  return [...new Set([...subject.lists, ...entries])].sort();
+}
+
+/** The record type whose earliest instance starts a subject's tenure (catalogue v1). */
+const LICENCE_RECORD_TYPE = 'administrative-licence';
+
+/**
+ * When a subject's tenure starts, from the best fact the platform has (docs/evaluation.md,
+ * "Subject facts"): a registration date given explicitly, else the earliest administrative
+ * licence among the records visible at the evaluated instant — its `validFrom` (the date the
+ * licence, e.g. a driver's 从业资格证 or a carrier's 道路运输经营许可证, took effect) or, without
+ * one, its decision date. Null when neither is known: no tenure cap applies.
+ */
+export function tenureStart(subject: SubjectFacts, visibleRecords: readonly Pick<RecordFact, 'type' | 'decisionDate' | 'payload'>[]): string | null {
+  if (subject.registeredOn) return subject.registeredOn;
+  let earliest: string | null = null;
+  for (const record of visibleRecords) {
+    if (record.type !== LICENCE_RECORD_TYPE) continue;
+    const validFrom = record.payload['validFrom'];
+    const start = typeof validFrom === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(validFrom) ? validFrom : record.decisionDate;
+    if (earliest === null || start < earliest) earliest = start;
+  }
+  return earliest;
 }
 
 export interface EvaluationInput {
@@ -100,9 +145,10 @@ export function evaluateSubject(scheme: CompiledScheme, input: EvaluationInput):
     inCycle: r.decisionDate >= cycle.start && r.decisionDate <= cycle.end,
     payload: r.payload,
   }));
-  const tenureMonths = input.subject.registeredOn ? monthsBetween(input.subject.registeredOn, asOf) : UNKNOWN_TENURE_MONTHS;
+  const registeredOn = tenureStart(input.subject, visible);
+  const tenureMonths = registeredOn ? monthsBetween(registeredOn, asOf) : UNKNOWN_TENURE_MONTHS;
   const context: Record<string, unknown> = {
-    subject: { id: input.subject.id, kind: input.subject.kind, region: input.subject.region, lists: [...input.subject.lists], tenureMonths },
+    subject: { id: input.subject.id, kind: input.subject.kind, region: input.subject.region, lists: listsOn(input.subject, asOf), tenureMonths },
     records: celRecords,
     previous: { grade: input.previous?.grade ?? '', score: input.previous?.score ?? 0 },
     cycle: { label: cycle.label, start: cycle.start, end: cycle.end, asOf },

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import type { CompiledScheme } from '../../engine/domain/compile-scheme';
-import type { EvaluationResult } from '../../engine/domain/evaluate';
+import type { EvaluationResult, ListMembership } from '../../engine/domain/evaluate';
 import { SimulationSummary, SubjectOutcome, summariseSimulation } from '../../engine/domain/simulation';
 import { applicableRegion, regionPatterns, standingAt } from '../../engine/domain/standing';
+import { SubjectListsRepository } from '../../standing/infrastructure/subject-lists.repository';
 import { SubjectHistory, SubjectRecordsRepository } from '../../standing/infrastructure/subject-records.repository';
 import { SchemeRegistry } from './scheme-registry';
 import { assertSchemeRegions, compileUploadedScheme } from './scheme-upload';
@@ -47,8 +48,10 @@ export class SimulateSchemeHandler {
     for (let after = ''; ; ) {
       const page = await SubjectRecordsRepository.subjectsInScope(manager, scope, after, PAGE);
       const histories = await SubjectRecordsRepository.histories(manager, page);
+      const lists = await SubjectListsRepository.membershipsAt(manager, page, now);
       for (const history of histories.values()) {
-        outcomes.push({ subjectId: history.subjectId, before: active ? grade(active.compiled, history, now) : undefined, after: grade(draft, history, now) });
+        const entries = lists.get(history.subjectId) ?? [];
+        outcomes.push({ subjectId: history.subjectId, before: active ? grade(active.compiled, history, entries, now) : undefined, after: grade(draft, history, entries, now) });
       }
       if (page.length < PAGE) break;
       after = page.at(-1)!;
@@ -64,8 +67,8 @@ export class SimulateSchemeHandler {
   }
 }
 
-function grade(scheme: CompiledScheme, history: SubjectHistory, at: Date): EvaluationResult | undefined {
+function grade(scheme: CompiledScheme, history: SubjectHistory, listEntries: ListMembership[], at: Date): EvaluationResult | undefined {
   const region = applicableRegion(scheme.document, history.kind, history.records);
   if (!region) return undefined;
-  return standingAt(scheme, { id: history.subjectId, kind: history.kind, region, lists: [], registeredOn: null }, history.records, at);
+  return standingAt(scheme, { id: history.subjectId, kind: history.kind, region, lists: [], listEntries }, history.records, at);
 }

@@ -9,8 +9,9 @@ import { StandingCalculator } from './standing-calculator';
 /**
  * Record events → the subject's record set → its standing, in the consumer's transaction with
  * the inbox row (a redelivered event changes nothing). One durable consumer per subject
- * (Debian's nats-server 2.9 has no multi-filter consumers). Revocation and expiry withdraw the
- * record; a correction replaces its facts; then the subject is recomputed.
+ * (Debian's nats-server 2.9 has no multi-filter consumers). Revocation, expiry and repair
+ * withdraw the record from the instant they take effect; a correction replaces its facts; then
+ * the subject is recomputed.
  */
 @Injectable()
 export class RecordEventsHandler implements OnModuleInit {
@@ -45,10 +46,22 @@ export class RecordEventsHandler implements OnModuleInit {
     await this.standings.recompute(manager, event.data.subject.id, event.id);
   }
 
-  /** A correction (an upheld objection) changes what the record says; other updates change no facts. */
+  /**
+   * A correction (an upheld objection) changes what the record says; a repair (信用修复, DOMAIN.md
+   * §5) withdraws the record from `changedAt` on, exactly like a revocation: as of before that
+   * instant it still counts. Other updates (objection opened or rejected) change no facts.
+   */
   async updated(event: EventEnvelope<CreditRecordUpdatedV1>, manager: EntityManager): Promise<void> {
     if (event.version !== Events.CreditRecordUpdated.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
     const record = event.data;
+    if (record.change === 'repaired') {
+      const at = new Date(record.changedAt);
+      if (Number.isNaN(at.getTime())) throw new PoisonMessageError(`repair of ${record.recordId} has no valid changedAt`);
+      // Like a revocation, the withdrawal waits in record_withdrawals if the record is not stored yet.
+      await SubjectRecordsRepository.withdraw(manager, record.recordId, at, `repaired by ${record.changedBy}`);
+      await this.standings.recompute(manager, record.subject.id, event.id);
+      return;
+    }
     if (record.change !== 'corrected') return;
     const stored = await SubjectRecordsRepository.correct(manager, record.recordId, { severity: record.severity, decisionDate: record.decisionDate, payload: record.payload ?? {} });
     // Redelivered later, after credit.records.created (a separate consumer) has stored the record.

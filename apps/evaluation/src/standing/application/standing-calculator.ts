@@ -5,6 +5,7 @@ import { OutboxPublisher } from '@platform/service';
 import type { EvaluationResult, SubjectFacts } from '../../engine/domain/evaluate';
 import { applicableRegion, standingAt } from '../../engine/domain/standing';
 import { LoadedScheme, SchemeRegistry } from '../../schemes/application/scheme-registry';
+import { SubjectListsRepository } from '../infrastructure/subject-lists.repository';
 import { SubjectHistory, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
 
 export interface SchemeEvaluation {
@@ -25,13 +26,14 @@ export class StandingCalculator {
     private readonly outbox: OutboxPublisher,
   ) {}
 
-  /** Every applicable scheme's result for the subject at `at`, under the versions in force then. */
+  /** Every applicable scheme's result for the subject at `at`, under the versions in force then (and its lists as known then). */
   async evaluate(manager: EntityManager, history: SubjectHistory, at: Date, schemes?: LoadedScheme[]): Promise<SchemeEvaluation[]> {
     const loaded = schemes ?? (await this.registry.activeAt(manager, at));
+    const listEntries = (await SubjectListsRepository.membershipsAt(manager, [history.subjectId], at)).get(history.subjectId) ?? [];
     return loaded.flatMap((scheme) => {
       const region = applicableRegion(scheme.compiled.document, history.kind, history.records);
       if (!region) return [];
-      const subject: SubjectFacts = { id: history.subjectId, kind: history.kind, region, lists: [], registeredOn: null };
+      const subject: SubjectFacts = { id: history.subjectId, kind: history.kind, region, lists: [], listEntries };
       return [{ scheme, region, result: standingAt(scheme.compiled, subject, history.records, at) }];
     });
   }

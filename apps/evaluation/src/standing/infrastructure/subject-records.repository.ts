@@ -48,7 +48,7 @@ export const SubjectRecordsRepository = {
     return affected > 0;
   },
 
-  /** Marks a record withdrawn from `at` on (revoked; later: expired, repaired). Idempotent: the first withdrawal wins. */
+  /** Marks a record withdrawn from `at` on (revoked, expired, repaired). Idempotent: the first withdrawal wins. */
   async withdraw(manager: EntityManager, recordId: string, at: Date, reason: string): Promise<void> {
     await manager.query(`INSERT INTO record_withdrawals (record_id, withdrawn_at, reason) VALUES ($1, $2, $3) ON CONFLICT (record_id) DO NOTHING`, [recordId, at, reason]);
     await manager.query(`UPDATE subject_records SET withdrawn_at = $2, withdrawn_reason = $3 WHERE record_id = $1 AND withdrawn_at IS NULL`, [recordId, at, reason]);
