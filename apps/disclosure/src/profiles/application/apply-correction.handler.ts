@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { CreditRecordUpdatedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
 import { EventConsumers } from '@platform/service';
-import { PUBLISHED_SECTIONS, publicationWindow } from '../domain/publication';
+import { publicationWindow, publishedOnProfile } from '../domain/publication';
 import { findPublicItem } from '../infrastructure/public-items';
 import { PublicationLog } from '../../publication-log/application/publication-log';
 import { publicationContent } from '../../publication-log/domain/hash-chain';
@@ -46,7 +46,7 @@ export class ApplyCorrectionHandler implements OnModuleInit {
       await withdrawRecord(manager, this.log, record.recordId, new Date(event.occurredAt), REPAIR_REASON);
       return;
     }
-    if (record.change !== 'corrected' || !record.isPublic || !PUBLISHED_SECTIONS[record.recordType] || record.subject.kind !== 'org') return;
+    if (record.change !== 'corrected' || !publishedOnProfile(record)) return;
     const shown: { record_version: number; published_from: Date }[] = await manager.query(`SELECT record_version, published_from FROM public_records WHERE record_id = $1 FOR UPDATE`, [record.recordId]);
     if (shown.length === 0) throw new Error(`record ${record.recordId} is not projected yet; retry after credit.records.created`);
     if (shown[0].record_version >= record.version) return;
