@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { connectJetStream, MessagingNamespace } from '@platform/messaging';
+import { TEST_NATS_URL } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
@@ -25,6 +28,7 @@ describe('public portal in a browser', () => {
   const uscc = makeUscc();
   const name = '郑州门户测试大件运输有限公司';
   const body = creditRecordBody({ subject: { id: uscc, name }, severity: 'severe' });
+  const driver = { id: '410102199001011234', name: '张三丰' };
 
   beforeAll(async () => {
     platform = await startPlatform(['gateway', 'collection', 'disclosure']);
@@ -36,6 +40,8 @@ describe('public portal in a browser', () => {
     });
     expect(created.status).toBe(201);
     await eventually(() => fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}`).then((r) => r.status), (s) => s === 200);
+    await publishListEntries();
+    await eventually(() => fetch(`${platform.gatewayUrl}/public/v1/lists/bad-driver`).then(async (r) => ((await r.json()) as { entries?: unknown[] }).entries?.length ?? 0), (n) => n > 0);
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
   }, 120_000);
 
@@ -43,6 +49,41 @@ describe('public portal in a browser', () => {
     await browser?.close();
     await platform?.stop();
   }, 60_000);
+
+  /** Joint measures' confirmed entries, as it publishes them (joint-measures is not started here). */
+  async function publishListEntries(): Promise<void> {
+    const handles = await connectJetStream(TEST_NATS_URL, 'e2e-portal-lists');
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const entry = (listType: string, subject: { kind: string; id: string; name: string }, documentNumber: string) => ({
+      entryId: randomUUID(),
+      listType,
+      subject,
+      region: '410100',
+      status: 'effective',
+      origin: 'manual',
+      ruleId: null,
+      grounds: listType === 'red' ? '连续三年信用评价为AAA级' : '一个记分周期内累计记满20分',
+      basis: [],
+      provenance: null,
+      proposedOn: today,
+      noticeEndsOn: today,
+      startsOn: today,
+      endsOn: null,
+      decision: { outcome: 'confirmed', decidedOn: today, decidedBy: 'zhengzhou', documentNumber, reason: '' },
+      removal: null,
+      version: 2,
+    });
+    try {
+      const ns = new MessagingNamespace(platform.natsPrefix);
+      for (const data of [entry('red', { kind: 'org', id: uscc, name }, '郑交信〔2026〕31号'), entry('bad-driver', { kind: 'person', id: driver.id, name: driver.name }, '郑交信〔2026〕32号')]) {
+        const id = randomUUID();
+        const envelope = { id, type: 'measures.list-entries.effective', version: 1, occurredAt: new Date().toISOString(), subjectId: data.subject.id, region: '410100', data };
+        await handles.js.publish(ns.subject('measures.list-entries.effective'), JSON.stringify(envelope), { msgID: id });
+      }
+    } finally {
+      await handles.nc.close();
+    }
+  }
 
   const open = async (viewport: { width: number; height: number }): Promise<Page> => {
     const page = await browser.newPage({ viewport, locale: 'zh-CN' });
@@ -100,6 +141,39 @@ describe('public portal in a browser', () => {
     let inked = 0;
     for (let y = 120; y < png.height; y += 2) for (let x = 0; x < png.width; x += 2) if (at(x, y).every((c) => c < 128)) inked++;
     expect(inked).toBeGreaterThan(500); // text rendered (CJK glyphs), not an empty page
+    await page.close();
+  });
+
+  it('opens the published lists from the home page by keyboard on a phone: enterprises link to their page, drivers are masked', async () => {
+    const page = await open({ width: 375, height: 740 });
+    await page.goto(`${platform.gatewayUrl}/`);
+    const badDriver = page.getByRole('navigation', { name: '信用名单' }).getByRole('link', { name: '不良驾驶员名单' });
+    await badDriver.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '不良驾驶员名单', level: 2 }).waitFor();
+    const entries = page.locator('#list-entries');
+    await expect(entries.getByText('张**').isVisible()).resolves.toBe(true);
+    await expect(entries.getByText('410102********1234').isVisible()).resolves.toBe(true);
+    expect(await page.content()).not.toContain(driver.name);
+    expect(await page.content()).not.toContain(driver.id);
+    const widths = await page.evaluate<{ scroll: number; viewport: number }>('({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth })');
+    expect(widths.scroll).toBeLessThanOrEqual(widths.viewport);
+
+    // The red list: the enterprise's entry leads to its page, again by keyboard.
+    await page.getByRole('link', { name: '← 全部名单' }).focus();
+    await page.keyboard.press('Enter');
+    const red = page.locator('#view').getByRole('link', { name: '红名单' });
+    await red.waitFor();
+    await red.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '红名单', level: 2 }).waitFor();
+    await expect(page.getByText('郑交信〔2026〕31号').isVisible()).resolves.toBe(true);
+    const subject = page.locator('#list-entries').getByRole('link', { name });
+    await subject.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name, level: 2 }).waitFor();
+    // …where the membership shows too.
+    await expect(page.locator('#view').getByText('红名单', { exact: true }).isVisible()).resolves.toBe(true);
     await page.close();
   });
 

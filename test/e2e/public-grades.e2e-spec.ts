@@ -2,7 +2,7 @@ import { creditRecordBody } from '../support/factories';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 interface Profile {
-  grades?: { schemeId: string; grade: string; score: number; cycle: string }[];
+  grades?: { schemeId: string; schemeName: string; schemeNameEn: string; grade: string; score: number; cycle: string; evaluatedAt: string }[];
   penalties?: unknown[];
 }
 
@@ -29,7 +29,18 @@ describe('grades on the public profile', () => {
     expect(created.status).toBe(201);
     const profile = () => fetch(`${platform.gatewayUrl}/public/v1/subjects/${body.subject.id}`).then(async (r) => (r.ok ? ((await r.json()) as Profile) : {}));
     const shown = await eventually(profile, (p) => (p.grades ?? []).length > 0, 30_000);
-    expect(shown.grades).toEqual([expect.objectContaining({ schemeId: 'henan-passenger-hazardous-codes', grade: 'green', score: 970, cycle: expect.stringMatching(/^\d{4}-Q[1-4]$/) })]);
+    // Grades with their scheme (its name, from the scheme document) and date (issue 6).
+    expect(shown.grades).toEqual([
+      expect.objectContaining({
+        schemeId: 'henan-passenger-hazardous-codes',
+        schemeName: '河南省“两客一危”经营者安全生产信用“红黄绿”码',
+        schemeNameEn: 'Henan passenger and hazardous-goods carrier red/yellow/green codes',
+        grade: 'green',
+        score: 970,
+        cycle: expect.stringMatching(/^\d{4}-Q[1-4]$/),
+        evaluatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      }),
+    ]);
     expect(shown.penalties).toHaveLength(1);
 
     // An upheld objection corrects the severity: evaluation re-grades (Henan: general −30, severe −50).

@@ -1,10 +1,12 @@
-// The public disclosure portal: search, subject page, publication-log check. No framework, no
-// build step: one small script so the first load is fast. All text shown to the public is Chinese.
+// The public disclosure portal: search, subject page, published lists, publication-log check.
+// No framework, no build step: one small script so the first load is fast. All text shown to the public is Chinese.
 'use strict';
 
 const SEVERITY = { minor: '轻微', general: '一般', severe: '严重' };
 const COLOUR_GRADE = { green: '绿色', yellow: '黄色', red: '红色', blue: '蓝色' };
-const EVENT = { published: '开始公示', corrected: '更正', withdrawn: '撤销公示', expired: '公示期满' };
+const EVENT = { published: '开始公示', corrected: '更正', withdrawn: '撤销公示', expired: '公示期满', listed: '列入名单', delisted: '移出名单' };
+const LISTS = { red: '红名单', 'key-watch': '重点关注名单', 'severe-dishonesty': '严重失信主体名单', 'bad-driver': '不良驾驶员名单' };
+const SUBJECT_KIND = { org: '企业', person: '个人', vehicle: '车辆', vessel: '船舶' };
 
 const view = () => document.getElementById('view');
 
@@ -117,7 +119,7 @@ function gradeList(grades) {
           'ul',
           { class: 'items' },
           grades.map((g) =>
-            el('li', {}, el('span', { class: 'doc' }, `${COLOUR_GRADE[g.grade] || g.grade}`), el('p', { class: 'meta' }, `评价方案 ${g.schemeId}（第 ${g.schemeVersion} 版）· 周期 ${g.cycle} · 得分 ${g.score} · 评价于 ${date(g.evaluatedAt)}`)),
+            el('li', {}, el('span', { class: 'doc' }, `${COLOUR_GRADE[g.grade] || g.grade}`), el('p', {}, `评价方案：${g.schemeName || g.schemeId}`), el('p', { class: 'meta' }, `第 ${g.schemeVersion} 版 · 周期 ${g.cycle} · 得分 ${g.score} · 评价日期 ${date(g.evaluatedAt)}`)),
           ),
         ),
   );
@@ -133,6 +135,88 @@ async function renderSubject(uscc) {
     gradeList(p.grades || []),
     itemList(p.penalties || [], '行政处罚', '无公示中的行政处罚信息。'),
     itemList(p.licences || [], '行政许可', '无公示中的行政许可信息。'),
+  );
+  document.getElementById('main').focus();
+}
+
+function listEntry(e) {
+  // Enterprises link to their page; individuals arrive masked (name and ID) and have none.
+  const who = e.subject.kind === 'org' ? el('a', { href: `#/subjects/${e.subject.id}` }, e.subject.name) : e.subject.name;
+  return el(
+    'li',
+    {},
+    el('span', { class: 'doc' }, who),
+    el('span', { class: 'tag minor' }, SUBJECT_KIND[e.subject.kind] || e.subject.kind),
+    el('p', {}, e.grounds),
+    el(
+      'dl',
+      { class: 'facts' },
+      el('dt', {}, e.subject.kind === 'org' ? '统一社会信用代码' : '证件号码'),
+      el('dd', {}, e.subject.id),
+      el('dt', {}, '列入日期'),
+      el('dd', {}, e.startsOn),
+      el('dt', {}, '列入期限'),
+      el('dd', {}, e.endsOn ? `至 ${e.endsOn}` : '未定期限'),
+      e.documentNumber ? el('dt', {}, '决定文号') : null,
+      e.documentNumber ? el('dd', {}, e.documentNumber) : null,
+      el('dt', {}, '公示记录'),
+      el('dd', {}, el('a', { href: `#/publication-log/${e.publicationId}` }, '查看')),
+    ),
+  );
+}
+
+function renderListIndex() {
+  document.title = '信用名单 - 交通运输信用信息公示';
+  show(
+    el(
+      'section',
+      { class: 'card' },
+      el('h2', {}, '信用名单'),
+      el('p', { class: 'meta' }, '仅显示当前有效的名单信息；个人的姓名和证件号码已作脱敏处理。'),
+      el('ul', { class: 'results' }, Object.entries(LISTS).map(([type, title]) => el('li', {}, el('a', { href: `#/lists/${type}` }, el('span', { class: 'name' }, title))))),
+    ),
+  );
+}
+
+async function renderList(type) {
+  const title = LISTS[type];
+  if (!title) throw new Error('没有该名单。');
+  document.title = `${title} - 交通运输信用信息公示`;
+  show(el('p', { class: 'meta' }, '正在加载…'));
+  const first = await getJson(`/public/v1/lists/${encodeURIComponent(type)}`);
+  const items = el('ul', { class: 'items', id: 'list-entries' }, first.entries.map(listEntry));
+  const count = el('p', { class: 'meta', id: 'list-count' }, `当前有效 ${first.entries.length}${first.nextCursor ? '+' : ''} 条`);
+  const more = el('button', { type: 'button', class: 'more' }, '加载更多');
+  let cursor = first.nextCursor;
+  more.hidden = !cursor;
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    try {
+      const page = await getJson(`/public/v1/lists/${encodeURIComponent(type)}?cursor=${encodeURIComponent(cursor)}`);
+      const added = page.entries.map(listEntry);
+      items.append(...added);
+      cursor = page.nextCursor;
+      more.hidden = !cursor;
+      count.textContent = `当前有效 ${items.children.length}${cursor ? '+' : ''} 条`;
+      // Keyboard users continue at the first new entry.
+      const link = added[0] && added[0].querySelector('a');
+      if (link) link.focus();
+    } catch (error) {
+      showError(error);
+    } finally {
+      more.disabled = false;
+    }
+  });
+  show(
+    el('p', {}, el('a', { href: '#/lists' }, '← 全部名单')),
+    el(
+      'section',
+      { class: 'card', 'aria-labelledby': 'h-list' },
+      el('h2', { id: 'h-list' }, first.name || title),
+      count,
+      first.entries.length === 0 ? el('p', { class: 'empty' }, '当前没有列入该名单的主体。') : items,
+      more,
+    ),
   );
   document.getElementById('main').focus();
 }
@@ -165,6 +249,8 @@ async function route() {
     if ((m = /^\/subjects\/([^/]+)$/.exec(hash))) await renderSubject(m[1]);
     else if ((m = /^\/search\/(.+)$/.exec(hash))) await renderSearch(m[1]);
     else if ((m = /^\/publication-log(?:\/([^/]+))?$/.exec(hash))) await renderLog(m[1]);
+    else if ((m = /^\/lists\/([^/]+)$/.exec(hash))) await renderList(m[1]);
+    else if (hash === '/lists') renderListIndex();
     else show();
   } catch (error) {
     showError(error);

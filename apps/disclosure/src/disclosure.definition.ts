@@ -9,6 +9,7 @@ import { PublicationLog1763700000230 } from './migrations/1763700000230-publicat
 import { CreditReports1763700000240 } from './migrations/1763700000240-credit-reports';
 import { PublicGrades1763700000250 } from './migrations/1763700000250-public-grades';
 import { PublicListEntries1763700000260 } from './migrations/1763700000260-public-list-entries';
+import { GradeSchemeNames1763700000270 } from './migrations/1763700000270-grade-scheme-names';
 import { PublicRecordEntity } from './profiles/infrastructure/public-record.entity';
 import { PublicSubjectEntity } from './profiles/infrastructure/public-subject.entity';
 
@@ -31,7 +32,7 @@ export const disclosureDefinition: ServiceDefinition = {
   name: 'disclosure',
   schema: 'disclosure',
   entities: [PublicSubjectEntity, PublicRecordEntity],
-  migrations: [MessagingTables1763700000000, PublicReadModel1763700000200, Withdrawals1763700000210, RecordVersions1763700000220, PublicationLog1763700000230, CreditReports1763700000240, PublicGrades1763700000250, PublicListEntries1763700000260],
+  migrations: [MessagingTables1763700000000, PublicReadModel1763700000200, Withdrawals1763700000210, RecordVersions1763700000220, PublicationLog1763700000230, CreditReports1763700000240, PublicGrades1763700000250, PublicListEntries1763700000260, GradeSchemeNames1763700000270],
   protoPackages: [ProtoPackages.disclosure],
   streams: ['CREDIT_RECORDS', 'EVALUATION', 'MEASURES'],
 };

@@ -18,6 +18,7 @@ import { SubjectEvaluationsHttpController } from './evaluation/subject-evaluatio
 import { SlidingWindowThrottlerStorage } from './http/sliding-window-storage';
 import { PublicSubjectsHttpController } from './public-api/public-subjects.http.controller';
 import { PortalHttpController } from './public-api/portal.http.controller';
+import { PublicProfiles } from './public-api/public-profiles';
 import { LicencesHttpController } from './licences/licences.http.controller';
 import { ListEntriesHttpController } from './measures/list-entries.http.controller';
 import { DecisionsHttpController } from './measures/decisions.http.controller';
@@ -66,7 +67,7 @@ export class AppModule {
         InspectionDrawsHttpController,
         MeasuresReportHttpController,
       ],
-      providers: [Upstreams, ClientRateLimitGuard, PublicRateLimitGuard],
+      providers: [Upstreams, PublicProfiles, ClientRateLimitGuard, PublicRateLimitGuard],
     };
   }
 }

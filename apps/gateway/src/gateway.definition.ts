@@ -16,6 +16,14 @@ export const gatewayConfigSchema = baseServiceEnv.extend({
   /** Requests per minute per client on /api and /exchange, and per address on /public. */
   GATEWAY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /**
+   * How long the gateway may serve a cached public profile if disclosure's change notification
+   * were lost (ADR 0030); changes normally reach the cache within milliseconds of their commit.
+   * 0 turns the cache off.
+   */
+  GATEWAY_PROFILE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
+  /** Profiles kept in memory per gateway replica (the oldest stored goes first). */
+  GATEWAY_PROFILE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
   GATEWAY_UPSTREAM_DEADLINE_MS: z.coerce.number().int().min(50).default(5000),
   COLLECTION_GRPC_URL: grpcAddress,
   EVALUATION_GRPC_URL: grpcAddress,

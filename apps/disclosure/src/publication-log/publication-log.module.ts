@@ -1,16 +1,17 @@
 import { Global, Module } from '@nestjs/common';
 import { ExpirySweeper } from './application/expiry-sweeper';
 import { PublicationLog } from './application/publication-log';
+import { ProfileChanges } from './infrastructure/profile-changes';
 import { PublicationLogGrpcController } from './interface/publication-log.grpc.controller';
 
 /**
  * The tamper-evident publication log. Global because every projection that changes what the
- * public sees appends to it in its own transaction.
+ * public sees appends to it in its own transaction (and announces the change after commit).
  */
 @Global()
 @Module({
   controllers: [PublicationLogGrpcController],
-  providers: [PublicationLog, ExpirySweeper],
-  exports: [PublicationLog],
+  providers: [PublicationLog, ExpirySweeper, ProfileChanges],
+  exports: [PublicationLog, ProfileChanges],
 })
 export class PublicationLogModule {}

@@ -1,10 +1,11 @@
-import { Controller, Get, Param, Query, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Headers, Param, Query, Res, UseGuards } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { disclosureV1 } from '@contracts';
 import { PublicRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
+import { PublicProfiles } from './public-profiles';
 
 /** Anyone may read: no token, rate limited per address. */
 @ApiTags('public')
@@ -12,7 +13,10 @@ import { Upstreams } from '../upstreams';
 @SkipThrottle({ api: true })
 @Controller('public/v1')
 export class PublicSubjectsHttpController {
-  constructor(private readonly upstreams: Upstreams) {}
+  constructor(
+    private readonly upstreams: Upstreams,
+    private readonly profiles: PublicProfiles,
+  ) {}
 
   @Get('subjects')
   @ApiOperation({ summary: 'Search enterprises by part of the name (Chinese) or by USCC; at most 20 results' })
@@ -70,8 +74,20 @@ export class PublicSubjectsHttpController {
   }
 
   @Get('subjects/:uscc')
-  @ApiOperation({ summary: 'Public profile of an enterprise by USCC' })
-  profile(@Param('uscc') uscc: string): Promise<disclosureV1.GetSubjectProfileResponse> {
-    return this.upstreams.publicProfiles.unary('getSubjectProfile', { uscc: uscc.slice(0, 64) });
+  @ApiOperation({
+    summary: 'Public profile of an enterprise by USCC (GetSubjectProfileResponse)',
+    description: 'Cached by the gateway and dropped the moment disclosure commits a change (ADR 0030). ETag / If-None-Match: 304 when unchanged.',
+  })
+  async profile(@Param('uscc') uscc: string, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() response: Response): Promise<void> {
+    const profile = await this.profiles.get(uscc.slice(0, 64));
+    // Browsers and shared caches must ask again every time (a withdrawn item must vanish at once);
+    // the ETag makes asking cheap.
+    response.setHeader('Cache-Control', 'no-cache');
+    response.setHeader('ETag', profile.etag);
+    if (ifNoneMatch === profile.etag) {
+      response.status(304).end();
+      return;
+    }
+    response.status(200).type('application/json').send(profile.body);
   }
 }

@@ -6,6 +6,11 @@
 export interface EvaluationGradeChangedV1 {
   schemeId: string;
   schemeVersion: number;
+  /**
+   * The scheme's name as its document gives it (added compatibly: absent on events published
+   * before it). Disclosure shows it next to the grade.
+   */
+  schemeName?: { zh: string; en: string };
   subject: { kind: 'org' | 'person' | 'vehicle' | 'vessel'; id: string };
   /** The region of the subject's latest record the scheme applies to (GB/T 2260). */
   region: string;

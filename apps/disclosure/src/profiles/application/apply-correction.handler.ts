@@ -3,22 +3,33 @@ import { EntityManager } from 'typeorm';
 import { CreditRecordUpdatedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
 import { EventConsumers } from '@platform/service';
-import { PUBLISHED_SECTIONS, publicationWindow } from '../domain/publication';
+import { publicationWindow, publishedOnProfile } from '../domain/publication';
 import { findPublicItem } from '../infrastructure/public-items';
 import { PublicationLog } from '../../publication-log/application/publication-log';
 import { publicationContent } from '../../publication-log/domain/hash-chain';
+import { ProfileChanges } from '../../publication-log/infrastructure/profile-changes';
+import { withdrawRecord } from './withdraw-record';
+
+/** The reason a repaired record's withdrawal carries, in the read model and the publication log. */
+export const REPAIR_REASON = 'repair';
 
 /**
- * `credit.records.updated` with a correction → the public sees the corrected document number,
- * date and severity at once, and the publicity period follows the corrected date and severity.
- * Other updates (an objection opened or rejected) change nothing public. A correction older
- * than what is shown is ignored; one that arrives before its record was projected is retried.
+ * `credit.records.updated`:
+ * - a correction → the public sees the corrected document number, date and severity at once, and
+ *   the publicity period follows the corrected date and severity. A correction older than what
+ *   is shown is ignored; one that arrives before its record was projected is retried.
+ * - a repair (status `repaired`, 信用修复 approved; DOMAIN.md §6: a repaired record disappears from
+ *   public view but stays in the audit trail) → the item is withdrawn at once, logged as
+ *   `withdrawn` with reason `repair`; whatever the version, a withdrawal is final. A repair that
+ *   arrives before its record's projection is kept and wins when the record arrives.
+ * Other updates (an objection opened or rejected) change nothing public.
  */
 @Injectable()
 export class ApplyCorrectionHandler implements OnModuleInit {
   constructor(
     private readonly consumers: EventConsumers,
     private readonly log: PublicationLog,
+    private readonly changes: ProfileChanges,
   ) {}
 
   onModuleInit(): void {
@@ -31,7 +42,11 @@ export class ApplyCorrectionHandler implements OnModuleInit {
   async handle(event: EventEnvelope<CreditRecordUpdatedV1>, manager: EntityManager): Promise<void> {
     if (event.version !== Events.CreditRecordUpdated.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
     const record = event.data;
-    if (record.change !== 'corrected' || !record.isPublic || !PUBLISHED_SECTIONS[record.recordType] || record.subject.kind !== 'org') return;
+    if (record.status === 'repaired' || record.change === 'repaired') {
+      await withdrawRecord(manager, this.log, record.recordId, new Date(event.occurredAt), REPAIR_REASON);
+      return;
+    }
+    if (record.change !== 'corrected' || !publishedOnProfile(record)) return;
     const shown: { record_version: number; published_from: Date }[] = await manager.query(`SELECT record_version, published_from FROM public_records WHERE record_id = $1 FOR UPDATE`, [record.recordId]);
     if (shown.length === 0) throw new Error(`record ${record.recordId} is not projected yet; retry after credit.records.created`);
     if (shown[0].record_version >= record.version) return;
@@ -41,6 +56,7 @@ export class ApplyCorrectionHandler implements OnModuleInit {
       [record.recordId, record.documentNumber, record.decisionDate, record.severity, window.until, record.version],
     );
     await manager.query(`UPDATE public_subjects SET name = $2, updated_at = now() WHERE uscc = $1`, [record.subject.id, record.subject.name]);
+    this.changes.touch(manager, [record.subject.id]);
     const item = await findPublicItem(manager, record.recordId);
     const at = new Date(event.occurredAt);
     if (item && !item.withdrawnAt && item.publishedUntil > at) await this.log.append(manager, [publicationContent('corrected', item, at)]);

@@ -27,6 +27,9 @@ export interface PublishedItem {
 export interface PublishedGrade {
   schemeId: string;
   schemeVersion: number;
+  /** The scheme's name (Chinese, English); its id when the grade predates names on grade events. */
+  schemeName: string;
+  schemeNameEn: string;
   grade: string;
   score: number;
   cycle: string;
@@ -63,8 +66,8 @@ export class GetSubjectProfileQuery {
         where: { uscc: uscc.value, publishedFrom: LessThanOrEqual(now), publishedUntil: MoreThan(now), withdrawnAt: IsNull() },
         order: { decisionDate: 'DESC' },
       }),
-      this.dataSource.query<{ scheme_id: string; scheme_version: number; grade: string; score: string; cycle_label: string; evaluated_at: Date }[]>(
-        `SELECT scheme_id, scheme_version, grade, score, cycle_label, evaluated_at FROM public_grades WHERE uscc = $1 ORDER BY scheme_id`,
+      this.dataSource.query<GradeRow[]>(
+        `SELECT scheme_id, scheme_version, grade, score, cycle_label, evaluated_at, scheme_name, scheme_name_en FROM public_grades WHERE uscc = $1 ORDER BY scheme_id`,
         [uscc.value],
       ),
       this.lists.memberships(uscc.value, now),
@@ -76,11 +79,35 @@ export class GetSubjectProfileQuery {
       region: subject.region,
       penalties: items.filter((i) => i.section === 'penalties').map((i) => i.item),
       licences: items.filter((i) => i.section === 'licences').map((i) => i.item),
-      grades: grades.map((g) => ({ schemeId: g.scheme_id, schemeVersion: g.scheme_version, grade: g.grade, score: Number(g.score), cycle: g.cycle_label, evaluatedAt: g.evaluated_at.toISOString() })),
+      grades: grades.map(toGrade),
       lists,
       asOf: now.toISOString(),
     };
   }
+}
+
+interface GradeRow {
+  scheme_id: string;
+  scheme_version: number;
+  grade: string;
+  score: string;
+  cycle_label: string;
+  evaluated_at: Date;
+  scheme_name: string | null;
+  scheme_name_en: string | null;
+}
+
+function toGrade(g: GradeRow): PublishedGrade {
+  return {
+    schemeId: g.scheme_id,
+    schemeVersion: g.scheme_version,
+    schemeName: g.scheme_name ?? g.scheme_id,
+    schemeNameEn: g.scheme_name_en ?? g.scheme_id,
+    grade: g.grade,
+    score: Number(g.score),
+    cycle: g.cycle_label,
+    evaluatedAt: g.evaluated_at.toISOString(),
+  };
 }
 
 function toItem(record: PublicRecordEntity): PublishedItem {

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { CreditRecordCreatedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
 import { EventConsumers } from '@platform/service';
-import { PUBLISHED_SECTIONS, publicationWindow } from '../domain/publication';
+import { publicationWindow, publishedOnProfile } from '../domain/publication';
 import { PublicRecordEntity } from '../infrastructure/public-record.entity';
 import { PublicSubjectEntity } from '../infrastructure/public-subject.entity';
 import { findPublicItem } from '../infrastructure/public-items';
@@ -31,7 +31,7 @@ export class ProjectCreditRecordHandler implements OnModuleInit {
   async handle(event: EventEnvelope<CreditRecordCreatedV1>, manager: EntityManager): Promise<void> {
     if (event.version !== Events.CreditRecordCreated.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
     const record = event.data;
-    if (!record.isPublic || !PUBLISHED_SECTIONS[record.recordType] || record.subject.kind !== 'org') return;
+    if (!publishedOnProfile(record)) return;
     const window = publicationWindow(record.decisionDate, record.severity, new Date(event.occurredAt));
     await manager.upsert(PublicSubjectEntity, { uscc: record.subject.id, name: record.subject.name, region: record.region, updatedAt: new Date() }, ['uscc']);
     await manager.upsert(

@@ -4,8 +4,7 @@ import { CreditRecordRevokedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
 import { EventConsumers } from '@platform/service';
 import { PublicationLog } from '../../publication-log/application/publication-log';
-import { publicationContent } from '../../publication-log/domain/hash-chain';
-import { withdrawItem } from '../infrastructure/public-items';
+import { withdrawRecord } from './withdraw-record';
 
 /**
  * `credit.records.revoked` → the item leaves public view at once (one consumer per subject:
@@ -28,13 +27,6 @@ export class WithdrawRevokedRecordHandler implements OnModuleInit {
 
   async handle(event: EventEnvelope<CreditRecordRevokedV1>, manager: EntityManager): Promise<void> {
     if (event.version !== Events.CreditRecordRevoked.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
-    const withdrawnAt = new Date(event.occurredAt);
-    const reason = `revoked: ${event.data.reason}`;
-    await manager.query(`INSERT INTO record_withdrawals (record_id, withdrawn_at, reason) VALUES ($1, $2, $3) ON CONFLICT (record_id) DO NOTHING`, [event.data.recordId, withdrawnAt, reason]);
-    const item = await withdrawItem(manager, event.data.recordId, withdrawnAt, reason);
-    if (!item) return;
-    // Visible until now → withdrawn; already past its period (not yet swept) → it expired then.
-    const visible = item.publishedUntil > withdrawnAt;
-    await this.log.append(manager, [publicationContent(visible ? 'withdrawn' : 'expired', item, visible ? withdrawnAt : item.publishedUntil, reason)]);
+    await withdrawRecord(manager, this.log, event.data.recordId, new Date(event.occurredAt), `revoked: ${event.data.reason}`);
   }
 }

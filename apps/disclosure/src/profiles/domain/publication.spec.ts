@@ -1,4 +1,4 @@
-import { publicationWindow } from './publication';
+import { publicationWindow, publishedOnProfile } from './publication';
 
 describe('publicationWindow', () => {
   const now = new Date('2026-11-03T02:00:00Z');
@@ -15,5 +15,21 @@ describe('publicationWindow', () => {
 
   it('keeps a minor one for at most three months', () => {
     expect(publicationWindow('2026-11-02', 'minor', now).until.toISOString()).toBe('2027-02-02T15:59:59.999Z');
+  });
+});
+
+describe('publishedOnProfile', () => {
+  const penalty = { isPublic: true, recordType: 'administrative-penalty', subject: { kind: 'org' } };
+
+  it('publishes public penalties and licences about enterprises', () => {
+    expect(publishedOnProfile(penalty)).toBe(true);
+    expect(publishedOnProfile({ ...penalty, recordType: 'administrative-licence' })).toBe(true);
+  });
+
+  it('keeps individuals, vehicles, non-public records and unpublished types off the profile', () => {
+    expect(publishedOnProfile({ ...penalty, subject: { kind: 'person' } })).toBe(false);
+    expect(publishedOnProfile({ ...penalty, subject: { kind: 'vehicle' } })).toBe(false);
+    expect(publishedOnProfile({ ...penalty, isPublic: false })).toBe(false);
+    expect(publishedOnProfile({ ...penalty, recordType: 'credit-commitment' })).toBe(false);
   });
 });

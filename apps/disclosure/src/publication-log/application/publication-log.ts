@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ChainCheck, ChainVerifier, contentHashOf, entryHash, GENESIS_HASH, PublicationContent } from '../domain/hash-chain';
+import { ChainCheck, ChainVerifier, contentHashOf, entryHash, GENESIS_HASH, profilesConcerned, PublicationContent } from '../domain/hash-chain';
+import { ProfileChanges } from '../infrastructure/profile-changes';
 
 /** Serialises appends: one writer at a time extends the chain (transaction-scoped advisory lock). */
 const CHAIN_LOCK_KEY = 7_246_001;
@@ -27,14 +28,20 @@ interface Row {
 /**
  * Appends to and checks the publication hash chain. Appends happen in the caller's transaction —
  * the same one that changes what the public sees — so the log and the read model never disagree.
+ * Whatever is logged changed a public profile: the gateways' cached copies are dropped when the
+ * transaction commits (ProfileChanges).
  */
 @Injectable()
 export class PublicationLog {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() private readonly changes?: ProfileChanges,
+  ) {}
 
   /** Appends the entries in order; returns their sequence numbers. */
   async append(manager: EntityManager, contents: readonly PublicationContent[], loggedAt = new Date()): Promise<number[]> {
     if (contents.length === 0) return [];
+    this.changes?.touch(manager, profilesConcerned(contents));
     await manager.query(`SELECT pg_advisory_xact_lock($1)`, [CHAIN_LOCK_KEY]);
     const [last] = await manager.query(`SELECT seq, hash FROM publication_log ORDER BY seq DESC LIMIT 1`);
     let seq = last ? Number(last.seq) : 0;

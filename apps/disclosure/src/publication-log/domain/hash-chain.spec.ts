@@ -1,4 +1,4 @@
-import { ChainVerifier, contentHashOf, entryHash, GENESIS_HASH, ItemContent } from './hash-chain';
+import { ChainVerifier, contentHashOf, entryHash, GENESIS_HASH, ItemContent, profilesConcerned } from './hash-chain';
 
 const content = (n: number): ItemContent => ({
   event: 'published',
@@ -59,5 +59,15 @@ describe('publication hash chain', () => {
     rehashed[1].facts = { ...rehashed[1].facts, severity: 'minor' };
     rehashed[1].contentHash = contentHashOf(rehashed[1].facts);
     expect(verify(rehashed)).toMatchObject({ intact: false, brokenAt: 2, problem: 'the entry hash is wrong' });
+  });
+});
+
+describe('profilesConcerned', () => {
+  it('names the enterprises whose profile changes: items and enterprises on lists, once each; not people or reports', () => {
+    const listed = (kind: string, id: string) => ({ event: 'listed' as const, publicationId: 'p', listType: 'red', subject: { kind, id, name: 'x' }, startsOn: '2026-11-01', endsOn: null, effectiveAt: '2026-11-01T00:00:00Z' });
+    const report = { event: 'report-issued' as const, publicationId: 'r', code: 'C', uscc: '91410100MA0000000X', contentHash: 'h', effectiveAt: '2026-11-01T00:00:00Z' };
+    expect(
+      profilesConcerned([content(1), { ...content(2), event: 'withdrawn' }, listed('org', '91410100MA00000011'), listed('person', '410102********1234'), report]),
+    ).toEqual(['91350100M000100Y43', '91410100MA00000011']);
   });
 });

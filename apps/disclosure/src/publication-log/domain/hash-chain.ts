@@ -54,6 +54,20 @@ export interface ChainEntry {
   hash: string;
 }
 
+/**
+ * The enterprises whose public profile these entries change: an item's subject, an enterprise
+ * put on or taken off a list. Issuing a report changes no profile.
+ */
+export function profilesConcerned(contents: readonly PublicationContent[]): string[] {
+  const usccs = new Set<string>();
+  for (const content of contents) {
+    if (content.event === 'report-issued') continue;
+    if ('uscc' in content) usccs.add(content.uscc);
+    else if (content.subject.kind === 'org') usccs.add(content.subject.id);
+  }
+  return [...usccs];
+}
+
 /** The hash before the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
 

@@ -77,6 +77,7 @@ export class StandingCalculator {
       data: {
         schemeId: scheme.schemeId,
         schemeVersion: scheme.version,
+        schemeName: scheme.compiled.document.name,
         subject: { kind: history.kind, id: history.subjectId },
         region,
         cycle: { label: result.cycle.label, start: result.cycle.start, end: result.cycle.end },
