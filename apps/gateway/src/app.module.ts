@@ -19,6 +19,7 @@ import { PublicSubjectsHttpController } from './public-api/public-subjects.http.
 import { PortalHttpController } from './public-api/portal.http.controller';
 import { LicencesHttpController } from './licences/licences.http.controller';
 import { ListEntriesHttpController } from './measures/list-entries.http.controller';
+import { PartnerListEntriesHttpController } from './measures/partner-list-entries.http.controller';
 import { DecisionsHttpController } from './measures/decisions.http.controller';
 import { MeasuresGatewayGrpcController } from './measures/decisions.grpc.controller';
 import { InspectionDrawsHttpController } from './measures/inspection-draws.http.controller';
@@ -59,6 +60,7 @@ export class AppModule {
         EvaluationCyclesHttpController,
         GradeRecognitionsHttpController,
         ListEntriesHttpController,
+        PartnerListEntriesHttpController,
         DecisionsHttpController,
         MeasuresGatewayGrpcController,
         InspectionDrawsHttpController,

@@ -12,6 +12,7 @@ import { EntryRuleStore } from '../../../apps/joint-measures/src/entry-rules/app
 import { RecordEventsConsumer } from '../../../apps/joint-measures/src/entry-rules/application/record-events.consumer';
 import { SHIPPED_ENTRY_RULES } from '../../../apps/joint-measures/src/entry-rules/domain/shipped-entry-rules';
 import { jointMeasuresDefinition } from '../../../apps/joint-measures/src/joint-measures.definition';
+import { SubjectFactsCache } from '../../../apps/joint-measures/src/facts-cache/application/subject-facts-cache';
 import { ExpireListEntriesJob } from '../../../apps/joint-measures/src/lists/application/expire-list-entries.job';
 import { ListEntryCommands } from '../../../apps/joint-measures/src/lists/application/list-entry-commands';
 import { ListEntryLedger } from '../../../apps/joint-measures/src/lists/application/list-entry-ledger';
@@ -40,12 +41,14 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     ledger = new ListEntryLedger(new OutboxPublisher(jointMeasuresDefinition), new WorkingDayCalendar({ unknownYears: 'weekdays' }), new ListPolicies(DEFAULT_LIST_POLICIES));
     store = new EntryRuleStore(ds);
     engine = new EntryRuleEngine(store, ledger);
-    commands = new ListEntryCommands(ds, ledger);
+    // Not live (no change feed): every read goes to the database; the cache is tested in decisions.int-spec.ts.
+    const cache = new SubjectFactsCache<never>({ ttlMs: 60_000, maxSubjects: 100 });
+    commands = new ListEntryCommands(ds, ledger, cache);
     // The production handlers, registered as the service registers them, behind real durable consumers with an inbox.
     const registrar: Pick<EventConsumers, 'register'> = {
       register: (spec: ConsumerSpec, handler: EventHandler) => void consumers.push(new InboxConsumer(ds, messaging.js, messaging.jsm, messaging.ns, { ...spec, ackWaitMs: 2000 }, handler)),
     };
-    const handlers = new RecordEventsConsumer(registrar as EventConsumers, engine);
+    const handlers = new RecordEventsConsumer(registrar as EventConsumers, engine, cache);
     handlers.onModuleInit();
     for (const c of consumers) await c.start();
   });
@@ -128,14 +131,14 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     for (const r of records) await created(r);
     const [entry] = await eventually(() => entries(driver.id), (e) => e.length === 1);
 
-    const early = await commands.decide(zhengzhou, { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕1号', reason: '' }).catch((e: unknown) => e);
+    const early = await commands.decide(zhengzhou, { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕1号', reason: '', idempotencyKey: '' }).catch((e: unknown) => e);
     expect(early).toMatchObject({ code: 'LIST_ENTRY.NOTICE_PERIOD_RUNNING', kind: 'precondition' });
     const luoyang: Principal = { ...zhengzhou, clientId: 'luoyang', region: '410300' };
-    expect(await commands.decide(luoyang, { entryId: entry.id, outcome: 'drop', documentNumber: '', reason: '' }).catch((e: unknown) => e)).toMatchObject({ kind: 'forbidden' });
+    expect(await commands.decide(luoyang, { entryId: entry.id, outcome: 'drop', documentNumber: '', reason: '', idempotencyKey: '' }).catch((e: unknown) => e)).toMatchObject({ kind: 'forbidden' });
 
     // The notice period has run out (moved back in the database; the clock is the real one).
     await db.query(`UPDATE joint_measures.list_entries SET notice_ends_on = $2 WHERE id = $1`, [entry.id, daysAgo(1)]);
-    const confirmed = await commands.decide(zhengzhou, { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕1号', reason: '当事人未陈述申辩' });
+    const { entry: confirmed } = await commands.decide(zhengzhou, { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕1号', reason: '当事人未陈述申辩', idempotencyKey: '' });
     expect(confirmed).toMatchObject({ status: 'effective', startsOn: today(), decision: { outcome: 'confirmed', decidedBy: 'zhengzhou', documentNumber: '郑交信〔2026〕1号' } });
     expect(confirmed.endsOn! > today()).toBe(true);
 
@@ -148,7 +151,7 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
   });
 
   it('refuses a manual entry for an unknown subject or with a record about someone else', async () => {
-    const unknown = await commands.propose(zhengzhou, { listType: 'key-watch', subjectId: makeUscc(), basisRecordIds: [randomUUID()], grounds: '多次投诉', durationMonths: 0 }).catch((e: unknown) => e);
+    const unknown = await commands.propose(zhengzhou, { listType: 'key-watch', subjectId: makeUscc(), basisRecordIds: [randomUUID()], grounds: '多次投诉', durationMonths: 0, idempotencyKey: '' }).catch((e: unknown) => e);
     expect(unknown).toMatchObject({ code: 'LIST_ENTRY.UNKNOWN_SUBJECT', kind: 'not-found' });
 
     const org = { kind: 'org' as const, id: makeUscc(), name: '郑州某物流有限公司' };
@@ -157,9 +160,9 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     await created(own);
     await created(foreign);
     await eventually(() => Promise.all([seen(own.recordId), seen(foreign.recordId)]), (s) => s.every(Boolean));
-    const mixed = await commands.propose(zhengzhou, { listType: 'key-watch', subjectId: org.id, basisRecordIds: [own.recordId, foreign.recordId], grounds: '多次违规', durationMonths: 0 }).catch((e: unknown) => e);
+    const mixed = await commands.propose(zhengzhou, { listType: 'key-watch', subjectId: org.id, basisRecordIds: [own.recordId, foreign.recordId], grounds: '多次违规', durationMonths: 0, idempotencyKey: '' }).catch((e: unknown) => e);
     expect((mixed as DomainError).violations).toEqual([{ field: 'basisRecordIds[1]', message: 'no record with this id about the subject' }]);
-    const entry = await commands.propose(zhengzhou, { listType: 'key-watch', subjectId: org.id, basisRecordIds: [own.recordId], grounds: '多次违规', durationMonths: 0 });
+    const { entry } = await commands.propose(zhengzhou, { listType: 'key-watch', subjectId: org.id, basisRecordIds: [own.recordId], grounds: '多次违规', durationMonths: 0, idempotencyKey: '' });
     expect(entry).toMatchObject({ origin: 'manual', status: 'proposed', durationMonths: 12, subject: org });
   });
 

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { SkipThrottle } from '@nestjs/throttler';
 import { measuresV1 } from '@contracts';
 import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
+import { assertIdempotencyKey } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
 import { DecideListEntryDto, ProposeListEntryDto, UploadEntryRulesDto } from './list-entry.dto';
@@ -48,12 +50,21 @@ export class ListEntriesHttpController {
   @Post('lists/:listType/entries')
   @RequireScope(Scopes.RecordsWrite)
   @ApiOperation({ summary: 'Propose an entry resting on records about the subject; starts the prior-notice period (事前告知)' })
-  async propose(@CurrentPrincipal() principal: Principal, @Param('listType') listType: string, @Body() body: ProposeListEntryDto) {
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried key returns the first answer; the same key with a different body is refused (422 REQUEST.IDEMPOTENCY_KEY_REUSED)' })
+  async propose(
+    @CurrentPrincipal() principal: Principal,
+    @Param('listType') listType: string,
+    @Body() body: ProposeListEntryDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    assertIdempotencyKey(idempotencyKey);
     const result = await this.upstreams.listEntries.unary<measuresV1.ProposeListEntryRequest, measuresV1.ProposeListEntryResponse>(
       'proposeListEntry',
-      { listType, subjectId: body.subjectId, basisRecordIds: body.basisRecordIds, grounds: body.grounds, durationMonths: body.durationMonths ?? 0 },
+      { listType, subjectId: body.subjectId, basisRecordIds: body.basisRecordIds, grounds: body.grounds, durationMonths: body.durationMonths ?? 0, idempotencyKey: idempotencyKey ?? '' },
       { principal },
     );
+    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
     return toListEntry(result.entry);
   }
 
@@ -61,12 +72,21 @@ export class ListEntriesHttpController {
   @HttpCode(200)
   @RequireScope(Scopes.RecordsWrite)
   @ApiOperation({ summary: 'Confirm (after the notice period; takes effect that day) or drop a proposed entry' })
-  async decide(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: DecideListEntryDto) {
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried key returns the first answer; the same key with a different body is refused (422 REQUEST.IDEMPOTENCY_KEY_REUSED)' })
+  async decide(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: DecideListEntryDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    assertIdempotencyKey(idempotencyKey);
     const result = await this.upstreams.listEntries.unary<measuresV1.DecideListEntryRequest, measuresV1.DecideListEntryResponse>(
       'decideListEntry',
-      { entryId: id, outcome: body.outcome, documentNumber: body.documentNumber ?? '', reason: body.reason ?? '' },
+      { entryId: id, outcome: body.outcome, documentNumber: body.documentNumber ?? '', reason: body.reason ?? '', idempotencyKey: idempotencyKey ?? '' },
       { principal },
     );
+    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
     return toListEntry(result.entry);
   }
 

@@ -17,6 +17,7 @@ export interface SubjectOfFacts {
 }
 
 const recordBasis = (r: StandingRecord): BasisItem => ({ kind: 'record', recordId: r.recordId, recordType: r.recordType, decisionDate: r.decisionDate });
+const ENDED = { 'basis-revoked': 'was revoked', 'basis-expired': 'reached the end of its publicity', repair: 'was repaired (信用修复)' } as const;
 const grounds = (rule: EntryRule) => `${rule.title}（${rule.legalBasis}）`;
 
 /**
@@ -61,7 +62,7 @@ export class EntryRuleEngine {
    * rule still holds on the remaining records (the basis is narrowed); otherwise, and always for a
    * manual entry, it is removed.
    */
-  async onRecordEnded(manager: EntityManager, recordId: string, reason: 'basis-revoked' | 'basis-expired', today: string): Promise<ListEntry[]> {
+  async onRecordEnded(manager: EntityManager, recordId: string, reason: 'basis-revoked' | 'basis-expired' | 'repair', today: string): Promise<ListEntry[]> {
     const affected = await listEntries.lockOpenWithRecord(manager, recordId);
     if (affected.length === 0) return [];
     const { rules } = await this.rules.current(manager);
@@ -75,16 +76,13 @@ export class EntryRuleEngine {
           continue;
         }
       }
-      const detail = `record ${recordId} ${reason === 'basis-revoked' ? 'was revoked' : 'reached the end of its publicity'}`;
+      const detail = `record ${recordId} ${ENDED[reason]}`;
       removed.push(await this.ledger.save(manager, remove(entry, reason, today, detail)));
     }
     return removed;
   }
 
-  /**
-   * A closed cycle's grade for a subject (the grade interface: fed by `evaluation.grade.changed`
-   * once evaluation publishes it, and by tests until then).
-   */
+  /** A closed cycle's grade for a subject (fed by `evaluation.cycle-grades.recorded`, GradeEventsConsumer). */
   async onCycleGrade(manager: EntityManager, subject: SubjectOfFacts, grade: CycleGrade, today: string): Promise<ListEntry[]> {
     await subjectFacts.putGrade(manager, subject, grade);
     const { rules } = await this.rules.current(manager);

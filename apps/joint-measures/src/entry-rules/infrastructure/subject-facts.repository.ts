@@ -55,7 +55,7 @@ export const subjectFacts = {
    * Marks a record as no longer counting. Revocation may be seen before creation (separate
    * consumers): then a placeholder row keeps the end, and the later creation fills the facts.
    */
-  async endRecord(manager: EntityManager, recordId: string, reason: 'revoked' | 'expired', subject: { kind: string; id: string }, recordType: string): Promise<void> {
+  async endRecord(manager: EntityManager, recordId: string, reason: 'revoked' | 'expired' | 'repaired', subject: { kind: string; id: string }, recordType: string): Promise<void> {
     await manager.query(
       `INSERT INTO subject_records (record_id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date, standing, ended_reason)
        VALUES ($1, $2, $3, $4, '', '', 'minor', '1970-01-01', false, $5)
@@ -78,6 +78,15 @@ export const subjectFacts = {
   async knowsSubject(manager: EntityManager, subjectId: string): Promise<boolean> {
     const rows: unknown[] = await manager.query(`SELECT 1 FROM subject_records WHERE subject_id = $1 AND subject_name <> '' LIMIT 1`, [subjectId]);
     return rows.length > 0;
+  },
+
+  /** The subject's name as the latest record about it gives it ('' when no record names it). */
+  async nameOf(manager: EntityManager, subjectId: string): Promise<string> {
+    const rows: { subject_name: string }[] = await manager.query(
+      `SELECT subject_name FROM subject_records WHERE subject_id = $1 AND subject_name <> '' ORDER BY updated_at DESC LIMIT 1`,
+      [subjectId],
+    );
+    return rows[0]?.subject_name ?? '';
   },
 
   async putGrade(manager: EntityManager, subject: { kind: string; id: string; region: string }, g: CycleGrade): Promise<void> {

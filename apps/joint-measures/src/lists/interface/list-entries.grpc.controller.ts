@@ -10,11 +10,13 @@ export class ListEntriesGrpcController implements measuresV1.ListEntryServiceCon
   constructor(private readonly commands: ListEntryCommands) {}
 
   async proposeListEntry(request: measuresV1.ProposeListEntryRequest, metadata?: Metadata): Promise<measuresV1.ProposeListEntryResponse> {
-    return { entry: toProto(await this.commands.propose(principalFrom(metadata), request)) };
+    const { entry, replayed } = await this.commands.propose(principalFrom(metadata), request);
+    return { entry: toProto(entry), replayed };
   }
 
   async decideListEntry(request: measuresV1.DecideListEntryRequest, metadata?: Metadata): Promise<measuresV1.DecideListEntryResponse> {
-    return { entry: toProto(await this.commands.decide(principalFrom(metadata), request)) };
+    const { entry, replayed } = await this.commands.decide(principalFrom(metadata), request);
+    return { entry: toProto(entry), replayed };
   }
 
   async listSubjectEntries(request: measuresV1.ListSubjectEntriesRequest, metadata?: Metadata): Promise<measuresV1.ListSubjectEntriesResponse> {
