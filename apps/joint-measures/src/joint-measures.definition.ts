@@ -8,6 +8,7 @@ import { Decisions1763700000510 } from './migrations/1763700000510-decisions';
 import { InspectionDraws1763700000520 } from './migrations/1763700000520-inspection-draws';
 import { FactsChangedNotifications1763700000530 } from './migrations/1763700000530-facts-changed-notifications';
 import { ListWriteKeys1763700000540 } from './migrations/1763700000540-list-write-keys';
+import { CarrierFleets1763700000550 } from './migrations/1763700000550-carrier-fleets';
 
 /** A JSON array of local rules in an environment variable, each checked by `rule`. */
 function jsonRules<T extends z.ZodType>(rule: T, defaults: readonly z.infer<T>[]) {
@@ -46,7 +47,7 @@ export const jointMeasuresDefinition: ServiceDefinition = {
   name: 'joint-measures',
   schema: 'joint_measures',
   entities: [],
-  migrations: [MessagingTables1763700000000, ListsAndEntryRules1763700000500, Decisions1763700000510, InspectionDraws1763700000520, FactsChangedNotifications1763700000530, ListWriteKeys1763700000540],
+  migrations: [MessagingTables1763700000000, ListsAndEntryRules1763700000500, Decisions1763700000510, InspectionDraws1763700000520, FactsChangedNotifications1763700000530, ListWriteKeys1763700000540, CarrierFleets1763700000550],
   protoPackages: [ProtoPackages.measures],
   streams: ['MEASURES', 'CREDIT_RECORDS', 'EVALUATION'],
 };

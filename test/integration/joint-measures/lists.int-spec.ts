@@ -11,6 +11,7 @@ import { EntryRuleEngine } from '../../../apps/joint-measures/src/entry-rules/ap
 import { EntryRuleStore } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-store';
 import { GradeEventsConsumer } from '../../../apps/joint-measures/src/entry-rules/application/grade-events.consumer';
 import { RecordEventsConsumer } from '../../../apps/joint-measures/src/entry-rules/application/record-events.consumer';
+import { ReportFleetSizeCommand } from '../../../apps/joint-measures/src/entry-rules/application/report-fleet-size.command';
 import { SHIPPED_ENTRY_RULES } from '../../../apps/joint-measures/src/entry-rules/domain/shipped-entry-rules';
 import { jointMeasuresDefinition } from '../../../apps/joint-measures/src/joint-measures.definition';
 import type { DecisionFactsCache } from '../../../apps/joint-measures/src/facts-cache/application/facts-cache.tokens';
@@ -34,6 +35,7 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
   let engine: EntryRuleEngine;
   let commands: ListEntryCommands;
   let ledger: ListEntryLedger;
+  let fleets: ReportFleetSizeCommand;
   const consumers: InboxConsumer[] = [];
 
   beforeAll(async () => {
@@ -46,6 +48,7 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     // Not live (no change feed): every read goes to the database; the cache is tested in decisions.int-spec.ts.
     const cache: DecisionFactsCache = new SubjectFactsCache({ ttlMs: 60_000, maxSubjects: 100 });
     commands = new ListEntryCommands(ds, ledger, cache);
+    fleets = new ReportFleetSizeCommand(ds, engine, cache);
     // The production handlers, registered as the service registers them, behind real durable consumers with an inbox.
     const registrar: Pick<EventConsumers, 'register'> = {
       register: (spec: ConsumerSpec, handler: EventHandler) => void consumers.push(new InboxConsumer(ds, messaging.js, messaging.jsm, messaging.ns, { ...spec, ackWaitMs: 2000 }, handler)),
@@ -283,6 +286,43 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     expect(await commands.decide(zhengzhou, decision)).toEqual({ replayed: true, entry: confirmed.entry });
     expect(await commands.decide(zhengzhou, { ...decision, idempotencyKey: '' }).catch((e: unknown) => e)).toMatchObject({ code: 'LIST_ENTRY.NOT_PROPOSED' });
     expect(await commands.decide(zhengzhou, { ...decision, outcome: 'drop' }).catch((e: unknown) => e)).toMatchObject({ code: 'REQUEST.IDEMPOTENCY_KEY_REUSED' });
+  });
+
+  it('a carrier with more than 10 % of its reported fleet violating in a year, and ordered to suspend, is proposed for the severe list', async () => {
+    const carrier = { kind: 'org' as const, id: makeUscc(), name: '郑州某重型货运有限公司' };
+    const finding = (plate: string, days: number): CreditRecordCreatedV1 => ({
+      ...penalty(carrier, daysAgo(days)),
+      recordType: 'oversize-transport-violation',
+      isPublic: false,
+      payload: { violationType: 'overweight', permitNumber: '豫超限〔2026〕0001', detectedAt: new Date().toISOString(), plate, plateColour: 'yellow' },
+    });
+    const findings = [finding('豫A20001', 90), finding('豫A20001', 60), finding('豫A20002', 30), finding('豫A20003', 10)];
+    const suspension = { ...penalty(carrier, daysAgo(5)), severity: 'severe' as const, payload: { violationType: '违法超限运输', penaltyCategories: ['fine', 'production-suspension'], fineAmountFen: 3_000_000 } };
+    for (const r of [...findings, suspension]) await created(r);
+    await eventually(() => Promise.all([...findings, suspension].map((r) => seen(r.recordId))), (s) => s.every(Boolean));
+    // No fleet reported: the share cannot be known, nothing is proposed.
+    expect((await entries(carrier.id)).filter((e) => e.ruleId === 'carrier-fleet-over-10-percent-overloading')).toEqual([]);
+
+    // 3 vehicles of 30 is exactly 10 %: not "more than".
+    expect(await fleets.execute(zhengzhou, { subjectId: carrier.id, vehicles: 30, asOf: daysAgo(20), source: '道路运输管理信息系统' })).toMatchObject({ stored: true, proposed: [] });
+    // An older report changes nothing.
+    expect(await fleets.execute(zhengzhou, { subjectId: carrier.id, vehicles: 20, asOf: daysAgo(40), source: '年审台账' })).toMatchObject({ stored: false, fleet: { vehicles: 30 }, proposed: [] });
+    // 3 of 29: more than 10 %.
+    const report = await fleets.execute(zhengzhou, { subjectId: carrier.id, vehicles: 29, asOf: daysAgo(1), source: '道路运输管理信息系统' });
+    expect(report.proposed).toEqual([expect.objectContaining({ listType: 'severe-dishonesty', ruleId: 'carrier-fleet-over-10-percent-overloading', status: 'proposed', durationMonths: 24 })]);
+    const [entry] = report.proposed;
+    expect(entry.grounds).toContain('违法超限运输车辆3辆，车辆总数29辆');
+    expect(entry.basis.map((b) => (b.kind === 'record' ? b.recordId : ''))).toEqual([...findings, suspension].map((r) => r.recordId));
+
+    // Revoking the suspension order: the rule no longer holds, the entry is removed.
+    await revoked(suspension);
+    const removed = await eventually(() => entries(carrier.id), (e) => e.find((x) => x.id === entry.id)?.status === 'removed');
+    expect(removed.find((x) => x.id === entry.id)!.removal).toMatchObject({ reason: 'basis-revoked' });
+
+    await expect(fleets.execute(zhengzhou, { subjectId: makeUscc(), vehicles: 10, asOf: daysAgo(1), source: 'x' })).rejects.toMatchObject({ code: 'LIST_ENTRY.UNKNOWN_SUBJECT' });
+    await expect(fleets.execute(zhengzhou, { subjectId: carrier.id, vehicles: 0, asOf: '2026-13-01', source: '' })).rejects.toMatchObject({ code: 'LIST_ENTRY.INVALID', violations: [{ field: 'vehicles' }, { field: 'asOf' }, { field: 'source' }].map((v) => expect.objectContaining(v)) });
+    const luoyang: Principal = { ...zhengzhou, clientId: 'luoyang', region: '410300' };
+    await expect(fleets.execute(luoyang, { subjectId: carrier.id, vehicles: 10, asOf: daysAgo(0), source: 'x' })).rejects.toMatchObject({ kind: 'forbidden' });
   });
 
   it('recognises a partner region entry once, with its provenance', async () => {

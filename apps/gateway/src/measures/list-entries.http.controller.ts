@@ -9,7 +9,7 @@ import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { assertIdempotencyKey } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { DecideListEntryDto, ProposeListEntryDto, UploadEntryRulesDto } from './list-entry.dto';
+import { DecideListEntryDto, ProposeListEntryDto, ReportFleetSizeDto, UploadEntryRulesDto } from './list-entry.dto';
 
 /** The REST shape of a list entry: empty strings of the wire format become null or absent. */
 export function toListEntry(entry: measuresV1.ListEntry | undefined) {
@@ -88,6 +88,18 @@ export class ListEntriesHttpController {
     );
     if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
     return toListEntry(result.entry);
+  }
+
+  @Put('subjects/:subjectId/fleet')
+  @RequireScope(Scopes.RecordsWrite)
+  @ApiOperation({ summary: "A carrier's fleet size as its licensing authority reports it: the denominator of the \"more than 10 % of its fleet violating in a year\" rule, evaluated at once" })
+  async reportFleet(@CurrentPrincipal() principal: Principal, @Param('subjectId') subjectId: string, @Body() body: ReportFleetSizeDto) {
+    const result = await this.upstreams.listEntries.unary<measuresV1.ReportFleetSizeRequest, measuresV1.ReportFleetSizeResponse>(
+      'reportFleetSize',
+      { subjectId, vehicles: body.vehicles, asOf: body.asOf, source: body.source },
+      { principal },
+    );
+    return { ...result, proposed: result.proposed.map(toListEntry) };
   }
 
   @Get('entry-rules')

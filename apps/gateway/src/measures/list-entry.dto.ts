@@ -136,3 +136,21 @@ export class ImportPartnerEntryDto {
   @MaxLength(2000)
   grounds?: string;
 }
+
+export class ReportFleetSizeDto {
+  @ApiProperty({ description: 'Freight vehicles of the carrier holding a road transport certificate (道路运输证)', example: 120 })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  vehicles: number;
+
+  @ApiProperty({ description: 'The day the count is true of; the latest day reported counts', example: '2026-11-01' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be YYYY-MM-DD' })
+  asOf: string;
+
+  @ApiProperty({ description: 'Where the count comes from', example: '河南省道路运输管理信息系统' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  source: string;
+}

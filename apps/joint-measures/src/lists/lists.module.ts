@@ -4,6 +4,7 @@ import { EntryRuleEngine } from '../entry-rules/application/entry-rule-engine';
 import { EntryRuleStore } from '../entry-rules/application/entry-rule-store';
 import { GradeEventsConsumer } from '../entry-rules/application/grade-events.consumer';
 import { RecordEventsConsumer } from '../entry-rules/application/record-events.consumer';
+import { ReportFleetSizeCommand } from '../entry-rules/application/report-fleet-size.command';
 import { EntryRulesGrpcController } from '../entry-rules/interface/entry-rules.grpc.controller';
 import { ExpireListEntriesJob } from './application/expire-list-entries.job';
 import { ListEntryCommands } from './application/list-entry-commands';
@@ -18,7 +19,7 @@ import { ListEntriesGrpcController } from './interface/list-entries.grpc.control
 @Module({
   imports: [FactsCacheModule],
   controllers: [ListEntriesGrpcController, EntryRulesGrpcController],
-  providers: [listCalendarProvider, listPoliciesProvider, ListEntryLedger, ListEntryCommands, ExpireListEntriesJob, EntryRuleStore, EntryRuleEngine, RecordEventsConsumer, GradeEventsConsumer],
+  providers: [listCalendarProvider, listPoliciesProvider, ListEntryLedger, ListEntryCommands, ExpireListEntriesJob, EntryRuleStore, EntryRuleEngine, RecordEventsConsumer, GradeEventsConsumer, ReportFleetSizeCommand],
   exports: [ListEntryLedger, EntryRuleEngine],
 })
 export class ListsModule {}

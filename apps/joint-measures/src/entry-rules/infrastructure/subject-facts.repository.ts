@@ -2,6 +2,14 @@ import { EntityManager } from 'typeorm';
 import type { CycleGrade } from '../domain/grade-rule';
 import type { StandingRecord } from '../domain/entry-rule';
 
+export interface CarrierFleet {
+  subjectId: string;
+  vehicles: number;
+  asOf: string;
+  source: string;
+  reportedBy: string;
+}
+
 export interface RecordFacts extends StandingRecord {
   subjectName: string;
   region: string;
@@ -87,6 +95,28 @@ export const subjectFacts = {
       [subjectId],
     );
     return rows[0]?.subject_name ?? '';
+  },
+
+  /** The carrier's latest reported fleet size, if any. */
+  async fleetOf(manager: EntityManager, subjectId: string): Promise<CarrierFleet | undefined> {
+    const rows: { subject_id: string; vehicles: number; as_of: string; source: string; reported_by: string }[] = await manager.query(
+      `SELECT subject_id, vehicles, to_char(as_of, 'YYYY-MM-DD') AS as_of, source, reported_by FROM carrier_fleets WHERE subject_id = $1`,
+      [subjectId],
+    );
+    const row = rows[0];
+    return row && { subjectId: row.subject_id, vehicles: row.vehicles, asOf: row.as_of, source: row.source, reportedBy: row.reported_by };
+  },
+
+  /** Stores a fleet report; an older report than the one held changes nothing (returns false). */
+  async putFleet(manager: EntityManager, fleet: CarrierFleet): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO carrier_fleets (subject_id, vehicles, as_of, source, reported_by) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (subject_id) DO UPDATE SET vehicles = EXCLUDED.vehicles, as_of = EXCLUDED.as_of, source = EXCLUDED.source, reported_by = EXCLUDED.reported_by, updated_at = now()
+         WHERE carrier_fleets.as_of <= EXCLUDED.as_of
+       RETURNING subject_id`,
+      [fleet.subjectId, fleet.vehicles, fleet.asOf, fleet.source, fleet.reportedBy],
+    );
+    return rows.length === 1;
   },
 
   async putGrade(manager: EntityManager, subject: { kind: string; id: string; region: string }, g: CycleGrade): Promise<void> {
