@@ -21,6 +21,7 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
   { clientId: 'regulator', name: '河南省交通运输厅', kind: 'admin', region: '410000', scopes: ['admin'] },
   { clientId: 'permit-window', name: '郑州市许可窗口', kind: 'integrator', region: '410100', scopes: ['measures:decide', 'records:read'] },
   { clientId: 'henan-inspection', name: '河南省执法监督', kind: 'integrator', region: '410000', scopes: ['measures:decide'] },
+  { clientId: 'suzhou-partner', name: '苏州市交通运输局', kind: 'partner', region: '320500', scopes: ['exchange:write'] },
 ];
 
 export interface RunningPlatform {

@@ -21,6 +21,7 @@ import { PortalHttpController } from './public-api/portal.http.controller';
 import { PublicProfiles } from './public-api/public-profiles';
 import { LicencesHttpController } from './licences/licences.http.controller';
 import { ListEntriesHttpController } from './measures/list-entries.http.controller';
+import { PartnerListEntriesHttpController } from './measures/partner-list-entries.http.controller';
 import { DecisionsHttpController } from './measures/decisions.http.controller';
 import { MeasuresGatewayGrpcController } from './measures/decisions.grpc.controller';
 import { InspectionDrawsHttpController } from './measures/inspection-draws.http.controller';
@@ -62,6 +63,7 @@ export class AppModule {
         RankingsHttpController,
         GradeRecognitionsHttpController,
         ListEntriesHttpController,
+        PartnerListEntriesHttpController,
         DecisionsHttpController,
         MeasuresGatewayGrpcController,
         InspectionDrawsHttpController,

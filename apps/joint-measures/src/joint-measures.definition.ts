@@ -6,6 +6,9 @@ import { DEFAULT_LIST_POLICIES, listPolicySchema } from './lists/domain/list-pol
 import { ListsAndEntryRules1763700000500 } from './migrations/1763700000500-lists-and-entry-rules';
 import { Decisions1763700000510 } from './migrations/1763700000510-decisions';
 import { InspectionDraws1763700000520 } from './migrations/1763700000520-inspection-draws';
+import { FactsChangedNotifications1763700000530 } from './migrations/1763700000530-facts-changed-notifications';
+import { ListWriteKeys1763700000540 } from './migrations/1763700000540-list-write-keys';
+import { CarrierFleets1763700000550 } from './migrations/1763700000550-carrier-fleets';
 
 /** A JSON array of local rules in an environment variable, each checked by `rule`. */
 function jsonRules<T extends z.ZodType>(rule: T, defaults: readonly z.infer<T>[]) {
@@ -30,6 +33,12 @@ export const jointMeasuresConfigSchema = baseServiceEnv.extend({
   LIST_POLICIES: jsonRules(listPolicySchema, DEFAULT_LIST_POLICIES),
   /** How often entries past their last day are removed and announced. */
   LIST_EXPIRY_SWEEP_MS: z.coerce.number().int().min(100).max(86_400_000).default(3_600_000),
+  /**
+   * Decision read cache (ADR 0025): a backstop lifetime per cached subject; invalidation on change
+   * is what keeps it correct. 0 turns the cache off (every decision reads the database).
+   */
+  DECISION_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  DECISION_CACHE_MAX_SUBJECTS: z.coerce.number().int().min(1).max(10_000_000).default(100_000),
 });
 export type JointMeasuresConfig = z.infer<typeof jointMeasuresConfigSchema>;
 
@@ -38,7 +47,7 @@ export const jointMeasuresDefinition: ServiceDefinition = {
   name: 'joint-measures',
   schema: 'joint_measures',
   entities: [],
-  migrations: [MessagingTables1763700000000, ListsAndEntryRules1763700000500, Decisions1763700000510, InspectionDraws1763700000520],
+  migrations: [MessagingTables1763700000000, ListsAndEntryRules1763700000500, Decisions1763700000510, InspectionDraws1763700000520, FactsChangedNotifications1763700000530, ListWriteKeys1763700000540, CarrierFleets1763700000550],
   protoPackages: [ProtoPackages.measures],
-  streams: ['MEASURES', 'CREDIT_RECORDS'],
+  streams: ['MEASURES', 'CREDIT_RECORDS', 'EVALUATION'],
 };

@@ -8,6 +8,9 @@ import { cloneTestDatabase, TestDatabase } from '@platform/testing';
 import { EntryRuleEngine } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-engine';
 import { EntryRuleStore } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-store';
 import { RecordEventsConsumer } from '../../../apps/joint-measures/src/entry-rules/application/record-events.consumer';
+import { SubjectFactsCache } from '../../../apps/joint-measures/src/facts-cache/application/subject-facts-cache';
+import type { DecisionFactsCache } from '../../../apps/joint-measures/src/facts-cache/application/facts-cache.tokens';
+import { FactsChangeFeed } from '../../../apps/joint-measures/src/facts-cache/infrastructure/facts-change-feed';
 import { jointMeasuresDefinition } from '../../../apps/joint-measures/src/joint-measures.definition';
 import { ListEntryCommands } from '../../../apps/joint-measures/src/lists/application/list-entry-commands';
 import { ListEntryLedger } from '../../../apps/joint-measures/src/lists/application/list-entry-ledger';
@@ -16,6 +19,7 @@ import { DecideQuery } from '../../../apps/joint-measures/src/measures/applicati
 import { DecisionLog } from '../../../apps/joint-measures/src/measures/application/decision-log';
 import { measureCatalogueProvider } from '../../../apps/joint-measures/src/measures/application/measures.tokens';
 import { MeasuresAppliedQuery } from '../../../apps/joint-measures/src/reports/application/measures-applied.query';
+import { eventually } from '../../support/platform-harness';
 import { SERVICE_DEFINITIONS } from '../../support/service-schemas';
 import { makeUscc } from '../../support/factories';
 
@@ -29,6 +33,12 @@ describe('the decision API (PostgreSQL)', () => {
   let records: RecordEventsConsumer;
   let engine: EntryRuleEngine;
   let commands: ListEntryCommands;
+  // Two replicas' read caches, each invalidated by its own LISTEN connection; `decide` and the
+  // writers run on replica A, `decideOnB` on replica B.
+  let cacheA: DecisionFactsCache;
+  let cacheB: DecisionFactsCache;
+  let decideOnB: DecideQuery;
+  const feeds: FactsChangeFeed[] = [];
 
   beforeAll(async () => {
     db = await cloneTestDatabase('measures-decisions');
@@ -36,12 +46,22 @@ describe('the decision API (PostgreSQL)', () => {
     const outbox = new OutboxPublisher(jointMeasuresDefinition);
     const ledger = new ListEntryLedger(outbox, new WorkingDayCalendar({ unknownYears: 'weekdays' }), new ListPolicies(DEFAULT_LIST_POLICIES));
     engine = new EntryRuleEngine(new EntryRuleStore(ds), ledger);
-    records = new RecordEventsConsumer({} as EventConsumers, engine);
-    commands = new ListEntryCommands(ds, ledger);
-    decide = new DecideQuery(ds, new DecisionLog(ds, outbox), measureCatalogueProvider.useFactory());
+    cacheA = new SubjectFactsCache({ ttlMs: 600_000, maxSubjects: 1000 });
+    cacheB = new SubjectFactsCache({ ttlMs: 600_000, maxSubjects: 1000 });
+    for (const cache of [cacheA, cacheB]) {
+      const feed = new FactsChangeFeed(cache, { databaseUrl: db.urlFor('joint_measures'), retryMs: 200 });
+      await feed.start();
+      feeds.push(feed);
+    }
+    records = new RecordEventsConsumer({} as EventConsumers, engine, cacheA);
+    commands = new ListEntryCommands(ds, ledger, cacheA);
+    const catalogue = measureCatalogueProvider.useFactory();
+    decide = new DecideQuery(ds, new DecisionLog(ds, outbox), catalogue, cacheA);
+    decideOnB = new DecideQuery(ds, new DecisionLog(ds, outbox), catalogue, cacheB);
   });
 
   afterAll(async () => {
+    for (const feed of feeds) await feed.stop();
     await db?.drop();
   });
 
@@ -100,12 +120,33 @@ describe('the decision API (PostgreSQL)', () => {
   it('Henan: a confirmed key-watch entry denies the commitment path, pointing at the entry; a proposed one does not', async () => {
     const org = { kind: 'org' as const, id: makeUscc('410100'), name: '郑州某物流有限公司' };
     const recordId = await collected(org, '410100', daysAgo(10));
-    const entry = await commands.propose(window('410100'), { listType: 'key-watch', subjectId: org.id, basisRecordIds: [recordId], grounds: '多次违规', durationMonths: 0 });
-    expect((await decide.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' })).outcome).toBe('allow');
+    const { entry } = await commands.propose(window('410100'), { listType: 'key-watch', subjectId: org.id, basisRecordIds: [recordId], grounds: '多次违规', durationMonths: 0, idempotencyKey: '' });
     await db.query(`UPDATE joint_measures.list_entries SET notice_ends_on = $2 WHERE id = $1`, [entry.id, daysAgo(1)]);
-    await commands.decide(window('410100'), { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕3号', reason: '' });
-    const denied = await decide.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' });
+    const ask = (on: DecideQuery) => on.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' });
+    // Both replicas answer allow; B now holds the subject's facts in memory (A wrote them, so it
+    // reads them from the database for a while: see SubjectFactsCache.hold).
+    expect((await ask(decide)).outcome).toBe('allow');
+    expect(await eventually(() => ask(decideOnB).then((d) => ({ outcome: d.outcome, cached: cacheB.isCached(org.id) })), (r) => r.cached)).toEqual({ outcome: 'allow', cached: true });
+
+    await commands.decide(window('410100'), { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕3号', reason: '', idempotencyKey: '' });
+    // On the replica that confirmed it, the very next decision sees the entry (no waiting).
+    const denied = await ask(decide);
     expect(denied).toMatchObject({ outcome: 'deny', reasons: [{ kind: 'list-entry', entryId: entry.id, listType: 'key-watch', mappingId: 'henan.key-watch.no-commitment' }] });
+    // The other replica drops the subject when the commit's notification reaches it, and then denies too.
+    await eventually(async () => cacheB.isCached(org.id), (cached) => !cached);
+    expect((await ask(decideOnB)).outcome).toBe('deny');
+  });
+
+  it('a replica whose change feed is lost stops serving from memory until the feed is back', async () => {
+    const org = { kind: 'org' as const, id: makeUscc('410100'), name: '郑州某仓储有限公司' };
+    await collected(org, '410100', daysAgo(4));
+    const askB = () => decideOnB.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' }).then(() => cacheB.isCached(org.id));
+    await eventually(askB, Boolean);
+    // Kill B's LISTEN connection: B empties its cache and reads the database until it has reconnected.
+    await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'joint_measures-facts-listener'`, [db.name]);
+    await eventually(async () => cacheB.isCached(org.id), (cached) => !cached);
+    // Caching resumes once the feed has reconnected (the cache serves only while it listens).
+    await eventually(askB, Boolean);
   });
 
   it('Hangzhou: a C grade (through the grade interface) sets a 25 % inspection ratio, a conditional answer', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CreditRecordCreatedV1, CreditRecordRevokedV1, EventEnvelope, Events } from '@contracts';
+import { CreditRecordCreatedV1, CreditRecordRevokedV1, CreditRecordUpdatedV1, EvaluationCycleGradeRecordedV1, EventEnvelope, Events } from '@contracts';
 import { chinaDateOf, WorkingDayCalendar } from '@domain/calendar';
 import { Principal } from '@platform/auth';
 import { DomainError } from '@platform/errors';
@@ -9,9 +9,13 @@ import { EventConsumers, OutboxPublisher } from '@platform/service';
 import { cloneTestDatabase, isolatedMessaging, TestDatabase, TestMessaging } from '@platform/testing';
 import { EntryRuleEngine } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-engine';
 import { EntryRuleStore } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-store';
+import { GradeEventsConsumer } from '../../../apps/joint-measures/src/entry-rules/application/grade-events.consumer';
 import { RecordEventsConsumer } from '../../../apps/joint-measures/src/entry-rules/application/record-events.consumer';
+import { ReportFleetSizeCommand } from '../../../apps/joint-measures/src/entry-rules/application/report-fleet-size.command';
 import { SHIPPED_ENTRY_RULES } from '../../../apps/joint-measures/src/entry-rules/domain/shipped-entry-rules';
 import { jointMeasuresDefinition } from '../../../apps/joint-measures/src/joint-measures.definition';
+import type { DecisionFactsCache } from '../../../apps/joint-measures/src/facts-cache/application/facts-cache.tokens';
+import { SubjectFactsCache } from '../../../apps/joint-measures/src/facts-cache/application/subject-facts-cache';
 import { ExpireListEntriesJob } from '../../../apps/joint-measures/src/lists/application/expire-list-entries.job';
 import { ListEntryCommands } from '../../../apps/joint-measures/src/lists/application/list-entry-commands';
 import { ListEntryLedger } from '../../../apps/joint-measures/src/lists/application/list-entry-ledger';
@@ -31,6 +35,7 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
   let engine: EntryRuleEngine;
   let commands: ListEntryCommands;
   let ledger: ListEntryLedger;
+  let fleets: ReportFleetSizeCommand;
   const consumers: InboxConsumer[] = [];
 
   beforeAll(async () => {
@@ -40,13 +45,17 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     ledger = new ListEntryLedger(new OutboxPublisher(jointMeasuresDefinition), new WorkingDayCalendar({ unknownYears: 'weekdays' }), new ListPolicies(DEFAULT_LIST_POLICIES));
     store = new EntryRuleStore(ds);
     engine = new EntryRuleEngine(store, ledger);
-    commands = new ListEntryCommands(ds, ledger);
+    // Not live (no change feed): every read goes to the database; the cache is tested in decisions.int-spec.ts.
+    const cache: DecisionFactsCache = new SubjectFactsCache({ ttlMs: 60_000, maxSubjects: 100 });
+    commands = new ListEntryCommands(ds, ledger, cache);
+    fleets = new ReportFleetSizeCommand(ds, engine, cache);
     // The production handlers, registered as the service registers them, behind real durable consumers with an inbox.
     const registrar: Pick<EventConsumers, 'register'> = {
       register: (spec: ConsumerSpec, handler: EventHandler) => void consumers.push(new InboxConsumer(ds, messaging.js, messaging.jsm, messaging.ns, { ...spec, ackWaitMs: 2000 }, handler)),
     };
-    const handlers = new RecordEventsConsumer(registrar as EventConsumers, engine);
+    const handlers = new RecordEventsConsumer(registrar as EventConsumers, engine, cache);
     handlers.onModuleInit();
+    new GradeEventsConsumer(registrar as EventConsumers, engine, cache).onModuleInit();
     for (const c of consumers) await c.start();
   });
 
@@ -128,14 +137,14 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     for (const r of records) await created(r);
     const [entry] = await eventually(() => entries(driver.id), (e) => e.length === 1);
 
-    const early = await commands.decide(zhengzhou, { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕1号', reason: '' }).catch((e: unknown) => e);
+    const early = await commands.decide(zhengzhou, { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕1号', reason: '', idempotencyKey: '' }).catch((e: unknown) => e);
     expect(early).toMatchObject({ code: 'LIST_ENTRY.NOTICE_PERIOD_RUNNING', kind: 'precondition' });
     const luoyang: Principal = { ...zhengzhou, clientId: 'luoyang', region: '410300' };
-    expect(await commands.decide(luoyang, { entryId: entry.id, outcome: 'drop', documentNumber: '', reason: '' }).catch((e: unknown) => e)).toMatchObject({ kind: 'forbidden' });
+    expect(await commands.decide(luoyang, { entryId: entry.id, outcome: 'drop', documentNumber: '', reason: '', idempotencyKey: '' }).catch((e: unknown) => e)).toMatchObject({ kind: 'forbidden' });
 
     // The notice period has run out (moved back in the database; the clock is the real one).
     await db.query(`UPDATE joint_measures.list_entries SET notice_ends_on = $2 WHERE id = $1`, [entry.id, daysAgo(1)]);
-    const confirmed = await commands.decide(zhengzhou, { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕1号', reason: '当事人未陈述申辩' });
+    const { entry: confirmed } = await commands.decide(zhengzhou, { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕1号', reason: '当事人未陈述申辩', idempotencyKey: '' });
     expect(confirmed).toMatchObject({ status: 'effective', startsOn: today(), decision: { outcome: 'confirmed', decidedBy: 'zhengzhou', documentNumber: '郑交信〔2026〕1号' } });
     expect(confirmed.endsOn! > today()).toBe(true);
 
@@ -148,7 +157,7 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
   });
 
   it('refuses a manual entry for an unknown subject or with a record about someone else', async () => {
-    const unknown = await commands.propose(zhengzhou, { listType: 'key-watch', subjectId: makeUscc(), basisRecordIds: [randomUUID()], grounds: '多次投诉', durationMonths: 0 }).catch((e: unknown) => e);
+    const unknown = await commands.propose(zhengzhou, { listType: 'key-watch', subjectId: makeUscc(), basisRecordIds: [randomUUID()], grounds: '多次投诉', durationMonths: 0, idempotencyKey: '' }).catch((e: unknown) => e);
     expect(unknown).toMatchObject({ code: 'LIST_ENTRY.UNKNOWN_SUBJECT', kind: 'not-found' });
 
     const org = { kind: 'org' as const, id: makeUscc(), name: '郑州某物流有限公司' };
@@ -157,9 +166,9 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     await created(own);
     await created(foreign);
     await eventually(() => Promise.all([seen(own.recordId), seen(foreign.recordId)]), (s) => s.every(Boolean));
-    const mixed = await commands.propose(zhengzhou, { listType: 'key-watch', subjectId: org.id, basisRecordIds: [own.recordId, foreign.recordId], grounds: '多次违规', durationMonths: 0 }).catch((e: unknown) => e);
+    const mixed = await commands.propose(zhengzhou, { listType: 'key-watch', subjectId: org.id, basisRecordIds: [own.recordId, foreign.recordId], grounds: '多次违规', durationMonths: 0, idempotencyKey: '' }).catch((e: unknown) => e);
     expect((mixed as DomainError).violations).toEqual([{ field: 'basisRecordIds[1]', message: 'no record with this id about the subject' }]);
-    const entry = await commands.propose(zhengzhou, { listType: 'key-watch', subjectId: org.id, basisRecordIds: [own.recordId], grounds: '多次违规', durationMonths: 0 });
+    const { entry } = await commands.propose(zhengzhou, { listType: 'key-watch', subjectId: org.id, basisRecordIds: [own.recordId], grounds: '多次违规', durationMonths: 0, idempotencyKey: '' });
     expect(entry).toMatchObject({ origin: 'manual', status: 'proposed', durationMonths: 12, subject: org });
   });
 
@@ -192,6 +201,130 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     ]);
   });
 
+  function cycleGrade(driver: { id: string; name: string }, cycle: string, grade: string, pointsDeducted: number): EvaluationCycleGradeRecordedV1 {
+    return {
+      cycleId: randomUUID(),
+      schemeId: 'nanyang-driver',
+      schemeVersion: 1,
+      subject: { kind: 'person', id: driver.id, name: driver.name },
+      region: '411300',
+      cycle: { label: cycle, start: `${cycle}-01-01`, end: `${cycle}-12-31` },
+      grade,
+      score: 60,
+      pointsDeducted,
+      recordedAt: new Date().toISOString(),
+    };
+  }
+  const graded = (g: EvaluationCycleGradeRecordedV1) => publish(Events.EvaluationCycleGradeRecorded.subject, g.subject.id, g);
+
+  it('proposes a bad-driver entry from evaluation.cycle-grades.recorded: 20 points in one cycle, or two consecutive B cycles', async () => {
+    const heavy = { id: `41130019880101${String(Math.floor(Math.random() * 9000) + 1000)}`, name: '王五' };
+    await graded(cycleGrade(heavy, '2025', 'A', 19));
+    await eventually(() => db.query(`SELECT 1 FROM joint_measures.subject_grades WHERE subject_id = $1`, [heavy.id]).then((r) => r.length), (n) => n === 1);
+    expect(await entries(heavy.id)).toEqual([]);
+    await graded(cycleGrade(heavy, '2026', 'A', 20));
+    const [entry] = await eventually(() => entries(heavy.id), (e) => e.length === 1);
+    expect(entry).toMatchObject({ listType: 'bad-driver', status: 'proposed', ruleId: 'driver-20-points-in-one-cycle', region: '411300', subject: { kind: 'person', id: heavy.id, name: '王五' } });
+    expect(entry.basis).toEqual([{ kind: 'grade', schemeId: 'nanyang-driver', cycle: '2026', grade: 'A', pointsDeducted: 20 }]);
+
+    const twoB = { id: `41130019890101${String(Math.floor(Math.random() * 9000) + 1000)}`, name: '赵六' };
+    const first = cycleGrade(twoB, '2025', 'B', 6);
+    const firstId = await graded(first);
+    await eventually(() => db.query(`SELECT 1 FROM joint_measures.subject_grades WHERE subject_id = $1`, [twoB.id]).then((r) => r.length), (n) => n === 1);
+    // The same event again (redelivery) is not a second B cycle.
+    await publish(Events.EvaluationCycleGradeRecorded.subject, twoB.id, first, firstId);
+    await graded(cycleGrade(twoB, '2026', 'B', 4));
+    const [bad] = await eventually(() => entries(twoB.id), (e) => e.length === 1);
+    expect(bad).toMatchObject({ listType: 'bad-driver', ruleId: 'driver-two-consecutive-b-cycles' });
+    expect(bad.basis.map((b) => (b.kind === 'grade' ? b.cycle : ''))).toEqual(['2025', '2026']);
+  });
+
+  it('a repaired record (credit.records.updated, status repaired) stops counting: the entry resting on it is removed for repair', async () => {
+    const vehicle = { kind: 'vehicle' as const, id: `豫C${randomUUID().slice(0, 5).toUpperCase()}:yellow`, name: '豫C车辆' };
+    const records = [40, 30, 20, 10].map((d) => penalty(vehicle, daysAgo(d)));
+    for (const r of records) await created(r);
+    const [entry] = await eventually(() => entries(vehicle.id), (e) => e.length === 1);
+    expect(entry.status).toBe('proposed');
+    const repaired: CreditRecordUpdatedV1 = {
+      ...records[2],
+      status: 'repaired',
+      change: 'repaired',
+      version: 2,
+      changes: {},
+      changedBy: 'zhengzhou',
+      changedAt: new Date().toISOString(),
+    };
+    await publish(Events.CreditRecordUpdated.subject, vehicle.id, repaired);
+    const [removed] = await eventually(() => entries(vehicle.id), (e) => e[0]?.status === 'removed');
+    expect(removed.removal).toEqual({ reason: 'repair', removedOn: today(), detail: `record ${records[2].recordId} was repaired (信用修复)` });
+    const [row] = await db.query<{ standing: boolean; ended_reason: string }>(`SELECT standing, ended_reason FROM joint_measures.subject_records WHERE record_id = $1`, [records[2].recordId]);
+    expect(row).toEqual({ standing: false, ended_reason: 'repaired' });
+  });
+
+  it('honours Idempotency-Key on list writes: a retry returns the first answer, the same key for another request is refused', async () => {
+    const org = { kind: 'org' as const, id: makeUscc(), name: '郑州某汽车运输有限公司' };
+    const record = penalty(org, daysAgo(6), '未按规定进行车辆维护');
+    await created(record);
+    await eventually(() => seen(record.recordId), Boolean);
+    const ask = { listType: 'key-watch', subjectId: org.id, basisRecordIds: [record.recordId], grounds: '多次违规', durationMonths: 0, idempotencyKey: `k-${randomUUID()}` };
+    const first = await commands.propose(zhengzhou, ask);
+    const retry = await commands.propose(zhengzhou, ask);
+    expect(first.replayed).toBe(false);
+    expect(retry).toEqual({ replayed: true, entry: first.entry });
+    expect(await entries(org.id)).toHaveLength(1);
+    // Another client's identical key is its own.
+    const luoyang: Principal = { ...zhengzhou, clientId: 'henan', region: '410000' };
+    expect((await commands.propose(luoyang, ask)).replayed).toBe(false);
+    const reused = await commands.propose(zhengzhou, { ...ask, grounds: '另一理由' }).catch((e: unknown) => e);
+    expect(reused).toMatchObject({ code: 'REQUEST.IDEMPOTENCY_KEY_REUSED', kind: 'precondition', violations: [expect.objectContaining({ field: 'Idempotency-Key' })] });
+
+    // A decision retried after it took effect answers as the first time (a second confirm would be refused).
+    await db.query(`UPDATE joint_measures.list_entries SET notice_ends_on = $2 WHERE id = $1`, [first.entry.id, daysAgo(1)]);
+    const decision = { entryId: first.entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕9号', reason: '', idempotencyKey: `d-${randomUUID()}` };
+    const confirmed = await commands.decide(zhengzhou, decision);
+    expect(confirmed).toMatchObject({ replayed: false, entry: { status: 'effective' } });
+    expect(await commands.decide(zhengzhou, decision)).toEqual({ replayed: true, entry: confirmed.entry });
+    expect(await commands.decide(zhengzhou, { ...decision, idempotencyKey: '' }).catch((e: unknown) => e)).toMatchObject({ code: 'LIST_ENTRY.NOT_PROPOSED' });
+    expect(await commands.decide(zhengzhou, { ...decision, outcome: 'drop' }).catch((e: unknown) => e)).toMatchObject({ code: 'REQUEST.IDEMPOTENCY_KEY_REUSED' });
+  });
+
+  it('a carrier with more than 10 % of its reported fleet violating in a year, and ordered to suspend, is proposed for the severe list', async () => {
+    const carrier = { kind: 'org' as const, id: makeUscc(), name: '郑州某重型货运有限公司' };
+    const finding = (plate: string, days: number): CreditRecordCreatedV1 => ({
+      ...penalty(carrier, daysAgo(days)),
+      recordType: 'oversize-transport-violation',
+      isPublic: false,
+      payload: { violationType: 'overweight', permitNumber: '豫超限〔2026〕0001', detectedAt: new Date().toISOString(), plate, plateColour: 'yellow' },
+    });
+    const findings = [finding('豫A20001', 90), finding('豫A20001', 60), finding('豫A20002', 30), finding('豫A20003', 10)];
+    const suspension = { ...penalty(carrier, daysAgo(5)), severity: 'severe' as const, payload: { violationType: '违法超限运输', penaltyCategories: ['fine', 'production-suspension'], fineAmountFen: 3_000_000 } };
+    for (const r of [...findings, suspension]) await created(r);
+    await eventually(() => Promise.all([...findings, suspension].map((r) => seen(r.recordId))), (s) => s.every(Boolean));
+    // No fleet reported: the share cannot be known, nothing is proposed.
+    expect((await entries(carrier.id)).filter((e) => e.ruleId === 'carrier-fleet-over-10-percent-overloading')).toEqual([]);
+
+    // 3 vehicles of 30 is exactly 10 %: not "more than".
+    expect(await fleets.execute(zhengzhou, { subjectId: carrier.id, vehicles: 30, asOf: daysAgo(20), source: '道路运输管理信息系统' })).toMatchObject({ stored: true, proposed: [] });
+    // An older report changes nothing.
+    expect(await fleets.execute(zhengzhou, { subjectId: carrier.id, vehicles: 20, asOf: daysAgo(40), source: '年审台账' })).toMatchObject({ stored: false, fleet: { vehicles: 30 }, proposed: [] });
+    // 3 of 29: more than 10 %.
+    const report = await fleets.execute(zhengzhou, { subjectId: carrier.id, vehicles: 29, asOf: daysAgo(1), source: '道路运输管理信息系统' });
+    expect(report.proposed).toEqual([expect.objectContaining({ listType: 'severe-dishonesty', ruleId: 'carrier-fleet-over-10-percent-overloading', status: 'proposed', durationMonths: 24 })]);
+    const [entry] = report.proposed;
+    expect(entry.grounds).toContain('违法超限运输车辆3辆，车辆总数29辆');
+    expect(entry.basis.map((b) => (b.kind === 'record' ? b.recordId : ''))).toEqual([...findings, suspension].map((r) => r.recordId));
+
+    // Revoking the suspension order: the rule no longer holds, the entry is removed.
+    await revoked(suspension);
+    const removed = await eventually(() => entries(carrier.id), (e) => e.find((x) => x.id === entry.id)?.status === 'removed');
+    expect(removed.find((x) => x.id === entry.id)!.removal).toMatchObject({ reason: 'basis-revoked' });
+
+    await expect(fleets.execute(zhengzhou, { subjectId: makeUscc(), vehicles: 10, asOf: daysAgo(1), source: 'x' })).rejects.toMatchObject({ code: 'LIST_ENTRY.UNKNOWN_SUBJECT' });
+    await expect(fleets.execute(zhengzhou, { subjectId: carrier.id, vehicles: 0, asOf: '2026-13-01', source: '' })).rejects.toMatchObject({ code: 'LIST_ENTRY.INVALID', violations: [{ field: 'vehicles' }, { field: 'asOf' }, { field: 'source' }].map((v) => expect.objectContaining(v)) });
+    const luoyang: Principal = { ...zhengzhou, clientId: 'luoyang', region: '410300' };
+    await expect(fleets.execute(luoyang, { subjectId: carrier.id, vehicles: 10, asOf: daysAgo(0), source: 'x' })).rejects.toMatchObject({ kind: 'forbidden' });
+  });
+
   it('recognises a partner region entry once, with its provenance', async () => {
     const suzhou: Principal = { clientId: 'suzhou', kind: 'partner', scopes: ['exchange:write'], region: '320500' };
     const request = {
@@ -209,5 +342,12 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     expect(again).toMatchObject({ replayed: true, entry: { id: first.entry.id } });
     const wuxi = await commands.importFromPartner(suzhou, { ...request, provenance: { ...request.provenance, partnerRegion: '320200' } }).catch((e: unknown) => e);
     expect(wuxi).toMatchObject({ kind: 'forbidden' });
+    // A subject that cannot exist (wrong USCC check character) is refused, as is a missing provenance.
+    const id = request.subject.id;
+    const wrongCheck = `${id.slice(0, 17)}${id[17] === '0' ? '1' : '0'}`;
+    const fake = await commands.importFromPartner(suzhou, { ...request, subject: { ...request.subject, id: wrongCheck } }).catch((e: unknown) => e);
+    expect(fake).toMatchObject({ code: 'LIST_ENTRY.INVALID', violations: [expect.objectContaining({ field: 'subject.id' })] });
+    const noProvenance = await commands.importFromPartner(suzhou, { ...request, provenance: undefined }).catch((e: unknown) => e);
+    expect(noProvenance).toMatchObject({ code: 'LIST_ENTRY.INVALID', violations: [expect.objectContaining({ field: 'provenance' })] });
   });
 });

@@ -4,9 +4,9 @@ import { ApiBearerAuth, ApiConsumes, ApiCreatedResponse, ApiHeader, ApiOperation
 import type { Response } from 'express';
 import { collectionV1 } from '@contracts';
 import { Principal, Scopes } from '@platform/auth';
-import { DomainError } from '@platform/errors';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
+import { assertIdempotencyKey } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
 import { RevokeCreditRecordDto, SubmitCreditRecordDto } from './credit-record.dto';
@@ -135,11 +135,5 @@ export class CreditRecordsHttpController {
       payload: JSON.parse(payloadJson || '{}'),
       history: record.history.map(({ changesJson, ...version }) => ({ ...version, ...(changesJson ? { changes: JSON.parse(changesJson) as unknown } : {}) })),
     };
-  }
-}
-
-function assertIdempotencyKey(key: string | undefined): void {
-  if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
-    throw DomainError.validation('REQUEST.INVALID_IDEMPOTENCY_KEY', [{ field: 'Idempotency-Key', message: '1 to 200 visible ASCII characters', code: 'INVALID' }]);
   }
 }

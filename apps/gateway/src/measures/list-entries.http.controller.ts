@@ -1,13 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { SkipThrottle } from '@nestjs/throttler';
 import { measuresV1 } from '@contracts';
 import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
+import { assertIdempotencyKey } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { DecideListEntryDto, ProposeListEntryDto, UploadEntryRulesDto } from './list-entry.dto';
+import { DecideListEntryDto, ProposeListEntryDto, ReportFleetSizeDto, UploadEntryRulesDto } from './list-entry.dto';
 
 /** The REST shape of a list entry: empty strings of the wire format become null or absent. */
 export function toListEntry(entry: measuresV1.ListEntry | undefined) {
@@ -48,12 +50,21 @@ export class ListEntriesHttpController {
   @Post('lists/:listType/entries')
   @RequireScope(Scopes.RecordsWrite)
   @ApiOperation({ summary: 'Propose an entry resting on records about the subject; starts the prior-notice period (事前告知)' })
-  async propose(@CurrentPrincipal() principal: Principal, @Param('listType') listType: string, @Body() body: ProposeListEntryDto) {
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried key returns the first answer; the same key with a different body is refused (422 REQUEST.IDEMPOTENCY_KEY_REUSED)' })
+  async propose(
+    @CurrentPrincipal() principal: Principal,
+    @Param('listType') listType: string,
+    @Body() body: ProposeListEntryDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    assertIdempotencyKey(idempotencyKey);
     const result = await this.upstreams.listEntries.unary<measuresV1.ProposeListEntryRequest, measuresV1.ProposeListEntryResponse>(
       'proposeListEntry',
-      { listType, subjectId: body.subjectId, basisRecordIds: body.basisRecordIds, grounds: body.grounds, durationMonths: body.durationMonths ?? 0 },
+      { listType, subjectId: body.subjectId, basisRecordIds: body.basisRecordIds, grounds: body.grounds, durationMonths: body.durationMonths ?? 0, idempotencyKey: idempotencyKey ?? '' },
       { principal },
     );
+    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
     return toListEntry(result.entry);
   }
 
@@ -61,13 +72,34 @@ export class ListEntriesHttpController {
   @HttpCode(200)
   @RequireScope(Scopes.RecordsWrite)
   @ApiOperation({ summary: 'Confirm (after the notice period; takes effect that day) or drop a proposed entry' })
-  async decide(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: DecideListEntryDto) {
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried key returns the first answer; the same key with a different body is refused (422 REQUEST.IDEMPOTENCY_KEY_REUSED)' })
+  async decide(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: DecideListEntryDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    assertIdempotencyKey(idempotencyKey);
     const result = await this.upstreams.listEntries.unary<measuresV1.DecideListEntryRequest, measuresV1.DecideListEntryResponse>(
       'decideListEntry',
-      { entryId: id, outcome: body.outcome, documentNumber: body.documentNumber ?? '', reason: body.reason ?? '' },
+      { entryId: id, outcome: body.outcome, documentNumber: body.documentNumber ?? '', reason: body.reason ?? '', idempotencyKey: idempotencyKey ?? '' },
       { principal },
     );
+    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
     return toListEntry(result.entry);
+  }
+
+  @Put('subjects/:subjectId/fleet')
+  @RequireScope(Scopes.RecordsWrite)
+  @ApiOperation({ summary: "A carrier's fleet size as its licensing authority reports it: the denominator of the \"more than 10 % of its fleet violating in a year\" rule, evaluated at once" })
+  async reportFleet(@CurrentPrincipal() principal: Principal, @Param('subjectId') subjectId: string, @Body() body: ReportFleetSizeDto) {
+    const result = await this.upstreams.listEntries.unary<measuresV1.ReportFleetSizeRequest, measuresV1.ReportFleetSizeResponse>(
+      'reportFleetSize',
+      { subjectId, vehicles: body.vehicles, asOf: body.asOf, source: body.source },
+      { principal },
+    );
+    return { ...result, proposed: result.proposed.map(toListEntry) };
   }
 
   @Get('entry-rules')

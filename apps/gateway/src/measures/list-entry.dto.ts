@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { CREDIT_LIST_TYPES, SUBJECT_KINDS } from '@domain/credit';
 
 export class ProposeListEntryDto {
   @ApiProperty({ description: 'The subject (USCC, citizen ID, plate:colour, vessel id) the entry is about', example: '91410100MA3X000109' })
@@ -53,4 +55,102 @@ export class UploadEntryRulesDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
   rules: unknown[];
+}
+
+export class PartnerSubjectDto {
+  @ApiProperty({ enum: SUBJECT_KINDS, example: 'org' })
+  @IsIn(SUBJECT_KINDS)
+  kind: string;
+
+  @ApiProperty({ description: 'USCC (org), citizen ID (person), plate:colour (vehicle), vessel id; checked by joint measures', example: '91320500MA1X00010B' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
+  id: string;
+
+  @ApiProperty({ example: '苏州某运输有限公司' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+}
+
+export class ProvenanceDto {
+  @ApiProperty({ description: 'GB/T 2260 region of the partner that decided the entry (must be within the caller\'s region)', example: '320500' })
+  @Matches(/^\d{6}$/, { message: 'partnerRegion must be a 6-digit GB/T 2260 code' })
+  partnerRegion: string;
+
+  @ApiProperty({ example: '苏州市交通运输局' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  partnerName: string;
+
+  @ApiProperty({ description: "The partner's own reference (decision number); one import per partner and reference", example: '苏交信〔2026〕12号' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  sourceReference: string;
+
+  @ApiProperty({ example: '2026-10-15' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'decidedOn must be YYYY-MM-DD' })
+  decidedOn: string;
+}
+
+/** A list entry decided in a partner region, recognised here as it stands (DOMAIN.md §4 cross-region). */
+export class ImportPartnerEntryDto {
+  @ApiProperty({ enum: CREDIT_LIST_TYPES, example: 'key-watch' })
+  @IsString()
+  @MaxLength(40)
+  listType: string;
+
+  @ApiProperty({ type: PartnerSubjectDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => PartnerSubjectDto)
+  subject: PartnerSubjectDto;
+
+  @ApiProperty({ type: ProvenanceDto, description: 'Who decided the entry, where, when, under which reference (required)' })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ProvenanceDto)
+  provenance: ProvenanceDto;
+
+  @ApiProperty({ description: 'First day in force (as decided by the partner)', example: '2026-10-16' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startsOn must be YYYY-MM-DD' })
+  startsOn: string;
+
+  @ApiPropertyOptional({ description: 'Last day in force; omitted: until the partner withdraws it' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'endsOn must be YYYY-MM-DD' })
+  endsOn?: string;
+
+  @ApiPropertyOptional({ description: 'Region the entry binds in; default: the partner region' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'region must be a 6-digit GB/T 2260 code' })
+  region?: string;
+
+  @ApiPropertyOptional({ description: "The partner's grounds, as its notice quoted them" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  grounds?: string;
+}
+
+export class ReportFleetSizeDto {
+  @ApiProperty({ description: 'Freight vehicles of the carrier holding a road transport certificate (道路运输证)', example: 120 })
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  vehicles: number;
+
+  @ApiProperty({ description: 'The day the count is true of; the latest day reported counts', example: '2026-11-01' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be YYYY-MM-DD' })
+  asOf: string;
+
+  @ApiProperty({ description: 'Where the count comes from', example: '河南省道路运输管理信息系统' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  source: string;
 }

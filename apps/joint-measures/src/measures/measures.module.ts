@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FactsCacheModule } from '../facts-cache/facts-cache.module';
 import { DecideQuery } from './application/decide.query';
 import { DecisionLog } from './application/decision-log';
 import { measureCatalogueProvider } from './application/measures.tokens';
@@ -6,6 +7,7 @@ import { DecisionsGrpcController } from './interface/decisions.grpc.controller';
 
 /** The measure catalogue, its mappings and the decision API (DOMAIN.md §4). */
 @Module({
+  imports: [FactsCacheModule],
   controllers: [DecisionsGrpcController],
   providers: [measureCatalogueProvider, DecisionLog, DecideQuery],
 })

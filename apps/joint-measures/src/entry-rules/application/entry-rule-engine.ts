@@ -4,7 +4,7 @@ import type { SubjectKind } from '@domain/credit';
 import { remove, type BasisItem, type ListEntry } from '../../lists/domain/list-entry';
 import { ListEntryLedger } from '../../lists/application/list-entry-ledger';
 import { listEntries } from '../../lists/infrastructure/list-entry.repository';
-import { appliesTo, evaluateRecordRule, type EntryRule, type RecordCountRule, type StandingRecord } from '../domain/entry-rule';
+import { appliesTo, evaluateFleetRule, evaluateRecordRule, type EntryRule, type FleetShareRule, type RecordCountRule, type RuleOutcome, type StandingRecord } from '../domain/entry-rule';
 import { evaluateGradeRule, type CycleGrade } from '../domain/grade-rule';
 import { subjectFacts, type RecordFacts } from '../infrastructure/subject-facts.repository';
 import { EntryRuleStore } from './entry-rule-store';
@@ -17,6 +17,7 @@ export interface SubjectOfFacts {
 }
 
 const recordBasis = (r: StandingRecord): BasisItem => ({ kind: 'record', recordId: r.recordId, recordType: r.recordType, decisionDate: r.decisionDate });
+const ENDED = { 'basis-revoked': 'was revoked', 'basis-expired': 'reached the end of its publicity', repair: 'was repaired (信用修复)' } as const;
 const grounds = (rule: EntryRule) => `${rule.title}（${rule.legalBasis}）`;
 
 /**
@@ -36,24 +37,51 @@ export class EntryRuleEngine {
     const { rules } = await this.rules.current(manager);
     const proposed: ListEntry[] = [];
     for (const rule of rules) {
-      if (rule.kind !== 'record-count' || !appliesTo(rule, record.subjectKind, record.recordType)) continue;
-      const records = await subjectFacts.recordsOf(manager, record.subjectId, record.recordType);
-      const outcome = evaluateRecordRule(rule, records, today);
-      if (!outcome.met) continue;
-      const entry = await this.ledger.propose(manager, {
-        listType: rule.listType,
-        subject: { kind: record.subjectKind, id: record.subjectId, name: record.subjectName },
-        region: record.region,
-        origin: 'rule',
-        ruleId: rule.id,
-        basis: outcome.basis.map(recordBasis),
-        grounds: grounds(rule),
-        durationMonths: rule.durationMonths,
-        proposedOn: today,
-      });
+      if (rule.kind === 'grade-history' || !appliesTo(rule, record.subjectKind, record.recordType)) continue;
+      const entry = await this.proposeIfMet(manager, rule, { kind: record.subjectKind, id: record.subjectId, name: record.subjectName, region: record.region }, today);
       if (entry) proposed.push(entry);
     }
     return proposed;
+  }
+
+  /** A carrier's fleet size was reported: the fleet-share rules are evaluated against it. */
+  async onFleetReported(manager: EntityManager, carrier: SubjectOfFacts, today: string): Promise<ListEntry[]> {
+    const { rules } = await this.rules.current(manager);
+    const proposed: ListEntry[] = [];
+    for (const rule of rules) {
+      if (rule.kind !== 'fleet-share' || !appliesTo(rule, carrier.kind)) continue;
+      const entry = await this.proposeIfMet(manager, rule, carrier, today);
+      if (entry) proposed.push(entry);
+    }
+    return proposed;
+  }
+
+  private async proposeIfMet(manager: EntityManager, rule: RecordCountRule | FleetShareRule, subject: SubjectOfFacts, today: string): Promise<ListEntry | undefined> {
+    const outcome = await this.evaluate(manager, rule, subject.id, today);
+    if (!outcome.met) return undefined;
+    return this.ledger.propose(manager, {
+      listType: rule.listType,
+      subject: { kind: subject.kind, id: subject.id, name: subject.name },
+      region: subject.region,
+      origin: 'rule',
+      ruleId: rule.id,
+      basis: outcome.basis.map(recordBasis),
+      grounds: outcome.detail ? `${grounds(rule)}：${outcome.detail}` : grounds(rule),
+      durationMonths: rule.durationMonths,
+      proposedOn: today,
+    });
+  }
+
+  /** A counting rule over the subject's records of its type; a fleet rule over the carrier's records and reported fleet. */
+  private async evaluate(manager: EntityManager, rule: RecordCountRule | FleetShareRule, subjectId: string, today: string): Promise<RuleOutcome & { detail?: string }> {
+    if (rule.kind === 'record-count') return evaluateRecordRule(rule, await subjectFacts.recordsOf(manager, subjectId, rule.match.recordType), today);
+    const records: StandingRecord[] = [];
+    for (const recordType of new Set([rule.match.recordType, rule.alsoRequires?.recordType].filter((t): t is string => t !== undefined))) {
+      records.push(...(await subjectFacts.recordsOf(manager, subjectId, recordType)));
+    }
+    const fleet = await subjectFacts.fleetOf(manager, subjectId);
+    const outcome = evaluateFleetRule(rule, records, fleet?.vehicles ?? null, today);
+    return { ...outcome, detail: fleet ? `违法超限运输车辆${outcome.vehicles.length}辆，车辆总数${fleet.vehicles}辆（${fleet.asOf}，${fleet.source}）` : undefined };
   }
 
   /**
@@ -61,30 +89,27 @@ export class EntryRuleEngine {
    * rule still holds on the remaining records (the basis is narrowed); otherwise, and always for a
    * manual entry, it is removed.
    */
-  async onRecordEnded(manager: EntityManager, recordId: string, reason: 'basis-revoked' | 'basis-expired', today: string): Promise<ListEntry[]> {
+  async onRecordEnded(manager: EntityManager, recordId: string, reason: 'basis-revoked' | 'basis-expired' | 'repair', today: string): Promise<ListEntry[]> {
     const affected = await listEntries.lockOpenWithRecord(manager, recordId);
     if (affected.length === 0) return [];
     const { rules } = await this.rules.current(manager);
     const removed: ListEntry[] = [];
     for (const entry of affected) {
-      const rule = rules.find((r): r is RecordCountRule => r.kind === 'record-count' && r.id === entry.ruleId);
+      const rule = rules.find((r): r is RecordCountRule | FleetShareRule => r.kind !== 'grade-history' && r.id === entry.ruleId);
       if (entry.origin === 'rule' && rule) {
-        const outcome = evaluateRecordRule(rule, await subjectFacts.recordsOf(manager, entry.subject.id, rule.match.recordType), today);
+        const outcome = await this.evaluate(manager, rule, entry.subject.id, today);
         if (outcome.met) {
           await listEntries.update(manager, { ...entry, basis: outcome.basis.map(recordBasis) });
           continue;
         }
       }
-      const detail = `record ${recordId} ${reason === 'basis-revoked' ? 'was revoked' : 'reached the end of its publicity'}`;
+      const detail = `record ${recordId} ${ENDED[reason]}`;
       removed.push(await this.ledger.save(manager, remove(entry, reason, today, detail)));
     }
     return removed;
   }
 
-  /**
-   * A closed cycle's grade for a subject (the grade interface: fed by `evaluation.grade.changed`
-   * once evaluation publishes it, and by tests until then).
-   */
+  /** A closed cycle's grade for a subject (fed by `evaluation.cycle-grades.recorded`, GradeEventsConsumer). */
   async onCycleGrade(manager: EntityManager, subject: SubjectOfFacts, grade: CycleGrade, today: string): Promise<ListEntry[]> {
     await subjectFacts.putGrade(manager, subject, grade);
     const { rules } = await this.rules.current(manager);

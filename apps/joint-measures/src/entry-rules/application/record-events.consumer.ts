@@ -1,21 +1,27 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CreditRecordCreatedV1, CreditRecordExpiredV1, CreditRecordRevokedV1, CreditRecordUpdatedV1, EventDefinition, EventEnvelope, Events } from '@contracts';
 import { chinaDateOf } from '@domain/calendar';
 import { PoisonMessageError } from '@platform/messaging';
+import { DECISION_FACTS_CACHE, type DecisionFactsCache } from '../../facts-cache/application/facts-cache.tokens';
 import { EventConsumers } from '@platform/service';
 import { subjectFacts } from '../infrastructure/subject-facts.repository';
 import { EntryRuleEngine } from './entry-rule-engine';
 
 /**
  * Keeps joint measures' copy of the credit records (durable consumers with an inbox: a redelivered
- * event changes nothing) and runs the entry rules on each change.
+ * event changes nothing) and runs the entry rules on each change. Repairs arrive as
+ * `credit.records.updated` with status `repaired` (collection is the source of a record's status;
+ * `repair.records.repaired` is not consumed, it would only duplicate that). Each handler first
+ * holds the subject in this replica's decision cache (ADR 0025): from the commit on, decisions
+ * here read the changed facts.
  */
 @Injectable()
 export class RecordEventsConsumer implements OnModuleInit {
   constructor(
     private readonly consumers: EventConsumers,
     private readonly engine: EntryRuleEngine,
+    @Inject(DECISION_FACTS_CACHE) private readonly cache: DecisionFactsCache,
   ) {}
 
   onModuleInit(): void {
@@ -27,6 +33,7 @@ export class RecordEventsConsumer implements OnModuleInit {
 
   async created(event: EventEnvelope<CreditRecordCreatedV1>, manager: EntityManager): Promise<void> {
     const r = event.data;
+    this.cache.hold(r.subject.id);
     const facts = {
       recordId: r.recordId,
       recordType: r.recordType,
@@ -44,9 +51,20 @@ export class RecordEventsConsumer implements OnModuleInit {
     if (stored?.standing) await this.engine.onRecordStanding(manager, stored, today());
   }
 
-  /** A correction may change the severity or decision date a rule counts; the payload stays as created. */
+  /**
+   * A repair (status `repaired`, decided in the repair service and applied by collection) ends the
+   * record like a revocation: it stops counting and the entries resting on it are re-checked, the
+   * removal reason being `repair` (DOMAIN.md §5: measures are lifted). Otherwise a correction may
+   * change the severity or decision date a rule counts; the payload stays as created.
+   */
   async updated(event: EventEnvelope<CreditRecordUpdatedV1>, manager: EntityManager): Promise<void> {
     const r = event.data;
+    this.cache.hold(r.subject.id);
+    if (r.status === 'repaired') {
+      await subjectFacts.endRecord(manager, r.recordId, 'repaired', r.subject, r.recordType);
+      await this.engine.onRecordEnded(manager, r.recordId, 'repair', today());
+      return;
+    }
     const known = await subjectFacts.record(manager, r.recordId);
     if (!known || !known.standing) return;
     const facts = { ...known, severity: r.severity, decisionDate: r.decisionDate, subjectName: r.subject.name, region: r.region };
@@ -56,12 +74,14 @@ export class RecordEventsConsumer implements OnModuleInit {
 
   async revoked(event: EventEnvelope<CreditRecordRevokedV1>, manager: EntityManager): Promise<void> {
     const r = event.data;
+    this.cache.hold(r.subject.id);
     await subjectFacts.endRecord(manager, r.recordId, 'revoked', r.subject, r.recordType);
     await this.engine.onRecordEnded(manager, r.recordId, 'basis-revoked', today());
   }
 
   async expired(event: EventEnvelope<CreditRecordExpiredV1>, manager: EntityManager): Promise<void> {
     const r = event.data;
+    this.cache.hold(r.subject.id);
     await subjectFacts.endRecord(manager, r.recordId, 'expired', r.subject, r.recordType);
     await this.engine.onRecordEnded(manager, r.recordId, 'basis-expired', today());
   }

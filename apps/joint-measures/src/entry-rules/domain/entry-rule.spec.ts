@@ -1,6 +1,6 @@
 import { RECORD_TYPE_CODES } from '@domain/credit';
 import { DomainError } from '@platform/errors';
-import { evaluateRecordRule, parseEntryRules, type RecordCountRule, type StandingRecord } from './entry-rule';
+import { evaluateFleetRule, evaluateRecordRule, parseEntryRules, type FleetShareRule, type RecordCountRule, type StandingRecord } from './entry-rule';
 import { evaluateGradeRule } from './grade-rule';
 import { SHIPPED_ENTRY_RULES } from './shipped-entry-rules';
 
@@ -113,5 +113,54 @@ describe('parseEntryRules', () => {
     expect(() => parseEntryRules([{ ...SHIPPED_ENTRY_RULES[0], threshold: { moreThan: 3, atLeast: 4 } }], RECORD_TYPE_CODES)).toThrow(DomainError);
     expect(() => parseEntryRules([{ ...SHIPPED_ENTRY_RULES[0], listType: 'grey' }], RECORD_TYPE_CODES)).toThrow(DomainError);
     expect(() => parseEntryRules([], RECORD_TYPE_CODES)).toThrow(DomainError);
+  });
+});
+
+describe('carrier with more than 10 % of its fleet violating in a year (fleet-share)', () => {
+  const fleetRule = SHIPPED_ENTRY_RULES.find((r) => r.id === 'carrier-fleet-over-10-percent-overloading')! as FleetShareRule;
+  let k = 0;
+  const finding = (plate: string, decisionDate: string, violationType = 'overweight'): StandingRecord => {
+    k += 1;
+    return { recordId: `f-${String(k).padStart(4, '0')}`, recordType: 'oversize-transport-violation', subjectKind: 'org', subjectId: '91410100MA3X000109', severity: 'general', decisionDate, payload: { violationType, plate, plateColour: 'yellow' }, standing: true };
+  };
+  const suspension = (decisionDate: string): StandingRecord => ({
+    recordId: `s-${decisionDate}`,
+    recordType: 'administrative-penalty',
+    subjectKind: 'org',
+    subjectId: '91410100MA3X000109',
+    severity: 'severe',
+    decisionDate,
+    payload: { violationType: '违法超限运输', penaltyCategories: ['fine', 'production-suspension'] },
+    standing: true,
+  });
+  // 3 distinct vehicles (one of them twice) in the year.
+  const findings = () => [finding('豫A10001', '2026-02-01'), finding('豫A10001', '2026-03-01'), finding('豫A10002', '2026-05-01'), finding('豫A10003', '2026-09-01')];
+
+  it('fires when the violating vehicles are strictly more than 10 % of the fleet and a suspension order stands', () => {
+    const outcome = evaluateFleetRule(fleetRule, [...findings(), suspension('2026-10-01')], 29, '2026-11-21');
+    expect(outcome).toMatchObject({ met: true, vehicles: ['豫A10001:YELLOW', '豫A10002:YELLOW', '豫A10003:YELLOW'], fleetSize: 29 });
+    expect(outcome.basis).toHaveLength(5);
+  });
+
+  it('does not fire at exactly 10 % ("超过" is strictly more), without a reported fleet, or without the suspension order', () => {
+    expect(evaluateFleetRule(fleetRule, [...findings(), suspension('2026-10-01')], 30, '2026-11-21').met).toBe(false);
+    expect(evaluateFleetRule(fleetRule, [...findings(), suspension('2026-10-01')], null, '2026-11-21').met).toBe(false);
+    expect(evaluateFleetRule(fleetRule, findings(), 10, '2026-11-21').met).toBe(false);
+  });
+
+  it('counts only vehicle violations of the last 12 months (not false materials, not older findings)', () => {
+    const records = [finding('豫A10001', '2025-11-01'), finding('豫A10002', '2026-05-01', 'false-materials'), finding('豫A10003', '2026-09-01'), suspension('2026-10-01')];
+    expect(evaluateFleetRule(fleetRule, records, 5, '2026-11-21')).toMatchObject({ met: true, vehicles: ['豫A10003:YELLOW'] });
+    expect(evaluateFleetRule(fleetRule, records, 10, '2026-11-21').met).toBe(false);
+  });
+
+  it('refuses a fleet rule whose further record type is unknown', () => {
+    const bad = { ...fleetRule, alsoRequires: { recordType: 'parking-ticket' } };
+    expect(() => parseEntryRules([bad], RECORD_TYPE_CODES)).toThrow(DomainError);
+    try {
+      parseEntryRules([bad], RECORD_TYPE_CODES);
+    } catch (error) {
+      expect((error as DomainError).violations).toEqual([expect.objectContaining({ field: 'rules[0].alsoRequires.recordType' })]);
+    }
   });
 });

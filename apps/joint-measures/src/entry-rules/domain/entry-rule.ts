@@ -30,18 +30,23 @@ const common = {
   durationMonths: z.number().int().min(1).max(120).nullable().optional(),
 };
 
+const recordMatch = z
+  .object({
+    recordType: z.string().min(1),
+    severities: z.array(z.enum(SEVERITIES)).min(1).optional(),
+    /**
+     * Payload fields: the value is one of `anyOf`, or a text containing `includes`. A list field
+     * (e.g. a penalty's `penaltyCategories`) matches when any of its items does.
+     */
+    payload: z.record(z.string().min(1), z.union([z.object({ anyOf: z.array(z.string()).min(1) }).strict(), z.object({ includes: z.string().min(1) }).strict()])).optional(),
+  })
+  .strict();
+
 export const recordCountRuleSchema = z
   .object({
     ...common,
     kind: z.literal('record-count'),
-    match: z
-      .object({
-        recordType: z.string().min(1),
-        severities: z.array(z.enum(SEVERITIES)).min(1).optional(),
-        /** Payload fields: the value is one of `anyOf`, or a text containing `includes`. */
-        payload: z.record(z.string().min(1), z.union([z.object({ anyOf: z.array(z.string()).min(1) }).strict(), z.object({ includes: z.string().min(1) }).strict()])).optional(),
-      })
-      .strict(),
+    match: recordMatch,
     /** Records decided in the last N months up to the day of evaluation; null: every record still standing. */
     windowMonths: z.number().int().min(1).max(120).nullable(),
     threshold,
@@ -61,10 +66,33 @@ export const gradeRuleSchema = z
   })
   .strict();
 
-export const entryRuleSchema = z.discriminatedUnion('kind', [recordCountRuleSchema, gradeRuleSchema]);
+/**
+ * A carrier whose vehicles violating in a window are more than a share of its fleet (交办公路〔2017〕8号:
+ * more than 10 % of its freight vehicles in a year). The violating vehicles are the distinct
+ * plates (plate + colour fields of the payload) of the carrier's own matching records; the fleet
+ * is the size its licensing authority reported (`PUT /api/v1/subjects/{id}/fleet`). Without a
+ * reported fleet the rule cannot hold: a share of an unknown fleet is never guessed.
+ */
+export const fleetShareRuleSchema = z
+  .object({
+    ...common,
+    kind: z.literal('fleet-share'),
+    match: recordMatch,
+    vehicle: z.object({ plateField: z.string().min(1), colourField: z.string().min(1) }).strict(),
+    windowMonths: z.number().int().min(1).max(120),
+    /** Strictly more than this percentage of the fleet ("超过10%"). */
+    share: z.object({ moreThanPercent: z.number().min(0).max(100) }).strict(),
+    /** A further record that must stand in the window too (e.g. the order to suspend business). */
+    alsoRequires: recordMatch.optional(),
+  })
+  .strict();
+
+export const entryRuleSchema = z.discriminatedUnion('kind', [recordCountRuleSchema, gradeRuleSchema, fleetShareRuleSchema]);
 export type EntryRule = z.infer<typeof entryRuleSchema>;
 export type RecordCountRule = z.infer<typeof recordCountRuleSchema>;
 export type GradeRule = z.infer<typeof gradeRuleSchema>;
+export type FleetShareRule = z.infer<typeof fleetShareRuleSchema>;
+export type RecordMatch = z.infer<typeof recordMatch>;
 export type Threshold = z.infer<typeof threshold>;
 
 /**
@@ -85,8 +113,12 @@ export function parseEntryRules(input: unknown, knownRecordTypes: readonly strin
   parsed.data.forEach((rule, index) => {
     if (seen.has(rule.id)) violations.push({ field: `rules[${index}].id`, message: `duplicate rule id "${rule.id}"` });
     seen.add(rule.id);
-    if (rule.kind === 'record-count' && !knownRecordTypes.includes(rule.match.recordType)) {
-      violations.push({ field: `rules[${index}].match.recordType`, message: `unknown record type "${rule.match.recordType}"`, code: 'UNKNOWN_RECORD_TYPE' });
+    const counted: [string, string | undefined][] =
+      rule.kind === 'record-count' ? [['match', rule.match.recordType]] : rule.kind === 'fleet-share' ? [['match', rule.match.recordType], ['alsoRequires', rule.alsoRequires?.recordType]] : [];
+    for (const [where, recordType] of counted) {
+      if (recordType !== undefined && !knownRecordTypes.includes(recordType)) {
+        violations.push({ field: `rules[${index}].${where}.recordType`, message: `unknown record type "${recordType}"`, code: 'UNKNOWN_RECORD_TYPE' });
+      }
     }
   });
   if (violations.length > 0) throw DomainError.validation(EntryRuleErrorCode.Invalid, violations, 'The entry rules are invalid.');
@@ -121,15 +153,49 @@ export function windowStart(asOf: string, months: number): string {
   return addDays(addMonths(asOf, -months), 1);
 }
 
-export function matches(rule: RecordCountRule, record: StandingRecord): boolean {
-  if (!record.standing || record.recordType !== rule.match.recordType) return false;
-  if (!rule.subjectKinds.includes(record.subjectKind)) return false;
-  if (rule.match.severities && !rule.match.severities.includes(record.severity)) return false;
-  return Object.entries(rule.match.payload ?? {}).every(([field, condition]) => {
-    const value = record.payload[field];
-    if (typeof value !== 'string') return false;
-    return 'anyOf' in condition ? condition.anyOf.includes(value) : value.includes(condition.includes);
+export function matches(rule: RecordCountRule | FleetShareRule, record: StandingRecord): boolean {
+  return rule.subjectKinds.includes(record.subjectKind) && matchesRecord(rule.match, record);
+}
+
+/** Whether a standing record is of the type, severity and payload a rule looks for. */
+export function matchesRecord(match: RecordMatch, record: StandingRecord): boolean {
+  if (!record.standing || record.recordType !== match.recordType) return false;
+  if (match.severities && !match.severities.includes(record.severity)) return false;
+  return Object.entries(match.payload ?? {}).every(([field, condition]) => {
+    const raw = record.payload[field];
+    const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
+    return values.some((value) => ('anyOf' in condition ? condition.anyOf.includes(value) : value.includes(condition.includes)));
   });
+}
+
+export interface FleetOutcome extends RuleOutcome {
+  /** Distinct violating vehicles (plate:COLOUR) and the fleet they are counted against. */
+  vehicles: string[];
+  fleetSize: number | null;
+}
+
+/**
+ * Evaluates a fleet-share rule over a carrier's records as they stand on `asOf`. The basis is the
+ * violating records and, when required, the further record (latest first is not needed: all count).
+ */
+export function evaluateFleetRule(rule: FleetShareRule, records: readonly StandingRecord[], fleetSize: number | null, asOf: string): FleetOutcome {
+  const from = windowStart(asOf, rule.windowMonths);
+  const inWindow = (r: StandingRecord) => r.decisionDate <= asOf && r.decisionDate >= from;
+  const byDate = (a: StandingRecord, b: StandingRecord) => a.decisionDate.localeCompare(b.decisionDate) || a.recordId.localeCompare(b.recordId);
+  const violations = records.filter((r) => matches(rule, r) && inWindow(r)).sort(byDate);
+  const vehicles = [
+    ...new Set(
+      violations.flatMap((r) => {
+        const plate = r.payload[rule.vehicle.plateField];
+        const colour = r.payload[rule.vehicle.colourField];
+        return typeof plate === 'string' && typeof colour === 'string' ? [`${plate.trim().toUpperCase()}:${colour.trim().toUpperCase()}`] : [];
+      }),
+    ),
+  ].sort();
+  const required = rule.alsoRequires ? records.filter((r) => rule.subjectKinds.includes(r.subjectKind) && matchesRecord(rule.alsoRequires!, r) && inWindow(r)).sort(byDate) : [];
+  const overShare = fleetSize !== null && fleetSize > 0 && vehicles.length * 100 > fleetSize * rule.share.moreThanPercent;
+  const met = overShare && (!rule.alsoRequires || required.length > 0);
+  return { met, basis: met ? [...violations, ...required] : [], vehicles, fleetSize };
 }
 
 /** Evaluates a counting rule over one subject's records as they stand on `asOf`. */
@@ -144,7 +210,9 @@ export function evaluateRecordRule(rule: RecordCountRule, records: readonly Stan
 /** Whether a rule can fire for a list type and subject kind at all (saves reading records). */
 export function appliesTo(rule: EntryRule, subjectKind: SubjectKind, recordType?: string): boolean {
   if (!rule.subjectKinds.includes(subjectKind)) return false;
-  return recordType === undefined || (rule.kind === 'record-count' && rule.match.recordType === recordType);
+  if (recordType === undefined) return true;
+  if (rule.kind === 'record-count') return rule.match.recordType === recordType;
+  return rule.kind === 'fleet-share' && (rule.match.recordType === recordType || rule.alsoRequires?.recordType === recordType);
 }
 
 export type { CreditListType };

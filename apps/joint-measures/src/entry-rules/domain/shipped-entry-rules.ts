@@ -25,6 +25,29 @@ export const SHIPPED_ENTRY_RULES: readonly EntryRule[] = [
     durationMonths: 24,
   },
   {
+    id: 'carrier-fleet-over-10-percent-overloading',
+    kind: 'fleet-share',
+    title: '道路运输企业1年内违法超限运输的货运车辆超过本单位货运车辆总数10%，并被责令停业整顿',
+    legalBasis:
+      '交办公路〔2017〕8号《关于治理车辆超限超载联合执法常态化制度化工作的实施意见（试行）》：道路运输企业1年内违法超限运输的货运车辆超过本单位货运车辆总数10%（DOMAIN.md §4：并被责令停业整顿）的，列入严重违法失信超限超载运输当事人名单，有效期2年',
+    scope: 'law',
+    listType: 'severe-dishonesty',
+    subjectKinds: ['org'],
+    // The carrier's own findings of illegal over-limit transport name the vehicle (plate and
+    // colour are required fields); false materials are an application offence, not a vehicle's.
+    match: {
+      recordType: 'oversize-transport-violation',
+      payload: { violationType: { anyOf: ['no-permit', 'off-route', 'wrong-time', 'mismatched-vehicle', 'no-escort', 'overweight'] } },
+    },
+    vehicle: { plateField: 'plate', colourField: 'plateColour' },
+    windowMonths: 12,
+    // "超过10%" is strictly more than 10 %.
+    share: { moreThanPercent: 10 },
+    // DOMAIN.md §4: "and ordered to suspend" — a penalty ordering the carrier to stop business (责令停产停业) in the same year.
+    alsoRequires: { recordType: 'administrative-penalty', payload: { penaltyCategories: { anyOf: ['production-suspension'] } } },
+    durationMonths: 24,
+  },
+  {
     id: 'false-materials-in-permit-application',
     kind: 'record-count',
     title: '隐瞒有关情况或者提供虚假材料申请公路超限运输许可',

@@ -2,6 +2,14 @@ import { EntityManager } from 'typeorm';
 import type { CycleGrade } from '../domain/grade-rule';
 import type { StandingRecord } from '../domain/entry-rule';
 
+export interface CarrierFleet {
+  subjectId: string;
+  vehicles: number;
+  asOf: string;
+  source: string;
+  reportedBy: string;
+}
+
 export interface RecordFacts extends StandingRecord {
   subjectName: string;
   region: string;
@@ -55,7 +63,7 @@ export const subjectFacts = {
    * Marks a record as no longer counting. Revocation may be seen before creation (separate
    * consumers): then a placeholder row keeps the end, and the later creation fills the facts.
    */
-  async endRecord(manager: EntityManager, recordId: string, reason: 'revoked' | 'expired', subject: { kind: string; id: string }, recordType: string): Promise<void> {
+  async endRecord(manager: EntityManager, recordId: string, reason: 'revoked' | 'expired' | 'repaired', subject: { kind: string; id: string }, recordType: string): Promise<void> {
     await manager.query(
       `INSERT INTO subject_records (record_id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date, standing, ended_reason)
        VALUES ($1, $2, $3, $4, '', '', 'minor', '1970-01-01', false, $5)
@@ -78,6 +86,37 @@ export const subjectFacts = {
   async knowsSubject(manager: EntityManager, subjectId: string): Promise<boolean> {
     const rows: unknown[] = await manager.query(`SELECT 1 FROM subject_records WHERE subject_id = $1 AND subject_name <> '' LIMIT 1`, [subjectId]);
     return rows.length > 0;
+  },
+
+  /** The subject's name as the latest record about it gives it ('' when no record names it). */
+  async nameOf(manager: EntityManager, subjectId: string): Promise<string> {
+    const rows: { subject_name: string }[] = await manager.query(
+      `SELECT subject_name FROM subject_records WHERE subject_id = $1 AND subject_name <> '' ORDER BY updated_at DESC LIMIT 1`,
+      [subjectId],
+    );
+    return rows[0]?.subject_name ?? '';
+  },
+
+  /** The carrier's latest reported fleet size, if any. */
+  async fleetOf(manager: EntityManager, subjectId: string): Promise<CarrierFleet | undefined> {
+    const rows: { subject_id: string; vehicles: number; as_of: string; source: string; reported_by: string }[] = await manager.query(
+      `SELECT subject_id, vehicles, to_char(as_of, 'YYYY-MM-DD') AS as_of, source, reported_by FROM carrier_fleets WHERE subject_id = $1`,
+      [subjectId],
+    );
+    const row = rows[0];
+    return row && { subjectId: row.subject_id, vehicles: row.vehicles, asOf: row.as_of, source: row.source, reportedBy: row.reported_by };
+  },
+
+  /** Stores a fleet report; an older report than the one held changes nothing (returns false). */
+  async putFleet(manager: EntityManager, fleet: CarrierFleet): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO carrier_fleets (subject_id, vehicles, as_of, source, reported_by) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (subject_id) DO UPDATE SET vehicles = EXCLUDED.vehicles, as_of = EXCLUDED.as_of, source = EXCLUDED.source, reported_by = EXCLUDED.reported_by, updated_at = now()
+         WHERE carrier_fleets.as_of <= EXCLUDED.as_of
+       RETURNING subject_id`,
+      [fleet.subjectId, fleet.vehicles, fleet.asOf, fleet.source, fleet.reportedBy],
+    );
+    return rows.length === 1;
   },
 
   async putGrade(manager: EntityManager, subject: { kind: string; id: string; region: string }, g: CycleGrade): Promise<void> {

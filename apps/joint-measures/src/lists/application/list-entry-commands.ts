@@ -1,17 +1,28 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { measuresV1 } from '@contracts';
 import { chinaDateOf, isIsoDate } from '@domain/calendar';
-import { isCreditListType, isSubjectKind, type CreditListType } from '@domain/credit';
+import { isCreditListType, isSubjectKind, subjectIdOf, type CreditListType } from '@domain/credit';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError, type FieldViolation } from '@platform/errors';
 import { subjectFacts } from '../../entry-rules/infrastructure/subject-facts.repository';
 import { decide, importFromPartner, isInForce, ListEntryErrorCode, type ListEntry } from '../domain/list-entry';
+import { DECISION_FACTS_CACHE, type DecisionFactsCache } from '../../facts-cache/application/facts-cache.tokens';
 import { listEntries } from '../infrastructure/list-entry.repository';
+import { listWriteKeys } from '../infrastructure/list-write-keys.repository';
 import { ListEntryLedger } from './list-entry-ledger';
 
 const today = () => chinaDateOf(new Date());
+export const IdempotencyErrorCode = { KeyReused: 'REQUEST.IDEMPOTENCY_KEY_REUSED' } as const;
+
+export interface ListWriteResult {
+  entry: ListEntry;
+  /** The answer to a retried Idempotency-Key, as first given. */
+  replayed: boolean;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function invalid(violations: FieldViolation[]): never {
@@ -57,20 +68,53 @@ export class ListEntryCommands {
   constructor(
     private readonly dataSource: DataSource,
     private readonly ledger: ListEntryLedger,
+    @Inject(DECISION_FACTS_CACHE) private readonly cache: DecisionFactsCache,
   ) {}
+
+  /**
+   * Runs a list write once per client and Idempotency-Key (API.md: a retried key returns the first
+   * answer; the same key for a different request is refused, 422 REQUEST.IDEMPOTENCY_KEY_REUSED).
+   * The key is stored with the answer in the write's transaction; a write that failed stored
+   * nothing, so its retry is tried again. After the commit this replica drops the subject from its
+   * decision cache at once (the others do when the NOTIFY reaches them): a decision asked here
+   * right after an entry took effect sees it.
+   */
+  private async writeOnce(principal: Principal, idempotencyKey: string, operation: string, request: unknown, write: (manager: EntityManager) => Promise<ListEntry>): Promise<ListWriteResult> {
+    const key = idempotencyKey.trim();
+    const result = await this.dataSource.transaction(async (manager): Promise<ListWriteResult> => {
+      if (!key) return { entry: await write(manager), replayed: false };
+      const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+      const earlier = await listWriteKeys.lockAndFind(manager, principal.clientId, key);
+      if (earlier) {
+        if (earlier.operation !== operation || earlier.requestHash !== requestHash) {
+          throw new DomainError(IdempotencyErrorCode.KeyReused, 'precondition', 'This Idempotency-Key was used for a different request; use a new key for a new request.', [
+            { field: 'Idempotency-Key', message: `already used for ${earlier.operation} with a different body`, code: 'REUSED' },
+          ]);
+        }
+        return { entry: earlier.entry, replayed: true };
+      }
+      const entry = await write(manager);
+      await listWriteKeys.remember(manager, principal.clientId, key, { operation, requestHash, entry });
+      return { entry, replayed: false };
+    });
+    if (!result.replayed) this.cache.invalidate(result.entry.subject.id);
+    return result;
+  }
 
   /**
    * A unit proposes an entry resting on records it can name. The subject must be known to the
    * platform (records about it were collected) and every basis record must be about it and still
    * count; the entry belongs to the region of its records, which the caller must cover.
    */
-  async propose(principal: Principal, request: measuresV1.ProposeListEntryRequest): Promise<ListEntry> {
+  async propose(principal: Principal, request: measuresV1.ProposeListEntryRequest): Promise<ListWriteResult> {
     assertScope(principal, Scopes.RecordsWrite);
     const listType = listTypeOf(request.listType);
     if (!request.subjectId) invalid([{ field: 'subjectId', message: 'is required' }]);
     if (request.basisRecordIds.length === 0) invalid([{ field: 'basisRecordIds', message: 'name at least one record the entry rests on' }]);
     if (!request.grounds.trim()) invalid([{ field: 'grounds', message: 'is required (quoted in the notice to the subject)' }]);
-    return this.dataSource.transaction(async (manager) => {
+    const asked = { listType, subjectId: request.subjectId, basisRecordIds: request.basisRecordIds, grounds: request.grounds.trim(), durationMonths: request.durationMonths };
+    return this.writeOnce(principal, request.idempotencyKey ?? '', 'propose', asked, async (manager) => {
+      this.cache.hold(request.subjectId);
       if (!(await subjectFacts.knowsSubject(manager, request.subjectId))) {
         throw DomainError.notFound(ListEntryErrorCode.UnknownSubject, `No credit record about subject ${request.subjectId} has been collected; an entry needs a known subject.`);
       }
@@ -97,13 +141,15 @@ export class ListEntryCommands {
     });
   }
 
-  async decide(principal: Principal, request: measuresV1.DecideListEntryRequest): Promise<ListEntry> {
+  async decide(principal: Principal, request: measuresV1.DecideListEntryRequest): Promise<ListWriteResult> {
     assertScope(principal, Scopes.RecordsWrite);
     if (request.outcome !== 'confirm' && request.outcome !== 'drop') invalid([{ field: 'outcome', message: 'must be confirm or drop' }]);
     if (request.outcome === 'confirm' && !request.documentNumber.trim()) invalid([{ field: 'documentNumber', message: 'a confirmation needs the decision document number' }]);
-    return this.dataSource.transaction(async (manager) => {
+    const asked = { entryId: request.entryId, outcome: request.outcome, documentNumber: request.documentNumber.trim(), reason: request.reason.trim() };
+    return this.writeOnce(principal, request.idempotencyKey ?? '', 'decide', asked, async (manager) => {
       const entry = UUID.test(request.entryId) ? await listEntries.lock(manager, request.entryId) : undefined;
       if (!entry) throw DomainError.notFound(ListEntryErrorCode.NotFound, `No list entry ${request.entryId}.`);
+      this.cache.hold(entry.subject.id);
       assertRegionScope(principal, entry.region);
       const decided = decide(entry, { outcome: request.outcome as 'confirm' | 'drop', decidedOn: today(), decidedBy: principal.clientId, documentNumber: request.documentNumber.trim(), reason: request.reason.trim() });
       return this.ledger.save(manager, decided);
@@ -122,7 +168,17 @@ export class ListEntryCommands {
     const listType = listTypeOf(request.listType);
     const p = request.provenance;
     const violations: FieldViolation[] = [];
-    if (!request.subject || !isSubjectKind(request.subject.kind) || !request.subject.id || !request.subject.name) violations.push({ field: 'subject', message: 'kind, id and name are required' });
+    let subjectId = '';
+    if (!request.subject || !isSubjectKind(request.subject.kind) || !request.subject.id || !request.subject.name) {
+      violations.push({ field: 'subject', message: 'kind, id and name are required' });
+    } else {
+      // The subject need not be known here (recognising a partner's entry is how its measures
+      // reach us before any record does), but it must be a subject that can exist: a valid
+      // identifier of its kind (USCC check character, citizen ID, plate), kept in canonical form.
+      const id = subjectIdOf(request.subject.kind, request.subject.id, { today: today() });
+      if (id.ok) subjectId = id.value;
+      else violations.push({ field: 'subject.id', message: `not a valid ${request.subject.kind} identifier: ${id.message}`, code: id.reason });
+    }
     if (!p || !p.partnerRegion || !p.partnerName || !p.sourceReference || !isIsoDate(p.decidedOn)) violations.push({ field: 'provenance', message: 'partnerRegion, partnerName, sourceReference and decidedOn are required' });
     if (!isIsoDate(request.startsOn)) violations.push({ field: 'startsOn', message: 'must be a date (YYYY-MM-DD)' });
     if (request.endsOn && (!isIsoDate(request.endsOn) || request.endsOn < request.startsOn)) violations.push({ field: 'endsOn', message: 'must be a date on or after startsOn' });
@@ -132,7 +188,7 @@ export class ListEntryCommands {
     const entry = importFromPartner({
       id: uuidv7(),
       listType,
-      subject: { kind: request.subject!.kind as ListEntry['subject']['kind'], id: request.subject!.id, name: request.subject!.name },
+      subject: { kind: request.subject!.kind as ListEntry['subject']['kind'], id: subjectId, name: request.subject!.name },
       region: request.region || p!.partnerRegion,
       basis: [],
       grounds: request.grounds || `${p!.partnerName} ${listType}`,
@@ -141,10 +197,14 @@ export class ListEntryCommands {
       endsOn: request.endsOn || null,
       importedOn: today(),
     });
-    return this.dataSource.transaction(async (manager) => {
+    this.cache.hold(subjectId);
+    const result = await this.dataSource.transaction(async (manager) => {
       if (await this.ledger.add(manager, entry)) return { entry, replayed: false };
       const rows: { id: string }[] = await manager.query(`SELECT id FROM list_entries WHERE origin = 'partner-import' AND provenance->>'partnerRegion' = $1 AND provenance->>'sourceReference' = $2`, [p!.partnerRegion, p!.sourceReference]);
       return { entry: (await listEntries.get(manager, rows[0].id))!, replayed: true };
     });
+    // In force at once: this replica's decisions must see it from the answer on.
+    if (!result.replayed) this.cache.invalidate(result.entry.subject.id);
+    return result;
   }
 }

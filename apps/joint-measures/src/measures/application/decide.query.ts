@@ -8,7 +8,8 @@ import { DecisionLog } from './decision-log';
 import { decideScene, type DecisionResult } from '../domain/decision';
 import { isScene, SCENES, type Scene } from '../domain/measure-catalogue';
 import { MeasureErrorCode, type MeasureCatalogue } from '../domain/measure-config';
-import { loadDecisionFacts } from '../infrastructure/decision-facts.repository';
+import { DECISION_FACTS_CACHE, type DecisionFactsCache } from '../../facts-cache/application/facts-cache.tokens';
+import { factsOn, readSubjectFacts } from '../infrastructure/decision-facts.repository';
 import { MEASURE_CATALOGUE } from './measures.tokens';
 
 export interface DecisionQuery {
@@ -27,8 +28,9 @@ export interface Decision extends DecisionResult {
 }
 
 /**
- * The decision API: which measures apply to a subject in a scene, and why. The facts are read
- * in parallel on the pool; the answer is returned only after the decision and its
+ * The decision API: which measures apply to a subject in a scene, and why. The facts come from
+ * the read cache, invalidated after every committed change to them, or are read in parallel on
+ * the pool; the answer is returned only after the decision and its
  * `measures.decisions.made` event are committed (DecisionLog), so an answered decision is always
  * on record. Any failure to read or log becomes an explicit
  * DECISION.UNAVAILABLE: the service never answers "allow" because it could not look.
@@ -41,6 +43,7 @@ export class DecideQuery {
     private readonly dataSource: DataSource,
     private readonly log: DecisionLog,
     @Inject(MEASURE_CATALOGUE) private readonly catalogue: MeasureCatalogue,
+    @Inject(DECISION_FACTS_CACHE) private readonly cache: DecisionFactsCache,
   ) {}
 
   async execute(principal: Principal, query: DecisionQuery): Promise<Decision> {
@@ -64,7 +67,8 @@ export class DecideQuery {
   private async decideAndLog(principal: Principal, q: { subjectId: string; scene: Scene; sector: string; region: string }): Promise<Decision> {
     const now = new Date();
     const on = chinaDateOf(now);
-    const facts = await loadDecisionFacts(this.dataSource.manager, q.subjectId, on);
+    // From the read cache when this replica holds the subject and its change feed is up (ADR 0025).
+    const facts = factsOn(await this.cache.get(q.subjectId, () => readSubjectFacts(this.dataSource.manager, q.subjectId)), on);
     if (!facts.known) throw DomainError.notFound(MeasureErrorCode.UnknownSubject, `Subject ${q.subjectId} is unknown to the platform (no records, grades or list entries).`);
     const result = decideScene({ scene: q.scene, region: q.region, sector: q.sector || null, on }, facts, this.catalogue.measures, this.catalogue.mappings);
     const decision: Decision = { decisionId: uuidv7(), subjectId: q.subjectId, scene: q.scene, region: q.region, decidedAt: now.toISOString(), ...result };
