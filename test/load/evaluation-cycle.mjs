@@ -28,6 +28,7 @@ const { ZHENGZHOU_TAXI_DRIVER_STARS } = dist('apps/evaluation/src/engine/domain/
 const { evaluationDefinition } = dist('apps/evaluation/src/evaluation.definition');
 const { SchemeRegistry } = dist('apps/evaluation/src/schemes/application/scheme-registry');
 const { CycleProcessor } = dist('apps/evaluation/src/cycles/application/cycle-processor');
+const { OutboxPublisher } = dist('libs/platform/service/src/outbox-publisher');
 const { CloseCycleHandler } = dist('apps/evaluation/src/cycles/application/close-cycle.handler');
 const { GetCycleQuery } = dist('apps/evaluation/src/cycles/application/get-cycle.query');
 const { createServiceDataSource, ensureSchemaAndRole, roleUrl, withDatabase } = dist('libs/platform/database/src');
@@ -181,7 +182,8 @@ async function runCycleClose() {
     const config = { CYCLE_CHUNK_SIZE: CHUNK, CYCLE_LEASE_SECONDS: 600, CYCLE_POLL_MS: 1000 };
     const started = performance.now();
     const { id } = await close.execute(principal, 'zhengzhou-taxi-driver-stars', '2025', CUTOFF);
-    await new CycleProcessor(dataSource, registry, config).work();
+    // The close also writes each subject's evaluation.cycle-grades.recorded to the outbox (counted).
+    await new CycleProcessor(dataSource, registry, new OutboxPublisher(evaluationDefinition), config).work();
     const ms = performance.now() - started;
     const view = await new GetCycleQuery(dataSource).execute(principal, id);
     await dataSource.destroy();

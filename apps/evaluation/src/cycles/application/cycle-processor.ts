@@ -6,12 +6,12 @@ import { runUpdate } from '@platform/database';
 import { OutboxPublisher, PeriodicWork, SERVICE_CONFIG } from '@platform/service';
 import type { CycleWindow } from '../../engine/domain/cycle';
 import { pointsDeductedInCycle } from '../../engine/domain/deductions';
-import type { EvaluationResult } from '../../engine/domain/evaluate';
+import type { EvaluationResult, ListMembership } from '../../engine/domain/evaluate';
 import { applicableRegion, regionPatterns, standingAt } from '../../engine/domain/standing';
 import { LoadedScheme, SchemeRegistry } from '../../schemes/application/scheme-registry';
 import type { EvaluationConfig } from '../../evaluation.definition';
 import { SubjectListsRepository } from '../../standing/infrastructure/subject-lists.repository';
-import { SubjectRecordsRepository } from '../../standing/infrastructure/subject-records.repository';
+import { SubjectHistory, SubjectRecordsRepository } from '../../standing/infrastructure/subject-records.repository';
 
 /** `close`: a scheme's own cycle, graded as a whole; `ranking`: standings as they stood at the end of a period (ADR 0020). */
 export type CyclePurpose = 'close' | 'ranking';
@@ -22,6 +22,14 @@ interface ClaimedCycle {
   scheme: LoadedScheme;
   window: CycleWindow;
   cutoff: Date;
+}
+
+/** What one chunk is graded from: the next subjects after `cursor`, as they stood at the cutoff. */
+interface ChunkInput {
+  cursor: string;
+  subjects: string[];
+  histories: Map<string, SubjectHistory>;
+  lists: Map<string, ListMembership[]>;
 }
 
 interface GradedSubject {
@@ -41,6 +49,11 @@ interface GradedSubject {
  * result as `evaluation.cycle-grades.recorded` through the outbox, in the chunk's transaction
  * (a resumed close never announces a subject twice). A period ranking grades each subject as it
  * stood at the end of the period, in the scheme's cycle containing that day, and announces nothing.
+ *
+ * While a chunk is graded and stored, the next chunk's subjects, records and lists are read on
+ * another connection: they are fixed by the cutoff (records received and lists known by then),
+ * so reading them early gives what the chunk's own transaction would read, and PostgreSQL reads
+ * while Node grades (docs/perf.md). A prefetch for another cursor, or one that failed, is ignored.
  */
 @Injectable()
 export class CycleProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -71,12 +84,30 @@ export class CycleProcessor implements OnApplicationBootstrap, BeforeApplication
   async work(maxChunks = Infinity): Promise<void> {
     let chunks = 0;
     for (let cycle = await this.claim(); cycle && !this.loop.stopping; cycle = await this.claim()) {
+      let prefetched: Promise<ChunkInput | undefined> | undefined;
       while (!this.loop.stopping && chunks < maxChunks) {
         chunks += 1;
-        if (await this.processChunk(cycle)) break;
+        const outcome = await this.processChunk(cycle, prefetched);
+        if (outcome.done) break;
+        prefetched = outcome.next;
       }
       if (chunks >= maxChunks) return;
     }
+  }
+
+  /** The chunk after `cursor`, read as it stood at the cycle's cutoff. */
+  private async readChunk(manager: EntityManager, cycle: ClaimedCycle, cursor: string): Promise<ChunkInput> {
+    const document = cycle.scheme.compiled.document;
+    const subjects = await SubjectRecordsRepository.subjectsInScope(
+      manager,
+      { kinds: document.subjectKinds, regionPatterns: regionPatterns(document) },
+      cursor,
+      this.config.CYCLE_CHUNK_SIZE,
+      cycle.cutoff,
+    );
+    const histories = await SubjectRecordsRepository.histories(manager, subjects, cycle.cutoff);
+    const lists = await SubjectListsRepository.membershipsAt(manager, subjects, cycle.cutoff);
+    return { cursor, subjects, histories, lists };
   }
 
   private async claim(): Promise<ClaimedCycle | undefined> {
@@ -101,37 +132,33 @@ export class CycleProcessor implements OnApplicationBootstrap, BeforeApplication
     };
   }
 
-  /** Grades the next chunk of subjects; returns true when the close is complete. */
-  private processChunk(cycle: ClaimedCycle): Promise<boolean> {
+  /**
+   * Grades the next chunk of subjects. Returns whether the close is complete and, if not, the
+   * read of the chunk after this one, started on another connection before this one commits.
+   */
+  private processChunk(cycle: ClaimedCycle, prefetched?: Promise<ChunkInput | undefined>): Promise<{ done: boolean; next?: Promise<ChunkInput | undefined> }> {
     return this.dataSource.transaction(async (manager) => {
       const [{ cursor_subject: cursor }]: { cursor_subject: string }[] = await manager.query(`SELECT cursor_subject FROM evaluation_cycles WHERE id = $1 FOR UPDATE`, [cycle.id]);
-      const document = cycle.scheme.compiled.document;
-      const subjects = await SubjectRecordsRepository.subjectsInScope(
-        manager,
-        { kinds: document.subjectKinds, regionPatterns: regionPatterns(document) },
-        cursor,
-        this.config.CYCLE_CHUNK_SIZE,
-        cycle.cutoff,
-      );
-      const results = await this.grade(manager, cycle, subjects);
+      const early = await prefetched;
+      const input = early?.cursor === cursor ? early : await this.readChunk(manager, cycle, cursor);
+      const done = input.subjects.length < this.config.CYCLE_CHUNK_SIZE;
+      const next = done ? undefined : this.readChunk(this.dataSource.manager, cycle, input.subjects.at(-1) ?? cursor).catch(() => undefined);
+      const results = this.grade(cycle, input);
       const stored = await this.storeResults(manager, cycle.id, results);
       if (cycle.purpose === 'close') await this.announce(manager, cycle, stored);
-      const done = subjects.length < this.config.CYCLE_CHUNK_SIZE;
       await manager.query(
         `UPDATE evaluation_cycles SET processed = processed + $2, cursor_subject = $3, lease_until = now() + make_interval(secs => $4),
                 status = $5, completed_at = CASE WHEN $5 = 'completed' THEN now() END
           WHERE id = $1`,
-        [cycle.id, subjects.length, subjects.at(-1) ?? cursor, this.config.CYCLE_LEASE_SECONDS, done ? 'completed' : 'running'],
+        [cycle.id, input.subjects.length, input.subjects.at(-1) ?? cursor, this.config.CYCLE_LEASE_SECONDS, done ? 'completed' : 'running'],
       );
       if (done) this.logger.log({ cycleId: cycle.id, purpose: cycle.purpose, scheme: cycle.scheme.schemeId, period: cycle.window.label }, 'cycle closed');
-      return done;
+      return { done, next };
     });
   }
 
   /** Every subject's result from its records and lists as they stood at the cutoff. */
-  private async grade(manager: EntityManager, cycle: ClaimedCycle, subjectIds: string[]): Promise<GradedSubject[]> {
-    const histories = await SubjectRecordsRepository.histories(manager, subjectIds, cycle.cutoff);
-    const lists = await SubjectListsRepository.membershipsAt(manager, subjectIds, cycle.cutoff);
+  private grade(cycle: ClaimedCycle, { histories, lists }: ChunkInput): GradedSubject[] {
     const document = cycle.scheme.compiled.document;
     // A ranking reads the standing at the period's end: the scheme's cycle containing that day.
     const window = cycle.purpose === 'close' ? cycle.window : undefined;
