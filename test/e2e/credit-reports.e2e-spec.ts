@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { creditRecordBody, makeUscc } from '../support/factories';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
@@ -8,7 +9,7 @@ interface Verified {
   contentHash: string;
   logSeq: string;
   penalties: number;
-  profile: { penalties: { documentNumber: string }[] };
+  profile: { penalties: { documentNumber: string }[]; commitments?: { documentNumber: string; recordType: string }[] };
 }
 
 /** Disclosure issue: credit reports as PDF with an embedded Chinese font and a QR code, verifiable by code. */
@@ -72,4 +73,36 @@ describe('credit reports', () => {
     const unknown = await fetch(`${platform.gatewayUrl}/public/v1/subjects/${makeUscc()}/report`);
     expect(unknown.status).toBe(404);
   });
+
+  it('publishes credit commitments (信用承诺) on the profile and in the report, but not a fulfilment, which is not public', async () => {
+    const token = await platform.token('zhengzhou');
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const submit = async (record: Record<string, unknown>) => {
+      const response = await fetch(`${platform.gatewayUrl}/api/v1/credit-records`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ subject: { kind: 'org', id: uscc, name: '郑州报告测试运输有限公司' }, region: '410100', severity: 'minor', decisionDate: today, ...record }),
+      });
+      expect(response.status).toBe(201);
+      return ((await response.json()) as { id: string }).id;
+    };
+    const commitmentNumber = `郑交承诺〔2026〕${randomUUID().slice(0, 6)}号`;
+    const commitmentId = await submit({
+      recordType: 'credit-commitment',
+      documentNumber: commitmentNumber,
+      payload: { commitmentType: 'permit-application', content: '承诺所报车辆技术参数真实', dueDate: today, acceptingAuthority: '郑州市交通运输局' },
+    });
+    await submit({ recordType: 'commitment-fulfilled', documentNumber: `郑交履约〔2026〕${randomUUID().slice(0, 6)}号`, payload: { commitmentRecordId: commitmentId, description: '经核查已履约' } });
+    type Profile = { commitments: { documentNumber: string; recordType: string }[]; penalties: unknown[] };
+    const profile = await eventually(
+      () => fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}`).then(async (r) => (await r.json()) as Profile),
+      (p) => p.commitments.length > 0,
+    );
+    expect(profile.commitments).toEqual([expect.objectContaining({ recordType: 'credit-commitment', documentNumber: commitmentNumber })]);
+    expect(profile.penalties).toHaveLength(1);
+
+    const response = await fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}/report`);
+    const verified = await verify(response.headers.get('x-report-code')!);
+    expect(verified.body.profile.commitments?.map((c) => c.documentNumber)).toEqual([commitmentNumber]);
+  }, 30_000);
 });

@@ -77,6 +77,7 @@ function itemList(items, heading, empty) {
               {},
               el('span', { class: 'doc' }, item.documentNumber),
               el('span', { class: `tag ${item.severity}` }, SEVERITY[item.severity] || item.severity),
+              item.recordType === 'commitment-broken' ? el('span', { class: 'tag severe' }, '承诺未履行') : null,
               item.summary ? el('p', {}, item.summary) : null,
               el(
                 'dl',
@@ -135,6 +136,7 @@ async function renderSubject(uscc) {
     gradeList(p.grades || []),
     itemList(p.penalties || [], '行政处罚', '无公示中的行政处罚信息。'),
     itemList(p.licences || [], '行政许可', '无公示中的行政许可信息。'),
+    itemList(p.commitments || [], '信用承诺', '无公示中的信用承诺信息。'),
   );
   document.getElementById('main').focus();
 }

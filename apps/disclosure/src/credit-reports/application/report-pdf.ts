@@ -42,6 +42,8 @@ export async function renderReportPdf(facts: ReportFacts, font: ReportFont): Pro
   doc.fontSize(10).text(`统一社会信用代码：${p.uscc}    行政区划：${p.region}`).moveDown(1);
   section(doc, '行政处罚', p.penalties, '报告时点无公示中的行政处罚信息。');
   section(doc, '行政许可', p.licences, '报告时点无公示中的行政许可信息。');
+  // Reports issued before commitments were published have no such section in their stored profile.
+  section(doc, '信用承诺', p.commitments ?? [], '报告时点无公示中的信用承诺信息。');
   doc.moveDown(1).fontSize(9).fillColor('#444');
   doc.text('本报告内容为出具时点依法公示的信息；公示期限依国家发展改革委令2025年第36号确定。');
   doc.text(`内容哈希（SHA-256）：${facts.contentHash}`);

@@ -42,6 +42,8 @@ export interface SubjectProfile {
   region: string;
   penalties: PublishedItem[];
   licences: PublishedItem[];
+  /** Credit commitments (信用承诺) made public, and commitments found broken. */
+  commitments: PublishedItem[];
   grades: PublishedGrade[];
   lists: disclosureV1.PublicListEntry[];
   asOf: string;
@@ -79,6 +81,7 @@ export class GetSubjectProfileQuery {
       region: subject.region,
       penalties: items.filter((i) => i.section === 'penalties').map((i) => i.item),
       licences: items.filter((i) => i.section === 'licences').map((i) => i.item),
+      commitments: items.filter((i) => i.section === 'commitments').map((i) => i.item),
       grades: grades.map(toGrade),
       lists,
       asOf: now.toISOString(),

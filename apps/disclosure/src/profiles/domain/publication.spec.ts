@@ -30,6 +30,12 @@ describe('publishedOnProfile', () => {
     expect(publishedOnProfile({ ...penalty, subject: { kind: 'person' } })).toBe(false);
     expect(publishedOnProfile({ ...penalty, subject: { kind: 'vehicle' } })).toBe(false);
     expect(publishedOnProfile({ ...penalty, isPublic: false })).toBe(false);
-    expect(publishedOnProfile({ ...penalty, recordType: 'credit-commitment' })).toBe(false);
+    expect(publishedOnProfile({ ...penalty, recordType: 'commendation' })).toBe(false);
+  });
+
+  it('publishes enterprises\' credit commitments and broken commitments (DOMAIN.md §6)', () => {
+    expect(publishedOnProfile({ ...penalty, recordType: 'credit-commitment' })).toBe(true);
+    expect(publishedOnProfile({ ...penalty, recordType: 'commitment-broken' })).toBe(true);
+    expect(publishedOnProfile({ ...penalty, recordType: 'commitment-fulfilled', isPublic: false })).toBe(false);
   });
 });

@@ -1,9 +1,15 @@
 import { publicityWindow, Severity } from '@domain/credit';
 
-/** Record types the public profile shows, and under which heading (DOMAIN.md §6). */
-export const PUBLISHED_SECTIONS: Readonly<Record<string, 'penalties' | 'licences'>> = {
+/**
+ * Record types the public profile shows, and under which heading (DOMAIN.md §6: "published
+ * licences and penalties, commitments"). A commitment broken is shown with the commitments it
+ * concerns: the public sees both the promise and that it was not kept.
+ */
+export const PUBLISHED_SECTIONS: Readonly<Record<string, 'penalties' | 'licences' | 'commitments'>> = {
   'administrative-penalty': 'penalties',
   'administrative-licence': 'licences',
+  'credit-commitment': 'commitments',
+  'commitment-broken': 'commitments',
 };
 
 /**
