@@ -7,6 +7,7 @@
 // rows for docs/perf.md, and cleans up. Does not need `npm start`.
 //   bash scripts/with-node.sh node scripts/build.mjs
 //   bash scripts/with-node.sh node test/load/public-profile-bench.mjs [seconds=20] [connections=50]
+//   RATE=2000 bash scripts/with-node.sh node test/load/public-profile-bench.mjs   # open model: 2,000 req/s offered
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { spawn } from 'node:child_process';
@@ -68,6 +69,7 @@ const cpuSeconds = (pid) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
+const RATE = Number(process.env.RATE ?? 0);
 const withDb = (url, db) => Object.assign(new URL(url), { pathname: `/${db}` }).toString();
 
 /**
@@ -79,6 +81,8 @@ async function measure(url, usccs, seconds, connections, pids) {
   const options = {
     url,
     connections,
+    // RATE: open model, this many requests per second offered whatever the answers' pace.
+    ...(RATE ? { overallRate: RATE } : {}),
     requests: [{ setupRequest: (req) => ({ ...req, path: `/public/v1/subjects/${usccs[n++ % usccs.length]}` }) }],
   };
   // Warm-up: one full pass over the USCCs (the baseline's PostgreSQL buffers, the gateway's cache),
@@ -178,7 +182,7 @@ async function main() {
 
     const machine = `${cpus().length}× ${cpus()[0].model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     const row = (name, r) => `| ${name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors}/${r.total} | ${r.cpuMs} |`;
-    console.log(`\nMachine: ${machine}; ${SUBJECTS} subjects (3 items, a grade; 10 % on a list), ${CONNECTIONS} connections, closed loop, ${SECONDS} s each after a warm-up pass over every USCC\n`);
+    console.log(`\nMachine: ${machine}; ${SUBJECTS} subjects (3 items, a grade; 10 % on a list), ${CONNECTIONS} connections, ${RATE ? `open model at ${RATE} req/s offered` : 'closed loop'}, ${SECONDS} s each after a warm-up pass over every USCC\n`);
     console.log('| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/req (server processes) |\n| --- | --- | --- | --- | --- | --- | --- |');
     console.log(row('baseline: bare Node HTTP server, one indexed query (pg pool of 10)', bare));
     console.log(row('GET /public/v1/subjects/{uscc} through the gateway (cache, ADR 0030; CPU: gateway + disclosure)', gateway));
