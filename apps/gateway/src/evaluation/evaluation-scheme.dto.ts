@@ -64,7 +64,7 @@ export class RecogniseGradeDto {
 }
 
 export class RankingsQueryDto {
-  @ApiPropertyOptional({ enum: ['subject', 'city', 'county'], default: 'subject' })
+  @ApiPropertyOptional({ enum: ['subject', 'city', 'county'], default: 'subject', description: 'Subjects by score, or cities/counties by their subjects’ mean score with the grade distribution' })
   @IsOptional()
   @IsIn(['subject', 'city', 'county'])
   by?: string;
@@ -78,8 +78,8 @@ export class RankingsQueryDto {
   limit?: number;
 }
 
-/** GET /api/v1/rankings: the values are checked by evaluation (stable RANKING.* codes). */
-export class PeriodRankingsQueryDto {
+/** GET /api/v1/rankings: the values are checked by evaluation (stable RANKING.* codes); `by` and `limit` as for a cycle's rankings. */
+export class PeriodRankingsQueryDto extends RankingsQueryDto {
   @ApiProperty({ description: 'The scheme whose subjects are ranked (a sector’s scheme, e.g. Henan passenger and hazardous-goods carriers)', example: 'henan-passenger-hazardous-codes' })
   @IsString()
   @MaxLength(64)
@@ -94,17 +94,4 @@ export class PeriodRankingsQueryDto {
   @IsString()
   @MaxLength(10)
   period: string;
-
-  @ApiPropertyOptional({ enum: ['subject', 'city', 'county'], default: 'subject', description: 'Subjects by score, or cities/counties by their subjects’ mean score with the grade distribution' })
-  @IsOptional()
-  @IsIn(['subject', 'city', 'county'])
-  by?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
 }
