@@ -11,6 +11,7 @@ export interface CachedProfile {
 export interface ProfileTimes {
   penalties?: readonly { publishedUntil: string }[];
   licences?: readonly { publishedUntil: string }[];
+  commitments?: readonly { publishedUntil: string }[];
   lists?: readonly { endsOn: string }[];
 }
 
@@ -111,7 +112,7 @@ export function renderProfile(profile: ProfileTimes, expiresAt: number): CachedP
  */
 export function timeBound(profile: ProfileTimes): number {
   let bound = Number.POSITIVE_INFINITY;
-  for (const item of [...(profile.penalties ?? []), ...(profile.licences ?? [])]) {
+  for (const item of [...(profile.penalties ?? []), ...(profile.licences ?? []), ...(profile.commitments ?? [])]) {
     const until = Date.parse(item.publishedUntil);
     if (Number.isFinite(until)) bound = Math.min(bound, until);
   }
