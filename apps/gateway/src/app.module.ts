@@ -28,11 +28,14 @@ import { InspectionDrawsHttpController } from './measures/inspection-draws.http.
 import { MeasuresReportHttpController } from './measures/measures-report.http.controller';
 import { Upstreams } from './upstreams';
 
-const MINUTE_MS = 60_000;
+/** The window of both named rate limits (per minute). */
+export const RATE_LIMIT_WINDOW_MS = 60_000;
 
 @Module({})
 export class AppModule {
   static register(config: GatewayConfig): DynamicModule {
+    // One storage for the guards and the public profile's fast path (they count the same hits).
+    const rateLimits = new SlidingWindowThrottlerStorage();
     return {
       module: AppModule,
       imports: [
@@ -40,10 +43,10 @@ export class AppModule {
         // Two named limits: per client on /api and /exchange, per address on /public and the token endpoint.
         ThrottlerModule.forRoot({
           throttlers: [
-            { name: 'api', ttl: MINUTE_MS, limit: config.GATEWAY_RATE_LIMIT_PER_MINUTE },
-            { name: 'public', ttl: MINUTE_MS, limit: config.GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE },
+            { name: 'api', ttl: RATE_LIMIT_WINDOW_MS, limit: config.GATEWAY_RATE_LIMIT_PER_MINUTE },
+            { name: 'public', ttl: RATE_LIMIT_WINDOW_MS, limit: config.GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE },
           ],
-          storage: new SlidingWindowThrottlerStorage(),
+          storage: rateLimits,
         }),
         AuthModule,
       ],
@@ -69,7 +72,7 @@ export class AppModule {
         InspectionDrawsHttpController,
         MeasuresReportHttpController,
       ],
-      providers: [Upstreams, PublicProfiles, ClientRateLimitGuard, PublicRateLimitGuard],
+      providers: [Upstreams, PublicProfiles, ClientRateLimitGuard, PublicRateLimitGuard, { provide: SlidingWindowThrottlerStorage, useValue: rateLimits }],
     };
   }
 }

@@ -9,6 +9,10 @@ import { configureBodyParsing } from './http/body-parsing';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { requestContext } from './http/request-context.middleware';
 import { edgeValidationPipe } from './http/validation';
+import { SlidingWindowThrottlerStorage } from './http/sliding-window-storage';
+import { RATE_LIMIT_WINDOW_MS } from './app.module';
+import { ProfileFastPath } from './public-api/profile-fast-path';
+import { PublicProfiles } from './public-api/public-profiles';
 
 const config = loadConfigOrExit(gatewayConfigSchema, gatewayDefinition.name);
 const problems = new ProblemDetailsFilter();
@@ -16,6 +20,11 @@ void runService(gatewayDefinition, config, AppModule.register(config), { configu
 
 function configureHttp(app: INestApplication): void {
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  // Cached public profiles are answered ahead of Express (ADR 0032); everything else passes through.
+  new ProfileFastPath(app.get(PublicProfiles), app.get(SlidingWindowThrottlerStorage), {
+    limitPerWindow: config.GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE,
+    windowMs: RATE_LIMIT_WINDOW_MS,
+  }).install(app.getHttpServer());
   app.use(new AuditMiddleware(app.get(DataSource)).handle);
   app.use(requestContext);
   configureBodyParsing(app);

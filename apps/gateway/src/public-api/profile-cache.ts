@@ -44,6 +44,12 @@ export class ProfileCache {
     return this.entries.size;
   }
 
+  /** The cached copy if there is a fresh one; never loads. */
+  peek(uscc: string): CachedProfile | undefined {
+    const hit = this.entries.get(uscc);
+    return hit && hit.expiresAt > this.now() ? hit : undefined;
+  }
+
   /** The cached copy, or a fresh one from `load` (stored unless invalidated meanwhile). */
   get(uscc: string, load: () => Promise<ProfileTimes>): Promise<CachedProfile> {
     const hit = this.entries.get(uscc);

@@ -60,6 +60,11 @@ export class PublicProfiles implements OnApplicationBootstrap, OnApplicationShut
     return parsed.ok ? this.cache.get(uscc, load) : load().then((profile) => renderProfile(profile, 0));
   }
 
+  /** A fresh cached copy of a canonical USCC's profile, if there is one (the fast path's question). */
+  peek(uscc: string): CachedProfile | undefined {
+    return this.cache.peek(uscc);
+  }
+
   private async watchConnection(): Promise<void> {
     for await (const status of this.jetstream.nc.status()) {
       if (this.closed) return;
