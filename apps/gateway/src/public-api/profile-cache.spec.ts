@@ -34,6 +34,39 @@ describe('ProfileCache', () => {
     expect(calls).toBe(2);
   });
 
+  it('reloads a copy in the background past half its life, serving the old one until the new one is stored', async () => {
+    await cache.get(A, load('v1'));
+    clock += 4_999;
+    expect(cache.peek(A, load('never'))?.body.toString()).toContain('v1');
+    expect(calls).toBe(1);
+    clock += 1;
+    const next = deferred<ProfileTimes>();
+    const slow = () => {
+      calls += 1;
+      return next.promise;
+    };
+    expect(cache.peek(A, slow)?.body.toString()).toContain('v1');
+    expect(cache.peek(A, slow)?.body.toString()).toContain('v1'); // one reload at a time
+    expect(calls).toBe(2);
+    next.resolve(profile('v2'));
+    await next.promise;
+    await new Promise((r) => setImmediate(r));
+    expect(cache.peek(A)?.body.toString()).toContain('v2');
+    clock += 9_999; // the new copy lives its own TTL
+    expect(cache.peek(A)?.body.toString()).toContain('v2');
+  });
+
+  it('does not store a background reload that an invalidation overtook', async () => {
+    await cache.get(A, load('v1'));
+    clock += 6_000;
+    const next = deferred<ProfileTimes>();
+    cache.peek(A, () => next.promise);
+    cache.invalidate([A]);
+    next.resolve(profile('read-before-the-change'));
+    await new Promise((r) => setImmediate(r));
+    expect(cache.peek(A)).toBeUndefined();
+  });
+
   it('drops a profile the moment it is invalidated, and only that one', async () => {
     await cache.get(A, load('a1'));
     await cache.get(B, load('b1'));

@@ -5,6 +5,8 @@ export interface CachedProfile {
   body: Buffer;
   etag: string;
   expiresAt: number;
+  /** From here on a hit also reloads the copy in the background (refresh-ahead), still serving this one. */
+  refreshAt: number;
 }
 
 /** What the cache needs to know of a profile to bound its life by the profile's own content. */
@@ -44,24 +46,35 @@ export class ProfileCache {
     return this.entries.size;
   }
 
-  /** The cached copy if there is a fresh one; never loads. */
-  peek(uscc: string): CachedProfile | undefined {
+  /**
+   * The cached copy if there is a fresh one. Past half its life a hit also starts a reload in the
+   * background (`load`), so a profile asked for often is replaced before it expires and its
+   * callers never wait for a load; the copy served meanwhile is still within the TTL backstop.
+   */
+  peek(uscc: string, load?: () => Promise<ProfileTimes>): CachedProfile | undefined {
     const hit = this.entries.get(uscc);
-    return hit && hit.expiresAt > this.now() ? hit : undefined;
+    const now = this.now();
+    if (!hit || hit.expiresAt <= now) return undefined;
+    if (load && now >= hit.refreshAt && !this.loading.has(uscc)) this.startLoad(uscc, load).catch(() => undefined);
+    return hit;
   }
 
   /** The cached copy, or a fresh one from `load` (stored unless invalidated meanwhile). */
   get(uscc: string, load: () => Promise<ProfileTimes>): Promise<CachedProfile> {
-    const hit = this.entries.get(uscc);
-    if (hit && hit.expiresAt > this.now()) return Promise.resolve(hit);
-    if (hit) this.entries.delete(uscc);
-    const running = this.loading.get(uscc);
-    if (running) return running.promise;
+    const hit = this.peek(uscc, load);
+    if (hit) return Promise.resolve(hit);
+    this.entries.delete(uscc);
+    return this.loading.get(uscc)?.promise ?? this.startLoad(uscc, load);
+  }
+
+  /** One load per profile at a time; its result is stored unless an invalidation came first. */
+  private startLoad(uscc: string, load: () => Promise<ProfileTimes>): Promise<CachedProfile> {
     const flight = { promise: undefined as unknown as Promise<CachedProfile>, stale: false };
     const startedAt = this.now();
     flight.promise = load().then(
       (profile) => {
-        const entry = renderProfile(profile, Math.min(startedAt + this.options.ttlMs, timeBound(profile)));
+        const expiresAt = Math.min(startedAt + this.options.ttlMs, timeBound(profile));
+        const entry = renderProfile(profile, expiresAt, Math.min(startedAt + this.options.ttlMs / 2, expiresAt));
         if (this.loading.get(uscc) === flight) this.loading.delete(uscc);
         if (!flight.stale && this.options.ttlMs > 0) this.store(uscc, entry);
         return entry;
@@ -106,9 +119,9 @@ export class ProfileCache {
 }
 
 /** The body as sent and its ETag (a hash of exactly those bytes). */
-export function renderProfile(profile: ProfileTimes, expiresAt: number): CachedProfile {
+export function renderProfile(profile: ProfileTimes, expiresAt: number, refreshAt = expiresAt): CachedProfile {
   const body = Buffer.from(JSON.stringify(profile));
-  return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`, expiresAt };
+  return { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`, expiresAt, refreshAt };
 }
 
 /**

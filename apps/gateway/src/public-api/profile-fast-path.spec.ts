@@ -4,7 +4,7 @@ import { SlidingWindowThrottlerStorage } from '../http/sliding-window-storage';
 import { ProfileFastPath } from './profile-fast-path';
 
 const USCC = '91410100MA3X000109';
-const cached = { body: Buffer.from('{"uscc":"91410100MA3X000109"}'), etag: '"abc"', expiresAt: Infinity };
+const cached = { body: Buffer.from('{"uscc":"91410100MA3X000109"}'), etag: '"abc"', expiresAt: Infinity, refreshAt: Infinity };
 
 function request(url: string, method = 'GET', headers: Record<string, string> = {}): IncomingMessage {
   return { url, method, headers, socket: { remoteAddress: '203.0.113.7' } } as unknown as IncomingMessage;

@@ -56,13 +56,16 @@ export class PublicProfiles implements OnApplicationBootstrap, OnApplicationShut
   get(rawUscc: string): Promise<CachedProfile> {
     const parsed = parseUscc(rawUscc);
     const uscc = parsed.ok ? parsed.value : rawUscc;
-    const load = () => this.upstreams.publicProfiles.unary<disclosureV1.GetSubjectProfileRequest, disclosureV1.GetSubjectProfileResponse>('getSubjectProfile', { uscc });
-    return parsed.ok ? this.cache.get(uscc, load) : load().then((profile) => renderProfile(profile, 0));
+    return parsed.ok ? this.cache.get(uscc, this.loader(uscc)) : this.loader(uscc)().then((profile) => renderProfile(profile, 0));
   }
 
   /** A fresh cached copy of a canonical USCC's profile, if there is one (the fast path's question). */
   peek(uscc: string): CachedProfile | undefined {
-    return this.cache.peek(uscc);
+    return this.cache.peek(uscc, this.loader(uscc));
+  }
+
+  private loader(uscc: string): () => Promise<disclosureV1.GetSubjectProfileResponse> {
+    return () => this.upstreams.publicProfiles.unary<disclosureV1.GetSubjectProfileRequest, disclosureV1.GetSubjectProfileResponse>('getSubjectProfile', { uscc });
   }
 
   private async watchConnection(): Promise<void> {
