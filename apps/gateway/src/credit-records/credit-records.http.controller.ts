@@ -6,7 +6,7 @@ import { collectionV1 } from '@contracts';
 import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
-import { assertIdempotencyKey } from '../http/idempotency-key';
+import { assertIdempotencyKey, markReplayed } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
 import { RevokeCreditRecordDto, SubmitCreditRecordDto } from './credit-record.dto';
@@ -47,7 +47,7 @@ export class CreditRecordsHttpController {
       idempotencyKey: idempotencyKey ?? '',
     };
     const result = await this.upstreams.creditRecords.unary<collectionV1.SubmitRecordRequest, collectionV1.SubmitRecordResponse>('submitRecord', request, { principal });
-    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    markReplayed(response, result.replayed);
     response.setHeader('Location', `/api/v1/credit-records/${result.id}`);
     return { id: result.id, status: result.status };
   }
@@ -81,7 +81,7 @@ export class CreditRecordsHttpController {
       { recordId: id, reason: body.reason, objector: { name: body.objector.name, contact: body.objector.contact ?? '' }, idempotencyKey: idempotencyKey ?? '' },
       { principal },
     );
-    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    markReplayed(response, result.replayed);
     const objection = toObjection(result.objection);
     response.setHeader('Location', `/api/v1/objections/${objection.id}`);
     return objection;
@@ -105,7 +105,7 @@ export class CreditRecordsHttpController {
       { ndjson: typeof body === 'string' ? body : '', idempotencyKey: idempotencyKey ?? '' },
       { principal, deadlineMs: 30_000 },
     );
-    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    markReplayed(response, result.replayed);
     response.setHeader('Location', `/api/v1/credit-records/batches/${result.batchId}`);
     return { batchId: result.batchId, lineCount: result.lineCount };
   }

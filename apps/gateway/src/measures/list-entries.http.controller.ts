@@ -6,7 +6,7 @@ import { measuresV1 } from '@contracts';
 import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
-import { assertIdempotencyKey } from '../http/idempotency-key';
+import { assertIdempotencyKey, markReplayed } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
 import { DecideListEntryDto, ProposeListEntryDto, ReportFleetSizeDto, UploadEntryRulesDto } from './list-entry.dto';
@@ -64,7 +64,7 @@ export class ListEntriesHttpController {
       { listType, subjectId: body.subjectId, basisRecordIds: body.basisRecordIds, grounds: body.grounds, durationMonths: body.durationMonths ?? 0, idempotencyKey: idempotencyKey ?? '' },
       { principal },
     );
-    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    markReplayed(response, result.replayed);
     return toListEntry(result.entry);
   }
 
@@ -86,7 +86,7 @@ export class ListEntriesHttpController {
       { entryId: id, outcome: body.outcome, documentNumber: body.documentNumber ?? '', reason: body.reason ?? '', idempotencyKey: idempotencyKey ?? '' },
       { principal },
     );
-    if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    markReplayed(response, result.replayed);
     return toListEntry(result.entry);
   }
 

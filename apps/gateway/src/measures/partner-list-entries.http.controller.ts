@@ -7,13 +7,14 @@ import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
+import { markReplayed } from '../http/idempotency-key';
 import { Upstreams } from '../upstreams';
 import { ImportPartnerEntryDto } from './list-entry.dto';
 import { toListEntry } from './list-entries.http.controller';
 
 /**
  * Partner regions push the list entries they decided (Suzhou, Wuxi, Changzhou and Nantong share
- * key-watch lists, DOMAIN.md §4), next to `POST /exchange/v1/records`. Scope `exchange:write`; a
+ * key-watch lists, DOMAIN.md §4) through the exchange API. Scope `exchange:write`; a
  * partner speaks only for regions within its own (joint measures re-checks the provenance region).
  */
 @ApiTags('exchange')
@@ -42,10 +43,8 @@ export class PartnerListEntriesHttpController {
       },
       { principal },
     );
-    if (result.replayed) {
-      response.status(200);
-      response.setHeader('Idempotent-Replayed', 'true');
-    }
+    if (result.replayed) response.status(200);
+    markReplayed(response, result.replayed);
     const entry = toListEntry(result.entry);
     response.setHeader('Location', `/api/v1/subjects/${encodeURIComponent(entry.subject?.id ?? '')}/list-entries`);
     return entry;

@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { injectTraceHeaders } from '@platform/telemetry';
+import { addressTracker, PUBLIC_THROTTLER, rateLimitKey } from '../http/rate-limit.guards';
 import type { SlidingWindowThrottlerStorage } from '../http/sliding-window-storage';
 import type { PublicProfiles } from './public-profiles';
 import { PublicSubjectsHttpController } from './public-subjects.http.controller';
@@ -8,9 +9,6 @@ import { PublicSubjectsHttpController } from './public-subjects.http.controller'
 /** Exactly the canonical form (lower case or a query string take the full path); only a cached, hence valid, USCC is answered. */
 const CANONICAL_PROFILE_PATH = /^\/public\/v1\/subjects\/([0-9A-Z]{18})$/;
 const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-const THROTTLER = 'public';
-/** The rate-limit key the public guard gives this route (@nestjs/throttler: class, handler, throttler, tracker). */
-const ROUTE_KEY = `${PublicSubjectsHttpController.name}-${PublicSubjectsHttpController.prototype.profile.name}-${THROTTLER}`;
 
 export interface ProfileFastPathOptions {
   limitPerWindow: number;
@@ -56,18 +54,18 @@ export class ProfileFastPath {
 
   private async answer(request: IncomingMessage, response: ServerResponse, cached: { body: Buffer; etag: string }, fallback: RequestListener): Promise<void> {
     // Express's req.ip without `trust proxy` (not set in this gateway) is the socket's address.
-    const tracker = `ip:${request.socket.remoteAddress}`;
+    const key = rateLimitKey(PublicSubjectsHttpController.name, PublicSubjectsHttpController.prototype.profile.name, PUBLIC_THROTTLER, addressTracker(request.socket.remoteAddress));
     const { limitPerWindow: limit, windowMs } = this.options;
-    const hits = await this.rateLimits.increment(`${ROUTE_KEY}-${tracker}`, windowMs, limit, windowMs, THROTTLER);
+    const hits = await this.rateLimits.increment(key, windowMs, limit, windowMs, PUBLIC_THROTTLER);
     // Over the limit: the full path counts nothing more while blocked and answers the 429 itself.
     if (hits.isBlocked) return void fallback(request, response);
     const incoming = request.headers['x-request-id'];
     response.setHeader('X-Request-Id', typeof incoming === 'string' && ACCEPTABLE_REQUEST_ID.test(incoming) ? incoming : randomUUID());
     const { traceparent } = injectTraceHeaders();
     if (traceparent) response.setHeader('traceparent', traceparent);
-    response.setHeader(`X-RateLimit-Limit-${THROTTLER}`, limit);
-    response.setHeader(`X-RateLimit-Remaining-${THROTTLER}`, Math.max(0, limit - hits.totalHits));
-    response.setHeader(`X-RateLimit-Reset-${THROTTLER}`, hits.timeToExpire);
+    response.setHeader(`X-RateLimit-Limit-${PUBLIC_THROTTLER}`, limit);
+    response.setHeader(`X-RateLimit-Remaining-${PUBLIC_THROTTLER}`, Math.max(0, limit - hits.totalHits));
+    response.setHeader(`X-RateLimit-Reset-${PUBLIC_THROTTLER}`, hits.timeToExpire);
     response.setHeader('Cache-Control', 'no-cache');
     response.setHeader('ETag', cached.etag);
     if (request.headers['if-none-match'] === cached.etag) {
