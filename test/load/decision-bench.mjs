@@ -14,35 +14,20 @@ import { credentials, loadPackageDefinition, Metadata } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import hdr from 'hdr-histogram-js';
 import pg from 'pg';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { startPrivatePlatform } from './lib/private-platform.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(import.meta.dirname, '..', '..');
-const { serviceEnv, spawnService, waitReady, stop } = require(join(ROOT, 'deploy/local/platform.cjs'));
 const { usccCheckCharacter } = require(join(ROOT, 'dist/libs/domain/identifiers/src'));
-const { connectJetStream, deleteStreams, MessagingNamespace } = require(join(ROOT, 'dist/libs/platform/messaging/src'));
 
 const RATE = Number(process.argv[2] ?? 200);
 const SECONDS = Number(process.argv[3] ?? 20);
 const SUBJECTS = 2000;
 const CACHE_TTL_MS = process.env.DECISION_CACHE_TTL_MS ?? '60000';
-const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const NATS = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-const withDb = (url, db) => Object.assign(new URL(url), { pathname: `/${db}` }).toString();
 const uscc = (n) => {
   const first17 = `91410100BN${String(n).padStart(7, '0')}`;
   return first17 + usccCheckCharacter(first17);
@@ -73,36 +58,16 @@ async function atRate(fn) {
 }
 
 async function main() {
-  const dbName = `tcp_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  const adminUrl = withDb(SERVER, dbName);
-  const dir = mkdtempSync(join(tmpdir(), 'tcp-bench-'));
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  writeFileSync(join(dir, 'key.pem'), privateKey.export({ format: 'pem', type: 'pkcs8' }));
   const secret = randomBytes(18).toString('base64url');
-  writeFileSync(join(dir, 'clients.json'), JSON.stringify({ clients: [{ clientId: 'bench', clientSecret: secret, name: 'bench', kind: 'integrator', region: '410000', scopes: ['measures:decide'] }] }));
-  const apps = ['gateway', 'joint-measures'];
-  const ports = {};
-  for (const app of ['gateway', 'collection', 'evaluation', 'joint-measures', 'repair', 'disclosure', 'permits']) ports[app] = { http: await freePort(), grpc: await freePort() };
-  const prefix = `b${randomBytes(4).toString('hex')}`;
-  const common = {
-    NATS_SUBJECT_PREFIX: prefix,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    GATEWAY_JWT_PRIVATE_KEY_FILE: join(dir, 'key.pem'),
-    GATEWAY_CLIENTS_SEED_FILE: join(dir, 'clients.json'),
-    GATEWAY_RATE_LIMIT_PER_MINUTE: '100000000',
-    OTEL_SDK_DISABLED: 'true',
-    DECISION_CACHE_TTL_MS: CACHE_TTL_MS,
-  };
-  const children = {};
+  const platform = await startPrivatePlatform({
+    label: 'bench',
+    apps: ['gateway', 'joint-measures'],
+    clients: [{ clientId: 'bench', clientSecret: secret, name: 'bench', kind: 'integrator', region: '410000', scopes: ['measures:decide'] }],
+    env: { NODE_ENV: 'production', GATEWAY_RATE_LIMIT_PER_MINUTE: '100000000', DECISION_CACHE_TTL_MS: CACHE_TTL_MS },
+    onLine: (name, line) => process.env.BENCH_LOGS && console.error(`${name}: ${line}`),
+  });
+  const { adminUrl, ports } = platform;
   try {
-    for (const app of apps) {
-      children[app] = spawnService(app, serviceEnv(app, { adminUrl, natsUrl: NATS, ports, common }), { onLine: (name, line) => process.env.BENCH_LOGS && console.error(`${name}: ${line}`) });
-      await waitReady(app, ports[app].http, children[app]);
-    }
     // Subjects: every 10th on the key-watch list (in force), each with 3 standing penalties.
     const db = new pg.Client({ connectionString: adminUrl });
     await db.connect();
@@ -176,12 +141,7 @@ async function main() {
     console.log(row('decision through the gateway (REST, autocannon, 20 connections)', viaGateway));
     console.log(`\nin-service p99 ${inService.p99} ms vs 10 ms: ${inService.p99 < 10 ? 'met' : 'NOT met'}; gateway p95 ${viaGateway.p95} ms vs 30 ms: ${viaGateway.p95 < 30 ? 'met' : 'NOT met'}; denied decisions logged: ${count}`);
   } finally {
-    for (const app of apps) if (children[app]) await stop(children[app]);
-    const handles = await connectJetStream(NATS, `bench-cleanup-${prefix}`);
-    await deleteStreams(handles.jsm, new MessagingNamespace(prefix)).catch(() => undefined);
-    await handles.nc.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.end();
+    await platform.stop();
   }
 }
 

@@ -7,73 +7,32 @@
 //   bash scripts/with-node.sh node scripts/build.mjs
 //   bash scripts/with-node.sh node test/load/evaluation-latency.mjs        # RECORDS=300
 import { createRequire } from 'node:module';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { NATS_URL, startPrivatePlatform } from './lib/private-platform.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(import.meta.dirname, '..', '..');
 const dist = (path) => require(join(ROOT, 'dist', path));
-const { serviceEnv, spawnService, waitReady, stop } = require(join(ROOT, 'deploy/local/platform.cjs'));
-const { connectJetStream, deleteStreams, MessagingNamespace } = dist('libs/platform/messaging/src');
+const { connectJetStream, MessagingNamespace } = dist('libs/platform/messaging/src');
 const { citizenIdCheckCharacter } = dist('libs/domain/identifiers/src');
 
 const RECORDS = Number(process.env.RECORDS ?? 300);
-const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
-const APPS = ['gateway', 'collection', 'evaluation'];
 
-async function onServer(sql) {
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
-const database = `tcp_latency_${randomBytes(4).toString('hex')}`;
-await onServer(`CREATE DATABASE "${database}"`);
-const adminUrl = new URL(SERVER);
-adminUrl.pathname = `/${database}`;
-const dir = mkdtempSync(join(tmpdir(), 'tcp-latency-'));
-writeFileSync(join(dir, 'key.pem'), generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }));
 const secret = randomBytes(18).toString('base64url');
-writeFileSync(join(dir, 'clients.json'), JSON.stringify({ clients: [{ clientId: 'latency', clientSecret: secret, name: '延迟测量', kind: 'admin', region: '410000', scopes: ['admin'] }] }));
-const ports = {};
-for (const app of ['gateway', 'collection', 'evaluation', 'joint-measures', 'repair', 'disclosure', 'permits']) ports[app] = { http: await freePort(), grpc: await freePort() };
-const prefix = `l${randomBytes(4).toString('hex')}`;
-const common = {
-  NATS_SUBJECT_PREFIX: prefix,
-  LOG_LEVEL: 'warn',
-  GATEWAY_JWT_PRIVATE_KEY_FILE: join(dir, 'key.pem'),
-  GATEWAY_CLIENTS_SEED_FILE: join(dir, 'clients.json'),
-  GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000',
-  OTEL_SDK_DISABLED: 'true',
-};
-const processes = {};
 const logs = [];
+const platform = await startPrivatePlatform({
+  label: 'latency',
+  apps: ['gateway', 'collection', 'evaluation'],
+  clients: [{ clientId: 'latency', clientSecret: secret, name: '延迟测量', kind: 'admin', region: '410000', scopes: ['admin'] }],
+  env: { GATEWAY_RATE_LIMIT_PER_MINUTE: '1000000' },
+  onLine: (name, line) => logs.push(`${name}: ${line}`),
+  readyTimeoutMs: 120_000,
+});
+const { ports, prefix } = platform;
 const handles = await connectJetStream(NATS_URL, 'latency-probe');
 try {
-  // One at a time: services migrate their own schema at boot.
-  for (const app of APPS) {
-    processes[app] = spawnService(app, serviceEnv(app, { adminUrl: adminUrl.toString(), natsUrl: NATS_URL, ports, common }), { onLine: (name, line) => logs.push(`${name}: ${line}`) });
-    await waitReady(app, ports[app].http, processes[app], 120_000);
-  }
   const gateway = `http://127.0.0.1:${ports.gateway.http}`;
   const tokenResponse = await fetch(`${gateway}/api/v1/auth/token`, {
     method: 'POST',
@@ -143,8 +102,6 @@ Target p95 < 1,000 ms: **${Number(pct(95)) < 1000 && missing === 0 ? 'met' : 'no
   console.error(logs.slice(-30).join('\n'));
   throw error;
 } finally {
-  await Promise.all(Object.values(processes).map((p) => stop(p, 10_000)));
-  await deleteStreams(handles.jsm, new MessagingNamespace(prefix)).catch(() => undefined);
   await handles.nc.close();
-  await onServer(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+  await platform.stop();
 }

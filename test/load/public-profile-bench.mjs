@@ -11,13 +11,12 @@
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { spawn } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { freePort, startPrivatePlatform } from './lib/private-platform.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -56,21 +55,11 @@ async function baselineServer(port, databaseUrl) {
   process.on('SIGTERM', () => server.close(() => pool.end().then(() => process.exit(0))));
 }
 
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer().once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-/** CPU seconds a process has used (user + system, from /proc): other sessions on the machine do not move it. */
 const cpuSeconds = (pid) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
 const RATE = Number(process.env.RATE ?? 0);
-const withDb = (url, db) => Object.assign(new URL(url), { pathname: `/${db}` }).toString();
 
 /**
  * autocannon, closed loop: `connections` clients each asking for the next USCC when answered.
@@ -99,46 +88,22 @@ async function measure(url, usccs, seconds, connections, pids) {
 async function main() {
   const SECONDS = Number(process.argv[2] ?? 20);
   const CONNECTIONS = Number(process.argv[3] ?? 50);
-  const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const NATS = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
-  const { serviceEnv, spawnService, waitReady, stop } = require(join(ROOT, 'deploy/local/platform.cjs'));
   const { usccCheckCharacter } = require(join(ROOT, 'dist/libs/domain/identifiers/src'));
-  const { connectJetStream, deleteStreams, MessagingNamespace } = require(join(ROOT, 'dist/libs/platform/messaging/src'));
   const uscc = (i) => {
     const first17 = `91410100PB${String(i).padStart(7, '0')}`;
     return first17 + usccCheckCharacter(first17);
   };
 
-  const dbName = `tcp_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: SERVER });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  const adminUrl = withDb(SERVER, dbName);
-  const dir = mkdtempSync(join(tmpdir(), 'tcp-bench-'));
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  writeFileSync(join(dir, 'key.pem'), privateKey.export({ format: 'pem', type: 'pkcs8' }));
-  writeFileSync(join(dir, 'clients.json'), JSON.stringify({ clients: [] }));
-  const apps = ['gateway', 'disclosure'];
-  const ports = {};
-  for (const app of ['gateway', 'collection', 'evaluation', 'joint-measures', 'repair', 'disclosure', 'permits']) ports[app] = { http: await freePort(), grpc: await freePort() };
-  const prefix = `b${randomBytes(4).toString('hex')}`;
-  const common = {
-    NATS_SUBJECT_PREFIX: prefix,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    GATEWAY_JWT_PRIVATE_KEY_FILE: join(dir, 'key.pem'),
-    GATEWAY_CLIENTS_SEED_FILE: join(dir, 'clients.json'),
+  const platform = await startPrivatePlatform({
+    label: 'bench',
+    apps: ['gateway', 'disclosure'],
     // One address sends everything here: the per-address public limit must be out of the way.
-    GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
-    OTEL_SDK_DISABLED: 'true',
-  };
-  const children = {};
+    env: { NODE_ENV: 'production', GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000' },
+    onLine: (name, line) => process.env.BENCH_LOGS && console.error(`${name}: ${line}`),
+  });
+  const { adminUrl, ports, children } = platform;
   let baseline;
   try {
-    for (const app of apps) {
-      children[app] = spawnService(app, serviceEnv(app, { adminUrl, natsUrl: NATS, ports, common }), { onLine: (name, line) => process.env.BENCH_LOGS && console.error(`${name}: ${line}`) });
-      await waitReady(app, ports[app].http, children[app]);
-    }
     const usccs = Array.from({ length: SUBJECTS }, (_, i) => uscc(i));
     const db = new pg.Client({ connectionString: adminUrl });
     await db.connect();
@@ -193,12 +158,7 @@ async function main() {
       baseline.kill('SIGTERM');
       await new Promise((resolve) => baseline.once('exit', resolve));
     }
-    for (const app of apps) if (children[app]) await stop(children[app]);
-    const handles = await connectJetStream(NATS, `bench-cleanup-${prefix}`);
-    await deleteStreams(handles.jsm, new MessagingNamespace(prefix)).catch(() => undefined);
-    await handles.nc.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await admin.end();
+    await platform.stop();
   }
 }
 

@@ -1,0 +1,87 @@
+// A private platform for a benchmark: some services from dist/ on free loopback ports, against a
+// database of their own and a NATS subject prefix of their own, with a fresh gateway signing key
+// and the clients given; `stop()` ends the services and removes the database and the streams.
+// Used by the self-contained benchmarks (decision-bench, public-profile-bench, evaluation-latency).
+import { createRequire } from 'node:module';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+const require = createRequire(import.meta.url);
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const { SERVICES, serviceEnv, spawnService, waitReady, stop } = require(join(ROOT, 'deploy/local/platform.cjs'));
+const { connectJetStream, deleteStreams, MessagingNamespace } = require(join(ROOT, 'dist/libs/platform/messaging/src'));
+
+export const SERVER_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+
+export const freePort = () =>
+  new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+async function onServer(sql) {
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Starts `apps` one after another (each migrates its own schema at boot) with `env` on top of the
+ * platform's settings. `onLine(name, line)` receives the services' log lines.
+ */
+export async function startPrivatePlatform({ label, apps, clients = [], env = {}, onLine = () => undefined, readyTimeoutMs }) {
+  const tag = randomBytes(4).toString('hex');
+  const database = `tcp_${label}_${tag}`;
+  await onServer(`CREATE DATABASE "${database}"`);
+  const adminUrl = Object.assign(new URL(SERVER_URL), { pathname: `/${database}` }).toString();
+  const dir = mkdtempSync(join(tmpdir(), `tcp-${label}-`));
+  writeFileSync(join(dir, 'key.pem'), generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }));
+  writeFileSync(join(dir, 'clients.json'), JSON.stringify({ clients }));
+  const ports = {};
+  for (const app of Object.keys(SERVICES)) ports[app] = { http: await freePort(), grpc: await freePort() };
+  const prefix = `${label[0]}${tag}`;
+  const common = {
+    NATS_SUBJECT_PREFIX: prefix,
+    LOG_LEVEL: 'warn',
+    GATEWAY_JWT_PRIVATE_KEY_FILE: join(dir, 'key.pem'),
+    GATEWAY_CLIENTS_SEED_FILE: join(dir, 'clients.json'),
+    OTEL_SDK_DISABLED: 'true',
+    ...env,
+  };
+  const children = {};
+  const platform = {
+    adminUrl,
+    ports,
+    prefix,
+    children,
+    async stop() {
+      await Promise.all(Object.values(children).map((child) => stop(child, 10_000)));
+      const handles = await connectJetStream(NATS_URL, `${label}-cleanup-${prefix}`);
+      await deleteStreams(handles.jsm, new MessagingNamespace(prefix)).catch(() => undefined);
+      await handles.nc.close();
+      await onServer(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    },
+  };
+  try {
+    for (const app of apps) {
+      children[app] = spawnService(app, serviceEnv(app, { adminUrl, natsUrl: NATS_URL, ports, common }), { onLine });
+      await waitReady(app, ports[app].http, children[app], readyTimeoutMs);
+    }
+  } catch (error) {
+    await platform.stop();
+    throw error;
+  }
+  return platform;
+}
