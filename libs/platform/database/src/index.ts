@@ -2,3 +2,4 @@ export * from './data-source';
 export * from './schema-bootstrap';
 export type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 export * from './update-query';
+export * from './after-commit';

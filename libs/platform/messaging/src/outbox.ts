@@ -1,6 +1,7 @@
-import { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { EventDefinition, EventEnvelope } from '@contracts';
+import { afterCommit } from '@platform/database';
 import { injectTraceHeaders } from '@platform/telemetry';
 
 export interface NewEvent<TData> {
@@ -35,9 +36,6 @@ async function sendWakeUp(schema: string, notify: (channel: string) => Promise<u
   else await notify(outboxChannel(schema)).catch(() => undefined);
 }
 
-/** queryRunner.data key: the schema whose relay to wake when this transaction commits. */
-const WAKE_RELAY_AFTER_COMMIT = 'outbox.wakeRelayAfterCommit';
-
 /**
  * NOTIFY inside a writing transaction makes PostgreSQL take one database-wide lock at commit and
  * hold it until the commit is flushed to disk, so every concurrent writer's commit waited for
@@ -45,33 +43,11 @@ const WAKE_RELAY_AFTER_COMMIT = 'outbox.wakeRelayAfterCommit';
  * therefore sent after the commit, on the same connection, in a statement of its own (no WAL
  * flush). It is only a wake-up: if it is lost, the relay's polling publishes the row anyway.
  */
-const notifyAfterCommit: EntitySubscriberInterface = {
-  async afterTransactionCommit({ queryRunner }: TransactionCommitEvent): Promise<void> {
-    const schema = takeWakeUp(queryRunner);
-    if (schema) await sendWakeUp(schema, (channel) => queryRunner.query(`SELECT pg_notify($1, '')`, [channel]));
-  },
-  afterTransactionRollback({ queryRunner }: TransactionRollbackEvent): void {
-    if (!queryRunner.isTransactionActive) takeWakeUp(queryRunner);
-  },
-};
-
-function takeWakeUp(queryRunner: QueryRunner): string | undefined {
-  if (queryRunner.isTransactionActive) return undefined; // a savepoint ended; the transaction goes on
-  const data = queryRunner.data as Record<string, unknown>;
-  const schema = data[WAKE_RELAY_AFTER_COMMIT];
-  delete data[WAKE_RELAY_AFTER_COMMIT];
-  return typeof schema === 'string' ? schema : undefined;
-}
-
-async function wakeRelay(manager: EntityManager, schema: string): Promise<void> {
-  const runner = manager.queryRunner;
-  if (!runner?.isTransactionActive) {
-    await sendWakeUp(schema, (channel) => manager.query(`SELECT pg_notify($1, '')`, [channel])); // autocommitted: already durable
-    return;
-  }
-  const dataSource: DataSource = manager.connection;
-  if (!dataSource.subscribers.includes(notifyAfterCommit)) dataSource.subscribers.push(notifyAfterCommit);
-  (runner.data as Record<string, unknown>)[WAKE_RELAY_AFTER_COMMIT] = schema;
+function wakeRelay(manager: EntityManager, schema: string): Promise<void> {
+  return afterCommit(manager, 'outbox.wakeRelay', [schema], async (schemas, runner) => {
+    const query = runner ?? manager;
+    for (const committed of schemas) await sendWakeUp(committed, (channel) => query.query(`SELECT pg_notify($1, '')`, [channel]));
+  });
 }
 
 /**

@@ -56,7 +56,7 @@ export class ApplyCorrectionHandler implements OnModuleInit {
       [record.recordId, record.documentNumber, record.decisionDate, record.severity, window.until, record.version],
     );
     await manager.query(`UPDATE public_subjects SET name = $2, updated_at = now() WHERE uscc = $1`, [record.subject.id, record.subject.name]);
-    this.changes.touch(manager, [record.subject.id]);
+    await this.changes.touch(manager, [record.subject.id]);
     const item = await findPublicItem(manager, record.recordId);
     const at = new Date(event.occurredAt);
     if (item && !item.withdrawnAt && item.publishedUntil > at) await this.log.append(manager, [publicationContent('corrected', item, at)]);

@@ -40,6 +40,6 @@ export class ProjectGradeHandler implements OnModuleInit {
        WHERE public_grades.evaluated_at < EXCLUDED.evaluated_at`,
       [g.subject.id, g.schemeId, g.schemeVersion, g.grade, g.score, g.cycle.label, new Date(g.evaluatedAt), g.schemeName?.zh ?? null, g.schemeName?.en ?? null],
     );
-    this.changes.touch(manager, [g.subject.id]);
+    await this.changes.touch(manager, [g.subject.id]);
   }
 }

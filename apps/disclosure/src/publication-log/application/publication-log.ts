@@ -41,7 +41,7 @@ export class PublicationLog {
   /** Appends the entries in order; returns their sequence numbers. */
   async append(manager: EntityManager, contents: readonly PublicationContent[], loggedAt = new Date()): Promise<number[]> {
     if (contents.length === 0) return [];
-    this.changes?.touch(manager, profilesConcerned(contents));
+    await this.changes?.touch(manager, profilesConcerned(contents));
     await manager.query(`SELECT pg_advisory_xact_lock($1)`, [CHAIN_LOCK_KEY]);
     const [last] = await manager.query(`SELECT seq, hash FROM publication_log ORDER BY seq DESC LIMIT 1`);
     let seq = last ? Number(last.seq) : 0;
