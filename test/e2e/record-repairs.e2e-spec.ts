@@ -102,4 +102,28 @@ describe('record repairs: repair.records.repaired → a repaired version and cre
     expect(letter.value.headers?.get('Dead-Letter-Reason')).toContain(`unknown record ${missing}`);
     deadLetters.unsubscribe();
   }, 30_000);
+
+  it('dead-letters a repair that names another subject than the record\'s, and leaves the record as it was', async () => {
+    const { id } = await submit();
+    const deadLetters = nats.nc.subscribe(ns.deadLetterSubject('collection-repairs'));
+    await publishRepair(id, '91410100MA3X000109');
+    const iterator = deadLetters[Symbol.asyncIterator]();
+    const letter = await Promise.race([iterator.next(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no dead letter')), 15_000))]);
+    expect(letter.value.headers?.get('Dead-Letter-Reason')).toContain(`but record ${id} is about`);
+    deadLetters.unsubscribe();
+    expect((await api(`/api/v1/credit-records/${id}`)).body.status).toBe('active');
+  }, 30_000);
+
+  it('leaves a revoked record revoked when a repair for it arrives (nothing public to end)', async () => {
+    const { id, uscc } = await submit();
+    const revoked = await api(`/api/v1/credit-records/${id}/revocation`, { method: 'POST', body: { reason: '决定书已撤销' } });
+    expect(revoked.status).toBe(200);
+    await publishRepair(id, uscc);
+    const marker = await submit();
+    await publishRepair(marker.id, marker.uscc);
+    await eventually(() => api(`/api/v1/credit-records/${marker.id}`), (r) => r.body.status === 'repaired');
+    const record = await api(`/api/v1/credit-records/${id}`);
+    expect(record.body.status).toBe('revoked');
+    expect(await updates(id)).toEqual([]);
+  }, 30_000);
 });
