@@ -156,6 +156,44 @@ describe('outbox relay and inbox consumer (PostgreSQL + JetStream)', () => {
     deadLetters.unsubscribe();
   });
 
+  it('hands a backlog to the batch handler as whole batches in stream order; a failing batch falls back to the single-event handler', async () => {
+    const widgets = Array.from({ length: 30 }, (_, i) => `g${String(i).padStart(2, '0')}`);
+    for (const widget of widgets) await makeWidget(widget);
+    await eventually(() => dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`), (rows) => rows[0].n === 0);
+    const batches: string[][] = [];
+    const singles: string[] = [];
+    const widgetOf = (event: EventEnvelope) => (event.data as { widget: string }).widget;
+    const consumer = new InboxConsumer(
+      dataSource,
+      messaging.js,
+      messaging.jsm,
+      messaging.ns,
+      { stream: 'CREDIT_RECORDS', durable: 'batched', filterSubject: WidgetMade.subject },
+      async (event, manager) => {
+        singles.push(widgetOf(event));
+        await manager.query(`INSERT INTO tallies (name, count) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET count = tallies.count + 1`, [`batched:${widgetOf(event)}`]);
+      },
+      undefined,
+      async (events, manager) => {
+        const names = events.map(widgetOf);
+        batches.push(names);
+        await manager.query(`INSERT INTO tallies (name, count) SELECT 'batched:' || unnest($1::text[]), 1 ON CONFLICT (name) DO UPDATE SET count = tallies.count + 1`, [names]);
+        // A batch holding g13 fails after writing: its writes must roll back and its events go one by one.
+        if (names.includes('g13')) throw new Error('set-based statement failed');
+      },
+    );
+    consumers.push(consumer);
+    await consumer.start();
+    for (const widget of widgets) expect(await eventually(() => tally(`batched:${widget}`), (n) => n === 1)).toBe(1);
+    const backlogBatches = batches.map((names) => names.filter((n) => n.startsWith('g'))).filter((names) => names.length > 0);
+    expect(backlogBatches.some((names) => names.length > 1)).toBe(true);
+    expect(singles).toContain('g13');
+    // What landed by batches plus what landed one by one is every widget once, in stream order.
+    const landed = [...backlogBatches.filter((names) => !names.includes('g13')).flat(), ...singles.filter((n) => n.startsWith('g'))];
+    expect([...landed].sort()).toEqual(widgets);
+    expect(backlogBatches.flat().filter((n) => !singles.includes(n))).toEqual(backlogBatches.flat().filter((n) => !singles.includes(n)).sort());
+  });
+
   it('carries the trace context from the writing request to the consumer', async () => {
     const traceId = '0af7651916cd43dd8448eb211c80319c';
     const parent = trace.setSpanContext(ROOT_CONTEXT, { traceId, spanId: 'b7ad6b7169203331', traceFlags: TraceFlags.SAMPLED, isRemote: true });

@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AckPolicy, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg, ConsumerMessages } from '@nats-io/jetstream';
 import { headers as natsHeaders, nanos } from '@nats-io/nats-core';
 import { EventEnvelope, StreamName } from '@contracts';
-import { eventsConsumed, extractTraceContext, SpanKind, withSpan } from '@platform/telemetry';
+import { eventsConsumed, extractTraceContext, linkFromTraceHeaders, SpanKind, withSpan } from '@platform/telemetry';
 import { MessagingNamespace } from './namespace';
 import { isNotFound } from './streams';
 
@@ -20,6 +20,14 @@ export interface DeliveryContext {
 }
 
 export type EventHandler = (event: EventEnvelope, manager: EntityManager, delivery: DeliveryContext) => Promise<void>;
+
+/**
+ * Applies several events of one consumer at once, in stream order, with set-based statements
+ * (ADR 0033). It must leave exactly what applying `EventHandler` to each event in turn would
+ * leave; a batch handler that throws rolls the batch back and the events are applied one by one
+ * by the single-event handler (which alone decides retries and dead letters).
+ */
+export type BatchEventHandler = (events: EventEnvelope[], manager: EntityManager) => Promise<void>;
 
 interface Delivery {
   message: JsMsg;
@@ -71,6 +79,7 @@ export class InboxConsumer {
     private readonly spec: ConsumerSpec,
     private readonly handler: EventHandler,
     private readonly onError: (error: unknown, context: Record<string, unknown>) => void = () => undefined,
+    private readonly batchHandler?: BatchEventHandler,
   ) {}
 
   get maxDeliver(): number {
@@ -155,13 +164,11 @@ export class InboxConsumer {
     try {
       await this.dataSource.transaction(async (manager) => {
         const fresh = await this.claimInbox(manager, batch.map((d) => d.event.id));
-        processed = 0;
-        for (const delivery of batch) {
-          // A second copy of an event in the same batch finds its id already claimed.
-          if (!fresh.delete(delivery.event.id)) continue;
-          await this.applyOne(manager, delivery);
-          processed += 1;
-        }
+        // A second copy of an event in the same batch finds its id already claimed.
+        const toApply = batch.filter((delivery) => fresh.delete(delivery.event.id));
+        processed = toApply.length;
+        if (this.batchHandler && toApply.length > 0) await this.applyAll(manager, toApply);
+        else for (const delivery of toApply) await this.applyOne(manager, delivery);
       });
     } catch {
       return false;
@@ -183,15 +190,19 @@ export class InboxConsumer {
 
   /** Runs the handler inside the event's own consumer span (joined to the producer's trace). */
   private async applyOne(manager: EntityManager, { message, event }: Delivery): Promise<void> {
-    const carrier: Record<string, string> = {};
-    for (const key of ['traceparent', 'tracestate']) {
-      const value = message.headers?.get(key);
-      if (value) carrier[key] = value;
-    }
-    const parent = extractTraceContext(carrier);
+    const parent = extractTraceContext(traceHeaders(message));
     const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': message.subject, 'messaging.message.id': event.id, 'messaging.consumer.group.name': this.spec.durable };
     await withSpan(`${this.spec.filterSubject} process`, { kind: SpanKind.CONSUMER, parent, attributes }, () =>
       this.handler(event, manager, { subject: this.ns.logicalSubject(message.subject) }),
+    );
+  }
+
+  /** Runs the batch handler inside one consumer span linked to every event's producer span. */
+  private async applyAll(manager: EntityManager, batch: Delivery[]): Promise<void> {
+    const links = batch.map(({ message }) => linkFromTraceHeaders(traceHeaders(message))).filter((link) => link !== undefined);
+    const attributes = { 'messaging.system': 'nats', 'messaging.batch.message_count': batch.length, 'messaging.consumer.group.name': this.spec.durable };
+    await withSpan(`${this.spec.filterSubject} process`, { kind: SpanKind.CONSUMER, attributes, links }, () =>
+      this.batchHandler!(batch.map((d) => d.event), manager),
     );
   }
 
@@ -231,4 +242,13 @@ export class InboxConsumer {
     headers.set('Original-Sequence', String(message.seq));
     await this.js.publish(this.ns.deadLetterSubject(this.spec.durable), message.data, { headers });
   }
+}
+
+function traceHeaders(message: JsMsg): Record<string, string> {
+  const carrier: Record<string, string> = {};
+  for (const key of ['traceparent', 'tracestate']) {
+    const value = message.headers?.get(key);
+    if (value) carrier[key] = value;
+  }
+  return carrier;
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ConsumerSpec, EventHandler, InboxConsumer, JetStreamHandles, MessagingNamespace } from '@platform/messaging';
+import { BatchEventHandler, ConsumerSpec, EventHandler, InboxConsumer, JetStreamHandles, MessagingNamespace } from '@platform/messaging';
 import { JETSTREAM } from './tokens';
 
 /**
@@ -18,10 +18,21 @@ export class EventConsumers {
     private readonly ns: MessagingNamespace,
   ) {}
 
-  register(spec: ConsumerSpec, handler: EventHandler): void {
+  /**
+   * `handler` applies one event; `batchHandler`, if given, applies several received together with
+   * set-based statements and must leave the same result (ADR 0033).
+   */
+  register(spec: ConsumerSpec, handler: EventHandler, batchHandler?: BatchEventHandler): void {
     this.consumers.push(
-      new InboxConsumer(this.dataSource, this.jetstream.js, this.jetstream.jsm, this.ns, spec, handler, (error, context) =>
-        this.logger.warn({ err: error, ...context }, 'event handling failed'),
+      new InboxConsumer(
+        this.dataSource,
+        this.jetstream.js,
+        this.jetstream.jsm,
+        this.ns,
+        spec,
+        handler,
+        (error, context) => this.logger.warn({ err: error, ...context }, 'event handling failed'),
+        batchHandler,
       ),
     );
   }
