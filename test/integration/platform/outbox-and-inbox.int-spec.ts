@@ -5,7 +5,7 @@ import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-ho
 import { EventDefinition, EventEnvelope } from '@contracts';
 import { ensureSchemaAndRole } from '@platform/database';
 import { cloneTestDatabase, isolatedMessaging, TestDatabase, TestMessaging } from '@platform/testing';
-import { appendManyToOutbox, appendToOutbox, InboxConsumer, MessagingTables1763700000000, OutboxRelay, PoisonMessageError } from '@platform/messaging';
+import { appendManyToOutbox, appendToOutbox, InboxConsumer, MessagingTables1763700000000, OutboxRelay, PoisonMessageError, writeWithOutbox } from '@platform/messaging';
 
 class Tallies1763700000999 implements MigrationInterface {
   name = 'Tallies1763700000999';
@@ -94,6 +94,16 @@ describe('outbox relay and inbox consumer (PostgreSQL + JetStream)', () => {
     const inbox = await eventually(() => dataSource.query(`SELECT count(*)::int AS n FROM inbox WHERE consumer = 'once'`), () => false, 1500);
     expect(inbox).toEqual([{ n: 2 }]); // w1 and w2, each once
     expect(await tally('once:w2')).toBe(1);
+  });
+
+  it('writes a single-statement change and its event in one statement: both are published, or neither is stored', async () => {
+    const write = (id: string) => ({ sql: `INSERT INTO widgets (id) VALUES ($1)`, params: [id] });
+    const [event] = await writeWithOutbox(dataSource, SCHEMA, write('one-statement'), WidgetMade, [{ subjectId: 'one-statement', region: '410100', data: { widget: 'one-statement' } }]);
+    const published = await eventually(() => dataSource.query(`SELECT published_at FROM outbox WHERE id = $1`, [event.id]), (rows) => rows[0]?.published_at !== null);
+    expect(published[0].published_at).not.toBeNull();
+    // The same widget again violates the primary key: the event must not be stored either.
+    await expect(writeWithOutbox(dataSource, SCHEMA, write('one-statement'), WidgetMade, [{ subjectId: 'again', region: '410100', data: { widget: 'again' } }])).rejects.toThrow(/duplicate key/);
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE envelope->'data'->>'widget' = 'again'`)).toEqual([{ n: 0 }]);
   });
 
   it('retries a failing handler and then succeeds without a double effect', async () => {

@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { EventDefinition, EventEnvelope } from '@contracts';
 import { afterCommit } from '@platform/database';
@@ -65,14 +65,47 @@ export async function appendToOutbox<TData>(manager: EntityManager, schema: stri
 export async function appendManyToOutbox<TData>(manager: EntityManager, schema: string, definition: EventDefinition<TData>, events: readonly NewEvent<TData>[]): Promise<EventEnvelope<TData>[]> {
   if (events.length === 0) return [];
   const envelopes = events.map((event) => toEnvelope(definition, event));
-  const traceHeaders = JSON.stringify(injectTraceHeaders());
-  await manager.query(
-    `INSERT INTO outbox (id, subject, envelope, trace_headers)
-       SELECT id, $2, envelope, $4::jsonb FROM unnest($1::uuid[], $3::jsonb[]) AS t (id, envelope)`,
-    [envelopes.map((e) => e.id), definition.subject, envelopes.map((e) => JSON.stringify(e)), traceHeaders],
-  );
+  await manager.query(outboxInsertSql(1), outboxInsertParams(definition, envelopes));
   await wakeRelay(manager, schema);
   return envelopes;
+}
+
+/** A data-modifying statement with its parameters ($1…$n), to be written together with events. */
+export interface WriteStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Runs `write` and the outbox insert of `events` as ONE statement (`WITH written AS (write)
+ * INSERT INTO outbox …`), outside any explicit transaction: PostgreSQL applies a statement whole
+ * or not at all, so the state change and its events still commit together (ARCHITECTURE.md §4),
+ * in one round trip instead of four (BEGIN, two INSERTs, COMMIT). For hot paths whose write is a
+ * single statement (the decision log); everything else uses a transaction and appendToOutbox.
+ */
+export async function writeWithOutbox<TData>(
+  dataSource: DataSource,
+  schema: string,
+  write: WriteStatement,
+  definition: EventDefinition<TData>,
+  events: readonly NewEvent<TData>[],
+): Promise<EventEnvelope<TData>[]> {
+  const envelopes = events.map((event) => toEnvelope(definition, event));
+  const first = write.params.length + 1;
+  await dataSource.query(`WITH written AS (${write.sql}) ${outboxInsertSql(first)}`, [...write.params, ...outboxInsertParams(definition, envelopes)]);
+  // The statement has committed (autocommit): wake the relay now.
+  await sendWakeUp(schema, (channel) => dataSource.query(`SELECT pg_notify($1, '')`, [channel]));
+  return envelopes;
+}
+
+/** The outbox insert with its four parameters numbered from `$first`; see outboxInsertParams. */
+function outboxInsertSql(first: number): string {
+  return `INSERT INTO outbox (id, subject, envelope, trace_headers)
+    SELECT id, $${first + 1}, envelope, $${first + 3}::jsonb FROM unnest($${first}::uuid[], $${first + 2}::jsonb[]) AS t (id, envelope)`;
+}
+
+function outboxInsertParams<TData>(definition: EventDefinition<TData>, envelopes: EventEnvelope<TData>[]): unknown[] {
+  return [envelopes.map((e) => e.id), definition.subject, envelopes.map((e) => JSON.stringify(e)), JSON.stringify(injectTraceHeaders())];
 }
 
 function toEnvelope<TData>(definition: EventDefinition<TData>, event: NewEvent<TData>): EventEnvelope<TData> {

@@ -25,8 +25,8 @@ const MAX_BATCH = 500;
 
 /**
  * Writes decisions and their `measures.decisions.made` events by group commit: the decisions
- * asked while one write is in flight go together in the next transaction (one multi-row insert,
- * one outbox insert). `record` resolves only once its decision is committed, so an answer the
+ * asked while one write is in flight go together in the next write: one statement inserting the
+ * decision rows and their outbox rows together (one round trip, atomic without BEGIN/COMMIT). `record` resolves only once its decision is committed, so an answer the
  * caller receives is always on record — the same guarantee as a transaction per decision, with
  * one commit for many under load instead of one each.
  */
@@ -64,13 +64,15 @@ export class DecisionLog {
     }
   }
 
-  private write(decisions: LoggedDecision[]): Promise<void> {
+  /** The decisions and their events in one statement: one round trip, committed whole or not at all. */
+  private async write(decisions: LoggedDecision[]): Promise<void> {
     const column = <T>(pick: (d: LoggedDecision) => T) => decisions.map(pick);
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO decisions (id, subject_id, scene, region, sector, outcome, measures, reasons, asked_by, decided_at, decided_on)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[], $9::text[], $10::timestamptz[], $11::date[])`,
-        [
+    await this.outbox.writeWith(
+      this.dataSource,
+      {
+        sql: `INSERT INTO decisions (id, subject_id, scene, region, sector, outcome, measures, reasons, asked_by, decided_at, decided_on)
+              SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::jsonb[], $9::text[], $10::timestamptz[], $11::date[])`,
+        params: [
           column((d) => d.decisionId),
           column((d) => d.subjectId),
           column((d) => d.scene),
@@ -83,28 +85,25 @@ export class DecisionLog {
           column((d) => d.decidedAt.toISOString()),
           column((d) => d.decidedOn),
         ],
-      );
-      await this.outbox.appendMany(
-        manager,
-        Events.MeasuresDecisionMade,
-        decisions.map((d) => ({
+      },
+      Events.MeasuresDecisionMade,
+      decisions.map((d) => ({
+        subjectId: d.subjectId,
+        region: d.region,
+        occurredAt: d.decidedAt,
+        data: {
+          decisionId: d.decisionId,
           subjectId: d.subjectId,
+          scene: d.scene,
           region: d.region,
-          occurredAt: d.decidedAt,
-          data: {
-            decisionId: d.decisionId,
-            subjectId: d.subjectId,
-            scene: d.scene,
-            region: d.region,
-            sector: d.sector || null,
-            outcome: d.outcome,
-            measures: d.measures,
-            reasons: d.reasons,
-            askedBy: d.askedBy,
-            decidedAt: d.decidedAt.toISOString(),
-          },
-        })),
-      );
-    });
+          sector: d.sector || null,
+          outcome: d.outcome,
+          measures: d.measures,
+          reasons: d.reasons,
+          askedBy: d.askedBy,
+          decidedAt: d.decidedAt.toISOString(),
+        },
+      })),
+    );
   }
 }
