@@ -3,7 +3,8 @@ import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { EventDefinition } from '@contracts';
 import { ensureSchemaAndRole } from '@platform/database';
 import { cloneTestDatabase, TestDatabase } from '@platform/testing';
-import { appendToOutbox, MessagingTables1763700000000, outboxChannel, registerLocalRelay } from '@platform/messaging';
+import { JetStreamClient } from '@nats-io/jetstream';
+import { appendToOutbox, MessagingNamespace, MessagingTables1763700000000, OutboxRelay, outboxChannel, registerLocalRelay } from '@platform/messaging';
 
 class Gadgets1763700000998 implements MigrationInterface {
   name = 'Gadgets1763700000998';
@@ -108,5 +109,28 @@ describe('outbox wake-up after commit (PostgreSQL)', () => {
     } finally {
       registerLocalRelay(SCHEMA, undefined);
     }
+  });
+
+  it('relay: a batch whose publish fails stays unpublished and goes out whole on the next drain, in seq order', async () => {
+    await dataSource.query(`UPDATE outbox SET published_at = now() WHERE published_at IS NULL`);
+    for (const gadget of ['r1', 'r2', 'r3']) await appendToOutbox(dataSource.manager, SCHEMA, GadgetMade, { subjectId: gadget, region: '410100', data: { gadget } });
+    // JetStream stand-in (this suite has no NATS): the first publish fails, later ones are recorded.
+    const published: string[] = [];
+    let failNext = true;
+    const js = {
+      publish: async (_subject: string, data: string) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('JetStream unavailable');
+        }
+        published.push(JSON.parse(data).data.gadget);
+      },
+    } as unknown as JetStreamClient;
+    const relay = new OutboxRelay(dataSource, js, new MessagingNamespace(''), { schema: SCHEMA, databaseUrl: db.urlFor(SCHEMA), pollIntervalMs: 60_000 });
+    await expect(relay.drain()).rejects.toThrow('JetStream unavailable');
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`)).toEqual([{ n: 3 }]);
+    expect(await relay.drain()).toBe(3);
+    expect(published.slice(-3)).toEqual(['r1', 'r2', 'r3']);
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`)).toEqual([{ n: 0 }]);
   });
 });

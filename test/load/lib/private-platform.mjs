@@ -58,6 +58,8 @@ export async function startPrivatePlatform({ label, apps, clients = [], env = {}
     GATEWAY_JWT_PRIVATE_KEY_FILE: join(dir, 'key.pem'),
     GATEWAY_CLIENTS_SEED_FILE: join(dir, 'clients.json'),
     OTEL_SDK_DISABLED: 'true',
+    // e.g. SERVICE_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the services during a run.
+    ...(process.env.SERVICE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SERVICE_NODE_OPTIONS } : {}),
     ...env,
   };
   const children = {};

@@ -133,24 +133,45 @@ export class OutboxRelay {
     } while (this.again && !this.stopped);
   }
 
-  private publishBatch(after: bigint): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      // Marking rows published need not wait for the disk: if a crash loses the mark, the rows
-      // are published again with the same Nats-Msg-Id, which JetStream's duplicate window and
-      // every consumer's inbox absorb. It spares each relay batch a WAL flush (docs/perf.md).
-      await manager.query(`SET LOCAL synchronous_commit = off`);
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT seq, id, subject, envelope::text AS envelope, trace_headers FROM outbox
-          WHERE published_at IS NULL AND seq > $2 ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.batchSize, after.toString()],
-      );
-      if (rows.length === 0) return 0;
-      await Promise.all(rows.map((row) => this.publish(row)));
-      await manager.query(`UPDATE outbox SET published_at = now() WHERE seq = ANY($1::bigint[])`, [rows.map((r) => r.seq)]);
-      const highest = BigInt(rows[rows.length - 1].seq);
-      if (highest > this.highestPublished) this.highestPublished = highest;
+  /**
+   * One relay batch in two round trips: the first sends BEGIN, the commit setting and an UPDATE
+   * that claims and marks the next rows (`FOR UPDATE SKIP LOCKED`, RETURNING them) as one
+   * simple-protocol message; the rows are published; the second sends COMMIT — or ROLLBACK if a
+   * publish failed, which leaves the rows unpublished for the next try. (It was five: BEGIN, SET,
+   * SELECT, UPDATE, COMMIT; on this VM every round trip is a costly system call, docs/perf.md.)
+   * Marking rows published need not wait for the disk: if a crash loses the mark, the rows are
+   * published again with the same Nats-Msg-Id, which JetStream's duplicate window and every
+   * consumer's inbox absorb.
+   */
+  private async publishBatch(after: bigint): Promise<number> {
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as { query(sql: string): Promise<unknown> };
+    try {
+      const results = (await client.query(
+        `BEGIN; SET LOCAL synchronous_commit = off;
+         UPDATE outbox SET published_at = now() WHERE seq IN (
+           SELECT seq FROM outbox WHERE published_at IS NULL AND seq > ${after.toString()} ORDER BY seq LIMIT ${this.batchSize} FOR UPDATE SKIP LOCKED)
+         RETURNING seq, id, subject, envelope::text AS envelope, trace_headers`,
+      )) as { rows: OutboxRow[] }[];
+      const rows = results[results.length - 1].rows.sort((a, b) => compareSeq(a.seq, b.seq));
+      try {
+        await Promise.all(rows.map((row) => this.publish(row)));
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+      await client.query('COMMIT');
+      if (rows.length > 0) {
+        const highest = BigInt(rows[rows.length - 1].seq);
+        if (highest > this.highestPublished) this.highestPublished = highest;
+      }
       return rows.length;
-    });
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
   }
 
   private publish(row: OutboxRow): Promise<void> {
@@ -162,4 +183,8 @@ export class OutboxRelay {
       eventsPublished.inc({ subject: row.subject });
     });
   }
+}
+
+function compareSeq(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
