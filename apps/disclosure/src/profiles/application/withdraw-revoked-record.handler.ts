@@ -4,7 +4,7 @@ import { CreditRecordRevokedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
 import { EventConsumers } from '@platform/service';
 import { PublicationLog } from '../../publication-log/application/publication-log';
-import { withdrawRecord } from './withdraw-record';
+import { withdrawRecord, withdrawRecords } from './withdraw-record';
 
 /**
  * `credit.records.revoked` → the item leaves public view at once (one consumer per subject:
@@ -22,11 +22,26 @@ export class WithdrawRevokedRecordHandler implements OnModuleInit {
     this.consumers.register(
       { stream: Events.CreditRecordRevoked.stream, durable: 'disclosure-credit-records-revoked', filterSubject: Events.CreditRecordRevoked.subject },
       (event, manager) => this.handle(event as EventEnvelope<CreditRecordRevokedV1>, manager),
+      (events, manager) => this.handleBatch(events as EventEnvelope<CreditRecordRevokedV1>[], manager),
     );
   }
 
   async handle(event: EventEnvelope<CreditRecordRevokedV1>, manager: EntityManager): Promise<void> {
-    if (event.version !== Events.CreditRecordRevoked.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
+    assertVersion(event);
     await withdrawRecord(manager, this.log, event.data.recordId, new Date(event.occurredAt), `revoked: ${event.data.reason}`);
   }
+
+  /** `handle` for each event in turn, one statement per table (ADR 0033); a wrong version throws (fallback). */
+  async handleBatch(events: readonly EventEnvelope<CreditRecordRevokedV1>[], manager: EntityManager): Promise<void> {
+    events.forEach(assertVersion);
+    await withdrawRecords(
+      manager,
+      this.log,
+      events.map((event) => ({ recordId: event.data.recordId, at: new Date(event.occurredAt), reason: `revoked: ${event.data.reason}` })),
+    );
+  }
+}
+
+function assertVersion(event: EventEnvelope<CreditRecordRevokedV1>): void {
+  if (event.version !== Events.CreditRecordRevoked.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
 }

@@ -31,6 +31,49 @@ export async function withdrawItem(manager: EntityManager, recordId: string, at:
   return rows[0];
 }
 
+/** A record to withdraw at `at`, for `reason`. */
+export interface Withdrawal {
+  recordId: string;
+  at: Date;
+  reason: string;
+}
+
+/**
+ * Keeps many withdrawals by record id with one statement (given in stream order: a record's first
+ * withdrawal is kept, as inserting them one after another with ON CONFLICT DO NOTHING would).
+ */
+export async function keepWithdrawals(manager: EntityManager, withdrawals: readonly Withdrawal[]): Promise<void> {
+  if (withdrawals.length === 0) return;
+  await manager.query(
+    `INSERT INTO record_withdrawals (record_id, withdrawn_at, reason)
+     SELECT DISTINCT ON (record_id) record_id, withdrawn_at, reason
+       FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) WITH ORDINALITY AS t (record_id, withdrawn_at, reason, ord)
+      ORDER BY record_id, ord
+     ON CONFLICT (record_id) DO NOTHING`,
+    [withdrawals.map((w) => w.recordId), withdrawals.map((w) => w.at), withdrawals.map((w) => w.reason)],
+  );
+}
+
+/**
+ * Withdraws many items with one statement, each once (given in stream order: a record's first
+ * withdrawal wins, as `withdrawItem` one after another would). Returns the items withdrawn now,
+ * as they were, each with the index of the withdrawal that withdrew it, in that order.
+ */
+export async function withdrawItems(manager: EntityManager, withdrawals: readonly Withdrawal[]): Promise<{ index: number; item: PublicItem }[]> {
+  if (withdrawals.length === 0) return [];
+  const { rows } = await runUpdate<PublicItem & { ord: string }>(
+    manager,
+    `UPDATE public_records SET withdrawn_at = t.at, withdrawn_reason = t.why
+       FROM (SELECT DISTINCT ON (id) id, at, why, ord
+               FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) WITH ORDINALITY AS u (id, at, why, ord)
+              ORDER BY id, ord) t
+      WHERE record_id = t.id AND withdrawn_at IS NULL
+      RETURNING t.ord, ${COLUMNS}`,
+    [withdrawals.map((w) => w.recordId), withdrawals.map((w) => w.at), withdrawals.map((w) => w.reason)],
+  );
+  return rows.map(({ ord, ...item }) => ({ index: Number(ord) - 1, item })).sort((a, b) => a.index - b.index);
+}
+
 /**
  * Withdraws items whose maximum publicity period is over, at the instant it ended (they left the
  * public profile then: queries filter on published_until). Safe with several replicas.
