@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Events } from '@contracts';
+import { EvaluationGradeChangedV1, Events } from '@contracts';
+import type { NewEvent } from '@platform/messaging';
 import { OutboxPublisher } from '@platform/service';
-import type { EvaluationResult, SubjectFacts } from '../../engine/domain/evaluate';
+import type { EvaluationResult, ListMembership, SubjectFacts } from '../../engine/domain/evaluate';
 import { applicableRegion, standingAt } from '../../engine/domain/standing';
 import { LoadedScheme, SchemeRegistry } from '../../schemes/application/scheme-registry';
 import { SubjectListsRepository } from '../infrastructure/subject-lists.repository';
 import { SubjectHistory, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
+
+interface StoredGrade {
+  grade: string;
+  score: number;
+}
 
 export interface SchemeEvaluation {
   scheme: LoadedScheme;
@@ -30,12 +36,7 @@ export class StandingCalculator {
   async evaluate(manager: EntityManager, history: SubjectHistory, at: Date, schemes?: LoadedScheme[]): Promise<SchemeEvaluation[]> {
     const loaded = schemes ?? (await this.registry.activeAt(manager, at));
     const listEntries = (await SubjectListsRepository.membershipsAt(manager, [history.subjectId], at)).get(history.subjectId) ?? [];
-    return loaded.flatMap((scheme) => {
-      const region = applicableRegion(scheme.compiled.document, history.kind, history.records);
-      if (!region) return [];
-      const subject: SubjectFacts = { id: history.subjectId, kind: history.kind, region, lists: [], listEntries };
-      return [{ scheme, region, result: standingAt(scheme.compiled, subject, history.records, at) }];
-    });
+    return evaluateLoaded(history, listEntries, at, loaded);
   }
 
   async recompute(manager: EntityManager, subjectId: string, causeEventId: string): Promise<void> {
@@ -56,7 +57,7 @@ export class StandingCalculator {
     return new Map(rows.map((r) => [r.scheme_id, { grade: r.grade, score: r.score }]));
   }
 
-  private async store(manager: EntityManager, history: SubjectHistory, evaluation: SchemeEvaluation, before: { grade: string; score: number } | undefined, causeEventId: string, now: Date): Promise<void> {
+  private async store(manager: EntityManager, history: SubjectHistory, evaluation: SchemeEvaluation, before: StoredGrade | undefined, causeEventId: string, now: Date): Promise<void> {
     const { scheme, region, result } = evaluation;
     await manager.query(
       `INSERT INTO subject_standings (scheme_id, subject_id, scheme_version, subject_kind, region, grade, score, cycle_label, result, evaluated_at)
@@ -70,24 +71,37 @@ export class StandingCalculator {
       [scheme.schemeId, history.subjectId, scheme.version, before?.grade ?? null, result.grade, result.score, causeEventId, now],
     );
     if (before?.grade === result.grade) return;
-    await this.outbox.append(manager, Events.EvaluationGradeChanged, {
-      subjectId: history.subjectId,
-      region,
-      occurredAt: now,
-      data: {
-        schemeId: scheme.schemeId,
-        schemeVersion: scheme.version,
-        schemeName: scheme.compiled.document.name,
-        subject: { kind: history.kind, id: history.subjectId },
-        region,
-        cycle: { label: result.cycle.label, start: result.cycle.start, end: result.cycle.end },
-        previousGrade: before?.grade ?? null,
-        grade: result.grade,
-        score: result.score,
-        triggers: result.triggers.map((t) => t.id),
-        evaluatedAt: now.toISOString(),
-        causeEventId,
-      },
-    });
+    await this.outbox.append(manager, Events.EvaluationGradeChanged, gradeChanged(history, evaluation, before, causeEventId, now));
   }
+}
+
+function evaluateLoaded(history: SubjectHistory, listEntries: ListMembership[], at: Date, schemes: LoadedScheme[]): SchemeEvaluation[] {
+  return schemes.flatMap((scheme) => {
+    const region = applicableRegion(scheme.compiled.document, history.kind, history.records);
+    if (!region) return [];
+    const subject: SubjectFacts = { id: history.subjectId, kind: history.kind, region, lists: [], listEntries };
+    return [{ scheme, region, result: standingAt(scheme.compiled, subject, history.records, at) }];
+  });
+}
+
+function gradeChanged(history: SubjectHistory, { scheme, region, result }: SchemeEvaluation, before: StoredGrade | undefined, causeEventId: string, now: Date): NewEvent<EvaluationGradeChangedV1> {
+  return {
+    subjectId: history.subjectId,
+    region,
+    occurredAt: now,
+    data: {
+      schemeId: scheme.schemeId,
+      schemeVersion: scheme.version,
+      schemeName: scheme.compiled.document.name,
+      subject: { kind: history.kind, id: history.subjectId },
+      region,
+      cycle: { label: result.cycle.label, start: result.cycle.start, end: result.cycle.end },
+      previousGrade: before?.grade ?? null,
+      grade: result.grade,
+      score: result.score,
+      triggers: result.triggers.map((t) => t.id),
+      evaluatedAt: now.toISOString(),
+      causeEventId,
+    },
+  };
 }
