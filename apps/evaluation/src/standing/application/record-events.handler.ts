@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { CreditRecordCreatedV1, CreditRecordExpiredV1, CreditRecordRevokedV1, CreditRecordUpdatedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
 import { EventConsumers } from '@platform/service';
-import { SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
+import { StoredRecord, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
 import { StandingCalculator } from './standing-calculator';
 
 /**
@@ -24,6 +24,7 @@ export class RecordEventsHandler implements OnModuleInit {
     this.consumers.register(
       { stream: Events.CreditRecordCreated.stream, durable: 'evaluation-credit-records-created', filterSubject: Events.CreditRecordCreated.subject },
       (event, manager) => this.created(event as EventEnvelope<CreditRecordCreatedV1>, manager),
+      (events, manager) => this.createdBatch(events as EventEnvelope<CreditRecordCreatedV1>[], manager),
     );
     this.consumers.register(
       { stream: Events.CreditRecordRevoked.stream, durable: 'evaluation-credit-records-revoked', filterSubject: Events.CreditRecordRevoked.subject },
@@ -71,19 +72,32 @@ export class RecordEventsHandler implements OnModuleInit {
 
   async created(event: EventEnvelope<CreditRecordCreatedV1>, manager: EntityManager): Promise<void> {
     if (event.version !== Events.CreditRecordCreated.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
-    const record = event.data;
-    await SubjectRecordsRepository.insert(manager, {
-      recordId: record.recordId,
-      subjectId: record.subject.id,
-      subjectKind: record.subject.kind,
-      region: record.region,
-      recordType: record.recordType,
-      severity: record.severity,
-      decisionDate: record.decisionDate,
-      payload: record.payload ?? {},
-      receivedAt: record.receivedAt,
-    });
-    await this.standings.recompute(manager, record.subject.id, event.id);
+    await SubjectRecordsRepository.insert(manager, storedRecord(event.data));
+    await this.standings.recompute(manager, event.data.subject.id, event.id);
+  }
+
+  /**
+   * `created` for a batch (ADR 0033): every record inserted in one statement, then each distinct
+   * subject recomputed once from its records after the whole batch (StandingCalculator.recomputeMany:
+   * one statement per table). The standings left are those of `created` applied to each event in
+   * turn; the history is not: a subject with several records in the batch gets one net change
+   * (standing before the batch → after it), so grades it passed through in between are neither
+   * kept in `standing_changes` nor announced, and a net "no change" announces nothing. The cause
+   * of that change is the subject's last event in the batch: the one after which, applied one by
+   * one, the subject would stand exactly as announced (earlier events' changes, if any, are folded
+   * into it). A wrong version throws, so the batch falls back to `created`, which dead-letters it.
+   */
+  async createdBatch(events: EventEnvelope<CreditRecordCreatedV1>[], manager: EntityManager): Promise<void> {
+    const wrong = events.find((event) => event.version !== Events.CreditRecordCreated.version);
+    if (wrong) throw new PoisonMessageError(`unsupported version ${wrong.version} (event ${wrong.id})`);
+    await SubjectRecordsRepository.insertMany(
+      manager,
+      events.map((event) => storedRecord(event.data)),
+    );
+    // Stream order: a later event of the same subject replaces the earlier one as the cause.
+    const causes = new Map<string, string>();
+    for (const event of events) causes.set(event.data.subject.id, event.id);
+    await this.standings.recomputeMany(manager, causes);
   }
 
   async revoked(event: EventEnvelope<CreditRecordRevokedV1>, manager: EntityManager): Promise<void> {
@@ -91,4 +105,18 @@ export class RecordEventsHandler implements OnModuleInit {
     await SubjectRecordsRepository.withdraw(manager, event.data.recordId, new Date(event.data.revokedAt), `revoked: ${event.data.reason}`);
     await this.standings.recompute(manager, event.data.subject.id, event.id);
   }
+}
+
+function storedRecord(record: CreditRecordCreatedV1): StoredRecord {
+  return {
+    recordId: record.recordId,
+    subjectId: record.subject.id,
+    subjectKind: record.subject.kind,
+    region: record.region,
+    recordType: record.recordType,
+    severity: record.severity,
+    decisionDate: record.decisionDate,
+    payload: record.payload ?? {},
+    receivedAt: record.receivedAt,
+  };
 }
