@@ -1,6 +1,6 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { CreditRecordCreatedV1, CreditRecordRevokedV1, EvaluationGradeChangedV1, EventEnvelope, Events } from '@contracts';
+import { CreditRecordCreatedV1, CreditRecordExpiredV1, CreditRecordRevokedV1, EvaluationGradeChangedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
 import { OutboxPublisher, ServiceDefinition } from '@platform/service';
 import { cloneTestDatabase, TestDatabase } from '@platform/testing';
@@ -10,14 +10,15 @@ import { RecordEventsHandler } from './application/record-events.handler';
 import { StandingCalculator } from './application/standing-calculator';
 
 /**
- * ADR 0033: the batch handler of `credit.records.created` against its single-event handler.
+ * ADR 0033: the batch handlers of `credit.records.created`, `.revoked` and `.expired` against
+ * their single-event handlers.
  * The same events go one by one through `created` into one database and as batches through
  * `createdBatch` into another; records and standings must come out the same. What legitimately
  * differs: `evaluated_at` (each recompute's own instant), and the history — sequentially every
  * intermediate change is kept and announced, batched only each subject's net change per batch
  * (cause: its last event in the batch).
  */
-describe('evaluation: credit.records.created in batches = one by one (PostgreSQL)', () => {
+describe('evaluation: record events in batches = one by one (PostgreSQL)', () => {
   interface Side {
     db: TestDatabase;
     dataSource: DataSource;
@@ -76,12 +77,22 @@ describe('evaluation: credit.records.created in batches = one by one (PostgreSQL
     };
   }
 
-  function revoked(of: EventEnvelope<CreditRecordCreatedV1>): EventEnvelope<CreditRecordRevokedV1> {
+  function revoked(of: EventEnvelope<CreditRecordCreatedV1>, reason = '决定撤销'): EventEnvelope<CreditRecordRevokedV1> {
     return {
       ...of,
       id: uuidv7(),
       type: Events.CreditRecordRevoked.subject,
-      data: { recordId: of.data.recordId, recordType: of.data.recordType, subject: { kind: of.data.subject.kind, id: of.data.subject.id }, reason: '决定撤销', version: 2, revokedBy: 'zhengzhou', revokedAt: new Date(received - 30_000).toISOString() },
+      data: { recordId: of.data.recordId, recordType: of.data.recordType, subject: { kind: of.data.subject.kind, id: of.data.subject.id }, reason, version: 2, revokedBy: 'zhengzhou', revokedAt: new Date((received += 1000)).toISOString() },
+    };
+  }
+
+  function expired(of: EventEnvelope<CreditRecordCreatedV1>): EventEnvelope<CreditRecordExpiredV1> {
+    const { recordId, recordType, subject, region, severity, decisionDate } = of.data;
+    return {
+      ...of,
+      id: uuidv7(),
+      type: Events.CreditRecordExpired.subject,
+      data: { recordId, recordType, subject: { kind: subject.kind, id: subject.id }, region, severity, decisionDate, publicityEndedOn: decisionDate, basis: '公示期满', version: 3, expiredAt: new Date((received += 1000)).toISOString() },
     };
   }
 
@@ -89,6 +100,15 @@ describe('evaluation: credit.records.created in batches = one by one (PostgreSQL
   async function apply(events: EventEnvelope<CreditRecordCreatedV1>[]): Promise<void> {
     for (const event of events) await sequential.dataSource.transaction((m) => sequential.records.created(event, m));
     await batched.dataSource.transaction((m) => batched.records.createdBatch(events, m));
+  }
+
+  async function applyWithdrawals<T>(
+    events: EventEnvelope<T>[],
+    single: (h: RecordEventsHandler) => (event: EventEnvelope<T>, m: EntityManager) => Promise<void>,
+    batch: (h: RecordEventsHandler) => (events: EventEnvelope<T>[], m: EntityManager) => Promise<void>,
+  ): Promise<void> {
+    for (const event of events) await sequential.dataSource.transaction((m) => single(sequential.records).call(sequential.records, event, m));
+    await batched.dataSource.transaction((m) => batch(batched.records).call(batched.records, events, m));
   }
 
   async function onBoth(work: (s: Side) => Promise<void>): Promise<void> {
@@ -128,9 +148,10 @@ describe('evaluation: credit.records.created in batches = one by one (PostgreSQL
     // Before the batch (on both sides, one by one): C has a standing (19, 3 stars); D's record was revoked before it arrived.
     const earlierC = created(driverC, 'person', { severity: 'minor' });
     const lateD = created(driverD, 'person', { recordType: 'administrative-penalty', severity: 'severe' });
+    const revocationD = revoked(lateD);
     await onBoth(async (s) => {
       await s.dataSource.transaction((m) => s.records.created(earlierC, m));
-      await s.dataSource.transaction((m) => s.records.revoked(revoked(lateD), m));
+      await s.dataSource.transaction((m) => s.records.revoked(revocationD, m));
     });
 
     const a1 = created(driverA, 'person', { recordType: 'commendation', payload: { level: 'national' } }); // 25 → 5
@@ -202,6 +223,47 @@ describe('evaluation: credit.records.created in batches = one by one (PostgreSQL
       [driverA, '3', '3', 17, a4.id],
     ]);
     expect(await changes(sequential)).toHaveLength(1 + 3 + 2 + 1);
+  });
+
+  it('revocations and expiries in batches leave the same records and standings; the first withdrawal of a record wins', async () => {
+    const driverF = '410102199001018888';
+    const driverG = '410102199001019999';
+    const driverH = '410102199001010000';
+    const f1 = created(driverF, 'person', { severity: 'severe' }); // 15
+    const f2 = created(driverF, 'person', { recordType: 'administrative-penalty', severity: 'severe' }); // 5
+    const f3 = created(driverF, 'person', { severity: 'minor' }); // 4 → 2 stars
+    const g1 = created(driverG, 'person', { recordType: 'administrative-penalty', severity: 'severe' }); // 10 → 2 stars
+    const h1 = created(driverH, 'person', { recordType: 'administrative-penalty', severity: 'severe' }); // revoked before it arrives
+    await apply([f1, f2, f3, g1]);
+    const historyBefore = (await gradeEvents(batched)).length;
+
+    const f2revoked = revoked(f2);
+    const f2again = revoked(f2, '再次撤销'); // the first revocation stays
+    const f1revoked = revoked(f1);
+    const g1revoked = revoked(g1);
+    await applyWithdrawals([f2revoked, g1revoked, f1revoked, revoked(h1), f2again], (h) => h.revoked, (h) => h.revokedBatch); // F 19 → 3, G 20 → 4
+    await applyWithdrawals([expired(f3)], (h) => h.expired, (h) => h.expiredBatch); // F 20 → 4
+    await apply([h1]); // H 20 → 4: the revocation that came first applies
+
+    const records = await recordRows(batched);
+    expect(records).toEqual(await recordRows(sequential));
+    expect(records.find((r) => r['record_id'] === f2.data.recordId)).toMatchObject({ withdrawn_at: new Date(f2revoked.data.revokedAt), withdrawn_reason: 'revoked: 决定撤销' });
+    expect(records.find((r) => r['record_id'] === f3.data.recordId)).toMatchObject({ withdrawn_reason: 'expired: 公示期满' });
+    expect(records.find((r) => r['record_id'] === h1.data.recordId)).toMatchObject({ withdrawn_reason: 'revoked: 决定撤销' });
+    const standings = await standingRows(batched);
+    expect(standings).toEqual(await standingRows(sequential));
+    expect(standings.filter((s) => [driverF, driverG, driverH].includes(s.subject_id)).map((s) => [s.subject_id, s.grade, s.score])).toEqual([
+      [driverH, '4', 20],
+      [driverF, '4', 20],
+      [driverG, '4', 20],
+    ]);
+    expect(await lastAnnounced(batched)).toEqual(await lastAnnounced(sequential));
+    expect((await gradeEvents(batched)).slice(historyBefore).map((e) => [e.subject.id, e.previousGrade, e.grade, e.causeEventId])).toEqual([
+      [driverF, '2', '3', f2again.id],
+      [driverG, '2', '4', g1revoked.id],
+      [driverF, '3', '4', expect.any(String)],
+      [driverH, null, '4', h1.id],
+    ]);
   });
 
   it('a wrong event version makes the whole batch throw (the per-event fallback dead-letters it)', async () => {

@@ -29,10 +29,12 @@ export class RecordEventsHandler implements OnModuleInit {
     this.consumers.register(
       { stream: Events.CreditRecordRevoked.stream, durable: 'evaluation-credit-records-revoked', filterSubject: Events.CreditRecordRevoked.subject },
       (event, manager) => this.revoked(event as EventEnvelope<CreditRecordRevokedV1>, manager),
+      (events, manager) => this.revokedBatch(events as EventEnvelope<CreditRecordRevokedV1>[], manager),
     );
     this.consumers.register(
       { stream: Events.CreditRecordExpired.stream, durable: 'evaluation-credit-records-expired', filterSubject: Events.CreditRecordExpired.subject },
       (event, manager) => this.expired(event as EventEnvelope<CreditRecordExpiredV1>, manager),
+      (events, manager) => this.expiredBatch(events as EventEnvelope<CreditRecordExpiredV1>[], manager),
     );
     this.consumers.register(
       { stream: Events.CreditRecordUpdated.stream, durable: 'evaluation-credit-records-updated', filterSubject: Events.CreditRecordUpdated.subject },
@@ -45,6 +47,16 @@ export class RecordEventsHandler implements OnModuleInit {
     if (event.version !== Events.CreditRecordExpired.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
     await SubjectRecordsRepository.withdraw(manager, event.data.recordId, new Date(event.data.expiredAt), `expired: ${event.data.basis}`);
     await this.standings.recompute(manager, event.data.subject.id, event.id);
+  }
+
+  /** `expired` for a batch: as `createdBatch`, one statement per table and each subject recomputed once. */
+  async expiredBatch(events: EventEnvelope<CreditRecordExpiredV1>[], manager: EntityManager): Promise<void> {
+    assertVersion(events, Events.CreditRecordExpired.version);
+    await SubjectRecordsRepository.withdrawMany(
+      manager,
+      events.map((event) => ({ recordId: event.data.recordId, at: new Date(event.data.expiredAt), reason: `expired: ${event.data.basis}` })),
+    );
+    await this.standings.recomputeMany(manager, lastEventBySubject(events));
   }
 
   /**
@@ -88,16 +100,12 @@ export class RecordEventsHandler implements OnModuleInit {
    * into it). A wrong version throws, so the batch falls back to `created`, which dead-letters it.
    */
   async createdBatch(events: EventEnvelope<CreditRecordCreatedV1>[], manager: EntityManager): Promise<void> {
-    const wrong = events.find((event) => event.version !== Events.CreditRecordCreated.version);
-    if (wrong) throw new PoisonMessageError(`unsupported version ${wrong.version} (event ${wrong.id})`);
+    assertVersion(events, Events.CreditRecordCreated.version);
     await SubjectRecordsRepository.insertMany(
       manager,
       events.map((event) => storedRecord(event.data)),
     );
-    // Stream order: a later event of the same subject replaces the earlier one as the cause.
-    const causes = new Map<string, string>();
-    for (const event of events) causes.set(event.data.subject.id, event.id);
-    await this.standings.recomputeMany(manager, causes);
+    await this.standings.recomputeMany(manager, lastEventBySubject(events));
   }
 
   async revoked(event: EventEnvelope<CreditRecordRevokedV1>, manager: EntityManager): Promise<void> {
@@ -105,6 +113,29 @@ export class RecordEventsHandler implements OnModuleInit {
     await SubjectRecordsRepository.withdraw(manager, event.data.recordId, new Date(event.data.revokedAt), `revoked: ${event.data.reason}`);
     await this.standings.recompute(manager, event.data.subject.id, event.id);
   }
+
+  /** `revoked` for a batch: as `createdBatch`, one statement per table and each subject recomputed once. */
+  async revokedBatch(events: EventEnvelope<CreditRecordRevokedV1>[], manager: EntityManager): Promise<void> {
+    assertVersion(events, Events.CreditRecordRevoked.version);
+    await SubjectRecordsRepository.withdrawMany(
+      manager,
+      events.map((event) => ({ recordId: event.data.recordId, at: new Date(event.data.revokedAt), reason: `revoked: ${event.data.reason}` })),
+    );
+    await this.standings.recomputeMany(manager, lastEventBySubject(events));
+  }
+}
+
+/** A batch with an event of another version throws: the per-event fallback dead-letters that one. */
+function assertVersion(events: readonly EventEnvelope[], version: number): void {
+  const wrong = events.find((event) => event.version !== version);
+  if (wrong) throw new PoisonMessageError(`unsupported version ${wrong.version} (event ${wrong.id})`);
+}
+
+/** Each subject's last event in the batch (stream order): the cause of its net change. */
+function lastEventBySubject(events: readonly EventEnvelope<{ subject: { id: string } }>[]): Map<string, string> {
+  const causes = new Map<string, string>();
+  for (const event of events) causes.set(event.data.subject.id, event.id);
+  return causes;
 }
 
 function storedRecord(record: CreditRecordCreatedV1): StoredRecord {

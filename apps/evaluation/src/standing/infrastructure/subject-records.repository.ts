@@ -84,6 +84,30 @@ export const SubjectRecordsRepository = {
     await manager.query(`UPDATE subject_records SET withdrawn_at = $2, withdrawn_reason = $3 WHERE record_id = $1 AND withdrawn_at IS NULL`, [recordId, at, reason]);
   },
 
+  /**
+   * `withdraw` for many records in two statements (a batch of revocations or expiries, ADR 0033).
+   * Of two withdrawals of one record the first wins, as it would one after the other.
+   */
+  async withdrawMany(manager: EntityManager, withdrawals: readonly { recordId: string; at: Date; reason: string }[]): Promise<void> {
+    const seen = new Set<string>();
+    const unique = withdrawals.filter((w) => !seen.has(w.recordId) && seen.add(w.recordId));
+    if (unique.length === 0) return;
+    // toISOString throws on an invalid instant, as the single statement would fail on it.
+    const params = [unique.map((w) => w.recordId), unique.map((w) => w.at.toISOString()), unique.map((w) => w.reason)];
+    await manager.query(
+      `INSERT INTO record_withdrawals (record_id, withdrawn_at, reason)
+       SELECT record_id, withdrawn_at, reason FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS w (record_id, withdrawn_at, reason)
+       ON CONFLICT (record_id) DO NOTHING`,
+      params,
+    );
+    await manager.query(
+      `UPDATE subject_records r SET withdrawn_at = w.withdrawn_at, withdrawn_reason = w.reason
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS w (record_id, withdrawn_at, reason)
+        WHERE r.record_id = w.record_id AND r.withdrawn_at IS NULL`,
+      params,
+    );
+  },
+
   async history(manager: EntityManager, subjectId: string): Promise<SubjectHistory | undefined> {
     return (await this.histories(manager, [subjectId])).get(subjectId);
   },
