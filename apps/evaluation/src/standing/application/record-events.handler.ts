@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { CreditRecordCreatedV1, CreditRecordExpiredV1, CreditRecordRevokedV1, CreditRecordUpdatedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
 import { EventConsumers } from '@platform/service';
-import { SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
+import { StoredRecord, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
 import { StandingCalculator } from './standing-calculator';
 
 /**
@@ -24,14 +24,17 @@ export class RecordEventsHandler implements OnModuleInit {
     this.consumers.register(
       { stream: Events.CreditRecordCreated.stream, durable: 'evaluation-credit-records-created', filterSubject: Events.CreditRecordCreated.subject },
       (event, manager) => this.created(event as EventEnvelope<CreditRecordCreatedV1>, manager),
+      (events, manager) => this.createdBatch(events as EventEnvelope<CreditRecordCreatedV1>[], manager),
     );
     this.consumers.register(
       { stream: Events.CreditRecordRevoked.stream, durable: 'evaluation-credit-records-revoked', filterSubject: Events.CreditRecordRevoked.subject },
       (event, manager) => this.revoked(event as EventEnvelope<CreditRecordRevokedV1>, manager),
+      (events, manager) => this.revokedBatch(events as EventEnvelope<CreditRecordRevokedV1>[], manager),
     );
     this.consumers.register(
       { stream: Events.CreditRecordExpired.stream, durable: 'evaluation-credit-records-expired', filterSubject: Events.CreditRecordExpired.subject },
       (event, manager) => this.expired(event as EventEnvelope<CreditRecordExpiredV1>, manager),
+      (events, manager) => this.expiredBatch(events as EventEnvelope<CreditRecordExpiredV1>[], manager),
     );
     this.consumers.register(
       { stream: Events.CreditRecordUpdated.stream, durable: 'evaluation-credit-records-updated', filterSubject: Events.CreditRecordUpdated.subject },
@@ -44,6 +47,16 @@ export class RecordEventsHandler implements OnModuleInit {
     if (event.version !== Events.CreditRecordExpired.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
     await SubjectRecordsRepository.withdraw(manager, event.data.recordId, new Date(event.data.expiredAt), `expired: ${event.data.basis}`);
     await this.standings.recompute(manager, event.data.subject.id, event.id);
+  }
+
+  /** `expired` for a batch: as `createdBatch`, one statement per table and each subject recomputed once. */
+  async expiredBatch(events: EventEnvelope<CreditRecordExpiredV1>[], manager: EntityManager): Promise<void> {
+    assertVersion(events, Events.CreditRecordExpired.version);
+    await SubjectRecordsRepository.withdrawMany(
+      manager,
+      events.map((event) => ({ recordId: event.data.recordId, at: new Date(event.data.expiredAt), reason: `expired: ${event.data.basis}` })),
+    );
+    await this.standings.recomputeMany(manager, lastEventBySubject(events));
   }
 
   /**
@@ -71,19 +84,28 @@ export class RecordEventsHandler implements OnModuleInit {
 
   async created(event: EventEnvelope<CreditRecordCreatedV1>, manager: EntityManager): Promise<void> {
     if (event.version !== Events.CreditRecordCreated.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
-    const record = event.data;
-    await SubjectRecordsRepository.insert(manager, {
-      recordId: record.recordId,
-      subjectId: record.subject.id,
-      subjectKind: record.subject.kind,
-      region: record.region,
-      recordType: record.recordType,
-      severity: record.severity,
-      decisionDate: record.decisionDate,
-      payload: record.payload ?? {},
-      receivedAt: record.receivedAt,
-    });
-    await this.standings.recompute(manager, record.subject.id, event.id);
+    await SubjectRecordsRepository.insert(manager, storedRecord(event.data));
+    await this.standings.recompute(manager, event.data.subject.id, event.id);
+  }
+
+  /**
+   * `created` for a batch (ADR 0033): every record inserted in one statement, then each distinct
+   * subject recomputed once from its records after the whole batch (StandingCalculator.recomputeMany:
+   * one statement per table). The standings left are those of `created` applied to each event in
+   * turn; the history is not: a subject with several records in the batch gets one net change
+   * (standing before the batch → after it), so grades it passed through in between are neither
+   * kept in `standing_changes` nor announced, and a net "no change" announces nothing. The cause
+   * of that change is the subject's last event in the batch: the one after which, applied one by
+   * one, the subject would stand exactly as announced (earlier events' changes, if any, are folded
+   * into it). A wrong version throws, so the batch falls back to `created`, which dead-letters it.
+   */
+  async createdBatch(events: EventEnvelope<CreditRecordCreatedV1>[], manager: EntityManager): Promise<void> {
+    assertVersion(events, Events.CreditRecordCreated.version);
+    await SubjectRecordsRepository.insertMany(
+      manager,
+      events.map((event) => storedRecord(event.data)),
+    );
+    await this.standings.recomputeMany(manager, lastEventBySubject(events));
   }
 
   async revoked(event: EventEnvelope<CreditRecordRevokedV1>, manager: EntityManager): Promise<void> {
@@ -91,4 +113,41 @@ export class RecordEventsHandler implements OnModuleInit {
     await SubjectRecordsRepository.withdraw(manager, event.data.recordId, new Date(event.data.revokedAt), `revoked: ${event.data.reason}`);
     await this.standings.recompute(manager, event.data.subject.id, event.id);
   }
+
+  /** `revoked` for a batch: as `createdBatch`, one statement per table and each subject recomputed once. */
+  async revokedBatch(events: EventEnvelope<CreditRecordRevokedV1>[], manager: EntityManager): Promise<void> {
+    assertVersion(events, Events.CreditRecordRevoked.version);
+    await SubjectRecordsRepository.withdrawMany(
+      manager,
+      events.map((event) => ({ recordId: event.data.recordId, at: new Date(event.data.revokedAt), reason: `revoked: ${event.data.reason}` })),
+    );
+    await this.standings.recomputeMany(manager, lastEventBySubject(events));
+  }
+}
+
+/** A batch with an event of another version throws: the per-event fallback dead-letters that one. */
+function assertVersion(events: readonly EventEnvelope[], version: number): void {
+  const wrong = events.find((event) => event.version !== version);
+  if (wrong) throw new PoisonMessageError(`unsupported version ${wrong.version} (event ${wrong.id})`);
+}
+
+/** Each subject's last event in the batch (stream order): the cause of its net change. */
+function lastEventBySubject(events: readonly EventEnvelope<{ subject: { id: string } }>[]): Map<string, string> {
+  const causes = new Map<string, string>();
+  for (const event of events) causes.set(event.data.subject.id, event.id);
+  return causes;
+}
+
+function storedRecord(record: CreditRecordCreatedV1): StoredRecord {
+  return {
+    recordId: record.recordId,
+    subjectId: record.subject.id,
+    subjectKind: record.subject.kind,
+    region: record.region,
+    recordType: record.recordType,
+    severity: record.severity,
+    decisionDate: record.decisionDate,
+    payload: record.payload ?? {},
+    receivedAt: record.receivedAt,
+  };
 }

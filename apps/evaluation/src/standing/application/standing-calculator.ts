@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Events } from '@contracts';
+import { EvaluationGradeChangedV1, Events } from '@contracts';
+import type { NewEvent } from '@platform/messaging';
 import { OutboxPublisher } from '@platform/service';
-import type { EvaluationResult, SubjectFacts } from '../../engine/domain/evaluate';
+import type { EvaluationResult, ListMembership, SubjectFacts } from '../../engine/domain/evaluate';
 import { applicableRegion, standingAt } from '../../engine/domain/standing';
 import { LoadedScheme, SchemeRegistry } from '../../schemes/application/scheme-registry';
 import { SubjectListsRepository } from '../infrastructure/subject-lists.repository';
 import { SubjectHistory, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
+
+interface StoredGrade {
+  grade: string;
+  score: number;
+}
 
 export interface SchemeEvaluation {
   scheme: LoadedScheme;
@@ -30,12 +36,7 @@ export class StandingCalculator {
   async evaluate(manager: EntityManager, history: SubjectHistory, at: Date, schemes?: LoadedScheme[]): Promise<SchemeEvaluation[]> {
     const loaded = schemes ?? (await this.registry.activeAt(manager, at));
     const listEntries = (await SubjectListsRepository.membershipsAt(manager, [history.subjectId], at)).get(history.subjectId) ?? [];
-    return loaded.flatMap((scheme) => {
-      const region = applicableRegion(scheme.compiled.document, history.kind, history.records);
-      if (!region) return [];
-      const subject: SubjectFacts = { id: history.subjectId, kind: history.kind, region, lists: [], listEntries };
-      return [{ scheme, region, result: standingAt(scheme.compiled, subject, history.records, at) }];
-    });
+    return evaluateLoaded(history, listEntries, at, loaded);
   }
 
   async recompute(manager: EntityManager, subjectId: string, causeEventId: string): Promise<void> {
@@ -51,12 +52,103 @@ export class StandingCalculator {
     }
   }
 
+  /**
+   * `recompute` for many subjects at once (a batch of record events, ADR 0033), with one statement
+   * per table: the subjects' locks, records, stored grades and list entries are each read in one
+   * query, their standings upserted in one statement, their changes and `grade.changed` events
+   * appended in one each. `causes` maps each subject to the event its changes are attributed to.
+   *
+   * Each subject's final standing is the one `recompute` would leave after the last of its events
+   * (a standing is a function of the subject's records, lists and the active schemes, never of
+   * the standing stored before it). What differs from calling `recompute` once per event is the
+   * history: only the net change from the stored standing to the new one is recorded in
+   * `standing_changes` and announced as `evaluation.grade.changed` — intermediate grades a
+   * subject passed through within the batch are not, and a net "no change" is not announced.
+   */
+  async recomputeMany(manager: EntityManager, causes: ReadonlyMap<string, string>): Promise<void> {
+    if (causes.size === 0) return;
+    // The same per-subject lock as recompute, taken in one statement in a fixed order.
+    const subjectIds = [...causes.keys()].sort();
+    await manager.query(`SELECT count(pg_advisory_xact_lock(hashtext(s))) FROM unnest($1::text[]) AS s`, [subjectIds]);
+    const histories = await SubjectRecordsRepository.histories(manager, subjectIds);
+    if (histories.size === 0) return;
+    const graded = [...histories.keys()];
+    const now = new Date();
+    const previous = await this.storedGradesOf(manager, graded);
+    const schemes = await this.registry.activeAt(manager);
+    const memberships = await SubjectListsRepository.membershipsAt(manager, graded, now);
+
+    const standings: { history: SubjectHistory; evaluation: SchemeEvaluation }[] = [];
+    const changes: { history: SubjectHistory; evaluation: SchemeEvaluation; before: StoredGrade | undefined; cause: string }[] = [];
+    for (const history of histories.values()) {
+      for (const evaluation of evaluateLoaded(history, memberships.get(history.subjectId) ?? [], now, schemes)) {
+        standings.push({ history, evaluation });
+        const before = previous.get(`${evaluation.scheme.schemeId}\u0000${history.subjectId}`);
+        if (before && before.grade === evaluation.result.grade && before.score === evaluation.result.score) continue;
+        changes.push({ history, evaluation, before, cause: causes.get(history.subjectId)! });
+      }
+    }
+    if (standings.length === 0) return;
+    await manager.query(
+      `INSERT INTO subject_standings (scheme_id, subject_id, scheme_version, subject_kind, region, grade, score, cycle_label, result, evaluated_at)
+       SELECT scheme_id, subject_id, scheme_version, subject_kind, region, grade, score, cycle_label, result, $10
+         FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::text[], $9::jsonb[])
+              AS s (scheme_id, subject_id, scheme_version, subject_kind, region, grade, score, cycle_label, result)
+       ON CONFLICT (scheme_id, subject_id) DO UPDATE SET scheme_version = EXCLUDED.scheme_version, region = EXCLUDED.region, grade = EXCLUDED.grade,
+          score = EXCLUDED.score, cycle_label = EXCLUDED.cycle_label, result = EXCLUDED.result, evaluated_at = EXCLUDED.evaluated_at`,
+      [
+        standings.map((s) => s.evaluation.scheme.schemeId),
+        standings.map((s) => s.history.subjectId),
+        standings.map((s) => s.evaluation.scheme.version),
+        standings.map((s) => s.history.kind),
+        standings.map((s) => s.evaluation.region),
+        standings.map((s) => s.evaluation.result.grade),
+        standings.map((s) => s.evaluation.result.score),
+        standings.map((s) => s.evaluation.result.cycle.label),
+        standings.map((s) => JSON.stringify(s.evaluation.result)),
+        now,
+      ],
+    );
+    if (changes.length === 0) return;
+    await manager.query(
+      `INSERT INTO standing_changes (scheme_id, subject_id, scheme_version, previous_grade, grade, score, cause_event_id, changed_at)
+       SELECT scheme_id, subject_id, scheme_version, previous_grade, grade, score, cause_event_id, $8
+         FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::float8[], $7::uuid[])
+              AS c (scheme_id, subject_id, scheme_version, previous_grade, grade, score, cause_event_id)`,
+      [
+        changes.map((c) => c.evaluation.scheme.schemeId),
+        changes.map((c) => c.history.subjectId),
+        changes.map((c) => c.evaluation.scheme.version),
+        changes.map((c) => c.before?.grade ?? null),
+        changes.map((c) => c.evaluation.result.grade),
+        changes.map((c) => c.evaluation.result.score),
+        changes.map((c) => c.cause),
+        now,
+      ],
+    );
+    const gradeChanges = changes.filter((c) => c.before?.grade !== c.evaluation.result.grade);
+    await this.outbox.appendMany(
+      manager,
+      Events.EvaluationGradeChanged,
+      gradeChanges.map((c) => gradeChanged(c.history, c.evaluation, c.before, c.cause, now)),
+    );
+  }
+
+  /** Stored grades keyed by scheme and subject (NUL-separated). */
+  private async storedGradesOf(manager: EntityManager, subjectIds: readonly string[]): Promise<Map<string, StoredGrade>> {
+    const rows: { scheme_id: string; subject_id: string; grade: string; score: number }[] = await manager.query(
+      `SELECT scheme_id, subject_id, grade, score FROM subject_standings WHERE subject_id = ANY($1::text[])`,
+      [subjectIds],
+    );
+    return new Map(rows.map((r) => [`${r.scheme_id}\u0000${r.subject_id}`, { grade: r.grade, score: r.score }]));
+  }
+
   private async storedGrades(manager: EntityManager, subjectId: string): Promise<Map<string, { grade: string; score: number }>> {
     const rows: { scheme_id: string; grade: string; score: number }[] = await manager.query(`SELECT scheme_id, grade, score FROM subject_standings WHERE subject_id = $1`, [subjectId]);
     return new Map(rows.map((r) => [r.scheme_id, { grade: r.grade, score: r.score }]));
   }
 
-  private async store(manager: EntityManager, history: SubjectHistory, evaluation: SchemeEvaluation, before: { grade: string; score: number } | undefined, causeEventId: string, now: Date): Promise<void> {
+  private async store(manager: EntityManager, history: SubjectHistory, evaluation: SchemeEvaluation, before: StoredGrade | undefined, causeEventId: string, now: Date): Promise<void> {
     const { scheme, region, result } = evaluation;
     await manager.query(
       `INSERT INTO subject_standings (scheme_id, subject_id, scheme_version, subject_kind, region, grade, score, cycle_label, result, evaluated_at)
@@ -70,24 +162,37 @@ export class StandingCalculator {
       [scheme.schemeId, history.subjectId, scheme.version, before?.grade ?? null, result.grade, result.score, causeEventId, now],
     );
     if (before?.grade === result.grade) return;
-    await this.outbox.append(manager, Events.EvaluationGradeChanged, {
-      subjectId: history.subjectId,
-      region,
-      occurredAt: now,
-      data: {
-        schemeId: scheme.schemeId,
-        schemeVersion: scheme.version,
-        schemeName: scheme.compiled.document.name,
-        subject: { kind: history.kind, id: history.subjectId },
-        region,
-        cycle: { label: result.cycle.label, start: result.cycle.start, end: result.cycle.end },
-        previousGrade: before?.grade ?? null,
-        grade: result.grade,
-        score: result.score,
-        triggers: result.triggers.map((t) => t.id),
-        evaluatedAt: now.toISOString(),
-        causeEventId,
-      },
-    });
+    await this.outbox.append(manager, Events.EvaluationGradeChanged, gradeChanged(history, evaluation, before, causeEventId, now));
   }
+}
+
+function evaluateLoaded(history: SubjectHistory, listEntries: ListMembership[], at: Date, schemes: LoadedScheme[]): SchemeEvaluation[] {
+  return schemes.flatMap((scheme) => {
+    const region = applicableRegion(scheme.compiled.document, history.kind, history.records);
+    if (!region) return [];
+    const subject: SubjectFacts = { id: history.subjectId, kind: history.kind, region, lists: [], listEntries };
+    return [{ scheme, region, result: standingAt(scheme.compiled, subject, history.records, at) }];
+  });
+}
+
+function gradeChanged(history: SubjectHistory, { scheme, region, result }: SchemeEvaluation, before: StoredGrade | undefined, causeEventId: string, now: Date): NewEvent<EvaluationGradeChangedV1> {
+  return {
+    subjectId: history.subjectId,
+    region,
+    occurredAt: now,
+    data: {
+      schemeId: scheme.schemeId,
+      schemeVersion: scheme.version,
+      schemeName: scheme.compiled.document.name,
+      subject: { kind: history.kind, id: history.subjectId },
+      region,
+      cycle: { label: result.cycle.label, start: result.cycle.start, end: result.cycle.end },
+      previousGrade: before?.grade ?? null,
+      grade: result.grade,
+      score: result.score,
+      triggers: result.triggers.map((t) => t.id),
+      evaluatedAt: now.toISOString(),
+      causeEventId,
+    },
+  };
 }

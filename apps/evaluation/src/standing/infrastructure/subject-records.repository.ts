@@ -35,6 +35,36 @@ export const SubjectRecordsRepository = {
   },
 
   /**
+   * `insert` for many records in one statement (a batch of `credit.records.created`, ADR 0033):
+   * each stored once — the first of two copies of a record id wins, as it would one after the
+   * other — with a withdrawal that arrived first applied to it.
+   */
+  async insertMany(manager: EntityManager, records: readonly StoredRecord[]): Promise<void> {
+    const seen = new Set<string>();
+    const unique = records.filter((r) => !seen.has(r.recordId) && seen.add(r.recordId));
+    if (unique.length === 0) return;
+    await manager.query(
+      `INSERT INTO subject_records (record_id, subject_id, subject_kind, region, record_type, severity, decision_date, payload, received_at, withdrawn_at, withdrawn_reason)
+       SELECT r.record_id, r.subject_id, r.subject_kind, r.region, r.record_type, r.severity, r.decision_date, r.payload, r.received_at, w.withdrawn_at, w.reason
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::jsonb[], $9::timestamptz[])
+              AS r (record_id, subject_id, subject_kind, region, record_type, severity, decision_date, payload, received_at)
+         LEFT JOIN record_withdrawals w ON w.record_id = r.record_id
+       ON CONFLICT (record_id) DO NOTHING`,
+      [
+        unique.map((r) => r.recordId),
+        unique.map((r) => r.subjectId),
+        unique.map((r) => r.subjectKind),
+        unique.map((r) => r.region),
+        unique.map((r) => r.recordType),
+        unique.map((r) => r.severity),
+        unique.map((r) => r.decisionDate),
+        unique.map((r) => JSON.stringify(r.payload)),
+        unique.map((r) => r.receivedAt),
+      ],
+    );
+  },
+
+  /**
    * Applies a correction (the record's severity, decision date and payload as they now stand);
    * false when the record is not stored yet (its creation is still on its way).
    */
@@ -52,6 +82,30 @@ export const SubjectRecordsRepository = {
   async withdraw(manager: EntityManager, recordId: string, at: Date, reason: string): Promise<void> {
     await manager.query(`INSERT INTO record_withdrawals (record_id, withdrawn_at, reason) VALUES ($1, $2, $3) ON CONFLICT (record_id) DO NOTHING`, [recordId, at, reason]);
     await manager.query(`UPDATE subject_records SET withdrawn_at = $2, withdrawn_reason = $3 WHERE record_id = $1 AND withdrawn_at IS NULL`, [recordId, at, reason]);
+  },
+
+  /**
+   * `withdraw` for many records in two statements (a batch of revocations or expiries, ADR 0033).
+   * Of two withdrawals of one record the first wins, as it would one after the other.
+   */
+  async withdrawMany(manager: EntityManager, withdrawals: readonly { recordId: string; at: Date; reason: string }[]): Promise<void> {
+    const seen = new Set<string>();
+    const unique = withdrawals.filter((w) => !seen.has(w.recordId) && seen.add(w.recordId));
+    if (unique.length === 0) return;
+    // toISOString throws on an invalid instant, as the single statement would fail on it.
+    const params = [unique.map((w) => w.recordId), unique.map((w) => w.at.toISOString()), unique.map((w) => w.reason)];
+    await manager.query(
+      `INSERT INTO record_withdrawals (record_id, withdrawn_at, reason)
+       SELECT record_id, withdrawn_at, reason FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS w (record_id, withdrawn_at, reason)
+       ON CONFLICT (record_id) DO NOTHING`,
+      params,
+    );
+    await manager.query(
+      `UPDATE subject_records r SET withdrawn_at = w.withdrawn_at, withdrawn_reason = w.reason
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::text[]) AS w (record_id, withdrawn_at, reason)
+        WHERE r.record_id = w.record_id AND r.withdrawn_at IS NULL`,
+      params,
+    );
   },
 
   async history(manager: EntityManager, subjectId: string): Promise<SubjectHistory | undefined> {
