@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { SubjectKind } from '@domain/credit';
-import { remove, type BasisItem, type ListEntry } from '../../lists/domain/list-entry';
+import { remove, type BasisItem, type ListEntry, type Proposal } from '../../lists/domain/list-entry';
 import { ListEntryLedger } from '../../lists/application/list-entry-ledger';
 import { listEntries } from '../../lists/infrastructure/list-entry.repository';
 import { appliesTo, evaluateFleetRule, evaluateRecordRule, type EntryRule, type FleetShareRule, type RecordCountRule, type RuleOutcome, type StandingRecord } from '../domain/entry-rule';
 import { evaluateGradeRule, type CycleGrade } from '../domain/grade-rule';
-import { subjectFacts, type RecordFacts } from '../infrastructure/subject-facts.repository';
+import { subjectFacts, type CarrierFleet, type RecordFacts } from '../infrastructure/subject-facts.repository';
 import { EntryRuleStore } from './entry-rule-store';
 
 export interface SubjectOfFacts {
@@ -15,6 +15,8 @@ export interface SubjectOfFacts {
   name: string;
   region: string;
 }
+
+type CountingRule = RecordCountRule | FleetShareRule;
 
 const recordBasis = (r: StandingRecord): BasisItem => ({ kind: 'record', recordId: r.recordId, recordType: r.recordType, decisionDate: r.decisionDate });
 const ENDED = { 'basis-revoked': 'was revoked', 'basis-expired': 'reached the end of its publicity', repair: 'was repaired (信用修复)' } as const;
@@ -56,32 +58,18 @@ export class EntryRuleEngine {
     return proposed;
   }
 
-  private async proposeIfMet(manager: EntityManager, rule: RecordCountRule | FleetShareRule, subject: SubjectOfFacts, today: string): Promise<ListEntry | undefined> {
+  private async proposeIfMet(manager: EntityManager, rule: CountingRule, subject: SubjectOfFacts, today: string): Promise<ListEntry | undefined> {
     const outcome = await this.evaluate(manager, rule, subject.id, today);
     if (!outcome.met) return undefined;
-    return this.ledger.propose(manager, {
-      listType: rule.listType,
-      subject: { kind: subject.kind, id: subject.id, name: subject.name },
-      region: subject.region,
-      origin: 'rule',
-      ruleId: rule.id,
-      basis: outcome.basis.map(recordBasis),
-      grounds: outcome.detail ? `${grounds(rule)}：${outcome.detail}` : grounds(rule),
-      durationMonths: rule.durationMonths,
-      proposedOn: today,
-    });
+    return this.ledger.propose(manager, proposalOf(rule, subject, outcome, today));
   }
 
   /** A counting rule over the subject's records of its type; a fleet rule over the carrier's records and reported fleet. */
-  private async evaluate(manager: EntityManager, rule: RecordCountRule | FleetShareRule, subjectId: string, today: string): Promise<RuleOutcome & { detail?: string }> {
+  private async evaluate(manager: EntityManager, rule: CountingRule, subjectId: string, today: string): Promise<RuleOutcome & { detail?: string }> {
     if (rule.kind === 'record-count') return evaluateRecordRule(rule, await subjectFacts.recordsOf(manager, subjectId, rule.match.recordType), today);
     const records: StandingRecord[] = [];
-    for (const recordType of new Set([rule.match.recordType, rule.alsoRequires?.recordType].filter((t): t is string => t !== undefined))) {
-      records.push(...(await subjectFacts.recordsOf(manager, subjectId, recordType)));
-    }
-    const fleet = await subjectFacts.fleetOf(manager, subjectId);
-    const outcome = evaluateFleetRule(rule, records, fleet?.vehicles ?? null, today);
-    return { ...outcome, detail: fleet ? `违法超限运输车辆${outcome.vehicles.length}辆，车辆总数${fleet.vehicles}辆（${fleet.asOf}，${fleet.source}）` : undefined };
+    for (const recordType of countedTypes(rule)) records.push(...(await subjectFacts.recordsOf(manager, subjectId, recordType)));
+    return evaluateCounting(rule, records, await subjectFacts.fleetOf(manager, subjectId), today);
   }
 
   /**
@@ -95,7 +83,7 @@ export class EntryRuleEngine {
     const { rules } = await this.rules.current(manager);
     const removed: ListEntry[] = [];
     for (const entry of affected) {
-      const rule = rules.find((r): r is RecordCountRule | FleetShareRule => r.kind !== 'grade-history' && r.id === entry.ruleId);
+      const rule = rules.find((r): r is CountingRule => r.kind !== 'grade-history' && r.id === entry.ruleId);
       if (entry.origin === 'rule' && rule) {
         const outcome = await this.evaluate(manager, rule, entry.subject.id, today);
         if (outcome.met) {
@@ -134,4 +122,33 @@ export class EntryRuleEngine {
     }
     return proposed;
   }
+}
+
+/** The record types a counting rule reads. */
+function countedTypes(rule: CountingRule): string[] {
+  return [...new Set([rule.match.recordType, ...(rule.kind === 'fleet-share' && rule.alsoRequires ? [rule.alsoRequires.recordType] : [])])];
+}
+
+/**
+ * A counting rule over a subject's records (any types: the rule picks its own) and, for a fleet
+ * rule, the carrier's reported fleet.
+ */
+function evaluateCounting(rule: CountingRule, records: readonly StandingRecord[], fleet: CarrierFleet | undefined, today: string): RuleOutcome & { detail?: string } {
+  if (rule.kind === 'record-count') return evaluateRecordRule(rule, records, today);
+  const outcome = evaluateFleetRule(rule, records, fleet?.vehicles ?? null, today);
+  return { ...outcome, detail: fleet ? `违法超限运输车辆${outcome.vehicles.length}辆，车辆总数${fleet.vehicles}辆（${fleet.asOf}，${fleet.source}）` : undefined };
+}
+
+function proposalOf(rule: CountingRule, subject: SubjectOfFacts, outcome: RuleOutcome & { detail?: string }, today: string): Omit<Proposal, 'id'> {
+  return {
+    listType: rule.listType,
+    subject: { kind: subject.kind, id: subject.id, name: subject.name },
+    region: subject.region,
+    origin: 'rule',
+    ruleId: rule.id,
+    basis: outcome.basis.map(recordBasis),
+    grounds: outcome.detail ? `${grounds(rule)}：${outcome.detail}` : grounds(rule),
+    durationMonths: rule.durationMonths,
+    proposedOn: today,
+  };
 }
