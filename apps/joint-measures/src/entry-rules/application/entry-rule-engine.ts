@@ -73,6 +73,55 @@ export class EntryRuleEngine {
   }
 
   /**
+   * Several records were stored together (a batch of creations, ADR 0033), each given as it was
+   * before (undefined: unknown) and as stored, in stream order: proposes exactly what
+   * `onRecordStanding` after each one's store would have. The subjects' records are read once
+   * (after the store) and rolled back in memory to before the batch; then the batch is replayed
+   * record by record and each rule the record triggers is evaluated on the records as they stood
+   * at that point. A rule with an open entry for the subject (before the batch, or proposed earlier
+   * in it) is not evaluated: its proposal would do nothing (list_entries_open_per_rule). Record
+   * ids must be distinct.
+   */
+  async onRecordsStored(manager: EntityManager, changes: readonly { before?: RecordFacts; stored: RecordFacts }[], today: string): Promise<ListEntry[]> {
+    const { rules } = await this.rules.current(manager);
+    const counting = rules.filter((rule): rule is CountingRule => rule.kind !== 'grade-history');
+    const triggered = changes.map(({ stored }) => (stored.standing ? counting.filter((rule) => appliesTo(rule, stored.subjectKind, stored.recordType)) : []));
+    const subjectIds = [...new Set(changes.filter((_, i) => triggered[i].length > 0).map((c) => c.stored.subjectId))];
+    if (subjectIds.length === 0) return [];
+
+    const recordTypes = [...new Set(counting.flatMap(countedTypes))];
+    const records = new RecordsBySubject(await subjectFacts.recordsOfSubjects(manager, subjectIds, recordTypes));
+    for (const { before, stored } of changes) {
+      records.remove(stored.recordId);
+      if (before) records.put(before);
+    }
+    const openKey = (rule: CountingRule, subjectId: string) => JSON.stringify([rule.listType, subjectId, rule.id]);
+    const open = new Set((await listEntries.openRuleKeys(manager, subjectIds)).map((k) => JSON.stringify([k.listType, k.subjectId, k.ruleId])));
+    const needsFleet = counting.some((rule) => rule.kind === 'fleet-share');
+    const fleets = needsFleet ? await subjectFacts.fleetsOf(manager, subjectIds) : new Map<string, CarrierFleet>();
+
+    const proposals: Omit<Proposal, 'id'>[] = [];
+    changes.forEach(({ stored }, i) => {
+      records.remove(stored.recordId);
+      records.put(stored);
+      for (const rule of triggered[i]) {
+        const key = openKey(rule, stored.subjectId);
+        if (open.has(key)) continue;
+        const outcome = evaluateCounting(rule, records.of(stored.subjectId), fleets.get(stored.subjectId), today);
+        if (!outcome.met) continue;
+        open.add(key);
+        proposals.push(proposalOf(rule, { kind: stored.subjectKind, id: stored.subjectId, name: stored.subjectName, region: stored.region }, outcome, today));
+      }
+    });
+    const proposed: ListEntry[] = [];
+    for (const proposal of proposals) {
+      const entry = await this.ledger.propose(manager, proposal);
+      if (entry) proposed.push(entry);
+    }
+    return proposed;
+  }
+
+  /**
    * A record stopped counting. Entries resting on it are re-checked: a rule entry stays while its
    * rule still holds on the remaining records (the basis is narrowed); otherwise, and always for a
    * manual entry, it is removed.
@@ -151,4 +200,33 @@ function proposalOf(rule: CountingRule, subject: SubjectOfFacts, outcome: RuleOu
     durationMonths: rule.durationMonths,
     proposedOn: today,
   };
+}
+
+/** Records kept in memory by subject, replaced by record id (a record may move to another subject). */
+class RecordsBySubject {
+  private readonly byId = new Map<string, RecordFacts>();
+  private readonly bySubject = new Map<string, Map<string, RecordFacts>>();
+
+  constructor(records: readonly RecordFacts[]) {
+    for (const record of records) this.put(record);
+  }
+
+  put(record: RecordFacts): void {
+    this.remove(record.recordId);
+    this.byId.set(record.recordId, record);
+    let ofSubject = this.bySubject.get(record.subjectId);
+    if (!ofSubject) this.bySubject.set(record.subjectId, (ofSubject = new Map()));
+    ofSubject.set(record.recordId, record);
+  }
+
+  remove(recordId: string): void {
+    const known = this.byId.get(recordId);
+    if (!known) return;
+    this.byId.delete(recordId);
+    this.bySubject.get(known.subjectId)?.delete(recordId);
+  }
+
+  of(subjectId: string): RecordFacts[] {
+    return [...(this.bySubject.get(subjectId)?.values() ?? [])];
+  }
 }
