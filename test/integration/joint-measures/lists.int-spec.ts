@@ -4,7 +4,7 @@ import { CreditRecordCreatedV1, CreditRecordRevokedV1, CreditRecordUpdatedV1, Ev
 import { chinaDateOf, WorkingDayCalendar } from '@domain/calendar';
 import { Principal } from '@platform/auth';
 import { DomainError } from '@platform/errors';
-import { ConsumerSpec, EventHandler, InboxConsumer } from '@platform/messaging';
+import { BatchEventHandler, ConsumerSpec, EventHandler, InboxConsumer } from '@platform/messaging';
 import { EventConsumers, OutboxPublisher } from '@platform/service';
 import { cloneTestDatabase, isolatedMessaging, TestDatabase, TestMessaging } from '@platform/testing';
 import { EntryRuleEngine } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-engine';
@@ -51,7 +51,8 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     fleets = new ReportFleetSizeCommand(ds, engine, cache);
     // The production handlers, registered as the service registers them, behind real durable consumers with an inbox.
     const registrar: Pick<EventConsumers, 'register'> = {
-      register: (spec: ConsumerSpec, handler: EventHandler) => void consumers.push(new InboxConsumer(ds, messaging.js, messaging.jsm, messaging.ns, { ...spec, ackWaitMs: 2000 }, handler)),
+      register: (spec: ConsumerSpec, handler: EventHandler, batchHandler?: BatchEventHandler) =>
+        void consumers.push(new InboxConsumer(ds, messaging.js, messaging.jsm, messaging.ns, { ...spec, ackWaitMs: 2000 }, handler, undefined, batchHandler)),
     };
     const handlers = new RecordEventsConsumer(registrar as EventConsumers, engine, cache);
     handlers.onModuleInit();

@@ -60,6 +60,59 @@ export const subjectFacts = {
   },
 
   /**
+   * Stores several records' facts in one statement, exactly as `putRecord` on each (a record already
+   * ended stays ended), and answers, in the given order, each record as it was before (undefined:
+   * not known yet) and as stored. The record ids must be distinct (one row can change once per
+   * statement); the `before` rows are read in the statement's own snapshot, i.e. before the insert.
+   */
+  async putRecords(manager: EntityManager, records: readonly RecordFacts[]): Promise<{ before?: RecordFacts; stored: RecordFacts }[]> {
+    if (records.length === 0) return [];
+    const input = records.map((r, ord) => ({
+      ord,
+      record_id: r.recordId,
+      record_type: r.recordType,
+      subject_kind: r.subjectKind,
+      subject_id: r.subjectId,
+      subject_name: r.subjectName,
+      region: r.region,
+      severity: r.severity,
+      decision_date: r.decisionDate,
+      payload: r.payload,
+    }));
+    const rows: (Record<'before' | 'stored', RecordRow | null> & { ord: number })[] = await manager.query(
+      `WITH input AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(ord int, record_id uuid, record_type text, subject_kind text, subject_id text, subject_name text,
+           region text, severity text, decision_date date, payload jsonb)
+       ),
+       before AS (SELECT ${RECORD_COLUMNS} FROM subject_records WHERE record_id IN (SELECT record_id FROM input)),
+       stored AS (
+         INSERT INTO subject_records (record_id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date, payload, standing)
+         SELECT record_id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date, payload, true FROM input ORDER BY ord
+         ON CONFLICT (record_id) DO UPDATE SET record_type = EXCLUDED.record_type, subject_kind = EXCLUDED.subject_kind, subject_id = EXCLUDED.subject_id,
+           subject_name = EXCLUDED.subject_name, region = EXCLUDED.region, severity = EXCLUDED.severity, decision_date = EXCLUDED.decision_date,
+           payload = EXCLUDED.payload, updated_at = now()
+         RETURNING ${RECORD_COLUMNS}
+       )
+       SELECT i.ord, to_jsonb(b) AS before, to_jsonb(s) AS stored
+       FROM input i JOIN stored s ON s.record_id = i.record_id LEFT JOIN before b ON b.record_id = i.record_id
+       ORDER BY i.ord`,
+      [JSON.stringify(input)],
+    );
+    if (rows.length !== records.length) throw new Error(`putRecords stored ${rows.length} of ${records.length} records`);
+    return rows.map((row) => ({ before: row.before ? toFacts(row.before) : undefined, stored: toFacts(row.stored!) }));
+  },
+
+  /** The records of several subjects whose type is one of `recordTypes` (one query). */
+  async recordsOfSubjects(manager: EntityManager, subjectIds: readonly string[], recordTypes: readonly string[]): Promise<RecordFacts[]> {
+    if (subjectIds.length === 0 || recordTypes.length === 0) return [];
+    const rows: RecordRow[] = await manager.query(`SELECT ${RECORD_COLUMNS} FROM subject_records WHERE subject_id = ANY($1::text[]) AND record_type = ANY($2::text[])`, [
+      subjectIds,
+      recordTypes,
+    ]);
+    return rows.map(toFacts);
+  },
+
+  /**
    * Marks a record as no longer counting. Revocation may be seen before creation (separate
    * consumers): then a placeholder row keeps the end, and the later creation fills the facts.
    */
@@ -105,6 +158,16 @@ export const subjectFacts = {
     );
     const row = rows[0];
     return row && { subjectId: row.subject_id, vehicles: row.vehicles, asOf: row.as_of, source: row.source, reportedBy: row.reported_by };
+  },
+
+  /** The latest reported fleet sizes of several carriers (one query). */
+  async fleetsOf(manager: EntityManager, subjectIds: readonly string[]): Promise<Map<string, CarrierFleet>> {
+    if (subjectIds.length === 0) return new Map();
+    const rows: { subject_id: string; vehicles: number; as_of: string; source: string; reported_by: string }[] = await manager.query(
+      `SELECT subject_id, vehicles, to_char(as_of, 'YYYY-MM-DD') AS as_of, source, reported_by FROM carrier_fleets WHERE subject_id = ANY($1::text[])`,
+      [subjectIds],
+    );
+    return new Map(rows.map((row) => [row.subject_id, { subjectId: row.subject_id, vehicles: row.vehicles, asOf: row.as_of, source: row.source, reportedBy: row.reported_by }]));
   },
 
   /** Stores a fleet report; an older report than the one held changes nothing (returns false). */

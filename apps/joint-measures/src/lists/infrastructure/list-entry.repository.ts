@@ -127,6 +127,19 @@ export const listEntries = {
     return rows.map(toEntry);
   },
 
+  /**
+   * Which rules already have an open entry for each of these subjects: the keys of the unique
+   * index list_entries_open_per_rule (list type, subject, rule), on which a proposal does nothing.
+   */
+  async openRuleKeys(manager: EntityManager, subjectIds: readonly string[]): Promise<{ listType: string; subjectId: string; ruleId: string }[]> {
+    if (subjectIds.length === 0) return [];
+    const rows: { list_type: string; subject_id: string; rule_id: string }[] = await manager.query(
+      `SELECT list_type, subject_id, rule_id FROM list_entries WHERE subject_id = ANY($1::text[]) AND status IN ('proposed', 'effective') AND rule_id IS NOT NULL`,
+      [subjectIds],
+    );
+    return rows.map((r) => ({ listType: r.list_type, subjectId: r.subject_id, ruleId: r.rule_id }));
+  },
+
   /** Effective entries past their last day, locked (SKIP LOCKED: replicas share the sweep). */
   async lockExpired(manager: EntityManager, today: string, limit: number): Promise<ListEntry[]> {
     const rows: Row[] = await manager.query(
