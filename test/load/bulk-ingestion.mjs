@@ -1,6 +1,16 @@
-// Bulk ingestion end to end, against a running platform (`npm start` in another terminal), with a
-// bare COPY of the same rows into PostgreSQL in the same run as the baseline:
+// Bulk ingestion end to end, with a bare COPY of the same rows into PostgreSQL in the same run as
+// the baseline. Two ways to run it:
 //   bash scripts/with-node.sh node test/load/bulk-ingestion.mjs [--records 100000] [--batch 10000] [--concurrency 2]
+//     against the running platform (`npm start` in another terminal): all seven services share the
+//     machine, so the projections downstream of the events (disclosure, evaluation, joint measures)
+//     compete with ingestion for the two cores while they catch up;
+//   bash scripts/with-node.sh node test/load/bulk-ingestion.mjs --private [...]
+//     self-contained: starts only what the path "validated, stored, events published" runs through
+//     (gateway and collection, from dist/, on free ports, against a database and NATS prefix of
+//     their own; `node scripts/build.mjs` first), as each service has its own CPU in production.
+//     Then it starts the three projections of `credit.records.created` (disclosure, evaluation,
+//     joint measures) together and times how long each takes to work off the run's events (they
+//     share the two cores then, as they would share them with ingestion in `npm start`).
 // Generates N valid, unique penalties (catalogue v1), submits them as NDJSON batches through the
 // gateway, and stops the clock when every record is stored (every batch completed) AND its
 // `credit.records.created` event is in JetStream: the CREDIT_RECORDS stream holds N more messages
@@ -12,6 +22,8 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { startPrivatePlatform } from './lib/private-platform.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -26,15 +38,25 @@ const { values: args } = parseArgs({
     batch: { type: 'string', default: '10000' },
     concurrency: { type: 'string', default: '2' },
     client: { type: 'string', default: 'demo-zhengzhou' },
+    private: { type: 'boolean', default: false },
   },
 });
 const RECORDS = Number(args.records);
 const BATCH_LINES = Number(args.batch);
 const CONCURRENCY = Number(args.concurrency);
-const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
-const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/transport_credit';
+const PRIVATE_SECRET = randomBytes(18).toString('base64url');
+const platform = args.private
+  ? await startPrivatePlatform({
+      label: 'bulk',
+      apps: ['gateway', 'collection'],
+      clients: [{ clientId: args.client, clientSecret: PRIVATE_SECRET, name: 'bulk benchmark', kind: 'integrator', region: '410100', scopes: ['records:write', 'records:read'] }],
+      env: { NODE_ENV: 'production', GATEWAY_RATE_LIMIT_PER_MINUTE: '100000000' },
+    })
+  : undefined;
+const BASE_URL = platform ? `http://127.0.0.1:${platform.ports.gateway.http}` : (process.env.BASE_URL ?? 'http://127.0.0.1:8080');
+const DATABASE_URL = platform?.adminUrl ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/transport_credit';
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
-const STREAM = process.env.STREAM ?? 'CREDIT_RECORDS';
+const STREAM = platform ? `${platform.prefix.toUpperCase()}_CREDIT_RECORDS` : (process.env.STREAM ?? 'CREDIT_RECORDS');
 if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(BASE_URL)) throw new Error('load tests target loopback only');
 
 const say = (line) => process.stdout.write(`${line}\n`);
@@ -89,11 +111,12 @@ const nc = await connect({ servers: NATS_URL });
 const jsm = await jetstreamManager(nc);
 const [{ version: pgVersion }] = (await db.query('SELECT version()')).rows;
 say(`Machine: ${cpus().length}× ${cpus()[0].model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${pgVersion.split(' on ')[0]}; nats-server ${nc.info?.version ?? '?'}`);
+say(platform ? 'Private platform: gateway and collection only (the projections are not running)' : 'Against the running platform (all services)');
 say(`Run ${run}: ${RECORDS} records in ${bodies.length} batches of ≤${BATCH_LINES} lines, ${CONCURRENCY} at a time`);
 
 // ── end to end through the gateway ────────────────────────────────────────────────────────────
 async function token(clientId) {
-  const { clients } = JSON.parse(readFileSync(join(ROOT, '.data/demo-clients.json'), 'utf8'));
+  const { clients } = platform ? { clients: [{ clientId, clientSecret: PRIVATE_SECRET }] } : JSON.parse(readFileSync(join(ROOT, '.data/demo-clients.json'), 'utf8'));
   const client = clients.find((c) => c.clientId === clientId);
   const response = await fetch(`${BASE_URL}/api/v1/auth/token`, {
     method: 'POST',
@@ -256,6 +279,24 @@ async function bareCopy() {
   }
 }
 
+/** Private mode: start the projections after the load and time how long each takes to catch up. */
+async function drainProjections() {
+  const durables = { disclosure: 'disclosure-credit-records-created', evaluation: 'evaluation-credit-records-created', 'joint-measures': 'joint-measures-records-created' };
+  const before = cpuSnapshot();
+  const t0 = performance.now();
+  await platform.start(Object.keys(durables));
+  const done = {};
+  while (Object.keys(done).length < Object.keys(durables).length) {
+    for (const [app, durable] of Object.entries(durables)) {
+      if (done[app]) continue;
+      const info = await jsm.consumers.info(STREAM, durable).catch(() => undefined);
+      if (info && info.num_pending + info.num_ack_pending === 0 && info.delivered.stream_seq > 0) done[app] = (performance.now() - t0) / 1000;
+    }
+    await sleep(200);
+  }
+  return { done, cpu: cpuSince(before) };
+}
+
 const cpuBefore = cpuSnapshot();
 const e2e = await endToEnd();
 const cpu = cpuSince(cpuBefore);
@@ -273,5 +314,13 @@ say(`bare COPY of the same ${copy.rows} rows into a copy of credit_records (same
 say(`ratio end to end / COPY: ${(rate / copyRate).toFixed(3)}; target 5,000 records/s: ${rate >= 5000 ? 'met' : 'NOT met'}`);
 say('');
 say(`| ${new Date().toISOString().slice(0, 10)} | ${RECORDS} | ${bodies.length}×${BATCH_LINES}, ${CONCURRENCY} concurrent | ${e2e.storedS.toFixed(1)} | ${e2e.publishedS.toFixed(1)} | ${Math.round(rate)} | ${Math.round(copyRate)} | ${(rate / copyRate).toFixed(3)} |`);
+if (platform) {
+  const drain = await drainProjections();
+  say(`projections started after the run, together, on the same machine: time to work off ${RECORDS} events (services' start-up of ~2-4 s included):`);
+  for (const [app, seconds] of Object.entries(drain.done)) say(`    ${app.padEnd(16)} ${seconds.toFixed(1).padStart(6)} s  → ${Math.round(RECORDS / seconds).toLocaleString('en')} events/s`);
+  say('  CPU seconds during the drain:');
+  for (const [name, seconds] of drain.cpu) say(`    ${name.padEnd(24)} ${seconds.toFixed(2).padStart(7)} s  (${((seconds / RECORDS) * 1e6).toFixed(0)} µs per event)`);
+}
 await nc.close();
 await db.end();
+await platform?.stop();

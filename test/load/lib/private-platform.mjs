@@ -76,11 +76,13 @@ export async function startPrivatePlatform({ label, apps, clients = [], env = {}
       await onServer(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     },
   };
+  /** Starts more services on the same platform, all at once (e.g. consumers after a load). */
+  platform.start = async (more) => {
+    for (const app of more) children[app] = spawnService(app, serviceEnv(app, { adminUrl, natsUrl: NATS_URL, ports, common }), { onLine });
+    await Promise.all(more.map((app) => waitReady(app, ports[app].http, children[app], readyTimeoutMs)));
+  };
   try {
-    for (const app of apps) {
-      children[app] = spawnService(app, serviceEnv(app, { adminUrl, natsUrl: NATS_URL, ports, common }), { onLine });
-      await waitReady(app, ports[app].http, children[app], readyTimeoutMs);
-    }
+    for (const app of apps) await platform.start([app]);
   } catch (error) {
     await platform.stop();
     throw error;
