@@ -2,22 +2,38 @@
 // same run against a running platform (`npm start` in another terminal), and prints a Markdown
 // row for docs/perf.md. Bounded in time and connections; loopback only.
 //   bash scripts/with-node.sh node test/load/run.mjs gateway-submit-record
+//   bash scripts/with-node.sh node test/load/run.mjs gateway-submit-record --private
+//     self-contained: gateway and collection alone (from dist/, free ports, own database and NATS
+//     prefix), without the projections that share the two cores in `npm start`.
+//   SERVICE_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" … --private  profiles the services.
 import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
+import { startPrivatePlatform } from './lib/private-platform.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(import.meta.dirname, '..', '..');
 const { usccCheckCharacter } = require(join(ROOT, 'dist/libs/domain/identifiers/src'));
-const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8080';
+const PRIVATE = process.argv.includes('--private');
+const PRIVATE_SECRET = randomBytes(18).toString('base64url');
+const platform = PRIVATE
+  ? await startPrivatePlatform({
+      label: 'run',
+      apps: ['gateway', 'collection'],
+      clients: [{ clientId: 'demo-zhengzhou', clientSecret: PRIVATE_SECRET, name: 'load test', kind: 'integrator', region: '410100', scopes: ['records:write', 'records:read'] }],
+      env: { NODE_ENV: 'production', GATEWAY_RATE_LIMIT_PER_MINUTE: '100000000' },
+    })
+  : undefined;
+const BASE_URL = platform ? `http://127.0.0.1:${platform.ports.gateway.http}` : (process.env.BASE_URL ?? 'http://127.0.0.1:8080');
 if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(BASE_URL)) throw new Error('load tests target loopback only');
 
 const load = (name) => JSON.parse(readFileSync(join(import.meta.dirname, 'scenarios', `${name}.json`), 'utf8'));
 
 async function token(clientId) {
-  const { clients } = JSON.parse(readFileSync(join(ROOT, '.data/demo-clients.json'), 'utf8'));
+  const { clients } = platform ? { clients: [{ clientId, clientSecret: PRIVATE_SECRET }] } : JSON.parse(readFileSync(join(ROOT, '.data/demo-clients.json'), 'utf8'));
   const client = clients.find((c) => c.clientId === clientId);
   const response = await fetch(`${BASE_URL}/api/v1/auth/token`, {
     method: 'POST',
@@ -70,14 +86,15 @@ function percentile(result, p) {
   return Math.round((p90 + ((p97_5 - p90) * (95 - 90)) / (97.5 - 90)) * 10) / 10;
 }
 
-const scenario = load(process.argv[2] ?? 'gateway-submit-record');
+const scenario = load(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'gateway-submit-record');
 const baseline = scenario.baseline ? await measure(load(scenario.baseline)) : undefined;
 const measured = await measure(scenario);
 const machine = `${cpus().length}× ${cpus()[0].model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const row = (r) => `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors}/${r.total} |`;
-console.log(`\nMachine: ${machine}\n\n| scenario | req/s | p50 ms | p95 ms | p99 ms | errors |\n| --- | --- | --- | --- | --- | --- |`);
+console.log(`\nMachine: ${machine}; ${platform ? 'private platform: gateway and collection only' : 'against the running platform'}\n\n| scenario | req/s | p50 ms | p95 ms | p99 ms | errors |\n| --- | --- | --- | --- | --- | --- |`);
 if (baseline) console.log(row(baseline));
 console.log(row(measured));
 const limit = scenario.thresholds.p95Ms;
 if (limit !== undefined) console.log(`\np95 ${measured.p95} ms vs threshold ${limit} ms: ${measured.p95 <= limit ? 'met' : 'NOT met'}${baseline ? `; throughput ${(measured.rps / baseline.rps).toFixed(3)}× the baseline` : ''}`);
 process.exitCode = measured.errors > 0 && scenario.thresholds.errorRate === 0 ? 1 : 0;
+await platform?.stop();

@@ -5,7 +5,7 @@ import { DomainError } from '@platform/errors';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
 import { RawSubmission, RecordErrorCode, validateSubmission, ValidSubmission } from '../domain/record-submission';
 import { CreditRecordEntity } from '../infrastructure/credit-record.entity';
-import { RecordWriter } from '../infrastructure/record-writer';
+import { GroupedRecordWriter } from '../infrastructure/grouped-record-writer';
 import { assertMaySubmit } from './submission-policy';
 import { IntakeOutcomes, IntakeOutcome } from '../../quality/infrastructure/intake-outcomes';
 
@@ -16,7 +16,8 @@ export interface SubmitRecordResult {
 }
 
 /**
- * Stores one credit record and its `credit.records.created` event in one transaction.
+ * Stores one credit record and its `credit.records.created` event in one transaction (shared with
+ * the records submitted at the same moment: group commit, see GroupedRecordWriter).
  * Idempotent: a retry with the same Idempotency-Key or source record id returns the first
  * answer; the same document about the same subject from anyone else is a duplicate.
  */
@@ -24,7 +25,7 @@ export interface SubmitRecordResult {
 export class SubmitRecordHandler {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly writer: RecordWriter,
+    private readonly writer: GroupedRecordWriter,
     private readonly catalogues: CatalogueStore,
     private readonly intakeOutcomes: IntakeOutcomes,
   ) {}
@@ -45,8 +46,8 @@ export class SubmitRecordHandler {
     assertMaySubmit(principal, submission);
     // Write first: the unique keys decide. Looking for a replay only when the write was skipped
     // saves every first submission a query (docs/perf.md).
-    const [written] = await this.dataSource.transaction((manager) => this.writer.write(manager, principal.clientId, [submission]));
-    if (written) return { id: written.id, status: 'active', replayed: false };
+    const written = await this.writer.write(principal.clientId, submission);
+    if (written) return { id: written, status: 'active', replayed: false };
     // A retry (same Idempotency-Key or source record id), or a true duplicate.
     const replay = await this.findReplay(principal.clientId, submission);
     if (replay) return replay;
