@@ -17,13 +17,14 @@
 // than before and collection's outbox has no unpublished row left. Loopback only.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
 import { startPrivatePlatform } from './lib/private-platform.mjs';
+import { cpuMeter } from './lib/cpu.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -209,43 +210,6 @@ async function endToEnd() {
   return { totals, eventsPublished: published - streamStart, submitS: seconds(tSubmitted), storedS: seconds(tStored), publishedS: seconds(tPublished), behindAtStart, behindAtEnd };
 }
 
-// ── CPU seconds per component (Linux /proc): robust to a shared machine's noise, unlike wall time ─
-const CLOCK_TICKS = 100; // USER_HZ on Linux
-const DATABASE = new URL(DATABASE_URL).pathname.slice(1);
-
-function component(cmdline) {
-  const app = cmdline.match(/dist\/apps\/([\w-]+)\/src\/main\.js/);
-  if (app && cmdline.includes(ROOT)) return `node ${app[1]}`;
-  const backend = cmdline.match(/^postgres: [^:]+: (\S+) (\S+) /);
-  if (backend && backend[2] === DATABASE) return `postgres (${backend[1]})`;
-  if (/nats-server/.test(cmdline)) return 'nats-server';
-  return undefined;
-}
-
-function cpuSnapshot() {
-  const ticks = new Map();
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const name = component(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' '));
-      if (!name) continue;
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      ticks.set(pid, { name, ticks: Number(fields[11]) + Number(fields[12]) });
-    } catch {
-      // the process ended between listing and reading
-    }
-  }
-  return ticks;
-}
-
-function cpuSince(before) {
-  const seconds = new Map();
-  for (const [pid, { name, ticks }] of cpuSnapshot()) {
-    const spent = (ticks - (before.get(pid)?.ticks ?? 0)) / CLOCK_TICKS;
-    if (spent > 0) seconds.set(name, (seconds.get(name) ?? 0) + spent);
-  }
-  return [...seconds].sort((a, b) => b[1] - a[1]);
-}
-
 // ── baseline: bare COPY of the same rows (same columns, same indexes) ─────────────────────────
 const copyEscape = (value) => (value === null ? '\\N' : String(value).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r'));
 
@@ -282,7 +246,7 @@ async function bareCopy() {
 /** Private mode: start the projections after the load and time how long each takes to catch up. */
 async function drainProjections() {
   const durables = { disclosure: 'disclosure-credit-records-created', evaluation: 'evaluation-credit-records-created', 'joint-measures': 'joint-measures-records-created' };
-  const before = cpuSnapshot();
+  const before = cpu.snapshot();
   const t0 = performance.now();
   await platform.start(Object.keys(durables));
   const done = {};
@@ -294,12 +258,13 @@ async function drainProjections() {
     }
     await sleep(200);
   }
-  return { done, cpu: cpuSince(before) };
+  return { done, cpu: cpu.since(before) };
 }
 
-const cpuBefore = cpuSnapshot();
+const cpu = cpuMeter(ROOT, DATABASE_URL);
+const cpuBefore = cpu.snapshot();
 const e2e = await endToEnd();
-const cpu = cpuSince(cpuBefore);
+const cpuSpent = cpu.since(cpuBefore);
 const copy = await bareCopy();
 const rate = RECORDS / e2e.publishedS;
 const copyRate = copy.rows / copy.seconds;
@@ -309,7 +274,7 @@ say(`  all batches accepted (202) after ${e2e.submitS.toFixed(2)} s, all stored 
 say(`  the stream's durable consumers (disclosure's projection) trailed by ${e2e.behindAtStart} events at the start and ${e2e.behindAtEnd} when the last event was published`);
 say(`  → ${Math.round(rate).toLocaleString('en')} records/s end to end (stored only: ${Math.round(RECORDS / e2e.storedS).toLocaleString('en')} records/s)`);
 say(`  CPU seconds during the run (wall ${e2e.publishedS.toFixed(1)} s × ${cpus().length} cores = ${(e2e.publishedS * cpus().length).toFixed(0)} available; others' processes not counted):`);
-for (const [name, seconds] of cpu) say(`    ${name.padEnd(24)} ${seconds.toFixed(2).padStart(7)} s  (${((seconds / RECORDS) * 1e6).toFixed(0)} µs per record)`);
+for (const [name, seconds] of cpuSpent) say(`    ${name.padEnd(24)} ${seconds.toFixed(2).padStart(7)} s  (${((seconds / RECORDS) * 1e6).toFixed(0)} µs per record)`);
 say(`bare COPY of the same ${copy.rows} rows into a copy of credit_records (same columns and indexes): ${copy.seconds.toFixed(2)} s → ${Math.round(copyRate).toLocaleString('en')} rows/s`);
 say(`ratio end to end / COPY: ${(rate / copyRate).toFixed(3)}; target 5,000 records/s: ${rate >= 5000 ? 'met' : 'NOT met'}`);
 say('');

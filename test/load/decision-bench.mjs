@@ -20,6 +20,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { startPrivatePlatform } from './lib/private-platform.mjs';
+import { cpuMeter } from './lib/cpu.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -35,6 +36,18 @@ const uscc = (n) => {
 };
 
 /** Calls `fn` RATE times a second for SECONDS (open model: late calls are not skipped), recording latency. */
+let cpu;
+const cpuNotes = [];
+
+/** atRate with the CPU each component spent per call, noted for the report. */
+async function measured(label, fn) {
+  const before = cpu.snapshot();
+  const result = await atRate(fn);
+  const spent = cpu.since(before).filter(([, seconds]) => seconds >= 0.05);
+  cpuNotes.push(`${label}: ${spent.map(([name, seconds]) => `${name} ${((seconds / result.total) * 1e3).toFixed(2)}`).join(', ')} ms of CPU per request`);
+  return result;
+}
+
 async function atRate(fn) {
   const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
   let errors = 0;
@@ -68,6 +81,7 @@ async function main() {
     onLine: (name, line) => process.env.BENCH_LOGS && console.error(`${name}: ${line}`),
   });
   const { adminUrl, ports } = platform;
+  cpu = cpuMeter(ROOT, adminUrl);
   try {
     // Subjects: every 10th on the key-watch list (in force), each with 3 standing penalties.
     const db = new pg.Client({ connectionString: adminUrl });
@@ -91,7 +105,7 @@ async function main() {
         bare.query(`SELECT DISTINCT ON (scheme_id) * FROM joint_measures.subject_grades WHERE subject_id = $1 ORDER BY scheme_id, cycle DESC`, [subjectId]),
       ]);
     await atRate((i) => lookups(uscc(i % SUBJECTS))); // warm-up
-    const baseline = await atRate((i) => lookups(uscc(i % SUBJECTS)));
+    const baseline = await measured('baseline', (i) => lookups(uscc(i % SUBJECTS)));
 
     // In service: gRPC straight to joint-measures with the principal the gateway would pass.
     const definition = loadSync(join(ROOT, 'proto/measures/v1/measures.proto'), { keepCase: false, longs: String, enums: String, defaults: true, oneofs: true });
@@ -105,7 +119,7 @@ async function main() {
         client.decide({ subjectId: uscc(i % SUBJECTS), scene: 'permit.application', sector: '', region: '410100' }, md, { deadline: Date.now() + 5000 }, (e, r) => (e ? reject(e) : resolve(r)));
       });
     await atRate(decide); // warm-up
-    const inService = await atRate(decide);
+    const inService = await measured('in service', decide);
     client.close();
 
     // Through the gateway: the same open-model pacing, over keep-alive HTTP connections. (autocannon's
@@ -131,7 +145,7 @@ async function main() {
         req.end(body);
       });
     await atRate(viaRest); // warm-up
-    const viaGateway = await atRate(viaRest);
+    const viaGateway = await measured('through the gateway', viaRest);
     agent.destroy();
     const denied = await new pg.Client({ connectionString: adminUrl });
     await denied.connect();
@@ -147,6 +161,7 @@ async function main() {
     console.log(row('baseline: the three lookups by bare queries (pg pool of 10)', baseline));
     console.log(row('decision in service (gRPC to joint-measures, logs each decision)', inService));
     console.log(row('decision through the gateway (REST, keep-alive, open model)', viaGateway));
+    console.log(`\n${cpuNotes.join('\n')}`);
     console.log(`\nin-service p99 ${inService.p99} ms vs 10 ms: ${inService.p99 < 10 ? 'met' : 'NOT met'}; gateway p95 ${viaGateway.p95} ms vs 30 ms: ${viaGateway.p95 < 30 ? 'met' : 'NOT met'}; denied decisions logged: ${count}`);
   } finally {
     await platform.stop();

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import { startPrivatePlatform } from './lib/private-platform.mjs';
+import { cpuMeter } from './lib/cpu.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -71,9 +72,13 @@ async function measure(scenario) {
   };
   if (scenario.load.warmupSeconds) await autocannon({ ...options, duration: scenario.load.warmupSeconds });
   const statuses = {};
+  const cpu = cpuMeter(ROOT, platform?.adminUrl ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/transport_credit');
+  const before = cpu.snapshot();
   const instance = autocannon({ ...options, duration: scenario.load.durationSeconds });
   instance.on('response', (_client, statusCode) => (statuses[statusCode] = (statuses[statusCode] ?? 0) + 1));
   const result = await instance;
+  const spent = cpu.since(before);
+  console.log(`${scenario.name}: CPU per request (${result.requests.total} requests): ${spent.map(([name, seconds]) => `${name} ${((seconds / result.requests.total) * 1e3).toFixed(2)} ms`).join(', ')}`);
   const errors = result.errors + result.timeouts + result.non2xx;
   if (result.non2xx > 0) console.error(`${scenario.name}: responses by status ${JSON.stringify(statuses)}`);
   return { name: scenario.name, rps: Math.round(result.requests.average), p50: result.latency.p50, p95: result.latency.p97_5 === undefined ? undefined : percentile(result, 95), p99: result.latency.p99, errors, total: result.requests.total };

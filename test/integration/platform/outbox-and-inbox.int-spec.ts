@@ -34,7 +34,7 @@ describe('outbox relay and inbox consumer (PostgreSQL + JetStream)', () => {
     dataSource = await db.dataSource({ schema: SCHEMA, entities: [], migrations: [MessagingTables1763700000000, Tallies1763700000999] });
     await dataSource.runMigrations();
     messaging = await isolatedMessaging();
-    relay = new OutboxRelay(dataSource, messaging.js, messaging.ns, { schema: SCHEMA, databaseUrl: db.urlFor(SCHEMA), pollIntervalMs: 100 });
+    relay = new OutboxRelay(messaging.js, messaging.ns, { schema: SCHEMA, databaseUrl: db.urlFor(SCHEMA), pollIntervalMs: 100 });
     await relay.start();
   });
 

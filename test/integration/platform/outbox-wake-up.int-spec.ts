@@ -126,7 +126,7 @@ describe('outbox wake-up after commit (PostgreSQL)', () => {
         published.push(JSON.parse(data).data.gadget);
       },
     } as unknown as JetStreamClient;
-    const relay = new OutboxRelay(dataSource, js, new MessagingNamespace(''), { schema: SCHEMA, databaseUrl: db.urlFor(SCHEMA), pollIntervalMs: 60_000 });
+    const relay = new OutboxRelay(js, new MessagingNamespace(''), { schema: SCHEMA, databaseUrl: db.urlFor(SCHEMA), pollIntervalMs: 60_000 });
     await expect(relay.drain()).rejects.toThrow('JetStream unavailable');
     expect(await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`)).toEqual([{ n: 3 }]);
     expect(await relay.drain()).toBe(3);

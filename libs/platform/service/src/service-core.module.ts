@@ -77,9 +77,9 @@ export class ServiceCoreModule implements OnApplicationBootstrap, BeforeApplicat
         },
         {
           provide: OutboxRelay,
-          inject: [DataSource, JETSTREAM, MessagingNamespace],
-          useFactory: (dataSource: DataSource, jetstream: JetStreamHandles, ns: MessagingNamespace) =>
-            new OutboxRelay(dataSource, jetstream.js, ns, {
+          inject: [JETSTREAM, MessagingNamespace],
+          useFactory: (jetstream: JetStreamHandles, ns: MessagingNamespace) =>
+            new OutboxRelay(jetstream.js, ns, {
               schema: definition.schema,
               databaseUrl: config.DATABASE_URL,
               pollIntervalMs: config.OUTBOX_POLL_MS,
