@@ -34,6 +34,8 @@ export class GrpcClient {
     this.client = new Ctor(address, credentials.createInsecure(), {
       'grpc.max_send_message_length': MAX_GRPC_MESSAGE_BYTES,
       'grpc.max_receive_message_length': MAX_GRPC_MESSAGE_BYTES,
+      // No channelz bookkeeping per call (see grpc-server-options.ts).
+      'grpc.enable_channelz': 0,
     });
   }
 

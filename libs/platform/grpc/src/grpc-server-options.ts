@@ -21,6 +21,9 @@ export function grpcServerOptions(url: string, packages: readonly ProtoPackageRe
       loader: loaderOptions(),
       maxReceiveMessageLength: MAX_GRPC_MESSAGE_BYTES,
       maxSendMessageLength: MAX_GRPC_MESSAGE_BYTES,
+      // Channelz (per-call bookkeeping for a debugging service nobody registers here) cost ~3 % of
+      // a service's CPU under load (docs/perf.md); metrics and traces cover what it would show.
+      channelOptions: { 'grpc.enable_channelz': 0 },
       onLoadPackageDefinition: (definition: PackageDefinition, server: Pick<Server, 'addService'>) => {
         new ReflectionService(definition).addToServer(server);
       },
