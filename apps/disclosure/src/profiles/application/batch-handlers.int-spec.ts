@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CreditRecordCreatedV1, CreditRecordRevokedV1, EventEnvelope, Events } from '@contracts';
+import { CreditRecordCreatedV1, CreditRecordRevokedV1, EvaluationGradeChangedV1, EventEnvelope, Events } from '@contracts';
 import { cloneTestDatabase, TestDatabase } from '@platform/testing';
 import { disclosureDefinition } from '../../disclosure.definition';
 import { PublicationLog } from '../../publication-log/application/publication-log';
 import { ProfileChanges } from '../../publication-log/infrastructure/profile-changes';
 import { ProjectCreditRecordHandler } from './project-credit-record.handler';
 import { WithdrawRevokedRecordHandler } from './withdraw-revoked-record.handler';
+import { ProjectGradeHandler } from './project-grade.handler';
 
 /**
  * Every batch handler against its single-event handler (ADR 0033): the same events applied one by
@@ -232,5 +233,75 @@ describe('credit.records.revoked: the batch handler leaves what the single-event
 
     expect(await stateOf(batch)).toEqual(expected);
     expect(await batch.log.verify()).toMatchObject({ intact: true, length: expected.log.length });
+  });
+});
+
+describe('evaluation.grade.changed: the batch handler leaves what the single-event handler leaves (PostgreSQL)', () => {
+  let single: Side;
+  let batch: Side;
+  const grades = (side: Side) => new ProjectGradeHandler(undefined as never, { touch: async (_m: unknown, usccs: readonly string[]) => void side.touched.push(...usccs) } as never);
+
+  beforeAll(async () => {
+    [single, batch] = await Promise.all([openSide('grades-single'), openSide('grades-batch')]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([single, batch].filter(Boolean).map((side) => side.db.drop()));
+  });
+
+  function changed(uscc: string, schemeId: string, grade: string, evaluatedAt: string, kind: 'org' | 'person' = 'org'): EventEnvelope<EvaluationGradeChangedV1> {
+    return {
+      id: randomUUID(),
+      type: Events.EvaluationGradeChanged.subject,
+      version: Events.EvaluationGradeChanged.version,
+      occurredAt: evaluatedAt,
+      subjectId: uscc,
+      region: '410100',
+      data: {
+        schemeId,
+        schemeVersion: 1,
+        schemeName: { zh: `方案${schemeId}`, en: `scheme ${schemeId}` },
+        subject: { kind, id: uscc },
+        region: '410100',
+        cycle: { label: '2026', start: '2026-01-01', end: '2026-12-31' },
+        previousGrade: null,
+        grade,
+        score: grade.charCodeAt(0),
+        triggers: [],
+        evaluatedAt,
+        causeEventId: randomUUID(),
+      },
+    };
+  }
+
+  const stateOfGrades = async (side: Side) => ({
+    grades: await side.dataSource.query(`SELECT uscc, scheme_id, scheme_version, grade, score::text, cycle_label, evaluated_at, scheme_name, scheme_name_en FROM public_grades ORDER BY uscc, scheme_id`),
+    touched: [...new Set(side.touched)].sort(),
+  });
+
+  it('keeps the newest change per enterprise and scheme (first of equals), ignores older ones and individuals', async () => {
+    const earlier = changed(USCC[2], 's1', 'A', '2026-11-20T10:00:00.000Z');
+    const events = [
+      changed(USCC[0], 's1', 'B', '2026-11-20T08:00:00.000Z'),
+      changed(USCC[0], 's1', 'C', '2026-11-20T09:00:00.000Z'), // newer: wins
+      changed(USCC[0], 's1', 'D', '2026-11-20T09:00:00.000Z'), // same time: does not replace
+      changed(USCC[0], 's2', 'A', '2026-11-20T07:00:00.000Z'), // another scheme
+      changed(USCC[1], 's1', 'B', '2026-11-20T09:00:00.000Z'),
+      changed(USCC[1], 's1', 'A', '2026-11-20T08:00:00.000Z'), // older, arriving late: ignored
+      changed(USCC[2], 's1', 'C', '2026-11-20T09:00:00.000Z'), // older than what is shown: ignored
+      changed('110101199003077777', 's1', 'A', '2026-11-20T09:00:00.000Z', 'person'),
+    ];
+    for (const side of [single, batch]) await side.dataSource.transaction((manager) => grades(side).handle(earlier, manager));
+    for (const side of [single, batch]) side.touched.length = 0;
+    for (const event of events) await single.dataSource.transaction((manager) => grades(single).handle(event, manager));
+    await batch.dataSource.transaction((manager) => grades(batch).handleBatch(events, manager));
+    const [one, many] = await Promise.all([stateOfGrades(single), stateOfGrades(batch)]);
+    expect(many).toEqual(one);
+    expect(one.grades.map((g: { uscc: string; scheme_id: string; grade: string }) => `${g.uscc}/${g.scheme_id}/${g.grade}`)).toEqual([
+      `${USCC[0]}/s1/C`,
+      `${USCC[0]}/s2/A`,
+      `${USCC[1]}/s1/B`,
+      `${USCC[2]}/s1/A`,
+    ]);
   });
 });

@@ -22,6 +22,7 @@ export class ProjectGradeHandler implements OnModuleInit {
     this.consumers.register(
       { stream: Events.EvaluationGradeChanged.stream, durable: 'disclosure-evaluation-grade-changed', filterSubject: Events.EvaluationGradeChanged.subject },
       (event, manager) => this.handle(event as EventEnvelope<EvaluationGradeChangedV1>, manager),
+      (events, manager) => this.handleBatch(events as EventEnvelope<EvaluationGradeChangedV1>[], manager),
     );
   }
 
@@ -29,17 +30,55 @@ export class ProjectGradeHandler implements OnModuleInit {
     if (event.version !== Events.EvaluationGradeChanged.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
     const g = event.data;
     if (g.subject.kind !== 'org') return;
-    await manager.query(
-      `INSERT INTO public_grades (uscc, scheme_id, scheme_version, grade, score, cycle_label, evaluated_at, scheme_name, scheme_name_en)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+    await upsertGrades(manager, [g]);
+    await this.changes.touch(manager, [g.subject.id]);
+  }
+
+  /**
+   * A batch (ADR 0033) in one statement. Per enterprise and scheme only the newest change can
+   * win (a change applies only over an older one), so the batch keeps, for each, the first event
+   * with the latest `evaluatedAt` — the one that sequential handling would leave in place. (Only
+   * difference: a scheme name given by an earlier change in the same batch is not carried over
+   * to a newer change without one; every current producer sends the name.)
+   */
+  async handleBatch(events: EventEnvelope<EvaluationGradeChangedV1>[], manager: EntityManager): Promise<void> {
+    const unsupported = events.find((e) => e.version !== Events.EvaluationGradeChanged.version);
+    if (unsupported) throw new PoisonMessageError(`unsupported version ${unsupported.version}`);
+    const newest = new Map<string, EvaluationGradeChangedV1>();
+    for (const { data: g } of events) {
+      if (g.subject.kind !== 'org') continue;
+      const key = `${g.subject.id}\u0000${g.schemeId}`;
+      const held = newest.get(key);
+      if (!held || new Date(g.evaluatedAt) > new Date(held.evaluatedAt)) newest.set(key, g);
+    }
+    if (newest.size === 0) return;
+    await upsertGrades(manager, [...newest.values()]);
+    await this.changes.touch(manager, [...new Set([...newest.values()].map((g) => g.subject.id))]);
+  }
+}
+
+/** Inserts or replaces grades (at most one per enterprise and scheme), each only over an older one. */
+async function upsertGrades(manager: EntityManager, grades: EvaluationGradeChangedV1[]): Promise<void> {
+  const column = <T>(pick: (g: EvaluationGradeChangedV1) => T) => grades.map(pick);
+  await manager.query(
+    `INSERT INTO public_grades (uscc, scheme_id, scheme_version, grade, score, cycle_label, evaluated_at, scheme_name, scheme_name_en)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::numeric[], $6::text[], $7::timestamptz[], $8::text[], $9::text[])
        ON CONFLICT (uscc, scheme_id) DO UPDATE
          SET scheme_version = EXCLUDED.scheme_version, grade = EXCLUDED.grade, score = EXCLUDED.score,
              cycle_label = EXCLUDED.cycle_label, evaluated_at = EXCLUDED.evaluated_at,
              scheme_name = coalesce(EXCLUDED.scheme_name, public_grades.scheme_name),
              scheme_name_en = coalesce(EXCLUDED.scheme_name_en, public_grades.scheme_name_en)
        WHERE public_grades.evaluated_at < EXCLUDED.evaluated_at`,
-      [g.subject.id, g.schemeId, g.schemeVersion, g.grade, g.score, g.cycle.label, new Date(g.evaluatedAt), g.schemeName?.zh ?? null, g.schemeName?.en ?? null],
-    );
-    await this.changes.touch(manager, [g.subject.id]);
-  }
+    [
+      column((g) => g.subject.id),
+      column((g) => g.schemeId),
+      column((g) => g.schemeVersion),
+      column((g) => g.grade),
+      column((g) => g.score),
+      column((g) => g.cycle.label),
+      column((g) => new Date(g.evaluatedAt).toISOString()),
+      column((g) => g.schemeName?.zh ?? null),
+      column((g) => g.schemeName?.en ?? null),
+    ],
+  );
 }
