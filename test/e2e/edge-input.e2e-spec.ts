@@ -39,6 +39,7 @@ describe('bad input at the gateway', () => {
     ['a USCC with a wrong check character', () => post(JSON.stringify(creditRecordBody({ subject: { id: '91350100M000100Y44' } }))), 400, 'RECORD.INVALID', 'subject.id'],
     ['a body over 1 MiB', () => post(JSON.stringify({ ...creditRecordBody(), payload: { facts: 'x'.repeat(1024 * 1024) } })), 413, 'REQUEST.TOO_LARGE', '(body)'],
     ['a batch over 20 MiB', () => post(Buffer.alloc(20 * 1024 * 1024 + 10, '{}\n'), { 'content-type': 'application/x-ndjson' }, '/api/v1/credit-records/batches'), 413, 'REQUEST.TOO_LARGE', '(body)'],
+    ['a NUL character in a field (PostgreSQL cannot store it)', () => post(JSON.stringify(creditRecordBody({ documentNumber: '郑交罚\u0000101号' }))), 400, 'REQUEST.INVALID', 'documentNumber'],
     ['a wrong content type', () => post('recordType=x', { 'content-type': 'text/plain' }), 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Content-Type'],
     ['a write outside the client region', () => post(JSON.stringify(creditRecordBody({ region: '410300' }))), 403, 'AUTH.REGION_FORBIDDEN', 'region'],
     ['a missing token', () => post(JSON.stringify(creditRecordBody()), { authorization: '' }), 401, 'AUTH.UNAUTHENTICATED', undefined],

@@ -58,13 +58,14 @@ describe('NDJSON batches', () => {
       JSON.stringify({ ...twin, sourceRecordId: 'twin-again' }), // 11 duplicate within the batch
       JSON.stringify(creditRecordBody({ region: '410300' })), // 12 another region
       JSON.stringify(creditRecordBody()), // 13 good
+      JSON.stringify(creditRecordBody({ documentNumber: '郑交罚\u0000999号' })), // 14 NUL character (PostgreSQL cannot store it)
     ];
     const before = await count(`SELECT count(*)::int AS n FROM collection.credit_records`, []);
     const accepted = await submit(lines.join('\n'));
     expect(accepted.status).toBe(202);
-    expect(accepted.body.lineCount).toBe(12);
+    expect(accepted.body.lineCount).toBe(13);
     const result = await completed(accepted.body.batchId);
-    expect(result).toMatchObject({ status: 'completed', lineCount: 12, processed: 12, accepted: 3, rejected: 7, duplicates: 2 });
+    expect(result).toMatchObject({ status: 'completed', lineCount: 13, processed: 13, accepted: 3, rejected: 8, duplicates: 2 });
     const byLine = (line: number) => result.errors.filter((e) => e.line === line).map((e) => `${e.field}:${e.code}`);
     expect(byLine(2)).toEqual(['(line):MALFORMED_JSON']);
     expect(byLine(3)).toEqual(['recordType:UNKNOWN_TYPE']);
@@ -73,6 +74,7 @@ describe('NDJSON batches', () => {
     expect(byLine(6)).toEqual(['decisionDate:FUTURE_DATE']);
     expect(byLine(7)).toEqual(expect.arrayContaining([expect.stringMatching(/^payload\.penaltyCategories/)]));
     expect(byLine(12)).toEqual(['region:REGION_FORBIDDEN']);
+    expect(byLine(14)).toEqual(['documentNumber:NUL_CHARACTER']);
     expect(result.errors.map((e) => e.line).filter((l) => [1, 8, 9, 10, 11, 13].includes(l))).toEqual([]);
     expect(await count(`SELECT count(*)::int AS n FROM collection.credit_records`, [])).toBe(before + 3);
     expect(await count(`SELECT count(*)::int AS n FROM collection.outbox WHERE envelope->'data'->>'documentNumber' = ANY($1)`, [[lines[0], lines[9], lines[12]].map((l) => JSON.parse(l).documentNumber)])).toBe(3);

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { json, text, urlencoded, NextFunction, Request, Response } from 'express';
-import { DomainError, PlatformErrorCode } from '@platform/errors';
+import { DomainError, nulCharacterViolations, PlatformErrorCode } from '@platform/errors';
 import { Logger } from '@nestjs/common';
 import { toDomainError, writeProblem } from './problem-details.filter';
 
@@ -21,11 +21,24 @@ export function configureBodyParsing(app: INestApplication): void {
   app.use(json({ limit: SINGLE_BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.use(urlencoded({ limit: '16kb', extended: false, type: 'application/x-www-form-urlencoded' }));
   app.use(text({ limit: BATCH_BODY_LIMIT, type: ['application/x-ndjson', 'application/jsonl'] }));
+  app.use(refuseNulCharacters);
   const logger = new Logger('BodyParsing');
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
     if (response.headersSent) return next(error);
     writeProblem(response, request, toDomainError(error, logger));
   });
+}
+
+/**
+ * A JSON body with U+0000 in a string is refused whole with every offending field named (400
+ * REQUEST.INVALID): no service could store it. NDJSON batches are checked per line by collection,
+ * so one such line is rejected and the others are stored.
+ */
+function refuseNulCharacters(request: Request, response: Response, next: NextFunction): void {
+  if (typeof request.body !== 'object' || request.body === null) return next();
+  const violations = nulCharacterViolations(request.body);
+  if (violations.length === 0) return next();
+  writeProblem(response, request, DomainError.validation(PlatformErrorCode.InvalidBody, violations));
 }
 
 function requireMediaType(request: Request, response: Response, next: NextFunction): void {

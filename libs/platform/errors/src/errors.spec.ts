@@ -1,6 +1,7 @@
 import { DomainError, ERROR_KINDS } from './domain-error';
 import { domainErrorFromGrpc, domainErrorToGrpc, grpcCodeForKind, GrpcCode } from './grpc-status';
 import { httpStatusForKind, toProblem } from './problem';
+import { nulCharacterViolations } from './storable-text';
 
 describe('error mapping', () => {
   it('round-trips a domain error through gRPC metadata, Chinese text included', () => {
@@ -33,5 +34,17 @@ describe('error mapping', () => {
     expect(problem).toMatchObject({ status: 400, code: 'REQUEST.INVALID', instance: '/api/v1/credit-records', traceId: 'abc' });
     expect(problem.errors).toEqual([{ field: 'region', message: 'must be 6 digits' }]);
     expect(problem.type).toMatch(/request-invalid$/);
+  });
+});
+
+describe('nulCharacterViolations', () => {
+  it('names every string and key holding U+0000 by its JSON path, and nothing else', () => {
+    expect(nulCharacterViolations({ a: 'fine', b: ['ok', 'x\u0000y'], c: { d: '\u0000' }, 'e\u0000': 1 }, 'payload').map((v) => [v.field, v.code])).toEqual([
+      ['payload.b[1]', 'NUL_CHARACTER'],
+      ['payload.c.d', 'NUL_CHARACTER'],
+      ['payload.e\\u0000', 'NUL_CHARACTER'],
+    ]);
+    expect(nulCharacterViolations({ a: '普通文本', n: 1, t: true, z: null })).toEqual([]);
+    expect(nulCharacterViolations('\u0000')).toEqual([{ field: '(body)', message: 'must not contain the NUL character (U+0000)', code: 'NUL_CHARACTER' }]);
   });
 });

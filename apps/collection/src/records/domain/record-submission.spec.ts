@@ -69,6 +69,14 @@ describe('validateSubmission', () => {
     expect(violationsOf({ ...good, decisionDate: '2026-11-22' })).toEqual([{ field: 'decisionDate', code: 'FUTURE_DATE' }]);
   });
 
+  it('refuses a NUL character (which PostgreSQL cannot store) in any field or in the payload, naming each', () => {
+    expect(violationsOf({ ...good, documentNumber: '郑交罚\u0000101号', subject: { ...good.subject!, name: 'a\u0000b' } })).toEqual([
+      { field: 'subject.name', code: 'NUL_CHARACTER' },
+      { field: 'documentNumber', code: 'NUL_CHARACTER' },
+    ]);
+    expect(violationsOf({ ...good, payloadJson: JSON.stringify({ ...penaltyPayload, facts: 'x\u0000' }) })).toContainEqual({ field: 'payload.facts', code: 'NUL_CHARACTER' });
+  });
+
   it('refuses an unknown record type with its own code', () => {
     expect(() => validateSubmission({ ...good, recordType: 'parking-ticket' }, today)).toThrow(expect.objectContaining({ code: 'RECORD.UNKNOWN_TYPE' }));
   });

@@ -1,7 +1,7 @@
 import { parseRegionCode, parseUscc, parseCitizenId, normaliseCode } from '@domain/identifiers';
 import { SEVERITIES, Severity, SubjectKind, SUBJECT_KINDS } from '@domain/credit';
 import { chinaDateOf } from '@domain/calendar';
-import { DomainError, FieldViolation } from '@platform/errors';
+import { DomainError, FieldViolation, nulCharacterViolations } from '@platform/errors';
 import type { Catalogue } from '../../catalogue/domain/catalogue';
 import type { RecordTypeDefinition } from '../../catalogue/domain/record-type-definition';
 
@@ -50,6 +50,9 @@ const MAX_TEXT = 200;
  * trip).
  */
 export function validateSubmission(raw: RawSubmission, catalogue: Catalogue, today: string = chinaDateOf(new Date())): ValidSubmission {
+  // Nothing with U+0000 can be stored (gRPC callers and batch lines do not pass the gateway's JSON check).
+  const unstorable = nulCharacterViolations({ ...raw, payloadJson: undefined });
+  if (unstorable.length > 0) throw DomainError.validation(RecordErrorCode.Invalid, unstorable);
   const violations: FieldViolation[] = [];
   const type = catalogue.definition(raw.recordType.trim().toLowerCase());
   if (!type) {
@@ -140,7 +143,10 @@ function parsePayload(json: string, violations: FieldViolation[]): Record<string
   if (!json.trim()) return {};
   try {
     const value: unknown = JSON.parse(json);
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      violations.push(...nulCharacterViolations(value, 'payload'));
+      return value as Record<string, unknown>;
+    }
   } catch {
     // fall through to the violation
   }
