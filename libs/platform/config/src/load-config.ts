@@ -58,6 +58,8 @@ export const baseServiceEnv = z.object({
   NATS_STREAM_REPLICAS: z.coerce.number().int().min(1).max(5).default(1),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(250),
+  /** A relay wake-up waits this long so events committed meanwhile share its batch (docs/perf.md). */
+  OUTBOX_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(10),
 });
 export type BaseServiceConfig = z.infer<typeof baseServiceEnv>;
 

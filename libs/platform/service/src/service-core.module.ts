@@ -83,6 +83,7 @@ export class ServiceCoreModule implements OnApplicationBootstrap, BeforeApplicat
               schema: definition.schema,
               databaseUrl: config.DATABASE_URL,
               pollIntervalMs: config.OUTBOX_POLL_MS,
+              coalesceMs: config.OUTBOX_COALESCE_MS,
               onError: (error) => new Logger('OutboxRelay').error(error),
             }),
         },
