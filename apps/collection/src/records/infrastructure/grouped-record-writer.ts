@@ -14,7 +14,7 @@ interface Pending {
 const MAX_GROUP = 200;
 
 /**
- * Group commit for single submissions: the records submitted while one write is in flight are
+ * Group commit for single submissions (ADR 0034): the records submitted while one write is in flight are
  * written together in the next transaction (RecordWriter's multi-row statements, one commit).
  * Each caller is answered only after its record and its event are committed — the same
  * guarantee as a transaction per record — but under concurrent load a record costs a fraction
