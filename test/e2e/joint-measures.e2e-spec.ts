@@ -131,6 +131,16 @@ describe('joint measures through the gateway: lists and decisions', () => {
     expect({ status: unknownScene.status, code: unknownScene.body.code }).toEqual({ status: 400, code: 'DECISION.UNKNOWN_SCENE' });
     const withoutScope = await api('/api/v1/measures/decisions', { method: 'POST', body: { subjectId: carrier.id, scene: 'permit.application' } });
     expect(withoutScope.status).toBe(403);
+
+    // Answered decisions are on record in the decision log (above), so the gateway does not
+    // audit them a second time; refused ones never reach that log and are audited (ADR 0035).
+    const audited = async () =>
+      (await platform.db.query<{ status: number }>(`SELECT status FROM gateway.audit_log WHERE path = '/api/v1/measures/decisions' ORDER BY status`)).map((r) => r.status);
+    const deadline = Date.now() + 5_000;
+    while (!(await audited()).includes(403) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const statuses = await audited();
+    expect(statuses).toEqual(expect.arrayContaining([400, 403]));
+    expect(statuses).not.toContain(200);
   });
 
   it('draws Jiyuan driving schools by grade ratio through the gateway, reproducibly from the seed', async () => {

@@ -9,6 +9,14 @@ const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 type AuditRow = Omit<AuditLogEntity, 'id'>;
 
+/**
+ * Answered requests whose record is kept by the service that answered them, so an audit row
+ * would only repeat it on the hot path: a decision (200) is logged by joint measures with who
+ * asked, when and the outcome (ADR 0035). Refused ones (4xx, 503) never reach that log and are
+ * audited here as before.
+ */
+const RECORDED_UPSTREAM: { method: string; path: RegExp; status: number }[] = [{ method: 'POST', path: /^\/api\/v1\/measures\/decisions\/?$/, status: 200 }];
+
 /** Rows per INSERT at most, so one statement stays small whatever the backlog. */
 const MAX_ROWS_PER_INSERT = 500;
 
@@ -31,6 +39,7 @@ export class AuditMiddleware {
     if (!WRITE_METHODS.has(request.method)) return next();
     const traceId = currentTraceId() ?? null;
     response.on('finish', () => {
+      if (recordedUpstream(request, response.statusCode)) return;
       const principal = (request as Request & { user?: Principal }).user;
       this.record({
         at: new Date(),
@@ -68,4 +77,8 @@ export class AuditMiddleware {
       [column((r) => r.at), column((r) => r.clientId), column((r) => r.method), column((r) => r.path), column((r) => r.status), column((r) => r.traceId), column((r) => r.requestId), column((r) => r.idempotencyKey)],
     );
   }
+}
+
+function recordedUpstream(request: Request, status: number): boolean {
+  return RECORDED_UPSTREAM.some((r) => r.status === status && r.method === request.method && r.path.test(request.path));
 }
