@@ -7,6 +7,8 @@
 //     prefix), without the projections that share the two cores in `npm start`.
 //   SERVICE_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" … --private  profiles the services.
 import autocannon from 'autocannon';
+import hdr from 'hdr-histogram-js';
+import { Agent, request as httpRequest } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -57,17 +59,71 @@ function bodyFactory(template) {
   };
 }
 
+/**
+ * Open model: request i leaves at i / rate seconds whatever the latency (late ones are not
+ * skipped), over at most `connections` keep-alive sockets. (autocannon's `overallRate` lets each
+ * connection send its per-second quota back to back at the start of every second: it measured
+ * bursts of 50 concurrent requests, not 100 requests per second.)
+ */
+async function paced(scenario, headers, nextBody, seconds) {
+  const rate = scenario.load.ratePerSecond;
+  const agent = new Agent({ keepAlive: true, maxSockets: scenario.load.connections });
+  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
+  const statuses = {};
+  let errors = 0;
+  const send = () =>
+    new Promise((resolve) => {
+      const body = nextBody();
+      const t0 = process.hrtime.bigint();
+      const req = httpRequest(`${BASE_URL}${scenario.request.path}`, { method: scenario.request.method, agent, headers: { ...headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) } }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+          if (res.statusCode >= 400) errors += 1;
+          histogram.recordValue(Number(process.hrtime.bigint() - t0) / 1000);
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        errors += 1;
+        resolve();
+      });
+      req.end(body);
+    });
+  const total = rate * seconds;
+  const start = process.hrtime.bigint();
+  const pending = [];
+  for (let i = 0; i < total; i += 1) {
+    const wait = Number(start + BigInt(Math.round((i * 1e9) / rate)) - process.hrtime.bigint()) / 1e6;
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    pending.push(send());
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  if (errors > 0) console.error(`${scenario.name}: responses by status ${JSON.stringify(statuses)}`);
+  const ms = (p) => Math.round(histogram.getValueAtPercentile(p) / 100) / 10;
+  return { rps: Math.round(total / (Number(process.hrtime.bigint() - start) / 1e9)), p50: ms(50), p95: ms(95), p99: ms(99), errors, total };
+}
+
 async function measure(scenario) {
   const headers = { 'content-type': 'application/json' };
   if (scenario.request.client) headers.authorization = `Bearer ${await token(scenario.request.client)}`;
   const nextBody = bodyFactory(scenario.request.bodyTemplate);
+  if (scenario.load.ratePerSecond) {
+    if (scenario.load.warmupSeconds) await paced(scenario, headers, nextBody, scenario.load.warmupSeconds);
+    const cpu = cpuMeter(ROOT, platform?.adminUrl ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/transport_credit');
+    const before = cpu.snapshot();
+    const result = await paced(scenario, headers, nextBody, scenario.load.durationSeconds);
+    const spent = cpu.since(before);
+    console.log(`${scenario.name}: CPU per request (${result.total} requests): ${spent.map(([name, seconds]) => `${name} ${((seconds / result.total) * 1e3).toFixed(2)} ms`).join(', ')}`);
+    return { name: scenario.name, ...result };
+  }
   const options = {
     url: `${BASE_URL}${scenario.request.path}`,
     method: scenario.request.method,
     headers,
     connections: scenario.load.connections,
-    // Closed loop unless the scenario paces requests (all connections together, requests per second).
-    ...(scenario.load.ratePerSecond ? { overallRate: scenario.load.ratePerSecond } : {}),
+    // Closed loop (paced scenarios are sent by `paced` above).
     requests: [{ setupRequest: (request) => ({ ...request, body: nextBody() }) }],
   };
   if (scenario.load.warmupSeconds) await autocannon({ ...options, duration: scenario.load.warmupSeconds });
