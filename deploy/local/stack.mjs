@@ -181,7 +181,7 @@ async function main() {
   const common = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', GATEWAY_JWT_PRIVATE_KEY_FILE: keyFile, GATEWAY_CLIENTS_SEED_FILE: clientsFile };
   // Pass platform settings through, e.g. GATEWAY_RATE_LIMIT_PER_MINUTE=1000000 npm start for load tests.
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(GATEWAY_|OTEL_|BATCH_|DB_POOL_SIZE$|OUTBOX_POLL_MS$|OUTBOX_COALESCE_MS$|SHUTDOWN_GRACE_MS$)/.test(key) && !(key in common)) common[key] = value;
+    if (/^(GATEWAY_|OTEL_|BATCH_|DB_POOL_SIZE$|OUTBOX_POLL_MS$|OUTBOX_COALESCE_MS$|INBOX_COALESCE_MS$|SHUTDOWN_GRACE_MS$)/.test(key) && !(key in common)) common[key] = value;
   }
   const children = {};
   let stopping = false;

@@ -60,6 +60,8 @@ export const baseServiceEnv = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(250),
   /** A relay wake-up waits this long so events committed meanwhile share its batch (docs/perf.md). */
   OUTBOX_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(10),
+  /** An idle consumer waits this long after a message arrives so that others join its batch (docs/perf.md). */
+  INBOX_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(20),
 });
 export type BaseServiceConfig = z.infer<typeof baseServiceEnv>;
 

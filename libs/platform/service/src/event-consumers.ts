@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BatchEventHandler, ConsumerSpec, EventHandler, InboxConsumer, JetStreamHandles, MessagingNamespace } from '@platform/messaging';
-import { JETSTREAM } from './tokens';
+import { JETSTREAM, SERVICE_CONFIG } from './tokens';
+import type { BaseServiceConfig } from '@platform/config';
 
 /**
  * Feature modules register their consumers here during `onModuleInit`; the runtime starts them
@@ -16,6 +17,7 @@ export class EventConsumers {
     private readonly dataSource: DataSource,
     @Inject(JETSTREAM) private readonly jetstream: JetStreamHandles,
     private readonly ns: MessagingNamespace,
+    @Inject(SERVICE_CONFIG) private readonly config: Pick<BaseServiceConfig, 'INBOX_COALESCE_MS'>,
   ) {}
 
   /**
@@ -29,7 +31,7 @@ export class EventConsumers {
         this.jetstream.js,
         this.jetstream.jsm,
         this.ns,
-        spec,
+        { coalesceMs: this.config.INBOX_COALESCE_MS, ...spec },
         handler,
         (error, context) => this.logger.warn({ err: error, ...context }, 'event handling failed'),
         batchHandler,
