@@ -3,3 +3,4 @@ export * from './schema-bootstrap';
 export type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 export * from './update-query';
 export * from './after-commit';
+export * from './group-commit';

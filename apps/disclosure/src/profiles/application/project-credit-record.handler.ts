@@ -38,21 +38,7 @@ export class ProjectCreditRecordHandler implements OnModuleInit {
     if (!publishedOnProfile(record)) return;
     const window = publicationWindow(record.decisionDate, record.severity, new Date(event.occurredAt));
     await manager.upsert(PublicSubjectEntity, { uscc: record.subject.id, name: record.subject.name, region: record.region, updatedAt: new Date() }, ['uscc']);
-    await manager.upsert(
-      PublicRecordEntity,
-      {
-        recordId: record.recordId,
-        uscc: record.subject.id,
-        recordType: record.recordType,
-        documentNumber: record.documentNumber,
-        decisionDate: record.decisionDate,
-        severity: record.severity,
-        summary: record.summary,
-        publishedFrom: window.from,
-        publishedUntil: window.until,
-      },
-      ['recordId'],
-    );
+    await manager.upsert(PublicRecordEntity, publicRecordRow(record, window), ['recordId']);
     // A revocation handled before this event still wins: then the item was never public.
     await manager.query(
       `UPDATE public_records p SET withdrawn_at = w.withdrawn_at, withdrawn_reason = w.reason
@@ -77,17 +63,7 @@ export class ProjectCreditRecordHandler implements OnModuleInit {
     await upsertPublicSubjects(manager, shown.map(({ record }) => ({ uscc: record.subject.id, name: record.subject.name, region: record.region })));
     const items = await upsertPublicRecords(
       manager,
-      shown.map(({ record, window }) => ({
-        recordId: record.recordId,
-        uscc: record.subject.id,
-        recordType: record.recordType,
-        documentNumber: record.documentNumber,
-        decisionDate: record.decisionDate,
-        severity: record.severity,
-        summary: record.summary,
-        publishedFrom: window.from,
-        publishedUntil: window.until,
-      })),
+      shown.map(({ record, window }) => publicRecordRow(record, window)),
     );
     if (items.length !== shown.length) throw new Error(`projected ${items.length} items for ${shown.length} records`);
     const published = shown.flatMap(({ window }, i) => (nowPublished(items[i], window.from) ? [publicationContent('published', items[i], window.from)] : []));
@@ -102,4 +78,19 @@ function assertVersion(event: EventEnvelope<CreditRecordCreatedV1>): void {
 /** Whether projecting a record put its item in public view (not withdrawn, period not over). */
 function nowPublished(item: PublicItem, from: Date): boolean {
   return !item.withdrawnAt && item.publishedUntil > from;
+}
+
+/** The public item a created record becomes (one for the single-event and the batch path). */
+function publicRecordRow(record: CreditRecordCreatedV1, window: ReturnType<typeof publicationWindow>) {
+  return {
+    recordId: record.recordId,
+    uscc: record.subject.id,
+    recordType: record.recordType,
+    documentNumber: record.documentNumber,
+    decisionDate: record.decisionDate,
+    severity: record.severity,
+    summary: record.summary,
+    publishedFrom: window.from,
+    publishedUntil: window.until,
+  };
 }

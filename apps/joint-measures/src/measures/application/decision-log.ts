@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Events } from '@contracts';
+import { GroupCommit } from '@platform/database';
 import { OutboxPublisher } from '@platform/service';
 import type { DecisionResult } from '../domain/decision';
 
@@ -15,53 +16,32 @@ export interface LoggedDecision extends DecisionResult {
   decidedOn: string;
 }
 
-interface Waiting {
-  decision: LoggedDecision;
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
 const MAX_BATCH = 500;
 
 /**
- * Writes decisions and their `measures.decisions.made` events by group commit: the decisions
- * asked while one write is in flight go together in the next write: one statement inserting the
- * decision rows and their outbox rows together (one round trip, atomic without BEGIN/COMMIT). `record` resolves only once its decision is committed, so an answer the
- * caller receives is always on record — the same guarantee as a transaction per decision, with
- * one commit for many under load instead of one each.
+ * Writes decisions and their `measures.decisions.made` events by group commit (ADR 0034): the
+ * decisions asked while one write is in flight go together in the next write, one statement
+ * inserting the decision rows and their outbox rows (one round trip, atomic without
+ * BEGIN/COMMIT). `record` resolves only once its decision is committed, so an answer the caller
+ * receives is always on record — the same guarantee as a transaction per decision, with one
+ * commit for many under load instead of one each.
  */
 @Injectable()
 export class DecisionLog {
-  private queue: Waiting[] = [];
-  private flushing = false;
+  private readonly groups: GroupCommit<LoggedDecision, undefined>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
-  ) {}
-
-  record(decision: LoggedDecision): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ decision, resolve, reject });
-      if (!this.flushing) void this.flush();
-    });
+  ) {
+    this.groups = new GroupCommit(async (decisions) => {
+      await this.write(decisions);
+      return decisions.map(() => undefined);
+    }, { maxGroup: MAX_BATCH });
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    try {
-      while (this.queue.length > 0) {
-        const batch = this.queue.splice(0, MAX_BATCH);
-        try {
-          await this.write(batch.map((w) => w.decision));
-          for (const w of batch) w.resolve();
-        } catch (error) {
-          for (const w of batch) w.reject(error);
-        }
-      }
-    } finally {
-      this.flushing = false;
-    }
+  record(decision: LoggedDecision): Promise<void> {
+    return this.groups.submit(decision);
   }
 
   /** The decisions and their events in one statement: one round trip, committed whole or not at all. */

@@ -1,0 +1,24 @@
+import { GroupCommit } from './group-commit';
+
+describe('GroupCommit', () => {
+  it('writes what arrives during a write as the next group, answering each caller with its own result', async () => {
+    const groups: number[][] = [];
+    const commit = new GroupCommit<number, number>(async (items) => {
+      groups.push(items);
+      await new Promise((r) => setTimeout(r, 5));
+      return items.map((n) => n * 10);
+    }, { maxGroup: 3 });
+    const results = await Promise.all([1, 2, 3, 4, 5].map((n) => commit.submit(n)));
+    expect(results).toEqual([10, 20, 30, 40, 50]);
+    expect(groups).toEqual([[1], [2, 3, 4], [5]]);
+  });
+
+  it('rejects every item of a failed group, or with retryAlone fails only the item that fails alone', async () => {
+    const failing = (items: string[]) => (items.length > 1 || items[0] === 'bad' ? Promise.reject(new Error(`failed ${items.join()}`)) : Promise.resolve(items));
+    const strict = new GroupCommit<string, string>(failing, { maxGroup: 10 });
+    const lenient = new GroupCommit<string, string>(failing, { maxGroup: 10, retryAlone: true });
+    const settle = (commit: GroupCommit<string, string>) => Promise.allSettled(['first', 'a', 'bad', 'b'].map((item) => commit.submit(item)));
+    expect((await settle(strict)).map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected']);
+    expect((await settle(lenient)).map((r) => (r.status === 'fulfilled' ? r.value : 'rejected'))).toEqual(['first', 'a', 'rejected', 'b']);
+  });
+});
