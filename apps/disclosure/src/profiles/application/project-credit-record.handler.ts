@@ -4,10 +4,8 @@ import { CreditRecordCreatedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
 import { EventConsumers } from '@platform/service';
 import { publicationWindow, publishedOnProfile } from '../domain/publication';
-import { PublicRecordEntity } from '../infrastructure/public-record.entity';
-import { PublicSubjectEntity } from '../infrastructure/public-subject.entity';
-import { findPublicItem, PublicItem } from '../infrastructure/public-items';
-import { upsertPublicRecords, upsertPublicSubjects } from '../infrastructure/public-projection';
+import { PublicItem } from '../infrastructure/public-items';
+import { PublicRecordRow, upsertPublicRecords, upsertPublicSubjects } from '../infrastructure/public-projection';
 import { PublicationLog } from '../../publication-log/application/publication-log';
 import { publicationContent } from '../../publication-log/domain/hash-chain';
 
@@ -32,27 +30,16 @@ export class ProjectCreditRecordHandler implements OnModuleInit {
     );
   }
 
-  async handle(event: EventEnvelope<CreditRecordCreatedV1>, manager: EntityManager): Promise<void> {
-    assertVersion(event);
-    const record = event.data;
-    if (!publishedOnProfile(record)) return;
-    const window = publicationWindow(record.decisionDate, record.severity, new Date(event.occurredAt));
-    await manager.upsert(PublicSubjectEntity, { uscc: record.subject.id, name: record.subject.name, region: record.region, updatedAt: new Date() }, ['uscc']);
-    await manager.upsert(PublicRecordEntity, publicRecordRow(record, window), ['recordId']);
-    // A revocation handled before this event still wins: then the item was never public.
-    await manager.query(
-      `UPDATE public_records p SET withdrawn_at = w.withdrawn_at, withdrawn_reason = w.reason
-         FROM record_withdrawals w WHERE w.record_id = p.record_id AND p.record_id = $1`,
-      [record.recordId],
-    );
-    const item = await findPublicItem(manager, record.recordId);
-    if (item && nowPublished(item, window.from)) await this.log.append(manager, [publicationContent('published', item, window.from)]);
+  /** One event is a batch of one: the same three writes (ADR 0033). */
+  handle(event: EventEnvelope<CreditRecordCreatedV1>, manager: EntityManager): Promise<void> {
+    return this.handleBatch([event], manager);
   }
 
   /**
-   * The same as `handle` applied to each event in turn, in three writes: the subjects, the
-   * records (withdrawals included) and the log entries of the items that became visible. A wrong
-   * version throws, so the events fall back to `handle`, which dead-letters that one.
+   * Projects the events in stream order in three writes: the subjects (a subject given twice keeps
+   * its last name), the records (a withdrawal already kept still wins: then the item was never
+   * public) and the log entries of the items that became visible. A wrong version throws: in a
+   * batch the events then fall back to one at a time, and that one is dead-lettered.
    */
   async handleBatch(events: readonly EventEnvelope<CreditRecordCreatedV1>[], manager: EntityManager): Promise<void> {
     events.forEach(assertVersion);
@@ -81,7 +68,7 @@ function nowPublished(item: PublicItem, from: Date): boolean {
 }
 
 /** The public item a created record becomes (one for the single-event and the batch path). */
-function publicRecordRow(record: CreditRecordCreatedV1, window: ReturnType<typeof publicationWindow>) {
+function publicRecordRow(record: CreditRecordCreatedV1, window: ReturnType<typeof publicationWindow>): PublicRecordRow {
   return {
     recordId: record.recordId,
     uscc: record.subject.id,
