@@ -39,35 +39,29 @@ export class StandingCalculator {
     return evaluateLoaded(history, listEntries, at, loaded);
   }
 
-  async recompute(manager: EntityManager, subjectId: string, causeEventId: string): Promise<void> {
-    // One subject is recomputed by one transaction at a time, whichever replica holds the event.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [subjectId]);
-    const history = await SubjectRecordsRepository.history(manager, subjectId);
-    if (!history) return;
-    const now = new Date();
-    const previous = await this.storedGrades(manager, subjectId);
-    const schemes = await this.registry.activeAt(manager);
-    for (const evaluation of await this.evaluate(manager, history, now, schemes)) {
-      await this.store(manager, history, evaluation, previous.get(evaluation.scheme.schemeId), causeEventId, now);
-    }
+  /** One subject's standing after a change attributed to `causeEventId` (a batch of one, see recomputeMany). */
+  recompute(manager: EntityManager, subjectId: string, causeEventId: string): Promise<void> {
+    return this.recomputeMany(manager, new Map([[subjectId, causeEventId]]));
   }
 
   /**
-   * `recompute` for many subjects at once (a batch of record events, ADR 0033), with one statement
-   * per table: the subjects' locks, records, stored grades and list entries are each read in one
-   * query, their standings upserted in one statement, their changes and `grade.changed` events
-   * appended in one each. `causes` maps each subject to the event its changes are attributed to.
+   * Recomputes subjects' standings (one subject: a record event; many: a batch of them, ADR 0033,
+   * or a chunk of a scheme refresh), with one statement per table. One subject is recomputed by
+   * one transaction at a time, whichever replica holds the event (advisory locks, taken in one
+   * statement in a fixed order); records, stored grades and list entries are each read in one
+   * query, standings upserted in one statement, changes and `grade.changed` events appended in one
+   * each. `causes` maps each subject to the event its changes are attributed to.
    *
-   * Each subject's final standing is the one `recompute` would leave after the last of its events
+   * Each subject's final standing is the one recomputing after each of its events would leave
    * (a standing is a function of the subject's records, lists and the active schemes, never of
-   * the standing stored before it). What differs from calling `recompute` once per event is the
+   * the standing stored before it). What differs from recomputing once per event is the
    * history: only the net change from the stored standing to the new one is recorded in
    * `standing_changes` and announced as `evaluation.grade.changed` — intermediate grades a
    * subject passed through within the batch are not, and a net "no change" is not announced.
    */
   async recomputeMany(manager: EntityManager, causes: ReadonlyMap<string, string>): Promise<void> {
     if (causes.size === 0) return;
-    // The same per-subject lock as recompute, taken in one statement in a fixed order.
+    // One subject at a time per transaction: the advisory locks, taken in one statement in a fixed order.
     const subjectIds = [...causes.keys()].sort();
     await manager.query(`SELECT count(pg_advisory_xact_lock(hashtext(s))) FROM unnest($1::text[]) AS s`, [subjectIds]);
     const histories = await SubjectRecordsRepository.histories(manager, subjectIds);
@@ -141,28 +135,6 @@ export class StandingCalculator {
       [subjectIds],
     );
     return new Map(rows.map((r) => [`${r.scheme_id}\u0000${r.subject_id}`, { grade: r.grade, score: r.score }]));
-  }
-
-  private async storedGrades(manager: EntityManager, subjectId: string): Promise<Map<string, { grade: string; score: number }>> {
-    const rows: { scheme_id: string; grade: string; score: number }[] = await manager.query(`SELECT scheme_id, grade, score FROM subject_standings WHERE subject_id = $1`, [subjectId]);
-    return new Map(rows.map((r) => [r.scheme_id, { grade: r.grade, score: r.score }]));
-  }
-
-  private async store(manager: EntityManager, history: SubjectHistory, evaluation: SchemeEvaluation, before: StoredGrade | undefined, causeEventId: string, now: Date): Promise<void> {
-    const { scheme, region, result } = evaluation;
-    await manager.query(
-      `INSERT INTO subject_standings (scheme_id, subject_id, scheme_version, subject_kind, region, grade, score, cycle_label, result, evaluated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (scheme_id, subject_id) DO UPDATE SET scheme_version = $3, region = $5, grade = $6, score = $7, cycle_label = $8, result = $9, evaluated_at = $10`,
-      [scheme.schemeId, history.subjectId, scheme.version, history.kind, region, result.grade, result.score, result.cycle.label, JSON.stringify(result), now],
-    );
-    if (before && before.grade === result.grade && before.score === result.score) return;
-    await manager.query(
-      `INSERT INTO standing_changes (scheme_id, subject_id, scheme_version, previous_grade, grade, score, cause_event_id, changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [scheme.schemeId, history.subjectId, scheme.version, before?.grade ?? null, result.grade, result.score, causeEventId, now],
-    );
-    if (before?.grade === result.grade) return;
-    await this.outbox.append(manager, Events.EvaluationGradeChanged, gradeChanged(history, evaluation, before, causeEventId, now));
   }
 }
 

@@ -65,7 +65,7 @@ export class StandingRefresher implements OnApplicationBootstrap, BeforeApplicat
       const [{ cursor_subject: cursor }]: { cursor_subject: string }[] = await manager.query(`SELECT cursor_subject FROM standing_refreshes WHERE id = $1 FOR UPDATE`, [refresh.id]);
       const { document } = await this.registry.load(manager, refresh.schemeId, refresh.version);
       const subjects = await SubjectRecordsRepository.subjectsInScope(manager, { kinds: document.subjectKinds, regionPatterns: regionPatterns(document) }, cursor, this.chunkSize);
-      for (const subjectId of subjects) await this.standings.recompute(manager, subjectId, refresh.id);
+      await this.standings.recomputeMany(manager, new Map(subjects.map((subjectId) => [subjectId, refresh.id])));
       const done = subjects.length < this.chunkSize;
       await manager.query(
         `UPDATE standing_refreshes SET processed = processed + $2, cursor_subject = $3, lease_until = now() + make_interval(secs => $4),
