@@ -22,8 +22,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { randomBytes } from 'node:crypto';
-import { startPrivatePlatform } from './lib/private-platform.mjs';
+import { startCollectionPath } from './lib/private-platform.mjs';
 import { cpuMeter } from './lib/cpu.mjs';
 
 const require = createRequire(import.meta.url);
@@ -47,15 +46,7 @@ const { values: args } = parseArgs({
 const RECORDS = Number(args.records);
 const BATCH_LINES = Number(args.batch);
 const CONCURRENCY = Number(args.concurrency);
-const PRIVATE_SECRET = randomBytes(18).toString('base64url');
-const platform = args.private
-  ? await startPrivatePlatform({
-      label: 'bulk',
-      apps: ['gateway', 'collection'],
-      clients: [{ clientId: args.client, clientSecret: PRIVATE_SECRET, name: 'bulk benchmark', kind: 'integrator', region: '410100', scopes: ['records:write', 'records:read'] }],
-      env: { NODE_ENV: 'production', GATEWAY_RATE_LIMIT_PER_MINUTE: '100000000' },
-    })
-  : undefined;
+const { platform, secret: PRIVATE_SECRET } = args.private ? await startCollectionPath('bulk', args.client) : {};
 const BASE_URL = platform ? `http://127.0.0.1:${platform.ports.gateway.http}` : (process.env.BASE_URL ?? 'http://127.0.0.1:8080');
 const DATABASE_URL = platform?.adminUrl ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/transport_credit';
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';

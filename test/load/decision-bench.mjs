@@ -12,7 +12,6 @@
 // paced the same way (open model: request i is sent at i/RATE s, late ones are not skipped).
 import { credentials, loadPackageDefinition, Metadata } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
-import hdr from 'hdr-histogram-js';
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { Agent, request } from 'node:http';
@@ -20,7 +19,8 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { startPrivatePlatform } from './lib/private-platform.mjs';
-import { cpuMeter } from './lib/cpu.mjs';
+import { cpuMeter, perRequest } from './lib/cpu.mjs';
+import { atRate } from './lib/pacer.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -35,40 +35,16 @@ const uscc = (n) => {
   return first17 + usccCheckCharacter(first17);
 };
 
-/** Calls `fn` RATE times a second for SECONDS (open model: late calls are not skipped), recording latency. */
 let cpu;
 const cpuNotes = [];
+const paced = (fn) => atRate(RATE, SECONDS, fn);
 
-/** atRate with the CPU each component spent per call, noted for the report. */
+/** A paced run with the CPU each component spent per call, noted for the report. */
 async function measured(label, fn) {
   const before = cpu.snapshot();
-  const result = await atRate(fn);
-  const spent = cpu.since(before).filter(([, seconds]) => seconds >= 0.05);
-  cpuNotes.push(`${label}: ${spent.map(([name, seconds]) => `${name} ${((seconds / result.total) * 1e3).toFixed(2)}`).join(', ')} ms of CPU per request`);
+  const result = await paced(fn);
+  cpuNotes.push(`${label}: ${perRequest(cpu.since(before), result.total, 0.05)} of CPU per request`);
   return result;
-}
-
-async function atRate(fn) {
-  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
-  let errors = 0;
-  const total = RATE * SECONDS;
-  const start = process.hrtime.bigint();
-  const pending = [];
-  for (let i = 0; i < total; i += 1) {
-    const due = start + BigInt(Math.round((i * 1e9) / RATE));
-    const wait = Number(due - process.hrtime.bigint()) / 1e6;
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    const t0 = process.hrtime.bigint();
-    pending.push(
-      fn(i).then(
-        () => histogram.recordValue(Number(process.hrtime.bigint() - t0) / 1000),
-        () => (errors += 1),
-      ),
-    );
-  }
-  await Promise.all(pending);
-  const ms = (p) => Math.round(histogram.getValueAtPercentile(p) / 10) / 100;
-  return { rps: Math.round(total / (Number(process.hrtime.bigint() - start) / 1e9)), p50: ms(50), p95: ms(95), p99: ms(99), errors, total };
 }
 
 async function main() {
@@ -104,7 +80,7 @@ async function main() {
         bare.query(`SELECT * FROM joint_measures.subject_records WHERE subject_id = $1`, [subjectId]),
         bare.query(`SELECT DISTINCT ON (scheme_id) * FROM joint_measures.subject_grades WHERE subject_id = $1 ORDER BY scheme_id, cycle DESC`, [subjectId]),
       ]);
-    await atRate((i) => lookups(uscc(i % SUBJECTS))); // warm-up
+    await paced((i) => lookups(uscc(i % SUBJECTS))); // warm-up
     const baseline = await measured('baseline', (i) => lookups(uscc(i % SUBJECTS)));
 
     // In service: gRPC straight to joint-measures with the principal the gateway would pass.
@@ -118,7 +94,7 @@ async function main() {
         md.set('x-principal', principal);
         client.decide({ subjectId: uscc(i % SUBJECTS), scene: 'permit.application', sector: '', region: '410100' }, md, { deadline: Date.now() + 5000 }, (e, r) => (e ? reject(e) : resolve(r)));
       });
-    await atRate(decide); // warm-up
+    await paced(decide); // warm-up
     const inService = await measured('in service', decide);
     client.close();
 
@@ -144,7 +120,7 @@ async function main() {
         req.on('error', reject);
         req.end(body);
       });
-    await atRate(viaRest); // warm-up
+    await paced(viaRest); // warm-up
     const viaGateway = await measured('through the gateway', viaRest);
     agent.destroy();
     const denied = await new pg.Client({ connectionString: adminUrl });

@@ -7,29 +7,20 @@
 //     prefix), without the projections that share the two cores in `npm start`.
 //   SERVICE_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" … --private  profiles the services.
 import autocannon from 'autocannon';
-import hdr from 'hdr-histogram-js';
 import { Agent, request as httpRequest } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { randomBytes } from 'node:crypto';
-import { startPrivatePlatform } from './lib/private-platform.mjs';
-import { cpuMeter } from './lib/cpu.mjs';
+import { startCollectionPath } from './lib/private-platform.mjs';
+import { cpuMeter, perRequest } from './lib/cpu.mjs';
+import { atRate } from './lib/pacer.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(import.meta.dirname, '..', '..');
 const { usccCheckCharacter } = require(join(ROOT, 'dist/libs/domain/identifiers/src'));
 const PRIVATE = process.argv.includes('--private');
-const PRIVATE_SECRET = randomBytes(18).toString('base64url');
-const platform = PRIVATE
-  ? await startPrivatePlatform({
-      label: 'run',
-      apps: ['gateway', 'collection'],
-      clients: [{ clientId: 'demo-zhengzhou', clientSecret: PRIVATE_SECRET, name: 'load test', kind: 'integrator', region: '410100', scopes: ['records:write', 'records:read'] }],
-      env: { NODE_ENV: 'production', GATEWAY_RATE_LIMIT_PER_MINUTE: '100000000' },
-    })
-  : undefined;
+const { platform, secret: PRIVATE_SECRET } = PRIVATE ? await startCollectionPath('run', 'demo-zhengzhou') : {};
 const BASE_URL = platform ? `http://127.0.0.1:${platform.ports.gateway.http}` : (process.env.BASE_URL ?? 'http://127.0.0.1:8080');
 if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(BASE_URL)) throw new Error('load tests target loopback only');
 
@@ -59,50 +50,38 @@ function bodyFactory(template) {
   };
 }
 
-/**
- * Open model: request i leaves at i / rate seconds whatever the latency (late ones are not
- * skipped), over at most `connections` keep-alive sockets. (autocannon's `overallRate` lets each
- * connection send its per-second quota back to back at the start of every second: it measured
- * bursts of 50 concurrent requests, not 100 requests per second.)
- */
+/** Open model (lib/pacer.mjs) over at most `connections` keep-alive sockets; a 4xx/5xx counts as an error. */
 async function paced(scenario, headers, nextBody, seconds) {
-  const rate = scenario.load.ratePerSecond;
   const agent = new Agent({ keepAlive: true, maxSockets: scenario.load.connections });
-  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
   const statuses = {};
-  let errors = 0;
   const send = () =>
-    new Promise((resolve) => {
+    new Promise((resolve, reject) => {
       const body = nextBody();
-      const t0 = process.hrtime.bigint();
       const req = httpRequest(`${BASE_URL}${scenario.request.path}`, { method: scenario.request.method, agent, headers: { ...headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) } }, (res) => {
         res.resume();
         res.on('end', () => {
           statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-          if (res.statusCode >= 400) errors += 1;
-          histogram.recordValue(Number(process.hrtime.bigint() - t0) / 1000);
-          resolve();
+          if (res.statusCode >= 400) reject(new Error(`HTTP ${res.statusCode}`));
+          else resolve();
         });
       });
-      req.on('error', () => {
-        errors += 1;
-        resolve();
-      });
+      req.on('error', reject);
       req.end(body);
     });
-  const total = rate * seconds;
-  const start = process.hrtime.bigint();
-  const pending = [];
-  for (let i = 0; i < total; i += 1) {
-    const wait = Number(start + BigInt(Math.round((i * 1e9) / rate)) - process.hrtime.bigint()) / 1e6;
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    pending.push(send());
-  }
-  await Promise.all(pending);
+  const result = await atRate(scenario.load.ratePerSecond, seconds, send);
   agent.destroy();
-  if (errors > 0) console.error(`${scenario.name}: responses by status ${JSON.stringify(statuses)}`);
-  const ms = (p) => Math.round(histogram.getValueAtPercentile(p) / 100) / 10;
-  return { rps: Math.round(total / (Number(process.hrtime.bigint() - start) / 1e9)), p50: ms(50), p95: ms(95), p99: ms(99), errors, total };
+  if (result.errors > 0) console.error(`${scenario.name}: responses by status ${JSON.stringify(statuses)}`);
+  return result;
+}
+
+/** Runs `work` and prints the CPU each component spent per request meanwhile. */
+async function withCpu(scenario, work) {
+  const cpu = cpuMeter(ROOT, platform?.adminUrl ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/transport_credit');
+  const before = cpu.snapshot();
+  const result = await work();
+  const total = result.total ?? result.requests.total;
+  console.log(`${scenario.name}: CPU per request (${total} requests): ${perRequest(cpu.since(before), total)}`);
+  return result;
 }
 
 async function measure(scenario) {
@@ -111,12 +90,7 @@ async function measure(scenario) {
   const nextBody = bodyFactory(scenario.request.bodyTemplate);
   if (scenario.load.ratePerSecond) {
     if (scenario.load.warmupSeconds) await paced(scenario, headers, nextBody, scenario.load.warmupSeconds);
-    const cpu = cpuMeter(ROOT, platform?.adminUrl ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/transport_credit');
-    const before = cpu.snapshot();
-    const result = await paced(scenario, headers, nextBody, scenario.load.durationSeconds);
-    const spent = cpu.since(before);
-    console.log(`${scenario.name}: CPU per request (${result.total} requests): ${spent.map(([name, seconds]) => `${name} ${((seconds / result.total) * 1e3).toFixed(2)} ms`).join(', ')}`);
-    return { name: scenario.name, ...result };
+    return { name: scenario.name, ...(await withCpu(scenario, () => paced(scenario, headers, nextBody, scenario.load.durationSeconds))) };
   }
   const options = {
     url: `${BASE_URL}${scenario.request.path}`,
@@ -128,13 +102,9 @@ async function measure(scenario) {
   };
   if (scenario.load.warmupSeconds) await autocannon({ ...options, duration: scenario.load.warmupSeconds });
   const statuses = {};
-  const cpu = cpuMeter(ROOT, platform?.adminUrl ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/transport_credit');
-  const before = cpu.snapshot();
   const instance = autocannon({ ...options, duration: scenario.load.durationSeconds });
   instance.on('response', (_client, statusCode) => (statuses[statusCode] = (statuses[statusCode] ?? 0) + 1));
-  const result = await instance;
-  const spent = cpu.since(before);
-  console.log(`${scenario.name}: CPU per request (${result.requests.total} requests): ${spent.map(([name, seconds]) => `${name} ${((seconds / result.requests.total) * 1e3).toFixed(2)} ms`).join(', ')}`);
+  const result = await withCpu(scenario, () => instance);
   const errors = result.errors + result.timeouts + result.non2xx;
   if (result.non2xx > 0) console.error(`${scenario.name}: responses by status ${JSON.stringify(statuses)}`);
   return { name: scenario.name, rps: Math.round(result.requests.average), p50: result.latency.p50, p95: result.latency.p97_5 === undefined ? undefined : percentile(result, 95), p99: result.latency.p99, errors, total: result.requests.total };

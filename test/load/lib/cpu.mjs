@@ -41,3 +41,11 @@ export function cpuMeter(root, databaseUrl) {
   };
   return { snapshot, since };
 }
+
+/** "name 0.12 ms, …": each component's CPU per request, leaving out components under `minSeconds` in all. */
+export function perRequest(spent, requests, minSeconds = 0) {
+  return spent
+    .filter(([, seconds]) => seconds >= minSeconds)
+    .map(([name, seconds]) => `${name} ${((seconds / requests) * 1e3).toFixed(2)} ms`)
+    .join(', ');
+}

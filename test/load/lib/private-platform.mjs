@@ -91,3 +91,19 @@ export async function startPrivatePlatform({ label, apps, clients = [], env = {}
   }
   return platform;
 }
+
+/**
+ * The path of a record through the platform and nothing downstream of its events: gateway and
+ * collection, with one Zhengzhou integrator `clientId` allowed to write records. `secret` is its
+ * client secret.
+ */
+export async function startCollectionPath(label, clientId) {
+  const secret = randomBytes(18).toString('base64url');
+  const platform = await startPrivatePlatform({
+    label,
+    apps: ['gateway', 'collection'],
+    clients: [{ clientId, clientSecret: secret, name: `${label} benchmark`, kind: 'integrator', region: '410100', scopes: ['records:write', 'records:read'] }],
+    env: { NODE_ENV: 'production', GATEWAY_RATE_LIMIT_PER_MINUTE: '100000000' },
+  });
+  return { platform, secret };
+}

@@ -1,0 +1,28 @@
+// The open-model pacer shared by the benchmarks: call i leaves at i / rate seconds whatever the
+// latency (late calls are not skipped, so queueing shows in the tail). autocannon's `overallRate`
+// is not used for this: it lets each connection send its per-second quota back to back at the
+// start of every second, i.e. bursts, not a rate.
+import hdr from 'hdr-histogram-js';
+
+/** Calls `fn(i)` `rate` times a second for `seconds`; a rejected call counts as an error. Latencies in ms. */
+export async function atRate(rate, seconds, fn) {
+  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
+  let errors = 0;
+  const total = Math.round(rate * seconds);
+  const start = process.hrtime.bigint();
+  const pending = [];
+  for (let i = 0; i < total; i += 1) {
+    const wait = Number(start + BigInt(Math.round((i * 1e9) / rate)) - process.hrtime.bigint()) / 1e6;
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const t0 = process.hrtime.bigint();
+    pending.push(
+      fn(i).then(
+        () => histogram.recordValue(Number(process.hrtime.bigint() - t0) / 1000),
+        () => (errors += 1),
+      ),
+    );
+  }
+  await Promise.all(pending);
+  const ms = (p) => Math.round(histogram.getValueAtPercentile(p) / 10) / 100;
+  return { rps: Math.round(total / (Number(process.hrtime.bigint() - start) / 1e9)), p50: ms(50), p95: ms(95), p99: ms(99), errors, total };
+}
