@@ -141,6 +141,14 @@ describe('joint measures through the gateway: lists and decisions', () => {
     const statuses = await audited();
     expect(statuses).toEqual(expect.arrayContaining([400, 403]));
     expect(statuses).not.toContain(200);
+
+    // The gateway times every request by route template and status (the latency objectives'
+    // histogram, docs/perf.md), answered or refused.
+    const metrics = await (await fetch(`http://127.0.0.1:${platform.ports.gateway.http}/metrics`)).text();
+    for (const status of [200, 400, 403]) {
+      expect(metrics).toMatch(new RegExp(`http_server_request_duration_seconds_count\\{[^}]*method="POST",route="/api/v1/measures/decisions",status="${status}"`));
+    }
+    expect(metrics).toMatch(/http_server_request_duration_seconds_bucket\{(?=[^}]*route="\/api\/v1\/measures\/decisions")(?=[^}]*le="0.0075")/);
   });
 
   it('draws Jiyuan driving schools by grade ratio through the gateway, reproducibly from the seed', async () => {

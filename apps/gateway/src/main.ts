@@ -8,6 +8,7 @@ import { gatewayConfigSchema, gatewayDefinition } from './gateway.definition';
 import { configureBodyParsing } from './http/body-parsing';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { requestContext } from './http/request-context.middleware';
+import { recordRequestDuration } from './http/request-metrics.middleware';
 import { edgeValidationPipe } from './http/validation';
 import { SlidingWindowThrottlerStorage } from './http/sliding-window-storage';
 import { RATE_LIMIT_WINDOW_MS } from './app.module';
@@ -25,6 +26,7 @@ function configureHttp(app: INestApplication): void {
     limitPerWindow: config.GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE,
     windowMs: RATE_LIMIT_WINDOW_MS,
   }).install(app.getHttpServer());
+  app.use(recordRequestDuration);
   app.use(new AuditMiddleware(app.get(DataSource)).handle);
   app.use(requestContext);
   configureBodyParsing(app);

@@ -4,12 +4,18 @@
 // start of every second, i.e. bursts, not a rate.
 import hdr from 'hdr-histogram-js';
 
+// BENCH_SLOW_MS=50 prints when (seconds into the run) each call slower than that was sent, to tell
+// stalls (clusters) from steady queueing.
+const SLOW_MS = Number(process.env.BENCH_SLOW_MS ?? 0);
+
 /** Calls `fn(i)` `rate` times a second for `seconds`; a rejected call counts as an error. Latencies in ms. */
 export async function atRate(rate, seconds, fn) {
   const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
   let errors = 0;
+  const slow = [];
   const total = Math.round(rate * seconds);
   const start = process.hrtime.bigint();
+  const startedAt = Date.now();
   const pending = [];
   for (let i = 0; i < total; i += 1) {
     const wait = Number(start + BigInt(Math.round((i * 1e9) / rate)) - process.hrtime.bigint()) / 1e6;
@@ -17,12 +23,17 @@ export async function atRate(rate, seconds, fn) {
     const t0 = process.hrtime.bigint();
     pending.push(
       fn(i).then(
-        () => histogram.recordValue(Number(process.hrtime.bigint() - t0) / 1000),
+        () => {
+          const micros = Number(process.hrtime.bigint() - t0) / 1000;
+          histogram.recordValue(micros);
+          if (SLOW_MS && micros > SLOW_MS * 1000) slow.push(`${(Number(t0 - start) / 1e9).toFixed(2)}s:${Math.round(micros / 1000)}ms`);
+        },
         () => (errors += 1),
       ),
     );
   }
   await Promise.all(pending);
+  if (slow.length) console.error(`slower than ${SLOW_MS} ms (${slow.length}, from ${new Date(startedAt).toISOString()}): ${slow.join(' ')}`);
   const ms = (p) => Math.round(histogram.getValueAtPercentile(p) / 10) / 100;
   return { rps: Math.round(total / (Number(process.hrtime.bigint() - start) / 1e9)), p50: ms(50), p95: ms(95), p99: ms(99), errors, total };
 }
