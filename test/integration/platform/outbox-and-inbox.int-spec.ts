@@ -106,6 +106,19 @@ describe('outbox relay and inbox consumer (PostgreSQL + JetStream)', () => {
     expect(await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE envelope->'data'->>'widget' = 'again'`)).toEqual([{ n: 0 }]);
   });
 
+  it('commits asynchronously when asked, with the same all-or-nothing guarantee and nothing left set on the connection', async () => {
+    const write = (id: string) => ({ sql: `INSERT INTO widgets (id) VALUES ($1)`, params: [id] });
+    const made = (widget: string) => [{ subjectId: widget, region: '410100', data: { widget } }];
+    const [event] = await writeWithOutbox(dataSource, SCHEMA, write('async-commit'), WidgetMade, made('async-commit'), { asynchronousCommit: true });
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM widgets WHERE id = 'async-commit'`)).toEqual([{ n: 1 }]);
+    await eventually(() => dataSource.query(`SELECT published_at FROM outbox WHERE id = $1`, [event.id]), (rows) => rows[0]?.published_at !== null);
+    // The setting lasted only for that statement's transaction (the pool hands back the same idle connection first).
+    expect(await dataSource.query(`SHOW synchronous_commit`)).toEqual([{ synchronous_commit: 'on' }]);
+    await expect(writeWithOutbox(dataSource, SCHEMA, write('async-commit'), WidgetMade, made('async-again'), { asynchronousCommit: true })).rejects.toThrow(/duplicate key/);
+    expect(await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE envelope->'data'->>'widget' = 'async-again'`)).toEqual([{ n: 0 }]);
+    await expect(writeWithOutbox(dataSource, SCHEMA, write('no-event'), WidgetMade, [], { asynchronousCommit: true })).rejects.toThrow(/at least one event/);
+  });
+
   it('retries a failing handler and then succeeds without a double effect', async () => {
     let calls = 0;
     await startConsumer('flaky', (event) => {

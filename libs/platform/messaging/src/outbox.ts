@@ -76,12 +76,24 @@ export interface WriteStatement {
   params: unknown[];
 }
 
+export interface WriteWithOutboxOptions {
+  /** Commit without waiting for the WAL flush (see writeWithOutbox). Default: wait. */
+  asynchronousCommit?: boolean;
+}
+
 /**
  * Runs `write` and the outbox insert of `events` as ONE statement (`WITH written AS (write)
  * INSERT INTO outbox …`), outside any explicit transaction: PostgreSQL applies a statement whole
  * or not at all, so the state change and its events still commit together (ARCHITECTURE.md §4),
  * in one round trip instead of four (BEGIN, two INSERTs, COMMIT). For hot paths whose write is a
  * single statement (the decision log); everything else uses a transaction and appendToOutbox.
+ *
+ * `asynchronousCommit` returns once PostgreSQL has committed the statement without waiting for
+ * its WAL to reach disk (PostgreSQL manual §30.4 "Asynchronous Commit"): the write and its events
+ * stay atomic and visible at once, and survive a crash of the service; a crash of the database
+ * server itself may lose the last ≤ 3 × wal_writer_delay of such commits, both together. Only for
+ * records that are not something a caller handed over (ADR 0036: the decision log); never for
+ * accepted input. It needs at least one event: the setting is applied by the outbox insert.
  */
 export async function writeWithOutbox<TData>(
   dataSource: DataSource,
@@ -89,10 +101,15 @@ export async function writeWithOutbox<TData>(
   write: WriteStatement,
   definition: EventDefinition<TData>,
   events: readonly NewEvent<TData>[],
+  options: WriteWithOutboxOptions = {},
 ): Promise<EventEnvelope<TData>[]> {
+  if (options.asynchronousCommit && events.length === 0) throw new Error('writeWithOutbox: an asynchronous commit needs at least one event');
   const envelopes = events.map((event) => toEnvelope(definition, event));
   const first = write.params.length + 1;
-  await dataSource.query(`WITH written AS (${write.sql}) ${outboxInsertSql(first)}`, [...write.params, ...outboxInsertParams(definition, envelopes)]);
+  // set_config(…, true) lasts until the end of this statement's own (implicit) transaction, i.e.
+  // it is in force when PostgreSQL commits it; as a one-off subquery it runs once, before the first row.
+  const commitMode = options.asynchronousCommit ? ` WHERE (SELECT set_config('synchronous_commit', 'off', true)) = 'off'` : '';
+  await dataSource.query(`WITH written AS (${write.sql}) ${outboxInsertSql(first)}${commitMode}`, [...write.params, ...outboxInsertParams(definition, envelopes)]);
   // The statement has committed (autocommit): wake the relay now.
   await sendWakeUp(schema, (channel) => dataSource.query(`SELECT pg_notify($1, '')`, [channel]));
   return envelopes;

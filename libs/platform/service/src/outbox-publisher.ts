@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventDefinition, EventEnvelope } from '@contracts';
-import { appendManyToOutbox, appendToOutbox, NewEvent, writeWithOutbox, WriteStatement } from '@platform/messaging';
+import { appendManyToOutbox, appendToOutbox, NewEvent, writeWithOutbox, WriteStatement, WriteWithOutboxOptions } from '@platform/messaging';
 import { SERVICE_DEFINITION } from './tokens';
 import type { ServiceDefinition } from './service-definition';
 
@@ -19,7 +19,13 @@ export class OutboxPublisher {
   }
 
   /** One statement for a single-statement write and its events, no transaction (see writeWithOutbox). */
-  writeWith<TData>(dataSource: DataSource, write: WriteStatement, event: EventDefinition<TData>, payloads: readonly NewEvent<TData>[]): Promise<EventEnvelope<TData>[]> {
-    return writeWithOutbox(dataSource, this.definition.schema, write, event, payloads);
+  writeWith<TData>(
+    dataSource: DataSource,
+    write: WriteStatement,
+    event: EventDefinition<TData>,
+    payloads: readonly NewEvent<TData>[],
+    options?: WriteWithOutboxOptions,
+  ): Promise<EventEnvelope<TData>[]> {
+    return writeWithOutbox(dataSource, this.definition.schema, write, event, payloads, options);
   }
 }

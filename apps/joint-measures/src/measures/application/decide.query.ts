@@ -31,8 +31,8 @@ export interface Decision extends DecisionResult {
  * The decision API: which measures apply to a subject in a scene, and why. The facts come from
  * the read cache, invalidated after every committed change to them, or are read in parallel on
  * the pool; the answer is returned only after the decision and its
- * `measures.decisions.made` event are committed (DecisionLog), so an answered decision is always
- * on record. Any failure to read or log becomes an explicit
+ * `measures.decisions.made` event are committed (DecisionLog, asynchronous commit: ADR 0036), so
+ * an answered decision is on record. Any failure to read or log becomes an explicit
  * DECISION.UNAVAILABLE: the service never answers "allow" because it could not look.
  */
 @Injectable()
