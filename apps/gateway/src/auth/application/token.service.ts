@@ -9,6 +9,7 @@ import { verifySecret } from '../domain/client-secret';
 import { ClientEntity } from '../infrastructure/client.entity';
 import { SIGNING_KEY } from '../infrastructure/tokens';
 import type { SigningKey } from '../infrastructure/signing-key';
+import { VerifiedTokenCache } from '../infrastructure/verified-token-cache';
 
 export const API_AUDIENCE = 'transport-credit-api';
 
@@ -33,6 +34,7 @@ export class TokenService {
     private readonly dataSource: DataSource,
     @Inject(SIGNING_KEY) private readonly key: SigningKey,
     @Inject(SERVICE_CONFIG) private readonly config: GatewayConfig,
+    private readonly verified: VerifiedTokenCache,
   ) {}
 
   async issue(clientId: string, clientSecret: string, requestedScope?: string): Promise<IssuedToken> {
@@ -53,11 +55,19 @@ export class TokenService {
     return { access_token: accessToken, token_type: 'Bearer', expires_in: this.config.GATEWAY_TOKEN_TTL_SECONDS, scope: claims.scope };
   }
 
-  /** Verifies a bearer token (REST via passport, gRPC directly) and returns the principal. */
+  /**
+   * Verifies a bearer token on the gateway's gRPC face (REST goes through passport) and returns
+   * the principal. A token verified before and not yet expired comes from the same cache as REST's
+   * (VerifiedTokenCache): the ES256 verification is ~0.1 ms of every call otherwise.
+   */
   verify(token: string): Principal {
+    const cached = this.verified.get(token);
+    if (cached) return cached;
     try {
-      const claims = verify(token, this.key.publicKey, { algorithms: ['ES256'], issuer: this.config.GATEWAY_ISSUER, audience: API_AUDIENCE }) as AccessTokenClaims;
-      return principalFromClaims(claims);
+      const claims = verify(token, this.key.publicKey, { algorithms: ['ES256'], issuer: this.config.GATEWAY_ISSUER, audience: API_AUDIENCE }) as AccessTokenClaims & { exp: number };
+      const principal = principalFromClaims(claims);
+      this.verified.remember(token, principal, claims.exp);
+      return principal;
     } catch (error) {
       if (error instanceof TokenExpiredError) throw new DomainError(PlatformErrorCode.TokenExpired, 'unauthenticated', 'The access token has expired.');
       if (error instanceof JsonWebTokenError) throw new DomainError(PlatformErrorCode.TokenInvalid, 'unauthenticated', 'The access token is invalid.');
