@@ -16,7 +16,7 @@ import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { onServer, SERVER_URL } from './lib/postgres-server.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -41,7 +41,7 @@ const SUBJECTS = Number(process.env.SUBJECTS ?? 100_000);
 const JRE_SUBJECTS = Math.min(SUBJECTS, Number(process.env.JRE_SUBJECTS ?? 5_000));
 const RECORDS = 20;
 const CHUNK = Number(process.env.CYCLE_CHUNK_SIZE ?? 1000);
-const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SERVER = SERVER_URL;
 const CUTOFF = new Date('2026-01-15T09:00:00+08:00');
 
 // ---- one deterministic data set (the SQL below generates the same rows) -----------------------
@@ -139,15 +139,6 @@ async function runJsonRulesEngine(subjects) {
 }
 
 // ---- 3. the real cycle close against PostgreSQL ------------------------------------------------
-async function onServer(sql) {
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function runCycleClose() {
   const name = `tcp_bench_${randomBytes(4).toString('hex')}`;

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { onServer, SERVER_URL } from './lib/postgres-server.mjs';
 
 const require = createRequire(import.meta.url);
 const dist = (path) => require(join(import.meta.dirname, '..', '..', 'dist', path));
@@ -26,7 +26,7 @@ const { DEFAULT_FULFILMENT_PERIOD_RULES } = dist('apps/collection/src/commitment
 const { DEFAULT_EXPIRY_WARNING_RULES } = dist('apps/collection/src/licences/domain/expiry-warning');
 
 const ROWS = Number(process.argv[2] ?? 20_000);
-const SERVER = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const SERVER = SERVER_URL;
 if (!/@(127\.\d+\.\d+\.\d+|localhost)[:/]/.test(SERVER)) throw new Error('load tests target loopback only');
 const TODAY = '2026-09-01';
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
@@ -44,16 +44,6 @@ const KINDS = {
   // Licence ending within Henan's one-month window (decided recently: its publicity is not over).
   licence: (i) => ({ recordType: 'administrative-licence', severity: 'minor', decisionDate: '2026-06-10', payload: { licenceCategory: 'ordinary', licenceName: '道路运输经营许可证', licenceNumber: `L${i}`, content: '道路普通货物运输', validFrom: '2022-09-10', validUntil: '2026-09-20', ...AUTHORITY } }),
 };
-
-async function onServer(sql) {
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function seed(ds, catalogues, writer, kind) {
   for (let start = 0; start < ROWS; start += 1000) {

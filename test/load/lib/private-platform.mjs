@@ -8,14 +8,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { onServer, SERVER_URL } from './postgres-server.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const { SERVICES, serviceEnv, spawnService, waitReady, stop } = require(join(ROOT, 'deploy/local/platform.cjs'));
 const { connectJetStream, deleteStreams, MessagingNamespace } = require(join(ROOT, 'dist/libs/platform/messaging/src'));
 
-export const SERVER_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export { SERVER_URL };
 export const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
 
 export const freePort = () =>
@@ -26,16 +26,6 @@ export const freePort = () =>
       server.close(() => resolve(port));
     });
   });
-
-async function onServer(sql) {
-  const client = new pg.Client({ connectionString: SERVER_URL });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Starts `apps` one after another (each migrates its own schema at boot) with `env` on top of the
