@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
 import { startPrivatePlatform } from './lib/private-platform.mjs';
 import { cpuMeter, perRequest } from './lib/cpu.mjs';
 import { atRate } from './lib/pacer.mjs';
-import { histogramSince, quantile, scrapeHistogram, shareWithin } from './lib/metrics.mjs';
+import { observedDuring, quantile, shareWithin } from './lib/metrics.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -96,11 +96,11 @@ async function main() {
         client.decide({ subjectId: uscc(i % SUBJECTS), scene: 'permit.application', sector: '', region: '410100' }, md, { deadline: Date.now() + 5000 }, (e, r) => (e ? reject(e) : resolve(r)));
       });
     await paced(decide); // warm-up
-    const serviceMetrics = `http://127.0.0.1:${ports['joint-measures'].http}/metrics`;
-    const handled = () => scrapeHistogram(serviceMetrics, 'grpc_server_handling_seconds', { method: 'DecisionsGrpcController.decide' });
-    const handledBefore = await handled();
-    const inService = await measured('in service', decide);
-    const inServiceHandled = serviceSide(histogramSince(handledBefore, await handled()), 10);
+    const { result: inService, histogram: handled } = await observedDuring(
+      `http://127.0.0.1:${ports['joint-measures'].http}/metrics`, 'grpc_server_handling_seconds', { method: 'DecisionsGrpcController.decide' },
+      () => measured('in service', decide),
+    );
+    const inServiceHandled = serviceSide(handled, 10);
     client.close();
 
     // Through the gateway: the same open-model pacing, over keep-alive HTTP connections. (autocannon's
@@ -126,11 +126,11 @@ async function main() {
         req.end(body);
       });
     await paced(viaRest); // warm-up
-    const gatewayMetrics = `http://127.0.0.1:${ports.gateway.http}/metrics`;
-    const answered = () => scrapeHistogram(gatewayMetrics, 'http_server_request_duration_seconds', { route: '/api/v1/measures/decisions', status: '200' });
-    const answeredBefore = await answered();
-    const viaGateway = await measured('through the gateway', viaRest);
-    const gatewayHandled = serviceSide(histogramSince(answeredBefore, await answered()), 30);
+    const { result: viaGateway, histogram: answered } = await observedDuring(
+      `http://127.0.0.1:${ports.gateway.http}/metrics`, 'http_server_request_duration_seconds', { route: '/api/v1/measures/decisions', status: '200' },
+      () => measured('through the gateway', viaRest),
+    );
+    const gatewayHandled = serviceSide(answered, 30);
     agent.destroy();
     const denied = await new pg.Client({ connectionString: adminUrl });
     await denied.connect();

@@ -26,6 +26,13 @@ export function histogramSince(before, after) {
     .sort((a, b) => a[0] - b[0]);
 }
 
+/** Runs `run()` and returns its result with the calls `metric` (filtered by `labels`) observed meanwhile. */
+export async function observedDuring(url, metric, labels, run) {
+  const before = await scrapeHistogram(url, metric, labels);
+  const result = await run();
+  return { result, histogram: histogramSince(before, await scrapeHistogram(url, metric, labels)) };
+}
+
 /** The q-quantile (0–1) in ms, interpolated within its bucket; `undefined` when nothing was observed. */
 export function quantile(histogram, q) {
   const total = histogram.at(-1)?.[1] ?? 0;
