@@ -65,11 +65,24 @@ describe('walking skeleton: penalty in, public profile out', () => {
     const address = `127.0.0.1:${platform.ports.gateway.grpc}`;
     const call = (metadata: Record<string, string>, overrides: Record<string, unknown> = {}) =>
       callUnary(address, ProtoPackages.gateway.protoPath, 'gateway.v1.CreditRecordsGatewayService', 'submitRecord', { ...request, ...overrides }, metadata);
-    await expect(call({ authorization: `Bearer ${token}` })).resolves.toMatchObject({ status: 'active', replayed: false });
+    const idempotencyKey = `grpc-${body.sourceRecordId}`;
+    await expect(call({ authorization: `Bearer ${token}`, 'x-request-id': 'grpc-req-1' }, { idempotencyKey })).resolves.toMatchObject({ status: 'active', replayed: false });
     await expect(call({})).rejects.toMatchObject({ code: 16 }); // UNAUTHENTICATED
     const outside = await call({ authorization: `Bearer ${token}` }, { region: '420100', documentNumber: 'other' }).catch((e: { code: number; metadata: { get(k: string): unknown[] } }) => e);
     expect((outside as { code: number }).code).toBe(7); // PERMISSION_DENIED
     expect((outside as { metadata: { get(k: string): unknown[] } }).metadata.get('x-error-code')).toEqual(['AUTH.REGION_FORBIDDEN']);
+
+    // Every call on the gRPC face is in the same audit log as REST's writes, refused ones included,
+    // with the gRPC status (written just after each answer, hence `eventually`).
+    const audited = () =>
+      platform.db.query<{ client_id: string | null; status: number; request_id: string | null; idempotency_key: string | null }>(
+        `SELECT client_id, status, request_id, idempotency_key FROM gateway.audit_log WHERE method = 'GRPC' AND path = '/gateway.v1.CreditRecordsGatewayService/SubmitRecord' ORDER BY id`,
+      );
+    expect(await eventually(audited, (rows) => rows.length >= 3)).toEqual([
+      { client_id: 'zhengzhou', status: 0, request_id: 'grpc-req-1', idempotency_key: idempotencyKey },
+      { client_id: null, status: 16, request_id: null, idempotency_key: null },
+      { client_id: 'zhengzhou', status: 7, request_id: null, idempotency_key: null },
+    ]);
   });
 
   it('records one trace across gateway, collection, PostgreSQL, NATS and the disclosure consumer', async () => {

@@ -9,7 +9,9 @@ import { CollectionQualityHttpController } from './credit-records/collection-qua
 import { MonitoringViolationsHttpController } from './credit-records/monitoring-violations.http.controller';
 import { ObjectionsHttpController } from './credit-records/objections.http.controller';
 import { gatewayDefinition, GatewayConfig } from './gateway.definition';
-import { ClientRateLimitGuard, PublicRateLimitGuard } from './http/rate-limit.guards';
+import { API_THROTTLER, ClientRateLimitGuard, PUBLIC_THROTTLER, PublicRateLimitGuard, RATE_LIMIT_WINDOW_MS } from './http/rate-limit.guards';
+import { AuditLog } from './audit/audit-log';
+import { GrpcFace } from './grpc/grpc-face';
 import { EvaluationCyclesHttpController } from './evaluation/evaluation-cycles.http.controller';
 import { RankingsHttpController } from './evaluation/rankings.http.controller';
 import { EvaluationSchemesHttpController } from './evaluation/evaluation-schemes.http.controller';
@@ -28,9 +30,6 @@ import { InspectionDrawsHttpController } from './measures/inspection-draws.http.
 import { MeasuresReportHttpController } from './measures/measures-report.http.controller';
 import { Upstreams } from './upstreams';
 
-/** The window of both named rate limits (per minute). */
-export const RATE_LIMIT_WINDOW_MS = 60_000;
-
 @Module({})
 export class AppModule {
   static register(config: GatewayConfig): DynamicModule {
@@ -43,8 +42,8 @@ export class AppModule {
         // Two named limits: per client on /api and /exchange, per address on /public and the token endpoint.
         ThrottlerModule.forRoot({
           throttlers: [
-            { name: 'api', ttl: RATE_LIMIT_WINDOW_MS, limit: config.GATEWAY_RATE_LIMIT_PER_MINUTE },
-            { name: 'public', ttl: RATE_LIMIT_WINDOW_MS, limit: config.GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE },
+            { name: API_THROTTLER, ttl: RATE_LIMIT_WINDOW_MS, limit: config.GATEWAY_RATE_LIMIT_PER_MINUTE },
+            { name: PUBLIC_THROTTLER, ttl: RATE_LIMIT_WINDOW_MS, limit: config.GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE },
           ],
           storage: rateLimits,
         }),
@@ -72,7 +71,7 @@ export class AppModule {
         InspectionDrawsHttpController,
         MeasuresReportHttpController,
       ],
-      providers: [Upstreams, PublicProfiles, ClientRateLimitGuard, PublicRateLimitGuard, { provide: SlidingWindowThrottlerStorage, useValue: rateLimits }],
+      providers: [Upstreams, PublicProfiles, AuditLog, GrpcFace, ClientRateLimitGuard, PublicRateLimitGuard, { provide: SlidingWindowThrottlerStorage, useValue: rateLimits }],
     };
   }
 }

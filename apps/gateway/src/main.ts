@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { AuditLog } from './audit/audit-log';
 import { AuditMiddleware } from './audit/audit.middleware';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfigOrExit, runService } from '@platform/service';
@@ -11,7 +11,7 @@ import { requestContext } from './http/request-context.middleware';
 import { recordRequestDuration } from './http/request-metrics.middleware';
 import { edgeValidationPipe } from './http/validation';
 import { SlidingWindowThrottlerStorage } from './http/sliding-window-storage';
-import { RATE_LIMIT_WINDOW_MS } from './app.module';
+import { RATE_LIMIT_WINDOW_MS } from './http/rate-limit.guards';
 import { ProfileFastPath } from './public-api/profile-fast-path';
 import { PublicProfiles } from './public-api/public-profiles';
 
@@ -27,7 +27,7 @@ function configureHttp(app: INestApplication): void {
     windowMs: RATE_LIMIT_WINDOW_MS,
   }).install(app.getHttpServer());
   app.use(recordRequestDuration);
-  app.use(new AuditMiddleware(app.get(DataSource)).handle);
+  app.use(new AuditMiddleware(app.get(AuditLog)).handle);
   app.use(requestContext);
   configureBodyParsing(app);
   app.useGlobalPipes(edgeValidationPipe());
