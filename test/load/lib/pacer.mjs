@@ -37,3 +37,35 @@ export async function atRate(rate, seconds, fn) {
   const ms = (p) => Math.round(histogram.getValueAtPercentile(p) / 10) / 100;
   return { rps: Math.round(total / (Number(process.hrtime.bigint() - start) / 1e9)), p50: ms(50), p95: ms(95), p99: ms(99), errors, total };
 }
+
+/**
+ * Closed model: `clients` callers, each sending its next call as soon as the previous one is
+ * answered (no think time), for `seconds`. Throughput and latency are then one figure seen twice
+ * (Little's law: latency ≈ clients / throughput), which is what "p95 under N ms with C concurrent
+ * clients" asks for. Latencies in ms; a rejected call counts as an error.
+ */
+export async function closedLoop(clients, seconds, fn) {
+  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
+  let errors = 0;
+  let total = 0;
+  let firstError;
+  const start = process.hrtime.bigint();
+  const end = start + BigInt(Math.round(seconds * 1e9));
+  const client = async (c) => {
+    for (let i = c; process.hrtime.bigint() < end; i += clients) {
+      const t0 = process.hrtime.bigint();
+      total += 1;
+      try {
+        await fn(i);
+        histogram.recordValue(Number(process.hrtime.bigint() - t0) / 1000);
+      } catch (error) {
+        errors += 1;
+        firstError ??= error;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, (_, c) => client(c)));
+  if (firstError) console.error(`first error: ${firstError.message}`);
+  const ms = (p) => Math.round(histogram.getValueAtPercentile(p) / 10) / 100;
+  return { rps: Math.round(total / (Number(process.hrtime.bigint() - start) / 1e9)), p50: ms(50), p95: ms(95), p99: ms(99), errors, total };
+}
