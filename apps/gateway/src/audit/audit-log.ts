@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { GroupCommit } from '@platform/database';
 import type { AuditLogEntity } from './audit-log.entity';
 
 export type AuditEntry = Omit<AuditLogEntity, 'id'>;
@@ -10,33 +11,29 @@ const MAX_ROWS_PER_INSERT = 500;
 /**
  * The gateway's audit log (ARCHITECTURE.md: every write, who, what, when, outcome, trace id), fed
  * by both faces: REST through AuditMiddleware, gRPC through GrpcFace. Entries are written after
- * the answer, but entries that arrive while an INSERT is in flight go together in the next one:
- * one statement and one commit for many requests under load, and no added delay when the gateway
- * is quiet (docs/perf.md).
+ * the answer by group commit (ADR 0034): entries that arrive while an INSERT is in flight go
+ * together in the next one, one statement and one commit for many requests under load, and no
+ * added delay when the gateway is quiet (docs/perf.md). A failed INSERT is logged with its rows.
  */
 @Injectable()
 export class AuditLog implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Audit');
-  private readonly pending: AuditEntry[] = [];
-  private writing: Promise<void> | undefined;
+  private readonly groups: GroupCommit<AuditEntry, undefined>;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    this.groups = new GroupCommit(async (rows) => {
+      await this.insert(rows).catch((error: unknown) => this.logger.error({ err: error, rows }, 'audit rows not written'));
+      return rows.map(() => undefined);
+    }, { maxGroup: MAX_ROWS_PER_INSERT });
+  }
 
   record(entry: AuditEntry): void {
-    this.pending.push(entry);
-    this.writing ??= this.writePending().finally(() => (this.writing = undefined));
+    void this.groups.submit(entry);
   }
 
   /** Entries of answers already sent are written before the database connections close. */
-  async beforeApplicationShutdown(): Promise<void> {
-    while (this.writing) await this.writing;
-  }
-
-  private async writePending(): Promise<void> {
-    while (this.pending.length > 0) {
-      const rows = this.pending.splice(0, MAX_ROWS_PER_INSERT);
-      await this.insert(rows).catch((error: unknown) => this.logger.error({ err: error, rows }, 'audit rows not written'));
-    }
+  beforeApplicationShutdown(): Promise<void> {
+    return this.groups.drained();
   }
 
   private async insert(rows: AuditEntry[]): Promise<void> {

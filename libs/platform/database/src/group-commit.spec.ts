@@ -21,4 +21,17 @@ describe('GroupCommit', () => {
     expect((await settle(strict)).map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected']);
     expect((await settle(lenient)).map((r) => (r.status === 'fulfilled' ? r.value : 'rejected'))).toEqual(['first', 'a', 'rejected', 'b']);
   });
+
+  it('tells when everything submitted so far is written', async () => {
+    const written: number[] = [];
+    const commit = new GroupCommit<number, undefined>(async (items) => {
+      await new Promise((r) => setTimeout(r, 5));
+      written.push(...items);
+      return items.map(() => undefined);
+    }, { maxGroup: 2 });
+    await commit.drained(); // idle: at once
+    for (const n of [1, 2, 3]) void commit.submit(n);
+    await commit.drained();
+    expect(written).toEqual([1, 2, 3]);
+  });
 });

@@ -24,6 +24,7 @@ export interface GroupCommitOptions {
 export class GroupCommit<TItem, TResult> {
   private queue: Pending<TItem, TResult>[] = [];
   private flushing = false;
+  private drainWaiters: (() => void)[] = [];
 
   constructor(
     private readonly write: (items: TItem[]) => Promise<TResult[]>,
@@ -35,6 +36,11 @@ export class GroupCommit<TItem, TResult> {
       this.queue.push({ item, resolve, reject });
       if (!this.flushing) void this.flush();
     });
+  }
+
+  /** Resolves once nothing is queued or being written (e.g. before the connections close at shutdown). */
+  drained(): Promise<void> {
+    return this.flushing ? new Promise((resolve) => this.drainWaiters.push(resolve)) : Promise.resolve();
   }
 
   private async flush(): Promise<void> {
@@ -52,6 +58,7 @@ export class GroupCommit<TItem, TResult> {
       }
     } finally {
       this.flushing = false;
+      for (const resolve of this.drainWaiters.splice(0)) resolve();
     }
   }
 
