@@ -13,40 +13,24 @@
 import { credentials, loadPackageDefinition, Metadata } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { startPrivatePlatform } from './lib/private-platform.mjs';
+import { bodyFactory } from './lib/record-bodies.mjs';
 import { cpuMeter, perRequest } from './lib/cpu.mjs';
 import { atRate, closedLoop } from './lib/pacer.mjs';
 
-const require = createRequire(import.meta.url);
 const ROOT = join(import.meta.dirname, '..', '..');
-const { usccCheckCharacter } = require(join(ROOT, 'dist/libs/domain/identifiers/src'));
 
 const CLIENTS = Number(process.argv[2] ?? 50);
 const SECONDS = Number(process.argv[3] ?? 20);
 const RATES = (process.argv[4] ?? '100,300').split(',').map(Number);
 const WARMUP_SECONDS = 3;
-const RUN = randomBytes(3).toString('hex');
 
-const uscc = (n) => {
-  const first17 = `91410100RC${String(n % 10_000_000).padStart(7, '0')}`;
-  return first17 + usccCheckCharacter(first17);
-};
-const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-/** Record n of a pass: a new penalty every time (no duplicates, no replays). */
-const penalty = (pass, n) => ({
-  recordType: 'administrative-penalty',
-  subject: { kind: 'org', id: uscc(n), name: '压测运输有限公司' },
-  region: '410100',
-  severity: 'general',
-  decisionDate: yesterday,
-  documentNumber: `压测〔2026〕${RUN}-${pass}-${n}号`,
-  sourceRecordId: `bench-${RUN}-${pass}-${n}`,
-  payload: { facts: '压测数据', penaltyCategories: ['warning'], penaltyBasis: '压测', penaltyContent: '警告', authority: '郑州市交通运输局', authorityUscc: '11410100005252717P' },
-});
+/** A new penalty every call (no duplicates, no replays), from the closed-loop scenario's own template. */
+const nextPenalty = bodyFactory(JSON.parse(readFileSync(join(import.meta.dirname, 'scenarios/gateway-submit-record.json'), 'utf8')).request.bodyTemplate);
 
 async function main() {
   const secret = randomBytes(18).toString('base64url');
@@ -63,9 +47,9 @@ async function main() {
   const cpuNotes = [];
   /** Warm-up, then the measured pass, with each component's CPU per call. */
   const measure = async (label, model, fn) => {
-    await model(WARMUP_SECONDS, (i) => fn(`w${rows.length}`, i));
+    await model(WARMUP_SECONDS, fn);
     const before = cpu.snapshot();
-    const result = await model(SECONDS, (i) => fn(`m${rows.length}`, i));
+    const result = await model(SECONDS, fn);
     cpuNotes.push(`${label}: ${perRequest(cpu.since(before), result.total, 0.05)}`);
     rows.push({ label, ...result });
   };
@@ -87,18 +71,18 @@ async function main() {
         req.on('error', reject);
         req.end(body);
       });
-    const viaRest = (pass, i) => call('POST', '/api/v1/credit-records', JSON.stringify(penalty(pass, i)), 201);
+    const viaRest = () => call('POST', '/api/v1/credit-records', nextPenalty(), 201);
 
     const definition = loadSync(join(ROOT, 'proto/gateway/v1/gateway.proto'), { keepCase: false, longs: String, enums: String, defaults: true, oneofs: true });
     const Gateway = loadPackageDefinition(definition).gateway.v1.CreditRecordsGatewayService;
     // One channel (one HTTP/2 connection) per client, as 50 integrators would have: grpc-js shares
     // connections between channels to the same address unless told to keep its own pool.
     const grpcClients = Array.from({ length: CLIENTS }, () => new Gateway(`127.0.0.1:${ports.gateway.grpc}`, credentials.createInsecure(), { 'grpc.use_local_subchannel_pool': 1 }));
-    const viaGrpc = (pass, i) =>
+    const viaGrpc = (i) =>
       new Promise((resolve, reject) => {
         const md = new Metadata();
         md.set('authorization', `Bearer ${token}`);
-        const { payload, ...record } = penalty(pass, i);
+        const { payload, ...record } = JSON.parse(nextPenalty());
         grpcClients[i % CLIENTS].submitRecord({ ...record, payloadJson: JSON.stringify(payload) }, md, { deadline: Date.now() + 10_000 }, (e, r) => (e ? reject(e) : r.status === 'active' ? resolve() : reject(new Error(r.status))));
       });
 

@@ -11,14 +11,12 @@ import { Agent, request as httpRequest } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { startCollectionPath } from './lib/private-platform.mjs';
 import { cpuMeter, perRequest } from './lib/cpu.mjs';
 import { atRate } from './lib/pacer.mjs';
+import { bodyFactory } from './lib/record-bodies.mjs';
 
-const require = createRequire(import.meta.url);
 const ROOT = join(import.meta.dirname, '..', '..');
-const { usccCheckCharacter } = require(join(ROOT, 'dist/libs/domain/identifiers/src'));
 const PRIVATE = process.argv.includes('--private');
 const { platform, secret: PRIVATE_SECRET } = PRIVATE ? await startCollectionPath('run', 'demo-zhengzhou') : {};
 const BASE_URL = platform ? `http://127.0.0.1:${platform.ports.gateway.http}` : (process.env.BASE_URL ?? 'http://127.0.0.1:8080');
@@ -35,19 +33,6 @@ async function token(clientId) {
     body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: client.clientSecret }),
   });
   return (await response.json()).access_token;
-}
-
-function bodyFactory(template) {
-  if (!template) return () => undefined;
-  const run = Date.now().toString(36);
-  const yesterday = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
-  let n = 0;
-  const text = JSON.stringify(template);
-  return () => {
-    n += 1;
-    const first17 = `91410100${run.toUpperCase().replace(/[IOSVZ]/g, '0').slice(-4).padStart(4, '0')}${String(n).padStart(5, '0')}`;
-    return text.replaceAll('{{uscc}}', first17 + usccCheckCharacter(first17)).replaceAll('{{n}}', String(n)).replaceAll('{{run}}', run).replaceAll('{{yesterday}}', yesterday);
-  };
 }
 
 /** Open model (lib/pacer.mjs) over at most `connections` keep-alive sockets; a 4xx/5xx counts as an error. */
