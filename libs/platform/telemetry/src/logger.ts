@@ -20,6 +20,25 @@ export function traceMixin(): Record<string, string> {
   return isSpanContextValid(ctx) ? { trace_id: ctx.traceId, span_id: ctx.spanId } : {};
 }
 
+/** The request as pino-std-serializers hands it to a custom serializer. */
+interface SerializedRequest {
+  id?: unknown;
+  method?: string;
+  url?: string;
+  headers?: Record<string, string | string[] | undefined>;
+  remoteAddress?: string;
+}
+
+/**
+ * What a request's log lines say about it: enough to find it (id, method, url, peer, agent) and
+ * no headers, so no credential can reach a log line. pino-http serialises this when it binds the
+ * request's logger, before it knows whether a line will be written; with every header that cost
+ * about 5 % of the gateway's CPU per record (redaction clones them), with these fields a tenth.
+ */
+export function requestLogFields(req: SerializedRequest): Record<string, unknown> {
+  return { id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress, userAgent: req.headers?.['user-agent'] };
+}
+
 export function pinoOptions(service: string, level: string): LoggerOptions {
   return {
     level,
@@ -28,6 +47,7 @@ export function pinoOptions(service: string, level: string): LoggerOptions {
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     mixin: traceMixin,
+    serializers: { req: requestLogFields },
     redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
   };
 }

@@ -1,0 +1,31 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
+import { Writable } from 'node:stream';
+import pinoHttp from 'pino-http';
+import { pinoOptions } from './logger';
+
+/** Runs one request through pino-http with the platform's options and returns the line it wrote. */
+function logLineFor(headers: Record<string, string>): Record<string, unknown> & { req: Record<string, unknown> } {
+  const lines: string[] = [];
+  const stream = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) });
+  const middleware = pinoHttp({ ...pinoOptions('test', 'info') }, stream);
+  const req = new IncomingMessage(new Socket());
+  Object.assign(req, { method: 'POST', url: '/api/v1/credit-records?x=1', headers });
+  const res = new ServerResponse(req);
+  middleware(req, res, () => undefined);
+  res.statusCode = 201;
+  res.emit('finish');
+  expect(lines).toHaveLength(1);
+  return JSON.parse(lines[0]);
+}
+
+describe('request log lines', () => {
+  it('identify the request without carrying any header but the user agent', () => {
+    const line = logLineFor({ authorization: 'Bearer secret-token', cookie: 'sid=1', 'user-agent': 'city-system/2.1', 'x-id-number': '410102199001011234' });
+    expect(line.req).toEqual(expect.objectContaining({ method: 'POST', url: '/api/v1/credit-records?x=1', userAgent: 'city-system/2.1' }));
+    expect(line.req.headers).toBeUndefined();
+    const text = JSON.stringify(line);
+    expect(text).not.toContain('secret-token');
+    expect(text).not.toContain('410102199001011234');
+  });
+});
