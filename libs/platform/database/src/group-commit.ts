@@ -15,15 +15,18 @@ export interface GroupCommitOptions {
 }
 
 /**
- * Group commit (ADR 0034): the items submitted while one write is in flight go together in the
+ * Group commit (ADR 0034): the items submitted while a write is in flight go together in the
  * next one, so under concurrent load one write (one transaction, one WAL flush, a few round
- * trips) serves many callers, and with one caller at a time nothing waits. `submit` resolves
- * only once its item's write has completed — the caller gets the same guarantee as writing alone.
- * `write` receives the items in submission order and returns one result per item, in order.
+ * trips; or one call) serves many callers, and with one caller at a time nothing waits. `submit`
+ * resolves only once its item's write has completed — the caller gets the same guarantee as
+ * writing alone. `write` receives the items in submission order and returns one result per item,
+ * in order. A write starts once the current synchronous run is over (a microtask), so items
+ * submitted together — e.g. the items of one coalesced call (ADR 0038) — go in one write.
  */
 export class GroupCommit<TItem, TResult> {
   private queue: Pending<TItem, TResult>[] = [];
-  private flushing = false;
+  private writing = false;
+  private startScheduled = false;
   private drainWaiters: (() => void)[] = [];
 
   constructor(
@@ -34,31 +37,45 @@ export class GroupCommit<TItem, TResult> {
   submit(item: TItem): Promise<TResult> {
     return new Promise((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      if (!this.flushing) void this.flush();
+      this.scheduleStart();
     });
   }
 
   /** Resolves once nothing is queued or being written (e.g. before the connections close at shutdown). */
   drained(): Promise<void> {
-    return this.flushing ? new Promise((resolve) => this.drainWaiters.push(resolve)) : Promise.resolve();
+    return this.idle() ? Promise.resolve() : new Promise((resolve) => this.drainWaiters.push(resolve));
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true;
+  private idle(): boolean {
+    return this.queue.length === 0 && !this.writing && !this.startScheduled;
+  }
+
+  private scheduleStart(): void {
+    if (this.startScheduled || this.writing) return;
+    this.startScheduled = true;
+    queueMicrotask(() => {
+      this.startScheduled = false;
+      this.startWrites();
+    });
+  }
+
+  private startWrites(): void {
+    if (this.queue.length === 0 || this.writing) return;
+    this.writing = true;
+    void this.writeGroup(this.queue.splice(0, this.options.maxGroup)).finally(() => {
+      this.writing = false;
+      this.startWrites();
+      if (this.idle()) for (const resolve of this.drainWaiters.splice(0)) resolve();
+    });
+  }
+
+  private async writeGroup(group: Pending<TItem, TResult>[]): Promise<void> {
     try {
-      while (this.queue.length > 0) {
-        const group = this.queue.splice(0, this.options.maxGroup);
-        try {
-          const results = await this.write(group.map((p) => p.item));
-          group.forEach((pending, i) => pending.resolve(results[i]));
-        } catch (error) {
-          if (this.options.retryAlone && group.length > 1) for (const pending of group) await this.writeAlone(pending);
-          else for (const pending of group) pending.reject(error);
-        }
-      }
-    } finally {
-      this.flushing = false;
-      for (const resolve of this.drainWaiters.splice(0)) resolve();
+      const results = await this.write(group.map((p) => p.item));
+      group.forEach((pending, i) => pending.resolve(results[i]));
+    } catch (error) {
+      if (this.options.retryAlone && group.length > 1) for (const pending of group) await this.writeAlone(pending);
+      else for (const pending of group) pending.reject(error);
     }
   }
 
