@@ -79,4 +79,31 @@ describe('record catalogue and lifecycle', () => {
     const asZhengzhou = await api(`/api/v1/credit-records/${luoyang.body.id as string}`);
     expect({ status: asZhengzhou.status, code: asZhengzhou.body.code }).toEqual({ status: 404, code: 'RECORD.NOT_FOUND' });
   });
+
+  it('answers each of many clients submitting at once with its own outcome (coalesced calls to collection, ADR 0038)', async () => {
+    const [henan, luoyang] = await Promise.all([platform.token('henan'), platform.token('luoyang')]);
+    const retried = creditRecordBody();
+    const before = await platform.db.query(`SELECT count(*)::int AS n FROM collection.credit_records`);
+    const sent = [
+      ...Array.from({ length: 12 }, () => ({ body: creditRecordBody(), token: zhengzhou, expected: 201 })),
+      { body: retried, token: zhengzhou, expected: 201 },
+      { body: retried, token: zhengzhou, expected: 201 },
+      { body: creditRecordBody({ region: '410300' }), token: luoyang, expected: 201 },
+      { body: creditRecordBody({ region: '410300' }), token: henan, expected: 201 },
+      { body: creditRecordBody({ region: '410300' }), token: zhengzhou, expected: 403 },
+      { body: { ...creditRecordBody(), decisionDate: '2999-01-01' }, token: zhengzhou, expected: 400 },
+    ];
+    const answers = await Promise.all(sent.map(({ body, token }) => api('/api/v1/credit-records', { method: 'POST', body, token })));
+
+    expect(answers.map((a) => a.status)).toEqual(sent.map((s) => s.expected));
+    expect(answers[16].body.code).toBe('AUTH.REGION_FORBIDDEN');
+    expect(answers[17].body).toMatchObject({ code: 'RECORD.INVALID', errors: [expect.objectContaining({ field: 'decisionDate' })] });
+    // The retry of the same source record id is the same record, whichever of the two came first.
+    expect(answers[13].body.id).toBe(answers[12].body.id);
+    const created = answers.filter((a) => a.status === 201).map((a) => a.body.id as string);
+    const stored = await platform.db.query(`SELECT id, source_client_id FROM collection.credit_records WHERE id = ANY($1::uuid[])`, [created]);
+    expect(stored).toHaveLength(15);
+    expect(stored.filter((r: { source_client_id: string }) => r.source_client_id === 'luoyang')).toEqual([{ id: answers[14].body.id, source_client_id: 'luoyang' }]);
+    expect(await platform.db.query(`SELECT count(*)::int - $1 AS added FROM collection.credit_records`, [before[0].n])).toEqual([{ added: 15 }]);
+  });
 });

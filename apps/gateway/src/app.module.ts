@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module';
 import { CatalogueHttpController } from './credit-records/catalogue.http.controller';
 import { CreditRecordsGatewayGrpcController } from './credit-records/credit-records.grpc.controller';
 import { CreditRecordsHttpController } from './credit-records/credit-records.http.controller';
+import { RecordSubmissions } from './credit-records/record-submissions';
 import { CollectionQualityHttpController } from './credit-records/collection-quality.http.controller';
 import { MonitoringViolationsHttpController } from './credit-records/monitoring-violations.http.controller';
 import { ObjectionsHttpController } from './credit-records/objections.http.controller';
@@ -71,7 +72,7 @@ export class AppModule {
         InspectionDrawsHttpController,
         MeasuresReportHttpController,
       ],
-      providers: [Upstreams, PublicProfiles, AuditLog, GrpcFace, ClientRateLimitGuard, PublicRateLimitGuard, { provide: SlidingWindowThrottlerStorage, useValue: rateLimits }],
+      providers: [Upstreams, RecordSubmissions, PublicProfiles, AuditLog, GrpcFace, ClientRateLimitGuard, PublicRateLimitGuard, { provide: SlidingWindowThrottlerStorage, useValue: rateLimits }],
     };
   }
 }

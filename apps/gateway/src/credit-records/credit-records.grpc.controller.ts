@@ -1,9 +1,9 @@
 import { Controller } from '@nestjs/common';
 import type { Metadata } from '@grpc/grpc-js';
-import { collectionV1, gatewayV1 } from '@contracts';
+import { gatewayV1 } from '@contracts';
 import { Scopes } from '@platform/auth';
 import { GrpcFace, GrpcFaceMethod } from '../grpc/grpc-face';
-import { Upstreams } from '../upstreams';
+import { RecordSubmissions } from './record-submissions';
 
 const SUBMIT_RECORD: GrpcFaceMethod = { path: '/gateway.v1.CreditRecordsGatewayService/SubmitRecord', scope: Scopes.RecordsWrite, auditAnswered: true };
 
@@ -13,14 +13,14 @@ const SUBMIT_RECORD: GrpcFaceMethod = { path: '/gateway.v1.CreditRecordsGatewayS
 export class CreditRecordsGatewayGrpcController implements gatewayV1.CreditRecordsGatewayServiceController {
   constructor(
     private readonly face: GrpcFace,
-    private readonly upstreams: Upstreams,
+    private readonly submissions: RecordSubmissions,
   ) {}
 
   submitRecord(request: gatewayV1.SubmitRecordRequest, metadata?: Metadata): Promise<gatewayV1.SubmitRecordResponse> {
     return this.face.call(
       SUBMIT_RECORD,
       metadata,
-      (principal) => this.upstreams.creditRecords.unary<collectionV1.SubmitRecordRequest, collectionV1.SubmitRecordResponse>('submitRecord', request, { principal }),
+      (principal) => this.submissions.submit(principal, request),
       { idempotencyKey: request.idempotencyKey },
     );
   }

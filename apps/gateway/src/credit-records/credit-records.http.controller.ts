@@ -13,6 +13,7 @@ import { RevokeCreditRecordDto, SubmitCreditRecordDto } from './credit-record.dt
 import { OpenObjectionDto } from './objection.dto';
 import { toObjection } from './objections.http.controller';
 import { ListCreditRecordsQueryDto } from './record-queries.dto';
+import { RecordSubmissions } from './record-submissions';
 
 @ApiTags('collection')
 @ApiBearerAuth()
@@ -20,7 +21,10 @@ import { ListCreditRecordsQueryDto } from './record-queries.dto';
 @SkipThrottle({ public: true })
 @Controller('api/v1/credit-records')
 export class CreditRecordsHttpController {
-  constructor(private readonly upstreams: Upstreams) {}
+  constructor(
+    private readonly upstreams: Upstreams,
+    private readonly submissions: RecordSubmissions,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -46,7 +50,7 @@ export class CreditRecordsHttpController {
       payloadJson: JSON.stringify(body.payload ?? {}),
       idempotencyKey: idempotencyKey ?? '',
     };
-    const result = await this.upstreams.creditRecords.unary<collectionV1.SubmitRecordRequest, collectionV1.SubmitRecordResponse>('submitRecord', request, { principal });
+    const result = await this.submissions.submit(principal, request);
     markReplayed(response, result.replayed);
     response.setHeader('Location', `/api/v1/credit-records/${result.id}`);
     return { id: result.id, status: result.status };

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Metadata } from '@grpc/grpc-js';
 import { Observable, throwError } from 'rxjs';
-import { DomainError, domainErrorToGrpc, PlatformErrorCode } from '@platform/errors';
+import { DomainError, domainErrorToGrpc, GrpcErrorShape, PlatformErrorCode } from '@platform/errors';
 
 const logger = new Logger('GrpcErrors');
 
@@ -11,11 +11,15 @@ const logger = new Logger('GrpcErrors');
  * and goes out as INTERNAL without leaking its message.
  */
 export function grpcErrorFor(exception: unknown): Observable<never> {
-  const domainError = exception instanceof DomainError ? exception : internal(exception);
-  const wire = domainErrorToGrpc(domainError);
+  const wire = grpcStatusFor(exception);
   const metadata = new Metadata();
   for (const [key, value] of Object.entries(wire.metadata)) metadata.set(key, value);
   return throwError(() => ({ code: wire.code, details: wire.details, message: wire.details, metadata }));
+}
+
+/** The status a call failing with `exception` ends with (also carried per item by batched calls). */
+export function grpcStatusFor(exception: unknown): GrpcErrorShape {
+  return domainErrorToGrpc(exception instanceof DomainError ? exception : internal(exception));
 }
 
 function internal(exception: unknown): DomainError {

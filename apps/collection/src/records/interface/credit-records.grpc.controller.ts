@@ -1,7 +1,9 @@
 import { Controller } from '@nestjs/common';
 import type { Metadata } from '@grpc/grpc-js';
 import { collectionV1 } from '@contracts';
-import { principalFrom } from '@platform/grpc';
+import { decodePrincipal } from '@platform/auth';
+import { DomainError, PlatformErrorCode } from '@platform/errors';
+import { grpcStatusFor, principalFrom } from '@platform/grpc';
 import { GetBatchQuery } from '../../batches/application/get-batch.query';
 import { SubmitBatchHandler } from '../../batches/application/submit-batch.handler';
 import { GetRecordHandler } from '../application/get-record.handler';
@@ -39,6 +41,20 @@ export class CreditRecordsGrpcController implements collectionV1.CreditRecordSer
 
   submitRecord(request: collectionV1.SubmitRecordRequest, metadata?: Metadata): Promise<collectionV1.SubmitRecordResponse> {
     return this.submitRecordHandler.execute(principalFrom(metadata), request);
+  }
+
+  /** Coalesced submissions (ADR 0038): each item as its own SubmitRecord; the group commit writes them together. */
+  async submitRecords(request: collectionV1.SubmitRecordsRequest): Promise<collectionV1.SubmitRecordsResponse> {
+    return { outcomes: await Promise.all((request.items ?? []).map((item) => this.submitOnBehalf(item))) };
+  }
+
+  private async submitOnBehalf(item: collectionV1.OnBehalfSubmission): Promise<collectionV1.SubmitRecordOutcome> {
+    try {
+      if (!item.record) throw DomainError.validation(PlatformErrorCode.InvalidBody, [{ field: 'record', message: 'is required', code: 'REQUIRED' }]);
+      return { accepted: await this.submitRecordHandler.execute(decodePrincipal(item.principal), item.record) };
+    } catch (error) {
+      return { refused: grpcStatusFor(error) };
+    }
   }
 
   async getRecord(request: collectionV1.GetRecordRequest, metadata?: Metadata): Promise<collectionV1.GetRecordResponse> {

@@ -1,0 +1,70 @@
+import { collectionV1 } from '@contracts';
+import { decodePrincipal, Principal } from '@platform/auth';
+import { DomainError, domainErrorToGrpc } from '@platform/errors';
+import type { Upstreams } from '../upstreams';
+import { RecordSubmissions } from './record-submissions';
+
+describe('RecordSubmissions (coalesced SubmitRecord calls, ADR 0038)', () => {
+  const principal = (clientId: string): Principal => ({ clientId, kind: 'integrator', scopes: ['records:write'], region: '410100' });
+  const record = (documentNumber: string) => ({ documentNumber }) as collectionV1.SubmitRecordRequest;
+
+  /** A stand-in collection: answers each call when told to, refusing document numbers starting with "bad". */
+  function fakeCollection() {
+    const calls: collectionV1.OnBehalfSubmission[][] = [];
+    const pending: (() => void)[] = [];
+    const answer = (item: collectionV1.OnBehalfSubmission): collectionV1.SubmitRecordOutcome =>
+      item.record!.documentNumber.startsWith('bad')
+        ? { refused: domainErrorToGrpc(DomainError.validation('RECORD.INVALID', [{ field: 'subject.id', message: '校验位不符', code: 'INVALID_USCC' }])) }
+        : { accepted: { id: `${decodePrincipal(item.principal).clientId}:${item.record!.documentNumber}`, status: 'active', replayed: false } };
+    const upstreams = {
+      creditRecords: {
+        unary: (method: string, request: collectionV1.SubmitRecordsRequest) => {
+          expect(method).toBe('submitRecords');
+          calls.push(request.items);
+          return new Promise((resolve) => pending.push(() => resolve({ outcomes: request.items.map(answer) })));
+        },
+      },
+    } as unknown as Upstreams;
+    const settle = async () => {
+      while (pending.length > 0) {
+        pending.shift()!();
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+    return { upstreams, calls, settle };
+  }
+
+  it('sends what arrives while a call is in flight as the next call, and answers each caller with its own outcome', async () => {
+    const collection = fakeCollection();
+    const submissions = new RecordSubmissions(collection.upstreams);
+    const first = submissions.submit(principal('a'), record('1'));
+    await Promise.resolve();
+    const rest = [submissions.submit(principal('b'), record('2')), submissions.submit(principal('a'), record('bad-3')), submissions.submit(principal('c'), record('4'))];
+    const settled = Promise.allSettled([first, ...rest]);
+    await collection.settle();
+    const results = await settled;
+
+    expect(collection.calls.map((items) => items.map((i) => i.record!.documentNumber))).toEqual([['1'], ['2', 'bad-3', '4']]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value.id : 'refused'))).toEqual(['a:1', 'b:2', 'refused', 'c:4']);
+    const refusal = (results[2] as PromiseRejectedResult).reason;
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect(refusal).toMatchObject({ code: 'RECORD.INVALID', kind: 'validation', violations: [{ field: 'subject.id', message: '校验位不符', code: 'INVALID_USCC' }] });
+  });
+
+  it('fails every submission of a call that collection answers with the wrong number of outcomes', async () => {
+    const upstreams = { creditRecords: { unary: () => Promise.resolve({ outcomes: [] }) } } as unknown as Upstreams;
+    const submissions = new RecordSubmissions(upstreams);
+    await expect(submissions.submit(principal('a'), record('1'))).rejects.toThrow('collection answered 0 outcomes for 1 submissions');
+  });
+
+  it('fails every submission of a call that fails, with its DomainError', async () => {
+    const unavailable = new DomainError('SERVICE.UNAVAILABLE', 'unavailable', 'collection is unavailable');
+    const upstreams = { creditRecords: { unary: () => Promise.reject(unavailable) } } as unknown as Upstreams;
+    const submissions = new RecordSubmissions(upstreams);
+    const results = await Promise.allSettled([submissions.submit(principal('a'), record('1')), submissions.submit(principal('b'), record('2'))]);
+    expect(results).toEqual([
+      { status: 'rejected', reason: unavailable },
+      { status: 'rejected', reason: unavailable },
+    ]);
+  });
+});
