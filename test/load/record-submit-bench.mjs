@@ -7,7 +7,9 @@
 // gateway and collection from dist/ against a fresh database and NATS prefix, prints Markdown rows
 // for docs/perf.md with each component's CPU per record, and cleans up.
 //   bash scripts/with-node.sh node scripts/build.mjs
-//   bash scripts/with-node.sh node test/load/record-submit-bench.mjs [clients=50] [seconds=20] [rates=100,300]
+//   bash scripts/with-node.sh node test/load/record-submit-bench.mjs [clients=50] [seconds=20] [rates=100,300] [only]
+// `only` runs just the scenarios whose label contains one of its comma-separated words (e.g.
+// "REST, closed" to profile that one with SERVICE_NODE_OPTIONS=--cpu-prof).
 // The open-model rates (records/s in all, spread over the clients' connections) show how much load
 // the same clients can bring while p95 stays under the objective.
 import { credentials, loadPackageDefinition, Metadata } from '@grpc/grpc-js';
@@ -27,6 +29,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const CLIENTS = Number(process.argv[2] ?? 50);
 const SECONDS = Number(process.argv[3] ?? 20);
 const RATES = (process.argv[4] ?? '100,300').split(',').map(Number);
+const ONLY = process.argv[5]?.split(',');
 const WARMUP_SECONDS = 3;
 
 /** A new penalty every call (no duplicates, no replays), from the closed-loop scenario's own template. */
@@ -47,6 +50,7 @@ async function main() {
   const cpuNotes = [];
   /** Warm-up, then the measured pass, with each component's CPU per call. */
   const measure = async (label, model, fn) => {
+    if (ONLY && !ONLY.some((word) => label.includes(word))) return;
     await model(WARMUP_SECONDS, fn);
     const before = cpu.snapshot();
     const result = await model(SECONDS, fn);
