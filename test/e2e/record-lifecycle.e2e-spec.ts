@@ -103,7 +103,7 @@ describe('record catalogue and lifecycle', () => {
     const created = answers.filter((a) => a.status === 201).map((a) => a.body.id as string);
     const stored = await platform.db.query(`SELECT id, source_client_id FROM collection.credit_records WHERE id = ANY($1::uuid[])`, [created]);
     expect(stored).toHaveLength(15);
-    expect(stored.filter((r: { source_client_id: string }) => r.source_client_id === 'luoyang')).toEqual([{ id: answers[14].body.id, source_client_id: 'luoyang' }]);
+    expect(stored.filter((r) => r.source_client_id === 'luoyang')).toEqual([{ id: answers[14].body.id, source_client_id: 'luoyang' }]);
     expect(await platform.db.query(`SELECT count(*)::int - $1 AS added FROM collection.credit_records`, [before[0].n])).toEqual([{ added: 15 }]);
   });
 });
