@@ -9,7 +9,7 @@
 // for docs/perf.md with each component's CPU per record, and cleans up.
 //   bash scripts/with-node.sh node scripts/build.mjs
 //   bash scripts/with-node.sh node test/load/record-submit-bench.mjs [clients=50] [seconds=20] [rates=100,300] [only]
-// `only` runs just the scenarios whose label contains one of its comma-separated words (e.g.
+// `only` runs just the scenarios whose label contains one of its '|'-separated parts (e.g.
 // "REST, closed" to profile that one with SERVICE_NODE_OPTIONS=--cpu-prof).
 // The open-model rates (records/s in all, spread over the clients' connections) show how much load
 // the same clients can bring while p95 stays under the objective.
@@ -32,7 +32,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const CLIENTS = Number(process.argv[2] ?? 50);
 const SECONDS = Number(process.argv[3] ?? 20);
 const RATES = (process.argv[4] ?? '100,300').split(',').map(Number);
-const ONLY = process.argv[5]?.split(',');
+const ONLY = process.argv[5]?.split('|');
 const WARMUP_SECONDS = 3;
 
 /** A new penalty every call (no duplicates, no replays), from the closed-loop scenario's own template. */
