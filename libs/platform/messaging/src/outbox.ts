@@ -115,10 +115,56 @@ export async function writeWithOutbox<TData>(
   return envelopes;
 }
 
+/** A write as data-modifying CTEs whose rows may be skipped (ON CONFLICT DO NOTHING). */
+export interface KeyedWrite {
+  /** The CTEs, `a AS (…), b AS (…)`, with parameters $1…$n. */
+  ctes: string;
+  params: unknown[];
+  /** The CTE among them returning an `id` for every row it wrote: an event goes out with its key's row. */
+  written: string;
+}
+
+/** An event for the row whose id is `key`, if that row is written. */
+export type KeyedEvent<TData> = NewEvent<TData> & { key: string };
+
+/**
+ * Runs `write` and the outbox inserts of the events whose rows it wrote as ONE statement
+ * (`WITH …, events AS (INSERT INTO outbox … WHERE key IN written) SELECT id FROM written`): rows a
+ * unique key skipped get no event. A statement is applied whole or not at all, so on `manager`
+ * outside a transaction (`dataSource.manager`, autocommit) the rows and their events still commit
+ * together (ARCHITECTURE.md §4) — one round trip instead of four (BEGIN, INSERTs, COMMIT); inside
+ * the caller's transaction it is one statement less. Returns the keys written, in no set order.
+ */
+export async function writeKeyedWithOutbox<TData>(
+  manager: EntityManager,
+  schema: string,
+  write: KeyedWrite,
+  definition: EventDefinition<TData>,
+  events: readonly KeyedEvent<TData>[],
+): Promise<string[]> {
+  const envelopes = events.map((event) => toEnvelope(definition, event));
+  const first = write.params.length + 1;
+  const rows: { key: string }[] = await manager.query(
+    `WITH ${write.ctes},
+     events AS (${keyedOutboxInsertSql(first, write.written)})
+     SELECT id::text AS key FROM ${write.written}`,
+    [...write.params, ...outboxInsertParams(definition, envelopes), events.map((e) => e.key)],
+  );
+  if (rows.length > 0) await wakeRelay(manager, schema);
+  return rows.map((row) => row.key);
+}
+
 /** The outbox insert with its four parameters numbered from `$first`; see outboxInsertParams. */
 function outboxInsertSql(first: number): string {
   return `INSERT INTO outbox (id, subject, envelope, trace_headers)
     SELECT id, $${first + 1}, envelope, $${first + 3}::jsonb FROM unnest($${first}::uuid[], $${first + 2}::jsonb[]) AS t (id, envelope)`;
+}
+
+/** outboxInsertSql for the events whose key (a fifth parameter, one per event) is among `written`'s ids. */
+function keyedOutboxInsertSql(first: number, written: string): string {
+  return `INSERT INTO outbox (id, subject, envelope, trace_headers)
+    SELECT id, $${first + 1}, envelope, $${first + 3}::jsonb FROM unnest($${first}::uuid[], $${first + 2}::jsonb[], $${first + 4}::text[]) AS t (id, envelope, key)
+     WHERE t.key IN (SELECT id::text FROM ${written})`;
 }
 
 function outboxInsertParams<TData>(definition: EventDefinition<TData>, envelopes: EventEnvelope<TData>[]): unknown[] {
