@@ -58,6 +58,12 @@ describe('GrpcClient against a real gRPC server', () => {
     client.close();
   });
 
+  it('tells a method the server does not offer (an older version mid-rollout) from other failures', async () => {
+    const client = new GrpcClient(ProtoPackages.collection, 'CreditRecordService', address);
+    await expect(client.unary('submitRecords', { items: [] })).rejects.toMatchObject({ code: 'SERVICE.UNIMPLEMENTED', kind: 'internal' });
+    client.close();
+  });
+
   it('reports an unreachable service as unavailable', async () => {
     const client = new GrpcClient(ProtoPackages.collection, 'CreditRecordService', '127.0.0.1:1', 1000);
     await expect(client.unary('getRecord', { id: 'x' })).rejects.toMatchObject({ kind: expect.stringMatching(/unavailable|deadline/) });

@@ -1,6 +1,6 @@
 import { collectionV1 } from '@contracts';
 import { decodePrincipal, Principal } from '@platform/auth';
-import { DomainError, domainErrorToGrpc } from '@platform/errors';
+import { DomainError, domainErrorFromGrpc, domainErrorToGrpc, GrpcCode } from '@platform/errors';
 import type { Upstreams } from '../upstreams';
 import { RecordSubmissions } from './record-submissions';
 
@@ -49,6 +49,26 @@ describe('RecordSubmissions (coalesced SubmitRecord calls, ADR 0038)', () => {
     const refusal = (results[2] as PromiseRejectedResult).reason;
     expect(refusal).toBeInstanceOf(DomainError);
     expect(refusal).toMatchObject({ code: 'RECORD.INVALID', kind: 'validation', violations: [{ field: 'subject.id', message: '校验位不符', code: 'INVALID_USCC' }] });
+  });
+
+  it('sends one SubmitRecord per submission to a collection that does not offer SubmitRecords yet', async () => {
+    const calls: { method: string; principal?: Principal }[] = [];
+    const upstreams = {
+      creditRecords: {
+        unary: (method: string, request: { documentNumber?: string }, options?: { principal?: Principal }) => {
+          calls.push({ method, principal: options?.principal });
+          if (method === 'submitRecords') return Promise.reject(domainErrorFromGrpc(GrpcCode.UNIMPLEMENTED, 'The server does not implement the method', {}));
+          if (request.documentNumber === 'bad') return Promise.reject(DomainError.validation('RECORD.INVALID', []));
+          return Promise.resolve({ id: `${options!.principal!.clientId}:${request.documentNumber}`, status: 'active', replayed: false });
+        },
+      },
+    } as unknown as Upstreams;
+    const submissions = new RecordSubmissions(upstreams);
+    const results = await Promise.allSettled([submissions.submit(principal('a'), record('1')), submissions.submit(principal('b'), record('bad'))]);
+
+    expect(calls.map((c) => `${c.method}:${c.principal?.clientId ?? ''}`)).toEqual(['submitRecords:', 'submitRecord:a', 'submitRecord:b']);
+    expect(results[0]).toEqual({ status: 'fulfilled', value: { id: 'a:1', status: 'active', replayed: false } });
+    expect(results[1]).toMatchObject({ status: 'rejected', reason: { code: 'RECORD.INVALID' } });
   });
 
   it('fails every submission of a call that collection answers with the wrong number of outcomes', async () => {

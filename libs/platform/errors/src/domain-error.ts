@@ -75,5 +75,7 @@ export const PlatformErrorCode = {
   RateLimited: 'REQUEST.RATE_LIMITED',
   Unavailable: 'SERVICE.UNAVAILABLE',
   DeadlineExceeded: 'SERVICE.DEADLINE_EXCEEDED',
+  /** The service does not offer the method called (e.g. an older version during a rollout). */
+  Unimplemented: 'SERVICE.UNIMPLEMENTED',
   Internal: 'SERVICE.INTERNAL',
 } as const;

@@ -123,7 +123,7 @@ export function domainErrorToGrpc(error: DomainError): GrpcErrorShape {
 export function domainErrorFromGrpc(code: number, details: string, metadata: Record<string, string | undefined>): DomainError {
   const kindFromPeer = metadata[ERROR_KIND_METADATA_KEY] as ErrorKind | undefined;
   const kind = kindFromPeer ?? kindForGrpcCode(code);
-  const errorCode = metadata[ERROR_CODE_METADATA_KEY] ?? FALLBACK_CODE[kind];
+  const errorCode = metadata[ERROR_CODE_METADATA_KEY] ?? (code === GrpcCode.UNIMPLEMENTED ? PlatformErrorCode.Unimplemented : FALLBACK_CODE[kind]);
   const violations = parseViolations(metadata[ERROR_VIOLATIONS_METADATA_KEY]);
   return new DomainError(errorCode, kind, parseMessage(details, kindFromPeer !== undefined), violations);
 }
