@@ -4,9 +4,10 @@
 // model (50 clients, each sending its next record when the last is answered) and, for comparison,
 // the open model at a fixed rate. Baseline in the same run: the gateway's liveness probe, closed
 // loop, i.e. its HTTP stack with nothing behind it. REST's closed model is driven by autocannon,
-// the gRPC face's by grpc-js clients, the open model by the shared pacer over http.request. Self-contained like decision-bench: starts
-// gateway and collection from dist/ against a fresh database and NATS prefix, prints Markdown rows
-// for docs/perf.md with each component's CPU per record, and cleans up.
+// the gRPC face's by grpc-js clients, the open model by the shared pacer over http.request.
+// Self-contained like decision-bench: starts gateway and collection from dist/ against a fresh
+// database and NATS prefix, prints Markdown rows for docs/perf.md with each component's CPU per
+// record, and cleans up.
 //   bash scripts/with-node.sh node scripts/build.mjs
 //   bash scripts/with-node.sh node test/load/record-submit-bench.mjs [clients=50] [seconds=20] [rates=100,300] [only]
 // `only` runs just the scenarios whose label contains one of its '|'-separated parts (e.g.
@@ -15,8 +16,6 @@
 // the same clients can bring while p95 stays under the objective.
 import { credentials, loadPackageDefinition, Metadata } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
-import autocannon from 'autocannon';
-import hdr from 'hdr-histogram-js';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -25,7 +24,7 @@ import { join } from 'node:path';
 import { startPrivatePlatform } from './lib/private-platform.mjs';
 import { bodyFactory } from './lib/record-bodies.mjs';
 import { cpuMeter, perRequest } from './lib/cpu.mjs';
-import { atRate, closedLoop } from './lib/pacer.mjs';
+import { atRate, closedLoop, closedLoopHttp } from './lib/pacer.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -95,7 +94,8 @@ async function main() {
 
     // REST in the closed model through autocannon: about half the load generator's CPU of
     // http.request (0.07 vs 0.13 ms a call on the same run), CPU the platform then has.
-    const restClosed = (method, path, body, expected) => (seconds) => autocannonClosed({ url: `${gatewayUrl}${path}`, method, token, body, expected, seconds });
+    const restClosed = (method, path, body, expected) => (seconds) =>
+      closedLoopHttp({ clients: CLIENTS, seconds, url: `${gatewayUrl}${path}`, method, headers: { authorization: `Bearer ${token}` }, body, expected });
     await measure('baseline: gateway liveness (HTTP stack only), closed', restClosed('GET', '/health/live', undefined, 200));
     await measure('REST, closed model', restClosed('POST', '/api/v1/credit-records', nextPenalty, 201));
     await measure('gRPC face, closed model', closed, viaGrpc);
@@ -116,28 +116,6 @@ async function main() {
   } finally {
     await platform.stop();
   }
-}
-
-/**
- * The closed model (CLIENTS connections, each sending its next request when answered) driven by
- * autocannon, which writes its requests to the socket itself. `body` makes each request's body.
- * p95 from every response's own latency, not interpolated; any other status is an error.
- */
-async function autocannonClosed({ url, method, token, body, expected, seconds }) {
-  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
-  let errors = 0;
-  const instance = autocannon({
-    url,
-    method,
-    connections: CLIENTS,
-    duration: seconds,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
-    requests: [{ setupRequest: (request) => (body ? { ...request, body: body() } : request) }],
-  });
-  instance.on('response', (_client, statusCode, _bytes, responseTime) => (statusCode === expected ? histogram.recordValue(responseTime * 1000) : (errors += 1)));
-  const result = await instance;
-  const ms = (p) => Math.round(histogram.getValueAtPercentile(p) / 10) / 100;
-  return { rps: Math.round(result.requests.average), p50: ms(50), p95: ms(95), p99: ms(99), errors: errors + result.errors + result.timeouts, total: result.requests.total };
 }
 
 await main();
