@@ -146,7 +146,7 @@ export async function writeKeyedWithOutbox<TData>(
   const first = write.params.length + 1;
   const rows: { key: string }[] = await manager.query(
     `WITH ${write.ctes},
-     events AS (${keyedOutboxInsertSql(first, write.written)})
+     events AS (${outboxInsertSql(first, write.written)})
      SELECT id::text AS key FROM ${write.written}`,
     [...write.params, ...outboxInsertParams(definition, envelopes), events.map((e) => e.key)],
   );
@@ -154,17 +154,17 @@ export async function writeKeyedWithOutbox<TData>(
   return rows.map((row) => row.key);
 }
 
-/** The outbox insert with its four parameters numbered from `$first`; see outboxInsertParams. */
-function outboxInsertSql(first: number): string {
+/**
+ * The outbox insert with its four parameters numbered from `$first` (see outboxInsertParams).
+ * With `keysFrom`, a fifth parameter holds one key per event, and only the events whose key is
+ * among that CTE's ids are inserted.
+ */
+function outboxInsertSql(first: number, keysFrom?: string): string {
+  const source = keysFrom
+    ? `unnest($${first}::uuid[], $${first + 2}::jsonb[], $${first + 4}::text[]) AS t (id, envelope, key) WHERE t.key IN (SELECT id::text FROM ${keysFrom})`
+    : `unnest($${first}::uuid[], $${first + 2}::jsonb[]) AS t (id, envelope)`;
   return `INSERT INTO outbox (id, subject, envelope, trace_headers)
-    SELECT id, $${first + 1}, envelope, $${first + 3}::jsonb FROM unnest($${first}::uuid[], $${first + 2}::jsonb[]) AS t (id, envelope)`;
-}
-
-/** outboxInsertSql for the events whose key (a fifth parameter, one per event) is among `written`'s ids. */
-function keyedOutboxInsertSql(first: number, written: string): string {
-  return `INSERT INTO outbox (id, subject, envelope, trace_headers)
-    SELECT id, $${first + 1}, envelope, $${first + 3}::jsonb FROM unnest($${first}::uuid[], $${first + 2}::jsonb[], $${first + 4}::text[]) AS t (id, envelope, key)
-     WHERE t.key IN (SELECT id::text FROM ${written})`;
+    SELECT id, $${first + 1}, envelope, $${first + 3}::jsonb FROM ${source}`;
 }
 
 function outboxInsertParams<TData>(definition: EventDefinition<TData>, envelopes: EventEnvelope<TData>[]): unknown[] {
