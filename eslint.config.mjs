@@ -4,6 +4,12 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+// Generated proto namespaces: wire types, mapped to the application's own types in interface/.
+const generatedContracts = {
+  name: '@contracts',
+  importNames: ['collectionV1', 'evaluationV1', 'disclosureV1', 'gatewayV1', 'measuresV1', 'permitsV1', 'repairV1', 'exchangeV1'],
+  message: 'generated contract types stay in interface/: map them to application types there',
+};
 const infrastructure = ['@nestjs/*', 'typeorm', '@nats-io/*', 'pg', '@grpc/*', '@opentelemetry/*', 'pino', 'nestjs-pino'];
 
 export default tseslint.config(
@@ -35,10 +41,30 @@ export default tseslint.config(
     },
   },
   {
-    // Each app's domain/ folders are pure too (ARCHITECTURE.md §3).
+    // Each app's domain/ folders are pure too (ARCHITECTURE.md §3), and speak their own types.
     files: ['apps/*/src/**/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: infrastructure.map((group) => ({ group: [group], message: 'domain code stays free of infrastructure' })) }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [generatedContracts],
+          patterns: infrastructure.map((group) => ({ group: [group], message: 'domain code stays free of infrastructure' })),
+        },
+      ],
+    },
+  },
+  {
+    // Use cases speak their own types (wire types are mapped in interface/) and reach another
+    // feature through its application layer, never its storage (docs/architecture.md, conventions).
+    files: ['apps/*/src/**/application/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [generatedContracts],
+          patterns: [{ group: ['../../*/infrastructure/*', '../../*/infrastructure/**'], message: "a feature's application code does not import another feature's infrastructure" }],
+        },
+      ],
     },
   },
   {
