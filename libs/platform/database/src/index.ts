@@ -4,3 +4,4 @@ export type { DataSource, EntityManager, MigrationInterface, QueryRunner } from 
 export * from './update-query';
 export * from './after-commit';
 export * from './group-commit';
+export * from './idempotency';
