@@ -1,14 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { usccCheckCharacter } from '@domain/identifiers';
-import { defineFactory } from '@platform/testing';
+import { daysAgo, defineFactory, makeUscc } from '@platform/testing';
 
-/** A valid USCC for a Zhengzhou enterprise, different on every call. */
-export function makeUscc(region = '410100'): string {
-  const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  const organisation = Array.from(randomBytes(9), (b) => alphabet[b % 31]).join('');
-  const first17 = `91${region}${organisation}`;
-  return first17 + usccCheckCharacter(first17);
-}
+export { makeUscc };
 
 const ZHENGZHOU_TRANSPORT_BUREAU_USCC = '11410100005252717P';
 
@@ -18,7 +11,7 @@ export const creditRecordBody = defineFactory((n) => ({
   subject: { kind: 'org', id: makeUscc(), name: `郑州测试运输有限公司${n}` },
   region: '410100',
   severity: 'general',
-  decisionDate: new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10),
+  decisionDate: daysAgo(1),
   documentNumber: `郑交执罚〔2026〕${1000 + n}号`,
   sourceRecordId: `src-${n}-${randomBytes(3).toString('hex')}`,
   payload: {

@@ -8,6 +8,7 @@ import { cloneTestDatabase, TEST_NATS_URL, TestDatabase } from '@platform/testin
 import { deleteStreams, MessagingNamespace, connectJetStream } from '@platform/messaging';
 import { serviceEnv, spawnService, stop, waitReady, SERVICES, ServicePorts } from '../../deploy/local/platform.cjs';
 import { OtlpReceiver } from './otlp-receiver';
+export { eventually } from '@platform/testing';
 
 import type { ClientSeed } from '../../apps/gateway/src/auth/application/client-seeder';
 
@@ -134,12 +135,3 @@ export async function startPlatform(apps: string[] = Object.keys(SERVICES), extr
   };
 }
 
-/** Polls until `accept` holds or the timeout passes; returns the last value either way. */
-export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

@@ -1,3 +1,4 @@
 export * from './factory';
 export * from './test-database';
 export * from './test-messaging';
+export * from './test-data';
