@@ -29,7 +29,15 @@ ensure_dependencies() {
     # nx) out of the lock it writes, then `npm ci` rejects that lock as out of sync. `npm install`
     # installs exactly the locked versions and leaves the lock unchanged (docs/decisions/0007).
     log "installing dependencies (npm install from package-lock.json)"
+    local before
+    before="$(sha256sum "$REPO_ROOT/package-lock.json")"
     (cd "$REPO_ROOT" && npm install --no-audit --no-fund --loglevel=error >&2)
+    if [[ "$(sha256sum "$REPO_ROOT/package-lock.json")" != "$before" ]]; then
+      # The committed lock is not what npm resolves: a fresh clone would run other versions than
+      # the ones reviewed. Commit the rewritten lock (complete, every platform's optional binaries).
+      log "npm install rewrote package-lock.json: commit the lock npm resolves (git diff package-lock.json)"
+      if [[ "${LOCK_MUST_NOT_CHANGE:-0}" == 1 ]]; then return 1; fi
+    fi
     touch "$stamp"
   fi
 }

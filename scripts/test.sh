@@ -2,6 +2,8 @@
 # npm test: every check CI runs, in order of cost. Fails on the first failing stage.
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
+# A fresh clone must install exactly the committed lock: fail if npm rewrites it.
+export LOCK_MUST_NOT_CHANGE=1
 ensure_workspace
 ensure_postgres
 ensure_nats
