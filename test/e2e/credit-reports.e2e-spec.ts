@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { chinaToday } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
@@ -76,7 +77,7 @@ describe('credit reports', () => {
 
   it('publishes credit commitments (信用承诺) on the profile and in the report, but not a fulfilment, which is not public', async () => {
     const token = await platform.token('zhengzhou');
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = chinaToday();
     const submit = async (record: Record<string, unknown>) => {
       const response = await fetch(`${platform.gatewayUrl}/api/v1/credit-records`, {
         method: 'POST',

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { daysAgo } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 type Json = Record<string, unknown> & { code?: string; errors?: { field: string }[] };
 type Entry = { id: string; listType: string; status: string; ruleId: string | null; inForce: boolean; subject: { id: string }; provenance: unknown; grounds: string };
-
-/** China-time ISO date `days` days before today. */
-const daysAgo = (days: number) => new Date(Date.now() + 8 * 3600_000 - days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Joint measures' writes through the gateway: idempotent list writes, partner imports over the

@@ -1,14 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { ProtoPackages } from '@contracts';
+import { chinaMonth, daysAgo } from '@platform/testing';
 import { callUnary } from '../support/grpc-probes';
 import { creditRecordBody, makeUscc } from '../support/factories';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 type Json = Record<string, unknown> & { code?: string };
 type Entry = { id: string; listType: string; status: string; ruleId: string | null; basis: { recordId: string }[]; grounds: string; noticeEndsOn: string; inForce: boolean };
-
-/** China-time ISO date `days` days before today. */
-const daysAgo = (days: number) => new Date(Date.now() + 8 * 3600_000 - days * 86_400_000).toISOString().slice(0, 10);
 
 /** Joint measures issue: records submitted through collection fill the lists by rule; decisions explain themselves. */
 describe('joint measures through the gateway: lists and decisions', () => {
@@ -122,7 +120,7 @@ describe('joint measures through the gateway: lists and decisions', () => {
     });
     expect(overGrpc).toMatchObject({ outcome: 'deny', measures: [{ code: 'permit.application-ban' }], reasons: [{ kind: 'records', recordIds: [created.body.id] }] });
 
-    const month = daysAgo(0).slice(0, 7);
+    const month = chinaMonth();
     const report = await api(`/api/v1/reports/measures-applied?month=${month}`, { token: permitWindow });
     expect(report.status).toBe(200);
     expect(report.body).toMatchObject({ region: '410100', month, units: [{ unit: 'permit-window', measures: expect.arrayContaining([expect.objectContaining({ code: 'permit.application-ban', applied: 2 })]) }] });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { connectJetStream, MessagingNamespace } from '@platform/messaging';
-import { TEST_NATS_URL } from '@platform/testing';
+import { chinaToday, TEST_NATS_URL } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
@@ -53,7 +53,7 @@ describe('public portal in a browser', () => {
   /** Joint measures' confirmed entries, as it publishes them (joint-measures is not started here). */
   async function publishListEntries(): Promise<void> {
     const handles = await connectJetStream(TEST_NATS_URL, 'e2e-portal-lists');
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = chinaToday();
     const entry = (listType: string, subject: { kind: string; id: string; name: string }, documentNumber: string) => ({
       entryId: randomUUID(),
       listType,
