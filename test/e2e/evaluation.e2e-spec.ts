@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { citizenIdCheckCharacter } from '@domain/identifiers';
 import { chinaToday } from '@platform/testing';
 import { creditRecordBody } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 /**
@@ -25,12 +26,7 @@ describe('evaluation through the gateway', () => {
   }, 60_000);
 
   type Body = Record<string, unknown> & { code?: string; errors?: { field: string; code?: string }[] };
-  const api = (path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
-    fetch(`${platform.gatewayUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${init.token ?? regulator}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Body }));
+  const api = gatewayApi<Body>(() => platform, () => regulator);
 
   /** A valid citizen ID of someone born in 1990 and registered in Zhengzhou's Zhongyuan district. */
   function driverId(): string {

@@ -3,6 +3,7 @@ import { ProtoPackages } from '@contracts';
 import { chinaMonth, daysAgo } from '@platform/testing';
 import { callUnary } from '../support/grpc-probes';
 import { creditRecordBody, makeUscc } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 type Json = Record<string, unknown> & { code?: string };
@@ -24,12 +25,7 @@ describe('joint measures through the gateway: lists and decisions', () => {
     await platform?.stop();
   }, 60_000);
 
-  const api = (path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
-    fetch(`${platform.gatewayUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${init.token ?? zhengzhou}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Json }));
+  const api = gatewayApi<Json>(() => platform, () => zhengzhou);
 
   const entriesOf = (subjectId: string) => api(`/api/v1/subjects/${encodeURIComponent(subjectId)}/list-entries`).then((r) => (r.body.entries ?? []) as Entry[]);
 

@@ -1,5 +1,6 @@
 import { chinaMonth, daysAgo } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 type Problem = { code?: string; errors?: { field: string; code?: string }[] };
@@ -21,12 +22,7 @@ describe('objections, lists, claims and the collection-quality report', () => {
     await platform?.stop();
   }, 60_000);
 
-  const api = (path: string, init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {}) =>
-    fetch(`${platform.gatewayUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${init.token ?? zhengzhou}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Json }));
+  const api = gatewayApi<Json>(() => platform, () => zhengzhou);
 
   const submit = async (body: ReturnType<typeof creditRecordBody>, token = zhengzhou) => {
     const created = await api('/api/v1/credit-records', { method: 'POST', body, token });

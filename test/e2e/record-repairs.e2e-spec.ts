@@ -3,6 +3,7 @@ import { EventEnvelope, Events, RepairRecordRepairedV1 } from '@contracts';
 import { connectJetStream, JetStreamHandles, MessagingNamespace } from '@platform/messaging';
 import { TEST_NATS_URL } from '@platform/testing';
 import { creditRecordBody } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 /**
@@ -29,12 +30,7 @@ describe('record repairs: repair.records.repaired → a repaired version and cre
   }, 60_000);
 
   type Body = Record<string, unknown> & { status?: string; history?: { version: number; status: string; change: string; changedBy: string; reason: string }[] };
-  const api = (path: string, init: { method?: string; body?: unknown } = {}) =>
-    fetch(`${platform.gatewayUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${zhengzhou}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Body }));
+  const api = gatewayApi<Body>(() => platform, () => zhengzhou);
 
   const submit = async () => {
     const body = creditRecordBody();

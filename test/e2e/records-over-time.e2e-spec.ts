@@ -4,6 +4,7 @@ import { addDays, addMonths, chinaDateOf } from '@domain/calendar';
 import { connectJetStream, MessagingNamespace } from '@platform/messaging';
 import { TEST_NATS_URL } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 /**
@@ -25,12 +26,7 @@ describe('records over time: broken commitments, expiring licences, expired publ
   }, 60_000);
 
   type Problem = Record<string, unknown> & { code?: string };
-  const api = (path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
-    fetch(`${platform.gatewayUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${init.token ?? zhengzhou}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Problem }));
+  const api = gatewayApi<Problem>(() => platform, () => zhengzhou);
 
   const submit = async (body: unknown) => {
     const created = await api('/api/v1/credit-records', { method: 'POST', body });
