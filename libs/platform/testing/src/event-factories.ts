@@ -52,14 +52,14 @@ export function defineEventFactory<TData extends object>(definition: EventDefini
 /** `repair.records.repaired`: the authority approved a repair of one record. */
 export const repairRecordRepairedEvent = defineEventFactory<RepairRecordRepairedV1>(
   Events.RepairRecordRepaired,
-  (n) => ({
+  () => ({
     applicationId: `RA-${randomUUID().slice(0, 8)}`,
     recordId: randomUUID(),
     subject: { kind: 'org', id: makeUscc() },
     path: 'repair-commitment',
     decidedBy: 'henan-credit-office',
     decidedAt: new Date().toISOString(),
-    reason: `已履行行政处罚决定并提交信用修复承诺书${n}`,
+    reason: '已履行行政处罚决定并提交信用修复承诺书',
   }),
   (data) => data.subject.id,
 );
