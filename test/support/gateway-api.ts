@@ -11,7 +11,8 @@ export interface ApiRequest {
 export interface ApiResponse<B> {
   status: number;
   body: B;
-  headers: Headers;
+  /** Not enumerable: `expect(response).toEqual({ status, body })` compares what the spec wrote. */
+  readonly headers: Headers;
 }
 
 /**
@@ -33,6 +34,7 @@ export function gatewayApi<B = Record<string, unknown>>(platform: () => { gatewa
       },
       body: request.body ? JSON.stringify(request.body) : undefined,
     });
-    return { status: response.status, body: (await response.json()) as B, headers: response.headers };
+    const answer = { status: response.status, body: (await response.json()) as B };
+    return Object.defineProperty(answer, 'headers', { value: response.headers, enumerable: false }) as ApiResponse<B>;
   };
 }
