@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { chinaToday } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 interface Verified {
@@ -21,11 +23,7 @@ describe('credit reports', () => {
   beforeAll(async () => {
     platform = await startPlatform(['gateway', 'collection', 'disclosure']);
     const token = await platform.token('zhengzhou');
-    const created = await fetch(`${platform.gatewayUrl}/api/v1/credit-records`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    const created = await gatewayApi(() => platform, () => token)('/api/v1/credit-records', { method: 'POST', body });
     expect(created.status).toBe(201);
     await eventually(() => fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}`).then((r) => r.status), (s) => s === 200);
   }, 120_000);
@@ -76,15 +74,14 @@ describe('credit reports', () => {
 
   it('publishes credit commitments (信用承诺) on the profile and in the report, but not a fulfilment, which is not public', async () => {
     const token = await platform.token('zhengzhou');
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = chinaToday();
     const submit = async (record: Record<string, unknown>) => {
-      const response = await fetch(`${platform.gatewayUrl}/api/v1/credit-records`, {
+      const response = await gatewayApi<{ id: string }>(() => platform, () => token)('/api/v1/credit-records', {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ subject: { kind: 'org', id: uscc, name: '郑州报告测试运输有限公司' }, region: '410100', severity: 'minor', decisionDate: today, ...record }),
+        body: { subject: { kind: 'org', id: uscc, name: '郑州报告测试运输有限公司' }, region: '410100', severity: 'minor', decisionDate: today, ...record },
       });
       expect(response.status).toBe(201);
-      return ((await response.json()) as { id: string }).id;
+      return response.body.id;
     };
     const commitmentNumber = `郑交承诺〔2026〕${randomUUID().slice(0, 6)}号`;
     const commitmentId = await submit({

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { citizenIdCheckCharacter } from '@domain/identifiers';
+import { chinaToday } from '@platform/testing';
 import { creditRecordBody } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 /**
@@ -24,12 +26,7 @@ describe('evaluation through the gateway', () => {
   }, 60_000);
 
   type Body = Record<string, unknown> & { code?: string; errors?: { field: string; code?: string }[] };
-  const api = (path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
-    fetch(`${platform.gatewayUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${init.token ?? regulator}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Body }));
+  const api = gatewayApi<Body>(() => platform, () => regulator);
 
   /** A valid citizen ID of someone born in 1990 and registered in Zhengzhou's Zhongyuan district. */
   function driverId(): string {
@@ -37,13 +34,12 @@ describe('evaluation through the gateway', () => {
     return first17 + citizenIdCheckCharacter(first17);
   }
 
-  const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
   const record = (driver: string, recordType: string, severity: string, payload: Record<string, unknown>) => ({
     recordType,
     subject: { kind: 'person', id: driver, name: '张师傅' },
     region: '410100',
     severity,
-    decisionDate: today(),
+    decisionDate: chinaToday(),
     documentNumber: `郑交${randomBytes(3).toString('hex')}`,
     payload,
   });
@@ -77,7 +73,7 @@ describe('evaluation through the gateway', () => {
     expect(commendation.status).toBe(201);
     // 20 + 5 (provincial commendation) = 25 → 5 stars.
     const five = await eventually(() => evaluations(driver), (r) => taxiStars(r)?.grade === '5');
-    expect(taxiStars(five)).toMatchObject({ score: 25, cycle: { label: today().slice(0, 4) } });
+    expect(taxiStars(five)).toMatchObject({ score: 25, cycle: { label: chinaToday().slice(0, 4) } });
     const between = new Date().toISOString();
 
     const complaint = await api('/api/v1/credit-records', {
@@ -160,7 +156,7 @@ describe('evaluation through the gateway', () => {
   });
 
   it('closes last year’s cycle in the background, with progress and the grade distribution', async () => {
-    const lastYear = String(Number(today().slice(0, 4)) - 1);
+    const lastYear = String(Number(chinaToday().slice(0, 4)) - 1);
     const accepted = await api('/api/v1/evaluation-cycles', { method: 'POST', body: { schemeId: 'zhengzhou-taxi-driver-stars', period: lastYear } });
     expect(accepted.status).toBe(202);
     const id = accepted.body.id as string;
@@ -175,13 +171,13 @@ describe('evaluation through the gateway', () => {
     const rankings = await api(`/api/v1/evaluation-cycles/${id}/rankings?by=subject&limit=5`);
     expect(rankings.status).toBe(200);
     expect((rankings.body.subjects as { rank: number; grade: string }[]).every((s) => s.rank === 1 && s.grade === '4')).toBe(true);
-    const notEnded = await api('/api/v1/evaluation-cycles', { method: 'POST', body: { schemeId: 'zhengzhou-taxi-driver-stars', period: today().slice(0, 4) } });
+    const notEnded = await api('/api/v1/evaluation-cycles', { method: 'POST', body: { schemeId: 'zhengzhou-taxi-driver-stars', period: chinaToday().slice(0, 4) } });
     expect({ status: notEnded.status, code: notEnded.body.code }).toEqual({ status: 422, code: 'CYCLE.PERIOD_NOT_ENDED' });
   });
 
   it('ranks carriers and cities for a past month of the quarterly Henan scheme; bad parameters are refused with code and field', async () => {
     // A penalty decided and received in March of last year (moved back in time through the data).
-    const lastYear = String(Number(today().slice(0, 4)) - 1);
+    const lastYear = String(Number(chinaToday().slice(0, 4)) - 1);
     const body = creditRecordBody();
     expect((await api('/api/v1/credit-records', { method: 'POST', token: zhengzhou, body })).status).toBe(201);
     const graded = await eventually(() => evaluations(body.subject.id), (r) => r.list.length > 0);
@@ -205,7 +201,7 @@ describe('evaluation through the gateway', () => {
     expect(await refused('periodKind=fortnight&period=2025-W10')).toEqual({ status: 400, code: 'RANKING.INVALID_PERIOD_KIND', fields: ['periodKind'] });
     expect(await refused('periodKind=week&period=2025-W54')).toEqual({ status: 400, code: 'RANKING.INVALID_PERIOD', fields: ['period'] });
     expect(await refused('periodKind=quarter&period=2025-05')).toEqual({ status: 400, code: 'RANKING.INVALID_PERIOD', fields: ['period'] });
-    expect(await refused(`periodKind=year&period=${today().slice(0, 4)}`)).toEqual({ status: 422, code: 'RANKING.PERIOD_NOT_ENDED', fields: ['period'] });
+    expect(await refused(`periodKind=year&period=${chinaToday().slice(0, 4)}`)).toEqual({ status: 422, code: 'RANKING.PERIOD_NOT_ENDED', fields: ['period'] });
     expect(await refused('/api/v1/rankings?schemeId=no-such-scheme&periodKind=year&period=2025')).toEqual({ status: 404, code: 'SCHEME.NOT_FOUND', fields: [] });
     const missing = await refused('/api/v1/rankings?periodKind=year&period=2025');
     expect({ status: missing.status, fields: [...new Set(missing.fields)] }).toEqual({ status: 400, fields: ['schemeId'] });

@@ -1,4 +1,5 @@
 import { creditRecordBody } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
 import { RunningPlatform, startPlatform } from '../support/platform-harness';
 
 /**
@@ -18,12 +19,8 @@ describe('SIGTERM during a burst of writes', () => {
 
   it('loses no accepted record and answers the rest with a clean 503', async () => {
     const token = await platform.token('zhengzhou');
-    const post = () =>
-      fetch(`${platform.gatewayUrl}/api/v1/credit-records`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(creditRecordBody()),
-      }).then(async (r) => ({ status: r.status, body: (await r.json()) as { id?: string; code?: string } }));
+    const api = gatewayApi<{ id?: string; code?: string }>(() => platform, () => token);
+    const post = () => api('/api/v1/credit-records', { method: 'POST', body: creditRecordBody() });
 
     // SIGTERM as soon as the first write of the burst is answered: the rest are still in flight.
     // (Not after a fixed delay: on a loaded machine the first answer may take longer than any delay.)

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { daysAgo } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
+import { ApiRequest, gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 type Json = Record<string, unknown> & { code?: string; errors?: { field: string }[] };
 type Entry = { id: string; listType: string; status: string; ruleId: string | null; inForce: boolean; subject: { id: string }; provenance: unknown; grounds: string };
-
-/** China-time ISO date `days` days before today. */
-const daysAgo = (days: number) => new Date(Date.now() + 8 * 3600_000 - days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * Joint measures' writes through the gateway: idempotent list writes, partner imports over the
@@ -28,16 +27,10 @@ describe('joint measures writes through the gateway', () => {
     await platform?.stop();
   }, 60_000);
 
-  const call = (path: string, init: { method?: string; body?: unknown; token?: string; key?: string } = {}) =>
-    fetch(`${platform.gatewayUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: {
-        authorization: `Bearer ${init.token ?? zhengzhou}`,
-        ...(init.body ? { 'content-type': 'application/json' } : {}),
-        ...(init.key !== undefined ? { 'idempotency-key': init.key } : {}),
-      },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    }).then(async (r) => ({ status: r.status, replayed: r.headers.get('idempotent-replayed'), body: (await r.json()) as Json }));
+  const api = gatewayApi<Json>(() => platform, () => zhengzhou);
+  /** `api`, plus an Idempotency-Key and whether the gateway says the response is a replay. */
+  const call = (path: string, { key, ...request }: ApiRequest & { key?: string } = {}) =>
+    api(path, { ...request, headers: key !== undefined ? { 'idempotency-key': key } : {} }).then((r) => ({ status: r.status, replayed: r.headers.get('idempotent-replayed'), body: r.body }));
   const entriesOf = (subjectId: string) => call(`/api/v1/subjects/${encodeURIComponent(subjectId)}/list-entries`).then((r) => (r.body.entries ?? []) as Entry[]);
   const decide = (subjectId: string) => call('/api/v1/measures/decisions', { method: 'POST', body: { subjectId, scene: 'permit.application' }, token: permitWindow });
 

@@ -1,14 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { ProtoPackages } from '@contracts';
+import { chinaMonth, daysAgo } from '@platform/testing';
 import { callUnary } from '../support/grpc-probes';
 import { creditRecordBody, makeUscc } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 type Json = Record<string, unknown> & { code?: string };
 type Entry = { id: string; listType: string; status: string; ruleId: string | null; basis: { recordId: string }[]; grounds: string; noticeEndsOn: string; inForce: boolean };
-
-/** China-time ISO date `days` days before today. */
-const daysAgo = (days: number) => new Date(Date.now() + 8 * 3600_000 - days * 86_400_000).toISOString().slice(0, 10);
 
 /** Joint measures issue: records submitted through collection fill the lists by rule; decisions explain themselves. */
 describe('joint measures through the gateway: lists and decisions', () => {
@@ -26,12 +25,7 @@ describe('joint measures through the gateway: lists and decisions', () => {
     await platform?.stop();
   }, 60_000);
 
-  const api = (path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
-    fetch(`${platform.gatewayUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${init.token ?? zhengzhou}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Json }));
+  const api = gatewayApi<Json>(() => platform, () => zhengzhou);
 
   const entriesOf = (subjectId: string) => api(`/api/v1/subjects/${encodeURIComponent(subjectId)}/list-entries`).then((r) => (r.body.entries ?? []) as Entry[]);
 
@@ -122,7 +116,7 @@ describe('joint measures through the gateway: lists and decisions', () => {
     });
     expect(overGrpc).toMatchObject({ outcome: 'deny', measures: [{ code: 'permit.application-ban' }], reasons: [{ kind: 'records', recordIds: [created.body.id] }] });
 
-    const month = daysAgo(0).slice(0, 7);
+    const month = chinaMonth();
     const report = await api(`/api/v1/reports/measures-applied?month=${month}`, { token: permitWindow });
     expect(report.status).toBe(200);
     expect(report.body).toMatchObject({ region: '410100', month, units: [{ unit: 'permit-window', measures: expect.arrayContaining([expect.objectContaining({ code: 'permit.application-ban', applied: 2 })]) }] });

@@ -1,12 +1,10 @@
+import { chinaMonth, daysAgo } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 type Problem = { code?: string; errors?: { field: string; code?: string }[] };
 type Json = Record<string, unknown> & Problem;
-
-/** China-time ISO date `days` days before today. */
-const daysAgo = (days: number) => new Date(Date.now() + 8 * 3600_000 - days * 86_400_000).toISOString().slice(0, 10);
-const thisMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
 
 /** Collection issue: objections, the region-scoped list, monitoring-violation claims and the quality report. */
 describe('objections, lists, claims and the collection-quality report', () => {
@@ -24,12 +22,7 @@ describe('objections, lists, claims and the collection-quality report', () => {
     await platform?.stop();
   }, 60_000);
 
-  const api = (path: string, init: { method?: string; body?: unknown; token?: string; headers?: Record<string, string> } = {}) =>
-    fetch(`${platform.gatewayUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${init.token ?? zhengzhou}`, ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Json }));
+  const api = gatewayApi<Json>(() => platform, () => zhengzhou);
 
   const submit = async (body: ReturnType<typeof creditRecordBody>, token = zhengzhou) => {
     const created = await api('/api/v1/credit-records', { method: 'POST', body, token });
@@ -185,9 +178,9 @@ describe('objections, lists, claims and the collection-quality report', () => {
     await platform.db.query(`UPDATE collection.objections SET due_on = $2 WHERE id = $1`, [opened.body.id, daysAgo(1)]);
     expect((await api(`/api/v1/objections/${opened.body.id}`, { token: luoyang })).body).toMatchObject({ overdue: true });
 
-    const report = await api(`/api/v1/reports/collection-quality?region=410300&month=${thisMonth()}`, { token: henan });
+    const report = await api(`/api/v1/reports/collection-quality?region=410300&month=${chinaMonth()}`, { token: henan });
     expect(report.status).toBe(200);
-    expect(report.body).toMatchObject({ region: '410300', month: thisMonth(), timelinessWorkingDays: 7 });
+    expect(report.body).toMatchObject({ region: '410300', month: chinaMonth(), timelinessWorkingDays: 7 });
     expect(report.body.units).toEqual([
       expect.objectContaining({
         sourceClientId: 'luoyang',

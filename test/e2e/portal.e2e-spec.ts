@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { Events, ListEntryV1 } from '@contracts';
 import { connectJetStream, MessagingNamespace } from '@platform/messaging';
-import { TEST_NATS_URL } from '@platform/testing';
+import { chinaToday, listEntryEffectiveEvent, TEST_NATS_URL } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
@@ -53,32 +53,20 @@ describe('public portal in a browser', () => {
   /** Joint measures' confirmed entries, as it publishes them (joint-measures is not started here). */
   async function publishListEntries(): Promise<void> {
     const handles = await connectJetStream(TEST_NATS_URL, 'e2e-portal-lists');
-    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-    const entry = (listType: string, subject: { kind: string; id: string; name: string }, documentNumber: string) => ({
-      entryId: randomUUID(),
-      listType,
-      subject,
-      region: '410100',
-      status: 'effective',
-      origin: 'manual',
-      ruleId: null,
-      grounds: listType === 'red' ? '连续三年信用评价为AAA级' : '一个记分周期内累计记满20分',
-      basis: [],
-      provenance: null,
-      proposedOn: today,
-      noticeEndsOn: today,
-      startsOn: today,
-      endsOn: null,
-      decision: { outcome: 'confirmed', decidedOn: today, decidedBy: 'zhengzhou', documentNumber, reason: '' },
-      removal: null,
-      version: 2,
-    });
+    // Confirmed manually today, in Zhengzhou (listEntryEffectiveEvent's defaults).
+    const entry = (listType: string, subject: ListEntryV1['subject'], documentNumber: string) =>
+      listEntryEffectiveEvent.envelope({
+        data: {
+          listType,
+          subject,
+          grounds: listType === 'red' ? '连续三年信用评价为AAA级' : '一个记分周期内累计记满20分',
+          decision: { outcome: 'confirmed', decidedOn: chinaToday(), decidedBy: 'zhengzhou', documentNumber, reason: '' },
+        },
+      });
     try {
       const ns = new MessagingNamespace(platform.natsPrefix);
-      for (const data of [entry('red', { kind: 'org', id: uscc, name }, '郑交信〔2026〕31号'), entry('bad-driver', { kind: 'person', id: driver.id, name: driver.name }, '郑交信〔2026〕32号')]) {
-        const id = randomUUID();
-        const envelope = { id, type: 'measures.list-entries.effective', version: 1, occurredAt: new Date().toISOString(), subjectId: data.subject.id, region: '410100', data };
-        await handles.js.publish(ns.subject('measures.list-entries.effective'), JSON.stringify(envelope), { msgID: id });
+      for (const envelope of [entry('red', { kind: 'org', id: uscc, name }, '郑交信〔2026〕31号'), entry('bad-driver', { kind: 'person', id: driver.id, name: driver.name }, '郑交信〔2026〕32号')]) {
+        await handles.js.publish(ns.subject(Events.ListEntryEffective.subject), JSON.stringify(envelope), { msgID: envelope.id });
       }
     } finally {
       await handles.nc.close();

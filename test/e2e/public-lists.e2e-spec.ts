@@ -1,4 +1,5 @@
 import { creditRecordBody, makeUscc } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 interface ListEntry {
@@ -24,12 +25,7 @@ describe('published credit lists', () => {
     await platform?.stop();
   }, 60_000);
 
-  const api = (path: string, init: { method?: string; body?: unknown } = {}) =>
-    fetch(`${platform.gatewayUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${zhengzhou}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Json }));
+  const api = gatewayApi<Json>(() => platform, () => zhengzhou);
   const publicList = (type: string) => fetch(`${platform.gatewayUrl}/public/v1/lists/${type}`).then(async (r) => ({ status: r.status, body: (await r.json()) as Json & { entries?: ListEntry[] } }));
   const profileLists = (uscc: string) => fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}`).then(async (r) => (r.ok ? (((await r.json()) as { lists?: ListEntry[] }).lists ?? []) : []));
 

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
+import { CreditRecordUpdatedV1, Events } from '@contracts';
 import { connectJetStream, MessagingNamespace } from '@platform/messaging';
-import { TEST_NATS_URL } from '@platform/testing';
+import { creditRecordUpdatedEvent, TEST_NATS_URL } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
@@ -89,7 +89,7 @@ describe('public profile cache', () => {
 
   it('withdraws a repaired penalty (credit.records.updated, status repaired) from profile, search and cache, logged with reason repair', async () => {
     const uscc = makeUscc();
-    const subject = { kind: 'org', id: uscc, name: '郑州信用修复测试运输有限公司' };
+    const subject = { kind: 'org' as const, id: uscc, name: '郑州信用修复测试运输有限公司' };
     const penalty = creditRecordBody({ subject });
     const recordId = await submit(penalty);
     const shown = await eventually(() => profile(uscc), (p) => documents(p).length === 1);
@@ -99,31 +99,22 @@ describe('public profile cache', () => {
     const handles = await connectJetStream(TEST_NATS_URL, 'e2e-repair');
     try {
       const now = new Date().toISOString();
-      const envelope = {
-        id: randomUUID(),
-        type: 'credit.records.updated',
-        version: 1,
+      // Repaired, version 2, changed by system:repair (creditRecordUpdatedEvent's defaults).
+      const envelope = creditRecordUpdatedEvent.envelope({
         occurredAt: now,
-        subjectId: uscc,
         region: penalty.region,
         data: {
           recordId,
           recordType: penalty.recordType,
           subject,
           region: penalty.region,
-          severity: penalty.severity,
+          severity: penalty.severity as CreditRecordUpdatedV1['severity'],
           decisionDate: penalty.decisionDate,
           documentNumber: penalty.documentNumber,
-          isPublic: true,
-          status: 'repaired',
-          change: 'repaired',
-          version: 2,
-          changes: {},
-          changedBy: 'system:repair',
           changedAt: now,
         },
-      };
-      await handles.js.publish(new MessagingNamespace(platform.natsPrefix).subject('credit.records.updated'), JSON.stringify(envelope), { msgID: envelope.id });
+      });
+      await handles.js.publish(new MessagingNamespace(platform.natsPrefix).subject(Events.CreditRecordUpdated.subject), JSON.stringify(envelope), { msgID: envelope.id });
     } finally {
       await handles.nc.close();
     }

@@ -1,4 +1,5 @@
 import { creditRecordBody } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 const LIMIT = 8;
@@ -17,11 +18,7 @@ describe('public profile fast path', () => {
     const token = await platform.token('zhengzhou');
     const body = creditRecordBody();
     uscc = body.subject.id;
-    const created = await fetch(`${platform.gatewayUrl}/api/v1/credit-records`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    const created = await gatewayApi(() => platform, () => token)('/api/v1/credit-records', { method: 'POST', body: body });
     expect(created.status).toBe(201);
     // Wait on the read model itself: every request to the gateway counts against the limit.
     await eventually(() => platform.db.query(`SELECT 1 FROM disclosure.public_records WHERE uscc = $1`, [uscc]), (rows) => rows.length === 1);

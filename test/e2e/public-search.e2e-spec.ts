@@ -1,4 +1,5 @@
 import { creditRecordBody, makeUscc } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 interface SearchResult {
@@ -17,11 +18,7 @@ describe('public search', () => {
   beforeAll(async () => {
     platform = await startPlatform(['gateway', 'collection', 'disclosure'], { GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE: '60' });
     const token = await platform.token('zhengzhou');
-    const created = await fetch(`${platform.gatewayUrl}/api/v1/credit-records`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(creditRecordBody({ subject: { id: uscc, name } })),
-    });
+    const created = await gatewayApi(() => platform, () => token)('/api/v1/credit-records', { method: 'POST', body: creditRecordBody({ subject: { id: uscc, name } }) });
     expect(created.status).toBe(201);
     await eventually(() => search(uscc), (r) => r.body.subjects?.length === 1);
   }, 120_000);

@@ -1,4 +1,5 @@
 import { creditRecordBody } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 interface PublicItem {
@@ -28,11 +29,8 @@ describe('publication log and expiry', () => {
     await platform?.stop();
   }, 60_000);
 
-  const get = <T>(path: string) => fetch(`${platform.gatewayUrl}${path}`).then(async (r) => ({ status: r.status, body: (await r.json()) as T }));
-  const post = (path: string, body: unknown) =>
-    fetch(`${platform.gatewayUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
-      async (r) => ({ status: r.status, body: (await r.json()) as { id: string } }),
-    );
+  const get = <T>(path: string) => gatewayApi<T>(() => platform)(path);
+  const post = (path: string, body: unknown) => gatewayApi<{ id: string }>(() => platform, () => token)(path, { method: 'POST', body });
   const penalties = (uscc: string) => get<{ penalties?: PublicItem[] }>(`/public/v1/subjects/${uscc}`).then((r) => r.body.penalties ?? []);
   const entries = (publicationId: string) => get<{ entries: LogEntry[] }>(`/public/v1/publication-log/items/${publicationId}`).then((r) => r.body.entries ?? []);
 

@@ -1,3 +1,4 @@
+import { daysAhead } from '@platform/testing';
 import { creditRecordBody } from '../support/factories';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
@@ -42,7 +43,7 @@ describe('NDJSON batches', () => {
   it('stores exactly the good lines and reports every bad one with its line, field and code', async () => {
     const existing = creditRecordBody();
     expect((await fetch(`${platform.gatewayUrl}/api/v1/credit-records`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(existing) })).status).toBe(201);
-    const tomorrow = new Date(Date.now() + 8 * 3600_000 + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = daysAhead(1);
     const twin = creditRecordBody();
     const lines = [
       JSON.stringify(creditRecordBody()), // 1 good

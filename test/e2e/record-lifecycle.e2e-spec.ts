@@ -1,4 +1,5 @@
 import { creditRecordBody } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 /** Collection issue: the catalogue as data, payload schemas, revocation with history, withdrawal from public view. */
@@ -15,12 +16,7 @@ describe('record catalogue and lifecycle', () => {
     await platform?.stop();
   }, 60_000);
 
-  const api = (path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
-    fetch(`${platform.gatewayUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${init.token ?? zhengzhou}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> & { code?: string; errors?: { field: string; code?: string }[] } }));
+  const api = gatewayApi<Record<string, unknown> & { code?: string; errors?: { field: string; code?: string }[] }>(() => platform, () => zhengzhou);
 
   it('serves the catalogue in force, every type with its payload schema', async () => {
     const { status, body } = await api('/api/v1/catalog/record-types');

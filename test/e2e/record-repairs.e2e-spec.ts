@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { EventEnvelope, Events, RepairRecordRepairedV1 } from '@contracts';
+import { Events } from '@contracts';
 import { connectJetStream, JetStreamHandles, MessagingNamespace } from '@platform/messaging';
-import { TEST_NATS_URL } from '@platform/testing';
+import { repairRecordRepairedEvent, TEST_NATS_URL } from '@platform/testing';
 import { creditRecordBody } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 /**
@@ -29,12 +30,7 @@ describe('record repairs: repair.records.repaired → a repaired version and cre
   }, 60_000);
 
   type Body = Record<string, unknown> & { status?: string; history?: { version: number; status: string; change: string; changedBy: string; reason: string }[] };
-  const api = (path: string, init: { method?: string; body?: unknown } = {}) =>
-    fetch(`${platform.gatewayUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${zhengzhou}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Body }));
+  const api = gatewayApi<Body>(() => platform, () => zhengzhou);
 
   const submit = async () => {
     const body = creditRecordBody();
@@ -44,16 +40,8 @@ describe('record repairs: repair.records.repaired → a repaired version and cre
   };
 
   const publishRepair = async (recordId: string, subjectId: string, applicationId = `RA-${randomUUID().slice(0, 8)}`) => {
-    const data: RepairRecordRepairedV1 = {
-      applicationId,
-      recordId,
-      subject: { kind: 'org', id: subjectId },
-      path: 'repair-commitment',
-      decidedBy: 'henan-credit-office',
-      decidedAt: new Date().toISOString(),
-      reason: '已履行行政处罚决定并提交信用修复承诺书',
-    };
-    const envelope: EventEnvelope<RepairRecordRepairedV1> = { id: randomUUID(), type: Events.RepairRecordRepaired.subject, version: 1, occurredAt: data.decidedAt, subjectId, region: '410100', data };
+    const decidedAt = new Date().toISOString();
+    const envelope = repairRecordRepairedEvent.envelope({ occurredAt: decidedAt, data: { applicationId, recordId, subject: { kind: 'org', id: subjectId }, decidedAt } });
     await nats.js.publish(ns.subject(Events.RepairRecordRepaired.subject), JSON.stringify(envelope), { msgID: envelope.id });
     return applicationId;
   };

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { EventEnvelope, MonitoringViolationFeedV1 } from '@contracts';
+import { MonitoringViolationFeedV1 } from '@contracts';
 import { addDays, addMonths, chinaDateOf } from '@domain/calendar';
 import { connectJetStream, MessagingNamespace } from '@platform/messaging';
-import { TEST_NATS_URL } from '@platform/testing';
+import { monitoringViolationEvent, TEST_NATS_URL } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 /**
@@ -25,12 +26,7 @@ describe('records over time: broken commitments, expiring licences, expired publ
   }, 60_000);
 
   type Problem = Record<string, unknown> & { code?: string };
-  const api = (path: string, init: { method?: string; body?: unknown; token?: string } = {}) =>
-    fetch(`${platform.gatewayUrl}${path}`, {
-      method: init.method ?? 'GET',
-      headers: { authorization: `Bearer ${init.token ?? zhengzhou}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-      body: init.body ? JSON.stringify(init.body) : undefined,
-    }).then(async (r) => ({ status: r.status, body: (await r.json()) as Problem }));
+  const api = gatewayApi<Problem>(() => platform, () => zhengzhou);
 
   const submit = async (body: unknown) => {
     const created = await api('/api/v1/credit-records', { method: 'POST', body });
@@ -137,7 +133,7 @@ describe('records over time: broken commitments, expiring licences, expired publ
     };
     const handles = await connectJetStream(TEST_NATS_URL, 'e2e-monitoring-platform');
     try {
-      const envelope: EventEnvelope<MonitoringViolationFeedV1> = { id: randomUUID(), type: 'telemetry.monitoring.violations', version: 1, occurredAt: new Date().toISOString(), subjectId: '豫A7C321', region: '410100', data: { source: 'henan-gps', record } };
+      const envelope = monitoringViolationEvent.envelope({ subjectId: '豫A7C321', data: { source: 'henan-gps', record } });
       await handles.js.publish(new MessagingNamespace(platform.natsPrefix).subject('telemetry.monitoring.violations.410100'), JSON.stringify(envelope));
     } finally {
       await handles.nc.close();

@@ -1,5 +1,6 @@
 import { ProtoPackages } from '@contracts';
 import { creditRecordBody } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
 import { callUnary } from '../support/grpc-probes';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
@@ -22,20 +23,17 @@ describe('walking skeleton: penalty in, public profile out', () => {
   it('shows a posted penalty on the public profile', async () => {
     const token = await platform.token('zhengzhou');
     const body = creditRecordBody();
-    const created = await fetch(`${platform.gatewayUrl}/api/v1/credit-records`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `k-${body.sourceRecordId}` },
-      body: JSON.stringify(body),
-    });
+    const api = gatewayApi<{ id: string; status: string }>(() => platform, () => token);
+    const created = await api('/api/v1/credit-records', { method: 'POST', body, headers: { 'idempotency-key': `k-${body.sourceRecordId}` } });
     expect(created.status).toBe(201);
-    const { id, status } = (await created.json()) as { id: string; status: string };
+    const { id, status } = created.body;
     expect(status).toBe('active');
     expect(created.headers.get('traceparent')).toMatch(/^00-[0-9a-f]{32}-/);
     expect(created.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(created.headers.get('x-powered-by')).toBeNull();
 
     const profile = await eventually(
-      () => fetch(`${platform.gatewayUrl}/public/v1/subjects/${body.subject.id}`).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> })),
+      () => gatewayApi(() => platform)(`/public/v1/subjects/${body.subject.id}`),
       (r) => r.status === 200,
     );
     expect(profile.status).toBe(200);
@@ -44,13 +42,9 @@ describe('walking skeleton: penalty in, public profile out', () => {
     expect(JSON.stringify(profile.body)).not.toContain(id); // internal ids never leak
 
     // A retry with the same Idempotency-Key returns the first answer and stores nothing new.
-    const retried = await fetch(`${platform.gatewayUrl}/api/v1/credit-records`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': `k-${body.sourceRecordId}` },
-      body: JSON.stringify(body),
-    });
+    const retried = await api('/api/v1/credit-records', { method: 'POST', body, headers: { 'idempotency-key': `k-${body.sourceRecordId}` } });
     expect(retried.status).toBe(201);
-    expect(await retried.json()).toEqual({ id, status: 'active' });
+    expect(retried.body).toEqual({ id, status: 'active' });
     expect(retried.headers.get('idempotent-replayed')).toBe('true');
     expect(await platform.db.query(`SELECT count(*)::int AS n FROM collection.credit_records WHERE id = $1`, [id])).toEqual([{ n: 1 }]);
     const audit = await platform.db.query(`SELECT client_id, status, trace_id FROM gateway.audit_log WHERE path = '/api/v1/credit-records' ORDER BY id`);
@@ -88,11 +82,7 @@ describe('walking skeleton: penalty in, public profile out', () => {
   it('records one trace across gateway, collection, PostgreSQL, NATS and the disclosure consumer', async () => {
     const token = await platform.token('henan');
     const body = creditRecordBody();
-    const created = await fetch(`${platform.gatewayUrl}/api/v1/credit-records`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+    const created = await gatewayApi(() => platform, () => token)('/api/v1/credit-records', { method: 'POST', body });
     expect(created.status).toBe(201);
     const traceId = created.headers.get('traceparent')!.split('-')[1];
 

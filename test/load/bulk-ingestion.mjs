@@ -31,6 +31,7 @@ const { Client } = require('pg');
 const { connect } = require('@nats-io/transport-node');
 const { jetstreamManager } = require('@nats-io/jetstream');
 const { usccCheckCharacter } = require(join(ROOT, 'dist/libs/domain/identifiers/src'));
+const { addDays, chinaDateOf } = require(join(ROOT, 'dist/libs/domain/calendar/src'));
 
 const { values: args } = parseArgs({
   options: {
@@ -59,7 +60,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 // ── data: N unique, valid records ──────────────────────────────────────────────────────────────
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const run = Date.now().toString(36).toUpperCase();
-const yesterday = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+const yesterday = addDays(chinaDateOf(new Date()), -1);
 
 /** A distinct, valid USCC per n: the 9-character organisation code encodes the run and n in base 31. */
 function uscc(n) {

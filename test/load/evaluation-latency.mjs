@@ -17,6 +17,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const dist = (path) => require(join(ROOT, 'dist', path));
 const { connectJetStream, MessagingNamespace } = dist('libs/platform/messaging/src');
 const { citizenIdCheckCharacter } = dist('libs/domain/identifiers/src');
+const { chinaDateOf } = dist('libs/domain/calendar/src');
 
 const RECORDS = Number(process.env.RECORDS ?? 300);
 
@@ -53,7 +54,7 @@ try {
     }
   })();
 
-  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = chinaDateOf(new Date());
   const latencies = [];
   let missing = 0;
   for (let i = 0; i < RECORDS; i += 1) {

@@ -4,7 +4,7 @@ import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { EventDefinition, EventEnvelope } from '@contracts';
 import { ensureSchemaAndRole } from '@platform/database';
-import { cloneTestDatabase, isolatedMessaging, TestDatabase, TestMessaging } from '@platform/testing';
+import { cloneTestDatabase, defineEventFactory, eventually as poll, isolatedMessaging, TestDatabase, TestMessaging } from '@platform/testing';
 import { appendManyToOutbox, appendToOutbox, InboxConsumer, MessagingTables1763700000000, OutboxRelay, PoisonMessageError, writeWithOutbox } from '@platform/messaging';
 
 class Tallies1763700000999 implements MigrationInterface {
@@ -18,6 +18,9 @@ class Tallies1763700000999 implements MigrationInterface {
 
 const SCHEMA = 'msgtest';
 const WidgetMade: EventDefinition<{ widget: string }> = { stream: 'CREDIT_RECORDS', subject: 'credit.records.created', version: 1 };
+/** A widget's event, keyed by the widget. */
+const widgetMade = defineEventFactory(WidgetMade, (n) => ({ widget: `w${n}` }), (data) => data.widget);
+const made = (widget: string) => widgetMade.newEvent({ data: { widget } });
 
 describe('outbox relay and inbox consumer (PostgreSQL + JetStream)', () => {
   let db: TestDatabase;
@@ -48,7 +51,7 @@ describe('outbox relay and inbox consumer (PostgreSQL + JetStream)', () => {
   const makeWidget = (widget: string, fail = false) =>
     dataSource.transaction(async (manager) => {
       await manager.query(`INSERT INTO widgets (id) VALUES ($1)`, [widget]);
-      const event = await appendToOutbox(manager, SCHEMA, WidgetMade, { subjectId: widget, region: '410100', data: { widget } });
+      const event = await appendToOutbox(manager, SCHEMA, WidgetMade, made(widget));
       if (fail) throw new Error('rolled back after writing');
       return event;
     });
@@ -64,14 +67,7 @@ describe('outbox relay and inbox consumer (PostgreSQL + JetStream)', () => {
 
   const tally = async (key: string): Promise<number> => (await dataSource.query(`SELECT count FROM tallies WHERE name = $1`, [key]))[0]?.count ?? 0;
 
-  async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (accept(value) || Date.now() > deadline) return value;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+  const eventually = <T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> => poll(probe, accept, timeoutMs, 50);
 
   it('publishes a committed event with Nats-Msg-Id = event id, and never a rolled-back one', async () => {
     await expect(makeWidget('ghost', true)).rejects.toThrow('rolled back');
@@ -98,23 +94,22 @@ describe('outbox relay and inbox consumer (PostgreSQL + JetStream)', () => {
 
   it('writes a single-statement change and its event in one statement: both are published, or neither is stored', async () => {
     const write = (id: string) => ({ sql: `INSERT INTO widgets (id) VALUES ($1)`, params: [id] });
-    const [event] = await writeWithOutbox(dataSource, SCHEMA, write('one-statement'), WidgetMade, [{ subjectId: 'one-statement', region: '410100', data: { widget: 'one-statement' } }]);
+    const [event] = await writeWithOutbox(dataSource, SCHEMA, write('one-statement'), WidgetMade, [made('one-statement')]);
     const published = await eventually(() => dataSource.query(`SELECT published_at FROM outbox WHERE id = $1`, [event.id]), (rows) => rows[0]?.published_at !== null);
     expect(published[0].published_at).not.toBeNull();
     // The same widget again violates the primary key: the event must not be stored either.
-    await expect(writeWithOutbox(dataSource, SCHEMA, write('one-statement'), WidgetMade, [{ subjectId: 'again', region: '410100', data: { widget: 'again' } }])).rejects.toThrow(/duplicate key/);
+    await expect(writeWithOutbox(dataSource, SCHEMA, write('one-statement'), WidgetMade, [made('again')])).rejects.toThrow(/duplicate key/);
     expect(await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE envelope->'data'->>'widget' = 'again'`)).toEqual([{ n: 0 }]);
   });
 
   it('commits asynchronously when asked, with the same all-or-nothing guarantee and nothing left set on the connection', async () => {
     const write = (id: string) => ({ sql: `INSERT INTO widgets (id) VALUES ($1)`, params: [id] });
-    const made = (widget: string) => [{ subjectId: widget, region: '410100', data: { widget } }];
-    const [event] = await writeWithOutbox(dataSource, SCHEMA, write('async-commit'), WidgetMade, made('async-commit'), { asynchronousCommit: true });
+    const [event] = await writeWithOutbox(dataSource, SCHEMA, write('async-commit'), WidgetMade, [made('async-commit')], { asynchronousCommit: true });
     expect(await dataSource.query(`SELECT count(*)::int AS n FROM widgets WHERE id = 'async-commit'`)).toEqual([{ n: 1 }]);
     await eventually(() => dataSource.query(`SELECT published_at FROM outbox WHERE id = $1`, [event.id]), (rows) => rows[0]?.published_at !== null);
     // The setting lasted only for that statement's transaction (the pool hands back the same idle connection first).
     expect(await dataSource.query(`SHOW synchronous_commit`)).toEqual([{ synchronous_commit: 'on' }]);
-    await expect(writeWithOutbox(dataSource, SCHEMA, write('async-commit'), WidgetMade, made('async-again'), { asynchronousCommit: true })).rejects.toThrow(/duplicate key/);
+    await expect(writeWithOutbox(dataSource, SCHEMA, write('async-commit'), WidgetMade, [made('async-again')], { asynchronousCommit: true })).rejects.toThrow(/duplicate key/);
     expect(await dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE envelope->'data'->>'widget' = 'async-again'`)).toEqual([{ n: 0 }]);
     await expect(writeWithOutbox(dataSource, SCHEMA, write('no-event'), WidgetMade, [], { asynchronousCommit: true })).rejects.toThrow(/at least one event/);
   });
@@ -236,9 +231,9 @@ describe('outbox relay and inbox consumer (PostgreSQL + JetStream)', () => {
   it('publishes a row whose transaction commits after thousands of newer rows were published (the poll scans from the start)', async () => {
     const late = dataSource.createQueryRunner();
     await late.startTransaction();
-    const lateEvent = await appendToOutbox(late.manager, SCHEMA, WidgetMade, { subjectId: 'late', region: '410100', data: { widget: 'late' } });
+    const lateEvent = await appendToOutbox(late.manager, SCHEMA, WidgetMade, made('late'));
     await dataSource.transaction((manager) =>
-      appendManyToOutbox(manager, SCHEMA, WidgetMade, Array.from({ length: 5_100 }, (_, i) => ({ subjectId: `n${i}`, region: '410100', data: { widget: `newer-${i}` } }))),
+      appendManyToOutbox(manager, SCHEMA, WidgetMade, Array.from({ length: 5_100 }, (_, i) => widgetMade.newEvent({ subjectId: `n${i}`, data: { widget: `newer-${i}` } }))),
     );
     await eventually(() => dataSource.query(`SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL`), (rows) => rows[0].n === 0, 30_000);
     await late.commitTransaction();

@@ -2,7 +2,7 @@ import { Client, Notification } from 'pg';
 import { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { EventDefinition } from '@contracts';
 import { ensureSchemaAndRole } from '@platform/database';
-import { cloneTestDatabase, TestDatabase } from '@platform/testing';
+import { cloneTestDatabase, defineEventFactory, TestDatabase } from '@platform/testing';
 import { JetStreamClient } from '@nats-io/jetstream';
 import { appendToOutbox, MessagingNamespace, MessagingTables1763700000000, OutboxRelay, outboxChannel, registerLocalRelay } from '@platform/messaging';
 
@@ -16,6 +16,9 @@ class Gadgets1763700000998 implements MigrationInterface {
 
 const SCHEMA = 'wakeuptest';
 const GadgetMade: EventDefinition<{ gadget: string }> = { stream: 'CREDIT_RECORDS', subject: 'credit.records.created', version: 1 };
+/** A gadget's event, keyed by the gadget. */
+const gadgetMade = defineEventFactory(GadgetMade, (n) => ({ gadget: `g${n}` }), (data) => data.gadget);
+const made = (gadget: string) => gadgetMade.newEvent({ data: { gadget } });
 
 /**
  * The relay's wake-up is sent after the writing transaction commits (a NOTIFY inside it would
@@ -50,7 +53,7 @@ describe('outbox wake-up after commit (PostgreSQL)', () => {
   });
 
   const append = (runner: QueryRunner, gadget: string) =>
-    appendToOutbox(runner.manager, SCHEMA, GadgetMade, { subjectId: gadget, region: '410100', data: { gadget } });
+    appendToOutbox(runner.manager, SCHEMA, GadgetMade, made(gadget));
 
   /** A round trip on the listening connection delivers every notification sent before it. */
   const delivered = async () => {
@@ -85,14 +88,14 @@ describe('outbox wake-up after commit (PostgreSQL)', () => {
 
   it('waits for the outer commit when the event was written inside a savepoint', async () => {
     await dataSource.transaction(async (manager) => {
-      await manager.transaction((inner) => appendToOutbox(inner, SCHEMA, GadgetMade, { subjectId: 'g2', region: '410100', data: { gadget: 'g2' } }));
+      await manager.transaction((inner) => appendToOutbox(inner, SCHEMA, GadgetMade, made('g2')));
       expect(await delivered()).toEqual([]);
     });
     expect(await delivered()).toEqual([outboxChannel(SCHEMA)]);
   });
 
   it('notifies at once when the event is written outside a transaction (already committed)', async () => {
-    await appendToOutbox(dataSource.manager, SCHEMA, GadgetMade, { subjectId: 'g3', region: '410100', data: { gadget: 'g3' } });
+    await appendToOutbox(dataSource.manager, SCHEMA, GadgetMade, made('g3'));
     expect(await delivered()).toEqual([outboxChannel(SCHEMA)]);
   });
 
@@ -101,7 +104,7 @@ describe('outbox wake-up after commit (PostgreSQL)', () => {
     registerLocalRelay(SCHEMA, () => wakes.push('woken'));
     try {
       await dataSource.transaction(async (manager) => {
-        await appendToOutbox(manager, SCHEMA, GadgetMade, { subjectId: 'g4', region: '410100', data: { gadget: 'g4' } });
+        await appendToOutbox(manager, SCHEMA, GadgetMade, made('g4'));
         expect(wakes).toEqual([]);
       });
       expect(wakes).toEqual(['woken']);
@@ -113,7 +116,7 @@ describe('outbox wake-up after commit (PostgreSQL)', () => {
 
   it('relay: a batch whose publish fails stays unpublished and goes out whole on the next drain, in seq order', async () => {
     await dataSource.query(`UPDATE outbox SET published_at = now() WHERE published_at IS NULL`);
-    for (const gadget of ['r1', 'r2', 'r3']) await appendToOutbox(dataSource.manager, SCHEMA, GadgetMade, { subjectId: gadget, region: '410100', data: { gadget } });
+    for (const gadget of ['r1', 'r2', 'r3']) await appendToOutbox(dataSource.manager, SCHEMA, GadgetMade, made(gadget));
     // JetStream stand-in (this suite has no NATS): the first publish fails, later ones are recorded.
     const published: string[] = [];
     let failNext = true;

@@ -6,12 +6,13 @@ import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const { usccCheckCharacter } = require(join(import.meta.dirname, '..', '..', '..', 'dist/libs/domain/identifiers/src'));
+const { addDays, chinaDateOf } = require(join(import.meta.dirname, '..', '..', '..', 'dist/libs/domain/calendar/src'));
 
 /** A function returning the next body as JSON text, or undefined without a template. */
 export function bodyFactory(template) {
   if (!template) return () => undefined;
   const run = Date.now().toString(36);
-  const yesterday = new Date(Date.now() + 8 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+  const yesterday = addDays(chinaDateOf(new Date()), -1);
   let n = 0;
   const text = JSON.stringify(template);
   return () => {

@@ -2,3 +2,4 @@ export * from './factory';
 export * from './test-database';
 export * from './test-messaging';
 export * from './test-data';
+export * from './event-factories';

@@ -31,12 +31,12 @@ export function makeUscc(region = '410100'): string {
   return first17 + usccCheckCharacter(first17);
 }
 
-/** Polls until `accept` holds or the timeout passes; returns the last value either way. */
-export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+/** Polls (every `intervalMs`) until `accept` holds or the timeout passes; returns the last value either way. */
+export async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000, intervalMs = 100): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (accept(value) || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
 }
