@@ -7,7 +7,6 @@ import { AppModule } from './app.module';
 import { gatewayConfigSchema, gatewayDefinition } from './gateway.definition';
 import { configureBodyParsing } from './http/body-parsing';
 import { installClientErrorHandler } from './http/client-errors';
-import { GrpcNulCharacterInterceptor } from './grpc/grpc-input-policy';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { requestContext } from './http/request-context.middleware';
 import { recordRequestDuration } from './http/request-metrics.middleware';
@@ -24,7 +23,6 @@ void runService(gatewayDefinition, config, AppModule.register(config), { configu
 function configureHttp(app: INestApplication): void {
   app.getHttpAdapter().getInstance().disable('x-powered-by');
   installClientErrorHandler(app.getHttpServer());
-  app.useGlobalInterceptors(new GrpcNulCharacterInterceptor());
   // Cached public profiles are answered ahead of Express (ADR 0032); everything else passes through.
   new ProfileFastPath(app.get(PublicProfiles), app.get(SlidingWindowThrottlerStorage), {
     limitPerWindow: config.GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE,

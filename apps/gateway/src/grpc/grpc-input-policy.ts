@@ -1,4 +1,5 @@
-import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, NestInterceptor, Provider } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { Observable, throwError } from 'rxjs';
 import { DomainError, nulCharacterViolations, PlatformErrorCode } from '@platform/errors';
 
@@ -17,3 +18,11 @@ export class GrpcNulCharacterInterceptor implements NestInterceptor {
     return throwError(() => DomainError.validation(PlatformErrorCode.InvalidBody, violations));
   }
 }
+
+/**
+ * Registered as a module-level global interceptor: the gRPC listeners are built when runService
+ * connects the microservice, before configureHttp could add one with app.useGlobalInterceptors.
+ * It runs outside GrpcObservabilityInterceptor and before GrpcFace, so a refusal here has no
+ * audit row or call metric (the caller sees INVALID_ARGUMENT and REQUEST.INVALID).
+ */
+export const GRPC_INPUT_POLICY: Provider = { provide: APP_INTERCEPTOR, useClass: GrpcNulCharacterInterceptor };
