@@ -45,9 +45,9 @@ function refuseNulCharacters(request: Request, response: Response, next: NextFun
 }
 
 /**
- * An NDJSON batch with U+0000 in a line (a raw byte, or the escape `\u0000` in a string) is
- * refused whole, naming each line and field: collection stores each line's text, which
- * PostgreSQL cannot hold (it was a 500).
+ * An NDJSON batch that collection could not store or report is refused whole, naming each line
+ * and field: a raw NUL byte (the body is stored as text: it was a 500), or `\u0000` in a field
+ * name. A NUL escape in a string value stays a per-line rejection by collection (ndjsonNulViolations).
  */
 function refuseNulInBatch(request: Request, response: Response, next: NextFunction): void {
   const violations = ndjsonNulViolations(request.body as string);

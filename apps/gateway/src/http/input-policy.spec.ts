@@ -28,18 +28,20 @@ describe('jsonDepthExceeded', () => {
 });
 
 describe('ndjsonNulViolations', () => {
-  it('names the line of a raw NUL byte and the field of a \\u0000 escape, 1-based', () => {
-    const body = ['{"documentNumber":"ok"}', '{"documentNumber":"a\u0000b"}', '', '{"subject":{"name":"x\\u0000"}}'].join('\n');
+  it('names the line of a raw NUL byte and the field of a \\u0000 escape in a field name, 1-based', () => {
+    const body = ['{"documentNumber":"ok"}', '{"documentNumber":"a\u0000b"}', '', '{"payload":{"k\\u0000":1}}', '[{"a\\u0000":{}}]'].join('\n');
     expect(ndjsonNulViolations(body).map((v) => [v.field, v.code])).toEqual([
       ['line[2]', 'NUL_CHARACTER'],
-      ['line[4].subject.name', 'NUL_CHARACTER'],
+      ['line[4].payload.k\\u0000', 'NUL_CHARACTER'],
+      ['line[5][0].a\\u0000', 'NUL_CHARACTER'],
     ]);
   });
 
-  it('leaves clean batches, an escaped backslash and lines that are not JSON alone', () => {
+  it('leaves NUL escapes in values (collection rejects that line alone), clean batches and lines that are not JSON alone', () => {
     expect(ndjsonNulViolations('{"a":"b"}\n{"c":1}')).toEqual([]);
-    expect(ndjsonNulViolations('{"a":"\\\\u0000"}')).toEqual([]);
-    expect(ndjsonNulViolations('{"a":"\\u0000"')).toEqual([]);
+    expect(ndjsonNulViolations('{"documentNumber":"x\\u0000"}')).toEqual([]);
+    expect(ndjsonNulViolations('{"a\\\\u0000":"b"}')).toEqual([]);
+    expect(ndjsonNulViolations('{"a\\u0000":"b"')).toEqual([]);
   });
 });
 

@@ -49,9 +49,12 @@ export function jsonDepthExceeded(body: Uint8Array, limit = MAX_JSON_DEPTH, perL
 }
 
 /**
- * NUL characters in an NDJSON batch, by line (1-based, as collection numbers them): a raw 0x00
- * byte names the line, a `\u0000` escape names the field inside it. A line that is not JSON is
- * left to collection, which refuses that line alone.
+ * The NUL characters in an NDJSON batch that collection cannot even report, by line (1-based, as
+ * collection numbers them): a raw 0x00 byte (the whole body is stored as text, which PostgreSQL
+ * refuses: a 500) names the line; a `\u0000` escape in a field *name* names the field (collection
+ * reports fields by name, so such a line was neither stored nor reported). A `\u0000` escape in a
+ * string *value* is left to collection, which rejects that line alone (NUL_CHARACTER) and stores
+ * the others; a line that is not JSON is left to collection too.
  */
 export function ndjsonNulViolations(body: string): FieldViolation[] {
   if (!body.includes('\u0000') && !body.includes('\\u0000')) return [];
@@ -60,10 +63,21 @@ export function ndjsonNulViolations(body: string): FieldViolation[] {
     if (text.includes('\u0000')) return [{ field: at, message: 'must not contain the NUL character (U+0000)', code: NUL_CHARACTER }];
     if (!text.includes('\\u0000')) return [];
     try {
-      return nulCharacterViolations(JSON.parse(text), at);
+      return nulKeyViolations(JSON.parse(text), at);
     } catch {
       return [];
     }
+  });
+}
+
+/** Field names holding U+0000, at any depth up to MAX_JSON_DEPTH, named by their JSON path. */
+function nulKeyViolations(value: unknown, at: string, depth = 0): FieldViolation[] {
+  if (value === null || typeof value !== 'object' || depth > MAX_JSON_DEPTH) return [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => nulKeyViolations(item, `${at}[${i}]`, depth + 1));
+  return Object.entries(value).flatMap(([key, item]) => {
+    const field = `${at}.${key.replace(/\u0000/g, '\\u0000')}`;
+    const own = key.includes('\u0000') ? [{ field, message: 'a field name must not contain the NUL character (U+0000)', code: NUL_CHARACTER }] : [];
+    return [...own, ...nulKeyViolations(item, field, depth + 1)];
   });
 }
 
