@@ -13,6 +13,7 @@ import { gatewayDefinition, GatewayConfig } from './gateway.definition';
 import { API_THROTTLER, ClientRateLimitGuard, PUBLIC_THROTTLER, PublicRateLimitGuard, RATE_LIMIT_WINDOW_MS } from './http/rate-limit.guards';
 import { AuditLog } from './audit/audit-log';
 import { GrpcFace } from './grpc/grpc-face';
+import { GRPC_INPUT_POLICY } from './grpc/grpc-input-policy';
 import { EvaluationCyclesHttpController } from './evaluation/evaluation-cycles.http.controller';
 import { RankingsHttpController } from './evaluation/rankings.http.controller';
 import { EvaluationSchemesHttpController } from './evaluation/evaluation-schemes.http.controller';
@@ -72,7 +73,17 @@ export class AppModule {
         InspectionDrawsHttpController,
         MeasuresReportHttpController,
       ],
-      providers: [Upstreams, RecordSubmissions, PublicProfiles, AuditLog, GrpcFace, ClientRateLimitGuard, PublicRateLimitGuard, { provide: SlidingWindowThrottlerStorage, useValue: rateLimits }],
+      providers: [
+        Upstreams,
+        RecordSubmissions,
+        PublicProfiles,
+        AuditLog,
+        GrpcFace,
+        ClientRateLimitGuard,
+        PublicRateLimitGuard,
+        { provide: SlidingWindowThrottlerStorage, useValue: rateLimits },
+        GRPC_INPUT_POLICY,
+      ],
     };
   }
 }

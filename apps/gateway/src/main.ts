@@ -6,6 +6,7 @@ import { loadConfigOrExit, runService } from '@platform/service';
 import { AppModule } from './app.module';
 import { gatewayConfigSchema, gatewayDefinition } from './gateway.definition';
 import { configureBodyParsing } from './http/body-parsing';
+import { installClientErrorHandler } from './http/client-errors';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { requestContext } from './http/request-context.middleware';
 import { recordRequestDuration } from './http/request-metrics.middleware';
@@ -21,6 +22,7 @@ void runService(gatewayDefinition, config, AppModule.register(config), { configu
 
 function configureHttp(app: INestApplication): void {
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  installClientErrorHandler(app.getHttpServer());
   // Cached public profiles are answered ahead of Express (ADR 0032); everything else passes through.
   new ProfileFastPath(app.get(PublicProfiles), app.get(SlidingWindowThrottlerStorage), {
     limitPerWindow: config.GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE,

@@ -2,7 +2,9 @@ import type { INestApplication } from '@nestjs/common';
 import { json, text, urlencoded, NextFunction, Request, Response } from 'express';
 import { DomainError, nulCharacterViolations, PlatformErrorCode } from '@platform/errors';
 import { Logger } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
 import { toDomainError, writeProblem } from './problem-details.filter';
+import { jsonDepthExceeded, MAX_JSON_DEPTH, ndjsonNulViolations, requestTargetNulViolations } from './input-policy';
 
 /** API.md: single bodies up to 1 MiB, NDJSON batches up to 20 MiB. */
 export const SINGLE_BODY_LIMIT = 1024 * 1024;
@@ -17,10 +19,11 @@ const TOKEN_PATH = /^\/api\/v1\/auth\/token\/?$/;
  * because they happen before Nest's exception filters see the request.
  */
 export function configureBodyParsing(app: INestApplication): void {
+  app.use(refuseNulInRequestTarget);
   app.use(requireMediaType);
-  app.use(json({ limit: SINGLE_BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  app.use(json({ limit: SINGLE_BODY_LIMIT, type: ['application/json', 'application/*+json'], verify: refuseDeepJson(false) }));
   app.use(urlencoded({ limit: '16kb', extended: false, type: 'application/x-www-form-urlencoded' }));
-  app.use(text({ limit: BATCH_BODY_LIMIT, type: ['application/x-ndjson', 'application/jsonl'] }));
+  app.use(text({ limit: BATCH_BODY_LIMIT, type: ['application/x-ndjson', 'application/jsonl'], verify: refuseDeepJson(true) }));
   app.use(refuseNulCharacters);
   const logger = new Logger('BodyParsing');
   app.use((error: unknown, request: Request, response: Response, next: NextFunction) => {
@@ -31,14 +34,50 @@ export function configureBodyParsing(app: INestApplication): void {
 
 /**
  * A JSON body with U+0000 in a string is refused whole with every offending field named (400
- * REQUEST.INVALID): no service could store it. NDJSON batches are checked per line by collection,
- * so one such line is rejected and the others are stored.
+ * REQUEST.INVALID): no service could store it. NDJSON batches are checked by line below.
  */
 function refuseNulCharacters(request: Request, response: Response, next: NextFunction): void {
+  if (typeof request.body === 'string') return refuseNulInBatch(request, response, next);
   if (typeof request.body !== 'object' || request.body === null) return next();
   const violations = nulCharacterViolations(request.body);
   if (violations.length === 0) return next();
   writeProblem(response, request, DomainError.validation(PlatformErrorCode.InvalidBody, violations));
+}
+
+/**
+ * An NDJSON batch that collection could not store or report is refused whole, naming each line
+ * and field: a raw NUL byte (the body is stored as text: it was a 500), or `\u0000` in a field
+ * name. A NUL escape in a string value stays a per-line rejection by collection (ndjsonNulViolations).
+ */
+function refuseNulInBatch(request: Request, response: Response, next: NextFunction): void {
+  const violations = ndjsonNulViolations(request.body as string);
+  if (violations.length === 0) return next();
+  writeProblem(response, request, DomainError.validation(PlatformErrorCode.InvalidBody, violations));
+}
+
+/** A path segment or query parameter carrying U+0000 (`%00`) is refused before any route sees it. */
+function refuseNulInRequestTarget(request: Request, response: Response, next: NextFunction): void {
+  const violations = requestTargetNulViolations(request.path, request.query);
+  if (violations.length === 0) return next();
+  writeProblem(response, request, DomainError.validation(PlatformErrorCode.InvalidBody, violations));
+}
+
+/**
+ * body-parser's `verify` hook sees the raw bytes before JSON.parse: a document nested deeper than
+ * MAX_JSON_DEPTH is refused there (400 REQUEST.TOO_DEEP), so neither the parser nor
+ * class-transformer recurses into it (5,000 levels overflowed the stack: a 500).
+ */
+function refuseDeepJson(perLine: boolean): (request: IncomingMessage, response: unknown, body: Buffer) => void {
+  return (_request, _response, body) => {
+    const at = jsonDepthExceeded(body, MAX_JSON_DEPTH, perLine);
+    if (at === undefined) return;
+    const field = perLine ? `line[${at}]` : '(body)';
+    throw DomainError.validation(
+      PlatformErrorCode.TooDeep,
+      [{ field, message: `nested deeper than ${MAX_JSON_DEPTH} levels`, code: 'TOO_DEEP' }],
+      `JSON may nest at most ${MAX_JSON_DEPTH} levels.`,
+    );
+  };
 }
 
 function requireMediaType(request: Request, response: Response, next: NextFunction): void {

@@ -11,6 +11,10 @@ export const ERROR_KINDS = [
   'conflict',
   'precondition',
   'too-large',
+  /** The request line or headers are larger than the server reads (HTTP 431). */
+  'headers-too-large',
+  /** The client did not send the whole request in time (HTTP 408). */
+  'request-timeout',
   'unsupported-media-type',
   'rate-limited',
   'unavailable',
@@ -64,6 +68,14 @@ export const PlatformErrorCode = {
   InvalidBody: 'REQUEST.INVALID',
   UnknownField: 'REQUEST.UNKNOWN_FIELD',
   TooLarge: 'REQUEST.TOO_LARGE',
+  /** A JSON body (or NDJSON line) nested deeper than the edge allows, refused before parsing. */
+  TooDeep: 'REQUEST.TOO_DEEP',
+  /** The request line or a header is over the server's limit (431). */
+  HeadersTooLarge: 'REQUEST.HEADERS_TOO_LARGE',
+  /** The request did not arrive in time (408). */
+  Timeout: 'REQUEST.TIMEOUT',
+  /** Not parseable as HTTP/1.1 at all (bad request line, invalid header characters). */
+  MalformedHttp: 'REQUEST.MALFORMED_HTTP',
   UnsupportedMediaType: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
   NotFound: 'REQUEST.NOT_FOUND',
   Unauthenticated: 'AUTH.UNAUTHENTICATED',

@@ -34,6 +34,7 @@ export function grpcCodeForKind(kind: ErrorKind): GrpcCodeValue {
   switch (kind) {
     case 'validation':
     case 'too-large':
+    case 'headers-too-large':
     case 'unsupported-media-type':
       return GrpcCode.INVALID_ARGUMENT;
     case 'unauthenticated':
@@ -51,6 +52,7 @@ export function grpcCodeForKind(kind: ErrorKind): GrpcCodeValue {
     case 'unavailable':
       return GrpcCode.UNAVAILABLE;
     case 'deadline':
+    case 'request-timeout':
       return GrpcCode.DEADLINE_EXCEEDED;
     case 'internal':
       return GrpcCode.INTERNAL;
@@ -94,6 +96,8 @@ const FALLBACK_CODE: Record<ErrorKind, string> = {
   conflict: 'REQUEST.CONFLICT',
   precondition: 'REQUEST.PRECONDITION_FAILED',
   'too-large': PlatformErrorCode.TooLarge,
+  'headers-too-large': PlatformErrorCode.HeadersTooLarge,
+  'request-timeout': PlatformErrorCode.Timeout,
   'unsupported-media-type': PlatformErrorCode.UnsupportedMediaType,
   'rate-limited': PlatformErrorCode.RateLimited,
   unavailable: PlatformErrorCode.Unavailable,

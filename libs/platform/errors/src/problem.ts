@@ -29,6 +29,10 @@ export function httpStatusForKind(kind: ErrorKind): number {
       return 409;
     case 'too-large':
       return 413;
+    case 'headers-too-large':
+      return 431;
+    case 'request-timeout':
+      return 408;
     case 'unsupported-media-type':
       return 415;
     case 'precondition':
@@ -52,6 +56,8 @@ const TITLES: Record<ErrorKind, string> = {
   conflict: 'Conflict',
   precondition: 'Unprocessable request',
   'too-large': 'Payload too large',
+  'headers-too-large': 'Request header fields too large',
+  'request-timeout': 'Request timeout',
   'unsupported-media-type': 'Unsupported media type',
   'rate-limited': 'Too many requests',
   unavailable: 'Service unavailable',
