@@ -5,8 +5,7 @@ import type { CompiledScheme } from '../../engine/domain/compile-scheme';
 import type { EvaluationResult, ListMembership } from '../../engine/domain/evaluate';
 import { SimulationSummary, SubjectOutcome, summariseSimulation } from '../../engine/domain/simulation';
 import { applicableRegion, regionPatterns, standingAt } from '../../engine/domain/standing';
-import { SubjectListsRepository } from '../../standing/infrastructure/subject-lists.repository';
-import { SubjectHistory, SubjectRecordsRepository } from '../../standing/infrastructure/subject-records.repository';
+import { SubjectFactsReader, SubjectHistory } from '../../standing/application/subject-facts.reader';
 import { SchemeRegistry } from './scheme-registry';
 import { assertSchemeRegions, compileUploadedScheme } from './scheme-upload';
 
@@ -46,9 +45,9 @@ export class SimulateSchemeHandler {
     };
     const outcomes: SubjectOutcome[] = [];
     for (let after = ''; ; ) {
-      const page = await SubjectRecordsRepository.subjectsInScope(manager, scope, after, PAGE);
-      const histories = await SubjectRecordsRepository.histories(manager, page);
-      const lists = await SubjectListsRepository.membershipsAt(manager, page, now);
+      const page = await SubjectFactsReader.subjectsInScope(manager, scope, after, PAGE);
+      const histories = await SubjectFactsReader.histories(manager, page);
+      const lists = await SubjectFactsReader.membershipsAt(manager, page, now);
       for (const history of histories.values()) {
         const entries = lists.get(history.subjectId) ?? [];
         outcomes.push({ subjectId: history.subjectId, before: active ? grade(active.compiled, history, entries, now) : undefined, after: grade(draft, history, entries, now) });
