@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { CreditRecordCreatedV1, CreditRecordExpiredV1, CreditRecordRevokedV1, EvaluationGradeChangedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
 import { OutboxPublisher, ServiceDefinition } from '@platform/service';
-import { cloneTestDatabase, TestDatabase } from '@platform/testing';
+import { chinaToday, cloneTestDatabase, TestDatabase } from '@platform/testing';
 import { evaluationDefinition } from '../evaluation.definition';
 import { SchemeRegistry } from '../schemes/application/scheme-registry';
 import { RecordEventsHandler } from './application/record-events.handler';
@@ -46,7 +46,7 @@ describe('evaluation: record events in batches = one by one (PostgreSQL)', () =>
     await batched?.db.drop();
   });
 
-  const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = () => chinaToday();
   let received = Date.now() - 60_000;
 
   function created(subjectId: string, kind: 'person' | 'org', overrides: Partial<CreditRecordCreatedV1> = {}): EventEnvelope<CreditRecordCreatedV1> {

@@ -4,7 +4,8 @@ import { CreditRecordCreatedV1, CreditRecordRevokedV1, CreditRecordUpdatedV1, Ev
 import { Principal } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { OutboxPublisher, ServiceDefinition } from '@platform/service';
-import { cloneTestDatabase, TestDatabase } from '@platform/testing';
+import { addMonths } from '@domain/calendar';
+import { chinaToday, cloneTestDatabase, TestDatabase } from '@platform/testing';
 import { ZHENGZHOU_TAXI_DRIVER_STARS } from '../engine/domain/shipped-schemes';
 import { evaluationDefinition } from '../evaluation.definition';
 import { PutSchemeHandler } from '../schemes/application/put-scheme.handler';
@@ -69,7 +70,7 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
         subject: { kind: 'person', id: subjectId, name: '张某' },
         region: '410105',
         severity: 'general',
-        decisionDate: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+        decisionDate: chinaToday(),
         documentNumber: 'ZZ-2026-1',
         isPublic: false,
         summary: '',
@@ -225,7 +226,7 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
   });
 
   describe('list memberships from joint measures', () => {
-    const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = () => chinaToday();
     function listEvent(type: typeof Events.ListEntryEffective | typeof Events.ListEntryRemoved, driver: string, entry: Partial<ListEntryV1>): EventEnvelope<ListEntryV1> {
       return {
         id: uuidv7(),
@@ -303,11 +304,7 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
 
   it('a recent administrative licence caps a new driver at 3 stars (tenure under 6 months)', async () => {
     const driver = driverId();
-    const month = (offset: number) => {
-      const d = new Date(Date.now() + 8 * 3600_000);
-      d.setUTCMonth(d.getUTCMonth() + offset);
-      return d.toISOString().slice(0, 10);
-    };
+    const month = (offset: number) => addMonths(chinaToday(), offset);
     await deliver(createdEvent(driver, { recordType: 'commendation', severity: 'minor', payload: { level: 'national' } }));
     await deliver(createdEvent(driver, { recordType: 'administrative-licence', severity: 'minor', decisionDate: month(-2), payload: { licenceCategory: 'qualification', validFrom: month(-2), validUntil: '2099-12-31' } }));
     const [capped] = (await query.execute(zhengzhouReader, driver, '')).evaluations;

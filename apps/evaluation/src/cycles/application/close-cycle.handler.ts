@@ -4,7 +4,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { parseRegionCode, regionContains } from '@domain/identifiers';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
-import { chinaDate, cycleOfPeriod } from '../../engine/domain/cycle';
+import { chinaDateOf } from '@domain/calendar';
+import { cycleOfPeriod } from '../../engine/domain/cycle';
 import { regionPatterns } from '../../engine/domain/standing';
 import { SchemeRegistry } from '../../schemes/application/scheme-registry';
 import { SchemeErrorCode } from '../../schemes/domain/scheme-errors';
@@ -38,7 +39,7 @@ export class CloseCycleHandler {
     if (!window) {
       throw DomainError.validation(CycleErrorCode.InvalidPeriod, [{ field: 'period', message: `is not a ${document.cycle.kind} period of this scheme (e.g. ${examplePeriod(document.cycle.kind)})`, code: 'INVALID' }]);
     }
-    if (window.end >= chinaDate(now)) {
+    if (window.end >= chinaDateOf(now)) {
       throw new DomainError(CycleErrorCode.PeriodNotEnded, 'precondition', `Period ${period} ends on ${window.end}; it can be closed from the next day.`, [
         { field: 'period', message: `ends on ${window.end}`, code: 'NOT_ENDED' },
       ]);

@@ -5,7 +5,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { SERVICE_CONFIG } from '@platform/service';
-import { chinaDate, cycleOfPeriod, CycleWindow, endOfChinaDay } from '../../engine/domain/cycle';
+import { chinaDateOf } from '@domain/calendar';
+import { cycleOfPeriod, CycleWindow, endOfChinaDay } from '../../engine/domain/cycle';
 import { regionPatterns } from '../../engine/domain/standing';
 import type { EvaluationConfig } from '../../evaluation.definition';
 import { SchemeRegistry } from '../../schemes/application/scheme-registry';
@@ -72,7 +73,7 @@ export class GetPeriodRankingsQuery {
       throw DomainError.validation(RankingErrorCode.InvalidPeriod, [{ field: 'period', message: `is not a ${kind} (e.g. ${EXAMPLES[kind]})`, code: 'INVALID' }]);
     }
     const { level, size } = parseRankingRequest(request.by, request.limit);
-    if (window.end >= chinaDate(now)) {
+    if (window.end >= chinaDateOf(now)) {
       throw new DomainError(RankingErrorCode.PeriodNotEnded, 'precondition', `Period ${request.period} ends on ${window.end}; it can be ranked from the next day.`, [
         { field: 'period', message: `ends on ${window.end}`, code: 'NOT_ENDED' },
       ]);

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { parseRegionCode, regionContains } from '@domain/identifiers';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
-import { chinaDate, cycleContaining } from '../../engine/domain/cycle';
+import { chinaDateOf } from '@domain/calendar';
+import { cycleContaining } from '../../engine/domain/cycle';
 import type { EvaluationResult } from '../../engine/domain/evaluate';
 import { SubjectHistory, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
 import { StandingCalculator } from './standing-calculator';
@@ -61,7 +62,7 @@ export class GetSubjectEvaluationsQuery {
     const stored = asOf ? new Map<string, StoredStanding>() : await this.stored(subjectId);
     const evaluations = fresh.map(({ scheme, region, result }) => {
       const kept = stored.get(scheme.schemeId);
-      const current = kept && kept.scheme_version === scheme.version && kept.result.cycle.label === cycleContaining(scheme.compiled.document.cycle, chinaDate(at)).label;
+      const current = kept && kept.scheme_version === scheme.version && kept.result.cycle.label === cycleContaining(scheme.compiled.document.cycle, chinaDateOf(at)).label;
       return view(scheme.schemeId, scheme.version, scheme.compiled.document.name.zh, current ? kept.region : region, current ? kept.result : result, current ? kept.evaluated_at : at);
     });
     return { subjectId, asOf: at.toISOString(), evaluations };
