@@ -9,8 +9,9 @@ import { cycleOfPeriod } from '../../engine/domain/cycle';
 import { regionPatterns } from '../../engine/domain/standing';
 import { SchemeRegistry } from '../../schemes/application/scheme-registry';
 import { SchemeErrorCode } from '../../schemes/domain/scheme-errors';
-import { CycleErrorCode } from './cycle-errors';
-import { CycleProcessor } from './cycle-processor';
+import { CycleErrorCode } from '../domain/cycle-errors';
+import { CloseCycleCommand, CloseCycleResult } from './close-cycle.command';
+import { ProcessCyclesJob } from './process-cycles.job';
 
 /**
  * Starts closing a cycle: grades every subject in the scheme's scope for a past period under the
@@ -22,10 +23,10 @@ export class CloseCycleHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly registry: SchemeRegistry,
-    private readonly processor: CycleProcessor,
+    private readonly processor: ProcessCyclesJob,
   ) {}
 
-  async execute(principal: Principal, schemeId: string, period: string, now = new Date()): Promise<{ id: string; created: boolean }> {
+  async execute(principal: Principal, { schemeId, period }: CloseCycleCommand, now = new Date()): Promise<CloseCycleResult> {
     assertScope(principal, Scopes.Admin);
     const manager = this.dataSource.manager;
     const active = (await this.registry.activeAt(manager)).find((s) => s.schemeId === schemeId);

@@ -55,7 +55,7 @@ interface GradedSubject {
  * while Node grades (docs/perf.md). A prefetch for another cursor, or one that failed, is ignored.
  */
 @Injectable()
-export class CycleProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Cycles');
   private readonly loop = new PeriodicWork(() => this.work(), this.logger, { failure: 'cycle close failed' });
 
