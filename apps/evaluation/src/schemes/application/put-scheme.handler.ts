@@ -4,22 +4,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { SchemeErrorCode } from '../domain/scheme-errors';
+import { PutSchemeCommand, PutSchemeResult } from './put-scheme.command';
 import { assertSchemeRegions, compileUpload } from './scheme-upload';
-
-export interface PutSchemeCommand {
-  id: string;
-  documentJson: string;
-  publish: boolean;
-  /** 0 = no optimistic check. */
-  basedOnVersion: number;
-}
-
-export interface PutSchemeResult {
-  id: string;
-  version: number;
-  status: 'draft' | 'active';
-  activeVersion: number;
-}
 
 /**
  * A regulator uploads a new version of a scheme. It is compiled first: a version with any

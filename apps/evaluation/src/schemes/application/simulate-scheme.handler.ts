@@ -3,21 +3,15 @@ import { DataSource } from 'typeorm';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import type { CompiledScheme } from '../../engine/domain/compile-scheme';
 import type { EvaluationResult, ListMembership } from '../../engine/domain/evaluate';
-import { SimulationSummary, SubjectOutcome, summariseSimulation } from '../../engine/domain/simulation';
+import { SubjectOutcome, summariseSimulation } from '../../engine/domain/simulation';
 import { applicableRegion, regionPatterns, standingAt } from '../../engine/domain/standing';
 import { SubjectFactsReader, SubjectHistory } from '../../standing/application/subject-facts.reader';
 import { SchemeRegistry } from './scheme-registry';
 import { assertSchemeRegions, compileUploadedScheme } from './scheme-upload';
+import { SimulateSchemeQuery, SimulationView } from './simulate-scheme.query';
 
 const PAGE = 1000;
 const SAMPLE = 20;
-
-export interface SimulationView extends SimulationSummary {
-  schemeId: string;
-  /** The active version compared against; 0 when the scheme has none yet. */
-  activeVersion: number;
-  evaluatedAt: string;
-}
 
 /**
  * What-if (issue 4 item 7): grades every subject in the scope of the draft or of the active
@@ -32,7 +26,7 @@ export class SimulateSchemeHandler {
     private readonly registry: SchemeRegistry,
   ) {}
 
-  async execute(principal: Principal, schemeId: string, documentJson: string, now = new Date()): Promise<SimulationView> {
+  async execute(principal: Principal, { id: schemeId, documentJson }: SimulateSchemeQuery, now = new Date()): Promise<SimulationView> {
     assertScope(principal, Scopes.Admin);
     const draft = compileUploadedScheme(schemeId, documentJson);
     assertSchemeRegions(principal, draft.document);
