@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CreditRecordUpdatedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
@@ -7,7 +7,7 @@ import { publicationWindow, publishedOnProfile } from '../domain/publication';
 import { findPublicItem } from '../infrastructure/public-items';
 import { PublicationLog } from '../../publication-log/application/publication-log';
 import { publicationContent } from '../../publication-log/domain/hash-chain';
-import { ProfileChanges } from '../../publication-log/infrastructure/profile-changes';
+import { PROFILE_CHANGES, ProfileChangesPort } from '../../publication-log/application/publication-log.tokens';
 import { withdrawRecord } from './withdraw-record';
 
 /** The reason a repaired record's withdrawal carries, in the read model and the publication log. */
@@ -29,7 +29,7 @@ export class ApplyCorrectionHandler implements OnModuleInit {
   constructor(
     private readonly consumers: EventConsumers,
     private readonly log: PublicationLog,
-    private readonly changes: ProfileChanges,
+    @Inject(PROFILE_CHANGES) private readonly changes: ProfileChangesPort,
   ) {}
 
   onModuleInit(): void {

@@ -4,7 +4,7 @@ import { CreditRecordCreatedV1, CreditRecordRevokedV1, EvaluationGradeChangedV1,
 import { cloneTestDatabase, TestDatabase } from '@platform/testing';
 import { disclosureDefinition } from '../../disclosure.definition';
 import { PublicationLog } from '../../publication-log/application/publication-log';
-import { ProfileChanges } from '../../publication-log/infrastructure/profile-changes';
+import type { ProfileChangesPort } from '../../publication-log/application/publication-log.tokens';
 import { ProjectCreditRecordHandler } from './project-credit-record.handler';
 import { WithdrawRevokedRecordHandler } from './withdraw-revoked-record.handler';
 import { ProjectGradeHandler } from './project-grade.handler';
@@ -28,7 +28,7 @@ async function openSide(label: string): Promise<Side> {
   const db = await cloneTestDatabase(label);
   const dataSource = await db.dataSource(disclosureDefinition);
   const touched: string[] = [];
-  const changes = { touch: async (_manager: unknown, usccs: readonly string[]) => void touched.push(...usccs) } as unknown as ProfileChanges;
+  const changes = { touch: async (_manager: unknown, usccs: readonly string[]) => void touched.push(...usccs) } as unknown as ProfileChangesPort;
   const log = new PublicationLog(dataSource, changes);
   const handler = new ProjectCreditRecordHandler(undefined as never, log);
   const revoked = new WithdrawRevokedRecordHandler(undefined as never, log);

@@ -1,9 +1,9 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EvaluationGradeChangedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
 import { EventConsumers } from '@platform/service';
-import { ProfileChanges } from '../../publication-log/infrastructure/profile-changes';
+import { PROFILE_CHANGES, ProfileChangesPort } from '../../publication-log/application/publication-log.tokens';
 
 /**
  * `evaluation.grade.changed` → the enterprise's current grade under that scheme, with the
@@ -15,7 +15,7 @@ import { ProfileChanges } from '../../publication-log/infrastructure/profile-cha
 export class ProjectGradeHandler implements OnModuleInit {
   constructor(
     private readonly consumers: EventConsumers,
-    private readonly changes: ProfileChanges,
+    @Inject(PROFILE_CHANGES) private readonly changes: ProfileChangesPort,
   ) {}
 
   onModuleInit(): void {

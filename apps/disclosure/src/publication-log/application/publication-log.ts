@@ -1,7 +1,7 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChainCheck, ChainVerifier, contentHashOf, entryHash, GENESIS_HASH, profilesConcerned, PublicationContent } from '../domain/hash-chain';
-import { ProfileChanges } from '../infrastructure/profile-changes';
+import { PROFILE_CHANGES, ProfileChangesPort } from './publication-log.tokens';
 
 /** Serialises appends: one writer at a time extends the chain (transaction-scoped advisory lock). */
 const CHAIN_LOCK_KEY = 7_246_001;
@@ -35,7 +35,7 @@ interface Row {
 export class PublicationLog {
   constructor(
     private readonly dataSource: DataSource,
-    @Optional() private readonly changes?: ProfileChanges,
+    @Optional() @Inject(PROFILE_CHANGES) private readonly changes?: ProfileChangesPort,
   ) {}
 
   /** Appends the entries in order; returns their sequence numbers. */
