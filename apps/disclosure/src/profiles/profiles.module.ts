@@ -5,13 +5,23 @@ import { ProjectCreditRecordHandler } from './application/project-credit-record.
 import { WithdrawRevokedRecordHandler } from './application/withdraw-revoked-record.handler';
 import { ApplyCorrectionHandler } from './application/apply-correction.handler';
 import { ProjectGradeHandler } from './application/project-grade.handler';
+import { EvaluationEventsConsumer } from './interface/evaluation-events.consumer';
 import { PublicProfileGrpcController } from './interface/public-profile.grpc.controller';
+import { RecordEventsConsumer } from './interface/record-events.consumer';
 
 /** Public subject profiles: projected from credit record events, served to the public API. */
 @Module({
   imports: [ListsModule],
   controllers: [PublicProfileGrpcController],
-  providers: [ProjectCreditRecordHandler, WithdrawRevokedRecordHandler, ApplyCorrectionHandler, ProjectGradeHandler, GetSubjectProfileQuery],
+  providers: [
+    ProjectCreditRecordHandler,
+    WithdrawRevokedRecordHandler,
+    ApplyCorrectionHandler,
+    ProjectGradeHandler,
+    RecordEventsConsumer,
+    EvaluationEventsConsumer,
+    GetSubjectProfileQuery,
+  ],
   exports: [GetSubjectProfileQuery],
 })
 export class ProfilesModule {}

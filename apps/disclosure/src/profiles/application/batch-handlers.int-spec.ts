@@ -30,8 +30,8 @@ async function openSide(label: string): Promise<Side> {
   const touched: string[] = [];
   const changes = { touch: async (_manager: unknown, usccs: readonly string[]) => void touched.push(...usccs) } as unknown as ProfileChangesPort;
   const log = new PublicationLog(dataSource, changes);
-  const handler = new ProjectCreditRecordHandler(undefined as never, log);
-  const revoked = new WithdrawRevokedRecordHandler(undefined as never, log);
+  const handler = new ProjectCreditRecordHandler(log);
+  const revoked = new WithdrawRevokedRecordHandler(log);
   return { db, dataSource, log, handler, revoked, touched };
 }
 
@@ -239,7 +239,7 @@ describe('credit.records.revoked: the batch handler leaves what the single-event
 describe('evaluation.grade.changed: the batch handler leaves what the single-event handler leaves (PostgreSQL)', () => {
   let single: Side;
   let batch: Side;
-  const grades = (side: Side) => new ProjectGradeHandler(undefined as never, { touch: async (_m: unknown, usccs: readonly string[]) => void side.touched.push(...usccs) } as never);
+  const grades = (side: Side) => new ProjectGradeHandler({ touch: async (_m: unknown, usccs: readonly string[]) => void side.touched.push(...usccs) } as never);
 
   beforeAll(async () => {
     [single, batch] = await Promise.all([openSide('grades-single'), openSide('grades-batch')]);

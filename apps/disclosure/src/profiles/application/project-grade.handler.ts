@@ -1,8 +1,7 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EvaluationGradeChangedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
-import { EventConsumers } from '@platform/service';
 import { PROFILE_CHANGES, ProfileChangesPort } from '../../publication-log/application/publication-log.tokens';
 
 /**
@@ -12,19 +11,8 @@ import { PROFILE_CHANGES, ProfileChangesPort } from '../../publication-log/appli
  * (redelivered late) is ignored.
  */
 @Injectable()
-export class ProjectGradeHandler implements OnModuleInit {
-  constructor(
-    private readonly consumers: EventConsumers,
-    @Inject(PROFILE_CHANGES) private readonly changes: ProfileChangesPort,
-  ) {}
-
-  onModuleInit(): void {
-    this.consumers.register(
-      { stream: Events.EvaluationGradeChanged.stream, durable: 'disclosure-evaluation-grade-changed', filterSubject: Events.EvaluationGradeChanged.subject },
-      (event, manager) => this.handle(event as EventEnvelope<EvaluationGradeChangedV1>, manager),
-      (events, manager) => this.handleBatch(events as EventEnvelope<EvaluationGradeChangedV1>[], manager),
-    );
-  }
+export class ProjectGradeHandler {
+  constructor(@Inject(PROFILE_CHANGES) private readonly changes: ProfileChangesPort) {}
 
   async handle(event: EventEnvelope<EvaluationGradeChangedV1>, manager: EntityManager): Promise<void> {
     if (event.version !== Events.EvaluationGradeChanged.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
