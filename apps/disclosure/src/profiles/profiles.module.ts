@@ -4,6 +4,7 @@ import { GetSubjectProfileQuery } from './application/get-subject-profile.query'
 import { ProjectCreditRecordHandler } from './application/project-credit-record.handler';
 import { WithdrawRevokedRecordHandler } from './application/withdraw-revoked-record.handler';
 import { ApplyCorrectionHandler } from './application/apply-correction.handler';
+import { ExpirePublicItemsJob } from './application/expire-public-items.job';
 import { ProjectGradeHandler } from './application/project-grade.handler';
 import { EvaluationEventsConsumer } from './interface/evaluation-events.consumer';
 import { PublicProfileGrpcController } from './interface/public-profile.grpc.controller';
@@ -20,6 +21,7 @@ import { RecordEventsConsumer } from './interface/record-events.consumer';
     ProjectGradeHandler,
     RecordEventsConsumer,
     EvaluationEventsConsumer,
+    ExpirePublicItemsJob,
     GetSubjectProfileQuery,
   ],
   exports: [GetSubjectProfileQuery],

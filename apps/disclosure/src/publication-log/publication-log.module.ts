@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { ExpirySweeper } from './application/expiry-sweeper';
 import { PublicationLog } from './application/publication-log';
 import { PROFILE_CHANGES, profileChangesProvider } from './application/publication-log.tokens';
 import { ProfileChanges } from './infrastructure/profile-changes';
@@ -12,7 +11,7 @@ import { PublicationLogGrpcController } from './interface/publication-log.grpc.c
 @Global()
 @Module({
   controllers: [PublicationLogGrpcController],
-  providers: [PublicationLog, ExpirySweeper, ProfileChanges, profileChangesProvider],
+  providers: [PublicationLog, ProfileChanges, profileChangesProvider],
   exports: [PublicationLog, PROFILE_CHANGES],
 })
 export class PublicationLogModule {}
