@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ListsModule } from '../lists/lists.module';
-import { GetSubjectProfileQuery } from './application/get-subject-profile.query';
+import { GetSubjectProfileHandler } from './application/get-subject-profile.handler';
 import { ProjectCreditRecordHandler } from './application/project-credit-record.handler';
 import { WithdrawRevokedRecordHandler } from './application/withdraw-revoked-record.handler';
 import { ApplyCorrectionHandler } from './application/apply-correction.handler';
@@ -22,8 +22,8 @@ import { RecordEventsConsumer } from './interface/record-events.consumer';
     RecordEventsConsumer,
     EvaluationEventsConsumer,
     ExpirePublicItemsJob,
-    GetSubjectProfileQuery,
+    GetSubjectProfileHandler,
   ],
-  exports: [GetSubjectProfileQuery],
+  exports: [GetSubjectProfileHandler],
 })
 export class ProfilesModule {}
