@@ -4,6 +4,7 @@ import { CreditRecordCreatedV1, CreditRecordRevokedV1, EvaluationGradeChangedV1,
 import { cloneTestDatabase, TestDatabase } from '@platform/testing';
 import { disclosureDefinition } from '../../disclosure.definition';
 import { PublicationLog } from '../../publication-log/application/publication-log';
+import { VerifyPublicationLogHandler } from '../../publication-log/application/verify-publication-log.handler';
 import type { ProfileChangesPort } from '../../publication-log/application/publication-log.tokens';
 import { ProjectCreditRecordHandler } from './project-credit-record.handler';
 import { WithdrawRevokedRecordHandler } from './withdraw-revoked-record.handler';
@@ -159,8 +160,8 @@ describe('credit.records.created: the batch handler leaves what the single-event
     expect(expected.touched).toEqual([USCC[0], USCC[1], USCC[4]]);
 
     expect(await stateOf(batch)).toEqual(expected);
-    expect(await batch.log.verify()).toMatchObject({ intact: true, length: 6 });
-    expect(await single.log.verify()).toMatchObject({ intact: true, length: 6 });
+    expect(await new VerifyPublicationLogHandler(batch.dataSource).execute({})).toMatchObject({ intact: true, length: 6 });
+    expect(await new VerifyPublicationLogHandler(single.dataSource).execute({})).toMatchObject({ intact: true, length: 6 });
   });
 
   it('throws on an unsupported version, writing nothing, so the events fall back to the single-event handler', async () => {
@@ -232,7 +233,7 @@ describe('credit.records.revoked: the batch handler leaves what the single-event
     expect(expected.touched).toEqual([USCC[0], USCC[1]]);
 
     expect(await stateOf(batch)).toEqual(expected);
-    expect(await batch.log.verify()).toMatchObject({ intact: true, length: expected.log.length });
+    expect(await new VerifyPublicationLogHandler(batch.dataSource).execute({})).toMatchObject({ intact: true, length: expected.log.length });
   });
 });
 
