@@ -14,7 +14,7 @@ import { GetSubjectEvaluationsHandler } from './application/get-subject-evaluati
 import { ApplyListEntryEventHandler } from './application/apply-list-entry-event.handler';
 import { ApplyRecordEventHandler } from './application/apply-record-event.handler';
 import { StandingCalculator } from './application/standing-calculator';
-import { StandingRefresher } from './application/standing-refresher';
+import { RefreshStandingsJob } from './application/refresh-standings.job';
 
 /**
  * Schemes and standings against a real PostgreSQL (evaluation's own schema, migrated):
@@ -30,7 +30,7 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
   let records: ApplyRecordEventHandler;
   let lists: ApplyListEntryEventHandler;
   let query: GetSubjectEvaluationsHandler;
-  let refresher: StandingRefresher;
+  let refresher: RefreshStandingsJob;
 
   const regulator: Principal = { clientId: 'henan-regulator', kind: 'admin', scopes: ['admin'], region: '410000' };
   const zhengzhouReader: Principal = { clientId: 'zz', kind: 'integrator', scopes: ['evaluations:read'], region: '410100' };
@@ -46,7 +46,7 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
     records = new ApplyRecordEventHandler(calculator);
     lists = new ApplyListEntryEventHandler(calculator);
     query = new GetSubjectEvaluationsHandler(dataSource, calculator);
-    refresher = new StandingRefresher(dataSource, registry, calculator, { CYCLE_CHUNK_SIZE: 2, CYCLE_LEASE_SECONDS: 30, CYCLE_POLL_MS: 100 });
+    refresher = new RefreshStandingsJob(dataSource, registry, calculator, { CYCLE_CHUNK_SIZE: 2, CYCLE_LEASE_SECONDS: 30, CYCLE_POLL_MS: 100 });
   });
 
   afterAll(async () => {

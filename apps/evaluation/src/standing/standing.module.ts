@@ -4,7 +4,7 @@ import { ApplyListEntryEventHandler } from './application/apply-list-entry-event
 import { ApplyRecordEventHandler } from './application/apply-record-event.handler';
 import { GetSubjectEvaluationsHandler } from './application/get-subject-evaluations.handler';
 import { StandingCalculator } from './application/standing-calculator';
-import { StandingRefresher } from './application/standing-refresher';
+import { RefreshStandingsJob } from './application/refresh-standings.job';
 import { EvaluationsGrpcController } from './interface/evaluations.grpc.controller';
 import { ListEntryEventsConsumer } from './interface/list-entry-events.consumer';
 import { RecordEventsConsumer } from './interface/record-events.consumer';
@@ -20,7 +20,7 @@ import { RecordEventsConsumer } from './interface/record-events.consumer';
     RecordEventsConsumer,
     ListEntryEventsConsumer,
     GetSubjectEvaluationsHandler,
-    StandingRefresher,
+    RefreshStandingsJob,
   ],
   exports: [StandingCalculator],
 })

@@ -38,7 +38,7 @@ export class PutSchemeHandler {
         [command.id, version, status, JSON.stringify(document), principal.clientId],
       );
       if (command.publish) {
-        // Regrade the scope under the new version (StandingRefresher), committed with the publication.
+        // Regrade the scope under the new version (RefreshStandingsJob), committed with the publication.
         await manager.query(`INSERT INTO standing_refreshes (id, scheme_id, scheme_version, status) VALUES ($1, $2, $3, 'running')`, [uuidv7(), command.id, version]);
       }
       const activeVersion = command.publish ? version : active;
