@@ -10,7 +10,7 @@
 //   1. engine: the pure engine (evaluateSubject) grading the 2025 cycle, in memory;
 //   2. json-rules-engine: the same rules as json-rules-engine rules, same records, same cycle;
 //      both must give the same grade distribution, or the run fails;
-//   3. cycle close: the real CycleProcessor against PostgreSQL (chunks, results with
+//   3. cycle close: the real ProcessCyclesJob against PostgreSQL (chunks, results with
 //      explanations, cursor), including each subject's previous-cycle grade.
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
@@ -27,10 +27,10 @@ const { cycleOfPeriod } = dist('apps/evaluation/src/engine/domain/cycle');
 const { ZHENGZHOU_TAXI_DRIVER_STARS } = dist('apps/evaluation/src/engine/domain/shipped-schemes');
 const { evaluationDefinition } = dist('apps/evaluation/src/evaluation.definition');
 const { SchemeRegistry } = dist('apps/evaluation/src/schemes/application/scheme-registry');
-const { CycleProcessor } = dist('apps/evaluation/src/cycles/application/cycle-processor');
+const { ProcessCyclesJob } = dist('apps/evaluation/src/cycles/application/process-cycles.job');
 const { OutboxPublisher } = dist('libs/platform/service/src/outbox-publisher');
 const { CloseCycleHandler } = dist('apps/evaluation/src/cycles/application/close-cycle.handler');
-const { GetCycleQuery } = dist('apps/evaluation/src/cycles/application/get-cycle.query');
+const { GetCycleHandler } = dist('apps/evaluation/src/cycles/application/get-cycle.handler');
 const { createServiceDataSource, ensureSchemaAndRole, roleUrl, withDatabase } = dist('libs/platform/database/src');
 const { Engine } = require('json-rules-engine');
 require('@nestjs/common').Logger.overrideLogger(['error', 'warn']);
@@ -172,11 +172,11 @@ async function runCycleClose() {
     const close = new CloseCycleHandler(dataSource, registry, { nudge: () => undefined });
     const config = { CYCLE_CHUNK_SIZE: CHUNK, CYCLE_LEASE_SECONDS: 600, CYCLE_POLL_MS: 1000 };
     const started = performance.now();
-    const { id } = await close.execute(principal, 'zhengzhou-taxi-driver-stars', '2025', CUTOFF);
+    const { id } = await close.execute(principal, { schemeId: 'zhengzhou-taxi-driver-stars', period: '2025' }, CUTOFF);
     // The close also writes each subject's evaluation.cycle-grades.recorded to the outbox (counted).
-    await new CycleProcessor(dataSource, registry, new OutboxPublisher(evaluationDefinition), config).work();
+    await new ProcessCyclesJob(dataSource, registry, new OutboxPublisher(evaluationDefinition), config).work();
     const ms = performance.now() - started;
-    const view = await new GetCycleQuery(dataSource).execute(principal, id);
+    const view = await new GetCycleHandler(dataSource).execute(principal, { id });
     await dataSource.destroy();
     return { ms, loadMs, view };
   } finally {

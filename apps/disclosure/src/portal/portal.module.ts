@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { PortalAssets } from './portal-assets';
-import { PortalGrpcController } from './portal.grpc.controller';
+import { PortalAssets } from './infrastructure/portal-assets';
+import { PortalGrpcController } from './interface/portal.grpc.controller';
 
 /** The public web portal (Chinese): static files in apps/disclosure/portal, served through the gateway. */
 @Module({

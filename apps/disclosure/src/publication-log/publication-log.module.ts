@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
-import { ExpirySweeper } from './application/expiry-sweeper';
 import { PublicationLog } from './application/publication-log';
+import { PROFILE_CHANGES, profileChangesProvider } from './application/publication-log.tokens';
+import { ListPublicationEntriesHandler } from './application/list-publication-entries.handler';
+import { VerifyPublicationLogHandler } from './application/verify-publication-log.handler';
 import { ProfileChanges } from './infrastructure/profile-changes';
 import { PublicationLogGrpcController } from './interface/publication-log.grpc.controller';
 
@@ -11,7 +13,7 @@ import { PublicationLogGrpcController } from './interface/publication-log.grpc.c
 @Global()
 @Module({
   controllers: [PublicationLogGrpcController],
-  providers: [PublicationLog, ExpirySweeper, ProfileChanges],
-  exports: [PublicationLog, ProfileChanges],
+  providers: [PublicationLog, ProfileChanges, profileChangesProvider, VerifyPublicationLogHandler, ListPublicationEntriesHandler],
+  exports: [PublicationLog, PROFILE_CHANGES],
 })
 export class PublicationLogModule {}

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
-import { SearchSubjectsQuery } from './application/search-subjects.query';
+import { SearchSubjectsHandler } from './application/search-subjects.handler';
 import { PublicSearchGrpcController } from './interface/public-search.grpc.controller';
 
 /** Public search: find an enterprise by name or USCC. */
 @Module({
   controllers: [PublicSearchGrpcController],
-  providers: [SearchSubjectsQuery],
+  providers: [SearchSubjectsHandler],
 })
 export class SearchModule {}

@@ -9,10 +9,10 @@ import { standingAt } from '../engine/domain/standing';
 import { evaluationDefinition } from '../evaluation.definition';
 import { SchemeRegistry } from '../schemes/application/scheme-registry';
 import { CloseCycleHandler } from './application/close-cycle.handler';
-import { CycleProcessor } from './application/cycle-processor';
-import { GetCycleRankingsQuery } from './application/get-cycle-rankings.query';
-import { GetCycleQuery } from './application/get-cycle.query';
-import { GetPeriodRankingsQuery } from './application/get-period-rankings.query';
+import { GetCycleRankingsHandler } from './application/get-cycle-rankings.handler';
+import { GetCycleHandler } from './application/get-cycle.handler';
+import { GetPeriodRankingsHandler } from './application/get-period-rankings.handler';
+import { ProcessCyclesJob } from './application/process-cycles.job';
 
 /**
  * Cycle close against a real PostgreSQL: every subject in scope graded for a past period, in
@@ -26,10 +26,10 @@ describe('cycle close (PostgreSQL)', () => {
   let dataSource: DataSource;
   let registry: SchemeRegistry;
   let close: CloseCycleHandler;
-  let get: GetCycleQuery;
+  let get: GetCycleHandler;
   const config = { CYCLE_CHUNK_SIZE: 3, CYCLE_LEASE_SECONDS: 1, CYCLE_POLL_MS: 100 };
   const regulator: Principal = { clientId: 'henan-regulator', kind: 'admin', scopes: ['admin'], region: '410000' };
-  const processor = () => new CycleProcessor(dataSource, registry, new OutboxPublisher(evaluationDefinition as ServiceDefinition), config);
+  const processor = () => new ProcessCyclesJob(dataSource, registry, new OutboxPublisher(evaluationDefinition as ServiceDefinition), config);
   const cycleGrades = (cycleId: string) =>
     db.query<{ envelope: EventEnvelope<EvaluationCycleGradeRecordedV1> }>(`SELECT envelope FROM evaluation.outbox WHERE subject = $1 AND envelope->'data'->>'cycleId' = $2 ORDER BY id`, [
       Events.EvaluationCycleGradeRecorded.subject,
@@ -41,8 +41,8 @@ describe('cycle close (PostgreSQL)', () => {
     dataSource = await db.dataSource(evaluationDefinition);
     registry = new SchemeRegistry(dataSource);
     await registry.onModuleInit();
-    close = new CloseCycleHandler(dataSource, registry, { nudge: () => undefined } as unknown as CycleProcessor);
-    get = new GetCycleQuery(dataSource);
+    close = new CloseCycleHandler(dataSource, registry, { nudge: () => undefined } as unknown as ProcessCyclesJob);
+    get = new GetCycleHandler(dataSource);
   });
 
   afterAll(async () => {
@@ -72,24 +72,24 @@ describe('cycle close (PostgreSQL)', () => {
   }
 
   it('refuses a period that does not fit the scheme or has not ended', async () => {
-    await expect(close.execute(regulator, 'zhengzhou-taxi-driver-stars', '2025-Q4')).rejects.toMatchObject({ code: 'CYCLE.INVALID_PERIOD' });
-    await expect(close.execute(regulator, 'zhengzhou-taxi-driver-stars', '2026', new Date('2026-12-31T12:00:00+08:00'))).rejects.toMatchObject({ code: 'CYCLE.PERIOD_NOT_ENDED' });
-    await expect(close.execute({ ...regulator, region: '420000' }, 'zhengzhou-taxi-driver-stars', '2025')).rejects.toMatchObject({ code: 'SCHEME.REGION_FORBIDDEN' });
+    await expect(close.execute(regulator, { schemeId: 'zhengzhou-taxi-driver-stars', period: '2025-Q4' })).rejects.toMatchObject({ code: 'CYCLE.INVALID_PERIOD' });
+    await expect(close.execute(regulator, { schemeId: 'zhengzhou-taxi-driver-stars', period: '2026' }, new Date('2026-12-31T12:00:00+08:00'))).rejects.toMatchObject({ code: 'CYCLE.PERIOD_NOT_ENDED' });
+    await expect(close.execute({ ...regulator, region: '420000' }, { schemeId: 'zhengzhou-taxi-driver-stars', period: '2025' })).rejects.toMatchObject({ code: 'SCHEME.REGION_FORBIDDEN' });
   });
 
   it('grades every subject in scope, survives a crash mid-way, and matches grading each subject directly', async () => {
     const drivers = await seedDrivers();
-    const { id, created } = await close.execute(regulator, 'zhengzhou-taxi-driver-stars', '2025', new Date('2026-01-10T09:00:00+08:00'));
+    const { id, created } = await close.execute(regulator, { schemeId: 'zhengzhou-taxi-driver-stars', period: '2025' }, new Date('2026-01-10T09:00:00+08:00'));
     expect(created).toBe(true);
-    expect(await get.execute(regulator, id)).toMatchObject({ status: 'running', total: 8, processed: 0, start: '2025-01-01', end: '2025-12-31' });
+    expect(await get.execute(regulator, { id })).toMatchObject({ status: 'running', total: 8, processed: 0, start: '2025-01-01', end: '2025-12-31' });
 
     // The first processor handles one chunk of 3 subjects, then "crashes" (its lease runs out).
     await processor().work(1);
-    expect(await get.execute(regulator, id)).toMatchObject({ status: 'running', processed: 3 });
+    expect(await get.execute(regulator, { id })).toMatchObject({ status: 'running', processed: 3 });
     await new Promise((r) => setTimeout(r, 1100));
     await processor().work();
 
-    const view = await get.execute(regulator, id);
+    const view = await get.execute(regulator, { id });
     // 20+2 → 4★; 20+2−3 = 19, 16, 13 → 3★; 10, 7, 4 → 2★; 1 → 1★ (seed 002 郑州 bands).
     expect(view).toMatchObject({ status: 'completed', total: 8, processed: 8, distribution: { '4': 1, '3': 3, '2': 3, '1': 1 } });
 
@@ -131,39 +131,39 @@ describe('cycle close (PostgreSQL)', () => {
   });
 
   it('ranks the closed cycle’s drivers by score, and counties by mean score, inside the caller’s region', async () => {
-    const { id } = await close.execute(regulator, 'zhengzhou-taxi-driver-stars', '2025');
-    const rankings = new GetCycleRankingsQuery(dataSource);
-    const top = await rankings.execute(regulator, id, 'subject', 3);
+    const { id } = await close.execute(regulator, { schemeId: 'zhengzhou-taxi-driver-stars', period: '2025' });
+    const rankings = new GetCycleRankingsHandler(dataSource);
+    const top = await rankings.execute(regulator, { id, by: 'subject', limit: 3 });
     expect(top.subjects.map((s) => [s.rank, s.score, s.grade])).toEqual([
       [1, 22, '4'],
       [2, 19, '3'],
       [3, 16, '3'],
     ]);
     // 22, 19, 16, 13, 10, 7, 4, 1 → mean 11.5, all in Zhongyuan district (410105).
-    expect((await rankings.execute(regulator, id, 'county', 0)).regions).toEqual([{ rank: 1, region: '410105', subjects: 8, meanScore: 11.5, distribution: { '1': 1, '2': 3, '3': 3, '4': 1 } }]);
+    expect((await rankings.execute(regulator, { id, by: 'county', limit: 0 })).regions).toEqual([{ rank: 1, region: '410105', subjects: 8, meanScore: 11.5, distribution: { '1': 1, '2': 3, '3': 3, '4': 1 } }]);
     const luoyang: Principal = { clientId: 'ly', kind: 'integrator', scopes: ['evaluations:read'], region: '410300' };
-    expect((await rankings.execute(luoyang, id, 'subject', 10)).subjects).toEqual([]);
-    await expect(rankings.execute(regulator, id, 'province', 10)).rejects.toMatchObject({ code: 'CYCLE.INVALID_RANKING' });
+    expect((await rankings.execute(luoyang, { id, by: 'subject', limit: 10 })).subjects).toEqual([]);
+    await expect(rankings.execute(regulator, { id, by: 'province', limit: 10 })).rejects.toMatchObject({ code: 'CYCLE.INVALID_RANKING' });
   });
 
   it('is reproducible: closing again returns the same close, unchanged by records received since', async () => {
-    const first = await close.execute(regulator, 'zhengzhou-taxi-driver-stars', '2025');
+    const first = await close.execute(regulator, { schemeId: 'zhengzhou-taxi-driver-stars', period: '2025' });
     expect(first.created).toBe(false);
-    const before = await get.execute(regulator, first.id);
+    const before = await get.execute(regulator, { id: first.id });
     await db.query(
       `INSERT INTO evaluation.subject_records (record_id, subject_id, subject_kind, region, record_type, severity, decision_date, payload, received_at)
        VALUES ($1, '410102198501010000X', 'person', '410105', 'administrative-penalty', 'severe', '2025-12-01', '{}', now())`,
       [uuidv7()],
     );
     await processor().work();
-    expect(await get.execute(regulator, first.id)).toEqual(before);
+    expect(await get.execute(regulator, { id: first.id })).toEqual(before);
     expect(await cycleGrades(first.id)).toHaveLength(8);
   });
 
   describe('rankings per week, month, quarter and year of the yearly Zhengzhou scheme', () => {
     const zhengzhouReader: Principal = { clientId: 'zz', kind: 'integrator', scopes: ['evaluations:read'], region: '410100' };
     const NOW = new Date('2026-01-10T09:00:00+08:00');
-    const rankings = () => new GetPeriodRankingsQuery(dataSource, registry, { nudge: () => undefined } as unknown as CycleProcessor, { RANKING_WAIT_MS: 0 });
+    const rankings = () => new GetPeriodRankingsHandler(dataSource, registry, { nudge: () => undefined } as unknown as ProcessCyclesJob, { RANKING_WAIT_MS: 0 });
     const ask = (periodKind: string, period: string, by = 'subject', limit = 0) => rankings().execute(zhengzhouReader, { schemeId: 'zhengzhou-taxi-driver-stars', periodKind, period, by, limit }, NOW);
     /** The first request starts the grading and answers `running`; the processor completes it. */
     const ranked = async (periodKind: string, period: string, by = 'subject', limit = 0) => {
@@ -214,7 +214,7 @@ describe('cycle close (PostgreSQL)', () => {
       expect(again).toEqual(week);
       // No cycle-grade events for rankings.
       expect(await cycleGrades(week.id)).toEqual([]);
-      expect(await get.execute(regulator, week.id)).toMatchObject({ purpose: 'ranking', period: '2025-W23' });
+      expect(await get.execute(regulator, { id: week.id })).toMatchObject({ purpose: 'ranking', period: '2025-W23' });
     });
 
     it('refuses an unknown period kind, a malformed or unended period and an unknown scheme, naming the field', async () => {

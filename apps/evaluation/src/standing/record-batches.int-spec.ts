@@ -3,10 +3,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { CreditRecordCreatedV1, CreditRecordExpiredV1, CreditRecordRevokedV1, EvaluationGradeChangedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
 import { OutboxPublisher, ServiceDefinition } from '@platform/service';
-import { cloneTestDatabase, TestDatabase } from '@platform/testing';
+import { chinaToday, cloneTestDatabase, TestDatabase } from '@platform/testing';
 import { evaluationDefinition } from '../evaluation.definition';
 import { SchemeRegistry } from '../schemes/application/scheme-registry';
-import { RecordEventsHandler } from './application/record-events.handler';
+import { ApplyRecordEventHandler } from './application/apply-record-event.handler';
 import { StandingCalculator } from './application/standing-calculator';
 
 /**
@@ -22,7 +22,7 @@ describe('evaluation: record events in batches = one by one (PostgreSQL)', () =>
   interface Side {
     db: TestDatabase;
     dataSource: DataSource;
-    records: RecordEventsHandler;
+    records: ApplyRecordEventHandler;
   }
   let sequential: Side;
   let batched: Side;
@@ -33,7 +33,7 @@ describe('evaluation: record events in batches = one by one (PostgreSQL)', () =>
     const registry = new SchemeRegistry(dataSource);
     await registry.onModuleInit();
     const calculator = new StandingCalculator(registry, new OutboxPublisher(evaluationDefinition as ServiceDefinition));
-    return { db, dataSource, records: new RecordEventsHandler({ register: () => undefined } as never, calculator) };
+    return { db, dataSource, records: new ApplyRecordEventHandler(calculator) };
   }
 
   beforeAll(async () => {
@@ -46,7 +46,7 @@ describe('evaluation: record events in batches = one by one (PostgreSQL)', () =>
     await batched?.db.drop();
   });
 
-  const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = () => chinaToday();
   let received = Date.now() - 60_000;
 
   function created(subjectId: string, kind: 'person' | 'org', overrides: Partial<CreditRecordCreatedV1> = {}): EventEnvelope<CreditRecordCreatedV1> {
@@ -104,8 +104,8 @@ describe('evaluation: record events in batches = one by one (PostgreSQL)', () =>
 
   async function applyWithdrawals<T>(
     events: EventEnvelope<T>[],
-    single: (h: RecordEventsHandler) => (event: EventEnvelope<T>, m: EntityManager) => Promise<void>,
-    batch: (h: RecordEventsHandler) => (events: EventEnvelope<T>[], m: EntityManager) => Promise<void>,
+    single: (h: ApplyRecordEventHandler) => (event: EventEnvelope<T>, m: EntityManager) => Promise<void>,
+    batch: (h: ApplyRecordEventHandler) => (events: EventEnvelope<T>[], m: EntityManager) => Promise<void>,
   ): Promise<void> {
     for (const event of events) await sequential.dataSource.transaction((m) => single(sequential.records).call(sequential.records, event, m));
     await batched.dataSource.transaction((m) => batch(batched.records).call(batched.records, events, m));

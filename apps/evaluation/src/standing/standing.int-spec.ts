@@ -4,16 +4,17 @@ import { CreditRecordCreatedV1, CreditRecordRevokedV1, CreditRecordUpdatedV1, Ev
 import { Principal } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { OutboxPublisher, ServiceDefinition } from '@platform/service';
-import { cloneTestDatabase, TestDatabase } from '@platform/testing';
+import { addMonths } from '@domain/calendar';
+import { chinaToday, cloneTestDatabase, TestDatabase } from '@platform/testing';
 import { ZHENGZHOU_TAXI_DRIVER_STARS } from '../engine/domain/shipped-schemes';
 import { evaluationDefinition } from '../evaluation.definition';
 import { PutSchemeHandler } from '../schemes/application/put-scheme.handler';
 import { SchemeRegistry } from '../schemes/application/scheme-registry';
-import { GetSubjectEvaluationsQuery } from './application/get-subject-evaluations.query';
-import { ListEntryEventsHandler } from './application/list-entry-events.handler';
-import { RecordEventsHandler } from './application/record-events.handler';
+import { GetSubjectEvaluationsHandler } from './application/get-subject-evaluations.handler';
+import { ApplyListEntryEventHandler } from './application/apply-list-entry-event.handler';
+import { ApplyRecordEventHandler } from './application/apply-record-event.handler';
 import { StandingCalculator } from './application/standing-calculator';
-import { StandingRefresher } from './application/standing-refresher';
+import { RefreshStandingsJob } from './application/refresh-standings.job';
 
 /**
  * Schemes and standings against a real PostgreSQL (evaluation's own schema, migrated):
@@ -26,10 +27,10 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
   let dataSource: DataSource;
   let registry: SchemeRegistry;
   let putScheme: PutSchemeHandler;
-  let records: RecordEventsHandler;
-  let lists: ListEntryEventsHandler;
-  let query: GetSubjectEvaluationsQuery;
-  let refresher: StandingRefresher;
+  let records: ApplyRecordEventHandler;
+  let lists: ApplyListEntryEventHandler;
+  let query: GetSubjectEvaluationsHandler;
+  let refresher: RefreshStandingsJob;
 
   const regulator: Principal = { clientId: 'henan-regulator', kind: 'admin', scopes: ['admin'], region: '410000' };
   const zhengzhouReader: Principal = { clientId: 'zz', kind: 'integrator', scopes: ['evaluations:read'], region: '410100' };
@@ -42,10 +43,10 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
     await registry.onModuleInit();
     putScheme = new PutSchemeHandler(dataSource);
     const calculator = new StandingCalculator(registry, new OutboxPublisher(evaluationDefinition as ServiceDefinition));
-    records = new RecordEventsHandler({ register: () => undefined } as never, calculator);
-    lists = new ListEntryEventsHandler({ register: () => undefined } as never, calculator);
-    query = new GetSubjectEvaluationsQuery(dataSource, calculator);
-    refresher = new StandingRefresher(dataSource, registry, calculator, { CYCLE_CHUNK_SIZE: 2, CYCLE_LEASE_SECONDS: 30, CYCLE_POLL_MS: 100 });
+    records = new ApplyRecordEventHandler(calculator);
+    lists = new ApplyListEntryEventHandler(calculator);
+    query = new GetSubjectEvaluationsHandler(dataSource, calculator);
+    refresher = new RefreshStandingsJob(dataSource, registry, calculator, { CYCLE_CHUNK_SIZE: 2, CYCLE_LEASE_SECONDS: 30, CYCLE_POLL_MS: 100 });
   });
 
   afterAll(async () => {
@@ -69,7 +70,7 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
         subject: { kind: 'person', id: subjectId, name: '张某' },
         region: '410105',
         severity: 'general',
-        decisionDate: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+        decisionDate: chinaToday(),
         documentNumber: 'ZZ-2026-1',
         isPublic: false,
         summary: '',
@@ -114,7 +115,7 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
     ]);
     expect(events[1]).toMatchObject({ type: 'evaluation.grade.changed', version: 1, subjectId: driver, region: '410105', data: { schemeId: 'zhengzhou-taxi-driver-stars', schemeVersion: 1 } });
 
-    const answer = await query.execute(zhengzhouReader, driver, '');
+    const answer = await query.execute(zhengzhouReader, { subjectId: driver, asOf: '' });
     expect(answer.evaluations).toHaveLength(1);
     const [evaluation] = answer.evaluations;
     expect(evaluation).toMatchObject({ schemeId: 'zhengzhou-taxi-driver-stars', grade: '3', score: 17 });
@@ -154,8 +155,8 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
     };
     await dataSource.transaction((m) => records.revoked(revocation, m));
     expect((await outboxFor(driver)).map((r) => r.envelope.data.grade)).toEqual(['2', '4']);
-    expect((await query.execute(zhengzhouReader, driver, '')).evaluations[0]?.grade).toBe('4');
-    expect((await query.execute(zhengzhouReader, driver, beforeRevocation.toISOString())).evaluations[0]).toMatchObject({ grade: '2', score: 10 });
+    expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: '' })).evaluations[0]?.grade).toBe('4');
+    expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: beforeRevocation.toISOString() })).evaluations[0]).toMatchObject({ grade: '2', score: 10 });
   });
 
   function repairedEvent(created: EventEnvelope<CreditRecordCreatedV1>, changedAt: Date): EventEnvelope<CreditRecordUpdatedV1> {
@@ -183,8 +184,8 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
       ['2', '4'],
     ]);
     expect(events[1]?.causeEventId).toBe(repair.id);
-    expect((await query.execute(zhengzhouReader, driver, '')).evaluations[0]).toMatchObject({ grade: '4', score: 20 });
-    expect((await query.execute(zhengzhouReader, driver, beforeRepair.toISOString())).evaluations[0]).toMatchObject({ grade: '2', score: 10 });
+    expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: '' })).evaluations[0]).toMatchObject({ grade: '4', score: 20 });
+    expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: beforeRepair.toISOString() })).evaluations[0]).toMatchObject({ grade: '2', score: 10 });
     const [stored] = await db.query<{ withdrawn_reason: string }>(`SELECT withdrawn_reason FROM evaluation.subject_records WHERE record_id = $1`, [penalty.data.recordId]);
     expect(stored?.withdrawn_reason).toBe('repaired by repair:zhengzhou');
     // Redelivered: nothing moves again.
@@ -197,13 +198,13 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
     const penalty = createdEvent(driver, { recordType: 'administrative-penalty', severity: 'severe' });
     await dataSource.transaction((m) => records.updated(repairedEvent(penalty, new Date()), m));
     await deliver(penalty);
-    expect((await query.execute(zhengzhouReader, driver, '')).evaluations[0]?.grade).toBe('4');
+    expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: '' })).evaluations[0]?.grade).toBe('4');
     const other = driverId();
     const complaint = createdEvent(other, { recordType: 'administrative-penalty', severity: 'severe' });
     await deliver(complaint);
     const opened = repairedEvent(complaint, new Date());
     await dataSource.transaction((m) => records.updated({ ...opened, data: { ...opened.data, status: 'under-objection', change: 'objection-opened' } }, m));
-    expect((await query.execute(zhengzhouReader, other, '')).evaluations[0]?.grade).toBe('2');
+    expect((await query.execute(zhengzhouReader, { subjectId: other, asOf: '' })).evaluations[0]?.grade).toBe('2');
   });
 
   it('a revocation that arrives before its record still wins', async () => {
@@ -221,11 +222,11 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
       ),
     );
     await deliver(penalty);
-    expect((await query.execute(zhengzhouReader, driver, '')).evaluations[0]?.grade).toBe('4');
+    expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: '' })).evaluations[0]?.grade).toBe('4');
   });
 
   describe('list memberships from joint measures', () => {
-    const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const today = () => chinaToday();
     function listEvent(type: typeof Events.ListEntryEffective | typeof Events.ListEntryRemoved, driver: string, entry: Partial<ListEntryV1>): EventEnvelope<ListEntryV1> {
       return {
         id: uuidv7(),
@@ -261,7 +262,7 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
       const driver = driverId();
       const entryId = uuidv7();
       await deliver(createdEvent(driver, { recordType: 'commendation', severity: 'minor', payload: { level: 'national' } }));
-      expect((await query.execute(zhengzhouReader, driver, '')).evaluations[0]).toMatchObject({ grade: '5', score: 25 });
+      expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: '' })).evaluations[0]).toMatchObject({ grade: '5', score: 25 });
       const beforeEntry = new Date();
       await new Promise((r) => setTimeout(r, 5));
 
@@ -272,10 +273,10 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
         [null, '5', expect.any(String)],
         ['5', '0', effective.id],
       ]);
-      const [onList] = (await query.execute(zhengzhouReader, driver, '')).evaluations;
+      const [onList] = (await query.execute(zhengzhouReader, { subjectId: driver, asOf: '' })).evaluations;
       expect(onList).toMatchObject({ grade: '0', score: 25 });
       expect(JSON.parse(onList!.explanationJson)).toMatchObject({ adjustments: [{ id: 'bad-driver-list', from: '5', to: '0' }] });
-      expect((await query.execute(zhengzhouReader, driver, beforeEntry.toISOString())).evaluations[0]?.grade).toBe('5');
+      expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: beforeEntry.toISOString() })).evaluations[0]?.grade).toBe('5');
       const whileOnList = new Date();
       await new Promise((r) => setTimeout(r, 5));
 
@@ -284,8 +285,8 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
       await dataSource.transaction((m) => lists.removed(removed, m));
       events = (await outboxFor(driver)).map((r) => r.envelope.data);
       expect(events.map((e) => e.grade)).toEqual(['5', '0', '5']);
-      expect((await query.execute(zhengzhouReader, driver, '')).evaluations[0]?.grade).toBe('5');
-      expect((await query.execute(zhengzhouReader, driver, whileOnList.toISOString())).evaluations[0]?.grade).toBe('0');
+      expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: '' })).evaluations[0]?.grade).toBe('5');
+      expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: whileOnList.toISOString() })).evaluations[0]?.grade).toBe('0');
 
       // An older effective event redelivered after the removal changes nothing.
       await dataSource.transaction((m) => lists.effective({ ...effective, id: uuidv7() }, m));
@@ -303,14 +304,10 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
 
   it('a recent administrative licence caps a new driver at 3 stars (tenure under 6 months)', async () => {
     const driver = driverId();
-    const month = (offset: number) => {
-      const d = new Date(Date.now() + 8 * 3600_000);
-      d.setUTCMonth(d.getUTCMonth() + offset);
-      return d.toISOString().slice(0, 10);
-    };
+    const month = (offset: number) => addMonths(chinaToday(), offset);
     await deliver(createdEvent(driver, { recordType: 'commendation', severity: 'minor', payload: { level: 'national' } }));
     await deliver(createdEvent(driver, { recordType: 'administrative-licence', severity: 'minor', decisionDate: month(-2), payload: { licenceCategory: 'qualification', validFrom: month(-2), validUntil: '2099-12-31' } }));
-    const [capped] = (await query.execute(zhengzhouReader, driver, '')).evaluations;
+    const [capped] = (await query.execute(zhengzhouReader, { subjectId: driver, asOf: '' })).evaluations;
     expect(capped).toMatchObject({ grade: '3', score: 25 });
     expect(JSON.parse(capped!.explanationJson)).toMatchObject({ adjustments: [{ id: 'tenure-cap', from: '5', to: '3' }] });
     expect((await outboxFor(driver)).map((r) => r.envelope.data.grade)).toEqual(['5', '3']);
@@ -319,8 +316,8 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
   it('hides a subject outside the caller’s region, as not found', async () => {
     const driver = driverId();
     await deliver(createdEvent(driver));
-    await expect(query.execute(luoyangReader, driver, '')).rejects.toMatchObject({ code: 'EVALUATION.SUBJECT_NOT_FOUND' });
-    await expect(query.execute(zhengzhouReader, driver, 'yesterday')).rejects.toMatchObject({ code: 'EVALUATION.INVALID_AS_OF' });
+    await expect(query.execute(luoyangReader, { subjectId: driver, asOf: '' })).rejects.toMatchObject({ code: 'EVALUATION.SUBJECT_NOT_FOUND' });
+    await expect(query.execute(zhengzhouReader, { subjectId: driver, asOf: 'yesterday' })).rejects.toMatchObject({ code: 'EVALUATION.INVALID_AS_OF' });
   });
 
   describe('publishing versions', () => {
@@ -388,7 +385,7 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
         ['3', '4', published.version],
       ]);
       expect(events[1]?.causeEventId).toBe(refresh!.id);
-      expect((await query.execute(zhengzhouReader, driver, '')).evaluations[0]).toMatchObject({ schemeVersion: published.version, grade: '4', score: 24 });
+      expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: '' })).evaluations[0]).toMatchObject({ schemeVersion: published.version, grade: '4', score: 24 });
       // Back to base 20 for the tests after this one.
       await putScheme.execute(regulator, { id: 'zhengzhou-taxi-driver-stars', documentJson: document(), publish: true, basedOnVersion: 0 });
       await refresher.work();
@@ -399,7 +396,7 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
       expect(draft.status).toBe('draft');
       const driver = driverId();
       await deliver(createdEvent(driver, { severity: 'minor' }));
-      const [evaluation] = (await query.execute(zhengzhouReader, driver, '')).evaluations;
+      const [evaluation] = (await query.execute(zhengzhouReader, { subjectId: driver, asOf: '' })).evaluations;
       expect(evaluation).toMatchObject({ schemeVersion: draft.activeVersion, score: 19 });
     });
   });

@@ -1,17 +1,27 @@
 import { Module } from '@nestjs/common';
 import { SchemesModule } from '../schemes/schemes.module';
-import { GetSubjectEvaluationsQuery } from './application/get-subject-evaluations.query';
-import { ListEntryEventsHandler } from './application/list-entry-events.handler';
-import { RecordEventsHandler } from './application/record-events.handler';
+import { ApplyListEntryEventHandler } from './application/apply-list-entry-event.handler';
+import { ApplyRecordEventHandler } from './application/apply-record-event.handler';
+import { GetSubjectEvaluationsHandler } from './application/get-subject-evaluations.handler';
 import { StandingCalculator } from './application/standing-calculator';
-import { StandingRefresher } from './application/standing-refresher';
+import { RefreshStandingsJob } from './application/refresh-standings.job';
 import { EvaluationsGrpcController } from './interface/evaluations.grpc.controller';
+import { ListEntryEventsConsumer } from './interface/list-entry-events.consumer';
+import { RecordEventsConsumer } from './interface/record-events.consumer';
 
 /** Incremental standings: record and list-entry events in, grades (with explanations) stored and announced. */
 @Module({
   imports: [SchemesModule],
   controllers: [EvaluationsGrpcController],
-  providers: [StandingCalculator, RecordEventsHandler, ListEntryEventsHandler, GetSubjectEvaluationsQuery, StandingRefresher],
+  providers: [
+    StandingCalculator,
+    ApplyRecordEventHandler,
+    ApplyListEntryEventHandler,
+    RecordEventsConsumer,
+    ListEntryEventsConsumer,
+    GetSubjectEvaluationsHandler,
+    RefreshStandingsJob,
+  ],
   exports: [StandingCalculator],
 })
 export class StandingModule {}

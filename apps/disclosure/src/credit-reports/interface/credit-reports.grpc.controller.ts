@@ -1,17 +1,21 @@
 import { Controller } from '@nestjs/common';
 import { disclosureV1 } from '@contracts';
-import { CreditReportsService } from '../application/credit-reports.service';
+import { IssueCreditReportHandler } from '../application/issue-credit-report.handler';
+import { VerifyCreditReportHandler } from '../application/verify-credit-report.handler';
 
 @Controller()
 @disclosureV1.CreditReportServiceControllerMethods()
 export class CreditReportsGrpcController implements disclosureV1.CreditReportServiceController {
-  constructor(private readonly reports: CreditReportsService) {}
+  constructor(
+    private readonly issueCreditReportHandler: IssueCreditReportHandler,
+    private readonly verifyCreditReportHandler: VerifyCreditReportHandler,
+  ) {}
 
   issueCreditReport(request: disclosureV1.IssueCreditReportRequest): Promise<disclosureV1.IssueCreditReportResponse> {
-    return this.reports.issue(request.uscc);
+    return this.issueCreditReportHandler.execute({ uscc: request.uscc });
   }
 
   verifyCreditReport(request: disclosureV1.VerifyCreditReportRequest): Promise<disclosureV1.VerifyCreditReportResponse> {
-    return this.reports.verify(request.code);
+    return this.verifyCreditReportHandler.execute({ code: request.code });
   }
 }

@@ -1,9 +1,8 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, Events, ListEntryV1 } from '@contracts';
 import { runUpdate } from '@platform/database';
 import { PoisonMessageError } from '@platform/messaging';
-import { EventConsumers } from '@platform/service';
 import { PublicationLog } from '../../publication-log/application/publication-log';
 import { PUBLIC_LISTS, publicSubject } from '../domain/public-lists';
 
@@ -23,22 +22,8 @@ interface Row {
  * during its prior-notice period is not); an older version than the one held is ignored.
  */
 @Injectable()
-export class ProjectListEntryHandler implements OnModuleInit {
-  constructor(
-    private readonly consumers: EventConsumers,
-    private readonly log: PublicationLog,
-  ) {}
-
-  onModuleInit(): void {
-    this.consumers.register(
-      { stream: Events.ListEntryEffective.stream, durable: 'disclosure-list-entries-effective', filterSubject: Events.ListEntryEffective.subject },
-      (event, manager) => this.effective(event as EventEnvelope<ListEntryV1>, manager),
-    );
-    this.consumers.register(
-      { stream: Events.ListEntryRemoved.stream, durable: 'disclosure-list-entries-removed', filterSubject: Events.ListEntryRemoved.subject },
-      (event, manager) => this.removed(event as EventEnvelope<ListEntryV1>, manager),
-    );
-  }
+export class ProjectListEntryHandler {
+  constructor(private readonly log: PublicationLog) {}
 
   async effective(event: EventEnvelope<ListEntryV1>, manager: EntityManager): Promise<void> {
     if (event.version !== Events.ListEntryEffective.version) throw new PoisonMessageError(`unsupported version ${event.version}`);

@@ -1,13 +1,12 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CreditRecordUpdatedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
-import { EventConsumers } from '@platform/service';
 import { publicationWindow, publishedOnProfile } from '../domain/publication';
 import { findPublicItem } from '../infrastructure/public-items';
 import { PublicationLog } from '../../publication-log/application/publication-log';
 import { publicationContent } from '../../publication-log/domain/hash-chain';
-import { ProfileChanges } from '../../publication-log/infrastructure/profile-changes';
+import { PROFILE_CHANGES, ProfileChangesPort } from '../../publication-log/application/publication-log.tokens';
 import { withdrawRecord } from './withdraw-record';
 
 /** The reason a repaired record's withdrawal carries, in the read model and the publication log. */
@@ -25,19 +24,11 @@ export const REPAIR_REASON = 'repair';
  * Other updates (an objection opened or rejected) change nothing public.
  */
 @Injectable()
-export class ApplyCorrectionHandler implements OnModuleInit {
+export class ApplyCorrectionHandler {
   constructor(
-    private readonly consumers: EventConsumers,
     private readonly log: PublicationLog,
-    private readonly changes: ProfileChanges,
+    @Inject(PROFILE_CHANGES) private readonly changes: ProfileChangesPort,
   ) {}
-
-  onModuleInit(): void {
-    this.consumers.register(
-      { stream: Events.CreditRecordUpdated.stream, durable: 'disclosure-credit-records-updated', filterSubject: Events.CreditRecordUpdated.subject },
-      (event, manager) => this.handle(event as EventEnvelope<CreditRecordUpdatedV1>, manager),
-    );
-  }
 
   async handle(event: EventEnvelope<CreditRecordUpdatedV1>, manager: EntityManager): Promise<void> {
     if (event.version !== Events.CreditRecordUpdated.version) throw new PoisonMessageError(`unsupported version ${event.version}`);

@@ -4,7 +4,8 @@ import { CreditRecordCreatedV1, CreditRecordRevokedV1, EvaluationGradeChangedV1,
 import { cloneTestDatabase, TestDatabase } from '@platform/testing';
 import { disclosureDefinition } from '../../disclosure.definition';
 import { PublicationLog } from '../../publication-log/application/publication-log';
-import { ProfileChanges } from '../../publication-log/infrastructure/profile-changes';
+import { VerifyPublicationLogHandler } from '../../publication-log/application/verify-publication-log.handler';
+import type { ProfileChangesPort } from '../../publication-log/application/publication-log.tokens';
 import { ProjectCreditRecordHandler } from './project-credit-record.handler';
 import { WithdrawRevokedRecordHandler } from './withdraw-revoked-record.handler';
 import { ProjectGradeHandler } from './project-grade.handler';
@@ -28,10 +29,10 @@ async function openSide(label: string): Promise<Side> {
   const db = await cloneTestDatabase(label);
   const dataSource = await db.dataSource(disclosureDefinition);
   const touched: string[] = [];
-  const changes = { touch: async (_manager: unknown, usccs: readonly string[]) => void touched.push(...usccs) } as unknown as ProfileChanges;
+  const changes = { touch: async (_manager: unknown, usccs: readonly string[]) => void touched.push(...usccs) } as unknown as ProfileChangesPort;
   const log = new PublicationLog(dataSource, changes);
-  const handler = new ProjectCreditRecordHandler(undefined as never, log);
-  const revoked = new WithdrawRevokedRecordHandler(undefined as never, log);
+  const handler = new ProjectCreditRecordHandler(log);
+  const revoked = new WithdrawRevokedRecordHandler(log);
   return { db, dataSource, log, handler, revoked, touched };
 }
 
@@ -159,8 +160,8 @@ describe('credit.records.created: the batch handler leaves what the single-event
     expect(expected.touched).toEqual([USCC[0], USCC[1], USCC[4]]);
 
     expect(await stateOf(batch)).toEqual(expected);
-    expect(await batch.log.verify()).toMatchObject({ intact: true, length: 6 });
-    expect(await single.log.verify()).toMatchObject({ intact: true, length: 6 });
+    expect(await new VerifyPublicationLogHandler(batch.dataSource).execute({})).toMatchObject({ intact: true, length: 6 });
+    expect(await new VerifyPublicationLogHandler(single.dataSource).execute({})).toMatchObject({ intact: true, length: 6 });
   });
 
   it('throws on an unsupported version, writing nothing, so the events fall back to the single-event handler', async () => {
@@ -232,14 +233,14 @@ describe('credit.records.revoked: the batch handler leaves what the single-event
     expect(expected.touched).toEqual([USCC[0], USCC[1]]);
 
     expect(await stateOf(batch)).toEqual(expected);
-    expect(await batch.log.verify()).toMatchObject({ intact: true, length: expected.log.length });
+    expect(await new VerifyPublicationLogHandler(batch.dataSource).execute({})).toMatchObject({ intact: true, length: expected.log.length });
   });
 });
 
 describe('evaluation.grade.changed: the batch handler leaves what the single-event handler leaves (PostgreSQL)', () => {
   let single: Side;
   let batch: Side;
-  const grades = (side: Side) => new ProjectGradeHandler(undefined as never, { touch: async (_m: unknown, usccs: readonly string[]) => void side.touched.push(...usccs) } as never);
+  const grades = (side: Side) => new ProjectGradeHandler({ touch: async (_m: unknown, usccs: readonly string[]) => void side.touched.push(...usccs) } as never);
 
   beforeAll(async () => {
     [single, batch] = await Promise.all([openSide('grades-single'), openSide('grades-batch')]);

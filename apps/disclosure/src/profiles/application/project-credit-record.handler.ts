@@ -1,8 +1,7 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CreditRecordCreatedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
-import { EventConsumers } from '@platform/service';
 import { publicationWindow, publishedOnProfile } from '../domain/publication';
 import { PublicItem } from '../infrastructure/public-items';
 import { PublicRecordRow, upsertPublicRecords, upsertPublicSubjects } from '../infrastructure/public-projection';
@@ -16,19 +15,8 @@ import { publicationContent } from '../../publication-log/domain/hash-chain';
  * reference it must match.
  */
 @Injectable()
-export class ProjectCreditRecordHandler implements OnModuleInit {
-  constructor(
-    private readonly consumers: EventConsumers,
-    private readonly log: PublicationLog,
-  ) {}
-
-  onModuleInit(): void {
-    this.consumers.register(
-      { stream: Events.CreditRecordCreated.stream, durable: 'disclosure-credit-records-created', filterSubject: Events.CreditRecordCreated.subject },
-      (event, manager) => this.handle(event as EventEnvelope<CreditRecordCreatedV1>, manager),
-      (events, manager) => this.handleBatch(events as EventEnvelope<CreditRecordCreatedV1>[], manager),
-    );
-  }
+export class ProjectCreditRecordHandler {
+  constructor(private readonly log: PublicationLog) {}
 
   /** One event is a batch of one: the same three writes (ADR 0033). */
   handle(event: EventEnvelope<CreditRecordCreatedV1>, manager: EntityManager): Promise<void> {

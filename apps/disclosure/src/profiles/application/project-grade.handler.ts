@@ -1,9 +1,8 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EvaluationGradeChangedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
-import { EventConsumers } from '@platform/service';
-import { ProfileChanges } from '../../publication-log/infrastructure/profile-changes';
+import { PROFILE_CHANGES, ProfileChangesPort } from '../../publication-log/application/publication-log.tokens';
 
 /**
  * `evaluation.grade.changed` → the enterprise's current grade under that scheme, with the
@@ -12,19 +11,8 @@ import { ProfileChanges } from '../../publication-log/infrastructure/profile-cha
  * (redelivered late) is ignored.
  */
 @Injectable()
-export class ProjectGradeHandler implements OnModuleInit {
-  constructor(
-    private readonly consumers: EventConsumers,
-    private readonly changes: ProfileChanges,
-  ) {}
-
-  onModuleInit(): void {
-    this.consumers.register(
-      { stream: Events.EvaluationGradeChanged.stream, durable: 'disclosure-evaluation-grade-changed', filterSubject: Events.EvaluationGradeChanged.subject },
-      (event, manager) => this.handle(event as EventEnvelope<EvaluationGradeChangedV1>, manager),
-      (events, manager) => this.handleBatch(events as EventEnvelope<EvaluationGradeChangedV1>[], manager),
-    );
-  }
+export class ProjectGradeHandler {
+  constructor(@Inject(PROFILE_CHANGES) private readonly changes: ProfileChangesPort) {}
 
   async handle(event: EventEnvelope<EvaluationGradeChangedV1>, manager: EntityManager): Promise<void> {
     if (event.version !== Events.EvaluationGradeChanged.version) throw new PoisonMessageError(`unsupported version ${event.version}`);

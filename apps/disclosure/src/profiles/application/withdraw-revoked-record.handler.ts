@@ -1,8 +1,7 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CreditRecordRevokedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
-import { EventConsumers } from '@platform/service';
 import { PublicationLog } from '../../publication-log/application/publication-log';
 import { withdrawRecord, withdrawRecords } from './withdraw-record';
 
@@ -12,19 +11,8 @@ import { withdrawRecord, withdrawRecords } from './withdraw-record';
  * harmless for records that were never public.
  */
 @Injectable()
-export class WithdrawRevokedRecordHandler implements OnModuleInit {
-  constructor(
-    private readonly consumers: EventConsumers,
-    private readonly log: PublicationLog,
-  ) {}
-
-  onModuleInit(): void {
-    this.consumers.register(
-      { stream: Events.CreditRecordRevoked.stream, durable: 'disclosure-credit-records-revoked', filterSubject: Events.CreditRecordRevoked.subject },
-      (event, manager) => this.handle(event as EventEnvelope<CreditRecordRevokedV1>, manager),
-      (events, manager) => this.handleBatch(events as EventEnvelope<CreditRecordRevokedV1>[], manager),
-    );
-  }
+export class WithdrawRevokedRecordHandler {
+  constructor(private readonly log: PublicationLog) {}
 
   async handle(event: EventEnvelope<CreditRecordRevokedV1>, manager: EntityManager): Promise<void> {
     assertVersion(event);

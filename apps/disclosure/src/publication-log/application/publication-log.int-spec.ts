@@ -2,7 +2,9 @@ import { DataSource } from 'typeorm';
 import { cloneTestDatabase, TestDatabase } from '@platform/testing';
 import { disclosureDefinition } from '../../disclosure.definition';
 import { publicationContent } from '../domain/hash-chain';
+import { ListPublicationEntriesHandler } from './list-publication-entries.handler';
 import { PublicationLog } from './publication-log';
+import { VerifyPublicationLogHandler } from './verify-publication-log.handler';
 
 describe('publication log (PostgreSQL)', () => {
   let db: TestDatabase;
@@ -35,16 +37,16 @@ describe('publication log (PostgreSQL)', () => {
       Array.from({ length: 20 }, (_, i) => dataSource.transaction((manager) => log.append(manager, [publicationContent('published', item(i + 1), new Date(), i % 2 ? 'r' : undefined)]))),
     );
     await dataSource.transaction((manager) => log.append(manager, [publicationContent('withdrawn', item(3), new Date(), 'revoked'), publicationContent('expired', item(4), new Date())]));
-    const intact = await log.verify();
+    const intact = await new VerifyPublicationLogHandler(dataSource).execute({});
     expect(intact).toMatchObject({ intact: true, length: 22 });
-    expect((await log.entriesFor(item(3).publicationId)).map((e) => e.content.event)).toEqual(['published', 'withdrawn']);
+    expect((await new ListPublicationEntriesHandler(dataSource).execute({ publicationId: item(3).publicationId })).map((e) => e.content.event)).toEqual(['published', 'withdrawn']);
 
     await db.query(`UPDATE disclosure.publication_log SET content = jsonb_set(content, '{publishedUntil}', '"2099-01-01T00:00:00.000Z"') WHERE seq = 7`);
-    expect(await log.verify()).toMatchObject({ intact: false, brokenAt: 7, problem: 'the published facts do not match their hash' });
+    expect(await new VerifyPublicationLogHandler(dataSource).execute({})).toMatchObject({ intact: false, brokenAt: 7, problem: 'the published facts do not match their hash' });
     await db.query(`UPDATE disclosure.publication_log SET content = jsonb_set(content, '{publishedUntil}', '"2027-11-02T15:59:59.999Z"') WHERE seq = 7`);
-    expect(await log.verify()).toMatchObject({ intact: true, length: 22, head: intact.head });
+    expect(await new VerifyPublicationLogHandler(dataSource).execute({})).toMatchObject({ intact: true, length: 22, head: intact.head });
 
     await db.query(`DELETE FROM disclosure.publication_log WHERE seq = 12`);
-    expect(await log.verify()).toMatchObject({ intact: false, brokenAt: 13 });
+    expect(await new VerifyPublicationLogHandler(dataSource).execute({})).toMatchObject({ intact: false, brokenAt: 13 });
   });
 });

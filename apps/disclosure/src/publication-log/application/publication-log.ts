@@ -1,32 +1,13 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ChainCheck, ChainVerifier, contentHashOf, entryHash, GENESIS_HASH, profilesConcerned, PublicationContent } from '../domain/hash-chain';
-import { ProfileChanges } from '../infrastructure/profile-changes';
+import { contentHashOf, entryHash, GENESIS_HASH, profilesConcerned, PublicationContent } from '../domain/hash-chain';
+import { PROFILE_CHANGES, ProfileChangesPort } from './publication-log.tokens';
 
 /** Serialises appends: one writer at a time extends the chain (transaction-scoped advisory lock). */
 const CHAIN_LOCK_KEY = 7_246_001;
-const VERIFY_PAGE = 5_000;
-
-export interface LoggedEntry {
-  seq: number;
-  loggedAt: string;
-  content: PublicationContent;
-  contentHash: string;
-  prevHash: string;
-  hash: string;
-}
-
-interface Row {
-  seq: string;
-  logged_at: Date;
-  content: PublicationContent;
-  content_hash: string;
-  prev_hash: string;
-  hash: string;
-}
 
 /**
- * Appends to and checks the publication hash chain. Appends happen in the caller's transaction —
+ * Appends to the publication hash chain (VerifyPublicationLogHandler checks it). Appends happen in the caller's transaction —
  * the same one that changes what the public sees — so the log and the read model never disagree.
  * Whatever is logged changed a public profile: the gateways' cached copies are dropped when the
  * transaction commits (ProfileChanges).
@@ -35,7 +16,7 @@ interface Row {
 export class PublicationLog {
   constructor(
     private readonly dataSource: DataSource,
-    @Optional() private readonly changes?: ProfileChanges,
+    @Optional() @Inject(PROFILE_CHANGES) private readonly changes?: ProfileChangesPort,
   ) {}
 
   /** Appends the entries in order; returns their sequence numbers. */
@@ -73,36 +54,18 @@ export class PublicationLog {
     );
     return rows.map((r) => r.seq);
   }
-
-  /** Re-hashes every entry from the stored facts, page by page. */
-  async verify(): Promise<ChainCheck & { checkedAt: string }> {
-    const verifier = new ChainVerifier();
-    for (let after = 0; ; ) {
-      const rows: Row[] = await this.dataSource.query(
-        `SELECT seq, logged_at, content, content_hash, prev_hash, hash FROM publication_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
-        [after, VERIFY_PAGE],
-      );
-      let ok = true;
-      for (const row of rows) {
-        ok = verifier.accept({ ...toChainEntry(row), recomputedContentHash: contentHashOf(row.content) });
-        if (!ok) break;
-      }
-      if (!ok || rows.length < VERIFY_PAGE) break;
-      after = Number(rows[rows.length - 1].seq);
-    }
-    return { ...verifier.result(), checkedAt: new Date().toISOString() };
-  }
-
-  /** Every entry about one published item, oldest first. */
-  async entriesFor(publicationId: string): Promise<LoggedEntry[]> {
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT seq, logged_at, content, content_hash, prev_hash, hash FROM publication_log WHERE publication_id = $1 ORDER BY seq`,
-      [publicationId],
-    );
-    return rows.map((row) => ({ ...toChainEntry(row), content: row.content }));
-  }
 }
 
-function toChainEntry(row: Row) {
+/** A stored log entry. */
+export interface PublicationLogRow {
+  seq: string;
+  logged_at: Date;
+  content: PublicationContent;
+  content_hash: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export function toChainEntry(row: PublicationLogRow) {
   return { seq: Number(row.seq), loggedAt: row.logged_at.toISOString(), contentHash: row.content_hash, prevHash: row.prev_hash, hash: row.hash };
 }

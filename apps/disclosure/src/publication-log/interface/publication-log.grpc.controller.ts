@@ -1,10 +1,9 @@
 import { Controller } from '@nestjs/common';
 import canonicalize from 'canonicalize';
 import { disclosureV1 } from '@contracts';
-import { DomainError } from '@platform/errors';
-import { PublicationLog } from '../application/publication-log';
+import { ListPublicationEntriesHandler } from '../application/list-publication-entries.handler';
+import { VerifyPublicationLogHandler } from '../application/verify-publication-log.handler';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Verification walks the whole chain: public callers share one result for this long. */
 const VERIFY_CACHE_MS = 10_000;
 
@@ -13,11 +12,14 @@ const VERIFY_CACHE_MS = 10_000;
 export class PublicationLogGrpcController implements disclosureV1.PublicationLogServiceController {
   private cached?: { at: number; result: Promise<disclosureV1.VerifyPublicationLogResponse> };
 
-  constructor(private readonly log: PublicationLog) {}
+  constructor(
+    private readonly verifyPublicationLogHandler: VerifyPublicationLogHandler,
+    private readonly listPublicationEntriesHandler: ListPublicationEntriesHandler,
+  ) {}
 
   verifyPublicationLog(): Promise<disclosureV1.VerifyPublicationLogResponse> {
     if (!this.cached || Date.now() - this.cached.at > VERIFY_CACHE_MS) {
-      const result = this.log.verify().then((check) => ({
+      const result = this.verifyPublicationLogHandler.execute({}).then((check) => ({
         intact: check.intact,
         length: String(check.length),
         head: check.head,
@@ -32,11 +34,7 @@ export class PublicationLogGrpcController implements disclosureV1.PublicationLog
   }
 
   async listPublicationEntries(request: disclosureV1.ListPublicationEntriesRequest): Promise<disclosureV1.ListPublicationEntriesResponse> {
-    if (!UUID.test(request.publicationId)) {
-      throw DomainError.validation('PUBLIC.INVALID_PUBLICATION_ID', [{ field: 'publicationId', message: 'must be a publication id from a public profile', code: 'INVALID_ID' }]);
-    }
-    const entries = await this.log.entriesFor(request.publicationId);
-    if (entries.length === 0) throw DomainError.notFound('PUBLIC.PUBLICATION_NOT_FOUND', `No publication ${request.publicationId}.`);
+    const entries = await this.listPublicationEntriesHandler.execute({ publicationId: request.publicationId });
     return {
       entries: entries.map((e) => ({
         seq: String(e.seq),

@@ -1,34 +1,18 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { disclosureV1 } from '@contracts';
-import { DomainError } from '@platform/errors';
-import { parseSearchQuery, SearchErrorCode } from '../domain/search-query';
+/** What the public typed: a USCC (any case or width) or part of an enterprise's name. */
+export interface SearchSubjectsQuery {
+  q: string;
+}
 
-const MAX_RESULTS = 20;
+export interface SubjectSearchResult {
+  uscc: string;
+  name: string;
+  region: string;
+  /** Items shown right now (inside their publicity window, not withdrawn). */
+  publishedItems: number;
+}
 
-/**
- * Finds enterprises the public may look up, by USCC or part of the name, with how many items
- * each shows right now (inside their publicity window, not withdrawn).
- */
-@Injectable()
-export class SearchSubjectsQuery {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async execute(raw: string, now = new Date()): Promise<disclosureV1.SearchSubjectsResponse> {
-    const { value, violations } = parseSearchQuery(raw);
-    if (!value) throw DomainError.validation(SearchErrorCode.Invalid, violations);
-    const [where, param] = value.kind === 'uscc' ? ['s.uscc = $1', value.uscc] : [`s.name ILIKE $1 ESCAPE '\\'`, value.likePattern];
-    const rows: { uscc: string; name: string; region: string; published_items: number }[] = await this.dataSource.query(
-      `SELECT s.uscc, s.name, s.region,
-              (SELECT count(*)::int FROM public_records p
-                WHERE p.uscc = s.uscc AND p.withdrawn_at IS NULL AND p.published_from <= $2 AND p.published_until > $2) AS published_items
-         FROM public_subjects s WHERE ${where}
-        ORDER BY s.name LIMIT ${MAX_RESULTS + 1}`,
-      [param, now],
-    );
-    return {
-      subjects: rows.slice(0, MAX_RESULTS).map((r) => ({ uscc: r.uscc, name: r.name, region: r.region, publishedItems: r.published_items })),
-      truncated: rows.length > MAX_RESULTS,
-    };
-  }
+export interface SearchSubjectsView {
+  subjects: SubjectSearchResult[];
+  /** More matched than are returned. */
+  truncated: boolean;
 }

@@ -1,8 +1,6 @@
 import { parseUscc, toHalfWidth } from '@domain/identifiers';
 import type { FieldViolation } from '@platform/errors';
 
-export const SearchErrorCode = { Invalid: 'PUBLIC.INVALID_QUERY' } as const;
-
 export const MAX_QUERY_LENGTH = 50;
 
 /** What the public typed, understood: an exact USCC, or part of an enterprise's name. */

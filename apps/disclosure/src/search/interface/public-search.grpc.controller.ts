@@ -1,13 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { disclosureV1 } from '@contracts';
-import { SearchSubjectsQuery } from '../application/search-subjects.query';
+import { SearchSubjectsHandler } from '../application/search-subjects.handler';
 
 @Controller()
 @disclosureV1.PublicSearchServiceControllerMethods()
 export class PublicSearchGrpcController implements disclosureV1.PublicSearchServiceController {
-  constructor(private readonly search: SearchSubjectsQuery) {}
+  constructor(private readonly searchSubjectsHandler: SearchSubjectsHandler) {}
 
   searchSubjects(request: disclosureV1.SearchSubjectsRequest): Promise<disclosureV1.SearchSubjectsResponse> {
-    return this.search.execute(request.q);
+    return this.searchSubjectsHandler.execute({ q: request.q });
   }
 }

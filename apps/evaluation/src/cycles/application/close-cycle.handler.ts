@@ -4,12 +4,14 @@ import { v7 as uuidv7 } from 'uuid';
 import { parseRegionCode, regionContains } from '@domain/identifiers';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
-import { chinaDate, cycleOfPeriod } from '../../engine/domain/cycle';
+import { chinaDateOf } from '@domain/calendar';
+import { cycleOfPeriod } from '../../engine/domain/cycle';
 import { regionPatterns } from '../../engine/domain/standing';
 import { SchemeRegistry } from '../../schemes/application/scheme-registry';
 import { SchemeErrorCode } from '../../schemes/domain/scheme-errors';
-import { CycleErrorCode } from './cycle-errors';
-import { CycleProcessor } from './cycle-processor';
+import { CycleErrorCode } from '../domain/cycle-errors';
+import { CloseCycleCommand, CloseCycleResult } from './close-cycle.command';
+import { ProcessCyclesJob } from './process-cycles.job';
 
 /**
  * Starts closing a cycle: grades every subject in the scheme's scope for a past period under the
@@ -21,10 +23,10 @@ export class CloseCycleHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly registry: SchemeRegistry,
-    private readonly processor: CycleProcessor,
+    private readonly processor: ProcessCyclesJob,
   ) {}
 
-  async execute(principal: Principal, schemeId: string, period: string, now = new Date()): Promise<{ id: string; created: boolean }> {
+  async execute(principal: Principal, { schemeId, period }: CloseCycleCommand, now = new Date()): Promise<CloseCycleResult> {
     assertScope(principal, Scopes.Admin);
     const manager = this.dataSource.manager;
     const active = (await this.registry.activeAt(manager)).find((s) => s.schemeId === schemeId);
@@ -38,7 +40,7 @@ export class CloseCycleHandler {
     if (!window) {
       throw DomainError.validation(CycleErrorCode.InvalidPeriod, [{ field: 'period', message: `is not a ${document.cycle.kind} period of this scheme (e.g. ${examplePeriod(document.cycle.kind)})`, code: 'INVALID' }]);
     }
-    if (window.end >= chinaDate(now)) {
+    if (window.end >= chinaDateOf(now)) {
       throw new DomainError(CycleErrorCode.PeriodNotEnded, 'precondition', `Period ${period} ends on ${window.end}; it can be closed from the next day.`, [
         { field: 'period', message: `ends on ${window.end}`, code: 'NOT_ENDED' },
       ]);

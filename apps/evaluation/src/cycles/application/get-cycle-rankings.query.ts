@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { parseRegionCode, regionPrefix } from '@domain/identifiers';
-import { assertScope, Principal, Scopes } from '@platform/auth';
-import { DomainError } from '@platform/errors';
-import { CycleErrorCode } from './cycle-errors';
+/** Rankings from a closed cycle's results: `by` subject (default), city or county; `limit` 1 to 500 (0 = 50). */
+export interface GetCycleRankingsQuery {
+  id: string;
+  by: string;
+  limit: number;
+}
 
 export type RankingLevel = 'subject' | 'city' | 'county';
 
@@ -13,72 +13,4 @@ export interface RankingsView {
   by: RankingLevel;
   subjects: { rank: number; subjectId: string; subjectKind: string; region: string; grade: string; score: number }[];
   regions: { rank: number; region: string; subjects: number; meanScore: number; distribution: Record<string, number> }[];
-}
-
-/**
- * Rankings from a closed cycle's results (issue 4 item 10): subjects by score, or cities and
- * counties by their subjects' mean score, counted only inside the caller's region. Ties share a
- * rank (1, 2, 2, 4). Rankings per week, month, quarter or year whatever the scheme's cycle:
- * GetPeriodRankingsQuery (a ranking is a close with purpose `ranking`, read here as well).
- */
-@Injectable()
-export class GetCycleRankingsQuery {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async execute(principal: Principal, id: string, by: string, limit: number): Promise<RankingsView> {
-    assertScope(principal, Scopes.EvaluationsRead);
-    const { level, size } = parseRankingRequest(by, limit);
-    const notFound = DomainError.notFound(CycleErrorCode.NotFound, `No evaluation cycle ${id}.`);
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound;
-    const [cycle]: { period: string; status: string }[] = await this.dataSource.query(`SELECT period, status FROM evaluation_cycles WHERE id = $1`, [id]);
-    if (!cycle) throw notFound;
-    if (cycle.status !== 'completed') {
-      throw new DomainError(CycleErrorCode.NotCompleted, 'precondition', `Cycle ${id} is still being closed; rankings come when it completes.`);
-    }
-    return { id, period: cycle.period, by: level, ...(await rankCycleResults(this.dataSource, id, principal, level, size)) };
-  }
-}
-
-/**
- * The ranking of a completed close's (or period ranking's) results inside the caller's region:
- * subjects by score, or cities / counties by their subjects' mean score with their grade
- * distribution. Ties share a rank (1, 2, 2, 4).
- */
-export async function rankCycleResults(dataSource: DataSource, cycleId: string, principal: Principal, level: RankingLevel, size: number): Promise<Pick<RankingsView, 'subjects' | 'regions'>> {
-  const scope = parseRegionCode(principal.region);
-  const pattern = scope.ok ? `${regionPrefix(scope.value)}%` : '-';
-  if (level === 'subject') {
-    const rows: { rank: string; subject_id: string; subject_kind: string; region: string; grade: string; score: number }[] = await dataSource.query(
-      `SELECT rank() OVER (ORDER BY score DESC) AS rank, subject_id, subject_kind, region, grade, score
-         FROM cycle_results WHERE cycle_id = $1 AND region LIKE $2 ORDER BY score DESC, subject_id LIMIT $3`,
-      [cycleId, pattern, size],
-    );
-    return { regions: [], subjects: rows.map((r) => ({ rank: Number(r.rank), subjectId: r.subject_id, subjectKind: r.subject_kind, region: r.region, grade: r.grade, score: r.score })) };
-  }
-  const unit = level === 'city' ? `left(region, 4) || '00'` : 'region';
-  const rows: { rank: string; region: string; subjects: number; mean_score: number; distribution: Record<string, number> }[] = await dataSource.query(
-    `WITH per_grade AS (
-       SELECT ${unit} AS unit, grade, count(*)::int AS n, sum(score) AS total FROM cycle_results WHERE cycle_id = $1 AND region LIKE $2 GROUP BY 1, 2),
-     per_unit AS (
-       SELECT unit, sum(n)::int AS subjects, round((sum(total) / sum(n))::numeric, 3)::float8 AS mean_score, jsonb_object_agg(grade, n) AS distribution FROM per_grade GROUP BY unit)
-     SELECT rank() OVER (ORDER BY mean_score DESC) AS rank, unit AS region, subjects, mean_score, distribution FROM per_unit ORDER BY mean_score DESC, unit LIMIT $3`,
-    [cycleId, pattern, size],
-  );
-  return { subjects: [], regions: rows.map((r) => ({ rank: Number(r.rank), region: r.region, subjects: r.subjects, meanScore: r.mean_score, distribution: r.distribution })) };
-}
-
-/** `by` and `limit` of a rankings request (shared by cycle rankings and period rankings). */
-export function parseRankingRequest(by: string, limit: number): { level: RankingLevel; size: number } {
-  const level = parseLevel(by);
-  const size = limit === 0 ? 50 : limit;
-  if (!Number.isInteger(size) || size < 1 || size > 500) {
-    throw DomainError.validation(CycleErrorCode.InvalidRanking, [{ field: 'limit', message: 'must be 1 to 500', code: 'OUT_OF_RANGE' }]);
-  }
-  return { level, size };
-}
-
-function parseLevel(by: string): RankingLevel {
-  if (by === '' || by === 'subject') return 'subject';
-  if (by === 'city' || by === 'county') return by;
-  throw DomainError.validation(CycleErrorCode.InvalidRanking, [{ field: 'by', message: 'must be subject, city or county', code: 'INVALID' }]);
 }

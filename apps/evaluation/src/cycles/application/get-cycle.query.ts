@@ -1,8 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { assertScope, Principal, Scopes } from '@platform/auth';
-import { DomainError } from '@platform/errors';
-import { CycleErrorCode } from './cycle-errors';
+/** Progress of a close (or period ranking), by its id. */
+export interface GetCycleQuery {
+  id: string;
+}
 
 export interface CycleView {
   id: string;
@@ -19,53 +18,4 @@ export interface CycleView {
   requestedAt: string;
   completedAt: string;
   purpose: string;
-}
-
-/** Progress of a close, and the grade distribution of the subjects graded so far. */
-@Injectable()
-export class GetCycleQuery {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async execute(principal: Principal, id: string): Promise<CycleView> {
-    assertScope(principal, Scopes.EvaluationsRead);
-    const notFound = DomainError.notFound(CycleErrorCode.NotFound, `No evaluation cycle ${id}.`);
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound;
-    const [row]: {
-      scheme_id: string;
-      scheme_version: number;
-      period: string;
-      start_date: string;
-      end_date: string;
-      cutoff: Date;
-      status: string;
-      total: number;
-      processed: number;
-      requested_at: Date;
-      completed_at: Date | null;
-      purpose: string;
-    }[] = await this.dataSource.query(
-      `SELECT scheme_id, scheme_version, period, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date,
-              cutoff, status, total, processed, requested_at, completed_at, purpose
-         FROM evaluation_cycles WHERE id = $1`,
-      [id],
-    );
-    if (!row) throw notFound;
-    const grades: { grade: string; count: number }[] = await this.dataSource.query(`SELECT grade, count(*)::int AS count FROM cycle_results WHERE cycle_id = $1 GROUP BY grade ORDER BY grade`, [id]);
-    return {
-      id,
-      schemeId: row.scheme_id,
-      schemeVersion: row.scheme_version,
-      period: row.period,
-      start: row.start_date,
-      end: row.end_date,
-      cutoff: row.cutoff.toISOString(),
-      status: row.status,
-      total: row.total,
-      processed: row.processed,
-      distribution: Object.fromEntries(grades.map((g) => [g.grade, g.count])),
-      requestedAt: row.requested_at.toISOString(),
-      completedAt: row.completed_at?.toISOString() ?? '',
-      purpose: row.purpose,
-    };
-  }
 }

@@ -3,34 +3,35 @@ import type { Metadata } from '@grpc/grpc-js';
 import { evaluationV1 } from '@contracts';
 import { principalFrom } from '@platform/grpc';
 import { CloseCycleHandler } from '../application/close-cycle.handler';
-import { GetCycleRankingsQuery } from '../application/get-cycle-rankings.query';
-import { GetCycleQuery } from '../application/get-cycle.query';
-import { GetPeriodRankingsQuery } from '../application/get-period-rankings.query';
+import { GetCycleRankingsHandler } from '../application/get-cycle-rankings.handler';
+import { GetCycleHandler } from '../application/get-cycle.handler';
+import { GetPeriodRankingsHandler } from '../application/get-period-rankings.handler';
 
 @Controller()
 @evaluationV1.CycleServiceControllerMethods()
 export class CyclesGrpcController implements evaluationV1.CycleServiceController {
   constructor(
     private readonly closeCycleHandler: CloseCycleHandler,
-    private readonly getCycleQuery: GetCycleQuery,
-    private readonly getCycleRankingsQuery: GetCycleRankingsQuery,
-    private readonly getPeriodRankingsQuery: GetPeriodRankingsQuery,
+    private readonly getCycleHandler: GetCycleHandler,
+    private readonly getCycleRankingsHandler: GetCycleRankingsHandler,
+    private readonly getPeriodRankingsHandler: GetPeriodRankingsHandler,
   ) {}
 
   getRankings(request: evaluationV1.GetRankingsRequest, metadata?: Metadata): Promise<evaluationV1.GetRankingsResponse> {
-    return this.getPeriodRankingsQuery.execute(principalFrom(metadata), request);
+    const { schemeId, periodKind, period, by, limit } = request;
+    return this.getPeriodRankingsHandler.execute(principalFrom(metadata), { schemeId, periodKind, period, by, limit });
   }
 
   getCycleRankings(request: evaluationV1.GetCycleRankingsRequest, metadata?: Metadata): Promise<evaluationV1.GetCycleRankingsResponse> {
-    return this.getCycleRankingsQuery.execute(principalFrom(metadata), request.id, request.by, request.limit);
+    return this.getCycleRankingsHandler.execute(principalFrom(metadata), { id: request.id, by: request.by, limit: request.limit });
   }
 
   async closeCycle(request: evaluationV1.CloseCycleRequest, metadata?: Metadata): Promise<evaluationV1.CloseCycleResponse> {
-    const { id, created } = await this.closeCycleHandler.execute(principalFrom(metadata), request.schemeId, request.period);
+    const { id, created } = await this.closeCycleHandler.execute(principalFrom(metadata), { schemeId: request.schemeId, period: request.period });
     return { id, created };
   }
 
   getCycle(request: evaluationV1.GetCycleRequest, metadata?: Metadata): Promise<evaluationV1.GetCycleResponse> {
-    return this.getCycleQuery.execute(principalFrom(metadata), request.id);
+    return this.getCycleHandler.execute(principalFrom(metadata), { id: request.id });
   }
 }

@@ -1,4 +1,5 @@
-import { addMonths, chinaDate, cycleContaining, cycleOfPeriod, monthsBetween, previousCycle } from './cycle';
+import { chinaDateOf } from '@domain/calendar';
+import { addMonths, cycleContaining, cycleOfPeriod, monthsBetween, previousCycle } from './cycle';
 
 describe('evaluation cycles', () => {
   it.each([
@@ -32,7 +33,7 @@ describe('evaluation cycles', () => {
   });
 
   it('uses China dates: 23:30 UTC on 31 Dec is already 1 Jan in Beijing', () => {
-    expect(chinaDate(new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
+    expect(chinaDateOf(new Date('2025-12-31T23:30:00Z'))).toBe('2026-01-01');
   });
 
   it('counts calendar months, clamping month ends', () => {

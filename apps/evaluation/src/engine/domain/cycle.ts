@@ -14,13 +14,6 @@ export interface CycleWindow {
   end: string;
 }
 
-const CHINA_OFFSET_MS = 8 * 3600_000;
-
-/** The China civil date of an instant (no DST in China: UTC+8 all year). */
-export function chinaDate(instant: Date): string {
-  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** The instant a China civil day ends (the last millisecond of `date`, Asia/Shanghai). */
 export function endOfChinaDay(date: string): Date {
   return new Date(Date.parse(`${date}T00:00:00+08:00`) + 86_400_000 - 1);

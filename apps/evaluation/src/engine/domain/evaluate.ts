@@ -1,6 +1,7 @@
 import type { SubjectKind } from '@domain/credit';
+import { chinaDateOf } from '@domain/calendar';
 import type { CompiledScheme, NumberFn } from './compile-scheme';
-import { chinaDate, cycleContaining, CycleWindow, monthsBetween, addMonths } from './cycle';
+import { cycleContaining, CycleWindow, monthsBetween, addMonths } from './cycle';
 import { Evaluate, toNumber } from './expressions';
 import type { IndicatorScoring, PointsScoring } from './scheme-document';
 
@@ -129,7 +130,7 @@ const UNKNOWN_TENURE_MONTHS = 9999;
  * and instant give the same result, explanation included (records are taken in id order).
  */
 export function evaluateSubject(scheme: CompiledScheme, input: EvaluationInput): EvaluationResult {
-  const today = chinaDate(input.at);
+  const today = chinaDateOf(input.at);
   const cycle = input.cycle ?? cycleContaining(scheme.document.cycle, today);
   const asOf = cycle.end < today ? cycle.end : today;
   const visible = input.records

@@ -1,6 +1,7 @@
 import { parseRegionCode, regionContains, regionPrefix } from '@domain/identifiers';
+import { chinaDateOf } from '@domain/calendar';
 import type { CompiledScheme } from './compile-scheme';
-import { chinaDate, cycleContaining, CycleWindow, endOfChinaDay, previousCycle } from './cycle';
+import { cycleContaining, CycleWindow, endOfChinaDay, previousCycle } from './cycle';
 import { EvaluationResult, evaluateSubject, RecordFact, SubjectFacts } from './evaluate';
 import type { SchemeDocument } from './scheme-document';
 
@@ -38,7 +39,7 @@ export function regionPatterns(scheme: SchemeDocument): string[] {
  * (one level of history), and only when the subject had a record by then.
  */
 export function standingAt(scheme: CompiledScheme, subject: SubjectFacts, records: readonly RecordFact[], at: Date, cycle?: CycleWindow): EvaluationResult {
-  const window = cycle ?? cycleContaining(scheme.document.cycle, chinaDate(at));
+  const window = cycle ?? cycleContaining(scheme.document.cycle, chinaDateOf(at));
   const before = previousCycle(scheme.document.cycle, window);
   const previousEnd = new Date(Math.min(endOfChinaDay(before.end).getTime(), at.getTime()));
   const known = records.some((r) => Date.parse(r.receivedAt) <= previousEnd.getTime());

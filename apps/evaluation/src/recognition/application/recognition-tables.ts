@@ -1,12 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { assertScope, Principal, Scopes } from '@platform/auth';
-import { DomainError } from '@platform/errors';
-import { Recognition, recognise, RecognitionTable, recognitionTableProblems, SHIPPED_RECOGNITION_TABLES } from '../../engine/domain/recognition';
-
-export const RecognitionErrorCode = {
-  TableNotFound: 'RECOGNITION.TABLE_NOT_FOUND',
-  UnknownGrade: 'RECOGNITION.UNKNOWN_GRADE',
-} as const;
+import { RecognitionTable, recognitionTableProblems, SHIPPED_RECOGNITION_TABLES } from '../../engine/domain/recognition';
 
 /** The shipped recognition tables, checked at boot (a table with a gap stops the service). */
 @Injectable()
@@ -21,19 +14,11 @@ export class RecognitionTables implements OnModuleInit {
     }
   }
 
-  list(principal: Principal): RecognitionTable[] {
-    assertScope(principal, Scopes.EvaluationsRead);
+  all(): RecognitionTable[] {
     return [...this.tables.values()];
   }
 
-  recognise(principal: Principal, tableId: string, partnerGrade: string): Recognition {
-    assertScope(principal, Scopes.EvaluationsRead);
-    const table = this.tables.get(tableId);
-    if (!table) throw DomainError.notFound(RecognitionErrorCode.TableNotFound, `No recognition table ${tableId}.`);
-    const recognition = recognise(table, partnerGrade);
-    if (!recognition) {
-      throw DomainError.validation(RecognitionErrorCode.UnknownGrade, [{ field: 'grade', message: `is not a grade of the partner's ladder ${table.partner.ladder}`, code: 'UNKNOWN_GRADE' }]);
-    }
-    return recognition;
+  get(tableId: string): RecognitionTable | undefined {
+    return this.tables.get(tableId);
   }
 }

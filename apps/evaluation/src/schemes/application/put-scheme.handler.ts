@@ -4,22 +4,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { SchemeErrorCode } from '../domain/scheme-errors';
+import { PutSchemeCommand, PutSchemeResult } from './put-scheme.command';
 import { assertSchemeRegions, compileUpload } from './scheme-upload';
-
-export interface PutSchemeCommand {
-  id: string;
-  documentJson: string;
-  publish: boolean;
-  /** 0 = no optimistic check. */
-  basedOnVersion: number;
-}
-
-export interface PutSchemeResult {
-  id: string;
-  version: number;
-  status: 'draft' | 'active';
-  activeVersion: number;
-}
 
 /**
  * A regulator uploads a new version of a scheme. It is compiled first: a version with any
@@ -52,7 +38,7 @@ export class PutSchemeHandler {
         [command.id, version, status, JSON.stringify(document), principal.clientId],
       );
       if (command.publish) {
-        // Regrade the scope under the new version (StandingRefresher), committed with the publication.
+        // Regrade the scope under the new version (RefreshStandingsJob), committed with the publication.
         await manager.query(`INSERT INTO standing_refreshes (id, scheme_id, scheme_version, status) VALUES ($1, $2, $3, 'running')`, [uuidv7(), command.id, version]);
       }
       const activeVersion = command.publish ? version : active;

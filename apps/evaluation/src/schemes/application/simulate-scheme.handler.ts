@@ -3,22 +3,15 @@ import { DataSource } from 'typeorm';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import type { CompiledScheme } from '../../engine/domain/compile-scheme';
 import type { EvaluationResult, ListMembership } from '../../engine/domain/evaluate';
-import { SimulationSummary, SubjectOutcome, summariseSimulation } from '../../engine/domain/simulation';
+import { SubjectOutcome, summariseSimulation } from '../../engine/domain/simulation';
 import { applicableRegion, regionPatterns, standingAt } from '../../engine/domain/standing';
-import { SubjectListsRepository } from '../../standing/infrastructure/subject-lists.repository';
-import { SubjectHistory, SubjectRecordsRepository } from '../../standing/infrastructure/subject-records.repository';
+import { SubjectFactsReader, SubjectHistory } from '../../standing/application/subject-facts.reader';
 import { SchemeRegistry } from './scheme-registry';
 import { assertSchemeRegions, compileUploadedScheme } from './scheme-upload';
+import { SimulateSchemeQuery, SimulationView } from './simulate-scheme.query';
 
 const PAGE = 1000;
 const SAMPLE = 20;
-
-export interface SimulationView extends SimulationSummary {
-  schemeId: string;
-  /** The active version compared against; 0 when the scheme has none yet. */
-  activeVersion: number;
-  evaluatedAt: string;
-}
 
 /**
  * What-if (issue 4 item 7): grades every subject in the scope of the draft or of the active
@@ -33,7 +26,7 @@ export class SimulateSchemeHandler {
     private readonly registry: SchemeRegistry,
   ) {}
 
-  async execute(principal: Principal, schemeId: string, documentJson: string, now = new Date()): Promise<SimulationView> {
+  async execute(principal: Principal, { id: schemeId, documentJson }: SimulateSchemeQuery, now = new Date()): Promise<SimulationView> {
     assertScope(principal, Scopes.Admin);
     const draft = compileUploadedScheme(schemeId, documentJson);
     assertSchemeRegions(principal, draft.document);
@@ -46,9 +39,9 @@ export class SimulateSchemeHandler {
     };
     const outcomes: SubjectOutcome[] = [];
     for (let after = ''; ; ) {
-      const page = await SubjectRecordsRepository.subjectsInScope(manager, scope, after, PAGE);
-      const histories = await SubjectRecordsRepository.histories(manager, page);
-      const lists = await SubjectListsRepository.membershipsAt(manager, page, now);
+      const page = await SubjectFactsReader.subjectsInScope(manager, scope, after, PAGE);
+      const histories = await SubjectFactsReader.histories(manager, page);
+      const lists = await SubjectFactsReader.membershipsAt(manager, page, now);
       for (const history of histories.values()) {
         const entries = lists.get(history.subjectId) ?? [];
         outcomes.push({ subjectId: history.subjectId, before: active ? grade(active.compiled, history, entries, now) : undefined, after: grade(draft, history, entries, now) });

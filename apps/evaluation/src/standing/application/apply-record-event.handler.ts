@@ -1,46 +1,19 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CreditRecordCreatedV1, CreditRecordExpiredV1, CreditRecordRevokedV1, CreditRecordUpdatedV1, EventEnvelope, Events } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
-import { EventConsumers } from '@platform/service';
 import { StoredRecord, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
 import { StandingCalculator } from './standing-calculator';
 
 /**
- * Record events → the subject's record set → its standing, in the consumer's transaction with
- * the inbox row (a redelivered event changes nothing). One durable consumer per subject
- * (Debian's nats-server 2.9 has no multi-filter consumers). Revocation, expiry and repair
- * withdraw the record from the instant they take effect; a correction replaces its facts; then
- * the subject is recomputed.
+ * Record events (delivered by RecordEventsConsumer) → the subject's record set → its standing,
+ * in the consumer's transaction with the inbox row (a redelivered event changes nothing).
+ * Revocation, expiry and repair withdraw the record from the instant they take effect; a
+ * correction replaces its facts; then the subject is recomputed.
  */
 @Injectable()
-export class RecordEventsHandler implements OnModuleInit {
-  constructor(
-    private readonly consumers: EventConsumers,
-    private readonly standings: StandingCalculator,
-  ) {}
-
-  onModuleInit(): void {
-    this.consumers.register(
-      { stream: Events.CreditRecordCreated.stream, durable: 'evaluation-credit-records-created', filterSubject: Events.CreditRecordCreated.subject },
-      (event, manager) => this.created(event as EventEnvelope<CreditRecordCreatedV1>, manager),
-      (events, manager) => this.createdBatch(events as EventEnvelope<CreditRecordCreatedV1>[], manager),
-    );
-    this.consumers.register(
-      { stream: Events.CreditRecordRevoked.stream, durable: 'evaluation-credit-records-revoked', filterSubject: Events.CreditRecordRevoked.subject },
-      (event, manager) => this.revoked(event as EventEnvelope<CreditRecordRevokedV1>, manager),
-      (events, manager) => this.revokedBatch(events as EventEnvelope<CreditRecordRevokedV1>[], manager),
-    );
-    this.consumers.register(
-      { stream: Events.CreditRecordExpired.stream, durable: 'evaluation-credit-records-expired', filterSubject: Events.CreditRecordExpired.subject },
-      (event, manager) => this.expired(event as EventEnvelope<CreditRecordExpiredV1>, manager),
-      (events, manager) => this.expiredBatch(events as EventEnvelope<CreditRecordExpiredV1>[], manager),
-    );
-    this.consumers.register(
-      { stream: Events.CreditRecordUpdated.stream, durable: 'evaluation-credit-records-updated', filterSubject: Events.CreditRecordUpdated.subject },
-      (event, manager) => this.updated(event as EventEnvelope<CreditRecordUpdatedV1>, manager),
-    );
-  }
+export class ApplyRecordEventHandler {
+  constructor(private readonly standings: StandingCalculator) {}
 
   /** The publicity period is over (DOMAIN.md §5): the record no longer counts. */
   async expired(event: EventEnvelope<CreditRecordExpiredV1>, manager: EntityManager): Promise<void> {

@@ -4,52 +4,14 @@ import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import type { SchemeDocument } from '../../engine/domain/scheme-document';
 import { SchemeErrorCode } from '../domain/scheme-errors';
-
-export interface SchemeSummaryView {
-  id: string;
-  nameZh: string;
-  nameEn: string;
-  activeVersion: number;
-  latestVersion: number;
-  regions: string[];
-  subjectKinds: string[];
-}
-
-export interface SchemeVersionView {
-  id: string;
-  version: number;
-  status: string;
-  document: SchemeDocument;
-  uploadedBy: string;
-  uploadedAt: string;
-  publishedAt: string;
-  activeVersion: number;
-}
+import { GetSchemeQuery, SchemeVersionView } from './get-scheme.query';
 
 /** Schemes are public rules of the administration: any client with evaluations:read may read them. */
 @Injectable()
-export class SchemeQueries {
+export class GetSchemeHandler {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(principal: Principal): Promise<SchemeSummaryView[]> {
-    assertScope(principal, Scopes.EvaluationsRead);
-    const rows: { id: string; latest_version: number; active_version: number | null; document: SchemeDocument }[] = await this.dataSource.query(
-      `SELECT s.id, s.latest_version, s.active_version, v.document
-         FROM schemes s JOIN scheme_versions v ON v.scheme_id = s.id AND v.version = COALESCE(s.active_version, s.latest_version)
-        ORDER BY s.id`,
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      nameZh: r.document.name.zh,
-      nameEn: r.document.name.en,
-      activeVersion: r.active_version ?? 0,
-      latestVersion: r.latest_version,
-      regions: r.document.regions,
-      subjectKinds: r.document.subjectKinds,
-    }));
-  }
-
-  async get(principal: Principal, id: string, version: number): Promise<SchemeVersionView> {
+  async execute(principal: Principal, { id, version }: GetSchemeQuery): Promise<SchemeVersionView> {
     assertScope(principal, Scopes.EvaluationsRead);
     const rows: { version: number; status: string; document: SchemeDocument; uploaded_by: string; uploaded_at: Date; published_at: Date | null; active_version: number | null }[] =
       await this.dataSource.query(

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { disclosureV1 } from '@contracts';
-import { PortalAssets } from './portal-assets';
+import { PortalAssets } from '../infrastructure/portal-assets';
 
 @Controller()
 @disclosureV1.PortalServiceControllerMethods()

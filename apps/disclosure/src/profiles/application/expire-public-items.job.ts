@@ -2,19 +2,20 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { DataSource } from 'typeorm';
 import { PeriodicWork, SERVICE_CONFIG } from '@platform/service';
 import type { DisclosureConfig } from '../../disclosure.definition';
-import { expireDueItems } from '../../profiles/infrastructure/public-items';
-import { publicationContent } from '../domain/hash-chain';
-import { PublicationLog } from './publication-log';
+import { PublicationLog } from '../../publication-log/application/publication-log';
+import { publicationContent } from '../../publication-log/domain/hash-chain';
+import { expireDueItems } from '../infrastructure/public-items';
 
 const SWEEP_BATCH = 500;
 
 /**
  * Withdraws items whose maximum publicity period has ended — nobody has to ask — and logs each
  * as `expired` at the instant its period ended (DOMAIN.md §5: at the maximum, publication stops
- * by itself). Several replicas may sweep at once: rows are claimed with SKIP LOCKED.
+ * by itself), every EXPIRY_SWEEP_MS. Several replicas may sweep at once: rows are claimed with
+ * SKIP LOCKED.
  */
 @Injectable()
-export class ExpirySweeper implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ExpirePublicItemsJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ExpirySweeper');
   private readonly loop = new PeriodicWork(() => this.sweep(), this.logger, { whileBusy: 'skip', failure: 'expiry sweep failed' });
 

@@ -15,7 +15,7 @@ import { StandingCalculator } from './standing-calculator';
  * (FOR UPDATE SKIP LOCKED) so replicas share them. The refresh id is the cause of each change.
  */
 @Injectable()
-export class StandingRefresher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class RefreshStandingsJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('StandingRefresher');
   private readonly loop = new PeriodicWork(() => this.work(), this.logger, { whileBusy: 'skip', failure: 'standing refresh failed' });
 

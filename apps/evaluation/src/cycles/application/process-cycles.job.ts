@@ -10,8 +10,7 @@ import type { EvaluationResult, ListMembership } from '../../engine/domain/evalu
 import { applicableRegion, regionPatterns, standingAt } from '../../engine/domain/standing';
 import { LoadedScheme, SchemeRegistry } from '../../schemes/application/scheme-registry';
 import type { EvaluationConfig } from '../../evaluation.definition';
-import { SubjectListsRepository } from '../../standing/infrastructure/subject-lists.repository';
-import { SubjectHistory, SubjectRecordsRepository } from '../../standing/infrastructure/subject-records.repository';
+import { SubjectFactsReader, SubjectHistory } from '../../standing/application/subject-facts.reader';
 
 /** `close`: a scheme's own cycle, graded as a whole; `ranking`: standings as they stood at the end of a period (ADR 0020). */
 export type CyclePurpose = 'close' | 'ranking';
@@ -56,7 +55,7 @@ interface GradedSubject {
  * while Node grades (docs/perf.md). A prefetch for another cursor, or one that failed, is ignored.
  */
 @Injectable()
-export class CycleProcessor implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Cycles');
   private readonly loop = new PeriodicWork(() => this.work(), this.logger, { failure: 'cycle close failed' });
 
@@ -98,15 +97,15 @@ export class CycleProcessor implements OnApplicationBootstrap, BeforeApplication
   /** The chunk after `cursor`, read as it stood at the cycle's cutoff. */
   private async readChunk(manager: EntityManager, cycle: ClaimedCycle, cursor: string): Promise<ChunkInput> {
     const document = cycle.scheme.compiled.document;
-    const subjects = await SubjectRecordsRepository.subjectsInScope(
+    const subjects = await SubjectFactsReader.subjectsInScope(
       manager,
       { kinds: document.subjectKinds, regionPatterns: regionPatterns(document) },
       cursor,
       this.config.CYCLE_CHUNK_SIZE,
       cycle.cutoff,
     );
-    const histories = await SubjectRecordsRepository.histories(manager, subjects, cycle.cutoff);
-    const lists = await SubjectListsRepository.membershipsAt(manager, subjects, cycle.cutoff);
+    const histories = await SubjectFactsReader.histories(manager, subjects, cycle.cutoff);
+    const lists = await SubjectFactsReader.membershipsAt(manager, subjects, cycle.cutoff);
     return { cursor, subjects, histories, lists };
   }
 

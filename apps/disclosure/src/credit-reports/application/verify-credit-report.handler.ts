@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DomainError } from '@platform/errors';
+import type { SubjectProfile } from '../../profiles/application/get-subject-profile.query';
+import { CreditReportErrorCode } from '../domain/credit-report-errors';
+import { parseReportCode } from '../domain/report-code';
+import { reportHash } from './report-hash';
+import { CreditReportVerificationView, VerifyCreditReportQuery } from './verify-credit-report.query';
+
+/** `GET /public/v1/reports/{code}`: what an issued report showed, re-hashed to prove it is unchanged. */
+@Injectable()
+export class VerifyCreditReportHandler {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute({ code: rawCode }: VerifyCreditReportQuery): Promise<CreditReportVerificationView> {
+    const code = parseReportCode(rawCode);
+    const notFound = DomainError.notFound(CreditReportErrorCode.NotFound, 'No credit report has this verification code.');
+    if (!code) throw notFound;
+    const [row] = await this.dataSource.query(`SELECT code, uscc, subject_name, issued_at, profile, content_hash, log_seq FROM credit_reports WHERE code = $1`, [code]);
+    if (!row) throw notFound;
+    const profile = row.profile as SubjectProfile;
+    // Recomputed, not trusted: a stored profile edited afterwards no longer matches its hash.
+    const intact = reportHash(row.code, row.issued_at, profile) === row.content_hash;
+    return {
+      code: row.code,
+      uscc: row.uscc,
+      name: row.subject_name,
+      issuedAt: row.issued_at.toISOString(),
+      contentHash: row.content_hash,
+      intact,
+      logSeq: String(row.log_seq),
+      penalties: profile.penalties.length,
+      licences: profile.licences.length,
+      profileJson: JSON.stringify(profile),
+    };
+  }
+}

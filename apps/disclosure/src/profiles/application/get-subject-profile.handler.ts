@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
+import { parseUscc } from '@domain/identifiers';
+import { DomainError } from '@platform/errors';
+import { SubjectListMemberships } from '../../lists/application/subject-list-memberships';
+import { ProfileErrorCode } from '../domain/profile-errors';
+import { PUBLISHED_SECTIONS } from '../domain/publication';
+import { PublicRecordEntity } from '../infrastructure/public-record.entity';
+import { PublicSubjectEntity } from '../infrastructure/public-subject.entity';
+import { GetSubjectProfileQuery, PublishedGrade, PublishedItem, SubjectProfile } from './get-subject-profile.query';
+
+/** The public profile as of now: only items inside their publicity window. */
+@Injectable()
+export class GetSubjectProfileHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly lists: SubjectListMemberships,
+  ) {}
+
+  async execute({ uscc: rawUscc }: GetSubjectProfileQuery, now = new Date()): Promise<SubjectProfile> {
+    const uscc = parseUscc(rawUscc);
+    if (!uscc.ok) throw DomainError.validation(ProfileErrorCode.InvalidUscc, [{ field: 'uscc', message: uscc.message, code: `USCC_${uscc.reason}` }]);
+    const subject = await this.dataSource.getRepository(PublicSubjectEntity).findOneBy({ uscc: uscc.value });
+    if (!subject) throw DomainError.notFound(ProfileErrorCode.SubjectNotFound, `No public information about ${uscc.value}.`);
+    // The sections are independent reads: one round trip's wait, not three.
+    const [records, grades, lists] = await Promise.all([
+      this.dataSource.getRepository(PublicRecordEntity).find({
+        where: { uscc: uscc.value, publishedFrom: LessThanOrEqual(now), publishedUntil: MoreThan(now), withdrawnAt: IsNull() },
+        order: { decisionDate: 'DESC' },
+      }),
+      this.dataSource.query<GradeRow[]>(
+        `SELECT scheme_id, scheme_version, grade, score, cycle_label, evaluated_at, scheme_name, scheme_name_en FROM public_grades WHERE uscc = $1 ORDER BY scheme_id`,
+        [uscc.value],
+      ),
+      this.lists.of(uscc.value, now),
+    ]);
+    const items = records.map((r) => ({ section: PUBLISHED_SECTIONS[r.recordType], item: toItem(r) }));
+    return {
+      uscc: subject.uscc,
+      name: subject.name,
+      region: subject.region,
+      penalties: items.filter((i) => i.section === 'penalties').map((i) => i.item),
+      licences: items.filter((i) => i.section === 'licences').map((i) => i.item),
+      commitments: items.filter((i) => i.section === 'commitments').map((i) => i.item),
+      grades: grades.map(toGrade),
+      lists,
+      asOf: now.toISOString(),
+    };
+  }
+}
+
+interface GradeRow {
+  scheme_id: string;
+  scheme_version: number;
+  grade: string;
+  score: string;
+  cycle_label: string;
+  evaluated_at: Date;
+  scheme_name: string | null;
+  scheme_name_en: string | null;
+}
+
+function toGrade(g: GradeRow): PublishedGrade {
+  return {
+    schemeId: g.scheme_id,
+    schemeVersion: g.scheme_version,
+    schemeName: g.scheme_name ?? g.scheme_id,
+    schemeNameEn: g.scheme_name_en ?? g.scheme_id,
+    grade: g.grade,
+    score: Number(g.score),
+    cycle: g.cycle_label,
+    evaluatedAt: g.evaluated_at.toISOString(),
+  };
+}
+
+function toItem(record: PublicRecordEntity): PublishedItem {
+  return {
+    recordType: record.recordType,
+    documentNumber: record.documentNumber,
+    decisionDate: record.decisionDate,
+    severity: record.severity,
+    summary: record.summary,
+    publishedFrom: record.publishedFrom.toISOString(),
+    publishedUntil: record.publishedUntil.toISOString(),
+    publicationId: record.publicationId,
+  };
+}

@@ -1,0 +1,2 @@
+/** Every mutual recognition table (no parameters). */
+export type ListRecognitionTablesQuery = Record<string, never>;

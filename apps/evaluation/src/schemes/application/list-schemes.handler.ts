@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { assertScope, Principal, Scopes } from '@platform/auth';
+import type { SchemeDocument } from '../../engine/domain/scheme-document';
+import { ListSchemesQuery, SchemeSummaryView } from './list-schemes.query';
+
+/** Schemes are public rules of the administration: any client with evaluations:read may read them. */
+@Injectable()
+export class ListSchemesHandler {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async execute(principal: Principal, _query: ListSchemesQuery = {}): Promise<SchemeSummaryView[]> {
+    assertScope(principal, Scopes.EvaluationsRead);
+    const rows: { id: string; latest_version: number; active_version: number | null; document: SchemeDocument }[] = await this.dataSource.query(
+      `SELECT s.id, s.latest_version, s.active_version, v.document
+         FROM schemes s JOIN scheme_versions v ON v.scheme_id = s.id AND v.version = COALESCE(s.active_version, s.latest_version)
+        ORDER BY s.id`,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      nameZh: r.document.name.zh,
+      nameEn: r.document.name.en,
+      activeVersion: r.active_version ?? 0,
+      latestVersion: r.latest_version,
+      regions: r.document.regions,
+      subjectKinds: r.document.subjectKinds,
+    }));
+  }
+}

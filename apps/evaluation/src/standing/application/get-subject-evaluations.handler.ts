@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { parseRegionCode, regionContains } from '@domain/identifiers';
+import { assertScope, Principal, Scopes } from '@platform/auth';
+import { DomainError } from '@platform/errors';
+import { chinaDateOf } from '@domain/calendar';
+import { cycleContaining } from '../../engine/domain/cycle';
+import type { EvaluationResult } from '../../engine/domain/evaluate';
+import { StandingErrorCode } from '../domain/standing-errors';
+import { SubjectHistory, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
+import { GetSubjectEvaluationsQuery, SubjectEvaluationsView, SubjectEvaluationView } from './get-subject-evaluations.query';
+import { StandingCalculator } from './standing-calculator';
+
+interface StoredStanding {
+  scheme_id: string;
+  scheme_version: number;
+  region: string;
+  result: EvaluationResult;
+  evaluated_at: Date;
+}
+
+/**
+ * A subject's results under every scheme that applies, each with its explanation. Now: the
+ * stored standing while its cycle is still the current one (recomputed on the fly otherwise).
+ * As of a past instant: recomputed from the record history as it stood then (records received
+ * later, or withdrawn earlier, are left out) under the scheme versions in force then.
+ */
+@Injectable()
+export class GetSubjectEvaluationsHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly standings: StandingCalculator,
+  ) {}
+
+  async execute(principal: Principal, { subjectId, asOf: asOfRaw }: GetSubjectEvaluationsQuery): Promise<SubjectEvaluationsView> {
+    assertScope(principal, Scopes.EvaluationsRead);
+    const asOf = parseAsOf(asOfRaw);
+    const manager = this.dataSource.manager;
+    const history = await SubjectRecordsRepository.history(manager, subjectId);
+    // Outside the caller's region reads as absent: existence is not leaked across regions.
+    if (!history || !visibleTo(principal, history)) throw DomainError.notFound(StandingErrorCode.SubjectNotFound, `No evaluations for subject ${subjectId}.`);
+    const at = asOf ?? new Date();
+    const fresh = await this.standings.evaluate(manager, history, at);
+    const stored = asOf ? new Map<string, StoredStanding>() : await this.stored(subjectId);
+    const evaluations = fresh.map(({ scheme, region, result }) => {
+      const kept = stored.get(scheme.schemeId);
+      const current = kept && kept.scheme_version === scheme.version && kept.result.cycle.label === cycleContaining(scheme.compiled.document.cycle, chinaDateOf(at)).label;
+      return view(scheme.schemeId, scheme.version, scheme.compiled.document.name.zh, current ? kept.region : region, current ? kept.result : result, current ? kept.evaluated_at : at);
+    });
+    return { subjectId, asOf: at.toISOString(), evaluations };
+  }
+
+  private async stored(subjectId: string): Promise<Map<string, StoredStanding>> {
+    const rows: StoredStanding[] = await this.dataSource.query(`SELECT scheme_id, scheme_version, region, result, evaluated_at FROM subject_standings WHERE subject_id = $1`, [subjectId]);
+    return new Map(rows.map((r) => [r.scheme_id, r]));
+  }
+}
+
+function parseAsOf(raw: string): Date | undefined {
+  if (!raw) return undefined;
+  const at = /^\d{4}-\d{2}-\d{2}T/.test(raw) ? new Date(raw) : new Date(NaN);
+  if (Number.isNaN(at.getTime())) {
+    throw DomainError.validation(StandingErrorCode.InvalidAsOf, [{ field: 'asOf', message: 'must be an ISO 8601 instant with offset, e.g. 2026-06-30T23:59:59+08:00', code: 'INVALID' }]);
+  }
+  if (at.getTime() > Date.now()) throw DomainError.validation(StandingErrorCode.InvalidAsOf, [{ field: 'asOf', message: 'must not be in the future', code: 'IN_FUTURE' }]);
+  return at;
+}
+
+function visibleTo(principal: Principal, history: SubjectHistory): boolean {
+  const scope = parseRegionCode(principal.region);
+  if (!scope.ok) return false;
+  return history.records.some((r) => {
+    const code = parseRegionCode(r.region);
+    return code.ok && regionContains(scope.value, code.value);
+  });
+}
+
+function view(schemeId: string, version: number, nameZh: string, region: string, result: EvaluationResult, evaluatedAt: Date): SubjectEvaluationView {
+  return {
+    schemeId,
+    schemeVersion: version,
+    schemeNameZh: nameZh,
+    region,
+    grade: result.grade,
+    score: result.score,
+    cycleLabel: result.cycle.label,
+    cycleStart: result.cycle.start,
+    cycleEnd: result.cycle.end,
+    evaluatedAt: evaluatedAt.toISOString(),
+    explanationJson: JSON.stringify(result.explanation),
+    triggers: result.triggers.map((t) => t.id),
+  };
+}

@@ -1,0 +1,27 @@
+import { EntityManager } from 'typeorm';
+import type { ListMembership } from '../../engine/domain/evaluate';
+import { SubjectListsRepository } from '../infrastructure/subject-lists.repository';
+import { SubjectHistory, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
+
+export type { SubjectHistory };
+
+/**
+ * What standing knows about subjects (their records and list memberships), read by other features
+ * (cycle closes, scheme simulation) through standing's application rather than its repositories.
+ */
+export const SubjectFactsReader = {
+  /** Subjects of the given kinds and regions after `after` (subject id order), received by `receivedBy` if given. */
+  subjectsInScope(manager: EntityManager, scope: { kinds: readonly string[]; regionPatterns: readonly string[] }, after: string, limit: number, receivedBy?: Date): Promise<string[]> {
+    return SubjectRecordsRepository.subjectsInScope(manager, scope, after, limit, receivedBy);
+  },
+
+  /** Each subject's records, as received by `receivedBy` if given. */
+  histories(manager: EntityManager, subjectIds: readonly string[], receivedBy?: Date): Promise<Map<string, SubjectHistory>> {
+    return SubjectRecordsRepository.histories(manager, subjectIds, receivedBy);
+  },
+
+  /** Each subject's list memberships as known at `at`. */
+  membershipsAt(manager: EntityManager, subjectIds: readonly string[], at: Date): Promise<Map<string, ListMembership[]>> {
+    return SubjectListsRepository.membershipsAt(manager, subjectIds, at);
+  },
+};
