@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, MONITORING_VIOLATIONS_SUBJECT } from '@contracts';
 import { parseRegionCode } from '@domain/identifiers';
@@ -8,7 +8,7 @@ import { PoisonMessageError } from '@platform/messaging';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
 import { parseBatchLine } from '../../batches/domain/ndjson-batch';
 import { RecordErrorCode, validateSubmission, ValidSubmission } from '../../records/domain/record-submission';
-import { RecordWriter } from '../../records/infrastructure/record-writer';
+import { RecordWriterPort } from '../../records/application/records.tokens';
 import { assertMaySubmit } from '../../records/application/submission-policy';
 
 const SOURCE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
@@ -24,7 +24,7 @@ const FEED_RECORD_TYPE = 'monitoring-violation';
 @Injectable()
 export class IngestMonitoringViolationHandler {
   constructor(
-    private readonly writer: RecordWriter,
+    @Inject(RecordWriterPort) private readonly writer: RecordWriterPort,
     private readonly catalogues: CatalogueStore,
   ) {}
 

@@ -11,8 +11,8 @@ import { isUuid, lockRecordInScope } from '../../records/application/record-acce
 import { RecordChanges } from '../../records/application/record-events';
 import { RevokeRecordHandler } from '../../records/application/revoke-record.handler';
 import { Correction, correctRecord } from '../../records/domain/record-correction';
+import type { CreditRecord } from '../../records/domain/credit-record';
 import { RecordErrorCode } from '../../records/domain/record-submission';
-import { CreditRecordEntity } from '../../records/infrastructure/credit-record.entity';
 import { isOverdue, OBJECTION_OUTCOMES, ObjectionDecision, ObjectionErrorCode, ObjectionOutcome, outcomeOf } from '../domain/objection';
 import { ObjectionEntity } from '../infrastructure/objection.entity';
 import { toObjectionMessage } from './objection-view';
@@ -106,7 +106,7 @@ export class ResolveObjectionHandler {
 
   private async applyToRecord(
     manager: EntityManager,
-    record: CreditRecordEntity,
+    record: CreditRecord,
     objection: ObjectionEntity,
     outcome: ObjectionOutcome,
     note: string,

@@ -1,5 +1,6 @@
 import type { WorkingDayCalendar } from '@domain/calendar';
 import type { FieldViolation } from '@platform/errors';
+import type { RecordStatus } from '../../records/domain/credit-record';
 
 export const ObjectionErrorCode = {
   Invalid: 'OBJECTION.INVALID',
@@ -16,7 +17,7 @@ export type ObjectionDecision = (typeof OBJECTION_OUTCOMES)[number];
 export type ObjectionOutcome = 'corrected' | 'revoked' | 'rejected';
 
 /** Record statuses an objection may be raised against: the record is in force. */
-export const OBJECTABLE_STATUSES: readonly string[] = ['active', 'corrected'];
+export const OBJECTABLE_STATUSES: readonly RecordStatus[] = ['active', 'corrected'];
 
 export interface ObjectionRequest {
   reason: string;

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { RecordStatus } from '../../records/domain/credit-record';
 
 @Entity({ name: 'objections' })
 export class ObjectionEntity {
@@ -10,7 +11,7 @@ export class ObjectionEntity {
   /** open | upheld | rejected */
   @Column() status: string;
   /** The record's status before the objection: where a rejected objection returns it. */
-  @Column({ name: 'record_status_before' }) recordStatusBefore: string;
+  @Column({ name: 'record_status_before', type: 'text' }) recordStatusBefore: RecordStatus;
   @Column() reason: string;
   @Column({ type: 'jsonb' }) objector: { name: string; contact: string };
   @Column({ name: 'opened_by' }) openedBy: string;

@@ -8,7 +8,7 @@ import { CatalogueStore } from '../../catalogue/application/catalogue-store';
 import { regionPatternOf } from '../../records/application/record-access';
 import { MONITORING_VIOLATION } from '../../violation-claims/domain/violation-claim';
 import { assembleReport, monthBounds, ReceiptGroup, timelinessByUnit, UnitFacts } from '../domain/collection-quality';
-import { QUALITY_CALENDAR } from './quality-calendar';
+import { QUALITY_CALENDAR } from './quality.tokens';
 
 /** The 双公示 deadline in working days, for the report header (law: 7; the catalogue carries it per type). */
 const PUBLICATION_DEADLINE_TYPE = 'administrative-penalty';

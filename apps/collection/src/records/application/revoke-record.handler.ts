@@ -5,13 +5,13 @@ import { assertScope, hasScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { OutboxPublisher } from '@platform/service';
 import { RecordErrorCode } from '../domain/record-submission';
-import { CreditRecordEntity } from '../infrastructure/credit-record.entity';
+import type { CreditRecord, RecordStatus } from '../domain/credit-record';
 import { lockRecordInScope } from './record-access';
 import { appendRecordVersion } from '../infrastructure/record-history';
 
 export interface RevokeRecordResult {
   id: string;
-  status: string;
+  status: RecordStatus;
   version: number;
 }
 
@@ -47,7 +47,7 @@ export class RevokeRecordHandler {
   }
 
   /** Revokes a record the caller has locked (also used when an objection is upheld without a correction). */
-  async revokeLocked(manager: EntityManager, record: CreditRecordEntity, reason: string, revokedBy: string): Promise<RevokeRecordResult> {
+  async revokeLocked(manager: EntityManager, record: CreditRecord, reason: string, revokedBy: string): Promise<RevokeRecordResult> {
     const now = new Date();
     await appendRecordVersion(manager, record, { status: 'revoked', change: 'revoked', reason, changedAt: now, changedBy: revokedBy });
     const id = record.id;
@@ -57,7 +57,7 @@ export class RevokeRecordHandler {
       data: {
         recordId: id,
         recordType: record.recordType,
-        subject: { kind: record.subjectKind as 'org', id: record.subjectId },
+        subject: { kind: record.subjectKind, id: record.subjectId },
         reason,
         version: record.version,
         revokedBy,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
@@ -7,11 +7,12 @@ import { RawSubmission, RecordErrorCode, validateSubmission, ValidSubmission } f
 import { CreditRecordEntity } from '../infrastructure/credit-record.entity';
 import { GroupedRecordWriter } from '../infrastructure/grouped-record-writer';
 import { assertMaySubmit } from './submission-policy';
-import { IntakeOutcomes, IntakeOutcome } from '../../quality/infrastructure/intake-outcomes';
+import { IntakeOutcome, IntakeOutcomesPort } from '../../quality/application/quality.tokens';
+import type { RecordStatus } from '../domain/credit-record';
 
 export interface SubmitRecordResult {
   id: string;
-  status: string;
+  status: RecordStatus;
   replayed: boolean;
 }
 
@@ -27,7 +28,7 @@ export class SubmitRecordHandler {
     private readonly dataSource: DataSource,
     private readonly writer: GroupedRecordWriter,
     private readonly catalogues: CatalogueStore,
-    private readonly intakeOutcomes: IntakeOutcomes,
+    @Inject(IntakeOutcomesPort) private readonly intakeOutcomes: IntakeOutcomesPort,
   ) {}
 
   async execute(principal: Principal, raw: RawSubmission): Promise<SubmitRecordResult> {

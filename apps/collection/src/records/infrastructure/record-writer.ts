@@ -4,18 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { Events } from '@contracts';
 import { OutboxPublisher } from '@platform/service';
 import { summarise, ValidSubmission } from '../domain/record-submission';
-
-export interface WrittenRecord {
-  /** Index into the submissions given. */
-  index: number;
-  id: string;
-}
-
-/** A submission with the client that sent it. */
-export interface ClientSubmission {
-  clientId: string;
-  submission: ValidSubmission;
-}
+import type { ClientSubmission, RecordWriterPort, WrittenRecord } from '../application/records.tokens';
 
 /**
  * Writes records, their first versions and their `credit.records.created` events in ONE
@@ -26,7 +15,7 @@ export interface ClientSubmission {
  * whether that is a replay or a duplicate.
  */
 @Injectable()
-export class RecordWriter {
+export class RecordWriter implements RecordWriterPort {
   constructor(private readonly outbox: OutboxPublisher) {}
 
   /** One client's submissions (a batch chunk, a feed message, the commitments job). */

@@ -3,12 +3,12 @@ import { EntityManager } from 'typeorm';
 import { EventEnvelope, Events, RepairRecordRepairedV1 } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
 import { RecordChanges } from '../../records/application/record-events';
-import { isUuid } from '../../records/application/record-access';
-import { CreditRecordEntity } from '../../records/infrastructure/credit-record.entity';
-import { ObjectionEntity } from '../../objections/infrastructure/objection.entity';
+import { lockRecord } from '../../records/application/record-access';
+import type { RecordStatus } from '../../records/domain/credit-record';
+import { rememberRepairOnOpenObjection } from '../../objections/application/repaired-record';
 
 /** Statuses in which a record is still in force, so a repair ends its publication early. */
-export const REPAIRABLE_STATUSES: readonly string[] = ['active', 'corrected', 'under-objection'];
+export const REPAIRABLE_STATUSES: readonly RecordStatus[] = ['active', 'corrected', 'under-objection'];
 
 export type RepairOutcome = 'repaired' | 'already-repaired' | 'no-longer-in-force';
 
@@ -27,9 +27,7 @@ export class ApplyRepairHandler {
   async execute(event: EventEnvelope<RepairRecordRepairedV1>, manager: EntityManager): Promise<RepairOutcome> {
     if (event.version !== Events.RepairRecordRepaired.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
     const repair = event.data;
-    const record = isUuid(repair.recordId)
-      ? await manager.getRepository(CreditRecordEntity).findOne({ where: { id: repair.recordId }, lock: { mode: 'pessimistic_write' } })
-      : null;
+    const record = await lockRecord(manager, repair.recordId);
     if (!record) throw new PoisonMessageError(`repair ${repair.applicationId} names unknown record ${repair.recordId}`);
     if (record.subjectId !== repair.subject.id) {
       throw new PoisonMessageError(`repair ${repair.applicationId} names subject ${repair.subject.id}, but record ${record.id} is about ${record.subjectId}`);
@@ -37,7 +35,7 @@ export class ApplyRepairHandler {
     if (record.status === 'repaired') return 'already-repaired';
     if (!REPAIRABLE_STATUSES.includes(record.status)) return 'no-longer-in-force';
     if (record.status === 'under-objection') {
-      await manager.update(ObjectionEntity, { recordId: record.id, status: 'open' }, { recordStatusBefore: 'repaired' });
+      await rememberRepairOnOpenObjection(manager, record.id);
     }
     await this.recordChanges.apply(manager, record, {
       status: 'repaired',

@@ -4,11 +4,11 @@ import { collectionV1 } from '@contracts';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { lockRecordInScope } from '../../records/application/record-access';
-import { CreditRecordEntity } from '../../records/infrastructure/credit-record.entity';
+import type { CreditRecord, RecordStatus } from '../../records/domain/credit-record';
 import { claimStateOf, MONITORING_VIOLATION, requiredText, ViolationClaimErrorCode } from '../domain/violation-claim';
 import { ViolationClaimEntity } from '../infrastructure/violation-claim.entity';
 
-const IN_FORCE = ['active', 'under-objection', 'corrected'];
+const IN_FORCE: readonly RecordStatus[] = ['active', 'under-objection', 'corrected'];
 
 /**
  * A monitoring violation is pushed to the enterprise concerned (it appears in its list as
@@ -47,7 +47,7 @@ export class ViolationClaimsService {
     });
   }
 
-  private async lockViolation(manager: EntityManager, principal: Principal, recordId: string): Promise<CreditRecordEntity> {
+  private async lockViolation(manager: EntityManager, principal: Principal, recordId: string): Promise<CreditRecord> {
     const record = await lockRecordInScope(manager, principal, recordId);
     if (record.recordType !== MONITORING_VIOLATION) {
       throw DomainError.conflict(ViolationClaimErrorCode.NotAViolation, `Record ${recordId} is a ${record.recordType} record, not a monitoring violation.`);
@@ -63,7 +63,7 @@ export class ViolationClaimsService {
 }
 
 export function toViolationMessage(
-  record: Pick<CreditRecordEntity, 'id' | 'subjectKind' | 'subjectId' | 'subjectName' | 'region' | 'decisionDate' | 'payload'>,
+  record: Pick<CreditRecord, 'id' | 'subjectKind' | 'subjectId' | 'subjectName' | 'region' | 'decisionDate' | 'payload'>,
   claim: ViolationClaimEntity | null,
 ): collectionV1.ViolationClaim {
   return {
