@@ -16,7 +16,7 @@ import { ScheduledJob } from '../../../apps/collection/src/scheduling/domain/sch
 import { BreakOverdueCommitmentsJob, COMMITMENT_SYSTEM_CLIENT } from '../../../apps/collection/src/commitments/application/break-overdue-commitments.job';
 import { DEFAULT_FULFILMENT_PERIOD_RULES } from '../../../apps/collection/src/commitments/domain/fulfilment-period';
 import { AnnounceExpiringLicencesJob } from '../../../apps/collection/src/licences/application/announce-expiring-licences.job';
-import { ListExpiringLicencesQuery } from '../../../apps/collection/src/licences/application/list-expiring-licences.query';
+import { ListExpiringLicencesHandler } from '../../../apps/collection/src/licences/application/list-expiring-licences.handler';
 import { DEFAULT_EXPIRY_WARNING_RULES } from '../../../apps/collection/src/licences/domain/expiry-warning';
 import { ExpirePublicityJob } from '../../../apps/collection/src/publicity/application/expire-publicity.job';
 import { IngestMonitoringViolationHandler } from '../../../apps/collection/src/monitoring-feed/application/ingest-monitoring-violation.handler';
@@ -193,7 +193,7 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
       },
     });
     const principal = (region: string): Principal => ({ clientId: 'reader', kind: 'integrator', scopes: ['records:read'], region });
-    const query = () => new ListExpiringLicencesQuery(ds, clock, config);
+    const query = () => new ListExpiringLicencesHandler(ds, clock, config);
     const request = { region: '', withinDays: 0, subjectId: '', sourceClientId: '', limit: 0, cursor: '' };
 
     it('lists licences ending within Jiaozuo\'s month, per subject and per unit, inside the caller\'s region', async () => {
@@ -235,7 +235,7 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
       expect(await outboxCount('credit.records.licence-expiring', later)).toBe(0);
       const [event] = await ds.query(`SELECT envelope FROM outbox WHERE subject = 'credit.records.licence-expiring' AND envelope->'data'->>'recordId' = $1`, [id]);
       expect(event.envelope).toMatchObject({ region: '410800', data: { validUntil: '2026-09-25', daysLeft: 24, warningWindowDays: 30, sourceClientId: 'jiaozuo' } });
-      const listed = await new ListExpiringLicencesQuery(ds, clock, config).execute(principal('410800'), request);
+      const listed = await new ListExpiringLicencesHandler(ds, clock, config).execute(principal('410800'), request);
       expect(listed.licences.find((l) => l.recordId === id)?.announced).toBe(true);
     });
   });

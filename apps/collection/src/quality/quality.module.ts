@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
-import { CollectionQualityQuery } from './application/collection-quality.query';
+import { GetCollectionQualityHandler } from './application/get-collection-quality.handler';
 import { IntakeOutcomesPort, qualityCalendarProvider } from './application/quality.tokens';
 import { IntakeOutcomes } from './infrastructure/intake-outcomes';
 import { CollectionQualityGrpcController } from './interface/collection-quality.grpc.controller';
@@ -13,7 +13,7 @@ import { CollectionQualityGrpcController } from './interface/collection-quality.
 @Module({
   imports: [CatalogueModule],
   controllers: [CollectionQualityGrpcController],
-  providers: [CollectionQualityQuery, qualityCalendarProvider, IntakeOutcomes, { provide: IntakeOutcomesPort, useExisting: IntakeOutcomes }],
+  providers: [GetCollectionQualityHandler, qualityCalendarProvider, IntakeOutcomes, { provide: IntakeOutcomesPort, useExisting: IntakeOutcomes }],
   exports: [IntakeOutcomesPort],
 })
 export class QualityModule {}

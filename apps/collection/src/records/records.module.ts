@@ -5,8 +5,8 @@ import { QualityModule } from '../quality/quality.module';
 import { RevokeRecordHandler } from './application/revoke-record.handler';
 import { GetRecordHandler } from './application/get-record.handler';
 import { SubmitRecordHandler } from './application/submit-record.handler';
-import { ListRecordsQuery } from './application/list-records.query';
-import { RecordChanges } from './application/record-events';
+import { ListRecordsHandler } from './application/list-records.handler';
+import { RecordUpdater } from './application/record-updater';
 import { RecordWriterPort } from './application/records.tokens';
 import { CreditRecordsGrpcController } from './interface/credit-records.grpc.controller';
 import { GroupedRecordWriter } from './infrastructure/grouped-record-writer';
@@ -28,9 +28,9 @@ import { RecordWriter } from './infrastructure/record-writer';
     SubmitRecordHandler,
     GetRecordHandler,
     RevokeRecordHandler,
-    ListRecordsQuery,
-    RecordChanges,
+    ListRecordsHandler,
+    RecordUpdater,
   ],
-  exports: [RevokeRecordHandler, RecordChanges, RecordWriterPort],
+  exports: [RevokeRecordHandler, RecordUpdater, RecordWriterPort],
 })
 export class RecordsModule {}

@@ -8,7 +8,7 @@ import { DomainError } from '@platform/errors';
 import { OutboxPublisher, SERVICE_CONFIG } from '@platform/service';
 import type { CollectionConfig } from '../../collection.definition';
 import { lockRecordInScope } from '../../records/application/record-access';
-import { RecordChanges } from '../../records/application/record-events';
+import { RecordUpdater } from '../../records/application/record-updater';
 import { ObjectionErrorCode, OBJECTABLE_STATUSES, objectionDueOn, validateObjectionRequest } from '../domain/objection';
 import { ObjectionEntity } from '../infrastructure/objection.entity';
 import { toObjectionMessage } from './objection-view';
@@ -24,7 +24,7 @@ export class OpenObjectionHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
-    private readonly recordChanges: RecordChanges,
+    private readonly recordUpdater: RecordUpdater,
     @Inject(OBJECTION_CALENDAR) private readonly calendar: WorkingDayCalendar,
     @Inject(SERVICE_CONFIG) private readonly config: CollectionConfig,
   ) {}
@@ -61,7 +61,7 @@ export class OpenObjectionHandler {
         idempotencyKey,
       });
       await manager.insert(ObjectionEntity, objection);
-      await this.recordChanges.apply(manager, record, { status: 'under-objection', change: 'objection-opened', reason: value.reason, changedBy: principal.clientId, changedAt: now });
+      await this.recordUpdater.apply(manager, record, { status: 'under-objection', change: 'objection-opened', reason: value.reason, changedBy: principal.clientId, changedAt: now });
       await this.outbox.append(manager, Events.CreditObjectionOpened, {
         subjectId: record.subjectId,
         region: record.region,

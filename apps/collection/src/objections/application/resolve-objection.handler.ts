@@ -8,7 +8,7 @@ import { DomainError } from '@platform/errors';
 import { OutboxPublisher } from '@platform/service';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
 import { isUuid, lockRecordInScope } from '../../records/application/record-access';
-import { RecordChanges } from '../../records/application/record-events';
+import { RecordUpdater } from '../../records/application/record-updater';
 import { RevokeRecordHandler } from '../../records/application/revoke-record.handler';
 import { Correction, correctRecord } from '../../records/domain/record-correction';
 import type { CreditRecord } from '../../records/domain/credit-record';
@@ -30,7 +30,7 @@ export class ResolveObjectionHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
-    private readonly recordChanges: RecordChanges,
+    private readonly recordUpdater: RecordUpdater,
     private readonly revocations: RevokeRecordHandler,
     private readonly catalogues: CatalogueStore,
   ) {}
@@ -119,7 +119,7 @@ export class ResolveObjectionHandler {
       return;
     }
     if (outcome === 'rejected') {
-      await this.recordChanges.apply(manager, record, { status: objection.recordStatusBefore, change: 'objection-rejected', reason: note, changedBy: by, changedAt: at });
+      await this.recordUpdater.apply(manager, record, { status: objection.recordStatusBefore, change: 'objection-rejected', reason: note, changedBy: by, changedAt: at });
       return;
     }
     const { submission, changes } = correctRecord(record, correction ?? {}, this.catalogues.current());
@@ -130,6 +130,6 @@ export class ResolveObjectionHandler {
     record.payload = submission.payload;
     // A record repaired while under objection stays repaired; the correction is still recorded.
     const status = objection.recordStatusBefore === 'repaired' ? 'repaired' : 'corrected';
-    await this.recordChanges.apply(manager, record, { status, change: 'corrected', reason: note, changedBy: by, changedAt: at, changes });
+    await this.recordUpdater.apply(manager, record, { status, change: 'corrected', reason: note, changedBy: by, changedAt: at, changes });
   }
 }

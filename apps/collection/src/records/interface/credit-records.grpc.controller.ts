@@ -4,10 +4,10 @@ import { collectionV1 } from '@contracts';
 import { decodePrincipal } from '@platform/auth';
 import { DomainError, PlatformErrorCode } from '@platform/errors';
 import { grpcStatusFor, principalFrom } from '@platform/grpc';
-import { GetBatchQuery } from '../../batches/application/get-batch.query';
+import { GetBatchHandler } from '../../batches/application/get-batch.handler';
 import { SubmitBatchHandler } from '../../batches/application/submit-batch.handler';
 import { GetRecordHandler } from '../application/get-record.handler';
-import { ListRecordsQuery } from '../application/list-records.query';
+import { ListRecordsHandler } from '../application/list-records.handler';
 import { RevokeRecordHandler } from '../application/revoke-record.handler';
 import { SubmitRecordHandler } from '../application/submit-record.handler';
 
@@ -19,12 +19,12 @@ export class CreditRecordsGrpcController implements collectionV1.CreditRecordSer
     private readonly getRecordHandler: GetRecordHandler,
     private readonly revokeRecordHandler: RevokeRecordHandler,
     private readonly submitBatchHandler: SubmitBatchHandler,
-    private readonly getBatchQuery: GetBatchQuery,
-    private readonly listRecordsQuery: ListRecordsQuery,
+    private readonly getBatchHandler: GetBatchHandler,
+    private readonly listRecordsHandler: ListRecordsHandler,
   ) {}
 
   listRecords(request: collectionV1.ListRecordsRequest, metadata?: Metadata): Promise<collectionV1.ListRecordsResponse> {
-    return this.listRecordsQuery.execute(principalFrom(metadata), request);
+    return this.listRecordsHandler.execute(principalFrom(metadata), request);
   }
 
   submitBatch(request: collectionV1.SubmitBatchRequest, metadata?: Metadata): Promise<collectionV1.SubmitBatchResponse> {
@@ -32,7 +32,7 @@ export class CreditRecordsGrpcController implements collectionV1.CreditRecordSer
   }
 
   getBatch(request: collectionV1.GetBatchRequest, metadata?: Metadata): Promise<collectionV1.GetBatchResponse> {
-    return this.getBatchQuery.execute(principalFrom(metadata), request.batchId);
+    return this.getBatchHandler.execute(principalFrom(metadata), request.batchId);
   }
 
   revokeRecord(request: collectionV1.RevokeRecordRequest, metadata?: Metadata): Promise<collectionV1.RevokeRecordResponse> {

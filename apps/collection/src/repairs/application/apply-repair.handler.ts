@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EventEnvelope, Events, RepairRecordRepairedV1 } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
-import { RecordChanges } from '../../records/application/record-events';
+import { RecordUpdater } from '../../records/application/record-updater';
 import { lockRecord } from '../../records/application/record-access';
 import type { RecordStatus } from '../../records/domain/credit-record';
 import { rememberRepairOnOpenObjection } from '../../objections/application/repaired-record';
@@ -22,7 +22,7 @@ export type RepairOutcome = 'repaired' | 'already-repaired' | 'no-longer-in-forc
  */
 @Injectable()
 export class ApplyRepairHandler {
-  constructor(private readonly recordChanges: RecordChanges) {}
+  constructor(private readonly recordUpdater: RecordUpdater) {}
 
   async execute(event: EventEnvelope<RepairRecordRepairedV1>, manager: EntityManager): Promise<RepairOutcome> {
     if (event.version !== Events.RepairRecordRepaired.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
@@ -37,7 +37,7 @@ export class ApplyRepairHandler {
     if (record.status === 'under-objection') {
       await rememberRepairOnOpenObjection(manager, record.id);
     }
-    await this.recordChanges.apply(manager, record, {
+    await this.recordUpdater.apply(manager, record, {
       status: 'repaired',
       change: 'repaired',
       reason: `credit repair ${repair.applicationId} (${repair.path}): ${repair.reason}`,

@@ -19,7 +19,7 @@ export interface BatchStatus {
 
 /** A batch's progress and every rejected line; only the client that sent it may read it. */
 @Injectable()
-export class GetBatchQuery {
+export class GetBatchHandler {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(principal: Principal, batchId: string): Promise<BatchStatus> {

@@ -11,7 +11,7 @@ import { appendRecordVersion, RecordChange } from '../infrastructure/record-hist
  * event are written in the caller's transaction, so consumers never miss or invent a change.
  */
 @Injectable()
-export class RecordChanges {
+export class RecordUpdater {
   constructor(
     private readonly outbox: OutboxPublisher,
     private readonly catalogues: CatalogueStore,

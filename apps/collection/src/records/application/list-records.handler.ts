@@ -30,7 +30,7 @@ interface Row {
  * subject, type and decision-date range, paginated by keyset cursor.
  */
 @Injectable()
-export class ListRecordsQuery {
+export class ListRecordsHandler {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(principal: Principal, request: collectionV1.ListRecordsRequest): Promise<collectionV1.ListRecordsResponse> {

@@ -19,7 +19,7 @@ const PUBLICATION_DEADLINE_TYPE = 'administrative-penalty';
  * opened / still open / overdue, and monitoring violations claimed and disposed.
  */
 @Injectable()
-export class CollectionQualityQuery {
+export class GetCollectionQualityHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly catalogues: CatalogueStore,

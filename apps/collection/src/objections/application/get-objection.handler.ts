@@ -9,7 +9,7 @@ import { ObjectionEntity } from '../infrastructure/objection.entity';
 import { toObjectionMessage } from './objection-view';
 
 @Injectable()
-export class GetObjectionQuery {
+export class GetObjectionHandler {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(principal: Principal, id: string): Promise<collectionV1.GetObjectionResponse> {

@@ -39,7 +39,7 @@ interface LicenceRow {
  * Region-scoped like every read (ARCHITECTURE.md §6). Ordered by last valid day, then id.
  */
 @Injectable()
-export class ListExpiringLicencesQuery {
+export class ListExpiringLicencesHandler {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,

@@ -8,7 +8,7 @@ import { regionPattern } from '../../records/application/record-access';
 import { decodeCursor, encodeCursor, pageSize } from '../../records/domain/list-cursor';
 import { CLAIM_STATES, MONITORING_VIOLATION, ViolationClaimErrorCode } from '../domain/violation-claim';
 import { ViolationClaimEntity } from '../infrastructure/violation-claim.entity';
-import { toViolationMessage } from './violation-claims.service';
+import { toViolationMessage } from './violation-view';
 
 const STATE_SQL: Record<string, string> = {
   unclaimed: 'c.record_id IS NULL',
@@ -18,7 +18,7 @@ const STATE_SQL: Record<string, string> = {
 
 /** The enterprise's to-do list: monitoring violations in the caller's region, by claim state. */
 @Injectable()
-export class ListViolationsQuery {
+export class ListViolationsHandler {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(principal: Principal, request: collectionV1.ListViolationsRequest): Promise<collectionV1.ListViolationsResponse> {
