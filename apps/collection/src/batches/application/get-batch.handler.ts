@@ -3,26 +3,14 @@ import { DataSource } from 'typeorm';
 import { Principal, Scopes, assertScope } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { BatchErrorCode } from '../domain/ndjson-batch';
-
-export interface BatchStatus {
-  batchId: string;
-  status: string;
-  lineCount: number;
-  processed: number;
-  accepted: number;
-  rejected: number;
-  duplicates: number;
-  errors: { line: number; field: string; code: string; message: string }[];
-  submittedAt: string;
-  completedAt: string;
-}
+import type { BatchStatus, GetBatchQuery } from './get-batch.query';
 
 /** A batch's progress and every rejected line; only the client that sent it may read it. */
 @Injectable()
 export class GetBatchHandler {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(principal: Principal, batchId: string): Promise<BatchStatus> {
+  async execute(principal: Principal, { batchId }: GetBatchQuery): Promise<BatchStatus> {
     assertScope(principal, Scopes.RecordsWrite);
     const notFound = DomainError.notFound(BatchErrorCode.NotFound, `No batch ${batchId}.`);
     if (!/^[0-9a-f-]{36}$/i.test(batchId)) throw notFound;

@@ -4,12 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { splitBatch } from '../domain/ndjson-batch';
 import { BatchProcessor } from './batch-processor';
-
-export interface SubmitBatchResult {
-  batchId: string;
-  lineCount: number;
-  replayed: boolean;
-}
+import type { SubmitBatchCommand, SubmitBatchResult } from './submit-batch.command';
 
 /**
  * Accepts an NDJSON batch: refuses it whole if empty or over 10,000 lines, otherwise stores the
@@ -23,7 +18,7 @@ export class SubmitBatchHandler {
     private readonly processor: BatchProcessor,
   ) {}
 
-  async execute(principal: Principal, body: string, idempotencyKey: string): Promise<SubmitBatchResult> {
+  async execute(principal: Principal, { ndjson: body, idempotencyKey }: SubmitBatchCommand): Promise<SubmitBatchResult> {
     assertScope(principal, Scopes.RecordsWrite);
     const lines = splitBatch(body);
     const key = idempotencyKey.trim() || null;

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { collectionV1 } from '@contracts';
 import { addDays, chinaDateOf } from '@domain/calendar';
 import { parseRegionCode, regionPrefix } from '@domain/identifiers';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
@@ -10,7 +9,9 @@ import type { CollectionConfig } from '../../collection.definition';
 import type { Clock } from '../../scheduling/domain/clock';
 import { CLOCK } from '../../scheduling/scheduling.tokens';
 import { daysBetween, warningWindow } from '../domain/expiry-warning';
+import type { SubjectKind } from '../../records/domain/credit-record';
 import { stringField } from './announce-expiring-licences.job';
+import type { ExpiringLicencesView, ListExpiringLicencesQuery } from './list-expiring-licences.query';
 
 const MAX_LIMIT = 500;
 const DEFAULT_LIMIT = 100;
@@ -23,7 +24,7 @@ export const LicenceErrorCode = {
 
 interface LicenceRow {
   id: string;
-  subject_kind: string;
+  subject_kind: SubjectKind;
   subject_id: string;
   subject_name: string;
   region: string;
@@ -46,7 +47,7 @@ export class ListExpiringLicencesHandler {
     @Inject(SERVICE_CONFIG) private readonly config: Pick<CollectionConfig, 'LICENCE_WARNING_RULES'>,
   ) {}
 
-  async execute(principal: Principal, request: collectionV1.ListExpiringLicencesRequest): Promise<collectionV1.ListExpiringLicencesResponse> {
+  async execute(principal: Principal, request: ListExpiringLicencesQuery): Promise<ExpiringLicencesView> {
     assertScope(principal, Scopes.RecordsRead);
     const region = request.region.trim() || principal.region;
     assertRegionScope(principal, region);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { collectionV1, Events } from '@contracts';
+import { Events } from '@contracts';
 import { chinaDateOf, WorkingDayCalendar } from '@domain/calendar';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
@@ -11,7 +11,8 @@ import { lockRecordInScope } from '../../records/application/record-access';
 import { RecordUpdater } from '../../records/application/record-updater';
 import { ObjectionErrorCode, OBJECTABLE_STATUSES, objectionDueOn, validateObjectionRequest } from '../domain/objection';
 import { ObjectionEntity } from '../infrastructure/objection.entity';
-import { toObjectionMessage } from './objection-view';
+import type { OpenObjectionCommand, OpenObjectionResult } from './open-objection.command';
+import { toObjectionView } from './objection-view';
 import { OBJECTION_CALENDAR } from './objection-calendar';
 
 /**
@@ -29,7 +30,7 @@ export class OpenObjectionHandler {
     @Inject(SERVICE_CONFIG) private readonly config: CollectionConfig,
   ) {}
 
-  async execute(principal: Principal, request: collectionV1.OpenObjectionRequest): Promise<collectionV1.OpenObjectionResponse> {
+  async execute(principal: Principal, request: OpenObjectionCommand): Promise<OpenObjectionResult> {
     assertScope(principal, Scopes.RecordsWrite);
     const { value, violations } = validateObjectionRequest(request);
     if (!value) throw DomainError.validation(ObjectionErrorCode.Invalid, violations);
@@ -68,13 +69,13 @@ export class OpenObjectionHandler {
         occurredAt: now,
         data: { objectionId: objection.id, recordId: record.id, providerClientId: record.sourceClientId, openedBy: principal.clientId, openedAt: now.toISOString(), dueOn: objection.dueOn },
       });
-      return { objection: toObjectionMessage(objection, now), replayed: false };
+      return { objection: toObjectionView(objection, now), replayed: false };
     });
   }
 
-  private async findReplay(clientId: string, idempotencyKey: string | null, manager: EntityManager = this.dataSource.manager): Promise<collectionV1.OpenObjectionResponse | undefined> {
+  private async findReplay(clientId: string, idempotencyKey: string | null, manager: EntityManager = this.dataSource.manager): Promise<OpenObjectionResult | undefined> {
     if (!idempotencyKey) return undefined;
     const earlier = await manager.getRepository(ObjectionEntity).findOneBy({ openedBy: clientId, idempotencyKey });
-    return earlier ? { objection: toObjectionMessage(earlier), replayed: true } : undefined;
+    return earlier ? { objection: toObjectionView(earlier), replayed: true } : undefined;
   }
 }

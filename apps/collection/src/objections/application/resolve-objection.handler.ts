@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { collectionV1, Events } from '@contracts';
+import { Events } from '@contracts';
 import { chinaDateOf } from '@domain/calendar';
 import { assertScope, hasScope, Principal, Scopes } from '@platform/auth';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@platform/database';
@@ -15,7 +15,8 @@ import type { CreditRecord } from '../../records/domain/credit-record';
 import { RecordErrorCode } from '../../records/domain/record-submission';
 import { isOverdue, OBJECTION_OUTCOMES, ObjectionDecision, ObjectionErrorCode, ObjectionOutcome, outcomeOf } from '../domain/objection';
 import { ObjectionEntity } from '../infrastructure/objection.entity';
-import { toObjectionMessage } from './objection-view';
+import { toObjectionView } from './objection-view';
+import type { ResolveObjectionCommand, ResolveObjectionResult } from './resolve-objection.command';
 
 const MAX_NOTE = 2000;
 
@@ -35,7 +36,7 @@ export class ResolveObjectionHandler {
     private readonly catalogues: CatalogueStore,
   ) {}
 
-  async execute(principal: Principal, request: collectionV1.ResolveObjectionRequest): Promise<collectionV1.ResolveObjectionResponse> {
+  async execute(principal: Principal, request: ResolveObjectionCommand): Promise<ResolveObjectionResult> {
     assertScope(principal, Scopes.RecordsWrite);
     const { decision, note, correction } = this.validate(request);
     try {
@@ -68,7 +69,7 @@ export class ResolveObjectionHandler {
             late: isOverdue({ status: decision, dueOn: objection.dueOn, resolvedOn: chinaDateOf(now) }, chinaDateOf(now)),
           },
         });
-        return { objection: toObjectionMessage(objection, now) };
+        return { objection: toObjectionView(objection, now) };
       });
     } catch (error) {
       if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) {
@@ -78,7 +79,7 @@ export class ResolveObjectionHandler {
     }
   }
 
-  private validate(request: collectionV1.ResolveObjectionRequest): { decision: ObjectionDecision; note: string; correction?: Correction } {
+  private validate(request: ResolveObjectionCommand): { decision: ObjectionDecision; note: string; correction?: Correction } {
     const decision = request.outcome.trim().toLowerCase();
     const note = request.note.trim();
     const violations = [];

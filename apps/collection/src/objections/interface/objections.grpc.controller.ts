@@ -12,7 +12,7 @@ export class ObjectionsGrpcController implements collectionV1.ObjectionServiceCo
   constructor(
     private readonly openHandler: OpenObjectionHandler,
     private readonly resolveHandler: ResolveObjectionHandler,
-    private readonly getQuery: GetObjectionHandler,
+    private readonly getHandler: GetObjectionHandler,
   ) {}
 
   openObjection(request: collectionV1.OpenObjectionRequest, metadata?: Metadata): Promise<collectionV1.OpenObjectionResponse> {
@@ -24,6 +24,6 @@ export class ObjectionsGrpcController implements collectionV1.ObjectionServiceCo
   }
 
   getObjection(request: collectionV1.GetObjectionRequest, metadata?: Metadata): Promise<collectionV1.GetObjectionResponse> {
-    return this.getQuery.execute(principalFrom(metadata), request.objectionId);
+    return this.getHandler.execute(principalFrom(metadata), { objectionId: request.objectionId });
   }
 }

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { collectionV1 } from '@contracts';
 import { chinaDateOf, WorkingDayCalendar } from '@domain/calendar';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
@@ -8,6 +7,7 @@ import { CatalogueStore } from '../../catalogue/application/catalogue-store';
 import { regionPatternOf } from '../../records/application/record-access';
 import { MONITORING_VIOLATION } from '../../violation-claims/domain/violation-claim';
 import { assembleReport, monthBounds, ReceiptGroup, timelinessByUnit, UnitFacts } from '../domain/collection-quality';
+import type { CollectionQualityReport, GetCollectionQualityQuery } from './get-collection-quality.query';
 import { QUALITY_CALENDAR } from './quality.tokens';
 
 /** The 双公示 deadline in working days, for the report header (law: 7; the catalogue carries it per type). */
@@ -26,7 +26,7 @@ export class GetCollectionQualityHandler {
     @Inject(QUALITY_CALENDAR) private readonly calendar: WorkingDayCalendar,
   ) {}
 
-  async execute(principal: Principal, request: collectionV1.GetCollectionQualityRequest, now = new Date()): Promise<collectionV1.GetCollectionQualityResponse> {
+  async execute(principal: Principal, request: GetCollectionQualityQuery, now = new Date()): Promise<CollectionQualityReport> {
     assertScope(principal, Scopes.RecordsRead);
     const region = request.region.trim() || principal.region;
     assertRegionScope(principal, region);

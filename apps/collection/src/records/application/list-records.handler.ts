@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { collectionV1 } from '@contracts';
 import { isIsoDate } from '@domain/calendar';
 import { normaliseCode } from '@domain/identifiers';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError, FieldViolation } from '@platform/errors';
 import { decodeCursor, encodeCursor, pageSize } from '../domain/list-cursor';
+import type { SubjectKind } from '../domain/credit-record';
 import { RecordErrorCode } from '../domain/record-submission';
+import { ListRecordsQuery, ListRecordsView, RecordSummaryView } from './list-records.query';
 import { regionPattern } from './record-access';
 
 interface Row {
   id: string;
   record_type: string;
-  subject_kind: string;
+  subject_kind: SubjectKind;
   subject_id: string;
   subject_name: string;
   region: string;
@@ -33,7 +34,7 @@ interface Row {
 export class ListRecordsHandler {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(principal: Principal, request: collectionV1.ListRecordsRequest): Promise<collectionV1.ListRecordsResponse> {
+  async execute(principal: Principal, request: ListRecordsQuery): Promise<ListRecordsView> {
     assertScope(principal, Scopes.RecordsRead);
     const filters = this.filters(request);
     const limit = pageSize(request.limit);
@@ -68,7 +69,7 @@ export class ListRecordsHandler {
     };
   }
 
-  private filters(request: collectionV1.ListRecordsRequest): { subjectId: string; recordType: string; from: string; to: string } {
+  private filters(request: ListRecordsQuery): { subjectId: string; recordType: string; from: string; to: string } {
     const violations: FieldViolation[] = [];
     const from = request.from.trim();
     const to = request.to.trim();
@@ -80,7 +81,7 @@ export class ListRecordsHandler {
   }
 }
 
-function toSummary(row: Row): collectionV1.RecordSummary {
+function toSummary(row: Row): RecordSummaryView {
   return {
     id: row.id,
     recordType: row.record_type,

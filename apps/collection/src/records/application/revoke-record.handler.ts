@@ -5,15 +5,11 @@ import { assertScope, hasScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { OutboxPublisher } from '@platform/service';
 import { RecordErrorCode } from '../domain/record-submission';
-import type { CreditRecord, RecordStatus } from '../domain/credit-record';
+import type { CreditRecord } from '../domain/credit-record';
 import { lockRecordInScope } from './record-access';
 import { appendRecordVersion } from '../infrastructure/record-history';
 
-export interface RevokeRecordResult {
-  id: string;
-  status: RecordStatus;
-  version: number;
-}
+import type { RevokeRecordCommand, RevokeRecordResult } from './revoke-record.command';
 
 /**
  * The providing unit withdraws a record (谁提供、谁负责: only the client that submitted it, or an
@@ -27,7 +23,7 @@ export class RevokeRecordHandler {
     private readonly outbox: OutboxPublisher,
   ) {}
 
-  async execute(principal: Principal, id: string, rawReason: string): Promise<RevokeRecordResult> {
+  async execute(principal: Principal, { id, reason: rawReason }: RevokeRecordCommand): Promise<RevokeRecordResult> {
     assertScope(principal, Scopes.RecordsWrite);
     const reason = rawReason.trim();
     if (!reason || reason.length > 500) {

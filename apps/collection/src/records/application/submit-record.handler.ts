@@ -8,13 +8,8 @@ import { CreditRecordEntity } from '../infrastructure/credit-record.entity';
 import { GroupedRecordWriter } from '../infrastructure/grouped-record-writer';
 import { assertMaySubmit } from './submission-policy';
 import { IntakeOutcome, IntakeOutcomesPort } from '../../quality/application/quality.tokens';
-import type { RecordStatus } from '../domain/credit-record';
 
-export interface SubmitRecordResult {
-  id: string;
-  status: RecordStatus;
-  replayed: boolean;
-}
+import type { SubmitRecordCommand, SubmitRecordResult } from './submit-record.command';
 
 /**
  * Stores one credit record and its `credit.records.created` event in one transaction (shared with
@@ -31,7 +26,7 @@ export class SubmitRecordHandler {
     @Inject(IntakeOutcomesPort) private readonly intakeOutcomes: IntakeOutcomesPort,
   ) {}
 
-  async execute(principal: Principal, raw: RawSubmission): Promise<SubmitRecordResult> {
+  async execute(principal: Principal, raw: SubmitRecordCommand): Promise<SubmitRecordResult> {
     assertScope(principal, Scopes.RecordsWrite);
     try {
       return await this.submit(principal, raw);

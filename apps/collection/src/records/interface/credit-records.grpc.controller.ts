@@ -10,6 +10,7 @@ import { GetRecordHandler } from '../application/get-record.handler';
 import { ListRecordsHandler } from '../application/list-records.handler';
 import { RevokeRecordHandler } from '../application/revoke-record.handler';
 import { SubmitRecordHandler } from '../application/submit-record.handler';
+import { toGetRecordResponse } from './credit-records.mapper';
 
 @Controller()
 @collectionV1.CreditRecordServiceControllerMethods()
@@ -28,15 +29,15 @@ export class CreditRecordsGrpcController implements collectionV1.CreditRecordSer
   }
 
   submitBatch(request: collectionV1.SubmitBatchRequest, metadata?: Metadata): Promise<collectionV1.SubmitBatchResponse> {
-    return this.submitBatchHandler.execute(principalFrom(metadata), request.ndjson, request.idempotencyKey);
+    return this.submitBatchHandler.execute(principalFrom(metadata), { ndjson: request.ndjson, idempotencyKey: request.idempotencyKey });
   }
 
   getBatch(request: collectionV1.GetBatchRequest, metadata?: Metadata): Promise<collectionV1.GetBatchResponse> {
-    return this.getBatchHandler.execute(principalFrom(metadata), request.batchId);
+    return this.getBatchHandler.execute(principalFrom(metadata), { batchId: request.batchId });
   }
 
   revokeRecord(request: collectionV1.RevokeRecordRequest, metadata?: Metadata): Promise<collectionV1.RevokeRecordResponse> {
-    return this.revokeRecordHandler.execute(principalFrom(metadata), request.id, request.reason);
+    return this.revokeRecordHandler.execute(principalFrom(metadata), { id: request.id, reason: request.reason });
   }
 
   submitRecord(request: collectionV1.SubmitRecordRequest, metadata?: Metadata): Promise<collectionV1.SubmitRecordResponse> {
@@ -58,21 +59,6 @@ export class CreditRecordsGrpcController implements collectionV1.CreditRecordSer
   }
 
   async getRecord(request: collectionV1.GetRecordRequest, metadata?: Metadata): Promise<collectionV1.GetRecordResponse> {
-    const { record, history } = await this.getRecordHandler.execute(principalFrom(metadata), request.id);
-    return {
-      id: record.id,
-      recordType: record.recordType,
-      subject: { kind: record.subjectKind, id: record.subjectId, name: record.subjectName },
-      region: record.region,
-      severity: record.severity,
-      decisionDate: record.decisionDate,
-      documentNumber: record.documentNumber,
-      status: record.status,
-      payloadJson: JSON.stringify(record.payload),
-      receivedAt: record.receivedAt.toISOString(),
-      sourceClientId: record.sourceClientId,
-      catalogueVersion: record.catalogueVersion,
-      history: history.map((v) => ({ version: v.version, status: v.status, change: v.change, reason: v.reason, changedAt: v.changedAt.toISOString(), changedBy: v.changedBy, changesJson: v.changes ? JSON.stringify(v.changes) : '' })),
-    };
+    return toGetRecordResponse(await this.getRecordHandler.execute(principalFrom(metadata), { id: request.id }));
   }
 }

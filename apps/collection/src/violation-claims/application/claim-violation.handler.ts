@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { collectionV1 } from '@contracts';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { requiredText, ViolationClaimErrorCode } from '../domain/violation-claim';
 import { ViolationClaimEntity } from '../infrastructure/violation-claim.entity';
 import { lockViolation, requiredOrThrow } from './violation-access';
-import { toViolationMessage } from './violation-view';
+import type { ClaimViolationCommand, ClaimViolationResult } from './claim-violation.command';
+import { toViolationView } from './violation-view';
 
 /**
  * A monitoring violation is pushed to the enterprise concerned (it appears in its list as
@@ -16,7 +16,7 @@ import { toViolationMessage } from './violation-view';
 export class ClaimViolationHandler {
   constructor(private readonly dataSource: DataSource) {}
 
-  execute(principal: Principal, request: collectionV1.ClaimViolationRequest): Promise<collectionV1.ClaimViolationResponse> {
+  execute(principal: Principal, request: ClaimViolationCommand): Promise<ClaimViolationResult> {
     assertScope(principal, Scopes.RecordsWrite);
     const claimant = requiredOrThrow(requiredText('claimant', request.claimant, 'who at the enterprise claims it'));
     return this.dataSource.transaction(async (manager) => {
@@ -25,7 +25,7 @@ export class ClaimViolationHandler {
       if (existing) throw DomainError.conflict(ViolationClaimErrorCode.AlreadyClaimed, `The violation was already claimed by ${existing.claimant}.`);
       const claim = manager.create(ViolationClaimEntity, { recordId: record.id, claimedBy: principal.clientId, claimant, claimedAt: new Date(), disposal: null, disposedBy: null, disposedAt: null });
       await manager.insert(ViolationClaimEntity, claim);
-      return { violation: toViolationMessage(record, claim) };
+      return { violation: toViolationView(record, claim) };
     });
   }
 }

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { collectionV1 } from '@contracts';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { requiredText, ViolationClaimErrorCode } from '../domain/violation-claim';
 import { ViolationClaimEntity } from '../infrastructure/violation-claim.entity';
 import { lockViolation, requiredOrThrow } from './violation-access';
-import { toViolationMessage } from './violation-view';
+import type { DisposeViolationCommand, DisposeViolationResult } from './dispose-violation.command';
+import { toViolationView } from './violation-view';
 
 /** The enterprise records what it did about a violation it claimed, once. */
 @Injectable()
 export class DisposeViolationHandler {
   constructor(private readonly dataSource: DataSource) {}
 
-  execute(principal: Principal, request: collectionV1.DisposeViolationRequest): Promise<collectionV1.DisposeViolationResponse> {
+  execute(principal: Principal, request: DisposeViolationCommand): Promise<DisposeViolationResult> {
     assertScope(principal, Scopes.RecordsWrite);
     const disposal = requiredOrThrow(requiredText('disposal', request.disposal, 'what the enterprise did about it'));
     return this.dataSource.transaction(async (manager) => {
@@ -25,7 +25,7 @@ export class DisposeViolationHandler {
       claim.disposedBy = principal.clientId;
       claim.disposedAt = new Date();
       await manager.update(ViolationClaimEntity, { recordId: record.id }, { disposal, disposedBy: claim.disposedBy, disposedAt: claim.disposedAt });
-      return { violation: toViolationMessage(record, claim) };
+      return { violation: toViolationView(record, claim) };
     });
   }
 }

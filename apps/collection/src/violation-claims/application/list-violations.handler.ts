@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { collectionV1 } from '@contracts';
 import { normaliseCode } from '@domain/identifiers';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
@@ -8,7 +7,8 @@ import { regionPattern } from '../../records/application/record-access';
 import { decodeCursor, encodeCursor, pageSize } from '../../records/domain/list-cursor';
 import { CLAIM_STATES, MONITORING_VIOLATION, ViolationClaimErrorCode } from '../domain/violation-claim';
 import { ViolationClaimEntity } from '../infrastructure/violation-claim.entity';
-import { toViolationMessage } from './violation-view';
+import type { ListViolationsQuery, ListViolationsView } from './list-violations.query';
+import { toViolationView } from './violation-view';
 
 const STATE_SQL: Record<string, string> = {
   unclaimed: 'c.record_id IS NULL',
@@ -21,7 +21,7 @@ const STATE_SQL: Record<string, string> = {
 export class ListViolationsHandler {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(principal: Principal, request: collectionV1.ListViolationsRequest): Promise<collectionV1.ListViolationsResponse> {
+  async execute(principal: Principal, request: ListViolationsQuery): Promise<ListViolationsView> {
     assertScope(principal, Scopes.RecordsRead);
     const state = request.state.trim().toLowerCase();
     if (state && !(CLAIM_STATES as readonly string[]).includes(state)) {
@@ -54,7 +54,7 @@ export class ListViolationsHandler {
     const last = page[page.length - 1];
     return {
       violations: page.map((row) =>
-        toViolationMessage(
+        toViolationView(
           { id: row.id, subjectKind: row.subject_kind, subjectId: row.subject_id, subjectName: row.subject_name, region: row.region, decisionDate: row.decision_date, payload: row.payload },
           row.claimed_at ? ({ recordId: row.id, claimedBy: row.claimed_by, claimant: row.claimant, claimedAt: row.claimed_at, disposal: row.disposal, disposedBy: row.disposed_by, disposedAt: row.disposed_at } as ViolationClaimEntity) : null,
         ),

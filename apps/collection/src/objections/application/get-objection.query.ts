@@ -1,0 +1,9 @@
+import type { ObjectionView } from './objection-view';
+
+export interface GetObjectionQuery {
+  objectionId: string;
+}
+
+export interface GetObjectionResult {
+  objection: ObjectionView;
+}
