@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Principal, Scopes, assertScope } from '@platform/auth';
 import { DomainError } from '@platform/errors';
-import { BatchErrorCode } from '../domain/ndjson-batch';
 import type { BatchStatus, GetBatchQuery } from './get-batch.query';
+import { BatchErrorCode } from '../domain/batch-errors';
 
 /** A batch's progress and every rejected line; only the client that sent it may read it. */
 @Injectable()

@@ -12,15 +12,11 @@ import { daysBetween, warningWindow } from '../domain/expiry-warning';
 import type { SubjectKind } from '../../records/domain/credit-record';
 import { stringField } from './announce-expiring-licences.job';
 import type { ExpiringLicencesView, ListExpiringLicencesQuery } from './list-expiring-licences.query';
+import { LicenceErrorCode } from '../domain/licence-errors';
 
 const MAX_LIMIT = 500;
 const DEFAULT_LIMIT = 100;
 const MAX_WITHIN_DAYS = 366;
-
-export const LicenceErrorCode = {
-  Invalid: 'LICENCE.INVALID_QUERY',
-  NoWindow: 'LICENCE.NO_WARNING_WINDOW',
-} as const;
 
 interface LicenceRow {
   id: string;

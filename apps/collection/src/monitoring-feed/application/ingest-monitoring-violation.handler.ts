@@ -7,9 +7,11 @@ import { DomainError, FieldViolation } from '@platform/errors';
 import { PoisonMessageError } from '@platform/messaging';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
 import { parseBatchLine } from '../../batches/domain/ndjson-batch';
-import { RecordErrorCode, validateSubmission, ValidSubmission } from '../../records/domain/record-submission';
+import { validateSubmission, ValidSubmission } from '../../records/domain/record-submission';
 import { RecordWriterPort } from '../../records/application/records.tokens';
 import { assertMaySubmit } from '../../records/application/submission-policy';
+import { RecordErrorCode } from '../../records/domain/record-errors';
+import { MonitoringFeedErrorCode } from '../domain/monitoring-feed-errors';
 
 const SOURCE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const FEED_RECORD_TYPE = 'monitoring-violation';
@@ -41,10 +43,10 @@ export class IngestMonitoringViolationHandler {
   /** The publishing platform as a principal: its name, and the region its subject is bound to. */
   private publisher(event: EventEnvelope, subject: string): Principal {
     const region = subject.startsWith(`${MONITORING_VIOLATIONS_SUBJECT}.`) ? subject.slice(MONITORING_VIOLATIONS_SUBJECT.length + 1) : '';
-    if (!parseRegionCode(region).ok) throw poison('FEED.INVALID_SUBJECT', [{ field: '(subject)', message: `${subject} does not end in a region code`, code: 'INVALID_REGION' }]);
+    if (!parseRegionCode(region).ok) throw poison(MonitoringFeedErrorCode.InvalidSubject, [{ field: '(subject)', message: `${subject} does not end in a region code`, code: 'INVALID_REGION' }]);
     const source = (event.data as { source?: unknown } | null)?.source;
     if (typeof source !== 'string' || !SOURCE.test(source)) {
-      throw poison('FEED.INVALID_SOURCE', [{ field: 'data.source', message: 'the platform name, [a-z0-9][a-z0-9._-]* (at most 64)', code: 'INVALID_SOURCE' }]);
+      throw poison(MonitoringFeedErrorCode.InvalidSource, [{ field: 'data.source', message: 'the platform name, [a-z0-9][a-z0-9._-]* (at most 64)', code: 'INVALID_SOURCE' }]);
     }
     return { clientId: `monitoring:${source}`, kind: 'integrator', scopes: [Scopes.RecordsWrite], region };
   }

@@ -3,10 +3,10 @@ import { DataSource } from 'typeorm';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { inRegionScope, isUuid } from '../../records/application/record-access';
-import { ObjectionErrorCode } from '../domain/objection';
 import { ObjectionEntity } from '../infrastructure/objection.entity';
 import type { GetObjectionQuery, GetObjectionResult } from './get-objection.query';
 import { toObjectionView } from './objection-view';
+import { ObjectionErrorCode } from '../domain/objection-errors';
 
 @Injectable()
 export class GetObjectionHandler {

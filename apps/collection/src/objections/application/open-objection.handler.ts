@@ -9,11 +9,12 @@ import { OutboxPublisher, SERVICE_CONFIG } from '@platform/service';
 import type { CollectionConfig } from '../../collection.definition';
 import { lockRecordInScope } from '../../records/application/record-access';
 import { RecordUpdater } from '../../records/application/record-updater';
-import { ObjectionErrorCode, OBJECTABLE_STATUSES, objectionDueOn, validateObjectionRequest } from '../domain/objection';
+import { OBJECTABLE_STATUSES, objectionDueOn, validateObjectionRequest } from '../domain/objection';
 import { ObjectionEntity } from '../infrastructure/objection.entity';
 import type { OpenObjectionCommand, OpenObjectionResult } from './open-objection.command';
 import { toObjectionView } from './objection-view';
 import { OBJECTION_CALENDAR } from './objection-calendar';
+import { ObjectionErrorCode } from '../domain/objection-errors';
 
 /**
  * A subject (or an integrator on its behalf) disputes a record. The record becomes

@@ -12,11 +12,12 @@ import { RecordUpdater } from '../../records/application/record-updater';
 import { RevokeRecordHandler } from '../../records/application/revoke-record.handler';
 import { Correction, correctRecord } from '../../records/domain/record-correction';
 import type { CreditRecord } from '../../records/domain/credit-record';
-import { RecordErrorCode } from '../../records/domain/record-submission';
-import { isOverdue, OBJECTION_OUTCOMES, ObjectionDecision, ObjectionErrorCode, ObjectionOutcome, outcomeOf } from '../domain/objection';
+import { isOverdue, OBJECTION_OUTCOMES, ObjectionDecision, ObjectionOutcome, outcomeOf } from '../domain/objection';
 import { ObjectionEntity } from '../infrastructure/objection.entity';
 import { toObjectionView } from './objection-view';
 import type { ResolveObjectionCommand, ResolveObjectionResult } from './resolve-objection.command';
+import { RecordErrorCode } from '../../records/domain/record-errors';
+import { ObjectionErrorCode } from '../domain/objection-errors';
 
 const MAX_NOTE = 2000;
 

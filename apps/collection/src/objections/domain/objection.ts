@@ -2,15 +2,6 @@ import type { WorkingDayCalendar } from '@domain/calendar';
 import type { FieldViolation } from '@platform/errors';
 import type { RecordStatus } from '../../records/domain/credit-record';
 
-export const ObjectionErrorCode = {
-  Invalid: 'OBJECTION.INVALID',
-  NotFound: 'OBJECTION.NOT_FOUND',
-  AlreadyOpen: 'OBJECTION.ALREADY_OPEN',
-  RecordNotObjectable: 'OBJECTION.RECORD_NOT_OBJECTABLE',
-  AlreadyResolved: 'OBJECTION.ALREADY_RESOLVED',
-  NotProvider: 'OBJECTION.NOT_PROVIDER',
-} as const;
-
 export const OBJECTION_OUTCOMES = ['upheld', 'rejected'] as const;
 export type ObjectionDecision = (typeof OBJECTION_OUTCOMES)[number];
 /** What became of the record. */

@@ -6,6 +6,7 @@ import { DomainError } from '@platform/errors';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
 import { regionPatternOf } from '../../records/application/record-access';
 import { MONITORING_VIOLATION } from '../../violation-claims/domain/violation-claim';
+import { QualityErrorCode } from '../domain/quality-errors';
 import { assembleReport, monthBounds, ReceiptGroup, timelinessByUnit, UnitFacts } from '../domain/collection-quality';
 import type { CollectionQualityReport, GetCollectionQualityQuery } from './get-collection-quality.query';
 import { QUALITY_CALENDAR } from './quality.tokens';
@@ -32,7 +33,7 @@ export class GetCollectionQualityHandler {
     assertRegionScope(principal, region);
     const month = request.month.trim() || chinaDateOf(now).slice(0, 7);
     const bounds = monthBounds(month);
-    if (!bounds) throw DomainError.validation('REPORT.INVALID_MONTH', [{ field: 'month', message: 'must be YYYY-MM', code: 'INVALID_MONTH' }]);
+    if (!bounds) throw DomainError.validation(QualityErrorCode.InvalidMonth, [{ field: 'month', message: 'must be YYYY-MM', code: 'INVALID_MONTH' }]);
     const pattern = regionPatternOf(region);
     const catalogue = this.catalogues.current();
     const timeliness = timelinessByUnit(await this.receipts(pattern, bounds), (type) => catalogue.definition(type)?.timelinessWorkingDays ?? null, this.calendar);

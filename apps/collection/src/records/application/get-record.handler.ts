@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
-import { RecordErrorCode } from '../domain/record-submission';
 import { CreditRecordEntity } from '../infrastructure/credit-record.entity';
 import { CreditRecordVersionEntity } from '../infrastructure/credit-record-version.entity';
 import type { GetRecordQuery, RecordWithHistory } from './get-record.query';
+import { RecordErrorCode } from '../domain/record-errors';
 
 @Injectable()
 export class GetRecordHandler {

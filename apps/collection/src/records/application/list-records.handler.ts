@@ -6,9 +6,9 @@ import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError, FieldViolation } from '@platform/errors';
 import { decodeCursor, encodeCursor, pageSize } from '../domain/list-cursor';
 import type { SubjectKind } from '../domain/credit-record';
-import { RecordErrorCode } from '../domain/record-submission';
 import { ListRecordsQuery, ListRecordsView, RecordSummaryView } from './list-records.query';
 import { regionPattern } from './record-access';
+import { RecordErrorCode } from '../domain/record-errors';
 
 interface Row {
   id: string;

@@ -3,8 +3,8 @@ import { assertRegionScope, Principal } from '@platform/auth';
 import { parseRegionCode, regionPrefix } from '@domain/identifiers';
 import { DomainError, PlatformErrorCode } from '@platform/errors';
 import type { CreditRecord } from '../domain/credit-record';
-import { RecordErrorCode } from '../domain/record-submission';
 import { CreditRecordEntity } from '../infrastructure/credit-record.entity';
+import { RecordErrorCode } from '../domain/record-errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -4,12 +4,12 @@ import { Events } from '@contracts';
 import { assertScope, hasScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { OutboxPublisher } from '@platform/service';
-import { RecordErrorCode } from '../domain/record-submission';
 import type { CreditRecord } from '../domain/credit-record';
 import { lockRecordInScope } from './record-access';
 import { appendRecordVersion } from '../infrastructure/record-history';
 
 import type { RevokeRecordCommand, RevokeRecordResult } from './revoke-record.command';
+import { RecordErrorCode } from '../domain/record-errors';
 
 /**
  * The providing unit withdraws a record (谁提供、谁负责: only the client that submitted it, or an

@@ -3,13 +3,14 @@ import { DataSource } from 'typeorm';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
-import { RawSubmission, RecordErrorCode, validateSubmission, ValidSubmission } from '../domain/record-submission';
+import { RawSubmission, validateSubmission, ValidSubmission } from '../domain/record-submission';
 import { CreditRecordEntity } from '../infrastructure/credit-record.entity';
 import { GroupedRecordWriter } from '../infrastructure/grouped-record-writer';
 import { assertMaySubmit } from './submission-policy';
 import { IntakeOutcome, IntakeOutcomesPort } from '../../quality/application/quality.tokens';
 
 import type { SubmitRecordCommand, SubmitRecordResult } from './submit-record.command';
+import { RecordErrorCode } from '../domain/record-errors';
 
 /**
  * Stores one credit record and its `credit.records.created` event in one transaction (shared with

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
-import { requiredText, ViolationClaimErrorCode } from '../domain/violation-claim';
+import { requiredText } from '../domain/violation-claim';
 import { ViolationClaimEntity } from '../infrastructure/violation-claim.entity';
 import { lockViolation, requiredOrThrow } from './violation-access';
 import type { DisposeViolationCommand, DisposeViolationResult } from './dispose-violation.command';
 import { toViolationView } from './violation-view';
+import { ViolationClaimErrorCode } from '../domain/violation-claim-errors';
 
 /** The enterprise records what it did about a violation it claimed, once. */
 @Injectable()

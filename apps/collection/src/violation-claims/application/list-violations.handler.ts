@@ -5,10 +5,11 @@ import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { regionPattern } from '../../records/application/record-access';
 import { decodeCursor, encodeCursor, pageSize } from '../../records/domain/list-cursor';
-import { CLAIM_STATES, MONITORING_VIOLATION, ViolationClaimErrorCode } from '../domain/violation-claim';
+import { CLAIM_STATES, MONITORING_VIOLATION } from '../domain/violation-claim';
 import { ViolationClaimEntity } from '../infrastructure/violation-claim.entity';
 import type { ListViolationsQuery, ListViolationsView } from './list-violations.query';
 import { toViolationView } from './violation-view';
+import { ViolationClaimErrorCode } from '../domain/violation-claim-errors';
 
 const STATE_SQL: Record<string, string> = {
   unclaimed: 'c.record_id IS NULL',

@@ -3,7 +3,8 @@ import { Principal } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { lockRecordInScope } from '../../records/application/record-access';
 import type { CreditRecord, RecordStatus } from '../../records/domain/credit-record';
-import { MONITORING_VIOLATION, ViolationClaimErrorCode } from '../domain/violation-claim';
+import { MONITORING_VIOLATION } from '../domain/violation-claim';
+import { ViolationClaimErrorCode } from '../domain/violation-claim-errors';
 
 const IN_FORCE: readonly RecordStatus[] = ['active', 'under-objection', 'corrected'];
 
