@@ -20,7 +20,7 @@ import { ListExpiringLicencesHandler } from '../../../apps/collection/src/licenc
 import { DEFAULT_EXPIRY_WARNING_RULES } from '../../../apps/collection/src/licences/domain/expiry-warning';
 import { ExpirePublicityJob } from '../../../apps/collection/src/publicity/application/expire-publicity.job';
 import { IngestMonitoringViolationHandler } from '../../../apps/collection/src/monitoring-feed/application/ingest-monitoring-violation.handler';
-import { MONITORING_FEED_DURABLE } from '../../../apps/collection/src/monitoring-feed/interface/monitoring-feed.consumer';
+import { MONITORING_FEED_DURABLE, toIngestCommand } from '../../../apps/collection/src/monitoring-feed/interface/monitoring-events.consumer';
 import { creditRecordBody, makeUscc } from '../../support/factories';
 
 /** 2026-09-01, noon in China: the platform's "today" in these tests, moved by hand. */
@@ -300,7 +300,7 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
         messaging.ns,
         { stream: 'MONITORING', durable: MONITORING_FEED_DURABLE, filterSubject: 'telemetry.monitoring.violations.>', maxDeliver: 3, ackWaitMs: 2000 },
         async (event, manager, delivery) => {
-          await ingest.execute(event, manager, delivery.subject);
+          await ingest.execute(toIngestCommand(event, delivery.subject), manager);
         },
       );
       await consumer.start();

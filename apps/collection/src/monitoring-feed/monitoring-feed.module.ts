@@ -2,11 +2,11 @@ import { Module } from '@nestjs/common';
 import { RecordsModule } from '../records/records.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { IngestMonitoringViolationHandler } from './application/ingest-monitoring-violation.handler';
-import { MonitoringFeedConsumer } from './interface/monitoring-feed.consumer';
+import { MonitoringEventsConsumer } from './interface/monitoring-events.consumer';
 
 /** Monitoring platforms' violation feeds over JetStream, stored like REST submissions. */
 @Module({
   imports: [CatalogueModule, RecordsModule],
-  providers: [IngestMonitoringViolationHandler, MonitoringFeedConsumer],
+  providers: [IngestMonitoringViolationHandler, MonitoringEventsConsumer],
 })
 export class MonitoringFeedModule {}
