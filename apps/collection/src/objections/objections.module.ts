@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { RecordsModule } from '../records/records.module';
 import { GetObjectionHandler } from './application/get-objection.handler';
-import { objectionCalendarProvider } from './application/objection-calendar';
+import { objectionCalendarProvider } from './application/objections.tokens';
 import { OpenObjectionHandler } from './application/open-objection.handler';
 import { ResolveObjectionHandler } from './application/resolve-objection.handler';
 import { ObjectionsGrpcController } from './interface/objections.grpc.controller';

@@ -7,7 +7,7 @@ import { DomainError } from '@platform/errors';
 import { SERVICE_CONFIG } from '@platform/service';
 import type { CollectionConfig } from '../../collection.definition';
 import type { Clock } from '../../scheduling/domain/clock';
-import { CLOCK } from '../../scheduling/scheduling.tokens';
+import { CLOCK } from '../../scheduling/application/scheduling.tokens';
 import { daysBetween, warningWindow } from '../domain/expiry-warning';
 import type { SubjectKind } from '../../records/domain/credit-record';
 import { stringField } from './announce-expiring-licences.job';

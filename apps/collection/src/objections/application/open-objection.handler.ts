@@ -13,7 +13,7 @@ import { OBJECTABLE_STATUSES, objectionDueOn, validateObjectionRequest } from '.
 import { ObjectionEntity } from '../infrastructure/objection.entity';
 import type { OpenObjectionCommand, OpenObjectionResult } from './open-objection.command';
 import { toObjectionView } from './objection-view';
-import { OBJECTION_CALENDAR } from './objection-calendar';
+import { OBJECTION_CALENDAR } from './objections.tokens';
 import { ObjectionErrorCode } from '../domain/objection-errors';
 
 /**
