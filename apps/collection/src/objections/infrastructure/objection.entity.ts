@@ -23,4 +23,6 @@ export class ObjectionEntity {
   @Column({ name: 'resolved_by', type: 'text', nullable: true }) resolvedBy: string | null;
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt: Date | null;
   @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey: string | null;
+  /** Hash of the request first answered with `idempotencyKey` (null: no key, or stored before hashes were kept). */
+  @Column({ name: 'idempotency_request_hash', type: 'text', nullable: true }) idempotencyRequestHash: string | null;
 }

@@ -7,6 +7,8 @@ import { RawSubmission, validateSubmission, ValidSubmission } from '../domain/re
 import { CreditRecordEntity } from '../infrastructure/credit-record.entity';
 import { GroupedRecordWriter } from '../infrastructure/grouped-record-writer';
 import { assertMaySubmit } from './submission-policy';
+import { SUBMIT_RECORD_OPERATION, submissionRequestHash } from './submission-request-hash';
+import { assertSameRequest } from '@platform/database';
 import { IntakeOutcome, IntakeOutcomesPort } from '../../quality/application/quality.tokens';
 
 import type { SubmitRecordCommand, SubmitRecordResult } from './submit-record.command';
@@ -57,7 +59,21 @@ export class SubmitRecordHandler {
       submission.sourceRecordId ? { sourceClientId: clientId, sourceRecordId: submission.sourceRecordId } : undefined,
     ].filter((k) => k !== undefined);
     if (keys.length === 0) return undefined;
-    const found = await this.dataSource.getRepository(CreditRecordEntity).findOne({ where: keys, select: { id: true, status: true } });
+    const rows = await this.dataSource.getRepository(CreditRecordEntity).find({
+      where: keys,
+      select: { id: true, status: true, idempotencyKey: true, idempotencyRequestHash: true },
+      take: 2,
+    });
+    // The same Idempotency-Key must carry the same record (platform rule); a row stored before
+    // request hashes were kept has none and replays as before.
+    const byKey = submission.idempotencyKey ? rows.find((r) => r.idempotencyKey === submission.idempotencyKey) : undefined;
+    if (byKey?.idempotencyRequestHash) {
+      assertSameRequest(
+        { operation: SUBMIT_RECORD_OPERATION, requestHash: byKey.idempotencyRequestHash },
+        { operation: SUBMIT_RECORD_OPERATION, requestHash: submissionRequestHash(submission) },
+      );
+    }
+    const found = byKey ?? rows[0];
     return found ? { id: found.id, status: found.status, replayed: true } : undefined;
   }
 }

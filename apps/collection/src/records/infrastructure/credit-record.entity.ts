@@ -17,6 +17,8 @@ export class CreditRecordEntity implements CreditRecord {
   @Column({ name: 'source_client_id' }) sourceClientId: string;
   @Column({ name: 'source_record_id', type: 'text', nullable: true }) sourceRecordId: string | null;
   @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey: string | null;
+  /** Hash of the request first answered with `idempotencyKey` (null: no key, or stored before hashes were kept). */
+  @Column({ name: 'idempotency_request_hash', type: 'text', nullable: true }) idempotencyRequestHash: string | null;
   @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt: Date;
   @Column({ name: 'catalogue_version', type: 'int' }) catalogueVersion: number;
   /** Current version number; the versions themselves are in credit_record_versions. */
