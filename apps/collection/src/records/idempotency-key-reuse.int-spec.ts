@@ -4,6 +4,7 @@ import { Principal } from '@platform/auth';
 import { IdempotencyErrorCode } from '@platform/database';
 import { OutboxPublisher } from '@platform/service';
 import { cloneTestDatabase, daysAgo, defineFactory, makeUscc, TestDatabase } from '@platform/testing';
+import { SubmitBatchHandler } from '../batches/application/submit-batch.handler';
 import { CatalogueStore } from '../catalogue/application/catalogue-store';
 import { collectionDefinition, CollectionConfig } from '../collection.definition';
 import { OpenObjectionHandler } from '../objections/application/open-objection.handler';
@@ -23,6 +24,7 @@ describe('Idempotency-Key reuse on collection writes (PostgreSQL)', () => {
   let db: TestDatabase;
   let ds: DataSource;
   let records: SubmitRecordHandler;
+  let batches: SubmitBatchHandler;
   let objections: OpenObjectionHandler;
 
   beforeAll(async () => {
@@ -32,6 +34,7 @@ describe('Idempotency-Key reuse on collection writes (PostgreSQL)', () => {
     await catalogues.onModuleInit();
     const outbox = new OutboxPublisher(collectionDefinition);
     records = new SubmitRecordHandler(ds, new GroupedRecordWriter(ds, new RecordWriter(outbox)), catalogues, new IntakeOutcomes(ds));
+    batches = new SubmitBatchHandler(ds, { nudge: () => undefined } as never);
     const config = { OBJECTION_RESOLUTION_WORKING_DAYS: 15 } as CollectionConfig;
     objections = new OpenObjectionHandler(ds, outbox, new RecordUpdater(outbox, catalogues), new WorkingDayCalendar({ unknownYears: 'weekdays' }), config);
   });
@@ -54,6 +57,15 @@ describe('Idempotency-Key reuse on collection writes (PostgreSQL)', () => {
     await expect(records.execute(zhengzhou, { ...submission('record-key-1') })).rejects.toMatchObject({ code: IdempotencyErrorCode.KeyReused });
     const rows = await ds.query(`SELECT count(*)::int AS n FROM credit_records WHERE source_client_id = $1 AND idempotency_key = $2`, [zhengzhou.clientId, 'record-key-1']);
     expect(rows).toEqual([{ n: 1 }]);
+  });
+
+  it('replays a batch sent again with the same key and body, and refuses the key with another body', async () => {
+    const line = (n: number) => JSON.stringify({ ...creditRecordBody(), documentNumber: `批次〔2026〕${n}号` });
+    const body = `${line(1)}\n${line(2)}\n`;
+    const first = await batches.execute(zhengzhou, { ndjson: body, idempotencyKey: 'batch-key-1' });
+    expect(first).toMatchObject({ lineCount: 2, replayed: false });
+    await expect(batches.execute(zhengzhou, { ndjson: body, idempotencyKey: 'batch-key-1' })).resolves.toEqual({ batchId: first.batchId, lineCount: 2, replayed: true });
+    await expect(batches.execute(zhengzhou, { ndjson: `${line(3)}\n`, idempotencyKey: 'batch-key-1' })).rejects.toMatchObject({ code: IdempotencyErrorCode.KeyReused });
   });
 
   it('replays an objection opened again with the same key and request, and refuses the key with another objection', async () => {
