@@ -5,7 +5,7 @@ import { normaliseCode } from '@domain/identifiers';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError, FieldViolation } from '@platform/errors';
 import { decodeCursor, encodeCursor, pageSize } from '../domain/list-cursor';
-import type { SubjectKind } from '../domain/credit-record';
+import type { RecordStatus, SubjectKind } from '../domain/credit-record';
 import { ListRecordsQuery, ListRecordsView, RecordSummaryView } from './list-records.query';
 import { regionPattern } from './record-access';
 import { RecordErrorCode } from '../domain/record-errors';
@@ -20,7 +20,7 @@ interface Row {
   severity: string;
   decision_date: string;
   document_number: string;
-  status: string;
+  status: RecordStatus;
   received_at: Date;
   source_client_id: string;
   version: number;

@@ -1,4 +1,4 @@
-import type { SubjectKind } from '../domain/credit-record';
+import type { RecordStatus, SubjectKind } from '../domain/credit-record';
 
 /** Records visible to the caller, filtered (every filter optional: '' or 0 for none). */
 export interface ListRecordsQuery {
@@ -19,7 +19,7 @@ export interface RecordSummaryView {
   severity: string;
   decisionDate: string;
   documentNumber: string;
-  status: string;
+  status: RecordStatus;
   receivedAt: string;
   sourceClientId: string;
   version: number;
