@@ -12,6 +12,7 @@ import { CreditRecordEntity } from './records/infrastructure/credit-record.entit
 import { CreditRecordVersionEntity } from './records/infrastructure/credit-record-version.entity';
 import { CreditRecords1763700000100 } from './migrations/1763700000100-credit-records';
 import { Schedules1763700000200 } from './migrations/1763700000200-schedules';
+import { IdempotencyRequestHashes1763700000300 } from './migrations/1763700000300-idempotency-request-hashes';
 import { DEFAULT_FULFILMENT_PERIOD_RULES, fulfilmentPeriodRuleSchema } from './commitments/domain/fulfilment-period';
 import { DEFAULT_EXPIRY_WARNING_RULES, expiryWarningRuleSchema } from './licences/domain/expiry-warning';
 
@@ -76,6 +77,7 @@ export const collectionDefinition: ServiceDefinition = {
     Batches1763700000120,
     ObjectionsQualityClaims1763700000130,
     Schedules1763700000200,
+    IdempotencyRequestHashes1763700000300,
   ],
   protoPackages: [ProtoPackages.collection],
   streams: ['CREDIT_RECORDS', 'MONITORING', 'REPAIR'],

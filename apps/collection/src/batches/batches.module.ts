@@ -1,14 +1,15 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
-import { RecordWriter } from '../records/infrastructure/record-writer';
+import { QualityModule } from '../quality/quality.module';
+import { RecordsModule } from '../records/records.module';
 import { BatchProcessor } from './application/batch-processor';
-import { GetBatchQuery } from './application/get-batch.query';
+import { GetBatchHandler } from './application/get-batch.handler';
 import { SubmitBatchHandler } from './application/submit-batch.handler';
 
 /** NDJSON batches: durable intake, chunked crash-safe processing, per-line outcomes. */
 @Module({
-  imports: [CatalogueModule],
-  providers: [RecordWriter, BatchProcessor, SubmitBatchHandler, GetBatchQuery],
-  exports: [RecordWriter, SubmitBatchHandler, GetBatchQuery],
+  imports: [CatalogueModule, QualityModule, forwardRef(() => RecordsModule)],
+  providers: [BatchProcessor, SubmitBatchHandler, GetBatchHandler],
+  exports: [SubmitBatchHandler, GetBatchHandler],
 })
 export class BatchesModule {}

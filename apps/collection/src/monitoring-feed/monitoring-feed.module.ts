@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { BatchesModule } from '../batches/batches.module';
+import { RecordsModule } from '../records/records.module';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { IngestMonitoringViolationHandler } from './application/ingest-monitoring-violation.handler';
-import { MonitoringFeedConsumer } from './interface/monitoring-feed.consumer';
+import { MonitoringEventsConsumer } from './interface/monitoring-events.consumer';
 
 /** Monitoring platforms' violation feeds over JetStream, stored like REST submissions. */
 @Module({
-  imports: [CatalogueModule, BatchesModule],
-  providers: [IngestMonitoringViolationHandler, MonitoringFeedConsumer],
+  imports: [CatalogueModule, RecordsModule],
+  providers: [IngestMonitoringViolationHandler, MonitoringEventsConsumer],
 })
 export class MonitoringFeedModule {}

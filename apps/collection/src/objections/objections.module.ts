@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '../catalogue/catalogue.module';
 import { RecordsModule } from '../records/records.module';
-import { GetObjectionQuery } from './application/get-objection.query';
-import { objectionCalendarProvider } from './application/objection-calendar';
+import { GetObjectionHandler } from './application/get-objection.handler';
+import { objectionCalendarProvider } from './application/objections.tokens';
 import { OpenObjectionHandler } from './application/open-objection.handler';
 import { ResolveObjectionHandler } from './application/resolve-objection.handler';
 import { ObjectionsGrpcController } from './interface/objections.grpc.controller';
@@ -11,6 +11,6 @@ import { ObjectionsGrpcController } from './interface/objections.grpc.controller
 @Module({
   imports: [CatalogueModule, RecordsModule],
   controllers: [ObjectionsGrpcController],
-  providers: [OpenObjectionHandler, ResolveObjectionHandler, GetObjectionQuery, objectionCalendarProvider],
+  providers: [OpenObjectionHandler, ResolveObjectionHandler, GetObjectionHandler, objectionCalendarProvider],
 })
 export class ObjectionsModule {}

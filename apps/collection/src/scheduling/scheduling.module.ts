@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JobScheduler } from './application/job-scheduler';
 import { systemClock } from './domain/clock';
-import { CLOCK } from './scheduling.tokens';
+import { CLOCK } from './application/scheduling.tokens';
 
 /** The one periodic-job mechanism of collection (commitments, licences, publicity) and its clock. */
 @Module({

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
-import { ListViolationsQuery } from './application/list-violations.query';
-import { ViolationClaimsService } from './application/violation-claims.service';
+import { ClaimViolationHandler } from './application/claim-violation.handler';
+import { DisposeViolationHandler } from './application/dispose-violation.handler';
+import { ListViolationsHandler } from './application/list-violations.handler';
 import { ViolationClaimsGrpcController } from './interface/violation-claims.grpc.controller';
 
 /** Monitoring violations pushed to enterprises: claimed, then disposed (认领、处置). */
 @Module({
   controllers: [ViolationClaimsGrpcController],
-  providers: [ViolationClaimsService, ListViolationsQuery],
+  providers: [ClaimViolationHandler, DisposeViolationHandler, ListViolationsHandler],
 })
 export class ViolationClaimsModule {}

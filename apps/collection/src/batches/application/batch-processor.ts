@@ -7,10 +7,10 @@ import { PeriodicWork, SERVICE_CONFIG } from '@platform/service';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
 import type { Catalogue } from '../../catalogue/domain/catalogue';
 import { validateSubmission, ValidSubmission } from '../../records/domain/record-submission';
-import { RecordWriter } from '../../records/infrastructure/record-writer';
+import { RecordWriterPort } from '../../records/application/records.tokens';
 import { assertMaySubmit } from '../../records/application/submission-policy';
 import type { CollectionConfig } from '../../collection.definition';
-import { IntakeOutcomes } from '../../quality/infrastructure/intake-outcomes';
+import { IntakeOutcomesPort } from '../../quality/application/quality.tokens';
 import { BatchLine, parseBatchLine, splitBatch } from '../domain/ndjson-batch';
 
 const PG_DEADLOCK_DETECTED = '40P01';
@@ -40,9 +40,9 @@ export class BatchProcessor implements OnApplicationBootstrap, BeforeApplication
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly writer: RecordWriter,
+    @Inject(RecordWriterPort) private readonly writer: RecordWriterPort,
     private readonly catalogues: CatalogueStore,
-    private readonly intakeOutcomes: IntakeOutcomes,
+    @Inject(IntakeOutcomesPort) private readonly intakeOutcomes: IntakeOutcomesPort,
     @Inject(SERVICE_CONFIG) private readonly config: CollectionConfig,
   ) {}
 

@@ -1,14 +1,9 @@
 import { DomainError, FieldViolation } from '@platform/errors';
 import type { RawSubmission } from '../../records/domain/record-submission';
+import { BatchErrorCode } from './batch-errors';
 
 /** API.md: a batch holds at most 10,000 lines; larger ones are refused whole. */
 export const MAX_BATCH_LINES = 10_000;
-
-export const BatchErrorCode = {
-  TooManyLines: 'BATCH.TOO_MANY_LINES',
-  Empty: 'BATCH.EMPTY',
-  NotFound: 'BATCH.NOT_FOUND',
-} as const;
 
 export interface BatchLine {
   /** 1-based line number in the body as sent (blank lines keep their numbers). */

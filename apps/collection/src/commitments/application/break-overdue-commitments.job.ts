@@ -6,7 +6,7 @@ import { SERVICE_CONFIG } from '@platform/service';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
 import type { CollectionConfig } from '../../collection.definition';
 import { validateSubmission, ValidSubmission } from '../../records/domain/record-submission';
-import { RecordWriter } from '../../records/infrastructure/record-writer';
+import { RecordWriterPort } from '../../records/application/records.tokens';
 import { JobScheduler } from '../../scheduling/application/job-scheduler';
 import { rulePrefix } from '../../scheduling/domain/local-rule';
 import type { ScheduledJob } from '../../scheduling/domain/scheduled-job';
@@ -45,7 +45,7 @@ export class BreakOverdueCommitmentsJob implements ScheduledJob, OnModuleInit {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly writer: RecordWriter,
+    @Inject(RecordWriterPort) private readonly writer: RecordWriterPort,
     private readonly catalogues: CatalogueStore,
     private readonly scheduler: JobScheduler,
     @Inject(SERVICE_CONFIG) private readonly config: Pick<CollectionConfig, 'SCHEDULE_CHUNK_SIZE' | 'COMMITMENT_FULFILMENT_RULES' | 'AUTO_BROKEN_COMMITMENT_SEVERITY'>,

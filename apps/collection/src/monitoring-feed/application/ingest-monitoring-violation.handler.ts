@@ -1,15 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { EventEnvelope, MONITORING_VIOLATIONS_SUBJECT } from '@contracts';
+import { MONITORING_VIOLATIONS_SUBJECT } from '@contracts';
 import { parseRegionCode } from '@domain/identifiers';
 import { Principal, Scopes } from '@platform/auth';
 import { DomainError, FieldViolation } from '@platform/errors';
 import { PoisonMessageError } from '@platform/messaging';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
 import { parseBatchLine } from '../../batches/domain/ndjson-batch';
-import { RecordErrorCode, validateSubmission, ValidSubmission } from '../../records/domain/record-submission';
-import { RecordWriter } from '../../records/infrastructure/record-writer';
+import { validateSubmission, ValidSubmission } from '../../records/domain/record-submission';
+import { RecordWriterPort } from '../../records/application/records.tokens';
 import { assertMaySubmit } from '../../records/application/submission-policy';
+import { RecordErrorCode } from '../../records/domain/record-errors';
+import { MonitoringFeedErrorCode } from '../domain/monitoring-feed-errors';
+import type { IngestMonitoringViolationCommand, IngestMonitoringViolationResult } from './ingest-monitoring-violation.command';
 
 const SOURCE = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 const FEED_RECORD_TYPE = 'monitoring-violation';
@@ -24,13 +27,13 @@ const FEED_RECORD_TYPE = 'monitoring-violation';
 @Injectable()
 export class IngestMonitoringViolationHandler {
   constructor(
-    private readonly writer: RecordWriter,
+    @Inject(RecordWriterPort) private readonly writer: RecordWriterPort,
     private readonly catalogues: CatalogueStore,
   ) {}
 
-  async execute(event: EventEnvelope, manager: EntityManager, subject: string): Promise<'stored' | 'replayed'> {
-    const principal = this.publisher(event, subject);
-    const submission = this.validate(event.data as { record?: unknown }, principal);
+  async execute(message: IngestMonitoringViolationCommand, manager: EntityManager): Promise<IngestMonitoringViolationResult> {
+    const principal = this.publisher(message);
+    const submission = this.validate(message.record, principal);
     const written = await this.writer.write(manager, principal.clientId, [submission]);
     if (written.length === 1) return 'stored';
     const replay: unknown[] = await manager.query(`SELECT 1 FROM credit_records WHERE source_client_id = $1 AND source_record_id = $2`, [principal.clientId, submission.sourceRecordId]);
@@ -39,18 +42,17 @@ export class IngestMonitoringViolationHandler {
   }
 
   /** The publishing platform as a principal: its name, and the region its subject is bound to. */
-  private publisher(event: EventEnvelope, subject: string): Principal {
+  private publisher({ subject, source }: IngestMonitoringViolationCommand): Principal {
     const region = subject.startsWith(`${MONITORING_VIOLATIONS_SUBJECT}.`) ? subject.slice(MONITORING_VIOLATIONS_SUBJECT.length + 1) : '';
-    if (!parseRegionCode(region).ok) throw poison('FEED.INVALID_SUBJECT', [{ field: '(subject)', message: `${subject} does not end in a region code`, code: 'INVALID_REGION' }]);
-    const source = (event.data as { source?: unknown } | null)?.source;
+    if (!parseRegionCode(region).ok) throw poison(MonitoringFeedErrorCode.InvalidSubject, [{ field: '(subject)', message: `${subject} does not end in a region code`, code: 'INVALID_REGION' }]);
     if (typeof source !== 'string' || !SOURCE.test(source)) {
-      throw poison('FEED.INVALID_SOURCE', [{ field: 'data.source', message: 'the platform name, [a-z0-9][a-z0-9._-]* (at most 64)', code: 'INVALID_SOURCE' }]);
+      throw poison(MonitoringFeedErrorCode.InvalidSource, [{ field: 'data.source', message: 'the platform name, [a-z0-9][a-z0-9._-]* (at most 64)', code: 'INVALID_SOURCE' }]);
     }
     return { clientId: `monitoring:${source}`, kind: 'integrator', scopes: [Scopes.RecordsWrite], region };
   }
 
-  private validate(data: { record?: unknown } | null, principal: Principal): ValidSubmission {
-    const parsed = parseBatchLine(JSON.stringify(data?.record ?? null));
+  private validate(record: unknown, principal: Principal): ValidSubmission {
+    const parsed = parseBatchLine(JSON.stringify(record ?? null));
     if (!parsed.ok) throw poison(RecordErrorCode.Invalid, prefixed(parsed.violations));
     if (parsed.raw.recordType.trim().toLowerCase() !== FEED_RECORD_TYPE) {
       throw poison(RecordErrorCode.Invalid, [{ field: 'record.recordType', message: `a monitoring feed carries ${FEED_RECORD_TYPE} records only`, code: 'TYPE_NOT_ALLOWED' }]);

@@ -1,21 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { collectionV1 } from '@contracts';
-import { assertScope, Principal, Scopes } from '@platform/auth';
-import { DomainError } from '@platform/errors';
-import { inRegionScope, isUuid } from '../../records/application/record-access';
-import { ObjectionErrorCode } from '../domain/objection';
-import { ObjectionEntity } from '../infrastructure/objection.entity';
-import { toObjectionMessage } from './objection-view';
+import type { ObjectionView } from './objection-view';
 
-@Injectable()
-export class GetObjectionQuery {
-  constructor(private readonly dataSource: DataSource) {}
+export interface GetObjectionQuery {
+  objectionId: string;
+}
 
-  async execute(principal: Principal, id: string): Promise<collectionV1.GetObjectionResponse> {
-    assertScope(principal, Scopes.RecordsRead);
-    const objection = isUuid(id) ? await this.dataSource.getRepository(ObjectionEntity).findOneBy({ id }) : null;
-    if (!objection || !inRegionScope(principal, objection.region)) throw DomainError.notFound(ObjectionErrorCode.NotFound, `No objection ${id}.`);
-    return { objection: toObjectionMessage(objection) };
-  }
+export interface GetObjectionResult {
+  objection: ObjectionView;
 }

@@ -1,10 +1,26 @@
 import { chinaDateOf } from '@domain/calendar';
-import type { collectionV1 } from '@contracts';
 import { isOverdue } from '../domain/objection';
 import { ObjectionEntity } from '../infrastructure/objection.entity';
 
-/** The wire form of an objection, with `overdue` computed for today (China time). */
-export function toObjectionMessage(o: ObjectionEntity, now = new Date()): collectionV1.Objection {
+/** An objection as the application answers it, with `overdue` computed for today (China time). */
+export interface ObjectionView {
+  id: string;
+  recordId: string;
+  status: string;
+  reason: string;
+  objector: { name: string; contact: string };
+  openedBy: string;
+  openedAt: string;
+  dueOn: string;
+  overdue: boolean;
+  /** '' while open. */
+  outcome: string;
+  note: string;
+  resolvedBy: string;
+  resolvedAt: string;
+}
+
+export function toObjectionView(o: ObjectionEntity, now = new Date()): ObjectionView {
   const resolvedOn = o.resolvedAt ? chinaDateOf(o.resolvedAt) : null;
   return {
     id: o.id,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { collectionV1, Events } from '@contracts';
+import { Events } from '@contracts';
 import { chinaDateOf } from '@domain/calendar';
 import { assertScope, hasScope, Principal, Scopes } from '@platform/auth';
 import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@platform/database';
@@ -8,14 +8,16 @@ import { DomainError } from '@platform/errors';
 import { OutboxPublisher } from '@platform/service';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
 import { isUuid, lockRecordInScope } from '../../records/application/record-access';
-import { RecordChanges } from '../../records/application/record-events';
+import { RecordUpdater } from '../../records/application/record-updater';
 import { RevokeRecordHandler } from '../../records/application/revoke-record.handler';
 import { Correction, correctRecord } from '../../records/domain/record-correction';
-import { RecordErrorCode } from '../../records/domain/record-submission';
-import { CreditRecordEntity } from '../../records/infrastructure/credit-record.entity';
-import { isOverdue, OBJECTION_OUTCOMES, ObjectionDecision, ObjectionErrorCode, ObjectionOutcome, outcomeOf } from '../domain/objection';
+import type { CreditRecord } from '../../records/domain/credit-record';
+import { isOverdue, OBJECTION_OUTCOMES, ObjectionDecision, ObjectionOutcome, outcomeOf } from '../domain/objection';
 import { ObjectionEntity } from '../infrastructure/objection.entity';
-import { toObjectionMessage } from './objection-view';
+import { toObjectionView } from './objection-view';
+import type { ResolveObjectionCommand, ResolveObjectionResult } from './resolve-objection.command';
+import { RecordErrorCode } from '../../records/domain/record-errors';
+import { ObjectionErrorCode } from '../domain/objection-errors';
 
 const MAX_NOTE = 2000;
 
@@ -30,12 +32,12 @@ export class ResolveObjectionHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
-    private readonly recordChanges: RecordChanges,
+    private readonly recordUpdater: RecordUpdater,
     private readonly revocations: RevokeRecordHandler,
     private readonly catalogues: CatalogueStore,
   ) {}
 
-  async execute(principal: Principal, request: collectionV1.ResolveObjectionRequest): Promise<collectionV1.ResolveObjectionResponse> {
+  async execute(principal: Principal, request: ResolveObjectionCommand): Promise<ResolveObjectionResult> {
     assertScope(principal, Scopes.RecordsWrite);
     const { decision, note, correction } = this.validate(request);
     try {
@@ -68,7 +70,7 @@ export class ResolveObjectionHandler {
             late: isOverdue({ status: decision, dueOn: objection.dueOn, resolvedOn: chinaDateOf(now) }, chinaDateOf(now)),
           },
         });
-        return { objection: toObjectionMessage(objection, now) };
+        return { objection: toObjectionView(objection, now) };
       });
     } catch (error) {
       if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) {
@@ -78,7 +80,7 @@ export class ResolveObjectionHandler {
     }
   }
 
-  private validate(request: collectionV1.ResolveObjectionRequest): { decision: ObjectionDecision; note: string; correction?: Correction } {
+  private validate(request: ResolveObjectionCommand): { decision: ObjectionDecision; note: string; correction?: Correction } {
     const decision = request.outcome.trim().toLowerCase();
     const note = request.note.trim();
     const violations = [];
@@ -106,7 +108,7 @@ export class ResolveObjectionHandler {
 
   private async applyToRecord(
     manager: EntityManager,
-    record: CreditRecordEntity,
+    record: CreditRecord,
     objection: ObjectionEntity,
     outcome: ObjectionOutcome,
     note: string,
@@ -119,7 +121,7 @@ export class ResolveObjectionHandler {
       return;
     }
     if (outcome === 'rejected') {
-      await this.recordChanges.apply(manager, record, { status: objection.recordStatusBefore, change: 'objection-rejected', reason: note, changedBy: by, changedAt: at });
+      await this.recordUpdater.apply(manager, record, { status: objection.recordStatusBefore, change: 'objection-rejected', reason: note, changedBy: by, changedAt: at });
       return;
     }
     const { submission, changes } = correctRecord(record, correction ?? {}, this.catalogues.current());
@@ -130,6 +132,6 @@ export class ResolveObjectionHandler {
     record.payload = submission.payload;
     // A record repaired while under objection stays repaired; the correction is still recorded.
     const status = objection.recordStatusBefore === 'repaired' ? 'repaired' : 'corrected';
-    await this.recordChanges.apply(manager, record, { status, change: 'corrected', reason: note, changedBy: by, changedAt: at, changes });
+    await this.recordUpdater.apply(manager, record, { status, change: 'corrected', reason: note, changedBy: by, changedAt: at, changes });
   }
 }

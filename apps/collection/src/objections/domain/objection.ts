@@ -1,14 +1,6 @@
 import type { WorkingDayCalendar } from '@domain/calendar';
 import type { FieldViolation } from '@platform/errors';
-
-export const ObjectionErrorCode = {
-  Invalid: 'OBJECTION.INVALID',
-  NotFound: 'OBJECTION.NOT_FOUND',
-  AlreadyOpen: 'OBJECTION.ALREADY_OPEN',
-  RecordNotObjectable: 'OBJECTION.RECORD_NOT_OBJECTABLE',
-  AlreadyResolved: 'OBJECTION.ALREADY_RESOLVED',
-  NotProvider: 'OBJECTION.NOT_PROVIDER',
-} as const;
+import type { RecordStatus } from '../../records/domain/credit-record';
 
 export const OBJECTION_OUTCOMES = ['upheld', 'rejected'] as const;
 export type ObjectionDecision = (typeof OBJECTION_OUTCOMES)[number];
@@ -16,7 +8,7 @@ export type ObjectionDecision = (typeof OBJECTION_OUTCOMES)[number];
 export type ObjectionOutcome = 'corrected' | 'revoked' | 'rejected';
 
 /** Record statuses an objection may be raised against: the record is in force. */
-export const OBJECTABLE_STATUSES: readonly string[] = ['active', 'corrected'];
+export const OBJECTABLE_STATUSES: readonly RecordStatus[] = ['active', 'corrected'];
 
 export interface ObjectionRequest {
   reason: string;

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { RecordStatus } from '../../records/domain/credit-record';
 
 @Entity({ name: 'objections' })
 export class ObjectionEntity {
@@ -10,7 +11,7 @@ export class ObjectionEntity {
   /** open | upheld | rejected */
   @Column() status: string;
   /** The record's status before the objection: where a rejected objection returns it. */
-  @Column({ name: 'record_status_before' }) recordStatusBefore: string;
+  @Column({ name: 'record_status_before', type: 'text' }) recordStatusBefore: RecordStatus;
   @Column() reason: string;
   @Column({ type: 'jsonb' }) objector: { name: string; contact: string };
   @Column({ name: 'opened_by' }) openedBy: string;
@@ -22,4 +23,6 @@ export class ObjectionEntity {
   @Column({ name: 'resolved_by', type: 'text', nullable: true }) resolvedBy: string | null;
   @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true }) resolvedAt: Date | null;
   @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey: string | null;
+  /** Hash of the request first answered with `idempotencyKey` (null: no key, or stored before hashes were kept). */
+  @Column({ name: 'idempotency_request_hash', type: 'text', nullable: true }) idempotencyRequestHash: string | null;
 }

@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import type { Metadata } from '@grpc/grpc-js';
 import { collectionV1 } from '@contracts';
 import { principalFrom } from '@platform/grpc';
-import { GetObjectionQuery } from '../application/get-objection.query';
+import { GetObjectionHandler } from '../application/get-objection.handler';
 import { OpenObjectionHandler } from '../application/open-objection.handler';
 import { ResolveObjectionHandler } from '../application/resolve-objection.handler';
 
@@ -12,7 +12,7 @@ export class ObjectionsGrpcController implements collectionV1.ObjectionServiceCo
   constructor(
     private readonly openHandler: OpenObjectionHandler,
     private readonly resolveHandler: ResolveObjectionHandler,
-    private readonly getQuery: GetObjectionQuery,
+    private readonly getHandler: GetObjectionHandler,
   ) {}
 
   openObjection(request: collectionV1.OpenObjectionRequest, metadata?: Metadata): Promise<collectionV1.OpenObjectionResponse> {
@@ -24,6 +24,6 @@ export class ObjectionsGrpcController implements collectionV1.ObjectionServiceCo
   }
 
   getObjection(request: collectionV1.GetObjectionRequest, metadata?: Metadata): Promise<collectionV1.GetObjectionResponse> {
-    return this.getQuery.execute(principalFrom(metadata), request.objectionId);
+    return this.getHandler.execute(principalFrom(metadata), { objectionId: request.objectionId });
   }
 }

@@ -1,15 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { chinaDateOf } from '@domain/calendar';
-
-export type IntakeOutcome = 'rejected' | 'duplicate';
+import type { IntakeOutcome, IntakeOutcomesPort } from '../application/quality.tokens';
 
 /**
  * Counts refused and duplicate submissions per unit, region and day for the quality report.
  * Nothing of a refused submission is stored, only that it happened.
  */
 @Injectable()
-export class IntakeOutcomes {
+export class IntakeOutcomes implements IntakeOutcomesPort {
   private readonly logger = new Logger('IntakeOutcomes');
 
   constructor(private readonly dataSource: DataSource) {}

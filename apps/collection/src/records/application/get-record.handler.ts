@@ -2,15 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
-import { RecordErrorCode } from '../domain/record-submission';
 import { CreditRecordEntity } from '../infrastructure/credit-record.entity';
 import { CreditRecordVersionEntity } from '../infrastructure/credit-record-version.entity';
+import type { GetRecordQuery, RecordWithHistory } from './get-record.query';
+import { RecordErrorCode } from '../domain/record-errors';
 
 @Injectable()
 export class GetRecordHandler {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(principal: Principal, id: string): Promise<{ record: CreditRecordEntity; history: CreditRecordVersionEntity[] }> {
+  async execute(principal: Principal, { id }: GetRecordQuery): Promise<RecordWithHistory> {
     assertScope(principal, Scopes.RecordsRead);
     const notFound = DomainError.notFound(RecordErrorCode.NotFound, `No credit record ${id}.`);
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound;

@@ -1,97 +1,32 @@
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { collectionV1 } from '@contracts';
-import { isIsoDate } from '@domain/calendar';
-import { normaliseCode } from '@domain/identifiers';
-import { assertScope, Principal, Scopes } from '@platform/auth';
-import { DomainError, FieldViolation } from '@platform/errors';
-import { decodeCursor, encodeCursor, pageSize } from '../domain/list-cursor';
-import { RecordErrorCode } from '../domain/record-submission';
-import { regionPattern } from './record-access';
+import type { RecordStatus, SubjectKind } from '../domain/credit-record';
 
-interface Row {
+/** Records visible to the caller, filtered (every filter optional: '' or 0 for none). */
+export interface ListRecordsQuery {
+  subjectId: string;
+  recordType: string;
+  /** Decision dates from / to (YYYY-MM-DD), inclusive. */
+  from: string;
+  to: string;
+  cursor: string;
+  limit: number;
+}
+
+export interface RecordSummaryView {
   id: string;
-  record_type: string;
-  subject_kind: string;
-  subject_id: string;
-  subject_name: string;
+  recordType: string;
+  subject: { kind: SubjectKind; id: string; name: string };
   region: string;
   severity: string;
-  decision_date: string;
-  document_number: string;
-  status: string;
-  received_at: Date;
-  source_client_id: string;
+  decisionDate: string;
+  documentNumber: string;
+  status: RecordStatus;
+  receivedAt: string;
+  sourceClientId: string;
   version: number;
 }
 
-/**
- * Records visible to the caller (its region and below), newest decision first, filtered by
- * subject, type and decision-date range, paginated by keyset cursor.
- */
-@Injectable()
-export class ListRecordsQuery {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async execute(principal: Principal, request: collectionV1.ListRecordsRequest): Promise<collectionV1.ListRecordsResponse> {
-    assertScope(principal, Scopes.RecordsRead);
-    const filters = this.filters(request);
-    const limit = pageSize(request.limit);
-    const after = decodeCursor(request.cursor);
-    const params: unknown[] = [regionPattern(principal)];
-    const where = ['region LIKE $1'];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filters.subjectId) add('subject_id = ?', filters.subjectId);
-    if (filters.recordType) add('record_type = ?', filters.recordType);
-    if (filters.from) add('decision_date >= ?', filters.from);
-    if (filters.to) add('decision_date <= ?', filters.to);
-    if (after) {
-      params.push(after.date, after.id);
-      where.push(`(decision_date, id) < ($${params.length - 1}::date, $${params.length}::uuid)`);
-    }
-    params.push(limit + 1);
-    const rows: Row[] = await this.dataSource.query(
-      `SELECT id, record_type, subject_kind, subject_id, subject_name, region, severity, to_char(decision_date, 'YYYY-MM-DD') AS decision_date,
-              document_number, status, received_at, source_client_id, version
-         FROM credit_records WHERE ${where.join(' AND ')}
-        ORDER BY decision_date DESC, id DESC LIMIT $${params.length}`,
-      params,
-    );
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      records: page.map(toSummary),
-      nextCursor: rows.length > limit && last ? encodeCursor({ date: last.decision_date, id: last.id }) : '',
-    };
-  }
-
-  private filters(request: collectionV1.ListRecordsRequest): { subjectId: string; recordType: string; from: string; to: string } {
-    const violations: FieldViolation[] = [];
-    const from = request.from.trim();
-    const to = request.to.trim();
-    if (from && !isIsoDate(from)) violations.push({ field: 'from', message: 'must be a date (YYYY-MM-DD)', code: 'INVALID_DATE' });
-    if (to && !isIsoDate(to)) violations.push({ field: 'to', message: 'must be a date (YYYY-MM-DD)', code: 'INVALID_DATE' });
-    if (from && to && isIsoDate(from) && isIsoDate(to) && from > to) violations.push({ field: 'from', message: 'must not be after to', code: 'INVALID_RANGE' });
-    if (violations.length > 0) throw DomainError.validation(RecordErrorCode.Invalid, violations);
-    return { subjectId: normaliseCode(request.subjectId), recordType: request.recordType.trim().toLowerCase(), from, to };
-  }
-}
-
-function toSummary(row: Row): collectionV1.RecordSummary {
-  return {
-    id: row.id,
-    recordType: row.record_type,
-    subject: { kind: row.subject_kind, id: row.subject_id, name: row.subject_name },
-    region: row.region,
-    severity: row.severity,
-    decisionDate: row.decision_date,
-    documentNumber: row.document_number,
-    status: row.status,
-    receivedAt: row.received_at.toISOString(),
-    sourceClientId: row.source_client_id,
-    version: row.version,
-  };
+export interface ListRecordsView {
+  records: RecordSummaryView[];
+  /** '' on the last page. */
+  nextCursor: string;
 }

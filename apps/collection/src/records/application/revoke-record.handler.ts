@@ -4,16 +4,12 @@ import { Events } from '@contracts';
 import { assertScope, hasScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { OutboxPublisher } from '@platform/service';
-import { RecordErrorCode } from '../domain/record-submission';
-import { CreditRecordEntity } from '../infrastructure/credit-record.entity';
+import type { CreditRecord } from '../domain/credit-record';
 import { lockRecordInScope } from './record-access';
 import { appendRecordVersion } from '../infrastructure/record-history';
 
-export interface RevokeRecordResult {
-  id: string;
-  status: string;
-  version: number;
-}
+import type { RevokeRecordCommand, RevokeRecordResult } from './revoke-record.command';
+import { RecordErrorCode } from '../domain/record-errors';
 
 /**
  * The providing unit withdraws a record (谁提供、谁负责: only the client that submitted it, or an
@@ -27,7 +23,7 @@ export class RevokeRecordHandler {
     private readonly outbox: OutboxPublisher,
   ) {}
 
-  async execute(principal: Principal, id: string, rawReason: string): Promise<RevokeRecordResult> {
+  async execute(principal: Principal, { id, reason: rawReason }: RevokeRecordCommand): Promise<RevokeRecordResult> {
     assertScope(principal, Scopes.RecordsWrite);
     const reason = rawReason.trim();
     if (!reason || reason.length > 500) {
@@ -47,7 +43,7 @@ export class RevokeRecordHandler {
   }
 
   /** Revokes a record the caller has locked (also used when an objection is upheld without a correction). */
-  async revokeLocked(manager: EntityManager, record: CreditRecordEntity, reason: string, revokedBy: string): Promise<RevokeRecordResult> {
+  async revokeLocked(manager: EntityManager, record: CreditRecord, reason: string, revokedBy: string): Promise<RevokeRecordResult> {
     const now = new Date();
     await appendRecordVersion(manager, record, { status: 'revoked', change: 'revoked', reason, changedAt: now, changedBy: revokedBy });
     const id = record.id;
@@ -57,7 +53,7 @@ export class RevokeRecordHandler {
       data: {
         recordId: id,
         recordType: record.recordType,
-        subject: { kind: record.subjectKind as 'org', id: record.subjectId },
+        subject: { kind: record.subjectKind, id: record.subjectId },
         reason,
         version: record.version,
         revokedBy,

@@ -1,19 +1,18 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
-import { RawSubmission, RecordErrorCode, validateSubmission, ValidSubmission } from '../domain/record-submission';
+import { RawSubmission, validateSubmission, ValidSubmission } from '../domain/record-submission';
 import { CreditRecordEntity } from '../infrastructure/credit-record.entity';
 import { GroupedRecordWriter } from '../infrastructure/grouped-record-writer';
 import { assertMaySubmit } from './submission-policy';
-import { IntakeOutcomes, IntakeOutcome } from '../../quality/infrastructure/intake-outcomes';
+import { SUBMIT_RECORD_OPERATION, submissionRequestHash } from './submission-request-hash';
+import { assertSameRequest } from '@platform/database';
+import { IntakeOutcome, IntakeOutcomesPort } from '../../quality/application/quality.tokens';
 
-export interface SubmitRecordResult {
-  id: string;
-  status: string;
-  replayed: boolean;
-}
+import type { SubmitRecordCommand, SubmitRecordResult } from './submit-record.command';
+import { RecordErrorCode } from '../domain/record-errors';
 
 /**
  * Stores one credit record and its `credit.records.created` event in one transaction (shared with
@@ -27,10 +26,10 @@ export class SubmitRecordHandler {
     private readonly dataSource: DataSource,
     private readonly writer: GroupedRecordWriter,
     private readonly catalogues: CatalogueStore,
-    private readonly intakeOutcomes: IntakeOutcomes,
+    @Inject(IntakeOutcomesPort) private readonly intakeOutcomes: IntakeOutcomesPort,
   ) {}
 
-  async execute(principal: Principal, raw: RawSubmission): Promise<SubmitRecordResult> {
+  async execute(principal: Principal, raw: SubmitRecordCommand): Promise<SubmitRecordResult> {
     assertScope(principal, Scopes.RecordsWrite);
     try {
       return await this.submit(principal, raw);
@@ -60,7 +59,21 @@ export class SubmitRecordHandler {
       submission.sourceRecordId ? { sourceClientId: clientId, sourceRecordId: submission.sourceRecordId } : undefined,
     ].filter((k) => k !== undefined);
     if (keys.length === 0) return undefined;
-    const found = await this.dataSource.getRepository(CreditRecordEntity).findOne({ where: keys, select: { id: true, status: true } });
+    const rows = await this.dataSource.getRepository(CreditRecordEntity).find({
+      where: keys,
+      select: { id: true, status: true, idempotencyKey: true, idempotencyRequestHash: true },
+      take: 2,
+    });
+    // The same Idempotency-Key must carry the same record (platform rule); a row stored before
+    // request hashes were kept has none and replays as before.
+    const byKey = submission.idempotencyKey ? rows.find((r) => r.idempotencyKey === submission.idempotencyKey) : undefined;
+    if (byKey?.idempotencyRequestHash) {
+      assertSameRequest(
+        { operation: SUBMIT_RECORD_OPERATION, requestHash: byKey.idempotencyRequestHash },
+        { operation: SUBMIT_RECORD_OPERATION, requestHash: submissionRequestHash(submission) },
+      );
+    }
+    const found = byKey ?? rows[0];
     return found ? { id: found.id, status: found.status, replayed: true } : undefined;
   }
 }

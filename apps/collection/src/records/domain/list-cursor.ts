@@ -1,4 +1,5 @@
 import { DomainError } from '@platform/errors';
+import { RecordErrorCode } from './record-errors';
 
 /** Keyset position in a list ordered by (date DESC, id DESC): stable under concurrent inserts. */
 export interface ListPosition {
@@ -24,13 +25,13 @@ export function decodeCursor(cursor: string): ListPosition | undefined {
   } catch {
     // fall through
   }
-  throw DomainError.validation('REQUEST.INVALID_CURSOR', [{ field: 'cursor', message: 'is not a cursor this API returned', code: 'INVALID_CURSOR' }]);
+  throw DomainError.validation(RecordErrorCode.InvalidCursor, [{ field: 'cursor', message: 'is not a cursor this API returned', code: 'INVALID_CURSOR' }]);
 }
 
 export function pageSize(limit: number): number {
   if (!limit) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw DomainError.validation('REQUEST.INVALID_LIMIT', [{ field: 'limit', message: `must be 1 to ${MAX_PAGE_SIZE}`, code: 'OUT_OF_RANGE' }]);
+    throw DomainError.validation(RecordErrorCode.InvalidLimit, [{ field: 'limit', message: `must be 1 to ${MAX_PAGE_SIZE}`, code: 'OUT_OF_RANGE' }]);
   }
   return limit;
 }

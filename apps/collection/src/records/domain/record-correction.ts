@@ -1,7 +1,8 @@
 import { chinaDateOf } from '@domain/calendar';
 import { DomainError } from '@platform/errors';
 import type { Catalogue } from '../../catalogue/domain/catalogue';
-import { RecordErrorCode, validateSubmission, ValidSubmission } from './record-submission';
+import { validateSubmission, ValidSubmission } from './record-submission';
+import { RecordErrorCode } from './record-errors';
 
 /** The correctable fields; the type, subject and region identify the record and cannot change. */
 export interface Correction {

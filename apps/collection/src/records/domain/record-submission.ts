@@ -4,16 +4,7 @@ import { chinaDateOf } from '@domain/calendar';
 import { DomainError, FieldViolation, nulCharacterViolations } from '@platform/errors';
 import type { Catalogue } from '../../catalogue/domain/catalogue';
 import type { RecordTypeDefinition } from '../../catalogue/domain/record-type-definition';
-
-export const RecordErrorCode = {
-  Invalid: 'RECORD.INVALID',
-  UnknownType: 'RECORD.UNKNOWN_TYPE',
-  Duplicate: 'RECORD.DUPLICATE',
-  NotFound: 'RECORD.NOT_FOUND',
-  AlreadyRevoked: 'RECORD.ALREADY_REVOKED',
-  NotProvider: 'RECORD.NOT_PROVIDER',
-  UnderObjection: 'RECORD.UNDER_OBJECTION',
-} as const;
+import { RecordErrorCode } from './record-errors';
 
 /** A submission as it arrives (strings from gRPC, possibly full-width, padded or mis-cased). */
 export interface RawSubmission {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { GroupCommit } from '@platform/database';
 import type { ValidSubmission } from '../domain/record-submission';
-import { ClientSubmission, RecordWriter } from './record-writer';
+import type { ClientSubmission } from '../application/records.tokens';
+import { RecordWriter } from './record-writer';
 
 /** Submissions written in one statement at most. */
 const MAX_GROUP = 200;

@@ -1,10 +1,10 @@
 import { EntityManager } from 'typeorm';
-import { CreditRecordEntity } from './credit-record.entity';
+import type { CreditRecord, RecordStatus } from '../domain/credit-record';
 
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
 
 export interface RecordChange {
-  status: string;
+  status: RecordStatus;
   /** What happened: revoked | objection-opened | objection-rejected | corrected | … */
   change: string;
   reason: string;
@@ -18,7 +18,7 @@ export interface RecordChange {
  * Appends the next version of a record (locked by the caller) and moves the record row to it.
  * The version rows are the history and are never updated; the record row is the current state.
  */
-export async function appendRecordVersion(manager: EntityManager, record: CreditRecordEntity, change: RecordChange): Promise<CreditRecordEntity> {
+export async function appendRecordVersion(manager: EntityManager, record: CreditRecord, change: RecordChange): Promise<CreditRecord> {
   record.status = change.status;
   record.version += 1;
   await manager.query(

@@ -4,18 +4,8 @@ import { v7 as uuidv7 } from 'uuid';
 import { Events } from '@contracts';
 import { OutboxPublisher } from '@platform/service';
 import { summarise, ValidSubmission } from '../domain/record-submission';
-
-export interface WrittenRecord {
-  /** Index into the submissions given. */
-  index: number;
-  id: string;
-}
-
-/** A submission with the client that sent it. */
-export interface ClientSubmission {
-  clientId: string;
-  submission: ValidSubmission;
-}
+import type { ClientSubmission, RecordWriterPort, WrittenRecord } from '../application/records.tokens';
+import { submissionRequestHash } from '../application/submission-request-hash';
 
 /**
  * Writes records, their first versions and their `credit.records.created` events in ONE
@@ -26,7 +16,7 @@ export interface ClientSubmission {
  * whether that is a replay or a duplicate.
  */
 @Injectable()
-export class RecordWriter {
+export class RecordWriter implements RecordWriterPort {
   constructor(private readonly outbox: OutboxPublisher) {}
 
   /** One client's submissions (a batch chunk, a feed message, the commitments job). */
@@ -44,13 +34,13 @@ export class RecordWriter {
       {
         ctes: `inserted AS (
            INSERT INTO credit_records (id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date,
-              document_number, status, payload, source_client_id, source_record_id, idempotency_key, received_at, catalogue_version, version)
+              document_number, status, payload, source_client_id, source_record_id, idempotency_key, idempotency_request_hash, received_at, catalogue_version, version)
            SELECT t.id, t.record_type, t.subject_kind, t.subject_id, t.subject_name, t.region, t.severity, t.decision_date,
-              t.document_number, 'active', t.payload, t.source_client_id, t.source_record_id, t.idempotency_key, $12, t.catalogue_version, 1
+              t.document_number, 'active', t.payload, t.source_client_id, t.source_record_id, t.idempotency_key, t.idempotency_request_hash, $12, t.catalogue_version, 1
              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::date[], $9::text[],
-                         $10::jsonb[], $11::text[], $13::text[], $14::text[], $15::int[])
+                         $10::jsonb[], $11::text[], $13::text[], $14::text[], $15::int[], $16::text[])
                AS t (id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date, document_number,
-                     payload, source_client_id, source_record_id, idempotency_key, catalogue_version)
+                     payload, source_client_id, source_record_id, idempotency_key, catalogue_version, idempotency_request_hash)
            ON CONFLICT DO NOTHING
            RETURNING id, source_client_id
          ), versions AS (
@@ -73,6 +63,7 @@ export class RecordWriter {
           column((s) => s.sourceRecordId),
           column((s) => s.idempotencyKey),
           column((s) => s.catalogueVersion),
+          column((s) => (s.idempotencyKey ? submissionRequestHash(s) : null)),
         ],
         written: 'inserted',
       },

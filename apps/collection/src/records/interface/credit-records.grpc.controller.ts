@@ -4,12 +4,13 @@ import { collectionV1 } from '@contracts';
 import { decodePrincipal } from '@platform/auth';
 import { DomainError, PlatformErrorCode } from '@platform/errors';
 import { grpcStatusFor, principalFrom } from '@platform/grpc';
-import { GetBatchQuery } from '../../batches/application/get-batch.query';
+import { GetBatchHandler } from '../../batches/application/get-batch.handler';
 import { SubmitBatchHandler } from '../../batches/application/submit-batch.handler';
 import { GetRecordHandler } from '../application/get-record.handler';
-import { ListRecordsQuery } from '../application/list-records.query';
+import { ListRecordsHandler } from '../application/list-records.handler';
 import { RevokeRecordHandler } from '../application/revoke-record.handler';
 import { SubmitRecordHandler } from '../application/submit-record.handler';
+import { toGetRecordResponse } from './credit-records.mapper';
 
 @Controller()
 @collectionV1.CreditRecordServiceControllerMethods()
@@ -19,24 +20,24 @@ export class CreditRecordsGrpcController implements collectionV1.CreditRecordSer
     private readonly getRecordHandler: GetRecordHandler,
     private readonly revokeRecordHandler: RevokeRecordHandler,
     private readonly submitBatchHandler: SubmitBatchHandler,
-    private readonly getBatchQuery: GetBatchQuery,
-    private readonly listRecordsQuery: ListRecordsQuery,
+    private readonly getBatchHandler: GetBatchHandler,
+    private readonly listRecordsHandler: ListRecordsHandler,
   ) {}
 
   listRecords(request: collectionV1.ListRecordsRequest, metadata?: Metadata): Promise<collectionV1.ListRecordsResponse> {
-    return this.listRecordsQuery.execute(principalFrom(metadata), request);
+    return this.listRecordsHandler.execute(principalFrom(metadata), request);
   }
 
   submitBatch(request: collectionV1.SubmitBatchRequest, metadata?: Metadata): Promise<collectionV1.SubmitBatchResponse> {
-    return this.submitBatchHandler.execute(principalFrom(metadata), request.ndjson, request.idempotencyKey);
+    return this.submitBatchHandler.execute(principalFrom(metadata), { ndjson: request.ndjson, idempotencyKey: request.idempotencyKey });
   }
 
   getBatch(request: collectionV1.GetBatchRequest, metadata?: Metadata): Promise<collectionV1.GetBatchResponse> {
-    return this.getBatchQuery.execute(principalFrom(metadata), request.batchId);
+    return this.getBatchHandler.execute(principalFrom(metadata), { batchId: request.batchId });
   }
 
   revokeRecord(request: collectionV1.RevokeRecordRequest, metadata?: Metadata): Promise<collectionV1.RevokeRecordResponse> {
-    return this.revokeRecordHandler.execute(principalFrom(metadata), request.id, request.reason);
+    return this.revokeRecordHandler.execute(principalFrom(metadata), { id: request.id, reason: request.reason });
   }
 
   submitRecord(request: collectionV1.SubmitRecordRequest, metadata?: Metadata): Promise<collectionV1.SubmitRecordResponse> {
@@ -58,21 +59,6 @@ export class CreditRecordsGrpcController implements collectionV1.CreditRecordSer
   }
 
   async getRecord(request: collectionV1.GetRecordRequest, metadata?: Metadata): Promise<collectionV1.GetRecordResponse> {
-    const { record, history } = await this.getRecordHandler.execute(principalFrom(metadata), request.id);
-    return {
-      id: record.id,
-      recordType: record.recordType,
-      subject: { kind: record.subjectKind, id: record.subjectId, name: record.subjectName },
-      region: record.region,
-      severity: record.severity,
-      decisionDate: record.decisionDate,
-      documentNumber: record.documentNumber,
-      status: record.status,
-      payloadJson: JSON.stringify(record.payload),
-      receivedAt: record.receivedAt.toISOString(),
-      sourceClientId: record.sourceClientId,
-      catalogueVersion: record.catalogueVersion,
-      history: history.map((v) => ({ version: v.version, status: v.status, change: v.change, reason: v.reason, changedAt: v.changedAt.toISOString(), changedBy: v.changedBy, changesJson: v.changes ? JSON.stringify(v.changes) : '' })),
-    };
+    return toGetRecordResponse(await this.getRecordHandler.execute(principalFrom(metadata), { id: request.id }));
   }
 }

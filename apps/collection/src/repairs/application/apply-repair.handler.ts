@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { EventEnvelope, Events, RepairRecordRepairedV1 } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
-import { RecordChanges } from '../../records/application/record-events';
-import { isUuid } from '../../records/application/record-access';
-import { CreditRecordEntity } from '../../records/infrastructure/credit-record.entity';
-import { ObjectionEntity } from '../../objections/infrastructure/objection.entity';
+import { RecordUpdater } from '../../records/application/record-updater';
+import { lockRecord } from '../../records/application/record-access';
+import type { RecordStatus } from '../../records/domain/credit-record';
+import { rememberRepairOnOpenObjection } from '../../objections/application/repaired-record';
+import type { ApplyRepairCommand, RepairOutcome } from './apply-repair.command';
 
 /** Statuses in which a record is still in force, so a repair ends its publication early. */
-export const REPAIRABLE_STATUSES: readonly string[] = ['active', 'corrected', 'under-objection'];
-
-export type RepairOutcome = 'repaired' | 'already-repaired' | 'no-longer-in-force';
+export const REPAIRABLE_STATUSES: readonly RecordStatus[] = ['active', 'corrected', 'under-objection'];
 
 /**
  * A repair approved by the deciding authority (`repair.records.repaired`, DOMAIN.md §5) ends the
@@ -22,24 +20,20 @@ export type RepairOutcome = 'repaired' | 'already-repaired' | 'no-longer-in-forc
  */
 @Injectable()
 export class ApplyRepairHandler {
-  constructor(private readonly recordChanges: RecordChanges) {}
+  constructor(private readonly recordUpdater: RecordUpdater) {}
 
-  async execute(event: EventEnvelope<RepairRecordRepairedV1>, manager: EntityManager): Promise<RepairOutcome> {
-    if (event.version !== Events.RepairRecordRepaired.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
-    const repair = event.data;
-    const record = isUuid(repair.recordId)
-      ? await manager.getRepository(CreditRecordEntity).findOne({ where: { id: repair.recordId }, lock: { mode: 'pessimistic_write' } })
-      : null;
+  async execute(repair: ApplyRepairCommand, manager: EntityManager): Promise<RepairOutcome> {
+    const record = await lockRecord(manager, repair.recordId);
     if (!record) throw new PoisonMessageError(`repair ${repair.applicationId} names unknown record ${repair.recordId}`);
-    if (record.subjectId !== repair.subject.id) {
-      throw new PoisonMessageError(`repair ${repair.applicationId} names subject ${repair.subject.id}, but record ${record.id} is about ${record.subjectId}`);
+    if (record.subjectId !== repair.subjectId) {
+      throw new PoisonMessageError(`repair ${repair.applicationId} names subject ${repair.subjectId}, but record ${record.id} is about ${record.subjectId}`);
     }
     if (record.status === 'repaired') return 'already-repaired';
     if (!REPAIRABLE_STATUSES.includes(record.status)) return 'no-longer-in-force';
     if (record.status === 'under-objection') {
-      await manager.update(ObjectionEntity, { recordId: record.id, status: 'open' }, { recordStatusBefore: 'repaired' });
+      await rememberRepairOnOpenObjection(manager, record.id);
     }
-    await this.recordChanges.apply(manager, record, {
+    await this.recordUpdater.apply(manager, record, {
       status: 'repaired',
       change: 'repaired',
       reason: `credit repair ${repair.applicationId} (${repair.path}): ${repair.reason}`,

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EventEnvelope, Events, RepairRecordRepairedV1 } from '@contracts';
 import { EventConsumers } from '@platform/service';
+import type { ApplyRepairCommand } from '../application/apply-repair.command';
 import { ApplyRepairHandler } from '../application/apply-repair.handler';
 
 /** Durable name; unusable repair events go to `deadletter.collection-repairs`. */
@@ -15,11 +16,22 @@ export class RepairEventsConsumer implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.consumers.register(
-      { stream: Events.RepairRecordRepaired.stream, durable: REPAIRS_DURABLE, filterSubject: Events.RepairRecordRepaired.subject },
-      async (event, manager) => {
-        await this.repairs.execute(event as EventEnvelope<RepairRecordRepairedV1>, manager);
+    this.consumers.consume(Events.RepairRecordRepaired, REPAIRS_DURABLE, {
+      one: async (event, manager) => {
+        await this.repairs.execute(toApplyRepairCommand(event), manager);
       },
-    );
+    });
   }
+}
+
+function toApplyRepairCommand({ data }: EventEnvelope<RepairRecordRepairedV1>): ApplyRepairCommand {
+  return {
+    applicationId: data.applicationId,
+    recordId: data.recordId,
+    subjectId: data.subject.id,
+    path: data.path,
+    decidedBy: data.decidedBy,
+    decidedAt: data.decidedAt,
+    reason: data.reason,
+  };
 }

@@ -7,7 +7,7 @@ import type { CollectionConfig } from '../../collection.definition';
 import type { Clock } from '../domain/clock';
 import type { ScheduledJob } from '../domain/scheduled-job';
 import { JobLeases } from '../infrastructure/job-leases';
-import { CLOCK } from '../scheduling.tokens';
+import { CLOCK } from './scheduling.tokens';
 
 /**
  * Runs the registered jobs every SCHEDULE_POLL_MS, each under a lease so that, with several

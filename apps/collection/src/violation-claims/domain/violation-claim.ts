@@ -1,14 +1,5 @@
 import type { FieldViolation } from '@platform/errors';
 
-export const ViolationClaimErrorCode = {
-  Invalid: 'VIOLATION.INVALID',
-  NotAViolation: 'VIOLATION.NOT_A_MONITORING_VIOLATION',
-  NotInForce: 'VIOLATION.NOT_IN_FORCE',
-  AlreadyClaimed: 'VIOLATION.ALREADY_CLAIMED',
-  NotClaimed: 'VIOLATION.NOT_CLAIMED',
-  AlreadyDisposed: 'VIOLATION.ALREADY_DISPOSED',
-} as const;
-
 /** The record type claims apply to (catalogue v1). */
 export const MONITORING_VIOLATION = 'monitoring-violation';
 

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Events } from '@contracts';
-import type { Severity } from '@domain/credit';
 import { OutboxPublisher } from '@platform/service';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
-import { CreditRecordEntity } from '../infrastructure/credit-record.entity';
+import type { CreditRecord } from '../domain/credit-record';
 import { appendRecordVersion, RecordChange } from '../infrastructure/record-history';
 
 /**
@@ -12,13 +11,13 @@ import { appendRecordVersion, RecordChange } from '../infrastructure/record-hist
  * event are written in the caller's transaction, so consumers never miss or invent a change.
  */
 @Injectable()
-export class RecordChanges {
+export class RecordUpdater {
   constructor(
     private readonly outbox: OutboxPublisher,
     private readonly catalogues: CatalogueStore,
   ) {}
 
-  async apply(manager: EntityManager, record: CreditRecordEntity, change: RecordChange): Promise<CreditRecordEntity> {
+  async apply(manager: EntityManager, record: CreditRecord, change: RecordChange): Promise<CreditRecord> {
     await appendRecordVersion(manager, record, change);
     await this.outbox.append(manager, Events.CreditRecordUpdated, {
       subjectId: record.subjectId,
@@ -27,9 +26,9 @@ export class RecordChanges {
       data: {
         recordId: record.id,
         recordType: record.recordType,
-        subject: { kind: record.subjectKind as 'org', id: record.subjectId, name: record.subjectName },
+        subject: { kind: record.subjectKind, id: record.subjectId, name: record.subjectName },
         region: record.region,
-        severity: record.severity as Severity,
+        severity: record.severity,
         decisionDate: record.decisionDate,
         documentNumber: record.documentNumber,
         isPublic: this.catalogues.current().definition(record.recordType)?.isPublic ?? false,

@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { collectionV1 } from '@contracts';
 import { chinaDateOf, WorkingDayCalendar } from '@domain/calendar';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
 import { regionPatternOf } from '../../records/application/record-access';
 import { MONITORING_VIOLATION } from '../../violation-claims/domain/violation-claim';
+import { QualityErrorCode } from '../domain/quality-errors';
 import { assembleReport, monthBounds, ReceiptGroup, timelinessByUnit, UnitFacts } from '../domain/collection-quality';
-import { QUALITY_CALENDAR } from './quality-calendar';
+import type { CollectionQualityReport, GetCollectionQualityQuery } from './get-collection-quality.query';
+import { QUALITY_CALENDAR } from './quality.tokens';
 
 /** The 双公示 deadline in working days, for the report header (law: 7; the catalogue carries it per type). */
 const PUBLICATION_DEADLINE_TYPE = 'administrative-penalty';
@@ -19,20 +20,20 @@ const PUBLICATION_DEADLINE_TYPE = 'administrative-penalty';
  * opened / still open / overdue, and monitoring violations claimed and disposed.
  */
 @Injectable()
-export class CollectionQualityQuery {
+export class GetCollectionQualityHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly catalogues: CatalogueStore,
     @Inject(QUALITY_CALENDAR) private readonly calendar: WorkingDayCalendar,
   ) {}
 
-  async execute(principal: Principal, request: collectionV1.GetCollectionQualityRequest, now = new Date()): Promise<collectionV1.GetCollectionQualityResponse> {
+  async execute(principal: Principal, request: GetCollectionQualityQuery, now = new Date()): Promise<CollectionQualityReport> {
     assertScope(principal, Scopes.RecordsRead);
     const region = request.region.trim() || principal.region;
     assertRegionScope(principal, region);
     const month = request.month.trim() || chinaDateOf(now).slice(0, 7);
     const bounds = monthBounds(month);
-    if (!bounds) throw DomainError.validation('REPORT.INVALID_MONTH', [{ field: 'month', message: 'must be YYYY-MM', code: 'INVALID_MONTH' }]);
+    if (!bounds) throw DomainError.validation(QualityErrorCode.InvalidMonth, [{ field: 'month', message: 'must be YYYY-MM', code: 'INVALID_MONTH' }]);
     const pattern = regionPatternOf(region);
     const catalogue = this.catalogues.current();
     const timeliness = timelinessByUnit(await this.receipts(pattern, bounds), (type) => catalogue.definition(type)?.timelinessWorkingDays ?? null, this.calendar);

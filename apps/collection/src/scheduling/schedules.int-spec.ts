@@ -1,27 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EventEnvelope, MonitoringViolationFeedV1 } from '@contracts';
-import { cloneTestDatabase, isolatedMessaging, TestDatabase, TestMessaging } from '@platform/testing';
+import { cloneTestDatabase, daysAgo, defineFactory, eventually, isolatedMessaging, makeUscc, TestDatabase, TestMessaging } from '@platform/testing';
 import { InboxConsumer } from '@platform/messaging';
 import { OutboxPublisher } from '@platform/service';
 import { Principal } from '@platform/auth';
-import { CatalogueStore } from '../../../apps/collection/src/catalogue/application/catalogue-store';
-import { collectionDefinition, CollectionConfig } from '../../../apps/collection/src/collection.definition';
-import { parseBatchLine } from '../../../apps/collection/src/batches/domain/ndjson-batch';
-import { validateSubmission } from '../../../apps/collection/src/records/domain/record-submission';
-import { RecordWriter } from '../../../apps/collection/src/records/infrastructure/record-writer';
-import { JobScheduler } from '../../../apps/collection/src/scheduling/application/job-scheduler';
-import { ManualClock } from '../../../apps/collection/src/scheduling/domain/clock';
-import { ScheduledJob } from '../../../apps/collection/src/scheduling/domain/scheduled-job';
-import { BreakOverdueCommitmentsJob, COMMITMENT_SYSTEM_CLIENT } from '../../../apps/collection/src/commitments/application/break-overdue-commitments.job';
-import { DEFAULT_FULFILMENT_PERIOD_RULES } from '../../../apps/collection/src/commitments/domain/fulfilment-period';
-import { AnnounceExpiringLicencesJob } from '../../../apps/collection/src/licences/application/announce-expiring-licences.job';
-import { ListExpiringLicencesQuery } from '../../../apps/collection/src/licences/application/list-expiring-licences.query';
-import { DEFAULT_EXPIRY_WARNING_RULES } from '../../../apps/collection/src/licences/domain/expiry-warning';
-import { ExpirePublicityJob } from '../../../apps/collection/src/publicity/application/expire-publicity.job';
-import { IngestMonitoringViolationHandler } from '../../../apps/collection/src/monitoring-feed/application/ingest-monitoring-violation.handler';
-import { MONITORING_FEED_DURABLE } from '../../../apps/collection/src/monitoring-feed/interface/monitoring-feed.consumer';
-import { creditRecordBody, makeUscc } from '../../support/factories';
+import { CatalogueStore } from '../catalogue/application/catalogue-store';
+import { collectionDefinition, CollectionConfig } from '../collection.definition';
+import { parseBatchLine } from '../batches/domain/ndjson-batch';
+import { validateSubmission } from '../records/domain/record-submission';
+import { RecordWriter } from '../records/infrastructure/record-writer';
+import { JobScheduler } from './application/job-scheduler';
+import { ManualClock } from './domain/clock';
+import { ScheduledJob } from './domain/scheduled-job';
+import { BreakOverdueCommitmentsJob, COMMITMENT_SYSTEM_CLIENT } from '../commitments/application/break-overdue-commitments.job';
+import { DEFAULT_FULFILMENT_PERIOD_RULES } from '../commitments/domain/fulfilment-period';
+import { AnnounceExpiringLicencesJob } from '../licences/application/announce-expiring-licences.job';
+import { ListExpiringLicencesHandler } from '../licences/application/list-expiring-licences.handler';
+import { DEFAULT_EXPIRY_WARNING_RULES } from '../licences/domain/expiry-warning';
+import { ExpirePublicityJob } from '../publicity/application/expire-publicity.job';
+import { IngestMonitoringViolationHandler } from '../monitoring-feed/application/ingest-monitoring-violation.handler';
+import { MONITORING_FEED_DURABLE, toIngestCommand } from '../monitoring-feed/interface/monitoring-events.consumer';
+import { creditRecordBodyOf } from '../records/credit-record-body.fixture';
+
+const creditRecordBody = defineFactory((n) => creditRecordBodyOf(n, { subjectId: makeUscc(), decisionDate: daysAgo(1) }));
 
 /** 2026-09-01, noon in China: the platform's "today" in these tests, moved by hand. */
 const NOON_SEPT_1 = new Date('2026-09-01T04:00:00Z');
@@ -193,7 +195,7 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
       },
     });
     const principal = (region: string): Principal => ({ clientId: 'reader', kind: 'integrator', scopes: ['records:read'], region });
-    const query = () => new ListExpiringLicencesQuery(ds, clock, config);
+    const query = () => new ListExpiringLicencesHandler(ds, clock, config);
     const request = { region: '', withinDays: 0, subjectId: '', sourceClientId: '', limit: 0, cursor: '' };
 
     it('lists licences ending within Jiaozuo\'s month, per subject and per unit, inside the caller\'s region', async () => {
@@ -235,7 +237,7 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
       expect(await outboxCount('credit.records.licence-expiring', later)).toBe(0);
       const [event] = await ds.query(`SELECT envelope FROM outbox WHERE subject = 'credit.records.licence-expiring' AND envelope->'data'->>'recordId' = $1`, [id]);
       expect(event.envelope).toMatchObject({ region: '410800', data: { validUntil: '2026-09-25', daysLeft: 24, warningWindowDays: 30, sourceClientId: 'jiaozuo' } });
-      const listed = await new ListExpiringLicencesQuery(ds, clock, config).execute(principal('410800'), request);
+      const listed = await new ListExpiringLicencesHandler(ds, clock, config).execute(principal('410800'), request);
       expect(listed.licences.find((l) => l.recordId === id)?.announced).toBe(true);
     });
   });
@@ -300,7 +302,7 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
         messaging.ns,
         { stream: 'MONITORING', durable: MONITORING_FEED_DURABLE, filterSubject: 'telemetry.monitoring.violations.>', maxDeliver: 3, ackWaitMs: 2000 },
         async (event, manager, delivery) => {
-          await ingest.execute(event, manager, delivery.subject);
+          await ingest.execute(toIngestCommand(event, delivery.subject), manager);
         },
       );
       await consumer.start();
@@ -338,15 +340,6 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
         if (m) out.push({ reason: m.header.get('Dead-Letter-Reason'), subject: m.header.get('Original-Subject') });
       }
       return out;
-    }
-
-    async function eventually<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const value = await probe();
-        if (accept(value) || Date.now() > deadline) return value;
-        await new Promise((r) => setTimeout(r, 50));
-      }
     }
 
     const stored = (sourceRecordId: string) => ds.query(`SELECT source_client_id, region, status FROM credit_records WHERE source_record_id = $1`, [sourceRecordId]);

@@ -1,13 +1,15 @@
 import { DataSource } from 'typeorm';
-import { cloneTestDatabase, TestDatabase } from '@platform/testing';
+import { cloneTestDatabase, daysAgo, defineFactory, makeUscc, TestDatabase } from '@platform/testing';
 import { OutboxPublisher } from '@platform/service';
-import { CatalogueStore } from '../../../apps/collection/src/catalogue/application/catalogue-store';
-import { collectionDefinition } from '../../../apps/collection/src/collection.definition';
-import { parseBatchLine } from '../../../apps/collection/src/batches/domain/ndjson-batch';
-import { validateSubmission, ValidSubmission } from '../../../apps/collection/src/records/domain/record-submission';
-import { RecordWriter } from '../../../apps/collection/src/records/infrastructure/record-writer';
-import { GroupedRecordWriter } from '../../../apps/collection/src/records/infrastructure/grouped-record-writer';
-import { creditRecordBody } from '../../support/factories';
+import { CatalogueStore } from '../../catalogue/application/catalogue-store';
+import { collectionDefinition } from '../../collection.definition';
+import { parseBatchLine } from '../../batches/domain/ndjson-batch';
+import { validateSubmission, ValidSubmission } from '../domain/record-submission';
+import { RecordWriter } from './record-writer';
+import { GroupedRecordWriter } from './grouped-record-writer';
+import { creditRecordBodyOf } from '../credit-record-body.fixture';
+
+const creditRecordBody = defineFactory((n) => creditRecordBodyOf(n, { subjectId: makeUscc(), decisionDate: daysAgo(1) }));
 
 /** Single submissions arriving together share a transaction, and still each get their own answer. */
 describe('group commit of single submissions (PostgreSQL)', () => {
