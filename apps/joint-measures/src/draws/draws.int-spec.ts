@@ -2,14 +2,13 @@ import { DataSource } from 'typeorm';
 import { WorkingDayCalendar } from '@domain/calendar';
 import { Principal } from '@platform/auth';
 import { OutboxPublisher } from '@platform/service';
-import { cloneTestDatabase, TestDatabase } from '@platform/testing';
-import { DrawInspectionsCommand } from '../../../apps/joint-measures/src/draws/application/draw-inspections.command';
-import { EntryRuleEngine } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-engine';
-import { EntryRuleStore } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-store';
-import { jointMeasuresDefinition } from '../../../apps/joint-measures/src/joint-measures.definition';
-import { ListEntryLedger } from '../../../apps/joint-measures/src/lists/application/list-entry-ledger';
-import { DEFAULT_LIST_POLICIES, ListPolicies } from '../../../apps/joint-measures/src/lists/domain/list-policy';
-import { makeUscc } from '../../support/factories';
+import { cloneTestDatabase, makeUscc, TestDatabase } from '@platform/testing';
+import { DrawInspectionsCommand } from '../draws/application/draw-inspections.command';
+import { EntryRuleEngine } from '../entry-rules/application/entry-rule-engine';
+import { EntryRuleStore } from '../entry-rules/application/entry-rule-store';
+import { jointMeasuresDefinition } from '../joint-measures.definition';
+import { ListEntryLedger } from '../lists/application/list-entry-ledger';
+import { DEFAULT_LIST_POLICIES, ListPolicies } from '../lists/domain/list-policy';
 
 const henan: Principal = { clientId: 'henan-inspection', kind: 'integrator', scopes: ['measures:decide'], region: '410000' };
 

@@ -1,31 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CreditRecordCreatedV1, CreditRecordRevokedV1, CreditRecordUpdatedV1, EvaluationCycleGradeRecordedV1, EventEnvelope, Events } from '@contracts';
-import { chinaDateOf, WorkingDayCalendar } from '@domain/calendar';
+import { addDays, WorkingDayCalendar } from '@domain/calendar';
 import { Principal } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { BatchEventHandler, ConsumerSpec, EventHandler, InboxConsumer } from '@platform/messaging';
 import { EventConsumers, OutboxPublisher } from '@platform/service';
-import { cloneTestDatabase, isolatedMessaging, TestDatabase, TestMessaging } from '@platform/testing';
-import { EntryRuleEngine } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-engine';
-import { EntryRuleStore } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-store';
-import { GradeEventsConsumer } from '../../../apps/joint-measures/src/entry-rules/application/grade-events.consumer';
-import { RecordEventsConsumer } from '../../../apps/joint-measures/src/entry-rules/application/record-events.consumer';
-import { ReportFleetSizeCommand } from '../../../apps/joint-measures/src/entry-rules/application/report-fleet-size.command';
-import { SHIPPED_ENTRY_RULES } from '../../../apps/joint-measures/src/entry-rules/domain/shipped-entry-rules';
-import { jointMeasuresDefinition } from '../../../apps/joint-measures/src/joint-measures.definition';
-import type { DecisionFactsCache } from '../../../apps/joint-measures/src/facts-cache/application/facts-cache.tokens';
-import { SubjectFactsCache } from '../../../apps/joint-measures/src/facts-cache/application/subject-facts-cache';
-import { ExpireListEntriesJob } from '../../../apps/joint-measures/src/lists/application/expire-list-entries.job';
-import { ListEntryCommands } from '../../../apps/joint-measures/src/lists/application/list-entry-commands';
-import { ListEntryLedger } from '../../../apps/joint-measures/src/lists/application/list-entry-ledger';
-import { DEFAULT_LIST_POLICIES, ListPolicies } from '../../../apps/joint-measures/src/lists/domain/list-policy';
-import { eventually } from '../../support/platform-harness';
-import { makeUscc } from '../../support/factories';
+import { chinaToday, cloneTestDatabase, daysAgo, eventually, isolatedMessaging, makeUscc, TestDatabase, TestMessaging } from '@platform/testing';
+import { EntryRuleEngine } from '../entry-rules/application/entry-rule-engine';
+import { EntryRuleStore } from '../entry-rules/application/entry-rule-store';
+import { GradeEventsConsumer } from '../entry-rules/application/grade-events.consumer';
+import { RecordEventsConsumer } from '../entry-rules/application/record-events.consumer';
+import { ReportFleetSizeCommand } from '../entry-rules/application/report-fleet-size.command';
+import { SHIPPED_ENTRY_RULES } from '../entry-rules/domain/shipped-entry-rules';
+import { jointMeasuresDefinition } from '../joint-measures.definition';
+import type { DecisionFactsCache } from '../facts-cache/application/facts-cache.tokens';
+import { SubjectFactsCache } from '../facts-cache/application/subject-facts-cache';
+import { ExpireListEntriesJob } from '../lists/application/expire-list-entries.job';
+import { ListEntryCommands } from '../lists/application/list-entry-commands';
+import { ListEntryLedger } from '../lists/application/list-entry-ledger';
+import { DEFAULT_LIST_POLICIES, ListPolicies } from '../lists/domain/list-policy';
 
 const zhengzhou: Principal = { clientId: 'zhengzhou', kind: 'integrator', scopes: ['records:write', 'records:read'], region: '410100' };
-const today = () => chinaDateOf(new Date());
-const daysAgo = (days: number) => chinaDateOf(new Date(Date.now() - days * 86_400_000));
 
 describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
   let db: TestDatabase;
@@ -108,9 +104,9 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     const fourth = penalty(vehicle, daysAgo(1));
     const fourthEventId = await created(fourth);
     const [entry] = await eventually(() => entries(vehicle.id), (e) => e.length === 1);
-    expect(entry).toMatchObject({ listType: 'severe-dishonesty', status: 'proposed', origin: 'rule', ruleId: 'overload-more-than-3-in-12-months', durationMonths: 24, proposedOn: today() });
+    expect(entry).toMatchObject({ listType: 'severe-dishonesty', status: 'proposed', origin: 'rule', ruleId: 'overload-more-than-3-in-12-months', durationMonths: 24, proposedOn: chinaToday() });
     expect(entry.basis.map((b) => (b.kind === 'record' ? b.recordId : ''))).toEqual([...records, fourth].map((r) => r.recordId));
-    expect(entry.noticeEndsOn > today()).toBe(true);
+    expect(entry.noticeEndsOn > chinaToday()).toBe(true);
     expect(entry.grounds).toContain('交办公路〔2017〕8号');
 
     // A redelivered event and a 5th overload change nothing: one open entry per rule and subject.
@@ -128,7 +124,7 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     // 4 → 3: the rule no longer holds; the entry is removed and the removal announced.
     await revoked(fourth);
     const [removed] = await eventually(() => entries(vehicle.id), (e) => e[0]?.status === 'removed');
-    expect(removed.removal).toEqual({ reason: 'basis-revoked', removedOn: today(), detail: `record ${fourth.recordId} was revoked` });
+    expect(removed.removal).toEqual({ reason: 'basis-revoked', removedOn: chinaToday(), detail: `record ${fourth.recordId} was revoked` });
     expect(await outboxTypes(vehicle.id)).toEqual(['measures.list-entries.proposed', 'measures.list-entries.removed']);
   });
 
@@ -146,12 +142,12 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     // The notice period has run out (moved back in the database; the clock is the real one).
     await db.query(`UPDATE joint_measures.list_entries SET notice_ends_on = $2 WHERE id = $1`, [entry.id, daysAgo(1)]);
     const { entry: confirmed } = await commands.decide(zhengzhou, { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕1号', reason: '当事人未陈述申辩', idempotencyKey: '' });
-    expect(confirmed).toMatchObject({ status: 'effective', startsOn: today(), decision: { outcome: 'confirmed', decidedBy: 'zhengzhou', documentNumber: '郑交信〔2026〕1号' } });
-    expect(confirmed.endsOn! > today()).toBe(true);
+    expect(confirmed).toMatchObject({ status: 'effective', startsOn: chinaToday(), decision: { outcome: 'confirmed', decidedBy: 'zhengzhou', documentNumber: '郑交信〔2026〕1号' } });
+    expect(confirmed.endsOn! > chinaToday()).toBe(true);
 
     const job = new ExpireListEntriesJob(ds, ledger, { LIST_EXPIRY_SWEEP_MS: 60_000 } as never);
     expect(await job.run(confirmed.endsOn!)).toBe(0);
-    const dayAfter = chinaDateOf(new Date(Date.parse(`${confirmed.endsOn}T12:00:00+08:00`) + 86_400_000));
+    const dayAfter = addDays(confirmed.endsOn!, 1);
     expect(await job.run(dayAfter)).toBeGreaterThanOrEqual(1);
     expect((await entries(driver.id))[0]).toMatchObject({ status: 'removed', removal: { reason: 'expiry' } });
     expect(await outboxTypes(driver.id)).toEqual(['measures.list-entries.proposed', 'measures.list-entries.effective', 'measures.list-entries.removed']);
@@ -192,9 +188,9 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
 
   it('puts a driver on the bad-driver list after two consecutive B cycles (grade interface)', async () => {
     const driver = { kind: 'person' as const, id: '410100199001011234', name: '李四', region: '411300' };
-    const first = await ds.transaction((m) => engine.onCycleGrade(m, driver, { schemeId: 'nanyang-driver', cycle: '2025', grade: 'B', pointsDeducted: 8 }, today()));
+    const first = await ds.transaction((m) => engine.onCycleGrade(m, driver, { schemeId: 'nanyang-driver', cycle: '2025', grade: 'B', pointsDeducted: 8 }, chinaToday()));
     expect(first).toEqual([]);
-    const second = await ds.transaction((m) => engine.onCycleGrade(m, driver, { schemeId: 'nanyang-driver', cycle: '2026', grade: 'B', pointsDeducted: 6 }, today()));
+    const second = await ds.transaction((m) => engine.onCycleGrade(m, driver, { schemeId: 'nanyang-driver', cycle: '2026', grade: 'B', pointsDeducted: 6 }, chinaToday()));
     expect(second).toEqual([expect.objectContaining({ listType: 'bad-driver', ruleId: 'driver-two-consecutive-b-cycles', region: '411300' })]);
     expect(second[0].basis).toEqual([
       { kind: 'grade', schemeId: 'nanyang-driver', cycle: '2025', grade: 'B', pointsDeducted: 8 },
@@ -257,7 +253,7 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     };
     await publish(Events.CreditRecordUpdated.subject, vehicle.id, repaired);
     const [removed] = await eventually(() => entries(vehicle.id), (e) => e[0]?.status === 'removed');
-    expect(removed.removal).toEqual({ reason: 'repair', removedOn: today(), detail: `record ${records[2].recordId} was repaired (信用修复)` });
+    expect(removed.removal).toEqual({ reason: 'repair', removedOn: chinaToday(), detail: `record ${records[2].recordId} was repaired (信用修复)` });
     const [row] = await db.query<{ standing: boolean; ended_reason: string }>(`SELECT standing, ended_reason FROM joint_measures.subject_records WHERE record_id = $1`, [records[2].recordId]);
     expect(row).toEqual({ standing: false, ended_reason: 'repaired' });
   });

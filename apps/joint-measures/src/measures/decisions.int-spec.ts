@@ -1,30 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CreditRecordCreatedV1, EventEnvelope, Events } from '@contracts';
-import { chinaDateOf, WorkingDayCalendar } from '@domain/calendar';
+import { WorkingDayCalendar } from '@domain/calendar';
 import { Principal } from '@platform/auth';
 import { EventConsumers, OutboxPublisher } from '@platform/service';
-import { cloneTestDatabase, TestDatabase } from '@platform/testing';
-import { EntryRuleEngine } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-engine';
-import { EntryRuleStore } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-store';
-import { RecordEventsConsumer } from '../../../apps/joint-measures/src/entry-rules/application/record-events.consumer';
-import { SubjectFactsCache } from '../../../apps/joint-measures/src/facts-cache/application/subject-facts-cache';
-import type { DecisionFactsCache } from '../../../apps/joint-measures/src/facts-cache/application/facts-cache.tokens';
-import { FactsChangeFeed } from '../../../apps/joint-measures/src/facts-cache/infrastructure/facts-change-feed';
-import { jointMeasuresDefinition } from '../../../apps/joint-measures/src/joint-measures.definition';
-import { ListEntryCommands } from '../../../apps/joint-measures/src/lists/application/list-entry-commands';
-import { ListEntryLedger } from '../../../apps/joint-measures/src/lists/application/list-entry-ledger';
-import { DEFAULT_LIST_POLICIES, ListPolicies } from '../../../apps/joint-measures/src/lists/domain/list-policy';
-import { DecideQuery } from '../../../apps/joint-measures/src/measures/application/decide.query';
-import { DecisionLog } from '../../../apps/joint-measures/src/measures/application/decision-log';
-import { measureCatalogueProvider } from '../../../apps/joint-measures/src/measures/application/measures.tokens';
-import { MeasuresAppliedQuery } from '../../../apps/joint-measures/src/reports/application/measures-applied.query';
-import { eventually } from '../../support/platform-harness';
-import { SERVICE_DEFINITIONS } from '../../support/service-schemas';
-import { makeUscc } from '../../support/factories';
+import { cloneTestDatabase, daysAgo, eventually, makeUscc, TestDatabase } from '@platform/testing';
+import { EntryRuleEngine } from '../entry-rules/application/entry-rule-engine';
+import { EntryRuleStore } from '../entry-rules/application/entry-rule-store';
+import { RecordEventsConsumer } from '../entry-rules/application/record-events.consumer';
+import { SubjectFactsCache } from '../facts-cache/application/subject-facts-cache';
+import type { DecisionFactsCache } from '../facts-cache/application/facts-cache.tokens';
+import { FactsChangeFeed } from '../facts-cache/infrastructure/facts-change-feed';
+import { jointMeasuresDefinition } from '../joint-measures.definition';
+import { ListEntryCommands } from '../lists/application/list-entry-commands';
+import { ListEntryLedger } from '../lists/application/list-entry-ledger';
+import { DEFAULT_LIST_POLICIES, ListPolicies } from '../lists/domain/list-policy';
+import { DecideQuery } from '../measures/application/decide.query';
+import { DecisionLog } from '../measures/application/decision-log';
+import { measureCatalogueProvider } from '../measures/application/measures.tokens';
+import { MeasuresAppliedQuery } from '../reports/application/measures-applied.query';
 
 const window = (region: string): Principal => ({ clientId: `window-${region}`, kind: 'integrator', scopes: ['measures:decide', 'records:write', 'records:read'], region });
-const daysAgo = (days: number) => chinaDateOf(new Date(Date.now() - days * 86_400_000));
 
 describe('the decision API (PostgreSQL)', () => {
   let db: TestDatabase;
@@ -186,7 +182,10 @@ describe('the decision API (PostgreSQL)', () => {
     await collected(org, '410100', daysAgo(5));
     expect((await decide.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' })).outcome).toBe('allow');
     // Lock joint measures' role out of this test's database: no new connections, current ones closed.
-    const others = SERVICE_DEFINITIONS.map((d) => d.schema).filter((s) => s !== 'joint_measures');
+    // Every other service's role (one per schema in the template database) keeps its access.
+    const others = (
+      await db.query<{ role: string }>(`SELECT r.rolname AS role FROM pg_roles r JOIN pg_namespace n ON n.nspname = r.rolname WHERE r.rolname <> 'joint_measures'`)
+    ).map((r) => r.role);
     await db.query(`REVOKE CONNECT ON DATABASE "${db.name}" FROM PUBLIC`);
     for (const role of others) await db.query(`GRANT CONNECT ON DATABASE "${db.name}" TO "${role}"`);
     await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = 'joint_measures'`, [db.name]);
