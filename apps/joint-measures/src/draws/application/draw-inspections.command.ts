@@ -6,10 +6,9 @@ import { measuresV1 } from '@contracts';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { regionWithin } from '../../measures/domain/decision';
+import { DrawErrorCode } from '../domain/draw-errors';
 import { drawInspections, type PoolMember } from '../domain/draw';
 import { SHIPPED_DRAW_PLANS } from '../domain/draw-plan';
-
-export const DrawErrorCode = { NoPlan: 'DRAW.NO_PLAN', Invalid: 'DRAW.INVALID' } as const;
 
 /**
  * A random inspection draw over the subjects graded in a place and sector: the plan of the place

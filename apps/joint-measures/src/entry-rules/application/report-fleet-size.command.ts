@@ -5,7 +5,8 @@ import { chinaDateOf, isIsoDate } from '@domain/calendar';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError, type FieldViolation } from '@platform/errors';
 import { DECISION_FACTS_CACHE, type DecisionFactsCache } from '../../facts-cache/application/facts-cache.tokens';
-import { ListEntryErrorCode, type ListEntry } from '../../lists/domain/list-entry';
+import type { ListEntry } from '../../lists/domain/list-entry';
+import { ListEntryErrorCode } from '../../lists/domain/list-errors';
 import { subjectFacts, type CarrierFleet } from '../infrastructure/subject-facts.repository';
 import { EntryRuleEngine } from './entry-rule-engine';
 

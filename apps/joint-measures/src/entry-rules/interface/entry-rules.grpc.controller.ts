@@ -5,7 +5,7 @@ import { assertScope, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { principalFrom } from '@platform/grpc';
 import { EntryRuleStore } from '../application/entry-rule-store';
-import { EntryRuleErrorCode } from '../domain/entry-rule';
+import { EntryRuleErrorCode } from '../domain/entry-rule-errors';
 
 @Controller()
 @measuresV1.EntryRuleServiceControllerMethods()

@@ -8,7 +8,8 @@ import { isCreditListType, isSubjectKind, subjectIdOf, type CreditListType } fro
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError, type FieldViolation } from '@platform/errors';
 import { subjectFacts } from '../../entry-rules/infrastructure/subject-facts.repository';
-import { decide, importFromPartner, isInForce, ListEntryErrorCode, type ListEntry } from '../domain/list-entry';
+import { decide, importFromPartner, isInForce, type ListEntry } from '../domain/list-entry';
+import { ListEntryErrorCode } from '../domain/list-errors';
 import { DECISION_FACTS_CACHE, type DecisionFactsCache } from '../../facts-cache/application/facts-cache.tokens';
 import { listEntries } from '../infrastructure/list-entry.repository';
 import { listWriteKeys } from '../infrastructure/list-write-keys.repository';

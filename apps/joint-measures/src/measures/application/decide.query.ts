@@ -7,9 +7,11 @@ import { DomainError, isDomainError } from '@platform/errors';
 import { DecisionLog } from './decision-log';
 import { decideScene, type DecisionResult } from '../domain/decision';
 import { isScene, SCENES, type Scene } from '../domain/measure-catalogue';
-import { MeasureErrorCode, type MeasureCatalogue } from '../domain/measure-config';
+import type { MeasureCatalogue } from '../domain/measure-config';
+import { MeasureErrorCode } from '../domain/measure-errors';
 import { DECISION_FACTS_CACHE, type DecisionFactsCache } from '../../facts-cache/application/facts-cache.tokens';
-import { factsOn, readSubjectFacts } from '../infrastructure/decision-facts.repository';
+import { factsOn } from '../domain/subject-facts';
+import { readSubjectFacts } from '../infrastructure/decision-facts.repository';
 import { MEASURE_CATALOGUE } from './measures.tokens';
 
 export interface DecisionQuery {

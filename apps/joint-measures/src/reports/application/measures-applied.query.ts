@@ -4,8 +4,7 @@ import { parseRegionCode, regionPrefix } from '@domain/identifiers';
 import { measuresV1 } from '@contracts';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
-
-export const ReportErrorCode = { Invalid: 'REPORT.INVALID' } as const;
+import { ReportErrorCode } from '../domain/report-errors';
 
 /** `LIKE` pattern of a region and everything below it (assertRegionScope has checked the code). */
 function regionPattern(region: string): string {
