@@ -15,17 +15,17 @@ import { jointMeasuresDefinition } from '../joint-measures.definition';
 import { ListEntryCommands } from '../lists/application/list-entry-commands';
 import { ListEntryLedger } from '../lists/application/list-entry-ledger';
 import { DEFAULT_LIST_POLICIES, ListPolicies } from '../lists/domain/list-policy';
-import { DecideQuery } from '../measures/application/decide.query';
+import { DecideHandler } from './application/decide.handler';
 import { DecisionLog } from '../measures/application/decision-log';
 import { measureCatalogueProvider } from '../measures/application/measures.tokens';
-import { MeasuresAppliedQuery } from '../reports/application/measures-applied.query';
+import { GetMeasuresAppliedHandler } from '../reports/application/get-measures-applied.handler';
 
 const window = (region: string): Principal => ({ clientId: `window-${region}`, kind: 'integrator', scopes: ['measures:decide', 'records:write', 'records:read'], region });
 
 describe('the decision API (PostgreSQL)', () => {
   let db: TestDatabase;
   let ds: DataSource;
-  let decide: DecideQuery;
+  let decide: DecideHandler;
   let records: RecordEventsConsumer;
   let engine: EntryRuleEngine;
   let commands: ListEntryCommands;
@@ -33,7 +33,7 @@ describe('the decision API (PostgreSQL)', () => {
   // writers run on replica A, `decideOnB` on replica B.
   let cacheA: DecisionFactsCache;
   let cacheB: DecisionFactsCache;
-  let decideOnB: DecideQuery;
+  let decideOnB: DecideHandler;
   const feeds: FactsChangeFeed[] = [];
 
   beforeAll(async () => {
@@ -52,8 +52,8 @@ describe('the decision API (PostgreSQL)', () => {
     records = new RecordEventsConsumer({} as EventConsumers, engine, cacheA);
     commands = new ListEntryCommands(ds, ledger, cacheA);
     const catalogue = measureCatalogueProvider.useFactory();
-    decide = new DecideQuery(ds, new DecisionLog(ds, outbox), catalogue, cacheA);
-    decideOnB = new DecideQuery(ds, new DecisionLog(ds, outbox), catalogue, cacheB);
+    decide = new DecideHandler(ds, new DecisionLog(ds, outbox), catalogue, cacheA);
+    decideOnB = new DecideHandler(ds, new DecisionLog(ds, outbox), catalogue, cacheB);
   });
 
   afterAll(async () => {
@@ -118,7 +118,7 @@ describe('the decision API (PostgreSQL)', () => {
     const recordId = await collected(org, '410100', daysAgo(10));
     const { entry } = await commands.propose(window('410100'), { listType: 'key-watch', subjectId: org.id, basisRecordIds: [recordId], grounds: '多次违规', durationMonths: 0, idempotencyKey: '' });
     await db.query(`UPDATE joint_measures.list_entries SET notice_ends_on = $2 WHERE id = $1`, [entry.id, daysAgo(1)]);
-    const ask = (on: DecideQuery) => on.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' });
+    const ask = (on: DecideHandler) => on.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' });
     // Both replicas answer allow; B now holds the subject's facts in memory (A wrote them, so it
     // reads them from the database for a while: see SubjectFactsCache.hold).
     expect((await ask(decide)).outcome).toBe('allow');
@@ -153,7 +153,7 @@ describe('the decision API (PostgreSQL)', () => {
   });
 
   it('reports the measures applied per asking unit and month, from the decision log', async () => {
-    const report = new MeasuresAppliedQuery(ds);
+    const report = new GetMeasuresAppliedHandler(ds);
     const month = daysAgo(0).slice(0, 7);
     const xinxiang = await report.execute(window('410700'), { region: '', month });
     expect(xinxiang).toEqual({
