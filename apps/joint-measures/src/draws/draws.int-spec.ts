@@ -3,7 +3,7 @@ import { WorkingDayCalendar } from '@domain/calendar';
 import { Principal } from '@platform/auth';
 import { OutboxPublisher } from '@platform/service';
 import { cloneTestDatabase, makeUscc, TestDatabase } from '@platform/testing';
-import { DrawInspectionsCommand } from '../draws/application/draw-inspections.command';
+import { DrawInspectionsHandler } from './application/draw-inspections.handler';
 import { EntryRuleEngine } from '../entry-rules/application/entry-rule-engine';
 import { EntryRuleStore } from '../entry-rules/application/entry-rule-store';
 import { jointMeasuresDefinition } from '../joint-measures.definition';
@@ -15,14 +15,14 @@ const henan: Principal = { clientId: 'henan-inspection', kind: 'integrator', sco
 describe('random inspection draws (PostgreSQL)', () => {
   let db: TestDatabase;
   let ds: DataSource;
-  let draws: DrawInspectionsCommand;
+  let draws: DrawInspectionsHandler;
 
   beforeAll(async () => {
     db = await cloneTestDatabase('measures-draws');
     ds = await db.dataSource(jointMeasuresDefinition);
     const ledger = new ListEntryLedger(new OutboxPublisher(jointMeasuresDefinition), new WorkingDayCalendar({ unknownYears: 'weekdays' }), new ListPolicies(DEFAULT_LIST_POLICIES));
     const engine = new EntryRuleEngine(new EntryRuleStore(ds), ledger);
-    draws = new DrawInspectionsCommand(ds);
+    draws = new DrawInspectionsHandler(ds);
     // 20 Jiyuan driving schools graded through the grade interface (5 per grade), one older cycle
     // that must not count, and a school in another city that is not in the pool.
     const grades = ['AAA', 'AA', 'A', 'B'];

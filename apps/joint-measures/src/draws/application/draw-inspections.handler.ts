@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { measuresV1 } from '@contracts';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { regionWithin } from '../../measures/domain/decision';
 import { DrawErrorCode } from '../domain/draw-errors';
 import { drawInspections, type PoolMember } from '../domain/draw';
 import { SHIPPED_DRAW_PLANS } from '../domain/draw-plan';
+import type { DrawInspectionsCommand, InspectionDraw } from './draw-inspections.command';
 
 /**
  * A random inspection draw over the subjects graded in a place and sector: the plan of the place
@@ -16,20 +16,20 @@ import { SHIPPED_DRAW_PLANS } from '../domain/draw-plan';
  * the caller's or a fresh one. The draw is stored with its pool, so it can be shown and re-run.
  */
 @Injectable()
-export class DrawInspectionsCommand {
+export class DrawInspectionsHandler {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(principal: Principal, request: measuresV1.DrawInspectionsRequest): Promise<measuresV1.DrawInspectionsResponse> {
+  async execute(principal: Principal, command: DrawInspectionsCommand): Promise<InspectionDraw> {
     assertScope(principal, Scopes.MeasuresDecide);
-    if (!request.sector) throw DomainError.validation(DrawErrorCode.Invalid, [{ field: 'pool.sector', message: 'is required' }]);
-    assertRegionScope(principal, request.region, 'pool.region');
-    const plan = SHIPPED_DRAW_PLANS.find((p) => p.sector === request.sector && regionWithin(request.region, p.region));
-    if (!plan) throw DomainError.notFound(DrawErrorCode.NoPlan, `No inspection draw plan for sector "${request.sector}" in region ${request.region}.`);
-    const seed = request.seed ?? randomInt(0, 2 ** 31 - 1);
+    if (!command.sector) throw DomainError.validation(DrawErrorCode.Invalid, [{ field: 'pool.sector', message: 'is required' }]);
+    assertRegionScope(principal, command.region, 'pool.region');
+    const plan = SHIPPED_DRAW_PLANS.find((p) => p.sector === command.sector && regionWithin(command.region, p.region));
+    if (!plan) throw DomainError.notFound(DrawErrorCode.NoPlan, `No inspection draw plan for sector "${command.sector}" in region ${command.region}.`);
+    const seed = command.seed ?? randomInt(0, 2 ** 31 - 1);
     const pool: PoolMember[] = (
       await this.dataSource.query(
         `SELECT DISTINCT ON (subject_id) subject_id, grade FROM subject_grades WHERE scheme_id = $1 AND region LIKE $2 ORDER BY subject_id, cycle DESC`,
-        [plan.schemeId, `${regionPrefix(request.region)}%`],
+        [plan.schemeId, `${regionPrefix(command.region)}%`],
       )
     ).map((r: { subject_id: string; grade: string }) => ({ subjectId: r.subject_id, grade: r.grade }));
     const result = drawInspections(plan, pool, seed);
@@ -37,7 +37,7 @@ export class DrawInspectionsCommand {
     const drawnAt = new Date();
     await this.dataSource.query(
       `INSERT INTO inspection_draws (id, plan_id, region, sector, seed, algorithm, pool, drawn, drawn_by, drawn_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-      [drawId, plan.id, request.region, request.sector, result.seed, result.algorithm, JSON.stringify(pool), JSON.stringify(result.drawn), principal.clientId, drawnAt],
+      [drawId, plan.id, command.region, command.sector, result.seed, result.algorithm, JSON.stringify(pool), JSON.stringify(result.drawn), principal.clientId, drawnAt],
     );
     return {
       drawId,
