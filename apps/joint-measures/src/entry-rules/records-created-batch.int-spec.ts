@@ -5,9 +5,10 @@ import { WorkingDayCalendar } from '@domain/calendar';
 import { BatchEventHandler, ConsumerSpec, EventHandler } from '@platform/messaging';
 import { EventConsumers, OutboxPublisher } from '@platform/service';
 import { cloneTestDatabase, daysAgo, makeUscc, TestDatabase } from '@platform/testing';
-import { EntryRuleEngine } from '../entry-rules/application/entry-rule-engine';
-import { EntryRuleStore } from '../entry-rules/application/entry-rule-store';
-import { RecordEventsConsumer } from '../entry-rules/application/record-events.consumer';
+import { EntryRuleEngine } from './application/entry-rule-engine';
+import { EntryRuleStore } from './application/entry-rule-store';
+import { ApplyRecordFactsHandler } from './application/apply-record-facts.handler';
+import { RecordEventsConsumer } from './interface/record-events.consumer';
 import type { DecisionFactsCache } from '../facts-cache/application/facts-cache.tokens';
 import { SubjectFactsCache } from '../facts-cache/application/subject-facts-cache';
 import { jointMeasuresDefinition } from '../joint-measures.definition';
@@ -30,13 +31,14 @@ async function replica(label: string): Promise<Replica> {
   const cache: DecisionFactsCache = new SubjectFactsCache({ ttlMs: 60_000, maxSubjects: 1000 });
   const single = new Map<string, EventHandler>();
   const batch = new Map<string, BatchEventHandler>();
-  const registrar: Pick<EventConsumers, 'register'> = {
+  const registrar: Pick<EventConsumers, 'register' | 'consume'> = {
+    consume: EventConsumers.prototype.consume,
     register: (spec: ConsumerSpec, handler: EventHandler, batchHandler?: BatchEventHandler) => {
       single.set(spec.durable, handler);
       if (batchHandler) batch.set(spec.durable, batchHandler);
     },
   };
-  new RecordEventsConsumer(registrar as EventConsumers, new EntryRuleEngine(new EntryRuleStore(ds), ledger), cache).onModuleInit();
+  new RecordEventsConsumer(registrar as EventConsumers, new ApplyRecordFactsHandler(new EntryRuleEngine(new EntryRuleStore(ds), ledger), cache)).onModuleInit();
   return { db, ds, single, batch };
 }
 

@@ -7,17 +7,20 @@ import { EventConsumers, OutboxPublisher } from '@platform/service';
 import { cloneTestDatabase, daysAgo, eventually, makeUscc, TestDatabase } from '@platform/testing';
 import { EntryRuleEngine } from '../entry-rules/application/entry-rule-engine';
 import { EntryRuleStore } from '../entry-rules/application/entry-rule-store';
-import { RecordEventsConsumer } from '../entry-rules/application/record-events.consumer';
+import { ApplyRecordFactsHandler } from '../entry-rules/application/apply-record-facts.handler';
+import { subjectRecordsProvider } from '../entry-rules/application/entry-rules.tokens';
+import { RecordEventsConsumer } from '../entry-rules/interface/record-events.consumer';
 import { SubjectFactsCache } from '../facts-cache/application/subject-facts-cache';
 import type { DecisionFactsCache } from '../facts-cache/application/facts-cache.tokens';
 import { FactsChangeFeed } from '../facts-cache/infrastructure/facts-change-feed';
 import { jointMeasuresDefinition } from '../joint-measures.definition';
-import { ListEntryCommands } from '../lists/application/list-entry-commands';
+import { DecideListEntryHandler } from '../lists/application/decide-list-entry.handler';
+import { ProposeListEntryHandler } from '../lists/application/propose-list-entry.handler';
 import { ListEntryLedger } from '../lists/application/list-entry-ledger';
 import { DEFAULT_LIST_POLICIES, ListPolicies } from '../lists/domain/list-policy';
 import { DecideHandler } from './application/decide.handler';
-import { DecisionLog } from '../measures/application/decision-log';
-import { measureCatalogueProvider } from '../measures/application/measures.tokens';
+import { DecisionLog } from './application/decision-log';
+import { measureCatalogueProvider } from './application/measures.tokens';
 import { GetMeasuresAppliedHandler } from '../reports/application/get-measures-applied.handler';
 
 const window = (region: string): Principal => ({ clientId: `window-${region}`, kind: 'integrator', scopes: ['measures:decide', 'records:write', 'records:read'], region });
@@ -28,7 +31,8 @@ describe('the decision API (PostgreSQL)', () => {
   let decide: DecideHandler;
   let records: RecordEventsConsumer;
   let engine: EntryRuleEngine;
-  let commands: ListEntryCommands;
+  let propose: ProposeListEntryHandler;
+  let decideEntry: DecideListEntryHandler;
   // Two replicas' read caches, each invalidated by its own LISTEN connection; `decide` and the
   // writers run on replica A, `decideOnB` on replica B.
   let cacheA: DecisionFactsCache;
@@ -49,8 +53,9 @@ describe('the decision API (PostgreSQL)', () => {
       await feed.start();
       feeds.push(feed);
     }
-    records = new RecordEventsConsumer({} as EventConsumers, engine, cacheA);
-    commands = new ListEntryCommands(ds, ledger, cacheA);
+    records = new RecordEventsConsumer({} as EventConsumers, new ApplyRecordFactsHandler(engine, cacheA));
+    propose = new ProposeListEntryHandler(ds, ledger, subjectRecordsProvider.useValue, cacheA);
+    decideEntry = new DecideListEntryHandler(ds, ledger, cacheA);
     const catalogue = measureCatalogueProvider.useFactory();
     decide = new DecideHandler(ds, new DecisionLog(ds, outbox), catalogue, cacheA);
     decideOnB = new DecideHandler(ds, new DecisionLog(ds, outbox), catalogue, cacheB);
@@ -116,7 +121,7 @@ describe('the decision API (PostgreSQL)', () => {
   it('Henan: a confirmed key-watch entry denies the commitment path, pointing at the entry; a proposed one does not', async () => {
     const org = { kind: 'org' as const, id: makeUscc('410100'), name: '郑州某物流有限公司' };
     const recordId = await collected(org, '410100', daysAgo(10));
-    const { entry } = await commands.propose(window('410100'), { listType: 'key-watch', subjectId: org.id, basisRecordIds: [recordId], grounds: '多次违规', durationMonths: 0, idempotencyKey: '' });
+    const { entry } = await propose.execute(window('410100'), { listType: 'key-watch', subjectId: org.id, basisRecordIds: [recordId], grounds: '多次违规', durationMonths: 0, idempotencyKey: '' });
     await db.query(`UPDATE joint_measures.list_entries SET notice_ends_on = $2 WHERE id = $1`, [entry.id, daysAgo(1)]);
     const ask = (on: DecideHandler) => on.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' });
     // Both replicas answer allow; B now holds the subject's facts in memory (A wrote them, so it
@@ -124,7 +129,7 @@ describe('the decision API (PostgreSQL)', () => {
     expect((await ask(decide)).outcome).toBe('allow');
     expect(await eventually(() => ask(decideOnB).then((d) => ({ outcome: d.outcome, cached: cacheB.isCached(org.id) })), (r) => r.cached)).toEqual({ outcome: 'allow', cached: true });
 
-    await commands.decide(window('410100'), { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕3号', reason: '', idempotencyKey: '' });
+    await decideEntry.execute(window('410100'), { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕3号', reason: '', idempotencyKey: '' });
     // On the replica that confirmed it, the very next decision sees the entry (no waiting).
     const denied = await ask(decide);
     expect(denied).toMatchObject({ outcome: 'deny', reasons: [{ kind: 'list-entry', entryId: entry.id, listType: 'key-watch', mappingId: 'henan.key-watch.no-commitment' }] });

@@ -1,19 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { CycleGrade } from '../domain/grade-rule';
-import type { StandingRecord } from '../domain/entry-rule';
-
-export interface CarrierFleet {
-  subjectId: string;
-  vehicles: number;
-  asOf: string;
-  source: string;
-  reportedBy: string;
-}
-
-export interface RecordFacts extends StandingRecord {
-  subjectName: string;
-  region: string;
-}
+import type { CarrierFleet, RecordFacts } from '../domain/record-facts';
 
 interface RecordRow {
   record_id: string;
