@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { chinaDateOf, isIsoDate } from '@domain/calendar';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError, type FieldViolation } from '@platform/errors';
 import { DECISION_FACTS_CACHE, type DecisionFactsCache } from '../../facts-cache/application/facts-cache.tokens';
-import type { ListEntry } from '../../lists/domain/list-entry';
 import { ListEntryErrorCode } from '../../lists/domain/list-errors';
 import type { CarrierFleet } from '../domain/record-facts';
 import { subjectFacts } from '../infrastructure/subject-facts.repository';
@@ -35,7 +34,7 @@ export class ReportFleetSizeHandler {
     if (violations.length > 0) throw DomainError.validation(ListEntryErrorCode.Invalid, violations);
     this.cache.hold(command.subjectId);
     return this.dataSource.transaction(async (manager) => {
-      const carrier = await carrierOf(manager, command.subjectId);
+      const carrier = await subjectFacts.namedSubject(manager, command.subjectId);
       if (!carrier) throw DomainError.notFound(ListEntryErrorCode.UnknownSubject, `No credit record about carrier ${command.subjectId} has been collected; a fleet size needs a known carrier.`);
       if (carrier.kind !== 'org') throw DomainError.validation(ListEntryErrorCode.Invalid, [{ field: 'subjectId', message: `a fleet belongs to a carrier (org), not a ${carrier.kind}` }]);
       assertRegionScope(principal, carrier.region, 'subjectId');
@@ -45,14 +44,4 @@ export class ReportFleetSizeHandler {
       return { fleet: stored ? fleet : (await subjectFacts.fleetOf(manager, command.subjectId))!, stored, proposed };
     });
   }
-}
-
-/** The carrier as its latest named record gives it. */
-async function carrierOf(manager: EntityManager, subjectId: string) {
-  const rows: { subject_kind: string; subject_name: string; region: string }[] = await manager.query(
-    `SELECT subject_kind, subject_name, region FROM subject_records WHERE subject_id = $1 AND subject_name <> '' ORDER BY decision_date DESC, updated_at DESC LIMIT 1`,
-    [subjectId],
-  );
-  const row = rows[0];
-  return row && { kind: row.subject_kind as ListEntry['subject']['kind'], id: subjectId, name: row.subject_name, region: row.region };
 }
