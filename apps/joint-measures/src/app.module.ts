@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@platform/service';
 import type { BaseServiceConfig } from '@platform/config';
 import { jointMeasuresDefinition } from './joint-measures.definition';
+import { EntryRulesModule } from './entry-rules/entry-rules.module';
 import { ListsModule } from './lists/lists.module';
 import { MeasuresModule } from './measures/measures.module';
 import { DrawsModule } from './draws/draws.module';
@@ -10,6 +11,6 @@ import { ReportsModule } from './reports/reports.module';
 @Module({})
 export class AppModule {
   static register(config: BaseServiceConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(jointMeasuresDefinition, config), ListsModule, MeasuresModule, DrawsModule, ReportsModule] };
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(jointMeasuresDefinition, config), ListsModule, EntryRulesModule, MeasuresModule, DrawsModule, ReportsModule] };
   }
 }

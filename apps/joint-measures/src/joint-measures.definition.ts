@@ -1,5 +1,6 @@
 import { ProtoPackages } from '@contracts';
 import { baseServiceEnv, z } from '@platform/config';
+import { IdempotencyKeys1763700000001 } from '@platform/database';
 import { MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { DEFAULT_LIST_POLICIES, listPolicySchema } from './lists/domain/list-policy';
@@ -47,7 +48,7 @@ export const jointMeasuresDefinition: ServiceDefinition = {
   name: 'joint-measures',
   schema: 'joint_measures',
   entities: [],
-  migrations: [MessagingTables1763700000000, ListsAndEntryRules1763700000500, Decisions1763700000510, InspectionDraws1763700000520, FactsChangedNotifications1763700000530, ListWriteKeys1763700000540, CarrierFleets1763700000550],
+  migrations: [MessagingTables1763700000000, ListsAndEntryRules1763700000500, Decisions1763700000510, InspectionDraws1763700000520, FactsChangedNotifications1763700000530, ListWriteKeys1763700000540, CarrierFleets1763700000550, IdempotencyKeys1763700000001],
   protoPackages: [ProtoPackages.measures],
   streams: ['MEASURES', 'CREDIT_RECORDS', 'EVALUATION'],
 };

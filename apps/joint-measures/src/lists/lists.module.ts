@@ -1,25 +1,33 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
+import { EntryRulesModule } from '../entry-rules/entry-rules.module';
 import { FactsCacheModule } from '../facts-cache/facts-cache.module';
-import { EntryRuleEngine } from '../entry-rules/application/entry-rule-engine';
-import { EntryRuleStore } from '../entry-rules/application/entry-rule-store';
-import { GradeEventsConsumer } from '../entry-rules/application/grade-events.consumer';
-import { RecordEventsConsumer } from '../entry-rules/application/record-events.consumer';
-import { ReportFleetSizeCommand } from '../entry-rules/application/report-fleet-size.command';
-import { EntryRulesGrpcController } from '../entry-rules/interface/entry-rules.grpc.controller';
+import { DecideListEntryHandler } from './application/decide-list-entry.handler';
 import { ExpireListEntriesJob } from './application/expire-list-entries.job';
-import { ListEntryCommands } from './application/list-entry-commands';
+import { ImportPartnerEntryHandler } from './application/import-partner-entry.handler';
 import { ListEntryLedger } from './application/list-entry-ledger';
+import { ListSubjectEntriesHandler } from './application/list-subject-entries.handler';
 import { listCalendarProvider, listPoliciesProvider } from './application/lists.tokens';
+import { ProposeListEntryHandler } from './application/propose-list-entry.handler';
 import { ListEntriesGrpcController } from './interface/list-entries.grpc.controller';
 
 /**
- * Credit lists and the entry rules that fill them: consumes credit record events, proposes entries,
- * lets units decide them after notice, and removes them on revocation of their basis or expiry.
+ * Credit lists: units propose entries and decide them after notice, partners' entries are imported,
+ * and entries are removed on expiry. The entry rules (EntryRulesModule) write through the ledger
+ * this module exports; it asks them for the records an entry rests on (SUBJECT_RECORDS).
  */
 @Module({
-  imports: [FactsCacheModule],
-  controllers: [ListEntriesGrpcController, EntryRulesGrpcController],
-  providers: [listCalendarProvider, listPoliciesProvider, ListEntryLedger, ListEntryCommands, ExpireListEntriesJob, EntryRuleStore, EntryRuleEngine, RecordEventsConsumer, GradeEventsConsumer, ReportFleetSizeCommand],
-  exports: [ListEntryLedger, EntryRuleEngine],
+  imports: [FactsCacheModule, forwardRef(() => EntryRulesModule)],
+  controllers: [ListEntriesGrpcController],
+  providers: [
+    listCalendarProvider,
+    listPoliciesProvider,
+    ListEntryLedger,
+    ProposeListEntryHandler,
+    DecideListEntryHandler,
+    ImportPartnerEntryHandler,
+    ListSubjectEntriesHandler,
+    ExpireListEntriesJob,
+  ],
+  exports: [ListEntryLedger],
 })
 export class ListsModule {}

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { FactsCacheModule } from '../facts-cache/facts-cache.module';
-import { DecideQuery } from './application/decide.query';
+import { DecideHandler } from './application/decide.handler';
 import { DecisionLog } from './application/decision-log';
 import { measureCatalogueProvider } from './application/measures.tokens';
 import { DecisionsGrpcController } from './interface/decisions.grpc.controller';
@@ -9,6 +9,6 @@ import { DecisionsGrpcController } from './interface/decisions.grpc.controller';
 @Module({
   imports: [FactsCacheModule],
   controllers: [DecisionsGrpcController],
-  providers: [measureCatalogueProvider, DecisionLog, DecideQuery],
+  providers: [measureCatalogueProvider, DecisionLog, DecideHandler],
 })
 export class MeasuresModule {}

@@ -1,61 +1,21 @@
-import { Injectable } from '@nestjs/common';
-import { randomInt } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
-import { measuresV1 } from '@contracts';
-import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
-import { DomainError } from '@platform/errors';
-import { regionWithin } from '../../measures/domain/decision';
-import { drawInspections, type PoolMember } from '../domain/draw';
-import { SHIPPED_DRAW_PLANS } from '../domain/draw-plan';
+import type { DrawResult, PoolMember } from '../domain/draw';
 
-export const DrawErrorCode = { NoPlan: 'DRAW.NO_PLAN', Invalid: 'DRAW.INVALID' } as const;
-
-/**
- * A random inspection draw over the subjects graded in a place and sector: the plan of the place
- * gives the ratios, the pool is the latest grade of each subject in the plan's scheme, the seed is
- * the caller's or a fresh one. The draw is stored with its pool, so it can be shown and re-run.
- */
-@Injectable()
-export class DrawInspectionsCommand {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async execute(principal: Principal, request: measuresV1.DrawInspectionsRequest): Promise<measuresV1.DrawInspectionsResponse> {
-    assertScope(principal, Scopes.MeasuresDecide);
-    if (!request.sector) throw DomainError.validation(DrawErrorCode.Invalid, [{ field: 'pool.sector', message: 'is required' }]);
-    assertRegionScope(principal, request.region, 'pool.region');
-    const plan = SHIPPED_DRAW_PLANS.find((p) => p.sector === request.sector && regionWithin(request.region, p.region));
-    if (!plan) throw DomainError.notFound(DrawErrorCode.NoPlan, `No inspection draw plan for sector "${request.sector}" in region ${request.region}.`);
-    const seed = request.seed ?? randomInt(0, 2 ** 31 - 1);
-    const pool: PoolMember[] = (
-      await this.dataSource.query(
-        `SELECT DISTINCT ON (subject_id) subject_id, grade FROM subject_grades WHERE scheme_id = $1 AND region LIKE $2 ORDER BY subject_id, cycle DESC`,
-        [plan.schemeId, `${regionPrefix(request.region)}%`],
-      )
-    ).map((r: { subject_id: string; grade: string }) => ({ subjectId: r.subject_id, grade: r.grade }));
-    const result = drawInspections(plan, pool, seed);
-    const drawId = uuidv7();
-    const drawnAt = new Date();
-    await this.dataSource.query(
-      `INSERT INTO inspection_draws (id, plan_id, region, sector, seed, algorithm, pool, drawn, drawn_by, drawn_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-      [drawId, plan.id, request.region, request.sector, result.seed, result.algorithm, JSON.stringify(pool), JSON.stringify(result.drawn), principal.clientId, drawnAt],
-    );
-    return {
-      drawId,
-      planId: plan.id,
-      planSource: plan.source,
-      schemeId: plan.schemeId,
-      seed: result.seed,
-      algorithm: result.algorithm,
-      pool: [...pool].sort((a, b) => (a.subjectId < b.subjectId ? -1 : 1)),
-      drawn: result.drawn,
-      byGrade: result.byGrade,
-      drawnAt: drawnAt.toISOString(),
-    };
-  }
+/** A random inspection draw over the subjects graded in a place and sector (双随机). */
+export interface DrawInspectionsCommand {
+  /** GB/T 2260 code of the pool (within the caller's region and a plan's region). */
+  region: string;
+  sector: string;
+  /** A seed to reproduce an earlier draw; absent: a fresh random seed. */
+  seed?: number;
 }
 
-/** 330100 → "3301", 370000 → "37", 330106 → "330106". */
-function regionPrefix(region: string): string {
-  return region.endsWith('0000') ? region.slice(0, 2) : region.endsWith('00') ? region.slice(0, 4) : region;
+/** A stored draw: its plan, seed, pool (by subject id) and result. */
+export interface InspectionDraw extends DrawResult {
+  drawId: string;
+  planId: string;
+  planSource: string;
+  schemeId: string;
+  pool: PoolMember[];
+  /** ISO instant. */
+  drawnAt: string;
 }

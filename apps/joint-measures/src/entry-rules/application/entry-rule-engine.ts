@@ -3,10 +3,10 @@ import { EntityManager } from 'typeorm';
 import type { SubjectKind } from '@domain/credit';
 import { remove, type BasisItem, type ListEntry, type Proposal } from '../../lists/domain/list-entry';
 import { ListEntryLedger } from '../../lists/application/list-entry-ledger';
-import { listEntries } from '../../lists/infrastructure/list-entry.repository';
 import { appliesTo, evaluateFleetRule, evaluateRecordRule, type EntryRule, type FleetShareRule, type RecordCountRule, type RuleOutcome, type StandingRecord } from '../domain/entry-rule';
 import { evaluateGradeRule, type CycleGrade } from '../domain/grade-rule';
-import { subjectFacts, type CarrierFleet, type RecordFacts } from '../infrastructure/subject-facts.repository';
+import type { CarrierFleet, RecordFacts } from '../domain/record-facts';
+import { subjectFacts } from '../infrastructure/subject-facts.repository';
 import { EntryRuleStore } from './entry-rule-store';
 
 export interface SubjectOfFacts {
@@ -96,7 +96,7 @@ export class EntryRuleEngine {
       if (before) records.put(before);
     }
     const openKey = (rule: CountingRule, subjectId: string) => JSON.stringify([rule.listType, subjectId, rule.id]);
-    const open = new Set((await listEntries.openRuleKeys(manager, subjectIds)).map((k) => JSON.stringify([k.listType, k.subjectId, k.ruleId])));
+    const open = new Set((await this.ledger.openRuleKeys(manager, subjectIds)).map((k) => JSON.stringify([k.listType, k.subjectId, k.ruleId])));
     const needsFleet = counting.some((rule) => rule.kind === 'fleet-share');
     const fleets = needsFleet ? await subjectFacts.fleetsOf(manager, subjectIds) : new Map<string, CarrierFleet>();
 
@@ -127,7 +127,7 @@ export class EntryRuleEngine {
    * manual entry, it is removed.
    */
   async onRecordEnded(manager: EntityManager, recordId: string, reason: 'basis-revoked' | 'basis-expired' | 'repair', today: string): Promise<ListEntry[]> {
-    const affected = await listEntries.lockOpenWithRecord(manager, recordId);
+    const affected = await this.ledger.lockOpenWithRecord(manager, recordId);
     if (affected.length === 0) return [];
     const { rules } = await this.rules.current(manager);
     const removed: ListEntry[] = [];
@@ -136,7 +136,7 @@ export class EntryRuleEngine {
       if (entry.origin === 'rule' && rule) {
         const outcome = await this.evaluate(manager, rule, entry.subject.id, today);
         if (outcome.met) {
-          await listEntries.update(manager, { ...entry, basis: outcome.basis.map(recordBasis) });
+          await this.ledger.narrowBasis(manager, entry, outcome.basis.map(recordBasis));
           continue;
         }
       }

@@ -1,62 +1,22 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { measuresV1 } from '@contracts';
-import { chinaDateOf, isIsoDate } from '@domain/calendar';
-import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
-import { DomainError, type FieldViolation } from '@platform/errors';
-import { DECISION_FACTS_CACHE, type DecisionFactsCache } from '../../facts-cache/application/facts-cache.tokens';
-import { ListEntryErrorCode, type ListEntry } from '../../lists/domain/list-entry';
-import { subjectFacts, type CarrierFleet } from '../infrastructure/subject-facts.repository';
-import { EntryRuleEngine } from './entry-rule-engine';
+import type { ListEntry } from '../../lists/domain/list-entry';
+import type { CarrierFleet } from '../domain/record-facts';
+
+/** A licensing authority reports how many freight vehicles a carrier runs (ADR 0026). */
+export interface ReportFleetSizeCommand {
+  /** The carrier (org, USCC). */
+  subjectId: string;
+  vehicles: number;
+  /** The day the count holds for (YYYY-MM-DD). */
+  asOf: string;
+  /** Where the count comes from. */
+  source: string;
+}
 
 export interface FleetReport {
+  /** The fleet held now: the reported one, or a later report kept instead. */
   fleet: CarrierFleet;
+  /** False when a later report was already held (nothing changed). */
   stored: boolean;
+  /** Entries the fleet-share rules proposed on it. */
   proposed: ListEntry[];
-}
-
-/**
- * A licensing authority reports how many freight vehicles a carrier runs (ADR 0026). The carrier
- * must be known here (records about it collected) and within the caller's region; the latest
- * report by date counts, and the fleet-share rules run on it at once.
- */
-@Injectable()
-export class ReportFleetSizeCommand {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly engine: EntryRuleEngine,
-    @Inject(DECISION_FACTS_CACHE) private readonly cache: DecisionFactsCache,
-  ) {}
-
-  async execute(principal: Principal, request: measuresV1.ReportFleetSizeRequest): Promise<FleetReport> {
-    assertScope(principal, Scopes.RecordsWrite);
-    const today = chinaDateOf(new Date());
-    const violations: FieldViolation[] = [];
-    if (!request.subjectId) violations.push({ field: 'subjectId', message: 'is required' });
-    if (!Number.isInteger(request.vehicles) || request.vehicles < 1 || request.vehicles > 1_000_000) violations.push({ field: 'vehicles', message: 'must be a whole number from 1 to 1000000' });
-    if (!isIsoDate(request.asOf) || request.asOf > today) violations.push({ field: 'asOf', message: 'must be a date (YYYY-MM-DD), not in the future' });
-    if (!request.source?.trim()) violations.push({ field: 'source', message: 'is required (where the count comes from)' });
-    if (violations.length > 0) throw DomainError.validation(ListEntryErrorCode.Invalid, violations);
-    this.cache.hold(request.subjectId);
-    return this.dataSource.transaction(async (manager) => {
-      const carrier = await carrierOf(manager, request.subjectId);
-      if (!carrier) throw DomainError.notFound(ListEntryErrorCode.UnknownSubject, `No credit record about carrier ${request.subjectId} has been collected; a fleet size needs a known carrier.`);
-      if (carrier.kind !== 'org') throw DomainError.validation(ListEntryErrorCode.Invalid, [{ field: 'subjectId', message: `a fleet belongs to a carrier (org), not a ${carrier.kind}` }]);
-      assertRegionScope(principal, carrier.region, 'subjectId');
-      const fleet: CarrierFleet = { subjectId: request.subjectId, vehicles: request.vehicles, asOf: request.asOf, source: request.source.trim(), reportedBy: principal.clientId };
-      const stored = await subjectFacts.putFleet(manager, fleet);
-      const proposed = stored ? await this.engine.onFleetReported(manager, carrier, today) : [];
-      return { fleet: stored ? fleet : (await subjectFacts.fleetOf(manager, request.subjectId))!, stored, proposed };
-    });
-  }
-}
-
-/** The carrier as its latest named record gives it. */
-async function carrierOf(manager: EntityManager, subjectId: string) {
-  const rows: { subject_kind: string; subject_name: string; region: string }[] = await manager.query(
-    `SELECT subject_kind, subject_name, region FROM subject_records WHERE subject_id = $1 AND subject_name <> '' ORDER BY decision_date DESC, updated_at DESC LIMIT 1`,
-    [subjectId],
-  );
-  const row = rows[0];
-  return row && { kind: row.subject_kind as ListEntry['subject']['kind'], id: subjectId, name: row.subject_name, region: row.region };
 }

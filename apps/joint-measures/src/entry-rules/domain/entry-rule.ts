@@ -2,8 +2,7 @@ import { addDays, addMonths } from '@domain/calendar';
 import { CREDIT_LIST_TYPES, SEVERITIES, SUBJECT_KINDS, type CreditListType, type Severity, type SubjectKind } from '@domain/credit';
 import { DomainError, type FieldViolation } from '@platform/errors';
 import { z } from 'zod';
-
-export const EntryRuleErrorCode = { Invalid: 'ENTRY_RULES.INVALID' } as const;
+import { EntryRuleErrorCode } from './entry-rule-errors';
 
 /*
  * Entry rules are data (DOMAIN.md §4): which records or grades put a subject on a list. A rule is

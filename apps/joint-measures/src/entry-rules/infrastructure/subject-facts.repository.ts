@@ -1,19 +1,7 @@
 import { EntityManager } from 'typeorm';
+import type { SubjectKind } from '@domain/credit';
 import type { CycleGrade } from '../domain/grade-rule';
-import type { StandingRecord } from '../domain/entry-rule';
-
-export interface CarrierFleet {
-  subjectId: string;
-  vehicles: number;
-  asOf: string;
-  source: string;
-  reportedBy: string;
-}
-
-export interface RecordFacts extends StandingRecord {
-  subjectName: string;
-  region: string;
-}
+import type { CarrierFleet, RecordFacts } from '../domain/record-facts';
 
 interface RecordRow {
   record_id: string;
@@ -139,6 +127,16 @@ export const subjectFacts = {
   async knowsSubject(manager: EntityManager, subjectId: string): Promise<boolean> {
     const rows: unknown[] = await manager.query(`SELECT 1 FROM subject_records WHERE subject_id = $1 AND subject_name <> '' LIMIT 1`, [subjectId]);
     return rows.length > 0;
+  },
+
+  /** The subject (kind, name, region) as its latest named record gives it; undefined when no record names it. */
+  async namedSubject(manager: EntityManager, subjectId: string): Promise<{ kind: SubjectKind; id: string; name: string; region: string } | undefined> {
+    const rows: { subject_kind: string; subject_name: string; region: string }[] = await manager.query(
+      `SELECT subject_kind, subject_name, region FROM subject_records WHERE subject_id = $1 AND subject_name <> '' ORDER BY decision_date DESC, updated_at DESC LIMIT 1`,
+      [subjectId],
+    );
+    const row = rows[0];
+    return row && { kind: row.subject_kind as SubjectKind, id: subjectId, name: row.subject_name, region: row.region };
   },
 
   /** The subject's name as the latest record about it gives it ('' when no record names it). */

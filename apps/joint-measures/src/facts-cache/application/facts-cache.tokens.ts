@@ -1,6 +1,6 @@
 import { SERVICE_CONFIG } from '@platform/service';
 import type { JointMeasuresConfig } from '../../joint-measures.definition';
-import type { SubjectFacts } from '../../measures/infrastructure/decision-facts.repository';
+import type { SubjectFacts } from '../../measures/domain/subject-facts';
 import { SubjectFactsCache } from './subject-facts-cache';
 
 export const DECISION_FACTS_CACHE = Symbol('DECISION_FACTS_CACHE');

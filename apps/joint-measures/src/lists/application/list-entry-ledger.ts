@@ -47,6 +47,21 @@ export class ListEntryLedger {
     return entry;
   }
 
+  /** Open (proposed or effective) entries whose basis names the record, locked for change. */
+  lockOpenWithRecord(manager: EntityManager, recordId: string): Promise<ListEntry[]> {
+    return listEntries.lockOpenWithRecord(manager, recordId);
+  }
+
+  /** Which rules already have an open entry for each of these subjects (a proposal for them does nothing). */
+  openRuleKeys(manager: EntityManager, subjectIds: readonly string[]): Promise<{ listType: string; subjectId: string; ruleId: string }[]> {
+    return listEntries.openRuleKeys(manager, subjectIds);
+  }
+
+  /** Narrows an open entry's basis to the records its rule still holds on; nothing is announced (the entry stays as it was). */
+  async narrowBasis(manager: EntityManager, entry: ListEntry, basis: ListEntry['basis']): Promise<void> {
+    await listEntries.update(manager, { ...entry, basis });
+  }
+
   private async announce(manager: EntityManager, entry: ListEntry): Promise<void> {
     await this.outbox.append(manager, EVENT_OF_STATUS[entry.status], { subjectId: entry.subject.id, region: entry.region, data: entryView(entry) });
   }

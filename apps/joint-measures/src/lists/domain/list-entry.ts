@@ -2,16 +2,8 @@ import { addMonths } from '@domain/calendar';
 import type { WorkingDayCalendar } from '@domain/calendar';
 import type { CreditListType, SubjectKind } from '@domain/credit';
 import { DomainError } from '@platform/errors';
+import { ListEntryErrorCode } from './list-errors';
 import type { ListPolicy } from './list-policy';
-
-export const ListEntryErrorCode = {
-  NoticeRunning: 'LIST_ENTRY.NOTICE_PERIOD_RUNNING',
-  NotProposed: 'LIST_ENTRY.NOT_PROPOSED',
-  NotInForce: 'LIST_ENTRY.NOT_IN_FORCE',
-  NotFound: 'LIST_ENTRY.NOT_FOUND',
-  UnknownSubject: 'LIST_ENTRY.UNKNOWN_SUBJECT',
-  Invalid: 'LIST_ENTRY.INVALID',
-} as const;
 
 /**
  * proposed → effective (confirmed after the notice period) → removed;

@@ -1,13 +1,7 @@
 import { DomainError, type FieldViolation } from '@platform/errors';
 import { z } from 'zod';
+import { MeasureErrorCode } from './measure-errors';
 import { mappingSchema, measureSchema, type Measure, type MeasureMapping } from './measure-catalogue';
-
-export const MeasureErrorCode = {
-  InvalidCatalogue: 'MEASURES.INVALID_CATALOGUE',
-  UnknownScene: 'DECISION.UNKNOWN_SCENE',
-  UnknownSubject: 'DECISION.UNKNOWN_SUBJECT',
-  Unavailable: 'DECISION.UNAVAILABLE',
-} as const;
 
 export interface MeasureCatalogue {
   measures: ReadonlyMap<string, Measure>;

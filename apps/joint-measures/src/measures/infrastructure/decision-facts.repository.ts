@@ -1,26 +1,8 @@
 import { EntityManager } from 'typeorm';
 import type { CycleGrade } from '../../entry-rules/domain/grade-rule';
 import type { StandingRecord } from '../../entry-rules/domain/entry-rule';
-import { isInForce, type ListEntry } from '../../lists/domain/list-entry';
 import { listEntries } from '../../lists/infrastructure/list-entry.repository';
-import type { DecisionFacts } from '../domain/decision';
-
-/**
- * Everything a decision may look at for one subject, independent of the day asked: every list
- * entry (which are in force is decided per day), the standing records and the latest grade per
- * scheme. This is what the decision read cache keeps per subject.
- */
-export interface SubjectFacts {
-  /** Whether the platform knows the subject at all (records, grades or list entries). */
-  known: boolean;
-  entries: readonly ListEntry[];
-  records: readonly StandingRecord[];
-  grades: readonly CycleGrade[];
-}
-
-export interface SubjectDecisionFacts extends DecisionFacts {
-  known: boolean;
-}
+import type { SubjectFacts } from '../domain/subject-facts';
 
 /** Reads a subject's facts, the three queries in parallel on the pool. */
 export async function readSubjectFacts(manager: EntityManager, subjectId: string): Promise<SubjectFacts> {
@@ -41,14 +23,4 @@ export async function readSubjectFacts(manager: EntityManager, subjectId: string
     .map((r) => ({ recordId: r.record_id, recordType: r.record_type, subjectKind: r.subject_kind as StandingRecord['subjectKind'], subjectId: r.subject_id, severity: r.severity as StandingRecord['severity'], decisionDate: r.decision_date, payload: r.payload, standing: true }));
   const latest: CycleGrade[] = grades.map((g) => ({ schemeId: g.scheme_id, cycle: g.cycle, grade: g.grade, pointsDeducted: g.points_deducted }));
   return { known: entries.length > 0 || latest.length > 0 || records.some((r) => r.subject_name !== ''), entries, records: standing, grades: latest };
-}
-
-/** The facts as they bind on `on`: only entries in force that day count. */
-export function factsOn(facts: SubjectFacts, on: string): SubjectDecisionFacts {
-  return { known: facts.known, entries: facts.entries.filter((e) => isInForce(e, on)), records: facts.records, grades: facts.grades };
-}
-
-/** Everything a decision looks at for one subject on a day, read now. */
-export async function loadDecisionFacts(manager: EntityManager, subjectId: string, on: string): Promise<SubjectDecisionFacts> {
-  return factsOn(await readSubjectFacts(manager, subjectId), on);
 }

@@ -2,14 +2,15 @@ import { Controller } from '@nestjs/common';
 import type { Metadata } from '@grpc/grpc-js';
 import { measuresV1 } from '@contracts';
 import { principalFrom } from '@platform/grpc';
-import { MeasuresAppliedQuery } from '../application/measures-applied.query';
+import { GetMeasuresAppliedHandler } from '../application/get-measures-applied.handler';
 
 @Controller()
 @measuresV1.MeasuresReportServiceControllerMethods()
 export class MeasuresReportGrpcController implements measuresV1.MeasuresReportServiceController {
-  constructor(private readonly query: MeasuresAppliedQuery) {}
+  constructor(private readonly getMeasuresApplied: GetMeasuresAppliedHandler) {}
 
-  measuresApplied(request: measuresV1.MeasuresAppliedRequest, metadata?: Metadata): Promise<measuresV1.MeasuresAppliedResponse> {
-    return this.query.execute(principalFrom(metadata), request);
+  async measuresApplied(request: measuresV1.MeasuresAppliedRequest, metadata?: Metadata): Promise<measuresV1.MeasuresAppliedResponse> {
+    const report = await this.getMeasuresApplied.execute(principalFrom(metadata), { region: request.region, month: request.month });
+    return { region: report.region, month: report.month, units: report.units };
   }
 }

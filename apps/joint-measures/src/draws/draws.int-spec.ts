@@ -2,28 +2,27 @@ import { DataSource } from 'typeorm';
 import { WorkingDayCalendar } from '@domain/calendar';
 import { Principal } from '@platform/auth';
 import { OutboxPublisher } from '@platform/service';
-import { cloneTestDatabase, TestDatabase } from '@platform/testing';
-import { DrawInspectionsCommand } from '../../../apps/joint-measures/src/draws/application/draw-inspections.command';
-import { EntryRuleEngine } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-engine';
-import { EntryRuleStore } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-store';
-import { jointMeasuresDefinition } from '../../../apps/joint-measures/src/joint-measures.definition';
-import { ListEntryLedger } from '../../../apps/joint-measures/src/lists/application/list-entry-ledger';
-import { DEFAULT_LIST_POLICIES, ListPolicies } from '../../../apps/joint-measures/src/lists/domain/list-policy';
-import { makeUscc } from '../../support/factories';
+import { cloneTestDatabase, makeUscc, TestDatabase } from '@platform/testing';
+import { DrawInspectionsHandler } from './application/draw-inspections.handler';
+import { EntryRuleEngine } from '../entry-rules/application/entry-rule-engine';
+import { EntryRuleStore } from '../entry-rules/application/entry-rule-store';
+import { jointMeasuresDefinition } from '../joint-measures.definition';
+import { ListEntryLedger } from '../lists/application/list-entry-ledger';
+import { DEFAULT_LIST_POLICIES, ListPolicies } from '../lists/domain/list-policy';
 
 const henan: Principal = { clientId: 'henan-inspection', kind: 'integrator', scopes: ['measures:decide'], region: '410000' };
 
 describe('random inspection draws (PostgreSQL)', () => {
   let db: TestDatabase;
   let ds: DataSource;
-  let draws: DrawInspectionsCommand;
+  let draws: DrawInspectionsHandler;
 
   beforeAll(async () => {
     db = await cloneTestDatabase('measures-draws');
     ds = await db.dataSource(jointMeasuresDefinition);
     const ledger = new ListEntryLedger(new OutboxPublisher(jointMeasuresDefinition), new WorkingDayCalendar({ unknownYears: 'weekdays' }), new ListPolicies(DEFAULT_LIST_POLICIES));
     const engine = new EntryRuleEngine(new EntryRuleStore(ds), ledger);
-    draws = new DrawInspectionsCommand(ds);
+    draws = new DrawInspectionsHandler(ds);
     // 20 Jiyuan driving schools graded through the grade interface (5 per grade), one older cycle
     // that must not count, and a school in another city that is not in the pool.
     const grades = ['AAA', 'AA', 'A', 'B'];

@@ -5,27 +5,15 @@ import { chinaDateOf } from '@domain/calendar';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError, isDomainError } from '@platform/errors';
 import { DecisionLog } from './decision-log';
-import { decideScene, type DecisionResult } from '../domain/decision';
+import { decideScene } from '../domain/decision';
 import { isScene, SCENES, type Scene } from '../domain/measure-catalogue';
-import { MeasureErrorCode, type MeasureCatalogue } from '../domain/measure-config';
+import type { DecideCommand, Decision } from './decide.command';
+import type { MeasureCatalogue } from '../domain/measure-config';
+import { MeasureErrorCode } from '../domain/measure-errors';
 import { DECISION_FACTS_CACHE, type DecisionFactsCache } from '../../facts-cache/application/facts-cache.tokens';
-import { factsOn, readSubjectFacts } from '../infrastructure/decision-facts.repository';
+import { factsOn } from '../domain/subject-facts';
+import { readSubjectFacts } from '../infrastructure/decision-facts.repository';
 import { MEASURE_CATALOGUE } from './measures.tokens';
-
-export interface DecisionQuery {
-  subjectId: string;
-  scene: string;
-  sector: string;
-  region: string;
-}
-
-export interface Decision extends DecisionResult {
-  decisionId: string;
-  subjectId: string;
-  scene: Scene;
-  region: string;
-  decidedAt: string;
-}
 
 /**
  * The decision API: which measures apply to a subject in a scene, and why. The facts come from
@@ -36,8 +24,8 @@ export interface Decision extends DecisionResult {
  * DECISION.UNAVAILABLE: the service never answers "allow" because it could not look.
  */
 @Injectable()
-export class DecideQuery {
-  private readonly logger = new Logger('DecideQuery');
+export class DecideHandler {
+  private readonly logger = new Logger('DecideHandler');
 
   constructor(
     private readonly dataSource: DataSource,
@@ -46,20 +34,20 @@ export class DecideQuery {
     @Inject(DECISION_FACTS_CACHE) private readonly cache: DecisionFactsCache,
   ) {}
 
-  async execute(principal: Principal, query: DecisionQuery): Promise<Decision> {
+  async execute(principal: Principal, command: DecideCommand): Promise<Decision> {
     assertScope(principal, Scopes.MeasuresDecide);
-    const scene = query.scene;
+    const scene = command.scene;
     if (!isScene(scene)) {
       throw DomainError.validation(MeasureErrorCode.UnknownScene, [{ field: 'scene', message: `unknown scene "${scene}"; one of ${SCENES.join(', ')}` }]);
     }
-    if (!query.subjectId) throw DomainError.validation(MeasureErrorCode.UnknownSubject, [{ field: 'subjectId', message: 'is required' }]);
-    const region = query.region || principal.region;
+    if (!command.subjectId) throw DomainError.validation(MeasureErrorCode.UnknownSubject, [{ field: 'subjectId', message: 'is required' }]);
+    const region = command.region || principal.region;
     assertRegionScope(principal, region);
     try {
-      return await this.decideAndLog(principal, { ...query, scene, region });
+      return await this.decideAndLog(principal, { ...command, scene, region });
     } catch (error) {
       if (isDomainError(error)) throw error;
-      this.logger.error({ err: error, subjectId: query.subjectId, scene }, 'decision unavailable');
+      this.logger.error({ err: error, subjectId: command.subjectId, scene }, 'decision unavailable');
       throw new DomainError(MeasureErrorCode.Unavailable, 'unavailable', 'Joint measures cannot decide now (its data is unreachable). This is not an allow: retry later or handle the case manually.');
     }
   }

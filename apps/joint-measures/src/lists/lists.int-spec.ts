@@ -1,31 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CreditRecordCreatedV1, CreditRecordRevokedV1, CreditRecordUpdatedV1, EvaluationCycleGradeRecordedV1, EventEnvelope, Events } from '@contracts';
-import { chinaDateOf, WorkingDayCalendar } from '@domain/calendar';
+import { addDays, WorkingDayCalendar } from '@domain/calendar';
 import { Principal } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { BatchEventHandler, ConsumerSpec, EventHandler, InboxConsumer } from '@platform/messaging';
 import { EventConsumers, OutboxPublisher } from '@platform/service';
-import { cloneTestDatabase, isolatedMessaging, TestDatabase, TestMessaging } from '@platform/testing';
-import { EntryRuleEngine } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-engine';
-import { EntryRuleStore } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-store';
-import { GradeEventsConsumer } from '../../../apps/joint-measures/src/entry-rules/application/grade-events.consumer';
-import { RecordEventsConsumer } from '../../../apps/joint-measures/src/entry-rules/application/record-events.consumer';
-import { ReportFleetSizeCommand } from '../../../apps/joint-measures/src/entry-rules/application/report-fleet-size.command';
-import { SHIPPED_ENTRY_RULES } from '../../../apps/joint-measures/src/entry-rules/domain/shipped-entry-rules';
-import { jointMeasuresDefinition } from '../../../apps/joint-measures/src/joint-measures.definition';
-import type { DecisionFactsCache } from '../../../apps/joint-measures/src/facts-cache/application/facts-cache.tokens';
-import { SubjectFactsCache } from '../../../apps/joint-measures/src/facts-cache/application/subject-facts-cache';
-import { ExpireListEntriesJob } from '../../../apps/joint-measures/src/lists/application/expire-list-entries.job';
-import { ListEntryCommands } from '../../../apps/joint-measures/src/lists/application/list-entry-commands';
-import { ListEntryLedger } from '../../../apps/joint-measures/src/lists/application/list-entry-ledger';
-import { DEFAULT_LIST_POLICIES, ListPolicies } from '../../../apps/joint-measures/src/lists/domain/list-policy';
-import { eventually } from '../../support/platform-harness';
-import { makeUscc } from '../../support/factories';
+import { chinaToday, cloneTestDatabase, daysAgo, eventually, isolatedMessaging, makeUscc, TestDatabase, TestMessaging } from '@platform/testing';
+import { EntryRuleEngine } from '../entry-rules/application/entry-rule-engine';
+import { EntryRuleStore } from '../entry-rules/application/entry-rule-store';
+import { ApplyRecordFactsHandler } from '../entry-rules/application/apply-record-facts.handler';
+import { subjectRecordsProvider } from '../entry-rules/application/entry-rules.tokens';
+import { RecordCycleGradeHandler } from '../entry-rules/application/record-cycle-grade.handler';
+import { ReportFleetSizeHandler } from '../entry-rules/application/report-fleet-size.handler';
+import { GradeEventsConsumer } from '../entry-rules/interface/grade-events.consumer';
+import { RecordEventsConsumer } from '../entry-rules/interface/record-events.consumer';
+import { SHIPPED_ENTRY_RULES } from '../entry-rules/domain/shipped-entry-rules';
+import { jointMeasuresDefinition } from '../joint-measures.definition';
+import type { DecisionFactsCache } from '../facts-cache/application/facts-cache.tokens';
+import { SubjectFactsCache } from '../facts-cache/application/subject-facts-cache';
+import { ExpireListEntriesJob } from './application/expire-list-entries.job';
+import { DecideListEntryHandler } from './application/decide-list-entry.handler';
+import { ImportPartnerEntryHandler } from './application/import-partner-entry.handler';
+import { ListSubjectEntriesHandler } from './application/list-subject-entries.handler';
+import { ProposeListEntryHandler } from './application/propose-list-entry.handler';
+import { ListEntryLedger } from './application/list-entry-ledger';
+import { DEFAULT_LIST_POLICIES, ListPolicies } from './domain/list-policy';
 
 const zhengzhou: Principal = { clientId: 'zhengzhou', kind: 'integrator', scopes: ['records:write', 'records:read'], region: '410100' };
-const today = () => chinaDateOf(new Date());
-const daysAgo = (days: number) => chinaDateOf(new Date(Date.now() - days * 86_400_000));
 
 describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
   let db: TestDatabase;
@@ -33,9 +35,12 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
   let messaging: TestMessaging;
   let store: EntryRuleStore;
   let engine: EntryRuleEngine;
-  let commands: ListEntryCommands;
+  let propose: ProposeListEntryHandler;
+  let decideEntry: DecideListEntryHandler;
+  let importPartner: ImportPartnerEntryHandler;
+  let subjectEntries: ListSubjectEntriesHandler;
   let ledger: ListEntryLedger;
-  let fleets: ReportFleetSizeCommand;
+  let fleets: ReportFleetSizeHandler;
   const consumers: InboxConsumer[] = [];
 
   beforeAll(async () => {
@@ -47,16 +52,20 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     engine = new EntryRuleEngine(store, ledger);
     // Not live (no change feed): every read goes to the database; the cache is tested in decisions.int-spec.ts.
     const cache: DecisionFactsCache = new SubjectFactsCache({ ttlMs: 60_000, maxSubjects: 100 });
-    commands = new ListEntryCommands(ds, ledger, cache);
-    fleets = new ReportFleetSizeCommand(ds, engine, cache);
+    propose = new ProposeListEntryHandler(ds, ledger, subjectRecordsProvider.useValue, cache);
+    decideEntry = new DecideListEntryHandler(ds, ledger, cache);
+    importPartner = new ImportPartnerEntryHandler(ds, ledger, cache);
+    subjectEntries = new ListSubjectEntriesHandler(ds);
+    fleets = new ReportFleetSizeHandler(ds, engine, cache);
     // The production handlers, registered as the service registers them, behind real durable consumers with an inbox.
-    const registrar: Pick<EventConsumers, 'register'> = {
+    const registrar: Pick<EventConsumers, 'register' | 'consume'> = {
+      consume: EventConsumers.prototype.consume,
       register: (spec: ConsumerSpec, handler: EventHandler, batchHandler?: BatchEventHandler) =>
         void consumers.push(new InboxConsumer(ds, messaging.js, messaging.jsm, messaging.ns, { ...spec, ackWaitMs: 2000 }, handler, undefined, batchHandler)),
     };
-    const handlers = new RecordEventsConsumer(registrar as EventConsumers, engine, cache);
+    const handlers = new RecordEventsConsumer(registrar as EventConsumers, new ApplyRecordFactsHandler(engine, cache));
     handlers.onModuleInit();
-    new GradeEventsConsumer(registrar as EventConsumers, engine, cache).onModuleInit();
+    new GradeEventsConsumer(registrar as EventConsumers, new RecordCycleGradeHandler(engine, cache)).onModuleInit();
     for (const c of consumers) await c.start();
   });
 
@@ -91,7 +100,7 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
   const created = (r: CreditRecordCreatedV1) => publish(Events.CreditRecordCreated.subject, r.subject.id, r);
   const revoked = (r: CreditRecordCreatedV1) =>
     publish<CreditRecordRevokedV1>(Events.CreditRecordRevoked.subject, r.subject.id, { recordId: r.recordId, recordType: r.recordType, subject: r.subject, reason: 'wrong plate', version: 2, revokedBy: 'zhengzhou', revokedAt: new Date().toISOString() });
-  const entries = (subjectId: string) => commands.ofSubject(zhengzhou, subjectId);
+  const entries = (subjectId: string) => subjectEntries.execute(zhengzhou, { subjectId });
   const seen = (recordId: string) => db.query(`SELECT 1 FROM joint_measures.subject_records WHERE record_id = $1`, [recordId]).then((r) => r.length === 1);
   const outboxTypes = (subjectId: string) =>
     db.query<{ type: string }>(`SELECT envelope->>'type' AS type FROM joint_measures.outbox WHERE envelope->>'subjectId' = $1 ORDER BY envelope->>'id'`, [subjectId]).then((r) => r.map((x) => x.type));
@@ -108,9 +117,9 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     const fourth = penalty(vehicle, daysAgo(1));
     const fourthEventId = await created(fourth);
     const [entry] = await eventually(() => entries(vehicle.id), (e) => e.length === 1);
-    expect(entry).toMatchObject({ listType: 'severe-dishonesty', status: 'proposed', origin: 'rule', ruleId: 'overload-more-than-3-in-12-months', durationMonths: 24, proposedOn: today() });
+    expect(entry).toMatchObject({ listType: 'severe-dishonesty', status: 'proposed', origin: 'rule', ruleId: 'overload-more-than-3-in-12-months', durationMonths: 24, proposedOn: chinaToday() });
     expect(entry.basis.map((b) => (b.kind === 'record' ? b.recordId : ''))).toEqual([...records, fourth].map((r) => r.recordId));
-    expect(entry.noticeEndsOn > today()).toBe(true);
+    expect(entry.noticeEndsOn > chinaToday()).toBe(true);
     expect(entry.grounds).toContain('交办公路〔2017〕8号');
 
     // A redelivered event and a 5th overload change nothing: one open entry per rule and subject.
@@ -128,7 +137,7 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     // 4 → 3: the rule no longer holds; the entry is removed and the removal announced.
     await revoked(fourth);
     const [removed] = await eventually(() => entries(vehicle.id), (e) => e[0]?.status === 'removed');
-    expect(removed.removal).toEqual({ reason: 'basis-revoked', removedOn: today(), detail: `record ${fourth.recordId} was revoked` });
+    expect(removed.removal).toEqual({ reason: 'basis-revoked', removedOn: chinaToday(), detail: `record ${fourth.recordId} was revoked` });
     expect(await outboxTypes(vehicle.id)).toEqual(['measures.list-entries.proposed', 'measures.list-entries.removed']);
   });
 
@@ -138,27 +147,27 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     for (const r of records) await created(r);
     const [entry] = await eventually(() => entries(driver.id), (e) => e.length === 1);
 
-    const early = await commands.decide(zhengzhou, { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕1号', reason: '', idempotencyKey: '' }).catch((e: unknown) => e);
+    const early = await decideEntry.execute(zhengzhou, { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕1号', reason: '', idempotencyKey: '' }).catch((e: unknown) => e);
     expect(early).toMatchObject({ code: 'LIST_ENTRY.NOTICE_PERIOD_RUNNING', kind: 'precondition' });
     const luoyang: Principal = { ...zhengzhou, clientId: 'luoyang', region: '410300' };
-    expect(await commands.decide(luoyang, { entryId: entry.id, outcome: 'drop', documentNumber: '', reason: '', idempotencyKey: '' }).catch((e: unknown) => e)).toMatchObject({ kind: 'forbidden' });
+    expect(await decideEntry.execute(luoyang, { entryId: entry.id, outcome: 'drop', documentNumber: '', reason: '', idempotencyKey: '' }).catch((e: unknown) => e)).toMatchObject({ kind: 'forbidden' });
 
     // The notice period has run out (moved back in the database; the clock is the real one).
     await db.query(`UPDATE joint_measures.list_entries SET notice_ends_on = $2 WHERE id = $1`, [entry.id, daysAgo(1)]);
-    const { entry: confirmed } = await commands.decide(zhengzhou, { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕1号', reason: '当事人未陈述申辩', idempotencyKey: '' });
-    expect(confirmed).toMatchObject({ status: 'effective', startsOn: today(), decision: { outcome: 'confirmed', decidedBy: 'zhengzhou', documentNumber: '郑交信〔2026〕1号' } });
-    expect(confirmed.endsOn! > today()).toBe(true);
+    const { entry: confirmed } = await decideEntry.execute(zhengzhou, { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕1号', reason: '当事人未陈述申辩', idempotencyKey: '' });
+    expect(confirmed).toMatchObject({ status: 'effective', startsOn: chinaToday(), decision: { outcome: 'confirmed', decidedBy: 'zhengzhou', documentNumber: '郑交信〔2026〕1号' } });
+    expect(confirmed.endsOn! > chinaToday()).toBe(true);
 
     const job = new ExpireListEntriesJob(ds, ledger, { LIST_EXPIRY_SWEEP_MS: 60_000 } as never);
     expect(await job.run(confirmed.endsOn!)).toBe(0);
-    const dayAfter = chinaDateOf(new Date(Date.parse(`${confirmed.endsOn}T12:00:00+08:00`) + 86_400_000));
+    const dayAfter = addDays(confirmed.endsOn!, 1);
     expect(await job.run(dayAfter)).toBeGreaterThanOrEqual(1);
     expect((await entries(driver.id))[0]).toMatchObject({ status: 'removed', removal: { reason: 'expiry' } });
     expect(await outboxTypes(driver.id)).toEqual(['measures.list-entries.proposed', 'measures.list-entries.effective', 'measures.list-entries.removed']);
   });
 
   it('refuses a manual entry for an unknown subject or with a record about someone else', async () => {
-    const unknown = await commands.propose(zhengzhou, { listType: 'key-watch', subjectId: makeUscc(), basisRecordIds: [randomUUID()], grounds: '多次投诉', durationMonths: 0, idempotencyKey: '' }).catch((e: unknown) => e);
+    const unknown = await propose.execute(zhengzhou, { listType: 'key-watch', subjectId: makeUscc(), basisRecordIds: [randomUUID()], grounds: '多次投诉', durationMonths: 0, idempotencyKey: '' }).catch((e: unknown) => e);
     expect(unknown).toMatchObject({ code: 'LIST_ENTRY.UNKNOWN_SUBJECT', kind: 'not-found' });
 
     const org = { kind: 'org' as const, id: makeUscc(), name: '郑州某物流有限公司' };
@@ -167,9 +176,9 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     await created(own);
     await created(foreign);
     await eventually(() => Promise.all([seen(own.recordId), seen(foreign.recordId)]), (s) => s.every(Boolean));
-    const mixed = await commands.propose(zhengzhou, { listType: 'key-watch', subjectId: org.id, basisRecordIds: [own.recordId, foreign.recordId], grounds: '多次违规', durationMonths: 0, idempotencyKey: '' }).catch((e: unknown) => e);
+    const mixed = await propose.execute(zhengzhou, { listType: 'key-watch', subjectId: org.id, basisRecordIds: [own.recordId, foreign.recordId], grounds: '多次违规', durationMonths: 0, idempotencyKey: '' }).catch((e: unknown) => e);
     expect((mixed as DomainError).violations).toEqual([{ field: 'basisRecordIds[1]', message: 'no record with this id about the subject' }]);
-    const { entry } = await commands.propose(zhengzhou, { listType: 'key-watch', subjectId: org.id, basisRecordIds: [own.recordId], grounds: '多次违规', durationMonths: 0, idempotencyKey: '' });
+    const { entry } = await propose.execute(zhengzhou, { listType: 'key-watch', subjectId: org.id, basisRecordIds: [own.recordId], grounds: '多次违规', durationMonths: 0, idempotencyKey: '' });
     expect(entry).toMatchObject({ origin: 'manual', status: 'proposed', durationMonths: 12, subject: org });
   });
 
@@ -192,9 +201,9 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
 
   it('puts a driver on the bad-driver list after two consecutive B cycles (grade interface)', async () => {
     const driver = { kind: 'person' as const, id: '410100199001011234', name: '李四', region: '411300' };
-    const first = await ds.transaction((m) => engine.onCycleGrade(m, driver, { schemeId: 'nanyang-driver', cycle: '2025', grade: 'B', pointsDeducted: 8 }, today()));
+    const first = await ds.transaction((m) => engine.onCycleGrade(m, driver, { schemeId: 'nanyang-driver', cycle: '2025', grade: 'B', pointsDeducted: 8 }, chinaToday()));
     expect(first).toEqual([]);
-    const second = await ds.transaction((m) => engine.onCycleGrade(m, driver, { schemeId: 'nanyang-driver', cycle: '2026', grade: 'B', pointsDeducted: 6 }, today()));
+    const second = await ds.transaction((m) => engine.onCycleGrade(m, driver, { schemeId: 'nanyang-driver', cycle: '2026', grade: 'B', pointsDeducted: 6 }, chinaToday()));
     expect(second).toEqual([expect.objectContaining({ listType: 'bad-driver', ruleId: 'driver-two-consecutive-b-cycles', region: '411300' })]);
     expect(second[0].basis).toEqual([
       { kind: 'grade', schemeId: 'nanyang-driver', cycle: '2025', grade: 'B', pointsDeducted: 8 },
@@ -257,7 +266,7 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     };
     await publish(Events.CreditRecordUpdated.subject, vehicle.id, repaired);
     const [removed] = await eventually(() => entries(vehicle.id), (e) => e[0]?.status === 'removed');
-    expect(removed.removal).toEqual({ reason: 'repair', removedOn: today(), detail: `record ${records[2].recordId} was repaired (信用修复)` });
+    expect(removed.removal).toEqual({ reason: 'repair', removedOn: chinaToday(), detail: `record ${records[2].recordId} was repaired (信用修复)` });
     const [row] = await db.query<{ standing: boolean; ended_reason: string }>(`SELECT standing, ended_reason FROM joint_measures.subject_records WHERE record_id = $1`, [records[2].recordId]);
     expect(row).toEqual({ standing: false, ended_reason: 'repaired' });
   });
@@ -268,25 +277,25 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     await created(record);
     await eventually(() => seen(record.recordId), Boolean);
     const ask = { listType: 'key-watch', subjectId: org.id, basisRecordIds: [record.recordId], grounds: '多次违规', durationMonths: 0, idempotencyKey: `k-${randomUUID()}` };
-    const first = await commands.propose(zhengzhou, ask);
-    const retry = await commands.propose(zhengzhou, ask);
+    const first = await propose.execute(zhengzhou, ask);
+    const retry = await propose.execute(zhengzhou, ask);
     expect(first.replayed).toBe(false);
     expect(retry).toEqual({ replayed: true, entry: first.entry });
     expect(await entries(org.id)).toHaveLength(1);
     // Another client's identical key is its own.
     const luoyang: Principal = { ...zhengzhou, clientId: 'henan', region: '410000' };
-    expect((await commands.propose(luoyang, ask)).replayed).toBe(false);
-    const reused = await commands.propose(zhengzhou, { ...ask, grounds: '另一理由' }).catch((e: unknown) => e);
+    expect((await propose.execute(luoyang, ask)).replayed).toBe(false);
+    const reused = await propose.execute(zhengzhou, { ...ask, grounds: '另一理由' }).catch((e: unknown) => e);
     expect(reused).toMatchObject({ code: 'REQUEST.IDEMPOTENCY_KEY_REUSED', kind: 'precondition', violations: [expect.objectContaining({ field: 'Idempotency-Key' })] });
 
     // A decision retried after it took effect answers as the first time (a second confirm would be refused).
     await db.query(`UPDATE joint_measures.list_entries SET notice_ends_on = $2 WHERE id = $1`, [first.entry.id, daysAgo(1)]);
     const decision = { entryId: first.entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕9号', reason: '', idempotencyKey: `d-${randomUUID()}` };
-    const confirmed = await commands.decide(zhengzhou, decision);
+    const confirmed = await decideEntry.execute(zhengzhou, decision);
     expect(confirmed).toMatchObject({ replayed: false, entry: { status: 'effective' } });
-    expect(await commands.decide(zhengzhou, decision)).toEqual({ replayed: true, entry: confirmed.entry });
-    expect(await commands.decide(zhengzhou, { ...decision, idempotencyKey: '' }).catch((e: unknown) => e)).toMatchObject({ code: 'LIST_ENTRY.NOT_PROPOSED' });
-    expect(await commands.decide(zhengzhou, { ...decision, outcome: 'drop' }).catch((e: unknown) => e)).toMatchObject({ code: 'REQUEST.IDEMPOTENCY_KEY_REUSED' });
+    expect(await decideEntry.execute(zhengzhou, decision)).toEqual({ replayed: true, entry: confirmed.entry });
+    expect(await decideEntry.execute(zhengzhou, { ...decision, idempotencyKey: '' }).catch((e: unknown) => e)).toMatchObject({ code: 'LIST_ENTRY.NOT_PROPOSED' });
+    expect(await decideEntry.execute(zhengzhou, { ...decision, outcome: 'drop' }).catch((e: unknown) => e)).toMatchObject({ code: 'REQUEST.IDEMPOTENCY_KEY_REUSED' });
   });
 
   it('a carrier with more than 10 % of its reported fleet violating in a year, and ordered to suspend, is proposed for the severe list', async () => {
@@ -337,18 +346,18 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
       startsOn: daysAgo(30),
       endsOn: '',
     };
-    const first = await commands.importFromPartner(suzhou, request);
+    const first = await importPartner.execute(suzhou, request);
     expect(first).toMatchObject({ replayed: false, entry: { status: 'effective', origin: 'partner-import', provenance: request.provenance } });
-    const again = await commands.importFromPartner(suzhou, request);
+    const again = await importPartner.execute(suzhou, request);
     expect(again).toMatchObject({ replayed: true, entry: { id: first.entry.id } });
-    const wuxi = await commands.importFromPartner(suzhou, { ...request, provenance: { ...request.provenance, partnerRegion: '320200' } }).catch((e: unknown) => e);
+    const wuxi = await importPartner.execute(suzhou, { ...request, provenance: { ...request.provenance, partnerRegion: '320200' } }).catch((e: unknown) => e);
     expect(wuxi).toMatchObject({ kind: 'forbidden' });
     // A subject that cannot exist (wrong USCC check character) is refused, as is a missing provenance.
     const id = request.subject.id;
     const wrongCheck = `${id.slice(0, 17)}${id[17] === '0' ? '1' : '0'}`;
-    const fake = await commands.importFromPartner(suzhou, { ...request, subject: { ...request.subject, id: wrongCheck } }).catch((e: unknown) => e);
+    const fake = await importPartner.execute(suzhou, { ...request, subject: { ...request.subject, id: wrongCheck } }).catch((e: unknown) => e);
     expect(fake).toMatchObject({ code: 'LIST_ENTRY.INVALID', violations: [expect.objectContaining({ field: 'subject.id' })] });
-    const noProvenance = await commands.importFromPartner(suzhou, { ...request, provenance: undefined }).catch((e: unknown) => e);
+    const noProvenance = await importPartner.execute(suzhou, { ...request, provenance: undefined }).catch((e: unknown) => e);
     expect(noProvenance).toMatchObject({ code: 'LIST_ENTRY.INVALID', violations: [expect.objectContaining({ field: 'provenance' })] });
   });
 });

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { parseRegionCode, regionPrefix } from '@domain/identifiers';
-import { measuresV1 } from '@contracts';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
-
-export const ReportErrorCode = { Invalid: 'REPORT.INVALID' } as const;
+import { ReportErrorCode } from '../domain/report-errors';
+import type { GetMeasuresAppliedQuery, MeasuresAppliedReport } from './get-measures-applied.query';
 
 /** `LIKE` pattern of a region and everything below it (assertRegionScope has checked the code). */
 function regionPattern(region: string): string {
@@ -18,15 +17,15 @@ function regionPattern(region: string): string {
  * decision log, so the report counts what callers were told, not what the catalogue allows.
  */
 @Injectable()
-export class MeasuresAppliedQuery {
+export class GetMeasuresAppliedHandler {
   constructor(private readonly dataSource: DataSource) {}
 
-  async execute(principal: Principal, request: measuresV1.MeasuresAppliedRequest): Promise<measuresV1.MeasuresAppliedResponse> {
+  async execute(principal: Principal, query: GetMeasuresAppliedQuery): Promise<MeasuresAppliedReport> {
     assertScope(principal, Scopes.RecordsRead);
-    const region = request.region || principal.region;
+    const region = query.region || principal.region;
     assertRegionScope(principal, region);
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(request.month)) throw DomainError.validation(ReportErrorCode.Invalid, [{ field: 'month', message: 'must be YYYY-MM' }]);
-    const from = `${request.month}-01`;
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(query.month)) throw DomainError.validation(ReportErrorCode.Invalid, [{ field: 'month', message: 'must be YYYY-MM' }]);
+    const from = `${query.month}-01`;
     const rows: { unit: string; measure: string; scene: string; effect: string; applied: string; subjects: string }[] = await this.dataSource.query(
       `SELECT d.asked_by AS unit, m->>'code' AS measure, d.scene, m->>'effect' AS effect, count(*) AS applied, count(DISTINCT d.subject_id) AS subjects
          FROM decisions d CROSS JOIN LATERAL jsonb_array_elements(d.measures) AS m
@@ -43,7 +42,7 @@ export class MeasuresAppliedQuery {
     );
     return {
       region,
-      month: request.month,
+      month: query.month,
       units: totals.map((t) => ({
         unit: t.unit,
         decisions: Number(t.decisions),

@@ -1,43 +1,43 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CreditRecordCreatedV1, EventEnvelope, Events } from '@contracts';
-import { chinaDateOf, WorkingDayCalendar } from '@domain/calendar';
+import { WorkingDayCalendar } from '@domain/calendar';
 import { Principal } from '@platform/auth';
 import { EventConsumers, OutboxPublisher } from '@platform/service';
-import { cloneTestDatabase, TestDatabase } from '@platform/testing';
-import { EntryRuleEngine } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-engine';
-import { EntryRuleStore } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-store';
-import { RecordEventsConsumer } from '../../../apps/joint-measures/src/entry-rules/application/record-events.consumer';
-import { SubjectFactsCache } from '../../../apps/joint-measures/src/facts-cache/application/subject-facts-cache';
-import type { DecisionFactsCache } from '../../../apps/joint-measures/src/facts-cache/application/facts-cache.tokens';
-import { FactsChangeFeed } from '../../../apps/joint-measures/src/facts-cache/infrastructure/facts-change-feed';
-import { jointMeasuresDefinition } from '../../../apps/joint-measures/src/joint-measures.definition';
-import { ListEntryCommands } from '../../../apps/joint-measures/src/lists/application/list-entry-commands';
-import { ListEntryLedger } from '../../../apps/joint-measures/src/lists/application/list-entry-ledger';
-import { DEFAULT_LIST_POLICIES, ListPolicies } from '../../../apps/joint-measures/src/lists/domain/list-policy';
-import { DecideQuery } from '../../../apps/joint-measures/src/measures/application/decide.query';
-import { DecisionLog } from '../../../apps/joint-measures/src/measures/application/decision-log';
-import { measureCatalogueProvider } from '../../../apps/joint-measures/src/measures/application/measures.tokens';
-import { MeasuresAppliedQuery } from '../../../apps/joint-measures/src/reports/application/measures-applied.query';
-import { eventually } from '../../support/platform-harness';
-import { SERVICE_DEFINITIONS } from '../../support/service-schemas';
-import { makeUscc } from '../../support/factories';
+import { cloneTestDatabase, daysAgo, eventually, makeUscc, TestDatabase } from '@platform/testing';
+import { EntryRuleEngine } from '../entry-rules/application/entry-rule-engine';
+import { EntryRuleStore } from '../entry-rules/application/entry-rule-store';
+import { ApplyRecordFactsHandler } from '../entry-rules/application/apply-record-facts.handler';
+import { subjectRecordsProvider } from '../entry-rules/application/entry-rules.tokens';
+import { RecordEventsConsumer } from '../entry-rules/interface/record-events.consumer';
+import { SubjectFactsCache } from '../facts-cache/application/subject-facts-cache';
+import type { DecisionFactsCache } from '../facts-cache/application/facts-cache.tokens';
+import { FactsChangeFeed } from '../facts-cache/infrastructure/facts-change-feed';
+import { jointMeasuresDefinition } from '../joint-measures.definition';
+import { DecideListEntryHandler } from '../lists/application/decide-list-entry.handler';
+import { ProposeListEntryHandler } from '../lists/application/propose-list-entry.handler';
+import { ListEntryLedger } from '../lists/application/list-entry-ledger';
+import { DEFAULT_LIST_POLICIES, ListPolicies } from '../lists/domain/list-policy';
+import { DecideHandler } from './application/decide.handler';
+import { DecisionLog } from './application/decision-log';
+import { measureCatalogueProvider } from './application/measures.tokens';
+import { GetMeasuresAppliedHandler } from '../reports/application/get-measures-applied.handler';
 
 const window = (region: string): Principal => ({ clientId: `window-${region}`, kind: 'integrator', scopes: ['measures:decide', 'records:write', 'records:read'], region });
-const daysAgo = (days: number) => chinaDateOf(new Date(Date.now() - days * 86_400_000));
 
 describe('the decision API (PostgreSQL)', () => {
   let db: TestDatabase;
   let ds: DataSource;
-  let decide: DecideQuery;
+  let decide: DecideHandler;
   let records: RecordEventsConsumer;
   let engine: EntryRuleEngine;
-  let commands: ListEntryCommands;
+  let propose: ProposeListEntryHandler;
+  let decideEntry: DecideListEntryHandler;
   // Two replicas' read caches, each invalidated by its own LISTEN connection; `decide` and the
   // writers run on replica A, `decideOnB` on replica B.
   let cacheA: DecisionFactsCache;
   let cacheB: DecisionFactsCache;
-  let decideOnB: DecideQuery;
+  let decideOnB: DecideHandler;
   const feeds: FactsChangeFeed[] = [];
 
   beforeAll(async () => {
@@ -53,11 +53,12 @@ describe('the decision API (PostgreSQL)', () => {
       await feed.start();
       feeds.push(feed);
     }
-    records = new RecordEventsConsumer({} as EventConsumers, engine, cacheA);
-    commands = new ListEntryCommands(ds, ledger, cacheA);
+    records = new RecordEventsConsumer({} as EventConsumers, new ApplyRecordFactsHandler(engine, cacheA));
+    propose = new ProposeListEntryHandler(ds, ledger, subjectRecordsProvider.useValue, cacheA);
+    decideEntry = new DecideListEntryHandler(ds, ledger, cacheA);
     const catalogue = measureCatalogueProvider.useFactory();
-    decide = new DecideQuery(ds, new DecisionLog(ds, outbox), catalogue, cacheA);
-    decideOnB = new DecideQuery(ds, new DecisionLog(ds, outbox), catalogue, cacheB);
+    decide = new DecideHandler(ds, new DecisionLog(ds, outbox), catalogue, cacheA);
+    decideOnB = new DecideHandler(ds, new DecisionLog(ds, outbox), catalogue, cacheB);
   });
 
   afterAll(async () => {
@@ -120,15 +121,15 @@ describe('the decision API (PostgreSQL)', () => {
   it('Henan: a confirmed key-watch entry denies the commitment path, pointing at the entry; a proposed one does not', async () => {
     const org = { kind: 'org' as const, id: makeUscc('410100'), name: '郑州某物流有限公司' };
     const recordId = await collected(org, '410100', daysAgo(10));
-    const { entry } = await commands.propose(window('410100'), { listType: 'key-watch', subjectId: org.id, basisRecordIds: [recordId], grounds: '多次违规', durationMonths: 0, idempotencyKey: '' });
+    const { entry } = await propose.execute(window('410100'), { listType: 'key-watch', subjectId: org.id, basisRecordIds: [recordId], grounds: '多次违规', durationMonths: 0, idempotencyKey: '' });
     await db.query(`UPDATE joint_measures.list_entries SET notice_ends_on = $2 WHERE id = $1`, [entry.id, daysAgo(1)]);
-    const ask = (on: DecideQuery) => on.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' });
+    const ask = (on: DecideHandler) => on.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' });
     // Both replicas answer allow; B now holds the subject's facts in memory (A wrote them, so it
     // reads them from the database for a while: see SubjectFactsCache.hold).
     expect((await ask(decide)).outcome).toBe('allow');
     expect(await eventually(() => ask(decideOnB).then((d) => ({ outcome: d.outcome, cached: cacheB.isCached(org.id) })), (r) => r.cached)).toEqual({ outcome: 'allow', cached: true });
 
-    await commands.decide(window('410100'), { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕3号', reason: '', idempotencyKey: '' });
+    await decideEntry.execute(window('410100'), { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕3号', reason: '', idempotencyKey: '' });
     // On the replica that confirmed it, the very next decision sees the entry (no waiting).
     const denied = await ask(decide);
     expect(denied).toMatchObject({ outcome: 'deny', reasons: [{ kind: 'list-entry', entryId: entry.id, listType: 'key-watch', mappingId: 'henan.key-watch.no-commitment' }] });
@@ -157,7 +158,7 @@ describe('the decision API (PostgreSQL)', () => {
   });
 
   it('reports the measures applied per asking unit and month, from the decision log', async () => {
-    const report = new MeasuresAppliedQuery(ds);
+    const report = new GetMeasuresAppliedHandler(ds);
     const month = daysAgo(0).slice(0, 7);
     const xinxiang = await report.execute(window('410700'), { region: '', month });
     expect(xinxiang).toEqual({
@@ -186,7 +187,10 @@ describe('the decision API (PostgreSQL)', () => {
     await collected(org, '410100', daysAgo(5));
     expect((await decide.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' })).outcome).toBe('allow');
     // Lock joint measures' role out of this test's database: no new connections, current ones closed.
-    const others = SERVICE_DEFINITIONS.map((d) => d.schema).filter((s) => s !== 'joint_measures');
+    // Every other service's role (one per schema in the template database) keeps its access.
+    const others = (
+      await db.query<{ role: string }>(`SELECT r.rolname AS role FROM pg_roles r JOIN pg_namespace n ON n.nspname = r.rolname WHERE r.rolname <> 'joint_measures'`)
+    ).map((r) => r.role);
     await db.query(`REVOKE CONNECT ON DATABASE "${db.name}" FROM PUBLIC`);
     for (const role of others) await db.query(`GRANT CONNECT ON DATABASE "${db.name}" TO "${role}"`);
     await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND usename = 'joint_measures'`, [db.name]);

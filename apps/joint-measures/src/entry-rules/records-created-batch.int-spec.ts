@@ -1,21 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CreditRecordCreatedV1, CreditRecordRevokedV1, EventEnvelope, Events } from '@contracts';
-import { chinaDateOf, WorkingDayCalendar } from '@domain/calendar';
+import { WorkingDayCalendar } from '@domain/calendar';
 import { BatchEventHandler, ConsumerSpec, EventHandler } from '@platform/messaging';
 import { EventConsumers, OutboxPublisher } from '@platform/service';
-import { cloneTestDatabase, TestDatabase } from '@platform/testing';
-import { EntryRuleEngine } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-engine';
-import { EntryRuleStore } from '../../../apps/joint-measures/src/entry-rules/application/entry-rule-store';
-import { RecordEventsConsumer } from '../../../apps/joint-measures/src/entry-rules/application/record-events.consumer';
-import type { DecisionFactsCache } from '../../../apps/joint-measures/src/facts-cache/application/facts-cache.tokens';
-import { SubjectFactsCache } from '../../../apps/joint-measures/src/facts-cache/application/subject-facts-cache';
-import { jointMeasuresDefinition } from '../../../apps/joint-measures/src/joint-measures.definition';
-import { ListEntryLedger } from '../../../apps/joint-measures/src/lists/application/list-entry-ledger';
-import { DEFAULT_LIST_POLICIES, ListPolicies } from '../../../apps/joint-measures/src/lists/domain/list-policy';
-import { makeUscc } from '../../support/factories';
+import { cloneTestDatabase, daysAgo, makeUscc, TestDatabase } from '@platform/testing';
+import { EntryRuleEngine } from './application/entry-rule-engine';
+import { EntryRuleStore } from './application/entry-rule-store';
+import { ApplyRecordFactsHandler } from './application/apply-record-facts.handler';
+import { RecordEventsConsumer } from './interface/record-events.consumer';
+import type { DecisionFactsCache } from '../facts-cache/application/facts-cache.tokens';
+import { SubjectFactsCache } from '../facts-cache/application/subject-facts-cache';
+import { jointMeasuresDefinition } from '../joint-measures.definition';
+import { ListEntryLedger } from '../lists/application/list-entry-ledger';
+import { DEFAULT_LIST_POLICIES, ListPolicies } from '../lists/domain/list-policy';
 
-const daysAgo = (days: number) => chinaDateOf(new Date(Date.now() - days * 86_400_000));
 
 /** The record-events handlers as the service registers them, on one database. */
 interface Replica {
@@ -32,13 +31,14 @@ async function replica(label: string): Promise<Replica> {
   const cache: DecisionFactsCache = new SubjectFactsCache({ ttlMs: 60_000, maxSubjects: 1000 });
   const single = new Map<string, EventHandler>();
   const batch = new Map<string, BatchEventHandler>();
-  const registrar: Pick<EventConsumers, 'register'> = {
+  const registrar: Pick<EventConsumers, 'register' | 'consume'> = {
+    consume: EventConsumers.prototype.consume,
     register: (spec: ConsumerSpec, handler: EventHandler, batchHandler?: BatchEventHandler) => {
       single.set(spec.durable, handler);
       if (batchHandler) batch.set(spec.durable, batchHandler);
     },
   };
-  new RecordEventsConsumer(registrar as EventConsumers, new EntryRuleEngine(new EntryRuleStore(ds), ledger), cache).onModuleInit();
+  new RecordEventsConsumer(registrar as EventConsumers, new ApplyRecordFactsHandler(new EntryRuleEngine(new EntryRuleStore(ds), ledger), cache)).onModuleInit();
   return { db, ds, single, batch };
 }
 

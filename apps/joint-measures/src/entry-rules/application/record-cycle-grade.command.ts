@@ -1,0 +1,13 @@
+import type { SubjectKind } from '@domain/credit';
+
+/** A closed cycle's grade for a subject, as evaluation recorded it. */
+export interface RecordCycleGradeCommand {
+  /** `name` may be empty: then the name the latest record gives is used. */
+  subject: { kind: SubjectKind; id: string; name: string };
+  region: string;
+  schemeId: string;
+  /** The cycle's label. */
+  cycle: string;
+  grade: string;
+  pointsDeducted: number;
+}

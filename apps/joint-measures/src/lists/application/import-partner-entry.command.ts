@@ -1,0 +1,19 @@
+import type { ListWriteResult } from './list-writes';
+
+/** A partner region's entry, recognised as decided there. */
+export interface ImportPartnerEntryCommand {
+  listType: string;
+  /** kind: org | person | vehicle | vessel. */
+  subject?: { kind: string; id: string; name: string };
+  /** Empty: the partner's region. */
+  region: string;
+  /** Empty: the partner's name and the list. */
+  grounds: string;
+  provenance?: { partnerRegion: string; partnerName: string; sourceReference: string; decidedOn: string };
+  startsOn: string;
+  /** Empty: until the partner withdraws it. */
+  endsOn: string;
+}
+
+/** `replayed`: this partner entry had been imported before (nothing changed). */
+export type ImportPartnerEntryResult = ListWriteResult;

@@ -1,0 +1,18 @@
+import type { DecisionResult } from '../domain/decision';
+import type { Scene } from '../domain/measure-catalogue';
+
+/** Which measures apply to a subject in a scene: the decision is written to the log, with its event. */
+export interface DecideCommand {
+  subjectId: string;
+  scene: string;
+  sector: string;
+  region: string;
+}
+
+export interface Decision extends DecisionResult {
+  decisionId: string;
+  subjectId: string;
+  scene: Scene;
+  region: string;
+  decidedAt: string;
+}

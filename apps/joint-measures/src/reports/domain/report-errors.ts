@@ -1,0 +1,2 @@
+/** Error codes of the measures-applied report. */
+export const ReportErrorCode = { Invalid: 'REPORT.INVALID' } as const;
