@@ -1,7 +1,6 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { collectionV1 } from '@contracts';
 import { Principal } from '@platform/auth';
 import { JwtAuthGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
@@ -20,7 +19,7 @@ export class CatalogueHttpController {
   @Get('record-types')
   @ApiOperation({ summary: 'Record types in force: payload schemas, severities, publicity rules, who may submit' })
   async recordTypes(@CurrentPrincipal() principal: Principal) {
-    const catalogue = await this.upstreams.catalogue.unary<collectionV1.ListRecordTypesRequest, collectionV1.ListRecordTypesResponse>('listRecordTypes', {}, { principal });
+    const catalogue = await this.upstreams.catalogue.listRecordTypes({}, { principal });
     return {
       version: catalogue.version,
       effectiveFrom: catalogue.effectiveFrom,

@@ -60,8 +60,7 @@ export class CreditRecordsHttpController {
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: "Records in the caller's region, newest decision first; filter by subject, type and decision dates" })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListCreditRecordsQueryDto): Promise<collectionV1.ListRecordsResponse> {
-    return this.upstreams.creditRecords.unary<collectionV1.ListRecordsRequest, collectionV1.ListRecordsResponse>(
-      'listRecords',
+    return this.upstreams.creditRecords.listRecords(
       { subjectId: query.subjectId ?? '', recordType: query.type ?? '', from: query.from ?? '', to: query.to ?? '', cursor: query.cursor ?? '', limit: query.limit ?? 0 },
       { principal },
     );
@@ -80,8 +79,7 @@ export class CreditRecordsHttpController {
     @Res({ passthrough: true }) response: Response,
   ) {
     assertIdempotencyKey(idempotencyKey);
-    const result = await this.upstreams.objections.unary<collectionV1.OpenObjectionRequest, collectionV1.OpenObjectionResponse>(
-      'openObjection',
+    const result = await this.upstreams.objections.openObjection(
       { recordId: id, reason: body.reason, objector: { name: body.objector.name, contact: body.objector.contact ?? '' }, idempotencyKey: idempotencyKey ?? '' },
       { principal },
     );
@@ -104,8 +102,7 @@ export class CreditRecordsHttpController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<{ batchId: string; lineCount: number }> {
     assertIdempotencyKey(idempotencyKey);
-    const result = await this.upstreams.creditRecords.unary<collectionV1.SubmitBatchRequest, collectionV1.SubmitBatchResponse>(
-      'submitBatch',
+    const result = await this.upstreams.creditRecords.submitBatch(
       { ndjson: typeof body === 'string' ? body : '', idempotencyKey: idempotencyKey ?? '' },
       { principal, deadlineMs: 30_000 },
     );
@@ -118,7 +115,7 @@ export class CreditRecordsHttpController {
   @RequireScope(Scopes.RecordsWrite)
   @ApiOperation({ summary: 'Batch progress: accepted, rejected and duplicate counts, and every rejected line' })
   async batch(@CurrentPrincipal() principal: Principal, @Param('batchId') batchId: string): Promise<collectionV1.GetBatchResponse> {
-    return this.upstreams.creditRecords.unary('getBatch', { batchId }, { principal });
+    return this.upstreams.creditRecords.getBatch({ batchId }, { principal });
   }
 
   @Post(':id/revocation')
@@ -126,14 +123,14 @@ export class CreditRecordsHttpController {
   @RequireScope(Scopes.RecordsWrite)
   @ApiOperation({ summary: 'The providing unit revokes a record (a new version; nothing is deleted)' })
   revoke(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: RevokeCreditRecordDto): Promise<collectionV1.RevokeRecordResponse> {
-    return this.upstreams.creditRecords.unary('revokeRecord', { id, reason: body.reason }, { principal });
+    return this.upstreams.creditRecords.revokeRecord({ id, reason: body.reason }, { principal });
   }
 
   @Get(':id')
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: 'One credit record with its history' })
   async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
-    const { payloadJson, ...record } = await this.upstreams.creditRecords.unary<collectionV1.GetRecordRequest, collectionV1.GetRecordResponse>('getRecord', { id }, { principal });
+    const { payloadJson, ...record } = await this.upstreams.creditRecords.getRecord({ id }, { principal });
     return {
       ...record,
       payload: JSON.parse(payloadJson || '{}'),

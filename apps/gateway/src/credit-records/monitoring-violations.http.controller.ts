@@ -23,8 +23,7 @@ export class MonitoringViolationsHttpController {
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: "An enterprise's monitoring violations by claim state (unclaimed, claimed, disposed)" })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListViolationsQueryDto): Promise<collectionV1.ListViolationsResponse> {
-    return this.upstreams.violationClaims.unary(
-      'listViolations',
+    return this.upstreams.violationClaims.listViolations(
       { subjectId: query.subjectId ?? '', state: query.state ?? '', cursor: query.cursor ?? '', limit: query.limit ?? 0 },
       { principal },
     );
@@ -35,7 +34,7 @@ export class MonitoringViolationsHttpController {
   @RequireScope(Scopes.RecordsWrite)
   @ApiOperation({ summary: 'The enterprise claims the violation (认领)' })
   async claim(@CurrentPrincipal() principal: Principal, @Param('recordId') recordId: string, @Body() body: ClaimViolationDto) {
-    const result = await this.upstreams.violationClaims.unary<collectionV1.ClaimViolationRequest, collectionV1.ClaimViolationResponse>('claimViolation', { recordId, claimant: body.claimant }, { principal });
+    const result = await this.upstreams.violationClaims.claimViolation({ recordId, claimant: body.claimant }, { principal });
     return result.violation;
   }
 
@@ -44,7 +43,7 @@ export class MonitoringViolationsHttpController {
   @RequireScope(Scopes.RecordsWrite)
   @ApiOperation({ summary: 'The enterprise records what it did about the violation (处置)' })
   async dispose(@CurrentPrincipal() principal: Principal, @Param('recordId') recordId: string, @Body() body: DisposeViolationDto) {
-    const result = await this.upstreams.violationClaims.unary<collectionV1.DisposeViolationRequest, collectionV1.DisposeViolationResponse>('disposeViolation', { recordId, disposal: body.disposal }, { principal });
+    const result = await this.upstreams.violationClaims.disposeViolation({ recordId, disposal: body.disposal }, { principal });
     return result.violation;
   }
 }

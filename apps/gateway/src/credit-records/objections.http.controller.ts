@@ -29,7 +29,7 @@ export class ObjectionsHttpController {
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: 'One objection: status, due date, whether overdue, and its resolution' })
   async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
-    const result = await this.upstreams.objections.unary<collectionV1.GetObjectionRequest, collectionV1.GetObjectionResponse>('getObjection', { objectionId: id }, { principal });
+    const result = await this.upstreams.objections.getObjection({ objectionId: id }, { principal });
     return toObjection(result.objection);
   }
 
@@ -42,8 +42,7 @@ export class ObjectionsHttpController {
     const correction: collectionV1.RecordCorrection | undefined = c
       ? { severity: c.severity, decisionDate: c.decisionDate, documentNumber: c.documentNumber, subjectName: c.subjectName, payloadJson: c.payload ? JSON.stringify(c.payload) : undefined }
       : undefined;
-    const result = await this.upstreams.objections.unary<collectionV1.ResolveObjectionRequest, collectionV1.ResolveObjectionResponse>(
-      'resolveObjection',
+    const result = await this.upstreams.objections.resolveObjection(
       { objectionId: id, outcome: body.outcome, note: body.note, correction },
       { principal },
     );

@@ -22,7 +22,7 @@ export class GradeRecognitionsHttpController {
   @RequireScope(Scopes.EvaluationsRead)
   @ApiOperation({ summary: 'Recognition tables: partner ladder, our scheme and ladder, the mapping and its basis' })
   async list(@CurrentPrincipal() principal: Principal) {
-    const { tablesJson } = await this.upstreams.gradeRecognition.unary<evaluationV1.ListRecognitionTablesRequest, evaluationV1.ListRecognitionTablesResponse>('listRecognitionTables', {}, { principal });
+    const { tablesJson } = await this.upstreams.gradeRecognition.listRecognitionTables({}, { principal });
     return { tables: JSON.parse(tablesJson) as unknown };
   }
 
@@ -31,6 +31,6 @@ export class GradeRecognitionsHttpController {
   @RequireScope(Scopes.EvaluationsRead)
   @ApiOperation({ summary: 'What a partner grade counts as here, with the basis' })
   recognise(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: RecogniseGradeDto): Promise<evaluationV1.RecogniseGradeResponse> {
-    return this.upstreams.gradeRecognition.unary('recogniseGrade', { tableId: id, partnerGrade: body.grade }, { principal });
+    return this.upstreams.gradeRecognition.recogniseGrade({ tableId: id, partnerGrade: body.grade }, { principal });
   }
 }

@@ -1,7 +1,6 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { evaluationV1 } from '@contracts';
 import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
@@ -22,8 +21,7 @@ export class SubjectEvaluationsHttpController {
   @RequireScope(Scopes.EvaluationsRead)
   @ApiOperation({ summary: 'Current result per scheme with its explanation, or as it stood at ?asOf=' })
   async list(@CurrentPrincipal() principal: Principal, @Param('subjectId') subjectId: string, @Query() query: EvaluationsQueryDto) {
-    const response = await this.upstreams.evaluations.unary<evaluationV1.GetSubjectEvaluationsRequest, evaluationV1.GetSubjectEvaluationsResponse>(
-      'getSubjectEvaluations',
+    const response = await this.upstreams.evaluations.getSubjectEvaluations(
       { subjectId, asOf: query.asOf ?? '' },
       { principal },
     );

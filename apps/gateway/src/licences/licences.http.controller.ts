@@ -1,7 +1,6 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { collectionV1 } from '@contracts';
 import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
@@ -22,8 +21,7 @@ export class LicencesHttpController {
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: 'Licences of a region whose last valid day falls within the warning window, soonest first' })
   async expiring(@CurrentPrincipal() principal: Principal, @Query() query: ExpiringLicencesQueryDto) {
-    const result = await this.upstreams.licences.unary<collectionV1.ListExpiringLicencesRequest, collectionV1.ListExpiringLicencesResponse>(
-      'listExpiringLicences',
+    const result = await this.upstreams.licences.listExpiringLicences(
       {
         region: query.region ?? '',
         withinDays: query.within ?? 0,

@@ -41,8 +41,7 @@ export class DecisionsHttpController {
   @RequireScope(Scopes.MeasuresDecide)
   @ApiOperation({ summary: 'Decide a scene for a subject: outcome allow | deny | conditional, the measures and the list entries, grades or records behind them; 503 DECISION.UNAVAILABLE when it cannot decide (never an allow)' })
   async decide(@CurrentPrincipal() principal: Principal, @Body() body: DecideDto) {
-    const result = await this.upstreams.decisions.unary<measuresV1.DecideRequest, measuresV1.DecideResponse>(
-      'decide',
+    const result = await this.upstreams.decisions.decide(
       { subjectId: body.subjectId, scene: body.scene, sector: body.sector ?? '', region: body.region ?? '' },
       { principal },
     );

@@ -1,7 +1,6 @@
 import { Body, Controller, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { measuresV1 } from '@contracts';
 import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
@@ -22,8 +21,7 @@ export class InspectionDrawsHttpController {
   @RequireScope(Scopes.MeasuresDecide)
   @ApiOperation({ summary: 'Draw subjects of a pool (region, sector) by the grade ratios of its plan; the same seed and pool give the same draw' })
   async draw(@CurrentPrincipal() principal: Principal, @Body() body: DrawInspectionsDto) {
-    return this.upstreams.inspectionDraws.unary<measuresV1.DrawInspectionsRequest, measuresV1.DrawInspectionsResponse>(
-      'drawInspections',
+    return this.upstreams.inspectionDraws.drawInspections(
       { region: body.pool.region, sector: body.pool.sector, seed: body.seed },
       { principal },
     );

@@ -43,7 +43,7 @@ export class ListEntriesHttpController {
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: 'A subject\'s current and past list memberships, each with its basis, notice, decision and removal' })
   async ofSubject(@CurrentPrincipal() principal: Principal, @Param('subjectId') subjectId: string) {
-    const result = await this.upstreams.listEntries.unary<measuresV1.ListSubjectEntriesRequest, measuresV1.ListSubjectEntriesResponse>('listSubjectEntries', { subjectId }, { principal });
+    const result = await this.upstreams.listEntries.listSubjectEntries({ subjectId }, { principal });
     return { entries: result.entries.map(toListEntry) };
   }
 
@@ -59,8 +59,7 @@ export class ListEntriesHttpController {
     @Res({ passthrough: true }) response: Response,
   ) {
     assertIdempotencyKey(idempotencyKey);
-    const result = await this.upstreams.listEntries.unary<measuresV1.ProposeListEntryRequest, measuresV1.ProposeListEntryResponse>(
-      'proposeListEntry',
+    const result = await this.upstreams.listEntries.proposeListEntry(
       { listType, subjectId: body.subjectId, basisRecordIds: body.basisRecordIds, grounds: body.grounds, durationMonths: body.durationMonths ?? 0, idempotencyKey: idempotencyKey ?? '' },
       { principal },
     );
@@ -81,8 +80,7 @@ export class ListEntriesHttpController {
     @Res({ passthrough: true }) response: Response,
   ) {
     assertIdempotencyKey(idempotencyKey);
-    const result = await this.upstreams.listEntries.unary<measuresV1.DecideListEntryRequest, measuresV1.DecideListEntryResponse>(
-      'decideListEntry',
+    const result = await this.upstreams.listEntries.decideListEntry(
       { entryId: id, outcome: body.outcome, documentNumber: body.documentNumber ?? '', reason: body.reason ?? '', idempotencyKey: idempotencyKey ?? '' },
       { principal },
     );
@@ -94,8 +92,7 @@ export class ListEntriesHttpController {
   @RequireScope(Scopes.RecordsWrite)
   @ApiOperation({ summary: "A carrier's fleet size as its licensing authority reports it: the denominator of the \"more than 10 % of its fleet violating in a year\" rule, evaluated at once" })
   async reportFleet(@CurrentPrincipal() principal: Principal, @Param('subjectId') subjectId: string, @Body() body: ReportFleetSizeDto) {
-    const result = await this.upstreams.listEntries.unary<measuresV1.ReportFleetSizeRequest, measuresV1.ReportFleetSizeResponse>(
-      'reportFleetSize',
+    const result = await this.upstreams.listEntries.reportFleetSize(
       { subjectId, vehicles: body.vehicles, asOf: body.asOf, source: body.source },
       { principal },
     );
@@ -106,7 +103,7 @@ export class ListEntriesHttpController {
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: 'The entry rules in force (version 0: the shipped rules)' })
   async rules(@CurrentPrincipal() principal: Principal) {
-    const result = await this.upstreams.entryRules.unary<measuresV1.GetEntryRulesRequest, measuresV1.GetEntryRulesResponse>('getEntryRules', {}, { principal });
+    const result = await this.upstreams.entryRules.getEntryRules({}, { principal });
     return { version: result.version, rules: JSON.parse(result.rulesJson) as unknown[] };
   }
 
@@ -114,6 +111,6 @@ export class ListEntriesHttpController {
   @RequireScope(Scopes.Admin)
   @ApiOperation({ summary: 'Replace the entry rules; refused as a whole when a rule is invalid or counts an unknown record type' })
   async upload(@CurrentPrincipal() principal: Principal, @Body() body: UploadEntryRulesDto) {
-    return this.upstreams.entryRules.unary<measuresV1.UploadEntryRulesRequest, measuresV1.UploadEntryRulesResponse>('uploadEntryRules', { rulesJson: JSON.stringify(body.rules) }, { principal });
+    return this.upstreams.entryRules.uploadEntryRules({ rulesJson: JSON.stringify(body.rules) }, { principal });
   }
 }

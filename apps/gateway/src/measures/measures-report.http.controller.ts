@@ -2,7 +2,6 @@ import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { IsOptional, Matches } from 'class-validator';
-import { measuresV1 } from '@contracts';
 import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
@@ -33,6 +32,6 @@ export class MeasuresReportHttpController {
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: 'Per asking unit: decisions, denials, conditional answers and each measure applied (count, distinct subjects) in a month' })
   async measuresApplied(@CurrentPrincipal() principal: Principal, @Query() query: MeasuresAppliedQueryDto) {
-    return this.upstreams.measuresReport.unary<measuresV1.MeasuresAppliedRequest, measuresV1.MeasuresAppliedResponse>('measuresApplied', { region: query.region ?? '', month: query.month }, { principal });
+    return this.upstreams.measuresReport.measuresApplied({ region: query.region ?? '', month: query.month }, { principal });
   }
 }

@@ -2,7 +2,6 @@ import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
-import { measuresV1 } from '@contracts';
 import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
@@ -30,8 +29,7 @@ export class PartnerListEntriesHttpController {
   @RequireScope(Scopes.ExchangeWrite)
   @ApiOperation({ summary: 'Import a list entry decided in a partner region, with its provenance; in force here at once. The same partner reference again returns the first import (200, Idempotent-Replayed)' })
   async import(@CurrentPrincipal() principal: Principal, @Body() body: ImportPartnerEntryDto, @Res({ passthrough: true }) response: Response) {
-    const result = await this.upstreams.listEntries.unary<measuresV1.ImportPartnerEntryRequest, measuresV1.ImportPartnerEntryResponse>(
-      'importPartnerEntry',
+    const result = await this.upstreams.listEntries.importPartnerEntry(
       {
         listType: body.listType,
         subject: { kind: body.subject.kind, id: body.subject.id, name: body.subject.name },
