@@ -10,8 +10,9 @@ import { assertIdempotencyKey, markReplayed } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
 import { RevokeCreditRecordDto, SubmitCreditRecordDto } from './credit-record.dto';
+import { CreditRecordBody, SubmittedBatchBody, SubmittedRecordBody, toCreditRecordBody } from './credit-record.mapper';
 import { OpenObjectionDto } from './objection.dto';
-import { toObjection } from './objections.http.controller';
+import { ObjectionBody, toObjectionBody } from './objection.mapper';
 import { ListCreditRecordsQueryDto } from './record-queries.dto';
 import { RecordSubmissions } from './record-submissions';
 
@@ -37,7 +38,7 @@ export class CreditRecordsHttpController {
     @Body() body: SubmitCreditRecordDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<{ id: string; status: string }> {
+  ): Promise<SubmittedRecordBody> {
     assertIdempotencyKey(idempotencyKey);
     const request: collectionV1.SubmitRecordRequest = {
       recordType: body.recordType,
@@ -77,14 +78,14 @@ export class CreditRecordsHttpController {
     @Body() body: OpenObjectionDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<ObjectionBody> {
     assertIdempotencyKey(idempotencyKey);
     const result = await this.upstreams.objections.openObjection(
       { recordId: id, reason: body.reason, objector: { name: body.objector.name, contact: body.objector.contact ?? '' }, idempotencyKey: idempotencyKey ?? '' },
       { principal },
     );
     markReplayed(response, result.replayed);
-    const objection = toObjection(result.objection);
+    const objection = toObjectionBody(result.objection);
     response.setHeader('Location', `/api/v1/objections/${objection.id}`);
     return objection;
   }
@@ -100,7 +101,7 @@ export class CreditRecordsHttpController {
     @Body() body: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<{ batchId: string; lineCount: number }> {
+  ): Promise<SubmittedBatchBody> {
     assertIdempotencyKey(idempotencyKey);
     const result = await this.upstreams.creditRecords.submitBatch(
       { ndjson: typeof body === 'string' ? body : '', idempotencyKey: idempotencyKey ?? '' },
@@ -129,12 +130,7 @@ export class CreditRecordsHttpController {
   @Get(':id')
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: 'One credit record with its history' })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
-    const { payloadJson, ...record } = await this.upstreams.creditRecords.getRecord({ id }, { principal });
-    return {
-      ...record,
-      payload: JSON.parse(payloadJson || '{}'),
-      history: record.history.map(({ changesJson, ...version }) => ({ ...version, ...(changesJson ? { changes: JSON.parse(changesJson) as unknown } : {}) })),
-    };
+  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<CreditRecordBody> {
+    return toCreditRecordBody(await this.upstreams.creditRecords.getRecord({ id }, { principal }));
   }
 }

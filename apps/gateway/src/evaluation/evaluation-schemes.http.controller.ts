@@ -8,6 +8,7 @@ import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
 import { PutEvaluationSchemeDto, SchemeVersionQueryDto, SimulateEvaluationSchemeDto } from './evaluation-scheme.dto';
+import { SchemeSimulationBody, SchemeVersionBody, toSchemeSimulationBody, toSchemeVersionBody } from './evaluation-scheme.mapper';
 
 /** Evaluation schemes as versioned data (API.md "Evaluation"). */
 @ApiTags('evaluation')
@@ -28,12 +29,12 @@ export class EvaluationSchemesHttpController {
   @Get(':id')
   @RequireScope(Scopes.EvaluationsRead)
   @ApiOperation({ summary: 'One version of a scheme (the active one unless ?version=)' })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: SchemeVersionQueryDto) {
-    const { documentJson, ...version } = await this.upstreams.evaluationSchemes.getScheme(
+  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: SchemeVersionQueryDto): Promise<SchemeVersionBody> {
+    const version = await this.upstreams.evaluationSchemes.getScheme(
       { id, version: query.version ?? 0 },
       { principal },
     );
-    return { ...version, document: JSON.parse(documentJson) as unknown };
+    return toSchemeVersionBody(version);
   }
 
   @Put(':id')
@@ -50,12 +51,12 @@ export class EvaluationSchemesHttpController {
   @HttpCode(200)
   @RequireScope(Scopes.Admin)
   @ApiOperation({ summary: 'What a draft would change now: subjects changing grade, direction, transitions, a sample with explanations. Nothing is stored' })
-  async simulate(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: SimulateEvaluationSchemeDto) {
-    const { sampleJson, ...summary } = await this.upstreams.evaluationSchemes.simulateScheme(
+  async simulate(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: SimulateEvaluationSchemeDto): Promise<SchemeSimulationBody> {
+    const simulation = await this.upstreams.evaluationSchemes.simulateScheme(
       { id, documentJson: JSON.stringify(body.document) },
       // Grades every subject in scope twice: allowed longer than an ordinary call.
       { principal, deadlineMs: 60_000 },
     );
-    return { ...summary, sample: JSON.parse(sampleJson) as unknown };
+    return toSchemeSimulationBody(simulation);
   }
 }

@@ -6,6 +6,7 @@ import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.g
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
+import { ExpiringLicencesBody, toExpiringLicencesBody } from './licence.mapper';
 import { ExpiringLicencesQueryDto } from './expiring-licences.query.dto';
 
 /** Administrative licences over time (collection): which end soon, per subject and per providing unit. */
@@ -20,7 +21,7 @@ export class LicencesHttpController {
   @Get('expiring')
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: 'Licences of a region whose last valid day falls within the warning window, soonest first' })
-  async expiring(@CurrentPrincipal() principal: Principal, @Query() query: ExpiringLicencesQueryDto) {
+  async expiring(@CurrentPrincipal() principal: Principal, @Query() query: ExpiringLicencesQueryDto): Promise<ExpiringLicencesBody> {
     const result = await this.upstreams.licences.listExpiringLicences(
       {
         region: query.region ?? '',
@@ -32,10 +33,6 @@ export class LicencesHttpController {
       },
       { principal },
     );
-    return {
-      window: { from: result.windowFrom, until: result.windowUntil, days: result.windowDays, basis: result.windowBasis },
-      licences: result.licences,
-      nextCursor: result.nextCursor || null,
-    };
+    return toExpiringLicencesBody(result);
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
+import { measuresV1 } from '@contracts';
 import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
@@ -20,7 +21,7 @@ export class InspectionDrawsHttpController {
   @Post('draws')
   @RequireScope(Scopes.MeasuresDecide)
   @ApiOperation({ summary: 'Draw subjects of a pool (region, sector) by the grade ratios of its plan; the same seed and pool give the same draw' })
-  async draw(@CurrentPrincipal() principal: Principal, @Body() body: DrawInspectionsDto) {
+  async draw(@CurrentPrincipal() principal: Principal, @Body() body: DrawInspectionsDto): Promise<measuresV1.DrawInspectionsResponse> {
     return this.upstreams.inspectionDraws.drawInspections(
       { region: body.pool.region, sector: body.pool.sector, seed: body.seed },
       { principal },

@@ -2,6 +2,7 @@ import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags, ApiProperty } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import { IsOptional, Matches } from 'class-validator';
+import { measuresV1 } from '@contracts';
 import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
@@ -31,7 +32,7 @@ export class MeasuresReportHttpController {
   @Get('measures-applied')
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: 'Per asking unit: decisions, denials, conditional answers and each measure applied (count, distinct subjects) in a month' })
-  async measuresApplied(@CurrentPrincipal() principal: Principal, @Query() query: MeasuresAppliedQueryDto) {
+  async measuresApplied(@CurrentPrincipal() principal: Principal, @Query() query: MeasuresAppliedQueryDto): Promise<measuresV1.MeasuresAppliedResponse> {
     return this.upstreams.measuresReport.measuresApplied({ region: query.region ?? '', month: query.month }, { principal });
   }
 }

@@ -9,7 +9,7 @@ import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { markReplayed } from '../http/idempotency-key';
 import { Upstreams } from '../upstreams';
 import { ImportPartnerEntryDto } from './list-entry.dto';
-import { toListEntry } from './list-entries.http.controller';
+import { ListEntryBody, toListEntryBody } from './list-entry.mapper';
 
 /**
  * Partner regions push the list entries they decided (Suzhou, Wuxi, Changzhou and Nantong share
@@ -28,7 +28,7 @@ export class PartnerListEntriesHttpController {
   @HttpCode(201)
   @RequireScope(Scopes.ExchangeWrite)
   @ApiOperation({ summary: 'Import a list entry decided in a partner region, with its provenance; in force here at once. The same partner reference again returns the first import (200, Idempotent-Replayed)' })
-  async import(@CurrentPrincipal() principal: Principal, @Body() body: ImportPartnerEntryDto, @Res({ passthrough: true }) response: Response) {
+  async import(@CurrentPrincipal() principal: Principal, @Body() body: ImportPartnerEntryDto, @Res({ passthrough: true }) response: Response): Promise<ListEntryBody> {
     const result = await this.upstreams.listEntries.importPartnerEntry(
       {
         listType: body.listType,
@@ -43,7 +43,7 @@ export class PartnerListEntriesHttpController {
     );
     if (result.replayed) response.status(200);
     markReplayed(response, result.replayed);
-    const entry = toListEntry(result.entry);
+    const entry = toListEntryBody(result.entry);
     response.setHeader('Location', `/api/v1/subjects/${encodeURIComponent(entry.subject?.id ?? '')}/list-entries`);
     return entry;
   }

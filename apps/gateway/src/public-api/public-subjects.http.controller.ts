@@ -6,6 +6,8 @@ import { disclosureV1 } from '@contracts';
 import { PublicRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
 import { PublicProfiles } from './public-profiles';
+import { toVerifiedCreditReportBody, VerifiedCreditReportBody } from './credit-report.mapper';
+import { PublicationEntriesBody, toPublicationEntriesBody } from './publication-log.mapper';
 
 /** Anyone may read: no token, rate limited per address. */
 @ApiTags('public')
@@ -43,11 +45,11 @@ export class PublicSubjectsHttpController {
 
   @Get('publication-log/items/:publicationId')
   @ApiOperation({ summary: 'When an item was published, corrected, withdrawn or expired: its hash-chained log entries' })
-  async publicationEntries(@Param('publicationId') publicationId: string) {
-    const { entries } = await this.upstreams.publicationLog.listPublicationEntries({
+  async publicationEntries(@Param('publicationId') publicationId: string): Promise<PublicationEntriesBody> {
+    const entries = await this.upstreams.publicationLog.listPublicationEntries({
       publicationId: publicationId.slice(0, 64),
     });
-    return { entries: entries.map(({ contentJson, ...entry }) => ({ ...entry, content: JSON.parse(contentJson) as unknown })) };
+    return toPublicationEntriesBody(entries);
   }
 
   @Get('subjects/:uscc/report')
@@ -66,11 +68,11 @@ export class PublicSubjectsHttpController {
 
   @Get('reports/:code')
   @ApiOperation({ summary: 'Verify a credit report by its code: who, when, what it showed, and its hash' })
-  async verifyReport(@Param('code') code: string) {
-    const { profileJson, ...verified } = await this.upstreams.creditReports.verifyCreditReport({
+  async verifyReport(@Param('code') code: string): Promise<VerifiedCreditReportBody> {
+    const verified = await this.upstreams.creditReports.verifyCreditReport({
       code: code.slice(0, 64),
     });
-    return { ...verified, profile: JSON.parse(profileJson) as unknown };
+    return toVerifiedCreditReportBody(verified);
   }
 
   @Get('subjects/:uscc')
