@@ -7,7 +7,7 @@ import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
 import { ExpiringLicencesBody, toExpiringLicencesBody } from './licence.mapper';
-import { ExpiringLicencesQueryDto } from './expiring-licences.query.dto';
+import { ExpiringLicencesQueryDto } from './licence.dto';
 
 /** Administrative licences over time (collection): which end soon, per subject and per providing unit. */
 @ApiTags('collection')
