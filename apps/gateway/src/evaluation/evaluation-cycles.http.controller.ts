@@ -8,7 +8,8 @@ import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.g
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { CloseCycleDto, RankingsQueryDto } from './evaluation-scheme.dto';
+import { CloseCycleDto } from './evaluation-cycle.dto';
+import { RankingsQueryDto } from './ranking.dto';
 
 /** Cycle close (API.md "Evaluation"): accepted at once, processed in the background, resumable. */
 @ApiTags('evaluation')

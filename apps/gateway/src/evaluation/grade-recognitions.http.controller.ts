@@ -7,7 +7,7 @@ import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.g
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { RecogniseGradeDto } from './evaluation-scheme.dto';
+import { RecogniseGradeDto } from './grade-recognition.dto';
 import { RecognitionTablesBody, toRecognitionTablesBody } from './grade-recognition.mapper';
 
 /** Mutual recognition tables (信用等级互认): what a partner's grade counts as on our ladder. */

@@ -8,7 +8,7 @@ import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.g
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { PeriodRankingsQueryDto } from './evaluation-scheme.dto';
+import { PeriodRankingsQueryDto } from './ranking.dto';
 
 /**
  * Rankings per week, month, quarter, half-year or year (issue 4 item 10; docs/evaluation.md

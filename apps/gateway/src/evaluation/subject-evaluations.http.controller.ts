@@ -7,7 +7,7 @@ import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
 import { SubjectEvaluationsBody, toSubjectEvaluationsBody } from './subject-evaluation.mapper';
-import { EvaluationsQueryDto } from './evaluation-scheme.dto';
+import { EvaluationsQueryDto } from './subject-evaluation.dto';
 
 /** A subject's results per scheme with explanations, now or as of a past instant; region-scoped by evaluation. */
 @ApiTags('evaluation')
