@@ -7,7 +7,7 @@ import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.g
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { ClaimViolationDto, DisposeViolationDto } from './objection.dto';
+import { ClaimViolationDto, DisposeViolationDto } from './monitoring-violation.dto';
 import { ListViolationsQueryDto } from './record-queries.dto';
 
 /** Monitoring violations pushed to the enterprise concerned, which claims each and records what it did. */
