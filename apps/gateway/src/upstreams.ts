@@ -1,81 +1,85 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { ProtoPackage, ProtoPackages } from '@contracts';
-import { GrpcClient } from '@platform/grpc';
+import { collectionV1, disclosureV1, evaluationV1, measuresV1, ProtoPackage, ProtoPackages } from '@contracts';
+import { GrpcClient, UnaryClient } from '@platform/grpc';
 import { SERVICE_CONFIG } from '@platform/service';
 import type { GatewayConfig } from './gateway.definition';
 
-/** gRPC clients of the services behind the gateway, each call with a deadline; closed together at shutdown. */
+/**
+ * gRPC clients of the services behind the gateway, each typed by its generated `<Service>Client`
+ * interface (method names, requests and responses checked by tsc), each call with a deadline;
+ * closed together at shutdown.
+ */
 @Injectable()
 export class Upstreams implements OnApplicationShutdown {
   private readonly clients: GrpcClient[] = [];
 
   // collection
-  readonly creditRecords: GrpcClient;
-  readonly catalogue: GrpcClient;
-  readonly objections: GrpcClient;
-  readonly collectionQuality: GrpcClient;
-  readonly violationClaims: GrpcClient;
-  readonly licences: GrpcClient;
+  readonly creditRecords: UnaryClient<collectionV1.CreditRecordServiceClient>;
+  readonly catalogue: UnaryClient<collectionV1.CatalogueServiceClient>;
+  readonly objections: UnaryClient<collectionV1.ObjectionServiceClient>;
+  readonly collectionQuality: UnaryClient<collectionV1.CollectionQualityServiceClient>;
+  readonly violationClaims: UnaryClient<collectionV1.ViolationClaimServiceClient>;
+  readonly licences: UnaryClient<collectionV1.LicenceServiceClient>;
   // evaluation
-  readonly evaluationSchemes: GrpcClient;
-  readonly evaluations: GrpcClient;
-  readonly evaluationCycles: GrpcClient;
-  readonly gradeRecognition: GrpcClient;
+  readonly evaluationSchemes: UnaryClient<evaluationV1.SchemeServiceClient>;
+  readonly evaluations: UnaryClient<evaluationV1.EvaluationServiceClient>;
+  readonly evaluationCycles: UnaryClient<evaluationV1.CycleServiceClient>;
+  readonly gradeRecognition: UnaryClient<evaluationV1.RecognitionServiceClient>;
   // joint measures
-  readonly listEntries: GrpcClient;
-  readonly entryRules: GrpcClient;
-  readonly decisions: GrpcClient;
-  readonly inspectionDraws: GrpcClient;
-  readonly measuresReport: GrpcClient;
+  readonly listEntries: UnaryClient<measuresV1.ListEntryServiceClient>;
+  readonly entryRules: UnaryClient<measuresV1.EntryRuleServiceClient>;
+  readonly decisions: UnaryClient<measuresV1.DecisionServiceClient>;
+  readonly inspectionDraws: UnaryClient<measuresV1.InspectionDrawServiceClient>;
+  readonly measuresReport: UnaryClient<measuresV1.MeasuresReportServiceClient>;
   // disclosure
-  readonly publicProfiles: GrpcClient;
-  readonly publicSearch: GrpcClient;
-  readonly publicLists: GrpcClient;
-  readonly publicationLog: GrpcClient;
-  readonly creditReports: GrpcClient;
-  readonly portal: GrpcClient;
+  readonly publicProfiles: UnaryClient<disclosureV1.PublicProfileServiceClient>;
+  readonly publicSearch: UnaryClient<disclosureV1.PublicSearchServiceClient>;
+  readonly publicLists: UnaryClient<disclosureV1.PublicListServiceClient>;
+  readonly publicationLog: UnaryClient<disclosureV1.PublicationLogServiceClient>;
+  readonly creditReports: UnaryClient<disclosureV1.CreditReportServiceClient>;
+  readonly portal: UnaryClient<disclosureV1.PortalServiceClient>;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
     const collection = this.backend(ProtoPackages.collection, config.COLLECTION_GRPC_URL, config);
-    this.creditRecords = collection('CreditRecordService');
-    this.catalogue = collection('CatalogueService');
-    this.objections = collection('ObjectionService');
-    this.collectionQuality = collection('CollectionQualityService');
-    this.violationClaims = collection('ViolationClaimService');
-    this.licences = collection('LicenceService');
+    this.creditRecords = collection<collectionV1.CreditRecordServiceClient>(collectionV1.CREDIT_RECORD_SERVICE_NAME);
+    this.catalogue = collection<collectionV1.CatalogueServiceClient>(collectionV1.CATALOGUE_SERVICE_NAME);
+    this.objections = collection<collectionV1.ObjectionServiceClient>(collectionV1.OBJECTION_SERVICE_NAME);
+    this.collectionQuality = collection<collectionV1.CollectionQualityServiceClient>(collectionV1.COLLECTION_QUALITY_SERVICE_NAME);
+    this.violationClaims = collection<collectionV1.ViolationClaimServiceClient>(collectionV1.VIOLATION_CLAIM_SERVICE_NAME);
+    this.licences = collection<collectionV1.LicenceServiceClient>(collectionV1.LICENCE_SERVICE_NAME);
 
     const evaluation = this.backend(ProtoPackages.evaluation, config.EVALUATION_GRPC_URL, config);
-    this.evaluationSchemes = evaluation('SchemeService');
-    this.evaluations = evaluation('EvaluationService');
-    this.evaluationCycles = evaluation('CycleService');
-    this.gradeRecognition = evaluation('RecognitionService');
+    this.evaluationSchemes = evaluation<evaluationV1.SchemeServiceClient>(evaluationV1.SCHEME_SERVICE_NAME);
+    this.evaluations = evaluation<evaluationV1.EvaluationServiceClient>(evaluationV1.EVALUATION_SERVICE_NAME);
+    this.evaluationCycles = evaluation<evaluationV1.CycleServiceClient>(evaluationV1.CYCLE_SERVICE_NAME);
+    this.gradeRecognition = evaluation<evaluationV1.RecognitionServiceClient>(evaluationV1.RECOGNITION_SERVICE_NAME);
 
     const measures = this.backend(ProtoPackages.measures, config.JOINT_MEASURES_GRPC_URL, config);
-    this.listEntries = measures('ListEntryService');
-    this.entryRules = measures('EntryRuleService');
-    this.decisions = measures('DecisionService');
-    this.inspectionDraws = measures('InspectionDrawService');
-    this.measuresReport = measures('MeasuresReportService');
+    this.listEntries = measures<measuresV1.ListEntryServiceClient>(measuresV1.LIST_ENTRY_SERVICE_NAME);
+    this.entryRules = measures<measuresV1.EntryRuleServiceClient>(measuresV1.ENTRY_RULE_SERVICE_NAME);
+    this.decisions = measures<measuresV1.DecisionServiceClient>(measuresV1.DECISION_SERVICE_NAME);
+    this.inspectionDraws = measures<measuresV1.InspectionDrawServiceClient>(measuresV1.INSPECTION_DRAW_SERVICE_NAME);
+    this.measuresReport = measures<measuresV1.MeasuresReportServiceClient>(measuresV1.MEASURES_REPORT_SERVICE_NAME);
 
     const disclosure = this.backend(ProtoPackages.disclosure, config.DISCLOSURE_GRPC_URL, config);
-    this.publicProfiles = disclosure('PublicProfileService');
-    this.publicSearch = disclosure('PublicSearchService');
-    this.publicLists = disclosure('PublicListService');
-    this.publicationLog = disclosure('PublicationLogService');
-    this.creditReports = disclosure('CreditReportService');
-    this.portal = disclosure('PortalService');
+    this.publicProfiles = disclosure<disclosureV1.PublicProfileServiceClient>(disclosureV1.PUBLIC_PROFILE_SERVICE_NAME);
+    this.publicSearch = disclosure<disclosureV1.PublicSearchServiceClient>(disclosureV1.PUBLIC_SEARCH_SERVICE_NAME);
+    this.publicLists = disclosure<disclosureV1.PublicListServiceClient>(disclosureV1.PUBLIC_LIST_SERVICE_NAME);
+    this.publicationLog = disclosure<disclosureV1.PublicationLogServiceClient>(disclosureV1.PUBLICATION_LOG_SERVICE_NAME);
+    this.creditReports = disclosure<disclosureV1.CreditReportServiceClient>(disclosureV1.CREDIT_REPORT_SERVICE_NAME);
+    this.portal = disclosure<disclosureV1.PortalServiceClient>(disclosureV1.PORTAL_SERVICE_NAME);
   }
 
   onApplicationShutdown(): void {
     for (const client of this.clients) client.close();
   }
 
-  /** A factory of clients for the services of one backend. */
-  private backend(pkg: ProtoPackage, url: string, config: GatewayConfig): (service: string) => GrpcClient {
-    return (service) => {
+  /** A factory of typed clients for the services of one backend. */
+  private backend(pkg: ProtoPackage, url: string, config: GatewayConfig): <S>(service: string) => UnaryClient<S> {
+    return <S>(service: string) => {
       const client = new GrpcClient(pkg, service, url, config.GATEWAY_UPSTREAM_DEADLINE_MS);
       this.clients.push(client);
-      return client;
+      return client.typed<S>();
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Server, ServerCredentials, loadPackageDefinition, GrpcObject, Metadata, ServiceDefinition, UntypedServiceImplementation, sendUnaryData, ServerUnaryCall } from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
-import { ProtoPackages } from '@contracts';
+import { collectionV1, ProtoPackages } from '@contracts';
 import { DomainError, domainErrorToGrpc } from '@platform/errors';
 import { decodePrincipal, PRINCIPAL_METADATA_KEY } from '@platform/auth';
 import { GrpcClient, loaderOptions } from '@platform/grpc';
@@ -10,6 +10,7 @@ describe('GrpcClient against a real gRPC server', () => {
   const server = new Server();
   let address: string;
   let seenPrincipal: unknown;
+  let seenMetadata: Metadata | undefined;
 
   beforeAll(async () => {
     const pkg = loadPackageDefinition(loadSync(ProtoPackages.collection.protoPath, loaderOptions()));
@@ -17,6 +18,7 @@ describe('GrpcClient against a real gRPC server', () => {
     const implementation: UntypedServiceImplementation = {
       submitRecord: (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
         seenPrincipal = decodePrincipal(String(call.metadata.get(PRINCIPAL_METADATA_KEY)[0]));
+        seenMetadata = call.metadata;
         callback(null, { id: 'r1', status: 'active', replayed: false });
       },
       // Never answers: only the client's deadline ends the call.
@@ -68,5 +70,83 @@ describe('GrpcClient against a real gRPC server', () => {
     const client = new GrpcClient(ProtoPackages.collection, 'CreditRecordService', '127.0.0.1:1', 1000);
     await expect(client.unary('getRecord', { id: 'x' })).rejects.toMatchObject({ kind: expect.stringMatching(/unavailable|deadline/) });
     client.close();
+  });
+
+  describe('typed<S>() (the generated service client interface)', () => {
+    const typed = (deadlineMs?: number, target = address) =>
+      new GrpcClient(ProtoPackages.collection, collectionV1.CREDIT_RECORD_SERVICE_NAME, target, deadlineMs);
+
+    it('offers every unary method of the service by its generated name, and nothing else', () => {
+      const client = typed();
+      const records = client.typed<collectionV1.CreditRecordServiceClient>();
+      expect(Object.keys(records).sort()).toEqual(['getBatch', 'getRecord', 'listRecords', 'revokeRecord', 'submitBatch', 'submitRecord', 'submitRecords']);
+      expect(Object.isFrozen(records)).toBe(true);
+      client.close();
+    });
+
+    it('calls the method with the principal and extra metadata, answering the decoded response', async () => {
+      const client = typed();
+      const records = client.typed<collectionV1.CreditRecordServiceClient>();
+      const principal = { clientId: 'typed', kind: 'integrator' as const, scopes: ['records:write'], region: '410100' };
+      const response: collectionV1.SubmitRecordResponse = await records.submitRecord({ recordType: 'x' } as collectionV1.SubmitRecordRequest, { principal, metadata: { 'x-request-id': 'req-1' } });
+      expect(response).toEqual({ id: 'r1', status: 'active', replayed: false });
+      expect(seenPrincipal).toEqual(principal);
+      expect(seenMetadata?.get('x-request-id')).toEqual(['req-1']);
+      client.close();
+    });
+
+    it('keeps the deadline of the call options', async () => {
+      const client = typed();
+      const error = await client.typed<collectionV1.CreditRecordServiceClient>().getRecord({ id: 'slow' }, { deadlineMs: 200 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error).toMatchObject({ kind: 'deadline', code: 'SERVICE.DEADLINE_EXCEEDED' });
+      client.close();
+    });
+
+    it('keeps the default deadline of the client', async () => {
+      const client = typed(200);
+      await expect(client.typed<collectionV1.CreditRecordServiceClient>().getRecord({ id: 'slow' })).rejects.toMatchObject({ kind: 'deadline', code: 'SERVICE.DEADLINE_EXCEEDED' });
+      client.close();
+    });
+
+    it('restores the domain error from status and metadata', async () => {
+      const client = typed();
+      const error = await client.typed<collectionV1.CreditRecordServiceClient>().getRecord({ id: 'missing' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DomainError);
+      expect(error).toMatchObject({ code: 'RECORD.NOT_FOUND', kind: 'not-found', message: '没有这条记录' });
+      client.close();
+    });
+
+    it('tells a method the server does not offer from other failures', async () => {
+      const client = typed();
+      await expect(client.typed<collectionV1.CreditRecordServiceClient>().submitRecords({ items: [] })).rejects.toMatchObject({ code: 'SERVICE.UNIMPLEMENTED', kind: 'internal' });
+      client.close();
+    });
+
+    it('reports an unreachable service as unavailable', async () => {
+      const client = typed(1000, '127.0.0.1:1');
+      await expect(client.typed<collectionV1.CreditRecordServiceClient>().getRecord({ id: 'x' })).rejects.toMatchObject({ kind: expect.stringMatching(/unavailable|deadline/) });
+      client.close();
+    });
+
+    it('checks method names, requests and responses at compile time', async () => {
+      const client = typed(200);
+      const records = client.typed<collectionV1.CreditRecordServiceClient>();
+      // Never called: tsc is the assertion (a regression makes these lines compile, and tsc fails on the unused directive).
+      const unchecked = () => {
+        // @ts-expect-error a method the service does not have
+        void records.decide({ subjectId: 's' });
+        // @ts-expect-error a field GetRecordRequest does not have
+        void records.getRecord({ recordId: 'r1' });
+        // @ts-expect-error a field of the wrong type
+        void records.getRecord({ id: 1 });
+        // @ts-expect-error the response is GetRecordResponse, not SubmitRecordResponse
+        const wrong: Promise<collectionV1.SubmitRecordResponse> = records.getRecord({ id: 'r1' });
+        return wrong;
+      };
+      expect(typeof unchecked).toBe('function');
+      expect('decide' in records).toBe(false);
+      client.close();
+    });
   });
 });

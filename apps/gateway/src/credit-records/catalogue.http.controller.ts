@@ -1,12 +1,12 @@
 import { Controller, Get, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { collectionV1 } from '@contracts';
 import { Principal } from '@platform/auth';
 import { JwtAuthGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
+import { RecordTypesBody, toRecordTypesBody } from './catalogue.mapper';
 
 /** The collection catalogue, for integrators building their submissions (any authenticated client). */
 @ApiTags('collection')
@@ -19,23 +19,8 @@ export class CatalogueHttpController {
 
   @Get('record-types')
   @ApiOperation({ summary: 'Record types in force: payload schemas, severities, publicity rules, who may submit' })
-  async recordTypes(@CurrentPrincipal() principal: Principal) {
-    const catalogue = await this.upstreams.catalogue.unary<collectionV1.ListRecordTypesRequest, collectionV1.ListRecordTypesResponse>('listRecordTypes', {}, { principal });
-    return {
-      version: catalogue.version,
-      effectiveFrom: catalogue.effectiveFrom,
-      recordTypes: catalogue.recordTypes.map((t) => ({
-        code: t.code,
-        name: { zh: t.nameZh, en: t.nameEn },
-        category: t.category,
-        subjectKinds: t.subjectKinds,
-        severities: t.severities,
-        isPublic: t.isPublic,
-        publicity: t.publicityJson ? JSON.parse(t.publicityJson) : null,
-        timelinessWorkingDays: t.timelinessWorkingDays || null,
-        submitScopes: t.submitScopes,
-        payloadSchema: JSON.parse(t.payloadSchemaJson),
-      })),
-    };
+  async recordTypes(@CurrentPrincipal() principal: Principal): Promise<RecordTypesBody> {
+    const catalogue = await this.upstreams.catalogue.listRecordTypes({}, { principal });
+    return toRecordTypesBody(catalogue);
   }
 }

@@ -21,6 +21,6 @@ export class CollectionQualityHttpController {
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: 'Per source unit and month: received, on time / late (双公示, 7 working days), rejected, duplicates, objections, violation claims' })
   quality(@CurrentPrincipal() principal: Principal, @Query() query: CollectionQualityQueryDto): Promise<collectionV1.GetCollectionQualityResponse> {
-    return this.upstreams.collectionQuality.unary('getCollectionQuality', { region: query.region ?? '', month: query.month ?? '' }, { principal });
+    return this.upstreams.collectionQuality.getCollectionQuality({ region: query.region ?? '', month: query.month ?? '' }, { principal });
   }
 }

@@ -10,8 +10,9 @@ import { assertIdempotencyKey, markReplayed } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
 import { RevokeCreditRecordDto, SubmitCreditRecordDto } from './credit-record.dto';
+import { CreditRecordBody, SubmittedBatchBody, SubmittedRecordBody, toCreditRecordBody } from './credit-record.mapper';
 import { OpenObjectionDto } from './objection.dto';
-import { toObjection } from './objections.http.controller';
+import { ObjectionBody, toObjectionBody } from './objection.mapper';
 import { ListCreditRecordsQueryDto } from './record-queries.dto';
 import { RecordSubmissions } from './record-submissions';
 
@@ -37,7 +38,7 @@ export class CreditRecordsHttpController {
     @Body() body: SubmitCreditRecordDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<{ id: string; status: string }> {
+  ): Promise<SubmittedRecordBody> {
     assertIdempotencyKey(idempotencyKey);
     const request: collectionV1.SubmitRecordRequest = {
       recordType: body.recordType,
@@ -60,8 +61,7 @@ export class CreditRecordsHttpController {
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: "Records in the caller's region, newest decision first; filter by subject, type and decision dates" })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListCreditRecordsQueryDto): Promise<collectionV1.ListRecordsResponse> {
-    return this.upstreams.creditRecords.unary<collectionV1.ListRecordsRequest, collectionV1.ListRecordsResponse>(
-      'listRecords',
+    return this.upstreams.creditRecords.listRecords(
       { subjectId: query.subjectId ?? '', recordType: query.type ?? '', from: query.from ?? '', to: query.to ?? '', cursor: query.cursor ?? '', limit: query.limit ?? 0 },
       { principal },
     );
@@ -78,15 +78,14 @@ export class CreditRecordsHttpController {
     @Body() body: OpenObjectionDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<ObjectionBody> {
     assertIdempotencyKey(idempotencyKey);
-    const result = await this.upstreams.objections.unary<collectionV1.OpenObjectionRequest, collectionV1.OpenObjectionResponse>(
-      'openObjection',
+    const result = await this.upstreams.objections.openObjection(
       { recordId: id, reason: body.reason, objector: { name: body.objector.name, contact: body.objector.contact ?? '' }, idempotencyKey: idempotencyKey ?? '' },
       { principal },
     );
     markReplayed(response, result.replayed);
-    const objection = toObjection(result.objection);
+    const objection = toObjectionBody(result.objection);
     response.setHeader('Location', `/api/v1/objections/${objection.id}`);
     return objection;
   }
@@ -102,10 +101,9 @@ export class CreditRecordsHttpController {
     @Body() body: string,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<{ batchId: string; lineCount: number }> {
+  ): Promise<SubmittedBatchBody> {
     assertIdempotencyKey(idempotencyKey);
-    const result = await this.upstreams.creditRecords.unary<collectionV1.SubmitBatchRequest, collectionV1.SubmitBatchResponse>(
-      'submitBatch',
+    const result = await this.upstreams.creditRecords.submitBatch(
       { ndjson: typeof body === 'string' ? body : '', idempotencyKey: idempotencyKey ?? '' },
       { principal, deadlineMs: 30_000 },
     );
@@ -118,7 +116,7 @@ export class CreditRecordsHttpController {
   @RequireScope(Scopes.RecordsWrite)
   @ApiOperation({ summary: 'Batch progress: accepted, rejected and duplicate counts, and every rejected line' })
   async batch(@CurrentPrincipal() principal: Principal, @Param('batchId') batchId: string): Promise<collectionV1.GetBatchResponse> {
-    return this.upstreams.creditRecords.unary('getBatch', { batchId }, { principal });
+    return this.upstreams.creditRecords.getBatch({ batchId }, { principal });
   }
 
   @Post(':id/revocation')
@@ -126,18 +124,13 @@ export class CreditRecordsHttpController {
   @RequireScope(Scopes.RecordsWrite)
   @ApiOperation({ summary: 'The providing unit revokes a record (a new version; nothing is deleted)' })
   revoke(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: RevokeCreditRecordDto): Promise<collectionV1.RevokeRecordResponse> {
-    return this.upstreams.creditRecords.unary('revokeRecord', { id, reason: body.reason }, { principal });
+    return this.upstreams.creditRecords.revokeRecord({ id, reason: body.reason }, { principal });
   }
 
   @Get(':id')
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: 'One credit record with its history' })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
-    const { payloadJson, ...record } = await this.upstreams.creditRecords.unary<collectionV1.GetRecordRequest, collectionV1.GetRecordResponse>('getRecord', { id }, { principal });
-    return {
-      ...record,
-      payload: JSON.parse(payloadJson || '{}'),
-      history: record.history.map(({ changesJson, ...version }) => ({ ...version, ...(changesJson ? { changes: JSON.parse(changesJson) as unknown } : {}) })),
-    };
+  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<CreditRecordBody> {
+    return toCreditRecordBody(await this.upstreams.creditRecords.getRecord({ id }, { principal }));
   }
 }

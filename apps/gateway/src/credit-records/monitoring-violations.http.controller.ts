@@ -7,7 +7,7 @@ import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.g
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { ClaimViolationDto, DisposeViolationDto } from './objection.dto';
+import { ClaimViolationDto, DisposeViolationDto } from './monitoring-violation.dto';
 import { ListViolationsQueryDto } from './record-queries.dto';
 
 /** Monitoring violations pushed to the enterprise concerned, which claims each and records what it did. */
@@ -23,8 +23,7 @@ export class MonitoringViolationsHttpController {
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: "An enterprise's monitoring violations by claim state (unclaimed, claimed, disposed)" })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListViolationsQueryDto): Promise<collectionV1.ListViolationsResponse> {
-    return this.upstreams.violationClaims.unary(
-      'listViolations',
+    return this.upstreams.violationClaims.listViolations(
       { subjectId: query.subjectId ?? '', state: query.state ?? '', cursor: query.cursor ?? '', limit: query.limit ?? 0 },
       { principal },
     );
@@ -34,8 +33,8 @@ export class MonitoringViolationsHttpController {
   @HttpCode(200)
   @RequireScope(Scopes.RecordsWrite)
   @ApiOperation({ summary: 'The enterprise claims the violation (认领)' })
-  async claim(@CurrentPrincipal() principal: Principal, @Param('recordId') recordId: string, @Body() body: ClaimViolationDto) {
-    const result = await this.upstreams.violationClaims.unary<collectionV1.ClaimViolationRequest, collectionV1.ClaimViolationResponse>('claimViolation', { recordId, claimant: body.claimant }, { principal });
+  async claim(@CurrentPrincipal() principal: Principal, @Param('recordId') recordId: string, @Body() body: ClaimViolationDto): Promise<collectionV1.ViolationClaim | undefined> {
+    const result = await this.upstreams.violationClaims.claimViolation({ recordId, claimant: body.claimant }, { principal });
     return result.violation;
   }
 
@@ -43,8 +42,8 @@ export class MonitoringViolationsHttpController {
   @HttpCode(200)
   @RequireScope(Scopes.RecordsWrite)
   @ApiOperation({ summary: 'The enterprise records what it did about the violation (处置)' })
-  async dispose(@CurrentPrincipal() principal: Principal, @Param('recordId') recordId: string, @Body() body: DisposeViolationDto) {
-    const result = await this.upstreams.violationClaims.unary<collectionV1.DisposeViolationRequest, collectionV1.DisposeViolationResponse>('disposeViolation', { recordId, disposal: body.disposal }, { principal });
+  async dispose(@CurrentPrincipal() principal: Principal, @Param('recordId') recordId: string, @Body() body: DisposeViolationDto): Promise<collectionV1.ViolationClaim | undefined> {
+    const result = await this.upstreams.violationClaims.disposeViolation({ recordId, disposal: body.disposal }, { principal });
     return result.violation;
   }
 }

@@ -8,13 +8,7 @@ import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
 import { ResolveObjectionDto } from './objection.dto';
-
-/** The REST shape of an objection: empty strings of the wire format become absent fields. */
-export function toObjection(objection: collectionV1.Objection | undefined) {
-  if (!objection) throw new Error('collection answered without an objection');
-  const { outcome, note, resolvedBy, resolvedAt, ...open } = objection;
-  return { ...open, ...(resolvedAt ? { outcome, note, resolvedBy, resolvedAt } : {}) };
-}
+import { ObjectionBody, toObjectionBody } from './objection.mapper';
 
 /** Objections (异议): read one; the providing unit resolves it. Opening one is POST /credit-records/{id}/objections. */
 @ApiTags('collection')
@@ -28,25 +22,24 @@ export class ObjectionsHttpController {
   @Get(':id')
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: 'One objection: status, due date, whether overdue, and its resolution' })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string) {
-    const result = await this.upstreams.objections.unary<collectionV1.GetObjectionRequest, collectionV1.GetObjectionResponse>('getObjection', { objectionId: id }, { principal });
-    return toObjection(result.objection);
+  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<ObjectionBody> {
+    const result = await this.upstreams.objections.getObjection({ objectionId: id }, { principal });
+    return toObjectionBody(result.objection);
   }
 
   @Post(':id/resolution')
   @HttpCode(200)
   @RequireScope(Scopes.RecordsWrite)
   @ApiOperation({ summary: 'The providing unit resolves an objection: upheld (with a correction, or revoking the record) or rejected' })
-  async resolve(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: ResolveObjectionDto) {
+  async resolve(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: ResolveObjectionDto): Promise<ObjectionBody> {
     const c = body.correction;
     const correction: collectionV1.RecordCorrection | undefined = c
       ? { severity: c.severity, decisionDate: c.decisionDate, documentNumber: c.documentNumber, subjectName: c.subjectName, payloadJson: c.payload ? JSON.stringify(c.payload) : undefined }
       : undefined;
-    const result = await this.upstreams.objections.unary<collectionV1.ResolveObjectionRequest, collectionV1.ResolveObjectionResponse>(
-      'resolveObjection',
+    const result = await this.upstreams.objections.resolveObjection(
       { objectionId: id, outcome: body.outcome, note: body.note, correction },
       { principal },
     );
-    return toObjection(result.objection);
+    return toObjectionBody(result.objection);
   }
 }

@@ -1,6 +1,7 @@
 import { collectionV1 } from '@contracts';
 import { decodePrincipal, Principal } from '@platform/auth';
 import { DomainError, domainErrorFromGrpc, domainErrorToGrpc, GrpcCode } from '@platform/errors';
+import type { CallOptions } from '@platform/grpc';
 import type { Upstreams } from '../upstreams';
 import { RecordSubmissions } from './record-submissions';
 
@@ -18,11 +19,11 @@ describe('RecordSubmissions (coalesced SubmitRecord calls, ADR 0038)', () => {
         : { accepted: { id: `${decodePrincipal(item.principal).clientId}:${item.record!.documentNumber}`, status: 'active', replayed: false } };
     const upstreams = {
       creditRecords: {
-        unary: (method: string, request: collectionV1.SubmitRecordsRequest) => {
-          expect(method).toBe('submitRecords');
+        submitRecords: (request: collectionV1.SubmitRecordsRequest) => {
           calls.push(request.items);
-          return new Promise((resolve) => pending.push(() => resolve({ outcomes: request.items.map(answer) })));
+          return new Promise<collectionV1.SubmitRecordsResponse>((resolve) => pending.push(() => resolve({ outcomes: request.items.map(answer) })));
         },
+        submitRecord: () => Promise.reject(new Error('only SubmitRecords is expected')),
       },
     } as unknown as Upstreams;
     const settle = async () => {
@@ -55,9 +56,12 @@ describe('RecordSubmissions (coalesced SubmitRecord calls, ADR 0038)', () => {
     const calls: { method: string; principal?: Principal }[] = [];
     const upstreams = {
       creditRecords: {
-        unary: (method: string, request: { documentNumber?: string }, options?: { principal?: Principal }) => {
-          calls.push({ method, principal: options?.principal });
-          if (method === 'submitRecords') return Promise.reject(domainErrorFromGrpc(GrpcCode.UNIMPLEMENTED, 'The server does not implement the method', {}));
+        submitRecords: (_request: collectionV1.SubmitRecordsRequest, options?: CallOptions) => {
+          calls.push({ method: 'submitRecords', principal: options?.principal });
+          return Promise.reject(domainErrorFromGrpc(GrpcCode.UNIMPLEMENTED, 'The server does not implement the method', {}));
+        },
+        submitRecord: (request: collectionV1.SubmitRecordRequest, options?: CallOptions) => {
+          calls.push({ method: 'submitRecord', principal: options?.principal });
           if (request.documentNumber === 'bad') return Promise.reject(DomainError.validation('RECORD.INVALID', []));
           return Promise.resolve({ id: `${options!.principal!.clientId}:${request.documentNumber}`, status: 'active', replayed: false });
         },
@@ -72,14 +76,14 @@ describe('RecordSubmissions (coalesced SubmitRecord calls, ADR 0038)', () => {
   });
 
   it('fails every submission of a call that collection answers with the wrong number of outcomes', async () => {
-    const upstreams = { creditRecords: { unary: () => Promise.resolve({ outcomes: [] }) } } as unknown as Upstreams;
+    const upstreams = { creditRecords: { submitRecords: () => Promise.resolve({ outcomes: [] }) } } as unknown as Upstreams;
     const submissions = new RecordSubmissions(upstreams);
     await expect(submissions.submit(principal('a'), record('1'))).rejects.toThrow('collection answered 0 outcomes for 1 submissions');
   });
 
   it('fails every submission of a call that fails, with its DomainError', async () => {
     const unavailable = new DomainError('SERVICE.UNAVAILABLE', 'unavailable', 'collection is unavailable');
-    const upstreams = { creditRecords: { unary: () => Promise.reject(unavailable) } } as unknown as Upstreams;
+    const upstreams = { creditRecords: { submitRecords: () => Promise.reject(unavailable) } } as unknown as Upstreams;
     const submissions = new RecordSubmissions(upstreams);
     const results = await Promise.allSettled([submissions.submit(principal('a'), record('1')), submissions.submit(principal('b'), record('2'))]);
     expect(results).toEqual([

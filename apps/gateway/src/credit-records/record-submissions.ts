@@ -45,7 +45,7 @@ export class RecordSubmissions {
     const items = submissions.map(({ principal, record }) => ({ principal: encodePrincipal(principal), record }));
     let outcomes: collectionV1.SubmitRecordOutcome[];
     try {
-      ({ outcomes } = await this.upstreams.creditRecords.unary<collectionV1.SubmitRecordsRequest, collectionV1.SubmitRecordsResponse>('submitRecords', { items }));
+      ({ outcomes } = await this.upstreams.creditRecords.submitRecords({ items }));
     } catch (error) {
       if (isDomainError(error) && error.code === PlatformErrorCode.Unimplemented) return this.submitOneByOne(submissions);
       throw error;
@@ -59,7 +59,7 @@ export class RecordSubmissions {
   private submitOneByOne(submissions: Submission[]): Promise<Outcome[]> {
     return Promise.all(
       submissions.map(({ principal, record }) =>
-        this.upstreams.creditRecords.unary<collectionV1.SubmitRecordRequest, collectionV1.SubmitRecordResponse>('submitRecord', record, { principal }).then(
+        this.upstreams.creditRecords.submitRecord(record, { principal }).then(
           (accepted): Outcome => ({ accepted }),
           (error: unknown): Outcome => {
             if (isDomainError(error)) return { error };

@@ -8,7 +8,8 @@ import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.g
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { CloseCycleDto, RankingsQueryDto } from './evaluation-scheme.dto';
+import { CloseCycleDto } from './evaluation-cycle.dto';
+import { RankingsQueryDto } from './ranking.dto';
 
 /** Cycle close (API.md "Evaluation"): accepted at once, processed in the background, resumable. */
 @ApiTags('evaluation')
@@ -24,7 +25,7 @@ export class EvaluationCyclesHttpController {
   @RequireScope(Scopes.Admin)
   @ApiOperation({ summary: 'Close a past period of a scheme: grade every subject in scope (the same request returns the same close)' })
   async close(@CurrentPrincipal() principal: Principal, @Body() body: CloseCycleDto, @Res({ passthrough: true }) response: Response): Promise<{ id: string; created: boolean }> {
-    const result = await this.upstreams.evaluationCycles.unary<evaluationV1.CloseCycleRequest, evaluationV1.CloseCycleResponse>('closeCycle', { schemeId: body.schemeId, period: body.period }, { principal });
+    const result = await this.upstreams.evaluationCycles.closeCycle({ schemeId: body.schemeId, period: body.period }, { principal });
     response.setHeader('Location', `/api/v1/evaluation-cycles/${result.id}`);
     return result;
   }
@@ -33,13 +34,13 @@ export class EvaluationCyclesHttpController {
   @RequireScope(Scopes.EvaluationsRead)
   @ApiOperation({ summary: 'Progress (processed of total) and the grade distribution' })
   get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<evaluationV1.GetCycleResponse> {
-    return this.upstreams.evaluationCycles.unary('getCycle', { id }, { principal });
+    return this.upstreams.evaluationCycles.getCycle({ id }, { principal });
   }
 
   @Get(':id/rankings')
   @RequireScope(Scopes.EvaluationsRead)
   @ApiOperation({ summary: 'Rankings of a closed cycle: subjects by score, or cities/counties by mean score, inside the caller’s region' })
   rankings(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: RankingsQueryDto): Promise<evaluationV1.GetCycleRankingsResponse> {
-    return this.upstreams.evaluationCycles.unary('getCycleRankings', { id, by: query.by ?? 'subject', limit: query.limit ?? 50 }, { principal });
+    return this.upstreams.evaluationCycles.getCycleRankings({ id, by: query.by ?? 'subject', limit: query.limit ?? 50 }, { principal });
   }
 }

@@ -8,6 +8,7 @@ import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
 import { PutEvaluationSchemeDto, SchemeVersionQueryDto, SimulateEvaluationSchemeDto } from './evaluation-scheme.dto';
+import { SchemeSimulationBody, SchemeVersionBody, toSchemeSimulationBody, toSchemeVersionBody } from './evaluation-scheme.mapper';
 
 /** Evaluation schemes as versioned data (API.md "Evaluation"). */
 @ApiTags('evaluation')
@@ -22,27 +23,25 @@ export class EvaluationSchemesHttpController {
   @RequireScope(Scopes.EvaluationsRead)
   @ApiOperation({ summary: 'Every scheme with its active and latest version' })
   list(@CurrentPrincipal() principal: Principal): Promise<evaluationV1.ListSchemesResponse> {
-    return this.upstreams.evaluationSchemes.unary('listSchemes', {}, { principal });
+    return this.upstreams.evaluationSchemes.listSchemes({}, { principal });
   }
 
   @Get(':id')
   @RequireScope(Scopes.EvaluationsRead)
   @ApiOperation({ summary: 'One version of a scheme (the active one unless ?version=)' })
-  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: SchemeVersionQueryDto) {
-    const { documentJson, ...version } = await this.upstreams.evaluationSchemes.unary<evaluationV1.GetSchemeRequest, evaluationV1.GetSchemeResponse>(
-      'getScheme',
+  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: SchemeVersionQueryDto): Promise<SchemeVersionBody> {
+    const version = await this.upstreams.evaluationSchemes.getScheme(
       { id, version: query.version ?? 0 },
       { principal },
     );
-    return { ...version, document: JSON.parse(documentJson) as unknown };
+    return toSchemeVersionBody(version);
   }
 
   @Put(':id')
   @RequireScope(Scopes.Admin)
   @ApiOperation({ summary: 'Upload a new version (refused whole, with every problem located, if it does not compile); publish to make it active' })
   put(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: PutEvaluationSchemeDto): Promise<evaluationV1.PutSchemeResponse> {
-    return this.upstreams.evaluationSchemes.unary(
-      'putScheme',
+    return this.upstreams.evaluationSchemes.putScheme(
       { id, documentJson: JSON.stringify(body.document), publish: body.publish ?? false, basedOnVersion: body.basedOnVersion ?? 0 },
       { principal },
     );
@@ -52,13 +51,12 @@ export class EvaluationSchemesHttpController {
   @HttpCode(200)
   @RequireScope(Scopes.Admin)
   @ApiOperation({ summary: 'What a draft would change now: subjects changing grade, direction, transitions, a sample with explanations. Nothing is stored' })
-  async simulate(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: SimulateEvaluationSchemeDto) {
-    const { sampleJson, ...summary } = await this.upstreams.evaluationSchemes.unary<evaluationV1.SimulateSchemeRequest, evaluationV1.SimulateSchemeResponse>(
-      'simulateScheme',
+  async simulate(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: SimulateEvaluationSchemeDto): Promise<SchemeSimulationBody> {
+    const simulation = await this.upstreams.evaluationSchemes.simulateScheme(
       { id, documentJson: JSON.stringify(body.document) },
       // Grades every subject in scope twice: allowed longer than an ordinary call.
       { principal, deadlineMs: 60_000 },
     );
-    return { ...summary, sample: JSON.parse(sampleJson) as unknown };
+    return toSchemeSimulationBody(simulation);
   }
 }

@@ -7,7 +7,8 @@ import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.g
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { RecogniseGradeDto } from './evaluation-scheme.dto';
+import { RecogniseGradeDto } from './grade-recognition.dto';
+import { RecognitionTablesBody, toRecognitionTablesBody } from './grade-recognition.mapper';
 
 /** Mutual recognition tables (信用等级互认): what a partner's grade counts as on our ladder. */
 @ApiTags('evaluation')
@@ -21,9 +22,8 @@ export class GradeRecognitionsHttpController {
   @Get()
   @RequireScope(Scopes.EvaluationsRead)
   @ApiOperation({ summary: 'Recognition tables: partner ladder, our scheme and ladder, the mapping and its basis' })
-  async list(@CurrentPrincipal() principal: Principal) {
-    const { tablesJson } = await this.upstreams.gradeRecognition.unary<evaluationV1.ListRecognitionTablesRequest, evaluationV1.ListRecognitionTablesResponse>('listRecognitionTables', {}, { principal });
-    return { tables: JSON.parse(tablesJson) as unknown };
+  async list(@CurrentPrincipal() principal: Principal): Promise<RecognitionTablesBody> {
+    return toRecognitionTablesBody(await this.upstreams.gradeRecognition.listRecognitionTables({}, { principal }));
   }
 
   @Post(':id/recognitions')
@@ -31,6 +31,6 @@ export class GradeRecognitionsHttpController {
   @RequireScope(Scopes.EvaluationsRead)
   @ApiOperation({ summary: 'What a partner grade counts as here, with the basis' })
   recognise(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: RecogniseGradeDto): Promise<evaluationV1.RecogniseGradeResponse> {
-    return this.upstreams.gradeRecognition.unary('recogniseGrade', { tableId: id, partnerGrade: body.grade }, { principal });
+    return this.upstreams.gradeRecognition.recogniseGrade({ tableId: id, partnerGrade: body.grade }, { principal });
   }
 }

@@ -8,7 +8,7 @@ import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.g
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { PeriodRankingsQueryDto } from './evaluation-scheme.dto';
+import { PeriodRankingsQueryDto } from './ranking.dto';
 
 /**
  * Rankings per week, month, quarter, half-year or year (issue 4 item 10; docs/evaluation.md
@@ -27,8 +27,7 @@ export class RankingsHttpController {
   @RequireScope(Scopes.EvaluationsRead)
   @ApiOperation({ summary: 'Subjects, cities or counties ranked under a scheme for an ended week, month, quarter, half-year or year, inside the caller’s region' })
   async rankings(@CurrentPrincipal() principal: Principal, @Query() query: PeriodRankingsQueryDto, @Res({ passthrough: true }) response: Response): Promise<evaluationV1.GetRankingsResponse> {
-    const result = await this.upstreams.evaluationCycles.unary<evaluationV1.GetRankingsRequest, evaluationV1.GetRankingsResponse>(
-      'getRankings',
+    const result = await this.upstreams.evaluationCycles.getRankings(
       { schemeId: query.schemeId, periodKind: query.periodKind, period: query.period, by: query.by ?? 'subject', limit: query.limit ?? 50 },
       // The first request for a period waits (up to RANKING_WAIT_MS in evaluation) for its grading.
       { principal, deadlineMs: 15_000 },

@@ -1,13 +1,13 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { evaluationV1 } from '@contracts';
 import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { EvaluationsQueryDto } from './evaluation-scheme.dto';
+import { SubjectEvaluationsBody, toSubjectEvaluationsBody } from './subject-evaluation.mapper';
+import { EvaluationsQueryDto } from './subject-evaluation.dto';
 
 /** A subject's results per scheme with explanations, now or as of a past instant; region-scoped by evaluation. */
 @ApiTags('evaluation')
@@ -21,20 +21,11 @@ export class SubjectEvaluationsHttpController {
   @Get(':subjectId/evaluations')
   @RequireScope(Scopes.EvaluationsRead)
   @ApiOperation({ summary: 'Current result per scheme with its explanation, or as it stood at ?asOf=' })
-  async list(@CurrentPrincipal() principal: Principal, @Param('subjectId') subjectId: string, @Query() query: EvaluationsQueryDto) {
-    const response = await this.upstreams.evaluations.unary<evaluationV1.GetSubjectEvaluationsRequest, evaluationV1.GetSubjectEvaluationsResponse>(
-      'getSubjectEvaluations',
+  async list(@CurrentPrincipal() principal: Principal, @Param('subjectId') subjectId: string, @Query() query: EvaluationsQueryDto): Promise<SubjectEvaluationsBody> {
+    const response = await this.upstreams.evaluations.getSubjectEvaluations(
       { subjectId, asOf: query.asOf ?? '' },
       { principal },
     );
-    return {
-      subjectId: response.subjectId,
-      asOf: response.asOf,
-      evaluations: response.evaluations.map(({ explanationJson, cycleLabel, cycleStart, cycleEnd, ...evaluation }) => ({
-        ...evaluation,
-        cycle: { label: cycleLabel, start: cycleStart, end: cycleEnd },
-        explanation: JSON.parse(explanationJson) as unknown,
-      })),
-    };
+    return toSubjectEvaluationsBody(response);
   }
 }

@@ -1,13 +1,13 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { collectionV1 } from '@contracts';
 import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { ExpiringLicencesQueryDto } from './expiring-licences.query.dto';
+import { ExpiringLicencesBody, toExpiringLicencesBody } from './licence.mapper';
+import { ExpiringLicencesQueryDto } from './licence.dto';
 
 /** Administrative licences over time (collection): which end soon, per subject and per providing unit. */
 @ApiTags('collection')
@@ -21,9 +21,8 @@ export class LicencesHttpController {
   @Get('expiring')
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: 'Licences of a region whose last valid day falls within the warning window, soonest first' })
-  async expiring(@CurrentPrincipal() principal: Principal, @Query() query: ExpiringLicencesQueryDto) {
-    const result = await this.upstreams.licences.unary<collectionV1.ListExpiringLicencesRequest, collectionV1.ListExpiringLicencesResponse>(
-      'listExpiringLicences',
+  async expiring(@CurrentPrincipal() principal: Principal, @Query() query: ExpiringLicencesQueryDto): Promise<ExpiringLicencesBody> {
+    const result = await this.upstreams.licences.listExpiringLicences(
       {
         region: query.region ?? '',
         withinDays: query.within ?? 0,
@@ -34,10 +33,6 @@ export class LicencesHttpController {
       },
       { principal },
     );
-    return {
-      window: { from: result.windowFrom, until: result.windowUntil, days: result.windowDays, basis: result.windowBasis },
-      licences: result.licences,
-      nextCursor: result.nextCursor || null,
-    };
+    return toExpiringLicencesBody(result);
   }
 }

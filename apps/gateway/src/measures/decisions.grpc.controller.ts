@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import type { Metadata } from '@grpc/grpc-js';
-import { gatewayV1, measuresV1 } from '@contracts';
+import { gatewayV1 } from '@contracts';
 import { Scopes } from '@platform/auth';
 import { GrpcFace, GrpcFaceMethod } from '../grpc/grpc-face';
 import { Upstreams } from '../upstreams';
@@ -18,6 +18,6 @@ export class MeasuresGatewayGrpcController implements gatewayV1.MeasuresGatewayS
   ) {}
 
   decide(request: gatewayV1.DecideRequest, metadata?: Metadata): Promise<gatewayV1.DecideResponse> {
-    return this.face.call(DECIDE, metadata, (principal) => this.upstreams.decisions.unary<measuresV1.DecideRequest, measuresV1.DecideResponse>('decide', request, { principal }));
+    return this.face.call(DECIDE, metadata, (principal) => this.upstreams.decisions.decide(request, { principal }));
   }
 }

@@ -10,25 +10,7 @@ import { assertIdempotencyKey, markReplayed } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
 import { DecideListEntryDto, ProposeListEntryDto, ReportFleetSizeDto, UploadEntryRulesDto } from './list-entry.dto';
-
-/** The REST shape of a list entry: empty strings of the wire format become null or absent. */
-export function toListEntry(entry: measuresV1.ListEntry | undefined) {
-  if (!entry) throw new Error('joint-measures answered without an entry');
-  return {
-    ...entry,
-    ruleId: entry.ruleId || null,
-    startsOn: entry.startsOn || null,
-    endsOn: entry.endsOn || null,
-    provenance: entry.provenance ?? null,
-    decision: entry.decision ?? null,
-    removal: entry.removal ?? null,
-    basis: entry.basis.map((b) =>
-      b.kind === 'record'
-        ? { kind: b.kind, recordId: b.recordId, recordType: b.recordType, decisionDate: b.decisionDate }
-        : { kind: b.kind, schemeId: b.schemeId, cycle: b.cycle, grade: b.grade, pointsDeducted: b.pointsDeducted },
-    ),
-  };
-}
+import { EntryRulesBody, FleetSizeBody, ListEntryBody, SubjectListEntriesBody, toEntryRulesBody, toFleetSizeBody, toListEntryBody, toSubjectListEntriesBody } from './list-entry.mapper';
 
 /** Credit lists (joint measures, DOMAIN.md §4): memberships, proposals after notice, decisions, entry rules. */
 @ApiTags('joint-measures')
@@ -42,9 +24,9 @@ export class ListEntriesHttpController {
   @Get('subjects/:subjectId/list-entries')
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: 'A subject\'s current and past list memberships, each with its basis, notice, decision and removal' })
-  async ofSubject(@CurrentPrincipal() principal: Principal, @Param('subjectId') subjectId: string) {
-    const result = await this.upstreams.listEntries.unary<measuresV1.ListSubjectEntriesRequest, measuresV1.ListSubjectEntriesResponse>('listSubjectEntries', { subjectId }, { principal });
-    return { entries: result.entries.map(toListEntry) };
+  async ofSubject(@CurrentPrincipal() principal: Principal, @Param('subjectId') subjectId: string): Promise<SubjectListEntriesBody> {
+    const result = await this.upstreams.listEntries.listSubjectEntries({ subjectId }, { principal });
+    return toSubjectListEntriesBody(result);
   }
 
   @Post('lists/:listType/entries')
@@ -57,15 +39,14 @@ export class ListEntriesHttpController {
     @Body() body: ProposeListEntryDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<ListEntryBody> {
     assertIdempotencyKey(idempotencyKey);
-    const result = await this.upstreams.listEntries.unary<measuresV1.ProposeListEntryRequest, measuresV1.ProposeListEntryResponse>(
-      'proposeListEntry',
+    const result = await this.upstreams.listEntries.proposeListEntry(
       { listType, subjectId: body.subjectId, basisRecordIds: body.basisRecordIds, grounds: body.grounds, durationMonths: body.durationMonths ?? 0, idempotencyKey: idempotencyKey ?? '' },
       { principal },
     );
     markReplayed(response, result.replayed);
-    return toListEntry(result.entry);
+    return toListEntryBody(result.entry);
   }
 
   @Post('list-entries/:id/decision')
@@ -79,41 +60,39 @@ export class ListEntriesHttpController {
     @Body() body: DecideListEntryDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
     @Res({ passthrough: true }) response: Response,
-  ) {
+  ): Promise<ListEntryBody> {
     assertIdempotencyKey(idempotencyKey);
-    const result = await this.upstreams.listEntries.unary<measuresV1.DecideListEntryRequest, measuresV1.DecideListEntryResponse>(
-      'decideListEntry',
+    const result = await this.upstreams.listEntries.decideListEntry(
       { entryId: id, outcome: body.outcome, documentNumber: body.documentNumber ?? '', reason: body.reason ?? '', idempotencyKey: idempotencyKey ?? '' },
       { principal },
     );
     markReplayed(response, result.replayed);
-    return toListEntry(result.entry);
+    return toListEntryBody(result.entry);
   }
 
   @Put('subjects/:subjectId/fleet')
   @RequireScope(Scopes.RecordsWrite)
   @ApiOperation({ summary: "A carrier's fleet size as its licensing authority reports it: the denominator of the \"more than 10 % of its fleet violating in a year\" rule, evaluated at once" })
-  async reportFleet(@CurrentPrincipal() principal: Principal, @Param('subjectId') subjectId: string, @Body() body: ReportFleetSizeDto) {
-    const result = await this.upstreams.listEntries.unary<measuresV1.ReportFleetSizeRequest, measuresV1.ReportFleetSizeResponse>(
-      'reportFleetSize',
+  async reportFleet(@CurrentPrincipal() principal: Principal, @Param('subjectId') subjectId: string, @Body() body: ReportFleetSizeDto): Promise<FleetSizeBody> {
+    const result = await this.upstreams.listEntries.reportFleetSize(
       { subjectId, vehicles: body.vehicles, asOf: body.asOf, source: body.source },
       { principal },
     );
-    return { ...result, proposed: result.proposed.map(toListEntry) };
+    return toFleetSizeBody(result);
   }
 
   @Get('entry-rules')
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: 'The entry rules in force (version 0: the shipped rules)' })
-  async rules(@CurrentPrincipal() principal: Principal) {
-    const result = await this.upstreams.entryRules.unary<measuresV1.GetEntryRulesRequest, measuresV1.GetEntryRulesResponse>('getEntryRules', {}, { principal });
-    return { version: result.version, rules: JSON.parse(result.rulesJson) as unknown[] };
+  async rules(@CurrentPrincipal() principal: Principal): Promise<EntryRulesBody> {
+    const result = await this.upstreams.entryRules.getEntryRules({}, { principal });
+    return toEntryRulesBody(result);
   }
 
   @Put('entry-rules')
   @RequireScope(Scopes.Admin)
   @ApiOperation({ summary: 'Replace the entry rules; refused as a whole when a rule is invalid or counts an unknown record type' })
-  async upload(@CurrentPrincipal() principal: Principal, @Body() body: UploadEntryRulesDto) {
-    return this.upstreams.entryRules.unary<measuresV1.UploadEntryRulesRequest, measuresV1.UploadEntryRulesResponse>('uploadEntryRules', { rulesJson: JSON.stringify(body.rules) }, { principal });
+  async upload(@CurrentPrincipal() principal: Principal, @Body() body: UploadEntryRulesDto): Promise<measuresV1.UploadEntryRulesResponse> {
+    return this.upstreams.entryRules.uploadEntryRules({ rulesJson: JSON.stringify(body.rules) }, { principal });
   }
 }

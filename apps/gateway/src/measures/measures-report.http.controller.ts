@@ -1,24 +1,13 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags, ApiProperty } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
-import { IsOptional, Matches } from 'class-validator';
 import { measuresV1 } from '@contracts';
 import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-
-export class MeasuresAppliedQueryDto {
-  @ApiPropertyOptional({ description: 'GB/T 2260 code within the caller\'s region; default: the caller\'s region', example: '410100' })
-  @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'region must be a 6-digit GB/T 2260 code' })
-  region?: string;
-
-  @ApiProperty({ description: 'Month (China time), YYYY-MM', example: '2026-11' })
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' })
-  month: string;
-}
+import { MeasuresAppliedQueryDto } from './measures-report.dto';
 
 /** Measures actually applied, per asking unit and month (joint measures). */
 @ApiTags('joint-measures')
@@ -32,7 +21,7 @@ export class MeasuresReportHttpController {
   @Get('measures-applied')
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: 'Per asking unit: decisions, denials, conditional answers and each measure applied (count, distinct subjects) in a month' })
-  async measuresApplied(@CurrentPrincipal() principal: Principal, @Query() query: MeasuresAppliedQueryDto) {
-    return this.upstreams.measuresReport.unary<measuresV1.MeasuresAppliedRequest, measuresV1.MeasuresAppliedResponse>('measuresApplied', { region: query.region ?? '', month: query.month }, { principal });
+  async measuresApplied(@CurrentPrincipal() principal: Principal, @Query() query: MeasuresAppliedQueryDto): Promise<measuresV1.MeasuresAppliedResponse> {
+    return this.upstreams.measuresReport.measuresApplied({ region: query.region ?? '', month: query.month }, { principal });
   }
 }

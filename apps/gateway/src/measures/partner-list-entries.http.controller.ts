@@ -2,7 +2,6 @@ import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
-import { measuresV1 } from '@contracts';
 import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
@@ -10,7 +9,7 @@ import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { markReplayed } from '../http/idempotency-key';
 import { Upstreams } from '../upstreams';
 import { ImportPartnerEntryDto } from './list-entry.dto';
-import { toListEntry } from './list-entries.http.controller';
+import { ListEntryBody, toListEntryBody } from './list-entry.mapper';
 
 /**
  * Partner regions push the list entries they decided (Suzhou, Wuxi, Changzhou and Nantong share
@@ -29,9 +28,8 @@ export class PartnerListEntriesHttpController {
   @HttpCode(201)
   @RequireScope(Scopes.ExchangeWrite)
   @ApiOperation({ summary: 'Import a list entry decided in a partner region, with its provenance; in force here at once. The same partner reference again returns the first import (200, Idempotent-Replayed)' })
-  async import(@CurrentPrincipal() principal: Principal, @Body() body: ImportPartnerEntryDto, @Res({ passthrough: true }) response: Response) {
-    const result = await this.upstreams.listEntries.unary<measuresV1.ImportPartnerEntryRequest, measuresV1.ImportPartnerEntryResponse>(
-      'importPartnerEntry',
+  async import(@CurrentPrincipal() principal: Principal, @Body() body: ImportPartnerEntryDto, @Res({ passthrough: true }) response: Response): Promise<ListEntryBody> {
+    const result = await this.upstreams.listEntries.importPartnerEntry(
       {
         listType: body.listType,
         subject: { kind: body.subject.kind, id: body.subject.id, name: body.subject.name },
@@ -45,7 +43,7 @@ export class PartnerListEntriesHttpController {
     );
     if (result.replayed) response.status(200);
     markReplayed(response, result.replayed);
-    const entry = toListEntry(result.entry);
+    const entry = toListEntryBody(result.entry);
     response.setHeader('Location', `/api/v1/subjects/${encodeURIComponent(entry.subject?.id ?? '')}/list-entries`);
     return entry;
   }

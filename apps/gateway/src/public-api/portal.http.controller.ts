@@ -47,7 +47,7 @@ export class PortalHttpController {
   private fetch(name: string): Promise<disclosureV1.GetPortalAssetResponse> {
     const cached = this.cache.get(name);
     if (cached && Date.now() - cached.at < CACHE_MS) return cached.asset;
-    const asset = this.upstreams.portal.unary<disclosureV1.GetPortalAssetRequest, disclosureV1.GetPortalAssetResponse>('getPortalAsset', { name: name.slice(0, 64) });
+    const asset = this.upstreams.portal.getPortalAsset({ name: name.slice(0, 64) });
     // Only known files are cached (a 404 is not), so made-up names cannot grow the map.
     asset.then(() => this.cache.set(name, { at: Date.now(), asset }), () => undefined);
     return asset;

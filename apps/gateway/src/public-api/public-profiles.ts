@@ -65,7 +65,7 @@ export class PublicProfiles implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private loader(uscc: string): () => Promise<disclosureV1.GetSubjectProfileResponse> {
-    return () => this.upstreams.publicProfiles.unary<disclosureV1.GetSubjectProfileRequest, disclosureV1.GetSubjectProfileResponse>('getSubjectProfile', { uscc });
+    return () => this.upstreams.publicProfiles.getSubjectProfile({ uscc });
   }
 
   private async watchConnection(): Promise<void> {

@@ -6,6 +6,8 @@ import { disclosureV1 } from '@contracts';
 import { PublicRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
 import { PublicProfiles } from './public-profiles';
+import { toVerifiedCreditReportBody, VerifiedCreditReportBody } from './credit-report.mapper';
+import { PublicationEntriesBody, toPublicationEntriesBody } from './publication-log.mapper';
 
 /** Anyone may read: no token, rate limited per address. */
 @ApiTags('public')
@@ -24,7 +26,7 @@ export class PublicSubjectsHttpController {
   search(@Query('q') q: unknown): Promise<disclosureV1.SearchSubjectsResponse> {
     // Repeated ?q= arrives as an array: search for the first; anything longer is refused by disclosure.
     const text = Array.isArray(q) ? String(q[0] ?? '') : typeof q === 'string' ? q : '';
-    return this.upstreams.publicSearch.unary('searchSubjects', { q: text.slice(0, 200) });
+    return this.upstreams.publicSearch.searchSubjects({ q: text.slice(0, 200) });
   }
 
   @Get('lists/:listType')
@@ -32,28 +34,28 @@ export class PublicSubjectsHttpController {
   @ApiQuery({ name: 'cursor', required: false })
   list(@Param('listType') listType: string, @Query('cursor') cursor: unknown): Promise<disclosureV1.GetPublicListResponse> {
     const text = typeof cursor === 'string' && /^\d{1,6}$/.test(cursor) ? cursor : cursor === undefined ? '' : '-1';
-    return this.upstreams.publicLists.unary('getPublicList', { listType: listType.slice(0, 40), cursor: text });
+    return this.upstreams.publicLists.getPublicList({ listType: listType.slice(0, 40), cursor: text });
   }
 
   @Get('publication-log')
   @ApiOperation({ summary: 'Whether the publication hash chain is intact: its length, head hash, and the first broken entry if any' })
   verifyPublicationLog(): Promise<disclosureV1.VerifyPublicationLogResponse> {
-    return this.upstreams.publicationLog.unary('verifyPublicationLog', {});
+    return this.upstreams.publicationLog.verifyPublicationLog({});
   }
 
   @Get('publication-log/items/:publicationId')
   @ApiOperation({ summary: 'When an item was published, corrected, withdrawn or expired: its hash-chained log entries' })
-  async publicationEntries(@Param('publicationId') publicationId: string) {
-    const { entries } = await this.upstreams.publicationLog.unary<disclosureV1.ListPublicationEntriesRequest, disclosureV1.ListPublicationEntriesResponse>('listPublicationEntries', {
+  async publicationEntries(@Param('publicationId') publicationId: string): Promise<PublicationEntriesBody> {
+    const entries = await this.upstreams.publicationLog.listPublicationEntries({
       publicationId: publicationId.slice(0, 64),
     });
-    return { entries: entries.map(({ contentJson, ...entry }) => ({ ...entry, content: JSON.parse(contentJson) as unknown })) };
+    return toPublicationEntriesBody(entries);
   }
 
   @Get('subjects/:uscc/report')
   @ApiOperation({ summary: 'Credit report (PDF) of the profile as of now, with a verification code (also in the X-Report-Code header)' })
   async report(@Param('uscc') uscc: string, @Res() response: Response): Promise<void> {
-    const report = await this.upstreams.creditReports.unary<disclosureV1.IssueCreditReportRequest, disclosureV1.IssueCreditReportResponse>('issueCreditReport', { uscc: uscc.slice(0, 64) });
+    const report = await this.upstreams.creditReports.issueCreditReport({ uscc: uscc.slice(0, 64) });
     response
       .status(200)
       .type('application/pdf')
@@ -66,11 +68,11 @@ export class PublicSubjectsHttpController {
 
   @Get('reports/:code')
   @ApiOperation({ summary: 'Verify a credit report by its code: who, when, what it showed, and its hash' })
-  async verifyReport(@Param('code') code: string) {
-    const { profileJson, ...verified } = await this.upstreams.creditReports.unary<disclosureV1.VerifyCreditReportRequest, disclosureV1.VerifyCreditReportResponse>('verifyCreditReport', {
+  async verifyReport(@Param('code') code: string): Promise<VerifiedCreditReportBody> {
+    const verified = await this.upstreams.creditReports.verifyCreditReport({
       code: code.slice(0, 64),
     });
-    return { ...verified, profile: JSON.parse(profileJson) as unknown };
+    return toVerifiedCreditReportBody(verified);
   }
 
   @Get('subjects/:uscc')

@@ -1,4 +1,5 @@
-import { credentials, loadPackageDefinition, Metadata, ServiceError, Client, GrpcObject } from '@grpc/grpc-js';
+import { credentials, loadPackageDefinition, Metadata, ServiceError, Client, GrpcObject, ServiceDefinition } from '@grpc/grpc-js';
+import type { Observable } from 'rxjs';
 import { loadSync } from '@grpc/proto-loader';
 import { DomainError, domainErrorFromGrpc } from '@platform/errors';
 import { encodePrincipal, Principal, PRINCIPAL_METADATA_KEY } from '@platform/auth';
@@ -12,6 +13,18 @@ export interface CallOptions {
   metadata?: Record<string, string>;
 }
 
+/**
+ * The unary methods of a ts-proto generated service client interface (`measuresV1.DecisionServiceClient`
+ * and the like: `decide(request: DecideRequest, metadata?: Metadata): Observable<DecideResponse>`)
+ * as promise-returning calls with {@link CallOptions}: method name, request and response types all
+ * come from the generated definition.
+ */
+export type UnaryClient<S> = {
+  readonly [K in keyof S as S[K] extends (request: never, metadata?: Metadata) => Observable<unknown> ? K : never]: S[K] extends (request: infer TRequest, metadata?: Metadata) => Observable<infer TResponse>
+    ? (request: TRequest, options?: CallOptions) => Promise<TResponse>
+    : never;
+};
+
 type UnaryMethod = (request: unknown, metadata: Metadata, options: { deadline: Date }, callback: (error: ServiceError | null, response: unknown) => void) => void;
 
 /**
@@ -20,6 +33,8 @@ type UnaryMethod = (request: unknown, metadata: Metadata, options: { deadline: D
  */
 export class GrpcClient {
   private readonly client: Client;
+  /** The unary methods the loaded service offers, by their ts-proto (lowerCamelCase) name. */
+  private readonly unaryMethods: string[];
 
   constructor(
     proto: ProtoPackageRef,
@@ -31,12 +46,24 @@ export class GrpcClient {
     const pkg = proto.package.split('.').reduce<GrpcObject>((node, part) => node[part] as GrpcObject, loadPackageDefinition(definition));
     const Ctor = pkg[serviceName] as unknown as new (address: string, creds: ReturnType<typeof credentials.createInsecure>, options: Record<string, number>) => Client;
     if (typeof Ctor !== 'function') throw new Error(`service ${proto.package}.${serviceName} not found in ${proto.protoPath}`);
+    this.unaryMethods = unaryMethodNames((Ctor as unknown as { service: ServiceDefinition }).service);
     this.client = new Ctor(address, credentials.createInsecure(), {
       'grpc.max_send_message_length': MAX_GRPC_MESSAGE_BYTES,
       'grpc.max_receive_message_length': MAX_GRPC_MESSAGE_BYTES,
       // No channelz bookkeeping per call (see grpc-server-options.ts).
       'grpc.enable_channelz': 0,
     });
+  }
+
+  /**
+   * A typed view of this client: `S` is the generated `<Service>Client` interface of the service
+   * this client was made for, e.g. `client.typed<measuresV1.DecisionServiceClient>().decide(request, { principal })`.
+   * Each call goes through {@link unary} (deadline, principal, metadata, DomainError mapping).
+   */
+  typed<S>(): UnaryClient<S> {
+    const view: Record<string, (request: unknown, options?: CallOptions) => Promise<unknown>> = {};
+    for (const method of this.unaryMethods) view[method] = (request, options) => this.unary(method, request, options);
+    return Object.freeze(view) as unknown as UnaryClient<S>;
   }
 
   unary<TRequest, TResponse>(method: string, request: TRequest, options: CallOptions = {}): Promise<TResponse> {
@@ -57,6 +84,13 @@ export class GrpcClient {
   close(): void {
     this.client.close();
   }
+}
+
+/** grpc-js keys a proto-loader service by the proto method name and keeps the camelCase one as `originalName`. */
+function unaryMethodNames(service: ServiceDefinition): string[] {
+  return Object.entries(service)
+    .filter(([, method]) => !method.requestStream && !method.responseStream)
+    .map(([name, method]) => (typeof method.originalName === 'string' ? method.originalName : name));
 }
 
 export function toDomainError(error: ServiceError): DomainError {

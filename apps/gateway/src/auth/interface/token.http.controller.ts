@@ -2,31 +2,10 @@ import { Body, Controller, Get, Header, HttpCode, Inject, Post, UseGuards } from
 import { SkipThrottle } from '@nestjs/throttler';
 import { PublicRateLimitGuard } from '../../http/rate-limit.guards';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { TokenService, IssuedToken } from '../application/token.service';
 import { SIGNING_KEY } from '../infrastructure/tokens';
 import type { SigningKey } from '../infrastructure/signing-key';
-
-/** RFC 6749 §4.4.2 names, hence snake_case (the one exception to camelCase bodies). */
-export class TokenRequestDto {
-  @IsIn(['client_credentials'], { message: 'grant_type must be client_credentials' })
-  grant_type: string;
-
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  client_id: string;
-
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  client_secret: string;
-
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  scope?: string;
-}
+import { TokenRequestDto } from './token.dto';
 
 /** Rate limited per address: the token endpoint is where secrets get guessed. */
 @ApiTags('auth')

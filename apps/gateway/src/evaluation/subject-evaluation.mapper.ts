@@ -1,0 +1,27 @@
+import { evaluationV1 } from '@contracts';
+import { JsonValue, parseJson } from '../json';
+
+/** GET /api/v1/subjects/{subjectId}/evaluations. */
+export interface SubjectEvaluationsBody {
+  subjectId: string;
+  asOf: string;
+  evaluations: SubjectEvaluationBody[];
+}
+
+/** One scheme's result: the cycle as one object, the explanation as JSON. */
+export interface SubjectEvaluationBody extends Omit<evaluationV1.SubjectEvaluation, 'explanationJson' | 'cycleLabel' | 'cycleStart' | 'cycleEnd'> {
+  cycle: { label: string; start: string; end: string };
+  explanation: JsonValue;
+}
+
+export function toSubjectEvaluationsBody(response: evaluationV1.GetSubjectEvaluationsResponse): SubjectEvaluationsBody {
+  return {
+    subjectId: response.subjectId,
+    asOf: response.asOf,
+    evaluations: response.evaluations.map(({ explanationJson, cycleLabel, cycleStart, cycleEnd, ...evaluation }) => ({
+      ...evaluation,
+      cycle: { label: cycleLabel, start: cycleStart, end: cycleEnd },
+      explanation: parseJson(explanationJson),
+    })),
+  };
+}

@@ -1,0 +1,60 @@
+import { measuresV1 } from '@contracts';
+import { toDecisionBody } from './decision.mapper';
+
+describe('toDecisionBody', () => {
+  const reason = (overrides: Partial<measuresV1.DecisionReason>): measuresV1.DecisionReason => ({
+    kind: '',
+    mappingId: 'm1',
+    entryId: '',
+    listType: '',
+    startsOn: '',
+    endsOn: '',
+    schemeId: '',
+    cycle: '',
+    grade: '',
+    recordType: '',
+    recordIds: [],
+    count: 0,
+    ...overrides,
+  });
+
+  it('keeps only the fields of each reason kind and turns absent values into null', () => {
+    const decision: measuresV1.DecideResponse = {
+      decisionId: 'd1',
+      outcome: 'conditional',
+      measures: [
+        { code: 'c1', name: 'n1', effect: 'condition', legalBasis: 'lb', mappingId: 'm1', source: 'list-entry', value: undefined },
+        { code: 'c2', name: 'n2', effect: 'condition', legalBasis: 'lb', mappingId: 'm2', source: 'grade', value: { amount: 2, unit: 'times' } },
+      ],
+      reasons: [
+        reason({ kind: 'list-entry', entryId: 'e1', listType: 'serious-dishonesty', startsOn: '2026-01-01' }),
+        reason({ kind: 'list-entry', entryId: 'e2', listType: 'focus', startsOn: '2026-01-01', endsOn: '2027-01-01' }),
+        reason({ kind: 'grade', schemeId: 's1', cycle: '2025', grade: 'D' }),
+        reason({ kind: 'records', recordType: 'admin-penalty', recordIds: ['r1', 'r2'], count: 2 }),
+      ],
+      subjectId: 'subj',
+      scene: 'permit.application',
+      region: '410100',
+      decidedAt: '2026-01-02T00:00:00Z',
+    };
+
+    expect(toDecisionBody(decision)).toEqual({
+      decisionId: 'd1',
+      subjectId: 'subj',
+      scene: 'permit.application',
+      region: '410100',
+      decidedAt: '2026-01-02T00:00:00Z',
+      outcome: 'conditional',
+      measures: [
+        { code: 'c1', name: 'n1', effect: 'condition', legalBasis: 'lb', mappingId: 'm1', source: 'list-entry', value: null },
+        { code: 'c2', name: 'n2', effect: 'condition', legalBasis: 'lb', mappingId: 'm2', source: 'grade', value: { amount: 2, unit: 'times' } },
+      ],
+      reasons: [
+        { kind: 'list-entry', mappingId: 'm1', entryId: 'e1', listType: 'serious-dishonesty', startsOn: '2026-01-01', endsOn: null },
+        { kind: 'list-entry', mappingId: 'm1', entryId: 'e2', listType: 'focus', startsOn: '2026-01-01', endsOn: '2027-01-01' },
+        { kind: 'grade', mappingId: 'm1', schemeId: 's1', cycle: '2025', grade: 'D' },
+        { kind: 'records', mappingId: 'm1', recordType: 'admin-penalty', recordIds: ['r1', 'r2'], count: 2 },
+      ],
+    });
+  });
+});

@@ -1,0 +1,45 @@
+import { measuresV1 } from '@contracts';
+
+/** POST /api/v1/measures/decisions. */
+export interface DecisionBody {
+  decisionId: string;
+  subjectId: string;
+  scene: string;
+  region: string;
+  decidedAt: string;
+  /** allow | deny | conditional */
+  outcome: string;
+  measures: AppliedMeasureBody[];
+  reasons: DecisionReasonBody[];
+}
+
+/** A measure; `value` null when the measure has no amount. */
+export interface AppliedMeasureBody extends Omit<measuresV1.AppliedMeasure, 'value'> {
+  value: measuresV1.MeasureValue | null;
+}
+
+/** Why a measure applies: each reason carries only the fields of its kind. */
+export type DecisionReasonBody =
+  | { kind: string; mappingId: string; entryId: string; listType: string; startsOn: string; endsOn: string | null }
+  | { kind: string; mappingId: string; schemeId: string; cycle: string; grade: string }
+  | { kind: string; mappingId: string; recordType: string; recordIds: string[]; count: number };
+
+/** The REST shape of a decision: each reason carries only the fields of its kind. */
+export function toDecisionBody(d: measuresV1.DecideResponse): DecisionBody {
+  return {
+    decisionId: d.decisionId,
+    subjectId: d.subjectId,
+    scene: d.scene,
+    region: d.region,
+    decidedAt: d.decidedAt,
+    outcome: d.outcome,
+    measures: d.measures.map((m) => ({ ...m, value: m.value ?? null })),
+    reasons: d.reasons.map(toDecisionReasonBody),
+  };
+}
+
+function toDecisionReasonBody(r: measuresV1.DecisionReason): DecisionReasonBody {
+  if (r.kind === 'list-entry') return { kind: r.kind, mappingId: r.mappingId, entryId: r.entryId, listType: r.listType, startsOn: r.startsOn, endsOn: r.endsOn || null };
+  if (r.kind === 'grade') return { kind: r.kind, mappingId: r.mappingId, schemeId: r.schemeId, cycle: r.cycle, grade: r.grade };
+  return { kind: r.kind, mappingId: r.mappingId, recordType: r.recordType, recordIds: r.recordIds, count: r.count };
+}
