@@ -113,13 +113,6 @@ export default tseslint.config(
     },
   })),
   {
-    // TEMPORARY: these integration specs are moving beside their code (apps/collection,
-    // apps/joint-measures) on another branch; until they go they keep their relative imports.
-    // Delete this block when test/integration/{collection,joint-measures} no longer exist.
-    files: ['test/integration/collection/**/*.ts', 'test/integration/joint-measures/**/*.ts'],
-    rules: { '@nx/enforce-module-boundaries': 'off', 'no-restricted-imports': 'off' },
-  },
-  {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
