@@ -89,9 +89,13 @@ describe('NDJSON batches', () => {
     const tooLarge = await submit(Array.from({ length: 10 }, () => padded).join('\n'));
     expect({ status: tooLarge.status, code: tooLarge.body.code }).toEqual({ status: 413, code: 'REQUEST.TOO_LARGE' });
     expect(await count(`SELECT count(*)::int AS n FROM collection.batches`, [])).toBe(before);
-    const first = await submit(JSON.stringify(creditRecordBody()), 'batch-key-1');
-    const again = await submit(JSON.stringify(creditRecordBody()), 'batch-key-1');
+    // A retry sends the same body again (API.md); the same key with another body is refused (issue 15 item 4).
+    const batch = JSON.stringify(creditRecordBody());
+    const first = await submit(batch, 'batch-key-1');
+    const again = await submit(batch, 'batch-key-1');
     expect(again).toEqual({ status: 202, body: first.body });
+    const reused = await submit(JSON.stringify(creditRecordBody()), 'batch-key-1');
+    expect({ status: reused.status, code: reused.body.code }).toEqual({ status: 422, code: 'REQUEST.IDEMPOTENCY_KEY_REUSED' });
   });
 
   it('loses no accepted line and duplicates none when collection is killed mid-batch', async () => {
