@@ -3,7 +3,7 @@ import { collectionV1 } from '@contracts';
 import { encodePrincipal, Principal } from '@platform/auth';
 import { DomainError, domainErrorFromGrpc, GrpcCode } from '@platform/errors';
 import { OutboxPublisher } from '@platform/service';
-import { cloneTestDatabase, daysAgo, defineFactory, makeUscc, TestDatabase } from '@platform/testing';
+import { cloneTestDatabase, creditRecordBody, makeUscc, TestDatabase } from '@platform/testing';
 import { CatalogueStore } from '../catalogue/application/catalogue-store';
 import { collectionDefinition } from '../collection.definition';
 import { IntakeOutcomes } from '../quality/infrastructure/intake-outcomes';
@@ -11,9 +11,7 @@ import { SubmitRecordHandler } from './application/submit-record.handler';
 import { CreditRecordsGrpcController } from './interface/credit-records.grpc.controller';
 import { GroupedRecordWriter } from './infrastructure/grouped-record-writer';
 import { RecordWriter } from './infrastructure/record-writer';
-import { creditRecordBodyOf } from './credit-record-body.fixture';
 
-const creditRecordBody = defineFactory((n) => creditRecordBodyOf(n, { subjectId: makeUscc(), decisionDate: daysAgo(1) }));
 
 const zhengzhou: Principal = { clientId: 'zhengzhou', kind: 'integrator', scopes: ['records:write'], region: '410100' };
 const luoyang: Principal = { clientId: 'luoyang', kind: 'integrator', scopes: ['records:write'], region: '410300' };

@@ -3,7 +3,7 @@ import { WorkingDayCalendar } from '@domain/calendar';
 import { Principal } from '@platform/auth';
 import { IdempotencyErrorCode } from '@platform/database';
 import { OutboxPublisher } from '@platform/service';
-import { cloneTestDatabase, daysAgo, defineFactory, makeUscc, TestDatabase } from '@platform/testing';
+import { cloneTestDatabase, creditRecordBody, TestDatabase } from '@platform/testing';
 import { SubmitBatchHandler } from '../batches/application/submit-batch.handler';
 import { CatalogueStore } from '../catalogue/application/catalogue-store';
 import { collectionDefinition, CollectionConfig } from '../collection.definition';
@@ -11,11 +11,9 @@ import { OpenObjectionHandler } from '../objections/application/open-objection.h
 import { IntakeOutcomes } from '../quality/infrastructure/intake-outcomes';
 import { RecordUpdater } from './application/record-updater';
 import { SubmitRecordHandler } from './application/submit-record.handler';
-import { creditRecordBodyOf } from './credit-record-body.fixture';
 import { GroupedRecordWriter } from './infrastructure/grouped-record-writer';
 import { RecordWriter } from './infrastructure/record-writer';
 
-const creditRecordBody = defineFactory((n) => creditRecordBodyOf(n, { subjectId: makeUscc(), decisionDate: daysAgo(1) }));
 
 const zhengzhou: Principal = { clientId: 'zhengzhou', kind: 'integrator', scopes: ['records:write'], region: '410100' };
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EventEnvelope, MonitoringViolationFeedV1 } from '@contracts';
-import { cloneTestDatabase, daysAgo, defineFactory, eventually, isolatedMessaging, makeUscc, TestDatabase, TestMessaging } from '@platform/testing';
+import { cloneTestDatabase, creditRecordBody, eventually, isolatedMessaging, makeUscc, TestDatabase, TestMessaging } from '@platform/testing';
 import { InboxConsumer } from '@platform/messaging';
 import { OutboxPublisher } from '@platform/service';
 import { Principal } from '@platform/auth';
@@ -21,9 +21,7 @@ import { DEFAULT_EXPIRY_WARNING_RULES } from '../licences/domain/expiry-warning'
 import { ExpirePublicityJob } from '../publicity/application/expire-publicity.job';
 import { IngestMonitoringViolationHandler } from '../monitoring-feed/application/ingest-monitoring-violation.handler';
 import { MONITORING_FEED_DURABLE, toIngestCommand } from '../monitoring-feed/interface/monitoring-events.consumer';
-import { creditRecordBodyOf } from '../records/credit-record-body.fixture';
 
-const creditRecordBody = defineFactory((n) => creditRecordBodyOf(n, { subjectId: makeUscc(), decisionDate: daysAgo(1) }));
 
 /** 2026-09-01, noon in China: the platform's "today" in these tests, moved by hand. */
 const NOON_SEPT_1 = new Date('2026-09-01T04:00:00Z');

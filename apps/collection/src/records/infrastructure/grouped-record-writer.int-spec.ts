@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { cloneTestDatabase, daysAgo, defineFactory, makeUscc, TestDatabase } from '@platform/testing';
+import { cloneTestDatabase, creditRecordBody, TestDatabase } from '@platform/testing';
 import { OutboxPublisher } from '@platform/service';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
 import { collectionDefinition } from '../../collection.definition';
@@ -7,9 +7,7 @@ import { parseBatchLine } from '../../batches/domain/ndjson-batch';
 import { validateSubmission, ValidSubmission } from '../domain/record-submission';
 import { RecordWriter } from './record-writer';
 import { GroupedRecordWriter } from './grouped-record-writer';
-import { creditRecordBodyOf } from '../credit-record-body.fixture';
 
-const creditRecordBody = defineFactory((n) => creditRecordBodyOf(n, { subjectId: makeUscc(), decisionDate: daysAgo(1) }));
 
 /** Single submissions arriving together share a transaction, and still each get their own answer. */
 describe('group commit of single submissions (PostgreSQL)', () => {
