@@ -40,7 +40,9 @@ const moduleBoundaries = (allow = []) => [
 // other test file goes through them. Keys are files, values the exact specifiers each may import.
 const testBridges = {
   // Every service's schema, for the test template database.
-  'test/support/service-schemas.ts': ['collection', 'disclosure', 'evaluation', 'gateway', 'joint-measures', 'permits', 'repair'].map((app) => `../../apps/${app}/src/${app}.definition`),
+  'test/support/service-schemas.ts': ['collection', 'disclosure', 'evaluation', 'gateway', 'joint-measures', 'permits', 'repair'].map(
+    (app) => `../../apps/${app}/src/${app}.definition`,
+  ),
   // The local platform launcher (spawns built services) and the gateway's client-seed file format.
   'test/support/platform-harness.ts': ['../../deploy/local/platform.cjs', '../../apps/gateway/src/auth/application/client-seeder'],
   // Jest's globalSetup runs outside moduleNameMapper: it resolves the tsconfig path aliases itself.
@@ -94,7 +96,12 @@ export default tseslint.config(
         'error',
         {
           paths: [generatedContracts],
-          patterns: [{ group: ['../../*/infrastructure/*', '../../*/infrastructure/**'], message: "a feature's application code does not import another feature's infrastructure" }],
+          patterns: [
+            {
+              group: ['../../*/infrastructure/*', '../../*/infrastructure/**'],
+              message: "a feature's application code does not import another feature's infrastructure",
+            },
+          ],
         },
       ],
     },

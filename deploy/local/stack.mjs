@@ -85,29 +85,97 @@ function uscc(first17) {
 }
 
 const AUTHORITIES = {
-  '410100': { authority: '郑州市交通运输局', authorityUscc: '11410100005252717P' },
-  '410300': { authority: '洛阳市交通运输局', authorityUscc: '114103000052528115' },
-  '410000': { authority: '河南省交通运输厅', authorityUscc: '114100000052519881' },
+  410100: { authority: '郑州市交通运输局', authorityUscc: '11410100005252717P' },
+  410300: { authority: '洛阳市交通运输局', authorityUscc: '114103000052528115' },
+  410000: { authority: '河南省交通运输厅', authorityUscc: '114100000052519881' },
 };
 
 /** Demo payloads valid against catalogue v1 (apps/collection/src/catalogue/domain/catalogue-v1.ts). */
 function demoPayload(r) {
   if (r.type === 'monitoring-violation') {
-    return { violationCode: 'fatigue-driving', occurredAt: `${r.decisionDate}T03:10:00+08:00`, plate: '豫A9D358', plateColour: 'yellow', platform: '河南省综合交通运输管理服务平台', durationMinutes: 290, description: r.facts };
+    return {
+      violationCode: 'fatigue-driving',
+      occurredAt: `${r.decisionDate}T03:10:00+08:00`,
+      plate: '豫A9D358',
+      plateColour: 'yellow',
+      platform: '河南省综合交通运输管理服务平台',
+      durationMinutes: 290,
+      description: r.facts,
+    };
   }
   if (r.type === 'administrative-licence') {
     return { licenceCategory: 'ordinary', content: r.facts, validFrom: '2026-11-01', validUntil: '2027-04-30', ...AUTHORITIES['410000'] };
   }
   const categories = r.severity === 'minor' ? ['warning'] : ['fine'];
-  return { facts: r.facts, penaltyCategories: categories, penaltyBasis: r.basis, penaltyContent: r.content, ...(r.fine ? { fineAmountFen: r.fine } : {}), ...AUTHORITIES[r.region] };
+  return {
+    facts: r.facts,
+    penaltyCategories: categories,
+    penaltyBasis: r.basis,
+    penaltyContent: r.content,
+    ...(r.fine ? { fineAmountFen: r.fine } : {}),
+    ...AUTHORITIES[r.region],
+  };
 }
 
 const DEMO_RECORDS = [
-  { n: 1, org: uscc('91410100MA3X0001'.padEnd(17, '0')), name: '郑州中原大件运输有限公司', region: '410100', type: 'administrative-penalty', severity: 'general', doc: '郑交执罚〔2026〕0101号', facts: '未按许可路线行驶，擅自变更超限运输路线', basis: '《超限运输车辆行驶公路管理规定》第四十五条', content: '罚款人民币壹万元', fine: 1_000_000 },
-  { n: 2, org: uscc('91410100MA3X0002'.padEnd(17, '0')), name: '郑州顺达物流有限公司', region: '410100', type: 'administrative-penalty', severity: 'severe', doc: '郑交执罚〔2026〕0142号', facts: '车辆超限运输，超过许可总质量 15%', basis: '《公路法》第七十六条', content: '罚款人民币叁万元', fine: 3_000_000 },
-  { n: 3, org: uscc('91410100MA3X0001'.padEnd(17, '0')), name: '郑州中原大件运输有限公司', region: '410100', type: 'administrative-licence', severity: 'minor', doc: '豫交许〔2026〕大件0888号', facts: '超限运输车辆行驶公路许可（Ⅱ类）' },
-  { n: 5, org: uscc('91410100MA3X0001'.padEnd(17, '0')), name: '郑州中原大件运输有限公司', region: '410100', type: 'monitoring-violation', severity: 'general', doc: 'HN-ALARM-2026-000501', facts: '连续驾驶 4 小时 50 分钟，未按规定休息' },
-  { n: 4, org: uscc('91410300MA3X0003'.padEnd(17, '0')), name: '洛阳河洛客运有限公司', region: '410300', type: 'administrative-penalty', severity: 'minor', doc: '洛交执罚〔2026〕0033号', facts: '客运车辆动态监控装置未正常工作', basis: '《道路运输车辆动态监督管理办法》第三十六条', content: '警告' },
+  {
+    n: 1,
+    org: uscc('91410100MA3X0001'.padEnd(17, '0')),
+    name: '郑州中原大件运输有限公司',
+    region: '410100',
+    type: 'administrative-penalty',
+    severity: 'general',
+    doc: '郑交执罚〔2026〕0101号',
+    facts: '未按许可路线行驶，擅自变更超限运输路线',
+    basis: '《超限运输车辆行驶公路管理规定》第四十五条',
+    content: '罚款人民币壹万元',
+    fine: 1_000_000,
+  },
+  {
+    n: 2,
+    org: uscc('91410100MA3X0002'.padEnd(17, '0')),
+    name: '郑州顺达物流有限公司',
+    region: '410100',
+    type: 'administrative-penalty',
+    severity: 'severe',
+    doc: '郑交执罚〔2026〕0142号',
+    facts: '车辆超限运输，超过许可总质量 15%',
+    basis: '《公路法》第七十六条',
+    content: '罚款人民币叁万元',
+    fine: 3_000_000,
+  },
+  {
+    n: 3,
+    org: uscc('91410100MA3X0001'.padEnd(17, '0')),
+    name: '郑州中原大件运输有限公司',
+    region: '410100',
+    type: 'administrative-licence',
+    severity: 'minor',
+    doc: '豫交许〔2026〕大件0888号',
+    facts: '超限运输车辆行驶公路许可（Ⅱ类）',
+  },
+  {
+    n: 5,
+    org: uscc('91410100MA3X0001'.padEnd(17, '0')),
+    name: '郑州中原大件运输有限公司',
+    region: '410100',
+    type: 'monitoring-violation',
+    severity: 'general',
+    doc: 'HN-ALARM-2026-000501',
+    facts: '连续驾驶 4 小时 50 分钟，未按规定休息',
+  },
+  {
+    n: 4,
+    org: uscc('91410300MA3X0003'.padEnd(17, '0')),
+    name: '洛阳河洛客运有限公司',
+    region: '410300',
+    type: 'administrative-penalty',
+    severity: 'minor',
+    doc: '洛交执罚〔2026〕0033号',
+    facts: '客运车辆动态监控装置未正常工作',
+    basis: '《道路运输车辆动态监督管理办法》第三十六条',
+    content: '警告',
+  },
 ];
 
 async function seedDemoRecords(clientsFile) {
@@ -181,7 +249,8 @@ async function main() {
   const common = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', GATEWAY_JWT_PRIVATE_KEY_FILE: keyFile, GATEWAY_CLIENTS_SEED_FILE: clientsFile };
   // Pass platform settings through, e.g. GATEWAY_RATE_LIMIT_PER_MINUTE=1000000 npm start for load tests.
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(GATEWAY_|OTEL_|BATCH_|DB_POOL_SIZE$|OUTBOX_POLL_MS$|OUTBOX_COALESCE_MS$|INBOX_COALESCE_MS$|SHUTDOWN_GRACE_MS$)/.test(key) && !(key in common)) common[key] = value;
+    if (/^(GATEWAY_|OTEL_|BATCH_|DB_POOL_SIZE$|OUTBOX_POLL_MS$|OUTBOX_COALESCE_MS$|INBOX_COALESCE_MS$|SHUTDOWN_GRACE_MS$)/.test(key) && !(key in common))
+      common[key] = value;
   }
   const children = {};
   let stopping = false;
@@ -237,7 +306,10 @@ async function main() {
   Gateway gRPC     127.0.0.1:${SERVICES.gateway.grpc}
   Public profile   ${GATEWAY}/public/v1/subjects/${demoUscc}
   JWKS             ${GATEWAY}/.well-known/jwks.json
-  Services         ${Object.entries(SERVICES).filter(([a]) => a !== 'gateway').map(([a, p]) => `${a} :${p.http}/:${p.grpc}`).join(', ')}
+  Services         ${Object.entries(SERVICES)
+    .filter(([a]) => a !== 'gateway')
+    .map(([a, p]) => `${a} :${p.http}/:${p.grpc}`)
+    .join(', ')}
 
   Demo clients (.data/demo-clients.json):
 ${clients.map((c) => `    ${c.clientId.padEnd(20)} ${c.kind.padEnd(11)} region ${c.region}  secret ${c.clientSecret}`).join('\n')}

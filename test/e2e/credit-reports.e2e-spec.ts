@@ -23,16 +23,26 @@ describe('credit reports', () => {
   beforeAll(async () => {
     platform = await startPlatform(['gateway', 'collection', 'disclosure']);
     const token = await platform.token('zhengzhou');
-    const created = await gatewayApi(() => platform, () => token)('/api/v1/credit-records', { method: 'POST', body });
+    const created = await gatewayApi(
+      () => platform,
+      () => token,
+    )('/api/v1/credit-records', { method: 'POST', body });
     expect(created.status).toBe(201);
-    await eventually(() => fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}`).then((r) => r.status), (s) => s === 200);
+    await eventually(
+      () => fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}`).then((r) => r.status),
+      (s) => s === 200,
+    );
   }, 120_000);
 
   afterAll(async () => {
     await platform?.stop();
   }, 60_000);
 
-  const verify = (code: string) => fetch(`${platform.gatewayUrl}/public/v1/reports/${encodeURIComponent(code)}`).then(async (r) => ({ status: r.status, body: (await r.json()) as Verified & { code: string } }));
+  const verify = (code: string) =>
+    fetch(`${platform.gatewayUrl}/public/v1/reports/${encodeURIComponent(code)}`).then(async (r) => ({
+      status: r.status,
+      body: (await r.json()) as Verified & { code: string },
+    }));
 
   it('issues a PDF with the font embedded and a QR code, and verifies it by its code', async () => {
     const response = await fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}/report`);
@@ -47,12 +57,19 @@ describe('credit reports', () => {
     expect(text).toMatch(/\/FontFile[23]? /);
     expect(text).toContain('/Subtype /Image'); // the QR code
 
-    const verified = await verify(code.toLowerCase().replace(/(.{4})/g, '$1-').replace(/-$/, ''));
+    const verified = await verify(
+      code
+        .toLowerCase()
+        .replace(/(.{4})/g, '$1-')
+        .replace(/-$/, ''),
+    );
     expect(verified.status).toBe(200);
     expect(verified.body).toMatchObject({ code, uscc, intact: true, penalties: 1, contentHash: response.headers.get('x-content-hash') });
     expect(verified.body.profile.penalties.map((p) => p.documentNumber)).toEqual([body.documentNumber]);
     // The report's hash is in the tamper-evident publication log.
-    const [entry] = await platform.db.query<{ hash: string }>(`SELECT content->>'contentHash' AS hash FROM disclosure.publication_log WHERE seq = $1`, [verified.body.logSeq]);
+    const [entry] = await platform.db.query<{ hash: string }>(`SELECT content->>'contentHash' AS hash FROM disclosure.publication_log WHERE seq = $1`, [
+      verified.body.logSeq,
+    ]);
     expect(entry.hash).toBe(verified.body.contentHash);
     const chain = (await fetch(`${platform.gatewayUrl}/public/v1/publication-log`).then((r) => r.json())) as { intact: boolean };
     expect(chain.intact).toBe(true);
@@ -76,7 +93,10 @@ describe('credit reports', () => {
     const token = await platform.token('zhengzhou');
     const today = chinaToday();
     const submit = async (record: Record<string, unknown>) => {
-      const response = await gatewayApi<{ id: string }>(() => platform, () => token)('/api/v1/credit-records', {
+      const response = await gatewayApi<{ id: string }>(
+        () => platform,
+        () => token,
+      )('/api/v1/credit-records', {
         method: 'POST',
         body: { subject: { kind: 'org', id: uscc, name: '郑州报告测试运输有限公司' }, region: '410100', severity: 'minor', decisionDate: today, ...record },
       });
@@ -89,7 +109,11 @@ describe('credit reports', () => {
       documentNumber: commitmentNumber,
       payload: { commitmentType: 'permit-application', content: '承诺所报车辆技术参数真实', dueDate: today, acceptingAuthority: '郑州市交通运输局' },
     });
-    await submit({ recordType: 'commitment-fulfilled', documentNumber: `郑交履约〔2026〕${randomUUID().slice(0, 6)}号`, payload: { commitmentRecordId: commitmentId, description: '经核查已履约' } });
+    await submit({
+      recordType: 'commitment-fulfilled',
+      documentNumber: `郑交履约〔2026〕${randomUUID().slice(0, 6)}号`,
+      payload: { commitmentRecordId: commitmentId, description: '经核查已履约' },
+    });
     type Profile = { commitments: { documentNumber: string; recordType: string }[]; penalties: unknown[] };
     const profile = await eventually(
       () => fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}`).then(async (r) => (await r.json()) as Profile),

@@ -23,7 +23,11 @@ describe('bad input at the gateway', () => {
 
   const records = async (): Promise<number> => (await platform.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM collection.credit_records`))[0].n;
 
-  async function post(body: string | Buffer, headers: Record<string, string> = {}, path = '/api/v1/credit-records'): Promise<{ status: number; type: string | null; problem: { code: string; status: number; errors?: { field: string; code?: string }[] } }> {
+  async function post(
+    body: string | Buffer,
+    headers: Record<string, string> = {},
+    path = '/api/v1/credit-records',
+  ): Promise<{ status: number; type: string | null; problem: { code: string; status: number; errors?: { field: string; code?: string }[] } }> {
     const response = await fetch(`${platform.gatewayUrl}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
@@ -36,16 +40,58 @@ describe('bad input at the gateway', () => {
   const cases: [string, () => Promise<Awaited<ReturnType<typeof post>>>, number, string, string | undefined][] = [
     ['malformed JSON', () => post('{"recordType": "administrative-penalty",'), 400, 'REQUEST.MALFORMED_JSON', '(body)'],
     ['an unknown field', () => post(JSON.stringify({ ...creditRecordBody(), colour: 'red' })), 400, 'REQUEST.UNKNOWN_FIELD', 'colour'],
-    ['a USCC with a wrong check character', () => post(JSON.stringify(creditRecordBody({ subject: { id: '91350100M000100Y44' } }))), 400, 'RECORD.INVALID', 'subject.id'],
-    ['a body over 1 MiB', () => post(JSON.stringify({ ...creditRecordBody(), payload: { facts: 'x'.repeat(1024 * 1024) } })), 413, 'REQUEST.TOO_LARGE', '(body)'],
-    ['a batch over 20 MiB', () => post(Buffer.alloc(20 * 1024 * 1024 + 10, '{}\n'), { 'content-type': 'application/x-ndjson' }, '/api/v1/credit-records/batches'), 413, 'REQUEST.TOO_LARGE', '(body)'],
-    ['a NUL character in a field (PostgreSQL cannot store it)', () => post(JSON.stringify(creditRecordBody({ documentNumber: '郑交罚\u0000101号' }))), 400, 'REQUEST.INVALID', 'documentNumber'],
+    [
+      'a USCC with a wrong check character',
+      () => post(JSON.stringify(creditRecordBody({ subject: { id: '91350100M000100Y44' } }))),
+      400,
+      'RECORD.INVALID',
+      'subject.id',
+    ],
+    [
+      'a body over 1 MiB',
+      () => post(JSON.stringify({ ...creditRecordBody(), payload: { facts: 'x'.repeat(1024 * 1024) } })),
+      413,
+      'REQUEST.TOO_LARGE',
+      '(body)',
+    ],
+    [
+      'a batch over 20 MiB',
+      () => post(Buffer.alloc(20 * 1024 * 1024 + 10, '{}\n'), { 'content-type': 'application/x-ndjson' }, '/api/v1/credit-records/batches'),
+      413,
+      'REQUEST.TOO_LARGE',
+      '(body)',
+    ],
+    [
+      'a NUL character in a field (PostgreSQL cannot store it)',
+      () => post(JSON.stringify(creditRecordBody({ documentNumber: '郑交罚\u0000101号' }))),
+      400,
+      'REQUEST.INVALID',
+      'documentNumber',
+    ],
     ['a wrong content type', () => post('recordType=x', { 'content-type': 'text/plain' }), 415, 'REQUEST.UNSUPPORTED_MEDIA_TYPE', 'Content-Type'],
     ['a write outside the client region', () => post(JSON.stringify(creditRecordBody({ region: '410300' }))), 403, 'AUTH.REGION_FORBIDDEN', 'region'],
     ['a missing token', () => post(JSON.stringify(creditRecordBody()), { authorization: '' }), 401, 'AUTH.UNAUTHENTICATED', undefined],
-    ['an expired token', () => post(JSON.stringify(creditRecordBody()), { authorization: `Bearer ${forgeToken(platform.signingKeyPem, -60)}` }), 401, 'AUTH.TOKEN_EXPIRED', undefined],
-    ['a token signed with another key', () => post(JSON.stringify(creditRecordBody()), { authorization: `Bearer ${forgeToken(otherKey(), 600)}` }), 401, 'AUTH.TOKEN_INVALID', undefined],
-    ['a token for a client lacking the scope', () => platform.token('reader').then((t) => post(JSON.stringify(creditRecordBody()), { authorization: `Bearer ${t}` })), 403, 'AUTH.INSUFFICIENT_SCOPE', undefined],
+    [
+      'an expired token',
+      () => post(JSON.stringify(creditRecordBody()), { authorization: `Bearer ${forgeToken(platform.signingKeyPem, -60)}` }),
+      401,
+      'AUTH.TOKEN_EXPIRED',
+      undefined,
+    ],
+    [
+      'a token signed with another key',
+      () => post(JSON.stringify(creditRecordBody()), { authorization: `Bearer ${forgeToken(otherKey(), 600)}` }),
+      401,
+      'AUTH.TOKEN_INVALID',
+      undefined,
+    ],
+    [
+      'a token for a client lacking the scope',
+      () => platform.token('reader').then((t) => post(JSON.stringify(creditRecordBody()), { authorization: `Bearer ${t}` })),
+      403,
+      'AUTH.INSUFFICIENT_SCOPE',
+      undefined,
+    ],
   ];
 
   it.each(cases)('refuses %s with a problem+json, and stores nothing', async (_name, send, status, code, field) => {
@@ -69,7 +115,9 @@ describe('bad input at the gateway', () => {
     const henan = await platform.token('henan');
     const again = await post(JSON.stringify({ ...body, sourceRecordId: 'another-source-id' }), { authorization: `Bearer ${henan}` });
     expect({ status: again.status, code: again.problem.code }).toEqual({ status: 409, code: 'RECORD.DUPLICATE' });
-    expect(await platform.db.query(`SELECT count(*)::int AS n FROM collection.credit_records WHERE document_number = $1`, [body.documentNumber])).toEqual([{ n: 1 }]);
+    expect(await platform.db.query(`SELECT count(*)::int AS n FROM collection.credit_records WHERE document_number = $1`, [body.documentNumber])).toEqual([
+      { n: 1 },
+    ]);
   });
 
   it('rejects a bad client secret without saying whether the client exists', async () => {

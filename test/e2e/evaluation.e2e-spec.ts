@@ -26,7 +26,10 @@ describe('evaluation through the gateway', () => {
   }, 60_000);
 
   type Body = Record<string, unknown> & { code?: string; errors?: { field: string; code?: string }[] };
-  const api = gatewayApi<Body>(() => platform, () => regulator);
+  const api = gatewayApi<Body>(
+    () => platform,
+    () => regulator,
+  );
 
   /** A valid citizen ID of someone born in 1990 and registered in Zhengzhou's Zhongyuan district. */
   function driverId(): string {
@@ -52,14 +55,24 @@ describe('evaluation through the gateway', () => {
     explanation: { base: number; items: { ruleId: string; recordId?: string; points: number; basis: string }[]; sources: string[] };
   }
   const evaluations = (driver: string, asOf?: string) =>
-    api(`/api/v1/subjects/${driver}/evaluations${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`).then((r) => ({ ...r, list: (r.body.evaluations ?? []) as Evaluation[] }));
+    api(`/api/v1/subjects/${driver}/evaluations${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`).then((r) => ({
+      ...r,
+      list: (r.body.evaluations ?? []) as Evaluation[],
+    }));
   const taxiStars = (r: { list: Evaluation[] }) => r.list.find((e) => e.schemeId === 'zhengzhou-taxi-driver-stars');
 
   it('lists the shipped schemes', async () => {
     const { status, body } = await api('/api/v1/evaluation-schemes');
     expect(status).toBe(200);
     expect((body.schemes as { id: string; activeVersion: number }[]).map((s) => s.id)).toEqual(
-      expect.arrayContaining(['zhengzhou-taxi-driver-stars', 'henan-passenger-hazardous-codes', 'jiangsu-road-operator-grades', 'nanyang-driver-grades', 'beijing-commuter-bus-grades', 'suzhou-road-transport-safety']),
+      expect.arrayContaining([
+        'zhengzhou-taxi-driver-stars',
+        'henan-passenger-hazardous-codes',
+        'jiangsu-road-operator-grades',
+        'nanyang-driver-grades',
+        'beijing-commuter-bus-grades',
+        'suzhou-road-transport-safety',
+      ]),
     );
   });
 
@@ -72,7 +85,10 @@ describe('evaluation through the gateway', () => {
     });
     expect(commendation.status).toBe(201);
     // 20 + 5 (provincial commendation) = 25 → 5 stars.
-    const five = await eventually(() => evaluations(driver), (r) => taxiStars(r)?.grade === '5');
+    const five = await eventually(
+      () => evaluations(driver),
+      (r) => taxiStars(r)?.grade === '5',
+    );
     expect(taxiStars(five)).toMatchObject({ score: 25, cycle: { label: chinaToday().slice(0, 4) } });
     const between = new Date().toISOString();
 
@@ -83,7 +99,10 @@ describe('evaluation through the gateway', () => {
     });
     expect(complaint.status).toBe(201);
     // 25 − 5 (severe complaint) = 20 → 4 stars, and every point explained down to the record.
-    const four = await eventually(() => evaluations(driver), (r) => taxiStars(r)?.grade === '4');
+    const four = await eventually(
+      () => evaluations(driver),
+      (r) => taxiStars(r)?.grade === '4',
+    );
     const evaluation = taxiStars(four)!;
     expect(evaluation.score).toBe(20);
     expect(evaluation.explanation.base).toBe(20);
@@ -98,9 +117,20 @@ describe('evaluation through the gateway', () => {
     expect(taxiStars(asOf)).toMatchObject({ grade: '5', score: 25 });
 
     // The providing unit revokes the complaint: the grade goes back.
-    const revoked = await api(`/api/v1/credit-records/${complaint.body.id as string}/revocation`, { method: 'POST', token: zhengzhou, body: { reason: '投诉经复核不属实' } });
+    const revoked = await api(`/api/v1/credit-records/${complaint.body.id as string}/revocation`, {
+      method: 'POST',
+      token: zhengzhou,
+      body: { reason: '投诉经复核不属实' },
+    });
     expect(revoked.status).toBe(200);
-    expect(taxiStars(await eventually(() => evaluations(driver), (r) => taxiStars(r)?.grade === '5'))?.score).toBe(25);
+    expect(
+      taxiStars(
+        await eventually(
+          () => evaluations(driver),
+          (r) => taxiStars(r)?.grade === '5',
+        ),
+      )?.score,
+    ).toBe(25);
 
     const changes = await platform.db.query<{ previous_grade: string | null; grade: string }>(
       `SELECT previous_grade, grade FROM evaluation.standing_changes WHERE subject_id = $1 AND scheme_id = 'zhengzhou-taxi-driver-stars' ORDER BY id`,
@@ -118,7 +148,10 @@ describe('evaluation through the gateway', () => {
     expect((await api('/api/v1/credit-records', { method: 'POST', token: zhengzhou, body })).status).toBe(201);
     // 1000 − 30 (general penalty) = 970 → green (seed 002 案例1, 4, 8).
     const henanCodes = (r: { list: Evaluation[] }) => r.list.find((e) => e.schemeId === 'henan-passenger-hazardous-codes');
-    const graded = await eventually(() => evaluations(body.subject.id), (r) => henanCodes(r) !== undefined);
+    const graded = await eventually(
+      () => evaluations(body.subject.id),
+      (r) => henanCodes(r) !== undefined,
+    );
     expect(henanCodes(graded)).toMatchObject({ grade: 'green', score: 970, cycle: { label: expect.stringMatching(/^\d{4}-Q[1-4]$/) } });
     expect(graded.list.map((e) => e.schemeId)).toEqual(['henan-passenger-hazardous-codes']);
   });
@@ -140,17 +173,26 @@ describe('evaluation through the gateway', () => {
     // Draft: a provincial commendation is worth 6 instead of 5, so the commended driver of the
     // test above (20 + 5 = 25 → 5 stars) would have 26: still 5 stars. Nobody changes grade.
     const document = current.body.document as { scoring: { rules: { id: string; points: unknown }[] } };
-    document.scoring.rules.find((r) => r.id === 'commendation')!.points = "has(record.payload.level) && record.payload.level in ['national', 'provincial'] ? 6.0 : 2.0";
+    document.scoring.rules.find((r) => r.id === 'commendation')!.points =
+      "has(record.payload.level) && record.payload.level in ['national', 'provincial'] ? 6.0 : 2.0";
     const unchanged = await api('/api/v1/evaluation-schemes/zhengzhou-taxi-driver-stars/simulations', { method: 'POST', body: { document } });
     expect(unchanged.status).toBe(200);
     expect(unchanged.body).toMatchObject({ schemeId: 'zhengzhou-taxi-driver-stars', activeVersion: current.body.version, changed: 0, sample: [] });
     expect(unchanged.body.subjects).toBeGreaterThan(0);
     // Draft: 5 stars from 26: the 25-point driver drops to 4 stars, with the draft's explanation.
-    (document as unknown as { ladder: { rungs: { grade: string; min?: number; max?: number }[] } }).ladder.rungs.splice(0, 2, { grade: '5', min: 26 }, { grade: '4', min: 20, max: 26 });
-    document.scoring.rules.find((r) => r.id === 'commendation')!.points = "has(record.payload.level) && record.payload.level in ['national', 'provincial'] ? 5.0 : 2.0";
+    (document as unknown as { ladder: { rungs: { grade: string; min?: number; max?: number }[] } }).ladder.rungs.splice(
+      0,
+      2,
+      { grade: '5', min: 26 },
+      { grade: '4', min: 20, max: 26 },
+    );
+    document.scoring.rules.find((r) => r.id === 'commendation')!.points =
+      "has(record.payload.level) && record.payload.level in ['national', 'provincial'] ? 5.0 : 2.0";
     const worse = await api('/api/v1/evaluation-schemes/zhengzhou-taxi-driver-stars/simulations', { method: 'POST', body: { document } });
     expect(worse.body).toMatchObject({ changed: 1, worse: 1, transitions: { '5→4': 1 } });
-    expect(worse.body.sample).toEqual([expect.objectContaining({ from: { grade: '5', score: 25 }, to: expect.objectContaining({ grade: '4', score: 25 }), direction: 'worse' })]);
+    expect(worse.body.sample).toEqual([
+      expect.objectContaining({ from: { grade: '5', score: 25 }, to: expect.objectContaining({ grade: '4', score: 25 }), direction: 'worse' }),
+    ]);
     const after = await api('/api/v1/evaluation-schemes/zhengzhou-taxi-driver-stars');
     expect(after.body.version).toBe(current.body.version);
   });
@@ -160,8 +202,17 @@ describe('evaluation through the gateway', () => {
     const accepted = await api('/api/v1/evaluation-cycles', { method: 'POST', body: { schemeId: 'zhengzhou-taxi-driver-stars', period: lastYear } });
     expect(accepted.status).toBe(202);
     const id = accepted.body.id as string;
-    const done = await eventually(() => api(`/api/v1/evaluation-cycles/${id}`), (r) => r.body.status === 'completed');
-    expect(done.body).toMatchObject({ schemeId: 'zhengzhou-taxi-driver-stars', period: lastYear, start: `${lastYear}-01-01`, end: `${lastYear}-12-31`, status: 'completed' });
+    const done = await eventually(
+      () => api(`/api/v1/evaluation-cycles/${id}`),
+      (r) => r.body.status === 'completed',
+    );
+    expect(done.body).toMatchObject({
+      schemeId: 'zhengzhou-taxi-driver-stars',
+      period: lastYear,
+      start: `${lastYear}-01-01`,
+      end: `${lastYear}-12-31`,
+      status: 'completed',
+    });
     const distribution = done.body.distribution as Record<string, number>;
     // Every driver graded so far has only this year's records: last year each kept the base 20 → 4 stars.
     expect(Object.keys(distribution)).toEqual(['4']);
@@ -171,7 +222,10 @@ describe('evaluation through the gateway', () => {
     const rankings = await api(`/api/v1/evaluation-cycles/${id}/rankings?by=subject&limit=5`);
     expect(rankings.status).toBe(200);
     expect((rankings.body.subjects as { rank: number; grade: string }[]).every((s) => s.rank === 1 && s.grade === '4')).toBe(true);
-    const notEnded = await api('/api/v1/evaluation-cycles', { method: 'POST', body: { schemeId: 'zhengzhou-taxi-driver-stars', period: chinaToday().slice(0, 4) } });
+    const notEnded = await api('/api/v1/evaluation-cycles', {
+      method: 'POST',
+      body: { schemeId: 'zhengzhou-taxi-driver-stars', period: chinaToday().slice(0, 4) },
+    });
     expect({ status: notEnded.status, code: notEnded.body.code }).toEqual({ status: 422, code: 'CYCLE.PERIOD_NOT_ENDED' });
   });
 
@@ -180,19 +234,45 @@ describe('evaluation through the gateway', () => {
     const lastYear = String(Number(chinaToday().slice(0, 4)) - 1);
     const body = creditRecordBody();
     expect((await api('/api/v1/credit-records', { method: 'POST', token: zhengzhou, body })).status).toBe(201);
-    const graded = await eventually(() => evaluations(body.subject.id), (r) => r.list.length > 0);
+    const graded = await eventually(
+      () => evaluations(body.subject.id),
+      (r) => r.list.length > 0,
+    );
     expect(graded.status).toBe(200);
-    await platform.db.query(`UPDATE evaluation.subject_records SET decision_date = $2, received_at = $3 WHERE subject_id = $1`, [body.subject.id, `${lastYear}-03-10`, `${lastYear}-03-11T09:00:00+08:00`]);
+    await platform.db.query(`UPDATE evaluation.subject_records SET decision_date = $2, received_at = $3 WHERE subject_id = $1`, [
+      body.subject.id,
+      `${lastYear}-03-10`,
+      `${lastYear}-03-11T09:00:00+08:00`,
+    ]);
 
     const path = (query: string) => `/api/v1/rankings?schemeId=henan-passenger-hazardous-codes&${query}`;
-    const carriers = await eventually(() => api(path(`periodKind=month&period=${lastYear}-03&by=subject`)), (r) => r.status === 200, 30_000);
-    expect(carriers.body).toMatchObject({ schemeId: 'henan-passenger-hazardous-codes', periodKind: 'month', period: `${lastYear}-03`, start: `${lastYear}-03-01`, end: `${lastYear}-03-31`, status: 'completed' });
+    const carriers = await eventually(
+      () => api(path(`periodKind=month&period=${lastYear}-03&by=subject`)),
+      (r) => r.status === 200,
+      30_000,
+    );
+    expect(carriers.body).toMatchObject({
+      schemeId: 'henan-passenger-hazardous-codes',
+      periodKind: 'month',
+      period: `${lastYear}-03`,
+      start: `${lastYear}-03-01`,
+      end: `${lastYear}-03-31`,
+      status: 'completed',
+    });
     // 1000 − 30 (general penalty) = 970 → green, in the quarter containing 31 March.
     expect(carriers.body.subjects).toEqual([expect.objectContaining({ rank: 1, subjectId: body.subject.id, grade: 'green', score: 970 })]);
     const cities = await api(path(`periodKind=month&period=${lastYear}-03&by=city`));
     expect(cities.body.regions).toEqual([{ rank: 1, region: '410100', subjects: 1, meanScore: 970, distribution: { green: 1 } }]);
     // February ended before the record arrived: nobody to rank.
-    expect((await eventually(() => api(path(`periodKind=month&period=${lastYear}-02`)), (r) => r.status === 200, 30_000)).body.subjects).toEqual([]);
+    expect(
+      (
+        await eventually(
+          () => api(path(`periodKind=month&period=${lastYear}-02`)),
+          (r) => r.status === 200,
+          30_000,
+        )
+      ).body.subjects,
+    ).toEqual([]);
 
     const refused = async (query: string) => {
       const r = await api(query.startsWith('/') ? query : path(query));
@@ -202,7 +282,11 @@ describe('evaluation through the gateway', () => {
     expect(await refused('periodKind=week&period=2025-W54')).toEqual({ status: 400, code: 'RANKING.INVALID_PERIOD', fields: ['period'] });
     expect(await refused('periodKind=quarter&period=2025-05')).toEqual({ status: 400, code: 'RANKING.INVALID_PERIOD', fields: ['period'] });
     expect(await refused(`periodKind=year&period=${chinaToday().slice(0, 4)}`)).toEqual({ status: 422, code: 'RANKING.PERIOD_NOT_ENDED', fields: ['period'] });
-    expect(await refused('/api/v1/rankings?schemeId=no-such-scheme&periodKind=year&period=2025')).toEqual({ status: 404, code: 'SCHEME.NOT_FOUND', fields: [] });
+    expect(await refused('/api/v1/rankings?schemeId=no-such-scheme&periodKind=year&period=2025')).toEqual({
+      status: 404,
+      code: 'SCHEME.NOT_FOUND',
+      fields: [],
+    });
     const missing = await refused('/api/v1/rankings?periodKind=year&period=2025');
     expect({ status: missing.status, fields: [...new Set(missing.fields)] }).toEqual({ status: 400, fields: ['schemeId'] });
     expect(await refused('periodKind=year&period=2025&by=province')).toMatchObject({ status: 400, fields: ['by'] });

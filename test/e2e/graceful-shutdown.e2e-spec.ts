@@ -19,7 +19,10 @@ describe('SIGTERM during a burst of writes', () => {
 
   it('loses no accepted record and answers the rest with a clean 503', async () => {
     const token = await platform.token('zhengzhou');
-    const api = gatewayApi<{ id?: string; code?: string }>(() => platform, () => token);
+    const api = gatewayApi<{ id?: string; code?: string }>(
+      () => platform,
+      () => token,
+    );
     const post = () => api('/api/v1/credit-records', { method: 'POST', body: creditRecordBody() });
 
     // SIGTERM as soon as the first write of the burst is answered: the rest are still in flight.
@@ -27,12 +30,10 @@ describe('SIGTERM during a burst of writes', () => {
     let firstAccepted!: () => void;
     const accepting = new Promise<void>((resolve) => (firstAccepted = resolve));
     const inFlight = Array.from({ length: 40 }, (_, i) =>
-      new Promise((r) => setTimeout(r, i * 5))
-        .then(post)
-        .then((result) => {
-          if (result.status === 201) firstAccepted();
-          return result;
-        }),
+      new Promise((r) => setTimeout(r, i * 5)).then(post).then((result) => {
+        if (result.status === 201) firstAccepted();
+        return result;
+      }),
     );
     await accepting;
     const collection = platform.processes.collection;
@@ -47,7 +48,9 @@ describe('SIGTERM during a burst of writes', () => {
     expect(refused.every((r) => r.status === 503 && r.body.code === 'SERVICE.UNAVAILABLE')).toBe(true);
     const stored = await platform.db.query<{ id: string }>(`SELECT id FROM collection.credit_records WHERE id = ANY($1::uuid[])`, [accepted]);
     expect(stored).toHaveLength(accepted.length);
-    const events = await platform.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM collection.outbox WHERE envelope->'data'->>'recordId' = ANY($1)`, [accepted]);
+    const events = await platform.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM collection.outbox WHERE envelope->'data'->>'recordId' = ANY($1)`, [
+      accepted,
+    ]);
     expect(events).toEqual([{ n: accepted.length }]);
     expect(await platform.db.query(`SELECT count(*)::int AS n FROM collection.credit_records`)).toEqual([{ n: accepted.length }]);
   });

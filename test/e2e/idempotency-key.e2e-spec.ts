@@ -45,7 +45,8 @@ describe('Idempotency-Key on every write that accepts it', () => {
   /** A record as above, once joint measures has taken it in (records reach it as events). */
   async function recordKnownToJointMeasures(client: string) {
     const known = await recordOf(client);
-    const decide = () => send('permit-window', '/api/v1/measures/decisions', { subjectId: known.subject.id, scene: 'permit.application' }, `decide-${randomUUID()}`);
+    const decide = () =>
+      send('permit-window', '/api/v1/measures/decisions', { subjectId: known.subject.id, scene: 'permit.application' }, `decide-${randomUUID()}`);
     expect((await eventually(decide, (r) => r.status === 200)).status).toBe(200);
     return known;
   }
@@ -105,7 +106,12 @@ describe('Idempotency-Key on every write that accepts it', () => {
       idOf: (a) => a.body.id,
       prepare: async (client) => {
         const { subject, recordId } = await recordKnownToJointMeasures(client);
-        const proposed = await send(client, '/api/v1/lists/key-watch/entries', { subjectId: subject.id, basisRecordIds: [recordId], grounds: '一年内多次违规经营' }, `setup-${randomUUID()}`);
+        const proposed = await send(
+          client,
+          '/api/v1/lists/key-watch/entries',
+          { subjectId: subject.id, basisRecordIds: [recordId], grounds: '一年内多次违规经营' },
+          `setup-${randomUUID()}`,
+        );
         expect(proposed.status).toBe(201);
         const body = { outcome: 'drop', reason: '经核实已整改' };
         return { path: `/api/v1/list-entries/${proposed.body.id}/decision`, body, otherBody: { ...body, reason: '证据不足' } };
@@ -122,7 +128,11 @@ describe('Idempotency-Key on every write that accepts it', () => {
       const first = await post('zhengzhou', path, body, key);
       expect({ status: first.status, replayed: first.replayed }).toEqual({ status: endpoint.status, replayed: null });
       const retry = await post('zhengzhou', path, body, key);
-      expect({ status: retry.status, replayed: retry.replayed, id: endpoint.idOf(retry) }).toEqual({ status: endpoint.status, replayed: 'true', id: endpoint.idOf(first) });
+      expect({ status: retry.status, replayed: retry.replayed, id: endpoint.idOf(retry) }).toEqual({
+        status: endpoint.status,
+        replayed: 'true',
+        id: endpoint.idOf(first),
+      });
     });
 
     it('refuses the same key with another body (422 REQUEST.IDEMPOTENCY_KEY_REUSED) and keeps the first answer', async () => {

@@ -5,7 +5,16 @@ import { ApiRequest, gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 type Json = Record<string, unknown> & { code?: string; errors?: { field: string }[] };
-type Entry = { id: string; listType: string; status: string; ruleId: string | null; inForce: boolean; subject: { id: string }; provenance: unknown; grounds: string };
+type Entry = {
+  id: string;
+  listType: string;
+  status: string;
+  ruleId: string | null;
+  inForce: boolean;
+  subject: { id: string };
+  provenance: unknown;
+  grounds: string;
+};
 
 /**
  * Joint measures' writes through the gateway: idempotent list writes, partner imports over the
@@ -27,24 +36,39 @@ describe('joint measures writes through the gateway', () => {
     await platform?.stop();
   }, 60_000);
 
-  const api = gatewayApi<Json>(() => platform, () => zhengzhou);
+  const api = gatewayApi<Json>(
+    () => platform,
+    () => zhengzhou,
+  );
   /** `api`, plus an Idempotency-Key and whether the gateway says the response is a replay. */
   const call = (path: string, { key, ...request }: ApiRequest & { key?: string } = {}) =>
-    api(path, { ...request, headers: key !== undefined ? { 'idempotency-key': key } : {} }).then((r) => ({ status: r.status, replayed: r.headers.get('idempotent-replayed'), body: r.body }));
-  const entriesOf = (subjectId: string) => call(`/api/v1/subjects/${encodeURIComponent(subjectId)}/list-entries`).then((r) => (r.body.entries ?? []) as Entry[]);
-  const decide = (subjectId: string) => call('/api/v1/measures/decisions', { method: 'POST', body: { subjectId, scene: 'permit.application' }, token: permitWindow });
+    api(path, { ...request, headers: key !== undefined ? { 'idempotency-key': key } : {} }).then((r) => ({
+      status: r.status,
+      replayed: r.headers.get('idempotent-replayed'),
+      body: r.body,
+    }));
+  const entriesOf = (subjectId: string) =>
+    call(`/api/v1/subjects/${encodeURIComponent(subjectId)}/list-entries`).then((r) => (r.body.entries ?? []) as Entry[]);
+  const decide = (subjectId: string) =>
+    call('/api/v1/measures/decisions', { method: 'POST', body: { subjectId, scene: 'permit.application' }, token: permitWindow });
 
   async function carrierWithRecord(name: string) {
     const carrier = { kind: 'org', id: makeUscc(), name };
     const body = creditRecordBody();
-    const created = await call('/api/v1/credit-records', { method: 'POST', body: { ...body, subject: carrier, decisionDate: daysAgo(8), payload: { ...body.payload, violationType: '未按规定维护车辆' } } });
+    const created = await call('/api/v1/credit-records', {
+      method: 'POST',
+      body: { ...body, subject: carrier, decisionDate: daysAgo(8), payload: { ...body.payload, violationType: '未按规定维护车辆' } },
+    });
     expect(created.status).toBe(201);
     return { carrier, recordId: created.body.id as string };
   }
 
   it('a key-watch entry confirmed with an Idempotency-Key: retries replay the first answer, the decision denies at once', async () => {
     const { carrier, recordId } = await carrierWithRecord('郑州某冷链运输有限公司');
-    const allowed = await eventually(() => decide(carrier.id), (r) => r.status === 200);
+    const allowed = await eventually(
+      () => decide(carrier.id),
+      (r) => r.status === 200,
+    );
     expect(allowed.body.outcome).toBe('allow');
 
     const proposal = { subjectId: carrier.id, basisRecordIds: [recordId], grounds: '一年内多次违规经营' };
@@ -54,7 +78,11 @@ describe('joint measures writes through the gateway', () => {
     const retry = await call('/api/v1/lists/key-watch/entries', { method: 'POST', body: proposal, key });
     expect(retry).toMatchObject({ status: 201, replayed: 'true', body: { id: first.body.id } });
     const reused = await call('/api/v1/lists/key-watch/entries', { method: 'POST', body: { ...proposal, grounds: '另一理由' }, key });
-    expect({ status: reused.status, code: reused.body.code, field: reused.body.errors?.[0]?.field }).toEqual({ status: 422, code: 'REQUEST.IDEMPOTENCY_KEY_REUSED', field: 'Idempotency-Key' });
+    expect({ status: reused.status, code: reused.body.code, field: reused.body.errors?.[0]?.field }).toEqual({
+      status: 422,
+      code: 'REQUEST.IDEMPOTENCY_KEY_REUSED',
+      field: 'Idempotency-Key',
+    });
     const badKey = await call('/api/v1/lists/key-watch/entries', { method: 'POST', body: proposal, key: ' ' });
     expect({ status: badKey.status, code: badKey.body.code }).toEqual({ status: 400, code: 'REQUEST.INVALID_IDEMPOTENCY_KEY' });
     expect(await entriesOf(carrier.id)).toHaveLength(1);
@@ -84,7 +112,12 @@ describe('joint measures writes through the gateway', () => {
     const body = {
       listType: 'key-watch',
       subject,
-      provenance: { partnerRegion: '320500', partnerName: '苏州市交通运输局', sourceReference: `苏交信〔2026〕${randomUUID().slice(0, 6)}号`, decidedOn: daysAgo(20) },
+      provenance: {
+        partnerRegion: '320500',
+        partnerName: '苏州市交通运输局',
+        sourceReference: `苏交信〔2026〕${randomUUID().slice(0, 6)}号`,
+        decidedOn: daysAgo(20),
+      },
       startsOn: daysAgo(19),
       grounds: '苏州市重点关注名单',
     };
@@ -112,14 +145,24 @@ describe('joint measures writes through the gateway', () => {
     const carrier = { kind: 'org', id: makeUscc(), name: '郑州某大件物流有限公司' };
     const base = creditRecordBody();
     const post = (body: Record<string, unknown>) => call('/api/v1/credit-records', { method: 'POST', body: { ...body, sourceRecordId: randomUUID() } });
-    for (const [plate, days] of [['豫A30001', 40], ['豫A30002', 20]] as const) {
+    for (const [plate, days] of [
+      ['豫A30001', 40],
+      ['豫A30002', 20],
+    ] as const) {
       const r = await post({
         ...base,
         recordType: 'oversize-transport-violation',
         subject: carrier,
         decisionDate: daysAgo(days),
         documentNumber: `郑超限〔2026〕${randomUUID().slice(0, 6)}号`,
-        payload: { violationType: 'off-route', permitNumber: '豫超限〔2026〕0042', detectedAt: '2026-11-01T10:00:00+08:00', detectedBy: 'trajectory-comparison', plate, plateColour: 'yellow' },
+        payload: {
+          violationType: 'off-route',
+          permitNumber: '豫超限〔2026〕0042',
+          detectedAt: '2026-11-01T10:00:00+08:00',
+          detectedBy: 'trajectory-comparison',
+          plate,
+          plateColour: 'yellow',
+        },
       });
       expect(r.status).toBe(201);
     }
@@ -134,13 +177,20 @@ describe('joint measures writes through the gateway', () => {
     expect(suspension.status).toBe(201);
     const fleet = (body: unknown) => call(`/api/v1/subjects/${carrier.id}/fleet`, { method: 'PUT', body });
     // Once joint measures has the three records (and no fleet size): nothing is proposed.
-    await eventually(() => platform.db.query(`SELECT 1 FROM joint_measures.subject_records WHERE subject_id = $1`, [carrier.id]).then((r) => r.length), (n) => n === 3);
+    await eventually(
+      () => platform.db.query(`SELECT 1 FROM joint_measures.subject_records WHERE subject_id = $1`, [carrier.id]).then((r) => r.length),
+      (n) => n === 3,
+    );
     expect(await entriesOf(carrier.id)).toEqual([]);
     // 2 of 20 vehicles is exactly 10 %: not "more than".
     expect((await fleet({ vehicles: 20, asOf: daysAgo(2), source: '道路运输管理信息系统' })).body).toMatchObject({ stored: true, proposed: [] });
     // 2 of 19: more than 10 %.
     const report = await fleet({ vehicles: 19, asOf: daysAgo(1), source: '道路运输管理信息系统' });
-    expect(report.body).toMatchObject({ vehicles: 19, stored: true, proposed: [{ listType: 'severe-dishonesty', ruleId: 'carrier-fleet-over-10-percent-overloading', status: 'proposed' }] });
+    expect(report.body).toMatchObject({
+      vehicles: 19,
+      stored: true,
+      proposed: [{ listType: 'severe-dishonesty', ruleId: 'carrier-fleet-over-10-percent-overloading', status: 'proposed' }],
+    });
     const bad = await fleet({ vehicles: 0, asOf: 'soon', source: '' });
     expect(bad.status).toBe(400);
     const unknown = await call(`/api/v1/subjects/${makeUscc()}/fleet`, { method: 'PUT', body: { vehicles: 10, asOf: daysAgo(1), source: 'x' } });

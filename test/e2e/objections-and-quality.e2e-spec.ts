@@ -22,27 +22,42 @@ describe('objections, lists, claims and the collection-quality report', () => {
     await platform?.stop();
   }, 60_000);
 
-  const api = gatewayApi<Json>(() => platform, () => zhengzhou);
+  const api = gatewayApi<Json>(
+    () => platform,
+    () => zhengzhou,
+  );
 
   const submit = async (body: ReturnType<typeof creditRecordBody>, token = zhengzhou) => {
     const created = await api('/api/v1/credit-records', { method: 'POST', body, token });
     expect(created.status).toBe(201);
     return created.body.id as string;
   };
-  const record = (id: string) => api(`/api/v1/credit-records/${id}`).then((r) => r.body as Json & { status: string; documentNumber: string; history: { change: string; status: string; changes?: unknown }[] });
+  const record = (id: string) =>
+    api(`/api/v1/credit-records/${id}`).then(
+      (r) => r.body as Json & { status: string; documentNumber: string; history: { change: string; status: string; changes?: unknown }[] },
+    );
   const events = (recordId: string) =>
     platform.db
-      .query<{ type: string }>(`SELECT envelope->>'type' AS type FROM collection.outbox WHERE envelope->'data'->>'recordId' = $1 ORDER BY envelope->>'id'`, [recordId])
+      .query<{ type: string }>(`SELECT envelope->>'type' AS type FROM collection.outbox WHERE envelope->'data'->>'recordId' = $1 ORDER BY envelope->>'id'`, [
+        recordId,
+      ])
       .then((rows) => rows.map((r) => r.type));
   const objection = { reason: '处罚决定书文号有误', objector: { name: '郑州测试运输有限公司', contact: '0371-12345678' } };
 
   const publicPenalties = (uscc: string) =>
-    fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}`).then(async (r) => ((await r.json()) as { penalties?: { documentNumber: string }[] }).penalties ?? []);
+    fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}`).then(
+      async (r) => ((await r.json()) as { penalties?: { documentNumber: string }[] }).penalties ?? [],
+    );
 
   it('opens an objection, lets only the provider resolve it, and corrects the record with its history', async () => {
     const body = creditRecordBody();
     const id = await submit(body);
-    expect(await eventually(() => publicPenalties(body.subject.id), (p) => p.length === 1)).toEqual([expect.objectContaining({ documentNumber: body.documentNumber })]);
+    expect(
+      await eventually(
+        () => publicPenalties(body.subject.id),
+        (p) => p.length === 1,
+      ),
+    ).toEqual([expect.objectContaining({ documentNumber: body.documentNumber })]);
     const opened = await api(`/api/v1/credit-records/${id}/objections`, { method: 'POST', body: objection, headers: { 'idempotency-key': `obj-${id}` } });
     expect(opened.status).toBe(201);
     expect(opened.body).toMatchObject({ recordId: id, status: 'open', overdue: false, objector: objection.objector });
@@ -55,7 +70,11 @@ describe('objections, lists, claims and the collection-quality report', () => {
     expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'OBJECTION.ALREADY_OPEN' });
     const revoke = await api(`/api/v1/credit-records/${id}/revocation`, { method: 'POST', body: { reason: '想直接撤销' } });
     expect({ status: revoke.status, code: revoke.body.code }).toEqual({ status: 409, code: 'RECORD.UNDER_OBJECTION' });
-    const byProvince = await api(`/api/v1/objections/${opened.body.id}/resolution`, { method: 'POST', body: { outcome: 'upheld', note: '省级核实' }, token: henan });
+    const byProvince = await api(`/api/v1/objections/${opened.body.id}/resolution`, {
+      method: 'POST',
+      body: { outcome: 'upheld', note: '省级核实' },
+      token: henan,
+    });
     expect({ status: byProvince.status, code: byProvince.body.code }).toEqual({ status: 403, code: 'OBJECTION.NOT_PROVIDER' });
     const fromLuoyang = await api(`/api/v1/objections/${opened.body.id}`, { token: luoyang });
     expect({ status: fromLuoyang.status, code: fromLuoyang.body.code }).toEqual({ status: 404, code: 'OBJECTION.NOT_FOUND' });
@@ -70,13 +89,22 @@ describe('objections, lists, claims and the collection-quality report', () => {
     expect(corrected.status).toBe('corrected');
     expect(corrected.history.map((v) => `${v.change}:${v.status}`)).toEqual(['created:active', 'objection-opened:under-objection', 'corrected:corrected']);
     expect(corrected.history[2].changes).toEqual({ documentNumber: { from: expect.any(String), to: corrected.documentNumber } });
-    expect(await events(id)).toEqual(['credit.records.created', 'credit.records.updated', 'credit.objections.opened', 'credit.records.updated', 'credit.objections.resolved']);
+    expect(await events(id)).toEqual([
+      'credit.records.created',
+      'credit.records.updated',
+      'credit.objections.opened',
+      'credit.records.updated',
+      'credit.objections.resolved',
+    ]);
     // The public sees the corrected document number.
-    const shown = await eventually(() => publicPenalties(body.subject.id), (p) => p[0]?.documentNumber === corrected.documentNumber);
+    const shown = await eventually(
+      () => publicPenalties(body.subject.id),
+      (p) => p[0]?.documentNumber === corrected.documentNumber,
+    );
     expect(shown.map((p) => p.documentNumber)).toEqual([corrected.documentNumber]);
   });
 
-  it('returns a rejected objection\'s record to its status, and revokes on upheld without a correction', async () => {
+  it("returns a rejected objection's record to its status, and revokes on upheld without a correction", async () => {
     const kept = await submit(creditRecordBody());
     const first = await api(`/api/v1/credit-records/${kept}/objections`, { method: 'POST', body: objection });
     const rejected = await api(`/api/v1/objections/${first.body.id}/resolution`, { method: 'POST', body: { outcome: 'rejected', note: '经核实，记录无误' } });
@@ -100,13 +128,22 @@ describe('objections, lists, claims and the collection-quality report', () => {
     expect(noReason.status).toBe(400);
     expect(noReason.body.errors?.map((e) => e.field)).toContain('reason');
     const opened = await api(`/api/v1/credit-records/${id}/objections`, { method: 'POST', body: objection });
-    const future = await api(`/api/v1/objections/${opened.body.id}/resolution`, { method: 'POST', body: { outcome: 'upheld', note: '更正日期', correction: { decisionDate: '2999-01-01' } } });
+    const future = await api(`/api/v1/objections/${opened.body.id}/resolution`, {
+      method: 'POST',
+      body: { outcome: 'upheld', note: '更正日期', correction: { decisionDate: '2999-01-01' } },
+    });
     expect({ status: future.status, code: future.body.code }).toEqual({ status: 400, code: 'RECORD.INVALID' });
     expect(future.body.errors).toEqual([expect.objectContaining({ field: 'decisionDate', code: 'FUTURE_DATE' })]);
     const badOutcome = await api(`/api/v1/objections/${opened.body.id}/resolution`, { method: 'POST', body: { outcome: 'maybe', note: 'x' } });
     expect(badOutcome.status).toBe(400);
-    const noChange = await api(`/api/v1/objections/${opened.body.id}/resolution`, { method: 'POST', body: { outcome: 'upheld', note: '更正', correction: { severity: 'general' } } });
-    expect({ status: noChange.status, errors: noChange.body.errors }).toEqual({ status: 400, errors: [expect.objectContaining({ field: 'correction', code: 'NO_CHANGE' })] });
+    const noChange = await api(`/api/v1/objections/${opened.body.id}/resolution`, {
+      method: 'POST',
+      body: { outcome: 'upheld', note: '更正', correction: { severity: 'general' } },
+    });
+    expect({ status: noChange.status, errors: noChange.body.errors }).toEqual({
+      status: 400,
+      errors: [expect.objectContaining({ field: 'correction', code: 'NO_CHANGE' })],
+    });
     const unchanged = await record(id);
     expect(unchanged.status).toBe('under-objection');
     expect(unchanged.history).toHaveLength(2);
@@ -115,7 +152,7 @@ describe('objections, lists, claims and the collection-quality report', () => {
     expect({ status: notAnId.status, code: notAnId.body.code }).toEqual({ status: 404, code: 'RECORD.NOT_FOUND' });
   });
 
-  it('lists records by subject, type and dates, only inside the caller\'s region, page by page', async () => {
+  it("lists records by subject, type and dates, only inside the caller's region, page by page", async () => {
     const subject = { kind: 'org', id: makeUscc(), name: '郑州分页运输有限公司' };
     const ids = [];
     for (let i = 0; i < 3; i++) ids.push(await submit(creditRecordBody({ subject, decisionDate: daysAgo(i + 1) })));
@@ -143,19 +180,35 @@ describe('objections, lists, claims and the collection-quality report', () => {
     // The factory deep-merges payloads; a monitoring violation replaces the penalty payload whole.
     const violation = (n: number) => ({
       ...creditRecordBody({ recordType: 'monitoring-violation', subject: enterprise, documentNumber: `ALARM-${Date.now()}-${n}` }),
-      payload: { violationCode: 'fatigue-driving', occurredAt: `${daysAgo(1)}T03:00:00+08:00`, plate: '豫A12345', plateColour: 'yellow', platform: '河南省综合交通运输管理服务平台' },
+      payload: {
+        violationCode: 'fatigue-driving',
+        occurredAt: `${daysAgo(1)}T03:00:00+08:00`,
+        plate: '豫A12345',
+        plateColour: 'yellow',
+        platform: '河南省综合交通运输管理服务平台',
+      },
     });
     const [a, b] = [await submit(violation(1)), await submit(violation(2))];
     const unclaimed = await api(`/api/v1/monitoring-violations?subjectId=${enterprise.id}&state=unclaimed`);
-    expect((unclaimed.body.violations as { recordId: string; violationCode: string }[]).map((v) => [v.recordId, v.violationCode]).sort()).toEqual([[a, 'fatigue-driving'], [b, 'fatigue-driving']].sort());
+    expect((unclaimed.body.violations as { recordId: string; violationCode: string }[]).map((v) => [v.recordId, v.violationCode]).sort()).toEqual(
+      [
+        [a, 'fatigue-driving'],
+        [b, 'fatigue-driving'],
+      ].sort(),
+    );
     const disposeFirst = await api(`/api/v1/monitoring-violations/${a}/disposal`, { method: 'POST', body: { disposal: '已教育驾驶员' } });
     expect({ status: disposeFirst.status, code: disposeFirst.body.code }).toEqual({ status: 409, code: 'VIOLATION.NOT_CLAIMED' });
-    expect((await api(`/api/v1/monitoring-violations/${a}/claim`, { method: 'POST', body: { claimant: '安全员张三' } })).body).toMatchObject({ state: 'claimed', claimant: '安全员张三' });
+    expect((await api(`/api/v1/monitoring-violations/${a}/claim`, { method: 'POST', body: { claimant: '安全员张三' } })).body).toMatchObject({
+      state: 'claimed',
+      claimant: '安全员张三',
+    });
     const nobody = await api(`/api/v1/monitoring-violations/${b}/claim`, { method: 'POST', body: { claimant: '' } });
     expect({ status: nobody.status, field: nobody.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'claimant' });
     const twice = await api(`/api/v1/monitoring-violations/${a}/claim`, { method: 'POST', body: { claimant: '安全员李四' } });
     expect({ status: twice.status, code: twice.body.code }).toEqual({ status: 409, code: 'VIOLATION.ALREADY_CLAIMED' });
-    expect((await api(`/api/v1/monitoring-violations/${a}/disposal`, { method: 'POST', body: { disposal: '已对驾驶员进行安全教育' } })).body).toMatchObject({ state: 'disposed' });
+    expect((await api(`/api/v1/monitoring-violations/${a}/disposal`, { method: 'POST', body: { disposal: '已对驾驶员进行安全教育' } })).body).toMatchObject({
+      state: 'disposed',
+    });
     const penalty = await submit(creditRecordBody());
     const notAViolation = await api(`/api/v1/monitoring-violations/${penalty}/claim`, { method: 'POST', body: { claimant: '某人' } });
     expect({ status: notAViolation.status, code: notAViolation.body.code }).toEqual({ status: 409, code: 'VIOLATION.NOT_A_MONITORING_VIOLATION' });
@@ -168,7 +221,11 @@ describe('objections, lists, claims and the collection-quality report', () => {
     const onTime = creditRecordBody({ region: '410300', decisionDate: daysAgo(1) });
     await submit(onTime, luoyang);
     await submit(creditRecordBody({ region: '410300', decisionDate: daysAgo(40) }), luoyang);
-    const refused = await api('/api/v1/credit-records', { method: 'POST', body: creditRecordBody({ region: '410300', subject: { id: '91350100M000100Y44' } }), token: luoyang });
+    const refused = await api('/api/v1/credit-records', {
+      method: 'POST',
+      body: creditRecordBody({ region: '410300', subject: { id: '91350100M000100Y44' } }),
+      token: luoyang,
+    });
     expect(refused.status).toBe(400);
     const duplicate = await api('/api/v1/credit-records', { method: 'POST', body: { ...onTime, sourceRecordId: 'another-source-id' }, token: luoyang });
     expect(duplicate.status).toBe(409);
@@ -201,7 +258,9 @@ describe('objections, lists, claims and the collection-quality report', () => {
     const badMonth = await api(`/api/v1/reports/collection-quality?month=2026-13`);
     expect({ status: badMonth.status, field: badMonth.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'month' });
     const zz = await api(`/api/v1/reports/collection-quality`);
-    const zzUnit = (zz.body.units as { sourceClientId: string; monitoringViolations: number; claimed: number; disposed: number; claimRate: number }[]).find((u) => u.sourceClientId === 'zhengzhou');
+    const zzUnit = (zz.body.units as { sourceClientId: string; monitoringViolations: number; claimed: number; disposed: number; claimRate: number }[]).find(
+      (u) => u.sourceClientId === 'zhengzhou',
+    );
     expect(zzUnit).toMatchObject({ monitoringViolations: 2, claimed: 1, disposed: 1, claimRate: 0.5 });
   });
 });

@@ -11,7 +11,10 @@ import { eventually, RunningPlatform, startPlatform } from '../support/platform-
 /** WCAG 2.x contrast ratio of two `rgb(r, g, b)` colours. */
 function contrast(a: string, b: string): number {
   const luminance = (rgb: string) => {
-    const [r, g, bl] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r, g, bl] = (rgb.match(/\d+(\.\d+)?/g) ?? [])
+      .slice(0, 3)
+      .map((v) => Number(v) / 255)
+      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
@@ -39,9 +42,15 @@ describe('public portal in a browser', () => {
       body: JSON.stringify(body),
     });
     expect(created.status).toBe(201);
-    await eventually(() => fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}`).then((r) => r.status), (s) => s === 200);
+    await eventually(
+      () => fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}`).then((r) => r.status),
+      (s) => s === 200,
+    );
     await publishListEntries();
-    await eventually(() => fetch(`${platform.gatewayUrl}/public/v1/lists/bad-driver`).then(async (r) => ((await r.json()) as { entries?: unknown[] }).entries?.length ?? 0), (n) => n > 0);
+    await eventually(
+      () => fetch(`${platform.gatewayUrl}/public/v1/lists/bad-driver`).then(async (r) => ((await r.json()) as { entries?: unknown[] }).entries?.length ?? 0),
+      (n) => n > 0,
+    );
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
   }, 120_000);
 
@@ -65,7 +74,10 @@ describe('public portal in a browser', () => {
       });
     try {
       const ns = new MessagingNamespace(platform.natsPrefix);
-      for (const envelope of [entry('red', { kind: 'org', id: uscc, name }, '郑交信〔2026〕31号'), entry('bad-driver', { kind: 'person', id: driver.id, name: driver.name }, '郑交信〔2026〕32号')]) {
+      for (const envelope of [
+        entry('red', { kind: 'org', id: uscc, name }, '郑交信〔2026〕31号'),
+        entry('bad-driver', { kind: 'person', id: driver.id, name: driver.name }, '郑交信〔2026〕32号'),
+      ]) {
         await handles.js.publish(ns.subject(Events.ListEntryEffective.subject), JSON.stringify(envelope), { msgID: envelope.id });
       }
     } finally {

@@ -22,7 +22,10 @@ describe('grades on the public profile', () => {
   it('shows the Henan grade a penalty produced, and re-grades when an objection corrects the penalty', async () => {
     const token = await platform.token('zhengzhou');
     const body = creditRecordBody();
-    const api = gatewayApi<{ id: string }>(() => platform, () => token);
+    const api = gatewayApi<{ id: string }>(
+      () => platform,
+      () => token,
+    );
     const created = await api('/api/v1/credit-records', { method: 'POST', body });
     expect(created.status).toBe(201);
     const profile = () => fetch(`${platform.gatewayUrl}/public/v1/subjects/${body.subject.id}`).then(async (r) => (r.ok ? ((await r.json()) as Profile) : {}));
@@ -43,13 +46,22 @@ describe('grades on the public profile', () => {
 
     // An upheld objection corrects the severity: evaluation re-grades (Henan: general −30, severe −50).
     const { id } = created.body;
-    const { body: objection } = await api(`/api/v1/credit-records/${id}/objections`, { method: 'POST', body: { reason: '处罚等级有误', objector: { name: body.subject.name } } });
-    const resolved = await api(`/api/v1/objections/${objection.id}/resolution`, { method: 'POST', body: { outcome: 'upheld', note: '经核实属严重情形', correction: { severity: 'severe' } } });
+    const { body: objection } = await api(`/api/v1/credit-records/${id}/objections`, {
+      method: 'POST',
+      body: { reason: '处罚等级有误', objector: { name: body.subject.name } },
+    });
+    const resolved = await api(`/api/v1/objections/${objection.id}/resolution`, {
+      method: 'POST',
+      body: { outcome: 'upheld', note: '经核实属严重情形', correction: { severity: 'severe' } },
+    });
     expect(resolved.status).toBe(200);
     // The grade stays green, so no grade change is published: the regulator's view shows the new score.
     const regulator = await platform.token('regulator');
     const evaluations = () =>
-      gatewayApi<{ evaluations?: { schemeId: string; score: number }[] }>(() => platform, () => regulator)(`/api/v1/subjects/${body.subject.id}/evaluations`).then((r) => r.body.evaluations ?? []);
+      gatewayApi<{ evaluations?: { schemeId: string; score: number }[] }>(
+        () => platform,
+        () => regulator,
+      )(`/api/v1/subjects/${body.subject.id}/evaluations`).then((r) => r.body.evaluations ?? []);
     const regraded = await eventually(evaluations, (list) => list.some((e) => e.score === 950), 30_000);
     expect(regraded).toEqual([expect.objectContaining({ schemeId: 'henan-passenger-hazardous-codes', score: 950 })]);
   }, 90_000);

@@ -4,7 +4,6 @@ import { creditRecordUpdatedEvent, TEST_NATS_URL } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
-
 interface Item {
   documentNumber: string;
   publicationId: string;
@@ -45,15 +44,24 @@ describe('public profile cache', () => {
   const profile = (uscc: string) => fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}`).then(async (r) => (r.ok ? ((await r.json()) as Profile) : {}));
   const documents = (p: Profile) => (p.penalties ?? []).map((i) => i.documentNumber).sort();
   const logged = (publicationId: string) =>
-    fetch(`${platform.gatewayUrl}/public/v1/publication-log/items/${publicationId}`).then(async (r) => ((await r.json()) as { entries: { event: string; content: { reason?: string } }[] }).entries);
+    fetch(`${platform.gatewayUrl}/public/v1/publication-log/items/${publicationId}`).then(
+      async (r) => ((await r.json()) as { entries: { event: string; content: { reason?: string } }[] }).entries,
+    );
 
   it('serves the cached profile with an ETag and answers 304 while nothing changed', async () => {
     const body = creditRecordBody();
     await submit(body);
-    await eventually(() => profile(body.subject.id), (p) => documents(p).length === 1);
+    await eventually(
+      () => profile(body.subject.id),
+      (p) => documents(p).length === 1,
+    );
     const first = await fetch(`${platform.gatewayUrl}/public/v1/subjects/${body.subject.id.toLowerCase()}`);
     const etag = first.headers.get('etag');
-    expect({ status: first.status, cacheControl: first.headers.get('cache-control'), etag }).toEqual({ status: 200, cacheControl: 'no-cache', etag: expect.stringMatching(/^".+"$/) });
+    expect({ status: first.status, cacheControl: first.headers.get('cache-control'), etag }).toEqual({
+      status: 200,
+      cacheControl: 'no-cache',
+      etag: expect.stringMatching(/^".+"$/),
+    });
     const again = await fetch(`${platform.gatewayUrl}/public/v1/subjects/${body.subject.id}`, { headers: { 'if-none-match': etag ?? '' } });
     expect(again.status).toBe(304);
     // Bad input is still disclosure's answer, never cached as a profile.
@@ -68,7 +76,10 @@ describe('public profile cache', () => {
     const revoked = creditRecordBody({ subject });
     await submit(kept);
     const revokedId = await submit(revoked);
-    const before = await eventually(() => profile(uscc), (p) => documents(p).length === 2);
+    const before = await eventually(
+      () => profile(uscc),
+      (p) => documents(p).length === 2,
+    );
     expect(documents(before)).toEqual([kept.documentNumber, revoked.documentNumber].sort());
     const etag = (await fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}`)).headers.get('etag') ?? '';
 
@@ -78,13 +89,27 @@ describe('public profile cache', () => {
       body: JSON.stringify({ reason: '处罚决定已被依法撤销' }),
     });
     expect(response.status).toBe(200);
-    expect(documents(await eventually(() => profile(uscc), (p) => documents(p).length === 1))).toEqual([kept.documentNumber]);
+    expect(
+      documents(
+        await eventually(
+          () => profile(uscc),
+          (p) => documents(p).length === 1,
+        ),
+      ),
+    ).toEqual([kept.documentNumber]);
     // The old ETag no longer matches: a browser revalidating gets the new profile.
     expect((await fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}`, { headers: { 'if-none-match': etag } })).status).toBe(200);
 
     const added = creditRecordBody({ subject });
     await submit(added);
-    expect(documents(await eventually(() => profile(uscc), (p) => documents(p).length === 2))).toEqual([kept.documentNumber, added.documentNumber].sort());
+    expect(
+      documents(
+        await eventually(
+          () => profile(uscc),
+          (p) => documents(p).length === 2,
+        ),
+      ),
+    ).toEqual([kept.documentNumber, added.documentNumber].sort());
   }, 60_000);
 
   it('withdraws a repaired penalty (credit.records.updated, status repaired) from profile, search and cache, logged with reason repair', async () => {
@@ -92,7 +117,10 @@ describe('public profile cache', () => {
     const subject = { kind: 'org' as const, id: uscc, name: '郑州信用修复测试运输有限公司' };
     const penalty = creditRecordBody({ subject });
     const recordId = await submit(penalty);
-    const shown = await eventually(() => profile(uscc), (p) => documents(p).length === 1);
+    const shown = await eventually(
+      () => profile(uscc),
+      (p) => documents(p).length === 1,
+    );
     const { publicationId } = shown.penalties?.[0] ?? { publicationId: '' };
 
     // Collection announces the repair it recorded (its part is built in parallel): the event as it will publish it.
@@ -114,15 +142,29 @@ describe('public profile cache', () => {
           changedAt: now,
         },
       });
-      await handles.js.publish(new MessagingNamespace(platform.natsPrefix).subject(Events.CreditRecordUpdated.subject), JSON.stringify(envelope), { msgID: envelope.id });
+      await handles.js.publish(new MessagingNamespace(platform.natsPrefix).subject(Events.CreditRecordUpdated.subject), JSON.stringify(envelope), {
+        msgID: envelope.id,
+      });
     } finally {
       await handles.nc.close();
     }
 
-    expect(documents(await eventually(() => profile(uscc), (p) => documents(p).length === 0))).toEqual([]);
-    const search = (await (await fetch(`${platform.gatewayUrl}/public/v1/subjects?q=${uscc}`)).json()) as { subjects: { uscc: string; publishedItems: number }[] };
+    expect(
+      documents(
+        await eventually(
+          () => profile(uscc),
+          (p) => documents(p).length === 0,
+        ),
+      ),
+    ).toEqual([]);
+    const search = (await (await fetch(`${platform.gatewayUrl}/public/v1/subjects?q=${uscc}`)).json()) as {
+      subjects: { uscc: string; publishedItems: number }[];
+    };
     expect(search.subjects).toEqual([expect.objectContaining({ uscc, publishedItems: 0 })]);
-    const entries = await eventually(() => logged(publicationId), (e) => e.length === 2);
+    const entries = await eventually(
+      () => logged(publicationId),
+      (e) => e.length === 2,
+    );
     expect(entries.map((e) => [e.event, e.content.reason])).toEqual([
       ['published', undefined],
       ['withdrawn', 'repair'],

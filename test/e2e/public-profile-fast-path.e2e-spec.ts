@@ -14,14 +14,23 @@ describe('public profile fast path', () => {
   let uscc: string;
 
   beforeAll(async () => {
-    platform = await startPlatform(['gateway', 'collection', 'disclosure'], { GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE: String(LIMIT), GATEWAY_PROFILE_CACHE_TTL_MS: '300000' });
+    platform = await startPlatform(['gateway', 'collection', 'disclosure'], {
+      GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE: String(LIMIT),
+      GATEWAY_PROFILE_CACHE_TTL_MS: '300000',
+    });
     const token = await platform.token('zhengzhou');
     const body = creditRecordBody();
     uscc = body.subject.id;
-    const created = await gatewayApi(() => platform, () => token)('/api/v1/credit-records', { method: 'POST', body: body });
+    const created = await gatewayApi(
+      () => platform,
+      () => token,
+    )('/api/v1/credit-records', { method: 'POST', body: body });
     expect(created.status).toBe(201);
     // Wait on the read model itself: every request to the gateway counts against the limit.
-    await eventually(() => platform.db.query(`SELECT 1 FROM disclosure.public_records WHERE uscc = $1`, [uscc]), (rows) => rows.length === 1);
+    await eventually(
+      () => platform.db.query(`SELECT 1 FROM disclosure.public_records WHERE uscc = $1`, [uscc]),
+      (rows) => rows.length === 1,
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -37,7 +46,8 @@ describe('public profile fast path', () => {
     expect(loaded.status).toBe(200);
     expect(hit.status).toBe(200);
     expect(await hit.text()).toBe(await loaded.text());
-    for (const name of ['etag', 'cache-control', 'content-type', 'x-ratelimit-limit-public']) expect({ name, value: hit.headers.get(name) }).toEqual({ name, value: loaded.headers.get(name) });
+    for (const name of ['etag', 'cache-control', 'content-type', 'x-ratelimit-limit-public'])
+      expect({ name, value: hit.headers.get(name) }).toEqual({ name, value: loaded.headers.get(name) });
     expect(hit.headers.get('x-request-id')).toBe('integrator-42');
     expect(hit.headers.get('traceparent')).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]$/);
     expect([remaining(loaded), remaining(hit)]).toEqual([LIMIT - 1, LIMIT - 2]);

@@ -18,16 +18,27 @@ describe('public search', () => {
   beforeAll(async () => {
     platform = await startPlatform(['gateway', 'collection', 'disclosure'], { GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE: '60' });
     const token = await platform.token('zhengzhou');
-    const created = await gatewayApi(() => platform, () => token)('/api/v1/credit-records', { method: 'POST', body: creditRecordBody({ subject: { id: uscc, name } }) });
+    const created = await gatewayApi(
+      () => platform,
+      () => token,
+    )('/api/v1/credit-records', { method: 'POST', body: creditRecordBody({ subject: { id: uscc, name } }) });
     expect(created.status).toBe(201);
-    await eventually(() => search(uscc), (r) => r.body.subjects?.length === 1);
+    await eventually(
+      () => search(uscc),
+      (r) => r.body.subjects?.length === 1,
+    );
   }, 120_000);
 
   afterAll(async () => {
     await platform?.stop();
   }, 60_000);
 
-  const search = (q: string) => fetch(`${platform.gatewayUrl}/public/v1/subjects?q=${encodeURIComponent(q)}`).then(async (r) => ({ status: r.status, headers: r.headers, body: (await r.json()) as SearchResult }));
+  const search = (q: string) =>
+    fetch(`${platform.gatewayUrl}/public/v1/subjects?q=${encodeURIComponent(q)}`).then(async (r) => ({
+      status: r.status,
+      headers: r.headers,
+      body: (await r.json()) as SearchResult,
+    }));
 
   it('finds an enterprise by part of its Chinese name and by its USCC, full-width or not', async () => {
     const byName = await search('搜索测试大件');
@@ -37,16 +48,23 @@ describe('public search', () => {
     expect((await search(fullWidth)).body.subjects?.map((s) => s.uscc)).toEqual([uscc]);
   });
 
-  it.each(['%', '_', '\\', "'; DROP TABLE disclosure.public_subjects; --", '搜索%大件', '" OR 1=1 --'])('treats %p literally: no error, nothing it does not literally contain', async (q) => {
-    const result = await search(q);
-    expect(result.status).toBe(200);
-    expect(result.body.subjects).toEqual([]);
-  });
+  it.each(['%', '_', '\\', "'; DROP TABLE disclosure.public_subjects; --", '搜索%大件', '" OR 1=1 --'])(
+    'treats %p literally: no error, nothing it does not literally contain',
+    async (q) => {
+      const result = await search(q);
+      expect(result.status).toBe(200);
+      expect(result.body.subjects).toEqual([]);
+    },
+  );
 
   it('refuses an empty or over-long query with the field, never a 500', async () => {
     for (const q of ['', '   ', '运'.repeat(51), 'x'.repeat(10_000)]) {
       const result = await search(q);
-      expect({ status: result.status, code: result.body.code, field: result.body.errors?.[0]?.field }).toEqual({ status: 400, code: 'PUBLIC.INVALID_QUERY', field: 'q' });
+      expect({ status: result.status, code: result.body.code, field: result.body.errors?.[0]?.field }).toEqual({
+        status: 400,
+        code: 'PUBLIC.INVALID_QUERY',
+        field: 'q',
+      });
     }
     const noParam = await fetch(`${platform.gatewayUrl}/public/v1/subjects`);
     expect(noParam.status).toBe(400);

@@ -30,21 +30,35 @@ describe('publication log and expiry', () => {
   }, 60_000);
 
   const get = <T>(path: string) => gatewayApi<T>(() => platform)(path);
-  const post = (path: string, body: unknown) => gatewayApi<{ id: string }>(() => platform, () => token)(path, { method: 'POST', body });
+  const post = (path: string, body: unknown) =>
+    gatewayApi<{ id: string }>(
+      () => platform,
+      () => token,
+    )(path, { method: 'POST', body });
   const penalties = (uscc: string) => get<{ penalties?: PublicItem[] }>(`/public/v1/subjects/${uscc}`).then((r) => r.body.penalties ?? []);
-  const entries = (publicationId: string) => get<{ entries: LogEntry[] }>(`/public/v1/publication-log/items/${publicationId}`).then((r) => r.body.entries ?? []);
+  const entries = (publicationId: string) =>
+    get<{ entries: LogEntry[] }>(`/public/v1/publication-log/items/${publicationId}`).then((r) => r.body.entries ?? []);
 
   it('logs publication and withdrawal of an item in an intact hash chain', async () => {
     const body = creditRecordBody();
     const { body: created } = await post('/api/v1/credit-records', body);
-    const [shown] = await eventually(() => penalties(body.subject.id), (p) => p.length === 1);
+    const [shown] = await eventually(
+      () => penalties(body.subject.id),
+      (p) => p.length === 1,
+    );
     expect(shown.publicationId).toMatch(/^[0-9a-f-]{36}$/);
     expect(shown.publicationId).not.toBe(created.id);
-    const published = await eventually(() => entries(shown.publicationId), (e) => e.length === 1);
+    const published = await eventually(
+      () => entries(shown.publicationId),
+      (e) => e.length === 1,
+    );
     expect(published[0].content).toMatchObject({ event: 'published', documentNumber: body.documentNumber, publishedUntil: shown.publishedUntil });
 
     expect((await post(`/api/v1/credit-records/${created.id}/revocation`, { reason: '处罚决定已撤销' })).status).toBe(200);
-    const withdrawn = await eventually(() => entries(shown.publicationId), (e) => e.length === 2);
+    const withdrawn = await eventually(
+      () => entries(shown.publicationId),
+      (e) => e.length === 2,
+    );
     expect(withdrawn.map((e) => e.event)).toEqual(['published', 'withdrawn']);
     expect(withdrawn[1].content.reason).toContain('处罚决定已撤销');
     expect(await penalties(body.subject.id)).toEqual([]);
@@ -57,17 +71,30 @@ describe('publication log and expiry', () => {
   it('withdraws an item when its publicity period ends, without anyone asking, and logs when', async () => {
     const body = creditRecordBody();
     await post('/api/v1/credit-records', body);
-    const [shown] = await eventually(() => penalties(body.subject.id), (p) => p.length === 1);
+    const [shown] = await eventually(
+      () => penalties(body.subject.id),
+      (p) => p.length === 1,
+    );
     // Time is moved by data: the maximum publicity period ended a second ago.
     const ended = new Date(Date.now() - 1000);
     await platform.db.query(`UPDATE disclosure.public_records SET published_until = $2 WHERE publication_id = $1`, [shown.publicationId, ended]);
-    const logged = await eventually(() => entries(shown.publicationId), (e) => e.length === 2);
+    const logged = await eventually(
+      () => entries(shown.publicationId),
+      (e) => e.length === 2,
+    );
     // The gateway's cached copy still carries the old end (the update above bypassed disclosure);
     // the sweep's log entry announces the change and the copy goes (ADR 0030).
-    expect(await eventually(() => penalties(body.subject.id), (p) => p.length === 0)).toEqual([]);
+    expect(
+      await eventually(
+        () => penalties(body.subject.id),
+        (p) => p.length === 0,
+      ),
+    ).toEqual([]);
     expect(logged.map((e) => e.event)).toEqual(['published', 'expired']);
     expect(logged[1].content.effectiveAt).toBe(ended.toISOString());
-    const [row] = await platform.db.query<{ withdrawn_reason: string }>(`SELECT withdrawn_reason FROM disclosure.public_records WHERE publication_id = $1`, [shown.publicationId]);
+    const [row] = await platform.db.query<{ withdrawn_reason: string }>(`SELECT withdrawn_reason FROM disclosure.public_records WHERE publication_id = $1`, [
+      shown.publicationId,
+    ]);
     expect(row.withdrawn_reason).toMatch(/^expired/);
   });
 

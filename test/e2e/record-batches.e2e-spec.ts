@@ -34,15 +34,30 @@ describe('NDJSON batches', () => {
     }).then(async (r) => ({ status: r.status, body: (await r.json()) as { batchId: string; lineCount: number; code?: string } }));
 
   const status = (batchId: string) =>
-    fetch(`${platform.gatewayUrl}/api/v1/credit-records/batches/${batchId}`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<BatchStatus>);
+    fetch(`${platform.gatewayUrl}/api/v1/credit-records/batches/${batchId}`, { headers: { authorization: `Bearer ${token}` } }).then(
+      (r) => r.json() as Promise<BatchStatus>,
+    );
 
-  const completed = (batchId: string, timeoutMs = 60_000) => eventually(() => status(batchId), (s) => s.status === 'completed', timeoutMs);
+  const completed = (batchId: string, timeoutMs = 60_000) =>
+    eventually(
+      () => status(batchId),
+      (s) => s.status === 'completed',
+      timeoutMs,
+    );
 
   const count = async (sql: string, params: unknown[]) => (await platform.db.query<{ n: number }>(sql, params))[0].n;
 
   it('stores exactly the good lines and reports every bad one with its line, field and code', async () => {
     const existing = creditRecordBody();
-    expect((await fetch(`${platform.gatewayUrl}/api/v1/credit-records`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(existing) })).status).toBe(201);
+    expect(
+      (
+        await fetch(`${platform.gatewayUrl}/api/v1/credit-records`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(existing),
+        })
+      ).status,
+    ).toBe(201);
     const tomorrow = daysAhead(1);
     const twin = creditRecordBody();
     const lines = [
@@ -78,7 +93,11 @@ describe('NDJSON batches', () => {
     expect(byLine(14)).toEqual(['documentNumber:NUL_CHARACTER']);
     expect(result.errors.map((e) => e.line).filter((l) => [1, 8, 9, 10, 11, 13].includes(l))).toEqual([]);
     expect(await count(`SELECT count(*)::int AS n FROM collection.credit_records`, [])).toBe(before + 3);
-    expect(await count(`SELECT count(*)::int AS n FROM collection.outbox WHERE envelope->'data'->>'documentNumber' = ANY($1)`, [[lines[0], lines[9], lines[12]].map((l) => JSON.parse(l).documentNumber)])).toBe(3);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM collection.outbox WHERE envelope->'data'->>'documentNumber' = ANY($1)`, [
+        [lines[0], lines[9], lines[12]].map((l) => JSON.parse(l).documentNumber),
+      ]),
+    ).toBe(3);
   }, 60_000);
 
   it('refuses a batch over 10,000 lines or 20 MiB whole, and replays a batch by Idempotency-Key', async () => {
@@ -113,7 +132,14 @@ describe('NDJSON batches', () => {
     const result = await completed(accepted.body.batchId, 120_000);
     expect(result).toMatchObject({ status: 'completed', processed: 10_000, accepted: 10_000, rejected: 0, duplicates: 0 });
     expect(await stored()).toBe(10_000);
-    expect(await count(`SELECT count(DISTINCT source_record_id)::int AS n FROM collection.credit_records WHERE source_record_id LIKE $1`, [`${prefix}-%`])).toBe(10_000);
-    expect(await count(`SELECT count(*)::int AS n FROM collection.outbox WHERE envelope->'data'->>'recordId' IN (SELECT id::text FROM collection.credit_records WHERE source_record_id LIKE $1)`, [`${prefix}-%`])).toBe(10_000);
+    expect(
+      await count(`SELECT count(DISTINCT source_record_id)::int AS n FROM collection.credit_records WHERE source_record_id LIKE $1`, [`${prefix}-%`]),
+    ).toBe(10_000);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM collection.outbox WHERE envelope->'data'->>'recordId' IN (SELECT id::text FROM collection.credit_records WHERE source_record_id LIKE $1)`,
+        [`${prefix}-%`],
+      ),
+    ).toBe(10_000);
   }, 180_000);
 });

@@ -16,7 +16,10 @@ describe('record catalogue and lifecycle', () => {
     await platform?.stop();
   }, 60_000);
 
-  const api = gatewayApi<Record<string, unknown> & { code?: string; errors?: { field: string; code?: string }[] }>(() => platform, () => zhengzhou);
+  const api = gatewayApi<Record<string, unknown> & { code?: string; errors?: { field: string; code?: string }[] }>(
+    () => platform,
+    () => zhengzhou,
+  );
 
   it('serves the catalogue in force, every type with its payload schema', async () => {
     const { status, body } = await api('/api/v1/catalog/record-types');
@@ -24,9 +27,21 @@ describe('record catalogue and lifecycle', () => {
     const types = body.recordTypes as { code: string; payloadSchema: { type: string }; timelinessWorkingDays: number | null; isPublic: boolean }[];
     expect(body.version).toBe(1);
     expect(types.map((t) => t.code)).toEqual(
-      expect.arrayContaining(['administrative-licence', 'administrative-penalty', 'credit-commitment', 'monitoring-violation', 'confirmed-complaint', 'accident', 'inter-department-notice']),
+      expect.arrayContaining([
+        'administrative-licence',
+        'administrative-penalty',
+        'credit-commitment',
+        'monitoring-violation',
+        'confirmed-complaint',
+        'accident',
+        'inter-department-notice',
+      ]),
     );
-    expect(types.find((t) => t.code === 'administrative-penalty')).toMatchObject({ timelinessWorkingDays: 7, isPublic: true, payloadSchema: { type: 'object' } });
+    expect(types.find((t) => t.code === 'administrative-penalty')).toMatchObject({
+      timelinessWorkingDays: 7,
+      isPublic: true,
+      payloadSchema: { type: 'object' },
+    });
     const stored = await platform.db.query(`SELECT version FROM collection.catalogue_versions`);
     expect(stored).toEqual([{ version: 1 }]);
   });
@@ -45,7 +60,11 @@ describe('record catalogue and lifecycle', () => {
     const created = await api('/api/v1/credit-records', { method: 'POST', body });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    const profile = () => fetch(`${platform.gatewayUrl}/public/v1/subjects/${body.subject.id}`).then(async (r) => ({ status: r.status, body: (await r.json()) as { penalties?: unknown[] } }));
+    const profile = () =>
+      fetch(`${platform.gatewayUrl}/public/v1/subjects/${body.subject.id}`).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as { penalties?: unknown[] },
+      }));
     expect((await eventually(profile, (p) => p.body.penalties?.length === 1)).body.penalties).toHaveLength(1);
 
     const henan = await platform.token('henan');
@@ -59,7 +78,9 @@ describe('record catalogue and lifecycle', () => {
 
     const record = await api(`/api/v1/credit-records/${id}`);
     expect(record.body).toMatchObject({ id, status: 'revoked', catalogueVersion: 1 });
-    expect((record.body.history as { version: number; change: string; reason: string }[]).map(({ version, change, reason }) => ({ version, change, reason }))).toEqual([
+    expect(
+      (record.body.history as { version: number; change: string; reason: string }[]).map(({ version, change, reason }) => ({ version, change, reason })),
+    ).toEqual([
       { version: 1, change: 'created', reason: '' },
       { version: 2, change: 'revoked', reason: '处罚决定已被依法撤销' },
     ]);

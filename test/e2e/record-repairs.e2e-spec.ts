@@ -30,7 +30,10 @@ describe('record repairs: repair.records.repaired → a repaired version and cre
   }, 60_000);
 
   type Body = Record<string, unknown> & { status?: string; history?: { version: number; status: string; change: string; changedBy: string; reason: string }[] };
-  const api = gatewayApi<Body>(() => platform, () => zhengzhou);
+  const api = gatewayApi<Body>(
+    () => platform,
+    () => zhengzhou,
+  );
 
   const submit = async () => {
     const body = creditRecordBody();
@@ -41,7 +44,10 @@ describe('record repairs: repair.records.repaired → a repaired version and cre
 
   const publishRepair = async (recordId: string, subjectId: string, applicationId = `RA-${randomUUID().slice(0, 8)}`) => {
     const decidedAt = new Date().toISOString();
-    const envelope = repairRecordRepairedEvent.envelope({ occurredAt: decidedAt, data: { applicationId, recordId, subject: { kind: 'org', id: subjectId }, decidedAt } });
+    const envelope = repairRecordRepairedEvent.envelope({
+      occurredAt: decidedAt,
+      data: { applicationId, recordId, subject: { kind: 'org', id: subjectId }, decidedAt },
+    });
     await nats.js.publish(ns.subject(Events.RepairRecordRepaired.subject), JSON.stringify(envelope), { msgID: envelope.id });
     return applicationId;
   };
@@ -55,7 +61,10 @@ describe('record repairs: repair.records.repaired → a repaired version and cre
   it('appends a repaired version naming the application, announces it once, and ignores the same repair sent again', async () => {
     const { id, uscc } = await submit();
     const applicationId = await publishRepair(id, uscc);
-    const repaired = await eventually(() => api(`/api/v1/credit-records/${id}`), (r) => r.body.status === 'repaired');
+    const repaired = await eventually(
+      () => api(`/api/v1/credit-records/${id}`),
+      (r) => r.body.status === 'repaired',
+    );
     expect(repaired.body.status).toBe('repaired');
     expect(repaired.body.history?.at(-1)).toMatchObject({ version: 2, status: 'repaired', change: 'repaired', changedBy: 'henan-credit-office' });
     expect(repaired.body.history?.at(-1)?.reason).toContain(applicationId);
@@ -65,17 +74,26 @@ describe('record repairs: repair.records.repaired → a repaired version and cre
     await publishRepair(id, uscc, applicationId);
     const marker = await submit();
     await publishRepair(marker.id, marker.uscc);
-    await eventually(() => api(`/api/v1/credit-records/${marker.id}`), (r) => r.body.status === 'repaired');
+    await eventually(
+      () => api(`/api/v1/credit-records/${marker.id}`),
+      (r) => r.body.status === 'repaired',
+    );
     expect((await api(`/api/v1/credit-records/${id}`)).body.history).toHaveLength(2);
     expect(await updates(id)).toHaveLength(1);
   }, 30_000);
 
   it('keeps a record repaired while under objection when the objection is later rejected', async () => {
     const { id, uscc } = await submit();
-    const opened = await api(`/api/v1/credit-records/${id}/objections`, { method: 'POST', body: { reason: '处罚决定书文号有误', objector: { name: '郑州测试运输有限公司', contact: '0371-12345678' } } });
+    const opened = await api(`/api/v1/credit-records/${id}/objections`, {
+      method: 'POST',
+      body: { reason: '处罚决定书文号有误', objector: { name: '郑州测试运输有限公司', contact: '0371-12345678' } },
+    });
     expect(opened.status).toBe(201);
     await publishRepair(id, uscc);
-    await eventually(() => api(`/api/v1/credit-records/${id}`), (r) => r.body.status === 'repaired');
+    await eventually(
+      () => api(`/api/v1/credit-records/${id}`),
+      (r) => r.body.status === 'repaired',
+    );
     const rejected = await api(`/api/v1/objections/${opened.body.id}/resolution`, { method: 'POST', body: { outcome: 'rejected', note: '经核实，记录无误' } });
     expect(rejected.status).toBe(200);
     expect((await api(`/api/v1/credit-records/${id}`)).body.status).toBe('repaired');
@@ -91,7 +109,7 @@ describe('record repairs: repair.records.repaired → a repaired version and cre
     deadLetters.unsubscribe();
   }, 30_000);
 
-  it('dead-letters a repair that names another subject than the record\'s, and leaves the record as it was', async () => {
+  it("dead-letters a repair that names another subject than the record's, and leaves the record as it was", async () => {
     const { id } = await submit();
     const deadLetters = nats.nc.subscribe(ns.deadLetterSubject('collection-repairs'));
     await publishRepair(id, '91410100MA3X000109');
@@ -109,7 +127,10 @@ describe('record repairs: repair.records.repaired → a repaired version and cre
     await publishRepair(id, uscc);
     const marker = await submit();
     await publishRepair(marker.id, marker.uscc);
-    await eventually(() => api(`/api/v1/credit-records/${marker.id}`), (r) => r.body.status === 'repaired');
+    await eventually(
+      () => api(`/api/v1/credit-records/${marker.id}`),
+      (r) => r.body.status === 'repaired',
+    );
     const record = await api(`/api/v1/credit-records/${id}`);
     expect(record.body.status).toBe('revoked');
     expect(await updates(id)).toEqual([]);

@@ -26,7 +26,10 @@ describe('records over time: broken commitments, expiring licences, expired publ
   }, 60_000);
 
   type Problem = Record<string, unknown> & { code?: string };
-  const api = gatewayApi<Problem>(() => platform, () => zhengzhou);
+  const api = gatewayApi<Problem>(
+    () => platform,
+    () => zhengzhou,
+  );
 
   const submit = async (body: unknown) => {
     const created = await api('/api/v1/credit-records', { method: 'POST', body });
@@ -43,10 +46,19 @@ describe('records over time: broken commitments, expiring licences, expired publ
       severity: 'minor',
       decisionDate: addMonths(today, -3),
       documentNumber: `郑交承诺〔2026〕${randomUUID().slice(0, 6)}号`,
-      payload: { commitmentType: 'permit-application', content: '承诺所报车辆技术参数真实', dueDate: addDays(today, -1), acceptingAuthority: '郑州市交通运输局' },
+      payload: {
+        commitmentType: 'permit-application',
+        content: '承诺所报车辆技术参数真实',
+        dueDate: addDays(today, -1),
+        acceptingAuthority: '郑州市交通运输局',
+      },
     });
     const found = await eventually(
-      () => platform.db.query<{ id: string }>(`SELECT id FROM collection.credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = $1`, [commitmentId]),
+      () =>
+        platform.db.query<{ id: string }>(
+          `SELECT id FROM collection.credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = $1`,
+          [commitmentId],
+        ),
       (rows) => rows.length === 1,
     );
     expect(found).toHaveLength(1);
@@ -95,7 +107,10 @@ describe('records over time: broken commitments, expiring licences, expired publ
       sourceClientId: 'zhengzhou',
       announced: true,
     });
-    const announcements = await platform.db.query(`SELECT envelope FROM collection.outbox WHERE subject = 'credit.records.licence-expiring' AND envelope->'data'->>'recordId' = $1`, [licenceId]);
+    const announcements = await platform.db.query(
+      `SELECT envelope FROM collection.outbox WHERE subject = 'credit.records.licence-expiring' AND envelope->'data'->>'recordId' = $1`,
+      [licenceId],
+    );
     expect(announcements).toHaveLength(1);
 
     const henan = await platform.token('henan');
@@ -110,9 +125,18 @@ describe('records over time: broken commitments, expiring licences, expired publ
   it('expires a penalty whose publicity period is over: a new version in its history', async () => {
     // Minor: at most 3 months (国家发展改革委令2025年第36号); decided 4 months ago.
     const id = await submit({ ...creditRecordBody(), severity: 'minor', decisionDate: addMonths(today, -4) });
-    const record = await eventually(() => api(`/api/v1/credit-records/${id}`), (r) => r.body.status === 'expired');
+    const record = await eventually(
+      () => api(`/api/v1/credit-records/${id}`),
+      (r) => r.body.status === 'expired',
+    );
     expect(record.body.status).toBe('expired');
-    expect((record.body.history as { version: number; change: string; changedBy: string }[]).map(({ version, change, changedBy }) => ({ version, change, changedBy }))).toEqual([
+    expect(
+      (record.body.history as { version: number; change: string; changedBy: string }[]).map(({ version, change, changedBy }) => ({
+        version,
+        change,
+        changedBy,
+      })),
+    ).toEqual([
       { version: 1, change: 'created', changedBy: 'zhengzhou' },
       { version: 2, change: 'expired', changedBy: 'system:publicity' },
     ]);
@@ -129,7 +153,14 @@ describe('records over time: broken commitments, expiring licences, expired publ
       decisionDate: today,
       documentNumber: `BJ-${randomUUID().slice(0, 12)}`,
       sourceRecordId: `alarm-${randomUUID()}`,
-      payload: { violationCode: 'fatigue-driving', occurredAt: `${today}T02:10:00+08:00`, plate: '豫A7C321', plateColour: 'yellow', platform: '河南省综合交通运输管理服务平台', durationMinutes: 290 },
+      payload: {
+        violationCode: 'fatigue-driving',
+        occurredAt: `${today}T02:10:00+08:00`,
+        plate: '豫A7C321',
+        plateColour: 'yellow',
+        platform: '河南省综合交通运输管理服务平台',
+        durationMinutes: 290,
+      },
     };
     const handles = await connectJetStream(TEST_NATS_URL, 'e2e-monitoring-platform');
     try {
@@ -139,11 +170,20 @@ describe('records over time: broken commitments, expiring licences, expired publ
       await handles.nc.close();
     }
     const rows = await eventually(
-      () => platform.db.query<{ id: string }>(`SELECT id FROM collection.credit_records WHERE source_client_id = 'monitoring:henan-gps' AND source_record_id = $1`, [record.sourceRecordId]),
+      () =>
+        platform.db.query<{ id: string }>(
+          `SELECT id FROM collection.credit_records WHERE source_client_id = 'monitoring:henan-gps' AND source_record_id = $1`,
+          [record.sourceRecordId],
+        ),
       (r) => r.length === 1,
     );
     expect(rows).toHaveLength(1);
     const stored = await api(`/api/v1/credit-records/${rows[0].id}`);
-    expect(stored.body).toMatchObject({ recordType: 'monitoring-violation', status: 'active', subject: { kind: 'vehicle', id: '豫A7C321' }, payload: { violationCode: 'fatigue-driving' } });
+    expect(stored.body).toMatchObject({
+      recordType: 'monitoring-violation',
+      status: 'active',
+      subject: { kind: 'vehicle', id: '豫A7C321' },
+      payload: { violationCode: 'fatigue-driving' },
+    });
   });
 });

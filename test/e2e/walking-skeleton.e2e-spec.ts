@@ -23,7 +23,10 @@ describe('walking skeleton: penalty in, public profile out', () => {
   it('shows a posted penalty on the public profile', async () => {
     const token = await platform.token('zhengzhou');
     const body = creditRecordBody();
-    const api = gatewayApi<{ id: string; status: string }>(() => platform, () => token);
+    const api = gatewayApi<{ id: string; status: string }>(
+      () => platform,
+      () => token,
+    );
     const created = await api('/api/v1/credit-records', { method: 'POST', body, headers: { 'idempotency-key': `k-${body.sourceRecordId}` } });
     expect(created.status).toBe(201);
     const { id, status } = created.body;
@@ -38,7 +41,9 @@ describe('walking skeleton: penalty in, public profile out', () => {
     );
     expect(profile.status).toBe(200);
     expect(profile.body).toMatchObject({ uscc: body.subject.id, name: body.subject.name, region: '410100' });
-    expect(profile.body.penalties).toEqual([expect.objectContaining({ documentNumber: body.documentNumber, summary: '未按许可路线行驶', severity: 'general' })]);
+    expect(profile.body.penalties).toEqual([
+      expect.objectContaining({ documentNumber: body.documentNumber, summary: '未按许可路线行驶', severity: 'general' }),
+    ]);
     expect(JSON.stringify(profile.body)).not.toContain(id); // internal ids never leak
 
     // A retry with the same Idempotency-Key returns the first answer and stores nothing new.
@@ -60,9 +65,14 @@ describe('walking skeleton: penalty in, public profile out', () => {
     const call = (metadata: Record<string, string>, overrides: Record<string, unknown> = {}) =>
       callUnary(address, ProtoPackages.gateway.protoPath, 'gateway.v1.CreditRecordsGatewayService', 'submitRecord', { ...request, ...overrides }, metadata);
     const idempotencyKey = `grpc-${body.sourceRecordId}`;
-    await expect(call({ authorization: `Bearer ${token}`, 'x-request-id': 'grpc-req-1' }, { idempotencyKey })).resolves.toMatchObject({ status: 'active', replayed: false });
+    await expect(call({ authorization: `Bearer ${token}`, 'x-request-id': 'grpc-req-1' }, { idempotencyKey })).resolves.toMatchObject({
+      status: 'active',
+      replayed: false,
+    });
     await expect(call({})).rejects.toMatchObject({ code: 16 }); // UNAUTHENTICATED
-    const outside = await call({ authorization: `Bearer ${token}` }, { region: '420100', documentNumber: 'other' }).catch((e: { code: number; metadata: { get(k: string): unknown[] } }) => e);
+    const outside = await call({ authorization: `Bearer ${token}` }, { region: '420100', documentNumber: 'other' }).catch(
+      (e: { code: number; metadata: { get(k: string): unknown[] } }) => e,
+    );
     expect((outside as { code: number }).code).toBe(7); // PERMISSION_DENIED
     expect((outside as { metadata: { get(k: string): unknown[] } }).metadata.get('x-error-code')).toEqual(['AUTH.REGION_FORBIDDEN']);
 
@@ -82,7 +92,10 @@ describe('walking skeleton: penalty in, public profile out', () => {
   it('records one trace across gateway, collection, PostgreSQL, NATS and the disclosure consumer', async () => {
     const token = await platform.token('henan');
     const body = creditRecordBody();
-    const created = await gatewayApi(() => platform, () => token)('/api/v1/credit-records', { method: 'POST', body });
+    const created = await gatewayApi(
+      () => platform,
+      () => token,
+    )('/api/v1/credit-records', { method: 'POST', body });
     expect(created.status).toBe(201);
     const traceId = created.headers.get('traceparent')!.split('-')[1];
 

@@ -22,9 +22,31 @@ export interface Rendered extends K8sObject {
 }
 
 /** Fields kustomize v2.0.3 accepts that this renderer models. */
-export const MODELLED_FIELDS = ['apiVersion', 'kind', 'bases', 'resources', 'patchesStrategicMerge', 'commonLabels', 'commonAnnotations', 'namespace', 'images'] as const;
+export const MODELLED_FIELDS = [
+  'apiVersion',
+  'kind',
+  'bases',
+  'resources',
+  'patchesStrategicMerge',
+  'commonLabels',
+  'commonAnnotations',
+  'namespace',
+  'images',
+] as const;
 /** Fields of later kustomize versions that v2.0.3 rejects or silently ignores. */
-export const NOT_IN_V2 = ['patches', 'components', 'replicas', 'labels', 'helmCharts', 'helmGlobals', 'openapi', 'buildMetadata', 'sortOptions', 'crds', 'replacements'] as const;
+export const NOT_IN_V2 = [
+  'patches',
+  'components',
+  'replicas',
+  'labels',
+  'helmCharts',
+  'helmGlobals',
+  'openapi',
+  'buildMetadata',
+  'sortOptions',
+  'crds',
+  'replacements',
+] as const;
 
 export interface Kustomization {
   bases?: string[];
@@ -125,7 +147,8 @@ function applyCommonLabels(object: Rendered, labels: Record<string, string>): vo
     const affinity = object.spec?.template?.spec?.affinity ?? {};
     for (const rule of [affinity.podAffinity, affinity.podAntiAffinity]) {
       for (const term of rule?.requiredDuringSchedulingIgnoredDuringExecution ?? []) addTo(term, ['labelSelector', 'matchLabels'], labels, false);
-      for (const weighted of rule?.preferredDuringSchedulingIgnoredDuringExecution ?? []) addTo(weighted, ['podAffinityTerm', 'labelSelector', 'matchLabels'], labels, false);
+      for (const weighted of rule?.preferredDuringSchedulingIgnoredDuringExecution ?? [])
+        addTo(weighted, ['podAffinityTerm', 'labelSelector', 'matchLabels'], labels, false);
     }
   }
   if (kind === 'StatefulSet') {
@@ -149,13 +172,21 @@ function applyImages(node: unknown, images: NonNullable<Kustomization['images']>
         const rule = images.find((i) => i.name === name);
         if (!rule) continue;
         const newName = rule.newName ?? name;
-        container.image = rule.digest ? `${newName}@${rule.digest}` : `${newName}${rule.newTag ?? tag ? `:${rule.newTag ?? tag}` : ''}`;
+        container.image = rule.digest ? `${newName}@${rule.digest}` : `${newName}${(rule.newTag ?? tag) ? `:${rule.newTag ?? tag}` : ''}`;
       }
     } else applyImages(value, images);
   }
 }
 
-const CLUSTER_SCOPED = new Set(['Namespace', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition', 'PersistentVolume', 'StorageClass', 'PriorityClass']);
+const CLUSTER_SCOPED = new Set([
+  'Namespace',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'PersistentVolume',
+  'StorageClass',
+  'PriorityClass',
+]);
 
 export const objectId = (o: { apiVersion?: string; kind: string; metadata: { name: string } }): string => `${o.kind}/${o.metadata.name}`;
 
@@ -173,7 +204,8 @@ export function build(dir: string, root: string = process.cwd()): Rendered[] {
   for (const base of k.bases ?? []) objects.push(...build(resolve(dir, base), root));
   for (const resource of k.resources ?? []) {
     const file = resolve(dir, resource);
-    if (!existsSync(file) || !statSync(file).isFile()) throw new Error(`${relative(root, dir)}: resource ${resource} is not a file (kustomize v2.0.3 takes directories under bases:)`);
+    if (!existsSync(file) || !statSync(file).isFile())
+      throw new Error(`${relative(root, dir)}: resource ${resource} is not a file (kustomize v2.0.3 takes directories under bases:)`);
     for (const document of readYamlDocuments(file)) {
       Object.defineProperty(document, '__source', { value: relative(root, file), enumerable: false });
       objects.push(document as Rendered);

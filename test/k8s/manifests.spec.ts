@@ -88,7 +88,11 @@ const canonical = (value: unknown): unknown =>
   Array.isArray(value)
     ? value.map(canonical)
     : value && typeof value === 'object'
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
+      ? Object.fromEntries(
+          Object.entries(value)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([k, v]) => [k, canonical(v)]),
+        )
       : value;
 const containerOf = (workload: any, name?: string) => {
   const containers = podSpecOf(workload)?.containers ?? [];
@@ -97,7 +101,9 @@ const containerOf = (workload: any, name?: string) => {
 const envVar = (container: any, name: string) => (container?.env ?? []).find((e: any) => e.name === name);
 const secretRef = (container: any, name: string) => envVar(container, name)?.valueFrom?.secretKeyRef;
 const hpaFor = (tree: Tree, deployment: string) =>
-  tree.objects.find((o) => o.kind === 'HorizontalPodAutoscaler' && o.spec?.scaleTargetRef?.kind === 'Deployment' && o.spec?.scaleTargetRef?.name === deployment);
+  tree.objects.find(
+    (o) => o.kind === 'HorizontalPodAutoscaler' && o.spec?.scaleTargetRef?.kind === 'Deployment' && o.spec?.scaleTargetRef?.name === deployment,
+  );
 const replicaFloor = (tree: Tree, app: string): number | undefined => {
   const hpa = hpaFor(tree, app);
   if (hpa) return hpa.spec.minReplicas ?? 1;
@@ -133,7 +139,11 @@ describe('k8s/ files', () => {
 
   it('has no YAML file that no kustomization names (it would never be applied nor checked)', () => {
     const referenced = new Set(kustomizationFiles.flatMap((k) => referencedFiles(dirname(k))));
-    const roots = [join(K8S, 'base', 'kustomization.yaml'), join(K8S, 'overlays', 'dev', 'kustomization.yaml'), join(K8S, 'overlays', 'prod', 'kustomization.yaml')];
+    const roots = [
+      join(K8S, 'base', 'kustomization.yaml'),
+      join(K8S, 'overlays', 'dev', 'kustomization.yaml'),
+      join(K8S, 'overlays', 'prod', 'kustomization.yaml'),
+    ];
     const orphans = yamlFiles.filter((f) => !referenced.has(f) && !roots.includes(f)).map(rel);
     expect(orphans).toEqual([]);
   });
@@ -153,7 +163,9 @@ describe('kustomizations (kustomize v2.0.3, as in Debian kubectl 1.20)', () => {
     const problems = [
       ...(k.resources ?? []).filter((r) => !existsSync(resolve(dir, r)) || !statSync(resolve(dir, r)).isFile()).map((r) => `resources: ${r} is not a file`),
       ...(k.bases ?? []).filter((b) => !existsSync(join(resolve(dir, b), 'kustomization.yaml'))).map((b) => `bases: ${b} has no kustomization.yaml`),
-      ...(k.patchesStrategicMerge ?? []).filter((p) => !existsSync(resolve(dir, p)) || !statSync(resolve(dir, p)).isFile()).map((p) => `patchesStrategicMerge: ${p} is not a file`),
+      ...(k.patchesStrategicMerge ?? [])
+        .filter((p) => !existsSync(resolve(dir, p)) || !statSync(resolve(dir, p)).isFile())
+        .map((p) => `patchesStrategicMerge: ${p} is not a file`),
     ];
     expect(problems).toEqual([]);
   });
@@ -216,7 +228,12 @@ describe('API schemas (kubernetes-models) and custom resource shapes', () => {
   });
 
   it('a broken object is reported invalid (the validator is live)', () => {
-    const broken = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'x' }, spec: { selector: {}, template: { spec: { containers: [{ name: 'x', ports: [{ containerPort: 'http' }] }] } } } };
+    const broken = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'x' },
+      spec: { selector: {}, template: { spec: { containers: [{ name: 'x', ports: [{ containerPort: 'http' }] }] } } },
+    };
     const output = execFileSync(process.execPath, [join(__dirname, 'validate-models.mjs')], { cwd: ROOT, input: JSON.stringify([broken]), encoding: 'utf8' });
     expect(JSON.parse(output)[0].status).toBe('invalid');
   });
@@ -297,7 +314,10 @@ describe.each(deployedTrees.map((t) => [t.name, t]))('every container in %s', (_
     workloads(tree).flatMap((w) => {
       const podSpec = podSpecOf(w) ?? {};
       const containers = [...(podSpec.initContainers ?? []).map((c: any) => [c, true]), ...(podSpec.containers ?? []).map((c: any) => [c, false])];
-      return containers.map(([c, init]) => check(w, c, podSpec, init)).filter(Boolean).map((m) => `${objectId(w)} ${m}`);
+      return containers
+        .map(([c, init]) => check(w, c, podSpec, init))
+        .filter(Boolean)
+        .map((m) => `${objectId(w)} ${m}`);
     });
 
   it('of a long-running workload has a liveness and a readiness probe, on a port it declares', () =>
@@ -308,7 +328,8 @@ describe.each(deployedTrees.map((t) => [t.name, t]))('every container in %s', (_
         const ports = c.ports ?? [];
         for (const probe of [c.startupProbe, c.livenessProbe, c.readinessProbe].filter(Boolean)) {
           const port = probe.httpGet?.port ?? probe.tcpSocket?.port ?? probe.grpc?.port;
-          if (port !== undefined && !ports.some((p: any) => p.name === port || p.containerPort === port)) return `${c.name}: probe port ${port} is not a container port`;
+          if (port !== undefined && !ports.some((p: any) => p.name === port || p.containerPort === port))
+            return `${c.name}: probe port ${port} is not a container port`;
         }
         return undefined;
       }),
@@ -318,7 +339,8 @@ describe.each(deployedTrees.map((t) => [t.name, t]))('every container in %s', (_
     expect(
       each((_w, c) => {
         const r = c.resources ?? {};
-        for (const kind of ['requests', 'limits']) for (const res of ['cpu', 'memory']) if (!QUANTITY.test(String(r[kind]?.[res] ?? ''))) return `${c.name}: resources.${kind}.${res} missing`;
+        for (const kind of ['requests', 'limits'])
+          for (const res of ['cpu', 'memory']) if (!QUANTITY.test(String(r[kind]?.[res] ?? ''))) return `${c.name}: resources.${kind}.${res} missing`;
         if (millicores(String(r.requests.cpu)) > millicores(String(r.limits.cpu))) return `${c.name}: cpu request above limit`;
         if (bytes(r.requests.memory) > bytes(r.limits.memory)) return `${c.name}: memory request above limit`;
         return undefined;
@@ -379,7 +401,10 @@ describe.each(deployedTrees.map((t) => [t.name, t]))('services in %s', (treeName
 
     it(`serves HTTP on ${http} (named http) and gRPC on ${grpc} (named grpc), in the Deployment, the Service and the ConfigMap`, () => {
       expect(container()?.ports).toEqual(
-        expect.arrayContaining([expect.objectContaining({ name: 'http', containerPort: http }), expect.objectContaining({ name: 'grpc', containerPort: grpc })]),
+        expect.arrayContaining([
+          expect.objectContaining({ name: 'http', containerPort: http }),
+          expect.objectContaining({ name: 'grpc', containerPort: grpc }),
+        ]),
       );
       expect(container()?.ports).toHaveLength(2);
       const ports = (find(tree, 'Service', app) as any)?.spec?.ports ?? [];
@@ -432,7 +457,8 @@ describe.each(deployedTrees.map((t) => [t.name, t]))('services in %s', (treeName
 
     it('reads its environment from its ConfigMap and DATABASE_URL from Secret <app>-db', () => {
       const data = configMap()?.data ?? {};
-      for (const key of ['NODE_ENV', 'LOG_LEVEL', 'HTTP_PORT', 'GRPC_PORT', 'NATS_URL', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_SERVICE_NAME']) expect(data).toHaveProperty([key]);
+      for (const key of ['NODE_ENV', 'LOG_LEVEL', 'HTTP_PORT', 'GRPC_PORT', 'NATS_URL', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'OTEL_SERVICE_NAME'])
+        expect(data).toHaveProperty([key]);
       expect(data.OTEL_SERVICE_NAME).toBe(app);
       expect(data.DB_MIGRATE_ON_BOOT).toBe('false'); // the Job migrates; pods must not race it
       expect(container()?.envFrom).toContainEqual({ configMapRef: { name: `${app}-config` } });
@@ -594,12 +620,13 @@ describe('entry points the manifests and the image start', () => {
 // Opt-in: compare this file's renderer with real kustomize v2.0.3 (Debian's kubectl 1.20).
 // Defined only when asked for, so that ordinary runs carry no skipped tests.
 const kubectl = process.env.KUBECTL_1_20;
-if (kubectl) describe('the renderer against `kubectl kustomize` (KUBECTL_1_20)', () => {
-  it.each(allTrees.map((t) => [t.name, t]))('%s renders the same objects', (_name, tree) => {
-    const real = parseAllDocuments(execFileSync(kubectl!, ['kustomize', tree.dir], { encoding: 'utf8' }))
-      .map((d) => d.toJS())
-      .filter(Boolean);
-    const byId = (objects: any[]) => Object.fromEntries(objects.map((o) => [objectId(o), canonical(o)]));
-    expect(byId(tree.objects)).toEqual(byId(real));
+if (kubectl)
+  describe('the renderer against `kubectl kustomize` (KUBECTL_1_20)', () => {
+    it.each(allTrees.map((t) => [t.name, t]))('%s renders the same objects', (_name, tree) => {
+      const real = parseAllDocuments(execFileSync(kubectl!, ['kustomize', tree.dir], { encoding: 'utf8' }))
+        .map((d) => d.toJS())
+        .filter(Boolean);
+      const byId = (objects: any[]) => Object.fromEntries(objects.map((o) => [objectId(o), canonical(o)]));
+      expect(byId(tree.objects)).toEqual(byId(real));
+    });
   });
-});

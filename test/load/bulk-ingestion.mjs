@@ -97,7 +97,13 @@ function record(n, subjectId) {
 
 const records = Array.from({ length: RECORDS }, (_, n) => record(n, uscc(n)));
 const bodies = [];
-for (let i = 0; i < RECORDS; i += BATCH_LINES) bodies.push(records.slice(i, i + BATCH_LINES).map((r) => JSON.stringify(r)).join('\n'));
+for (let i = 0; i < RECORDS; i += BATCH_LINES)
+  bodies.push(
+    records
+      .slice(i, i + BATCH_LINES)
+      .map((r) => JSON.stringify(r))
+      .join('\n'),
+  );
 
 // ── machine facts ─────────────────────────────────────────────────────────────────────────────
 const db = new Client({ connectionString: DATABASE_URL, application_name: 'bulk-ingestion-benchmark' });
@@ -105,13 +111,17 @@ await db.connect();
 const nc = await connect({ servers: NATS_URL });
 const jsm = await jetstreamManager(nc);
 const [{ version: pgVersion }] = (await db.query('SELECT version()')).rows;
-say(`Machine: ${cpus().length}× ${cpus()[0].model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${pgVersion.split(' on ')[0]}; nats-server ${nc.info?.version ?? '?'}`);
+say(
+  `Machine: ${cpus().length}× ${cpus()[0].model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB; Node ${process.version}; ${pgVersion.split(' on ')[0]}; nats-server ${nc.info?.version ?? '?'}`,
+);
 say(platform ? 'Private platform: gateway and collection only (the projections are not running)' : 'Against the running platform (all services)');
 say(`Run ${run}: ${RECORDS} records in ${bodies.length} batches of ≤${BATCH_LINES} lines, ${CONCURRENCY} at a time`);
 
 // ── end to end through the gateway ────────────────────────────────────────────────────────────
 async function token(clientId) {
-  const { clients } = platform ? { clients: [{ clientId, clientSecret: PRIVATE_SECRET }] } : JSON.parse(readFileSync(join(ROOT, '.data/demo-clients.json'), 'utf8'));
+  const { clients } = platform
+    ? { clients: [{ clientId, clientSecret: PRIVATE_SECRET }] }
+    : JSON.parse(readFileSync(join(ROOT, '.data/demo-clients.json'), 'utf8'));
   const client = clients.find((c) => c.clientId === clientId);
   const response = await fetch(`${BASE_URL}/api/v1/auth/token`, {
     method: 'POST',
@@ -123,7 +133,8 @@ async function token(clientId) {
 }
 
 const streamMessages = async () => (await jsm.streams.info(STREAM)).state.messages;
-const unpublishedSince = async (seq) => Number((await db.query('SELECT count(*) AS n FROM collection.outbox WHERE seq > $1 AND published_at IS NULL', [seq])).rows[0].n);
+const unpublishedSince = async (seq) =>
+  Number((await db.query('SELECT count(*) AS n FROM collection.outbox WHERE seq > $1 AND published_at IS NULL', [seq])).rows[0].n);
 
 /** Events the stream's durable consumers (disclosure's projection, …) have not yet acknowledged. */
 async function consumersBehind() {
@@ -134,7 +145,14 @@ async function consumersBehind() {
 
 /** A run starts when collection is quiet: no batch in progress, no event waiting in the outbox. */
 async function waitQuiet() {
-  const pending = async () => Number((await db.query(`SELECT (SELECT count(*) FROM collection.batches WHERE status <> 'completed') + (SELECT count(*) FROM collection.outbox WHERE published_at IS NULL) AS n`)).rows[0].n);
+  const pending = async () =>
+    Number(
+      (
+        await db.query(
+          `SELECT (SELECT count(*) FROM collection.batches WHERE status <> 'completed') + (SELECT count(*) FROM collection.outbox WHERE published_at IS NULL) AS n`,
+        )
+      ).rows[0].n,
+    );
   for (let n = await pending(); n > 0; n = await pending()) {
     say(`waiting for collection to finish earlier work (${n} batches and outbox rows)…`);
     await sleep(1000);
@@ -201,7 +219,15 @@ async function endToEnd() {
   // Not part of the target (events published), but worth knowing: how far the stream's consumers trail.
   const behindAtEnd = await consumersBehind();
   const seconds = (t) => (t - t0) / 1000;
-  return { totals, eventsPublished: published - streamStart, submitS: seconds(tSubmitted), storedS: seconds(tStored), publishedS: seconds(tPublished), behindAtStart, behindAtEnd };
+  return {
+    totals,
+    eventsPublished: published - streamStart,
+    submitS: seconds(tSubmitted),
+    storedS: seconds(tStored),
+    publishedS: seconds(tPublished),
+    behindAtStart,
+    behindAtEnd,
+  };
 }
 
 // ── baseline: bare COPY of the same rows (same columns, same indexes) ─────────────────────────
@@ -213,18 +239,56 @@ async function bareCopy() {
   await db.query(`CREATE TABLE ${table} (LIKE collection.credit_records INCLUDING ALL)`);
   const receivedAt = new Date().toISOString();
   const rows = records.map((r) =>
-    [randomUUID(), r.recordType, r.subject.kind, r.subject.id, r.subject.name, r.region, r.severity, r.decisionDate, r.documentNumber, 'active', JSON.stringify(r.payload), args.client, r.sourceRecordId, null, receivedAt, 1, 1]
+    [
+      randomUUID(),
+      r.recordType,
+      r.subject.kind,
+      r.subject.id,
+      r.subject.name,
+      r.region,
+      r.severity,
+      r.decisionDate,
+      r.documentNumber,
+      'active',
+      JSON.stringify(r.payload),
+      args.client,
+      r.sourceRecordId,
+      null,
+      receivedAt,
+      1,
+      1,
+    ]
       .map(copyEscape)
       .join('\t'),
   );
-  const columns = 'id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date, document_number, status, payload, source_client_id, source_record_id, idempotency_key, received_at, catalogue_version, version';
+  const columns =
+    'id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date, document_number, status, payload, source_client_id, source_record_id, idempotency_key, received_at, catalogue_version, version';
   const url = new URL(DATABASE_URL);
   const data = `${rows.join('\n')}\n`;
   try {
     const t0 = performance.now();
     // psql's COPY FROM STDIN: the wire protocol's COPY, as a client would stream it.
     await new Promise((resolve, reject) => {
-      const psql = spawn('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres', '-d', url.pathname.slice(1), '-c', `COPY ${table} (${columns}) FROM STDIN`], { stdio: ['pipe', 'inherit', 'inherit'] });
+      const psql = spawn(
+        'psql',
+        [
+          '-X',
+          '-q',
+          '-v',
+          'ON_ERROR_STOP=1',
+          '-h',
+          url.hostname,
+          '-p',
+          url.port || '5432',
+          '-U',
+          url.username || 'postgres',
+          '-d',
+          url.pathname.slice(1),
+          '-c',
+          `COPY ${table} (${columns}) FROM STDIN`,
+        ],
+        { stdio: ['pipe', 'inherit', 'inherit'] },
+      );
       psql.on('error', reject);
       psql.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`psql exited ${code}`))));
       psql.stdin.end(data);
@@ -239,7 +303,11 @@ async function bareCopy() {
 
 /** Private mode: start the projections after the load and time how long each takes to catch up. */
 async function drainProjections() {
-  const durables = { disclosure: 'disclosure-credit-records-created', evaluation: 'evaluation-credit-records-created', 'joint-measures': 'joint-measures-records-created' };
+  const durables = {
+    disclosure: 'disclosure-credit-records-created',
+    evaluation: 'evaluation-credit-records-created',
+    'joint-measures': 'joint-measures-records-created',
+  };
   const before = cpu.snapshot();
   const t0 = performance.now();
   await platform.start(Object.keys(durables));
@@ -263,22 +331,37 @@ const copy = await bareCopy();
 const rate = RECORDS / e2e.publishedS;
 const copyRate = copy.rows / copy.seconds;
 say('');
-say(`end to end: ${RECORDS} records; accepted ${e2e.totals.accepted}, rejected ${e2e.totals.rejected}, duplicates ${e2e.totals.duplicates}; ${e2e.eventsPublished} events in JetStream`);
-say(`  all batches accepted (202) after ${e2e.submitS.toFixed(2)} s, all stored after ${e2e.storedS.toFixed(2)} s, all events published after ${e2e.publishedS.toFixed(2)} s`);
-say(`  the stream's durable consumers (disclosure's projection) trailed by ${e2e.behindAtStart} events at the start and ${e2e.behindAtEnd} when the last event was published`);
+say(
+  `end to end: ${RECORDS} records; accepted ${e2e.totals.accepted}, rejected ${e2e.totals.rejected}, duplicates ${e2e.totals.duplicates}; ${e2e.eventsPublished} events in JetStream`,
+);
+say(
+  `  all batches accepted (202) after ${e2e.submitS.toFixed(2)} s, all stored after ${e2e.storedS.toFixed(2)} s, all events published after ${e2e.publishedS.toFixed(2)} s`,
+);
+say(
+  `  the stream's durable consumers (disclosure's projection) trailed by ${e2e.behindAtStart} events at the start and ${e2e.behindAtEnd} when the last event was published`,
+);
 say(`  → ${Math.round(rate).toLocaleString('en')} records/s end to end (stored only: ${Math.round(RECORDS / e2e.storedS).toLocaleString('en')} records/s)`);
-say(`  CPU seconds during the run (wall ${e2e.publishedS.toFixed(1)} s × ${cpus().length} cores = ${(e2e.publishedS * cpus().length).toFixed(0)} available; others' processes not counted):`);
-for (const [name, seconds] of cpuSpent) say(`    ${name.padEnd(24)} ${seconds.toFixed(2).padStart(7)} s  (${((seconds / RECORDS) * 1e6).toFixed(0)} µs per record)`);
-say(`bare COPY of the same ${copy.rows} rows into a copy of credit_records (same columns and indexes): ${copy.seconds.toFixed(2)} s → ${Math.round(copyRate).toLocaleString('en')} rows/s`);
+say(
+  `  CPU seconds during the run (wall ${e2e.publishedS.toFixed(1)} s × ${cpus().length} cores = ${(e2e.publishedS * cpus().length).toFixed(0)} available; others' processes not counted):`,
+);
+for (const [name, seconds] of cpuSpent)
+  say(`    ${name.padEnd(24)} ${seconds.toFixed(2).padStart(7)} s  (${((seconds / RECORDS) * 1e6).toFixed(0)} µs per record)`);
+say(
+  `bare COPY of the same ${copy.rows} rows into a copy of credit_records (same columns and indexes): ${copy.seconds.toFixed(2)} s → ${Math.round(copyRate).toLocaleString('en')} rows/s`,
+);
 say(`ratio end to end / COPY: ${(rate / copyRate).toFixed(3)}; target 5,000 records/s: ${rate >= 5000 ? 'met' : 'NOT met'}`);
 say('');
-say(`| ${new Date().toISOString().slice(0, 10)} | ${RECORDS} | ${bodies.length}×${BATCH_LINES}, ${CONCURRENCY} concurrent | ${e2e.storedS.toFixed(1)} | ${e2e.publishedS.toFixed(1)} | ${Math.round(rate)} | ${Math.round(copyRate)} | ${(rate / copyRate).toFixed(3)} |`);
+say(
+  `| ${new Date().toISOString().slice(0, 10)} | ${RECORDS} | ${bodies.length}×${BATCH_LINES}, ${CONCURRENCY} concurrent | ${e2e.storedS.toFixed(1)} | ${e2e.publishedS.toFixed(1)} | ${Math.round(rate)} | ${Math.round(copyRate)} | ${(rate / copyRate).toFixed(3)} |`,
+);
 if (platform && !args['skip-drain']) {
   const drain = await drainProjections();
   say(`projections started after the run, together, on the same machine: time to work off ${RECORDS} events (services' start-up of ~2-4 s included):`);
-  for (const [app, seconds] of Object.entries(drain.done)) say(`    ${app.padEnd(16)} ${seconds.toFixed(1).padStart(6)} s  → ${Math.round(RECORDS / seconds).toLocaleString('en')} events/s`);
+  for (const [app, seconds] of Object.entries(drain.done))
+    say(`    ${app.padEnd(16)} ${seconds.toFixed(1).padStart(6)} s  → ${Math.round(RECORDS / seconds).toLocaleString('en')} events/s`);
   say('  CPU seconds during the drain:');
-  for (const [name, seconds] of drain.cpu) say(`    ${name.padEnd(24)} ${seconds.toFixed(2).padStart(7)} s  (${((seconds / RECORDS) * 1e6).toFixed(0)} µs per event)`);
+  for (const [name, seconds] of drain.cpu)
+    say(`    ${name.padEnd(24)} ${seconds.toFixed(2).padStart(7)} s  (${((seconds / RECORDS) * 1e6).toFixed(0)} µs per event)`);
 }
 await nc.close();
 await db.end();

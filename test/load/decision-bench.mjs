@@ -63,13 +63,19 @@ async function main() {
     // Subjects: every 10th on the key-watch list (in force), each with 3 standing penalties.
     const db = new pg.Client({ connectionString: adminUrl });
     await db.connect();
-    await db.query(`INSERT INTO joint_measures.subject_records (record_id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date, payload)
+    await db.query(
+      `INSERT INTO joint_measures.subject_records (record_id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date, payload)
       SELECT gen_random_uuid(), 'administrative-penalty', 'org', s.id, 'bench', '410100', 'general', current_date - (k * 30), '{"violationType":"x"}'
-        FROM unnest($1::text[]) AS s(id), generate_series(1, 3) AS k`, [Array.from({ length: SUBJECTS }, (_, i) => uscc(i))]);
-    await db.query(`INSERT INTO joint_measures.list_entries (id, list_type, subject_kind, subject_id, subject_name, region, status, origin, basis, grounds, proposed_on, notice_ends_on, decision, starts_on, ends_on, version)
+        FROM unnest($1::text[]) AS s(id), generate_series(1, 3) AS k`,
+      [Array.from({ length: SUBJECTS }, (_, i) => uscc(i))],
+    );
+    await db.query(
+      `INSERT INTO joint_measures.list_entries (id, list_type, subject_kind, subject_id, subject_name, region, status, origin, basis, grounds, proposed_on, notice_ends_on, decision, starts_on, ends_on, version)
       SELECT gen_random_uuid(), 'key-watch', 'org', s.id, 'bench', '410100', 'effective', 'manual', '[{"kind":"record","recordId":"00000000-0000-4000-8000-000000000000","recordType":"administrative-penalty","decisionDate":"2026-01-01"}]',
              'bench', current_date - 30, current_date - 20, '{"outcome":"confirmed"}', current_date - 10, current_date + 300, 2
-        FROM unnest($1::text[]) AS s(id)`, [Array.from({ length: SUBJECTS / 10 }, (_, i) => uscc(i * 10))]);
+        FROM unnest($1::text[]) AS s(id)`,
+      [Array.from({ length: SUBJECTS / 10 }, (_, i) => uscc(i * 10))],
+    );
     await db.query(`ANALYZE joint_measures.subject_records; ANALYZE joint_measures.list_entries`);
     await db.end();
 
@@ -85,19 +91,34 @@ async function main() {
     const baseline = await measured('baseline', (i) => lookups(uscc(i % SUBJECTS)));
 
     // In service: gRPC straight to joint-measures with the principal the gateway would pass.
-    const definition = loadSync(join(ROOT, 'proto/measures/v1/measures.proto'), { keepCase: false, longs: String, enums: String, defaults: true, oneofs: true });
+    const definition = loadSync(join(ROOT, 'proto/measures/v1/measures.proto'), {
+      keepCase: false,
+      longs: String,
+      enums: String,
+      defaults: true,
+      oneofs: true,
+    });
     const Decisions = loadPackageDefinition(definition).measures.v1.DecisionService;
     const client = new Decisions(`127.0.0.1:${ports['joint-measures'].grpc}`, credentials.createInsecure());
-    const principal = Buffer.from(JSON.stringify({ clientId: 'bench', kind: 'integrator', scopes: ['measures:decide'], region: '410000' })).toString('base64url');
+    const principal = Buffer.from(JSON.stringify({ clientId: 'bench', kind: 'integrator', scopes: ['measures:decide'], region: '410000' })).toString(
+      'base64url',
+    );
     const decide = (i) =>
       new Promise((resolve, reject) => {
         const md = new Metadata();
         md.set('x-principal', principal);
-        client.decide({ subjectId: uscc(i % SUBJECTS), scene: 'permit.application', sector: '', region: '410100' }, md, { deadline: Date.now() + 5000 }, (e, r) => (e ? reject(e) : resolve(r)));
+        client.decide(
+          { subjectId: uscc(i % SUBJECTS), scene: 'permit.application', sector: '', region: '410100' },
+          md,
+          { deadline: Date.now() + 5000 },
+          (e, r) => (e ? reject(e) : resolve(r)),
+        );
       });
     await paced(decide); // warm-up
     const { result: inService, histogram: handled } = await observedDuring(
-      `http://127.0.0.1:${ports['joint-measures'].http}/metrics`, 'grpc_server_handling_seconds', { method: 'DecisionsGrpcController.decide' },
+      `http://127.0.0.1:${ports['joint-measures'].http}/metrics`,
+      'grpc_server_handling_seconds',
+      { method: 'DecisionsGrpcController.decide' },
       () => measured('in service', decide),
     );
     const inServiceHandled = serviceSide(handled, 10);
@@ -107,7 +128,11 @@ async function main() {
     // `overallRate` was used before: it lets each connection send its per-second quota back to back
     // at the start of every second, so it measured bursts of 20 concurrent requests, not 200 req/s.)
     const gatewayUrl = `http://127.0.0.1:${ports.gateway.http}`;
-    const token = await fetch(`${gatewayUrl}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'bench', client_secret: secret }) })
+    const token = await fetch(`${gatewayUrl}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'bench', client_secret: secret }),
+    })
       .then((r) => r.json())
       .then((j) => j.access_token);
     const agent = new Agent({ keepAlive: true, maxSockets: 50 });
@@ -116,7 +141,11 @@ async function main() {
         const body = JSON.stringify({ subjectId: uscc(i % SUBJECTS), scene: 'permit.application', region: '410100' });
         const req = request(
           `${gatewayUrl}/api/v1/measures/decisions`,
-          { method: 'POST', agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+          {
+            method: 'POST',
+            agent,
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          },
           (res) => {
             res.resume();
             res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
@@ -127,7 +156,9 @@ async function main() {
       });
     await paced(viaRest); // warm-up
     const { result: viaGateway, histogram: answered } = await observedDuring(
-      `http://127.0.0.1:${ports.gateway.http}/metrics`, 'http_server_request_duration_seconds', { route: '/api/v1/measures/decisions', status: '200' },
+      `http://127.0.0.1:${ports.gateway.http}/metrics`,
+      'http_server_request_duration_seconds',
+      { route: '/api/v1/measures/decisions', status: '200' },
       () => measured('through the gateway', viaRest),
     );
     const gatewayHandled = serviceSide(answered, 30);
@@ -151,9 +182,11 @@ async function main() {
     console.log(serviceRow("the gateway's own histogram for the gateway run (http_server_request_duration_seconds)", gatewayHandled));
     console.log(`\n${cpuNotes.join('\n')}`);
     const verdict = (ok) => (ok ? 'met' : 'NOT met');
-    console.log(`\nin-service p99 ${inService.p99} ms vs 10 ms (client-observed, direct gRPC): ${verdict(inService.p99 < 10)}; ` +
-      `as joint-measures measures it: ${inServiceHandled.p99} ms, ${verdict(inServiceHandled.p99 < 10)}; ` +
-      `gateway p95 ${viaGateway.p95} ms vs 30 ms: ${verdict(viaGateway.p95 < 30)}; denied decisions logged: ${count}`);
+    console.log(
+      `\nin-service p99 ${inService.p99} ms vs 10 ms (client-observed, direct gRPC): ${verdict(inService.p99 < 10)}; ` +
+        `as joint-measures measures it: ${inServiceHandled.p99} ms, ${verdict(inServiceHandled.p99 < 10)}; ` +
+        `gateway p95 ${viaGateway.p95} ms vs 30 ms: ${verdict(viaGateway.p95 < 30)}; denied decisions logged: ${count}`,
+    );
   } finally {
     await platform.stop();
   }

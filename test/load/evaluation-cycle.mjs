@@ -56,8 +56,20 @@ function recordsOf(s) {
     const type = TYPES[(s * 7 + r * 13) % 5];
     const day = (s * 37 + r * 91) % 1826;
     const decisionDate = new Date(DAY0 + day * 86_400_000).toISOString().slice(0, 10);
-    const payload = type === 'accident' ? { responsibility: (s + r) % 2 === 0 ? 'main' : 'none' } : type === 'commendation' ? { level: (s + r) % 2 === 0 ? 'provincial' : 'city' } : {};
-    return { id: `${subjectId(s)}-${String(r).padStart(2, '0')}`, type, severity: SEVERITIES[(s * 3 + r) % 3], decisionDate, payload, receivedAt: `${decisionDate}T10:00:00+08:00` };
+    const payload =
+      type === 'accident'
+        ? { responsibility: (s + r) % 2 === 0 ? 'main' : 'none' }
+        : type === 'commendation'
+          ? { level: (s + r) % 2 === 0 ? 'provincial' : 'city' }
+          : {};
+    return {
+      id: `${subjectId(s)}-${String(r).padStart(2, '0')}`,
+      type,
+      severity: SEVERITIES[(s * 3 + r) % 3],
+      decisionDate,
+      payload,
+      receivedAt: `${decisionDate}T10:00:00+08:00`,
+    };
   });
 }
 
@@ -74,7 +86,13 @@ function runEngine(subjects) {
   const distribution = {};
   const started = performance.now();
   for (let s = 1; s <= subjects; s += 1) {
-    const result = evaluateSubject(scheme, { subject: { id: subjectId(s), kind: 'person', region: '410105', lists: [] }, records: recordsOf(s), at: CUTOFF, cycle: window, previous: null });
+    const result = evaluateSubject(scheme, {
+      subject: { id: subjectId(s), kind: 'person', region: '410105', lists: [] },
+      records: recordsOf(s),
+      at: CUTOFF,
+      cycle: window,
+      previous: null,
+    });
     tally(distribution, result.grade);
   }
   return { ms: performance.now() - started, distribution };
@@ -83,11 +101,26 @@ function runEngine(subjects) {
 // ---- 2. the same rules in json-rules-engine ----------------------------------------------------
 function jsonRulesEngines() {
   const records = new Engine([], { allowUndefinedFacts: true });
-  const points = (name, conditions, value) => records.addRule({ name, conditions: { all: [{ fact: 'record', path: '$.inCycle', operator: 'equal', value: true }, ...conditions] }, event: { type: 'points', params: { rule: name, points: value } } });
+  const points = (name, conditions, value) =>
+    records.addRule({
+      name,
+      conditions: { all: [{ fact: 'record', path: '$.inCycle', operator: 'equal', value: true }, ...conditions] },
+      event: { type: 'points', params: { rule: name, points: value } },
+    });
   const is = (path, value) => ({ fact: 'record', path, operator: 'equal', value });
   const oneOf = (path, value) => ({ fact: 'record', path, operator: 'in', value });
-  for (const [severity, value] of [['minor', -1], ['general', -3], ['severe', -5]]) points(`complaint-${severity}`, [is('$.type', 'confirmed-complaint'), is('$.severity', severity)], value);
-  for (const [severity, value] of [['minor', -3], ['general', -5], ['severe', -10]]) points(`penalty-${severity}`, [oneOf('$.type', ['administrative-penalty', 'monitoring-violation']), is('$.severity', severity)], value);
+  for (const [severity, value] of [
+    ['minor', -1],
+    ['general', -3],
+    ['severe', -5],
+  ])
+    points(`complaint-${severity}`, [is('$.type', 'confirmed-complaint'), is('$.severity', severity)], value);
+  for (const [severity, value] of [
+    ['minor', -3],
+    ['general', -5],
+    ['severe', -10],
+  ])
+    points(`penalty-${severity}`, [oneOf('$.type', ['administrative-penalty', 'monitoring-violation']), is('$.severity', severity)], value);
   points('responsible-accident', [is('$.type', 'accident'), oneOf('$.payload.responsibility', ['full', 'main', 'equal'])], -20);
   points('commendation-high', [is('$.type', 'commendation'), oneOf('$.payload.level', ['national', 'provincial'])], 5);
   points('commendation', [is('$.type', 'commendation'), { fact: 'record', path: '$.payload.level', operator: 'notIn', value: ['national', 'provincial'] }], 2);
@@ -97,14 +130,39 @@ function jsonRulesEngines() {
     grades.addRule({
       name: `band-${grade}`,
       priority: 10,
-      conditions: { all: [...(min === undefined ? [] : [{ fact: 'score', operator: 'greaterThanInclusive', value: min }]), ...(max === undefined ? [] : [{ fact: 'score', operator: 'lessThan', value: max }])] },
+      conditions: {
+        all: [
+          ...(min === undefined ? [] : [{ fact: 'score', operator: 'greaterThanInclusive', value: min }]),
+          ...(max === undefined ? [] : [{ fact: 'score', operator: 'lessThan', value: max }]),
+        ],
+      },
       event: { type: 'band', params: { grade } },
     });
   for (const rung of scheme.document.ladder.rungs) band(rung.grade, rung.min, rung.max);
   // Adjustments, in the scheme's order (lower priority runs later).
-  grades.addRule({ name: 'carry-over', priority: 3, conditions: { all: [{ fact: 'previousGrade', operator: 'equal', value: '5' }, { fact: 'deductions', operator: 'equal', value: 0 }] }, event: { type: 'at-least', params: { grade: '5' } } });
-  grades.addRule({ name: 'tenure-cap', priority: 2, conditions: { all: [{ fact: 'tenureMonths', operator: 'lessThan', value: 6 }] }, event: { type: 'at-most', params: { grade: '3' } } });
-  grades.addRule({ name: 'bad-driver', priority: 1, conditions: { all: [{ fact: 'lists', operator: 'contains', value: 'bad-driver' }] }, event: { type: 'set', params: { grade: '0' } } });
+  grades.addRule({
+    name: 'carry-over',
+    priority: 3,
+    conditions: {
+      all: [
+        { fact: 'previousGrade', operator: 'equal', value: '5' },
+        { fact: 'deductions', operator: 'equal', value: 0 },
+      ],
+    },
+    event: { type: 'at-least', params: { grade: '5' } },
+  });
+  grades.addRule({
+    name: 'tenure-cap',
+    priority: 2,
+    conditions: { all: [{ fact: 'tenureMonths', operator: 'lessThan', value: 6 }] },
+    event: { type: 'at-most', params: { grade: '3' } },
+  });
+  grades.addRule({
+    name: 'bad-driver',
+    priority: 1,
+    conditions: { all: [{ fact: 'lists', operator: 'contains', value: 'bad-driver' }] },
+    event: { type: 'set', params: { grade: '0' } },
+  });
   return { records, grades };
 }
 
@@ -146,7 +204,13 @@ async function runCycleClose() {
   const adminUrl = withDatabase(SERVER, name);
   try {
     await ensureSchemaAndRole(adminUrl, 'evaluation');
-    const dataSource = createServiceDataSource({ schema: 'evaluation', url: roleUrl(adminUrl, 'evaluation'), entities: [], migrations: evaluationDefinition.migrations, poolSize: 4 });
+    const dataSource = createServiceDataSource({
+      schema: 'evaluation',
+      url: roleUrl(adminUrl, 'evaluation'),
+      entities: [],
+      migrations: evaluationDefinition.migrations,
+      poolSize: 4,
+    });
     await dataSource.initialize();
     await dataSource.runMigrations();
     const registry = new SchemeRegistry(dataSource);
@@ -190,7 +254,8 @@ console.error(`engine: ${seconds(engine.ms)} s ${JSON.stringify(sorted(engine.di
 const engineSubset = runEngine(JRE_SUBJECTS);
 const jre = await runJsonRulesEngine(JRE_SUBJECTS);
 console.error(`json-rules-engine (${JRE_SUBJECTS}): ${seconds(jre.ms)} s ${JSON.stringify(sorted(jre.distribution))}`);
-if (JSON.stringify(sorted(engineSubset.distribution)) !== JSON.stringify(sorted(jre.distribution))) throw new Error('the two engines disagree: not the same rules');
+if (JSON.stringify(sorted(engineSubset.distribution)) !== JSON.stringify(sorted(jre.distribution)))
+  throw new Error('the two engines disagree: not the same rules');
 const rate = (subjects, ms) => subjects / (ms / 1000);
 const cycle = await runCycleClose();
 console.error(`cycle close: ${seconds(cycle.ms)} s (data load ${seconds(cycle.loadMs)} s) ${JSON.stringify(cycle.view.distribution)}`);

@@ -82,7 +82,15 @@ async function measure(url, usccs, seconds, connections, pids) {
   const r = await autocannon({ ...options, duration: seconds });
   const cpuMs = ((pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0) - cpuBefore) * 1000) / Math.max(1, r.requests.total);
   const p95 = Math.round((r.latency.p90 + ((r.latency.p97_5 - r.latency.p90) * 5) / 7.5) * 10) / 10;
-  return { rps: Math.round(r.requests.average), p50: r.latency.p50, p95, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, total: r.requests.total, cpuMs: Math.round(cpuMs * 1000) / 1000 };
+  return {
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p95,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts + r.non2xx,
+    total: r.requests.total,
+    cpuMs: Math.round(cpuMs * 1000) / 1000,
+  };
 }
 
 async function main() {
@@ -107,7 +115,10 @@ async function main() {
     const usccs = Array.from({ length: SUBJECTS }, (_, i) => uscc(i));
     const db = new pg.Client({ connectionString: adminUrl });
     await db.connect();
-    await db.query(`INSERT INTO disclosure.public_subjects (uscc, name, region, updated_at) SELECT u, '郑州基准运输有限公司' || i, '410100', now() FROM unnest($1::text[]) WITH ORDINALITY AS t(u, i)`, [usccs]);
+    await db.query(
+      `INSERT INTO disclosure.public_subjects (uscc, name, region, updated_at) SELECT u, '郑州基准运输有限公司' || i, '410100', now() FROM unnest($1::text[]) WITH ORDINALITY AS t(u, i)`,
+      [usccs],
+    );
     // Per subject: two penalties and a licence inside their publicity period.
     await db.query(
       `INSERT INTO disclosure.public_records (record_id, uscc, record_type, document_number, decision_date, severity, summary, published_from, published_until)
@@ -127,32 +138,41 @@ async function main() {
          FROM unnest($1::text[]) AS u`,
       [usccs.filter((_, i) => i % 10 === 0)],
     );
-    await db.query(`ANALYZE disclosure.public_subjects; ANALYZE disclosure.public_records; ANALYZE disclosure.public_grades; ANALYZE disclosure.public_list_entries`);
+    await db.query(
+      `ANALYZE disclosure.public_subjects; ANALYZE disclosure.public_records; ANALYZE disclosure.public_grades; ANALYZE disclosure.public_list_entries`,
+    );
     await db.end();
 
     // The bare baseline: its own process (as the gateway is), same database role as disclosure, pool of 10.
     const baselinePort = await freePort();
     const baselineUrl = Object.assign(new URL(adminUrl), { username: 'disclosure' }).toString();
-    baseline = spawn(process.execPath, [import.meta.filename, '--baseline', String(baselinePort), baselineUrl], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    baseline = spawn(process.execPath, [import.meta.filename, '--baseline', String(baselinePort), baselineUrl], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     await new Promise((resolve, reject) => {
       baseline.once('message', resolve);
       baseline.once('exit', (code) => reject(new Error(`baseline server exited with ${code}`)));
     });
     const check = await fetch(`http://127.0.0.1:${baselinePort}/public/v1/subjects/${usccs[0]}`).then((r) => r.json());
     const viaGatewayCheck = await fetch(`http://127.0.0.1:${ports.gateway.http}/public/v1/subjects/${usccs[0]}`).then((r) => r.json());
-    if (check.items.length !== 3 || viaGatewayCheck.penalties?.length !== 2 || viaGatewayCheck.lists?.length !== 1) throw new Error(`seed not visible: ${JSON.stringify({ check, viaGatewayCheck })}`);
+    if (check.items.length !== 3 || viaGatewayCheck.penalties?.length !== 2 || viaGatewayCheck.lists?.length !== 1)
+      throw new Error(`seed not visible: ${JSON.stringify({ check, viaGatewayCheck })}`);
 
     const bare = await measure(`http://127.0.0.1:${baselinePort}`, usccs, SECONDS, CONNECTIONS, [baseline.pid]);
     const gateway = await measure(`http://127.0.0.1:${ports.gateway.http}`, usccs, SECONDS, CONNECTIONS, [children.gateway.pid, children.disclosure.pid]);
 
     const machine = `${cpus().length}× ${cpus()[0].model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
     const row = (name, r) => `| ${name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors}/${r.total} | ${r.cpuMs} |`;
-    console.log(`\nMachine: ${machine}; ${SUBJECTS} subjects (3 items, a grade; 10 % on a list), ${CONNECTIONS} connections, ${RATE ? `open model at ${RATE} req/s offered` : 'closed loop'}, ${SECONDS} s each after a warm-up pass over every USCC\n`);
+    console.log(
+      `\nMachine: ${machine}; ${SUBJECTS} subjects (3 items, a grade; 10 % on a list), ${CONNECTIONS} connections, ${RATE ? `open model at ${RATE} req/s offered` : 'closed loop'}, ${SECONDS} s each after a warm-up pass over every USCC\n`,
+    );
     console.log('| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | CPU ms/req (server processes) |\n| --- | --- | --- | --- | --- | --- | --- |');
     console.log(row('baseline: bare Node HTTP server, one indexed query (pg pool of 10)', bare));
     console.log(row('GET /public/v1/subjects/{uscc} through the gateway (cache, ADR 0030; CPU: gateway + disclosure)', gateway));
     const met = gateway.rps >= 2000 && gateway.p99 < 50;
-    console.log(`\ngateway / baseline: ${(gateway.rps / bare.rps).toFixed(2)}× req/s, ${(gateway.cpuMs / bare.cpuMs).toFixed(2)}× CPU per request, p99 ${gateway.p99} vs ${bare.p99} ms; target ≥ 2,000 req/s with p99 < 50 ms: ${met ? 'met' : 'NOT met'}`);
+    console.log(
+      `\ngateway / baseline: ${(gateway.rps / bare.rps).toFixed(2)}× req/s, ${(gateway.cpuMs / bare.cpuMs).toFixed(2)}× CPU per request, p99 ${gateway.p99} vs ${bare.p99} ms; target ≥ 2,000 req/s with p99 < 50 ms: ${met ? 'met' : 'NOT met'}`,
+    );
   } finally {
     if (baseline && baseline.exitCode === null) {
       baseline.kill('SIGTERM');

@@ -63,13 +63,20 @@ async function main() {
   const open = (rate) => (seconds, fn) => atRate(rate, seconds, fn);
   try {
     const gatewayUrl = `http://127.0.0.1:${ports.gateway.http}`;
-    const token = await fetch(`${gatewayUrl}/api/v1/auth/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'bench', client_secret: secret }) })
+    const token = await fetch(`${gatewayUrl}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: 'bench', client_secret: secret }),
+    })
       .then((r) => r.json())
       .then((j) => j.access_token);
     const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
     const call = (method, path, body, expected) =>
       new Promise((resolve, reject) => {
-        const headers = { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}) };
+        const headers = {
+          authorization: `Bearer ${token}`,
+          ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
+        };
         const req = request(`${gatewayUrl}${path}`, { method, agent, headers }, (res) => {
           res.resume();
           res.on('end', () => (res.statusCode === expected ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
@@ -83,13 +90,18 @@ async function main() {
     const Gateway = loadPackageDefinition(definition).gateway.v1.CreditRecordsGatewayService;
     // One channel (one HTTP/2 connection) per client, as 50 integrators would have: grpc-js shares
     // connections between channels to the same address unless told to keep its own pool.
-    const grpcClients = Array.from({ length: CLIENTS }, () => new Gateway(`127.0.0.1:${ports.gateway.grpc}`, credentials.createInsecure(), { 'grpc.use_local_subchannel_pool': 1 }));
+    const grpcClients = Array.from(
+      { length: CLIENTS },
+      () => new Gateway(`127.0.0.1:${ports.gateway.grpc}`, credentials.createInsecure(), { 'grpc.use_local_subchannel_pool': 1 }),
+    );
     const viaGrpc = (i) =>
       new Promise((resolve, reject) => {
         const md = new Metadata();
         md.set('authorization', `Bearer ${token}`);
         const { payload, ...record } = JSON.parse(nextPenalty());
-        grpcClients[i % CLIENTS].submitRecord({ ...record, payloadJson: JSON.stringify(payload) }, md, { deadline: Date.now() + 10_000 }, (e, r) => (e ? reject(e) : r.status === 'active' ? resolve() : reject(new Error(r.status))));
+        grpcClients[i % CLIENTS].submitRecord({ ...record, payloadJson: JSON.stringify(payload) }, md, { deadline: Date.now() + 10_000 }, (e, r) =>
+          e ? reject(e) : r.status === 'active' ? resolve() : reject(new Error(r.status)),
+        );
       });
 
     // REST in the closed model through autocannon: about half the load generator's CPU of

@@ -25,7 +25,9 @@ if (!/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(BASE_URL)) 
 const load = (name) => JSON.parse(readFileSync(join(import.meta.dirname, 'scenarios', `${name}.json`), 'utf8'));
 
 async function token(clientId) {
-  const { clients } = platform ? { clients: [{ clientId, clientSecret: PRIVATE_SECRET }] } : JSON.parse(readFileSync(join(ROOT, '.data/demo-clients.json'), 'utf8'));
+  const { clients } = platform
+    ? { clients: [{ clientId, clientSecret: PRIVATE_SECRET }] }
+    : JSON.parse(readFileSync(join(ROOT, '.data/demo-clients.json'), 'utf8'));
   const client = clients.find((c) => c.clientId === clientId);
   const response = await fetch(`${BASE_URL}/api/v1/auth/token`, {
     method: 'POST',
@@ -42,14 +44,18 @@ async function paced(scenario, headers, nextBody, seconds) {
   const send = () =>
     new Promise((resolve, reject) => {
       const body = nextBody();
-      const req = httpRequest(`${BASE_URL}${scenario.request.path}`, { method: scenario.request.method, agent, headers: { ...headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) } }, (res) => {
-        res.resume();
-        res.on('end', () => {
-          statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
-          if (res.statusCode >= 400) reject(new Error(`HTTP ${res.statusCode}`));
-          else resolve();
-        });
-      });
+      const req = httpRequest(
+        `${BASE_URL}${scenario.request.path}`,
+        { method: scenario.request.method, agent, headers: { ...headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) } },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+            if (res.statusCode >= 400) reject(new Error(`HTTP ${res.statusCode}`));
+            else resolve();
+          });
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -92,7 +98,15 @@ async function measure(scenario) {
   const result = await withCpu(scenario, () => instance);
   const errors = result.errors + result.timeouts + result.non2xx;
   if (result.non2xx > 0) console.error(`${scenario.name}: responses by status ${JSON.stringify(statuses)}`);
-  return { name: scenario.name, rps: Math.round(result.requests.average), p50: result.latency.p50, p95: result.latency.p97_5 === undefined ? undefined : percentile(result, 95), p99: result.latency.p99, errors, total: result.requests.total };
+  return {
+    name: scenario.name,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p95: result.latency.p97_5 === undefined ? undefined : percentile(result, 95),
+    p99: result.latency.p99,
+    errors,
+    total: result.requests.total,
+  };
 }
 
 // autocannon reports p90 and p97.5, not p95: interpolate between them (documented in perf.md).
@@ -107,10 +121,15 @@ const baseline = scenario.baseline ? await measure(load(scenario.baseline)) : un
 const measured = await measure(scenario);
 const machine = `${cpus().length}× ${cpus()[0].model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 const row = (r) => `| ${r.name} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.errors}/${r.total} |`;
-console.log(`\nMachine: ${machine}; ${platform ? 'private platform: gateway and collection only' : 'against the running platform'}\n\n| scenario | req/s | p50 ms | p95 ms | p99 ms | errors |\n| --- | --- | --- | --- | --- | --- |`);
+console.log(
+  `\nMachine: ${machine}; ${platform ? 'private platform: gateway and collection only' : 'against the running platform'}\n\n| scenario | req/s | p50 ms | p95 ms | p99 ms | errors |\n| --- | --- | --- | --- | --- | --- |`,
+);
 if (baseline) console.log(row(baseline));
 console.log(row(measured));
 const limit = scenario.thresholds.p95Ms;
-if (limit !== undefined) console.log(`\np95 ${measured.p95} ms vs threshold ${limit} ms: ${measured.p95 <= limit ? 'met' : 'NOT met'}${baseline ? `; throughput ${(measured.rps / baseline.rps).toFixed(3)}× the baseline` : ''}`);
+if (limit !== undefined)
+  console.log(
+    `\np95 ${measured.p95} ms vs threshold ${limit} ms: ${measured.p95 <= limit ? 'met' : 'NOT met'}${baseline ? `; throughput ${(measured.rps / baseline.rps).toFixed(3)}× the baseline` : ''}`,
+  );
 process.exitCode = measured.errors > 0 && scenario.thresholds.errorRate === 0 ? 1 : 0;
 await platform?.stop();

@@ -31,18 +31,45 @@ if (!/@(127\.\d+\.\d+\.\d+|localhost)[:/]/.test(SERVER)) throw new Error('load t
 const TODAY = '2026-09-01';
 const ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const uscc = (i) => {
-  const first17 = `91410100${String(i).padStart(9, '0').split('').map((d) => ALPHABET[Number(d)]).join('')}`;
+  const first17 = `91410100${String(i)
+    .padStart(9, '0')
+    .split('')
+    .map((d) => ALPHABET[Number(d)])
+    .join('')}`;
   return first17 + usccCheckCharacter(first17);
 };
 const subject = (i) => ({ kind: 'org', id: uscc(i), name: `压测运输有限公司${i}` });
 const AUTHORITY = { authority: '郑州市交通运输局', authorityUscc: '11410100005252717P' };
 const KINDS = {
   // Minor penalty decided 2026-04-01: three months end 2026-07-01, so expired on TODAY.
-  penalty: () => ({ recordType: 'administrative-penalty', severity: 'minor', decisionDate: '2026-04-01', payload: { facts: '压测', penaltyCategories: ['warning'], penaltyBasis: '压测', penaltyContent: '警告', ...AUTHORITY } }),
+  penalty: () => ({
+    recordType: 'administrative-penalty',
+    severity: 'minor',
+    decisionDate: '2026-04-01',
+    payload: { facts: '压测', penaltyCategories: ['warning'], penaltyBasis: '压测', penaltyContent: '警告', ...AUTHORITY },
+  }),
   // Commitment due 2026-08-01, never fulfilled.
-  commitment: () => ({ recordType: 'credit-commitment', severity: 'minor', decisionDate: '2026-03-01', payload: { commitmentType: 'voluntary', content: '压测承诺', dueDate: '2026-08-01', acceptingAuthority: '郑州市交通运输局' } }),
+  commitment: () => ({
+    recordType: 'credit-commitment',
+    severity: 'minor',
+    decisionDate: '2026-03-01',
+    payload: { commitmentType: 'voluntary', content: '压测承诺', dueDate: '2026-08-01', acceptingAuthority: '郑州市交通运输局' },
+  }),
   // Licence ending within Henan's one-month window (decided recently: its publicity is not over).
-  licence: (i) => ({ recordType: 'administrative-licence', severity: 'minor', decisionDate: '2026-06-10', payload: { licenceCategory: 'ordinary', licenceName: '道路运输经营许可证', licenceNumber: `L${i}`, content: '道路普通货物运输', validFrom: '2022-09-10', validUntil: '2026-09-20', ...AUTHORITY } }),
+  licence: (i) => ({
+    recordType: 'administrative-licence',
+    severity: 'minor',
+    decisionDate: '2026-06-10',
+    payload: {
+      licenceCategory: 'ordinary',
+      licenceName: '道路运输经营许可证',
+      licenceNumber: `L${i}`,
+      content: '道路普通货物运输',
+      validFrom: '2022-09-10',
+      validUntil: '2026-09-20',
+      ...AUTHORITY,
+    },
+  }),
 };
 
 async function seed(ds, catalogues, writer, kind) {
@@ -84,7 +111,13 @@ const results = [];
 try {
   const adminUrl = withDatabase(SERVER, name);
   await ensureSchemaAndRole(adminUrl, 'collection');
-  const ds = createServiceDataSource({ schema: 'collection', url: roleUrl(adminUrl, 'collection'), entities: collectionDefinition.entities, migrations: collectionDefinition.migrations, poolSize: 4 });
+  const ds = createServiceDataSource({
+    schema: 'collection',
+    url: roleUrl(adminUrl, 'collection'),
+    entities: collectionDefinition.entities,
+    migrations: collectionDefinition.migrations,
+    poolSize: 4,
+  });
   await ds.initialize();
   await ds.runMigrations();
   const catalogues = new CatalogueStore(ds);
@@ -95,23 +128,39 @@ try {
   await ds.query('ANALYZE credit_records');
   const clock = new ManualClock(new Date(`${TODAY}T04:00:00Z`));
   const config = {
-    SCHEDULE_POLL_MS: 60_000, SCHEDULE_LEASE_SECONDS: 300, SCHEDULE_ENABLED: false, SCHEDULE_CHUNK_SIZE: 500,
-    COMMITMENT_FULFILMENT_RULES: DEFAULT_FULFILMENT_PERIOD_RULES, AUTO_BROKEN_COMMITMENT_SEVERITY: 'general', LICENCE_WARNING_RULES: DEFAULT_EXPIRY_WARNING_RULES,
+    SCHEDULE_POLL_MS: 60_000,
+    SCHEDULE_LEASE_SECONDS: 300,
+    SCHEDULE_ENABLED: false,
+    SCHEDULE_CHUNK_SIZE: 500,
+    COMMITMENT_FULFILMENT_RULES: DEFAULT_FULFILMENT_PERIOD_RULES,
+    AUTO_BROKEN_COMMITMENT_SEVERITY: 'general',
+    LICENCE_WARNING_RULES: DEFAULT_EXPIRY_WARNING_RULES,
   };
   const scheduler = new JobScheduler(ds, clock, config);
   const jobs = [
-    [new ExpirePublicityJob(ds, outbox, catalogues, scheduler, config), `UPDATE credit_records SET status = 'expired', version = version + 1 WHERE record_type = 'administrative-penalty' AND status = 'active'`],
-    [new BreakOverdueCommitmentsJob(ds, writer, catalogues, scheduler, config), `INSERT INTO credit_records (id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date, document_number, payload, source_client_id, source_record_id)
+    [
+      new ExpirePublicityJob(ds, outbox, catalogues, scheduler, config),
+      `UPDATE credit_records SET status = 'expired', version = version + 1 WHERE record_type = 'administrative-penalty' AND status = 'active'`,
+    ],
+    [
+      new BreakOverdueCommitmentsJob(ds, writer, catalogues, scheduler, config),
+      `INSERT INTO credit_records (id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date, document_number, payload, source_client_id, source_record_id)
       SELECT gen_random_uuid(), 'commitment-broken', subject_kind, subject_id, subject_name, region, 'general', '${TODAY}', 'B-' || id, jsonb_build_object('commitmentRecordId', id), 'bare', id::text
-        FROM credit_records WHERE record_type = 'credit-commitment'`],
-    [new AnnounceExpiringLicencesJob(ds, outbox, scheduler, config), `INSERT INTO licence_expiry_notices (record_id, valid_until, announced_at) SELECT id, (payload->>'validUntil')::date, now() FROM credit_records WHERE record_type = 'administrative-licence'`],
+        FROM credit_records WHERE record_type = 'credit-commitment'`,
+    ],
+    [
+      new AnnounceExpiringLicencesJob(ds, outbox, scheduler, config),
+      `INSERT INTO licence_expiry_notices (record_id, valid_until, announced_at) SELECT id, (payload->>'validUntil')::date, now() FROM credit_records WHERE record_type = 'administrative-licence'`,
+    ],
   ];
   for (const [job, sql] of jobs) {
     const baseline = await bare(ds, sql);
     const first = await timed(() => job.runOnce(clock.now()));
     const again = await timed(() => job.runOnce(clock.now()));
     results.push({ job: job.name, baseline, first, again });
-    console.error(`${job.name}: ${first.changed} in ${Math.round(first.ms)} ms (bare ${Math.round(baseline.ms)} ms); again ${again.changed} in ${Math.round(again.ms)} ms`);
+    console.error(
+      `${job.name}: ${first.changed} in ${Math.round(first.ms)} ms (bare ${Math.round(baseline.ms)} ms); again ${again.changed} in ${Math.round(again.ms)} ms`,
+    );
   }
   await ds.destroy();
 } finally {
@@ -124,5 +173,7 @@ console.log(`\nMachine: ${machine}; ${ROWS.toLocaleString('en')} due rows of eac
 console.log('| job | rows changed | ms | rows/s | bare SQL, same rows (ms) | job ÷ bare | second pass: changed, ms |');
 console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const { job, baseline, first, again } of results) {
-  console.log(`| ${job} | ${first.changed} | ${Math.round(first.ms)} | ${perSecond(first)} | ${Math.round(baseline.ms)} (${baseline.changed} rows) | ${(first.ms / baseline.ms).toFixed(1)}× | ${again.changed}, ${Math.round(again.ms)} |`);
+  console.log(
+    `| ${job} | ${first.changed} | ${Math.round(first.ms)} | ${perSecond(first)} | ${Math.round(baseline.ms)} (${baseline.changed} rows) | ${(first.ms / baseline.ms).toFixed(1)}× | ${again.changed}, ${Math.round(again.ms)} |`,
+  );
 }

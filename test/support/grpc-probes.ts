@@ -40,13 +40,22 @@ export async function listServicesByReflection(address: string): Promise<string[
 type Unary = (request: unknown, metadata: Metadata, options: { deadline: Date }, callback: (error: ServiceError | null, response: unknown) => void) => void;
 
 /** Calls a unary method on any service by proto path, with metadata and a deadline. */
-export async function callUnary(address: string, protoPath: string, servicePath: string, method: string, request: unknown, metadata: Record<string, string> = {}): Promise<unknown> {
+export async function callUnary(
+  address: string,
+  protoPath: string,
+  servicePath: string,
+  method: string,
+  request: unknown,
+  metadata: Record<string, string> = {},
+): Promise<unknown> {
   const Client = service<Record<string, Unary> & { close(): void }>(protoPath, servicePath);
   const client = new Client(address, credentials.createInsecure());
   const md = new Metadata();
   for (const [k, v] of Object.entries(metadata)) md.set(k, v);
   try {
-    return await new Promise((resolve, reject) => client[method].call(client, request, md, { deadline: new Date(Date.now() + 5000) }, (e, r) => (e ? reject(e) : resolve(r))));
+    return await new Promise((resolve, reject) =>
+      client[method].call(client, request, md, { deadline: new Date(Date.now() + 5000) }, (e, r) => (e ? reject(e) : resolve(r))),
+    );
   } finally {
     client.close();
   }

@@ -134,4 +134,3 @@ export async function startPlatform(apps: string[] = Object.keys(SERVICES), extr
     },
   };
 }
-

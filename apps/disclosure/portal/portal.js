@@ -29,7 +29,12 @@ async function getJson(path) {
   const response = await fetch(path, { headers: { accept: 'application/json' } });
   const body = await response.json().catch(() => ({}));
   if (!response.ok) {
-    const reason = response.status === 429 ? '查询过于频繁，请稍后再试。' : response.status === 404 ? '未找到公示信息。' : (body.errors && body.errors[0] && body.errors[0].message) || '查询失败，请稍后再试。';
+    const reason =
+      response.status === 429
+        ? '查询过于频繁，请稍后再试。'
+        : response.status === 404
+          ? '未找到公示信息。'
+          : (body.errors && body.errors[0] && body.errors[0].message) || '查询失败，请稍后再试。';
     throw new Error(reason);
   }
   return body;
@@ -54,7 +59,17 @@ async function renderSearch(q) {
       'ul',
       { class: 'results' },
       result.subjects.map((s) =>
-        el('li', {}, el('a', { href: `#/subjects/${s.uscc}` }, el('span', { class: 'name' }, s.name), el('br'), el('span', { class: 'meta' }, `统一社会信用代码 ${s.uscc} · 公示中 ${s.publishedItems} 条`))),
+        el(
+          'li',
+          {},
+          el(
+            'a',
+            { href: `#/subjects/${s.uscc}` },
+            el('span', { class: 'name' }, s.name),
+            el('br'),
+            el('span', { class: 'meta' }, `统一社会信用代码 ${s.uscc} · 公示中 ${s.publishedItems} 条`),
+          ),
+        ),
       ),
     ),
     result.truncated ? el('p', { class: 'meta' }, '结果较多，仅显示前 20 条，请输入更完整的名称。') : null,
@@ -104,7 +119,19 @@ function listMemberships(lists) {
     el(
       'ul',
       { class: 'items' },
-      lists.map((l) => el('li', {}, el('span', { class: 'doc' }, l.listName), el('p', {}, l.grounds), el('p', { class: 'meta' }, `列入日期 ${l.startsOn}${l.endsOn ? ` · 至 ${l.endsOn}` : ''}${l.documentNumber ? ` · 决定文号 ${l.documentNumber}` : ''}`))),
+      lists.map((l) =>
+        el(
+          'li',
+          {},
+          el('span', { class: 'doc' }, l.listName),
+          el('p', {}, l.grounds),
+          el(
+            'p',
+            { class: 'meta' },
+            `列入日期 ${l.startsOn}${l.endsOn ? ` · 至 ${l.endsOn}` : ''}${l.documentNumber ? ` · 决定文号 ${l.documentNumber}` : ''}`,
+          ),
+        ),
+      ),
     ),
   );
 }
@@ -120,7 +147,13 @@ function gradeList(grades) {
           'ul',
           { class: 'items' },
           grades.map((g) =>
-            el('li', {}, el('span', { class: 'doc' }, `${COLOUR_GRADE[g.grade] || g.grade}`), el('p', {}, `评价方案：${g.schemeName || g.schemeId}`), el('p', { class: 'meta' }, `第 ${g.schemeVersion} 版 · 周期 ${g.cycle} · 得分 ${g.score} · 评价日期 ${date(g.evaluatedAt)}`)),
+            el(
+              'li',
+              {},
+              el('span', { class: 'doc' }, `${COLOUR_GRADE[g.grade] || g.grade}`),
+              el('p', {}, `评价方案：${g.schemeName || g.schemeId}`),
+              el('p', { class: 'meta' }, `第 ${g.schemeVersion} 版 · 周期 ${g.cycle} · 得分 ${g.score} · 评价日期 ${date(g.evaluatedAt)}`),
+            ),
           ),
         ),
   );
@@ -131,7 +164,13 @@ async function renderSubject(uscc) {
   const p = await getJson(`/public/v1/subjects/${encodeURIComponent(uscc)}`);
   document.title = `${p.name} - 交通运输信用信息公示`;
   show(
-    el('section', { class: 'card' }, el('h2', {}, p.name), el('p', { class: 'meta' }, `统一社会信用代码 ${p.uscc} · 行政区划 ${p.region}`), el('p', { class: 'meta' }, `信息截至 ${new Date(p.asOf).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`)),
+    el(
+      'section',
+      { class: 'card' },
+      el('h2', {}, p.name),
+      el('p', { class: 'meta' }, `统一社会信用代码 ${p.uscc} · 行政区划 ${p.region}`),
+      el('p', { class: 'meta' }, `信息截至 ${new Date(p.asOf).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`),
+    ),
     listMemberships(p.lists || []),
     gradeList(p.grades || []),
     itemList(p.penalties || [], '行政处罚', '无公示中的行政处罚信息。'),
@@ -175,7 +214,11 @@ function renderListIndex() {
       { class: 'card' },
       el('h2', {}, '信用名单'),
       el('p', { class: 'meta' }, '仅显示当前有效的名单信息；个人的姓名和证件号码已作脱敏处理。'),
-      el('ul', { class: 'results' }, Object.entries(LISTS).map(([type, title]) => el('li', {}, el('a', { href: `#/lists/${type}` }, el('span', { class: 'name' }, title))))),
+      el(
+        'ul',
+        { class: 'results' },
+        Object.entries(LISTS).map(([type, title]) => el('li', {}, el('a', { href: `#/lists/${type}` }, el('span', { class: 'name' }, title)))),
+      ),
     ),
   );
 }
@@ -224,21 +267,39 @@ async function renderList(type) {
 }
 
 async function renderLog(publicationId) {
-  const [chain, item] = await Promise.all([getJson('/public/v1/publication-log'), publicationId ? getJson(`/public/v1/publication-log/items/${encodeURIComponent(publicationId)}`) : null]);
+  const [chain, item] = await Promise.all([
+    getJson('/public/v1/publication-log'),
+    publicationId ? getJson(`/public/v1/publication-log/items/${encodeURIComponent(publicationId)}`) : null,
+  ]);
   document.title = '公示记录核验 - 交通运输信用信息公示';
   show(
     el(
       'section',
       { class: 'card' },
       el('h2', {}, '公示记录核验'),
-      el('p', { class: chain.intact ? 'meta' : 'error' }, chain.intact ? `记录链完整：共 ${chain.length} 条，最新哈希 ${chain.head.slice(0, 16)}…` : `记录链在第 ${chain.brokenAt} 条处不一致：${chain.problem}`),
+      el(
+        'p',
+        { class: chain.intact ? 'meta' : 'error' },
+        chain.intact ? `记录链完整：共 ${chain.length} 条，最新哈希 ${chain.head.slice(0, 16)}…` : `记录链在第 ${chain.brokenAt} 条处不一致：${chain.problem}`,
+      ),
     ),
     item
       ? el(
           'section',
           { class: 'card' },
           el('h3', {}, '该条信息的公示记录'),
-          el('ul', { class: 'items' }, item.entries.map((e) => el('li', {}, el('span', { class: 'doc' }, EVENT[e.event] || e.event), el('p', { class: 'meta' }, `生效 ${date(e.content.effectiveAt)} · 记录 ${date(e.loggedAt)} · 哈希 ${e.hash.slice(0, 16)}…`)))),
+          el(
+            'ul',
+            { class: 'items' },
+            item.entries.map((e) =>
+              el(
+                'li',
+                {},
+                el('span', { class: 'doc' }, EVENT[e.event] || e.event),
+                el('p', { class: 'meta' }, `生效 ${date(e.content.effectiveAt)} · 记录 ${date(e.loggedAt)} · 哈希 ${e.hash.slice(0, 16)}…`),
+              ),
+            ),
+          ),
         )
       : null,
   );

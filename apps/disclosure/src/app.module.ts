@@ -14,7 +14,15 @@ export class AppModule {
   static register(config: BaseServiceConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceCoreModule.forRoot(disclosureDefinition, config), PublicationLogModule, ProfilesModule, ListsModule, SearchModule, PortalModule, CreditReportsModule],
+      imports: [
+        ServiceCoreModule.forRoot(disclosureDefinition, config),
+        PublicationLogModule,
+        ProfilesModule,
+        ListsModule,
+        SearchModule,
+        PortalModule,
+        CreditReportsModule,
+      ],
     };
   }
 }

@@ -32,7 +32,17 @@ export const disclosureDefinition: ServiceDefinition = {
   name: 'disclosure',
   schema: 'disclosure',
   entities: [PublicSubjectEntity, PublicRecordEntity],
-  migrations: [MessagingTables1763700000000, PublicReadModel1763700000200, Withdrawals1763700000210, RecordVersions1763700000220, PublicationLog1763700000230, CreditReports1763700000240, PublicGrades1763700000250, PublicListEntries1763700000260, GradeSchemeNames1763700000270],
+  migrations: [
+    MessagingTables1763700000000,
+    PublicReadModel1763700000200,
+    Withdrawals1763700000210,
+    RecordVersions1763700000220,
+    PublicationLog1763700000230,
+    CreditReports1763700000240,
+    PublicGrades1763700000250,
+    PublicListEntries1763700000260,
+    GradeSchemeNames1763700000270,
+  ],
   protoPackages: [ProtoPackages.disclosure],
   streams: ['CREDIT_RECORDS', 'EVALUATION', 'MEASURES'],
 };

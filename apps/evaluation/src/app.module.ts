@@ -10,6 +10,9 @@ import { StandingModule } from './standing/standing.module';
 @Module({})
 export class AppModule {
   static register(config: BaseServiceConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(evaluationDefinition, config), SchemesModule, StandingModule, CyclesModule, RecognitionModule] };
+    return {
+      module: AppModule,
+      imports: [ServiceCoreModule.forRoot(evaluationDefinition, config), SchemesModule, StandingModule, CyclesModule, RecognitionModule],
+    };
   }
 }

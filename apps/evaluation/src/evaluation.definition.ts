@@ -28,7 +28,14 @@ export const evaluationDefinition: ServiceDefinition = {
   name: 'evaluation',
   schema: 'evaluation',
   entities: [],
-  migrations: [MessagingTables1763700000000, SchemesAndStandings1763700000400, EvaluationCycles1763700000410, StandingRefreshes1763700000420, PeriodRankings1763700000430, SubjectListEntries1763700000440],
+  migrations: [
+    MessagingTables1763700000000,
+    SchemesAndStandings1763700000400,
+    EvaluationCycles1763700000410,
+    StandingRefreshes1763700000420,
+    PeriodRankings1763700000430,
+    SubjectListEntries1763700000440,
+  ],
   protoPackages: [ProtoPackages.evaluation],
   streams: ['EVALUATION', 'CREDIT_RECORDS', 'MEASURES'],
 };

@@ -37,7 +37,9 @@ function configureHttp(app: INestApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('Transport credit platform API')
-      .setDescription('REST API for provincial integrators (/api/v1), partner provinces (/exchange/v1) and the public (/public/v1). Errors are application/problem+json with a stable `code`.')
+      .setDescription(
+        'REST API for provincial integrators (/api/v1), partner provinces (/exchange/v1) and the public (/public/v1). Errors are application/problem+json with a stable `code`.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -11,6 +11,9 @@ import { ReportsModule } from './reports/reports.module';
 @Module({})
 export class AppModule {
   static register(config: BaseServiceConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(jointMeasuresDefinition, config), ListsModule, EntryRulesModule, MeasuresModule, DrawsModule, ReportsModule] };
+    return {
+      module: AppModule,
+      imports: [ServiceCoreModule.forRoot(jointMeasuresDefinition, config), ListsModule, EntryRulesModule, MeasuresModule, DrawsModule, ReportsModule],
+    };
   }
 }

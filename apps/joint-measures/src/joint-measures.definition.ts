@@ -48,7 +48,16 @@ export const jointMeasuresDefinition: ServiceDefinition = {
   name: 'joint-measures',
   schema: 'joint_measures',
   entities: [],
-  migrations: [MessagingTables1763700000000, ListsAndEntryRules1763700000500, Decisions1763700000510, InspectionDraws1763700000520, FactsChangedNotifications1763700000530, ListWriteKeys1763700000540, CarrierFleets1763700000550, IdempotencyKeys1763700000001],
+  migrations: [
+    MessagingTables1763700000000,
+    ListsAndEntryRules1763700000500,
+    Decisions1763700000510,
+    InspectionDraws1763700000520,
+    FactsChangedNotifications1763700000530,
+    ListWriteKeys1763700000540,
+    CarrierFleets1763700000550,
+    IdempotencyKeys1763700000001,
+  ],
   protoPackages: [ProtoPackages.measures],
   streams: ['MEASURES', 'CREDIT_RECORDS', 'EVALUATION'],
 };

@@ -1,4 +1,14 @@
-import { Server, ServerCredentials, loadPackageDefinition, GrpcObject, Metadata, ServiceDefinition, UntypedServiceImplementation, sendUnaryData, ServerUnaryCall } from '@grpc/grpc-js';
+import {
+  Server,
+  ServerCredentials,
+  loadPackageDefinition,
+  GrpcObject,
+  Metadata,
+  ServiceDefinition,
+  UntypedServiceImplementation,
+  sendUnaryData,
+  ServerUnaryCall,
+} from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
 import { collectionV1, ProtoPackages } from '@contracts';
 import { DomainError, domainErrorToGrpc } from '@platform/errors';
@@ -32,7 +42,9 @@ describe('GrpcClient against a real gRPC server', () => {
       },
     };
     server.addService(service, implementation);
-    const port = await new Promise<number>((resolve, reject) => server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))));
+    const port = await new Promise<number>((resolve, reject) =>
+      server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))),
+    );
     address = `127.0.0.1:${port}`;
   });
 
@@ -88,7 +100,10 @@ describe('GrpcClient against a real gRPC server', () => {
       const client = typed();
       const records = client.typed<collectionV1.CreditRecordServiceClient>();
       const principal = { clientId: 'typed', kind: 'integrator' as const, scopes: ['records:write'], region: '410100' };
-      const response: collectionV1.SubmitRecordResponse = await records.submitRecord({ recordType: 'x' } as collectionV1.SubmitRecordRequest, { principal, metadata: { 'x-request-id': 'req-1' } });
+      const response: collectionV1.SubmitRecordResponse = await records.submitRecord({ recordType: 'x' } as collectionV1.SubmitRecordRequest, {
+        principal,
+        metadata: { 'x-request-id': 'req-1' },
+      });
       expect(response).toEqual({ id: 'r1', status: 'active', replayed: false });
       expect(seenPrincipal).toEqual(principal);
       expect(seenMetadata?.get('x-request-id')).toEqual(['req-1']);
@@ -97,7 +112,10 @@ describe('GrpcClient against a real gRPC server', () => {
 
     it('keeps the deadline of the call options', async () => {
       const client = typed();
-      const error = await client.typed<collectionV1.CreditRecordServiceClient>().getRecord({ id: 'slow' }, { deadlineMs: 200 }).catch((e: unknown) => e);
+      const error = await client
+        .typed<collectionV1.CreditRecordServiceClient>()
+        .getRecord({ id: 'slow' }, { deadlineMs: 200 })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ kind: 'deadline', code: 'SERVICE.DEADLINE_EXCEEDED' });
       client.close();
@@ -105,13 +123,19 @@ describe('GrpcClient against a real gRPC server', () => {
 
     it('keeps the default deadline of the client', async () => {
       const client = typed(200);
-      await expect(client.typed<collectionV1.CreditRecordServiceClient>().getRecord({ id: 'slow' })).rejects.toMatchObject({ kind: 'deadline', code: 'SERVICE.DEADLINE_EXCEEDED' });
+      await expect(client.typed<collectionV1.CreditRecordServiceClient>().getRecord({ id: 'slow' })).rejects.toMatchObject({
+        kind: 'deadline',
+        code: 'SERVICE.DEADLINE_EXCEEDED',
+      });
       client.close();
     });
 
     it('restores the domain error from status and metadata', async () => {
       const client = typed();
-      const error = await client.typed<collectionV1.CreditRecordServiceClient>().getRecord({ id: 'missing' }).catch((e: unknown) => e);
+      const error = await client
+        .typed<collectionV1.CreditRecordServiceClient>()
+        .getRecord({ id: 'missing' })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: 'RECORD.NOT_FOUND', kind: 'not-found', message: '没有这条记录' });
       client.close();
@@ -119,13 +143,18 @@ describe('GrpcClient against a real gRPC server', () => {
 
     it('tells a method the server does not offer from other failures', async () => {
       const client = typed();
-      await expect(client.typed<collectionV1.CreditRecordServiceClient>().submitRecords({ items: [] })).rejects.toMatchObject({ code: 'SERVICE.UNIMPLEMENTED', kind: 'internal' });
+      await expect(client.typed<collectionV1.CreditRecordServiceClient>().submitRecords({ items: [] })).rejects.toMatchObject({
+        code: 'SERVICE.UNIMPLEMENTED',
+        kind: 'internal',
+      });
       client.close();
     });
 
     it('reports an unreachable service as unavailable', async () => {
       const client = typed(1000, '127.0.0.1:1');
-      await expect(client.typed<collectionV1.CreditRecordServiceClient>().getRecord({ id: 'x' })).rejects.toMatchObject({ kind: expect.stringMatching(/unavailable|deadline/) });
+      await expect(client.typed<collectionV1.CreditRecordServiceClient>().getRecord({ id: 'x' })).rejects.toMatchObject({
+        kind: expect.stringMatching(/unavailable|deadline/),
+      });
       client.close();
     });
 

@@ -17,7 +17,11 @@ class Gadgets1763700000998 implements MigrationInterface {
 const SCHEMA = 'wakeuptest';
 const GadgetMade: EventDefinition<{ gadget: string }> = { stream: 'CREDIT_RECORDS', subject: 'credit.records.created', version: 1 };
 /** A gadget's event, keyed by the gadget. */
-const gadgetMade = defineEventFactory(GadgetMade, (n) => ({ gadget: `g${n}` }), (data) => data.gadget);
+const gadgetMade = defineEventFactory(
+  GadgetMade,
+  (n) => ({ gadget: `g${n}` }),
+  (data) => data.gadget,
+);
 const made = (gadget: string) => gadgetMade.newEvent({ data: { gadget } });
 
 /**
@@ -52,8 +56,7 @@ describe('outbox wake-up after commit (PostgreSQL)', () => {
     notifications.length = 0;
   });
 
-  const append = (runner: QueryRunner, gadget: string) =>
-    appendToOutbox(runner.manager, SCHEMA, GadgetMade, made(gadget));
+  const append = (runner: QueryRunner, gadget: string) => appendToOutbox(runner.manager, SCHEMA, GadgetMade, made(gadget));
 
   /** A round trip on the listening connection delivers every notification sent before it. */
   const delivered = async () => {

@@ -17,19 +17,35 @@ function uscc(n) {
 // Closed loop (each VU sends its next request when the last one is answered) unless the scenario
 // sets ratePerSecond: then an open model, requests arriving at that rate whatever the latency.
 const load = scenario.load.ratePerSecond
-  ? { scenarios: { paced: { executor: 'constant-arrival-rate', rate: scenario.load.ratePerSecond, timeUnit: '1s', duration: `${scenario.load.durationSeconds}s`, preAllocatedVUs: scenario.load.connections } } }
+  ? {
+      scenarios: {
+        paced: {
+          executor: 'constant-arrival-rate',
+          rate: scenario.load.ratePerSecond,
+          timeUnit: '1s',
+          duration: `${scenario.load.durationSeconds}s`,
+          preAllocatedVUs: scenario.load.connections,
+        },
+      },
+    }
   : { vus: scenario.load.connections, duration: `${scenario.load.durationSeconds}s` };
 
 export const options = {
   ...load,
-  thresholds: scenario.thresholds.p95Ms ? { http_req_duration: [`p(95)<${scenario.thresholds.p95Ms}`], http_req_failed: [`rate<=${scenario.thresholds.errorRate ?? 0}`] } : {},
+  thresholds: scenario.thresholds.p95Ms
+    ? { http_req_duration: [`p(95)<${scenario.thresholds.p95Ms}`], http_req_failed: [`rate<=${scenario.thresholds.errorRate ?? 0}`] }
+    : {},
 };
 
 export default function () {
   const n = __VU * 1_000_000 + __ITER;
   const yesterday = new Date(Date.now() - 16 * 3600_000).toISOString().slice(0, 10);
   const body = scenario.request.bodyTemplate
-    ? JSON.stringify(scenario.request.bodyTemplate).replaceAll('{{uscc}}', uscc(n)).replaceAll('{{n}}', String(n)).replaceAll('{{run}}', __ENV.RUN ?? 'k6').replaceAll('{{yesterday}}', yesterday)
+    ? JSON.stringify(scenario.request.bodyTemplate)
+        .replaceAll('{{uscc}}', uscc(n))
+        .replaceAll('{{n}}', String(n))
+        .replaceAll('{{run}}', __ENV.RUN ?? 'k6')
+        .replaceAll('{{yesterday}}', yesterday)
     : null;
   const response = http.request(scenario.request.method, `${__ENV.BASE_URL}${scenario.request.path}`, body, {
     headers: { 'content-type': 'application/json', authorization: `Bearer ${__ENV.TOKEN}` },

@@ -21,9 +21,7 @@ export async function scrapeHistogram(url, metric, labels = {}) {
 
 /** The calls observed between two scrapes: [upper bound in ms, calls at or under it], ascending. */
 export function histogramSince(before, after) {
-  return [...after]
-    .map(([bound, count]) => [bound * 1000, count - (before.get(bound) ?? 0)])
-    .sort((a, b) => a[0] - b[0]);
+  return [...after].map(([bound, count]) => [bound * 1000, count - (before.get(bound) ?? 0)]).sort((a, b) => a[0] - b[0]);
 }
 
 /** Runs `run()` and returns its result with the calls `metric` (filtered by `labels`) observed meanwhile. */

@@ -51,7 +51,9 @@ export async function startPrivatePlatform({ label, apps, clients = [], env = {}
     // e.g. SERVICE_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the services during a run.
     ...(process.env.SERVICE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.SERVICE_NODE_OPTIONS } : {}),
     // Relay settings to compare (e.g. OUTBOX_COALESCE_MS=10 node test/load/decision-bench.mjs).
-    ...Object.fromEntries(['OUTBOX_COALESCE_MS', 'OUTBOX_POLL_MS', 'INBOX_COALESCE_MS'].filter((key) => process.env[key]).map((key) => [key, process.env[key]])),
+    ...Object.fromEntries(
+      ['OUTBOX_COALESCE_MS', 'OUTBOX_POLL_MS', 'INBOX_COALESCE_MS'].filter((key) => process.env[key]).map((key) => [key, process.env[key]]),
+    ),
     ...env,
   };
   const children = {};

@@ -17,7 +17,15 @@ export function bodyFactory(template) {
   const text = JSON.stringify(template);
   return () => {
     n += 1;
-    const first17 = `91410100${run.toUpperCase().replace(/[IOSVZ]/g, '0').slice(-4).padStart(4, '0')}${String(n).padStart(5, '0')}`;
-    return text.replaceAll('{{uscc}}', first17 + usccCheckCharacter(first17)).replaceAll('{{n}}', String(n)).replaceAll('{{run}}', run).replaceAll('{{yesterday}}', yesterday);
+    const first17 = `91410100${run
+      .toUpperCase()
+      .replace(/[IOSVZ]/g, '0')
+      .slice(-4)
+      .padStart(4, '0')}${String(n).padStart(5, '0')}`;
+    return text
+      .replaceAll('{{uscc}}', first17 + usccCheckCharacter(first17))
+      .replaceAll('{{n}}', String(n))
+      .replaceAll('{{run}}', run)
+      .replaceAll('{{yesterday}}', yesterday);
   };
 }

@@ -12,7 +12,6 @@ import { CreditRecordsGrpcController } from './interface/credit-records.grpc.con
 import { GroupedRecordWriter } from './infrastructure/grouped-record-writer';
 import { RecordWriter } from './infrastructure/record-writer';
 
-
 const zhengzhou: Principal = { clientId: 'zhengzhou', kind: 'integrator', scopes: ['records:write'], region: '410100' };
 const luoyang: Principal = { clientId: 'luoyang', kind: 'integrator', scopes: ['records:write'], region: '410300' };
 
@@ -29,7 +28,10 @@ describe('coalesced SubmitRecords (PostgreSQL)', () => {
     await catalogues.onModuleInit();
     const writer = new GroupedRecordWriter(ds, new RecordWriter(new OutboxPublisher(collectionDefinition)));
     const handler = new SubmitRecordHandler(ds, writer, catalogues, new IntakeOutcomes(ds));
-    controller = new CreditRecordsGrpcController(handler, ...([undefined, undefined, undefined, undefined, undefined] as unknown as [never, never, never, never, never]));
+    controller = new CreditRecordsGrpcController(
+      handler,
+      ...([undefined, undefined, undefined, undefined, undefined] as unknown as [never, never, never, never, never]),
+    );
   });
 
   afterAll(async () => {
@@ -40,8 +42,12 @@ describe('coalesced SubmitRecords (PostgreSQL)', () => {
     const { payload, ...rest } = { ...creditRecordBody(), ...overrides };
     return { ...rest, payloadJson: JSON.stringify(payload), idempotencyKey: '' } as collectionV1.SubmitRecordRequest;
   };
-  const item = (principal: Principal | string, submission: collectionV1.SubmitRecordRequest) => ({ principal: typeof principal === 'string' ? principal : encodePrincipal(principal), record: submission });
-  const errorOf = (outcome: collectionV1.SubmitRecordOutcome): DomainError => domainErrorFromGrpc(outcome.refused!.code, outcome.refused!.details, outcome.refused!.metadata);
+  const item = (principal: Principal | string, submission: collectionV1.SubmitRecordRequest) => ({
+    principal: typeof principal === 'string' ? principal : encodePrincipal(principal),
+    record: submission,
+  });
+  const errorOf = (outcome: collectionV1.SubmitRecordOutcome): DomainError =>
+    domainErrorFromGrpc(outcome.refused!.code, outcome.refused!.details, outcome.refused!.metadata);
 
   it("answers each item as SubmitRecord would, for each caller's principal, and writes the accepted ones in one transaction", async () => {
     const first = record({ sourceRecordId: 'coalesced-same-id' });
@@ -73,7 +79,10 @@ describe('coalesced SubmitRecords (PostgreSQL)', () => {
     expect(errorOf(outcomes[6]).violations).toEqual([expect.objectContaining({ field: 'record', code: 'REQUIRED' })]);
 
     const accepted = [outcomes[0].accepted!.id, outcomes[1].accepted!.id];
-    const stored = await ds.query(`SELECT source_client_id AS client, count(DISTINCT xmin::text)::int AS transactions FROM credit_records WHERE id = ANY($1::uuid[]) GROUP BY ROLLUP (1) ORDER BY 1`, [accepted]);
+    const stored = await ds.query(
+      `SELECT source_client_id AS client, count(DISTINCT xmin::text)::int AS transactions FROM credit_records WHERE id = ANY($1::uuid[]) GROUP BY ROLLUP (1) ORDER BY 1`,
+      [accepted],
+    );
     expect(stored).toEqual([
       { client: 'luoyang', transactions: 1 },
       { client: 'zhengzhou', transactions: 1 },

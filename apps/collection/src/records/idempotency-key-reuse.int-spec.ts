@@ -14,7 +14,6 @@ import { SubmitRecordHandler } from './application/submit-record.handler';
 import { GroupedRecordWriter } from './infrastructure/grouped-record-writer';
 import { RecordWriter } from './infrastructure/record-writer';
 
-
 const zhengzhou: Principal = { clientId: 'zhengzhou', kind: 'integrator', scopes: ['records:write'], region: '410100' };
 
 /** The platform's Idempotency-Key rule for collection's writes: same key and request replays; same key, other request is 422. */
@@ -51,9 +50,14 @@ describe('Idempotency-Key reuse on collection writes (PostgreSQL)', () => {
     const accepted = await records.execute(zhengzhou, first);
     expect(accepted).toMatchObject({ status: 'active', replayed: false });
     await expect(records.execute(zhengzhou, { ...first })).resolves.toEqual({ id: accepted.id, status: 'active', replayed: true });
-    await expect(records.execute(zhengzhou, { ...first, documentNumber: `${first.documentNumber}-other` })).rejects.toMatchObject({ code: IdempotencyErrorCode.KeyReused });
+    await expect(records.execute(zhengzhou, { ...first, documentNumber: `${first.documentNumber}-other` })).rejects.toMatchObject({
+      code: IdempotencyErrorCode.KeyReused,
+    });
     await expect(records.execute(zhengzhou, { ...submission('record-key-1') })).rejects.toMatchObject({ code: IdempotencyErrorCode.KeyReused });
-    const rows = await ds.query(`SELECT count(*)::int AS n FROM credit_records WHERE source_client_id = $1 AND idempotency_key = $2`, [zhengzhou.clientId, 'record-key-1']);
+    const rows = await ds.query(`SELECT count(*)::int AS n FROM credit_records WHERE source_client_id = $1 AND idempotency_key = $2`, [
+      zhengzhou.clientId,
+      'record-key-1',
+    ]);
     expect(rows).toEqual([{ n: 1 }]);
   });
 
@@ -62,13 +66,24 @@ describe('Idempotency-Key reuse on collection writes (PostgreSQL)', () => {
     const body = `${line(1)}\n${line(2)}\n`;
     const first = await batches.execute(zhengzhou, { ndjson: body, idempotencyKey: 'batch-key-1' });
     expect(first).toMatchObject({ lineCount: 2, replayed: false });
-    await expect(batches.execute(zhengzhou, { ndjson: body, idempotencyKey: 'batch-key-1' })).resolves.toEqual({ batchId: first.batchId, lineCount: 2, replayed: true });
-    await expect(batches.execute(zhengzhou, { ndjson: `${line(3)}\n`, idempotencyKey: 'batch-key-1' })).rejects.toMatchObject({ code: IdempotencyErrorCode.KeyReused });
+    await expect(batches.execute(zhengzhou, { ndjson: body, idempotencyKey: 'batch-key-1' })).resolves.toEqual({
+      batchId: first.batchId,
+      lineCount: 2,
+      replayed: true,
+    });
+    await expect(batches.execute(zhengzhou, { ndjson: `${line(3)}\n`, idempotencyKey: 'batch-key-1' })).rejects.toMatchObject({
+      code: IdempotencyErrorCode.KeyReused,
+    });
   });
 
   it('replays an objection opened again with the same key and request, and refuses the key with another objection', async () => {
     const record = await records.execute(zhengzhou, submission(''));
-    const request = { recordId: record.id, reason: '处罚决定已被撤销', objector: { name: '郑州测试运输有限公司', contact: '0371-00000000' }, idempotencyKey: 'objection-key-1' };
+    const request = {
+      recordId: record.id,
+      reason: '处罚决定已被撤销',
+      objector: { name: '郑州测试运输有限公司', contact: '0371-00000000' },
+      idempotencyKey: 'objection-key-1',
+    };
     const opened = await objections.execute(zhengzhou, request);
     expect(opened.replayed).toBe(false);
     const again = await objections.execute(zhengzhou, { ...request });

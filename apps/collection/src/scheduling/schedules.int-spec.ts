@@ -22,14 +22,19 @@ import { ExpirePublicityJob } from '../publicity/application/expire-publicity.jo
 import { IngestMonitoringViolationHandler } from '../monitoring-feed/application/ingest-monitoring-violation.handler';
 import { MONITORING_FEED_DURABLE, toIngestCommand } from '../monitoring-feed/interface/monitoring-events.consumer';
 
-
 /** 2026-09-01, noon in China: the platform's "today" in these tests, moved by hand. */
 const NOON_SEPT_1 = new Date('2026-09-01T04:00:00Z');
 const TODAY = '2026-09-01';
 
 type Config = Pick<
   CollectionConfig,
-  'SCHEDULE_POLL_MS' | 'SCHEDULE_LEASE_SECONDS' | 'SCHEDULE_ENABLED' | 'SCHEDULE_CHUNK_SIZE' | 'COMMITMENT_FULFILMENT_RULES' | 'AUTO_BROKEN_COMMITMENT_SEVERITY' | 'LICENCE_WARNING_RULES'
+  | 'SCHEDULE_POLL_MS'
+  | 'SCHEDULE_LEASE_SECONDS'
+  | 'SCHEDULE_ENABLED'
+  | 'SCHEDULE_CHUNK_SIZE'
+  | 'COMMITMENT_FULFILMENT_RULES'
+  | 'AUTO_BROKEN_COMMITMENT_SEVERITY'
+  | 'LICENCE_WARNING_RULES'
 >;
 
 describe('collection over time: commitments, licences, publicity, monitoring feed (PostgreSQL + JetStream)', () => {
@@ -106,7 +111,10 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
 
     it('takes over a lease that has run out, and records a failing pass', async () => {
       const name = `test.takeover-${randomUUID()}`;
-      await ds.query(`INSERT INTO scheduled_job_leases (job, holder, lease_until, last_started_at) VALUES ($1, 'dead-replica', now() - interval '1 second', now() - interval '1 minute')`, [name]);
+      await ds.query(
+        `INSERT INTO scheduled_job_leases (job, holder, lease_until, last_started_at) VALUES ($1, 'dead-replica', now() - interval '1 second', now() - interval '1 minute')`,
+        [name],
+      );
       const s = scheduler();
       s.register({ name, runOnce: async () => Promise.reject(new Error('database went away')) });
       await s.tick();
@@ -124,7 +132,13 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
       const dueToday = await store(commitment('410100', '2026-03-01', TODAY));
       const fulfilled = await store(commitment('410100', '2026-03-01', '2026-08-15'));
       const body = commitment('410100', '2026-03-01', '2026-08-15');
-      await store({ ...body, recordType: 'commitment-fulfilled', subject: body.subject, documentNumber: `履约-${fulfilled}`, payload: { commitmentRecordId: fulfilled, description: '已配齐车辆' } });
+      await store({
+        ...body,
+        recordType: 'commitment-fulfilled',
+        subject: body.subject,
+        documentNumber: `履约-${fulfilled}`,
+        payload: { commitmentRecordId: fulfilled, description: '已配齐车辆' },
+      });
 
       expect(await job().runOnce(clock.now())).toBeGreaterThanOrEqual(1);
       const broken = await ds.query(
@@ -133,31 +147,56 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
         [[overdue, dueToday, fulfilled]],
       );
       expect(broken).toHaveLength(1);
-      expect(broken[0]).toMatchObject({ region: '410100', severity: 'general', decision_date: TODAY, source_client_id: COMMITMENT_SYSTEM_CLIENT, payload: { commitmentRecordId: overdue, detectedBy: 'automatic-due-date' } });
-      const [{ id: brokenId }] = await ds.query(`SELECT id FROM credit_records WHERE payload->>'commitmentRecordId' = $1 AND record_type = 'commitment-broken'`, [overdue]);
+      expect(broken[0]).toMatchObject({
+        region: '410100',
+        severity: 'general',
+        decision_date: TODAY,
+        source_client_id: COMMITMENT_SYSTEM_CLIENT,
+        payload: { commitmentRecordId: overdue, detectedBy: 'automatic-due-date' },
+      });
+      const [{ id: brokenId }] = await ds.query(
+        `SELECT id FROM credit_records WHERE payload->>'commitmentRecordId' = $1 AND record_type = 'commitment-broken'`,
+        [overdue],
+      );
       expect(await outboxCount('credit.records.created', brokenId)).toBe(1);
 
       // Again, and on two replicas at once: never a second broken record.
       await Promise.all([job().runOnce(clock.now()), job().runOnce(clock.now())]);
-      expect((await ds.query(`SELECT count(*)::int AS n FROM credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = $1`, [overdue]))[0].n).toBe(1);
+      expect(
+        (
+          await ds.query(`SELECT count(*)::int AS n FROM credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = $1`, [
+            overdue,
+          ])
+        )[0].n,
+      ).toBe(1);
 
       // The next day, the one due today is overdue too.
       clock.set(new Date('2026-09-02T04:00:00Z'));
       await job().runOnce(clock.now());
       clock.set(NOON_SEPT_1);
-      const after = await ds.query(`SELECT payload->>'commitmentRecordId' AS c FROM credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = ANY($1) ORDER BY 1`, [
-        [overdue, dueToday, fulfilled],
-      ]);
+      const after = await ds.query(
+        `SELECT payload->>'commitmentRecordId' AS c FROM credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = ANY($1) ORDER BY 1`,
+        [[overdue, dueToday, fulfilled]],
+      );
       expect(after.map((r: { c: string }) => r.c).sort()).toEqual([overdue, dueToday].sort());
     });
 
     it('does not count a revoked fulfilment: the commitment is still broken', async () => {
       const id = await store(commitment('410100', '2026-02-01', '2026-07-01'));
       const body = commitment('410100', '2026-02-01', '2026-07-01');
-      const fulfilment = await store({ ...body, recordType: 'commitment-fulfilled', documentNumber: `履约-${id}`, payload: { commitmentRecordId: id, description: '已履约' } });
+      const fulfilment = await store({
+        ...body,
+        recordType: 'commitment-fulfilled',
+        documentNumber: `履约-${id}`,
+        payload: { commitmentRecordId: id, description: '已履约' },
+      });
       await ds.query(`UPDATE credit_records SET status = 'revoked' WHERE id = $1`, [fulfilment]);
       await job().runOnce(clock.now());
-      expect((await ds.query(`SELECT count(*)::int AS n FROM credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = $1`, [id]))[0].n).toBe(1);
+      expect(
+        (
+          await ds.query(`SELECT count(*)::int AS n FROM credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = $1`, [id])
+        )[0].n,
+      ).toBe(1);
     });
 
     it('breaks a Hangzhou opening-licence commitment 180 days after it was made, whatever its own due date (seed 004)', async () => {
@@ -165,7 +204,9 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
       const hangzhou = await store(commitment('330100', '2026-03-01', '2027-03-01'), 'zhejiang');
       const elsewhere = await store(commitment('410100', '2026-03-01', '2027-03-01'));
       await job().runOnce(clock.now());
-      const broken = await ds.query(`SELECT payload FROM credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = ANY($1)`, [[hangzhou, elsewhere]]);
+      const broken = await ds.query(`SELECT payload FROM credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = ANY($1)`, [
+        [hangzhou, elsewhere],
+      ]);
       expect(broken).toHaveLength(1);
       expect(broken[0].payload).toMatchObject({ commitmentRecordId: hangzhou, consequence: '撤销《道路普通货物运输经营许可》' });
       expect(broken[0].payload.description).toContain('2026-08-28');
@@ -196,7 +237,7 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
     const query = () => new ListExpiringLicencesHandler(ds, clock, config);
     const request = { region: '', withinDays: 0, subjectId: '', sourceClientId: '', limit: 0, cursor: '' };
 
-    it('lists licences ending within Jiaozuo\'s month, per subject and per unit, inside the caller\'s region', async () => {
+    it("lists licences ending within Jiaozuo's month, per subject and per unit, inside the caller's region", async () => {
       const soon = await store(licence('410800', '2026-09-20'), 'jiaozuo');
       const lastDay = await store(licence('410800', '2026-10-01'), 'jiaozuo');
       await store(licence('410800', '2026-10-02'), 'jiaozuo');
@@ -210,7 +251,12 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
         [soon, '2026-09-20', 19],
         [lastDay, '2026-10-01', 30],
       ]);
-      expect(jiaozuo.licences[0]).toMatchObject({ licenceName: '道路运输经营许可证', authority: '焦作市交通运输局', sourceClientId: 'jiaozuo', announced: false });
+      expect(jiaozuo.licences[0]).toMatchObject({
+        licenceName: '道路运输经营许可证',
+        authority: '焦作市交通运输局',
+        sourceClientId: 'jiaozuo',
+        announced: false,
+      });
 
       const province = await query().execute(principal('410000'), { ...request, withinDays: 20 });
       expect(province.licences.map((l) => l.recordId)).toEqual([zhengzhou, soon]);
@@ -233,8 +279,13 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
       await job().runOnce(clock.now());
       expect(await outboxCount('credit.records.licence-expiring', id)).toBe(1);
       expect(await outboxCount('credit.records.licence-expiring', later)).toBe(0);
-      const [event] = await ds.query(`SELECT envelope FROM outbox WHERE subject = 'credit.records.licence-expiring' AND envelope->'data'->>'recordId' = $1`, [id]);
-      expect(event.envelope).toMatchObject({ region: '410800', data: { validUntil: '2026-09-25', daysLeft: 24, warningWindowDays: 30, sourceClientId: 'jiaozuo' } });
+      const [event] = await ds.query(`SELECT envelope FROM outbox WHERE subject = 'credit.records.licence-expiring' AND envelope->'data'->>'recordId' = $1`, [
+        id,
+      ]);
+      expect(event.envelope).toMatchObject({
+        region: '410800',
+        data: { validUntil: '2026-09-25', daysLeft: 24, warningWindowDays: 30, sourceClientId: 'jiaozuo' },
+      });
       const listed = await new ListExpiringLicencesHandler(ds, clock, config).execute(principal('410800'), request);
       expect(listed.licences.find((l) => l.recordId === id)?.announced).toBe(true);
     });
@@ -258,7 +309,13 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
         decisionDate: '2025-01-02',
         documentNumber: `alarm-${randomUUID().slice(0, 8)}`,
         sourceRecordId: randomUUID(),
-        payload: { violationCode: 'fatigue-driving', occurredAt: '2025-01-02T03:04:05+08:00', plate: '豫A12345', plateColour: 'yellow', platform: '河南省综合交通运输管理服务平台' },
+        payload: {
+          violationCode: 'fatigue-driving',
+          occurredAt: '2025-01-02T03:04:05+08:00',
+          plate: '豫A12345',
+          plateColour: 'yellow',
+          platform: '河南省综合交通运输管理服务平台',
+        },
       });
 
       await Promise.all([job().runOnce(clock.now()), job().runOnce(clock.now())]);
@@ -269,7 +326,9 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
       // Not public, so never expires from publication.
       expect(await status(monitoring)).toEqual({ status: 'active', version: 1 });
 
-      const history = await ds.query(`SELECT version, status, change, reason, changed_by FROM credit_record_versions WHERE record_id = $1 ORDER BY version`, [over]);
+      const history = await ds.query(`SELECT version, status, change, reason, changed_by FROM credit_record_versions WHERE record_id = $1 ORDER BY version`, [
+        over,
+      ]);
       expect(history).toEqual([
         expect.objectContaining({ version: 1, status: 'active', change: 'created' }),
         { version: 2, status: 'expired', change: 'expired', reason: '公示期满：2026-08-31（国家发展改革委令2025年第36号）', changed_by: 'system:publicity' },
@@ -319,12 +378,28 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
       decisionDate: '2026-08-30',
       documentNumber: `BJ-${randomUUID().slice(0, 12)}`,
       sourceRecordId: `alarm-${randomUUID()}`,
-      payload: { violationCode: 'speeding', occurredAt: '2026-08-30T10:11:12+08:00', plate: '豫A6B789', plateColour: 'yellow', platform: '河南省综合交通运输管理服务平台', speedKmh: 98, limitKmh: 80 },
+      payload: {
+        violationCode: 'speeding',
+        occurredAt: '2026-08-30T10:11:12+08:00',
+        plate: '豫A6B789',
+        plateColour: 'yellow',
+        platform: '河南省综合交通运输管理服务平台',
+        speedKmh: 98,
+        limitKmh: 80,
+      },
       ...overrides,
     });
 
     async function publish(region: string, data: unknown, id: string = randomUUID()): Promise<string> {
-      const envelope: EventEnvelope = { id, type: 'telemetry.monitoring.violations', version: 1, occurredAt: new Date().toISOString(), subjectId: '', region, data };
+      const envelope: EventEnvelope = {
+        id,
+        type: 'telemetry.monitoring.violations',
+        version: 1,
+        occurredAt: new Date().toISOString(),
+        subjectId: '',
+        region,
+        data,
+      };
       await messaging.js.publish(messaging.ns.subject(`telemetry.monitoring.violations.${region}`), JSON.stringify(envelope));
       return id;
     }
@@ -340,13 +415,17 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
       return out;
     }
 
-    const stored = (sourceRecordId: string) => ds.query(`SELECT source_client_id, region, status FROM credit_records WHERE source_record_id = $1`, [sourceRecordId]);
+    const stored = (sourceRecordId: string) =>
+      ds.query(`SELECT source_client_id, region, status FROM credit_records WHERE source_record_id = $1`, [sourceRecordId]);
 
-    it('stores a good violation once, as the platform\'s client, even when the platform sends it twice', async () => {
+    it("stores a good violation once, as the platform's client, even when the platform sends it twice", async () => {
       const record = violation();
       await publish('410100', { source: 'henan-gps', record });
       await publish('410100', { source: 'henan-gps', record });
-      const rows = await eventually(() => stored(record.sourceRecordId), (r) => r.length === 1);
+      const rows = await eventually(
+        () => stored(record.sourceRecordId),
+        (r) => r.length === 1,
+      );
       expect(rows).toEqual([{ source_client_id: 'monitoring:henan-gps', region: '410100', status: 'active' }]);
       const handled = await eventually(
         () => ds.query(`SELECT count(*)::int AS n FROM inbox WHERE consumer = $1`, [MONITORING_FEED_DURABLE]),
@@ -370,13 +449,16 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
       const letters = await eventually(deadLetters, (l) => l.length >= before + bad.length);
       const reasons = letters.slice(before).map((l) => l.reason);
       for (const b of bad) expect(reasons.some((r) => r.includes(b.expect))).toBe(true);
-      for (const b of bad) expect(await stored(((b.data as { record: { sourceRecordId: string } }).record).sourceRecordId || '-')).toEqual([]);
+      for (const b of bad) expect(await stored((b.data as { record: { sourceRecordId: string } }).record.sourceRecordId || '-')).toEqual([]);
     });
 
     it('dead-letters a true duplicate (same document, another source) as RECORD.DUPLICATE', async () => {
       const record = violation();
       await publish('410100', { source: 'henan-gps', record });
-      await eventually(() => stored(record.sourceRecordId), (r) => r.length === 1);
+      await eventually(
+        () => stored(record.sourceRecordId),
+        (r) => r.length === 1,
+      );
       const before = (await deadLetters()).length;
       await publish('410000', { source: 'province-gps', record: { ...record, sourceRecordId: `other-${record.sourceRecordId}` } });
       const letters = await eventually(deadLetters, (l) => l.length > before);

@@ -31,10 +31,10 @@ describe('cycle close (PostgreSQL)', () => {
   const regulator: Principal = { clientId: 'henan-regulator', kind: 'admin', scopes: ['admin'], region: '410000' };
   const processor = () => new ProcessCyclesJob(dataSource, registry, new OutboxPublisher(evaluationDefinition as ServiceDefinition), config);
   const cycleGrades = (cycleId: string) =>
-    db.query<{ envelope: EventEnvelope<EvaluationCycleGradeRecordedV1> }>(`SELECT envelope FROM evaluation.outbox WHERE subject = $1 AND envelope->'data'->>'cycleId' = $2 ORDER BY id`, [
-      Events.EvaluationCycleGradeRecorded.subject,
-      cycleId,
-    ]);
+    db.query<{ envelope: EventEnvelope<EvaluationCycleGradeRecordedV1> }>(
+      `SELECT envelope FROM evaluation.outbox WHERE subject = $1 AND envelope->'data'->>'cycleId' = $2 ORDER BY id`,
+      [Events.EvaluationCycleGradeRecorded.subject, cycleId],
+    );
 
   beforeAll(async () => {
     db = await cloneTestDatabase('cycles');
@@ -72,9 +72,15 @@ describe('cycle close (PostgreSQL)', () => {
   }
 
   it('refuses a period that does not fit the scheme or has not ended', async () => {
-    await expect(close.execute(regulator, { schemeId: 'zhengzhou-taxi-driver-stars', period: '2025-Q4' })).rejects.toMatchObject({ code: 'CYCLE.INVALID_PERIOD' });
-    await expect(close.execute(regulator, { schemeId: 'zhengzhou-taxi-driver-stars', period: '2026' }, new Date('2026-12-31T12:00:00+08:00'))).rejects.toMatchObject({ code: 'CYCLE.PERIOD_NOT_ENDED' });
-    await expect(close.execute({ ...regulator, region: '420000' }, { schemeId: 'zhengzhou-taxi-driver-stars', period: '2025' })).rejects.toMatchObject({ code: 'SCHEME.REGION_FORBIDDEN' });
+    await expect(close.execute(regulator, { schemeId: 'zhengzhou-taxi-driver-stars', period: '2025-Q4' })).rejects.toMatchObject({
+      code: 'CYCLE.INVALID_PERIOD',
+    });
+    await expect(
+      close.execute(regulator, { schemeId: 'zhengzhou-taxi-driver-stars', period: '2026' }, new Date('2026-12-31T12:00:00+08:00')),
+    ).rejects.toMatchObject({ code: 'CYCLE.PERIOD_NOT_ENDED' });
+    await expect(close.execute({ ...regulator, region: '420000' }, { schemeId: 'zhengzhou-taxi-driver-stars', period: '2025' })).rejects.toMatchObject({
+      code: 'SCHEME.REGION_FORBIDDEN',
+    });
   });
 
   it('grades every subject in scope, survives a crash mid-way, and matches grading each subject directly', async () => {
@@ -93,16 +99,29 @@ describe('cycle close (PostgreSQL)', () => {
     // 20+2 → 4★; 20+2−3 = 19, 16, 13 → 3★; 10, 7, 4 → 2★; 1 → 1★ (seed 002 郑州 bands).
     expect(view).toMatchObject({ status: 'completed', total: 8, processed: 8, distribution: { '4': 1, '3': 3, '2': 3, '1': 1 } });
 
-    const stored = await db.query<{ subject_id: string; grade: string; score: number }>(`SELECT subject_id, grade, score FROM evaluation.cycle_results WHERE cycle_id = $1 ORDER BY subject_id`, [id]);
+    const stored = await db.query<{ subject_id: string; grade: string; score: number }>(
+      `SELECT subject_id, grade, score FROM evaluation.cycle_results WHERE cycle_id = $1 ORDER BY subject_id`,
+      [id],
+    );
     expect(stored.map((r) => r.subject_id)).toEqual([...drivers].sort());
     const scheme = await registry.load(dataSource.manager, 'zhengzhou-taxi-driver-stars', 1);
     const window = cycleOfPeriod(scheme.document.cycle, '2025')!;
     for (const row of stored) {
-      const records = await db.query<{ record_id: string; record_type: string; severity: string }>(`SELECT record_id, record_type, severity FROM evaluation.subject_records WHERE subject_id = $1`, [row.subject_id]);
+      const records = await db.query<{ record_id: string; record_type: string; severity: string }>(
+        `SELECT record_id, record_type, severity FROM evaluation.subject_records WHERE subject_id = $1`,
+        [row.subject_id],
+      );
       const direct = standingAt(
         scheme,
         { id: row.subject_id, kind: 'person', region: '410105', lists: [] },
-        records.map((r) => ({ id: r.record_id, type: r.record_type, severity: r.severity, decisionDate: '2025-06-01', payload: {}, receivedAt: '2025-06-02T10:00:00+08:00' })),
+        records.map((r) => ({
+          id: r.record_id,
+          type: r.record_type,
+          severity: r.severity,
+          decisionDate: '2025-06-01',
+          payload: {},
+          receivedAt: '2025-06-02T10:00:00+08:00',
+        })),
         new Date('2026-01-10T09:00:00+08:00'),
         window,
       );
@@ -140,7 +159,9 @@ describe('cycle close (PostgreSQL)', () => {
       [3, 16, '3'],
     ]);
     // 22, 19, 16, 13, 10, 7, 4, 1 → mean 11.5, all in Zhongyuan district (410105).
-    expect((await rankings.execute(regulator, { id, by: 'county', limit: 0 })).regions).toEqual([{ rank: 1, region: '410105', subjects: 8, meanScore: 11.5, distribution: { '1': 1, '2': 3, '3': 3, '4': 1 } }]);
+    expect((await rankings.execute(regulator, { id, by: 'county', limit: 0 })).regions).toEqual([
+      { rank: 1, region: '410105', subjects: 8, meanScore: 11.5, distribution: { '1': 1, '2': 3, '3': 3, '4': 1 } },
+    ]);
     const luoyang: Principal = { clientId: 'ly', kind: 'integrator', scopes: ['evaluations:read'], region: '410300' };
     expect((await rankings.execute(luoyang, { id, by: 'subject', limit: 10 })).subjects).toEqual([]);
     await expect(rankings.execute(regulator, { id, by: 'province', limit: 10 })).rejects.toMatchObject({ code: 'CYCLE.INVALID_RANKING' });
@@ -163,8 +184,10 @@ describe('cycle close (PostgreSQL)', () => {
   describe('rankings per week, month, quarter and year of the yearly Zhengzhou scheme', () => {
     const zhengzhouReader: Principal = { clientId: 'zz', kind: 'integrator', scopes: ['evaluations:read'], region: '410100' };
     const NOW = new Date('2026-01-10T09:00:00+08:00');
-    const rankings = () => new GetPeriodRankingsHandler(dataSource, registry, { nudge: () => undefined } as unknown as ProcessCyclesJob, { RANKING_WAIT_MS: 0 });
-    const ask = (periodKind: string, period: string, by = 'subject', limit = 0) => rankings().execute(zhengzhouReader, { schemeId: 'zhengzhou-taxi-driver-stars', periodKind, period, by, limit }, NOW);
+    const rankings = () =>
+      new GetPeriodRankingsHandler(dataSource, registry, { nudge: () => undefined } as unknown as ProcessCyclesJob, { RANKING_WAIT_MS: 0 });
+    const ask = (periodKind: string, period: string, by = 'subject', limit = 0) =>
+      rankings().execute(zhengzhouReader, { schemeId: 'zhengzhou-taxi-driver-stars', periodKind, period, by, limit }, NOW);
     /** The first request starts the grading and answers `running`; the processor completes it. */
     const ranked = async (periodKind: string, period: string, by = 'subject', limit = 0) => {
       const first = await ask(periodKind, period, by, limit);
@@ -185,7 +208,15 @@ describe('cycle close (PostgreSQL)', () => {
       // Week 22 (26 May – 1 June 2025) ended before the records arrived on 2 June: nobody to rank.
       expect(await ranked('week', '2025-W22')).toMatchObject({ status: 'completed', total: 0, subjects: [], start: '2025-05-26', end: '2025-06-01' });
       const week = await ranked('week', '2025-W23', 'subject', 3);
-      expect(week).toMatchObject({ status: 'completed', total: 8, processed: 8, periodKind: 'week', period: '2025-W23', asOf: '2025-06-08T15:59:59.999Z', schemeVersion: 1 });
+      expect(week).toMatchObject({
+        status: 'completed',
+        total: 8,
+        processed: 8,
+        periodKind: 'week',
+        period: '2025-W23',
+        asOf: '2025-06-08T15:59:59.999Z',
+        schemeVersion: 1,
+      });
       expect(week.subjects.map((s) => [s.rank, s.subjectId, s.score, s.grade])).toEqual([
         [1, driver0, 22, '4'],
         [2, '41010219850100001X', 19, '3'],
@@ -218,10 +249,18 @@ describe('cycle close (PostgreSQL)', () => {
     });
 
     it('refuses an unknown period kind, a malformed or unended period and an unknown scheme, naming the field', async () => {
-      await expect(ask('fortnight', '2025-W23')).rejects.toMatchObject({ code: 'RANKING.INVALID_PERIOD_KIND', kind: 'validation', violations: [{ field: 'periodKind' }] });
+      await expect(ask('fortnight', '2025-W23')).rejects.toMatchObject({
+        code: 'RANKING.INVALID_PERIOD_KIND',
+        kind: 'validation',
+        violations: [{ field: 'periodKind' }],
+      });
       await expect(ask('week', '2025-W54')).rejects.toMatchObject({ code: 'RANKING.INVALID_PERIOD', violations: [{ field: 'period' }] });
       await expect(ask('month', '2025-Q3')).rejects.toMatchObject({ code: 'RANKING.INVALID_PERIOD', violations: [{ field: 'period' }] });
-      await expect(ask('month', '2026-01')).rejects.toMatchObject({ code: 'RANKING.PERIOD_NOT_ENDED', kind: 'precondition', violations: [{ field: 'period' }] });
+      await expect(ask('month', '2026-01')).rejects.toMatchObject({
+        code: 'RANKING.PERIOD_NOT_ENDED',
+        kind: 'precondition',
+        violations: [{ field: 'period' }],
+      });
       await expect(ask('year', '2025', 'province')).rejects.toMatchObject({ code: 'CYCLE.INVALID_RANKING', violations: [{ field: 'by' }] });
       await expect(
         rankings().execute(zhengzhouReader, { schemeId: 'no-such-scheme', periodKind: 'year', period: '2025', by: '', limit: 0 }, NOW),

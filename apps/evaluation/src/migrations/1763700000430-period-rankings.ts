@@ -20,7 +20,9 @@ export class PeriodRankings1763700000430 implements MigrationInterface {
     await runner.query(`DELETE FROM cycle_results WHERE cycle_id IN (SELECT id FROM evaluation_cycles WHERE purpose = 'ranking')`);
     await runner.query(`DELETE FROM evaluation_cycles WHERE purpose = 'ranking'`);
     await runner.query(`ALTER TABLE evaluation_cycles DROP CONSTRAINT evaluation_cycles_one_per_period`);
-    await runner.query(`ALTER TABLE evaluation_cycles ADD CONSTRAINT evaluation_cycles_scheme_id_scheme_version_period_key UNIQUE (scheme_id, scheme_version, period)`);
+    await runner.query(
+      `ALTER TABLE evaluation_cycles ADD CONSTRAINT evaluation_cycles_scheme_id_scheme_version_period_key UNIQUE (scheme_id, scheme_version, period)`,
+    );
     await runner.query(`ALTER TABLE evaluation_cycles DROP COLUMN period_kind`);
     await runner.query(`ALTER TABLE evaluation_cycles DROP COLUMN purpose`);
   }

@@ -51,9 +51,23 @@ describe('what-if simulation (PostgreSQL)', () => {
     draft.ladder.rungs[2] = { grade: '3', min: 11, max: 19 };
     const before = await db.query(`SELECT count(*)::int AS n FROM evaluation.scheme_versions`);
     const view = await simulate.execute(regulator, { id: draft.id, documentJson: JSON.stringify(draft) }, AT);
-    expect(view).toMatchObject({ schemeId: 'zhengzhou-taxi-driver-stars', activeVersion: 1, subjects: 3, unchanged: 2, changed: 1, better: 1, worse: 0, transitions: { '3→4': 1 } });
+    expect(view).toMatchObject({
+      schemeId: 'zhengzhou-taxi-driver-stars',
+      activeVersion: 1,
+      subjects: 3,
+      unchanged: 2,
+      changed: 1,
+      better: 1,
+      worse: 0,
+      transitions: { '3→4': 1 },
+    });
     expect(view.sample).toEqual([
-      expect.objectContaining({ subjectId: '410102198501010002', from: { grade: '3', score: 19 }, direction: 'better', to: expect.objectContaining({ grade: '4', score: 19 }) }),
+      expect.objectContaining({
+        subjectId: '410102198501010002',
+        from: { grade: '3', score: 19 },
+        direction: 'better',
+        to: expect.objectContaining({ grade: '4', score: 19 }),
+      }),
     ]);
     expect(view.sample[0]?.to?.explanation.ladder).toEqual({ grade: '4', band: '[19, 25)' });
     expect(await db.query(`SELECT count(*)::int AS n FROM evaluation.scheme_versions`)).toEqual(before);
@@ -62,6 +76,9 @@ describe('what-if simulation (PostgreSQL)', () => {
   it('refuses a broken draft exactly like an upload', async () => {
     const draft = structuredClone(ZHENGZHOU_TAXI_DRIVER_STARS);
     draft.ladder.rungs[1] = { grade: '4', min: 21, max: 25 };
-    await expect(simulate.execute(regulator, { id: draft.id, documentJson: JSON.stringify(draft) }, AT)).rejects.toMatchObject({ code: 'SCHEME.INVALID', violations: [expect.objectContaining({ code: 'LADDER_GAP' })] });
+    await expect(simulate.execute(regulator, { id: draft.id, documentJson: JSON.stringify(draft) }, AT)).rejects.toMatchObject({
+      code: 'SCHEME.INVALID',
+      violations: [expect.objectContaining({ code: 'LADDER_GAP' })],
+    });
   });
 });

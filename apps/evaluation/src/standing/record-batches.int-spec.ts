@@ -82,7 +82,15 @@ describe('evaluation: record events in batches = one by one (PostgreSQL)', () =>
       ...of,
       id: uuidv7(),
       type: Events.CreditRecordRevoked.subject,
-      data: { recordId: of.data.recordId, recordType: of.data.recordType, subject: { kind: of.data.subject.kind, id: of.data.subject.id }, reason, version: 2, revokedBy: 'zhengzhou', revokedAt: new Date((received += 1000)).toISOString() },
+      data: {
+        recordId: of.data.recordId,
+        recordType: of.data.recordType,
+        subject: { kind: of.data.subject.kind, id: of.data.subject.id },
+        reason,
+        version: 2,
+        revokedBy: 'zhengzhou',
+        revokedAt: new Date((received += 1000)).toISOString(),
+      },
     };
   }
 
@@ -92,7 +100,18 @@ describe('evaluation: record events in batches = one by one (PostgreSQL)', () =>
       ...of,
       id: uuidv7(),
       type: Events.CreditRecordExpired.subject,
-      data: { recordId, recordType, subject: { kind: subject.kind, id: subject.id }, region, severity, decisionDate, publicityEndedOn: decisionDate, basis: '公示期满', version: 3, expiredAt: new Date((received += 1000)).toISOString() },
+      data: {
+        recordId,
+        recordType,
+        subject: { kind: subject.kind, id: subject.id },
+        region,
+        severity,
+        decisionDate,
+        publicityEndedOn: decisionDate,
+        basis: '公示期满',
+        version: 3,
+        expiredAt: new Date((received += 1000)).toISOString(),
+      },
     };
   }
 
@@ -128,9 +147,11 @@ describe('evaluation: record events in batches = one by one (PostgreSQL)', () =>
          FROM evaluation.subject_standings ORDER BY scheme_id, subject_id`,
     );
   const gradeEvents = async (s: Side) =>
-    (await s.db.query<{ envelope: EventEnvelope<EvaluationGradeChangedV1> }>(`SELECT envelope FROM evaluation.outbox WHERE subject = $1 ORDER BY id`, [Events.EvaluationGradeChanged.subject])).map(
-      (r) => r.envelope.data,
-    );
+    (
+      await s.db.query<{ envelope: EventEnvelope<EvaluationGradeChangedV1> }>(`SELECT envelope FROM evaluation.outbox WHERE subject = $1 ORDER BY id`, [
+        Events.EvaluationGradeChanged.subject,
+      ])
+    ).map((r) => r.envelope.data);
   /** The last announced grade of each (scheme, subject): what a consumer of grade.changed ends up with. */
   const lastAnnounced = async (s: Side) => {
     const last = new Map<string, string>();
@@ -241,13 +262,24 @@ describe('evaluation: record events in batches = one by one (PostgreSQL)', () =>
     const f2again = revoked(f2, '再次撤销'); // the first revocation stays
     const f1revoked = revoked(f1);
     const g1revoked = revoked(g1);
-    await applyWithdrawals([f2revoked, g1revoked, f1revoked, revoked(h1), f2again], (h) => h.revoked, (h) => h.revokedBatch); // F 19 → 3, G 20 → 4
-    await applyWithdrawals([expired(f3)], (h) => h.expired, (h) => h.expiredBatch); // F 20 → 4
+    await applyWithdrawals(
+      [f2revoked, g1revoked, f1revoked, revoked(h1), f2again],
+      (h) => h.revoked,
+      (h) => h.revokedBatch,
+    ); // F 19 → 3, G 20 → 4
+    await applyWithdrawals(
+      [expired(f3)],
+      (h) => h.expired,
+      (h) => h.expiredBatch,
+    ); // F 20 → 4
     await apply([h1]); // H 20 → 4: the revocation that came first applies
 
     const records = await recordRows(batched);
     expect(records).toEqual(await recordRows(sequential));
-    expect(records.find((r) => r['record_id'] === f2.data.recordId)).toMatchObject({ withdrawn_at: new Date(f2revoked.data.revokedAt), withdrawn_reason: 'revoked: 决定撤销' });
+    expect(records.find((r) => r['record_id'] === f2.data.recordId)).toMatchObject({
+      withdrawn_at: new Date(f2revoked.data.revokedAt),
+      withdrawn_reason: 'revoked: 决定撤销',
+    });
     expect(records.find((r) => r['record_id'] === f3.data.recordId)).toMatchObject({ withdrawn_reason: 'expired: 公示期满' });
     expect(records.find((r) => r['record_id'] === h1.data.recordId)).toMatchObject({ withdrawn_reason: 'revoked: 决定撤销' });
     const standings = await standingRows(batched);

@@ -84,10 +84,10 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
 
   const deliver = (event: EventEnvelope<CreditRecordCreatedV1>) => dataSource.transaction((m) => records.created(event, m));
   const outboxFor = (subjectId: string) =>
-    db.query<{ envelope: EventEnvelope<EvaluationGradeChangedV1> }>(`SELECT envelope FROM evaluation.outbox WHERE subject = $1 AND envelope->>'subjectId' = $2 ORDER BY id`, [
-      Events.EvaluationGradeChanged.subject,
-      subjectId,
-    ]);
+    db.query<{ envelope: EventEnvelope<EvaluationGradeChangedV1> }>(
+      `SELECT envelope FROM evaluation.outbox WHERE subject = $1 AND envelope->>'subjectId' = $2 ORDER BY id`,
+      [Events.EvaluationGradeChanged.subject, subjectId],
+    );
 
   it('stores the shipped schemes as active version 1, once', async () => {
     await registry.onModuleInit();
@@ -113,7 +113,13 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
       [null, '4', first.id],
       ['4', '3', complaint.id],
     ]);
-    expect(events[1]).toMatchObject({ type: 'evaluation.grade.changed', version: 1, subjectId: driver, region: '410105', data: { schemeId: 'zhengzhou-taxi-driver-stars', schemeVersion: 1 } });
+    expect(events[1]).toMatchObject({
+      type: 'evaluation.grade.changed',
+      version: 1,
+      subjectId: driver,
+      region: '410105',
+      data: { schemeId: 'zhengzhou-taxi-driver-stars', schemeVersion: 1 },
+    });
 
     const answer = await query.execute(zhengzhouReader, { subjectId: driver, asOf: '' });
     expect(answer.evaluations).toHaveLength(1);
@@ -151,12 +157,23 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
       occurredAt: new Date().toISOString(),
       subjectId: driver,
       region: '410105',
-      data: { recordId: penalty.data.recordId, recordType: 'administrative-penalty', subject: { kind: 'person', id: driver }, reason: '决定撤销', version: 2, revokedBy: 'zhengzhou', revokedAt: new Date().toISOString() },
+      data: {
+        recordId: penalty.data.recordId,
+        recordType: 'administrative-penalty',
+        subject: { kind: 'person', id: driver },
+        reason: '决定撤销',
+        version: 2,
+        revokedBy: 'zhengzhou',
+        revokedAt: new Date().toISOString(),
+      },
     };
     await dataSource.transaction((m) => records.revoked(revocation, m));
     expect((await outboxFor(driver)).map((r) => r.envelope.data.grade)).toEqual(['2', '4']);
     expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: '' })).evaluations[0]?.grade).toBe('4');
-    expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: beforeRevocation.toISOString() })).evaluations[0]).toMatchObject({ grade: '2', score: 10 });
+    expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: beforeRevocation.toISOString() })).evaluations[0]).toMatchObject({
+      grade: '2',
+      score: 10,
+    });
   });
 
   function repairedEvent(created: EventEnvelope<CreditRecordCreatedV1>, changedAt: Date): EventEnvelope<CreditRecordUpdatedV1> {
@@ -166,7 +183,15 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
       id: uuidv7(),
       type: Events.CreditRecordUpdated.subject,
       occurredAt: changedAt.toISOString(),
-      data: { ...facts, status: 'repaired', change: 'repaired', version: 2, changes: { status: { from: 'active', to: 'repaired' } }, changedBy: 'repair:zhengzhou', changedAt: changedAt.toISOString() },
+      data: {
+        ...facts,
+        status: 'repaired',
+        change: 'repaired',
+        version: 2,
+        changes: { status: { from: 'active', to: 'repaired' } },
+        changedBy: 'repair:zhengzhou',
+        changedAt: changedAt.toISOString(),
+      },
     };
   }
 
@@ -185,8 +210,13 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
     ]);
     expect(events[1]?.causeEventId).toBe(repair.id);
     expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: '' })).evaluations[0]).toMatchObject({ grade: '4', score: 20 });
-    expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: beforeRepair.toISOString() })).evaluations[0]).toMatchObject({ grade: '2', score: 10 });
-    const [stored] = await db.query<{ withdrawn_reason: string }>(`SELECT withdrawn_reason FROM evaluation.subject_records WHERE record_id = $1`, [penalty.data.recordId]);
+    expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: beforeRepair.toISOString() })).evaluations[0]).toMatchObject({
+      grade: '2',
+      score: 10,
+    });
+    const [stored] = await db.query<{ withdrawn_reason: string }>(`SELECT withdrawn_reason FROM evaluation.subject_records WHERE record_id = $1`, [
+      penalty.data.recordId,
+    ]);
     expect(stored?.withdrawn_reason).toBe('repaired by repair:zhengzhou');
     // Redelivered: nothing moves again.
     await dataSource.transaction((m) => records.updated(repair, m));
@@ -216,7 +246,15 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
           ...penalty,
           id: uuidv7(),
           type: Events.CreditRecordRevoked.subject,
-          data: { recordId: penalty.data.recordId, recordType: 'administrative-penalty', subject: { kind: 'person', id: driver }, reason: 'x', version: 2, revokedBy: 'z', revokedAt: new Date().toISOString() },
+          data: {
+            recordId: penalty.data.recordId,
+            recordType: 'administrative-penalty',
+            subject: { kind: 'person', id: driver },
+            reason: 'x',
+            version: 2,
+            revokedBy: 'z',
+            revokedAt: new Date().toISOString(),
+          },
         },
         m,
       ),
@@ -227,7 +265,11 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
 
   describe('list memberships from joint measures', () => {
     const today = () => chinaToday();
-    function listEvent(type: typeof Events.ListEntryEffective | typeof Events.ListEntryRemoved, driver: string, entry: Partial<ListEntryV1>): EventEnvelope<ListEntryV1> {
+    function listEvent(
+      type: typeof Events.ListEntryEffective | typeof Events.ListEntryRemoved,
+      driver: string,
+      entry: Partial<ListEntryV1>,
+    ): EventEnvelope<ListEntryV1> {
       return {
         id: uuidv7(),
         type: type.subject,
@@ -281,7 +323,12 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
       await new Promise((r) => setTimeout(r, 5));
 
       // Removed (repaired) today: from today on off the list.
-      const removed = listEvent(Events.ListEntryRemoved, driver, { entryId, status: 'removed', version: 3, removal: { reason: 'repair', removedOn: today(), detail: '信用修复' } });
+      const removed = listEvent(Events.ListEntryRemoved, driver, {
+        entryId,
+        status: 'removed',
+        version: 3,
+        removal: { reason: 'repair', removedOn: today(), detail: '信用修复' },
+      });
       await dataSource.transaction((m) => lists.removed(removed, m));
       events = (await outboxFor(driver)).map((r) => r.envelope.data);
       expect(events.map((e) => e.grade)).toEqual(['5', '0', '5']);
@@ -306,7 +353,14 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
     const driver = driverId();
     const month = (offset: number) => addMonths(chinaToday(), offset);
     await deliver(createdEvent(driver, { recordType: 'commendation', severity: 'minor', payload: { level: 'national' } }));
-    await deliver(createdEvent(driver, { recordType: 'administrative-licence', severity: 'minor', decisionDate: month(-2), payload: { licenceCategory: 'qualification', validFrom: month(-2), validUntil: '2099-12-31' } }));
+    await deliver(
+      createdEvent(driver, {
+        recordType: 'administrative-licence',
+        severity: 'minor',
+        decisionDate: month(-2),
+        payload: { licenceCategory: 'qualification', validFrom: month(-2), validUntil: '2099-12-31' },
+      }),
+    );
     const [capped] = (await query.execute(zhengzhouReader, { subjectId: driver, asOf: '' })).evaluations;
     expect(capped).toMatchObject({ grade: '3', score: 25 });
     expect(JSON.parse(capped!.explanationJson)).toMatchObject({ adjustments: [{ id: 'tenure-cap', from: '5', to: '3' }] });
@@ -326,12 +380,20 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
       change(d);
       return JSON.stringify(d);
     };
-    const versions = () => db.query<{ version: number; status: string }>(`SELECT version, status FROM evaluation.scheme_versions WHERE scheme_id = 'zhengzhou-taxi-driver-stars' ORDER BY version`);
+    const versions = () =>
+      db.query<{ version: number; status: string }>(
+        `SELECT version, status FROM evaluation.scheme_versions WHERE scheme_id = 'zhengzhou-taxi-driver-stars' ORDER BY version`,
+      );
 
     it('refuses a broken version whole: nothing stored, the active version unchanged', async () => {
       const before = await versions();
       const error = await putScheme
-        .execute(regulator, { id: 'zhengzhou-taxi-driver-stars', documentJson: document((d) => (d.ladder.rungs[1]!.min = 21)), publish: true, basedOnVersion: 0 })
+        .execute(regulator, {
+          id: 'zhengzhou-taxi-driver-stars',
+          documentJson: document((d) => (d.ladder.rungs[1]!.min = 21)),
+          publish: true,
+          basedOnVersion: 0,
+        })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: 'SCHEME.INVALID', violations: [{ field: 'document.ladder.rungs[1]', code: 'LADDER_GAP' }] });
@@ -340,14 +402,23 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
 
     it('refuses a regulator publishing outside its region', async () => {
       const other: Principal = { ...regulator, region: '420000' };
-      await expect(putScheme.execute(other, { id: 'zhengzhou-taxi-driver-stars', documentJson: document(), publish: true, basedOnVersion: 0 })).rejects.toMatchObject({
+      await expect(
+        putScheme.execute(other, { id: 'zhengzhou-taxi-driver-stars', documentJson: document(), publish: true, basedOnVersion: 0 }),
+      ).rejects.toMatchObject({
         code: 'SCHEME.REGION_FORBIDDEN',
       });
     });
 
     it('two regulators publishing at once: both versions stored whole, exactly one active, the newest', async () => {
       const results = await Promise.all(
-        [1, 2, 3].map((n) => putScheme.execute(regulator, { id: 'zhengzhou-taxi-driver-stars', documentJson: document((d) => (d.notes = [`edit ${n}`])), publish: true, basedOnVersion: 0 })),
+        [1, 2, 3].map((n) =>
+          putScheme.execute(regulator, {
+            id: 'zhengzhou-taxi-driver-stars',
+            documentJson: document((d) => (d.notes = [`edit ${n}`])),
+            publish: true,
+            basedOnVersion: 0,
+          }),
+        ),
       );
       expect(results.map((r) => r.version).sort()).toEqual([2, 3, 4]);
       const stored = await versions();
@@ -358,7 +429,9 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
     it('with basedOnVersion, the slower of two concurrent publishers is refused', async () => {
       const [latest] = (await versions()).slice(-1);
       const settled = await Promise.allSettled(
-        [1, 2].map(() => putScheme.execute(regulator, { id: 'zhengzhou-taxi-driver-stars', documentJson: document(), publish: true, basedOnVersion: latest!.version })),
+        [1, 2].map(() =>
+          putScheme.execute(regulator, { id: 'zhengzhou-taxi-driver-stars', documentJson: document(), publish: true, basedOnVersion: latest!.version }),
+        ),
       );
       expect(settled.filter((s) => s.status === 'fulfilled')).toHaveLength(1);
       expect(settled.find((s) => s.status === 'rejected')).toMatchObject({ reason: { code: 'SCHEME.VERSION_CONFLICT' } });
@@ -377,7 +450,9 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
         basedOnVersion: 0,
       });
       await refresher.work();
-      const [refresh] = await db.query<{ id: string; status: string }>(`SELECT id, status FROM evaluation.standing_refreshes WHERE scheme_version = $1`, [published.version]);
+      const [refresh] = await db.query<{ id: string; status: string }>(`SELECT id, status FROM evaluation.standing_refreshes WHERE scheme_version = $1`, [
+        published.version,
+      ]);
       expect(refresh?.status).toBe('completed');
       const events = (await outboxFor(driver)).map((r) => r.envelope.data);
       expect(events.map((e) => [e.previousGrade, e.grade, e.schemeVersion])).toEqual([
@@ -385,14 +460,23 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
         ['3', '4', published.version],
       ]);
       expect(events[1]?.causeEventId).toBe(refresh!.id);
-      expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: '' })).evaluations[0]).toMatchObject({ schemeVersion: published.version, grade: '4', score: 24 });
+      expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: '' })).evaluations[0]).toMatchObject({
+        schemeVersion: published.version,
+        grade: '4',
+        score: 24,
+      });
       // Back to base 20 for the tests after this one.
       await putScheme.execute(regulator, { id: 'zhengzhou-taxi-driver-stars', documentJson: document(), publish: true, basedOnVersion: 0 });
       await refresher.work();
     });
 
     it('a draft is stored but not active; standings use the active version', async () => {
-      const draft = await putScheme.execute(regulator, { id: 'zhengzhou-taxi-driver-stars', documentJson: document((d) => (d.scoring.kind === 'points' ? (d.scoring.base = 25) : undefined)), publish: false, basedOnVersion: 0 });
+      const draft = await putScheme.execute(regulator, {
+        id: 'zhengzhou-taxi-driver-stars',
+        documentJson: document((d) => (d.scoring.kind === 'points' ? (d.scoring.base = 25) : undefined)),
+        publish: false,
+        basedOnVersion: 0,
+      });
       expect(draft.status).toBe('draft');
       const driver = driverId();
       await deliver(createdEvent(driver, { severity: 'minor' }));

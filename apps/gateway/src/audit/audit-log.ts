@@ -21,10 +21,13 @@ export class AuditLog implements BeforeApplicationShutdown {
   private readonly groups: GroupCommit<AuditEntry, undefined>;
 
   constructor(private readonly dataSource: DataSource) {
-    this.groups = new GroupCommit(async (rows) => {
-      await this.insert(rows).catch((error: unknown) => this.logger.error({ err: error, rows }, 'audit rows not written'));
-      return rows.map(() => undefined);
-    }, { maxGroup: MAX_ROWS_PER_INSERT });
+    this.groups = new GroupCommit(
+      async (rows) => {
+        await this.insert(rows).catch((error: unknown) => this.logger.error({ err: error, rows }, 'audit rows not written'));
+        return rows.map(() => undefined);
+      },
+      { maxGroup: MAX_ROWS_PER_INSERT },
+    );
   }
 
   record(entry: AuditEntry): void {
@@ -41,7 +44,16 @@ export class AuditLog implements BeforeApplicationShutdown {
     await this.dataSource.query(
       `INSERT INTO audit_log (at, client_id, method, path, status, trace_id, request_id, idempotency_key)
          SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[])`,
-      [column((r) => r.at), column((r) => r.clientId), column((r) => r.method), column((r) => r.path), column((r) => r.status), column((r) => r.traceId), column((r) => r.requestId), column((r) => r.idempotencyKey)],
+      [
+        column((r) => r.at),
+        column((r) => r.clientId),
+        column((r) => r.method),
+        column((r) => r.path),
+        column((r) => r.status),
+        column((r) => r.traceId),
+        column((r) => r.requestId),
+        column((r) => r.idempotencyKey),
+      ],
     );
   }
 }

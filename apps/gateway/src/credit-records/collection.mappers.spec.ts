@@ -23,7 +23,17 @@ describe('collection response mappers', () => {
 
     it('leaves the resolution out of an open objection', () => {
       const body = toObjectionBody(objection);
-      expect(body).toEqual({ id: 'o1', recordId: 'r1', status: 'open', reason: 'wrong', objector: { name: '某公司', contact: '' }, openedBy: 'client', openedAt: '2026-01-01T00:00:00Z', dueOn: '2026-01-10', overdue: false });
+      expect(body).toEqual({
+        id: 'o1',
+        recordId: 'r1',
+        status: 'open',
+        reason: 'wrong',
+        objector: { name: '某公司', contact: '' },
+        openedBy: 'client',
+        openedAt: '2026-01-01T00:00:00Z',
+        dueOn: '2026-01-10',
+        overdue: false,
+      });
       expect(Object.keys(body)).not.toContain('outcome');
     });
 
@@ -61,7 +71,15 @@ describe('collection response mappers', () => {
       payload: {},
       history: [
         { version: 1, status: 'active', change: 'created', reason: '', changedAt: 't1', changedBy: 'c' },
-        { version: 2, status: 'active', change: 'corrected', reason: '', changedAt: 't1', changedBy: 'c', changes: { severity: { from: 'severe', to: 'minor' } } },
+        {
+          version: 2,
+          status: 'active',
+          change: 'corrected',
+          reason: '',
+          changedAt: 't1',
+          changedBy: 'c',
+          changes: { severity: { from: 'severe', to: 'minor' } },
+        },
       ],
     });
     expect(Object.keys(body.history[0])).not.toContain('changes');
@@ -82,13 +100,39 @@ describe('collection response mappers', () => {
       submitScopes: ['records:write'],
       payloadSchemaJson: '{"type":"object"}',
     };
-    const body = toRecordTypesBody({ version: 4, effectiveFrom: '2026-01-01', recordTypes: [type, { ...type, code: 'internal', isPublic: false, publicityJson: '', timelinessWorkingDays: 0 }] });
+    const body = toRecordTypesBody({
+      version: 4,
+      effectiveFrom: '2026-01-01',
+      recordTypes: [type, { ...type, code: 'internal', isPublic: false, publicityJson: '', timelinessWorkingDays: 0 }],
+    });
     expect(body).toEqual({
       version: 4,
       effectiveFrom: '2026-01-01',
       recordTypes: [
-        { code: 'admin-penalty', name: { zh: '行政处罚', en: 'Administrative penalty' }, category: 'penalty', subjectKinds: ['enterprise'], severities: ['minor'], isPublic: true, publicity: { years: 3 }, timelinessWorkingDays: 7, submitScopes: ['records:write'], payloadSchema: { type: 'object' } },
-        { code: 'internal', name: { zh: '行政处罚', en: 'Administrative penalty' }, category: 'penalty', subjectKinds: ['enterprise'], severities: ['minor'], isPublic: false, publicity: null, timelinessWorkingDays: null, submitScopes: ['records:write'], payloadSchema: { type: 'object' } },
+        {
+          code: 'admin-penalty',
+          name: { zh: '行政处罚', en: 'Administrative penalty' },
+          category: 'penalty',
+          subjectKinds: ['enterprise'],
+          severities: ['minor'],
+          isPublic: true,
+          publicity: { years: 3 },
+          timelinessWorkingDays: 7,
+          submitScopes: ['records:write'],
+          payloadSchema: { type: 'object' },
+        },
+        {
+          code: 'internal',
+          name: { zh: '行政处罚', en: 'Administrative penalty' },
+          category: 'penalty',
+          subjectKinds: ['enterprise'],
+          severities: ['minor'],
+          isPublic: false,
+          publicity: null,
+          timelinessWorkingDays: null,
+          submitScopes: ['records:write'],
+          payloadSchema: { type: 'object' },
+        },
       ],
     });
   });

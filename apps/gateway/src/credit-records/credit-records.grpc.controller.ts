@@ -17,11 +17,6 @@ export class CreditRecordsGatewayGrpcController implements gatewayV1.CreditRecor
   ) {}
 
   submitRecord(request: gatewayV1.SubmitRecordRequest, metadata?: Metadata): Promise<gatewayV1.SubmitRecordResponse> {
-    return this.face.call(
-      SUBMIT_RECORD,
-      metadata,
-      (principal) => this.submissions.submit(principal, request),
-      { idempotencyKey: request.idempotencyKey },
-    );
+    return this.face.call(SUBMIT_RECORD, metadata, (principal) => this.submissions.submit(principal, request), { idempotencyKey: request.idempotencyKey });
   }
 }

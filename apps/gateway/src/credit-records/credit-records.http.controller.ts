@@ -62,7 +62,14 @@ export class CreditRecordsHttpController {
   @ApiOperation({ summary: "Records in the caller's region, newest decision first; filter by subject, type and decision dates" })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListCreditRecordsQueryDto): Promise<collectionV1.ListRecordsResponse> {
     return this.upstreams.creditRecords.listRecords(
-      { subjectId: query.subjectId ?? '', recordType: query.type ?? '', from: query.from ?? '', to: query.to ?? '', cursor: query.cursor ?? '', limit: query.limit ?? 0 },
+      {
+        subjectId: query.subjectId ?? '',
+        recordType: query.type ?? '',
+        from: query.from ?? '',
+        to: query.to ?? '',
+        cursor: query.cursor ?? '',
+        limit: query.limit ?? 0,
+      },
       { principal },
     );
   }

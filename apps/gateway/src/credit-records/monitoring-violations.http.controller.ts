@@ -33,7 +33,11 @@ export class MonitoringViolationsHttpController {
   @HttpCode(200)
   @RequireScope(Scopes.RecordsWrite)
   @ApiOperation({ summary: 'The enterprise claims the violation (认领)' })
-  async claim(@CurrentPrincipal() principal: Principal, @Param('recordId') recordId: string, @Body() body: ClaimViolationDto): Promise<collectionV1.ViolationClaim | undefined> {
+  async claim(
+    @CurrentPrincipal() principal: Principal,
+    @Param('recordId') recordId: string,
+    @Body() body: ClaimViolationDto,
+  ): Promise<collectionV1.ViolationClaim | undefined> {
     const result = await this.upstreams.violationClaims.claimViolation({ recordId, claimant: body.claimant }, { principal });
     return result.violation;
   }
@@ -42,7 +46,11 @@ export class MonitoringViolationsHttpController {
   @HttpCode(200)
   @RequireScope(Scopes.RecordsWrite)
   @ApiOperation({ summary: 'The enterprise records what it did about the violation (处置)' })
-  async dispose(@CurrentPrincipal() principal: Principal, @Param('recordId') recordId: string, @Body() body: DisposeViolationDto): Promise<collectionV1.ViolationClaim | undefined> {
+  async dispose(
+    @CurrentPrincipal() principal: Principal,
+    @Param('recordId') recordId: string,
+    @Body() body: DisposeViolationDto,
+  ): Promise<collectionV1.ViolationClaim | undefined> {
     const result = await this.upstreams.violationClaims.disposeViolation({ recordId, disposal: body.disposal }, { principal });
     return result.violation;
   }

@@ -34,12 +34,15 @@ export class ObjectionsHttpController {
   async resolve(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: ResolveObjectionDto): Promise<ObjectionBody> {
     const c = body.correction;
     const correction: collectionV1.RecordCorrection | undefined = c
-      ? { severity: c.severity, decisionDate: c.decisionDate, documentNumber: c.documentNumber, subjectName: c.subjectName, payloadJson: c.payload ? JSON.stringify(c.payload) : undefined }
+      ? {
+          severity: c.severity,
+          decisionDate: c.decisionDate,
+          documentNumber: c.documentNumber,
+          subjectName: c.subjectName,
+          payloadJson: c.payload ? JSON.stringify(c.payload) : undefined,
+        }
       : undefined;
-    const result = await this.upstreams.objections.resolveObjection(
-      { objectionId: id, outcome: body.outcome, note: body.note, correction },
-      { principal },
-    );
+    const result = await this.upstreams.objections.resolveObjection({ objectionId: id, outcome: body.outcome, note: body.note, correction }, { principal });
     return toObjectionBody(result.objection);
   }
 }

@@ -59,7 +59,7 @@ export class ListViolationsQueryDto extends PageQueryDto {
 }
 
 export class CollectionQualityQueryDto {
-  @ApiPropertyOptional({ description: 'GB/T 2260 region inside the caller\'s own; default: the caller\'s region', example: '410100' })
+  @ApiPropertyOptional({ description: "GB/T 2260 region inside the caller's own; default: the caller's region", example: '410100' })
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'region must be a 6-digit GB/T 2260 code' })
   region?: string;

@@ -40,7 +40,11 @@ describe('RecordSubmissions (coalesced SubmitRecord calls, ADR 0038)', () => {
     const submissions = new RecordSubmissions(collection.upstreams);
     const first = submissions.submit(principal('a'), record('1'));
     await Promise.resolve();
-    const rest = [submissions.submit(principal('b'), record('2')), submissions.submit(principal('a'), record('bad-3')), submissions.submit(principal('c'), record('4'))];
+    const rest = [
+      submissions.submit(principal('b'), record('2')),
+      submissions.submit(principal('a'), record('bad-3')),
+      submissions.submit(principal('c'), record('4')),
+    ];
     const settled = Promise.allSettled([first, ...rest]);
     await collection.settle();
     const results = await settled;
@@ -49,7 +53,11 @@ describe('RecordSubmissions (coalesced SubmitRecord calls, ADR 0038)', () => {
     expect(results.map((r) => (r.status === 'fulfilled' ? r.value.id : 'refused'))).toEqual(['a:1', 'b:2', 'refused', 'c:4']);
     const refusal = (results[2] as PromiseRejectedResult).reason;
     expect(refusal).toBeInstanceOf(DomainError);
-    expect(refusal).toMatchObject({ code: 'RECORD.INVALID', kind: 'validation', violations: [{ field: 'subject.id', message: '校验位不符', code: 'INVALID_USCC' }] });
+    expect(refusal).toMatchObject({
+      code: 'RECORD.INVALID',
+      kind: 'validation',
+      violations: [{ field: 'subject.id', message: '校验位不符', code: 'INVALID_USCC' }],
+    });
   });
 
   it('sends one SubmitRecord per submission to a collection that does not offer SubmitRecords yet', async () => {

@@ -24,7 +24,11 @@ export class EvaluationCyclesHttpController {
   @HttpCode(202)
   @RequireScope(Scopes.Admin)
   @ApiOperation({ summary: 'Close a past period of a scheme: grade every subject in scope (the same request returns the same close)' })
-  async close(@CurrentPrincipal() principal: Principal, @Body() body: CloseCycleDto, @Res({ passthrough: true }) response: Response): Promise<{ id: string; created: boolean }> {
+  async close(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CloseCycleDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<{ id: string; created: boolean }> {
     const result = await this.upstreams.evaluationCycles.closeCycle({ schemeId: body.schemeId, period: body.period }, { principal });
     response.setHeader('Location', `/api/v1/evaluation-cycles/${result.id}`);
     return result;
@@ -40,7 +44,11 @@ export class EvaluationCyclesHttpController {
   @Get(':id/rankings')
   @RequireScope(Scopes.EvaluationsRead)
   @ApiOperation({ summary: 'Rankings of a closed cycle: subjects by score, or cities/counties by mean score, inside the caller’s region' })
-  rankings(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: RankingsQueryDto): Promise<evaluationV1.GetCycleRankingsResponse> {
+  rankings(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Query() query: RankingsQueryDto,
+  ): Promise<evaluationV1.GetCycleRankingsResponse> {
     return this.upstreams.evaluationCycles.getCycleRankings({ id, by: query.by ?? 'subject', limit: query.limit ?? 50 }, { principal });
   }
 }

@@ -30,10 +30,7 @@ export class EvaluationSchemesHttpController {
   @RequireScope(Scopes.EvaluationsRead)
   @ApiOperation({ summary: 'One version of a scheme (the active one unless ?version=)' })
   async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Query() query: SchemeVersionQueryDto): Promise<SchemeVersionBody> {
-    const version = await this.upstreams.evaluationSchemes.getScheme(
-      { id, version: query.version ?? 0 },
-      { principal },
-    );
+    const version = await this.upstreams.evaluationSchemes.getScheme({ id, version: query.version ?? 0 }, { principal });
     return toSchemeVersionBody(version);
   }
 

@@ -3,7 +3,11 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class RankingsQueryDto {
-  @ApiPropertyOptional({ enum: ['subject', 'city', 'county'], default: 'subject', description: 'Subjects by score, or cities/counties by their subjects’ mean score with the grade distribution' })
+  @ApiPropertyOptional({
+    enum: ['subject', 'city', 'county'],
+    default: 'subject',
+    description: 'Subjects by score, or cities/counties by their subjects’ mean score with the grade distribution',
+  })
   @IsOptional()
   @IsIn(['subject', 'city', 'county'])
   by?: string;
@@ -19,7 +23,10 @@ export class RankingsQueryDto {
 
 /** GET /api/v1/rankings: the values are checked by evaluation (stable RANKING.* codes); `by` and `limit` as for a cycle's rankings. */
 export class PeriodRankingsQueryDto extends RankingsQueryDto {
-  @ApiProperty({ description: 'The scheme whose subjects are ranked (a sector’s scheme, e.g. Henan passenger and hazardous-goods carriers)', example: 'henan-passenger-hazardous-codes' })
+  @ApiProperty({
+    description: 'The scheme whose subjects are ranked (a sector’s scheme, e.g. Henan passenger and hazardous-goods carriers)',
+    example: 'henan-passenger-hazardous-codes',
+  })
   @IsString()
   @MaxLength(64)
   schemeId: string;

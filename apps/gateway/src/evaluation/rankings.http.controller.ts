@@ -25,8 +25,14 @@ export class RankingsHttpController {
 
   @Get()
   @RequireScope(Scopes.EvaluationsRead)
-  @ApiOperation({ summary: 'Subjects, cities or counties ranked under a scheme for an ended week, month, quarter, half-year or year, inside the caller’s region' })
-  async rankings(@CurrentPrincipal() principal: Principal, @Query() query: PeriodRankingsQueryDto, @Res({ passthrough: true }) response: Response): Promise<evaluationV1.GetRankingsResponse> {
+  @ApiOperation({
+    summary: 'Subjects, cities or counties ranked under a scheme for an ended week, month, quarter, half-year or year, inside the caller’s region',
+  })
+  async rankings(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PeriodRankingsQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<evaluationV1.GetRankingsResponse> {
     const result = await this.upstreams.evaluationCycles.getRankings(
       { schemeId: query.schemeId, periodKind: query.periodKind, period: query.period, by: query.by ?? 'subject', limit: query.limit ?? 50 },
       // The first request for a period waits (up to RANKING_WAIT_MS in evaluation) for its grading.

@@ -21,11 +21,12 @@ export class SubjectEvaluationsHttpController {
   @Get(':subjectId/evaluations')
   @RequireScope(Scopes.EvaluationsRead)
   @ApiOperation({ summary: 'Current result per scheme with its explanation, or as it stood at ?asOf=' })
-  async list(@CurrentPrincipal() principal: Principal, @Param('subjectId') subjectId: string, @Query() query: EvaluationsQueryDto): Promise<SubjectEvaluationsBody> {
-    const response = await this.upstreams.evaluations.getSubjectEvaluations(
-      { subjectId, asOf: query.asOf ?? '' },
-      { principal },
-    );
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('subjectId') subjectId: string,
+    @Query() query: EvaluationsQueryDto,
+  ): Promise<SubjectEvaluationsBody> {
+    const response = await this.upstreams.evaluations.getSubjectEvaluations({ subjectId, asOf: query.asOf ?? '' }, { principal });
     return toSubjectEvaluationsBody(response);
   }
 }

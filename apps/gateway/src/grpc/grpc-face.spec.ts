@@ -19,14 +19,24 @@ describe('GrpcFace (the gateway gRPC face: token, per-client limit, scope, audit
   const config = { GATEWAY_ISSUER: 'test-issuer', GATEWAY_TOKEN_TTL_SECONDS: 3600, GATEWAY_RATE_LIMIT_PER_MINUTE: LIMIT } as GatewayConfig;
   const write: GrpcFaceMethod = { path: '/gateway.v1.CreditRecordsGatewayService/SubmitRecord', scope: Scopes.RecordsWrite, auditAnswered: true };
   const decide: GrpcFaceMethod = { path: '/gateway.v1.MeasuresGatewayService/Decide', scope: Scopes.MeasuresDecide, auditAnswered: false };
-  const bearer = (sub: string, scope: string) => jwt.sign({ sub, scope, region: '410100', kind: 'integrator' }, privateKey, { algorithm: 'ES256', expiresIn: 3600, issuer: 'test-issuer', audience: API_AUDIENCE });
+  const bearer = (sub: string, scope: string) =>
+    jwt.sign({ sub, scope, region: '410100', kind: 'integrator' }, privateKey, {
+      algorithm: 'ES256',
+      expiresIn: 3600,
+      issuer: 'test-issuer',
+      audience: API_AUDIENCE,
+    });
   const metadata = (token?: string, requestId?: string) => {
     const md = new Metadata();
     if (token) md.set('authorization', `Bearer ${token}`);
     if (requestId) md.set('x-request-id', requestId);
     return md;
   };
-  const codeOf = (promise: Promise<unknown>) => promise.then(() => 'no error', (error: unknown) => (isDomainError(error) ? error.code : String(error)));
+  const codeOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'no error',
+      (error: unknown) => (isDomainError(error) ? error.code : String(error)),
+    );
 
   let audited: AuditEntry[];
   let face: GrpcFace;
@@ -38,11 +48,25 @@ describe('GrpcFace (the gateway gRPC face: token, per-client limit, scope, audit
 
   it('runs the call for the token holder and audits it with the client, gRPC status, request id and idempotency key', async () => {
     const handled: Principal[] = [];
-    const answer = await face.call(write, metadata(bearer('zhengzhou', 'records:write'), 'req-1'), async (principal) => (handled.push(principal), { id: 'r1' }), { idempotencyKey: 'k-1' });
+    const answer = await face.call(
+      write,
+      metadata(bearer('zhengzhou', 'records:write'), 'req-1'),
+      async (principal) => (handled.push(principal), { id: 'r1' }),
+      { idempotencyKey: 'k-1' },
+    );
     expect(answer).toEqual({ id: 'r1' });
     expect(handled).toEqual([{ clientId: 'zhengzhou', scopes: ['records:write'], region: '410100', kind: 'integrator' }]);
     expect(audited).toEqual([
-      { at: expect.any(Date), clientId: 'zhengzhou', method: GRPC_AUDIT_METHOD, path: write.path, status: 0, traceId: null, requestId: 'req-1', idempotencyKey: 'k-1' },
+      {
+        at: expect.any(Date),
+        clientId: 'zhengzhou',
+        method: GRPC_AUDIT_METHOD,
+        path: write.path,
+        status: 0,
+        traceId: null,
+        requestId: 'req-1',
+        idempotencyKey: 'k-1',
+      },
     ]);
   });
 

@@ -42,7 +42,12 @@ export class GrpcFace {
   ) {}
 
   /** Runs `handle` for the caller named by the call's bearer token, if the method's rules let it. */
-  async call<T>(method: GrpcFaceMethod, metadata: Metadata | undefined, handle: (principal: Principal) => Promise<T>, audit: { idempotencyKey?: string } = {}): Promise<T> {
+  async call<T>(
+    method: GrpcFaceMethod,
+    metadata: Metadata | undefined,
+    handle: (principal: Principal) => Promise<T>,
+    audit: { idempotencyKey?: string } = {},
+  ): Promise<T> {
     const traceId = currentTraceId() ?? null;
     let principal: Principal | undefined;
     try {
@@ -65,7 +70,14 @@ export class GrpcFace {
     if (isBlocked) throw new DomainError(PlatformErrorCode.RateLimited, 'rate-limited', `More than ${limit} calls a minute to ${method.path}; retry later.`);
   }
 
-  private audit(method: GrpcFaceMethod, metadata: Metadata | undefined, principal: Principal | undefined, code: number, traceId: string | null, idempotencyKey?: string): void {
+  private audit(
+    method: GrpcFaceMethod,
+    metadata: Metadata | undefined,
+    principal: Principal | undefined,
+    code: number,
+    traceId: string | null,
+    idempotencyKey?: string,
+  ): void {
     const requestId = metadata?.get('x-request-id')[0]?.toString();
     this.auditLog.record({
       at: new Date(),

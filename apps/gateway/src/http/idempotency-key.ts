@@ -8,7 +8,9 @@ import { DomainError } from '@platform/errors';
  */
 export function assertIdempotencyKey(key: string | undefined): void {
   if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
-    throw DomainError.validation('REQUEST.INVALID_IDEMPOTENCY_KEY', [{ field: 'Idempotency-Key', message: '1 to 200 visible ASCII characters', code: 'INVALID' }]);
+    throw DomainError.validation('REQUEST.INVALID_IDEMPOTENCY_KEY', [
+      { field: 'Idempotency-Key', message: '1 to 200 visible ASCII characters', code: 'INVALID' },
+    ]);
   }
 }
 

@@ -27,7 +27,8 @@ export function writeProblem(response: Response, request: Request, error: Domain
 
 export function toDomainError(exception: unknown, logger: Logger): DomainError {
   if (exception instanceof DomainError) return exception;
-  if (exception instanceof ThrottlerException) return new DomainError(PlatformErrorCode.RateLimited, 'rate-limited', 'Too many requests; retry after the time in Retry-After.');
+  if (exception instanceof ThrottlerException)
+    return new DomainError(PlatformErrorCode.RateLimited, 'rate-limited', 'Too many requests; retry after the time in Retry-After.');
   if (exception instanceof HttpException) return fromHttpException(exception);
   const bodyParserError = fromBodyParserError(exception);
   if (bodyParserError) return bodyParserError;
@@ -53,16 +54,26 @@ export function fromBodyParserError(exception: unknown): DomainError | undefined
   const limit = (exception as { limit?: number }).limit;
   switch (type) {
     case 'entity.parse.failed':
-      return DomainError.validation(PlatformErrorCode.MalformedJson, [{ field: '(body)', message: 'is not valid JSON', code: 'MALFORMED_JSON' }], 'The request body is not valid JSON.');
+      return DomainError.validation(
+        PlatformErrorCode.MalformedJson,
+        [{ field: '(body)', message: 'is not valid JSON', code: 'MALFORMED_JSON' }],
+        'The request body is not valid JSON.',
+      );
     case 'entity.too.large':
-      return new DomainError(PlatformErrorCode.TooLarge, 'too-large', `The request body exceeds the limit of ${limit ?? '?'} bytes.`, [{ field: '(body)', message: `larger than ${limit} bytes`, code: 'TOO_LARGE' }]);
+      return new DomainError(PlatformErrorCode.TooLarge, 'too-large', `The request body exceeds the limit of ${limit ?? '?'} bytes.`, [
+        { field: '(body)', message: `larger than ${limit} bytes`, code: 'TOO_LARGE' },
+      ]);
     case 'encoding.unsupported':
     case 'charset.unsupported':
       return new DomainError(PlatformErrorCode.UnsupportedMediaType, 'unsupported-media-type', 'The request body encoding or charset is not supported.');
     case 'request.aborted':
     case 'request.size.invalid':
     case 'stream.encoding.set':
-      return DomainError.validation(PlatformErrorCode.InvalidBody, [{ field: '(body)', message: String(type), code: 'BODY_UNREADABLE' }], 'The request body could not be read.');
+      return DomainError.validation(
+        PlatformErrorCode.InvalidBody,
+        [{ field: '(body)', message: String(type), code: 'BODY_UNREADABLE' }],
+        'The request body could not be read.',
+      );
     default:
       return undefined;
   }

@@ -3,12 +3,12 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class ExpiringLicencesQueryDto {
-  @ApiPropertyOptional({ description: 'GB/T 2260 region code within the caller\'s region; default: the caller\'s region', example: '410800' })
+  @ApiPropertyOptional({ description: "GB/T 2260 region code within the caller's region; default: the caller's region", example: '410800' })
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'region must be a 6-digit GB/T 2260 code' })
   region?: string;
 
-  @ApiPropertyOptional({ description: 'Window in days from today (1–366); default: the region\'s configured warning window (e.g. Jiaozuo: one month)' })
+  @ApiPropertyOptional({ description: "Window in days from today (1–366); default: the region's configured warning window (e.g. Jiaozuo: one month)" })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -16,7 +16,7 @@ export class ExpiringLicencesQueryDto {
   @Max(366)
   within?: number;
 
-  @ApiPropertyOptional({ description: 'Only this subject\'s licences (USCC, citizen ID, plate)' })
+  @ApiPropertyOptional({ description: "Only this subject's licences (USCC, citizen ID, plate)" })
   @IsOptional()
   @IsString()
   @MaxLength(64)

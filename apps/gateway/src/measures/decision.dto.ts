@@ -17,13 +17,16 @@ export class DecideDto {
   @MaxLength(64)
   scene: string;
 
-  @ApiPropertyOptional({ description: 'Sector of the question (taxi, general-cargo, driving-school…): sector-specific mappings apply only when given', example: 'taxi' })
+  @ApiPropertyOptional({
+    description: 'Sector of the question (taxi, general-cargo, driving-school…): sector-specific mappings apply only when given',
+    example: 'taxi',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   sector?: string;
 
-  @ApiPropertyOptional({ description: 'Where the question is asked (GB/T 2260, within the caller\'s region); default: the caller\'s region', example: '410100' })
+  @ApiPropertyOptional({ description: "Where the question is asked (GB/T 2260, within the caller's region); default: the caller's region", example: '410100' })
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'region must be a 6-digit GB/T 2260 code' })
   region?: string;

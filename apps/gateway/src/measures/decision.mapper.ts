@@ -39,7 +39,8 @@ export function toDecisionBody(d: measuresV1.DecideResponse): DecisionBody {
 }
 
 function toDecisionReasonBody(r: measuresV1.DecisionReason): DecisionReasonBody {
-  if (r.kind === 'list-entry') return { kind: r.kind, mappingId: r.mappingId, entryId: r.entryId, listType: r.listType, startsOn: r.startsOn, endsOn: r.endsOn || null };
+  if (r.kind === 'list-entry')
+    return { kind: r.kind, mappingId: r.mappingId, entryId: r.entryId, listType: r.listType, startsOn: r.startsOn, endsOn: r.endsOn || null };
   if (r.kind === 'grade') return { kind: r.kind, mappingId: r.mappingId, schemeId: r.schemeId, cycle: r.cycle, grade: r.grade };
   return { kind: r.kind, mappingId: r.mappingId, recordType: r.recordType, recordIds: r.recordIds, count: r.count };
 }

@@ -21,7 +21,10 @@ export class DecisionsHttpController {
   @Post('decisions')
   @HttpCode(200)
   @RequireScope(Scopes.MeasuresDecide)
-  @ApiOperation({ summary: 'Decide a scene for a subject: outcome allow | deny | conditional, the measures and the list entries, grades or records behind them; 503 DECISION.UNAVAILABLE when it cannot decide (never an allow)' })
+  @ApiOperation({
+    summary:
+      'Decide a scene for a subject: outcome allow | deny | conditional, the measures and the list entries, grades or records behind them; 503 DECISION.UNAVAILABLE when it cannot decide (never an allow)',
+  })
   async decide(@CurrentPrincipal() principal: Principal, @Body() body: DecideDto): Promise<DecisionBody> {
     const result = await this.upstreams.decisions.decide(
       { subjectId: body.subjectId, scene: body.scene, sector: body.sector ?? '', region: body.region ?? '' },

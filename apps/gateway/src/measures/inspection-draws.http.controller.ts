@@ -22,9 +22,6 @@ export class InspectionDrawsHttpController {
   @RequireScope(Scopes.MeasuresDecide)
   @ApiOperation({ summary: 'Draw subjects of a pool (region, sector) by the grade ratios of its plan; the same seed and pool give the same draw' })
   async draw(@CurrentPrincipal() principal: Principal, @Body() body: DrawInspectionsDto): Promise<measuresV1.DrawInspectionsResponse> {
-    return this.upstreams.inspectionDraws.drawInspections(
-      { region: body.pool.region, sector: body.pool.sector, seed: body.seed },
-      { principal },
-    );
+    return this.upstreams.inspectionDraws.drawInspections({ region: body.pool.region, sector: body.pool.sector, seed: body.seed }, { principal });
   }
 }

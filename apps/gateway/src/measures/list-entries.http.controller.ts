@@ -10,7 +10,16 @@ import { assertIdempotencyKey, markReplayed } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
 import { DecideListEntryDto, ProposeListEntryDto, ReportFleetSizeDto, UploadEntryRulesDto } from './list-entry.dto';
-import { EntryRulesBody, FleetSizeBody, ListEntryBody, SubjectListEntriesBody, toEntryRulesBody, toFleetSizeBody, toListEntryBody, toSubjectListEntriesBody } from './list-entry.mapper';
+import {
+  EntryRulesBody,
+  FleetSizeBody,
+  ListEntryBody,
+  SubjectListEntriesBody,
+  toEntryRulesBody,
+  toFleetSizeBody,
+  toListEntryBody,
+  toSubjectListEntriesBody,
+} from './list-entry.mapper';
 
 /** Credit lists (joint measures, DOMAIN.md §4): memberships, proposals after notice, decisions, entry rules. */
 @ApiTags('joint-measures')
@@ -23,7 +32,7 @@ export class ListEntriesHttpController {
 
   @Get('subjects/:subjectId/list-entries')
   @RequireScope(Scopes.RecordsRead)
-  @ApiOperation({ summary: 'A subject\'s current and past list memberships, each with its basis, notice, decision and removal' })
+  @ApiOperation({ summary: "A subject's current and past list memberships, each with its basis, notice, decision and removal" })
   async ofSubject(@CurrentPrincipal() principal: Principal, @Param('subjectId') subjectId: string): Promise<SubjectListEntriesBody> {
     const result = await this.upstreams.listEntries.listSubjectEntries({ subjectId }, { principal });
     return toSubjectListEntriesBody(result);
@@ -32,7 +41,11 @@ export class ListEntriesHttpController {
   @Post('lists/:listType/entries')
   @RequireScope(Scopes.RecordsWrite)
   @ApiOperation({ summary: 'Propose an entry resting on records about the subject; starts the prior-notice period (事前告知)' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried key returns the first answer; the same key with a different body is refused (422 REQUEST.IDEMPOTENCY_KEY_REUSED)' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retried key returns the first answer; the same key with a different body is refused (422 REQUEST.IDEMPOTENCY_KEY_REUSED)',
+  })
   async propose(
     @CurrentPrincipal() principal: Principal,
     @Param('listType') listType: string,
@@ -42,7 +55,14 @@ export class ListEntriesHttpController {
   ): Promise<ListEntryBody> {
     assertIdempotencyKey(idempotencyKey);
     const result = await this.upstreams.listEntries.proposeListEntry(
-      { listType, subjectId: body.subjectId, basisRecordIds: body.basisRecordIds, grounds: body.grounds, durationMonths: body.durationMonths ?? 0, idempotencyKey: idempotencyKey ?? '' },
+      {
+        listType,
+        subjectId: body.subjectId,
+        basisRecordIds: body.basisRecordIds,
+        grounds: body.grounds,
+        durationMonths: body.durationMonths ?? 0,
+        idempotencyKey: idempotencyKey ?? '',
+      },
       { principal },
     );
     markReplayed(response, result.replayed);
@@ -53,7 +73,11 @@ export class ListEntriesHttpController {
   @HttpCode(200)
   @RequireScope(Scopes.RecordsWrite)
   @ApiOperation({ summary: 'Confirm (after the notice period; takes effect that day) or drop a proposed entry' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried key returns the first answer; the same key with a different body is refused (422 REQUEST.IDEMPOTENCY_KEY_REUSED)' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retried key returns the first answer; the same key with a different body is refused (422 REQUEST.IDEMPOTENCY_KEY_REUSED)',
+  })
   async decide(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
@@ -72,7 +96,10 @@ export class ListEntriesHttpController {
 
   @Put('subjects/:subjectId/fleet')
   @RequireScope(Scopes.RecordsWrite)
-  @ApiOperation({ summary: "A carrier's fleet size as its licensing authority reports it: the denominator of the \"more than 10 % of its fleet violating in a year\" rule, evaluated at once" })
+  @ApiOperation({
+    summary:
+      'A carrier\'s fleet size as its licensing authority reports it: the denominator of the "more than 10 % of its fleet violating in a year" rule, evaluated at once',
+  })
   async reportFleet(@CurrentPrincipal() principal: Principal, @Param('subjectId') subjectId: string, @Body() body: ReportFleetSizeDto): Promise<FleetSizeBody> {
     const result = await this.upstreams.listEntries.reportFleetSize(
       { subjectId, vehicles: body.vehicles, asOf: body.asOf, source: body.source },

@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { CREDIT_LIST_TYPES, SUBJECT_KINDS } from '@domain/credit';
 
 export class ProposeListEntryDto {
@@ -23,7 +39,7 @@ export class ProposeListEntryDto {
   @MaxLength(2000)
   grounds: string;
 
-  @ApiPropertyOptional({ description: 'Months the entry lasts once effective; default: the list\'s configured duration' })
+  @ApiPropertyOptional({ description: "Months the entry lasts once effective; default: the list's configured duration" })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -42,7 +58,7 @@ export class DecideListEntryDto {
   @MaxLength(100)
   documentNumber?: string;
 
-  @ApiPropertyOptional({ description: 'Why (e.g. the subject\'s statement was not accepted)' })
+  @ApiPropertyOptional({ description: "Why (e.g. the subject's statement was not accepted)" })
   @IsOptional()
   @IsString()
   @MaxLength(2000)
@@ -76,7 +92,7 @@ export class PartnerSubjectDto {
 }
 
 export class ProvenanceDto {
-  @ApiProperty({ description: 'GB/T 2260 region of the partner that decided the entry (must be within the caller\'s region)', example: '320500' })
+  @ApiProperty({ description: "GB/T 2260 region of the partner that decided the entry (must be within the caller's region)", example: '320500' })
   @Matches(/^\d{6}$/, { message: 'partnerRegion must be a 6-digit GB/T 2260 code' })
   partnerRegion: string;
 

@@ -44,11 +44,10 @@ export function toListEntryBody(entry: measuresV1.ListEntry | undefined): ListEn
     provenance: entry.provenance ?? null,
     decision: entry.decision ?? null,
     removal: entry.removal ?? null,
-    basis: entry.basis.map(
-      (b): ListEntryBasisBody =>
-        b.kind === 'record'
-          ? { kind: b.kind, recordId: b.recordId, recordType: b.recordType, decisionDate: b.decisionDate }
-          : { kind: b.kind, schemeId: b.schemeId, cycle: b.cycle, grade: b.grade, pointsDeducted: b.pointsDeducted },
+    basis: entry.basis.map((b): ListEntryBasisBody =>
+      b.kind === 'record'
+        ? { kind: b.kind, recordId: b.recordId, recordType: b.recordType, decisionDate: b.decisionDate }
+        : { kind: b.kind, schemeId: b.schemeId, cycle: b.cycle, grade: b.grade, pointsDeducted: b.pointsDeducted },
     ),
   };
 }

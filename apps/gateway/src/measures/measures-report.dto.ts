@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, Matches } from 'class-validator';
 
 export class MeasuresAppliedQueryDto {
-  @ApiPropertyOptional({ description: 'GB/T 2260 code within the caller\'s region; default: the caller\'s region', example: '410100' })
+  @ApiPropertyOptional({ description: "GB/T 2260 code within the caller's region; default: the caller's region", example: '410100' })
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'region must be a 6-digit GB/T 2260 code' })
   region?: string;

@@ -27,8 +27,15 @@ export class PartnerListEntriesHttpController {
   @Post()
   @HttpCode(201)
   @RequireScope(Scopes.ExchangeWrite)
-  @ApiOperation({ summary: 'Import a list entry decided in a partner region, with its provenance; in force here at once. The same partner reference again returns the first import (200, Idempotent-Replayed)' })
-  async import(@CurrentPrincipal() principal: Principal, @Body() body: ImportPartnerEntryDto, @Res({ passthrough: true }) response: Response): Promise<ListEntryBody> {
+  @ApiOperation({
+    summary:
+      'Import a list entry decided in a partner region, with its provenance; in force here at once. The same partner reference again returns the first import (200, Idempotent-Replayed)',
+  })
+  async import(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: ImportPartnerEntryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<ListEntryBody> {
     const result = await this.upstreams.listEntries.importPartnerEntry(
       {
         listType: body.listType,

@@ -8,7 +8,8 @@ import { Upstreams } from '../upstreams';
 
 /** Files change only with a deployment: one upstream call per file per minute is plenty. */
 const CACHE_MS = 60_000;
-const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 /** The public disclosure portal at `/`: disclosure's static files, cached here, with conditional GETs. */
 @ApiExcludeController()
@@ -49,7 +50,10 @@ export class PortalHttpController {
     if (cached && Date.now() - cached.at < CACHE_MS) return cached.asset;
     const asset = this.upstreams.portal.getPortalAsset({ name: name.slice(0, 64) });
     // Only known files are cached (a 404 is not), so made-up names cannot grow the map.
-    asset.then(() => this.cache.set(name, { at: Date.now(), asset }), () => undefined);
+    asset.then(
+      () => this.cache.set(name, { at: Date.now(), asset }),
+      () => undefined,
+    );
     return asset;
   }
 }

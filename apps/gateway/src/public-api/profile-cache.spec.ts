@@ -141,12 +141,16 @@ describe('ProfileCache', () => {
 
 describe('timeBound', () => {
   it('is the earliest end of an item period or the day after a list entry’s last day (China time)', () => {
-    expect(timeBound({ penalties: [{ publishedUntil: '2027-01-01T00:00:00.000Z' }], licences: [{ publishedUntil: '2026-12-31T00:00:00.000Z' }] })).toBe(Date.parse('2026-12-31T00:00:00.000Z'));
+    expect(timeBound({ penalties: [{ publishedUntil: '2027-01-01T00:00:00.000Z' }], licences: [{ publishedUntil: '2026-12-31T00:00:00.000Z' }] })).toBe(
+      Date.parse('2026-12-31T00:00:00.000Z'),
+    );
     expect(timeBound({ lists: [{ endsOn: '2026-12-01' }, { endsOn: '' }] })).toBe(Date.parse('2026-12-01T16:00:00.000Z'));
     expect(timeBound({})).toBe(Number.POSITIVE_INFINITY);
   });
 
   it('counts published commitments too', () => {
-    expect(timeBound({ penalties: [{ publishedUntil: '2027-01-01T00:00:00.000Z' }], commitments: [{ publishedUntil: '2026-12-15T00:00:00.000Z' }] })).toBe(Date.parse('2026-12-15T00:00:00.000Z'));
+    expect(timeBound({ penalties: [{ publishedUntil: '2027-01-01T00:00:00.000Z' }], commitments: [{ publishedUntil: '2026-12-15T00:00:00.000Z' }] })).toBe(
+      Date.parse('2026-12-15T00:00:00.000Z'),
+    );
   });
 });

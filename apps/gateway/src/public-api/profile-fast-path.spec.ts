@@ -30,7 +30,8 @@ const flush = () => new Promise((r) => setImmediate(r));
 describe('ProfileFastPath', () => {
   let storage: SlidingWindowThrottlerStorage;
   const fallback = jest.fn<void, Parameters<RequestListener>>();
-  const make = (limit = 3) => new ProfileFastPath({ peek: (uscc) => (uscc === USCC ? cached : undefined) }, storage, { limitPerWindow: limit, windowMs: 60_000 });
+  const make = (limit = 3) =>
+    new ProfileFastPath({ peek: (uscc) => (uscc === USCC ? cached : undefined) }, storage, { limitPerWindow: limit, windowMs: 60_000 });
 
   beforeEach(() => {
     storage = new SlidingWindowThrottlerStorage();
@@ -43,7 +44,13 @@ describe('ProfileFastPath', () => {
     expect(make().tryServe(request(`/public/v1/subjects/${USCC}`), res, fallback)).toBe(true);
     await flush();
     expect(sent).toEqual({ status: 200, body: cached.body });
-    expect(headers).toMatchObject({ etag: '"abc"', 'cache-control': 'no-cache', 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-limit-public': 3, 'x-ratelimit-remaining-public': 2 });
+    expect(headers).toMatchObject({
+      etag: '"abc"',
+      'cache-control': 'no-cache',
+      'content-type': 'application/json; charset=utf-8',
+      'x-ratelimit-limit-public': 3,
+      'x-ratelimit-remaining-public': 2,
+    });
     expect(headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(fallback).not.toHaveBeenCalled();
   });
@@ -75,7 +82,7 @@ describe('ProfileFastPath', () => {
     expect(fallback).toHaveBeenCalledTimes(1);
   });
 
-  it('sits in front of the server\'s one request listener', () => {
+  it("sits in front of the server's one request listener", () => {
     const server = new EventEmitter() as unknown as Server;
     const express = jest.fn();
     server.on('request', express);

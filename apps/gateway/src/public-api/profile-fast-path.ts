@@ -54,7 +54,12 @@ export class ProfileFastPath {
 
   private async answer(request: IncomingMessage, response: ServerResponse, cached: { body: Buffer; etag: string }, fallback: RequestListener): Promise<void> {
     // Express's req.ip without `trust proxy` (not set in this gateway) is the socket's address.
-    const key = rateLimitKey(PublicSubjectsHttpController.name, PublicSubjectsHttpController.prototype.profile.name, PUBLIC_THROTTLER, addressTracker(request.socket.remoteAddress));
+    const key = rateLimitKey(
+      PublicSubjectsHttpController.name,
+      PublicSubjectsHttpController.prototype.profile.name,
+      PUBLIC_THROTTLER,
+      addressTracker(request.socket.remoteAddress),
+    );
     const { limitPerWindow: limit, windowMs } = this.options;
     const hits = await this.rateLimits.increment(key, windowMs, limit, windowMs, PUBLIC_THROTTLER);
     // Over the limit: the full path counts nothing more while blocked and answers the 429 itself.

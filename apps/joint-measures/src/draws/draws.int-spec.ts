@@ -20,7 +20,11 @@ describe('random inspection draws (PostgreSQL)', () => {
   beforeAll(async () => {
     db = await cloneTestDatabase('measures-draws');
     ds = await db.dataSource(jointMeasuresDefinition);
-    const ledger = new ListEntryLedger(new OutboxPublisher(jointMeasuresDefinition), new WorkingDayCalendar({ unknownYears: 'weekdays' }), new ListPolicies(DEFAULT_LIST_POLICIES));
+    const ledger = new ListEntryLedger(
+      new OutboxPublisher(jointMeasuresDefinition),
+      new WorkingDayCalendar({ unknownYears: 'weekdays' }),
+      new ListPolicies(DEFAULT_LIST_POLICIES),
+    );
     const engine = new EntryRuleEngine(new EntryRuleStore(ds), ledger);
     draws = new DrawInspectionsHandler(ds);
     // 20 Jiyuan driving schools graded through the grade interface (5 per grade), one older cycle
@@ -32,7 +36,12 @@ describe('random inspection draws (PostgreSQL)', () => {
         if (i === 0) await engine.onCycleGrade(m, school, { schemeId: 'jiyuan-driving-school', cycle: '2025', grade: 'B', pointsDeducted: 0 }, '2026-11-21');
         await engine.onCycleGrade(m, school, { schemeId: 'jiyuan-driving-school', cycle: '2026', grade: grades[i % 4], pointsDeducted: 0 }, '2026-11-21');
       }
-      await engine.onCycleGrade(m, { kind: 'org', id: makeUscc('410100'), name: '郑州驾校', region: '410100' }, { schemeId: 'jiyuan-driving-school', cycle: '2026', grade: 'B', pointsDeducted: 0 }, '2026-11-21');
+      await engine.onCycleGrade(
+        m,
+        { kind: 'org', id: makeUscc('410100'), name: '郑州驾校', region: '410100' },
+        { schemeId: 'jiyuan-driving-school', cycle: '2026', grade: 'B', pointsDeducted: 0 },
+        '2026-11-21',
+      );
     });
   });
 
@@ -56,12 +65,18 @@ describe('random inspection draws (PostgreSQL)', () => {
     const fresh = await draws.execute(henan, { region: '419001', sector: 'driving-school' });
     expect(Number.isInteger(fresh.seed)).toBe(true);
 
-    const stored = await db.query<{ seed: number; drawn: unknown; pool: unknown[] }>(`SELECT seed, drawn, pool FROM joint_measures.inspection_draws WHERE id = $1`, [first.drawId]);
+    const stored = await db.query<{ seed: number; drawn: unknown; pool: unknown[] }>(
+      `SELECT seed, drawn, pool FROM joint_measures.inspection_draws WHERE id = $1`,
+      [first.drawId],
+    );
     expect(stored).toEqual([{ seed: 424242, drawn: first.drawn, pool: expect.any(Array) }]);
   });
 
-  it('refuses a pool without a plan (404) or outside the caller\'s region (403)', async () => {
-    await expect(draws.execute(henan, { region: '410100', sector: 'driving-school', seed: 1 })).rejects.toMatchObject({ code: 'DRAW.NO_PLAN', kind: 'not-found' });
+  it("refuses a pool without a plan (404) or outside the caller's region (403)", async () => {
+    await expect(draws.execute(henan, { region: '410100', sector: 'driving-school', seed: 1 })).rejects.toMatchObject({
+      code: 'DRAW.NO_PLAN',
+      kind: 'not-found',
+    });
     await expect(draws.execute(henan, { region: '330100', sector: 'road-transport', seed: 1 })).rejects.toMatchObject({ kind: 'forbidden' });
   });
 });

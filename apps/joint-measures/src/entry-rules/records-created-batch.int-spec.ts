@@ -15,7 +15,6 @@ import { jointMeasuresDefinition } from '../joint-measures.definition';
 import { ListEntryLedger } from '../lists/application/list-entry-ledger';
 import { DEFAULT_LIST_POLICIES, ListPolicies } from '../lists/domain/list-policy';
 
-
 /** The record-events handlers as the service registers them, on one database. */
 interface Replica {
   db: TestDatabase;
@@ -27,7 +26,11 @@ interface Replica {
 async function replica(label: string): Promise<Replica> {
   const db = await cloneTestDatabase(label);
   const ds = await db.dataSource(jointMeasuresDefinition);
-  const ledger = new ListEntryLedger(new OutboxPublisher(jointMeasuresDefinition), new WorkingDayCalendar({ unknownYears: 'weekdays' }), new ListPolicies(DEFAULT_LIST_POLICIES));
+  const ledger = new ListEntryLedger(
+    new OutboxPublisher(jointMeasuresDefinition),
+    new WorkingDayCalendar({ unknownYears: 'weekdays' }),
+    new ListPolicies(DEFAULT_LIST_POLICIES),
+  );
   const cache: DecisionFactsCache = new SubjectFactsCache({ ttlMs: 60_000, maxSubjects: 1000 });
   const single = new Map<string, EventHandler>();
   const batch = new Map<string, BatchEventHandler>();
@@ -49,7 +52,11 @@ function envelope<T>(type: string, subjectId: string, data: T): EventEnvelope<T>
   return { id: randomUUID(), type, version: 1, occurredAt: new Date().toISOString(), subjectId, region: '410100', data };
 }
 
-function record(subject: CreditRecordCreatedV1['subject'], decisionDate: string, overrides: Partial<CreditRecordCreatedV1> = {}): EventEnvelope<CreditRecordCreatedV1> {
+function record(
+  subject: CreditRecordCreatedV1['subject'],
+  decisionDate: string,
+  overrides: Partial<CreditRecordCreatedV1> = {},
+): EventEnvelope<CreditRecordCreatedV1> {
   const data: CreditRecordCreatedV1 = {
     recordId: randomUUID(),
     recordType: 'administrative-penalty',
@@ -70,7 +77,11 @@ function record(subject: CreditRecordCreatedV1['subject'], decisionDate: string,
 const overload = (subject: CreditRecordCreatedV1['subject'], decisionDate: string) =>
   record(subject, decisionDate, { payload: { violationType: '违法超限运输', penaltyCategories: ['fine'], fineAmountFen: 100000 } });
 const finding = (carrier: CreditRecordCreatedV1['subject'], plate: string, decisionDate: string) =>
-  record(carrier, decisionDate, { recordType: 'oversize-transport-violation', isPublic: false, payload: { violationType: 'overweight', plate, plateColour: 'yellow' } });
+  record(carrier, decisionDate, {
+    recordType: 'oversize-transport-violation',
+    isPublic: false,
+    payload: { violationType: 'overweight', plate, plateColour: 'yellow' },
+  });
 const revocation = (e: EventEnvelope<CreditRecordCreatedV1>) =>
   envelope<CreditRecordRevokedV1>(Events.CreditRecordRevoked.subject, e.data.subject.id, {
     recordId: e.data.recordId,
@@ -98,9 +109,7 @@ async function state(db: TestDatabase) {
        to_char(notice_ends_on, 'YYYY-MM-DD') AS notice_ends_on, duration_months, decision, starts_on, ends_on, removal, version
      FROM joint_measures.list_entries ORDER BY subject_id, rule_id, created_at`,
   );
-  const outbox = await db.query(
-    `SELECT subject, (envelope - 'id' - 'occurredAt') #- '{data,entryId}' AS envelope FROM joint_measures.outbox ORDER BY seq`,
-  );
+  const outbox = await db.query(`SELECT subject, (envelope - 'id' - 'occurredAt') #- '{data,entryId}' AS envelope FROM joint_measures.outbox ORDER BY seq`);
   return { records, entries, outbox };
 }
 
@@ -136,7 +145,10 @@ describe('joint-measures-records-created: the batch handler leaves what the sing
 
     // Before the batch, on both databases alike.
     const revokedFirst = overload(v2, daysAgo(15));
-    const suspension = record(carrier, daysAgo(40), { severity: 'severe', payload: { violationType: '违法超限运输', penaltyCategories: ['fine', 'production-suspension'] } });
+    const suspension = record(carrier, daysAgo(40), {
+      severity: 'severe',
+      payload: { violationType: '违法超限运输', penaltyCategories: ['fine', 'production-suspension'] },
+    });
     await onBoth(CREATED, [
       overload(v1, daysAgo(300)),
       overload(v1, daysAgo(200)),
@@ -148,10 +160,10 @@ describe('joint-measures-records-created: the batch handler leaves what the sing
     // Revoked before its creation is seen: the creation in the batch must leave it ended.
     await onBoth(REVOKED, [revocation(revokedFirst)]);
     for (const r of [one, set]) {
-      await r.db.query(`INSERT INTO joint_measures.carrier_fleets (subject_id, vehicles, as_of, source, reported_by) VALUES ($1, 20, $2, '道路运输管理信息系统', 'zhengzhou')`, [
-        carrier.id,
-        daysAgo(30),
-      ]);
+      await r.db.query(
+        `INSERT INTO joint_measures.carrier_fleets (subject_id, vehicles, as_of, source, reported_by) VALUES ($1, 20, $2, '道路运输管理信息系统', 'zhengzhou')`,
+        [carrier.id, daysAgo(30)],
+      );
     }
     const before = await state(set.db);
     expect(before.entries.map((e) => e.subject_id)).toEqual([alreadyListed.id]);
@@ -198,7 +210,8 @@ describe('joint-measures-records-created: the batch handler leaves what the sing
 
     // And what the single handler did is what the rules call for (so the comparison compares something).
     const ids = (rows: { basis: { recordId: string }[] }) => rows.basis.map((b) => b.recordId);
-    const entryOf = (subjectId: string) => actual.entries.filter((e) => e.subject_id === subjectId) as { rule_id: string; subject_name: string; basis: { recordId: string }[] }[];
+    const entryOf = (subjectId: string) =>
+      actual.entries.filter((e) => e.subject_id === subjectId) as { rule_id: string; subject_name: string; basis: { recordId: string }[] }[];
     expect(entryOf(v1.id)).toHaveLength(1);
     expect(entryOf(v1.id)[0]).toMatchObject({ rule_id: 'overload-more-than-3-in-12-months', subject_name: '豫A车辆（更名）' });
     expect(ids(entryOf(v1.id)[0])).toHaveLength(4);
@@ -206,7 +219,9 @@ describe('joint-measures-records-created: the batch handler leaves what the sing
     expect(entryOf(v2.id)).toHaveLength(1);
     expect(ids(entryOf(v2.id)[0])).not.toContain(revokedFirst.data.recordId);
     expect(ids(entryOf(v2.id)[0]).at(-1)).toBe(v2Fresh.data.recordId);
-    expect(entryOf(crossing.id)).toEqual([expect.objectContaining({ rule_id: 'ten-or-more-unrepaired-penalties', subject_name: '郑州甲运输有限公司（更名）' })]);
+    expect(entryOf(crossing.id)).toEqual([
+      expect.objectContaining({ rule_id: 'ten-or-more-unrepaired-penalties', subject_name: '郑州甲运输有限公司（更名）' }),
+    ]);
     expect(ids(entryOf(crossing.id)[0])).toHaveLength(10);
     expect(ids(entryOf(crossing.id)[0])).toEqual(expect.arrayContaining([crossingNinth.data.recordId, crossingTenth.data.recordId]));
     expect(entryOf(carrier.id)).toEqual([expect.objectContaining({ rule_id: 'carrier-fleet-over-10-percent-overloading' })]);

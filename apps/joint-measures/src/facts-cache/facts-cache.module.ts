@@ -11,7 +11,10 @@ export class FactsChangeFeedLifecycle implements OnApplicationBootstrap, OnAppli
   private readonly feed: FactsChangeFeed;
   private lostSince: number | undefined;
 
-  constructor(@Inject(DECISION_FACTS_CACHE) private readonly cache: DecisionFactsCache, @Inject(SERVICE_CONFIG) config: JointMeasuresConfig) {
+  constructor(
+    @Inject(DECISION_FACTS_CACHE) private readonly cache: DecisionFactsCache,
+    @Inject(SERVICE_CONFIG) config: JointMeasuresConfig,
+  ) {
     this.feed = new FactsChangeFeed(cache, {
       databaseUrl: config.DATABASE_URL,
       onStatus: (status, error) => {

@@ -47,7 +47,11 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     db = await cloneTestDatabase('measures-lists');
     ds = await db.dataSource(jointMeasuresDefinition);
     messaging = await isolatedMessaging();
-    ledger = new ListEntryLedger(new OutboxPublisher(jointMeasuresDefinition), new WorkingDayCalendar({ unknownYears: 'weekdays' }), new ListPolicies(DEFAULT_LIST_POLICIES));
+    ledger = new ListEntryLedger(
+      new OutboxPublisher(jointMeasuresDefinition),
+      new WorkingDayCalendar({ unknownYears: 'weekdays' }),
+      new ListPolicies(DEFAULT_LIST_POLICIES),
+    );
     store = new EntryRuleStore(ds);
     engine = new EntryRuleEngine(store, ledger);
     // Not live (no change feed): every read goes to the database; the cache is tested in decisions.int-spec.ts.
@@ -99,11 +103,23 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
   }
   const created = (r: CreditRecordCreatedV1) => publish(Events.CreditRecordCreated.subject, r.subject.id, r);
   const revoked = (r: CreditRecordCreatedV1) =>
-    publish<CreditRecordRevokedV1>(Events.CreditRecordRevoked.subject, r.subject.id, { recordId: r.recordId, recordType: r.recordType, subject: r.subject, reason: 'wrong plate', version: 2, revokedBy: 'zhengzhou', revokedAt: new Date().toISOString() });
+    publish<CreditRecordRevokedV1>(Events.CreditRecordRevoked.subject, r.subject.id, {
+      recordId: r.recordId,
+      recordType: r.recordType,
+      subject: r.subject,
+      reason: 'wrong plate',
+      version: 2,
+      revokedBy: 'zhengzhou',
+      revokedAt: new Date().toISOString(),
+    });
   const entries = (subjectId: string) => subjectEntries.execute(zhengzhou, { subjectId });
   const seen = (recordId: string) => db.query(`SELECT 1 FROM joint_measures.subject_records WHERE record_id = $1`, [recordId]).then((r) => r.length === 1);
   const outboxTypes = (subjectId: string) =>
-    db.query<{ type: string }>(`SELECT envelope->>'type' AS type FROM joint_measures.outbox WHERE envelope->>'subjectId' = $1 ORDER BY envelope->>'id'`, [subjectId]).then((r) => r.map((x) => x.type));
+    db
+      .query<{ type: string }>(`SELECT envelope->>'type' AS type FROM joint_measures.outbox WHERE envelope->>'subjectId' = $1 ORDER BY envelope->>'id'`, [
+        subjectId,
+      ])
+      .then((r) => r.map((x) => x.type));
 
   it('proposes a severe-overload entry on the 4th overload in 12 months, once, with its basis and notice; revocations re-check it', async () => {
     const vehicle = { kind: 'vehicle' as const, id: `豫A${randomUUID().slice(0, 5).toUpperCase()}:yellow`, name: '豫A车辆' };
@@ -111,13 +127,28 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     const stale = penalty(vehicle, daysAgo(400));
     const other = penalty(vehicle, daysAgo(10), '未按规定携带道路运输证');
     for (const r of [...records, stale, other]) await created(r);
-    expect(await eventually(() => Promise.all([...records, stale, other].map((r) => seen(r.recordId))), (s) => s.every(Boolean))).toEqual([true, true, true, true, true]);
+    expect(
+      await eventually(
+        () => Promise.all([...records, stale, other].map((r) => seen(r.recordId))),
+        (s) => s.every(Boolean),
+      ),
+    ).toEqual([true, true, true, true, true]);
     expect(await entries(vehicle.id)).toEqual([]);
 
     const fourth = penalty(vehicle, daysAgo(1));
     const fourthEventId = await created(fourth);
-    const [entry] = await eventually(() => entries(vehicle.id), (e) => e.length === 1);
-    expect(entry).toMatchObject({ listType: 'severe-dishonesty', status: 'proposed', origin: 'rule', ruleId: 'overload-more-than-3-in-12-months', durationMonths: 24, proposedOn: chinaToday() });
+    const [entry] = await eventually(
+      () => entries(vehicle.id),
+      (e) => e.length === 1,
+    );
+    expect(entry).toMatchObject({
+      listType: 'severe-dishonesty',
+      status: 'proposed',
+      origin: 'rule',
+      ruleId: 'overload-more-than-3-in-12-months',
+      durationMonths: 24,
+      proposedOn: chinaToday(),
+    });
     expect(entry.basis.map((b) => (b.kind === 'record' ? b.recordId : ''))).toEqual([...records, fourth].map((r) => r.recordId));
     expect(entry.noticeEndsOn > chinaToday()).toBe(true);
     expect(entry.grounds).toContain('交办公路〔2017〕8号');
@@ -132,11 +163,17 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
 
     // 5 → 4 overloads: still more than 3, the entry stays with the record gone from its basis.
     await revoked(records[0]);
-    await eventually(() => entries(vehicle.id).then((e) => e[0]?.basis.length), (n) => n === 4);
+    await eventually(
+      () => entries(vehicle.id).then((e) => e[0]?.basis.length),
+      (n) => n === 4,
+    );
     expect((await entries(vehicle.id))[0]).toMatchObject({ status: 'proposed' });
     // 4 → 3: the rule no longer holds; the entry is removed and the removal announced.
     await revoked(fourth);
-    const [removed] = await eventually(() => entries(vehicle.id), (e) => e[0]?.status === 'removed');
+    const [removed] = await eventually(
+      () => entries(vehicle.id),
+      (e) => e[0]?.status === 'removed',
+    );
     expect(removed.removal).toEqual({ reason: 'basis-revoked', removedOn: chinaToday(), detail: `record ${fourth.recordId} was revoked` });
     expect(await outboxTypes(vehicle.id)).toEqual(['measures.list-entries.proposed', 'measures.list-entries.removed']);
   });
@@ -145,17 +182,34 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     const driver = { kind: 'person' as const, id: `41010019900101${String(Math.floor(Math.random() * 9000) + 1000)}`, name: '张三' };
     const records = [1, 2, 3, 4].map((d) => penalty(driver, daysAgo(d)));
     for (const r of records) await created(r);
-    const [entry] = await eventually(() => entries(driver.id), (e) => e.length === 1);
+    const [entry] = await eventually(
+      () => entries(driver.id),
+      (e) => e.length === 1,
+    );
 
-    const early = await decideEntry.execute(zhengzhou, { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕1号', reason: '', idempotencyKey: '' }).catch((e: unknown) => e);
+    const early = await decideEntry
+      .execute(zhengzhou, { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕1号', reason: '', idempotencyKey: '' })
+      .catch((e: unknown) => e);
     expect(early).toMatchObject({ code: 'LIST_ENTRY.NOTICE_PERIOD_RUNNING', kind: 'precondition' });
     const luoyang: Principal = { ...zhengzhou, clientId: 'luoyang', region: '410300' };
-    expect(await decideEntry.execute(luoyang, { entryId: entry.id, outcome: 'drop', documentNumber: '', reason: '', idempotencyKey: '' }).catch((e: unknown) => e)).toMatchObject({ kind: 'forbidden' });
+    expect(
+      await decideEntry.execute(luoyang, { entryId: entry.id, outcome: 'drop', documentNumber: '', reason: '', idempotencyKey: '' }).catch((e: unknown) => e),
+    ).toMatchObject({ kind: 'forbidden' });
 
     // The notice period has run out (moved back in the database; the clock is the real one).
     await db.query(`UPDATE joint_measures.list_entries SET notice_ends_on = $2 WHERE id = $1`, [entry.id, daysAgo(1)]);
-    const { entry: confirmed } = await decideEntry.execute(zhengzhou, { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕1号', reason: '当事人未陈述申辩', idempotencyKey: '' });
-    expect(confirmed).toMatchObject({ status: 'effective', startsOn: chinaToday(), decision: { outcome: 'confirmed', decidedBy: 'zhengzhou', documentNumber: '郑交信〔2026〕1号' } });
+    const { entry: confirmed } = await decideEntry.execute(zhengzhou, {
+      entryId: entry.id,
+      outcome: 'confirm',
+      documentNumber: '郑交信〔2026〕1号',
+      reason: '当事人未陈述申辩',
+      idempotencyKey: '',
+    });
+    expect(confirmed).toMatchObject({
+      status: 'effective',
+      startsOn: chinaToday(),
+      decision: { outcome: 'confirmed', decidedBy: 'zhengzhou', documentNumber: '郑交信〔2026〕1号' },
+    });
     expect(confirmed.endsOn! > chinaToday()).toBe(true);
 
     const job = new ExpireListEntriesJob(ds, ledger, { LIST_EXPIRY_SWEEP_MS: 60_000 } as never);
@@ -167,7 +221,16 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
   });
 
   it('refuses a manual entry for an unknown subject or with a record about someone else', async () => {
-    const unknown = await propose.execute(zhengzhou, { listType: 'key-watch', subjectId: makeUscc(), basisRecordIds: [randomUUID()], grounds: '多次投诉', durationMonths: 0, idempotencyKey: '' }).catch((e: unknown) => e);
+    const unknown = await propose
+      .execute(zhengzhou, {
+        listType: 'key-watch',
+        subjectId: makeUscc(),
+        basisRecordIds: [randomUUID()],
+        grounds: '多次投诉',
+        durationMonths: 0,
+        idempotencyKey: '',
+      })
+      .catch((e: unknown) => e);
     expect(unknown).toMatchObject({ code: 'LIST_ENTRY.UNKNOWN_SUBJECT', kind: 'not-found' });
 
     const org = { kind: 'org' as const, id: makeUscc(), name: '郑州某物流有限公司' };
@@ -175,35 +238,66 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     const foreign = penalty({ ...org, id: makeUscc() }, daysAgo(5));
     await created(own);
     await created(foreign);
-    await eventually(() => Promise.all([seen(own.recordId), seen(foreign.recordId)]), (s) => s.every(Boolean));
-    const mixed = await propose.execute(zhengzhou, { listType: 'key-watch', subjectId: org.id, basisRecordIds: [own.recordId, foreign.recordId], grounds: '多次违规', durationMonths: 0, idempotencyKey: '' }).catch((e: unknown) => e);
+    await eventually(
+      () => Promise.all([seen(own.recordId), seen(foreign.recordId)]),
+      (s) => s.every(Boolean),
+    );
+    const mixed = await propose
+      .execute(zhengzhou, {
+        listType: 'key-watch',
+        subjectId: org.id,
+        basisRecordIds: [own.recordId, foreign.recordId],
+        grounds: '多次违规',
+        durationMonths: 0,
+        idempotencyKey: '',
+      })
+      .catch((e: unknown) => e);
     expect((mixed as DomainError).violations).toEqual([{ field: 'basisRecordIds[1]', message: 'no record with this id about the subject' }]);
-    const { entry } = await propose.execute(zhengzhou, { listType: 'key-watch', subjectId: org.id, basisRecordIds: [own.recordId], grounds: '多次违规', durationMonths: 0, idempotencyKey: '' });
+    const { entry } = await propose.execute(zhengzhou, {
+      listType: 'key-watch',
+      subjectId: org.id,
+      basisRecordIds: [own.recordId],
+      grounds: '多次违规',
+      durationMonths: 0,
+      idempotencyKey: '',
+    });
     expect(entry).toMatchObject({ origin: 'manual', status: 'proposed', durationMonths: 12, subject: org });
   });
 
   it('refuses a rule set counting an unknown record type, and applies an uploaded one from the next event', async () => {
     const bad = [{ ...SHIPPED_ENTRY_RULES[0], match: { recordType: 'parking-ticket' } }];
-    await expect(store.upload(bad, 'admin')).rejects.toMatchObject({ code: 'ENTRY_RULES.INVALID', violations: [expect.objectContaining({ field: 'rules[0].match.recordType' })] });
+    await expect(store.upload(bad, 'admin')).rejects.toMatchObject({
+      code: 'ENTRY_RULES.INVALID',
+      violations: [expect.objectContaining({ field: 'rules[0].match.recordType' })],
+    });
     expect((await store.current()).version).toBe(0);
 
     // A city tightens the overload rule to "2 or more" (an uploaded LOCAL variant).
-    const stricter = SHIPPED_ENTRY_RULES.map((r) => (r.id === 'overload-more-than-3-in-12-months' ? { ...r, id: 'overload-2-or-more', threshold: { atLeast: 2 }, scope: 'local' } : r));
+    const stricter = SHIPPED_ENTRY_RULES.map((r) =>
+      r.id === 'overload-more-than-3-in-12-months' ? { ...r, id: 'overload-2-or-more', threshold: { atLeast: 2 }, scope: 'local' } : r,
+    );
     const set = await store.upload(stricter, 'admin');
     expect(set.version).toBeGreaterThanOrEqual(1);
     const vehicle = { kind: 'vehicle' as const, id: `豫B${randomUUID().slice(0, 5).toUpperCase()}:yellow`, name: '豫B车辆' };
     await created(penalty(vehicle, daysAgo(3)));
     await created(penalty(vehicle, daysAgo(2)));
-    const [entry] = await eventually(() => entries(vehicle.id), (e) => e.length === 1);
+    const [entry] = await eventually(
+      () => entries(vehicle.id),
+      (e) => e.length === 1,
+    );
     expect(entry.ruleId).toBe('overload-2-or-more');
     await ds.query(`DELETE FROM entry_rule_sets`);
   });
 
   it('puts a driver on the bad-driver list after two consecutive B cycles (grade interface)', async () => {
     const driver = { kind: 'person' as const, id: '410100199001011234', name: '李四', region: '411300' };
-    const first = await ds.transaction((m) => engine.onCycleGrade(m, driver, { schemeId: 'nanyang-driver', cycle: '2025', grade: 'B', pointsDeducted: 8 }, chinaToday()));
+    const first = await ds.transaction((m) =>
+      engine.onCycleGrade(m, driver, { schemeId: 'nanyang-driver', cycle: '2025', grade: 'B', pointsDeducted: 8 }, chinaToday()),
+    );
     expect(first).toEqual([]);
-    const second = await ds.transaction((m) => engine.onCycleGrade(m, driver, { schemeId: 'nanyang-driver', cycle: '2026', grade: 'B', pointsDeducted: 6 }, chinaToday()));
+    const second = await ds.transaction((m) =>
+      engine.onCycleGrade(m, driver, { schemeId: 'nanyang-driver', cycle: '2026', grade: 'B', pointsDeducted: 6 }, chinaToday()),
+    );
     expect(second).toEqual([expect.objectContaining({ listType: 'bad-driver', ruleId: 'driver-two-consecutive-b-cycles', region: '411300' })]);
     expect(second[0].basis).toEqual([
       { kind: 'grade', schemeId: 'nanyang-driver', cycle: '2025', grade: 'B', pointsDeducted: 8 },
@@ -230,21 +324,39 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
   it('proposes a bad-driver entry from evaluation.cycle-grades.recorded: 20 points in one cycle, or two consecutive B cycles', async () => {
     const heavy = { id: `41130019880101${String(Math.floor(Math.random() * 9000) + 1000)}`, name: '王五' };
     await graded(cycleGrade(heavy, '2025', 'A', 19));
-    await eventually(() => db.query(`SELECT 1 FROM joint_measures.subject_grades WHERE subject_id = $1`, [heavy.id]).then((r) => r.length), (n) => n === 1);
+    await eventually(
+      () => db.query(`SELECT 1 FROM joint_measures.subject_grades WHERE subject_id = $1`, [heavy.id]).then((r) => r.length),
+      (n) => n === 1,
+    );
     expect(await entries(heavy.id)).toEqual([]);
     await graded(cycleGrade(heavy, '2026', 'A', 20));
-    const [entry] = await eventually(() => entries(heavy.id), (e) => e.length === 1);
-    expect(entry).toMatchObject({ listType: 'bad-driver', status: 'proposed', ruleId: 'driver-20-points-in-one-cycle', region: '411300', subject: { kind: 'person', id: heavy.id, name: '王五' } });
+    const [entry] = await eventually(
+      () => entries(heavy.id),
+      (e) => e.length === 1,
+    );
+    expect(entry).toMatchObject({
+      listType: 'bad-driver',
+      status: 'proposed',
+      ruleId: 'driver-20-points-in-one-cycle',
+      region: '411300',
+      subject: { kind: 'person', id: heavy.id, name: '王五' },
+    });
     expect(entry.basis).toEqual([{ kind: 'grade', schemeId: 'nanyang-driver', cycle: '2026', grade: 'A', pointsDeducted: 20 }]);
 
     const twoB = { id: `41130019890101${String(Math.floor(Math.random() * 9000) + 1000)}`, name: '赵六' };
     const first = cycleGrade(twoB, '2025', 'B', 6);
     const firstId = await graded(first);
-    await eventually(() => db.query(`SELECT 1 FROM joint_measures.subject_grades WHERE subject_id = $1`, [twoB.id]).then((r) => r.length), (n) => n === 1);
+    await eventually(
+      () => db.query(`SELECT 1 FROM joint_measures.subject_grades WHERE subject_id = $1`, [twoB.id]).then((r) => r.length),
+      (n) => n === 1,
+    );
     // The same event again (redelivery) is not a second B cycle.
     await publish(Events.EvaluationCycleGradeRecorded.subject, twoB.id, first, firstId);
     await graded(cycleGrade(twoB, '2026', 'B', 4));
-    const [bad] = await eventually(() => entries(twoB.id), (e) => e.length === 1);
+    const [bad] = await eventually(
+      () => entries(twoB.id),
+      (e) => e.length === 1,
+    );
     expect(bad).toMatchObject({ listType: 'bad-driver', ruleId: 'driver-two-consecutive-b-cycles' });
     expect(bad.basis.map((b) => (b.kind === 'grade' ? b.cycle : ''))).toEqual(['2025', '2026']);
   });
@@ -253,7 +365,10 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     const vehicle = { kind: 'vehicle' as const, id: `豫C${randomUUID().slice(0, 5).toUpperCase()}:yellow`, name: '豫C车辆' };
     const records = [40, 30, 20, 10].map((d) => penalty(vehicle, daysAgo(d)));
     for (const r of records) await created(r);
-    const [entry] = await eventually(() => entries(vehicle.id), (e) => e.length === 1);
+    const [entry] = await eventually(
+      () => entries(vehicle.id),
+      (e) => e.length === 1,
+    );
     expect(entry.status).toBe('proposed');
     const repaired: CreditRecordUpdatedV1 = {
       ...records[2],
@@ -265,9 +380,15 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
       changedAt: new Date().toISOString(),
     };
     await publish(Events.CreditRecordUpdated.subject, vehicle.id, repaired);
-    const [removed] = await eventually(() => entries(vehicle.id), (e) => e[0]?.status === 'removed');
+    const [removed] = await eventually(
+      () => entries(vehicle.id),
+      (e) => e[0]?.status === 'removed',
+    );
     expect(removed.removal).toEqual({ reason: 'repair', removedOn: chinaToday(), detail: `record ${records[2].recordId} was repaired (信用修复)` });
-    const [row] = await db.query<{ standing: boolean; ended_reason: string }>(`SELECT standing, ended_reason FROM joint_measures.subject_records WHERE record_id = $1`, [records[2].recordId]);
+    const [row] = await db.query<{ standing: boolean; ended_reason: string }>(
+      `SELECT standing, ended_reason FROM joint_measures.subject_records WHERE record_id = $1`,
+      [records[2].recordId],
+    );
     expect(row).toEqual({ standing: false, ended_reason: 'repaired' });
   });
 
@@ -276,7 +397,14 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     const record = penalty(org, daysAgo(6), '未按规定进行车辆维护');
     await created(record);
     await eventually(() => seen(record.recordId), Boolean);
-    const ask = { listType: 'key-watch', subjectId: org.id, basisRecordIds: [record.recordId], grounds: '多次违规', durationMonths: 0, idempotencyKey: `k-${randomUUID()}` };
+    const ask = {
+      listType: 'key-watch',
+      subjectId: org.id,
+      basisRecordIds: [record.recordId],
+      grounds: '多次违规',
+      durationMonths: 0,
+      idempotencyKey: `k-${randomUUID()}`,
+    };
     const first = await propose.execute(zhengzhou, ask);
     const retry = await propose.execute(zhengzhou, ask);
     expect(first.replayed).toBe(false);
@@ -286,7 +414,11 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     const luoyang: Principal = { ...zhengzhou, clientId: 'henan', region: '410000' };
     expect((await propose.execute(luoyang, ask)).replayed).toBe(false);
     const reused = await propose.execute(zhengzhou, { ...ask, grounds: '另一理由' }).catch((e: unknown) => e);
-    expect(reused).toMatchObject({ code: 'REQUEST.IDEMPOTENCY_KEY_REUSED', kind: 'precondition', violations: [expect.objectContaining({ field: 'Idempotency-Key' })] });
+    expect(reused).toMatchObject({
+      code: 'REQUEST.IDEMPOTENCY_KEY_REUSED',
+      kind: 'precondition',
+      violations: [expect.objectContaining({ field: 'Idempotency-Key' })],
+    });
 
     // A decision retried after it took effect answers as the first time (a second confirm would be refused).
     await db.query(`UPDATE joint_measures.list_entries SET notice_ends_on = $2 WHERE id = $1`, [first.entry.id, daysAgo(1)]);
@@ -294,8 +426,12 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     const confirmed = await decideEntry.execute(zhengzhou, decision);
     expect(confirmed).toMatchObject({ replayed: false, entry: { status: 'effective' } });
     expect(await decideEntry.execute(zhengzhou, decision)).toEqual({ replayed: true, entry: confirmed.entry });
-    expect(await decideEntry.execute(zhengzhou, { ...decision, idempotencyKey: '' }).catch((e: unknown) => e)).toMatchObject({ code: 'LIST_ENTRY.NOT_PROPOSED' });
-    expect(await decideEntry.execute(zhengzhou, { ...decision, outcome: 'drop' }).catch((e: unknown) => e)).toMatchObject({ code: 'REQUEST.IDEMPOTENCY_KEY_REUSED' });
+    expect(await decideEntry.execute(zhengzhou, { ...decision, idempotencyKey: '' }).catch((e: unknown) => e)).toMatchObject({
+      code: 'LIST_ENTRY.NOT_PROPOSED',
+    });
+    expect(await decideEntry.execute(zhengzhou, { ...decision, outcome: 'drop' }).catch((e: unknown) => e)).toMatchObject({
+      code: 'REQUEST.IDEMPOTENCY_KEY_REUSED',
+    });
   });
 
   it('a carrier with more than 10 % of its reported fleet violating in a year, and ordered to suspend, is proposed for the severe list', async () => {
@@ -307,30 +443,54 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
       payload: { violationType: 'overweight', permitNumber: '豫超限〔2026〕0001', detectedAt: new Date().toISOString(), plate, plateColour: 'yellow' },
     });
     const findings = [finding('豫A20001', 90), finding('豫A20001', 60), finding('豫A20002', 30), finding('豫A20003', 10)];
-    const suspension = { ...penalty(carrier, daysAgo(5)), severity: 'severe' as const, payload: { violationType: '违法超限运输', penaltyCategories: ['fine', 'production-suspension'], fineAmountFen: 3_000_000 } };
+    const suspension = {
+      ...penalty(carrier, daysAgo(5)),
+      severity: 'severe' as const,
+      payload: { violationType: '违法超限运输', penaltyCategories: ['fine', 'production-suspension'], fineAmountFen: 3_000_000 },
+    };
     for (const r of [...findings, suspension]) await created(r);
-    await eventually(() => Promise.all([...findings, suspension].map((r) => seen(r.recordId))), (s) => s.every(Boolean));
+    await eventually(
+      () => Promise.all([...findings, suspension].map((r) => seen(r.recordId))),
+      (s) => s.every(Boolean),
+    );
     // No fleet reported: the share cannot be known, nothing is proposed.
     expect((await entries(carrier.id)).filter((e) => e.ruleId === 'carrier-fleet-over-10-percent-overloading')).toEqual([]);
 
     // 3 vehicles of 30 is exactly 10 %: not "more than".
-    expect(await fleets.execute(zhengzhou, { subjectId: carrier.id, vehicles: 30, asOf: daysAgo(20), source: '道路运输管理信息系统' })).toMatchObject({ stored: true, proposed: [] });
+    expect(await fleets.execute(zhengzhou, { subjectId: carrier.id, vehicles: 30, asOf: daysAgo(20), source: '道路运输管理信息系统' })).toMatchObject({
+      stored: true,
+      proposed: [],
+    });
     // An older report changes nothing.
-    expect(await fleets.execute(zhengzhou, { subjectId: carrier.id, vehicles: 20, asOf: daysAgo(40), source: '年审台账' })).toMatchObject({ stored: false, fleet: { vehicles: 30 }, proposed: [] });
+    expect(await fleets.execute(zhengzhou, { subjectId: carrier.id, vehicles: 20, asOf: daysAgo(40), source: '年审台账' })).toMatchObject({
+      stored: false,
+      fleet: { vehicles: 30 },
+      proposed: [],
+    });
     // 3 of 29: more than 10 %.
     const report = await fleets.execute(zhengzhou, { subjectId: carrier.id, vehicles: 29, asOf: daysAgo(1), source: '道路运输管理信息系统' });
-    expect(report.proposed).toEqual([expect.objectContaining({ listType: 'severe-dishonesty', ruleId: 'carrier-fleet-over-10-percent-overloading', status: 'proposed', durationMonths: 24 })]);
+    expect(report.proposed).toEqual([
+      expect.objectContaining({ listType: 'severe-dishonesty', ruleId: 'carrier-fleet-over-10-percent-overloading', status: 'proposed', durationMonths: 24 }),
+    ]);
     const [entry] = report.proposed;
     expect(entry.grounds).toContain('违法超限运输车辆3辆，车辆总数29辆');
     expect(entry.basis.map((b) => (b.kind === 'record' ? b.recordId : ''))).toEqual([...findings, suspension].map((r) => r.recordId));
 
     // Revoking the suspension order: the rule no longer holds, the entry is removed.
     await revoked(suspension);
-    const removed = await eventually(() => entries(carrier.id), (e) => e.find((x) => x.id === entry.id)?.status === 'removed');
+    const removed = await eventually(
+      () => entries(carrier.id),
+      (e) => e.find((x) => x.id === entry.id)?.status === 'removed',
+    );
     expect(removed.find((x) => x.id === entry.id)!.removal).toMatchObject({ reason: 'basis-revoked' });
 
-    await expect(fleets.execute(zhengzhou, { subjectId: makeUscc(), vehicles: 10, asOf: daysAgo(1), source: 'x' })).rejects.toMatchObject({ code: 'LIST_ENTRY.UNKNOWN_SUBJECT' });
-    await expect(fleets.execute(zhengzhou, { subjectId: carrier.id, vehicles: 0, asOf: '2026-13-01', source: '' })).rejects.toMatchObject({ code: 'LIST_ENTRY.INVALID', violations: [{ field: 'vehicles' }, { field: 'asOf' }, { field: 'source' }].map((v) => expect.objectContaining(v)) });
+    await expect(fleets.execute(zhengzhou, { subjectId: makeUscc(), vehicles: 10, asOf: daysAgo(1), source: 'x' })).rejects.toMatchObject({
+      code: 'LIST_ENTRY.UNKNOWN_SUBJECT',
+    });
+    await expect(fleets.execute(zhengzhou, { subjectId: carrier.id, vehicles: 0, asOf: '2026-13-01', source: '' })).rejects.toMatchObject({
+      code: 'LIST_ENTRY.INVALID',
+      violations: [{ field: 'vehicles' }, { field: 'asOf' }, { field: 'source' }].map((v) => expect.objectContaining(v)),
+    });
     const luoyang: Principal = { ...zhengzhou, clientId: 'luoyang', region: '410300' };
     await expect(fleets.execute(luoyang, { subjectId: carrier.id, vehicles: 10, asOf: daysAgo(0), source: 'x' })).rejects.toMatchObject({ kind: 'forbidden' });
   });

@@ -23,7 +23,12 @@ import { DecisionLog } from './application/decision-log';
 import { measureCatalogueProvider } from './application/measures.tokens';
 import { GetMeasuresAppliedHandler } from '../reports/application/get-measures-applied.handler';
 
-const window = (region: string): Principal => ({ clientId: `window-${region}`, kind: 'integrator', scopes: ['measures:decide', 'records:write', 'records:read'], region });
+const window = (region: string): Principal => ({
+  clientId: `window-${region}`,
+  kind: 'integrator',
+  scopes: ['measures:decide', 'records:write', 'records:read'],
+  region,
+});
 
 describe('the decision API (PostgreSQL)', () => {
   let db: TestDatabase;
@@ -66,7 +71,12 @@ describe('the decision API (PostgreSQL)', () => {
     await db?.drop();
   });
 
-  async function collected(subject: CreditRecordCreatedV1['subject'], region: string, decisionDate: string, overrides: Partial<CreditRecordCreatedV1> = {}): Promise<string> {
+  async function collected(
+    subject: CreditRecordCreatedV1['subject'],
+    region: string,
+    decisionDate: string,
+    overrides: Partial<CreditRecordCreatedV1> = {},
+  ): Promise<string> {
     const data: CreditRecordCreatedV1 = {
       recordId: randomUUID(),
       recordType: 'administrative-penalty',
@@ -82,15 +92,31 @@ describe('the decision API (PostgreSQL)', () => {
       payload: { violationType: '未按规定维护车辆' },
       ...overrides,
     };
-    const event: EventEnvelope<CreditRecordCreatedV1> = { id: randomUUID(), type: Events.CreditRecordCreated.subject, version: 1, occurredAt: data.receivedAt, subjectId: subject.id, region, data };
+    const event: EventEnvelope<CreditRecordCreatedV1> = {
+      id: randomUUID(),
+      type: Events.CreditRecordCreated.subject,
+      version: 1,
+      occurredAt: data.receivedAt,
+      subjectId: subject.id,
+      region,
+      data,
+    };
     await ds.transaction((m) => records.created(event, m));
     return data.recordId;
   }
 
   it('refuses an unknown scene (400) and an unknown subject (404)', async () => {
-    await expect(decide.execute(window('410100'), { subjectId: makeUscc(), scene: 'parking', sector: '', region: '' })).rejects.toMatchObject({ code: 'DECISION.UNKNOWN_SCENE', kind: 'validation' });
-    await expect(decide.execute(window('410100'), { subjectId: makeUscc(), scene: 'permit.application', sector: '', region: '' })).rejects.toMatchObject({ code: 'DECISION.UNKNOWN_SUBJECT', kind: 'not-found' });
-    await expect(decide.execute(window('410100'), { subjectId: makeUscc(), scene: 'permit.application', sector: '', region: '410300' })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(decide.execute(window('410100'), { subjectId: makeUscc(), scene: 'parking', sector: '', region: '' })).rejects.toMatchObject({
+      code: 'DECISION.UNKNOWN_SCENE',
+      kind: 'validation',
+    });
+    await expect(decide.execute(window('410100'), { subjectId: makeUscc(), scene: 'permit.application', sector: '', region: '' })).rejects.toMatchObject({
+      code: 'DECISION.UNKNOWN_SUBJECT',
+      kind: 'not-found',
+    });
+    await expect(decide.execute(window('410100'), { subjectId: makeUscc(), scene: 'permit.application', sector: '', region: '410300' })).rejects.toMatchObject({
+      kind: 'forbidden',
+    });
   });
 
   it('Xinxiang: the 10th unrepaired penalty denies the commitment path, with the ten records as the reason, and is logged', async () => {
@@ -103,12 +129,27 @@ describe('the decision API (PostgreSQL)', () => {
     const after = await decide.execute(window('410700'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' });
     expect(after.outcome).toBe('deny');
     expect(after.measures).toEqual([expect.objectContaining({ code: 'commitment-path.denied', mappingId: 'xinxiang.unrepaired-penalties.no-commitment' })]);
-    expect(after.reasons).toEqual([{ kind: 'records', mappingId: 'xinxiang.unrepaired-penalties.no-commitment', recordType: 'administrative-penalty', recordIds: [...ids].sort(), count: 10 }]);
+    expect(after.reasons).toEqual([
+      {
+        kind: 'records',
+        mappingId: 'xinxiang.unrepaired-penalties.no-commitment',
+        recordType: 'administrative-penalty',
+        recordIds: [...ids].sort(),
+        count: 10,
+      },
+    ]);
     // The same subject asked about in Zhengzhou: Xinxiang's rule is local.
     expect((await decide.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' })).outcome).toBe('allow');
 
-    const logged = await db.query<{ id: string; outcome: string; asked_by: string }>(`SELECT id, outcome, asked_by FROM joint_measures.decisions WHERE subject_id = $1 ORDER BY decided_at`, [org.id]);
-    expect(logged.map((d) => [d.outcome, d.asked_by])).toEqual([['allow', 'window-410700'], ['deny', 'window-410700'], ['allow', 'window-410100']]);
+    const logged = await db.query<{ id: string; outcome: string; asked_by: string }>(
+      `SELECT id, outcome, asked_by FROM joint_measures.decisions WHERE subject_id = $1 ORDER BY decided_at`,
+      [org.id],
+    );
+    expect(logged.map((d) => [d.outcome, d.asked_by])).toEqual([
+      ['allow', 'window-410700'],
+      ['deny', 'window-410700'],
+      ['allow', 'window-410100'],
+    ]);
     expect(logged[1].id).toBe(after.decisionId);
     const events = await db.query<{ data: { outcome: string; reasons: unknown[] } }>(
       `SELECT envelope->'data' AS data FROM joint_measures.outbox WHERE envelope->>'type' = 'measures.decisions.made' AND envelope->>'subjectId' = $1 ORDER BY envelope->>'id'`,
@@ -121,31 +162,55 @@ describe('the decision API (PostgreSQL)', () => {
   it('Henan: a confirmed key-watch entry denies the commitment path, pointing at the entry; a proposed one does not', async () => {
     const org = { kind: 'org' as const, id: makeUscc('410100'), name: '郑州某物流有限公司' };
     const recordId = await collected(org, '410100', daysAgo(10));
-    const { entry } = await propose.execute(window('410100'), { listType: 'key-watch', subjectId: org.id, basisRecordIds: [recordId], grounds: '多次违规', durationMonths: 0, idempotencyKey: '' });
+    const { entry } = await propose.execute(window('410100'), {
+      listType: 'key-watch',
+      subjectId: org.id,
+      basisRecordIds: [recordId],
+      grounds: '多次违规',
+      durationMonths: 0,
+      idempotencyKey: '',
+    });
     await db.query(`UPDATE joint_measures.list_entries SET notice_ends_on = $2 WHERE id = $1`, [entry.id, daysAgo(1)]);
     const ask = (on: DecideHandler) => on.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' });
     // Both replicas answer allow; B now holds the subject's facts in memory (A wrote them, so it
     // reads them from the database for a while: see SubjectFactsCache.hold).
     expect((await ask(decide)).outcome).toBe('allow');
-    expect(await eventually(() => ask(decideOnB).then((d) => ({ outcome: d.outcome, cached: cacheB.isCached(org.id) })), (r) => r.cached)).toEqual({ outcome: 'allow', cached: true });
+    expect(
+      await eventually(
+        () => ask(decideOnB).then((d) => ({ outcome: d.outcome, cached: cacheB.isCached(org.id) })),
+        (r) => r.cached,
+      ),
+    ).toEqual({ outcome: 'allow', cached: true });
 
     await decideEntry.execute(window('410100'), { entryId: entry.id, outcome: 'confirm', documentNumber: '郑交信〔2026〕3号', reason: '', idempotencyKey: '' });
     // On the replica that confirmed it, the very next decision sees the entry (no waiting).
     const denied = await ask(decide);
-    expect(denied).toMatchObject({ outcome: 'deny', reasons: [{ kind: 'list-entry', entryId: entry.id, listType: 'key-watch', mappingId: 'henan.key-watch.no-commitment' }] });
+    expect(denied).toMatchObject({
+      outcome: 'deny',
+      reasons: [{ kind: 'list-entry', entryId: entry.id, listType: 'key-watch', mappingId: 'henan.key-watch.no-commitment' }],
+    });
     // The other replica drops the subject when the commit's notification reaches it, and then denies too.
-    await eventually(async () => cacheB.isCached(org.id), (cached) => !cached);
+    await eventually(
+      async () => cacheB.isCached(org.id),
+      (cached) => !cached,
+    );
     expect((await ask(decideOnB)).outcome).toBe('deny');
   });
 
   it('a replica whose change feed is lost stops serving from memory until the feed is back', async () => {
     const org = { kind: 'org' as const, id: makeUscc('410100'), name: '郑州某仓储有限公司' };
     await collected(org, '410100', daysAgo(4));
-    const askB = () => decideOnB.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' }).then(() => cacheB.isCached(org.id));
+    const askB = () =>
+      decideOnB.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' }).then(() => cacheB.isCached(org.id));
     await eventually(askB, Boolean);
     // Kill B's LISTEN connection: B empties its cache and reads the database until it has reconnected.
-    await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'joint_measures-facts-listener'`, [db.name]);
-    await eventually(async () => cacheB.isCached(org.id), (cached) => !cached);
+    await db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'joint_measures-facts-listener'`, [
+      db.name,
+    ]);
+    await eventually(
+      async () => cacheB.isCached(org.id),
+      (cached) => !cached,
+    );
     // Caching resumes once the feed has reconnected (the cache serves only while it listens).
     await eventually(askB, Boolean);
   });
@@ -154,7 +219,11 @@ describe('the decision API (PostgreSQL)', () => {
     const org = { kind: 'org' as const, id: makeUscc('330100'), name: '杭州某运输公司', region: '330100' };
     await ds.transaction((m) => engine.onCycleGrade(m, org, { schemeId: 'hangzhou-road-transport', cycle: '2026', grade: 'C', pointsDeducted: 0 }, daysAgo(0)));
     const result = await decide.execute(window('330100'), { subjectId: org.id, scene: 'inspection.frequency', sector: '', region: '' });
-    expect(result).toMatchObject({ outcome: 'conditional', measures: [{ code: 'inspection.ratio', value: { amount: 25 } }], reasons: [{ kind: 'grade', schemeId: 'hangzhou-road-transport', grade: 'C' }] });
+    expect(result).toMatchObject({
+      outcome: 'conditional',
+      measures: [{ code: 'inspection.ratio', value: { amount: 25 } }],
+      reasons: [{ kind: 'grade', schemeId: 'hangzhou-road-transport', grade: 'C' }],
+    });
   });
 
   it('reports the measures applied per asking unit and month, from the decision log', async () => {
@@ -164,7 +233,15 @@ describe('the decision API (PostgreSQL)', () => {
     expect(xinxiang).toEqual({
       region: '410700',
       month,
-      units: [{ unit: 'window-410700', decisions: 2, denied: 1, conditional: 0, measures: [{ code: 'commitment-path.denied', scene: 'permit.application', effect: 'deny', applied: 1, subjects: 1 }] }],
+      units: [
+        {
+          unit: 'window-410700',
+          decisions: 2,
+          denied: 1,
+          conditional: 0,
+          measures: [{ code: 'commitment-path.denied', scene: 'permit.application', effect: 'deny', applied: 1, subjects: 1 }],
+        },
+      ],
     });
     const henan = await report.execute(window('410000'), { region: '410000', month });
     expect(henan.units.map((u) => u.unit)).toEqual(['window-410100', 'window-410700']);
@@ -175,10 +252,15 @@ describe('the decision API (PostgreSQL)', () => {
   it('logs every answered decision exactly once when many are asked at once (group commit)', async () => {
     const org = { kind: 'org' as const, id: makeUscc('410100'), name: '郑州某货运公司' };
     await collected(org, '410100', daysAgo(3));
-    const answers = await Promise.all(Array.from({ length: 40 }, () => decide.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' })));
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () => decide.execute(window('410100'), { subjectId: org.id, scene: 'permit.application', sector: '', region: '' })),
+    );
     const logged = await db.query<{ id: string }>(`SELECT id FROM joint_measures.decisions WHERE subject_id = $1`, [org.id]);
     expect(logged.map((r) => r.id).sort()).toEqual(answers.map((a) => a.decisionId).sort());
-    const events = await db.query<{ n: string }>(`SELECT count(*) AS n FROM joint_measures.outbox WHERE envelope->>'type' = 'measures.decisions.made' AND envelope->>'subjectId' = $1`, [org.id]);
+    const events = await db.query<{ n: string }>(
+      `SELECT count(*) AS n FROM joint_measures.outbox WHERE envelope->>'type' = 'measures.decisions.made' AND envelope->>'subjectId' = $1`,
+      [org.id],
+    );
     expect(Number(events[0].n)).toBe(40);
   });
 
@@ -189,7 +271,9 @@ describe('the decision API (PostgreSQL)', () => {
     // Lock joint measures' role out of this test's database: no new connections, current ones closed.
     // Every other service's role (one per schema in the template database) keeps its access.
     const others = (
-      await db.query<{ role: string }>(`SELECT r.rolname AS role FROM pg_roles r JOIN pg_namespace n ON n.nspname = r.rolname WHERE r.rolname <> 'joint_measures'`)
+      await db.query<{ role: string }>(
+        `SELECT r.rolname AS role FROM pg_roles r JOIN pg_namespace n ON n.nspname = r.rolname WHERE r.rolname <> 'joint_measures'`,
+      )
     ).map((r) => r.role);
     await db.query(`REVOKE CONNECT ON DATABASE "${db.name}" FROM PUBLIC`);
     for (const role of others) await db.query(`GRANT CONNECT ON DATABASE "${db.name}" TO "${role}"`);

@@ -63,8 +63,12 @@ export class ListsAndEntryRules1763700000500 implements MigrationInterface {
     await runner.query(`CREATE INDEX list_entries_expiring ON list_entries (ends_on) WHERE status = 'effective'`);
     await runner.query(`CREATE INDEX list_entries_basis ON list_entries USING gin (basis jsonb_path_ops)`);
     // One open entry per rule and subject: a rule that keeps holding does not propose again.
-    await runner.query(`CREATE UNIQUE INDEX list_entries_open_per_rule ON list_entries (list_type, subject_id, rule_id) WHERE status IN ('proposed', 'effective') AND rule_id IS NOT NULL`);
-    await runner.query(`CREATE UNIQUE INDEX list_entries_partner_source ON list_entries ((provenance->>'partnerRegion'), (provenance->>'sourceReference')) WHERE origin = 'partner-import'`);
+    await runner.query(
+      `CREATE UNIQUE INDEX list_entries_open_per_rule ON list_entries (list_type, subject_id, rule_id) WHERE status IN ('proposed', 'effective') AND rule_id IS NOT NULL`,
+    );
+    await runner.query(
+      `CREATE UNIQUE INDEX list_entries_partner_source ON list_entries ((provenance->>'partnerRegion'), (provenance->>'sourceReference')) WHERE origin = 'partner-import'`,
+    );
     await runner.query(`CREATE TABLE entry_rule_sets (
       version serial PRIMARY KEY,
       rules jsonb NOT NULL,

@@ -23,7 +23,9 @@ export class FactsChangedNotifications1763700000530 implements MigrationInterfac
         RETURN NULL;
       END $$`);
     for (const table of ['subject_records', 'subject_grades', 'list_entries']) {
-      await runner.query(`CREATE TRIGGER ${table}_facts_changed AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION notify_subject_facts_changed()`);
+      await runner.query(
+        `CREATE TRIGGER ${table}_facts_changed AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION notify_subject_facts_changed()`,
+      );
     }
   }
 

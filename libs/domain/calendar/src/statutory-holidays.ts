@@ -21,10 +21,7 @@ const tables: ArrangementTables = chineseDays;
 /** Thrown when asked about a year whose holiday arrangement is not known. */
 export class UnsupportedCalendarYearError extends Error {
   constructor(readonly year: number) {
-    super(
-      `no public-holiday arrangement for ${year} is known (package chinese-days); ` +
-        'upgrade chinese-days once the State Council publishes it',
-    );
+    super(`no public-holiday arrangement for ${year} is known (package chinese-days); ` + 'upgrade chinese-days once the State Council publishes it');
     this.name = 'UnsupportedCalendarYearError';
   }
 }

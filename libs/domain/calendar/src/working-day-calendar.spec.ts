@@ -126,9 +126,7 @@ describe('local overrides', () => {
   it('rejects malformed or contradictory overrides', () => {
     expect(() => new WorkingDayCalendar({ extraHolidays: ['2025-13-01'] })).toThrow(RangeError);
     expect(() => new WorkingDayCalendar({ extraWorkdays: ['20250726'] })).toThrow(RangeError);
-    expect(() => new WorkingDayCalendar({ extraHolidays: ['2025-07-22'], extraWorkdays: ['2025-07-22'] })).toThrow(
-      /both/,
-    );
+    expect(() => new WorkingDayCalendar({ extraHolidays: ['2025-07-22'], extraWorkdays: ['2025-07-22'] })).toThrow(/both/);
   });
 });
 
@@ -160,9 +158,7 @@ describe('years without a known arrangement', () => {
   it('refuses to count into the first unknown year', () => {
     const last = lastKnownYear();
     expect(() => calendar.addWorkingDays(`${last}-12-28`, 10)).toThrow(UnsupportedCalendarYearError);
-    expect(() => calendar.workingDaysBetween(`${last}-12-28`, `${last + 1}-01-10`)).toThrow(
-      UnsupportedCalendarYearError,
-    );
+    expect(() => calendar.workingDaysBetween(`${last}-12-28`, `${last + 1}-01-10`)).toThrow(UnsupportedCalendarYearError);
   });
 
   it('counts Monday to Friday in an unknown year only when asked to', () => {
@@ -200,9 +196,7 @@ describe('properties (2024–2026)', () => {
       fc.property(dayInRange, fc.nat(30), fc.nat(30), (a, x, y) => {
         const b = addDays(a, x);
         const c = addDays(b, y);
-        expect(calendar.workingDaysBetween(a, b) + calendar.workingDaysBetween(b, c)).toBe(
-          calendar.workingDaysBetween(a, c),
-        );
+        expect(calendar.workingDaysBetween(a, b) + calendar.workingDaysBetween(b, c)).toBe(calendar.workingDaysBetween(a, c));
       }),
       { numRuns: 50 },
     );

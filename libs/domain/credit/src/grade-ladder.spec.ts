@@ -1,14 +1,5 @@
 import fc from 'fast-check';
-import {
-  GRADE_LADDERS,
-  GRADE_LADDER_IDS,
-  compareGrades,
-  gradeRank,
-  isGradeLadderId,
-  isGradeOf,
-  type GradeLadderId,
-  type GradeOf,
-} from './grade-ladder';
+import { GRADE_LADDERS, GRADE_LADDER_IDS, compareGrades, gradeRank, isGradeLadderId, isGradeOf, type GradeLadderId, type GradeOf } from './grade-ladder';
 
 describe('grade ladders', () => {
   it('are ordered best to worst', () => {

@@ -9,15 +9,7 @@ export {
   subjectRefOf,
   sameSubject,
 } from './subject';
-export {
-  SEVERITIES,
-  type Severity,
-  type PublicityPeriod,
-  type PublicityWindow,
-  PUBLICITY_PERIODS,
-  isSeverity,
-  publicityWindow,
-} from './severity';
+export { SEVERITIES, type Severity, type PublicityPeriod, type PublicityWindow, PUBLICITY_PERIODS, isSeverity, publicityWindow } from './severity';
 export {
   GRADE_LADDERS,
   GRADE_LADDER_IDS,
@@ -29,11 +21,5 @@ export {
   gradeRank,
   compareGrades,
 } from './grade-ladder';
-export {
-  CREDIT_LIST_TYPES,
-  CREDIT_LIST_EFFECTS,
-  type CreditListType,
-  type CreditListEffect,
-  isCreditListType,
-} from './credit-list';
+export { CREDIT_LIST_TYPES, CREDIT_LIST_EFFECTS, type CreditListType, type CreditListEffect, isCreditListType } from './credit-list';
 export { RECORD_TYPE_CODES, type RecordTypeCode, isRecordTypeCode } from './record-type';

@@ -30,22 +30,14 @@ export interface SubjectIdContext {
   readonly today: string;
 }
 
-export type SubjectIdFailureReason =
-  | UsccFailureReason
-  | CitizenIdFailureReason
-  | VehicleSubjectKeyFailureReason
-  | VesselIdFailureReason;
+export type SubjectIdFailureReason = UsccFailureReason | CitizenIdFailureReason | VehicleSubjectKeyFailureReason | VesselIdFailureReason;
 
 export function isSubjectKind(value: string): value is SubjectKind {
   return (SUBJECT_KINDS as readonly string[]).includes(value);
 }
 
 /** Validates `raw` as the identifier of a `kind` subject and returns its canonical spelling. */
-export function subjectIdOf(
-  kind: SubjectKind,
-  raw: string,
-  context: SubjectIdContext,
-): Result<string, SubjectIdFailureReason> {
+export function subjectIdOf(kind: SubjectKind, raw: string, context: SubjectIdContext): Result<string, SubjectIdFailureReason> {
   switch (kind) {
     case 'org':
       return parseUscc(raw);
@@ -60,11 +52,7 @@ export function subjectIdOf(
   }
 }
 
-export function subjectRefOf(
-  kind: SubjectKind,
-  raw: string,
-  context: SubjectIdContext,
-): Result<SubjectRef, SubjectIdFailureReason> {
+export function subjectRefOf(kind: SubjectKind, raw: string, context: SubjectIdContext): Result<SubjectRef, SubjectIdFailureReason> {
   const id = subjectIdOf(kind, raw, context);
   return id.ok ? ok({ kind, id: id.value }) : id;
 }

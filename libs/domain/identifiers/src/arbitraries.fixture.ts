@@ -13,9 +13,7 @@ const plateString = (n: number) => fc.string({ unit: plateAlnum, minLength: n, m
 
 export const provincePrefixArb = fc.constantFrom(...PROVINCE_PREFIXES);
 
-export const regionCodeArb = fc
-  .tuple(provincePrefixArb, digits(4))
-  .map(([province, rest]) => province + rest);
+export const regionCodeArb = fc.tuple(provincePrefixArb, digits(4)).map(([province, rest]) => province + rest);
 
 export const validUsccArb = fc
   .tuple(
@@ -33,30 +31,20 @@ export const birthDateArb = fc
   .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2024-12-31T00:00:00Z'), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
 
-export const validCitizenIdArb = fc
-  .tuple(regionCodeArb, birthDateArb, digits(3))
-  .map(([region, birth, sequence]) => {
-    const body = region + birth.replaceAll('-', '') + sequence;
-    return body + citizenIdCheckCharacter(body);
-  });
+export const validCitizenIdArb = fc.tuple(regionCodeArb, birthDateArb, digits(3)).map(([region, birth, sequence]) => {
+  const body = region + birth.replaceAll('-', '') + sequence;
+  return body + citizenIdCheckCharacter(body);
+});
 
 const provinceArb = fc.constantFrom(...PLATE_PROVINCES);
 
-export const ordinaryPlateArb = fc
-  .tuple(provinceArb, plateLetter, plateString(5))
-  .map(([p, a, s]) => p + a + s);
+export const ordinaryPlateArb = fc.tuple(provinceArb, plateLetter, plateString(5)).map(([p, a, s]) => p + a + s);
 
-export const smallNevPlateArb = fc
-  .tuple(provinceArb, plateLetter, fc.constantFrom('D', 'F'), plateAlnum, digits(4))
-  .map((parts) => parts.join(''));
+export const smallNevPlateArb = fc.tuple(provinceArb, plateLetter, fc.constantFrom('D', 'F'), plateAlnum, digits(4)).map((parts) => parts.join(''));
 
-export const largeNevPlateArb = fc
-  .tuple(provinceArb, plateLetter, digits(5), fc.constantFrom('D', 'F'))
-  .map((parts) => parts.join(''));
+export const largeNevPlateArb = fc.tuple(provinceArb, plateLetter, digits(5), fc.constantFrom('D', 'F')).map((parts) => parts.join(''));
 
-export const suffixedPlateArb = fc
-  .tuple(provinceArb, plateLetter, plateString(4), fc.constantFrom('挂', '学'))
-  .map((parts) => parts.join(''));
+export const suffixedPlateArb = fc.tuple(provinceArb, plateLetter, plateString(4), fc.constantFrom('挂', '学')).map((parts) => parts.join(''));
 
 /** Replaces the character at `index` with `replacement`. */
 export function replaceAt(s: string, index: number, replacement: string): string {

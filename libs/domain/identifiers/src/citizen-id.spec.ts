@@ -1,12 +1,5 @@
 import fc from 'fast-check';
-import {
-  CITIZEN_ID_WEIGHTS,
-  citizenIdBirthDate,
-  citizenIdCheckCharacter,
-  isValidCitizenId,
-  parseCitizenId,
-  type CitizenId,
-} from './citizen-id';
+import { CITIZEN_ID_WEIGHTS, citizenIdBirthDate, citizenIdCheckCharacter, isValidCitizenId, parseCitizenId, type CitizenId } from './citizen-id';
 import { replaceAt, validCitizenIdArb } from './arbitraries.fixture';
 
 const TODAY = '2025-06-30';

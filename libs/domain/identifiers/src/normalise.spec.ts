@@ -31,10 +31,7 @@ describe('normaliseCode', () => {
   });
 
   it('is idempotent', () => {
-    const arbitraries = [
-      fc.string({ unit: 'binary' }),
-      fc.string({ unit: fc.constantFrom(' ', '\u3000', '\t', 'ａ', 'Ａ', 'a', '1', '１', '豫', 'ß') }),
-    ];
+    const arbitraries = [fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom(' ', '\u3000', '\t', 'ａ', 'Ａ', 'a', '1', '１', '豫', 'ß') })];
     for (const arb of arbitraries) {
       fc.assert(
         fc.property(arb, (s) => {

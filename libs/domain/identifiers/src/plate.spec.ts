@@ -1,21 +1,6 @@
 import fc from 'fast-check';
-import {
-  PLATE_COLOURS,
-  PLATE_PROVINCES,
-  isPlateColour,
-  isValidPlate,
-  parsePlate,
-  parseVehicleSubjectKey,
-  vehicleSubjectKey,
-  type Plate,
-} from './plate';
-import {
-  largeNevPlateArb,
-  ordinaryPlateArb,
-  replaceAt,
-  smallNevPlateArb,
-  suffixedPlateArb,
-} from './arbitraries.fixture';
+import { PLATE_COLOURS, PLATE_PROVINCES, isPlateColour, isValidPlate, parsePlate, parseVehicleSubjectKey, vehicleSubjectKey, type Plate } from './plate';
+import { largeNevPlateArb, ordinaryPlateArb, replaceAt, smallNevPlateArb, suffixedPlateArb } from './arbitraries.fixture';
 
 describe('parsePlate (GA 36-2018)', () => {
   it('lists the 31 mainland provinces', () => {

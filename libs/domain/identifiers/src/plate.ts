@@ -98,12 +98,13 @@ export function vehicleSubjectKey(plate: Plate, colour: PlateColour): VehicleSub
 }
 
 /** Parses "豫A12345:yellow" (the plate part is normalised like `parsePlate` input). */
-export function parseVehicleSubjectKey(
-  input: string,
-): Result<VehicleSubjectKey, VehicleSubjectKeyFailureReason> {
+export function parseVehicleSubjectKey(input: string): Result<VehicleSubjectKey, VehicleSubjectKeyFailureReason> {
   const at = input.lastIndexOf(':');
   if (at < 0) return fail('FORMAT', 'a vehicle key is "<plate>:<colour>"');
-  const colour = input.slice(at + 1).trim().toLowerCase();
+  const colour = input
+    .slice(at + 1)
+    .trim()
+    .toLowerCase();
   if (!isPlateColour(colour)) {
     return fail('COLOUR', `"${colour}" is not one of ${PLATE_COLOURS.join(', ')}`);
   }

@@ -1,14 +1,5 @@
 import fc from 'fast-check';
-import {
-  cityOf,
-  isValidRegionCode,
-  parseRegionCode,
-  provinceOf,
-  regionContains,
-  regionLevel,
-  regionPrefix,
-  type RegionCode,
-} from './region-code';
+import { cityOf, isValidRegionCode, parseRegionCode, provinceOf, regionContains, regionLevel, regionPrefix, type RegionCode } from './region-code';
 import { regionCodeArb } from './arbitraries.fixture';
 
 function region(code: string): RegionCode {
@@ -18,12 +9,9 @@ function region(code: string): RegionCode {
 }
 
 describe('parseRegionCode (GB/T 2260)', () => {
-  it.each(['110000', '410000', '410100', '410102', '419001', '650000', '710000', '810000', '820000'])(
-    'accepts %s',
-    (code) => {
-      expect(parseRegionCode(code)).toEqual({ ok: true, value: code });
-    },
-  );
+  it.each(['110000', '410000', '410100', '410102', '419001', '650000', '710000', '810000', '820000'])('accepts %s', (code) => {
+    expect(parseRegionCode(code)).toEqual({ ok: true, value: code });
+  });
 
   it('normalises full-width digits and surrounding whitespace', () => {
     expect(parseRegionCode(' ４１０１００ ')).toEqual({ ok: true, value: '410100' });
@@ -33,13 +21,10 @@ describe('parseRegionCode (GB/T 2260)', () => {
     expect(parseRegionCode(code)).toMatchObject({ ok: false, reason: 'FORMAT' });
   });
 
-  it.each(['100000', '160000', '240000', '380000', '470000', '550000', '660000', '720000', '830000', '000000'])(
-    'rejects %s as PROVINCE',
-    (code) => {
-      expect(parseRegionCode(code)).toMatchObject({ ok: false, reason: 'PROVINCE' });
-      expect(isValidRegionCode(code)).toBe(false);
-    },
-  );
+  it.each(['100000', '160000', '240000', '380000', '470000', '550000', '660000', '720000', '830000', '000000'])('rejects %s as PROVINCE', (code) => {
+    expect(parseRegionCode(code)).toMatchObject({ ok: false, reason: 'PROVINCE' });
+    expect(isValidRegionCode(code)).toBe(false);
+  });
 
   it('failures carry a message', () => {
     const result = parseRegionCode('990000');

@@ -1,13 +1,5 @@
 import fc from 'fast-check';
-import {
-  USCC_CHARSET,
-  USCC_WEIGHTS,
-  isValidUscc,
-  parseUscc,
-  usccCheckCharacter,
-  usccRegionCode,
-  type Uscc,
-} from './uscc';
+import { USCC_CHARSET, USCC_WEIGHTS, isValidUscc, parseUscc, usccCheckCharacter, usccRegionCode, type Uscc } from './uscc';
 import { normaliseCode } from './normalise';
 import { replaceAt, validUsccArb } from './arbitraries.fixture';
 

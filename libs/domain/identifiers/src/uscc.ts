@@ -24,9 +24,7 @@ export const USCC_NATIONAL_REGION = '100000';
 const MODULUS = 31;
 
 /** GB 32100-2015 (check character): weight of position i (1-based) is 3^(i-1) mod 31. */
-export const USCC_WEIGHTS: readonly number[] = Object.freeze(
-  Array.from({ length: USCC_LENGTH - 1 }, (_, i) => powMod(3, i, MODULUS)),
-);
+export const USCC_WEIGHTS: readonly number[] = Object.freeze(Array.from({ length: USCC_LENGTH - 1 }, (_, i) => powMod(3, i, MODULUS)));
 
 function powMod(base: number, exponent: number, modulus: number): number {
   let result = 1;

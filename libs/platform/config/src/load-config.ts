@@ -22,19 +22,13 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEn
   );
 }
 
-const booleanString = z
-  .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
-  .transform((v) => v === 'true' || v === '1');
+const booleanString = z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).transform((v) => v === 'true' || v === '1');
 
 const port = z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65535);
 
-const postgresUrl = z
-  .string({ message: 'is required' })
-  .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL');
+const postgresUrl = z.string({ message: 'is required' }).refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL');
 
-const natsUrl = z
-  .string({ message: 'is required' })
-  .refine((v) => /^(nats|tls):\/\//.test(v), 'must be a nats:// URL');
+const natsUrl = z.string({ message: 'is required' }).refine((v) => /^(nats|tls):\/\//.test(v), 'must be a nats:// URL');
 
 /** Variables every service reads; services extend this with their own. */
 export const baseServiceEnv = z.object({
@@ -68,6 +62,4 @@ export type BaseServiceConfig = z.infer<typeof baseServiceEnv>;
 export const configSchemas = { booleanString, port, postgresUrl, natsUrl };
 
 /** `COLLECTION_GRPC_URL=collection:50052` style addresses of peer services. */
-export const grpcAddress = z
-  .string({ message: 'is required' })
-  .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'must be host:port');
+export const grpcAddress = z.string({ message: 'is required' }).regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'must be host:port');

@@ -3,11 +3,14 @@ import { GroupCommit } from './group-commit';
 describe('GroupCommit', () => {
   it('writes what arrives during a write as the next group, answering each caller with its own result', async () => {
     const groups: number[][] = [];
-    const commit = new GroupCommit<number, number>(async (items) => {
-      groups.push(items);
-      await new Promise((r) => setTimeout(r, 5));
-      return items.map((n) => n * 10);
-    }, { maxGroup: 3 });
+    const commit = new GroupCommit<number, number>(
+      async (items) => {
+        groups.push(items);
+        await new Promise((r) => setTimeout(r, 5));
+        return items.map((n) => n * 10);
+      },
+      { maxGroup: 3 },
+    );
     const first = commit.submit(1);
     await Promise.resolve(); // the first write starts alone
     const results = await Promise.all([first, ...[2, 3, 4, 5].map((n) => commit.submit(n))]);
@@ -23,7 +26,8 @@ describe('GroupCommit', () => {
   });
 
   it('rejects every item of a failed group, or with retryAlone fails only the item that fails alone', async () => {
-    const failing = (items: string[]) => (items.length > 1 || items[0] === 'bad' ? Promise.reject(new Error(`failed ${items.join()}`)) : Promise.resolve(items));
+    const failing = (items: string[]) =>
+      items.length > 1 || items[0] === 'bad' ? Promise.reject(new Error(`failed ${items.join()}`)) : Promise.resolve(items);
     const strict = new GroupCommit<string, string>(failing, { maxGroup: 10 });
     const lenient = new GroupCommit<string, string>(failing, { maxGroup: 10, retryAlone: true });
     const settle = (commit: GroupCommit<string, string>) => Promise.allSettled(['a', 'bad', 'b'].map((item) => commit.submit(item)));
@@ -33,11 +37,14 @@ describe('GroupCommit', () => {
 
   it('tells when everything submitted so far is written', async () => {
     const written: number[] = [];
-    const commit = new GroupCommit<number, undefined>(async (items) => {
-      await new Promise((r) => setTimeout(r, 5));
-      written.push(...items);
-      return items.map(() => undefined);
-    }, { maxGroup: 2 });
+    const commit = new GroupCommit<number, undefined>(
+      async (items) => {
+        await new Promise((r) => setTimeout(r, 5));
+        written.push(...items);
+        return items.map(() => undefined);
+      },
+      { maxGroup: 2 },
+    );
     await commit.drained(); // idle: at once
     for (const n of [1, 2, 3]) void commit.submit(n);
     await commit.drained();

@@ -56,13 +56,19 @@ export function normaliseIdempotencyKey(key: string | null | undefined): string 
 /** Refuses a key that first answered another operation or another request (422). */
 export function assertSameRequest(stored: StoredRequest, incoming: StoredRequest): void {
   if (stored.operation === incoming.operation && stored.requestHash === incoming.requestHash) return;
-  throw new DomainError(IdempotencyErrorCode.KeyReused, 'precondition', 'This Idempotency-Key was used for a different request; use a new key for a new request.', [
-    {
-      field: 'Idempotency-Key',
-      message: stored.operation === incoming.operation ? `already used for ${stored.operation} with a different body` : `already used for ${stored.operation}`,
-      code: 'REUSED',
-    },
-  ]);
+  throw new DomainError(
+    IdempotencyErrorCode.KeyReused,
+    'precondition',
+    'This Idempotency-Key was used for a different request; use a new key for a new request.',
+    [
+      {
+        field: 'Idempotency-Key',
+        message:
+          stored.operation === incoming.operation ? `already used for ${stored.operation} with a different body` : `already used for ${stored.operation}`,
+        code: 'REUSED',
+      },
+    ],
+  );
 }
 
 /**

@@ -37,10 +37,10 @@ async function bootstrapOnce(adminUrl: string, schema: string, role: string): Pr
     await client.query(`DO $$ BEGIN
         CREATE SCHEMA IF NOT EXISTS "${schema}" AUTHORIZATION "${role}";
       EXCEPTION WHEN duplicate_schema OR unique_violation THEN NULL; END $$`);
-    const { rows } = await client.query(
-      `SELECT 1 FROM pg_db_role_setting WHERE setrole = $1::regrole AND setdatabase = 0 AND $2 = ANY (setconfig)`,
-      [role, `search_path=${schema}`],
-    );
+    const { rows } = await client.query(`SELECT 1 FROM pg_db_role_setting WHERE setrole = $1::regrole AND setdatabase = 0 AND $2 = ANY (setconfig)`, [
+      role,
+      `search_path=${schema}`,
+    ]);
     if (rows.length === 0) await client.query(`ALTER ROLE "${role}" SET search_path = "${schema}"`);
     await client.query(`REVOKE ALL ON SCHEMA "${schema}" FROM PUBLIC`);
   } finally {

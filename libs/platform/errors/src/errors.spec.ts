@@ -19,7 +19,10 @@ describe('error mapping', () => {
     expect(err).toMatchObject({ kind: 'unavailable', code: 'SERVICE.UNAVAILABLE', message: 'connect ECONNREFUSED' });
     expect(domainErrorFromGrpc(GrpcCode.UNKNOWN, '', {}).kind).toBe('internal');
     // A method the peer does not offer (an older version mid-rollout) is told apart, for fallbacks.
-    expect(domainErrorFromGrpc(GrpcCode.UNIMPLEMENTED, 'The server does not implement the method', {})).toMatchObject({ kind: 'internal', code: 'SERVICE.UNIMPLEMENTED' });
+    expect(domainErrorFromGrpc(GrpcCode.UNIMPLEMENTED, 'The server does not implement the method', {})).toMatchObject({
+      kind: 'internal',
+      code: 'SERVICE.UNIMPLEMENTED',
+    });
   });
 
   it('gives every kind a distinct-enough HTTP status and never a 500 for client mistakes', () => {

@@ -23,7 +23,12 @@ export function nulCharacterViolations(value: unknown, path = ''): FieldViolatio
     }
     for (const [key, item] of Object.entries(node)) {
       const field = at ? `${at}.${key}` : key;
-      if (key.includes('\u0000')) violations.push({ field: field.replace(/\u0000/g, '\\u0000'), message: 'a field name must not contain the NUL character (U+0000)', code: NUL_CHARACTER });
+      if (key.includes('\u0000'))
+        violations.push({
+          field: field.replace(/\u0000/g, '\\u0000'),
+          message: 'a field name must not contain the NUL character (U+0000)',
+          code: NUL_CHARACTER,
+        });
       visit(item, field, depth + 1);
     }
   };

@@ -20,12 +20,20 @@ export interface CallOptions {
  * come from the generated definition.
  */
 export type UnaryClient<S> = {
-  readonly [K in keyof S as S[K] extends (request: never, metadata?: Metadata) => Observable<unknown> ? K : never]: S[K] extends (request: infer TRequest, metadata?: Metadata) => Observable<infer TResponse>
+  readonly [K in keyof S as S[K] extends (request: never, metadata?: Metadata) => Observable<unknown> ? K : never]: S[K] extends (
+    request: infer TRequest,
+    metadata?: Metadata,
+  ) => Observable<infer TResponse>
     ? (request: TRequest, options?: CallOptions) => Promise<TResponse>
     : never;
 };
 
-type UnaryMethod = (request: unknown, metadata: Metadata, options: { deadline: Date }, callback: (error: ServiceError | null, response: unknown) => void) => void;
+type UnaryMethod = (
+  request: unknown,
+  metadata: Metadata,
+  options: { deadline: Date },
+  callback: (error: ServiceError | null, response: unknown) => void,
+) => void;
 
 /**
  * A typed unary client for one gRPC service. Errors come back as DomainError (code, kind and
@@ -44,7 +52,11 @@ export class GrpcClient {
   ) {
     const definition = loadSync(proto.protoPath, loaderOptions());
     const pkg = proto.package.split('.').reduce<GrpcObject>((node, part) => node[part] as GrpcObject, loadPackageDefinition(definition));
-    const Ctor = pkg[serviceName] as unknown as new (address: string, creds: ReturnType<typeof credentials.createInsecure>, options: Record<string, number>) => Client;
+    const Ctor = pkg[serviceName] as unknown as new (
+      address: string,
+      creds: ReturnType<typeof credentials.createInsecure>,
+      options: Record<string, number>,
+    ) => Client;
     if (typeof Ctor !== 'function') throw new Error(`service ${proto.package}.${serviceName} not found in ${proto.protoPath}`);
     this.unaryMethods = unaryMethodNames((Ctor as unknown as { service: ServiceDefinition }).service);
     this.client = new Ctor(address, credentials.createInsecure(), {

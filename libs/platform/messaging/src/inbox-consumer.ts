@@ -170,7 +170,10 @@ export class InboxConsumer {
     let processed = 0;
     try {
       await this.dataSource.transaction(async (manager) => {
-        const fresh = await this.claimInbox(manager, batch.map((d) => d.event.id));
+        const fresh = await this.claimInbox(
+          manager,
+          batch.map((d) => d.event.id),
+        );
         // A second copy of an event in the same batch finds its id already claimed.
         const toApply = batch.filter((delivery) => fresh.delete(delivery.event.id));
         processed = toApply.length;
@@ -198,7 +201,12 @@ export class InboxConsumer {
   /** Runs the handler inside the event's own consumer span (joined to the producer's trace). */
   private async applyOne(manager: EntityManager, { message, event }: Delivery): Promise<void> {
     const parent = extractTraceContext(traceHeaders(message));
-    const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': message.subject, 'messaging.message.id': event.id, 'messaging.consumer.group.name': this.spec.durable };
+    const attributes = {
+      'messaging.system': 'nats',
+      'messaging.destination.name': message.subject,
+      'messaging.message.id': event.id,
+      'messaging.consumer.group.name': this.spec.durable,
+    };
     await withSpan(`${this.spec.filterSubject} process`, { kind: SpanKind.CONSUMER, parent, attributes }, () =>
       this.handler(event, manager, { subject: this.ns.logicalSubject(message.subject) }),
     );
@@ -209,7 +217,10 @@ export class InboxConsumer {
     const links = batch.map(({ message }) => linkFromTraceHeaders(traceHeaders(message))).filter((link) => link !== undefined);
     const attributes = { 'messaging.system': 'nats', 'messaging.batch.message_count': batch.length, 'messaging.consumer.group.name': this.spec.durable };
     await withSpan(`${this.spec.filterSubject} process`, { kind: SpanKind.CONSUMER, attributes, links }, () =>
-      this.batchHandler!(batch.map((d) => d.event), manager),
+      this.batchHandler!(
+        batch.map((d) => d.event),
+        manager,
+      ),
     );
   }
 

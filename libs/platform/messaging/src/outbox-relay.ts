@@ -189,7 +189,11 @@ export class OutboxRelay {
    */
   private relayConnection(): Promise<Client> {
     this.connection ??= (async () => {
-      const client = new Client({ connectionString: this.options.databaseUrl, application_name: `${this.options.schema}-outbox-relay`, options: `-c search_path=${this.options.schema}` });
+      const client = new Client({
+        connectionString: this.options.databaseUrl,
+        application_name: `${this.options.schema}-outbox-relay`,
+        options: `-c search_path=${this.options.schema}`,
+      });
       client.on('error', (error) => this.options.onError?.(error));
       await client.connect();
       await client.query(
@@ -208,12 +212,20 @@ export class OutboxRelay {
 
   private publish(row: OutboxRow): Promise<void> {
     const parent = extractTraceContext(row.trace_headers);
-    return withSpan(`${row.subject} publish`, { kind: SpanKind.PRODUCER, parent, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': row.subject, 'messaging.message.id': row.id } }, async () => {
-      const headers = natsHeaders();
-      for (const [key, value] of Object.entries(injectTraceHeaders())) headers.set(key, value);
-      await this.js.publish(this.ns.subject(row.subject), row.envelope, { msgID: row.id, headers });
-      eventsPublished.inc({ subject: row.subject });
-    });
+    return withSpan(
+      `${row.subject} publish`,
+      {
+        kind: SpanKind.PRODUCER,
+        parent,
+        attributes: { 'messaging.system': 'nats', 'messaging.destination.name': row.subject, 'messaging.message.id': row.id },
+      },
+      async () => {
+        const headers = natsHeaders();
+        for (const [key, value] of Object.entries(injectTraceHeaders())) headers.set(key, value);
+        await this.js.publish(this.ns.subject(row.subject), row.envelope, { msgID: row.id, headers });
+        eventsPublished.inc({ subject: row.subject });
+      },
+    );
   }
 }
 

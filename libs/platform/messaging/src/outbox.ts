@@ -56,13 +56,23 @@ function wakeRelay(manager: EntityManager, schema: string): Promise<void> {
  * stored with the row, so the relay's publish — which happens later, outside the request —
  * continues the same trace.
  */
-export async function appendToOutbox<TData>(manager: EntityManager, schema: string, definition: EventDefinition<TData>, event: NewEvent<TData>): Promise<EventEnvelope<TData>> {
+export async function appendToOutbox<TData>(
+  manager: EntityManager,
+  schema: string,
+  definition: EventDefinition<TData>,
+  event: NewEvent<TData>,
+): Promise<EventEnvelope<TData>> {
   const [envelope] = await appendManyToOutbox(manager, schema, definition, [event]);
   return envelope;
 }
 
 /** Many events of one type in one statement (bulk ingestion); same guarantees as appendToOutbox. */
-export async function appendManyToOutbox<TData>(manager: EntityManager, schema: string, definition: EventDefinition<TData>, events: readonly NewEvent<TData>[]): Promise<EventEnvelope<TData>[]> {
+export async function appendManyToOutbox<TData>(
+  manager: EntityManager,
+  schema: string,
+  definition: EventDefinition<TData>,
+  events: readonly NewEvent<TData>[],
+): Promise<EventEnvelope<TData>[]> {
   if (events.length === 0) return [];
   const envelopes = events.map((event) => toEnvelope(definition, event));
   await manager.query(outboxInsertSql(1), outboxInsertParams(definition, envelopes));
@@ -109,7 +119,10 @@ export async function writeWithOutbox<TData>(
   // set_config(…, true) lasts until the end of this statement's own (implicit) transaction, i.e.
   // it is in force when PostgreSQL commits it; as a one-off subquery it runs once, before the first row.
   const commitMode = options.asynchronousCommit ? ` WHERE (SELECT set_config('synchronous_commit', 'off', true)) = 'off'` : '';
-  await dataSource.query(`WITH written AS (${write.sql}) ${outboxInsertSql(first)}${commitMode}`, [...write.params, ...outboxInsertParams(definition, envelopes)]);
+  await dataSource.query(`WITH written AS (${write.sql}) ${outboxInsertSql(first)}${commitMode}`, [
+    ...write.params,
+    ...outboxInsertParams(definition, envelopes),
+  ]);
   // The statement has committed (autocommit): wake the relay now.
   await sendWakeUp(schema, (channel) => dataSource.query(`SELECT pg_notify($1, '')`, [channel]));
   return envelopes;

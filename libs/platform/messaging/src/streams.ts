@@ -8,7 +8,12 @@ const DUPLICATE_WINDOW_MS = 2 * 60 * 1000;
 /** Positions are high volume and only useful for a while: limits-based retention (ARCHITECTURE.md §4). */
 const POSITIONS_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 
-export async function ensureStreams(jsm: JetStreamManager, ns: MessagingNamespace, names = Object.keys(STREAM_SUBJECTS) as StreamName[], replicas = 1): Promise<void> {
+export async function ensureStreams(
+  jsm: JetStreamManager,
+  ns: MessagingNamespace,
+  names = Object.keys(STREAM_SUBJECTS) as StreamName[],
+  replicas = 1,
+): Promise<void> {
   for (const name of names) {
     const config = {
       name: ns.stream(name),

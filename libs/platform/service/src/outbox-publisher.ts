@@ -1,7 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { EventDefinition, EventEnvelope } from '@contracts';
-import { appendManyToOutbox, appendToOutbox, KeyedEvent, KeyedWrite, NewEvent, writeKeyedWithOutbox, writeWithOutbox, WriteStatement, WriteWithOutboxOptions } from '@platform/messaging';
+import {
+  appendManyToOutbox,
+  appendToOutbox,
+  KeyedEvent,
+  KeyedWrite,
+  NewEvent,
+  writeKeyedWithOutbox,
+  writeWithOutbox,
+  WriteStatement,
+  WriteWithOutboxOptions,
+} from '@platform/messaging';
 import { SERVICE_DEFINITION } from './tokens';
 import type { ServiceDefinition } from './service-definition';
 

@@ -27,10 +27,14 @@ describe('PeriodicWork', () => {
   it('lets the running pass cover a nudge when asked to skip', async () => {
     const gate = deferred();
     let passes = 0;
-    const work = new PeriodicWork(async () => {
-      passes += 1;
-      await gate.promise;
-    }, logger, { whileBusy: 'skip' });
+    const work = new PeriodicWork(
+      async () => {
+        passes += 1;
+        await gate.promise;
+      },
+      logger,
+      { whileBusy: 'skip' },
+    );
     const first = work.nudge();
     void work.nudge();
     gate.resolve();
@@ -41,11 +45,15 @@ describe('PeriodicWork', () => {
   it('logs a failing pass and keeps going; stop waits for the pass in hand and ends the loop', async () => {
     const gate = deferred();
     let passes = 0;
-    const work = new PeriodicWork(async () => {
-      passes += 1;
-      if (passes === 1) throw new Error('database went away');
-      await gate.promise;
-    }, logger, { failure: 'sweep failed' });
+    const work = new PeriodicWork(
+      async () => {
+        passes += 1;
+        if (passes === 1) throw new Error('database went away');
+        await gate.promise;
+      },
+      logger,
+      { failure: 'sweep failed' },
+    );
     await work.nudge();
     expect(logger.error).toHaveBeenCalledWith({ err: expect.any(Error) }, 'sweep failed');
     const second = work.nudge();

@@ -31,7 +31,12 @@ export interface RunServiceOptions {
 }
 
 /** Boots one service: HTTP (probes, metrics, and for the gateway the API) and gRPC, with shutdown hooks. */
-export async function runService(definition: ServiceDefinition, config: BaseServiceConfig, rootModule: DynamicModule, options: RunServiceOptions = {}): Promise<INestApplication> {
+export async function runService(
+  definition: ServiceDefinition,
+  config: BaseServiceConfig,
+  rootModule: DynamicModule,
+  options: RunServiceOptions = {},
+): Promise<INestApplication> {
   initMetrics(definition.name);
   const app = await NestFactory.create(rootModule, { bufferLogs: true, bodyParser: !options.configureHttp });
   app.useLogger(app.get(Logger));

@@ -27,7 +27,8 @@ export class TransportExceptionFilter implements ExceptionFilter {
   }
 
   private fromUnknown(exception: unknown): DomainError {
-    if (exception instanceof HttpException && exception.getStatus() === 404) return new DomainError(PlatformErrorCode.NotFound, 'not-found', 'No such resource.');
+    if (exception instanceof HttpException && exception.getStatus() === 404)
+      return new DomainError(PlatformErrorCode.NotFound, 'not-found', 'No such resource.');
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return new DomainError(PlatformErrorCode.Internal, 'internal', 'The service failed to handle the request.');
   }

@@ -4,7 +4,12 @@ import { defineEventFactory, listEntryEffectiveEvent, repairRecordRepairedEvent 
 describe('event factories', () => {
   it('build a whole envelope of the definition, keyed by the payload subject', () => {
     const event = repairRecordRepairedEvent.envelope();
-    expect(event).toMatchObject({ type: Events.RepairRecordRepaired.subject, version: Events.RepairRecordRepaired.version, region: '410100', subjectId: event.data.subject.id });
+    expect(event).toMatchObject({
+      type: Events.RepairRecordRepaired.subject,
+      version: Events.RepairRecordRepaired.version,
+      region: '410100',
+      subjectId: event.data.subject.id,
+    });
     expect(event.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(Date.parse(event.occurredAt)).not.toBeNaN();
     expect(repairRecordRepairedEvent.envelope().id).not.toBe(event.id);
@@ -20,7 +25,11 @@ describe('event factories', () => {
 
   it('build outbox events (no id, type or version: the outbox assigns them)', () => {
     const WidgetMade: EventDefinition<{ widget: string }> = { stream: 'CREDIT_RECORDS', subject: 'credit.records.created', version: 1 };
-    const widgetMade = defineEventFactory(WidgetMade, (n) => ({ widget: `w${n}` }), (data) => data.widget);
+    const widgetMade = defineEventFactory(
+      WidgetMade,
+      (n) => ({ widget: `w${n}` }),
+      (data) => data.widget,
+    );
     expect(widgetMade.newEvent({ data: { widget: 'a' } })).toEqual({ subjectId: 'a', region: '410100', data: { widget: 'a' } });
     const at = new Date('2026-01-01T00:00:00Z');
     expect(widgetMade.newEvent({ region: '410300', occurredAt: at })).toMatchObject({ region: '410300', occurredAt: at });

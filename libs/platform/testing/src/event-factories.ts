@@ -27,7 +27,11 @@ export interface EventFactory<TData> {
  * envelope's subjectId unless an override sets it (so overriding the data's subject moves the
  * envelope with it). Region 410100 (Zhengzhou) and "now" unless overridden.
  */
-export function defineEventFactory<TData extends object>(definition: EventDefinition<TData>, data: (sequence: number) => TData, subjectIdOf: (data: TData) => string): EventFactory<TData> {
+export function defineEventFactory<TData extends object>(
+  definition: EventDefinition<TData>,
+  data: (sequence: number) => TData,
+  subjectIdOf: (data: TData) => string,
+): EventFactory<TData> {
   const build = defineFactory<EventEnvelope<TData>>((n) => ({
     id: randomUUID(),
     type: definition.subject,
@@ -132,7 +136,14 @@ export const monitoringViolationEvent = defineEventFactory<MonitoringViolationFe
         decisionDate: today,
         documentNumber: `BJ-${randomUUID().slice(0, 12)}`,
         sourceRecordId: `alarm-${randomUUID()}-${n}`,
-        payload: { violationCode: 'fatigue-driving', occurredAt: `${today}T02:10:00+08:00`, plate: '豫A7C321', plateColour: 'yellow', platform: '河南省综合交通运输管理服务平台', durationMinutes: 290 },
+        payload: {
+          violationCode: 'fatigue-driving',
+          occurredAt: `${today}T02:10:00+08:00`,
+          plate: '豫A7C321',
+          plateColour: 'yellow',
+          platform: '河南省综合交通运输管理服务平台',
+          durationMinutes: 290,
+        },
       },
     };
   },

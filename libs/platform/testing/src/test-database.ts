@@ -29,7 +29,13 @@ export async function createTemplateDatabase(schemas: MigratableSchema[]): Promi
   const adminUrl = withDatabase(TEST_SERVER_URL, name);
   for (const s of schemas) {
     await ensureSchemaAndRole(adminUrl, s.schema);
-    const dataSource = createServiceDataSource({ schema: s.schema, url: roleUrl(adminUrl, s.schema), entities: s.entities as never, migrations: s.migrations as never, poolSize: 1 });
+    const dataSource = createServiceDataSource({
+      schema: s.schema,
+      url: roleUrl(adminUrl, s.schema),
+      entities: s.entities as never,
+      migrations: s.migrations as never,
+      poolSize: 1,
+    });
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
     await dataSource.destroy();
@@ -69,7 +75,13 @@ export async function cloneTestDatabase(label = 'test'): Promise<TestDatabase> {
     adminUrl,
     urlFor: (schema) => roleUrl(adminUrl, schema),
     async dataSource(s) {
-      const ds = createServiceDataSource({ schema: s.schema, url: roleUrl(adminUrl, s.schema), entities: s.entities as never, migrations: s.migrations as never, poolSize: 4 });
+      const ds = createServiceDataSource({
+        schema: s.schema,
+        url: roleUrl(adminUrl, s.schema),
+        entities: s.entities as never,
+        migrations: s.migrations as never,
+        poolSize: 4,
+      });
       await ds.initialize();
       opened.push(ds);
       return ds;

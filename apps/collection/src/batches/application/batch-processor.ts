@@ -105,7 +105,11 @@ export class BatchProcessor implements OnApplicationBootstrap, BeforeApplication
       const [{ next_line: start }] = await manager.query(`SELECT next_line FROM batches WHERE id = $1 FOR UPDATE`, [batch.id]);
       const chunk = batch.lines.slice(start, start + this.config.BATCH_CHUNK_SIZE);
       const { valid, rejected } = this.validate(batch.principal, chunk, this.catalogues.current());
-      const written = await this.writer.write(manager, batch.principal.clientId, valid.map((v) => v.submission));
+      const written = await this.writer.write(
+        manager,
+        batch.principal.clientId,
+        valid.map((v) => v.submission),
+      );
       await this.recordErrors(manager, batch.id, rejected);
       await this.intakeOutcomes.add(manager, batch.principal.clientId, batch.principal.region, 'rejected', rejected.length);
       await this.intakeOutcomes.add(manager, batch.principal.clientId, batch.principal.region, 'duplicate', valid.length - written.length);
@@ -122,7 +126,11 @@ export class BatchProcessor implements OnApplicationBootstrap, BeforeApplication
     });
   }
 
-  private validate(principal: Principal, chunk: BatchLine[], catalogue: Catalogue): { valid: { line: number; submission: ValidSubmission }[]; rejected: LineOutcome[] } {
+  private validate(
+    principal: Principal,
+    chunk: BatchLine[],
+    catalogue: Catalogue,
+  ): { valid: { line: number; submission: ValidSubmission }[]; rejected: LineOutcome[] } {
     const valid: { line: number; submission: ValidSubmission }[] = [];
     const rejected: LineOutcome[] = [];
     for (const { line, text } of chunk) {
@@ -137,7 +145,10 @@ export class BatchProcessor implements OnApplicationBootstrap, BeforeApplication
         valid.push({ line, submission });
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        rejected.push({ line, violations: error.violations.length > 0 ? [...error.violations] : [{ field: '(line)', message: error.message, code: error.code }] });
+        rejected.push({
+          line,
+          violations: error.violations.length > 0 ? [...error.violations] : [{ field: '(line)', message: error.message, code: error.code }],
+        });
       }
     }
     return { valid, rejected };

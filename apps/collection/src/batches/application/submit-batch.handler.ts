@@ -34,13 +34,16 @@ export class SubmitBatchHandler {
       [id, principal.clientId, JSON.stringify(principal), lines.length, body, key, hash],
     );
     if (inserted.length === 0) {
-      const [earlier] = await this.dataSource.query(`SELECT id, line_count, idempotency_request_hash FROM batches WHERE client_id = $1 AND idempotency_key = $2`, [
-        principal.clientId,
-        key,
-      ]);
+      const [earlier] = await this.dataSource.query(
+        `SELECT id, line_count, idempotency_request_hash FROM batches WHERE client_id = $1 AND idempotency_key = $2`,
+        [principal.clientId, key],
+      );
       // The same key must carry the same body (platform rule); a batch stored before hashes were kept replays as before.
       if (earlier.idempotency_request_hash && hash) {
-        assertSameRequest({ operation: SUBMIT_BATCH_OPERATION, requestHash: earlier.idempotency_request_hash }, { operation: SUBMIT_BATCH_OPERATION, requestHash: hash });
+        assertSameRequest(
+          { operation: SUBMIT_BATCH_OPERATION, requestHash: earlier.idempotency_request_hash },
+          { operation: SUBMIT_BATCH_OPERATION, requestHash: hash },
+        );
       }
       return { batchId: earlier.id, lineCount: earlier.line_count, replayed: true };
     }

@@ -22,7 +22,9 @@ describe('splitBatch', () => {
 
 describe('parseBatchLine', () => {
   it('maps a line to a submission, payload as JSON', () => {
-    const parsed = parseBatchLine(JSON.stringify({ recordType: 'administrative-penalty', subject: { kind: 'org', id: 'x', name: 'y' }, region: '410100', payload: { facts: 'f' } }));
+    const parsed = parseBatchLine(
+      JSON.stringify({ recordType: 'administrative-penalty', subject: { kind: 'org', id: 'x', name: 'y' }, region: '410100', payload: { facts: 'f' } }),
+    );
     expect(parsed).toMatchObject({ ok: true, raw: { recordType: 'administrative-penalty', region: '410100', payloadJson: '{"facts":"f"}', severity: '' } });
   });
 

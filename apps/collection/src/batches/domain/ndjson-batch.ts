@@ -36,7 +36,8 @@ export function parseBatchLine(text: string): ParsedLine {
   } catch {
     return { ok: false, violations: [{ field: '(line)', message: 'is not valid JSON', code: 'MALFORMED_JSON' }] };
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, violations: [{ field: '(line)', message: 'must be a JSON object', code: 'NOT_AN_OBJECT' }] };
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return { ok: false, violations: [{ field: '(line)', message: 'must be a JSON object', code: 'NOT_AN_OBJECT' }] };
   const line = value as Record<string, unknown>;
   const violations: FieldViolation[] = Object.keys(line)
     .filter((key) => !(LINE_FIELDS as readonly string[]).includes(key))

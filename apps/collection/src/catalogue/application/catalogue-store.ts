@@ -22,8 +22,18 @@ export class CatalogueStore implements OnModuleInit {
     const repository = this.dataSource.getRepository(CatalogueVersionEntity);
     for (const document of SHIPPED_CATALOGUES) {
       // jsonb column: TypeORM's deep-partial typing cannot follow readonly arrays of schemas.
-      const row = { version: document.version, effectiveFrom: document.effectiveFrom, document: JSON.parse(JSON.stringify(document)) as object, storedAt: new Date() };
-      await repository.createQueryBuilder().insert().values(row as never).orIgnore().execute();
+      const row = {
+        version: document.version,
+        effectiveFrom: document.effectiveFrom,
+        document: JSON.parse(JSON.stringify(document)) as object,
+        storedAt: new Date(),
+      };
+      await repository
+        .createQueryBuilder()
+        .insert()
+        .values(row as never)
+        .orIgnore()
+        .execute();
       const stored = await repository.findOneByOrFail({ version: document.version });
       if (!isDeepStrictEqual(stored.document, JSON.parse(JSON.stringify(document)))) {
         throw new Error(`catalogue v${document.version} in the database differs from the shipped one: versions are immutable, add a new version instead`);

@@ -191,7 +191,13 @@ describe('catalogue v1', () => {
   it('is version 1, in force from 2026-01-01, and names its sources', () => {
     expect(CATALOGUE_V1.version).toBe(1);
     expect(CATALOGUE_V1.effectiveFrom).toBe('2026-01-01');
-    for (const seed of ['000_0e29d2548a338543.txt', '001_bd7deb5d3731eda1.txt', '002_e218281672bf1c60.txt', '003_de042ffac66510b8.txt', '004_88026755322b26ed.txt']) {
+    for (const seed of [
+      '000_0e29d2548a338543.txt',
+      '001_bd7deb5d3731eda1.txt',
+      '002_e218281672bf1c60.txt',
+      '003_de042ffac66510b8.txt',
+      '004_88026755322b26ed.txt',
+    ]) {
       expect(CATALOGUE_V1.sources.some((source) => source.includes(seed))).toBe(true);
     }
     expect(CATALOGUE_V1.sources.some((source) => source.includes('国家发展改革委令2025年第36号'))).toBe(true);
@@ -406,8 +412,12 @@ describe('catalogue v1 payload rules', () => {
 
   it('monitoring: speeding states the speed and the limit', () => {
     const speeding = EXAMPLES['monitoring-violation'];
-    expect(errorsOf('monitoring-violation', without(speeding, 'limitKmh'))).toContainEqual(expect.objectContaining({ params: { missingProperty: 'limitKmh' } }));
-    expect(errorsOf('monitoring-violation', without(speeding, 'speedKmh'))).toContainEqual(expect.objectContaining({ params: { missingProperty: 'speedKmh' } }));
+    expect(errorsOf('monitoring-violation', without(speeding, 'limitKmh'))).toContainEqual(
+      expect.objectContaining({ params: { missingProperty: 'limitKmh' } }),
+    );
+    expect(errorsOf('monitoring-violation', without(speeding, 'speedKmh'))).toContainEqual(
+      expect.objectContaining({ params: { missingProperty: 'speedKmh' } }),
+    );
     expect(errorsOf('monitoring-violation', { ...speeding, speedKmh: -1 })).not.toEqual([]);
   });
 
@@ -490,7 +500,17 @@ describe('monitoring violation codes', () => {
   it('cover the alarms the seeds name', () => {
     const codes: string[] = MONITORING_VIOLATION_CODES.map((entry) => entry.code);
     expect(codes).toEqual(
-      expect.arrayContaining(['speeding', 'fatigue-driving', 'monitoring-off', 'route-plate-mismatch', 'overdue-annual-inspection', 'overdue-licence', 'off-base-operation', 'long-offline', 'phone-use']),
+      expect.arrayContaining([
+        'speeding',
+        'fatigue-driving',
+        'monitoring-off',
+        'route-plate-mismatch',
+        'overdue-annual-inspection',
+        'overdue-licence',
+        'off-base-operation',
+        'long-offline',
+        'phone-use',
+      ]),
     );
   });
 

@@ -93,7 +93,8 @@ function uscc(description: string): Schema {
 /** GA 36-2018 plate: province + authority letter + 5 characters, or 6 for new-energy; 挂/学 suffixes. */
 const PLATE: Schema = {
   type: 'string',
-  pattern: '^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z](?:[A-HJ-NP-Z0-9]{5}|[DF][A-HJ-NP-Z0-9][0-9]{4}|[0-9]{5}[DF]|[A-HJ-NP-Z0-9]{4}[挂学])$',
+  pattern:
+    '^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z](?:[A-HJ-NP-Z0-9]{5}|[DF][A-HJ-NP-Z0-9][0-9]{4}|[0-9]{5}[DF]|[A-HJ-NP-Z0-9]{4}[挂学])$',
   description: '车辆号牌号码（GA 36-2018，不含分隔符，如 豫A12345）',
 };
 

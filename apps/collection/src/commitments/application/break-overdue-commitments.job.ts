@@ -48,7 +48,8 @@ export class BreakOverdueCommitmentsJob implements ScheduledJob, OnModuleInit {
     @Inject(RecordWriterPort) private readonly writer: RecordWriterPort,
     private readonly catalogues: CatalogueStore,
     private readonly scheduler: JobScheduler,
-    @Inject(SERVICE_CONFIG) private readonly config: Pick<CollectionConfig, 'SCHEDULE_CHUNK_SIZE' | 'COMMITMENT_FULFILMENT_RULES' | 'AUTO_BROKEN_COMMITMENT_SEVERITY'>,
+    @Inject(SERVICE_CONFIG)
+    private readonly config: Pick<CollectionConfig, 'SCHEDULE_CHUNK_SIZE' | 'COMMITMENT_FULFILMENT_RULES' | 'AUTO_BROKEN_COMMITMENT_SEVERITY'>,
   ) {}
 
   onModuleInit(): void {
@@ -77,7 +78,10 @@ export class BreakOverdueCommitmentsJob implements ScheduledJob, OnModuleInit {
     const candidates = await this.lockOverdue(manager, today, rules, after);
     const last = candidates.at(-1);
     if (!last) return { written: 0 };
-    const settled = await this.settled(manager, candidates.map((c) => c.id));
+    const settled = await this.settled(
+      manager,
+      candidates.map((c) => c.id),
+    );
     const submissions = candidates.filter((c) => !settled.has(c.id)).flatMap((row) => this.brokenRecordOrSkip(row, rules, today) ?? []);
     const written = submissions.length > 0 ? await this.writer.write(manager, COMMITMENT_SYSTEM_CLIENT, submissions, now) : [];
     return { written: written.length, last: { decisionDate: last.decision_date, id: last.id } };
@@ -98,7 +102,15 @@ export class BreakOverdueCommitmentsJob implements ScheduledJob, OnModuleInit {
         ORDER BY c.decision_date, c.id
         LIMIT $5
         FOR UPDATE OF c SKIP LOCKED`,
-      [today, rules.map(rulePrefix), rules.map((r) => r.commitmentType), rules.map((r) => r.days), this.config.SCHEDULE_CHUNK_SIZE, after.decisionDate, after.id],
+      [
+        today,
+        rules.map(rulePrefix),
+        rules.map((r) => r.commitmentType),
+        rules.map((r) => r.days),
+        this.config.SCHEDULE_CHUNK_SIZE,
+        after.decisionDate,
+        after.id,
+      ],
     );
   }
 
@@ -125,7 +137,10 @@ export class BreakOverdueCommitmentsJob implements ScheduledJob, OnModuleInit {
 
   /** The broken record, validated like any submission; undefined (and logged) if the domain rule disagrees. */
   private brokenRecord(row: OverdueRow, rules: readonly FulfilmentPeriodRule[], today: string): ValidSubmission | undefined {
-    const due = effectiveDueDate({ region: row.region, decisionDate: row.decision_date, dueDate: row.payload.dueDate, commitmentType: row.payload.commitmentType }, rules);
+    const due = effectiveDueDate(
+      { region: row.region, decisionDate: row.decision_date, dueDate: row.payload.dueDate, commitmentType: row.payload.commitmentType },
+      rules,
+    );
     if (!isOverdue(due.dueOn, today)) {
       this.logger.warn({ commitmentId: row.id, dueOn: due.dueOn }, 'selected a commitment that is not overdue; skipped');
       return undefined;

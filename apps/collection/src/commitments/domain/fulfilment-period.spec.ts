@@ -9,22 +9,35 @@ describe('commitment due dates', () => {
     expect(isOverdue('2026-06-30', '2026-06-29')).toBe(false);
   });
 
-  it('keeps the commitment\'s own due date where no local rule applies', () => {
-    expect(effectiveDueDate({ region: '410100', decisionDate: '2026-01-10', dueDate: '2027-01-10', commitmentType: 'notification-commitment' }, DEFAULT_FULFILMENT_PERIOD_RULES)).toEqual({
+  it("keeps the commitment's own due date where no local rule applies", () => {
+    expect(
+      effectiveDueDate(
+        { region: '410100', decisionDate: '2026-01-10', dueDate: '2027-01-10', commitmentType: 'notification-commitment' },
+        DEFAULT_FULFILMENT_PERIOD_RULES,
+      ),
+    ).toEqual({
       dueOn: '2027-01-10',
     });
   });
 
   it('caps an opening-licence commitment in Hangzhou at 180 days after the decision (seed 004)', () => {
     // 2026-01-10 + 180 days = 2026-07-09: the decision day is not counted.
-    const result = effectiveDueDate({ region: '330106', decisionDate: '2026-01-10', dueDate: '2027-01-10', commitmentType: 'notification-commitment' }, DEFAULT_FULFILMENT_PERIOD_RULES);
+    const result = effectiveDueDate(
+      { region: '330106', decisionDate: '2026-01-10', dueDate: '2027-01-10', commitmentType: 'notification-commitment' },
+      DEFAULT_FULFILMENT_PERIOD_RULES,
+    );
     expect(result).toEqual({ dueOn: '2026-07-09', rule: hangzhou });
     expect(isOverdue(result.dueOn, '2026-07-09')).toBe(false);
     expect(isOverdue(result.dueOn, '2026-07-10')).toBe(true);
   });
 
   it('keeps an earlier own due date even where a local cap exists', () => {
-    expect(effectiveDueDate({ region: '330100', decisionDate: '2026-01-10', dueDate: '2026-03-01', commitmentType: 'notification-commitment' }, DEFAULT_FULFILMENT_PERIOD_RULES)).toEqual({ dueOn: '2026-03-01' });
+    expect(
+      effectiveDueDate(
+        { region: '330100', decisionDate: '2026-01-10', dueDate: '2026-03-01', commitmentType: 'notification-commitment' },
+        DEFAULT_FULFILMENT_PERIOD_RULES,
+      ),
+    ).toEqual({ dueOn: '2026-03-01' });
   });
 
   it('applies a rule only to its commitment type, and the most specific region wins', () => {

@@ -31,8 +31,7 @@ export const DEFAULT_FULFILMENT_PERIOD_RULES: readonly FulfilmentPeriodRule[] = 
     commitmentType: 'notification-commitment',
     days: 180,
     consequence: '撤销《道路普通货物运输经营许可》',
-    source:
-      '交通运输部2024年度信用交通典型案例（seeds/004）杭州：普货企业开业信用承诺办，"对在180天内未完成履约的企业撤销其《道路普通货物运输经营许可》"',
+    source: '交通运输部2024年度信用交通典型案例（seeds/004）杭州：普货企业开业信用承诺办，"对在180天内未完成履约的企业撤销其《道路普通货物运输经营许可》"',
   },
 ];
 

@@ -64,7 +64,12 @@ export class AnnounceExpiringLicencesJob implements ScheduledJob, OnModuleInit {
     }
   }
 
-  private async announceChunk(manager: EntityManager, now: Date, rules: readonly ExpiryWarningRule[], after: Cursor): Promise<{ announced: number; last?: Cursor }> {
+  private async announceChunk(
+    manager: EntityManager,
+    now: Date,
+    rules: readonly ExpiryWarningRule[],
+    after: Cursor,
+  ): Promise<{ announced: number; last?: Cursor }> {
     const today = chinaDateOf(now);
     // A rule's window seen from today is the same for every licence it covers.
     const windows = rules.map((rule) => warningWindow(rule.region, today, [rule])!);

@@ -97,7 +97,9 @@ export class ListExpiringLicencesHandler {
     if (withinDays > 0) return { until: addDays(today, withinDays), days: withinDays, basis: 'requested' };
     const configured = warningWindow(region, today, this.config.LICENCE_WARNING_RULES);
     if (!configured) {
-      throw DomainError.validation(LicenceErrorCode.NoWindow, [{ field: 'within', message: `no warning window is configured for ${region}: give one in days`, code: 'REQUIRED' }]);
+      throw DomainError.validation(LicenceErrorCode.NoWindow, [
+        { field: 'within', message: `no warning window is configured for ${region}: give one in days`, code: 'REQUIRED' },
+      ]);
     }
     return { until: configured.until, days: configured.days, basis: configured.rule.source };
   }

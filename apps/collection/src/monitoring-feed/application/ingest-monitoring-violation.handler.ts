@@ -36,17 +36,31 @@ export class IngestMonitoringViolationHandler {
     const submission = this.validate(message.record, principal);
     const written = await this.writer.write(manager, principal.clientId, [submission]);
     if (written.length === 1) return 'stored';
-    const replay: unknown[] = await manager.query(`SELECT 1 FROM credit_records WHERE source_client_id = $1 AND source_record_id = $2`, [principal.clientId, submission.sourceRecordId]);
+    const replay: unknown[] = await manager.query(`SELECT 1 FROM credit_records WHERE source_client_id = $1 AND source_record_id = $2`, [
+      principal.clientId,
+      submission.sourceRecordId,
+    ]);
     if (replay.length === 1) return 'replayed';
-    throw poison(RecordErrorCode.Duplicate, [{ field: 'record.documentNumber', message: `a ${FEED_RECORD_TYPE} with document number ${submission.documentNumber} for this subject already exists`, code: 'DUPLICATE' }]);
+    throw poison(RecordErrorCode.Duplicate, [
+      {
+        field: 'record.documentNumber',
+        message: `a ${FEED_RECORD_TYPE} with document number ${submission.documentNumber} for this subject already exists`,
+        code: 'DUPLICATE',
+      },
+    ]);
   }
 
   /** The publishing platform as a principal: its name, and the region its subject is bound to. */
   private publisher({ subject, source }: IngestMonitoringViolationCommand): Principal {
     const region = subject.startsWith(`${MONITORING_VIOLATIONS_SUBJECT}.`) ? subject.slice(MONITORING_VIOLATIONS_SUBJECT.length + 1) : '';
-    if (!parseRegionCode(region).ok) throw poison(MonitoringFeedErrorCode.InvalidSubject, [{ field: '(subject)', message: `${subject} does not end in a region code`, code: 'INVALID_REGION' }]);
+    if (!parseRegionCode(region).ok)
+      throw poison(MonitoringFeedErrorCode.InvalidSubject, [
+        { field: '(subject)', message: `${subject} does not end in a region code`, code: 'INVALID_REGION' },
+      ]);
     if (typeof source !== 'string' || !SOURCE.test(source)) {
-      throw poison(MonitoringFeedErrorCode.InvalidSource, [{ field: 'data.source', message: 'the platform name, [a-z0-9][a-z0-9._-]* (at most 64)', code: 'INVALID_SOURCE' }]);
+      throw poison(MonitoringFeedErrorCode.InvalidSource, [
+        { field: 'data.source', message: 'the platform name, [a-z0-9][a-z0-9._-]* (at most 64)', code: 'INVALID_SOURCE' },
+      ]);
     }
     return { clientId: `monitoring:${source}`, kind: 'integrator', scopes: [Scopes.RecordsWrite], region };
   }
@@ -55,7 +69,9 @@ export class IngestMonitoringViolationHandler {
     const parsed = parseBatchLine(JSON.stringify(record ?? null));
     if (!parsed.ok) throw poison(RecordErrorCode.Invalid, prefixed(parsed.violations));
     if (parsed.raw.recordType.trim().toLowerCase() !== FEED_RECORD_TYPE) {
-      throw poison(RecordErrorCode.Invalid, [{ field: 'record.recordType', message: `a monitoring feed carries ${FEED_RECORD_TYPE} records only`, code: 'TYPE_NOT_ALLOWED' }]);
+      throw poison(RecordErrorCode.Invalid, [
+        { field: 'record.recordType', message: `a monitoring feed carries ${FEED_RECORD_TYPE} records only`, code: 'TYPE_NOT_ALLOWED' },
+      ]);
     }
     if (!parsed.raw.sourceRecordId.trim()) {
       throw poison(RecordErrorCode.Invalid, [{ field: 'record.sourceRecordId', message: 'is required on a feed (idempotency)', code: 'REQUIRED' }]);

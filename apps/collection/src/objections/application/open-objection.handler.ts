@@ -69,23 +69,44 @@ export class OpenObjectionHandler {
         idempotencyRequestHash: hash,
       });
       await manager.insert(ObjectionEntity, objection);
-      await this.recordUpdater.apply(manager, record, { status: 'under-objection', change: 'objection-opened', reason: value.reason, changedBy: principal.clientId, changedAt: now });
+      await this.recordUpdater.apply(manager, record, {
+        status: 'under-objection',
+        change: 'objection-opened',
+        reason: value.reason,
+        changedBy: principal.clientId,
+        changedAt: now,
+      });
       await this.outbox.append(manager, Events.CreditObjectionOpened, {
         subjectId: record.subjectId,
         region: record.region,
         occurredAt: now,
-        data: { objectionId: objection.id, recordId: record.id, providerClientId: record.sourceClientId, openedBy: principal.clientId, openedAt: now.toISOString(), dueOn: objection.dueOn },
+        data: {
+          objectionId: objection.id,
+          recordId: record.id,
+          providerClientId: record.sourceClientId,
+          openedBy: principal.clientId,
+          openedAt: now.toISOString(),
+          dueOn: objection.dueOn,
+        },
       });
       return { objection: toObjectionView(objection, now), replayed: false };
     });
   }
 
-  private async findReplay(clientId: string, idempotencyKey: string | null, hash: string | null, manager: EntityManager = this.dataSource.manager): Promise<OpenObjectionResult | undefined> {
+  private async findReplay(
+    clientId: string,
+    idempotencyKey: string | null,
+    hash: string | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<OpenObjectionResult | undefined> {
     if (!idempotencyKey) return undefined;
     const earlier = await manager.getRepository(ObjectionEntity).findOneBy({ openedBy: clientId, idempotencyKey });
     // The same key must carry the same objection (platform rule); one stored before hashes were kept replays as before.
     if (earlier?.idempotencyRequestHash && hash) {
-      assertSameRequest({ operation: OPEN_OBJECTION_OPERATION, requestHash: earlier.idempotencyRequestHash }, { operation: OPEN_OBJECTION_OPERATION, requestHash: hash });
+      assertSameRequest(
+        { operation: OPEN_OBJECTION_OPERATION, requestHash: earlier.idempotencyRequestHash },
+        { operation: OPEN_OBJECTION_OPERATION, requestHash: hash },
+      );
     }
     return earlier ? { objection: toObjectionView(earlier), replayed: true } : undefined;
   }

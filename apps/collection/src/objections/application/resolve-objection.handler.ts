@@ -84,11 +84,13 @@ export class ResolveObjectionHandler {
     const decision = request.outcome.trim().toLowerCase();
     const note = request.note.trim();
     const violations = [];
-    if (!(OBJECTION_OUTCOMES as readonly string[]).includes(decision)) violations.push({ field: 'outcome', message: `must be one of ${OBJECTION_OUTCOMES.join(', ')}`, code: 'INVALID_OUTCOME' });
+    if (!(OBJECTION_OUTCOMES as readonly string[]).includes(decision))
+      violations.push({ field: 'outcome', message: `must be one of ${OBJECTION_OUTCOMES.join(', ')}`, code: 'INVALID_OUTCOME' });
     if (!note) violations.push({ field: 'note', message: 'is required: what the verification found', code: 'REQUIRED' });
     else if (note.length > MAX_NOTE) violations.push({ field: 'note', message: `at most ${MAX_NOTE} characters`, code: 'TOO_LONG' });
     const correction = request.correction && Object.values(request.correction).some((v) => v !== undefined && v !== null) ? request.correction : undefined;
-    if (correction && decision === 'rejected') violations.push({ field: 'correction', message: 'only an upheld objection corrects the record', code: 'NOT_ALLOWED' });
+    if (correction && decision === 'rejected')
+      violations.push({ field: 'correction', message: 'only an upheld objection corrects the record', code: 'NOT_ALLOWED' });
     if (violations.length > 0) throw DomainError.validation(ObjectionErrorCode.Invalid, violations);
     return { decision: decision as ObjectionDecision, note, correction };
   }
@@ -121,7 +123,13 @@ export class ResolveObjectionHandler {
       return;
     }
     if (outcome === 'rejected') {
-      await this.recordUpdater.apply(manager, record, { status: objection.recordStatusBefore, change: 'objection-rejected', reason: note, changedBy: by, changedAt: at });
+      await this.recordUpdater.apply(manager, record, {
+        status: objection.recordStatusBefore,
+        change: 'objection-rejected',
+        reason: note,
+        changedBy: by,
+        changedAt: at,
+      });
       return;
     }
     const { submission, changes } = correctRecord(record, correction ?? {}, this.catalogues.current());

@@ -24,11 +24,17 @@ describe('objection rules', () => {
   });
 
   it('reports every missing field at once, and trims', () => {
-    expect(validateObjectionRequest({ reason: '  ', objector: {} }).violations.map((v) => `${v.field}:${v.code}`)).toEqual(['reason:REQUIRED', 'objector.name:REQUIRED']);
+    expect(validateObjectionRequest({ reason: '  ', objector: {} }).violations.map((v) => `${v.field}:${v.code}`)).toEqual([
+      'reason:REQUIRED',
+      'objector.name:REQUIRED',
+    ]);
     expect(validateObjectionRequest({ reason: ' 处罚对象错误 ', objector: { name: ' 郑州某某运输有限公司 ' } }).value).toEqual({
       reason: '处罚对象错误',
       objector: { name: '郑州某某运输有限公司', contact: '' },
     });
-    expect(validateObjectionRequest({ reason: 'x'.repeat(2001), objector: { name: 'a', contact: '1'.repeat(101) } }).violations.map((v) => v.code)).toEqual(['TOO_LONG', 'TOO_LONG']);
+    expect(validateObjectionRequest({ reason: 'x'.repeat(2001), objector: { name: 'a', contact: '1'.repeat(101) } }).violations.map((v) => v.code)).toEqual([
+      'TOO_LONG',
+      'TOO_LONG',
+    ]);
   });
 });

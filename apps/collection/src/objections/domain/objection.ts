@@ -20,7 +20,10 @@ const MAX_NAME = 200;
 const MAX_CONTACT = 100;
 
 /** Trims and checks an objection; returns every violation at once. */
-export function validateObjectionRequest(raw: { reason?: string; objector?: { name?: string; contact?: string } }): { value?: ObjectionRequest; violations: FieldViolation[] } {
+export function validateObjectionRequest(raw: { reason?: string; objector?: { name?: string; contact?: string } }): {
+  value?: ObjectionRequest;
+  violations: FieldViolation[];
+} {
   const violations: FieldViolation[] = [];
   const reason = (raw.reason ?? '').trim();
   const name = (raw.objector?.name ?? '').trim();

@@ -69,7 +69,14 @@ export class ExpirePublicityJob implements ScheduledJob, OnModuleInit {
         ORDER BY c.decision_date, c.id
         LIMIT $6
         FOR UPDATE OF c SKIP LOCKED`,
-      [today, rules.map((r) => r.catalogueVersion), rules.map((r) => r.recordType), rules.map((r) => r.severity), rules.map((r) => r.maxMonths), this.config.SCHEDULE_CHUNK_SIZE],
+      [
+        today,
+        rules.map((r) => r.catalogueVersion),
+        rules.map((r) => r.recordType),
+        rules.map((r) => r.severity),
+        rules.map((r) => r.maxMonths),
+        this.config.SCHEDULE_CHUNK_SIZE,
+      ],
     );
     const due = rows.flatMap((row) => {
       const rule = rules[Number(row.rule_index) - 1];
@@ -82,7 +89,13 @@ export class ExpirePublicityJob implements ScheduledJob, OnModuleInit {
     await manager.query(
       `INSERT INTO credit_record_versions (record_id, version, status, change, reason, changed_at, changed_by)
          SELECT id, version, 'expired', 'expired', reason, $4, $5 FROM unnest($1::uuid[], $2::int[], $3::text[]) AS t (id, version, reason)`,
-      [due.map((d) => d.row.id), due.map((d) => d.row.version + 1), due.map((d) => `公示期满：${d.endedOn}（${d.rule.basis}）`.slice(0, 500)), now, PUBLICITY_SYSTEM_ACTOR],
+      [
+        due.map((d) => d.row.id),
+        due.map((d) => d.row.version + 1),
+        due.map((d) => `公示期满：${d.endedOn}（${d.rule.basis}）`.slice(0, 500)),
+        now,
+        PUBLICITY_SYSTEM_ACTOR,
+      ],
     );
     await this.outbox.appendMany(
       manager,

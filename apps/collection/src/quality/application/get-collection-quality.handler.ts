@@ -36,12 +36,18 @@ export class GetCollectionQualityHandler {
     if (!bounds) throw DomainError.validation(QualityErrorCode.InvalidMonth, [{ field: 'month', message: 'must be YYYY-MM', code: 'INVALID_MONTH' }]);
     const pattern = regionPatternOf(region);
     const catalogue = this.catalogues.current();
-    const timeliness = timelinessByUnit(await this.receipts(pattern, bounds), (type) => catalogue.definition(type)?.timelinessWorkingDays ?? null, this.calendar);
+    const timeliness = timelinessByUnit(
+      await this.receipts(pattern, bounds),
+      (type) => catalogue.definition(type)?.timelinessWorkingDays ?? null,
+      this.calendar,
+    );
     const facts = new Map<string, UnitFacts>();
     const merge = (id: string, values: UnitFacts) => facts.set(id, { ...facts.get(id), ...values });
     for (const row of await this.intakeOutcomes(pattern, month)) merge(row.source_client_id, { rejected: row.rejected, duplicates: row.duplicates });
-    for (const row of await this.objections(pattern, bounds, chinaDateOf(now))) merge(row.provider_client_id, { objectionsOpened: row.opened, objectionsOpen: row.open, objectionsOverdue: row.overdue });
-    for (const row of await this.claims(pattern, bounds)) merge(row.source_client_id, { monitoringViolations: row.received, claimed: row.claimed, disposed: row.disposed });
+    for (const row of await this.objections(pattern, bounds, chinaDateOf(now)))
+      merge(row.provider_client_id, { objectionsOpened: row.opened, objectionsOpen: row.open, objectionsOverdue: row.overdue });
+    for (const row of await this.claims(pattern, bounds))
+      merge(row.source_client_id, { monitoringViolations: row.received, claimed: row.claimed, disposed: row.disposed });
     return {
       region,
       month,
@@ -60,7 +66,13 @@ export class GetCollectionQualityHandler {
         GROUP BY 1, 2, 3, 4`,
       [pattern, bounds.start, bounds.end],
     );
-    return rows.map((r) => ({ sourceClientId: r.source_client_id, recordType: r.record_type, decisionDate: r.decision_date, receivedOn: r.received_on, n: r.n }));
+    return rows.map((r) => ({
+      sourceClientId: r.source_client_id,
+      recordType: r.record_type,
+      decisionDate: r.decision_date,
+      receivedOn: r.received_on,
+      n: r.n,
+    }));
   }
 
   private intakeOutcomes(pattern: string, month: string): Promise<{ source_client_id: string; rejected: number; duplicates: number }[]> {
@@ -76,7 +88,11 @@ export class GetCollectionQualityHandler {
   }
 
   /** Opened in the month; of all opened up to its end, those still open now and those past due. */
-  private objections(pattern: string, bounds: { start: string; end: string }, today: string): Promise<{ provider_client_id: string; opened: number; open: number; overdue: number }[]> {
+  private objections(
+    pattern: string,
+    bounds: { start: string; end: string },
+    today: string,
+  ): Promise<{ provider_client_id: string; opened: number; open: number; overdue: number }[]> {
     return this.dataSource.query(
       `SELECT provider_client_id,
               count(*) FILTER (WHERE opened_at >= $2)::int AS opened,
@@ -89,7 +105,10 @@ export class GetCollectionQualityHandler {
     );
   }
 
-  private claims(pattern: string, bounds: { start: string; end: string }): Promise<{ source_client_id: string; received: number; claimed: number; disposed: number }[]> {
+  private claims(
+    pattern: string,
+    bounds: { start: string; end: string },
+  ): Promise<{ source_client_id: string; received: number; claimed: number; disposed: number }[]> {
     return this.dataSource.query(
       `SELECT r.source_client_id, count(*)::int AS received, count(c.record_id)::int AS claimed, count(c.disposed_at)::int AS disposed
          FROM credit_records r LEFT JOIN violation_claims c ON c.record_id = r.id

@@ -23,7 +23,11 @@ describe('collection quality', () => {
   });
 
   it('assembles one row per unit from every source, with rates', () => {
-    const timeliness = timelinessByUnit([{ sourceClientId: 'b', recordType: 'administrative-penalty', decisionDate: '2026-11-02', receivedOn: '2026-11-20', n: 4 }], deadlineOf, calendar);
+    const timeliness = timelinessByUnit(
+      [{ sourceClientId: 'b', recordType: 'administrative-penalty', decisionDate: '2026-11-02', receivedOn: '2026-11-20', n: 4 }],
+      deadlineOf,
+      calendar,
+    );
     const rows = assembleReport(timeliness, new Map([['a', { rejected: 2, monitoringViolations: 3, claimed: 3, disposed: 2 }]]));
     expect(rows.map((r) => r.sourceClientId)).toEqual(['a', 'b']);
     expect(rows[0]).toMatchObject({ received: 0, onTimeRate: 1, rejected: 2, claimRate: 1, disposalRate: 0.6667 });

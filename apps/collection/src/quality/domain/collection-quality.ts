@@ -29,14 +29,20 @@ export interface UnitCounts {
   disposalRate: number;
 }
 
-export type UnitFacts = Partial<Omit<UnitCounts, 'sourceClientId' | 'received' | 'timelinessDue' | 'onTime' | 'late' | 'onTimeRate' | 'claimRate' | 'disposalRate'>>;
+export type UnitFacts = Partial<
+  Omit<UnitCounts, 'sourceClientId' | 'received' | 'timelinessDue' | 'onTime' | 'late' | 'onTimeRate' | 'claimRate' | 'disposalRate'>
+>;
 
 /**
  * 双公示 timeliness: a licence or penalty is on time when it reached the platform within the
  * type's deadline in working days after its decision date (law: 7; the decision day itself is not
  * counted). Types without a deadline count as received only.
  */
-export function timelinessByUnit(groups: readonly ReceiptGroup[], deadlineOf: (recordType: string) => number | null, calendar: WorkingDayCalendar): Map<string, Pick<UnitCounts, 'received' | 'timelinessDue' | 'onTime' | 'late'>> {
+export function timelinessByUnit(
+  groups: readonly ReceiptGroup[],
+  deadlineOf: (recordType: string) => number | null,
+  calendar: WorkingDayCalendar,
+): Map<string, Pick<UnitCounts, 'received' | 'timelinessDue' | 'onTime' | 'late'>> {
   const units = new Map<string, Pick<UnitCounts, 'received' | 'timelinessDue' | 'onTime' | 'late'>>();
   for (const g of groups) {
     const unit = units.get(g.sourceClientId) ?? { received: 0, timelinessDue: 0, onTime: 0, late: 0 };

@@ -36,7 +36,10 @@ export class RevokeRecordHandler {
       }
       if (record.status === 'revoked') throw DomainError.conflict(RecordErrorCode.AlreadyRevoked, 'The record is already revoked.');
       if (record.status === 'under-objection') {
-        throw DomainError.conflict(RecordErrorCode.UnderObjection, 'The record is under objection: resolve the objection (upheld without a correction revokes it).');
+        throw DomainError.conflict(
+          RecordErrorCode.UnderObjection,
+          'The record is under objection: resolve the objection (upheld without a correction revokes it).',
+        );
       }
       return this.revokeLocked(manager, record, reason, principal.clientId);
     });

@@ -50,7 +50,10 @@ export class SubmitRecordHandler {
     // A retry (same Idempotency-Key or source record id), or a true duplicate.
     const replay = await this.findReplay(principal.clientId, submission);
     if (replay) return replay;
-    throw DomainError.conflict(RecordErrorCode.Duplicate, `A ${submission.type.code} record with document number ${submission.documentNumber} for this subject already exists.`);
+    throw DomainError.conflict(
+      RecordErrorCode.Duplicate,
+      `A ${submission.type.code} record with document number ${submission.documentNumber} for this subject already exists.`,
+    );
   }
 
   private async findReplay(clientId: string, submission: ValidSubmission): Promise<SubmitRecordResult | undefined> {

@@ -38,7 +38,9 @@ describe('correcting a record', () => {
 
   it('validates the result against the catalogue like a new submission', () => {
     expect(codesOf(() => correctRecord(record, { decisionDate: '2026-12-01' }, catalogue, today))).toEqual(['decisionDate:FUTURE_DATE']);
-    expect(codesOf(() => correctRecord(record, { payloadJson: JSON.stringify({ ...record.payload, penaltyCategories: ['nonsense'] }) }, catalogue, today))[0]).toMatch(/^payload\.penaltyCategories/);
+    expect(
+      codesOf(() => correctRecord(record, { payloadJson: JSON.stringify({ ...record.payload, penaltyCategories: ['nonsense'] }) }, catalogue, today))[0],
+    ).toMatch(/^payload\.penaltyCategories/);
   });
 
   it('refuses a correction that changes nothing', () => {

@@ -51,7 +51,17 @@ describe('validateSubmission', () => {
   });
 
   it('refuses a subject kind or severity the record type does not take', () => {
-    const licence = { recordType: 'administrative-licence', payloadJson: JSON.stringify({ licenceCategory: 'ordinary', content: '许可', validFrom: '2026-01-01', validUntil: '2027-01-01', authority: '河南省交通运输厅', authorityUscc: '114100000052519881' }) };
+    const licence = {
+      recordType: 'administrative-licence',
+      payloadJson: JSON.stringify({
+        licenceCategory: 'ordinary',
+        content: '许可',
+        validFrom: '2026-01-01',
+        validUntil: '2027-01-01',
+        authority: '河南省交通运输厅',
+        authorityUscc: '114100000052519881',
+      }),
+    };
     const codes = violationsOf({ ...good, ...licence, severity: 'severe' }).map((v) => v.code);
     expect(codes).toContain('SEVERITY_NOT_ALLOWED');
   });
@@ -61,7 +71,9 @@ describe('validateSubmission', () => {
   });
 
   it('collects every violation at once', () => {
-    const fields = new Set(violationsOf({ ...good, region: '99', severity: 'awful', decisionDate: '2026-13-01', documentNumber: ' ', payloadJson: '[1]' }).map((v) => v.field));
+    const fields = new Set(
+      violationsOf({ ...good, region: '99', severity: 'awful', decisionDate: '2026-13-01', documentNumber: ' ', payloadJson: '[1]' }).map((v) => v.field),
+    );
     expect([...fields].filter((f) => !f.startsWith('payload.')).sort()).toEqual(['decisionDate', 'documentNumber', 'payload', 'region', 'severity']);
   });
 
@@ -74,7 +86,10 @@ describe('validateSubmission', () => {
       { field: 'subject.name', code: 'NUL_CHARACTER' },
       { field: 'documentNumber', code: 'NUL_CHARACTER' },
     ]);
-    expect(violationsOf({ ...good, payloadJson: JSON.stringify({ ...penaltyPayload, facts: 'x\u0000' }) })).toContainEqual({ field: 'payload.facts', code: 'NUL_CHARACTER' });
+    expect(violationsOf({ ...good, payloadJson: JSON.stringify({ ...penaltyPayload, facts: 'x\u0000' }) })).toContainEqual({
+      field: 'payload.facts',
+      code: 'NUL_CHARACTER',
+    });
   });
 
   it('refuses an unknown record type with its own code', () => {

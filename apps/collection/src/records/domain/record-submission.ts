@@ -47,7 +47,9 @@ export function validateSubmission(raw: RawSubmission, catalogue: Catalogue, tod
   const violations: FieldViolation[] = [];
   const type = catalogue.definition(raw.recordType.trim().toLowerCase());
   if (!type) {
-    throw DomainError.validation(RecordErrorCode.UnknownType, [{ field: 'recordType', message: `unknown record type "${raw.recordType}"`, code: 'UNKNOWN_TYPE' }]);
+    throw DomainError.validation(RecordErrorCode.UnknownType, [
+      { field: 'recordType', message: `unknown record type "${raw.recordType}"`, code: 'UNKNOWN_TYPE' },
+    ]);
   }
   const subject = validateSubject(raw.subject, today, violations);
   if (subject && !type.subjectKinds.includes(subject.kind)) {
@@ -123,7 +125,11 @@ function subjectId(kind: SubjectKind, raw: string, today: string, violations: Fi
 function checkDecisionDate(value: string, today: string, violations: FieldViolation[]): void {
   if (!value) {
     violations.push({ field: 'decisionDate', message: 'is required', code: 'REQUIRED' });
-  } else if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+  } else if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ||
+    new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value
+  ) {
     violations.push({ field: 'decisionDate', message: 'must be a date (YYYY-MM-DD)', code: 'INVALID_DATE' });
   } else if (value > today) {
     violations.push({ field: 'decisionDate', message: `must not be after today (${today})`, code: 'FUTURE_DATE' });

@@ -8,7 +8,6 @@ import { validateSubmission, ValidSubmission } from '../domain/record-submission
 import { RecordWriter } from './record-writer';
 import { GroupedRecordWriter } from './grouped-record-writer';
 
-
 /** Single submissions arriving together share a transaction, and still each get their own answer. */
 describe('group commit of single submissions (PostgreSQL)', () => {
   let db: TestDatabase;
@@ -54,7 +53,9 @@ describe('group commit of single submissions (PostgreSQL)', () => {
     expect(b).toBeUndefined();
     expect(await ds.query(`SELECT id FROM credit_records WHERE source_record_id = 'same-source-id'`)).toEqual([{ id: a }]);
     // The skipped row's event is skipped with it (one statement: rows, versions, events).
-    const events = await ds.query(`SELECT envelope->'data'->>'documentNumber' AS doc FROM outbox WHERE envelope->'data'->>'documentNumber' = ANY($1::text[])`, [[first.documentNumber, second.documentNumber]]);
+    const events = await ds.query(`SELECT envelope->'data'->>'documentNumber' AS doc FROM outbox WHERE envelope->'data'->>'documentNumber' = ANY($1::text[])`, [
+      [first.documentNumber, second.documentNumber],
+    ]);
     expect(events).toEqual([{ doc: first.documentNumber }]);
   });
 
@@ -70,7 +71,11 @@ describe('group commit of single submissions (PostgreSQL)', () => {
   it('fails only the record that cannot be written when its group fails; the others are written one by one', async () => {
     // PostgreSQL refuses a NUL character in text, which fails the whole multi-row statement.
     const bad = { ...submission(), documentNumber: 'bad\u0000number' };
-    const results = await Promise.allSettled([grouped.write('zhengzhou', submission()), grouped.write('zhengzhou', bad), grouped.write('zhengzhou', submission())]);
+    const results = await Promise.allSettled([
+      grouped.write('zhengzhou', submission()),
+      grouped.write('zhengzhou', bad),
+      grouped.write('zhengzhou', submission()),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     const written = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
     expect(await ds.query(`SELECT count(*)::int AS n FROM credit_records WHERE id = ANY($1::uuid[])`, [written])).toEqual([{ n: 2 }]);

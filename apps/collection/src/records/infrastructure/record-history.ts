@@ -28,7 +28,16 @@ export async function appendRecordVersion(manager: EntityManager, record: Credit
   );
   await manager.query(
     `INSERT INTO credit_record_versions (record_id, version, status, change, reason, changed_at, changed_by, changes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
-    [record.id, record.version, record.status, change.change, change.reason, change.changedAt, change.changedBy, change.changes ? JSON.stringify(change.changes) : null],
+    [
+      record.id,
+      record.version,
+      record.status,
+      change.change,
+      change.reason,
+      change.changedAt,
+      change.changedBy,
+      change.changes ? JSON.stringify(change.changes) : null,
+    ],
   );
   return record;
 }

@@ -21,7 +21,11 @@ export class RecordWriter implements RecordWriterPort {
 
   /** One client's submissions (a batch chunk, a feed message, the commitments job). */
   write(manager: EntityManager, clientId: string, submissions: readonly ValidSubmission[], receivedAt = new Date()): Promise<WrittenRecord[]> {
-    return this.writeEach(manager, submissions.map((submission) => ({ clientId, submission })), receivedAt);
+    return this.writeEach(
+      manager,
+      submissions.map((submission) => ({ clientId, submission })),
+      receivedAt,
+    );
   }
 
   /** Submissions of any clients (the group commit of single submissions). */

@@ -16,6 +16,14 @@ export function toGetRecordResponse({ record, history }: RecordWithHistory): col
     receivedAt: record.receivedAt.toISOString(),
     sourceClientId: record.sourceClientId,
     catalogueVersion: record.catalogueVersion,
-    history: history.map((v) => ({ version: v.version, status: v.status, change: v.change, reason: v.reason, changedAt: v.changedAt.toISOString(), changedBy: v.changedBy, changesJson: v.changes ? JSON.stringify(v.changes) : '' })),
+    history: history.map((v) => ({
+      version: v.version,
+      status: v.status,
+      change: v.change,
+      reason: v.reason,
+      changedAt: v.changedAt.toISOString(),
+      changedBy: v.changedBy,
+      changesJson: v.changes ? JSON.stringify(v.changes) : '',
+    })),
   };
 }

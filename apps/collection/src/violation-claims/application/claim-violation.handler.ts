@@ -24,7 +24,15 @@ export class ClaimViolationHandler {
       const record = await lockViolation(manager, principal, request.recordId);
       const existing = await manager.findOneBy(ViolationClaimEntity, { recordId: record.id });
       if (existing) throw DomainError.conflict(ViolationClaimErrorCode.AlreadyClaimed, `The violation was already claimed by ${existing.claimant}.`);
-      const claim = manager.create(ViolationClaimEntity, { recordId: record.id, claimedBy: principal.clientId, claimant, claimedAt: new Date(), disposal: null, disposedBy: null, disposedAt: null });
+      const claim = manager.create(ViolationClaimEntity, {
+        recordId: record.id,
+        claimedBy: principal.clientId,
+        claimant,
+        claimedAt: new Date(),
+        disposal: null,
+        disposedBy: null,
+        disposedAt: null,
+      });
       await manager.insert(ViolationClaimEntity, claim);
       return { violation: toViolationView(record, claim) };
     });

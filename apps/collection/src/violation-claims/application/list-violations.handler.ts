@@ -26,7 +26,9 @@ export class ListViolationsHandler {
     assertScope(principal, Scopes.RecordsRead);
     const state = request.state.trim().toLowerCase();
     if (state && !(CLAIM_STATES as readonly string[]).includes(state)) {
-      throw DomainError.validation(ViolationClaimErrorCode.Invalid, [{ field: 'state', message: `must be one of ${CLAIM_STATES.join(', ')}`, code: 'INVALID_STATE' }]);
+      throw DomainError.validation(ViolationClaimErrorCode.Invalid, [
+        { field: 'state', message: `must be one of ${CLAIM_STATES.join(', ')}`, code: 'INVALID_STATE' },
+      ]);
     }
     const limit = pageSize(request.limit);
     const after = decodeCursor(request.cursor);
@@ -56,8 +58,26 @@ export class ListViolationsHandler {
     return {
       violations: page.map((row) =>
         toViolationView(
-          { id: row.id, subjectKind: row.subject_kind, subjectId: row.subject_id, subjectName: row.subject_name, region: row.region, decisionDate: row.decision_date, payload: row.payload },
-          row.claimed_at ? ({ recordId: row.id, claimedBy: row.claimed_by, claimant: row.claimant, claimedAt: row.claimed_at, disposal: row.disposal, disposedBy: row.disposed_by, disposedAt: row.disposed_at } as ViolationClaimEntity) : null,
+          {
+            id: row.id,
+            subjectKind: row.subject_kind,
+            subjectId: row.subject_id,
+            subjectName: row.subject_name,
+            region: row.region,
+            decisionDate: row.decision_date,
+            payload: row.payload,
+          },
+          row.claimed_at
+            ? ({
+                recordId: row.id,
+                claimedBy: row.claimed_by,
+                claimant: row.claimant,
+                claimedAt: row.claimed_at,
+                disposal: row.disposal,
+                disposedBy: row.disposed_by,
+                disposedAt: row.disposed_at,
+              } as ViolationClaimEntity)
+            : null,
         ),
       ),
       nextCursor: rows.length > limit && last ? encodeCursor({ date: last.decision_date, id: last.id }) : '',

@@ -14,7 +14,8 @@ export async function lockViolation(manager: EntityManager, principal: Principal
   if (record.recordType !== MONITORING_VIOLATION) {
     throw DomainError.conflict(ViolationClaimErrorCode.NotAViolation, `Record ${recordId} is a ${record.recordType} record, not a monitoring violation.`);
   }
-  if (!IN_FORCE.includes(record.status)) throw DomainError.conflict(ViolationClaimErrorCode.NotInForce, `The violation was ${record.status}; there is nothing to claim.`);
+  if (!IN_FORCE.includes(record.status))
+    throw DomainError.conflict(ViolationClaimErrorCode.NotInForce, `The violation was ${record.status}; there is nothing to claim.`);
   return record;
 }
 

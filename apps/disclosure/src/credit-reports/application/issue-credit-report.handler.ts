@@ -31,14 +31,21 @@ export class IssueCreditReportHandler {
     const contentHash = reportHash(code, issuedAt, profile);
     const reportId = randomUUID();
     await this.dataSource.transaction(async (manager) => {
-      const [seq] = await this.log.append(manager, [{ event: 'report-issued', publicationId: reportId, code, uscc: profile.uscc, contentHash, effectiveAt: issuedAt.toISOString() }], issuedAt);
+      const [seq] = await this.log.append(
+        manager,
+        [{ event: 'report-issued', publicationId: reportId, code, uscc: profile.uscc, contentHash, effectiveAt: issuedAt.toISOString() }],
+        issuedAt,
+      );
       await manager.query(
         `INSERT INTO credit_reports (code, report_id, uscc, subject_name, issued_at, profile, content_hash, log_seq) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [code, reportId, profile.uscc, profile.name, issuedAt, JSON.stringify(profile), contentHash, seq],
       );
     });
     const verifyUrl = `${this.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/public/v1/reports/${code}`;
-    const pdf = await renderReportPdf({ code, issuedAt, contentHash, verifyUrl, profile }, { file: this.config.REPORT_FONT_FILE, family: this.config.REPORT_FONT_FAMILY || undefined });
+    const pdf = await renderReportPdf(
+      { code, issuedAt, contentHash, verifyUrl, profile },
+      { file: this.config.REPORT_FONT_FILE, family: this.config.REPORT_FONT_FAMILY || undefined },
+    );
     return { pdf, code, contentHash, issuedAt: issuedAt.toISOString() };
   }
 }

@@ -26,7 +26,11 @@ const chinaDate = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { t
  * verification code, the content hash and a QR code of the verification URL.
  */
 export async function renderReportPdf(facts: ReportFacts, font: ReportFont): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `信用报告 ${facts.profile.name}`, Subject: facts.code, Producer: 'transport-credit disclosure' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 56,
+    info: { Title: `信用报告 ${facts.profile.name}`, Subject: facts.code, Producer: 'transport-credit disclosure' },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
@@ -37,7 +41,11 @@ export async function renderReportPdf(facts: ReportFacts, font: ReportFont): Pro
   doc.font('cjk');
   const p = facts.profile;
   doc.fontSize(20).text('交通运输信用报告', { align: 'center' }).moveDown(0.5);
-  doc.fontSize(10).fillColor('#444').text(`报告编号（验证码）：${facts.code}    出具时间：${chinaTime(facts.issuedAt)}`, { align: 'center' }).moveDown(1.2);
+  doc
+    .fontSize(10)
+    .fillColor('#444')
+    .text(`报告编号（验证码）：${facts.code}    出具时间：${chinaTime(facts.issuedAt)}`, { align: 'center' })
+    .moveDown(1.2);
   doc.fillColor('#000').fontSize(14).text(p.name).moveDown(0.3);
   doc.fontSize(10).text(`统一社会信用代码：${p.uscc}    行政区划：${p.region}`).moveDown(1);
   section(doc, '行政处罚', p.penalties, '报告时点无公示中的行政处罚信息。');
@@ -62,7 +70,10 @@ function section(doc: PDFKit.PDFDocument, heading: string, items: PublishedItem[
   for (const item of items) {
     doc.fillColor('#000').text(`${item.documentNumber}  [${SEVERITY[item.severity] ?? item.severity}]`);
     if (item.summary) doc.text(item.summary);
-    doc.fillColor('#444').text(`决定日期 ${chinaDate(`${item.decisionDate}T00:00:00+08:00`)}    公示截止 ${chinaDate(item.publishedUntil)}`).moveDown(0.5);
+    doc
+      .fillColor('#444')
+      .text(`决定日期 ${chinaDate(`${item.decisionDate}T00:00:00+08:00`)}    公示截止 ${chinaDate(item.publishedUntil)}`)
+      .moveDown(0.5);
   }
   doc.moveDown(0.8);
 }

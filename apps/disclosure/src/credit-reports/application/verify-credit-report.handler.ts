@@ -16,7 +16,10 @@ export class VerifyCreditReportHandler {
     const code = parseReportCode(rawCode);
     const notFound = DomainError.notFound(CreditReportErrorCode.NotFound, 'No credit report has this verification code.');
     if (!code) throw notFound;
-    const [row] = await this.dataSource.query(`SELECT code, uscc, subject_name, issued_at, profile, content_hash, log_seq FROM credit_reports WHERE code = $1`, [code]);
+    const [row] = await this.dataSource.query(
+      `SELECT code, uscc, subject_name, issued_at, profile, content_hash, log_seq FROM credit_reports WHERE code = $1`,
+      [code],
+    );
     if (!row) throw notFound;
     const profile = row.profile as SubjectProfile;
     // Recomputed, not trusted: a stored profile edited afterwards no longer matches its hash.

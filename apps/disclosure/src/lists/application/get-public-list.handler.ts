@@ -15,7 +15,11 @@ export class GetPublicListHandler {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute({ listType, offset }: GetPublicListQuery, now = new Date()): Promise<PublicListView> {
-    if (!PUBLIC_LISTS[listType]) throw DomainError.notFound(ListErrorCode.UnknownList, `No published list "${listType.slice(0, 40)}"; published: ${Object.keys(PUBLIC_LISTS).join(', ')}.`);
+    if (!PUBLIC_LISTS[listType])
+      throw DomainError.notFound(
+        ListErrorCode.UnknownList,
+        `No published list "${listType.slice(0, 40)}"; published: ${Object.keys(PUBLIC_LISTS).join(', ')}.`,
+      );
     if (!Number.isInteger(offset) || offset < 0 || offset > 100_000) {
       throw DomainError.validation(ListErrorCode.InvalidQuery, [{ field: 'cursor', message: 'is not a cursor this API returned', code: 'INVALID_CURSOR' }]);
     }

@@ -71,7 +71,19 @@ export class ProjectListEntryHandler {
       await manager.query(
         `INSERT INTO public_list_entries (entry_id, list_type, subject_kind, subject_id, subject_name, region, grounds, starts_on, ends_on, removed_on, version)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (entry_id) DO NOTHING`,
-        [entry.entryId, entry.listType, entry.subject.kind, entry.subject.id, publicSubject(entry.subject.kind, entry.subject.id, entry.subject.name).name, entry.region, entry.grounds, entry.startsOn ?? removedOn, entry.endsOn, removedOn, entry.version],
+        [
+          entry.entryId,
+          entry.listType,
+          entry.subject.kind,
+          entry.subject.id,
+          publicSubject(entry.subject.kind, entry.subject.id, entry.subject.name).name,
+          entry.region,
+          entry.grounds,
+          entry.startsOn ?? removedOn,
+          entry.endsOn,
+          removedOn,
+          entry.version,
+        ],
       );
       return;
     }

@@ -38,7 +38,10 @@ export class ApplyCorrectionHandler {
       return;
     }
     if (record.change !== 'corrected' || !publishedOnProfile(record)) return;
-    const shown: { record_version: number; published_from: Date }[] = await manager.query(`SELECT record_version, published_from FROM public_records WHERE record_id = $1 FOR UPDATE`, [record.recordId]);
+    const shown: { record_version: number; published_from: Date }[] = await manager.query(
+      `SELECT record_version, published_from FROM public_records WHERE record_id = $1 FOR UPDATE`,
+      [record.recordId],
+    );
     if (shown.length === 0) throw new Error(`record ${record.recordId} is not projected yet; retry after credit.records.created`);
     if (shown[0].record_version >= record.version) return;
     const window = publicationWindow(record.decisionDate, record.severity, shown[0].published_from);

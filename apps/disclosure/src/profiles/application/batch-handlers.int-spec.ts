@@ -119,9 +119,14 @@ describe('credit.records.created: the batch handler leaves what the single-event
 
   /** The same history before the batch: a revocation handled first, and a record already shown and since expired. */
   async function seed(side: Side, earlier: EventEnvelope<CreditRecordCreatedV1>): Promise<void> {
-    await side.dataSource.query(`INSERT INTO record_withdrawals (record_id, withdrawn_at, reason) VALUES ($1, '2026-11-19T00:00:00Z', 'revoked: duplicate')`, [RECORD[3]]);
+    await side.dataSource.query(`INSERT INTO record_withdrawals (record_id, withdrawn_at, reason) VALUES ($1, '2026-11-19T00:00:00Z', 'revoked: duplicate')`, [
+      RECORD[3],
+    ]);
     await side.dataSource.transaction((manager) => side.handler.handle(earlier, manager));
-    await side.dataSource.query(`UPDATE public_records SET withdrawn_at = published_from, withdrawn_reason = 'expired: maximum publicity period' WHERE record_id = $1`, [RECORD[7]]);
+    await side.dataSource.query(
+      `UPDATE public_records SET withdrawn_at = published_from, withdrawn_reason = 'expired: maximum publicity period' WHERE record_id = $1`,
+      [RECORD[7]],
+    );
     side.touched.length = 0;
   }
 
@@ -187,7 +192,10 @@ describe('credit.records.revoked: the batch handler leaves what the single-event
   /** The same history on both sides: records shown, one whose period is over (not yet swept), one swept, one revoked already. */
   async function seed(side: Side, history: EventEnvelope<CreditRecordCreatedV1>[], earlier: EventEnvelope<CreditRecordRevokedV1>): Promise<void> {
     for (const event of history) await side.dataSource.transaction((manager) => side.handler.handle(event, manager));
-    await side.dataSource.query(`UPDATE public_records SET withdrawn_at = published_until, withdrawn_reason = 'expired: maximum publicity period' WHERE record_id = $1`, [RECORD[3]]);
+    await side.dataSource.query(
+      `UPDATE public_records SET withdrawn_at = published_until, withdrawn_reason = 'expired: maximum publicity period' WHERE record_id = $1`,
+      [RECORD[3]],
+    );
     await side.dataSource.transaction((manager) => side.revoked.handle(earlier, manager));
     side.touched.length = 0;
   }
@@ -250,7 +258,13 @@ describe('evaluation.grade.changed: the batch handler leaves what the single-eve
     await Promise.all([single, batch].filter(Boolean).map((side) => side.db.drop()));
   });
 
-  function changed(uscc: string, schemeId: string, grade: string, evaluatedAt: string, kind: 'org' | 'person' = 'org'): EventEnvelope<EvaluationGradeChangedV1> {
+  function changed(
+    uscc: string,
+    schemeId: string,
+    grade: string,
+    evaluatedAt: string,
+    kind: 'org' | 'person' = 'org',
+  ): EventEnvelope<EvaluationGradeChangedV1> {
     return {
       id: randomUUID(),
       type: Events.EvaluationGradeChanged.subject,
@@ -276,7 +290,9 @@ describe('evaluation.grade.changed: the batch handler leaves what the single-eve
   }
 
   const stateOfGrades = async (side: Side) => ({
-    grades: await side.dataSource.query(`SELECT uscc, scheme_id, scheme_version, grade, score::text, cycle_label, evaluated_at, scheme_name, scheme_name_en FROM public_grades ORDER BY uscc, scheme_id`),
+    grades: await side.dataSource.query(
+      `SELECT uscc, scheme_id, scheme_version, grade, score::text, cycle_label, evaluated_at, scheme_name, scheme_name_en FROM public_grades ORDER BY uscc, scheme_id`,
+    ),
     touched: [...new Set(side.touched)].sort(),
   });
 

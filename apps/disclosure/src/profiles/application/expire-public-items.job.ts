@@ -39,7 +39,10 @@ export class ExpirePublicItemsJob implements OnApplicationBootstrap, BeforeAppli
     for (;;) {
       const expired = await this.dataSource.transaction(async (manager) => {
         const items = await expireDueItems(manager, now, SWEEP_BATCH);
-        await this.log.append(manager, items.map((item) => publicationContent('expired', item, item.publishedUntil, 'maximum publicity period')));
+        await this.log.append(
+          manager,
+          items.map((item) => publicationContent('expired', item, item.publishedUntil, 'maximum publicity period')),
+        );
         return items.length;
       });
       total += expired;

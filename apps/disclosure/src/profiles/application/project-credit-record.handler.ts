@@ -35,7 +35,10 @@ export class ProjectCreditRecordHandler {
       .filter((event) => publishedOnProfile(event.data))
       .map((event) => ({ record: event.data, window: publicationWindow(event.data.decisionDate, event.data.severity, new Date(event.occurredAt)) }));
     if (shown.length === 0) return;
-    await upsertPublicSubjects(manager, shown.map(({ record }) => ({ uscc: record.subject.id, name: record.subject.name, region: record.region })));
+    await upsertPublicSubjects(
+      manager,
+      shown.map(({ record }) => ({ uscc: record.subject.id, name: record.subject.name, region: record.region })),
+    );
     const items = await upsertPublicRecords(
       manager,
       shown.map(({ record, window }) => publicRecordRow(record, window)),

@@ -10,7 +10,11 @@ import { keepWithdrawals, PublicItem, withdrawItem, Withdrawal, withdrawItems } 
  * then, `expired` at the end of its period if that had already passed (not yet swept).
  */
 export async function withdrawRecord(manager: EntityManager, log: PublicationLog, recordId: string, at: Date, reason: string): Promise<void> {
-  await manager.query(`INSERT INTO record_withdrawals (record_id, withdrawn_at, reason) VALUES ($1, $2, $3) ON CONFLICT (record_id) DO NOTHING`, [recordId, at, reason]);
+  await manager.query(`INSERT INTO record_withdrawals (record_id, withdrawn_at, reason) VALUES ($1, $2, $3) ON CONFLICT (record_id) DO NOTHING`, [
+    recordId,
+    at,
+    reason,
+  ]);
   const item = await withdrawItem(manager, recordId, at, reason);
   if (!item) return;
   await log.append(manager, [withdrawalContent(item, at, reason)]);

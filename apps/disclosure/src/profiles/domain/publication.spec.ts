@@ -33,7 +33,7 @@ describe('publishedOnProfile', () => {
     expect(publishedOnProfile({ ...penalty, recordType: 'commendation' })).toBe(false);
   });
 
-  it('publishes enterprises\' credit commitments and broken commitments (DOMAIN.md §6)', () => {
+  it("publishes enterprises' credit commitments and broken commitments (DOMAIN.md §6)", () => {
     expect(publishedOnProfile({ ...penalty, recordType: 'credit-commitment' })).toBe(true);
     expect(publishedOnProfile({ ...penalty, recordType: 'commitment-broken' })).toBe(true);
     expect(publishedOnProfile({ ...penalty, recordType: 'commitment-fulfilled', isPublic: false })).toBe(false);

@@ -14,7 +14,9 @@ export class ListPublicationEntriesHandler {
 
   async execute({ publicationId }: ListPublicationEntriesQuery): Promise<LoggedEntry[]> {
     if (!UUID.test(publicationId)) {
-      throw DomainError.validation(PublicationLogErrorCode.InvalidPublicationId, [{ field: 'publicationId', message: 'must be a publication id from a public profile', code: 'INVALID_ID' }]);
+      throw DomainError.validation(PublicationLogErrorCode.InvalidPublicationId, [
+        { field: 'publicationId', message: 'must be a publication id from a public profile', code: 'INVALID_ID' },
+      ]);
     }
     const rows: PublicationLogRow[] = await this.dataSource.query(
       `SELECT seq, logged_at, content, content_hash, prev_hash, hash FROM publication_log WHERE publication_id = $1 ORDER BY seq`,

@@ -34,15 +34,26 @@ describe('publication log (PostgreSQL)', () => {
 
   it('keeps one unbroken chain under concurrent appends, and detects edits and deletions', async () => {
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => dataSource.transaction((manager) => log.append(manager, [publicationContent('published', item(i + 1), new Date(), i % 2 ? 'r' : undefined)]))),
+      Array.from({ length: 20 }, (_, i) =>
+        dataSource.transaction((manager) => log.append(manager, [publicationContent('published', item(i + 1), new Date(), i % 2 ? 'r' : undefined)])),
+      ),
     );
-    await dataSource.transaction((manager) => log.append(manager, [publicationContent('withdrawn', item(3), new Date(), 'revoked'), publicationContent('expired', item(4), new Date())]));
+    await dataSource.transaction((manager) =>
+      log.append(manager, [publicationContent('withdrawn', item(3), new Date(), 'revoked'), publicationContent('expired', item(4), new Date())]),
+    );
     const intact = await new VerifyPublicationLogHandler(dataSource).execute({});
     expect(intact).toMatchObject({ intact: true, length: 22 });
-    expect((await new ListPublicationEntriesHandler(dataSource).execute({ publicationId: item(3).publicationId })).map((e) => e.content.event)).toEqual(['published', 'withdrawn']);
+    expect((await new ListPublicationEntriesHandler(dataSource).execute({ publicationId: item(3).publicationId })).map((e) => e.content.event)).toEqual([
+      'published',
+      'withdrawn',
+    ]);
 
     await db.query(`UPDATE disclosure.publication_log SET content = jsonb_set(content, '{publishedUntil}', '"2099-01-01T00:00:00.000Z"') WHERE seq = 7`);
-    expect(await new VerifyPublicationLogHandler(dataSource).execute({})).toMatchObject({ intact: false, brokenAt: 7, problem: 'the published facts do not match their hash' });
+    expect(await new VerifyPublicationLogHandler(dataSource).execute({})).toMatchObject({
+      intact: false,
+      brokenAt: 7,
+      problem: 'the published facts do not match their hash',
+    });
     await db.query(`UPDATE disclosure.publication_log SET content = jsonb_set(content, '{publishedUntil}', '"2027-11-02T15:59:59.999Z"') WHERE seq = 7`);
     expect(await new VerifyPublicationLogHandler(dataSource).execute({})).toMatchObject({ intact: true, length: 22, head: intact.head });
 

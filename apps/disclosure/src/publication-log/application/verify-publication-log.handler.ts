@@ -13,7 +13,7 @@ export class VerifyPublicationLogHandler {
 
   async execute(_query: VerifyPublicationLogQuery = {}): Promise<PublicationLogCheckView> {
     const verifier = new ChainVerifier();
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows: PublicationLogRow[] = await this.dataSource.query(
         `SELECT seq, logged_at, content, content_hash, prev_hash, hash FROM publication_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
         [after, VERIFY_PAGE],

@@ -64,10 +64,31 @@ describe('publication hash chain', () => {
 
 describe('profilesConcerned', () => {
   it('names the enterprises whose profile changes: items and enterprises on lists, once each; not people or reports', () => {
-    const listed = (kind: string, id: string) => ({ event: 'listed' as const, publicationId: 'p', listType: 'red', subject: { kind, id, name: 'x' }, startsOn: '2026-11-01', endsOn: null, effectiveAt: '2026-11-01T00:00:00Z' });
-    const report = { event: 'report-issued' as const, publicationId: 'r', code: 'C', uscc: '91410100MA0000000X', contentHash: 'h', effectiveAt: '2026-11-01T00:00:00Z' };
+    const listed = (kind: string, id: string) => ({
+      event: 'listed' as const,
+      publicationId: 'p',
+      listType: 'red',
+      subject: { kind, id, name: 'x' },
+      startsOn: '2026-11-01',
+      endsOn: null,
+      effectiveAt: '2026-11-01T00:00:00Z',
+    });
+    const report = {
+      event: 'report-issued' as const,
+      publicationId: 'r',
+      code: 'C',
+      uscc: '91410100MA0000000X',
+      contentHash: 'h',
+      effectiveAt: '2026-11-01T00:00:00Z',
+    };
     expect(
-      profilesConcerned([content(1), { ...content(2), event: 'withdrawn' }, listed('org', '91410100MA00000011'), listed('person', '410102********1234'), report]),
+      profilesConcerned([
+        content(1),
+        { ...content(2), event: 'withdrawn' },
+        listed('org', '91410100MA00000011'),
+        listed('person', '410102********1234'),
+        report,
+      ]),
     ).toEqual(['91350100M000100Y43', '91410100MA00000011']);
   });
 });

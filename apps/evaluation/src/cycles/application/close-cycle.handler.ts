@@ -33,12 +33,20 @@ export class CloseCycleHandler {
     if (!active) throw DomainError.notFound(SchemeErrorCode.NotFound, `No active scheme ${schemeId}.`);
     const document = active.compiled.document;
     const scope = parseRegionCode(principal.region);
-    if (!scope.ok || !document.regions.every((r) => { const code = parseRegionCode(r); return code.ok && regionContains(scope.value, code.value); })) {
+    if (
+      !scope.ok ||
+      !document.regions.every((r) => {
+        const code = parseRegionCode(r);
+        return code.ok && regionContains(scope.value, code.value);
+      })
+    ) {
       throw DomainError.forbidden(SchemeErrorCode.RegionForbidden, `Scheme ${schemeId} covers regions outside the client's region ${principal.region}.`);
     }
     const window = cycleOfPeriod(document.cycle, period);
     if (!window) {
-      throw DomainError.validation(CycleErrorCode.InvalidPeriod, [{ field: 'period', message: `is not a ${document.cycle.kind} period of this scheme (e.g. ${examplePeriod(document.cycle.kind)})`, code: 'INVALID' }]);
+      throw DomainError.validation(CycleErrorCode.InvalidPeriod, [
+        { field: 'period', message: `is not a ${document.cycle.kind} period of this scheme (e.g. ${examplePeriod(document.cycle.kind)})`, code: 'INVALID' },
+      ]);
     }
     if (window.end >= chinaDateOf(now)) {
       throw new DomainError(CycleErrorCode.PeriodNotEnded, 'precondition', `Period ${period} ends on ${window.end}; it can be closed from the next day.`, [
@@ -53,17 +61,28 @@ export class CloseCycleHandler {
        INSERT INTO evaluation_cycles (id, purpose, period_kind, scheme_id, scheme_version, period, start_date, end_date, cutoff, status, total, requested_by, requested_at)
        SELECT $1, 'close', $11, $2, $3, $4, $5, $6, $7, 'running', scope.total, $10, $7 FROM scope
        ON CONFLICT (scheme_id, scheme_version, purpose, period) DO NOTHING RETURNING id`,
-      [id, schemeId, active.version, period, window.start, window.end, now, document.subjectKinds, regionPatterns(document), principal.clientId, document.cycle.kind],
+      [
+        id,
+        schemeId,
+        active.version,
+        period,
+        window.start,
+        window.end,
+        now,
+        document.subjectKinds,
+        regionPatterns(document),
+        principal.clientId,
+        document.cycle.kind,
+      ],
     );
     if (inserted.length > 0) {
       this.processor.nudge();
       return { id, created: true };
     }
-    const [existing]: { id: string }[] = await manager.query(`SELECT id FROM evaluation_cycles WHERE scheme_id = $1 AND scheme_version = $2 AND purpose = 'close' AND period = $3`, [
-      schemeId,
-      active.version,
-      period,
-    ]);
+    const [existing]: { id: string }[] = await manager.query(
+      `SELECT id FROM evaluation_cycles WHERE scheme_id = $1 AND scheme_version = $2 AND purpose = 'close' AND period = $3`,
+      [schemeId, active.version, period],
+    );
     return { id: existing!.id, created: false };
   }
 }

@@ -34,7 +34,10 @@ export class GetCycleHandler {
       [id],
     );
     if (!row) throw notFound;
-    const grades: { grade: string; count: number }[] = await this.dataSource.query(`SELECT grade, count(*)::int AS count FROM cycle_results WHERE cycle_id = $1 GROUP BY grade ORDER BY grade`, [id]);
+    const grades: { grade: string; count: number }[] = await this.dataSource.query(
+      `SELECT grade, count(*)::int AS count FROM cycle_results WHERE cycle_id = $1 GROUP BY grade ORDER BY grade`,
+      [id],
+    );
     return {
       id,
       schemeId: row.scheme_id,

@@ -41,13 +41,18 @@ export class GetPeriodRankingsHandler {
     const kind = parsePeriodKind(request.periodKind);
     const window = cycleOfPeriod({ kind }, request.period);
     if (!window) {
-      throw DomainError.validation(CycleErrorCode.RankingInvalidPeriod, [{ field: 'period', message: `is not a ${kind} (e.g. ${EXAMPLES[kind]})`, code: 'INVALID' }]);
+      throw DomainError.validation(CycleErrorCode.RankingInvalidPeriod, [
+        { field: 'period', message: `is not a ${kind} (e.g. ${EXAMPLES[kind]})`, code: 'INVALID' },
+      ]);
     }
     const { level, size } = parseRankingRequest(request.by, request.limit);
     if (window.end >= chinaDateOf(now)) {
-      throw new DomainError(CycleErrorCode.RankingPeriodNotEnded, 'precondition', `Period ${request.period} ends on ${window.end}; it can be ranked from the next day.`, [
-        { field: 'period', message: `ends on ${window.end}`, code: 'NOT_ENDED' },
-      ]);
+      throw new DomainError(
+        CycleErrorCode.RankingPeriodNotEnded,
+        'precondition',
+        `Period ${request.period} ends on ${window.end}; it can be ranked from the next day.`,
+        [{ field: 'period', message: `ends on ${window.end}`, code: 'NOT_ENDED' }],
+      );
     }
     const asOf = endOfChinaDay(window.end);
     const version = await this.versionFor(request.schemeId, asOf);
@@ -82,7 +87,15 @@ export class GetPeriodRankingsHandler {
     return row.version;
   }
 
-  private async findOrStart(schemeId: string, version: number, kind: string, window: CycleWindow, asOf: Date, requestedBy: string, now: Date): Promise<RankingRow> {
+  private async findOrStart(
+    schemeId: string,
+    version: number,
+    kind: string,
+    window: CycleWindow,
+    asOf: Date,
+    requestedBy: string,
+    now: Date,
+  ): Promise<RankingRow> {
     const document = (await this.registry.load(this.dataSource.manager, schemeId, version)).document;
     const inserted: RankingRow[] = await this.dataSource.query(
       `WITH scope AS (
@@ -124,5 +137,7 @@ interface RankingRow {
 
 function parsePeriodKind(raw: string): RankingPeriodKind {
   if ((RANKING_PERIOD_KINDS as readonly string[]).includes(raw)) return raw as RankingPeriodKind;
-  throw DomainError.validation(CycleErrorCode.RankingInvalidPeriodKind, [{ field: 'periodKind', message: `must be one of ${RANKING_PERIOD_KINDS.join(', ')}`, code: 'INVALID' }]);
+  throw DomainError.validation(CycleErrorCode.RankingInvalidPeriodKind, [
+    { field: 'periodKind', message: `must be one of ${RANKING_PERIOD_KINDS.join(', ')}`, code: 'INVALID' },
+  ]);
 }

@@ -112,7 +112,16 @@ export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicati
   private async claim(): Promise<ClaimedCycle | undefined> {
     const {
       rows: [row],
-    } = await runUpdate<{ id: string; purpose: CyclePurpose; scheme_id: string; scheme_version: number; period: string; start_date: string; end_date: string; cutoff: Date }>(
+    } = await runUpdate<{
+      id: string;
+      purpose: CyclePurpose;
+      scheme_id: string;
+      scheme_version: number;
+      period: string;
+      start_date: string;
+      end_date: string;
+      cutoff: Date;
+    }>(
       this.dataSource,
       `UPDATE evaluation_cycles SET lease_until = now() + make_interval(secs => $1)
         WHERE id = (SELECT id FROM evaluation_cycles WHERE status = 'running' AND (lease_until IS NULL OR lease_until < now())
@@ -137,7 +146,10 @@ export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicati
    */
   private processChunk(cycle: ClaimedCycle, prefetched?: Promise<ChunkInput | undefined>): Promise<{ done: boolean; next?: Promise<ChunkInput | undefined> }> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ cursor_subject: cursor }]: { cursor_subject: string }[] = await manager.query(`SELECT cursor_subject FROM evaluation_cycles WHERE id = $1 FOR UPDATE`, [cycle.id]);
+      const [{ cursor_subject: cursor }]: { cursor_subject: string }[] = await manager.query(
+        `SELECT cursor_subject FROM evaluation_cycles WHERE id = $1 FOR UPDATE`,
+        [cycle.id],
+      );
       const early = await prefetched;
       const input = early?.cursor === cursor ? early : await this.readChunk(manager, cycle, cursor);
       const done = input.subjects.length < this.config.CYCLE_CHUNK_SIZE;
@@ -164,7 +176,13 @@ export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicati
     return [...histories.values()].flatMap(({ subjectId, kind, records }) => {
       const region = applicableRegion(document, kind, records);
       if (!region) return [];
-      const result = standingAt(cycle.scheme.compiled, { id: subjectId, kind, region, lists: [], listEntries: lists.get(subjectId) ?? [] }, records, cycle.cutoff, window);
+      const result = standingAt(
+        cycle.scheme.compiled,
+        { id: subjectId, kind, region, lists: [], listEntries: lists.get(subjectId) ?? [] },
+        records,
+        cycle.cutoff,
+        window,
+      );
       return [{ subjectId, kind, region, result }];
     });
   }

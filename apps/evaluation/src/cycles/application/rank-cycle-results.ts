@@ -10,7 +10,13 @@ import type { RankingLevel, RankingsView } from './get-cycle-rankings.query';
  * subjects by score, or cities / counties by their subjects' mean score with their grade
  * distribution. Ties share a rank (1, 2, 2, 4).
  */
-export async function rankCycleResults(dataSource: DataSource, cycleId: string, principal: Principal, level: RankingLevel, size: number): Promise<Pick<RankingsView, 'subjects' | 'regions'>> {
+export async function rankCycleResults(
+  dataSource: DataSource,
+  cycleId: string,
+  principal: Principal,
+  level: RankingLevel,
+  size: number,
+): Promise<Pick<RankingsView, 'subjects' | 'regions'>> {
   const scope = parseRegionCode(principal.region);
   const pattern = scope.ok ? `${regionPrefix(scope.value)}%` : '-';
   if (level === 'subject') {
@@ -19,7 +25,17 @@ export async function rankCycleResults(dataSource: DataSource, cycleId: string, 
          FROM cycle_results WHERE cycle_id = $1 AND region LIKE $2 ORDER BY score DESC, subject_id LIMIT $3`,
       [cycleId, pattern, size],
     );
-    return { regions: [], subjects: rows.map((r) => ({ rank: Number(r.rank), subjectId: r.subject_id, subjectKind: r.subject_kind, region: r.region, grade: r.grade, score: r.score })) };
+    return {
+      regions: [],
+      subjects: rows.map((r) => ({
+        rank: Number(r.rank),
+        subjectId: r.subject_id,
+        subjectKind: r.subject_kind,
+        region: r.region,
+        grade: r.grade,
+        score: r.score,
+      })),
+    };
   }
   const unit = level === 'city' ? `left(region, 4) || '00'` : 'region';
   const rows: { rank: string; region: string; subjects: number; mean_score: number; distribution: Record<string, number> }[] = await dataSource.query(
@@ -30,7 +46,10 @@ export async function rankCycleResults(dataSource: DataSource, cycleId: string, 
      SELECT rank() OVER (ORDER BY mean_score DESC) AS rank, unit AS region, subjects, mean_score, distribution FROM per_unit ORDER BY mean_score DESC, unit LIMIT $3`,
     [cycleId, pattern, size],
   );
-  return { subjects: [], regions: rows.map((r) => ({ rank: Number(r.rank), region: r.region, subjects: r.subjects, meanScore: r.mean_score, distribution: r.distribution })) };
+  return {
+    subjects: [],
+    regions: rows.map((r) => ({ rank: Number(r.rank), region: r.region, subjects: r.subjects, meanScore: r.mean_score, distribution: r.distribution })),
+  };
 }
 
 /** `by` and `limit` of a rankings request (shared by cycle rankings and period rankings). */

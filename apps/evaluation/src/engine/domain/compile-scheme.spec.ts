@@ -95,8 +95,12 @@ describe('compileScheme', () => {
   });
 
   it('refuses an expression that iterates the records once per record (unbounded growth)', () => {
-    const found = problems(variant((d) => (d.adjustments![0]!.when = 'records.exists(r, records.exists(q, q.id != r.id && q.decisionDate == r.decisionDate))')));
-    expect(found).toEqual([{ field: 'adjustments[0].when', code: 'UNBOUNDED_EXPRESSION', message: expect.stringContaining('exists() inside another list macro') }]);
+    const found = problems(
+      variant((d) => (d.adjustments![0]!.when = 'records.exists(r, records.exists(q, q.id != r.id && q.decisionDate == r.decisionDate))')),
+    );
+    expect(found).toEqual([
+      { field: 'adjustments[0].when', code: 'UNBOUNDED_EXPRESSION', message: expect.stringContaining('exists() inside another list macro') },
+    ]);
   });
 
   it('refuses regular expressions, which can backtrack without bound', () => {

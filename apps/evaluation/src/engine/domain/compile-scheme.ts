@@ -71,7 +71,8 @@ export function compileScheme(input: unknown): CompileResult {
 
   const grades = GRADE_LADDERS[document.ladder.id] as readonly string[];
   const checkGrade = (field: string, grade: string) => {
-    if (!grades.includes(grade)) problems.push({ field, code: 'UNKNOWN_GRADE', message: `"${grade}" is not a grade of ladder ${document.ladder.id} (${grades.join(', ')})` });
+    if (!grades.includes(grade))
+      problems.push({ field, code: 'UNKNOWN_GRADE', message: `"${grade}" is not a grade of ladder ${document.ladder.id} (${grades.join(', ')})` });
   };
   checkDuplicateIds(document, problems);
 
@@ -81,13 +82,15 @@ export function compileScheme(input: unknown): CompileResult {
   let base: NumberFn = { constant: 0 };
   let range: [number, number];
   if (scoring.kind === 'points') {
-    if (scoring.floor > scoring.ceiling) problems.push({ field: 'scoring.floor', code: 'RANGE_EMPTY', message: `floor ${scoring.floor} is above ceiling ${scoring.ceiling}` });
+    if (scoring.floor > scoring.ceiling)
+      problems.push({ field: 'scoring.floor', code: 'RANGE_EMPTY', message: `floor ${scoring.floor} is above ceiling ${scoring.ceiling}` });
     base = number('scoring.base', scoring.base, 'subject');
     range = [scoring.floor, scoring.ceiling];
     scoring.rules.forEach((rule, i) => {
       const at = `scoring.rules[${i}]`;
       rule.recordTypes.forEach((code, j) => {
-        if (!isRecordTypeCode(code)) problems.push({ field: `${at}.recordTypes[${j}]`, code: 'UNKNOWN_RECORD_TYPE', message: `"${code}" is not a record type of the catalogue` });
+        if (!isRecordTypeCode(code))
+          problems.push({ field: `${at}.recordTypes[${j}]`, code: 'UNKNOWN_RECORD_TYPE', message: `"${code}" is not a record type of the catalogue` });
       });
       const { when, points, ...rest } = rule;
       rules.push({
@@ -118,9 +121,11 @@ export function compileScheme(input: unknown): CompileResult {
     checkGrade(`adjustments[${i}].grade`, adjustment.grade);
     return { ...adjustment, when: compile(`adjustments[${i}].when`, adjustment.when, 'grade', 'bool'), whenSource: adjustment.when };
   });
-  const triggers = (document.triggers ?? []).map(
-    (trigger, i): CompiledTrigger => ({ ...trigger, when: compile(`triggers[${i}].when`, trigger.when, 'grade', 'bool'), whenSource: trigger.when }),
-  );
+  const triggers = (document.triggers ?? []).map((trigger, i): CompiledTrigger => ({
+    ...trigger,
+    when: compile(`triggers[${i}].when`, trigger.when, 'grade', 'bool'),
+    whenSource: trigger.when,
+  }));
 
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, scheme: { document, grades, base, rules, indicators, rungs, adjustments, triggers } };
@@ -145,9 +150,14 @@ export function ladderCoverageProblems(rungs: readonly Rung[], [low, high]: [num
   for (let i = 1; i < bands.length; i += 1) {
     const previous = bands[i - 1]!;
     const band = bands[i]!;
-    if (band.min > previous.max) problems.push({ field: at(band.index), code: 'LADDER_GAP', message: `scores from ${previous.max} to below ${band.min} have no grade` });
+    if (band.min > previous.max)
+      problems.push({ field: at(band.index), code: 'LADDER_GAP', message: `scores from ${previous.max} to below ${band.min} have no grade` });
     if (band.min < previous.max) {
-      problems.push({ field: at(band.index), code: 'LADDER_OVERLAP', message: `band [${band.min}, ${band.max}) overlaps ${at(previous.index)} [${previous.min}, ${previous.max})` });
+      problems.push({
+        field: at(band.index),
+        code: 'LADDER_OVERLAP',
+        message: `band [${band.min}, ${band.max}) overlaps ${at(previous.index)} [${previous.min}, ${previous.max})`,
+      });
     }
   }
   return problems;

@@ -17,7 +17,11 @@ describe('evaluation cycles', () => {
   });
 
   it('names the previous cycle', () => {
-    expect(previousCycle({ kind: 'quarter' }, cycleContaining({ kind: 'quarter' }, '2026-02-01'))).toEqual({ label: '2025-Q4', start: '2025-10-01', end: '2025-12-31' });
+    expect(previousCycle({ kind: 'quarter' }, cycleContaining({ kind: 'quarter' }, '2026-02-01'))).toEqual({
+      label: '2025-Q4',
+      start: '2025-10-01',
+      end: '2025-12-31',
+    });
     expect(previousCycle({ kind: 'rolling', months: 6 }, cycleContaining({ kind: 'rolling', months: 6 }, '2026-06-30')).end).toBe('2025-12-30');
   });
 

@@ -9,7 +9,9 @@ import type { EvaluationResult } from './evaluate';
 export function pointsDeductedInCycle(result: EvaluationResult): number {
   const { start, end } = result.cycle;
   const deducted = result.explanation.items
-    .filter((item) => item.recordId !== undefined && item.points < 0 && item.decisionDate !== undefined && item.decisionDate >= start && item.decisionDate <= end)
+    .filter(
+      (item) => item.recordId !== undefined && item.points < 0 && item.decisionDate !== undefined && item.decisionDate >= start && item.decisionDate <= end,
+    )
     .reduce((sum, item) => sum - item.points, 0);
   return Math.round(deducted * 1000) / 1000;
 }

@@ -14,7 +14,14 @@ function scheme(overrides: Partial<SchemeDocument>): CompiledScheme {
     regions: ['410000'],
     cycle: { kind: 'year' },
     scoring: { kind: 'points', base: 100, floor: 0, ceiling: 100, rules: [] },
-    ladder: { id: 'risk', rungs: [{ grade: 'low', min: 80 }, { grade: 'medium', min: 50, max: 80 }, { grade: 'high', max: 50 }] },
+    ladder: {
+      id: 'risk',
+      rungs: [
+        { grade: 'low', min: 80 },
+        { grade: 'medium', min: 50, max: 80 },
+        { grade: 'high', max: 50 },
+      ],
+    },
     ...overrides,
   };
   const result = compileScheme(document);
@@ -58,7 +65,14 @@ describe('evaluateSubject', () => {
           { id: 'always-good', weight: 1, value: '1.5', basis: 'b' },
         ],
       },
-      ladder: { id: 'risk', rungs: [{ grade: 'low', min: 800 }, { grade: 'medium', min: 500, max: 800 }, { grade: 'high', max: 500 }] },
+      ladder: {
+        id: 'risk',
+        rungs: [
+          { grade: 'low', min: 800 },
+          { grade: 'medium', min: 500, max: 800 },
+          { grade: 'high', max: 500 },
+        ],
+      },
     });
     const result = evaluateSubject(s, { subject, records: [rec('a', '2026-01-05'), rec('b', '2026-01-06'), rec('c', '2026-01-07')], at: AT });
     // 1 − 3/2 = −0.5 → clamped to 0 (weight 3/4: 0 points); 1.5 → 1 (weight 1/4: 250 points).
@@ -73,7 +87,16 @@ describe('evaluateSubject', () => {
         base: 100,
         floor: 0,
         ceiling: 100,
-        rules: [{ id: 'big-fine', recordTypes: ['administrative-penalty'], when: 'record.payload.fineAmountFen > 1000000', points: -30, validity: { kind: 'cycle' }, basis: 'b' }],
+        rules: [
+          {
+            id: 'big-fine',
+            recordTypes: ['administrative-penalty'],
+            when: 'record.payload.fineAmountFen > 1000000',
+            points: -30,
+            validity: { kind: 'cycle' },
+            basis: 'b',
+          },
+        ],
       },
     });
     const result = evaluateSubject(s, { subject, records: [rec('a', '2026-03-01', { fineAmountFen: 2000000 }), rec('b', '2026-03-02')], at: AT });
@@ -83,7 +106,13 @@ describe('evaluateSubject', () => {
 
   it('is deterministic: the same facts in another order give the same result', () => {
     const s = scheme({
-      scoring: { kind: 'points', base: 100, floor: 0, ceiling: 100, rules: [{ id: 'p', recordTypes: ['administrative-penalty'], points: -5, validity: { kind: 'cycle' }, cap: 12, basis: 'b' }] },
+      scoring: {
+        kind: 'points',
+        base: 100,
+        floor: 0,
+        ceiling: 100,
+        rules: [{ id: 'p', recordTypes: ['administrative-penalty'], points: -5, validity: { kind: 'cycle' }, cap: 12, basis: 'b' }],
+      },
     });
     const records = [rec('c', '2026-02-01'), rec('a', '2026-02-03'), rec('b', '2026-02-02')];
     const one = evaluateSubject(s, { subject, records, at: AT });
@@ -98,7 +127,13 @@ describe('evaluateSubject', () => {
 
   it('ignores records not yet received at the instant evaluated', () => {
     const s = scheme({
-      scoring: { kind: 'points', base: 100, floor: 0, ceiling: 100, rules: [{ id: 'p', recordTypes: ['administrative-penalty'], points: -30, validity: { kind: 'cycle' }, basis: 'b' }] },
+      scoring: {
+        kind: 'points',
+        base: 100,
+        floor: 0,
+        ceiling: 100,
+        rules: [{ id: 'p', recordTypes: ['administrative-penalty'], points: -30, validity: { kind: 'cycle' }, basis: 'b' }],
+      },
     });
     const late = { ...rec('a', '2026-02-01'), receivedAt: '2026-06-01T00:00:00+08:00' };
     expect(evaluateSubject(s, { subject, records: [late], at: new Date('2026-05-01T00:00:00+08:00') }).grade).toBe('low');

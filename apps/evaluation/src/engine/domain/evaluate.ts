@@ -133,9 +133,7 @@ export function evaluateSubject(scheme: CompiledScheme, input: EvaluationInput):
   const today = chinaDateOf(input.at);
   const cycle = input.cycle ?? cycleContaining(scheme.document.cycle, today);
   const asOf = cycle.end < today ? cycle.end : today;
-  const visible = input.records
-    .filter((r) => isVisible(r, input.at) && r.decisionDate <= asOf)
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const visible = input.records.filter((r) => isVisible(r, input.at) && r.decisionDate <= asOf).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const asOfDay = dayNumber(asOf);
   const celRecords = visible.map((r) => ({
     id: r.id,
@@ -157,11 +155,17 @@ export function evaluateSubject(scheme: CompiledScheme, input: EvaluationInput):
   const warnings: string[] = [];
   const scoring = scheme.document.scoring;
   const tally =
-    scoring.kind === 'points'
-      ? scorePoints(scheme, scoring, celRecords, context, asOf, warnings)
-      : scoreIndicators(scheme, scoring, context, warnings);
+    scoring.kind === 'points' ? scorePoints(scheme, scoring, celRecords, context, asOf, warnings) : scoreIndicators(scheme, scoring, context, warnings);
 
-  const gradeContext = { ...context, score: tally.score, base: tally.base, additions: tally.additions, deductions: tally.deductions, tallies: tally.tallies, grade: '' };
+  const gradeContext = {
+    ...context,
+    score: tally.score,
+    base: tally.base,
+    additions: tally.additions,
+    deductions: tally.deductions,
+    tallies: tally.tallies,
+    grade: '',
+  };
   const ladder = gradeOnLadder(scheme, tally.score, gradeContext, warnings);
   let grade = ladder.grade;
   const adjustments: AdjustmentApplied[] = [];
@@ -171,13 +175,25 @@ export function evaluateSubject(scheme: CompiledScheme, input: EvaluationInput):
     if (next !== grade) adjustments.push({ id: adjustment.id, effect: adjustment.effect, from: grade, to: next, basis: adjustment.basis });
     grade = next;
   }
-  const triggers = scheme.triggers.filter((t) => test(t.when, { ...gradeContext, grade }, `trigger ${t.id}`, warnings)).map((t) => ({ id: t.id, basis: t.basis }));
+  const triggers = scheme.triggers
+    .filter((t) => test(t.when, { ...gradeContext, grade }, `trigger ${t.id}`, warnings))
+    .map((t) => ({ id: t.id, basis: t.basis }));
   return {
     schemeId: scheme.document.id,
     grade,
     score: tally.score,
     cycle,
-    explanation: { base: tally.base, additions: tally.additions, deductions: tally.deductions, tallies: tally.tallies, items: tally.items, ladder, adjustments, warnings, sources: scheme.document.sources },
+    explanation: {
+      base: tally.base,
+      additions: tally.additions,
+      deductions: tally.deductions,
+      tallies: tally.tallies,
+      items: tally.items,
+      ladder,
+      adjustments,
+      warnings,
+      sources: scheme.document.sources,
+    },
     triggers,
   };
 }
@@ -203,7 +219,14 @@ interface Tally {
 
 type CelRecord = Record<string, unknown> & { id: string; type: string; decisionDate: string; inCycle: boolean };
 
-function scorePoints(scheme: CompiledScheme, scoring: PointsScoring, records: CelRecord[], context: Record<string, unknown>, asOf: string, warnings: string[]): Tally {
+function scorePoints(
+  scheme: CompiledScheme,
+  scoring: PointsScoring,
+  records: CelRecord[],
+  context: Record<string, unknown>,
+  asOf: string,
+  warnings: string[],
+): Tally {
   const base = numberOf(scheme.base, context, 'base', warnings);
   const items: ExplanationItem[] = [];
   const tallies: Record<string, number> = {};
@@ -226,7 +249,15 @@ function scorePoints(scheme: CompiledScheme, scoring: PointsScoring, records: Ce
       }
       ruleTotal += points;
       if (rule.tally) tallies[rule.tally]! += Math.abs(points);
-      items.push({ ruleId: rule.id, recordId: record.id, recordType: record.type, decisionDate: record.decisionDate, points, basis: rule.basis, ...(note ? { note } : {}) });
+      items.push({
+        ruleId: rule.id,
+        recordId: record.id,
+        recordType: record.type,
+        decisionDate: record.decisionDate,
+        points,
+        basis: rule.basis,
+        ...(note ? { note } : {}),
+      });
     }
   }
   let additions = items.filter((i) => i.points > 0).reduce((sum, i) => sum + i.points, 0);
@@ -237,7 +268,8 @@ function scorePoints(scheme: CompiledScheme, scoring: PointsScoring, records: Ce
   }
   const raw = base + additions - deductions;
   const score = Math.min(scoring.ceiling, Math.max(scoring.floor, raw));
-  if (score !== raw) items.push({ ruleId: score > raw ? 'floor' : 'ceiling', points: score - raw, basis: `the score stays within [${scoring.floor}, ${scoring.ceiling}]` });
+  if (score !== raw)
+    items.push({ ruleId: score > raw ? 'floor' : 'ceiling', points: score - raw, basis: `the score stays within [${scoring.floor}, ${scoring.ceiling}]` });
   return { score, base, additions, deductions, tallies, items };
 }
 
@@ -250,7 +282,12 @@ function scoreIndicators(scheme: CompiledScheme, scoring: IndicatorScoring, cont
     const value = Math.min(1, Math.max(0, raw));
     const points = round((scoring.scale * indicator.weight * value) / totalWeight);
     score += points;
-    items.push({ ruleId: indicator.id, points, basis: indicator.basis, note: `value ${round(value)} × weight ${indicator.weight}/${totalWeight}${value !== raw ? ` (clamped from ${round(raw)})` : ''}` });
+    items.push({
+      ruleId: indicator.id,
+      points,
+      basis: indicator.basis,
+      note: `value ${round(value)} × weight ${indicator.weight}/${totalWeight}${value !== raw ? ` (clamped from ${round(raw)})` : ''}`,
+    });
   }
   return { score: round(score), base: 0, additions: 0, deductions: 0, tallies: {}, items };
 }
@@ -259,7 +296,8 @@ function gradeOnLadder(scheme: CompiledScheme, score: number, context: Record<st
   const inBand = (rung: { min?: number; max?: number }) => (rung.min === undefined || score >= rung.min) && (rung.max === undefined || score < rung.max);
   const band = (rung: { min?: number; max?: number }) => `[${rung.min ?? '-∞'}, ${rung.max ?? '∞'})`;
   for (const rung of scheme.rungs) {
-    if (rung.when && inBand(rung) && test(rung.when, context, `ladder rung ${rung.grade}`, warnings)) return { grade: rung.grade, band: band(rung), condition: rung.whenSource };
+    if (rung.when && inBand(rung) && test(rung.when, context, `ladder rung ${rung.grade}`, warnings))
+      return { grade: rung.grade, band: band(rung), condition: rung.whenSource };
   }
   const rung = scheme.rungs.find((r) => !r.when && inBand(r));
   // compileScheme proves the unconditional rungs tile the score range, so this cannot miss.

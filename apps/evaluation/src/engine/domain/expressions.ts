@@ -94,7 +94,14 @@ export function compileExpression(source: string, scope: ExpressionScope, expect
   const checked = parsed.check();
   if (!checked.valid) return { ok: false, problem: fromCelError(checked.error, 'EXPRESSION_TYPE') };
   if (!matchesExpected(checked.type ?? 'dyn', expected)) {
-    return { ok: false, problem: { code: 'EXPRESSION_TYPE', column: 1, message: `must give ${expected === 'bool' ? 'a bool' : 'a number (int or double)'}, gives ${checked.type}` } };
+    return {
+      ok: false,
+      problem: {
+        code: 'EXPRESSION_TYPE',
+        column: 1,
+        message: `must give ${expected === 'bool' ? 'a bool' : 'a number (int or double)'}, gives ${checked.type}`,
+      },
+    };
   }
   return { ok: true, source, evaluate: (context) => parsed(context) };
 }
@@ -109,7 +116,11 @@ function fromCelError(error: unknown, fallback: ExpressionProblemCode): Expressi
   const message = raw.split('\n')[0] ?? raw;
   const node = (error as { node?: { pos?: number } } | undefined)?.node;
   const column = (node?.pos ?? 0) + 1;
-  const code: ExpressionProblemCode = /^(No such key|Unknown variable)/.test(message) ? 'UNKNOWN_FIELD' : /^Exceeded max/.test(message) ? 'UNBOUNDED_EXPRESSION' : fallback;
+  const code: ExpressionProblemCode = /^(No such key|Unknown variable)/.test(message)
+    ? 'UNKNOWN_FIELD'
+    : /^Exceeded max/.test(message)
+      ? 'UNBOUNDED_EXPRESSION'
+      : fallback;
   return { code, column, message };
 }
 
@@ -131,7 +142,11 @@ function structuralProblem(root: AstNode): ExpressionProblem | undefined {
       }
       if (node.op === 'rcall' && ITERATING_MACROS.has(name)) {
         if (iterationDepth > 0) {
-          problem = { code: 'UNBOUNDED_EXPRESSION', column: node.pos + 1, message: `${name}() inside another list macro walks the records once per record; compute one list first` };
+          problem = {
+            code: 'UNBOUNDED_EXPRESSION',
+            column: node.pos + 1,
+            message: `${name}() inside another list macro walks the records once per record; compute one list first`,
+          };
           return;
         }
         visit(args[1] as AstNode, iterationDepth);

@@ -7,7 +7,12 @@ describe('mutual recognition tables', () => {
 
   it('reads a Wuxi B as a Suzhou B, citing the four cities’ agreement (seed 004)', () => {
     const table = SHIPPED_RECOGNITION_TABLES.find((t) => t.id === 'wuxi-to-suzhou-road-transport')!;
-    expect(recognise(table, 'B')).toMatchObject({ partnerRegion: '320200', ourSchemeId: 'suzhou-road-transport-safety', ourGrade: 'B', basis: [expect.stringContaining('苏锡常通')] });
+    expect(recognise(table, 'B')).toMatchObject({
+      partnerRegion: '320200',
+      ourSchemeId: 'suzhou-road-transport-safety',
+      ourGrade: 'B',
+      basis: [expect.stringContaining('苏锡常通')],
+    });
     expect(recognise(table, 'E')).toBeUndefined();
   });
 

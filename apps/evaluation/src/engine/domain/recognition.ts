@@ -32,9 +32,16 @@ export function recognitionTableProblems(table: RecognitionTable): SchemeProblem
   const ourGrades = GRADE_LADDERS[table.ours.ladder] as readonly string[];
   const seen = new Set<string>();
   table.mappings.forEach((mapping, i) => {
-    if (!partnerGrades.includes(mapping.partnerGrade)) problems.push({ field: `mappings[${i}].partnerGrade`, code: 'UNKNOWN_GRADE', message: `"${mapping.partnerGrade}" is not on ladder ${table.partner.ladder}` });
-    if (!ourGrades.includes(mapping.ourGrade)) problems.push({ field: `mappings[${i}].ourGrade`, code: 'UNKNOWN_GRADE', message: `"${mapping.ourGrade}" is not on ladder ${table.ours.ladder}` });
-    if (seen.has(mapping.partnerGrade)) problems.push({ field: `mappings[${i}].partnerGrade`, code: 'DUPLICATE_MAPPING', message: `"${mapping.partnerGrade}" is mapped twice` });
+    if (!partnerGrades.includes(mapping.partnerGrade))
+      problems.push({
+        field: `mappings[${i}].partnerGrade`,
+        code: 'UNKNOWN_GRADE',
+        message: `"${mapping.partnerGrade}" is not on ladder ${table.partner.ladder}`,
+      });
+    if (!ourGrades.includes(mapping.ourGrade))
+      problems.push({ field: `mappings[${i}].ourGrade`, code: 'UNKNOWN_GRADE', message: `"${mapping.ourGrade}" is not on ladder ${table.ours.ladder}` });
+    if (seen.has(mapping.partnerGrade))
+      problems.push({ field: `mappings[${i}].partnerGrade`, code: 'DUPLICATE_MAPPING', message: `"${mapping.partnerGrade}" is mapped twice` });
     seen.add(mapping.partnerGrade);
   });
   for (const grade of partnerGrades) {
@@ -46,11 +53,19 @@ export function recognitionTableProblems(table: RecognitionTable): SchemeProblem
 export function recognise(table: RecognitionTable, partnerGrade: string): Recognition | undefined {
   const mapping = table.mappings.find((m) => m.partnerGrade === partnerGrade);
   if (!mapping) return undefined;
-  return { tableId: table.id, partnerRegion: table.partner.region, partnerGrade, ourSchemeId: table.ours.schemeId, ourGrade: mapping.ourGrade, basis: table.sources };
+  return {
+    tableId: table.id,
+    partnerRegion: table.partner.region,
+    partnerGrade,
+    ourSchemeId: table.ours.schemeId,
+    ourGrade: mapping.ourGrade,
+    basis: table.sources,
+  };
 }
 
 /** Suzhou, Wuxi, Changzhou and Nantong share last year's grades every April and recognise each other's (seed 004). */
-const SU_XI_CHANG_TONG_SOURCE = 'seed 004 苏锡常通：四市建立了道路水路运输经营者和从业人员信用等级评定结果数据共享互认机制，每年4月将上一年度信用等级评定结果数据实施共享';
+const SU_XI_CHANG_TONG_SOURCE =
+  'seed 004 苏锡常通：四市建立了道路水路运输经营者和从业人员信用等级评定结果数据共享互认机制，每年4月将上一年度信用等级评定结果数据实施共享';
 
 function sameLadder(id: string, city: { region: string; zh: string; en: string }): RecognitionTable {
   return {

@@ -61,7 +61,12 @@ const indicatorScoring = object(
       type: 'array',
       minItems: 1,
       maxItems: 200,
-      items: object({ id: ID, weight: { type: 'number', exclusiveMinimum: 0, maximum: 1000 }, value: EXPRESSION, basis: TEXT }, ['id', 'weight', 'value', 'basis']),
+      items: object({ id: ID, weight: { type: 'number', exclusiveMinimum: 0, maximum: 1000 }, value: EXPRESSION, basis: TEXT }, [
+        'id',
+        'weight',
+        'value',
+        'basis',
+      ]),
     },
   },
   ['kind', 'scale', 'indicators'],

@@ -75,7 +75,10 @@ describe('Zhengzhou taxi driver stars', () => {
   });
 
   it('three provincial commendations (+15) are held to the +10 bonus ceiling: 30, 5 stars', () => {
-    const result = grade(scheme, times(3, () => record('commendation', 'minor', { payload: { level: 'provincial' } })));
+    const result = grade(
+      scheme,
+      times(3, () => record('commendation', 'minor', { payload: { level: 'provincial' } })),
+    );
     expect(scoreAndGrade(result)).toEqual({ score: 30, grade: '5' });
     expect(result.explanation.items.at(-1)).toMatchObject({ ruleId: 'bonus-ceiling', points: -5 });
   });
@@ -91,7 +94,11 @@ describe('Zhengzhou taxi driver stars', () => {
   });
 
   it('registered 3 months ago: 30 points would be 5 stars, capped at 3', () => {
-    const result = grade(scheme, times(2, () => record('commendation', 'minor', { payload: { level: 'national' } })), { subject: { registeredOn: '2026-08-15' } });
+    const result = grade(
+      scheme,
+      times(2, () => record('commendation', 'minor', { payload: { level: 'national' } })),
+      { subject: { registeredOn: '2026-08-15' } },
+    );
     expect(scoreAndGrade(result)).toEqual({ score: 30, grade: '3' });
     expect(result.explanation.adjustments).toEqual([expect.objectContaining({ id: 'tenure-cap', from: '5', to: '3' })]);
   });
@@ -133,12 +140,20 @@ describe('Henan two-passenger-one-hazardous red/yellow/green codes', () => {
   });
 
   it('1000 − 2×20 (severe alarms) − 30 (general penalty) − 50 (broken commitment) = 880: yellow', () => {
-    const records = [...times(2, () => record('monitoring-violation', 'severe')), record('administrative-penalty', 'general'), record('commitment-broken', 'general')];
+    const records = [
+      ...times(2, () => record('monitoring-violation', 'severe')),
+      record('administrative-penalty', 'general'),
+      record('commitment-broken', 'general'),
+    ];
     expect(scoreAndGrade(grade(scheme, records, org))).toEqual({ score: 880, grade: 'yellow' });
   });
 
   it('20 severe alarms would deduct 400; the item stops at its 300 cap: 700, red', () => {
-    const result = grade(scheme, times(20, () => record('monitoring-violation', 'severe')), org);
+    const result = grade(
+      scheme,
+      times(20, () => record('monitoring-violation', 'severe')),
+      org,
+    );
     expect(scoreAndGrade(result)).toEqual({ score: 700, grade: 'red' });
     expect(result.explanation.items.filter((i) => i.points === 0)).toHaveLength(5);
     expect(result.explanation.items[15]?.note).toBe('rule cap 300 reached: -20 counted as 0');
@@ -173,7 +188,12 @@ describe('Jiangsu road operators AA–D', () => {
       50,
       'C',
     ],
-    ['three severe penalties and a severe complaint: 100 − 60 − 10 = 30 → D', [...times(3, () => record('administrative-penalty', 'severe')), record('confirmed-complaint', 'severe')], 30, 'D'],
+    [
+      'three severe penalties and a severe complaint: 100 − 60 − 10 = 30 → D',
+      [...times(3, () => record('administrative-penalty', 'severe')), record('confirmed-complaint', 'severe')],
+      30,
+      'D',
+    ],
   ])('%s', (_case, records, score, expected) => {
     expect(scoreAndGrade(grade(scheme, records as RecordFact[], org))).toEqual({ score, grade: expected });
   });
@@ -197,7 +217,11 @@ describe('Nanyang drivers 3A/2A/A/B and the bad-driver trigger', () => {
   });
 
   it('20 points deducted in one cycle (two severe violations): B and onto the bad-driver list', () => {
-    const result = grade(scheme, times(2, () => record('monitoring-violation', 'severe')), nanyang);
+    const result = grade(
+      scheme,
+      times(2, () => record('monitoring-violation', 'severe')),
+      nanyang,
+    );
     expect(scoreAndGrade(result)).toEqual({ score: 0, grade: 'B' });
     expect(result.triggers.map((t) => t.id)).toEqual(['bad-driver-list']);
   });
@@ -249,7 +273,11 @@ describe('Suzhou road transport safety (indicators and veto)', () => {
   });
 
   it('3 alarms (20 × 0.7 = 14) and 2 penalties (20 × 0.6 = 12): 20 + 14 + 12 + 20 + 20 = 86 → A', () => {
-    const result = grade(scheme, [...times(3, () => record('monitoring-violation', 'minor')), ...times(2, () => record('administrative-penalty', 'general'))], org);
+    const result = grade(
+      scheme,
+      [...times(3, () => record('monitoring-violation', 'minor')), ...times(2, () => record('administrative-penalty', 'general'))],
+      org,
+    );
     expect(scoreAndGrade(result)).toEqual({ score: 86, grade: 'A' });
     expect(result.explanation.items.map((i) => [i.ruleId, i.points])).toEqual([
       ['qualification', 20],

@@ -19,7 +19,11 @@ const TAXI_LAW = '交通运输部《出租汽车服务质量信誉考核办法�
 export const ZHENGZHOU_TAXI_DRIVER_STARS: SchemeDocument = {
   id: 'zhengzhou-taxi-driver-stars',
   name: { zh: '郑州市巡游出租汽车驾驶员星级评定', en: 'Zhengzhou taxi driver stars' },
-  sources: [TAXI_LAW, 'seed 002（河南2024典型案例）郑州市巡游出租汽车驾驶员“亮星”：周期1月1日至12月31日，25分及以上5星……0分及以下或列入不良驾驶员名单无星', 'DOMAIN.md §3 Taxi drivers'],
+  sources: [
+    TAXI_LAW,
+    'seed 002（河南2024典型案例）郑州市巡游出租汽车驾驶员“亮星”：周期1月1日至12月31日，25分及以上5星……0分及以下或列入不良驾驶员名单无星',
+    'DOMAIN.md §3 Taxi drivers',
+  ],
   subjectKinds: ['person'],
   regions: ['410100'],
   cycle: { kind: 'year' },
@@ -98,7 +102,7 @@ export const ZHENGZHOU_TAXI_DRIVER_STARS: SchemeDocument = {
   notes: [
     'Which severity maps to which of the five deduction steps, and the bonus per commendation level, are LOCAL choices of this version (the sources give the steps, not the mapping).',
     'Carry-over: "may drop on service quality problems" is read as: the 5-star floor holds only while no points are deducted this cycle.',
-    'Tenure counts from the subject\'s registration date when the platform knows it; unknown tenure caps nothing.',
+    "Tenure counts from the subject's registration date when the platform knows it; unknown tenure caps nothing.",
   ],
 };
 
@@ -168,7 +172,7 @@ export const HENAN_PASSENGER_HAZARDOUS_CODES: SchemeDocument = {
     ],
   },
   notes: [
-    'The per-item deductions and the green/yellow bounds are LOCAL choices of this version: the seeds name the 1000-point scale and the quarterly cycle (and Jiaozuo\'s 9 categories / 42 items) but not the items\' points.',
+    "The per-item deductions and the green/yellow bounds are LOCAL choices of this version: the seeds name the 1000-point scale and the quarterly cycle (and Jiaozuo's 9 categories / 42 items) but not the items' points.",
     'Red below 800 follows Pingdingshan, which inspects every carrier below 800 points (seed 002 案例8).',
   ],
 };
@@ -177,7 +181,9 @@ export const HENAN_PASSENGER_HAZARDOUS_CODES: SchemeDocument = {
 export const JIANGSU_ROAD_OPERATOR_GRADES: SchemeDocument = {
   id: 'jiangsu-road-operator-grades',
   name: { zh: '江苏省道路运输经营者信用等级', en: 'Jiangsu road transport operator grades' },
-  sources: ['DOMAIN.md §3 Jiangsu example: AA ≥ 90; A 80–<90; B 60–<80, or 40–<60 with bad-behaviour points < 20; C 40–<60 with ≥ 20 points; D < 40 with ≥ 20 points'],
+  sources: [
+    'DOMAIN.md §3 Jiangsu example: AA ≥ 90; A 80–<90; B 60–<80, or 40–<60 with bad-behaviour points < 20; C 40–<60 with ≥ 20 points; D < 40 with ≥ 20 points',
+  ],
   subjectKinds: ['org'],
   regions: ['320000'],
   cycle: { kind: 'year' },
@@ -217,7 +223,7 @@ export const JIANGSU_ROAD_OPERATOR_GRADES: SchemeDocument = {
   },
   notes: [
     'Below 40 the source names D "with ≥ 20 bad-behaviour points" and nothing for fewer; this version grades every score below 40 as D.',
-    'Deduction steps are LOCAL choices of this version; the grade bands are the source\'s.',
+    "Deduction steps are LOCAL choices of this version; the grade bands are the source's.",
   ],
 };
 
@@ -348,7 +354,8 @@ export const SUZHOU_ROAD_TRANSPORT_SAFETY: SchemeDocument = {
       {
         id: 'qualification',
         weight: 1,
-        value: "records.exists(r, r.inCycle && r.type == 'administrative-penalty' && has(r.payload.penaltyCategories) && ('licence-suspension' in r.payload.penaltyCategories || 'licence-revocation' in r.payload.penaltyCategories)) ? 0.0 : 1.0",
+        value:
+          "records.exists(r, r.inCycle && r.type == 'administrative-penalty' && has(r.payload.penaltyCategories) && ('licence-suspension' in r.payload.penaltyCategories || 'licence-revocation' in r.payload.penaltyCategories)) ? 0.0 : 1.0",
         basis: '资质状况：本季度被暂扣或吊销许可证件的，本项为0',
       },
       {
@@ -396,7 +403,9 @@ export const SUZHOU_ROAD_TRANSPORT_SAFETY: SchemeDocument = {
       basis: 'DOMAIN.md §3 苏州：发生有责亡人事故的，评价等级直接为D（一票否决）',
     },
   ],
-  notes: ['The five indicators\' contents, equal weights and grade bands are LOCAL choices of this version: the sources name five first-level indicators and the veto, not their items.'],
+  notes: [
+    "The five indicators' contents, equal weights and grade bands are LOCAL choices of this version: the sources name five first-level indicators and the veto, not their items.",
+  ],
 };
 
 export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [

@@ -37,6 +37,11 @@ describe('summariseSimulation', () => {
 
   it('does not rank grades across different ladders', () => {
     const summary = summariseSimulation([{ subjectId: 'a', before: result('AA', 95), after: result('green', 950) }], ['green', 'yellow', 'red'], false, 5);
-    expect({ changed: summary.changed, better: summary.better, worse: summary.worse, direction: summary.sample[0]?.direction }).toEqual({ changed: 1, better: 0, worse: 0, direction: 'changed' });
+    expect({ changed: summary.changed, better: summary.better, worse: summary.worse, direction: summary.sample[0]?.direction }).toEqual({
+      changed: 1,
+      better: 0,
+      worse: 0,
+      direction: 'changed',
+    });
   });
 });

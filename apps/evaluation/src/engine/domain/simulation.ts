@@ -20,7 +20,12 @@ export interface SimulationSummary {
   removed: number;
   /** `from→to` → subjects, e.g. `4→3`. */
   transitions: Record<string, number>;
-  sample: { subjectId: string; from: { grade: string; score: number } | null; to: { grade: string; score: number; explanation: EvaluationResult['explanation'] } | null; direction: Direction }[];
+  sample: {
+    subjectId: string;
+    from: { grade: string; score: number } | null;
+    to: { grade: string; score: number; explanation: EvaluationResult['explanation'] } | null;
+    direction: Direction;
+  }[];
 }
 
 export type Direction = 'better' | 'worse' | 'changed' | 'added' | 'removed';
@@ -30,8 +35,23 @@ export type Direction = 'better' | 'worse' | 'changed' | 'added' | 'removed';
  * version against the grade under the draft, both computed now from the same records. `grades`
  * is the draft's ladder (best → worst); `sameLadder` says whether ranks can be compared.
  */
-export function summariseSimulation(outcomes: readonly SubjectOutcome[], grades: readonly string[], sameLadder: boolean, sampleSize: number): SimulationSummary {
-  const summary: SimulationSummary = { subjects: outcomes.length, unchanged: 0, changed: 0, better: 0, worse: 0, added: 0, removed: 0, transitions: {}, sample: [] };
+export function summariseSimulation(
+  outcomes: readonly SubjectOutcome[],
+  grades: readonly string[],
+  sameLadder: boolean,
+  sampleSize: number,
+): SimulationSummary {
+  const summary: SimulationSummary = {
+    subjects: outcomes.length,
+    unchanged: 0,
+    changed: 0,
+    better: 0,
+    worse: 0,
+    added: 0,
+    removed: 0,
+    transitions: {},
+    sample: [],
+  };
   for (const outcome of [...outcomes].sort((a, b) => (a.subjectId < b.subjectId ? -1 : 1))) {
     const from = outcome.before?.grade;
     const to = outcome.after?.grade;

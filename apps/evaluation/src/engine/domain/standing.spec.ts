@@ -8,7 +8,15 @@ const compiled = (document: typeof ZHENGZHOU_TAXI_DRIVER_STARS): CompiledScheme 
   return result.scheme;
 };
 
-const rec = (id: string, type: string, severity: string, decisionDate: string, receivedAt: string, region = '410105', payload: Record<string, unknown> = {}): ScopedRecordFact => ({
+const rec = (
+  id: string,
+  type: string,
+  severity: string,
+  decisionDate: string,
+  receivedAt: string,
+  region = '410105',
+  payload: Record<string, unknown> = {},
+): ScopedRecordFact => ({
   id,
   type,
   severity,
@@ -22,7 +30,10 @@ const subject = { id: 'S', kind: 'person' as const, region: '410105', lists: [] 
 
 describe('standing', () => {
   it('applies a scheme by subject kind and the regions records were filed under', () => {
-    const records = [rec('a', 'confirmed-complaint', 'minor', '2026-01-02', '2026-01-02T10:00:00+08:00', '410305'), rec('b', 'confirmed-complaint', 'minor', '2026-01-03', '2026-01-03T10:00:00+08:00')];
+    const records = [
+      rec('a', 'confirmed-complaint', 'minor', '2026-01-02', '2026-01-02T10:00:00+08:00', '410305'),
+      rec('b', 'confirmed-complaint', 'minor', '2026-01-03', '2026-01-03T10:00:00+08:00'),
+    ];
     expect(applicableRegion(ZHENGZHOU_TAXI_DRIVER_STARS, 'person', records)).toBe('410105');
     expect(applicableRegion(ZHENGZHOU_TAXI_DRIVER_STARS, 'org', records)).toBeUndefined();
     expect(applicableRegion(ZHENGZHOU_TAXI_DRIVER_STARS, 'person', records.slice(0, 1))).toBeUndefined();
@@ -33,7 +44,11 @@ describe('standing', () => {
     // carried over to 5 because nothing is deducted (seed 002 郑州).
     const records = ['a', 'b'].map((id) => rec(id, 'commendation', 'minor', '2025-05-01', '2025-05-02T10:00:00+08:00', '410105', { level: 'provincial' }));
     const result = standingAt(compiled(ZHENGZHOU_TAXI_DRIVER_STARS), subject, records, new Date('2026-03-01T10:00:00+08:00'));
-    expect({ score: result.score, grade: result.grade, adjustments: result.explanation.adjustments.map((a) => a.id) }).toEqual({ score: 20, grade: '5', adjustments: ['carry-over-five-stars'] });
+    expect({ score: result.score, grade: result.grade, adjustments: result.explanation.adjustments.map((a) => a.id) }).toEqual({
+      score: 20,
+      grade: '5',
+      adjustments: ['carry-over-five-stars'],
+    });
   });
 
   it('triggers the bad-driver list on a second B cycle (Nanyang), from the history', () => {
@@ -46,7 +61,11 @@ describe('standing', () => {
     ];
     const nanyang = compiled(NANYANG_DRIVER_GRADES as typeof ZHENGZHOU_TAXI_DRIVER_STARS);
     const result = standingAt(nanyang, { ...subject, region: '411302' }, records, new Date('2026-03-01T10:00:00+08:00'));
-    expect({ score: result.score, grade: result.grade, triggers: result.triggers.map((t) => t.id) }).toEqual({ score: 9, grade: 'B', triggers: ['bad-driver-list'] });
+    expect({ score: result.score, grade: result.grade, triggers: result.triggers.map((t) => t.id) }).toEqual({
+      score: 9,
+      grade: 'B',
+      triggers: ['bad-driver-list'],
+    });
     // As of the end of 2025 the subject had one B cycle only: no trigger then.
     const then = standingAt(nanyang, { ...subject, region: '411302' }, records, new Date('2025-12-31T12:00:00+08:00'));
     expect({ grade: then.grade, triggers: then.triggers }).toEqual({ grade: 'B', triggers: [] });

@@ -20,7 +20,13 @@ describe('subject facts: lists and tenure', () => {
   const grade = (subject: SubjectFacts, records: RecordFact[]) => evaluateSubject(compiled.scheme, { subject, records, at: AT });
 
   it('puts a subject on a list only on the days its entry is in force', () => {
-    const subject = { ...driver, listEntries: [{ listType: 'bad-driver', from: '2026-06-01', until: '2026-11-30' }, { listType: 'key-watch', from: '2026-12-01', until: null }] };
+    const subject = {
+      ...driver,
+      listEntries: [
+        { listType: 'bad-driver', from: '2026-06-01', until: '2026-11-30' },
+        { listType: 'key-watch', from: '2026-12-01', until: null },
+      ],
+    };
     expect(listsOn(subject, '2026-05-31')).toEqual([]);
     expect(listsOn(subject, '2026-06-01')).toEqual(['bad-driver']);
     expect(listsOn(subject, '2026-11-30')).toEqual(['bad-driver']);

@@ -17,7 +17,9 @@ export class RecogniseGradeHandler {
     if (!table) throw DomainError.notFound(RecognitionErrorCode.TableNotFound, `No recognition table ${tableId}.`);
     const recognition = recognise(table, partnerGrade);
     if (!recognition) {
-      throw DomainError.validation(RecognitionErrorCode.UnknownGrade, [{ field: 'grade', message: `is not a grade of the partner's ladder ${table.partner.ladder}`, code: 'UNKNOWN_GRADE' }]);
+      throw DomainError.validation(RecognitionErrorCode.UnknownGrade, [
+        { field: 'grade', message: `is not a grade of the partner's ladder ${table.partner.ladder}`, code: 'UNKNOWN_GRADE' },
+      ]);
     }
     return recognition;
   }

@@ -13,13 +13,20 @@ export class GetSchemeHandler {
 
   async execute(principal: Principal, { id, version }: GetSchemeQuery): Promise<SchemeVersionView> {
     assertScope(principal, Scopes.EvaluationsRead);
-    const rows: { version: number; status: string; document: SchemeDocument; uploaded_by: string; uploaded_at: Date; published_at: Date | null; active_version: number | null }[] =
-      await this.dataSource.query(
-        `SELECT v.version, v.status, v.document, v.uploaded_by, v.uploaded_at, v.published_at, s.active_version
+    const rows: {
+      version: number;
+      status: string;
+      document: SchemeDocument;
+      uploaded_by: string;
+      uploaded_at: Date;
+      published_at: Date | null;
+      active_version: number | null;
+    }[] = await this.dataSource.query(
+      `SELECT v.version, v.status, v.document, v.uploaded_by, v.uploaded_at, v.published_at, s.active_version
            FROM schemes s JOIN scheme_versions v ON v.scheme_id = s.id
           WHERE s.id = $1 AND v.version = CASE WHEN $2 > 0 THEN $2 ELSE s.active_version END`,
-        [id, version],
-      );
+      [id, version],
+    );
     const row = rows[0];
     if (!row) throw DomainError.notFound(SchemeErrorCode.NotFound, version > 0 ? `Scheme ${id} has no version ${version}.` : `No active scheme ${id}.`);
     return {

@@ -25,7 +25,10 @@ export class PutSchemeHandler {
     return this.dataSource.transaction(async (manager) => {
       const { latest, active } = await this.lockScheme(manager, command.id);
       if (command.basedOnVersion > 0 && command.basedOnVersion !== latest) {
-        throw DomainError.conflict(SchemeErrorCode.VersionConflict, `The latest version of ${command.id} is ${latest}, not ${command.basedOnVersion}: another version was uploaded meanwhile.`);
+        throw DomainError.conflict(
+          SchemeErrorCode.VersionConflict,
+          `The latest version of ${command.id} is ${latest}, not ${command.basedOnVersion}: another version was uploaded meanwhile.`,
+        );
       }
       const version = latest + 1;
       const status = command.publish ? 'active' : 'draft';
@@ -39,10 +42,18 @@ export class PutSchemeHandler {
       );
       if (command.publish) {
         // Regrade the scope under the new version (RefreshStandingsJob), committed with the publication.
-        await manager.query(`INSERT INTO standing_refreshes (id, scheme_id, scheme_version, status) VALUES ($1, $2, $3, 'running')`, [uuidv7(), command.id, version]);
+        await manager.query(`INSERT INTO standing_refreshes (id, scheme_id, scheme_version, status) VALUES ($1, $2, $3, 'running')`, [
+          uuidv7(),
+          command.id,
+          version,
+        ]);
       }
       const activeVersion = command.publish ? version : active;
-      await manager.query(`UPDATE schemes SET latest_version = $2, active_version = $3, updated_at = now() WHERE id = $1`, [command.id, version, activeVersion]);
+      await manager.query(`UPDATE schemes SET latest_version = $2, active_version = $3, updated_at = now() WHERE id = $1`, [
+        command.id,
+        version,
+        activeVersion,
+      ]);
       return { id: command.id, version, status, activeVersion: activeVersion ?? 0 };
     });
   }

@@ -66,7 +66,10 @@ export class SchemeRegistry implements OnModuleInit {
     const key = `${schemeId}@${version}`;
     const cached = this.compiled.get(key);
     if (cached) return cached;
-    const [row]: { document: SchemeDocument }[] = await manager.query(`SELECT document FROM scheme_versions WHERE scheme_id = $1 AND version = $2`, [schemeId, version]);
+    const [row]: { document: SchemeDocument }[] = await manager.query(`SELECT document FROM scheme_versions WHERE scheme_id = $1 AND version = $2`, [
+      schemeId,
+      version,
+    ]);
     if (!row) throw new Error(`scheme ${key} is not stored`);
     const result = compileScheme(row.document);
     // Stored versions compiled when they were uploaded; failing now means the engine changed under them.

@@ -33,7 +33,8 @@ export function assertSchemeRegions(principal: Principal, document: SchemeDocume
   const scope = parseRegionCode(principal.region);
   document.regions.forEach((region, i) => {
     const target = parseRegionCode(region);
-    if (!target.ok) throw DomainError.validation(SchemeErrorCode.Invalid, [{ field: `document.regions[${i}]`, message: target.message, code: 'INVALID_REGION' }]);
+    if (!target.ok)
+      throw DomainError.validation(SchemeErrorCode.Invalid, [{ field: `document.regions[${i}]`, message: target.message, code: 'INVALID_REGION' }]);
     if (!scope.ok || !regionContains(scope.value, target.value)) {
       throw new DomainError(SchemeErrorCode.RegionForbidden, 'forbidden', `Region ${region} is outside the client's region ${principal.region}.`, [
         { field: `document.regions[${i}]`, message: `outside the client's region ${principal.region}`, code: 'REGION_FORBIDDEN' },

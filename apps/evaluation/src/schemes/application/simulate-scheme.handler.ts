@@ -38,13 +38,17 @@ export class SimulateSchemeHandler {
       regionPatterns: [...new Set(schemes.flatMap((s) => regionPatterns(s.document)))],
     };
     const outcomes: SubjectOutcome[] = [];
-    for (let after = ''; ; ) {
+    for (let after = ''; ;) {
       const page = await SubjectFactsReader.subjectsInScope(manager, scope, after, PAGE);
       const histories = await SubjectFactsReader.histories(manager, page);
       const lists = await SubjectFactsReader.membershipsAt(manager, page, now);
       for (const history of histories.values()) {
         const entries = lists.get(history.subjectId) ?? [];
-        outcomes.push({ subjectId: history.subjectId, before: active ? grade(active.compiled, history, entries, now) : undefined, after: grade(draft, history, entries, now) });
+        outcomes.push({
+          subjectId: history.subjectId,
+          before: active ? grade(active.compiled, history, entries, now) : undefined,
+          after: grade(draft, history, entries, now),
+        });
       }
       if (page.length < PAGE) break;
       after = page.at(-1)!;

@@ -49,7 +49,11 @@ export class ApplyRecordEventHandler {
       return;
     }
     if (record.change !== 'corrected') return;
-    const stored = await SubjectRecordsRepository.correct(manager, record.recordId, { severity: record.severity, decisionDate: record.decisionDate, payload: record.payload ?? {} });
+    const stored = await SubjectRecordsRepository.correct(manager, record.recordId, {
+      severity: record.severity,
+      decisionDate: record.decisionDate,
+      payload: record.payload ?? {},
+    });
     // Redelivered later, after credit.records.created (a separate consumer) has stored the record.
     if (!stored) throw new Error(`record ${record.recordId} is not stored yet; retry after its creation`);
     await this.standings.recompute(manager, record.subject.id, event.id);

@@ -44,14 +44,25 @@ export class GetSubjectEvaluationsHandler {
     const stored = asOf ? new Map<string, StoredStanding>() : await this.stored(subjectId);
     const evaluations = fresh.map(({ scheme, region, result }) => {
       const kept = stored.get(scheme.schemeId);
-      const current = kept && kept.scheme_version === scheme.version && kept.result.cycle.label === cycleContaining(scheme.compiled.document.cycle, chinaDateOf(at)).label;
-      return view(scheme.schemeId, scheme.version, scheme.compiled.document.name.zh, current ? kept.region : region, current ? kept.result : result, current ? kept.evaluated_at : at);
+      const current =
+        kept && kept.scheme_version === scheme.version && kept.result.cycle.label === cycleContaining(scheme.compiled.document.cycle, chinaDateOf(at)).label;
+      return view(
+        scheme.schemeId,
+        scheme.version,
+        scheme.compiled.document.name.zh,
+        current ? kept.region : region,
+        current ? kept.result : result,
+        current ? kept.evaluated_at : at,
+      );
     });
     return { subjectId, asOf: at.toISOString(), evaluations };
   }
 
   private async stored(subjectId: string): Promise<Map<string, StoredStanding>> {
-    const rows: StoredStanding[] = await this.dataSource.query(`SELECT scheme_id, scheme_version, region, result, evaluated_at FROM subject_standings WHERE subject_id = $1`, [subjectId]);
+    const rows: StoredStanding[] = await this.dataSource.query(
+      `SELECT scheme_id, scheme_version, region, result, evaluated_at FROM subject_standings WHERE subject_id = $1`,
+      [subjectId],
+    );
     return new Map(rows.map((r) => [r.scheme_id, r]));
   }
 }
@@ -60,9 +71,12 @@ function parseAsOf(raw: string): Date | undefined {
   if (!raw) return undefined;
   const at = /^\d{4}-\d{2}-\d{2}T/.test(raw) ? new Date(raw) : new Date(NaN);
   if (Number.isNaN(at.getTime())) {
-    throw DomainError.validation(StandingErrorCode.InvalidAsOf, [{ field: 'asOf', message: 'must be an ISO 8601 instant with offset, e.g. 2026-06-30T23:59:59+08:00', code: 'INVALID' }]);
+    throw DomainError.validation(StandingErrorCode.InvalidAsOf, [
+      { field: 'asOf', message: 'must be an ISO 8601 instant with offset, e.g. 2026-06-30T23:59:59+08:00', code: 'INVALID' },
+    ]);
   }
-  if (at.getTime() > Date.now()) throw DomainError.validation(StandingErrorCode.InvalidAsOf, [{ field: 'asOf', message: 'must not be in the future', code: 'IN_FUTURE' }]);
+  if (at.getTime() > Date.now())
+    throw DomainError.validation(StandingErrorCode.InvalidAsOf, [{ field: 'asOf', message: 'must not be in the future', code: 'IN_FUTURE' }]);
   return at;
 }
 

@@ -62,9 +62,17 @@ export class RefreshStandingsJob implements OnApplicationBootstrap, BeforeApplic
 
   private processChunk(refresh: { id: string; schemeId: string; version: number }): Promise<boolean> {
     return this.dataSource.transaction(async (manager) => {
-      const [{ cursor_subject: cursor }]: { cursor_subject: string }[] = await manager.query(`SELECT cursor_subject FROM standing_refreshes WHERE id = $1 FOR UPDATE`, [refresh.id]);
+      const [{ cursor_subject: cursor }]: { cursor_subject: string }[] = await manager.query(
+        `SELECT cursor_subject FROM standing_refreshes WHERE id = $1 FOR UPDATE`,
+        [refresh.id],
+      );
       const { document } = await this.registry.load(manager, refresh.schemeId, refresh.version);
-      const subjects = await SubjectRecordsRepository.subjectsInScope(manager, { kinds: document.subjectKinds, regionPatterns: regionPatterns(document) }, cursor, this.chunkSize);
+      const subjects = await SubjectRecordsRepository.subjectsInScope(
+        manager,
+        { kinds: document.subjectKinds, regionPatterns: regionPatterns(document) },
+        cursor,
+        this.chunkSize,
+      );
       await this.standings.recomputeMany(manager, new Map(subjects.map((subjectId) => [subjectId, refresh.id])));
       const done = subjects.length < this.chunkSize;
       await manager.query(

@@ -147,7 +147,13 @@ function evaluateLoaded(history: SubjectHistory, listEntries: ListMembership[], 
   });
 }
 
-function gradeChanged(history: SubjectHistory, { scheme, region, result }: SchemeEvaluation, before: StoredGrade | undefined, causeEventId: string, now: Date): NewEvent<EvaluationGradeChangedV1> {
+function gradeChanged(
+  history: SubjectHistory,
+  { scheme, region, result }: SchemeEvaluation,
+  before: StoredGrade | undefined,
+  causeEventId: string,
+  now: Date,
+): NewEvent<EvaluationGradeChangedV1> {
   return {
     subjectId: history.subjectId,
     region,

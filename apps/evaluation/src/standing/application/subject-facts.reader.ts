@@ -11,7 +11,13 @@ export type { SubjectHistory };
  */
 export const SubjectFactsReader = {
   /** Subjects of the given kinds and regions after `after` (subject id order), received by `receivedBy` if given. */
-  subjectsInScope(manager: EntityManager, scope: { kinds: readonly string[]; regionPatterns: readonly string[] }, after: string, limit: number, receivedBy?: Date): Promise<string[]> {
+  subjectsInScope(
+    manager: EntityManager,
+    scope: { kinds: readonly string[]; regionPatterns: readonly string[] },
+    after: string,
+    limit: number,
+    receivedBy?: Date,
+  ): Promise<string[]> {
     return SubjectRecordsRepository.subjectsInScope(manager, scope, after, limit, receivedBy);
   },
 

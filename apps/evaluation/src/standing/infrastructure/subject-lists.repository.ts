@@ -31,7 +31,17 @@ export const SubjectListsRepository = {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $6, $8, $9)
        ON CONFLICT (entry_id) DO UPDATE SET removed_on = EXCLUDED.removed_on, removed_received_at = EXCLUDED.removed_received_at, removal_reason = EXCLUDED.removal_reason, version = EXCLUDED.version
         WHERE subject_list_entries.removed_on IS NULL`,
-      [entry.entryId, entry.subject.id, entry.listType, startsOn(entry), entry.endsOn, receivedAt, removedOn, entry.removal?.reason ?? 'removed', entry.version],
+      [
+        entry.entryId,
+        entry.subject.id,
+        entry.listType,
+        startsOn(entry),
+        entry.endsOn,
+        receivedAt,
+        removedOn,
+        entry.removal?.reason ?? 'removed',
+        entry.version,
+      ],
     );
   },
 

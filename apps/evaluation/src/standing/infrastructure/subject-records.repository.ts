@@ -30,7 +30,17 @@ export const SubjectRecordsRepository = {
        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, w.withdrawn_at, w.reason
          FROM (SELECT 1) one LEFT JOIN record_withdrawals w ON w.record_id = $1
        ON CONFLICT (record_id) DO NOTHING`,
-      [record.recordId, record.subjectId, record.subjectKind, record.region, record.recordType, record.severity, record.decisionDate, JSON.stringify(record.payload), record.receivedAt],
+      [
+        record.recordId,
+        record.subjectId,
+        record.subjectKind,
+        record.region,
+        record.recordType,
+        record.severity,
+        record.decisionDate,
+        JSON.stringify(record.payload),
+        record.receivedAt,
+      ],
     );
   },
 
@@ -68,7 +78,11 @@ export const SubjectRecordsRepository = {
    * Applies a correction (the record's severity, decision date and payload as they now stand);
    * false when the record is not stored yet (its creation is still on its way).
    */
-  async correct(manager: EntityManager, recordId: string, facts: { severity: string; decisionDate: string; payload: Record<string, unknown> }): Promise<boolean> {
+  async correct(
+    manager: EntityManager,
+    recordId: string,
+    facts: { severity: string; decisionDate: string; payload: Record<string, unknown> },
+  ): Promise<boolean> {
     const { affected } = await runUpdate(manager, `UPDATE subject_records SET severity = $2, decision_date = $3, payload = $4 WHERE record_id = $1`, [
       recordId,
       facts.severity,
@@ -80,8 +94,16 @@ export const SubjectRecordsRepository = {
 
   /** Marks a record withdrawn from `at` on (revoked, expired, repaired). Idempotent: the first withdrawal wins. */
   async withdraw(manager: EntityManager, recordId: string, at: Date, reason: string): Promise<void> {
-    await manager.query(`INSERT INTO record_withdrawals (record_id, withdrawn_at, reason) VALUES ($1, $2, $3) ON CONFLICT (record_id) DO NOTHING`, [recordId, at, reason]);
-    await manager.query(`UPDATE subject_records SET withdrawn_at = $2, withdrawn_reason = $3 WHERE record_id = $1 AND withdrawn_at IS NULL`, [recordId, at, reason]);
+    await manager.query(`INSERT INTO record_withdrawals (record_id, withdrawn_at, reason) VALUES ($1, $2, $3) ON CONFLICT (record_id) DO NOTHING`, [
+      recordId,
+      at,
+      reason,
+    ]);
+    await manager.query(`UPDATE subject_records SET withdrawn_at = $2, withdrawn_reason = $3 WHERE record_id = $1 AND withdrawn_at IS NULL`, [
+      recordId,
+      at,
+      reason,
+    ]);
   },
 
   /**
@@ -143,7 +165,13 @@ export const SubjectRecordsRepository = {
   },
 
   /** Subjects whose kind and record regions put them in scope, in id order after `after` (keyset pages). */
-  async subjectsInScope(manager: EntityManager, scope: { kinds: readonly string[]; regionPatterns: readonly string[] }, after: string, limit: number, receivedBy?: Date): Promise<string[]> {
+  async subjectsInScope(
+    manager: EntityManager,
+    scope: { kinds: readonly string[]; regionPatterns: readonly string[] },
+    after: string,
+    limit: number,
+    receivedBy?: Date,
+  ): Promise<string[]> {
     const rows: { subject_id: string }[] = await manager.query(
       `SELECT DISTINCT subject_id FROM subject_records
         WHERE subject_kind = ANY($1::text[]) AND region LIKE ANY($2::text[]) AND subject_id > $3 AND ($5::timestamptz IS NULL OR received_at <= $5)

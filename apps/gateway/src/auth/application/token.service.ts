@@ -64,7 +64,11 @@ export class TokenService {
     const cached = this.verified.get(token);
     if (cached) return cached;
     try {
-      const claims = verify(token, this.key.publicKey, { algorithms: ['ES256'], issuer: this.config.GATEWAY_ISSUER, audience: API_AUDIENCE }) as AccessTokenClaims & { exp: number };
+      const claims = verify(token, this.key.publicKey, {
+        algorithms: ['ES256'],
+        issuer: this.config.GATEWAY_ISSUER,
+        audience: API_AUDIENCE,
+      }) as AccessTokenClaims & { exp: number };
       const principal = principalFromClaims(claims);
       this.verified.remember(token, principal, claims.exp);
       return principal;
@@ -80,7 +84,9 @@ export class TokenService {
     const asked = requested.trim().split(/\s+/);
     const refused = asked.filter((s) => !client.scopes.includes(s));
     if (refused.length > 0) {
-      throw DomainError.validation('AUTH.INVALID_SCOPE', [{ field: 'scope', message: `not granted to this client: ${refused.join(' ')}`, code: 'INVALID_SCOPE' }]);
+      throw DomainError.validation('AUTH.INVALID_SCOPE', [
+        { field: 'scope', message: `not granted to this client: ${refused.join(' ')}`, code: 'INVALID_SCOPE' },
+      ]);
     }
     return asked;
   }

@@ -21,7 +21,9 @@ export function loadSigningKey(path: string): SigningKey {
   }
   const publicKey = createPublicKey(privateKey);
   const { crv, x, y } = publicKey.export({ format: 'jwk' });
-  const kid = createHash('sha256').update(JSON.stringify({ crv, kty: 'EC', x, y })).digest('base64url');
+  const kid = createHash('sha256')
+    .update(JSON.stringify({ crv, kty: 'EC', x, y }))
+    .digest('base64url');
   return {
     kid,
     privateKey,

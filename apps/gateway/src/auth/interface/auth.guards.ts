@@ -33,7 +33,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     if (principal) return principal;
     const name = (info as { name?: string } | undefined)?.name;
     if (name === 'TokenExpiredError') throw new DomainError(PlatformErrorCode.TokenExpired, 'unauthenticated', 'The access token has expired.');
-    if (name === 'JsonWebTokenError' || name === 'NotBeforeError') throw new DomainError(PlatformErrorCode.TokenInvalid, 'unauthenticated', 'The access token is invalid.');
+    if (name === 'JsonWebTokenError' || name === 'NotBeforeError')
+      throw new DomainError(PlatformErrorCode.TokenInvalid, 'unauthenticated', 'The access token is invalid.');
     throw new DomainError(PlatformErrorCode.Unauthenticated, 'unauthenticated', 'A bearer access token is required.');
   }
 }

@@ -37,7 +37,18 @@ export class DrawInspectionsHandler {
     const drawnAt = new Date();
     await this.dataSource.query(
       `INSERT INTO inspection_draws (id, plan_id, region, sector, seed, algorithm, pool, drawn, drawn_by, drawn_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)`,
-      [drawId, plan.id, command.region, command.sector, result.seed, result.algorithm, JSON.stringify(pool), JSON.stringify(result.drawn), principal.clientId, drawnAt],
+      [
+        drawId,
+        plan.id,
+        command.region,
+        command.sector,
+        result.seed,
+        result.algorithm,
+        JSON.stringify(pool),
+        JSON.stringify(result.drawn),
+        principal.clientId,
+        drawnAt,
+      ],
     );
     return {
       drawId,

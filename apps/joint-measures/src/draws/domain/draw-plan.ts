@@ -22,7 +22,10 @@ export const drawPlanSchema = z
     /** Hangzhou: a second draw among the subjects of these grades not drawn the first time, in %. */
     secondDraw: z.record(z.string(), percent).optional(),
     /** Shandong: at least `share` % of the drawn subjects at `grade` or below (topped up from the rest). */
-    minimumShare: z.object({ grade: z.string().min(1), share: z.number().min(1).max(99) }).strict().optional(),
+    minimumShare: z
+      .object({ grade: z.string().min(1), share: z.number().min(1).max(99) })
+      .strict()
+      .optional(),
     source: z.string().min(1),
   })
   .strict();

@@ -6,7 +6,7 @@ import type { DrawPlan } from './draw-plan';
 export const DRAW_ALGORITHM =
   'pure-rand@8.4.2 xoroshiro128plus seeded with the 32-bit seed; per grade in ladder order, subjects sorted by id, ' +
   'count = ceil(n × ratio / 100), chosen by a partial Fisher–Yates shuffle with uniformInt; then the second draw (same generator, ' +
-  'same order, over the grade\'s subjects not yet drawn); then the minimum share, topped up from the undrawn subjects at or below ' +
+  "same order, over the grade's subjects not yet drawn); then the minimum share, topped up from the undrawn subjects at or below " +
   'the grade, sorted by id, with the same generator';
 
 export interface PoolMember {
@@ -75,6 +75,10 @@ export function drawInspections(plan: DrawPlan, pool: readonly PoolMember[], see
     const rest = pool.filter((m) => low.has(m.grade) && !taken.has(m.subjectId)).sort((a, b) => (a.subjectId < b.subjectId ? -1 : 1));
     take(pick(rest, missing, next), 'minimum-share');
   }
-  const byGrade = plan.ladder.map((grade) => ({ grade, pool: pool.filter((m) => m.grade === grade).length, drawn: drawn.filter((d) => d.grade === grade).length }));
+  const byGrade = plan.ladder.map((grade) => ({
+    grade,
+    pool: pool.filter((m) => m.grade === grade).length,
+    drawn: drawn.filter((d) => d.grade === grade).length,
+  }));
   return { seed: seed | 0, algorithm: DRAW_ALGORITHM, drawn, byGrade };
 }

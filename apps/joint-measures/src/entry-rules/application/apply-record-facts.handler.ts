@@ -47,7 +47,13 @@ export class ApplyRecordFactsHandler {
     this.cache.hold(correction.subjectId);
     const known = await subjectFacts.record(manager, correction.recordId);
     if (!known || !known.standing) return;
-    const facts = { ...known, severity: correction.severity, decisionDate: correction.decisionDate, subjectName: correction.subjectName, region: correction.region };
+    const facts = {
+      ...known,
+      severity: correction.severity,
+      decisionDate: correction.decisionDate,
+      subjectName: correction.subjectName,
+      region: correction.region,
+    };
     await subjectFacts.putRecord(manager, facts);
     await this.engine.onRecordStanding(manager, facts, today());
   }

@@ -3,7 +3,16 @@ import { EntityManager } from 'typeorm';
 import type { SubjectKind } from '@domain/credit';
 import { remove, type BasisItem, type ListEntry, type Proposal } from '../../lists/domain/list-entry';
 import { ListEntryLedger } from '../../lists/application/list-entry-ledger';
-import { appliesTo, evaluateFleetRule, evaluateRecordRule, type EntryRule, type FleetShareRule, type RecordCountRule, type RuleOutcome, type StandingRecord } from '../domain/entry-rule';
+import {
+  appliesTo,
+  evaluateFleetRule,
+  evaluateRecordRule,
+  type EntryRule,
+  type FleetShareRule,
+  type RecordCountRule,
+  type RuleOutcome,
+  type StandingRecord,
+} from '../domain/entry-rule';
 import { evaluateGradeRule, type CycleGrade } from '../domain/grade-rule';
 import type { CarrierFleet, RecordFacts } from '../domain/record-facts';
 import { subjectFacts } from '../infrastructure/subject-facts.repository';
@@ -40,7 +49,12 @@ export class EntryRuleEngine {
     const proposed: ListEntry[] = [];
     for (const rule of rules) {
       if (rule.kind === 'grade-history' || !appliesTo(rule, record.subjectKind, record.recordType)) continue;
-      const entry = await this.proposeIfMet(manager, rule, { kind: record.subjectKind, id: record.subjectId, name: record.subjectName, region: record.region }, today);
+      const entry = await this.proposeIfMet(
+        manager,
+        rule,
+        { kind: record.subjectKind, id: record.subjectId, name: record.subjectName, region: record.region },
+        today,
+      );
       if (entry) proposed.push(entry);
     }
     return proposed;
@@ -182,10 +196,18 @@ function countedTypes(rule: CountingRule): string[] {
  * A counting rule over a subject's records (any types: the rule picks its own) and, for a fleet
  * rule, the carrier's reported fleet.
  */
-function evaluateCounting(rule: CountingRule, records: readonly StandingRecord[], fleet: CarrierFleet | undefined, today: string): RuleOutcome & { detail?: string } {
+function evaluateCounting(
+  rule: CountingRule,
+  records: readonly StandingRecord[],
+  fleet: CarrierFleet | undefined,
+  today: string,
+): RuleOutcome & { detail?: string } {
   if (rule.kind === 'record-count') return evaluateRecordRule(rule, records, today);
   const outcome = evaluateFleetRule(rule, records, fleet?.vehicles ?? null, today);
-  return { ...outcome, detail: fleet ? `违法超限运输车辆${outcome.vehicles.length}辆，车辆总数${fleet.vehicles}辆（${fleet.asOf}，${fleet.source}）` : undefined };
+  return {
+    ...outcome,
+    detail: fleet ? `违法超限运输车辆${outcome.vehicles.length}辆，车辆总数${fleet.vehicles}辆（${fleet.asOf}，${fleet.source}）` : undefined,
+  };
 }
 
 function proposalOf(rule: CountingRule, subject: SubjectOfFacts, outcome: RuleOutcome & { detail?: string }, today: string): Omit<Proposal, 'id'> {

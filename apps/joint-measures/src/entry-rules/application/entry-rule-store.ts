@@ -27,7 +27,10 @@ export class EntryRuleStore {
   /** Checks and stores a new version; refused as a whole (ENTRY_RULES.INVALID) when any rule is wrong. */
   async upload(input: unknown, uploadedBy: string): Promise<EntryRuleSet> {
     const rules = parseEntryRules(input, RECORD_TYPE_CODES);
-    const rows: { version: number }[] = await this.dataSource.query(`INSERT INTO entry_rule_sets (rules, uploaded_by) VALUES ($1, $2) RETURNING version`, [JSON.stringify(rules), uploadedBy]);
+    const rows: { version: number }[] = await this.dataSource.query(`INSERT INTO entry_rule_sets (rules, uploaded_by) VALUES ($1, $2) RETURNING version`, [
+      JSON.stringify(rules),
+      uploadedBy,
+    ]);
     return { version: rows[0].version, rules };
   }
 }

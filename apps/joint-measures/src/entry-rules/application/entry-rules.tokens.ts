@@ -16,5 +16,8 @@ export const SUBJECT_RECORDS = Symbol('SUBJECT_RECORDS');
 
 export const subjectRecordsProvider = {
   provide: SUBJECT_RECORDS,
-  useValue: { knowsSubject: (manager, subjectId) => subjectFacts.knowsSubject(manager, subjectId), record: (manager, recordId) => subjectFacts.record(manager, recordId) } satisfies SubjectRecords,
+  useValue: {
+    knowsSubject: (manager, subjectId) => subjectFacts.knowsSubject(manager, subjectId),
+    record: (manager, recordId) => subjectFacts.record(manager, recordId),
+  } satisfies SubjectRecords,
 };

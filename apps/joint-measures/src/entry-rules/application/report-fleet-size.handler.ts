@@ -28,17 +28,31 @@ export class ReportFleetSizeHandler {
     const today = chinaDateOf(new Date());
     const violations: FieldViolation[] = [];
     if (!command.subjectId) violations.push({ field: 'subjectId', message: 'is required' });
-    if (!Number.isInteger(command.vehicles) || command.vehicles < 1 || command.vehicles > 1_000_000) violations.push({ field: 'vehicles', message: 'must be a whole number from 1 to 1000000' });
+    if (!Number.isInteger(command.vehicles) || command.vehicles < 1 || command.vehicles > 1_000_000)
+      violations.push({ field: 'vehicles', message: 'must be a whole number from 1 to 1000000' });
     if (!isIsoDate(command.asOf) || command.asOf > today) violations.push({ field: 'asOf', message: 'must be a date (YYYY-MM-DD), not in the future' });
     if (!command.source?.trim()) violations.push({ field: 'source', message: 'is required (where the count comes from)' });
     if (violations.length > 0) throw DomainError.validation(ListEntryErrorCode.Invalid, violations);
     this.cache.hold(command.subjectId);
     return this.dataSource.transaction(async (manager) => {
       const carrier = await subjectFacts.namedSubject(manager, command.subjectId);
-      if (!carrier) throw DomainError.notFound(ListEntryErrorCode.UnknownSubject, `No credit record about carrier ${command.subjectId} has been collected; a fleet size needs a known carrier.`);
-      if (carrier.kind !== 'org') throw DomainError.validation(ListEntryErrorCode.Invalid, [{ field: 'subjectId', message: `a fleet belongs to a carrier (org), not a ${carrier.kind}` }]);
+      if (!carrier)
+        throw DomainError.notFound(
+          ListEntryErrorCode.UnknownSubject,
+          `No credit record about carrier ${command.subjectId} has been collected; a fleet size needs a known carrier.`,
+        );
+      if (carrier.kind !== 'org')
+        throw DomainError.validation(ListEntryErrorCode.Invalid, [
+          { field: 'subjectId', message: `a fleet belongs to a carrier (org), not a ${carrier.kind}` },
+        ]);
       assertRegionScope(principal, carrier.region, 'subjectId');
-      const fleet: CarrierFleet = { subjectId: command.subjectId, vehicles: command.vehicles, asOf: command.asOf, source: command.source.trim(), reportedBy: principal.clientId };
+      const fleet: CarrierFleet = {
+        subjectId: command.subjectId,
+        vehicles: command.vehicles,
+        asOf: command.asOf,
+        source: command.source.trim(),
+        reportedBy: principal.clientId,
+      };
       const stored = await subjectFacts.putFleet(manager, fleet);
       const proposed = stored ? await this.engine.onFleetReported(manager, carrier, today) : [];
       return { fleet: stored ? fleet : (await subjectFacts.fleetOf(manager, command.subjectId))!, stored, proposed };

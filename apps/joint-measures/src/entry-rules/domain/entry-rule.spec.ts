@@ -104,7 +104,9 @@ describe('parseEntryRules', () => {
       throw new Error('accepted');
     } catch (error) {
       expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).violations).toEqual([{ field: 'rules[0].match.recordType', message: 'unknown record type "parking-ticket"', code: 'UNKNOWN_RECORD_TYPE' }]);
+      expect((error as DomainError).violations).toEqual([
+        { field: 'rules[0].match.recordType', message: 'unknown record type "parking-ticket"', code: 'UNKNOWN_RECORD_TYPE' },
+      ]);
     }
   });
 
@@ -121,7 +123,16 @@ describe('carrier with more than 10 % of its fleet violating in a year (fleet-sh
   let k = 0;
   const finding = (plate: string, decisionDate: string, violationType = 'overweight'): StandingRecord => {
     k += 1;
-    return { recordId: `f-${String(k).padStart(4, '0')}`, recordType: 'oversize-transport-violation', subjectKind: 'org', subjectId: '91410100MA3X000109', severity: 'general', decisionDate, payload: { violationType, plate, plateColour: 'yellow' }, standing: true };
+    return {
+      recordId: `f-${String(k).padStart(4, '0')}`,
+      recordType: 'oversize-transport-violation',
+      subjectKind: 'org',
+      subjectId: '91410100MA3X000109',
+      severity: 'general',
+      decisionDate,
+      payload: { violationType, plate, plateColour: 'yellow' },
+      standing: true,
+    };
   };
   const suspension = (decisionDate: string): StandingRecord => ({
     recordId: `s-${decisionDate}`,
@@ -134,7 +145,12 @@ describe('carrier with more than 10 % of its fleet violating in a year (fleet-sh
     standing: true,
   });
   // 3 distinct vehicles (one of them twice) in the year.
-  const findings = () => [finding('豫A10001', '2026-02-01'), finding('豫A10001', '2026-03-01'), finding('豫A10002', '2026-05-01'), finding('豫A10003', '2026-09-01')];
+  const findings = () => [
+    finding('豫A10001', '2026-02-01'),
+    finding('豫A10001', '2026-03-01'),
+    finding('豫A10002', '2026-05-01'),
+    finding('豫A10003', '2026-09-01'),
+  ];
 
   it('fires when the violating vehicles are strictly more than 10 % of the fleet and a suspension order stands', () => {
     const outcome = evaluateFleetRule(fleetRule, [...findings(), suspension('2026-10-01')], 29, '2026-11-21');
@@ -149,7 +165,12 @@ describe('carrier with more than 10 % of its fleet violating in a year (fleet-sh
   });
 
   it('counts only vehicle violations of the last 12 months (not false materials, not older findings)', () => {
-    const records = [finding('豫A10001', '2025-11-01'), finding('豫A10002', '2026-05-01', 'false-materials'), finding('豫A10003', '2026-09-01'), suspension('2026-10-01')];
+    const records = [
+      finding('豫A10001', '2025-11-01'),
+      finding('豫A10002', '2026-05-01', 'false-materials'),
+      finding('豫A10003', '2026-09-01'),
+      suspension('2026-10-01'),
+    ];
     expect(evaluateFleetRule(fleetRule, records, 5, '2026-11-21')).toMatchObject({ met: true, vehicles: ['豫A10003:YELLOW'] });
     expect(evaluateFleetRule(fleetRule, records, 10, '2026-11-21').met).toBe(false);
   });

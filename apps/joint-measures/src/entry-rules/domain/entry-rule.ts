@@ -37,7 +37,9 @@ const recordMatch = z
      * Payload fields: the value is one of `anyOf`, or a text containing `includes`. A list field
      * (e.g. a penalty's `penaltyCategories`) matches when any of its items does.
      */
-    payload: z.record(z.string().min(1), z.union([z.object({ anyOf: z.array(z.string()).min(1) }).strict(), z.object({ includes: z.string().min(1) }).strict()])).optional(),
+    payload: z
+      .record(z.string().min(1), z.union([z.object({ anyOf: z.array(z.string()).min(1) }).strict(), z.object({ includes: z.string().min(1) }).strict()]))
+      .optional(),
   })
   .strict();
 
@@ -103,7 +105,10 @@ export function parseEntryRules(input: unknown, knownRecordTypes: readonly strin
   if (!parsed.success) {
     throw DomainError.validation(
       EntryRuleErrorCode.Invalid,
-      parsed.error.issues.map((i) => ({ field: `rules${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`, message: i.message })),
+      parsed.error.issues.map((i) => ({
+        field: `rules${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`,
+        message: i.message,
+      })),
       'The entry rules are invalid.',
     );
   }
@@ -113,7 +118,14 @@ export function parseEntryRules(input: unknown, knownRecordTypes: readonly strin
     if (seen.has(rule.id)) violations.push({ field: `rules[${index}].id`, message: `duplicate rule id "${rule.id}"` });
     seen.add(rule.id);
     const counted: [string, string | undefined][] =
-      rule.kind === 'record-count' ? [['match', rule.match.recordType]] : rule.kind === 'fleet-share' ? [['match', rule.match.recordType], ['alsoRequires', rule.alsoRequires?.recordType]] : [];
+      rule.kind === 'record-count'
+        ? [['match', rule.match.recordType]]
+        : rule.kind === 'fleet-share'
+          ? [
+              ['match', rule.match.recordType],
+              ['alsoRequires', rule.alsoRequires?.recordType],
+            ]
+          : [];
     for (const [where, recordType] of counted) {
       if (recordType !== undefined && !knownRecordTypes.includes(recordType)) {
         violations.push({ field: `rules[${index}].${where}.recordType`, message: `unknown record type "${recordType}"`, code: 'UNKNOWN_RECORD_TYPE' });
@@ -191,7 +203,9 @@ export function evaluateFleetRule(rule: FleetShareRule, records: readonly Standi
       }),
     ),
   ].sort();
-  const required = rule.alsoRequires ? records.filter((r) => rule.subjectKinds.includes(r.subjectKind) && matchesRecord(rule.alsoRequires!, r) && inWindow(r)).sort(byDate) : [];
+  const required = rule.alsoRequires
+    ? records.filter((r) => rule.subjectKinds.includes(r.subjectKind) && matchesRecord(rule.alsoRequires!, r) && inWindow(r)).sort(byDate)
+    : [];
   const overShare = fleetSize !== null && fleetSize > 0 && vehicles.length * 100 > fleetSize * rule.share.moreThanPercent;
   const met = overShare && (!rule.alsoRequires || required.length > 0);
   return { met, basis: met ? [...violations, ...required] : [], vehicles, fleetSize };

@@ -93,10 +93,10 @@ export const subjectFacts = {
   /** The records of several subjects whose type is one of `recordTypes` (one query). */
   async recordsOfSubjects(manager: EntityManager, subjectIds: readonly string[], recordTypes: readonly string[]): Promise<RecordFacts[]> {
     if (subjectIds.length === 0 || recordTypes.length === 0) return [];
-    const rows: RecordRow[] = await manager.query(`SELECT ${RECORD_COLUMNS} FROM subject_records WHERE subject_id = ANY($1::text[]) AND record_type = ANY($2::text[])`, [
-      subjectIds,
-      recordTypes,
-    ]);
+    const rows: RecordRow[] = await manager.query(
+      `SELECT ${RECORD_COLUMNS} FROM subject_records WHERE subject_id = ANY($1::text[]) AND record_type = ANY($2::text[])`,
+      [subjectIds, recordTypes],
+    );
     return rows.map(toFacts);
   },
 
@@ -104,7 +104,13 @@ export const subjectFacts = {
    * Marks a record as no longer counting. Revocation may be seen before creation (separate
    * consumers): then a placeholder row keeps the end, and the later creation fills the facts.
    */
-  async endRecord(manager: EntityManager, recordId: string, reason: 'revoked' | 'expired' | 'repaired', subject: { kind: string; id: string }, recordType: string): Promise<void> {
+  async endRecord(
+    manager: EntityManager,
+    recordId: string,
+    reason: 'revoked' | 'expired' | 'repaired',
+    subject: { kind: string; id: string },
+    recordType: string,
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO subject_records (record_id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date, standing, ended_reason)
        VALUES ($1, $2, $3, $4, '', '', 'minor', '1970-01-01', false, $5)
@@ -114,7 +120,10 @@ export const subjectFacts = {
   },
 
   async recordsOf(manager: EntityManager, subjectId: string, recordType: string): Promise<RecordFacts[]> {
-    const rows: RecordRow[] = await manager.query(`SELECT ${RECORD_COLUMNS} FROM subject_records WHERE subject_id = $1 AND record_type = $2`, [subjectId, recordType]);
+    const rows: RecordRow[] = await manager.query(`SELECT ${RECORD_COLUMNS} FROM subject_records WHERE subject_id = $1 AND record_type = $2`, [
+      subjectId,
+      recordType,
+    ]);
     return rows.map(toFacts);
   },
 
@@ -165,7 +174,12 @@ export const subjectFacts = {
       `SELECT subject_id, vehicles, to_char(as_of, 'YYYY-MM-DD') AS as_of, source, reported_by FROM carrier_fleets WHERE subject_id = ANY($1::text[])`,
       [subjectIds],
     );
-    return new Map(rows.map((row) => [row.subject_id, { subjectId: row.subject_id, vehicles: row.vehicles, asOf: row.as_of, source: row.source, reportedBy: row.reported_by }]));
+    return new Map(
+      rows.map((row) => [
+        row.subject_id,
+        { subjectId: row.subject_id, vehicles: row.vehicles, asOf: row.as_of, source: row.source, reportedBy: row.reported_by },
+      ]),
+    );
   },
 
   /** Stores a fleet report; an older report than the one held changes nothing (returns false). */

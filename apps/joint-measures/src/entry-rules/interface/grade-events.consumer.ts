@@ -23,7 +23,15 @@ export class GradeEventsConsumer implements OnModuleInit {
 
   async recorded(event: EventEnvelope<EvaluationCycleGradeRecordedV1>, manager: EntityManager): Promise<void> {
     const g = event.data;
-    if (!g?.subject || !isSubjectKind(g.subject.kind) || !g.subject.id || !g.schemeId || !g.cycle?.label || typeof g.grade !== 'string' || !Number.isFinite(g.pointsDeducted)) {
+    if (
+      !g?.subject ||
+      !isSubjectKind(g.subject.kind) ||
+      !g.subject.id ||
+      !g.schemeId ||
+      !g.cycle?.label ||
+      typeof g.grade !== 'string' ||
+      !Number.isFinite(g.pointsDeducted)
+    ) {
       throw new PoisonMessageError('a cycle grade needs subject.kind, subject.id, schemeId, cycle.label, grade and pointsDeducted');
     }
     await this.recordCycleGrade.execute(manager, {

@@ -44,7 +44,14 @@ export class RecordEventsConsumer implements OnModuleInit {
   updated(event: EventEnvelope<CreditRecordUpdatedV1>, manager: EntityManager): Promise<void> {
     const r = event.data;
     if (r.status === 'repaired') return this.records.ended(manager, { recordId: r.recordId, recordType: r.recordType, subject: r.subject, reason: 'repaired' });
-    return this.records.corrected(manager, { recordId: r.recordId, subjectId: r.subject.id, subjectName: r.subject.name, region: r.region, severity: r.severity, decisionDate: r.decisionDate });
+    return this.records.corrected(manager, {
+      recordId: r.recordId,
+      subjectId: r.subject.id,
+      subjectName: r.subject.name,
+      region: r.region,
+      severity: r.severity,
+      decisionDate: r.decisionDate,
+    });
   }
 
   revoked(event: EventEnvelope<CreditRecordRevokedV1>, manager: EntityManager): Promise<void> {

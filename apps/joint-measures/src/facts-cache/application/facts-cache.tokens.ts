@@ -9,5 +9,6 @@ export type DecisionFactsCache = SubjectFactsCache<SubjectFacts>;
 export const decisionFactsCacheProvider = {
   provide: DECISION_FACTS_CACHE,
   inject: [SERVICE_CONFIG],
-  useFactory: (config: JointMeasuresConfig): DecisionFactsCache => new SubjectFactsCache({ ttlMs: config.DECISION_CACHE_TTL_MS, maxSubjects: config.DECISION_CACHE_MAX_SUBJECTS }),
+  useFactory: (config: JointMeasuresConfig): DecisionFactsCache =>
+    new SubjectFactsCache({ ttlMs: config.DECISION_CACHE_TTL_MS, maxSubjects: config.DECISION_CACHE_MAX_SUBJECTS }),
 };

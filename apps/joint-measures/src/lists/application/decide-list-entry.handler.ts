@@ -22,15 +22,28 @@ export class DecideListEntryHandler {
   async execute(principal: Principal, command: DecideListEntryCommand): Promise<DecideListEntryResult> {
     assertScope(principal, Scopes.RecordsWrite);
     if (command.outcome !== 'confirm' && command.outcome !== 'drop') invalid([{ field: 'outcome', message: 'must be confirm or drop' }]);
-    if (command.outcome === 'confirm' && !command.documentNumber.trim()) invalid([{ field: 'documentNumber', message: 'a confirmation needs the decision document number' }]);
+    if (command.outcome === 'confirm' && !command.documentNumber.trim())
+      invalid([{ field: 'documentNumber', message: 'a confirmation needs the decision document number' }]);
     const asked = { entryId: command.entryId, outcome: command.outcome, documentNumber: command.documentNumber.trim(), reason: command.reason.trim() };
-    return writeListEntryOnce(this.dataSource, this.cache, principal, { key: command.idempotencyKey, operation: 'lists.decide', request: asked }, async (manager) => {
-      const entry = UUID.test(command.entryId) ? await listEntries.lock(manager, command.entryId) : undefined;
-      if (!entry) throw DomainError.notFound(ListEntryErrorCode.NotFound, `No list entry ${command.entryId}.`);
-      this.cache.hold(entry.subject.id);
-      assertRegionScope(principal, entry.region);
-      const decided = decide(entry, { outcome: command.outcome as 'confirm' | 'drop', decidedOn: today(), decidedBy: principal.clientId, documentNumber: command.documentNumber.trim(), reason: command.reason.trim() });
-      return this.ledger.save(manager, decided);
-    });
+    return writeListEntryOnce(
+      this.dataSource,
+      this.cache,
+      principal,
+      { key: command.idempotencyKey, operation: 'lists.decide', request: asked },
+      async (manager) => {
+        const entry = UUID.test(command.entryId) ? await listEntries.lock(manager, command.entryId) : undefined;
+        if (!entry) throw DomainError.notFound(ListEntryErrorCode.NotFound, `No list entry ${command.entryId}.`);
+        this.cache.hold(entry.subject.id);
+        assertRegionScope(principal, entry.region);
+        const decided = decide(entry, {
+          outcome: command.outcome as 'confirm' | 'drop',
+          decidedOn: today(),
+          decidedBy: principal.clientId,
+          documentNumber: command.documentNumber.trim(),
+          reason: command.reason.trim(),
+        });
+        return this.ledger.save(manager, decided);
+      },
+    );
   }
 }

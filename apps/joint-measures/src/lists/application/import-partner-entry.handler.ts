@@ -41,9 +41,11 @@ export class ImportPartnerEntryHandler {
       if (id.ok) subjectId = id.value;
       else violations.push({ field: 'subject.id', message: `not a valid ${command.subject.kind} identifier: ${id.message}`, code: id.reason });
     }
-    if (!p || !p.partnerRegion || !p.partnerName || !p.sourceReference || !isIsoDate(p.decidedOn)) violations.push({ field: 'provenance', message: 'partnerRegion, partnerName, sourceReference and decidedOn are required' });
+    if (!p || !p.partnerRegion || !p.partnerName || !p.sourceReference || !isIsoDate(p.decidedOn))
+      violations.push({ field: 'provenance', message: 'partnerRegion, partnerName, sourceReference and decidedOn are required' });
     if (!isIsoDate(command.startsOn)) violations.push({ field: 'startsOn', message: 'must be a date (YYYY-MM-DD)' });
-    if (command.endsOn && (!isIsoDate(command.endsOn) || command.endsOn < command.startsOn)) violations.push({ field: 'endsOn', message: 'must be a date on or after startsOn' });
+    if (command.endsOn && (!isIsoDate(command.endsOn) || command.endsOn < command.startsOn))
+      violations.push({ field: 'endsOn', message: 'must be a date on or after startsOn' });
     if (violations.length > 0) invalid(violations);
     // A partner speaks only for its own region.
     assertRegionScope(principal, p!.partnerRegion, 'provenance.partnerRegion');
@@ -62,7 +64,10 @@ export class ImportPartnerEntryHandler {
     this.cache.hold(subjectId);
     const result = await this.dataSource.transaction(async (manager) => {
       if (await this.ledger.add(manager, entry)) return { entry, replayed: false };
-      const rows: { id: string }[] = await manager.query(`SELECT id FROM list_entries WHERE origin = 'partner-import' AND provenance->>'partnerRegion' = $1 AND provenance->>'sourceReference' = $2`, [p!.partnerRegion, p!.sourceReference]);
+      const rows: { id: string }[] = await manager.query(
+        `SELECT id FROM list_entries WHERE origin = 'partner-import' AND provenance->>'partnerRegion' = $1 AND provenance->>'sourceReference' = $2`,
+        [p!.partnerRegion, p!.sourceReference],
+      );
       return { entry: (await listEntries.get(manager, rows[0].id))!, replayed: true };
     });
     // In force at once: this replica's decisions must see it from the answer on.

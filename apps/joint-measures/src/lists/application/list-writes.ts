@@ -45,7 +45,9 @@ export async function writeListEntryOnce(
   write: (manager: EntityManager) => Promise<ListEntry>,
 ): Promise<ListWriteResult> {
   const { answer, replayed } = await dataSource.transaction((manager) =>
-    runIdempotent(manager, { clientId: principal.clientId, key: idempotency.key, operation: idempotency.operation, request: idempotency.request }, () => write(manager)),
+    runIdempotent(manager, { clientId: principal.clientId, key: idempotency.key, operation: idempotency.operation, request: idempotency.request }, () =>
+      write(manager),
+    ),
   );
   if (!replayed) cache.invalidate(answer.subject.id);
   return { entry: answer, replayed };

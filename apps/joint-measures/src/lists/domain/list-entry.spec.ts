@@ -20,7 +20,13 @@ const proposal = (overrides: Partial<Proposal> = {}): Proposal => ({
   ...overrides,
 });
 
-const confirm = (decidedOn: string) => ({ outcome: 'confirm' as const, decidedOn, decidedBy: 'zz-transport', documentNumber: '郑交信〔2026〕1号', reason: 'no objection' });
+const confirm = (decidedOn: string) => ({
+  outcome: 'confirm' as const,
+  decidedOn,
+  decidedBy: 'zz-transport',
+  documentNumber: '郑交信〔2026〕1号',
+  reason: 'no objection',
+});
 
 describe('list entry', () => {
   it('counts the prior notice in working days (Friday + 5 → next Friday)', () => {
@@ -30,7 +36,9 @@ describe('list entry', () => {
 
   it('cannot be confirmed while the notice runs, and says until when', () => {
     const entry = propose(proposal(), policies.of('severe-dishonesty'), calendar);
-    expect(() => decide(entry, confirm('2026-11-27'))).toThrow(expect.objectContaining({ code: 'LIST_ENTRY.NOTICE_PERIOD_RUNNING', message: expect.stringContaining('2026-11-27') }));
+    expect(() => decide(entry, confirm('2026-11-27'))).toThrow(
+      expect.objectContaining({ code: 'LIST_ENTRY.NOTICE_PERIOD_RUNNING', message: expect.stringContaining('2026-11-27') }),
+    );
   });
 
   it('takes effect on confirmation after notice, for 2 years (last day the day before)', () => {

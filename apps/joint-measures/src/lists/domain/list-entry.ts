@@ -69,7 +69,8 @@ export interface Proposal {
 
 /** Opens the prior-notice period (事前告知): the entry cannot take effect before it ends. */
 export function propose(proposal: Proposal, policy: ListPolicy, calendar: WorkingDayCalendar): ListEntry {
-  if (proposal.basis.length === 0) throw DomainError.validation(ListEntryErrorCode.Invalid, [{ field: 'basis', message: 'an entry needs at least one record or grade behind it' }]);
+  if (proposal.basis.length === 0)
+    throw DomainError.validation(ListEntryErrorCode.Invalid, [{ field: 'basis', message: 'an entry needs at least one record or grade behind it' }]);
   return {
     ...proposal,
     status: 'proposed',
@@ -97,11 +98,16 @@ export interface Decision {
  * refused (the subject must have had the whole period to answer); dropping is allowed at any time.
  */
 export function decide(entry: ListEntry, decision: Decision): ListEntry {
-  if (entry.status !== 'proposed') throw new DomainError(ListEntryErrorCode.NotProposed, 'conflict', `The entry is ${entry.status}; only a proposed entry can be decided.`);
+  if (entry.status !== 'proposed')
+    throw new DomainError(ListEntryErrorCode.NotProposed, 'conflict', `The entry is ${entry.status}; only a proposed entry can be decided.`);
   const recorded = { decidedOn: decision.decidedOn, decidedBy: decision.decidedBy, documentNumber: decision.documentNumber, reason: decision.reason };
   if (decision.outcome === 'drop') return { ...entry, status: 'dropped', decision: { outcome: 'dropped', ...recorded }, version: entry.version + 1 };
   if (decision.decidedOn <= entry.noticeEndsOn) {
-    throw new DomainError(ListEntryErrorCode.NoticeRunning, 'precondition', `The prior-notice period runs until ${entry.noticeEndsOn}; the entry can be confirmed from the next day.`);
+    throw new DomainError(
+      ListEntryErrorCode.NoticeRunning,
+      'precondition',
+      `The prior-notice period runs until ${entry.noticeEndsOn}; the entry can be confirmed from the next day.`,
+    );
   }
   return {
     ...entry,
@@ -142,7 +148,13 @@ export function importFromPartner(entry: PartnerEntry): ListEntry {
     proposedOn: entry.importedOn,
     noticeEndsOn: entry.importedOn,
     durationMonths: null,
-    decision: { outcome: 'confirmed', decidedOn: entry.provenance.decidedOn, decidedBy: entry.provenance.partnerName, documentNumber: entry.provenance.sourceReference, reason: 'recognised from a partner region' },
+    decision: {
+      outcome: 'confirmed',
+      decidedOn: entry.provenance.decidedOn,
+      decidedBy: entry.provenance.partnerName,
+      documentNumber: entry.provenance.sourceReference,
+      reason: 'recognised from a partner region',
+    },
     startsOn: entry.startsOn,
     endsOn: entry.endsOn,
     removal: null,

@@ -86,9 +86,26 @@ export const listEntries = {
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)
        ON CONFLICT DO NOTHING RETURNING id`,
       [
-        e.id, e.listType, e.subject.kind, e.subject.id, e.subject.name, e.region, e.status, e.origin, e.ruleId, JSON.stringify(e.basis), e.grounds,
-        e.provenance ? JSON.stringify(e.provenance) : null, e.proposedOn, e.noticeEndsOn, e.durationMonths, e.decision ? JSON.stringify(e.decision) : null,
-        e.startsOn, e.endsOn, e.removal ? JSON.stringify(e.removal) : null, e.version,
+        e.id,
+        e.listType,
+        e.subject.kind,
+        e.subject.id,
+        e.subject.name,
+        e.region,
+        e.status,
+        e.origin,
+        e.ruleId,
+        JSON.stringify(e.basis),
+        e.grounds,
+        e.provenance ? JSON.stringify(e.provenance) : null,
+        e.proposedOn,
+        e.noticeEndsOn,
+        e.durationMonths,
+        e.decision ? JSON.stringify(e.decision) : null,
+        e.startsOn,
+        e.endsOn,
+        e.removal ? JSON.stringify(e.removal) : null,
+        e.version,
       ],
     );
     return rows.length === 1;
@@ -98,7 +115,16 @@ export const listEntries = {
   async update(manager: EntityManager, e: ListEntry): Promise<void> {
     await manager.query(
       `UPDATE list_entries SET status = $2, basis = $3, decision = $4, starts_on = $5, ends_on = $6, removal = $7, version = $8, updated_at = now() WHERE id = $1`,
-      [e.id, e.status, JSON.stringify(e.basis), e.decision ? JSON.stringify(e.decision) : null, e.startsOn, e.endsOn, e.removal ? JSON.stringify(e.removal) : null, e.version],
+      [
+        e.id,
+        e.status,
+        JSON.stringify(e.basis),
+        e.decision ? JSON.stringify(e.decision) : null,
+        e.startsOn,
+        e.endsOn,
+        e.removal ? JSON.stringify(e.removal) : null,
+        e.version,
+      ],
     );
   },
 

@@ -21,8 +21,20 @@ export class ListEntriesGrpcController implements measuresV1.ListEntryServiceCon
   ) {}
 
   async reportFleetSize(request: measuresV1.ReportFleetSizeRequest, metadata?: Metadata): Promise<measuresV1.ReportFleetSizeResponse> {
-    const { fleet, stored, proposed } = await this.fleets.execute(principalFrom(metadata), { subjectId: request.subjectId, vehicles: request.vehicles, asOf: request.asOf, source: request.source });
-    return { subjectId: fleet.subjectId, vehicles: fleet.vehicles, asOf: fleet.asOf, source: fleet.source, stored, proposed: proposed.map((e) => toListEntryProto(e)) };
+    const { fleet, stored, proposed } = await this.fleets.execute(principalFrom(metadata), {
+      subjectId: request.subjectId,
+      vehicles: request.vehicles,
+      asOf: request.asOf,
+      source: request.source,
+    });
+    return {
+      subjectId: fleet.subjectId,
+      vehicles: fleet.vehicles,
+      asOf: fleet.asOf,
+      source: fleet.source,
+      stored,
+      proposed: proposed.map((e) => toListEntryProto(e)),
+    };
   }
 
   async proposeListEntry(request: measuresV1.ProposeListEntryRequest, metadata?: Metadata): Promise<measuresV1.ProposeListEntryResponse> {

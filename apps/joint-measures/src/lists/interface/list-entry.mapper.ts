@@ -14,8 +14,26 @@ export function toListEntryProto(entry: ListEntry, on = chinaDateOf(new Date()))
     ruleId: entry.ruleId ?? '',
     basis: entry.basis.map((b) =>
       b.kind === 'record'
-        ? { kind: 'record', recordId: b.recordId, recordType: b.recordType, decisionDate: b.decisionDate, schemeId: '', cycle: '', grade: '', pointsDeducted: 0 }
-        : { kind: 'grade', recordId: '', recordType: '', decisionDate: '', schemeId: b.schemeId, cycle: b.cycle, grade: b.grade, pointsDeducted: b.pointsDeducted ?? 0 },
+        ? {
+            kind: 'record',
+            recordId: b.recordId,
+            recordType: b.recordType,
+            decisionDate: b.decisionDate,
+            schemeId: '',
+            cycle: '',
+            grade: '',
+            pointsDeducted: 0,
+          }
+        : {
+            kind: 'grade',
+            recordId: '',
+            recordType: '',
+            decisionDate: '',
+            schemeId: b.schemeId,
+            cycle: b.cycle,
+            grade: b.grade,
+            pointsDeducted: b.pointsDeducted ?? 0,
+          },
     ),
     grounds: entry.grounds,
     provenance: entry.provenance ?? undefined,

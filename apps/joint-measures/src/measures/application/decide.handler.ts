@@ -48,7 +48,11 @@ export class DecideHandler {
     } catch (error) {
       if (isDomainError(error)) throw error;
       this.logger.error({ err: error, subjectId: command.subjectId, scene }, 'decision unavailable');
-      throw new DomainError(MeasureErrorCode.Unavailable, 'unavailable', 'Joint measures cannot decide now (its data is unreachable). This is not an allow: retry later or handle the case manually.');
+      throw new DomainError(
+        MeasureErrorCode.Unavailable,
+        'unavailable',
+        'Joint measures cannot decide now (its data is unreachable). This is not an allow: retry later or handle the case manually.',
+      );
     }
   }
 
@@ -57,7 +61,8 @@ export class DecideHandler {
     const on = chinaDateOf(now);
     // From the read cache when this replica holds the subject and its change feed is up (ADR 0025).
     const facts = factsOn(await this.cache.get(q.subjectId, () => readSubjectFacts(this.dataSource.manager, q.subjectId)), on);
-    if (!facts.known) throw DomainError.notFound(MeasureErrorCode.UnknownSubject, `Subject ${q.subjectId} is unknown to the platform (no records, grades or list entries).`);
+    if (!facts.known)
+      throw DomainError.notFound(MeasureErrorCode.UnknownSubject, `Subject ${q.subjectId} is unknown to the platform (no records, grades or list entries).`);
     const result = decideScene({ scene: q.scene, region: q.region, sector: q.sector || null, on }, facts, this.catalogue.measures, this.catalogue.mappings);
     const decision: Decision = { decisionId: uuidv7(), subjectId: q.subjectId, scene: q.scene, region: q.region, decidedAt: now.toISOString(), ...result };
     // Answered only once on record (group commit, see DecisionLog).

@@ -40,10 +40,13 @@ export class DecisionLog {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
   ) {
-    this.groups = new GroupCommit(async (decisions) => {
-      await this.write(decisions);
-      return decisions.map(() => undefined);
-    }, { maxGroup: MAX_BATCH });
+    this.groups = new GroupCommit(
+      async (decisions) => {
+        await this.write(decisions);
+        return decisions.map(() => undefined);
+      },
+      { maxGroup: MAX_BATCH },
+    );
   }
 
   record(decision: LoggedDecision): Promise<void> {

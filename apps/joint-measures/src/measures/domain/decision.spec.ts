@@ -7,7 +7,12 @@ import { SHIPPED_MAPPINGS, SHIPPED_MEASURES } from './shipped-measures';
 
 const catalogue = parseMeasureCatalogue({ measures: SHIPPED_MEASURES, mappings: SHIPPED_MAPPINGS }, RECORD_TYPE_CODES);
 const decide = (q: Partial<DecisionQuestion>, facts: Partial<DecisionFacts>) =>
-  decideScene({ scene: 'permit.application', region: '410100', sector: null, on: '2026-11-21', ...q }, { entries: [], records: [], grades: [], ...facts }, catalogue.measures, catalogue.mappings);
+  decideScene(
+    { scene: 'permit.application', region: '410100', sector: null, on: '2026-11-21', ...q },
+    { entries: [], records: [], grades: [], ...facts },
+    catalogue.measures,
+    catalogue.mappings,
+  );
 
 const keyWatch = { id: 'e-1', listType: 'key-watch', status: 'effective', startsOn: '2026-10-01', endsOn: '2027-09-30' } as ListEntry;
 let n = 0;
@@ -29,12 +34,12 @@ describe('shipped measure catalogue', () => {
   });
 
   it('refuses a mapping to an unknown measure or a scene the measure does not serve', () => {
-    expect(() => parseMeasureCatalogue({ measures: SHIPPED_MEASURES, mappings: [{ ...SHIPPED_MAPPINGS[0], measure: 'free-lunch' }] }, RECORD_TYPE_CODES)).toThrow(
-      expect.objectContaining({ code: 'MEASURES.INVALID_CATALOGUE' }),
-    );
-    expect(() => parseMeasureCatalogue({ measures: SHIPPED_MEASURES, mappings: [{ ...SHIPPED_MAPPINGS[0], scene: 'dispatch.priority' }] }, RECORD_TYPE_CODES)).toThrow(
-      expect.objectContaining({ violations: [expect.objectContaining({ field: 'mappings.0.scene' })] }),
-    );
+    expect(() =>
+      parseMeasureCatalogue({ measures: SHIPPED_MEASURES, mappings: [{ ...SHIPPED_MAPPINGS[0], measure: 'free-lunch' }] }, RECORD_TYPE_CODES),
+    ).toThrow(expect.objectContaining({ code: 'MEASURES.INVALID_CATALOGUE' }));
+    expect(() =>
+      parseMeasureCatalogue({ measures: SHIPPED_MEASURES, mappings: [{ ...SHIPPED_MAPPINGS[0], scene: 'dispatch.priority' }] }, RECORD_TYPE_CODES),
+    ).toThrow(expect.objectContaining({ violations: [expect.objectContaining({ field: 'mappings.0.scene' })] }));
   });
 });
 
@@ -47,7 +52,9 @@ describe('decideScene', () => {
     const result = decide({ region: '410100' }, { entries: [keyWatch] });
     expect(result.outcome).toBe('deny');
     expect(result.measures).toEqual([expect.objectContaining({ code: 'commitment-path.denied', mappingId: 'henan.key-watch.no-commitment' })]);
-    expect(result.reasons).toEqual([{ kind: 'list-entry', mappingId: 'henan.key-watch.no-commitment', entryId: 'e-1', listType: 'key-watch', startsOn: '2026-10-01', endsOn: '2027-09-30' }]);
+    expect(result.reasons).toEqual([
+      { kind: 'list-entry', mappingId: 'henan.key-watch.no-commitment', entryId: 'e-1', listType: 'key-watch', startsOn: '2026-10-01', endsOn: '2027-09-30' },
+    ]);
     // Outside Henan the local mapping does not apply.
     expect(decide({ region: '320500' }, { entries: [keyWatch] }).outcome).toBe('allow');
   });
@@ -69,7 +76,7 @@ describe('decideScene', () => {
     expect(decide({ region: '530100', on: '2027-03-02' }, { records: [finding] }).outcome).toBe('allow');
   });
 
-  it("Jiaozuo general cargo: red code denies new business with training; sector must match", () => {
+  it('Jiaozuo general cargo: red code denies new business with training; sector must match', () => {
     const red = [{ schemeId: 'jiaozuo-general-cargo', cycle: '2026-Q3', grade: 'red', pointsDeducted: 0 }];
     const result = decide({ scene: 'business.new-capacity', region: '410800', sector: 'general-cargo' }, { grades: red });
     expect(result.outcome).toBe('deny');
@@ -79,14 +86,23 @@ describe('decideScene', () => {
   });
 
   it('Hangzhou inspection ratio for a C enterprise is a condition carrying 25 %', () => {
-    const result = decide({ scene: 'inspection.frequency', region: '330106' }, { grades: [{ schemeId: 'hangzhou-road-transport', cycle: '2026', grade: 'C', pointsDeducted: 0 }] });
-    expect(result).toMatchObject({ outcome: 'conditional', measures: [{ code: 'inspection.ratio', value: { amount: 25 } }], reasons: [{ kind: 'grade', grade: 'C' }] });
+    const result = decide(
+      { scene: 'inspection.frequency', region: '330106' },
+      { grades: [{ schemeId: 'hangzhou-road-transport', cycle: '2026', grade: 'C', pointsDeducted: 0 }] },
+    );
+    expect(result).toMatchObject({
+      outcome: 'conditional',
+      measures: [{ code: 'inspection.ratio', value: { amount: 25 } }],
+      reasons: [{ kind: 'grade', grade: 'C' }],
+    });
   });
 
   it('Xuchang taxis: a 3★ driver pays 70 % for charging, a 5★ driver 50 % and gets priority dispatch', () => {
     const stars = (grade: string) => [{ schemeId: 'xuchang-taxi-stars', cycle: '2026', grade, pointsDeducted: 0 }];
     const q = { scene: 'incentive.discount' as const, region: '411002', sector: 'taxi' };
-    expect(decide(q, { grades: stars('3★') }).measures).toEqual([expect.objectContaining({ code: 'charging.discount', value: { amount: 70, unit: '% of the fee payable' } })]);
+    expect(decide(q, { grades: stars('3★') }).measures).toEqual([
+      expect.objectContaining({ code: 'charging.discount', value: { amount: 70, unit: '% of the fee payable' } }),
+    ]);
     expect(decide(q, { grades: stars('5★') })).toMatchObject({ outcome: 'allow', measures: [{ value: { amount: 50 } }] });
     expect(decide({ ...q, scene: 'dispatch.priority' }, { grades: stars('5★') }).measures.map((m) => m.code)).toEqual(['dispatch.priority']);
   });

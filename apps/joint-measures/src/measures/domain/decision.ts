@@ -87,7 +87,12 @@ function evidence(mappingId: string, when: Trigger, facts: DecisionFacts, on: st
  * adds its measure, with the facts behind it as reasons. Any `deny` measure denies; otherwise any
  * `condition` makes the answer conditional; otherwise it is allowed (benefits ride along).
  */
-export function decideScene(q: DecisionQuestion, facts: DecisionFacts, measures: ReadonlyMap<string, Measure>, mappings: readonly MeasureMapping[]): DecisionResult {
+export function decideScene(
+  q: DecisionQuestion,
+  facts: DecisionFacts,
+  measures: ReadonlyMap<string, Measure>,
+  mappings: readonly MeasureMapping[],
+): DecisionResult {
   const applied: AppliedMeasure[] = [];
   const reasons: Reason[] = [];
   for (const mapping of mappings) {
@@ -97,7 +102,15 @@ export function decideScene(q: DecisionQuestion, facts: DecisionFacts, measures:
     const found = evidence(mapping.id, mapping.when, facts, q.on);
     if (found.length === 0) continue;
     const value = mapping.value ?? measure.value;
-    applied.push({ code: measure.code, name: measure.name, effect: measure.effect, legalBasis: measure.legalBasis, mappingId: mapping.id, source: mapping.source, ...(value ? { value } : {}) });
+    applied.push({
+      code: measure.code,
+      name: measure.name,
+      effect: measure.effect,
+      legalBasis: measure.legalBasis,
+      mappingId: mapping.id,
+      source: mapping.source,
+      ...(value ? { value } : {}),
+    });
     reasons.push(...found);
   }
   const outcome: Outcome = applied.some((m) => m.effect === 'deny') ? 'deny' : applied.some((m) => m.effect === 'condition') ? 'conditional' : 'allow';

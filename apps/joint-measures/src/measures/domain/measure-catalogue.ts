@@ -2,7 +2,14 @@ import { CREDIT_LIST_TYPES } from '@domain/credit';
 import { z } from 'zod';
 
 /** The questions a caller may ask (API.md "Joint measures"). */
-export const SCENES = ['permit.application', 'business.new-capacity', 'inspection.frequency', 'approval.tolerance', 'incentive.discount', 'dispatch.priority'] as const;
+export const SCENES = [
+  'permit.application',
+  'business.new-capacity',
+  'inspection.frequency',
+  'approval.tolerance',
+  'incentive.discount',
+  'dispatch.priority',
+] as const;
 export type Scene = (typeof SCENES)[number];
 
 export function isScene(value: string): value is Scene {
@@ -27,7 +34,10 @@ export const measureSchema = z
     legalBasis: z.string().min(1).max(500),
     scope: z.enum(['law', 'local']),
     /** A figure the caller applies (inspection ratio in %, discount in %, training hours…). */
-    value: z.object({ amount: z.number(), unit: z.string().min(1) }).strict().optional(),
+    value: z
+      .object({ amount: z.number(), unit: z.string().min(1) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Measure = z.infer<typeof measureSchema>;
@@ -70,7 +80,10 @@ export const mappingSchema = z
     sectors: z.array(z.string().min(1)),
     when: triggerSchema,
     /** The figure in this place (e.g. Hangzhou's 25 % for C), overriding the measure's own. */
-    value: z.object({ amount: z.number(), unit: z.string().min(1) }).strict().optional(),
+    value: z
+      .object({ amount: z.number(), unit: z.string().min(1) })
+      .strict()
+      .optional(),
     source: z.string().min(1).max(500),
   })
   .strict();

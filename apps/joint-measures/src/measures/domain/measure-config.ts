@@ -15,7 +15,10 @@ export interface MeasureCatalogue {
 export function parseMeasureCatalogue(input: { measures: unknown; mappings: unknown }, knownRecordTypes: readonly string[]): MeasureCatalogue {
   const parsed = z.object({ measures: z.array(measureSchema).min(1), mappings: z.array(mappingSchema) }).safeParse(input);
   if (!parsed.success) {
-    throw DomainError.validation(MeasureErrorCode.InvalidCatalogue, parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
+    throw DomainError.validation(
+      MeasureErrorCode.InvalidCatalogue,
+      parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
+    );
   }
   const measures = new Map(parsed.data.measures.map((m) => [m.code, m]));
   const violations: FieldViolation[] = [];
@@ -26,7 +29,8 @@ export function parseMeasureCatalogue(input: { measures: unknown; mappings: unkn
     ids.add(m.id);
     const measure = measures.get(m.measure);
     if (!measure) violations.push({ field: `mappings.${i}.measure`, message: `unknown measure "${m.measure}"` });
-    else if (!measure.scenes.includes(m.scene)) violations.push({ field: `mappings.${i}.scene`, message: `measure "${m.measure}" does not apply to scene ${m.scene}` });
+    else if (!measure.scenes.includes(m.scene))
+      violations.push({ field: `mappings.${i}.scene`, message: `measure "${m.measure}" does not apply to scene ${m.scene}` });
     if ('records' in m.when && !knownRecordTypes.includes(m.when.records.recordType)) {
       violations.push({ field: `mappings.${i}.when.records.recordType`, message: `unknown record type "${m.when.records.recordType}"` });
     }

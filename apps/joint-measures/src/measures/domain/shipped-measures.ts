@@ -24,24 +24,103 @@ export const SHIPPED_MEASURES: readonly Measure[] = [
     legalBasis: '交通运输部令2016年第62号《超限运输车辆行驶公路管理规定》：隐瞒有关情况或者提供虚假材料申请许可的，1年内不准申请',
     scope: 'law',
   },
-  { code: 'new-business.denied', name: '下一周期不得新增业务', effect: 'deny', scenes: ['business.new-capacity'], legalBasis: 'LOCAL: 焦作（红码）', scope: 'local' },
-  { code: 'new-business.restricted', name: '限制新增业务', effect: 'condition', scenes: ['business.new-capacity'], legalBasis: 'LOCAL: 焦作（黄码）', scope: 'local' },
+  {
+    code: 'new-business.denied',
+    name: '下一周期不得新增业务',
+    effect: 'deny',
+    scenes: ['business.new-capacity'],
+    legalBasis: 'LOCAL: 焦作（红码）',
+    scope: 'local',
+  },
+  {
+    code: 'new-business.restricted',
+    name: '限制新增业务',
+    effect: 'condition',
+    scenes: ['business.new-capacity'],
+    legalBasis: 'LOCAL: 焦作（黄码）',
+    scope: 'local',
+  },
   { code: 'expert-visit', name: '专家上门指导检查', effect: 'condition', scenes: ['inspection.frequency'], legalBasis: 'LOCAL: 焦作（红码）', scope: 'local' },
-  { code: 'safety-training', name: '安全培训不少于24学时', effect: 'condition', scenes: ['business.new-capacity'], legalBasis: 'LOCAL: 焦作（红码）', scope: 'local', value: { amount: 24, unit: 'hours' } },
-  { code: 'handling.simplified', name: '简化办理（容缺受理）', effect: 'benefit', scenes: ['approval.tolerance'], legalBasis: 'LOCAL: 焦作（绿码）', scope: 'local' },
+  {
+    code: 'safety-training',
+    name: '安全培训不少于24学时',
+    effect: 'condition',
+    scenes: ['business.new-capacity'],
+    legalBasis: 'LOCAL: 焦作（红码）',
+    scope: 'local',
+    value: { amount: 24, unit: 'hours' },
+  },
+  {
+    code: 'handling.simplified',
+    name: '简化办理（容缺受理）',
+    effect: 'benefit',
+    scenes: ['approval.tolerance'],
+    legalBasis: 'LOCAL: 焦作（绿码）',
+    scope: 'local',
+  },
   { code: 'visits.exempt', name: '免于上门检查', effect: 'benefit', scenes: ['inspection.frequency'], legalBasis: 'LOCAL: 焦作（绿码）', scope: 'local' },
-  { code: 'inspection.ratio', name: '双随机抽查比例', effect: 'condition', scenes: ['inspection.frequency'], legalBasis: 'LOCAL: 按信用等级确定抽查比例（济源、杭州）', scope: 'local' },
-  { code: 'charging.discount', name: '新能源出租车充电费用优惠（按费用比例收取）', effect: 'benefit', scenes: ['incentive.discount'], legalBasis: 'LOCAL: 许昌（信易+）', scope: 'local' },
-  { code: 'repair-labour.discount', name: '车辆维修工时费优惠', effect: 'benefit', scenes: ['incentive.discount'], legalBasis: 'LOCAL: 鹤壁（信易+）', scope: 'local' },
-  { code: 'dispatch.priority', name: '优先派单', effect: 'benefit', scenes: ['dispatch.priority'], legalBasis: 'LOCAL: 高星级出租车驾驶员优先派单（seed）', scope: 'local' },
-  { code: 'new-capacity.priority', name: '优先投放新增运力', effect: 'benefit', scenes: ['business.new-capacity'], legalBasis: 'LOCAL: 南阳（3A及以上出租车企业）', scope: 'local' },
-  { code: 'new-capacity.suspended', name: '暂停新增运力，停业整改', effect: 'deny', scenes: ['business.new-capacity'], legalBasis: 'LOCAL: 南阳（B级出租车企业）', scope: 'local' },
+  {
+    code: 'inspection.ratio',
+    name: '双随机抽查比例',
+    effect: 'condition',
+    scenes: ['inspection.frequency'],
+    legalBasis: 'LOCAL: 按信用等级确定抽查比例（济源、杭州）',
+    scope: 'local',
+  },
+  {
+    code: 'charging.discount',
+    name: '新能源出租车充电费用优惠（按费用比例收取）',
+    effect: 'benefit',
+    scenes: ['incentive.discount'],
+    legalBasis: 'LOCAL: 许昌（信易+）',
+    scope: 'local',
+  },
+  {
+    code: 'repair-labour.discount',
+    name: '车辆维修工时费优惠',
+    effect: 'benefit',
+    scenes: ['incentive.discount'],
+    legalBasis: 'LOCAL: 鹤壁（信易+）',
+    scope: 'local',
+  },
+  {
+    code: 'dispatch.priority',
+    name: '优先派单',
+    effect: 'benefit',
+    scenes: ['dispatch.priority'],
+    legalBasis: 'LOCAL: 高星级出租车驾驶员优先派单（seed）',
+    scope: 'local',
+  },
+  {
+    code: 'new-capacity.priority',
+    name: '优先投放新增运力',
+    effect: 'benefit',
+    scenes: ['business.new-capacity'],
+    legalBasis: 'LOCAL: 南阳（3A及以上出租车企业）',
+    scope: 'local',
+  },
+  {
+    code: 'new-capacity.suspended',
+    name: '暂停新增运力，停业整改',
+    effect: 'deny',
+    scenes: ['business.new-capacity'],
+    legalBasis: 'LOCAL: 南阳（B级出租车企业）',
+    scope: 'local',
+  },
 ];
 
 const ratio = (amount: number) => ({ amount, unit: '% of subjects drawn' });
 
 export const SHIPPED_MAPPINGS: readonly MeasureMapping[] = [
-  { id: 'henan.key-watch.no-commitment', measure: 'commitment-path.denied', scene: 'permit.application', regions: ['410000'], sectors: [], when: { list: 'key-watch' }, source: '河南：列入重点关注名单的不适用信用承诺办理（DOMAIN.md §4, seed 002）' },
+  {
+    id: 'henan.key-watch.no-commitment',
+    measure: 'commitment-path.denied',
+    scene: 'permit.application',
+    regions: ['410000'],
+    sectors: [],
+    when: { list: 'key-watch' },
+    source: '河南：列入重点关注名单的不适用信用承诺办理（DOMAIN.md §4, seed 002）',
+  },
   {
     id: 'xinxiang.unrepaired-penalties.no-commitment',
     measure: 'commitment-path.denied',
@@ -57,7 +136,14 @@ export const SHIPPED_MAPPINGS: readonly MeasureMapping[] = [
     scene: 'permit.application',
     regions: [],
     sectors: [],
-    when: { records: { recordType: 'oversize-transport-violation', payload: { violationType: { anyOf: ['false-materials'] } }, withinMonths: 12, count: { atLeast: 1 } } },
+    when: {
+      records: {
+        recordType: 'oversize-transport-violation',
+        payload: { violationType: { anyOf: ['false-materials'] } },
+        withinMonths: 12,
+        count: { atLeast: 1 },
+      },
+    },
     source: '交通运输部令2016年第62号（law）',
   },
   ...(['red', 'yellow', 'green'] as const).flatMap((code): MeasureMapping[] => {
@@ -81,7 +167,14 @@ export const SHIPPED_MAPPINGS: readonly MeasureMapping[] = [
       { ...base, id: 'jiaozuo.green.no-visits', measure: 'visits.exempt', scene: 'inspection.frequency' },
     ];
   }),
-  ...([['AAA', 10], ['AA', 20], ['A', 30], ['B', 50]] as const).map(([grade, pct]): MeasureMapping => ({
+  ...(
+    [
+      ['AAA', 10],
+      ['AA', 20],
+      ['A', 30],
+      ['B', 50],
+    ] as const
+  ).map(([grade, pct]): MeasureMapping => ({
     id: `jiyuan.driving-school.ratio.${grade.toLowerCase()}`,
     measure: 'inspection.ratio',
     scene: 'inspection.frequency',
@@ -91,7 +184,15 @@ export const SHIPPED_MAPPINGS: readonly MeasureMapping[] = [
     value: ratio(pct),
     source: '济源驾培机构：AAA 10%、AA 20%、A 30%、B 50%（DOMAIN.md §4）',
   })),
-  ...([['AA', 10], ['A', 15], ['B', 20], ['C', 25], ['D', 30]] as const).map(([grade, pct]): MeasureMapping => ({
+  ...(
+    [
+      ['AA', 10],
+      ['A', 15],
+      ['B', 20],
+      ['C', 25],
+      ['D', 30],
+    ] as const
+  ).map(([grade, pct]): MeasureMapping => ({
     id: `hangzhou.ratio.${grade.toLowerCase()}`,
     measure: 'inspection.ratio',
     scene: 'inspection.frequency',
@@ -101,7 +202,12 @@ export const SHIPPED_MAPPINGS: readonly MeasureMapping[] = [
     value: ratio(pct),
     source: '杭州：AA 10%、A 15%、B 20%、C 25%、D 30%，另对C 30%、D 70%二次抽取（DOMAIN.md §4）',
   })),
-  ...([['5★', 50], ['4★', 60]] as const).map(([stars, pct]): MeasureMapping => ({
+  ...(
+    [
+      ['5★', 50],
+      ['4★', 60],
+    ] as const
+  ).map(([stars, pct]): MeasureMapping => ({
     id: `xuchang.charging.${stars.charAt(0)}-star`,
     measure: 'charging.discount',
     scene: 'incentive.discount',
@@ -121,7 +227,13 @@ export const SHIPPED_MAPPINGS: readonly MeasureMapping[] = [
     value: { amount: 70, unit: '% of the fee payable' },
     source: '许昌：新能源出租车充电按5★50%、4★60%、3★及以下70%收费（DOMAIN.md §4）',
   },
-  ...([['AAA', 20], ['AA', 10], ['A', 5]] as const).map(([grade, pct]): MeasureMapping => ({
+  ...(
+    [
+      ['AAA', 20],
+      ['AA', 10],
+      ['A', 5],
+    ] as const
+  ).map(([grade, pct]): MeasureMapping => ({
     id: `hebi.repair-labour.${grade.toLowerCase()}`,
     measure: 'repair-labour.discount',
     scene: 'incentive.discount',

@@ -12,15 +12,37 @@ export async function readSubjectFacts(manager: EntityManager, subjectId: string
       `SELECT record_id, record_type, subject_kind, subject_id, severity, to_char(decision_date, 'YYYY-MM-DD') AS decision_date, payload, standing, subject_name
          FROM subject_records WHERE subject_id = $1`,
       [subjectId],
-    ) as Promise<{ record_id: string; record_type: string; subject_kind: string; subject_id: string; severity: string; decision_date: string; payload: Record<string, unknown>; standing: boolean; subject_name: string }[]>,
-    // The latest cycle per scheme.
-    manager.query(`SELECT DISTINCT ON (scheme_id) scheme_id, cycle, grade, points_deducted FROM subject_grades WHERE subject_id = $1 ORDER BY scheme_id, cycle DESC`, [subjectId]) as Promise<
-      { scheme_id: string; cycle: string; grade: string; points_deducted: number }[]
+    ) as Promise<
+      {
+        record_id: string;
+        record_type: string;
+        subject_kind: string;
+        subject_id: string;
+        severity: string;
+        decision_date: string;
+        payload: Record<string, unknown>;
+        standing: boolean;
+        subject_name: string;
+      }[]
     >,
+    // The latest cycle per scheme.
+    manager.query(
+      `SELECT DISTINCT ON (scheme_id) scheme_id, cycle, grade, points_deducted FROM subject_grades WHERE subject_id = $1 ORDER BY scheme_id, cycle DESC`,
+      [subjectId],
+    ) as Promise<{ scheme_id: string; cycle: string; grade: string; points_deducted: number }[]>,
   ]);
   const standing: StandingRecord[] = records
     .filter((r) => r.standing)
-    .map((r) => ({ recordId: r.record_id, recordType: r.record_type, subjectKind: r.subject_kind as StandingRecord['subjectKind'], subjectId: r.subject_id, severity: r.severity as StandingRecord['severity'], decisionDate: r.decision_date, payload: r.payload, standing: true }));
+    .map((r) => ({
+      recordId: r.record_id,
+      recordType: r.record_type,
+      subjectKind: r.subject_kind as StandingRecord['subjectKind'],
+      subjectId: r.subject_id,
+      severity: r.severity as StandingRecord['severity'],
+      decisionDate: r.decision_date,
+      payload: r.payload,
+      standing: true,
+    }));
   const latest: CycleGrade[] = grades.map((g) => ({ schemeId: g.scheme_id, cycle: g.cycle, grade: g.grade, pointsDeducted: g.points_deducted }));
   return { known: entries.length > 0 || latest.length > 0 || records.some((r) => r.subject_name !== ''), entries, records: standing, grades: latest };
 }

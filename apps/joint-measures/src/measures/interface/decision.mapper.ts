@@ -10,7 +10,15 @@ export function toDecideResponse(d: Decision): measuresV1.DecideResponse {
     scene: d.scene,
     region: d.region,
     decidedAt: d.decidedAt,
-    measures: d.measures.map((m) => ({ code: m.code, name: m.name, effect: m.effect, legalBasis: m.legalBasis, mappingId: m.mappingId, source: m.source, value: m.value })),
+    measures: d.measures.map((m) => ({
+      code: m.code,
+      name: m.name,
+      effect: m.effect,
+      legalBasis: m.legalBasis,
+      mappingId: m.mappingId,
+      source: m.source,
+      value: m.value,
+    })),
     reasons: d.reasons.map((r) => ({
       kind: r.kind,
       mappingId: r.mappingId,

@@ -48,7 +48,9 @@ export class GetMeasuresAppliedHandler {
         decisions: Number(t.decisions),
         denied: Number(t.denied),
         conditional: Number(t.conditional),
-        measures: rows.filter((r) => r.unit === t.unit).map((r) => ({ code: r.measure, scene: r.scene, effect: r.effect, applied: Number(r.applied), subjects: Number(r.subjects) })),
+        measures: rows
+          .filter((r) => r.unit === t.unit)
+          .map((r) => ({ code: r.measure, scene: r.scene, effect: r.effect, applied: Number(r.applied), subjects: Number(r.subjects) })),
       })),
     };
   }
