@@ -6,6 +6,7 @@
 // files under test/support/ listed in `testBridges` (docs/testing.md).
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
+import prettierConfig from 'eslint-config-prettier/flat';
 
 // Generated proto namespaces: wire types, mapped to the application's own types in interface/.
 const generatedContracts = {
@@ -123,4 +124,6 @@ export default tseslint.config(
     files: ['**/*.spec.ts', '**/*.int-spec.ts', 'test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
+  // Last: layout is Prettier's (ADR 0040); no lint rule may fight it.
+  prettierConfig,
 );

@@ -15,6 +15,8 @@ stage "contracts: generate from proto/ (cached Nx target)"
 nx run contracts:generate >&2
 stage "contracts: buf lint and breaking-change check"
 bash scripts/check-proto.sh
+stage "format (prettier --check; npm run format writes)"
+prettier --check . >&2
 stage "typecheck"
 tsc -p tsconfig.json --noEmit
 stage "lint (zero warnings) and module boundaries"
