@@ -43,15 +43,28 @@ export interface RunningPlatform {
   stop(): Promise<Record<string, number | null>>;
 }
 
+/**
+ * A port nothing listens on, chosen below the kernel's ephemeral range (32768–60999 on Linux):
+ * a port the kernel hands out for listen(0) can be taken again by any outgoing connection (a
+ * database or NATS client) before the service binds it, which made e2e suites fail with
+ * EADDRINUSE now and then. Jest workers choose at random, so they rarely meet; startPlatform
+ * retries when they do.
+ */
+const chosenPorts = new Set<number>();
 async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (chosenPorts.has(port)) continue;
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
     });
-  });
+    if (free) {
+      chosenPorts.add(port);
+      return port;
+    }
+  }
 }
 
 /**
@@ -60,6 +73,17 @@ async function freePort(): Promise<number> {
  * an in-memory OTLP receiver.
  */
 export async function startPlatform(apps: string[] = Object.keys(SERVICES), extraEnv: Record<string, string> = {}): Promise<RunningPlatform> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startPlatformOnce(apps, extraEnv);
+    } catch (error) {
+      // Another suite's platform took a chosen port first: choose again.
+      if (attempt >= 3 || !(error as Error).message.includes('EADDRINUSE')) throw error;
+    }
+  }
+}
+
+async function startPlatformOnce(apps: string[], extraEnv: Record<string, string>): Promise<RunningPlatform> {
   const db = await cloneTestDatabase('e2e');
   const otlp = new OtlpReceiver();
   const otlpUrl = await otlp.start();
