@@ -120,6 +120,9 @@ async function startPlatformOnce(apps: string[], extraEnv: Record<string, string
     await Promise.all(apps.map((app) => waitReady(app, ports[app].http, processes[app], 90_000)));
   } catch (error) {
     await Promise.all(Object.values(processes).map((p) => stop(p, 2000)));
+    // Nothing of a platform that did not start stays open: jest would wait for it forever.
+    await otlp.stop();
+    await db.drop();
     throw new Error(`${(error as Error).message}\n${logs.slice(-30).join('\n')}`);
   }
   const gatewayUrl = `http://127.0.0.1:${ports.gateway.http}`;
