@@ -129,6 +129,8 @@ describe('public portal in a browser', () => {
     const page = await open({ width: 375, height: 740 });
     await page.goto(`${platform.gatewayUrl}/#/subjects/${uscc}`);
     await page.getByRole('heading', { name, level: 2 }).waitFor();
+    // A section with nothing to show is left out, never printed as "null" or "undefined".
+    expect(await page.evaluate<string>('document.getElementById("main").innerText')).not.toMatch(/\bnull\b|\bundefined\b/);
     const widths = await page.evaluate<{ scroll: number; viewport: number }>('({ scroll: document.documentElement.scrollWidth, viewport: window.innerWidth })');
     expect(widths.scroll).toBeLessThanOrEqual(widths.viewport);
     const dir = join(process.cwd(), 'tmp', 'screenshots');

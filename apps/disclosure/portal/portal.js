@@ -41,7 +41,8 @@ async function getJson(path) {
 }
 
 function show(...nodes) {
-  view().replaceChildren(...nodes);
+  // A section with nothing to show is null: it is left out, not written as the text "null".
+  view().replaceChildren(...nodes.filter((node) => node != null));
 }
 
 function showError(error) {
