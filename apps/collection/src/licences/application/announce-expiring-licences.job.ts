@@ -7,22 +7,15 @@ import type { CollectionConfig } from '../../collection.definition';
 import { JobScheduler } from '../../scheduling/application/job-scheduler';
 import { rulePrefix } from '../../scheduling/domain/local-rule';
 import type { ScheduledJob } from '../../scheduling/domain/scheduled-job';
-import { daysBetween, ExpiryWarningRule, warningWindow } from '../domain/expiry-warning';
+import { ExpiryWarningRule, warningWindow } from '../domain/expiry-warning';
+import { expiringLicenceOf, LicenceRow } from './expiring-licence';
 
 interface Cursor {
   validUntil: string;
   id: string;
 }
 
-interface ExpiringRow {
-  id: string;
-  subject_kind: LicenceExpiringV1['subject']['kind'];
-  subject_id: string;
-  subject_name: string;
-  region: string;
-  source_client_id: string;
-  payload: Record<string, unknown>;
-  valid_until: string;
+interface ExpiringRow extends LicenceRow {
   rule_index: number;
 }
 
@@ -106,15 +99,7 @@ export class AnnounceExpiringLicencesJob implements ScheduledJob, OnModuleInit {
           region: row.region,
           occurredAt: now,
           data: {
-            recordId: row.id,
-            subject: { kind: row.subject_kind, id: row.subject_id, name: row.subject_name },
-            region: row.region,
-            licenceName: stringField(row.payload, 'licenceName'),
-            licenceNumber: stringField(row.payload, 'licenceNumber'),
-            authority: stringField(row.payload, 'authority'),
-            sourceClientId: row.source_client_id,
-            validUntil: row.valid_until,
-            daysLeft: daysBetween(today, row.valid_until),
+            ...expiringLicenceOf(row, today),
             warningWindowDays: window.days,
             warningBasis: window.rule.source,
             announcedAt: now.toISOString(),
@@ -124,9 +109,4 @@ export class AnnounceExpiringLicencesJob implements ScheduledJob, OnModuleInit {
     await this.outbox.appendMany(manager, Events.LicenceExpiring, events);
     return { announced: events.length, last };
   }
-}
-
-export function stringField(payload: Record<string, unknown>, key: string): string {
-  const value = payload[key];
-  return typeof value === 'string' ? value : '';
 }

@@ -8,9 +8,8 @@ import { SERVICE_CONFIG } from '@platform/service';
 import type { CollectionConfig } from '../../collection.definition';
 import type { Clock } from '../../scheduling/domain/clock';
 import { CLOCK } from '../../scheduling/application/scheduling.tokens';
-import { daysBetween, warningWindow } from '../domain/expiry-warning';
-import type { SubjectKind } from '../../records/domain/credit-record';
-import { stringField } from './announce-expiring-licences.job';
+import { warningWindow } from '../domain/expiry-warning';
+import { expiringLicenceOf, LicenceRow } from './expiring-licence';
 import type { ExpiringLicencesView, ListExpiringLicencesQuery } from './list-expiring-licences.query';
 import { LicenceErrorCode } from '../domain/licence-errors';
 
@@ -18,15 +17,7 @@ const MAX_LIMIT = 500;
 const DEFAULT_LIMIT = 100;
 const MAX_WITHIN_DAYS = 366;
 
-interface LicenceRow {
-  id: string;
-  subject_kind: SubjectKind;
-  subject_id: string;
-  subject_name: string;
-  region: string;
-  source_client_id: string;
-  payload: Record<string, unknown>;
-  valid_until: string;
+interface ListedLicenceRow extends LicenceRow {
   announced: boolean;
 }
 
@@ -54,7 +45,7 @@ export class ListExpiringLicencesHandler {
     const parsed = parseRegionCode(region);
     if (!parsed.ok) throw DomainError.validation(LicenceErrorCode.Invalid, [{ field: 'region', message: parsed.message, code: 'INVALID_REGION' }]);
     const prefix = regionPrefix(parsed.value);
-    const rows: LicenceRow[] = await this.dataSource.query(
+    const rows: ListedLicenceRow[] = await this.dataSource.query(
       `SELECT c.id, c.subject_kind, c.subject_id, c.subject_name, c.region, c.source_client_id, c.payload,
               c.payload->>'validUntil' AS valid_until, (n.record_id IS NOT NULL) AS announced
          FROM credit_records c LEFT JOIN licence_expiry_notices n ON n.record_id = c.id
@@ -75,15 +66,7 @@ export class ListExpiringLicencesHandler {
       windowDays: window.days,
       windowBasis: window.basis,
       licences: page.map((row) => ({
-        recordId: row.id,
-        subject: { kind: row.subject_kind, id: row.subject_id, name: row.subject_name },
-        region: row.region,
-        licenceName: stringField(row.payload, 'licenceName'),
-        licenceNumber: stringField(row.payload, 'licenceNumber'),
-        authority: stringField(row.payload, 'authority'),
-        sourceClientId: row.source_client_id,
-        validUntil: row.valid_until,
-        daysLeft: daysBetween(today, row.valid_until),
+        ...expiringLicenceOf(row, today),
         announced: row.announced,
       })),
       nextCursor: rows.length > limit && last ? encodeCursor(last.valid_until, last.id) : '',
