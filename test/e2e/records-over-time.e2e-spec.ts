@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { MonitoringViolationFeedV1 } from '@contracts';
 import { addDays, addMonths, chinaDateOf } from '@domain/calendar';
 import { connectJetStream, MessagingNamespace } from '@platform/messaging';
 import { monitoringViolationEvent, TEST_NATS_URL } from '@platform/testing';
@@ -145,26 +144,11 @@ describe('records over time: broken commitments, expiring licences, expired publ
   });
 
   it('stores a violation a monitoring platform publishes on JetStream, readable through the gateway', async () => {
-    const record: MonitoringViolationFeedV1['record'] = {
-      recordType: 'monitoring-violation',
-      subject: { kind: 'vehicle', id: '豫A7C321', name: '豫A7C321' },
-      region: '410100',
-      severity: 'general',
-      decisionDate: today,
-      documentNumber: `BJ-${randomUUID().slice(0, 12)}`,
-      sourceRecordId: `alarm-${randomUUID()}`,
-      payload: {
-        violationCode: 'fatigue-driving',
-        occurredAt: `${today}T02:10:00+08:00`,
-        plate: '豫A7C321',
-        plateColour: 'yellow',
-        platform: '河南省综合交通运输管理服务平台',
-        durationMinutes: 290,
-      },
-    };
+    // The factory's default: fatigue driving of 豫A7C321 today, reported by henan-gps.
+    const envelope = monitoringViolationEvent.envelope();
+    const { record } = envelope.data;
     const handles = await connectJetStream(TEST_NATS_URL, 'e2e-monitoring-platform');
     try {
-      const envelope = monitoringViolationEvent.envelope({ subjectId: '豫A7C321', data: { source: 'henan-gps', record } });
       await handles.js.publish(new MessagingNamespace(platform.natsPrefix).subject('telemetry.monitoring.violations.410100'), JSON.stringify(envelope));
     } finally {
       await handles.nc.close();
