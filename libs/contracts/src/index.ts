@@ -6,6 +6,7 @@ export * from './events/monitoring-feed';
 export * from './events/evaluation';
 export * from './events/measures';
 export * from './events/repair';
+export * from './events/registry';
 export * from './events/notifications';
 export * from './proto-paths';
 export * as collectionV1 from './generated/collection/v1/collection';

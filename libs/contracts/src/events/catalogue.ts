@@ -4,13 +4,14 @@
  */
 import { CreditObjectionOpenedV1, CreditObjectionResolvedV1, CreditRecordCreatedV1, CreditRecordRevokedV1, CreditRecordUpdatedV1 } from './credit-records';
 import { CreditRecordExpiredV1, LicenceExpiringV1 } from './credit-record-schedules';
-import { EvaluationCycleGradeRecordedV1, EvaluationGradeChangedV1 } from './evaluation';
+import { EvaluationCycleGradeRecordedV1, EvaluationGradeChangedV1, EvaluationSchemePublishedV1 } from './evaluation';
+import { RegistryDriverChangedV1, RegistryEnterpriseChangedV1, RegistryVehicleChangedV1, RegistryVesselChangedV1 } from './registry';
 import { RepairRecordRepairedV1 } from './repair';
 import { ListEntryDroppedV1, ListEntryEffectiveV1, ListEntryProposedV1, ListEntryRemovedV1, MeasuresDecisionMadeV1 } from './measures';
 
 export const STREAM_SUBJECTS = {
-  // Collection's stream: the records themselves and the objections about them.
-  CREDIT_RECORDS: ['credit.records.>', 'credit.objections.>'],
+  // Collection's stream: the records themselves, the objections about them and the subject registry.
+  CREDIT_RECORDS: ['credit.records.>', 'credit.objections.>', 'credit.registry.>'],
   EVALUATION: ['evaluation.>'],
   MEASURES: ['measures.>'],
   REPAIR: ['repair.>'],
@@ -42,6 +43,11 @@ export const Events = {
   CreditObjectionResolved: event<CreditObjectionResolvedV1>('CREDIT_RECORDS', 'credit.objections.resolved', 1),
   CreditRecordExpired: event<CreditRecordExpiredV1>('CREDIT_RECORDS', 'credit.records.expired', 1),
   LicenceExpiring: event<LicenceExpiringV1>('CREDIT_RECORDS', 'credit.records.licence-expiring', 1),
+  RegistryEnterpriseChanged: event<RegistryEnterpriseChangedV1>('CREDIT_RECORDS', 'credit.registry.enterprises.changed', 1),
+  RegistryVehicleChanged: event<RegistryVehicleChangedV1>('CREDIT_RECORDS', 'credit.registry.vehicles.changed', 1),
+  RegistryDriverChanged: event<RegistryDriverChangedV1>('CREDIT_RECORDS', 'credit.registry.drivers.changed', 1),
+  RegistryVesselChanged: event<RegistryVesselChangedV1>('CREDIT_RECORDS', 'credit.registry.vessels.changed', 1),
+  EvaluationSchemePublished: event<EvaluationSchemePublishedV1>('EVALUATION', 'evaluation.schemes.published', 1),
   EvaluationGradeChanged: event<EvaluationGradeChangedV1>('EVALUATION', 'evaluation.grade.changed', 1),
   EvaluationCycleGradeRecorded: event<EvaluationCycleGradeRecordedV1>('EVALUATION', 'evaluation.cycle-grades.recorded', 1),
   ListEntryProposed: event<ListEntryProposedV1>('MEASURES', 'measures.list-entries.proposed', 1),

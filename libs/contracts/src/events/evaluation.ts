@@ -46,3 +46,23 @@ export interface EvaluationCycleGradeRecordedV1 {
   pointsDeducted: number;
   recordedAt: string;
 }
+
+/**
+ * Payload of `evaluation.schemes.published` v1: a scheme version came into force (a shipped
+ * scheme stored at start counts as published). Carries what other services check their own
+ * configuration against: the scheme's id, its ladder's grades (best first), and where it applies.
+ * Joint measures keeps the catalogue of known schemes from these events; a measure mapping or draw
+ * plan naming a scheme not (yet) published is pending, never silently dead.
+ */
+export interface EvaluationSchemePublishedV1 {
+  schemeId: string;
+  version: number;
+  name: { zh: string; en: string };
+  ladder: { id: string; grades: string[] };
+  /** GB/T 2260 codes the scheme applies to. */
+  regions: string[];
+  /** Sector codes (@domain/credit SECTORS) the scheme applies to; empty = every sector. */
+  sectors: string[];
+  subjectKinds: ('org' | 'person' | 'vehicle' | 'vessel')[];
+  publishedAt: string;
+}
