@@ -16,6 +16,11 @@ export interface SchemeDocument {
   subjectKinds: SubjectKind[];
   /** GB/T 2260 codes; a subject is in scope when a record of it was filed under one of them (prefix match). */
   regions: string[];
+  /**
+   * Sector codes of @domain/credit SECTORS the scheme grades (e.g. Henan 两客一危: road-passenger and
+   * hazardous-goods). Absent or empty: every sector. Matched against the subject registry.
+   */
+  sectors?: string[];
   cycle: CycleSpec;
   scoring: PointsScoring | IndicatorScoring;
   ladder: LadderSpec;
