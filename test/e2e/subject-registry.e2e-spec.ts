@@ -1,0 +1,171 @@
+import { daysAgo } from '@platform/testing';
+import { creditRecordBody, makeUscc } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
+import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
+
+type Json = Record<string, unknown> & { code?: string; errors?: { field: string; code: string }[] };
+
+/** GB 11643-1999's worked example (check character X). */
+const DRIVER_ID = '11010519491231002X';
+/** masking.ts (libs/domain/identifiers): first 3 and last 4 characters kept, as public output masks. */
+const DRIVER_ID_MASKED = '110***********002X';
+
+/** Issue 16 item 1: the subject registry through the gateway (ADR 0042). */
+describe('subject registry through the gateway', () => {
+  let platform: RunningPlatform;
+  let zhengzhou: string;
+  let luoyang: string;
+  const api = gatewayApi<Json>(
+    () => platform,
+    () => zhengzhou,
+  );
+
+  beforeAll(async () => {
+    platform = await startPlatform(['gateway', 'collection']);
+    [zhengzhou, luoyang] = await Promise.all([platform.token('zhengzhou'), platform.token('luoyang')]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+  }, 60_000);
+
+  const carrier = makeUscc('410100');
+  const vehicleKeys = ['豫A1X234:yellow', '豫A1X235:yellow'];
+
+  it('registers a carrier, its vehicles and a driver, and reads them back (the driver masked)', async () => {
+    const enterprise = {
+      name: '郑州主体库测试物流有限公司',
+      licences: [{ number: '豫交运管许可郑字410100555号', businessScope: '道路普通货物运输、大型物件运输', validFrom: '2024-01-01', validUntil: '2099-12-31' }],
+      registeredOn: '2016-04-01',
+      credit: { registered: true },
+    };
+    const created = await api(`/api/v1/registry/enterprises/${carrier}`, { method: 'PUT', body: enterprise });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      outcome: 'created',
+      registration: { uscc: carrier, region: '410100', sectors: ['general-cargo', 'oversize-transport'], revision: 1 },
+    });
+    // The same PUT again: idempotent, no new revision.
+    expect(await api(`/api/v1/registry/enterprises/${carrier}`, { method: 'PUT', body: enterprise })).toMatchObject({
+      status: 200,
+      body: { outcome: 'unchanged', registration: { revision: 1 } },
+    });
+
+    for (const key of vehicleKeys) {
+      const vehicle = await api(`/api/v1/registry/vehicles/${encodeURIComponent(key)}`, {
+        method: 'PUT',
+        body: { carrierUscc: carrier, region: '410100', vehicleType: 'tractor', axles: 6 },
+      });
+      expect(vehicle).toMatchObject({ status: 201, body: { registration: { key, carrierUscc: carrier } } });
+    }
+    const driver = await api(`/api/v1/registry/drivers/${DRIVER_ID}`, {
+      method: 'PUT',
+      body: {
+        name: '王五',
+        region: '410100',
+        employerUscc: carrier,
+        qualificationSectors: ['oversize-transport'],
+        qualificationCertificate: '410100201800001',
+      },
+    });
+    expect(driver.status).toBe(201);
+    expect(JSON.stringify(driver.body)).not.toContain(DRIVER_ID);
+
+    const read = await api(`/api/v1/registry/enterprises/${carrier}`);
+    expect(read.body).toMatchObject({
+      name: enterprise.name,
+      credit: { registered: true, committed: false, selfAssessed: false },
+      licences: [{ inForce: true }],
+    });
+    const vehicles = await api(`/api/v1/registry/enterprises/${carrier}/vehicles?limit=1`);
+    expect(vehicles.body).toMatchObject({ items: [{ key: vehicleKeys[0] }], nextCursor: expect.any(String) });
+    const rest = await api(`/api/v1/registry/enterprises/${carrier}/vehicles?limit=1&cursor=${vehicles.body.nextCursor as string}`);
+    expect(rest.body).toMatchObject({ items: [{ key: vehicleKeys[1] }], nextCursor: null });
+    const drivers = await api(`/api/v1/registry/enterprises/${carrier}/drivers`);
+    expect(drivers.body).toMatchObject({ items: [{ citizenId: DRIVER_ID_MASKED, name: '王五' }] });
+    const one = await api(`/api/v1/registry/drivers/${DRIVER_ID}`);
+    expect(one).toMatchObject({ status: 200, body: { citizenId: DRIVER_ID_MASKED, employerUscc: carrier } });
+    expect(JSON.stringify([drivers.body, one.body])).not.toContain(DRIVER_ID);
+    expect(await api(`/api/v1/registry/vehicles/${encodeURIComponent(vehicleKeys[0])}`)).toMatchObject({ status: 200, body: { axles: 6 } });
+  });
+
+  it('answers client mistakes with problem+json naming the field, never a 500', async () => {
+    const badId = await api(`/api/v1/registry/drivers/110105194912310021`, { method: 'PUT', body: { name: '赵六', region: '410100' } });
+    expect(badId.status).toBe(400);
+    expect(badId.body).toMatchObject({ code: 'REGISTRY.INVALID_KEY', errors: [{ field: 'citizenId', code: 'INVALID_CITIZEN_ID' }] });
+    expect(badId.headers.get('content-type')).toContain('application/problem+json');
+    const badSector = await api(`/api/v1/registry/enterprises/${makeUscc('410100')}`, {
+      method: 'PUT',
+      body: { name: '某公司', declaredSectors: ['trucking'] },
+    });
+    expect(badSector).toMatchObject({ status: 400, body: { errors: [expect.objectContaining({ field: 'declaredSectors' })] } });
+    const badCarrier = await api(`/api/v1/registry/vehicles/${encodeURIComponent('豫A1X236:yellow')}`, {
+      method: 'PUT',
+      body: { carrierUscc: '91350100M000100Y42', region: '410100', vehicleType: 'tractor' },
+    });
+    expect(badCarrier).toMatchObject({ status: 400, body: { code: 'REGISTRY.INVALID', errors: [{ field: 'carrierUscc', code: 'INVALID_USCC' }] } });
+    expect(await api(`/api/v1/registry/vessels/CN20169999999`)).toMatchObject({ status: 404, body: { code: 'REGISTRY.NOT_FOUND' } });
+    // Luoyang's client does not see a Zhengzhou carrier.
+    expect((await api(`/api/v1/registry/enterprises/${carrier}`, { token: luoyang })).status).toBe(403);
+  });
+
+  it('imports NDJSON line by line', async () => {
+    const uscc = makeUscc('410100');
+    const ndjson = [
+      { kind: 'enterprise', key: uscc, registration: { name: '导入测试客运有限公司', declaredSectors: ['road-passenger'] } },
+      { kind: 'vessel', key: 'CN20161234567', registration: { name: '中原号', region: '410100', grossTonnage: 1200 } },
+      { kind: 'vehicle', key: '豫A1X237:blue', registration: { region: '410300', vehicleType: 'bus', carrierUscc: uscc } },
+    ]
+      .map((line) => JSON.stringify(line))
+      .join('\n');
+    const response = await fetch(`${platform.gatewayUrl}/api/v1/registry/imports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${zhengzhou}`, 'content-type': 'application/x-ndjson' },
+      body: ndjson,
+    });
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as Json & { lines: { line: number; outcome: string; errors: { code: string }[] }[] };
+    // The third line's region (Luoyang) is outside the Zhengzhou client's: rejected alone.
+    expect(result).toMatchObject({ lineCount: 3, created: 2, rejected: 1 });
+    expect(result.lines.map((l) => [l.line, l.outcome, l.errors.map((e) => e.code)])).toEqual([
+      [1, 'created', []],
+      [2, 'created', []],
+      [3, 'rejected', ['REGION_FORBIDDEN']],
+    ]);
+    expect(await api(`/api/v1/registry/vessels/CN20161234567`)).toMatchObject({ status: 200, body: { name: '中原号', grossTonnage: 1200, source: 'import' } });
+  });
+
+  it('turns a licence record submitted through the records API into a registry licence with its sectors', async () => {
+    const uscc = makeUscc('410100');
+    const record = {
+      ...creditRecordBody(),
+      recordType: 'administrative-licence',
+      subject: { kind: 'org', id: uscc, name: '许可测试危货运输有限公司' },
+      severity: 'minor',
+      decisionDate: daysAgo(1),
+      documentNumber: '郑交许〔2026〕901号',
+      payload: {
+        licenceCategory: 'ordinary',
+        licenceName: '道路运输经营许可证',
+        licenceNumber: '豫交运管许可郑字410100901号',
+        content: '经营范围：道路危险货物运输（2类1项、3类）；道路普通货物运输',
+        validFrom: daysAgo(1),
+        validUntil: '2030-12-31',
+        authority: '郑州市交通运输局',
+        authorityUscc: '11410100005252717P',
+      },
+    };
+    expect((await api('/api/v1/credit-records', { method: 'POST', body: record })).status).toBe(201);
+    const registered = await eventually(
+      () => api(`/api/v1/registry/enterprises/${uscc}`),
+      (r) => r.status === 200,
+    );
+    expect(registered.body).toMatchObject({
+      name: '许可测试危货运输有限公司',
+      region: '410100',
+      source: 'licence-record',
+      sectors: ['hazardous-goods', 'general-cargo'],
+      licences: [{ number: '豫交运管许可郑字410100901号', sectors: ['hazardous-goods', 'general-cargo'], validUntil: '2030-12-31', inForce: true }],
+    });
+  });
+});
