@@ -20,6 +20,7 @@ export class SubjectRegistry1763700001200 implements MigrationInterface {
       region char(6) NOT NULL,
       declared_sectors text[] NOT NULL,
       sectors text[] NOT NULL,
+      sectors_next_change date,
       licences jsonb NOT NULL,
       registered_on date,
       credit_registered boolean NOT NULL,
@@ -28,6 +29,9 @@ export class SubjectRegistry1763700001200 implements MigrationInterface {
       ${revisioned}
     )`);
     await runner.query(`CREATE INDEX registry_enterprises_region ON registry_enterprises (region)`);
+    await runner.query(
+      `CREATE INDEX registry_enterprises_sectors_next_change ON registry_enterprises (sectors_next_change) WHERE sectors_next_change IS NOT NULL`,
+    );
     await runner.query(`CREATE TABLE registry_vehicles (
       plate text NOT NULL,
       plate_colour text NOT NULL,

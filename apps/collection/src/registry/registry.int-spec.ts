@@ -3,7 +3,18 @@ import { EventEnvelope, Events, RegistryDriverChangedV1, RegistryEnterpriseChang
 import { InboxConsumer, OutboxRelay } from '@platform/messaging';
 import { OutboxPublisher } from '@platform/service';
 import { Principal } from '@platform/auth';
-import { cloneTestDatabase, creditRecordBody, daysAgo, eventually, isolatedMessaging, makeUscc, TestDatabase, TestMessaging } from '@platform/testing';
+import {
+  chinaToday,
+  cloneTestDatabase,
+  creditRecordBody,
+  daysAgo,
+  daysAhead,
+  eventually,
+  isolatedMessaging,
+  makeUscc,
+  TestDatabase,
+  TestMessaging,
+} from '@platform/testing';
 import { CatalogueStore } from '../catalogue/application/catalogue-store';
 import { collectionDefinition } from '../collection.definition';
 import { parseBatchLine } from '../batches/domain/ndjson-batch';
@@ -15,6 +26,7 @@ import { ImportRegistrationsHandler } from './application/import-registrations.h
 import { ListCarrierSubjectsHandler } from './application/list-carrier-subjects.handler';
 import { PutRegistrationHandler } from './application/put-registration.handler';
 import { RegistryWriter } from './application/registry-writer';
+import { RefreshSectorsJob } from './application/refresh-sectors.job';
 import { factsOf, REGISTRY_LICENCES_DURABLE } from './interface/licence-records.consumer';
 
 const zhengzhou: Principal = { clientId: 'zhengzhou', kind: 'integrator', scopes: ['records:write', 'records:read'], region: '410100' };
@@ -254,5 +266,35 @@ describe('subject registry (PostgreSQL + JetStream)', () => {
       source: 'licence-record',
       licences: [{ number: '豫交运管许可郑字410100888号', sectors: ['road-passenger', 'taxi'], validUntil: '2030-12-31', authority: '郑州市交通运输局' }],
     });
+  });
+
+  it('recomputes sectors when a licence ends, with nothing written: revision + 1 and one event, then nothing', async () => {
+    const uscc = makeUscc('410100');
+    const today = chinaToday();
+    await put.execute(zhengzhou, {
+      kind: 'enterprise',
+      key: uscc,
+      body: {
+        name: '许可到期测试运输有限公司',
+        licences: [
+          // Its last valid day is today: in force now, not tomorrow.
+          { number: 'L-ending', businessScope: '道路危险货物运输', validFrom: '2020-01-01', validUntil: today },
+          { number: 'L-lasting', businessScope: '道路普通货物运输', validFrom: '2020-01-01', validUntil: '2099-12-31' },
+        ],
+      },
+    });
+    const job = new RefreshSectorsJob(ds, writer, { register: () => undefined } as never, { SCHEDULE_CHUNK_SIZE: 2 });
+    // Today nothing is due: the next change is tomorrow.
+    expect(await job.runOnce(new Date())).toBe(0);
+    const tomorrowNoon = new Date(`${daysAhead(1)}T04:00:00Z`);
+    expect(await job.runOnce(tomorrowNoon)).toBeGreaterThanOrEqual(1);
+    expect(await job.runOnce(tomorrowNoon)).toBe(0);
+    const events = await settled<RegistryEnterpriseChangedV1>(Events.RegistryEnterpriseChanged.subject, uscc);
+    expect(events.map((e) => [e.data.revision, e.data.sectors, e.data.source])).toEqual([
+      [1, ['hazardous-goods', 'general-cargo'], 'api'],
+      [2, ['general-cargo'], 'api'],
+    ]);
+    // The licence itself is still listed, no longer in force.
+    expect(events[1].data.licences.map((l) => l.number)).toEqual(['L-ending', 'L-lasting']);
   });
 });

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { SchedulingModule } from '../scheduling/scheduling.module';
+import { RefreshSectorsJob } from './application/refresh-sectors.job';
 import { ApplyLicenceRecordHandler } from './application/apply-licence-record.handler';
 import { GetRegistrationHandler } from './application/get-registration.handler';
 import { ImportRegistrationsHandler } from './application/import-registrations.handler';
@@ -14,6 +16,7 @@ import { RegistryGrpcController } from './interface/registry.grpc.controller';
  * `credit.registry.<kind>s.changed`. See README.md beside this file.
  */
 @Module({
+  imports: [SchedulingModule],
   controllers: [RegistryGrpcController],
   providers: [
     RegistryWriter,
@@ -23,6 +26,7 @@ import { RegistryGrpcController } from './interface/registry.grpc.controller';
     ImportRegistrationsHandler,
     ApplyLicenceRecordHandler,
     LicenceRecordsConsumer,
+    RefreshSectorsJob,
   ],
 })
 export class RegistryModule {}

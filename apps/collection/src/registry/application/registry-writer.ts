@@ -3,7 +3,7 @@ import type { EntityManager, ObjectLiteral } from 'typeorm';
 import { EventDefinition, Events, RegistrySource } from '@contracts';
 import { OutboxPublisher } from '@platform/service';
 import type { Sector } from '@domain/credit';
-import { enterpriseSectors, type EnterpriseRegistration } from '../domain/enterprise';
+import { enterpriseSectors, nextSectorChange, type EnterpriseRegistration } from '../domain/enterprise';
 import { vehicleKeyOf, type VehicleRegistration } from '../domain/vehicle';
 import type { DriverRegistration } from '../domain/driver';
 import type { VesselRegistration } from '../domain/vessel';
@@ -44,6 +44,8 @@ interface UpsertSpec<TReg extends { region: string }, TRow extends ObjectLiteral
   /** What must be equal for the write to change nothing (the registration, plus derived fields). */
   content(registration: TReg, row?: TRow): unknown;
   toRow(registration: TReg): Partial<TRow>;
+  /** Columns to update when the content is unchanged (bookkeeping only: no revision, no event). */
+  touch?(registration: TReg, row: TRow): Partial<TRow> | undefined;
 }
 
 /**
@@ -73,7 +75,16 @@ export class RegistryWriter {
         ofRow: enterpriseOfRow,
         next,
         content: (registration, row) => ({ registration, sectors: row ? row.sectors : enterpriseSectors(registration, today) }),
-        toRow: (registration) => ({ ...enterpriseRow(registration), sectors: (sectors = enterpriseSectors(registration, today)) }),
+        toRow: (registration) => ({
+          ...enterpriseRow(registration),
+          sectors: (sectors = enterpriseSectors(registration, today)),
+          sectorsNextChange: nextSectorChange(registration.licences, today),
+        }),
+        // Nothing to announce, but the day the sectors may next change has moved on with time.
+        touch: (registration, row) => {
+          const next = nextSectorChange(registration.licences, today);
+          return next === row.sectorsNextChange ? undefined : { sectorsNextChange: next };
+        },
       },
       author,
       (registration, meta) => [
@@ -192,6 +203,8 @@ export class RegistryWriter {
     const next = spec.next(current);
     author.authorise(current, next);
     if (row && current && sameContent(spec.content(current, row), spec.content(next))) {
+      const touched = spec.touch?.(current, row);
+      if (touched) await repository.update(spec.where as never, touched as never);
       return { registration: current, revision: row.revision, source: row.source, changedAt: row.changedAt, outcome: 'unchanged' };
     }
     const revision = row ? (row.revision as number) + 1 : 1;

@@ -1,3 +1,4 @@
+import { addDays } from '@domain/calendar';
 import type { Sector } from '@domain/credit';
 import { parseUscc, usccRegionCode, USCC_NATIONAL_REGION, type Uscc } from '@domain/identifiers';
 import type { FieldViolation } from '@platform/errors';
@@ -133,6 +134,19 @@ export function licenceInForce(licence: Licence, today: string): boolean {
 /** Union of the sectors of the licences in force on `today`, plus the declared ones (the event contract's `sectors`). */
 export function enterpriseSectors(registration: EnterpriseRegistration, today: string): Sector[] {
   return sortSectors([...registration.declaredSectors, ...registration.licences.filter((l) => licenceInForce(l, today)).flatMap((l) => l.sectors)]);
+}
+
+/**
+ * The first day after `today` on which a licence comes into force or ceases to be (its
+ * validFrom, or the day after its validUntil), when the enterprise's sectors may change with
+ * nothing written: the sectors job (`registry.refresh-sectors`) recomputes them then. Null when
+ * no licence has such a day ahead.
+ */
+export function nextSectorChange(licences: readonly Licence[], today: string): string | null {
+  const days = licences
+    .flatMap((l) => [l.validFrom, l.validUntil === null ? null : addDays(l.validUntil, 1)])
+    .filter((d): d is string => d !== null && d > today);
+  return days.length === 0 ? null : days.reduce((a, b) => (a < b ? a : b));
 }
 
 /** The registration after a PUT: everything from the PUT, licences kept unless it lists them. */

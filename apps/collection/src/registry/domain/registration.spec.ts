@@ -1,6 +1,7 @@
 import { parseUscc, type Uscc } from '@domain/identifiers';
 import {
   applyEnterpriseUpdate,
+  nextSectorChange,
   applyLicence,
   enterpriseSectors,
   licenceOfRecord,
@@ -87,6 +88,19 @@ describe('enterprise registration', () => {
     );
     // L1 ended yesterday; L2's last valid day is today; L3 starts tomorrow.
     expect(enterpriseSectors(r, TODAY)).toEqual(['general-cargo', 'bus']);
+  });
+
+  it('knows the next day its sectors may change: a licence starting, or the day after one ends', () => {
+    const l = (validFrom: string | null, validUntil: string | null) => ({
+      number: `${validFrom}-${validUntil}`,
+      sectors: [],
+      validFrom,
+      validUntil,
+      authority: null,
+    });
+    expect(nextSectorChange([l('2020-01-01', '2026-12-06')], TODAY)).toBe('2026-12-07');
+    expect(nextSectorChange([l('2020-01-01', '2027-06-30'), l('2027-01-01', null)], TODAY)).toBe('2027-01-01');
+    expect(nextSectorChange([l('2020-01-01', '2026-12-05'), l(null, null)], TODAY)).toBeNull();
   });
 
   it('keeps its licences on a PUT that does not list them, replaces them on one that does', () => {

@@ -20,7 +20,9 @@ export function enterpriseOfRow(row: RegistryEnterpriseEntity): EnterpriseRegist
   };
 }
 
-export function enterpriseRow(r: EnterpriseRegistration): Omit<RegistryEnterpriseEntity, 'revision' | 'source' | 'changedAt' | 'changedBy' | 'sectors'> {
+export function enterpriseRow(
+  r: EnterpriseRegistration,
+): Omit<RegistryEnterpriseEntity, 'revision' | 'source' | 'changedAt' | 'changedBy' | 'sectors' | 'sectorsNextChange'> {
   return {
     uscc: r.uscc,
     name: r.name,

@@ -23,6 +23,8 @@ export class RegistryEnterpriseEntity extends Revisioned {
   @Column({ name: 'declared_sectors', type: 'text', array: true }) declaredSectors: Sector[];
   /** Derived when written: sectors of the licences then in force plus the declared ones (what the event carried). */
   @Column({ type: 'text', array: true }) sectors: Sector[];
+  /** When `sectors` must be recomputed because a licence comes into force or ends (null: never). */
+  @Column({ name: 'sectors_next_change', type: 'date', nullable: true }) sectorsNextChange: string | null;
   @Column({ type: 'jsonb' }) licences: Licence[];
   @Column({ name: 'registered_on', type: 'date', nullable: true }) registeredOn: string | null;
   @Column({ name: 'credit_registered', type: 'boolean' }) creditRegistered: boolean;
