@@ -27,7 +27,8 @@ import { ListCarrierSubjectsHandler } from './application/list-carrier-subjects.
 import { PutRegistrationHandler } from './application/put-registration.handler';
 import { RegistryWriter } from './application/registry-writer';
 import { RefreshSectorsJob } from './application/refresh-sectors.job';
-import { factsOf, REGISTRY_LICENCES_DURABLE } from './interface/licence-records.consumer';
+import { factsOf, REGISTRY_LICENCE_REVOCATIONS_DURABLE, REGISTRY_LICENCES_DURABLE } from './interface/licence-records.consumer';
+import { RevokeRecordHandler } from '../records/application/revoke-record.handler';
 
 const zhengzhou: Principal = { clientId: 'zhengzhou', kind: 'integrator', scopes: ['records:write', 'records:read'], region: '410100' };
 const henan: Principal = { clientId: 'henan', kind: 'integrator', scopes: ['records:write', 'records:read'], region: '410000' };
@@ -216,7 +217,7 @@ describe('subject registry (PostgreSQL + JetStream)', () => {
       messaging.ns,
       { stream: 'CREDIT_RECORDS', durable: REGISTRY_LICENCES_DURABLE, filterSubject: Events.CreditRecordCreated.subject, ackWaitMs: 2000 },
       async (event, manager) => {
-        await handler.execute(manager, factsOf(event.data as never));
+        await handler.recorded(manager, factsOf(event.data as never));
       },
     );
     consumers.push(consumer);
@@ -243,7 +244,7 @@ describe('subject registry (PostgreSQL + JetStream)', () => {
     };
     const parsed = parseBatchLine(JSON.stringify(body));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.violations));
-    await ds.transaction((m) =>
+    const [licenceRecord] = await ds.transaction((m) =>
       new RecordWriter(new OutboxPublisher(collectionDefinition)).write(m, 'zhengzhou', [validateSubmission(parsed.raw, catalogues.current())]),
     );
     // A penalty about the same enterprise is not a licence: it changes nothing in the registry.
@@ -266,6 +267,28 @@ describe('subject registry (PostgreSQL + JetStream)', () => {
       source: 'licence-record',
       licences: [{ number: '豫交运管许可郑字410100888号', sectors: ['road-passenger', 'taxi'], validUntil: '2030-12-31', authority: '郑州市交通运输局' }],
     });
+    // The event's licence has exactly the contract's fields (RegistryLicenceV1): the record link stays inside.
+    expect(Object.keys(events[0].data.licences[0]).sort()).toEqual(['authority', 'number', 'sectors', 'validFrom', 'validUntil']);
+
+    // The providing unit revokes the record: the licence is withdrawn, and its sectors with it.
+    const revocations = new InboxConsumer(
+      ds,
+      messaging.js,
+      messaging.jsm,
+      messaging.ns,
+      { stream: 'CREDIT_RECORDS', durable: REGISTRY_LICENCE_REVOCATIONS_DURABLE, filterSubject: Events.CreditRecordRevoked.subject, ackWaitMs: 2000 },
+      async (event, manager) => {
+        await handler.revoked(manager, event.data as never);
+      },
+    );
+    consumers.push(revocations);
+    await revocations.start();
+    await new RevokeRecordHandler(ds, new OutboxPublisher(collectionDefinition)).execute(zhengzhou, { id: licenceRecord.id, reason: '许可已依法撤销' });
+    const withdrawn = await eventually(
+      () => settled<RegistryEnterpriseChangedV1>(Events.RegistryEnterpriseChanged.subject, uscc),
+      (e) => e.length === 2,
+    );
+    expect(withdrawn[1].data).toMatchObject({ revision: 2, licences: [], sectors: [], source: 'licence-record' });
   });
 
   it('recomputes sectors when a licence ends, with nothing written: revision + 1 and one event, then nothing', async () => {

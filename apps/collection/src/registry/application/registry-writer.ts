@@ -98,7 +98,14 @@ export class RegistryWriter {
             name: registration.name,
             region: registration.region,
             sectors,
-            licences: registration.licences.map((l) => ({ ...l, sectors: [...l.sectors] })),
+            // RegistryLicenceV1: the record link stays internal.
+            licences: registration.licences.map((l) => ({
+              number: l.number,
+              sectors: [...l.sectors],
+              validFrom: l.validFrom,
+              validUntil: l.validUntil,
+              authority: l.authority,
+            })),
             registeredOn: registration.registeredOn,
             credit: registration.credit,
             active: registration.active,

@@ -12,6 +12,12 @@ export interface Licence {
   validFrom: string | null;
   validUntil: string | null;
   authority: string | null;
+  /**
+   * The 行政许可 record it came from (null: written through the API or an import), so that the
+   * record's revocation withdraws it and a correction replaces it. Kept internal: the change
+   * events carry the licence without it (RegistryLicenceV1).
+   */
+  recordId: string | null;
 }
 
 /** Credit registration (信用注册), commitment (信用承诺) and self-assessment (信用自评): Shandong manages an operator with none of them as C (DOMAIN.md §3). */
@@ -117,7 +123,7 @@ function validateLicences(value: unknown, check: FieldChecks): Licence[] | undef
     if (number !== null && numbers.has(number)) check.add(`${at}.number`, `licence ${number} is listed twice`, 'DUPLICATE');
     if (number !== null) numbers.add(number);
     if (check.violations.length > before || number === null) return;
-    licences.push({ number, sectors: sortSectors([...explicit, ...sectorsOfBusinessScope(scope ?? '')]), validFrom, validUntil, authority });
+    licences.push({ number, sectors: sortSectors([...explicit, ...sectorsOfBusinessScope(scope ?? '')]), validFrom, validUntil, authority, recordId: null });
   });
   return sortLicences(licences);
 }
@@ -149,9 +155,14 @@ export function nextSectorChange(licences: readonly Licence[], today: string): s
   return days.length === 0 ? null : days.reduce((a, b) => (a < b ? a : b));
 }
 
-/** The registration after a PUT: everything from the PUT, licences kept unless it lists them. */
+/**
+ * The registration after a PUT: everything from the PUT, licences kept unless it lists them. A
+ * listed licence with the number of one that came from a record stays linked to that record.
+ */
 export function applyEnterpriseUpdate(current: EnterpriseRegistration | undefined, update: EnterpriseUpdate): EnterpriseRegistration {
-  return { ...update, licences: update.licences ?? current?.licences ?? [] };
+  if (update.licences === undefined) return { ...update, licences: current?.licences ?? [] };
+  const recordOf = new Map((current?.licences ?? []).map((l) => [l.number, l.recordId]));
+  return { ...update, licences: update.licences.map((l) => ({ ...l, recordId: recordOf.get(l.number) ?? null })) };
 }
 
 /**
@@ -174,11 +185,17 @@ export function applyLicence(
     credit: { registered: false, committed: false, selfAssessed: false },
     active: true,
   };
-  return { ...base, licences: sortLicences([...base.licences.filter((l) => l.number !== licence.number), licence]) };
+  const others = base.licences.filter((l) => l.number !== licence.number && (licence.recordId === null || l.recordId !== licence.recordId));
+  return { ...base, licences: sortLicences([...others, licence]) };
+}
+
+/** The registration without the licence that came from record `recordId` (unchanged if it has none). */
+export function withdrawLicence(current: EnterpriseRegistration, recordId: string): EnterpriseRegistration {
+  return { ...current, licences: current.licences.filter((l) => l.recordId !== recordId) };
 }
 
 /** The licence a 行政许可 record's payload describes (catalogue v1, administrative-licence). */
-export function licenceOfRecord(payload: Record<string, unknown>, documentNumber: string): Licence {
+export function licenceOfRecord(payload: Record<string, unknown>, documentNumber: string, recordId: string): Licence {
   const text = (key: string): string | null => {
     const value = payload[key];
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
@@ -190,5 +207,6 @@ export function licenceOfRecord(payload: Record<string, unknown>, documentNumber
     validFrom: text('validFrom'),
     validUntil: text('validUntil'),
     authority: text('authority'),
+    recordId,
   };
 }

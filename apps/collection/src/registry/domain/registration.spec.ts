@@ -2,6 +2,7 @@ import { parseUscc, type Uscc } from '@domain/identifiers';
 import {
   applyEnterpriseUpdate,
   nextSectorChange,
+  withdrawLicence,
   applyLicence,
   enterpriseSectors,
   licenceOfRecord,
@@ -59,7 +60,14 @@ describe('enterprise registration', () => {
       licences: [{ number: '闽交运管许可榕字350100000001号', businessScope: '道路普通货物运输、大件运输', sectors: ['general-cargo'] }],
     });
     expect(value?.licences).toEqual([
-      { number: '闽交运管许可榕字350100000001号', sectors: ['general-cargo', 'oversize-transport'], validFrom: null, validUntil: null, authority: null },
+      {
+        number: '闽交运管许可榕字350100000001号',
+        sectors: ['general-cargo', 'oversize-transport'],
+        validFrom: null,
+        validUntil: null,
+        authority: null,
+        recordId: null,
+      },
     ]);
   });
 
@@ -80,9 +88,9 @@ describe('enterprise registration', () => {
   it('has the sectors of the licences in force today plus the declared ones (ADR 0042)', () => {
     const r = registration(
       [
-        { number: 'L1', sectors: ['hazardous-goods'], validFrom: '2020-01-01', validUntil: '2026-12-05', authority: null },
-        { number: 'L2', sectors: ['general-cargo'], validFrom: '2020-01-01', validUntil: '2026-12-06', authority: null },
-        { number: 'L3', sectors: ['taxi'], validFrom: '2026-12-07', validUntil: null, authority: null },
+        { number: 'L1', sectors: ['hazardous-goods'], validFrom: '2020-01-01', validUntil: '2026-12-05', authority: null, recordId: null },
+        { number: 'L2', sectors: ['general-cargo'], validFrom: '2020-01-01', validUntil: '2026-12-06', authority: null, recordId: null },
+        { number: 'L3', sectors: ['taxi'], validFrom: '2026-12-07', validUntil: null, authority: null, recordId: null },
       ],
       ['bus'],
     );
@@ -97,6 +105,7 @@ describe('enterprise registration', () => {
       validFrom,
       validUntil,
       authority: null,
+      recordId: null,
     });
     expect(nextSectorChange([l('2020-01-01', '2026-12-06')], TODAY)).toBe('2026-12-07');
     expect(nextSectorChange([l('2020-01-01', '2027-06-30'), l('2027-01-01', null)], TODAY)).toBe('2027-01-01');
@@ -104,11 +113,17 @@ describe('enterprise registration', () => {
   });
 
   it('keeps its licences on a PUT that does not list them, replaces them on one that does', () => {
-    const current = registration([{ number: 'L1', sectors: ['taxi'], validFrom: null, validUntil: null, authority: null }]);
+    const current = registration([{ number: 'L1', sectors: ['taxi'], validFrom: null, validUntil: null, authority: null, recordId: 'r-1' }]);
     const { value: withoutLicences } = validateEnterprise(USCC, { name: '新名称' });
     expect(applyEnterpriseUpdate(current, withoutLicences!).licences).toEqual(current.licences);
     const { value: empty } = validateEnterprise(USCC, { name: '新名称', licences: [] });
     expect(applyEnterpriseUpdate(current, empty!).licences).toEqual([]);
+    // A listed licence that came from a record stays linked to it (its revocation still withdraws it).
+    const { value: listed } = validateEnterprise(USCC, { name: '新名称', licences: [{ number: 'L1', sectors: ['bus'] }, { number: 'L2' }] });
+    expect(applyEnterpriseUpdate(current, listed!).licences.map((l) => [l.number, l.recordId])).toEqual([
+      ['L1', 'r-1'],
+      ['L2', null],
+    ]);
   });
 
   it('turns a 行政许可 record into a licence, replacing the one with the same number', () => {
@@ -122,6 +137,7 @@ describe('enterprise registration', () => {
         authority: '郑州市交通运输局',
       },
       '郑交许〔2024〕1号',
+      'record-1',
     );
     expect(licence).toEqual({
       number: '豫交运管许可郑字410100001号',
@@ -129,13 +145,23 @@ describe('enterprise registration', () => {
       validFrom: '2024-01-01',
       validUntil: '2027-12-31',
       authority: '郑州市交通运输局',
+      recordId: 'record-1',
     });
     const created = applyLicence(undefined, licence, { uscc: USCC, name: '记录中的名称', region: '410100' });
     expect(created).toMatchObject({ name: '记录中的名称', region: '410100', licences: [licence], active: true });
     const renewed = { ...licence, validUntil: '2031-12-31' };
     expect(applyLicence(created, renewed, { uscc: USCC, name: '另一名称', region: '410200' })).toMatchObject({ name: '记录中的名称', licences: [renewed] });
     // Without a certificate number the decision document identifies the licence.
-    expect(licenceOfRecord({ content: '机动车维修' }, '郑交许〔2024〕2号')).toMatchObject({ number: '郑交许〔2024〕2号', sectors: ['vehicle-repair'] });
+    expect(licenceOfRecord({ content: '机动车维修' }, '郑交许〔2024〕2号', 'record-2')).toMatchObject({
+      number: '郑交许〔2024〕2号',
+      sectors: ['vehicle-repair'],
+    });
+    // A correction that changes the number replaces the licence of the same record; a revocation withdraws it.
+    const corrected = { ...licence, number: '豫交运管许可郑字410100002号' };
+    const afterCorrection = applyLicence(created, corrected, { uscc: USCC, name: '记录中的名称', region: '410100' });
+    expect(afterCorrection.licences).toEqual([corrected]);
+    expect(withdrawLicence(afterCorrection, 'record-1').licences).toEqual([]);
+    expect(withdrawLicence(afterCorrection, 'record-9').licences).toEqual([corrected]);
   });
 });
 
