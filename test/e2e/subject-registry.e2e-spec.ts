@@ -50,6 +50,12 @@ describe('subject registry through the gateway', () => {
       status: 200,
       body: { outcome: 'unchanged', registration: { revision: 1 } },
     });
+    // A retried Idempotency-Key replays the first answer; the key with another body is refused.
+    const keyed = (body: object) =>
+      api(`/api/v1/registry/enterprises/${carrier}`, { method: 'PUT', body, headers: { 'idempotency-key': `registry-${carrier}` } });
+    const [firstKeyed, retried] = [await keyed({ ...enterprise, registeredOn: '2016-04-02' }), await keyed({ ...enterprise, registeredOn: '2016-04-02' })];
+    expect([firstKeyed.body.outcome, retried.body.outcome, retried.headers.get('idempotent-replayed')]).toEqual(['updated', 'updated', 'true']);
+    expect(await keyed(enterprise)).toMatchObject({ status: 422, body: { code: 'REQUEST.IDEMPOTENCY_KEY_REUSED' } });
 
     for (const key of vehicleKeys) {
       const vehicle = await api(`/api/v1/registry/vehicles/${encodeURIComponent(key)}`, {

@@ -1,6 +1,7 @@
 import { ProtoPackages } from '@contracts';
 import { baseServiceEnv, configSchemas, z } from '@platform/config';
 import { MessagingTables1763700000000 } from '@platform/messaging';
+import { IdempotencyKeys1763700000001 } from '@platform/database';
 import type { ServiceDefinition } from '@platform/service';
 import { CatalogueVersionEntity } from './catalogue/infrastructure/catalogue-version.entity';
 import { CatalogueAndHistory1763700000110 } from './migrations/1763700000110-catalogue-and-history';
@@ -91,6 +92,8 @@ export const collectionDefinition: ServiceDefinition = {
     Schedules1763700000200,
     IdempotencyRequestHashes1763700000300,
     SubjectRegistry1763700001200,
+    // Registry PUTs keep their first answers there (runIdempotent); the shared platform table.
+    IdempotencyKeys1763700000001,
   ],
   protoPackages: [ProtoPackages.collection],
   streams: ['CREDIT_RECORDS', 'MONITORING', 'REPAIR'],

@@ -138,6 +138,20 @@ describe('subject registry (PostgreSQL + JetStream)', () => {
     expect(await settled(Events.RegistryEnterpriseChanged.subject, uscc)).toHaveLength(1);
   });
 
+  it('holds an Idempotency-Key to its first request: a retry replays the first answer, another body is refused (422)', async () => {
+    const uscc = makeUscc('410100');
+    const key = `put-${uscc}`;
+    const first = await put.execute(zhengzhou, { kind: 'enterprise', key: uscc, body: { name: '幂等测试运输有限公司' }, idempotencyKey: key });
+    const retry = await put.execute(zhengzhou, { kind: 'enterprise', key: uscc.toLowerCase(), body: { name: '幂等测试运输有限公司' }, idempotencyKey: key });
+    expect([first.outcome, first.replayed, retry.outcome, retry.replayed]).toEqual(['created', false, 'created', true]);
+    await expect(put.execute(zhengzhou, { kind: 'enterprise', key: uscc, body: { name: '另一名称' }, idempotencyKey: key })).rejects.toMatchObject({
+      code: 'REQUEST.IDEMPOTENCY_KEY_REUSED',
+    });
+    // Keys are per client: Henan's identical key is its own request.
+    expect((await put.execute(henan, { kind: 'enterprise', key: uscc, body: { name: '另一名称' }, idempotencyKey: key })).outcome).toBe('updated');
+    expect(await settled(Events.RegistryEnterpriseChanged.subject, uscc)).toHaveLength(2);
+  });
+
   it("refuses a subject outside the caller's region and writes nothing", async () => {
     const uscc = makeUscc('410300');
     await expect(put.execute(zhengzhou, { kind: 'enterprise', key: uscc, body: { name: '洛阳某公司' } })).rejects.toMatchObject({

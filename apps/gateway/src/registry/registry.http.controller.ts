@@ -6,7 +6,7 @@ import { collectionV1 } from '@contracts';
 import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
-import { assertIdempotencyKey } from '../http/idempotency-key';
+import { assertIdempotencyKey, markReplayed } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
 import { CarrierSubjectsQueryDto, PutDriverDto, PutEnterpriseDto, PutVehicleDto, PutVesselDto } from './registry.dto';
@@ -14,7 +14,8 @@ import { CarrierSubjectsBody, PutRegistrationBody, RegistrationBody, toCarrierSu
 
 type Kind = 'enterprise' | 'vehicle' | 'driver' | 'vessel';
 
-const IDEMPOTENT_PUT = 'Optional. A PUT is idempotent by content: the same registration again answers `unchanged`, with no new revision and no event.';
+const IDEMPOTENT_PUT =
+  'A retried key returns the first answer; the key with another body is refused (422). Without a key a PUT is still idempotent by content: the same registration again answers `unchanged`, with no new revision and no event.';
 
 /**
  * The subject registry (主体库, collection; ADR 0042). Writes need records:write, reads
@@ -162,7 +163,11 @@ export class RegistryHttpController {
     response: Response,
   ): Promise<PutRegistrationBody> {
     assertIdempotencyKey(idempotencyKey);
-    const result = await this.upstreams.registry.putRegistration({ kind, key, bodyJson: JSON.stringify(body) }, { principal });
+    const result = await this.upstreams.registry.putRegistration(
+      { kind, key, bodyJson: JSON.stringify(body), idempotencyKey: idempotencyKey ?? '' },
+      { principal },
+    );
+    markReplayed(response, result.replayed);
     if (result.outcome === 'created') response.status(201);
     return { registration: toRegistrationBody(result.registration), outcome: result.outcome };
   }

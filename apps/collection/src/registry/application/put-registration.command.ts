@@ -7,10 +7,14 @@ export interface PutRegistrationCommand {
   kind: RegistrationKind;
   key: string;
   body: Record<string, unknown>;
+  /** Optional (API.md conventions): a retry replays the first answer; the key with another body is refused (422). */
+  idempotencyKey?: string;
 }
 
 export interface PutRegistrationResult {
   view: RegistrationView;
   /** created | updated (revision + 1, one event) | unchanged (same content: no revision, no event). */
   outcome: UpsertOutcome;
+  /** The first answer to an earlier request with the same Idempotency-Key. */
+  replayed: boolean;
 }

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { chinaDateOf } from '@domain/calendar';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError, FieldViolation } from '@platform/errors';
+import { runIdempotent } from '@platform/database';
 import { applyEnterpriseUpdate, parseEnterpriseKey, validateEnterprise, type EnterpriseUpdate } from '../domain/enterprise';
 import { parseVehicleKey, validateVehicle, type VehicleRegistration } from '../domain/vehicle';
 import { parseDriverKey, validateDriver, type DriverRegistration } from '../domain/driver';
@@ -36,7 +37,19 @@ export class PutRegistrationHandler {
     assertScope(principal, Scopes.RecordsWrite);
     const today = chinaDateOf(new Date());
     const valid = validateRegistration(command, today);
-    return this.dataSource.transaction((manager) => this.write(manager, principal, valid, source, today));
+    return this.dataSource.transaction(async (manager) => {
+      const { answer, replayed } = await runIdempotent(
+        manager,
+        {
+          clientId: principal.clientId,
+          key: command.idempotencyKey,
+          operation: `registry.put-${command.kind}`,
+          request: { key: keyOf(valid), body: command.body },
+        },
+        () => this.write(manager, principal, valid, source, today),
+      );
+      return { ...answer, replayed };
+    });
   }
 
   private async write(
@@ -45,7 +58,7 @@ export class PutRegistrationHandler {
     valid: ValidRegistration,
     source: 'api' | 'import',
     today: string,
-  ): Promise<PutRegistrationResult> {
+  ): Promise<Omit<PutRegistrationResult, 'replayed'>> {
     const author: RegistryAuthor = {
       source,
       changedBy: principal.clientId,
@@ -73,6 +86,20 @@ export class PutRegistrationHandler {
         return { view: vesselView(r.registration, r), outcome: r.outcome };
       }
     }
+  }
+}
+
+/** The registration's key in canonical spelling (what an Idempotency-Key's request hash covers). */
+function keyOf(valid: ValidRegistration): string {
+  switch (valid.kind) {
+    case 'enterprise':
+      return valid.value.uscc;
+    case 'vehicle':
+      return `${valid.value.plate}:${valid.value.plateColour}`;
+    case 'driver':
+      return valid.value.citizenId;
+    case 'vessel':
+      return valid.value.vesselId;
   }
 }
 

@@ -23,8 +23,13 @@ export class RegistryGrpcController implements collectionV1.RegistryServiceContr
 
   async putRegistration(request: collectionV1.PutRegistrationRequest, metadata?: Metadata): Promise<collectionV1.PutRegistrationResponse> {
     const principal = principalFrom(metadata);
-    const { view, outcome } = await this.putHandler.execute(principal, { kind: kindOf(request.kind), key: request.key, body: bodyOf(request.bodyJson) });
-    return { registration: toRegistration(view), outcome };
+    const { view, outcome, replayed } = await this.putHandler.execute(principal, {
+      kind: kindOf(request.kind),
+      key: request.key,
+      body: bodyOf(request.bodyJson),
+      idempotencyKey: request.idempotencyKey,
+    });
+    return { registration: toRegistration(view), outcome, replayed };
   }
 
   async getRegistration(request: collectionV1.GetRegistrationRequest, metadata?: Metadata): Promise<collectionV1.GetRegistrationResponse> {
