@@ -93,6 +93,12 @@ describe('subject registry through the gateway', () => {
     expect(one).toMatchObject({ status: 200, body: { citizenId: DRIVER_ID_MASKED, employerUscc: carrier } });
     expect(JSON.stringify([drivers.body, one.body])).not.toContain(DRIVER_ID);
     expect(await api(`/api/v1/registry/vehicles/${encodeURIComponent(vehicleKeys[0])}`)).toMatchObject({ status: 200, body: { axles: 6 } });
+    // The audit log keeps the write, with the driver's path masked (ARCHITECTURE.md §6).
+    const audited = await eventually(
+      () => platform.db.query<{ path: string }>(`SELECT path FROM gateway.audit_log WHERE path LIKE '/api/v1/registry/drivers/%'`),
+      (rows) => rows.length > 0,
+    );
+    expect(audited.map((r) => r.path)).toEqual([`/api/v1/registry/drivers/${DRIVER_ID_MASKED}`]);
   });
 
   it('answers client mistakes with problem+json naming the field, never a 500', async () => {
