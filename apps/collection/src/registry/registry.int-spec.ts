@@ -203,19 +203,23 @@ describe('subject registry (PostgreSQL + JetStream)', () => {
       JSON.stringify({ kind: 'vehicle', key: '豫A9B8C7:blue', registration: { region: '410100', vehicleType: 'van', carrierUscc: uscc } }),
       JSON.stringify({ kind: 'vehicle', key: '豫A12345', registration: { region: '410100', vehicleType: 'van' } }),
       JSON.stringify({ kind: 'driver', key: '110105194912310021', registration: { name: '李四', region: '410100' } }),
+      JSON.stringify({ key: DRIVER_ID, registration: { name: '王五' } }),
     ].join('\n');
     const first = await imports.execute(zhengzhou, ndjson);
-    expect(first).toMatchObject({ lineCount: 4, created: 2, updated: 0, unchanged: 0, rejected: 2 });
+    expect(first).toMatchObject({ lineCount: 5, created: 2, updated: 0, unchanged: 0, rejected: 3 });
     expect(first.lines.map((l) => [l.line, l.outcome, l.errors.map((e) => e.code)])).toEqual([
       [1, 'created', []],
       [2, 'created', []],
       [3, 'rejected', ['INVALID_VEHICLE_KEY']],
       [4, 'rejected', ['INVALID_CITIZEN_ID']],
+      [5, 'rejected', ['UNKNOWN_KIND']],
     ]);
     // A rejected driver line names the driver only masked.
     expect(first.lines[3].key).toBe('110***********0021');
+    // …and so does a line that forgot its kind but carries a citizen ID as key.
+    expect(first.lines[4].key).toBe('110***********002X');
     const again = await imports.execute(zhengzhou, ndjson);
-    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2, rejected: 2 });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2, rejected: 3 });
     expect(await settled(Events.RegistryEnterpriseChanged.subject, uscc)).toHaveLength(1);
     expect((await settled<RegistryEnterpriseChangedV1>(Events.RegistryEnterpriseChanged.subject, uscc))[0].data.source).toBe('import');
   });

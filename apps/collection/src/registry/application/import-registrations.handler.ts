@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError, FieldViolation } from '@platform/errors';
-import { maskCitizenId } from '@domain/identifiers';
+import { maskCitizenId, maskCitizenIdsInText } from '@domain/identifiers';
 import { parseImportLine, splitImport } from '../domain/import-lines';
 import { PutRegistrationHandler } from './put-registration.handler';
 import type { UpsertOutcome } from './registry-writer';
@@ -42,7 +42,8 @@ export class ImportRegistrationsHandler {
     const results: ImportLineResult[] = [];
     for (const { line, text } of lines) {
       const parsed = parseImportLine(text);
-      const key = parsed.kind === 'driver' ? maskCitizenId(parsed.key) : parsed.key;
+      // A driver's key is masked whatever it is; any other key if it is a citizen ID on the wrong line.
+      const key = parsed.kind === 'driver' ? maskCitizenId(parsed.key) : maskCitizenIdsInText(parsed.key);
       if (!parsed.ok) {
         results.push({ line, kind: parsed.kind, key, outcome: 'rejected', revision: 0, errors: parsed.violations });
         continue;
