@@ -167,7 +167,8 @@ describe('subject registry through the gateway', () => {
         authorityUscc: '11410100005252717P',
       },
     };
-    expect((await api('/api/v1/credit-records', { method: 'POST', body: record })).status).toBe(201);
+    const submitted = await api('/api/v1/credit-records', { method: 'POST', body: record });
+    expect(submitted.status).toBe(201);
     const registered = await eventually(
       () => api(`/api/v1/registry/enterprises/${uscc}`),
       (r) => r.status === 200,
@@ -179,5 +180,15 @@ describe('subject registry through the gateway', () => {
       sectors: ['hazardous-goods', 'general-cargo'],
       licences: [{ number: '豫交运管许可郑字410100901号', sectors: ['hazardous-goods', 'general-cargo'], validUntil: '2030-12-31', inForce: true }],
     });
+
+    // The providing unit revokes the record: the licence leaves the registry, its sectors with it.
+    expect((await api(`/api/v1/credit-records/${submitted.body.id as string}/revocation`, { method: 'POST', body: { reason: '许可决定已撤销' } })).status).toBe(
+      200,
+    );
+    const withdrawn = await eventually(
+      () => api(`/api/v1/registry/enterprises/${uscc}`),
+      (r) => r.body.revision === 2,
+    );
+    expect(withdrawn.body).toMatchObject({ revision: 2, licences: [], sectors: [] });
   });
 });
