@@ -176,6 +176,15 @@ describe('subject registry (PostgreSQL + JetStream)', () => {
     ]);
     expect((await list.execute(henan, { uscc: a, kind: 'vehicle', cursor: '', limit: 0 })).items).toEqual([]);
     expect((await list.execute(henan, { uscc: b, kind: 'vehicle', cursor: '', limit: 0 })).items.map((i) => i.key)).toEqual([key]);
+    // A carrier the registry does not know yet still has its vehicles listed (registers arrive in any order).
+    const unregistered = makeUscc('410100');
+    const other = `豫A${String(Date.now() + 1).slice(-5)}:blue`;
+    await put.execute(zhengzhou, { kind: 'vehicle', key: other, body: { region: '410100', vehicleType: 'van', carrierUscc: unregistered } });
+    expect((await list.execute(zhengzhou, { uscc: unregistered, kind: 'vehicle', cursor: '', limit: 0 })).items.map((i) => i.key)).toEqual([other]);
+    // Outside the caller's region: a registered carrier is refused, vehicles of an unknown one are not shown.
+    const luoyang: Principal = { ...zhengzhou, clientId: 'luoyang', region: '410300' };
+    await expect(list.execute(luoyang, { uscc: b, kind: 'vehicle', cursor: '', limit: 0 })).rejects.toMatchObject({ code: 'AUTH.REGION_FORBIDDEN' });
+    expect((await list.execute(luoyang, { uscc: unregistered, kind: 'vehicle', cursor: '', limit: 0 })).items).toEqual([]);
   });
 
   it('keeps the whole citizen ID inside (events) and answers it masked', async () => {

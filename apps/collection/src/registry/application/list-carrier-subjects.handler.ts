@@ -5,6 +5,7 @@ import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/aut
 import { parseRegionCode, regionPrefix } from '@domain/identifiers';
 import { DomainError, PlatformErrorCode } from '@platform/errors';
 import { RegistryErrorCode } from '../domain/registry-errors';
+import { parseEnterpriseKey } from '../domain/enterprise';
 import { RegistryDriverEntity, RegistryVehicleEntity } from '../infrastructure/registry.entities';
 import { driverOfRow, vehicleOfRow } from '../infrastructure/registry-rows';
 import { GetRegistrationHandler } from './get-registration.handler';
@@ -27,8 +28,8 @@ const MAX_LIMIT = 500;
 
 /**
  * A carrier's vehicles (owned) or drivers (employed): the drill-down from an enterprise to its
- * vehicles and drivers (Sichuan risk portraits, DOMAIN.md §3). The enterprise must be in the
- * caller's region; its vehicles and drivers are listed as far as the caller's region reaches.
+ * vehicles and drivers (Sichuan risk portraits, DOMAIN.md §3). A registered enterprise must be in
+ * the caller's region; its vehicles and drivers are listed as far as the caller's region reaches.
  * The cursor is an opaque offset: a driver's citizen ID never appears in it.
  */
 @Injectable()
@@ -45,23 +46,26 @@ export class ListCarrierSubjectsHandler {
       throw DomainError.validation(RegistryErrorCode.InvalidLimit, [{ field: 'limit', message: `1 to ${MAX_LIMIT}`, code: 'OUT_OF_RANGE' }]);
     }
     const offset = decodeOffset(query.cursor);
-    const carrier = await this.registrations.find('enterprise', query.uscc, chinaDateOf(new Date()));
-    if (!carrier) throw DomainError.notFound(RegistryErrorCode.NotFound, `No enterprise ${query.uscc} in the registry.`);
-    assertRegionScope(principal, carrier.registration.region as string, 'region');
+    const { uscc, violation } = parseEnterpriseKey(query.uscc);
+    if (!uscc) throw DomainError.validation(RegistryErrorCode.InvalidKey, [violation!], 'Not a valid enterprise key.');
+    // Vehicles and drivers may name a carrier the registry does not know (yet): they are listed all
+    // the same. A registered carrier must be in the caller's region.
+    const carrier = await this.registrations.find('enterprise', uscc, chinaDateOf(new Date()));
+    if (carrier) assertRegionScope(principal, carrier.registration.region as string, 'region');
     const pattern = regionPattern(principal.region);
     const page = { skip: offset, take: limit + 1 };
     const items =
       query.kind === 'vehicle'
         ? (
             await this.dataSource.getRepository(RegistryVehicleEntity).find({
-              where: { carrierUscc: carrier.key, region: Like(pattern) },
+              where: { carrierUscc: uscc, region: Like(pattern) },
               order: { plate: 'ASC', plateColour: 'ASC' },
               ...page,
             })
           ).map((row) => vehicleView(vehicleOfRow(row), row))
         : (
             await this.dataSource.getRepository(RegistryDriverEntity).find({
-              where: { employerUscc: carrier.key, region: Like(pattern) },
+              where: { employerUscc: uscc, region: Like(pattern) },
               order: { citizenId: 'ASC' },
               ...page,
             })
