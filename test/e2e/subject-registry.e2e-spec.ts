@@ -33,6 +33,7 @@ describe('subject registry through the gateway', () => {
   const vehicleKeys = ['豫A1X234:yellow', '豫A1X235:yellow'];
 
   it('registers a carrier, its vehicles and a driver, and reads them back (the driver masked)', async () => {
+    // Up to 20 s for the services' span exports (as the walking skeleton waits).
     const enterprise = {
       name: '郑州主体库测试物流有限公司',
       licences: [{ number: '豫交运管许可郑字410100555号', businessScope: '道路普通货物运输、大型物件运输', validFrom: '2024-01-01', validUntil: '2099-12-31' }],
@@ -99,7 +100,15 @@ describe('subject registry through the gateway', () => {
       (rows) => rows.length > 0,
     );
     expect(audited.map((r) => r.path)).toEqual([`/api/v1/registry/drivers/${DRIVER_ID_MASKED}`]);
-  });
+    // …and so do the traces: the HTTP server spans of the driver routes name the path masked.
+    const driverSpans = await eventually(
+      async () => platform.otlp.spans.filter((span) => JSON.stringify(span.attributes).includes('/api/v1/registry/drivers/')),
+      (spans) => spans.length >= 2,
+      20_000,
+    );
+    expect(driverSpans.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(platform.otlp.spans)).not.toContain(DRIVER_ID);
+  }, 30_000);
 
   it('answers client mistakes with problem+json naming the field, never a 500', async () => {
     const badId = await api(`/api/v1/registry/drivers/110105194912310021`, { method: 'PUT', body: { name: '赵六', region: '410100' } });
