@@ -20,7 +20,8 @@ import { SECTORS } from '@domain/credit';
 
 // Shape checks at the edge (types, required fields, unknown fields, sector codes). Identifier
 // check characters, regions, dates and the business-scope mapping are checked by collection,
-// which owns those rules (apps/collection/src/registry/domain).
+// which owns those rules (apps/collection/src/registry/domain). USCCs get 40 characters here, as
+// records' subject ids do: collection normalises full-width and spaced spellings first.
 
 const REGION = /^\d{6}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -132,7 +133,7 @@ export class PutVehicleDto {
   @ApiPropertyOptional({ description: 'USCC of the owning carrier', example: '91410100MA44A1B2C3' })
   @IsOptional()
   @IsString()
-  @MaxLength(18)
+  @MaxLength(40)
   carrierUscc?: string;
 
   @ApiProperty({ example: '410100' })
@@ -187,7 +188,7 @@ export class PutDriverDto {
   @ApiPropertyOptional({ description: "USCC of the driver's employer" })
   @IsOptional()
   @IsString()
-  @MaxLength(18)
+  @MaxLength(40)
   employerUscc?: string;
 
   @ApiProperty({ example: '410100' })
@@ -216,7 +217,7 @@ export class PutVesselDto {
   @ApiPropertyOptional({ description: 'USCC of the owner or operator' })
   @IsOptional()
   @IsString()
-  @MaxLength(18)
+  @MaxLength(40)
   ownerUscc?: string;
 
   @ApiProperty({ example: '420100' })
