@@ -111,7 +111,7 @@ export function validateRegistration({ kind, key, body }: PutRegistrationCommand
     case 'enterprise': {
       const { uscc, violation } = parseEnterpriseKey(key);
       if (!uscc) throw invalidKey(violation!);
-      const { value, violations } = validateEnterprise(uscc, body);
+      const { value, violations } = validateEnterprise(uscc, body, today);
       if (!value) throw invalid(violations);
       return { kind, value };
     }
@@ -125,7 +125,7 @@ export function validateRegistration({ kind, key, body }: PutRegistrationCommand
     case 'driver': {
       const { citizenId, violation } = parseDriverKey(key, today);
       if (!citizenId) throw invalidKey(violation!);
-      const { value, violations } = validateDriver(citizenId, body);
+      const { value, violations } = validateDriver(citizenId, body, today);
       if (!value) throw invalid(violations);
       return { kind, value };
     }

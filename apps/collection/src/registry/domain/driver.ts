@@ -48,7 +48,11 @@ export function maskedDriverId(citizenId: string): string {
   return maskCitizenId(citizenId);
 }
 
-export function validateDriver(citizenId: CitizenId, raw: Record<string, unknown>): { value?: DriverRegistration; violations: FieldViolation[] } {
+export function validateDriver(
+  citizenId: CitizenId,
+  raw: Record<string, unknown>,
+  today: string,
+): { value?: DriverRegistration; violations: FieldViolation[] } {
   const check = new FieldChecks();
   check.onlyKnown(raw, FIELDS);
   const name = check.text(raw.name, 'name', 50, true);
@@ -56,7 +60,7 @@ export function validateDriver(citizenId: CitizenId, raw: Record<string, unknown
   const qualificationSectors = check.sectors(raw.qualificationSectors, 'qualificationSectors');
   const employerUscc = check.uscc(raw.employerUscc, 'employerUscc');
   const region = check.region(raw.region);
-  const qualifiedOn = check.date(raw.qualifiedOn, 'qualifiedOn');
+  const qualifiedOn = check.date(raw.qualifiedOn, 'qualifiedOn', today);
   const active = check.boolean(raw.active, 'active', true);
   if (check.violations.length > 0 || name === null || region === null) return { violations: check.violations };
   return { value: { citizenId, name, qualificationCertificate, qualificationSectors, employerUscc, region, qualifiedOn, active }, violations: [] };

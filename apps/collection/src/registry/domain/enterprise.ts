@@ -59,7 +59,7 @@ export function parseEnterpriseKey(raw: string): { uscc?: Uscc; violation?: Fiel
  * defaults to the USCC's registering authority (GB 32100-2015: positions 3–8), unless that is
  * the national code 100000, which is no place a client's region can contain.
  */
-export function validateEnterprise(uscc: Uscc, raw: Record<string, unknown>): { value?: EnterpriseUpdate; violations: FieldViolation[] } {
+export function validateEnterprise(uscc: Uscc, raw: Record<string, unknown>, today: string): { value?: EnterpriseUpdate; violations: FieldViolation[] } {
   const check = new FieldChecks();
   check.onlyKnown(raw, FIELDS);
   const name = check.text(raw.name, 'name', 200, true);
@@ -67,7 +67,8 @@ export function validateEnterprise(uscc: Uscc, raw: Record<string, unknown>): { 
   const region = raw.region === undefined && usccRegion !== USCC_NATIONAL_REGION ? check.region(usccRegion) : check.region(raw.region);
   const declaredSectors = check.sectors(raw.declaredSectors, 'declaredSectors');
   const licences = raw.licences === undefined ? undefined : validateLicences(raw.licences, check);
-  const registeredOn = check.date(raw.registeredOn, 'registeredOn');
+  // A registration date is a fact that has happened: a future one is a typo.
+  const registeredOn = check.date(raw.registeredOn, 'registeredOn', today);
   const credit = validateCredit(raw.credit, check);
   const active = check.boolean(raw.active, 'active', true);
   if (check.violations.length > 0 || name === null || region === null) return { violations: check.violations };

@@ -71,12 +71,16 @@ export class FieldChecks {
     return parsed.value;
   }
 
-  /** An optional ISO date YYYY-MM-DD that exists. */
-  date(value: unknown, field: string): string | null {
+  /** An optional ISO date YYYY-MM-DD that exists (and, for a date that has happened, is not after `notAfter`). */
+  date(value: unknown, field: string, notAfter?: string): string | null {
     const text = this.text(value, field, 10, false);
     if (text === null) return null;
     if (!isIsoDate(text)) {
       this.add(field, 'must be a date YYYY-MM-DD', 'INVALID_DATE');
+      return null;
+    }
+    if (notAfter !== undefined && text > notAfter) {
+      this.add(field, `is after today (${notAfter})`, 'IN_THE_FUTURE');
       return null;
     }
     return text;

@@ -30,17 +30,23 @@ describe('enterprise registration', () => {
   });
 
   it('defaults the region to the registering authority in positions 3–8 (GB 32100-2015 §4)', () => {
-    expect(validateEnterprise(USCC, { name: '福州某运输有限公司' }).value?.region).toBe('350100');
+    expect(validateEnterprise(USCC, { name: '福州某运输有限公司' }, TODAY).value?.region).toBe('350100');
   });
 
   it('names every bad field at once', () => {
-    const { violations } = validateEnterprise(USCC, {
-      region: '999999',
-      declaredSectors: ['trucking'],
-      licences: [{ number: 'A1', validFrom: '2026-02-30' }, { number: 'A1' }],
-      credit: { registered: 'yes' },
-      colour: 'red',
-    });
+    const { violations } = validateEnterprise(
+      USCC,
+      {
+        region: '999999',
+        declaredSectors: ['trucking'],
+        licences: [{ number: 'A1', validFrom: '2026-02-30' }, { number: 'A1' }],
+        credit: { registered: 'yes' },
+        // TODAY is 2026-12-06: a registration date tomorrow has not happened.
+        registeredOn: '2026-12-07',
+        colour: 'red',
+      },
+      TODAY,
+    );
     expect(violations.map((v) => `${v.field}:${v.code}`).sort()).toEqual(
       [
         'colour:UNKNOWN_FIELD',
@@ -50,15 +56,20 @@ describe('enterprise registration', () => {
         'licences[0].validFrom:INVALID_DATE',
         'licences[1].number:DUPLICATE',
         'credit.registered:NOT_A_BOOLEAN',
+        'registeredOn:IN_THE_FUTURE',
       ].sort(),
     );
   });
 
   it("takes a licence's sectors from its business scope as well as listed ones", () => {
-    const { value } = validateEnterprise(USCC, {
-      name: '福州某运输有限公司',
-      licences: [{ number: '闽交运管许可榕字350100000001号', businessScope: '道路普通货物运输、大件运输', sectors: ['general-cargo'] }],
-    });
+    const { value } = validateEnterprise(
+      USCC,
+      {
+        name: '福州某运输有限公司',
+        licences: [{ number: '闽交运管许可榕字350100000001号', businessScope: '道路普通货物运输、大件运输', sectors: ['general-cargo'] }],
+      },
+      TODAY,
+    );
     expect(value?.licences).toEqual([
       {
         number: '闽交运管许可榕字350100000001号',
@@ -114,12 +125,12 @@ describe('enterprise registration', () => {
 
   it('keeps its licences on a PUT that does not list them, replaces them on one that does', () => {
     const current = registration([{ number: 'L1', sectors: ['taxi'], validFrom: null, validUntil: null, authority: null, recordId: 'r-1' }]);
-    const { value: withoutLicences } = validateEnterprise(USCC, { name: '新名称' });
+    const { value: withoutLicences } = validateEnterprise(USCC, { name: '新名称' }, TODAY);
     expect(applyEnterpriseUpdate(current, withoutLicences!).licences).toEqual(current.licences);
-    const { value: empty } = validateEnterprise(USCC, { name: '新名称', licences: [] });
+    const { value: empty } = validateEnterprise(USCC, { name: '新名称', licences: [] }, TODAY);
     expect(applyEnterpriseUpdate(current, empty!).licences).toEqual([]);
     // A listed licence that came from a record stays linked to it (its revocation still withdraws it).
-    const { value: listed } = validateEnterprise(USCC, { name: '新名称', licences: [{ number: 'L1', sectors: ['bus'] }, { number: 'L2' }] });
+    const { value: listed } = validateEnterprise(USCC, { name: '新名称', licences: [{ number: 'L1', sectors: ['bus'] }, { number: 'L2' }] }, TODAY);
     expect(applyEnterpriseUpdate(current, listed!).licences.map((l) => [l.number, l.recordId])).toEqual([
       ['L1', 'r-1'],
       ['L2', null],
@@ -195,8 +206,13 @@ describe('driver registration', () => {
   });
 
   it('requires a name and a region, and takes sector codes for the qualification', () => {
-    const { violations } = validateDriver(GB_EXAMPLE_ID as never, { qualificationSectors: ['taxi', 'pilot'] });
-    expect(violations.map((v) => `${v.field}:${v.code}`).sort()).toEqual(['name:REQUIRED', 'qualificationSectors[1]:UNKNOWN_SECTOR', 'region:REQUIRED']);
+    const { violations } = validateDriver(GB_EXAMPLE_ID as never, { qualificationSectors: ['taxi', 'pilot'], qualifiedOn: '2026-12-07' }, TODAY);
+    expect(violations.map((v) => `${v.field}:${v.code}`).sort()).toEqual([
+      'name:REQUIRED',
+      'qualificationSectors[1]:UNKNOWN_SECTOR',
+      'qualifiedOn:IN_THE_FUTURE',
+      'region:REQUIRED',
+    ]);
   });
 });
 
