@@ -23,6 +23,14 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
   { clientId: 'permit-window', name: '郑州市许可窗口', kind: 'integrator', region: '410100', scopes: ['measures:decide', 'records:read'] },
   { clientId: 'henan-inspection', name: '河南省执法监督', kind: 'integrator', region: '410000', scopes: ['measures:decide'] },
   { clientId: 'suzhou-partner', name: '苏州市交通运输局', kind: 'partner', region: '320500', scopes: ['exchange:write'] },
+  // Reads everything a Zhengzhou unit may read, writes nothing (the one-region-rule suite, ADR 0041).
+  {
+    clientId: 'zhengzhou-reader',
+    name: '郑州市（只读）',
+    kind: 'integrator',
+    region: '410100',
+    scopes: ['records:read', 'evaluations:read', 'measures:decide'],
+  },
 ];
 
 export interface RunningPlatform {
