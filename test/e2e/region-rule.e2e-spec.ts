@@ -1,5 +1,7 @@
+import { ProtoPackages } from '@contracts';
 import { usccCheckCharacter } from '@domain/identifiers';
 import { chinaMonth, daysAgo } from '@platform/testing';
+import { callUnary } from '../support/grpc-probes';
 import { creditRecordBody, makeUscc } from '../support/factories';
 import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
@@ -15,7 +17,7 @@ type Entry = { id: string; region: string; basis: { recordId: string }[] };
  * as a subject that does not exist, on every endpoint; a region named in the request outside the
  * subtree is 403 AUTH.REGION_FORBIDDEN. Written before the fix: the list-entries and
  * evaluation reads of the Xinxiang subject below failed (200 with the entry and its record id;
- * 404 EVALUATION.SUBJECT_NOT_FOUND).
+ * 404 EVALUATION.SUBJECT_NOT_FOUND), and the decision with a malformed USCC answered 404.
  */
 describe('one region rule for every read (Zhengzhou client, Xinxiang subject)', () => {
   let platform: RunningPlatform;
@@ -153,5 +155,38 @@ describe('one region rule for every read (Zhengzhou client, Xinxiang subject)', 
       api('/api/v1/measures/decisions', { method: 'POST', body: { subjectId: makeUscc('410100'), scene: 'permit.application', region: '410700' } }),
     ]);
     expect(refusals.map((r) => ({ status: r.status, code: r.body.code }))).toEqual(Array(5).fill({ status: 403, code: 'AUTH.REGION_FORBIDDEN' }));
+  });
+
+  it('answers a decision request with a malformed USCC with 400 naming subjectId, on REST and on the gRPC face', async () => {
+    // GB 32100 (DOMAIN.md §1): a valid USCC with its check character changed is not a USCC.
+    const valid = makeUscc('410100');
+    const wrongCheck = valid.slice(0, 17) + (valid[17] === '0' ? '1' : '0');
+    const rest = await api('/api/v1/measures/decisions', { method: 'POST', body: { subjectId: wrongCheck, scene: 'permit.application' } });
+    expect({ status: rest.status, code: rest.body.code, errors: rest.body.errors }).toEqual({
+      status: 400,
+      code: 'DECISION.INVALID_SUBJECT',
+      errors: [{ field: 'subjectId', code: 'USCC_CHECK_CHARACTER', message: expect.any(String) }],
+    });
+    const tooShort = await api('/api/v1/measures/decisions', { method: 'POST', body: { subjectId: '91410100MA3X', scene: 'permit.application' } });
+    expect({ status: tooShort.status, code: tooShort.body.code, fields: tooShort.body.errors?.map((e) => `${e.field}:${e.code}`) }).toEqual({
+      status: 400,
+      code: 'DECISION.INVALID_SUBJECT',
+      fields: ['subjectId:USCC_LENGTH'],
+    });
+    // A well-formed identifier nobody has reported is still the 404 it was.
+    const unknown = await api('/api/v1/measures/decisions', { method: 'POST', body: { subjectId: valid, scene: 'permit.application' } });
+    expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 404, code: 'DECISION.UNKNOWN_SUBJECT' });
+
+    const overGrpc = (await callUnary(
+      `127.0.0.1:${platform.ports.gateway.grpc}`,
+      ProtoPackages.gateway.protoPath,
+      'gateway.v1.MeasuresGatewayService',
+      'decide',
+      { subjectId: wrongCheck, scene: 'permit.application' },
+      { authorization: `Bearer ${zhengzhou}` },
+    ).catch((e: unknown) => e)) as { code: number; metadata: { get(k: string): unknown[] } };
+    expect(overGrpc.code).toBe(3); // INVALID_ARGUMENT
+    expect(overGrpc.metadata.get('x-error-code')).toEqual(['DECISION.INVALID_SUBJECT']);
+    expect(String(overGrpc.metadata.get('x-error-violations')[0])).toContain('subjectId');
   });
 });
