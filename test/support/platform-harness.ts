@@ -8,6 +8,7 @@ import { cloneTestDatabase, TEST_NATS_URL, TestDatabase } from '@platform/testin
 import { deleteStreams, MessagingNamespace, connectJetStream } from '@platform/messaging';
 import { serviceEnv, spawnService, stop, waitReady, SERVICES, ServicePorts } from '../../deploy/local/platform.cjs';
 import { OtlpReceiver } from './otlp-receiver';
+export { DEMO_CLIENTS, demoClientsFile } from '../../deploy/local/demo-clients.cjs';
 export { eventually } from '@platform/testing';
 
 import type { ClientSeed } from '../../apps/gateway/src/auth/application/client-seeder';
