@@ -43,7 +43,8 @@ export class DisabledClients implements OnModuleInit, OnModuleDestroy {
     this.recent.set(clientId, Date.now());
   }
 
-  private async reload(): Promise<void> {
+  /** Reads the disabled clients again (every DISABLED_CLIENTS_REFRESH_MS; at once in tests). */
+  async reload(): Promise<void> {
     const rows: { client_id: string }[] = await this.dataSource.query(`SELECT client_id FROM clients WHERE disabled`);
     const ids = new Set(rows.map((r) => r.client_id));
     for (const [clientId, at] of this.recent) {
