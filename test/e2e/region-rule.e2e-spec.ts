@@ -146,6 +146,52 @@ describe('one region rule for every read (Zhengzhou client, Xinxiang subject)', 
     expect((records.body.records as { id: string }[]).map((r) => r.id)).toEqual([inZhengzhou]);
   }, 60_000);
 
+  it('shows an entry a partner province filed here, with no record behind it, to its own region only', async () => {
+    // Suzhou (320500) files a key-watch entry over the exchange API (seed 004: Suzhou, Wuxi,
+    // Changzhou and Nantong share key-watch lists); a Suzhou reader, registered by ops, sees it.
+    const subject = { kind: 'org', id: makeUscc('320500'), name: '苏州某运输有限公司' };
+    const imported = await api('/exchange/v1/list-entries', {
+      method: 'POST',
+      token: await platform.token('suzhou-partner'),
+      body: {
+        listType: 'key-watch',
+        subject,
+        provenance: {
+          partnerRegion: '320500',
+          partnerName: '苏州市交通运输局',
+          sourceReference: `苏交信〔2026〕${Date.now() % 100000}号`,
+          decidedOn: daysAgo(20),
+        },
+        startsOn: daysAgo(19),
+        grounds: '苏州市重点关注名单',
+      },
+    });
+    expect(imported.status).toBe(201);
+    const registered = await api('/api/v1/admin/clients', {
+      method: 'POST',
+      token: regulator,
+      body: { clientId: `suzhou-reader-${Date.now().toString(36)}`, name: '苏州市（只读）', kind: 'integrator', region: '320500', scopes: ['records:read'] },
+    });
+    expect(registered.status).toBe(201);
+    const suzhouToken = await fetch(`${platform.gatewayUrl}/api/v1/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: registered.body.clientId as string,
+        client_secret: registered.body.clientSecret as string,
+      }),
+    }).then(async (r) => ((await r.json()) as { access_token: string }).access_token);
+
+    const bySuzhou = await api(`/api/v1/subjects/${subject.id}/list-entries`, { token: suzhouToken });
+    expect({ status: bySuzhou.status, ids: (bySuzhou.body.entries as Entry[] | undefined)?.map((e) => e.id) }).toEqual({
+      status: 200,
+      ids: [imported.body.id],
+    });
+    const byZhengzhou = await api(`/api/v1/subjects/${subject.id}/list-entries`);
+    expect({ status: byZhengzhou.status, code: byZhengzhou.body.code }).toEqual({ status: 404, code: 'SUBJECT.NOT_FOUND' });
+  });
+
   it('refuses a region named in the request outside the caller’s subtree with 403, on every region-parameter read', async () => {
     const refusals = await Promise.all([
       api(`/api/v1/reports/measures-applied?region=410700&month=${chinaMonth()}`),

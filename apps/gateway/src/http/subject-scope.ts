@@ -23,12 +23,14 @@ export class SubjectScope {
 
   /**
    * Runs `read` and the visibility question side by side (no added latency on the answer) and
-   * answers with `read`'s result only for a subject in the caller's view.
+   * answers with `read`'s result only for a subject in the caller's view. `holdsOwnItem` tells
+   * whether the answer itself has an item of the caller's subtree (a list entry a partner
+   * province filed here, with no record behind it): such a subject is in view too.
    */
-  async read<T>(principal: Principal, subjectId: string, read: () => Promise<T>): Promise<T> {
+  async read<T>(principal: Principal, subjectId: string, read: () => Promise<T>, holdsOwnItem: (result: T) => boolean = () => false): Promise<T> {
     const [visible, result] = await Promise.allSettled([this.isVisible(principal, subjectId), read()]);
     if (visible.status === 'rejected') throw visible.reason;
-    if (!visible.value) throw notFound(subjectId);
+    if (!visible.value && !(result.status === 'fulfilled' && holdsOwnItem(result.value))) throw notFound(subjectId);
     if (result.status === 'rejected') throw result.reason;
     return result.value;
   }

@@ -39,7 +39,12 @@ export class ListEntriesHttpController {
   @ApiOperation({ summary: "A subject's current and past list memberships, each with its basis, notice, decision and removal" })
   async ofSubject(@CurrentPrincipal() principal: Principal, @Param('subjectId') subjectId: string): Promise<SubjectListEntriesBody> {
     // The region rule (ADR 0041): 404 outside the caller's view, and only the entries of its subtree.
-    const result = await this.subjects.read(principal, subjectId, () => this.upstreams.listEntries.listSubjectEntries({ subjectId }, { principal }));
+    const result = await this.subjects.read(
+      principal,
+      subjectId,
+      () => this.upstreams.listEntries.listSubjectEntries({ subjectId }, { principal }),
+      (answer) => this.subjects.only(principal, answer.entries).length > 0,
+    );
     return toSubjectListEntriesBody({ ...result, entries: this.subjects.only(principal, result.entries) });
   }
 
