@@ -44,8 +44,12 @@ const testBridges = {
   'test/support/service-schemas.ts': ['collection', 'disclosure', 'evaluation', 'gateway', 'joint-measures', 'permits', 'repair'].map(
     (app) => `../../apps/${app}/src/${app}.definition`,
   ),
-  // The local platform launcher (spawns built services) and the gateway's client-seed file format.
-  'test/support/platform-harness.ts': ['../../deploy/local/platform.cjs', '../../apps/gateway/src/auth/application/client-seeder'],
+  // The local platform launcher (spawns built services), its demo clients, and the gateway's client-seed file format.
+  'test/support/platform-harness.ts': [
+    '../../deploy/local/platform.cjs',
+    '../../deploy/local/demo-clients.cjs',
+    '../../apps/gateway/src/auth/application/client-seeder',
+  ],
   // Jest's globalSetup runs outside moduleNameMapper: it resolves the tsconfig path aliases itself.
   'test/support/register-aliases.ts': ['../../tsconfig.base.json'],
 };

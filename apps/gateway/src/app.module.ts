@@ -31,6 +31,7 @@ import { MeasuresGatewayGrpcController } from './measures/decisions.grpc.control
 import { InspectionDrawsHttpController } from './measures/inspection-draws.http.controller';
 import { MeasuresReportHttpController } from './measures/measures-report.http.controller';
 import { Upstreams } from './upstreams';
+import { SubjectScope } from './http/subject-scope';
 
 @Module({})
 export class AppModule {
@@ -75,6 +76,7 @@ export class AppModule {
       ],
       providers: [
         Upstreams,
+        SubjectScope,
         RecordSubmissions,
         PublicProfiles,
         AuditLog,

@@ -1,4 +1,5 @@
 import { measuresV1 } from '@contracts';
+import { canonicalSubjectId } from '../http/subject-id';
 
 /** POST /api/v1/measures/decisions. */
 export interface DecisionBody {
@@ -43,4 +44,12 @@ function toDecisionReasonBody(r: measuresV1.DecisionReason): DecisionReasonBody 
     return { kind: r.kind, mappingId: r.mappingId, entryId: r.entryId, listType: r.listType, startsOn: r.startsOn, endsOn: r.endsOn || null };
   if (r.kind === 'grade') return { kind: r.kind, mappingId: r.mappingId, schemeId: r.schemeId, cycle: r.cycle, grade: r.grade };
   return { kind: r.kind, mappingId: r.mappingId, recordType: r.recordType, recordIds: r.recordIds, count: r.count };
+}
+
+/** Same code on both faces: a malformed subject id is a 400/INVALID_ARGUMENT, never an unknown subject. */
+export const DECISION_INVALID_SUBJECT = 'DECISION.INVALID_SUBJECT';
+
+/** The decision's subject in canonical spelling, or DECISION.INVALID_SUBJECT naming `subjectId`. */
+export function decisionSubjectId(raw: string): string {
+  return canonicalSubjectId(raw ?? '', 'subjectId', DECISION_INVALID_SUBJECT);
 }
