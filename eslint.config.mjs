@@ -56,6 +56,7 @@ const testBridges = {
     '../../apps/joint-measures/src/configuration/domain/config-problem',
     '../../apps/joint-measures/src/configuration/domain/known-scheme',
     '../../apps/joint-measures/src/configuration/domain/shipped-configuration',
+    '../../apps/joint-measures/src/measures/domain/shipped-measures',
   ],
 };
 const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -7,6 +7,7 @@ import { recognitionReferenceProblems, recognitionTableProblems, SHIPPED_RECOGNI
 import { schemeCatalogue } from '../../apps/joint-measures/src/configuration/domain/config-problem';
 import { knownSchemeOf } from '../../apps/joint-measures/src/configuration/domain/known-scheme';
 import { checkShippedConfiguration, shippedProblems } from '../../apps/joint-measures/src/configuration/domain/shipped-configuration';
+import { SHIPPED_MAPPINGS, SHIPPED_MEASURES } from '../../apps/joint-measures/src/measures/domain/shipped-measures';
 
 /** The scheme catalogue joint measures builds from evaluation's announcements of its shipped schemes (document → event → known scheme). */
 export function shippedSchemeCatalogue() {
@@ -28,3 +29,6 @@ export function shippedRecognitionProblems() {
 }
 
 export const SHIPPED_SCHEME_IDS: readonly string[] = SHIPPED_SCHEMES.map((s) => s.id);
+
+/** The shipped measure catalogue as an upload document, for tests that upload a variant of it. */
+export const SHIPPED_MAPPINGS_FOR_UPLOAD = { measures: [...SHIPPED_MEASURES], mappings: [...SHIPPED_MAPPINGS] };
