@@ -188,4 +188,19 @@ describe('configuration that cannot point at nothing (PostgreSQL, NATS)', () => 
     await expect(admin.get(henanAdmin, { kind: 'lunch-plans' })).rejects.toMatchObject({ code: 'CONFIG.UNKNOWN_KIND' });
     await expect(admin.get({ ...henanAdmin, scopes: ['records:read'] }, { kind: 'draw-plans' })).rejects.toMatchObject({ kind: 'forbidden' });
   });
+
+  // Last: it leaves a scheme that contradicts the shipped draw plans.
+  it('stops a start when the shipped set in force names a grade a published scheme lacks, naming it; not once a newer version replaced it', async () => {
+    // Mappings: version 2 (uploaded above) is in force, so Hebi's shipped AAA on an AA–D ladder no longer stops anything.
+    await new ConfigurationInForce(ds).onModuleInit();
+    // Draw plans: the shipped version 1 is in force; a Jiyuan scheme on the AA–D ladder lacks its AAA.
+    await announce({ schemeId: 'jiyuan-driving-school', ladder: { id: 'AA-D', grades: ['AA', 'A', 'B', 'C', 'D'] } });
+    await eventually(
+      () => db.query(`SELECT 1 FROM joint_measures.known_schemes WHERE scheme_id = 'jiyuan-driving-school'`).then((r) => r.length),
+      (n) => n === 1,
+    );
+    await expect(new ConfigurationInForce(ds).onModuleInit()).rejects.toThrow(
+      /shipped draw-plans: plans\[0\]\.ladder\[0\] → "AAA": not a grade of scheme jiyuan-driving-school/,
+    );
+  });
 });
