@@ -32,6 +32,7 @@ import { InspectionDrawsHttpController } from './measures/inspection-draws.http.
 import { MeasuresReportHttpController } from './measures/measures-report.http.controller';
 import { Upstreams } from './upstreams';
 import { SubjectScope } from './http/subject-scope';
+import { ConfigurationAdminHttpController } from './configuration/configuration-admin.http.controller';
 
 @Module({})
 export class AppModule {
@@ -73,6 +74,7 @@ export class AppModule {
         MeasuresGatewayGrpcController,
         InspectionDrawsHttpController,
         MeasuresReportHttpController,
+        ConfigurationAdminHttpController,
       ],
       providers: [
         Upstreams,

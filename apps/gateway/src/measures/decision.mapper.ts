@@ -12,6 +12,8 @@ export interface DecisionBody {
   outcome: string;
   measures: AppliedMeasureBody[];
   reasons: DecisionReasonBody[];
+  /** Mappings of the scene, place and sector not applied, with why: pending (waits for a scheme not published yet) or invalid (ADR 0043). */
+  notApplied: measuresV1.MappingNotApplied[];
 }
 
 /** A measure; `value` null when the measure has no amount. */
@@ -36,6 +38,8 @@ export function toDecisionBody(d: measuresV1.DecideResponse): DecisionBody {
     outcome: d.outcome,
     measures: d.measures.map((m) => ({ ...m, value: m.value ?? null })),
     reasons: d.reasons.map(toDecisionReasonBody),
+    // Absent from a joint-measures version that predates it (a rolling deploy): nothing reported.
+    notApplied: d.notApplied ?? [],
   };
 }
 
