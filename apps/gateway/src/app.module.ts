@@ -31,6 +31,8 @@ import { MeasuresGatewayGrpcController } from './measures/decisions.grpc.control
 import { InspectionDrawsHttpController } from './measures/inspection-draws.http.controller';
 import { MeasuresReportHttpController } from './measures/measures-report.http.controller';
 import { Upstreams } from './upstreams';
+import { SubjectScope } from './http/subject-scope';
+import { ConfigurationAdminHttpController } from './configuration/configuration-admin.http.controller';
 import { RegistryHttpController } from './registry/registry.http.controller';
 
 @Module({})
@@ -73,10 +75,12 @@ export class AppModule {
         MeasuresGatewayGrpcController,
         InspectionDrawsHttpController,
         MeasuresReportHttpController,
+        ConfigurationAdminHttpController,
         RegistryHttpController,
       ],
       providers: [
         Upstreams,
+        SubjectScope,
         RecordSubmissions,
         PublicProfiles,
         AuditLog,
