@@ -126,8 +126,14 @@ describe('subject registry through the gateway', () => {
     });
     expect(badCarrier).toMatchObject({ status: 400, body: { code: 'REGISTRY.INVALID', errors: [{ field: 'carrierUscc', code: 'INVALID_USCC' }] } });
     expect(await api(`/api/v1/registry/vessels/CN20169999999`)).toMatchObject({ status: 404, body: { code: 'REGISTRY.NOT_FOUND' } });
-    // Luoyang's client does not see a Zhengzhou carrier.
-    expect((await api(`/api/v1/registry/enterprises/${carrier}`, { token: luoyang })).status).toBe(403);
+    // Luoyang's client does not see a Zhengzhou carrier: out of its region reads as absent (ADR 0041).
+    expect(await api(`/api/v1/registry/enterprises/${carrier}`, { token: luoyang })).toMatchObject({ status: 404, body: { code: 'REGISTRY.NOT_FOUND' } });
+    expect(await api(`/api/v1/registry/drivers/${DRIVER_ID}`, { token: luoyang })).toMatchObject({ status: 404, body: { code: 'REGISTRY.NOT_FOUND' } });
+    // Writing there is naming a region outside its own: 403.
+    expect(await api(`/api/v1/registry/enterprises/${carrier}`, { method: 'PUT', token: luoyang, body: { name: '改名' } })).toMatchObject({
+      status: 403,
+      body: { code: 'AUTH.REGION_FORBIDDEN' },
+    });
   });
 
   it('imports NDJSON line by line', async () => {

@@ -57,7 +57,7 @@ describe('subject registry (PostgreSQL + JetStream)', () => {
     writer = new RegistryWriter(new OutboxPublisher(collectionDefinition));
     put = new PutRegistrationHandler(ds, writer);
     get = new GetRegistrationHandler(ds);
-    list = new ListCarrierSubjectsHandler(ds, get);
+    list = new ListCarrierSubjectsHandler(ds);
     imports = new ImportRegistrationsHandler(put);
   });
 
@@ -181,9 +181,10 @@ describe('subject registry (PostgreSQL + JetStream)', () => {
     const other = `豫A${String(Date.now() + 1).slice(-5)}:blue`;
     await put.execute(zhengzhou, { kind: 'vehicle', key: other, body: { region: '410100', vehicleType: 'van', carrierUscc: unregistered } });
     expect((await list.execute(zhengzhou, { uscc: unregistered, kind: 'vehicle', cursor: '', limit: 0 })).items.map((i) => i.key)).toEqual([other]);
-    // Outside the caller's region: a registered carrier is refused, vehicles of an unknown one are not shown.
+    // Outside the caller's region (ADR 0041: reads as absent): Luoyang sees neither the carrier nor its Zhengzhou vehicles.
     const luoyang: Principal = { ...zhengzhou, clientId: 'luoyang', region: '410300' };
-    await expect(list.execute(luoyang, { uscc: b, kind: 'vehicle', cursor: '', limit: 0 })).rejects.toMatchObject({ code: 'AUTH.REGION_FORBIDDEN' });
+    expect((await list.execute(luoyang, { uscc: b, kind: 'vehicle', cursor: '', limit: 0 })).items).toEqual([]);
+    await expect(get.execute(luoyang, { kind: 'enterprise', key: b })).rejects.toMatchObject({ code: 'REGISTRY.NOT_FOUND', kind: 'not-found' });
     expect((await list.execute(luoyang, { uscc: unregistered, kind: 'vehicle', cursor: '', limit: 0 })).items).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { chinaDateOf } from '@domain/calendar';
-import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
+import { assertScope, isWithinRegion, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { parseEnterpriseKey } from '../domain/enterprise';
 import { parseVehicleKey } from '../domain/vehicle';
@@ -19,8 +19,8 @@ export interface GetRegistrationQuery {
 }
 
 /**
- * One registration, if the caller's region contains the subject's (the platform's region rule,
- * `assertRegionScope`). An enterprise comes with its licences, each marked in force or not today.
+ * One registration, if the caller's region subtree holds the subject's region (the platform's
+ * region rule for reads, `isWithinRegion`: otherwise it reads as absent, 404). An enterprise comes with its licences, each marked in force or not today.
  */
 @Injectable()
 export class GetRegistrationHandler {
@@ -30,13 +30,15 @@ export class GetRegistrationHandler {
     assertScope(principal, Scopes.RecordsRead);
     const today = chinaDateOf(new Date());
     const view = await this.find(kind, key, today);
-    if (!view) throw DomainError.notFound(RegistryErrorCode.NotFound, `No ${kind} ${kind === 'driver' ? 'with this citizen ID' : key} in the registry.`);
-    assertRegionScope(principal, view.registration.region as string, 'region');
+    // The region rule for reads (ADR 0041): outside the caller's subtree reads exactly as absent.
+    if (!view || !isWithinRegion(principal, view.registration.region as string)) {
+      throw DomainError.notFound(RegistryErrorCode.NotFound, `No ${kind} ${kind === 'driver' ? 'with this citizen ID' : key} in the caller's region.`);
+    }
     return view;
   }
 
-  /** The registration whatever the caller's region (for the drill-down, which checks the region itself). */
-  async find(kind: RegistrationKind, key: string, today: string): Promise<RegistrationView | undefined> {
+  /** The registration, whatever the caller's region. */
+  private async find(kind: RegistrationKind, key: string, today: string): Promise<RegistrationView | undefined> {
     const invalidKey = (violation: { field: string; message: string; code?: string }) =>
       DomainError.validation(RegistryErrorCode.InvalidKey, [violation], `Not a valid ${kind} key.`);
     const manager = this.dataSource.manager;

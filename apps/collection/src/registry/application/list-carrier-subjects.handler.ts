@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, Like } from 'typeorm';
-import { chinaDateOf } from '@domain/calendar';
-import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
+import { assertScope, Principal, Scopes } from '@platform/auth';
 import { parseRegionCode, regionPrefix } from '@domain/identifiers';
 import { DomainError, PlatformErrorCode } from '@platform/errors';
 import { RegistryErrorCode } from '../domain/registry-errors';
 import { parseEnterpriseKey } from '../domain/enterprise';
 import { RegistryDriverEntity, RegistryVehicleEntity } from '../infrastructure/registry.entities';
 import { driverOfRow, vehicleOfRow } from '../infrastructure/registry-rows';
-import { GetRegistrationHandler } from './get-registration.handler';
 import { driverView, RegistrationView, vehicleView } from './registration-view';
 
 export interface ListCarrierSubjectsQuery {
@@ -28,16 +26,14 @@ const MAX_LIMIT = 500;
 
 /**
  * A carrier's vehicles (owned) or drivers (employed): the drill-down from an enterprise to its
- * vehicles and drivers (Sichuan risk portraits, DOMAIN.md §3). A registered enterprise must be in
- * the caller's region; its vehicles and drivers are listed as far as the caller's region reaches.
+ * vehicles and drivers (Sichuan risk portraits, DOMAIN.md §3): those naming the carrier whose
+ * region lies in the caller's subtree (the region rule for reads, ADR 0041), whether or not the
+ * carrier itself is registered or visible.
  * The cursor is an opaque offset: a driver's citizen ID never appears in it.
  */
 @Injectable()
 export class ListCarrierSubjectsHandler {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly registrations: GetRegistrationHandler,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async execute(principal: Principal, query: ListCarrierSubjectsQuery): Promise<ListCarrierSubjectsResult> {
     assertScope(principal, Scopes.RecordsRead);
@@ -48,10 +44,9 @@ export class ListCarrierSubjectsHandler {
     const offset = decodeOffset(query.cursor);
     const { uscc, violation } = parseEnterpriseKey(query.uscc);
     if (!uscc) throw DomainError.validation(RegistryErrorCode.InvalidKey, [violation!], 'Not a valid enterprise key.');
-    // Vehicles and drivers may name a carrier the registry does not know (yet): they are listed all
-    // the same. A registered carrier must be in the caller's region.
-    const carrier = await this.registrations.find('enterprise', uscc, chinaDateOf(new Date()));
-    if (carrier) assertRegionScope(principal, carrier.registration.region as string, 'region');
+    // Vehicles and drivers may name a carrier the registry does not know (yet), or one outside the
+    // caller's region (which reads as absent, ADR 0041): either way the items that lie in the
+    // caller's subtree are listed, and nothing else.
     const pattern = regionPattern(principal.region);
     const page = { skip: offset, take: limit + 1 };
     const items =
