@@ -21,7 +21,8 @@ describe('subject registry through the gateway', () => {
   );
 
   beforeAll(async () => {
-    platform = await startPlatform(['gateway', 'collection']);
+    // joint-measures for the subject-keyed reads (SubjectScope, ADR 0041) of registered subjects.
+    platform = await startPlatform(['gateway', 'collection', 'joint-measures']);
     [zhengzhou, luoyang] = await Promise.all([platform.token('zhengzhou'), platform.token('luoyang')]);
   }, 120_000);
 
@@ -129,6 +130,11 @@ describe('subject registry through the gateway', () => {
     // Luoyang's client does not see a Zhengzhou carrier: out of its region reads as absent (ADR 0041).
     expect(await api(`/api/v1/registry/enterprises/${carrier}`, { token: luoyang })).toMatchObject({ status: 404, body: { code: 'REGISTRY.NOT_FOUND' } });
     expect(await api(`/api/v1/registry/drivers/${DRIVER_ID}`, { token: luoyang })).toMatchObject({ status: 404, body: { code: 'REGISTRY.NOT_FOUND' } });
+    // A registered subject with no record is a subject in view for its region's subject-keyed reads
+    // (it would be an unknown id without the registry), and absent for another region's.
+    expect(await api(`/api/v1/subjects/${carrier}/list-entries`)).toMatchObject({ status: 200, body: { entries: [] } });
+    expect(await api(`/api/v1/subjects/${carrier}/list-entries`, { token: luoyang })).toMatchObject({ status: 404, body: { code: 'SUBJECT.NOT_FOUND' } });
+    expect(await api(`/api/v1/subjects/${makeUscc('410100')}/list-entries`)).toMatchObject({ status: 404, body: { code: 'SUBJECT.NOT_FOUND' } });
     // Writing there is naming a region outside its own: 403.
     expect(await api(`/api/v1/registry/enterprises/${carrier}`, { method: 'PUT', token: luoyang, body: { name: '改名' } })).toMatchObject({
       status: 403,
