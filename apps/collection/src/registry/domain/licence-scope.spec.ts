@@ -39,6 +39,11 @@ describe('business scope → sectors', () => {
     expect(sectorsOfBusinessScope('网络预约出租汽车经营')).toEqual(['taxi']);
   });
 
+  it('reads an oversize transport permit (超限运输车辆行驶公路许可, 交通运输部令2016年第62号) as oversize transport', () => {
+    // libs/domain/credit/src/sector.ts: oversize-transport is 大件运输 (超限运输).
+    expect(sectorsOfBusinessScope('超限运输车辆行驶公路许可（Ⅱ类）')).toEqual(['oversize-transport']);
+  });
+
   it('names no sector for a scope outside transport, or for a licence name alone', () => {
     expect(sectorsOfBusinessScope('食品经营')).toEqual([]);
     expect(sectorsOfBusinessScope('道路运输经营许可证')).toEqual([]);

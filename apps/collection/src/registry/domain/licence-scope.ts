@@ -14,7 +14,8 @@ import type { Sector } from '@domain/credit';
  *   related businesses 机动车维修经营 and 机动车驾驶员培训;
  * - 《道路危险货物运输管理规定》(交通运输部令2013年第2号): 道路危险货物运输;
  * - 《超限运输车辆行驶公路管理规定》(交通运输部令2016年第62号) and 大型物件运输 in the
- *   道路运输经营许可证's scope (DOMAIN.md §7: "carrier's licence lacks oversize transport");
+ *   道路运输经营许可证's scope (DOMAIN.md §7: "carrier's licence lacks oversize transport"); its
+ *   超限运输车辆行驶公路许可 is oversize transport too (SECTORS: 大件运输 (超限运输));
  * - 《巡游出租汽车经营服务管理规定》, 《网络预约出租汽车经营服务管理暂行办法》: 出租汽车;
  * - 《城市公共汽车和电车客运管理规定》(交通运输部令2017年第5号): 城市公共汽电车 (公交);
  * - 《国内水路运输管理条例》(国务院令第625号): 水路运输 (水路旅客运输、水路货物运输).
@@ -23,7 +24,7 @@ import type { Sector } from '@domain/credit';
 export const BUSINESS_SCOPE_RULES: ReadonlyArray<{ readonly sector: Sector; readonly keywords: readonly string[] }> = Object.freeze([
   { sector: 'waterway', keywords: ['水路', '船舶运输', '航运'] },
   { sector: 'hazardous-goods', keywords: ['危险货物', '危货', '危险品运输'] },
-  { sector: 'oversize-transport', keywords: ['大件运输', '大型物件运输', '大型物件'] },
+  { sector: 'oversize-transport', keywords: ['大件运输', '大型物件运输', '大型物件', '超限运输'] },
   { sector: 'taxi', keywords: ['出租汽车', '出租车', '网约车', '网络预约出租'] },
   { sector: 'bus', keywords: ['公共汽电车', '公共汽车', '公交', '城市公共交通', '定制通勤'] },
   { sector: 'driving-school', keywords: ['驾驶员培训', '驾驶培训', '驾培'] },
