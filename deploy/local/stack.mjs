@@ -176,6 +176,70 @@ const DEMO_RECORDS = [
   },
 ];
 
+/**
+ * The demo subjects in the subject registry (ADR 0042), so sector-bound schemes grade them: their
+ * sectors come from licences (中原大件's 大件 licence also arrives as demo record 3, through the
+ * licence-record hook) or are declared; one vehicle, the one of the demo monitoring alarm. A PUT
+ * without `licences` keeps those a record brought, so the order against the hook does not matter.
+ */
+const DEMO_REGISTRATIONS = [
+  {
+    path: `enterprises/${demoOrg(1)}`,
+    body: { name: '郑州中原大件运输有限公司', region: '410100', declaredSectors: ['general-cargo'], registeredOn: '2015-03-18' },
+  },
+  {
+    path: `enterprises/${demoOrg(2)}`,
+    body: {
+      name: '郑州顺达物流有限公司',
+      region: '410100',
+      licences: [
+        {
+          number: '豫交运管许可郑字410100000002号',
+          businessScope: '道路普通货物运输',
+          validFrom: '2020-06-01',
+          validUntil: '2030-05-31',
+          authority: '郑州市交通运输局',
+        },
+      ],
+      registeredOn: '2020-06-01',
+    },
+  },
+  {
+    path: `enterprises/${demoOrg(4)}`,
+    body: {
+      name: '洛阳河洛客运有限公司',
+      region: '410300',
+      licences: [
+        {
+          number: '豫交运管许可洛字410300000003号',
+          businessScope: '道路旅客运输（县际班车客运、市际包车客运）',
+          validFrom: '2018-01-01',
+          validUntil: '2029-12-31',
+          authority: '洛阳市交通运输局',
+        },
+      ],
+      registeredOn: '2012-09-10',
+      credit: { registered: true, committed: true, selfAssessed: true },
+    },
+  },
+  { path: `vehicles/${encodeURIComponent('豫A9D358:yellow')}`, body: { carrierUscc: demoOrg(1), region: '410100', vehicleType: 'tractor', axles: 6 } },
+];
+
+function demoOrg(n) {
+  return DEMO_RECORDS.find((r) => r.n === n).org;
+}
+
+async function seedDemoRegistry(token) {
+  for (const { path, body } of DEMO_REGISTRATIONS) {
+    const response = await fetch(`${GATEWAY}/api/v1/registry/${path}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`demo registration ${path}: ${response.status} ${await response.text()}`);
+  }
+}
+
 async function seedDemoRecords(clientsFile) {
   const { clients } = JSON.parse(readFileSync(clientsFile, 'utf8'));
   const henan = clients.find((c) => c.clientId === 'demo-henan');
@@ -204,6 +268,7 @@ async function seedDemoRecords(clientsFile) {
     });
     if (!response.ok && response.status !== 409) throw new Error(`demo record ${r.n}: ${response.status} ${await response.text()}`);
   }
+  await seedDemoRegistry(token);
   return DEMO_RECORDS[0].org;
 }
 
@@ -318,6 +383,7 @@ ${clients.map((c) => `    ${c.clientId.padEnd(20)} ${c.kind.padEnd(11)} region $
     curl -s -H "authorization: Bearer $TOKEN" "${GATEWAY}/api/v1/credit-records?subjectId=${demoUscc}"
     curl -s -H "authorization: Bearer $TOKEN" ${GATEWAY}/api/v1/monitoring-violations?state=unclaimed
     curl -s -H "authorization: Bearer $TOKEN" ${GATEWAY}/api/v1/reports/collection-quality
+    curl -s -H "authorization: Bearer $TOKEN" ${GATEWAY}/api/v1/registry/enterprises/${demoUscc}/vehicles
   Ctrl-C stops everything.
 `);
 }

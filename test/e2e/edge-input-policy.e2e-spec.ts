@@ -215,7 +215,8 @@ describe('edge input policy, on every route', () => {
       const body = `${JSON.stringify(creditRecordBody())}\n${JSON.stringify(creditRecordBody({ documentNumber: 'x\u0000y' }))}\n`;
       const answer = await send(op.method, concrete(op.path), body, { ...bearer(tokens[0]), 'content-type': 'application/x-ndjson' });
       expectPolicy(`${op.method} ${op.path} (NUL escape in a value)`, answer);
-      expect(answer.status).toBe(202);
+      // Record batches are accepted for later (202); registry imports answer line by line at once (200).
+      expect(answer.status).toBe(op.path.startsWith('/api/v1/registry/') ? 200 : 202);
     }
   });
 

@@ -12,6 +12,7 @@ import { LicencesModule } from './licences/licences.module';
 import { MonitoringFeedModule } from './monitoring-feed/monitoring-feed.module';
 import { PublicityModule } from './publicity/publicity.module';
 import { RepairsModule } from './repairs/repairs.module';
+import { RegistryModule } from './registry/registry.module';
 
 @Module({})
 export class AppModule {
@@ -30,6 +31,7 @@ export class AppModule {
         PublicityModule,
         MonitoringFeedModule,
         RepairsModule,
+        RegistryModule,
       ],
     };
   }

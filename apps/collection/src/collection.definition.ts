@@ -1,6 +1,7 @@
 import { ProtoPackages } from '@contracts';
 import { baseServiceEnv, configSchemas, z } from '@platform/config';
 import { MessagingTables1763700000000 } from '@platform/messaging';
+import { IdempotencyKeys1763700000001 } from '@platform/database';
 import type { ServiceDefinition } from '@platform/service';
 import { CatalogueVersionEntity } from './catalogue/infrastructure/catalogue-version.entity';
 import { CatalogueAndHistory1763700000110 } from './migrations/1763700000110-catalogue-and-history';
@@ -15,6 +16,8 @@ import { Schedules1763700000200 } from './migrations/1763700000200-schedules';
 import { IdempotencyRequestHashes1763700000300 } from './migrations/1763700000300-idempotency-request-hashes';
 import { DEFAULT_FULFILMENT_PERIOD_RULES, fulfilmentPeriodRuleSchema } from './commitments/domain/fulfilment-period';
 import { DEFAULT_EXPIRY_WARNING_RULES, expiryWarningRuleSchema } from './licences/domain/expiry-warning';
+import { SubjectRegistry1763700001200 } from './migrations/1763700001200-subject-registry';
+import { RegistryDriverEntity, RegistryEnterpriseEntity, RegistryVehicleEntity, RegistryVesselEntity } from './registry/infrastructure/registry.entities';
 
 /** A JSON array of local rules in an environment variable, each checked by `rule`. */
 function jsonRules<T extends z.ZodType>(rule: T, defaults: readonly z.infer<T>[]) {
@@ -69,7 +72,17 @@ export type CollectionConfig = z.infer<typeof collectionConfigSchema>;
 export const collectionDefinition: ServiceDefinition = {
   name: 'collection',
   schema: 'collection',
-  entities: [CreditRecordEntity, CreditRecordVersionEntity, CatalogueVersionEntity, ObjectionEntity, ViolationClaimEntity],
+  entities: [
+    CreditRecordEntity,
+    CreditRecordVersionEntity,
+    CatalogueVersionEntity,
+    ObjectionEntity,
+    ViolationClaimEntity,
+    RegistryEnterpriseEntity,
+    RegistryVehicleEntity,
+    RegistryDriverEntity,
+    RegistryVesselEntity,
+  ],
   migrations: [
     MessagingTables1763700000000,
     CreditRecords1763700000100,
@@ -78,6 +91,9 @@ export const collectionDefinition: ServiceDefinition = {
     ObjectionsQualityClaims1763700000130,
     Schedules1763700000200,
     IdempotencyRequestHashes1763700000300,
+    SubjectRegistry1763700001200,
+    // Registry PUTs keep their first answers there (runIdempotent); the shared platform table.
+    IdempotencyKeys1763700000001,
   ],
   protoPackages: [ProtoPackages.collection],
   streams: ['CREDIT_RECORDS', 'MONITORING', 'REPAIR'],

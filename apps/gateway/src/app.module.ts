@@ -33,6 +33,7 @@ import { MeasuresReportHttpController } from './measures/measures-report.http.co
 import { Upstreams } from './upstreams';
 import { SubjectScope } from './http/subject-scope';
 import { ConfigurationAdminHttpController } from './configuration/configuration-admin.http.controller';
+import { RegistryHttpController } from './registry/registry.http.controller';
 
 @Module({})
 export class AppModule {
@@ -75,6 +76,7 @@ export class AppModule {
         InspectionDrawsHttpController,
         MeasuresReportHttpController,
         ConfigurationAdminHttpController,
+        RegistryHttpController,
       ],
       providers: [
         Upstreams,

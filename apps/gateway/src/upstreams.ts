@@ -20,6 +20,7 @@ export class Upstreams implements OnApplicationShutdown {
   readonly collectionQuality: UnaryClient<collectionV1.CollectionQualityServiceClient>;
   readonly violationClaims: UnaryClient<collectionV1.ViolationClaimServiceClient>;
   readonly licences: UnaryClient<collectionV1.LicenceServiceClient>;
+  readonly registry: UnaryClient<collectionV1.RegistryServiceClient>;
   // evaluation
   readonly evaluationSchemes: UnaryClient<evaluationV1.SchemeServiceClient>;
   readonly evaluations: UnaryClient<evaluationV1.EvaluationServiceClient>;
@@ -48,6 +49,7 @@ export class Upstreams implements OnApplicationShutdown {
     this.collectionQuality = collection<collectionV1.CollectionQualityServiceClient>(collectionV1.COLLECTION_QUALITY_SERVICE_NAME);
     this.violationClaims = collection<collectionV1.ViolationClaimServiceClient>(collectionV1.VIOLATION_CLAIM_SERVICE_NAME);
     this.licences = collection<collectionV1.LicenceServiceClient>(collectionV1.LICENCE_SERVICE_NAME);
+    this.registry = collection<collectionV1.RegistryServiceClient>(collectionV1.REGISTRY_SERVICE_NAME);
 
     const evaluation = this.backend(ProtoPackages.evaluation, config.EVALUATION_GRPC_URL, config);
     this.evaluationSchemes = evaluation<evaluationV1.SchemeServiceClient>(evaluationV1.SCHEME_SERVICE_NAME);

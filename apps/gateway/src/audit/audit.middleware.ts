@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Principal } from '@platform/auth';
+import { maskCitizenIdsInText } from '@domain/identifiers';
 import { currentTraceId } from '@platform/telemetry';
 import type { AuditLog } from './audit-log';
 
@@ -32,7 +33,8 @@ export class AuditMiddleware {
         at: new Date(),
         clientId: principal?.clientId ?? null,
         method: request.method,
-        path: request.originalUrl.split('?')[0].slice(0, 500),
+        // A path may name a person (PUT /api/v1/registry/drivers/{citizenId}): the audit log keeps it masked.
+        path: maskCitizenIdsInText(request.originalUrl.split('?')[0]).slice(0, 500),
         status: response.statusCode,
         traceId,
         requestId: String(request.id ?? '') || null,

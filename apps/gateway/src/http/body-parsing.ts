@@ -10,7 +10,8 @@ import { jsonDepthExceeded, MAX_JSON_DEPTH, ndjsonNulViolations, requestTargetNu
 export const SINGLE_BODY_LIMIT = 1024 * 1024;
 export const BATCH_BODY_LIMIT = 20 * 1024 * 1024;
 
-const BATCH_PATH = /^\/api\/v1\/credit-records\/batches\/?$/;
+/** NDJSON bodies: record batches and registry imports. */
+const BATCH_PATH = /^\/api\/v1\/(?:credit-records\/batches|registry\/imports)\/?$/;
 const TOKEN_PATH = /^\/api\/v1\/auth\/token\/?$/;
 
 /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Principal, Scopes, withinRegion } from '@platform/auth';
 import { DomainError } from '@platform/errors';
+import { isValidUscc, isValidVesselId } from '@domain/identifiers';
 import { Upstreams } from '../upstreams';
 
 export const SubjectScopeErrorCode = {
@@ -12,7 +13,7 @@ export const SubjectScopeErrorCode = {
  * The region rule for reads keyed by a subject (`/api/v1/subjects/{subjectId}/…`), in one place
  * (ADR 0041). A subject is in the caller's view when collection holds a credit record about it
  * in the caller's region subtree: the records every other read derives from (grades, list
- * entries, decisions' reasons). Outside that view the subject reads exactly as one nobody has
+ * entries, decisions' reasons) — or, failing that, its registration there (ADR 0042). Outside that view the subject reads exactly as one nobody has
  * reported: 404 SUBJECT.NOT_FOUND on every such route, whatever the service behind it would say.
  * Inside it, each item of the answer is shown only if its own region lies in the subtree
  * (`withinRegion`), so an entry resting on another city's records does not show their ids.
@@ -50,8 +51,33 @@ export class SubjectScope {
     if (!subjectId.trim()) return false;
     const asker: Principal = { ...principal, scopes: [Scopes.RecordsRead] };
     const page = await this.upstreams.creditRecords.listRecords({ subjectId, recordType: '', from: '', to: '', cursor: '', limit: 1 }, { principal: asker });
-    return page.records.length > 0;
+    return page.records.length > 0 || (await this.isRegistered(asker, subjectId));
   }
+
+  /**
+   * Whether the subject registry (collection, ADR 0042) holds the subject in the caller's subtree:
+   * a registered carrier or driver with no record yet is a subject all the same (evaluation grades
+   * "no records" subjects from the registry). Asked only when no record answered, so a subject
+   * with records costs nothing more. An id of no registry kind, or one not registered in the
+   * subtree, is not in view.
+   */
+  private async isRegistered(asker: Principal, subjectId: string): Promise<boolean> {
+    try {
+      await this.upstreams.registry.getRegistration({ kind: registrationKindOf(subjectId), key: subjectId }, { principal: asker });
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError && (error.kind === 'not-found' || error.kind === 'validation')) return false;
+      throw error;
+    }
+  }
+}
+
+/** The registry kind a subject id spells: "<plate>:<colour>", CN + 11 digits, a USCC, else a citizen ID. */
+export function registrationKindOf(subjectId: string): 'enterprise' | 'vehicle' | 'driver' | 'vessel' {
+  if (subjectId.includes(':')) return 'vehicle';
+  if (isValidVesselId(subjectId)) return 'vessel';
+  if (isValidUscc(subjectId)) return 'enterprise';
+  return 'driver';
 }
 
 function notFound(subjectId: string): DomainError {

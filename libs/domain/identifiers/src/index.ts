@@ -36,7 +36,7 @@ export {
   citizenIdCheckCharacter,
   citizenIdBirthDate,
 } from './citizen-id';
-export { maskCitizenId, maskPersonName } from './masking';
+export { maskCitizenId, maskCitizenIdsInText, maskPersonName } from './masking';
 export {
   type Plate,
   type PlateKind,

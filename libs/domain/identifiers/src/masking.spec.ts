@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { maskCitizenId, maskPersonName } from './masking';
+import { maskCitizenId, maskCitizenIdsInText, maskPersonName } from './masking';
 import { validCitizenIdArb } from './arbitraries.fixture';
 
 describe('maskCitizenId', () => {
@@ -48,5 +48,20 @@ describe('maskPersonName', () => {
         expect(masked).toHaveLength([...name].length);
       }),
     );
+  });
+});
+
+describe('maskCitizenIdsInText', () => {
+  it('masks a citizen ID in a path or query, and only one whose GB 11643 check character holds', () => {
+    // 11010519491231002X: GB 11643-1999's worked example.
+    expect(maskCitizenIdsInText('/api/v1/registry/drivers/11010519491231002X')).toBe('/api/v1/registry/drivers/110***********002X');
+    expect(maskCitizenIdsInText('/api/v1/credit-records?subjectId=11010519491231002x&type=a')).toBe(
+      '/api/v1/credit-records?subjectId=110***********002X&type=a',
+    );
+    // Wrong check character: not a citizen ID.
+    expect(maskCitizenIdsInText('/x/110105194912310021')).toBe('/x/110105194912310021');
+    // A USCC (DOMAIN.md §1 example) and a longer digit run stay as they are.
+    expect(maskCitizenIdsInText('/api/v1/registry/enterprises/91350100M000100Y43')).toBe('/api/v1/registry/enterprises/91350100M000100Y43');
+    expect(maskCitizenIdsInText('911010519491231002X')).toBe('911010519491231002X');
   });
 });

@@ -1,4 +1,5 @@
 import { normaliseCode } from './normalise';
+import { citizenIdCheckCharacter } from './citizen-id';
 
 // Public output never shows a citizen ID or a person's full name (DOMAIN.md §1, §6; GB/T
 // 35273-2020, personal information security specification: restricted display).
@@ -30,4 +31,19 @@ export function maskPersonName(name: string): string {
   const chars = [...name.trim()];
   if (chars.length <= 1) return MASK.repeat(chars.length);
   return chars[0] + MASK.repeat(chars.length - 1);
+}
+
+/** 17 digits and a check character, not inside a longer code (a USCC has letters in it or is read as one). */
+const CITIZEN_ID_IN_TEXT = /(?<![0-9A-Za-z])(\d{17})([\dXx])(?![0-9A-Za-z])/g;
+
+/**
+ * Masks, like `maskCitizenId`, every citizen ID inside a text whose GB 11643 check character
+ * holds: for paths and URLs that name a person (`/api/v1/registry/drivers/{citizenId}`) before
+ * they reach a log line or the audit log. Other numbers (a USCC, a plate, an 18-digit document
+ * number with the wrong check) are left alone.
+ */
+export function maskCitizenIdsInText(text: string): string {
+  return text.replace(CITIZEN_ID_IN_TEXT, (match: string, first17: string, check: string) =>
+    citizenIdCheckCharacter(first17) === check.toUpperCase() ? maskCitizenId(match) : match,
+  );
 }

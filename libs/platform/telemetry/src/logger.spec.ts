@@ -5,12 +5,12 @@ import pinoHttp from 'pino-http';
 import { pinoOptions } from './logger';
 
 /** Runs one request through pino-http with the platform's options and returns the line it wrote. */
-function logLineFor(headers: Record<string, string>): Record<string, unknown> & { req: Record<string, unknown> } {
+function logLineFor(headers: Record<string, string>, url = '/api/v1/credit-records?x=1'): Record<string, unknown> & { req: Record<string, unknown> } {
   const lines: string[] = [];
   const stream = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) });
   const middleware = pinoHttp({ ...pinoOptions('test', 'info') }, stream);
   const req = new IncomingMessage(new Socket());
-  Object.assign(req, { method: 'POST', url: '/api/v1/credit-records?x=1', headers });
+  Object.assign(req, { method: 'POST', url, headers });
   const res = new ServerResponse(req);
   middleware(req, res, () => undefined);
   res.statusCode = 201;
@@ -27,5 +27,11 @@ describe('request log lines', () => {
     const text = JSON.stringify(line);
     expect(text).not.toContain('secret-token');
     expect(text).not.toContain('410102199001011234');
+  });
+
+  it('mask a citizen ID the URL carries (a driver in the registry path), as public output masks it', () => {
+    // GB 11643-1999's worked example; masking.ts keeps the first 3 and last 4 characters.
+    const line = logLineFor({}, '/api/v1/registry/drivers/11010519491231002X');
+    expect(line.req.url).toBe('/api/v1/registry/drivers/110***********002X');
   });
 });

@@ -1,5 +1,6 @@
 import pino, { Logger, LoggerOptions } from 'pino';
 import { trace, isSpanContextValid } from '@opentelemetry/api';
+import { maskCitizenIdsInText } from '@domain/identifiers';
 
 /** Personal data and secrets never reach the logs (ARCHITECTURE.md §6). */
 export const LOG_REDACT_PATHS = [
@@ -36,7 +37,14 @@ interface SerializedRequest {
  * about 5 % of the gateway's CPU per record (redaction clones them), with these fields a tenth.
  */
 export function requestLogFields(req: SerializedRequest): Record<string, unknown> {
-  return { id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress, userAgent: req.headers?.['user-agent'] };
+  // A URL may name a person (GET /api/v1/registry/drivers/{citizenId}, ?subjectId=…): masked.
+  return {
+    id: req.id,
+    method: req.method,
+    url: req.url === undefined ? undefined : maskCitizenIdsInText(req.url),
+    remoteAddress: req.remoteAddress,
+    userAgent: req.headers?.['user-agent'],
+  };
 }
 
 export function pinoOptions(service: string, level: string): LoggerOptions {

@@ -6,6 +6,9 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { BatchSpanProcessor, SpanProcessor } from '@opentelemetry/sdk-trace';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import type { Span } from '@opentelemetry/api';
+import type { ClientRequest, IncomingMessage } from 'node:http';
+import { maskCitizenIdsInText } from '@domain/identifiers';
 
 let sdk: NodeSDK | undefined;
 
@@ -29,6 +32,7 @@ export function startTracing(env: NodeJS.ProcessEnv = process.env): NodeSDK | un
       new HttpInstrumentation({
         // Probes and scrapes are noise in traces.
         ignoreIncomingRequestHook: (req) => /^\/(health|metrics)/.test(req.url ?? ''),
+        requestHook: maskPersonalUrlAttributes,
       }),
       new GrpcInstrumentation({ ignoreGrpcMethods: [/^Check$/, /^Watch$/] }),
       new PgInstrumentation({ requireParentSpan: true, enhancedDatabaseReporting: false }),
@@ -36,6 +40,25 @@ export function startTracing(env: NodeJS.ProcessEnv = process.env): NodeSDK | un
   });
   sdk.start();
   return sdk;
+}
+
+/** Attributes of an HTTP span that carry the request's path or query (stable and older semantic conventions). */
+const URL_ATTRIBUTES = ['url.path', 'url.query', 'url.full', 'http.target', 'http.url'];
+
+/**
+ * A request path or query may name a person (`/api/v1/registry/drivers/{citizenId}`,
+ * `?subjectId=`): its span attributes are masked as the request log and audit log mask them, so
+ * no citizen ID reaches the trace backend whole (ARCHITECTURE.md §6). The hook runs after the
+ * instrumentation has set the attributes; requests without an ID cost one regex test.
+ */
+export function maskPersonalUrlAttributes(span: Span, request: IncomingMessage | ClientRequest): void {
+  const url = 'path' in request ? request.path : (request.url ?? '');
+  if (maskCitizenIdsInText(url) === url) return;
+  const attributes = (span as Span & { attributes?: Record<string, unknown> }).attributes ?? {};
+  for (const key of URL_ATTRIBUTES) {
+    const value = attributes[key];
+    if (typeof value === 'string') span.setAttribute(key, maskCitizenIdsInText(value));
+  }
 }
 
 export async function stopTracing(): Promise<void> {
