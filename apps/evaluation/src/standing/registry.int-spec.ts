@@ -26,6 +26,7 @@ describe('evaluation: the subject registry decides sector applicability and tenu
   let dataSource: DataSource;
   let messaging: TestMessaging;
   let query: GetSubjectEvaluationsHandler;
+  let calculator: StandingCalculator;
   const consumers: InboxConsumer[] = [];
   const henanReader: Principal = { clientId: 'ha', kind: 'integrator', scopes: ['evaluations:read'], region: '410000' };
   const HENAN = 'henan-passenger-hazardous-codes';
@@ -37,7 +38,7 @@ describe('evaluation: the subject registry decides sector applicability and tenu
     messaging = await isolatedMessaging();
     const registry = new SchemeRegistry(dataSource);
     await registry.onModuleInit();
-    const calculator = new StandingCalculator(registry, new OutboxPublisher(evaluationDefinition as ServiceDefinition));
+    calculator = new StandingCalculator(registry, new OutboxPublisher(evaluationDefinition as ServiceDefinition));
     query = new GetSubjectEvaluationsHandler(dataSource, calculator);
     // The production consumers, registered as the service registers them, behind real durables with an inbox.
     const registrar: Pick<EventConsumers, 'register' | 'consume'> = {
@@ -179,6 +180,32 @@ describe('evaluation: the subject registry decides sector applicability and tenu
     await eventually(() => registered(marker, 1), Boolean);
     expect(await registered(carrier, 3)).toBe(true);
     expect(await standing(HENAN, carrier)).toBeUndefined();
+  });
+
+  it('a batch of registrations (ADR 0033) stores what one by one would: the highest revision of each subject', async () => {
+    const handler = new ApplyRegistryEventHandler(calculator);
+    const carrier = makeUscc('410102');
+    const envelope = (data: RegistryEnterpriseChangedV1): EventEnvelope<RegistryEnterpriseChangedV1> => ({
+      id: randomUUID(),
+      type: Events.RegistryEnterpriseChanged.subject,
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      subjectId: data.uscc,
+      region: '410102',
+      data,
+    });
+    const batch = [
+      envelope(enterprise(carrier, ['taxi'], 5)),
+      envelope(enterprise(carrier, ['general-cargo'], 4)),
+      envelope(enterprise(makeUscc(), ['bus'], 1)),
+    ];
+    await dataSource.transaction((m) => handler.enterprisesChanged(batch, m));
+    const rows = await db.query<{ sectors: string[]; revision: string }>(
+      `SELECT sectors, revision::text FROM evaluation.registry_subjects WHERE subject_id = $1`,
+      [carrier],
+    );
+    expect(rows).toEqual([{ sectors: ['taxi'], revision: '5' }]);
+    await expect(dataSource.transaction((m) => handler.enterprisesChanged([{ ...batch[0]!, version: 2 }], m))).rejects.toThrow('unsupported version 2');
   });
 
   it('a Zhengzhou taxi driver registered 3 months ago with 25 points gets at most 3 stars; tenure counts from the registry (seed 002 案例9 郑州)', async () => {
