@@ -396,6 +396,11 @@ if (platform && !args['skip-drain']) {
   say(`projections started after the run, together, on the same machine: time to work off ${RECORDS} events (services' start-up of ~2-4 s included):`);
   for (const [app, seconds] of Object.entries(drain.done))
     say(`    ${app.padEnd(16)} ${seconds.toFixed(1).padStart(6)} s  → ${Math.round(RECORDS / seconds).toLocaleString('en')} events/s`);
+  // What evaluation did with them: a drain that graded nobody would be fast for the wrong reason.
+  const graded = await db
+    .query(`SELECT scheme_id, count(*)::int AS n FROM evaluation.subject_standings GROUP BY scheme_id ORDER BY scheme_id`)
+    .catch(() => ({ rows: [] }));
+  say(`  evaluation standings after the drain: ${graded.rows.map((r) => `${r.scheme_id} ${r.n}`).join(', ') || 'none'}`);
   say('  CPU seconds during the drain:');
   for (const [name, seconds] of drain.cpu)
     say(`    ${name.padEnd(24)} ${seconds.toFixed(2).padStart(7)} s  (${((seconds / RECORDS) * 1e6).toFixed(0)} µs per event)`);
