@@ -31,6 +31,8 @@ import { MeasuresGatewayGrpcController } from './measures/decisions.grpc.control
 import { InspectionDrawsHttpController } from './measures/inspection-draws.http.controller';
 import { MeasuresReportHttpController } from './measures/measures-report.http.controller';
 import { Upstreams } from './upstreams';
+import { SubjectScope } from './http/subject-scope';
+import { ConfigurationAdminHttpController } from './configuration/configuration-admin.http.controller';
 
 @Module({})
 export class AppModule {
@@ -72,9 +74,11 @@ export class AppModule {
         MeasuresGatewayGrpcController,
         InspectionDrawsHttpController,
         MeasuresReportHttpController,
+        ConfigurationAdminHttpController,
       ],
       providers: [
         Upstreams,
+        SubjectScope,
         RecordSubmissions,
         PublicProfiles,
         AuditLog,

@@ -10,6 +10,8 @@ import { InspectionDraws1763700000520 } from './migrations/1763700000520-inspect
 import { FactsChangedNotifications1763700000530 } from './migrations/1763700000530-facts-changed-notifications';
 import { ListWriteKeys1763700000540 } from './migrations/1763700000540-list-write-keys';
 import { CarrierFleets1763700000550 } from './migrations/1763700000550-carrier-fleets';
+import { KnownSchemes1763700001350 } from './migrations/1763700001350-known-schemes';
+import { ConfigurationVersions1763700001360 } from './migrations/1763700001360-configuration-versions';
 import { RegistryVehicles1763700001450 } from './migrations/1763700001450-registry-vehicles';
 
 /** A JSON array of local rules in an environment variable, each checked by `rule`. */
@@ -58,6 +60,8 @@ export const jointMeasuresDefinition: ServiceDefinition = {
     ListWriteKeys1763700000540,
     CarrierFleets1763700000550,
     IdempotencyKeys1763700000001,
+    KnownSchemes1763700001350,
+    ConfigurationVersions1763700001360,
     RegistryVehicles1763700001450,
   ],
   protoPackages: [ProtoPackages.measures],
