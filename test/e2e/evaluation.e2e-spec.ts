@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { citizenIdCheckCharacter } from '@domain/identifiers';
+import { addMonths } from '@domain/calendar';
 import { chinaToday } from '@platform/testing';
 import { creditRecordBody } from '../support/factories';
 import { gatewayApi } from '../support/gateway-api';
@@ -255,6 +256,27 @@ describe('evaluation through the gateway', () => {
       body: { schemeId: 'zhengzhou-taxi-driver-stars', period: chinaToday().slice(0, 4) },
     });
     expect({ status: notEnded.status, code: notEnded.body.code }).toEqual({ status: 422, code: 'CYCLE.PERIOD_NOT_ENDED' });
+  });
+
+  // After the cycle close above: this driver was not qualified last year, and would be graded there capped.
+  it('caps a Zhengzhou taxi driver the registry says qualified 3 months ago at 3 stars, though 25 points would be 5 (seed 002 案例9)', async () => {
+    const driver = driverId();
+    await registerSubjects(platform, [{ kind: 'person', id: driver, sectors: ['taxi'], qualifiedOn: addMonths(chinaToday(), -3) }]);
+    const commendation = await api('/api/v1/credit-records', {
+      method: 'POST',
+      token: zhengzhou,
+      body: record(driver, 'commendation', 'minor', { title: '最美的哥', awardingBody: '河南省交通运输厅', level: 'provincial' }),
+    });
+    expect(commendation.status).toBe(201);
+    // 20 + 5 = 25 → 5★ by score; 注册在岗时间少于6个月 → at most 3★ (tenure from the registry's qualifiedOn).
+    const capped = await eventually(
+      () => evaluations(driver),
+      (r) => taxiStars(r) !== undefined,
+    );
+    expect(taxiStars(capped)).toMatchObject({ grade: '3', score: 25 });
+    expect((taxiStars(capped)!.explanation as unknown as { adjustments: { id: string }[] }).adjustments).toEqual([
+      expect.objectContaining({ id: 'tenure-cap' }),
+    ]);
   });
 
   it('ranks carriers and cities for a past month of the quarterly Henan scheme; bad parameters are refused with code and field', async () => {
