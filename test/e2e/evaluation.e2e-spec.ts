@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { citizenIdCheckCharacter } from '@domain/identifiers';
+import { addMonths } from '@domain/calendar';
 import { chinaToday } from '@platform/testing';
 import { creditRecordBody } from '../support/factories';
 import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
+import { registerSubjects } from '../support/registry';
 
 /**
  * Evaluation issue: records submitted through collection change a driver's grade under the
@@ -78,6 +80,8 @@ describe('evaluation through the gateway', () => {
 
   it('grades a driver from records submitted to collection, explains it, and answers as of before the last record', async () => {
     const driver = driverId();
+    // A taxi driver in the registry (the Zhengzhou scheme grades the taxi sector), qualified long enough for no tenure cap.
+    await registerSubjects(platform, [{ kind: 'person', id: driver, sectors: ['taxi'], qualifiedOn: '2015-01-01' }]);
     const commendation = await api('/api/v1/credit-records', {
       method: 'POST',
       token: zhengzhou,
@@ -145,6 +149,7 @@ describe('evaluation through the gateway', () => {
 
   it('grades a carrier under the Henan red/yellow/green scheme from a penalty like the demo data', async () => {
     const body = creditRecordBody();
+    await registerSubjects(platform, [{ kind: 'org', id: body.subject.id, sectors: ['road-passenger'] }]);
     expect((await api('/api/v1/credit-records', { method: 'POST', token: zhengzhou, body })).status).toBe(201);
     // 1000 − 30 (general penalty) = 970 → green (seed 002 案例1, 4, 8).
     const henanCodes = (r: { list: Evaluation[] }) => r.list.find((e) => e.schemeId === 'henan-passenger-hazardous-codes');
@@ -154,6 +159,30 @@ describe('evaluation through the gateway', () => {
     );
     expect(henanCodes(graded)).toMatchObject({ grade: 'green', score: 970, cycle: { label: expect.stringMatching(/^\d{4}-Q[1-4]$/) } });
     expect(graded.list.map((e) => e.schemeId)).toEqual(['henan-passenger-hazardous-codes']);
+  });
+
+  it('does not grade a general-cargo carrier under Henan 两客一危, and says why; an unregistered one is "sector unknown" (issue 16)', async () => {
+    // seed 002 案例1: “两客一危” = road passenger and hazardous goods; an ordinary freight carrier is outside it.
+    const freight = creditRecordBody();
+    const unregistered = creditRecordBody();
+    await registerSubjects(platform, [{ kind: 'org', id: freight.subject.id, sectors: ['general-cargo'] }]);
+    for (const body of [freight, unregistered]) expect((await api('/api/v1/credit-records', { method: 'POST', token: zhengzhou, body })).status).toBe(201);
+    type WithNotApplicable = { list: Evaluation[]; body: Body & { notApplicable?: { schemeId: string; reason: string; message: string }[] } };
+    const notApplicable = (r: WithNotApplicable) => r.body.notApplicable ?? [];
+    const outside = (await eventually(
+      () => evaluations(freight.subject.id),
+      (r) => notApplicable(r as WithNotApplicable).some((n) => n.reason === 'SECTOR_OUTSIDE'),
+    )) as WithNotApplicable;
+    expect(outside.list).toEqual([]);
+    expect(notApplicable(outside)).toEqual([
+      expect.objectContaining({ schemeId: 'henan-passenger-hazardous-codes', reason: 'SECTOR_OUTSIDE', message: expect.stringContaining('不适用') }),
+    ]);
+    const unknown = (await eventually(
+      () => evaluations(unregistered.subject.id),
+      (r) => r.status === 200,
+    )) as WithNotApplicable;
+    expect(unknown.list).toEqual([]);
+    expect(notApplicable(unknown)).toEqual([expect.objectContaining({ schemeId: 'henan-passenger-hazardous-codes', reason: 'SECTOR_UNKNOWN' })]);
   });
 
   it('refuses a scheme version with a type error, naming the rule and column; nothing is stored', async () => {
@@ -229,10 +258,32 @@ describe('evaluation through the gateway', () => {
     expect({ status: notEnded.status, code: notEnded.body.code }).toEqual({ status: 422, code: 'CYCLE.PERIOD_NOT_ENDED' });
   });
 
+  // After the cycle close above: this driver was not qualified last year, and would be graded there capped.
+  it('caps a Zhengzhou taxi driver the registry says qualified 3 months ago at 3 stars, though 25 points would be 5 (seed 002 案例9)', async () => {
+    const driver = driverId();
+    await registerSubjects(platform, [{ kind: 'person', id: driver, sectors: ['taxi'], qualifiedOn: addMonths(chinaToday(), -3) }]);
+    const commendation = await api('/api/v1/credit-records', {
+      method: 'POST',
+      token: zhengzhou,
+      body: record(driver, 'commendation', 'minor', { title: '最美的哥', awardingBody: '河南省交通运输厅', level: 'provincial' }),
+    });
+    expect(commendation.status).toBe(201);
+    // 20 + 5 = 25 → 5★ by score; 注册在岗时间少于6个月 → at most 3★ (tenure from the registry's qualifiedOn).
+    const capped = await eventually(
+      () => evaluations(driver),
+      (r) => taxiStars(r) !== undefined,
+    );
+    expect(taxiStars(capped)).toMatchObject({ grade: '3', score: 25 });
+    expect((taxiStars(capped)!.explanation as unknown as { adjustments: { id: string }[] }).adjustments).toEqual([
+      expect.objectContaining({ id: 'tenure-cap' }),
+    ]);
+  });
+
   it('ranks carriers and cities for a past month of the quarterly Henan scheme; bad parameters are refused with code and field', async () => {
     // A penalty decided and received in March of last year (moved back in time through the data).
     const lastYear = String(Number(chinaToday().slice(0, 4)) - 1);
     const body = creditRecordBody();
+    await registerSubjects(platform, [{ kind: 'org', id: body.subject.id, sectors: ['hazardous-goods'] }]);
     expect((await api('/api/v1/credit-records', { method: 'POST', token: zhengzhou, body })).status).toBe(201);
     const graded = await eventually(
       () => evaluations(body.subject.id),

@@ -1,6 +1,7 @@
 import { creditRecordBody } from '../support/factories';
 import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
+import { registerSubjects } from '../support/registry';
 
 interface Profile {
   grades?: { schemeId: string; schemeName: string; schemeNameEn: string; grade: string; score: number; cycle: string; evaluatedAt: string }[];
@@ -22,6 +23,8 @@ describe('grades on the public profile', () => {
   it('shows the Henan grade a penalty produced, and re-grades when an objection corrects the penalty', async () => {
     const token = await platform.token('zhengzhou');
     const body = creditRecordBody();
+    // A passenger carrier in the registry: Henan 两客一危 grades road-passenger and hazardous-goods carriers (ADR 0044).
+    await registerSubjects(platform, [{ kind: 'org', id: body.subject.id, sectors: ['road-passenger'] }]);
     const api = gatewayApi<{ id: string }>(
       () => platform,
       () => token,

@@ -301,6 +301,41 @@ async function bareCopy() {
   }
 }
 
+/**
+ * Private mode, builds with evaluation's copy of the subject registry (ADR 0044): every carrier of
+ * the run is registered as a road-passenger carrier before the projections start (evaluation's
+ * schema migrated first, as its start would), so the drain grades each one under Henan 两客一危
+ * as builds without the registry did, and pays for the registry lookup besides. Without this,
+ * a sector-bound scheme would skip every (unregistered) carrier and the drain would do less work.
+ * Returns the number registered (0 on a build without the registry).
+ */
+async function registerCarriers() {
+  const { evaluationDefinition } = require(join(ROOT, 'dist/apps/evaluation/src/evaluation.definition'));
+  if (!evaluationDefinition.migrations.some((m) => m.name?.startsWith('RegistrySubjects'))) return 0;
+  const { createServiceDataSource, ensureSchemaAndRole, roleUrl } = require(join(ROOT, 'dist/libs/platform/database/src'));
+  await ensureSchemaAndRole(DATABASE_URL, 'evaluation');
+  const dataSource = createServiceDataSource({
+    schema: 'evaluation',
+    url: roleUrl(DATABASE_URL, 'evaluation'),
+    entities: [],
+    migrations: evaluationDefinition.migrations,
+    poolSize: 1,
+  });
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations();
+    await dataSource.query(
+      `INSERT INTO registry_subjects (subject_id, subject_kind, region, sectors, registered_on, credit_registered, credit_committed, credit_self_assessed, active, revision, changed_at)
+       SELECT u, 'org', '410100', ARRAY['road-passenger'], '2020-01-01', false, false, false, true, 1, now() FROM unnest($1::text[]) AS u`,
+      [records.map((r) => r.subject.id)],
+    );
+    await dataSource.query(`ANALYZE registry_subjects`);
+  } finally {
+    await dataSource.destroy();
+  }
+  return records.length;
+}
+
 /** Private mode: start the projections after the load and time how long each takes to catch up. */
 async function drainProjections() {
   const durables = {
@@ -355,10 +390,17 @@ say(
   `| ${new Date().toISOString().slice(0, 10)} | ${RECORDS} | ${bodies.length}×${BATCH_LINES}, ${CONCURRENCY} concurrent | ${e2e.storedS.toFixed(1)} | ${e2e.publishedS.toFixed(1)} | ${Math.round(rate)} | ${Math.round(copyRate)} | ${(rate / copyRate).toFixed(3)} |`,
 );
 if (platform && !args['skip-drain']) {
+  const registered = await registerCarriers();
+  if (registered > 0) say(`registered ${registered} carriers as road-passenger in evaluation's copy of the subject registry before the drain (ADR 0044)`);
   const drain = await drainProjections();
   say(`projections started after the run, together, on the same machine: time to work off ${RECORDS} events (services' start-up of ~2-4 s included):`);
   for (const [app, seconds] of Object.entries(drain.done))
     say(`    ${app.padEnd(16)} ${seconds.toFixed(1).padStart(6)} s  → ${Math.round(RECORDS / seconds).toLocaleString('en')} events/s`);
+  // What evaluation did with them: a drain that graded nobody would be fast for the wrong reason.
+  const graded = await db
+    .query(`SELECT scheme_id, count(*)::int AS n FROM evaluation.subject_standings GROUP BY scheme_id ORDER BY scheme_id`)
+    .catch(() => ({ rows: [] }));
+  say(`  evaluation standings after the drain: ${graded.rows.map((r) => `${r.scheme_id} ${r.n}`).join(', ') || 'none'}`);
   say('  CPU seconds during the drain:');
   for (const [name, seconds] of drain.cpu)
     say(`    ${name.padEnd(24)} ${seconds.toFixed(2).padStart(7)} s  (${((seconds / RECORDS) * 1e6).toFixed(0)} µs per event)`);

@@ -229,6 +229,12 @@ async function runCycleClose() {
                               date '2021-01-01' + (s * 37 + r * 91) % 1826 AS day) t`,
       [SUBJECTS, RECORDS],
     );
+    // Every driver is a registered taxi driver (the scheme grades the taxi sector only, ADR 0044).
+    await dataSource.query(
+      `INSERT INTO registry_subjects (subject_id, subject_kind, region, sectors, active, revision, changed_at)
+       SELECT 'S' || lpad(s::text, 7, '0'), 'person', '410105', ARRAY['taxi'], true, 1, now() FROM generate_series(1, $1::int) s`,
+      [SUBJECTS],
+    );
     await dataSource.query(`ANALYZE subject_records`);
     const loadMs = performance.now() - loadStarted;
 

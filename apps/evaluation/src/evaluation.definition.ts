@@ -8,6 +8,7 @@ import { StandingRefreshes1763700000420 } from './migrations/1763700000420-stand
 import { PeriodRankings1763700000430 } from './migrations/1763700000430-period-rankings';
 import { SubjectListEntries1763700000440 } from './migrations/1763700000440-subject-list-entries';
 import { SchemeAnnouncements1763700001300 } from './migrations/1763700001300-scheme-announcements';
+import { RegistrySubjects1763700001400 } from './migrations/1763700001400-registry-subjects';
 
 export const evaluationConfigSchema = baseServiceEnv.extend({
   /** Subjects per transaction when closing a cycle or regrading after a publication (results + cursor commit together). */
@@ -22,8 +23,9 @@ export type EvaluationConfig = z.infer<typeof evaluationConfigSchema>;
 
 /**
  * Evaluation owns versioned scoring schemes, subjects' record facts, standings with their
- * explanations (DOMAIN.md §3). It consumes `credit.records.*` and joint measures' list entries
- * (`measures.list-entries.effective|removed`), and publishes `evaluation.*`.
+ * explanations (DOMAIN.md §3). It consumes `credit.records.*`, joint measures' list entries
+ * (`measures.list-entries.effective|removed`) and the subject registry's enterprises and drivers
+ * (`credit.registry.enterprises|drivers.changed`), and publishes `evaluation.*`.
  */
 export const evaluationDefinition: ServiceDefinition = {
   name: 'evaluation',
@@ -37,6 +39,7 @@ export const evaluationDefinition: ServiceDefinition = {
     PeriodRankings1763700000430,
     SubjectListEntries1763700000440,
     SchemeAnnouncements1763700001300,
+    RegistrySubjects1763700001400,
   ],
   protoPackages: [ProtoPackages.evaluation],
   streams: ['EVALUATION', 'CREDIT_RECORDS', 'MEASURES'],

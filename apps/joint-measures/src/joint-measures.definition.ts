@@ -12,6 +12,7 @@ import { ListWriteKeys1763700000540 } from './migrations/1763700000540-list-writ
 import { CarrierFleets1763700000550 } from './migrations/1763700000550-carrier-fleets';
 import { KnownSchemes1763700001350 } from './migrations/1763700001350-known-schemes';
 import { ConfigurationVersions1763700001360 } from './migrations/1763700001360-configuration-versions';
+import { RegistryVehicles1763700001450 } from './migrations/1763700001450-registry-vehicles';
 
 /** A JSON array of local rules in an environment variable, each checked by `rule`. */
 function jsonRules<T extends z.ZodType>(rule: T, defaults: readonly z.infer<T>[]) {
@@ -61,6 +62,7 @@ export const jointMeasuresDefinition: ServiceDefinition = {
     IdempotencyKeys1763700000001,
     KnownSchemes1763700001350,
     ConfigurationVersions1763700001360,
+    RegistryVehicles1763700001450,
   ],
   protoPackages: [ProtoPackages.measures],
   streams: ['MEASURES', 'CREDIT_RECORDS', 'EVALUATION'],

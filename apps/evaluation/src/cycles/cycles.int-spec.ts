@@ -13,6 +13,7 @@ import { GetCycleRankingsHandler } from './application/get-cycle-rankings.handle
 import { GetCycleHandler } from './application/get-cycle.handler';
 import { GetPeriodRankingsHandler } from './application/get-period-rankings.handler';
 import { ProcessCyclesJob } from './application/process-cycles.job';
+import { registerInEverySector } from '../standing/registrations.fixture';
 
 /**
  * Cycle close against a real PostgreSQL: every subject in scope graded for a past period, in
@@ -52,6 +53,11 @@ describe('cycle close (PostgreSQL)', () => {
   /** Eight Zhengzhou drivers in 2025 with 0..7 general complaints (−3 each): scores 20, 17, 14, … */
   async function seedDrivers(): Promise<string[]> {
     const drivers = Array.from({ length: 8 }, (_, i) => `4101021985010${String(i).padStart(4, '0')}X`);
+    // Registered taxi drivers (the scheme is bound to the taxi sector, ADR 0044).
+    await registerInEverySector(
+      dataSource,
+      [...drivers, '410302198501019999'].map((id) => ({ id, kind: 'person' })),
+    );
     for (const [i, driver] of drivers.entries()) {
       for (let n = 0; n <= i; n += 1) {
         const severity = n === 0 ? 'minor' : 'general';

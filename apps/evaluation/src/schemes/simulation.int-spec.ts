@@ -6,6 +6,7 @@ import { ZHENGZHOU_TAXI_DRIVER_STARS } from '../engine/domain/shipped-schemes';
 import { evaluationDefinition } from '../evaluation.definition';
 import { SchemeRegistry } from './application/scheme-registry';
 import { SimulateSchemeHandler } from './application/simulate-scheme.handler';
+import { registerInEverySector } from '../standing/registrations.fixture';
 
 /** What-if against a real PostgreSQL: a draft is graded against current records and never stored. */
 describe('what-if simulation (PostgreSQL)', () => {
@@ -22,7 +23,13 @@ describe('what-if simulation (PostgreSQL)', () => {
     await registry.onModuleInit();
     simulate = new SimulateSchemeHandler(dataSource, registry);
     // Three Zhengzhou drivers with 0, 1 and 2 minor complaints this year: 20, 19, 18 points.
-    for (const [i, driver] of ['410102198501010001', '410102198501010002', '410102198501010003'].entries()) {
+    const drivers = ['410102198501010001', '410102198501010002', '410102198501010003'];
+    // Registered taxi drivers (the scheme is bound to the taxi sector, ADR 0044).
+    await registerInEverySector(
+      dataSource,
+      drivers.map((id) => ({ id, kind: 'person' })),
+    );
+    for (const [i, driver] of drivers.entries()) {
       for (let n = 0; n < i; n += 1) {
         await db.query(
           `INSERT INTO evaluation.subject_records (record_id, subject_id, subject_kind, region, record_type, severity, decision_date, payload, received_at)

@@ -8,6 +8,7 @@ import { evaluationDefinition } from '../evaluation.definition';
 import { SchemeRegistry } from '../schemes/application/scheme-registry';
 import { ApplyRecordEventHandler } from './application/apply-record-event.handler';
 import { StandingCalculator } from './application/standing-calculator';
+import { registerInEverySector } from './registrations.fixture';
 
 /**
  * ADR 0033: the batch handlers of `credit.records.created`, `.revoked` and `.expired` against
@@ -117,6 +118,12 @@ describe('evaluation: record events in batches = one by one (PostgreSQL)', () =>
 
   /** The same events, one transaction each through `created` on one side, as one batch through `createdBatch` on the other. */
   async function apply(events: EventEnvelope<CreditRecordCreatedV1>[]): Promise<void> {
+    await onBoth((side) =>
+      registerInEverySector(
+        side.dataSource,
+        events.map((e) => e.data.subject),
+      ),
+    );
     for (const event of events) await sequential.dataSource.transaction((m) => sequential.records.created(event, m));
     await batched.dataSource.transaction((m) => batched.records.createdBatch(events, m));
   }
@@ -171,6 +178,7 @@ describe('evaluation: record events in batches = one by one (PostgreSQL)', () =>
     const lateD = created(driverD, 'person', { recordType: 'administrative-penalty', severity: 'severe' });
     const revocationD = revoked(lateD);
     await onBoth(async (s) => {
+      await registerInEverySector(s.dataSource, [earlierC.data.subject]);
       await s.dataSource.transaction((m) => s.records.created(earlierC, m));
       await s.dataSource.transaction((m) => s.records.revoked(revocationD, m));
     });

@@ -16,6 +16,7 @@ import { ApplyListEntryEventHandler } from './application/apply-list-entry-event
 import { ApplyRecordEventHandler } from './application/apply-record-event.handler';
 import { StandingCalculator } from './application/standing-calculator';
 import { RefreshStandingsJob } from './application/refresh-standings.job';
+import { registerInEverySector } from './registrations.fixture';
 
 /**
  * Schemes and standings against a real PostgreSQL (evaluation's own schema, migrated):
@@ -83,7 +84,11 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
     };
   }
 
-  const deliver = (event: EventEnvelope<CreditRecordCreatedV1>) => dataSource.transaction((m) => records.created(event, m));
+  // Subjects registered in every sector first: these tests grade by kind and region (sector applicability: registry.int-spec.ts).
+  const deliver = async (event: EventEnvelope<CreditRecordCreatedV1>) => {
+    await registerInEverySector(dataSource, [event.data.subject]);
+    await dataSource.transaction((m) => records.created(event, m));
+  };
   const outboxFor = (subjectId: string) =>
     db.query<{ envelope: EventEnvelope<EvaluationGradeChangedV1> }>(
       `SELECT envelope FROM evaluation.outbox WHERE subject = $1 AND envelope->>'subjectId' = $2 ORDER BY id`,

@@ -6,6 +6,8 @@ export interface SubjectEvaluationsBody {
   subjectId: string;
   asOf: string;
   evaluations: SubjectEvaluationBody[];
+  /** Schemes that would take the subject in by kind and region but not by sector (the subject registry decides). */
+  notApplicable: evaluationV1.SchemeNotApplicable[];
 }
 
 /** One scheme's result: the cycle as one object, the explanation as JSON. */
@@ -23,5 +25,6 @@ export function toSubjectEvaluationsBody(response: evaluationV1.GetSubjectEvalua
       cycle: { label: cycleLabel, start: cycleStart, end: cycleEnd },
       explanation: parseJson(explanationJson),
     })),
+    notApplicable: response.notApplicable ?? [],
   };
 }

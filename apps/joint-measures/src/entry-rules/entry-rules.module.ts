@@ -2,6 +2,7 @@ import { forwardRef, Module } from '@nestjs/common';
 import { FactsCacheModule } from '../facts-cache/facts-cache.module';
 import { ListsModule } from '../lists/lists.module';
 import { ApplyRecordFactsHandler } from './application/apply-record-facts.handler';
+import { ApplyRegistryVehiclesHandler } from './application/apply-registry-vehicles.handler';
 import { EntryRuleEngine } from './application/entry-rule-engine';
 import { EntryRuleStore } from './application/entry-rule-store';
 import { subjectRecordsProvider, SUBJECT_RECORDS } from './application/entry-rules.tokens';
@@ -12,10 +13,11 @@ import { UploadEntryRulesHandler } from './application/upload-entry-rules.handle
 import { EntryRulesGrpcController } from './interface/entry-rules.grpc.controller';
 import { GradeEventsConsumer } from './interface/grade-events.consumer';
 import { RecordEventsConsumer } from './interface/record-events.consumer';
+import { RegistryVehicleEventsConsumer } from './interface/registry-vehicle-events.consumer';
 
 /**
  * The entry rules that fill the credit lists: keeps joint measures' copy of the credit records and
- * grades (consumed from collection and evaluation), and proposes or removes entries through the
+ * grades (consumed from collection and evaluation) and the registry's vehicles (carriers' fleets), and proposes or removes entries through the
  * lists' ledger. Exports the records (SUBJECT_RECORDS) and fleet reports to the lists feature.
  */
 @Module({
@@ -32,6 +34,8 @@ import { RecordEventsConsumer } from './interface/record-events.consumer';
     GetEntryRulesHandler,
     RecordEventsConsumer,
     GradeEventsConsumer,
+    ApplyRegistryVehiclesHandler,
+    RegistryVehicleEventsConsumer,
   ],
   exports: [SUBJECT_RECORDS, ReportFleetSizeHandler],
 })

@@ -173,12 +173,12 @@ export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicati
     const document = cycle.scheme.compiled.document;
     // A ranking reads the standing at the period's end: the scheme's cycle containing that day.
     const window = cycle.purpose === 'close' ? cycle.window : undefined;
-    return [...histories.values()].flatMap(({ subjectId, kind, records }) => {
-      const region = applicableRegion(document, kind, records);
+    return [...histories.values()].flatMap(({ subjectId, kind, records, registration }) => {
+      const region = applicableRegion(document, kind, records, registration);
       if (!region) return [];
       const result = standingAt(
         cycle.scheme.compiled,
-        { id: subjectId, kind, region, lists: [], listEntries: lists.get(subjectId) ?? [] },
+        { id: subjectId, kind, region, lists: [], listEntries: lists.get(subjectId) ?? [], registration },
         records,
         cycle.cutoff,
         window,

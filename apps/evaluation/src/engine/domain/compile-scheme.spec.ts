@@ -51,6 +51,25 @@ describe('compileScheme', () => {
     expect(found).toEqual([{ field: 'adjustments[1].when', code: 'UNKNOWN_FIELD', message: 'column 9: No such key: tenure' }]);
   });
 
+  it('refuses a sector that is not a @domain/credit sector, naming it; accepts known ones', () => {
+    const found = problems(variant((d) => (d.sectors = ['taxi', 'cruise-ships'])));
+    expect(found).toEqual([
+      { field: 'sectors[1]', code: 'UNKNOWN_SECTOR', message: expect.stringMatching(/^"cruise-ships" is not a sector \(road-passenger, /) },
+    ]);
+    expect(problems(variant((d) => (d.sectors = ['taxi', 'taxi'])))).toEqual([expect.objectContaining({ field: 'sectors', code: 'SCHEMA_UNIQUEITEMS' })]);
+    expect(compileScheme(variant((d) => (d.sectors = ['taxi', 'bus']))).ok).toBe(true);
+  });
+
+  it('offers the registry facts to expressions (subject.inRegistry, sectors, registered, committed, selfAssessed, active)', () => {
+    const result = compileScheme(
+      variant(
+        (d) =>
+          (d.adjustments![1]!.when = "!subject.inRegistry || !(subject.registered && subject.committed && subject.selfAssessed) || 'taxi' in subject.sectors"),
+      ),
+    );
+    expect(result.ok ? [] : result.problems).toEqual([]);
+  });
+
   it('refuses a variable that the position does not offer (no `record` in a ladder condition)', () => {
     const found = problems(variant((d) => d.ladder.rungs.push({ grade: '5', min: 28, when: "record.type == 'accident'" })));
     expect(found).toEqual([{ field: 'ladder.rungs[6].when', code: 'UNKNOWN_FIELD', message: 'column 1: Unknown variable: record' }]);

@@ -1,5 +1,5 @@
 import Ajv2020, { ErrorObject } from 'ajv/dist/2020';
-import { GRADE_LADDERS, isRecordTypeCode } from '@domain/credit';
+import { GRADE_LADDERS, isRecordTypeCode, isSector, SECTORS } from '@domain/credit';
 import { compileExpression, Evaluate, ExpectedType, ExpressionScope } from './expressions';
 import type { Adjustment, Indicator, PointRule, Rung, SchemeDocument, Trigger, Validity } from './scheme-document';
 import { SCHEME_DOCUMENT_SCHEMA } from './scheme-document.schema';
@@ -75,6 +75,9 @@ export function compileScheme(input: unknown): CompileResult {
       problems.push({ field, code: 'UNKNOWN_GRADE', message: `"${grade}" is not a grade of ladder ${document.ladder.id} (${grades.join(', ')})` });
   };
   checkDuplicateIds(document, problems);
+  (document.sectors ?? []).forEach((sector, i) => {
+    if (!isSector(sector)) problems.push({ field: `sectors[${i}]`, code: 'UNKNOWN_SECTOR', message: `"${sector}" is not a sector (${SECTORS.join(', ')})` });
+  });
 
   const scoring = document.scoring;
   const rules: CompiledRule[] = [];

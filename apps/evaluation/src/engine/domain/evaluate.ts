@@ -32,10 +32,28 @@ export interface SubjectFacts {
    */
   listEntries?: readonly ListMembership[];
   /**
-   * YYYY-MM-DD the subject registered (e.g. a driver's 从业资格 registration), if known. When
-   * absent, tenure counts from the subject's earliest administrative licence (`tenureStart`).
+   * YYYY-MM-DD the subject registered, given explicitly (tests, simulations). When absent, tenure
+   * counts from the registry's date, else from the earliest administrative licence (`tenureStart`).
    */
   registeredOn?: string | null;
+  /** The subject registry's entry (ADR 0044); null or absent when the registry does not know the subject. */
+  registration?: SubjectRegistration | null;
+}
+
+/**
+ * What the subject registry (主体库, owned by collection) says about a subject, as evaluation last
+ * heard it (`credit.registry.enterprises|drivers.changed`, the highest revision). Drivers have no
+ * credit statuses: theirs are false.
+ */
+export interface SubjectRegistration {
+  /** GB/T 2260 code of the registering authority's place. */
+  region: string;
+  /** Sector codes (@domain/credit SECTORS): an enterprise's licence scope, a driver's qualification. */
+  sectors: readonly string[];
+  /** Enterprise: registration date; driver: the day the qualification was first held (YYYY-MM-DD). */
+  registeredOn: string | null;
+  credit: { registered: boolean; committed: boolean; selfAssessed: boolean };
+  active: boolean;
 }
 
 export interface ListMembership {
@@ -57,13 +75,16 @@ const LICENCE_RECORD_TYPE = 'administrative-licence';
 
 /**
  * When a subject's tenure starts, from the best fact the platform has (docs/evaluation.md,
- * "Subject facts"): a registration date given explicitly, else the earliest administrative
+ * "Subject facts"; ADR 0044): a registration date given explicitly, else the subject registry's
+ * (an enterprise's registeredOn, a driver's qualifiedOn), else — only for subjects the registry
+ * does not date — the earliest administrative
  * licence among the records visible at the evaluated instant — its `validFrom` (the date the
  * licence, e.g. a driver's 从业资格证 or a carrier's 道路运输经营许可证, took effect) or, without
  * one, its decision date. Null when neither is known: no tenure cap applies.
  */
 export function tenureStart(subject: SubjectFacts, visibleRecords: readonly Pick<RecordFact, 'type' | 'decisionDate' | 'payload'>[]): string | null {
   if (subject.registeredOn) return subject.registeredOn;
+  if (subject.registration?.registeredOn) return subject.registration.registeredOn;
   let earliest: string | null = null;
   for (const record of visibleRecords) {
     if (record.type !== LICENCE_RECORD_TYPE) continue;
@@ -122,6 +143,24 @@ export interface EvaluationResult {
   triggers: { id: string; basis: string }[];
 }
 
+/**
+ * The registry's facts as CEL sees them (`subject.inRegistry`, `.sectors`, `.registered`,
+ * `.committed`, `.selfAssessed`, `.active`): false and empty for a subject the registry does not
+ * know. Issue 17's "no records" grading (Shandong: unregistered, uncommitted, not self-assessed → C)
+ * builds on them.
+ */
+function registryFacts(subject: SubjectFacts) {
+  const r = subject.registration;
+  return {
+    inRegistry: !!r,
+    sectors: [...(r?.sectors ?? [])],
+    registered: r?.credit.registered ?? false,
+    committed: r?.credit.committed ?? false,
+    selfAssessed: r?.credit.selfAssessed ?? false,
+    active: r?.active ?? false,
+  };
+}
+
 /** Tenure when the registration date is unknown: no tenure cap applies. */
 const UNKNOWN_TENURE_MONTHS = 9999;
 
@@ -147,7 +186,14 @@ export function evaluateSubject(scheme: CompiledScheme, input: EvaluationInput):
   const registeredOn = tenureStart(input.subject, visible);
   const tenureMonths = registeredOn ? monthsBetween(registeredOn, asOf) : UNKNOWN_TENURE_MONTHS;
   const context: Record<string, unknown> = {
-    subject: { id: input.subject.id, kind: input.subject.kind, region: input.subject.region, lists: listsOn(input.subject, asOf), tenureMonths },
+    subject: {
+      id: input.subject.id,
+      kind: input.subject.kind,
+      region: input.subject.region,
+      lists: listsOn(input.subject, asOf),
+      tenureMonths,
+      ...registryFacts(input.subject),
+    },
     records: celRecords,
     previous: { grade: input.previous?.grade ?? '', score: input.previous?.score ?? 0 },
     cycle: { label: cycle.label, start: cycle.start, end: cycle.end, asOf },

@@ -33,10 +33,25 @@ const RECORD_FIELDS = {
   payload: 'map<string, dyn>',
 } as const;
 
+/** `subject.*`: identity, lists, tenure, and the subject registry's facts (ADR 0044). */
+const SUBJECT_FIELDS = {
+  id: 'string',
+  kind: 'string',
+  region: 'string',
+  lists: 'list<string>',
+  tenureMonths: 'double',
+  inRegistry: 'bool',
+  sectors: 'list<string>',
+  registered: 'bool',
+  committed: 'bool',
+  selfAssessed: 'bool',
+  active: 'bool',
+} as const;
+
 function environment(scope: ExpressionScope): Environment {
   const env = new Environment({ limits: LIMITS, homogeneousAggregateLiterals: true })
     .registerType('Record', { fields: RECORD_FIELDS })
-    .registerType('Subject', { fields: { id: 'string', kind: 'string', region: 'string', lists: 'list<string>', tenureMonths: 'double' } })
+    .registerType('Subject', { fields: SUBJECT_FIELDS })
     .registerType('Previous', { fields: { grade: 'string', score: 'double' } })
     .registerType('Cycle', { fields: { label: 'string', start: 'string', end: 'string', asOf: 'string' } })
     .registerVariable('subject', 'Subject')

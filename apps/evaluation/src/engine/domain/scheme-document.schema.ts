@@ -1,4 +1,4 @@
-import { GRADE_LADDER_IDS, RECORD_TYPE_CODES, SUBJECT_KINDS } from '@domain/credit';
+import { GRADE_LADDER_IDS, RECORD_TYPE_CODES, SECTORS, SUBJECT_KINDS } from '@domain/credit';
 
 /**
  * The shape of a scheme document (JSON Schema 2020-12, checked with ajv in strict mode).
@@ -81,6 +81,8 @@ export const SCHEME_DOCUMENT_SCHEMA: Schema = {
       sources: { type: 'array', minItems: 1, maxItems: 50, items: TEXT },
       subjectKinds: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...SUBJECT_KINDS] } },
       regions: { type: 'array', minItems: 1, maxItems: 100, uniqueItems: true, items: { type: 'string', pattern: '^\\d{6}$' } },
+      // Codes are checked against @domain/credit SECTORS by the compiler, which names the offending one.
+      sectors: { type: 'array', maxItems: SECTORS.length, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 64 } },
       cycle: {
         type: 'object',
         discriminator: { propertyName: 'kind' },

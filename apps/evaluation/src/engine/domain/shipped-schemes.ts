@@ -26,6 +26,8 @@ export const ZHENGZHOU_TAXI_DRIVER_STARS: SchemeDocument = {
   ],
   subjectKinds: ['person'],
   regions: ['410100'],
+  // seed 002 案例9: 郑州市巡游出租汽车驾驶员“亮星” — taxi drivers only.
+  sectors: ['taxi'],
   cycle: { kind: 'year' },
   scoring: {
     kind: 'points',
@@ -102,7 +104,7 @@ export const ZHENGZHOU_TAXI_DRIVER_STARS: SchemeDocument = {
   notes: [
     'Which severity maps to which of the five deduction steps, and the bonus per commendation level, are LOCAL choices of this version (the sources give the steps, not the mapping).',
     'Carry-over: "may drop on service quality problems" is read as: the 5-star floor holds only while no points are deducted this cycle.',
-    "Tenure counts from the subject's registration date when the platform knows it; unknown tenure caps nothing.",
+    "Tenure (注册在岗时间) counts from the subject registry's qualifiedOn for the driver (ADR 0044), else from the driver's earliest administrative licence; unknown tenure caps nothing.",
   ],
 };
 
@@ -117,6 +119,8 @@ export const HENAN_PASSENGER_HAZARDOUS_CODES: SchemeDocument = {
   ],
   subjectKinds: ['org'],
   regions: ['410000'],
+  // seed 002 案例1: “两客一危” = 道路旅客运输 (两客: 班线客运、旅游包车) and 危险货物道路运输 (一危); ordinary freight carriers are outside it (issue 16).
+  sectors: ['road-passenger', 'hazardous-goods'],
   cycle: { kind: 'quarter' },
   scoring: {
     kind: 'points',
@@ -237,6 +241,8 @@ export const NANYANG_DRIVER_GRADES: SchemeDocument = {
   ],
   subjectKinds: ['person'],
   regions: ['411300'],
+  // seed 000 南阳: the driver grades are embedded in the 出租车、公交车 (taxi and bus) licensing.
+  sectors: ['taxi', 'bus'],
   cycle: { kind: 'year' },
   scoring: {
     kind: 'points',
@@ -291,6 +297,8 @@ export const BEIJING_COMMUTER_BUS_GRADES: SchemeDocument = {
   ],
   subjectKinds: ['org'],
   regions: ['110000'],
+  // seed 004 北京: 定制快巴 run under 《道路旅客运输及客运站管理规定》 (road-passenger licences); @domain/credit files 定制通勤 under bus: both.
+  sectors: ['road-passenger', 'bus'],
   cycle: { kind: 'year' },
   scoring: {
     kind: 'points',
@@ -346,6 +354,8 @@ export const SUZHOU_ROAD_TRANSPORT_SAFETY: SchemeDocument = {
   ],
   subjectKinds: ['org'],
   regions: ['320500'],
+  // seed 003 苏州: 对客运、普货、危货分类构建评价体系 — passenger, general cargo and hazardous goods carriers.
+  sectors: ['road-passenger', 'general-cargo', 'hazardous-goods'],
   cycle: { kind: 'quarter' },
   scoring: {
     kind: 'indicators',

@@ -1,6 +1,6 @@
 import { compileScheme, CompiledScheme } from './compile-scheme';
-import { applicableRegion, ScopedRecordFact, standingAt } from './standing';
-import { NANYANG_DRIVER_GRADES, ZHENGZHOU_TAXI_DRIVER_STARS } from './shipped-schemes';
+import { applicability, applicableRegion, ScopedRecordFact, standingAt, SubjectRegistration } from './standing';
+import { HENAN_PASSENGER_HAZARDOUS_CODES, NANYANG_DRIVER_GRADES, ZHENGZHOU_TAXI_DRIVER_STARS } from './shipped-schemes';
 
 const compiled = (document: typeof ZHENGZHOU_TAXI_DRIVER_STARS): CompiledScheme => {
   const result = compileScheme(structuredClone(document));
@@ -27,6 +27,13 @@ const rec = (
 });
 
 const subject = { id: 'S', kind: 'person' as const, region: '410105', lists: [] };
+const taxiDriver: SubjectRegistration = {
+  region: '410105',
+  sectors: ['taxi'],
+  registeredOn: '2020-01-01',
+  credit: { registered: false, committed: false, selfAssessed: false },
+  active: true,
+};
 
 describe('standing', () => {
   it('applies a scheme by subject kind and the regions records were filed under', () => {
@@ -34,9 +41,27 @@ describe('standing', () => {
       rec('a', 'confirmed-complaint', 'minor', '2026-01-02', '2026-01-02T10:00:00+08:00', '410305'),
       rec('b', 'confirmed-complaint', 'minor', '2026-01-03', '2026-01-03T10:00:00+08:00'),
     ];
-    expect(applicableRegion(ZHENGZHOU_TAXI_DRIVER_STARS, 'person', records)).toBe('410105');
-    expect(applicableRegion(ZHENGZHOU_TAXI_DRIVER_STARS, 'org', records)).toBeUndefined();
-    expect(applicableRegion(ZHENGZHOU_TAXI_DRIVER_STARS, 'person', records.slice(0, 1))).toBeUndefined();
+    expect(applicableRegion(ZHENGZHOU_TAXI_DRIVER_STARS, 'person', records, taxiDriver)).toBe('410105');
+    expect(applicableRegion(ZHENGZHOU_TAXI_DRIVER_STARS, 'org', records, taxiDriver)).toBeUndefined();
+    expect(applicableRegion(ZHENGZHOU_TAXI_DRIVER_STARS, 'person', records.slice(0, 1), taxiDriver)).toBeUndefined();
+  });
+
+  it('a sector-bound scheme grades only subjects the registry lists in one of its sectors (issue 16: Henan 两客一危, seed 002 案例1)', () => {
+    const records = [rec('a', 'administrative-penalty', 'general', '2026-01-02', '2026-01-02T10:00:00+08:00', '410102')];
+    const carrier = (sectors: string[]): SubjectRegistration => ({ ...taxiDriver, region: '410102', sectors });
+    // 两客一危 = road passenger (两客) and hazardous goods (一危): an ordinary freight carrier is outside it.
+    expect(applicability(HENAN_PASSENGER_HAZARDOUS_CODES, 'org', records, carrier(['general-cargo']))).toEqual({ applies: false, reason: 'sector-outside' });
+    expect(applicability(HENAN_PASSENGER_HAZARDOUS_CODES, 'org', records, carrier(['general-cargo', 'hazardous-goods']))).toEqual({
+      applies: true,
+      region: '410102',
+    });
+    expect(applicability(HENAN_PASSENGER_HAZARDOUS_CODES, 'org', records, carrier(['road-passenger']))).toEqual({ applies: true, region: '410102' });
+    // Not (yet) in the registry: never graded by a sector-bound scheme, and the reason says so.
+    expect(applicability(HENAN_PASSENGER_HAZARDOUS_CODES, 'org', records, null)).toEqual({ applies: false, reason: 'sector-unknown' });
+    // Region and kind are decided first, as before.
+    expect(applicability(HENAN_PASSENGER_HAZARDOUS_CODES, 'org', [{ ...records[0]!, region: '320500' }], null)).toEqual({ applies: false, reason: 'region' });
+    // A scheme without sectors grades every sector, registered or not.
+    expect(applicability({ ...HENAN_PASSENGER_HAZARDOUS_CODES, sectors: [] }, 'org', records, null)).toEqual({ applies: true, region: '410102' });
   });
 
   it('grades the previous cycle from the history as it stood then (Zhengzhou 5-star carry-over)', () => {

@@ -2,28 +2,61 @@ import { parseRegionCode, regionContains, regionPrefix } from '@domain/identifie
 import { chinaDateOf } from '@domain/calendar';
 import type { CompiledScheme } from './compile-scheme';
 import { cycleContaining, CycleWindow, endOfChinaDay, previousCycle } from './cycle';
-import { EvaluationResult, evaluateSubject, RecordFact, SubjectFacts } from './evaluate';
+import { EvaluationResult, evaluateSubject, RecordFact, SubjectFacts, type SubjectRegistration } from './evaluate';
 import type { SchemeDocument } from './scheme-document';
+
+export type { SubjectRegistration };
 
 /** A record with the region it was filed under (for scheme scope). */
 export interface ScopedRecordFact extends RecordFact {
   region: string;
 }
 
+/** Why a scheme does not grade a subject its kind and regions would put in scope (docs/decisions/0044). */
+export type NotApplicableReason = 'sector-unknown' | 'sector-outside';
+
+export type Applicability = { applies: true; region: string } | { applies: false; reason: 'kind' | 'region' | NotApplicableReason };
+
 /**
- * The region under which `scheme` applies to a subject of `kind` with these records: the region
- * of the latest record (by receipt) filed inside one of the scheme's regions, or undefined when
- * the scheme does not apply. Withdrawn records still place a subject in scope: when its only
- * record is revoked, its grade must go back, not vanish.
+ * Whether `scheme` grades a subject of `kind` with these records and this registration, and under
+ * which region. Region: the region of the latest record (by receipt) filed inside one of the
+ * scheme's regions. Withdrawn records still place a subject in scope: when its only record is
+ * revoked, its grade must go back, not vanish. Sector (a scheme with `sectors`): the registry
+ * must list the subject in one of them; a subject the registry does not know is not graded
+ * (`sector-unknown`) — a sector-bound scheme never guesses a sector from records (ADR 0044).
  */
-export function applicableRegion(scheme: SchemeDocument, kind: string, records: readonly ScopedRecordFact[]): string | undefined {
-  if (!(scheme.subjectKinds as readonly string[]).includes(kind)) return undefined;
+export function applicability(
+  scheme: SchemeDocument,
+  kind: string,
+  records: readonly ScopedRecordFact[],
+  registration: SubjectRegistration | null,
+): Applicability {
+  if (!(scheme.subjectKinds as readonly string[]).includes(kind)) return { applies: false, reason: 'kind' };
   const scopes = scheme.regions.map(parseRegionCode).flatMap((r) => (r.ok ? [r.value] : []));
-  const inScope = records.filter((record) => {
+  let latest: ScopedRecordFact | undefined;
+  for (const record of records) {
     const code = parseRegionCode(record.region);
-    return code.ok && scopes.some((scope) => regionContains(scope, code.value));
-  });
-  return inScope.sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt)).at(-1)?.region;
+    if (!code.ok || !scopes.some((scope) => regionContains(scope, code.value))) continue;
+    if (!latest || Date.parse(record.receivedAt) >= Date.parse(latest.receivedAt)) latest = record;
+  }
+  if (!latest) return { applies: false, reason: 'region' };
+  const sectors = scheme.sectors ?? [];
+  if (sectors.length > 0) {
+    if (!registration) return { applies: false, reason: 'sector-unknown' };
+    if (!registration.sectors.some((sector) => sectors.includes(sector))) return { applies: false, reason: 'sector-outside' };
+  }
+  return { applies: true, region: latest.region };
+}
+
+/** The region under which `scheme` grades the subject, or undefined when it does not (see `applicability`). */
+export function applicableRegion(
+  scheme: SchemeDocument,
+  kind: string,
+  records: readonly ScopedRecordFact[],
+  registration: SubjectRegistration | null,
+): string | undefined {
+  const outcome = applicability(scheme, kind, records, registration);
+  return outcome.applies ? outcome.region : undefined;
 }
 
 /** SQL LIKE patterns of the scheme's regions (`41%` for 410000, `4101%` for 410100), for bulk scope queries. */

@@ -58,6 +58,17 @@ describe('subject facts: lists and tenure', () => {
     expect(grade(driver, [national('a'), licence('l0', '2020-01-01', '2020-01-15'), licence('l1', '2026-09-01', '2026-09-10')]).grade).toBe('5');
   });
 
+  it('tenure counts from the registry’s date when the registry has one; the earliest licence is only the fallback (ADR 0044)', () => {
+    const licence = rec('l0', 'administrative-licence', '2020-01-01', { validFrom: '2020-01-15' });
+    const registration = { region: '410105', sectors: ['taxi'], credit: { registered: false, committed: false, selfAssessed: false }, active: true };
+    // Qualified 3 months before 2026-11-21 (seed 002 郑州: 注册在岗时间少于6个月 → at most 3 stars), though a 2020 licence is on file.
+    const recent = grade({ ...driver, registration: { ...registration, registeredOn: '2026-08-21' } }, [national('a'), licence]);
+    expect(recent).toMatchObject({ grade: '3', score: 25 });
+    expect(tenureStart({ ...driver, registration: { ...registration, registeredOn: '2026-08-21' } }, [licence])).toBe('2026-08-21');
+    // In the registry without a date: the licence still dates tenure.
+    expect(tenureStart({ ...driver, registration: { ...registration, registeredOn: null } }, [licence])).toBe('2020-01-15');
+  });
+
   it('a licence received after the instant evaluated, or withdrawn before it, does not start tenure', () => {
     const late = { ...rec('l1', 'administrative-licence', '2026-09-01', { validFrom: '2026-09-01' }), receivedAt: '2026-11-22T09:00:00+08:00' };
     expect(grade(driver, [national('a'), late]).grade).toBe('5');

@@ -65,7 +65,8 @@ export class SimulateSchemeHandler {
 }
 
 function grade(scheme: CompiledScheme, history: SubjectHistory, listEntries: ListMembership[], at: Date): EvaluationResult | undefined {
-  const region = applicableRegion(scheme.document, history.kind, history.records);
+  const region = applicableRegion(scheme.document, history.kind, history.records, history.registration);
   if (!region) return undefined;
-  return standingAt(scheme, { id: history.subjectId, kind: history.kind, region, lists: [], listEntries }, history.records, at);
+  const subject = { id: history.subjectId, kind: history.kind, region, lists: [], listEntries, registration: history.registration };
+  return standingAt(scheme, subject, history.records, at);
 }

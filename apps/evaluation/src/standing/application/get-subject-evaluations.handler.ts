@@ -8,7 +8,10 @@ import { cycleContaining } from '../../engine/domain/cycle';
 import type { EvaluationResult } from '../../engine/domain/evaluate';
 import { StandingErrorCode } from '../domain/standing-errors';
 import { SubjectHistory, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
-import { GetSubjectEvaluationsQuery, SubjectEvaluationsView, SubjectEvaluationView } from './get-subject-evaluations.query';
+import { SECTOR_NAMES, isSector } from '@domain/credit';
+import type { NotApplicableReason } from '../../engine/domain/standing';
+import type { LoadedScheme } from '../../schemes/application/scheme-registry';
+import { GetSubjectEvaluationsQuery, SchemeNotApplicableView, SubjectEvaluationsView, SubjectEvaluationView } from './get-subject-evaluations.query';
 import { StandingCalculator } from './standing-calculator';
 
 interface StoredStanding {
@@ -55,7 +58,8 @@ export class GetSubjectEvaluationsHandler {
         current ? kept.evaluated_at : at,
       );
     });
-    return { subjectId, asOf: at.toISOString(), evaluations };
+    const notApplicable = (await this.standings.notApplicable(manager, history, at)).map(({ scheme, reason }) => notApplicableView(scheme, reason));
+    return { subjectId, asOf: at.toISOString(), evaluations, notApplicable };
   }
 
   private async stored(subjectId: string): Promise<Map<string, StoredStanding>> {
@@ -103,5 +107,22 @@ function view(schemeId: string, version: number, nameZh: string, region: string,
     evaluatedAt: evaluatedAt.toISOString(),
     explanationJson: JSON.stringify(result.explanation),
     triggers: result.triggers.map((t) => t.id),
+  };
+}
+
+/** "Not applicable: sector unknown/outside", with the scheme's sectors named in Chinese for people. */
+function notApplicableView(scheme: LoadedScheme, reason: NotApplicableReason): SchemeNotApplicableView {
+  const sectors = scheme.compiled.document.sectors ?? [];
+  const names = sectors.map((s) => (isSector(s) ? SECTOR_NAMES[s] : s)).join('、');
+  return {
+    schemeId: scheme.schemeId,
+    schemeVersion: scheme.version,
+    schemeNameZh: scheme.compiled.document.name.zh,
+    reason: reason === 'sector-unknown' ? 'SECTOR_UNKNOWN' : 'SECTOR_OUTSIDE',
+    message:
+      reason === 'sector-unknown'
+        ? `不适用：主体库中无该主体的行业信息，本方案仅评价${names}经营者`
+        : `不适用：主体库登记的行业不属于本方案评价的行业（${names}）`,
+    sectors: [...sectors],
   };
 }

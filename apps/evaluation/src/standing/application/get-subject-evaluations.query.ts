@@ -19,8 +19,20 @@ export interface SubjectEvaluationView {
   triggers: string[];
 }
 
+/** An active scheme that would take the subject in by kind and region but does not grade it because of its sectors (ADR 0044). */
+export interface SchemeNotApplicableView {
+  schemeId: string;
+  schemeVersion: number;
+  schemeNameZh: string;
+  /** `SECTOR_UNKNOWN`: the registry does not know the subject; `SECTOR_OUTSIDE`: none of its sectors is the scheme's. */
+  reason: 'SECTOR_UNKNOWN' | 'SECTOR_OUTSIDE';
+  message: string;
+  sectors: string[];
+}
+
 export interface SubjectEvaluationsView {
   subjectId: string;
   asOf: string;
   evaluations: SubjectEvaluationView[];
+  notApplicable: SchemeNotApplicableView[];
 }

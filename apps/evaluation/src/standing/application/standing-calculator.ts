@@ -4,7 +4,7 @@ import { EvaluationGradeChangedV1, Events } from '@contracts';
 import type { NewEvent } from '@platform/messaging';
 import { OutboxPublisher } from '@platform/service';
 import type { EvaluationResult, ListMembership, SubjectFacts } from '../../engine/domain/evaluate';
-import { applicableRegion, standingAt } from '../../engine/domain/standing';
+import { applicability, NotApplicableReason, standingAt } from '../../engine/domain/standing';
 import { LoadedScheme, SchemeRegistry } from '../../schemes/application/scheme-registry';
 import { SubjectListsRepository } from '../infrastructure/subject-lists.repository';
 import { SubjectHistory, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
@@ -18,6 +18,12 @@ export interface SchemeEvaluation {
   scheme: LoadedScheme;
   region: string;
   result: EvaluationResult;
+}
+
+/** A scheme whose kind and regions take the subject in, but whose sectors leave it out (ADR 0044). */
+export interface SchemeNotApplicable {
+  scheme: LoadedScheme;
+  reason: NotApplicableReason;
 }
 
 /**
@@ -37,6 +43,19 @@ export class StandingCalculator {
     const loaded = schemes ?? (await this.registry.activeAt(manager, at));
     const listEntries = (await SubjectListsRepository.membershipsAt(manager, [history.subjectId], at)).get(history.subjectId) ?? [];
     return evaluateLoaded(history, listEntries, at, loaded);
+  }
+
+  /**
+   * The active schemes at `at` whose kind and regions would grade the subject but whose sectors do
+   * not (the registry does not know the subject, or lists it in none of them): shown with its
+   * evaluations, so "not graded" is visible rather than silent.
+   */
+  async notApplicable(manager: EntityManager, history: SubjectHistory, at: Date, schemes?: LoadedScheme[]): Promise<SchemeNotApplicable[]> {
+    const loaded = schemes ?? (await this.registry.activeAt(manager, at));
+    return loaded.flatMap((scheme) => {
+      const outcome = applicability(scheme.compiled.document, history.kind, history.records, history.registration);
+      return !outcome.applies && (outcome.reason === 'sector-unknown' || outcome.reason === 'sector-outside') ? [{ scheme, reason: outcome.reason }] : [];
+    });
   }
 
   /** One subject's standing after a change attributed to `causeEventId` (a batch of one, see recomputeMany). */
@@ -74,14 +93,18 @@ export class StandingCalculator {
 
     const standings: { history: SubjectHistory; evaluation: SchemeEvaluation }[] = [];
     const changes: { history: SubjectHistory; evaluation: SchemeEvaluation; before: StoredGrade | undefined; cause: string }[] = [];
+    const standingKeys = new Set<string>();
     for (const history of histories.values()) {
       for (const evaluation of evaluateLoaded(history, memberships.get(history.subjectId) ?? [], now, schemes)) {
         standings.push({ history, evaluation });
-        const before = previous.get(`${evaluation.scheme.schemeId}\u0000${history.subjectId}`);
+        const key = `${evaluation.scheme.schemeId}\u0000${history.subjectId}`;
+        standingKeys.add(key);
+        const before = previous.get(key);
         if (before && before.grade === evaluation.result.grade && before.score === evaluation.result.score) continue;
         changes.push({ history, evaluation, before, cause: causes.get(history.subjectId)! });
       }
     }
+    await this.dropLeftStandings(manager, previous, standingKeys, schemes);
     if (standings.length === 0) return;
     await manager.query(
       `INSERT INTO subject_standings (scheme_id, subject_id, scheme_version, subject_kind, region, grade, score, cycle_label, result, evaluated_at)
@@ -128,6 +151,29 @@ export class StandingCalculator {
     );
   }
 
+  /**
+   * A subject's standing under an active scheme that no longer grades it (the registry moved it out
+   * of the scheme's sectors, ADR 0044) is removed, so reads stop showing a grade the scheme would
+   * not give. Only standings of active schemes recomputed just now are touched; no event announces
+   * the removal yet (grade.changed has no "no longer graded" form: follow-up in ADR 0044).
+   */
+  private async dropLeftStandings(
+    manager: EntityManager,
+    previous: ReadonlyMap<string, StoredGrade>,
+    graded: ReadonlySet<string>,
+    schemes: readonly LoadedScheme[],
+  ): Promise<void> {
+    const active = new Set(schemes.map((s) => s.schemeId));
+    const left = [...previous.keys()].filter((key) => !graded.has(key) && active.has(key.split('\u0000')[0]!));
+    if (left.length === 0) return;
+    const pairs = left.map((key) => key.split('\u0000') as [string, string]);
+    await manager.query(
+      `DELETE FROM subject_standings s USING unnest($1::text[], $2::text[]) AS l (scheme_id, subject_id)
+        WHERE s.scheme_id = l.scheme_id AND s.subject_id = l.subject_id`,
+      [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+    );
+  }
+
   /** Stored grades keyed by scheme and subject (NUL-separated). */
   private async storedGradesOf(manager: EntityManager, subjectIds: readonly string[]): Promise<Map<string, StoredGrade>> {
     const rows: { scheme_id: string; subject_id: string; grade: string; score: number }[] = await manager.query(
@@ -140,9 +186,10 @@ export class StandingCalculator {
 
 function evaluateLoaded(history: SubjectHistory, listEntries: ListMembership[], at: Date, schemes: LoadedScheme[]): SchemeEvaluation[] {
   return schemes.flatMap((scheme) => {
-    const region = applicableRegion(scheme.compiled.document, history.kind, history.records);
-    if (!region) return [];
-    const subject: SubjectFacts = { id: history.subjectId, kind: history.kind, region, lists: [], listEntries };
+    const outcome = applicability(scheme.compiled.document, history.kind, history.records, history.registration);
+    if (!outcome.applies) return [];
+    const { region } = outcome;
+    const subject: SubjectFacts = { id: history.subjectId, kind: history.kind, region, lists: [], listEntries, registration: history.registration };
     return [{ scheme, region, result: standingAt(scheme.compiled, subject, history.records, at) }];
   });
 }

@@ -1,7 +1,8 @@
 import { EntityManager } from 'typeorm';
 import type { SubjectKind } from '@domain/credit';
 import { runUpdate } from '@platform/database';
-import type { ScopedRecordFact } from '../../engine/domain/standing';
+import type { ScopedRecordFact, SubjectRegistration } from '../../engine/domain/standing';
+import { SubjectRegistrationsRepository } from './subject-registrations.repository';
 
 export interface StoredRecord {
   recordId: string;
@@ -19,6 +20,8 @@ export interface SubjectHistory {
   subjectId: string;
   kind: SubjectKind;
   records: ScopedRecordFact[];
+  /** The subject registry's entry (ADR 0044), null when the registry does not know the subject. */
+  registration: SubjectRegistration | null;
 }
 
 /** Evaluation's own copy of the records it was told about (it never reads collection's schema). */
@@ -134,7 +137,12 @@ export const SubjectRecordsRepository = {
     return (await this.histories(manager, [subjectId])).get(subjectId);
   },
 
-  /** Many subjects' records in one query (cycle close, simulation); only records received by `receivedBy` when given. */
+  /**
+   * Many subjects' records in one query (cycle close, simulation), only records received by
+   * `receivedBy` when given, with their registrations (a second query, by primary key). The
+   * registration is the current one even for a past `receivedBy` (the registry's history is not
+   * kept here; ADR 0044).
+   */
   async histories(manager: EntityManager, subjectIds: readonly string[], receivedBy?: Date): Promise<Map<string, SubjectHistory>> {
     const histories = new Map<string, SubjectHistory>();
     if (subjectIds.length === 0) return histories;
@@ -147,7 +155,7 @@ export const SubjectRecordsRepository = {
     for (const r of rows) {
       let history = histories.get(r.subject_id);
       if (!history) {
-        history = { subjectId: r.subject_id, kind: r.subject_kind, records: [] };
+        history = { subjectId: r.subject_id, kind: r.subject_kind, records: [], registration: null };
         histories.set(r.subject_id, history);
       }
       history.records.push({
@@ -161,6 +169,9 @@ export const SubjectRecordsRepository = {
         withdrawnAt: r.withdrawn_at?.toISOString() ?? null,
       });
     }
+    if (histories.size === 0) return histories;
+    const registrations = await SubjectRegistrationsRepository.ofSubjects(manager, [...histories.keys()]);
+    for (const [subjectId, registration] of registrations) histories.get(subjectId)!.registration = registration;
     return histories;
   },
 

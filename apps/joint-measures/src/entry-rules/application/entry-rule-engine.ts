@@ -195,7 +195,7 @@ function countedTypes(rule: CountingRule): string[] {
 
 /**
  * A counting rule over a subject's records (any types: the rule picks its own) and, for a fleet
- * rule, the carrier's reported fleet.
+ * rule, the carrier's fleet (reported, else counted from the registry).
  */
 function evaluateCounting(
   rule: CountingRule,
@@ -204,7 +204,13 @@ function evaluateCounting(
   today: string,
 ): RuleOutcome & { detail?: string } {
   if (rule.kind === 'record-count') return evaluateRecordRule(rule, records, today);
-  const outcome = evaluateFleetRule(rule, records, fleet?.vehicles ?? null, today);
+  let outcome = evaluateFleetRule(rule, records, fleet?.vehicles ?? null, today);
+  // A registry that lists fewer vehicles for the carrier than it had violating is evidently
+  // incomplete (still being imported): its count is not used, as no count is guessed (ADR 0044).
+  if (fleet?.origin === 'registry' && fleet.vehicles < outcome.vehicles.length) {
+    outcome = evaluateFleetRule(rule, records, null, today);
+    return { ...outcome, detail: undefined };
+  }
   return {
     ...outcome,
     detail: fleet ? `违法超限运输车辆${outcome.vehicles.length}辆，车辆总数${fleet.vehicles}辆（${fleet.asOf}，${fleet.source}）` : undefined,

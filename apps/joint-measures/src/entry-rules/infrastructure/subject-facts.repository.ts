@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { SubjectKind } from '@domain/credit';
 import type { CycleGrade } from '../domain/grade-rule';
-import type { CarrierFleet, RecordFacts } from '../domain/record-facts';
+import { effectiveFleet, PASSENGER_VEHICLE_TYPES, type CarrierFleet, type RecordFacts } from '../domain/record-facts';
 
 interface RecordRow {
   record_id: string;
@@ -14,6 +14,28 @@ interface RecordRow {
   decision_date: string;
   payload: Record<string, unknown>;
   standing: boolean;
+}
+
+interface FleetRow {
+  subject_id: string;
+  vehicles: number | null;
+  as_of: string | null;
+  source: string | null;
+  reported_by: string | null;
+  registry_vehicles: number;
+  registry_as_of: string | null;
+}
+
+/** A vehicle as the subject registry announced it (`credit.registry.vehicles.changed`). */
+export interface RegistryVehicle {
+  plate: string;
+  plateColour: string;
+  carrierUscc: string | null;
+  vehicleType: string;
+  region: string;
+  active: boolean;
+  revision: number;
+  changedAt: string;
 }
 
 const RECORD_COLUMNS = `record_id, record_type, subject_kind, subject_id, subject_name, region, severity, to_char(decision_date, 'YYYY-MM-DD') AS decision_date, payload, standing`;
@@ -157,29 +179,84 @@ export const subjectFacts = {
     return rows[0]?.subject_name ?? '';
   },
 
-  /** The carrier's latest reported fleet size, if any. */
+  /** The carrier's fleet: its latest reported size, else the registry's count of its vehicles (effectiveFleet). */
   async fleetOf(manager: EntityManager, subjectId: string): Promise<CarrierFleet | undefined> {
-    const rows: { subject_id: string; vehicles: number; as_of: string; source: string; reported_by: string }[] = await manager.query(
-      `SELECT subject_id, vehicles, to_char(as_of, 'YYYY-MM-DD') AS as_of, source, reported_by FROM carrier_fleets WHERE subject_id = $1`,
-      [subjectId],
-    );
-    const row = rows[0];
-    return row && { subjectId: row.subject_id, vehicles: row.vehicles, asOf: row.as_of, source: row.source, reportedBy: row.reported_by };
+    return (await this.fleetsOf(manager, [subjectId])).get(subjectId);
   },
 
-  /** The latest reported fleet sizes of several carriers (one query). */
+  /**
+   * Several carriers' fleets in one query (effectiveFleet): the reported size when there is one,
+   * else the count of the carrier's active freight vehicles in the registry (ADR 0044).
+   */
   async fleetsOf(manager: EntityManager, subjectIds: readonly string[]): Promise<Map<string, CarrierFleet>> {
     if (subjectIds.length === 0) return new Map();
-    const rows: { subject_id: string; vehicles: number; as_of: string; source: string; reported_by: string }[] = await manager.query(
-      `SELECT subject_id, vehicles, to_char(as_of, 'YYYY-MM-DD') AS as_of, source, reported_by FROM carrier_fleets WHERE subject_id = ANY($1::text[])`,
-      [subjectIds],
+    const rows: FleetRow[] = await manager.query(
+      `SELECT s.subject_id, f.vehicles, to_char(f.as_of, 'YYYY-MM-DD') AS as_of, f.source, f.reported_by,
+              r.vehicles AS registry_vehicles, to_char(r.changed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS registry_as_of
+         FROM unnest($1::text[]) AS s (subject_id)
+         LEFT JOIN carrier_fleets f ON f.subject_id = s.subject_id
+         LEFT JOIN LATERAL (SELECT count(*)::int AS vehicles, max(v.changed_at) AS changed_at FROM registry_vehicles v
+                             WHERE v.carrier_uscc = s.subject_id AND v.active AND v.vehicle_type <> ALL($2::text[])) r ON true`,
+      [[...new Set(subjectIds)], PASSENGER_VEHICLE_TYPES],
     );
-    return new Map(
-      rows.map((row) => [
-        row.subject_id,
-        { subjectId: row.subject_id, vehicles: row.vehicles, asOf: row.as_of, source: row.source, reportedBy: row.reported_by },
-      ]),
+    const fleets = new Map<string, CarrierFleet>();
+    for (const row of rows) {
+      const reported =
+        row.vehicles === null
+          ? undefined
+          : { subjectId: row.subject_id, vehicles: row.vehicles, asOf: row.as_of!, source: row.source!, reportedBy: row.reported_by! };
+      const registry = row.registry_vehicles > 0 ? { vehicles: row.registry_vehicles, asOf: row.registry_as_of! } : undefined;
+      const fleet = effectiveFleet(row.subject_id, reported, registry);
+      if (fleet) fleets.set(row.subject_id, fleet);
+    }
+    return fleets;
+  },
+
+  /**
+   * Stores registry vehicles in one statement, each only over a lower revision (of two of one
+   * vehicle in the batch, the higher revision wins). Returns the carriers whose counted fleet
+   * shrank: a counted vehicle (active, freight) that left them, stopped being active or counted
+   * (ADR 0044). A fleet that grows cannot make the fleet-share rule newly hold, so growth is not
+   * reported.
+   */
+  async putRegistryVehicles(manager: EntityManager, vehicles: readonly RegistryVehicle[]): Promise<string[]> {
+    const latest = new Map<string, RegistryVehicle>();
+    for (const vehicle of vehicles) {
+      const key = `${vehicle.plate}\u0000${vehicle.plateColour}`;
+      const held = latest.get(key);
+      if (!held || vehicle.revision > held.revision) latest.set(key, vehicle);
+    }
+    const unique = [...latest.values()];
+    if (unique.length === 0) return [];
+    const rows: { old_carrier: string | null; old_counted: boolean | null; new_carrier: string | null; new_counted: boolean }[] = await manager.query(
+      `WITH incoming AS (
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::bigint[], $8::timestamptz[])
+                  AS v (plate, plate_colour, carrier_uscc, vehicle_type, region, active, revision, changed_at)),
+       held AS (SELECT r.plate, r.plate_colour, r.carrier_uscc, r.active, r.vehicle_type FROM registry_vehicles r JOIN incoming i USING (plate, plate_colour)),
+       stored AS (
+         INSERT INTO registry_vehicles (plate, plate_colour, carrier_uscc, vehicle_type, region, active, revision, changed_at)
+         SELECT plate, plate_colour, carrier_uscc, vehicle_type, region, active, revision, changed_at FROM incoming
+         ON CONFLICT (plate, plate_colour) DO UPDATE SET carrier_uscc = EXCLUDED.carrier_uscc, vehicle_type = EXCLUDED.vehicle_type, region = EXCLUDED.region,
+            active = EXCLUDED.active, revision = EXCLUDED.revision, changed_at = EXCLUDED.changed_at, received_at = now()
+          WHERE registry_vehicles.revision < EXCLUDED.revision
+         RETURNING plate, plate_colour, carrier_uscc, active, vehicle_type)
+       SELECT held.carrier_uscc AS old_carrier, held.active AND held.vehicle_type <> ALL($9::text[]) AS old_counted,
+              stored.carrier_uscc AS new_carrier, stored.active AND stored.vehicle_type <> ALL($9::text[]) AS new_counted
+         FROM stored LEFT JOIN held USING (plate, plate_colour)`,
+      [
+        unique.map((v) => v.plate),
+        unique.map((v) => v.plateColour),
+        unique.map((v) => v.carrierUscc),
+        unique.map((v) => v.vehicleType),
+        unique.map((v) => v.region),
+        unique.map((v) => v.active),
+        unique.map((v) => v.revision),
+        unique.map((v) => v.changedAt),
+        PASSENGER_VEHICLE_TYPES,
+      ],
     );
+    const shrunk = rows.filter((r) => r.old_carrier && r.old_counted && (r.old_carrier !== r.new_carrier || !r.new_counted)).map((r) => r.old_carrier!);
+    return [...new Set(shrunk)];
   },
 
   /** Stores a fleet report; an older report than the one held changes nothing (returns false). */

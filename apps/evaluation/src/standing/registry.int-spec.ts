@@ -1,0 +1,268 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { CreditRecordCreatedV1, EventEnvelope, Events, RegistryDriverChangedV1, RegistryEnterpriseChangedV1 } from '@contracts';
+import { addMonths } from '@domain/calendar';
+import type { Principal } from '@platform/auth';
+import { BatchEventHandler, ConsumerSpec, EventHandler, InboxConsumer } from '@platform/messaging';
+import { EventConsumers, OutboxPublisher, ServiceDefinition } from '@platform/service';
+import { chinaToday, cloneTestDatabase, eventually, isolatedMessaging, makeUscc, TestDatabase, TestMessaging } from '@platform/testing';
+import { evaluationDefinition } from '../evaluation.definition';
+import { SchemeRegistry } from '../schemes/application/scheme-registry';
+import { ApplyRecordEventHandler } from './application/apply-record-event.handler';
+import { ApplyRegistryEventHandler } from './application/apply-registry-event.handler';
+import { GetSubjectEvaluationsHandler } from './application/get-subject-evaluations.handler';
+import { StandingCalculator } from './application/standing-calculator';
+import { RecordEventsConsumer } from './interface/record-events.consumer';
+import { RegistryEventsConsumer } from './interface/registry-events.consumer';
+
+/**
+ * The subject registry feeds evaluation (issue 16 item 1, ADR 0044), against real PostgreSQL and
+ * JetStream: registry and record events are published to the stream and applied by the
+ * production consumers (durable, inbox). A sector-bound scheme grades only subjects the registry
+ * lists in one of its sectors; tenure counts from the registry's date.
+ */
+describe('evaluation: the subject registry decides sector applicability and tenure (PostgreSQL + JetStream)', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let messaging: TestMessaging;
+  let query: GetSubjectEvaluationsHandler;
+  let calculator: StandingCalculator;
+  const consumers: InboxConsumer[] = [];
+  const henanReader: Principal = { clientId: 'ha', kind: 'integrator', scopes: ['evaluations:read'], region: '410000' };
+  const HENAN = 'henan-passenger-hazardous-codes';
+  const ZHENGZHOU = 'zhengzhou-taxi-driver-stars';
+
+  beforeAll(async () => {
+    db = await cloneTestDatabase('eval-registry');
+    dataSource = await db.dataSource(evaluationDefinition);
+    messaging = await isolatedMessaging();
+    const registry = new SchemeRegistry(dataSource);
+    await registry.onModuleInit();
+    calculator = new StandingCalculator(registry, new OutboxPublisher(evaluationDefinition as ServiceDefinition));
+    query = new GetSubjectEvaluationsHandler(dataSource, calculator);
+    // The production consumers, registered as the service registers them, behind real durables with an inbox.
+    const registrar: Pick<EventConsumers, 'register' | 'consume'> = {
+      consume: EventConsumers.prototype.consume,
+      register: (spec: ConsumerSpec, handler: EventHandler, batchHandler?: BatchEventHandler) =>
+        void consumers.push(
+          new InboxConsumer(dataSource, messaging.js, messaging.jsm, messaging.ns, { ...spec, ackWaitMs: 2000 }, handler, undefined, batchHandler),
+        ),
+    };
+    new RecordEventsConsumer(registrar as EventConsumers, new ApplyRecordEventHandler(calculator)).onModuleInit();
+    new RegistryEventsConsumer(registrar as EventConsumers, new ApplyRegistryEventHandler(calculator)).onModuleInit();
+    for (const consumer of consumers) await consumer.start();
+  });
+
+  afterAll(async () => {
+    for (const consumer of consumers) await consumer.stop();
+    await messaging?.cleanup();
+    await db?.drop();
+  });
+
+  async function publish<T>(subject: string, subjectId: string, data: T, id: string = randomUUID()): Promise<string> {
+    const envelope: EventEnvelope<T> = { id, type: subject, version: 1, occurredAt: new Date().toISOString(), subjectId, region: '410100', data };
+    await messaging.js.publish(messaging.ns.subject(subject), JSON.stringify(envelope));
+    return id;
+  }
+
+  const record = (subject: CreditRecordCreatedV1['subject'], overrides: Partial<CreditRecordCreatedV1> = {}): CreditRecordCreatedV1 => ({
+    recordId: randomUUID(),
+    recordType: 'administrative-penalty',
+    subject,
+    region: '410102',
+    severity: 'general',
+    decisionDate: chinaToday(),
+    documentNumber: `郑交罚〔2026〕${Math.floor(Math.random() * 1e6)}号`,
+    isPublic: true,
+    summary: '未按规定携带道路运输证',
+    sourceClientId: 'zhengzhou',
+    receivedAt: new Date().toISOString(),
+    payload: {},
+    ...overrides,
+  });
+  const created = (r: CreditRecordCreatedV1) => publish(Events.CreditRecordCreated.subject, r.subject.id, r);
+
+  const enterprise = (uscc: string, sectors: string[], revision = 1, overrides: Partial<RegistryEnterpriseChangedV1> = {}): RegistryEnterpriseChangedV1 => ({
+    uscc,
+    name: '某运输有限公司',
+    region: '410102',
+    sectors,
+    licences: [{ number: `豫交运管许可郑字${revision}号`, sectors, validFrom: '2020-01-01', validUntil: null, authority: '郑州市交通运输局' }],
+    registeredOn: '2020-01-01',
+    credit: { registered: true, committed: true, selfAssessed: false },
+    active: true,
+    revision,
+    source: 'api',
+    changedAt: new Date().toISOString(),
+    ...overrides,
+  });
+  const enterpriseChanged = (e: RegistryEnterpriseChangedV1) => publish(Events.RegistryEnterpriseChanged.subject, e.uscc, e);
+
+  const standing = (schemeId: string, subjectId: string) =>
+    db
+      .query<{
+        grade: string;
+        score: number;
+      }>(`SELECT grade, score FROM evaluation.subject_standings WHERE scheme_id = $1 AND subject_id = $2`, [schemeId, subjectId])
+      .then((rows) => rows[0]);
+  const registered = (subjectId: string, revision: number) =>
+    db.query(`SELECT 1 FROM evaluation.registry_subjects WHERE subject_id = $1 AND revision = $2`, [subjectId, revision]).then((r) => r.length === 1);
+  const recordStored = (recordId: string) => db.query(`SELECT 1 FROM evaluation.subject_records WHERE record_id = $1`, [recordId]).then((r) => r.length === 1);
+
+  it('Henan 两客一危 does not grade a general-cargo carrier with Henan records; it grades a road-passenger carrier (issue 16, seed 002 案例1)', async () => {
+    const freight = makeUscc('410102');
+    const coach = makeUscc('410102');
+    await enterpriseChanged(enterprise(freight, ['general-cargo']));
+    await enterpriseChanged(enterprise(coach, ['road-passenger']));
+    const freightPenalty = record({ kind: 'org', id: freight, name: '某货运有限公司' });
+    const coachPenalty = record({ kind: 'org', id: coach, name: '某客运有限公司' });
+    await created(freightPenalty);
+    await created(coachPenalty);
+    await eventually(() => recordStored(freightPenalty.recordId), Boolean);
+    // 1000 − 30 for one general administrative penalty (the scheme's `penalty` rule) → green (≥ 900).
+    expect(await eventually(() => standing(HENAN, coach), Boolean)).toEqual({ grade: 'green', score: 970 });
+    await eventually(() => recordStored(coachPenalty.recordId), Boolean);
+    expect(await standing(HENAN, freight)).toBeUndefined();
+
+    // Visible, not silent: the evaluation says why the scheme does not grade the freight carrier.
+    const answer = await query.execute(henanReader, { subjectId: freight, asOf: '' });
+    expect(answer.evaluations.map((e) => e.schemeId)).not.toContain(HENAN);
+    expect(answer.notApplicable).toEqual([
+      expect.objectContaining({
+        schemeId: HENAN,
+        reason: 'SECTOR_OUTSIDE',
+        sectors: ['road-passenger', 'hazardous-goods'],
+        message: expect.stringContaining('不适用'),
+      }),
+    ]);
+    const graded = await query.execute(henanReader, { subjectId: coach, asOf: '' });
+    expect(graded.evaluations.find((e) => e.schemeId === HENAN)).toMatchObject({ grade: 'green', score: 970 });
+    expect(graded.notApplicable).toEqual([]);
+  });
+
+  it('a carrier not (yet) in the registry is not graded ("sector unknown"); its registration grades it, attributed to the registry event', async () => {
+    const carrier = makeUscc('410102');
+    const penalty = record({ kind: 'org', id: carrier, name: '某危货运输有限公司' }, { severity: 'severe' });
+    await created(penalty);
+    await eventually(() => recordStored(penalty.recordId), Boolean);
+    expect(await standing(HENAN, carrier)).toBeUndefined();
+    const unknown = await query.execute(henanReader, { subjectId: carrier, asOf: '' });
+    expect(unknown.notApplicable).toEqual([expect.objectContaining({ schemeId: HENAN, reason: 'SECTOR_UNKNOWN' })]);
+
+    const eventId = await enterpriseChanged(enterprise(carrier, ['hazardous-goods']));
+    // 1000 − 50 for a severe penalty → green.
+    expect(await eventually(() => standing(HENAN, carrier), Boolean)).toEqual({ grade: 'green', score: 950 });
+    const [change] = await db.query<{ cause_event_id: string; previous_grade: string | null }>(
+      `SELECT cause_event_id, previous_grade FROM evaluation.standing_changes WHERE scheme_id = $1 AND subject_id = $2`,
+      [HENAN, carrier],
+    );
+    expect(change).toEqual({ cause_event_id: eventId, previous_grade: null });
+  });
+
+  it('a registration that leaves the scheme’s sectors removes the standing; an older revision arriving late changes nothing', async () => {
+    const carrier = makeUscc('410102');
+    await enterpriseChanged(enterprise(carrier, ['road-passenger'], 1));
+    await created(record({ kind: 'org', id: carrier, name: '某客运有限公司' }));
+    expect(await eventually(() => standing(HENAN, carrier), Boolean)).toEqual({ grade: 'green', score: 970 });
+
+    // Revision 3: the passenger licence is gone, only general cargo remains.
+    await enterpriseChanged(enterprise(carrier, ['general-cargo'], 3));
+    expect(
+      await eventually(
+        () => standing(HENAN, carrier),
+        (s) => s === undefined,
+      ),
+    ).toBeUndefined();
+    // Revision 2 (older) arrives after 3: ignored, so the carrier stays outside the scheme.
+    await enterpriseChanged(enterprise(carrier, ['road-passenger'], 2));
+    const marker = makeUscc('410102');
+    await enterpriseChanged(enterprise(marker, ['taxi'], 1));
+    await eventually(() => registered(marker, 1), Boolean);
+    expect(await registered(carrier, 3)).toBe(true);
+    expect(await standing(HENAN, carrier)).toBeUndefined();
+  });
+
+  it('a batch of registrations (ADR 0033) stores what one by one would: the highest revision of each subject', async () => {
+    const handler = new ApplyRegistryEventHandler(calculator);
+    const carrier = makeUscc('410102');
+    const envelope = (data: RegistryEnterpriseChangedV1): EventEnvelope<RegistryEnterpriseChangedV1> => ({
+      id: randomUUID(),
+      type: Events.RegistryEnterpriseChanged.subject,
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      subjectId: data.uscc,
+      region: '410102',
+      data,
+    });
+    const batch = [
+      envelope(enterprise(carrier, ['taxi'], 5)),
+      envelope(enterprise(carrier, ['general-cargo'], 4)),
+      envelope(enterprise(makeUscc(), ['bus'], 1)),
+    ];
+    await dataSource.transaction((m) => handler.enterprisesChanged(batch, m));
+    const rows = await db.query<{ sectors: string[]; revision: string }>(
+      `SELECT sectors, revision::text FROM evaluation.registry_subjects WHERE subject_id = $1`,
+      [carrier],
+    );
+    expect(rows).toEqual([{ sectors: ['taxi'], revision: '5' }]);
+    await expect(dataSource.transaction((m) => handler.enterprisesChanged([{ ...batch[0]!, version: 2 }], m))).rejects.toThrow('unsupported version 2');
+  });
+
+  it('a Zhengzhou taxi driver registered 3 months ago with 25 points gets at most 3 stars; tenure counts from the registry (seed 002 案例9 郑州)', async () => {
+    const today = chinaToday();
+    const driver = (n: number) => `4101021990010${String(n).padStart(4, '0')}${Math.floor(Math.random() * 10)}`;
+    const driverChanged = (citizenId: string, qualifiedOn: string, revision = 1) =>
+      publish<RegistryDriverChangedV1>(Events.RegistryDriverChanged.subject, citizenId, {
+        citizenId,
+        name: '张某',
+        qualificationCertificate: '410100000001',
+        qualificationSectors: ['taxi'],
+        employerUscc: null,
+        previousEmployerUscc: null,
+        region: '410102',
+        qualifiedOn,
+        active: true,
+        revision,
+        source: 'api',
+        changedAt: new Date().toISOString(),
+      });
+    // 20 base + 5 for a provincial commendation = 25 → 5★ by score (≥ 25); 注册在岗时间少于6个月 → at most 3★.
+    const commendation = (id: string) =>
+      record({ kind: 'person', id, name: '张某' }, { recordType: 'commendation', severity: 'minor', summary: '省级表彰', payload: { level: 'provincial' } });
+    // A 2020 licence on file: without the registry it would date tenure; the registry's qualifiedOn wins.
+    const oldLicence = (id: string) =>
+      record(
+        { kind: 'person', id, name: '张某' },
+        { recordType: 'administrative-licence', severity: 'minor', decisionDate: '2020-01-01', summary: '从业资格', payload: { validFrom: '2020-01-01' } },
+      );
+
+    const recent = driver(Math.floor(Math.random() * 9999));
+    await driverChanged(recent, addMonths(today, -3));
+    await created(oldLicence(recent));
+    await created(commendation(recent));
+    const capped = await eventually(
+      () => standing(ZHENGZHOU, recent),
+      (s) => s?.score === 25,
+    );
+    expect(capped).toEqual({ grade: '3', score: 25 });
+
+    const veteran = driver(Math.floor(Math.random() * 9999));
+    await driverChanged(veteran, addMonths(today, -24));
+    await created(commendation(veteran));
+    expect(
+      await eventually(
+        () => standing(ZHENGZHOU, veteran),
+        (s) => s?.score === 25,
+      ),
+    ).toEqual({ grade: '5', score: 25 });
+
+    // The registry corrects the recent driver's date to 2 years ago: recomputed at once, 5★.
+    await driverChanged(recent, addMonths(today, -24), 2);
+    expect(
+      await eventually(
+        () => standing(ZHENGZHOU, recent),
+        (s) => s?.grade === '5',
+      ),
+    ).toEqual({ grade: '5', score: 25 });
+  });
+});
