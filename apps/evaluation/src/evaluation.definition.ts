@@ -7,6 +7,7 @@ import { EvaluationCycles1763700000410 } from './migrations/1763700000410-evalua
 import { StandingRefreshes1763700000420 } from './migrations/1763700000420-standing-refreshes';
 import { PeriodRankings1763700000430 } from './migrations/1763700000430-period-rankings';
 import { SubjectListEntries1763700000440 } from './migrations/1763700000440-subject-list-entries';
+import { RankingStaleness1763700001550 } from './migrations/1763700001550-ranking-staleness';
 
 export const evaluationConfigSchema = baseServiceEnv.extend({
   /** Subjects per transaction when closing a cycle or regrading after a publication (results + cursor commit together). */
@@ -35,6 +36,7 @@ export const evaluationDefinition: ServiceDefinition = {
     StandingRefreshes1763700000420,
     PeriodRankings1763700000430,
     SubjectListEntries1763700000440,
+    RankingStaleness1763700001550,
   ],
   protoPackages: [ProtoPackages.evaluation],
   streams: ['EVALUATION', 'CREDIT_RECORDS', 'MEASURES'],

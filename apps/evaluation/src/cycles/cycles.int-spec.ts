@@ -263,10 +263,11 @@ describe('cycle close (PostgreSQL)', () => {
         [3, 16],
       ]);
       expect((await ranked('quarter', '2025-Q3', 'subject', 3)).subjects.map((s) => s.score)).toEqual([19, 17, 16]);
-      // 17, 19, 16, 13, 10, 7, 4, 1 → mean 10.875 in Zhongyuan district; the city is the same eight.
+      // 17, 19, 16, 13, 10, 7, 4, 1, and the driver of the close test above, whose severe penalty (−10: 10, 2★)
+      // was decided on 1 December 2025 though received only now (it counts in 2025, issue 16) → 97 / 9 = 10.778.
       const counties = await ranked('year', '2025', 'county');
-      expect(counties.regions).toEqual([{ rank: 1, region: '410105', subjects: 8, meanScore: 10.875, distribution: { '1': 1, '2': 3, '3': 4 } }]);
-      expect((await ask('year', '2025', 'city')).regions).toEqual([expect.objectContaining({ region: '410100', subjects: 8, meanScore: 10.875 })]);
+      expect(counties.regions).toEqual([{ rank: 1, region: '410105', subjects: 9, meanScore: 10.778, distribution: { '1': 1, '2': 4, '3': 4 } }]);
+      expect((await ask('year', '2025', 'city')).regions).toEqual([expect.objectContaining({ region: '410100', subjects: 9, meanScore: 10.778 })]);
       // A ranking is kept: the same question gets the same grading while nothing about the period changes...
       expect(await ask('week', '2025-W23', 'subject', 3)).toEqual(week);
       // ...and a record received since for a day after the period changes nothing either.
