@@ -127,7 +127,21 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
   describe('commitments', () => {
     const job = () => new BreakOverdueCommitmentsJob(ds, writer, catalogues, scheduler(), config);
 
-    it('breaks an overdue unfulfilled commitment once, by the system, and leaves fulfilled and pending ones alone', async () => {
+    const brokenRecords = (commitmentIds: string[]) =>
+      ds.query(`SELECT id FROM credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = ANY($1)`, [commitmentIds]);
+    const findings = (commitmentIds: string[]) =>
+      ds.query(
+        `SELECT commitment_record_id, status, region, accepting_client_id, to_char(due_on, 'YYYY-MM-DD') AS due_on, description, consequence
+           FROM commitment_findings WHERE commitment_record_id = ANY($1::uuid[]) ORDER BY commitment_record_id`,
+        [commitmentIds],
+      );
+
+    // Issue 16: what the scheduler finds is a system-detected finding, not a record. Seed 001 第5条
+    // (建立信用承诺相关信用信息的记录、归集、推送工作机制，将承诺人履行承诺情况全面纳入信用记录) has the
+    // unit that handles the commitment record its fulfilment, and DOMAIN.md §2 has every penalty-like
+    // record carry a decision document number: nothing is published until the unit that accepted
+    // the commitment confirms the finding with its own decision, never a made-up number.
+    it('finds an overdue unfulfilled commitment once, for the unit that accepted it, publishes nothing, and leaves fulfilled and pending ones alone', async () => {
       const overdue = await store(commitment('410100', '2026-03-01', '2026-08-31'));
       const dueToday = await store(commitment('410100', '2026-03-01', TODAY));
       const fulfilled = await store(commitment('410100', '2026-03-01', '2026-08-15'));
@@ -141,47 +155,29 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
       });
 
       expect(await job().runOnce(clock.now())).toBeGreaterThanOrEqual(1);
-      const broken = await ds.query(
-        `SELECT subject_id, region, severity, decision_date::text AS decision_date, source_client_id, payload FROM credit_records
-          WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = ANY($1)`,
-        [[overdue, dueToday, fulfilled]],
-      );
-      expect(broken).toHaveLength(1);
-      expect(broken[0]).toMatchObject({
-        region: '410100',
-        severity: 'general',
-        decision_date: TODAY,
-        source_client_id: COMMITMENT_SYSTEM_CLIENT,
-        payload: { commitmentRecordId: overdue, detectedBy: 'automatic-due-date' },
-      });
-      const [{ id: brokenId }] = await ds.query(
-        `SELECT id FROM credit_records WHERE payload->>'commitmentRecordId' = $1 AND record_type = 'commitment-broken'`,
-        [overdue],
-      );
-      expect(await outboxCount('credit.records.created', brokenId)).toBe(1);
+      expect(await brokenRecords([overdue, dueToday, fulfilled])).toEqual([]);
+      expect(await ds.query(`SELECT id FROM credit_records WHERE source_client_id = $1`, [COMMITMENT_SYSTEM_CLIENT])).toEqual([]);
+      const found = await findings([overdue, dueToday, fulfilled]);
+      expect(found).toEqual([
+        expect.objectContaining({ commitment_record_id: overdue, status: 'pending', region: '410100', accepting_client_id: 'zhengzhou', due_on: '2026-08-31' }),
+      ]);
+      expect(found[0].description).toContain('2026-08-31');
 
-      // Again, and on two replicas at once: never a second broken record.
+      // Again, and on two replicas at once: never a second finding.
       await Promise.all([job().runOnce(clock.now()), job().runOnce(clock.now())]);
-      expect(
-        (
-          await ds.query(`SELECT count(*)::int AS n FROM credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = $1`, [
-            overdue,
-          ])
-        )[0].n,
-      ).toBe(1);
+      expect(await findings([overdue])).toHaveLength(1);
 
       // The next day, the one due today is overdue too.
       clock.set(new Date('2026-09-02T04:00:00Z'));
       await job().runOnce(clock.now());
       clock.set(NOON_SEPT_1);
-      const after = await ds.query(
-        `SELECT payload->>'commitmentRecordId' AS c FROM credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = ANY($1) ORDER BY 1`,
-        [[overdue, dueToday, fulfilled]],
+      expect((await findings([overdue, dueToday, fulfilled])).map((f: { commitment_record_id: string }) => f.commitment_record_id).sort()).toEqual(
+        [overdue, dueToday].sort(),
       );
-      expect(after.map((r: { c: string }) => r.c).sort()).toEqual([overdue, dueToday].sort());
+      expect(await brokenRecords([overdue, dueToday, fulfilled])).toEqual([]);
     });
 
-    it('does not count a revoked fulfilment: the commitment is still broken', async () => {
+    it('does not count a revoked fulfilment: the commitment is still found broken', async () => {
       const id = await store(commitment('410100', '2026-02-01', '2026-07-01'));
       const body = commitment('410100', '2026-02-01', '2026-07-01');
       const fulfilment = await store({
@@ -192,24 +188,25 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
       });
       await ds.query(`UPDATE credit_records SET status = 'revoked' WHERE id = $1`, [fulfilment]);
       await job().runOnce(clock.now());
-      expect(
-        (
-          await ds.query(`SELECT count(*)::int AS n FROM credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = $1`, [id])
-        )[0].n,
-      ).toBe(1);
+      expect(await findings([id])).toEqual([expect.objectContaining({ status: 'pending' })]);
+      expect(await brokenRecords([id])).toEqual([]);
     });
 
-    it('breaks a Hangzhou opening-licence commitment 180 days after it was made, whatever its own due date (seed 004)', async () => {
+    it('finds a Hangzhou opening-licence commitment 180 days after it was made, whatever its own due date (seed 004)', async () => {
       // 2026-03-01 + 180 days = 2026-08-28 < today; its own due date is next year.
       const hangzhou = await store(commitment('330100', '2026-03-01', '2027-03-01'), 'zhejiang');
       const elsewhere = await store(commitment('410100', '2026-03-01', '2027-03-01'));
       await job().runOnce(clock.now());
-      const broken = await ds.query(`SELECT payload FROM credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = ANY($1)`, [
-        [hangzhou, elsewhere],
+      const found = await findings([hangzhou, elsewhere]);
+      expect(found).toEqual([
+        expect.objectContaining({
+          commitment_record_id: hangzhou,
+          accepting_client_id: 'zhejiang',
+          due_on: '2026-08-28',
+          consequence: '撤销《道路普通货物运输经营许可》',
+        }),
       ]);
-      expect(broken).toHaveLength(1);
-      expect(broken[0].payload).toMatchObject({ commitmentRecordId: hangzhou, consequence: '撤销《道路普通货物运输经营许可》' });
-      expect(broken[0].payload.description).toContain('2026-08-28');
+      expect(found[0].description).toContain('2026-08-28');
     });
   });
 
