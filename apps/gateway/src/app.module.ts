@@ -31,6 +31,7 @@ import { MeasuresGatewayGrpcController } from './measures/decisions.grpc.control
 import { InspectionDrawsHttpController } from './measures/inspection-draws.http.controller';
 import { MeasuresReportHttpController } from './measures/measures-report.http.controller';
 import { Upstreams } from './upstreams';
+import { CommitmentFindingsHttpController } from './commitment-findings/commitment-findings.http.controller';
 
 @Module({})
 export class AppModule {
@@ -72,6 +73,7 @@ export class AppModule {
         MeasuresGatewayGrpcController,
         InspectionDrawsHttpController,
         MeasuresReportHttpController,
+        CommitmentFindingsHttpController,
       ],
       providers: [
         Upstreams,

@@ -20,6 +20,7 @@ export class Upstreams implements OnApplicationShutdown {
   readonly collectionQuality: UnaryClient<collectionV1.CollectionQualityServiceClient>;
   readonly violationClaims: UnaryClient<collectionV1.ViolationClaimServiceClient>;
   readonly licences: UnaryClient<collectionV1.LicenceServiceClient>;
+  readonly commitmentFindings: UnaryClient<collectionV1.CommitmentFindingServiceClient>;
   // evaluation
   readonly evaluationSchemes: UnaryClient<evaluationV1.SchemeServiceClient>;
   readonly evaluations: UnaryClient<evaluationV1.EvaluationServiceClient>;
@@ -47,6 +48,7 @@ export class Upstreams implements OnApplicationShutdown {
     this.collectionQuality = collection<collectionV1.CollectionQualityServiceClient>(collectionV1.COLLECTION_QUALITY_SERVICE_NAME);
     this.violationClaims = collection<collectionV1.ViolationClaimServiceClient>(collectionV1.VIOLATION_CLAIM_SERVICE_NAME);
     this.licences = collection<collectionV1.LicenceServiceClient>(collectionV1.LICENCE_SERVICE_NAME);
+    this.commitmentFindings = collection<collectionV1.CommitmentFindingServiceClient>(collectionV1.COMMITMENT_FINDING_SERVICE_NAME);
 
     const evaluation = this.backend(ProtoPackages.evaluation, config.EVALUATION_GRPC_URL, config);
     this.evaluationSchemes = evaluation<evaluationV1.SchemeServiceClient>(evaluationV1.SCHEME_SERVICE_NAME);

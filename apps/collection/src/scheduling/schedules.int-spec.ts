@@ -15,6 +15,9 @@ import { ManualClock } from './domain/clock';
 import { ScheduledJob } from './domain/scheduled-job';
 import { BreakOverdueCommitmentsJob, COMMITMENT_SYSTEM_CLIENT } from '../commitments/application/break-overdue-commitments.job';
 import { DEFAULT_FULFILMENT_PERIOD_RULES } from '../commitments/domain/fulfilment-period';
+import { ConfirmCommitmentFindingHandler } from '../commitments/application/confirm-commitment-finding.handler';
+import { DismissCommitmentFindingHandler } from '../commitments/application/dismiss-commitment-finding.handler';
+import { ListCommitmentFindingsHandler } from '../commitments/application/list-commitment-findings.handler';
 import { AnnounceExpiringLicencesJob } from '../licences/application/announce-expiring-licences.job';
 import { ListExpiringLicencesHandler } from '../licences/application/list-expiring-licences.handler';
 import { DEFAULT_EXPIRY_WARNING_RULES } from '../licences/domain/expiry-warning';
@@ -125,7 +128,7 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
   });
 
   describe('commitments', () => {
-    const job = () => new BreakOverdueCommitmentsJob(ds, writer, catalogues, scheduler(), config);
+    const job = () => new BreakOverdueCommitmentsJob(ds, scheduler(), config);
 
     const brokenRecords = (commitmentIds: string[]) =>
       ds.query(`SELECT id FROM credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = ANY($1)`, [commitmentIds]);
@@ -207,6 +210,107 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
         }),
       ]);
       expect(found[0].description).toContain('2026-08-28');
+    });
+  });
+
+  describe('commitment findings: the accepting unit decides', () => {
+    const job = () => new BreakOverdueCommitmentsJob(ds, scheduler(), config);
+    const zhengzhou: Principal = { clientId: 'zhengzhou', kind: 'integrator', scopes: ['records:write', 'records:read'], region: '410100' };
+    const henan: Principal = { clientId: 'henan', kind: 'integrator', scopes: ['records:write', 'records:read'], region: '410000' };
+    const luoyang: Principal = { clientId: 'luoyang', kind: 'integrator', scopes: ['records:write', 'records:read'], region: '410300' };
+    const list = (principal: Principal, status = 'pending') =>
+      new ListCommitmentFindingsHandler(ds).execute(principal, { status, region: '', limit: 500, cursor: '' });
+    const confirm = () => new ConfirmCommitmentFindingHandler(ds, writer, catalogues, config, clock);
+    const dismiss = () => new DismissCommitmentFindingHandler(ds);
+    const findingOf = async (commitmentId: string) => (await list(zhengzhou, '')).findings.find((f) => f.commitmentRecordId === commitmentId)!;
+    const brokenOf = (commitmentId: string) =>
+      ds.query(
+        `SELECT id, source_client_id, document_number, decision_date::text AS decision_date, severity, payload FROM credit_records
+          WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = $1`,
+        [commitmentId],
+      );
+
+    it('lists a pending finding for its region only; confirming publishes one record with the unit’s document, once', async () => {
+      const id = await store(commitment('410100', '2026-04-01', '2026-08-20'));
+      await job().runOnce(clock.now());
+      const finding = await findingOf(id);
+      expect(finding).toMatchObject({ status: 'pending', acceptingClientId: 'zhengzhou', dueOn: '2026-08-20', brokenRecordId: '' });
+      expect((await list(henan)).findings.map((f) => f.id)).toContain(finding.id);
+      expect((await list(luoyang)).findings.map((f) => f.id)).not.toContain(finding.id);
+      await expect(confirm().execute(luoyang, { findingId: finding.id, documentNumber: 'X', decisionDate: TODAY, severity: '' })).rejects.toMatchObject({
+        code: 'COMMITMENT_FINDING.NOT_FOUND',
+      });
+      // The province is in scope but did not accept the commitment.
+      await expect(confirm().execute(henan, { findingId: finding.id, documentNumber: 'X', decisionDate: TODAY, severity: '' })).rejects.toMatchObject({
+        code: 'COMMITMENT_FINDING.NOT_ACCEPTING_UNIT',
+        kind: 'forbidden',
+      });
+      // Bad input names every field; nothing is written.
+      await expect(
+        confirm().execute(zhengzhou, { findingId: finding.id, documentNumber: ' ', decisionDate: '2026-08-20', severity: 'huge' }),
+      ).rejects.toMatchObject({
+        code: 'COMMITMENT_FINDING.INVALID',
+        kind: 'validation',
+        violations: [
+          expect.objectContaining({ field: 'documentNumber', code: 'REQUIRED' }),
+          expect.objectContaining({ field: 'decisionDate', code: 'BEFORE_DUE' }),
+          expect.objectContaining({ field: 'severity', code: 'INVALID_SEVERITY' }),
+        ],
+      });
+      expect(await brokenOf(id)).toEqual([]);
+
+      const decision = { findingId: finding.id, documentNumber: '郑交违诺〔2026〕7号', decisionDate: TODAY, severity: '' };
+      const confirmed = await confirm().execute(zhengzhou, decision);
+      expect(confirmed.finding).toMatchObject({
+        status: 'confirmed',
+        decidedBy: 'zhengzhou',
+        decisionDocumentNumber: '郑交违诺〔2026〕7号',
+        severity: 'general',
+      });
+      const [record] = await brokenOf(id);
+      expect(record).toMatchObject({
+        id: confirmed.finding.brokenRecordId,
+        source_client_id: 'zhengzhou',
+        document_number: '郑交违诺〔2026〕7号',
+        decision_date: TODAY,
+        severity: 'general',
+        payload: { commitmentRecordId: id, detectedBy: 'automatic-due-date' },
+      });
+      expect(await outboxCount('credit.records.created', record.id)).toBe(1);
+
+      // A retry (same decision, even two at once) answers the same and writes nothing more.
+      const retries = await Promise.all([confirm().execute(zhengzhou, decision), confirm().execute(zhengzhou, decision)]);
+      expect(retries.map((r) => r.finding)).toEqual([confirmed.finding, confirmed.finding]);
+      expect(await brokenOf(id)).toHaveLength(1);
+      expect(await outboxCount('credit.records.created', record.id)).toBe(1);
+      // Another decision on a decided finding is a conflict.
+      await expect(confirm().execute(zhengzhou, { ...decision, documentNumber: '另一文号' })).rejects.toMatchObject({
+        code: 'COMMITMENT_FINDING.ALREADY_DECIDED',
+        kind: 'conflict',
+      });
+      await expect(dismiss().execute(zhengzhou, { findingId: finding.id, reason: '已履约' })).rejects.toMatchObject({
+        code: 'COMMITMENT_FINDING.ALREADY_DECIDED',
+      });
+      // The job does not find it again.
+      await job().runOnce(clock.now());
+      expect((await list(zhengzhou, '')).findings.filter((f) => f.commitmentRecordId === id)).toHaveLength(1);
+    });
+
+    it('dismissing publishes nothing, and the finding is not made again', async () => {
+      const id = await store(commitment('410100', '2026-04-01', '2026-08-21'));
+      await job().runOnce(clock.now());
+      const finding = await findingOf(id);
+      await expect(dismiss().execute(zhengzhou, { findingId: finding.id, reason: '  ' })).rejects.toMatchObject({
+        code: 'COMMITMENT_FINDING.INVALID',
+        violations: [expect.objectContaining({ field: 'reason' })],
+      });
+      const dismissed = await dismiss().execute(zhengzhou, { findingId: finding.id, reason: '已于期限内履约，履约材料未及时录入' });
+      expect(dismissed.finding).toMatchObject({ status: 'dismissed', dismissReason: '已于期限内履约，履约材料未及时录入', brokenRecordId: '' });
+      expect((await dismiss().execute(zhengzhou, { findingId: finding.id, reason: '重复提交' })).finding).toEqual(dismissed.finding);
+      await job().runOnce(clock.now());
+      expect(await brokenOf(id)).toEqual([]);
+      expect((await list(zhengzhou, 'dismissed')).findings.filter((f) => f.commitmentRecordId === id)).toEqual([dismissed.finding]);
+      expect((await list(zhengzhou)).findings.map((f) => f.commitmentRecordId)).not.toContain(id);
     });
   });
 
