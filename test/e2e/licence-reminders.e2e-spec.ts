@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
-import { EventEnvelope, Events, LicenceExpiringV1 } from '@contracts';
+import { EventEnvelope, Events, INTEGRATION_EVENTS, LicenceExpiringV1 } from '@contracts';
 import { addDays, addMonths, chinaDateOf } from '@domain/calendar';
 import { connectJetStream, MessagingNamespace } from '@platform/messaging';
 import { TEST_NATS_URL } from '@platform/testing';
@@ -64,6 +64,8 @@ describe('licence renewal reminders: a pollable feed and the event', () => {
   });
 
   it('shows a licence ending within the window once in the feed, and publishes it once as the event', async () => {
+    // The event is declared an integration event (no platform service consumes it) with this feed as its pull form.
+    expect(INTEGRATION_EVENTS).toContainEqual({ event: Events.LicenceExpiring, pullForm: 'GET /api/v1/licences/reminders' });
     // An integrator's durable subscription to the push form, made before anything is announced.
     const ns = new MessagingNamespace(platform.natsPrefix);
     const handles = await connectJetStream(TEST_NATS_URL, 'e2e-integrator');

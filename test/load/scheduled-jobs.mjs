@@ -151,7 +151,7 @@ try {
     ],
     [
       new AnnounceExpiringLicencesJob(ds, outbox, scheduler, config),
-      `INSERT INTO licence_expiry_notices (record_id, valid_until, announced_at) SELECT id, (payload->>'validUntil')::date, now() FROM credit_records WHERE record_type = 'administrative-licence'`,
+      `INSERT INTO licence_expiry_notices (record_id, valid_until, announced_at, region, reminder) SELECT id, (payload->>'validUntil')::date, now(), region, payload FROM credit_records WHERE record_type = 'administrative-licence'`,
     ],
   ];
   for (const [job, sql] of jobs) {

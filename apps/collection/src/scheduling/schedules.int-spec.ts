@@ -20,6 +20,8 @@ import { DismissCommitmentFindingHandler } from '../commitments/application/dism
 import { ListCommitmentFindingsHandler } from '../commitments/application/list-commitment-findings.handler';
 import { AnnounceExpiringLicencesJob } from '../licences/application/announce-expiring-licences.job';
 import { ListExpiringLicencesHandler } from '../licences/application/list-expiring-licences.handler';
+import { ListLicenceRemindersHandler } from '../licences/application/list-licence-reminders.handler';
+import { lockReminderFeed } from '../licences/infrastructure/reminder-feed-lock';
 import { DEFAULT_EXPIRY_WARNING_RULES } from '../licences/domain/expiry-warning';
 import { ExpirePublicityJob } from '../publicity/application/expire-publicity.job';
 import { IngestMonitoringViolationHandler } from '../monitoring-feed/application/ingest-monitoring-violation.handler';
@@ -389,6 +391,82 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
       });
       const listed = await new ListExpiringLicencesHandler(ds, clock, config).execute(principal('410800'), request);
       expect(listed.licences.find((l) => l.recordId === id)?.announced).toBe(true);
+    });
+
+    describe('the reminder feed (issue 16: the pull form of the event)', () => {
+      const job = () => new AnnounceExpiringLicencesJob(ds, new OutboxPublisher(collectionDefinition), scheduler(), config);
+      const feed = (region: string, after = '', limit = 0) => new ListLicenceRemindersHandler(ds).execute(principal(region), { region: '', after, limit });
+      /** Every reminder from `after` on, page by page, as a poller would read them; and where it stopped. */
+      const drain = async (region: string, after = '') => {
+        const seen: string[] = [];
+        let cursor = after;
+        for (;;) {
+          const page = await feed(region, cursor, 2);
+          seen.push(...page.reminders.map((r) => r.recordId));
+          if (page.reminders.length === 0) return { seen, cursor: page.nextCursor };
+          cursor = page.nextCursor;
+        }
+      };
+
+      it('serves each reminder as the event announced it, once, in announcement order, inside the caller’s region', async () => {
+        const start = (await drain('410000')).cursor;
+        const a = await store(licence('410800', '2026-09-21'), 'jiaozuo');
+        const b = await store(licence('410100', '2026-09-22'));
+        await job().runOnce(clock.now());
+        const { seen, cursor } = await drain('410000', start);
+        expect(seen.filter((id) => [a, b].includes(id)).sort()).toEqual([a, b].sort());
+        const [event] = await ds.query(`SELECT envelope FROM outbox WHERE subject = 'credit.records.licence-expiring' AND envelope->'data'->>'recordId' = $1`, [
+          a,
+        ]);
+        const reminder = (await feed('410000', start, 500)).reminders.find((r) => r.recordId === a)!;
+        const { position: _position, ...announced } = reminder;
+        expect(announced).toEqual(event.envelope.data);
+        // Polled again, and after another pass of the job: nothing new, nothing repeated.
+        await job().runOnce(clock.now());
+        expect((await drain('410000', cursor)).seen).toEqual([]);
+        // A Jiaozuo reader sees Jiaozuo's reminders only; another city's region is refused.
+        expect((await drain('410800', start)).seen).toContain(a);
+        expect((await drain('410800', start)).seen).not.toContain(b);
+        await expect(
+          feed('410100', '', 0).then(() => new ListLicenceRemindersHandler(ds).execute(principal('410100'), { region: '410800', after: '', limit: 0 })),
+        ).rejects.toMatchObject({
+          code: 'AUTH.REGION_FORBIDDEN',
+        });
+        await expect(feed('410000', 'bm90LWEtY3Vyc29y', 0)).rejects.toMatchObject({
+          code: 'LICENCE.INVALID_QUERY',
+          violations: [expect.objectContaining({ field: 'after' })],
+        });
+      });
+
+      it('never lets a reminder committed late fall behind a cursor already handed out', async () => {
+        const start = (await drain('410000')).cursor;
+        const early = await store(licence('410100', '2026-09-23'));
+        const late = await store(licence('410100', '2026-09-24'));
+        // A slow writer of notices: it takes its feed position first and commits last.
+        const slow = ds.createQueryRunner();
+        await slow.connect();
+        await slow.startTransaction();
+        try {
+          await lockReminderFeed(slow.manager);
+          await slow.query(
+            `INSERT INTO licence_expiry_notices (record_id, valid_until, announced_at, region, reminder)
+             SELECT id, (payload->>'validUntil')::date, now(), region, jsonb_build_object('recordId', id) FROM credit_records WHERE id = $1`,
+            [early],
+          );
+          const announcing = job().runOnce(clock.now()); // announces `late`: waits for the slow writer
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          const meanwhile = await drain('410000', start);
+          expect(meanwhile.seen.filter((id) => [early, late].includes(id))).toEqual([]);
+          await slow.commitTransaction();
+          await announcing;
+          const after = await drain('410000', meanwhile.cursor);
+          expect(after.seen.filter((id) => [early, late].includes(id))).toEqual([early, late]);
+          expect((await drain('410000', after.cursor)).seen).toEqual([]);
+        } finally {
+          if (slow.isTransactionActive) await slow.rollbackTransaction();
+          await slow.release();
+        }
+      });
     });
   });
 
