@@ -44,10 +44,24 @@ const testBridges = {
   'test/support/service-schemas.ts': ['collection', 'disclosure', 'evaluation', 'gateway', 'joint-measures', 'permits', 'repair'].map(
     (app) => `../../apps/${app}/src/${app}.definition`,
   ),
-  // The local platform launcher (spawns built services) and the gateway's client-seed file format.
-  'test/support/platform-harness.ts': ['../../deploy/local/platform.cjs', '../../apps/gateway/src/auth/application/client-seeder'],
+  // The local platform launcher (spawns built services), its demo clients, and the gateway's client-seed file format.
+  'test/support/platform-harness.ts': [
+    '../../deploy/local/platform.cjs',
+    '../../deploy/local/demo-clients.cjs',
+    '../../apps/gateway/src/auth/application/client-seeder',
+  ],
   // Jest's globalSetup runs outside moduleNameMapper: it resolves the tsconfig path aliases itself.
   'test/support/register-aliases.ts': ['../../tsconfig.base.json'],
+  // Every shipped configuration set of evaluation and joint measures, checked across services (ADR 0043).
+  'test/support/shipped-configuration.ts': [
+    '../../apps/evaluation/src/schemes/application/scheme-announcements',
+    '../../apps/evaluation/src/engine/domain/shipped-schemes',
+    '../../apps/evaluation/src/engine/domain/recognition',
+    '../../apps/joint-measures/src/configuration/domain/config-problem',
+    '../../apps/joint-measures/src/configuration/domain/known-scheme',
+    '../../apps/joint-measures/src/configuration/domain/shipped-configuration',
+    '../../apps/joint-measures/src/measures/domain/shipped-measures',
+  ],
 };
 const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const exactly = (specifier) => `^${escapeRegex(specifier)}$`;

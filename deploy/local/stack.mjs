@@ -1,13 +1,14 @@
 // `npm start`: runs all seven services against local PostgreSQL and NATS, seeds demo clients and
 // demo records through the public API, prints where everything is, and stops cleanly on Ctrl-C.
 import { createRequire } from 'node:module';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 
 const require = createRequire(import.meta.url);
 const { REPO_ROOT, SERVICES, serviceEnv, spawnService, waitReady, stop } = require('./platform.cjs');
+const { demoClientsFile } = require('./demo-clients.cjs');
 const { Client } = require('pg');
 const { usccCheckCharacter } = require(join(REPO_ROOT, 'dist/libs/domain/identifiers/src'));
 
@@ -64,19 +65,16 @@ function ensureSigningKey() {
   return path;
 }
 
-const ALL_SCOPES = ['records:write', 'records:read', 'evaluations:read', 'measures:decide', 'permits:write'];
+/**
+ * .data/demo-clients.json from the one table of demo clients (demo-clients.cjs): secrets of an
+ * earlier start are kept, clients added to the table since get theirs now. The gateway registers
+ * the file at boot in one statement (ClientSeeder).
+ */
 function ensureDemoClients() {
   const path = join(DATA, 'demo-clients.json');
-  if (!existsSync(path)) {
-    const secret = () => randomBytes(24).toString('base64url');
-    const clients = [
-      { clientId: 'demo-henan', name: '河南省交通运输厅（演示）', kind: 'integrator', region: '410000', scopes: ALL_SCOPES },
-      { clientId: 'demo-zhengzhou', name: '郑州市交通运输局（演示）', kind: 'integrator', region: '410100', scopes: ALL_SCOPES },
-      { clientId: 'demo-partner-hubei', name: '湖北省交通运输厅（演示伙伴）', kind: 'partner', region: '420000', scopes: ['exchange:read', 'exchange:write'] },
-      { clientId: 'demo-admin', name: '平台管理员（演示）', kind: 'admin', region: '410000', scopes: ['admin'] },
-    ].map((c) => ({ ...c, clientSecret: secret() }));
-    writeFileSync(path, JSON.stringify({ clients }, null, 2), { mode: 0o600 });
-  }
+  const existing = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')).clients : [];
+  const next = demoClientsFile(existing);
+  if (JSON.stringify(next.clients) !== JSON.stringify(existing)) writeFileSync(path, JSON.stringify(next, null, 2), { mode: 0o600 });
   return path;
 }
 
@@ -311,7 +309,7 @@ async function main() {
     .map(([a, p]) => `${a} :${p.http}/:${p.grpc}`)
     .join(', ')}
 
-  Demo clients (.data/demo-clients.json):
+  Demo clients (.data/demo-clients.json; one per seed region, see the README):
 ${clients.map((c) => `    ${c.clientId.padEnd(20)} ${c.kind.padEnd(11)} region ${c.region}  secret ${c.clientSecret}`).join('\n')}
 
   Try:

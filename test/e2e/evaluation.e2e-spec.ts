@@ -323,6 +323,6 @@ describe('evaluation through the gateway', () => {
     const withoutScope = await api('/api/v1/subjects/410102199001010000/evaluations', { token: zhengzhou });
     expect({ status: withoutScope.status, code: withoutScope.body.code }).toEqual({ status: 403, code: 'AUTH.INSUFFICIENT_SCOPE' });
     const unknown = await evaluations(driverId());
-    expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 404, code: 'EVALUATION.SUBJECT_NOT_FOUND' });
+    expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 404, code: 'SUBJECT.NOT_FOUND' }); // the gateway's region rule, ADR 0041
   });
 });

@@ -227,7 +227,20 @@ describe('joint measures through the gateway: lists and decisions', () => {
     }
     const henan = await platform.token('henan-inspection');
     const draw = (body: unknown) => api('/api/v1/inspections/draws', { method: 'POST', body, token: henan });
-    const first = await draw({ pool: { region: '419001', sector: 'driving-school' } });
+    // The plan waits for Jiyuan's scheme (not shipped yet, issue 16): refused naming it, never an empty pool.
+    const pending = await draw({ pool: { region: '419001', sector: 'driving-school' } });
+    expect({ status: pending.status, code: pending.body.code }).toEqual({ status: 422, code: 'DRAW.PLAN_PENDING' });
+    expect(pending.body.detail).toContain('jiyuan-driving-school');
+    // Evaluation (not running in this file) announces the scheme: stored as the scheme-published consumer stores it
+    // (AAA/AA/A/B, DOMAIN.md §4 Jiyuan); every replica re-reads its plans within a second.
+    await platform.db.query(
+      `INSERT INTO joint_measures.known_schemes (scheme_id, version, name, ladder_id, grades, sectors, regions, published_at)
+       VALUES ('jiyuan-driving-school', 1, '{"zh":"济源驾培机构信用等级","en":"Jiyuan driving schools"}', 'AAA-B', '{AAA,AA,A,B}', '{driving-school}', '{419001}', now())`,
+    );
+    const first = await eventually(
+      () => draw({ pool: { region: '419001', sector: 'driving-school' } }),
+      (r) => r.status !== 422,
+    );
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({
       planId: 'jiyuan.driving-school',

@@ -8,6 +8,7 @@ import { cloneTestDatabase, TEST_NATS_URL, TestDatabase } from '@platform/testin
 import { deleteStreams, MessagingNamespace, connectJetStream } from '@platform/messaging';
 import { serviceEnv, spawnService, stop, waitReady, SERVICES, ServicePorts } from '../../deploy/local/platform.cjs';
 import { OtlpReceiver } from './otlp-receiver';
+export { DEMO_CLIENTS, demoClientsFile } from '../../deploy/local/demo-clients.cjs';
 export { eventually } from '@platform/testing';
 
 import type { ClientSeed } from '../../apps/gateway/src/auth/application/client-seeder';
@@ -23,6 +24,14 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
   { clientId: 'permit-window', name: '郑州市许可窗口', kind: 'integrator', region: '410100', scopes: ['measures:decide', 'records:read'] },
   { clientId: 'henan-inspection', name: '河南省执法监督', kind: 'integrator', region: '410000', scopes: ['measures:decide'] },
   { clientId: 'suzhou-partner', name: '苏州市交通运输局', kind: 'partner', region: '320500', scopes: ['exchange:write'] },
+  // Reads everything a Zhengzhou unit may read, writes nothing (the one-region-rule suite, ADR 0041).
+  {
+    clientId: 'zhengzhou-reader',
+    name: '郑州市（只读）',
+    kind: 'integrator',
+    region: '410100',
+    scopes: ['records:read', 'evaluations:read', 'measures:decide'],
+  },
 ];
 
 export interface RunningPlatform {

@@ -8,6 +8,7 @@ import { StandingRefreshes1763700000420 } from './migrations/1763700000420-stand
 import { PeriodRankings1763700000430 } from './migrations/1763700000430-period-rankings';
 import { SubjectListEntries1763700000440 } from './migrations/1763700000440-subject-list-entries';
 import { RankingStaleness1763700001550 } from './migrations/1763700001550-ranking-staleness';
+import { SchemeAnnouncements1763700001300 } from './migrations/1763700001300-scheme-announcements';
 
 export const evaluationConfigSchema = baseServiceEnv.extend({
   /** Subjects per transaction when closing a cycle or regrading after a publication (results + cursor commit together). */
@@ -37,6 +38,7 @@ export const evaluationDefinition: ServiceDefinition = {
     PeriodRankings1763700000430,
     SubjectListEntries1763700000440,
     RankingStaleness1763700001550,
+    SchemeAnnouncements1763700001300,
   ],
   protoPackages: [ProtoPackages.evaluation],
   streams: ['EVALUATION', 'CREDIT_RECORDS', 'MEASURES'],

@@ -32,6 +32,8 @@ import { InspectionDrawsHttpController } from './measures/inspection-draws.http.
 import { MeasuresReportHttpController } from './measures/measures-report.http.controller';
 import { Upstreams } from './upstreams';
 import { CommitmentFindingsHttpController } from './commitment-findings/commitment-findings.http.controller';
+import { SubjectScope } from './http/subject-scope';
+import { ConfigurationAdminHttpController } from './configuration/configuration-admin.http.controller';
 
 @Module({})
 export class AppModule {
@@ -74,9 +76,11 @@ export class AppModule {
         InspectionDrawsHttpController,
         MeasuresReportHttpController,
         CommitmentFindingsHttpController,
+        ConfigurationAdminHttpController,
       ],
       providers: [
         Upstreams,
+        SubjectScope,
         RecordSubmissions,
         PublicProfiles,
         AuditLog,

@@ -5,6 +5,7 @@ import type { ServiceDefinition } from '@platform/service';
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { ClientEntity } from './auth/infrastructure/client.entity';
 import { GatewayClientsAndAudit1763700000300 } from './migrations/1763700000300-clients-and-audit';
+import { GatewayClientAdministration1763700001100 } from './migrations/1763700001100-client-administration';
 
 export const gatewayConfigSchema = baseServiceEnv.extend({
   /** PEM of the EC P-256 private key that signs access tokens (ES256); its public half is in the JWKS. */
@@ -36,7 +37,7 @@ export const gatewayDefinition: ServiceDefinition = {
   name: 'gateway',
   schema: 'gateway',
   entities: [ClientEntity, AuditLogEntity],
-  migrations: [MessagingTables1763700000000, GatewayClientsAndAudit1763700000300],
+  migrations: [MessagingTables1763700000000, GatewayClientsAndAudit1763700000300, GatewayClientAdministration1763700001100],
   protoPackages: [ProtoPackages.gateway],
   streams: [],
 };

@@ -33,6 +33,7 @@ export class Upstreams implements OnApplicationShutdown {
   readonly decisions: UnaryClient<measuresV1.DecisionServiceClient>;
   readonly inspectionDraws: UnaryClient<measuresV1.InspectionDrawServiceClient>;
   readonly measuresReport: UnaryClient<measuresV1.MeasuresReportServiceClient>;
+  readonly configuration: UnaryClient<measuresV1.ConfigurationServiceClient>;
   // disclosure
   readonly publicProfiles: UnaryClient<disclosureV1.PublicProfileServiceClient>;
   readonly publicSearch: UnaryClient<disclosureV1.PublicSearchServiceClient>;
@@ -64,6 +65,7 @@ export class Upstreams implements OnApplicationShutdown {
     this.decisions = measures<measuresV1.DecisionServiceClient>(measuresV1.DECISION_SERVICE_NAME);
     this.inspectionDraws = measures<measuresV1.InspectionDrawServiceClient>(measuresV1.INSPECTION_DRAW_SERVICE_NAME);
     this.measuresReport = measures<measuresV1.MeasuresReportServiceClient>(measuresV1.MEASURES_REPORT_SERVICE_NAME);
+    this.configuration = measures<measuresV1.ConfigurationServiceClient>(measuresV1.CONFIGURATION_SERVICE_NAME);
 
     const disclosure = this.backend(ProtoPackages.disclosure, config.DISCLOSURE_GRPC_URL, config);
     this.publicProfiles = disclosure<disclosureV1.PublicProfileServiceClient>(disclosureV1.PUBLIC_PROFILE_SERVICE_NAME);

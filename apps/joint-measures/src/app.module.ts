@@ -7,13 +7,22 @@ import { ListsModule } from './lists/lists.module';
 import { MeasuresModule } from './measures/measures.module';
 import { DrawsModule } from './draws/draws.module';
 import { ReportsModule } from './reports/reports.module';
+import { ConfigurationModule } from './configuration/configuration.module';
 
 @Module({})
 export class AppModule {
   static register(config: BaseServiceConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceCoreModule.forRoot(jointMeasuresDefinition, config), ListsModule, EntryRulesModule, MeasuresModule, DrawsModule, ReportsModule],
+      imports: [
+        ServiceCoreModule.forRoot(jointMeasuresDefinition, config),
+        ListsModule,
+        EntryRulesModule,
+        MeasuresModule,
+        DrawsModule,
+        ReportsModule,
+        ConfigurationModule,
+      ],
     };
   }
 }

@@ -10,6 +10,8 @@ import { InspectionDraws1763700000520 } from './migrations/1763700000520-inspect
 import { FactsChangedNotifications1763700000530 } from './migrations/1763700000530-facts-changed-notifications';
 import { ListWriteKeys1763700000540 } from './migrations/1763700000540-list-write-keys';
 import { CarrierFleets1763700000550 } from './migrations/1763700000550-carrier-fleets';
+import { KnownSchemes1763700001350 } from './migrations/1763700001350-known-schemes';
+import { ConfigurationVersions1763700001360 } from './migrations/1763700001360-configuration-versions';
 
 /** A JSON array of local rules in an environment variable, each checked by `rule`. */
 function jsonRules<T extends z.ZodType>(rule: T, defaults: readonly z.infer<T>[]) {
@@ -57,6 +59,8 @@ export const jointMeasuresDefinition: ServiceDefinition = {
     ListWriteKeys1763700000540,
     CarrierFleets1763700000550,
     IdempotencyKeys1763700000001,
+    KnownSchemes1763700001350,
+    ConfigurationVersions1763700001360,
   ],
   protoPackages: [ProtoPackages.measures],
   streams: ['MEASURES', 'CREDIT_RECORDS', 'EVALUATION'],

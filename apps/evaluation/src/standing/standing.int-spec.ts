@@ -9,6 +9,7 @@ import { chinaToday, cloneTestDatabase, makeUscc, TestDatabase } from '@platform
 import { ZHENGZHOU_TAXI_DRIVER_STARS } from '../engine/domain/shipped-schemes';
 import { evaluationDefinition } from '../evaluation.definition';
 import { PutSchemeHandler } from '../schemes/application/put-scheme.handler';
+import { SchemeAnnouncements } from '../schemes/application/scheme-announcements';
 import { SchemeRegistry } from '../schemes/application/scheme-registry';
 import { GetSubjectEvaluationsHandler } from './application/get-subject-evaluations.handler';
 import { ApplyListEntryEventHandler } from './application/apply-list-entry-event.handler';
@@ -41,7 +42,7 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
     dataSource = await db.dataSource(evaluationDefinition);
     registry = new SchemeRegistry(dataSource);
     await registry.onModuleInit();
-    putScheme = new PutSchemeHandler(dataSource);
+    putScheme = new PutSchemeHandler(dataSource, new SchemeAnnouncements(new OutboxPublisher(evaluationDefinition as ServiceDefinition)));
     const calculator = new StandingCalculator(registry, new OutboxPublisher(evaluationDefinition as ServiceDefinition));
     records = new ApplyRecordEventHandler(calculator);
     lists = new ApplyListEntryEventHandler(calculator);

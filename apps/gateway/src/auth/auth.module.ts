@@ -2,19 +2,22 @@ import { Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { SERVICE_CONFIG } from '@platform/service';
 import type { GatewayConfig } from '../gateway.definition';
+import { ClientRegistry } from './application/client-registry';
 import { ClientSeeder } from './application/client-seeder';
 import { TokenService } from './application/token.service';
 import { loadSigningKey } from './infrastructure/signing-key';
 import { SIGNING_KEY } from './infrastructure/tokens';
+import { DisabledClients } from './infrastructure/disabled-clients';
 import { VerifiedTokenCache } from './infrastructure/verified-token-cache';
 import { JwtAuthGuard, ScopeGuard } from './interface/auth.guards';
 import { JwtStrategy } from './interface/jwt.strategy';
+import { ClientAdminHttpController } from './interface/client-admin.http.controller';
 import { TokenHttpController } from './interface/token.http.controller';
 
-/** Clients, tokens (OAuth2 client credentials, ES256 JWT), JWKS, and the guards. */
+/** Clients and their administration, tokens (OAuth2 client credentials, ES256 JWT), JWKS, and the guards. */
 @Module({
   imports: [PassportModule],
-  controllers: [TokenHttpController],
+  controllers: [TokenHttpController, ClientAdminHttpController],
   providers: [
     { provide: SIGNING_KEY, inject: [SERVICE_CONFIG], useFactory: (config: GatewayConfig) => loadSigningKey(config.GATEWAY_JWT_PRIVATE_KEY_FILE) },
     { provide: VerifiedTokenCache, useValue: new VerifiedTokenCache() },
@@ -22,9 +25,11 @@ import { TokenHttpController } from './interface/token.http.controller';
     JwtStrategy,
     JwtAuthGuard,
     ScopeGuard,
+    DisabledClients,
+    ClientRegistry,
     ClientSeeder,
   ],
-  // VerifiedTokenCache too: @UseGuards(JwtAuthGuard) builds the guard in the controller's module.
-  exports: [TokenService, JwtAuthGuard, ScopeGuard, VerifiedTokenCache],
+  // VerifiedTokenCache and DisabledClients too: @UseGuards(JwtAuthGuard) builds the guard in the controller's module.
+  exports: [TokenService, JwtAuthGuard, ScopeGuard, VerifiedTokenCache, DisabledClients],
 })
 export class AuthModule {}

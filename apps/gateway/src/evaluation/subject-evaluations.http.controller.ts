@@ -5,18 +5,22 @@ import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
+import { SubjectScope } from '../http/subject-scope';
 import { Upstreams } from '../upstreams';
 import { SubjectEvaluationsBody, toSubjectEvaluationsBody } from './subject-evaluation.mapper';
 import { EvaluationsQueryDto } from './subject-evaluation.dto';
 
-/** A subject's results per scheme with explanations, now or as of a past instant; region-scoped by evaluation. */
+/** A subject's results per scheme with explanations, now or as of a past instant; region-scoped by SubjectScope (ADR 0041) and again by evaluation. */
 @ApiTags('evaluation')
 @ApiBearerAuth()
 @UseGuards(JwtAuthGuard, ClientRateLimitGuard, ScopeGuard)
 @SkipThrottle({ public: true })
 @Controller('api/v1/subjects')
 export class SubjectEvaluationsHttpController {
-  constructor(private readonly upstreams: Upstreams) {}
+  constructor(
+    private readonly upstreams: Upstreams,
+    private readonly subjects: SubjectScope,
+  ) {}
 
   @Get(':subjectId/evaluations')
   @RequireScope(Scopes.EvaluationsRead)
@@ -26,7 +30,10 @@ export class SubjectEvaluationsHttpController {
     @Param('subjectId') subjectId: string,
     @Query() query: EvaluationsQueryDto,
   ): Promise<SubjectEvaluationsBody> {
-    const response = await this.upstreams.evaluations.getSubjectEvaluations({ subjectId, asOf: query.asOf ?? '' }, { principal });
+    // The region rule (ADR 0041): 404 SUBJECT.NOT_FOUND outside the caller's view, as on every subject read.
+    const response = await this.subjects.read(principal, subjectId, () =>
+      this.upstreams.evaluations.getSubjectEvaluations({ subjectId, asOf: query.asOf ?? '' }, { principal }),
+    );
     return toSubjectEvaluationsBody(response);
   }
 }

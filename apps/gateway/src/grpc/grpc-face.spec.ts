@@ -7,6 +7,7 @@ import { DomainError, isDomainError } from '@platform/errors';
 import type { AuditEntry, AuditLog } from '../audit/audit-log';
 import { API_AUDIENCE, TokenService } from '../auth/application/token.service';
 import type { SigningKey } from '../auth/infrastructure/signing-key';
+import { DisabledClients } from '../auth/infrastructure/disabled-clients';
 import { VerifiedTokenCache } from '../auth/infrastructure/verified-token-cache';
 import type { GatewayConfig } from '../gateway.definition';
 import { SlidingWindowThrottlerStorage } from '../http/sliding-window-storage';
@@ -43,7 +44,12 @@ describe('GrpcFace (the gateway gRPC face: token, per-client limit, scope, audit
   beforeEach(() => {
     audited = [];
     const auditLog = { record: (entry: AuditEntry) => audited.push(entry) } as unknown as AuditLog;
-    face = new GrpcFace(new TokenService({} as DataSource, key, config, new VerifiedTokenCache()), new SlidingWindowThrottlerStorage(), auditLog, config);
+    face = new GrpcFace(
+      new TokenService({} as DataSource, key, config, new VerifiedTokenCache(), new DisabledClients({} as DataSource)),
+      new SlidingWindowThrottlerStorage(),
+      auditLog,
+      config,
+    );
   });
 
   it('runs the call for the token holder and audits it with the client, gRPC status, request id and idempotency key', async () => {

@@ -36,6 +36,7 @@ describe('toDecisionBody', () => {
       scene: 'permit.application',
       region: '410100',
       decidedAt: '2026-01-02T00:00:00Z',
+      notApplied: [{ mappingId: 'm3', status: 'pending', waitingFor: ['s2'], problems: [] }],
     };
 
     expect(toDecisionBody(decision)).toEqual({
@@ -55,6 +56,7 @@ describe('toDecisionBody', () => {
         { kind: 'grade', mappingId: 'm1', schemeId: 's1', cycle: '2025', grade: 'D' },
         { kind: 'records', mappingId: 'm1', recordType: 'admin-penalty', recordIds: ['r1', 'r2'], count: 2 },
       ],
+      notApplied: [{ mappingId: 'm3', status: 'pending', waitingFor: ['s2'], problems: [] }],
     });
   });
 });

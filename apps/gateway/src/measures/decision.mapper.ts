@@ -1,4 +1,5 @@
 import { measuresV1 } from '@contracts';
+import { canonicalSubjectId } from '../http/subject-id';
 
 /** POST /api/v1/measures/decisions. */
 export interface DecisionBody {
@@ -11,6 +12,8 @@ export interface DecisionBody {
   outcome: string;
   measures: AppliedMeasureBody[];
   reasons: DecisionReasonBody[];
+  /** Mappings of the scene, place and sector not applied, with why: pending (waits for a scheme not published yet) or invalid (ADR 0043). */
+  notApplied: measuresV1.MappingNotApplied[];
 }
 
 /** A measure; `value` null when the measure has no amount. */
@@ -35,6 +38,8 @@ export function toDecisionBody(d: measuresV1.DecideResponse): DecisionBody {
     outcome: d.outcome,
     measures: d.measures.map((m) => ({ ...m, value: m.value ?? null })),
     reasons: d.reasons.map(toDecisionReasonBody),
+    // Absent from a joint-measures version that predates it (a rolling deploy): nothing reported.
+    notApplied: d.notApplied ?? [],
   };
 }
 
@@ -43,4 +48,12 @@ function toDecisionReasonBody(r: measuresV1.DecisionReason): DecisionReasonBody 
     return { kind: r.kind, mappingId: r.mappingId, entryId: r.entryId, listType: r.listType, startsOn: r.startsOn, endsOn: r.endsOn || null };
   if (r.kind === 'grade') return { kind: r.kind, mappingId: r.mappingId, schemeId: r.schemeId, cycle: r.cycle, grade: r.grade };
   return { kind: r.kind, mappingId: r.mappingId, recordType: r.recordType, recordIds: r.recordIds, count: r.count };
+}
+
+/** Same code on both faces: a malformed subject id is a 400/INVALID_ARGUMENT, never an unknown subject. */
+export const DECISION_INVALID_SUBJECT = 'DECISION.INVALID_SUBJECT';
+
+/** The decision's subject in canonical spelling, or DECISION.INVALID_SUBJECT naming `subjectId`. */
+export function decisionSubjectId(raw: string): string {
+  return canonicalSubjectId(raw ?? '', 'subjectId', DECISION_INVALID_SUBJECT);
 }

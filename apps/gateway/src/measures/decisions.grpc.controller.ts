@@ -4,6 +4,7 @@ import { gatewayV1 } from '@contracts';
 import { Scopes } from '@platform/auth';
 import { GrpcFace, GrpcFaceMethod } from '../grpc/grpc-face';
 import { Upstreams } from '../upstreams';
+import { decisionSubjectId } from './decision.mapper';
 
 /** Answered decisions are in joint measures' decision log (ADR 0035); refusals are audited here. */
 const DECIDE: GrpcFaceMethod = { path: '/gateway.v1.MeasuresGatewayService/Decide', scope: Scopes.MeasuresDecide, auditAnswered: false };
@@ -18,6 +19,8 @@ export class MeasuresGatewayGrpcController implements gatewayV1.MeasuresGatewayS
   ) {}
 
   decide(request: gatewayV1.DecideRequest, metadata?: Metadata): Promise<gatewayV1.DecideResponse> {
-    return this.face.call(DECIDE, metadata, (principal) => this.upstreams.decisions.decide(request, { principal }));
+    return this.face.call(DECIDE, metadata, (principal) =>
+      this.upstreams.decisions.decide({ ...request, subjectId: decisionSubjectId(request.subjectId) }, { principal }),
+    );
   }
 }

@@ -7,7 +7,7 @@ import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
 import { DecideDto } from './decision.dto';
-import { DecisionBody, toDecisionBody } from './decision.mapper';
+import { DecisionBody, decisionSubjectId, toDecisionBody } from './decision.mapper';
 
 /** The decision API (joint measures): which measures apply to a subject in a scene, and why. */
 @ApiTags('joint-measures')
@@ -27,7 +27,7 @@ export class DecisionsHttpController {
   })
   async decide(@CurrentPrincipal() principal: Principal, @Body() body: DecideDto): Promise<DecisionBody> {
     const result = await this.upstreams.decisions.decide(
-      { subjectId: body.subjectId, scene: body.scene, sector: body.sector ?? '', region: body.region ?? '' },
+      { subjectId: decisionSubjectId(body.subjectId), scene: body.scene, sector: body.sector ?? '', region: body.region ?? '' },
       { principal },
     );
     return toDecisionBody(result);

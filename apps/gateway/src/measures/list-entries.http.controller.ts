@@ -8,6 +8,7 @@ import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.g
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { assertIdempotencyKey, markReplayed } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
+import { SubjectScope } from '../http/subject-scope';
 import { Upstreams } from '../upstreams';
 import { DecideListEntryDto, ProposeListEntryDto, ReportFleetSizeDto, UploadEntryRulesDto } from './list-entry.dto';
 import {
@@ -28,14 +29,23 @@ import {
 @SkipThrottle({ public: true })
 @Controller('api/v1')
 export class ListEntriesHttpController {
-  constructor(private readonly upstreams: Upstreams) {}
+  constructor(
+    private readonly upstreams: Upstreams,
+    private readonly subjects: SubjectScope,
+  ) {}
 
   @Get('subjects/:subjectId/list-entries')
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: "A subject's current and past list memberships, each with its basis, notice, decision and removal" })
   async ofSubject(@CurrentPrincipal() principal: Principal, @Param('subjectId') subjectId: string): Promise<SubjectListEntriesBody> {
-    const result = await this.upstreams.listEntries.listSubjectEntries({ subjectId }, { principal });
-    return toSubjectListEntriesBody(result);
+    // The region rule (ADR 0041): 404 outside the caller's view, and only the entries of its subtree.
+    const result = await this.subjects.read(
+      principal,
+      subjectId,
+      () => this.upstreams.listEntries.listSubjectEntries({ subjectId }, { principal }),
+      (answer) => this.subjects.only(principal, answer.entries).length > 0,
+    );
+    return toSubjectListEntriesBody({ ...result, entries: this.subjects.only(principal, result.entries) });
   }
 
   @Post('lists/:listType/entries')

@@ -4,6 +4,8 @@ import { Principal } from '@platform/auth';
 import { OutboxPublisher } from '@platform/service';
 import { cloneTestDatabase, makeUscc, TestDatabase } from '@platform/testing';
 import { DrawInspectionsHandler } from './application/draw-inspections.handler';
+import { ConfigurationInForce } from '../configuration/application/configuration-in-force';
+import { configurationTables } from '../configuration/infrastructure/configuration.repository';
 import { EntryRuleEngine } from '../entry-rules/application/entry-rule-engine';
 import { EntryRuleStore } from '../entry-rules/application/entry-rule-store';
 import { jointMeasuresDefinition } from '../joint-measures.definition';
@@ -16,6 +18,7 @@ describe('random inspection draws (PostgreSQL)', () => {
   let db: TestDatabase;
   let ds: DataSource;
   let draws: DrawInspectionsHandler;
+  let configuration: ConfigurationInForce;
 
   beforeAll(async () => {
     db = await cloneTestDatabase('measures-draws');
@@ -26,7 +29,9 @@ describe('random inspection draws (PostgreSQL)', () => {
       new ListPolicies(DEFAULT_LIST_POLICIES),
     );
     const engine = new EntryRuleEngine(new EntryRuleStore(ds), ledger);
-    draws = new DrawInspectionsHandler(ds);
+    configuration = new ConfigurationInForce(ds);
+    await configuration.onModuleInit();
+    draws = new DrawInspectionsHandler(ds, configuration);
     // 20 Jiyuan driving schools graded through the grade interface (5 per grade), one older cycle
     // that must not count, and a school in another city that is not in the pool.
     const grades = ['AAA', 'AA', 'A', 'B'];
@@ -49,7 +54,25 @@ describe('random inspection draws (PostgreSQL)', () => {
     await db?.drop();
   });
 
+  it('refuses to draw while the plan waits for its scheme (422 naming it), instead of drawing from an empty pool', async () => {
+    await expect(draws.execute(henan, { region: '419001', sector: 'driving-school', seed: 1 })).rejects.toMatchObject({
+      code: 'DRAW.PLAN_PENDING',
+      kind: 'precondition',
+      message: expect.stringContaining('jiyuan-driving-school'),
+    });
+  });
+
   it('draws by the Jiyuan ratios from the latest grades of the place, and the seed reproduces it', async () => {
+    // Evaluation publishes Jiyuan's driving-school scheme (AAA/AA/A/B, DOMAIN.md §4 Jiyuan): the plan becomes active.
+    await ds.transaction((m) =>
+      configurationTables.putKnownScheme(
+        m,
+        { schemeId: 'jiyuan-driving-school', version: 1, ladderId: 'AAA-B', grades: ['AAA', 'AA', 'A', 'B'], sectors: ['driving-school'], regions: ['419001'] },
+        { zh: '济源驾培机构信用等级', en: 'Jiyuan driving schools' },
+        new Date().toISOString(),
+      ),
+    );
+    await configuration.refresh();
     const first = await draws.execute(henan, { region: '419001', sector: 'driving-school', seed: 424242 });
     expect(first).toMatchObject({ planId: 'jiyuan.driving-school', seed: 424242, algorithm: expect.stringContaining('xoroshiro128plus') });
     expect(first.pool).toHaveLength(20);
@@ -72,11 +95,16 @@ describe('random inspection draws (PostgreSQL)', () => {
     expect(stored).toEqual([{ seed: 424242, drawn: first.drawn, pool: expect.any(Array) }]);
   });
 
-  it("refuses a pool without a plan (404) or outside the caller's region (403)", async () => {
+  it("refuses a pool without a plan (404), outside the caller's region (403) or of no sector (400)", async () => {
     await expect(draws.execute(henan, { region: '410100', sector: 'driving-school', seed: 1 })).rejects.toMatchObject({
       code: 'DRAW.NO_PLAN',
       kind: 'not-found',
     });
-    await expect(draws.execute(henan, { region: '330100', sector: 'road-transport', seed: 1 })).rejects.toMatchObject({ kind: 'forbidden' });
+    await expect(draws.execute(henan, { region: '330100', sector: 'general-cargo', seed: 1 })).rejects.toMatchObject({ kind: 'forbidden' });
+    // Sectors are the shared vocabulary (@domain/credit SECTORS): "road-transport" is not one.
+    await expect(draws.execute(henan, { region: '419001', sector: 'road-transport', seed: 1 })).rejects.toMatchObject({
+      code: 'DRAW.INVALID',
+      kind: 'validation',
+    });
   });
 });

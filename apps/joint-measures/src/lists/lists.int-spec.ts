@@ -16,6 +16,7 @@ import { ReportFleetSizeHandler } from '../entry-rules/application/report-fleet-
 import { GradeEventsConsumer } from '../entry-rules/interface/grade-events.consumer';
 import { RecordEventsConsumer } from '../entry-rules/interface/record-events.consumer';
 import { SHIPPED_ENTRY_RULES } from '../entry-rules/domain/shipped-entry-rules';
+import { configurationTables } from '../configuration/infrastructure/configuration.repository';
 import { jointMeasuresDefinition } from '../joint-measures.definition';
 import type { DecisionFactsCache } from '../facts-cache/application/facts-cache.tokens';
 import { SubjectFactsCache } from '../facts-cache/application/subject-facts-cache';
@@ -46,6 +47,15 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
   beforeAll(async () => {
     db = await cloneTestDatabase('measures-lists');
     ds = await db.dataSource(jointMeasuresDefinition);
+    // Evaluation has announced Nanyang's driver grades (shipped-schemes.ts: ladder AAA-B): the bad-driver rules are active.
+    await ds.transaction((m) =>
+      configurationTables.putKnownScheme(
+        m,
+        { schemeId: 'nanyang-driver-grades', version: 1, ladderId: 'AAA-B', grades: ['AAA', 'AA', 'A', 'B'], sectors: [], regions: ['411300'] },
+        { zh: '南阳驾驶员信用等级', en: 'Nanyang driver grades' },
+        new Date().toISOString(),
+      ),
+    );
     messaging = await isolatedMessaging();
     ledger = new ListEntryLedger(
       new OutboxPublisher(jointMeasuresDefinition),
@@ -266,9 +276,11 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
 
   it('refuses a rule set counting an unknown record type, and applies an uploaded one from the next event', async () => {
     const bad = [{ ...SHIPPED_ENTRY_RULES[0], match: { recordType: 'parking-ticket' } }];
+    // A dangling reference: 422 naming it (ADR 0043), nothing stored.
     await expect(store.upload(bad, 'admin')).rejects.toMatchObject({
-      code: 'ENTRY_RULES.INVALID',
-      violations: [expect.objectContaining({ field: 'rules[0].match.recordType' })],
+      code: 'CONFIG.DANGLING_REFERENCE',
+      kind: 'precondition',
+      violations: [expect.objectContaining({ field: 'rules[0].match.recordType', message: expect.stringContaining('"parking-ticket"') })],
     });
     expect((await store.current()).version).toBe(0);
 
@@ -292,23 +304,23 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
   it('puts a driver on the bad-driver list after two consecutive B cycles (grade interface)', async () => {
     const driver = { kind: 'person' as const, id: '410100199001011234', name: '李四', region: '411300' };
     const first = await ds.transaction((m) =>
-      engine.onCycleGrade(m, driver, { schemeId: 'nanyang-driver', cycle: '2025', grade: 'B', pointsDeducted: 8 }, chinaToday()),
+      engine.onCycleGrade(m, driver, { schemeId: 'nanyang-driver-grades', cycle: '2025', grade: 'B', pointsDeducted: 8 }, chinaToday()),
     );
     expect(first).toEqual([]);
     const second = await ds.transaction((m) =>
-      engine.onCycleGrade(m, driver, { schemeId: 'nanyang-driver', cycle: '2026', grade: 'B', pointsDeducted: 6 }, chinaToday()),
+      engine.onCycleGrade(m, driver, { schemeId: 'nanyang-driver-grades', cycle: '2026', grade: 'B', pointsDeducted: 6 }, chinaToday()),
     );
     expect(second).toEqual([expect.objectContaining({ listType: 'bad-driver', ruleId: 'driver-two-consecutive-b-cycles', region: '411300' })]);
     expect(second[0].basis).toEqual([
-      { kind: 'grade', schemeId: 'nanyang-driver', cycle: '2025', grade: 'B', pointsDeducted: 8 },
-      { kind: 'grade', schemeId: 'nanyang-driver', cycle: '2026', grade: 'B', pointsDeducted: 6 },
+      { kind: 'grade', schemeId: 'nanyang-driver-grades', cycle: '2025', grade: 'B', pointsDeducted: 8 },
+      { kind: 'grade', schemeId: 'nanyang-driver-grades', cycle: '2026', grade: 'B', pointsDeducted: 6 },
     ]);
   });
 
   function cycleGrade(driver: { id: string; name: string }, cycle: string, grade: string, pointsDeducted: number): EvaluationCycleGradeRecordedV1 {
     return {
       cycleId: randomUUID(),
-      schemeId: 'nanyang-driver',
+      schemeId: 'nanyang-driver-grades',
       schemeVersion: 1,
       subject: { kind: 'person', id: driver.id, name: driver.name },
       region: '411300',
@@ -341,7 +353,7 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
       region: '411300',
       subject: { kind: 'person', id: heavy.id, name: '王五' },
     });
-    expect(entry.basis).toEqual([{ kind: 'grade', schemeId: 'nanyang-driver', cycle: '2026', grade: 'A', pointsDeducted: 20 }]);
+    expect(entry.basis).toEqual([{ kind: 'grade', schemeId: 'nanyang-driver-grades', cycle: '2026', grade: 'A', pointsDeducted: 20 }]);
 
     const twoB = { id: `41130019890101${String(Math.floor(Math.random() * 9000) + 1000)}`, name: '赵六' };
     const first = cycleGrade(twoB, '2025', 'B', 6);

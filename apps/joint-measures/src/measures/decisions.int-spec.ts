@@ -20,7 +20,8 @@ import { ListEntryLedger } from '../lists/application/list-entry-ledger';
 import { DEFAULT_LIST_POLICIES, ListPolicies } from '../lists/domain/list-policy';
 import { DecideHandler } from './application/decide.handler';
 import { DecisionLog } from './application/decision-log';
-import { measureCatalogueProvider } from './application/measures.tokens';
+import { ConfigurationInForce } from '../configuration/application/configuration-in-force';
+import { SchemeEventsConsumer } from '../configuration/interface/scheme-events.consumer';
 import { GetMeasuresAppliedHandler } from '../reports/application/get-measures-applied.handler';
 
 const window = (region: string): Principal => ({
@@ -44,6 +45,7 @@ describe('the decision API (PostgreSQL)', () => {
   let cacheB: DecisionFactsCache;
   let decideOnB: DecideHandler;
   const feeds: FactsChangeFeed[] = [];
+  let configuration: ConfigurationInForce;
 
   beforeAll(async () => {
     db = await cloneTestDatabase('measures-decisions');
@@ -61,7 +63,9 @@ describe('the decision API (PostgreSQL)', () => {
     records = new RecordEventsConsumer({} as EventConsumers, new ApplyRecordFactsHandler(engine, cacheA));
     propose = new ProposeListEntryHandler(ds, ledger, subjectRecordsProvider.useValue, cacheA);
     decideEntry = new DecideListEntryHandler(ds, ledger, cacheA);
-    const catalogue = measureCatalogueProvider.useFactory();
+    configuration = new ConfigurationInForce(ds);
+    await configuration.onModuleInit();
+    const catalogue = configuration;
     decide = new DecideHandler(ds, new DecisionLog(ds, outbox), catalogue, cacheA);
     decideOnB = new DecideHandler(ds, new DecisionLog(ds, outbox), catalogue, cacheB);
   });
@@ -218,7 +222,37 @@ describe('the decision API (PostgreSQL)', () => {
   it('Hangzhou: a C grade (through the grade interface) sets a 25 % inspection ratio, a conditional answer', async () => {
     const org = { kind: 'org' as const, id: makeUscc('330100'), name: '杭州某运输公司', region: '330100' };
     await ds.transaction((m) => engine.onCycleGrade(m, org, { schemeId: 'hangzhou-road-transport', cycle: '2026', grade: 'C', pointsDeducted: 0 }, daysAgo(0)));
+    // Until evaluation publishes Hangzhou's scheme the mappings wait for it: not applied, and the answer says so (ADR 0043).
+    const pending = await decide.execute(window('330100'), { subjectId: org.id, scene: 'inspection.frequency', sector: '', region: '' });
+    expect(pending).toMatchObject({ outcome: 'allow', measures: [] });
+    expect(pending.notApplied).toEqual(
+      ['aa', 'a', 'b', 'c', 'd'].map((g) => ({ mappingId: `hangzhou.ratio.${g}`, status: 'pending', waitingFor: ['hangzhou-road-transport'], problems: [] })),
+    );
+    // Published (AA–D: DOMAIN.md §3 "Grades AA/A/B/C/D … Hangzhou"): re-checked and applied.
+    const publishedAt = new Date().toISOString();
+    const scheme = {
+      schemeId: 'hangzhou-road-transport',
+      version: 1,
+      name: { zh: '杭州道路运输企业信用等级', en: 'Hangzhou road transport grades' },
+      ladder: { id: 'AA-D', grades: ['AA', 'A', 'B', 'C', 'D'] },
+      regions: ['330100'],
+      sectors: [],
+      subjectKinds: ['org' as const],
+      publishedAt,
+    };
+    const envelope = {
+      id: randomUUID(),
+      type: Events.EvaluationSchemePublished.subject,
+      version: 1,
+      occurredAt: publishedAt,
+      subjectId: scheme.schemeId,
+      region: '330100',
+      data: scheme,
+    };
+    await ds.transaction((m) => new SchemeEventsConsumer({} as EventConsumers).published(envelope, m));
+    await configuration.refresh();
     const result = await decide.execute(window('330100'), { subjectId: org.id, scene: 'inspection.frequency', sector: '', region: '' });
+    expect(result.notApplied).toEqual([]);
     expect(result).toMatchObject({
       outcome: 'conditional',
       measures: [{ code: 'inspection.ratio', value: { amount: 25 } }],

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConfigurationModule } from '../configuration/configuration.module';
 import { FactsCacheModule } from '../facts-cache/facts-cache.module';
 import { DecideHandler } from './application/decide.handler';
 import { DecisionLog } from './application/decision-log';
@@ -7,7 +8,7 @@ import { DecisionsGrpcController } from './interface/decisions.grpc.controller';
 
 /** The measure catalogue, its mappings and the decision API (DOMAIN.md §4). */
 @Module({
-  imports: [FactsCacheModule],
+  imports: [FactsCacheModule, ConfigurationModule],
   controllers: [DecisionsGrpcController],
   providers: [measureCatalogueProvider, DecisionLog, DecideHandler],
 })

@@ -57,14 +57,32 @@ export function assertScope(principal: Principal, scope: Scope): void {
   }
 }
 
-/** The client may act on `region` only if its own region contains it (province ⊇ city ⊇ county). */
-export function assertRegionScope(principal: Principal, region: string, field = 'region'): void {
+/**
+ * The region rule (ADR 0041): a client reads and acts on what lies in its region subtree
+ * (province ⊇ city ⊇ county, GB/T 2260). Every check of a region against a caller is this one
+ * predicate; a code that is not a region code is outside every subtree.
+ */
+export function isWithinRegion(principal: Principal, region: string): boolean {
   const scope = parseRegionCode(principal.region);
+  const target = parseRegionCode(region);
+  return scope.ok && target.ok && regionContains(scope.value, target.value);
+}
+
+/** The items of a read that lie in the caller's region subtree (`isWithinRegion`); the rest reads as absent. */
+export function withinRegion<T extends { region: string }>(principal: Principal, items: readonly T[]): T[] {
+  return items.filter((item) => isWithinRegion(principal, item.region));
+}
+
+/**
+ * A region the caller names (a report's `region`, a draw's pool, a decision's place) must lie in
+ * its subtree: 403 AUTH.REGION_FORBIDDEN otherwise, 400 when it is not a region code.
+ */
+export function assertRegionScope(principal: Principal, region: string, field = 'region'): void {
   const target = parseRegionCode(region);
   if (!target.ok) {
     throw DomainError.validation(PlatformErrorCode.InvalidBody, [{ field, message: target.message, code: 'INVALID_REGION' }]);
   }
-  if (!scope.ok || !regionContains(scope.value, target.value)) {
+  if (!isWithinRegion(principal, region)) {
     throw new DomainError(PlatformErrorCode.RegionForbidden, 'forbidden', `Region ${region} is outside the client's region ${principal.region}.`, [
       { field, message: `outside the client's region ${principal.region}`, code: 'REGION_FORBIDDEN' },
     ]);

@@ -1,4 +1,5 @@
-import { recognise, recognitionTableProblems, SHIPPED_RECOGNITION_TABLES } from './recognition';
+import { recognise, recognitionReferenceProblems, recognitionTableProblems, SHIPPED_RECOGNITION_TABLES } from './recognition';
+import { SHIPPED_SCHEMES } from './shipped-schemes';
 
 describe('mutual recognition tables', () => {
   it.each(SHIPPED_RECOGNITION_TABLES.map((t) => [t.id, t] as const))('%s maps every partner grade once onto our ladder', (_id, table) => {
@@ -34,5 +35,22 @@ describe('mutual recognition tables', () => {
       ['mappings', 'UNMAPPED_GRADE'],
       ['mappings', 'UNMAPPED_GRADE'],
     ]);
+  });
+
+  it.each(SHIPPED_RECOGNITION_TABLES.map((t) => [t.id, t] as const))('%s names a shipped scheme, on its ladder', (_id, table) => {
+    expect(recognitionReferenceProblems(table, SHIPPED_SCHEMES)).toEqual([]);
+  });
+
+  it("refuses a table naming a scheme that is not shipped, a ladder other than the scheme's, or a ladder that does not exist", () => {
+    const table = structuredClone(SHIPPED_RECOGNITION_TABLES.find((t) => t.id === 'wuxi-to-suzhou-road-transport')!);
+    expect(recognitionReferenceProblems({ ...table, ours: { schemeId: 'suzhou-road-transport', ladder: 'AA-D' } }, SHIPPED_SCHEMES)).toEqual([
+      expect.objectContaining({ field: 'ours.schemeId', code: 'UNKNOWN_SCHEME', message: expect.stringContaining('"suzhou-road-transport"') }),
+    ]);
+    // Suzhou's scheme grades on AA-D (shipped-schemes.ts); read on AAA-B our grades would be misread.
+    expect(recognitionReferenceProblems({ ...table, ours: { schemeId: 'suzhou-road-transport-safety', ladder: 'AAA-B' } }, SHIPPED_SCHEMES)).toEqual([
+      expect.objectContaining({ field: 'ours.ladder', code: 'LADDER_MISMATCH' }),
+    ]);
+    const unknownLadder = { ...table, partner: { ...table.partner, ladder: 'A-E' } } as unknown as typeof table;
+    expect(recognitionTableProblems(unknownLadder)).toEqual([expect.objectContaining({ field: 'partner.ladder', code: 'UNKNOWN_LADDER' })]);
   });
 });

@@ -1,5 +1,6 @@
-import { GRADE_LADDERS, GradeLadderId } from '@domain/credit';
+import { GRADE_LADDERS, GradeLadderId, isGradeLadderId } from '@domain/credit';
 import type { SchemeProblem } from './compile-scheme';
+import type { SchemeDocument } from './scheme-document';
 
 /**
  * Mutual recognition (信用等级互认, issue 4 item 8): how a partner's grade reads on our ladder,
@@ -28,6 +29,13 @@ export interface Recognition {
 /** Every grade of the partner's ladder is mapped exactly once, onto a grade of ours. */
 export function recognitionTableProblems(table: RecognitionTable): SchemeProblem[] {
   const problems: SchemeProblem[] = [];
+  for (const [field, ladder] of [
+    ['partner.ladder', table.partner.ladder],
+    ['ours.ladder', table.ours.ladder],
+  ] as const) {
+    if (!isGradeLadderId(ladder)) problems.push({ field, code: 'UNKNOWN_LADDER', message: `"${ladder}" is not a grade ladder (@domain/credit GRADE_LADDERS)` });
+  }
+  if (problems.length > 0) return problems;
   const partnerGrades = GRADE_LADDERS[table.partner.ladder] as readonly string[];
   const ourGrades = GRADE_LADDERS[table.ours.ladder] as readonly string[];
   const seen = new Set<string>();
@@ -48,6 +56,26 @@ export function recognitionTableProblems(table: RecognitionTable): SchemeProblem
     if (!seen.has(grade)) problems.push({ field: 'mappings', code: 'UNMAPPED_GRADE', message: `partner grade "${grade}" has no mapping` });
   }
   return problems;
+}
+
+/**
+ * The table's references to our schemes (issue 16 item 2): `ours.schemeId` names a scheme of
+ * `schemes`, and `ours.ladder` is that scheme's ladder (else our grades would be read on the wrong
+ * scale). Checked at start against the shipped schemes.
+ */
+export function recognitionReferenceProblems(table: RecognitionTable, schemes: readonly Pick<SchemeDocument, 'id' | 'ladder'>[]): SchemeProblem[] {
+  const scheme = schemes.find((s) => s.id === table.ours.schemeId);
+  if (!scheme) return [{ field: 'ours.schemeId', code: 'UNKNOWN_SCHEME', message: `"${table.ours.schemeId}" is not a shipped evaluation scheme` }];
+  if (scheme.ladder.id !== table.ours.ladder) {
+    return [
+      {
+        field: 'ours.ladder',
+        code: 'LADDER_MISMATCH',
+        message: `"${table.ours.ladder}" is not the ladder of scheme ${scheme.id} (${scheme.ladder.id})`,
+      },
+    ];
+  }
+  return [];
 }
 
 export function recognise(table: RecognitionTable, partnerGrade: string): Recognition | undefined {

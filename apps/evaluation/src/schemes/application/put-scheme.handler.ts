@@ -5,6 +5,7 @@ import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { SchemeErrorCode } from '../domain/scheme-errors';
 import { PutSchemeCommand, PutSchemeResult } from './put-scheme.command';
+import { SchemeAnnouncements } from './scheme-announcements';
 import { assertSchemeRegions, compileUpload } from './scheme-upload';
 
 /**
@@ -16,7 +17,10 @@ import { assertSchemeRegions, compileUpload } from './scheme-upload';
  */
 @Injectable()
 export class PutSchemeHandler {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly announcements: SchemeAnnouncements,
+  ) {}
 
   async execute(principal: Principal, command: PutSchemeCommand): Promise<PutSchemeResult> {
     assertScope(principal, Scopes.Admin);
@@ -47,6 +51,8 @@ export class PutSchemeHandler {
           command.id,
           version,
         ]);
+        // Announced with the publication (one transaction): joint measures re-checks its configuration against it.
+        await this.announcements.published(manager, document, version, new Date());
       }
       const activeVersion = command.publish ? version : active;
       await manager.query(`UPDATE schemes SET latest_version = $2, active_version = $3, updated_at = now() WHERE id = $1`, [

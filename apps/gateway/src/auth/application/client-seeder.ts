@@ -1,12 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
-import { DataSource } from 'typeorm';
-import { CLIENT_KINDS } from '@platform/auth';
-import { parseRegionCode } from '@domain/identifiers';
 import { SERVICE_CONFIG } from '@platform/service';
 import type { GatewayConfig } from '../../gateway.definition';
-import { hashSecret } from '../domain/client-secret';
-import { ClientEntity } from '../infrastructure/client.entity';
+import type { NewClient } from '../domain/client-registration';
+import { ClientRegistry } from './client-registry';
 
 export interface ClientSeed {
   clientId: string;
@@ -19,40 +16,27 @@ export interface ClientSeed {
 
 /**
  * Registers the clients listed in GATEWAY_CLIENTS_SEED_FILE (the local stack's demo clients)
- * at boot, storing only the hash. Re-running with the same file keeps secrets in step.
+ * at boot, in one statement, through ClientRegistry (which stores only the hash, like the admin
+ * API). Re-running with the same file keeps secrets in step; a bad entry stops the boot naming it.
  */
 @Injectable()
 export class ClientSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger('ClientSeeder');
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly registry: ClientRegistry,
     @Inject(SERVICE_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.GATEWAY_CLIENTS_SEED_FILE) return;
-    const seeds = JSON.parse(readFileSync(this.config.GATEWAY_CLIENTS_SEED_FILE, 'utf8')) as { clients: ClientSeed[] };
-    for (const seed of seeds.clients) await this.upsert(seed);
-    this.logger.log(`registered ${seeds.clients.length} clients from ${this.config.GATEWAY_CLIENTS_SEED_FILE}`);
-  }
-
-  async upsert(seed: ClientSeed): Promise<void> {
-    if (!(CLIENT_KINDS as readonly string[]).includes(seed.kind) || !parseRegionCode(seed.region).ok) {
-      throw new Error(`client seed ${seed.clientId}: bad kind or region`);
+    const file = this.config.GATEWAY_CLIENTS_SEED_FILE;
+    if (!file) return;
+    const seeds = JSON.parse(readFileSync(file, 'utf8')) as { clients: ClientSeed[] };
+    try {
+      await this.registry.registerSeeds(seeds.clients as (NewClient & { clientSecret: string })[]);
+    } catch (error) {
+      throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    await this.dataSource.getRepository(ClientEntity).upsert(
-      {
-        clientId: seed.clientId,
-        name: seed.name,
-        kind: seed.kind,
-        region: seed.region,
-        scopes: seed.scopes,
-        secretHash: await hashSecret(seed.clientSecret),
-        disabled: false,
-        createdAt: new Date(),
-      },
-      ['clientId'],
-    );
+    this.logger.log(`registered ${seeds.clients.length} clients from ${file}`);
   }
 }

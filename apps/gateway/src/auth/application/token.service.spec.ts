@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { isDomainError } from '@platform/errors';
 import type { GatewayConfig } from '../../gateway.definition';
 import type { SigningKey } from '../infrastructure/signing-key';
+import { DisabledClients } from '../infrastructure/disabled-clients';
 import { VerifiedTokenCache } from '../infrastructure/verified-token-cache';
 import { API_AUDIENCE, TokenService } from './token.service';
 
@@ -23,11 +24,13 @@ describe('TokenService.verify (the gateway gRPC face)', () => {
   };
   let service: TokenService;
   let cache: VerifiedTokenCache;
+  let disabled: DisabledClients;
   beforeEach(() => {
     // One clock for the cache and jsonwebtoken's own expiry check.
     jest.useFakeTimers({ now: new Date('2026-11-22T08:00:00Z') });
     cache = new VerifiedTokenCache(10);
-    service = new TokenService({} as DataSource, key, config, cache);
+    disabled = new DisabledClients({} as DataSource);
+    service = new TokenService({} as DataSource, key, config, cache, disabled);
   });
   afterEach(() => {
     jest.useRealTimers();
@@ -52,5 +55,12 @@ describe('TokenService.verify (the gateway gRPC face)', () => {
     expect(cache.get(forged)).toBeUndefined();
     expect(codeOf(() => service.verify(forged))).toBe('AUTH.TOKEN_INVALID');
     expect(service.verify(bearer).clientId).toBe('permit-window');
+  });
+
+  it('refuses a valid, cached token once its client is disabled (ADR 0041)', () => {
+    const bearer = token();
+    expect(service.verify(bearer).clientId).toBe('permit-window');
+    disabled.add('permit-window');
+    expect(codeOf(() => service.verify(bearer))).toBe('AUTH.TOKEN_INVALID');
   });
 });

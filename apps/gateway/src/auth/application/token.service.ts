@@ -9,6 +9,7 @@ import { verifySecret } from '../domain/client-secret';
 import { ClientEntity } from '../infrastructure/client.entity';
 import { SIGNING_KEY } from '../infrastructure/tokens';
 import type { SigningKey } from '../infrastructure/signing-key';
+import { DisabledClients } from '../infrastructure/disabled-clients';
 import { VerifiedTokenCache } from '../infrastructure/verified-token-cache';
 
 export const API_AUDIENCE = 'transport-credit-api';
@@ -35,6 +36,7 @@ export class TokenService {
     @Inject(SIGNING_KEY) private readonly key: SigningKey,
     @Inject(SERVICE_CONFIG) private readonly config: GatewayConfig,
     private readonly verified: VerifiedTokenCache,
+    private readonly disabledClients: DisabledClients,
   ) {}
 
   async issue(clientId: string, clientSecret: string, requestedScope?: string): Promise<IssuedToken> {
@@ -61,6 +63,14 @@ export class TokenService {
    * (VerifiedTokenCache): the ES256 verification is ~0.1 ms of every call otherwise.
    */
   verify(token: string): Principal {
+    const principal = this.verifySignature(token);
+    if (this.disabledClients.has(principal.clientId)) {
+      throw new DomainError(PlatformErrorCode.TokenInvalid, 'unauthenticated', 'The access token is invalid: its client has been disabled.');
+    }
+    return principal;
+  }
+
+  private verifySignature(token: string): Principal {
     const cached = this.verified.get(token);
     if (cached) return cached;
     try {

@@ -12,4 +12,7 @@ export class ClientEntity {
   @Column({ name: 'secret_hash' }) secretHash: string;
   @Column() disabled: boolean;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /** When the current secret was set (registration or the last rotation). */
+  @Column({ name: 'secret_set_at', type: 'timestamptz' }) secretSetAt: Date;
+  @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true }) disabledAt: Date | null;
 }

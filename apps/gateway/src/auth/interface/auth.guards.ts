@@ -6,6 +6,7 @@ import type { Observable } from 'rxjs';
 import { ExtractJwt } from 'passport-jwt';
 import { assertScope, Principal, Scope } from '@platform/auth';
 import { DomainError, PlatformErrorCode } from '@platform/errors';
+import { DisabledClients } from '../infrastructure/disabled-clients';
 import { VerifiedTokenCache } from '../infrastructure/verified-token-cache';
 
 /**
@@ -15,7 +16,10 @@ import { VerifiedTokenCache } from '../infrastructure/verified-token-cache';
  */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly verified: VerifiedTokenCache) {
+  constructor(
+    private readonly verified: VerifiedTokenCache,
+    private readonly disabledClients: DisabledClients,
+  ) {
     super();
   }
 
@@ -24,18 +28,29 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     const token = bearerToken(request);
     const principal = token ? this.verified.get(token) : undefined;
     if (!principal) return super.canActivate(context);
+    assertClientEnabled(this.disabledClients, principal);
     request.user = principal;
     return true;
   }
 
   override handleRequest<T = Principal>(error: unknown, principal: T | false, info: unknown): T {
     if (error) throw error;
-    if (principal) return principal;
+    if (principal) {
+      assertClientEnabled(this.disabledClients, principal as unknown as Principal);
+      return principal;
+    }
     const name = (info as { name?: string } | undefined)?.name;
     if (name === 'TokenExpiredError') throw new DomainError(PlatformErrorCode.TokenExpired, 'unauthenticated', 'The access token has expired.');
     if (name === 'JsonWebTokenError' || name === 'NotBeforeError')
       throw new DomainError(PlatformErrorCode.TokenInvalid, 'unauthenticated', 'The access token is invalid.');
     throw new DomainError(PlatformErrorCode.Unauthenticated, 'unauthenticated', 'A bearer access token is required.');
+  }
+}
+
+/** A valid token of a client disabled since it was issued is refused like an invalid one (ADR 0041). */
+export function assertClientEnabled(disabledClients: DisabledClients, principal: Principal): void {
+  if (disabledClients.has(principal.clientId)) {
+    throw new DomainError(PlatformErrorCode.TokenInvalid, 'unauthenticated', 'The access token is invalid: its client has been disabled.');
   }
 }
 

@@ -3,11 +3,13 @@ import { randomInt } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
+import { isSector, SECTORS } from '@domain/credit';
 import { DomainError } from '@platform/errors';
+import { ConfigurationInForce } from '../../configuration/application/configuration-in-force';
+import { describeProblem } from '../../configuration/domain/config-problem';
 import { regionWithin } from '../../measures/domain/decision';
 import { DrawErrorCode } from '../domain/draw-errors';
 import { drawInspections, type PoolMember } from '../domain/draw';
-import { SHIPPED_DRAW_PLANS } from '../domain/draw-plan';
 import type { DrawInspectionsCommand, InspectionDraw } from './draw-inspections.command';
 
 /**
@@ -17,14 +19,36 @@ import type { DrawInspectionsCommand, InspectionDraw } from './draw-inspections.
  */
 @Injectable()
 export class DrawInspectionsHandler {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly configuration: ConfigurationInForce,
+  ) {}
 
   async execute(principal: Principal, command: DrawInspectionsCommand): Promise<InspectionDraw> {
     assertScope(principal, Scopes.MeasuresDecide);
-    if (!command.sector) throw DomainError.validation(DrawErrorCode.Invalid, [{ field: 'pool.sector', message: 'is required' }]);
+    if (!command.sector || !isSector(command.sector))
+      throw DomainError.validation(DrawErrorCode.Invalid, [{ field: 'pool.sector', message: `must be a sector: one of ${SECTORS.join(', ')}` }]);
     assertRegionScope(principal, command.region, 'pool.region');
-    const plan = SHIPPED_DRAW_PLANS.find((p) => p.sector === command.sector && regionWithin(command.region, p.region));
-    if (!plan) throw DomainError.notFound(DrawErrorCode.NoPlan, `No inspection draw plan for sector "${command.sector}" in region ${command.region}.`);
+    const checked = this.configuration.drawPlans().find((p) => p.item.sectors.includes(command.sector) && regionWithin(command.region, p.item.region));
+    if (!checked) throw DomainError.notFound(DrawErrorCode.NoPlan, `No inspection draw plan for sector "${command.sector}" in region ${command.region}.`);
+    // Never an empty pool drawn from a scheme nobody grades with (issue 16): a plan that cannot be applied says why.
+    if (checked.status === 'pending') {
+      throw new DomainError(
+        DrawErrorCode.PlanPending,
+        'precondition',
+        `Draw plan ${checked.id} is pending: it waits for evaluation scheme(s) ${checked.waitingFor.join(', ')}, not published yet.`,
+        [{ field: 'pool', message: `plan ${checked.id} waits for scheme(s) ${checked.waitingFor.join(', ')}`, code: 'PLAN_PENDING' }],
+      );
+    }
+    if (checked.status === 'invalid') {
+      throw new DomainError(
+        DrawErrorCode.PlanInvalid,
+        'precondition',
+        `Draw plan ${checked.id} refers to what does not exist: ${checked.problems.map(describeProblem).join('; ')}`,
+        checked.problems.map((p) => ({ field: `plan.${p.path}`, message: `"${p.reference}": ${p.reason}`, code: p.code })),
+      );
+    }
+    const plan = checked.item;
     const seed = command.seed ?? randomInt(0, 2 ** 31 - 1);
     const pool: PoolMember[] = (
       await this.dataSource.query(

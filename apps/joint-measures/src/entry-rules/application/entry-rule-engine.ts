@@ -7,6 +7,7 @@ import {
   appliesTo,
   evaluateFleetRule,
   evaluateRecordRule,
+  ruleListType,
   type EntryRule,
   type FleetShareRule,
   type RecordCountRule,
@@ -171,7 +172,7 @@ export class EntryRuleEngine {
       const outcome = evaluateGradeRule(rule, history);
       if (!outcome.met) continue;
       const entry = await this.ledger.propose(manager, {
-        listType: rule.listType,
+        listType: ruleListType(rule),
         subject: { kind: subject.kind, id: subject.id, name: subject.name },
         region: subject.region,
         origin: 'rule',
@@ -212,7 +213,7 @@ function evaluateCounting(
 
 function proposalOf(rule: CountingRule, subject: SubjectOfFacts, outcome: RuleOutcome & { detail?: string }, today: string): Omit<Proposal, 'id'> {
   return {
-    listType: rule.listType,
+    listType: ruleListType(rule),
     subject: { kind: subject.kind, id: subject.id, name: subject.name },
     region: subject.region,
     origin: 'rule',

@@ -1,9 +1,24 @@
-import { RECORD_TYPE_CODES } from '@domain/credit';
 import { DomainError } from '@platform/errors';
-import { evaluateFleetRule, evaluateRecordRule, parseEntryRules, type FleetShareRule, type RecordCountRule, type StandingRecord } from './entry-rule';
+import { schemeCatalogue } from '../../configuration/domain/config-problem';
+import {
+  checkEntryRules,
+  evaluateFleetRule,
+  evaluateRecordRule,
+  parseEntryRules,
+  type EntryRule,
+  type FleetShareRule,
+  type RecordCountRule,
+  type StandingRecord,
+} from './entry-rule';
 import { evaluateGradeRule } from './grade-rule';
 import { SHIPPED_ENTRY_RULES } from './shipped-entry-rules';
 
+const noSchemes = schemeCatalogue([]);
+/** Nanyang's driver grades as evaluation announces them (shipped-schemes.ts NANYANG_DRIVER_GRADES: ladder AAA-B). */
+const nanyang = schemeCatalogue([
+  { schemeId: 'nanyang-driver-grades', version: 1, ladderId: 'AAA-B', grades: ['AAA', 'AA', 'A', 'B'], sectors: [], regions: ['411300'] },
+]);
+const problemsOf = (rules: unknown[], schemes = noSchemes) => checkEntryRules(rules as EntryRule[], schemes).flatMap((r) => r.problems);
 const rule = (id: string) => SHIPPED_ENTRY_RULES.find((r) => r.id === id)! as RecordCountRule;
 
 let n = 0;
@@ -23,8 +38,10 @@ function overload(decisionDate: string, overrides: Partial<StandingRecord> = {})
 }
 
 describe('shipped entry rules', () => {
-  it('are valid against the collection catalogue', () => {
-    expect(parseEntryRules(SHIPPED_ENTRY_RULES, RECORD_TYPE_CODES)).toHaveLength(SHIPPED_ENTRY_RULES.length);
+  it('are well formed and name only record types of the collection catalogue', () => {
+    const rules = parseEntryRules(SHIPPED_ENTRY_RULES);
+    expect(rules).toHaveLength(SHIPPED_ENTRY_RULES.length);
+    expect(checkEntryRules(rules, noSchemes).flatMap((r) => r.problems.filter((p) => p.code !== 'UNKNOWN_SCHEME'))).toEqual([]);
   });
 
   describe('more than 3 overloads in 12 months (超过3次 is strictly more than 3)', () => {
@@ -79,7 +96,7 @@ describe('shipped entry rules', () => {
   describe('bad-driver grade rules (behind the grade interface)', () => {
     const twoB = SHIPPED_ENTRY_RULES.find((r) => r.id === 'driver-two-consecutive-b-cycles')!;
     const points = SHIPPED_ENTRY_RULES.find((r) => r.id === 'driver-20-points-in-one-cycle')!;
-    const cycle = (c: string, grade: string, pointsDeducted = 0) => ({ schemeId: 'nanyang-driver', cycle: c, grade, pointsDeducted });
+    const cycle = (c: string, grade: string, pointsDeducted = 0) => ({ schemeId: 'nanyang-driver-grades', cycle: c, grade, pointsDeducted });
 
     it('two consecutive B cycles, but not B then A', () => {
       if (twoB.kind !== 'grade-history' || points.kind !== 'grade-history') throw new Error('shape');
@@ -96,25 +113,32 @@ describe('shipped entry rules', () => {
   });
 });
 
-describe('parseEntryRules', () => {
-  it('refuses a rule counting an unknown record type, naming the field', () => {
+describe('parseEntryRules and checkEntryRules', () => {
+  it('names a rule counting an unknown record type as a dangling reference', () => {
     const bad = [{ ...SHIPPED_ENTRY_RULES[0], match: { recordType: 'parking-ticket' } }];
-    try {
-      parseEntryRules(bad, RECORD_TYPE_CODES);
-      throw new Error('accepted');
-    } catch (error) {
-      expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).violations).toEqual([
-        { field: 'rules[0].match.recordType', message: 'unknown record type "parking-ticket"', code: 'UNKNOWN_RECORD_TYPE' },
-      ]);
-    }
+    expect(problemsOf(parseEntryRules(bad))).toEqual([
+      { path: 'rules[0].match.recordType', reference: 'parking-ticket', code: 'UNKNOWN_RECORD_TYPE', reason: 'not a record type of the collection catalogue' },
+    ]);
   });
 
-  it('refuses duplicate ids, ambiguous thresholds and unknown lists', () => {
-    expect(() => parseEntryRules([SHIPPED_ENTRY_RULES[0], SHIPPED_ENTRY_RULES[0]], RECORD_TYPE_CODES)).toThrow(DomainError);
-    expect(() => parseEntryRules([{ ...SHIPPED_ENTRY_RULES[0], threshold: { moreThan: 3, atLeast: 4 } }], RECORD_TYPE_CODES)).toThrow(DomainError);
-    expect(() => parseEntryRules([{ ...SHIPPED_ENTRY_RULES[0], listType: 'grey' }], RECORD_TYPE_CODES)).toThrow(DomainError);
-    expect(() => parseEntryRules([], RECORD_TYPE_CODES)).toThrow(DomainError);
+  it('refuses ambiguous thresholds and an empty set (shape), names duplicate ids and unknown lists', () => {
+    expect(() => parseEntryRules([{ ...SHIPPED_ENTRY_RULES[0], threshold: { moreThan: 3, atLeast: 4 } }])).toThrow(DomainError);
+    expect(() => parseEntryRules([])).toThrow(DomainError);
+    expect(problemsOf([SHIPPED_ENTRY_RULES[0], SHIPPED_ENTRY_RULES[0]])).toEqual([expect.objectContaining({ path: 'rules[1].id', code: 'DUPLICATE_ID' })]);
+    expect(problemsOf([{ ...SHIPPED_ENTRY_RULES[0], listType: 'grey' }])).toEqual([
+      expect.objectContaining({ path: 'rules[0].listType', reference: 'grey', code: 'UNKNOWN_LIST_TYPE' }),
+    ]);
+  });
+
+  it('grade rules: pending while their scheme is not published; once it is, a grade off its ladder dangles', () => {
+    const twoB = SHIPPED_ENTRY_RULES.find((r) => r.id === 'driver-two-consecutive-b-cycles')!;
+    expect(checkEntryRules([twoB], noSchemes)[0]).toMatchObject({ status: 'pending', waitingFor: ['nanyang-driver-grades'] });
+    expect(checkEntryRules([twoB], nanyang)[0]).toMatchObject({ status: 'active', problems: [] });
+    const offLadder = { ...twoB, trigger: { consecutiveCycles: 2, grade: 'C' } } as EntryRule;
+    expect(checkEntryRules([offLadder], nanyang)[0]).toMatchObject({
+      status: 'invalid',
+      problems: [{ path: 'rules[0].trigger.grade', reference: 'C', code: 'GRADE_NOT_ON_LADDER' }],
+    });
   });
 });
 
@@ -175,13 +199,8 @@ describe('carrier with more than 10 % of its fleet violating in a year (fleet-sh
     expect(evaluateFleetRule(fleetRule, records, 10, '2026-11-21').met).toBe(false);
   });
 
-  it('refuses a fleet rule whose further record type is unknown', () => {
+  it('names a fleet rule whose further record type is unknown', () => {
     const bad = { ...fleetRule, alsoRequires: { recordType: 'parking-ticket' } };
-    expect(() => parseEntryRules([bad], RECORD_TYPE_CODES)).toThrow(DomainError);
-    try {
-      parseEntryRules([bad], RECORD_TYPE_CODES);
-    } catch (error) {
-      expect((error as DomainError).violations).toEqual([expect.objectContaining({ field: 'rules[0].alsoRequires.recordType' })]);
-    }
+    expect(problemsOf(parseEntryRules([bad]))).toEqual([expect.objectContaining({ path: 'rules[0].alsoRequires.recordType', reference: 'parking-ticket' })]);
   });
 });

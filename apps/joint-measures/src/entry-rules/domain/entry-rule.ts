@@ -1,7 +1,8 @@
 import { addDays, addMonths } from '@domain/calendar';
-import { CREDIT_LIST_TYPES, SEVERITIES, SUBJECT_KINDS, type CreditListType, type Severity, type SubjectKind } from '@domain/credit';
-import { DomainError, type FieldViolation } from '@platform/errors';
+import { isCreditListType, SEVERITIES, SUBJECT_KINDS, type CreditListType, type Severity, type SubjectKind } from '@domain/credit';
+import { DomainError } from '@platform/errors';
 import { z } from 'zod';
+import { checkedItem, References, type CheckedItem, type SchemeCatalogue } from '../../configuration/domain/config-problem';
 import { EntryRuleErrorCode } from './entry-rule-errors';
 
 /*
@@ -23,7 +24,8 @@ const common = {
   legalBasis: z.string().min(1).max(500),
   /** law: national rule; local: a province's or city's configuration. */
   scope: z.enum(['law', 'local']),
-  listType: z.enum(CREDIT_LIST_TYPES),
+  /** A credit list type (@domain/credit CREDIT_LIST_TYPES), checked by checkEntryRules. */
+  listType: z.string().min(1),
   subjectKinds: z.array(z.enum(SUBJECT_KINDS)).min(1),
   /** Months an entry made by this rule lasts; omitted: the list's default; null: until removed. */
   durationMonths: z.number().int().min(1).max(120).nullable().optional(),
@@ -96,11 +98,8 @@ export type FleetShareRule = z.infer<typeof fleetShareRuleSchema>;
 export type RecordMatch = z.infer<typeof recordMatch>;
 export type Threshold = z.infer<typeof threshold>;
 
-/**
- * Checks an uploaded rule set. Refused as a whole when any rule is malformed, two rules share an
- * id, or a rule counts a record type the catalogue does not know (it could never fire).
- */
-export function parseEntryRules(input: unknown, knownRecordTypes: readonly string[]): EntryRule[] {
+/** The shape of a rule set; a malformed one is refused as a whole (400) with every field located. */
+export function parseEntryRules(input: unknown): EntryRule[] {
   const parsed = z.array(entryRuleSchema).min(1).safeParse(input);
   if (!parsed.success) {
     throw DomainError.validation(
@@ -112,28 +111,40 @@ export function parseEntryRules(input: unknown, knownRecordTypes: readonly strin
       'The entry rules are invalid.',
     );
   }
-  const violations: FieldViolation[] = [];
-  const seen = new Set<string>();
-  parsed.data.forEach((rule, index) => {
-    if (seen.has(rule.id)) violations.push({ field: `rules[${index}].id`, message: `duplicate rule id "${rule.id}"` });
-    seen.add(rule.id);
-    const counted: [string, string | undefined][] =
-      rule.kind === 'record-count'
-        ? [['match', rule.match.recordType]]
-        : rule.kind === 'fleet-share'
-          ? [
-              ['match', rule.match.recordType],
-              ['alsoRequires', rule.alsoRequires?.recordType],
-            ]
-          : [];
-    for (const [where, recordType] of counted) {
-      if (recordType !== undefined && !knownRecordTypes.includes(recordType)) {
-        violations.push({ field: `rules[${index}].${where}.recordType`, message: `unknown record type "${recordType}"`, code: 'UNKNOWN_RECORD_TYPE' });
-      }
-    }
-  });
-  if (violations.length > 0) throw DomainError.validation(EntryRuleErrorCode.Invalid, violations, 'The entry rules are invalid.');
   return parsed.data;
+}
+
+/**
+ * Checks every reference of a rule set (issue 16 item 2): unique ids, the list type, the record
+ * types a rule counts (the collection catalogue's), and for grade rules the schemes and the grade
+ * they name. A rule whose only problem is a scheme not published yet is pending.
+ */
+export function checkEntryRules(rules: readonly EntryRule[], schemes: SchemeCatalogue): CheckedItem<EntryRule>[] {
+  const seen = new Set<string>();
+  return rules.map((rule, index) => {
+    const at = `rules[${index}]`;
+    const refs = new References(schemes);
+    if (seen.has(rule.id)) refs.duplicate(`${at}.id`, rule.id);
+    seen.add(rule.id);
+    refs.listType(`${at}.listType`, rule.listType);
+    if (rule.kind === 'record-count') refs.recordType(`${at}.match.recordType`, rule.match.recordType);
+    if (rule.kind === 'fleet-share') {
+      refs.recordType(`${at}.match.recordType`, rule.match.recordType);
+      if (rule.alsoRequires) refs.recordType(`${at}.alsoRequires.recordType`, rule.alsoRequires.recordType);
+    }
+    if (rule.kind === 'grade-history') {
+      const trigger = rule.trigger;
+      const grades = 'grade' in trigger ? [{ path: `${at}.trigger.grade`, grade: trigger.grade }] : [];
+      rule.schemeIds.forEach((schemeId, j) => refs.scheme(`${at}.schemeIds[${j}]`, schemeId, grades));
+    }
+    return checkedItem(rule.id, rule, refs.problems);
+  });
+}
+
+/** The list a rule fills. Only active rules run, and checkEntryRules made their list type a credit list type. */
+export function ruleListType(rule: EntryRule): CreditListType {
+  if (!isCreditListType(rule.listType)) throw new Error(`entry rule ${rule.id} names list type "${rule.listType}", not a credit list type`);
+  return rule.listType;
 }
 
 export function meetsThreshold(value: number, t: Threshold): boolean {

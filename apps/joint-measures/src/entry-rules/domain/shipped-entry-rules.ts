@@ -84,7 +84,7 @@ export const SHIPPED_ENTRY_RULES: readonly EntryRule[] = [
     scope: 'local',
     listType: 'bad-driver',
     subjectKinds: ['person'],
-    schemeIds: ['nanyang-driver'],
+    schemeIds: ['nanyang-driver-grades'],
     trigger: { consecutiveCycles: 2, grade: 'B' },
   },
   {
@@ -95,7 +95,7 @@ export const SHIPPED_ENTRY_RULES: readonly EntryRule[] = [
     scope: 'local',
     listType: 'bad-driver',
     subjectKinds: ['person'],
-    schemeIds: ['nanyang-driver'],
+    schemeIds: ['nanyang-driver-grades'],
     trigger: { pointsDeductedInCycle: { atLeast: 20 } },
   },
 ];

@@ -1,4 +1,4 @@
-import type { DecisionResult } from '../domain/decision';
+import type { DecisionResult, MappingNotApplied } from '../domain/decision';
 import type { Scene } from '../domain/measure-catalogue';
 
 /** Which measures apply to a subject in a scene: the decision is written to the log, with its event. */
@@ -15,4 +15,6 @@ export interface Decision extends DecisionResult {
   scene: Scene;
   region: string;
   decidedAt: string;
+  /** Mappings of the scene, place and sector not applied (pending or invalid), with why. */
+  notApplied: MappingNotApplied[];
 }

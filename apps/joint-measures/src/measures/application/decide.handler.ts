@@ -5,15 +5,14 @@ import { chinaDateOf } from '@domain/calendar';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError, isDomainError } from '@platform/errors';
 import { DecisionLog } from './decision-log';
-import { decideScene } from '../domain/decision';
+import { decideScene, mappingsNotApplied } from '../domain/decision';
 import { isScene, SCENES, type Scene } from '../domain/measure-catalogue';
 import type { DecideCommand, Decision } from './decide.command';
-import type { MeasureCatalogue } from '../domain/measure-config';
 import { MeasureErrorCode } from '../domain/measure-errors';
 import { DECISION_FACTS_CACHE, type DecisionFactsCache } from '../../facts-cache/application/facts-cache.tokens';
 import { factsOn } from '../domain/subject-facts';
 import { readSubjectFacts } from '../infrastructure/decision-facts.repository';
-import { MEASURE_CATALOGUE } from './measures.tokens';
+import { MEASURE_CATALOGUE, type MeasureCatalogueSource } from './measures.tokens';
 
 /**
  * The decision API: which measures apply to a subject in a scene, and why. The facts come from
@@ -30,7 +29,7 @@ export class DecideHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly log: DecisionLog,
-    @Inject(MEASURE_CATALOGUE) private readonly catalogue: MeasureCatalogue,
+    @Inject(MEASURE_CATALOGUE) private readonly catalogue: MeasureCatalogueSource,
     @Inject(DECISION_FACTS_CACHE) private readonly cache: DecisionFactsCache,
   ) {}
 
@@ -63,8 +62,18 @@ export class DecideHandler {
     const facts = factsOn(await this.cache.get(q.subjectId, () => readSubjectFacts(this.dataSource.manager, q.subjectId)), on);
     if (!facts.known)
       throw DomainError.notFound(MeasureErrorCode.UnknownSubject, `Subject ${q.subjectId} is unknown to the platform (no records, grades or list entries).`);
-    const result = decideScene({ scene: q.scene, region: q.region, sector: q.sector || null, on }, facts, this.catalogue.measures, this.catalogue.mappings);
-    const decision: Decision = { decisionId: uuidv7(), subjectId: q.subjectId, scene: q.scene, region: q.region, decidedAt: now.toISOString(), ...result };
+    const catalogue = this.catalogue.measureCatalogue();
+    const question = { scene: q.scene, region: q.region, sector: q.sector || null, on };
+    const result = decideScene(question, facts, catalogue.measures, catalogue.mappings);
+    const decision: Decision = {
+      decisionId: uuidv7(),
+      subjectId: q.subjectId,
+      scene: q.scene,
+      region: q.region,
+      decidedAt: now.toISOString(),
+      ...result,
+      notApplied: mappingsNotApplied(question, catalogue.inactive),
+    };
     // Answered only once on record (group commit, see DecisionLog).
     await this.log.record({ ...decision, sector: q.sector, askedBy: principal.clientId, decidedAt: now, decidedOn: on });
     return decision;

@@ -1,11 +1,11 @@
-import { RECORD_TYPE_CODES } from '@domain/credit';
-import { parseMeasureCatalogue } from '../domain/measure-config';
-import { SHIPPED_MAPPINGS, SHIPPED_MEASURES } from '../domain/shipped-measures';
+import { ConfigurationInForce } from '../../configuration/application/configuration-in-force';
+import type { MeasureCatalogue } from '../domain/measure-config';
 
 export const MEASURE_CATALOGUE = Symbol('MEASURE_CATALOGUE');
 
-/** The shipped catalogue and mappings, checked at boot: an inconsistent catalogue stops the service. */
-export const measureCatalogueProvider = {
-  provide: MEASURE_CATALOGUE,
-  useFactory: () => parseMeasureCatalogue({ measures: SHIPPED_MEASURES, mappings: SHIPPED_MAPPINGS }, RECORD_TYPE_CODES),
-};
+/** Where decisions read the catalogue in force (checked against the known schemes, refreshed on change: ADR 0043). */
+export interface MeasureCatalogueSource {
+  measureCatalogue(): MeasureCatalogue;
+}
+
+export const measureCatalogueProvider = { provide: MEASURE_CATALOGUE, useExisting: ConfigurationInForce };

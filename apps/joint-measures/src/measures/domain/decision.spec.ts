@@ -1,18 +1,32 @@
-import { RECORD_TYPE_CODES } from '@domain/credit';
+import { GRADE_LADDERS, type GradeLadderId } from '@domain/credit';
+import { schemeCatalogue, type SchemeCatalogue } from '../../configuration/domain/config-problem';
 import type { StandingRecord } from '../../entry-rules/domain/entry-rule';
 import type { ListEntry } from '../../lists/domain/list-entry';
-import { decideScene, type DecisionFacts, type DecisionQuestion } from './decision';
-import { parseMeasureCatalogue } from './measure-config';
+import { decideScene, mappingsNotApplied, type DecisionFacts, type DecisionQuestion } from './decision';
+import { catalogueInForce, checkMeasureCatalogue, parseMeasureCatalogue } from './measure-config';
 import { SHIPPED_MAPPINGS, SHIPPED_MEASURES } from './shipped-measures';
 
-const catalogue = parseMeasureCatalogue({ measures: SHIPPED_MEASURES, mappings: SHIPPED_MAPPINGS }, RECORD_TYPE_CODES);
-const decide = (q: Partial<DecisionQuestion>, facts: Partial<DecisionFacts>) =>
-  decideScene(
-    { scene: 'permit.application', region: '410100', sector: null, on: '2026-11-21', ...q },
-    { entries: [], records: [], grades: [], ...facts },
-    catalogue.measures,
-    catalogue.mappings,
-  );
+/** A scheme as evaluation would announce it, on one of the shared ladders (@domain/credit grade-ladder.ts). */
+const published = (schemeId: string, ladderId: GradeLadderId) => ({
+  schemeId,
+  version: 1,
+  ladderId,
+  grades: [...GRADE_LADDERS[ladderId]],
+  sectors: [],
+  regions: [],
+});
+// The schemes the mappings below rest on, as if published (the next issue ships them: DOMAIN.md §3–4).
+const schemes = schemeCatalogue([
+  published('jiaozuo-general-cargo', 'traffic-light'),
+  published('hangzhou-road-transport', 'AA-D'),
+  published('xuchang-taxi-stars', 'stars'),
+]);
+const document = parseMeasureCatalogue({ measures: SHIPPED_MEASURES, mappings: SHIPPED_MAPPINGS });
+const inForce = (known: SchemeCatalogue) => catalogueInForce(checkMeasureCatalogue(document, known));
+const catalogue = inForce(schemes);
+const question = (q: Partial<DecisionQuestion>): DecisionQuestion => ({ scene: 'permit.application', region: '410100', sector: null, on: '2026-11-21', ...q });
+const decide = (q: Partial<DecisionQuestion>, facts: Partial<DecisionFacts>, from = catalogue) =>
+  decideScene(question(q), { entries: [], records: [], grades: [], ...facts }, from.measures, from.mappings);
 
 const keyWatch = { id: 'e-1', listType: 'key-watch', status: 'effective', startsOn: '2026-10-01', endsOn: '2027-09-30' } as ListEntry;
 let n = 0;
@@ -29,17 +43,47 @@ const penalty = (decisionDate: string, overrides: Partial<StandingRecord> = {}):
 });
 
 describe('shipped measure catalogue', () => {
-  it('is consistent: known measures, scenes and record types', () => {
-    expect(catalogue.mappings.length).toBe(SHIPPED_MAPPINGS.length);
+  it('is consistent once its schemes are published: every mapping is active except those on schemes still unknown', () => {
+    expect(catalogue.inactive.map((m) => [m.id, m.waitingFor])).toEqual([
+      ...['aaa', 'aa', 'a', 'b'].map((g) => [`jiyuan.driving-school.ratio.${g}`, ['jiyuan-driving-school']]),
+      ...['aaa', 'aa', 'a'].map((g) => [`hebi.repair-labour.${g}`, ['hebi-fleet']]),
+      ['nanyang.taxi.3a-first', ['nanyang-taxi-firm']],
+      ['nanyang.taxi.b-suspended', ['nanyang-taxi-firm']],
+    ]);
+    expect(catalogue.mappings.length + catalogue.inactive.length).toBe(SHIPPED_MAPPINGS.length);
   });
 
-  it('refuses a mapping to an unknown measure or a scene the measure does not serve', () => {
-    expect(() =>
-      parseMeasureCatalogue({ measures: SHIPPED_MEASURES, mappings: [{ ...SHIPPED_MAPPINGS[0], measure: 'free-lunch' }] }, RECORD_TYPE_CODES),
-    ).toThrow(expect.objectContaining({ code: 'MEASURES.INVALID_CATALOGUE' }));
-    expect(() =>
-      parseMeasureCatalogue({ measures: SHIPPED_MEASURES, mappings: [{ ...SHIPPED_MAPPINGS[0], scene: 'dispatch.priority' }] }, RECORD_TYPE_CODES),
-    ).toThrow(expect.objectContaining({ violations: [expect.objectContaining({ field: 'mappings.0.scene' })] }));
+  it('names a mapping to an unknown measure or a scene the measure does not serve', () => {
+    const bad = (override: object) =>
+      checkMeasureCatalogue({ measures: [...SHIPPED_MEASURES], mappings: [{ ...SHIPPED_MAPPINGS[0], ...override }] }, schemes).mappings[0].problems;
+    expect(bad({ measure: 'free-lunch' })).toEqual([
+      expect.objectContaining({ path: 'mappings[0].measure', reference: 'free-lunch', code: 'UNKNOWN_MEASURE' }),
+    ]);
+    expect(bad({ scene: 'dispatch.priority' })).toEqual([expect.objectContaining({ path: 'mappings[0].scene', code: 'SCENE_NOT_SERVED' })]);
+    expect(bad({ sectors: ['road-transport'] })).toEqual([expect.objectContaining({ path: 'mappings[0].sectors[0]', code: 'UNKNOWN_SECTOR' })]);
+    expect(bad({ regions: ['4101'] })).toEqual([expect.objectContaining({ path: 'mappings[0].regions[0]', code: 'UNKNOWN_REGION' })]);
+    expect(bad({ when: { list: 'grey' } })).toEqual([expect.objectContaining({ path: 'mappings[0].when.list', code: 'UNKNOWN_LIST_TYPE' })]);
+    expect(bad({ when: { grade: { schemeId: 'hangzhou-road-transport', grades: ['AAA'] } } })).toEqual([
+      expect.objectContaining({ path: 'mappings[0].when.grade.grades[0]', reference: 'AAA', code: 'GRADE_NOT_ON_LADDER' }),
+    ]);
+  });
+
+  it('a red Jiaozuo carrier is not silently allowed: while the scheme is unknown, the answer names the pending mappings (issue 16)', () => {
+    const unknown = inForce(schemeCatalogue([]));
+    const q = { scene: 'business.new-capacity' as const, region: '410800', sector: 'general-cargo' };
+    const red = [{ schemeId: 'jiaozuo-general-cargo', cycle: '2026-Q3', grade: 'red', pointsDeducted: 0 }];
+    expect(decide(q, { grades: red }, unknown).outcome).toBe('allow');
+    expect(mappingsNotApplied(question(q), unknown.inactive)).toEqual(
+      ['jiaozuo.red.no-new-business', 'jiaozuo.red.training', 'jiaozuo.yellow.restricted'].map((mappingId) => ({
+        mappingId,
+        status: 'pending',
+        waitingFor: ['jiaozuo-general-cargo'],
+        problems: [],
+      })),
+    );
+    // Published, the same question denies.
+    expect(decide(q, { grades: red }).outcome).toBe('deny');
+    expect(mappingsNotApplied(question(q), catalogue.inactive)).toEqual([]);
   });
 });
 
@@ -97,13 +141,13 @@ describe('decideScene', () => {
     });
   });
 
-  it('Xuchang taxis: a 3★ driver pays 70 % for charging, a 5★ driver 50 % and gets priority dispatch', () => {
+  it("Xuchang taxis (grades of the stars ladder, '5'…'0'): a 3★ driver pays 70 % for charging, a 5★ driver 50 % and gets priority dispatch", () => {
     const stars = (grade: string) => [{ schemeId: 'xuchang-taxi-stars', cycle: '2026', grade, pointsDeducted: 0 }];
     const q = { scene: 'incentive.discount' as const, region: '411002', sector: 'taxi' };
-    expect(decide(q, { grades: stars('3★') }).measures).toEqual([
+    expect(decide(q, { grades: stars('3') }).measures).toEqual([
       expect.objectContaining({ code: 'charging.discount', value: { amount: 70, unit: '% of the fee payable' } }),
     ]);
-    expect(decide(q, { grades: stars('5★') })).toMatchObject({ outcome: 'allow', measures: [{ value: { amount: 50 } }] });
-    expect(decide({ ...q, scene: 'dispatch.priority' }, { grades: stars('5★') }).measures.map((m) => m.code)).toEqual(['dispatch.priority']);
+    expect(decide(q, { grades: stars('5') })).toMatchObject({ outcome: 'allow', measures: [{ value: { amount: 50 } }] });
+    expect(decide({ ...q, scene: 'dispatch.priority' }, { grades: stars('5') }).measures.map((m) => m.code)).toEqual(['dispatch.priority']);
   });
 });

@@ -1,6 +1,7 @@
 import type { CycleGrade } from '../../entry-rules/domain/grade-rule';
 import { meetsThreshold, windowStart, type StandingRecord } from '../../entry-rules/domain/entry-rule';
 import type { ListEntry } from '../../lists/domain/list-entry';
+import { describeProblem, type CheckedItem } from '../../configuration/domain/config-problem';
 import type { Measure, MeasureMapping, Scene, Trigger } from './measure-catalogue';
 
 export type Outcome = 'allow' | 'deny' | 'conditional';
@@ -115,4 +116,24 @@ export function decideScene(
   }
   const outcome: Outcome = applied.some((m) => m.effect === 'deny') ? 'deny' : applied.some((m) => m.effect === 'condition') ? 'conditional' : 'allow';
   return { outcome, measures: applied, reasons };
+}
+
+/** A mapping of the scene, place and sector that is not applied, and why (ADR 0043: never silently dead). */
+export interface MappingNotApplied {
+  mappingId: string;
+  status: 'pending' | 'invalid';
+  waitingFor: string[];
+  problems: string[];
+}
+
+/** The mappings that would be asked about here but are pending or invalid. */
+export function mappingsNotApplied(q: DecisionQuestion, inactive: readonly CheckedItem<MeasureMapping>[]): MappingNotApplied[] {
+  return inactive
+    .filter((m) => m.status !== 'active' && applies(m.item, q))
+    .map((m) => ({
+      mappingId: m.id,
+      status: m.status as 'pending' | 'invalid',
+      waitingFor: m.waitingFor,
+      problems: m.problems.filter((p) => p.code !== 'UNKNOWN_SCHEME').map(describeProblem),
+    }));
 }

@@ -1,4 +1,3 @@
-import { CREDIT_LIST_TYPES } from '@domain/credit';
 import { z } from 'zod';
 
 /** The questions a caller may ask (API.md "Joint measures"). */
@@ -44,9 +43,13 @@ export type Measure = z.infer<typeof measureSchema>;
 
 const threshold = z.union([z.object({ moreThan: z.number().int().min(0) }).strict(), z.object({ atLeast: z.number().int().min(1) }).strict()]);
 
-/** What must hold for a mapping to apply. */
+/**
+ * What must hold for a mapping to apply. References to other configuration (list types, record
+ * types, schemes and their grades, sectors, regions) are checked by checkMeasureCatalogue, which
+ * names what dangles; the shape here only says they are text.
+ */
 export const triggerSchema = z.union([
-  z.object({ list: z.enum(CREDIT_LIST_TYPES) }).strict(),
+  z.object({ list: z.string().min(1) }).strict(),
   z.object({ grade: z.object({ schemeId: z.string().min(1), grades: z.array(z.string().min(1)).min(1) }).strict() }).strict(),
   z
     .object({
@@ -75,8 +78,8 @@ export const mappingSchema = z
     measure: z.string().min(1),
     scene: z.enum(SCENES),
     /** GB/T 2260 prefixes of the subject's region where it applies (410000 = all Henan); empty = everywhere. */
-    regions: z.array(z.string().regex(/^\d{6}$/)),
-    /** Sectors (e.g. `taxi`, `driving-school`, `general-cargo`); empty = every sector. */
+    regions: z.array(z.string()),
+    /** Sectors (@domain/credit SECTORS: `taxi`, `driving-school`, `general-cargo`…); empty = every sector. */
     sectors: z.array(z.string().min(1)),
     when: triggerSchema,
     /** The figure in this place (e.g. Hangzhou's 25 % for C), overriding the measure's own. */

@@ -3,8 +3,10 @@ import type { Measure, MeasureMapping } from './measure-catalogue';
 /*
  * The measure catalogue and the mappings DOMAIN.md §4 quotes, with their sources. Measures are
  * what can be done to a subject; mappings say where (regions, sectors) which facts trigger them.
- * Grade-based mappings name the evaluation scheme whose grade counts: scheme ids are those the
- * evaluation service will publish (`evaluation.grade.changed`, not yet wired) and are configuration.
+ * Grade-based mappings name the evaluation scheme whose grade counts and grades of that scheme's
+ * ladder (@domain/credit GRADE_LADDERS: the stars ladder's grades are '5'…'0', not '5★').
+ * This is the shipped version 1 of the catalogue (stored at start, then versioned data: ADR 0043);
+ * a mapping naming a scheme evaluation has not published yet is pending until it is.
  */
 
 export const SHIPPED_MEASURES: readonly Measure[] = [
@@ -204,11 +206,11 @@ export const SHIPPED_MAPPINGS: readonly MeasureMapping[] = [
   })),
   ...(
     [
-      ['5★', 50],
-      ['4★', 60],
+      ['5', 50],
+      ['4', 60],
     ] as const
   ).map(([stars, pct]): MeasureMapping => ({
-    id: `xuchang.charging.${stars.charAt(0)}-star`,
+    id: `xuchang.charging.${stars}-star`,
     measure: 'charging.discount',
     scene: 'incentive.discount',
     regions: ['411000'],
@@ -223,7 +225,7 @@ export const SHIPPED_MAPPINGS: readonly MeasureMapping[] = [
     scene: 'incentive.discount',
     regions: ['411000'],
     sectors: ['taxi'],
-    when: { grade: { schemeId: 'xuchang-taxi-stars', grades: ['3★', '2★', '1★'] } },
+    when: { grade: { schemeId: 'xuchang-taxi-stars', grades: ['3', '2', '1'] } },
     value: { amount: 70, unit: '% of the fee payable' },
     source: '许昌：新能源出租车充电按5★50%、4★60%、3★及以下70%收费（DOMAIN.md §4）',
   },
@@ -249,7 +251,7 @@ export const SHIPPED_MAPPINGS: readonly MeasureMapping[] = [
     scene: 'dispatch.priority',
     regions: ['411000'],
     sectors: ['taxi'],
-    when: { grade: { schemeId: 'xuchang-taxi-stars', grades: ['5★', '4★'] } },
+    when: { grade: { schemeId: 'xuchang-taxi-stars', grades: ['5', '4'] } },
     source: '高星级出租车驾驶员优先派单（DOMAIN.md §4 信易+；地方与星级为配置）',
   },
   {
@@ -258,7 +260,8 @@ export const SHIPPED_MAPPINGS: readonly MeasureMapping[] = [
     scene: 'business.new-capacity',
     regions: ['411300'],
     sectors: ['taxi'],
-    when: { grade: { schemeId: 'nanyang-taxi-firm', grades: ['AAA', 'AAAA', 'AAAAA'] } },
+    // "3A及以上": the shared firm ladder (AAA-B, @domain/credit) tops out at AAA; 4A/5A are on no ladder and could never fire.
+    when: { grade: { schemeId: 'nanyang-taxi-firm', grades: ['AAA'] } },
     source: '南阳：3A及以上出租车企业优先投放新增运力（DOMAIN.md §4）',
   },
   {

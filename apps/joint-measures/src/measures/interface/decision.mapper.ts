@@ -33,5 +33,6 @@ export function toDecideResponse(d: Decision): measuresV1.DecideResponse {
       recordIds: r.kind === 'records' ? r.recordIds : [],
       count: r.kind === 'records' ? r.count : 0,
     })),
+    notApplied: d.notApplied,
   };
 }
