@@ -325,6 +325,24 @@ describe('evaluation through the gateway', () => {
       ).body.subjects,
     ).toEqual([]);
 
+    // Issue 16: a penalty decided on 20 March of last year but received only now counts in March (the
+    // period of its decision date), although March was ranked already: the ranking is graded again.
+    const late = creditRecordBody({ decisionDate: `${lastYear}-03-20` });
+    expect((await api('/api/v1/credit-records', { method: 'POST', token: zhengzhou, body: late })).status).toBe(201);
+    const regraded = await eventually(
+      () => api(path(`periodKind=month&period=${lastYear}-03&by=subject`)),
+      (r) => r.status === 200 && (r.body.subjects as { subjectId: string }[]).some((s) => s.subjectId === late.subject.id),
+      30_000,
+    );
+    // 1000 − 30 = 970 each: a tie for first place.
+    expect(regraded.body.subjects).toHaveLength(2);
+    expect(regraded.body.subjects).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rank: 1, subjectId: body.subject.id, score: 970 }),
+        expect.objectContaining({ rank: 1, subjectId: late.subject.id, grade: 'green', score: 970 }),
+      ]),
+    );
+
     const refused = async (query: string) => {
       const r = await api(query.startsWith('/') ? query : path(query));
       return { status: r.status, code: r.body.code, fields: (r.body.errors ?? []).map((e) => e.field) };

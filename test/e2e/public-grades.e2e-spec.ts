@@ -58,7 +58,9 @@ describe('grades on the public profile', () => {
       body: { outcome: 'upheld', note: '经核实属严重情形', correction: { severity: 'severe' } },
     });
     expect(resolved.status).toBe(200);
-    // The grade stays green, so no grade change is published: the regulator's view shows the new score.
+    // The grade stays green; the new score is announced all the same (issue 16) and the public follows.
+    const publicScore = await eventually(profile, (p) => (p.grades ?? []).some((g) => g.score === 950), 30_000);
+    expect(publicScore.grades).toEqual([expect.objectContaining({ schemeId: 'henan-passenger-hazardous-codes', grade: 'green', score: 950 })]);
     const regulator = await platform.token('regulator');
     const evaluations = () =>
       gatewayApi<{ evaluations?: { schemeId: string; score: number }[] }>(
@@ -67,5 +69,23 @@ describe('grades on the public profile', () => {
       )(`/api/v1/subjects/${body.subject.id}/evaluations`).then((r) => r.body.evaluations ?? []);
     const regraded = await eventually(evaluations, (list) => list.some((e) => e.score === 950), 30_000);
     expect(regraded).toEqual([expect.objectContaining({ schemeId: 'henan-passenger-hazardous-codes', score: 950 })]);
+  }, 90_000);
+
+  it('issue 16: two penalties that keep the grade green show the internal score publicly (was public 970 vs internal 940)', async () => {
+    // DOMAIN.md §3 red/yellow/green codes on a 1000-point scale (seed 002 案例1/案例4): the shipped Henan
+    // scheme deducts 30 per general penalty and grades green from 900, so 1000 → 970 → 940, green throughout.
+    const token = await platform.token('zhengzhou');
+    const api = gatewayApi<{ id: string }>(
+      () => platform,
+      () => token,
+    );
+    const first = creditRecordBody();
+    const second = creditRecordBody({ subject: first.subject });
+    expect((await api('/api/v1/credit-records', { method: 'POST', body: first })).status).toBe(201);
+    const profile = () => fetch(`${platform.gatewayUrl}/public/v1/subjects/${first.subject.id}`).then(async (r) => (r.ok ? ((await r.json()) as Profile) : {}));
+    await eventually(profile, (p) => (p.grades ?? []).some((g) => g.score === 970), 30_000);
+    expect((await api('/api/v1/credit-records', { method: 'POST', body: second })).status).toBe(201);
+    const shown = await eventually(profile, (p) => (p.penalties ?? []).length === 2 && (p.grades ?? []).some((g) => g.score === 940), 30_000);
+    expect(shown.grades).toEqual([expect.objectContaining({ schemeId: 'henan-passenger-hazardous-codes', grade: 'green', score: 940 })]);
   }, 90_000);
 });

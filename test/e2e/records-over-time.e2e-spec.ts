@@ -36,41 +36,69 @@ describe('records over time: broken commitments, expiring licences, expired publ
     return created.body.id as string;
   };
 
-  it('turns a commitment whose due date passed unfulfilled into a commitment-broken record made by the system', async () => {
-    const uscc = makeUscc();
-    const commitmentId = await submit({
+  // Issue 16: the scheduler's finding is not published; the unit that accepted the commitment
+  // confirms it with its own decision document (DOMAIN.md §2: a record carries the decision's
+  // document number) or dismisses it. Only a confirmation publishes a commitment-broken record.
+  it('finds an overdue unfulfilled commitment for the unit that accepted it; only its confirmation publishes the broken record', async () => {
+    const commitmentBody = (content: string) => ({
       recordType: 'credit-commitment',
-      subject: { kind: 'org', id: uscc, name: '郑州承诺运输有限公司' },
+      subject: { kind: 'org', id: makeUscc(), name: '郑州承诺运输有限公司' },
       region: '410100',
       severity: 'minor',
       decisionDate: addMonths(today, -3),
       documentNumber: `郑交承诺〔2026〕${randomUUID().slice(0, 6)}号`,
-      payload: {
-        commitmentType: 'permit-application',
-        content: '承诺所报车辆技术参数真实',
-        dueDate: addDays(today, -1),
-        acceptingAuthority: '郑州市交通运输局',
-      },
+      payload: { commitmentType: 'permit-application', content, dueDate: addDays(today, -1), acceptingAuthority: '郑州市交通运输局' },
     });
-    const found = await eventually(
-      () =>
-        platform.db.query<{ id: string }>(
-          `SELECT id FROM collection.credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = $1`,
-          [commitmentId],
-        ),
-      (rows) => rows.length === 1,
+    const confirmedBody = commitmentBody('承诺所报车辆技术参数真实');
+    const dismissedBody = commitmentBody('承诺按期补齐安全员');
+    const toConfirm = await submit(confirmedBody);
+    const toDismiss = await submit(dismissedBody);
+    type Finding = { id: string; commitmentRecordId: string; status: string; subject: { id: string }; dueOn: string; brokenRecordId: string | null };
+    const pending = await eventually(
+      () => api('/api/v1/commitment-findings?status=pending'),
+      (r) => ((r.body.findings as Finding[] | undefined) ?? []).filter((f) => [toConfirm, toDismiss].includes(f.commitmentRecordId)).length === 2,
     );
-    expect(found).toHaveLength(1);
-    const broken = await api(`/api/v1/credit-records/${found[0].id}`);
-    expect(broken.status).toBe(200);
-    expect(broken.body).toMatchObject({
+    const findings = (pending.body.findings as Finding[]).filter((f) => [toConfirm, toDismiss].includes(f.commitmentRecordId));
+    const finding = findings.find((f) => f.commitmentRecordId === toConfirm)!;
+    expect(finding).toMatchObject({ status: 'pending', subject: { id: confirmedBody.subject.id }, dueOn: addDays(today, -1), brokenRecordId: null });
+    // Nothing published yet: no commitment-broken record exists.
+    const broken = () =>
+      platform.db.query<{ id: string }>(
+        `SELECT id FROM collection.credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = ANY($1)`,
+        [[toConfirm, toDismiss]],
+      );
+    expect(await broken()).toEqual([]);
+    // Another city's unit does not see it.
+    const luoyang = await platform.token('luoyang');
+    const elsewhere = await api('/api/v1/commitment-findings?status=pending', { token: luoyang });
+    expect((elsewhere.body.findings as Finding[]).map((f) => f.id)).not.toContain(finding.id);
+
+    const decision = { documentNumber: `郑交违诺〔2026〕${randomUUID().slice(0, 6)}号`, decisionDate: today };
+    const confirmed = await api(`/api/v1/commitment-findings/${finding.id}/confirm`, { method: 'POST', body: decision });
+    expect(confirmed.status).toBe(200);
+    const recordId = (confirmed.body.finding as Finding).brokenRecordId!;
+    expect(confirmed.body.finding).toMatchObject({ status: 'confirmed' });
+    const record = await api(`/api/v1/credit-records/${recordId}`);
+    expect(record.body).toMatchObject({
       recordType: 'commitment-broken',
       status: 'active',
-      sourceClientId: 'system:commitments',
-      subject: { kind: 'org', id: uscc },
+      sourceClientId: 'zhengzhou',
+      subject: { kind: 'org', id: confirmedBody.subject.id },
+      documentNumber: decision.documentNumber,
       decisionDate: today,
-      payload: { commitmentRecordId: commitmentId, detectedBy: 'automatic-due-date' },
+      payload: { commitmentRecordId: toConfirm, detectedBy: 'automatic-due-date' },
     });
+    // Confirming again (a retry) answers the same and publishes nothing more.
+    const again = await api(`/api/v1/commitment-findings/${finding.id}/confirm`, { method: 'POST', body: decision });
+    expect({ status: again.status, brokenRecordId: (again.body.finding as Finding).brokenRecordId }).toEqual({ status: 200, brokenRecordId: recordId });
+
+    const other = findings.find((f) => f.commitmentRecordId === toDismiss)!;
+    const dismissed = await api(`/api/v1/commitment-findings/${other.id}/dismiss`, { method: 'POST', body: { reason: '已于期限内履约，履约材料未及时录入' } });
+    expect({ status: dismissed.status, state: (dismissed.body.finding as Finding).status }).toEqual({ status: 200, state: 'dismissed' });
+    expect((await broken()).map((r) => r.id)).toEqual([recordId]);
+
+    const bad = await api(`/api/v1/commitment-findings/${other.id}/confirm`, { method: 'POST', body: { documentNumber: '', decisionDate: 'tomorrow' } });
+    expect(bad.status).toBe(400);
   });
 
   it('lists a licence ending within the month, region-scoped, and announces it once', async () => {

@@ -143,14 +143,15 @@ try {
       `UPDATE credit_records SET status = 'expired', version = version + 1 WHERE record_type = 'administrative-penalty' AND status = 'active'`,
     ],
     [
-      new BreakOverdueCommitmentsJob(ds, writer, catalogues, scheduler, config),
-      `INSERT INTO credit_records (id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date, document_number, payload, source_client_id, source_record_id)
-      SELECT gen_random_uuid(), 'commitment-broken', subject_kind, subject_id, subject_name, region, 'general', '${TODAY}', 'B-' || id, jsonb_build_object('commitmentRecordId', id), 'bare', id::text
+      // Since issue 16 the job writes pending findings (commitment_findings), not records.
+      new BreakOverdueCommitmentsJob(ds, scheduler, config),
+      `INSERT INTO commitment_findings (id, commitment_record_id, subject_kind, subject_id, subject_name, region, accepting_client_id, commitment_document_number, due_on, description, status, detected_at)
+      SELECT gen_random_uuid(), id, subject_kind, subject_id, subject_name, region, source_client_id, document_number, (payload->>'dueDate')::date, 'bare', 'pending', now()
         FROM credit_records WHERE record_type = 'credit-commitment'`,
     ],
     [
       new AnnounceExpiringLicencesJob(ds, outbox, scheduler, config),
-      `INSERT INTO licence_expiry_notices (record_id, valid_until, announced_at) SELECT id, (payload->>'validUntil')::date, now() FROM credit_records WHERE record_type = 'administrative-licence'`,
+      `INSERT INTO licence_expiry_notices (record_id, valid_until, announced_at, region, reminder) SELECT id, (payload->>'validUntil')::date, now(), region, payload FROM credit_records WHERE record_type = 'administrative-licence'`,
     ],
   ];
   for (const [job, sql] of jobs) {

@@ -14,6 +14,9 @@ import { CreditRecordVersionEntity } from './records/infrastructure/credit-recor
 import { CreditRecords1763700000100 } from './migrations/1763700000100-credit-records';
 import { Schedules1763700000200 } from './migrations/1763700000200-schedules';
 import { IdempotencyRequestHashes1763700000300 } from './migrations/1763700000300-idempotency-request-hashes';
+import { CommitmentFindings1763700001500 } from './migrations/1763700001500-commitment-findings';
+import { LicenceReminderFeed1763700001501 } from './migrations/1763700001501-licence-reminder-feed';
+import { CommitmentFindingEntity } from './commitments/infrastructure/commitment-finding.entity';
 import { DEFAULT_FULFILMENT_PERIOD_RULES, fulfilmentPeriodRuleSchema } from './commitments/domain/fulfilment-period';
 import { DEFAULT_EXPIRY_WARNING_RULES, expiryWarningRuleSchema } from './licences/domain/expiry-warning';
 import { SubjectRegistry1763700001200 } from './migrations/1763700001200-subject-registry';
@@ -58,8 +61,8 @@ export const collectionConfigSchema = baseServiceEnv.extend({
   /** LOCAL fulfilment periods of commitments (JSON array; default: commitments/domain/fulfilment-period.ts). */
   COMMITMENT_FULFILMENT_RULES: jsonRules(fulfilmentPeriodRuleSchema, DEFAULT_FULFILMENT_PERIOD_RULES),
   /**
-   * Severity of the commitment-broken records the platform makes by itself. LOCAL policy: the
-   * deciding unit grades a broken commitment it finds; for an automatic finding a place sets this.
+   * Severity of a commitment-broken record confirmed from an automatic finding when the confirming
+   * unit names none. LOCAL policy: the deciding unit grades a broken commitment; a place sets the default.
    */
   AUTO_BROKEN_COMMITMENT_SEVERITY: z.enum(['minor', 'general', 'severe']).default('general'),
   /** LOCAL licence expiry warning windows (JSON array; default: licences/domain/expiry-warning.ts). */
@@ -82,6 +85,7 @@ export const collectionDefinition: ServiceDefinition = {
     RegistryVehicleEntity,
     RegistryDriverEntity,
     RegistryVesselEntity,
+    CommitmentFindingEntity,
   ],
   migrations: [
     MessagingTables1763700000000,
@@ -94,6 +98,8 @@ export const collectionDefinition: ServiceDefinition = {
     SubjectRegistry1763700001200,
     // Registry PUTs keep their first answers there (runIdempotent); the shared platform table.
     IdempotencyKeys1763700000001,
+    CommitmentFindings1763700001500,
+    LicenceReminderFeed1763700001501,
   ],
   protoPackages: [ProtoPackages.collection],
   streams: ['CREDIT_RECORDS', 'MONITORING', 'REPAIR'],

@@ -7,6 +7,7 @@ import { EvaluationCycles1763700000410 } from './migrations/1763700000410-evalua
 import { StandingRefreshes1763700000420 } from './migrations/1763700000420-standing-refreshes';
 import { PeriodRankings1763700000430 } from './migrations/1763700000430-period-rankings';
 import { SubjectListEntries1763700000440 } from './migrations/1763700000440-subject-list-entries';
+import { RankingStaleness1763700001550 } from './migrations/1763700001550-ranking-staleness';
 import { SchemeAnnouncements1763700001300 } from './migrations/1763700001300-scheme-announcements';
 import { RegistrySubjects1763700001400 } from './migrations/1763700001400-registry-subjects';
 
@@ -38,6 +39,7 @@ export const evaluationDefinition: ServiceDefinition = {
     StandingRefreshes1763700000420,
     PeriodRankings1763700000430,
     SubjectListEntries1763700000440,
+    RankingStaleness1763700001550,
     SchemeAnnouncements1763700001300,
     RegistrySubjects1763700001400,
   ],

@@ -31,6 +31,7 @@ import { MeasuresGatewayGrpcController } from './measures/decisions.grpc.control
 import { InspectionDrawsHttpController } from './measures/inspection-draws.http.controller';
 import { MeasuresReportHttpController } from './measures/measures-report.http.controller';
 import { Upstreams } from './upstreams';
+import { CommitmentFindingsHttpController } from './commitment-findings/commitment-findings.http.controller';
 import { SubjectScope } from './http/subject-scope';
 import { ConfigurationAdminHttpController } from './configuration/configuration-admin.http.controller';
 import { RegistryHttpController } from './registry/registry.http.controller';
@@ -75,6 +76,7 @@ export class AppModule {
         MeasuresGatewayGrpcController,
         InspectionDrawsHttpController,
         MeasuresReportHttpController,
+        CommitmentFindingsHttpController,
         ConfigurationAdminHttpController,
         RegistryHttpController,
       ],

@@ -21,6 +21,8 @@ export class Upstreams implements OnApplicationShutdown {
   readonly violationClaims: UnaryClient<collectionV1.ViolationClaimServiceClient>;
   readonly licences: UnaryClient<collectionV1.LicenceServiceClient>;
   readonly registry: UnaryClient<collectionV1.RegistryServiceClient>;
+  readonly commitmentFindings: UnaryClient<collectionV1.CommitmentFindingServiceClient>;
+  readonly licenceReminders: UnaryClient<collectionV1.LicenceReminderServiceClient>;
   // evaluation
   readonly evaluationSchemes: UnaryClient<evaluationV1.SchemeServiceClient>;
   readonly evaluations: UnaryClient<evaluationV1.EvaluationServiceClient>;
@@ -50,6 +52,8 @@ export class Upstreams implements OnApplicationShutdown {
     this.violationClaims = collection<collectionV1.ViolationClaimServiceClient>(collectionV1.VIOLATION_CLAIM_SERVICE_NAME);
     this.licences = collection<collectionV1.LicenceServiceClient>(collectionV1.LICENCE_SERVICE_NAME);
     this.registry = collection<collectionV1.RegistryServiceClient>(collectionV1.REGISTRY_SERVICE_NAME);
+    this.commitmentFindings = collection<collectionV1.CommitmentFindingServiceClient>(collectionV1.COMMITMENT_FINDING_SERVICE_NAME);
+    this.licenceReminders = collection<collectionV1.LicenceReminderServiceClient>(collectionV1.LICENCE_REMINDER_SERVICE_NAME);
 
     const evaluation = this.backend(ProtoPackages.evaluation, config.EVALUATION_GRPC_URL, config);
     this.evaluationSchemes = evaluation<evaluationV1.SchemeServiceClient>(evaluationV1.SCHEME_SERVICE_NAME);

@@ -15,8 +15,13 @@ import { ManualClock } from './domain/clock';
 import { ScheduledJob } from './domain/scheduled-job';
 import { BreakOverdueCommitmentsJob, COMMITMENT_SYSTEM_CLIENT } from '../commitments/application/break-overdue-commitments.job';
 import { DEFAULT_FULFILMENT_PERIOD_RULES } from '../commitments/domain/fulfilment-period';
+import { ConfirmCommitmentFindingHandler } from '../commitments/application/confirm-commitment-finding.handler';
+import { DismissCommitmentFindingHandler } from '../commitments/application/dismiss-commitment-finding.handler';
+import { ListCommitmentFindingsHandler } from '../commitments/application/list-commitment-findings.handler';
 import { AnnounceExpiringLicencesJob } from '../licences/application/announce-expiring-licences.job';
 import { ListExpiringLicencesHandler } from '../licences/application/list-expiring-licences.handler';
+import { ListLicenceRemindersHandler } from '../licences/application/list-licence-reminders.handler';
+import { lockReminderFeed } from '../licences/infrastructure/reminder-feed-lock';
 import { DEFAULT_EXPIRY_WARNING_RULES } from '../licences/domain/expiry-warning';
 import { ExpirePublicityJob } from '../publicity/application/expire-publicity.job';
 import { IngestMonitoringViolationHandler } from '../monitoring-feed/application/ingest-monitoring-violation.handler';
@@ -125,9 +130,23 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
   });
 
   describe('commitments', () => {
-    const job = () => new BreakOverdueCommitmentsJob(ds, writer, catalogues, scheduler(), config);
+    const job = () => new BreakOverdueCommitmentsJob(ds, scheduler(), config);
 
-    it('breaks an overdue unfulfilled commitment once, by the system, and leaves fulfilled and pending ones alone', async () => {
+    const brokenRecords = (commitmentIds: string[]) =>
+      ds.query(`SELECT id FROM credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = ANY($1)`, [commitmentIds]);
+    const findings = (commitmentIds: string[]) =>
+      ds.query(
+        `SELECT commitment_record_id, status, region, accepting_client_id, to_char(due_on, 'YYYY-MM-DD') AS due_on, description, consequence
+           FROM commitment_findings WHERE commitment_record_id = ANY($1::uuid[]) ORDER BY commitment_record_id`,
+        [commitmentIds],
+      );
+
+    // Issue 16: what the scheduler finds is a system-detected finding, not a record. Seed 001 第5条
+    // (建立信用承诺相关信用信息的记录、归集、推送工作机制，将承诺人履行承诺情况全面纳入信用记录) has the
+    // unit that handles the commitment record its fulfilment, and DOMAIN.md §2 has every penalty-like
+    // record carry a decision document number: nothing is published until the unit that accepted
+    // the commitment confirms the finding with its own decision, never a made-up number.
+    it('finds an overdue unfulfilled commitment once, for the unit that accepted it, publishes nothing, and leaves fulfilled and pending ones alone', async () => {
       const overdue = await store(commitment('410100', '2026-03-01', '2026-08-31'));
       const dueToday = await store(commitment('410100', '2026-03-01', TODAY));
       const fulfilled = await store(commitment('410100', '2026-03-01', '2026-08-15'));
@@ -141,47 +160,29 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
       });
 
       expect(await job().runOnce(clock.now())).toBeGreaterThanOrEqual(1);
-      const broken = await ds.query(
-        `SELECT subject_id, region, severity, decision_date::text AS decision_date, source_client_id, payload FROM credit_records
-          WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = ANY($1)`,
-        [[overdue, dueToday, fulfilled]],
-      );
-      expect(broken).toHaveLength(1);
-      expect(broken[0]).toMatchObject({
-        region: '410100',
-        severity: 'general',
-        decision_date: TODAY,
-        source_client_id: COMMITMENT_SYSTEM_CLIENT,
-        payload: { commitmentRecordId: overdue, detectedBy: 'automatic-due-date' },
-      });
-      const [{ id: brokenId }] = await ds.query(
-        `SELECT id FROM credit_records WHERE payload->>'commitmentRecordId' = $1 AND record_type = 'commitment-broken'`,
-        [overdue],
-      );
-      expect(await outboxCount('credit.records.created', brokenId)).toBe(1);
+      expect(await brokenRecords([overdue, dueToday, fulfilled])).toEqual([]);
+      expect(await ds.query(`SELECT id FROM credit_records WHERE source_client_id = $1`, [COMMITMENT_SYSTEM_CLIENT])).toEqual([]);
+      const found = await findings([overdue, dueToday, fulfilled]);
+      expect(found).toEqual([
+        expect.objectContaining({ commitment_record_id: overdue, status: 'pending', region: '410100', accepting_client_id: 'zhengzhou', due_on: '2026-08-31' }),
+      ]);
+      expect(found[0].description).toContain('2026-08-31');
 
-      // Again, and on two replicas at once: never a second broken record.
+      // Again, and on two replicas at once: never a second finding.
       await Promise.all([job().runOnce(clock.now()), job().runOnce(clock.now())]);
-      expect(
-        (
-          await ds.query(`SELECT count(*)::int AS n FROM credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = $1`, [
-            overdue,
-          ])
-        )[0].n,
-      ).toBe(1);
+      expect(await findings([overdue])).toHaveLength(1);
 
       // The next day, the one due today is overdue too.
       clock.set(new Date('2026-09-02T04:00:00Z'));
       await job().runOnce(clock.now());
       clock.set(NOON_SEPT_1);
-      const after = await ds.query(
-        `SELECT payload->>'commitmentRecordId' AS c FROM credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = ANY($1) ORDER BY 1`,
-        [[overdue, dueToday, fulfilled]],
+      expect((await findings([overdue, dueToday, fulfilled])).map((f: { commitment_record_id: string }) => f.commitment_record_id).sort()).toEqual(
+        [overdue, dueToday].sort(),
       );
-      expect(after.map((r: { c: string }) => r.c).sort()).toEqual([overdue, dueToday].sort());
+      expect(await brokenRecords([overdue, dueToday, fulfilled])).toEqual([]);
     });
 
-    it('does not count a revoked fulfilment: the commitment is still broken', async () => {
+    it('does not count a revoked fulfilment: the commitment is still found broken', async () => {
       const id = await store(commitment('410100', '2026-02-01', '2026-07-01'));
       const body = commitment('410100', '2026-02-01', '2026-07-01');
       const fulfilment = await store({
@@ -192,24 +193,126 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
       });
       await ds.query(`UPDATE credit_records SET status = 'revoked' WHERE id = $1`, [fulfilment]);
       await job().runOnce(clock.now());
-      expect(
-        (
-          await ds.query(`SELECT count(*)::int AS n FROM credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = $1`, [id])
-        )[0].n,
-      ).toBe(1);
+      expect(await findings([id])).toEqual([expect.objectContaining({ status: 'pending' })]);
+      expect(await brokenRecords([id])).toEqual([]);
     });
 
-    it('breaks a Hangzhou opening-licence commitment 180 days after it was made, whatever its own due date (seed 004)', async () => {
+    it('finds a Hangzhou opening-licence commitment 180 days after it was made, whatever its own due date (seed 004)', async () => {
       // 2026-03-01 + 180 days = 2026-08-28 < today; its own due date is next year.
       const hangzhou = await store(commitment('330100', '2026-03-01', '2027-03-01'), 'zhejiang');
       const elsewhere = await store(commitment('410100', '2026-03-01', '2027-03-01'));
       await job().runOnce(clock.now());
-      const broken = await ds.query(`SELECT payload FROM credit_records WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = ANY($1)`, [
-        [hangzhou, elsewhere],
+      const found = await findings([hangzhou, elsewhere]);
+      expect(found).toEqual([
+        expect.objectContaining({
+          commitment_record_id: hangzhou,
+          accepting_client_id: 'zhejiang',
+          due_on: '2026-08-28',
+          consequence: '撤销《道路普通货物运输经营许可》',
+        }),
       ]);
-      expect(broken).toHaveLength(1);
-      expect(broken[0].payload).toMatchObject({ commitmentRecordId: hangzhou, consequence: '撤销《道路普通货物运输经营许可》' });
-      expect(broken[0].payload.description).toContain('2026-08-28');
+      expect(found[0].description).toContain('2026-08-28');
+    });
+  });
+
+  describe('commitment findings: the accepting unit decides', () => {
+    const job = () => new BreakOverdueCommitmentsJob(ds, scheduler(), config);
+    const zhengzhou: Principal = { clientId: 'zhengzhou', kind: 'integrator', scopes: ['records:write', 'records:read'], region: '410100' };
+    const henan: Principal = { clientId: 'henan', kind: 'integrator', scopes: ['records:write', 'records:read'], region: '410000' };
+    const luoyang: Principal = { clientId: 'luoyang', kind: 'integrator', scopes: ['records:write', 'records:read'], region: '410300' };
+    const list = (principal: Principal, status = 'pending') =>
+      new ListCommitmentFindingsHandler(ds).execute(principal, { status, region: '', limit: 500, cursor: '' });
+    const confirm = () => new ConfirmCommitmentFindingHandler(ds, writer, catalogues, config, clock);
+    const dismiss = () => new DismissCommitmentFindingHandler(ds);
+    const findingOf = async (commitmentId: string) => (await list(zhengzhou, '')).findings.find((f) => f.commitmentRecordId === commitmentId)!;
+    const brokenOf = (commitmentId: string) =>
+      ds.query(
+        `SELECT id, source_client_id, document_number, decision_date::text AS decision_date, severity, payload FROM credit_records
+          WHERE record_type = 'commitment-broken' AND payload->>'commitmentRecordId' = $1`,
+        [commitmentId],
+      );
+
+    it('lists a pending finding for its region only; confirming publishes one record with the unit’s document, once', async () => {
+      const id = await store(commitment('410100', '2026-04-01', '2026-08-20'));
+      await job().runOnce(clock.now());
+      const finding = await findingOf(id);
+      expect(finding).toMatchObject({ status: 'pending', acceptingClientId: 'zhengzhou', dueOn: '2026-08-20', brokenRecordId: '' });
+      expect((await list(henan)).findings.map((f) => f.id)).toContain(finding.id);
+      expect((await list(luoyang)).findings.map((f) => f.id)).not.toContain(finding.id);
+      await expect(confirm().execute(luoyang, { findingId: finding.id, documentNumber: 'X', decisionDate: TODAY, severity: '' })).rejects.toMatchObject({
+        code: 'COMMITMENT_FINDING.NOT_FOUND',
+      });
+      // The province is in scope but did not accept the commitment.
+      await expect(confirm().execute(henan, { findingId: finding.id, documentNumber: 'X', decisionDate: TODAY, severity: '' })).rejects.toMatchObject({
+        code: 'COMMITMENT_FINDING.NOT_ACCEPTING_UNIT',
+        kind: 'forbidden',
+      });
+      // Bad input names every field; nothing is written.
+      await expect(
+        confirm().execute(zhengzhou, { findingId: finding.id, documentNumber: ' ', decisionDate: '2026-08-20', severity: 'huge' }),
+      ).rejects.toMatchObject({
+        code: 'COMMITMENT_FINDING.INVALID',
+        kind: 'validation',
+        violations: [
+          expect.objectContaining({ field: 'documentNumber', code: 'REQUIRED' }),
+          expect.objectContaining({ field: 'decisionDate', code: 'BEFORE_DUE' }),
+          expect.objectContaining({ field: 'severity', code: 'INVALID_SEVERITY' }),
+        ],
+      });
+      expect(await brokenOf(id)).toEqual([]);
+
+      const decision = { findingId: finding.id, documentNumber: '郑交违诺〔2026〕7号', decisionDate: TODAY, severity: '' };
+      const confirmed = await confirm().execute(zhengzhou, decision);
+      expect(confirmed.finding).toMatchObject({
+        status: 'confirmed',
+        decidedBy: 'zhengzhou',
+        decisionDocumentNumber: '郑交违诺〔2026〕7号',
+        severity: 'general',
+      });
+      const [record] = await brokenOf(id);
+      expect(record).toMatchObject({
+        id: confirmed.finding.brokenRecordId,
+        source_client_id: 'zhengzhou',
+        document_number: '郑交违诺〔2026〕7号',
+        decision_date: TODAY,
+        severity: 'general',
+        payload: { commitmentRecordId: id, detectedBy: 'automatic-due-date' },
+      });
+      expect(await outboxCount('credit.records.created', record.id)).toBe(1);
+
+      // A retry (same decision, even two at once) answers the same and writes nothing more.
+      const retries = await Promise.all([confirm().execute(zhengzhou, decision), confirm().execute(zhengzhou, decision)]);
+      expect(retries.map((r) => r.finding)).toEqual([confirmed.finding, confirmed.finding]);
+      expect(await brokenOf(id)).toHaveLength(1);
+      expect(await outboxCount('credit.records.created', record.id)).toBe(1);
+      // Another decision on a decided finding is a conflict.
+      await expect(confirm().execute(zhengzhou, { ...decision, documentNumber: '另一文号' })).rejects.toMatchObject({
+        code: 'COMMITMENT_FINDING.ALREADY_DECIDED',
+        kind: 'conflict',
+      });
+      await expect(dismiss().execute(zhengzhou, { findingId: finding.id, reason: '已履约' })).rejects.toMatchObject({
+        code: 'COMMITMENT_FINDING.ALREADY_DECIDED',
+      });
+      // The job does not find it again.
+      await job().runOnce(clock.now());
+      expect((await list(zhengzhou, '')).findings.filter((f) => f.commitmentRecordId === id)).toHaveLength(1);
+    });
+
+    it('dismissing publishes nothing, and the finding is not made again', async () => {
+      const id = await store(commitment('410100', '2026-04-01', '2026-08-21'));
+      await job().runOnce(clock.now());
+      const finding = await findingOf(id);
+      await expect(dismiss().execute(zhengzhou, { findingId: finding.id, reason: '  ' })).rejects.toMatchObject({
+        code: 'COMMITMENT_FINDING.INVALID',
+        violations: [expect.objectContaining({ field: 'reason' })],
+      });
+      const dismissed = await dismiss().execute(zhengzhou, { findingId: finding.id, reason: '已于期限内履约，履约材料未及时录入' });
+      expect(dismissed.finding).toMatchObject({ status: 'dismissed', dismissReason: '已于期限内履约，履约材料未及时录入', brokenRecordId: '' });
+      expect((await dismiss().execute(zhengzhou, { findingId: finding.id, reason: '重复提交' })).finding).toEqual(dismissed.finding);
+      await job().runOnce(clock.now());
+      expect(await brokenOf(id)).toEqual([]);
+      expect((await list(zhengzhou, 'dismissed')).findings.filter((f) => f.commitmentRecordId === id)).toEqual([dismissed.finding]);
+      expect((await list(zhengzhou)).findings.map((f) => f.commitmentRecordId)).not.toContain(id);
     });
   });
 
@@ -288,6 +391,82 @@ describe('collection over time: commitments, licences, publicity, monitoring fee
       });
       const listed = await new ListExpiringLicencesHandler(ds, clock, config).execute(principal('410800'), request);
       expect(listed.licences.find((l) => l.recordId === id)?.announced).toBe(true);
+    });
+
+    describe('the reminder feed (issue 16: the pull form of the event)', () => {
+      const job = () => new AnnounceExpiringLicencesJob(ds, new OutboxPublisher(collectionDefinition), scheduler(), config);
+      const feed = (region: string, after = '', limit = 0) => new ListLicenceRemindersHandler(ds).execute(principal(region), { region: '', after, limit });
+      /** Every reminder from `after` on, page by page, as a poller would read them; and where it stopped. */
+      const drain = async (region: string, after = '') => {
+        const seen: string[] = [];
+        let cursor = after;
+        for (;;) {
+          const page = await feed(region, cursor, 2);
+          seen.push(...page.reminders.map((r) => r.recordId));
+          if (page.reminders.length === 0) return { seen, cursor: page.nextCursor };
+          cursor = page.nextCursor;
+        }
+      };
+
+      it('serves each reminder as the event announced it, once, in announcement order, inside the caller’s region', async () => {
+        const start = (await drain('410000')).cursor;
+        const a = await store(licence('410800', '2026-09-21'), 'jiaozuo');
+        const b = await store(licence('410100', '2026-09-22'));
+        await job().runOnce(clock.now());
+        const { seen, cursor } = await drain('410000', start);
+        expect(seen.filter((id) => [a, b].includes(id)).sort()).toEqual([a, b].sort());
+        const [event] = await ds.query(`SELECT envelope FROM outbox WHERE subject = 'credit.records.licence-expiring' AND envelope->'data'->>'recordId' = $1`, [
+          a,
+        ]);
+        const reminder = (await feed('410000', start, 500)).reminders.find((r) => r.recordId === a)!;
+        const { position: _position, ...announced } = reminder;
+        expect(announced).toEqual(event.envelope.data);
+        // Polled again, and after another pass of the job: nothing new, nothing repeated.
+        await job().runOnce(clock.now());
+        expect((await drain('410000', cursor)).seen).toEqual([]);
+        // A Jiaozuo reader sees Jiaozuo's reminders only; another city's region is refused.
+        expect((await drain('410800', start)).seen).toContain(a);
+        expect((await drain('410800', start)).seen).not.toContain(b);
+        await expect(
+          feed('410100', '', 0).then(() => new ListLicenceRemindersHandler(ds).execute(principal('410100'), { region: '410800', after: '', limit: 0 })),
+        ).rejects.toMatchObject({
+          code: 'AUTH.REGION_FORBIDDEN',
+        });
+        await expect(feed('410000', 'bm90LWEtY3Vyc29y', 0)).rejects.toMatchObject({
+          code: 'LICENCE.INVALID_QUERY',
+          violations: [expect.objectContaining({ field: 'after' })],
+        });
+      });
+
+      it('never lets a reminder committed late fall behind a cursor already handed out', async () => {
+        const start = (await drain('410000')).cursor;
+        const early = await store(licence('410100', '2026-09-23'));
+        const late = await store(licence('410100', '2026-09-24'));
+        // A slow writer of notices: it takes its feed position first and commits last.
+        const slow = ds.createQueryRunner();
+        await slow.connect();
+        await slow.startTransaction();
+        try {
+          await lockReminderFeed(slow.manager);
+          await slow.query(
+            `INSERT INTO licence_expiry_notices (record_id, valid_until, announced_at, region, reminder)
+             SELECT id, (payload->>'validUntil')::date, now(), region, jsonb_build_object('recordId', id) FROM credit_records WHERE id = $1`,
+            [early],
+          );
+          const announcing = job().runOnce(clock.now()); // announces `late`: waits for the slow writer
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          const meanwhile = await drain('410000', start);
+          expect(meanwhile.seen.filter((id) => [early, late].includes(id))).toEqual([]);
+          await slow.commitTransaction();
+          await announcing;
+          const after = await drain('410000', meanwhile.cursor);
+          expect(after.seen.filter((id) => [early, late].includes(id))).toEqual([early, late]);
+          expect((await drain('410000', after.cursor)).seen).toEqual([]);
+        } finally {
+          if (slow.isTransactionActive) await slow.rollbackTransaction();
+          await slow.release();
+        }
+      });
     });
   });
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { EvaluationCycleGradeRecordedV1, EventEnvelope, Events } from '@contracts';
+import { CreditRecordCreatedV1, EvaluationCycleGradeRecordedV1, EventEnvelope, Events } from '@contracts';
 import { Principal } from '@platform/auth';
 import { OutboxPublisher, ServiceDefinition } from '@platform/service';
 import { cloneTestDatabase, TestDatabase } from '@platform/testing';
@@ -8,6 +8,8 @@ import { cycleOfPeriod } from '../engine/domain/cycle';
 import { standingAt } from '../engine/domain/standing';
 import { evaluationDefinition } from '../evaluation.definition';
 import { SchemeRegistry } from '../schemes/application/scheme-registry';
+import { ApplyRecordEventHandler } from '../standing/application/apply-record-event.handler';
+import { StandingCalculator } from '../standing/application/standing-calculator';
 import { CloseCycleHandler } from './application/close-cycle.handler';
 import { GetCycleRankingsHandler } from './application/get-cycle-rankings.handler';
 import { GetCycleHandler } from './application/get-cycle.handler';
@@ -203,6 +205,33 @@ describe('cycle close (PostgreSQL)', () => {
       return ask(periodKind, period, by, limit);
     };
 
+    const recordEvents = () => new ApplyRecordEventHandler(new StandingCalculator(registry, new OutboxPublisher(evaluationDefinition as ServiceDefinition)));
+    /** A Zhengzhou confirmed complaint about a driver, through the record consumer's handler (the real path). */
+    const lateRecord = (subjectId: string, overrides: Partial<CreditRecordCreatedV1>): EventEnvelope<CreditRecordCreatedV1> => ({
+      id: uuidv7(),
+      type: Events.CreditRecordCreated.subject,
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      subjectId,
+      region: '410105',
+      data: {
+        recordId: uuidv7(),
+        recordType: 'confirmed-complaint',
+        subject: { kind: 'person', id: subjectId, name: '张某' },
+        region: '410105',
+        severity: 'general',
+        decisionDate: '2025-06-03',
+        documentNumber: `ZZ-${uuidv7()}`,
+        isPublic: false,
+        summary: '',
+        sourceClientId: 'zhengzhou',
+        receivedAt: new Date().toISOString(),
+        payload: {},
+        ...overrides,
+      },
+    });
+    const deliver = (event: EventEnvelope<CreditRecordCreatedV1>) => dataSource.transaction((m) => recordEvents().created(event, m));
+
     it('ranks subjects by their score at the end of each period, and counties by mean score', async () => {
       // Driver 0 (commendation only, 22) gets a severe complaint decided and received in August: 17.
       const driver0 = '41010219850100000X';
@@ -211,8 +240,11 @@ describe('cycle close (PostgreSQL)', () => {
          VALUES ($1, $2, 'person', '410105', 'confirmed-complaint', 'severe', '2025-08-10', '{}', '2025-08-11T10:00:00+08:00')`,
         [uuidv7(), driver0],
       );
-      // Week 22 (26 May – 1 June 2025) ended before the records arrived on 2 June: nobody to rank.
-      expect(await ranked('week', '2025-W22')).toMatchObject({ status: 'completed', total: 0, subjects: [], start: '2025-05-26', end: '2025-06-01' });
+      // Week 22 (26 May – 1 June 2025): the records were decided on 1 June and received on 2 June. A
+      // record counts in the period of its decision date (决定日期; issue 16), so all eight are ranked.
+      const w22 = await ranked('week', '2025-W22', 'subject', 1);
+      expect(w22).toMatchObject({ status: 'completed', total: 8, start: '2025-05-26', end: '2025-06-01' });
+      expect(w22.subjects.map((s) => [s.subjectId, s.score])).toEqual([[driver0, 22]]);
       const week = await ranked('week', '2025-W23', 'subject', 3);
       expect(week).toMatchObject({
         status: 'completed',
@@ -237,21 +269,45 @@ describe('cycle close (PostgreSQL)', () => {
         [3, 16],
       ]);
       expect((await ranked('quarter', '2025-Q3', 'subject', 3)).subjects.map((s) => s.score)).toEqual([19, 17, 16]);
-      // 17, 19, 16, 13, 10, 7, 4, 1 → mean 10.875 in Zhongyuan district; the city is the same eight.
+      // 17, 19, 16, 13, 10, 7, 4, 1, and the driver of the close test above, whose severe penalty (−10: 10, 2★)
+      // was decided on 1 December 2025 though received only now (it counts in 2025, issue 16) → 97 / 9 = 10.778.
       const counties = await ranked('year', '2025', 'county');
-      expect(counties.regions).toEqual([{ rank: 1, region: '410105', subjects: 8, meanScore: 10.875, distribution: { '1': 1, '2': 3, '3': 4 } }]);
-      expect((await ask('year', '2025', 'city')).regions).toEqual([expect.objectContaining({ region: '410100', subjects: 8, meanScore: 10.875 })]);
-      // A ranking is kept: the same question gets the same grading, unchanged by records received since.
-      await db.query(
-        `INSERT INTO evaluation.subject_records (record_id, subject_id, subject_kind, region, record_type, severity, decision_date, payload, received_at)
-         VALUES ($1, $2, 'person', '410105', 'administrative-penalty', 'severe', '2025-06-03', '{}', now())`,
-        [uuidv7(), driver0],
-      );
-      const again = await ask('week', '2025-W23', 'subject', 3);
-      expect(again).toEqual(week);
+      expect(counties.regions).toEqual([{ rank: 1, region: '410105', subjects: 9, meanScore: 10.778, distribution: { '1': 1, '2': 4, '3': 4 } }]);
+      expect((await ask('year', '2025', 'city')).regions).toEqual([expect.objectContaining({ region: '410100', subjects: 9, meanScore: 10.778 })]);
+      // A ranking is kept: the same question gets the same grading while nothing about the period changes...
+      expect(await ask('week', '2025-W23', 'subject', 3)).toEqual(week);
+      // ...and a record received since for a day after the period changes nothing either.
+      await deliver(lateRecord(driver0, { recordType: 'administrative-penalty', severity: 'severe', decisionDate: '2025-12-01' }));
+      expect(await ask('week', '2025-W23', 'subject', 3)).toEqual(week);
       // No cycle-grade events for rankings.
       expect(await cycleGrades(week.id)).toEqual([]);
       expect(await get.execute(regulator, { id: week.id })).toMatchObject({ purpose: 'ranking', period: '2025-W23' });
+    });
+
+    it('issue 16: a record decided in Q1 and received in Q2 counts in Q1, also after Q1 was ranked', async () => {
+      // DOMAIN.md §3 taxi drivers: base 20; the shipped Zhengzhou scheme adds 2 for a city commendation and
+      // deducts 5 for a severe, 3 for a general confirmed complaint (11–19 → 3★, 20–24 → 4★).
+      const driver = '410102199203030011';
+      await deliver(
+        lateRecord(driver, {
+          recordType: 'commendation',
+          severity: 'minor',
+          decisionDate: '2025-02-10',
+          receivedAt: '2025-02-11T10:00:00+08:00',
+          payload: { level: 'city' },
+        }),
+      );
+      // Decided in March (Q1), received in April (Q2), before Q1 is ranked.
+      await deliver(lateRecord(driver, { severity: 'severe', decisionDate: '2025-03-20', receivedAt: '2025-04-15T10:00:00+08:00' }));
+      const scoreIn = async (periodKind: string, period: string) =>
+        (await ranked(periodKind, period, 'subject', 50)).subjects.find((s) => s.subjectId === driver);
+      expect(await scoreIn('quarter', '2025-Q1')).toMatchObject({ score: 17, grade: '3' });
+      // Another one for March arrives in May, after Q1's ranking was computed: Q1 is graded again.
+      await deliver(lateRecord(driver, { severity: 'general', decisionDate: '2025-03-25', receivedAt: '2025-05-06T10:00:00+08:00' }));
+      expect(await scoreIn('quarter', '2025-Q1')).toMatchObject({ score: 14, grade: '3' });
+      expect(await scoreIn('month', '2025-03')).toMatchObject({ score: 14 });
+      // February ended before either complaint was decided: the commendation alone.
+      expect(await scoreIn('month', '2025-02')).toMatchObject({ score: 22, grade: '4' });
     });
 
     it('refuses an unknown period kind, a malformed or unended period and an unknown scheme, naming the field', async () => {

@@ -227,15 +227,19 @@ describe('evaluation: record events in batches = one by one (PostgreSQL)', () =>
       [null, '5'],
       ['5', '4'],
       ['4', '3'],
+      ['3', '3'], // a4 moved the score only: announced too (issue 16, the public score must follow)
     ]);
     expect((await gradeEvents(batched)).map((e) => [e.schemeId, e.subject.id, e.previousGrade, e.grade, e.causeEventId])).toEqual([
       // Before the batches, one by one.
       [taxi, driverC, null, '3', earlierC.id],
-      // Batch 1, in subject order (C went 3 → 4 → 3: no net change, nothing announced; E is in no scheme's scope).
+      // Batch 1, in subject order (C went 3 → 4 → 3: no new grade, but its score moved 19 → 16, so
+      // it is announced; E is in no scheme's scope).
       [taxi, driverA, null, '3', a3.id],
+      [taxi, driverC, '3', '3', c2.id],
       [taxi, driverD, null, '4', d1.id],
       ['henan-passenger-hazardous-codes', carrierB, null, 'yellow', b3.id],
-      // Batch 2 (A's score moved, not its grade).
+      // Batch 2 (A's score moved, not its grade: announced all the same).
+      [taxi, driverA, '3', '3', a4.id],
       ['henan-passenger-hazardous-codes', carrierB, 'yellow', 'red', b5.id],
     ]);
 

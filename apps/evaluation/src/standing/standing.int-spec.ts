@@ -5,7 +5,7 @@ import { Principal } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { OutboxPublisher, ServiceDefinition } from '@platform/service';
 import { addMonths } from '@domain/calendar';
-import { chinaToday, cloneTestDatabase, TestDatabase } from '@platform/testing';
+import { chinaToday, cloneTestDatabase, makeUscc, TestDatabase } from '@platform/testing';
 import { ZHENGZHOU_TAXI_DRIVER_STARS } from '../engine/domain/shipped-schemes';
 import { evaluationDefinition } from '../evaluation.definition';
 import { PutSchemeHandler } from '../schemes/application/put-scheme.handler';
@@ -139,15 +139,41 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
     ]);
   });
 
-  it('a record that changes no grade publishes nothing; the same event twice changes nothing', async () => {
+  it('a record that moves only the score publishes the new score; the same event twice changes nothing', async () => {
+    // DOMAIN.md §3 taxi drivers: base 20, deductions of 1/3/5/…; the shipped Zhengzhou scheme deducts 1 for a
+    // minor complaint, and 11–19 points is 3★: 19, then 18, both 3★.
     const driver = driverId();
     await deliver(createdEvent(driver, { severity: 'minor' }));
     const minor = createdEvent(driver, { severity: 'minor' });
     await deliver(minor);
     await deliver(minor);
-    expect((await outboxFor(driver)).map((r) => r.envelope.data.grade)).toEqual(['3']);
+    expect((await outboxFor(driver)).map((r) => [r.envelope.data.previousGrade, r.envelope.data.grade, r.envelope.data.score])).toEqual([
+      [null, '3', 19],
+      ['3', '3', 18],
+    ]);
     const [{ count }] = await db.query<{ count: number }>(`SELECT count(*)::int AS count FROM evaluation.subject_records WHERE subject_id = $1`, [driver]);
     expect(count).toBe(2);
+  });
+
+  it('issue 16: two penalties that lower the score but keep the grade each announce the new score (public 970 vs internal 960)', async () => {
+    // DOMAIN.md §3 red/yellow/green codes on a 1000-point scale (seed 002 案例1/案例4); the shipped Henan
+    // scheme deducts 30 for a general administrative penalty and grades green from 900: 970, then 940, green both times.
+    const uscc = makeUscc('410100');
+    const penalty = () =>
+      createdEvent(uscc, {
+        recordType: 'administrative-penalty',
+        severity: 'general',
+        subject: { kind: 'org', id: uscc, name: '郑州某运输有限公司' },
+        region: '410102',
+        isPublic: true,
+      });
+    await deliver(penalty());
+    await deliver(penalty());
+    const henan = (await outboxFor(uscc)).map((r) => r.envelope.data).filter((d) => d.schemeId === 'henan-passenger-hazardous-codes');
+    expect(henan.map((d) => [d.previousGrade, d.grade, d.score])).toEqual([
+      [null, 'green', 970],
+      ['green', 'green', 940],
+    ]);
   });
 
   it('a revocation gives the grade back, and as-of still shows the grade before it', async () => {

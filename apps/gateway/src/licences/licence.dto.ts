@@ -42,3 +42,24 @@ export class ExpiringLicencesQueryDto {
   @MaxLength(200)
   cursor?: string;
 }
+
+export class LicenceRemindersQueryDto {
+  @ApiPropertyOptional({ description: "GB/T 2260 region code within the caller's region; default: the caller's region", example: '410100' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'region must be a 6-digit GB/T 2260 code' })
+  region?: string;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous call; absent for the start of the feed' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  after?: string;
+
+  @ApiPropertyOptional({ description: '1–500, default 100' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}

@@ -15,3 +15,9 @@ export function toExpiringLicencesBody(result: collectionV1.ListExpiringLicences
     nextCursor: result.nextCursor || null,
   };
 }
+
+/** GET /api/v1/licences/reminders: the reminders as announced, and where to continue from. */
+export interface LicenceRemindersBody {
+  reminders: collectionV1.LicenceReminder[];
+  nextCursor: string;
+}

@@ -6,8 +6,8 @@ import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.g
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { ExpiringLicencesBody, toExpiringLicencesBody } from './licence.mapper';
-import { ExpiringLicencesQueryDto } from './licence.dto';
+import { ExpiringLicencesBody, LicenceRemindersBody, toExpiringLicencesBody } from './licence.mapper';
+import { ExpiringLicencesQueryDto, LicenceRemindersQueryDto } from './licence.dto';
 
 /** Administrative licences over time (collection): which end soon, per subject and per providing unit. */
 @ApiTags('collection')
@@ -34,5 +34,19 @@ export class LicencesHttpController {
       { principal },
     );
     return toExpiringLicencesBody(result);
+  }
+
+  @Get('reminders')
+  @RequireScope(Scopes.RecordsRead)
+  @ApiOperation({
+    summary:
+      'Licence renewal reminders as a feed (the pull form of credit.records.licence-expiring): continue from nextCursor to see each reminder exactly once',
+  })
+  async reminders(@CurrentPrincipal() principal: Principal, @Query() query: LicenceRemindersQueryDto): Promise<LicenceRemindersBody> {
+    const result = await this.upstreams.licenceReminders.listLicenceReminders(
+      { region: query.region ?? '', after: query.after ?? '', limit: query.limit ?? 0 },
+      { principal },
+    );
+    return { reminders: result.reminders, nextCursor: result.nextCursor };
   }
 }

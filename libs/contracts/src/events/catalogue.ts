@@ -57,3 +57,12 @@ export const Events = {
   MeasuresDecisionMade: event<MeasuresDecisionMadeV1>('MEASURES', 'measures.decisions.made', 1),
   RepairRecordRepaired: event<RepairRecordRepairedV1>('REPAIR', 'repair.records.repaired', 1),
 } as const;
+
+/**
+ * Events published for integrators rather than for the platform's own services: no service
+ * consumes them, by design (ADR 0045). Each has a pull form through the gateway for integrators
+ * that cannot hold a JetStream subscription.
+ */
+export const INTEGRATION_EVENTS: readonly { event: EventDefinition<unknown>; pullForm: string }[] = [
+  { event: Events.LicenceExpiring, pullForm: 'GET /api/v1/licences/reminders' },
+];

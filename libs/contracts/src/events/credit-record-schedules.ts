@@ -17,7 +17,11 @@ export interface CreditRecordExpiredV1 {
 /**
  * Payload of `credit.records.licence-expiring` v1: an administrative licence ends within the
  * warning window of its region; announced once per licence record so integrators can remind the
- * holder.
+ * holder (seed 002 焦作: 提前1个月发出警示).
+ *
+ * An integration event (INTEGRATION_EVENTS; ADR 0045): no service of the platform consumes it; it
+ * is the push form integrators subscribe to (a durable consumer on this subject). The pull form is
+ * the feed `GET /api/v1/licences/reminders`, which serves exactly this payload, each reminder once.
  */
 export interface LicenceExpiringV1 {
   recordId: string;

@@ -8,6 +8,14 @@ export interface CreditRecordFactsV1 {
   decisionDate: string;
   documentNumber: string;
   isPublic: boolean;
+  /**
+   * Last day of publication (China date, inclusive), from the record type's publicity period in
+   * the catalogue version the record was validated against: the repair rule's periods for
+   * dishonesty, the catalogue's own for licences, commitments and commendations (issue 16). null
+   * when the type has no publicity period. Added compatibly: absent on events published before it
+   * (consumers then fall back to the national periods by severity).
+   */
+  publicityEndsOn?: string | null;
 }
 
 /** Payload of `credit.records.created` v1. */

@@ -1,7 +1,9 @@
 /**
- * Payload of `evaluation.grade.changed` v1: a subject's standing under one scheme moved to
- * another grade (a record arrived, was revoked or changed, or a new scheme version was
- * published). Joint measures act on `grade` and on `triggers` (e.g. `bad-driver-list`).
+ * Payload of `evaluation.grade.changed` v1: a subject's standing under one scheme changed — its
+ * grade, its score, its cycle or the scheme version (a record arrived, was revoked or changed, or
+ * a new scheme version was published). A score-only change is announced too (issue 16):
+ * disclosure shows the score, so `previousGrade` may equal `grade`. Joint measures act on `grade`
+ * and on `triggers` (e.g. `bad-driver-list`).
  */
 export interface EvaluationGradeChangedV1 {
   schemeId: string;

@@ -1,18 +1,18 @@
 import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
 import { chinaDateOf } from '@domain/calendar';
-import { DomainError } from '@platform/errors';
 import { SERVICE_CONFIG } from '@platform/service';
-import { CatalogueStore } from '../../catalogue/application/catalogue-store';
 import type { CollectionConfig } from '../../collection.definition';
-import { validateSubmission, ValidSubmission } from '../../records/domain/record-submission';
-import { RecordWriterPort } from '../../records/application/records.tokens';
 import { JobScheduler } from '../../scheduling/application/job-scheduler';
 import { rulePrefix } from '../../scheduling/domain/local-rule';
 import type { ScheduledJob } from '../../scheduling/domain/scheduled-job';
 import { effectiveDueDate, FulfilmentPeriodRule, isOverdue } from '../domain/fulfilment-period';
 
-/** The client id under which the platform itself records what it finds (never a real client's). */
+/**
+ * The client id the platform itself once recorded broken commitments under. Since issue 16 it
+ * records none: a finding is confirmed by the accepting unit under its own client id.
+ */
 export const COMMITMENT_SYSTEM_CLIENT = 'system:commitments';
 
 interface Cursor {
@@ -22,6 +22,7 @@ interface Cursor {
 
 interface OverdueRow {
   id: string;
+  source_client_id: string;
   subject_kind: string;
   subject_id: string;
   subject_name: string;
@@ -33,10 +34,10 @@ interface OverdueRow {
 
 /**
  * A commitment whose due date has passed with no `commitment-fulfilled` record referring to it
- * becomes a `commitment-broken` record made by the system (DOMAIN.md §2; seed 001 第5条). Never
- * twice: the broken record's source id is derived from the commitment, and
- * (source client, source record id) is unique (a replica that loses a race writes nothing);
- * replicas split the work with SKIP LOCKED.
+ * becomes a pending finding (issue 16; ADR 0045) for the unit that accepted it — not a record:
+ * nothing is published until that unit confirms it with its own decision document
+ * (ConfirmCommitmentFindingHandler). Never twice: one finding per commitment (unique), so a
+ * replica that loses a race writes nothing; replicas split the work with SKIP LOCKED.
  */
 @Injectable()
 export class BreakOverdueCommitmentsJob implements ScheduledJob, OnModuleInit {
@@ -45,11 +46,9 @@ export class BreakOverdueCommitmentsJob implements ScheduledJob, OnModuleInit {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(RecordWriterPort) private readonly writer: RecordWriterPort,
-    private readonly catalogues: CatalogueStore,
     private readonly scheduler: JobScheduler,
     @Inject(SERVICE_CONFIG)
-    private readonly config: Pick<CollectionConfig, 'SCHEDULE_CHUNK_SIZE' | 'COMMITMENT_FULFILMENT_RULES' | 'AUTO_BROKEN_COMMITMENT_SEVERITY'>,
+    private readonly config: Pick<CollectionConfig, 'SCHEDULE_CHUNK_SIZE' | 'COMMITMENT_FULFILMENT_RULES'>,
   ) {}
 
   onModuleInit(): void {
@@ -82,15 +81,46 @@ export class BreakOverdueCommitmentsJob implements ScheduledJob, OnModuleInit {
       manager,
       candidates.map((c) => c.id),
     );
-    const submissions = candidates.filter((c) => !settled.has(c.id)).flatMap((row) => this.brokenRecordOrSkip(row, rules, today) ?? []);
-    const written = submissions.length > 0 ? await this.writer.write(manager, COMMITMENT_SYSTEM_CLIENT, submissions, now) : [];
-    return { written: written.length, last: { decisionDate: last.decision_date, id: last.id } };
+    const findings = candidates.filter((c) => !settled.has(c.id)).flatMap((row) => this.findingOrSkip(row, rules, today) ?? []);
+    const written = await this.insertFindings(manager, findings, now);
+    return { written, last: { decisionDate: last.decision_date, id: last.id } };
+  }
+
+  /** The findings, each once per commitment (a replica that lost the race inserts nothing). */
+  private async insertFindings(manager: EntityManager, findings: Finding[], now: Date): Promise<number> {
+    if (findings.length === 0) return 0;
+    const column = <T>(pick: (f: Finding) => T) => findings.map(pick);
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO commitment_findings (id, commitment_record_id, subject_kind, subject_id, subject_name, region, accepting_client_id,
+          commitment_document_number, due_on, description, consequence, status, detected_at)
+       SELECT id, commitment_record_id, subject_kind, subject_id, subject_name, region, accepting_client_id,
+          commitment_document_number, due_on, description, consequence, 'pending', $12
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[], $10::text[], $11::text[])
+           AS f (id, commitment_record_id, subject_kind, subject_id, subject_name, region, accepting_client_id, commitment_document_number, due_on, description, consequence)
+       ON CONFLICT (commitment_record_id) DO NOTHING
+       RETURNING id`,
+      [
+        column(() => uuidv7()),
+        column((f) => f.row.id),
+        column((f) => f.row.subject_kind),
+        column((f) => f.row.subject_id),
+        column((f) => f.row.subject_name),
+        column((f) => f.row.region),
+        column((f) => f.row.source_client_id),
+        column((f) => f.row.document_number),
+        column((f) => f.dueOn),
+        column((f) => f.description),
+        column((f) => f.consequence),
+        now,
+      ],
+    );
+    return inserted.length;
   }
 
   /** Live commitments past their effective due date, after the cursor; other replicas' rows are skipped. */
   private lockOverdue(manager: EntityManager, today: string, rules: readonly FulfilmentPeriodRule[], after: Cursor): Promise<OverdueRow[]> {
     return manager.query(
-      `SELECT c.id, c.subject_kind, c.subject_id, c.subject_name, c.region, c.decision_date::text AS decision_date, c.document_number, c.payload
+      `SELECT c.id, c.source_client_id, c.subject_kind, c.subject_id, c.subject_name, c.region, c.decision_date::text AS decision_date, c.document_number, c.payload
          FROM credit_records c
          LEFT JOIN LATERAL (
            SELECT r.days FROM unnest($2::text[], $3::text[], $4::int[]) AS r (prefix, commitment_type, days)
@@ -114,29 +144,24 @@ export class BreakOverdueCommitmentsJob implements ScheduledJob, OnModuleInit {
     );
   }
 
-  /** Which of these commitments already have a broken record, or a fulfilment that still stands. */
+  /**
+   * Which of these commitments are settled: a finding already made (whatever its decision), a
+   * broken record (e.g. one a unit recorded itself), or a fulfilment that still stands.
+   */
   private async settled(manager: EntityManager, commitmentIds: string[]): Promise<Set<string>> {
     const rows: { commitment_id: string }[] = await manager.query(
       `SELECT payload->>'commitmentRecordId' AS commitment_id FROM credit_records
         WHERE record_type IN ('commitment-fulfilled', 'commitment-broken') AND payload->>'commitmentRecordId' = ANY($1::text[])
-          AND (record_type = 'commitment-broken' OR status <> 'revoked')`,
+          AND (record_type = 'commitment-broken' OR status <> 'revoked')
+       UNION
+       SELECT commitment_record_id::text FROM commitment_findings WHERE commitment_record_id = ANY($1::uuid[])`,
       [commitmentIds],
     );
     return new Set(rows.map((r) => r.commitment_id));
   }
 
-  private brokenRecordOrSkip(row: OverdueRow, rules: readonly FulfilmentPeriodRule[], today: string): ValidSubmission | undefined {
-    try {
-      return this.brokenRecord(row, rules, today);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      this.logger.error({ commitmentId: row.id, violations: error.violations }, 'could not build the broken record; skipped');
-      return undefined;
-    }
-  }
-
-  /** The broken record, validated like any submission; undefined (and logged) if the domain rule disagrees. */
-  private brokenRecord(row: OverdueRow, rules: readonly FulfilmentPeriodRule[], today: string): ValidSubmission | undefined {
+  /** The finding, or undefined (and logged) if the domain rule disagrees that the commitment is overdue. */
+  private findingOrSkip(row: OverdueRow, rules: readonly FulfilmentPeriodRule[], today: string): Finding | undefined {
     const due = effectiveDueDate(
       { region: row.region, decisionDate: row.decision_date, dueDate: row.payload.dueDate, commitmentType: row.payload.commitmentType },
       rules,
@@ -146,26 +171,18 @@ export class BreakOverdueCommitmentsJob implements ScheduledJob, OnModuleInit {
       return undefined;
     }
     const basis = due.rule ? `；履约期限依据：${due.rule.source}` : '';
-    const payload: Record<string, unknown> = {
-      commitmentRecordId: row.id,
+    return {
+      row,
+      dueOn: due.dueOn,
       description: `信用承诺（${row.document_number}）履约期限 ${due.dueOn} 届满，未收到履约记录${basis}`.slice(0, 1000),
-      detectedBy: 'automatic-due-date',
-      ...(due.rule?.consequence ? { consequence: due.rule.consequence } : {}),
+      consequence: due.rule?.consequence ?? null,
     };
-    return validateSubmission(
-      {
-        recordType: 'commitment-broken',
-        subject: { kind: row.subject_kind, id: row.subject_id, name: row.subject_name },
-        region: row.region,
-        severity: this.config.AUTO_BROKEN_COMMITMENT_SEVERITY,
-        decisionDate: today,
-        documentNumber: `AUTO-CB-${row.id}`,
-        sourceRecordId: `commitment-broken:${row.id}`,
-        payloadJson: JSON.stringify(payload),
-        idempotencyKey: '',
-      },
-      this.catalogues.current(today),
-      today,
-    );
   }
+}
+
+interface Finding {
+  row: OverdueRow;
+  dueOn: string;
+  description: string;
+  consequence: string | null;
 }

@@ -8,6 +8,7 @@ import { JobScheduler } from '../../scheduling/application/job-scheduler';
 import { rulePrefix } from '../../scheduling/domain/local-rule';
 import type { ScheduledJob } from '../../scheduling/domain/scheduled-job';
 import { ExpiryWarningRule, warningWindow } from '../domain/expiry-warning';
+import { lockReminderFeed } from '../infrastructure/reminder-feed-lock';
 import { expiringLicenceOf, LicenceRow } from './expiring-licence';
 
 interface Cursor {
@@ -22,7 +23,8 @@ interface ExpiringRow extends LicenceRow {
 /**
  * Announces each licence entering its region's warning window once, by
  * `credit.records.licence-expiring` (seed 002 焦作: warned a month ahead). Once: the notice row
- * (primary key = licence record) and the event commit in one transaction.
+ * (primary key = licence record) and the event commit in one transaction. The notice keeps the
+ * reminder as announced, for the pollable feed (ListLicenceRemindersHandler; ADR 0045).
  */
 @Injectable()
 export class AnnounceExpiringLicencesJob implements ScheduledJob, OnModuleInit {
@@ -83,29 +85,30 @@ export class AnnounceExpiringLicencesJob implements ScheduledJob, OnModuleInit {
     const lastRow = rows.at(-1);
     if (!lastRow) return { announced: 0 };
     const last = { validUntil: lastRow.valid_until, id: lastRow.id };
+    // The reminder is kept with its notice exactly as announced: the feed serves the same payload.
+    const reminders = rows.map((row) => {
+      const window = windows[Number(row.rule_index) - 1];
+      return {
+        row,
+        data: {
+          ...expiringLicenceOf(row, today),
+          warningWindowDays: window.days,
+          warningBasis: window.rule.source,
+          announcedAt: now.toISOString(),
+        } satisfies LicenceExpiringV1,
+      };
+    });
+    await lockReminderFeed(manager);
     const inserted: { record_id: string }[] = await manager.query(
-      `INSERT INTO licence_expiry_notices (record_id, valid_until, announced_at)
-         SELECT id, valid_until, $3 FROM unnest($1::uuid[], $2::date[]) AS t (id, valid_until)
+      `INSERT INTO licence_expiry_notices (record_id, valid_until, announced_at, region, reminder)
+         SELECT id, valid_until, $3, region, reminder FROM unnest($1::uuid[], $2::date[], $4::text[], $5::jsonb[]) AS t (id, valid_until, region, reminder)
        ON CONFLICT DO NOTHING RETURNING record_id`,
-      [rows.map((r) => r.id), rows.map((r) => r.valid_until), now],
+      [rows.map((r) => r.id), rows.map((r) => r.valid_until), now, rows.map((r) => r.region), reminders.map((r) => JSON.stringify(r.data))],
     );
     const fresh = new Set(inserted.map((r) => r.record_id));
-    const events = rows
-      .filter((row) => fresh.has(row.id))
-      .map((row) => {
-        const window = windows[Number(row.rule_index) - 1];
-        return {
-          subjectId: row.subject_id,
-          region: row.region,
-          occurredAt: now,
-          data: {
-            ...expiringLicenceOf(row, today),
-            warningWindowDays: window.days,
-            warningBasis: window.rule.source,
-            announcedAt: now.toISOString(),
-          } satisfies LicenceExpiringV1,
-        };
-      });
+    const events = reminders
+      .filter(({ row }) => fresh.has(row.id))
+      .map(({ row, data }) => ({ subjectId: row.subject_id, region: row.region, occurredAt: now, data }));
     await this.outbox.appendMany(manager, Events.LicenceExpiring, events);
     return { announced: events.length, last };
   }

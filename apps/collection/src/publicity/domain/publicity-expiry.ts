@@ -1,6 +1,6 @@
 import { addMonths } from '@domain/calendar';
 import type { Severity } from '@domain/credit';
-import type { CatalogueDocument } from '../../catalogue/domain/record-type-definition';
+import type { CatalogueDocument, RecordTypeDefinition } from '../../catalogue/domain/record-type-definition';
 
 /**
  * When a record's publication ends by itself (DOMAIN.md §5, 国家发展改革委令2025年第36号): the
@@ -31,6 +31,18 @@ export function publicityExpiryRules(catalogues: readonly CatalogueDocument[]): 
         : [],
     ),
   );
+}
+
+/**
+ * Last day of a record's publication under its type's definition in the catalogue version it was
+ * validated against, or null when the type has no publicity period (not published). Dishonesty
+ * types carry the national periods of the repair rule (DOMAIN.md §5); other public information
+ * (licences, commitments, commendations) the catalogue's own period — never the repair rule's
+ * "minor: at most 3 months" for its placeholder severity (issue 16).
+ */
+export function recordPublicityEndsOn(type: Pick<RecordTypeDefinition, 'publicity'>, severity: Severity, decisionDate: string): string | null {
+  const period = type.publicity?.monthsBySeverity[severity];
+  return period ? publicityEndsOn(decisionDate, period.max) : null;
 }
 
 /** Last day of publication: the decision date plus the maximum period (《民法典》第二百零二条). */

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Events } from '@contracts';
 import { OutboxPublisher } from '@platform/service';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
+import { recordPublicityEndsOn } from '../../publicity/domain/publicity-expiry';
 import type { CreditRecord } from '../domain/credit-record';
 import { appendRecordVersion, RecordChange } from '../infrastructure/record-history';
 
@@ -19,6 +20,11 @@ export class RecordUpdater {
 
   async apply(manager: EntityManager, record: CreditRecord, change: RecordChange): Promise<CreditRecord> {
     await appendRecordVersion(manager, record, change);
+    // The record's own catalogue version sets its publicity period (a correction may change the date or severity).
+    const validatedAgainst = this.catalogues
+      .all()
+      .find((c) => c.document.version === record.catalogueVersion)
+      ?.definition(record.recordType);
     await this.outbox.append(manager, Events.CreditRecordUpdated, {
       subjectId: record.subjectId,
       region: record.region,
@@ -32,6 +38,7 @@ export class RecordUpdater {
         decisionDate: record.decisionDate,
         documentNumber: record.documentNumber,
         isPublic: this.catalogues.current().definition(record.recordType)?.isPublic ?? false,
+        publicityEndsOn: validatedAgainst ? recordPublicityEndsOn(validatedAgainst, record.severity, record.decisionDate) : null,
         status: record.status,
         change: change.change,
         version: record.version,

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { Events } from '@contracts';
 import { OutboxPublisher } from '@platform/service';
+import { recordPublicityEndsOn } from '../../publicity/domain/publicity-expiry';
 import { summarise, ValidSubmission } from '../domain/record-submission';
 import type { ClientSubmission, RecordWriterPort, WrittenRecord } from '../application/records.tokens';
 import { submissionRequestHash } from '../application/submission-request-hash';
@@ -86,6 +87,7 @@ export class RecordWriter implements RecordWriterPort {
           decisionDate: s.decisionDate,
           documentNumber: s.documentNumber,
           isPublic: s.type.isPublic,
+          publicityEndsOn: recordPublicityEndsOn(s.type, s.severity, s.decisionDate),
           summary: summarise(s),
           sourceClientId: clientId,
           receivedAt: receivedAt.toISOString(),

@@ -44,7 +44,7 @@ export class ApplyCorrectionHandler {
     );
     if (shown.length === 0) throw new Error(`record ${record.recordId} is not projected yet; retry after credit.records.created`);
     if (shown[0].record_version >= record.version) return;
-    const window = publicationWindow(record.decisionDate, record.severity, shown[0].published_from);
+    const window = publicationWindow(record.decisionDate, record.severity, shown[0].published_from, record.publicityEndsOn);
     await manager.query(
       `UPDATE public_records SET document_number = $2, decision_date = $3, severity = $4, published_until = $5, record_version = $6 WHERE record_id = $1`,
       [record.recordId, record.documentNumber, record.decisionDate, record.severity, window.until, record.version],

@@ -33,7 +33,10 @@ export class ProjectCreditRecordHandler {
     events.forEach(assertVersion);
     const shown = events
       .filter((event) => publishedOnProfile(event.data))
-      .map((event) => ({ record: event.data, window: publicationWindow(event.data.decisionDate, event.data.severity, new Date(event.occurredAt)) }));
+      .map((event) => ({
+        record: event.data,
+        window: publicationWindow(event.data.decisionDate, event.data.severity, new Date(event.occurredAt), event.data.publicityEndsOn),
+      }));
     if (shown.length === 0) return;
     await upsertPublicSubjects(
       manager,

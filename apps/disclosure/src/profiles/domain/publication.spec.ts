@@ -16,6 +16,13 @@ describe('publicationWindow', () => {
   it('keeps a minor one for at most three months', () => {
     expect(publicationWindow('2026-11-02', 'minor', now).until.toISOString()).toBe('2027-02-02T15:59:59.999Z');
   });
+
+  it('follows the last day the producer gives: a licence under the catalogue period of 36 months, not 3 (issue 16)', () => {
+    // Catalogue v1 (collection): licences and commitments are public for at most 36 months from the decision.
+    expect(publicationWindow('2026-11-02', 'minor', now, '2029-11-02').until.toISOString()).toBe('2029-11-02T15:59:59.999Z');
+    // An event from before the field: the national period of its severity.
+    expect(publicationWindow('2026-11-02', 'general', now, undefined).until.toISOString()).toBe('2027-11-02T15:59:59.999Z');
+  });
 });
 
 describe('publishedOnProfile', () => {

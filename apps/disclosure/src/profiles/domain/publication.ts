@@ -24,13 +24,16 @@ export function publishedOnProfile(record: { isPublic: boolean; recordType: stri
 }
 
 /**
- * A penalty or licence is visible from publication until its maximum publicity period ends,
- * counted from the decision date (国家发展改革委令2025年第36号; see @domain/credit). Repair can end it
- * earlier; that arrives with the repair service.
+ * A published item is visible from publication until the end of its last day of publication. The
+ * producer (collection, which owns the catalogue) says which day that is (`publicityEndsOn`): the
+ * repair rule's maximum for dishonesty (国家发展改革委令2025年第36号; see @domain/credit), the
+ * catalogue's own period for licences and commitments (issue 16: they used to leave after the
+ * 3 months of "minor" dishonesty). An event from before that field falls back to the national
+ * period of its severity. Repair can end it earlier.
  */
-export function publicationWindow(decisionDate: string, severity: Severity, publishedAt: Date): { from: Date; until: Date } {
-  const { maxEndsOn } = publicityWindow(decisionDate, severity);
-  // The last day is inclusive: visible until the end of maxEndsOn, China time (UTC+8).
-  const until = new Date(`${maxEndsOn}T23:59:59.999+08:00`);
+export function publicationWindow(decisionDate: string, severity: Severity, publishedAt: Date, publicityEndsOn?: string | null): { from: Date; until: Date } {
+  const lastDay = publicityEndsOn ?? publicityWindow(decisionDate, severity).maxEndsOn;
+  // The last day is inclusive: visible until the end of that day, China time (UTC+8).
+  const until = new Date(`${lastDay}T23:59:59.999+08:00`);
   return { from: publishedAt, until };
 }

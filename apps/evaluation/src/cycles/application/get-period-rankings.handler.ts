@@ -3,6 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { assertScope, Principal, Scopes } from '@platform/auth';
+import { runUpdate } from '@platform/database';
 import { DomainError } from '@platform/errors';
 import { SERVICE_CONFIG } from '@platform/service';
 import { chinaDateOf } from '@domain/calendar';
@@ -21,11 +22,13 @@ const EXAMPLES: Record<RankingPeriodKind, string> = { week: '2026-W46', month: '
 /**
  * Rankings of a scheme's subjects, and of cities or counties by their subjects' mean score and
  * grade distribution, for a week, month, quarter, half-year or year whatever the scheme's own
- * cycle (issue 4 item 10; ADR 0020). Each subject is graded as it stood at the end of the period
- * — records received and not withdrawn by then, lists as known then, in the scheme's cycle
- * containing that day, under the version in force then — so the same question always gets the
- * same answer. The grading runs once per (scheme version, period) on the cycle-close machinery
- * (chunked, leased, resumable) and is kept; the first request waits for it up to RANKING_WAIT_MS.
+ * cycle (issue 4 item 10; ADR 0020). Each subject is graded at the end of the period — every
+ * record decided by then (in the period of its decision date, whenever received: issue 16, ADR
+ * 0045) and not withdrawn by then, lists as known then, in the scheme's cycle containing that
+ * day, under the version in force then. The grading runs once per (scheme version, period) on the
+ * cycle-close machinery (chunked, leased, resumable) and is kept until a record decided within the
+ * period arrives or is corrected, which makes it stale: the next request grades it again. The
+ * first request waits for a grading up to RANKING_WAIT_MS.
  */
 @Injectable()
 export class GetPeriodRankingsHandler {
@@ -100,7 +103,7 @@ export class GetPeriodRankingsHandler {
     const inserted: RankingRow[] = await this.dataSource.query(
       `WITH scope AS (
          SELECT count(DISTINCT subject_id)::int AS total FROM subject_records
-          WHERE subject_kind = ANY($8::text[]) AND region LIKE ANY($9::text[]) AND received_at <= $7)
+          WHERE subject_kind = ANY($8::text[]) AND region LIKE ANY($9::text[]) AND decision_date <= $6::date)
        INSERT INTO evaluation_cycles (id, purpose, period_kind, scheme_id, scheme_version, period, start_date, end_date, cutoff, status, total, requested_by, requested_at)
        SELECT $1, 'ranking', $11, $2, $3, $4, $5, $6, $7, 'running', scope.total, $10, $12 FROM scope
        ON CONFLICT (scheme_id, scheme_version, purpose, period) DO NOTHING RETURNING id, status, total, processed`,
@@ -114,7 +117,40 @@ export class GetPeriodRankingsHandler {
       `SELECT id, status, total, processed FROM evaluation_cycles WHERE scheme_id = $1 AND scheme_version = $2 AND purpose = 'ranking' AND period = $3`,
       [schemeId, version, window.label],
     );
-    return existing!;
+    return (await this.regradeIfStale(existing!.id, window, document.subjectKinds, regionPatterns(document), requestedBy, now)) ?? existing!;
+  }
+
+  /**
+   * A completed ranking that a record decided within its period has made stale since (ADR 0045)
+   * is graded again: its results are dropped and it runs from the start, in one transaction (the
+   * row lock waits for any chunk in flight). A stale ranking still running finishes first and is
+   * graded again on the request after.
+   */
+  private async regradeIfStale(
+    id: string,
+    window: CycleWindow,
+    kinds: readonly string[],
+    patterns: readonly string[],
+    requestedBy: string,
+    now: Date,
+  ): Promise<RankingRow | undefined> {
+    const restarted = await this.dataSource.transaction(async (manager) => {
+      const { rows } = await runUpdate<RankingRow>(
+        manager,
+        `UPDATE evaluation_cycles
+            SET stale_since = NULL, status = 'running', processed = 0, cursor_subject = '', lease_until = NULL, completed_at = NULL,
+                requested_by = $3, requested_at = $4,
+                total = (SELECT count(DISTINCT subject_id)::int FROM subject_records
+                          WHERE subject_kind = ANY($5::text[]) AND region LIKE ANY($6::text[]) AND decision_date <= $2::date)
+          WHERE id = $1 AND status = 'completed' AND stale_since IS NOT NULL
+          RETURNING id, status, total, processed`,
+        [id, window.end, requestedBy, now, kinds, patterns],
+      );
+      if (rows[0]) await manager.query(`DELETE FROM cycle_results WHERE cycle_id = $1`, [id]);
+      return rows[0];
+    });
+    if (restarted) this.processor.nudge();
+    return restarted;
   }
 
   /** Polls the ranking's row until it completes or the wait is over (the processor works in the background). */

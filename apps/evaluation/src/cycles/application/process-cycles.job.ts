@@ -7,7 +7,7 @@ import { OutboxPublisher, PeriodicWork, SERVICE_CONFIG } from '@platform/service
 import type { CycleWindow } from '../../engine/domain/cycle';
 import { pointsDeductedInCycle } from '../../engine/domain/deductions';
 import type { EvaluationResult, ListMembership } from '../../engine/domain/evaluate';
-import { applicableRegion, regionPatterns, standingAt } from '../../engine/domain/standing';
+import { applicableRegion, countedFromDecision, regionPatterns, standingAt } from '../../engine/domain/standing';
 import { LoadedScheme, SchemeRegistry } from '../../schemes/application/scheme-registry';
 import type { EvaluationConfig } from '../../evaluation.definition';
 import { SubjectFactsReader, SubjectHistory } from '../../standing/application/subject-facts.reader';
@@ -47,10 +47,12 @@ interface GradedSubject {
  * A close grades the scheme's cycle as it stood at the cutoff and announces each subject's
  * result as `evaluation.cycle-grades.recorded` through the outbox, in the chunk's transaction
  * (a resumed close never announces a subject twice). A period ranking grades each subject as it
- * stood at the end of the period, in the scheme's cycle containing that day, and announces nothing.
+ * stood at the end of the period, in the scheme's cycle containing that day, counting every record
+ * in the period of its decision date whenever it arrived (issue 16), and announces nothing.
  *
  * While a chunk is graded and stored, the next chunk's subjects, records and lists are read on
- * another connection: they are fixed by the cutoff (records received and lists known by then),
+ * another connection: they are fixed by the cutoff (records received and lists known by then; for
+ * a ranking, records decided by the period end — one arriving meanwhile marks the ranking stale),
  * so reading them early gives what the chunk's own transaction would read, and PostgreSQL reads
  * while Node grades (docs/perf.md). A prefetch for another cursor, or one that failed, is ignored.
  */
@@ -94,17 +96,26 @@ export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
-  /** The chunk after `cursor`, read as it stood at the cycle's cutoff. */
+  /**
+   * The chunk after `cursor`. A close reads records as they stood at its cutoff; a ranking reads
+   * every record decided by the end of its period, whenever received (issue 16: a record counts in
+   * the period of its decision date; one arriving later marks the ranking stale, ADR 0045). Both
+   * read list memberships as known at the cutoff.
+   */
   private async readChunk(manager: EntityManager, cycle: ClaimedCycle, cursor: string): Promise<ChunkInput> {
     const document = cycle.scheme.compiled.document;
+    const ranking = cycle.purpose === 'ranking';
+    const receivedBy = ranking ? undefined : cycle.cutoff;
+    const decidedBy = ranking ? cycle.window.end : undefined;
     const subjects = await SubjectFactsReader.subjectsInScope(
       manager,
       { kinds: document.subjectKinds, regionPatterns: regionPatterns(document) },
       cursor,
       this.config.CYCLE_CHUNK_SIZE,
-      cycle.cutoff,
+      receivedBy,
+      decidedBy,
     );
-    const histories = await SubjectFactsReader.histories(manager, subjects, cycle.cutoff);
+    const histories = await SubjectFactsReader.histories(manager, subjects, receivedBy, decidedBy);
     const lists = await SubjectFactsReader.membershipsAt(manager, subjects, cycle.cutoff);
     return { cursor, subjects, histories, lists };
   }
@@ -173,7 +184,8 @@ export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicati
     const document = cycle.scheme.compiled.document;
     // A ranking reads the standing at the period's end: the scheme's cycle containing that day.
     const window = cycle.purpose === 'close' ? cycle.window : undefined;
-    return [...histories.values()].flatMap(({ subjectId, kind, records, registration }) => {
+    return [...histories.values()].flatMap(({ subjectId, kind, records: stored, registration }) => {
+      const records = cycle.purpose === 'ranking' ? countedFromDecision(stored) : stored;
       const region = applicableRegion(document, kind, records, registration);
       if (!region) return [];
       const result = standingAt(

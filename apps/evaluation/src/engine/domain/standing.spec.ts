@@ -1,5 +1,5 @@
 import { compileScheme, CompiledScheme } from './compile-scheme';
-import { applicability, applicableRegion, ScopedRecordFact, standingAt, SubjectRegistration } from './standing';
+import { applicability, applicableRegion, countedFromDecision, ScopedRecordFact, standingAt, SubjectRegistration } from './standing';
 import { HENAN_PASSENGER_HAZARDOUS_CODES, NANYANG_DRIVER_GRADES, ZHENGZHOU_TAXI_DRIVER_STARS } from './shipped-schemes';
 
 const compiled = (document: typeof ZHENGZHOU_TAXI_DRIVER_STARS): CompiledScheme => {
@@ -94,5 +94,17 @@ describe('standing', () => {
     // As of the end of 2025 the subject had one B cycle only: no trigger then.
     const then = standingAt(nanyang, { ...subject, region: '411302' }, records, new Date('2025-12-31T12:00:00+08:00'));
     expect({ grade: then.grade, triggers: then.triggers }).toEqual({ grade: 'B', triggers: [] });
+  });
+});
+
+describe('countedFromDecision (issue 16: a record counts in the period of its decision date)', () => {
+  it('takes a record received after its decision day as known from the start of that day, China time', () => {
+    const late = { decisionDate: '2025-03-20', receivedAt: '2025-04-15T02:00:00.000Z' };
+    expect(countedFromDecision([late])).toEqual([{ decisionDate: '2025-03-20', receivedAt: '2025-03-19T16:00:00.000Z' }]);
+  });
+
+  it('keeps the receipt time of a record received on or before its decision day', () => {
+    const early = { decisionDate: '2025-03-20', receivedAt: '2025-03-19T15:00:00.000Z' };
+    expect(countedFromDecision([early])).toEqual([early]);
   });
 });

@@ -79,3 +79,16 @@ export function standingAt(scheme: CompiledScheme, subject: SubjectFacts, record
   const previous = known ? evaluateSubject(scheme, { subject, records, at: previousEnd, cycle: before }) : undefined;
   return evaluateSubject(scheme, { subject, records, at, cycle: window, previous: previous ? { grade: previous.grade, score: previous.score } : null });
 }
+
+/**
+ * Records as a period ranking counts them (issue 16; ADR 0045): in the period of their decision
+ * date (决定日期), whenever they arrived. A record received after its decision day is taken as
+ * known from the start of that day (China time); one received earlier keeps its receipt time.
+ * Withdrawals keep their own instant.
+ */
+export function countedFromDecision<T extends Pick<RecordFact, 'decisionDate' | 'receivedAt'>>(records: readonly T[]): T[] {
+  return records.map((record) => {
+    const decided = `${record.decisionDate}T00:00:00.000+08:00`;
+    return Date.parse(record.receivedAt) > Date.parse(decided) ? { ...record, receivedAt: new Date(decided).toISOString() } : record;
+  });
+}

@@ -9,9 +9,12 @@ import { LoadedScheme, SchemeRegistry } from '../../schemes/application/scheme-r
 import { SubjectListsRepository } from '../infrastructure/subject-lists.repository';
 import { SubjectHistory, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
 
+/** What of a stored standing is announced (and shown publicly by disclosure): a change of any of it is published. */
 interface StoredGrade {
   grade: string;
   score: number;
+  cycleLabel: string;
+  schemeVersion: number;
 }
 
 export interface SchemeEvaluation {
@@ -28,8 +31,9 @@ export interface SchemeNotApplicable {
 
 /**
  * Grades one subject under every active scheme that applies to it, and keeps its standings:
- * the result (with its explanation) is stored; a change of grade is recorded and announced as
- * `evaluation.grade.changed` through the outbox, in the caller's transaction.
+ * the result (with its explanation) is stored; a change of grade, score, cycle or scheme version
+ * is recorded and announced as `evaluation.grade.changed` through the outbox, in the caller's
+ * transaction.
  */
 @Injectable()
 export class StandingCalculator {
@@ -100,7 +104,7 @@ export class StandingCalculator {
         const key = `${evaluation.scheme.schemeId}\u0000${history.subjectId}`;
         standingKeys.add(key);
         const before = previous.get(key);
-        if (before && before.grade === evaluation.result.grade && before.score === evaluation.result.score) continue;
+        if (before && !standingMoved(before, evaluation)) continue;
         changes.push({ history, evaluation, before, cause: causes.get(history.subjectId)! });
       }
     }
@@ -143,11 +147,12 @@ export class StandingCalculator {
         now,
       ],
     );
-    const gradeChanges = changes.filter((c) => c.before?.grade !== c.evaluation.result.grade);
+    // Every published change of the standing is announced, not only a new grade letter: disclosure
+    // shows the score, cycle and scheme version too (issue 16: public 970 while evaluation had 960).
     await this.outbox.appendMany(
       manager,
       Events.EvaluationGradeChanged,
-      gradeChanges.map((c) => gradeChanged(c.history, c.evaluation, c.before, c.cause, now)),
+      changes.map((c) => gradeChanged(c.history, c.evaluation, c.before, c.cause, now)),
     );
   }
 
@@ -176,12 +181,19 @@ export class StandingCalculator {
 
   /** Stored grades keyed by scheme and subject (NUL-separated). */
   private async storedGradesOf(manager: EntityManager, subjectIds: readonly string[]): Promise<Map<string, StoredGrade>> {
-    const rows: { scheme_id: string; subject_id: string; grade: string; score: number }[] = await manager.query(
-      `SELECT scheme_id, subject_id, grade, score FROM subject_standings WHERE subject_id = ANY($1::text[])`,
+    const rows: { scheme_id: string; subject_id: string; grade: string; score: number; cycle_label: string; scheme_version: number }[] = await manager.query(
+      `SELECT scheme_id, subject_id, grade, score, cycle_label, scheme_version FROM subject_standings WHERE subject_id = ANY($1::text[])`,
       [subjectIds],
     );
-    return new Map(rows.map((r) => [`${r.scheme_id}\u0000${r.subject_id}`, { grade: r.grade, score: r.score }]));
+    return new Map(
+      rows.map((r) => [`${r.scheme_id}\u0000${r.subject_id}`, { grade: r.grade, score: r.score, cycleLabel: r.cycle_label, schemeVersion: r.scheme_version }]),
+    );
   }
+}
+
+/** Whether anything announced about a standing differs between the stored one and a new evaluation. */
+function standingMoved(before: StoredGrade, { scheme, result }: SchemeEvaluation): boolean {
+  return before.grade !== result.grade || before.score !== result.score || before.cycleLabel !== result.cycle.label || before.schemeVersion !== scheme.version;
 }
 
 function evaluateLoaded(history: SubjectHistory, listEntries: ListMembership[], at: Date, schemes: LoadedScheme[]): SchemeEvaluation[] {

@@ -10,20 +10,24 @@ export type { SubjectHistory };
  * (cycle closes, scheme simulation) through standing's application rather than its repositories.
  */
 export const SubjectFactsReader = {
-  /** Subjects of the given kinds and regions after `after` (subject id order), received by `receivedBy` if given. */
+  /**
+   * Subjects of the given kinds and regions after `after` (subject id order), with a record
+   * received by `receivedBy` and decided by `decidedBy`, each if given.
+   */
   subjectsInScope(
     manager: EntityManager,
     scope: { kinds: readonly string[]; regionPatterns: readonly string[] },
     after: string,
     limit: number,
     receivedBy?: Date,
+    decidedBy?: string,
   ): Promise<string[]> {
-    return SubjectRecordsRepository.subjectsInScope(manager, scope, after, limit, receivedBy);
+    return SubjectRecordsRepository.subjectsInScope(manager, scope, after, limit, receivedBy, decidedBy);
   },
 
-  /** Each subject's records, as received by `receivedBy` if given. */
-  histories(manager: EntityManager, subjectIds: readonly string[], receivedBy?: Date): Promise<Map<string, SubjectHistory>> {
-    return SubjectRecordsRepository.histories(manager, subjectIds, receivedBy);
+  /** Each subject's records, as received by `receivedBy` and decided by `decidedBy`, each if given. */
+  histories(manager: EntityManager, subjectIds: readonly string[], receivedBy?: Date, decidedBy?: string): Promise<Map<string, SubjectHistory>> {
+    return SubjectRecordsRepository.histories(manager, subjectIds, receivedBy, decidedBy);
   },
 
   /** Each subject's list memberships as known at `at`. */

@@ -28,6 +28,7 @@ export interface SubjectHistory {
 export const SubjectRecordsRepository = {
   /** Stores a record once; a withdrawal that arrived first is applied to it. */
   async insert(manager: EntityManager, record: StoredRecord): Promise<void> {
+    await markRankingsStale(manager, [record.decisionDate]);
     await manager.query(
       `INSERT INTO subject_records (record_id, subject_id, subject_kind, region, record_type, severity, decision_date, payload, received_at, withdrawn_at, withdrawn_reason)
        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, w.withdrawn_at, w.reason
@@ -56,6 +57,10 @@ export const SubjectRecordsRepository = {
     const seen = new Set<string>();
     const unique = records.filter((r) => !seen.has(r.recordId) && seen.add(r.recordId));
     if (unique.length === 0) return;
+    await markRankingsStale(
+      manager,
+      unique.map((r) => r.decisionDate),
+    );
     await manager.query(
       `INSERT INTO subject_records (record_id, subject_id, subject_kind, region, record_type, severity, decision_date, payload, received_at, withdrawn_at, withdrawn_reason)
        SELECT r.record_id, r.subject_id, r.subject_kind, r.region, r.record_type, r.severity, r.decision_date, r.payload, r.received_at, w.withdrawn_at, w.reason
@@ -86,6 +91,12 @@ export const SubjectRecordsRepository = {
     recordId: string,
     facts: { severity: string; decisionDate: string; payload: Record<string, unknown> },
   ): Promise<boolean> {
+    // Rankings of the periods of the old and of the new decision date both change.
+    const before: { decision_date: string }[] = await manager.query(
+      `SELECT to_char(decision_date, 'YYYY-MM-DD') AS decision_date FROM subject_records WHERE record_id = $1`,
+      [recordId],
+    );
+    await markRankingsStale(manager, [facts.decisionDate, ...before.map((r) => r.decision_date)]);
     const { affected } = await runUpdate(manager, `UPDATE subject_records SET severity = $2, decision_date = $3, payload = $4 WHERE record_id = $1`, [
       recordId,
       facts.severity,
@@ -138,19 +149,19 @@ export const SubjectRecordsRepository = {
   },
 
   /**
-   * Many subjects' records in one query (cycle close, simulation), only records received by
-   * `receivedBy` when given, with their registrations (a second query, by primary key). The
-   * registration is the current one even for a past `receivedBy` (the registry's history is not
-   * kept here; ADR 0044).
+   * Many subjects' records in one query (cycle close, simulation); only records received by
+   * `receivedBy` when given, and only those decided by `decidedBy` (a ranking's period end) when
+   * given; with their registrations (a second query, by primary key). The registration is the
+   * current one even for a past `receivedBy` (the registry's history is not kept here; ADR 0044).
    */
-  async histories(manager: EntityManager, subjectIds: readonly string[], receivedBy?: Date): Promise<Map<string, SubjectHistory>> {
+  async histories(manager: EntityManager, subjectIds: readonly string[], receivedBy?: Date, decidedBy?: string): Promise<Map<string, SubjectHistory>> {
     const histories = new Map<string, SubjectHistory>();
     if (subjectIds.length === 0) return histories;
     const rows: RecordRow[] = await manager.query(
       `SELECT subject_id, record_id, subject_kind, region, record_type, severity, to_char(decision_date, 'YYYY-MM-DD') AS decision_date, payload, received_at, withdrawn_at
-         FROM subject_records WHERE subject_id = ANY($1::text[]) AND ($2::timestamptz IS NULL OR received_at <= $2)
+         FROM subject_records WHERE subject_id = ANY($1::text[]) AND ($2::timestamptz IS NULL OR received_at <= $2) AND ($3::date IS NULL OR decision_date <= $3)
         ORDER BY subject_id, received_at, record_id`,
-      [subjectIds, receivedBy ?? null],
+      [subjectIds, receivedBy ?? null, decidedBy ?? null],
     );
     for (const r of rows) {
       let history = histories.get(r.subject_id);
@@ -182,16 +193,32 @@ export const SubjectRecordsRepository = {
     after: string,
     limit: number,
     receivedBy?: Date,
+    decidedBy?: string,
   ): Promise<string[]> {
     const rows: { subject_id: string }[] = await manager.query(
       `SELECT DISTINCT subject_id FROM subject_records
         WHERE subject_kind = ANY($1::text[]) AND region LIKE ANY($2::text[]) AND subject_id > $3 AND ($5::timestamptz IS NULL OR received_at <= $5)
+          AND ($6::date IS NULL OR decision_date <= $6)
         ORDER BY subject_id LIMIT $4`,
-      [scope.kinds, scope.regionPatterns, after, limit, receivedBy ?? null],
+      [scope.kinds, scope.regionPatterns, after, limit, receivedBy ?? null, decidedBy ?? null],
     );
     return rows.map((r) => r.subject_id);
   },
 };
+
+/**
+ * Period rankings count a record in the period of its decision date (issue 16; ADR 0045): a
+ * ranking of a period ending on or after the earliest of `decisionDates` no longer holds once the
+ * record is stored or corrected, so it is marked stale (in the caller's transaction) and graded
+ * again on its next request. One statement; already-stale rankings are left alone.
+ */
+async function markRankingsStale(manager: EntityManager, decisionDates: readonly string[]): Promise<void> {
+  if (decisionDates.length === 0) return;
+  const earliest = decisionDates.reduce((a, b) => (b < a ? b : a));
+  await manager.query(`UPDATE evaluation_cycles SET stale_since = now() WHERE purpose = 'ranking' AND stale_since IS NULL AND end_date >= $1::date`, [
+    earliest,
+  ]);
+}
 
 interface RecordRow {
   subject_id: string;
