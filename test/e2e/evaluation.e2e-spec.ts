@@ -328,6 +328,7 @@ describe('evaluation through the gateway', () => {
     // Issue 16: a penalty decided on 20 March of last year but received only now counts in March (the
     // period of its decision date), although March was ranked already: the ranking is graded again.
     const late = creditRecordBody({ decisionDate: `${lastYear}-03-20` });
+    await registerSubjects(platform, [{ kind: 'org', id: late.subject.id, sectors: ['hazardous-goods'] }]);
     expect((await api('/api/v1/credit-records', { method: 'POST', token: zhengzhou, body: late })).status).toBe(201);
     const regraded = await eventually(
       () => api(path(`periodKind=month&period=${lastYear}-03&by=subject`)),

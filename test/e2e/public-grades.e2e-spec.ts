@@ -81,6 +81,8 @@ describe('grades on the public profile', () => {
     );
     const first = creditRecordBody();
     const second = creditRecordBody({ subject: first.subject });
+    // The Henan scheme grades road-passenger and hazardous-goods carriers only (ADR 0044).
+    await registerSubjects(platform, [{ kind: 'org', id: first.subject.id, sectors: ['road-passenger'] }]);
     expect((await api('/api/v1/credit-records', { method: 'POST', body: first })).status).toBe(201);
     const profile = () => fetch(`${platform.gatewayUrl}/public/v1/subjects/${first.subject.id}`).then(async (r) => (r.ok ? ((await r.json()) as Profile) : {}));
     await eventually(profile, (p) => (p.grades ?? []).some((g) => g.score === 970), 30_000);

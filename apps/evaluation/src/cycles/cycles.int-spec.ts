@@ -58,7 +58,8 @@ describe('cycle close (PostgreSQL)', () => {
     // Registered taxi drivers (the scheme is bound to the taxi sector, ADR 0044).
     await registerInEverySector(
       dataSource,
-      [...drivers, '410302198501019999'].map((id) => ({ id, kind: 'person' })),
+      // 410102198501010000X: the driver the reproducibility test below adds a record for.
+      [...drivers, '410302198501019999', '410102198501010000X'].map((id) => ({ id, kind: 'person' })),
     );
     for (const [i, driver] of drivers.entries()) {
       for (let n = 0; n <= i; n += 1) {
@@ -230,7 +231,12 @@ describe('cycle close (PostgreSQL)', () => {
         ...overrides,
       },
     });
-    const deliver = (event: EventEnvelope<CreditRecordCreatedV1>) => dataSource.transaction((m) => recordEvents().created(event, m));
+    /** Registered as a taxi driver first (the scheme is bound to the taxi sector, ADR 0044), as the registry would have announced. */
+    const deliver = (event: EventEnvelope<CreditRecordCreatedV1>) =>
+      dataSource.transaction(async (m) => {
+        await registerInEverySector(m, [{ id: event.subjectId, kind: 'person' }]);
+        await recordEvents().created(event, m);
+      });
 
     it('ranks subjects by their score at the end of each period, and counties by mean score', async () => {
       // Driver 0 (commendation only, 22) gets a severe complaint decided and received in August: 17.
