@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { SEVERITIES } from '@domain/credit';
+import { PageQueryDto } from '../http/page-query.dto';
 
-export class CommitmentFindingsQueryDto {
+export class CommitmentFindingsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ['pending', 'confirmed', 'dismissed'], description: 'Default: every status' })
   @IsOptional()
   @IsIn(['pending', 'confirmed', 'dismissed'])
@@ -13,20 +13,6 @@ export class CommitmentFindingsQueryDto {
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'region must be a 6-digit GB/T 2260 code' })
   region?: string;
-
-  @ApiPropertyOptional({ description: '1–500, default 100' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  cursor?: string;
 }
 
 export class ConfirmCommitmentFindingDto {

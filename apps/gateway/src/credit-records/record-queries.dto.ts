@@ -1,25 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../http/page-query.dto';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Paging shared by list endpoints (API.md: `cursor` + `limit`, answered with `nextCursor`). */
-export class PageQueryDto {
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-}
 
 export class ListCreditRecordsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'USCC, citizen ID or plate of the subject' })

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '../http/page-query.dto';
 
-export class ExpiringLicencesQueryDto {
+export class ExpiringLicencesQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: "GB/T 2260 region code within the caller's region; default: the caller's region", example: '410800' })
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'region must be a 6-digit GB/T 2260 code' })
@@ -27,20 +28,6 @@ export class ExpiringLicencesQueryDto {
   @IsString()
   @MaxLength(100)
   sourceClientId?: string;
-
-  @ApiPropertyOptional({ description: '1–500, default 100' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
 }
 
 export class LicenceRemindersQueryDto {

@@ -17,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { SECTORS } from '@domain/credit';
+import { PageQueryDto } from '../http/page-query.dto';
 
 // Shape checks at the edge (types, required fields, unknown fields, sector codes). Identifier
 // check characters, regions, dates and the business-scope mapping are checked by collection,
@@ -243,18 +244,4 @@ export class PutVesselDto {
   active?: boolean;
 }
 
-export class CarrierSubjectsQueryDto {
-  @ApiPropertyOptional({ description: '1–500, default 100' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-}
+export class CarrierSubjectsQueryDto extends PageQueryDto {}

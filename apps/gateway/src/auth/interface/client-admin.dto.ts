@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { ADMINISTERED_CLIENT_KINDS, CLIENT_ID_PATTERN, KNOWN_SCOPES } from '../domain/client-registration';
+import { PageQueryDto } from '../../http/page-query.dto';
 
 /** POST /api/v1/admin/clients. The domain checks again (checkNewClient), for the seed file too. */
 export class RegisterClientDto {
@@ -33,18 +33,4 @@ export class RegisterClientDto {
   scopes: string[];
 }
 
-export class ListClientsQueryDto {
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  cursor?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-}
+export class ListClientsQueryDto extends PageQueryDto {}
