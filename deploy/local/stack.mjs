@@ -90,6 +90,7 @@ const AUTHORITIES = {
 
 /** Demo payloads valid against catalogue v1 (apps/collection/src/catalogue/domain/catalogue-v1.ts). */
 function demoPayload(r) {
+  if (r.payload) return r.payload(r.decisionDate);
   if (r.type === 'monitoring-violation') {
     return {
       violationCode: 'fatigue-driving',
@@ -174,7 +175,47 @@ const DEMO_RECORDS = [
     basis: '《道路运输车辆动态监督管理办法》第三十六条',
     content: '警告',
   },
+  // A Henan 两客一危 carrier (hazardous goods, seed 002 案例1): its operating licence ends within
+  // Henan's one-month renewal warning (expiry-warning.ts, seed 002 焦作 "提前1个月"), so collection's
+  // scheduler announces a reminder within a minute of start (GET /api/v1/licences/reminders); the
+  // licence record registers its 危货 sector (ADR 0042), so the red/yellow/green scheme grades it:
+  // 1000 − 50 − 50 − 30 = 870, yellow (800 ≤ score < 900; shipped-schemes.ts, henan-passenger-hazardous-codes).
+  {
+    n: 6,
+    org: uscc('91410100MA3X0006'.padEnd(17, '0')),
+    name: '郑州安达危险货物运输有限公司',
+    region: '410100',
+    type: 'administrative-licence',
+    severity: 'minor',
+    doc: '郑交许〔2026〕危货0606号',
+    payload: (today) => ({
+      licenceCategory: 'ordinary',
+      licenceName: '道路运输经营许可证',
+      licenceNumber: '豫交运管许可郑字410100000006号',
+      content: '经营范围：道路危险货物运输（2类1项、3类）',
+      validFrom: '2022-12-26',
+      validUntil: addDays(today, 20),
+      ...AUTHORITIES['410100'],
+    }),
+  },
+  ...[
+    { n: 7, severity: 'severe', doc: '郑交执罚〔2026〕0707号', facts: '危险货物运输车辆未按规定悬挂标志', content: '罚款人民币伍万元', fine: 5_000_000 },
+    { n: 8, severity: 'severe', doc: '郑交执罚〔2026〕0708号', facts: '驾驶人员未取得危险货物道路运输从业资格', content: '罚款人民币伍万元', fine: 5_000_000 },
+    { n: 9, severity: 'general', doc: '郑交执罚〔2026〕0709号', facts: '未按规定对运输车辆进行安全技术检验', content: '罚款人民币壹万元', fine: 1_000_000 },
+  ].map((p) => ({
+    ...p,
+    org: uscc('91410100MA3X0006'.padEnd(17, '0')),
+    name: '郑州安达危险货物运输有限公司',
+    region: '410100',
+    type: 'administrative-penalty',
+    basis: '《道路危险货物运输管理规定》',
+  })),
 ];
+
+/** `date` (YYYY-MM-DD) plus `days` calendar days. */
+function addDays(date, days) {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
 
 /**
  * The demo subjects in the subject registry (ADR 0042), so sector-bound schemes grade them: their
@@ -221,6 +262,10 @@ const DEMO_REGISTRATIONS = [
       registeredOn: '2012-09-10',
       credit: { registered: true, committed: true, selfAssessed: true },
     },
+  },
+  {
+    path: `enterprises/${demoOrg(6)}`,
+    body: { name: '郑州安达危险货物运输有限公司', region: '410100', declaredSectors: ['hazardous-goods'], registeredOn: '2022-12-26' },
   },
   { path: `vehicles/${encodeURIComponent('豫A9D358:yellow')}`, body: { carrierUscc: demoOrg(1), region: '410100', vehicleType: 'tractor', axles: 6 } },
 ];
@@ -269,7 +314,29 @@ async function seedDemoRecords(clientsFile) {
     if (!response.ok && response.status !== 409) throw new Error(`demo record ${r.n}: ${response.status} ${await response.text()}`);
   }
   await seedDemoRegistry(token);
-  return DEMO_RECORDS[0].org;
+  return { demoUscc: DEMO_RECORDS[0].org, token };
+}
+
+/**
+ * Collection's scheduler announces renewal reminders at its start and then every SCHEDULE_POLL_MS
+ * (default 60 s), so the demo licence seeded after start shows in the feed within a minute: say
+ * so once it does (in the background; start does not wait for it).
+ */
+async function reportDemoReminders(token) {
+  for (let attempt = 0; attempt < 90; attempt++) {
+    await new Promise((r) => setTimeout(r, 2000));
+    try {
+      const response = await fetch(`${GATEWAY}/api/v1/licences/reminders?limit=100`, { headers: { authorization: `Bearer ${token}` } });
+      if (!response.ok) continue;
+      const { reminders = [] } = await response.json();
+      if (reminders.length > 0) {
+        say(`licence renewal reminders announced: ${reminders.length} (GET ${GATEWAY}/api/v1/licences/reminders)`);
+        return;
+      }
+    } catch {
+      return; // stopping
+    }
+  }
 }
 
 /** True when nothing listens on (or holds) 127.0.0.1:port. */
@@ -361,13 +428,14 @@ async function main() {
       }
     }),
   );
-  const demoUscc = await seedDemoRecords(clientsFile);
+  const { demoUscc, token } = await seedDemoRecords(clientsFile);
   const { clients } = JSON.parse(readFileSync(clientsFile, 'utf8'));
   say('platform up');
   process.stdout.write(`
   Gateway REST     ${GATEWAY}/api/v1   (OpenAPI: ${GATEWAY}/api/docs)
   Gateway gRPC     127.0.0.1:${SERVICES.gateway.grpc}
   Public profile   ${GATEWAY}/public/v1/subjects/${demoUscc}
+                   ${GATEWAY}/public/v1/subjects/${demoOrg(6)}  (两客一危 code, licence expiring)
   JWKS             ${GATEWAY}/.well-known/jwks.json
   Services         ${Object.entries(SERVICES)
     .filter(([a]) => a !== 'gateway')
@@ -384,8 +452,11 @@ ${clients.map((c) => `    ${c.clientId.padEnd(20)} ${c.kind.padEnd(11)} region $
     curl -s -H "authorization: Bearer $TOKEN" ${GATEWAY}/api/v1/monitoring-violations?state=unclaimed
     curl -s -H "authorization: Bearer $TOKEN" ${GATEWAY}/api/v1/reports/collection-quality
     curl -s -H "authorization: Bearer $TOKEN" ${GATEWAY}/api/v1/registry/enterprises/${demoUscc}/vehicles
+    curl -s -H "authorization: Bearer $TOKEN" ${GATEWAY}/api/v1/registry/enterprises/${demoOrg(6)}
+    curl -s -H "authorization: Bearer $TOKEN" "${GATEWAY}/api/v1/licences/reminders?limit=100"   (within a minute of start)
   Ctrl-C stops everything.
 `);
+  void reportDemoReminders(token);
 }
 
 main().catch(async (error) => {

@@ -34,6 +34,7 @@ import { Upstreams } from './upstreams';
 import { CommitmentFindingsHttpController } from './commitment-findings/commitment-findings.http.controller';
 import { SubjectScope } from './http/subject-scope';
 import { ConfigurationAdminHttpController } from './configuration/configuration-admin.http.controller';
+import { RegistryGatewayGrpcController } from './registry/registry.grpc.controller';
 import { RegistryHttpController } from './registry/registry.http.controller';
 
 @Module({})
@@ -79,6 +80,7 @@ export class AppModule {
         CommitmentFindingsHttpController,
         ConfigurationAdminHttpController,
         RegistryHttpController,
+        RegistryGatewayGrpcController,
       ],
       providers: [
         Upstreams,
