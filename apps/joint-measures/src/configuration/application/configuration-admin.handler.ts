@@ -96,6 +96,7 @@ export class ConfigurationAdminHandler {
       uploadedAt: stored.uploadedAt,
       document: stored.document,
       items: checked.items.map(({ id, status, waitingFor, problems }) => ({ id, status, waitingFor, problems })),
+      shippedUpdateAvailable: kind !== 'entry-rules' && (await this.inForce.shippedUpdateAvailable(manager, kind)),
       versions,
     };
   }

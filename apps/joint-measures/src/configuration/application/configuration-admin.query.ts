@@ -21,6 +21,12 @@ export interface ConfigurationView {
   /** The document as stored (measure mappings: { measures, mappings }; draw plans and entry rules: an array). */
   document: unknown;
   items: ConfigItemView[];
+  /**
+   * The build ships a set of this kind that differs from its last shipped version, and it was not
+   * applied because an operator uploaded a version of their own since (ADR 0047). Always false
+   * for entry rules: their shipped set is version 0, read from the build, never stored.
+   */
+  shippedUpdateAvailable: boolean;
   /** Every version of the kind, newest first. */
   versions: { version: number; uploadedBy: string; uploadedAt: string }[];
 }
