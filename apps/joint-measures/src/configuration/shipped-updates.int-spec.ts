@@ -1,9 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@platform/auth';
+import { contentHash } from '@platform/database';
 import { cloneTestDatabase, TestDatabase } from '@platform/testing';
 import { SHIPPED_DRAW_PLANS } from '../draws/domain/draw-plan';
 import { EntryRuleStore } from '../entry-rules/application/entry-rule-store';
+import { SHIPPED_ENTRY_RULES } from '../entry-rules/domain/shipped-entry-rules';
 import { jointMeasuresDefinition } from '../joint-measures.definition';
 import type { MeasureMapping } from '../measures/domain/measure-catalogue';
 import { SHIPPED_MAPPINGS, SHIPPED_MEASURES } from '../measures/domain/shipped-measures';
@@ -140,6 +142,58 @@ describe('shipped measure mappings changed in code reach an existing database (P
       }
       expect(await view.get(admin, { kind: 'measure-mappings' })).toMatchObject({ version: 2, uploadedBy: 'xuchang-admin', shippedUpdateAvailable: true });
       expect(await view.get(admin, { kind: 'draw-plans' })).toMatchObject({ version: 1, shippedUpdateAvailable: false });
+    });
+  });
+
+  describe('entry rules: version 0 is the shipped set, read from the build', () => {
+    let db: TestDatabase;
+    let ds: DataSource;
+    let view: ConfigurationAdminHandler;
+    /** The rules as shipped before the fix: Nanyang's bad-driver rules named scheme `nanyang-driver` (issue 16). */
+    const OLD_RULES = SHIPPED_ENTRY_RULES.map((r) =>
+      'schemeIds' in r && r.schemeIds ? { ...r, schemeIds: r.schemeIds.map((id) => (id === 'nanyang-driver-grades' ? 'nanyang-driver' : id)) } : r,
+    );
+
+    beforeAll(async () => {
+      ({ db, ds, view } = await databaseAsBefore('measures-shipped-updates-rules'));
+    });
+
+    afterAll(async () => {
+      await db?.drop();
+    });
+
+    it('with no set uploaded, the fixed Nanyang rules are in force without storing anything', async () => {
+      await new ConfigurationInForce(ds).onModuleInit();
+      const rules = await new EntryRuleStore(ds).current();
+      expect(rules.version).toBe(0);
+      // The scheme is nanyang-driver-grades (evaluation's shipped Nanyang driver grades, seed 000).
+      expect(rules.checked.filter((r) => r.item.listType === 'bad-driver').map((r) => r.waitingFor)).toEqual([
+        ['nanyang-driver-grades'],
+        ['nanyang-driver-grades'],
+      ]);
+      expect(await view.get(admin, { kind: 'entry-rules' })).toMatchObject({ version: 0, shippedUpdateAvailable: false });
+    });
+
+    it('a set an operator uploaded under the build before stays in force; the changed shipped rules are reported, not applied', async () => {
+      // Uploaded while the build shipped the old rules (the shipped set's hash is recorded with each upload).
+      await db.query(`INSERT INTO joint_measures.entry_rule_sets (rules, uploaded_by, shipped_hash) VALUES ($1, 'nanyang-admin', $2)`, [
+        JSON.stringify(OLD_RULES),
+        contentHash(OLD_RULES),
+      ]);
+      const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      try {
+        await new ConfigurationInForce(ds).onModuleInit();
+        expect(warn.mock.calls.map((c) => String(c[0])).filter((m) => m.includes('entry-rules') && /version 1\b/.test(m))).toHaveLength(1);
+      } finally {
+        warn.mockRestore();
+      }
+      expect((await new EntryRuleStore(ds).current()).version).toBe(1);
+      expect(await view.get(admin, { kind: 'entry-rules' })).toMatchObject({ version: 1, uploadedBy: 'nanyang-admin', shippedUpdateAvailable: true });
+    });
+
+    it('an upload under this build records its shipped rules: nothing to report', async () => {
+      await new EntryRuleStore(ds).upload(OLD_RULES.slice(0, 1), 'nanyang-admin');
+      expect(await view.get(admin, { kind: 'entry-rules' })).toMatchObject({ version: 2, shippedUpdateAvailable: false });
     });
   });
 });

@@ -23,8 +23,8 @@ export interface ConfigurationView {
   items: ConfigItemView[];
   /**
    * The build ships a set of this kind that differs from its last shipped version, and it was not
-   * applied because an operator uploaded a version of their own since (ADR 0047). Always false
-   * for entry rules: their shipped set is version 0, read from the build, never stored.
+   * applied because an operator uploaded a version of their own since (ADR 0047). Entry rules:
+   * the shipped rules changed since the set in force was uploaded (version 0 is the build's).
    */
   shippedUpdateAvailable: boolean;
   /** Every version of the kind, newest first. */

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnMo
 import { DataSource, EntityManager } from 'typeorm';
 import { contentHash, decideShippedUpdate, SHIPPED_BY } from '@platform/database';
 import type { DrawPlan } from '../../draws/domain/draw-plan';
+import { entryRulesHeldBack } from '../../entry-rules/application/entry-rule-store';
 import { catalogueInForce, checkMeasureCatalogue, type MeasureCatalogue, type MeasureCatalogueDocument } from '../../measures/domain/measure-config';
 import { danglingReferences, describeProblem, schemeCatalogue, type CheckedItem, type ConfigProblem, type SchemeCatalogue } from '../domain/config-problem';
 import { checkShippedConfiguration, describeShippedProblems, shippedProblems, type ConfigKind } from '../domain/shipped-configuration';
@@ -130,6 +131,12 @@ export class ConfigurationInForce implements OnModuleInit, OnApplicationBootstra
       throw new Error(`The shipped configuration refers to what does not exist; joint measures does not start:\n${describeShippedProblems(fatal)}`);
     }
     for (const kind of ['measure-mappings', 'draw-plans'] as const) await this.storeShipped(kind);
+    const rules = await entryRulesHeldBack(manager);
+    if (rules) {
+      this.logger.warn(
+        `the shipped entry-rules changed since version ${rules.version} was uploaded by an operator: kept; the shipped rules are not applied (reported as shippedUpdateAvailable)`,
+      );
+    }
   }
 
   /**
