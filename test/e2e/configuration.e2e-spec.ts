@@ -35,9 +35,9 @@ describe('configuration checked against published schemes, through the gateway',
       (r) => item(r.body, 'driver-two-consecutive-b-cycles')?.status === 'active',
     );
     expect(rules.status).toBe(200);
-    expect(rules.body).toMatchObject({ kind: 'entry-rules', version: 0, pending: 0, invalid: 0 });
+    expect(rules.body).toMatchObject({ kind: 'entry-rules', version: 0, pending: 0, invalid: 0, shippedUpdateAvailable: false });
     const mappings = await api('/api/v1/admin/measure-mappings');
-    expect(mappings.body).toMatchObject({ kind: 'measure-mappings', version: 1, inForce: true, invalid: 0 });
+    expect(mappings.body).toMatchObject({ kind: 'measure-mappings', version: 1, inForce: true, invalid: 0, shippedUpdateAvailable: false });
     // The example: Jiaozuo's red-code mappings are pending, naming the missing scheme.
     expect(item(mappings.body, 'jiaozuo.red.no-new-business')).toMatchObject({ status: 'pending', waitingFor: ['jiaozuo-general-cargo'] });
     expect(item(mappings.body, 'henan.key-watch.no-commitment')).toMatchObject({ status: 'active' });

@@ -76,6 +76,8 @@ describe('evaluation through the gateway', () => {
         'suzhou-road-transport-safety',
       ]),
     );
+    // A fresh database holds the build's shipped schemes: no shipped change held back (ADR 0047).
+    expect((body.schemes as { shippedUpdateAvailable: boolean }[]).every((s) => s.shippedUpdateAvailable === false)).toBe(true);
   });
 
   it('grades a driver from records submitted to collection, explains it, and answers as of before the last record', async () => {

@@ -5,3 +5,4 @@ export * from './update-query';
 export * from './after-commit';
 export * from './group-commit';
 export * from './idempotency';
+export * from './shipped-versions';

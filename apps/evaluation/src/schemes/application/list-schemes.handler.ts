@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import type { SchemeDocument } from '../../engine/domain/scheme-document';
+import { SHIPPED_SCHEMES } from '../../engine/domain/shipped-schemes';
 import { ListSchemesQuery, SchemeSummaryView } from './list-schemes.query';
+import { shippedUpdateOf } from './scheme-versions';
 
 /** Schemes are public rules of the administration: any client with evaluations:read may read them. */
 @Injectable()
@@ -16,6 +18,10 @@ export class ListSchemesHandler {
          FROM schemes s JOIN scheme_versions v ON v.scheme_id = s.id AND v.version = COALESCE(s.active_version, s.latest_version)
         ORDER BY s.id`,
     );
+    const held = new Set<string>();
+    for (const document of SHIPPED_SCHEMES) {
+      if ((await shippedUpdateOf(this.dataSource.manager, document)).action === 'held') held.add(document.id);
+    }
     return rows.map((r) => ({
       id: r.id,
       nameZh: r.document.name.zh,
@@ -24,6 +30,7 @@ export class ListSchemesHandler {
       latestVersion: r.latest_version,
       regions: r.document.regions,
       subjectKinds: r.document.subjectKinds,
+      shippedUpdateAvailable: held.has(r.id),
     }));
   }
 }

@@ -9,4 +9,9 @@ export interface SchemeSummaryView {
   latestVersion: number;
   regions: string[];
   subjectKinds: string[];
+  /**
+   * The build ships a document for this scheme that differs from its last shipped version, and a
+   * regulator uploaded a version of their own since, so it was not applied (ADR 0047).
+   */
+  shippedUpdateAvailable: boolean;
 }

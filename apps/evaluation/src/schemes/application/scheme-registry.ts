@@ -1,8 +1,10 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { SHIPPED_BY } from '@platform/database';
 import { compileScheme, CompiledScheme } from '../../engine/domain/compile-scheme';
 import type { SchemeDocument } from '../../engine/domain/scheme-document';
 import { SHIPPED_SCHEMES } from '../../engine/domain/shipped-schemes';
+import { lockScheme, shippedUpdateOf, storeSchemeVersion } from './scheme-versions';
 
 export interface SchemeVersionRef {
   schemeId: string;
@@ -12,9 +14,6 @@ export interface SchemeVersionRef {
 export interface LoadedScheme extends SchemeVersionRef {
   compiled: CompiledScheme;
 }
-
-/** The system user that stores the shipped schemes. */
-export const SHIPPED_BY = 'platform:shipped';
 
 /**
  * Compiled scheme versions, cached by (id, version): versions are immutable, so a compiled one
@@ -28,20 +27,32 @@ export class SchemeRegistry implements OnModuleInit {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Stores each shipped scheme as its version 1, active, when the scheme id is not there yet. */
+  /**
+   * Brings each shipped scheme into the database (ADR 0047): version 1 when its id is new; a new
+   * version in force when the shipped document changed since the last version that came from the
+   * shipped set (content hash) — regraded like a regulator's publication, and announced by
+   * AnnounceSchemesAtStart — unless a regulator uploaded a version of their own since: that one is
+   * kept, a warning names both, and the listing reports `shippedUpdateAvailable`. One transaction
+   * per scheme under its row lock, so two replicas starting at once store it once.
+   */
   async onModuleInit(): Promise<void> {
     for (const document of SHIPPED_SCHEMES) {
       await this.dataSource.transaction(async (manager) => {
-        const inserted: unknown[] = await manager.query(
-          `INSERT INTO schemes (id, latest_version, active_version) VALUES ($1, 1, 1) ON CONFLICT (id) DO NOTHING RETURNING id`,
-          [document.id],
-        );
-        if (inserted.length === 0) return;
-        await manager.query(
-          `INSERT INTO scheme_versions (scheme_id, version, status, document, uploaded_by, uploaded_at, published_at) VALUES ($1, 1, 'active', $2, $3, now(), now())`,
-          [document.id, JSON.stringify(document), SHIPPED_BY],
-        );
-        this.logger.log(`stored shipped scheme ${document.id} as version 1`);
+        const { active } = await lockScheme(manager, document.id);
+        const update = await shippedUpdateOf(manager, document);
+        if (update.action === 'current') return;
+        if (update.action === 'held') {
+          const since = update.shippedVersion > 0 ? `changed since its shipped version ${update.shippedVersion}` : 'was never stored from the shipped set';
+          this.logger.warn(
+            `shipped scheme ${document.id} ${since}, but version ${update.operatorVersion} was uploaded by an operator: kept; the shipped document is not applied (listed with shippedUpdateAvailable)`,
+          );
+          return;
+        }
+        const version = update.action === 'store-first' ? 1 : update.version;
+        // A first version has nothing graded under it to regrade; a changed one regrades its scope.
+        await storeSchemeVersion(manager, document, version, { publish: true, uploadedBy: SHIPPED_BY, active, regrade: update.action === 'store' });
+        if (update.action === 'store-first') this.logger.log(`stored shipped scheme ${document.id} as version 1`);
+        else this.logger.log(`shipped scheme ${document.id} changed since version ${update.replacesShipped}: stored as version ${version}, in force`);
       });
     }
   }

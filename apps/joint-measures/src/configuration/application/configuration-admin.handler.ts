@@ -96,6 +96,8 @@ export class ConfigurationAdminHandler {
       uploadedAt: stored.uploadedAt,
       document: stored.document,
       items: checked.items.map(({ id, status, waitingFor, problems }) => ({ id, status, waitingFor, problems })),
+      shippedUpdateAvailable:
+        kind === 'entry-rules' ? (await this.entryRules.shippedUpdate(manager)) !== undefined : await this.inForce.shippedUpdateAvailable(manager, kind),
       versions,
     };
   }

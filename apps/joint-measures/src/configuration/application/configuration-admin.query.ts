@@ -21,6 +21,12 @@ export interface ConfigurationView {
   /** The document as stored (measure mappings: { measures, mappings }; draw plans and entry rules: an array). */
   document: unknown;
   items: ConfigItemView[];
+  /**
+   * The build ships a set of this kind that differs from its last shipped version, and it was not
+   * applied because an operator uploaded a version of their own since (ADR 0047). Entry rules:
+   * the shipped rules changed since the set in force was uploaded (version 0 is the build's).
+   */
+  shippedUpdateAvailable: boolean;
   /** Every version of the kind, newest first. */
   versions: { version: number; uploadedBy: string; uploadedAt: string }[];
 }

@@ -1,6 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { contentHash, decideShippedUpdate, SHIPPED_BY } from '@platform/database';
 import type { DrawPlan } from '../../draws/domain/draw-plan';
+import { entryRulesHeldBack } from '../../entry-rules/application/entry-rule-store';
 import { catalogueInForce, checkMeasureCatalogue, type MeasureCatalogue, type MeasureCatalogueDocument } from '../../measures/domain/measure-config';
 import { danglingReferences, describeProblem, schemeCatalogue, type CheckedItem, type ConfigProblem, type SchemeCatalogue } from '../domain/config-problem';
 import { checkShippedConfiguration, describeShippedProblems, shippedProblems, type ConfigKind } from '../domain/shipped-configuration';
@@ -8,7 +10,7 @@ import { configurationTables, type VersionedKind } from '../infrastructure/confi
 import { CONFIG_KIND_RULES } from './configuration-kinds';
 
 /** The system user that stores the shipped sets. */
-export const SHIPPED_BY = 'platform:shipped';
+export { SHIPPED_BY };
 
 /** How often each replica looks for a new version or a newly published scheme. */
 const REFRESH_MS = 1000;
@@ -32,7 +34,8 @@ interface InForce {
  * naming each one, except a scheme not published yet (the item is pending) — and a grade a
  * published scheme's ladder lacks only while the shipped set is the one in force (once a newer
  * version replaced it, the shipped set no longer matters). Then the shipped mappings and draw
- * plans are stored as version 1 of their kind when it has none (idempotent).
+ * plans are stored as version 1 of their kind when it has none, and as a new version in force when
+ * the shipped set changed since (unless an operator uploaded a version since; ADR 0047).
  */
 @Injectable()
 export class ConfigurationInForce implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
@@ -127,21 +130,51 @@ export class ConfigurationInForce implements OnModuleInit, OnApplicationBootstra
     if (fatal.length > 0) {
       throw new Error(`The shipped configuration refers to what does not exist; joint measures does not start:\n${describeShippedProblems(fatal)}`);
     }
-    for (const kind of ['measure-mappings', 'draw-plans'] as const) {
-      await this.dataSource.transaction(async (m) => {
-        if (await configurationTables.latest(m, kind)) return;
-        await m.query(`SELECT pg_advisory_xact_lock(hashtext('joint_measures.configuration_versions:' || $1))`, [kind]);
-        if (await configurationTables.latest(m, kind)) return;
-        await configurationTables.append(m, kind, CONFIG_KIND_RULES[kind].shipped(), SHIPPED_BY);
-        this.logger.log(`stored the shipped ${kind} as version 1`);
-      });
+    for (const kind of ['measure-mappings', 'draw-plans'] as const) await this.storeShipped(kind);
+    const rules = await entryRulesHeldBack(manager);
+    if (rules) {
+      this.logger.warn(
+        `the shipped entry-rules changed since version ${rules.version} was uploaded by an operator: kept; the shipped rules are not applied (reported as shippedUpdateAvailable)`,
+      );
     }
   }
 
-  /** Nothing stored yet, or only the shipped version 1. */
+  /**
+   * The shipped set of a kind into the database (ADR 0047): version 1 when the kind has none; a new
+   * version, in force, when the shipped set changed since the last version stored from it (content
+   * hash); never over a version an operator uploaded since — that one stays, a warning names both,
+   * and the admin API reports `shippedUpdateAvailable`. Serialised per kind (advisory lock), so
+   * replicas starting together store it once.
+   */
+  private async storeShipped(kind: VersionedKind): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('joint_measures.configuration_versions:' || $1))`, [kind]);
+      const shipped = CONFIG_KIND_RULES[kind].shipped();
+      const update = decideShippedUpdate(contentHash(shipped), await configurationTables.origins(m, kind));
+      if (update.action === 'current') return;
+      if (update.action === 'held') {
+        const since = update.shippedVersion > 0 ? `changed since its shipped version ${update.shippedVersion}` : 'was never stored';
+        this.logger.warn(
+          `the shipped ${kind} ${since}, but version ${update.operatorVersion} was uploaded by an operator: kept; the shipped set is not applied (reported as shippedUpdateAvailable)`,
+        );
+        return;
+      }
+      const version = await configurationTables.append(m, kind, shipped, SHIPPED_BY);
+      if (update.action === 'store-first') this.logger.log(`stored the shipped ${kind} as version ${version}`);
+      else this.logger.log(`the shipped ${kind} changed since version ${update.replacesShipped}: stored as version ${version}, in force`);
+    });
+  }
+
+  /** Whether the shipped set is, or is about to be, the one in force: nothing stored, or the latest stored came from it (an operator's is never overridden). */
   private async shippedInForce(manager: EntityManager, kind: VersionedKind): Promise<boolean> {
     const latest = await configurationTables.latest(manager, kind);
-    return !latest || (latest.version === 1 && latest.uploadedBy === SHIPPED_BY);
+    return !latest || latest.uploadedBy === SHIPPED_BY;
+  }
+
+  /** Whether a changed shipped set waits behind an operator's version (ADR 0047). */
+  async shippedUpdateAvailable(manager: EntityManager, kind: VersionedKind): Promise<boolean> {
+    const update = decideShippedUpdate(contentHash(CONFIG_KIND_RULES[kind].shipped()), await configurationTables.origins(manager, kind));
+    return update.action === 'held';
   }
 }
 

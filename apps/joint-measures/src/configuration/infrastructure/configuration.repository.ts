@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { contentHash, type StoredVersionOrigin } from '@platform/database';
 import type { KnownScheme } from '../domain/config-problem';
 
 /** A kind kept in configuration_versions (entry rules keep their own table, entry_rule_sets). */
@@ -89,6 +90,15 @@ export const configurationTables = {
       [kind],
     );
     return rows.map((r) => ({ kind: r.kind, version: r.version, uploadedBy: r.uploaded_by, uploadedAt: r.uploaded_at.toISOString() }));
+  },
+
+  /** Every stored version of a kind with who stored it and its content hash (ADR 0047: whether a shipped set changed since its last stored version). */
+  async origins(manager: EntityManager, kind: VersionedKind): Promise<StoredVersionOrigin[]> {
+    const rows: { version: number; uploaded_by: string; document: unknown }[] = await manager.query(
+      `SELECT version, uploaded_by, document FROM configuration_versions WHERE kind = $1`,
+      [kind],
+    );
+    return rows.map((r) => ({ version: r.version, uploadedBy: r.uploaded_by, contentHash: contentHash(r.document) }));
   },
 
   /**

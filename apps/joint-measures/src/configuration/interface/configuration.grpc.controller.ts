@@ -15,6 +15,7 @@ function toWire(view: ConfigurationView): measuresV1.ConfigurationVersion {
     documentJson: JSON.stringify(view.document),
     items: view.items.map((i) => ({ id: i.id, status: i.status, waitingFor: i.waitingFor, problems: i.problems })),
     versions: view.versions,
+    shippedUpdateAvailable: view.shippedUpdateAvailable,
   };
 }
 

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { contentHash } from '@platform/database';
 import { danglingReferences, schemeCatalogue, type CheckedItem, type KnownScheme } from '../../configuration/domain/config-problem';
 import { danglingReferenceError } from '../../configuration/domain/configuration-errors';
 import { checkEntryRules, parseEntryRules, type EntryRule } from '../domain/entry-rule';
 import { SHIPPED_ENTRY_RULES } from '../domain/shipped-entry-rules';
+
+/** The content hash of the build's shipped rules (version 0), recorded with each upload. */
+const SHIPPED_ENTRY_RULES_HASH = contentHash(SHIPPED_ENTRY_RULES);
 
 export interface EntryRuleSet {
   /** 0: the shipped rules (nothing uploaded yet). */
@@ -26,6 +30,20 @@ interface SetRow {
   uploaded_by: string | null;
   uploaded_at: string | null;
   schemes: KnownScheme[];
+}
+
+/**
+ * The set in force, when the shipped rules changed in code since it was uploaded (ADR 0047): the
+ * upload is the operator's and stays in force; this only reports it (admin API, start warning).
+ * Undefined with no upload (version 0 is the build's), for a set carrying the shipped rules, and
+ * for a set uploaded before the shipped hash was recorded.
+ */
+export async function entryRulesHeldBack(manager: EntityManager): Promise<{ version: number } | undefined> {
+  const [row]: { version: number; rules: unknown; shipped_hash: string | null }[] = await manager.query(
+    `SELECT version, rules, shipped_hash FROM entry_rule_sets ORDER BY version DESC LIMIT 1`,
+  );
+  if (!row?.shipped_hash || row.shipped_hash === SHIPPED_ENTRY_RULES_HASH || contentHash(row.rules) === SHIPPED_ENTRY_RULES_HASH) return undefined;
+  return { version: row.version };
 }
 
 /**
@@ -69,8 +87,8 @@ export class EntryRuleStore {
       const dangling = danglingReferences(checked.flatMap((r) => r.problems));
       if (dangling.length > 0) throw danglingReferenceError('entry rules', dangling);
       const rows: { version: number; uploaded_at: Date }[] = await manager.query(
-        `INSERT INTO entry_rule_sets (rules, uploaded_by) VALUES ($1, $2) RETURNING version, uploaded_at`,
-        [JSON.stringify(rules), uploadedBy],
+        `INSERT INTO entry_rule_sets (rules, uploaded_by, shipped_hash) VALUES ($1, $2, $3) RETURNING version, uploaded_at`,
+        [JSON.stringify(rules), uploadedBy, SHIPPED_ENTRY_RULES_HASH],
       );
       return {
         version: rows[0].version,
@@ -80,6 +98,11 @@ export class EntryRuleStore {
         uploadedAt: rows[0].uploaded_at.toISOString(),
       };
     });
+  }
+
+  /** The set in force when the shipped rules changed since it was uploaded (entryRulesHeldBack). */
+  shippedUpdate(manager: EntityManager = this.dataSource.manager): Promise<{ version: number } | undefined> {
+    return entryRulesHeldBack(manager);
   }
 
   /** Every stored version (newest first); version 0, the shipped rules, is in force while none is. */
