@@ -10,6 +10,7 @@ import { CreditReports1763700000240 } from './migrations/1763700000240-credit-re
 import { PublicGrades1763700000250 } from './migrations/1763700000250-public-grades';
 import { PublicListEntries1763700000260 } from './migrations/1763700000260-public-list-entries';
 import { GradeSchemeNames1763700000270 } from './migrations/1763700000270-grade-scheme-names';
+import { GradeWithdrawals1763700001720 } from './migrations/1763700001720-grade-withdrawals';
 import { PublicRecordEntity } from './profiles/infrastructure/public-record.entity';
 import { PublicSubjectEntity } from './profiles/infrastructure/public-subject.entity';
 
@@ -42,6 +43,7 @@ export const disclosureDefinition: ServiceDefinition = {
     PublicGrades1763700000250,
     PublicListEntries1763700000260,
     GradeSchemeNames1763700000270,
+    GradeWithdrawals1763700001720,
   ],
   protoPackages: [ProtoPackages.disclosure],
   streams: ['CREDIT_RECORDS', 'EVALUATION', 'MEASURES'],

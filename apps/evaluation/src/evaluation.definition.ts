@@ -10,6 +10,7 @@ import { SubjectListEntries1763700000440 } from './migrations/1763700000440-subj
 import { RankingStaleness1763700001550 } from './migrations/1763700001550-ranking-staleness';
 import { SchemeAnnouncements1763700001300 } from './migrations/1763700001300-scheme-announcements';
 import { RegistrySubjects1763700001400 } from './migrations/1763700001400-registry-subjects';
+import { WithdrawnStandings1763700001700 } from './migrations/1763700001700-withdrawn-standings';
 
 export const evaluationConfigSchema = baseServiceEnv.extend({
   /** Subjects per transaction when closing a cycle or regrading after a publication (results + cursor commit together). */
@@ -42,6 +43,7 @@ export const evaluationDefinition: ServiceDefinition = {
     RankingStaleness1763700001550,
     SchemeAnnouncements1763700001300,
     RegistrySubjects1763700001400,
+    WithdrawnStandings1763700001700,
   ],
   protoPackages: [ProtoPackages.evaluation],
   streams: ['EVALUATION', 'CREDIT_RECORDS', 'MEASURES'],

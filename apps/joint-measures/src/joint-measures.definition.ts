@@ -13,6 +13,7 @@ import { CarrierFleets1763700000550 } from './migrations/1763700000550-carrier-f
 import { KnownSchemes1763700001350 } from './migrations/1763700001350-known-schemes';
 import { ConfigurationVersions1763700001360 } from './migrations/1763700001360-configuration-versions';
 import { RegistryVehicles1763700001450 } from './migrations/1763700001450-registry-vehicles';
+import { GradeWithdrawals1763700001740 } from './migrations/1763700001740-grade-withdrawals';
 import { EntryRuleShippedHash1763700001780 } from './migrations/1763700001780-entry-rule-shipped-hash';
 
 /** A JSON array of local rules in an environment variable, each checked by `rule`. */
@@ -64,6 +65,7 @@ export const jointMeasuresDefinition: ServiceDefinition = {
     KnownSchemes1763700001350,
     ConfigurationVersions1763700001360,
     RegistryVehicles1763700001450,
+    GradeWithdrawals1763700001740,
     EntryRuleShippedHash1763700001780,
   ],
   protoPackages: [ProtoPackages.measures],

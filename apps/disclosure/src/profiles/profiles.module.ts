@@ -6,6 +6,7 @@ import { WithdrawRevokedRecordHandler } from './application/withdraw-revoked-rec
 import { ApplyCorrectionHandler } from './application/apply-correction.handler';
 import { ExpirePublicItemsJob } from './application/expire-public-items.job';
 import { ProjectGradeHandler } from './application/project-grade.handler';
+import { WithdrawGradeHandler } from './application/withdraw-grade.handler';
 import { EvaluationEventsConsumer } from './interface/evaluation-events.consumer';
 import { PublicProfileGrpcController } from './interface/public-profile.grpc.controller';
 import { RecordEventsConsumer } from './interface/record-events.consumer';
@@ -19,6 +20,7 @@ import { RecordEventsConsumer } from './interface/record-events.consumer';
     WithdrawRevokedRecordHandler,
     ApplyCorrectionHandler,
     ProjectGradeHandler,
+    WithdrawGradeHandler,
     RecordEventsConsumer,
     EvaluationEventsConsumer,
     ExpirePublicItemsJob,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CreditRecordCreatedV1, EventEnvelope, Events, RegistryDriverChangedV1, RegistryEnterpriseChangedV1 } from '@contracts';
+import { CreditRecordCreatedV1, EvaluationGradeWithdrawnV1, EventEnvelope, Events, RegistryDriverChangedV1, RegistryEnterpriseChangedV1 } from '@contracts';
 import { addMonths } from '@domain/calendar';
 import type { Principal } from '@platform/auth';
 import { BatchEventHandler, ConsumerSpec, EventHandler, InboxConsumer } from '@platform/messaging';
@@ -159,20 +159,51 @@ describe('evaluation: the subject registry decides sector applicability and tenu
     expect(change).toEqual({ cause_event_id: eventId, previous_grade: null });
   });
 
-  it('a registration that leaves the scheme’s sectors removes the standing; an older revision arriving late changes nothing', async () => {
+  const withdrawals = (subjectId: string) =>
+    db.query<{ envelope: EventEnvelope<EvaluationGradeWithdrawnV1> }>(
+      `SELECT envelope FROM evaluation.outbox WHERE subject = $1 AND envelope->>'subjectId' = $2 ORDER BY seq`,
+      [Events.EvaluationGradeWithdrawn.subject, subjectId],
+    );
+
+  it('a registration that leaves the scheme’s sectors withdraws the standing and announces it once (ADR 0046); an older revision arriving late changes nothing', async () => {
     const carrier = makeUscc('410102');
     await enterpriseChanged(enterprise(carrier, ['road-passenger'], 1));
     await created(record({ kind: 'org', id: carrier, name: '某客运有限公司' }));
+    // seed 002 案例1: 两客一危 grades road-passenger carriers; 1000 − 30 for one general penalty → green.
     expect(await eventually(() => standing(HENAN, carrier), Boolean)).toEqual({ grade: 'green', score: 970 });
+    expect(await withdrawals(carrier)).toEqual([]);
 
     // Revision 3: the passenger licence is gone, only general cargo remains.
-    await enterpriseChanged(enterprise(carrier, ['general-cargo'], 3));
+    const cause = await enterpriseChanged(enterprise(carrier, ['general-cargo'], 3));
     expect(
       await eventually(
         () => standing(HENAN, carrier),
         (s) => s === undefined,
       ),
     ).toBeUndefined();
+    // Announced in the transaction that removed the standing: one withdrawal, with the grade withdrawn and why.
+    const [withdrawn, ...more] = await withdrawals(carrier);
+    expect(more).toEqual([]);
+    expect(withdrawn!.envelope).toMatchObject({ type: 'evaluation.grade.withdrawn', version: 1, subjectId: carrier, region: '410102' });
+    expect(withdrawn!.envelope.data).toEqual({
+      schemeId: HENAN,
+      schemeVersion: expect.any(Number),
+      subject: { kind: 'org', id: carrier },
+      region: '410102',
+      previous: { grade: 'green', score: 970, cycleLabel: expect.stringMatching(/^\d{4}-Q[1-4]$/), schemeVersion: expect.any(Number) },
+      reason: 'SECTOR_OUTSIDE',
+      withdrawnAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      causeEventId: cause,
+    });
+    // Kept in the standing's history too.
+    const history = await db.query<{ previous_grade: string | null; grade: string | null; score: number | null; withdrawal_reason: string | null }>(
+      `SELECT previous_grade, grade, score, withdrawal_reason FROM evaluation.standing_changes WHERE scheme_id = $1 AND subject_id = $2 ORDER BY id`,
+      [HENAN, carrier],
+    );
+    expect(history).toEqual([
+      { previous_grade: null, grade: 'green', score: 970, withdrawal_reason: null },
+      { previous_grade: 'green', grade: null, score: null, withdrawal_reason: 'SECTOR_OUTSIDE' },
+    ]);
     // Revision 2 (older) arrives after 3: ignored, so the carrier stays outside the scheme.
     await enterpriseChanged(enterprise(carrier, ['road-passenger'], 2));
     const marker = makeUscc('410102');
@@ -180,6 +211,8 @@ describe('evaluation: the subject registry decides sector applicability and tenu
     await eventually(() => registered(marker, 1), Boolean);
     expect(await registered(carrier, 3)).toBe(true);
     expect(await standing(HENAN, carrier)).toBeUndefined();
+    // Nothing more to withdraw: still the one event.
+    expect(await withdrawals(carrier)).toHaveLength(1);
   });
 
   it('a batch of registrations (ADR 0033) stores what one by one would: the highest revision of each subject', async () => {

@@ -8,6 +8,7 @@ import { EntryRuleStore } from './application/entry-rule-store';
 import { subjectRecordsProvider, SUBJECT_RECORDS } from './application/entry-rules.tokens';
 import { GetEntryRulesHandler } from './application/get-entry-rules.handler';
 import { RecordCycleGradeHandler } from './application/record-cycle-grade.handler';
+import { WithdrawGradeHandler } from './application/withdraw-grade.handler';
 import { ReportFleetSizeHandler } from './application/report-fleet-size.handler';
 import { UploadEntryRulesHandler } from './application/upload-entry-rules.handler';
 import { EntryRulesGrpcController } from './interface/entry-rules.grpc.controller';
@@ -29,6 +30,7 @@ import { RegistryVehicleEventsConsumer } from './interface/registry-vehicle-even
     EntryRuleEngine,
     ApplyRecordFactsHandler,
     RecordCycleGradeHandler,
+    WithdrawGradeHandler,
     ReportFleetSizeHandler,
     UploadEntryRulesHandler,
     GetEntryRulesHandler,

@@ -12,6 +12,7 @@ import { EntryRuleStore } from '../entry-rules/application/entry-rule-store';
 import { ApplyRecordFactsHandler } from '../entry-rules/application/apply-record-facts.handler';
 import { subjectRecordsProvider } from '../entry-rules/application/entry-rules.tokens';
 import { RecordCycleGradeHandler } from '../entry-rules/application/record-cycle-grade.handler';
+import { WithdrawGradeHandler } from '../entry-rules/application/withdraw-grade.handler';
 import { ReportFleetSizeHandler } from '../entry-rules/application/report-fleet-size.handler';
 import { GradeEventsConsumer } from '../entry-rules/interface/grade-events.consumer';
 import { RecordEventsConsumer } from '../entry-rules/interface/record-events.consumer';
@@ -79,7 +80,7 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     };
     const handlers = new RecordEventsConsumer(registrar as EventConsumers, new ApplyRecordFactsHandler(engine, cache));
     handlers.onModuleInit();
-    new GradeEventsConsumer(registrar as EventConsumers, new RecordCycleGradeHandler(engine, cache)).onModuleInit();
+    new GradeEventsConsumer(registrar as EventConsumers, new RecordCycleGradeHandler(engine, cache), new WithdrawGradeHandler(cache)).onModuleInit();
     for (const c of consumers) await c.start();
   });
 

@@ -4,7 +4,7 @@
  */
 import { CreditObjectionOpenedV1, CreditObjectionResolvedV1, CreditRecordCreatedV1, CreditRecordRevokedV1, CreditRecordUpdatedV1 } from './credit-records';
 import { CreditRecordExpiredV1, LicenceExpiringV1 } from './credit-record-schedules';
-import { EvaluationCycleGradeRecordedV1, EvaluationGradeChangedV1, EvaluationSchemePublishedV1 } from './evaluation';
+import { EvaluationCycleGradeRecordedV1, EvaluationGradeChangedV1, EvaluationGradeWithdrawnV1, EvaluationSchemePublishedV1 } from './evaluation';
 import { RegistryDriverChangedV1, RegistryEnterpriseChangedV1, RegistryVehicleChangedV1, RegistryVesselChangedV1 } from './registry';
 import { RepairRecordRepairedV1 } from './repair';
 import { ListEntryDroppedV1, ListEntryEffectiveV1, ListEntryProposedV1, ListEntryRemovedV1, MeasuresDecisionMadeV1 } from './measures';
@@ -50,6 +50,7 @@ export const Events = {
   EvaluationSchemePublished: event<EvaluationSchemePublishedV1>('EVALUATION', 'evaluation.schemes.published', 1),
   EvaluationGradeChanged: event<EvaluationGradeChangedV1>('EVALUATION', 'evaluation.grade.changed', 1),
   EvaluationCycleGradeRecorded: event<EvaluationCycleGradeRecordedV1>('EVALUATION', 'evaluation.cycle-grades.recorded', 1),
+  EvaluationGradeWithdrawn: event<EvaluationGradeWithdrawnV1>('EVALUATION', 'evaluation.grade.withdrawn', 1),
   ListEntryProposed: event<ListEntryProposedV1>('MEASURES', 'measures.list-entries.proposed', 1),
   ListEntryEffective: event<ListEntryEffectiveV1>('MEASURES', 'measures.list-entries.effective', 1),
   ListEntryDropped: event<ListEntryDroppedV1>('MEASURES', 'measures.list-entries.dropped', 1),

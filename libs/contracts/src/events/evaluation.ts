@@ -68,3 +68,33 @@ export interface EvaluationSchemePublishedV1 {
   subjectKinds: ('org' | 'person' | 'vehicle' | 'vessel')[];
   publishedAt: string;
 }
+
+/**
+ * Payload of `evaluation.grade.withdrawn` v1: the scheme no longer grades the subject at all, so
+ * its standing under the scheme was removed (ADR 0046) — the registry moved the subject out of
+ * the scheme's sectors (or no longer knows it), or its records no longer place it in the scheme's
+ * regions (or kinds). Unlike `grade.changed` there is no new grade: consumers stop showing and
+ * using the subject's grade under this scheme (disclosure's public grade, joint measures' grade
+ * facts). A later `grade.changed` with `evaluatedAt` after `withdrawnAt` grades it again.
+ */
+export interface EvaluationGradeWithdrawnV1 {
+  schemeId: string;
+  /** The scheme version in force when the standing was withdrawn. */
+  schemeVersion: number;
+  subject: { kind: 'org' | 'person' | 'vehicle' | 'vessel'; id: string };
+  /** The region the withdrawn standing was graded under (GB/T 2260). */
+  region: string;
+  /** The standing withdrawn, as it was last announced. */
+  previous: { grade: string; score: number; cycleLabel: string; schemeVersion: number };
+  reason: EvaluationGradeWithdrawalReason;
+  withdrawnAt: string;
+  /** The event that caused the withdrawal (a registry change, a record event, a scheme refresh id). */
+  causeEventId: string;
+}
+
+/**
+ * Why a scheme stopped grading a subject: the registry lists it in none of the scheme's sectors,
+ * or does not know it (a sector-bound scheme never guesses a sector, ADR 0044); or none of its
+ * records lies in the scheme's regions; or the scheme no longer grades its kind.
+ */
+export type EvaluationGradeWithdrawalReason = 'SECTOR_OUTSIDE' | 'SECTOR_UNKNOWN' | 'REGION_OUTSIDE' | 'KIND_OUTSIDE';

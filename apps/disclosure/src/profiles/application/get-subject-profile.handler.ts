@@ -29,7 +29,7 @@ export class GetSubjectProfileHandler {
         order: { decisionDate: 'DESC' },
       }),
       this.dataSource.query<GradeRow[]>(
-        `SELECT scheme_id, scheme_version, grade, score, cycle_label, evaluated_at, scheme_name, scheme_name_en FROM public_grades WHERE uscc = $1 ORDER BY scheme_id`,
+        `SELECT scheme_id, scheme_version, grade, score, cycle_label, evaluated_at, scheme_name, scheme_name_en FROM public_grades WHERE uscc = $1 AND withdrawn_at IS NULL ORDER BY scheme_id`,
         [uscc.value],
       ),
       this.lists.of(uscc.value, now),

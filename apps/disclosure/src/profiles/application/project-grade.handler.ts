@@ -8,7 +8,8 @@ import { PROFILE_CHANGES, ProfileChangesPort } from '../../publication-log/appli
  * `evaluation.grade.changed` → the enterprise's current grade under that scheme, with the
  * scheme's name when the event carries it. Only
  * enterprises are shown (individuals' grades are not public). A change older than the one shown
- * (redelivered late) is ignored.
+ * (redelivered late) is ignored, and so is one older than a withdrawal of the grade
+ * (`evaluation.grade.withdrawn`, WithdrawGradeHandler, ADR 0046); a newer one shows it again.
  */
 @Injectable()
 export class ProjectGradeHandler {
@@ -45,7 +46,7 @@ export class ProjectGradeHandler {
   }
 }
 
-/** Inserts or replaces grades (at most one per enterprise and scheme), each only over an older one. */
+/** Inserts or replaces grades (at most one per enterprise and scheme), each only over an older one or an older withdrawal. */
 async function upsertGrades(manager: EntityManager, grades: EvaluationGradeChangedV1[]): Promise<void> {
   const column = <T>(pick: (g: EvaluationGradeChangedV1) => T) => grades.map(pick);
   await manager.query(
@@ -55,8 +56,10 @@ async function upsertGrades(manager: EntityManager, grades: EvaluationGradeChang
          SET scheme_version = EXCLUDED.scheme_version, grade = EXCLUDED.grade, score = EXCLUDED.score,
              cycle_label = EXCLUDED.cycle_label, evaluated_at = EXCLUDED.evaluated_at,
              scheme_name = coalesce(EXCLUDED.scheme_name, public_grades.scheme_name),
-             scheme_name_en = coalesce(EXCLUDED.scheme_name_en, public_grades.scheme_name_en)
-       WHERE public_grades.evaluated_at < EXCLUDED.evaluated_at`,
+             scheme_name_en = coalesce(EXCLUDED.scheme_name_en, public_grades.scheme_name_en),
+             withdrawn_at = NULL, withdrawal_reason = NULL
+       WHERE public_grades.evaluated_at < EXCLUDED.evaluated_at
+         AND (public_grades.withdrawn_at IS NULL OR public_grades.withdrawn_at < EXCLUDED.evaluated_at)`,
     [
       column((g) => g.subject.id),
       column((g) => g.schemeId),

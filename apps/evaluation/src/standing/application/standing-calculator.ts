@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { EvaluationGradeChangedV1, Events } from '@contracts';
+import { EvaluationGradeChangedV1, EvaluationGradeWithdrawalReason, EvaluationGradeWithdrawnV1, Events } from '@contracts';
 import type { NewEvent } from '@platform/messaging';
 import { OutboxPublisher } from '@platform/service';
 import type { EvaluationResult, ListMembership, SubjectFacts } from '../../engine/domain/evaluate';
-import { applicability, NotApplicableReason, standingAt } from '../../engine/domain/standing';
+import { applicability, Applicability, NotApplicableReason, standingAt } from '../../engine/domain/standing';
 import { LoadedScheme, SchemeRegistry } from '../../schemes/application/scheme-registry';
 import { SubjectListsRepository } from '../infrastructure/subject-lists.repository';
 import { SubjectHistory, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
@@ -15,6 +15,8 @@ interface StoredGrade {
   score: number;
   cycleLabel: string;
   schemeVersion: number;
+  /** Not announced as a change, but carried by a withdrawal. */
+  region: string;
 }
 
 export interface SchemeEvaluation {
@@ -33,7 +35,8 @@ export interface SchemeNotApplicable {
  * Grades one subject under every active scheme that applies to it, and keeps its standings:
  * the result (with its explanation) is stored; a change of grade, score, cycle or scheme version
  * is recorded and announced as `evaluation.grade.changed` through the outbox, in the caller's
- * transaction.
+ * transaction; a standing under a scheme that no longer grades the subject is withdrawn and
+ * announced as `evaluation.grade.withdrawn` (ADR 0046).
  */
 @Injectable()
 export class StandingCalculator {
@@ -108,7 +111,7 @@ export class StandingCalculator {
         changes.push({ history, evaluation, before, cause: causes.get(history.subjectId)! });
       }
     }
-    await this.dropLeftStandings(manager, previous, standingKeys, schemes);
+    await this.withdrawLeftStandings(manager, histories, previous, standingKeys, schemes, causes, now);
     if (standings.length === 0) return;
     await manager.query(
       `INSERT INTO subject_standings (scheme_id, subject_id, scheme_version, subject_kind, region, grade, score, cycle_label, result, evaluated_at)
@@ -158,35 +161,72 @@ export class StandingCalculator {
 
   /**
    * A subject's standing under an active scheme that no longer grades it (the registry moved it out
-   * of the scheme's sectors, ADR 0044) is removed, so reads stop showing a grade the scheme would
-   * not give. Only standings of active schemes recomputed just now are touched; no event announces
-   * the removal yet (grade.changed has no "no longer graded" form: follow-up in ADR 0044).
+   * of the scheme's sectors, ADR 0044, or its records out of the scheme's regions) is withdrawn, so
+   * reads stop showing a grade the scheme would not give; the withdrawal is kept in
+   * `standing_changes` and announced as `evaluation.grade.withdrawn` in the same transaction, so
+   * disclosure and joint measures stop showing and using it too (ADR 0046). Only standings of
+   * active schemes recomputed just now are touched.
    */
-  private async dropLeftStandings(
+  private async withdrawLeftStandings(
     manager: EntityManager,
+    histories: ReadonlyMap<string, SubjectHistory>,
     previous: ReadonlyMap<string, StoredGrade>,
     graded: ReadonlySet<string>,
     schemes: readonly LoadedScheme[],
+    causes: ReadonlyMap<string, string>,
+    now: Date,
   ): Promise<void> {
-    const active = new Set(schemes.map((s) => s.schemeId));
-    const left = [...previous.keys()].filter((key) => !graded.has(key) && active.has(key.split('\u0000')[0]!));
-    if (left.length === 0) return;
-    const pairs = left.map((key) => key.split('\u0000') as [string, string]);
+    const active = new Map(schemes.map((s) => [s.schemeId, s]));
+    const withdrawals: Withdrawal[] = [];
+    for (const [key, before] of previous) {
+      if (graded.has(key)) continue;
+      const [schemeId, subjectId] = key.split('\u0000') as [string, string];
+      const scheme = active.get(schemeId);
+      const history = histories.get(subjectId);
+      if (!scheme || !history) continue;
+      const outcome = applicability(scheme.compiled.document, history.kind, history.records, history.registration);
+      withdrawals.push({ scheme, history, before, reason: withdrawalReason(outcome), cause: causes.get(subjectId)! });
+    }
+    if (withdrawals.length === 0) return;
     await manager.query(
       `DELETE FROM subject_standings s USING unnest($1::text[], $2::text[]) AS l (scheme_id, subject_id)
         WHERE s.scheme_id = l.scheme_id AND s.subject_id = l.subject_id`,
-      [pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+      [withdrawals.map((w) => w.scheme.schemeId), withdrawals.map((w) => w.history.subjectId)],
+    );
+    await manager.query(
+      `INSERT INTO standing_changes (scheme_id, subject_id, scheme_version, previous_grade, withdrawal_reason, cause_event_id, changed_at)
+       SELECT scheme_id, subject_id, scheme_version, previous_grade, withdrawal_reason, cause_event_id, $7
+         FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::uuid[])
+              AS c (scheme_id, subject_id, scheme_version, previous_grade, withdrawal_reason, cause_event_id)`,
+      [
+        withdrawals.map((w) => w.scheme.schemeId),
+        withdrawals.map((w) => w.history.subjectId),
+        withdrawals.map((w) => w.scheme.version),
+        withdrawals.map((w) => w.before.grade),
+        withdrawals.map((w) => w.reason),
+        withdrawals.map((w) => w.cause),
+        now,
+      ],
+    );
+    await this.outbox.appendMany(
+      manager,
+      Events.EvaluationGradeWithdrawn,
+      withdrawals.map((w) => gradeWithdrawn(w, now)),
     );
   }
 
   /** Stored grades keyed by scheme and subject (NUL-separated). */
   private async storedGradesOf(manager: EntityManager, subjectIds: readonly string[]): Promise<Map<string, StoredGrade>> {
-    const rows: { scheme_id: string; subject_id: string; grade: string; score: number; cycle_label: string; scheme_version: number }[] = await manager.query(
-      `SELECT scheme_id, subject_id, grade, score, cycle_label, scheme_version FROM subject_standings WHERE subject_id = ANY($1::text[])`,
-      [subjectIds],
-    );
+    const rows: { scheme_id: string; subject_id: string; grade: string; score: number; cycle_label: string; scheme_version: number; region: string }[] =
+      await manager.query(
+        `SELECT scheme_id, subject_id, grade, score, cycle_label, scheme_version, region FROM subject_standings WHERE subject_id = ANY($1::text[])`,
+        [subjectIds],
+      );
     return new Map(
-      rows.map((r) => [`${r.scheme_id}\u0000${r.subject_id}`, { grade: r.grade, score: r.score, cycleLabel: r.cycle_label, schemeVersion: r.scheme_version }]),
+      rows.map((r) => [
+        `${r.scheme_id}\u0000${r.subject_id}`,
+        { grade: r.grade, score: r.score, cycleLabel: r.cycle_label, schemeVersion: r.scheme_version, region: r.region },
+      ]),
     );
   }
 }
@@ -230,6 +270,48 @@ function gradeChanged(
       triggers: result.triggers.map((t) => t.id),
       evaluatedAt: now.toISOString(),
       causeEventId,
+    },
+  };
+}
+
+/** A standing its scheme no longer gives, with why. */
+interface Withdrawal {
+  scheme: LoadedScheme;
+  history: SubjectHistory;
+  before: StoredGrade;
+  reason: EvaluationGradeWithdrawalReason;
+  cause: string;
+}
+
+/** Why a scheme that graded the subject no longer does (only called when it does not apply). */
+function withdrawalReason(outcome: Applicability): EvaluationGradeWithdrawalReason {
+  if (outcome.applies) throw new Error('a scheme that applies does not withdraw a grade');
+  switch (outcome.reason) {
+    case 'sector-outside':
+      return 'SECTOR_OUTSIDE';
+    case 'sector-unknown':
+      return 'SECTOR_UNKNOWN';
+    case 'region':
+      return 'REGION_OUTSIDE';
+    case 'kind':
+      return 'KIND_OUTSIDE';
+  }
+}
+
+function gradeWithdrawn({ scheme, history, before, reason, cause }: Withdrawal, now: Date): NewEvent<EvaluationGradeWithdrawnV1> {
+  return {
+    subjectId: history.subjectId,
+    region: before.region,
+    occurredAt: now,
+    data: {
+      schemeId: scheme.schemeId,
+      schemeVersion: scheme.version,
+      subject: { kind: history.kind, id: history.subjectId },
+      region: before.region,
+      previous: { grade: before.grade, score: before.score, cycleLabel: before.cycleLabel, schemeVersion: before.schemeVersion },
+      reason,
+      withdrawnAt: now.toISOString(),
+      causeEventId: cause,
     },
   };
 }

@@ -162,8 +162,8 @@ export class EntryRuleEngine {
   }
 
   /** A closed cycle's grade for a subject (fed by `evaluation.cycle-grades.recorded`, GradeEventsConsumer). */
-  async onCycleGrade(manager: EntityManager, subject: SubjectOfFacts, grade: CycleGrade, today: string): Promise<ListEntry[]> {
-    await subjectFacts.putGrade(manager, subject, grade);
+  async onCycleGrade(manager: EntityManager, subject: SubjectOfFacts, grade: CycleGrade, today: string, recordedAt = new Date()): Promise<ListEntry[]> {
+    await subjectFacts.putGrade(manager, subject, grade, recordedAt);
     const { rules } = await this.rules.current(manager);
     const history = await subjectFacts.gradesOf(manager, subject.id);
     const proposed: ListEntry[] = [];

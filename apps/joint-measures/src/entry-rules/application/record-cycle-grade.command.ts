@@ -10,4 +10,6 @@ export interface RecordCycleGradeCommand {
   cycle: string;
   grade: string;
   pointsDeducted: number;
+  /** When evaluation recorded it (absent: now). A grade recorded before the scheme's withdrawal of the subject's grade is not stored (ADR 0046). */
+  recordedAt?: string;
 }

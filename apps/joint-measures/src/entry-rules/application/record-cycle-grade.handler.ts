@@ -8,7 +8,9 @@ import type { RecordCycleGradeCommand } from './record-cycle-grade.command';
 
 /**
  * Closed-cycle grades feed the grade-history rules: Nanyang's two consecutive B cycles or 20
- * points deducted in one cycle propose a bad-driver entry.
+ * points deducted in one cycle propose a bad-driver entry. A grade recorded before evaluation
+ * withdrew the subject's grade under that scheme (delivered late: a separate consumer) is not a
+ * fact any more and is dropped (ADR 0046).
  */
 @Injectable()
 export class RecordCycleGradeHandler {
@@ -19,6 +21,8 @@ export class RecordCycleGradeHandler {
 
   async execute(manager: EntityManager, command: RecordCycleGradeCommand): Promise<void> {
     const { subject } = command;
+    const recordedAt = command.recordedAt ? new Date(command.recordedAt) : new Date();
+    if (await subjectFacts.gradeWithdrawnSince(manager, subject.id, command.schemeId, recordedAt)) return;
     this.cache.hold(subject.id);
     const name = subject.name || (await subjectFacts.nameOf(manager, subject.id));
     await this.engine.onCycleGrade(
@@ -26,6 +30,7 @@ export class RecordCycleGradeHandler {
       { kind: subject.kind, id: subject.id, name, region: command.region },
       { schemeId: command.schemeId, cycle: command.cycle, grade: command.grade, pointsDeducted: command.pointsDeducted },
       chinaDateOf(new Date()),
+      recordedAt,
     );
   }
 }

@@ -271,12 +271,43 @@ export const subjectFacts = {
     return rows.length === 1;
   },
 
-  async putGrade(manager: EntityManager, subject: { kind: string; id: string; region: string }, g: CycleGrade): Promise<void> {
+  async putGrade(manager: EntityManager, subject: { kind: string; id: string; region: string }, g: CycleGrade, recordedAt = new Date()): Promise<void> {
     await manager.query(
-      `INSERT INTO subject_grades (subject_id, subject_kind, scheme_id, cycle, grade, points_deducted, region) VALUES ($1,$2,$3,$4,$5,$6,$7)
-       ON CONFLICT (subject_id, scheme_id, cycle) DO UPDATE SET grade = EXCLUDED.grade, points_deducted = EXCLUDED.points_deducted, region = EXCLUDED.region, updated_at = now()`,
-      [subject.id, subject.kind, g.schemeId, g.cycle, g.grade, g.pointsDeducted, subject.region],
+      `INSERT INTO subject_grades (subject_id, subject_kind, scheme_id, cycle, grade, points_deducted, region, recorded_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
+       ON CONFLICT (subject_id, scheme_id, cycle) DO UPDATE SET grade = EXCLUDED.grade, points_deducted = EXCLUDED.points_deducted, region = EXCLUDED.region,
+         recorded_at = EXCLUDED.recorded_at, updated_at = now()`,
+      [subject.id, subject.kind, g.schemeId, g.cycle, g.grade, g.pointsDeducted, subject.region, recordedAt],
     );
+  },
+
+  /**
+   * Evaluation withdrew the subject's grade under the scheme at `at` (ADR 0046): its cycle grades
+   * recorded up to then are no longer facts (deleted; the table's trigger drops the subject from
+   * the decision caches), and the withdrawal is kept so a cycle grade recorded before it and
+   * delivered after it is not stored. An older withdrawal than the one kept changes nothing.
+   */
+  async withdrawGrades(manager: EntityManager, subjectId: string, schemeId: string, at: Date, reason: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO grade_withdrawals (subject_id, scheme_id, withdrawn_at, reason) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (subject_id, scheme_id) DO UPDATE SET withdrawn_at = EXCLUDED.withdrawn_at, reason = EXCLUDED.reason
+         WHERE grade_withdrawals.withdrawn_at < EXCLUDED.withdrawn_at`,
+      [subjectId, schemeId, at, reason],
+    );
+    await manager.query(`DELETE FROM subject_grades WHERE subject_id = $1 AND scheme_id = $2 AND (recorded_at IS NULL OR recorded_at <= $3)`, [
+      subjectId,
+      schemeId,
+      at,
+    ]);
+  },
+
+  /** Whether the subject's grade under the scheme was withdrawn at or after `recordedAt`. */
+  async gradeWithdrawnSince(manager: EntityManager, subjectId: string, schemeId: string, recordedAt: Date): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM grade_withdrawals WHERE subject_id = $1 AND scheme_id = $2 AND withdrawn_at >= $3`, [
+      subjectId,
+      schemeId,
+      recordedAt,
+    ]);
+    return rows.length > 0;
   },
 
   async gradesOf(manager: EntityManager, subjectId: string): Promise<CycleGrade[]> {
