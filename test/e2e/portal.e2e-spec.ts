@@ -32,6 +32,7 @@ describe('public portal in a browser', () => {
   const name = '郑州门户测试大件运输有限公司';
   const body = creditRecordBody({ subject: { id: uscc, name }, severity: 'severe' });
   const driver = { id: '410102199001011234', name: '张三丰' };
+  const licenceDocument = '郑交运许〔2026〕门户0001号';
 
   beforeAll(async () => {
     platform = await startPlatform(['gateway', 'collection', 'disclosure']);
@@ -42,9 +43,36 @@ describe('public portal in a browser', () => {
       body: JSON.stringify(body),
     });
     expect(created.status).toBe(201);
+    // A licence of the same enterprise: public, but not dishonesty, so it carries no severity (issue 16).
+    const licence = await fetch(`${platform.gatewayUrl}/api/v1/credit-records`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        recordType: 'administrative-licence',
+        subject: { kind: 'org', id: uscc, name },
+        region: '410100',
+        severity: 'minor',
+        decisionDate: chinaToday(),
+        documentNumber: licenceDocument,
+        payload: {
+          licenceCategory: 'ordinary',
+          licenceName: '道路运输经营许可证',
+          licenceNumber: '豫交运管许可郑字410100777',
+          content: '道路普通货物运输',
+          validFrom: chinaToday(),
+          validUntil: '2030-12-31',
+          authority: '郑州市交通运输局',
+          authorityUscc: '11410100005252717P',
+        },
+      }),
+    });
+    expect(licence.status).toBe(201);
     await eventually(
-      () => fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}`).then((r) => r.status),
-      (s) => s === 200,
+      () =>
+        fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}`).then(async (r) =>
+          r.ok ? (((await r.json()) as { licences?: unknown[] }).licences?.length ?? 0) : 0,
+        ),
+      (n) => n === 1,
     );
     await publishListEntries();
     await eventually(
@@ -110,6 +138,10 @@ describe('public portal in a browser', () => {
     await page.getByRole('heading', { name, level: 2 }).waitFor();
     await expect(page.getByText(body.documentNumber).isVisible()).resolves.toBe(true);
     await expect(page.getByText('严重').first().isVisible()).resolves.toBe(true);
+    // Severity grades dishonesty only (国家发展改革委令2025年第36号): the licence is listed without a 轻微/一般/严重 tag.
+    const licenceItem = page.locator('li', { hasText: licenceDocument });
+    await expect(licenceItem.isVisible()).resolves.toBe(true);
+    await expect(licenceItem.locator('.tag').count()).resolves.toBe(0);
     // Readable: body text and the search button meet WCAG AA contrast (4.5:1).
     // Evaluated in the page (as source text: the test program has no DOM types).
     const colours = await page.evaluate<{ text: string; page: string; button: string; buttonBg: string }>(`(() => {

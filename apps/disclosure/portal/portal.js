@@ -77,7 +77,15 @@ async function renderSearch(q) {
   );
 }
 
-function itemList(items, heading, empty) {
+/**
+ * Severity (轻微/一般/严重) grades dishonesty only (国家发展改革委令2025年第36号): penalties and broken
+ * commitments carry it; licences and commitments kept are not graded (issue 16).
+ */
+const NOT_GRADED = () => false;
+const PENALTY = () => true;
+const BROKEN_COMMITMENT = (item) => item.recordType === 'commitment-broken';
+
+function itemList(items, heading, empty, graded) {
   return el(
     'section',
     { class: 'card', 'aria-labelledby': `h-${heading}` },
@@ -92,7 +100,7 @@ function itemList(items, heading, empty) {
               'li',
               {},
               el('span', { class: 'doc' }, item.documentNumber),
-              el('span', { class: `tag ${item.severity}` }, SEVERITY[item.severity] || item.severity),
+              graded(item) ? el('span', { class: `tag ${item.severity}` }, SEVERITY[item.severity] || item.severity) : null,
               item.recordType === 'commitment-broken' ? el('span', { class: 'tag severe' }, '承诺未履行') : null,
               item.summary ? el('p', {}, item.summary) : null,
               el(
@@ -174,9 +182,9 @@ async function renderSubject(uscc) {
     ),
     listMemberships(p.lists || []),
     gradeList(p.grades || []),
-    itemList(p.penalties || [], '行政处罚', '无公示中的行政处罚信息。'),
-    itemList(p.licences || [], '行政许可', '无公示中的行政许可信息。'),
-    itemList(p.commitments || [], '信用承诺', '无公示中的信用承诺信息。'),
+    itemList(p.penalties || [], '行政处罚', '无公示中的行政处罚信息。', PENALTY),
+    itemList(p.licences || [], '行政许可', '无公示中的行政许可信息。', NOT_GRADED),
+    itemList(p.commitments || [], '信用承诺', '无公示中的信用承诺信息。', BROKEN_COMMITMENT),
   );
   document.getElementById('main').focus();
 }

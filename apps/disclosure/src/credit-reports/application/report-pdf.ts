@@ -48,12 +48,12 @@ export async function renderReportPdf(facts: ReportFacts, font: ReportFont): Pro
     .moveDown(1.2);
   doc.fillColor('#000').fontSize(14).text(p.name).moveDown(0.3);
   doc.fontSize(10).text(`统一社会信用代码：${p.uscc}    行政区划：${p.region}`).moveDown(1);
-  section(doc, '行政处罚', p.penalties, '报告时点无公示中的行政处罚信息。');
-  section(doc, '行政许可', p.licences, '报告时点无公示中的行政许可信息。');
+  section(doc, '行政处罚', p.penalties, '报告时点无公示中的行政处罚信息。', () => true);
+  section(doc, '行政许可', p.licences, '报告时点无公示中的行政许可信息。', () => false);
   // Reports issued before commitments were published have no such section in their stored profile.
-  section(doc, '信用承诺', p.commitments ?? [], '报告时点无公示中的信用承诺信息。');
+  section(doc, '信用承诺', p.commitments ?? [], '报告时点无公示中的信用承诺信息。', (item) => item.recordType === 'commitment-broken');
   doc.moveDown(1).fontSize(9).fillColor('#444');
-  doc.text('本报告内容为出具时点依法公示的信息；公示期限依国家发展改革委令2025年第36号确定。');
+  doc.text('本报告内容为出具时点依法公示的信息；失信信息的公示期限依国家发展改革委令2025年第36号确定，其他信息按公示目录规定的期限公示。');
   doc.text(`内容哈希（SHA-256）：${facts.contentHash}`);
   doc.text(`核验：扫描二维码或访问 ${facts.verifyUrl}`);
   const qr = await QRCode.toBuffer(facts.verifyUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
@@ -63,12 +63,13 @@ export async function renderReportPdf(facts: ReportFacts, font: ReportFont): Pro
   return Buffer.concat(chunks);
 }
 
-function section(doc: PDFKit.PDFDocument, heading: string, items: PublishedItem[], empty: string): void {
+/** `graded`: whether an item is dishonesty, the only information a severity (轻微/一般/严重) applies to (国家发展改革委令2025年第36号). */
+function section(doc: PDFKit.PDFDocument, heading: string, items: PublishedItem[], empty: string, graded: (item: PublishedItem) => boolean): void {
   doc.fillColor('#000').fontSize(13).text(`${heading}（${items.length}）`).moveDown(0.3);
   doc.fontSize(10);
   if (items.length === 0) doc.fillColor('#444').text(empty);
   for (const item of items) {
-    doc.fillColor('#000').text(`${item.documentNumber}  [${SEVERITY[item.severity] ?? item.severity}]`);
+    doc.fillColor('#000').text(graded(item) ? `${item.documentNumber}  [${SEVERITY[item.severity] ?? item.severity}]` : item.documentNumber);
     if (item.summary) doc.text(item.summary);
     doc
       .fillColor('#444')
