@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { assertScope, Principal, Scopes } from '@platform/auth';
-import type { RecognitionTable } from '../../engine/domain/recognition';
 import type { ListRecognitionTablesQuery } from './list-recognition-tables.query';
+import type { RecognitionTableVersion } from './recognition-table-versions';
 import { RecognitionTables } from './recognition-tables';
 
-/** The mutual recognition tables: public rules, readable with evaluations:read. */
+/** The mutual recognition tables in force, each with its version: public rules, readable with evaluations:read. */
 @Injectable()
 export class ListRecognitionTablesHandler {
   constructor(private readonly tables: RecognitionTables) {}
 
-  execute(principal: Principal, _query: ListRecognitionTablesQuery = {}): RecognitionTable[] {
+  async execute(principal: Principal, _query: ListRecognitionTablesQuery = {}): Promise<RecognitionTableVersion[]> {
     assertScope(principal, Scopes.EvaluationsRead);
-    return this.tables.all();
+    return this.tables.inForce();
   }
 }

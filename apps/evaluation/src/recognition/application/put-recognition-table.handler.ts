@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { assertScope, Principal, Scopes } from '@platform/auth';
+import { DomainError, FieldViolation } from '@platform/errors';
+import {
+  parseRecognitionTable,
+  RecognitionTable,
+  recognitionReferenceProblems,
+  recognitionTableProblems,
+  SchemeLadderRef,
+} from '../../engine/domain/recognition';
+import type { SchemeProblem } from '../../engine/domain/compile-scheme';
+import { RecognitionErrorCode } from '../domain/recognition-errors';
+import type { PutRecognitionTableCommand } from './put-recognition-table.command';
+import { lockRecognitionTable, RecognitionTableVersion, storeRecognitionTableVersion } from './recognition-table-versions';
+import { RecognitionTables } from './recognition-tables';
+
+const violations = (problems: readonly SchemeProblem[]): FieldViolation[] =>
+  problems.map((p) => ({ field: `document.${p.field}`, message: p.message, code: p.code }));
+
+/**
+ * An admin uploads a new version of a recognition table, in force at once. Refused whole, nothing
+ * stored: 400 RECOGNITION.INVALID when it is not JSON or not the shape of a table (or leaves a
+ * partner grade unmapped / maps one twice); 422 CONFIG.DANGLING_REFERENCE naming each reference
+ * that points at nothing (recognitionReferenceProblems, the check the shipped tables pass at
+ * start), with `ours.schemeId` checked against the schemes in force, read in the transaction that
+ * stores the version.
+ */
+@Injectable()
+export class PutRecognitionTableHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tables: RecognitionTables,
+  ) {}
+
+  async execute(principal: Principal, command: PutRecognitionTableCommand): Promise<RecognitionTableVersion> {
+    assertScope(principal, Scopes.Admin);
+    const table = parseUpload(command.id, command.documentJson);
+    const stored = await this.dataSource.transaction(async (manager) => {
+      const { latest } = await lockRecognitionTable(manager, command.id);
+      if (command.basedOnVersion > 0 && command.basedOnVersion !== latest) {
+        throw DomainError.conflict(
+          RecognitionErrorCode.VersionConflict,
+          `The latest version of ${command.id} is ${latest}, not ${command.basedOnVersion}: another version was uploaded meanwhile.`,
+        );
+      }
+      const dangling = recognitionReferenceProblems(table, await schemesInForce(manager));
+      if (dangling.length > 0) {
+        throw new DomainError(
+          RecognitionErrorCode.DanglingReference,
+          'precondition',
+          `The recognition table refers to what does not exist (${dangling.length} reference(s)); nothing was stored. First: ${dangling[0]!.field}: ${dangling[0]!.message}`,
+          violations(dangling),
+        );
+      }
+      const incomplete = recognitionTableProblems(table);
+      if (incomplete.length > 0) {
+        throw DomainError.validation(
+          RecognitionErrorCode.Invalid,
+          violations(incomplete),
+          `The table has ${incomplete.length} problem(s); nothing was stored.`,
+        );
+      }
+      await storeRecognitionTableVersion(manager, table, latest + 1, principal.clientId);
+      return latest + 1;
+    });
+    return (await this.tables.version(command.id, stored))!;
+  }
+}
+
+function parseUpload(id: string, documentJson: string): RecognitionTable {
+  let input: unknown;
+  try {
+    input = JSON.parse(documentJson);
+  } catch {
+    throw DomainError.validation(RecognitionErrorCode.Invalid, [{ field: 'document', message: 'is not valid JSON', code: 'MALFORMED' }]);
+  }
+  const parsed = parseRecognitionTable(input);
+  if (!parsed.ok)
+    throw DomainError.validation(
+      RecognitionErrorCode.Invalid,
+      violations(parsed.problems),
+      `The table has ${parsed.problems.length} problem(s); nothing was stored.`,
+    );
+  if (parsed.table.id !== id) {
+    throw DomainError.validation(RecognitionErrorCode.IdMismatch, [
+      { field: 'document.id', message: `must be "${id}", the table in the path`, code: 'MISMATCH' },
+    ]);
+  }
+  return parsed.table;
+}
+
+/** Every scheme with a version in force, with that version's ladder. */
+async function schemesInForce(manager: EntityManager): Promise<SchemeLadderRef[]> {
+  const rows: { id: string; ladder: string }[] = await manager.query(
+    `SELECT scheme_id AS id, document->'ladder'->>'id' AS ladder FROM scheme_versions WHERE status = 'active'`,
+  );
+  return rows.map((r) => ({ id: r.id, ladder: { id: r.ladder } }));
+}
