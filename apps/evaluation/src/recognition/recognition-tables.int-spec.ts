@@ -1,0 +1,112 @@
+import { DataSource } from 'typeorm';
+import type { Principal } from '@platform/auth';
+import { DomainError } from '@platform/errors';
+import { cloneTestDatabase, TestDatabase } from '@platform/testing';
+import { SHIPPED_RECOGNITION_TABLES, type RecognitionTable } from '../engine/domain/recognition';
+import { evaluationDefinition } from '../evaluation.definition';
+import { SchemeRegistry } from '../schemes/application/scheme-registry';
+import { ListRecognitionTablesHandler } from './application/list-recognition-tables.handler';
+import { PutRecognitionTableHandler } from './application/put-recognition-table.handler';
+import { RecogniseGradeHandler } from './application/recognise-grade.handler';
+import { RecognitionTables } from './application/recognition-tables';
+
+/**
+ * Recognition tables as versioned data (issue 16 item 2, ADR 0049). Seed 004: Suzhou, Wuxi,
+ * Changzhou and Nantong share their road transport grades and recognise each other's; the shipped
+ * tables read a Wuxi grade as the same grade of Suzhou's AA-D ladder.
+ */
+describe('recognition tables as versioned data (PostgreSQL)', () => {
+  const WUXI = 'wuxi-to-suzhou-road-transport';
+  const admin: Principal = { clientId: 'suzhou-admin', kind: 'admin', scopes: ['admin', 'evaluations:read'], region: '320500' };
+  let db: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    db = await cloneTestDatabase('recognition-tables');
+    dataSource = await db.dataSource(evaluationDefinition);
+    // The schemes a table may name are the ones in force: the shipped ones, stored at start.
+    await new SchemeRegistry(dataSource).onModuleInit();
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const versions = (id: string) =>
+    db.query<{ version: number; uploaded_by: string }>(
+      `SELECT version, uploaded_by FROM evaluation.recognition_table_versions WHERE table_id = $1 ORDER BY version`,
+      [id],
+    );
+  const wuxi = (): RecognitionTable => structuredClone(SHIPPED_RECOGNITION_TABLES.find((t) => t.id === WUXI)!);
+  const upload = (tables: RecognitionTables, table: unknown, id = WUXI) =>
+    new PutRecognitionTableHandler(dataSource, tables).execute(admin, { id, documentJson: JSON.stringify(table), basedOnVersion: 0 });
+  async function refusal(promise: Promise<unknown>): Promise<DomainError> {
+    const error = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DomainError);
+    return error as DomainError;
+  }
+
+  it('stores the shipped tables once, as version 1 by platform:shipped, across two starts', async () => {
+    await new RecognitionTables(dataSource).onModuleInit();
+    await new RecognitionTables(dataSource).onModuleInit();
+    for (const table of SHIPPED_RECOGNITION_TABLES) expect(await versions(table.id)).toEqual([{ version: 1, uploaded_by: 'platform:shipped' }]);
+    const listed = await new ListRecognitionTablesHandler(new RecognitionTables(dataSource)).execute(admin);
+    expect(listed.map((t) => [t.tableId, t.version]).sort()).toEqual(SHIPPED_RECOGNITION_TABLES.map((t) => [t.id, 1]).sort());
+  });
+
+  it('puts an uploaded version in force at once: the recognise query of another replica reads it', async () => {
+    const reader = new RecogniseGradeHandler(new RecognitionTables(dataSource));
+    expect((await reader.execute(admin, { tableId: WUXI, partnerGrade: 'C' })).ourGrade).toBe('C');
+    // An operator's own reading (not seed 004's): a Wuxi C counts as a Suzhou D.
+    const table = wuxi();
+    table.mappings = table.mappings.map((m) => (m.partnerGrade === 'C' ? { partnerGrade: 'C', ourGrade: 'D' } : m));
+    const stored = await upload(new RecognitionTables(dataSource), table);
+    expect(stored).toMatchObject({ tableId: WUXI, version: 2, uploadedBy: 'suzhou-admin' });
+    expect((await reader.execute(admin, { tableId: WUXI, partnerGrade: 'C' })).ourGrade).toBe('D');
+    expect((await reader.execute(admin, { tableId: WUXI, partnerGrade: 'B' })).ourGrade).toBe('B');
+    // A later start keeps the operator's version in force: the shipped table did not change.
+    await new RecognitionTables(dataSource).onModuleInit();
+    expect((await versions(WUXI)).map((v) => v.version)).toEqual([1, 2]);
+    expect((await reader.execute(admin, { tableId: WUXI, partnerGrade: 'C' })).ourGrade).toBe('D');
+  });
+
+  it('refuses a table naming a scheme that is not in force (422 naming it), storing nothing', async () => {
+    const before = await versions(WUXI);
+    const table = wuxi();
+    table.ours.schemeId = 'wuxi-road-transport';
+    const error = await refusal(upload(new RecognitionTables(dataSource), table));
+    expect(error).toMatchObject({ code: 'CONFIG.DANGLING_REFERENCE', kind: 'precondition' });
+    expect(error.violations).toEqual([
+      expect.objectContaining({ field: 'document.ours.schemeId', code: 'UNKNOWN_SCHEME', message: expect.stringContaining('"wuxi-road-transport"') }),
+    ]);
+    expect(await versions(WUXI)).toEqual(before);
+  });
+
+  it('refuses a grade off the ladder (422 naming grade and path), storing nothing — a new table id is not even created', async () => {
+    // AA-D is AA, A, B, C, D (@domain/credit GRADE_LADDERS): "E" is no Changzhou grade.
+    const table = { ...wuxi(), id: 'changzhou-e-to-suzhou' };
+    table.mappings[4] = { partnerGrade: 'E', ourGrade: 'D' };
+    const error = await refusal(upload(new RecognitionTables(dataSource), table, 'changzhou-e-to-suzhou'));
+    expect(error.code).toBe('CONFIG.DANGLING_REFERENCE');
+    expect(error.violations).toEqual([
+      expect.objectContaining({ field: 'document.mappings[4].partnerGrade', code: 'UNKNOWN_GRADE', message: expect.stringContaining('"E"') }),
+    ]);
+    expect(await versions('changzhou-e-to-suzhou')).toEqual([]);
+    expect(await db.query(`SELECT id FROM evaluation.recognition_tables WHERE id = 'changzhou-e-to-suzhou'`)).toEqual([]);
+  });
+
+  it('refuses a malformed table (400) and one whose id is not the path’s', async () => {
+    const { mappings: _mappings, ...noMappings } = wuxi();
+    expect(await refusal(upload(new RecognitionTables(dataSource), noMappings))).toMatchObject({
+      code: 'RECOGNITION.INVALID',
+      kind: 'validation',
+      violations: [expect.objectContaining({ field: 'document.mappings', code: 'REQUIRED' })],
+    });
+    expect(await refusal(upload(new RecognitionTables(dataSource), wuxi(), 'nantong-to-suzhou-road-transport'))).toMatchObject({
+      code: 'RECOGNITION.ID_MISMATCH',
+    });
+    expect((await versions(WUXI)).map((v) => v.version)).toEqual([1, 2]);
+  });
+});
