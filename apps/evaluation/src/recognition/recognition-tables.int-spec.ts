@@ -109,4 +109,42 @@ describe('recognition tables as versioned data (PostgreSQL)', () => {
     });
     expect((await versions(WUXI)).map((v) => v.version)).toEqual([1, 2]);
   });
+
+  describe('a shipped table changed in code (ADR 0047)', () => {
+    const NANTONG = 'nantong-to-suzhou-road-transport';
+    const CHANGZHOU = 'changzhou-to-suzhou-road-transport';
+    /** A database as an older build stored it: version 1 of the table, by platform:shipped, with other content (notes the build no longer ships). */
+    async function storedByAnOlderBuild(id: string): Promise<void> {
+      const old = { ...structuredClone(SHIPPED_RECOGNITION_TABLES.find((t) => t.id === id)!), notes: ['an older build'] };
+      await db.query(`DELETE FROM evaluation.recognition_table_versions WHERE table_id = $1`, [id]);
+      await db.query(`INSERT INTO evaluation.recognition_table_versions (table_id, version, document, uploaded_by) VALUES ($1, 1, $2, 'platform:shipped')`, [
+        id,
+        JSON.stringify(old),
+      ]);
+      await db.query(`UPDATE evaluation.recognition_tables SET active_version = 1 WHERE id = $1`, [id]);
+    }
+
+    it('stores the build’s table as the next version in force when no operator uploaded one since', async () => {
+      await storedByAnOlderBuild(NANTONG);
+      await new RecognitionTables(dataSource).onModuleInit();
+      expect(await versions(NANTONG)).toEqual([
+        { version: 1, uploaded_by: 'platform:shipped' },
+        { version: 2, uploaded_by: 'platform:shipped' },
+      ]);
+      const inForce = await new RecognitionTables(dataSource).get(NANTONG);
+      expect(inForce?.notes).toBeUndefined();
+    });
+
+    it('keeps an operator’s version in force (held), storing nothing', async () => {
+      await storedByAnOlderBuild(CHANGZHOU);
+      const mine = { ...structuredClone(SHIPPED_RECOGNITION_TABLES.find((t) => t.id === CHANGZHOU)!), notes: ['our own reading'] };
+      await upload(new RecognitionTables(dataSource), mine, CHANGZHOU);
+      await new RecognitionTables(dataSource).onModuleInit();
+      expect(await versions(CHANGZHOU)).toEqual([
+        { version: 1, uploaded_by: 'platform:shipped' },
+        { version: 2, uploaded_by: 'suzhou-admin' },
+      ]);
+      expect((await new RecognitionTables(dataSource).get(CHANGZHOU))?.notes).toEqual(['our own reading']);
+    });
+  });
 });
