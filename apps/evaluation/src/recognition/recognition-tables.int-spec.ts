@@ -110,6 +110,24 @@ describe('recognition tables as versioned data (PostgreSQL)', () => {
     expect((await versions(WUXI)).map((v) => v.version)).toEqual([1, 2]);
   });
 
+  it('refuses an admin of another region (403): a Henan admin does not decide how Suzhou reads Wuxi’s grades', async () => {
+    const henan: Principal = { clientId: 'henan-admin', kind: 'admin', scopes: ['admin'], region: '410000' };
+    const error = await refusal(
+      new PutRecognitionTableHandler(dataSource, new RecognitionTables(dataSource)).execute(henan, {
+        id: WUXI,
+        documentJson: JSON.stringify(wuxi()),
+        basedOnVersion: 0,
+      }),
+    );
+    // suzhou-road-transport-safety grades 320500 (shipped-schemes.ts), outside 410000.
+    expect(error).toMatchObject({
+      code: 'RECOGNITION.REGION_FORBIDDEN',
+      kind: 'forbidden',
+      violations: [expect.objectContaining({ field: 'document.ours.schemeId' })],
+    });
+    expect((await versions(WUXI)).map((v) => v.version)).toEqual([1, 2]);
+  });
+
   describe('a shipped table changed in code (ADR 0047)', () => {
     const NANTONG = 'nantong-to-suzhou-road-transport';
     const CHANGZHOU = 'changzhou-to-suzhou-road-transport';

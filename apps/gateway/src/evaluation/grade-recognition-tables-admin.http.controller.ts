@@ -46,7 +46,7 @@ export class GradeRecognitionTablesAdminHttpController {
   @RequireScope(Scopes.Admin)
   @ApiOperation({
     summary:
-      'Upload a new version, in force at once. Refused whole, nothing stored: 400 RECOGNITION.INVALID when malformed (or a partner grade unmapped or mapped twice), 422 CONFIG.DANGLING_REFERENCE naming each reference that points at nothing (a scheme not in force, a ladder other than the scheme’s, an unknown ladder, a grade off its ladder, a region that is not a GB/T 2260 code)',
+      'Upload a new version, in force at once. Refused whole, nothing stored: 400 RECOGNITION.INVALID when malformed (or a partner grade unmapped or mapped twice), 422 CONFIG.DANGLING_REFERENCE naming each reference that points at nothing (a scheme not in force, a ladder other than the scheme’s, an unknown ladder, a grade off its ladder, a region that is not a GB/T 2260 code); 403 RECOGNITION.REGION_FORBIDDEN when the table’s scheme grades a region outside the caller’s',
   })
   async put(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: PutRecognitionTableDto): Promise<RecognitionTableVersionBody> {
     const { table } = await this.upstreams.gradeRecognition.putRecognitionTable(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { parseRegionCode, regionContains } from '@domain/identifiers';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError, FieldViolation } from '@platform/errors';
 import {
@@ -24,7 +25,9 @@ const violations = (problems: readonly SchemeProblem[]): FieldViolation[] =>
  * partner grade unmapped / maps one twice); 422 CONFIG.DANGLING_REFERENCE naming each reference
  * that points at nothing (recognitionReferenceProblems, the check the shipped tables pass at
  * start), with `ours.schemeId` checked against the schemes in force, read in the transaction that
- * stores the version.
+ * stores the version. A table is the region of its scheme (how that region reads a partner's
+ * grade): an admin uploads only for a scheme whose regions lie inside their own (403
+ * RECOGNITION.REGION_FORBIDDEN), the rule scheme uploads follow (assertSchemeRegions).
  */
 @Injectable()
 export class PutRecognitionTableHandler {
@@ -53,6 +56,7 @@ export class PutRecognitionTableHandler {
           violations(dangling),
         );
       }
+      await assertOurRegions(manager, principal, table);
       const incomplete = recognitionTableProblems(table);
       if (incomplete.length > 0) {
         throw DomainError.validation(
@@ -96,4 +100,30 @@ async function schemesInForce(manager: EntityManager): Promise<SchemeLadderRef[]
     `SELECT scheme_id AS id, document->'ladder'->>'id' AS ladder FROM scheme_versions WHERE status = 'active'`,
   );
   return rows.map((r) => ({ id: r.id, ladder: { id: r.ladder } }));
+}
+
+/** The regions of our scheme (its version in force) must lie inside the caller's region. */
+async function assertOurRegions(manager: EntityManager, principal: Principal, table: RecognitionTable): Promise<void> {
+  const [row]: { regions: string[] | null }[] = await manager.query(
+    `SELECT document->'regions' AS regions FROM scheme_versions WHERE scheme_id = $1 AND status = 'active'`,
+    [table.ours.schemeId],
+  );
+  const scope = parseRegionCode(principal.region);
+  for (const region of row?.regions ?? []) {
+    const target = parseRegionCode(region);
+    if (!scope.ok || !target.ok || !regionContains(scope.value, target.value)) {
+      throw new DomainError(
+        RecognitionErrorCode.RegionForbidden,
+        'forbidden',
+        `Scheme ${table.ours.schemeId} grades region ${region}, outside the client's region ${principal.region}.`,
+        [
+          {
+            field: 'document.ours.schemeId',
+            message: `"${table.ours.schemeId}" grades region ${region}, outside the client's region ${principal.region}`,
+            code: 'REGION_FORBIDDEN',
+          },
+        ],
+      );
+    }
+  }
 }

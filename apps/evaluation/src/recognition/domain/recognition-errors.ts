@@ -10,6 +10,8 @@ export const RecognitionErrorCode = {
   VersionNotFound: 'RECOGNITION.VERSION_NOT_FOUND',
   /** 409: the latest version is not the one the upload was based on. */
   VersionConflict: 'RECOGNITION.VERSION_CONFLICT',
+  /** 403: the table's scheme (`ours.schemeId`) grades a region outside the caller's. */
+  RegionForbidden: 'RECOGNITION.REGION_FORBIDDEN',
   /**
    * 422: a reference points at nothing (a scheme, a ladder, a grade, a region), each named in
    * `errors[]`. The same code as joint measures' configuration, so integrators handle one.
