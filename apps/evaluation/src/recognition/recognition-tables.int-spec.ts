@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '@platform/auth';
 import { DomainError } from '@platform/errors';
@@ -164,5 +165,26 @@ describe('recognition tables as versioned data (PostgreSQL)', () => {
       ]);
       expect((await new RecognitionTables(dataSource).get(CHANGZHOU))?.notes).toEqual(['our own reading']);
     });
+  });
+
+  it('names at start a table in force whose scheme is no longer in force (a warning: the operator’s data is kept)', async () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    await db.query(
+      `UPDATE evaluation.scheme_versions SET status = 'retired', retired_at = now() WHERE scheme_id = 'henan-passenger-hazardous-codes' AND status = 'active'`,
+    );
+    try {
+      await new RecognitionTables(dataSource).onModuleInit();
+      // (The Changzhou table held behind an operator's version above is named again too, at every start.)
+      const warnings = warn.mock.calls.map((c) => String(c[0])).filter((w) => w.includes('refers to'));
+      expect(warnings).toEqual([
+        expect.stringMatching(/recognition table yangtze-four-colour-to-henan-codes version 1 .*ours\.schemeId: "henan-passenger-hazardous-codes"/),
+      ]);
+      expect(await versions('yangtze-four-colour-to-henan-codes')).toEqual([{ version: 1, uploaded_by: 'platform:shipped' }]);
+    } finally {
+      warn.mockRestore();
+      await db.query(
+        `UPDATE evaluation.scheme_versions SET status = 'active', retired_at = NULL WHERE scheme_id = 'henan-passenger-hazardous-codes' AND version = 1`,
+      );
+    }
   });
 });

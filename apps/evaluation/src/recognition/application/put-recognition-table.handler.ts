@@ -3,17 +3,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { parseRegionCode, regionContains } from '@domain/identifiers';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError, FieldViolation } from '@platform/errors';
-import {
-  parseRecognitionTable,
-  RecognitionTable,
-  recognitionReferenceProblems,
-  recognitionTableProblems,
-  SchemeLadderRef,
-} from '../../engine/domain/recognition';
+import { parseRecognitionTable, RecognitionTable, recognitionReferenceProblems, recognitionTableProblems } from '../../engine/domain/recognition';
 import type { SchemeProblem } from '../../engine/domain/compile-scheme';
 import { RecognitionErrorCode } from '../domain/recognition-errors';
 import type { PutRecognitionTableCommand } from './put-recognition-table.command';
-import { lockRecognitionTable, RecognitionTableVersion, storeRecognitionTableVersion } from './recognition-table-versions';
+import { lockRecognitionTable, RecognitionTableVersion, schemesInForce, storeRecognitionTableVersion } from './recognition-table-versions';
 import { RecognitionTables } from './recognition-tables';
 
 const violations = (problems: readonly SchemeProblem[]): FieldViolation[] =>
@@ -92,14 +86,6 @@ function parseUpload(id: string, documentJson: string): RecognitionTable {
     ]);
   }
   return parsed.table;
-}
-
-/** Every scheme with a version in force, with that version's ladder. */
-async function schemesInForce(manager: EntityManager): Promise<SchemeLadderRef[]> {
-  const rows: { id: string; ladder: string }[] = await manager.query(
-    `SELECT scheme_id AS id, document->'ladder'->>'id' AS ladder FROM scheme_versions WHERE status = 'active'`,
-  );
-  return rows.map((r) => ({ id: r.id, ladder: { id: r.ladder } }));
 }
 
 /** The regions of our scheme (its version in force) must lie inside the caller's region. */

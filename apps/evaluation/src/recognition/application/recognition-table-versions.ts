@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { contentHash, decideShippedUpdate, type ShippedUpdate } from '@platform/database';
-import type { RecognitionTable } from '../../engine/domain/recognition';
+import type { RecognitionTable, SchemeLadderRef } from '../../engine/domain/recognition';
 
 /** A stored version of a recognition table. */
 export interface RecognitionTableVersion {
@@ -47,4 +47,12 @@ export async function readRecognitionTableVersion(manager: EntityManager, id: st
     [id, version],
   );
   return row && { tableId: id, version, table: row.document, uploadedBy: row.uploaded_by, uploadedAt: row.uploaded_at };
+}
+
+/** Every scheme with a version in force, with that version's ladder. */
+export async function schemesInForce(manager: EntityManager): Promise<SchemeLadderRef[]> {
+  const rows: { id: string; ladder: string }[] = await manager.query(
+    `SELECT scheme_id AS id, document->'ladder'->>'id' AS ladder FROM scheme_versions WHERE status = 'active'`,
+  );
+  return rows.map((r) => ({ id: r.id, ladder: { id: r.ladder } }));
 }

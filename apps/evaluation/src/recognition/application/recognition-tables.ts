@@ -7,6 +7,7 @@ import {
   lockRecognitionTable,
   readRecognitionTableVersion,
   RecognitionTableVersion,
+  schemesInForce,
   shippedRecognitionUpdateOf,
   storeRecognitionTableVersion,
 } from './recognition-table-versions';
@@ -48,6 +49,25 @@ export class RecognitionTables implements OnModuleInit {
         await storeRecognitionTableVersion(manager, table, version, SHIPPED_BY);
         this.logger.log(`stored shipped recognition table ${table.id} as version ${version}`);
       });
+    }
+    await this.warnDangling();
+  }
+
+  /**
+   * The versions in force checked again against the schemes in force now: an operator's table may
+   * name a scheme retired since it was uploaded. Not fatal (it is the operator's data, and the
+   * recognise route still answers from it), but named at every start until a new version is uploaded.
+   */
+  private async warnDangling(): Promise<void> {
+    const schemes = await schemesInForce(this.dataSource.manager);
+    if (schemes.length === 0) return; // a database whose schemes are not stored yet: nothing to check against
+    for (const stored of await this.inForce()) {
+      const problems = recognitionReferenceProblems(stored.table, schemes);
+      if (problems.length > 0) {
+        this.logger.warn(
+          `recognition table ${stored.tableId} version ${stored.version} (in force) refers to what does not exist: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+        );
+      }
     }
   }
 
