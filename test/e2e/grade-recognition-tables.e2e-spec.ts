@@ -32,7 +32,7 @@ describe('grade recognition tables through the gateway admin API', () => {
   it('lists the shipped tables as version 1, takes an upload in force at once, and refuses a missing scheme with 422 naming it', async () => {
     const listed = await api('/api/v1/admin/grade-recognition-tables');
     expect(listed.status).toBe(200);
-    expect(listed.body.tables?.find((t) => t.id === WUXI)).toMatchObject({ version: 1, uploadedBy: 'platform:shipped' });
+    expect(listed.body.tables?.find((t) => t.id === WUXI)).toMatchObject({ version: 1, uploadedBy: 'platform:shipped', shippedUpdateAvailable: false });
     const yangtze = listed.body.tables?.find((t) => t.id === YANGTZE);
     expect(yangtze).toMatchObject({ version: 1, uploadedBy: 'platform:shipped' });
 

@@ -164,6 +164,8 @@ describe('recognition tables as versioned data (PostgreSQL)', () => {
         { version: 2, uploaded_by: 'suzhou-admin' },
       ]);
       expect((await new RecognitionTables(dataSource).get(CHANGZHOU))?.notes).toEqual(['our own reading']);
+      const listed = await new ListRecognitionTablesHandler(new RecognitionTables(dataSource)).execute(admin);
+      expect(listed.filter((t) => t.shippedUpdateAvailable).map((t) => t.tableId)).toEqual([CHANGZHOU]);
     });
   });
 

@@ -17,6 +17,8 @@ export interface RecognitionTableVersionBody {
   /** `platform:shipped` for a table shipped with the build. */
   uploadedBy: string;
   uploadedAt: string;
+  /** The build ships a changed version that an operator's upload holds back (ADR 0047); listing only. */
+  shippedUpdateAvailable: boolean;
   table: JsonValue;
 }
 
@@ -27,6 +29,7 @@ export function toRecognitionTableVersionBody(version: evaluationV1.RecognitionT
     version: version.version,
     uploadedBy: version.uploadedBy,
     uploadedAt: version.uploadedAt,
+    shippedUpdateAvailable: version.shippedUpdateAvailable,
     table: parseJson(version.documentJson),
   };
 }

@@ -71,6 +71,15 @@ export class RecognitionTables implements OnModuleInit {
     }
   }
 
+  /** The shipped tables the build changed but an operator's later version holds back (ADR 0047). */
+  async heldShippedUpdates(): Promise<Set<string>> {
+    const held = new Set<string>();
+    for (const table of SHIPPED_RECOGNITION_TABLES) {
+      if ((await shippedRecognitionUpdateOf(this.dataSource.manager, table)).action === 'held') held.add(table.id);
+    }
+    return held;
+  }
+
   /** Every table in force with its version, by id. */
   async inForce(manager: EntityManager = this.dataSource.manager): Promise<RecognitionTableVersion[]> {
     const rows: { id: string; active_version: number }[] = await manager.query(

@@ -8,13 +8,14 @@ import { PutRecognitionTableHandler } from '../application/put-recognition-table
 import { RecogniseGradeHandler } from '../application/recognise-grade.handler';
 import type { RecognitionTableVersion } from '../application/recognition-table-versions';
 
-function toVersion(stored: RecognitionTableVersion): evaluationV1.RecognitionTableVersion {
+function toVersion(stored: RecognitionTableVersion & { shippedUpdateAvailable?: boolean }): evaluationV1.RecognitionTableVersion {
   return {
     tableId: stored.tableId,
     version: stored.version,
     documentJson: JSON.stringify(stored.table),
     uploadedBy: stored.uploadedBy,
     uploadedAt: new Date(stored.uploadedAt).toISOString(),
+    shippedUpdateAvailable: stored.shippedUpdateAvailable ?? false,
   };
 }
 
