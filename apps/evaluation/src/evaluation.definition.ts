@@ -11,6 +11,7 @@ import { RankingStaleness1763700001550 } from './migrations/1763700001550-rankin
 import { SchemeAnnouncements1763700001300 } from './migrations/1763700001300-scheme-announcements';
 import { RegistrySubjects1763700001400 } from './migrations/1763700001400-registry-subjects';
 import { WithdrawnStandings1763700001700 } from './migrations/1763700001700-withdrawn-standings';
+import { RecognitionTableVersions1763700001900 } from './migrations/1763700001900-recognition-table-versions';
 
 export const evaluationConfigSchema = baseServiceEnv.extend({
   /** Subjects per transaction when closing a cycle or regrading after a publication (results + cursor commit together). */
@@ -44,6 +45,7 @@ export const evaluationDefinition: ServiceDefinition = {
     SchemeAnnouncements1763700001300,
     RegistrySubjects1763700001400,
     WithdrawnStandings1763700001700,
+    RecognitionTableVersions1763700001900,
   ],
   protoPackages: [ProtoPackages.evaluation],
   streams: ['EVALUATION', 'CREDIT_RECORDS', 'MEASURES'],

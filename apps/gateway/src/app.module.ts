@@ -18,6 +18,7 @@ import { EvaluationCyclesHttpController } from './evaluation/evaluation-cycles.h
 import { RankingsHttpController } from './evaluation/rankings.http.controller';
 import { EvaluationSchemesHttpController } from './evaluation/evaluation-schemes.http.controller';
 import { GradeRecognitionsHttpController } from './evaluation/grade-recognitions.http.controller';
+import { GradeRecognitionTablesAdminHttpController } from './evaluation/grade-recognition-tables-admin.http.controller';
 import { SubjectEvaluationsHttpController } from './evaluation/subject-evaluations.http.controller';
 import { SlidingWindowThrottlerStorage } from './http/sliding-window-storage';
 import { PublicSubjectsHttpController } from './public-api/public-subjects.http.controller';
@@ -71,6 +72,7 @@ export class AppModule {
         EvaluationCyclesHttpController,
         RankingsHttpController,
         GradeRecognitionsHttpController,
+        GradeRecognitionTablesAdminHttpController,
         ListEntriesHttpController,
         PartnerListEntriesHttpController,
         DecisionsHttpController,

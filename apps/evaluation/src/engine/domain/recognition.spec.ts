@@ -1,4 +1,4 @@
-import { recognise, recognitionReferenceProblems, recognitionTableProblems, SHIPPED_RECOGNITION_TABLES } from './recognition';
+import { parseRecognitionTable, recognise, recognitionReferenceProblems, recognitionTableProblems, SHIPPED_RECOGNITION_TABLES } from './recognition';
 import { SHIPPED_SCHEMES } from './shipped-schemes';
 
 describe('mutual recognition tables', () => {
@@ -22,16 +22,16 @@ describe('mutual recognition tables', () => {
     expect(recognise(table, 'blue')?.ourGrade).toBe('green');
   });
 
-  it('refuses a table that leaves a grade unmapped, maps one twice, or maps onto a grade we do not have', () => {
+  it('refuses a table that leaves a grade unmapped or maps one twice', () => {
+    // The Yangtze four-colour ladder has green, blue, yellow, red (@domain/credit GRADE_LADDERS).
     const table = structuredClone(SHIPPED_RECOGNITION_TABLES.find((t) => t.id === 'yangtze-four-colour-to-henan-codes')!);
     table.mappings = [
       { partnerGrade: 'green', ourGrade: 'green' },
       { partnerGrade: 'green', ourGrade: 'yellow' },
-      { partnerGrade: 'red', ourGrade: 'black' },
+      { partnerGrade: 'red', ourGrade: 'red' },
     ];
     expect(recognitionTableProblems(table).map((p) => [p.field, p.code])).toEqual([
       ['mappings[1].partnerGrade', 'DUPLICATE_MAPPING'],
-      ['mappings[2].ourGrade', 'UNKNOWN_GRADE'],
       ['mappings', 'UNMAPPED_GRADE'],
       ['mappings', 'UNMAPPED_GRADE'],
     ]);
@@ -46,11 +46,65 @@ describe('mutual recognition tables', () => {
     expect(recognitionReferenceProblems({ ...table, ours: { schemeId: 'suzhou-road-transport', ladder: 'AA-D' } }, SHIPPED_SCHEMES)).toEqual([
       expect.objectContaining({ field: 'ours.schemeId', code: 'UNKNOWN_SCHEME', message: expect.stringContaining('"suzhou-road-transport"') }),
     ]);
-    // Suzhou's scheme grades on AA-D (shipped-schemes.ts); read on AAA-B our grades would be misread.
-    expect(recognitionReferenceProblems({ ...table, ours: { schemeId: 'suzhou-road-transport-safety', ladder: 'AAA-B' } }, SHIPPED_SCHEMES)).toEqual([
-      expect.objectContaining({ field: 'ours.ladder', code: 'LADDER_MISMATCH' }),
+    // Suzhou's scheme grades on AA-D (shipped-schemes.ts); read on AAA-B our grades would be misread,
+    // and C and D (mapped from Wuxi's C and D) are not on AAA-B (AAA, AA, A, B) at all.
+    expect(
+      recognitionReferenceProblems({ ...table, ours: { schemeId: 'suzhou-road-transport-safety', ladder: 'AAA-B' } }, SHIPPED_SCHEMES).map((p) => [
+        p.field,
+        p.code,
+      ]),
+    ).toEqual([
+      ['ours.ladder', 'LADDER_MISMATCH'],
+      ['mappings[3].ourGrade', 'UNKNOWN_GRADE'],
+      ['mappings[4].ourGrade', 'UNKNOWN_GRADE'],
     ]);
     const unknownLadder = { ...table, partner: { ...table.partner, ladder: 'A-E' } } as unknown as typeof table;
-    expect(recognitionTableProblems(unknownLadder)).toEqual([expect.objectContaining({ field: 'partner.ladder', code: 'UNKNOWN_LADDER' })]);
+    expect(recognitionReferenceProblems(unknownLadder, SHIPPED_SCHEMES)).toEqual([
+      expect.objectContaining({ field: 'partner.ladder', code: 'UNKNOWN_LADDER' }),
+    ]);
+  });
+
+  it('names every grade off its ladder and a partner region that is not a GB/T 2260 code', () => {
+    // Seed 004: Suzhou, Wuxi, Changzhou and Nantong grade road transport on the same AA-D ladder
+    // (AA, A, B, C, D in @domain/credit): "E" is on neither side; "AAA" is on AAA-B, not AA-D.
+    const table = structuredClone(SHIPPED_RECOGNITION_TABLES.find((t) => t.id === 'wuxi-to-suzhou-road-transport')!);
+    table.partner.region = '3202';
+    table.mappings[1] = { partnerGrade: 'E', ourGrade: 'A' };
+    table.mappings[2] = { partnerGrade: 'B', ourGrade: 'AAA' };
+    expect(recognitionReferenceProblems(table, SHIPPED_SCHEMES).map((p) => [p.field, p.code])).toEqual([
+      ['partner.region', 'INVALID_REGION'],
+      ['mappings[1].partnerGrade', 'UNKNOWN_GRADE'],
+      ['mappings[2].ourGrade', 'UNKNOWN_GRADE'],
+    ]);
+    expect(recognitionReferenceProblems(table, SHIPPED_SCHEMES)[2]!.message).toContain('"AAA"');
+    // 990000: six digits, but 99 is no GB/T 2260 province.
+    table.partner.region = '990000';
+    expect(recognitionReferenceProblems(table, SHIPPED_SCHEMES)[0]).toMatchObject({ field: 'partner.region', code: 'INVALID_REGION' });
+  });
+
+  it('checks against the schemes it is given: a scheme in force is known, whatever the build ships', () => {
+    const table = structuredClone(SHIPPED_RECOGNITION_TABLES.find((t) => t.id === 'wuxi-to-suzhou-road-transport')!);
+    table.ours = { schemeId: 'wuxi-road-transport', ladder: 'AA-D' };
+    expect(recognitionReferenceProblems(table, [{ id: 'wuxi-road-transport', ladder: { id: 'AA-D' } }])).toEqual([]);
+    expect(recognitionReferenceProblems(table, [])).toEqual([expect.objectContaining({ field: 'ours.schemeId', code: 'UNKNOWN_SCHEME' })]);
+  });
+
+  it('reads the shape of an upload: a shipped table passes; a missing, mistyped or unknown member is named', () => {
+    const table = structuredClone(SHIPPED_RECOGNITION_TABLES.find((t) => t.id === 'yangtze-four-colour-to-henan-codes')!);
+    expect(parseRecognitionTable(JSON.parse(JSON.stringify(table)))).toMatchObject({ ok: true });
+    const broken = {
+      ...table,
+      ours: { schemeId: 'henan-passenger-hazardous-codes' },
+      mappings: [{ partnerGrade: 1, ourGrade: 'green' }],
+      colour: 'x',
+    } as unknown;
+    const result = parseRecognitionTable(broken);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems.map((p) => [p.field, p.code])).toEqual([
+      ['colour', 'UNKNOWN_MEMBER'],
+      ['ours.ladder', 'REQUIRED'],
+      ['mappings[0].partnerGrade', 'INVALID_TYPE'],
+    ]);
+    expect(parseRecognitionTable([])).toMatchObject({ ok: false, problems: [{ field: '', code: 'INVALID_TYPE' }] });
   });
 });

@@ -1,6 +1,6 @@
 import { GRADE_LADDERS, GradeLadderId, isGradeLadderId } from '@domain/credit';
+import { parseRegionCode } from '@domain/identifiers';
 import type { SchemeProblem } from './compile-scheme';
-import type { SchemeDocument } from './scheme-document';
 
 /**
  * Mutual recognition (信用等级互认, issue 4 item 8): how a partner's grade reads on our ladder,
@@ -26,28 +26,70 @@ export interface Recognition {
   basis: string[];
 }
 
-/** Every grade of the partner's ladder is mapped exactly once, onto a grade of ours. */
-export function recognitionTableProblems(table: RecognitionTable): SchemeProblem[] {
+/**
+ * The shape of an uploaded table (400 when wrong): every member of RecognitionTable present with
+ * its type, nothing else. References are not looked at here (recognitionReferenceProblems).
+ */
+export function parseRecognitionTable(input: unknown): { ok: true; table: RecognitionTable } | { ok: false; problems: SchemeProblem[] } {
   const problems: SchemeProblem[] = [];
-  for (const [field, ladder] of [
-    ['partner.ladder', table.partner.ladder],
-    ['ours.ladder', table.ours.ladder],
-  ] as const) {
-    if (!isGradeLadderId(ladder)) problems.push({ field, code: 'UNKNOWN_LADDER', message: `"${ladder}" is not a grade ladder (@domain/credit GRADE_LADDERS)` });
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const text = (v: unknown) => typeof v === 'string' && v.trim().length > 0 && v.length <= 2000;
+  const object = (value: unknown, field: string, members: Record<string, 'text' | 'texts' | 'object' | 'array'>, optional: string[] = []) => {
+    if (!isObject(value)) {
+      problems.push({ field, code: 'INVALID_TYPE', message: 'must be an object' });
+      return undefined;
+    }
+    const at = (key: string) => (field ? `${field}.${key}` : key);
+    for (const key of Object.keys(value))
+      if (!(key in members)) problems.push({ field: at(key), code: 'UNKNOWN_MEMBER', message: 'is not a member of a recognition table' });
+    for (const [key, type] of Object.entries(members)) {
+      const v = value[key];
+      if (v === undefined) {
+        if (!optional.includes(key)) problems.push({ field: at(key), code: 'REQUIRED', message: 'is required' });
+        continue;
+      }
+      const ok =
+        type === 'text'
+          ? text(v)
+          : type === 'texts'
+            ? Array.isArray(v) && v.every(text)
+            : type === 'object'
+              ? isObject(v)
+              : Array.isArray(v) && v.length <= 100;
+      if (!ok)
+        problems.push({
+          field: at(key),
+          code: 'INVALID_TYPE',
+          message: `must be ${type === 'text' ? 'a non-empty string' : type === 'texts' ? 'an array of non-empty strings' : type === 'object' ? 'an object' : 'an array (at most 100)'}`,
+        });
+    }
+    return value;
+  };
+  const root = object(input, '', { id: 'text', name: 'object', sources: 'texts', partner: 'object', ours: 'object', mappings: 'array', notes: 'texts' }, [
+    'notes',
+  ]);
+  if (root) {
+    if (typeof root.id === 'string' && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(root.id))
+      problems.push({ field: 'id', code: 'INVALID_ID', message: 'must be lower-case words joined by "-"' });
+    if (isObject(root.name)) object(root.name, 'name', { zh: 'text', en: 'text' });
+    if (isObject(root.partner)) object(root.partner, 'partner', { region: 'text', ladder: 'text', scheme: 'text' });
+    if (isObject(root.ours)) object(root.ours, 'ours', { schemeId: 'text', ladder: 'text' });
+    if (Array.isArray(root.mappings)) root.mappings.forEach((m, i) => object(m, `mappings[${i}]`, { partnerGrade: 'text', ourGrade: 'text' }));
   }
-  if (problems.length > 0) return problems;
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, table: input as RecognitionTable };
+}
+
+/**
+ * Completeness, once the references hold (recognitionReferenceProblems): every grade of the
+ * partner's ladder is mapped exactly once. With an unknown ladder there is nothing to compare, so
+ * nothing is reported here (the reference check names the ladder).
+ */
+export function recognitionTableProblems(table: RecognitionTable): SchemeProblem[] {
+  if (!isGradeLadderId(table.partner.ladder)) return [];
   const partnerGrades = GRADE_LADDERS[table.partner.ladder] as readonly string[];
-  const ourGrades = GRADE_LADDERS[table.ours.ladder] as readonly string[];
+  const problems: SchemeProblem[] = [];
   const seen = new Set<string>();
   table.mappings.forEach((mapping, i) => {
-    if (!partnerGrades.includes(mapping.partnerGrade))
-      problems.push({
-        field: `mappings[${i}].partnerGrade`,
-        code: 'UNKNOWN_GRADE',
-        message: `"${mapping.partnerGrade}" is not on ladder ${table.partner.ladder}`,
-      });
-    if (!ourGrades.includes(mapping.ourGrade))
-      problems.push({ field: `mappings[${i}].ourGrade`, code: 'UNKNOWN_GRADE', message: `"${mapping.ourGrade}" is not on ladder ${table.ours.ladder}` });
     if (seen.has(mapping.partnerGrade))
       problems.push({ field: `mappings[${i}].partnerGrade`, code: 'DUPLICATE_MAPPING', message: `"${mapping.partnerGrade}" is mapped twice` });
     seen.add(mapping.partnerGrade);
@@ -58,24 +100,48 @@ export function recognitionTableProblems(table: RecognitionTable): SchemeProblem
   return problems;
 }
 
+/** A scheme as the reference check needs it: its id and the id of its ladder. */
+export type SchemeLadderRef = { id: string; ladder: { id: string } };
+
 /**
- * The table's references to our schemes (issue 16 item 2): `ours.schemeId` names a scheme of
- * `schemes`, and `ours.ladder` is that scheme's ladder (else our grades would be read on the wrong
- * scale). Checked at start against the shipped schemes.
+ * Every cross-reference of a table (issue 16 item 2), each named with its path: the partner
+ * region is a GB/T 2260 code, both ladders exist (@domain/credit GRADE_LADDERS), `ours.schemeId`
+ * names a scheme of `schemes` and `ours.ladder` is that scheme's ladder (else our grades would be
+ * read on the wrong scale), and every grade of the mapping is on its side's ladder. The one check
+ * for the shipped tables at start (against the shipped schemes) and an upload (against the
+ * schemes in force).
  */
-export function recognitionReferenceProblems(table: RecognitionTable, schemes: readonly Pick<SchemeDocument, 'id' | 'ladder'>[]): SchemeProblem[] {
-  const scheme = schemes.find((s) => s.id === table.ours.schemeId);
-  if (!scheme) return [{ field: 'ours.schemeId', code: 'UNKNOWN_SCHEME', message: `"${table.ours.schemeId}" is not a shipped evaluation scheme` }];
-  if (scheme.ladder.id !== table.ours.ladder) {
-    return [
-      {
-        field: 'ours.ladder',
-        code: 'LADDER_MISMATCH',
-        message: `"${table.ours.ladder}" is not the ladder of scheme ${scheme.id} (${scheme.ladder.id})`,
-      },
-    ];
+export function recognitionReferenceProblems(table: RecognitionTable, schemes: readonly SchemeLadderRef[]): SchemeProblem[] {
+  const problems: SchemeProblem[] = [];
+  const region = parseRegionCode(table.partner.region);
+  if (!region.ok) problems.push({ field: 'partner.region', code: 'INVALID_REGION', message: `"${table.partner.region}": ${region.message}` });
+  const ladders: Record<'partner' | 'ours', readonly string[] | undefined> = { partner: undefined, ours: undefined };
+  for (const side of ['partner', 'ours'] as const) {
+    const ladder = table[side].ladder;
+    if (isGradeLadderId(ladder)) ladders[side] = GRADE_LADDERS[ladder] as readonly string[];
+    else problems.push({ field: `${side}.ladder`, code: 'UNKNOWN_LADDER', message: `"${ladder}" is not a grade ladder (@domain/credit GRADE_LADDERS)` });
   }
-  return [];
+  const scheme = schemes.find((s) => s.id === table.ours.schemeId);
+  if (!scheme) {
+    problems.push({ field: 'ours.schemeId', code: 'UNKNOWN_SCHEME', message: `"${table.ours.schemeId}" is not an evaluation scheme in force` });
+  } else if (ladders.ours && scheme.ladder.id !== table.ours.ladder) {
+    problems.push({
+      field: 'ours.ladder',
+      code: 'LADDER_MISMATCH',
+      message: `"${table.ours.ladder}" is not the ladder of scheme ${scheme.id} (${scheme.ladder.id})`,
+    });
+  }
+  table.mappings.forEach((mapping, i) => {
+    if (ladders.partner && !ladders.partner.includes(mapping.partnerGrade))
+      problems.push({
+        field: `mappings[${i}].partnerGrade`,
+        code: 'UNKNOWN_GRADE',
+        message: `"${mapping.partnerGrade}" is not on ladder ${table.partner.ladder}`,
+      });
+    if (ladders.ours && !ladders.ours.includes(mapping.ourGrade))
+      problems.push({ field: `mappings[${i}].ourGrade`, code: 'UNKNOWN_GRADE', message: `"${mapping.ourGrade}" is not on ladder ${table.ours.ladder}` });
+  });
+  return problems;
 }
 
 export function recognise(table: RecognitionTable, partnerGrade: string): Recognition | undefined {

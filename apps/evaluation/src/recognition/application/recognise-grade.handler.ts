@@ -6,14 +6,14 @@ import { RecognitionErrorCode } from '../domain/recognition-errors';
 import type { RecogniseGradeQuery } from './recognise-grade.query';
 import { RecognitionTables } from './recognition-tables';
 
-/** Reads a partner's grade on our ladder. */
+/** Reads a partner's grade on our ladder, through the version of the table in force. */
 @Injectable()
 export class RecogniseGradeHandler {
   constructor(private readonly tables: RecognitionTables) {}
 
-  execute(principal: Principal, { tableId, partnerGrade }: RecogniseGradeQuery): Recognition {
+  async execute(principal: Principal, { tableId, partnerGrade }: RecogniseGradeQuery): Promise<Recognition> {
     assertScope(principal, Scopes.EvaluationsRead);
-    const table = this.tables.get(tableId);
+    const table = await this.tables.get(tableId);
     if (!table) throw DomainError.notFound(RecognitionErrorCode.TableNotFound, `No recognition table ${tableId}.`);
     const recognition = recognise(table, partnerGrade);
     if (!recognition) {

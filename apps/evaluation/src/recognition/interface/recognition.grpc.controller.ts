@@ -2,8 +2,22 @@ import { Controller } from '@nestjs/common';
 import type { Metadata } from '@grpc/grpc-js';
 import { evaluationV1 } from '@contracts';
 import { principalFrom } from '@platform/grpc';
+import { GetRecognitionTableHandler } from '../application/get-recognition-table.handler';
 import { ListRecognitionTablesHandler } from '../application/list-recognition-tables.handler';
+import { PutRecognitionTableHandler } from '../application/put-recognition-table.handler';
 import { RecogniseGradeHandler } from '../application/recognise-grade.handler';
+import type { RecognitionTableVersion } from '../application/recognition-table-versions';
+
+function toVersion(stored: RecognitionTableVersion & { shippedUpdateAvailable?: boolean }): evaluationV1.RecognitionTableVersion {
+  return {
+    tableId: stored.tableId,
+    version: stored.version,
+    documentJson: JSON.stringify(stored.table),
+    uploadedBy: stored.uploadedBy,
+    uploadedAt: new Date(stored.uploadedAt).toISOString(),
+    shippedUpdateAvailable: stored.shippedUpdateAvailable ?? false,
+  };
+}
 
 @Controller()
 @evaluationV1.RecognitionServiceControllerMethods()
@@ -11,13 +25,30 @@ export class RecognitionGrpcController implements evaluationV1.RecognitionServic
   constructor(
     private readonly listRecognitionTablesHandler: ListRecognitionTablesHandler,
     private readonly recogniseGradeHandler: RecogniseGradeHandler,
+    private readonly getRecognitionTableHandler: GetRecognitionTableHandler,
+    private readonly putRecognitionTableHandler: PutRecognitionTableHandler,
   ) {}
 
-  listRecognitionTables(_request: evaluationV1.ListRecognitionTablesRequest, metadata?: Metadata): evaluationV1.ListRecognitionTablesResponse {
-    return { tablesJson: JSON.stringify(this.listRecognitionTablesHandler.execute(principalFrom(metadata), {})) };
+  async listRecognitionTables(_request: evaluationV1.ListRecognitionTablesRequest, metadata?: Metadata): Promise<evaluationV1.ListRecognitionTablesResponse> {
+    const versions = await this.listRecognitionTablesHandler.execute(principalFrom(metadata), {});
+    return { tablesJson: JSON.stringify(versions.map((v) => v.table)), versions: versions.map(toVersion) };
   }
 
-  recogniseGrade(request: evaluationV1.RecogniseGradeRequest, metadata?: Metadata): evaluationV1.RecogniseGradeResponse {
+  recogniseGrade(request: evaluationV1.RecogniseGradeRequest, metadata?: Metadata): Promise<evaluationV1.RecogniseGradeResponse> {
     return this.recogniseGradeHandler.execute(principalFrom(metadata), { tableId: request.tableId, partnerGrade: request.partnerGrade });
+  }
+
+  async getRecognitionTable(request: evaluationV1.GetRecognitionTableRequest, metadata?: Metadata): Promise<evaluationV1.GetRecognitionTableResponse> {
+    const stored = await this.getRecognitionTableHandler.execute(principalFrom(metadata), { tableId: request.tableId, version: request.version });
+    return { table: toVersion(stored) };
+  }
+
+  async putRecognitionTable(request: evaluationV1.PutRecognitionTableRequest, metadata?: Metadata): Promise<evaluationV1.PutRecognitionTableResponse> {
+    const stored = await this.putRecognitionTableHandler.execute(principalFrom(metadata), {
+      id: request.tableId,
+      documentJson: request.documentJson,
+      basedOnVersion: request.basedOnVersion,
+    });
+    return { table: toVersion(stored) };
   }
 }
