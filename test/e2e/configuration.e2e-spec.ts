@@ -29,7 +29,7 @@ describe('configuration checked against published schemes, through the gateway',
   );
   const item = (body: Json, id: string) => body.items?.find((i) => i.id === id);
 
-  it("activates Nanyang's bad-driver rules once evaluation has announced nanyang-driver-grades; the seven schemes not shipped yet keep theirs pending", async () => {
+  it("activates Nanyang's bad-driver rules once evaluation has announced nanyang-driver-grades; the schemes not shipped yet keep theirs pending", async () => {
     const rules = await eventually(
       () => api('/api/v1/admin/entry-rules'),
       (r) => item(r.body, 'driver-two-consecutive-b-cycles')?.status === 'active',
