@@ -29,7 +29,7 @@ describe('configuration checked against published schemes, through the gateway',
   );
   const item = (body: Json, id: string) => body.items?.find((i) => i.id === id);
 
-  it("activates Nanyang's bad-driver rules once evaluation has announced nanyang-driver-grades; the seven schemes not shipped yet keep theirs pending", async () => {
+  it("activates Nanyang's bad-driver rules once evaluation has announced nanyang-driver-grades; the schemes not shipped yet keep theirs pending", async () => {
     const rules = await eventually(
       () => api('/api/v1/admin/entry-rules'),
       (r) => item(r.body, 'driver-two-consecutive-b-cycles')?.status === 'active',
@@ -41,9 +41,13 @@ describe('configuration checked against published schemes, through the gateway',
     // The issue's example: Jiaozuo's red-code mappings are pending, naming the missing scheme.
     expect(item(mappings.body, 'jiaozuo.red.no-new-business')).toMatchObject({ status: 'pending', waitingFor: ['jiaozuo-general-cargo'] });
     expect(item(mappings.body, 'henan.key-watch.no-commitment')).toMatchObject({ status: 'active' });
-    const plans = await api('/api/v1/admin/draw-plans');
+    // Jiyuan's scheme ships (issue 17): its plan turns active once evaluation's announcement is consumed.
+    const plans = await eventually(
+      () => api('/api/v1/admin/draw-plans'),
+      (r) => item(r.body, 'jiyuan.driving-school')?.status === 'active',
+    );
     expect(plans.body.items?.map((p) => [p.id, p.status])).toEqual([
-      ['jiyuan.driving-school', 'pending'],
+      ['jiyuan.driving-school', 'active'],
       ['hangzhou.road-transport', 'pending'],
       ['shandong.road-transport', 'pending'],
     ]);

@@ -32,6 +32,21 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
     region: '410100',
     scopes: ['records:read', 'evaluations:read', 'measures:decide'],
   },
+  // Jiyuan's and Hebi's transport bureaus (seed 002 案例5/案例6; demo-jiyuan/demo-hebi in deploy/local/demo-clients.cjs).
+  {
+    clientId: 'jiyuan',
+    name: '济源示范区交通运输局',
+    kind: 'integrator',
+    region: '419001',
+    scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'],
+  },
+  {
+    clientId: 'hebi',
+    name: '鹤壁市交通运输局',
+    kind: 'integrator',
+    region: '410600',
+    scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'],
+  },
 ];
 
 export interface RunningPlatform {

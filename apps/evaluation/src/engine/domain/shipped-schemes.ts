@@ -418,6 +418,128 @@ export const SUZHOU_ROAD_TRANSPORT_SAFETY: SchemeDocument = {
   ],
 };
 
+/** Jiyuan driving schools AAA/AA/A/B (seed 002 案例5, 济源示范区驾培机构质量信誉考核; DOMAIN.md §4). */
+export const JIYUAN_DRIVING_SCHOOL: SchemeDocument = {
+  id: 'jiyuan-driving-school',
+  name: { zh: '济源示范区驾培机构质量信誉考核', en: 'Jiyuan driving school quality and reputation grades' },
+  sources: [
+    'seed 002 案例5（济源）：《济源示范区2023年度驾培机构质量信誉考核实施方案》，每年对全区驾培企业进行服务质量信誉考核，在经营管理、经营行为、服务质量、社会责任四个方面对驾培企业进行评分，分为AAA级、AA级、A级和B级',
+    'seed 002 案例5（济源）：AAA级企业检查比例为10%，AA级企业检查比例为20%，A级企业检查比例为30%，B级企业检查比例为50%（DOMAIN.md §4）',
+  ],
+  subjectKinds: ['org'],
+  regions: ['419001'],
+  // seed 002 案例5: 驾培企业 (机动车驾驶员培训) only.
+  sectors: ['driving-school'],
+  cycle: { kind: 'year' },
+  scoring: {
+    kind: 'points',
+    base: 100,
+    floor: 0,
+    ceiling: 100,
+    rules: [
+      {
+        id: 'operating-behaviour',
+        recordTypes: ['administrative-penalty'],
+        points: "{'minor': -5.0, 'general': -10.0, 'severe': -20.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '经营行为：行政处罚按严重程度扣5/10/20分',
+      },
+      {
+        id: 'operating-management',
+        recordTypes: ['monitoring-violation', 'commitment-broken'],
+        points: "{'minor': -2.0, 'general': -5.0, 'severe': -10.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '经营管理：培训管理服务平台抓取的违规、违背承诺按严重程度扣2/5/10分',
+      },
+      {
+        id: 'service-quality',
+        recordTypes: ['confirmed-complaint'],
+        points: "{'minor': -2.0, 'general': -5.0, 'severe': -10.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '服务质量：经核实的学员投诉按严重程度扣2/5/10分',
+      },
+      {
+        id: 'social-responsibility',
+        recordTypes: ['accident'],
+        when: "has(record.payload.responsibility) && record.payload.responsibility != 'none'",
+        points: -20,
+        validity: { kind: 'cycle' },
+        basis: '社会责任：有责事故每起扣20分',
+      },
+    ],
+  },
+  ladder: {
+    id: 'AAA-B',
+    rungs: [
+      { grade: 'AAA', min: 90 },
+      { grade: 'AA', min: 80, max: 90 },
+      { grade: 'A', min: 70, max: 80 },
+      { grade: 'B', max: 70 },
+    ],
+  },
+  notes: [
+    "placeholder: the 100-point scale, the items' deductions and the AAA/AA/A/B bands (90/80/70) are LOCAL choices of this version; seed 002 案例5 names the four aspects and the four grades, not their points.",
+  ],
+};
+
+/** Hebi fleets (客货运企业) 3A/2A/A for 信易+维修 (seed 002 案例6; DOMAIN.md §4). */
+export const HEBI_FLEET: SchemeDocument = {
+  id: 'hebi-fleet',
+  name: { zh: '鹤壁市客货运企业质量信誉考核', en: 'Hebi passenger and freight fleet grades' },
+  sources: [
+    'seed 002 案例6（鹤壁）：对客货运企业质量信誉考核等级达到3A级、2A级、A级的营运车辆在维修时，可分别享受维修工时费用减免20%、10%、5%的优惠政策',
+    'DOMAIN.md §4 信易+: repair labour −20 %/−10 %/−5 % for 3A/2A/A fleets (Hebi)',
+  ],
+  subjectKinds: ['org'],
+  regions: ['410600'],
+  // seed 002 案例6: 客货运企业 — passenger and freight carriers whose 营运车辆 get repaired (the repair shop is not graded here).
+  sectors: ['road-passenger', 'general-cargo', 'hazardous-goods', 'oversize-transport'],
+  cycle: { kind: 'year' },
+  scoring: {
+    kind: 'points',
+    base: 1000,
+    floor: 0,
+    ceiling: 1000,
+    rules: [
+      {
+        id: 'penalty',
+        recordTypes: ['administrative-penalty', 'oversize-transport-violation'],
+        points: "{'minor': -20.0, 'general': -50.0, 'severe': -100.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '行政处罚：每起按严重程度扣20/50/100分',
+      },
+      {
+        id: 'responsible-accident',
+        recordTypes: ['accident'],
+        when: "has(record.payload.responsibility) && record.payload.responsibility != 'none'",
+        points: "record.severity == 'severe' ? -200.0 : -100.0",
+        validity: { kind: 'cycle' },
+        basis: '有责事故：每起扣100分，严重的扣200分',
+      },
+      {
+        id: 'service-quality',
+        recordTypes: ['confirmed-complaint', 'monitoring-violation', 'commitment-broken'],
+        points: "{'minor': -5.0, 'general': -10.0, 'severe': -20.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '服务质量（投诉、动态监控、违诺）：每起按严重程度扣5/10/20分',
+      },
+    ],
+  },
+  ladder: {
+    id: 'AAA-B',
+    rungs: [
+      { grade: 'AAA', min: 850 },
+      { grade: 'AA', min: 700, max: 850 },
+      { grade: 'A', min: 600, max: 700 },
+      { grade: 'B', max: 600 },
+    ],
+  },
+  notes: [
+    "placeholder: the 1000-point scale, the items' deductions and the bands (AAA ≥ 850, AA 700–<850, A 600–<700, B < 600) are LOCAL choices of this version; seed 002 案例6 names the 3A/2A/A grades and the discounts only (B is the ladder's grade below A).",
+    'Sectors: the seed says 客货运企业 (passenger and freight carriers); freight is read as general cargo, hazardous goods and oversize transport.',
+  ],
+};
+
 export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   ZHENGZHOU_TAXI_DRIVER_STARS,
   HENAN_PASSENGER_HAZARDOUS_CODES,
@@ -425,4 +547,6 @@ export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   NANYANG_DRIVER_GRADES,
   BEIJING_COMMUTER_BUS_GRADES,
   SUZHOU_ROAD_TRANSPORT_SAFETY,
+  JIYUAN_DRIVING_SCHOOL,
+  HEBI_FLEET,
 ];
