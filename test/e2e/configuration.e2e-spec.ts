@@ -29,7 +29,7 @@ describe('configuration checked against published schemes, through the gateway',
   );
   const item = (body: Json, id: string) => body.items?.find((i) => i.id === id);
 
-  it("activates Nanyang's bad-driver rules once evaluation has announced nanyang-driver-grades; the seven schemes not shipped yet keep theirs pending", async () => {
+  it("activates Nanyang's bad-driver rules once evaluation has announced nanyang-driver-grades; the schemes not shipped yet keep theirs pending", async () => {
     const rules = await eventually(
       () => api('/api/v1/admin/entry-rules'),
       (r) => item(r.body, 'driver-two-consecutive-b-cycles')?.status === 'active',
@@ -38,8 +38,12 @@ describe('configuration checked against published schemes, through the gateway',
     expect(rules.body).toMatchObject({ kind: 'entry-rules', version: 0, pending: 0, invalid: 0, shippedUpdateAvailable: false });
     const mappings = await api('/api/v1/admin/measure-mappings');
     expect(mappings.body).toMatchObject({ kind: 'measure-mappings', version: 1, inForce: true, invalid: 0, shippedUpdateAvailable: false });
-    // The issue's example: Jiaozuo's red-code mappings are pending, naming the missing scheme.
-    expect(item(mappings.body, 'jiaozuo.red.no-new-business')).toMatchObject({ status: 'pending', waitingFor: ['jiaozuo-general-cargo'] });
+    // Issue 16's example, shipped by issue 17: Jiaozuo's red-code mapping is active once evaluation announces jiaozuo-general-cargo.
+    const jiaozuo = await eventually(
+      () => api('/api/v1/admin/measure-mappings'),
+      (r) => item(r.body, 'jiaozuo.red.no-new-business')?.status === 'active',
+    );
+    expect(item(jiaozuo.body, 'jiaozuo.red.no-new-business')).toMatchObject({ status: 'active', waitingFor: [] });
     expect(item(mappings.body, 'henan.key-watch.no-commitment')).toMatchObject({ status: 'active' });
     const plans = await api('/api/v1/admin/draw-plans');
     expect(plans.body.items?.map((p) => [p.id, p.status])).toEqual([
