@@ -38,8 +38,12 @@ describe('configuration checked against published schemes, through the gateway',
     expect(rules.body).toMatchObject({ kind: 'entry-rules', version: 0, pending: 0, invalid: 0, shippedUpdateAvailable: false });
     const mappings = await api('/api/v1/admin/measure-mappings');
     expect(mappings.body).toMatchObject({ kind: 'measure-mappings', version: 1, inForce: true, invalid: 0, shippedUpdateAvailable: false });
-    // The issue's example: Jiaozuo's red-code mappings are pending, naming the missing scheme.
-    expect(item(mappings.body, 'jiaozuo.red.no-new-business')).toMatchObject({ status: 'pending', waitingFor: ['jiaozuo-general-cargo'] });
+    // Issue 16's example, shipped by issue 17: Jiaozuo's red-code mapping is active once evaluation announces jiaozuo-general-cargo.
+    const jiaozuo = await eventually(
+      () => api('/api/v1/admin/measure-mappings'),
+      (r) => item(r.body, 'jiaozuo.red.no-new-business')?.status === 'active',
+    );
+    expect(item(jiaozuo.body, 'jiaozuo.red.no-new-business')).toMatchObject({ status: 'active', waitingFor: [] });
     expect(item(mappings.body, 'henan.key-watch.no-commitment')).toMatchObject({ status: 'active' });
     // Jiyuan's scheme ships (issue 17): its plan turns active once evaluation's announcement is consumed.
     const plans = await eventually(

@@ -47,6 +47,14 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
     region: '410600',
     scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'],
   },
+  // Jiaozuo's transport bureau: submits its general-cargo carriers' records and asks for decisions (issue 17, seed 002 案例4).
+  {
+    clientId: 'jiaozuo',
+    name: '焦作市交通运输局',
+    kind: 'integrator',
+    region: '410800',
+    scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'],
+  },
 ];
 
 export interface RunningPlatform {

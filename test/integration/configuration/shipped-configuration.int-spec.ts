@@ -6,11 +6,12 @@ import { shippedJointMeasuresCheck, shippedRecognitionProblems, SHIPPED_SCHEME_I
  * them (scheme document → evaluation.schemes.published → known scheme).
  *
  * The schemes below are named by shipped mappings and draw plans but not shipped yet: issue 16
- * lists seven ("Shipped measure mappings and draw plans name seven evaluation schemes that do
- * not exist"), and the next issue ships them. Until then what names them is pending. Shipping one
- * makes this test fail: take it off the list.
+ * lists these seven ("Shipped measure mappings and draw plans name seven evaluation schemes that do
+ * not exist"), and the next issue (17) ships them; jiaozuo-general-cargo, jiyuan-driving-school and
+ * hebi-fleet are shipped. Until then what names them is pending. Shipping one makes this test fail:
+ * take it off the list.
  */
-const NOT_SHIPPED_YET = ['jiaozuo-general-cargo', 'hangzhou-road-transport', 'shandong-road-transport', 'xuchang-taxi-stars', 'nanyang-taxi-firm'];
+const NOT_SHIPPED_YET = ['hangzhou-road-transport', 'shandong-road-transport', 'xuchang-taxi-stars', 'nanyang-taxi-firm'];
 
 describe('the shipped configuration, across services', () => {
   const { check, problems } = shippedJointMeasuresCheck();
@@ -42,6 +43,20 @@ describe('the shipped configuration, across services', () => {
       ['jiyuan.driving-school', 'active', []],
       ['hangzhou.road-transport', 'pending', ['hangzhou-road-transport']],
       ['shandong.road-transport', 'pending', ['shandong-road-transport']],
+    ]);
+  });
+
+  it("Jiaozuo's red/yellow/green mappings name the shipped scheme jiaozuo-general-cargo and are active (seed 002 案例4; DOMAIN.md §4)", () => {
+    expect(SHIPPED_SCHEME_IDS).toContain('jiaozuo-general-cargo');
+    const jiaozuo = check.measureCatalogue.mappings.filter((m) => m.id.startsWith('jiaozuo.'));
+    expect(jiaozuo.map((m) => [m.id, m.status, m.waitingFor])).toEqual([
+      ['jiaozuo.red.no-new-business', 'active', []],
+      ['jiaozuo.red.training', 'active', []],
+      ['jiaozuo.red.expert-visit', 'active', []],
+      ['jiaozuo.yellow.restricted', 'active', []],
+      ['jiaozuo.yellow.no-commitment', 'active', []],
+      ['jiaozuo.green.simplified', 'active', []],
+      ['jiaozuo.green.no-visits', 'active', []],
     ]);
   });
 

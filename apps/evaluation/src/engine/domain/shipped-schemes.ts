@@ -540,6 +540,88 @@ export const HEBI_FLEET: SchemeDocument = {
   ],
 };
 
+/** Jiaozuo general-cargo carriers' red/yellow/green safety credit codes (seed 002 案例4; DOMAIN.md §3, §4). */
+export const JIAOZUO_GENERAL_CARGO_CODES: SchemeDocument = {
+  id: 'jiaozuo-general-cargo',
+  name: { zh: '焦作市道路普通货物运输企业安全生产信用“红黄绿”码', en: 'Jiaozuo general-cargo carrier red/yellow/green safety credit codes' },
+  sources: [
+    'seed 002 案例4（焦作）：制定了《焦作市道路普通货物运输企业安全生产信用等级评价标准（试行）》……围绕“动态监控系统使用”、“安全生产隐患排查”等 9 大项，42 小项，采取千分制评分，进行普货运输企业“红黄绿”信用分级分类评价',
+    'seed 002 案例4（焦作）：依据省厅“两客一危”办法，制定《焦作市道路运输“两客一危一货”经营者安全生产分级分类动态监管实施办法》；以季度为周期开展评价（案例1）',
+    'DOMAIN.md §3 Red/yellow/green codes, quarterly, 1000-point scale (Jiaozuo general cargo: 9 categories, 42 items)',
+  ],
+  subjectKinds: ['org'],
+  regions: ['410800'],
+  // seed 002 案例4: 普货经营者 — ordinary (general) freight carriers; the two-passenger-one-hazardous carriers are graded by the provincial scheme.
+  sectors: ['general-cargo'],
+  cycle: { kind: 'quarter' },
+  scoring: {
+    kind: 'points',
+    base: 1000,
+    floor: 0,
+    ceiling: 1000,
+    rules: [
+      {
+        id: 'dynamic-monitoring',
+        recordTypes: ['monitoring-violation'],
+        points: "{'minor': -5.0, 'general': -10.0, 'severe': -20.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        cap: 300,
+        basis: '动态监控系统使用：每条报警按严重程度扣5/10/20分，本项最多扣300分',
+      },
+      {
+        id: 'hazard-investigation',
+        recordTypes: ['inter-department-notice'],
+        points: "{'minor': -10.0, 'general': -20.0, 'severe': -40.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        cap: 200,
+        basis: '安全生产隐患排查：有关部门抄告的隐患，每条按严重程度扣10/20/40分，本项最多扣200分',
+      },
+      {
+        id: 'penalty',
+        recordTypes: ['administrative-penalty', 'oversize-transport-violation'],
+        points: "{'minor': -10.0, 'general': -30.0, 'severe': -50.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '违法违规：行政处罚每起按严重程度扣10/30/50分',
+      },
+      {
+        id: 'complaint',
+        recordTypes: ['confirmed-complaint'],
+        points: "{'minor': -5.0, 'general': -10.0, 'severe': -20.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '服务质量：经核实的投诉每起按严重程度扣5/10/20分',
+      },
+      {
+        id: 'responsible-accident',
+        recordTypes: ['accident'],
+        when: "has(record.payload.responsibility) && record.payload.responsibility != 'none'",
+        points: "record.severity == 'severe' ? -200.0 : -100.0",
+        validity: { kind: 'cycle' },
+        basis: '安全生产事故：有责事故每起扣100分，严重的扣200分',
+      },
+      {
+        id: 'broken-commitment',
+        recordTypes: ['commitment-broken'],
+        points: -50,
+        validity: { kind: 'cycle' },
+        basis: '信用承诺：违背承诺每次扣50分',
+      },
+    ],
+  },
+  ladder: {
+    id: 'traffic-light',
+    rungs: [
+      { grade: 'green', min: 900 },
+      { grade: 'yellow', min: 800, max: 900 },
+      { grade: 'red', max: 800 },
+    ],
+  },
+  notes: [
+    "placeholder: the seed names the 1000-point scale, the 9 categories / 42 items and two category names (动态监控系统使用, 安全生产隐患排查) but not the items, their points or the code bounds; the six rules above stand for the categories the platform's record types can show, and every point value is a LOCAL choice of this version, to be replaced by the 评价标准's own.",
+    "placeholder: green ≥ 900, yellow 800–<900, red < 800 follow the provincial 两客一危 scheme (henan-passenger-hazardous-codes), on which Jiaozuo's 实施办法 is based (seed 002 案例4: 依据省厅“两客一危”办法).",
+    'The consequences (red: no new business next cycle, expert visit, ≥ 24 h training; yellow: restricted new business, no commitment path; green: simplified handling, no visits) are joint-measures mappings jiaozuo.* (DOMAIN.md §4), read from the closed cycle.',
+  ],
+};
+
 export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   ZHENGZHOU_TAXI_DRIVER_STARS,
   HENAN_PASSENGER_HAZARDOUS_CODES,
@@ -549,4 +631,5 @@ export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   SUZHOU_ROAD_TRANSPORT_SAFETY,
   JIYUAN_DRIVING_SCHOOL,
   HEBI_FLEET,
+  JIAOZUO_GENERAL_CARGO_CODES,
 ];
