@@ -15,7 +15,6 @@ const NOT_SHIPPED_YET = [
   'jiyuan-driving-school',
   'hangzhou-road-transport',
   'shandong-road-transport',
-  'xuchang-taxi-stars',
   'hebi-fleet',
   'nanyang-taxi-firm',
 ];

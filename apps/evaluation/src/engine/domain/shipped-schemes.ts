@@ -418,6 +418,76 @@ export const SUZHOU_ROAD_TRANSPORT_SAFETY: SchemeDocument = {
   ],
 };
 
+/** Xuchang cruising-taxi stars behind 信易+充电 and priority dispatch (seed 002 案例3 许昌; DOMAIN.md §4). */
+export const XUCHANG_TAXI_STARS: SchemeDocument = {
+  id: 'xuchang-taxi-stars',
+  name: { zh: '许昌市巡游出租汽车星级评定', en: 'Xuchang taxi stars' },
+  sources: [
+    TAXI_LAW,
+    'seed 002 案例3 许昌：以新修订的《出租汽车服务质量信誉考核办法》……分为5个星级进行星级评定……五星车辆享受充电服务费5折，四星车辆服务费6折，三星及以下车辆服务费7折',
+    'DOMAIN.md §4 信易+: EV charging 50 %/60 %/70 % of the fee for 5★/4★/≤3★ taxis (Xuchang); priority dispatch for high stars',
+  ],
+  subjectKinds: ['person'],
+  regions: ['411000'],
+  // seed 002 案例3: “信用+出租车” — the stars rate cruising taxis and their drivers only.
+  sectors: ['taxi'],
+  cycle: { kind: 'year' },
+  scoring: {
+    kind: 'points',
+    base: 20,
+    floor: 0,
+    ceiling: 30,
+    bonusCeiling: 10,
+    rules: [
+      {
+        id: 'complaint',
+        recordTypes: ['confirmed-complaint'],
+        points: "{'minor': -1.0, 'general': -3.0, 'severe': -5.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: `${TAXI_LAW}；经核实的服务投诉按严重程度扣1/3/5分（档位对应沿用郑州，占位）`,
+      },
+      {
+        id: 'penalty',
+        recordTypes: ['administrative-penalty', 'monitoring-violation'],
+        points: "{'minor': -3.0, 'general': -5.0, 'severe': -10.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: `${TAXI_LAW}；行政处罚、动态监控违规按严重程度扣3/5/10分（档位对应沿用郑州，占位）`,
+      },
+      {
+        id: 'responsible-accident',
+        recordTypes: ['accident'],
+        when: "has(record.payload.responsibility) && record.payload.responsibility in ['full', 'main', 'equal']",
+        points: -20,
+        validity: { kind: 'cycle' },
+        basis: `${TAXI_LAW}；负同等及以上责任的事故扣20分`,
+      },
+      {
+        id: 'commendation',
+        recordTypes: ['commendation'],
+        points: "has(record.payload.level) && record.payload.level in ['national', 'provincial'] ? 5.0 : 2.0",
+        validity: { kind: 'cycle' },
+        basis: `${TAXI_LAW}；受表彰奖励加分（省级及以上5分，其他2分，沿用郑州，占位），合计不超过10分`,
+      },
+    ],
+  },
+  ladder: {
+    id: 'stars',
+    rungs: [
+      { grade: '5', min: 25 },
+      { grade: '4', min: 20, max: 25 },
+      { grade: '3', min: 11, max: 20 },
+      { grade: '2', min: 4, max: 11 },
+      { grade: '1', min: 1, max: 4 },
+      { grade: '0', max: 1 },
+    ],
+  },
+  notes: [
+    "Placeholder: the star thresholds are Zhengzhou's (DOMAIN.md §3: ≥ 25 → 5★, 20–24 → 4★, 11–19 → 3★, 4–10 → 2★, 1–3 → 1★, ≤ 0 → no star); seed 002 案例3 gives Xuchang's five star levels but no thresholds.",
+    "The scoring is the taxi-driver law's (base 20, ≤ +10 bonus, 1/3/5/10/20 deductions, floor 0, year cycle); which severity maps to which step and the commendation bonus are Zhengzhou's LOCAL mapping, reused as a placeholder.",
+    'Seed 002 案例3 rates the vehicles every half year (每半年); this version rates drivers on the law\'s calendar-year cycle — a regulator can publish a version with cycle "half".',
+  ],
+};
+
 export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   ZHENGZHOU_TAXI_DRIVER_STARS,
   HENAN_PASSENGER_HAZARDOUS_CODES,
@@ -425,4 +495,5 @@ export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   NANYANG_DRIVER_GRADES,
   BEIJING_COMMUTER_BUS_GRADES,
   SUZHOU_ROAD_TRANSPORT_SAFETY,
+  XUCHANG_TAXI_STARS,
 ];
