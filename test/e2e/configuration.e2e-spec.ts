@@ -44,7 +44,7 @@ describe('configuration checked against published schemes, through the gateway',
     const plans = await api('/api/v1/admin/draw-plans');
     expect(plans.body.items?.map((p) => [p.id, p.status])).toEqual([
       ['jiyuan.driving-school', 'pending'],
-      ['hangzhou.road-transport', 'pending'],
+      ['hangzhou.road-transport', 'active'],
       ['shandong.road-transport', 'pending'],
     ]);
   });

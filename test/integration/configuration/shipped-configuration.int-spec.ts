@@ -10,14 +10,7 @@ import { shippedJointMeasuresCheck, shippedRecognitionProblems, SHIPPED_SCHEME_I
  * not exist"), and the next issue ships them. Until then what names them is pending. Shipping one
  * makes this test fail: take it off the list.
  */
-const NOT_SHIPPED_YET = [
-  'jiaozuo-general-cargo',
-  'jiyuan-driving-school',
-  'hangzhou-road-transport',
-  'shandong-road-transport',
-  'hebi-fleet',
-  'nanyang-taxi-firm',
-];
+const NOT_SHIPPED_YET = ['jiaozuo-general-cargo', 'jiyuan-driving-school', 'shandong-road-transport', 'hebi-fleet', 'nanyang-taxi-firm'];
 
 describe('the shipped configuration, across services', () => {
   const { check, problems } = shippedJointMeasuresCheck();
@@ -47,7 +40,7 @@ describe('the shipped configuration, across services', () => {
     }
     expect(check.drawPlans.map((p) => [p.id, p.status, p.waitingFor])).toEqual([
       ['jiyuan.driving-school', 'pending', ['jiyuan-driving-school']],
-      ['hangzhou.road-transport', 'pending', ['hangzhou-road-transport']],
+      ['hangzhou.road-transport', 'active', []],
       ['shandong.road-transport', 'pending', ['shandong-road-transport']],
     ]);
   });

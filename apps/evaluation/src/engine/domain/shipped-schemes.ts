@@ -1,3 +1,4 @@
+import { ROAD_TRANSPORT_SECTORS } from '@domain/credit';
 import type { SchemeDocument } from './scheme-document';
 
 /*
@@ -488,6 +489,66 @@ export const XUCHANG_TAXI_STARS: SchemeDocument = {
   ],
 };
 
+/** Hangzhou road transport operators AA/A/B/C/D behind the inspection draw (seed 004 杭州; DOMAIN.md §3, §4). */
+export const HANGZHOU_ROAD_TRANSPORT: SchemeDocument = {
+  id: 'hangzhou-road-transport',
+  name: { zh: '杭州市道路运输企业信用等级', en: 'Hangzhou road transport operator grades' },
+  sources: [
+    'seed 004 杭州：杭州市道路运输企业参加全省信用等级评价，信用等级分为AA（优秀）、A（良好）、B（中等）、C（较差）、D（差）五级；以全省道路运输行业信用评价体系为主，杭州市地方特色评价标准为辅',
+    'DOMAIN.md §3 Grades AA/A/B/C/D (Hangzhou); §4 双随机 draw: AA 10 %, A 15 %, B 20 %, C 25 %, D 30 %, then a second draw of C 30 % and D 70 %',
+  ],
+  subjectKinds: ['org'],
+  regions: ['330100'],
+  // seed 004 杭州: the province-wide grading covers road transport operators of every kind (客运、货运、驾培、维修…).
+  sectors: [...ROAD_TRANSPORT_SECTORS],
+  cycle: { kind: 'year' },
+  scoring: {
+    kind: 'points',
+    base: 100,
+    floor: 0,
+    ceiling: 100,
+    rules: [
+      {
+        id: 'penalty',
+        recordTypes: ['administrative-penalty', 'oversize-transport-violation', 'commitment-broken'],
+        points: "{'minor': -5.0, 'general': -10.0, 'severe': -20.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '不良行为（行政处罚、违法超限运输、违背承诺）：按严重程度扣5/10/20分（占位）',
+      },
+      {
+        id: 'service-quality',
+        recordTypes: ['confirmed-complaint', 'monitoring-violation'],
+        points: "{'minor': -2.0, 'general': -5.0, 'severe': -10.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '服务质量（经核实的投诉、动态监控违规）：按严重程度扣2/5/10分（占位）',
+      },
+      {
+        id: 'responsible-accident',
+        recordTypes: ['accident'],
+        when: "has(record.payload.responsibility) && record.payload.responsibility != 'none'",
+        points: "record.severity == 'severe' ? -40.0 : -20.0",
+        validity: { kind: 'cycle' },
+        basis: '有责事故：每起扣20分，严重的扣40分（占位）',
+      },
+    ],
+  },
+  ladder: {
+    id: 'AA-D',
+    rungs: [
+      { grade: 'AA', min: 90 },
+      { grade: 'A', min: 80, max: 90 },
+      { grade: 'B', min: 70, max: 80 },
+      { grade: 'C', min: 60, max: 70 },
+      { grade: 'D', max: 60 },
+    ],
+  },
+  notes: [
+    "Placeholder: seed 004 names Hangzhou's five grades (AA 优秀, A 良好, B 中等, C 较差, D 差) under Zhejiang's province-wide evaluation but gives neither its indicators nor its bands; the 100-point base, the deduction steps and the 10-point bands (AA ≥ 90, A 80–<90, B 70–<80, C 60–<70, D < 60) are LOCAL choices of this version.",
+    'Seed 004 reports the grading of the first half of 2024; this version grades on a calendar-year cycle (a regulator can publish a version with cycle "half").',
+    'Not modelled here: the red list of operators graded AA two years running and commended at city level or above (seed 004 杭州) — a list rule, not a grade.',
+  ],
+};
+
 export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   ZHENGZHOU_TAXI_DRIVER_STARS,
   HENAN_PASSENGER_HAZARDOUS_CODES,
@@ -496,4 +557,5 @@ export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   BEIJING_COMMUTER_BUS_GRADES,
   SUZHOU_ROAD_TRANSPORT_SAFETY,
   XUCHANG_TAXI_STARS,
+  HANGZHOU_ROAD_TRANSPORT,
 ];
