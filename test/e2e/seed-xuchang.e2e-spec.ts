@@ -103,7 +103,15 @@ describe('seed 002 案例3: Xuchang taxi stars → charging discount and priorit
       ),
     ).toMatchObject({ grade: '4', score: 20 });
 
-    // Decisions use closed-cycle grades: the regulator closes last year's cycle.
+    // Decisions use closed-cycle grades: once evaluation holds the three records, the regulator closes last year's cycle.
+    const held = await eventually(
+      () =>
+        platform.db
+          .query(`SELECT count(*)::int AS n FROM evaluation.subject_records WHERE subject_id = ANY($1)`, [[fiveStar, threeStar]])
+          .then((rows) => (rows[0] as { n: number }).n),
+      (n) => n === 3,
+    );
+    expect(held).toBe(3);
     const accepted = await api('/api/v1/evaluation-cycles', { method: 'POST', body: { schemeId: 'xuchang-taxi-stars', period: lastYear }, token: regulator });
     expect(accepted.status).toBe(202);
     const closed = await eventually(

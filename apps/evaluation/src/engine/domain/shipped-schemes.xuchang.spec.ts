@@ -55,7 +55,7 @@ describe('Xuchang taxi stars (seed 002 案例3)', () => {
   });
 
   it('one municipal commendation: 20 + 2 = 22 → 4★; a 25-point driver is 5★', () => {
-    expect(grade([record('commendation', 'minor', { level: 'municipal' })])).toEqual({ score: 22, grade: '4' });
+    expect(grade([record('commendation', 'minor', { level: 'city' })])).toEqual({ score: 22, grade: '4' });
     expect(grade([record('commendation', 'minor', { level: 'provincial' })])).toEqual({ score: 25, grade: '5' });
   });
 
