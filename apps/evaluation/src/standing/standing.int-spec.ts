@@ -6,7 +6,7 @@ import { DomainError } from '@platform/errors';
 import { OutboxPublisher, ServiceDefinition } from '@platform/service';
 import { addMonths } from '@domain/calendar';
 import { chinaToday, cloneTestDatabase, makeUscc, TestDatabase } from '@platform/testing';
-import { ZHENGZHOU_TAXI_DRIVER_STARS } from '../engine/domain/shipped-schemes';
+import { SHIPPED_SCHEMES, ZHENGZHOU_TAXI_DRIVER_STARS } from '../engine/domain/shipped-schemes';
 import { evaluationDefinition } from '../evaluation.definition';
 import { PutSchemeHandler } from '../schemes/application/put-scheme.handler';
 import { SchemeAnnouncements } from '../schemes/application/scheme-announcements';
@@ -98,7 +98,7 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
   it('stores the shipped schemes as active version 1, once', async () => {
     await registry.onModuleInit();
     const rows = await db.query(`SELECT scheme_id, version, status FROM evaluation.scheme_versions ORDER BY scheme_id`);
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(SHIPPED_SCHEMES.length);
     expect(rows.every((r) => r['version'] === 1 && r['status'] === 'active')).toBe(true);
   });
 
