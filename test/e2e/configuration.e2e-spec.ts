@@ -45,14 +45,14 @@ describe('configuration checked against published schemes, through the gateway',
     );
     expect(item(jiaozuo.body, 'jiaozuo.red.no-new-business')).toMatchObject({ status: 'active', waitingFor: [] });
     expect(item(mappings.body, 'henan.key-watch.no-commitment')).toMatchObject({ status: 'active' });
-    // Jiyuan's scheme ships (issue 17): its plan turns active once evaluation's announcement is consumed.
+    // Jiyuan's and Hangzhou's schemes ship (issue 17): their plans turn active once evaluation's announcements are consumed.
     const plans = await eventually(
       () => api('/api/v1/admin/draw-plans'),
-      (r) => item(r.body, 'jiyuan.driving-school')?.status === 'active',
+      (r) => item(r.body, 'jiyuan.driving-school')?.status === 'active' && item(r.body, 'hangzhou.road-transport')?.status === 'active',
     );
     expect(plans.body.items?.map((p) => [p.id, p.status])).toEqual([
       ['jiyuan.driving-school', 'active'],
-      ['hangzhou.road-transport', 'pending'],
+      ['hangzhou.road-transport', 'active'],
       ['shandong.road-transport', 'pending'],
     ]);
   });

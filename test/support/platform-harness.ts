@@ -55,6 +55,23 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
     region: '410800',
     scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'],
   },
+  // Xuchang's taxi office: registers drivers, submits records, reads stars, decides charging/dispatch (seed 002 案例3).
+  {
+    clientId: 'xuchang',
+    name: '许昌市交通运输局',
+    kind: 'integrator',
+    region: '411000',
+    scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'],
+  },
+  // Hangzhou: an integrator that registers operators, submits records and draws inspections, and the city's regulator (seed 004 杭州).
+  {
+    clientId: 'hangzhou',
+    name: '杭州市交通运输局',
+    kind: 'integrator',
+    region: '330100',
+    scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'],
+  },
+  { clientId: 'hangzhou-regulator', name: '杭州市交通运输局（管理）', kind: 'admin', region: '330100', scopes: ['admin'] },
 ];
 
 export interface RunningPlatform {

@@ -1,3 +1,4 @@
+import { ROAD_TRANSPORT_SECTORS } from '@domain/credit';
 import type { SchemeDocument } from './scheme-document';
 
 /*
@@ -622,6 +623,136 @@ export const JIAOZUO_GENERAL_CARGO_CODES: SchemeDocument = {
   ],
 };
 
+/** Xuchang cruising-taxi stars behind 信易+充电 and priority dispatch (seed 002 案例3 许昌; DOMAIN.md §4). */
+export const XUCHANG_TAXI_STARS: SchemeDocument = {
+  id: 'xuchang-taxi-stars',
+  name: { zh: '许昌市巡游出租汽车星级评定', en: 'Xuchang taxi stars' },
+  sources: [
+    TAXI_LAW,
+    'seed 002 案例3 许昌：以新修订的《出租汽车服务质量信誉考核办法》……分为5个星级进行星级评定……五星车辆享受充电服务费5折，四星车辆服务费6折，三星及以下车辆服务费7折',
+    'DOMAIN.md §4 信易+: EV charging 50 %/60 %/70 % of the fee for 5★/4★/≤3★ taxis (Xuchang); priority dispatch for high stars',
+  ],
+  subjectKinds: ['person'],
+  regions: ['411000'],
+  // seed 002 案例3: “信用+出租车” — the stars rate cruising taxis and their drivers only.
+  sectors: ['taxi'],
+  cycle: { kind: 'year' },
+  scoring: {
+    kind: 'points',
+    base: 20,
+    floor: 0,
+    ceiling: 30,
+    bonusCeiling: 10,
+    rules: [
+      {
+        id: 'complaint',
+        recordTypes: ['confirmed-complaint'],
+        points: "{'minor': -1.0, 'general': -3.0, 'severe': -5.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: `${TAXI_LAW}；经核实的服务投诉按严重程度扣1/3/5分（档位对应沿用郑州，占位）`,
+      },
+      {
+        id: 'penalty',
+        recordTypes: ['administrative-penalty', 'monitoring-violation'],
+        points: "{'minor': -3.0, 'general': -5.0, 'severe': -10.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: `${TAXI_LAW}；行政处罚、动态监控违规按严重程度扣3/5/10分（档位对应沿用郑州，占位）`,
+      },
+      {
+        id: 'responsible-accident',
+        recordTypes: ['accident'],
+        when: "has(record.payload.responsibility) && record.payload.responsibility in ['full', 'main', 'equal']",
+        points: -20,
+        validity: { kind: 'cycle' },
+        basis: `${TAXI_LAW}；负同等及以上责任的事故扣20分`,
+      },
+      {
+        id: 'commendation',
+        recordTypes: ['commendation'],
+        points: "has(record.payload.level) && record.payload.level in ['national', 'provincial'] ? 5.0 : 2.0",
+        validity: { kind: 'cycle' },
+        basis: `${TAXI_LAW}；受表彰奖励加分（省级及以上5分，其他2分，沿用郑州，占位），合计不超过10分`,
+      },
+    ],
+  },
+  ladder: {
+    id: 'stars',
+    rungs: [
+      { grade: '5', min: 25 },
+      { grade: '4', min: 20, max: 25 },
+      { grade: '3', min: 11, max: 20 },
+      { grade: '2', min: 4, max: 11 },
+      { grade: '1', min: 1, max: 4 },
+      { grade: '0', max: 1 },
+    ],
+  },
+  notes: [
+    "Placeholder: the star thresholds are Zhengzhou's (DOMAIN.md §3: ≥ 25 → 5★, 20–24 → 4★, 11–19 → 3★, 4–10 → 2★, 1–3 → 1★, ≤ 0 → no star); seed 002 案例3 gives Xuchang's five star levels but no thresholds.",
+    "The scoring is the taxi-driver law's (base 20, ≤ +10 bonus, 1/3/5/10/20 deductions, floor 0, year cycle); which severity maps to which step and the commendation bonus are Zhengzhou's LOCAL mapping, reused as a placeholder.",
+    'Seed 002 案例3 rates the vehicles every half year (每半年); this version rates drivers on the law\'s calendar-year cycle — a regulator can publish a version with cycle "half".',
+  ],
+};
+
+/** Hangzhou road transport operators AA/A/B/C/D behind the inspection draw (seed 004 杭州; DOMAIN.md §3, §4). */
+export const HANGZHOU_ROAD_TRANSPORT: SchemeDocument = {
+  id: 'hangzhou-road-transport',
+  name: { zh: '杭州市道路运输企业信用等级', en: 'Hangzhou road transport operator grades' },
+  sources: [
+    'seed 004 杭州：杭州市道路运输企业参加全省信用等级评价，信用等级分为AA（优秀）、A（良好）、B（中等）、C（较差）、D（差）五级；以全省道路运输行业信用评价体系为主，杭州市地方特色评价标准为辅',
+    'DOMAIN.md §3 Grades AA/A/B/C/D (Hangzhou); §4 双随机 draw: AA 10 %, A 15 %, B 20 %, C 25 %, D 30 %, then a second draw of C 30 % and D 70 %',
+  ],
+  subjectKinds: ['org'],
+  regions: ['330100'],
+  // seed 004 杭州: the province-wide grading covers road transport operators of every kind (客运、货运、驾培、维修…).
+  sectors: [...ROAD_TRANSPORT_SECTORS],
+  cycle: { kind: 'year' },
+  scoring: {
+    kind: 'points',
+    base: 100,
+    floor: 0,
+    ceiling: 100,
+    rules: [
+      {
+        id: 'penalty',
+        recordTypes: ['administrative-penalty', 'oversize-transport-violation', 'commitment-broken'],
+        points: "{'minor': -5.0, 'general': -10.0, 'severe': -20.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '不良行为（行政处罚、违法超限运输、违背承诺）：按严重程度扣5/10/20分（占位）',
+      },
+      {
+        id: 'service-quality',
+        recordTypes: ['confirmed-complaint', 'monitoring-violation'],
+        points: "{'minor': -2.0, 'general': -5.0, 'severe': -10.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '服务质量（经核实的投诉、动态监控违规）：按严重程度扣2/5/10分（占位）',
+      },
+      {
+        id: 'responsible-accident',
+        recordTypes: ['accident'],
+        when: "has(record.payload.responsibility) && record.payload.responsibility != 'none'",
+        points: "record.severity == 'severe' ? -40.0 : -20.0",
+        validity: { kind: 'cycle' },
+        basis: '有责事故：每起扣20分，严重的扣40分（占位）',
+      },
+    ],
+  },
+  ladder: {
+    id: 'AA-D',
+    rungs: [
+      { grade: 'AA', min: 90 },
+      { grade: 'A', min: 80, max: 90 },
+      { grade: 'B', min: 70, max: 80 },
+      { grade: 'C', min: 60, max: 70 },
+      { grade: 'D', max: 60 },
+    ],
+  },
+  notes: [
+    "Placeholder: seed 004 names Hangzhou's five grades (AA 优秀, A 良好, B 中等, C 较差, D 差) under Zhejiang's province-wide evaluation but gives neither its indicators nor its bands; the 100-point base, the deduction steps and the 10-point bands (AA ≥ 90, A 80–<90, B 70–<80, C 60–<70, D < 60) are LOCAL choices of this version.",
+    'Seed 004 reports the grading of the first half of 2024; this version grades on a calendar-year cycle (a regulator can publish a version with cycle "half").',
+    'Not modelled here: the red list of operators graded AA two years running and commended at city level or above (seed 004 杭州) — a list rule, not a grade.',
+  ],
+};
+
 export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   ZHENGZHOU_TAXI_DRIVER_STARS,
   HENAN_PASSENGER_HAZARDOUS_CODES,
@@ -632,4 +763,6 @@ export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   JIYUAN_DRIVING_SCHOOL,
   HEBI_FLEET,
   JIAOZUO_GENERAL_CARGO_CODES,
+  XUCHANG_TAXI_STARS,
+  HANGZHOU_ROAD_TRANSPORT,
 ];
