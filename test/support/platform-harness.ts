@@ -72,6 +72,14 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
     scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'],
   },
   { clientId: 'hangzhou-regulator', name: '杭州市交通运输局（管理）', kind: 'admin', region: '330100', scopes: ['admin'] },
+  // Nanyang's transport bureau: registers taxi firms, submits records, asks the new-capacity decision (seed 000 南阳).
+  {
+    clientId: 'nanyang',
+    name: '南阳市交通运输局',
+    kind: 'integrator',
+    region: '411300',
+    scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'],
+  },
 ];
 
 export interface RunningPlatform {

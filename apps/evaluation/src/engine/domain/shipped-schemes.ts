@@ -753,6 +753,65 @@ export const HANGZHOU_ROAD_TRANSPORT: SchemeDocument = {
   ],
 };
 
+/** Nanyang taxi firms 3A/2A/A/B behind new-capacity licensing (seed 000 南阳“无感审批”; DOMAIN.md §4). */
+export const NANYANG_TAXI_FIRM: SchemeDocument = {
+  id: 'nanyang-taxi-firm',
+  name: { zh: '南阳市出租汽车企业质量信誉等级', en: 'Nanyang taxi firm grades' },
+  sources: [
+    'seed 000 南阳：嵌入出租车、公交车行业审批。对3A级及以上企业优先授予新增运力指标，对2A企业申请经营延续时加分或优先考虑，对A级企业加强管理，对B级企业停业整顿',
+    'DOMAIN.md §4: 3A+ taxi firms get new capacity first; B firms suspended for rectification (Nanyang)',
+  ],
+  subjectKinds: ['org'],
+  regions: ['411300'],
+  // seed 000 南阳 names 出租车、公交车 firms; the shipped new-capacity mappings (nanyang.taxi.*) are for taxi firms only.
+  sectors: ['taxi'],
+  cycle: { kind: 'year' },
+  scoring: {
+    kind: 'points',
+    base: 1000,
+    floor: 0,
+    ceiling: 1000,
+    rules: [
+      {
+        id: 'penalty',
+        recordTypes: ['administrative-penalty', 'commitment-broken'],
+        points: "{'minor': -20.0, 'general': -50.0, 'severe': -100.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '行政处罚、违背承诺：每起按严重程度扣20/50/100分（占位）',
+      },
+      {
+        id: 'responsible-accident',
+        recordTypes: ['accident'],
+        when: "has(record.payload.responsibility) && record.payload.responsibility != 'none'",
+        points: "record.severity == 'severe' ? -200.0 : -100.0",
+        validity: { kind: 'cycle' },
+        basis: '有责事故：每起扣100分，严重的扣200分（占位）',
+      },
+      {
+        id: 'service-quality',
+        recordTypes: ['confirmed-complaint', 'monitoring-violation'],
+        points: "{'minor': -5.0, 'general': -10.0, 'severe': -20.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: 'seed 000 南阳归集12345和12328投诉确认信息、违章处罚：每起按严重程度扣5/10/20分（占位）',
+      },
+    ],
+  },
+  ladder: {
+    id: 'AAA-B',
+    rungs: [
+      { grade: 'AAA', min: 850 },
+      { grade: 'AA', min: 700, max: 850 },
+      { grade: 'A', min: 600, max: 700 },
+      { grade: 'B', max: 600 },
+    ],
+  },
+  notes: [
+    "placeholder: the 1000-point scale, the items' deductions and the bands (AAA ≥ 850, AA 700–<850, A 600–<700, B < 600) are LOCAL choices of this version; seed 000 南阳 names the 3A/2A/A/B grades and what each means for licensing, not their points.",
+    '"3A级及以上": the shared firm ladder (AAA-B) tops out at AAA, so AAA is the top grade here.',
+    'Sectors: seed 000 also names 公交车 (bus) firms; this version grades taxi firms only, as the new-capacity mappings do.',
+  ],
+};
+
 export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   ZHENGZHOU_TAXI_DRIVER_STARS,
   HENAN_PASSENGER_HAZARDOUS_CODES,
@@ -765,4 +824,5 @@ export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   JIAOZUO_GENERAL_CARGO_CODES,
   XUCHANG_TAXI_STARS,
   HANGZHOU_ROAD_TRANSPORT,
+  NANYANG_TAXI_FIRM,
 ];
