@@ -169,7 +169,7 @@ describe('seed 002 案例9: Zhengzhou taxi drivers starred on their service-qual
       // Wait until evaluation has every record of this driver in the explanation, then read the stars.
       const graded = await eventually(
         () => api(`/api/v1/subjects/${driver}/evaluations`, { token: zhengzhouReader }),
-        (r) => (stars(r)?.explanation.items.length ?? 0) === submissions.length,
+        (r) => (stars(r)?.explanation.items.length ?? 0) >= submissions.length,
       );
       expect(graded.status).toBe(200);
       expect(stars(graded)).toMatchObject({ grade, score, cycle: { label: today.slice(0, 4) } });
