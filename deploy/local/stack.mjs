@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 const { REPO_ROOT, SERVICES, serviceEnv, spawnService, waitReady, stop } = require('./platform.cjs');
 const { demoClientsFile } = require('./demo-clients.cjs');
 const { Client } = require('pg');
-const { usccCheckCharacter } = require(join(REPO_ROOT, 'dist/libs/domain/identifiers/src'));
+const { usccCheckCharacter, citizenIdCheckCharacter } = require(join(REPO_ROOT, 'dist/libs/domain/identifiers/src'));
 
 const DATA = join(REPO_ROOT, '.data');
 const LOGS = join(DATA, 'logs');
@@ -285,6 +285,241 @@ async function seedDemoRegistry(token) {
   }
 }
 
+/** A bureau's USCC (an authority of the records below), from its first 17 characters. */
+const bureau = (region) => uscc(`11${region}005252717`);
+
+/** An administrative penalty as the seed e2e tests post them (catalogue v1), dated `today`. */
+function seedPenalty({ region, authority, facts, basis, content, fine }) {
+  return {
+    recordType: 'administrative-penalty',
+    payload: {
+      facts,
+      penaltyCategories: fine ? ['fine'] : ['warning'],
+      penaltyBasis: basis,
+      penaltyContent: content,
+      ...(fine ? { fineAmountFen: fine } : {}),
+      authority,
+      authorityUscc: bureau(region),
+    },
+  };
+}
+
+/**
+ * One or two demo subjects per shipped seed system (issue 17), registered in the system's sector and
+ * region and given this year's records by that region's demo client, so
+ * `GET /api/v1/subjects/{id}/evaluations` with that client shows a grade under the system's scheme.
+ * Sectors, regions and record bodies follow test/e2e/seed-<city>.e2e-spec.ts; points are the
+ * placeholder ones of shipped-schemes.ts. Idempotent like the records above: registrations are PUTs,
+ * records carry a sourceRecordId (a repeat is a 409).
+ */
+const DEMO_SEED_SYSTEMS = [
+  {
+    scheme: 'jiaozuo-general-cargo',
+    clientId: 'demo-jiaozuo',
+    region: '410800',
+    subjects: [
+      {
+        kind: 'org',
+        id: uscc('91410800MA3X0101'.padEnd(17, '0')),
+        name: '焦作通达普通货物运输有限公司',
+        sectors: ['general-cargo'],
+        records: [
+          {
+            severity: 'general',
+            doc: '焦交执罚〔2026〕0101号',
+            ...seedPenalty({
+              region: '410800',
+              authority: '焦作市交通运输局',
+              facts: '未按规定对运输车辆进行安全技术检验',
+              basis: '《道路货物运输及站场管理规定》第六十九条',
+              content: '罚款人民币贰仟元',
+              fine: 200_000,
+            }),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    scheme: 'jiyuan-driving-school',
+    clientId: 'demo-jiyuan',
+    region: '419001',
+    subjects: [
+      {
+        kind: 'org',
+        id: uscc('91419001MA3X0201'.padEnd(17, '0')),
+        name: '济源安顺机动车驾驶员培训学校',
+        sectors: ['driving-school'],
+        records: [
+          {
+            severity: 'general',
+            doc: '济交执罚〔2026〕0201号',
+            ...seedPenalty({
+              region: '419001',
+              authority: '济源示范区交通运输局',
+              facts: '未按照全国统一的教学大纲进行培训',
+              basis: '《机动车驾驶员培训管理规定》第五十条',
+              content: '罚款人民币壹仟元',
+              fine: 100_000,
+            }),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    scheme: 'hebi-fleet',
+    clientId: 'demo-hebi',
+    region: '410600',
+    subjects: [
+      {
+        kind: 'org',
+        id: uscc('91410600MA3X0301'.padEnd(17, '0')),
+        name: '鹤壁淇河客运有限公司',
+        sectors: ['road-passenger'],
+        records: [
+          {
+            severity: 'minor',
+            doc: '鹤交执罚〔2026〕0301号',
+            ...seedPenalty({
+              region: '410600',
+              authority: '鹤壁市交通运输局',
+              facts: '客运车辆动态监控装置未正常工作',
+              basis: '《道路运输车辆动态监督管理办法》第三十六条',
+              content: '警告',
+            }),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    scheme: 'xuchang-taxi-stars',
+    clientId: 'demo-xuchang',
+    region: '411000',
+    subjects: [
+      {
+        kind: 'person',
+        id: (() => {
+          const first17 = '41100219900101301';
+          return first17 + citizenIdCheckCharacter(first17);
+        })(),
+        name: '李师傅',
+        sectors: ['taxi'],
+        qualifiedOn: '2015-01-01',
+        records: [
+          {
+            severity: 'minor',
+            doc: '许交表〔2026〕0401号',
+            recordType: 'commendation',
+            payload: { title: '最美出租车驾驶员', awardingBody: '河南省交通运输厅', level: 'provincial' },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    scheme: 'hangzhou-road-transport',
+    clientId: 'demo-hangzhou',
+    region: '330100',
+    subjects: [
+      {
+        kind: 'org',
+        id: uscc('91330100MA3X0501'.padEnd(17, '0')),
+        name: '杭州钱江货运有限公司',
+        sectors: ['general-cargo'],
+        records: [
+          {
+            severity: 'severe',
+            doc: '杭交执罚〔2026〕0501号',
+            ...seedPenalty({
+              region: '330100',
+              authority: '杭州市交通运输局',
+              facts: '未按规定维护和检测运输车辆',
+              basis: '《道路货物运输及站场管理规定》第六十九条',
+              content: '罚款人民币贰仟元',
+              fine: 200_000,
+            }),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    scheme: 'nanyang-taxi-firm',
+    clientId: 'demo-nanyang',
+    region: '411300',
+    subjects: [
+      {
+        kind: 'org',
+        id: uscc('91411300MA3X0601'.padEnd(17, '0')),
+        name: '南阳宛城出租汽车有限公司',
+        sectors: ['taxi'],
+        records: [
+          {
+            severity: 'general',
+            doc: '宛交执罚〔2026〕0601号',
+            ...seedPenalty({
+              region: '411300',
+              authority: '南阳市交通运输局',
+              facts: '巡游出租汽车驾驶员拒载',
+              basis: '《巡游出租汽车经营服务管理规定》第四十九条',
+              content: '罚款人民币贰佰元',
+              fine: 20_000,
+            }),
+          },
+        ],
+      },
+    ],
+  },
+];
+
+async function demoToken(clients, clientId) {
+  const client = clients.find((c) => c.clientId === clientId);
+  const response = await fetch(`${GATEWAY}/api/v1/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: client.clientId, client_secret: client.clientSecret }),
+  });
+  if (!response.ok) throw new Error(`demo token for ${clientId} refused: ${response.status} ${await response.text()}`);
+  return (await response.json()).access_token;
+}
+
+/** Each system with its own client, the systems concurrently (start time stays about the same). */
+async function seedDemoSeedSystems(clients, today) {
+  await Promise.all(
+    DEMO_SEED_SYSTEMS.map(async (system) => {
+      const token = await demoToken(clients, system.clientId);
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+      for (const s of system.subjects) {
+        const [path, body] =
+          s.kind === 'org'
+            ? [`enterprises/${s.id}`, { name: s.name, region: system.region, declaredSectors: s.sectors, registeredOn: '2015-01-01' }]
+            : [`drivers/${s.id}`, { name: s.name, region: system.region, qualificationSectors: s.sectors, qualifiedOn: s.qualifiedOn }];
+        const registered = await fetch(`${GATEWAY}/api/v1/registry/${path}`, { method: 'PUT', headers, body: JSON.stringify(body) });
+        if (!registered.ok) throw new Error(`demo registration ${system.scheme} ${path}: ${registered.status} ${await registered.text()}`);
+        for (const [i, r] of s.records.entries()) {
+          const response = await fetch(`${GATEWAY}/api/v1/credit-records`, {
+            method: 'POST',
+            headers,
+            body: JSON.stringify({
+              recordType: r.recordType,
+              subject: { kind: s.kind, id: s.id, name: s.name },
+              region: system.region,
+              severity: r.severity,
+              decisionDate: today,
+              documentNumber: r.doc,
+              sourceRecordId: `demo-${system.scheme}-${s.id}-${i + 1}`,
+              payload: r.payload,
+            }),
+          });
+          if (!response.ok && response.status !== 409) throw new Error(`demo record ${system.scheme} ${s.id}: ${response.status} ${await response.text()}`);
+        }
+      }
+    }),
+  );
+}
+
 async function seedDemoRecords(clientsFile) {
   const { clients } = JSON.parse(readFileSync(clientsFile, 'utf8'));
   const henan = clients.find((c) => c.clientId === 'demo-henan');
@@ -313,7 +548,7 @@ async function seedDemoRecords(clientsFile) {
     });
     if (!response.ok && response.status !== 409) throw new Error(`demo record ${r.n}: ${response.status} ${await response.text()}`);
   }
-  await seedDemoRegistry(token);
+  await Promise.all([seedDemoRegistry(token), seedDemoSeedSystems(clients, today)]);
   return { demoUscc: DEMO_RECORDS[0].org, token };
 }
 
