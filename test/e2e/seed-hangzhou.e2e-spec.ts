@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { usccCheckCharacter } from '@domain/identifiers';
 import { chinaToday, makeUscc } from '@platform/testing';
+import { closeCycle } from '../support/evaluation-cycles';
 import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
@@ -108,21 +109,9 @@ describe('seed 004 杭州: Hangzhou operators graded AA–D, drawn for inspectio
     );
     // 42 operators; 10 commendations (AA) + 7 + 10 + 20 + 30 penalties.
     expect(held).toEqual([42, 77]);
-    const accepted = await api('/api/v1/evaluation-cycles', {
-      method: 'POST',
-      body: { schemeId: 'hangzhou-road-transport', period: lastYear },
-      token: regulator,
-    });
-    expect(accepted.status).toBe(202);
-    const closed = await eventually(
-      () => api(`/api/v1/evaluation-cycles/${accepted.body.id as string}`, { token: regulator }),
-      (r) => r.body.status === 'completed',
-      60_000,
-    );
+    const { closed, ranked } = await closeCycle(platform, regulator, 'hangzhou-road-transport', lastYear, 60_000);
     expect(closed.body).toMatchObject({ schemeId: 'hangzhou-road-transport', period: lastYear, status: 'completed', distribution: POOL });
-    const rankings = await api(`/api/v1/evaluation-cycles/${accepted.body.id as string}/rankings?by=subject&limit=100`, { token: regulator });
-    const graded = new Map((rankings.body.subjects as { subjectId: string; grade: string }[]).map((s) => [s.subjectId, s.grade]));
-    for (const { uscc, grade } of operators) expect([uscc, graded.get(uscc)]).toEqual([uscc, grade]);
+    for (const { uscc, grade } of operators) expect([uscc, ranked.get(uscc)?.grade]).toEqual([uscc, grade]);
 
     // The draw, once joint measures holds the 42 closed-cycle grades.
     type Draw = {
@@ -161,7 +150,7 @@ describe('seed 004 杭州: Hangzhou operators graded AA–D, drawn for inspectio
     ]);
     // Nobody is drawn twice, and each drawn operator carries its own grade.
     expect(new Set(result.drawn.map((d) => d.subjectId)).size).toBe(result.drawn.length);
-    for (const d of result.drawn) expect(d.grade).toBe(graded.get(d.subjectId));
+    for (const d of result.drawn) expect(d.grade).toBe(ranked.get(d.subjectId)?.grade);
 
     // 一公开: the same seed over the same pool draws the same operators.
     const again = (await draw(20261206)).body as unknown as Draw;

@@ -1,6 +1,7 @@
 import { usccCheckCharacter } from '@domain/identifiers';
 import { chinaToday } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
+import { closeCycle } from '../support/evaluation-cycles';
 import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 import { registerSubjects } from '../support/registry';
@@ -88,16 +89,8 @@ describe('seed 002 案例6: a Hebi fleet graded AAA gets 20 % off repair labour'
     expect(before.status).toBe(200);
     expect(before.body).toMatchObject({ outcome: 'allow', measures: [] });
 
-    const accepted = await api('/api/v1/evaluation-cycles', { method: 'POST', token: regulator, body: { schemeId: 'hebi-fleet', period: lastYear } });
-    expect(accepted.status).toBe(202);
-    const done = await eventually(
-      () => api(`/api/v1/evaluation-cycles/${accepted.body.id as string}`, { token: regulator }),
-      (r) => r.body.status === 'completed',
-      30_000,
-    );
+    const { closed: done, ranked } = await closeCycle(platform, regulator, 'hebi-fleet', lastYear);
     expect(done.body).toMatchObject({ schemeId: 'hebi-fleet', period: lastYear, status: 'completed', total: 3, distribution: { AAA: 1, AA: 1, B: 1 } });
-    const rankings = await api(`/api/v1/evaluation-cycles/${accepted.body.id as string}/rankings?by=subject&limit=10`, { token: regulator });
-    const ranked = new Map((rankings.body.subjects as { subjectId: string; grade: string; score: number }[]).map((s) => [s.subjectId, s]));
     for (const fleet of fleets) expect(ranked.get(fleet.id)).toMatchObject({ grade: fleet.grade, score: fleet.score });
 
     const [aaa, aa, b] = fleets;

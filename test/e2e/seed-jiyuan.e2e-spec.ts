@@ -1,6 +1,7 @@
 import { usccCheckCharacter } from '@domain/identifiers';
 import { chinaToday } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
+import { closeCycle } from '../support/evaluation-cycles';
 import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 import { registerSubjects } from '../support/registry';
@@ -103,22 +104,9 @@ describe('seed 002 案例5: Jiyuan driving schools graded, then drawn for inspec
     expect(early.body).toMatchObject({ planId: 'jiyuan.driving-school', schemeId: 'jiyuan-driving-school', pool: [], drawn: [] });
 
     // The regulator closes last year's cycle: grades out.
-    const accepted = await api('/api/v1/evaluation-cycles', {
-      method: 'POST',
-      token: regulator,
-      body: { schemeId: 'jiyuan-driving-school', period: lastYear },
-    });
-    expect(accepted.status).toBe(202);
-    const done = await eventually(
-      () => api(`/api/v1/evaluation-cycles/${accepted.body.id as string}`, { token: regulator }),
-      (r) => r.body.status === 'completed',
-      30_000,
-    );
+    const { closed: done, ranked } = await closeCycle(platform, regulator, 'jiyuan-driving-school', lastYear);
     expect(done.body).toMatchObject({ schemeId: 'jiyuan-driving-school', period: lastYear, status: 'completed', total: schools.length });
     expect(done.body.distribution).toEqual(Object.fromEntries(GRADES.map((g) => [g.grade, g.schools])));
-    const rankings = await api(`/api/v1/evaluation-cycles/${accepted.body.id as string}/rankings?by=subject&limit=50`, { token: regulator });
-    expect(rankings.status).toBe(200);
-    const ranked = new Map((rankings.body.subjects as { subjectId: string; grade: string; score: number }[]).map((s) => [s.subjectId, s]));
     for (const school of schools) expect(ranked.get(school.id)).toMatchObject({ grade: school.grade, score: school.score });
 
     // Joint measures learns the closed cycle's grades; the Jiyuan bureau's draw then pools all 18 schools.

@@ -1,6 +1,7 @@
 import { usccCheckCharacter } from '@domain/identifiers';
 import { chinaToday } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
+import { closeCycle, recordsHeld } from '../support/evaluation-cycles';
 import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 import { registerSubjects } from '../support/registry';
@@ -78,9 +79,10 @@ describe('seed 000 南阳: AAA taxi firms get new capacity first, B firms are su
     // Close the cycle only once evaluation holds all six records (no race).
     await eventually(
       () =>
-        platform.db
-          .query(`SELECT count(*)::int AS n FROM evaluation.subject_records WHERE subject_id = ANY($1)`, [firms.map((f) => f.id)])
-          .then((rows) => (rows[0] as { n: number }).n),
+        recordsHeld(
+          platform,
+          firms.map((f) => f.id),
+        ),
       (n) => n === 6,
     );
     // Decisions use closed-cycle grades only: before the close the B firm is not suspended.
@@ -88,16 +90,8 @@ describe('seed 000 南阳: AAA taxi firms get new capacity first, B firms are su
     expect(before.status).toBe(200);
     expect(before.body).toMatchObject({ outcome: 'allow', measures: [] });
 
-    const accepted = await api('/api/v1/evaluation-cycles', { method: 'POST', token: regulator, body: { schemeId: 'nanyang-taxi-firm', period: lastYear } });
-    expect(accepted.status).toBe(202);
-    const done = await eventually(
-      () => api(`/api/v1/evaluation-cycles/${accepted.body.id as string}`, { token: regulator }),
-      (r) => r.body.status === 'completed',
-      30_000,
-    );
+    const { closed: done, ranked } = await closeCycle(platform, regulator, 'nanyang-taxi-firm', lastYear);
     expect(done.body).toMatchObject({ schemeId: 'nanyang-taxi-firm', period: lastYear, status: 'completed', total: 2, distribution: { AAA: 1, B: 1 } });
-    const rankings = await api(`/api/v1/evaluation-cycles/${accepted.body.id as string}/rankings?by=subject&limit=10`, { token: regulator });
-    const ranked = new Map((rankings.body.subjects as { subjectId: string; grade: string; score: number }[]).map((s) => [s.subjectId, s]));
     for (const firm of firms) expect(ranked.get(firm.id)).toMatchObject({ grade: firm.grade, score: firm.score });
 
     const priority = await eventually(

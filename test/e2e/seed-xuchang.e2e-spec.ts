@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { citizenIdCheckCharacter } from '@domain/identifiers';
 import { chinaToday } from '@platform/testing';
+import { closeCycle, recordsHeld } from '../support/evaluation-cycles';
 import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 import { registerSubjects } from '../support/registry';
@@ -105,23 +106,13 @@ describe('seed 002 案例3: Xuchang taxi stars → charging discount and priorit
 
     // Decisions use closed-cycle grades: once evaluation holds the three records, the regulator closes last year's cycle.
     const held = await eventually(
-      () =>
-        platform.db
-          .query(`SELECT count(*)::int AS n FROM evaluation.subject_records WHERE subject_id = ANY($1)`, [[fiveStar, threeStar]])
-          .then((rows) => (rows[0] as { n: number }).n),
+      () => recordsHeld(platform, [fiveStar, threeStar]),
       (n) => n === 3,
     );
     expect(held).toBe(3);
-    const accepted = await api('/api/v1/evaluation-cycles', { method: 'POST', body: { schemeId: 'xuchang-taxi-stars', period: lastYear }, token: regulator });
-    expect(accepted.status).toBe(202);
-    const closed = await eventually(
-      () => api(`/api/v1/evaluation-cycles/${accepted.body.id as string}`, { token: regulator }),
-      (r) => r.body.status === 'completed',
-      30_000,
-    );
+    const { closed, subjects } = await closeCycle(platform, regulator, 'xuchang-taxi-stars', lastYear);
     expect(closed.body).toMatchObject({ schemeId: 'xuchang-taxi-stars', period: lastYear, status: 'completed', distribution: { '5': 1, '3': 1 } });
-    const rankings = await api(`/api/v1/evaluation-cycles/${accepted.body.id as string}/rankings?by=subject&limit=10`, { token: regulator });
-    expect((rankings.body.subjects as { subjectId: string; grade: string; score: number }[]).map((s) => [s.subjectId, s.grade, s.score]).sort()).toEqual(
+    expect(subjects.map((s) => [s.subjectId, s.grade, s.score]).sort()).toEqual(
       [
         [fiveStar, '5', 30],
         [threeStar, '3', 15],
