@@ -472,6 +472,55 @@ const DEMO_SEED_SYSTEMS = [
       },
     ],
   },
+  {
+    // Seed 004 案例8: every registered operator is graded, records or not (ADR 0051); one that has not
+    // registered, committed and self-assessed is managed as C.
+    scheme: 'shandong-road-transport',
+    clientId: 'demo-shandong',
+    region: '370100',
+    subjects: [
+      {
+        kind: 'org',
+        id: uscc('91370100MA3X0701'.padEnd(17, '0')),
+        name: '济南泉城普通货物运输有限公司',
+        sectors: ['general-cargo'],
+        // No record, never committed nor self-assessed: C.
+        credit: { registered: true, committed: false, selfAssessed: false },
+        records: [],
+      },
+      {
+        kind: 'org',
+        id: uscc('91370100MA3X0702'.padEnd(17, '0')),
+        name: '济南历城客运有限公司',
+        sectors: ['road-passenger'],
+        // No record, registered, committed and self-assessed: the base 85, A.
+        credit: { registered: true, committed: true, selfAssessed: true },
+        records: [],
+      },
+      {
+        kind: 'org',
+        id: uscc('91370100MA3X0703'.padEnd(17, '0')),
+        name: '济南黄河危险货物运输有限公司',
+        sectors: ['hazardous-goods'],
+        credit: { registered: true, committed: true, selfAssessed: true },
+        // 85 − 10 (general penalty): 75, B.
+        records: [
+          {
+            severity: 'general',
+            doc: '济交执罚〔2026〕0701号',
+            ...seedPenalty({
+              region: '370100',
+              authority: '济南市交通运输局',
+              facts: '未按规定开展安全生产隐患排查治理',
+              basis: '《中华人民共和国安全生产法》第一百零二条',
+              content: '罚款人民币伍万元',
+              fine: 5_000_000,
+            }),
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 async function demoToken(clients, clientId) {
@@ -494,7 +543,10 @@ async function seedDemoSeedSystems(clients, today) {
       for (const s of system.subjects) {
         const [path, body] =
           s.kind === 'org'
-            ? [`enterprises/${s.id}`, { name: s.name, region: system.region, declaredSectors: s.sectors, registeredOn: '2015-01-01' }]
+            ? [
+                `enterprises/${s.id}`,
+                { name: s.name, region: system.region, declaredSectors: s.sectors, registeredOn: '2015-01-01', ...(s.credit ? { credit: s.credit } : {}) },
+              ]
             : [`drivers/${s.id}`, { name: s.name, region: system.region, qualificationSectors: s.sectors, qualifiedOn: s.qualifiedOn }];
         const registered = await fetch(`${GATEWAY}/api/v1/registry/${path}`, { method: 'PUT', headers, body: JSON.stringify(body) });
         if (!registered.ok) throw new Error(`demo registration ${system.scheme} ${path}: ${registered.status} ${await registered.text()}`);

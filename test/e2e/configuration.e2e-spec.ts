@@ -29,7 +29,7 @@ describe('configuration checked against published schemes, through the gateway',
   );
   const item = (body: Json, id: string) => body.items?.find((i) => i.id === id);
 
-  it("activates Nanyang's bad-driver rules once evaluation has announced nanyang-driver-grades; the schemes not shipped yet keep theirs pending", async () => {
+  it("activates Nanyang's bad-driver rules once evaluation has announced nanyang-driver-grades; every shipped draw plan's scheme ships too", async () => {
     const rules = await eventually(
       () => api('/api/v1/admin/entry-rules'),
       (r) => item(r.body, 'driver-two-consecutive-b-cycles')?.status === 'active',
@@ -45,16 +45,38 @@ describe('configuration checked against published schemes, through the gateway',
     );
     expect(item(jiaozuo.body, 'jiaozuo.red.no-new-business')).toMatchObject({ status: 'active', waitingFor: [] });
     expect(item(mappings.body, 'henan.key-watch.no-commitment')).toMatchObject({ status: 'active' });
-    // Jiyuan's and Hangzhou's schemes ship (issue 17): their plans turn active once evaluation's announcements are consumed.
+    // Jiyuan's, Hangzhou's and Shandong's schemes ship (issue 17): their plans turn active once evaluation's announcements are consumed.
+    const active = (body: Json, id: string) => item(body, id)?.status === 'active';
     const plans = await eventually(
       () => api('/api/v1/admin/draw-plans'),
-      (r) => item(r.body, 'jiyuan.driving-school')?.status === 'active' && item(r.body, 'hangzhou.road-transport')?.status === 'active',
+      (r) => ['jiyuan.driving-school', 'hangzhou.road-transport', 'shandong.road-transport'].every((id) => active(r.body, id)),
     );
     expect(plans.body.items?.map((p) => [p.id, p.status])).toEqual([
       ['jiyuan.driving-school', 'active'],
       ['hangzhou.road-transport', 'active'],
-      ['shandong.road-transport', 'pending'],
+      ['shandong.road-transport', 'active'],
     ]);
+  });
+
+  it('accepts a draw plan naming a scheme not published yet as pending, waiting for it', async () => {
+    const plan = {
+      id: 'nanjing.road-transport',
+      region: '320100',
+      sectors: ['general-cargo'],
+      schemeId: 'nanjing-road-transport',
+      ladder: ['AA', 'A', 'B', 'C', 'D'],
+      ratios: { AA: 5, A: 10, B: 15, C: 20, D: 30 },
+      source: 'e2e: a Nanjing scheme published later',
+    };
+    const shipped = await api('/api/v1/admin/draw-plans');
+    const uploaded = await api('/api/v1/admin/draw-plans', {
+      method: 'PUT',
+      body: { document: [...(shipped.body.document as unknown[]), plan], basedOnVersion: 1 },
+    });
+    expect(uploaded.status).toBe(200);
+    expect(uploaded.body).toMatchObject({ version: 2, inForce: true });
+    expect(item(uploaded.body, plan.id)).toMatchObject({ status: 'pending', waitingFor: ['nanjing-road-transport'] });
+    expect(item(uploaded.body, 'shandong.road-transport')).toMatchObject({ status: 'active', waitingFor: [] });
   });
 
   it('refuses a mapping naming a grade the published scheme does not have: 422 naming it, nothing stored', async () => {

@@ -80,6 +80,15 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
     region: '411300',
     scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'],
   },
+  // Shandong's transport department: registers operators (with their 信用注册/承诺/自评), submits records, draws inspections; and its regulator (seed 004 案例8).
+  {
+    clientId: 'shandong',
+    name: '山东省交通运输厅',
+    kind: 'integrator',
+    region: '370000',
+    scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'],
+  },
+  { clientId: 'shandong-regulator', name: '山东省交通运输厅（管理）', kind: 'admin', region: '370000', scopes: ['admin'] },
 ];
 
 export interface RunningPlatform {

@@ -12,6 +12,7 @@ import { SchemeAnnouncements1763700001300 } from './migrations/1763700001300-sch
 import { RegistrySubjects1763700001400 } from './migrations/1763700001400-registry-subjects';
 import { WithdrawnStandings1763700001700 } from './migrations/1763700001700-withdrawn-standings';
 import { RecognitionTableVersions1763700001900 } from './migrations/1763700001900-recognition-table-versions';
+import { RegistrySubjectsFirstReceived1763700002100 } from './migrations/1763700002100-registry-subjects-first-received';
 
 export const evaluationConfigSchema = baseServiceEnv.extend({
   /** Subjects per transaction when closing a cycle or regrading after a publication (results + cursor commit together). */
@@ -46,6 +47,7 @@ export const evaluationDefinition: ServiceDefinition = {
     RegistrySubjects1763700001400,
     WithdrawnStandings1763700001700,
     RecognitionTableVersions1763700001900,
+    RegistrySubjectsFirstReceived1763700002100,
   ],
   protoPackages: [ProtoPackages.evaluation],
   streams: ['EVALUATION', 'CREDIT_RECORDS', 'MEASURES'],

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { CreditRecordCreatedV1, EvaluationCycleGradeRecordedV1, EventEnvelope, Events } from '@contracts';
 import { Principal } from '@platform/auth';
 import { OutboxPublisher, ServiceDefinition } from '@platform/service';
-import { cloneTestDatabase, TestDatabase } from '@platform/testing';
+import { cloneTestDatabase, makeUscc, TestDatabase } from '@platform/testing';
 import { cycleOfPeriod } from '../engine/domain/cycle';
 import { standingAt } from '../engine/domain/standing';
 import { evaluationDefinition } from '../evaluation.definition';
@@ -16,6 +16,7 @@ import { GetCycleHandler } from './application/get-cycle.handler';
 import { GetPeriodRankingsHandler } from './application/get-period-rankings.handler';
 import { ProcessCyclesJob } from './application/process-cycles.job';
 import { registerInEverySector } from '../standing/registrations.fixture';
+import { RegistrationRow, SubjectRegistrationsRepository } from '../standing/infrastructure/subject-registrations.repository';
 
 /**
  * Cycle close against a real PostgreSQL: every subject in scope graded for a past period, in
@@ -333,6 +334,45 @@ describe('cycle close (PostgreSQL)', () => {
       await expect(
         rankings().execute(zhengzhouReader, { schemeId: 'no-such-scheme', periodKind: 'year', period: '2025', by: '', limit: 0 }, NOW),
       ).rejects.toMatchObject({ code: 'SCHEME.NOT_FOUND', kind: 'not-found' });
+    });
+  });
+
+  describe('a scheme that grades registered subjects (ADR 0051; seed 004 案例8 山东)', () => {
+    const shandongRegulator: Principal = { clientId: 'shandong-regulator', kind: 'admin', scopes: ['admin'], region: '370000' };
+    const operator = (credit: RegistrationRow['credit'], active = true): RegistrationRow => ({
+      subjectId: makeUscc('370102'),
+      kind: 'org',
+      region: '370102',
+      sectors: ['general-cargo'],
+      registeredOn: '2015-01-01',
+      credit,
+      active,
+      revision: 1,
+      changedAt: new Date().toISOString(),
+    });
+
+    it('closes with every active registered operator heard of by the cutoff, records or not; not those registered after it', async () => {
+      const clean = operator({ registered: true, committed: true, selfAssessed: true });
+      const uncommitted = operator({ registered: true, committed: false, selfAssessed: false });
+      const deregistered = operator({ registered: true, committed: true, selfAssessed: true }, false);
+      await SubjectRegistrationsRepository.upsertMany(dataSource.manager, [clean, uncommitted, deregistered]);
+      const { id } = await close.execute(shandongRegulator, { schemeId: 'shandong-road-transport', period: '2025' }, new Date());
+      expect(await get.execute(shandongRegulator, { id })).toMatchObject({ status: 'running', total: 2 });
+      // Registered after the cutoff: not in this close, though the processor runs after it.
+      const late = operator({ registered: true, committed: true, selfAssessed: true });
+      await SubjectRegistrationsRepository.upsertMany(dataSource.manager, [late]);
+      await processor().work();
+
+      // No record: base 85 → A (placeholder); never committed nor self-assessed → at most C (seed 004 案例8).
+      expect(await get.execute(shandongRegulator, { id })).toMatchObject({ status: 'completed', processed: 2, distribution: { A: 1, C: 1 } });
+      const stored = await db.query<{ subject_id: string; grade: string; region: string }>(
+        `SELECT subject_id, grade, region FROM evaluation.cycle_results WHERE cycle_id = $1 ORDER BY grade`,
+        [id],
+      );
+      expect(stored).toEqual([
+        { subject_id: clean.subjectId, grade: 'A', region: '370102' },
+        { subject_id: uncommitted.subjectId, grade: 'C', region: '370102' },
+      ]);
     });
   });
 });

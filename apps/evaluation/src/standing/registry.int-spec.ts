@@ -298,4 +298,75 @@ describe('evaluation: the subject registry decides sector applicability and tenu
       ),
     ).toEqual({ grade: '5', score: 25 });
   });
+
+  describe('grading subjects with no records (ADR 0051; seed 004 案例8 山东)', () => {
+    const SHANDONG = 'shandong-road-transport';
+    const shandongReader: Principal = { clientId: 'sd', kind: 'integrator', scopes: ['evaluations:read'], region: '370000' };
+    const inShandong = (uscc: string, credit: RegistryEnterpriseChangedV1['credit'], revision = 1) =>
+      enterprise(uscc, ['general-cargo'], revision, { region: '370102', credit });
+    const envelope = (data: RegistryEnterpriseChangedV1): EventEnvelope<RegistryEnterpriseChangedV1> => ({
+      id: randomUUID(),
+      type: Events.RegistryEnterpriseChanged.subject,
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      subjectId: data.uscc,
+      region: data.region,
+      data,
+    });
+
+    it('a registration alone grades an operator under Shandong: never committed nor self-assessed → C; committing later lifts it to A', async () => {
+      const operator = makeUscc('370102');
+      await enterpriseChanged(inShandong(operator, { registered: true, committed: false, selfAssessed: false }));
+      // No record: base 85 (A, placeholder) capped at C by "未按要求开展信用注册、承诺、自评的，一律按照 C 级管理".
+      expect(await eventually(() => standing(SHANDONG, operator), Boolean)).toEqual({ grade: 'C', score: 85 });
+      const answer = await query.execute(shandongReader, { subjectId: operator, asOf: '' });
+      expect(answer.evaluations.find((e) => e.schemeId === SHANDONG)).toMatchObject({ grade: 'C', region: '370102' });
+
+      await enterpriseChanged(inShandong(operator, { registered: true, committed: true, selfAssessed: true }, 2));
+      expect(
+        await eventually(
+          () => standing(SHANDONG, operator),
+          (s) => s?.grade === 'A',
+        ),
+      ).toEqual({ grade: 'A', score: 85 });
+    });
+
+    it('a scheme that does not grade registered subjects leaves a record-less registration ungraded (Henan 两客一危)', async () => {
+      const coach = makeUscc('410102');
+      await enterpriseChanged(enterprise(coach, ['road-passenger']));
+      await eventually(() => registered(coach, 1), Boolean);
+      expect(await db.query(`SELECT scheme_id FROM evaluation.subject_standings WHERE subject_id = $1`, [coach])).toEqual([]);
+    });
+
+    it('a registry import of 1,000 operators grades them all in a fixed number of statements, not one per subject or scheme (ADR 0033)', async () => {
+      const handler = new ApplyRegistryEventHandler(calculator);
+      const batch = Array.from({ length: 1000 }, (_, i) =>
+        envelope(
+          inShandong(
+            makeUscc('370102'),
+            i % 2 === 0 ? { registered: true, committed: true, selfAssessed: true } : { registered: true, committed: false, selfAssessed: false },
+          ),
+        ),
+      );
+      let statements = 0;
+      await dataSource.transaction((m) => {
+        const query = m.query.bind(m);
+        m.query = ((sql: string, params?: unknown[]) => {
+          statements += 1;
+          return query(sql, params);
+        }) as typeof m.query;
+        return handler.enterprisesChanged(batch, m);
+      });
+      const grades = await db.query<{ grade: string; n: number }>(
+        `SELECT grade, count(*)::int AS n FROM evaluation.subject_standings WHERE scheme_id = $1 AND subject_id = ANY($2) GROUP BY grade ORDER BY grade`,
+        [SHANDONG, batch.map((e) => e.data.uscc)],
+      );
+      expect(grades).toEqual([
+        { grade: 'A', n: 500 },
+        { grade: 'C', n: 500 },
+      ]);
+      // upsert, locks, records, registrations, stored grades, lists, standings, changes, outbox: about a dozen, whatever the batch size.
+      expect(statements).toBeLessThanOrEqual(15);
+    });
+  });
 });

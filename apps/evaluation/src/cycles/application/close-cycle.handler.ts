@@ -6,9 +6,10 @@ import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { chinaDateOf } from '@domain/calendar';
 import { cycleOfPeriod } from '../../engine/domain/cycle';
-import { regionPatterns } from '../../engine/domain/standing';
+import { subjectScope } from '../../engine/domain/standing';
 import { SchemeRegistry } from '../../schemes/application/scheme-registry';
 import { SchemeErrorCode } from '../../schemes/domain/scheme-errors';
+import { SubjectFactsReader } from '../../standing/application/subject-facts.reader';
 import { CycleErrorCode } from '../domain/cycle-errors';
 import { CloseCycleCommand, CloseCycleResult } from './close-cycle.command';
 import { ProcessCyclesJob } from './process-cycles.job';
@@ -54,26 +55,12 @@ export class CloseCycleHandler {
       ]);
     }
     const id = uuidv7();
+    const total = await SubjectFactsReader.countInScope(manager, subjectScope(document), now);
     const inserted: { id: string }[] = await manager.query(
-      `WITH scope AS (
-         SELECT count(DISTINCT subject_id)::int AS total FROM subject_records
-          WHERE subject_kind = ANY($8::text[]) AND region LIKE ANY($9::text[]) AND received_at <= $7)
-       INSERT INTO evaluation_cycles (id, purpose, period_kind, scheme_id, scheme_version, period, start_date, end_date, cutoff, status, total, requested_by, requested_at)
-       SELECT $1, 'close', $11, $2, $3, $4, $5, $6, $7, 'running', scope.total, $10, $7 FROM scope
+      `INSERT INTO evaluation_cycles (id, purpose, period_kind, scheme_id, scheme_version, period, start_date, end_date, cutoff, status, total, requested_by, requested_at)
+       VALUES ($1, 'close', $10, $2, $3, $4, $5, $6, $7, 'running', $8, $9, $7)
        ON CONFLICT (scheme_id, scheme_version, purpose, period) DO NOTHING RETURNING id`,
-      [
-        id,
-        schemeId,
-        active.version,
-        period,
-        window.start,
-        window.end,
-        now,
-        document.subjectKinds,
-        regionPatterns(document),
-        principal.clientId,
-        document.cycle.kind,
-      ],
+      [id, schemeId, active.version, period, window.start, window.end, now, total, principal.clientId, document.cycle.kind],
     );
     if (inserted.length > 0) {
       this.processor.nudge();

@@ -8,10 +8,11 @@ import { DomainError } from '@platform/errors';
 import { SERVICE_CONFIG } from '@platform/service';
 import { chinaDateOf } from '@domain/calendar';
 import { cycleOfPeriod, CycleWindow, endOfChinaDay } from '../../engine/domain/cycle';
-import { regionPatterns } from '../../engine/domain/standing';
+import { SubjectScope, subjectScope } from '../../engine/domain/standing';
 import type { EvaluationConfig } from '../../evaluation.definition';
 import { SchemeRegistry } from '../../schemes/application/scheme-registry';
 import { SchemeErrorCode } from '../../schemes/domain/scheme-errors';
+import { SubjectFactsReader } from '../../standing/application/subject-facts.reader';
 import { CycleErrorCode } from '../domain/cycle-errors';
 import { GetPeriodRankingsQuery, PeriodRankingsView, RANKING_PERIOD_KINDS, RankingPeriodKind } from './get-period-rankings.query';
 import { ProcessCyclesJob } from './process-cycles.job';
@@ -100,14 +101,13 @@ export class GetPeriodRankingsHandler {
     now: Date,
   ): Promise<RankingRow> {
     const document = (await this.registry.load(this.dataSource.manager, schemeId, version)).document;
+    const scope = subjectScope(document);
+    const total = await SubjectFactsReader.countInScope(this.dataSource.manager, scope, undefined, window.end);
     const inserted: RankingRow[] = await this.dataSource.query(
-      `WITH scope AS (
-         SELECT count(DISTINCT subject_id)::int AS total FROM subject_records
-          WHERE subject_kind = ANY($8::text[]) AND region LIKE ANY($9::text[]) AND decision_date <= $6::date)
-       INSERT INTO evaluation_cycles (id, purpose, period_kind, scheme_id, scheme_version, period, start_date, end_date, cutoff, status, total, requested_by, requested_at)
-       SELECT $1, 'ranking', $11, $2, $3, $4, $5, $6, $7, 'running', scope.total, $10, $12 FROM scope
+      `INSERT INTO evaluation_cycles (id, purpose, period_kind, scheme_id, scheme_version, period, start_date, end_date, cutoff, status, total, requested_by, requested_at)
+       VALUES ($1, 'ranking', $10, $2, $3, $4, $5, $6, $7, 'running', $8, $9, $11)
        ON CONFLICT (scheme_id, scheme_version, purpose, period) DO NOTHING RETURNING id, status, total, processed`,
-      [uuidv7(), schemeId, version, window.label, window.start, window.end, asOf, document.subjectKinds, regionPatterns(document), requestedBy, kind, now],
+      [uuidv7(), schemeId, version, window.label, window.start, window.end, asOf, total, requestedBy, kind, now],
     );
     if (inserted[0]) {
       this.processor.nudge();
@@ -117,7 +117,7 @@ export class GetPeriodRankingsHandler {
       `SELECT id, status, total, processed FROM evaluation_cycles WHERE scheme_id = $1 AND scheme_version = $2 AND purpose = 'ranking' AND period = $3`,
       [schemeId, version, window.label],
     );
-    return (await this.regradeIfStale(existing!.id, window, document.subjectKinds, regionPatterns(document), requestedBy, now)) ?? existing!;
+    return (await this.regradeIfStale(existing!.id, window, scope, requestedBy, now)) ?? existing!;
   }
 
   /**
@@ -126,25 +126,18 @@ export class GetPeriodRankingsHandler {
    * row lock waits for any chunk in flight). A stale ranking still running finishes first and is
    * graded again on the request after.
    */
-  private async regradeIfStale(
-    id: string,
-    window: CycleWindow,
-    kinds: readonly string[],
-    patterns: readonly string[],
-    requestedBy: string,
-    now: Date,
-  ): Promise<RankingRow | undefined> {
+  private async regradeIfStale(id: string, window: CycleWindow, scope: SubjectScope, requestedBy: string, now: Date): Promise<RankingRow | undefined> {
     const restarted = await this.dataSource.transaction(async (manager) => {
+      const total = await SubjectFactsReader.countInScope(manager, scope, undefined, window.end);
       const { rows } = await runUpdate<RankingRow>(
         manager,
         `UPDATE evaluation_cycles
             SET stale_since = NULL, status = 'running', processed = 0, cursor_subject = '', lease_until = NULL, completed_at = NULL,
-                requested_by = $3, requested_at = $4,
-                total = (SELECT count(DISTINCT subject_id)::int FROM subject_records
-                          WHERE subject_kind = ANY($5::text[]) AND region LIKE ANY($6::text[]) AND decision_date <= $2::date)
+                requested_by = $2, requested_at = $3,
+                total = $4
           WHERE id = $1 AND status = 'completed' AND stale_since IS NOT NULL
           RETURNING id, status, total, processed`,
-        [id, window.end, requestedBy, now, kinds, patterns],
+        [id, requestedBy, now, total],
       );
       if (rows[0]) await manager.query(`DELETE FROM cycle_results WHERE cycle_id = $1`, [id]);
       return rows[0];

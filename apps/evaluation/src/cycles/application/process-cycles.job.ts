@@ -7,7 +7,7 @@ import { OutboxPublisher, PeriodicWork, SERVICE_CONFIG } from '@platform/service
 import type { CycleWindow } from '../../engine/domain/cycle';
 import { pointsDeductedInCycle } from '../../engine/domain/deductions';
 import type { EvaluationResult, ListMembership } from '../../engine/domain/evaluate';
-import { applicableRegion, countedFromDecision, regionPatterns, standingAt } from '../../engine/domain/standing';
+import { applicableRegion, countedFromDecision, standingAt, subjectScope } from '../../engine/domain/standing';
 import { LoadedScheme, SchemeRegistry } from '../../schemes/application/scheme-registry';
 import type { EvaluationConfig } from '../../evaluation.definition';
 import { SubjectFactsReader, SubjectHistory } from '../../standing/application/subject-facts.reader';
@@ -107,14 +107,7 @@ export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicati
     const ranking = cycle.purpose === 'ranking';
     const receivedBy = ranking ? undefined : cycle.cutoff;
     const decidedBy = ranking ? cycle.window.end : undefined;
-    const subjects = await SubjectFactsReader.subjectsInScope(
-      manager,
-      { kinds: document.subjectKinds, regionPatterns: regionPatterns(document) },
-      cursor,
-      this.config.CYCLE_CHUNK_SIZE,
-      receivedBy,
-      decidedBy,
-    );
+    const subjects = await SubjectFactsReader.subjectsInScope(manager, subjectScope(document), cursor, this.config.CYCLE_CHUNK_SIZE, receivedBy, decidedBy);
     const histories = await SubjectFactsReader.histories(manager, subjects, receivedBy, decidedBy);
     const lists = await SubjectFactsReader.membershipsAt(manager, subjects, cycle.cutoff);
     return { cursor, subjects, histories, lists };

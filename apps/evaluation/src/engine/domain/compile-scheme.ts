@@ -49,6 +49,9 @@ export interface CompiledTrigger extends Omit<Trigger, 'when'> {
 
 export type CompileResult = { ok: true; scheme: CompiledScheme } | { ok: false; problems: SchemeProblem[] };
 
+/** The kinds of subject the subject registry lists (enterprises and drivers, ADR 0044). */
+const REGISTRY_KINDS = ['org', 'person'] as const;
+
 const ajv = new Ajv2020({ allErrors: true, strict: true, discriminator: true });
 const validateShape = ajv.compile<SchemeDocument>(SCHEME_DOCUMENT_SCHEMA);
 
@@ -78,6 +81,13 @@ export function compileScheme(input: unknown): CompileResult {
   (document.sectors ?? []).forEach((sector, i) => {
     if (!isSector(sector)) problems.push({ field: `sectors[${i}]`, code: 'UNKNOWN_SECTOR', message: `"${sector}" is not a sector (${SECTORS.join(', ')})` });
   });
+  if (document.gradesRegisteredSubjects && !document.subjectKinds.some((kind) => (REGISTRY_KINDS as readonly string[]).includes(kind))) {
+    problems.push({
+      field: 'gradesRegisteredSubjects',
+      code: 'NO_REGISTRY_KIND',
+      message: `the subject registry lists ${REGISTRY_KINDS.join(' and ')} subjects only; subjectKinds names neither`,
+    });
+  }
 
   const scoring = document.scoring;
   const rules: CompiledRule[] = [];

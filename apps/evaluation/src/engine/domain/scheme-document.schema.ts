@@ -83,6 +83,7 @@ export const SCHEME_DOCUMENT_SCHEMA: Schema = {
       regions: { type: 'array', minItems: 1, maxItems: 100, uniqueItems: true, items: { type: 'string', pattern: '^\\d{6}$' } },
       // Codes are checked against @domain/credit SECTORS by the compiler, which names the offending one.
       sectors: { type: 'array', maxItems: SECTORS.length, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 64 } },
+      gradesRegisteredSubjects: { type: 'boolean' },
       cycle: {
         type: 'object',
         discriminator: { propertyName: 'kind' },

@@ -14,13 +14,23 @@ export interface SchemeDocument {
   sources: string[];
   /** Kinds of subject the scheme grades. */
   subjectKinds: SubjectKind[];
-  /** GB/T 2260 codes; a subject is in scope when a record of it was filed under one of them (prefix match). */
+  /**
+   * GB/T 2260 codes; a subject is in scope when a record of it was filed under one of them (prefix
+   * match), or, with `gradesRegisteredSubjects`, when the registry lists it under one of them.
+   */
   regions: string[];
   /**
    * Sector codes of @domain/credit SECTORS the scheme grades (e.g. Henan 两客一危: road-passenger and
    * hazardous-goods). Absent or empty: every sector. Matched against the subject registry.
    */
   sectors?: string[];
+  /**
+   * Also grade every active subject the registry lists in the scheme's regions (and sectors), with
+   * or without records (ADR 0051): for schemes whose rules give a grade to a subject nobody has
+   * reported on (Shandong: not registered, committed or self-assessed → C). Absent or false: a
+   * subject is in scope only once a record of it was filed under one of the regions.
+   */
+  gradesRegisteredSubjects?: boolean;
   cycle: CycleSpec;
   scoring: PointsScoring | IndicatorScoring;
   ladder: LadderSpec;

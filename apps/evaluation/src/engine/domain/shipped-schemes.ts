@@ -812,6 +812,102 @@ export const NANYANG_TAXI_FIRM: SchemeDocument = {
   ],
 };
 
+/**
+ * Shandong transport safety-production credit grades AA/A/B/C/D (seed 004 案例8, seed 003; DOMAIN.md
+ * §3, §4): graded for every registered operator, with or without records (ADR 0051), because an
+ * operator that has not registered, committed or self-assessed is managed as C whatever it did.
+ */
+export const SHANDONG_ROAD_TRANSPORT: SchemeDocument = {
+  id: 'shandong-road-transport',
+  name: { zh: '山东省交通运输安全生产信用等级', en: 'Shandong transport safety-production credit grades' },
+  sources: [
+    'seed 004 案例8 山东：出台《山东省交通运输安全生产信用管理实施办法》，明确AA、A、B、C、D等5个等级确定标准',
+    'seed 004 案例8 山东：规定未按要求开展信用注册、承诺、自评的，一律按照 C 级管理，承担相应的惩戒后果',
+    'seed 004 案例8 山东：将法定责任落实、制度建设、风险管控、隐患排查治理、行政处罚、表彰奖励、投诉举报、生产安全事故等纳入指标',
+    'seed 004 案例8 山东：原则上每次活动检查安全生产信用 B 级及以下企业数量占该次检查企业总数的比例不低于 50%（DOMAIN.md §4）',
+    'seed 003 山东：对巡游出租、机动车维修、驾驶员培训、道路普通货物运输……经企业自评、属地主管部门审核后确定等级',
+  ],
+  subjectKinds: ['org'],
+  regions: ['370000'],
+  // The shipped draw plan shandong.road-transport draws road transport operators; seed 004 also grades
+  // water transport, ports, rail and construction, which a later version (or scheme) may add.
+  sectors: [...ROAD_TRANSPORT_SECTORS],
+  // seed 004 案例8: an operator nobody reported on still has a grade (C until it registers, commits and self-assesses).
+  gradesRegisteredSubjects: true,
+  cycle: { kind: 'year' },
+  scoring: {
+    kind: 'points',
+    base: 85,
+    floor: 0,
+    ceiling: 100,
+    bonusCeiling: 15,
+    rules: [
+      {
+        id: 'penalty',
+        recordTypes: ['administrative-penalty', 'commitment-broken'],
+        points: "{'minor': -5.0, 'general': -10.0, 'severe': -20.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '行政处罚（及违背承诺）：按严重程度扣5/10/20分（占位）',
+      },
+      {
+        id: 'production-accident',
+        recordTypes: ['accident'],
+        when: "has(record.payload.responsibility) && record.payload.responsibility != 'none'",
+        points: "record.severity == 'severe' ? -40.0 : -20.0",
+        validity: { kind: 'cycle' },
+        basis: '生产安全事故（有责）：每起扣20分，严重的扣40分（占位）',
+      },
+      {
+        id: 'risk-control',
+        recordTypes: ['monitoring-violation', 'inter-department-notice'],
+        points: "{'minor': -2.0, 'general': -5.0, 'severe': -10.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '风险管控、隐患排查治理（动态监控违规、抄告）：按严重程度扣2/5/10分（占位）',
+      },
+      {
+        id: 'complaint',
+        recordTypes: ['confirmed-complaint'],
+        points: "{'minor': -2.0, 'general': -5.0, 'severe': -10.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '投诉举报（经核实）：按严重程度扣2/5/10分（占位）',
+      },
+      {
+        id: 'commendation',
+        recordTypes: ['commendation'],
+        points: "has(record.payload.level) && record.payload.level in ['national', 'provincial'] ? 10.0 : 5.0",
+        validity: { kind: 'cycle' },
+        basis: '表彰奖励：省级及以上加10分，其他加5分，合计不超过15分（占位）',
+      },
+    ],
+  },
+  ladder: {
+    id: 'AA-D',
+    rungs: [
+      { grade: 'AA', min: 90 },
+      { grade: 'A', min: 80, max: 90 },
+      { grade: 'B', min: 70, max: 80 },
+      { grade: 'C', min: 60, max: 70 },
+      { grade: 'D', max: 60 },
+    ],
+  },
+  adjustments: [
+    {
+      id: 'not-registered-committed-self-assessed',
+      when: '!(subject.registered && subject.committed && subject.selfAssessed)',
+      effect: 'at-most',
+      grade: 'C',
+      basis: 'seed 004 案例8 山东：未按要求开展信用注册、承诺、自评的，一律按照 C 级管理，承担相应的惩戒后果',
+    },
+  ],
+  notes: [
+    'Placeholder: seed 004 案例8 names the five grades (AA, A, B, C, D) and the indicator families (行政处罚、表彰奖励、投诉举报、生产安全事故、风险管控、隐患排查治理…) but neither their points nor the bands; the base 85, the deduction and bonus steps and the 10-point bands (AA ≥ 90, A 80–<90, B 70–<80, C 60–<70, D < 60) are LOCAL choices of this version. A clean, fully registered operator starts at A (85): AA takes a commendation.',
+    '"未按要求开展信用注册、承诺、自评的，一律按照 C 级管理" is read as: missing any one of registration, commitment and self-assessment (or unknown to the registry) caps the grade at C. At most C, not exactly C: the rule is a punishment (承担相应的惩戒后果) meant to bring operators onto the platform, so an operator whose records give D keeps D — staying off the platform must never lift a grade.',
+    'Graded for every active operator the registry lists in Shandong (gradesRegisteredSubjects, ADR 0051), records or not: 6万余家 enterprises were graded in 2024 (seed 003), most of them with no record at all.',
+    'Cycle: calendar year (placeholder); seed 004 speaks of 动态调整 without a period.',
+    'Not modelled: the 重点关注名单 (a list, not a grade), the 行业失信 category and on-site evaluation (现场评价).',
+  ],
+};
+
 export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   ZHENGZHOU_TAXI_DRIVER_STARS,
   HENAN_PASSENGER_HAZARDOUS_CODES,
@@ -825,4 +921,5 @@ export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   XUCHANG_TAXI_STARS,
   HANGZHOU_ROAD_TRANSPORT,
   NANYANG_TAXI_FIRM,
+  SHANDONG_ROAD_TRANSPORT,
 ];

@@ -21,7 +21,9 @@ export type Applicability = { applies: true; region: string } | { applies: false
  * Whether `scheme` grades a subject of `kind` with these records and this registration, and under
  * which region. Region: the region of the latest record (by receipt) filed inside one of the
  * scheme's regions. Withdrawn records still place a subject in scope: when its only record is
- * revoked, its grade must go back, not vanish. Sector (a scheme with `sectors`): the registry
+ * revoked, its grade must go back, not vanish. A scheme that grades registered subjects (ADR 0051)
+ * also takes in a subject with no such record when the registry lists it, active, inside one of
+ * its regions: under the registry's region. Sector (a scheme with `sectors`): the registry
  * must list the subject in one of them; a subject the registry does not know is not graded
  * (`sector-unknown`) — a sector-bound scheme never guesses a sector from records (ADR 0044).
  */
@@ -33,19 +35,24 @@ export function applicability(
 ): Applicability {
   if (!(scheme.subjectKinds as readonly string[]).includes(kind)) return { applies: false, reason: 'kind' };
   const scopes = scheme.regions.map(parseRegionCode).flatMap((r) => (r.ok ? [r.value] : []));
+  const inScope = (region: string) => {
+    const code = parseRegionCode(region);
+    return code.ok && scopes.some((scope) => regionContains(scope, code.value));
+  };
   let latest: ScopedRecordFact | undefined;
   for (const record of records) {
-    const code = parseRegionCode(record.region);
-    if (!code.ok || !scopes.some((scope) => regionContains(scope, code.value))) continue;
+    if (!inScope(record.region)) continue;
     if (!latest || Date.parse(record.receivedAt) >= Date.parse(latest.receivedAt)) latest = record;
   }
-  if (!latest) return { applies: false, reason: 'region' };
+  const listed = scheme.gradesRegisteredSubjects === true && registration?.active === true && inScope(registration.region);
+  const region = latest?.region ?? (listed ? registration!.region : undefined);
+  if (!region) return { applies: false, reason: 'region' };
   const sectors = scheme.sectors ?? [];
   if (sectors.length > 0) {
     if (!registration) return { applies: false, reason: 'sector-unknown' };
     if (!registration.sectors.some((sector) => sectors.includes(sector))) return { applies: false, reason: 'sector-outside' };
   }
-  return { applies: true, region: latest.region };
+  return { applies: true, region };
 }
 
 /** The region under which `scheme` grades the subject, or undefined when it does not (see `applicability`). */
@@ -57,6 +64,19 @@ export function applicableRegion(
 ): string | undefined {
   const outcome = applicability(scheme, kind, records, registration);
   return outcome.applies ? outcome.region : undefined;
+}
+
+/** Which subjects a bulk scope query (cycle close, refresh, simulation) reads for a scheme. */
+export interface SubjectScope {
+  kinds: readonly string[];
+  regionPatterns: readonly string[];
+  /** Also the registry's active subjects of those kinds and regions, with or without records (ADR 0051). */
+  registeredSubjects: boolean;
+}
+
+/** The bulk scope of one scheme (see `applicability`, which decides per subject). */
+export function subjectScope(scheme: SchemeDocument): SubjectScope {
+  return { kinds: scheme.subjectKinds, regionPatterns: regionPatterns(scheme), registeredSubjects: scheme.gradesRegisteredSubjects === true };
 }
 
 /** SQL LIKE patterns of the scheme's regions (`41%` for 410000, `4101%` for 410100), for bulk scope queries. */

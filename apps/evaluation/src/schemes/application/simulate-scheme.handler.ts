@@ -36,6 +36,7 @@ export class SimulateSchemeHandler {
     const scope = {
       kinds: [...new Set(schemes.flatMap((s) => s.document.subjectKinds))],
       regionPatterns: [...new Set(schemes.flatMap((s) => regionPatterns(s.document)))],
+      registeredSubjects: schemes.some((s) => s.document.gradesRegisteredSubjects === true),
     };
     const outcomes: SubjectOutcome[] = [];
     for (let after = ''; ;) {

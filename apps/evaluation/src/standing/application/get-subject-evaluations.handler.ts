@@ -84,11 +84,13 @@ function parseAsOf(raw: string): Date | undefined {
   return at;
 }
 
+/** In the caller's region: a record of the subject filed there, or (ADR 0051) its registration there. */
 function visibleTo(principal: Principal, history: SubjectHistory): boolean {
   const scope = parseRegionCode(principal.region);
   if (!scope.ok) return false;
-  return history.records.some((r) => {
-    const code = parseRegionCode(r.region);
+  const regions = [...history.records.map((r) => r.region), ...(history.registration ? [history.registration.region] : [])];
+  return regions.some((region) => {
+    const code = parseRegionCode(region);
     return code.ok && regionContains(scope.value, code.value);
   });
 }

@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBoo
 import { DataSource } from 'typeorm';
 import { runUpdate } from '@platform/database';
 import { PeriodicWork, SERVICE_CONFIG } from '@platform/service';
-import { regionPatterns } from '../../engine/domain/standing';
+import { subjectScope } from '../../engine/domain/standing';
 import type { EvaluationConfig } from '../../evaluation.definition';
 import { SchemeRegistry } from '../../schemes/application/scheme-registry';
 import { SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
@@ -67,12 +67,7 @@ export class RefreshStandingsJob implements OnApplicationBootstrap, BeforeApplic
         [refresh.id],
       );
       const { document } = await this.registry.load(manager, refresh.schemeId, refresh.version);
-      const subjects = await SubjectRecordsRepository.subjectsInScope(
-        manager,
-        { kinds: document.subjectKinds, regionPatterns: regionPatterns(document) },
-        cursor,
-        this.chunkSize,
-      );
+      const subjects = await SubjectRecordsRepository.subjectsInScope(manager, subjectScope(document), cursor, this.chunkSize);
       await this.standings.recomputeMany(manager, new Map(subjects.map((subjectId) => [subjectId, refresh.id])));
       const done = subjects.length < this.chunkSize;
       await manager.query(

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { ListMembership } from '../../engine/domain/evaluate';
+import type { SubjectScope } from '../../engine/domain/standing';
 import { SubjectListsRepository } from '../infrastructure/subject-lists.repository';
 import { SubjectHistory, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
 
@@ -12,17 +13,16 @@ export type { SubjectHistory };
 export const SubjectFactsReader = {
   /**
    * Subjects of the given kinds and regions after `after` (subject id order), with a record
-   * received by `receivedBy` and decided by `decidedBy`, each if given.
+   * received by `receivedBy` and decided by `decidedBy`, each if given, or (when the scope takes
+   * registered subjects, ADR 0051) listed by the registry, first heard of by `receivedBy`.
    */
-  subjectsInScope(
-    manager: EntityManager,
-    scope: { kinds: readonly string[]; regionPatterns: readonly string[] },
-    after: string,
-    limit: number,
-    receivedBy?: Date,
-    decidedBy?: string,
-  ): Promise<string[]> {
+  subjectsInScope(manager: EntityManager, scope: SubjectScope, after: string, limit: number, receivedBy?: Date, decidedBy?: string): Promise<string[]> {
     return SubjectRecordsRepository.subjectsInScope(manager, scope, after, limit, receivedBy, decidedBy);
+  },
+
+  /** How many subjects `subjectsInScope` pages through. */
+  countInScope(manager: EntityManager, scope: SubjectScope, receivedBy?: Date, decidedBy?: string): Promise<number> {
+    return SubjectRecordsRepository.countInScope(manager, scope, receivedBy, decidedBy);
   },
 
   /** Each subject's records, as received by `receivedBy` and decided by `decidedBy`, each if given. */

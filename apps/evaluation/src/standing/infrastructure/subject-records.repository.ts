@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { SubjectKind } from '@domain/credit';
 import { runUpdate } from '@platform/database';
-import type { ScopedRecordFact, SubjectRegistration } from '../../engine/domain/standing';
+import type { ScopedRecordFact, SubjectRegistration, SubjectScope } from '../../engine/domain/standing';
 import { SubjectRegistrationsRepository } from './subject-registrations.repository';
 
 export interface StoredRecord {
@@ -153,6 +153,8 @@ export const SubjectRecordsRepository = {
    * `receivedBy` when given, and only those decided by `decidedBy` (a ranking's period end) when
    * given; with their registrations (a second query, by primary key). The registration is the
    * current one even for a past `receivedBy` (the registry's history is not kept here; ADR 0044).
+   * A subject the registry lists but with no such record has a history with no records (ADR 0051:
+   * a scheme that grades registered subjects grades it all the same); one neither has is absent.
    */
   async histories(manager: EntityManager, subjectIds: readonly string[], receivedBy?: Date, decidedBy?: string): Promise<Map<string, SubjectHistory>> {
     const histories = new Map<string, SubjectHistory>();
@@ -180,31 +182,53 @@ export const SubjectRecordsRepository = {
         withdrawnAt: r.withdrawn_at?.toISOString() ?? null,
       });
     }
-    if (histories.size === 0) return histories;
-    const registrations = await SubjectRegistrationsRepository.ofSubjects(manager, [...histories.keys()]);
-    for (const [subjectId, registration] of registrations) histories.get(subjectId)!.registration = registration;
-    return histories;
+    const registered = await SubjectRegistrationsRepository.ofSubjects(manager, subjectIds);
+    for (const [subjectId, { kind, registration }] of registered) {
+      const history = histories.get(subjectId);
+      if (history) history.registration = registration;
+      else histories.set(subjectId, { subjectId, kind, records: [], registration });
+    }
+    // Callers read subjects in the order asked for (subject id order for chunks).
+    return new Map(subjectIds.flatMap((id) => (histories.has(id) ? [[id, histories.get(id)!] as const] : [])));
   },
 
-  /** Subjects whose kind and record regions put them in scope, in id order after `after` (keyset pages). */
-  async subjectsInScope(
-    manager: EntityManager,
-    scope: { kinds: readonly string[]; regionPatterns: readonly string[] },
-    after: string,
-    limit: number,
-    receivedBy?: Date,
-    decidedBy?: string,
-  ): Promise<string[]> {
-    const rows: { subject_id: string }[] = await manager.query(
-      `SELECT DISTINCT subject_id FROM subject_records
-        WHERE subject_kind = ANY($1::text[]) AND region LIKE ANY($2::text[]) AND subject_id > $3 AND ($5::timestamptz IS NULL OR received_at <= $5)
-          AND ($6::date IS NULL OR decision_date <= $6)
-        ORDER BY subject_id LIMIT $4`,
-      [scope.kinds, scope.regionPatterns, after, limit, receivedBy ?? null, decidedBy ?? null],
-    );
+  /**
+   * Subjects in a scheme's scope, in id order after `after` (keyset pages): those with a record of
+   * its kinds filed under its regions (received by `receivedBy`, decided by `decidedBy`, each if
+   * given), and, for a scheme that grades registered subjects (ADR 0051), the active subjects the
+   * registry lists under its regions (first heard of by `receivedBy`, if given). One statement.
+   */
+  async subjectsInScope(manager: EntityManager, scope: SubjectScope, after: string, limit: number, receivedBy?: Date, decidedBy?: string): Promise<string[]> {
+    const rows: { subject_id: string }[] = await manager.query(`SELECT subject_id FROM (${SCOPE_SQL}) s WHERE subject_id > $6 ORDER BY subject_id LIMIT $7`, [
+      ...scopeParams(scope, receivedBy, decidedBy),
+      after,
+      limit,
+    ]);
     return rows.map((r) => r.subject_id);
   },
+
+  /** How many subjects `subjectsInScope` pages through (a cycle's `total`). */
+  async countInScope(manager: EntityManager, scope: SubjectScope, receivedBy?: Date, decidedBy?: string): Promise<number> {
+    const [row]: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM (${SCOPE_SQL}) s`, scopeParams(scope, receivedBy, decidedBy));
+    return row!.n;
+  },
 };
+
+/**
+ * The subjects of a scope (parameters $1–$5, see `scopeParams`): with a record in scope, or listed
+ * active by the registry when registered subjects count.
+ */
+const SCOPE_SQL = `SELECT subject_id FROM subject_records
+    WHERE subject_kind = ANY($1::text[]) AND region LIKE ANY($2::text[]) AND ($3::timestamptz IS NULL OR received_at <= $3)
+      AND ($4::date IS NULL OR decision_date <= $4)
+  UNION
+  SELECT subject_id FROM registry_subjects
+    WHERE $5::boolean AND active AND subject_kind = ANY($1::text[]) AND region LIKE ANY($2::text[]) AND ($3::timestamptz IS NULL OR first_received_at <= $3)`;
+
+/** $1 kinds, $2 region LIKE patterns, $3 received by, $4 decided by, $5 whether registered subjects count. */
+function scopeParams(scope: SubjectScope, receivedBy?: Date, decidedBy?: string): unknown[] {
+  return [scope.kinds, scope.regionPatterns, receivedBy ?? null, decidedBy ?? null, scope.registeredSubjects];
+}
 
 /**
  * Period rankings count a record in the period of its decision date (issue 16; ADR 0045): a

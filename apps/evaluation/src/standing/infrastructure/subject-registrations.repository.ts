@@ -59,30 +59,41 @@ export const SubjectRegistrationsRepository = {
     return stored.map((r) => r.subject_id);
   },
 
-  /** The registrations of several subjects (one query by primary key); subjects the registry does not know are absent. */
-  async ofSubjects(manager: EntityManager, subjectIds: readonly string[]): Promise<Map<string, SubjectRegistration>> {
-    const found = new Map<string, SubjectRegistration>();
+  /** The registrations of several subjects, with their kind (one query by primary key); subjects the registry does not know are absent. */
+  async ofSubjects(manager: EntityManager, subjectIds: readonly string[]): Promise<Map<string, RegisteredSubject>> {
+    const found = new Map<string, RegisteredSubject>();
     if (subjectIds.length === 0) return found;
     const rows: RegistrationDbRow[] = await manager.query(
-      `SELECT subject_id, region, sectors, to_char(registered_on, 'YYYY-MM-DD') AS registered_on, credit_registered, credit_committed, credit_self_assessed, active
+      `SELECT subject_id, subject_kind, region, sectors, to_char(registered_on, 'YYYY-MM-DD') AS registered_on, credit_registered, credit_committed,
+              credit_self_assessed, active
          FROM registry_subjects WHERE subject_id = ANY($1::text[])`,
       [subjectIds],
     );
     for (const r of rows) {
       found.set(r.subject_id, {
-        region: r.region,
-        sectors: r.sectors,
-        registeredOn: r.registered_on,
-        credit: { registered: r.credit_registered ?? false, committed: r.credit_committed ?? false, selfAssessed: r.credit_self_assessed ?? false },
-        active: r.active,
+        kind: r.subject_kind,
+        registration: {
+          region: r.region,
+          sectors: r.sectors,
+          registeredOn: r.registered_on,
+          credit: { registered: r.credit_registered ?? false, committed: r.credit_committed ?? false, selfAssessed: r.credit_self_assessed ?? false },
+          active: r.active,
+        },
       });
     }
     return found;
   },
 };
 
+/** A subject the registry lists: its kind (enterprise or driver) and its registration. */
+export interface RegisteredSubject {
+  kind: 'org' | 'person';
+  registration: SubjectRegistration;
+}
+
 interface RegistrationDbRow {
   subject_id: string;
+  subject_kind: 'org' | 'person';
   region: string;
   sectors: string[];
   registered_on: string | null;
