@@ -9,7 +9,8 @@ export class DecideDto {
   subjectId: string;
 
   @ApiProperty({
-    description: 'permit.application | business.new-capacity | inspection.frequency | approval.tolerance | incentive.discount | dispatch.priority',
+    description:
+      'permit.application | business.new-capacity | inspection.frequency | approval.tolerance | incentive.discount | dispatch.priority | incentive.reward | support.application',
     example: 'permit.application',
   })
   @IsString()

@@ -49,6 +49,14 @@ describe('shipped measure catalogue', () => {
       ...['aaa', 'aa', 'a'].map((g) => [`hebi.repair-labour.${g}`, ['hebi-fleet']]),
       ['nanyang.taxi.3a-first', ['nanyang-taxi-firm']],
       ['nanyang.taxi.b-suspended', ['nanyang-taxi-firm']],
+      ['henan.passenger-hazardous.red.no-support', ['henan-passenger-hazardous-codes']],
+      ['henan.passenger-hazardous.green.support', ['henan-passenger-hazardous-codes']],
+      ...['red.inspection.on-site', 'yellow.inspection.on-site', 'green.visits.exempt', 'red.new-business.denied', 'yellow.new-business.restricted'].map(
+        (m) => [`pingdingshan.${m}`, ['henan-passenger-hazardous-codes']],
+      ),
+      ...[1, 2, 3, 4, 5].map((s) => [`luohe.bus.star-bonus.${s}-star`, ['luohe-bus-captain-stars']]),
+      ['puyang.taxi.capacity.aaa', ['puyang-taxi-firm']],
+      ['puyang.taxi.capacity.aa', ['puyang-taxi-firm']],
     ]);
     expect(catalogue.mappings.length + catalogue.inactive.length).toBe(SHIPPED_MAPPINGS.length);
   });
