@@ -48,12 +48,16 @@ describe('configuration checked against published schemes, through the gateway',
     // Jiyuan's and Hangzhou's schemes ship (issue 17): their plans turn active once evaluation's announcements are consumed.
     const plans = await eventually(
       () => api('/api/v1/admin/draw-plans'),
-      (r) => item(r.body, 'jiyuan.driving-school')?.status === 'active' && item(r.body, 'hangzhou.road-transport')?.status === 'active',
+      (r) =>
+        item(r.body, 'jiyuan.driving-school')?.status === 'active' &&
+        item(r.body, 'hangzhou.road-transport')?.status === 'active' &&
+        item(r.body, 'puyang.taxi')?.status === 'active',
     );
     expect(plans.body.items?.map((p) => [p.id, p.status])).toEqual([
       ['jiyuan.driving-school', 'active'],
       ['hangzhou.road-transport', 'active'],
       ['shandong.road-transport', 'pending'],
+      ['puyang.taxi', 'active'],
     ]);
   });
 
