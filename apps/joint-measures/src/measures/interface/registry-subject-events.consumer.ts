@@ -29,12 +29,12 @@ export class RegistrySubjectEventsConsumer implements OnModuleInit {
     });
   }
 
-  enterprisesChanged(events: EventEnvelope<RegistryEnterpriseChangedV1>[], manager: EntityManager): Promise<void> {
-    return this.store(manager, events.map(enterpriseOf));
+  async enterprisesChanged(events: EventEnvelope<RegistryEnterpriseChangedV1>[], manager: EntityManager): Promise<void> {
+    await this.store(manager, events.map(enterpriseOf));
   }
 
-  driversChanged(events: EventEnvelope<RegistryDriverChangedV1>[], manager: EntityManager): Promise<void> {
-    return this.store(manager, events.map(driverOf));
+  async driversChanged(events: EventEnvelope<RegistryDriverChangedV1>[], manager: EntityManager): Promise<void> {
+    await this.store(manager, events.map(driverOf));
   }
 
   private async store(manager: EntityManager, subjects: RegistrySubject[]): Promise<void> {
