@@ -521,6 +521,108 @@ const DEMO_SEED_SYSTEMS = [
       },
     ],
   },
+  {
+    // Henan 两客一危 (seed 002 案例1): a provincial hazardous-goods carrier on the quarterly codes; 1000 − 30 = 970 → green.
+    scheme: 'henan-passenger-hazardous-codes',
+    clientId: 'demo-henan',
+    region: '410100',
+    subjects: [
+      {
+        kind: 'org',
+        id: uscc('91410100MA3X0701'.padEnd(17, '0')),
+        name: '河南中原危险货物运输有限公司',
+        sectors: ['hazardous-goods'],
+        records: [
+          {
+            severity: 'general',
+            doc: '豫交执罚〔2026〕0701号',
+            ...seedPenalty({
+              region: '410100',
+              authority: '郑州市交通运输综合行政执法支队',
+              facts: '危险货物运输车辆未按规定使用动态监控',
+              basis: '《道路运输车辆动态监督管理办法》第三十六条',
+              content: '罚款人民币叁仟元',
+              fine: 300_000,
+            }),
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Pingdingshan (seed 002 案例8) pilots the provincial codes: 1000 − 3 × 50 = 850 → yellow, joint on-site inspection.
+    scheme: 'henan-passenger-hazardous-codes',
+    clientId: 'demo-pingdingshan',
+    region: '410400',
+    subjects: [
+      {
+        kind: 'org',
+        id: uscc('91410400MA3X0801'.padEnd(17, '0')),
+        name: '平顶山鹰城客运有限公司',
+        sectors: ['road-passenger'],
+        records: [1, 2, 3].map((n) => ({
+          severity: 'severe',
+          doc: `平交执罚〔2026〕080${n}号`,
+          ...seedPenalty({
+            region: '410400',
+            authority: '平顶山市交通运输局',
+            facts: '未按规定开展从业人员安全教育培训',
+            basis: '《中华人民共和国安全生产法》第九十七条',
+            content: '罚款人民币伍万元',
+            fine: 5_000_000,
+          }),
+        })),
+      },
+    ],
+  },
+  {
+    // Luohe bus captains (seed 002 案例2): a weekly star, 90 + 5 = 95 → 5★ (2500 元 once the month is closed).
+    scheme: 'luohe-bus-captain-stars',
+    clientId: 'demo-luohe',
+    region: '411100',
+    subjects: [
+      {
+        kind: 'person',
+        id: (() => {
+          const first17 = '41110219850101301';
+          return first17 + citizenIdCheckCharacter(first17);
+        })(),
+        name: '王车长',
+        sectors: ['bus'],
+        qualifiedOn: '2015-01-01',
+        records: [
+          {
+            severity: 'minor',
+            doc: '漯交表〔2026〕0901号',
+            recordType: 'commendation',
+            payload: { title: '每周之星（拾金不昧）', awardingBody: '漯河市公交集团', level: 'city' },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Puyang taxi firms (seed 002 案例10): 1000 − 10 (general complaint) = 990 → AAA, first for operating rights.
+    scheme: 'puyang-taxi-firm',
+    clientId: 'demo-puyang',
+    region: '410900',
+    subjects: [
+      {
+        kind: 'org',
+        id: uscc('91410900MA3X1001'.padEnd(17, '0')),
+        name: '濮阳龙都出租汽车有限公司',
+        sectors: ['taxi'],
+        records: [
+          {
+            severity: 'general',
+            doc: '濮交〔2026〕1001号',
+            recordType: 'confirmed-complaint',
+            payload: { hotline: '12345', complaintNumber: 'GD-PY-1001', content: '乘客反映出租车绕道', confirmedBy: '濮阳市交通运输局' },
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 async function demoToken(clients, clientId) {

@@ -49,12 +49,13 @@ describe('configuration checked against published schemes, through the gateway',
     const active = (body: Json, id: string) => item(body, id)?.status === 'active';
     const plans = await eventually(
       () => api('/api/v1/admin/draw-plans'),
-      (r) => ['jiyuan.driving-school', 'hangzhou.road-transport', 'shandong.road-transport'].every((id) => active(r.body, id)),
+      (r) => ['jiyuan.driving-school', 'hangzhou.road-transport', 'shandong.road-transport', 'puyang.taxi'].every((id) => active(r.body, id)),
     );
     expect(plans.body.items?.map((p) => [p.id, p.status])).toEqual([
       ['jiyuan.driving-school', 'active'],
       ['hangzhou.road-transport', 'active'],
       ['shandong.road-transport', 'active'],
+      ['puyang.taxi', 'active'],
     ]);
   });
 

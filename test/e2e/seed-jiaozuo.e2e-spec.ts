@@ -169,11 +169,16 @@ describe('seed 002 案例4: Jiaozuo general-cargo red/yellow/green codes decide 
     const inspection = await decide(green, 'inspection.frequency');
     expect((inspection.body.measures as Measure[]).map((m) => [m.code, m.mappingId])).toEqual([['visits.exempt', 'jiaozuo.green.no-visits']]);
 
-    // Another sector asking the same scene is not Jiaozuo's general-cargo mapping.
+    // Asking about a sector the registry does not list for the carrier contradicts the registry: refused, not answered as another sector (ADR 0055).
     const passenger = await api('/api/v1/measures/decisions', {
       method: 'POST',
       body: { subjectId: red, scene: 'business.new-capacity', sector: 'road-passenger' },
     });
-    expect(passenger.body).toMatchObject({ outcome: 'allow', measures: [] });
+    expect(passenger.status).toBe(422);
+    expect(passenger.body).toMatchObject({ code: 'DECISION.SECTOR_CONTRADICTS_REGISTRY' });
+    expect(passenger.body.errors).toEqual([expect.objectContaining({ field: 'sector' })]);
+    // Without a sector the registry's (general-cargo) is used: the red code still denies.
+    const unnamed = await api('/api/v1/measures/decisions', { method: 'POST', body: { subjectId: red, scene: 'business.new-capacity' } });
+    expect(unnamed.body).toMatchObject({ outcome: 'deny' });
   }, 180_000);
 });

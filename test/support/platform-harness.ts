@@ -89,6 +89,20 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
     scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'],
   },
   { clientId: 'shandong-regulator', name: '山东省交通运输厅（管理）', kind: 'admin', region: '370000', scopes: ['admin'] },
+  // Pingdingshan, Luohe and Puyang transport bureaus (seed 002 案例8/案例2/案例10): records in, grades read, decisions asked.
+  ...(
+    [
+      ['pingdingshan', '平顶山市交通运输局', '410400'],
+      ['luohe', '漯河市交通运输局', '411100'],
+      ['puyang', '濮阳市交通运输局', '410900'],
+    ] as const
+  ).map(([clientId, name, region]) => ({
+    clientId,
+    name,
+    kind: 'integrator' as const,
+    region,
+    scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'],
+  })),
 ];
 
 export interface RunningPlatform {

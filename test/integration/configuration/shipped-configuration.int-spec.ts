@@ -43,6 +43,7 @@ describe('the shipped configuration, across services', () => {
       ['jiyuan.driving-school', 'active', []],
       ['hangzhou.road-transport', 'active', []],
       ['shandong.road-transport', 'active', []],
+      ['puyang.taxi', 'active', []],
     ]);
   });
 

@@ -9,7 +9,8 @@ export class DecideDto {
   subjectId: string;
 
   @ApiProperty({
-    description: 'permit.application | business.new-capacity | inspection.frequency | approval.tolerance | incentive.discount | dispatch.priority',
+    description:
+      'permit.application | business.new-capacity | inspection.frequency | approval.tolerance | incentive.discount | dispatch.priority | incentive.reward | support.application',
     example: 'permit.application',
   })
   @IsString()
@@ -18,7 +19,8 @@ export class DecideDto {
   scene: string;
 
   @ApiPropertyOptional({
-    description: 'Sector of the question (taxi, general-cargo, driving-school…): sector-specific mappings apply only when given',
+    description:
+      'Sector of the question (taxi, general-cargo, driving-school…). For a subject in the registry it must be one of its registered sectors (else 422 DECISION.SECTOR_CONTRADICTS_REGISTRY); omitted, all of them apply. For a subject not in the registry, sector-specific mappings apply only when given (ADR 0055)',
     example: 'taxi',
   })
   @IsOptional()

@@ -92,6 +92,7 @@ describe('configuration that cannot point at nothing (PostgreSQL, NATS)', () => 
       ['jiyuan.driving-school', 'pending'],
       ['hangzhou.road-transport', 'pending'],
       ['shandong.road-transport', 'pending'],
+      ['puyang.taxi', 'pending'],
     ]);
   });
 

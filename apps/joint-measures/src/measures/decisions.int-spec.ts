@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CreditRecordCreatedV1, EventEnvelope, Events } from '@contracts';
+import { CreditRecordCreatedV1, EventEnvelope, Events, RegistryEnterpriseChangedV1 } from '@contracts';
 import { WorkingDayCalendar } from '@domain/calendar';
 import { Principal } from '@platform/auth';
 import { EventConsumers, OutboxPublisher } from '@platform/service';
@@ -23,6 +23,7 @@ import { DecisionLog } from './application/decision-log';
 import { ConfigurationInForce } from '../configuration/application/configuration-in-force';
 import { SchemeEventsConsumer } from '../configuration/interface/scheme-events.consumer';
 import { GetMeasuresAppliedHandler } from '../reports/application/get-measures-applied.handler';
+import { RegistrySubjectEventsConsumer } from './interface/registry-subject-events.consumer';
 
 const window = (region: string): Principal => ({
   clientId: `window-${region}`,
@@ -296,6 +297,63 @@ describe('the decision API (PostgreSQL)', () => {
       [org.id],
     );
     expect(Number(events[0].n)).toBe(40);
+  });
+
+  it('takes the sector from the subject registry (ADR 0055): a contradicting request sector is refused 422 and not logged; the registry change reaches every replica', async () => {
+    const org = { kind: 'org' as const, id: makeUscc('410800'), name: '焦作某普通货物运输有限公司' };
+    await collected(org, '410800', daysAgo(5));
+    const ask = (on: DecideHandler, sector: string) => on.execute(window('410800'), { subjectId: org.id, scene: 'business.new-capacity', sector, region: '' });
+    // Not in the registry yet: the request's sector is taken as asked, and replica B caches the subject.
+    expect((await ask(decideOnB, 'road-passenger')).outcome).toBe('allow');
+    const registry = new RegistrySubjectEventsConsumer({} as EventConsumers, cacheA);
+    const registration = (revision: number, sectors: string[]): EventEnvelope<RegistryEnterpriseChangedV1> => ({
+      id: randomUUID(),
+      type: Events.RegistryEnterpriseChanged.subject,
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      subjectId: org.id,
+      region: '410800',
+      data: {
+        uscc: org.id.toLowerCase(),
+        name: org.name,
+        region: '410800',
+        sectors,
+        licences: [],
+        registeredOn: null,
+        credit: { registered: true, committed: false, selfAssessed: false },
+        active: true,
+        revision,
+        source: 'api',
+        changedAt: new Date().toISOString(),
+      },
+    });
+    await ds.transaction((m) => registry.enterprisesChanged([registration(2, ['general-cargo'])], m));
+    // An older revision arriving late changes nothing.
+    await ds.transaction((m) => registry.enterprisesChanged([registration(1, ['road-passenger'])], m));
+
+    const logged = () =>
+      db.query<{ n: number }>(`SELECT count(*)::int AS n FROM joint_measures.decisions WHERE subject_id = $1`, [org.id]).then((r) => r[0]!.n);
+    const before = await logged();
+    await expect(ask(decide, 'road-passenger')).rejects.toMatchObject({
+      code: 'DECISION.SECTOR_CONTRADICTS_REGISTRY',
+      kind: 'precondition',
+      violations: [expect.objectContaining({ field: 'sector' })],
+    });
+    expect(await logged()).toBe(before);
+    // Replica B dropped the subject on the registry row's notification: it refuses too.
+    await eventually(
+      () =>
+        ask(decideOnB, 'road-passenger').then(
+          () => 'answered',
+          (e: { code?: string }) => e.code,
+        ),
+      (code) => code === 'DECISION.SECTOR_CONTRADICTS_REGISTRY',
+      5_000,
+    );
+    // The registered sector, or none (every registered sector), is answered.
+    expect((await ask(decide, 'general-cargo')).outcome).toBe('allow');
+    expect((await ask(decide, '')).outcome).toBe('allow');
+    expect(await logged()).toBe(before + 2);
   });
 
   it('answers DECISION.UNAVAILABLE, never allow, when its database refuses the service', async () => {

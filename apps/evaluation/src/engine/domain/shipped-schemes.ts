@@ -908,6 +908,135 @@ export const SHANDONG_ROAD_TRANSPORT: SchemeDocument = {
   ],
 };
 
+/** Luohe bus captains' monthly stars behind the star bonus (seed 002 案例2 漯河“信用+公交”; DOMAIN.md §3). */
+export const LUOHE_BUS_CAPTAIN_STARS: SchemeDocument = {
+  id: 'luohe-bus-captain-stars',
+  name: { zh: '漯河市公交车长星级评审', en: 'Luohe bus captain monthly stars' },
+  sources: [
+    'seed 002 案例2 漯河：漯河公交全员实施车长星级评审，将月度考评周期内的安全运行、服务质量、运营班次、违章违纪、营运秩序、车容车貌、车辆卫生、仪容仪表、车辆设施设备以及职业规范等作为信用单元，进行检查、考核和评比，根据考核分值确定当月星级',
+    'seed 002 案例2 漯河：星级共分为1-5星，分别奖励奖金300元、700元、1200元、1800元、2500元',
+    'seed 002 案例2 漯河：把拾金不昧、尊老敬老、热情助人、见义勇为等事迹设定为每周之星，分别给予不同的加分',
+  ],
+  subjectKinds: ['person'],
+  regions: ['411100'],
+  // seed 002 案例2: “信用+公交” — city bus captains (公交车长) only.
+  sectors: ['bus'],
+  cycle: { kind: 'month' },
+  scoring: {
+    kind: 'points',
+    base: 90,
+    floor: 0,
+    ceiling: 100,
+    bonusCeiling: 10,
+    rules: [
+      {
+        id: 'service-quality',
+        recordTypes: ['confirmed-complaint'],
+        points: "{'minor': -2.0, 'general': -5.0, 'severe': -10.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '服务质量：经核实的投诉每起按严重程度扣2/5/10分（占位）',
+      },
+      {
+        id: 'violations',
+        recordTypes: ['administrative-penalty', 'monitoring-violation'],
+        points: "{'minor': -5.0, 'general': -10.0, 'severe': -20.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '违章违纪、安全运行：行政处罚、动态监控违规每起按严重程度扣5/10/20分（占位）',
+      },
+      {
+        id: 'responsible-accident',
+        recordTypes: ['accident'],
+        when: "has(record.payload.responsibility) && record.payload.responsibility != 'none'",
+        points: -30,
+        validity: { kind: 'cycle' },
+        basis: '安全运行：有责事故每起扣30分（占位）',
+      },
+      {
+        id: 'weekly-star',
+        recordTypes: ['commendation'],
+        points: 5,
+        validity: { kind: 'cycle' },
+        basis: '每周之星（拾金不昧、尊老敬老、热情助人、见义勇为）：每次加5分（占位），合计不超过10分',
+      },
+    ],
+  },
+  ladder: {
+    id: 'stars',
+    rungs: [
+      { grade: '5', min: 95 },
+      { grade: '4', min: 90, max: 95 },
+      { grade: '3', min: 80, max: 90 },
+      { grade: '2', min: 70, max: 80 },
+      { grade: '1', min: 60, max: 70 },
+      { grade: '0', max: 60 },
+    ],
+  },
+  notes: [
+    'placeholder: the seed names the monthly cycle, the 1–5 stars, the units assessed and the bonuses (300/700/1200/1800/2500 元), not the points: base 90, the deductions, +5 per weekly star (≤ +10) and the bands (5★ ≥ 95, 4★ 90–<95, 3★ 80–<90, 2★ 70–<80, 1★ 60–<70) are LOCAL choices of this version.',
+    'Below 60 is "0" (no star, no bonus): the seed names stars 1–5 only, so a captain below the lowest band is read as getting none (placeholder).',
+    'The bonuses are joint-measures mappings luohe.bus.star-bonus.* on the incentive.reward scene. The 公交集团 assessment behind the cost-regulation reward fund (调节指数) has no numbers in the seed and is not shipped.',
+  ],
+};
+
+/** Puyang cruising-taxi firms' service-quality grades behind operating-rights allocation (seed 002 案例10 濮阳“信用+出租车”). */
+export const PUYANG_TAXI_FIRM: SchemeDocument = {
+  id: 'puyang-taxi-firm',
+  name: { zh: '濮阳市巡游出租汽车企业服务质量信誉考核', en: 'Puyang taxi firm service-quality grades' },
+  sources: [
+    'seed 002 案例10 濮阳：落实《出租汽车服务质量信誉考核办法》，采用查看资料和实地检查方式，扎实对巡游出租车公司进行考核',
+    'seed 002 案例10 濮阳：将出租汽车企业服务质量信誉考核结果作为配置巡游车经营权指标或延续巡游车企业经营许可的重要依据，通过动态调整经营权……使优良企业不断扩大规模',
+    'seed 002 案例10 濮阳：对守信者“无事不扰”，减少不必要的检查频次和比例；对失信者“利剑高悬”，增加检查频次和比例',
+  ],
+  subjectKinds: ['org'],
+  regions: ['410900'],
+  // seed 002 案例10: 巡游出租车公司 only.
+  sectors: ['taxi'],
+  cycle: { kind: 'year' },
+  scoring: {
+    kind: 'points',
+    base: 1000,
+    floor: 0,
+    ceiling: 1000,
+    rules: [
+      {
+        id: 'penalty',
+        recordTypes: ['administrative-penalty', 'commitment-broken'],
+        points: "{'minor': -20.0, 'general': -50.0, 'severe': -100.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '法规遵守：行政处罚、违背承诺每起按严重程度扣20/50/100分（占位）',
+      },
+      {
+        id: 'responsible-accident',
+        recordTypes: ['accident'],
+        when: "has(record.payload.responsibility) && record.payload.responsibility != 'none'",
+        points: "record.severity == 'severe' ? -200.0 : -100.0",
+        validity: { kind: 'cycle' },
+        basis: '安全生产：有责事故每起扣100分，严重的扣200分（占位）',
+      },
+      {
+        id: 'service-quality',
+        recordTypes: ['confirmed-complaint', 'monitoring-violation'],
+        points: "{'minor': -5.0, 'general': -10.0, 'severe': -20.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '经营行为、运营服务：经核实的投诉、平台巡检发现的违规每起按严重程度扣5/10/20分（占位）',
+      },
+    ],
+  },
+  ladder: {
+    id: 'AAA-B',
+    rungs: [
+      { grade: 'AAA', min: 850 },
+      { grade: 'AA', min: 700, max: 850 },
+      { grade: 'A', min: 600, max: 700 },
+      { grade: 'B', max: 600 },
+    ],
+  },
+  notes: [
+    "placeholder: the seed says Puyang assesses its taxi firms under 《出租汽车服务质量信誉考核办法》 but gives no points or bands; the 1000-point scale, the deductions and the bands (AAA ≥ 850, AA 700–<850, A 600–<700, B < 600) are the same LOCAL choices as nanyang-taxi-firm, to be replaced by Puyang's own.",
+    '"优良企业" (firms that grow by the operating rights reallocated to them) is read as AAA and AA: mappings puyang.taxi.capacity.*; the inspection ratios of draw plan puyang.taxi (fewer checks for the trustworthy, more for the untrustworthy) are placeholders too.',
+  ],
+};
+
 export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   ZHENGZHOU_TAXI_DRIVER_STARS,
   HENAN_PASSENGER_HAZARDOUS_CODES,
@@ -922,4 +1051,6 @@ export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   HANGZHOU_ROAD_TRANSPORT,
   NANYANG_TAXI_FIRM,
   SHANDONG_ROAD_TRANSPORT,
+  LUOHE_BUS_CAPTAIN_STARS,
+  PUYANG_TAXI_FIRM,
 ];

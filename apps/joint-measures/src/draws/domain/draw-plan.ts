@@ -65,6 +65,16 @@ export const SHIPPED_DRAW_PLANS: readonly DrawPlan[] = [
     minimumShare: { grade: 'B', share: 50 },
     source: '山东：被抽查企业中B级及以下不少于50%（DOMAIN.md §4）；基础比例为占位配置',
   },
+  {
+    id: 'puyang.taxi',
+    region: '410900',
+    sectors: ['taxi'],
+    schemeId: 'puyang-taxi-firm',
+    ladder: ['AAA', 'AA', 'A', 'B'],
+    // LOCAL placeholder ratios: the seed gives the direction (守信者减少、失信者增加检查频次和比例), not the figures.
+    ratios: { AAA: 5, AA: 10, A: 20, B: 50 },
+    source: '濮阳：对守信者“无事不扰”，减少不必要的检查频次和比例；对失信者“利剑高悬”，增加检查频次和比例（seed 002 案例10）；比例为占位配置',
+  },
 ];
 
 /** The shape of an uploaded set of plans (400 with every field located when malformed). */

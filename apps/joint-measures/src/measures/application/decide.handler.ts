@@ -5,7 +5,7 @@ import { chinaDateOf } from '@domain/calendar';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError, isDomainError } from '@platform/errors';
 import { DecisionLog } from './decision-log';
-import { decideScene, mappingsNotApplied } from '../domain/decision';
+import { decideScene, decisionSectors, mappingsNotApplied } from '../domain/decision';
 import { isScene, SCENES, type Scene } from '../domain/measure-catalogue';
 import type { DecideCommand, Decision } from './decide.command';
 import { MeasureErrorCode } from '../domain/measure-errors';
@@ -62,8 +62,22 @@ export class DecideHandler {
     const facts = factsOn(await this.cache.get(q.subjectId, () => readSubjectFacts(this.dataSource.manager, q.subjectId)), on);
     if (!facts.known)
       throw DomainError.notFound(MeasureErrorCode.UnknownSubject, `Subject ${q.subjectId} is unknown to the platform (no records, grades or list entries).`);
+    const sectors = decisionSectors(q.sector || null, facts.registeredSectors);
+    if (!sectors.ok) {
+      throw new DomainError(
+        MeasureErrorCode.SectorContradictsRegistry,
+        'precondition',
+        `The subject registry lists ${q.subjectId} in ${sectors.registered.join(', ')}, not ${sectors.requested}: the measures of a sector the subject is not licensed for do not apply to it.`,
+        [
+          {
+            field: 'sector',
+            message: `"${sectors.requested}" is not one of the subject's registered sectors (${sectors.registered.join(', ')}); omit it to ask about all of them`,
+          },
+        ],
+      );
+    }
     const catalogue = this.catalogue.measureCatalogue();
-    const question = { scene: q.scene, region: q.region, sector: q.sector || null, on };
+    const question = { scene: q.scene, region: q.region, sectors: sectors.sectors, on };
     const result = decideScene(question, facts, catalogue.measures, catalogue.mappings);
     const decision: Decision = {
       decisionId: uuidv7(),

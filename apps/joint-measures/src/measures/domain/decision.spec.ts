@@ -2,7 +2,7 @@ import { GRADE_LADDERS, type GradeLadderId } from '@domain/credit';
 import { schemeCatalogue, type SchemeCatalogue } from '../../configuration/domain/config-problem';
 import type { StandingRecord } from '../../entry-rules/domain/entry-rule';
 import type { ListEntry } from '../../lists/domain/list-entry';
-import { decideScene, mappingsNotApplied, type DecisionFacts, type DecisionQuestion } from './decision';
+import { decideScene, decisionSectors, mappingsNotApplied, type DecisionFacts, type DecisionQuestion } from './decision';
 import { catalogueInForce, checkMeasureCatalogue, parseMeasureCatalogue } from './measure-config';
 import { SHIPPED_MAPPINGS, SHIPPED_MEASURES } from './shipped-measures';
 
@@ -24,7 +24,7 @@ const schemes = schemeCatalogue([
 const document = parseMeasureCatalogue({ measures: SHIPPED_MEASURES, mappings: SHIPPED_MAPPINGS });
 const inForce = (known: SchemeCatalogue) => catalogueInForce(checkMeasureCatalogue(document, known));
 const catalogue = inForce(schemes);
-const question = (q: Partial<DecisionQuestion>): DecisionQuestion => ({ scene: 'permit.application', region: '410100', sector: null, on: '2026-11-21', ...q });
+const question = (q: Partial<DecisionQuestion>): DecisionQuestion => ({ scene: 'permit.application', region: '410100', sectors: [], on: '2026-11-21', ...q });
 const decide = (q: Partial<DecisionQuestion>, facts: Partial<DecisionFacts>, from = catalogue) =>
   decideScene(question(q), { entries: [], records: [], grades: [], ...facts }, from.measures, from.mappings);
 
@@ -49,6 +49,14 @@ describe('shipped measure catalogue', () => {
       ...['aaa', 'aa', 'a'].map((g) => [`hebi.repair-labour.${g}`, ['hebi-fleet']]),
       ['nanyang.taxi.3a-first', ['nanyang-taxi-firm']],
       ['nanyang.taxi.b-suspended', ['nanyang-taxi-firm']],
+      ['henan.passenger-hazardous.red.no-support', ['henan-passenger-hazardous-codes']],
+      ['henan.passenger-hazardous.green.support', ['henan-passenger-hazardous-codes']],
+      ...['red.inspection.on-site', 'yellow.inspection.on-site', 'green.visits.exempt', 'red.new-business.denied', 'yellow.new-business.restricted'].map(
+        (m) => [`pingdingshan.${m}`, ['henan-passenger-hazardous-codes']],
+      ),
+      ...[1, 2, 3, 4, 5].map((s) => [`luohe.bus.star-bonus.${s}-star`, ['luohe-bus-captain-stars']]),
+      ['puyang.taxi.capacity.aaa', ['puyang-taxi-firm']],
+      ['puyang.taxi.capacity.aa', ['puyang-taxi-firm']],
     ]);
     expect(catalogue.mappings.length + catalogue.inactive.length).toBe(SHIPPED_MAPPINGS.length);
   });
@@ -70,7 +78,7 @@ describe('shipped measure catalogue', () => {
 
   it('a red Jiaozuo carrier is not silently allowed: while the scheme is unknown, the answer names the pending mappings (issue 16)', () => {
     const unknown = inForce(schemeCatalogue([]));
-    const q = { scene: 'business.new-capacity' as const, region: '410800', sector: 'general-cargo' };
+    const q = { scene: 'business.new-capacity' as const, region: '410800', sectors: ['general-cargo'] };
     const red = [{ schemeId: 'jiaozuo-general-cargo', cycle: '2026-Q3', grade: 'red', pointsDeducted: 0 }];
     expect(decide(q, { grades: red }, unknown).outcome).toBe('allow');
     expect(mappingsNotApplied(question(q), unknown.inactive)).toEqual(
@@ -122,11 +130,11 @@ describe('decideScene', () => {
 
   it('Jiaozuo general cargo: red code denies new business with training; sector must match', () => {
     const red = [{ schemeId: 'jiaozuo-general-cargo', cycle: '2026-Q3', grade: 'red', pointsDeducted: 0 }];
-    const result = decide({ scene: 'business.new-capacity', region: '410800', sector: 'general-cargo' }, { grades: red });
+    const result = decide({ scene: 'business.new-capacity', region: '410800', sectors: ['general-cargo'] }, { grades: red });
     expect(result.outcome).toBe('deny');
     expect(result.measures.map((m) => m.code)).toEqual(['new-business.denied', 'safety-training']);
     expect(result.measures[1].value).toEqual({ amount: 24, unit: 'hours' });
-    expect(decide({ scene: 'business.new-capacity', region: '410800', sector: 'taxi' }, { grades: red }).outcome).toBe('allow');
+    expect(decide({ scene: 'business.new-capacity', region: '410800', sectors: ['taxi'] }, { grades: red }).outcome).toBe('allow');
   });
 
   it('Hangzhou inspection ratio for a C enterprise is a condition carrying 25 %', () => {
@@ -143,11 +151,38 @@ describe('decideScene', () => {
 
   it("Xuchang taxis (grades of the stars ladder, '5'…'0'): a 3★ driver pays 70 % for charging, a 5★ driver 50 % and gets priority dispatch", () => {
     const stars = (grade: string) => [{ schemeId: 'xuchang-taxi-stars', cycle: '2026', grade, pointsDeducted: 0 }];
-    const q = { scene: 'incentive.discount' as const, region: '411002', sector: 'taxi' };
+    const q = { scene: 'incentive.discount' as const, region: '411002', sectors: ['taxi'] };
     expect(decide(q, { grades: stars('3') }).measures).toEqual([
       expect.objectContaining({ code: 'charging.discount', value: { amount: 70, unit: '% of the fee payable' } }),
     ]);
     expect(decide(q, { grades: stars('5') })).toMatchObject({ outcome: 'allow', measures: [{ value: { amount: 50 } }] });
     expect(decide({ ...q, scene: 'dispatch.priority' }, { grades: stars('5') }).measures.map((m) => m.code)).toEqual(['dispatch.priority']);
+  });
+});
+
+describe('decisionSectors: the registry decides the sector (ADR 0055)', () => {
+  it('a registered subject asked about one of its sectors: that sector only', () => {
+    expect(decisionSectors('hazardous-goods', ['hazardous-goods', 'road-passenger'])).toEqual({ ok: true, sectors: ['hazardous-goods'] });
+  });
+
+  it('a registered subject asked about no sector: all its registered sectors', () => {
+    expect(decisionSectors(null, ['hazardous-goods', 'road-passenger'])).toEqual({ ok: true, sectors: ['hazardous-goods', 'road-passenger'] });
+  });
+
+  it('a request sector the registry does not list for the subject contradicts it: refused, with both named', () => {
+    expect(decisionSectors('road-passenger', ['general-cargo'])).toEqual({ ok: false, requested: 'road-passenger', registered: ['general-cargo'] });
+  });
+
+  it('a subject the registry does not know, or knows without sectors: the request sector as asked (or none)', () => {
+    expect(decisionSectors('taxi', null)).toEqual({ ok: true, sectors: ['taxi'] });
+    expect(decisionSectors(null, null)).toEqual({ ok: true, sectors: [] });
+    expect(decisionSectors('taxi', [])).toEqual({ ok: true, sectors: ['taxi'] });
+  });
+
+  it('with the registered sectors, a sector-bound mapping fires without the caller naming the sector (Jiaozuo red, seed 002 案例4)', () => {
+    const red = [{ schemeId: 'jiaozuo-general-cargo', cycle: '2026-Q3', grade: 'red', pointsDeducted: 250 }];
+    const sectors = decisionSectors(null, ['general-cargo']);
+    if (!sectors.ok) throw new Error('expected sectors');
+    expect(decide({ scene: 'business.new-capacity', region: '410800', sectors: sectors.sectors }, { grades: red }).outcome).toBe('deny');
   });
 });

@@ -35,7 +35,8 @@ export interface DecisionQuestion {
   scene: Scene;
   /** Where the question is asked (GB/T 2260); mappings of enclosing regions apply. */
   region: string;
-  sector: string | null;
+  /** The subject's sectors the question is about (decisionSectors); empty: only mappings for every sector apply. */
+  sectors: readonly string[];
   on: string;
 }
 
@@ -54,7 +55,25 @@ export function regionWithin(region: string, scope: string): boolean {
 function applies(mapping: MeasureMapping, q: DecisionQuestion): boolean {
   if (mapping.scene !== q.scene) return false;
   if (mapping.regions.length > 0 && !mapping.regions.some((r) => regionWithin(q.region, r))) return false;
-  return mapping.sectors.length === 0 || (q.sector !== null && mapping.sectors.includes(q.sector));
+  return mapping.sectors.length === 0 || mapping.sectors.some((s) => q.sectors.includes(s));
+}
+
+/** The sectors a decision asks about, or why the request's sector cannot be used. */
+export type DecisionSectors = { ok: true; sectors: string[] } | { ok: false; requested: string; registered: readonly string[] };
+
+/**
+ * Which of the subject's sectors pick the mappings (ADR 0055). The subject registry is the
+ * authority on what a subject is licensed for: when it lists the subject's sectors, a request
+ * naming one of them narrows the question to it, a request naming none asks about all of them, and
+ * a request naming another sector contradicts the registry and is refused (never silently ignored
+ * or believed). A subject the registry does not know, or knows without sectors, is asked about the
+ * request's sector, as before the registry existed.
+ */
+export function decisionSectors(requested: string | null, registered: readonly string[] | null): DecisionSectors {
+  if (registered === null || registered.length === 0) return { ok: true, sectors: requested ? [requested] : [] };
+  if (!requested) return { ok: true, sectors: [...registered] };
+  if (registered.includes(requested)) return { ok: true, sectors: [requested] };
+  return { ok: false, requested, registered };
 }
 
 /** The reasons a trigger holds on the facts, or none. */

@@ -8,6 +8,8 @@ export const SCENES = [
   'approval.tolerance',
   'incentive.discount',
   'dispatch.priority',
+  'incentive.reward',
+  'support.application',
 ] as const;
 export type Scene = (typeof SCENES)[number];
 

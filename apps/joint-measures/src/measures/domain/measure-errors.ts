@@ -4,4 +4,6 @@ export const MeasureErrorCode = {
   UnknownScene: 'DECISION.UNKNOWN_SCENE',
   UnknownSubject: 'DECISION.UNKNOWN_SUBJECT',
   Unavailable: 'DECISION.UNAVAILABLE',
+  /** The request's sector is not one the subject registry lists for the subject (ADR 0055). */
+  SectorContradictsRegistry: 'DECISION.SECTOR_CONTRADICTS_REGISTRY',
 } as const;

@@ -109,6 +109,38 @@ export const SHIPPED_MEASURES: readonly Measure[] = [
     legalBasis: 'LOCAL: 南阳（B级出租车企业）',
     scope: 'local',
   },
+  {
+    code: 'inspection.on-site',
+    name: '运管、执法等部门联合入企检查',
+    effect: 'condition',
+    scenes: ['inspection.frequency'],
+    legalBasis: 'LOCAL: 平顶山（“两客一危”分级分类得分低于800分的企业、黄码企业，seed 002 案例8）',
+    scope: 'local',
+  },
+  {
+    code: 'star-bonus',
+    name: '星级奖金',
+    effect: 'benefit',
+    scenes: ['incentive.reward'],
+    legalBasis: 'LOCAL: 漯河（公交车长星级评审，seed 002 案例2）',
+    scope: 'local',
+  },
+  {
+    code: 'support.denied',
+    name: '取消行业评优评先、示范试点评选资格，不给予政策资金倾斜支持',
+    effect: 'deny',
+    scenes: ['support.application'],
+    legalBasis: 'LOCAL: 河南（“两客一危”红码企业，seed 002 案例1）',
+    scope: 'local',
+  },
+  {
+    code: 'support.priority',
+    name: '最大限度提供各类政策资金支持，开辟“绿色通道”',
+    effect: 'benefit',
+    scenes: ['support.application'],
+    legalBasis: 'LOCAL: 河南（“两客一危”绿码企业，seed 002 案例1）',
+    scope: 'local',
+  },
 ];
 
 const ratio = (amount: number) => ({ amount, unit: '% of subjects drawn' });
@@ -273,4 +305,71 @@ export const SHIPPED_MAPPINGS: readonly MeasureMapping[] = [
     when: { grade: { schemeId: 'nanyang-taxi-firm', grades: ['B'] } },
     source: '南阳：B级出租车企业停业整改（DOMAIN.md §4）',
   },
+  // Henan 两客一危 red/yellow/green codes (seed 002 案例1): red loses honours and policy funding, green is first for them.
+  {
+    id: 'henan.passenger-hazardous.red.no-support',
+    measure: 'support.denied',
+    scene: 'support.application',
+    regions: ['410000'],
+    sectors: ['road-passenger', 'hazardous-goods'],
+    when: { grade: { schemeId: 'henan-passenger-hazardous-codes', grades: ['red'] } },
+    source: '河南“两客一危”：对“红码”企业全面采取限制性措施，取消其行业评优评先、示范试点评选等资格，不给予政策资金倾斜支持（seed 002 案例1）',
+  },
+  {
+    id: 'henan.passenger-hazardous.green.support',
+    measure: 'support.priority',
+    scene: 'support.application',
+    regions: ['410000'],
+    sectors: ['road-passenger', 'hazardous-goods'],
+    when: { grade: { schemeId: 'henan-passenger-hazardous-codes', grades: ['green'] } },
+    source: '河南“两客一危”：对“绿码”企业最大限度提供各类政策资金支持，鼓励其扩大规模，为其发展开辟各类“绿色通道”（seed 002 案例1）',
+  },
+  // Pingdingshan, pilot of the provincial codes (seed 002 案例8): below 800 points (red) and yellow → joint on-site inspection;
+  // red → no new business; yellow → no new business until hazards are rectified (restricted); green → left alone.
+  ...(
+    [
+      ['red', 'inspection.on-site', 'inspection.frequency', '对低于800分的企业联合安全、运管、执法部门开展入企检查'],
+      ['yellow', 'inspection.on-site', 'inspection.frequency', '协调运管、执法部门对重点企业、黄码企业联合开展入企监管执法检查'],
+      ['green', 'visits.exempt', 'inspection.frequency', '绿码企业无事不扰、减少检查督导频次'],
+      ['red', 'new-business.denied', 'business.new-capacity', '红码企业不办理新业务'],
+      ['yellow', 'new-business.restricted', 'business.new-capacity', '黄码企业在安全隐患没整改到位的情况下原则上不办理新业务'],
+    ] as const
+  ).map(([code, measure, scene, text]): MeasureMapping => ({
+    id: `pingdingshan.${code}.${measure}`,
+    measure,
+    scene,
+    regions: ['410400'],
+    sectors: ['road-passenger', 'hazardous-goods'],
+    when: { grade: { schemeId: 'henan-passenger-hazardous-codes', grades: [code] } },
+    source: `平顶山“两客一危”分级分类：${text}（seed 002 案例8）`,
+  })),
+  // Luohe bus captains' monthly star bonus (seed 002 案例2): 1–5★ → 300/700/1200/1800/2500 元.
+  ...(
+    [
+      ['1', 300],
+      ['2', 700],
+      ['3', 1200],
+      ['4', 1800],
+      ['5', 2500],
+    ] as const
+  ).map(([stars, yuan]): MeasureMapping => ({
+    id: `luohe.bus.star-bonus.${stars}-star`,
+    measure: 'star-bonus',
+    scene: 'incentive.reward',
+    regions: ['411100'],
+    sectors: ['bus'],
+    when: { grade: { schemeId: 'luohe-bus-captain-stars', grades: [stars] } },
+    value: { amount: yuan, unit: 'CNY per month' },
+    source: '漯河公交车长星级：1-5星分别奖励奖金300元、700元、1200元、1800元、2500元（seed 002 案例2）',
+  })),
+  // Puyang taxi firms (seed 002 案例10): the assessment allocates operating rights, so that good firms grow.
+  ...(['AAA', 'AA'] as const).map((grade): MeasureMapping => ({
+    id: `puyang.taxi.capacity.${grade.toLowerCase()}`,
+    measure: 'new-capacity.priority',
+    scene: 'business.new-capacity',
+    regions: ['410900'],
+    sectors: ['taxi'],
+    when: { grade: { schemeId: 'puyang-taxi-firm', grades: [grade] } },
+    source: '濮阳：将出租汽车企业服务质量信誉考核结果作为配置巡游车经营权指标的重要依据，使优良企业不断扩大规模（seed 002 案例10；优良 = AAA、AA，占位）',
+  })),
 ];

@@ -14,13 +14,22 @@ export interface SubjectFacts {
   entries: readonly ListEntry[];
   records: readonly StandingRecord[];
   grades: readonly CycleGrade[];
+  /** The subject registry's sectors for the subject (enterprise licences, driver qualifications); null when the registry does not know it. */
+  registeredSectors: readonly string[] | null;
 }
 
 export interface SubjectDecisionFacts extends DecisionFacts {
   known: boolean;
+  registeredSectors: readonly string[] | null;
 }
 
 /** The facts as they bind on `on`: only entries in force that day count. */
 export function factsOn(facts: SubjectFacts, on: string): SubjectDecisionFacts {
-  return { known: facts.known, entries: facts.entries.filter((e) => isInForce(e, on)), records: facts.records, grades: facts.grades };
+  return {
+    known: facts.known,
+    entries: facts.entries.filter((e) => isInForce(e, on)),
+    records: facts.records,
+    grades: facts.grades,
+    registeredSectors: facts.registeredSectors,
+  };
 }

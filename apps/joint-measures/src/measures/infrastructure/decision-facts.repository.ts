@@ -6,7 +6,7 @@ import type { SubjectFacts } from '../domain/subject-facts';
 
 /** Reads a subject's facts, the three queries in parallel on the pool. */
 export async function readSubjectFacts(manager: EntityManager, subjectId: string): Promise<SubjectFacts> {
-  const [entries, records, grades] = await Promise.all([
+  const [entries, records, grades, registered] = await Promise.all([
     listEntries.ofSubject(manager, subjectId),
     manager.query(
       `SELECT record_id, record_type, subject_kind, subject_id, severity, to_char(decision_date, 'YYYY-MM-DD') AS decision_date, payload, standing, subject_name
@@ -30,6 +30,7 @@ export async function readSubjectFacts(manager: EntityManager, subjectId: string
       `SELECT DISTINCT ON (scheme_id) scheme_id, cycle, grade, points_deducted FROM subject_grades WHERE subject_id = $1 ORDER BY scheme_id, cycle DESC`,
       [subjectId],
     ) as Promise<{ scheme_id: string; cycle: string; grade: string; points_deducted: number }[]>,
+    manager.query(`SELECT sectors FROM registry_subjects WHERE subject_id = $1`, [subjectId]) as Promise<{ sectors: string[] }[]>,
   ]);
   const standing: StandingRecord[] = records
     .filter((r) => r.standing)
@@ -44,5 +45,11 @@ export async function readSubjectFacts(manager: EntityManager, subjectId: string
       standing: true,
     }));
   const latest: CycleGrade[] = grades.map((g) => ({ schemeId: g.scheme_id, cycle: g.cycle, grade: g.grade, pointsDeducted: g.points_deducted }));
-  return { known: entries.length > 0 || latest.length > 0 || records.some((r) => r.subject_name !== ''), entries, records: standing, grades: latest };
+  return {
+    known: entries.length > 0 || latest.length > 0 || records.some((r) => r.subject_name !== ''),
+    entries,
+    records: standing,
+    grades: latest,
+    registeredSectors: registered[0]?.sectors ?? null,
+  };
 }
