@@ -60,7 +60,11 @@ export interface EvaluationSchemePublishedV1 {
   schemeId: string;
   version: number;
   name: { zh: string; en: string };
-  ladder: { id: string; grades: string[] };
+  /**
+   * The scheme's ladder: a shared one (@domain/credit GRADE_LADDERS) or its own (ADR 0050), with its
+   * tiers when it declares them (e.g. Beijing's 4 tiers of 9 levels); consumers check grades against `grades`.
+   */
+  ladder: { id: string; grades: string[]; tiers?: { name: string; grades: string[] }[] };
   /** GB/T 2260 codes the scheme applies to. */
   regions: string[];
   /** Sector codes (@domain/credit SECTORS) the scheme applies to; empty = every sector. */
