@@ -12,7 +12,7 @@ import { eventually, RunningPlatform, startPlatform } from '../support/platform-
  *   B (tier 中) without, A (tier 良) with an initial-grade commitment;
  * - "对违背信用和优质服务承诺的企业…每次发现扣50分" and "发现违诺情形，信用评价等级降级": −50 and down.
  * Played through the gateway with Beijing's clients: operators registered, commitments and breaches
- * in, grades and tiers read, last year's cycle closed by the commission's admin.
+ * in, grades and tiers read (also on the public profile), last year's cycle closed by the commission's admin.
  *
  * Placeholders (beijing-commuter-bus-grades notes): level names other than A/B, the tier split
  * 优 AAA/AA, 良 A+/A/A-, 中 B+/B/B-, 差 C, and the 50-point bands — initial B = 600, A = 750,
@@ -24,7 +24,7 @@ describe('seed 004 案例1: Beijing commuter-bus operators graded on four tiers 
   let regulator: string;
 
   beforeAll(async () => {
-    platform = await startPlatform(['gateway', 'collection', 'evaluation', 'joint-measures']);
+    platform = await startPlatform(['gateway', 'collection', 'evaluation', 'joint-measures', 'disclosure']);
     [beijing, regulator] = await Promise.all([platform.token('beijing'), platform.token('beijing-regulator')]);
   }, 120_000);
 
@@ -149,6 +149,12 @@ describe('seed 004 案例1: Beijing commuter-bus operators graded on four tiers 
     await breach(uscc, commitment, today);
     // 700 − 50 = 650: B+, down into 中.
     expect(await evaluationOf(uscc, 650)).toEqual({ grade: 'B+', tier: '中', score: 650 });
+    // The public profile (seed 004: results "在官方网站公开") shows the same grade with its tier.
+    type PublicGrade = { schemeId: string; grade: string; tier: string; score: number };
+    const publicProfile = () =>
+      fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}`).then(async (r) => (r.ok ? ((await r.json()) as { grades?: PublicGrade[] }) : {}));
+    const shown = await eventually(publicProfile, (p) => (p.grades ?? []).some((g) => g.schemeId === SCHEME && g.score === 650), 30_000);
+    expect(shown.grades).toEqual([expect.objectContaining({ schemeId: SCHEME, grade: 'B+', tier: '中', score: 650 })]);
 
     // Without the initial-grade commitment (only the licence one): B, tier 中.
     const other = makeUscc('110000');

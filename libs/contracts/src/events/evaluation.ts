@@ -20,6 +20,11 @@ export interface EvaluationGradeChangedV1 {
   /** null the first time the subject is graded under this scheme. */
   previousGrade: string | null;
   grade: string;
+  /**
+   * The grade's tier when the scheme's ladder groups its grades into tiers (ADR 0050; e.g. Beijing
+   * 四等九级: 良 for A); absent otherwise (added compatibly). Disclosure shows it with the grade.
+   */
+  tier?: string;
   score: number;
   /** Ids of the scheme's triggers that hold now. */
   triggers: string[];
