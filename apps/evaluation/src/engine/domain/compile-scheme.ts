@@ -172,7 +172,8 @@ export function resolveLadder(spec: LadderSpec, problems: SchemeProblem[]): Ladd
       });
     }
   }
-  if (spec.tiers !== undefined) problems.push(...tierProblems(spec.tiers, grades));
+  // Tiers of an unknown ladder are not checked: the id is the one problem to report.
+  if (spec.tiers !== undefined && grades.length > 0) problems.push(...tierProblems(spec.tiers, grades));
   return spec.tiers === undefined ? { id: spec.id, grades } : { id: spec.id, grades, tiers: spec.tiers };
 }
 
