@@ -623,6 +623,30 @@ const DEMO_SEED_SYSTEMS = [
       },
     ],
   },
+  {
+    // Seed 004 案例1: a 定制快巴 operator that made the initial-grade commitment starts at A (tier 良); one that
+    // made only the licence commitment starts at B (tier 中). GET /api/v1/subjects/{id}/evaluations shows grade and tier.
+    scheme: 'beijing-commuter-bus-grades',
+    clientId: 'demo-beijing',
+    region: '110000',
+    subjects: [
+      ['91110000MA3X0701', '北京京通定制客运有限公司', 'initial-grade', '作出初始等级信用承诺，提供优质服务', '京交承诺〔2026〕0701号'],
+      ['91110000MA3X0702', '北京环京快巴客运有限公司', 'permit-application', '承诺申请材料真实合法，严格遵守法律法规运营', '京交承诺〔2026〕0702号'],
+    ].map(([prefix, name, commitmentType, content, doc]) => ({
+      kind: 'org',
+      id: uscc(prefix.padEnd(17, '0')),
+      name,
+      sectors: ['bus'],
+      records: [
+        {
+          severity: 'minor',
+          doc,
+          recordType: 'credit-commitment',
+          payload: { commitmentType, content, dueDate: '2027-12-31', acceptingAuthority: '北京市交通委员会' },
+        },
+      ],
+    })),
+  },
 ];
 
 async function demoToken(clients, clientId) {

@@ -103,6 +103,16 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
     region,
     scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'],
   })),
+  // Beijing's transport commission: registers commuter-bus operators, submits commitments and breaches, reads grades and tiers;
+  // its admin closes the cycle (seed 004 案例1, 京津冀通勤定制快巴).
+  {
+    clientId: 'beijing',
+    name: '北京市交通委员会',
+    kind: 'integrator',
+    region: '110000',
+    scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'],
+  },
+  { clientId: 'beijing-regulator', name: '北京市交通委员会（管理）', kind: 'admin', region: '110000', scopes: ['admin'] },
 ];
 
 export interface RunningPlatform {

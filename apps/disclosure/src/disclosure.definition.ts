@@ -11,6 +11,7 @@ import { PublicGrades1763700000250 } from './migrations/1763700000250-public-gra
 import { PublicListEntries1763700000260 } from './migrations/1763700000260-public-list-entries';
 import { GradeSchemeNames1763700000270 } from './migrations/1763700000270-grade-scheme-names';
 import { GradeWithdrawals1763700001720 } from './migrations/1763700001720-grade-withdrawals';
+import { PublicGradeTiers1763700002000 } from './migrations/1763700002000-public-grade-tiers';
 import { PublicRecordEntity } from './profiles/infrastructure/public-record.entity';
 import { PublicSubjectEntity } from './profiles/infrastructure/public-subject.entity';
 
@@ -44,6 +45,7 @@ export const disclosureDefinition: ServiceDefinition = {
     PublicListEntries1763700000260,
     GradeSchemeNames1763700000270,
     GradeWithdrawals1763700001720,
+    PublicGradeTiers1763700002000,
   ],
   protoPackages: [ProtoPackages.disclosure],
   streams: ['CREDIT_RECORDS', 'EVALUATION', 'MEASURES'],

@@ -46,7 +46,7 @@ describe('cycle close (PostgreSQL)', () => {
     registry = new SchemeRegistry(dataSource);
     await registry.onModuleInit();
     close = new CloseCycleHandler(dataSource, registry, { nudge: () => undefined } as unknown as ProcessCyclesJob);
-    get = new GetCycleHandler(dataSource);
+    get = new GetCycleHandler(dataSource, registry);
   });
 
   afterAll(async () => {
@@ -108,6 +108,17 @@ describe('cycle close (PostgreSQL)', () => {
     const view = await get.execute(regulator, { id });
     // 20+2 → 4★; 20+2−3 = 19, 16, 13 → 3★; 10, 7, 4 → 2★; 1 → 1★ (seed 002 郑州 bands).
     expect(view).toMatchObject({ status: 'completed', total: 8, processed: 8, distribution: { '4': 1, '3': 3, '2': 3, '1': 1 } });
+    // The same counts along the whole stars ladder (5★ … no star), the grades nobody got included; stars has no tiers.
+    expect(view.ladder).toEqual(
+      [
+        ['5', 0],
+        ['4', 1],
+        ['3', 3],
+        ['2', 3],
+        ['1', 1],
+        ['0', 0],
+      ].map(([grade, count]) => ({ grade, tier: '', count })),
+    );
 
     const stored = await db.query<{ subject_id: string; grade: string; score: number }>(
       `SELECT subject_id, grade, score FROM evaluation.cycle_results WHERE cycle_id = $1 ORDER BY subject_id`,

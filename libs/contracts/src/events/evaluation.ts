@@ -20,6 +20,11 @@ export interface EvaluationGradeChangedV1 {
   /** null the first time the subject is graded under this scheme. */
   previousGrade: string | null;
   grade: string;
+  /**
+   * The grade's tier when the scheme's ladder groups its grades into tiers (ADR 0050; e.g. Beijing
+   * 四等九级: 良 for A); absent otherwise (added compatibly). Disclosure shows it with the grade.
+   */
+  tier?: string;
   score: number;
   /** Ids of the scheme's triggers that hold now. */
   triggers: string[];
@@ -60,7 +65,11 @@ export interface EvaluationSchemePublishedV1 {
   schemeId: string;
   version: number;
   name: { zh: string; en: string };
-  ladder: { id: string; grades: string[] };
+  /**
+   * The scheme's ladder: a shared one (@domain/credit GRADE_LADDERS) or its own (ADR 0050), with its
+   * tiers when it declares them (e.g. Beijing's 4 tiers of 9 levels); consumers check grades against `grades`.
+   */
+  ladder: { id: string; grades: string[]; tiers?: { name: string; grades: string[] }[] };
   /** GB/T 2260 codes the scheme applies to. */
   regions: string[];
   /** Sector codes (@domain/credit SECTORS) the scheme applies to; empty = every sector. */

@@ -1,5 +1,15 @@
 import fc from 'fast-check';
-import { GRADE_LADDERS, GRADE_LADDER_IDS, compareGrades, gradeRank, isGradeLadderId, isGradeOf, type GradeLadderId, type GradeOf } from './grade-ladder';
+import {
+  GRADE_LADDERS,
+  GRADE_LADDER_IDS,
+  compareGrades,
+  gradeRank,
+  isGradeLadderId,
+  isGradeOf,
+  tierOf,
+  type GradeLadderId,
+  type GradeOf,
+} from './grade-ladder';
 
 describe('grade ladders', () => {
   it('are ordered best to worst', () => {
@@ -61,5 +71,24 @@ describe('grade ladders', () => {
         if (cmp(a, b) <= 0 && cmp(b, c) <= 0) expect(cmp(a, c)).toBeLessThanOrEqual(0);
       }),
     );
+  });
+});
+
+describe('tierOf', () => {
+  // seed 004 案例1 (Beijing, 四等九级): 良（A）and 中（B）are tiers the seed names.
+  const ladder = {
+    tiers: [
+      { name: '良', grades: ['A+', 'A', 'A-'] },
+      { name: '中', grades: ['B+', 'B', 'B-'] },
+    ],
+  };
+
+  it('names the tier a grade is in', () => {
+    expect([tierOf(ladder, 'A'), tierOf(ladder, 'B-')]).toEqual(['良', '中']);
+  });
+
+  it('is undefined for a ladder without tiers or a grade in none', () => {
+    expect(tierOf({}, 'A')).toBeUndefined();
+    expect(tierOf(ladder, 'C')).toBeUndefined();
   });
 });

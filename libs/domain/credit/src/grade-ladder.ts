@@ -46,6 +46,31 @@ export function compareGrades<L extends GradeLadderId>(ladder: L, a: GradeOf<L>,
   return gradeRank(ladder, a) - gradeRank(ladder, b);
 }
 
+/**
+ * A group of adjacent grades reported with each of them (e.g. Beijing's 四等九级: four tiers 优/良/中/差
+ * grouping nine levels). `name` is what people read (Chinese).
+ */
+export interface LadderTier {
+  name: string;
+  /** Its grades, best first; adjacent on the ladder. */
+  grades: readonly string[];
+}
+
+/**
+ * A ladder as a scheme uses it (ADR 0050): one of the shared GRADE_LADDERS, or a scheme's own ladder
+ * of any length (≥ 2 grades, best → worst), optionally grouped into tiers.
+ */
+export interface Ladder {
+  id: string;
+  grades: readonly string[];
+  tiers?: readonly LadderTier[];
+}
+
+/** The tier a grade of `ladder` is in; undefined when the ladder has no tiers or the grade is in none. */
+export function tierOf(ladder: Pick<Ladder, 'tiers'>, grade: string): string | undefined {
+  return ladder.tiers?.find((tier) => tier.grades.includes(grade))?.name;
+}
+
 function deepFreeze<T extends Record<string, readonly string[]>>(ladders: T): T {
   for (const grades of Object.values(ladders)) Object.freeze(grades);
   return Object.freeze(ladders);

@@ -20,6 +20,9 @@ export {
   isGradeOf,
   gradeRank,
   compareGrades,
+  type Ladder,
+  type LadderTier,
+  tierOf,
 } from './grade-ladder';
 export { CREDIT_LIST_TYPES, CREDIT_LIST_EFFECTS, type CreditListType, type CreditListEffect, isCreditListType } from './credit-list';
 export { RECORD_TYPE_CODES, type RecordTypeCode, isRecordTypeCode } from './record-type';

@@ -29,7 +29,7 @@ export class GetSubjectProfileHandler {
         order: { decisionDate: 'DESC' },
       }),
       this.dataSource.query<GradeRow[]>(
-        `SELECT scheme_id, scheme_version, grade, score, cycle_label, evaluated_at, scheme_name, scheme_name_en FROM public_grades WHERE uscc = $1 AND withdrawn_at IS NULL ORDER BY scheme_id`,
+        `SELECT scheme_id, scheme_version, grade, tier, score, cycle_label, evaluated_at, scheme_name, scheme_name_en FROM public_grades WHERE uscc = $1 AND withdrawn_at IS NULL ORDER BY scheme_id`,
         [uscc.value],
       ),
       this.lists.of(uscc.value, now),
@@ -53,6 +53,7 @@ interface GradeRow {
   scheme_id: string;
   scheme_version: number;
   grade: string;
+  tier: string | null;
   score: string;
   cycle_label: string;
   evaluated_at: Date;
@@ -67,6 +68,7 @@ function toGrade(g: GradeRow): PublishedGrade {
     schemeName: g.scheme_name ?? g.scheme_id,
     schemeNameEn: g.scheme_name_en ?? g.scheme_id,
     grade: g.grade,
+    tier: g.tier ?? '',
     score: Number(g.score),
     cycle: g.cycle_label,
     evaluatedAt: g.evaluated_at.toISOString(),

@@ -23,6 +23,8 @@ export interface PublishedGrade {
   schemeName: string;
   schemeNameEn: string;
   grade: string;
+  /** The grade's tier when the scheme's ladder declares tiers (ADR 0050, e.g. 良), else empty. */
+  tier: string;
   score: number;
   cycle: string;
   evaluatedAt: string;

@@ -6,7 +6,7 @@ import { PROFILE_CHANGES, ProfileChangesPort } from '../../publication-log/appli
 
 /**
  * `evaluation.grade.changed` → the enterprise's current grade under that scheme, with the
- * scheme's name when the event carries it. Only
+ * scheme's name and the grade's tier (ADR 0050) when the event carries them. Only
  * enterprises are shown (individuals' grades are not public). A change older than the one shown
  * (redelivered late) is ignored, and so is one older than a withdrawal of the grade
  * (`evaluation.grade.withdrawn`, WithdrawGradeHandler, ADR 0046); a newer one shows it again.
@@ -50,10 +50,10 @@ export class ProjectGradeHandler {
 async function upsertGrades(manager: EntityManager, grades: EvaluationGradeChangedV1[]): Promise<void> {
   const column = <T>(pick: (g: EvaluationGradeChangedV1) => T) => grades.map(pick);
   await manager.query(
-    `INSERT INTO public_grades (uscc, scheme_id, scheme_version, grade, score, cycle_label, evaluated_at, scheme_name, scheme_name_en)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::numeric[], $6::text[], $7::timestamptz[], $8::text[], $9::text[])
+    `INSERT INTO public_grades (uscc, scheme_id, scheme_version, grade, score, cycle_label, evaluated_at, scheme_name, scheme_name_en, tier)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::numeric[], $6::text[], $7::timestamptz[], $8::text[], $9::text[], $10::text[])
        ON CONFLICT (uscc, scheme_id) DO UPDATE
-         SET scheme_version = EXCLUDED.scheme_version, grade = EXCLUDED.grade, score = EXCLUDED.score,
+         SET scheme_version = EXCLUDED.scheme_version, grade = EXCLUDED.grade, tier = EXCLUDED.tier, score = EXCLUDED.score,
              cycle_label = EXCLUDED.cycle_label, evaluated_at = EXCLUDED.evaluated_at,
              scheme_name = coalesce(EXCLUDED.scheme_name, public_grades.scheme_name),
              scheme_name_en = coalesce(EXCLUDED.scheme_name_en, public_grades.scheme_name_en),
@@ -70,6 +70,7 @@ async function upsertGrades(manager: EntityManager, grades: EvaluationGradeChang
       column((g) => new Date(g.evaluatedAt).toISOString()),
       column((g) => g.schemeName?.zh ?? null),
       column((g) => g.schemeName?.en ?? null),
+      column((g) => g.tier ?? null),
     ],
   );
 }

@@ -2,13 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
+import { tierOf } from '@domain/credit';
+import { SchemeRegistry } from '../../schemes/application/scheme-registry';
 import { CycleErrorCode } from '../domain/cycle-errors';
 import { CycleView, GetCycleQuery } from './get-cycle.query';
 
 /** Progress of a close, and the grade distribution of the subjects graded so far. */
 @Injectable()
 export class GetCycleHandler {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly schemes: SchemeRegistry,
+  ) {}
 
   async execute(principal: Principal, { id }: GetCycleQuery): Promise<CycleView> {
     assertScope(principal, Scopes.EvaluationsRead);
@@ -38,6 +43,8 @@ export class GetCycleHandler {
       `SELECT grade, count(*)::int AS count FROM cycle_results WHERE cycle_id = $1 GROUP BY grade ORDER BY grade`,
       [id],
     );
+    const distribution: Record<string, number> = Object.fromEntries(grades.map((g) => [g.grade, g.count]));
+    const { ladder } = await this.schemes.load(this.dataSource.manager, row.scheme_id, row.scheme_version);
     return {
       id,
       schemeId: row.scheme_id,
@@ -49,7 +56,8 @@ export class GetCycleHandler {
       status: row.status,
       total: row.total,
       processed: row.processed,
-      distribution: Object.fromEntries(grades.map((g) => [g.grade, g.count])),
+      distribution,
+      ladder: ladder.grades.map((grade) => ({ grade, tier: tierOf(ladder, grade) ?? '', count: distribution[grade] ?? 0 })),
       requestedAt: row.requested_at.toISOString(),
       completedAt: row.completed_at?.toISOString() ?? '',
       purpose: row.purpose,

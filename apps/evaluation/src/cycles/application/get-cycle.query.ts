@@ -15,6 +15,8 @@ export interface CycleView {
   total: number;
   processed: number;
   distribution: Record<string, number>;
+  /** Every grade of the version's ladder, best first, with its tier and count (0 included). */
+  ladder: { grade: string; tier: string; count: number }[];
   requestedAt: string;
   completedAt: string;
   purpose: string;

@@ -143,3 +143,90 @@ describe('compileScheme', () => {
     expect(found.map((p) => p.code)).toEqual(['EXPRESSION_TYPE', 'LADDER_GAP']);
   });
 });
+
+describe('compileScheme: a scheme’s own ladder (ADR 0050)', () => {
+  // Zhengzhou's stars with the shared `stars` ladder written out as its own: same grades, own id.
+  const STARS = ['5', '4', '3', '2', '1', '0'];
+  const own = (change: (ladder: SchemeDocument['ladder']) => void = () => undefined) =>
+    variant((d) => {
+      d.ladder.id = 'zhengzhou-stars';
+      d.ladder.grades = [...STARS];
+      change(d.ladder);
+    });
+  const compiledLadder = (input: unknown) => {
+    const result = compileScheme(input);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    return result.scheme.ladder;
+  };
+
+  it('accepts a ladder of its own, with tiers, and keeps the shared form unchanged', () => {
+    const tiers = [
+      { name: '星级', grades: ['5', '4', '3', '2', '1'] },
+      { name: '无星', grades: ['0'] },
+    ];
+    expect(compiledLadder(own((l) => (l.tiers = tiers)))).toEqual({ id: 'zhengzhou-stars', grades: STARS, tiers });
+    expect(compiledLadder(structuredClone(ZHENGZHOU_TAXI_DRIVER_STARS))).toEqual({ id: 'stars', grades: STARS });
+  });
+
+  it('accepts a shared id written out with exactly that ladder’s grades', () => {
+    expect(compiledLadder(own((l) => (l.id = 'stars'))).grades).toEqual(STARS);
+  });
+
+  it('refuses a ladder of fewer than two grades', () => {
+    expect(problems(own((l) => (l.grades = ['5'])))).toEqual([expect.objectContaining({ field: 'ladder.grades', code: 'SCHEMA_MINITEMS' })]);
+  });
+
+  it('refuses a grade listed twice, naming the second', () => {
+    expect(problems(own((l) => (l.grades = ['5', '4', '3', '2', '1', '0', '3'])))).toEqual([
+      { field: 'ladder.grades[6]', code: 'DUPLICATE_GRADE', message: '"3" is on the ladder twice' },
+    ]);
+  });
+
+  it('refuses an own ladder that shadows a shared id with other grades', () => {
+    expect(problems(own((l) => ((l.id = 'AA-D'), (l.grades = ['5', '4', '3', '2', '1', '0']))))).toEqual([
+      expect.objectContaining({ field: 'ladder.id', code: 'LADDER_SHADOWS_SHARED' }),
+    ]);
+  });
+
+  it('refuses an unknown id without grades, once', () => {
+    expect(problems(variant((d) => (d.ladder.id = 'beijing-nine')))).toEqual([expect.objectContaining({ field: 'ladder.id', code: 'UNKNOWN_LADDER' })]);
+  });
+
+  it('refuses rungs and adjustments naming a grade off the own ladder', () => {
+    const found = problems(
+      own((l) => {
+        l.grades = ['5', '4', '3', '2', '1', 'none'];
+      }),
+    );
+    // Zhengzhou's rungs and adjustments name '0', which this ladder calls 'none'.
+    expect(found.map((p) => [p.field, p.code])).toEqual(
+      expect.arrayContaining([
+        [expect.stringMatching(/^ladder\.rungs\[\d\]\.grade$/), 'UNKNOWN_GRADE'],
+        [expect.stringMatching(/^adjustments\[\d\]\.grade$/), 'UNKNOWN_GRADE'],
+      ]),
+    );
+    expect(found.every((p) => p.code === 'UNKNOWN_GRADE' && p.message.includes('zhengzhou-stars'))).toBe(true);
+  });
+
+  it('refuses tiers naming a grade off the ladder, a grade in two tiers or in none, and tiers out of ladder order', () => {
+    const tiers = (t: { name: string; grades: string[] }[]) => problems(own((l) => (l.tiers = t)));
+    expect(tiers([{ name: 'a', grades: ['5', '4', '3', '2', '1', '0', '6'] }])).toEqual([
+      { field: 'ladder.tiers[0].grades[6]', code: 'UNKNOWN_GRADE', message: '"6" is not a grade of the ladder (5, 4, 3, 2, 1, 0)' },
+    ]);
+    expect(
+      tiers([
+        { name: 'a', grades: ['5', '4', '3'] },
+        { name: 'b', grades: ['3', '2', '1', '0'] },
+      ]),
+    ).toEqual([{ field: 'ladder.tiers[1].grades[0]', code: 'DUPLICATE_GRADE', message: '"3" is in two tiers' }]);
+    expect(tiers([{ name: 'a', grades: ['5', '4', '3'] }])).toEqual([
+      { field: 'ladder.tiers', code: 'TIER_MISSING_GRADE', message: '2, 1, 0 in no tier: every grade is in one' },
+    ]);
+    expect(
+      tiers([
+        { name: 'a', grades: ['5', '3'] },
+        { name: 'b', grades: ['4', '2', '1', '0'] },
+      ]),
+    ).toEqual([expect.objectContaining({ field: 'ladder.tiers', code: 'TIER_ORDER' })]);
+  });
+});

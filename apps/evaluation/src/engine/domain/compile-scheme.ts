@@ -1,7 +1,7 @@
 import Ajv2020, { ErrorObject } from 'ajv/dist/2020';
-import { GRADE_LADDERS, isRecordTypeCode, isSector, SECTORS } from '@domain/credit';
+import { GRADE_LADDERS, GRADE_LADDER_IDS, isGradeLadderId, isRecordTypeCode, isSector, type Ladder, SECTORS } from '@domain/credit';
 import { compileExpression, Evaluate, ExpectedType, ExpressionScope } from './expressions';
-import type { Adjustment, Indicator, PointRule, Rung, SchemeDocument, Trigger, Validity } from './scheme-document';
+import type { Adjustment, Indicator, LadderSpec, PointRule, Rung, SchemeDocument, Trigger, Validity } from './scheme-document';
 import { SCHEME_DOCUMENT_SCHEMA } from './scheme-document.schema';
 
 /** One problem in an uploaded scheme, with the JSON path of the offending value. */
@@ -14,6 +14,9 @@ export interface SchemeProblem {
 /** A scheme ready to run: every expression parsed and type-checked once. */
 export interface CompiledScheme {
   document: SchemeDocument;
+  /** The scheme's ladder: a shared one or its own (ADR 0050). */
+  ladder: Ladder;
+  /** `ladder.grades`, best first. */
   grades: readonly string[];
   base: NumberFn;
   rules: CompiledRule[];
@@ -72,10 +75,12 @@ export function compileScheme(input: unknown): CompileResult {
   const number = (field: string, value: number | string, scope: ExpressionScope): NumberFn =>
     typeof value === 'number' ? { constant: value } : { expression: value, evaluate: compile(field, value, scope, 'number') };
 
-  const grades = GRADE_LADDERS[document.ladder.id] as readonly string[];
+  const ladder = resolveLadder(document.ladder, problems);
+  const grades = ladder.grades;
   const checkGrade = (field: string, grade: string) => {
-    if (!grades.includes(grade))
-      problems.push({ field, code: 'UNKNOWN_GRADE', message: `"${grade}" is not a grade of ladder ${document.ladder.id} (${grades.join(', ')})` });
+    // An unknown ladder is reported once (ladder.id), not once per grade naming it.
+    if (grades.length > 0 && !grades.includes(grade))
+      problems.push({ field, code: 'UNKNOWN_GRADE', message: `"${grade}" is not a grade of ladder ${ladder.id} (${grades.join(', ')})` });
   };
   checkDuplicateIds(document, problems);
   (document.sectors ?? []).forEach((sector, i) => {
@@ -141,7 +146,70 @@ export function compileScheme(input: unknown): CompileResult {
   }));
 
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, scheme: { document, grades, base, rules, indicators, rungs, adjustments, triggers } };
+  return { ok: true, scheme: { document, ladder, grades, base, rules, indicators, rungs, adjustments, triggers } };
+}
+
+/**
+ * The ladder a scheme grades on (ADR 0050): the shared ladder its id names, or its own grades.
+ * Own grades must be unique, and an own ladder may reuse a shared id only with that ladder's grades
+ * (else two schemes would announce different grades under one id). Tiers, when declared, must
+ * put every grade in exactly one tier, in ladder order.
+ */
+export function resolveLadder(spec: LadderSpec, problems: SchemeProblem[]): Ladder {
+  const shared = isGradeLadderId(spec.id) ? (GRADE_LADDERS[spec.id] as readonly string[]) : undefined;
+  let grades: readonly string[];
+  if (spec.grades === undefined) {
+    if (!shared) {
+      const known = GRADE_LADDER_IDS.join(', ');
+      problems.push({
+        field: 'ladder.id',
+        code: 'UNKNOWN_LADDER',
+        message: `"${spec.id}" is not a shared ladder (${known}); a scheme's own ladder lists its grades`,
+      });
+    }
+    grades = shared ?? [];
+  } else {
+    grades = spec.grades;
+    spec.grades.forEach((grade, i) => {
+      if (spec.grades!.indexOf(grade) < i)
+        problems.push({ field: `ladder.grades[${i}]`, code: 'DUPLICATE_GRADE', message: `"${grade}" is on the ladder twice` });
+    });
+    if (shared && !sameGrades(shared, spec.grades)) {
+      problems.push({
+        field: 'ladder.id',
+        code: 'LADDER_SHADOWS_SHARED',
+        message: `"${spec.id}" is a shared ladder (${shared.join(', ')}); a ladder with other grades needs an id of its own`,
+      });
+    }
+  }
+  // Tiers of an unknown ladder are not checked: the id is the one problem to report.
+  if (spec.tiers !== undefined && grades.length > 0) problems.push(...tierProblems(spec.tiers, grades));
+  return spec.tiers === undefined ? { id: spec.id, grades } : { id: spec.id, grades, tiers: spec.tiers };
+}
+
+function sameGrades(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((grade, i) => grade === b[i]);
+}
+
+function tierProblems(tiers: NonNullable<LadderSpec['tiers']>, grades: readonly string[]): SchemeProblem[] {
+  const problems: SchemeProblem[] = [];
+  const seen = new Set<string>();
+  tiers.forEach((tier, i) => {
+    tier.grades.forEach((grade, j) => {
+      const field = `ladder.tiers[${i}].grades[${j}]`;
+      if (!grades.includes(grade)) problems.push({ field, code: 'UNKNOWN_GRADE', message: `"${grade}" is not a grade of the ladder (${grades.join(', ')})` });
+      else if (seen.has(grade)) problems.push({ field, code: 'DUPLICATE_GRADE', message: `"${grade}" is in two tiers` });
+      seen.add(grade);
+    });
+  });
+  const missing = grades.filter((grade) => !seen.has(grade));
+  if (missing.length > 0)
+    problems.push({ field: 'ladder.tiers', code: 'TIER_MISSING_GRADE', message: `${missing.join(', ')} in no tier: every grade is in one` });
+  const inTierOrder = tiers.flatMap((tier) => tier.grades);
+  if (problems.length === 0 && !sameGrades(inTierOrder, grades)) {
+    problems.push({ field: 'ladder.tiers', code: 'TIER_ORDER', message: `tiers must group adjacent grades in ladder order (${grades.join(', ')})` });
+  }
+  return problems;
 }
 
 /**

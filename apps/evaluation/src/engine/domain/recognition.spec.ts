@@ -64,6 +64,28 @@ describe('mutual recognition tables', () => {
     ]);
   });
 
+  it("maps onto a scheme's own ladder (ADR 0050): Beijing's nine levels, checked against that scheme's grades", () => {
+    // Beijing grades commuter-bus operators on its own ladder (shipped-schemes.ts, seed 004 四等九级);
+    // a partner on AA-D read onto it: 'A' and 'B' are Beijing levels, 'AA+' is not.
+    const table = structuredClone(SHIPPED_RECOGNITION_TABLES.find((t) => t.id === 'wuxi-to-suzhou-road-transport')!);
+    table.ours = { schemeId: 'beijing-commuter-bus-grades', ladder: 'beijing-four-tiers-nine-levels' };
+    table.mappings = [
+      { partnerGrade: 'AA', ourGrade: 'AA' },
+      { partnerGrade: 'A', ourGrade: 'A' },
+      { partnerGrade: 'B', ourGrade: 'B' },
+      { partnerGrade: 'C', ourGrade: 'B-' },
+      { partnerGrade: 'D', ourGrade: 'C' },
+    ];
+    expect(recognitionReferenceProblems(table, SHIPPED_SCHEMES)).toEqual([]);
+    table.mappings[0] = { partnerGrade: 'AA', ourGrade: 'AA+' };
+    expect(recognitionReferenceProblems(table, SHIPPED_SCHEMES).map((p) => [p.field, p.code])).toEqual([['mappings[0].ourGrade', 'UNKNOWN_GRADE']]);
+    // The own ladder's id names nothing for a partner: a partner's ladder is one of the shared ones.
+    const partnerOwn = { ...table, partner: { ...table.partner, ladder: 'beijing-four-tiers-nine-levels' } } as unknown as typeof table;
+    expect(recognitionReferenceProblems(partnerOwn, SHIPPED_SCHEMES)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'partner.ladder', code: 'UNKNOWN_LADDER' })]),
+    );
+  });
+
   it('names every grade off its ladder and a partner region that is not a GB/T 2260 code', () => {
     // Seed 004: Suzhou, Wuxi, Changzhou and Nantong grade road transport on the same AA-D ladder
     // (AA, A, B, C, D in @domain/credit): "E" is on neither side; "AAA" is on AAA-B, not AA-D.

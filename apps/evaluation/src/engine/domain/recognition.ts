@@ -12,7 +12,8 @@ export interface RecognitionTable {
   name: { zh: string; en: string };
   sources: string[];
   partner: { region: string; ladder: GradeLadderId; scheme: string };
-  ours: { schemeId: string; ladder: GradeLadderId };
+  /** Our scheme and its ladder: a shared id, or the id of the scheme's own ladder (ADR 0050). */
+  ours: { schemeId: string; ladder: string };
   mappings: { partnerGrade: string; ourGrade: string }[];
   notes?: string[];
 }
@@ -100,8 +101,8 @@ export function recognitionTableProblems(table: RecognitionTable): SchemeProblem
   return problems;
 }
 
-/** A scheme as the reference check needs it: its id and the id of its ladder. */
-export type SchemeLadderRef = { id: string; ladder: { id: string } };
+/** A scheme as the reference check needs it: its id and its ladder (own `grades` when it declares them, ADR 0050). */
+export type SchemeLadderRef = { id: string; ladder: { id: string; grades?: readonly string[] } };
 
 /**
  * Every cross-reference of a table (issue 16 item 2), each named with its path: the partner
@@ -115,13 +116,21 @@ export function recognitionReferenceProblems(table: RecognitionTable, schemes: r
   const problems: SchemeProblem[] = [];
   const region = parseRegionCode(table.partner.region);
   if (!region.ok) problems.push({ field: 'partner.region', code: 'INVALID_REGION', message: `"${table.partner.region}": ${region.message}` });
+  const scheme = schemes.find((s) => s.id === table.ours.schemeId);
   const ladders: Record<'partner' | 'ours', readonly string[] | undefined> = { partner: undefined, ours: undefined };
   for (const side of ['partner', 'ours'] as const) {
     const ladder = table[side].ladder;
-    if (isGradeLadderId(ladder)) ladders[side] = GRADE_LADDERS[ladder] as readonly string[];
-    else problems.push({ field: `${side}.ladder`, code: 'UNKNOWN_LADDER', message: `"${ladder}" is not a grade ladder (@domain/credit GRADE_LADDERS)` });
+    // Our side may name the scheme's own ladder; a partner's ladder is one of the shared ones.
+    const own = side === 'ours' && scheme?.ladder.id === ladder ? scheme.ladder.grades : undefined;
+    if (own) ladders[side] = own;
+    else if (isGradeLadderId(ladder)) ladders[side] = GRADE_LADDERS[ladder] as readonly string[];
+    else
+      problems.push({
+        field: `${side}.ladder`,
+        code: 'UNKNOWN_LADDER',
+        message: `"${ladder}" is not a grade ladder (@domain/credit GRADE_LADDERS, or our scheme's own)`,
+      });
   }
-  const scheme = schemes.find((s) => s.id === table.ours.schemeId);
   if (!scheme) {
     problems.push({ field: 'ours.schemeId', code: 'UNKNOWN_SCHEME', message: `"${table.ours.schemeId}" is not an evaluation scheme in force` });
   } else if (ladders.ours && scheme.ladder.id !== table.ours.ladder) {

@@ -1,4 +1,4 @@
-import { GRADE_LADDER_IDS, RECORD_TYPE_CODES, SECTORS, SUBJECT_KINDS } from '@domain/credit';
+import { RECORD_TYPE_CODES, SECTORS, SUBJECT_KINDS } from '@domain/credit';
 
 /**
  * The shape of a scheme document (JSON Schema 2020-12, checked with ajv in strict mode).
@@ -10,6 +10,7 @@ type Schema = Record<string, unknown>;
 const ID = { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', minLength: 1, maxLength: 64 };
 const EXPRESSION = { type: 'string', minLength: 1, maxLength: 2000 };
 const TEXT = { type: 'string', minLength: 1, maxLength: 2000 };
+const GRADE = { type: 'string', minLength: 1, maxLength: 16 };
 const FINITE = { type: 'number', minimum: -1e9, maximum: 1e9 };
 const NUMBER_OR_EXPRESSION = { anyOf: [FINITE, EXPRESSION] };
 
@@ -95,7 +96,17 @@ export const SCHEME_DOCUMENT_SCHEMA: Schema = {
       scoring: { type: 'object', discriminator: { propertyName: 'kind' }, oneOf: [pointsScoring, indicatorScoring] },
       ladder: object(
         {
-          id: { enum: [...GRADE_LADDER_IDS] },
+          id: { type: 'string', pattern: '^[a-zA-Z0-9][a-zA-Z0-9-]{0,63}$' },
+          grades: { type: 'array', minItems: 2, maxItems: 50, items: GRADE },
+          tiers: {
+            type: 'array',
+            minItems: 1,
+            maxItems: 50,
+            items: object({ name: { type: 'string', minLength: 1, maxLength: 32 }, grades: { type: 'array', minItems: 1, maxItems: 50, items: GRADE } }, [
+              'name',
+              'grades',
+            ]),
+          },
           rungs: {
             type: 'array',
             minItems: 1,

@@ -1,4 +1,4 @@
-import type { GradeLadderId, RecordTypeCode, SubjectKind } from '@domain/credit';
+import type { LadderTier, RecordTypeCode, SubjectKind } from '@domain/credit';
 
 /**
  * An evaluation scheme (评价方案) as data (DOMAIN.md §3): what a regulator uploads, versions and
@@ -105,9 +105,19 @@ export interface Indicator {
   basis: string;
 }
 
+/**
+ * The grades a scheme gives (ADR 0050). Either one of the shared ladders by id (GRADE_LADDERS in
+ * @domain/credit: `{ id: 'AA-D', rungs }`), or the scheme's own: `{ id, grades, tiers?, rungs }`
+ * with any number (≥ 2) of unique grades, best → worst. An own ladder's id must not be a shared
+ * id unless its grades are that ladder's.
+ */
 export interface LadderSpec {
-  /** One of the shared ladders (GRADE_LADDERS in @domain/credit). */
-  id: GradeLadderId;
+  /** A shared ladder id, or (with `grades`) the id of the scheme's own ladder (kebab-case). */
+  id: string;
+  /** The scheme's own grades, best → worst; absent = the shared ladder `id`. */
+  grades?: string[];
+  /** Groups of adjacent grades reported with each grade (e.g. Beijing: 4 tiers of 9 levels); in ladder order, every grade in one. */
+  tiers?: LadderTier[];
   rungs: Rung[];
 }
 

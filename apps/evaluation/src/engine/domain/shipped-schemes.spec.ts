@@ -2,7 +2,6 @@ import { compileScheme, CompiledScheme } from './compile-scheme';
 import { EvaluationInput, evaluateSubject, RecordFact, SubjectFacts } from './evaluate';
 import type { SchemeDocument } from './scheme-document';
 import {
-  BEIJING_COMMUTER_BUS_GRADES,
   HENAN_PASSENGER_HAZARDOUS_CODES,
   JIANGSU_ROAD_OPERATOR_GRADES,
   NANYANG_DRIVER_GRADES,
@@ -235,30 +234,6 @@ describe('Nanyang drivers 3A/2A/A/B and the bad-driver trigger', () => {
 
   it('20 − 5 = 15 → 2A', () => {
     expect(grade(scheme, [record('administrative-penalty', 'general')], nanyang).grade).toBe('AA');
-  });
-});
-
-describe('Beijing commuter bus operators', () => {
-  // Source: seed 004 北京: initial grade B; an initial-grade commitment raises it to A; a broken
-  // commitment lowers the grade. DOMAIN.md §3: each broken commitment −50 points.
-  const scheme = compiled(BEIJING_COMMUTER_BUS_GRADES);
-  const org = { subject: { kind: 'org' as const, region: '110105' } };
-  const initialGradeCommitment = () => record('credit-commitment', 'minor', { decisionDate: '2025-06-01', payload: { commitmentType: 'initial-grade' } });
-
-  it('no commitment: initial grade B (700)', () => {
-    expect(scoreAndGrade(grade(scheme, [], org))).toEqual({ score: 700, grade: 'B' });
-  });
-
-  it('an initial-grade commitment raises it to A (800), even when signed in an earlier cycle', () => {
-    expect(scoreAndGrade(grade(scheme, [initialGradeCommitment()], org))).toEqual({ score: 800, grade: 'A' });
-  });
-
-  it('a broken commitment: 800 − 50 = 750, back to B', () => {
-    expect(scoreAndGrade(grade(scheme, [initialGradeCommitment(), record('commitment-broken', 'general')], org))).toEqual({ score: 750, grade: 'B' });
-  });
-
-  it('a commitment of another kind raises nothing', () => {
-    expect(grade(scheme, [record('credit-commitment', 'minor', { payload: { commitmentType: 'voluntary' } })], org).grade).toBe('B');
   });
 });
 

@@ -288,12 +288,14 @@ export const NANYANG_DRIVER_GRADES: SchemeDocument = {
   notes: ['The 3A/2A/A/B score bands and the deduction steps are LOCAL choices of this version: seed 000 names the grades and the list trigger only.'],
 };
 
-/** Beijing commuter (customised) bus operators: initial grade B, A with a commitment (seed 004 北京). */
+/** Beijing commuter (customised) bus operators: 4 tiers of 9 levels on its own ladder, initial grade B, A with a commitment, −50 per broken commitment (seed 004 北京). */
 export const BEIJING_COMMUTER_BUS_GRADES: SchemeDocument = {
   id: 'beijing-commuter-bus-grades',
   name: { zh: '北京市通勤定制公交运营企业信用评价', en: 'Beijing commuter bus operator grades' },
   sources: [
     'seed 004 北京：运营企业初始等级原则上为中（B）级，如作出初始等级信用承诺并提交信用承诺书的，初始等级可升级为良（A）级。在日常经营中发现违诺情形，信用评价等级降级',
+    'seed 004 北京：根据信用评价指标，对市场主体实施四等九级信用评价',
+    'seed 004 北京：对违背信用和优质服务承诺的企业或定制服务平台，每次发现扣50分，并计入信用档案',
     'DOMAIN.md §3 Beijing commuter buses: four tiers, nine levels; initial grade B, raised to A by an initial-grade commitment; each broken commitment −50 points',
   ],
   subjectKinds: ['org'],
@@ -303,7 +305,7 @@ export const BEIJING_COMMUTER_BUS_GRADES: SchemeDocument = {
   cycle: { kind: 'year' },
   scoring: {
     kind: 'points',
-    base: "records.exists(r, r.type == 'credit-commitment' && has(r.payload.commitmentType) && r.payload.commitmentType == 'initial-grade') ? 800.0 : 700.0",
+    base: "records.exists(r, r.type == 'credit-commitment' && has(r.payload.commitmentType) && r.payload.commitmentType == 'initial-grade') ? 750.0 : 600.0",
     floor: 0,
     ceiling: 1000,
     rules: [
@@ -312,7 +314,7 @@ export const BEIJING_COMMUTER_BUS_GRADES: SchemeDocument = {
         recordTypes: ['commitment-broken'],
         points: -50,
         validity: { kind: 'cycle' },
-        basis: 'DOMAIN.md §3 北京：每次违诺扣50分（违诺即降级）',
+        basis: 'seed 004 北京：违背信用和优质服务承诺，每次发现扣50分（违诺情形，信用评价等级降级）',
       },
       {
         id: 'penalty',
@@ -331,17 +333,31 @@ export const BEIJING_COMMUTER_BUS_GRADES: SchemeDocument = {
     ],
   },
   ladder: {
-    id: 'AA-D',
+    // seed 004 北京 四等九级: four tiers grouping nine levels; 良（A）and 中（B）are the seed's own names.
+    id: 'beijing-four-tiers-nine-levels',
+    grades: ['AAA', 'AA', 'A+', 'A', 'A-', 'B+', 'B', 'B-', 'C'],
+    tiers: [
+      { name: '优', grades: ['AAA', 'AA'] },
+      { name: '良', grades: ['A+', 'A', 'A-'] },
+      { name: '中', grades: ['B+', 'B', 'B-'] },
+      { name: '差', grades: ['C'] },
+    ],
     rungs: [
-      { grade: 'AA', min: 900 },
-      { grade: 'A', min: 800, max: 900 },
-      { grade: 'B', min: 700, max: 800 },
-      { grade: 'C', max: 700 },
+      { grade: 'AAA', min: 900 },
+      { grade: 'AA', min: 850, max: 900 },
+      { grade: 'A+', min: 800, max: 850 },
+      { grade: 'A', min: 750, max: 800 },
+      { grade: 'A-', min: 700, max: 750 },
+      { grade: 'B+', min: 650, max: 700 },
+      { grade: 'B', min: 600, max: 650 },
+      { grade: 'B-', min: 550, max: 600 },
+      { grade: 'C', max: 550 },
     ],
   },
   notes: [
-    'Four tiers 优/良/中/差 are graded AA/A/B/C; the nine levels inside them are not given by the sources and are not graded by this version.',
-    'Tier bounds (100 points each) and the penalty/commendation points are LOCAL choices; initial B = 700, A = 800 so that one broken commitment (−50) drops A to B, as the source says.',
+    'Seed 004 gives four tiers and nine levels (四等九级) and names two of them: 良（A）and 中（B）. The tier names 优/良/中/差, the other seven level names and how the nine levels split over the four tiers (优 AAA/AA, 良 A+/A/A-, 中 B+/B/B-, 差 C) are placeholders of this version.',
+    "Placeholder: the 1000-point scale and the 50-point bands (AAA ≥ 900 … C < 550). They are chosen so that the seed holds: initial B = 600, an initial-grade commitment starts at A = 750, and each broken commitment (−50, the seed's own number) lowers the grade one level (违诺即降级).",
+    'Placeholder: the penalty (−10/−30/−60) and commendation (+50) points; the seed names 经营管理、车辆装备、人员管理、安全生产 indicators without their points.',
   ],
 };
 

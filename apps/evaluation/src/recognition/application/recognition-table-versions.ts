@@ -49,10 +49,10 @@ export async function readRecognitionTableVersion(manager: EntityManager, id: st
   return row && { tableId: id, version, table: row.document, uploadedBy: row.uploaded_by, uploadedAt: row.uploaded_at };
 }
 
-/** Every scheme with a version in force, with that version's ladder. */
+/** Every scheme with a version in force, with that version's ladder (its own grades when it declares them, ADR 0050). */
 export async function schemesInForce(manager: EntityManager): Promise<SchemeLadderRef[]> {
-  const rows: { id: string; ladder: string }[] = await manager.query(
-    `SELECT scheme_id AS id, document->'ladder'->>'id' AS ladder FROM scheme_versions WHERE status = 'active'`,
+  const rows: { id: string; ladder: string; grades: string[] | null }[] = await manager.query(
+    `SELECT scheme_id AS id, document->'ladder'->>'id' AS ladder, document->'ladder'->'grades' AS grades FROM scheme_versions WHERE status = 'active'`,
   );
-  return rows.map((r) => ({ id: r.id, ladder: { id: r.ladder } }));
+  return rows.map((r) => ({ id: r.id, ladder: r.grades ? { id: r.ladder, grades: r.grades } : { id: r.ladder } }));
 }

@@ -1,17 +1,25 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { EvaluationSchemePublishedV1, Events } from '@contracts';
-import { GRADE_LADDERS } from '@domain/credit';
 import { OutboxPublisher } from '@platform/service';
+import { resolveLadder } from '../../engine/domain/compile-scheme';
 import type { SchemeDocument } from '../../engine/domain/scheme-document';
 
-/** What other services check their configuration against: id, version, the ladder's grades (best first), sectors, regions. */
+/**
+ * What other services check their configuration against: id, version, the ladder's grades (best
+ * first) — the scheme's own when it declares them (ADR 0050) — sectors, regions.
+ */
 export function schemePublishedPayload(document: SchemeDocument, version: number, publishedAt: Date): EvaluationSchemePublishedV1 {
+  const ladder = resolveLadder(document.ladder, []);
   return {
     schemeId: document.id,
     version,
     name: document.name,
-    ladder: { id: document.ladder.id, grades: [...(GRADE_LADDERS[document.ladder.id] as readonly string[])] },
+    ladder: {
+      id: ladder.id,
+      grades: [...ladder.grades],
+      ...(ladder.tiers ? { tiers: ladder.tiers.map((tier) => ({ name: tier.name, grades: [...tier.grades] })) } : {}),
+    },
     regions: [...document.regions],
     sectors: [...(document.sectors ?? [])],
     subjectKinds: [...document.subjectKinds],

@@ -54,7 +54,8 @@ export class SimulateSchemeHandler {
       if (page.length < PAGE) break;
       after = page.at(-1)!;
     }
-    const sameLadder = !active || active.compiled.document.ladder.id === draft.document.ladder.id;
+    // Ranks compare only on the same grades (an own ladder may keep its id and change its grades, ADR 0050).
+    const sameLadder = !active || active.compiled.grades.join('\n') === draft.grades.join('\n');
     const summary = summariseSimulation(
       outcomes.filter((o) => o.before || o.after),
       draft.grades,

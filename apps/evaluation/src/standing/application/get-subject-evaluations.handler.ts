@@ -8,7 +8,7 @@ import { cycleContaining } from '../../engine/domain/cycle';
 import type { EvaluationResult } from '../../engine/domain/evaluate';
 import { StandingErrorCode } from '../domain/standing-errors';
 import { SubjectHistory, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
-import { SECTOR_NAMES, isSector } from '@domain/credit';
+import { SECTOR_NAMES, isSector, tierOf } from '@domain/credit';
 import type { NotApplicableReason } from '../../engine/domain/standing';
 import type { LoadedScheme } from '../../schemes/application/scheme-registry';
 import { GetSubjectEvaluationsQuery, SchemeNotApplicableView, SubjectEvaluationsView, SubjectEvaluationView } from './get-subject-evaluations.query';
@@ -49,14 +49,7 @@ export class GetSubjectEvaluationsHandler {
       const kept = stored.get(scheme.schemeId);
       const current =
         kept && kept.scheme_version === scheme.version && kept.result.cycle.label === cycleContaining(scheme.compiled.document.cycle, chinaDateOf(at)).label;
-      return view(
-        scheme.schemeId,
-        scheme.version,
-        scheme.compiled.document.name.zh,
-        current ? kept.region : region,
-        current ? kept.result : result,
-        current ? kept.evaluated_at : at,
-      );
+      return view(scheme, current ? kept.region : region, current ? kept.result : result, current ? kept.evaluated_at : at);
     });
     const notApplicable = (await this.standings.notApplicable(manager, history, at)).map(({ scheme, reason }) => notApplicableView(scheme, reason));
     return { subjectId, asOf: at.toISOString(), evaluations, notApplicable };
@@ -95,13 +88,14 @@ function visibleTo(principal: Principal, history: SubjectHistory): boolean {
   });
 }
 
-function view(schemeId: string, version: number, nameZh: string, region: string, result: EvaluationResult, evaluatedAt: Date): SubjectEvaluationView {
+function view(scheme: LoadedScheme, region: string, result: EvaluationResult, evaluatedAt: Date): SubjectEvaluationView {
   return {
-    schemeId,
-    schemeVersion: version,
-    schemeNameZh: nameZh,
+    schemeId: scheme.schemeId,
+    schemeVersion: scheme.version,
+    schemeNameZh: scheme.compiled.document.name.zh,
     region,
     grade: result.grade,
+    tier: tierOf(scheme.compiled.ladder, result.grade) ?? '',
     score: result.score,
     cycleLabel: result.cycle.label,
     cycleStart: result.cycle.start,

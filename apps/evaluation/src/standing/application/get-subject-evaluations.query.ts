@@ -10,6 +10,8 @@ export interface SubjectEvaluationView {
   schemeNameZh: string;
   region: string;
   grade: string;
+  /** The grade's tier when the scheme's ladder declares tiers (ADR 0050), else empty. */
+  tier: string;
   score: number;
   cycleLabel: string;
   cycleStart: string;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EvaluationGradeChangedV1, EvaluationGradeWithdrawalReason, EvaluationGradeWithdrawnV1, Events } from '@contracts';
+import { type Ladder, tierOf } from '@domain/credit';
 import type { NewEvent } from '@platform/messaging';
 import { OutboxPublisher } from '@platform/service';
 import type { EvaluationResult, ListMembership, SubjectFacts } from '../../engine/domain/evaluate';
@@ -266,6 +267,7 @@ function gradeChanged(
       cycle: { label: result.cycle.label, start: result.cycle.start, end: result.cycle.end },
       previousGrade: before?.grade ?? null,
       grade: result.grade,
+      ...tierField(scheme.compiled.ladder, result.grade),
       score: result.score,
       triggers: result.triggers.map((t) => t.id),
       evaluatedAt: now.toISOString(),
@@ -314,4 +316,10 @@ function gradeWithdrawn({ scheme, history, before, reason, cause }: Withdrawal, 
       causeEventId: cause,
     },
   };
+}
+
+/** `{ tier }` when the scheme's ladder declares tiers (ADR 0050), else nothing: the event field is optional. */
+function tierField(ladder: Ladder, grade: string): { tier?: string } {
+  const tier = tierOf(ladder, grade);
+  return tier === undefined ? {} : { tier };
 }

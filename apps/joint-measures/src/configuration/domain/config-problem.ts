@@ -12,7 +12,7 @@ import { parseRegionCode } from '@domain/identifiers';
 export const CONFIG_PROBLEM_CODES = [
   /** The scheme is not published (yet): the item waits for it (pending), it is not refused. */
   'UNKNOWN_SCHEME',
-  /** A grade on no ladder at all: it can never fire, whatever is published. */
+  /** A grade on no shared ladder and not on the published scheme's own (ADR 0050): it can never fire. */
   'UNKNOWN_GRADE',
   /** A grade not on the ladder of the (published) scheme named. */
   'GRADE_NOT_ON_LADDER',
@@ -120,26 +120,35 @@ export class References {
   }
 
   /**
-   * A scheme and grades of its ladder. A grade on no ladder at all can never fire whatever is
-   * published (checked even while the scheme is pending); a scheme not published yet makes the
-   * item pending; a published scheme's grades must be on its ladder.
+   * A scheme and grades of its ladder. A published scheme's grades are the ones it announced (its
+   * ladder may be its own, ADR 0050): a grade off it is GRADE_NOT_ON_LADDER, or UNKNOWN_GRADE when
+   * it is on no shared ladder either (a typo such as '5★'). A scheme not published yet makes the
+   * item pending; meanwhile only grades of the shared ladders can be told apart, so grades on none
+   * wait with the item for the scheme's own ladder, and shared grades must be on one ladder.
    */
   scheme(path: string, schemeId: string, grades: readonly { path: string; grade: string }[]): void {
-    const onNoLadder = grades.filter(({ grade }) => !LADDERS.some((l) => l.grades.includes(grade)));
-    for (const { path: at, grade } of onNoLadder) {
-      this.add(at, grade, 'UNKNOWN_GRADE', `not a grade of any ladder (${LADDERS.map((l) => `${l.id}: ${l.grades.join('/')}`).join('; ')})`);
-    }
+    const onSharedLadder = (grade: string) => LADDERS.some((l) => l.grades.includes(grade));
     const known = this.schemes.get(schemeId);
     if (!known) {
       this.add(path, schemeId, 'UNKNOWN_SCHEME', 'no such evaluation scheme is published (yet): pending until evaluation announces it');
-      if (onNoLadder.length === 0 && grades.length > 1 && !LADDERS.some((l) => grades.every(({ grade }) => l.grades.includes(grade)))) {
+      const allShared = grades.every(({ grade }) => onSharedLadder(grade));
+      if (allShared && grades.length > 1 && !LADDERS.some((l) => grades.every(({ grade }) => l.grades.includes(grade)))) {
         this.add(grades[0].path, grades[0].grade, 'UNKNOWN_GRADE', `the grades ${grades.map((g) => g.grade).join(', ')} are not on one ladder`);
       }
       return;
     }
     for (const { path: at, grade } of grades) {
-      if (!onNoLadder.some((g) => g.path === at) && !known.grades.includes(grade)) {
+      if (known.grades.includes(grade)) continue;
+      if (onSharedLadder(grade)) {
         this.add(at, grade, 'GRADE_NOT_ON_LADDER', `not a grade of scheme ${schemeId}'s ladder ${known.ladderId} (${known.grades.join(', ')})`);
+      } else {
+        const shared = LADDERS.map((l) => `${l.id}: ${l.grades.join('/')}`).join('; ');
+        this.add(
+          at,
+          grade,
+          'UNKNOWN_GRADE',
+          `not a grade of scheme ${schemeId}'s ladder ${known.ladderId} (${known.grades.join(', ')}) nor of any shared ladder (${shared})`,
+        );
       }
     }
   }
