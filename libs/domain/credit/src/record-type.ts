@@ -23,6 +23,11 @@ export const RECORD_TYPE_CODES = [
   'oversize-transport-violation',
   /** 抄告: notices from other departments or cities. */
   'inter-department-notice',
+  /**
+   * 信用考核评分: one assessor unit's score of a subject (seed 004 案例11 福建: 主管部门、质量监督部门、
+   * 造价管理部门、项目业主、设计咨询单位、设计审查专家 each score; catalogue v2).
+   */
+  'credit-assessment',
 ] as const;
 
 export type RecordTypeCode = (typeof RECORD_TYPE_CODES)[number];
