@@ -25,7 +25,7 @@ describe('record catalogue and lifecycle', () => {
     const { status, body } = await api('/api/v1/catalog/record-types');
     expect(status).toBe(200);
     const types = body.recordTypes as { code: string; payloadSchema: { type: string }; timelinessWorkingDays: number | null; isPublic: boolean }[];
-    // v2 (credit-assessment, seed 004 案例11) took effect 2026-12-01.
+    // v2 (credit-assessment and bid-award, seed 004 案例11) took effect 2026-12-01.
     expect(body.version).toBe(2);
     expect(types.map((t) => t.code)).toEqual(
       expect.arrayContaining([

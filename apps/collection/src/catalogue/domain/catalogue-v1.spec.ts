@@ -17,8 +17,8 @@ const XUCHANG_BUREAU_USCC = '11411000MB1575112N';
 const COMMITMENT_ID = '0b6c7d3e-5f1a-4c2b-9e8d-1a2b3c4d5e6f';
 
 /** The codes v1 defines: RECORD_TYPE_CODES up to inter-department-notice (later ones came with v2). */
-type V1Code = Exclude<RecordTypeCode, 'credit-assessment'>;
-const V1_CODES = RECORD_TYPE_CODES.filter((code): code is V1Code => code !== 'credit-assessment');
+type V1Code = Exclude<RecordTypeCode, 'credit-assessment' | 'bid-award'>;
+const V1_CODES = RECORD_TYPE_CODES.filter((code): code is V1Code => code !== 'credit-assessment' && code !== 'bid-award');
 
 /** A realistic, complete payload for each type. */
 const EXAMPLES: Record<V1Code, Payload> = {

@@ -17,7 +17,7 @@ const ASSESSMENT = {
 describe('catalogue v2', () => {
   const catalogue = new Catalogue(CATALOGUE_V2);
 
-  it('is v1 unchanged plus credit-assessment, covering every record type code', () => {
+  it('is v1 unchanged plus credit-assessment and bid-award, covering every record type code', () => {
     expect(CATALOGUE_V2.recordTypes.slice(0, CATALOGUE_V1.recordTypes.length)).toEqual(CATALOGUE_V1.recordTypes);
     expect(CATALOGUE_V2.recordTypes.map((t) => t.code)).toEqual([...RECORD_TYPE_CODES]);
     expect(SHIPPED_CATALOGUES.map((c) => c.version)).toEqual([1, 2]);
@@ -46,6 +46,20 @@ describe('catalogue v2', () => {
       severities: ['minor'],
       subjectKinds: ['org', 'person'],
     });
+  });
+
+  it('takes a bid award with the grade its credit score was given under (the seed counts sections won per grade)', () => {
+    const award = {
+      project: '莆炎高速公路',
+      contractSection: 'A3',
+      tenderer: '福建省高速公路集团有限公司',
+      noticeNumber: 'ZB-2026-001',
+      creditGradeUsed: 'AA',
+    };
+    expect(catalogue.payloadViolations('bid-award', award)).toEqual([]);
+    expect(catalogue.payloadViolations('bid-award', { ...award, creditGradeUsed: 'AAA' })).toEqual([
+      expect.objectContaining({ field: 'payload.creditGradeUsed', code: 'SCHEMA_ENUM' }),
+    ]);
   });
 
   it('survives the JSON round trip and cannot be changed at run time', () => {

@@ -3,7 +3,8 @@ import type { CatalogueDocument, RecordTypeDefinition } from './record-type-defi
 
 /*
  * Catalogue (目录) version 2: version 1 unchanged plus `credit-assessment` (信用考核评分), the score
- * one assessor unit gives a subject in a multi-assessor credit assessment (seed 004 案例11 福建).
+ * one assessor unit gives a subject in a multi-assessor credit assessment, and `bid-award` (中标),
+ * a contract section won and the credit grade its credit score was given under (seed 004 案例11 福建).
  * Immutable once stored, like v1 (shipped-catalogues.ts).
  */
 
@@ -61,11 +62,47 @@ const creditAssessment: RecordTypeDefinition = {
   },
 };
 
+/** seed 004 案例11 福建: "AA级中标3个标段、A级中标2个标段的…其后参加的投标，信用分按B级处理". */
+const bidAward: RecordTypeDefinition = {
+  code: 'bid-award',
+  name: { zh: '中标信息', en: 'Bid award' },
+  // A fact of market conduct reported by the trading platform, neither good nor bad in itself.
+  category: 'notice',
+  subjectKinds: ['org'],
+  // Not dishonesty: 'minor' is the placeholder.
+  severities: ['minor'],
+  // Not public here: the electronic trading system (电子招投标系统, seed 004 案例11) publishes award
+  // notices itself; the platform keeps them to count sections won per credit grade.
+  isPublic: false,
+  publicity: null,
+  timelinessWorkingDays: null,
+  submitScopes: ['records:write'],
+  payloadSchema: {
+    $schema: JSON_SCHEMA_2020,
+    title: '中标信息',
+    description: '从业单位中标的项目标段及其投标时所用的信用等级（信用分+合理低价，seed 004 案例11 福建）。中标通知书日期为记录的决定日期。',
+    type: 'object',
+    additionalProperties: false,
+    required: ['project', 'contractSection', 'tenderer', 'creditGradeUsed'],
+    properties: {
+      project: { type: 'string', minLength: 1, maxLength: 200, description: '招标项目名称' },
+      contractSection: { type: 'string', minLength: 1, maxLength: 100, description: '中标标段（合同段）' },
+      tenderer: { type: 'string', minLength: 1, maxLength: 100, description: '招标人（项目业主）' },
+      noticeNumber: { type: 'string', minLength: 1, maxLength: 64, description: '中标通知书编号' },
+      creditGradeUsed: {
+        type: 'string',
+        enum: ['AA', 'A', 'B', 'C', 'D'],
+        description: '投标时企业信用分所依据的信用等级：AA=AA级；A=A级；B=B级；C=C级；D=D级',
+      },
+    },
+  },
+};
+
 export const CATALOGUE_V2: CatalogueDocument = deepFreeze({
   version: 2,
   effectiveFrom: '2026-12-01',
   sources: [...CATALOGUE_V1.sources],
-  recordTypes: [...CATALOGUE_V1.recordTypes, creditAssessment],
+  recordTypes: [...CATALOGUE_V1.recordTypes, creditAssessment, bidAward],
 });
 
 function deepFreeze<T>(value: T): T {
