@@ -812,6 +812,86 @@ export const NANYANG_TAXI_FIRM: SchemeDocument = {
   ],
 };
 
+/** Fujian highway and waterway construction market AA/A/B/C/D from several assessor units' scores (seed 004 案例11; DOMAIN.md §3). */
+export const FUJIAN_CONSTRUCTION_MARKET: SchemeDocument = {
+  id: 'fujian-construction-market',
+  name: { zh: '福建省交通建设市场信用考核', en: 'Fujian transport construction market credit assessment' },
+  sources: [
+    'seed 004 案例11 福建：参与信用评价的单位包括相关主管部门、质量监督部门、造价管理部门、项目业主、设计咨询单位、设计审查专家。省级交通运输主管部门不参与具体考核评分，对各考核单位按其管理职责重要性设置不同评分权重，按权重计算综合得分，使得任何考核单位都无法左右考核结果',
+    'seed 004 案例11 福建：安全生产事故报告认定为责任事故的，直接考核定级为C、D级',
+    'seed 004 案例11 福建：AA级中标3个标段、A级中标2个标段的，AA级、A级信用分奖励规定失效，其后参加的投标，信用分按B级处理',
+    'DOMAIN.md §3 Grades AA/A/B/C/D (Fujian): a fatal responsible accident sets C or D directly; AA after winning 3 bids (A after 2) is treated as B for further bids',
+  ],
+  subjectKinds: ['org'],
+  regions: ['350000'],
+  cycle: { kind: 'year' },
+  scoring: {
+    kind: 'indicators',
+    scale: 100,
+    indicators: [
+      {
+        id: 'comprehensive-assessment',
+        weight: 1,
+        assessments: {
+          roles: [
+            { role: 'competent-authority', weight: 0.25 },
+            { role: 'quality-supervision', weight: 0.2 },
+            { role: 'cost-management', weight: 0.1 },
+            { role: 'project-owner', weight: 0.3 },
+            { role: 'design-consultant', weight: 0.1 },
+            { role: 'design-review-expert', weight: 0.05 },
+          ],
+          whenMissing: 'reweight',
+        },
+        basis:
+          '综合评分定级：各考核单位评分按权重计算综合得分（主管部门0.25、质量监督0.2、造价管理0.1、项目业主0.3、设计咨询0.1、设计审查专家0.05，权重为占位）',
+      },
+    ],
+  },
+  ladder: {
+    id: 'AA-D',
+    rungs: [
+      { grade: 'AA', min: 90 },
+      { grade: 'A', min: 80, max: 90 },
+      { grade: 'B', min: 60, max: 80 },
+      { grade: 'C', min: 40, max: 60 },
+      { grade: 'D', max: 40 },
+    ],
+  },
+  adjustments: [
+    {
+      id: 'responsible-accident',
+      when: "records.exists(r, r.inCycle && r.type == 'accident' && has(r.payload.responsibility) && r.payload.responsibility != 'none')",
+      effect: 'at-most',
+      grade: 'C',
+      basis: 'seed 004 案例11 福建：安全生产事故报告认定为责任事故的，直接考核定级为C、D级（有责事故至多C级）',
+    },
+    {
+      id: 'fatal-main-responsibility-accident',
+      when: "records.exists(r, r.inCycle && r.type == 'accident' && has(r.payload.deaths) && r.payload.deaths > 0 && has(r.payload.responsibility) && r.payload.responsibility in ['full', 'main'])",
+      effect: 'set',
+      grade: 'D',
+      basis: 'seed 004 案例11 福建：责任事故直接定级为C、D级；造成人员死亡且负全部或主要责任的定为D级（C、D划分为占位）',
+    },
+  ],
+  triggers: [
+    {
+      id: 'bid-credit-as-b',
+      when: "(grade == 'AA' && records.filter(r, r.inCycle && r.type == 'bid-award' && r.payload.creditGradeUsed == 'AA').size() >= 3) || (grade == 'A' && records.filter(r, r.inCycle && r.type == 'bid-award' && r.payload.creditGradeUsed == 'A').size() >= 2)",
+      basis: 'seed 004 案例11 福建：AA级中标3个标段、A级中标2个标段的，信用分奖励失效，其后参加的投标信用分按B级处理',
+    },
+  ],
+  notes: [
+    'Placeholder: seed 004 案例11 names the six assessor units and says each is weighted "按其管理职责重要性", but gives no weights; 0.25/0.2/0.1/0.3/0.1/0.05 are LOCAL choices of this version (a regulator publishes its own by uploading a new version).',
+    'An assessor that has not assessed this year drops out and the others keep their proportions (whenMissing: reweight): the seed has assessors score "结合日常督查工作", so not every unit sees every contract section, and wants no single unit to decide the result ("任何考核单位都无法左右考核结果") — counting a silent unit as 0 would let its absence alone pull a grade down by its whole weight. Several assessments by one unit (several contract sections, "随机确定考核合同段") count as their mean.',
+    'A subject no weighted unit has assessed scores 0 (D) unless a later version says otherwise: the seed grades only units with assessed projects by score (综合评分定级); others get only direct grading (直接考核定级).',
+    "Placeholder: the bands AA ≥ 90, A 80–<90, B 60–<80, C 40–<60, D < 40 follow the Jiangsu example of DOMAIN.md §3 without its bad-behaviour-points condition; the seed gives Fujian's grades, not its bands.",
+    'Placeholder: the seed says a responsible accident is graded "C、D" directly without saying which; this version caps any responsible accident at C and sets D when someone died and the subject bore full or main responsibility.',
+    'The bid-win rule changes how further bids use the grade, not the grade: it is the trigger bid-credit-as-b, counted from bid-award records of the cycle whose credit score used that grade (placeholder: the seed does not say over what period the sections are counted).',
+    'Sectors: @domain/credit SECTORS has no construction-market codes, so the scheme applies to every organisation with records filed in 350000.',
+  ],
+};
+
 export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   ZHENGZHOU_TAXI_DRIVER_STARS,
   HENAN_PASSENGER_HAZARDOUS_CODES,
@@ -825,4 +905,5 @@ export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   XUCHANG_TAXI_STARS,
   HANGZHOU_ROAD_TRANSPORT,
   NANYANG_TAXI_FIRM,
+  FUJIAN_CONSTRUCTION_MARKET,
 ];
