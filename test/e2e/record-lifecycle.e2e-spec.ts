@@ -79,7 +79,7 @@ describe('record catalogue and lifecycle', () => {
     expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'RECORD.ALREADY_REVOKED' });
 
     const record = await api(`/api/v1/credit-records/${id}`);
-    expect(record.body).toMatchObject({ id, status: 'revoked', catalogueVersion: 1 });
+    expect(record.body).toMatchObject({ id, status: 'revoked', catalogueVersion: 2 });
     expect(
       (record.body.history as { version: number; change: string; reason: string }[]).map(({ version, change, reason }) => ({ version, change, reason })),
     ).toEqual([
