@@ -17,8 +17,9 @@ const ASSESSMENT = {
 describe('catalogue v2', () => {
   const catalogue = new Catalogue(CATALOGUE_V2);
 
-  it('is v1 unchanged plus credit-assessment and bid-award, covering every record type code', () => {
-    expect(CATALOGUE_V2.recordTypes.slice(0, CATALOGUE_V1.recordTypes.length)).toEqual(CATALOGUE_V1.recordTypes);
+  it('is v1 plus credit-assessment and bid-award, covering every record type code; only monitoring-violation changed', () => {
+    const v1Types = CATALOGUE_V2.recordTypes.slice(0, CATALOGUE_V1.recordTypes.length);
+    expect(v1Types.filter((t) => t.code !== 'monitoring-violation')).toEqual(CATALOGUE_V1.recordTypes.filter((t) => t.code !== 'monitoring-violation'));
     expect(CATALOGUE_V2.recordTypes.map((t) => t.code)).toEqual([...RECORD_TYPE_CODES]);
     expect(SHIPPED_CATALOGUES.map((c) => c.version)).toEqual([1, 2]);
     expect(CATALOGUE_V2.effectiveFrom > CATALOGUE_V1.effectiveFrom).toBe(true);
@@ -36,6 +37,25 @@ describe('catalogue v2', () => {
     ]);
     expect(catalogue.payloadViolations('credit-assessment', { ...ASSESSMENT, assessorRole: 'regulator' })).toEqual([
       expect.objectContaining({ field: 'payload.assessorRole', code: 'SCHEMA_ENUM' }),
+    ]);
+  });
+
+  it('lets a monitoring violation name its driver (seed 004 案例15: drill-down to each driver), and still refuses unknown fields', () => {
+    const alarm = {
+      violationCode: 'phone-use',
+      occurredAt: '2026-11-02T14:05:00+08:00',
+      plate: '川A12345',
+      plateColour: 'yellow',
+      platform: '四川省道路运输第三方安全监测平台',
+      driverName: '王师傅',
+      driverCertificate: '510100000001',
+    };
+    expect(catalogue.payloadViolations('monitoring-violation', alarm)).toEqual([]);
+    expect(new Catalogue(CATALOGUE_V1).payloadViolations('monitoring-violation', alarm)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'payload.driverName', code: 'UNKNOWN_FIELD' })]),
+    );
+    expect(catalogue.payloadViolations('monitoring-violation', { ...alarm, driver: 'x' })).toEqual([
+      expect.objectContaining({ field: 'payload.driver', code: 'UNKNOWN_FIELD' }),
     ]);
   });
 

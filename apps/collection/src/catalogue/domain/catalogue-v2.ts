@@ -2,9 +2,11 @@ import { CATALOGUE_V1 } from './catalogue-v1';
 import type { CatalogueDocument, RecordTypeDefinition } from './record-type-definition';
 
 /*
- * Catalogue (目录) version 2: version 1 unchanged plus `credit-assessment` (信用考核评分), the score
- * one assessor unit gives a subject in a multi-assessor credit assessment, and `bid-award` (中标),
- * a contract section won and the credit grade its credit score was given under (seed 004 案例11 福建).
+ * Catalogue (目录) version 2: version 1 plus `credit-assessment` (信用考核评分), the score one assessor
+ * unit gives a subject in a multi-assessor credit assessment, and `bid-award` (中标), a contract
+ * section won and the credit grade its credit score was given under (seed 004 案例11 福建); and a
+ * `monitoring-violation` that may name the driver (seed 004 案例15 四川: drill-down to "每名驾驶员的
+ * 每一条扣分记录"). Every other v1 type is unchanged.
  * Immutable once stored, like v1 (shipped-catalogues.ts).
  */
 
@@ -98,11 +100,27 @@ const bidAward: RecordTypeDefinition = {
   },
 };
 
+/** v1's monitoring-violation plus two optional fields naming the driver at the wheel. */
+function withDriver(v1: RecordTypeDefinition): RecordTypeDefinition {
+  const schema = v1.payloadSchema as { properties: Record<string, unknown> };
+  return {
+    ...v1,
+    payloadSchema: {
+      ...v1.payloadSchema,
+      properties: {
+        ...schema.properties,
+        driverName: { type: 'string', minLength: 1, maxLength: 50, description: '驾驶员姓名（报警时在驾驶的驾驶员，主动安防数据可识别时填写）' },
+        driverCertificate: { type: 'string', minLength: 1, maxLength: 64, description: '驾驶员从业资格证号' },
+      },
+    },
+  };
+}
+
 export const CATALOGUE_V2: CatalogueDocument = deepFreeze({
   version: 2,
   effectiveFrom: '2026-12-01',
   sources: [...CATALOGUE_V1.sources],
-  recordTypes: [...CATALOGUE_V1.recordTypes, creditAssessment, bidAward],
+  recordTypes: [...CATALOGUE_V1.recordTypes.map((t) => (t.code === 'monitoring-violation' ? withDriver(t) : t)), creditAssessment, bidAward],
 });
 
 function deepFreeze<T>(value: T): T {
