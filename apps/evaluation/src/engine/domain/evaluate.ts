@@ -54,6 +54,8 @@ export interface SubjectRegistration {
   registeredOn: string | null;
   credit: { registered: boolean; committed: boolean; selfAssessed: boolean };
   active: boolean;
+  /** A carrier's active vehicles and drivers in the registry (ADR 0053); absent = none known. */
+  fleet?: { vehicles: number; drivers: number };
 }
 
 export interface ListMembership {
@@ -148,7 +150,8 @@ export interface EvaluationResult {
 
 /**
  * The registry's facts as CEL sees them (`subject.inRegistry`, `.sectors`, `.registered`,
- * `.committed`, `.selfAssessed`, `.active`): false and empty for a subject the registry does not
+ * `.committed`, `.selfAssessed`, `.active`, and a carrier's fleet `.vehicles`, `.drivers`): false,
+ * empty and 0 for a subject the registry does not
  * know. Issue 17's "no records" grading (Shandong: unregistered, uncommitted, not self-assessed → C)
  * builds on them.
  */
@@ -161,6 +164,8 @@ function registryFacts(subject: SubjectFacts) {
     committed: r?.credit.committed ?? false,
     selfAssessed: r?.credit.selfAssessed ?? false,
     active: r?.active ?? false,
+    vehicles: r?.fleet?.vehicles ?? 0,
+    drivers: r?.fleet?.drivers ?? 0,
   };
 }
 
@@ -465,7 +470,8 @@ function whoOf(record: CelRecord): string {
   const parts: string[] = [];
   if (typeof payload['plate'] === 'string')
     parts.push(`vehicle ${payload['plate']}${typeof payload['plateColour'] === 'string' ? ` (${payload['plateColour']})` : ''}`);
-  if (typeof payload['driverName'] === 'string') parts.push(`driver ${payload['driverName']}`);
+  if (typeof payload['driverName'] === 'string')
+    parts.push(`driver ${payload['driverName']}${typeof payload['driverCertificate'] === 'string' ? ` (${payload['driverCertificate']})` : ''}`);
   return parts.length > 0 ? `: ${parts.join(', ')}` : '';
 }
 
