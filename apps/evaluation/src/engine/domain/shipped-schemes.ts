@@ -892,6 +892,98 @@ export const FUJIAN_CONSTRUCTION_MARKET: SchemeDocument = {
   ],
 };
 
+/** Monitoring codes about the driver's own conduct (seed 004 案例15: 疲劳驾驶、驾驶员接打电话等违规行为), counted per driver. */
+const SICHUAN_DRIVER_CONDUCT = "['fatigue-driving', 'phone-use', 'seat-belt', 'smoking', 'distracted-driving']";
+/** The carrier's vehicles (drivers) from the registry, or 1 while none is registered (a ratio needs a denominator). */
+const SICHUAN_VEHICLES = '(subject.vehicles > 0.0 ? subject.vehicles : 1.0)';
+const SICHUAN_DRIVERS = '(subject.drivers > 0.0 ? subject.drivers : 1.0)';
+
+/** Sichuan 两客一危 risk portraits: 5 dimensions, a representative subset of the 22 indicators (seed 004 案例15; DOMAIN.md §3). */
+export const SICHUAN_RISK_PORTRAIT: SchemeDocument = {
+  id: 'sichuan-risk-portrait',
+  name: { zh: '四川省“两客一危”企业信用画像', en: 'Sichuan passenger and hazardous-goods carrier risk portrait' },
+  sources: [
+    'seed 004 案例15 四川：以安全生产、经营管理、服务质量和社会责任4个信用评价内容为基础，扩展出车辆、人员、事故、处罚、监管5个维度，设置5个维度、22项指标；共性指标包括超期年审车辆占比、车均交通违法量、人员伤亡事故数、企业运政处罚数、违法违规通报数等',
+    'seed 004 案例15 四川：按照潜在危害影响程度，分类设置指标权重分值，风险隐患越大设置的分值权重越高；系统中设置各项指标分值和权重，可根据实际需求方便快捷对相应指标进行修正',
+    'seed 004 案例15 四川：将企业划分为高、中、低风险三个等级；通过逐级“下钻”功能，能够精细化查看每辆车、每名驾驶员的每一条扣分记录',
+    'DOMAIN.md §3 Sichuan risk portraits: 5 dimensions, 22 indicators, weights configurable at run time, high/medium/low risk, drill-down to each vehicle and driver deduction',
+  ],
+  subjectKinds: ['org'],
+  regions: ['510000'],
+  // seed 004 案例15: “两客一危” — passenger transport and hazardous goods.
+  sectors: ['road-passenger', 'hazardous-goods'],
+  cycle: { kind: 'year' },
+  scoring: {
+    kind: 'indicators',
+    scale: 100,
+    indicators: [
+      {
+        id: 'overdue-inspection-ratio',
+        weight: 15,
+        value: `1.0 - 10.0 * double(records.filter(r, r.inCycle && r.type == 'monitoring-violation' && r.payload.violationCode == 'overdue-annual-inspection').size()) / ${SICHUAN_VEHICLES}`,
+        drillDown: { recordTypes: ['monitoring-violation'], when: "record.payload.violationCode == 'overdue-annual-inspection'" },
+        basis: '车辆维度·超期年审车辆占比：年审逾期仍运行的车辆占车辆数的比例，每1%扣本项十分之一（占位）',
+      },
+      {
+        id: 'violations-per-vehicle',
+        weight: 20,
+        value: `1.0 - double(records.filter(r, r.inCycle && r.type == 'monitoring-violation' && !(r.payload.violationCode in ${SICHUAN_DRIVER_CONDUCT}) && r.payload.violationCode != 'overdue-annual-inspection').size()) / ${SICHUAN_VEHICLES} / 2.0`,
+        drillDown: {
+          recordTypes: ['monitoring-violation'],
+          when: `!(record.payload.violationCode in ${SICHUAN_DRIVER_CONDUCT}) && record.payload.violationCode != 'overdue-annual-inspection'`,
+        },
+        basis: '车辆维度·车均交通违法量：本年度车辆违法违规（超速、关闭动态监控等）条数除以车辆数，车均2条本项为0（占位）',
+      },
+      {
+        id: 'driver-violations-per-driver',
+        weight: 20,
+        value: `1.0 - double(records.filter(r, r.inCycle && r.type == 'monitoring-violation' && r.payload.violationCode in ${SICHUAN_DRIVER_CONDUCT}).size()) / ${SICHUAN_DRIVERS}`,
+        drillDown: { recordTypes: ['monitoring-violation'], when: `record.payload.violationCode in ${SICHUAN_DRIVER_CONDUCT}` },
+        basis: '人员维度·驾驶员违规：疲劳驾驶、接打电话等驾驶员违规条数除以驾驶员数，人均1条本项为0（占位）',
+      },
+      {
+        id: 'casualty-accidents',
+        weight: 25,
+        value:
+          "1.0 - double(records.filter(r, r.inCycle && r.type == 'accident' && ((has(r.payload.deaths) && r.payload.deaths > 0) || (has(r.payload.injuries) && r.payload.injuries > 0))).size()) / 2.0",
+        drillDown: {
+          recordTypes: ['accident'],
+          when: '(has(record.payload.deaths) && record.payload.deaths > 0) || (has(record.payload.injuries) && record.payload.injuries > 0)',
+        },
+        basis: '事故维度·人员伤亡事故数：每起扣本项二分之一（占位）',
+      },
+      {
+        id: 'enforcement-penalties',
+        weight: 10,
+        value: "1.0 - double(records.filter(r, r.inCycle && r.type == 'administrative-penalty').size()) / 5.0",
+        drillDown: { recordTypes: ['administrative-penalty'] },
+        basis: '处罚维度·企业运政处罚数：每起扣本项五分之一（占位）',
+      },
+      {
+        id: 'violation-notices',
+        weight: 10,
+        value: "1.0 - double(records.filter(r, r.inCycle && r.type == 'inter-department-notice').size()) / 5.0",
+        drillDown: { recordTypes: ['inter-department-notice'] },
+        basis: '监管维度·违法违规通报数：每次通报扣本项五分之一（占位）',
+      },
+    ],
+  },
+  ladder: {
+    id: 'risk',
+    rungs: [
+      { grade: 'low', min: 80 },
+      { grade: 'medium', min: 60, max: 80 },
+      { grade: 'high', max: 60 },
+    ],
+  },
+  notes: [
+    'A representative subset: 6 of the 22 indicators, at least one per dimension (车辆: overdue-inspection-ratio, violations-per-vehicle; 人员: driver-violations-per-driver; 事故: casualty-accidents; 处罚: enforcement-penalties; 监管: violation-notices). Not shipped: those whose data the platform does not collect yet (二级维护频率、道路运输证记分、驾驶证记分占比、主防报警处理率、卫星定位上线率、电子运单…).',
+    'Placeholder: the seed gives no weights or scales, only that riskier indicators weigh more; the weights 15/20/20/25/10/10, each indicator\'s slope and the bands (low ≥ 80, medium 60–<80, high < 60) are LOCAL choices of this version. The seed\'s "指标自定义配置" is a new scheme version uploaded through the admin API.',
+    "Per-vehicle and per-driver ratios divide by the carrier's active vehicles and drivers in the subject registry (subject.vehicles, subject.drivers; ADR 0053), or by 1 while none is registered. Overdue inspections are counted as alarms, one per vehicle (an assumption: a vehicle alarmed twice counts twice).",
+    'Drill-down: each indicator lists its records, each with an equal share of the points the indicator lost, naming the vehicle (plate) and, where the alarm names one, the driver.',
+  ],
+};
+
 export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   ZHENGZHOU_TAXI_DRIVER_STARS,
   HENAN_PASSENGER_HAZARDOUS_CODES,
@@ -906,4 +998,5 @@ export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   HANGZHOU_ROAD_TRANSPORT,
   NANYANG_TAXI_FIRM,
   FUJIAN_CONSTRUCTION_MARKET,
+  SICHUAN_RISK_PORTRAIT,
 ];
