@@ -369,37 +369,11 @@ const ASSESSMENT_SCALE = 100;
  * per assessment by a role the scheme does not weight.
  */
 function combineAssessments(indicator: CompiledIndicator, weights: AssessorWeights, records: CelRecord[], worth: number, lines: ExplanationItem[]): number {
-  const byRole = new Map<string, { record: CelRecord; score: number }[]>();
-  const weightOf = new Map(weights.roles.map((r) => [r.role, r.weight]));
-  for (const record of records) {
-    if (record.type !== ASSESSMENT_RECORD_TYPE || !record.inCycle) continue;
-    const payload = record['payload'] as Record<string, unknown>;
-    const role = String(payload['assessorRole']);
-    const score = payload['score'];
-    if (!weightOf.has(role) || typeof score !== 'number' || !(score >= 0 && score <= ASSESSMENT_SCALE)) {
-      lines.push(
-        assessmentLine(
-          indicator,
-          record,
-          0,
-          `assessor ${role}${weightOf.has(role) ? `: score ${String(score)} is not on 0–${ASSESSMENT_SCALE}` : ' has no weight in this scheme'}: not counted`,
-        ),
-      );
-      continue;
-    }
-    byRole.set(role, [...(byRole.get(role) ?? []), { record, score }]);
-  }
+  const byRole = assessmentsByRole(indicator, weights, records, lines);
   const assessedWeight = weights.roles.filter((r) => byRole.has(r.role)).reduce((sum, r) => sum + r.weight, 0);
   const allWeight = weights.roles.reduce((sum, r) => sum + r.weight, 0);
   const denominator = weights.whenMissing === 'reweight' ? assessedWeight : allWeight;
-  for (const { role, weight } of weights.roles) {
-    if (byRole.has(role)) continue;
-    const note =
-      weights.whenMissing === 'reweight'
-        ? `assessor ${role} has not assessed this cycle: its weight ${weight} drops out, the others count over ${denominator} (whenMissing: reweight)`
-        : `assessor ${role} has not assessed this cycle: counted as 0 at weight ${weight}/${denominator} (whenMissing: zero)`;
-    lines.push({ ruleId: `${indicator.id}/${role}`, points: 0, basis: indicator.basis, note });
-  }
+  lines.push(...silentRoleLines(indicator, weights, byRole, denominator));
   if (denominator === 0) {
     lines.push({ ruleId: indicator.id, points: 0, basis: indicator.basis, note: 'no weighted assessor has assessed this cycle: the indicator counts 0' });
     return 0;
@@ -417,6 +391,46 @@ function combineAssessments(indicator: CompiledIndicator, weights: AssessorWeigh
     }
   }
   return value;
+}
+
+/** The cycle's assessments grouped by weighted role; the others are listed with 0 points, "not counted". */
+function assessmentsByRole(
+  indicator: CompiledIndicator,
+  weights: AssessorWeights,
+  records: CelRecord[],
+  lines: ExplanationItem[],
+): Map<string, { record: CelRecord; score: number }[]> {
+  const byRole = new Map<string, { record: CelRecord; score: number }[]>();
+  const weighted = new Set(weights.roles.map((r) => r.role));
+  for (const record of records) {
+    if (record.type !== ASSESSMENT_RECORD_TYPE || !record.inCycle) continue;
+    const payload = record['payload'] as Record<string, unknown>;
+    const role = String(payload['assessorRole']);
+    const score = payload['score'];
+    if (!weighted.has(role)) {
+      lines.push(assessmentLine(indicator, record, 0, `assessor ${role} has no weight in this scheme: not counted`));
+    } else if (typeof score !== 'number' || !(score >= 0 && score <= ASSESSMENT_SCALE)) {
+      lines.push(assessmentLine(indicator, record, 0, `assessor ${role}: score ${String(score)} is not on 0–${ASSESSMENT_SCALE}: not counted`));
+    } else {
+      byRole.set(role, [...(byRole.get(role) ?? []), { record, score }]);
+    }
+  }
+  return byRole;
+}
+
+/** One line per listed role that has not assessed this cycle, saying what `whenMissing` did with its weight. */
+function silentRoleLines(indicator: CompiledIndicator, weights: AssessorWeights, byRole: ReadonlyMap<string, unknown>, denominator: number): ExplanationItem[] {
+  return weights.roles
+    .filter(({ role }) => !byRole.has(role))
+    .map(({ role, weight }) => ({
+      ruleId: `${indicator.id}/${role}`,
+      points: 0,
+      basis: indicator.basis,
+      note:
+        weights.whenMissing === 'reweight'
+          ? `assessor ${role} has not assessed this cycle: its weight ${weight} drops out, the others count over ${denominator} (whenMissing: reweight)`
+          : `assessor ${role} has not assessed this cycle: counted as 0 at weight ${weight}/${denominator} (whenMissing: zero)`,
+    }));
 }
 
 function assessmentLine(indicator: CompiledIndicator, record: CelRecord, points: number, note: string): ExplanationItem {
