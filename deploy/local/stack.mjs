@@ -647,6 +647,63 @@ const DEMO_SEED_SYSTEMS = [
       ],
     })),
   },
+  // seed 004 案例11: three assessor units score a contractor; the placeholder weights (0.3/0.25/0.2, the others
+  // silent) give (27.6 + 22 + 17) / 0.75 = 88.8 → A, as test/e2e/seed-fujian.e2e-spec.ts.
+  {
+    scheme: 'fujian-construction-market',
+    clientId: 'demo-fujian',
+    region: '350100',
+    subjects: [
+      {
+        kind: 'org',
+        id: uscc('91350100MA3X0701'.padEnd(17, '0')),
+        name: '福建闽路路桥工程有限公司',
+        sectors: [],
+        records: [
+          ['project-owner', '福建省高速公路集团有限公司', 92],
+          ['competent-authority', '福州市交通运输局', 88],
+          ['quality-supervision', '福建省交通建设质量安全中心', 85],
+        ].map(([assessorRole, assessor, score], i) => ({
+          severity: 'minor',
+          doc: `闽交建考〔2026〕070${i + 1}号`,
+          recordType: 'credit-assessment',
+          payload: { assessorRole, assessor, project: '莆炎高速公路永泰梧桐至尤溪中仙段', contractSection: 'A3合同段', score },
+        })),
+      },
+    ],
+  },
+  // seed 004 案例15: a coach carrier with a speeding alarm; no fleet registered, so the ratio divides by 1
+  // (sichuan-risk-portrait: 1 per vehicle → ½ of 20): 90 → low risk. test/e2e/seed-sichuan.e2e-spec.ts plays the fleet.
+  {
+    scheme: 'sichuan-risk-portrait',
+    clientId: 'demo-sichuan',
+    region: '510100',
+    subjects: [
+      {
+        kind: 'org',
+        id: uscc('91510100MA3X0801'.padEnd(17, '0')),
+        name: '四川蜀道旅游客运有限公司',
+        sectors: ['road-passenger'],
+        records: [
+          {
+            severity: 'general',
+            doc: '川运监〔2026〕0801号',
+            recordType: 'monitoring-violation',
+            payload: {
+              violationCode: 'speeding',
+              occurredAt: '2026-01-05T10:00:00+08:00',
+              plate: '川A80801',
+              plateColour: 'yellow',
+              platform: '四川省道路运输第三方安全监测平台',
+              speedKmh: 112,
+              limitKmh: 100,
+              driverName: '王师傅',
+            },
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 async function demoToken(clients, clientId) {

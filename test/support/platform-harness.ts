@@ -113,6 +113,24 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
     scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'],
   },
   { clientId: 'beijing-regulator', name: '北京市交通委员会（管理）', kind: 'admin', region: '110000', scopes: ['admin'] },
+  // Fujian's transport department: assessor units' scores, accidents and bid awards in, grades out (seed 004 案例11).
+  {
+    clientId: 'fujian',
+    name: '福建省交通运输厅',
+    kind: 'integrator',
+    region: '350000',
+    scopes: ['records:write', 'records:read', 'evaluations:read'],
+  },
+  // Sichuan's road transport bureau: registers carriers, vehicles and drivers, submits violations, reads risk portraits;
+  // its admin client re-weights the portrait by uploading a scheme version (seed 004 案例15).
+  {
+    clientId: 'sichuan',
+    name: '四川省交通运输厅道路运输管理局',
+    kind: 'integrator',
+    region: '510000',
+    scopes: ['records:write', 'records:read', 'evaluations:read'],
+  },
+  { clientId: 'sichuan-regulator', name: '四川省交通运输厅（管理）', kind: 'admin', region: '510000', scopes: ['admin'] },
 ];
 
 export interface RunningPlatform {

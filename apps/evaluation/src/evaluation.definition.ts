@@ -13,6 +13,7 @@ import { RegistrySubjects1763700001400 } from './migrations/1763700001400-regist
 import { WithdrawnStandings1763700001700 } from './migrations/1763700001700-withdrawn-standings';
 import { RecognitionTableVersions1763700001900 } from './migrations/1763700001900-recognition-table-versions';
 import { RegistrySubjectsFirstReceived1763700002100 } from './migrations/1763700002100-registry-subjects-first-received';
+import { RegistryFleet1763700002300 } from './migrations/1763700002300-registry-fleet';
 
 export const evaluationConfigSchema = baseServiceEnv.extend({
   /** Subjects per transaction when closing a cycle or regrading after a publication (results + cursor commit together). */
@@ -28,8 +29,8 @@ export type EvaluationConfig = z.infer<typeof evaluationConfigSchema>;
 /**
  * Evaluation owns versioned scoring schemes, subjects' record facts, standings with their
  * explanations (DOMAIN.md §3). It consumes `credit.records.*`, joint measures' list entries
- * (`measures.list-entries.effective|removed`) and the subject registry's enterprises and drivers
- * (`credit.registry.enterprises|drivers.changed`), and publishes `evaluation.*`.
+ * (`measures.list-entries.effective|removed`) and the subject registry's enterprises, drivers and
+ * vehicles (`credit.registry.enterprises|drivers|vehicles.changed`), and publishes `evaluation.*`.
  */
 export const evaluationDefinition: ServiceDefinition = {
   name: 'evaluation',
@@ -48,6 +49,7 @@ export const evaluationDefinition: ServiceDefinition = {
     WithdrawnStandings1763700001700,
     RecognitionTableVersions1763700001900,
     RegistrySubjectsFirstReceived1763700002100,
+    RegistryFleet1763700002300,
   ],
   protoPackages: [ProtoPackages.evaluation],
   streams: ['EVALUATION', 'CREDIT_RECORDS', 'MEASURES'],

@@ -23,6 +23,16 @@ export const RECORD_TYPE_CODES = [
   'oversize-transport-violation',
   /** 抄告: notices from other departments or cities. */
   'inter-department-notice',
+  /**
+   * 信用考核评分: one assessor unit's score of a subject (seed 004 案例11 福建: 主管部门、质量监督部门、
+   * 造价管理部门、项目业主、设计咨询单位、设计审查专家 each score; catalogue v2).
+   */
+  'credit-assessment',
+  /**
+   * 中标: a bid won, with the credit grade its credit score was given under (seed 004 案例11 福建:
+   * AA after 3 sections won, A after 2, bid as B; catalogue v2).
+   */
+  'bid-award',
 ] as const;
 
 export type RecordTypeCode = (typeof RECORD_TYPE_CODES)[number];

@@ -1,7 +1,17 @@
 import Ajv2020, { ErrorObject } from 'ajv/dist/2020';
-import { GRADE_LADDERS, GRADE_LADDER_IDS, isGradeLadderId, isRecordTypeCode, isSector, type Ladder, SECTORS } from '@domain/credit';
+import {
+  ASSESSOR_ROLES,
+  GRADE_LADDERS,
+  GRADE_LADDER_IDS,
+  isAssessorRole,
+  isGradeLadderId,
+  isRecordTypeCode,
+  isSector,
+  type Ladder,
+  SECTORS,
+} from '@domain/credit';
 import { compileExpression, Evaluate, ExpectedType, ExpressionScope } from './expressions';
-import type { Adjustment, Indicator, LadderSpec, PointRule, Rung, SchemeDocument, Trigger, Validity } from './scheme-document';
+import type { Adjustment, AssessorWeights, Indicator, LadderSpec, PointRule, Rung, SchemeDocument, Trigger, Validity } from './scheme-document';
 import { SCHEME_DOCUMENT_SCHEMA } from './scheme-document.schema';
 
 /** One problem in an uploaded scheme, with the JSON path of the offending value. */
@@ -33,9 +43,11 @@ export interface CompiledRule extends Omit<PointRule, 'when' | 'points'> {
   points: NumberFn;
   validity: Validity;
 }
-export interface CompiledIndicator extends Omit<Indicator, 'value'> {
-  value: Evaluate;
-  valueSource: string;
+/** An indicator's value: a compiled CEL formula, or the weights of several assessors (multi-assessor). */
+export type IndicatorValue = { kind: 'formula'; evaluate: Evaluate; source: string } | { kind: 'assessments'; weights: AssessorWeights };
+export interface CompiledIndicator extends Omit<Indicator, 'value' | 'assessments' | 'drillDown'> {
+  value: IndicatorValue;
+  drillDown?: { recordTypes: readonly string[]; when?: Evaluate };
 }
 export interface CompiledRung extends Omit<Rung, 'when'> {
   when?: Evaluate;
@@ -121,7 +133,36 @@ export function compileScheme(input: unknown): CompileResult {
   } else {
     range = [0, scoring.scale];
     scoring.indicators.forEach((indicator, i) => {
-      indicators.push({ ...indicator, value: compile(`scoring.indicators[${i}].value`, indicator.value, 'subject', 'number'), valueSource: indicator.value });
+      const at = `scoring.indicators[${i}]`;
+      const { value, assessments, drillDown, ...rest } = indicator;
+      const checkCodes = (codes: readonly string[]) =>
+        codes.forEach((code, j) => {
+          if (!isRecordTypeCode(code))
+            problems.push({
+              field: `${at}.drillDown.recordTypes[${j}]`,
+              code: 'UNKNOWN_RECORD_TYPE',
+              message: `"${code}" is not a record type of the catalogue`,
+            });
+        });
+      if ((value === undefined) === (assessments === undefined))
+        problems.push({ field: at, code: 'INDICATOR_VALUE', message: 'give exactly one of value (a CEL formula) and assessments (assessor weights)' });
+      if (assessments) problems.push(...assessorWeightProblems(`${at}.assessments`, assessments));
+      if (drillDown) checkCodes(drillDown.recordTypes);
+      indicators.push({
+        ...rest,
+        value:
+          value !== undefined
+            ? { kind: 'formula', evaluate: compile(`${at}.value`, value, 'subject', 'number'), source: value }
+            : { kind: 'assessments', weights: assessments! },
+        ...(drillDown
+          ? {
+              drillDown: {
+                recordTypes: drillDown.recordTypes,
+                when: drillDown.when === undefined ? undefined : compile(`${at}.drillDown.when`, drillDown.when, 'record', 'bool'),
+              },
+            }
+          : {}),
+      });
     });
   }
 
@@ -241,6 +282,23 @@ export function ladderCoverageProblems(rungs: readonly Rung[], [low, high]: [num
       });
     }
   }
+  return problems;
+}
+
+/** Each role once, and one of ASSESSOR_ROLES (the roles a `credit-assessment` record may name). */
+function assessorWeightProblems(at: string, weights: AssessorWeights): SchemeProblem[] {
+  const problems: SchemeProblem[] = [];
+  const seen = new Set<string>();
+  weights.roles.forEach(({ role }, i) => {
+    if (!isAssessorRole(role))
+      problems.push({
+        field: `${at}.roles[${i}].role`,
+        code: 'UNKNOWN_ASSESSOR_ROLE',
+        message: `"${role}" is not an assessor role (${ASSESSOR_ROLES.join(', ')})`,
+      });
+    if (seen.has(role)) problems.push({ field: `${at}.roles[${i}].role`, code: 'DUPLICATE_ID', message: `"${role}" is weighted twice` });
+    seen.add(role);
+  });
   return problems;
 }
 

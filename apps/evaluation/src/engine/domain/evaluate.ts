@@ -1,9 +1,9 @@
 import type { SubjectKind } from '@domain/credit';
 import { chinaDateOf } from '@domain/calendar';
-import type { CompiledScheme, NumberFn } from './compile-scheme';
+import type { CompiledIndicator, CompiledScheme, NumberFn } from './compile-scheme';
 import { cycleContaining, CycleWindow, monthsBetween, addMonths } from './cycle';
 import { Evaluate, toNumber } from './expressions';
-import type { IndicatorScoring, PointsScoring } from './scheme-document';
+import type { AssessorWeights, IndicatorScoring, PointsScoring } from './scheme-document';
 
 /** A credit record as evaluation sees it, with the instants that bound its life. */
 export interface RecordFact {
@@ -54,6 +54,8 @@ export interface SubjectRegistration {
   registeredOn: string | null;
   credit: { registered: boolean; committed: boolean; selfAssessed: boolean };
   active: boolean;
+  /** A carrier's active vehicles and drivers in the registry (ADR 0053); absent = none known. */
+  fleet?: { vehicles: number; drivers: number };
 }
 
 export interface ListMembership {
@@ -69,6 +71,9 @@ export function listsOn(subject: SubjectFacts, date: string): string[] {
   const entries = (subject.listEntries ?? []).filter((e) => e.from <= date && (e.until === null || date <= e.until)).map((e) => e.listType);
   return [...new Set([...subject.lists, ...entries])].sort();
 }
+
+/** The record type a multi-assessor indicator combines (catalogue v2, seed 004 案例11). */
+const ASSESSMENT_RECORD_TYPE = 'credit-assessment';
 
 /** The record type whose earliest instance starts a subject's tenure (catalogue v1). */
 const LICENCE_RECORD_TYPE = 'administrative-licence';
@@ -145,7 +150,8 @@ export interface EvaluationResult {
 
 /**
  * The registry's facts as CEL sees them (`subject.inRegistry`, `.sectors`, `.registered`,
- * `.committed`, `.selfAssessed`, `.active`): false and empty for a subject the registry does not
+ * `.committed`, `.selfAssessed`, `.active`, and a carrier's fleet `.vehicles`, `.drivers`): false,
+ * empty and 0 for a subject the registry does not
  * know. Issue 17's "no records" grading (Shandong: unregistered, uncommitted, not self-assessed → C)
  * builds on them.
  */
@@ -158,6 +164,8 @@ function registryFacts(subject: SubjectFacts) {
     committed: r?.credit.committed ?? false,
     selfAssessed: r?.credit.selfAssessed ?? false,
     active: r?.active ?? false,
+    vehicles: r?.fleet?.vehicles ?? 0,
+    drivers: r?.fleet?.drivers ?? 0,
   };
 }
 
@@ -201,7 +209,9 @@ export function evaluateSubject(scheme: CompiledScheme, input: EvaluationInput):
   const warnings: string[] = [];
   const scoring = scheme.document.scoring;
   const tally =
-    scoring.kind === 'points' ? scorePoints(scheme, scoring, celRecords, context, asOf, warnings) : scoreIndicators(scheme, scoring, context, warnings);
+    scoring.kind === 'points'
+      ? scorePoints(scheme, scoring, celRecords, context, asOf, warnings)
+      : scoreIndicators(scheme, scoring, celRecords, context, warnings);
 
   const gradeContext = {
     ...context,
@@ -319,14 +329,24 @@ function scorePoints(
   return { score, base, additions, deductions, tallies, items };
 }
 
-function scoreIndicators(scheme: CompiledScheme, scoring: IndicatorScoring, context: Record<string, unknown>, warnings: string[]): Tally {
+/**
+ * Weighted indicators on the scheme's scale: each is worth scale × weight / Σ weights, times its
+ * value in [0, 1]. The indicator's own item carries the points it earned; the record lines listed
+ * under it (assessor scores, drill-down) show where they came from and are not added again.
+ */
+function scoreIndicators(scheme: CompiledScheme, scoring: IndicatorScoring, records: CelRecord[], context: Record<string, unknown>, warnings: string[]): Tally {
   const totalWeight = scheme.indicators.reduce((sum, i) => sum + i.weight, 0);
   const items: ExplanationItem[] = [];
   let score = 0;
   for (const indicator of scheme.indicators) {
-    const raw = numberOf({ expression: indicator.valueSource, evaluate: indicator.value }, context, `indicator ${indicator.id}`, warnings);
+    const worth = (scoring.scale * indicator.weight) / totalWeight;
+    const lines: ExplanationItem[] = [];
+    const raw =
+      indicator.value.kind === 'formula'
+        ? numberOf({ expression: indicator.value.source, evaluate: indicator.value.evaluate }, context, `indicator ${indicator.id}`, warnings)
+        : combineAssessments(indicator, indicator.value.weights, records, worth, lines);
     const value = Math.min(1, Math.max(0, raw));
-    const points = round((scoring.scale * indicator.weight * value) / totalWeight);
+    const points = round(worth * value);
     score += points;
     items.push({
       ruleId: indicator.id,
@@ -334,8 +354,139 @@ function scoreIndicators(scheme: CompiledScheme, scoring: IndicatorScoring, cont
       basis: indicator.basis,
       note: `value ${round(value)} × weight ${indicator.weight}/${totalWeight}${value !== raw ? ` (clamped from ${round(raw)})` : ''}`,
     });
+    items.push(...lines);
+    if (indicator.drillDown) items.push(...drillDownLines(indicator, indicator.drillDown, records, context, worth - points, warnings));
   }
   return { score: round(score), base: 0, additions: 0, deductions: 0, tallies: {}, items };
+}
+
+/** Full marks of a `credit-assessment` score (catalogue v2: 百分制). */
+const ASSESSMENT_SCALE = 100;
+
+/**
+ * The multi-assessor value (scheme-document.ts AssessorWeights), explained line by line: one line
+ * per assessment record with the points it brought, one per listed role that did not assess, one
+ * per assessment by a role the scheme does not weight.
+ */
+function combineAssessments(indicator: CompiledIndicator, weights: AssessorWeights, records: CelRecord[], worth: number, lines: ExplanationItem[]): number {
+  const byRole = assessmentsByRole(indicator, weights, records, lines);
+  const assessedWeight = weights.roles.filter((r) => byRole.has(r.role)).reduce((sum, r) => sum + r.weight, 0);
+  const allWeight = weights.roles.reduce((sum, r) => sum + r.weight, 0);
+  const denominator = weights.whenMissing === 'reweight' ? assessedWeight : allWeight;
+  lines.push(...silentRoleLines(indicator, weights, byRole, denominator));
+  if (denominator === 0) {
+    lines.push({ ruleId: indicator.id, points: 0, basis: indicator.basis, note: 'no weighted assessor has assessed this cycle: the indicator counts 0' });
+    return 0;
+  }
+  let value = 0;
+  for (const { role, weight } of weights.roles) {
+    const assessed = byRole.get(role);
+    if (!assessed) continue;
+    const mean = assessed.reduce((sum, a) => sum + a.score, 0) / assessed.length;
+    value += (weight * mean) / ASSESSMENT_SCALE / denominator;
+    for (const { record, score } of assessed) {
+      const points = round((worth * weight * score) / ASSESSMENT_SCALE / denominator / assessed.length);
+      const of = assessed.length > 1 ? `, one of ${assessed.length} (mean ${round(mean)})` : '';
+      lines.push(assessmentLine(indicator, record, points, `assessor ${role}: ${score}/${ASSESSMENT_SCALE}${of} × weight ${weight}/${denominator}`));
+    }
+  }
+  return value;
+}
+
+/** The cycle's assessments grouped by weighted role; the others are listed with 0 points, "not counted". */
+function assessmentsByRole(
+  indicator: CompiledIndicator,
+  weights: AssessorWeights,
+  records: CelRecord[],
+  lines: ExplanationItem[],
+): Map<string, { record: CelRecord; score: number }[]> {
+  const byRole = new Map<string, { record: CelRecord; score: number }[]>();
+  const weighted = new Set(weights.roles.map((r) => r.role));
+  for (const record of records) {
+    if (record.type !== ASSESSMENT_RECORD_TYPE || !record.inCycle) continue;
+    const payload = record['payload'] as Record<string, unknown>;
+    const role = String(payload['assessorRole']);
+    const score = payload['score'];
+    if (!weighted.has(role)) {
+      lines.push(assessmentLine(indicator, record, 0, `assessor ${role} has no weight in this scheme: not counted`));
+    } else if (typeof score !== 'number' || !(score >= 0 && score <= ASSESSMENT_SCALE)) {
+      lines.push(assessmentLine(indicator, record, 0, `assessor ${role}: score ${String(score)} is not on 0–${ASSESSMENT_SCALE}: not counted`));
+    } else {
+      byRole.set(role, [...(byRole.get(role) ?? []), { record, score }]);
+    }
+  }
+  return byRole;
+}
+
+/** One line per listed role that has not assessed this cycle, saying what `whenMissing` did with its weight. */
+function silentRoleLines(indicator: CompiledIndicator, weights: AssessorWeights, byRole: ReadonlyMap<string, unknown>, denominator: number): ExplanationItem[] {
+  return weights.roles
+    .filter(({ role }) => !byRole.has(role))
+    .map(({ role, weight }) => ({
+      ruleId: `${indicator.id}/${role}`,
+      points: 0,
+      basis: indicator.basis,
+      note:
+        weights.whenMissing === 'reweight'
+          ? `assessor ${role} has not assessed this cycle: its weight ${weight} drops out, the others count over ${denominator} (whenMissing: reweight)`
+          : `assessor ${role} has not assessed this cycle: counted as 0 at weight ${weight}/${denominator} (whenMissing: zero)`,
+    }));
+}
+
+function assessmentLine(indicator: CompiledIndicator, record: CelRecord, points: number, note: string): ExplanationItem {
+  const role = String((record['payload'] as Record<string, unknown>)['assessorRole']);
+  return {
+    ruleId: `${indicator.id}/${role}`,
+    recordId: record.id,
+    recordType: record.type,
+    decisionDate: record.decisionDate,
+    points,
+    basis: indicator.basis,
+    note,
+  };
+}
+
+/**
+ * The records behind an indicator, one line each (seed 004 案例15 四川: "逐级下钻…查看每辆车、每名驾驶员的每一条扣分记录"):
+ * each carries an equal share of the points the indicator lost, and names the vehicle or driver
+ * the record is about when its payload does.
+ */
+function drillDownLines(
+  indicator: CompiledIndicator,
+  drillDown: NonNullable<CompiledIndicator['drillDown']>,
+  records: CelRecord[],
+  context: Record<string, unknown>,
+  lost: number,
+  warnings: string[],
+): ExplanationItem[] {
+  const types = new Set(drillDown.recordTypes);
+  const matching = records.filter(
+    (record) =>
+      types.has(record.type) &&
+      record.inCycle &&
+      (!drillDown.when || test(drillDown.when, { ...context, record }, `indicator ${indicator.id} drill-down on record ${record.id}`, warnings)),
+  );
+  const share = matching.length > 0 && lost > 0 ? -round(lost / matching.length) : 0;
+  return matching.map((record) => ({
+    ruleId: `${indicator.id}/drill-down`,
+    recordId: record.id,
+    recordType: record.type,
+    decisionDate: record.decisionDate,
+    points: share,
+    basis: indicator.basis,
+    note: `one of ${matching.length} records behind ${indicator.id}${whoOf(record)}`,
+  }));
+}
+
+/** The vehicle (plate) or driver a record's payload names, for the drill-down line. */
+function whoOf(record: CelRecord): string {
+  const payload = record['payload'] as Record<string, unknown>;
+  const parts: string[] = [];
+  if (typeof payload['plate'] === 'string')
+    parts.push(`vehicle ${payload['plate']}${typeof payload['plateColour'] === 'string' ? ` (${payload['plateColour']})` : ''}`);
+  if (typeof payload['driverName'] === 'string')
+    parts.push(`driver ${payload['driverName']}${typeof payload['driverCertificate'] === 'string' ? ` (${payload['driverCertificate']})` : ''}`);
+  return parts.length > 0 ? `: ${parts.join(', ')}` : '';
 }
 
 function gradeOnLadder(scheme: CompiledScheme, score: number, context: Record<string, unknown>, warnings: string[]): EvaluationResult['explanation']['ladder'] {

@@ -33,7 +33,7 @@ const RECORD_FIELDS = {
   payload: 'map<string, dyn>',
 } as const;
 
-/** `subject.*`: identity, lists, tenure, and the subject registry's facts (ADR 0044). */
+/** `subject.*`: identity, lists, tenure, and the subject registry's facts (ADR 0044, 0053). */
 const SUBJECT_FIELDS = {
   id: 'string',
   kind: 'string',
@@ -46,6 +46,9 @@ const SUBJECT_FIELDS = {
   committed: 'bool',
   selfAssessed: 'bool',
   active: 'bool',
+  /** A carrier's active vehicles and drivers in the registry (ADR 0053), for per-vehicle ratios. */
+  vehicles: 'double',
+  drivers: 'double',
 } as const;
 
 function environment(scope: ExpressionScope): Environment {

@@ -54,6 +54,39 @@ const pointsScoring = object(
   ['kind', 'base', 'floor', 'ceiling', 'rules'],
 );
 
+const WEIGHT = { type: 'number', exclusiveMinimum: 0, maximum: 1000 };
+
+/** Exactly one of `value` (CEL) and `assessments` (multi-assessor weights): the compiler checks it and names the indicator. */
+const indicator = object(
+  {
+    id: ID,
+    weight: WEIGHT,
+    value: EXPRESSION,
+    assessments: object(
+      {
+        // Roles are checked against ASSESSOR_ROLES by the compiler, which names the offending one.
+        roles: {
+          type: 'array',
+          minItems: 1,
+          maxItems: 20,
+          items: object({ role: { type: 'string', minLength: 1, maxLength: 64 }, weight: WEIGHT }, ['role', 'weight']),
+        },
+        whenMissing: { enum: ['reweight', 'zero'] },
+      },
+      ['roles', 'whenMissing'],
+    ),
+    drillDown: object(
+      {
+        recordTypes: { type: 'array', minItems: 1, maxItems: RECORD_TYPE_CODES.length, uniqueItems: true, items: recordTypeCode },
+        when: EXPRESSION,
+      },
+      ['recordTypes'],
+    ),
+    basis: TEXT,
+  },
+  ['id', 'weight', 'basis'],
+);
+
 const indicatorScoring = object(
   {
     kind: { const: 'indicators' },
@@ -62,12 +95,7 @@ const indicatorScoring = object(
       type: 'array',
       minItems: 1,
       maxItems: 200,
-      items: object({ id: ID, weight: { type: 'number', exclusiveMinimum: 0, maximum: 1000 }, value: EXPRESSION, basis: TEXT }, [
-        'id',
-        'weight',
-        'value',
-        'basis',
-      ]),
+      items: indicator,
     },
   },
   ['kind', 'scale', 'indicators'],

@@ -97,12 +97,45 @@ export interface IndicatorScoring {
   indicators: Indicator[];
 }
 
+/**
+ * One weighted indicator. Its value comes from exactly one of `value` (a CEL formula) and
+ * `assessments` (several assessor units' scores combined by weight).
+ */
 export interface Indicator {
   id: string;
   weight: number;
   /** CEL giving a value in [0, 1] (1 = best); values outside are clamped and the clamp is explained. */
-  value: string;
+  value?: string;
+  /** The value is the weighted combination of `credit-assessment` records by assessor role (Fujian). */
+  assessments?: AssessorWeights;
+  /** Records listed one by one under the indicator in the explanation (drill-down to each vehicle, driver). */
+  drillDown?: DrillDown;
   basis: string;
+}
+
+/**
+ * Multi-assessor scoring (seed 004 案例11 福建: "对各考核单位按其管理职责重要性设置不同评分权重，按权重计算综合得分").
+ * Each `credit-assessment` record in the cycle carries `payload.assessorRole` and `payload.score`
+ * (0–100, catalogue v2). A role's score is the mean of its assessments in the cycle (one per
+ * contract section assessed); the indicator's value is Σ weight × score / 100 over the roles, divided
+ * by the weights that count (see `whenMissing`).
+ */
+export interface AssessorWeights {
+  /** The roles that count and their weights; roles are ASSESSOR_ROLES of @domain/credit, each once. */
+  roles: { role: string; weight: number }[];
+  /**
+   * A listed role that has not assessed in the cycle. `reweight`: its weight drops out and the
+   * others keep their proportions (the subject is neither punished nor rewarded for an assessor's
+   * silence). `zero`: it counts as a score of 0 (the weights stay as published).
+   */
+  whenMissing: 'reweight' | 'zero';
+}
+
+/** Which records an indicator lists line by line (records in the cycle of these types, and `when`). */
+export interface DrillDown {
+  recordTypes: RecordTypeCode[];
+  /** CEL over `record` (and the subject-level variables); absent = every record of those types in the cycle. */
+  when?: string;
 }
 
 /**

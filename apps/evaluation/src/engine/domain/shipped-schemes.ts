@@ -1053,6 +1053,178 @@ export const PUYANG_TAXI_FIRM: SchemeDocument = {
   ],
 };
 
+/** Fujian highway and waterway construction market AA/A/B/C/D from several assessor units' scores (seed 004 案例11; DOMAIN.md §3). */
+export const FUJIAN_CONSTRUCTION_MARKET: SchemeDocument = {
+  id: 'fujian-construction-market',
+  name: { zh: '福建省交通建设市场信用考核', en: 'Fujian transport construction market credit assessment' },
+  sources: [
+    'seed 004 案例11 福建：参与信用评价的单位包括相关主管部门、质量监督部门、造价管理部门、项目业主、设计咨询单位、设计审查专家。省级交通运输主管部门不参与具体考核评分，对各考核单位按其管理职责重要性设置不同评分权重，按权重计算综合得分，使得任何考核单位都无法左右考核结果',
+    'seed 004 案例11 福建：安全生产事故报告认定为责任事故的，直接考核定级为C、D级',
+    'seed 004 案例11 福建：AA级中标3个标段、A级中标2个标段的，AA级、A级信用分奖励规定失效，其后参加的投标，信用分按B级处理',
+    'DOMAIN.md §3 Grades AA/A/B/C/D (Fujian): a fatal responsible accident sets C or D directly; AA after winning 3 bids (A after 2) is treated as B for further bids',
+  ],
+  subjectKinds: ['org'],
+  regions: ['350000'],
+  cycle: { kind: 'year' },
+  scoring: {
+    kind: 'indicators',
+    scale: 100,
+    indicators: [
+      {
+        id: 'comprehensive-assessment',
+        weight: 1,
+        assessments: {
+          roles: [
+            { role: 'competent-authority', weight: 0.25 },
+            { role: 'quality-supervision', weight: 0.2 },
+            { role: 'cost-management', weight: 0.1 },
+            { role: 'project-owner', weight: 0.3 },
+            { role: 'design-consultant', weight: 0.1 },
+            { role: 'design-review-expert', weight: 0.05 },
+          ],
+          whenMissing: 'reweight',
+        },
+        basis:
+          '综合评分定级：各考核单位评分按权重计算综合得分（主管部门0.25、质量监督0.2、造价管理0.1、项目业主0.3、设计咨询0.1、设计审查专家0.05，权重为占位）',
+      },
+    ],
+  },
+  ladder: {
+    id: 'AA-D',
+    rungs: [
+      { grade: 'AA', min: 90 },
+      { grade: 'A', min: 80, max: 90 },
+      { grade: 'B', min: 60, max: 80 },
+      { grade: 'C', min: 40, max: 60 },
+      { grade: 'D', max: 40 },
+    ],
+  },
+  adjustments: [
+    {
+      id: 'responsible-accident',
+      when: "records.exists(r, r.inCycle && r.type == 'accident' && has(r.payload.responsibility) && r.payload.responsibility != 'none')",
+      effect: 'at-most',
+      grade: 'C',
+      basis: 'seed 004 案例11 福建：安全生产事故报告认定为责任事故的，直接考核定级为C、D级（有责事故至多C级）',
+    },
+    {
+      id: 'fatal-main-responsibility-accident',
+      when: "records.exists(r, r.inCycle && r.type == 'accident' && has(r.payload.deaths) && r.payload.deaths > 0 && has(r.payload.responsibility) && r.payload.responsibility in ['full', 'main'])",
+      effect: 'set',
+      grade: 'D',
+      basis: 'seed 004 案例11 福建：责任事故直接定级为C、D级；造成人员死亡且负全部或主要责任的定为D级（C、D划分为占位）',
+    },
+  ],
+  triggers: [
+    {
+      id: 'bid-credit-as-b',
+      when: "(grade == 'AA' && records.filter(r, r.inCycle && r.type == 'bid-award' && r.payload.creditGradeUsed == 'AA').size() >= 3) || (grade == 'A' && records.filter(r, r.inCycle && r.type == 'bid-award' && r.payload.creditGradeUsed == 'A').size() >= 2)",
+      basis: 'seed 004 案例11 福建：AA级中标3个标段、A级中标2个标段的，信用分奖励失效，其后参加的投标信用分按B级处理',
+    },
+  ],
+  notes: [
+    'Placeholder: seed 004 案例11 names the six assessor units and says each is weighted "按其管理职责重要性", but gives no weights; 0.25/0.2/0.1/0.3/0.1/0.05 are LOCAL choices of this version (a regulator publishes its own by uploading a new version).',
+    'An assessor that has not assessed this year drops out and the others keep their proportions (whenMissing: reweight): the seed has assessors score "结合日常督查工作", so not every unit sees every contract section, and wants no single unit to decide the result ("任何考核单位都无法左右考核结果") — counting a silent unit as 0 would let its absence alone pull a grade down by its whole weight. Several assessments by one unit (several contract sections, "随机确定考核合同段") count as their mean.',
+    'A subject no weighted unit has assessed scores 0 (D) unless a later version says otherwise: the seed grades only units with assessed projects by score (综合评分定级); others get only direct grading (直接考核定级).',
+    "Placeholder: the bands AA ≥ 90, A 80–<90, B 60–<80, C 40–<60, D < 40 follow the Jiangsu example of DOMAIN.md §3 without its bad-behaviour-points condition; the seed gives Fujian's grades, not its bands.",
+    'Placeholder: the seed says a responsible accident is graded "C、D" directly without saying which; this version caps any responsible accident at C and sets D when someone died and the subject bore full or main responsibility.',
+    'The bid-win rule changes how further bids use the grade, not the grade: it is the trigger bid-credit-as-b, counted from bid-award records of the cycle whose credit score used that grade (placeholder: the seed does not say over what period the sections are counted).',
+    'Sectors: @domain/credit SECTORS has no construction-market codes, so the scheme applies to every organisation with records filed in 350000.',
+  ],
+};
+
+/** Monitoring codes about the driver's own conduct (seed 004 案例15: 疲劳驾驶、驾驶员接打电话等违规行为), counted per driver. */
+const SICHUAN_DRIVER_CONDUCT = "['fatigue-driving', 'phone-use', 'seat-belt', 'smoking', 'distracted-driving']";
+/** The carrier's vehicles (drivers) from the registry, or 1 while none is registered (a ratio needs a denominator). */
+const SICHUAN_VEHICLES = '(subject.vehicles > 0.0 ? subject.vehicles : 1.0)';
+const SICHUAN_DRIVERS = '(subject.drivers > 0.0 ? subject.drivers : 1.0)';
+
+/** Sichuan 两客一危 risk portraits: 5 dimensions, a representative subset of the 22 indicators (seed 004 案例15; DOMAIN.md §3). */
+export const SICHUAN_RISK_PORTRAIT: SchemeDocument = {
+  id: 'sichuan-risk-portrait',
+  name: { zh: '四川省“两客一危”企业信用画像', en: 'Sichuan passenger and hazardous-goods carrier risk portrait' },
+  sources: [
+    'seed 004 案例15 四川：以安全生产、经营管理、服务质量和社会责任4个信用评价内容为基础，扩展出车辆、人员、事故、处罚、监管5个维度，设置5个维度、22项指标；共性指标包括超期年审车辆占比、车均交通违法量、人员伤亡事故数、企业运政处罚数、违法违规通报数等',
+    'seed 004 案例15 四川：按照潜在危害影响程度，分类设置指标权重分值，风险隐患越大设置的分值权重越高；系统中设置各项指标分值和权重，可根据实际需求方便快捷对相应指标进行修正',
+    'seed 004 案例15 四川：将企业划分为高、中、低风险三个等级；通过逐级“下钻”功能，能够精细化查看每辆车、每名驾驶员的每一条扣分记录',
+    'DOMAIN.md §3 Sichuan risk portraits: 5 dimensions, 22 indicators, weights configurable at run time, high/medium/low risk, drill-down to each vehicle and driver deduction',
+  ],
+  subjectKinds: ['org'],
+  regions: ['510000'],
+  // seed 004 案例15: “两客一危” — passenger transport and hazardous goods.
+  sectors: ['road-passenger', 'hazardous-goods'],
+  cycle: { kind: 'year' },
+  scoring: {
+    kind: 'indicators',
+    scale: 100,
+    indicators: [
+      {
+        id: 'overdue-inspection-ratio',
+        weight: 15,
+        value: `1.0 - 10.0 * double(records.filter(r, r.inCycle && r.type == 'monitoring-violation' && r.payload.violationCode == 'overdue-annual-inspection').size()) / ${SICHUAN_VEHICLES}`,
+        drillDown: { recordTypes: ['monitoring-violation'], when: "record.payload.violationCode == 'overdue-annual-inspection'" },
+        basis: '车辆维度·超期年审车辆占比：年审逾期仍运行的车辆占车辆数的比例，每1%扣本项十分之一（占位）',
+      },
+      {
+        id: 'violations-per-vehicle',
+        weight: 20,
+        value: `1.0 - double(records.filter(r, r.inCycle && r.type == 'monitoring-violation' && !(r.payload.violationCode in ${SICHUAN_DRIVER_CONDUCT}) && r.payload.violationCode != 'overdue-annual-inspection').size()) / ${SICHUAN_VEHICLES} / 2.0`,
+        drillDown: {
+          recordTypes: ['monitoring-violation'],
+          when: `!(record.payload.violationCode in ${SICHUAN_DRIVER_CONDUCT}) && record.payload.violationCode != 'overdue-annual-inspection'`,
+        },
+        basis: '车辆维度·车均交通违法量：本年度车辆违法违规（超速、关闭动态监控等）条数除以车辆数，车均2条本项为0（占位）',
+      },
+      {
+        id: 'driver-violations-per-driver',
+        weight: 20,
+        value: `1.0 - double(records.filter(r, r.inCycle && r.type == 'monitoring-violation' && r.payload.violationCode in ${SICHUAN_DRIVER_CONDUCT}).size()) / ${SICHUAN_DRIVERS}`,
+        drillDown: { recordTypes: ['monitoring-violation'], when: `record.payload.violationCode in ${SICHUAN_DRIVER_CONDUCT}` },
+        basis: '人员维度·驾驶员违规：疲劳驾驶、接打电话等驾驶员违规条数除以驾驶员数，人均1条本项为0（占位）',
+      },
+      {
+        id: 'casualty-accidents',
+        weight: 25,
+        value:
+          "1.0 - double(records.filter(r, r.inCycle && r.type == 'accident' && ((has(r.payload.deaths) && r.payload.deaths > 0) || (has(r.payload.injuries) && r.payload.injuries > 0))).size()) / 2.0",
+        drillDown: {
+          recordTypes: ['accident'],
+          when: '(has(record.payload.deaths) && record.payload.deaths > 0) || (has(record.payload.injuries) && record.payload.injuries > 0)',
+        },
+        basis: '事故维度·人员伤亡事故数：每起扣本项二分之一（占位）',
+      },
+      {
+        id: 'enforcement-penalties',
+        weight: 10,
+        value: "1.0 - double(records.filter(r, r.inCycle && r.type == 'administrative-penalty').size()) / 5.0",
+        drillDown: { recordTypes: ['administrative-penalty'] },
+        basis: '处罚维度·企业运政处罚数：每起扣本项五分之一（占位）',
+      },
+      {
+        id: 'violation-notices',
+        weight: 10,
+        value: "1.0 - double(records.filter(r, r.inCycle && r.type == 'inter-department-notice').size()) / 5.0",
+        drillDown: { recordTypes: ['inter-department-notice'] },
+        basis: '监管维度·违法违规通报数：每次通报扣本项五分之一（占位）',
+      },
+    ],
+  },
+  ladder: {
+    id: 'risk',
+    rungs: [
+      { grade: 'low', min: 80 },
+      { grade: 'medium', min: 60, max: 80 },
+      { grade: 'high', max: 60 },
+    ],
+  },
+  notes: [
+    'A representative subset: 6 of the 22 indicators, at least one per dimension (车辆: overdue-inspection-ratio, violations-per-vehicle; 人员: driver-violations-per-driver; 事故: casualty-accidents; 处罚: enforcement-penalties; 监管: violation-notices). Not shipped: those whose data the platform does not collect yet (二级维护频率、道路运输证记分、驾驶证记分占比、主防报警处理率、卫星定位上线率、电子运单…).',
+    'Placeholder: the seed gives no weights or scales, only that riskier indicators weigh more; the weights 15/20/20/25/10/10, each indicator\'s slope and the bands (low ≥ 80, medium 60–<80, high < 60) are LOCAL choices of this version. The seed\'s "指标自定义配置" is a new scheme version uploaded through the admin API.',
+    "Per-vehicle and per-driver ratios divide by the carrier's active vehicles and drivers in the subject registry (subject.vehicles, subject.drivers; ADR 0053), or by 1 while none is registered. Overdue inspections are counted as alarms, one per vehicle (an assumption: a vehicle alarmed twice counts twice).",
+    'Drill-down: each indicator lists its records, each with an equal share of the points the indicator lost, naming the vehicle (plate) and, where the alarm names one, the driver.',
+  ],
+};
+
 export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   ZHENGZHOU_TAXI_DRIVER_STARS,
   HENAN_PASSENGER_HAZARDOUS_CODES,
@@ -1069,4 +1241,6 @@ export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   SHANDONG_ROAD_TRANSPORT,
   LUOHE_BUS_CAPTAIN_STARS,
   PUYANG_TAXI_FIRM,
+  FUJIAN_CONSTRUCTION_MARKET,
+  SICHUAN_RISK_PORTRAIT,
 ];

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { EventEnvelope, Events, RegistryDriverChangedV1, RegistryEnterpriseChangedV1 } from '@contracts';
+import { EventEnvelope, Events, RegistryDriverChangedV1, RegistryEnterpriseChangedV1, RegistryVehicleChangedV1 } from '@contracts';
 import { PoisonMessageError } from '@platform/messaging';
+import { FleetMemberRow, RegistryFleetRepository } from '../infrastructure/registry-fleet.repository';
 import { RegistrationRow, SubjectRegistrationsRepository } from '../infrastructure/subject-registrations.repository';
 import { StandingCalculator } from './standing-calculator';
 
@@ -42,6 +43,15 @@ export class ApplyRegistryEventHandler {
 
   async driversChanged(events: EventEnvelope<RegistryDriverChangedV1>[], manager: EntityManager): Promise<void> {
     assertVersion(events, Events.RegistryDriverChanged.version);
+    // The driver's employer's fleet first (ADR 0053), then the driver's own registration.
+    await this.applyFleet(manager, events, (data) => ({
+      kind: 'driver',
+      key: data.citizenId?.trim().toUpperCase() ?? '',
+      carrierUscc: data.employerUscc?.trim().toUpperCase() || null,
+      active: data.active,
+      revision: data.revision,
+      changedAt: data.changedAt,
+    }));
     await this.apply(manager, events, (data) => ({
       subjectId: data.citizenId.trim().toUpperCase(),
       kind: 'person',
@@ -53,6 +63,37 @@ export class ApplyRegistryEventHandler {
       revision: data.revision,
       changedAt: data.changedAt,
     }));
+  }
+
+  vehicleChanged(event: EventEnvelope<RegistryVehicleChangedV1>, manager: EntityManager): Promise<void> {
+    return this.vehiclesChanged([event], manager);
+  }
+
+  /** A carrier's vehicles (ADR 0053): the carriers whose fleet changed are recomputed (per-vehicle indicators). */
+  async vehiclesChanged(events: EventEnvelope<RegistryVehicleChangedV1>[], manager: EntityManager): Promise<void> {
+    assertVersion(events, Events.RegistryVehicleChanged.version);
+    await this.applyFleet(manager, events, (data) => ({
+      kind: 'vehicle',
+      key: data.plate && data.plateColour ? `${data.plate.trim().toUpperCase()}:${data.plateColour.trim().toLowerCase()}` : '',
+      carrierUscc: data.carrierUscc?.trim().toUpperCase() || null,
+      active: data.active,
+      revision: data.revision,
+      changedAt: data.changedAt,
+    }));
+  }
+
+  private async applyFleet<T>(manager: EntityManager, events: EventEnvelope<T>[], row: (data: T) => FleetMemberRow): Promise<void> {
+    const rows = events.map((event) => {
+      const member = row(event.data);
+      if (!member.key || !Number.isSafeInteger(member.revision) || typeof member.active !== 'boolean') {
+        throw new PoisonMessageError(`fleet member in event ${event.id} lacks its key, revision or active flag`);
+      }
+      return member;
+    });
+    const carriers = await RegistryFleetRepository.upsertMany(manager, rows);
+    // Every changed carrier is attributed to the batch's last event (stream order).
+    const cause = events.at(-1)!.id;
+    await this.standings.recomputeMany(manager, new Map(carriers.map((carrier) => [carrier, cause])));
   }
 
   private async apply<T>(manager: EntityManager, events: EventEnvelope<T>[], row: (data: T) => RegistrationRow): Promise<void> {

@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { SubjectRegistration } from '../../engine/domain/standing';
+import { RegistryFleetRepository } from './registry-fleet.repository';
 
 /** One registration as the registry announced it (an enterprise or a driver), with its revision. */
 export interface RegistrationRow {
@@ -81,6 +82,9 @@ export const SubjectRegistrationsRepository = {
         },
       });
     }
+    // A carrier's fleet (ADR 0053): its active vehicles and drivers, for per-vehicle indicators.
+    const fleets = await RegistryFleetRepository.countsOf(manager, [...found.keys()]);
+    for (const [subjectId, fleet] of fleets) found.get(subjectId)!.registration.fleet = fleet;
     return found;
   },
 };
