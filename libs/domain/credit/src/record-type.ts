@@ -23,7 +23,15 @@ export const RECORD_TYPE_CODES = [
   'oversize-transport-violation',
   /** 抄告: notices from other departments or cities. */
   'inter-department-notice',
+  /** 船舶进出港作业 (catalogue v2): a vessel's call at a port, counted by green lists (Taicang, seed 003). */
+  'vessel-port-call',
+  /** 船舶安全检查滞留 (catalogue v2): a vessel detained after a safety inspection (seed 003 太仓 "两年无安检滞留"). */
+  'safety-inspection-detention',
 ] as const;
+
+/** The record types of catalogue version 1 (collection keeps v1 immutable; later types came with v2). */
+export const RECORD_TYPE_CODES_V1 = RECORD_TYPE_CODES.slice(0, 11) as readonly RecordTypeCodeV1[];
+export type RecordTypeCodeV1 = Exclude<RecordTypeCode, 'vessel-port-call' | 'safety-inspection-detention'>;
 
 export type RecordTypeCode = (typeof RECORD_TYPE_CODES)[number];
 

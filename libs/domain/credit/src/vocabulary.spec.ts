@@ -13,7 +13,7 @@ describe('credit list types', () => {
 });
 
 describe('record type codes', () => {
-  it('lists the eleven collection types without duplicates', () => {
+  it('lists the collection types without duplicates: eleven of catalogue v1, two vessel types of v2', () => {
     expect(RECORD_TYPE_CODES).toEqual([
       'administrative-licence',
       'administrative-penalty',
@@ -26,6 +26,8 @@ describe('record type codes', () => {
       'accident',
       'oversize-transport-violation',
       'inter-department-notice',
+      'vessel-port-call',
+      'safety-inspection-detention',
     ]);
     expect(new Set(RECORD_TYPE_CODES).size).toBe(RECORD_TYPE_CODES.length);
     expect(isRecordTypeCode('administrative-penalty')).toBe(true);

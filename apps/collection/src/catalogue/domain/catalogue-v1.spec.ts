@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { PUBLICITY_PERIODS, RECORD_TYPE_CODES, SEVERITIES, SUBJECT_KINDS, type RecordTypeCode } from '@domain/credit';
+import { PUBLICITY_PERIODS, RECORD_TYPE_CODES_V1, SEVERITIES, SUBJECT_KINDS, type RecordTypeCodeV1 as RecordTypeCode } from '@domain/credit';
 import { PLATE_COLOURS, isValidPlate, isValidUscc } from '@domain/identifiers';
 import { Catalogue } from './catalogue';
 import { CATALOGUE_V1 } from './catalogue-v1';
@@ -152,7 +152,7 @@ const ajv = new Ajv2020({
   logger: { log: () => undefined, warn: (...args: unknown[]) => strictLog.push(args), error: (...args: unknown[]) => strictLog.push(args) },
 });
 addFormats(ajv);
-const validators = new Map<RecordTypeCode, ValidateFunction>(CATALOGUE_V1.recordTypes.map((t) => [t.code, ajv.compile(t.payloadSchema)]));
+const validators = new Map<RecordTypeCode, ValidateFunction>(CATALOGUE_V1.recordTypes.map((t) => [t.code as RecordTypeCode, ajv.compile(t.payloadSchema)]));
 
 function errorsOf(code: RecordTypeCode, payload: unknown): ErrorObject[] {
   const validate = validators.get(code)!;
@@ -204,7 +204,7 @@ describe('catalogue v1', () => {
   });
 
   it('defines every record type exactly once, in RECORD_TYPE_CODES order', () => {
-    expect(CATALOGUE_V1.recordTypes.map((t) => t.code)).toEqual([...RECORD_TYPE_CODES]);
+    expect(CATALOGUE_V1.recordTypes.map((t) => t.code)).toEqual([...RECORD_TYPE_CODES_V1]);
   });
 
   it('loads into a Catalogue (the service refuses a duplicate code or a schema strict ajv rejects)', () => {
@@ -236,7 +236,7 @@ describe('catalogue v1', () => {
     expect(hash).toBe('bc8c0b9e7e39775cca22995cdf0aa5b50dba006453485dd790bca5dc2f120b11');
   });
 
-  describe.each(RECORD_TYPE_CODES.map((code) => [code]))('%s', (code) => {
+  describe.each(RECORD_TYPE_CODES_V1.map((code) => [code]))('%s', (code) => {
     const type = definition(code);
 
     it('has a Chinese and an English name and a known category', () => {
