@@ -10,6 +10,7 @@ import { GetEntryRulesHandler } from './application/get-entry-rules.handler';
 import { RecordCycleGradeHandler } from './application/record-cycle-grade.handler';
 import { WithdrawGradeHandler } from './application/withdraw-grade.handler';
 import { ReportFleetSizeHandler } from './application/report-fleet-size.handler';
+import { ScreenSubjectsHandler } from './application/screen-subjects.handler';
 import { UploadEntryRulesHandler } from './application/upload-entry-rules.handler';
 import { EntryRulesGrpcController } from './interface/entry-rules.grpc.controller';
 import { GradeEventsConsumer } from './interface/grade-events.consumer';
@@ -34,6 +35,7 @@ import { RegistryVehicleEventsConsumer } from './interface/registry-vehicle-even
     ReportFleetSizeHandler,
     UploadEntryRulesHandler,
     GetEntryRulesHandler,
+    ScreenSubjectsHandler,
     RecordEventsConsumer,
     GradeEventsConsumer,
     ApplyRegistryVehiclesHandler,

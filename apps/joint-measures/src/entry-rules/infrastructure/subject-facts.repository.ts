@@ -112,6 +112,24 @@ export const subjectFacts = {
     return rows.map((row) => ({ before: row.before ? toFacts(row.before) : undefined, stored: toFacts(row.stored!) }));
   },
 
+  /**
+   * Subjects of these kinds that records about were collected for in these regions (GB/T 2260
+   * prefixes), each with its latest name and region: the candidates of a screening (ADR 0052).
+   */
+  async subjectsInRegions(
+    manager: EntityManager,
+    kinds: readonly string[],
+    regionPrefixes: readonly string[],
+  ): Promise<{ kind: SubjectKind; id: string; name: string; region: string }[]> {
+    const rows: { subject_kind: string; subject_id: string; subject_name: string; region: string }[] = await manager.query(
+      `SELECT DISTINCT ON (subject_id) subject_kind, subject_id, subject_name, region FROM subject_records
+        WHERE subject_kind = ANY($1::text[]) AND region LIKE ANY($2::text[]) AND subject_name <> ''
+        ORDER BY subject_id, decision_date DESC, updated_at DESC`,
+      [kinds, regionPrefixes.map((p) => `${p}%`)],
+    );
+    return rows.map((r) => ({ kind: r.subject_kind as SubjectKind, id: r.subject_id, name: r.subject_name, region: r.region }));
+  },
+
   /** The records of several subjects whose type is one of `recordTypes` (one query). */
   async recordsOfSubjects(manager: EntityManager, subjectIds: readonly string[], recordTypes: readonly string[]): Promise<RecordFacts[]> {
     if (subjectIds.length === 0 || recordTypes.length === 0) return [];
