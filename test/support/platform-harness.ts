@@ -80,6 +80,14 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
     region: '411300',
     scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'],
   },
+  // Taicang MSA: registers vessels, submits port calls and inspections, screens its green list (seed 003 太仓).
+  {
+    clientId: 'taicang',
+    name: '太仓海事局',
+    kind: 'integrator',
+    region: '320585',
+    scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'],
+  },
 ];
 
 export interface RunningPlatform {
