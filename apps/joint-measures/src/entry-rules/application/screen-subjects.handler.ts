@@ -90,7 +90,7 @@ export class ScreenSubjectsHandler {
   private async screen(manager: EntityManager, rule: ScreeningRule, asOf: string, by: { decidedBy: string; documentNumber: string }): Promise<ScreeningReport> {
     const candidates = await subjectFacts.subjectsInRegions(manager, rule.subjectKinds, rule.regions);
     const ids = candidates.map((c) => c.id);
-    const records = await subjectFacts.recordsOfSubjects(manager, ids, screenedRecordTypes(rule));
+    const records = await subjectFacts.screenedRecordsOf(manager, ids, screenedRecordTypes(rule));
     const open = await this.ledger.lockOpenOfSubjects(manager, ids);
     const subjects: ScreenedSubject[] = [];
     for (const candidate of candidates) {

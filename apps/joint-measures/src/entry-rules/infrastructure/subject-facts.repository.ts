@@ -130,6 +130,22 @@ export const subjectFacts = {
     return rows.map((r) => ({ kind: r.subject_kind as SubjectKind, id: r.subject_id, name: r.subject_name, region: r.region }));
   },
 
+  /**
+   * The records a screening counts (ADR 0052), like `recordsOfSubjects` except that a record whose
+   * publicity ended (`expired`) still counts: the violation happened in the window all the same.
+   * Revoked (wrong) and repaired (信用修复, DOMAIN.md §5) records do not.
+   */
+  async screenedRecordsOf(manager: EntityManager, subjectIds: readonly string[], recordTypes: readonly string[]): Promise<RecordFacts[]> {
+    if (subjectIds.length === 0 || recordTypes.length === 0) return [];
+    const rows: RecordRow[] = await manager.query(
+      `SELECT record_id, record_type, subject_kind, subject_id, subject_name, region, severity, to_char(decision_date, 'YYYY-MM-DD') AS decision_date, payload,
+              (standing OR ended_reason = 'expired') AS standing
+         FROM subject_records WHERE subject_id = ANY($1::text[]) AND record_type = ANY($2::text[])`,
+      [subjectIds, recordTypes],
+    );
+    return rows.map(toFacts);
+  },
+
   /** The records of several subjects whose type is one of `recordTypes` (one query). */
   async recordsOfSubjects(manager: EntityManager, subjectIds: readonly string[], recordTypes: readonly string[]): Promise<RecordFacts[]> {
     if (subjectIds.length === 0 || recordTypes.length === 0) return [];
