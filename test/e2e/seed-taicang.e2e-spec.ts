@@ -20,7 +20,7 @@ const TAICANG = '320585';
  * Seed 003 太仓海事局“平安箱运·绿色快航”: 构建“一年无违章、两年无安检滞留、三年无等级事故、无信用惩戒、无重点跟踪、
  * 无C类船舶”的“六无”准入标准，将一年内在太仓港累计作业不少于12艘次的守信集装箱船舶纳入守信激励名单；对纳入名单的船舶，
  * 实施降低现场检查频次、审慎开具安检缺陷、优先待泊作业、开通绿色通道等便利举措。
- * Played through the gateway with Taicang's client: vessels registered, port calls and findings in,
+ * Played through the gateway with Taicang's client: vessels registered (one with no record yet), port calls and findings in,
  * a screening run (筛选认定) lists the ship that meets every criterion and tells why each other is
  * left off, and the decision for the listed ship carries the incentives (ADR 0052).
  */
@@ -103,8 +103,8 @@ describe('seed 003 太仓: the green fast lane lists clean container ships with 
   const ours = (subjects: Screened[], ids: string[]) => new Map(subjects.filter((s) => ids.includes(s.subject.id)).map((s) => [s.subject.id, s]));
 
   it('lists the clean ship with 12 calls, leaves the others off naming the criterion each misses, and the listed ship gets the incentives', async () => {
-    const [clean, violated, eleven, detained] = [vesselId(), vesselId(), vesselId(), vesselId()];
-    const ships = [clean, violated, eleven, detained];
+    const [clean, violated, eleven, detained, unrecorded] = [vesselId(), vesselId(), vesselId(), vesselId(), vesselId()];
+    const ships = [clean, violated, eleven, detained, unrecorded];
     for (const id of ships) {
       const registered = await api(`/api/v1/registry/vessels/${id}`, {
         method: 'PUT',
@@ -125,6 +125,11 @@ describe('seed 003 太仓: the green fast lane lists clean container ships with 
       detention(detained, addMonths(today, -18)),
     ]);
     await heldByJointMeasures(ships, 12 + 13 + 11 + 13);
+    // The registry's vessels are screened too: a ship registered with no record yet (0 calls) is reported.
+    await eventually(
+      () => platform.db.query(`SELECT 1 FROM joint_measures.registry_vessels WHERE vessel_id = $1`, [unrecorded]),
+      (rows) => rows.length === 1,
+    );
 
     const run = await screen();
     expect(run.status).toBe(200);
@@ -135,6 +140,7 @@ describe('seed 003 太仓: the green fast lane lists clean container ships with 
     expect(screened.get(violated)).toMatchObject({ outcome: 'not-listed', entryId: null, unmet: [{ criterion: '一年无违章' }] });
     expect(screened.get(eleven)).toMatchObject({ outcome: 'not-listed', unmet: [{ criterion: '一年内在太仓港累计作业不少于12艘次' }] });
     expect(screened.get(detained)).toMatchObject({ outcome: 'not-listed', unmet: [{ criterion: '两年无安检滞留' }] });
+    expect(screened.get(unrecorded)).toMatchObject({ outcome: 'not-listed', unmet: [{ criterion: '一年内在太仓港累计作业不少于12艘次' }] });
 
     // An incentive list needs no prior notice: the entry is in force from the day screened, resting on the 12 calls.
     const entries = await api(`/api/v1/subjects/${clean}/list-entries`);

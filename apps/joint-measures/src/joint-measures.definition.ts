@@ -15,6 +15,7 @@ import { ConfigurationVersions1763700001360 } from './migrations/1763700001360-c
 import { RegistryVehicles1763700001450 } from './migrations/1763700001450-registry-vehicles';
 import { GradeWithdrawals1763700001740 } from './migrations/1763700001740-grade-withdrawals';
 import { EntryRuleShippedHash1763700001780 } from './migrations/1763700001780-entry-rule-shipped-hash';
+import { RegistryVessels1763700002200 } from './migrations/1763700002200-registry-vessels';
 
 /** A JSON array of local rules in an environment variable, each checked by `rule`. */
 function jsonRules<T extends z.ZodType>(rule: T, defaults: readonly z.infer<T>[]) {
@@ -67,6 +68,7 @@ export const jointMeasuresDefinition: ServiceDefinition = {
     RegistryVehicles1763700001450,
     GradeWithdrawals1763700001740,
     EntryRuleShippedHash1763700001780,
+    RegistryVessels1763700002200,
   ],
   protoPackages: [ProtoPackages.measures],
   streams: ['MEASURES', 'CREDIT_RECORDS', 'EVALUATION'],

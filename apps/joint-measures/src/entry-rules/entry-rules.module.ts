@@ -16,6 +16,7 @@ import { EntryRulesGrpcController } from './interface/entry-rules.grpc.controlle
 import { GradeEventsConsumer } from './interface/grade-events.consumer';
 import { RecordEventsConsumer } from './interface/record-events.consumer';
 import { RegistryVehicleEventsConsumer } from './interface/registry-vehicle-events.consumer';
+import { RegistryVesselEventsConsumer } from './interface/registry-vessel-events.consumer';
 
 /**
  * The entry rules that fill the credit lists: keeps joint measures' copy of the credit records and
@@ -40,6 +41,7 @@ import { RegistryVehicleEventsConsumer } from './interface/registry-vehicle-even
     GradeEventsConsumer,
     ApplyRegistryVehiclesHandler,
     RegistryVehicleEventsConsumer,
+    RegistryVesselEventsConsumer,
   ],
   exports: [SUBJECT_RECORDS, ReportFleetSizeHandler],
 })

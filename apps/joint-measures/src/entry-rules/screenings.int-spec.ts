@@ -123,6 +123,27 @@ describe('screening runs (PostgreSQL)', () => {
     expect(next).toMatchObject({ outcome: 'ended', entryId: listed.entryId, unmet: [{ criterion: '一年内在太仓港累计作业不少于12艘次' }] });
   });
 
+  it('screens a ship the registry lists in Taicang before any record about it, and leaves an inactive one out', async () => {
+    const [registered, deregistered] = [vessel(), vessel()];
+    const at = new Date().toISOString();
+    await ds.transaction(async (m) => {
+      await subjectFacts.putRegistryVessels(m, [
+        { vesselId: registered, name: '苏太仓货新船', region: '320585', active: true, revision: 1, changedAt: at },
+        { vesselId: deregistered, name: '苏太仓货旧船', region: '320585', active: true, revision: 1, changedAt: at },
+      ]);
+      // A newer revision wins, an older one changes nothing.
+      await subjectFacts.putRegistryVessels(m, [{ vesselId: deregistered, name: '苏太仓货旧船', region: '320585', active: false, revision: 2, changedAt: at }]);
+      await subjectFacts.putRegistryVessels(m, [{ vesselId: deregistered, name: '苏太仓货旧船', region: '320585', active: true, revision: 1, changedAt: at }]);
+    });
+    const report = await run();
+    expect(of(report.subjects, registered)).toMatchObject({
+      subject: { kind: 'vessel', name: '苏太仓货新船' },
+      outcome: 'not-listed',
+      unmet: [{ criterion: '一年内在太仓港累计作业不少于12艘次', detail: expect.stringContaining('0 vessel-port-call') }],
+    });
+    expect(of(report.subjects, deregistered)).toBeUndefined();
+  });
+
   it('refuses a day in the future, an unknown rule and a rule that is not a screening rule, naming the field', async () => {
     const refused = (ruleId: string, asOf: string) => screen.execute(taicang, { ruleId, asOf, documentNumber: '' }).catch((e: DomainError) => e);
     expect(await refused(RULE, addDays(today, 1))).toMatchObject({ code: 'ENTRY_RULES.SCREENING_INVALID', violations: [{ field: 'asOf' }] });

@@ -43,8 +43,9 @@ const grounds = (rule: ScreeningRule) => `${rule.title}（${rule.legalBasis}）`
  * regions as of a day. A subject meeting every criterion is listed, in force at once; one already
  * listed by the rule keeps its entry (re-running the same day adds nothing); an entry of a subject
  * that no longer meets them is ended; every subject not listed is reported with what it misses.
- * Candidates are the subjects of the rule's kinds that records were collected for in its regions:
- * a subject without records cannot meet the rule's `atLeast` criterion anyway.
+ * Candidates are the subjects of the rule's kinds in its regions that records were collected about
+ * or, for vessels, that the subject registry lists (`registry_vessels`): a registered ship with no
+ * record yet is reported with the criteria it misses.
  */
 @Injectable()
 export class ScreenSubjectsHandler {
