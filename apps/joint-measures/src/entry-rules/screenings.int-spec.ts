@@ -30,11 +30,12 @@ describe('screening runs (PostgreSQL)', () => {
   let ds: DataSource;
   let screen: ScreenSubjectsHandler;
   let engine: EntryRuleEngine;
+  let ledger: ListEntryLedger;
 
   beforeAll(async () => {
     db = await cloneTestDatabase('measures-screenings');
     ds = await db.dataSource(jointMeasuresDefinition);
-    const ledger = new ListEntryLedger(
+    ledger = new ListEntryLedger(
       new OutboxPublisher(jointMeasuresDefinition),
       new WorkingDayCalendar({ unknownYears: 'weekdays' }),
       new ListPolicies(DEFAULT_LIST_POLICIES),
@@ -142,6 +143,29 @@ describe('screening runs (PostgreSQL)', () => {
       unmet: [{ criterion: '一年内在太仓港累计作业不少于12艘次', detail: expect.stringContaining('0 vessel-port-call') }],
     });
     expect(of(report.subjects, deregistered)).toBeUndefined();
+  });
+
+  it('keeps off a ship on the key-watch list in force (无重点跟踪), not one whose key-watch entry is still in its notice period', async () => {
+    const [watched, noticed] = [vessel(), vessel()];
+    const calls = [...twelveCalls(watched), ...twelveCalls(noticed)];
+    await store(calls);
+    const entry = (ship: string) => ({
+      listType: 'key-watch' as const,
+      subject: { kind: 'vessel' as const, id: ship, name: `苏太仓货${ship.slice(-4)}` },
+      region: '320585',
+      origin: 'manual' as const,
+      ruleId: null,
+      basis: [{ kind: 'record' as const, recordId: calls.find((c) => c.subjectId === ship)!.recordId, recordType: 'vessel-port-call', decisionDate: today }],
+      grounds: '重点跟踪船舶',
+      proposedOn: addDays(today, -30),
+    });
+    await ds.transaction(async (m) => {
+      await ledger.recognise(m, entry(watched), { decidedOn: addDays(today, -30), decidedBy: 'taicang', documentNumber: '', reason: '重点跟踪' });
+      await ledger.propose(m, { ...entry(noticed), proposedOn: today });
+    });
+    const report = await run();
+    expect(of(report.subjects, watched)).toMatchObject({ outcome: 'not-listed', unmet: [{ criterion: '无重点跟踪', detail: 'on list key-watch' }] });
+    expect(of(report.subjects, noticed)).toMatchObject({ outcome: 'listed' });
   });
 
   it('refuses a day in the future, an unknown rule and a rule that is not a screening rule, naming the field', async () => {

@@ -5,7 +5,7 @@ import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/aut
 import { DomainError, type FieldViolation } from '@platform/errors';
 import { DECISION_FACTS_CACHE, type DecisionFactsCache } from '../../facts-cache/application/facts-cache.tokens';
 import { ListEntryLedger } from '../../lists/application/list-entry-ledger';
-import { remove, type ListEntry } from '../../lists/domain/list-entry';
+import { isInForce, remove, type ListEntry } from '../../lists/domain/list-entry';
 import type { ScreeningRule } from '../domain/entry-rule';
 import { EntryRuleErrorCode } from '../domain/entry-rule-errors';
 import { evaluateScreeningRule, screenedRecordTypes, type UnmetCriterion } from '../domain/screening-rule';
@@ -101,7 +101,8 @@ export class ScreenSubjectsHandler {
         rule,
         {
           records: records.filter((r) => r.subjectId === candidate.id),
-          openListTypes: mine.filter((e) => e !== own).map((e) => e.listType),
+          // On a list means an entry in force that day: one still in its notice period has not taken effect.
+          openListTypes: mine.filter((e) => e !== own && isInForce(e, asOf)).map((e) => e.listType),
           grades: await subjectFacts.gradesOf(manager, candidate.id),
         },
         asOf,

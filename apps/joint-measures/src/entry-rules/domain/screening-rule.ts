@@ -4,7 +4,7 @@ import type { CycleGrade } from './grade-rule';
 /** What a screening looks at for one subject on the day screened. */
 export interface ScreeningFacts {
   records: readonly StandingRecord[];
-  /** List types the subject has an open (proposed or effective) entry on, other than the screening rule's own. */
+  /** List types the subject has an entry in force on (the day screened), other than the screening rule's own. */
   openListTypes: readonly string[];
   /** Closed-cycle grades. */
   grades: readonly CycleGrade[];
