@@ -704,6 +704,32 @@ const DEMO_SEED_SYSTEMS = [
       },
     ],
   },
+  // Taicang green fast lane (seed 003, ADR 0052): a container ship with 12 calls at Taicang port and
+  // nothing else meets “六无” and 不少于12艘次; the screening run below lists it on the red list.
+  {
+    scheme: 'taicang-green-fast-lane',
+    clientId: 'demo-taicang',
+    region: '320585',
+    screening: 'taicang-green-fast-lane',
+    subjects: [
+      {
+        kind: 'vessel',
+        id: 'CN20260000585',
+        name: '苏太仓货0585',
+        records: Array.from({ length: 12 }, (_, n) => ({
+          recordType: 'vessel-port-call',
+          severity: 'minor',
+          doc: `太仓港作业〔2026〕${String(n + 1).padStart(4, '0')}号`,
+          payload: (today) => ({
+            port: '太仓港',
+            berthedAt: `${today}T0${n % 10}:00:00+08:00`,
+            operation: 'loading-and-unloading',
+            reportedBy: '太仓港口管理局',
+          }),
+        })),
+      },
+    ],
+  },
 ];
 
 async function demoToken(clients, clientId) {
@@ -730,7 +756,9 @@ async function seedDemoSeedSystems(clients, today) {
                 `enterprises/${s.id}`,
                 { name: s.name, region: system.region, declaredSectors: s.sectors, registeredOn: '2015-01-01', ...(s.credit ? { credit: s.credit } : {}) },
               ]
-            : [`drivers/${s.id}`, { name: s.name, region: system.region, qualificationSectors: s.sectors, qualifiedOn: s.qualifiedOn }];
+            : s.kind === 'vessel'
+              ? [`vessels/${s.id}`, { name: s.name, region: system.region, vesselType: s.vesselType ?? '集装箱船' }]
+              : [`drivers/${s.id}`, { name: s.name, region: system.region, qualificationSectors: s.sectors, qualifiedOn: s.qualifiedOn }];
         const registered = await fetch(`${GATEWAY}/api/v1/registry/${path}`, { method: 'PUT', headers, body: JSON.stringify(body) });
         if (!registered.ok) throw new Error(`demo registration ${system.scheme} ${path}: ${registered.status} ${await registered.text()}`);
         for (const [i, r] of s.records.entries()) {
@@ -745,14 +773,31 @@ async function seedDemoSeedSystems(clients, today) {
               decisionDate: today,
               documentNumber: r.doc,
               sourceRecordId: `demo-${system.scheme}-${s.id}-${i + 1}`,
-              payload: r.payload,
+              payload: typeof r.payload === 'function' ? r.payload(today) : r.payload,
             }),
           });
           if (!response.ok && response.status !== 409) throw new Error(`demo record ${system.scheme} ${s.id}: ${response.status} ${await response.text()}`);
         }
       }
+      if (system.screening) await screenDemoList(system.screening, headers, system.subjects.length);
     }),
   );
+}
+
+/**
+ * A screening run (筛选认定, ADR 0052) once joint measures holds the records above: retried for a few
+ * seconds until the demo subjects are listed (or were already, `kept`); a failure only warns.
+ */
+async function screenDemoList(ruleId, headers, expected) {
+  for (let attempt = 0; attempt < 30; attempt += 1) {
+    const response = await fetch(`${GATEWAY}/api/v1/entry-rules/${ruleId}/screenings`, { method: 'POST', headers, body: JSON.stringify({}) });
+    if (response.ok) {
+      const { subjects } = await response.json();
+      if (subjects.filter((s) => s.outcome === 'listed' || s.outcome === 'kept').length >= expected) return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  console.warn(`demo screening ${ruleId}: the demo subjects were not listed`);
 }
 
 async function seedDemoRecords(clientsFile) {

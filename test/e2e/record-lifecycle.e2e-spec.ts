@@ -25,7 +25,7 @@ describe('record catalogue and lifecycle', () => {
     const { status, body } = await api('/api/v1/catalog/record-types');
     expect(status).toBe(200);
     const types = body.recordTypes as { code: string; payloadSchema: { type: string }; timelinessWorkingDays: number | null; isPublic: boolean }[];
-    // v2 (credit-assessment and bid-award, seed 004 案例11) took effect 2026-12-01.
+    // Catalogue v2 (in force from 2026-12-01) adds the seed systems' types to v1's (seed 004 案例11, 案例6/13/19; seed 003 太仓).
     expect(body.version).toBe(2);
     expect(types.map((t) => t.code)).toEqual(
       expect.arrayContaining([
@@ -37,6 +37,11 @@ describe('record catalogue and lifecycle', () => {
         'accident',
         'inter-department-notice',
         'credit-assessment',
+        'vessel-port-call',
+        'safety-inspection-detention',
+        'lock-passage',
+        'ship-safety-inspection',
+        'pollutant-delivery',
       ]),
     );
     expect(types.find((t) => t.code === 'administrative-penalty')).toMatchObject({

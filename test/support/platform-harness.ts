@@ -131,6 +131,14 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
     scopes: ['records:write', 'records:read', 'evaluations:read'],
   },
   { clientId: 'sichuan-regulator', name: '四川省交通运输厅（管理）', kind: 'admin', region: '510000', scopes: ['admin'] },
+  // Taicang MSA: registers vessels, submits port calls and inspections, screens its green list (seed 003 太仓).
+  {
+    clientId: 'taicang',
+    name: '太仓海事局',
+    kind: 'integrator',
+    region: '320585',
+    scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'],
+  },
 ];
 
 export interface RunningPlatform {

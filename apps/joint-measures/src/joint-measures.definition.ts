@@ -15,6 +15,7 @@ import { ConfigurationVersions1763700001360 } from './migrations/1763700001360-c
 import { RegistryVehicles1763700001450 } from './migrations/1763700001450-registry-vehicles';
 import { GradeWithdrawals1763700001740 } from './migrations/1763700001740-grade-withdrawals';
 import { EntryRuleShippedHash1763700001780 } from './migrations/1763700001780-entry-rule-shipped-hash';
+import { RegistryVessels1763700002200 } from './migrations/1763700002200-registry-vessels';
 import { RegistrySubjects1763700002500 } from './migrations/1763700002500-registry-subjects';
 
 /** A JSON array of local rules in an environment variable, each checked by `rule`. */
@@ -68,6 +69,7 @@ export const jointMeasuresDefinition: ServiceDefinition = {
     RegistryVehicles1763700001450,
     GradeWithdrawals1763700001740,
     EntryRuleShippedHash1763700001780,
+    RegistryVessels1763700002200,
     RegistrySubjects1763700002500,
   ],
   protoPackages: [ProtoPackages.measures],

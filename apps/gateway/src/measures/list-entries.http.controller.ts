@@ -10,15 +10,17 @@ import { assertIdempotencyKey, markReplayed } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { SubjectScope } from '../http/subject-scope';
 import { Upstreams } from '../upstreams';
-import { DecideListEntryDto, ProposeListEntryDto, ReportFleetSizeDto, UploadEntryRulesDto } from './list-entry.dto';
+import { DecideListEntryDto, ProposeListEntryDto, ReportFleetSizeDto, ScreenSubjectsDto, UploadEntryRulesDto } from './list-entry.dto';
 import {
   EntryRulesBody,
   FleetSizeBody,
   ListEntryBody,
+  ScreeningBody,
   SubjectListEntriesBody,
   toEntryRulesBody,
   toFleetSizeBody,
   toListEntryBody,
+  toScreeningBody,
   toSubjectListEntriesBody,
 } from './list-entry.mapper';
 
@@ -124,6 +126,18 @@ export class ListEntriesHttpController {
   async rules(@CurrentPrincipal() principal: Principal): Promise<EntryRulesBody> {
     const result = await this.upstreams.entryRules.getEntryRules({}, { principal });
     return toEntryRulesBody(result);
+  }
+
+  @Post('entry-rules/:ruleId/screenings')
+  @HttpCode(200)
+  @RequireScope(Scopes.RecordsWrite)
+  @ApiOperation({
+    summary:
+      "Screen the subjects of a screening rule's regions as of a day (筛选认定): those meeting every criterion are listed at once, entries of those that no longer do are ended, the others are reported with the criteria they miss; re-running the same day adds nothing",
+  })
+  async screen(@CurrentPrincipal() principal: Principal, @Param('ruleId') ruleId: string, @Body() body: ScreenSubjectsDto): Promise<ScreeningBody> {
+    const result = await this.upstreams.entryRules.screenSubjects({ ruleId, asOf: body.asOf ?? '', documentNumber: body.documentNumber ?? '' }, { principal });
+    return toScreeningBody(result);
   }
 
   @Put('entry-rules')

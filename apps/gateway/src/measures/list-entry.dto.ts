@@ -170,3 +170,18 @@ export class ReportFleetSizeDto {
   @MaxLength(200)
   source: string;
 }
+
+/** POST /api/v1/entry-rules/{ruleId}/screenings: a screening run of a screening rule (筛选认定, ADR 0052). */
+export class ScreenSubjectsDto {
+  @ApiPropertyOptional({ description: 'The day screened (YYYY-MM-DD, not in the future); absent: today (China)', example: '2026-12-01' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'asOf must be YYYY-MM-DD' })
+  asOf?: string;
+
+  @ApiPropertyOptional({ description: "The list owner's decision document (认定文书), recorded on each new entry", example: '太海〔2026〕12号' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  documentNumber?: string;
+}

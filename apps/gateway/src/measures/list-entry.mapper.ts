@@ -27,6 +27,15 @@ export interface FleetSizeBody extends Omit<measuresV1.ReportFleetSizeResponse, 
   proposed: ListEntryBody[];
 }
 
+/** POST /api/v1/entry-rules/{ruleId}/screenings: who was listed, kept, ended or not listed, and why. */
+export interface ScreeningBody extends Omit<measuresV1.ScreenSubjectsResponse, 'subjects'> {
+  subjects: (Omit<measuresV1.ScreenedSubject, 'entryId'> & { entryId: string | null })[];
+}
+
+export function toScreeningBody(result: measuresV1.ScreenSubjectsResponse): ScreeningBody {
+  return { ...result, subjects: result.subjects.map((s) => ({ ...s, entryId: s.entryId || null })) };
+}
+
 /** GET /api/v1/entry-rules. */
 export interface EntryRulesBody {
   version: number;

@@ -10,11 +10,13 @@ import { GetEntryRulesHandler } from './application/get-entry-rules.handler';
 import { RecordCycleGradeHandler } from './application/record-cycle-grade.handler';
 import { WithdrawGradeHandler } from './application/withdraw-grade.handler';
 import { ReportFleetSizeHandler } from './application/report-fleet-size.handler';
+import { ScreenSubjectsHandler } from './application/screen-subjects.handler';
 import { UploadEntryRulesHandler } from './application/upload-entry-rules.handler';
 import { EntryRulesGrpcController } from './interface/entry-rules.grpc.controller';
 import { GradeEventsConsumer } from './interface/grade-events.consumer';
 import { RecordEventsConsumer } from './interface/record-events.consumer';
 import { RegistryVehicleEventsConsumer } from './interface/registry-vehicle-events.consumer';
+import { RegistryVesselEventsConsumer } from './interface/registry-vessel-events.consumer';
 
 /**
  * The entry rules that fill the credit lists: keeps joint measures' copy of the credit records and
@@ -34,10 +36,12 @@ import { RegistryVehicleEventsConsumer } from './interface/registry-vehicle-even
     ReportFleetSizeHandler,
     UploadEntryRulesHandler,
     GetEntryRulesHandler,
+    ScreenSubjectsHandler,
     RecordEventsConsumer,
     GradeEventsConsumer,
     ApplyRegistryVehiclesHandler,
     RegistryVehicleEventsConsumer,
+    RegistryVesselEventsConsumer,
   ],
   exports: [SUBJECT_RECORDS, ReportFleetSizeHandler],
 })

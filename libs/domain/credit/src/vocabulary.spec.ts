@@ -13,7 +13,7 @@ describe('credit list types', () => {
 });
 
 describe('record type codes', () => {
-  it('lists the thirteen collection types without duplicates', () => {
+  it('lists the eighteen collection types without duplicates: eleven of catalogue v1, seven of v2', () => {
     expect(RECORD_TYPE_CODES).toEqual([
       'administrative-licence',
       'administrative-penalty',
@@ -28,6 +28,11 @@ describe('record type codes', () => {
       'inter-department-notice',
       'credit-assessment',
       'bid-award',
+      'vessel-port-call',
+      'safety-inspection-detention',
+      'lock-passage',
+      'ship-safety-inspection',
+      'pollutant-delivery',
     ]);
     expect(new Set(RECORD_TYPE_CODES).size).toBe(RECORD_TYPE_CODES.length);
     expect(isRecordTypeCode('administrative-penalty')).toBe(true);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { PUBLICITY_PERIODS, RECORD_TYPE_CODES, SEVERITIES, SUBJECT_KINDS, type RecordTypeCode } from '@domain/credit';
+import { PUBLICITY_PERIODS, RECORD_TYPE_CODES_V1, SEVERITIES, SUBJECT_KINDS, type RecordTypeCodeV1 as RecordTypeCode } from '@domain/credit';
 import { PLATE_COLOURS, isValidPlate, isValidUscc } from '@domain/identifiers';
 import { Catalogue } from './catalogue';
 import { CATALOGUE_V1 } from './catalogue-v1';
@@ -16,12 +16,8 @@ const ZHENGZHOU_BUREAU_USCC = '11410100005184744L';
 const XUCHANG_BUREAU_USCC = '11411000MB1575112N';
 const COMMITMENT_ID = '0b6c7d3e-5f1a-4c2b-9e8d-1a2b3c4d5e6f';
 
-/** The codes v1 defines: RECORD_TYPE_CODES up to inter-department-notice (later ones came with v2). */
-type V1Code = Exclude<RecordTypeCode, 'credit-assessment' | 'bid-award'>;
-const V1_CODES = RECORD_TYPE_CODES.filter((code): code is V1Code => code !== 'credit-assessment' && code !== 'bid-award');
-
 /** A realistic, complete payload for each type. */
-const EXAMPLES: Record<V1Code, Payload> = {
+const EXAMPLES: Record<RecordTypeCode, Payload> = {
   'administrative-licence': {
     decisionDocumentName: '道路运输经营许可决定书',
     licenceCategory: 'ordinary',
@@ -156,7 +152,7 @@ const ajv = new Ajv2020({
   logger: { log: () => undefined, warn: (...args: unknown[]) => strictLog.push(args), error: (...args: unknown[]) => strictLog.push(args) },
 });
 addFormats(ajv);
-const validators = new Map<RecordTypeCode, ValidateFunction>(CATALOGUE_V1.recordTypes.map((t) => [t.code, ajv.compile(t.payloadSchema)]));
+const validators = new Map<RecordTypeCode, ValidateFunction>(CATALOGUE_V1.recordTypes.map((t) => [t.code as RecordTypeCode, ajv.compile(t.payloadSchema)]));
 
 function errorsOf(code: RecordTypeCode, payload: unknown): ErrorObject[] {
   const validate = validators.get(code)!;
@@ -169,7 +165,7 @@ function without(payload: Payload, field: string): Payload {
   return copy;
 }
 
-function minimalExample(code: V1Code): Payload {
+function minimalExample(code: RecordTypeCode): Payload {
   const required = schemaOf(code).required;
   const example = { ...EXAMPLES[code], ...MINIMAL_OVERRIDES[code] };
   return Object.fromEntries(Object.entries(example).filter(([key]) => required.includes(key)));
@@ -207,8 +203,8 @@ describe('catalogue v1', () => {
     expect(CATALOGUE_V1.sources.some((source) => source.includes('国家发展改革委令2025年第36号'))).toBe(true);
   });
 
-  it('defines every v1 record type exactly once, in RECORD_TYPE_CODES order', () => {
-    expect(CATALOGUE_V1.recordTypes.map((t) => t.code)).toEqual(V1_CODES);
+  it('defines every record type exactly once, in RECORD_TYPE_CODES order', () => {
+    expect(CATALOGUE_V1.recordTypes.map((t) => t.code)).toEqual([...RECORD_TYPE_CODES_V1]);
   });
 
   it('loads into a Catalogue (the service refuses a duplicate code or a schema strict ajv rejects)', () => {
@@ -240,7 +236,7 @@ describe('catalogue v1', () => {
     expect(hash).toBe('bc8c0b9e7e39775cca22995cdf0aa5b50dba006453485dd790bca5dc2f120b11');
   });
 
-  describe.each(V1_CODES.map((code) => [code]))('%s', (code) => {
+  describe.each(RECORD_TYPE_CODES_V1.map((code) => [code]))('%s', (code) => {
     const type = definition(code);
 
     it('has a Chinese and an English name and a known category', () => {

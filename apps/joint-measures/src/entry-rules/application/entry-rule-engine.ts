@@ -7,6 +7,7 @@ import {
   appliesTo,
   evaluateFleetRule,
   evaluateRecordRule,
+  isCountingRule,
   ruleListType,
   type EntryRule,
   type FleetShareRule,
@@ -49,7 +50,7 @@ export class EntryRuleEngine {
     const { rules } = await this.rules.current(manager);
     const proposed: ListEntry[] = [];
     for (const rule of rules) {
-      if (rule.kind === 'grade-history' || !appliesTo(rule, record.subjectKind, record.recordType)) continue;
+      if (!isCountingRule(rule) || !appliesTo(rule, record.subjectKind, record.recordType)) continue;
       const entry = await this.proposeIfMet(
         manager,
         rule,
@@ -99,7 +100,7 @@ export class EntryRuleEngine {
    */
   async onRecordsStored(manager: EntityManager, changes: readonly { before?: RecordFacts; stored: RecordFacts }[], today: string): Promise<ListEntry[]> {
     const { rules } = await this.rules.current(manager);
-    const counting = rules.filter((rule): rule is CountingRule => rule.kind !== 'grade-history');
+    const counting = rules.filter(isCountingRule);
     const triggered = changes.map(({ stored }) => (stored.standing ? counting.filter((rule) => appliesTo(rule, stored.subjectKind, stored.recordType)) : []));
     const subjectIds = [...new Set(changes.filter((_, i) => triggered[i].length > 0).map((c) => c.stored.subjectId))];
     if (subjectIds.length === 0) return [];
@@ -147,7 +148,17 @@ export class EntryRuleEngine {
     const { rules } = await this.rules.current(manager);
     const removed: ListEntry[] = [];
     for (const entry of affected) {
-      const rule = rules.find((r): r is CountingRule => r.kind !== 'grade-history' && r.id === entry.ruleId);
+      const ruleOfEntry = rules.find((r) => r.id === entry.ruleId);
+      // A screening entry rests on counted records (port calls) the next screening re-checks: one ending narrows it.
+      if (entry.origin === 'rule' && ruleOfEntry?.kind === 'screening' && entry.basis.length > 1) {
+        await this.ledger.narrowBasis(
+          manager,
+          entry,
+          entry.basis.filter((b) => b.kind !== 'record' || b.recordId !== recordId),
+        );
+        continue;
+      }
+      const rule = ruleOfEntry && isCountingRule(ruleOfEntry) ? ruleOfEntry : undefined;
       if (entry.origin === 'rule' && rule) {
         const outcome = await this.evaluate(manager, rule, entry.subject.id, today);
         if (outcome.met) {

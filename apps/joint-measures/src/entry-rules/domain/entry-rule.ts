@@ -90,12 +90,49 @@ export const fleetShareRuleSchema = z
   })
   .strict();
 
-export const entryRuleSchema = z.discriminatedUnion('kind', [recordCountRuleSchema, gradeRuleSchema, fleetShareRuleSchema]);
+const windowMonths = z.number().int().min(1).max(120);
+/** How the list owner names a criterion in the screening report (e.g. seed 003 太仓 “一年无违章”). */
+const label = z.string().min(1).max(100);
+
+/**
+ * One criterion of a screening rule. `none`: no standing matching record decided in the window
+ * (“一年无违章”); `notOnLists`: no open entry on those lists (“无信用惩戒”, “无重点跟踪”); `notGraded`:
+ * the latest closed-cycle grade of those schemes is none of those grades (“无C类船舶”); `atLeast`:
+ * at least N matching records in the window (“一年内在太仓港累计作业不少于12艘次”).
+ */
+export const screeningCriterionSchema = z.union([
+  z.object({ label, none: recordMatch, windowMonths }).strict(),
+  z.object({ label, notOnLists: z.array(z.string().min(1)).min(1) }).strict(),
+  z.object({ label, notGraded: z.object({ schemeIds: z.array(z.string().min(1)).min(1), grades: z.array(z.string().min(1)).min(1) }).strict() }).strict(),
+  z.object({ label, atLeast: z.number().int().min(1).max(10_000), of: recordMatch, windowMonths }).strict(),
+]);
+
+/**
+ * A list a subject earns by what it has NOT done (ADR 0052): every criterion must hold on the day
+ * screened. Absence cannot be triggered by a record arriving, so these rules never run on events:
+ * the list owner asks for a screening run (筛选认定, seed 003 太仓“严格筛选和认定”) of the subjects of
+ * its regions. Only incentive lists: the absence of wrongdoing never justifies a punishment, and a
+ * screening entry takes effect at once (no prior notice is owed for a benefit, ADR 0052).
+ */
+export const screeningRuleSchema = z
+  .object({
+    ...common,
+    kind: z.literal('screening'),
+    listType: z.enum(['red', 'interception-whitelist']),
+    /** GB/T 2260 prefixes of the regions whose subjects are screened (320585 = 太仓). */
+    regions: z.array(z.string().regex(/^\d{6}$/, 'a GB/T 2260 region code')).min(1),
+    criteria: z.array(screeningCriterionSchema).min(1).max(20),
+  })
+  .strict();
+
+export const entryRuleSchema = z.discriminatedUnion('kind', [recordCountRuleSchema, gradeRuleSchema, fleetShareRuleSchema, screeningRuleSchema]);
 export type EntryRule = z.infer<typeof entryRuleSchema>;
 export type RecordCountRule = z.infer<typeof recordCountRuleSchema>;
 export type GradeRule = z.infer<typeof gradeRuleSchema>;
 export type FleetShareRule = z.infer<typeof fleetShareRuleSchema>;
 export type RecordMatch = z.infer<typeof recordMatch>;
+export type ScreeningRule = z.infer<typeof screeningRuleSchema>;
+export type ScreeningCriterion = z.infer<typeof screeningCriterionSchema>;
 export type Threshold = z.infer<typeof threshold>;
 
 /** The shape of a rule set; a malformed one is refused as a whole (400) with every field located. */
@@ -111,6 +148,12 @@ export function parseEntryRules(input: unknown): EntryRule[] {
       'The entry rules are invalid.',
     );
   }
+  const baseless = parsed.data.flatMap((rule, i) =>
+    rule.kind === 'screening' && !rule.criteria.some((c) => 'atLeast' in c)
+      ? [{ field: `rules[${i}].criteria`, message: 'a screening rule needs an atLeast criterion: its records are the entry’s basis (DOMAIN.md §4)' }]
+      : [],
+  );
+  if (baseless.length > 0) throw DomainError.validation(EntryRuleErrorCode.Invalid, baseless, 'The entry rules are invalid.');
   return parsed.data;
 }
 
@@ -132,6 +175,7 @@ export function checkEntryRules(rules: readonly EntryRule[], schemes: SchemeCata
       refs.recordType(`${at}.match.recordType`, rule.match.recordType);
       if (rule.alsoRequires) refs.recordType(`${at}.alsoRequires.recordType`, rule.alsoRequires.recordType);
     }
+    if (rule.kind === 'screening') checkScreeningReferences(refs, at, rule);
     if (rule.kind === 'grade-history') {
       const trigger = rule.trigger;
       const grades = 'grade' in trigger ? [{ path: `${at}.trigger.grade`, grade: trigger.grade }] : [];
@@ -139,6 +183,26 @@ export function checkEntryRules(rules: readonly EntryRule[], schemes: SchemeCata
     }
     return checkedItem(rule.id, rule, refs.problems);
   });
+}
+
+/** A screening rule's regions, list types, record types, schemes and grades (a scheme not published yet makes it pending). */
+function checkScreeningReferences(refs: References, at: string, rule: ScreeningRule): void {
+  rule.regions.forEach((region, i) => refs.region(`${at}.regions[${i}]`, region));
+  rule.criteria.forEach((c, i) => {
+    const path = `${at}.criteria[${i}]`;
+    if ('none' in c) refs.recordType(`${path}.none.recordType`, c.none.recordType);
+    if ('of' in c) refs.recordType(`${path}.of.recordType`, c.of.recordType);
+    if ('notOnLists' in c) c.notOnLists.forEach((t, j) => refs.listType(`${path}.notOnLists[${j}]`, t));
+    if ('notGraded' in c) {
+      const grades = c.notGraded.grades.map((grade, j) => ({ path: `${path}.notGraded.grades[${j}]`, grade }));
+      c.notGraded.schemeIds.forEach((schemeId, j) => refs.scheme(`${path}.notGraded.schemeIds[${j}]`, schemeId, grades));
+    }
+  });
+}
+
+/** Rules that count records as they arrive (record-count, fleet-share); grade and screening rules do not. */
+export function isCountingRule(rule: EntryRule): rule is RecordCountRule | FleetShareRule {
+  return rule.kind === 'record-count' || rule.kind === 'fleet-share';
 }
 
 /** The list a rule fills. Only active rules run, and checkEntryRules made their list type a credit list type. */

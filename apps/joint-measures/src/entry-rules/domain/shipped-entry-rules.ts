@@ -8,6 +8,9 @@ import type { EntryRule } from './entry-rule';
 const OVERLOAD_BASIS =
   '交办公路〔2017〕8号《关于治理车辆超限超载联合执法常态化制度化工作的实施意见（试行）》：一年内违法超限运输超过3次的货运车辆、货车驾驶人，列入严重违法失信超限超载运输当事人名单，有效期2年';
 
+const TAICANG_BASIS =
+  'LOCAL（太仓海事局，seed 003）：构建“一年无违章、两年无安检滞留、三年无等级事故、无信用惩戒、无重点跟踪、无C类船舶”的“六无”准入标准，将一年内在太仓港累计作业不少于12艘次的守信集装箱船舶纳入“平安箱运·绿色快航”守信激励名单';
+
 export const SHIPPED_ENTRY_RULES: readonly EntryRule[] = [
   {
     id: 'overload-more-than-3-in-12-months',
@@ -97,5 +100,39 @@ export const SHIPPED_ENTRY_RULES: readonly EntryRule[] = [
     subjectKinds: ['person'],
     schemeIds: ['nanyang-driver-grades'],
     trigger: { pointsDeductedInCycle: { atLeast: 20 } },
+  },
+  {
+    id: 'taicang-green-fast-lane',
+    kind: 'screening',
+    title: '太仓港“平安箱运·绿色快航”守信激励名单（“六无”准入，一年内在太仓港累计作业不少于12艘次）',
+    legalBasis: TAICANG_BASIS,
+    scope: 'local',
+    listType: 'red',
+    subjectKinds: ['vessel'],
+    regions: ['320585'],
+    // Placeholder: seed 003 gives no validity; the red list's default (12 months), renewed by each screening.
+    durationMonths: 12,
+    criteria: [
+      // 违章 of a vessel is decided as an administrative penalty (the catalogue has no other violation type for vessels).
+      { label: '一年无违章', none: { recordType: 'administrative-penalty' }, windowMonths: 12 },
+      { label: '两年无安检滞留', none: { recordType: 'safety-inspection-detention' }, windowMonths: 24 },
+      // 等级事故: an accident of a grade of 《生产安全事故报告和调查处理条例》 (一般 and above).
+      {
+        label: '三年无等级事故',
+        none: { recordType: 'accident', payload: { accidentGrade: { anyOf: ['ordinary', 'larger', 'major', 'especially-major'] } } },
+        windowMonths: 36,
+      },
+      // 信用惩戒: the severe-dishonesty list is the credit punishment; 重点跟踪: the key-watch list (重点关注/重点监管).
+      { label: '无信用惩戒', notOnLists: ['severe-dishonesty'] },
+      { label: '无重点跟踪', notOnLists: ['key-watch'] },
+      // “无C类船舶” is not a criterion yet: no vessel grading scheme for Jiangsu is shipped, and a
+      // criterion naming an unpublished scheme would hold the whole rule pending (ADR 0052).
+      {
+        label: '一年内在太仓港累计作业不少于12艘次',
+        atLeast: 12,
+        of: { recordType: 'vessel-port-call', payload: { port: { includes: '太仓' } } },
+        windowMonths: 12,
+      },
+    ],
   },
 ];

@@ -38,6 +38,16 @@ export interface RegistryVehicle {
   changedAt: string;
 }
 
+/** A vessel as the subject registry announced it (`credit.registry.vessels.changed`). */
+export interface RegistryVessel {
+  vesselId: string;
+  name: string;
+  region: string;
+  active: boolean;
+  revision: number;
+  changedAt: string;
+}
+
 const RECORD_COLUMNS = `record_id, record_type, subject_kind, subject_id, subject_name, region, severity, to_char(decision_date, 'YYYY-MM-DD') AS decision_date, payload, standing`;
 
 function toFacts(row: RecordRow): RecordFacts {
@@ -110,6 +120,68 @@ export const subjectFacts = {
     );
     if (rows.length !== records.length) throw new Error(`putRecords stored ${rows.length} of ${records.length} records`);
     return rows.map((row) => ({ before: row.before ? toFacts(row.before) : undefined, stored: toFacts(row.stored!) }));
+  },
+
+  /**
+   * The candidates of a screening (ADR 0052): subjects of these kinds in these regions (GB/T 2260
+   * prefixes) that records were collected about (latest name and region) or, for vessels, that the
+   * registry lists as active there (registry name and region win for a ship known both ways).
+   */
+  async subjectsInRegions(
+    manager: EntityManager,
+    kinds: readonly string[],
+    regionPrefixes: readonly string[],
+  ): Promise<{ kind: SubjectKind; id: string; name: string; region: string }[]> {
+    const rows: { subject_kind: string; subject_id: string; subject_name: string; region: string }[] = await manager.query(
+      `SELECT DISTINCT ON (subject_id) subject_kind, subject_id, subject_name, region FROM (
+         SELECT 0 AS source, 'vessel' AS subject_kind, vessel_id AS subject_id, name AS subject_name, region, NULL::date AS decision_date, changed_at AS updated_at
+           FROM registry_vessels WHERE active AND 'vessel' = ANY($1::text[]) AND region LIKE ANY($2::text[])
+         UNION ALL
+         SELECT 1, subject_kind, subject_id, subject_name, region, decision_date, updated_at FROM subject_records
+          WHERE subject_kind = ANY($1::text[]) AND region LIKE ANY($2::text[]) AND subject_name <> ''
+       ) candidates
+       ORDER BY subject_id, source, decision_date DESC, updated_at DESC`,
+      [kinds, regionPrefixes.map((p) => `${p}%`)],
+    );
+    return rows.map((r) => ({ kind: r.subject_kind as SubjectKind, id: r.subject_id, name: r.subject_name, region: r.region }));
+  },
+
+  /** Stores registry vessels; a revision not newer than the stored one changes nothing. */
+  async putRegistryVessels(manager: EntityManager, vessels: readonly RegistryVessel[]): Promise<void> {
+    if (vessels.length === 0) return;
+    await manager.query(
+      `INSERT INTO registry_vessels (vessel_id, name, region, active, revision, changed_at)
+       SELECT DISTINCT ON (vessel_id) vessel_id, name, region, active, revision, changed_at
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::bigint[], $6::timestamptz[]) AS v (vessel_id, name, region, active, revision, changed_at)
+        ORDER BY vessel_id, revision DESC
+       ON CONFLICT (vessel_id) DO UPDATE SET name = EXCLUDED.name, region = EXCLUDED.region, active = EXCLUDED.active, revision = EXCLUDED.revision,
+         changed_at = EXCLUDED.changed_at, received_at = now()
+       WHERE registry_vessels.revision < EXCLUDED.revision`,
+      [
+        vessels.map((v) => v.vesselId),
+        vessels.map((v) => v.name),
+        vessels.map((v) => v.region),
+        vessels.map((v) => v.active),
+        vessels.map((v) => v.revision),
+        vessels.map((v) => v.changedAt),
+      ],
+    );
+  },
+
+  /**
+   * The records a screening counts (ADR 0052), like `recordsOfSubjects` except that a record whose
+   * publicity ended (`expired`) still counts: the violation happened in the window all the same.
+   * Revoked (wrong) and repaired (信用修复, DOMAIN.md §5) records do not.
+   */
+  async screenedRecordsOf(manager: EntityManager, subjectIds: readonly string[], recordTypes: readonly string[]): Promise<RecordFacts[]> {
+    if (subjectIds.length === 0 || recordTypes.length === 0) return [];
+    const rows: RecordRow[] = await manager.query(
+      `SELECT record_id, record_type, subject_kind, subject_id, subject_name, region, severity, to_char(decision_date, 'YYYY-MM-DD') AS decision_date, payload,
+              (standing OR ended_reason = 'expired') AS standing
+         FROM subject_records WHERE subject_id = ANY($1::text[]) AND record_type = ANY($2::text[])`,
+      [subjectIds, recordTypes],
+    );
+    return rows.map(toFacts);
   },
 
   /** The records of several subjects whose type is one of `recordTypes` (one query). */

@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { Events, type EventDefinition, type ListEntryV1 } from '@contracts';
 import type { WorkingDayCalendar } from '@domain/calendar';
 import { OutboxPublisher } from '@platform/service';
-import { propose, type ListEntry, type Proposal } from '../domain/list-entry';
+import { propose, recognise, type Decision, type ListEntry, type Proposal } from '../domain/list-entry';
 import type { ListPolicies } from '../domain/list-policy';
 import { entryView, listEntries } from '../infrastructure/list-entry.repository';
 import { LIST_CALENDAR, LIST_POLICIES } from './lists.tokens';
@@ -32,6 +32,17 @@ export class ListEntryLedger {
   async propose(manager: EntityManager, proposal: Omit<Proposal, 'id'>): Promise<ListEntry | undefined> {
     const entry = propose({ ...proposal, id: uuidv7() }, this.policies.of(proposal.listType), this.calendar);
     return (await this.add(manager, entry)) ? entry : undefined;
+  }
+
+  /** Lists a subject the owner recognised by screening, in force at once (ADR 0052); undefined when the rule already has an open entry for it. */
+  async recognise(manager: EntityManager, proposal: Omit<Proposal, 'id'>, decision: Omit<Decision, 'outcome'>): Promise<ListEntry | undefined> {
+    const entry = recognise({ ...proposal, id: uuidv7() }, this.policies.of(proposal.listType), decision);
+    return (await this.add(manager, entry)) ? entry : undefined;
+  }
+
+  /** Open entries of these subjects, locked for change. */
+  lockOpenOfSubjects(manager: EntityManager, subjectIds: readonly string[]): Promise<ListEntry[]> {
+    return listEntries.lockOpenOfSubjects(manager, subjectIds);
   }
 
   /** Stores a new entry (proposed, or effective for a partner import) and announces it. */

@@ -27,7 +27,8 @@ export interface Provenance {
   decidedOn: string;
 }
 
-export type RemovalReason = 'repair' | 'expiry' | 'basis-revoked' | 'basis-expired';
+/** screening-unmet: a screening found the subject no longer meets its rule's criteria (ADR 0052). */
+export type RemovalReason = 'repair' | 'expiry' | 'basis-revoked' | 'basis-expired' | 'screening-unmet';
 
 export interface ListEntry {
   id: string;
@@ -116,6 +117,28 @@ export function decide(entry: ListEntry, decision: Decision): ListEntry {
     startsOn: decision.decidedOn,
     endsOn: lastDayOf(decision.decidedOn, entry.durationMonths),
     version: entry.version + 1,
+  };
+}
+
+/**
+ * An entry the list owner recognised by screening (筛选认定, ADR 0052): a benefit needs no prior
+ * notice, and the screening is the owner's decision, so it is in force from the day screened.
+ */
+export function recognise(proposal: Proposal, policy: ListPolicy, decision: Omit<Decision, 'outcome'>): ListEntry {
+  if (proposal.basis.length === 0)
+    throw DomainError.validation(ListEntryErrorCode.Invalid, [{ field: 'basis', message: 'an entry needs at least one record or grade behind it' }]);
+  const durationMonths = proposal.durationMonths === undefined ? policy.defaultDurationMonths : proposal.durationMonths;
+  return {
+    ...proposal,
+    status: 'effective',
+    provenance: null,
+    noticeEndsOn: proposal.proposedOn,
+    durationMonths,
+    decision: { outcome: 'confirmed', ...decision },
+    startsOn: decision.decidedOn,
+    endsOn: lastDayOf(decision.decidedOn, durationMonths),
+    removal: null,
+    version: 1,
   };
 }
 

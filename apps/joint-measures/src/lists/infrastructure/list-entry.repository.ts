@@ -166,6 +166,16 @@ export const listEntries = {
     return rows.map((r) => ({ listType: r.list_type, subjectId: r.subject_id, ruleId: r.rule_id }));
   },
 
+  /** Open (proposed or effective) entries of these subjects, locked for change (a screening ends some). */
+  async lockOpenOfSubjects(manager: EntityManager, subjectIds: readonly string[]): Promise<ListEntry[]> {
+    if (subjectIds.length === 0) return [];
+    const rows: Row[] = await manager.query(
+      `SELECT ${COLUMNS} FROM list_entries WHERE subject_id = ANY($1::text[]) AND status IN ('proposed', 'effective') ORDER BY id FOR UPDATE`,
+      [subjectIds],
+    );
+    return rows.map(toEntry);
+  },
+
   /** Effective entries past their last day, locked (SKIP LOCKED: replicas share the sweep). */
   async lockExpired(manager: EntityManager, today: string, limit: number): Promise<ListEntry[]> {
     const rows: Row[] = await manager.query(

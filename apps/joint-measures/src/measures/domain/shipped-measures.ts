@@ -141,9 +141,46 @@ export const SHIPPED_MEASURES: readonly Measure[] = [
     legalBasis: 'LOCAL: 河南（“两客一危”绿码企业，seed 002 案例1）',
     scope: 'local',
   },
+  // seed 003 太仓“平安箱运·绿色快航”：对纳入守信激励名单的集装箱船舶，实施降低现场检查频次、审慎开具安检缺陷、优先待泊作业、开通绿色通道等便利举措.
+  {
+    code: 'inspection.on-site-reduced',
+    name: '降低现场检查频次',
+    effect: 'benefit',
+    scenes: ['inspection.frequency'],
+    legalBasis: 'LOCAL: 太仓海事局“平安箱运·绿色快航”守信激励名单（seed 003）',
+    scope: 'local',
+  },
+  {
+    code: 'inspection.prudent-defects',
+    name: '审慎开具安检缺陷',
+    effect: 'benefit',
+    scenes: ['inspection.frequency'],
+    legalBasis: 'LOCAL: 太仓海事局“平安箱运·绿色快航”守信激励名单（seed 003）',
+    scope: 'local',
+  },
+  {
+    code: 'berthing.priority',
+    name: '优先待泊作业（当天到港、当天靠泊、当天作业）',
+    effect: 'benefit',
+    scenes: ['dispatch.priority'],
+    legalBasis: 'LOCAL: 太仓海事局“平安箱运·绿色快航”守信激励名单（seed 003）',
+    scope: 'local',
+  },
+  {
+    code: 'green-channel',
+    name: '开通绿色通道',
+    effect: 'benefit',
+    scenes: ['dispatch.priority'],
+    legalBasis: 'LOCAL: 太仓海事局“平安箱运·绿色快航”守信激励名单（seed 003）',
+    scope: 'local',
+  },
 ];
 
 const ratio = (amount: number) => ({ amount, unit: '% of subjects drawn' });
+
+/** The Taicang red list is filled by the screening rule taicang-green-fast-lane (entry-rules/domain/shipped-entry-rules.ts). */
+const TAICANG_GREEN_LIST =
+  '太仓海事局：对纳入“平安箱运·绿色快航”守信激励名单的集装箱船舶，实施降低现场检查频次、审慎开具安检缺陷、优先待泊作业、开通绿色通道等便利举措（seed 003）';
 
 export const SHIPPED_MAPPINGS: readonly MeasureMapping[] = [
   {
@@ -372,4 +409,40 @@ export const SHIPPED_MAPPINGS: readonly MeasureMapping[] = [
     when: { grade: { schemeId: 'puyang-taxi-firm', grades: [grade] } },
     source: '濮阳：将出租汽车企业服务质量信誉考核结果作为配置巡游车经营权指标的重要依据，使优良企业不断扩大规模（seed 002 案例10；优良 = AAA、AA，占位）',
   })),
+  {
+    id: 'taicang.green-list.on-site-reduced',
+    measure: 'inspection.on-site-reduced',
+    scene: 'inspection.frequency',
+    regions: ['320585'],
+    sectors: [],
+    when: { list: 'red' },
+    source: TAICANG_GREEN_LIST,
+  },
+  {
+    id: 'taicang.green-list.prudent-defects',
+    measure: 'inspection.prudent-defects',
+    scene: 'inspection.frequency',
+    regions: ['320585'],
+    sectors: [],
+    when: { list: 'red' },
+    source: TAICANG_GREEN_LIST,
+  },
+  {
+    id: 'taicang.green-list.berthing-priority',
+    measure: 'berthing.priority',
+    scene: 'dispatch.priority',
+    regions: ['320585'],
+    sectors: [],
+    when: { list: 'red' },
+    source: TAICANG_GREEN_LIST,
+  },
+  {
+    id: 'taicang.green-list.green-channel',
+    measure: 'green-channel',
+    scene: 'dispatch.priority',
+    regions: ['320585'],
+    sectors: [],
+    when: { list: 'red' },
+    source: TAICANG_GREEN_LIST,
+  },
 ];
