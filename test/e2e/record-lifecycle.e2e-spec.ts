@@ -25,7 +25,7 @@ describe('record catalogue and lifecycle', () => {
     const { status, body } = await api('/api/v1/catalog/record-types');
     expect(status).toBe(200);
     const types = body.recordTypes as { code: string; payloadSchema: { type: string }; timelinessWorkingDays: number | null; isPublic: boolean }[];
-    expect(body.version).toBe(1);
+    expect(body.version).toBe(2);
     expect(types.map((t) => t.code)).toEqual(
       expect.arrayContaining([
         'administrative-licence',
@@ -35,6 +35,9 @@ describe('record catalogue and lifecycle', () => {
         'confirmed-complaint',
         'accident',
         'inter-department-notice',
+        'lock-passage',
+        'ship-safety-inspection',
+        'pollutant-delivery',
       ]),
     );
     expect(types.find((t) => t.code === 'administrative-penalty')).toMatchObject({
@@ -42,8 +45,9 @@ describe('record catalogue and lifecycle', () => {
       isPublic: true,
       payloadSchema: { type: 'object' },
     });
-    const stored = await platform.db.query(`SELECT version FROM collection.catalogue_versions`);
-    expect(stored).toEqual([{ version: 1 }]);
+    // v1 and v2 (v2 adds the water records of issue 17: lock passages, ship inspections, pollutant deliveries).
+    const stored = await platform.db.query(`SELECT version FROM collection.catalogue_versions ORDER BY version`);
+    expect(stored).toEqual([{ version: 1 }, { version: 2 }]);
   });
 
   it('refuses a payload that breaks its type schema, naming the payload field', async () => {
@@ -77,7 +81,7 @@ describe('record catalogue and lifecycle', () => {
     expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'RECORD.ALREADY_REVOKED' });
 
     const record = await api(`/api/v1/credit-records/${id}`);
-    expect(record.body).toMatchObject({ id, status: 'revoked', catalogueVersion: 1 });
+    expect(record.body).toMatchObject({ id, status: 'revoked', catalogueVersion: 2 });
     expect(
       (record.body.history as { version: number; change: string; reason: string }[]).map(({ version, change, reason }) => ({ version, change, reason })),
     ).toEqual([

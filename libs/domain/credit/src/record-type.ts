@@ -23,6 +23,12 @@ export const RECORD_TYPE_CODES = [
   'oversize-transport-violation',
   /** 抄告: notices from other departments or cities. */
   'inter-department-notice',
+  /** 船舶过闸记录 (catalogue v2): lock-passage behaviour and time (seed 004 案例13 广西长洲船闸; 案例19 三峡通航管理). */
+  'lock-passage',
+  /** 船舶安全检查 (catalogue v2): defects and detention found by a maritime inspection (seed 004 案例6 浙江, 案例19 信用长江). */
+  'ship-safety-inspection',
+  /** 船舶水污染物交付 (catalogue v2): pollutants handed ashore, the basis of 绿水积分 (seed 004 案例6 浙江). */
+  'pollutant-delivery',
 ] as const;
 
 export type RecordTypeCode = (typeof RECORD_TYPE_CODES)[number];

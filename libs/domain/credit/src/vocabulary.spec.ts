@@ -13,7 +13,7 @@ describe('credit list types', () => {
 });
 
 describe('record type codes', () => {
-  it('lists the eleven collection types without duplicates', () => {
+  it('lists the fourteen collection types (eleven of catalogue v1, three water types of v2) without duplicates', () => {
     expect(RECORD_TYPE_CODES).toEqual([
       'administrative-licence',
       'administrative-penalty',
@@ -26,6 +26,9 @@ describe('record type codes', () => {
       'accident',
       'oversize-transport-violation',
       'inter-department-notice',
+      'lock-passage',
+      'ship-safety-inspection',
+      'pollutant-delivery',
     ]);
     expect(new Set(RECORD_TYPE_CODES).size).toBe(RECORD_TYPE_CODES.length);
     expect(isRecordTypeCode('administrative-penalty')).toBe(true);

@@ -9,6 +9,9 @@ import { MONITORING_VIOLATION_CODES, isMonitoringViolationCode } from './monitor
 import { RECORD_CATEGORIES, type RecordTypeDefinition } from './record-type-definition';
 
 type Payload = Record<string, unknown>;
+/** Catalogue v1 has the first eleven record types; the water types came with v2 (catalogue-v2.spec.ts). */
+const V1_CODES = RECORD_TYPE_CODES.slice(0, 11) as Exclude<RecordTypeCode, 'lock-passage' | 'ship-safety-inspection' | 'pollutant-delivery'>[];
+type V1Code = (typeof V1_CODES)[number];
 type Schema = Record<string, unknown>;
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -17,7 +20,7 @@ const XUCHANG_BUREAU_USCC = '11411000MB1575112N';
 const COMMITMENT_ID = '0b6c7d3e-5f1a-4c2b-9e8d-1a2b3c4d5e6f';
 
 /** A realistic, complete payload for each type. */
-const EXAMPLES: Record<RecordTypeCode, Payload> = {
+const EXAMPLES: Record<V1Code, Payload> = {
   'administrative-licence': {
     decisionDocumentName: '道路运输经营许可决定书',
     licenceCategory: 'ordinary',
@@ -125,7 +128,7 @@ const EXAMPLES: Record<RecordTypeCode, Payload> = {
 };
 
 /** Overrides that make the required-fields-only payload satisfy the conditional rules. */
-const MINIMAL_OVERRIDES: Partial<Record<RecordTypeCode, Payload>> = {
+const MINIMAL_OVERRIDES: Partial<Record<V1Code, Payload>> = {
   'administrative-penalty': { penaltyCategories: ['warning'] },
   'monitoring-violation': { violationCode: 'fatigue-driving' },
   'oversize-transport-violation': { violationType: 'no-permit' },
@@ -165,7 +168,7 @@ function without(payload: Payload, field: string): Payload {
   return copy;
 }
 
-function minimalExample(code: RecordTypeCode): Payload {
+function minimalExample(code: V1Code): Payload {
   const required = schemaOf(code).required;
   const example = { ...EXAMPLES[code], ...MINIMAL_OVERRIDES[code] };
   return Object.fromEntries(Object.entries(example).filter(([key]) => required.includes(key)));
@@ -203,8 +206,8 @@ describe('catalogue v1', () => {
     expect(CATALOGUE_V1.sources.some((source) => source.includes('国家发展改革委令2025年第36号'))).toBe(true);
   });
 
-  it('defines every record type exactly once, in RECORD_TYPE_CODES order', () => {
-    expect(CATALOGUE_V1.recordTypes.map((t) => t.code)).toEqual([...RECORD_TYPE_CODES]);
+  it('defines every record type exactly once, in RECORD_TYPE_CODES order (the first eleven)', () => {
+    expect(CATALOGUE_V1.recordTypes.map((t) => t.code)).toEqual([...V1_CODES]);
   });
 
   it('loads into a Catalogue (the service refuses a duplicate code or a schema strict ajv rejects)', () => {
@@ -236,7 +239,7 @@ describe('catalogue v1', () => {
     expect(hash).toBe('bc8c0b9e7e39775cca22995cdf0aa5b50dba006453485dd790bca5dc2f120b11');
   });
 
-  describe.each(RECORD_TYPE_CODES.map((code) => [code]))('%s', (code) => {
+  describe.each(V1_CODES.map((code) => [code]))('%s', (code) => {
     const type = definition(code);
 
     it('has a Chinese and an English name and a known category', () => {

@@ -27,7 +27,7 @@ import type { CatalogueDocument, RecordTypeDefinition } from './record-type-defi
 type Schema = Record<string, unknown>;
 
 const JSON_SCHEMA_2020 = 'https://json-schema.org/draft/2020-12/schema';
-const RECORDS_WRITE = ['records:write'] as const;
+export const RECORDS_WRITE = ['records:write'] as const;
 const NATIONAL_PUBLICITY_BASIS = '国家发展改革委令2025年第36号';
 /** Largest integer a JSON number carries exactly; bounds money in fen (分). */
 const MAX_FEN = Number.MAX_SAFE_INTEGER;
@@ -57,19 +57,19 @@ function localPublicity(what: string): RecordTypeDefinition['publicity'] {
 // refuses a `required` whose names are not defined beside it.
 // ---------------------------------------------------------------------------------------------
 
-function text(maxLength: number, description: string): Schema {
+export function text(maxLength: number, description: string): Schema {
   return { type: 'string', minLength: 1, maxLength, description };
 }
 
-function date(description: string): Schema {
+export function date(description: string): Schema {
   return { type: 'string', format: 'date', description: `${description}（YYYY-MM-DD）` };
 }
 
-function dateTime(description: string): Schema {
+export function dateTime(description: string): Schema {
   return { type: 'string', format: 'date-time', description: `${description}（RFC 3339，须带时区，如 2026-03-02T14:05:00+08:00）` };
 }
 
-function count(maximum: number, description: string): Schema {
+export function count(maximum: number, description: string): Schema {
   return { type: 'integer', minimum: 0, maximum, description };
 }
 
@@ -77,7 +77,7 @@ function fen(description: string): Schema {
   return { type: 'integer', minimum: 0, maximum: MAX_FEN, description: `${description}（单位：分）` };
 }
 
-function closedSet(description: string, entries: readonly (readonly [code: string, zh: string])[]): Schema {
+export function closedSet(description: string, entries: readonly (readonly [code: string, zh: string])[]): Schema {
   return {
     type: 'string',
     enum: entries.map(([code]) => code),
@@ -86,7 +86,7 @@ function closedSet(description: string, entries: readonly (readonly [code: strin
 }
 
 /** GB 32100-2015 character set (I, O, Z, S, V never appear); the check character is the submitter's. */
-function uscc(description: string): Schema {
+export function uscc(description: string): Schema {
   return { type: 'string', pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', description: `${description}（GB 32100-2015，18位）` };
 }
 
@@ -110,7 +110,7 @@ const PLATE_COLOUR = closedSet('号牌颜色', [
 
 const LEGAL_REPRESENTATIVE = text(50, '法定代表人（负责人）姓名；主体为法人或非法人组织时填写');
 
-function objectSchema(title: string, description: string, properties: Record<string, Schema>, required: readonly string[], rules: Schema = {}): Schema {
+export function objectSchema(title: string, description: string, properties: Record<string, Schema>, required: readonly string[], rules: Schema = {}): Schema {
   return {
     $schema: JSON_SCHEMA_2020,
     title,
@@ -635,7 +635,7 @@ export const CATALOGUE_V1: CatalogueDocument = deepFreeze({
   ],
 });
 
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     for (const child of Object.values(value)) deepFreeze(child);
     Object.freeze(value);

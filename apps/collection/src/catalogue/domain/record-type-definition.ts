@@ -30,7 +30,18 @@ export interface RecordTypeDefinition {
   payloadSchema: Record<string, unknown>;
 }
 
-export const RECORD_CATEGORIES = ['licence', 'penalty', 'commitment', 'monitoring', 'complaint', 'commendation', 'accident', 'notice'] as const;
+export const RECORD_CATEGORIES = [
+  'licence',
+  'penalty',
+  'commitment',
+  'monitoring',
+  'complaint',
+  'commendation',
+  'accident',
+  'notice',
+  'inspection',
+  'environment',
+] as const;
 export type RecordCategory = (typeof RECORD_CATEGORIES)[number];
 
 export interface CatalogueDocument {
