@@ -1045,7 +1045,8 @@ export const YANGTZE_SHIPPING_FOUR_COLOUR: SchemeDocument = {
     'seed 004 案例19 信用长江：从安全生产事故、行政检查、行政处罚、三峡通航管理等方面对经营主体违法违规行为进行梳理，最终认定失信扣分行为83项；同时重点考量……守信加分行为，包括安全监管、运输经营、绿色发展、荣誉表彰等30项。通过加减分确定主体的信用等级并实施“绿蓝黄红”赋码管理',
     'DOMAIN.md §3 Yangtze (信用长江): 83 deduction behaviours, 30 bonus behaviours, green/blue/yellow/red',
   ],
-  subjectKinds: ['org', 'vessel'],
+  // Ships only: with no sector filter an org kind would grade every Hubei road operator too (see notes).
+  subjectKinds: ['vessel'],
   regions: ['420000'],
   // “实时面向社会发布”: a rolling year.
   cycle: { kind: 'rolling', months: 12 },
@@ -1096,10 +1097,11 @@ export const YANGTZE_SHIPPING_FOUR_COLOUR: SchemeDocument = {
       },
       {
         id: 'bonus-operation',
-        recordTypes: ['commitment-fulfilled'],
-        points: 2,
+        recordTypes: ['lock-passage'],
+        when: 'size(record.payload.violations) == 0 && record.payload.actualMinutes <= record.payload.standardMinutes',
+        points: 1,
         validity: { kind: 'cycle' },
-        basis: '守信加分·运输经营：信用承诺履约加2分（占位）',
+        basis: '守信加分·运输经营：按标准时长守序过闸加1分（占位）',
       },
       {
         id: 'bonus-green',
@@ -1131,7 +1133,7 @@ export const YANGTZE_SHIPPING_FOUR_COLOUR: SchemeDocument = {
     'Representative subset: 4 of the 83 deduction behaviours (one per source the seed names: 安全生产事故, 行政检查, 行政处罚, 三峡通航管理) and 4 of the 30 bonus behaviours (安全监管, 运输经营, 绿色发展, 荣誉表彰).',
     'placeholder: the 100-point base, every point value and the colour bands (green ≥ 105, blue 90–<105, yellow 70–<90, red < 70) are LOCAL choices of this version; the seed gives the behaviour counts and the four colours, not the points. A subject without bonus or deduction is blue, the middle of the “纺锤形” the seed aims for.',
     'Region: 420000 stands for the Changjiang Waterway Bureau (长江航务管理局, Wuhan) that runs 信用长江; its subjects sail the whole Yangtze.',
-    'Subjects: shipping companies and ships (船公司、船舶); crew (船员) are not graded by this version.',
+    'Subjects: ships (船舶) only. Shipping companies (船公司) and crew (船员) are not graded by this version: a sector filter applies to every subject kind and the registry gives vessels no sector, so companies would need a second scheme with sectors ["waterway"].',
   ],
 };
 

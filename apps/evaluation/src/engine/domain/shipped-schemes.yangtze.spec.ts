@@ -29,9 +29,9 @@ const grade = (records: RecordFact[]) => {
 };
 
 describe('Yangtze four-colour codes (seed 004 案例19)', () => {
-  it('codes ships and shipping companies green/blue/yellow/red', () => {
+  it('codes ships green/blue/yellow/red', () => {
     expect(YANGTZE_SHIPPING_FOUR_COLOUR.ladder.rungs.map((r) => r.grade)).toEqual([...GRADE_LADDERS['four-colour']]);
-    expect(YANGTZE_SHIPPING_FOUR_COLOUR.subjectKinds).toEqual(['org', 'vessel']);
+    expect(YANGTZE_SHIPPING_FOUR_COLOUR.subjectKinds).toEqual(['vessel']);
   });
 
   it('has a deduction behaviour for each source the seed names and a bonus behaviour for each bonus area', () => {
@@ -63,8 +63,12 @@ describe('Yangtze four-colour codes (seed 004 案例19)', () => {
     });
   });
 
-  it('三峡通航管理: a lock passage with a violation costs 5; a clean inspection and pollutants delivered earn 1 and 2', () => {
-    expect(grade([record('lock-passage', 'general', { violations: ['false-draught'] })])).toEqual({ score: 95, grade: 'blue' });
+  it('三峡通航管理: a lock passage with a violation costs 5, an orderly one within the standard time earns 1; a clean inspection and pollutants delivered earn 1 and 2', () => {
+    expect(grade([record('lock-passage', 'general', { violations: ['false-draught'], standardMinutes: 90, actualMinutes: 80 })])).toEqual({
+      score: 95,
+      grade: 'blue',
+    });
+    expect(grade([record('lock-passage', 'minor', { violations: [], standardMinutes: 90, actualMinutes: 80 })])).toEqual({ score: 101, grade: 'blue' });
     expect(
       grade([record('ship-safety-inspection', 'minor', { defects: 0, detained: false }), record('pollutant-delivery', 'minor', { baseline: 'at' })]),
     ).toEqual({
