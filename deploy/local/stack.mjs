@@ -716,6 +716,7 @@ const DEMO_SEED_SYSTEMS = [
         kind: 'vessel',
         id: 'CN20260000585',
         name: '苏太仓货0585',
+        vesselType: '集装箱船',
         records: Array.from({ length: 12 }, (_, n) => ({
           recordType: 'vessel-port-call',
           severity: 'minor',
@@ -727,6 +728,98 @@ const DEMO_SEED_SYSTEMS = [
             reportedBy: '太仓港口管理局',
           }),
         })),
+      },
+    ],
+  },
+  // Water and Jiangsu seed systems (issue 17; test/e2e/seed-zhejiang|guangxi|yangtze|jiangsu.e2e-spec.ts).
+  {
+    scheme: 'zhejiang-inland-ship-safety',
+    clientId: 'demo-zhejiang',
+    region: '330400',
+    subjects: [
+      {
+        kind: 'vessel',
+        id: 'CN20160330401',
+        name: '浙嘉兴货0401',
+        records: [
+          // 100 − 15 (detained) = 85: B (placeholder points, seed 004 案例6).
+          {
+            recordType: 'ship-safety-inspection',
+            severity: 'general',
+            doc: '嘉海事检〔2026〕0401号',
+            payload: { inspectedAt: 'TODAY', defects: 3, detained: true, authority: '嘉兴市地方海事处' },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    scheme: 'guangxi-changzhou-lock-points',
+    clientId: 'demo-guangxi',
+    region: '450400',
+    subjects: [
+      {
+        kind: 'vessel',
+        id: 'CN20180450401',
+        name: '桂梧州货0401',
+        records: [
+          // 400 + 5 (safe passage within the standard time) = 405: two stars (seed 004 案例13; +5 is a placeholder).
+          {
+            recordType: 'lock-passage',
+            severity: 'minor',
+            doc: '长洲过闸〔2026〕0401号',
+            payload: { lockName: '长洲船闸', passedAt: 'TODAY', standardMinutes: 90, actualMinutes: 75, violations: [], dispatchCentre: '西江船闸调度中心' },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    scheme: 'yangtze-shipping-four-colour',
+    clientId: 'demo-yangtze',
+    region: '420100',
+    subjects: [
+      {
+        kind: 'vessel',
+        id: 'CN20150420101',
+        name: '长航货运0101',
+        records: [
+          // 100 + 10 (provincial honour) = 110: green (seed 004 案例19; placeholder points).
+          {
+            recordType: 'commendation',
+            severity: 'minor',
+            doc: '鄂交表〔2026〕0101号',
+            payload: { title: '长江航运诚信船舶', awardingBody: '湖北省交通运输厅', level: 'provincial' },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    scheme: 'jiangsu-road-operator-grades',
+    clientId: 'demo-jiangsu',
+    region: '320200',
+    subjects: [
+      {
+        kind: 'org',
+        id: uscc('91320200MA3X0701'.padEnd(17, '0')),
+        name: '无锡太湖货运有限公司',
+        sectors: ['general-cargo'],
+        records: [
+          // 100 − 20 (severe penalty, 20 bad-behaviour points) = 80: A (DOMAIN.md §3 Jiangsu bands).
+          {
+            severity: 'severe',
+            doc: '锡交执罚〔2026〕0701号',
+            ...seedPenalty({
+              region: '320200',
+              authority: '无锡市交通运输局',
+              facts: '未按规定维护和检测运输车辆',
+              basis: '《道路货物运输及站场管理规定》第六十九条',
+              content: '罚款人民币贰仟元',
+              fine: 200_000,
+            }),
+          },
+        ],
       },
     ],
   },
@@ -743,6 +836,11 @@ async function demoToken(clients, clientId) {
   return (await response.json()).access_token;
 }
 
+/** Payload date-times written 'TODAY' (water records: passage, inspection) become today's, 10:00 China time. */
+function withToday(payload, today) {
+  return Object.fromEntries(Object.entries(payload).map(([k, v]) => [k, v === 'TODAY' ? `${today}T10:00:00+08:00` : v]));
+}
+
 /** Each system with its own client, the systems concurrently (start time stays about the same). */
 async function seedDemoSeedSystems(clients, today) {
   await Promise.all(
@@ -757,7 +855,7 @@ async function seedDemoSeedSystems(clients, today) {
                 { name: s.name, region: system.region, declaredSectors: s.sectors, registeredOn: '2015-01-01', ...(s.credit ? { credit: s.credit } : {}) },
               ]
             : s.kind === 'vessel'
-              ? [`vessels/${s.id}`, { name: s.name, region: system.region, vesselType: s.vesselType ?? '集装箱船' }]
+              ? [`vessels/${s.id}`, { name: s.name, region: system.region, vesselType: s.vesselType ?? 'inland-cargo' }]
               : [`drivers/${s.id}`, { name: s.name, region: system.region, qualificationSectors: s.sectors, qualifiedOn: s.qualifiedOn }];
         const registered = await fetch(`${GATEWAY}/api/v1/registry/${path}`, { method: 'PUT', headers, body: JSON.stringify(body) });
         if (!registered.ok) throw new Error(`demo registration ${system.scheme} ${path}: ${registered.status} ${await registered.text()}`);
@@ -773,7 +871,7 @@ async function seedDemoSeedSystems(clients, today) {
               decisionDate: today,
               documentNumber: r.doc,
               sourceRecordId: `demo-${system.scheme}-${s.id}-${i + 1}`,
-              payload: typeof r.payload === 'function' ? r.payload(today) : r.payload,
+              payload: typeof r.payload === 'function' ? r.payload(today) : withToday(r.payload, today),
             }),
           });
           if (!response.ok && response.status !== 409) throw new Error(`demo record ${system.scheme} ${s.id}: ${response.status} ${await response.text()}`);

@@ -139,6 +139,18 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
     region: '320585',
     scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'],
   },
+  // Water and Jiangsu seed systems (issue 17): each region's bureau as an integrator, and its regulator to close cycles (rankings are per region).
+  ...(
+    [
+      ['zhejiang', '330000', '浙江省交通运输厅（内河船舶）'],
+      ['guangxi', '450000', '广西壮族自治区交通运输厅（长洲船闸）'],
+      ['yangtze', '420000', '交通运输部长江航务管理局（信用长江）'],
+      ['jiangsu', '320000', '江苏省交通运输厅'],
+    ] as const
+  ).flatMap(([clientId, region, name]) => [
+    { clientId, name, kind: 'integrator' as const, region, scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'] },
+    { clientId: `${clientId}-regulator`, name: `${name}（管理）`, kind: 'admin' as const, region, scopes: ['admin'] },
+  ]),
 ];
 
 export interface RunningPlatform {

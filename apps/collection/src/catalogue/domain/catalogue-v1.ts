@@ -61,7 +61,7 @@ export function text(maxLength: number, description: string): Schema {
   return { type: 'string', minLength: 1, maxLength, description };
 }
 
-function date(description: string): Schema {
+export function date(description: string): Schema {
   return { type: 'string', format: 'date', description: `${description}（YYYY-MM-DD）` };
 }
 
@@ -86,7 +86,7 @@ export function closedSet(description: string, entries: readonly (readonly [code
 }
 
 /** GB 32100-2015 character set (I, O, Z, S, V never appear); the check character is the submitter's. */
-function uscc(description: string): Schema {
+export function uscc(description: string): Schema {
   return { type: 'string', pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', description: `${description}（GB 32100-2015，18位）` };
 }
 

@@ -1,5 +1,5 @@
-import { ROAD_TRANSPORT_SECTORS } from '@domain/credit';
-import type { SchemeDocument } from './scheme-document';
+import { ROAD_TRANSPORT_SECTORS, type RecordTypeCode } from '@domain/credit';
+import type { PointRule, SchemeDocument } from './scheme-document';
 
 /*
  * The schemes the platform ships (issue 4), as data: each is stored as version 1 at first boot
@@ -1225,6 +1225,331 @@ export const SICHUAN_RISK_PORTRAIT: SchemeDocument = {
   ],
 };
 
+/*
+ * Zhejiang inland ships (seed 004 案例6; seed 003 浙江; DOMAIN.md §3): 7 categories, 92 indicators,
+ * each indicator one of six point steps (六档加减分值) and one of three validity periods (三档有效期).
+ * The seed gives neither the steps nor the periods: both sets below are placeholders, and every
+ * indicator picks exactly one of each (the unit spec checks it).
+ */
+export const ZHEJIANG_SHIP_POINT_STEPS = [2, 5, 10, 15, 25, 40] as const;
+export const ZHEJIANG_SHIP_VALIDITY_MONTHS = [6, 12, 24] as const;
+const ZHEJIANG_SHIP_SOURCE =
+  'seed 004 案例6 浙江：确定了基本资质、交通事故、违法行为、安全检查、绿水积分、正向激励、负面清单等七大类92项指标，每项指标按其行为性质是有害安全（污染）的严重程度设置六档加减分值和三档有效期……将船舶划分为AA、A、B、C、D五个安全等级';
+const zhejiangIndicator = (
+  id: string,
+  category: string,
+  recordTypes: RecordTypeCode[],
+  when: string | undefined,
+  step: (typeof ZHEJIANG_SHIP_POINT_STEPS)[number],
+  sign: 1 | -1,
+  months: (typeof ZHEJIANG_SHIP_VALIDITY_MONTHS)[number],
+  what: string,
+): PointRule => ({
+  id,
+  recordTypes,
+  ...(when ? { when } : {}),
+  points: sign * step,
+  validity: { kind: 'months', months },
+  basis: `${category}：${what}，${sign > 0 ? '加' : '扣'}${step}分，有效期${months}个月（档位与有效期为占位）`,
+});
+
+/** Zhejiang inland transport ships AA/A/B/C/D (seed 004 案例6, seed 003 浙江; DOMAIN.md §3). */
+export const ZHEJIANG_INLAND_SHIP_SAFETY: SchemeDocument = {
+  id: 'zhejiang-inland-ship-safety',
+  name: { zh: '浙江省内河运输船舶安全等级', en: 'Zhejiang inland ship safety grades' },
+  sources: [
+    ZHEJIANG_SHIP_SOURCE,
+    'seed 003 浙江：《地方海事辖区内河运输船舶分级分类动态监管办法（试行）》，建立由“基本资质、安全检查、绿水积分”等七部分内容92项指标组成的评定标准，将船舶分为五个安全等级',
+    'seed 004 案例6 浙江：绿水积分——排放周期、最低排放量低于规定基准值，对应不同梯级的减分，高于规定基准值，对应不同梯级的加分',
+    'DOMAIN.md §3 Zhejiang ships: 7 categories, 92 indicators; each indicator has one of 6 point steps and one of 3 validity periods; AA/A/B/C/D',
+  ],
+  subjectKinds: ['vessel'],
+  regions: ['330000'],
+  // 实时动态综合质量评定: a rolling window as long as the longest validity period.
+  cycle: { kind: 'rolling', months: 24 },
+  scoring: {
+    kind: 'points',
+    base: 100,
+    floor: 0,
+    ceiling: 150,
+    rules: [
+      zhejiangIndicator(
+        'qualification-certificate-invalid',
+        '基本资质',
+        ['ship-safety-inspection'],
+        'has(record.payload.certificatesInvalid) && record.payload.certificatesInvalid',
+        25,
+        -1,
+        12,
+        '船舶证书失效或缺失',
+      ),
+      zhejiangIndicator(
+        'accident-severe',
+        '交通事故',
+        ['accident'],
+        "record.severity == 'severe' && has(record.payload.responsibility) && record.payload.responsibility in ['full', 'main', 'equal']",
+        40,
+        -1,
+        24,
+        '负同等及以上责任的严重事故',
+      ),
+      zhejiangIndicator(
+        'accident-responsible',
+        '交通事故',
+        ['accident'],
+        "record.severity != 'severe' && has(record.payload.responsibility) && record.payload.responsibility in ['full', 'main', 'equal']",
+        15,
+        -1,
+        12,
+        '负同等及以上责任的一般事故',
+      ),
+      zhejiangIndicator('violation-minor', '违法行为', ['administrative-penalty'], "record.severity == 'minor'", 2, -1, 6, '轻微违法行为（简易程序、警告）'),
+      zhejiangIndicator('violation-general', '违法行为', ['administrative-penalty'], "record.severity == 'general'", 10, -1, 12, '一般违法行为'),
+      zhejiangIndicator('violation-severe', '违法行为', ['administrative-penalty'], "record.severity == 'severe'", 25, -1, 24, '严重违法行为'),
+      zhejiangIndicator('inspection-clean', '安全检查', ['ship-safety-inspection'], 'record.payload.defects == 0.0', 2, 1, 6, '安全检查无缺陷'),
+      zhejiangIndicator(
+        'inspection-defects',
+        '安全检查',
+        ['ship-safety-inspection'],
+        'record.payload.defects > 0.0 && !record.payload.detained',
+        5,
+        -1,
+        6,
+        '安全检查发现缺陷',
+      ),
+      zhejiangIndicator('inspection-detention', '安全检查', ['ship-safety-inspection'], 'record.payload.detained', 15, -1, 12, '安全检查滞留'),
+      zhejiangIndicator('green-water-above', '绿水积分', ['pollutant-delivery'], "record.payload.baseline == 'above'", 2, 1, 6, '水污染物上交高于基准值'),
+      zhejiangIndicator('green-water-below', '绿水积分', ['pollutant-delivery'], "record.payload.baseline == 'below'", 2, -1, 6, '水污染物上交低于基准值'),
+      zhejiangIndicator(
+        'incentive-provincial',
+        '正向激励',
+        ['commendation'],
+        "has(record.payload.level) && record.payload.level in ['national', 'provincial']",
+        10,
+        1,
+        24,
+        '省级及以上表彰',
+      ),
+      zhejiangIndicator(
+        'incentive-local',
+        '正向激励',
+        ['commendation'],
+        "!has(record.payload.level) || !(record.payload.level in ['national', 'provincial'])",
+        5,
+        1,
+        12,
+        '市、县级表彰',
+      ),
+    ],
+  },
+  ladder: {
+    id: 'AA-D',
+    rungs: [
+      { grade: 'AA', min: 105 },
+      { grade: 'A', min: 95, max: 105 },
+      { grade: 'B', min: 85, max: 95 },
+      { grade: 'C', min: 70, max: 85 },
+      { grade: 'D', max: 70 },
+    ],
+  },
+  adjustments: [
+    {
+      id: 'negative-list-severe',
+      when: "'severe-dishonesty' in subject.lists",
+      effect: 'set',
+      grade: 'D',
+      basis: '负面清单：列入严重失信主体名单的船舶评为D级（占位）',
+    },
+    {
+      id: 'negative-list-key-watch',
+      when: "'key-watch' in subject.lists",
+      effect: 'at-most',
+      grade: 'C',
+      basis: '负面清单：列入重点关注名单的船舶最高评为C级（占位）',
+    },
+  ],
+  notes: [
+    'placeholder: the six point steps (2/5/10/15/25/40), the three validity periods (6/12/24 months), the 100-point base and the bands (AA ≥ 105, A 95–<105, B 85–<95, C 70–<85, D < 70) are LOCAL choices of this version; seed 004 案例6 gives the number of steps and periods, not their values.',
+    'Representative subset: 13 of the 92 indicators, covering all seven categories (基本资质, 交通事故, 违法行为, 安全检查, 绿水积分, 正向激励 as point rules; 负面清单 as list adjustments). Each indicator uses exactly one step and one validity period.',
+    'placeholder: 负面清单 is read as list membership — severe-dishonesty → D, key-watch → at most C; the seed names the category only.',
+    '实时动态评定 is a rolling 24-month window (the longest validity period); a cycle closes on a date.',
+  ],
+};
+
+/** Guangxi Changzhou ship lock passage points (seed 004 案例13; DOMAIN.md §2, §4). */
+export const GUANGXI_CHANGZHOU_LOCK_POINTS: SchemeDocument = {
+  id: 'guangxi-changzhou-lock-points',
+  name: { zh: '广西长洲船闸过闸船舶积分', en: 'Guangxi Changzhou lock passage points' },
+  sources: [
+    'seed 004 案例13 广西《长洲船闸过闸船舶积分管理办法（试行）》：船舶初始分值设定为400分“基本分”，船舶安全过闸，用时小于或等于标准时长的，就能得到“加分”；而船舶如有“瞒报谎报或瞒报吃水”“遮挡船名”等违反过闸秩序的行为，将面临被减分的惩罚',
+    'seed 004 案例13：积分等级分为三个星级，对高星级船舶可以利用积分兑换优先放行服务。比如三星级船舶，可享有积分兑换过闸排队往前跳号服务资格，每20积分可兑换往前跳60个排队号',
+  ],
+  subjectKinds: ['vessel'],
+  regions: ['450000'],
+  cycle: { kind: 'year' },
+  scoring: {
+    kind: 'points',
+    base: 400,
+    floor: 0,
+    ceiling: 1000,
+    rules: [
+      {
+        id: 'safe-passage',
+        recordTypes: ['lock-passage'],
+        when: 'size(record.payload.violations) == 0 && record.payload.actualMinutes <= record.payload.standardMinutes',
+        points: 5,
+        validity: { kind: 'cycle' },
+        basis: '安全过闸且用时小于或等于标准时长：每次加5分（加分值为占位）',
+      },
+      {
+        id: 'false-draught',
+        recordTypes: ['lock-passage'],
+        when: "'false-draught' in record.payload.violations",
+        points: -20,
+        validity: { kind: 'cycle' },
+        basis: '瞒报谎报或瞒报吃水：每次扣20分（扣分值为占位）',
+      },
+      {
+        id: 'name-obscured',
+        recordTypes: ['lock-passage'],
+        when: "'name-obscured' in record.payload.violations",
+        points: -10,
+        validity: { kind: 'cycle' },
+        basis: '遮挡船名：每次扣10分（扣分值为占位）',
+      },
+      {
+        id: 'other-order-violation',
+        recordTypes: ['lock-passage'],
+        when: "record.payload.violations.exists(v, v in ['unsafe-manoeuvre', 'other'])",
+        points: -5,
+        validity: { kind: 'cycle' },
+        basis: '其他违反过闸秩序的行为：每次扣5分（扣分值为占位）',
+      },
+      {
+        id: 'points-redeemed',
+        recordTypes: ['lock-passage'],
+        when: 'has(record.payload.pointsRedeemed)',
+        points: '-double(record.payload.pointsRedeemed)',
+        validity: { kind: 'cycle' },
+        basis: '积分兑换：兑换跳号所用的积分从积分中扣除（每20积分可兑换往前跳60个排队号）',
+      },
+    ],
+  },
+  ladder: {
+    id: 'stars',
+    rungs: [
+      { grade: '3', min: 420 },
+      { grade: '2', min: 400, max: 420 },
+      { grade: '1', max: 400 },
+    ],
+  },
+  notes: [
+    'From the seed: the 400-point base, bonus for a safe passage within the standard time, deductions for 瞒报吃水 and 遮挡船名, three star levels, and 20 points for 60 queue places at three stars (mapping guangxi.lock.queue-jump).',
+    'placeholder: +5 per safe passage, −20 / −10 / −5 for the violations, and the star bands (3★ ≥ 420, 2★ 400–<420, 1★ < 400) are LOCAL choices of this version; the seed gives none of them.',
+    'placeholder: the yearly cycle; the seed keeps one file per ship (一船一档) and publishes points periodically without naming the period.',
+  ],
+};
+
+/** 信用长江 four-colour codes for Yangtze shipping (seed 004 案例19; DOMAIN.md §3). */
+export const YANGTZE_SHIPPING_FOUR_COLOUR: SchemeDocument = {
+  id: 'yangtze-shipping-four-colour',
+  name: { zh: '信用长江“绿蓝黄红”四色信用码', en: 'Yangtze shipping four-colour credit codes' },
+  sources: [
+    'seed 004 案例19 信用长江：从安全生产事故、行政检查、行政处罚、三峡通航管理等方面对经营主体违法违规行为进行梳理，最终认定失信扣分行为83项；同时重点考量……守信加分行为，包括安全监管、运输经营、绿色发展、荣誉表彰等30项。通过加减分确定主体的信用等级并实施“绿蓝黄红”赋码管理',
+    'DOMAIN.md §3 Yangtze (信用长江): 83 deduction behaviours, 30 bonus behaviours, green/blue/yellow/red',
+  ],
+  // Ships only: with no sector filter an org kind would grade every Hubei road operator too (see notes).
+  subjectKinds: ['vessel'],
+  regions: ['420000'],
+  // “实时面向社会发布”: a rolling year.
+  cycle: { kind: 'rolling', months: 12 },
+  scoring: {
+    kind: 'points',
+    base: 100,
+    floor: 0,
+    ceiling: 150,
+    rules: [
+      {
+        id: 'deduct-accident',
+        recordTypes: ['accident'],
+        when: "has(record.payload.responsibility) && record.payload.responsibility != 'none'",
+        points: "record.severity == 'severe' ? -30.0 : -15.0",
+        validity: { kind: 'cycle' },
+        basis: '失信扣分·安全生产事故：有责事故扣15分，严重的扣30分（占位）',
+      },
+      {
+        id: 'deduct-inspection',
+        recordTypes: ['ship-safety-inspection'],
+        when: 'record.payload.detained',
+        points: -10,
+        validity: { kind: 'cycle' },
+        basis: '失信扣分·行政检查：安全检查滞留扣10分（占位）',
+      },
+      {
+        id: 'deduct-penalty',
+        recordTypes: ['administrative-penalty'],
+        points: "{'minor': -2.0, 'general': -5.0, 'severe': -20.0}[record.severity]",
+        validity: { kind: 'cycle' },
+        basis: '失信扣分·行政处罚：按严重程度扣2/5/20分（占位）',
+      },
+      {
+        id: 'deduct-three-gorges',
+        recordTypes: ['lock-passage'],
+        when: 'size(record.payload.violations) > 0',
+        points: -5,
+        validity: { kind: 'cycle' },
+        basis: '失信扣分·三峡通航管理：过闸违反通航秩序每次扣5分（占位）',
+      },
+      {
+        id: 'bonus-safety',
+        recordTypes: ['ship-safety-inspection'],
+        when: 'record.payload.defects == 0.0',
+        points: 1,
+        validity: { kind: 'cycle' },
+        basis: '守信加分·安全监管：安全检查无缺陷加1分（占位）',
+      },
+      {
+        id: 'bonus-operation',
+        recordTypes: ['lock-passage'],
+        when: 'size(record.payload.violations) == 0 && record.payload.actualMinutes <= record.payload.standardMinutes',
+        points: 1,
+        validity: { kind: 'cycle' },
+        basis: '守信加分·运输经营：按标准时长守序过闸加1分（占位）',
+      },
+      {
+        id: 'bonus-green',
+        recordTypes: ['pollutant-delivery'],
+        when: "record.payload.baseline != 'below'",
+        points: 2,
+        validity: { kind: 'cycle' },
+        basis: '守信加分·绿色发展：按规定上交船舶水污染物加2分（占位）',
+      },
+      {
+        id: 'bonus-honour',
+        recordTypes: ['commendation'],
+        points: "has(record.payload.level) && record.payload.level in ['national', 'provincial'] ? 10.0 : 5.0",
+        validity: { kind: 'cycle' },
+        basis: '守信加分·荣誉表彰：省部级及以上加10分，其他加5分（占位）',
+      },
+    ],
+  },
+  ladder: {
+    id: 'four-colour',
+    rungs: [
+      { grade: 'green', min: 105 },
+      { grade: 'blue', min: 90, max: 105 },
+      { grade: 'yellow', min: 70, max: 90 },
+      { grade: 'red', max: 70 },
+    ],
+  },
+  notes: [
+    'Representative subset: 4 of the 83 deduction behaviours (one per source the seed names: 安全生产事故, 行政检查, 行政处罚, 三峡通航管理) and 4 of the 30 bonus behaviours (安全监管, 运输经营, 绿色发展, 荣誉表彰).',
+    'placeholder: the 100-point base, every point value and the colour bands (green ≥ 105, blue 90–<105, yellow 70–<90, red < 70) are LOCAL choices of this version; the seed gives the behaviour counts and the four colours, not the points. A subject without bonus or deduction is blue, the middle of the “纺锤形” the seed aims for.',
+    'Region: 420000 stands for the Changjiang Waterway Bureau (长江航务管理局, Wuhan) that runs 信用长江; its subjects sail the whole Yangtze.',
+    'Subjects: ships (船舶) only. Shipping companies (船公司) and crew (船员) are not graded by this version: a sector filter applies to every subject kind and the registry gives vessels no sector, so companies would need a second scheme with sectors ["waterway"].',
+  ],
+};
+
 export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   ZHENGZHOU_TAXI_DRIVER_STARS,
   HENAN_PASSENGER_HAZARDOUS_CODES,
@@ -1243,4 +1568,7 @@ export const SHIPPED_SCHEMES: readonly SchemeDocument[] = [
   PUYANG_TAXI_FIRM,
   FUJIAN_CONSTRUCTION_MARKET,
   SICHUAN_RISK_PORTRAIT,
+  ZHEJIANG_INLAND_SHIP_SAFETY,
+  GUANGXI_CHANGZHOU_LOCK_POINTS,
+  YANGTZE_SHIPPING_FOUR_COLOUR,
 ];

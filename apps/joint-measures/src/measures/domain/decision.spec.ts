@@ -20,6 +20,9 @@ const schemes = schemeCatalogue([
   published('jiaozuo-general-cargo', 'traffic-light'),
   published('hangzhou-road-transport', 'AA-D'),
   published('xuchang-taxi-stars', 'stars'),
+  published('zhejiang-inland-ship-safety', 'AA-D'),
+  published('guangxi-changzhou-lock-points', 'stars'),
+  published('yangtze-shipping-four-colour', 'four-colour'),
 ]);
 const document = parseMeasureCatalogue({ measures: SHIPPED_MEASURES, mappings: SHIPPED_MAPPINGS });
 const inForce = (known: SchemeCatalogue) => catalogueInForce(checkMeasureCatalogue(document, known));
