@@ -12,6 +12,7 @@ import { SchemeAnnouncements1763700001300 } from './migrations/1763700001300-sch
 import { RegistrySubjects1763700001400 } from './migrations/1763700001400-registry-subjects';
 import { WithdrawnStandings1763700001700 } from './migrations/1763700001700-withdrawn-standings';
 import { RecognitionTableVersions1763700001900 } from './migrations/1763700001900-recognition-table-versions';
+import { GradeAppeals1763700002400 } from './migrations/1763700002400-grade-appeals';
 
 export const evaluationConfigSchema = baseServiceEnv.extend({
   /** Subjects per transaction when closing a cycle or regrading after a publication (results + cursor commit together). */
@@ -21,6 +22,11 @@ export const evaluationConfigSchema = baseServiceEnv.extend({
   CYCLE_POLL_MS: z.coerce.number().int().min(10).default(500),
   /** How long a rankings request waits for a period ranking it started before answering `running` (the gateway's deadline for it is 15 s). */
   RANKING_WAIT_MS: z.coerce.number().int().min(0).max(12_000).default(8_000),
+  /**
+   * Days the scheme's owner has to decide a grade appeal (ADR 0054). Placeholder: seed 004 苏州 says
+   * only 属地交通运输行业管理部门负责对申诉情况及时调查核实 ("promptly"); no period is given.
+   */
+  APPEAL_DECISION_DAYS: z.coerce.number().int().min(1).max(365).default(15),
 });
 export type EvaluationConfig = z.infer<typeof evaluationConfigSchema>;
 
@@ -46,6 +52,7 @@ export const evaluationDefinition: ServiceDefinition = {
     RegistrySubjects1763700001400,
     WithdrawnStandings1763700001700,
     RecognitionTableVersions1763700001900,
+    GradeAppeals1763700002400,
   ],
   protoPackages: [ProtoPackages.evaluation],
   streams: ['EVALUATION', 'CREDIT_RECORDS', 'MEASURES'],

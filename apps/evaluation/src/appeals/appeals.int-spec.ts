@@ -1,0 +1,240 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { Principal } from '@platform/auth';
+import { DomainError } from '@platform/errors';
+import { OutboxPublisher, ServiceDefinition } from '@platform/service';
+import { chinaToday, cloneTestDatabase, makeUscc, TestDatabase } from '@platform/testing';
+import { evaluationDefinition } from '../evaluation.definition';
+import { SchemeRegistry } from '../schemes/application/scheme-registry';
+import { GetSubjectEvaluationsHandler } from '../standing/application/get-subject-evaluations.handler';
+import { StandingCalculator } from '../standing/application/standing-calculator';
+import { SubjectRecordsRepository } from '../standing/infrastructure/subject-records.repository';
+import { SubjectRegistrationsRepository } from '../standing/infrastructure/subject-registrations.repository';
+import { DecideAppealHandler } from './application/decide-appeal.handler';
+import { GetAppealHandler } from './application/get-appeal.handler';
+import { OpenAppealHandler } from './application/open-appeal.handler';
+
+/*
+ * Grade appeals against real PostgreSQL (ADR 0054). Seed 004 苏州: 对发生有责亡人事故的，直接定为 D 级;
+ * 道路运输企业对评价结果有异议的，可提出申诉，属地交通运输行业管理部门负责对申诉情况及时调查核实.
+ * Grades follow suzhou-road-transport-safety (placeholder numbers, shipped-schemes.ts): five equal
+ * indicators on 100; one responsible accident halves 安全管理 (20 → 10): 90, vetoed to D when fatal;
+ * a clean quarter is 100 → A.
+ */
+describe('evaluation: grade appeals opened by the subject’s region, decided by the scheme’s owner (PostgreSQL)', () => {
+  const SUZHOU = 'suzhou-road-transport-safety';
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let open: OpenAppealHandler;
+  let decide: DecideAppealHandler;
+  let get: GetAppealHandler;
+  let evaluations: GetSubjectEvaluationsHandler;
+  let calculator: StandingCalculator;
+  const suzhou: Principal = { clientId: 'suzhou', kind: 'integrator', scopes: ['records:write', 'evaluations:read'], region: '320500' };
+  const wuxi: Principal = { clientId: 'wuxi', kind: 'integrator', scopes: ['records:write', 'evaluations:read'], region: '320200' };
+  const suzhouRegulator: Principal = { clientId: 'suzhou-regulator', kind: 'admin', scopes: ['admin'], region: '320500' };
+  const henanRegulator: Principal = { clientId: 'regulator', kind: 'admin', scopes: ['admin'], region: '410000' };
+
+  beforeAll(async () => {
+    db = await cloneTestDatabase('eval-appeals');
+    dataSource = await db.dataSource(evaluationDefinition);
+    const registry = new SchemeRegistry(dataSource);
+    await registry.onModuleInit();
+    const outbox = new OutboxPublisher(evaluationDefinition as ServiceDefinition);
+    calculator = new StandingCalculator(registry, outbox);
+    open = new OpenAppealHandler(dataSource, outbox, { APPEAL_DECISION_DAYS: 15 });
+    decide = new DecideAppealHandler(dataSource, outbox, calculator);
+    get = new GetAppealHandler(dataSource);
+    evaluations = new GetSubjectEvaluationsHandler(dataSource, calculator);
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  /** A general-cargo carrier of Suzhou (registry), with one accident this quarter, graded. */
+  async function carrierWithAccident(deaths: number): Promise<{ id: string; accident: string }> {
+    const id = makeUscc('320500');
+    const accident = randomUUID();
+    await dataSource.transaction(async (manager) => {
+      await SubjectRegistrationsRepository.upsertMany(manager, [
+        {
+          subjectId: id,
+          kind: 'org',
+          region: '320505',
+          sectors: ['general-cargo'],
+          registeredOn: '2020-01-01',
+          credit: { registered: true, committed: true, selfAssessed: false },
+          active: true,
+          revision: 1,
+          changedAt: '2020-01-01T00:00:00Z',
+        },
+      ]);
+      await SubjectRecordsRepository.insert(manager, {
+        recordId: accident,
+        subjectId: id,
+        subjectKind: 'org',
+        region: '320505',
+        recordType: 'accident',
+        severity: 'severe',
+        decisionDate: chinaToday(),
+        payload: { deaths, responsibility: 'main', injuries: 0 },
+        receivedAt: new Date().toISOString(),
+      });
+      await calculator.recompute(manager, id, randomUUID());
+    });
+    return { id, accident };
+  }
+
+  const standing = (subjectId: string) =>
+    db.query<{ grade: string; score: number }>(`SELECT grade, score FROM evaluation.subject_standings WHERE scheme_id = $1 AND subject_id = $2`, [
+      SUZHOU,
+      subjectId,
+    ]);
+  const events = (subject: string, appealId: string) =>
+    db.query<{ envelope: { data: Record<string, unknown> } }>(
+      `SELECT envelope FROM evaluation.outbox WHERE subject = $1 AND envelope->'data'->>'appealId' = $2 ORDER BY id`,
+      [subject, appealId],
+    );
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => {
+        throw new Error('expected a refusal');
+      },
+      (error: DomainError) => ({ code: error.code, kind: error.kind, fields: error.violations.map((v) => v.field) }),
+    );
+  const appealsOf = (subjectId: string) => db.query(`SELECT id FROM evaluation.grade_appeals WHERE subject_id = $1`, [subjectId]);
+
+  it('a responsible fatal accident grades D; the carrier appeals through Suzhou; the grade is marked under appeal', async () => {
+    const carrier = await carrierWithAccident(1);
+    expect(await standing(carrier.id)).toEqual([{ grade: 'D', score: 90 }]);
+
+    const appeal = await open.execute(suzhou, {
+      subjectId: carrier.id,
+      schemeId: SUZHOU,
+      reason: '该事故经交警部门复核认定我司无责任',
+      evidence: ['苏公交复字〔2026〕第1号'],
+    });
+    expect(appeal).toMatchObject({ status: 'open', grade: 'D', score: 90, region: '320505', openedBy: 'suzhou', evidence: ['苏公交复字〔2026〕第1号'] });
+    expect(new Date(appeal.decisionDueBy).getTime() - new Date(appeal.openedAt).getTime()).toBe(15 * 24 * 3600 * 1000);
+    expect((await events('evaluation.grade.appealed', appeal.id)).map((e) => e.envelope.data)).toEqual([
+      expect.objectContaining({ appealId: appeal.id, schemeId: SUZHOU, grade: 'D', score: 90, subject: { kind: 'org', id: carrier.id } }),
+    ]);
+    const view = await evaluations.execute(suzhou, { subjectId: carrier.id, asOf: '' });
+    expect(view.evaluations.find((e) => e.schemeId === SUZHOU)).toMatchObject({ grade: 'D', appeal: { id: appeal.id, status: 'open' } });
+
+    // One open appeal per subject, scheme and cycle.
+    expect(await refusal(open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '再次申诉', evidence: [] }))).toMatchObject({
+      code: 'APPEAL.ALREADY_OPEN',
+      kind: 'conflict',
+    });
+  });
+
+  it('refuses another region’s client (403), a grade that does not exist (404) and an empty reason (400); nothing is stored', async () => {
+    const carrier = await carrierWithAccident(1);
+    expect(await refusal(open.execute(wuxi, { subjectId: carrier.id, schemeId: SUZHOU, reason: '申诉', evidence: [] }))).toMatchObject({
+      code: 'APPEAL.REGION_FORBIDDEN',
+      kind: 'forbidden',
+    });
+    expect(await refusal(open.execute(suzhou, { subjectId: carrier.id, schemeId: 'hangzhou-road-transport', reason: '申诉', evidence: [] }))).toMatchObject({
+      code: 'APPEAL.GRADE_NOT_FOUND',
+      kind: 'not-found',
+    });
+    expect(await refusal(open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: ' ', evidence: [''] }))).toEqual({
+      code: 'APPEAL.INVALID',
+      kind: 'validation',
+      fields: ['reason', 'evidence[0]'],
+    });
+    expect(await appealsOf(carrier.id)).toEqual([]);
+  });
+
+  it('upheld by the Suzhou regulator: the accident found not responsible is disregarded and the carrier is re-graded A (100)', async () => {
+    const carrier = await carrierWithAccident(1);
+    const appeal = await open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '我司无责任', evidence: [] });
+
+    // Only the owner decides: a Henan admin does not own a scheme grading 320500.
+    expect(
+      await refusal(decide.execute(henanRegulator, { appealId: appeal.id, outcome: 'upheld', reason: '无责', disregardedRecordIds: [carrier.accident] })),
+    ).toMatchObject({
+      code: 'APPEAL.NOT_OWNER',
+      kind: 'forbidden',
+    });
+    // A record that is not the carrier's in the contested quarter: 422, nothing decided.
+    const stranger = randomUUID();
+    expect(
+      await refusal(decide.execute(suzhouRegulator, { appealId: appeal.id, outcome: 'upheld', reason: '无责', disregardedRecordIds: [stranger] })),
+    ).toEqual({
+      code: 'APPEAL.RECORD_NOT_COUNTED',
+      kind: 'precondition',
+      fields: ['disregardedRecordIds[0]'],
+    });
+    expect(
+      await refusal(decide.execute(suzhouRegulator, { appealId: randomUUID(), outcome: 'rejected', reason: '维持', disregardedRecordIds: [] })),
+    ).toMatchObject({
+      code: 'APPEAL.NOT_FOUND',
+    });
+    expect(await standing(carrier.id)).toEqual([{ grade: 'D', score: 90 }]);
+
+    const decided = await decide.execute(suzhouRegulator, {
+      appealId: appeal.id,
+      outcome: 'upheld',
+      reason: '经调查核实，该事故企业无责任，不予计入',
+      disregardedRecordIds: [carrier.accident],
+    });
+    // Without the accident: five clean indicators, 100 → A.
+    expect(decided).toMatchObject({
+      status: 'upheld',
+      decidedBy: 'suzhou-regulator',
+      disregardedRecordIds: [carrier.accident],
+      regradedGrade: 'A',
+      regradedScore: 100,
+    });
+    expect(await standing(carrier.id)).toEqual([{ grade: 'A', score: 100 }]);
+    expect(
+      await db.query(`SELECT previous_grade, grade FROM evaluation.standing_changes WHERE subject_id = $1 AND cause_event_id = $2`, [carrier.id, appeal.id]),
+    ).toEqual([{ previous_grade: 'D', grade: 'A' }]);
+    expect((await events('evaluation.grade.appeal-decided', appeal.id)).map((e) => e.envelope.data)).toEqual([
+      expect.objectContaining({ outcome: 'upheld', grade: 'D', score: 90, regraded: { grade: 'A', score: 100 }, disregardedRecordIds: [carrier.accident] }),
+    ]);
+    const view = await evaluations.execute(suzhou, { subjectId: carrier.id, asOf: '' });
+    expect(view.evaluations.find((e) => e.schemeId === SUZHOU)).toMatchObject({ grade: 'A', score: 100, appeal: { id: appeal.id, status: 'upheld' } });
+    expect(await get.execute(suzhou, appeal.id)).toMatchObject({ status: 'upheld' });
+
+    // Decided once.
+    expect(
+      await refusal(decide.execute(suzhouRegulator, { appealId: appeal.id, outcome: 'rejected', reason: '改判', disregardedRecordIds: [] })),
+    ).toMatchObject({
+      code: 'APPEAL.ALREADY_DECIDED',
+      kind: 'conflict',
+    });
+  });
+
+  it('rejected: the grade stands (D), the reason is kept and announced', async () => {
+    const carrier = await carrierWithAccident(2);
+    const appeal = await open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '申诉', evidence: [] });
+    const decided = await decide.execute(suzhouRegulator, {
+      appealId: appeal.id,
+      outcome: 'rejected',
+      reason: '事故责任认定无误，维持D级',
+      disregardedRecordIds: [],
+    });
+    expect(decided).toMatchObject({ status: 'rejected', decisionReason: '事故责任认定无误，维持D级', regradedGrade: null });
+    expect(await standing(carrier.id)).toEqual([{ grade: 'D', score: 90 }]);
+    expect((await events('evaluation.grade.appeal-decided', appeal.id)).map((e) => e.envelope.data)).toEqual([
+      expect.objectContaining({ outcome: 'rejected', regraded: { grade: 'D', score: 90 } }),
+    ]);
+    // A closed appeal frees the cycle: the subject may appeal again.
+    await expect(open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '补充新证据再次申诉', evidence: ['新证据'] })).resolves.toMatchObject({
+      status: 'open',
+    });
+  });
+
+  it('an appeal reads as absent outside the subject’s region and to a non-owner (404)', async () => {
+    const carrier = await carrierWithAccident(1);
+    const appeal = await open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '申诉', evidence: [] });
+    expect(await refusal(get.execute(wuxi, appeal.id))).toMatchObject({ code: 'APPEAL.NOT_FOUND' });
+    expect(await refusal(get.execute(henanRegulator, appeal.id))).toMatchObject({ code: 'APPEAL.NOT_FOUND' });
+    expect(await refusal(get.execute(suzhou, 'not-an-id'))).toMatchObject({ code: 'APPEAL.NOT_FOUND' });
+    expect(await get.execute(suzhouRegulator, appeal.id)).toMatchObject({ id: appeal.id });
+  });
+});

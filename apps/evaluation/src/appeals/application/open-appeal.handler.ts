@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Events } from '@contracts';
+import { assertScope, isWithinRegion, Principal, Scopes } from '@platform/auth';
+import { DomainError } from '@platform/errors';
+import { OutboxPublisher, SERVICE_CONFIG } from '@platform/service';
+import type { EvaluationConfig } from '../../evaluation.definition';
+import { decisionDueBy, openingViolations } from '../domain/appeal';
+import { AppealErrorCode } from '../domain/appeal-errors';
+import { GradeAppealRow, GradeAppealsRepository, NewGradeAppeal } from '../infrastructure/grade-appeals.repository';
+import type { OpenAppealCommand } from './appeal.commands';
+
+interface ContestedStanding {
+  scheme_version: number;
+  subject_kind: GradeAppealRow['subjectKind'];
+  region: string;
+  grade: string;
+  score: number;
+  cycle: { label: string; start: string; end: string };
+}
+
+/**
+ * A subject contests its current result under a scheme (信用评价申诉, seed 004 苏州: 道路运输企业对评价结果有异议的，
+ * 可提出申诉). Opened through an integrator (scope records:write) whose region covers the standing's
+ * (403 APPEAL.REGION_FORBIDDEN otherwise); against the stored standing (404 APPEAL.GRADE_NOT_FOUND
+ * when there is none); one open appeal per subject, scheme and cycle (409 APPEAL.ALREADY_OPEN).
+ * Stored and announced as `evaluation.grade.appealed` in one transaction; the grade stands meanwhile.
+ */
+@Injectable()
+export class OpenAppealHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxPublisher,
+    @Inject(SERVICE_CONFIG) private readonly config: Pick<EvaluationConfig, 'APPEAL_DECISION_DAYS'>,
+  ) {}
+
+  async execute(principal: Principal, command: OpenAppealCommand): Promise<GradeAppealRow> {
+    assertScope(principal, Scopes.RecordsWrite);
+    const violations = openingViolations(command.reason, command.evidence);
+    if (violations.length > 0) throw DomainError.validation(AppealErrorCode.Invalid, violations, 'The appeal is invalid; nothing was stored.');
+    return this.dataSource.transaction(async (manager) => {
+      const standing = await contestedStanding(manager, command.subjectId, command.schemeId);
+      if (!standing) {
+        throw DomainError.notFound(
+          AppealErrorCode.GradeNotFound,
+          `Subject ${command.subjectId} has no result under scheme ${command.schemeId} to appeal against.`,
+        );
+      }
+      if (!isWithinRegion(principal, standing.region)) {
+        throw DomainError.forbidden(
+          AppealErrorCode.RegionForbidden,
+          `The subject was graded in region ${standing.region}, outside the client's region ${principal.region}: only its region's clients open appeals.`,
+        );
+      }
+      const openedAt = new Date();
+      const appeal: NewGradeAppeal = {
+        id: randomUUID(),
+        subjectId: command.subjectId,
+        subjectKind: standing.subject_kind,
+        schemeId: command.schemeId,
+        schemeVersion: standing.scheme_version,
+        region: standing.region,
+        cycleLabel: standing.cycle.label,
+        cycleStart: standing.cycle.start,
+        cycleEnd: standing.cycle.end,
+        grade: standing.grade,
+        score: standing.score,
+        reason: command.reason,
+        evidence: command.evidence,
+        openedBy: principal.clientId,
+        openedAt,
+        decisionDueBy: decisionDueBy(openedAt, this.config.APPEAL_DECISION_DAYS),
+      };
+      if (!(await GradeAppealsRepository.insertOpen(manager, appeal))) {
+        throw DomainError.conflict(
+          AppealErrorCode.AlreadyOpen,
+          `An appeal against subject ${command.subjectId}'s result under ${command.schemeId} for ${standing.cycle.label} is already open.`,
+        );
+      }
+      await this.outbox.append(manager, Events.EvaluationGradeAppealed, {
+        subjectId: appeal.subjectId,
+        region: appeal.region,
+        occurredAt: openedAt,
+        data: {
+          appealId: appeal.id,
+          schemeId: appeal.schemeId,
+          schemeVersion: appeal.schemeVersion,
+          subject: { kind: appeal.subjectKind, id: appeal.subjectId },
+          region: appeal.region,
+          cycleLabel: appeal.cycleLabel,
+          grade: appeal.grade,
+          score: appeal.score,
+          reason: appeal.reason,
+          evidence: appeal.evidence,
+          openedBy: appeal.openedBy,
+          openedAt: openedAt.toISOString(),
+          decisionDueBy: appeal.decisionDueBy.toISOString(),
+        },
+      });
+      return (await GradeAppealsRepository.find(manager, appeal.id))!;
+    });
+  }
+}
+
+async function contestedStanding(manager: EntityManager, subjectId: string, schemeId: string): Promise<ContestedStanding | undefined> {
+  const [row]: ContestedStanding[] = await manager.query(
+    `SELECT scheme_version, subject_kind, region, grade, score, result->'cycle' AS cycle FROM subject_standings WHERE subject_id = $1 AND scheme_id = $2`,
+    [subjectId, schemeId],
+  );
+  return row;
+}
