@@ -8,6 +8,7 @@ import type { CycleWindow } from '../../engine/domain/cycle';
 import { pointsDeductedInCycle } from '../../engine/domain/deductions';
 import type { EvaluationResult, ListMembership } from '../../engine/domain/evaluate';
 import { applicableRegion, countedFromDecision, regionPatterns, standingAt } from '../../engine/domain/standing';
+import { AppealFacts } from '../../appeals/application/appeal-facts';
 import { LoadedScheme, SchemeRegistry } from '../../schemes/application/scheme-registry';
 import type { EvaluationConfig } from '../../evaluation.definition';
 import { SubjectFactsReader, SubjectHistory } from '../../standing/application/subject-facts.reader';
@@ -29,6 +30,8 @@ interface ChunkInput {
   subjects: string[];
   histories: Map<string, SubjectHistory>;
   lists: Map<string, ListMembership[]>;
+  /** Records upheld grade appeals disregard (ADR 0054): subject → scheme → record ids. */
+  disregarded: Map<string, Map<string, Set<string>>>;
 }
 
 interface GradedSubject {
@@ -117,7 +120,8 @@ export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicati
     );
     const histories = await SubjectFactsReader.histories(manager, subjects, receivedBy, decidedBy);
     const lists = await SubjectFactsReader.membershipsAt(manager, subjects, cycle.cutoff);
-    return { cursor, subjects, histories, lists };
+    const disregarded = await AppealFacts.disregardedRecords(manager, subjects, cycle.cutoff);
+    return { cursor, subjects, histories, lists, disregarded };
   }
 
   private async claim(): Promise<ClaimedCycle | undefined> {
@@ -180,7 +184,7 @@ export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /** Every subject's result from its records and lists as they stood at the cutoff. */
-  private grade(cycle: ClaimedCycle, { histories, lists }: ChunkInput): GradedSubject[] {
+  private grade(cycle: ClaimedCycle, { histories, lists, disregarded }: ChunkInput): GradedSubject[] {
     const document = cycle.scheme.compiled.document;
     // A ranking reads the standing at the period's end: the scheme's cycle containing that day.
     const window = cycle.purpose === 'close' ? cycle.window : undefined;
@@ -188,10 +192,12 @@ export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicati
       const records = cycle.purpose === 'ranking' ? countedFromDecision(stored) : stored;
       const region = applicableRegion(document, kind, records, registration);
       if (!region) return [];
+      // An upheld grade appeal's records do not count under its scheme (ADR 0054).
+      const left = disregarded.get(subjectId)?.get(cycle.scheme.schemeId);
       const result = standingAt(
         cycle.scheme.compiled,
         { id: subjectId, kind, region, lists: [], listEntries: lists.get(subjectId) ?? [], registration },
-        records,
+        left ? records.filter((r) => !left.has(r.id)) : records,
         cycle.cutoff,
         window,
       );
