@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chinaToday, makeUscc } from '@platform/testing';
+import { closeCycle, recordsHeld } from '../support/evaluation-cycles';
 import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
@@ -45,15 +46,20 @@ describe('seed 004 苏州: quarterly grades, a responsible fatal accident → D,
   // The scheme's quarterly cycle (seed 004: 评价结果每季度发布一次), e.g. 2026-Q4.
   const quarter = `${today.slice(0, 4)}-Q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
 
-  const fatalAccident = (uscc: string, responsibility: string) => ({
+  // The quarter before this one, and its last day: the published result a carrier appeals against.
+  const [year, q] = [Number(today.slice(0, 4)), Number(quarter.slice(-1))];
+  const lastQuarter = q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
+  const lastQuarterEnd = q === 1 ? `${year - 1}-12-31` : `${year}-${['03-31', '06-30', '09-30'][q - 2]}`;
+
+  const fatalAccident = (uscc: string, responsibility: string, decisionDate = today) => ({
     recordType: 'accident',
     subject: { kind: 'org', id: uscc, name: '苏州某运输有限公司' },
     region: '320505',
     severity: 'severe',
-    decisionDate: today,
+    decisionDate,
     documentNumber: `苏公交认字${randomBytes(3).toString('hex')}`,
     payload: {
-      occurredAt: `${today}T08:00:00+08:00`,
+      occurredAt: `${decisionDate}T08:00:00+08:00`,
       location: '苏州市虎丘区G2京沪高速苏州新区段',
       accidentGrade: 'ordinary',
       responsibility,
@@ -77,22 +83,28 @@ describe('seed 004 苏州: quarterly grades, a responsible fatal accident → D,
     return ((r.body.evaluations ?? []) as Evaluation[]).find((e) => e.schemeId === SCHEME);
   };
 
-  /** A Suzhou carrier of `sector` registered by the Suzhou integrator, with this quarter's fatal accident, graded. */
-  async function carrierWithFatalAccident(sector: string): Promise<{ uscc: string; accidentId: string }> {
+  /** A Suzhou carrier of `sector` registered by the Suzhou integrator, with a fatal accident this quarter (or on `decisionDate`). */
+  async function registeredWithFatalAccident(sector: string, decisionDate = today): Promise<{ uscc: string; accidentId: string }> {
     const uscc = makeUscc('320500');
     const registered = await api(`/api/v1/registry/enterprises/${uscc}`, {
       method: 'PUT',
       body: { name: '苏州某运输有限公司', region: '320505', declaredSectors: [sector], registeredOn: '2015-01-01' },
     });
     expect([200, 201]).toContain(registered.status);
-    const created = await api('/api/v1/credit-records', { method: 'POST', body: fatalAccident(uscc, 'main') });
+    const created = await api('/api/v1/credit-records', { method: 'POST', body: fatalAccident(uscc, 'main', decisionDate) });
     expect({ status: created.status, body: created.status === 201 ? null : created.body }).toEqual({ status: 201, body: null });
+    return { uscc, accidentId: created.body.id as string };
+  }
+
+  /** registeredWithFatalAccident this quarter, once evaluation grades it D. */
+  async function carrierWithFatalAccident(sector: string): Promise<{ uscc: string; accidentId: string }> {
+    const { uscc, accidentId } = await registeredWithFatalAccident(sector);
     await eventually(
       () => suzhouGrade(uscc),
       (e) => e?.grade === 'D',
       30_000,
     );
-    return { uscc, accidentId: created.body.id as string };
+    return { uscc, accidentId };
   }
 
   it('grades the carrier D for the quarter (veto); its appeal is upheld: the accident disregarded, re-graded A', async () => {
@@ -200,5 +212,43 @@ describe('seed 004 苏州: quarterly grades, a responsible fatal accident → D,
       body: { outcome: 'upheld', reason: '改判' },
     });
     expect([upheldWithout.status, upheldWithout.body.code]).toEqual([400, 'APPEAL.INVALID']);
+  }, 90_000);
+
+  it('appeals the quarter the bureau published: last quarter closed (D), the appeal upheld, the published result re-graded A', async () => {
+    // seed 004: 评价结果每季度发布一次 — the regulator closes last quarter; the carrier contests that result.
+    const carrier = await registeredWithFatalAccident('road-passenger', lastQuarterEnd);
+    await eventually(
+      () => recordsHeld(platform, [carrier.uscc]),
+      (n) => n === 1,
+    );
+    const { closed, ranked } = await closeCycle(platform, regulator, SCHEME, lastQuarter);
+    expect(ranked.get(carrier.uscc)).toMatchObject({ grade: 'D', score: 90 });
+
+    const opened = await api(`/api/v1/subjects/${carrier.uscc}/evaluations/${SCHEME}/appeals`, {
+      method: 'POST',
+      body: { reason: '上季度亡人事故经复核我司无责任', period: lastQuarter },
+    });
+    expect(opened.status).toBe(201);
+    expect(opened.body).toMatchObject({ cycleId: closed.body.id, cycleLabel: lastQuarter, contested: { grade: 'D', score: 90 }, status: 'open' });
+    const badPeriod = await api(`/api/v1/subjects/${carrier.uscc}/evaluations/${SCHEME}/appeals`, {
+      method: 'POST',
+      body: { reason: '申诉', period: '1999-Q1' },
+    });
+    expect([badPeriod.status, badPeriod.body.code]).toEqual([404, 'APPEAL.GRADE_NOT_FOUND']);
+
+    const upheld = await api(`/api/v1/grade-appeals/${opened.body.id as string}/decision`, {
+      method: 'POST',
+      token: regulator,
+      body: { outcome: 'upheld', reason: '经调查核实，该起事故企业无责任', disregardedRecordIds: [carrier.accidentId] },
+    });
+    expect(upheld.body).toMatchObject({ status: 'upheld', decision: { regraded: { grade: 'A', score: 100 } } });
+    const rankings = await gatewayApi<Body>(
+      () => platform,
+      () => regulator,
+    )(`/api/v1/evaluation-cycles/${closed.body.id as string}/rankings?by=subject&limit=500`);
+    expect((rankings.body.subjects as { subjectId: string; grade: string; score: number }[]).find((s) => s.subjectId === carrier.uscc)).toMatchObject({
+      grade: 'A',
+      score: 100,
+    });
   }, 90_000);
 });

@@ -4,6 +4,10 @@ import type { Principal } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { OutboxPublisher, ServiceDefinition } from '@platform/service';
 import { chinaToday, cloneTestDatabase, makeUscc, TestDatabase } from '@platform/testing';
+import { CloseCycleHandler } from '../cycles/application/close-cycle.handler';
+import { ClosedCycleResults } from '../cycles/application/closed-cycle-results';
+import { ProcessCyclesJob } from '../cycles/application/process-cycles.job';
+import { cycleContaining, previousCycle } from '../engine/domain/cycle';
 import { evaluationDefinition } from '../evaluation.definition';
 import { SchemeRegistry } from '../schemes/application/scheme-registry';
 import { GetSubjectEvaluationsHandler } from '../standing/application/get-subject-evaluations.handler';
@@ -30,6 +34,9 @@ describe('evaluation: grade appeals opened by the subject’s region, decided by
   let get: GetAppealHandler;
   let evaluations: GetSubjectEvaluationsHandler;
   let calculator: StandingCalculator;
+  let closedCycles: ClosedCycleResults;
+  let processor: ProcessCyclesJob;
+  let close: CloseCycleHandler;
   const suzhou: Principal = { clientId: 'suzhou', kind: 'integrator', scopes: ['records:write', 'evaluations:read'], region: '320500' };
   const wuxi: Principal = { clientId: 'wuxi', kind: 'integrator', scopes: ['records:write', 'evaluations:read'], region: '320200' };
   const suzhouRegulator: Principal = { clientId: 'suzhou-regulator', kind: 'admin', scopes: ['admin'], region: '320500' };
@@ -42,8 +49,11 @@ describe('evaluation: grade appeals opened by the subject’s region, decided by
     await registry.onModuleInit();
     const outbox = new OutboxPublisher(evaluationDefinition as ServiceDefinition);
     calculator = new StandingCalculator(registry, outbox);
-    open = new OpenAppealHandler(dataSource, outbox, { APPEAL_DECISION_DAYS: 15 });
-    decide = new DecideAppealHandler(dataSource, outbox, calculator);
+    closedCycles = new ClosedCycleResults(registry, outbox);
+    open = new OpenAppealHandler(dataSource, outbox, { APPEAL_DECISION_DAYS: 15 }, closedCycles);
+    decide = new DecideAppealHandler(dataSource, outbox, calculator, closedCycles);
+    processor = new ProcessCyclesJob(dataSource, registry, outbox, { CYCLE_CHUNK_SIZE: 100, CYCLE_LEASE_SECONDS: 1, CYCLE_POLL_MS: 100 });
+    close = new CloseCycleHandler(dataSource, registry, { nudge: () => undefined } as unknown as ProcessCyclesJob);
     get = new GetAppealHandler(dataSource);
     evaluations = new GetSubjectEvaluationsHandler(dataSource, calculator);
   });
@@ -53,7 +63,7 @@ describe('evaluation: grade appeals opened by the subject’s region, decided by
   });
 
   /** A general-cargo carrier of Suzhou (registry), with one accident this quarter, graded. */
-  async function carrierWithAccident(deaths: number): Promise<{ id: string; accident: string }> {
+  async function carrierWithAccident(deaths: number, decisionDate = chinaToday()): Promise<{ id: string; accident: string }> {
     const id = makeUscc('320500');
     const accident = randomUUID();
     await dataSource.transaction(async (manager) => {
@@ -77,7 +87,7 @@ describe('evaluation: grade appeals opened by the subject’s region, decided by
         region: '320505',
         recordType: 'accident',
         severity: 'severe',
-        decisionDate: chinaToday(),
+        decisionDate,
         payload: { deaths, responsibility: 'main', injuries: 0 },
         receivedAt: new Date().toISOString(),
       });
@@ -114,8 +124,17 @@ describe('evaluation: grade appeals opened by the subject’s region, decided by
       schemeId: SUZHOU,
       reason: '该事故经交警部门复核认定我司无责任',
       evidence: ['苏公交复字〔2026〕第1号'],
+      period: '',
     });
-    expect(appeal).toMatchObject({ status: 'open', grade: 'D', score: 90, region: '320505', openedBy: 'suzhou', evidence: ['苏公交复字〔2026〕第1号'] });
+    expect(appeal).toMatchObject({
+      status: 'open',
+      grade: 'D',
+      score: 90,
+      region: '320505',
+      openedBy: 'suzhou',
+      evidence: ['苏公交复字〔2026〕第1号'],
+      cycleId: null,
+    });
     expect(new Date(appeal.decisionDueBy).getTime() - new Date(appeal.openedAt).getTime()).toBe(15 * 24 * 3600 * 1000);
     expect((await events('evaluation.grade.appealed', appeal.id)).map((e) => e.envelope.data)).toEqual([
       expect.objectContaining({ appealId: appeal.id, schemeId: SUZHOU, grade: 'D', score: 90, subject: { kind: 'org', id: carrier.id } }),
@@ -124,7 +143,7 @@ describe('evaluation: grade appeals opened by the subject’s region, decided by
     expect(view.evaluations.find((e) => e.schemeId === SUZHOU)).toMatchObject({ grade: 'D', appeal: { id: appeal.id, status: 'open' } });
 
     // One open appeal per subject, scheme and cycle.
-    expect(await refusal(open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '再次申诉', evidence: [] }))).toMatchObject({
+    expect(await refusal(open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '再次申诉', evidence: [], period: '' }))).toMatchObject({
       code: 'APPEAL.ALREADY_OPEN',
       kind: 'conflict',
     });
@@ -132,15 +151,17 @@ describe('evaluation: grade appeals opened by the subject’s region, decided by
 
   it('refuses another region’s client (403), a grade that does not exist (404) and an empty reason (400); nothing is stored', async () => {
     const carrier = await carrierWithAccident(1);
-    expect(await refusal(open.execute(wuxi, { subjectId: carrier.id, schemeId: SUZHOU, reason: '申诉', evidence: [] }))).toMatchObject({
+    expect(await refusal(open.execute(wuxi, { subjectId: carrier.id, schemeId: SUZHOU, reason: '申诉', evidence: [], period: '' }))).toMatchObject({
       code: 'APPEAL.REGION_FORBIDDEN',
       kind: 'forbidden',
     });
-    expect(await refusal(open.execute(suzhou, { subjectId: carrier.id, schemeId: 'hangzhou-road-transport', reason: '申诉', evidence: [] }))).toMatchObject({
+    expect(
+      await refusal(open.execute(suzhou, { subjectId: carrier.id, schemeId: 'hangzhou-road-transport', reason: '申诉', evidence: [], period: '' })),
+    ).toMatchObject({
       code: 'APPEAL.GRADE_NOT_FOUND',
       kind: 'not-found',
     });
-    expect(await refusal(open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: ' ', evidence: [''] }))).toEqual({
+    expect(await refusal(open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: ' ', evidence: [''], period: '' }))).toEqual({
       code: 'APPEAL.INVALID',
       kind: 'validation',
       fields: ['reason', 'evidence[0]'],
@@ -150,7 +171,7 @@ describe('evaluation: grade appeals opened by the subject’s region, decided by
 
   it('upheld by the Suzhou regulator: the accident found not responsible is disregarded and the carrier is re-graded A (100)', async () => {
     const carrier = await carrierWithAccident(1);
-    const appeal = await open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '我司无责任', evidence: [] });
+    const appeal = await open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '我司无责任', evidence: [], period: '' });
 
     // Only the owner decides: a Henan admin does not own a scheme grading 320500.
     expect(
@@ -211,7 +232,7 @@ describe('evaluation: grade appeals opened by the subject’s region, decided by
 
   it('rejected: the grade stands (D), the reason is kept and announced', async () => {
     const carrier = await carrierWithAccident(2);
-    const appeal = await open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '申诉', evidence: [] });
+    const appeal = await open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '申诉', evidence: [], period: '' });
     const decided = await decide.execute(suzhouRegulator, {
       appealId: appeal.id,
       outcome: 'rejected',
@@ -224,17 +245,53 @@ describe('evaluation: grade appeals opened by the subject’s region, decided by
       expect.objectContaining({ outcome: 'rejected', regraded: { grade: 'D', score: 90 } }),
     ]);
     // A closed appeal frees the cycle: the subject may appeal again.
-    await expect(open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '补充新证据再次申诉', evidence: ['新证据'] })).resolves.toMatchObject({
+    await expect(
+      open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '补充新证据再次申诉', evidence: ['新证据'], period: '' }),
+    ).resolves.toMatchObject({
       status: 'open',
     });
   });
 
   it('an appeal reads as absent outside the subject’s region and to a non-owner (404)', async () => {
     const carrier = await carrierWithAccident(1);
-    const appeal = await open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '申诉', evidence: [] });
+    const appeal = await open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '申诉', evidence: [], period: '' });
     expect(await refusal(get.execute(wuxi, appeal.id))).toMatchObject({ code: 'APPEAL.NOT_FOUND' });
     expect(await refusal(get.execute(henanRegulator, appeal.id))).toMatchObject({ code: 'APPEAL.NOT_FOUND' });
     expect(await refusal(get.execute(suzhou, 'not-an-id'))).toMatchObject({ code: 'APPEAL.NOT_FOUND' });
     expect(await get.execute(suzhouRegulator, appeal.id)).toMatchObject({ id: appeal.id });
+  });
+
+  it('an appeal against the quarter a close published: upheld, the closed result is graded again and re-announced', async () => {
+    // Seed 004 苏州: 评价结果每季度发布一次 — last quarter's accident, last quarter closed (D), then appealed.
+    const lastQuarter = previousCycle({ kind: 'quarter' }, cycleContaining({ kind: 'quarter' }, chinaToday()));
+    const carrier = await carrierWithAccident(1, lastQuarter.end);
+    const cycle = await close.execute(suzhouRegulator, { schemeId: SUZHOU, period: lastQuarter.label });
+    await processor.work();
+    const published = () =>
+      db.query<{ grade: string; score: number }>(`SELECT grade, score FROM evaluation.cycle_results WHERE cycle_id = $1 AND subject_id = $2`, [
+        cycle.id,
+        carrier.id,
+      ]);
+    expect(await published()).toEqual([{ grade: 'D', score: 90 }]);
+
+    expect(
+      await refusal(open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '申诉', evidence: [], period: 'last-quarter' })),
+    ).toMatchObject({ code: 'APPEAL.INVALID', fields: ['period'] });
+    const appeal = await open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '事故我司无责任', evidence: [], period: lastQuarter.label });
+    expect(appeal).toMatchObject({ cycleId: cycle.id, cycleLabel: lastQuarter.label, grade: 'D', score: 90 });
+
+    const decided = await decide.execute(suzhouRegulator, {
+      appealId: appeal.id,
+      outcome: 'upheld',
+      reason: '无责，不予计入',
+      disregardedRecordIds: [carrier.accident],
+    });
+    expect(decided).toMatchObject({ status: 'upheld', regradedGrade: 'A', regradedScore: 100 });
+    expect(await published()).toEqual([{ grade: 'A', score: 100 }]);
+    const announced = await db.query<{ envelope: { data: { grade: string } } }>(
+      `SELECT envelope FROM evaluation.outbox WHERE subject = 'evaluation.cycle-grades.recorded' AND envelope->'data'->>'cycleId' = $1 AND envelope->'data'->'subject'->>'id' = $2 ORDER BY id`,
+      [cycle.id, carrier.id],
+    );
+    expect(announced.map((e) => e.envelope.data.grade)).toEqual(['D', 'A']);
   });
 });

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Grade appeals (信用评价申诉/复核, ADR 0054): one row per appeal against a subject's result under a
- * scheme in a cycle. At most one open appeal per subject, scheme and cycle (partial unique index);
+ * scheme in a cycle — its current standing, or (cycle_id) the result a completed close published. At most one open appeal per subject, scheme and cycle (partial unique index);
  * an upheld appeal's disregarded records stay out of the subject's grading under the scheme.
  */
 export class GradeAppeals1763700002400 implements MigrationInterface {
@@ -16,6 +16,7 @@ export class GradeAppeals1763700002400 implements MigrationInterface {
          subject_kind text NOT NULL,
          scheme_id text NOT NULL,
          scheme_version integer NOT NULL,
+         cycle_id uuid,
          region text NOT NULL,
          cycle_label text NOT NULL,
          cycle_start date NOT NULL,

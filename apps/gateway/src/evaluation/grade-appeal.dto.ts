@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 /** POST /api/v1/subjects/{subjectId}/evaluations/{schemeId}/appeals (ADR 0054). */
 export class OpenGradeAppealDto {
@@ -21,6 +21,15 @@ export class OpenGradeAppealDto {
   @MinLength(1, { each: true })
   @MaxLength(500, { each: true })
   evidence?: string[];
+
+  @ApiPropertyOptional({
+    description: "A closed period of the scheme's cycle whose published result is contested (seed 004 苏州: 评价结果每季度发布一次); absent: the current grade",
+    example: '2026-Q3',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}(-(H[12]|Q[1-4]|\d{2}|W\d{2}))?$/, { message: 'period must be a period such as 2026-Q3' })
+  period?: string;
 }
 
 /** POST /api/v1/grade-appeals/{appealId}/decision (ADR 0054). */

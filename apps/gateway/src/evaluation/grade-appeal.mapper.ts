@@ -8,6 +8,8 @@ export interface GradeAppealBody {
   schemeVersion: number;
   region: string;
   cycleLabel: string;
+  /** The close whose published result is contested; absent when the current grade is. */
+  cycleId?: string;
   contested: { grade: string; score: number };
   status: string;
   reason: string;
@@ -34,6 +36,7 @@ export function toGradeAppealBody(appeal: evaluationV1.GradeAppeal | undefined):
     schemeVersion: appeal.schemeVersion,
     region: appeal.region,
     cycleLabel: appeal.cycleLabel,
+    cycleId: appeal.cycleId || undefined,
     contested: { grade: appeal.grade, score: appeal.score },
     status: appeal.status,
     reason: appeal.reason,

@@ -32,7 +32,10 @@ export class GradeAppealsHttpController {
     @Param('schemeId') schemeId: string,
     @Body() body: OpenGradeAppealDto,
   ): Promise<GradeAppealBody> {
-    const result = await this.upstreams.gradeAppeals.openAppeal({ subjectId, schemeId, reason: body.reason, evidence: body.evidence ?? [] }, { principal });
+    const result = await this.upstreams.gradeAppeals.openAppeal(
+      { subjectId, schemeId, reason: body.reason, evidence: body.evidence ?? [], period: body.period ?? '' },
+      { principal },
+    );
     return toGradeAppealBody(result.appeal);
   }
 

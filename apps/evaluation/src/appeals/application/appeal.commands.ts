@@ -4,6 +4,8 @@ export interface OpenAppealCommand {
   schemeId: string;
   reason: string;
   evidence: string[];
+  /** A closed period (e.g. 2026-Q3) whose published result is contested; empty: the current standing. */
+  period: string;
 }
 
 /** The scheme owner's decision on an open appeal. */

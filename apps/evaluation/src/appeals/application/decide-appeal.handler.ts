@@ -4,6 +4,7 @@ import { Events } from '@contracts';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { OutboxPublisher } from '@platform/service';
+import { ClosedCycleResults } from '../../cycles/application/closed-cycle-results';
 import { StandingCalculator } from '../../standing/application/standing-calculator';
 import { AppealOutcome, decisionViolations, isAppealId, ownsScheme, uncountedRecords } from '../domain/appeal';
 import { AppealErrorCode } from '../domain/appeal-errors';
@@ -14,7 +15,7 @@ import type { DecideAppealCommand } from './appeal.commands';
  * The scheme's owner decides an open appeal (属地交通运输行业管理部门负责对申诉情况及时调查核实, seed 004 苏州).
  * Upheld: the records the investigation found should not count (e.g. an accident the subject was
  * found not responsible for) are disregarded under this scheme, and the subject is re-graded at
- * once by the scheme's rules, in the same transaction (ADR 0054: the grade is never set by hand,
+ * once by the scheme's rules (its standing, and the closed cycle's result when that was contested), in the same transaction (ADR 0054: the grade is never set by hand,
  * and the record itself stays its provider's). Rejected: the grade stands. Either way a reason is
  * given and `evaluation.grade.appeal-decided` is announced through the outbox.
  *
@@ -29,6 +30,7 @@ export class DecideAppealHandler {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
     private readonly standings: StandingCalculator,
+    private readonly closedCycles: ClosedCycleResults,
   ) {}
 
   async execute(principal: Principal, command: DecideAppealCommand): Promise<GradeAppealRow> {
@@ -62,7 +64,9 @@ export class DecideAppealHandler {
       if (outcome === 'upheld') {
         // The appeal is the cause of the re-grade: its grade.changed carries the appeal id.
         await this.standings.recompute(manager, appeal.subjectId, appeal.id);
-        regraded = (await currentResult(manager, appeal)) ?? regraded;
+        // A published (closed-cycle) result is graded again and re-announced; a current one is the standing just recomputed.
+        const after = appeal.cycleId ? await this.closedCycles.regrade(manager, appeal.cycleId, appeal.subjectId) : await currentResult(manager, appeal);
+        regraded = after ?? regraded;
         await GradeAppealsRepository.setRegraded(manager, appeal.id, regraded.grade, regraded.score);
       }
       await this.outbox.append(manager, Events.EvaluationGradeAppealDecided, {

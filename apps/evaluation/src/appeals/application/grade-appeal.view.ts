@@ -22,6 +22,7 @@ export interface GradeAppealView {
   disregardedRecordIds: string[];
   regradedGrade: string;
   regradedScore: number;
+  cycleId: string;
 }
 
 export function gradeAppealView(row: GradeAppealRow): GradeAppealView {
@@ -46,5 +47,6 @@ export function gradeAppealView(row: GradeAppealRow): GradeAppealView {
     disregardedRecordIds: row.disregardedRecordIds,
     regradedGrade: row.regradedGrade ?? '',
     regradedScore: row.regradedScore ?? 0,
+    cycleId: row.cycleId ?? '',
   };
 }

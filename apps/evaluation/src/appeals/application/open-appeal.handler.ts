@@ -5,15 +5,18 @@ import { Events } from '@contracts';
 import { assertScope, isWithinRegion, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { OutboxPublisher, SERVICE_CONFIG } from '@platform/service';
+import { ClosedCycleResults } from '../../cycles/application/closed-cycle-results';
 import type { EvaluationConfig } from '../../evaluation.definition';
 import { decisionDueBy, openingViolations } from '../domain/appeal';
 import { AppealErrorCode } from '../domain/appeal-errors';
 import { GradeAppealRow, GradeAppealsRepository, NewGradeAppeal } from '../infrastructure/grade-appeals.repository';
 import type { OpenAppealCommand } from './appeal.commands';
 
-interface ContestedStanding {
-  scheme_version: number;
-  subject_kind: GradeAppealRow['subjectKind'];
+/** The contested result: the current standing, or what a completed close published. */
+interface ContestedResult {
+  cycleId: string | null;
+  schemeVersion: number;
+  subjectKind: GradeAppealRow['subjectKind'];
   region: string;
   grade: string;
   score: number;
@@ -21,10 +24,11 @@ interface ContestedStanding {
 }
 
 /**
- * A subject contests its current result under a scheme (信用评价申诉, seed 004 苏州: 道路运输企业对评价结果有异议的，
- * 可提出申诉). Opened through an integrator (scope records:write) whose region covers the standing's
- * (403 APPEAL.REGION_FORBIDDEN otherwise); against the stored standing (404 APPEAL.GRADE_NOT_FOUND
- * when there is none); one open appeal per subject, scheme and cycle (409 APPEAL.ALREADY_OPEN).
+ * A subject contests a result under a scheme (信用评价申诉, seed 004 苏州: 道路运输企业对评价结果有异议的，
+ * 可提出申诉): its current standing, or with `period` the result that period's completed close
+ * published (评价结果每季度发布一次). Opened through an integrator (scope records:write) whose region
+ * covers the result's (403 APPEAL.REGION_FORBIDDEN otherwise); 404 APPEAL.GRADE_NOT_FOUND when there
+ * is no such result; one open appeal per subject, scheme and cycle (409 APPEAL.ALREADY_OPEN).
  * Stored and announced as `evaluation.grade.appealed` in one transaction; the grade stands meanwhile.
  */
 @Injectable()
@@ -33,18 +37,21 @@ export class OpenAppealHandler {
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
     @Inject(SERVICE_CONFIG) private readonly config: Pick<EvaluationConfig, 'APPEAL_DECISION_DAYS'>,
+    private readonly closedCycles: ClosedCycleResults,
   ) {}
 
   async execute(principal: Principal, command: OpenAppealCommand): Promise<GradeAppealRow> {
     assertScope(principal, Scopes.RecordsWrite);
-    const violations = openingViolations(command.reason, command.evidence);
+    const violations = openingViolations(command.reason, command.evidence, command.period);
     if (violations.length > 0) throw DomainError.validation(AppealErrorCode.Invalid, violations, 'The appeal is invalid; nothing was stored.');
     return this.dataSource.transaction(async (manager) => {
-      const standing = await contestedStanding(manager, command.subjectId, command.schemeId);
+      const standing = command.period
+        ? await this.closedCycles.find(manager, command.schemeId, command.period, command.subjectId)
+        : await currentStanding(manager, command.subjectId, command.schemeId);
       if (!standing) {
         throw DomainError.notFound(
           AppealErrorCode.GradeNotFound,
-          `Subject ${command.subjectId} has no result under scheme ${command.schemeId} to appeal against.`,
+          `Subject ${command.subjectId} has no result under scheme ${command.schemeId}${command.period ? ` published for ${command.period}` : ''} to appeal against.`,
         );
       }
       if (!isWithinRegion(principal, standing.region)) {
@@ -57,9 +64,10 @@ export class OpenAppealHandler {
       const appeal: NewGradeAppeal = {
         id: randomUUID(),
         subjectId: command.subjectId,
-        subjectKind: standing.subject_kind,
+        subjectKind: standing.subjectKind,
         schemeId: command.schemeId,
-        schemeVersion: standing.scheme_version,
+        schemeVersion: standing.schemeVersion,
+        cycleId: standing.cycleId,
         region: standing.region,
         cycleLabel: standing.cycle.label,
         cycleStart: standing.cycle.start,
@@ -103,9 +111,10 @@ export class OpenAppealHandler {
   }
 }
 
-async function contestedStanding(manager: EntityManager, subjectId: string, schemeId: string): Promise<ContestedStanding | undefined> {
-  const [row]: ContestedStanding[] = await manager.query(
-    `SELECT scheme_version, subject_kind, region, grade, score, result->'cycle' AS cycle FROM subject_standings WHERE subject_id = $1 AND scheme_id = $2`,
+async function currentStanding(manager: EntityManager, subjectId: string, schemeId: string): Promise<ContestedResult | undefined> {
+  const [row]: ContestedResult[] = await manager.query(
+    `SELECT NULL AS "cycleId", scheme_version AS "schemeVersion", subject_kind AS "subjectKind", region, grade, score, result->'cycle' AS cycle
+       FROM subject_standings WHERE subject_id = $1 AND scheme_id = $2`,
     [subjectId, schemeId],
   );
   return row;

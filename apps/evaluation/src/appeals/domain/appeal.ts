@@ -11,9 +11,15 @@ export const APPEAL_EVIDENCE_MAX_LENGTH = 500;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** What is wrong with an appeal's reason and evidence references (empty: nothing). */
-export function openingViolations(reason: string, evidence: readonly string[]): FieldViolation[] {
+/** A cycle label as closes name periods: 2026, 2026-H2, 2026-Q3, 2026-11, 2026-W47. */
+const PERIOD = /^\d{4}(-(H[12]|Q[1-4]|\d{2}|W\d{2}))?$/;
+
+/** What is wrong with an appeal's reason, evidence references and period, if any (empty: nothing). */
+export function openingViolations(reason: string, evidence: readonly string[], period = ''): FieldViolation[] {
   const problems: FieldViolation[] = [...reasonViolations('reason', reason)];
+  if (period !== '' && !PERIOD.test(period)) {
+    problems.push({ field: 'period', message: 'must be a closed period of the scheme, e.g. 2026-Q3', code: 'INVALID' });
+  }
   if (evidence.length > APPEAL_EVIDENCE_MAX_ITEMS) {
     problems.push({ field: 'evidence', message: `at most ${APPEAL_EVIDENCE_MAX_ITEMS} references`, code: 'TOO_MANY' });
   }

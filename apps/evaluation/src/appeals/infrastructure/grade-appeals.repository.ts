@@ -8,6 +8,8 @@ export interface GradeAppealRow {
   subjectKind: 'org' | 'person' | 'vehicle' | 'vessel';
   schemeId: string;
   schemeVersion: number;
+  /** The close whose published result is contested; null when the current standing is. */
+  cycleId: string | null;
   region: string;
   cycleLabel: string;
   /** The contested cycle's first and last day (YYYY-MM-DD, inclusive). */
@@ -30,7 +32,7 @@ export interface GradeAppealRow {
 }
 
 const COLUMNS = `id, subject_id AS "subjectId", subject_kind AS "subjectKind", scheme_id AS "schemeId", scheme_version AS "schemeVersion",
-  region, cycle_label AS "cycleLabel", to_char(cycle_start, 'YYYY-MM-DD') AS "cycleStart", to_char(cycle_end, 'YYYY-MM-DD') AS "cycleEnd", grade, score, status, reason, evidence, opened_by AS "openedBy", opened_at AS "openedAt",
+  cycle_id AS "cycleId", region, cycle_label AS "cycleLabel", to_char(cycle_start, 'YYYY-MM-DD') AS "cycleStart", to_char(cycle_end, 'YYYY-MM-DD') AS "cycleEnd", grade, score, status, reason, evidence, opened_by AS "openedBy", opened_at AS "openedAt",
   decision_due_by AS "decisionDueBy", decided_by AS "decidedBy", decided_at AS "decidedAt", decision_reason AS "decisionReason",
   disregarded_record_ids::text[] AS "disregardedRecordIds", regraded_grade AS "regradedGrade", regraded_score AS "regradedScore"`;
 
@@ -71,8 +73,8 @@ export const GradeAppealsRepository = {
   async insertOpen(manager: EntityManager, appeal: NewGradeAppeal): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO grade_appeals (id, subject_id, subject_kind, scheme_id, scheme_version, region, cycle_label, cycle_start, cycle_end, grade, score, status,
-                                  reason, evidence, opened_by, opened_at, decision_due_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'open', $12, $13, $14, $15, $16)
+                                  reason, evidence, opened_by, opened_at, decision_due_by, cycle_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'open', $12, $13, $14, $15, $16, $17)
        ON CONFLICT (subject_id, scheme_id, cycle_label) WHERE status = 'open' DO NOTHING
        RETURNING id`,
       [
@@ -92,6 +94,7 @@ export const GradeAppealsRepository = {
         appeal.openedBy,
         appeal.openedAt,
         appeal.decisionDueBy,
+        appeal.cycleId,
       ],
     );
     return rows.length === 1;

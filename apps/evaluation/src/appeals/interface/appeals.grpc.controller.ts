@@ -22,6 +22,7 @@ export class AppealsGrpcController implements evaluationV1.AppealServiceControll
       schemeId: request.schemeId,
       reason: request.reason,
       evidence: request.evidence ?? [],
+      period: request.period ?? '',
     });
     return { appeal: gradeAppealView(appeal) };
   }

@@ -5,13 +5,13 @@ import type { SubjectKind } from '@domain/credit';
 import { runUpdate } from '@platform/database';
 import { OutboxPublisher, PeriodicWork, SERVICE_CONFIG } from '@platform/service';
 import type { CycleWindow } from '../../engine/domain/cycle';
-import { pointsDeductedInCycle } from '../../engine/domain/deductions';
 import type { EvaluationResult, ListMembership } from '../../engine/domain/evaluate';
 import { applicableRegion, countedFromDecision, regionPatterns, standingAt } from '../../engine/domain/standing';
 import { AppealFacts } from '../../appeals/application/appeal-facts';
 import { LoadedScheme, SchemeRegistry } from '../../schemes/application/scheme-registry';
 import type { EvaluationConfig } from '../../evaluation.definition';
 import { SubjectFactsReader, SubjectHistory } from '../../standing/application/subject-facts.reader';
+import { cycleGradeRecorded } from './closed-cycle-results';
 
 /** `close`: a scheme's own cycle, graded as a whole; `ranking`: standings as they stood at the end of a period (ADR 0020). */
 export type CyclePurpose = 'close' | 'ranking';
@@ -212,23 +212,9 @@ export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicati
     await this.outbox.appendMany(
       manager,
       Events.EvaluationCycleGradeRecorded,
-      results.map(({ subjectId, kind, region, result }) => ({
-        subjectId,
-        region,
-        occurredAt: now,
-        data: {
-          cycleId: cycle.id,
-          schemeId: cycle.scheme.schemeId,
-          schemeVersion: cycle.scheme.version,
-          subject: { kind, id: subjectId },
-          region,
-          cycle: { label: result.cycle.label, start: result.cycle.start, end: result.cycle.end },
-          grade: result.grade,
-          score: result.score,
-          pointsDeducted: pointsDeductedInCycle(result),
-          recordedAt: now.toISOString(),
-        },
-      })),
+      results.map(({ subjectId, kind, region, result }) =>
+        cycleGradeRecorded({ cycleId: cycle.id, schemeId: cycle.scheme.schemeId, schemeVersion: cycle.scheme.version, subjectId, kind, region, result }, now),
+      ),
     );
   }
 
