@@ -177,12 +177,18 @@ describe('seed 004 苏州: quarterly grades, a responsible fatal accident → D,
 
   it('another carrier’s appeal is rejected with a reason: its D stands', async () => {
     const carrier = await carrierWithFatalAccident('hazardous-goods');
-    const opened = await api(`/api/v1/subjects/${carrier.uscc}/evaluations/${SCHEME}/appeals`, {
-      method: 'POST',
-      body: { reason: '事故系对方车辆违法变道所致', evidence: ['行车记录仪视频 sz-0002'] },
-    });
+    const appeal = () =>
+      api(`/api/v1/subjects/${carrier.uscc}/evaluations/${SCHEME}/appeals`, {
+        method: 'POST',
+        headers: { 'idempotency-key': `appeal-${carrier.uscc}` },
+        body: { reason: '事故系对方车辆违法变道所致', evidence: ['行车记录仪视频 sz-0002'] },
+      });
+    const opened = await appeal();
     expect(opened.status).toBe(201);
     const appealId = opened.body.id as string;
+    // A retried Idempotency-Key returns the first answer (API.md), not 409.
+    const retried = await appeal();
+    expect([retried.status, retried.body.id, retried.headers.get('idempotent-replayed')]).toEqual([201, appealId, 'true']);
     const rejected = await api(`/api/v1/grade-appeals/${appealId}/decision`, {
       method: 'POST',
       token: regulator,

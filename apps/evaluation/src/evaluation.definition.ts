@@ -1,5 +1,6 @@
 import { ProtoPackages } from '@contracts';
 import { baseServiceEnv, z } from '@platform/config';
+import { IdempotencyKeys1763700000001 } from '@platform/database';
 import { MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { SchemesAndStandings1763700000400 } from './migrations/1763700000400-schemes-and-standings';
@@ -42,6 +43,7 @@ export const evaluationDefinition: ServiceDefinition = {
   entities: [],
   migrations: [
     MessagingTables1763700000000,
+    IdempotencyKeys1763700000001,
     SchemesAndStandings1763700000400,
     EvaluationCycles1763700000410,
     StandingRefreshes1763700000420,

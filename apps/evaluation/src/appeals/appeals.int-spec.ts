@@ -113,13 +113,16 @@ describe('evaluation: grade appeals opened by the subject’s region, decided by
       },
       (error: DomainError) => ({ code: error.code, kind: error.kind, fields: error.violations.map((v) => v.field) }),
     );
+  const openAppeal = (principal: Principal, command: Parameters<OpenAppealHandler['execute']>[1]) => open.execute(principal, command).then((r) => r.appeal);
+  const decideAppeal = (principal: Principal, command: Parameters<DecideAppealHandler['execute']>[1]) =>
+    decide.execute(principal, command).then((r) => r.appeal);
   const appealsOf = (subjectId: string) => db.query(`SELECT id FROM evaluation.grade_appeals WHERE subject_id = $1`, [subjectId]);
 
   it('a responsible fatal accident grades D; the carrier appeals through Suzhou; the grade is marked under appeal', async () => {
     const carrier = await carrierWithAccident(1);
     expect(await standing(carrier.id)).toEqual([{ grade: 'D', score: 90 }]);
 
-    const appeal = await open.execute(suzhou, {
+    const appeal = await openAppeal(suzhou, {
       subjectId: carrier.id,
       schemeId: SUZHOU,
       reason: '该事故经交警部门复核认定我司无责任',
@@ -133,7 +136,7 @@ describe('evaluation: grade appeals opened by the subject’s region, decided by
       region: '320505',
       openedBy: 'suzhou',
       evidence: ['苏公交复字〔2026〕第1号'],
-      cycleId: null,
+      cycleId: '',
     });
     expect(new Date(appeal.decisionDueBy).getTime() - new Date(appeal.openedAt).getTime()).toBe(15 * 24 * 3600 * 1000);
     expect((await events('evaluation.grade.appealed', appeal.id)).map((e) => e.envelope.data)).toEqual([
@@ -147,6 +150,21 @@ describe('evaluation: grade appeals opened by the subject’s region, decided by
       code: 'APPEAL.ALREADY_OPEN',
       kind: 'conflict',
     });
+  });
+
+  it('a retried Idempotency-Key returns the first answer; the same key for another request is refused (API.md)', async () => {
+    const carrier = await carrierWithAccident(1);
+    const command = { subjectId: carrier.id, schemeId: SUZHOU, reason: '申诉', evidence: [], period: '', idempotencyKey: 'appeal-1' };
+    const first = await open.execute(suzhou, command);
+    const retried = await open.execute(suzhou, command);
+    expect([first.replayed, retried.replayed, retried.appeal.id]).toEqual([false, true, first.appeal.id]);
+    expect(await refusal(open.execute(suzhou, { ...command, reason: '另一申诉' }))).toMatchObject({ code: 'REQUEST.IDEMPOTENCY_KEY_REUSED' });
+
+    const decision = { appealId: first.appeal.id, outcome: 'rejected', reason: '维持', disregardedRecordIds: [], idempotencyKey: 'decision-1' };
+    const decided = await decide.execute(suzhouRegulator, decision);
+    const again = await decide.execute(suzhouRegulator, decision);
+    expect([decided.replayed, again.replayed, again.appeal.status]).toEqual([false, true, 'rejected']);
+    expect(await events('evaluation.grade.appeal-decided', first.appeal.id)).toHaveLength(1);
   });
 
   it('refuses another region’s client (403), a grade that does not exist (404) and an empty reason (400); nothing is stored', async () => {
@@ -171,7 +189,7 @@ describe('evaluation: grade appeals opened by the subject’s region, decided by
 
   it('upheld by the Suzhou regulator: the accident found not responsible is disregarded and the carrier is re-graded A (100)', async () => {
     const carrier = await carrierWithAccident(1);
-    const appeal = await open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '我司无责任', evidence: [], period: '' });
+    const appeal = await openAppeal(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '我司无责任', evidence: [], period: '' });
 
     // Only the owner decides: a Henan admin does not own a scheme grading 320500.
     expect(
@@ -196,7 +214,7 @@ describe('evaluation: grade appeals opened by the subject’s region, decided by
     });
     expect(await standing(carrier.id)).toEqual([{ grade: 'D', score: 90 }]);
 
-    const decided = await decide.execute(suzhouRegulator, {
+    const decided = await decideAppeal(suzhouRegulator, {
       appealId: appeal.id,
       outcome: 'upheld',
       reason: '经调查核实，该事故企业无责任，不予计入',
@@ -232,14 +250,14 @@ describe('evaluation: grade appeals opened by the subject’s region, decided by
 
   it('rejected: the grade stands (D), the reason is kept and announced', async () => {
     const carrier = await carrierWithAccident(2);
-    const appeal = await open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '申诉', evidence: [], period: '' });
-    const decided = await decide.execute(suzhouRegulator, {
+    const appeal = await openAppeal(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '申诉', evidence: [], period: '' });
+    const decided = await decideAppeal(suzhouRegulator, {
       appealId: appeal.id,
       outcome: 'rejected',
       reason: '事故责任认定无误，维持D级',
       disregardedRecordIds: [],
     });
-    expect(decided).toMatchObject({ status: 'rejected', decisionReason: '事故责任认定无误，维持D级', regradedGrade: null });
+    expect(decided).toMatchObject({ status: 'rejected', decisionReason: '事故责任认定无误，维持D级', regradedGrade: '' });
     expect(await standing(carrier.id)).toEqual([{ grade: 'D', score: 90 }]);
     expect((await events('evaluation.grade.appeal-decided', appeal.id)).map((e) => e.envelope.data)).toEqual([
       expect.objectContaining({ outcome: 'rejected', regraded: { grade: 'D', score: 90 } }),
@@ -248,13 +266,13 @@ describe('evaluation: grade appeals opened by the subject’s region, decided by
     await expect(
       open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '补充新证据再次申诉', evidence: ['新证据'], period: '' }),
     ).resolves.toMatchObject({
-      status: 'open',
+      appeal: { status: 'open' },
     });
   });
 
   it('an appeal reads as absent outside the subject’s region and to a non-owner (404)', async () => {
     const carrier = await carrierWithAccident(1);
-    const appeal = await open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '申诉', evidence: [], period: '' });
+    const appeal = await openAppeal(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '申诉', evidence: [], period: '' });
     expect(await refusal(get.execute(wuxi, appeal.id))).toMatchObject({ code: 'APPEAL.NOT_FOUND' });
     expect(await refusal(get.execute(henanRegulator, appeal.id))).toMatchObject({ code: 'APPEAL.NOT_FOUND' });
     expect(await refusal(get.execute(suzhou, 'not-an-id'))).toMatchObject({ code: 'APPEAL.NOT_FOUND' });
@@ -277,10 +295,10 @@ describe('evaluation: grade appeals opened by the subject’s region, decided by
     expect(
       await refusal(open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '申诉', evidence: [], period: 'last-quarter' })),
     ).toMatchObject({ code: 'APPEAL.INVALID', fields: ['period'] });
-    const appeal = await open.execute(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '事故我司无责任', evidence: [], period: lastQuarter.label });
+    const appeal = await openAppeal(suzhou, { subjectId: carrier.id, schemeId: SUZHOU, reason: '事故我司无责任', evidence: [], period: lastQuarter.label });
     expect(appeal).toMatchObject({ cycleId: cycle.id, cycleLabel: lastQuarter.label, grade: 'D', score: 90 });
 
-    const decided = await decide.execute(suzhouRegulator, {
+    const decided = await decideAppeal(suzhouRegulator, {
       appealId: appeal.id,
       outcome: 'upheld',
       reason: '无责，不予计入',

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
+import { assertIdempotencyKey, markReplayed } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
 import { DecideGradeAppealDto, OpenGradeAppealDto } from './grade-appeal.dto';
@@ -25,17 +27,26 @@ export class GradeAppealsHttpController {
   @Post('subjects/:subjectId/evaluations/:schemeId/appeals')
   @HttpCode(201)
   @RequireScope(Scopes.RecordsWrite)
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retried key returns the first answer; the same key with a different body is refused (422 REQUEST.IDEMPOTENCY_KEY_REUSED)',
+  })
   @ApiOperation({ summary: "A subject's appeal against its current grade under a scheme (one open per subject, scheme and cycle)" })
   async open(
     @CurrentPrincipal() principal: Principal,
     @Param('subjectId') subjectId: string,
     @Param('schemeId') schemeId: string,
     @Body() body: OpenGradeAppealDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<GradeAppealBody> {
+    assertIdempotencyKey(idempotencyKey);
     const result = await this.upstreams.gradeAppeals.openAppeal(
-      { subjectId, schemeId, reason: body.reason, evidence: body.evidence ?? [], period: body.period ?? '' },
+      { subjectId, schemeId, reason: body.reason, evidence: body.evidence ?? [], period: body.period ?? '', idempotencyKey: idempotencyKey ?? '' },
       { principal },
     );
+    markReplayed(response, result.replayed);
     return toGradeAppealBody(result.appeal);
   }
 
@@ -49,12 +60,25 @@ export class GradeAppealsHttpController {
   @Post('grade-appeals/:appealId/decision')
   @HttpCode(200)
   @RequireScope(Scopes.Admin)
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retried key returns the first answer; the same key with a different body is refused (422 REQUEST.IDEMPOTENCY_KEY_REUSED)',
+  })
   @ApiOperation({ summary: "The scheme owner's decision: upheld (named records disregarded, re-graded by the scheme's rules) or rejected (the grade stands)" })
-  async decide(@CurrentPrincipal() principal: Principal, @Param('appealId') appealId: string, @Body() body: DecideGradeAppealDto): Promise<GradeAppealBody> {
+  async decide(
+    @CurrentPrincipal() principal: Principal,
+    @Param('appealId') appealId: string,
+    @Body() body: DecideGradeAppealDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<GradeAppealBody> {
+    assertIdempotencyKey(idempotencyKey);
     const result = await this.upstreams.gradeAppeals.decideAppeal(
-      { appealId, outcome: body.outcome, reason: body.reason, disregardedRecordIds: body.disregardedRecordIds ?? [] },
+      { appealId, outcome: body.outcome, reason: body.reason, disregardedRecordIds: body.disregardedRecordIds ?? [], idempotencyKey: idempotencyKey ?? '' },
       { principal },
     );
+    markReplayed(response, result.replayed);
     return toGradeAppealBody(result.appeal);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Events } from '@contracts';
 import { assertScope, Principal, Scopes } from '@platform/auth';
+import { runIdempotent } from '@platform/database';
 import { DomainError } from '@platform/errors';
 import { OutboxPublisher } from '@platform/service';
 import { ClosedCycleResults } from '../../cycles/application/closed-cycle-results';
@@ -9,7 +10,8 @@ import { StandingCalculator } from '../../standing/application/standing-calculat
 import { AppealOutcome, decisionViolations, isAppealId, ownsScheme, uncountedRecords } from '../domain/appeal';
 import { AppealErrorCode } from '../domain/appeal-errors';
 import { GradeAppealRow, GradeAppealsRepository } from '../infrastructure/grade-appeals.repository';
-import type { DecideAppealCommand } from './appeal.commands';
+import type { AppealWriteResult, DecideAppealCommand } from './appeal.commands';
+import { gradeAppealView, GradeAppealView } from './grade-appeal.view';
 
 /**
  * The scheme's owner decides an open appeal (属地交通运输行业管理部门负责对申诉情况及时调查核实, seed 004 苏州).
@@ -33,14 +35,31 @@ export class DecideAppealHandler {
     private readonly closedCycles: ClosedCycleResults,
   ) {}
 
-  async execute(principal: Principal, command: DecideAppealCommand): Promise<GradeAppealRow> {
+  async execute(principal: Principal, command: DecideAppealCommand): Promise<AppealWriteResult> {
     assertScope(principal, Scopes.Admin);
     if (!isAppealId(command.appealId)) throw notFound(command.appealId);
     const violations = decisionViolations(command);
     if (violations.length > 0) throw DomainError.validation(AppealErrorCode.Invalid, violations, 'The decision is invalid; nothing was stored.');
+    const { appealId, outcome, reason, disregardedRecordIds } = command;
+    const { answer, replayed } = await this.dataSource.transaction((manager) =>
+      runIdempotent(
+        manager,
+        {
+          clientId: principal.clientId,
+          key: command.idempotencyKey,
+          operation: 'appeals.decide',
+          request: { appealId, outcome, reason, disregardedRecordIds },
+        },
+        () => this.decide(manager, principal, command),
+      ),
+    );
+    return { appeal: answer, replayed };
+  }
+
+  private async decide(manager: EntityManager, principal: Principal, command: DecideAppealCommand): Promise<GradeAppealView> {
     const outcome = command.outcome as AppealOutcome;
     const disregarded = command.disregardedRecordIds.map((id) => id.toLowerCase());
-    return this.dataSource.transaction(async (manager) => {
+    {
       const appeal = await GradeAppealsRepository.find(manager, command.appealId, { lock: true });
       if (!appeal) throw notFound(command.appealId);
       if (!ownsScheme(principal, await GradeAppealsRepository.schemeRegions(manager, appeal.schemeId))) {
@@ -90,8 +109,8 @@ export class DecideAppealHandler {
           decidedAt: decidedAt.toISOString(),
         },
       });
-      return (await GradeAppealsRepository.find(manager, appeal.id))!;
-    });
+      return gradeAppealView((await GradeAppealsRepository.find(manager, appeal.id))!);
+    }
   }
 }
 

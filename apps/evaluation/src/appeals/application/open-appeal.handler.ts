@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Events } from '@contracts';
 import { assertScope, isWithinRegion, Principal, Scopes } from '@platform/auth';
+import { runIdempotent } from '@platform/database';
 import { DomainError } from '@platform/errors';
 import { OutboxPublisher, SERVICE_CONFIG } from '@platform/service';
 import { ClosedCycleResults } from '../../cycles/application/closed-cycle-results';
@@ -10,7 +11,8 @@ import type { EvaluationConfig } from '../../evaluation.definition';
 import { decisionDueBy, openingViolations } from '../domain/appeal';
 import { AppealErrorCode } from '../domain/appeal-errors';
 import { GradeAppealRow, GradeAppealsRepository, NewGradeAppeal } from '../infrastructure/grade-appeals.repository';
-import type { OpenAppealCommand } from './appeal.commands';
+import type { AppealWriteResult, OpenAppealCommand } from './appeal.commands';
+import { gradeAppealView, GradeAppealView } from './grade-appeal.view';
 
 /** The contested result: the current standing, or what a completed close published. */
 interface ContestedResult {
@@ -40,11 +42,23 @@ export class OpenAppealHandler {
     private readonly closedCycles: ClosedCycleResults,
   ) {}
 
-  async execute(principal: Principal, command: OpenAppealCommand): Promise<GradeAppealRow> {
+  async execute(principal: Principal, command: OpenAppealCommand): Promise<AppealWriteResult> {
     assertScope(principal, Scopes.RecordsWrite);
     const violations = openingViolations(command.reason, command.evidence, command.period);
     if (violations.length > 0) throw DomainError.validation(AppealErrorCode.Invalid, violations, 'The appeal is invalid; nothing was stored.');
-    return this.dataSource.transaction(async (manager) => {
+    const { subjectId, schemeId, reason, evidence, period } = command;
+    const { answer, replayed } = await this.dataSource.transaction((manager) =>
+      runIdempotent(
+        manager,
+        { clientId: principal.clientId, key: command.idempotencyKey, operation: 'appeals.open', request: { subjectId, schemeId, reason, evidence, period } },
+        () => this.open(manager, principal, command),
+      ),
+    );
+    return { appeal: answer, replayed };
+  }
+
+  private async open(manager: EntityManager, principal: Principal, command: OpenAppealCommand): Promise<GradeAppealView> {
+    {
       const standing = command.period
         ? await this.closedCycles.find(manager, command.schemeId, command.period, command.subjectId)
         : await currentStanding(manager, command.subjectId, command.schemeId);
@@ -106,8 +120,8 @@ export class OpenAppealHandler {
           decisionDueBy: appeal.decisionDueBy.toISOString(),
         },
       });
-      return (await GradeAppealsRepository.find(manager, appeal.id))!;
-    });
+      return gradeAppealView((await GradeAppealsRepository.find(manager, appeal.id))!);
+    }
   }
 }
 

@@ -16,28 +16,28 @@ export class AppealsGrpcController implements evaluationV1.AppealServiceControll
     private readonly decideAppealHandler: DecideAppealHandler,
   ) {}
 
-  async openAppeal(request: evaluationV1.OpenAppealRequest, metadata?: Metadata): Promise<evaluationV1.GradeAppealResponse> {
-    const appeal = await this.openAppealHandler.execute(principalFrom(metadata), {
+  openAppeal(request: evaluationV1.OpenAppealRequest, metadata?: Metadata): Promise<evaluationV1.GradeAppealResponse> {
+    return this.openAppealHandler.execute(principalFrom(metadata), {
       subjectId: request.subjectId,
       schemeId: request.schemeId,
       reason: request.reason,
       evidence: request.evidence ?? [],
       period: request.period ?? '',
+      idempotencyKey: request.idempotencyKey || undefined,
     });
-    return { appeal: gradeAppealView(appeal) };
   }
 
   async getAppeal(request: evaluationV1.GetAppealRequest, metadata?: Metadata): Promise<evaluationV1.GradeAppealResponse> {
-    return { appeal: gradeAppealView(await this.getAppealHandler.execute(principalFrom(metadata), request.appealId)) };
+    return { appeal: gradeAppealView(await this.getAppealHandler.execute(principalFrom(metadata), request.appealId)), replayed: false };
   }
 
-  async decideAppeal(request: evaluationV1.DecideAppealRequest, metadata?: Metadata): Promise<evaluationV1.GradeAppealResponse> {
-    const appeal = await this.decideAppealHandler.execute(principalFrom(metadata), {
+  decideAppeal(request: evaluationV1.DecideAppealRequest, metadata?: Metadata): Promise<evaluationV1.GradeAppealResponse> {
+    return this.decideAppealHandler.execute(principalFrom(metadata), {
       appealId: request.appealId,
       outcome: request.outcome,
       reason: request.reason,
       disregardedRecordIds: request.disregardedRecordIds ?? [],
+      idempotencyKey: request.idempotencyKey || undefined,
     });
-    return { appeal: gradeAppealView(appeal) };
   }
 }
