@@ -170,7 +170,14 @@ describe('seed 004 苏州: quarterly grades, a responsible fatal accident → D,
       contested: { grade: 'D', score: 90 },
       decision: { outcome: 'upheld', decidedBy: 'suzhou-regulator', disregardedRecordIds: [carrier.accidentId], regraded: { grade: 'A', score: 100 } },
     });
-    expect(await suzhouGrade(carrier.uscc)).toMatchObject({ grade: 'A', score: 100, cycle: { label: quarter }, appeal: { id: appealId, status: 'upheld' } });
+    // Re-graded by the scheme's rules, and the explanation says which record the appeal took out.
+    expect(await suzhouGrade(carrier.uscc)).toMatchObject({
+      grade: 'A',
+      score: 100,
+      cycle: { label: quarter },
+      appeal: { id: appealId, status: 'upheld' },
+      explanation: { adjustments: [], warnings: [expect.stringContaining(carrier.accidentId)] },
+    });
     const read = await api(`/api/v1/grade-appeals/${appealId}`);
     expect([read.status, read.body.status]).toEqual([200, 'upheld']);
   }, 90_000);

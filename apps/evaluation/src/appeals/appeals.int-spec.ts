@@ -236,7 +236,10 @@ describe('evaluation: grade appeals opened by the subject’s region, decided by
       expect.objectContaining({ outcome: 'upheld', grade: 'D', score: 90, regraded: { grade: 'A', score: 100 }, disregardedRecordIds: [carrier.accident] }),
     ]);
     const view = await evaluations.execute(suzhou, { subjectId: carrier.id, asOf: '' });
-    expect(view.evaluations.find((e) => e.schemeId === SUZHOU)).toMatchObject({ grade: 'A', score: 100, appeal: { id: appeal.id, status: 'upheld' } });
+    const regraded = view.evaluations.find((e) => e.schemeId === SUZHOU)!;
+    expect(regraded).toMatchObject({ grade: 'A', score: 100, appeal: { id: appeal.id, status: 'upheld' } });
+    // Explainable: the result says which record the appeal took out.
+    expect(JSON.parse(regraded.explanationJson).warnings).toEqual([expect.stringContaining(carrier.accident)]);
     expect(await get.execute(suzhou, appeal.id)).toMatchObject({ status: 'upheld' });
 
     // Decided once.

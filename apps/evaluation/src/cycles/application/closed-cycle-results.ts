@@ -4,7 +4,7 @@ import { EvaluationCycleGradeRecordedV1, Events } from '@contracts';
 import type { SubjectKind } from '@domain/credit';
 import type { NewEvent } from '@platform/messaging';
 import { OutboxPublisher } from '@platform/service';
-import { AppealFacts } from '../../appeals/application/appeal-facts';
+import { AppealFacts, gradeWithoutDisregarded } from '../../appeals/application/appeal-facts';
 import { pointsDeductedInCycle } from '../../engine/domain/deductions';
 import type { EvaluationResult } from '../../engine/domain/evaluate';
 import { applicableRegion, standingAt } from '../../engine/domain/standing';
@@ -95,14 +95,10 @@ export class ClosedCycleResults {
     if (!region) return undefined;
     const lists = (await SubjectFactsReader.membershipsAt(manager, [subjectId], cycle.cutoff)).get(subjectId) ?? [];
     // Every appeal upheld so far counts, the one just decided included (decided after the cutoff).
-    const left = (await AppealFacts.disregardedRecords(manager, [subjectId], new Date())).get(subjectId)?.get(cycle.scheme_id) ?? new Set<string>();
-    const result = standingAt(
-      compiled,
-      { id: subjectId, kind: history.kind, region, lists: [], listEntries: lists, registration: history.registration },
-      history.records.filter((r) => !left.has(r.id)),
-      cycle.cutoff,
-      { label: cycle.period, start: cycle.start_date, end: cycle.end_date },
-    );
+    const left = (await AppealFacts.disregardedRecords(manager, [subjectId], new Date())).get(subjectId)?.get(cycle.scheme_id);
+    const facts = { id: subjectId, kind: history.kind, region, lists: [], listEntries: lists, registration: history.registration };
+    const window = { label: cycle.period, start: cycle.start_date, end: cycle.end_date };
+    const result = gradeWithoutDisregarded(history.records, left, (counted) => standingAt(compiled, facts, counted, cycle.cutoff, window));
     await manager.query(`UPDATE cycle_results SET region = $3, grade = $4, score = $5, result = $6 WHERE cycle_id = $1 AND subject_id = $2`, [
       cycleId,
       subjectId,

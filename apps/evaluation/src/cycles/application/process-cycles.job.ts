@@ -7,7 +7,7 @@ import { OutboxPublisher, PeriodicWork, SERVICE_CONFIG } from '@platform/service
 import type { CycleWindow } from '../../engine/domain/cycle';
 import type { EvaluationResult, ListMembership } from '../../engine/domain/evaluate';
 import { applicableRegion, countedFromDecision, regionPatterns, standingAt } from '../../engine/domain/standing';
-import { AppealFacts } from '../../appeals/application/appeal-facts';
+import { AppealFacts, gradeWithoutDisregarded } from '../../appeals/application/appeal-facts';
 import { LoadedScheme, SchemeRegistry } from '../../schemes/application/scheme-registry';
 import type { EvaluationConfig } from '../../evaluation.definition';
 import { SubjectFactsReader, SubjectHistory } from '../../standing/application/subject-facts.reader';
@@ -193,13 +193,9 @@ export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicati
       const region = applicableRegion(document, kind, records, registration);
       if (!region) return [];
       // An upheld grade appeal's records do not count under its scheme (ADR 0054).
-      const left = disregarded.get(subjectId)?.get(cycle.scheme.schemeId);
-      const result = standingAt(
-        cycle.scheme.compiled,
-        { id: subjectId, kind, region, lists: [], listEntries: lists.get(subjectId) ?? [], registration },
-        left ? records.filter((r) => !left.has(r.id)) : records,
-        cycle.cutoff,
-        window,
+      const facts = { id: subjectId, kind, region, lists: [], listEntries: lists.get(subjectId) ?? [], registration };
+      const result = gradeWithoutDisregarded(records, disregarded.get(subjectId)?.get(cycle.scheme.schemeId), (counted) =>
+        standingAt(cycle.scheme.compiled, facts, counted, cycle.cutoff, window),
       );
       return [{ subjectId, kind, region, result }];
     });

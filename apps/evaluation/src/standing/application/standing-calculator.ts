@@ -6,7 +6,7 @@ import { OutboxPublisher } from '@platform/service';
 import type { EvaluationResult, ListMembership, SubjectFacts } from '../../engine/domain/evaluate';
 import { applicability, Applicability, NotApplicableReason, standingAt } from '../../engine/domain/standing';
 import { LoadedScheme, SchemeRegistry } from '../../schemes/application/scheme-registry';
-import { AppealFacts } from '../../appeals/application/appeal-facts';
+import { AppealFacts, gradeWithoutDisregarded } from '../../appeals/application/appeal-facts';
 import { SubjectListsRepository } from '../infrastructure/subject-lists.repository';
 import { SubjectHistory, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
 
@@ -255,9 +255,8 @@ function evaluateLoaded(
     if (!outcome.applies) return [];
     const { region } = outcome;
     const subject: SubjectFacts = { id: history.subjectId, kind: history.kind, region, lists: [], listEntries, registration: history.registration };
-    const left = disregarded?.get(scheme.schemeId);
-    const records = left ? history.records.filter((r) => !left.has(r.id)) : history.records;
-    return [{ scheme, region, result: standingAt(scheme.compiled, subject, records, at) }];
+    const result = gradeWithoutDisregarded(history.records, disregarded?.get(scheme.schemeId), (records) => standingAt(scheme.compiled, subject, records, at));
+    return [{ scheme, region, result }];
   });
 }
 
