@@ -21,6 +21,12 @@ describe('grade appeals: what an appeal and a decision must say', () => {
     ).toEqual(['TOO_MANY']);
   });
 
+  it('a published period is named as closes name it (2026-Q3); anything else is refused', () => {
+    expect(openingViolations('理由', [], '2026-Q3')).toEqual([]);
+    expect(openingViolations('理由', [], '2026')).toEqual([]);
+    expect(openingViolations('理由', [], 'Q3-2026').map((v) => [v.field, v.code])).toEqual([['period', 'INVALID']]);
+  });
+
   it('upheld names the records that shall not count; rejected names none; both give a reason', () => {
     expect(decisionViolations({ outcome: 'upheld', reason: '经核实企业无责任', disregardedRecordIds: [RECORD] })).toEqual([]);
     expect(decisionViolations({ outcome: 'rejected', reason: '事故责任认定无误', disregardedRecordIds: [] })).toEqual([]);
