@@ -61,6 +61,14 @@ const DEMO_CLIENTS = [
     scopes: ['admin'],
     seedSystem: 'platform administration (clients, configuration)',
   },
+  {
+    clientId: 'demo-suzhou-regulator',
+    name: '苏州市交通运输局（管理，演示）',
+    kind: 'admin',
+    region: '320500',
+    scopes: ['admin'],
+    seedSystem: 'Suzhou grade appeals decided and quarters closed by the scheme owner (seed 004 苏州; ADR 0054)',
+  },
 ];
 
 /**

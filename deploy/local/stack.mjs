@@ -823,6 +823,59 @@ const DEMO_SEED_SYSTEMS = [
       },
     ],
   },
+  // Seed 004 苏州: a carrier with this quarter's responsible fatal accident is graded D (veto) — the
+  // grade to appeal (POST /api/v1/subjects/{id}/evaluations/suzhou-road-transport-safety/appeals, ADR 0054);
+  // a carrier with one penalty is graded A (96, placeholder points as test/e2e/seed-suzhou.e2e-spec.ts).
+  {
+    scheme: 'suzhou-road-transport-safety',
+    clientId: 'demo-suzhou',
+    region: '320500',
+    subjects: [
+      {
+        kind: 'org',
+        id: uscc('91320500MA3X1701'.padEnd(17, '0')),
+        name: '苏州通顺普通货物运输有限公司',
+        sectors: ['general-cargo'],
+        records: [
+          {
+            recordType: 'accident',
+            severity: 'severe',
+            doc: '苏公交认字〔2026〕1701号',
+            payload: {
+              occurredAt: '2026-01-01T08:00:00+08:00',
+              location: '苏州市虎丘区G2京沪高速苏州新区段',
+              accidentGrade: 'ordinary',
+              responsibility: 'main',
+              deaths: 1,
+              injuries: 0,
+              description: '货车与小型客车追尾，致一人死亡',
+              determinedBy: '苏州市公安局交通警察支队',
+            },
+          },
+        ],
+      },
+      {
+        kind: 'org',
+        id: uscc('91320500MA3X1702'.padEnd(17, '0')),
+        name: '苏州安达危险货物运输有限公司',
+        sectors: ['hazardous-goods'],
+        records: [
+          {
+            severity: 'general',
+            doc: '苏交执罚〔2026〕1702号',
+            ...seedPenalty({
+              region: '320500',
+              authority: '苏州市交通运输局',
+              facts: '未按规定对危险货物运输车辆进行动态监控',
+              basis: '《道路危险货物运输管理规定》第六十六条',
+              content: '罚款人民币叁仟元',
+              fine: 300_000,
+            }),
+          },
+        ],
+      },
+    ],
+  },
 ];
 
 async function demoToken(clients, clientId) {

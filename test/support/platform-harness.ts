@@ -151,6 +151,10 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
     { clientId, name, kind: 'integrator' as const, region, scopes: ['records:write', 'records:read', 'evaluations:read', 'measures:decide'] },
     { clientId: `${clientId}-regulator`, name: `${name}（管理）`, kind: 'admin' as const, region, scopes: ['admin'] },
   ]),
+  // Suzhou: an integrator for the city's road transport enterprises (registers them, submits records, opens their grade
+  // appeals) and the city's transport bureau, owner of suzhou-road-transport-safety, deciding the appeals (seed 004 苏州).
+  { clientId: 'suzhou', name: '苏州市交通运输局', kind: 'integrator', region: '320500', scopes: ['records:write', 'records:read', 'evaluations:read'] },
+  { clientId: 'suzhou-regulator', name: '苏州市交通运输局（管理）', kind: 'admin', region: '320500', scopes: ['admin'] },
 ];
 
 export interface RunningPlatform {

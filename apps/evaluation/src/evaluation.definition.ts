@@ -1,5 +1,6 @@
 import { ProtoPackages } from '@contracts';
 import { baseServiceEnv, z } from '@platform/config';
+import { IdempotencyKeys1763700000001 } from '@platform/database';
 import { MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { SchemesAndStandings1763700000400 } from './migrations/1763700000400-schemes-and-standings';
@@ -14,6 +15,7 @@ import { WithdrawnStandings1763700001700 } from './migrations/1763700001700-with
 import { RecognitionTableVersions1763700001900 } from './migrations/1763700001900-recognition-table-versions';
 import { RegistrySubjectsFirstReceived1763700002100 } from './migrations/1763700002100-registry-subjects-first-received';
 import { RegistryFleet1763700002300 } from './migrations/1763700002300-registry-fleet';
+import { GradeAppeals1763700002400 } from './migrations/1763700002400-grade-appeals';
 
 export const evaluationConfigSchema = baseServiceEnv.extend({
   /** Subjects per transaction when closing a cycle or regrading after a publication (results + cursor commit together). */
@@ -23,6 +25,11 @@ export const evaluationConfigSchema = baseServiceEnv.extend({
   CYCLE_POLL_MS: z.coerce.number().int().min(10).default(500),
   /** How long a rankings request waits for a period ranking it started before answering `running` (the gateway's deadline for it is 15 s). */
   RANKING_WAIT_MS: z.coerce.number().int().min(0).max(12_000).default(8_000),
+  /**
+   * Days the scheme's owner has to decide a grade appeal (ADR 0054). Placeholder: seed 004 苏州 says
+   * only 属地交通运输行业管理部门负责对申诉情况及时调查核实 ("promptly"); no period is given.
+   */
+  APPEAL_DECISION_DAYS: z.coerce.number().int().min(1).max(365).default(15),
 });
 export type EvaluationConfig = z.infer<typeof evaluationConfigSchema>;
 
@@ -38,6 +45,7 @@ export const evaluationDefinition: ServiceDefinition = {
   entities: [],
   migrations: [
     MessagingTables1763700000000,
+    IdempotencyKeys1763700000001,
     SchemesAndStandings1763700000400,
     EvaluationCycles1763700000410,
     StandingRefreshes1763700000420,
@@ -50,6 +58,7 @@ export const evaluationDefinition: ServiceDefinition = {
     RecognitionTableVersions1763700001900,
     RegistrySubjectsFirstReceived1763700002100,
     RegistryFleet1763700002300,
+    GradeAppeals1763700002400,
   ],
   protoPackages: [ProtoPackages.evaluation],
   streams: ['EVALUATION', 'CREDIT_RECORDS', 'MEASURES'],

@@ -20,6 +20,7 @@ import { EvaluationSchemesHttpController } from './evaluation/evaluation-schemes
 import { GradeRecognitionsHttpController } from './evaluation/grade-recognitions.http.controller';
 import { GradeRecognitionTablesAdminHttpController } from './evaluation/grade-recognition-tables-admin.http.controller';
 import { SubjectEvaluationsHttpController } from './evaluation/subject-evaluations.http.controller';
+import { GradeAppealsHttpController } from './evaluation/grade-appeals.http.controller';
 import { SlidingWindowThrottlerStorage } from './http/sliding-window-storage';
 import { PublicSubjectsHttpController } from './public-api/public-subjects.http.controller';
 import { PortalHttpController } from './public-api/portal.http.controller';
@@ -73,6 +74,7 @@ export class AppModule {
         RankingsHttpController,
         GradeRecognitionsHttpController,
         GradeRecognitionTablesAdminHttpController,
+        GradeAppealsHttpController,
         ListEntriesHttpController,
         PartnerListEntriesHttpController,
         DecisionsHttpController,

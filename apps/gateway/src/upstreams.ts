@@ -28,6 +28,7 @@ export class Upstreams implements OnApplicationShutdown {
   readonly evaluations: UnaryClient<evaluationV1.EvaluationServiceClient>;
   readonly evaluationCycles: UnaryClient<evaluationV1.CycleServiceClient>;
   readonly gradeRecognition: UnaryClient<evaluationV1.RecognitionServiceClient>;
+  readonly gradeAppeals: UnaryClient<evaluationV1.AppealServiceClient>;
   // joint measures
   readonly listEntries: UnaryClient<measuresV1.ListEntryServiceClient>;
   readonly entryRules: UnaryClient<measuresV1.EntryRuleServiceClient>;
@@ -60,6 +61,7 @@ export class Upstreams implements OnApplicationShutdown {
     this.evaluations = evaluation<evaluationV1.EvaluationServiceClient>(evaluationV1.EVALUATION_SERVICE_NAME);
     this.evaluationCycles = evaluation<evaluationV1.CycleServiceClient>(evaluationV1.CYCLE_SERVICE_NAME);
     this.gradeRecognition = evaluation<evaluationV1.RecognitionServiceClient>(evaluationV1.RECOGNITION_SERVICE_NAME);
+    this.gradeAppeals = evaluation<evaluationV1.AppealServiceClient>(evaluationV1.APPEAL_SERVICE_NAME);
 
     const measures = this.backend(ProtoPackages.measures, config.JOINT_MEASURES_GRPC_URL, config);
     this.listEntries = measures<measuresV1.ListEntryServiceClient>(measuresV1.LIST_ENTRY_SERVICE_NAME);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { SchemesModule } from '../schemes/schemes.module';
 import { CloseCycleHandler } from './application/close-cycle.handler';
+import { ClosedCycleResults } from './application/closed-cycle-results';
 import { GetCycleRankingsHandler } from './application/get-cycle-rankings.handler';
 import { GetCycleHandler } from './application/get-cycle.handler';
 import { GetPeriodRankingsHandler } from './application/get-period-rankings.handler';
@@ -11,6 +12,7 @@ import { CyclesGrpcController } from './interface/cycles.grpc.controller';
 @Module({
   imports: [SchemesModule],
   controllers: [CyclesGrpcController],
-  providers: [CloseCycleHandler, ProcessCyclesJob, GetCycleHandler, GetCycleRankingsHandler, GetPeriodRankingsHandler],
+  providers: [CloseCycleHandler, ProcessCyclesJob, GetCycleHandler, GetCycleRankingsHandler, GetPeriodRankingsHandler, ClosedCycleResults],
+  exports: [ClosedCycleResults],
 })
 export class CyclesModule {}

@@ -151,7 +151,8 @@ describe('recognition tables as versioned data (PostgreSQL)', () => {
         { version: 2, uploaded_by: 'platform:shipped' },
       ]);
       const inForce = await new RecognitionTables(dataSource).get(NANTONG);
-      expect(inForce?.notes).toBeUndefined();
+      // The build's notes (Suzhou grades A–D, seed 004), not the older build's.
+      expect(inForce?.notes).toEqual(SHIPPED_RECOGNITION_TABLES.find((t) => t.id === NANTONG)!.notes);
     });
 
     it('keeps an operator’s version in force (held), storing nothing', async () => {

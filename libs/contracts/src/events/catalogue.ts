@@ -4,7 +4,14 @@
  */
 import { CreditObjectionOpenedV1, CreditObjectionResolvedV1, CreditRecordCreatedV1, CreditRecordRevokedV1, CreditRecordUpdatedV1 } from './credit-records';
 import { CreditRecordExpiredV1, LicenceExpiringV1 } from './credit-record-schedules';
-import { EvaluationCycleGradeRecordedV1, EvaluationGradeChangedV1, EvaluationGradeWithdrawnV1, EvaluationSchemePublishedV1 } from './evaluation';
+import {
+  EvaluationCycleGradeRecordedV1,
+  EvaluationGradeAppealDecidedV1,
+  EvaluationGradeAppealedV1,
+  EvaluationGradeChangedV1,
+  EvaluationGradeWithdrawnV1,
+  EvaluationSchemePublishedV1,
+} from './evaluation';
 import { RegistryDriverChangedV1, RegistryEnterpriseChangedV1, RegistryVehicleChangedV1, RegistryVesselChangedV1 } from './registry';
 import { RepairRecordRepairedV1 } from './repair';
 import { ListEntryDroppedV1, ListEntryEffectiveV1, ListEntryProposedV1, ListEntryRemovedV1, MeasuresDecisionMadeV1 } from './measures';
@@ -51,6 +58,8 @@ export const Events = {
   EvaluationGradeChanged: event<EvaluationGradeChangedV1>('EVALUATION', 'evaluation.grade.changed', 1),
   EvaluationCycleGradeRecorded: event<EvaluationCycleGradeRecordedV1>('EVALUATION', 'evaluation.cycle-grades.recorded', 1),
   EvaluationGradeWithdrawn: event<EvaluationGradeWithdrawnV1>('EVALUATION', 'evaluation.grade.withdrawn', 1),
+  EvaluationGradeAppealed: event<EvaluationGradeAppealedV1>('EVALUATION', 'evaluation.grade.appealed', 1),
+  EvaluationGradeAppealDecided: event<EvaluationGradeAppealDecidedV1>('EVALUATION', 'evaluation.grade.appeal-decided', 1),
   ListEntryProposed: event<ListEntryProposedV1>('MEASURES', 'measures.list-entries.proposed', 1),
   ListEntryEffective: event<ListEntryEffectiveV1>('MEASURES', 'measures.list-entries.effective', 1),
   ListEntryDropped: event<ListEntryDroppedV1>('MEASURES', 'measures.list-entries.dropped', 1),
@@ -66,4 +75,7 @@ export const Events = {
  */
 export const INTEGRATION_EVENTS: readonly { event: EventDefinition<unknown>; pullForm: string }[] = [
   { event: Events.LicenceExpiring, pullForm: 'GET /api/v1/licences/reminders' },
+  // Grade appeals (ADR 0054): the appeal, and the re-grade it caused, read back by id.
+  { event: Events.EvaluationGradeAppealed, pullForm: 'GET /api/v1/grade-appeals/{appealId}' },
+  { event: Events.EvaluationGradeAppealDecided, pullForm: 'GET /api/v1/grade-appeals/{appealId}' },
 ];

@@ -107,3 +107,46 @@ export interface EvaluationGradeWithdrawnV1 {
  * records lies in the scheme's regions; or the scheme no longer grades its kind.
  */
 export type EvaluationGradeWithdrawalReason = 'SECTOR_OUTSIDE' | 'SECTOR_UNKNOWN' | 'REGION_OUTSIDE' | 'KIND_OUTSIDE';
+
+/** The appeal as both appeal events carry it (ADR 0054). */
+export interface EvaluationGradeAppealV1 {
+  appealId: string;
+  schemeId: string;
+  schemeVersion: number;
+  subject: { kind: 'org' | 'person' | 'vehicle' | 'vessel'; id: string };
+  /** The region of the contested standing (GB/T 2260). */
+  region: string;
+  cycleLabel: string;
+  /** The contested result. */
+  grade: string;
+  score: number;
+}
+
+/**
+ * Payload of `evaluation.grade.appealed` v1: a subject contests its grade under a scheme (信用评价申诉,
+ * seed 004 苏州). The grade stands while the appeal is open; readers mark it as under appeal.
+ */
+export interface EvaluationGradeAppealedV1 extends EvaluationGradeAppealV1 {
+  reason: string;
+  evidence: string[];
+  openedBy: string;
+  openedAt: string;
+  /** When the owner's decision is due (placeholder period, ADR 0054). */
+  decisionDueBy: string;
+}
+
+/**
+ * Payload of `evaluation.grade.appeal-decided` v1: the scheme's owner decided. Upheld: the records
+ * named are disregarded under the scheme and the subject was re-graded in the same transaction
+ * (its `evaluation.grade.changed`, when the result moved, follows with `causeEventId` = this
+ * event's id); rejected: the grade stands.
+ */
+export interface EvaluationGradeAppealDecidedV1 extends EvaluationGradeAppealV1 {
+  outcome: 'upheld' | 'rejected';
+  reason: string;
+  disregardedRecordIds: string[];
+  /** The result after the decision (the contested one when rejected). */
+  regraded: { grade: string; score: number };
+  decidedBy: string;
+  decidedAt: string;
+}

@@ -5,12 +5,13 @@ import type { SubjectKind } from '@domain/credit';
 import { runUpdate } from '@platform/database';
 import { OutboxPublisher, PeriodicWork, SERVICE_CONFIG } from '@platform/service';
 import type { CycleWindow } from '../../engine/domain/cycle';
-import { pointsDeductedInCycle } from '../../engine/domain/deductions';
 import type { EvaluationResult, ListMembership } from '../../engine/domain/evaluate';
 import { applicableRegion, countedFromDecision, standingAt, subjectScope } from '../../engine/domain/standing';
+import { AppealFacts, gradeWithoutDisregarded } from '../../appeals/application/appeal-facts';
 import { LoadedScheme, SchemeRegistry } from '../../schemes/application/scheme-registry';
 import type { EvaluationConfig } from '../../evaluation.definition';
 import { SubjectFactsReader, SubjectHistory } from '../../standing/application/subject-facts.reader';
+import { cycleGradeRecorded } from './closed-cycle-results';
 
 /** `close`: a scheme's own cycle, graded as a whole; `ranking`: standings as they stood at the end of a period (ADR 0020). */
 export type CyclePurpose = 'close' | 'ranking';
@@ -29,6 +30,8 @@ interface ChunkInput {
   subjects: string[];
   histories: Map<string, SubjectHistory>;
   lists: Map<string, ListMembership[]>;
+  /** Records upheld grade appeals disregard (ADR 0054): subject → scheme → record ids. */
+  disregarded: Map<string, Map<string, Set<string>>>;
 }
 
 interface GradedSubject {
@@ -110,7 +113,8 @@ export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicati
     const subjects = await SubjectFactsReader.subjectsInScope(manager, subjectScope(document), cursor, this.config.CYCLE_CHUNK_SIZE, receivedBy, decidedBy);
     const histories = await SubjectFactsReader.histories(manager, subjects, receivedBy, decidedBy);
     const lists = await SubjectFactsReader.membershipsAt(manager, subjects, cycle.cutoff);
-    return { cursor, subjects, histories, lists };
+    const disregarded = await AppealFacts.disregardedRecords(manager, subjects, cycle.cutoff);
+    return { cursor, subjects, histories, lists, disregarded };
   }
 
   private async claim(): Promise<ClaimedCycle | undefined> {
@@ -173,7 +177,7 @@ export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /** Every subject's result from its records and lists as they stood at the cutoff. */
-  private grade(cycle: ClaimedCycle, { histories, lists }: ChunkInput): GradedSubject[] {
+  private grade(cycle: ClaimedCycle, { histories, lists, disregarded }: ChunkInput): GradedSubject[] {
     const document = cycle.scheme.compiled.document;
     // A ranking reads the standing at the period's end: the scheme's cycle containing that day.
     const window = cycle.purpose === 'close' ? cycle.window : undefined;
@@ -181,12 +185,10 @@ export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicati
       const records = cycle.purpose === 'ranking' ? countedFromDecision(stored) : stored;
       const region = applicableRegion(document, kind, records, registration);
       if (!region) return [];
-      const result = standingAt(
-        cycle.scheme.compiled,
-        { id: subjectId, kind, region, lists: [], listEntries: lists.get(subjectId) ?? [], registration },
-        records,
-        cycle.cutoff,
-        window,
+      // An upheld grade appeal's records do not count under its scheme (ADR 0054).
+      const facts = { id: subjectId, kind, region, lists: [], listEntries: lists.get(subjectId) ?? [], registration };
+      const result = gradeWithoutDisregarded(records, disregarded.get(subjectId)?.get(cycle.scheme.schemeId), (counted) =>
+        standingAt(cycle.scheme.compiled, facts, counted, cycle.cutoff, window),
       );
       return [{ subjectId, kind, region, result }];
     });
@@ -199,23 +201,9 @@ export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicati
     await this.outbox.appendMany(
       manager,
       Events.EvaluationCycleGradeRecorded,
-      results.map(({ subjectId, kind, region, result }) => ({
-        subjectId,
-        region,
-        occurredAt: now,
-        data: {
-          cycleId: cycle.id,
-          schemeId: cycle.scheme.schemeId,
-          schemeVersion: cycle.scheme.version,
-          subject: { kind, id: subjectId },
-          region,
-          cycle: { label: result.cycle.label, start: result.cycle.start, end: result.cycle.end },
-          grade: result.grade,
-          score: result.score,
-          pointsDeducted: pointsDeductedInCycle(result),
-          recordedAt: now.toISOString(),
-        },
-      })),
+      results.map(({ subjectId, kind, region, result }) =>
+        cycleGradeRecorded({ cycleId: cycle.id, schemeId: cycle.scheme.schemeId, schemeVersion: cycle.scheme.version, subjectId, kind, region, result }, now),
+      ),
     );
   }
 

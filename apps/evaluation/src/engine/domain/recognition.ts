@@ -177,7 +177,9 @@ function sameLadder(id: string, city: { region: string; zh: string; en: string }
     sources: [SU_XI_CHANG_TONG_SOURCE],
     partner: { region: city.region, ladder: 'AA-D', scheme: `${city.zh}道路运输经营者信用等级` },
     ours: { schemeId: 'suzhou-road-transport-safety', ladder: 'AA-D' },
-    mappings: ['AA', 'A', 'B', 'C', 'D'].map((grade) => ({ partnerGrade: grade, ourGrade: grade })),
+    // Suzhou grades A–D (seed 004 苏州): a partner's AA, above its A, reads as Suzhou's best grade, A (LOCAL choice).
+    mappings: ['AA', 'A', 'B', 'C', 'D'].map((grade) => ({ partnerGrade: grade, ourGrade: grade === 'AA' ? 'A' : grade })),
+    notes: ['LOCAL choice of this table: Suzhou grades A, B, C, D (seed 004), so a partner AA counts as A; the other grades read as themselves.'],
   };
 }
 

@@ -1,13 +1,7 @@
 import { compileScheme, CompiledScheme } from './compile-scheme';
 import { EvaluationInput, evaluateSubject, RecordFact, SubjectFacts } from './evaluate';
 import type { SchemeDocument } from './scheme-document';
-import {
-  HENAN_PASSENGER_HAZARDOUS_CODES,
-  JIANGSU_ROAD_OPERATOR_GRADES,
-  NANYANG_DRIVER_GRADES,
-  SUZHOU_ROAD_TRANSPORT_SAFETY,
-  ZHENGZHOU_TAXI_DRIVER_STARS,
-} from './shipped-schemes';
+import { HENAN_PASSENGER_HAZARDOUS_CODES, JIANGSU_ROAD_OPERATOR_GRADES, NANYANG_DRIVER_GRADES, ZHENGZHOU_TAXI_DRIVER_STARS } from './shipped-schemes';
 
 /*
  * Golden tests: every expected score and grade below was computed by hand from the rule text
@@ -234,48 +228,5 @@ describe('Nanyang drivers 3A/2A/A/B and the bad-driver trigger', () => {
 
   it('20 − 5 = 15 → 2A', () => {
     expect(grade(scheme, [record('administrative-penalty', 'general')], nanyang).grade).toBe('AA');
-  });
-});
-
-describe('Suzhou road transport safety (indicators and veto)', () => {
-  // Source: seed 003 苏州 (five aspects, quarterly) and DOMAIN.md §3 (responsible fatal accident → D).
-  // Five equal indicators on a 100 scale: each is worth 20 × its value.
-  const scheme = compiled(SUZHOU_ROAD_TRANSPORT_SAFETY);
-  const org = { subject: { kind: 'org' as const, region: '320505' } };
-
-  it('a clean enterprise: 5 × 20 = 100 → AA', () => {
-    expect(scoreAndGrade(grade(scheme, [], org))).toEqual({ score: 100, grade: 'AA' });
-  });
-
-  it('3 alarms (20 × 0.7 = 14) and 2 penalties (20 × 0.6 = 12): 20 + 14 + 12 + 20 + 20 = 86 → A', () => {
-    const result = grade(
-      scheme,
-      [...times(3, () => record('monitoring-violation', 'minor')), ...times(2, () => record('administrative-penalty', 'general'))],
-      org,
-    );
-    expect(scoreAndGrade(result)).toEqual({ score: 86, grade: 'A' });
-    expect(result.explanation.items.map((i) => [i.ruleId, i.points])).toEqual([
-      ['qualification', 20],
-      ['monitoring', 14],
-      ['violations', 12],
-      ['accidents', 20],
-      ['daily-management', 20],
-    ]);
-  });
-
-  it('a licence revoked: qualification 0 and violations 16: 76 → B', () => {
-    const revocation = record('administrative-penalty', 'severe', { payload: { penaltyCategories: ['fine', 'licence-revocation'] } });
-    expect(scoreAndGrade(grade(scheme, [revocation], org))).toEqual({ score: 76, grade: 'B' });
-  });
-
-  it('a fatal accident with main responsibility: the veto sets D whatever the score (90)', () => {
-    const result = grade(scheme, [record('accident', 'severe', { payload: { deaths: 1, responsibility: 'main' } })], org);
-    expect(scoreAndGrade(result)).toEqual({ score: 90, grade: 'D' });
-    expect(result.explanation.adjustments).toEqual([expect.objectContaining({ id: 'fatal-accident-veto', from: 'AA', to: 'D' })]);
-  });
-
-  it('a fatal accident without responsibility, or a responsible one without deaths: no veto', () => {
-    expect(grade(scheme, [record('accident', 'severe', { payload: { deaths: 2, responsibility: 'none' } })], org).grade).toBe('AA');
-    expect(grade(scheme, [record('accident', 'general', { payload: { deaths: 0, responsibility: 'full' } })], org).grade).toBe('AA');
   });
 });

@@ -361,13 +361,18 @@ export const BEIJING_COMMUTER_BUS_GRADES: SchemeDocument = {
   ],
 };
 
-/** Suzhou road transport enterprises: indicators plus a veto on a responsible fatal accident (seed 003). */
+const SUZHOU_SEED_004 =
+  'seed 004 苏州：构建包括运输资质、安全管理、动态监测、行业监管、违法违规 5 个一级指标的评价体系，其中客运 37 个二级指标，普货 34 个二级指标，危货 44 个二级指标。采用计分制和否决制相结合确定评价等级，分为 A、B、C、D 四个等级，评价结果每季度发布一次';
+
+/** Suzhou road transport enterprises A–D: five first-level indicators plus a veto on a responsible fatal accident (seed 003, seed 004 苏州). */
 export const SUZHOU_ROAD_TRANSPORT_SAFETY: SchemeDocument = {
   id: 'suzhou-road-transport-safety',
   name: { zh: '苏州市道路运输企业分类分级安全评价', en: 'Suzhou road transport enterprise safety grades' },
   sources: [
     'seed 003 苏州：《道路运输企业分类分级安全监管工作方案》，对客运、普货、危货分类构建5个方面的评价体系，每季度推送评价结果；归集资质状况、动态监控和违法违规、公安交通违法、交通事故等数据',
-    'DOMAIN.md §3 Suzhou: 5 first-level indicators; scoring plus veto (responsible fatal accident → D); quarterly',
+    SUZHOU_SEED_004,
+    'seed 004 苏州：对发生有责亡人事故的，直接定为 D 级；道路运输企业对评价结果有异议的，可提出申诉，属地交通运输行业管理部门负责对申诉情况及时调查核实',
+    'DOMAIN.md §3 Suzhou: 5 first-level indicators; scoring plus veto (responsible fatal accident → D); quarterly; subjects may appeal',
   ],
   subjectKinds: ['org'],
   regions: ['320500'],
@@ -377,47 +382,49 @@ export const SUZHOU_ROAD_TRANSPORT_SAFETY: SchemeDocument = {
   scoring: {
     kind: 'indicators',
     scale: 100,
+    // seed 004: the five first-level indicators, named as the seed names them; equal weights (placeholder).
     indicators: [
       {
         id: 'qualification',
         weight: 1,
         value:
           "records.exists(r, r.inCycle && r.type == 'administrative-penalty' && has(r.payload.penaltyCategories) && ('licence-suspension' in r.payload.penaltyCategories || 'licence-revocation' in r.payload.penaltyCategories)) ? 0.0 : 1.0",
-        basis: '资质状况：本季度被暂扣或吊销许可证件的，本项为0',
+        basis: '运输资质（seed 004 一级指标）：本季度被暂扣或吊销许可证件的，本项为0（占位）',
       },
       {
-        id: 'monitoring',
+        id: 'safety-management',
+        weight: 1,
+        value:
+          "1.0 - double(records.filter(r, r.inCycle && r.type == 'accident' && has(r.payload.responsibility) && r.payload.responsibility != 'none').size()) / 2.0 - double(records.filter(r, r.inCycle && r.type == 'commitment-broken').size()) / 5.0",
+        basis: '安全管理（seed 004 一级指标，含9类日常安全管理）：有责事故每起减本项二分之一，违背安全承诺每起减五分之一（占位）',
+      },
+      {
+        id: 'dynamic-monitoring',
         weight: 1,
         value: "1.0 - double(records.filter(r, r.inCycle && r.type == 'monitoring-violation').size()) / 10.0",
-        basis: '动态监控：每条报警减本项十分之一',
+        basis: '动态监测（seed 004 一级指标）：每条动态监控违规减本项十分之一（占位）',
+      },
+      {
+        id: 'industry-supervision',
+        weight: 1,
+        value: "1.0 - double(records.filter(r, r.inCycle && r.type in ['confirmed-complaint', 'inter-department-notice']).size()) / 5.0",
+        basis: '行业监管（seed 004 一级指标）：经核实的投诉、有关部门抄告每起减本项五分之一（占位）',
       },
       {
         id: 'violations',
         weight: 1,
         value: "1.0 - double(records.filter(r, r.inCycle && r.type in ['administrative-penalty', 'oversize-transport-violation']).size()) / 5.0",
-        basis: '违法违规：每起处罚减本项五分之一',
-      },
-      {
-        id: 'accidents',
-        weight: 1,
-        value: "1.0 - double(records.filter(r, r.inCycle && r.type == 'accident').size()) / 2.0",
-        basis: '交通事故：每起减本项二分之一',
-      },
-      {
-        id: 'daily-management',
-        weight: 1,
-        value: "1.0 - double(records.filter(r, r.inCycle && r.type in ['confirmed-complaint', 'commitment-broken', 'inter-department-notice']).size()) / 5.0",
-        basis: '日常安全管理：投诉、违诺、抄告每起减本项五分之一',
+        basis: '违法违规（seed 004 一级指标）：行政处罚、大件运输违法违规每起减本项五分之一（占位）',
       },
     ],
   },
+  // seed 004: A、B、C、D 四个等级 — the AA-D ladder without its AA rung (this version never grades AA).
   ladder: {
     id: 'AA-D',
     rungs: [
-      { grade: 'AA', min: 90 },
-      { grade: 'A', min: 80, max: 90 },
-      { grade: 'B', min: 70, max: 80 },
-      { grade: 'C', min: 60, max: 70 },
+      { grade: 'A', min: 90 },
+      { grade: 'B', min: 75, max: 90 },
+      { grade: 'C', min: 60, max: 75 },
       { grade: 'D', max: 60 },
     ],
   },
@@ -427,11 +434,13 @@ export const SUZHOU_ROAD_TRANSPORT_SAFETY: SchemeDocument = {
       when: "records.exists(r, r.inCycle && r.type == 'accident' && has(r.payload.deaths) && r.payload.deaths > 0 && has(r.payload.responsibility) && r.payload.responsibility != 'none')",
       effect: 'set',
       grade: 'D',
-      basis: 'DOMAIN.md §3 苏州：发生有责亡人事故的，评价等级直接为D（一票否决）',
+      basis: 'seed 004 苏州：对发生有责亡人事故的，直接定为 D 级（否决制）',
     },
   ],
   notes: [
-    "The five indicators' contents, equal weights and grade bands are LOCAL choices of this version: the sources name five first-level indicators and the veto, not their items.",
+    'placeholder: seed 004 names the five first-level indicators (运输资质、安全管理、动态监测、行业监管、违法违规), the A–D grades, the quarterly cycle and the veto, but not the 37/34/44 second-level indicators of passenger, general-cargo and hazardous-goods carriers, their points or the grade bands; the indicator contents, equal weights and bands (A ≥ 90, B 75–<90, C 60–<75, D < 60) are LOCAL choices of this version, one set for the three sectors.',
+    'Grades are A–D (seed 004), written on the shared AA-D ladder without its AA rung: the ladder has no A–D of its own.',
+    'Appeals (seed 004: 可提出申诉，属地交通运输行业管理部门负责对申诉情况及时调查核实) are grade appeals (ADR 0054): an upheld one disregards the records found not to count under this scheme and re-grades by these rules.',
   ],
 };
 

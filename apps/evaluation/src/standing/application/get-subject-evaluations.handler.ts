@@ -6,6 +6,8 @@ import { DomainError } from '@platform/errors';
 import { chinaDateOf } from '@domain/calendar';
 import { cycleContaining } from '../../engine/domain/cycle';
 import type { EvaluationResult } from '../../engine/domain/evaluate';
+import { AppealFacts } from '../../appeals/application/appeal-facts';
+import type { GradeAppealView } from '../../appeals/application/grade-appeal.view';
 import { StandingErrorCode } from '../domain/standing-errors';
 import { SubjectHistory, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
 import { SECTOR_NAMES, isSector, tierOf } from '@domain/credit';
@@ -45,11 +47,15 @@ export class GetSubjectEvaluationsHandler {
     const at = asOf ?? new Date();
     const fresh = await this.standings.evaluate(manager, history, at);
     const stored = asOf ? new Map<string, StoredStanding>() : await this.stored(subjectId);
+    // The grade under appeal is marked (ADR 0054); an as-of read shows results only.
+    const appeals = asOf ? new Map<string, GradeAppealView>() : await AppealFacts.latestBySchemeOf(manager, subjectId);
     const evaluations = fresh.map(({ scheme, region, result }) => {
       const kept = stored.get(scheme.schemeId);
       const current =
         kept && kept.scheme_version === scheme.version && kept.result.cycle.label === cycleContaining(scheme.compiled.document.cycle, chinaDateOf(at)).label;
-      return view(scheme, current ? kept.region : region, current ? kept.result : result, current ? kept.evaluated_at : at);
+      const shown = view(scheme, current ? kept.region : region, current ? kept.result : result, current ? kept.evaluated_at : at);
+      const appeal = appeals.get(scheme.schemeId);
+      return appeal && appeal.cycleLabel === shown.cycleLabel ? { ...shown, appeal } : shown;
     });
     const notApplicable = (await this.standings.notApplicable(manager, history, at)).map(({ scheme, reason }) => notApplicableView(scheme, reason));
     return { subjectId, asOf: at.toISOString(), evaluations, notApplicable };

@@ -1,3 +1,5 @@
+import type { GradeAppealView } from '../../appeals/application/grade-appeal.view';
+
 /** A subject's evaluations now (`asOf` empty) or as of a past instant (ISO 8601 with offset). */
 export interface GetSubjectEvaluationsQuery {
   subjectId: string;
@@ -19,6 +21,8 @@ export interface SubjectEvaluationView {
   evaluatedAt: string;
   explanationJson: string;
   triggers: string[];
+  /** The latest appeal against this result's cycle (ADR 0054); current reads only. */
+  appeal?: GradeAppealView;
 }
 
 /** An active scheme that would take the subject in by kind and region but does not grade it because of its sectors (ADR 0044). */

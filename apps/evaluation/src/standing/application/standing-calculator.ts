@@ -7,6 +7,7 @@ import { OutboxPublisher } from '@platform/service';
 import type { EvaluationResult, ListMembership, SubjectFacts } from '../../engine/domain/evaluate';
 import { applicability, Applicability, NotApplicableReason, standingAt } from '../../engine/domain/standing';
 import { LoadedScheme, SchemeRegistry } from '../../schemes/application/scheme-registry';
+import { AppealFacts, gradeWithoutDisregarded } from '../../appeals/application/appeal-facts';
 import { SubjectListsRepository } from '../infrastructure/subject-lists.repository';
 import { SubjectHistory, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
 
@@ -50,7 +51,8 @@ export class StandingCalculator {
   async evaluate(manager: EntityManager, history: SubjectHistory, at: Date, schemes?: LoadedScheme[]): Promise<SchemeEvaluation[]> {
     const loaded = schemes ?? (await this.registry.activeAt(manager, at));
     const listEntries = (await SubjectListsRepository.membershipsAt(manager, [history.subjectId], at)).get(history.subjectId) ?? [];
-    return evaluateLoaded(history, listEntries, at, loaded);
+    const disregarded = (await AppealFacts.disregardedRecords(manager, [history.subjectId], at)).get(history.subjectId);
+    return evaluateLoaded(history, listEntries, at, loaded, disregarded);
   }
 
   /**
@@ -98,12 +100,13 @@ export class StandingCalculator {
     const previous = await this.storedGradesOf(manager, graded);
     const schemes = await this.registry.activeAt(manager);
     const memberships = await SubjectListsRepository.membershipsAt(manager, graded, now);
+    const disregarded = await AppealFacts.disregardedRecords(manager, graded, now);
 
     const standings: { history: SubjectHistory; evaluation: SchemeEvaluation }[] = [];
     const changes: { history: SubjectHistory; evaluation: SchemeEvaluation; before: StoredGrade | undefined; cause: string }[] = [];
     const standingKeys = new Set<string>();
     for (const history of histories.values()) {
-      for (const evaluation of evaluateLoaded(history, memberships.get(history.subjectId) ?? [], now, schemes)) {
+      for (const evaluation of evaluateLoaded(history, memberships.get(history.subjectId) ?? [], now, schemes, disregarded.get(history.subjectId))) {
         standings.push({ history, evaluation });
         const key = `${evaluation.scheme.schemeId}\u0000${history.subjectId}`;
         standingKeys.add(key);
@@ -237,13 +240,24 @@ function standingMoved(before: StoredGrade, { scheme, result }: SchemeEvaluation
   return before.grade !== result.grade || before.score !== result.score || before.cycleLabel !== result.cycle.label || before.schemeVersion !== scheme.version;
 }
 
-function evaluateLoaded(history: SubjectHistory, listEntries: ListMembership[], at: Date, schemes: LoadedScheme[]): SchemeEvaluation[] {
+/**
+ * Each applicable scheme's result. Records an upheld grade appeal disregards under a scheme
+ * (`disregarded`: scheme id → record ids, ADR 0054) are left out of that scheme's grading only.
+ */
+function evaluateLoaded(
+  history: SubjectHistory,
+  listEntries: ListMembership[],
+  at: Date,
+  schemes: LoadedScheme[],
+  disregarded?: ReadonlyMap<string, ReadonlySet<string>>,
+): SchemeEvaluation[] {
   return schemes.flatMap((scheme) => {
     const outcome = applicability(scheme.compiled.document, history.kind, history.records, history.registration);
     if (!outcome.applies) return [];
     const { region } = outcome;
     const subject: SubjectFacts = { id: history.subjectId, kind: history.kind, region, lists: [], listEntries, registration: history.registration };
-    return [{ scheme, region, result: standingAt(scheme.compiled, subject, history.records, at) }];
+    const result = gradeWithoutDisregarded(history.records, disregarded?.get(scheme.schemeId), (records) => standingAt(scheme.compiled, subject, records, at));
+    return [{ scheme, region, result }];
   });
 }
 
