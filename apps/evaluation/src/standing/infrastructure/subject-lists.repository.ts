@@ -51,8 +51,8 @@ export const SubjectListsRepository = {
     if (subjectIds.length === 0) return memberships;
     const rows: { subject_id: string; list_type: string; starts_on: string; ends_on: string | null; removed_on: string | null }[] = await manager.query(
       `SELECT subject_id, list_type, to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on,
-              CASE WHEN removed_received_at <= $2 THEN to_char(removed_on, 'YYYY-MM-DD') END AS removed_on
-         FROM subject_list_entries WHERE subject_id = ANY($1::text[]) AND effective_received_at <= $2
+              CASE WHEN removed_received_at < $2::timestamptz + interval '1 millisecond' THEN to_char(removed_on, 'YYYY-MM-DD') END AS removed_on
+         FROM subject_list_entries WHERE subject_id = ANY($1::text[]) AND effective_received_at < $2::timestamptz + interval '1 millisecond'
         ORDER BY subject_id, starts_on, entry_id`,
       [subjectIds, at],
     );

@@ -161,7 +161,7 @@ export const SubjectRecordsRepository = {
     if (subjectIds.length === 0) return histories;
     const rows: RecordRow[] = await manager.query(
       `SELECT subject_id, record_id, subject_kind, region, record_type, severity, to_char(decision_date, 'YYYY-MM-DD') AS decision_date, payload, received_at, withdrawn_at
-         FROM subject_records WHERE subject_id = ANY($1::text[]) AND ($2::timestamptz IS NULL OR received_at <= $2) AND ($3::date IS NULL OR decision_date <= $3)
+         FROM subject_records WHERE subject_id = ANY($1::text[]) AND ($2::timestamptz IS NULL OR received_at < $2::timestamptz + interval '1 millisecond') AND ($3::date IS NULL OR decision_date <= $3)
         ORDER BY subject_id, received_at, record_id`,
       [subjectIds, receivedBy ?? null, decidedBy ?? null],
     );
@@ -216,14 +216,16 @@ export const SubjectRecordsRepository = {
 
 /**
  * The subjects of a scope (parameters $1–$5, see `scopeParams`): with a record in scope, or listed
- * active by the registry when registered subjects count.
+ * active by the registry when registered subjects count. A cutoff comes from a JavaScript clock
+ * (milliseconds) and PostgreSQL stamps microseconds: "received by the cutoff" covers its whole
+ * millisecond, so a row stamped in the same millisecond just before the cutoff is not left out.
  */
 const SCOPE_SQL = `SELECT subject_id FROM subject_records
-    WHERE subject_kind = ANY($1::text[]) AND region LIKE ANY($2::text[]) AND ($3::timestamptz IS NULL OR received_at <= $3)
+    WHERE subject_kind = ANY($1::text[]) AND region LIKE ANY($2::text[]) AND ($3::timestamptz IS NULL OR received_at < $3::timestamptz + interval '1 millisecond')
       AND ($4::date IS NULL OR decision_date <= $4)
   UNION
   SELECT subject_id FROM registry_subjects
-    WHERE $5::boolean AND active AND subject_kind = ANY($1::text[]) AND region LIKE ANY($2::text[]) AND ($3::timestamptz IS NULL OR first_received_at <= $3)`;
+    WHERE $5::boolean AND active AND subject_kind = ANY($1::text[]) AND region LIKE ANY($2::text[]) AND ($3::timestamptz IS NULL OR first_received_at < $3::timestamptz + interval '1 millisecond')`;
 
 /** $1 kinds, $2 region LIKE patterns, $3 received by, $4 decided by, $5 whether registered subjects count. */
 function scopeParams(scope: SubjectScope, receivedBy?: Date, decidedBy?: string): unknown[] {
