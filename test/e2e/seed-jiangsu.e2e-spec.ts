@@ -113,7 +113,9 @@ describe('Jiangsu operator grades (DOMAIN.md §3) and 苏锡常通 recognition (
     for (const operator of operators)
       expect({ id: operator.id, ...ranked.get(operator.id) }).toMatchObject({ id: operator.id, grade: operator.grade, score: operator.score });
 
-    // 苏锡常通: every April Suzhou takes last year's Wuxi grades as its own (same AA–D ladder).
+    // 苏锡常通: every April Suzhou takes last year's Wuxi grades as its own. Suzhou grades A–D (seed 004
+    // 苏州, ADR 0054): a Wuxi AA reads as Suzhou's best, A; every other grade as itself.
+    const suzhouGrade = (wuxi: string) => (wuxi === 'AA' ? 'A' : wuxi);
     for (const operator of operators) {
       const recognised = await api('/api/v1/grade-recognitions/wuxi-to-suzhou-road-transport/recognitions', {
         method: 'POST',
@@ -124,7 +126,7 @@ describe('Jiangsu operator grades (DOMAIN.md §3) and 苏锡常通 recognition (
         partnerRegion: WUXI,
         partnerGrade: operator.grade,
         ourSchemeId: 'suzhou-road-transport-safety',
-        ourGrade: operator.grade,
+        ourGrade: suzhouGrade(operator.grade),
       });
     }
   }, 180_000);
