@@ -38,12 +38,13 @@ describe('record catalogue and lifecycle', () => {
         'inter-department-notice',
         'credit-assessment',
         'vessel-port-call',
-        'safety-inspection-detention',
         'lock-passage',
         'ship-safety-inspection',
         'pollutant-delivery',
       ]),
     );
+    // One type per fact: a detention is a ship-safety-inspection with detained: true (seed 003 太仓 “两年无安检滞留”).
+    expect(types.map((t) => t.code)).not.toContain('safety-inspection-detention');
     expect(types.find((t) => t.code === 'administrative-penalty')).toMatchObject({
       timelinessWorkingDays: 7,
       isPublic: true,

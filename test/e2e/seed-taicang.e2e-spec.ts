@@ -75,14 +75,16 @@ describe('seed 003 太仓: the green fast lane lists clean container ships with 
       authority: '太仓海事局',
       authorityUscc: AUTHORITY_FIRST17 + usccCheckCharacter(AUTHORITY_FIRST17),
     });
-  const detention = (vessel: string, day: string) =>
-    envelope(vessel, 'safety-inspection-detention', day, 'general', {
+  /** A ship safety inspection by Taicang MSA (安检); “两年无安检滞留” is about the ones that detained the ship. */
+  const safetyInspection = (vessel: string, day: string, detained: boolean) =>
+    envelope(vessel, 'ship-safety-inspection', day, detained ? 'general' : 'minor', {
       inspectedAt: `${day}T10:00:00+08:00`,
       port: '太仓港',
       inspectionType: 'flag-state',
-      defects: 6,
-      detainableDefects: 1,
-      inspectedBy: '太仓海事局',
+      defects: detained ? 6 : 2,
+      detainableDefects: detained ? 1 : 0,
+      detained,
+      authority: '太仓海事局',
     });
 
   async function submit(records: Record<string, unknown>[]): Promise<void> {
@@ -103,8 +105,8 @@ describe('seed 003 太仓: the green fast lane lists clean container ships with 
   const ours = (subjects: Screened[], ids: string[]) => new Map(subjects.filter((s) => ids.includes(s.subject.id)).map((s) => [s.subject.id, s]));
 
   it('lists the clean ship with 12 calls, leaves the others off naming the criterion each misses, and the listed ship gets the incentives', async () => {
-    const [clean, violated, eleven, detained, unrecorded] = [vesselId(), vesselId(), vesselId(), vesselId(), vesselId()];
-    const ships = [clean, violated, eleven, detained, unrecorded];
+    const [clean, violated, eleven, detained, inspected, unrecorded] = [vesselId(), vesselId(), vesselId(), vesselId(), vesselId(), vesselId()];
+    const ships = [clean, violated, eleven, detained, inspected, unrecorded];
     for (const id of ships) {
       const registered = await api(`/api/v1/registry/vessels/${id}`, {
         method: 'PUT',
@@ -122,9 +124,13 @@ describe('seed 003 太仓: the green fast lane lists clean container ships with 
       ...portCalls(eleven, 11),
       // 12 calls, but detained after a safety inspection 18 months ago: 两年无安检滞留 is not met.
       ...portCalls(detained, 12),
-      detention(detained, addMonths(today, -18)),
+      safetyInspection(detained, addMonths(today, -18), true),
+      // 12 calls and an inspection 18 months ago that found defects but did not detain: the criterion is
+      // detention (安检滞留), not inspection, so it is listed.
+      ...portCalls(inspected, 12),
+      safetyInspection(inspected, addMonths(today, -18), false),
     ]);
-    await heldByJointMeasures(ships, 12 + 13 + 11 + 13);
+    await heldByJointMeasures(ships, 12 + 13 + 11 + 13 + 13);
     // The registry's vessels are screened too: a ship registered with no record yet (0 calls) is reported.
     await eventually(
       () => platform.db.query(`SELECT 1 FROM joint_measures.registry_vessels WHERE vessel_id = $1`, [unrecorded]),
@@ -140,6 +146,8 @@ describe('seed 003 太仓: the green fast lane lists clean container ships with 
     expect(screened.get(violated)).toMatchObject({ outcome: 'not-listed', entryId: null, unmet: [{ criterion: '一年无违章' }] });
     expect(screened.get(eleven)).toMatchObject({ outcome: 'not-listed', unmet: [{ criterion: '一年内在太仓港累计作业不少于12艘次' }] });
     expect(screened.get(detained)).toMatchObject({ outcome: 'not-listed', unmet: [{ criterion: '两年无安检滞留' }] });
+    expect(screened.get(inspected)).toMatchObject({ outcome: 'listed', unmet: [] });
+    expect(screened.get(inspected)!.entryId).toEqual(expect.any(String));
     expect(screened.get(unrecorded)).toMatchObject({ outcome: 'not-listed', unmet: [{ criterion: '一年内在太仓港累计作业不少于12艘次' }] });
 
     // An incentive list needs no prior notice: the entry is in force from the day screened, resting on the 12 calls.

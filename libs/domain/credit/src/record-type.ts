@@ -35,11 +35,12 @@ export const RECORD_TYPE_CODES = [
   'bid-award',
   /** 船舶进出港作业 (catalogue v2): a vessel's call at a port, counted by green lists (Taicang, seed 003). */
   'vessel-port-call',
-  /** 船舶安全检查滞留 (catalogue v2): a vessel detained after a safety inspection (seed 003 太仓 "两年无安检滞留"). */
-  'safety-inspection-detention',
   /** 船舶过闸记录 (catalogue v2): lock-passage behaviour and time (seed 004 案例13 广西长洲船闸; 案例19 三峡通航管理). */
   'lock-passage',
-  /** 船舶安全检查 (catalogue v2): defects and detention found by a maritime inspection (seed 004 案例6 浙江, 案例19 信用长江). */
+  /**
+   * 船舶安全检查 (catalogue v2): defects and detention found by a maritime inspection (seed 004 案例6 浙江,
+   * 案例19 信用长江; seed 003 太仓 "两年无安检滞留" reads its `detained`).
+   */
   'ship-safety-inspection',
   /** 船舶水污染物交付 (catalogue v2): pollutants handed ashore, the basis of 绿水积分 (seed 004 案例6 浙江). */
   'pollutant-delivery',
@@ -49,7 +50,7 @@ export const RECORD_TYPE_CODES = [
 export const RECORD_TYPE_CODES_V1 = RECORD_TYPE_CODES.slice(0, 11) as readonly RecordTypeCodeV1[];
 export type RecordTypeCodeV1 = Exclude<
   RecordTypeCode,
-  'credit-assessment' | 'bid-award' | 'vessel-port-call' | 'safety-inspection-detention' | 'lock-passage' | 'ship-safety-inspection' | 'pollutant-delivery'
+  'credit-assessment' | 'bid-award' | 'vessel-port-call' | 'lock-passage' | 'ship-safety-inspection' | 'pollutant-delivery'
 >;
 
 export type RecordTypeCode = (typeof RECORD_TYPE_CODES)[number];

@@ -13,7 +13,7 @@ describe('credit list types', () => {
 });
 
 describe('record type codes', () => {
-  it('lists the eighteen collection types without duplicates: eleven of catalogue v1, seven of v2', () => {
+  it('lists the seventeen collection types without duplicates: eleven of catalogue v1, six of v2 (one ship safety inspection type)', () => {
     expect(RECORD_TYPE_CODES).toEqual([
       'administrative-licence',
       'administrative-penalty',
@@ -29,7 +29,6 @@ describe('record type codes', () => {
       'credit-assessment',
       'bid-award',
       'vessel-port-call',
-      'safety-inspection-detention',
       'lock-passage',
       'ship-safety-inspection',
       'pollutant-delivery',
@@ -37,5 +36,7 @@ describe('record type codes', () => {
     expect(new Set(RECORD_TYPE_CODES).size).toBe(RECORD_TYPE_CODES.length);
     expect(isRecordTypeCode('administrative-penalty')).toBe(true);
     expect(isRecordTypeCode('penalty')).toBe(false);
+    // A detention is a ship-safety-inspection with detained: true, not a type of its own.
+    expect(isRecordTypeCode('safety-inspection-detention')).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import { SHIPPED_CATALOGUES } from './shipped-catalogues';
 /*
  * Catalogue v2 (issue 17): v1 plus the records the seed systems grade on — Fujian's assessor scores
  * and bid awards (seed 004 案例11), drivers named on monitoring violations (案例15), Taicang's port
- * calls and detentions (seed 003), lock passages, ship safety inspections and pollutant deliveries
+ * calls (seed 003), lock passages, ship safety inspections and pollutant deliveries
  * (seed 004 案例6/13/19) — and commendations of vessels (案例6 “正向激励”).
  */
 /** seed 004 案例11 福建: a project owner's score of a contractor on one contract section. */
@@ -34,7 +34,7 @@ const PASSAGE = {
 describe('catalogue v2', () => {
   const catalogue = new Catalogue(CATALOGUE_V2);
 
-  it('ships after v1 and keeps every v1 type but two, adding the seven seed-system types in RECORD_TYPE_CODES order', () => {
+  it('ships after v1 and keeps every v1 type but two, adding the six seed-system types in RECORD_TYPE_CODES order', () => {
     expect(SHIPPED_CATALOGUES.map((c) => c.version)).toEqual([1, 2]);
     expect(CATALOGUE_V2.effectiveFrom > CATALOGUE_V1.effectiveFrom).toBe(true);
     expect(CATALOGUE_V2.recordTypes.map((t) => t.code)).toEqual([...RECORD_TYPE_CODES]);
@@ -126,17 +126,30 @@ describe('catalogue v2', () => {
     ]);
   });
 
-  it('accepts a detention after a safety inspection (两年无安检滞留), graded by the inspecting authority', () => {
+  it('has one type for a ship safety inspection: a detention (两年无安检滞留, seed 003) is one with detained: true', () => {
+    expect(CATALOGUE_V2.recordTypes.map((t) => t.code)).not.toContain('safety-inspection-detention');
     const detention = {
       inspectedAt: '2025-06-01T10:00:00+08:00',
       port: '太仓港',
       inspectionType: 'flag-state',
-      defects: 5,
+      defects: 6,
       detainableDefects: 1,
-      inspectedBy: '太仓海事局',
+      detained: true,
+      authority: '太仓海事局',
     };
-    expect(catalogue.payloadViolations('safety-inspection-detention', detention)).toEqual([]);
-    expect(catalogue.definition('safety-inspection-detention')).toMatchObject({ subjectKinds: ['vessel'], severities: ['minor', 'general', 'severe'] });
+    expect(catalogue.payloadViolations('ship-safety-inspection', detention)).toEqual([]);
+    expect(catalogue.definition('ship-safety-inspection')).toMatchObject({ subjectKinds: ['vessel'], severities: ['minor', 'general', 'severe'] });
+    expect(catalogue.payloadViolations('ship-safety-inspection', { ...detention, inspectionType: 'coastal' })).toEqual([
+      expect.objectContaining({ field: 'payload.inspectionType', code: 'SCHEMA_ENUM' }),
+    ]);
+    // Whether the ship was detained is what Taicang screens on: it must be said, as a yes/no.
+    const { detained: _detained, ...unsaid } = detention;
+    expect(catalogue.payloadViolations('ship-safety-inspection', unsaid)).toEqual([
+      expect.objectContaining({ field: 'payload.detained', code: 'SCHEMA_REQUIRED' }),
+    ]);
+    expect(catalogue.payloadViolations('ship-safety-inspection', { ...detention, detained: 'yes' })).toEqual([
+      expect.objectContaining({ field: 'payload.detained', code: 'SCHEMA_TYPE' }),
+    ]);
   });
 
   it('takes a lock passage about a vessel, redeemed points in steps of 20 (每20积分可兑换往前跳60个排队号)', () => {

@@ -8,9 +8,11 @@ import type { CatalogueDocument, RecordTypeDefinition } from './record-type-defi
  *   - Fujian construction market (seed 004 案例11): `credit-assessment` (信用考核评分, one assessor
  *     unit's score) and `bid-award` (中标, with the grade its credit score was given under);
  *   - Sichuan risk portraits (seed 004 案例15): a `monitoring-violation` may name the driver;
- *   - Taicang green list (seed 003): `vessel-port-call` and `safety-inspection-detention`;
+ *   - Taicang green list (seed 003): `vessel-port-call`; its “两年无安检滞留” reads `ship-safety-inspection`'s `detained`;
  *   - Zhejiang ships, Guangxi lock points, 信用长江 (seed 004 案例6/13/19): `lock-passage`,
  *     `ship-safety-inspection`, `pollutant-delivery`, and commendations of vessels.
+ * One fact, one type: a ship safety inspection is `ship-safety-inspection` for every service, whether
+ * it graded the ship (Zhejiang, Yangtze) or screened it for detentions (Taicang).
  */
 
 const JSON_SCHEMA_2020 = 'https://json-schema.org/draft/2020-12/schema';
@@ -149,35 +151,6 @@ const vesselPortCall: RecordTypeDefinition = {
   ),
 };
 
-const safetyInspectionDetention: RecordTypeDefinition = {
-  code: 'safety-inspection-detention',
-  name: { zh: '船舶安全检查滞留', en: 'Safety inspection detention' },
-  // A finding of supervision (船舶安全检查), not a penalty decision: a penalty it leads to is its own record.
-  category: 'monitoring',
-  subjectKinds: ['vessel'],
-  severities: ['minor', 'general', 'severe'],
-  isPublic: false,
-  publicity: null,
-  timelinessWorkingDays: null,
-  submitScopes: RECORDS_WRITE,
-  payloadSchema: objectSchema(
-    '船舶安全检查滞留',
-    '海事管理机构船舶安全检查发现缺陷并滞留船舶（《船舶安全监督规则》；seed 003 太仓“两年无安检滞留”）。',
-    {
-      inspectedAt: dateTime('检查时间'),
-      port: text(100, '检查港口'),
-      inspectionType: closedSet('检查类型', [
-        ['flag-state', '船旗国监督检查（FSC）'],
-        ['port-state', '港口国监督检查（PSC）'],
-      ]),
-      defects: count(1000, '缺陷项数'),
-      detainableDefects: count(1000, '滞留缺陷项数'),
-      inspectedBy: text(100, '检查机构，如太仓海事局'),
-    },
-    ['inspectedAt', 'port', 'inspectedBy'],
-  ),
-};
-
 const SEVERITY_GRADED = ['minor', 'general', 'severe'] as const;
 
 const lockPassage: RecordTypeDefinition = {
@@ -243,14 +216,19 @@ const shipSafetyInspection: RecordTypeDefinition = {
   submitScopes: RECORDS_WRITE,
   payloadSchema: objectSchema(
     '船舶安全检查',
-    '海事管理机构对船舶的安全检查（seed 004 案例6 浙江“安全检查”类指标、“船舶证书失效”风险预警；案例19 信用长江“行政检查”）。',
+    '海事管理机构对船舶的安全检查及是否滞留（《船舶安全监督规则》；seed 004 案例6 浙江“安全检查”类指标、“船舶证书失效”风险预警；案例19 信用长江“行政检查”；seed 003 太仓“两年无安检滞留”）。',
     {
       inspectedAt: dateTime('检查时间'),
       port: text(100, '检查地点（港口、码头、锚地）'),
+      inspectionType: closedSet('检查类型', [
+        ['flag-state', '船旗国监督检查（FSC）'],
+        ['port-state', '港口国监督检查（PSC）'],
+      ]),
       defects: count(200, '检查发现的缺陷数'),
+      detainableDefects: count(200, '其中滞留缺陷项数'),
       detained: { type: 'boolean', description: '是否滞留船舶（安检滞留）' },
       certificatesInvalid: { type: 'boolean', description: '是否发现船舶证书失效或缺失（基本资质）' },
-      authority: text(100, '检查机关，如嘉兴地方海事处'),
+      authority: text(100, '检查机关，如嘉兴地方海事处、太仓海事局'),
       description: text(1000, '检查情况说明'),
     },
     ['inspectedAt', 'defects', 'detained', 'authority'],
@@ -309,14 +287,5 @@ export const CATALOGUE_V2: CatalogueDocument = deepFreeze({
     'seeds/004_88026755322b26ed.txt 案例13 广西《长洲船闸过闸船舶积分管理办法（试行）》（过闸用时、违反过闸秩序、积分兑换跳号）',
     'seeds/004_88026755322b26ed.txt 案例19 信用长江（行政检查、三峡通航管理、绿色发展、荣誉表彰）',
   ],
-  recordTypes: [
-    ...CATALOGUE_V1.recordTypes.map(v1TypeInV2),
-    creditAssessment,
-    bidAward,
-    vesselPortCall,
-    safetyInspectionDetention,
-    lockPassage,
-    shipSafetyInspection,
-    pollutantDelivery,
-  ],
+  recordTypes: [...CATALOGUE_V1.recordTypes.map(v1TypeInV2), creditAssessment, bidAward, vesselPortCall, lockPassage, shipSafetyInspection, pollutantDelivery],
 });

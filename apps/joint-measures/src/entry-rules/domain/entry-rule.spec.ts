@@ -4,6 +4,7 @@ import {
   checkEntryRules,
   evaluateFleetRule,
   evaluateRecordRule,
+  matchesRecord,
   parseEntryRules,
   type EntryRule,
   type FleetShareRule,
@@ -139,6 +140,55 @@ describe('parseEntryRules and checkEntryRules', () => {
       status: 'invalid',
       problems: [{ path: 'rules[0].trigger.grade', reference: 'C', code: 'GRADE_NOT_ON_LADDER' }],
     });
+  });
+});
+
+describe('payload conditions of a record match', () => {
+  /** A ship safety inspection as the Taicang rule reads it (seed 003 “两年无安检滞留”: detention, not inspection). */
+  const inspection = (payload: Record<string, unknown>): StandingRecord => ({
+    recordId: 'r-inspection',
+    recordType: 'ship-safety-inspection',
+    subjectKind: 'vessel',
+    subjectId: 'CN12345678901',
+    severity: 'general',
+    decisionDate: '2025-06-01',
+    payload,
+    standing: true,
+  });
+  const detained = { recordType: 'ship-safety-inspection', payload: { detained: { is: true } } };
+  const fieldsOf = (match: unknown) => {
+    try {
+      parseEntryRules([{ ...SHIPPED_ENTRY_RULES[0], match }]);
+      return [];
+    } catch (e) {
+      return (e as DomainError).violations.map((v) => v.field);
+    }
+  };
+
+  it('`is` matches a yes/no field of exactly that value', () => {
+    expect(matchesRecord(detained, inspection({ defects: 6, detained: true }))).toBe(true);
+    expect(matchesRecord(detained, inspection({ defects: 6, detained: false }))).toBe(false);
+    expect(matchesRecord({ ...detained, payload: { detained: { is: false } } }, inspection({ defects: 0, detained: false }))).toBe(true);
+  });
+
+  it('`is` never coerces: a missing field is not false, a text "true" is not true', () => {
+    expect(matchesRecord({ ...detained, payload: { detained: { is: false } } }, inspection({ defects: 0 }))).toBe(false);
+    expect(matchesRecord(detained, inspection({ detained: 'true' }))).toBe(false);
+    expect(matchesRecord(detained, inspection({ detained: 1 }))).toBe(false);
+  });
+
+  it('text conditions do not match a boolean, and all conditions must hold', () => {
+    expect(matchesRecord({ recordType: 'ship-safety-inspection', payload: { detained: { anyOf: ['true'] } } }, inspection({ detained: true }))).toBe(false);
+    const both = { recordType: 'ship-safety-inspection', payload: { detained: { is: true }, port: { includes: '太仓' } } };
+    expect(matchesRecord(both, inspection({ detained: true, port: '太仓港' }))).toBe(true);
+    expect(matchesRecord(both, inspection({ detained: true, port: '南京港' }))).toBe(false);
+  });
+
+  it('refuses a condition that is not a boolean `is`, a text `anyOf`/`includes`, naming the payload field', () => {
+    expect(fieldsOf({ recordType: 'ship-safety-inspection', payload: { detained: { is: 'true' } } })).toEqual(['rules[0].match.payload.detained']);
+    expect(fieldsOf({ recordType: 'ship-safety-inspection', payload: { detained: { is: true, anyOf: ['x'] } } })).toEqual(['rules[0].match.payload.detained']);
+    expect(fieldsOf({ recordType: 'ship-safety-inspection', payload: { detained: {} } })).toEqual(['rules[0].match.payload.detained']);
+    expect(fieldsOf(detained)).toEqual([]);
   });
 });
 

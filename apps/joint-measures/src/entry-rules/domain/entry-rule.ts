@@ -31,17 +31,23 @@ const common = {
   durationMonths: z.number().int().min(1).max(120).nullable().optional(),
 };
 
+/**
+ * One payload field's condition: a text that is one of `anyOf`, a text containing `includes`, or
+ * a yes/no field that `is` true or false (e.g. a ship safety inspection's `detained`). A field the
+ * record does not carry, or of another JSON type, never matches: absent is not `false`.
+ */
+const payloadCondition = z.union([
+  z.object({ anyOf: z.array(z.string()).min(1) }).strict(),
+  z.object({ includes: z.string().min(1) }).strict(),
+  z.object({ is: z.boolean() }).strict(),
+]);
+
 const recordMatch = z
   .object({
     recordType: z.string().min(1),
     severities: z.array(z.enum(SEVERITIES)).min(1).optional(),
-    /**
-     * Payload fields: the value is one of `anyOf`, or a text containing `includes`. A list field
-     * (e.g. a penalty's `penaltyCategories`) matches when any of its items does.
-     */
-    payload: z
-      .record(z.string().min(1), z.union([z.object({ anyOf: z.array(z.string()).min(1) }).strict(), z.object({ includes: z.string().min(1) }).strict()]))
-      .optional(),
+    /** Payload fields and their conditions; a list field (e.g. a penalty's `penaltyCategories`) matches when any of its items does. */
+    payload: z.record(z.string().min(1), payloadCondition).optional(),
   })
   .strict();
 
@@ -131,6 +137,7 @@ export type RecordCountRule = z.infer<typeof recordCountRuleSchema>;
 export type GradeRule = z.infer<typeof gradeRuleSchema>;
 export type FleetShareRule = z.infer<typeof fleetShareRuleSchema>;
 export type RecordMatch = z.infer<typeof recordMatch>;
+export type PayloadCondition = z.infer<typeof payloadCondition>;
 export type ScreeningRule = z.infer<typeof screeningRuleSchema>;
 export type ScreeningCriterion = z.infer<typeof screeningCriterionSchema>;
 export type Threshold = z.infer<typeof threshold>;
@@ -247,11 +254,15 @@ export function matches(rule: RecordCountRule | FleetShareRule, record: Standing
 export function matchesRecord(match: RecordMatch, record: StandingRecord): boolean {
   if (!record.standing || record.recordType !== match.recordType) return false;
   if (match.severities && !match.severities.includes(record.severity)) return false;
-  return Object.entries(match.payload ?? {}).every(([field, condition]) => {
-    const raw = record.payload[field];
-    const values = (Array.isArray(raw) ? raw : [raw]).filter((v): v is string => typeof v === 'string');
-    return values.some((value) => ('anyOf' in condition ? condition.anyOf.includes(value) : value.includes(condition.includes)));
-  });
+  return Object.entries(match.payload ?? {}).every(([field, condition]) => meetsCondition(condition, record.payload[field]));
+}
+
+/** Whether a payload value (or any item of a list value) meets a condition; strings and booleans are never coerced into each other. */
+function meetsCondition(condition: PayloadCondition, raw: unknown): boolean {
+  const values: unknown[] = Array.isArray(raw) ? raw : [raw];
+  if ('is' in condition) return values.some((value) => value === condition.is);
+  const texts = values.filter((v): v is string => typeof v === 'string');
+  return texts.some((text) => ('anyOf' in condition ? condition.anyOf.includes(text) : text.includes(condition.includes)));
 }
 
 export interface FleetOutcome extends RuleOutcome {

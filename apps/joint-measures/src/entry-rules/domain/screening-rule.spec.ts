@@ -27,6 +27,8 @@ function record(recordType: string, decisionDate: string, payload: Record<string
     standing,
   };
 }
+/** A ship safety inspection at Taicang port (seed 003 安检), detaining the ship or not. */
+const inspection = (decisionDate: string, detained: boolean) => record('ship-safety-inspection', decisionDate, { port: '太仓港', defects: 6, detained });
 /** `count` calls at Taicang port in the last year, one a fortnight back from 2026-11-20. */
 function calls(count: number, port = '太仓港'): StandingRecord[] {
   return Array.from({ length: count }, (_, i) => {
@@ -65,8 +67,12 @@ describe('screening rules: the Taicang green list (seed 003 太仓“六无” +
   });
 
   it('does not list a vessel detained 18 months ago (两年无安检滞留); 25 months ago no longer counts', () => {
-    expect(unmetOf(facts([...calls(12), record('safety-inspection-detention', '2025-06-01')]))).toEqual(['两年无安检滞留']);
-    expect(unmetOf(facts([...calls(12), record('safety-inspection-detention', '2024-11-01')]))).toEqual([]);
+    expect(unmetOf(facts([...calls(12), inspection('2025-06-01', true)]))).toEqual(['两年无安检滞留']);
+    expect(unmetOf(facts([...calls(12), inspection('2024-11-01', true)]))).toEqual([]);
+  });
+
+  it('lists a vessel inspected without detention 18 months ago: the criterion is detention, not inspection', () => {
+    expect(unmetOf(facts([...calls(12), inspection('2025-06-01', false)]))).toEqual([]);
   });
 
   it('does not list a vessel with a graded accident in three years (三年无等级事故); an accident with no grade is not one', () => {
@@ -93,7 +99,7 @@ describe('screening rules: the Taicang green list (seed 003 太仓“六无” +
   });
 
   it('reads the record types it counts and screens Taicang (320585) only', () => {
-    expect(screenedRecordTypes(taicang).sort()).toEqual(['accident', 'administrative-penalty', 'safety-inspection-detention', 'vessel-port-call']);
+    expect(screenedRecordTypes(taicang).sort()).toEqual(['accident', 'administrative-penalty', 'ship-safety-inspection', 'vessel-port-call']);
     expect(inScreenedRegion(taicang, '320585')).toBe(true);
     expect(inScreenedRegion(taicang, '320583')).toBe(false);
   });

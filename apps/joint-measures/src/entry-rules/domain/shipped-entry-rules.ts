@@ -115,7 +115,8 @@ export const SHIPPED_ENTRY_RULES: readonly EntryRule[] = [
     criteria: [
       // 违章 of a vessel is decided as an administrative penalty (the catalogue has no other violation type for vessels).
       { label: '一年无违章', none: { recordType: 'administrative-penalty' }, windowMonths: 12 },
-      { label: '两年无安检滞留', none: { recordType: 'safety-inspection-detention' }, windowMonths: 24 },
+      // 安检滞留: a ship safety inspection that detained the ship; an inspection without detention does not count.
+      { label: '两年无安检滞留', none: { recordType: 'ship-safety-inspection', payload: { detained: { is: true } } }, windowMonths: 24 },
       // 等级事故: an accident of a grade of 《生产安全事故报告和调查处理条例》 (一般 and above).
       {
         label: '三年无等级事故',
