@@ -11,12 +11,16 @@ import { eventually, RunningPlatform, startPlatform } from '../support/platform-
  * - "运营企业初始等级原则上为中（B）级，如作出初始等级信用承诺并提交信用承诺书的，初始等级可升级为良（A）级":
  *   B (tier 中) without, A (tier 良) with an initial-grade commitment;
  * - "对违背信用和优质服务承诺的企业…每次发现扣50分" and "发现违诺情形，信用评价等级降级": −50 and down.
+ * - "针对信用好的运营企业…降低检查比例频次；对信用差的，列为重点监管对象" and "给予准入绿色通道、加快办理速度、
+ *   适度允许扩大经营规模": decisions on the closed cycle's grade (mappings beijing.commuter-bus.*).
  * Played through the gateway with Beijing's clients: operators registered, commitments and breaches
- * in, grades and tiers read (also on the public profile), last year's cycle closed by the commission's admin.
+ * in, grades and tiers read (also on the public profile), last year's cycle closed by the commission's admin,
+ * decisions asked for a good-tier and a poor-tier operator.
  *
  * Placeholders (beijing-commuter-bus-grades notes): level names other than A/B, the tier split
  * 优 AAA/AA, 良 A+/A/A-, 中 B+/B/B-, 差 C, and the 50-point bands — initial B = 600, A = 750,
- * A- 700–<750, B+ 650–<700, B- 550–<600, C < 550 — so that each breach lowers one level.
+ * A- 700–<750, B+ 650–<700, B- 550–<600, C < 550 — so that each breach lowers one level; and which tiers
+ * are "信用好" (优, 良) and "信用差" (差): the seed names no tier for either.
  */
 describe('seed 004 案例1: Beijing commuter-bus operators graded on four tiers of nine levels', () => {
   let platform: RunningPlatform;
@@ -97,7 +101,7 @@ describe('seed 004 案例1: Beijing commuter-bus operators graded on four tiers 
   };
 
   // Runs first: the close grades every subject in scope, so the operators of the next test come later.
-  it('closes last year: the distribution lists all nine levels with their tiers, best first', async () => {
+  it('closes last year: the distribution lists all nine levels with their tiers, best first; good credit gets better treatment, poor credit key supervision', async () => {
     const day = `${lastYear}-09-15`;
     const operators = [
       // Licence commitment only: initial B (600), tier 中.
@@ -132,7 +136,42 @@ describe('seed 004 案例1: Beijing commuter-bus operators graded on four tiers 
     const counts: Record<string, number> = { A: 1, 'B+': 1, B: 1, C: 1 };
     expect(closed.body.ladder).toEqual(Object.entries(TIERS).map(([grade, tier]) => ({ grade, tier, count: counts[grade] ?? 0 })));
     for (const o of operators) expect([o.uscc, ranked.get(o.uscc)?.grade, ranked.get(o.uscc)?.score]).toEqual([o.uscc, o.grade, o.score]);
-  }, 120_000);
+
+    // Decisions on the closed cycle's grades (seed 004 案例1 "强化分级分类应用"). Placeholder reading of the
+    // seed's "信用好"/"信用差": the 优 and 良 tiers are good credit, the 差 tier poor credit; 中 gets neither.
+    const [b, a, bPlus, c] = operators;
+    type Applied = { code: string; effect: string; mappingId: string };
+    const decide = async (uscc: string, scene: string) => {
+      const answered = await api('/api/v1/measures/decisions', { method: 'POST', body: { subjectId: uscc, scene } });
+      expect(answered.status).toBe(200);
+      return { outcome: answered.body.outcome, measures: ((answered.body.measures ?? []) as Applied[]).map((m) => [m.code, m.effect, m.mappingId]) };
+    };
+    // Joint measures learns the closed grades from evaluation.cycle-grades.recorded.
+    await eventually(
+      () => platform.db.query(`SELECT count(*)::int AS n FROM joint_measures.subject_grades WHERE subject_id = ANY($1) AND cycle = $2`, [ids, lastYear]),
+      (rows) => (rows[0] as { n: number }).n === 4,
+      30_000,
+    );
+    // A (良), good credit: "降低检查比例频次", "给予准入绿色通道、加快办理速度", "适度允许扩大经营规模".
+    expect(await decide(a.uscc, 'inspection.frequency')).toEqual({
+      outcome: 'allow',
+      measures: [['inspection.on-site-reduced', 'benefit', 'beijing.commuter-bus.good.inspection.on-site-reduced']],
+    });
+    expect(await decide(a.uscc, 'permit.application')).toEqual({
+      outcome: 'allow',
+      measures: [['admission.green-channel', 'benefit', 'beijing.commuter-bus.good.admission.green-channel']],
+    });
+    expect(await decide(a.uscc, 'business.new-capacity')).toEqual({
+      outcome: 'allow',
+      measures: [['business-scale.expansion', 'benefit', 'beijing.commuter-bus.good.business-scale.expansion']],
+    });
+    // C (差), poor credit: "列为重点监管对象", "依法实施严管" — a condition on the inspection scene, and no benefit.
+    const watched = await decide(c.uscc, 'inspection.frequency');
+    expect(watched).toEqual({ outcome: 'conditional', measures: [['supervision.key', 'condition', 'beijing.commuter-bus.poor.key-supervision']] });
+    expect(await decide(c.uscc, 'permit.application')).toEqual({ outcome: 'allow', measures: [] });
+    // B and B+ (中): neither.
+    for (const middle of [b, bPlus]) expect(await decide(middle.uscc, 'inspection.frequency')).toEqual({ outcome: 'allow', measures: [] });
+  }, 180_000);
 
   it('an operator committed to its initial grade reads A (良); each breach −50 takes it one level down, 良 → 中', async () => {
     const uscc = makeUscc('110000');

@@ -155,6 +155,8 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
   // appeals) and the city's transport bureau, owner of suzhou-road-transport-safety, deciding the appeals (seed 004 苏州).
   { clientId: 'suzhou', name: '苏州市交通运输局', kind: 'integrator', region: '320500', scopes: ['records:write', 'records:read', 'evaluations:read'] },
   { clientId: 'suzhou-regulator', name: '苏州市交通运输局（管理）', kind: 'admin', region: '320500', scopes: ['admin'] },
+  // Zhengzhou's transport bureau as the owner of zhengzhou-taxi-driver-stars: closes its yearly cycles (seed 002 案例9 "亮星").
+  { clientId: 'zhengzhou-regulator', name: '郑州市交通运输局（管理）', kind: 'admin', region: '410100', scopes: ['admin'] },
 ];
 
 export interface RunningPlatform {

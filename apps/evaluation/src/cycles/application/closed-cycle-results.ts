@@ -7,9 +7,9 @@ import { OutboxPublisher } from '@platform/service';
 import { AppealFacts, gradeWithoutDisregarded } from '../../appeals/application/appeal-facts';
 import { pointsDeductedInCycle } from '../../engine/domain/deductions';
 import type { EvaluationResult } from '../../engine/domain/evaluate';
-import { applicableRegion, standingAt } from '../../engine/domain/standing';
+import { applicableRegion, previousCycleOf, standingAt } from '../../engine/domain/standing';
 import { SchemeRegistry } from '../../schemes/application/scheme-registry';
-import { SubjectFactsReader } from '../../standing/application/subject-facts.reader';
+import { closedPreviousOf, SubjectFactsReader } from '../../standing/application/subject-facts.reader';
 
 /** A subject's result in a completed close of a scheme's cycle (what was published for the period). */
 export interface ClosedCycleResult {
@@ -98,7 +98,11 @@ export class ClosedCycleResults {
     const left = (await AppealFacts.disregardedRecords(manager, [subjectId], new Date())).get(subjectId)?.get(cycle.scheme_id);
     const facts = { id: subjectId, kind: history.kind, region, lists: [], listEntries: lists, registration: history.registration };
     const window = { label: cycle.period, start: cycle.start_date, end: cycle.end_date };
-    const result = gradeWithoutDisregarded(history.records, left, (counted) => standingAt(compiled, facts, counted, cycle.cutoff, window));
+    // The previous cycle as its close gave it, as the close itself read it (closed by the cutoff).
+    const previous = [{ schemeId: cycle.scheme_id, period: previousCycleOf(compiled, cycle.cutoff, window).label }];
+    const closed = await SubjectFactsReader.closedCycleGrades(manager, previous, [subjectId], cycle.cutoff);
+    const closedPrevious = closedPreviousOf(closed, cycle.scheme_id, subjectId);
+    const result = gradeWithoutDisregarded(history.records, left, (counted) => standingAt(compiled, facts, counted, cycle.cutoff, window, closedPrevious));
     await manager.query(`UPDATE cycle_results SET region = $3, grade = $4, score = $5, result = $6 WHERE cycle_id = $1 AND subject_id = $2`, [
       cycleId,
       subjectId,

@@ -6,11 +6,11 @@ import { runUpdate } from '@platform/database';
 import { OutboxPublisher, PeriodicWork, SERVICE_CONFIG } from '@platform/service';
 import type { CycleWindow } from '../../engine/domain/cycle';
 import type { EvaluationResult, ListMembership } from '../../engine/domain/evaluate';
-import { applicableRegion, countedFromDecision, standingAt, subjectScope } from '../../engine/domain/standing';
+import { applicableRegion, countedFromDecision, previousCycleOf, standingAt, subjectScope } from '../../engine/domain/standing';
 import { AppealFacts, gradeWithoutDisregarded } from '../../appeals/application/appeal-facts';
 import { LoadedScheme, SchemeRegistry } from '../../schemes/application/scheme-registry';
 import type { EvaluationConfig } from '../../evaluation.definition';
-import { SubjectFactsReader, SubjectHistory } from '../../standing/application/subject-facts.reader';
+import { ClosedCycleGrades, closedPreviousOf, SubjectFactsReader, SubjectHistory } from '../../standing/application/subject-facts.reader';
 import { cycleGradeRecorded } from './closed-cycle-results';
 
 /** `close`: a scheme's own cycle, graded as a whole; `ranking`: standings as they stood at the end of a period (ADR 0020). */
@@ -32,6 +32,8 @@ interface ChunkInput {
   lists: Map<string, ListMembership[]>;
   /** Records upheld grade appeals disregard (ADR 0054): subject → scheme → record ids. */
   disregarded: Map<string, Map<string, Set<string>>>;
+  /** A close: the grades the previous cycle's close gave, when it was closed by the cutoff (carry-over). */
+  closed: ClosedCycleGrades;
 }
 
 interface GradedSubject {
@@ -114,7 +116,10 @@ export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicati
     const histories = await SubjectFactsReader.histories(manager, subjects, receivedBy, decidedBy);
     const lists = await SubjectFactsReader.membershipsAt(manager, subjects, cycle.cutoff);
     const disregarded = await AppealFacts.disregardedRecords(manager, subjects, cycle.cutoff);
-    return { cursor, subjects, histories, lists, disregarded };
+    // A ranking keeps grading the previous cycle from the records counted by decision date (ADR 0045).
+    const previous = ranking ? [] : [{ schemeId: cycle.scheme.schemeId, period: previousCycleOf(cycle.scheme.compiled, cycle.cutoff, cycle.window).label }];
+    const closed = await SubjectFactsReader.closedCycleGrades(manager, previous, subjects, cycle.cutoff);
+    return { cursor, subjects, histories, lists, disregarded, closed };
   }
 
   private async claim(): Promise<ClaimedCycle | undefined> {
@@ -177,7 +182,7 @@ export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /** Every subject's result from its records and lists as they stood at the cutoff. */
-  private grade(cycle: ClaimedCycle, { histories, lists, disregarded }: ChunkInput): GradedSubject[] {
+  private grade(cycle: ClaimedCycle, { histories, lists, disregarded, closed }: ChunkInput): GradedSubject[] {
     const document = cycle.scheme.compiled.document;
     // A ranking reads the standing at the period's end: the scheme's cycle containing that day.
     const window = cycle.purpose === 'close' ? cycle.window : undefined;
@@ -188,7 +193,7 @@ export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicati
       // An upheld grade appeal's records do not count under its scheme (ADR 0054).
       const facts = { id: subjectId, kind, region, lists: [], listEntries: lists.get(subjectId) ?? [], registration };
       const result = gradeWithoutDisregarded(records, disregarded.get(subjectId)?.get(cycle.scheme.schemeId), (counted) =>
-        standingAt(cycle.scheme.compiled, facts, counted, cycle.cutoff, window),
+        standingAt(cycle.scheme.compiled, facts, counted, cycle.cutoff, window, closedPreviousOf(closed, cycle.scheme.schemeId, subjectId)),
       );
       return [{ subjectId, kind, region, result }];
     });

@@ -1,5 +1,5 @@
 import { compileScheme, CompiledScheme } from './compile-scheme';
-import { applicability, applicableRegion, countedFromDecision, ScopedRecordFact, standingAt, SubjectRegistration } from './standing';
+import { applicability, applicableRegion, countedFromDecision, previousCycleOf, ScopedRecordFact, standingAt, SubjectRegistration } from './standing';
 import { HENAN_PASSENGER_HAZARDOUS_CODES, NANYANG_DRIVER_GRADES, ZHENGZHOU_TAXI_DRIVER_STARS } from './shipped-schemes';
 
 const compiled = (document: typeof ZHENGZHOU_TAXI_DRIVER_STARS): CompiledScheme => {
@@ -73,6 +73,55 @@ describe('standing', () => {
       score: 20,
       grade: '5',
       adjustments: ['carry-over-five-stars'],
+    });
+  });
+
+  describe('the previous cycle as its close graded it (seed 002 郑州: 在上一个服务质量信誉考核周期内评定星级为5颗星的驾驶员，本周期星级评定为5颗星)', () => {
+    const zhengzhou = compiled(ZHENGZHOU_TAXI_DRIVER_STARS);
+    const march = new Date('2026-03-01T10:00:00+08:00');
+    // 2025's records arrived in 2026 (after 2025 ended): the history as it stood at the end of 2025 knows none of them.
+    const late = ['a', 'b'].map((id) => rec(id, 'commendation', 'minor', '2025-05-01', '2026-01-10T10:00:00+08:00', '410105', { level: 'provincial' }));
+    const adjusted = (result: ReturnType<typeof standingAt>) => ({
+      score: result.score,
+      grade: result.grade,
+      adjustments: result.explanation.adjustments.map((a) => a.id),
+    });
+
+    it('without a close, records that arrived after the previous cycle ended give no previous grade: no carry-over', () => {
+      // 2026: nothing yet → base 20 → 4★ (20~24分 4颗星).
+      expect(adjusted(standingAt(zhengzhou, subject, late, march))).toEqual({ score: 20, grade: '4', adjustments: [] });
+    });
+
+    it('a closed 5★ previous cycle carries over: 20 by score is 4★, starts at 5★', () => {
+      expect(adjusted(standingAt(zhengzhou, subject, late, march, undefined, { grade: '5', score: 30 }))).toEqual({
+        score: 20,
+        grade: '5',
+        adjustments: ['carry-over-five-stars'],
+      });
+    });
+
+    it('the close wins over the history: closed at 4★, nothing carries over though the records would give 5★', () => {
+      const onTime = ['a', 'b'].map((id) => rec(id, 'commendation', 'minor', '2025-05-01', '2025-05-02T10:00:00+08:00', '410105', { level: 'provincial' }));
+      expect(adjusted(standingAt(zhengzhou, subject, onTime, march, undefined, { grade: '4', score: 24 }))).toEqual({ score: 20, grade: '4', adjustments: [] });
+    });
+
+    it('a close that graded no such subject (null) gives no previous grade', () => {
+      const onTime = ['a', 'b'].map((id) => rec(id, 'commendation', 'minor', '2025-05-01', '2025-05-02T10:00:00+08:00', '410105', { level: 'provincial' }));
+      expect(adjusted(standingAt(zhengzhou, subject, onTime, march, undefined, null))).toEqual({ score: 20, grade: '4', adjustments: [] });
+    });
+
+    it('a deduction this cycle lowers a carried 5★ (如遇服务质量问题可降级): 20 − 3 = 17 → 3★', () => {
+      const complaint = rec('c', 'confirmed-complaint', 'general', '2026-02-01', '2026-02-02T10:00:00+08:00');
+      expect(adjusted(standingAt(zhengzhou, subject, [...late, complaint], march, undefined, { grade: '5', score: 30 }))).toEqual({
+        score: 17,
+        grade: '3',
+        adjustments: [],
+      });
+    });
+
+    it('previousCycleOf names the cycle whose close counts: 2025 for March 2026, 2024 when closing 2025', () => {
+      expect(previousCycleOf(zhengzhou, march).label).toBe('2025');
+      expect(previousCycleOf(zhengzhou, march, { label: '2025', start: '2025-01-01', end: '2025-12-31' }).label).toBe('2024');
     });
   });
 

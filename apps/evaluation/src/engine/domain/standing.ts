@@ -85,19 +85,46 @@ export function regionPatterns(scheme: SchemeDocument): string[] {
 }
 
 /**
+ * The previous cycle's result as its close gave it (seed 002 郑州: "在上一个服务质量信誉考核周期内评定星级为5颗星"
+ * is the grade the closed cycle awarded): the subject's grade and score, or `null` when the close graded
+ * no such subject. `undefined` (not passed): the previous cycle has not been closed.
+ */
+export type ClosedPrevious = { grade: string; score: number } | null;
+
+/** The cycle before the one `standingAt` grades: whose close, if any, gives `previous`. */
+export function previousCycleOf(scheme: CompiledScheme, at: Date, cycle?: CycleWindow): CycleWindow {
+  return previousCycle(scheme.document.cycle, cycle ?? cycleContaining(scheme.document.cycle, chinaDateOf(at)));
+}
+
+/**
  * The subject's standing at `at` (records as they stood at that instant): its result in `cycle`
  * (by default the cycle containing `at`; a closed cycle when closing one), with the previous
- * cycle's grade (carry-over, consecutive-cycle triggers) computed from the same record history
- * as it stood when that cycle ended. The previous cycle is graded without its own previous one
- * (one level of history), and only when the subject had a record by then.
+ * cycle's grade (carry-over, consecutive-cycle triggers). When the previous cycle was closed, that
+ * is the grade its close gave (`closedPrevious`; docs/evaluation.md "Carry-over"); otherwise it is computed from the same
+ * record history as it stood when that cycle ended, graded without its own previous one (one level
+ * of history), and only when the subject had a record by then.
  */
-export function standingAt(scheme: CompiledScheme, subject: SubjectFacts, records: readonly RecordFact[], at: Date, cycle?: CycleWindow): EvaluationResult {
+export function standingAt(
+  scheme: CompiledScheme,
+  subject: SubjectFacts,
+  records: readonly RecordFact[],
+  at: Date,
+  cycle?: CycleWindow,
+  closedPrevious?: ClosedPrevious,
+): EvaluationResult {
   const window = cycle ?? cycleContaining(scheme.document.cycle, chinaDateOf(at));
+  const previous = closedPrevious !== undefined ? closedPrevious : recomputedPrevious(scheme, subject, records, at, window);
+  return evaluateSubject(scheme, { subject, records, at, cycle: window, previous });
+}
+
+/** The previous cycle's grade computed from the records known when it ended; null when none was. */
+function recomputedPrevious(scheme: CompiledScheme, subject: SubjectFacts, records: readonly RecordFact[], at: Date, window: CycleWindow): ClosedPrevious {
   const before = previousCycle(scheme.document.cycle, window);
   const previousEnd = new Date(Math.min(endOfChinaDay(before.end).getTime(), at.getTime()));
   const known = records.some((r) => Date.parse(r.receivedAt) <= previousEnd.getTime());
-  const previous = known ? evaluateSubject(scheme, { subject, records, at: previousEnd, cycle: before }) : undefined;
-  return evaluateSubject(scheme, { subject, records, at, cycle: window, previous: previous ? { grade: previous.grade, score: previous.score } : null });
+  if (!known) return null;
+  const previous = evaluateSubject(scheme, { subject, records, at: previousEnd, cycle: before });
+  return { grade: previous.grade, score: previous.score };
 }
 
 /**

@@ -4,8 +4,8 @@ import { assertScope, Principal, Scopes } from '@platform/auth';
 import type { CompiledScheme } from '../../engine/domain/compile-scheme';
 import type { EvaluationResult, ListMembership } from '../../engine/domain/evaluate';
 import { SubjectOutcome, summariseSimulation } from '../../engine/domain/simulation';
-import { applicableRegion, regionPatterns, standingAt } from '../../engine/domain/standing';
-import { SubjectFactsReader, SubjectHistory } from '../../standing/application/subject-facts.reader';
+import { applicableRegion, previousCycleOf, regionPatterns, standingAt, type ClosedPrevious } from '../../engine/domain/standing';
+import { closedPreviousOf, SubjectFactsReader, SubjectHistory } from '../../standing/application/subject-facts.reader';
 import { SchemeRegistry } from './scheme-registry';
 import { assertSchemeRegions, compileUploadedScheme } from './scheme-upload';
 import { SimulateSchemeQuery, SimulationView } from './simulate-scheme.query';
@@ -43,12 +43,17 @@ export class SimulateSchemeHandler {
       const page = await SubjectFactsReader.subjectsInScope(manager, scope, after, PAGE);
       const histories = await SubjectFactsReader.histories(manager, page);
       const lists = await SubjectFactsReader.membershipsAt(manager, page, now);
+      // The previous cycle as its close gave it (carry-over), as standings read it; the draft's cycle may differ.
+      const closedFor = (scheme: CompiledScheme) =>
+        SubjectFactsReader.closedCycleGrades(manager, [{ schemeId, period: previousCycleOf(scheme, now).label }], page, now);
+      const closedDraft = await closedFor(draft);
+      const closedActive = active ? await closedFor(active.compiled) : closedDraft;
       for (const history of histories.values()) {
         const entries = lists.get(history.subjectId) ?? [];
         outcomes.push({
           subjectId: history.subjectId,
-          before: active ? grade(active.compiled, history, entries, now) : undefined,
-          after: grade(draft, history, entries, now),
+          before: active ? grade(active.compiled, history, entries, now, closedPreviousOf(closedActive, schemeId, history.subjectId)) : undefined,
+          after: grade(draft, history, entries, now, closedPreviousOf(closedDraft, schemeId, history.subjectId)),
         });
       }
       if (page.length < PAGE) break;
@@ -66,9 +71,15 @@ export class SimulateSchemeHandler {
   }
 }
 
-function grade(scheme: CompiledScheme, history: SubjectHistory, listEntries: ListMembership[], at: Date): EvaluationResult | undefined {
+function grade(
+  scheme: CompiledScheme,
+  history: SubjectHistory,
+  listEntries: ListMembership[],
+  at: Date,
+  closedPrevious: ClosedPrevious | undefined,
+): EvaluationResult | undefined {
   const region = applicableRegion(scheme.document, history.kind, history.records, history.registration);
   if (!region) return undefined;
   const subject = { id: history.subjectId, kind: history.kind, region, lists: [], listEntries, registration: history.registration };
-  return standingAt(scheme, subject, history.records, at);
+  return standingAt(scheme, subject, history.records, at, undefined, closedPrevious);
 }

@@ -5,9 +5,10 @@ import { type Ladder, tierOf } from '@domain/credit';
 import type { NewEvent } from '@platform/messaging';
 import { OutboxPublisher } from '@platform/service';
 import type { EvaluationResult, ListMembership, SubjectFacts } from '../../engine/domain/evaluate';
-import { applicability, Applicability, NotApplicableReason, standingAt } from '../../engine/domain/standing';
+import { applicability, Applicability, NotApplicableReason, previousCycleOf, standingAt } from '../../engine/domain/standing';
 import { LoadedScheme, SchemeRegistry } from '../../schemes/application/scheme-registry';
 import { AppealFacts, gradeWithoutDisregarded } from '../../appeals/application/appeal-facts';
+import { ClosedCycleGrades, ClosedCycleGradesRepository, closedPreviousOf } from '../infrastructure/closed-cycle-grades.repository';
 import { SubjectListsRepository } from '../infrastructure/subject-lists.repository';
 import { SubjectHistory, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
 
@@ -52,7 +53,8 @@ export class StandingCalculator {
     const loaded = schemes ?? (await this.registry.activeAt(manager, at));
     const listEntries = (await SubjectListsRepository.membershipsAt(manager, [history.subjectId], at)).get(history.subjectId) ?? [];
     const disregarded = (await AppealFacts.disregardedRecords(manager, [history.subjectId], at)).get(history.subjectId);
-    return evaluateLoaded(history, listEntries, at, loaded, disregarded);
+    const closed = await ClosedCycleGradesRepository.of(manager, previousPeriods(loaded, at), [history.subjectId], at);
+    return evaluateLoaded(history, listEntries, at, loaded, closed, disregarded);
   }
 
   /**
@@ -101,12 +103,13 @@ export class StandingCalculator {
     const schemes = await this.registry.activeAt(manager);
     const memberships = await SubjectListsRepository.membershipsAt(manager, graded, now);
     const disregarded = await AppealFacts.disregardedRecords(manager, graded, now);
+    const closed = await ClosedCycleGradesRepository.of(manager, previousPeriods(schemes, now), graded, now);
 
     const standings: { history: SubjectHistory; evaluation: SchemeEvaluation }[] = [];
     const changes: { history: SubjectHistory; evaluation: SchemeEvaluation; before: StoredGrade | undefined; cause: string }[] = [];
     const standingKeys = new Set<string>();
     for (const history of histories.values()) {
-      for (const evaluation of evaluateLoaded(history, memberships.get(history.subjectId) ?? [], now, schemes, disregarded.get(history.subjectId))) {
+      for (const evaluation of evaluateLoaded(history, memberships.get(history.subjectId) ?? [], now, schemes, closed, disregarded.get(history.subjectId))) {
         standings.push({ history, evaluation });
         const key = `${evaluation.scheme.schemeId}\u0000${history.subjectId}`;
         standingKeys.add(key);
@@ -240,15 +243,22 @@ function standingMoved(before: StoredGrade, { scheme, result }: SchemeEvaluation
   return before.grade !== result.grade || before.score !== result.score || before.cycleLabel !== result.cycle.label || before.schemeVersion !== scheme.version;
 }
 
+/** Each scheme's cycle before the one containing `at`: whose close, if any, gives the previous grade. */
+function previousPeriods(schemes: readonly LoadedScheme[], at: Date): { schemeId: string; period: string }[] {
+  return schemes.map((s) => ({ schemeId: s.schemeId, period: previousCycleOf(s.compiled, at).label }));
+}
+
 /**
  * Each applicable scheme's result. Records an upheld grade appeal disregards under a scheme
  * (`disregarded`: scheme id → record ids, ADR 0054) are left out of that scheme's grading only.
+ * The previous cycle's grade is the one its close gave, when it was closed (`closed`).
  */
 function evaluateLoaded(
   history: SubjectHistory,
   listEntries: ListMembership[],
   at: Date,
   schemes: LoadedScheme[],
+  closed: ClosedCycleGrades,
   disregarded?: ReadonlyMap<string, ReadonlySet<string>>,
 ): SchemeEvaluation[] {
   return schemes.flatMap((scheme) => {
@@ -256,7 +266,9 @@ function evaluateLoaded(
     if (!outcome.applies) return [];
     const { region } = outcome;
     const subject: SubjectFacts = { id: history.subjectId, kind: history.kind, region, lists: [], listEntries, registration: history.registration };
-    const result = gradeWithoutDisregarded(history.records, disregarded?.get(scheme.schemeId), (records) => standingAt(scheme.compiled, subject, records, at));
+    const result = gradeWithoutDisregarded(history.records, disregarded?.get(scheme.schemeId), (records) =>
+      standingAt(scheme.compiled, subject, records, at, undefined, closedPreviousOf(closed, scheme.schemeId, history.subjectId)),
+    );
     return [{ scheme, region, result }];
   });
 }

@@ -1,10 +1,12 @@
 import { EntityManager } from 'typeorm';
 import type { ListMembership } from '../../engine/domain/evaluate';
 import type { SubjectScope } from '../../engine/domain/standing';
+import { ClosedCycleGrades, ClosedCycleGradesRepository } from '../infrastructure/closed-cycle-grades.repository';
 import { SubjectListsRepository } from '../infrastructure/subject-lists.repository';
 import { SubjectHistory, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
 
-export type { SubjectHistory };
+export type { ClosedCycleGrades, SubjectHistory };
+export { closedPreviousOf } from '../infrastructure/closed-cycle-grades.repository';
 
 /**
  * What standing knows about subjects (their records and list memberships), read by other features
@@ -33,5 +35,15 @@ export const SubjectFactsReader = {
   /** Each subject's list memberships as known at `at`. */
   membershipsAt(manager: EntityManager, subjectIds: readonly string[], at: Date): Promise<Map<string, ListMembership[]>> {
     return SubjectListsRepository.membershipsAt(manager, subjectIds, at);
+  },
+
+  /** The grades the latest close of each (scheme, period) completed by `closedBy` gave these subjects (carry-over). */
+  closedCycleGrades(
+    manager: EntityManager,
+    periods: readonly { schemeId: string; period: string }[],
+    subjectIds: readonly string[],
+    closedBy: Date,
+  ): Promise<ClosedCycleGrades> {
+    return ClosedCycleGradesRepository.of(manager, periods, subjectIds, closedBy);
   },
 };

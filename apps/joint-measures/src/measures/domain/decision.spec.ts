@@ -60,6 +60,11 @@ describe('shipped measure catalogue', () => {
       ...[1, 2, 3, 4, 5].map((s) => [`luohe.bus.star-bonus.${s}-star`, ['luohe-bus-captain-stars']]),
       ['puyang.taxi.capacity.aaa', ['puyang-taxi-firm']],
       ['puyang.taxi.capacity.aa', ['puyang-taxi-firm']],
+      // Beijing's own ladder (seed 004 案例1): shipped-measures.beijing.spec.ts publishes it.
+      ...['good.inspection.on-site-reduced', 'good.admission.green-channel', 'good.business-scale.expansion', 'poor.key-supervision'].map((m) => [
+        `beijing.commuter-bus.${m}`,
+        ['beijing-commuter-bus-grades'],
+      ]),
     ]);
     expect(catalogue.mappings.length + catalogue.inactive.length).toBe(SHIPPED_MAPPINGS.length);
   });

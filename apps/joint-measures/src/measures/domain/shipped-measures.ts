@@ -214,6 +214,30 @@ export const SHIPPED_MEASURES: readonly Measure[] = [
     scenes: ['incentive.discount'],
     legalBasis: 'LOCAL: 信用长江（信用+便利洗舱：针对绿码船舶给予洗舱优惠，优先洗舱、加急洗舱，seed 004 案例19）',
     scope: 'local',
+  }, // seed 004 案例1 京津冀通勤定制快巴 (北京市交通委员会): 信用好 → 优化准入措施; 信用差 → 重点监管、严管.
+  {
+    code: 'admission.green-channel',
+    name: '准入绿色通道，加快办理速度',
+    effect: 'benefit',
+    scenes: ['permit.application'],
+    legalBasis: 'LOCAL: 北京（环京通勤定制快巴：对信用好的定制服务平台、运营企业，给予准入绿色通道、加快办理速度，seed 004 案例1）',
+    scope: 'local',
+  },
+  {
+    code: 'business-scale.expansion',
+    name: '适度允许扩大经营规模',
+    effect: 'benefit',
+    scenes: ['business.new-capacity'],
+    legalBasis: 'LOCAL: 北京（环京通勤定制快巴：对信用好的定制服务平台、运营企业，适度允许扩大经营规模，seed 004 案例1）',
+    scope: 'local',
+  },
+  {
+    code: 'supervision.key',
+    name: '列为重点监管对象，依法实施严管',
+    effect: 'condition',
+    scenes: ['inspection.frequency'],
+    legalBasis: 'LOCAL: 北京（环京通勤定制快巴：对信用差的，列为重点监管对象；主体责任落实不到位的，依法实施严管，seed 004 案例1）',
+    scope: 'local',
   },
 ];
 
@@ -222,6 +246,13 @@ const ratio = (amount: number) => ({ amount, unit: '% of subjects drawn' });
 /** The Taicang red list is filled by the screening rule taicang-green-fast-lane (entry-rules/domain/shipped-entry-rules.ts). */
 const TAICANG_GREEN_LIST =
   '太仓海事局：对纳入“平安箱运·绿色快航”守信激励名单的集装箱船舶，实施降低现场检查频次、审慎开具安检缺陷、优先待泊作业、开通绿色通道等便利举措（seed 003）';
+
+/**
+ * Beijing commuter buses (seed 004 案例1): 信用好 = the 优 (AAA, AA) and 良 (A+, A, A-) tiers, 信用差 = the 差 tier (C) of
+ * beijing-commuter-bus-grades' own ladder. The seed names no tiers for "good" and "poor": placeholder reading.
+ */
+const BEIJING_GOOD_CREDIT = ['AAA', 'AA', 'A+', 'A', 'A-'] as const;
+const BEIJING_POOR_CREDIT = ['C'] as const;
 
 export const SHIPPED_MAPPINGS: readonly MeasureMapping[] = [
   {
@@ -551,5 +582,31 @@ export const SHIPPED_MAPPINGS: readonly MeasureMapping[] = [
     sectors: [],
     when: { grade: { schemeId: 'yangtze-shipping-four-colour', grades: ['red'] } },
     source: '信用长江：“业务触发——信用核查——精准选船——自动反馈”，对失信监管对象无处不在（seed 004 案例19；红码读作失信，占位）',
+  },
+  // Beijing commuter buses (seed 004 案例1): 信用好 read as the 优 and 良 tiers, 信用差 as the 差 tier (placeholder reading; tiers
+  // and level names are the scheme's placeholders, beijing-commuter-bus-grades notes).
+  ...(
+    [
+      ['inspection.on-site-reduced', 'inspection.frequency', '降低检查比例频次'],
+      ['admission.green-channel', 'permit.application', '给予准入绿色通道、加快办理速度'],
+      ['business-scale.expansion', 'business.new-capacity', '适度允许扩大经营规模'],
+    ] as const
+  ).map(([measure, scene, text]): MeasureMapping => ({
+    id: `beijing.commuter-bus.good.${measure}`,
+    measure,
+    scene,
+    regions: ['110000'],
+    sectors: ['road-passenger', 'bus'],
+    when: { grade: { schemeId: 'beijing-commuter-bus-grades', grades: [...BEIJING_GOOD_CREDIT] } },
+    source: `北京环京通勤定制快巴：针对信用好的运营企业、定制服务平台，${text}（seed 004 案例1；信用好读作优、良两等，占位）`,
+  })),
+  {
+    id: 'beijing.commuter-bus.poor.key-supervision',
+    measure: 'supervision.key',
+    scene: 'inspection.frequency',
+    regions: ['110000'],
+    sectors: ['road-passenger', 'bus'],
+    when: { grade: { schemeId: 'beijing-commuter-bus-grades', grades: [...BEIJING_POOR_CREDIT] } },
+    source: '北京环京通勤定制快巴：对信用差的，列为重点监管对象；对信用差、主体责任落实不到位的，依法实施严管（seed 004 案例1；信用差读作差等C，占位）',
   },
 ];
