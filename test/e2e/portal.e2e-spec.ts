@@ -4,7 +4,7 @@ import { Browser, chromium, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { Events, ListEntryV1 } from '@contracts';
 import { connectJetStream, MessagingNamespace } from '@platform/messaging';
-import { chinaToday, listEntryEffectiveEvent, TEST_NATS_URL } from '@platform/testing';
+import { chinaToday, gradeChangedEvent, listEntryEffectiveEvent, TEST_NATS_URL } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
@@ -154,6 +154,37 @@ describe('public portal in a browser', () => {
     const firstLoad = await fetch(`${platform.gatewayUrl}/`).then((r) => r.text());
     const assets = await Promise.all(['portal.css', 'portal.js'].map((f) => fetch(`${platform.gatewayUrl}/portal/${f}`).then((r) => r.text())));
     expect(Buffer.byteLength(firstLoad + assets.join(''))).toBeLessThan(40 * 1024);
+    await page.close();
+  });
+
+  it('shows a grade with its tier where the ladder has tiers (Beijing 四等九级, seed 004 案例1: A is in tier 良)', async () => {
+    // evaluation is not started here: its announcement is published as evaluation publishes it.
+    const handles = await connectJetStream(TEST_NATS_URL, 'e2e-portal-grades');
+    try {
+      const envelope = gradeChangedEvent.envelope({
+        data: {
+          schemeId: 'beijing-commuter-bus-grades',
+          schemeName: { zh: '北京市通勤定制公交运营企业信用评价', en: 'Beijing commuter bus operator grades' },
+          subject: { kind: 'org', id: uscc },
+          grade: 'A',
+          tier: '良',
+          score: 750,
+        },
+      });
+      const ns = new MessagingNamespace(platform.natsPrefix);
+      await handles.js.publish(ns.subject(Events.EvaluationGradeChanged.subject), JSON.stringify(envelope), { msgID: envelope.id });
+    } finally {
+      await handles.nc.close();
+    }
+    await eventually(
+      () => fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}`).then(async (r) => ((await r.json()) as { grades?: { tier?: string }[] }).grades ?? []),
+      (grades) => grades.some((g) => g.tier === '良'),
+    );
+    const page = await open({ width: 1280, height: 900 });
+    await page.goto(`${platform.gatewayUrl}/#/subjects/${uscc}`);
+    const grade = page.locator('li', { hasText: '北京市通勤定制公交运营企业信用评价' });
+    await grade.waitFor();
+    await expect(grade.locator('.doc').textContent()).resolves.toBe('A（良）');
     await page.close();
   });
 

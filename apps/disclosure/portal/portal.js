@@ -159,7 +159,8 @@ function gradeList(grades) {
             el(
               'li',
               {},
-              el('span', { class: 'doc' }, `${COLOUR_GRADE[g.grade] || g.grade}`),
+              // A ladder with tiers (e.g. Beijing 四等九级, ADR 0050) shows the tier beside the level: A（良）.
+              el('span', { class: 'doc' }, `${COLOUR_GRADE[g.grade] || g.grade}${g.tier ? `（${g.tier}）` : ''}`),
               el('p', {}, `评价方案：${g.schemeName || g.schemeId}`),
               el('p', { class: 'meta' }, `第 ${g.schemeVersion} 版 · 周期 ${g.cycle} · 得分 ${g.score} · 评价日期 ${date(g.evaluatedAt)}`),
             ),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   CreditRecordUpdatedV1,
   EventDefinition,
+  EvaluationGradeChangedV1,
   EventEnvelope,
   Events,
   ListEntryEffectiveV1,
@@ -113,6 +114,29 @@ export const listEntryEffectiveEvent = defineEventFactory<ListEntryEffectiveV1>(
       decision: { outcome: 'confirmed', decidedOn: today, decidedBy: 'zhengzhou', documentNumber: `郑交信〔2026〕${n}号`, reason: '' },
       removal: null,
       version: 2,
+    };
+  },
+  (data) => data.subject.id,
+);
+
+/** `evaluation.grade.changed`: a Zhengzhou carrier green on the Henan codes this year (override what the test needs). */
+export const gradeChangedEvent = defineEventFactory<EvaluationGradeChangedV1>(
+  Events.EvaluationGradeChanged,
+  (n) => {
+    const today = chinaToday();
+    return {
+      schemeId: 'henan-passenger-hazardous-codes',
+      schemeVersion: 1,
+      schemeName: { zh: '河南省“两客一危”企业信用分级分类', en: 'Henan passenger and hazardous carriers' },
+      subject: { kind: 'org', id: makeUscc() },
+      region: '410100',
+      cycle: { label: today.slice(0, 4), start: `${today.slice(0, 4)}-01-01`, end: `${today.slice(0, 4)}-12-31` },
+      previousGrade: null,
+      grade: 'green',
+      score: 990 - n,
+      triggers: [],
+      evaluatedAt: new Date().toISOString(),
+      causeEventId: randomUUID(),
     };
   },
   (data) => data.subject.id,
