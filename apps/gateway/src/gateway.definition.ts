@@ -30,6 +30,7 @@ export const gatewayConfigSchema = baseServiceEnv.extend({
   EVALUATION_GRPC_URL: grpcAddress,
   DISCLOSURE_GRPC_URL: grpcAddress,
   JOINT_MEASURES_GRPC_URL: grpcAddress,
+  PERMITS_GRPC_URL: grpcAddress,
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 

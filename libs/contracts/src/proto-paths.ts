@@ -23,5 +23,6 @@ export const ProtoPackages = {
   disclosure: { package: 'disclosure.v1', protoPath: join(PROTO_ROOT, 'disclosure/v1/disclosure.proto') },
   gateway: { package: 'gateway.v1', protoPath: join(PROTO_ROOT, 'gateway/v1/gateway.proto') },
   measures: { package: 'measures.v1', protoPath: join(PROTO_ROOT, 'measures/v1/measures.proto') },
+  permits: { package: 'permits.v1', protoPath: join(PROTO_ROOT, 'permits/v1/permits.proto') },
 } as const;
 export type ProtoPackage = (typeof ProtoPackages)[keyof typeof ProtoPackages];

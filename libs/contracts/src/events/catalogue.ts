@@ -13,6 +13,7 @@ import {
   EvaluationSchemePublishedV1,
 } from './evaluation';
 import { RegistryDriverChangedV1, RegistryEnterpriseChangedV1, RegistryVehicleChangedV1, RegistryVesselChangedV1 } from './registry';
+import { PermitIssuedV1, PermitRevokedV1, PermitViolationDetectedV1 } from './permits';
 import { RepairRecordRepairedV1 } from './repair';
 import { ListEntryDroppedV1, ListEntryEffectiveV1, ListEntryProposedV1, ListEntryRemovedV1, MeasuresDecisionMadeV1 } from './measures';
 
@@ -66,6 +67,9 @@ export const Events = {
   ListEntryRemoved: event<ListEntryRemovedV1>('MEASURES', 'measures.list-entries.removed', 1),
   MeasuresDecisionMade: event<MeasuresDecisionMadeV1>('MEASURES', 'measures.decisions.made', 1),
   RepairRecordRepaired: event<RepairRecordRepairedV1>('REPAIR', 'repair.records.repaired', 1),
+  PermitIssued: event<PermitIssuedV1>('PERMITS', 'permits.permit.issued', 1),
+  PermitRevoked: event<PermitRevokedV1>('PERMITS', 'permits.permit.revoked', 1),
+  PermitViolationDetected: event<PermitViolationDetectedV1>('PERMITS', 'permits.violations.detected', 1),
 } as const;
 
 /**
