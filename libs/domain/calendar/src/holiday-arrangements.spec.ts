@@ -1,7 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HolidayArrangementsError, loadHolidayArrangements, parseHolidayArrangements } from './holiday-arrangements';
+import { z } from 'zod';
+import { HolidayArrangementsError, holidayArrangementsFile, loadHolidayArrangements, parseHolidayArrangements } from './holiday-arrangements';
 
 const valid = { arrangements: [{ year: 2027, holidays: ['2027-01-01', '2027-02-06'], workdays: ['2027-02-20'] }] };
 
@@ -74,5 +75,30 @@ describe('loadHolidayArrangements (HOLIDAY_ARRANGEMENTS_FILE)', () => {
     writeFileSync(file, '{ not json');
     expect(() => loadHolidayArrangements({ HOLIDAY_ARRANGEMENTS_FILE: file })).toThrow(HolidayArrangementsError);
     expect(() => loadHolidayArrangements({ HOLIDAY_ARRANGEMENTS_FILE: join(dir, 'absent.json') })).toThrow(/HOLIDAY_ARRANGEMENTS_FILE/);
+  });
+});
+
+describe('holidayArrangementsFile (in a service environment schema)', () => {
+  const env = z.object({ HOLIDAY_ARRANGEMENTS_FILE: holidayArrangementsFile });
+  const dir = mkdtempSync(join(tmpdir(), 'holiday-arrangements-env-'));
+
+  it('turns the variable into the loaded arrangements, none when unset', () => {
+    const file = join(dir, 'valid.json');
+    writeFileSync(file, JSON.stringify(valid));
+    expect(env.parse({ HOLIDAY_ARRANGEMENTS_FILE: file }).HOLIDAY_ARRANGEMENTS_FILE).toEqual(valid.arrangements);
+    expect(env.parse({}).HOLIDAY_ARRANGEMENTS_FILE).toEqual([]);
+  });
+
+  it('reports a bad file as an issue on the variable, naming the field', () => {
+    const file = join(dir, 'both.json');
+    writeFileSync(file, JSON.stringify({ arrangements: [{ year: 2027, holidays: ['2027-02-06'], workdays: ['2027-02-06'] }] }));
+    const result = env.safeParse({ HOLIDAY_ARRANGEMENTS_FILE: file });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toEqual([
+      expect.objectContaining({
+        path: ['HOLIDAY_ARRANGEMENTS_FILE'],
+        message: expect.stringContaining('arrangements.0.workdays.0: 2027-02-06 is also listed as a holiday'),
+      }),
+    ]);
   });
 });

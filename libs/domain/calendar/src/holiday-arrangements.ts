@@ -83,7 +83,10 @@ export function parseHolidayArrangements(json: unknown, source = 'holiday arrang
  * Call at boot: an unreadable or invalid file stops the service with the field named.
  */
 export function loadHolidayArrangements(env: NodeJS.ProcessEnv = process.env): HolidayArrangement[] {
-  const path = env[HOLIDAY_ARRANGEMENTS_FILE];
+  return readHolidayArrangementsFile(env[HOLIDAY_ARRANGEMENTS_FILE]);
+}
+
+function readHolidayArrangementsFile(path: string | undefined): HolidayArrangement[] {
   if (path === undefined || path === '') return [];
   const source = `${HOLIDAY_ARRANGEMENTS_FILE}=${path}`;
   let json: unknown;
@@ -94,3 +97,21 @@ export function loadHolidayArrangements(env: NodeJS.ProcessEnv = process.env): H
   }
   return parseHolidayArrangements(json, source);
 }
+
+/**
+ * For a service's environment schema (`HOLIDAY_ARRANGEMENTS_FILE: holidayArrangementsFile`): the
+ * variable's value becomes the loaded arrangements, and a bad file is a configuration error naming
+ * the variable and the field, so the service stops at boot like for any other bad variable.
+ */
+export const holidayArrangementsFile = z
+  .string()
+  .optional()
+  .transform((path, ctx): HolidayArrangement[] => {
+    try {
+      return readHolidayArrangementsFile(path);
+    } catch (error) {
+      if (!(error instanceof HolidayArrangementsError)) throw error;
+      ctx.addIssue({ code: 'custom', message: `${path}: ${error.problems.map((p) => `${p.field}: ${p.message}`).join('; ')}` });
+      return z.NEVER;
+    }
+  });

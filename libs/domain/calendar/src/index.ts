@@ -3,6 +3,7 @@ export {
   type HolidayArrangement,
   HOLIDAY_ARRANGEMENTS_FILE,
   HolidayArrangementsError,
+  holidayArrangementsFile,
   loadHolidayArrangements,
   parseHolidayArrangements,
 } from './holiday-arrangements';

@@ -30,7 +30,7 @@ describe('the statutory rule against the published arrangements (a check that ca
   });
 
   it('computes the lunar festivals of 2026 as the State Council notice names them', () => {
-    // 国办发明电〔2025〕7号: 春节 2月15日–23日 (除夕 16 Feb), 清明 4月4日–6日, 端午 6月19日, 中秋 9月25日.
+    // The State Council's notice for 2026 (packaged by chinese-days): 春节 2月15日–23日 (除夕 16 Feb), 清明 4月4日–6日, 端午 6月19日, 中秋 9月25日.
     const days = Object.fromEntries(statutoryFestivals(2026).map((f) => [f.name, f.days]));
     expect(days['春节']).toEqual(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19']);
     expect(days['清明节']).toEqual(['2026-04-05']);
