@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { WorkingDayCalendar } from './working-day-calendar';
+import { addDays } from './iso-date';
 import { knownArrangementYears } from './statutory-holidays';
 import { statutoryDaysOff, statutoryFestivals } from './statutory-rule';
 import type { HolidayArrangement } from './holiday-arrangements';
@@ -126,5 +128,31 @@ describe('deadline with an arrangement loaded by ops', () => {
 
   it('refuses the same year loaded twice', () => {
     expect(() => new WorkingDayCalendar({ arrangements: [arrangement2027, arrangement2027] })).toThrow(RangeError);
+  });
+});
+
+describe('deadline properties', () => {
+  const startIn = (from: string, days: number) => fc.integer({ min: 0, max: days }).map((offset) => addDays(from, offset));
+  const weekdays = new WorkingDayCalendar({ unknownYears: 'weekdays' });
+
+  it('inside published years it equals addWorkingDays and is not provisional', () => {
+    fc.assert(
+      fc.property(startIn('2024-01-01', 600), fc.integer({ min: 0, max: 20 }), (from, n) => {
+        expect(calendar.deadline(from, n)).toEqual({ date: calendar.addWorkingDays(from, n), provisional: false });
+      }),
+    );
+  });
+
+  it('through an unpublished year it is provisional, on a working day by the rule, and never earlier than Monday–Friday counting', () => {
+    fc.assert(
+      fc.property(startIn('2026-11-01', 500), fc.integer({ min: 1, max: 20 }), (from, n) => {
+        const { date, provisional } = calendar.deadline(from, n);
+        expect(date >= weekdays.addWorkingDays(from, n)).toBe(true);
+        if (date >= '2027-01-01') {
+          expect(provisional).toBe(true);
+          expect(statutoryDaysOff(Number(date.slice(0, 4))).has(date)).toBe(false);
+        }
+      }),
+    );
   });
 });
