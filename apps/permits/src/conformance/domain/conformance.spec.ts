@@ -2,6 +2,7 @@ import { conformBatch } from './batch';
 import { CorridorIndex, plateKey, type ActivePermitRoute } from './corridor-index';
 import { DEFAULT_EPISODE_RULES } from './episodes';
 import { checkPosition, type PositionReport } from './position';
+import { parsePositionBatch } from './position-batch';
 import { violationOf } from './violation';
 
 // A permitted route due north along 113°E from 34°N to 35°N (Zhengzhou area), one segment in Henan.
@@ -170,6 +171,30 @@ describe('episodes', () => {
       permitNumber: PERMIT.permitNo,
       detectedBy: 'trajectory-comparison',
       detectedAt: '2026-12-06T00:00:00.000Z',
+    });
+  });
+});
+
+describe('position batch shape', () => {
+  const foundBy = { name: '河南省道路运输车辆动态监控平台', uscc: '12410000MB1234567X' };
+
+  it('names every malformed field with its index', () => {
+    const parsed = parsePositionBatch({ foundBy, reports: [report(113, 34, 'x'), { ...report(113, 34, 'x'), latitude: '34', source: 'radar' }] }, 10);
+    expect(parsed).toEqual({
+      ok: false,
+      code: 'POSITIONS_INVALID',
+      violations: [
+        { field: 'reports[1].latitude', message: 'must be a number', code: 'INVALID_NUMBER' },
+        { field: 'reports[1].source', message: 'gnss or gantry', code: 'INVALID_SOURCE' },
+      ],
+    });
+  });
+
+  it('refuses more positions than a batch may hold, and a batch without its monitoring unit', () => {
+    expect(parsePositionBatch({ foundBy, reports: [report(113, 34, 'x'), report(113, 34, 'x')] }, 1)).toMatchObject({ ok: false, code: 'POSITIONS_TOO_MANY' });
+    expect(parsePositionBatch({ reports: [report(113, 34, 'x')] }, 10)).toMatchObject({
+      ok: false,
+      violations: [expect.objectContaining({ field: 'foundBy.name' }), expect.objectContaining({ field: 'foundBy.uscc' })],
     });
   });
 });

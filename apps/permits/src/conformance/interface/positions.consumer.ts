@@ -1,0 +1,38 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { parseRegionCode } from '@domain/identifiers';
+import { PoisonMessageError } from '@platform/messaging';
+import { EventConsumers, SERVICE_CONFIG } from '@platform/service';
+import { IngestPositionsHandler } from '../application/ingest-positions.handler';
+import { parsePositionBatch } from '../domain/position-batch';
+import type { PermitsConfig } from '../../permits.definition';
+
+export const POSITIONS_SUBJECT = 'telemetry.positions';
+/** Durable name; dead letters go to `deadletter.permits-conformance-positions`. */
+export const CONFORMANCE_POSITIONS_DURABLE = 'permits-conformance-positions';
+
+/**
+ * Batches of positions from monitoring platforms on `telemetry.positions.<region>` (POSITIONS
+ * stream; data: { foundBy, reports }). Outside the event catalogue, like the monitoring feed, so
+ * registered untyped; a batch whose shape is wrong is poison (dead-lettered with every field).
+ */
+@Injectable()
+export class PositionsConsumer implements OnModuleInit {
+  constructor(
+    private readonly consumers: EventConsumers,
+    private readonly ingest: IngestPositionsHandler,
+    @Inject(SERVICE_CONFIG) private readonly config: PermitsConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.consumers.register(
+      { stream: 'POSITIONS', durable: CONFORMANCE_POSITIONS_DURABLE, filterSubject: `${POSITIONS_SUBJECT}.>`, maxDeliver: 5 },
+      async (event, manager, delivery) => {
+        const region = delivery.subject.slice(delivery.subject.lastIndexOf('.') + 1);
+        if (!parseRegionCode(region).ok) throw new PoisonMessageError(`${delivery.subject} does not end in a region code`);
+        const parsed = parsePositionBatch(event.data, this.config.POSITION_BATCH_MAX);
+        if (!parsed.ok) throw new PoisonMessageError(JSON.stringify({ code: parsed.code, errors: parsed.violations }));
+        await this.ingest.execute(manager, parsed.batch, region);
+      },
+    );
+  }
+}
