@@ -1,3 +1,4 @@
+import { ProtoPackages } from '@contracts';
 import { baseServiceEnv, z } from '@platform/config';
 import { MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
@@ -30,6 +31,6 @@ export const permitsDefinition: ServiceDefinition = {
   schema: 'permits',
   entities: [],
   migrations: [MessagingTables1763700000000, RouteConformance1763700003100],
-  protoPackages: [],
+  protoPackages: [ProtoPackages.permits],
   streams: ['PERMITS', 'POSITIONS'],
 };
