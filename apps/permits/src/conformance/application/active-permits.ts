@@ -28,6 +28,7 @@ interface PermitRow {
 export class ActivePermits {
   private index: Promise<CorridorIndex> | undefined;
   private loadedAt = 0;
+  private loadedFingerprint = '';
 
   constructor(
     private readonly dataSource: DataSource,
@@ -63,9 +64,16 @@ export class ActivePermits {
     this.invalidate();
   }
 
-  /** The index of the permits in force (and those whose window ended less than a day ago). */
-  current(): Promise<CorridorIndex> {
-    if (!this.index || Date.now() - this.loadedAt > this.config.ROUTE_CONFORMANCE_REFRESH_MS) {
+  /**
+   * The index of the permits in force (and those whose window ended less than a day ago). Past
+   * ROUTE_CONFORMANCE_REFRESH_MS a cheap fingerprint (count and last change) decides whether to reload.
+   */
+  async current(): Promise<CorridorIndex> {
+    if (this.index && Date.now() - this.loadedAt > this.config.ROUTE_CONFORMANCE_REFRESH_MS) {
+      this.loadedAt = Date.now();
+      if ((await this.fingerprint()) !== this.loadedFingerprint) this.index = undefined;
+    }
+    if (!this.index) {
       this.loadedAt = Date.now();
       const loading = this.load();
       this.index = loading;
@@ -76,11 +84,17 @@ export class ActivePermits {
     return this.index;
   }
 
+  private async fingerprint(): Promise<string> {
+    const [row]: { n: string; last: Date | null }[] = await this.dataSource.query(`SELECT count(*) AS n, max(changed_at) AS last FROM conformance_permits`);
+    return `${row.n}|${row.last?.toISOString() ?? ''}`;
+  }
+
   invalidate(): void {
     this.index = undefined;
   }
 
   private async load(): Promise<CorridorIndex> {
+    this.loadedFingerprint = await this.fingerprint();
     const rows: PermitRow[] = await this.dataSource.query(
       `SELECT permit_no, plate, plate_colour, route, valid_from, valid_until, carrier, issued_by_region
          FROM conformance_permits WHERE revoked_at IS NULL AND valid_until > now() - interval '${KEEP_AFTER_WINDOW}'

@@ -40,7 +40,7 @@ export class IngestPositionsHandler {
       limits: { maxSpeedKmh: this.config.POSITION_MAX_SPEED_KMH, maxFutureSkewMs: this.config.POSITION_MAX_FUTURE_SKEW_MS },
       rules: { closeAfterMs: this.config.EPISODE_CLOSE_AFTER_MS, gapMs: this.config.EPISODE_GAP_MS },
     });
-    await this.saveState(manager, outcome.state, concerned);
+    await this.saveState(manager, open, outcome.state, concerned);
     const reported = await this.report(manager, outcome.opened, batch, region);
     return { accepted: outcome.accepted, flagged: outcome.flagged, reported };
   }
@@ -54,16 +54,27 @@ export class IngestPositionsHandler {
     return new Map(rows.map((row) => [row.vehicle_key, row.episode]));
   }
 
-  private async saveState(manager: EntityManager, state: Map<string, Episode | null>, concerned: string[]): Promise<void> {
+  /** Writes only what changed: most points of a permit holder leave it with no episode, as before. */
+  private async saveState(manager: EntityManager, before: Map<string, Episode>, after: Map<string, Episode | null>, concerned: string[]): Promise<void> {
     const keep = new Set(concerned);
-    const open = [...state].filter(([key, episode]) => keep.has(key) && episode !== null) as [string, Episode][];
-    const ended = [...state].filter(([key, episode]) => keep.has(key) && episode === null).map(([key]) => key);
+    const open: [string, string][] = [];
+    const ended: string[] = [];
+    for (const [key, episode] of after) {
+      if (!keep.has(key)) continue;
+      const previous = before.get(key);
+      if (episode === null) {
+        if (previous) ended.push(key);
+        continue;
+      }
+      const json = JSON.stringify(episode);
+      if (!previous || JSON.stringify(previous) !== json) open.push([key, json]);
+    }
     if (open.length > 0) {
       await manager.query(
         `INSERT INTO conformance_vehicle_episodes (vehicle_key, episode)
          SELECT * FROM unnest($1::text[], $2::jsonb[])
          ON CONFLICT (vehicle_key) DO UPDATE SET episode = EXCLUDED.episode, updated_at = now()`,
-        [open.map(([key]) => key), open.map(([, episode]) => JSON.stringify(episode))],
+        [open.map(([key]) => key), open.map(([, json]) => json)],
       );
     }
     if (ended.length > 0) await manager.query(`DELETE FROM conformance_vehicle_episodes WHERE vehicle_key = ANY($1)`, [ended]);
