@@ -158,4 +158,19 @@ describe('route conformance on PostgreSQL and JetStream', () => {
     expect(await processed(id)()).toBe(false);
     expect(await violations()).toHaveLength(2);
   });
+
+  it('applies a backlog of batches together (one judgement) with the same result as one by one', async () => {
+    await consumers.stopAll();
+    // Back on the route at 50 and 60 (10 min: the episode from 40 ends), off again at 65: one new episode.
+    const ids = [
+      await publish('telemetry.positions.410000', { foundBy: FOUND_BY, reports: [point(50, 113.0, 34.8)] }),
+      await publish('telemetry.positions.410000', { foundBy: FOUND_BY, reports: [point(60, 113.0, 34.85)] }),
+      await publish('telemetry.positions.410000', { foundBy: FOUND_BY, reports: [point(65, 113.05, 34.9), point(70, 113.05, 34.95)] }),
+    ];
+    consumers = startInstance();
+    await consumers.startAll();
+    for (const id of ids) await settled(processed(id));
+    const found = await violations();
+    expect(found.map((v) => v.detectedAt)).toEqual([at(5), at(40), at(65)].map((t) => new Date(t).toISOString()));
+  });
 });
