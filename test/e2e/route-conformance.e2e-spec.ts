@@ -150,4 +150,25 @@ describe('route conformance through the gateway', () => {
     expect(tooMany.status).toBe(400);
     expect((tooMany.body.errors as { field: string }[]).map((e) => e.field)).toContain('reports');
   });
+
+  it('turns oversize gantry passages of a plate with no permit into one no-permit record about the vehicle', async () => {
+    const unpermitted = `豫C${randomUUID().slice(0, 5).toUpperCase()}`;
+    const passage = (minutes: number, longitude: number) => ({ ...position(minutes, longitude, 34.75), plate: unpermitted, source: 'gantry', oversize: true });
+    // Two gantries 20 minutes apart on the same trip: one episode (the gap that ends one is 30 min).
+    const answer = await post({ foundBy, reports: [passage(40, 113.5), passage(20, 113.7)] });
+    expect(answer.status).toBe(200);
+    expect(answer.body.reportedEpisodeIds).toHaveLength(1);
+    const query = new URLSearchParams({ subjectId: unpermitted, type: 'oversize-transport-violation' });
+    const records = await eventually(
+      async () =>
+        (
+          (await (
+            await fetch(`${platform.gatewayUrl}/api/v1/credit-records?${query}`, { headers: { authorization: `Bearer ${await platform.token('henan')}` } })
+          ).json()) as { records?: { subject?: { kind: string } }[] }
+        ).records ?? [],
+      (list) => list.length >= 1,
+    );
+    expect(records).toHaveLength(1);
+    expect(records[0].subject).toMatchObject({ kind: 'vehicle', id: unpermitted });
+  }, 60_000);
 });

@@ -101,6 +101,7 @@ describe('route conformance on PostgreSQL and JetStream', () => {
       HTTP_PORT: '3999',
       GRPC_PORT: '3998',
       INBOX_COALESCE_MS: '0',
+      ROUTE_CONFORMANCE_REFRESH_MS: '100',
     });
     messaging = await isolatedMessaging();
     consumers = startInstance();
@@ -172,5 +173,22 @@ describe('route conformance on PostgreSQL and JetStream', () => {
     for (const id of ids) await settled(processed(id));
     const found = await violations();
     expect(found.map((v) => v.detectedAt)).toEqual([at(5), at(40), at(65)].map((t) => new Date(t).toISOString()));
+  });
+
+  it('stops judging a revoked permit: off its route afterwards is no violation', async () => {
+    const revoked = await publish(Events.PermitRevoked.subject, {
+      permitNo: permit.permitNo,
+      applicationId: permit.applicationId,
+      carrierUscc: permit.carrier.uscc,
+      reason: '申请人隐瞒有关情况或者提供虚假材料',
+      revokedBy: '河南省交通运输厅',
+      revokedAt: at(75),
+    });
+    await settled(async () => (await db.query(`SELECT 1 FROM permits.inbox WHERE event_id = $1`, [revoked])).length === 1);
+    // The consuming instance drops its corridors when it applies the revocation (ActivePermits.revoked).
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const id = await publish('telemetry.positions.410000', { foundBy: FOUND_BY, reports: [point(80, 114.5, 34.9), point(85, 114.6, 34.9)] });
+    await settled(processed(id));
+    expect(await violations()).toHaveLength(3);
   });
 });
