@@ -171,4 +171,18 @@ describe('route conformance through the gateway', () => {
     expect(records).toHaveLength(1);
     expect(records[0].subject).toMatchObject({ kind: 'vehicle', id: unpermitted });
   }, 60_000);
+
+  it('flags an impossible speed and a time a day ahead, reports them back by index and trusts neither', async () => {
+    const ahead = { ...position(0, 113.06, 34.5), recordedAt: new Date(now + 24 * 3_600_000).toISOString() };
+    const answer = await post({ foundBy, reports: [position(5, 113.06, 34.5, { speedKmh: 400 }), ahead] });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      accepted: 0,
+      flagged: [
+        { index: 0, flags: ['impossible-speed'] },
+        { index: 1, flags: ['future-time'] },
+      ],
+      reportedEpisodeIds: [],
+    });
+  });
 });
