@@ -15,9 +15,9 @@ const base = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
     // ESM-only dependencies, compiled to CommonJS for Jest (Node 24 itself loads them with require).
-    '^.+/node_modules/@marcbachmann/cel-js/.+\\.js$': ['@swc/jest', { ...swc, swcrc: false }],
+    '^.+/node_modules/(@marcbachmann/cel-js|flatbush|flatqueue|cheap-ruler)/.+\\.js$': ['@swc/jest', { ...swc, swcrc: false }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!@marcbachmann/cel-js/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@marcbachmann/cel-js|flatbush|flatqueue|cheap-ruler)/)'],
   moduleNameMapper,
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };

@@ -157,6 +157,8 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
   { clientId: 'suzhou-regulator', name: '苏州市交通运输局（管理）', kind: 'admin', region: '320500', scopes: ['admin'] },
   // Zhengzhou's transport bureau as the owner of zhengzhou-taxi-driver-stars: closes its yearly cycles (seed 002 案例9 "亮星").
   { clientId: 'zhengzhou-regulator', name: '郑州市交通运输局（管理）', kind: 'admin', region: '410100', scopes: ['admin'] },
+  // Henan's vehicle monitoring platform: posts positions and gantry passages for route conformance (issue 18 item 8).
+  { clientId: 'henan-positions', name: '河南省道路运输车辆动态监控平台', kind: 'integrator', region: '410000', scopes: ['permits:write'] },
 ];
 
 export interface RunningPlatform {

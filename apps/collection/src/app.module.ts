@@ -13,6 +13,7 @@ import { MonitoringFeedModule } from './monitoring-feed/monitoring-feed.module';
 import { PublicityModule } from './publicity/publicity.module';
 import { RepairsModule } from './repairs/repairs.module';
 import { RegistryModule } from './registry/registry.module';
+import { PermitViolationsModule } from './permit-violations/permit-violations.module';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
         MonitoringFeedModule,
         RepairsModule,
         RegistryModule,
+        PermitViolationsModule,
       ],
     };
   }

@@ -102,5 +102,5 @@ export const collectionDefinition: ServiceDefinition = {
     LicenceReminderFeed1763700001501,
   ],
   protoPackages: [ProtoPackages.collection],
-  streams: ['CREDIT_RECORDS', 'MONITORING', 'REPAIR'],
+  streams: ['CREDIT_RECORDS', 'MONITORING', 'REPAIR', 'PERMITS'],
 };

@@ -2,10 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@platform/service';
 import type { BaseServiceConfig } from '@platform/config';
 import { permitsDefinition } from './permits.definition';
+import { ConformanceModule } from './conformance/conformance.module';
 
 @Module({})
 export class AppModule {
   static register(config: BaseServiceConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(permitsDefinition, config)] };
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(permitsDefinition, config), ConformanceModule] };
   }
 }

@@ -27,7 +27,8 @@ export type EventHandler = (event: EventEnvelope, manager: EntityManager, delive
  * leave; a batch handler that throws rolls the batch back and the events are applied one by one
  * by the single-event handler (which alone decides retries and dead letters).
  */
-export type BatchEventHandler = (events: EventEnvelope[], manager: EntityManager) => Promise<void>;
+/** `deliveries[i]` is where `events[i]` came from (feeds whose subject carries meaning, e.g. the region). */
+export type BatchEventHandler = (events: EventEnvelope[], manager: EntityManager, deliveries?: DeliveryContext[]) => Promise<void>;
 
 interface Delivery {
   message: JsMsg;
@@ -220,6 +221,7 @@ export class InboxConsumer {
       this.batchHandler!(
         batch.map((d) => d.event),
         manager,
+        batch.map((d) => ({ subject: this.ns.logicalSubject(d.message.subject) })),
       ),
     );
   }
