@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { RecordsModule } from '../records/records.module';
+import { RulesModule } from '../rules/rules.module';
+import { GetRepairRemindersHandler } from './application/get-repair-reminders.handler';
+import { RepairRemindersGrpcController } from './interface/repair-reminders.grpc.controller';
+
+/** Repair reminders: when and how each published record of a subject can be repaired. */
+@Module({
+  imports: [RulesModule, RecordsModule],
+  controllers: [RepairRemindersGrpcController],
+  providers: [GetRepairRemindersHandler],
+})
+export class RemindersModule {}
