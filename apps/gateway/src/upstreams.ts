@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { collectionV1, disclosureV1, evaluationV1, measuresV1, ProtoPackage, ProtoPackages } from '@contracts';
+import { collectionV1, disclosureV1, evaluationV1, measuresV1, ProtoPackage, ProtoPackages, repairV1 } from '@contracts';
 import { GrpcClient, UnaryClient } from '@platform/grpc';
 import { SERVICE_CONFIG } from '@platform/service';
 import type { GatewayConfig } from './gateway.definition';
@@ -43,6 +43,9 @@ export class Upstreams implements OnApplicationShutdown {
   readonly publicationLog: UnaryClient<disclosureV1.PublicationLogServiceClient>;
   readonly creditReports: UnaryClient<disclosureV1.CreditReportServiceClient>;
   readonly portal: UnaryClient<disclosureV1.PortalServiceClient>;
+  // repair
+  readonly repairApplications: UnaryClient<repairV1.RepairApplicationServiceClient>;
+  readonly repairReminders: UnaryClient<repairV1.RepairReminderServiceClient>;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
     const collection = this.backend(ProtoPackages.collection, config.COLLECTION_GRPC_URL, config);
@@ -78,6 +81,10 @@ export class Upstreams implements OnApplicationShutdown {
     this.publicationLog = disclosure<disclosureV1.PublicationLogServiceClient>(disclosureV1.PUBLICATION_LOG_SERVICE_NAME);
     this.creditReports = disclosure<disclosureV1.CreditReportServiceClient>(disclosureV1.CREDIT_REPORT_SERVICE_NAME);
     this.portal = disclosure<disclosureV1.PortalServiceClient>(disclosureV1.PORTAL_SERVICE_NAME);
+
+    const repair = this.backend(ProtoPackages.repair, config.REPAIR_GRPC_URL, config);
+    this.repairApplications = repair<repairV1.RepairApplicationServiceClient>(repairV1.REPAIR_APPLICATION_SERVICE_NAME);
+    this.repairReminders = repair<repairV1.RepairReminderServiceClient>(repairV1.REPAIR_REMINDER_SERVICE_NAME);
   }
 
   onApplicationShutdown(): void {
