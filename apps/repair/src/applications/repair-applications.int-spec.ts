@@ -199,6 +199,18 @@ describe('repair: applications checked at once, decided by the deciding authorit
     expect(await db.query(`SELECT count(*)::int AS n FROM repair.repair_applications WHERE record_id = ANY($1::uuid[])`, [ids])).toEqual([{ n: 0 }]);
   });
 
+  it('shows a pending application past its working-day deadline as overdue in the deciding unit’s queue', async () => {
+    const record = await recordCreated();
+    const filed = await apply.execute(zhengzhou, { recordId: record.recordId, commitment: COMMITMENT, evidence: [] });
+    const queued = (id: string) => list.execute(zhengzhou, { status: 'pending' }).then((items) => items.find((a) => a.id === id));
+    expect(await queued(filed.application.id)).toMatchObject({ overdue: false });
+    // The deadline passed (as if filed weeks ago): the deadline's day is still in time, the next is overdue.
+    await db.query(`UPDATE repair.repair_applications SET decision_due_on = $2 WHERE id = $1`, [filed.application.id, addDays(today, -1)]);
+    expect(await queued(filed.application.id)).toMatchObject({ overdue: true, decisionDueOn: addDays(today, -1) });
+    await db.query(`UPDATE repair.repair_applications SET decision_due_on = $2 WHERE id = $1`, [filed.application.id, today]);
+    expect(await queued(filed.application.id)).toMatchObject({ overdue: false });
+  });
+
   it('refuses a malformed application or decision with 400 naming the fields', async () => {
     await expect(apply.execute(zhengzhou, { recordId: 'not-a-uuid', commitment: ' ', evidence: [''] })).rejects.toMatchObject({
       code: 'REPAIR.INVALID',

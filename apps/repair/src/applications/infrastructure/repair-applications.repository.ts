@@ -66,11 +66,12 @@ export const RepairApplicationsRepository = {
     return row;
   },
 
-  /** Applications by status (all when null), oldest due first. */
-  async list(manager: EntityManager, status: RepairApplicationStatus | null): Promise<RepairApplicationRow[]> {
+  /** Applications whose deciding region matches `regionPattern` (a LIKE pattern), by status (all when null), oldest due first. */
+  async list(manager: EntityManager, regionPattern: string, status: RepairApplicationStatus | null): Promise<RepairApplicationRow[]> {
     return manager.query(
-      `SELECT ${COLUMNS} FROM repair_applications WHERE ($1::text IS NULL OR status = $1) ORDER BY decision_due_on, applied_at, id LIMIT 1000`,
-      [status],
+      `SELECT ${COLUMNS} FROM repair_applications WHERE deciding_region LIKE $1 AND ($2::text IS NULL OR status = $2)
+        ORDER BY decision_due_on, applied_at, id LIMIT 1000`,
+      [regionPattern, status],
     );
   },
 
