@@ -211,6 +211,17 @@ describe('repair: applications checked at once, decided by the deciding authorit
     expect(await queued(filed.application.id)).toMatchObject({ overdue: false });
   });
 
+  it('answers a retried Idempotency-Key with the first application, and refuses the key with another body', async () => {
+    const record = await recordCreated();
+    const key = `repair-${randomUUID()}`;
+    const first = await apply.execute(zhengzhou, { recordId: record.recordId, commitment: COMMITMENT, evidence: [], idempotencyKey: key });
+    const retried = await apply.execute(zhengzhou, { recordId: record.recordId, commitment: COMMITMENT, evidence: [], idempotencyKey: key });
+    expect(retried).toEqual({ application: first.application, replayed: true });
+    await expect(apply.execute(zhengzhou, { recordId: record.recordId, commitment: '另一份承诺', evidence: [], idempotencyKey: key })).rejects.toMatchObject({
+      code: 'REQUEST.IDEMPOTENCY_KEY_REUSED',
+    });
+  });
+
   it('refuses a malformed application or decision with 400 naming the fields', async () => {
     await expect(apply.execute(zhengzhou, { recordId: 'not-a-uuid', commitment: ' ', evidence: [''] })).rejects.toMatchObject({
       code: 'REPAIR.INVALID',
