@@ -69,6 +69,17 @@ describe('repair: a Henan penalty from reminder to application to approval, and 
     // General: at least 3 months from the decision date (DOMAIN.md §5); a repair from the next day.
     const earliest = addDays(addMonths(decisionDate, 3), 1);
     expect(await reminderFor(uscc, recordId)).toMatchObject({ earliestRepairDate: earliest, mode: 'repair-commitment', eligibleNow: false });
+    // The repair notice went out with the penalty (an integration event integrators turn into SMS).
+    const notice = await eventually(
+      () =>
+        platform.db.query<{ earliest: string }>(
+          `SELECT envelope->'data'->>'earliestRepairDate' AS earliest FROM repair.outbox WHERE subject = 'repair.notices.issued' AND envelope->'data'->>'recordId' = $1`,
+          [recordId],
+        ),
+      (rows) => rows.length > 0,
+      30_000,
+    );
+    expect(notice).toEqual([{ earliest }]);
 
     const early = await api('/api/v1/repair-applications', { method: 'POST', body: { target: recordId, commitment: COMMITMENT, evidence: [] } });
     expect(early.status).toBe(422);
