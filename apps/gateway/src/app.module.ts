@@ -39,6 +39,7 @@ import { SubjectScope } from './http/subject-scope';
 import { ConfigurationAdminHttpController } from './configuration/configuration-admin.http.controller';
 import { RegistryGatewayGrpcController } from './registry/registry.grpc.controller';
 import { RegistryHttpController } from './registry/registry.http.controller';
+import { RepairApplicationsHttpController } from './repair/repair-applications.http.controller';
 
 @Module({})
 export class AppModule {
@@ -87,6 +88,7 @@ export class AppModule {
         RegistryHttpController,
         RegistryGatewayGrpcController,
         VehiclePositionsHttpController,
+        RepairApplicationsHttpController,
       ],
       providers: [
         Upstreams,

@@ -31,6 +31,7 @@ export const gatewayConfigSchema = baseServiceEnv.extend({
   DISCLOSURE_GRPC_URL: grpcAddress,
   JOINT_MEASURES_GRPC_URL: grpcAddress,
   PERMITS_GRPC_URL: grpcAddress,
+  REPAIR_GRPC_URL: grpcAddress,
 });
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 

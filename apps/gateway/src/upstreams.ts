@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { collectionV1, disclosureV1, evaluationV1, measuresV1, permitsV1, ProtoPackage, ProtoPackages } from '@contracts';
+import { collectionV1, disclosureV1, evaluationV1, measuresV1, permitsV1, ProtoPackage, ProtoPackages, repairV1 } from '@contracts';
 import { GrpcClient, UnaryClient } from '@platform/grpc';
 import { SERVICE_CONFIG } from '@platform/service';
 import type { GatewayConfig } from './gateway.definition';
@@ -45,6 +45,9 @@ export class Upstreams implements OnApplicationShutdown {
   readonly portal: UnaryClient<disclosureV1.PortalServiceClient>;
   // permits
   readonly routeConformance: UnaryClient<permitsV1.RouteConformanceServiceClient>;
+  // repair
+  readonly repairApplications: UnaryClient<repairV1.RepairApplicationServiceClient>;
+  readonly repairReminders: UnaryClient<repairV1.RepairReminderServiceClient>;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
     const collection = this.backend(ProtoPackages.collection, config.COLLECTION_GRPC_URL, config);
@@ -83,6 +86,9 @@ export class Upstreams implements OnApplicationShutdown {
 
     const permits = this.backend(ProtoPackages.permits, config.PERMITS_GRPC_URL, config);
     this.routeConformance = permits<permitsV1.RouteConformanceServiceClient>(permitsV1.ROUTE_CONFORMANCE_SERVICE_NAME);
+    const repair = this.backend(ProtoPackages.repair, config.REPAIR_GRPC_URL, config);
+    this.repairApplications = repair<repairV1.RepairApplicationServiceClient>(repairV1.REPAIR_APPLICATION_SERVICE_NAME);
+    this.repairReminders = repair<repairV1.RepairReminderServiceClient>(repairV1.REPAIR_REMINDER_SERVICE_NAME);
   }
 
   onApplicationShutdown(): void {

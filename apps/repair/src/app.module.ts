@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@platform/service';
-import type { BaseServiceConfig } from '@platform/config';
-import { repairDefinition } from './repair.definition';
+import { ApplicationsModule } from './applications/applications.module';
+import { RecordsModule } from './records/records.module';
+import { RemindersModule } from './reminders/reminders.module';
+import { repairDefinition, type RepairConfig } from './repair.definition';
 
 @Module({})
 export class AppModule {
-  static register(config: BaseServiceConfig): DynamicModule {
-    return { module: AppModule, imports: [ServiceCoreModule.forRoot(repairDefinition, config)] };
+  static register(config: RepairConfig): DynamicModule {
+    return { module: AppModule, imports: [ServiceCoreModule.forRoot(repairDefinition, config), RecordsModule, ApplicationsModule, RemindersModule] };
   }
 }

@@ -1,19 +1,31 @@
-import { baseServiceEnv } from '@platform/config';
+import { ProtoPackages } from '@contracts';
+import { baseServiceEnv, z } from '@platform/config';
+import { IdempotencyKeys1763700000001 } from '@platform/database';
 import { MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
+import { RepairRecordsAndApplications1763700004000 } from './migrations/1763700004000-repair-records-and-applications';
 
-export const repairConfigSchema = baseServiceEnv;
+export const repairConfigSchema = baseServiceEnv.extend({
+  /**
+   * Working days the deciding authority has to decide a repair application (counted with the
+   * working-day calendar from the day it was filed). Placeholder: DOMAIN.md §5 and the seeds give
+   * no period for the decision.
+   */
+  REPAIR_DECISION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+});
+export type RepairConfig = z.infer<typeof repairConfigSchema>;
 
 /**
- * Repair owns repair applications, checklists and reminders (DOMAIN.md §5).
- * Features arrive with this service's own issue; until then it runs the platform runtime:
- * its schema with outbox and inbox, its stream, gRPC health and reflection, probes and metrics.
+ * Repair owns credit repair (信用修复, DOMAIN.md §5): the rules and checklist (configuration),
+ * its copy of the credit records (from `credit.records.*`), applications decided by the record's
+ * deciding authority (谁认定、谁修复) and reminders. An approved repair is announced as
+ * `repair.records.repaired`, which collection turns into the record's `repaired` version.
  */
 export const repairDefinition: ServiceDefinition = {
   name: 'repair',
   schema: 'repair',
   entities: [],
-  migrations: [MessagingTables1763700000000],
-  protoPackages: [],
-  streams: ['REPAIR'],
+  migrations: [MessagingTables1763700000000, IdempotencyKeys1763700000001, RepairRecordsAndApplications1763700004000],
+  protoPackages: [ProtoPackages.repair],
+  streams: ['REPAIR', 'CREDIT_RECORDS'],
 };

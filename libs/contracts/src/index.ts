@@ -16,3 +16,4 @@ export * as disclosureV1 from './generated/disclosure/v1/disclosure';
 export * as gatewayV1 from './generated/gateway/v1/gateway';
 export * as measuresV1 from './generated/measures/v1/measures';
 export * as permitsV1 from './generated/permits/v1/permits';
+export * as repairV1 from './generated/repair/v1/repair';

@@ -24,5 +24,6 @@ export const ProtoPackages = {
   gateway: { package: 'gateway.v1', protoPath: join(PROTO_ROOT, 'gateway/v1/gateway.proto') },
   measures: { package: 'measures.v1', protoPath: join(PROTO_ROOT, 'measures/v1/measures.proto') },
   permits: { package: 'permits.v1', protoPath: join(PROTO_ROOT, 'permits/v1/permits.proto') },
+  repair: { package: 'repair.v1', protoPath: join(PROTO_ROOT, 'repair/v1/repair.proto') },
 } as const;
 export type ProtoPackage = (typeof ProtoPackages)[keyof typeof ProtoPackages];

@@ -14,7 +14,7 @@ import {
 } from './evaluation';
 import { RegistryDriverChangedV1, RegistryEnterpriseChangedV1, RegistryVehicleChangedV1, RegistryVesselChangedV1 } from './registry';
 import { PermitIssuedV1, PermitRevokedV1, PermitViolationDetectedV1 } from './permits';
-import { RepairRecordRepairedV1 } from './repair';
+import { RepairNoticeIssuedV1, RepairRecordRepairedV1 } from './repair';
 import { ListEntryDroppedV1, ListEntryEffectiveV1, ListEntryProposedV1, ListEntryRemovedV1, MeasuresDecisionMadeV1 } from './measures';
 
 export const STREAM_SUBJECTS = {
@@ -67,6 +67,7 @@ export const Events = {
   ListEntryRemoved: event<ListEntryRemovedV1>('MEASURES', 'measures.list-entries.removed', 1),
   MeasuresDecisionMade: event<MeasuresDecisionMadeV1>('MEASURES', 'measures.decisions.made', 1),
   RepairRecordRepaired: event<RepairRecordRepairedV1>('REPAIR', 'repair.records.repaired', 1),
+  RepairNoticeIssued: event<RepairNoticeIssuedV1>('REPAIR', 'repair.notices.issued', 1),
   PermitIssued: event<PermitIssuedV1>('PERMITS', 'permits.permit.issued', 1),
   PermitRevoked: event<PermitRevokedV1>('PERMITS', 'permits.permit.revoked', 1),
   PermitViolationDetected: event<PermitViolationDetectedV1>('PERMITS', 'permits.violations.detected', 1),
@@ -82,4 +83,6 @@ export const INTEGRATION_EVENTS: readonly { event: EventDefinition<unknown>; pul
   // Grade appeals (ADR 0054): the appeal, and the re-grade it caused, read back by id.
   { event: Events.EvaluationGradeAppealed, pullForm: 'GET /api/v1/grade-appeals/{appealId}' },
   { event: Events.EvaluationGradeAppealDecided, pullForm: 'GET /api/v1/grade-appeals/{appealId}' },
+  // Repair notices (ADR 0061): when and how a record can be repaired, read back per subject.
+  { event: Events.RepairNoticeIssued, pullForm: 'GET /api/v1/subjects/{subjectId}/repair-reminders' },
 ];

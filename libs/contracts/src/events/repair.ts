@@ -15,3 +15,28 @@ export interface RepairRecordRepairedV1 {
   decidedAt: string;
   reason: string;
 }
+
+/**
+ * Payload of `repair.notices.issued` v1: the repair notice (信用修复告知) produced when a repairable
+ * record is received — when and how it can be repaired (DOMAIN.md §5: repair notice delivered with
+ * the penalty decision; seed 004 珠海 "双信同达" 预先告知 by SMS). An integration event (ADR 0045):
+ * integrators turn it into SMS; the pull form is `GET /api/v1/subjects/{subjectId}/repair-reminders`.
+ */
+export interface RepairNoticeIssuedV1 {
+  recordId: string;
+  recordType: string;
+  subject: { kind: 'org' | 'person' | 'vehicle' | 'vessel'; id: string; name: string };
+  /** The record's authority region: its units decide the repair. */
+  region: string;
+  severity: 'minor' | 'general' | 'severe';
+  decisionDate: string;
+  /** First day a repair may be applied for (the day after the minimum period). */
+  earliestRepairDate: string;
+  /** Last day of publication. */
+  publicationEndsOn: string;
+  /** repair-commitment | closed-loop */
+  mode: string;
+  /** The checklist item (or rule for unlisted items) the mode comes from. */
+  modeBasis: string;
+  issuedAt: string;
+}

@@ -1,0 +1,37 @@
+import type { repairV1 } from '@contracts';
+
+/** A repair application as the API shows it; the decision as an object once there is one. */
+export interface RepairApplicationBody {
+  id: string;
+  target: { recordId: string; recordType: string; severity: string; decisionDate: string };
+  subject: { kind: string; id: string };
+  decidingRegion: string;
+  mode: string;
+  commitment: string;
+  evidence: string[];
+  status: string;
+  appliedBy: string;
+  appliedAt: string;
+  decisionDueOn: string;
+  overdue: boolean;
+  decision?: { outcome: string; reason: string; decidedBy: string; decidedAt: string };
+}
+
+export function toRepairApplicationBody(a: repairV1.RepairApplication | undefined): RepairApplicationBody {
+  if (!a) throw new Error('repair answered without an application');
+  return {
+    id: a.id,
+    target: { recordId: a.recordId, recordType: a.recordType, severity: a.severity, decisionDate: a.decisionDate },
+    subject: { kind: a.subjectKind, id: a.subjectId },
+    decidingRegion: a.decidingRegion,
+    mode: a.mode,
+    commitment: a.commitment,
+    evidence: a.evidence ?? [],
+    status: a.status,
+    appliedBy: a.appliedBy,
+    appliedAt: a.appliedAt,
+    decisionDueOn: a.decisionDueOn,
+    overdue: a.overdue,
+    ...(a.status === 'pending' ? {} : { decision: { outcome: a.status, reason: a.decisionReason, decidedBy: a.decidedBy, decidedAt: a.decidedAt } }),
+  };
+}

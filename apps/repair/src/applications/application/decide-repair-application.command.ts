@@ -1,0 +1,6 @@
+export interface DecideRepairApplicationCommand {
+  applicationId: string;
+  outcome: string;
+  reason: string;
+  idempotencyKey?: string;
+}

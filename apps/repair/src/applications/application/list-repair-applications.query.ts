@@ -1,0 +1,4 @@
+export interface ListRepairApplicationsQuery {
+  /** pending | approved | rejected; empty: all. */
+  status: string;
+}

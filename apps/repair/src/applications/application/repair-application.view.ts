@@ -1,0 +1,49 @@
+import type { RepairApplicationRow } from '../infrastructure/repair-applications.repository';
+
+/** An application as answered (plain data: ISO strings, so idempotent answers replay unchanged). */
+export interface RepairApplicationView {
+  id: string;
+  recordId: string;
+  recordType: string;
+  subjectKind: string;
+  subjectId: string;
+  decidingRegion: string;
+  severity: string;
+  decisionDate: string;
+  mode: string;
+  commitment: string;
+  evidence: string[];
+  status: string;
+  appliedBy: string;
+  appliedAt: string;
+  decisionDueOn: string;
+  overdue: boolean;
+  decidedBy: string;
+  decidedAt: string;
+  decisionReason: string;
+}
+
+/** `today` (China date) decides whether a pending application is past its due date. */
+export function repairApplicationView(row: RepairApplicationRow, today: string): RepairApplicationView {
+  return {
+    id: row.id,
+    recordId: row.recordId,
+    recordType: row.recordType,
+    subjectKind: row.subjectKind,
+    subjectId: row.subjectId,
+    decidingRegion: row.decidingRegion,
+    severity: row.severity,
+    decisionDate: row.decisionDate,
+    mode: row.mode,
+    commitment: row.commitment,
+    evidence: row.evidence,
+    status: row.status,
+    appliedBy: row.appliedBy,
+    appliedAt: new Date(row.appliedAt).toISOString(),
+    decisionDueOn: row.decisionDueOn,
+    overdue: row.status === 'pending' && today > row.decisionDueOn,
+    decidedBy: row.decidedBy ?? '',
+    decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : '',
+    decisionReason: row.decisionReason ?? '',
+  };
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { RecordsModule } from '../records/records.module';
+import { RulesModule } from '../rules/rules.module';
+import { ApplyForRepairHandler } from './application/apply-for-repair.handler';
+import { DecideRepairApplicationHandler } from './application/decide-repair-application.handler';
+import { ListRepairApplicationsHandler } from './application/list-repair-applications.handler';
+import { repairCalendarProvider } from './application/repair.tokens';
+import { RepairApplicationsGrpcController } from './interface/repair-applications.grpc.controller';
+
+/** Repair applications: filed with a commitment, checked at once, decided by the record's deciding authority. */
+@Module({
+  imports: [RulesModule, RecordsModule],
+  controllers: [RepairApplicationsGrpcController],
+  providers: [ApplyForRepairHandler, ListRepairApplicationsHandler, DecideRepairApplicationHandler, repairCalendarProvider],
+})
+export class ApplicationsModule {}

@@ -1,0 +1,25 @@
+/** Stable codes for repair application errors; mapped once per transport (gRPC status, problem+json). */
+export const RepairApplicationErrorCode = {
+  /** 400: a field is missing or malformed (record id, commitment, evidence, outcome, reason), each named. */
+  Invalid: 'REPAIR.INVALID',
+  /** 404: repair holds no such record (unknown, or not yet received from collection). */
+  RecordNotFound: 'REPAIR.RECORD_NOT_FOUND',
+  /** 404: no such application, or not visible to the caller. */
+  NotFound: 'REPAIR.APPLICATION_NOT_FOUND',
+  /** 409: the record was repaired already. */
+  AlreadyRepaired: 'REPAIR.ALREADY_REPAIRED',
+  /** 409: the record was revoked or its publication is over: nothing to repair. */
+  RecordNotInForce: 'REPAIR.RECORD_NOT_IN_FORCE',
+  /** 409: an application for this record is pending already. */
+  AlreadyApplied: 'REPAIR.ALREADY_APPLIED',
+  /** 422: the record's type is not repairable under the rules in force. */
+  NotRepairable: 'REPAIR.NOT_REPAIRABLE',
+  /** 422: the minimum publicity period is not over; the violation names the date it will be. */
+  MinimumPeriodNotOver: 'REPAIR.MINIMUM_PERIOD_NOT_OVER',
+  /** 422: closed-loop mode needs rectification evidence. */
+  EvidenceRequired: 'REPAIR.EVIDENCE_REQUIRED',
+  /** 403: the caller is not the deciding authority (谁认定、谁修复: the record's authority region). */
+  NotDecidingAuthority: 'REPAIR.NOT_DECIDING_AUTHORITY',
+  /** 409: the application was decided already. */
+  AlreadyDecided: 'REPAIR.ALREADY_DECIDED',
+} as const;

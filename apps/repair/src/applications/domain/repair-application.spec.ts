@@ -1,0 +1,60 @@
+import type { RepairRecord } from '../../records/domain/repair-record';
+import { REPAIR_RULES_V1 } from '../../rules/domain/shipped-repair-rules';
+import { ineligibility } from './repair-application';
+
+/** A general administrative penalty decided 2026-04-10 (DOMAIN.md §5: general, at least 3 months, at most 1 year). */
+const record: RepairRecord = {
+  recordId: '00000000-0000-4000-8000-000000000001',
+  recordType: 'administrative-penalty',
+  subjectKind: 'org',
+  subjectId: '91410100MA0000000X',
+  subjectName: '郑州某运输有限公司',
+  region: '410100',
+  severity: 'general',
+  decisionDate: '2026-04-10',
+  documentNumber: '郑交罚〔2026〕1号',
+  publicityEndsOn: '2027-04-10',
+  payload: {},
+  status: 'active',
+  version: 1,
+  changedAt: '2026-04-10T00:00:00Z',
+};
+
+describe('repair eligibility (DOMAIN.md §5)', () => {
+  it('before the 3-month minimum is over: 422 naming the first day (2026-07-11)', () => {
+    expect(ineligibility(REPAIR_RULES_V1, record, 'repair-commitment', [], '2026-07-10')).toMatchObject({
+      code: 'REPAIR.MINIMUM_PERIOD_NOT_OVER',
+      status: 'precondition',
+      eligibleFrom: '2026-07-11',
+    });
+  });
+
+  it('from the day after the minimum until the maximum: eligible', () => {
+    expect(ineligibility(REPAIR_RULES_V1, record, 'repair-commitment', [], '2026-07-11')).toBeNull();
+    expect(ineligibility(REPAIR_RULES_V1, record, 'repair-commitment', [], '2027-04-10')).toBeNull();
+  });
+
+  it('after the maximum publication stopped by itself: nothing to repair (409)', () => {
+    expect(ineligibility(REPAIR_RULES_V1, record, 'repair-commitment', [], '2027-04-11')).toMatchObject({
+      code: 'REPAIR.RECORD_NOT_IN_FORCE',
+      status: 'conflict',
+    });
+  });
+
+  it('closed loop without rectification evidence: 422; with it: eligible', () => {
+    expect(ineligibility(REPAIR_RULES_V1, record, 'closed-loop', [], '2026-08-01')).toMatchObject({ code: 'REPAIR.EVIDENCE_REQUIRED' });
+    expect(ineligibility(REPAIR_RULES_V1, record, 'closed-loop', ['整改报告 2026-07-20'], '2026-08-01')).toBeNull();
+  });
+
+  it('repaired, revoked and non-repairable records are refused', () => {
+    expect(ineligibility(REPAIR_RULES_V1, { ...record, status: 'repaired' }, 'repair-commitment', [], '2026-08-01')).toMatchObject({
+      code: 'REPAIR.ALREADY_REPAIRED',
+    });
+    expect(ineligibility(REPAIR_RULES_V1, { ...record, status: 'revoked' }, 'repair-commitment', [], '2026-08-01')).toMatchObject({
+      code: 'REPAIR.RECORD_NOT_IN_FORCE',
+    });
+    expect(ineligibility(REPAIR_RULES_V1, { ...record, recordType: 'administrative-licence' }, 'repair-commitment', [], '2026-08-01')).toMatchObject({
+      code: 'REPAIR.NOT_REPAIRABLE',
+    });
+  });
+});

@@ -1,0 +1,106 @@
+import type { FieldViolation } from '@platform/errors';
+import { recordTypeRepairability, earliestRepairDate, publicationEndsOn, type RepairRules } from '../../rules/domain/repair-rules';
+import type { RepairMode } from '../../rules/domain/repair-checklist';
+import { isInForce, type RepairRecord } from '../../records/domain/repair-record';
+import { RepairApplicationErrorCode } from './repair-application-errors';
+
+/** An application's life: pending, then approved or rejected once by the deciding authority. */
+export type RepairApplicationStatus = 'pending' | 'approved' | 'rejected';
+export type RepairOutcome = Exclude<RepairApplicationStatus, 'pending'>;
+
+export const COMMITMENT_MAX = 4000;
+export const EVIDENCE_MAX_ITEMS = 20;
+export const EVIDENCE_MAX_LENGTH = 500;
+export const REASON_MAX = 2000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(id: string): boolean {
+  return UUID.test(id);
+}
+
+/** What is wrong with an application's shape (empty: nothing). */
+export function applicationViolations(input: { recordId: string; commitment: string; evidence: readonly string[] }): FieldViolation[] {
+  const problems: FieldViolation[] = [];
+  if (!isUuid(input.recordId)) problems.push({ field: 'target', message: 'must be a record id (UUID)', code: 'INVALID' });
+  problems.push(...textViolations('commitment', input.commitment, COMMITMENT_MAX));
+  if (input.evidence.length > EVIDENCE_MAX_ITEMS) problems.push({ field: 'evidence', message: `at most ${EVIDENCE_MAX_ITEMS} references`, code: 'TOO_MANY' });
+  input.evidence.forEach((ref, i) => problems.push(...textViolations(`evidence[${i}]`, ref, EVIDENCE_MAX_LENGTH)));
+  return problems;
+}
+
+/** What is wrong with a decision's shape (empty: nothing): approved or rejected, with a reason either way. */
+export function decisionViolations(input: { outcome: string; reason: string }): FieldViolation[] {
+  const problems: FieldViolation[] = [];
+  if (input.outcome !== 'approved' && input.outcome !== 'rejected') {
+    problems.push({ field: 'outcome', message: 'must be "approved" or "rejected"', code: 'INVALID' });
+  }
+  return [...problems, ...textViolations('reason', input.reason, REASON_MAX)];
+}
+
+/** Why a record cannot be repaired now; `status` says how the transport answers. */
+export interface Ineligibility {
+  code: string;
+  status: 'conflict' | 'precondition';
+  message: string;
+  violation: FieldViolation;
+  /** The first day the unmet condition will be met, when there is one. */
+  eligibleFrom?: string;
+}
+
+/**
+ * Whether a record may be repaired today (DOMAIN.md §5): in force (not revoked, expired or
+ * repaired), of a repairable type, its minimum publicity period over, and in closed-loop mode
+ * with rectification evidence. Null: eligible.
+ */
+export function ineligibility(rules: RepairRules, record: RepairRecord, mode: RepairMode, evidence: readonly string[], today: string): Ineligibility | null {
+  if (record.status === 'repaired') {
+    return conflict(RepairApplicationErrorCode.AlreadyRepaired, `Record ${record.recordId} was repaired already.`, 'ALREADY_REPAIRED');
+  }
+  if (!isInForce(record)) {
+    return conflict(RepairApplicationErrorCode.RecordNotInForce, `Record ${record.recordId} is ${record.status}: nothing to repair.`, 'NOT_IN_FORCE');
+  }
+  const repairability = recordTypeRepairability(rules, record.recordType);
+  if (!repairability.repairable) {
+    return precondition(RepairApplicationErrorCode.NotRepairable, repairability.reason, {
+      field: 'target',
+      message: repairability.reason,
+      code: 'NOT_REPAIRABLE',
+    });
+  }
+  if (today > (record.publicityEndsOn ?? publicationEndsOn(rules, record.severity, record.decisionDate))) {
+    return conflict(
+      RepairApplicationErrorCode.RecordNotInForce,
+      `Record ${record.recordId} is no longer published: its publication ended by itself.`,
+      'NOT_IN_FORCE',
+    );
+  }
+  const eligibleFrom = earliestRepairDate(rules, record.severity, record.decisionDate);
+  if (today < eligibleFrom) {
+    const months = rules.periods[record.severity].minMonths;
+    const message = `the minimum publicity period (${months} months from the decision date ${record.decisionDate}, ${rules.basis}) is not over: a repair may be applied for from ${eligibleFrom}`;
+    return {
+      ...precondition(RepairApplicationErrorCode.MinimumPeriodNotOver, message, { field: 'target', message, code: 'MINIMUM_PERIOD_NOT_OVER' }),
+      eligibleFrom,
+    };
+  }
+  if (mode === 'closed-loop' && evidence.length === 0) {
+    const message = 'closed-loop mode (the violation continues until corrected): attach the rectification evidence';
+    return precondition(RepairApplicationErrorCode.EvidenceRequired, message, { field: 'evidence', message, code: 'REQUIRED' });
+  }
+  return null;
+}
+
+function conflict(code: string, message: string, violationCode: string): Ineligibility {
+  return { code, status: 'conflict', message, violation: { field: 'target', message, code: violationCode } };
+}
+
+function precondition(code: string, message: string, violation: FieldViolation): Ineligibility {
+  return { code, status: 'precondition', message, violation };
+}
+
+function textViolations(field: string, value: string, max: number): FieldViolation[] {
+  if (value.trim() === '') return [{ field, message: 'must not be empty', code: 'REQUIRED' }];
+  if (value.length > max) return [{ field, message: `at most ${max} characters`, code: 'TOO_LONG' }];
+  return [];
+}

@@ -1,0 +1,95 @@
+import type { EntityManager } from 'typeorm';
+import type { RepairMode } from '../../rules/domain/repair-checklist';
+import type { RepairApplicationStatus, RepairOutcome } from '../domain/repair-application';
+
+export interface RepairApplicationRow {
+  id: string;
+  recordId: string;
+  recordType: string;
+  subjectKind: string;
+  subjectId: string;
+  decidingRegion: string;
+  severity: string;
+  decisionDate: string;
+  mode: RepairMode;
+  commitment: string;
+  evidence: string[];
+  status: RepairApplicationStatus;
+  appliedBy: string;
+  appliedAt: Date;
+  decisionDueOn: string;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+}
+
+export type NewRepairApplication = Omit<RepairApplicationRow, 'status' | 'decidedBy' | 'decidedAt' | 'decisionReason'>;
+
+const COLUMNS = `id, record_id AS "recordId", record_type AS "recordType", subject_kind AS "subjectKind", subject_id AS "subjectId",
+  deciding_region AS "decidingRegion", severity, to_char(decision_date, 'YYYY-MM-DD') AS "decisionDate", mode, commitment, evidence,
+  status, applied_by AS "appliedBy", applied_at AS "appliedAt", to_char(decision_due_on, 'YYYY-MM-DD') AS "decisionDueOn",
+  decided_by AS "decidedBy", decided_at AS "decidedAt", decision_reason AS "decisionReason"`;
+
+/** Repair applications (SQL). */
+export const RepairApplicationsRepository = {
+  /** Stores a pending application; false when one for the record is pending or approved already (nothing written). */
+  async insertPending(manager: EntityManager, a: NewRepairApplication): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO repair_applications (id, record_id, record_type, subject_kind, subject_id, deciding_region, severity, decision_date, mode,
+         commitment, evidence, status, applied_by, applied_at, decision_due_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', $12, $13, $14)
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [
+        a.id,
+        a.recordId,
+        a.recordType,
+        a.subjectKind,
+        a.subjectId,
+        a.decidingRegion,
+        a.severity,
+        a.decisionDate,
+        a.mode,
+        a.commitment,
+        JSON.stringify(a.evidence),
+        a.appliedBy,
+        a.appliedAt,
+        a.decisionDueOn,
+      ],
+    );
+    return rows.length > 0;
+  },
+
+  async find(manager: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<RepairApplicationRow | undefined> {
+    const [row]: RepairApplicationRow[] = await manager.query(`SELECT ${COLUMNS} FROM repair_applications WHERE id = $1${options.lock ? ' FOR UPDATE' : ''}`, [
+      id,
+    ]);
+    return row;
+  },
+
+  /** Applications whose deciding region matches `regionPattern` (a LIKE pattern), by status (all when null), oldest due first. */
+  async list(manager: EntityManager, regionPattern: string, status: RepairApplicationStatus | null): Promise<RepairApplicationRow[]> {
+    return manager.query(
+      `SELECT ${COLUMNS} FROM repair_applications WHERE deciding_region LIKE $1 AND ($2::text IS NULL OR status = $2)
+        ORDER BY decision_due_on, applied_at, id LIMIT 1000`,
+      [regionPattern, status],
+    );
+  },
+
+  async pendingForRecords(manager: EntityManager, recordIds: readonly string[]): Promise<Set<string>> {
+    const rows: { recordId: string }[] = await manager.query(
+      `SELECT record_id AS "recordId" FROM repair_applications WHERE record_id = ANY($1::uuid[]) AND status = 'pending'`,
+      [recordIds],
+    );
+    return new Set(rows.map((r) => r.recordId));
+  },
+
+  async decide(manager: EntityManager, id: string, d: { outcome: RepairOutcome; reason: string; decidedBy: string; decidedAt: Date }): Promise<void> {
+    await manager.query(`UPDATE repair_applications SET status = $2, decision_reason = $3, decided_by = $4, decided_at = $5 WHERE id = $1`, [
+      id,
+      d.outcome,
+      d.reason,
+      d.decidedBy,
+      d.decidedAt,
+    ]);
+  },
+};

@@ -1,0 +1,39 @@
+import { Controller } from '@nestjs/common';
+import type { Metadata } from '@grpc/grpc-js';
+import { repairV1 } from '@contracts';
+import { principalFrom } from '@platform/grpc';
+import { ApplyForRepairHandler } from '../application/apply-for-repair.handler';
+import { DecideRepairApplicationHandler } from '../application/decide-repair-application.handler';
+import { ListRepairApplicationsHandler } from '../application/list-repair-applications.handler';
+
+@Controller()
+@repairV1.RepairApplicationServiceControllerMethods()
+export class RepairApplicationsGrpcController implements repairV1.RepairApplicationServiceController {
+  constructor(
+    private readonly applyHandler: ApplyForRepairHandler,
+    private readonly listHandler: ListRepairApplicationsHandler,
+    private readonly decideHandler: DecideRepairApplicationHandler,
+  ) {}
+
+  applyForRepair(request: repairV1.ApplyForRepairRequest, metadata?: Metadata): Promise<repairV1.ApplyForRepairResponse> {
+    return this.applyHandler.execute(principalFrom(metadata), {
+      recordId: request.recordId,
+      commitment: request.commitment,
+      evidence: request.evidence ?? [],
+      idempotencyKey: request.idempotencyKey || undefined,
+    });
+  }
+
+  async listRepairApplications(request: repairV1.ListRepairApplicationsRequest, metadata?: Metadata): Promise<repairV1.ListRepairApplicationsResponse> {
+    return { applications: await this.listHandler.execute(principalFrom(metadata), { status: request.status ?? '' }) };
+  }
+
+  decideRepairApplication(request: repairV1.DecideRepairApplicationRequest, metadata?: Metadata): Promise<repairV1.DecideRepairApplicationResponse> {
+    return this.decideHandler.execute(principalFrom(metadata), {
+      applicationId: request.applicationId,
+      outcome: request.outcome,
+      reason: request.reason,
+      idempotencyKey: request.idempotencyKey || undefined,
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export interface GetRepairRemindersQuery {
+  subjectId: string;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { RecordsModule } from '../records/records.module';
+import { RulesModule } from '../rules/rules.module';
+import { GetRepairRemindersHandler } from './application/get-repair-reminders.handler';
+import { IssueRepairNoticeHandler } from './application/issue-repair-notice.handler';
+import { RecordEventsConsumer } from './interface/record-events.consumer';
+import { RepairRemindersGrpcController } from './interface/repair-reminders.grpc.controller';
+
+/** Repair notices and reminders: when and how each published record of a subject can be repaired. */
+@Module({
+  imports: [RulesModule, RecordsModule],
+  controllers: [RepairRemindersGrpcController],
+  providers: [GetRepairRemindersHandler, IssueRepairNoticeHandler, RecordEventsConsumer],
+})
+export class RemindersModule {}
