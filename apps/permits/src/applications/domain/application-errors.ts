@@ -2,14 +2,12 @@
 export const ApplicationErrorCode = {
   /** 400: one or more fields are missing or invalid, each named in `errors[]` (一次性告知: all at once). */
   Invalid: 'PERMIT_APPLICATION.INVALID',
-  /** 404: the carrier's USCC is not in the subject registry. */
+  /** 400 (field carrierUscc): the carrier's USCC is not in the subject registry. */
   UnknownCarrier: 'PERMIT_APPLICATION.UNKNOWN_CARRIER',
   /** 404: no such application, or not visible to the caller. */
   NotFound: 'PERMIT_APPLICATION.NOT_FOUND',
-  /** 409: the Idempotency-Key was used before with a different application. */
-  IdempotencyConflict: 'PERMIT_APPLICATION.IDEMPOTENCY_CONFLICT',
-  /** 422: the transport is not over the limit: no permit is needed. */
-  NotOverLimit: 'PERMIT_APPLICATION.NOT_OVER_LIMIT',
+  /** 400 (field route.segments[0].province): the route does not start in the accepting client's province. */
+  OriginOutsideRegion: 'PERMIT_APPLICATION.ORIGIN_OUTSIDE_REGION',
 } as const;
 
 export type ApplicationErrorCode = (typeof ApplicationErrorCode)[keyof typeof ApplicationErrorCode];
@@ -18,15 +16,4 @@ export type ApplicationErrorCode = (typeof ApplicationErrorCode)[keyof typeof Ap
 export interface Deficiency {
   field: string;
   reason: string;
-}
-
-export class ApplicationError extends Error {
-  constructor(
-    readonly code: ApplicationErrorCode,
-    message: string,
-    readonly errors: readonly Deficiency[] = [],
-  ) {
-    super(message);
-    this.name = 'ApplicationError';
-  }
 }

@@ -1,0 +1,144 @@
+import { DataSource } from 'typeorm';
+import type { Principal } from '@platform/auth';
+import { DomainError } from '@platform/errors';
+import { cloneTestDatabase, makeUscc, TestDatabase } from '@platform/testing';
+import { permitsDefinition } from '../permits.definition';
+import type { CreditCheckPort } from './application/credit-check.port';
+import { GetApplicationHandler } from './application/get-application.handler';
+import { SubmitApplicationHandler } from './application/submit-application.handler';
+import type { CreditCheck } from './domain/credit-path';
+import { zhengzhouToWuhan } from './domain/permit-application.fixture';
+import { putRegistryCarriers } from './infrastructure/registry-carriers.repository';
+
+/*
+ * Applications against real PostgreSQL, joint measures behind the CreditCheckPort (issue 18 items 1–4).
+ * Numbers: DOMAIN.md §7 (class II ≤ 4.5 m × 3.75 m × 28 m, ≤ 100 t; cross-province 10 working days;
+ * Henan's key-watch list closes the commitment path, seed 002).
+ */
+describe('permits: applications classified, on the credit path or not, stored once (PostgreSQL)', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let submit: SubmitApplicationHandler;
+  let get: GetApplicationHandler;
+  const answers = new Map<string, CreditCheck>();
+  const creditCheck: CreditCheckPort = {
+    check: async (_principal, uscc) => answers.get(uscc) ?? { answered: true, decisionId: 'd-allow', outcome: 'allow', measures: [] },
+  };
+  const window: Principal = { clientId: 'permit-window', kind: 'integrator', scopes: ['permits:write', 'measures:decide'], region: '410100' };
+  const hubei: Principal = { clientId: 'hubei', kind: 'integrator', scopes: ['permits:write'], region: '420000' };
+  // Monday 2025-12-01 (China time): 10 working days later is Monday 2025-12-15.
+  const monday = new Date('2025-12-01T02:00:00Z');
+
+  async function carrier(sectors = ['oversize-transport']): Promise<string> {
+    const uscc = makeUscc('410100');
+    await putRegistryCarriers(dataSource.manager, [
+      { uscc, name: '郑州大件运输有限公司', region: '410100', sectors, active: true, revision: 1, changedAt: new Date().toISOString() },
+    ]);
+    return uscc;
+  }
+
+  const countRows = async () => Number((await dataSource.query(`SELECT count(*) AS n FROM permit_applications`))[0].n);
+
+  beforeAll(async () => {
+    db = await cloneTestDatabase('permits-applications');
+    dataSource = await db.dataSource(permitsDefinition);
+    submit = new SubmitApplicationHandler(dataSource, creditCheck);
+    get = new GetApplicationHandler(dataSource);
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('a clean committed carrier, Zhengzhou → Wuhan: class II, 10 working days, commitment path, Hubei pending', async () => {
+    const carrierUscc = await carrier();
+    const { application } = await submit.execute(window, { draft: zhengzhouToWuhan({ carrierUscc }) }, monday);
+    expect(application).toMatchObject({
+      status: 'accepted',
+      permitClass: 'II',
+      crossProvince: true,
+      workingDays: 10,
+      receivedOn: '2025-12-01',
+      deadline: '2025-12-15',
+      deadlineProvisional: false,
+      path: 'commitment',
+      inspection: 'remote-if-drawn',
+      approvals: [
+        { province: '410000', state: 'origin', reason: null },
+        { province: '420000', state: 'pending', reason: null },
+      ],
+    });
+    expect(await get.execute(window, { id: application.id })).toEqual(application);
+  });
+
+  it('a carrier on the key-watch list: the standard path with inspection, and the reason', async () => {
+    const carrierUscc = await carrier();
+    answers.set(carrierUscc, {
+      answered: true,
+      decisionId: 'd-deny',
+      outcome: 'deny',
+      measures: [{ code: 'commitment-path.denied', name: '不适用信用承诺（告知承诺）办理', legalBasis: 'LOCAL: 河南（重点关注名单）' }],
+    });
+    const { application } = await submit.execute(window, { draft: zhengzhouToWuhan({ carrierUscc }) }, monday);
+    expect(application).toMatchObject({ status: 'accepted', path: 'standard', inspection: 'on-site', creditDecisionId: 'd-deny' });
+    expect(application.pathReasons[0]).toContain('不适用信用承诺');
+  });
+
+  it('joint measures not answering in time: standard path, and says so', async () => {
+    const carrierUscc = await carrier();
+    answers.set(carrierUscc, { answered: false, why: 'deadline: DEADLINE_EXCEEDED' });
+    const { application } = await submit.execute(window, { draft: zhengzhouToWuhan({ carrierUscc }) }, monday);
+    expect(application).toMatchObject({ path: 'standard', inspection: 'on-site', creditDecisionId: null });
+    expect(application.pathReasons[0]).toContain('未能及时答复');
+  });
+
+  it('a carrier not licensed for oversize transport is not accepted (stored with the reason)', async () => {
+    const carrierUscc = await carrier(['general-cargo']);
+    const { application } = await submit.execute(window, { draft: zhengzhouToWuhan({ carrierUscc }) }, monday);
+    expect(application).toMatchObject({ status: 'not-accepted', reasons: ['carrier-not-licensed'], deadline: null });
+  });
+
+  it('an unknown carrier: 400 PERMIT_APPLICATION.UNKNOWN_CARRIER on carrierUscc, nothing written', async () => {
+    const before = await countRows();
+    const error = await submit.execute(window, { draft: zhengzhouToWuhan({ carrierUscc: makeUscc('410100') }) }, monday).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'PERMIT_APPLICATION.UNKNOWN_CARRIER', kind: 'validation', violations: [{ field: 'carrierUscc' }] });
+    expect(await countRows()).toBe(before);
+  });
+
+  it('bad input: every item at once, nothing written', async () => {
+    const before = await countRows();
+    const draft = zhengzhouToWuhan({ carrierUscc: await carrier(), window: { from: '2026-12-12', to: '2026-12-10' } });
+    draft.dimensions.heightM = 420;
+    await expect(submit.execute(window, { draft }, monday)).rejects.toMatchObject({
+      code: 'PERMIT_APPLICATION.INVALID',
+      violations: [{ field: 'dimensions.heightM' }, { field: 'window.to' }],
+    });
+    expect(await countRows()).toBe(before);
+  });
+
+  it("a route that does not start in the accepting client's province is refused", async () => {
+    await expect(submit.execute(hubei, { draft: zhengzhouToWuhan({ carrierUscc: await carrier() }) }, monday)).rejects.toMatchObject({
+      code: 'PERMIT_APPLICATION.ORIGIN_OUTSIDE_REGION',
+      violations: [{ field: 'route.segments[0].province' }],
+    });
+  });
+
+  it('a duplicate submission with the same Idempotency-Key answers the first application; a different body is refused', async () => {
+    const draft = zhengzhouToWuhan({ carrierUscc: await carrier() });
+    const first = await submit.execute(window, { draft, idempotencyKey: 'apply-1' }, monday);
+    const before = await countRows();
+    const again = await submit.execute(window, { draft, idempotencyKey: 'apply-1' }, monday);
+    expect(again).toEqual({ application: first.application, replayed: true });
+    expect(await countRows()).toBe(before);
+    await expect(submit.execute(window, { draft: { ...draft, speedKmh: 50 }, idempotencyKey: 'apply-1' }, monday)).rejects.toMatchObject({
+      code: 'REQUEST.IDEMPOTENCY_KEY_REUSED',
+    });
+  });
+
+  it("another region's client does not see the application", async () => {
+    const { application } = await submit.execute(window, { draft: zhengzhouToWuhan({ carrierUscc: await carrier() }) }, monday);
+    await expect(get.execute(hubei, { id: application.id })).rejects.toMatchObject({ code: 'PERMIT_APPLICATION.NOT_FOUND' });
+    await expect(get.execute(window, { id: 'not-a-uuid' })).rejects.toMatchObject({ code: 'PERMIT_APPLICATION.NOT_FOUND' });
+  });
+});
