@@ -157,6 +157,14 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
   { clientId: 'suzhou-regulator', name: '苏州市交通运输局（管理）', kind: 'admin', region: '320500', scopes: ['admin'] },
   // Zhengzhou's transport bureau as the owner of zhengzhou-taxi-driver-stars: closes its yearly cycles (seed 002 案例9 "亮星").
   { clientId: 'zhengzhou-regulator', name: '郑州市交通运输局（管理）', kind: 'admin', region: '410100', scopes: ['admin'] },
+  // Zhengzhou's oversize-transport permit window (超限运输许可): accepts applications and asks joint measures about the credit path (issue 18).
+  {
+    clientId: 'zhengzhou-permits',
+    name: '郑州市超限运输许可窗口',
+    kind: 'integrator',
+    region: '410100',
+    scopes: ['permits:write', 'measures:decide', 'records:write', 'records:read'],
+  },
 ];
 
 export interface RunningPlatform {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { collectionV1, disclosureV1, evaluationV1, measuresV1, ProtoPackage, ProtoPackages } from '@contracts';
+import { collectionV1, disclosureV1, evaluationV1, measuresV1, permitsV1, ProtoPackage, ProtoPackages } from '@contracts';
 import { GrpcClient, UnaryClient } from '@platform/grpc';
 import { SERVICE_CONFIG } from '@platform/service';
 import type { GatewayConfig } from './gateway.definition';
@@ -43,6 +43,8 @@ export class Upstreams implements OnApplicationShutdown {
   readonly publicationLog: UnaryClient<disclosureV1.PublicationLogServiceClient>;
   readonly creditReports: UnaryClient<disclosureV1.CreditReportServiceClient>;
   readonly portal: UnaryClient<disclosureV1.PortalServiceClient>;
+  // permits
+  readonly permitApplications: UnaryClient<permitsV1.PermitApplicationServiceClient>;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
     const collection = this.backend(ProtoPackages.collection, config.COLLECTION_GRPC_URL, config);
@@ -78,6 +80,9 @@ export class Upstreams implements OnApplicationShutdown {
     this.publicationLog = disclosure<disclosureV1.PublicationLogServiceClient>(disclosureV1.PUBLICATION_LOG_SERVICE_NAME);
     this.creditReports = disclosure<disclosureV1.CreditReportServiceClient>(disclosureV1.CREDIT_REPORT_SERVICE_NAME);
     this.portal = disclosure<disclosureV1.PortalServiceClient>(disclosureV1.PORTAL_SERVICE_NAME);
+
+    const permits = this.backend(ProtoPackages.permits, config.PERMITS_GRPC_URL, config);
+    this.permitApplications = permits<permitsV1.PermitApplicationServiceClient>(permitsV1.PERMIT_APPLICATION_SERVICE_NAME);
   }
 
   onApplicationShutdown(): void {

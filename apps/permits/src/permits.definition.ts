@@ -1,3 +1,4 @@
+import { ProtoPackages } from '@contracts';
 import { baseServiceEnv, grpcAddress, z } from '@platform/config';
 import { IdempotencyKeys1763700000001 } from '@platform/database';
 import { MessagingTables1763700000000 } from '@platform/messaging';
@@ -23,6 +24,6 @@ export const permitsDefinition: ServiceDefinition = {
   schema: 'permits',
   entities: [],
   migrations: [MessagingTables1763700000000, IdempotencyKeys1763700000001, PermitApplications1763700003000],
-  protoPackages: [],
+  protoPackages: [ProtoPackages.permits],
   streams: ['PERMITS'],
 };

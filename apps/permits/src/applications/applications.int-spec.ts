@@ -89,7 +89,7 @@ describe('permits: applications classified, on the credit path or not, stored on
     answers.set(carrierUscc, { answered: false, why: 'deadline: DEADLINE_EXCEEDED' });
     const { application } = await submit.execute(window, { draft: zhengzhouToWuhan({ carrierUscc }) }, monday);
     expect(application).toMatchObject({ path: 'standard', inspection: 'on-site', creditDecisionId: null });
-    expect(application.pathReasons[0]).toContain('未能及时答复');
+    expect(application.pathReasons[0]).toContain('联合奖惩未能答复');
   });
 
   it('a carrier not licensed for oversize transport is not accepted (stored with the reason)', async () => {

@@ -2,10 +2,12 @@ import { Module } from '@nestjs/common';
 import { creditCheckProvider } from './application/applications.tokens';
 import { GetApplicationHandler } from './application/get-application.handler';
 import { SubmitApplicationHandler } from './application/submit-application.handler';
+import { ApplicationsGrpcController } from './interface/applications.grpc.controller';
 import { RegistryEventsConsumer } from './interface/registry-events.consumer';
 
 /** Oversize-transport permit applications (超限运输许可申请, issue 18 items 1–4): classified, on the credit path or not, with their deadline. */
 @Module({
+  controllers: [ApplicationsGrpcController],
   providers: [creditCheckProvider, SubmitApplicationHandler, GetApplicationHandler, RegistryEventsConsumer],
   exports: [SubmitApplicationHandler, GetApplicationHandler],
 })

@@ -29,7 +29,7 @@ describe('credit path (seed 000; DOMAIN.md §7 Credit path)', () => {
   it('joint measures did not answer in time: standard path, never the fast lane, and says so', () => {
     const outcome = creditPath(true, { answered: false, why: 'deadline exceeded' });
     expect(outcome).toMatchObject({ path: 'standard', inspection: 'on-site', decisionId: null });
-    expect(outcome.reasons[0]).toContain('未能及时答复');
+    expect(outcome.reasons[0]).toContain('联合奖惩未能答复');
   });
   it('no commitment: the standard path', () => {
     expect(creditPath(false, allow)).toMatchObject({ path: 'standard', reasons: ['申请人未作信用承诺'] });

@@ -17,7 +17,7 @@ export interface CreditMeasure {
 
 /** What joint measures answered, or that it did not answer in time. */
 export type CreditCheck =
-  { answered: true; decisionId: string; outcome: 'allow' | 'deny' | 'conditional'; measures: CreditMeasure[] } | { answered: false; why: string };
+  { answered: true; decisionId: string | null; outcome: 'allow' | 'deny' | 'conditional'; measures: CreditMeasure[] } | { answered: false; why: string };
 
 export type ApplicationPath = 'commitment' | 'standard';
 /** none: no inspection unless the day's draw picks it for a remote one; on-site: the standard inspection. */
@@ -35,7 +35,13 @@ export interface CreditPathOutcome {
 
 export function creditPath(commitment: boolean, check: CreditCheck): CreditPathOutcome {
   if (!check.answered) {
-    return { path: 'standard', inspection: 'on-site', reasons: [`联合奖惩未能及时答复，按一般程序办理（${check.why}）`], banned: false, decisionId: null };
+    return {
+      path: 'standard',
+      inspection: 'on-site',
+      reasons: [`联合奖惩未能答复（超时、不可用或不认识该主体），按一般程序办理（${check.why}）`],
+      banned: false,
+      decisionId: null,
+    };
   }
   const banned = check.measures.some((m) => m.code === APPLICATION_BAN_MEASURE);
   const closing = check.measures.filter((m) => m.code === COMMITMENT_DENIED_MEASURE || m.code === APPLICATION_BAN_MEASURE);
