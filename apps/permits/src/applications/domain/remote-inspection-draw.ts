@@ -2,7 +2,7 @@ import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
 /**
- * Seed 000 and seed 002 案例7 (新乡): commitment applications skip the on-site inspection, and at
+ * Seed 000 and seed 002 案例7 (新乡: 按照每天的申报数量不低于10%的比例随机进行抽查): commitment applications skip the on-site inspection, and at
  * least 10 % of each day's commitment applications are drawn for a remote inspection (photos and a
  * measured video). The draw is the joint-measures mechanism (apps/joint-measures/src/draws/domain/draw.ts):
  * pure-rand xoroshiro128plus seeded with a published 32-bit seed, the pool in canonical order (by id),
