@@ -255,4 +255,36 @@ describe('permits through the gateway: applications classified, on the credit pa
     const changed = await api('/api/v1/permit-applications', { method: 'POST', body: application(carrier, { speedKmh: 50 }), headers });
     expect({ status: changed.status, code: changed.body.code }).toEqual({ status: 422, code: 'REQUEST.IDEMPOTENCY_KEY_REUSED' });
   }, 60_000);
+
+  it('the accepting authority issues a Henan-only permit, an officer verifies it; a cross-province one waits for Hubei', async () => {
+    const carrier = await oversizeCarrier();
+    const base = application(carrier);
+    const withinHenan = await submitWhenKnown({ ...base, route: { ...base.route, destination: '信阳市', segments: [base.route.segments[0]] } });
+    expect(withinHenan.body).toMatchObject({ status: 'accepted', permitClass: 'II', crossProvince: false, workingDays: 5 });
+    const issued = await api(`/api/v1/permit-applications/${withinHenan.body.id as string}/decision`, { method: 'POST', body: { outcome: 'issue' } });
+    expect(issued.status).toBe(200);
+    const permit = (issued.body as { permit: Json & { permitNo: string } }).permit;
+    expect(permit).toMatchObject({
+      permitNo: expect.stringMatching(/^410000-\d{4}-\d{6}$/),
+      carrier: { uscc: carrier },
+      permitClass: 'II',
+      vehicle: { tractorPlate: '豫A12345', trailerPlate: '豫A6789挂', axleCount: 6 },
+      route: { origin: '郑州市', destination: '信阳市', provinces: ['410000'] },
+      dimensions: { heightM: 4.4, widthM: 3.5, lengthM: 22, grossMassKg: 51000 },
+      validFrom: '2026-12-10',
+      validUntil: '2026-12-12',
+    });
+    expect(await api(`/api/v1/permits/${encodeURIComponent(permit.permitNo)}`)).toEqual({ status: 200, body: permit });
+    const again = await api(`/api/v1/permit-applications/${withinHenan.body.id as string}/decision`, {
+      method: 'POST',
+      body: { outcome: 'refuse', reason: '重复' },
+    });
+    expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'PERMIT_APPLICATION.ALREADY_DECIDED' });
+
+    const crossProvince = await api('/api/v1/permit-applications', { method: 'POST', body: base });
+    const pending = await api(`/api/v1/permit-applications/${crossProvince.body.id as string}/decision`, { method: 'POST', body: { outcome: 'issue' } });
+    expect({ status: pending.status, code: pending.body.code }).toEqual({ status: 409, code: 'PERMIT_APPLICATION.APPROVALS_PENDING' });
+    const unknown = await api('/api/v1/permits/410000-2026-999999');
+    expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 404, code: 'PERMIT.NOT_FOUND' });
+  }, 60_000);
 });

@@ -38,7 +38,7 @@ import { SubjectScope } from './http/subject-scope';
 import { ConfigurationAdminHttpController } from './configuration/configuration-admin.http.controller';
 import { RegistryGatewayGrpcController } from './registry/registry.grpc.controller';
 import { RegistryHttpController } from './registry/registry.http.controller';
-import { PermitApplicationsHttpController } from './permits/permit-applications.http.controller';
+import { PermitApplicationsHttpController, PermitsHttpController } from './permits/permit-applications.http.controller';
 
 @Module({})
 export class AppModule {
@@ -87,6 +87,7 @@ export class AppModule {
         RegistryHttpController,
         RegistryGatewayGrpcController,
         PermitApplicationsHttpController,
+        PermitsHttpController,
       ],
       providers: [
         Upstreams,

@@ -4,6 +4,7 @@ import { IdempotencyKeys1763700000001 } from '@platform/database';
 import { MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { PermitApplications1763700003000 } from './migrations/1763700003000-permit-applications';
+import { Permits1763700003010 } from './migrations/1763700003010-permits';
 
 export const permitsConfigSchema = baseServiceEnv.extend({
   /** Joint measures' gRPC address: the credit path of an application (scene permit.application). */
@@ -23,7 +24,7 @@ export const permitsDefinition: ServiceDefinition = {
   name: 'permits',
   schema: 'permits',
   entities: [],
-  migrations: [MessagingTables1763700000000, IdempotencyKeys1763700000001, PermitApplications1763700003000],
+  migrations: [MessagingTables1763700000000, IdempotencyKeys1763700000001, PermitApplications1763700003000, Permits1763700003010],
   protoPackages: [ProtoPackages.permits],
   streams: ['PERMITS'],
 };

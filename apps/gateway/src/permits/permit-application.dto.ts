@@ -219,3 +219,16 @@ export class SubmitPermitApplicationDto {
   @Type(() => PermitAttachmentDto)
   attachments?: PermitAttachmentDto[];
 }
+
+/** POST /api/v1/permit-applications/{id}/decision: the accepting authority's decision. */
+export class DecidePermitApplicationDto {
+  @ApiProperty({ enum: ['issue', 'refuse'] })
+  @IsString()
+  outcome: string;
+
+  @ApiPropertyOptional({ description: 'Why (required when refusing)', example: '桥梁承载能力不足，无法通行' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
+}

@@ -27,6 +27,43 @@ export interface PermitApplicationBody {
   reasons: string[];
   deficiencies: { field: string; reason: string }[];
   approvals: ProvinceApprovalBody[];
+  decision: string | null;
+  decisionReason: string | null;
+  permitNo: string | null;
+}
+
+/** A permit as officers read it. */
+export interface PermitBody {
+  permitNo: string;
+  applicationId: string;
+  region: string;
+  carrier: { uscc: string; name: string };
+  permitClass: string;
+  vehicle: { tractorPlate: string; trailerPlate: string | null; axleCount: number };
+  route: { origin: string; destination: string; provinces: string[] };
+  dimensions: { heightM: number; widthM: number; lengthM: number; grossMassKg: number } | null;
+  validFrom: string;
+  validUntil: string;
+  trips: string;
+  issuedAt: string;
+}
+
+export function toPermitBody(p: permitsV1.Permit | undefined): PermitBody {
+  if (!p) throw new Error('permits answered without a permit');
+  return {
+    permitNo: p.permitNo,
+    applicationId: p.applicationId,
+    region: p.region,
+    carrier: { uscc: p.carrierUscc, name: p.carrierName },
+    permitClass: p.permitClass,
+    vehicle: { tractorPlate: p.tractorPlate, trailerPlate: p.trailerPlate || null, axleCount: p.axleCount },
+    route: { origin: p.origin, destination: p.destination, provinces: p.provinces },
+    dimensions: p.dimensions ?? null,
+    validFrom: p.validFrom,
+    validUntil: p.validUntil,
+    trips: p.trips,
+    issuedAt: p.issuedAt,
+  };
 }
 
 export function toPermitApplicationBody(a: permitsV1.PermitApplication | undefined): PermitApplicationBody {
@@ -50,6 +87,9 @@ export function toPermitApplicationBody(a: permitsV1.PermitApplication | undefin
     reasons: a.reasons,
     deficiencies: a.deficiencies,
     approvals: a.approvals.map((p) => ({ province: p.province, state: p.state, reason: p.reason || null })),
+    decision: a.decision || null,
+    decisionReason: a.decisionReason || null,
+    permitNo: a.permitNo || null,
   };
 }
 

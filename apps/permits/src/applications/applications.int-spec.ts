@@ -1,10 +1,13 @@
 import { DataSource } from 'typeorm';
 import type { Principal } from '@platform/auth';
 import { DomainError } from '@platform/errors';
+import { OutboxPublisher, ServiceDefinition } from '@platform/service';
 import { cloneTestDatabase, makeUscc, TestDatabase } from '@platform/testing';
 import { permitsDefinition } from '../permits.definition';
 import type { CreditCheckPort } from './application/credit-check.port';
+import { DecideApplicationHandler } from './application/decide-application.handler';
 import { GetApplicationHandler } from './application/get-application.handler';
+import { GetPermitHandler } from './application/get-permit.handler';
 import { SubmitApplicationHandler } from './application/submit-application.handler';
 import type { CreditCheck } from './domain/credit-path';
 import { zhengzhouToWuhan } from './domain/permit-application.fixture';
@@ -20,6 +23,8 @@ describe('permits: applications classified, on the credit path or not, stored on
   let dataSource: DataSource;
   let submit: SubmitApplicationHandler;
   let get: GetApplicationHandler;
+  let decide: DecideApplicationHandler;
+  let getPermit: GetPermitHandler;
   const answers = new Map<string, CreditCheck>();
   const creditCheck: CreditCheckPort = {
     check: async (_principal, uscc) => answers.get(uscc) ?? { answered: true, decisionId: 'd-allow', outcome: 'allow', measures: [] },
@@ -44,6 +49,8 @@ describe('permits: applications classified, on the credit path or not, stored on
     dataSource = await db.dataSource(permitsDefinition);
     submit = new SubmitApplicationHandler(dataSource, creditCheck);
     get = new GetApplicationHandler(dataSource);
+    decide = new DecideApplicationHandler(dataSource, new OutboxPublisher(permitsDefinition as ServiceDefinition));
+    getPermit = new GetPermitHandler(dataSource);
   });
 
   afterAll(async () => {
@@ -140,5 +147,63 @@ describe('permits: applications classified, on the credit path or not, stored on
     const { application } = await submit.execute(window, { draft: zhengzhouToWuhan({ carrierUscc: await carrier() }) }, monday);
     await expect(get.execute(hubei, { id: application.id })).rejects.toMatchObject({ code: 'PERMIT_APPLICATION.NOT_FOUND' });
     await expect(get.execute(window, { id: 'not-a-uuid' })).rejects.toMatchObject({ code: 'PERMIT_APPLICATION.NOT_FOUND' });
+  });
+
+  describe('the accepting authority decides', () => {
+    const withinHenan = async () => {
+      const draft = zhengzhouToWuhan({ carrierUscc: await carrier() });
+      draft.route.segments = [draft.route.segments[0]];
+      return (await submit.execute(window, { draft }, monday)).application;
+    };
+
+    it('issues a single-province application: a numbered permit, stored, announced as permits.permit.issued', async () => {
+      const application = await withinHenan();
+      const result = await decide.execute(window, { id: application.id, outcome: 'issue' }, monday);
+      expect(result.permit).toMatchObject({
+        permitNo: expect.stringMatching(/^410000-2025-\d{6}$/),
+        carrierUscc: application.carrierUscc,
+        carrierName: '郑州大件运输有限公司',
+        permitClass: 'II',
+        vehicle: { tractorPlate: '豫A12345', trailerPlate: '豫A6789挂', axleCount: 6 },
+        route: { origin: '郑州市', destination: '武汉市', provinces: ['410000'] },
+        validFrom: '2026-12-10',
+        validUntil: '2026-12-12',
+      });
+      expect(result.application).toMatchObject({ decision: 'issued', permitNo: result.permit!.permitNo });
+      expect(await getPermit.execute(window, { permitNo: result.permit!.permitNo })).toEqual(result.permit);
+      const events: { envelope: { data: { permitNo: string; permitClass: string; carrier: { uscc: string } } } }[] = await dataSource.query(
+        `SELECT envelope FROM permits.outbox WHERE subject = 'permits.permit.issued' AND envelope->>'subjectId' = $1`,
+        [application.carrierUscc],
+      );
+      expect(events.map((e) => e.envelope.data)).toEqual([
+        expect.objectContaining({ permitNo: result.permit!.permitNo, permitClass: 'II', carrier: expect.objectContaining({ uscc: application.carrierUscc }) }),
+      ]);
+    });
+
+    it('decides once: a second decision is 409 PERMIT_APPLICATION.ALREADY_DECIDED', async () => {
+      const application = await withinHenan();
+      await decide.execute(window, { id: application.id, outcome: 'refuse', reason: '桥梁承载能力不足' }, monday);
+      expect(await get.execute(window, { id: application.id })).toMatchObject({ decision: 'refused', decisionReason: '桥梁承载能力不足', permitNo: null });
+      await expect(decide.execute(window, { id: application.id, outcome: 'issue' }, monday)).rejects.toMatchObject({
+        code: 'PERMIT_APPLICATION.ALREADY_DECIDED',
+      });
+    });
+
+    it('a cross-province application waits for every route province: 409 PERMIT_APPLICATION.APPROVALS_PENDING, nothing issued', async () => {
+      const { application } = await submit.execute(window, { draft: zhengzhouToWuhan({ carrierUscc: await carrier() }) }, monday);
+      await expect(decide.execute(window, { id: application.id, outcome: 'issue' }, monday)).rejects.toMatchObject({
+        code: 'PERMIT_APPLICATION.APPROVALS_PENDING',
+      });
+      expect(await get.execute(window, { id: application.id })).toMatchObject({ decision: null, permitNo: null });
+    });
+
+    it('a refusal without a reason is 400 on reason; an unknown permit is 404', async () => {
+      const application = await withinHenan();
+      await expect(decide.execute(window, { id: application.id, outcome: 'refuse' }, monday)).rejects.toMatchObject({
+        code: 'PERMIT_APPLICATION.INVALID',
+        violations: [{ field: 'reason' }],
+      });
+      await expect(getPermit.execute(window, { permitNo: '410000-2025-999999' })).rejects.toMatchObject({ code: 'PERMIT.NOT_FOUND' });
+    });
   });
 });

@@ -27,4 +27,8 @@ export interface PermitApplicationView {
   reasons: string[];
   deficiencies: { field: string; reason: string }[];
   approvals: ProvinceApprovalView[];
+  /** The accepting authority's decision: issued (with the permit number) or refused (with the reason). */
+  decision: 'issued' | 'refused' | null;
+  decisionReason: string | null;
+  permitNo: string | null;
 }

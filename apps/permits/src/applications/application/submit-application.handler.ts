@@ -66,6 +66,9 @@ export class SubmitApplicationHandler {
       reasons: assessment.reasons,
       deficiencies: assessment.deficiencies,
       approvals: assessment.provinces.map((province, i) => ({ province, state: i === 0 ? 'origin' : 'pending', reason: null })),
+      decision: null,
+      decisionReason: null,
+      permitNo: null,
     };
     const { answer, replayed } = await this.dataSource.transaction((manager) =>
       runIdempotent(

@@ -8,6 +8,14 @@ export const ApplicationErrorCode = {
   NotFound: 'PERMIT_APPLICATION.NOT_FOUND',
   /** 400 (field route.segments[0].province): the route does not start in the accepting client's province. */
   OriginOutsideRegion: 'PERMIT_APPLICATION.ORIGIN_OUTSIDE_REGION',
+  /** 409: the application was decided already. */
+  AlreadyDecided: 'PERMIT_APPLICATION.ALREADY_DECIDED',
+  /** 409: only an accepted application is decided (not one deficient, not accepted or refused). */
+  NotAccepted: 'PERMIT_APPLICATION.NOT_ACCEPTED',
+  /** 409: a cross-province permit is issued when every province on the route has approved. */
+  ApprovalsPending: 'PERMIT_APPLICATION.APPROVALS_PENDING',
+  /** 404: no such permit. */
+  PermitNotFound: 'PERMIT.NOT_FOUND',
 } as const;
 
 export type ApplicationErrorCode = (typeof ApplicationErrorCode)[keyof typeof ApplicationErrorCode];

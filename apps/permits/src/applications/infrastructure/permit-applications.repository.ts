@@ -60,13 +60,17 @@ interface ApplicationRow {
   received_on: string;
   deadline: string | null;
   deadline_provisional: boolean;
+  decision: 'issued' | 'refused' | null;
+  decision_reason: string | null;
+  permit_no: string | null;
 }
 
-export async function findPermitApplication(manager: EntityManager, id: string): Promise<PermitApplicationView | undefined> {
+export async function findPermitApplication(manager: EntityManager, id: string, forUpdate = false): Promise<PermitApplicationView | undefined> {
   const [row]: ApplicationRow[] = await manager.query(
     `SELECT id, region, carrier_uscc, status, permit_class, cross_province, path, inspection, path_reasons, credit_decision_id, reasons,
-            deficiencies, working_days, received_on::text, deadline::text, deadline_provisional
-       FROM permit_applications WHERE id = $1`,
+            deficiencies, working_days, received_on::text, deadline::text, deadline_provisional, decision, decision_reason,
+            (SELECT permit_no FROM permits WHERE application_id = a.id) AS permit_no
+       FROM permit_applications a WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
     [id],
   );
   if (!row) return undefined;
@@ -92,5 +96,29 @@ export async function findPermitApplication(manager: EntityManager, id: string):
     reasons: row.reasons,
     deficiencies: row.deficiencies,
     approvals,
+    decision: row.decision,
+    decisionReason: row.decision_reason,
+    permitNo: row.permit_no,
   };
+}
+
+/** The application's stored draft (what was applied for). */
+export async function findApplicationDraft(manager: EntityManager, id: string): Promise<PermitApplicationDraft | undefined> {
+  const [row]: { application: PermitApplicationDraft }[] = await manager.query(`SELECT application FROM permit_applications WHERE id = $1`, [id]);
+  return row?.application;
+}
+
+export async function recordDecision(
+  manager: EntityManager,
+  id: string,
+  decision: 'issued' | 'refused',
+  reason: string | null,
+  decidedBy: string,
+): Promise<void> {
+  await manager.query(`UPDATE permit_applications SET decision = $2, decision_reason = $3, decided_by = $4, decided_at = now() WHERE id = $1`, [
+    id,
+    decision,
+    reason,
+    decidedBy,
+  ]);
 }

@@ -1,5 +1,6 @@
 import type { permitsV1 } from '@contracts';
 import type { PermitApplicationView } from '../application/permit-application.view';
+import type { PermitView } from '../application/permit.view';
 import type { PermitApplicationDraft, TrailerType } from '../domain/permit-application';
 
 /** The proto draft as the domain reads it; absent nested messages become empty values the check reports. */
@@ -59,5 +60,30 @@ export function toPermitApplication(view: PermitApplicationView): permitsV1.Perm
     reasons: view.reasons,
     deficiencies: view.deficiencies,
     approvals: view.approvals.map((a) => ({ province: a.province, state: a.state, reason: a.reason ?? '' })),
+    decision: view.decision ?? '',
+    decisionReason: view.decisionReason ?? '',
+    permitNo: view.permitNo ?? '',
+  };
+}
+
+export function toPermit(p: PermitView): permitsV1.Permit {
+  return {
+    permitNo: p.permitNo,
+    applicationId: p.applicationId,
+    region: p.region,
+    carrierUscc: p.carrierUscc,
+    carrierName: p.carrierName,
+    permitClass: p.permitClass,
+    tractorPlate: p.vehicle.tractorPlate,
+    trailerPlate: p.vehicle.trailerPlate,
+    axleCount: p.vehicle.axleCount,
+    origin: p.route.origin,
+    destination: p.route.destination,
+    provinces: p.route.provinces,
+    dimensions: p.dimensions,
+    validFrom: p.validFrom,
+    validUntil: p.validUntil,
+    trips: p.trips,
+    issuedAt: p.issuedAt,
   };
 }

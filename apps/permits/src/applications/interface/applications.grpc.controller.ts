@@ -2,9 +2,11 @@ import { Controller } from '@nestjs/common';
 import type { Metadata } from '@grpc/grpc-js';
 import { permitsV1 } from '@contracts';
 import { principalFrom } from '@platform/grpc';
+import { DecideApplicationHandler } from '../application/decide-application.handler';
 import { GetApplicationHandler } from '../application/get-application.handler';
+import { GetPermitHandler } from '../application/get-permit.handler';
 import { SubmitApplicationHandler } from '../application/submit-application.handler';
-import { fromApplicationDraft, toPermitApplication } from './application.mapper';
+import { fromApplicationDraft, toPermit, toPermitApplication } from './application.mapper';
 
 @Controller()
 @permitsV1.PermitApplicationServiceControllerMethods()
@@ -12,6 +14,8 @@ export class ApplicationsGrpcController implements permitsV1.PermitApplicationSe
   constructor(
     private readonly submitApplicationHandler: SubmitApplicationHandler,
     private readonly getApplicationHandler: GetApplicationHandler,
+    private readonly decideApplicationHandler: DecideApplicationHandler,
+    private readonly getPermitHandler: GetPermitHandler,
   ) {}
 
   async submitApplication(request: permitsV1.SubmitApplicationRequest, metadata?: Metadata): Promise<permitsV1.SubmitApplicationResponse> {
@@ -24,5 +28,19 @@ export class ApplicationsGrpcController implements permitsV1.PermitApplicationSe
 
   async getApplication(request: permitsV1.GetApplicationRequest, metadata?: Metadata): Promise<permitsV1.GetApplicationResponse> {
     return { application: toPermitApplication(await this.getApplicationHandler.execute(principalFrom(metadata), { id: request.id })) };
+  }
+
+  async decideApplication(request: permitsV1.DecideApplicationRequest, metadata?: Metadata): Promise<permitsV1.DecideApplicationResponse> {
+    const result = await this.decideApplicationHandler.execute(principalFrom(metadata), {
+      id: request.id,
+      outcome: request.outcome,
+      reason: request.reason || undefined,
+      idempotencyKey: request.idempotencyKey || undefined,
+    });
+    return { application: toPermitApplication(result.application), permit: result.permit ? toPermit(result.permit) : undefined, replayed: result.replayed };
+  }
+
+  async getPermit(request: permitsV1.GetPermitRequest, metadata?: Metadata): Promise<permitsV1.GetPermitResponse> {
+    return { permit: toPermit(await this.getPermitHandler.execute(principalFrom(metadata), { permitNo: request.permitNo })) };
   }
 }
