@@ -275,6 +275,25 @@ describe('permits through the gateway: applications classified, on the credit pa
       validUntil: '2026-12-12',
     });
     expect(await api(`/api/v1/permits/${encodeURIComponent(permit.permitNo)}`)).toEqual({ status: 200, body: permit });
+    // Anyone verifies it (what the QR code opens): the carrier as its licences are published, plates masked.
+    const publicView = await api(`/public/v1/permits/${encodeURIComponent(permit.permitNo)}`, { token: null });
+    expect(publicView).toMatchObject({
+      status: 200,
+      body: {
+        permitNo: permit.permitNo,
+        permitClass: 'II',
+        carrierUscc: carrier,
+        tractorPlate: '豫A***45',
+        trailerPlate: '豫A***9挂',
+        origin: '郑州市',
+        destination: '信阳市',
+        provinces: ['410000'],
+        validFrom: '2026-12-10',
+        validUntil: '2026-12-12',
+        issuedBy: '410100',
+      },
+    });
+    expect(JSON.stringify(publicView.body)).not.toContain('豫A12345');
     const again = await api(`/api/v1/permit-applications/${withinHenan.body.id as string}/decision`, {
       method: 'POST',
       body: { outcome: 'refuse', reason: '重复' },
@@ -286,5 +305,7 @@ describe('permits through the gateway: applications classified, on the credit pa
     expect({ status: pending.status, code: pending.body.code }).toEqual({ status: 409, code: 'PERMIT_APPLICATION.APPROVALS_PENDING' });
     const unknown = await api('/api/v1/permits/410000-2026-999999');
     expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 404, code: 'PERMIT.NOT_FOUND' });
+    const unknownPublic = await api('/public/v1/permits/410000-2026-999999', { token: null });
+    expect({ status: unknownPublic.status, code: unknownPublic.body.code }).toEqual({ status: 404, code: 'PERMIT.NOT_FOUND' });
   }, 60_000);
 });

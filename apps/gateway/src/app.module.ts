@@ -39,6 +39,7 @@ import { ConfigurationAdminHttpController } from './configuration/configuration-
 import { RegistryGatewayGrpcController } from './registry/registry.grpc.controller';
 import { RegistryHttpController } from './registry/registry.http.controller';
 import { PermitApplicationsHttpController, PermitsHttpController } from './permits/permit-applications.http.controller';
+import { PublicPermitsHttpController } from './public-api/public-permits.http.controller';
 
 @Module({})
 export class AppModule {
@@ -88,6 +89,7 @@ export class AppModule {
         RegistryGatewayGrpcController,
         PermitApplicationsHttpController,
         PermitsHttpController,
+        PublicPermitsHttpController,
       ],
       providers: [
         Upstreams,

@@ -5,6 +5,7 @@ import { principalFrom } from '@platform/grpc';
 import { DecideApplicationHandler } from '../application/decide-application.handler';
 import { GetApplicationHandler } from '../application/get-application.handler';
 import { GetPermitHandler } from '../application/get-permit.handler';
+import { GetPublicPermitHandler } from '../application/get-public-permit.handler';
 import { SubmitApplicationHandler } from '../application/submit-application.handler';
 import { fromApplicationDraft, toPermit, toPermitApplication } from './application.mapper';
 
@@ -16,6 +17,7 @@ export class ApplicationsGrpcController implements permitsV1.PermitApplicationSe
     private readonly getApplicationHandler: GetApplicationHandler,
     private readonly decideApplicationHandler: DecideApplicationHandler,
     private readonly getPermitHandler: GetPermitHandler,
+    private readonly getPublicPermitHandler: GetPublicPermitHandler,
   ) {}
 
   async submitApplication(request: permitsV1.SubmitApplicationRequest, metadata?: Metadata): Promise<permitsV1.SubmitApplicationResponse> {
@@ -42,5 +44,26 @@ export class ApplicationsGrpcController implements permitsV1.PermitApplicationSe
 
   async getPermit(request: permitsV1.GetPermitRequest, metadata?: Metadata): Promise<permitsV1.GetPermitResponse> {
     return { permit: toPermit(await this.getPermitHandler.execute(principalFrom(metadata), { permitNo: request.permitNo })) };
+  }
+
+  async getPublicPermit(request: permitsV1.GetPermitRequest): Promise<permitsV1.GetPublicPermitResponse> {
+    const p = await this.getPublicPermitHandler.execute({ permitNo: request.permitNo });
+    return {
+      permit: {
+        permitNo: p.permitNo,
+        validity: p.validity,
+        permitClass: p.permitClass,
+        carrierUscc: p.carrier.uscc,
+        carrierName: p.carrier.name,
+        tractorPlate: p.vehicle.tractorPlate,
+        trailerPlate: p.vehicle.trailerPlate,
+        origin: p.route.origin,
+        destination: p.route.destination,
+        provinces: p.route.provinces,
+        validFrom: p.validFrom,
+        validUntil: p.validUntil,
+        issuedBy: p.issuedBy,
+      },
+    };
   }
 }
