@@ -281,6 +281,15 @@ describe('seed 002 案例9: Zhengzhou taxi drivers starred on their service-qual
       30_000,
     );
 
+    // Live before any close: last year's records arrived after it ended and it is not closed, so nothing carries
+    // over yet: 20 with no record this year → 4★ (综合得分为20~24分的，星级等级为4颗星).
+    const liveNow = (subject: string, until: (stars: ReturnType<typeof starsIn>) => boolean) =>
+      eventually(
+        () => api(`/api/v1/subjects/${subject}/evaluations`, { token: zhengzhouReader }),
+        (r) => until(starsIn(r)),
+      ).then(starsIn);
+    expect(await liveNow(drivers.carried.id, (s) => s?.cycle.label === today.slice(0, 4))).toMatchObject({ grade: '4', score: 20 });
+
     const first = await closeCycle(platform, zhengzhouRegulator, SCHEME, earlier);
     for (const d of all) {
       const score = scoreOf(d.earlier.map((s) => s.item));
@@ -298,6 +307,15 @@ describe('seed 002 案例9: Zhengzhou taxi drivers starred on their service-qual
     expect(starsOf(dropped, 120)).toBe('3');
     // Four stars before: no carry-over, 20 → 4★.
     expect(second.ranked.get(drivers.fourStars.id)).toMatchObject({ grade: '4', score: 20 });
+
+    // Right after last year's close, with no new record: the close regrades the live standing of the subjects it
+    // graded (docs/evaluation.md "Carry-over"), so the carried driver already stands at 5★ this year on 20 points.
+    expect(await liveNow(drivers.carried.id, (s) => s?.grade === '5')).toMatchObject({
+      grade: '5',
+      score: 20,
+      cycle: { label: today.slice(0, 4) },
+      explanation: { items: [] },
+    });
 
     // This year, live: the carried driver was 5★ in last year's close, so starts this year at 5★. A city
     // commendation: 20 + 2 = 22, by score 4★ → 5★ carried over. Then a minor complaint (−1): 21 → 4★, the drop.

@@ -16,6 +16,7 @@ import { RecognitionTableVersions1763700001900 } from './migrations/176370000190
 import { RegistrySubjectsFirstReceived1763700002100 } from './migrations/1763700002100-registry-subjects-first-received';
 import { RegistryFleet1763700002300 } from './migrations/1763700002300-registry-fleet';
 import { GradeAppeals1763700002400 } from './migrations/1763700002400-grade-appeals';
+import { CloseRefreshes1763700003200 } from './migrations/1763700003200-close-refreshes';
 
 export const evaluationConfigSchema = baseServiceEnv.extend({
   /** Subjects per transaction when closing a cycle or regrading after a publication (results + cursor commit together). */
@@ -59,6 +60,7 @@ export const evaluationDefinition: ServiceDefinition = {
     RegistrySubjectsFirstReceived1763700002100,
     RegistryFleet1763700002300,
     GradeAppeals1763700002400,
+    CloseRefreshes1763700003200,
   ],
   protoPackages: [ProtoPackages.evaluation],
   streams: ['EVALUATION', 'CREDIT_RECORDS', 'MEASURES'],

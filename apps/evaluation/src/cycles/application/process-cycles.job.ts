@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
 import { Events } from '@contracts';
 import type { SubjectKind } from '@domain/credit';
 import { runUpdate } from '@platform/database';
@@ -51,7 +52,10 @@ interface GradedSubject {
  *
  * A close grades the scheme's cycle as it stood at the cutoff and announces each subject's
  * result as `evaluation.cycle-grades.recorded` through the outbox, in the chunk's transaction
- * (a resumed close never announces a subject twice). A period ranking grades each subject as it
+ * (a resumed close never announces a subject twice). A close of the cycle before the current one
+ * also requests, in its last chunk's transaction, a standing refresh of the subjects it graded
+ * (RefreshStandingsJob): their live standings read the carry-over at once, not at their next event.
+ * A period ranking grades each subject as it
  * stood at the end of the period, in the scheme's cycle containing that day, counting every record
  * in the period of its decision date whenever it arrived (issue 16), and announces nothing.
  *
@@ -176,9 +180,24 @@ export class ProcessCyclesJob implements OnApplicationBootstrap, BeforeApplicati
           WHERE id = $1`,
         [cycle.id, input.subjects.length, input.subjects.at(-1) ?? cursor, this.config.CYCLE_LEASE_SECONDS, done ? 'completed' : 'running'],
       );
+      if (done && cycle.purpose === 'close') await this.requestCarryOverRefresh(manager, cycle);
       if (done) this.logger.log({ cycleId: cycle.id, purpose: cycle.purpose, scheme: cycle.scheme.schemeId, period: cycle.window.label }, 'cycle closed');
       return { done, next };
     });
+  }
+
+  /**
+   * A completed close of the cycle before the one now running is what the live standings read as
+   * `previous` (carry-over, consecutive-cycle rules): the subjects it graded are regraded by a
+   * standing refresh caused by this close (one per close). A close of an older cycle changes no
+   * live standing and requests none.
+   */
+  private async requestCarryOverRefresh(manager: EntityManager, cycle: ClaimedCycle): Promise<void> {
+    if (previousCycleOf(cycle.scheme.compiled, new Date()).label !== cycle.window.label) return;
+    await manager.query(
+      `INSERT INTO standing_refreshes (id, scheme_id, scheme_version, cycle_id, status) VALUES ($1, $2, $3, $4, 'running') ON CONFLICT (cycle_id) DO NOTHING`,
+      [uuidv7(), cycle.scheme.schemeId, cycle.scheme.version, cycle.id],
+    );
   }
 
   /** Every subject's result from its records and lists as they stood at the cutoff. */
