@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { WorkingDayCalendar } from '@domain/calendar';
 import type { Principal } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { OutboxPublisher, ServiceDefinition } from '@platform/service';
@@ -47,7 +48,7 @@ describe('permits: applications classified, on the credit path or not, stored on
   beforeAll(async () => {
     db = await cloneTestDatabase('permits-applications');
     dataSource = await db.dataSource(permitsDefinition);
-    submit = new SubmitApplicationHandler(dataSource, creditCheck);
+    submit = new SubmitApplicationHandler(dataSource, creditCheck, new WorkingDayCalendar());
     get = new GetApplicationHandler(dataSource);
     decide = new DecideApplicationHandler(dataSource, new OutboxPublisher(permitsDefinition as ServiceDefinition));
     getPermit = new GetPermitHandler(dataSource);

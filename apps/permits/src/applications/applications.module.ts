@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { creditCheckProvider } from './application/applications.tokens';
+import { creditCheckProvider, permitCalendarProvider } from './application/applications.tokens';
 import { DecideApplicationHandler } from './application/decide-application.handler';
 import { GetApplicationHandler } from './application/get-application.handler';
 import { GetPermitHandler } from './application/get-permit.handler';
@@ -13,6 +13,7 @@ import { RegistryEventsConsumer } from './interface/registry-events.consumer';
   controllers: [ApplicationsGrpcController],
   providers: [
     creditCheckProvider,
+    permitCalendarProvider,
     SubmitApplicationHandler,
     GetApplicationHandler,
     DecideApplicationHandler,

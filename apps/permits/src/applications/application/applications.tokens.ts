@@ -1,3 +1,4 @@
+import { loadHolidayArrangements, WorkingDayCalendar } from '@domain/calendar';
 import { SERVICE_CONFIG } from '@platform/service';
 import type { PermitsConfig } from '../../permits.definition';
 import { JointMeasuresCreditCheck } from '../infrastructure/joint-measures-credit-check';
@@ -11,3 +12,11 @@ export const creditCheckProvider = {
   inject: [SERVICE_CONFIG],
   useFactory: (config: PermitsConfig) => new JointMeasuresCreditCheck(config.JOINT_MEASURES_GRPC_URL, config.PERMITS_CREDIT_CHECK_DEADLINE_MS),
 };
+
+export const PERMIT_CALENDAR = Symbol('PERMIT_CALENDAR');
+
+/**
+ * Decision deadlines count working days by the packaged arrangements plus those ops load from
+ * HOLIDAY_ARRANGEMENTS_FILE (docs/ops.md); a year with neither is provisional, never Monday–Friday.
+ */
+export const permitCalendarProvider = { provide: PERMIT_CALENDAR, useFactory: () => new WorkingDayCalendar({ arrangements: loadHolidayArrangements() }) };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { chinaDateOf } from '@domain/calendar';
+import { chinaDateOf, WorkingDayCalendar } from '@domain/calendar';
 import { provinceOf, type RegionCode } from '@domain/identifiers';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { runIdempotent } from '@platform/database';
@@ -13,6 +13,7 @@ import { creditPath } from '../domain/credit-path';
 import { routeProvinces, type PermitApplicationDraft } from '../domain/permit-application';
 import { findRegistryCarrier } from '../infrastructure/registry-carriers.repository';
 import { insertPermitApplication } from '../infrastructure/permit-applications.repository';
+import { PERMIT_CALENDAR } from './applications.tokens';
 import { CREDIT_CHECK, type CreditCheckPort } from './credit-check.port';
 import type { PermitApplicationView } from './permit-application.view';
 import type { SubmitApplicationCommand, SubmitApplicationResult } from './submit-application.command';
@@ -32,6 +33,7 @@ export class SubmitApplicationHandler {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CREDIT_CHECK) private readonly creditCheck: CreditCheckPort,
+    @Inject(PERMIT_CALENDAR) private readonly calendar: WorkingDayCalendar,
   ) {}
 
   async execute(principal: Principal, command: SubmitApplicationCommand, now = new Date()): Promise<SubmitApplicationResult> {
@@ -47,7 +49,7 @@ export class SubmitApplicationHandler {
     }
     const credit = creditPath(draft.commitment, await this.creditCheck.check(principal, carrierUscc, principal.region));
     const receivedOn = chinaDateOf(now);
-    const assessment = assessApplication(draft, { licensedForOversize: carrier.sectors.includes(OVERSIZE_SECTOR) }, credit, receivedOn);
+    const assessment = assessApplication(draft, { licensedForOversize: carrier.sectors.includes(OVERSIZE_SECTOR) }, credit, receivedOn, this.calendar);
     const view: PermitApplicationView = {
       id: randomUUID(),
       region: principal.region,

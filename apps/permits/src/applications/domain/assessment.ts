@@ -1,3 +1,4 @@
+import type { WorkingDayCalendar } from '@domain/calendar';
 import { axleLoadRefusals, classIIIRequirementsMissing, classify, decisionWorkingDays, nonAcceptanceReasons, type PermitClass } from './classification';
 import type { CreditPathOutcome } from './credit-path';
 import { decisionDeadline, type DecisionDeadline } from './decision-deadline';
@@ -26,7 +27,13 @@ export interface Assessment {
 }
 
 /** Classifies an application that passed `checkApplication`, on the day it is received. */
-export function assessApplication(draft: PermitApplicationDraft, carrier: CarrierFacts, credit: CreditPathOutcome, receivedOn: string): Assessment {
+export function assessApplication(
+  draft: PermitApplicationDraft,
+  carrier: CarrierFacts,
+  credit: CreditPathOutcome,
+  receivedOn: string,
+  calendar?: WorkingDayCalendar,
+): Assessment {
   const provinces = routeProvinces(draft.route.segments);
   const crossProvince = isCrossProvince(draft.route.segments);
   const permitClass = classify(draft.dimensions, draft.vehicle) ?? null;
@@ -50,5 +57,5 @@ export function assessApplication(draft: PermitApplicationDraft, carrier: Carrie
     const deficiencies = missing.map((field) => ({ field, reason: '三类大件运输须提交车货外廓尺寸图和护送方案' }));
     return { ...base, status: 'deficient', workingDays, deficiencies };
   }
-  return { ...base, status: 'accepted', workingDays, deadline: decisionDeadline(receivedOn, workingDays) };
+  return { ...base, status: 'accepted', workingDays, deadline: decisionDeadline(receivedOn, workingDays, calendar) };
 }

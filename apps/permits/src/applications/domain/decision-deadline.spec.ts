@@ -1,3 +1,4 @@
+import { WorkingDayCalendar } from '@domain/calendar';
 import { decisionDeadline } from './decision-deadline';
 
 describe('decisionDeadline: working days from acceptance, the day of acceptance not counted', () => {
@@ -15,7 +16,16 @@ describe('decisionDeadline: working days from acceptance, the day of acceptance 
     expect(decisionDeadline('2025-09-26', 5)).toEqual({ date: '2025-10-10', provisional: false });
   });
 
-  it('never guesses Monday–Friday for a year whose arrangement is not in the calendar: no date, provisional', () => {
-    expect(decisionDeadline('2031-03-03', 2)).toEqual({ date: null, provisional: true });
+  it('never plain Monday–Friday for a year without an arrangement: the statutory rule, marked provisional', () => {
+    // Monday 2031-03-03, no statutory holiday in early March: Wednesday 2031-03-05, provisional (issue 18 item 2).
+    expect(decisionDeadline('2031-03-03', 2)).toEqual({ date: '2031-03-05', provisional: true });
+    // 劳动节 2031-05-01 and 05-02 are off (《全国年节及纪念日放假办法》): Wednesday 2031-04-30 + 2 working days →
+    // Mon 05-05 (1), Tue 05-06 (2).
+    expect(decisionDeadline('2031-04-30', 2)).toEqual({ date: '2031-05-06', provisional: true });
+  });
+
+  it('uses the ops-loaded arrangement it is given', () => {
+    const loaded = new WorkingDayCalendar({ arrangements: [{ year: 2031, holidays: ['2031-03-04'], workdays: [] }] });
+    expect(decisionDeadline('2031-03-03', 2, loaded)).toEqual({ date: '2031-03-06', provisional: false });
   });
 });

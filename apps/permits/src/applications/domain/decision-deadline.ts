@@ -1,26 +1,18 @@
-import { UnsupportedCalendarYearError, WorkingDayCalendar } from '@domain/calendar';
+import { WorkingDayCalendar, type Deadline } from '@domain/calendar';
 
 /**
  * The last day of the decision period: `workingDays` working days after acceptance (the day of
- * acceptance not counted), by the national holiday arrangement with its make-up working days.
+ * acceptance not counted), by the holiday arrangement with its make-up working days.
  *
- * A legal deadline is never computed as plain Monday–Friday. For a year whose arrangement is not in
- * the calendar yet the date is unknown here (null) and `provisional` is true; the provisional
- * calendar (statutory holidays of the State Council's rule, ops-loaded arrangements) replaces this
- * one call when it lands.
+ * A legal deadline is never computed as plain Monday–Friday: for a year whose arrangement is neither
+ * packaged nor loaded by ops, the calendar counts the statutory holidays of 《全国年节及纪念日放假办法》
+ * and the answer is `provisional` (it may move once the State Council's notice is loaded).
  */
-export interface DecisionDeadline {
-  date: string | null;
-  provisional: boolean;
-}
+export type DecisionDeadline = Deadline;
 
-const calendar = new WorkingDayCalendar();
+/** The packaged arrangements only; the service passes its calendar with the ops-loaded ones. */
+const PACKAGED = new WorkingDayCalendar();
 
-export function decisionDeadline(acceptedOn: string, workingDays: number): DecisionDeadline {
-  try {
-    return { date: calendar.addWorkingDays(acceptedOn, workingDays), provisional: false };
-  } catch (error) {
-    if (error instanceof UnsupportedCalendarYearError) return { date: null, provisional: true };
-    throw error;
-  }
+export function decisionDeadline(acceptedOn: string, workingDays: number, calendar: WorkingDayCalendar = PACKAGED): DecisionDeadline {
+  return calendar.deadline(acceptedOn, workingDays);
 }
