@@ -603,4 +603,36 @@ export const DEMO_SEED_SYSTEMS = [
       },
     ],
   },
+  // Oversize-transport permits (issue 18; seed 000, seed 002 案例7): not a scheme but the permits service.
+  // A clean carrier licensed for 大件运输 (commitment path) and one found with false materials (62号令:
+  // 1 year without permits → its application is not accepted). README: "Oversize permits by hand".
+  {
+    scheme: 'oversize-permits',
+    clientId: 'demo-zhengzhou',
+    region: '410100',
+    subjects: [
+      { kind: 'org', id: uscc('91410100MA3X1801'.padEnd(17, '0')), name: '郑州中原大件运输有限公司', sectors: ['oversize-transport'], records: [] },
+      {
+        kind: 'org',
+        id: uscc('91410100MA3X1802'.padEnd(17, '0')),
+        name: '郑州速通大件运输有限公司',
+        sectors: ['oversize-transport'],
+        records: [
+          {
+            recordType: 'oversize-transport-violation',
+            severity: 'severe',
+            doc: '郑交执罚〔2026〕1802号',
+            payload: {
+              violationType: 'false-materials',
+              permitNumber: '410000-2026-000018',
+              detectedAt: 'TODAY',
+              detectedBy: 'application-review',
+              plate: '豫A9F321',
+              plateColour: 'yellow',
+            },
+          },
+        ],
+      },
+    ],
+  },
 ];

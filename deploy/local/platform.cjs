@@ -45,6 +45,8 @@ function serviceEnv(app, { adminUrl, natsUrl, ports = SERVICES, common = {} }) {
       env[`${peer.toUpperCase().replace(/-/g, '_')}_GRPC_URL`] = `127.0.0.1:${ports[peer].grpc}`;
     }
   }
+  // Permits asks joint measures about the credit path of each application.
+  if (app === 'permits') env.JOINT_MEASURES_GRPC_URL = `127.0.0.1:${ports['joint-measures'].grpc}`;
   return { ...env, ...common };
 }
 

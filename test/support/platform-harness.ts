@@ -159,6 +159,14 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
   { clientId: 'zhengzhou-regulator', name: '郑州市交通运输局（管理）', kind: 'admin', region: '410100', scopes: ['admin'] },
   // Henan's vehicle monitoring platform: posts positions and gantry passages for route conformance (issue 18 item 8).
   { clientId: 'henan-positions', name: '河南省道路运输车辆动态监控平台', kind: 'integrator', region: '410000', scopes: ['permits:write'] },
+  // Zhengzhou's oversize-transport permit window (超限运输许可): accepts applications and asks joint measures about the credit path (issue 18).
+  {
+    clientId: 'zhengzhou-permits',
+    name: '郑州市超限运输许可窗口',
+    kind: 'integrator',
+    region: '410100',
+    scopes: ['permits:write', 'measures:decide', 'records:write', 'records:read'],
+  },
 ];
 
 export interface RunningPlatform {

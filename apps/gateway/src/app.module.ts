@@ -40,6 +40,8 @@ import { ConfigurationAdminHttpController } from './configuration/configuration-
 import { RegistryGatewayGrpcController } from './registry/registry.grpc.controller';
 import { RegistryHttpController } from './registry/registry.http.controller';
 import { RepairApplicationsHttpController } from './repair/repair-applications.http.controller';
+import { PermitApplicationsHttpController, PermitsHttpController } from './permits/permit-applications.http.controller';
+import { PublicPermitsHttpController } from './public-api/public-permits.http.controller';
 
 @Module({})
 export class AppModule {
@@ -89,6 +91,9 @@ export class AppModule {
         RegistryGatewayGrpcController,
         VehiclePositionsHttpController,
         RepairApplicationsHttpController,
+        PermitApplicationsHttpController,
+        PermitsHttpController,
+        PublicPermitsHttpController,
       ],
       providers: [
         Upstreams,

@@ -1,10 +1,17 @@
 import { ProtoPackages } from '@contracts';
-import { baseServiceEnv, z } from '@platform/config';
+import { baseServiceEnv, grpcAddress, z } from '@platform/config';
+import { IdempotencyKeys1763700000001 } from '@platform/database';
 import { MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
+import { PermitApplications1763700003000 } from './migrations/1763700003000-permit-applications';
+import { Permits1763700003010 } from './migrations/1763700003010-permits';
 import { RouteConformance1763700003100 } from './migrations/1763700003100-route-conformance';
 
 export const permitsConfigSchema = baseServiceEnv.extend({
+  /** Joint measures' gRPC address: the credit path of an application (scene permit.application). */
+  JOINT_MEASURES_GRPC_URL: grpcAddress,
+  /** How long an application waits for joint measures before it takes the standard path. */
+  PERMITS_CREDIT_CHECK_DEADLINE_MS: z.coerce.number().int().min(20).max(10_000).default(500),
   // Route conformance (issue 18 item 8, ADR 0059).
   /** Half-width of the corridor around a permitted route, metres. */
   ROUTE_CORRIDOR_WIDTH_M: z.coerce.number().min(10).max(20_000).default(500),
@@ -23,14 +30,21 @@ export type PermitsConfig = z.infer<typeof permitsConfigSchema>;
 
 /**
  * Permits owns oversize-transport applications, approvals, permits and checkpoint checks (DOMAIN.md §7).
- * Features arrive with this service's own issue; until then it runs the platform runtime:
- * its schema with outbox and inbox, its stream, gRPC health and reflection, probes and metrics.
+ * Applications (issue 18 items 1–4) are classified by the national rule and take the credit path
+ * that joint measures keeps open; the platform runtime gives the schema with outbox, inbox and
+ * idempotency keys, the stream, gRPC health and reflection, probes and metrics.
  */
 export const permitsDefinition: ServiceDefinition = {
   name: 'permits',
   schema: 'permits',
   entities: [],
-  migrations: [MessagingTables1763700000000, RouteConformance1763700003100],
+  migrations: [
+    MessagingTables1763700000000,
+    IdempotencyKeys1763700000001,
+    PermitApplications1763700003000,
+    Permits1763700003010,
+    RouteConformance1763700003100,
+  ],
   protoPackages: [ProtoPackages.permits],
   streams: ['PERMITS', 'POSITIONS'],
 };

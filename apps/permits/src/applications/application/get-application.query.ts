@@ -1,0 +1,3 @@
+export interface GetApplicationQuery {
+  id: string;
+}

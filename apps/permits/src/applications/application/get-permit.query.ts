@@ -1,0 +1,3 @@
+export interface GetPermitQuery {
+  permitNo: string;
+}

@@ -1,0 +1,16 @@
+/** A permit as officers read it (GET /api/v1/permits/{permitNo}). */
+export interface PermitView {
+  permitNo: string;
+  applicationId: string;
+  region: string;
+  carrierUscc: string;
+  carrierName: string;
+  permitClass: 'I' | 'II' | 'III';
+  vehicle: { tractorPlate: string; trailerPlate: string; axleCount: number };
+  route: { origin: string; destination: string; provinces: string[] };
+  dimensions: { heightM: number; widthM: number; lengthM: number; grossMassKg: number };
+  validFrom: string;
+  validUntil: string;
+  trips: 'single' | 'multi';
+  issuedAt: string;
+}

@@ -1,0 +1,210 @@
+import { DataSource } from 'typeorm';
+import { WorkingDayCalendar } from '@domain/calendar';
+import type { Principal } from '@platform/auth';
+import { DomainError } from '@platform/errors';
+import { OutboxPublisher, ServiceDefinition } from '@platform/service';
+import { cloneTestDatabase, makeUscc, TestDatabase } from '@platform/testing';
+import { permitsDefinition } from '../permits.definition';
+import type { CreditCheckPort } from './application/credit-check.port';
+import { DecideApplicationHandler } from './application/decide-application.handler';
+import { GetApplicationHandler } from './application/get-application.handler';
+import { GetPermitHandler } from './application/get-permit.handler';
+import { SubmitApplicationHandler } from './application/submit-application.handler';
+import type { CreditCheck } from './domain/credit-path';
+import { zhengzhouToWuhan } from './domain/permit-application.fixture';
+import { putRegistryCarriers } from './infrastructure/registry-carriers.repository';
+
+/*
+ * Applications against real PostgreSQL, joint measures behind the CreditCheckPort (issue 18 items 1–4).
+ * Numbers: DOMAIN.md §7 (class II ≤ 4.5 m × 3.75 m × 28 m, ≤ 100 t; cross-province 10 working days;
+ * Henan's key-watch list closes the commitment path, seed 002).
+ */
+describe('permits: applications classified, on the credit path or not, stored once (PostgreSQL)', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let submit: SubmitApplicationHandler;
+  let get: GetApplicationHandler;
+  let decide: DecideApplicationHandler;
+  let getPermit: GetPermitHandler;
+  const answers = new Map<string, CreditCheck>();
+  const creditCheck: CreditCheckPort = {
+    check: async (_principal, uscc) => answers.get(uscc) ?? { answered: true, decisionId: 'd-allow', outcome: 'allow', measures: [] },
+  };
+  const window: Principal = { clientId: 'permit-window', kind: 'integrator', scopes: ['permits:write', 'measures:decide'], region: '410100' };
+  const hubei: Principal = { clientId: 'hubei', kind: 'integrator', scopes: ['permits:write'], region: '420000' };
+  // Monday 2025-12-01 (China time): 10 working days later is Monday 2025-12-15.
+  const monday = new Date('2025-12-01T02:00:00Z');
+
+  async function carrier(sectors = ['oversize-transport']): Promise<string> {
+    const uscc = makeUscc('410100');
+    await putRegistryCarriers(dataSource.manager, [
+      { uscc, name: '郑州大件运输有限公司', region: '410100', sectors, active: true, revision: 1, changedAt: new Date().toISOString() },
+    ]);
+    return uscc;
+  }
+
+  const countRows = async () => Number((await dataSource.query(`SELECT count(*) AS n FROM permit_applications`))[0].n);
+
+  beforeAll(async () => {
+    db = await cloneTestDatabase('permits-applications');
+    dataSource = await db.dataSource(permitsDefinition);
+    submit = new SubmitApplicationHandler(dataSource, creditCheck, new WorkingDayCalendar());
+    get = new GetApplicationHandler(dataSource);
+    decide = new DecideApplicationHandler(dataSource, new OutboxPublisher(permitsDefinition as ServiceDefinition));
+    getPermit = new GetPermitHandler(dataSource);
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('a clean committed carrier, Zhengzhou → Wuhan: class II, 10 working days, commitment path, Hubei pending', async () => {
+    const carrierUscc = await carrier();
+    const { application } = await submit.execute(window, { draft: zhengzhouToWuhan({ carrierUscc }) }, monday);
+    expect(application).toMatchObject({
+      status: 'accepted',
+      permitClass: 'II',
+      crossProvince: true,
+      workingDays: 10,
+      receivedOn: '2025-12-01',
+      deadline: '2025-12-15',
+      deadlineProvisional: false,
+      path: 'commitment',
+      inspection: 'remote-if-drawn',
+      approvals: [
+        { province: '410000', state: 'origin', reason: null },
+        { province: '420000', state: 'pending', reason: null },
+      ],
+    });
+    expect(await get.execute(window, { id: application.id })).toEqual(application);
+  });
+
+  it('a carrier on the key-watch list: the standard path with inspection, and the reason', async () => {
+    const carrierUscc = await carrier();
+    answers.set(carrierUscc, {
+      answered: true,
+      decisionId: 'd-deny',
+      outcome: 'deny',
+      measures: [{ code: 'commitment-path.denied', name: '不适用信用承诺（告知承诺）办理', legalBasis: 'LOCAL: 河南（重点关注名单）' }],
+    });
+    const { application } = await submit.execute(window, { draft: zhengzhouToWuhan({ carrierUscc }) }, monday);
+    expect(application).toMatchObject({ status: 'accepted', path: 'standard', inspection: 'on-site', creditDecisionId: 'd-deny' });
+    expect(application.pathReasons[0]).toContain('不适用信用承诺');
+  });
+
+  it('joint measures not answering in time: standard path, and says so', async () => {
+    const carrierUscc = await carrier();
+    answers.set(carrierUscc, { answered: false, why: 'deadline: DEADLINE_EXCEEDED' });
+    const { application } = await submit.execute(window, { draft: zhengzhouToWuhan({ carrierUscc }) }, monday);
+    expect(application).toMatchObject({ path: 'standard', inspection: 'on-site', creditDecisionId: null });
+    expect(application.pathReasons[0]).toContain('联合奖惩未能答复');
+  });
+
+  it('a carrier not licensed for oversize transport is not accepted (stored with the reason)', async () => {
+    const carrierUscc = await carrier(['general-cargo']);
+    const { application } = await submit.execute(window, { draft: zhengzhouToWuhan({ carrierUscc }) }, monday);
+    expect(application).toMatchObject({ status: 'not-accepted', reasons: ['carrier-not-licensed'], deadline: null });
+  });
+
+  it('an unknown carrier: 400 PERMIT_APPLICATION.UNKNOWN_CARRIER on carrierUscc, nothing written', async () => {
+    const before = await countRows();
+    const error = await submit.execute(window, { draft: zhengzhouToWuhan({ carrierUscc: makeUscc('410100') }) }, monday).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({ code: 'PERMIT_APPLICATION.UNKNOWN_CARRIER', kind: 'validation', violations: [{ field: 'carrierUscc' }] });
+    expect(await countRows()).toBe(before);
+  });
+
+  it('bad input: every item at once, nothing written', async () => {
+    const before = await countRows();
+    const draft = zhengzhouToWuhan({ carrierUscc: await carrier(), window: { from: '2026-12-12', to: '2026-12-10' } });
+    draft.dimensions.heightM = 420;
+    await expect(submit.execute(window, { draft }, monday)).rejects.toMatchObject({
+      code: 'PERMIT_APPLICATION.INVALID',
+      violations: [{ field: 'dimensions.heightM' }, { field: 'window.to' }],
+    });
+    expect(await countRows()).toBe(before);
+  });
+
+  it("a route that does not start in the accepting client's province is refused", async () => {
+    await expect(submit.execute(hubei, { draft: zhengzhouToWuhan({ carrierUscc: await carrier() }) }, monday)).rejects.toMatchObject({
+      code: 'PERMIT_APPLICATION.ORIGIN_OUTSIDE_REGION',
+      violations: [{ field: 'route.segments[0].province' }],
+    });
+  });
+
+  it('a duplicate submission with the same Idempotency-Key answers the first application; a different body is refused', async () => {
+    const draft = zhengzhouToWuhan({ carrierUscc: await carrier() });
+    const first = await submit.execute(window, { draft, idempotencyKey: 'apply-1' }, monday);
+    const before = await countRows();
+    const again = await submit.execute(window, { draft, idempotencyKey: 'apply-1' }, monday);
+    expect(again).toEqual({ application: first.application, replayed: true });
+    expect(await countRows()).toBe(before);
+    await expect(submit.execute(window, { draft: { ...draft, speedKmh: 50 }, idempotencyKey: 'apply-1' }, monday)).rejects.toMatchObject({
+      code: 'REQUEST.IDEMPOTENCY_KEY_REUSED',
+    });
+  });
+
+  it("another region's client does not see the application", async () => {
+    const { application } = await submit.execute(window, { draft: zhengzhouToWuhan({ carrierUscc: await carrier() }) }, monday);
+    await expect(get.execute(hubei, { id: application.id })).rejects.toMatchObject({ code: 'PERMIT_APPLICATION.NOT_FOUND' });
+    await expect(get.execute(window, { id: 'not-a-uuid' })).rejects.toMatchObject({ code: 'PERMIT_APPLICATION.NOT_FOUND' });
+  });
+
+  describe('the accepting authority decides', () => {
+    const withinHenan = async () => {
+      const draft = zhengzhouToWuhan({ carrierUscc: await carrier() });
+      draft.route.segments = [draft.route.segments[0]];
+      return (await submit.execute(window, { draft }, monday)).application;
+    };
+
+    it('issues a single-province application: a numbered permit, stored, announced as permits.permit.issued', async () => {
+      const application = await withinHenan();
+      const result = await decide.execute(window, { id: application.id, outcome: 'issue' }, monday);
+      expect(result.permit).toMatchObject({
+        permitNo: expect.stringMatching(/^410000-2025-\d{6}$/),
+        carrierUscc: application.carrierUscc,
+        carrierName: '郑州大件运输有限公司',
+        permitClass: 'II',
+        vehicle: { tractorPlate: '豫A12345', trailerPlate: '豫A6789挂', axleCount: 6 },
+        route: { origin: '郑州市', destination: '武汉市', provinces: ['410000'] },
+        validFrom: '2026-12-10',
+        validUntil: '2026-12-12',
+      });
+      expect(result.application).toMatchObject({ decision: 'issued', permitNo: result.permit!.permitNo });
+      expect(await getPermit.execute(window, { permitNo: result.permit!.permitNo })).toEqual(result.permit);
+      const events: { envelope: { data: { permitNo: string; permitClass: string; carrier: { uscc: string } } } }[] = await dataSource.query(
+        `SELECT envelope FROM permits.outbox WHERE subject = 'permits.permit.issued' AND envelope->>'subjectId' = $1`,
+        [application.carrierUscc],
+      );
+      expect(events.map((e) => e.envelope.data)).toEqual([
+        expect.objectContaining({ permitNo: result.permit!.permitNo, permitClass: 'II', carrier: expect.objectContaining({ uscc: application.carrierUscc }) }),
+      ]);
+    });
+
+    it('decides once: a second decision is 409 PERMIT_APPLICATION.ALREADY_DECIDED', async () => {
+      const application = await withinHenan();
+      await decide.execute(window, { id: application.id, outcome: 'refuse', reason: '桥梁承载能力不足' }, monday);
+      expect(await get.execute(window, { id: application.id })).toMatchObject({ decision: 'refused', decisionReason: '桥梁承载能力不足', permitNo: null });
+      await expect(decide.execute(window, { id: application.id, outcome: 'issue' }, monday)).rejects.toMatchObject({
+        code: 'PERMIT_APPLICATION.ALREADY_DECIDED',
+      });
+    });
+
+    it('a cross-province application waits for every route province: 409 PERMIT_APPLICATION.APPROVALS_PENDING, nothing issued', async () => {
+      const { application } = await submit.execute(window, { draft: zhengzhouToWuhan({ carrierUscc: await carrier() }) }, monday);
+      await expect(decide.execute(window, { id: application.id, outcome: 'issue' }, monday)).rejects.toMatchObject({
+        code: 'PERMIT_APPLICATION.APPROVALS_PENDING',
+      });
+      expect(await get.execute(window, { id: application.id })).toMatchObject({ decision: null, permitNo: null });
+    });
+
+    it('a refusal without a reason is 400 on reason; an unknown permit is 404', async () => {
+      const application = await withinHenan();
+      await expect(decide.execute(window, { id: application.id, outcome: 'refuse' }, monday)).rejects.toMatchObject({
+        code: 'PERMIT_APPLICATION.INVALID',
+        violations: [{ field: 'reason' }],
+      });
+      await expect(getPermit.execute(window, { permitNo: '410000-2025-999999' })).rejects.toMatchObject({ code: 'PERMIT.NOT_FOUND' });
+    });
+  });
+});

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { creditCheckProvider, permitCalendarProvider } from './application/applications.tokens';
+import { DecideApplicationHandler } from './application/decide-application.handler';
+import { GetApplicationHandler } from './application/get-application.handler';
+import { GetPermitHandler } from './application/get-permit.handler';
+import { GetPublicPermitHandler } from './application/get-public-permit.handler';
+import { SubmitApplicationHandler } from './application/submit-application.handler';
+import { ApplicationsGrpcController } from './interface/applications.grpc.controller';
+import { RegistryEventsConsumer } from './interface/registry-events.consumer';
+
+/** Oversize-transport permit applications (超限运输许可申请, issue 18 items 1–4): classified, on the credit path or not, with their deadline. */
+@Module({
+  controllers: [ApplicationsGrpcController],
+  providers: [
+    creditCheckProvider,
+    permitCalendarProvider,
+    SubmitApplicationHandler,
+    GetApplicationHandler,
+    DecideApplicationHandler,
+    GetPermitHandler,
+    GetPublicPermitHandler,
+    RegistryEventsConsumer,
+  ],
+  exports: [SubmitApplicationHandler, GetApplicationHandler, DecideApplicationHandler, GetPermitHandler, GetPublicPermitHandler],
+})
+export class ApplicationsModule {}

@@ -1,0 +1,310 @@
+import { WorkingDayCalendar } from '@domain/calendar';
+import { creditRecordBody, makeUscc } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
+import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
+import { registerSubjects } from '../support/registry';
+import { daysAgo } from '@platform/testing';
+
+type Json = Record<string, unknown> & { code?: string; errors?: { field: string }[] };
+
+/*
+ * Oversize-transport permit applications through the gateway with Zhengzhou's permit window
+ * (issue 18 items 1–4; DOMAIN.md §7; seed 000). Classes: I ≤ 4.2 m × 3 m × 20 m with the gross mass
+ * within its limit (49 t on 6 axles), II ≤ 4.5 m × 3.75 m × 28 m and ≤ 100 t, III beyond; "超过" is
+ * strictly greater. Deadlines 2/5/15 working days, cross-province 5/10/20. A committed carrier that
+ * joint measures keeps on the commitment path skips the on-site inspection; a carrier that obtained a
+ * permit with false materials is banned for a year (62号令), so its application is not accepted.
+ */
+describe('permits through the gateway: applications classified, on the credit path or not', () => {
+  let platform: RunningPlatform;
+  let window: string;
+
+  beforeAll(async () => {
+    platform = await startPlatform(['gateway', 'collection', 'joint-measures', 'permits']);
+    window = await platform.token('zhengzhou-permits');
+  }, 120_000);
+
+  afterAll(async () => {
+    await platform?.stop();
+  }, 60_000);
+
+  const api = gatewayApi<Json>(
+    () => platform,
+    () => window,
+  );
+
+  /** Zhengzhou → Wuhan through Henan and Hubei: 4.4 m × 3.5 m × 22 m, 51 t on 6 axles (class II). */
+  const application = (carrierUscc: string, change: Record<string, unknown> = {}) => ({
+    carrierUscc,
+    vehicle: {
+      tractorPlate: '豫A12345',
+      trailerPlate: '豫A6789挂',
+      axleCount: 6,
+      configuration: 'combination',
+      driveAxle: 'tandem',
+      trailerType: 'flatbed',
+      axleLoadsKg: [6000, 9000, 9000, 9000, 9000, 9000],
+    },
+    cargo: { description: '变压器', divisible: false },
+    dimensions: { heightM: 4.4, widthM: 3.5, lengthM: 22, grossMassKg: 51000 },
+    route: {
+      origin: '郑州市',
+      destination: '武汉市',
+      segments: [
+        {
+          province: '410000',
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [113.62, 34.75],
+              [114.07, 32.12],
+            ],
+          },
+        },
+        {
+          province: '420000',
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [114.07, 32.12],
+              [114.3, 30.59],
+            ],
+          },
+        },
+      ],
+    },
+    window: { from: '2026-12-10', to: '2026-12-12' },
+    speedKmh: 60,
+    trips: 'single',
+    commitment: true,
+    ...change,
+  });
+
+  async function oversizeCarrier(sectors = ['oversize-transport']): Promise<string> {
+    const uscc = makeUscc('410100');
+    await registerSubjects(platform, [{ kind: 'org', id: uscc, sectors, region: '410100' }]);
+    return uscc;
+  }
+
+  /** Submits once the registry's announcement has reached permits (an unknown carrier is refused, nothing written). */
+  const submitWhenKnown = (body: Record<string, unknown>, headers?: Record<string, string>) =>
+    eventually(
+      () => api('/api/v1/permit-applications', { method: 'POST', body, headers }),
+      (r) => r.body.code !== 'PERMIT_APPLICATION.UNKNOWN_CARRIER',
+    );
+
+  it('a clean committed carrier, Zhengzhou → Wuhan: class II, cross-province 10 working days, commitment path, Hubei pending', async () => {
+    const carrier = await oversizeCarrier();
+    const created = await submitWhenKnown(application(carrier));
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      status: 'accepted',
+      permitClass: 'II',
+      crossProvince: true,
+      routeProvinces: ['410000', '420000'],
+      workingDays: 10,
+      path: 'commitment',
+      inspection: 'remote-if-drawn',
+      pathReasons: [],
+      approvals: [
+        { province: '410000', state: 'origin', reason: null },
+        { province: '420000', state: 'pending', reason: null },
+      ],
+    });
+    const { receivedOn, deadline } = created.body as { receivedOn: string; deadline: string };
+    // 10 working days after acceptance by the holiday calendar (the statutory rule, provisional, for a year it does not know).
+    expect(new WorkingDayCalendar({ unknownYears: 'statutory' }).workingDaysBetween(receivedOn, deadline)).toBe(10);
+
+    const read = await api(`/api/v1/permit-applications/${created.body.id as string}`);
+    expect(read).toEqual({ status: 200, body: created.body });
+  }, 60_000);
+
+  it('class boundaries: 4.2 m high is class I (2 … 5 working days cross-province), 4.21 m is class II', async () => {
+    const carrier = await oversizeCarrier();
+    const classI = await submitWhenKnown(application(carrier, { dimensions: { heightM: 4.2, widthM: 2.55, lengthM: 18.1, grossMassKg: 49000 } }));
+    expect(classI.body).toMatchObject({ status: 'accepted', permitClass: 'I', workingDays: 5 });
+    const classII = await api('/api/v1/permit-applications', {
+      method: 'POST',
+      body: application(carrier, { dimensions: { heightM: 4.21, widthM: 2.55, lengthM: 18.1, grossMassKg: 49000 } }),
+    });
+    expect(classII.body).toMatchObject({ permitClass: 'II', workingDays: 10 });
+  }, 60_000);
+
+  it('class III without an outline drawing and escort plan: one notice listing both (一次性告知)', async () => {
+    const carrier = await oversizeCarrier();
+    const created = await submitWhenKnown(application(carrier, { dimensions: { heightM: 4.8, widthM: 3.5, lengthM: 22, grossMassKg: 51000 } }));
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ status: 'deficient', permitClass: 'III', workingDays: 20, deadline: null });
+    expect((created.body.deficiencies as { field: string }[]).map((d) => d.field)).toEqual(['attachments.outline-drawing', 'escortPlan']);
+  }, 60_000);
+
+  it('a carrier whose licence lacks oversize transport is not accepted', async () => {
+    const carrier = await oversizeCarrier(['general-cargo']);
+    const created = await submitWhenKnown(application(carrier));
+    expect(created.body).toMatchObject({ status: 'not-accepted', reasons: ['carrier-not-licensed'], deadline: null });
+  }, 60_000);
+
+  it('a carrier found with false materials is banned (62号令: 1 year): not accepted, standard path, and the reason shown', async () => {
+    const carrier = await oversizeCarrier();
+    const finding = {
+      ...creditRecordBody(),
+      recordType: 'oversize-transport-violation',
+      subject: { kind: 'org', id: carrier, name: '郑州某大件运输有限公司' },
+      decisionDate: daysAgo(2),
+      payload: {
+        violationType: 'false-materials',
+        permitNumber: '豫超限〔2026〕0099',
+        detectedAt: '2026-11-18T10:00:00+08:00',
+        detectedBy: 'application-review',
+        plate: '豫A9F321',
+        plateColour: 'yellow',
+      },
+    };
+    const recorded = await api('/api/v1/credit-records', { method: 'POST', body: finding });
+    expect(recorded.status).toBe(201);
+    const refused = await eventually(
+      () => api('/api/v1/permit-applications', { method: 'POST', body: application(carrier) }),
+      (r) => r.status === 201 && r.body.status === 'not-accepted',
+    );
+    expect(refused.body).toMatchObject({ status: 'not-accepted', reasons: ['carrier-banned'], path: 'standard', inspection: 'on-site' });
+    expect((refused.body.pathReasons as string[]).join()).toContain('1年内不准申请公路超限运输许可');
+  }, 60_000);
+
+  it('bad input: each a 400 problem+json with its code and field, nothing written', async () => {
+    const carrier = await oversizeCarrier();
+    await submitWhenKnown(application(carrier));
+    const count = async () => Number((await platform.db.query<{ n: string }>(`SELECT count(*) AS n FROM permits.permit_applications`))[0].n);
+    const before = await count();
+    const base = application(carrier);
+    const cases: [string, Record<string, unknown>, string, string][] = [
+      [
+        'zero and negative dimensions',
+        { dimensions: { heightM: 0, widthM: -1, lengthM: 22, grossMassKg: 51000 } },
+        'PERMIT_APPLICATION.INVALID',
+        'dimensions.heightM',
+      ],
+      [
+        'metres given as centimetres (420 m high)',
+        { dimensions: { heightM: 420, widthM: 3.5, lengthM: 22, grossMassKg: 51000 } },
+        'PERMIT_APPLICATION.INVALID',
+        'dimensions.heightM',
+      ],
+      ['a route with no segments', { route: { ...base.route, segments: [] } }, 'PERMIT_APPLICATION.INVALID', 'route.segments'],
+      [
+        'a segment outside China',
+        {
+          route: {
+            ...base.route,
+            segments: [
+              base.route.segments[0],
+              {
+                province: '420000',
+                geometry: {
+                  type: 'LineString',
+                  coordinates: [
+                    [114.07, 32.12],
+                    [2.35, 48.86],
+                  ],
+                },
+              },
+            ],
+          },
+        },
+        'PERMIT_APPLICATION.INVALID',
+        'route.segments[1].geometry',
+      ],
+      ['an axle count that does not match the axle loads', { vehicle: { ...base.vehicle, axleCount: 5 } }, 'PERMIT_APPLICATION.INVALID', 'vehicle.axleLoadsKg'],
+      ['a window that ends before it starts', { window: { from: '2026-12-12', to: '2026-12-10' } }, 'PERMIT_APPLICATION.INVALID', 'window.to'],
+      [
+        'a multi-trip permit longer than 6 months',
+        { trips: 'multi', window: { from: '2026-12-10', to: '2027-06-11' } },
+        'PERMIT_APPLICATION.INVALID',
+        'window.to',
+      ],
+      ['an unknown carrier', { carrierUscc: makeUscc('410100') }, 'PERMIT_APPLICATION.UNKNOWN_CARRIER', 'carrierUscc'],
+      [
+        'a route starting in another province',
+        { route: { ...base.route, segments: [base.route.segments[1]] } },
+        'PERMIT_APPLICATION.ORIGIN_OUTSIDE_REGION',
+        'route.segments[0].province',
+      ],
+      ['a field of the wrong type', { dimensions: { ...base.dimensions, heightM: '4.4' } }, 'REQUEST.INVALID', 'dimensions.heightM'],
+    ];
+    for (const [what, change, code, field] of cases) {
+      const answer = await api('/api/v1/permit-applications', { method: 'POST', body: { ...base, ...change } });
+      expect({ what, status: answer.status, code: answer.body.code, fields: (answer.body.errors ?? []).map((e) => e.field) }).toEqual({
+        what,
+        status: 400,
+        code,
+        fields: expect.arrayContaining([field]),
+      });
+      expect(answer.headers.get('content-type')).toContain('application/problem+json');
+    }
+    expect(await count()).toBe(before);
+  }, 60_000);
+
+  it('a duplicate submission with the same Idempotency-Key answers the first application, replayed', async () => {
+    const carrier = await oversizeCarrier();
+    const headers = { 'idempotency-key': `permit-${carrier}` };
+    const first = await submitWhenKnown(application(carrier), headers);
+    expect(first.status).toBe(201);
+    const again = await api('/api/v1/permit-applications', { method: 'POST', body: application(carrier), headers });
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const changed = await api('/api/v1/permit-applications', { method: 'POST', body: application(carrier, { speedKmh: 50 }), headers });
+    expect({ status: changed.status, code: changed.body.code }).toEqual({ status: 422, code: 'REQUEST.IDEMPOTENCY_KEY_REUSED' });
+  }, 60_000);
+
+  it('the accepting authority issues a Henan-only permit, an officer verifies it; a cross-province one waits for Hubei', async () => {
+    const carrier = await oversizeCarrier();
+    const base = application(carrier);
+    const withinHenan = await submitWhenKnown({ ...base, route: { ...base.route, destination: '信阳市', segments: [base.route.segments[0]] } });
+    expect(withinHenan.body).toMatchObject({ status: 'accepted', permitClass: 'II', crossProvince: false, workingDays: 5 });
+    const issued = await api(`/api/v1/permit-applications/${withinHenan.body.id as string}/decision`, { method: 'POST', body: { outcome: 'issue' } });
+    expect(issued.status).toBe(200);
+    const permit = (issued.body as { permit: Json & { permitNo: string } }).permit;
+    expect(permit).toMatchObject({
+      permitNo: expect.stringMatching(/^410000-\d{4}-\d{6}$/),
+      carrier: { uscc: carrier },
+      permitClass: 'II',
+      vehicle: { tractorPlate: '豫A12345', trailerPlate: '豫A6789挂', axleCount: 6 },
+      route: { origin: '郑州市', destination: '信阳市', provinces: ['410000'] },
+      dimensions: { heightM: 4.4, widthM: 3.5, lengthM: 22, grossMassKg: 51000 },
+      validFrom: '2026-12-10',
+      validUntil: '2026-12-12',
+    });
+    expect(await api(`/api/v1/permits/${encodeURIComponent(permit.permitNo)}`)).toEqual({ status: 200, body: permit });
+    // Anyone verifies it (what the QR code opens): the carrier as its licences are published, plates masked.
+    const publicView = await api(`/public/v1/permits/${encodeURIComponent(permit.permitNo)}`, { token: null });
+    expect(publicView).toMatchObject({
+      status: 200,
+      body: {
+        permitNo: permit.permitNo,
+        permitClass: 'II',
+        carrierUscc: carrier,
+        tractorPlate: '豫A***45',
+        trailerPlate: '豫A***9挂',
+        origin: '郑州市',
+        destination: '信阳市',
+        provinces: ['410000'],
+        validFrom: '2026-12-10',
+        validUntil: '2026-12-12',
+        issuedBy: '410100',
+      },
+    });
+    expect(JSON.stringify(publicView.body)).not.toContain('豫A12345');
+    const again = await api(`/api/v1/permit-applications/${withinHenan.body.id as string}/decision`, {
+      method: 'POST',
+      body: { outcome: 'refuse', reason: '重复' },
+    });
+    expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'PERMIT_APPLICATION.ALREADY_DECIDED' });
+
+    const crossProvince = await api('/api/v1/permit-applications', { method: 'POST', body: base });
+    const pending = await api(`/api/v1/permit-applications/${crossProvince.body.id as string}/decision`, { method: 'POST', body: { outcome: 'issue' } });
+    expect({ status: pending.status, code: pending.body.code }).toEqual({ status: 409, code: 'PERMIT_APPLICATION.APPROVALS_PENDING' });
+    const unknown = await api('/api/v1/permits/410000-2026-999999');
+    expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 404, code: 'PERMIT.NOT_FOUND' });
+    const unknownPublic = await api('/public/v1/permits/410000-2026-999999', { token: null });
+    expect({ status: unknownPublic.status, code: unknownPublic.body.code }).toEqual({ status: 404, code: 'PERMIT.NOT_FOUND' });
+  }, 60_000);
+});
