@@ -28,7 +28,7 @@ module.exports = {
     {
       ...base,
       displayName: 'integration',
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/integration-timeout.ts'],
       // Platform mechanisms are tested in test/integration: @platform/testing depends on them.
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/integration/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
@@ -37,7 +37,7 @@ module.exports = {
     {
       ...base,
       displayName: 'e2e',
-      testTimeout: 60_000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/e2e-timeout.ts'],
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
