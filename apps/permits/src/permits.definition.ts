@@ -46,5 +46,5 @@ export const permitsDefinition: ServiceDefinition = {
     RouteConformance1763700003100,
   ],
   protoPackages: [ProtoPackages.permits],
-  streams: ['PERMITS', 'POSITIONS'],
+  streams: ['PERMITS', 'POSITIONS', 'CREDIT_RECORDS'],
 };
