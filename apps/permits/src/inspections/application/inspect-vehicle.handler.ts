@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Events } from '@contracts';
 import { chinaDateOf } from '@domain/calendar';
+import { regionContains, type RegionCode } from '@domain/identifiers';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { runIdempotent } from '@platform/database';
 import { DomainError } from '@platform/errors';
@@ -56,6 +57,11 @@ export class InspectVehicleHandler {
     const violations = checkInspection(command.inspection, now);
     if (violations.length > 0)
       throw DomainError.validation(InspectionErrorCode.Invalid, violations, 'The inspection is invalid; every field is listed; nothing was stored.');
+    if (!regionContains(principal.region as RegionCode, command.inspection.checkpoint.region as RegionCode)) {
+      throw DomainError.validation(InspectionErrorCode.Invalid, [
+        { field: 'checkpoint.region', message: `${command.inspection.checkpoint.region} is outside the inspecting client's region ${principal.region}` },
+      ]);
+    }
     const inspection: Inspection = {
       ...command.inspection,
       tractorPlate: command.inspection.tractorPlate.trim(),
