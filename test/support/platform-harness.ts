@@ -167,6 +167,8 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
     region: '410100',
     scopes: ['permits:write', 'measures:decide', 'records:write', 'records:read'],
   },
+  // Zhengzhou's law-enforcement detachment at its oversize checkpoints (入口称重, 出口核查): checks vehicles against their permits (issue 18 item 7).
+  { clientId: 'zhengzhou-checkpoint', name: '郑州市交通运输综合行政执法支队', kind: 'integrator', region: '410100', scopes: ['permits:write'] },
 ];
 
 export interface RunningPlatform {

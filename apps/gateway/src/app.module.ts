@@ -9,6 +9,7 @@ import { RecordSubmissions } from './credit-records/record-submissions';
 import { CollectionQualityHttpController } from './credit-records/collection-quality.http.controller';
 import { MonitoringViolationsHttpController } from './credit-records/monitoring-violations.http.controller';
 import { VehiclePositionsHttpController } from './permits/vehicle-positions.http.controller';
+import { CheckpointInspectionsHttpController } from './permits/checkpoint-inspections.http.controller';
 import { ObjectionsHttpController } from './credit-records/objections.http.controller';
 import { gatewayDefinition, GatewayConfig } from './gateway.definition';
 import { API_THROTTLER, ClientRateLimitGuard, PUBLIC_THROTTLER, PublicRateLimitGuard, RATE_LIMIT_WINDOW_MS } from './http/rate-limit.guards';
@@ -94,6 +95,7 @@ export class AppModule {
         PermitApplicationsHttpController,
         PermitsHttpController,
         PublicPermitsHttpController,
+        CheckpointInspectionsHttpController,
       ],
       providers: [
         Upstreams,

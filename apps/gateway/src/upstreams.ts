@@ -45,6 +45,7 @@ export class Upstreams implements OnApplicationShutdown {
   readonly portal: UnaryClient<disclosureV1.PortalServiceClient>;
   // permits
   readonly routeConformance: UnaryClient<permitsV1.RouteConformanceServiceClient>;
+  readonly checkpointInspections: UnaryClient<permitsV1.CheckpointInspectionServiceClient>;
   // repair
   readonly repairApplications: UnaryClient<repairV1.RepairApplicationServiceClient>;
   readonly repairReminders: UnaryClient<repairV1.RepairReminderServiceClient>;
@@ -87,6 +88,7 @@ export class Upstreams implements OnApplicationShutdown {
 
     const permits = this.backend(ProtoPackages.permits, config.PERMITS_GRPC_URL, config);
     this.routeConformance = permits<permitsV1.RouteConformanceServiceClient>(permitsV1.ROUTE_CONFORMANCE_SERVICE_NAME);
+    this.checkpointInspections = permits<permitsV1.CheckpointInspectionServiceClient>(permitsV1.CHECKPOINT_INSPECTION_SERVICE_NAME);
     const repair = this.backend(ProtoPackages.repair, config.REPAIR_GRPC_URL, config);
     this.repairApplications = repair<repairV1.RepairApplicationServiceClient>(repairV1.REPAIR_APPLICATION_SERVICE_NAME);
     this.repairReminders = repair<repairV1.RepairReminderServiceClient>(repairV1.REPAIR_REMINDER_SERVICE_NAME);

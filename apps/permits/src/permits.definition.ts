@@ -6,6 +6,7 @@ import type { ServiceDefinition } from '@platform/service';
 import { PermitApplications1763700003000 } from './migrations/1763700003000-permit-applications';
 import { Permits1763700003010 } from './migrations/1763700003010-permits';
 import { RouteConformance1763700003100 } from './migrations/1763700003100-route-conformance';
+import { CheckpointInspections1763700003400 } from './migrations/1763700003400-checkpoint-inspections';
 
 export const permitsConfigSchema = baseServiceEnv.extend({
   /** Joint measures' gRPC address: the credit path of an application (scene permit.application). */
@@ -25,6 +26,14 @@ export const permitsConfigSchema = baseServiceEnv.extend({
   EPISODE_CLOSE_AFTER_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
   /** No position for this long ends an episode. */
   EPISODE_GAP_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(1_800_000),
+  // Checkpoint inspection (issue 18 item 7): tolerances above the permit before 大车小证. No national
+  // number is configured: the defaults are placeholders (inspections/domain/tolerances.ts); a
+  // deployment sets the numbers and names the rule they come from.
+  CHECKPOINT_TOLERANCE_HEIGHT_M: z.coerce.number().min(0).max(1).default(0.05),
+  CHECKPOINT_TOLERANCE_WIDTH_M: z.coerce.number().min(0).max(1).default(0.05),
+  CHECKPOINT_TOLERANCE_LENGTH_M: z.coerce.number().min(0).max(2).default(0.1),
+  CHECKPOINT_TOLERANCE_MASS_SHARE: z.coerce.number().min(0).max(0.2).default(0.02),
+  CHECKPOINT_TOLERANCE_SOURCE: z.string().min(1).max(300).optional(),
 });
 export type PermitsConfig = z.infer<typeof permitsConfigSchema>;
 
@@ -44,6 +53,7 @@ export const permitsDefinition: ServiceDefinition = {
     PermitApplications1763700003000,
     Permits1763700003010,
     RouteConformance1763700003100,
+    CheckpointInspections1763700003400,
   ],
   protoPackages: [ProtoPackages.permits],
   streams: ['PERMITS', 'POSITIONS', 'CREDIT_RECORDS'],

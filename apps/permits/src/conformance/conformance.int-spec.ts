@@ -100,6 +100,8 @@ describe('route conformance on PostgreSQL and JetStream', () => {
       NATS_URL: 'nats://127.0.0.1:4222',
       HTTP_PORT: '3999',
       GRPC_PORT: '3998',
+      // Required since applications landed; route conformance never calls it.
+      JOINT_MEASURES_GRPC_URL: '127.0.0.1:3997',
       INBOX_COALESCE_MS: '0',
       ROUTE_CONFORMANCE_REFRESH_MS: '100',
     });
