@@ -167,6 +167,8 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
     region: '410100',
     scopes: ['permits:write', 'measures:decide', 'records:write', 'records:read'],
   },
+  // Hubei's transport department as a partner province: approves or refuses cross-province oversize permits whose route crosses it (issue 18 item 5).
+  { clientId: 'hubei-partner', name: '湖北省交通运输厅', kind: 'partner', region: '420000', scopes: ['exchange:read', 'exchange:write'] },
 ];
 
 export interface RunningPlatform {
