@@ -199,6 +199,21 @@ describe('permit approvals through the gateway: Hubei approves or refuses a Zhen
     expect(still.body).toMatchObject({ decision: null, approvals: [{ state: 'origin' }, { state: 'pending', reason: null, answeredAt: null }] });
   }, 90_000);
 
+  it('a route whose provinces do not match its geometry is refused whole (issue 18 bad input): Wuhan declared as Henan', async () => {
+    await apply();
+    const before = await platform.db.query<{ n: string }>(`SELECT count(*) AS n FROM permits.permit_applications`);
+    const mislabelled = await api('/api/v1/permit-applications', {
+      method: 'POST',
+      body: application(carrier, [henanSegment, { ...hubeiSegment, province: '410000' }]),
+    });
+    expect({ status: mislabelled.status, code: mislabelled.body.code, fields: mislabelled.body.errors?.map((e) => e.field) }).toEqual({
+      status: 400,
+      code: 'PERMIT_APPLICATION.INVALID',
+      fields: ['route.segments[1].province'],
+    });
+    expect(await platform.db.query<{ n: string }>(`SELECT count(*) AS n FROM permits.permit_applications`)).toEqual(before);
+  }, 90_000);
+
   it('a province that has not answered by the cross-province deadline is escalated and shown', async () => {
     const applied = await apply();
     // The deadline (10 working days from today) is moved into the past as if those days had gone by.

@@ -1,4 +1,4 @@
-import { answerBlocked, answerViolations, isEscalatedOverdue, isOverdue, refusalReason } from './approval';
+import { answerBlocked, answerViolations, isEscalatedOverdue, refusalReason } from './approval';
 
 /*
  * Parallel approval rules (issue 18 item 5; DOMAIN.md §7 national parallel permit): every other
@@ -41,13 +41,6 @@ describe('parallel approval (并联审批)', () => {
 
   it("the application's refusal names the refusing province", () => {
     expect(refusalReason('420000', ' 汉江大桥限高 ')).toBe('420000: 汉江大桥限高');
-  });
-
-  it('overdue only while pending, and only from the day after the deadline (the deadline day is still in time)', () => {
-    expect(isOverdue('pending', '2025-12-15', '2025-12-15')).toBe(false);
-    expect(isOverdue('pending', '2025-12-15', '2025-12-16')).toBe(true);
-    expect(isOverdue('approved', '2025-12-15', '2025-12-16')).toBe(false);
-    expect(isOverdue('pending', null, '2099-01-01')).toBe(false);
   });
 
   it('reads answer overdue once escalated and while still pending', () => {

@@ -40,14 +40,6 @@ export function refusalReason(province: string, reason: string): string {
 }
 
 /**
- * A province still pending after the cross-province deadline (the last working day of the
- * classification's 5/10/20 working days) is overdue from the next day on. No deadline, never overdue.
- */
-export function isOverdue(state: ApprovalState, deadline: string | null, today: string): boolean {
-  return state === 'pending' && deadline !== null && deadline !== '' && today > deadline;
-}
-
-/**
  * What reads answer as overdue: a province still pending that the escalation job found past its
  * deadline. One clock (the job's) decides, so a read never disagrees with the escalation it shows.
  */
