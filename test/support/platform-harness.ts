@@ -169,6 +169,8 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
   },
   // Zhengzhou's law-enforcement detachment at its oversize checkpoints (入口称重, 出口核查): checks vehicles against their permits (issue 18 item 7).
   { clientId: 'zhengzhou-checkpoint', name: '郑州市交通运输综合行政执法支队', kind: 'integrator', region: '410100', scopes: ['permits:write'] },
+  // Hubei's transport department as a partner province: approves or refuses cross-province oversize permits whose route crosses it (issue 18 item 5).
+  { clientId: 'hubei-partner', name: '湖北省交通运输厅', kind: 'partner', region: '420000', scopes: ['exchange:read', 'exchange:write'] },
 ];
 
 export interface RunningPlatform {

@@ -30,6 +30,7 @@ import { PublicProfiles } from './public-api/public-profiles';
 import { LicencesHttpController } from './licences/licences.http.controller';
 import { ListEntriesHttpController } from './measures/list-entries.http.controller';
 import { PartnerListEntriesHttpController } from './measures/partner-list-entries.http.controller';
+import { PartnerPermitApprovalsHttpController } from './exchange/permit-approvals.http.controller';
 import { DecisionsHttpController } from './measures/decisions.http.controller';
 import { MeasuresGatewayGrpcController } from './measures/decisions.grpc.controller';
 import { InspectionDrawsHttpController } from './measures/inspection-draws.http.controller';
@@ -82,6 +83,7 @@ export class AppModule {
         GradeAppealsHttpController,
         ListEntriesHttpController,
         PartnerListEntriesHttpController,
+        PartnerPermitApprovalsHttpController,
         DecisionsHttpController,
         MeasuresGatewayGrpcController,
         InspectionDrawsHttpController,

@@ -50,6 +50,7 @@ export class Upstreams implements OnApplicationShutdown {
   readonly repairApplications: UnaryClient<repairV1.RepairApplicationServiceClient>;
   readonly repairReminders: UnaryClient<repairV1.RepairReminderServiceClient>;
   readonly permitApplications: UnaryClient<permitsV1.PermitApplicationServiceClient>;
+  readonly permitApprovals: UnaryClient<permitsV1.PermitApprovalServiceClient>;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
     const collection = this.backend(ProtoPackages.collection, config.COLLECTION_GRPC_URL, config);
@@ -93,6 +94,7 @@ export class Upstreams implements OnApplicationShutdown {
     this.repairApplications = repair<repairV1.RepairApplicationServiceClient>(repairV1.REPAIR_APPLICATION_SERVICE_NAME);
     this.repairReminders = repair<repairV1.RepairReminderServiceClient>(repairV1.REPAIR_REMINDER_SERVICE_NAME);
     this.permitApplications = permits<permitsV1.PermitApplicationServiceClient>(permitsV1.PERMIT_APPLICATION_SERVICE_NAME);
+    this.permitApprovals = permits<permitsV1.PermitApprovalServiceClient>(permitsV1.PERMIT_APPROVAL_SERVICE_NAME);
   }
 
   onApplicationShutdown(): void {

@@ -6,6 +6,7 @@ import type { ServiceDefinition } from '@platform/service';
 import { PermitApplications1763700003000 } from './migrations/1763700003000-permit-applications';
 import { Permits1763700003010 } from './migrations/1763700003010-permits';
 import { RouteConformance1763700003100 } from './migrations/1763700003100-route-conformance';
+import { PermitApprovalEscalation1763700003300 } from './migrations/1763700003300-permit-approval-escalation';
 import { CheckpointInspections1763700003400 } from './migrations/1763700003400-checkpoint-inspections';
 
 export const permitsConfigSchema = baseServiceEnv.extend({
@@ -26,6 +27,9 @@ export const permitsConfigSchema = baseServiceEnv.extend({
   EPISODE_CLOSE_AFTER_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
   /** No position for this long ends an episode. */
   EPISODE_GAP_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(1_800_000),
+  // Cross-province parallel approval (issue 18 item 5, ADR 0063).
+  /** How often provinces that have not answered by the cross-province deadline are looked for and escalated. */
+  PERMIT_APPROVAL_ESCALATION_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(600_000),
   // Checkpoint inspection (issue 18 item 7): tolerances above the permit before 大车小证. No national
   // number is configured: the defaults are placeholders (inspections/domain/tolerances.ts); a
   // deployment sets the numbers and names the rule they come from.
@@ -53,6 +57,7 @@ export const permitsDefinition: ServiceDefinition = {
     PermitApplications1763700003000,
     Permits1763700003010,
     RouteConformance1763700003100,
+    PermitApprovalEscalation1763700003300,
     CheckpointInspections1763700003400,
   ],
   protoPackages: [ProtoPackages.permits],

@@ -5,6 +5,12 @@ export interface ProvinceApprovalBody {
   province: string;
   state: string;
   reason: string | null;
+  /** When the province answered. */
+  answeredAt: string | null;
+  /** Still pending after the cross-province deadline. */
+  overdue: boolean;
+  /** When the overdue province was escalated. */
+  escalatedAt: string | null;
 }
 
 /** An application as the API answers it (API.md "Permits"). */
@@ -86,7 +92,14 @@ export function toPermitApplicationBody(a: permitsV1.PermitApplication | undefin
     creditDecisionId: a.creditDecisionId || null,
     reasons: a.reasons,
     deficiencies: a.deficiencies,
-    approvals: a.approvals.map((p) => ({ province: p.province, state: p.state, reason: p.reason || null })),
+    approvals: a.approvals.map((p) => ({
+      province: p.province,
+      state: p.state,
+      reason: p.reason || null,
+      answeredAt: p.answeredAt || null,
+      overdue: p.overdue,
+      escalatedAt: p.escalatedAt || null,
+    })),
     decision: a.decision || null,
     decisionReason: a.decisionReason || null,
     permitNo: a.permitNo || null,

@@ -6,6 +6,12 @@ export interface ProvinceApprovalView {
   /** origin: the accepting province; the others pending until they answer (issue 18 item 5). */
   state: 'origin' | 'pending' | 'approved' | 'refused';
   reason: string | null;
+  /** When the province answered (ISO instant). */
+  answeredAt: string | null;
+  /** Still pending after the cross-province deadline, as the escalation job found it (escalatedAt set). */
+  overdue: boolean;
+  /** When the escalation job escalated this overdue province (ISO instant). */
+  escalatedAt: string | null;
 }
 
 /** An application as the service answers it: classification, deadline, path and every province's approval. */

@@ -29,6 +29,21 @@ describe('checkApplication', () => {
     expect(fields(draft)).toEqual(['route.segments[1].geometry']);
   });
 
+  it('provinces that do not match the geometry: the Hubei segment declared as Henan, or Wuhan declared as Hunan (issue 18 Bad input)', () => {
+    const swapped = zhengzhouToWuhan();
+    // Wuhan (114.3°E, 30.59°N) lies south of Henan's southernmost point (about 31.4°N).
+    swapped.route.segments[1].province = '410000';
+    expect(fields(swapped)).toEqual(['route.segments[1].province']);
+    const hunan = zhengzhouToWuhan();
+    // Xinyang (32.12°N) is far north of Hunan (at most about 30.1°N).
+    hunan.route.segments[1].province = '430000';
+    expect(fields(hunan)).toEqual(['route.segments[1].province']);
+  });
+
+  it('a point on the Henan–Hubei border counts for both provinces (extents are approximate, ADR 0063)', () => {
+    expect(fields(zhengzhouToWuhan())).toEqual([]);
+  });
+
   it('a segment whose province is not a province code', () => {
     const draft = zhengzhouToWuhan();
     draft.route.segments[0].province = '410100';

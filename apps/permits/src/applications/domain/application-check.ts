@@ -2,6 +2,7 @@ import { addMonths, isIsoDate } from '@domain/calendar';
 import { isValidRegionCode, isValidUscc } from '@domain/identifiers';
 import type { Deficiency } from './application-errors';
 import type { AttachmentReference, PermitApplicationDraft } from './permit-application';
+import { inProvinceExtent } from './province-extents';
 
 /**
  * Every missing or invalid item of an application, all at once (一次性告知, seed 000: "one notice
@@ -91,6 +92,8 @@ function checkRoute({ route }: PermitApplicationDraft): Deficiency[] {
     const points = segment.geometry?.type === 'LineString' ? segment.geometry.coordinates : undefined;
     if (!points || points.length < 2) out.push({ field: `route.segments[${i}].geometry`, reason: 'a GeoJSON LineString of at least two points' });
     else if (!points.every(inChina)) out.push({ field: `route.segments[${i}].geometry`, reason: 'a point lies outside China' });
+    else if (points.some((p) => inProvinceExtent(code, p) === false))
+      out.push({ field: `route.segments[${i}].province`, reason: `the geometry does not lie in province ${code}` });
   });
   return out;
 }

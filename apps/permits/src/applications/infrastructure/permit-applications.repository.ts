@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { isEscalatedOverdue } from '../../approvals/domain/approval';
 import type { PermitApplicationDraft } from '../domain/permit-application';
 import type { PermitApplicationView, ProvinceApprovalView } from '../application/permit-application.view';
 
@@ -74,10 +75,19 @@ export async function findPermitApplication(manager: EntityManager, id: string, 
     [id],
   );
   if (!row) return undefined;
-  const approvals: ProvinceApprovalView[] = await manager.query(
-    `SELECT province, state, reason FROM permit_province_approvals WHERE application_id = $1 ORDER BY route_order`,
-    [id],
-  );
+  const approvalRows: { province: string; state: ProvinceApprovalView['state']; reason: string | null; answered_at: Date | null; escalated_at: Date | null }[] =
+    await manager.query(
+      `SELECT province, state, reason, answered_at, escalated_at FROM permit_province_approvals WHERE application_id = $1 ORDER BY route_order`,
+      [id],
+    );
+  const approvals: ProvinceApprovalView[] = approvalRows.map((a) => ({
+    province: a.province,
+    state: a.state,
+    reason: a.reason,
+    answeredAt: a.answered_at?.toISOString() ?? null,
+    overdue: row.decision === null && isEscalatedOverdue(a.state, a.escalated_at),
+    escalatedAt: a.escalated_at?.toISOString() ?? null,
+  }));
   return {
     id: row.id,
     region: row.region,
