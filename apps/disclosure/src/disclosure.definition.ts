@@ -12,6 +12,7 @@ import { PublicListEntries1763700000260 } from './migrations/1763700000260-publi
 import { GradeSchemeNames1763700000270 } from './migrations/1763700000270-grade-scheme-names';
 import { GradeWithdrawals1763700001720 } from './migrations/1763700001720-grade-withdrawals';
 import { PublicGradeTiers1763700002000 } from './migrations/1763700002000-public-grade-tiers';
+import { PublicRecordStatus1763700005000 } from './migrations/1763700005000-public-record-status';
 import { PublicRecordEntity } from './profiles/infrastructure/public-record.entity';
 import { PublicSubjectEntity } from './profiles/infrastructure/public-subject.entity';
 
@@ -46,6 +47,7 @@ export const disclosureDefinition: ServiceDefinition = {
     GradeSchemeNames1763700000270,
     GradeWithdrawals1763700001720,
     PublicGradeTiers1763700002000,
+    PublicRecordStatus1763700005000,
   ],
   protoPackages: [ProtoPackages.disclosure],
   streams: ['CREDIT_RECORDS', 'EVALUATION', 'MEASURES'],

@@ -7,7 +7,7 @@ import { ProfileErrorCode } from '../domain/profile-errors';
 import { PUBLISHED_SECTIONS } from '../domain/publication';
 import { PublicRecordEntity } from '../infrastructure/public-record.entity';
 import { PublicSubjectEntity } from '../infrastructure/public-subject.entity';
-import { GetSubjectProfileQuery, PublishedGrade, PublishedItem, SubjectProfile } from './get-subject-profile.query';
+import { GetSubjectProfileQuery, PublishedGrade, PublishedItem, PublishedItemStatus, SubjectProfile } from './get-subject-profile.query';
 
 /** The public profile as of now: only items inside their publicity window. */
 @Injectable()
@@ -85,5 +85,12 @@ function toItem(record: PublicRecordEntity): PublishedItem {
     publishedFrom: record.publishedFrom.toISOString(),
     publishedUntil: record.publishedUntil.toISOString(),
     publicationId: record.publicationId,
+    status: itemStatus(record),
   };
+}
+
+/** An open objection is what a reader most needs to know; otherwise whether it was corrected. */
+function itemStatus(record: PublicRecordEntity): PublishedItemStatus {
+  if (record.underObjection) return 'under-objection';
+  return record.corrected ? 'corrected' : 'in-force';
 }
