@@ -6,6 +6,8 @@ const SEVERITY = { minor: '轻微', general: '一般', severe: '严重' };
 const COLOUR_GRADE = { green: '绿色', yellow: '黄色', red: '红色', blue: '蓝色' };
 const EVENT = { published: '开始公示', corrected: '更正', withdrawn: '撤销公示', expired: '公示期满', listed: '列入名单', delisted: '移出名单' };
 const LISTS = { red: '红名单', 'key-watch': '重点关注名单', 'severe-dishonesty': '严重失信主体名单', 'bad-driver': '不良驾驶员名单' };
+/** A record's standing (issue 21); none is said for one simply in force. */
+const STATUS = { 'under-objection': '异议处理中', corrected: '已更正' };
 const SUBJECT_KIND = { org: '企业', person: '个人', vehicle: '车辆', vessel: '船舶' };
 
 const view = () => document.getElementById('view');
@@ -25,18 +27,42 @@ function date(iso) {
   return new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
 }
 
+/**
+ * A Chinese sentence for every error `code` the public API answers (problem+json); the API keeps
+ * its English `detail` for integrators, a person reads this. Unknown codes get the generic one.
+ */
+const ERROR_MESSAGES = {
+  'PUBLIC.INVALID_USCC': '统一社会信用代码格式不正确，请核对后重新输入。',
+  'PUBLIC.SUBJECT_NOT_FOUND': '未找到该企业的公示信息。',
+  'PUBLIC.REPORT_NOT_FOUND': '未找到该验证码对应的信用报告，请核对验证码（12 位字母和数字）。',
+  'PUBLIC.UNKNOWN_LIST': '没有该名单。',
+  'PUBLIC.INVALID_QUERY': '查询内容无效：请输入企业名称中的连续文字（最多 50 个字）或完整的统一社会信用代码。',
+  'PUBLIC.INVALID_PUBLICATION_ID': '公示记录编号无效。',
+  'PUBLIC.PUBLICATION_NOT_FOUND': '未找到该条公示记录。',
+  'REQUEST.RATE_LIMITED': '查询过于频繁，请稍后再试。',
+  'SERVICE.UNAVAILABLE': '服务暂时不可用，请稍后再试。',
+};
+/** Field reasons of a USCC that does not parse (`errors[].code`), said precisely. */
+const USCC_REASONS = {
+  USCC_LENGTH: '统一社会信用代码应为 18 位，请核对后重新输入。',
+  USCC_CHARSET: '统一社会信用代码含有不允许的字符（不使用 I、O、Z、S、V），请核对后重新输入。',
+  USCC_REGION: '统一社会信用代码中的行政区划码不存在，请核对后重新输入。',
+  USCC_CHECK_CHARACTER: '统一社会信用代码的校验位（最后一位）不正确，请核对后重新输入。',
+};
+
+function errorMessage(status, body) {
+  const field = body.errors && body.errors[0] && USCC_REASONS[body.errors[0].code];
+  if (field) return field;
+  if (ERROR_MESSAGES[body.code]) return ERROR_MESSAGES[body.code];
+  if (status === 429) return ERROR_MESSAGES['REQUEST.RATE_LIMITED'];
+  if (status === 404) return '未找到公示信息。';
+  return '查询失败，请稍后再试。';
+}
+
 async function getJson(path) {
   const response = await fetch(path, { headers: { accept: 'application/json' } });
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const reason =
-      response.status === 429
-        ? '查询过于频繁，请稍后再试。'
-        : response.status === 404
-          ? '未找到公示信息。'
-          : (body.errors && body.errors[0] && body.errors[0].message) || '查询失败，请稍后再试。';
-    throw new Error(reason);
-  }
+  if (!response.ok) throw new Error(errorMessage(response.status, body));
   return body;
 }
 
@@ -102,6 +128,8 @@ function itemList(items, heading, empty, graded) {
               el('span', { class: 'doc' }, item.documentNumber),
               graded(item) ? el('span', { class: `tag ${item.severity}` }, SEVERITY[item.severity] || item.severity) : null,
               item.recordType === 'commitment-broken' ? el('span', { class: 'tag severe' }, '承诺未履行') : null,
+              STATUS[item.status] ? el('span', { class: `tag status ${item.status}` }, STATUS[item.status]) : null,
+              // The repair service (issue 19) adds its "可修复" marker here.
               item.summary ? el('p', {}, item.summary) : null,
               el(
                 'dl',
@@ -180,6 +208,13 @@ async function renderSubject(uscc) {
       el('h2', {}, p.name),
       el('p', { class: 'meta' }, `统一社会信用代码 ${p.uscc} · 行政区划 ${p.region}`),
       el('p', { class: 'meta' }, `信息截至 ${new Date(p.asOf).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`),
+      el(
+        'p',
+        {},
+        el('a', { class: 'button', href: `/public/v1/subjects/${encodeURIComponent(p.uscc)}/report`, download: '' }, '下载信用报告（PDF）'),
+        ' ',
+        el('a', { href: '#/reports' }, '核验信用报告'),
+      ),
     ),
     listMemberships(p.lists || []),
     gradeList(p.grades || []),
@@ -315,6 +350,117 @@ async function renderLog(publicationId) {
   );
 }
 
+/** How many of each part a verified report showed, and each record with its status. */
+function reportContents(profile) {
+  const parts = [
+    ['信用评价', profile.grades || [], (g) => `${g.schemeName || g.schemeId}：${g.grade}${g.tier ? `（${g.tier}）` : ''} · 周期 ${g.cycle}`],
+    ['信用名单', profile.lists || [], (l) => `${l.listName} · 列入日期 ${l.startsOn}`],
+    ['行政处罚', profile.penalties || [], recordLine],
+    ['行政许可', profile.licences || [], recordLine],
+    ['信用承诺', profile.commitments || [], recordLine],
+  ];
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'h-contents' },
+    el('h3', { id: 'h-contents' }, '报告所载内容'),
+    el(
+      'dl',
+      { class: 'facts' },
+      parts.flatMap(([name, items, line]) => [
+        el('dt', {}, `${name}（${items.length}）`),
+        el(
+          'dd',
+          {},
+          items.length === 0
+            ? '无'
+            : el(
+                'ul',
+                {},
+                items.map((i) => el('li', {}, line(i))),
+              ),
+        ),
+      ]),
+    ),
+  );
+}
+
+function recordLine(item) {
+  return `${item.documentNumber}${STATUS[item.status] ? `（${STATUS[item.status]}）` : ''}`;
+}
+
+function reportForm(code) {
+  const input = el('input', {
+    id: 'report-code',
+    name: 'code',
+    type: 'text',
+    maxlength: '20',
+    autocomplete: 'off',
+    required: '',
+    'aria-describedby': 'report-code-hint',
+  });
+  if (code) input.value = code;
+  const form = el(
+    'form',
+    { class: 'search', id: 'report-form' },
+    el('label', { for: 'report-code' }, '报告验证码'),
+    el('div', { class: 'search-row' }, input, el('button', { type: 'submit' }, '核验')),
+    el('p', { id: 'report-code-hint', class: 'hint' }, '信用报告首页印有 12 位验证码（字母和数字，不区分大小写，可含短横线）；也可扫描报告上的二维码。'),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const typed = input.value.trim();
+    if (typed) location.hash = `#/reports/${encodeURIComponent(typed)}`;
+  });
+  return form;
+}
+
+async function renderReport(code) {
+  document.title = '信用报告核验 - 交通运输信用信息公示';
+  const heading = el('section', { class: 'card' }, el('h2', {}, '信用报告核验'), reportForm(code));
+  if (!code) return show(heading);
+  show(heading, el('p', { class: 'meta' }, '正在核验…'));
+  let report;
+  try {
+    report = await getJson(`/public/v1/reports/${encodeURIComponent(code)}`);
+  } catch (error) {
+    return show(heading, el('p', { class: 'error', role: 'alert' }, error.message));
+  }
+  const trusted = report.intact && report.logged;
+  show(
+    heading,
+    el(
+      'section',
+      { class: 'card', 'aria-labelledby': 'h-verdict' },
+      el('h3', { id: 'h-verdict', class: trusted ? 'ok' : 'error' }, trusted ? '核验通过：该报告由本平台出具，内容未被改动。' : '核验未通过：请勿采信该报告。'),
+      el(
+        'dl',
+        { class: 'facts' },
+        el('dt', {}, '报告对象'),
+        el('dd', {}, el('a', { href: `#/subjects/${report.uscc}` }, report.name)),
+        el('dt', {}, '统一社会信用代码'),
+        el('dd', {}, report.uscc),
+        el('dt', {}, '验证码'),
+        el('dd', {}, report.code),
+        el('dt', {}, '出具时间'),
+        el('dd', {}, new Date(report.issuedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })),
+        el('dt', {}, '内容哈希'),
+        el('dd', { class: 'hash' }, report.contentHash),
+        el('dt', {}, '内容一致'),
+        el('dd', {}, report.intact ? '一致：保存的报告内容与出具时的哈希相符。' : '不一致：保存的报告内容与出具时的哈希不符。'),
+        el('dt', {}, '公示记录'),
+        el(
+          'dd',
+          {},
+          report.logged ? `公示记录第 ${report.logSeq} 条仍载有该报告的哈希。` : '公示记录中未找到该报告的哈希。',
+          ' ',
+          el('a', { href: '#/publication-log' }, '核验记录链'),
+        ),
+      ),
+    ),
+    reportContents(report.profile || {}),
+  );
+}
+
 async function route() {
   const hash = decodeURIComponent(location.hash.replace(/^#/, ''));
   try {
@@ -324,6 +470,7 @@ async function route() {
     else if ((m = /^\/publication-log(?:\/([^/]+))?$/.exec(hash))) await renderLog(m[1]);
     else if ((m = /^\/lists\/([^/]+)$/.exec(hash))) await renderList(m[1]);
     else if (hash === '/lists') renderListIndex();
+    else if ((m = /^\/reports(?:\/([^/]+))?$/.exec(hash))) await renderReport(m[1]);
     else show();
   } catch (error) {
     showError(error);
