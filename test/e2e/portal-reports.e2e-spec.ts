@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
+import { Events } from '@contracts';
+import { connectJetStream, MessagingNamespace } from '@platform/messaging';
+import { listEntryEffectiveEvent, TEST_NATS_URL } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
 import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
@@ -122,5 +125,44 @@ describe('public portal: credit reports, record status, Chinese errors', () => {
     await expect(page.getByRole('alert').textContent()).resolves.toBe('统一社会信用代码的校验位（最后一位）不正确，请核对后重新输入。');
     expect(await page.evaluate<string>('document.getElementById("main").innerText')).not.toMatch(/[A-Za-z]{4,} (character|should)/);
     await page.close();
+  });
+
+  it("opens the profile and report of an enterprise on a list only through a partner's entry, provenance shown (seed 004 shared lists)", async () => {
+    const partnerUscc = makeUscc();
+    const partnerName = '苏州共享名单测试运输有限公司';
+    const envelope = listEntryEffectiveEvent.envelope({
+      data: {
+        listType: 'key-watch',
+        subject: { kind: 'org', id: partnerUscc, name: partnerName },
+        region: '320500',
+        grounds: '伙伴城市共享的重点关注名单',
+        provenance: { partnerRegion: '320500', partnerName: '苏州市交通运输局', sourceReference: '苏交信〔2026〕8号', decidedOn: '2026-11-01' },
+        decision: null,
+      },
+    });
+    const handles = await connectJetStream(TEST_NATS_URL, 'e2e-portal-partner');
+    try {
+      const ns = new MessagingNamespace(platform.natsPrefix);
+      await handles.js.publish(ns.subject(Events.ListEntryEffective.subject), JSON.stringify(envelope), { msgID: envelope.id });
+    } finally {
+      await handles.nc.close();
+    }
+    await eventually(
+      () => fetch(`${platform.gatewayUrl}/public/v1/subjects/${partnerUscc}`).then((r) => r.status),
+      (status) => status === 200,
+    );
+    const page = await open({ width: 375, height: 740 });
+    await page.goto(`${platform.gatewayUrl}/#/lists/key-watch`);
+    const link = page.locator('#list-entries').getByRole('link', { name: partnerName });
+    await link.waitFor();
+    await link.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: partnerName, level: 2 }).waitFor();
+    await expect(page.getByText('来源：苏州市交通运输局（行政区划 320500）共享的名单信息').isVisible()).resolves.toBe(true);
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: join(screenshots, 'partner-listed-profile-phone.png'), fullPage: true });
+    await page.close();
+    const report = await fetch(`${platform.gatewayUrl}/public/v1/subjects/${partnerUscc}/report`);
+    expect(report.status).toBe(200);
   });
 });

@@ -12,6 +12,10 @@ const SUBJECT_KIND = { org: '企业', person: '个人', vehicle: '车辆', vesse
 
 const view = () => document.getElementById('view');
 
+/** Where a list entry came from when a partner listed the subject (shared lists, seed 004); null for this platform's own. */
+const provenance = (entry) =>
+  entry.partner ? el('p', { class: 'meta' }, `来源：${entry.partner.name}（行政区划 ${entry.partner.region}）共享的名单信息`) : null;
+
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs || {})) {
@@ -162,6 +166,7 @@ function listMemberships(lists) {
           {},
           el('span', { class: 'doc' }, l.listName),
           el('p', {}, l.grounds),
+          provenance(l),
           el(
             'p',
             { class: 'meta' },
@@ -234,6 +239,7 @@ function listEntry(e) {
     el('span', { class: 'doc' }, who),
     el('span', { class: 'tag minor' }, SUBJECT_KIND[e.subject.kind] || e.subject.kind),
     el('p', {}, e.grounds),
+    provenance(e),
     el(
       'dl',
       { class: 'facts' },

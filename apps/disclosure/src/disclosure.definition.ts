@@ -13,6 +13,7 @@ import { GradeSchemeNames1763700000270 } from './migrations/1763700000270-grade-
 import { GradeWithdrawals1763700001720 } from './migrations/1763700001720-grade-withdrawals';
 import { PublicGradeTiers1763700002000 } from './migrations/1763700002000-public-grade-tiers';
 import { PublicRecordStatus1763700005000 } from './migrations/1763700005000-public-record-status';
+import { ListEntryProvenance1763700005010 } from './migrations/1763700005010-list-entry-provenance';
 import { PublicRecordEntity } from './profiles/infrastructure/public-record.entity';
 import { PublicSubjectEntity } from './profiles/infrastructure/public-subject.entity';
 
@@ -61,6 +62,7 @@ export const disclosureDefinition: ServiceDefinition = {
     GradeWithdrawals1763700001720,
     PublicGradeTiers1763700002000,
     PublicRecordStatus1763700005000,
+    ListEntryProvenance1763700005010,
   ],
   protoPackages: [ProtoPackages.disclosure],
   streams: ['CREDIT_RECORDS', 'EVALUATION', 'MEASURES'],

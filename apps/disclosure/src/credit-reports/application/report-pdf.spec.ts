@@ -60,6 +60,7 @@ const PROFILE: SubjectProfile = {
       startsOn: '2026-11-10',
       endsOn: '',
       publicationId: '00000000-0000-4000-8000-000000000009',
+      partner: { region: '320500', name: '苏州市交通运输局' },
     },
   ],
   asOf: '2026-11-21T00:00:00.000Z',
@@ -85,6 +86,7 @@ describe('the credit report PDF, read back as text (pdf-parse, Mozilla PDF.js)',
     expect(text).toMatch(/评价周期 2026-Q4 得分 86\.5 评价日期 2026\/11\/20/);
     expect(text).toContain('重点关注名单');
     expect(text).toContain('列入依据：一年内两次超限运输');
+    expect(text).toContain('来源：苏州市交通运输局（行政区划 320500）共享的名单信息');
     expect(text).toMatch(/列入日期 2026\/11\/10 截止日期 长期/);
   });
 

@@ -106,6 +106,7 @@ function listsSection(doc: Doc, lists: PublicListEntryView[]): void {
   for (const entry of lists) {
     doc.fillColor('#000').text(`${entry.listName}    决定文书 ${entry.documentNumber}`);
     if (entry.grounds) doc.text(`列入依据：${entry.grounds}`);
+    if (entry.partner) doc.text(`来源：${entry.partner.name}（行政区划 ${entry.partner.region}）共享的名单信息`);
     const until = entry.endsOn ? civilDate(entry.endsOn) : '长期';
     doc
       .fillColor('#444')
