@@ -165,4 +165,24 @@ describe('public portal: credit reports, record status, Chinese errors', () => {
     const report = await fetch(`${platform.gatewayUrl}/public/v1/subjects/${partnerUscc}/report`);
     expect(report.status).toBe(200);
   });
+
+  it('leads from a published record to its log entries, explains in plain Chinese what the chain proves, and re-computes the fingerprints in the browser', async () => {
+    const page = await open({ width: 375, height: 740 });
+    await page.goto(`${platform.gatewayUrl}/#/subjects/${uscc}`);
+    const penalty = page.locator('li', { hasText: body.documentNumber });
+    await penalty.getByRole('link', { name: '查看' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '该条信息的公示记录' }).waitFor();
+    await expect(page.getByRole('heading', { name: '公示记录能证明什么' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText('开始公示').first().isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: '在本机重新计算指纹' }).click();
+    const verdicts = page.getByRole('status');
+    await page.getByText('✓ 指纹相符：内容未被改动').first().waitFor();
+    const texts = await verdicts.allTextContents();
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts.every((t) => t === '✓ 指纹相符：内容未被改动')).toBe(true);
+    await noSidewaysScroll(page);
+    await page.screenshot({ path: join(screenshots, 'publication-log-item-phone.png'), fullPage: true });
+    await page.close();
+  });
 });

@@ -4,7 +4,15 @@
 
 const SEVERITY = { minor: '轻微', general: '一般', severe: '严重' };
 const COLOUR_GRADE = { green: '绿色', yellow: '黄色', red: '红色', blue: '蓝色' };
-const EVENT = { published: '开始公示', corrected: '更正', withdrawn: '撤销公示', expired: '公示期满', listed: '列入名单', delisted: '移出名单' };
+const EVENT = {
+  published: '开始公示',
+  corrected: '更正',
+  withdrawn: '撤销公示',
+  expired: '公示期满',
+  listed: '列入名单',
+  delisted: '移出名单',
+  'report-issued': '出具信用报告',
+};
 const LISTS = { red: '红名单', 'key-watch': '重点关注名单', 'severe-dishonesty': '严重失信主体名单', 'bad-driver': '不良驾驶员名单' };
 /** A record's standing (issue 21); none is said for one simply in force. */
 const STATUS = { 'under-objection': '异议处理中', corrected: '已更正' };
@@ -317,6 +325,70 @@ async function renderList(type) {
   document.getElementById('main').focus();
 }
 
+/** What the hash chain proves, in plain words (issue 21 item 5). */
+function logExplained() {
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'h-log-about' },
+    el('h3', { id: 'h-log-about' }, '公示记录能证明什么'),
+    el('p', {}, '每一次开始公示、更正、撤销公示、公示期满、列入或移出名单、出具信用报告，都按先后顺序记入公示记录。'),
+    el(
+      'p',
+      {},
+      '每条记录都带有公开内容的“指纹”（SHA-256 哈希值），并包含前一条记录的指纹，前后相连成一条链。只要有人改动、删除或插入其中任何一条，这条记录和其后所有记录的指纹都会对不上，因此一查便知。',
+    ),
+    el('p', {}, '所以它能证明：某条信息在什么时候开始公示、什么时候停止公示、公示期间内容是否被改动过，以及一份信用报告出具时载有什么内容。'),
+    el('p', {}, '它不能证明信息本身是否正确；如认为信息有误，可以通过原认定单位提出异议。'),
+  );
+}
+
+const sha256Hex = async (text) =>
+  Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * Re-computes an entry's two fingerprints in the reader's own browser: the content's (its facts as
+ * canonical JSON, RFC 8785, as the API returns them) and the entry's (previous entry's, position,
+ * time, content's — keys in canonical order).
+ */
+async function checkEntry(e) {
+  const contentOk = (await sha256Hex(JSON.stringify(e.content))) === e.contentHash;
+  const link = JSON.stringify({ contentHash: e.contentHash, loggedAt: e.loggedAt, prevHash: e.prevHash, seq: Number(e.seq) });
+  return contentOk && (await sha256Hex(link)) === e.hash;
+}
+
+function itemEntries(item) {
+  const results = item.entries.map(() => el('span', { class: 'meta', role: 'status' }));
+  const button = el('button', { type: 'button', class: 'more' }, '在本机重新计算指纹');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    for (const [i, e] of item.entries.entries()) {
+      results[i].textContent = (await checkEntry(e)) ? '✓ 指纹相符：内容未被改动' : '✗ 指纹不符：内容或记录已被改动';
+      results[i].className = results[i].textContent.startsWith('✓') ? 'ok' : 'error';
+    }
+    button.disabled = false;
+  });
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'h-log-item' },
+    el('h3', { id: 'h-log-item' }, '该条信息的公示记录'),
+    el(
+      'ul',
+      { class: 'items' },
+      item.entries.map((e, i) =>
+        el(
+          'li',
+          {},
+          el('span', { class: 'doc' }, EVENT[e.event] || e.event),
+          el('p', { class: 'meta' }, `第 ${e.seq} 条 · 生效 ${date(e.content.effectiveAt)} · 记录 ${date(e.loggedAt)}`),
+          el('p', { class: 'hash' }, `指纹 ${e.hash}`),
+          results[i],
+        ),
+      ),
+    ),
+    button,
+  );
+}
+
 async function renderLog(publicationId) {
   const [chain, item] = await Promise.all([
     getJson('/public/v1/publication-log'),
@@ -331,28 +403,11 @@ async function renderLog(publicationId) {
       el(
         'p',
         { class: chain.intact ? 'meta' : 'error' },
-        chain.intact ? `记录链完整：共 ${chain.length} 条，最新哈希 ${chain.head.slice(0, 16)}…` : `记录链在第 ${chain.brokenAt} 条处不一致：${chain.problem}`,
+        chain.intact ? `记录链完整：共 ${chain.length} 条，最新指纹 ${chain.head.slice(0, 16)}…` : `记录链在第 ${chain.brokenAt} 条处不一致：${chain.problem}`,
       ),
     ),
-    item
-      ? el(
-          'section',
-          { class: 'card' },
-          el('h3', {}, '该条信息的公示记录'),
-          el(
-            'ul',
-            { class: 'items' },
-            item.entries.map((e) =>
-              el(
-                'li',
-                {},
-                el('span', { class: 'doc' }, EVENT[e.event] || e.event),
-                el('p', { class: 'meta' }, `生效 ${date(e.content.effectiveAt)} · 记录 ${date(e.loggedAt)} · 哈希 ${e.hash.slice(0, 16)}…`),
-              ),
-            ),
-          ),
-        )
-      : null,
+    item ? itemEntries(item) : null,
+    logExplained(),
   );
 }
 
