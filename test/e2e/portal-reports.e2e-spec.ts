@@ -159,6 +159,8 @@ describe('public portal: credit reports, record status, Chinese errors', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: partnerName, level: 2 }).waitFor();
     await expect(page.getByText('来源：苏州市交通运输局（行政区划 320500）共享的名单信息').isVisible()).resolves.toBe(true);
+    // Every optional part is absent here (no grade, record, licence, commitment): none prints as text.
+    expect(await page.evaluate<string>('document.getElementById("main").innerText')).not.toMatch(/\bnull\b|\bundefined\b|NaN|\[object/);
     await noSidewaysScroll(page);
     await page.screenshot({ path: join(screenshots, 'partner-listed-profile-phone.png'), fullPage: true });
     await page.close();
