@@ -53,6 +53,9 @@ const ERROR_MESSAGES = {
   'PUBLIC.PUBLICATION_NOT_FOUND': '未找到该条公示记录。',
   'REQUEST.RATE_LIMITED': '查询过于频繁，请稍后再试。',
   'SERVICE.UNAVAILABLE': '服务暂时不可用，请稍后再试。',
+  'REQUEST.NOT_FOUND': '未找到该页面或信息。',
+  'REQUEST.TIMEOUT': '请求超时，请稍后再试。',
+  'REQUEST.HEADERS_TOO_LARGE': '请求内容过长，请缩短后重试。',
 };
 /** Field reasons of a USCC that does not parse (`errors[].code`), said precisely. */
 const USCC_REASONS = {
