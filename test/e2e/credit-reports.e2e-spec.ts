@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { chinaToday } from '@platform/testing';
+import { chinaToday, readPdf } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
 import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
@@ -16,12 +16,14 @@ interface Verified {
 
 /** Disclosure issue: credit reports as PDF with an embedded Chinese font and a QR code, verifiable by code. */
 describe('credit reports', () => {
+  /** Where the public reaches the platform (configuration): the QR code and link point here, never at localhost. */
+  const PUBLIC_BASE_URL = 'https://credit.example.invalid';
   let platform: RunningPlatform;
   const uscc = makeUscc();
   const body = creditRecordBody({ subject: { id: uscc, name: '郑州报告测试运输有限公司' } });
 
   beforeAll(async () => {
-    platform = await startPlatform(['gateway', 'collection', 'disclosure']);
+    platform = await startPlatform(['gateway', 'collection', 'disclosure'], { PUBLIC_BASE_URL: PUBLIC_BASE_URL });
     const token = await platform.token('zhengzhou');
     const created = await gatewayApi(
       () => platform,
@@ -56,6 +58,13 @@ describe('credit reports', () => {
     expect(text).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansCJKsc-Regular/); // subset, embedded
     expect(text).toMatch(/\/FontFile[23]? /);
     expect(text).toContain('/Subtype /Image'); // the QR code
+    // Read as a person's PDF viewer reads it (issue 21): the record with its status and severity,
+    // the sections the profile has, and the verification page at the configured public address.
+    const read = readPdf(pdf).text;
+    expect(read).toContain(`${body.documentNumber} [公示中，`);
+    expect(read).toMatch(/二、信用评价（0）[\s\S]*三、名单信息（0）/);
+    expect(read.replace(/\s*\n\s*/g, '')).toContain(`${PUBLIC_BASE_URL}/#/reports/${code}`);
+    expect(read).not.toContain('localhost');
 
     const verified = await verify(
       code

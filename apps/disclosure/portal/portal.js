@@ -4,11 +4,25 @@
 
 const SEVERITY = { minor: '轻微', general: '一般', severe: '严重' };
 const COLOUR_GRADE = { green: '绿色', yellow: '黄色', red: '红色', blue: '蓝色' };
-const EVENT = { published: '开始公示', corrected: '更正', withdrawn: '撤销公示', expired: '公示期满', listed: '列入名单', delisted: '移出名单' };
+const EVENT = {
+  published: '开始公示',
+  corrected: '更正',
+  withdrawn: '撤销公示',
+  expired: '公示期满',
+  listed: '列入名单',
+  delisted: '移出名单',
+  'report-issued': '出具信用报告',
+};
 const LISTS = { red: '红名单', 'key-watch': '重点关注名单', 'severe-dishonesty': '严重失信主体名单', 'bad-driver': '不良驾驶员名单' };
+/** A record's standing (issue 21); none is said for one simply in force. */
+const STATUS = { 'under-objection': '异议处理中', corrected: '已更正' };
 const SUBJECT_KIND = { org: '企业', person: '个人', vehicle: '车辆', vessel: '船舶' };
 
 const view = () => document.getElementById('view');
+
+/** Where a list entry came from when a partner listed the subject (shared lists, seed 004); null for this platform's own. */
+const provenance = (entry) =>
+  entry.partner ? el('p', { class: 'meta' }, `来源：${entry.partner.name}（行政区划 ${entry.partner.region}）共享的名单信息`) : null;
 
 function el(tag, attrs, ...children) {
   const node = document.createElement(tag);
@@ -25,18 +39,45 @@ function date(iso) {
   return new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
 }
 
+/**
+ * A Chinese sentence for every error `code` the public API answers (problem+json); the API keeps
+ * its English `detail` for integrators, a person reads this. Unknown codes get the generic one.
+ */
+const ERROR_MESSAGES = {
+  'PUBLIC.INVALID_USCC': '统一社会信用代码格式不正确，请核对后重新输入。',
+  'PUBLIC.SUBJECT_NOT_FOUND': '未找到该企业的公示信息。',
+  'PUBLIC.REPORT_NOT_FOUND': '未找到该验证码对应的信用报告，请核对验证码（12 位字母和数字）。',
+  'PUBLIC.UNKNOWN_LIST': '没有该名单。',
+  'PUBLIC.INVALID_QUERY': '查询内容无效：请输入企业名称中的连续文字（最多 50 个字）或完整的统一社会信用代码。',
+  'PUBLIC.INVALID_PUBLICATION_ID': '公示记录编号无效。',
+  'PUBLIC.PUBLICATION_NOT_FOUND': '未找到该条公示记录。',
+  'REQUEST.RATE_LIMITED': '查询过于频繁，请稍后再试。',
+  'SERVICE.UNAVAILABLE': '服务暂时不可用，请稍后再试。',
+  'REQUEST.NOT_FOUND': '未找到该页面或信息。',
+  'REQUEST.TIMEOUT': '请求超时，请稍后再试。',
+  'REQUEST.HEADERS_TOO_LARGE': '请求内容过长，请缩短后重试。',
+};
+/** Field reasons of a USCC that does not parse (`errors[].code`), said precisely. */
+const USCC_REASONS = {
+  USCC_LENGTH: '统一社会信用代码应为 18 位，请核对后重新输入。',
+  USCC_CHARSET: '统一社会信用代码含有不允许的字符（不使用 I、O、Z、S、V），请核对后重新输入。',
+  USCC_REGION: '统一社会信用代码中的行政区划码不存在，请核对后重新输入。',
+  USCC_CHECK_CHARACTER: '统一社会信用代码的校验位（最后一位）不正确，请核对后重新输入。',
+};
+
+function errorMessage(status, body) {
+  const field = body.errors && body.errors[0] && USCC_REASONS[body.errors[0].code];
+  if (field) return field;
+  if (ERROR_MESSAGES[body.code]) return ERROR_MESSAGES[body.code];
+  if (status === 429) return ERROR_MESSAGES['REQUEST.RATE_LIMITED'];
+  if (status === 404) return '未找到公示信息。';
+  return '查询失败，请稍后再试。';
+}
+
 async function getJson(path) {
   const response = await fetch(path, { headers: { accept: 'application/json' } });
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const reason =
-      response.status === 429
-        ? '查询过于频繁，请稍后再试。'
-        : response.status === 404
-          ? '未找到公示信息。'
-          : (body.errors && body.errors[0] && body.errors[0].message) || '查询失败，请稍后再试。';
-    throw new Error(reason);
-  }
+  if (!response.ok) throw new Error(errorMessage(response.status, body));
   return body;
 }
 
@@ -102,6 +143,8 @@ function itemList(items, heading, empty, graded) {
               el('span', { class: 'doc' }, item.documentNumber),
               graded(item) ? el('span', { class: `tag ${item.severity}` }, SEVERITY[item.severity] || item.severity) : null,
               item.recordType === 'commitment-broken' ? el('span', { class: 'tag severe' }, '承诺未履行') : null,
+              STATUS[item.status] ? el('span', { class: `tag status ${item.status}` }, STATUS[item.status]) : null,
+              // The repair service (issue 19) adds its "可修复" marker here.
               item.summary ? el('p', {}, item.summary) : null,
               el(
                 'dl',
@@ -134,6 +177,7 @@ function listMemberships(lists) {
           {},
           el('span', { class: 'doc' }, l.listName),
           el('p', {}, l.grounds),
+          provenance(l),
           el(
             'p',
             { class: 'meta' },
@@ -180,6 +224,13 @@ async function renderSubject(uscc) {
       el('h2', {}, p.name),
       el('p', { class: 'meta' }, `统一社会信用代码 ${p.uscc} · 行政区划 ${p.region}`),
       el('p', { class: 'meta' }, `信息截至 ${new Date(p.asOf).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`),
+      el(
+        'p',
+        {},
+        el('a', { class: 'button', href: `/public/v1/subjects/${encodeURIComponent(p.uscc)}/report`, download: '' }, '下载信用报告（PDF）'),
+        ' ',
+        el('a', { href: '#/reports' }, '核验信用报告'),
+      ),
     ),
     listMemberships(p.lists || []),
     gradeList(p.grades || []),
@@ -199,6 +250,7 @@ function listEntry(e) {
     el('span', { class: 'doc' }, who),
     el('span', { class: 'tag minor' }, SUBJECT_KIND[e.subject.kind] || e.subject.kind),
     el('p', {}, e.grounds),
+    provenance(e),
     el(
       'dl',
       { class: 'facts' },
@@ -276,6 +328,70 @@ async function renderList(type) {
   document.getElementById('main').focus();
 }
 
+/** What the hash chain proves, in plain words (issue 21 item 5). */
+function logExplained() {
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'h-log-about' },
+    el('h3', { id: 'h-log-about' }, '公示记录能证明什么'),
+    el('p', {}, '每一次开始公示、更正、撤销公示、公示期满、列入或移出名单、出具信用报告，都按先后顺序记入公示记录。'),
+    el(
+      'p',
+      {},
+      '每条记录都带有公开内容的“指纹”（SHA-256 哈希值），并包含前一条记录的指纹，前后相连成一条链。只要有人改动、删除或插入其中任何一条，这条记录和其后所有记录的指纹都会对不上，因此一查便知。',
+    ),
+    el('p', {}, '所以它能证明：某条信息在什么时候开始公示、什么时候停止公示、公示期间内容是否被改动过，以及一份信用报告出具时载有什么内容。'),
+    el('p', {}, '它不能证明信息本身是否正确；如认为信息有误，可以通过原认定单位提出异议。'),
+  );
+}
+
+const sha256Hex = async (text) =>
+  Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))), (b) => b.toString(16).padStart(2, '0')).join('');
+
+/**
+ * Re-computes an entry's two fingerprints in the reader's own browser: the content's (its facts as
+ * canonical JSON, RFC 8785, as the API returns them) and the entry's (previous entry's, position,
+ * time, content's — keys in canonical order).
+ */
+async function checkEntry(e) {
+  const contentOk = (await sha256Hex(JSON.stringify(e.content))) === e.contentHash;
+  const link = JSON.stringify({ contentHash: e.contentHash, loggedAt: e.loggedAt, prevHash: e.prevHash, seq: Number(e.seq) });
+  return contentOk && (await sha256Hex(link)) === e.hash;
+}
+
+function itemEntries(item) {
+  const results = item.entries.map(() => el('span', { class: 'meta', role: 'status' }));
+  const button = el('button', { type: 'button', class: 'more' }, '在本机重新计算指纹');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    for (const [i, e] of item.entries.entries()) {
+      results[i].textContent = (await checkEntry(e)) ? '✓ 指纹相符：内容未被改动' : '✗ 指纹不符：内容或记录已被改动';
+      results[i].className = results[i].textContent.startsWith('✓') ? 'ok' : 'error';
+    }
+    button.disabled = false;
+  });
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'h-log-item' },
+    el('h3', { id: 'h-log-item' }, '该条信息的公示记录'),
+    el(
+      'ul',
+      { class: 'items' },
+      item.entries.map((e, i) =>
+        el(
+          'li',
+          {},
+          el('span', { class: 'doc' }, EVENT[e.event] || e.event),
+          el('p', { class: 'meta' }, `第 ${e.seq} 条 · 生效 ${date(e.content.effectiveAt)} · 记录 ${date(e.loggedAt)}`),
+          el('p', { class: 'hash' }, `指纹 ${e.hash}`),
+          results[i],
+        ),
+      ),
+    ),
+    button,
+  );
+}
+
 async function renderLog(publicationId) {
   const [chain, item] = await Promise.all([
     getJson('/public/v1/publication-log'),
@@ -290,28 +406,122 @@ async function renderLog(publicationId) {
       el(
         'p',
         { class: chain.intact ? 'meta' : 'error' },
-        chain.intact ? `记录链完整：共 ${chain.length} 条，最新哈希 ${chain.head.slice(0, 16)}…` : `记录链在第 ${chain.brokenAt} 条处不一致：${chain.problem}`,
+        chain.intact ? `记录链完整：共 ${chain.length} 条，最新指纹 ${chain.head.slice(0, 16)}…` : `记录链在第 ${chain.brokenAt} 条处不一致：${chain.problem}`,
       ),
     ),
-    item
-      ? el(
-          'section',
-          { class: 'card' },
-          el('h3', {}, '该条信息的公示记录'),
-          el(
-            'ul',
-            { class: 'items' },
-            item.entries.map((e) =>
-              el(
-                'li',
+    item ? itemEntries(item) : null,
+    logExplained(),
+  );
+}
+
+/** How many of each part a verified report showed, and each record with its status. */
+function reportContents(profile) {
+  const parts = [
+    ['信用评价', profile.grades || [], (g) => `${g.schemeName || g.schemeId}：${g.grade}${g.tier ? `（${g.tier}）` : ''} · 周期 ${g.cycle}`],
+    ['信用名单', profile.lists || [], (l) => `${l.listName} · 列入日期 ${l.startsOn}`],
+    ['行政处罚', profile.penalties || [], recordLine],
+    ['行政许可', profile.licences || [], recordLine],
+    ['信用承诺', profile.commitments || [], recordLine],
+  ];
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'h-contents' },
+    el('h3', { id: 'h-contents' }, '报告所载内容'),
+    el(
+      'dl',
+      { class: 'facts' },
+      parts.flatMap(([name, items, line]) => [
+        el('dt', {}, `${name}（${items.length}）`),
+        el(
+          'dd',
+          {},
+          items.length === 0
+            ? '无'
+            : el(
+                'ul',
                 {},
-                el('span', { class: 'doc' }, EVENT[e.event] || e.event),
-                el('p', { class: 'meta' }, `生效 ${date(e.content.effectiveAt)} · 记录 ${date(e.loggedAt)} · 哈希 ${e.hash.slice(0, 16)}…`),
+                items.map((i) => el('li', {}, line(i))),
               ),
-            ),
-          ),
-        )
-      : null,
+        ),
+      ]),
+    ),
+  );
+}
+
+function recordLine(item) {
+  return `${item.documentNumber}${STATUS[item.status] ? `（${STATUS[item.status]}）` : ''}`;
+}
+
+function reportForm(code) {
+  const input = el('input', {
+    id: 'report-code',
+    name: 'code',
+    type: 'text',
+    maxlength: '20',
+    autocomplete: 'off',
+    required: '',
+    'aria-describedby': 'report-code-hint',
+  });
+  if (code) input.value = code;
+  const form = el(
+    'form',
+    { class: 'search', id: 'report-form' },
+    el('label', { for: 'report-code' }, '报告验证码'),
+    el('div', { class: 'search-row' }, input, el('button', { type: 'submit' }, '核验')),
+    el('p', { id: 'report-code-hint', class: 'hint' }, '信用报告首页印有 12 位验证码（字母和数字，不区分大小写，可含短横线）；也可扫描报告上的二维码。'),
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const typed = input.value.trim();
+    if (typed) location.hash = `#/reports/${encodeURIComponent(typed)}`;
+  });
+  return form;
+}
+
+async function renderReport(code) {
+  document.title = '信用报告核验 - 交通运输信用信息公示';
+  const heading = el('section', { class: 'card' }, el('h2', {}, '信用报告核验'), reportForm(code));
+  if (!code) return show(heading);
+  show(heading, el('p', { class: 'meta' }, '正在核验…'));
+  let report;
+  try {
+    report = await getJson(`/public/v1/reports/${encodeURIComponent(code)}`);
+  } catch (error) {
+    return show(heading, el('p', { class: 'error', role: 'alert' }, error.message));
+  }
+  const trusted = report.intact && report.logged;
+  show(
+    heading,
+    el(
+      'section',
+      { class: 'card', 'aria-labelledby': 'h-verdict' },
+      el('h3', { id: 'h-verdict', class: trusted ? 'ok' : 'error' }, trusted ? '核验通过：该报告由本平台出具，内容未被改动。' : '核验未通过：请勿采信该报告。'),
+      el(
+        'dl',
+        { class: 'facts' },
+        el('dt', {}, '报告对象'),
+        el('dd', {}, el('a', { href: `#/subjects/${report.uscc}` }, report.name)),
+        el('dt', {}, '统一社会信用代码'),
+        el('dd', {}, report.uscc),
+        el('dt', {}, '验证码'),
+        el('dd', {}, report.code),
+        el('dt', {}, '出具时间'),
+        el('dd', {}, new Date(report.issuedAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })),
+        el('dt', {}, '内容哈希'),
+        el('dd', { class: 'hash' }, report.contentHash),
+        el('dt', {}, '内容一致'),
+        el('dd', {}, report.intact ? '一致：保存的报告内容与出具时的哈希相符。' : '不一致：保存的报告内容与出具时的哈希不符。'),
+        el('dt', {}, '公示记录'),
+        el(
+          'dd',
+          {},
+          report.logged ? `公示记录第 ${report.logSeq} 条仍载有该报告的哈希。` : '公示记录中未找到该报告的哈希。',
+          ' ',
+          el('a', { href: '#/publication-log' }, '核验记录链'),
+        ),
+      ),
+    ),
+    reportContents(report.profile || {}),
   );
 }
 
@@ -324,6 +534,7 @@ async function route() {
     else if ((m = /^\/publication-log(?:\/([^/]+))?$/.exec(hash))) await renderLog(m[1]);
     else if ((m = /^\/lists\/([^/]+)$/.exec(hash))) await renderList(m[1]);
     else if (hash === '/lists') renderListIndex();
+    else if ((m = /^\/reports(?:\/([^/]+))?$/.exec(hash))) await renderReport(m[1]);
     else show();
   } catch (error) {
     showError(error);

@@ -12,22 +12,37 @@ import { PublicListEntries1763700000260 } from './migrations/1763700000260-publi
 import { GradeSchemeNames1763700000270 } from './migrations/1763700000270-grade-scheme-names';
 import { GradeWithdrawals1763700001720 } from './migrations/1763700001720-grade-withdrawals';
 import { PublicGradeTiers1763700002000 } from './migrations/1763700002000-public-grade-tiers';
+import { PublicRecordStatus1763700005000 } from './migrations/1763700005000-public-record-status';
+import { ListEntryProvenance1763700005010 } from './migrations/1763700005010-list-entry-provenance';
 import { PublicRecordEntity } from './profiles/infrastructure/public-record.entity';
 import { PublicSubjectEntity } from './profiles/infrastructure/public-subject.entity';
 
-export const disclosureConfigSchema = baseServiceEnv.extend({
-  /**
-   * How often items past their maximum publicity period are withdrawn and logged. They leave the
-   * public profile at that instant regardless (queries filter on it); the sweep records it.
-   */
-  EXPIRY_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
-  /** Where the public reaches the platform: the QR code on a credit report points here. */
-  PUBLIC_BASE_URL: z.string().url().default('http://localhost:8080'),
-  /** A font with Chinese glyphs embedded in credit reports (Debian: fonts-noto-cjk). */
-  REPORT_FONT_FILE: z.string().min(1).default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
-  /** The face inside a font collection (.ttc); empty for a single-font file. */
-  REPORT_FONT_FAMILY: z.string().default('NotoSansCJKsc-Regular'),
-});
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** A report printed in production must verify from any phone (issue 21: its QR code pointed at localhost). */
+export function publicBaseUrlIssue(nodeEnv: string, publicBaseUrl: string): string | undefined {
+  if (nodeEnv !== 'production' || !LOOPBACK_HOSTS.has(new URL(publicBaseUrl).hostname)) return undefined;
+  return 'must be the address the public reaches, not a loopback address, in production';
+}
+
+export const disclosureConfigSchema = baseServiceEnv
+  .extend({
+    /**
+     * How often items past their maximum publicity period are withdrawn and logged. They leave the
+     * public profile at that instant regardless (queries filter on it); the sweep records it.
+     */
+    EXPIRY_SWEEP_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
+    /** Where the public reaches the platform: the QR code on a credit report points here. */
+    PUBLIC_BASE_URL: z.string().url().default('http://localhost:8080'),
+    /** A font with Chinese glyphs embedded in credit reports (Debian: fonts-noto-cjk). */
+    REPORT_FONT_FILE: z.string().min(1).default('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'),
+    /** The face inside a font collection (.ttc); empty for a single-font file. */
+    REPORT_FONT_FAMILY: z.string().default('NotoSansCJKsc-Regular'),
+  })
+  .superRefine((env, ctx) => {
+    const issue = publicBaseUrlIssue(env.NODE_ENV, env.PUBLIC_BASE_URL);
+    if (issue) ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: issue });
+  });
 export type DisclosureConfig = z.infer<typeof disclosureConfigSchema>;
 
 export const disclosureDefinition: ServiceDefinition = {
@@ -46,6 +61,8 @@ export const disclosureDefinition: ServiceDefinition = {
     GradeSchemeNames1763700000270,
     GradeWithdrawals1763700001720,
     PublicGradeTiers1763700002000,
+    PublicRecordStatus1763700005000,
+    ListEntryProvenance1763700005010,
   ],
   protoPackages: [ProtoPackages.disclosure],
   streams: ['CREDIT_RECORDS', 'EVALUATION', 'MEASURES'],

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
+import { maskCitizenIdsInText } from '@domain/identifiers';
 import { DomainError, PlatformErrorCode, PROBLEM_CONTENT_TYPE, toProblem } from '@platform/errors';
 import { currentTraceId } from '@platform/telemetry';
 
@@ -20,7 +21,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 export function writeProblem(response: Response, request: Request, error: DomainError): void {
-  const problem = toProblem(error, { instance: request.originalUrl.split('?')[0], traceId: currentTraceId() });
+  // A path may name a person (a citizen ID typed into the public search box's URL): masked, as in the audit log.
+  const problem = toProblem(error, { instance: maskCitizenIdsInText(request.originalUrl.split('?')[0]), traceId: currentTraceId() });
   if (problem.status === 429 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', '60');
   response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }

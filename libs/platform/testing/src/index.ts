@@ -4,3 +4,4 @@ export * from './test-messaging';
 export * from './test-data';
 export * from './event-factories';
 export * from './credit-record-body';
+export * from './pdf-pages';

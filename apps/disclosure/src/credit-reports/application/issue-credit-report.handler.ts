@@ -5,7 +5,7 @@ import { SERVICE_CONFIG } from '@platform/service';
 import type { DisclosureConfig } from '../../disclosure.definition';
 import { GetSubjectProfileHandler } from '../../profiles/application/get-subject-profile.handler';
 import { PublicationLog } from '../../publication-log/application/publication-log';
-import { newReportCode } from '../domain/report-code';
+import { newReportCode, reportVerifyUrl } from '../domain/report-code';
 import { IssueCreditReportCommand, IssueCreditReportResult } from './issue-credit-report.command';
 import { reportHash } from './report-hash';
 import { renderReportPdf } from './report-pdf';
@@ -41,7 +41,7 @@ export class IssueCreditReportHandler {
         [code, reportId, profile.uscc, profile.name, issuedAt, JSON.stringify(profile), contentHash, seq],
       );
     });
-    const verifyUrl = `${this.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/public/v1/reports/${code}`;
+    const verifyUrl = reportVerifyUrl(this.config.PUBLIC_BASE_URL, code);
     const pdf = await renderReportPdf(
       { code, issuedAt, contentHash, verifyUrl, profile },
       { file: this.config.REPORT_FONT_FILE, family: this.config.REPORT_FONT_FAMILY || undefined },

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import type { SubjectProfile, PublishedItem } from '../../profiles/application/get-subject-profile.query';
+import type { PublicListEntryView } from '../../lists/application/get-public-list.query';
+import type { PublishedGrade, PublishedItem, SubjectProfile } from '../../profiles/application/get-subject-profile.query';
 
 export interface ReportFont {
   file: string;
@@ -12,18 +13,35 @@ export interface ReportFacts {
   code: string;
   issuedAt: Date;
   contentHash: string;
+  /** The page a person opens to verify the report (the QR code's target), under PUBLIC_BASE_URL. */
   verifyUrl: string;
   profile: SubjectProfile;
 }
 
 const SEVERITY: Record<string, string> = { minor: '轻微', general: '一般', severe: '严重' };
 
-const chinaTime = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-const chinaDate = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
+/** A record's standing as the report states it (issue 21); reports before statuses read as in force. */
+export const STATUS_LABEL: Record<string, string> = { 'in-force': '公示中', 'under-objection': '异议处理中', corrected: '已更正' };
 
 /**
- * The credit report as a PDF (A4, the CJK font embedded and subset by pdfkit), with the
- * verification code, the content hash and a QR code of the verification URL.
+ * Why each kind of information is published for as long as it is. Dishonesty periods: 国家发展改革委令
+ * 2025年第36号 (DOMAIN.md §5); the others: the public catalogue's own period (issue 16).
+ */
+export const LEGAL_BASIS =
+  '本报告内容为出具时点依法公示的信息。失信信息（行政处罚、违背信用承诺）的公示期限依《失信行为纠正后的信用信息修复管理办法（试行）》（国家发展改革委令2025年第36号）确定：' +
+  '轻微失信不公示或最长公示3个月，一般失信最短3个月、最长1年，严重失信最短1年、最长3年，自决定之日起计算，期满自动停止公示；' +
+  '行政许可、信用承诺等其他信息按公共信用信息公示目录规定的期限公示。';
+
+const chinaTime = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+const chinaDate = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
+const civilDate = (day: string) => chinaDate(`${day}T00:00:00+08:00`);
+
+type Doc = PDFKit.PDFDocument;
+
+/**
+ * The credit report as a PDF (A4, the CJK font embedded and subset by pdfkit): identity, grades,
+ * list memberships, records by kind with their status, commitments, the legal basis of the
+ * publication periods, and the verification code, content hash and a QR code of the verify page.
  */
 export async function renderReportPdf(facts: ReportFacts, font: ReportFont): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -46,35 +64,103 @@ export async function renderReportPdf(facts: ReportFacts, font: ReportFont): Pro
     .fillColor('#444')
     .text(`报告编号（验证码）：${facts.code}    出具时间：${chinaTime(facts.issuedAt)}`, { align: 'center' })
     .moveDown(1.2);
-  doc.fillColor('#000').fontSize(14).text(p.name).moveDown(0.3);
+  heading(doc, '一、主体信息');
+  doc.fontSize(12).text(p.name).moveDown(0.2);
   doc.fontSize(10).text(`统一社会信用代码：${p.uscc}    行政区划：${p.region}`).moveDown(1);
-  section(doc, '行政处罚', p.penalties, '报告时点无公示中的行政处罚信息。', () => true);
-  section(doc, '行政许可', p.licences, '报告时点无公示中的行政许可信息。', () => false);
-  // Reports issued before commitments were published have no such section in their stored profile.
-  section(doc, '信用承诺', p.commitments ?? [], '报告时点无公示中的信用承诺信息。', (item) => item.recordType === 'commitment-broken');
-  doc.moveDown(1).fontSize(9).fillColor('#444');
-  doc.text('本报告内容为出具时点依法公示的信息；失信信息的公示期限依国家发展改革委令2025年第36号确定，其他信息按公示目录规定的期限公示。');
-  doc.text(`内容哈希（SHA-256）：${facts.contentHash}`);
-  doc.text(`核验：扫描二维码或访问 ${facts.verifyUrl}`);
-  const qr = await QRCode.toBuffer(facts.verifyUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
-  doc.image(qr, doc.page.width - 56 - 100, doc.page.height - 56 - 130, { width: 100 });
+  gradesSection(doc, p.grades ?? []);
+  listsSection(doc, p.lists ?? []);
+  recordsSection(doc, '四、行政处罚', p.penalties, '报告时点无公示中的行政处罚信息。');
+  recordsSection(doc, '五、行政许可', p.licences, '报告时点无公示中的行政许可信息。');
+  recordsSection(doc, '六、信用承诺及履约情况', p.commitments ?? [], '报告时点无公示中的信用承诺信息。');
+  heading(doc, '七、公示期限的法律依据');
+  doc.fontSize(9).fillColor('#444').text(LEGAL_BASIS).moveDown(1);
+  await verificationSection(doc, facts);
   doc.end();
   await ended;
   return Buffer.concat(chunks);
 }
 
-/** `graded`: whether an item is dishonesty, the only information a severity (轻微/一般/严重) applies to (国家发展改革委令2025年第36号). */
-function section(doc: PDFKit.PDFDocument, heading: string, items: PublishedItem[], empty: string, graded: (item: PublishedItem) => boolean): void {
-  doc.fillColor('#000').fontSize(13).text(`${heading}（${items.length}）`).moveDown(0.3);
+function heading(doc: Doc, text: string): void {
+  doc.fillColor('#000').fontSize(13).text(text).moveDown(0.3);
+}
+
+function gradesSection(doc: Doc, grades: PublishedGrade[]): void {
+  heading(doc, `二、信用评价（${grades.length}）`);
   doc.fontSize(10);
-  if (items.length === 0) doc.fillColor('#444').text(empty);
-  for (const item of items) {
-    doc.fillColor('#000').text(graded(item) ? `${item.documentNumber}  [${SEVERITY[item.severity] ?? item.severity}]` : item.documentNumber);
-    if (item.summary) doc.text(item.summary);
+  if (grades.length === 0) doc.fillColor('#444').text('报告时点无公示中的信用评价结果。');
+  for (const g of grades) {
+    const grade = g.tier ? `${g.grade}（${g.tier}）` : g.grade;
+    doc.fillColor('#000').text(`${g.schemeName}：${grade}`);
     doc
       .fillColor('#444')
-      .text(`决定日期 ${chinaDate(`${item.decisionDate}T00:00:00+08:00`)}    公示截止 ${chinaDate(item.publishedUntil)}`)
+      .text(`评价周期 ${g.cycle}    得分 ${g.score}    评价日期 ${chinaDate(g.evaluatedAt)}`)
       .moveDown(0.5);
   }
   doc.moveDown(0.8);
+}
+
+function listsSection(doc: Doc, lists: PublicListEntryView[]): void {
+  heading(doc, `三、名单信息（${lists.length}）`);
+  doc.fontSize(10);
+  if (lists.length === 0) doc.fillColor('#444').text('报告时点未被列入公示中的名单。');
+  for (const entry of lists) {
+    doc.fillColor('#000').text(`${entry.listName}    决定文书 ${entry.documentNumber}`);
+    if (entry.grounds) doc.text(`列入依据：${entry.grounds}`);
+    if (entry.partner) doc.text(`来源：${entry.partner.name}（行政区划 ${entry.partner.region}）共享的名单信息`);
+    const until = entry.endsOn ? civilDate(entry.endsOn) : '长期';
+    doc
+      .fillColor('#444')
+      .text(`列入日期 ${civilDate(entry.startsOn)}    截止日期 ${until}`)
+      .moveDown(0.5);
+  }
+  doc.moveDown(0.8);
+}
+
+/** Severity (轻微/一般/严重) applies to dishonesty only (国家发展改革委令2025年第36号): penalties and broken commitments. */
+function isDishonesty(item: PublishedItem): boolean {
+  return item.recordType === 'administrative-penalty' || item.recordType === 'commitment-broken';
+}
+
+function recordsSection(doc: Doc, title: string, items: PublishedItem[], empty: string): void {
+  heading(doc, `${title}（${items.length}）`);
+  doc.fontSize(10);
+  if (items.length === 0) doc.fillColor('#444').text(empty);
+  for (const item of items) {
+    const tags = [STATUS_LABEL[item.status] ?? STATUS_LABEL['in-force']];
+    if (isDishonesty(item)) tags.push(`${SEVERITY[item.severity] ?? item.severity}失信`);
+    doc.fillColor('#000').text(`${item.documentNumber}  [${tags.join('，')}]`);
+    if (item.summary) doc.text(item.summary);
+    const fulfilment = fulfilmentOf(item);
+    if (fulfilment) doc.text(fulfilment);
+    // The repair service (issue 19) will add here when and how the record can be repaired (可修复).
+    doc
+      .fillColor('#444')
+      .text(`决定日期 ${civilDate(item.decisionDate)}    公示截止 ${chinaDate(item.publishedUntil)}`)
+      .moveDown(0.5);
+  }
+  doc.moveDown(0.8);
+}
+
+/**
+ * What the public knows of a commitment's fulfilment: a commitment found broken is published as
+ * such; a fulfilment itself is not public information, so a commitment otherwise stands as made.
+ */
+function fulfilmentOf(item: PublishedItem): string | undefined {
+  if (item.recordType === 'commitment-broken') return '履约情况：未履行承诺（违诺）';
+  if (item.recordType === 'credit-commitment') return '履约情况：报告时点未公示违诺信息';
+  return undefined;
+}
+
+async function verificationSection(doc: Doc, facts: ReportFacts): Promise<void> {
+  heading(doc, '八、报告核验');
+  const qrSize = 100;
+  if (doc.y + qrSize + 20 > doc.page.height - doc.page.margins.bottom) doc.addPage();
+  const top = doc.y;
+  const textWidth = doc.page.width - doc.page.margins.left - doc.page.margins.right - qrSize - 16;
+  doc.fontSize(9).fillColor('#000');
+  doc.text(`验证码：${facts.code}`, { width: textWidth });
+  doc.text(`内容哈希（SHA-256）：${facts.contentHash}`, { width: textWidth });
+  doc.text(`核验方式：扫描右侧二维码，或访问 ${facts.verifyUrl}，或在信用信息公示网站“报告核验”页输入验证码。`, { width: textWidth });
+  const qr = await QRCode.toBuffer(facts.verifyUrl, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
+  doc.image(qr, doc.page.width - doc.page.margins.right - qrSize, top, { width: qrSize });
 }

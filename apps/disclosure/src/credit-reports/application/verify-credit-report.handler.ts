@@ -17,7 +17,9 @@ export class VerifyCreditReportHandler {
     const notFound = DomainError.notFound(CreditReportErrorCode.NotFound, 'No credit report has this verification code.');
     if (!code) throw notFound;
     const [row] = await this.dataSource.query(
-      `SELECT code, uscc, subject_name, issued_at, profile, content_hash, log_seq FROM credit_reports WHERE code = $1`,
+      `SELECT r.code, r.uscc, r.subject_name, r.issued_at, r.profile, r.content_hash, r.log_seq,
+              EXISTS (SELECT 1 FROM publication_log l WHERE l.seq = r.log_seq AND l.content->>'contentHash' = r.content_hash) AS logged
+         FROM credit_reports r WHERE r.code = $1`,
       [code],
     );
     if (!row) throw notFound;
@@ -35,6 +37,7 @@ export class VerifyCreditReportHandler {
       penalties: profile.penalties.length,
       licences: profile.licences.length,
       profileJson: JSON.stringify(profile),
+      logged: row.logged === true,
     };
   }
 }

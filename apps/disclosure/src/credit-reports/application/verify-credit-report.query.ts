@@ -15,4 +15,6 @@ export interface CreditReportVerificationView {
   penalties: number;
   licences: number;
   profileJson: string;
+  /** The publication-log entry of the issue still holds this content hash. */
+  logged: boolean;
 }

@@ -14,3 +14,8 @@ export function parseReportCode(raw: string): string | undefined {
   const code = raw.trim().toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
   return new RegExp(`^[${ALPHABET}]{${REPORT_CODE_LENGTH}}$`).test(code) ? code : undefined;
 }
+
+/** The portal's verification page for a report (what a person reaches by scanning its QR code). */
+export function reportVerifyUrl(publicBaseUrl: string, code: string): string {
+  return `${publicBaseUrl.replace(/\/+$/, '')}/#/reports/${code}`;
+}

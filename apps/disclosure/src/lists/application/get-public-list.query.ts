@@ -16,6 +16,8 @@ export interface PublicListEntryView {
   /** Empty when open-ended. */
   endsOn: string;
   publicationId: string;
+  /** The partner province whose entry this is (seed 004 shared lists); absent for this platform's own. */
+  partner?: { region: string; name: string };
 }
 
 export interface PublicListView {

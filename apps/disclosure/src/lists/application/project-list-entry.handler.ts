@@ -31,10 +31,10 @@ export class ProjectListEntryHandler {
     if (!PUBLIC_LISTS[entry.listType] || !entry.startsOn) return;
     const subject = publicSubject(entry.subject.kind, entry.subject.id, entry.subject.name);
     const rows: Row[] = await manager.query(
-      `INSERT INTO public_list_entries (entry_id, list_type, subject_kind, subject_id, subject_name, region, grounds, document_number, starts_on, ends_on, version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+      `INSERT INTO public_list_entries (entry_id, list_type, subject_kind, subject_id, subject_name, region, grounds, document_number, starts_on, ends_on, version, partner_region, partner_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
        ON CONFLICT (entry_id) DO UPDATE SET starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on, grounds = EXCLUDED.grounds,
-         document_number = EXCLUDED.document_number, version = EXCLUDED.version
+         document_number = EXCLUDED.document_number, version = EXCLUDED.version, partner_region = EXCLUDED.partner_region, partner_name = EXCLUDED.partner_name
        WHERE public_list_entries.version < EXCLUDED.version
        RETURNING publication_id, list_type, subject_kind, subject_id, subject_name, to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on`,
       [
@@ -49,6 +49,8 @@ export class ProjectListEntryHandler {
         entry.startsOn,
         entry.endsOn,
         entry.version,
+        entry.provenance?.partnerRegion ?? null,
+        entry.provenance?.partnerName ?? null,
       ],
     );
     if (rows[0]) await this.log.append(manager, [this.content('listed', rows[0], new Date(event.occurredAt))]);

@@ -13,10 +13,12 @@ export interface PublicListEntryRow {
   document_number: string;
   starts_on: string;
   ends_on: string | null;
+  partner_region: string | null;
+  partner_name: string | null;
 }
 
 export const PUBLIC_LIST_ENTRY_COLUMNS = `entry_id, publication_id, list_type, subject_kind, subject_id, subject_name, region, grounds, document_number,
-  to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on`;
+  to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on, partner_region, partner_name`;
 
 /** Entries in force on the China date `$1`. */
 export const IN_FORCE = `removed_on IS NULL AND starts_on <= $1::date AND (ends_on IS NULL OR ends_on >= $1::date)`;
@@ -33,5 +35,6 @@ export function toPublicListEntry(row: PublicListEntryRow): PublicListEntryView 
     startsOn: row.starts_on,
     endsOn: row.ends_on ?? '',
     publicationId: row.publication_id,
+    partner: row.partner_region ? { region: row.partner_region, name: row.partner_name ?? '' } : undefined,
   };
 }

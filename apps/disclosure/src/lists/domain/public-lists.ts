@@ -1,3 +1,5 @@
+import { maskCitizenId, maskPersonName } from '@domain/identifiers';
+
 /**
  * Lists the public may see (DOMAIN.md §6: list memberships are public). The interception white
  * list is an enforcement tool, not a published list, and stays internal.
@@ -11,13 +13,12 @@ export const PUBLIC_LISTS: Readonly<Record<string, string>> = {
 
 /**
  * Masks an individual's name and ID for publication (DOMAIN.md §1, §6: personal data of
- * individuals is masked): the surname and the region and last digits of the ID stay.
+ * individuals is masked) the one way the platform masks them everywhere (@domain/identifiers:
+ * 张三丰 → 张**, 410102199003071234 → 410***********1234), so the profile, lists, search, report
+ * and publication log cannot be read together to unmask a person (issue 21).
  */
 export function maskPerson(name: string, id: string): { name: string; id: string } {
-  const chars = [...name];
-  const masked = chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
-  const maskedId = id.length === 18 ? `${id.slice(0, 6)}********${id.slice(14)}` : '*'.repeat(Math.max(id.length, 4));
-  return { name: masked, id: maskedId };
+  return { name: maskPersonName(name), id: maskCitizenId(id) };
 }
 
 /** What the public sees of a subject on a list: enterprises and vehicles as they are, people masked. */

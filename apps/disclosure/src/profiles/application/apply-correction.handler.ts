@@ -21,7 +21,8 @@ export const REPAIR_REASON = 'repair';
  *   public view but stays in the audit trail) → the item is withdrawn at once, logged as
  *   `withdrawn` with reason `repair`; whatever the version, a withdrawal is final. A repair that
  *   arrives before its record's projection is kept and wins when the record arrives.
- * Other updates (an objection opened or rejected) change nothing public.
+ * - an objection opened or rejected → the item is marked as under objection (异议处理中) or no
+ *   longer; its content and period do not change. An update older than what is shown is ignored.
  */
 @Injectable()
 export class ApplyCorrectionHandler {
@@ -37,7 +38,12 @@ export class ApplyCorrectionHandler {
       await withdrawRecord(manager, this.log, record.recordId, new Date(event.occurredAt), REPAIR_REASON);
       return;
     }
-    if (record.change !== 'corrected' || !publishedOnProfile(record)) return;
+    if (!publishedOnProfile(record)) return;
+    if (record.change === 'objection-opened' || record.change === 'objection-rejected') {
+      await this.markObjection(manager, record, record.change === 'objection-opened');
+      return;
+    }
+    if (record.change !== 'corrected') return;
     const shown: { record_version: number; published_from: Date }[] = await manager.query(
       `SELECT record_version, published_from FROM public_records WHERE record_id = $1 FOR UPDATE`,
       [record.recordId],
@@ -46,7 +52,7 @@ export class ApplyCorrectionHandler {
     if (shown[0].record_version >= record.version) return;
     const window = publicationWindow(record.decisionDate, record.severity, shown[0].published_from, record.publicityEndsOn);
     await manager.query(
-      `UPDATE public_records SET document_number = $2, decision_date = $3, severity = $4, published_until = $5, record_version = $6 WHERE record_id = $1`,
+      `UPDATE public_records SET document_number = $2, decision_date = $3, severity = $4, published_until = $5, record_version = $6, corrected = true, under_objection = false WHERE record_id = $1`,
       [record.recordId, record.documentNumber, record.decisionDate, record.severity, window.until, record.version],
     );
     await manager.query(`UPDATE public_subjects SET name = $2, updated_at = now() WHERE uscc = $1`, [record.subject.id, record.subject.name]);
@@ -54,5 +60,14 @@ export class ApplyCorrectionHandler {
     const item = await findPublicItem(manager, record.recordId);
     const at = new Date(event.occurredAt);
     if (item && !item.withdrawnAt && item.publishedUntil > at) await this.log.append(manager, [publicationContent('corrected', item, at)]);
+  }
+
+  /** The objection marker follows the newest update; one older than what is shown is ignored. */
+  private async markObjection(manager: EntityManager, record: CreditRecordUpdatedV1, open: boolean): Promise<void> {
+    const marked: { uscc: string }[] = await manager.query(
+      `UPDATE public_records SET under_objection = $2, record_version = $3 WHERE record_id = $1 AND record_version < $3 RETURNING uscc`,
+      [record.recordId, open, record.version],
+    );
+    if (marked.length > 0) await this.changes.touch(manager, [record.subject.id]);
   }
 }

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import { parseUscc } from '@domain/identifiers';
 import { DomainError } from '@platform/errors';
+import type { PublicListEntryView } from '../../lists/application/get-public-list.query';
 import { SubjectListMemberships } from '../../lists/application/subject-list-memberships';
 import { ProfileErrorCode } from '../domain/profile-errors';
 import { PUBLISHED_SECTIONS } from '../domain/publication';
 import { PublicRecordEntity } from '../infrastructure/public-record.entity';
 import { PublicSubjectEntity } from '../infrastructure/public-subject.entity';
-import { GetSubjectProfileQuery, PublishedGrade, PublishedItem, SubjectProfile } from './get-subject-profile.query';
+import { GetSubjectProfileQuery, PublishedGrade, PublishedItem, PublishedItemStatus, SubjectProfile } from './get-subject-profile.query';
 
 /** The public profile as of now: only items inside their publicity window. */
 @Injectable()
@@ -20,10 +21,9 @@ export class GetSubjectProfileHandler {
   async execute({ uscc: rawUscc }: GetSubjectProfileQuery, now = new Date()): Promise<SubjectProfile> {
     const uscc = parseUscc(rawUscc);
     if (!uscc.ok) throw DomainError.validation(ProfileErrorCode.InvalidUscc, [{ field: 'uscc', message: uscc.message, code: `USCC_${uscc.reason}` }]);
-    const subject = await this.dataSource.getRepository(PublicSubjectEntity).findOneBy({ uscc: uscc.value });
-    if (!subject) throw DomainError.notFound(ProfileErrorCode.SubjectNotFound, `No public information about ${uscc.value}.`);
-    // The sections are independent reads: one round trip's wait, not three.
-    const [records, grades, lists] = await Promise.all([
+    // The sections are independent reads: one round trip's wait, not four.
+    const [subject, records, grades, lists] = await Promise.all([
+      this.dataSource.getRepository(PublicSubjectEntity).findOneBy({ uscc: uscc.value }),
       this.dataSource.getRepository(PublicRecordEntity).find({
         where: { uscc: uscc.value, publishedFrom: LessThanOrEqual(now), publishedUntil: MoreThan(now), withdrawnAt: IsNull() },
         order: { decisionDate: 'DESC' },
@@ -34,11 +34,15 @@ export class GetSubjectProfileHandler {
       ),
       this.lists.of(uscc.value, now),
     ]);
+    // An enterprise on a published list only (e.g. through a partner province's entry, seed 004) has
+    // no record here, but the list links to its profile: it is named as the list names it.
+    const identity = subject ?? listedIdentity(lists);
+    if (!identity) throw DomainError.notFound(ProfileErrorCode.SubjectNotFound, `No public information about ${uscc.value}.`);
     const items = records.map((r) => ({ section: PUBLISHED_SECTIONS[r.recordType], item: toItem(r) }));
     return {
-      uscc: subject.uscc,
-      name: subject.name,
-      region: subject.region,
+      uscc: uscc.value,
+      name: identity.name,
+      region: identity.region,
       penalties: items.filter((i) => i.section === 'penalties').map((i) => i.item),
       licences: items.filter((i) => i.section === 'licences').map((i) => i.item),
       commitments: items.filter((i) => i.section === 'commitments').map((i) => i.item),
@@ -47,6 +51,12 @@ export class GetSubjectProfileHandler {
       asOf: now.toISOString(),
     };
   }
+}
+
+/** Name and region of an enterprise as the newest list entry about it states them. */
+function listedIdentity(lists: PublicListEntryView[]): { name: string; region: string } | undefined {
+  const entry = lists.find((l) => l.subject.kind === 'org');
+  return entry && { name: entry.subject.name, region: entry.region };
 }
 
 interface GradeRow {
@@ -85,5 +95,12 @@ function toItem(record: PublicRecordEntity): PublishedItem {
     publishedFrom: record.publishedFrom.toISOString(),
     publishedUntil: record.publishedUntil.toISOString(),
     publicationId: record.publicationId,
+    status: itemStatus(record),
   };
+}
+
+/** An open objection is what a reader most needs to know; otherwise whether it was corrected. */
+function itemStatus(record: PublicRecordEntity): PublishedItemStatus {
+  if (record.underObjection) return 'under-objection';
+  return record.corrected ? 'corrected' : 'in-force';
 }

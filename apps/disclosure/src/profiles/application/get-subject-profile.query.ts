@@ -5,6 +5,9 @@ export interface GetSubjectProfileQuery {
   uscc: string;
 }
 
+/** What the public is told about a record's standing: in force, under objection (异议处理中), corrected. */
+export type PublishedItemStatus = 'in-force' | 'under-objection' | 'corrected';
+
 export interface PublishedItem {
   recordType: string;
   documentNumber: string;
@@ -14,6 +17,8 @@ export interface PublishedItem {
   publishedFrom: string;
   publishedUntil: string;
   publicationId: string;
+  /** Reports issued before statuses were published stored none (read as in force). */
+  status: PublishedItemStatus;
 }
 
 export interface PublishedGrade {

@@ -18,4 +18,8 @@ export class PublicRecordEntity {
   @Column({ name: 'publication_id', type: 'uuid', insert: false, update: false }) publicationId: string;
   /** The record version shown (collection's version number). */
   @Column({ name: 'record_version', type: 'int', default: 1 }) recordVersion: number;
+  /** An objection (异议) is open on the record: the public sees it marked as disputed. */
+  @Column({ name: 'under_objection', type: 'boolean', default: false }) underObjection: boolean;
+  /** The record was corrected after publication: the public sees that it was. */
+  @Column({ type: 'boolean', default: false }) corrected: boolean;
 }
