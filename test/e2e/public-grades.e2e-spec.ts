@@ -40,6 +40,8 @@ describe('grades on the public profile', () => {
         schemeName: '河南省“两客一危”经营者安全生产信用“红黄绿”码',
         schemeNameEn: 'Henan passenger and hazardous-goods carrier red/yellow/green codes',
         grade: 'green',
+        // How a person reads it (seed 002 案例1 “绿码”), shown by the portal and the report.
+        gradeLabel: '绿码',
         score: 970,
         cycle: expect.stringMatching(/^\d{4}-Q[1-4]$/),
         evaluatedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),

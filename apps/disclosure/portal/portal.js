@@ -3,7 +3,6 @@
 'use strict';
 
 const SEVERITY = { minor: '轻微', general: '一般', severe: '严重' };
-const COLOUR_GRADE = { green: '绿色', yellow: '黄色', red: '红色', blue: '蓝色' };
 const EVENT = {
   published: '开始公示',
   corrected: '更正',
@@ -204,7 +203,7 @@ function gradeList(grades) {
               'li',
               {},
               // A ladder with tiers (e.g. Beijing 四等九级, ADR 0050) shows the tier beside the level: A（良）.
-              el('span', { class: 'doc' }, `${COLOUR_GRADE[g.grade] || g.grade}${g.tier ? `（${g.tier}）` : ''}`),
+              el('span', { class: 'doc' }, `${g.gradeLabel || g.grade}${g.tier ? `（${g.tier}）` : ''}`),
               el('p', {}, `评价方案：${g.schemeName || g.schemeId}`),
               el('p', { class: 'meta' }, `第 ${g.schemeVersion} 版 · 周期 ${g.cycle} · 得分 ${g.score} · 评价日期 ${date(g.evaluatedAt)}`),
             ),

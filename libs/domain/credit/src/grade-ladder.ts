@@ -75,3 +75,30 @@ function deepFreeze<T extends Record<string, readonly string[]>>(ladders: T): T 
   for (const grades of Object.values(ladders)) Object.freeze(grades);
   return Object.freeze(ladders);
 }
+
+const GRADE_LABELS_ZH: Readonly<Record<string, string>> = Object.freeze({
+  // Colour codes (red/yellow/green, 信用长江 four colours): 绿码 etc. as the seeds name them.
+  green: '绿码',
+  blue: '蓝码',
+  yellow: '黄码',
+  red: '红码',
+  // Risk portraits (Sichuan).
+  low: '低风险',
+  medium: '中风险',
+  high: '高风险',
+  // Stars (taxi drivers, bus captains): "0" is no star (交运规〔2022〕2号 points ≤ 0 or the bad-driver list).
+  '5': '五星',
+  '4': '四星',
+  '3': '三星',
+  '2': '二星',
+  '1': '一星',
+  '0': '无星',
+});
+
+/**
+ * How a person reads a grade (portal, credit report): colours, risk levels and stars in Chinese;
+ * letter grades (AA, A, 3A…) and a scheme's own levels as they are written.
+ */
+export function gradeLabelZh(grade: string): string {
+  return Object.hasOwn(GRADE_LABELS_ZH, grade) ? GRADE_LABELS_ZH[grade] : grade;
+}

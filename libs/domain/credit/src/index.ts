@@ -23,6 +23,7 @@ export {
   type Ladder,
   type LadderTier,
   tierOf,
+  gradeLabelZh,
 } from './grade-ladder';
 export { CREDIT_LIST_TYPES, CREDIT_LIST_EFFECTS, type CreditListType, type CreditListEffect, isCreditListType } from './credit-list';
 export { RECORD_TYPE_CODES, RECORD_TYPE_CODES_V1, type RecordTypeCode, type RecordTypeCodeV1, isRecordTypeCode } from './record-type';

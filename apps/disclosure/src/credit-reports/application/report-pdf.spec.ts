@@ -43,6 +43,7 @@ const PROFILE: SubjectProfile = {
       schemeName: '北京市道路运输企业信用评价',
       schemeNameEn: 'Beijing road freight',
       grade: 'A',
+      gradeLabel: 'A',
       tier: '良',
       score: 86.5,
       cycle: '2026-Q4',

@@ -89,7 +89,7 @@ function gradesSection(doc: Doc, grades: PublishedGrade[]): void {
   doc.fontSize(10);
   if (grades.length === 0) doc.fillColor('#444').text('报告时点无公示中的信用评价结果。');
   for (const g of grades) {
-    const grade = g.tier ? `${g.grade}（${g.tier}）` : g.grade;
+    const grade = g.tier ? `${g.gradeLabel || g.grade}（${g.tier}）` : g.gradeLabel || g.grade;
     doc.fillColor('#000').text(`${g.schemeName}：${grade}`);
     doc
       .fillColor('#444')

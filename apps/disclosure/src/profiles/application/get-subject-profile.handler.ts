@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
+import { gradeLabelZh } from '@domain/credit';
 import { parseUscc } from '@domain/identifiers';
 import { DomainError } from '@platform/errors';
 import type { PublicListEntryView } from '../../lists/application/get-public-list.query';
@@ -78,6 +79,7 @@ function toGrade(g: GradeRow): PublishedGrade {
     schemeName: g.scheme_name ?? g.scheme_id,
     schemeNameEn: g.scheme_name_en ?? g.scheme_id,
     grade: g.grade,
+    gradeLabel: gradeLabelZh(g.grade),
     tier: g.tier ?? '',
     score: Number(g.score),
     cycle: g.cycle_label,

@@ -28,6 +28,8 @@ export interface PublishedGrade {
   schemeName: string;
   schemeNameEn: string;
   grade: string;
+  /** How a person reads the grade (gradeLabelZh: 绿码, 五星…). */
+  gradeLabel: string;
   /** The grade's tier when the scheme's ladder declares tiers (ADR 0050, e.g. 良), else empty. */
   tier: string;
   score: number;
