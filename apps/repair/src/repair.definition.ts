@@ -4,6 +4,7 @@ import { IdempotencyKeys1763700000001 } from '@platform/database';
 import { MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { RepairRecordsAndApplications1763700004000 } from './migrations/1763700004000-repair-records-and-applications';
+import { RepairRevocations1763700004200 } from './migrations/1763700004200-repair-revocations';
 
 export const repairConfigSchema = baseServiceEnv.extend({
   /**
@@ -12,6 +13,11 @@ export const repairConfigSchema = baseServiceEnv.extend({
    * no period for the decision.
    */
   REPAIR_DECISION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /**
+   * Months after a revoked repair (false commitment, issue 19 item 8) during which the subject may
+   * not apply for a repair again. Placeholder: DOMAIN.md §5 and the seeds give no period.
+   */
+  REPAIR_REVOCATION_BAR_MONTHS: z.coerce.number().int().min(0).max(60).default(12),
 });
 export type RepairConfig = z.infer<typeof repairConfigSchema>;
 
@@ -25,7 +31,7 @@ export const repairDefinition: ServiceDefinition = {
   name: 'repair',
   schema: 'repair',
   entities: [],
-  migrations: [MessagingTables1763700000000, IdempotencyKeys1763700000001, RepairRecordsAndApplications1763700004000],
+  migrations: [MessagingTables1763700000000, IdempotencyKeys1763700000001, RepairRecordsAndApplications1763700004000, RepairRevocations1763700004200],
   protoPackages: [ProtoPackages.repair],
   streams: ['REPAIR', 'CREDIT_RECORDS'],
 };

@@ -44,3 +44,12 @@ export class DecideRepairApplicationDto {
   @MaxLength(2000)
   reason: string;
 }
+
+/** POST /api/v1/repair-applications/{id}/revocation: a repair obtained with a false commitment. */
+export class RevokeRepairApplicationDto {
+  @ApiProperty({ description: 'Why (for the subject): what was false in the commitment', example: '经核查，信用承诺不实，撤销信用修复决定' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  reason: string;
+}

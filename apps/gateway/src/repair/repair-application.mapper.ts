@@ -15,6 +15,7 @@ export interface RepairApplicationBody {
   decisionDueOn: string;
   overdue: boolean;
   decision?: { outcome: string; reason: string; decidedBy: string; decidedAt: string };
+  revocation?: { reason: string; revokedBy: string; revokedAt: string; reapplyBarredUntil: string };
 }
 
 export function toRepairApplicationBody(a: repairV1.RepairApplication | undefined): RepairApplicationBody {
@@ -32,6 +33,16 @@ export function toRepairApplicationBody(a: repairV1.RepairApplication | undefine
     appliedAt: a.appliedAt,
     decisionDueOn: a.decisionDueOn,
     overdue: a.overdue,
-    ...(a.status === 'pending' ? {} : { decision: { outcome: a.status, reason: a.decisionReason, decidedBy: a.decidedBy, decidedAt: a.decidedAt } }),
+    ...(a.status === 'pending'
+      ? {}
+      : { decision: { outcome: decisionOutcome(a.status), reason: a.decisionReason, decidedBy: a.decidedBy, decidedAt: a.decidedAt } }),
+    ...(a.status === 'revoked'
+      ? { revocation: { reason: a.revocationReason, revokedBy: a.revokedBy, revokedAt: a.revokedAt, reapplyBarredUntil: a.reapplyBarredUntil } }
+      : {}),
   };
+}
+
+/** A revoked repair had been approved: the decision stays what it was. */
+function decisionOutcome(status: string): string {
+  return status === 'revoked' ? 'approved' : status;
 }

@@ -8,7 +8,7 @@ import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { assertIdempotencyKey, markReplayed } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { ApplyForRepairDto, DecideRepairApplicationDto } from './repair-application.dto';
+import { ApplyForRepairDto, DecideRepairApplicationDto, RevokeRepairApplicationDto } from './repair-application.dto';
 import { RepairApplicationBody, toRepairApplicationBody } from './repair-application.mapper';
 
 const IDEMPOTENCY_HEADER = {
@@ -54,7 +54,7 @@ export class RepairApplicationsHttpController {
 
   @Get('repair-applications')
   @RequireScope(Scopes.RecordsWrite)
-  @ApiQuery({ name: 'status', required: false, enum: ['pending', 'approved', 'rejected'] })
+  @ApiQuery({ name: 'status', required: false, enum: ['pending', 'approved', 'rejected', 'revoked'] })
   @ApiOperation({ summary: "The deciding unit's queue: applications on records of its region, oldest due first, overdue marked" })
   async list(@CurrentPrincipal() principal: Principal, @Query('status') status: string | undefined): Promise<{ items: RepairApplicationBody[] }> {
     const result = await this.upstreams.repairApplications.listRepairApplications({ status: status ?? '' }, { principal });
@@ -76,6 +76,30 @@ export class RepairApplicationsHttpController {
     assertIdempotencyKey(idempotencyKey);
     const result = await this.upstreams.repairApplications.decideRepairApplication(
       { applicationId, outcome: body.outcome, reason: body.reason, idempotencyKey: idempotencyKey ?? '' },
+      { principal },
+    );
+    markReplayed(response, result.replayed);
+    return toRepairApplicationBody(result.application);
+  }
+
+  @Post('repair-applications/:applicationId/revocation')
+  @HttpCode(200)
+  @RequireScope(Scopes.RecordsWrite)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({
+    summary:
+      'The deciding authority revokes an approved repair obtained with a false commitment: the record is back in force (repair.records.repair-revoked) and the subject may not apply again for a period',
+  })
+  async revoke(
+    @CurrentPrincipal() principal: Principal,
+    @Param('applicationId') applicationId: string,
+    @Body() body: RevokeRepairApplicationDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RepairApplicationBody> {
+    assertIdempotencyKey(idempotencyKey);
+    const result = await this.upstreams.repairApplications.revokeRepairApplication(
+      { applicationId, reason: body.reason, idempotencyKey: idempotencyKey ?? '' },
       { principal },
     );
     markReplayed(response, result.replayed);

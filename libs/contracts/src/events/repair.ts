@@ -17,6 +17,25 @@ export interface RepairRecordRepairedV1 {
 }
 
 /**
+ * Payload of `repair.records.repair-revoked` v1: the deciding authority revoked a repair it had
+ * approved because the subject's commitment was false (issue 19 item 8; DOMAIN.md §5). Everything
+ * the repair ended is restored: collection puts the record back in force (a new version with
+ * change `repair-revoked`, status as before the repair) and announces it as
+ * `credit.records.updated`, which disclosure (publication resumes for the rest of its period),
+ * evaluation and joint measures act on.
+ */
+export interface RepairRecordRepairRevokedV1 {
+  applicationId: string;
+  recordId: string;
+  subject: { kind: 'org' | 'person' | 'vehicle' | 'vessel'; id: string };
+  revokedBy: string;
+  revokedAt: string;
+  reason: string;
+  /** China date until which the subject may not apply for a repair again. */
+  barredUntil: string;
+}
+
+/**
  * Payload of `repair.notices.issued` v1: the repair notice (信用修复告知) produced when a repairable
  * record is received — when and how it can be repaired (DOMAIN.md §5: repair notice delivered with
  * the penalty decision; seed 004 珠海 "双信同达" 预先告知 by SMS). An integration event (ADR 0045):

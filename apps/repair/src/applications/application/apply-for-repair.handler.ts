@@ -11,7 +11,7 @@ import { REPAIR_CHECKLIST, REPAIR_RULES } from '../../rules/application/rules.to
 import { repairModeFor, type RepairChecklist } from '../../rules/domain/repair-checklist';
 import type { RepairRules } from '../../rules/domain/repair-rules';
 import type { RepairConfig } from '../../repair.definition';
-import { applicationViolations, ineligibility } from '../domain/repair-application';
+import { applicationViolations, ineligibility, reapplyBar } from '../domain/repair-application';
 import { RepairApplicationErrorCode } from '../domain/repair-application-errors';
 import { RepairApplicationsRepository } from '../infrastructure/repair-applications.repository';
 import type { ApplyForRepairCommand, RepairApplicationWriteResult } from './apply-for-repair.command';
@@ -24,7 +24,7 @@ import { REPAIR_CALENDAR } from './repair.tokens';
  * at once against repair's copy of the record: 404 REPAIR.RECORD_NOT_FOUND; 409
  * REPAIR.ALREADY_REPAIRED / RECORD_NOT_IN_FORCE / ALREADY_APPLIED; 422 REPAIR.NOT_REPAIRABLE,
  * MINIMUM_PERIOD_NOT_OVER (naming the date it will be over) or EVIDENCE_REQUIRED (closed-loop
- * mode). Any client may file (no trip to another city); the record's authority region decides.
+ * mode) or REAPPLY_BARRED (a repair of the subject was revoked; names the date the bar ends). Any client may file (no trip to another city); the record's authority region decides.
  * The decision is due a configured number of working days after the application.
  */
 @Injectable()
@@ -58,7 +58,8 @@ export class ApplyForRepairHandler {
     if (!record) throw DomainError.notFound(RepairApplicationErrorCode.RecordNotFound, `No credit record ${command.recordId} is known to repair.`);
     const today = chinaDateOf(new Date());
     const { mode } = repairModeFor(this.checklist, record.payload['violationType']);
-    const refusal = ineligibility(this.rules, record, mode, command.evidence, today);
+    const barredUntil = await RepairApplicationsRepository.reapplyBarredUntil(manager, record.subjectId);
+    const refusal = reapplyBar(barredUntil, today) ?? ineligibility(this.rules, record, mode, command.evidence, today);
     if (refusal) throw new DomainError(refusal.code, refusal.status, refusal.message, [refusal.violation]);
 
     const appliedAt = new Date();

@@ -21,6 +21,10 @@ export interface RepairApplicationView {
   decidedBy: string;
   decidedAt: string;
   decisionReason: string;
+  revokedBy: string;
+  revokedAt: string;
+  revocationReason: string;
+  reapplyBarredUntil: string;
 }
 
 /** `today` (China date) decides whether a pending application is past its due date. */
@@ -45,5 +49,9 @@ export function repairApplicationView(row: RepairApplicationRow, today: string):
     decidedBy: row.decidedBy ?? '',
     decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : '',
     decisionReason: row.decisionReason ?? '',
+    revokedBy: row.revokedBy ?? '',
+    revokedAt: row.revokedAt ? new Date(row.revokedAt).toISOString() : '',
+    revocationReason: row.revocationReason ?? '',
+    reapplyBarredUntil: row.reapplyBarredUntil ?? '',
   };
 }

@@ -1,6 +1,6 @@
 import type { RepairRecord } from '../../records/domain/repair-record';
 import { REPAIR_RULES_V1 } from '../../rules/domain/shipped-repair-rules';
-import { ineligibility } from './repair-application';
+import { ineligibility, reapplyBar, reapplyBarredUntil, revocationViolations } from './repair-application';
 
 /** A general administrative penalty decided 2026-04-10 (DOMAIN.md §5: general, at least 3 months, at most 1 year). */
 const record: RepairRecord = {
@@ -56,5 +56,33 @@ describe('repair eligibility (DOMAIN.md §5)', () => {
     expect(ineligibility(REPAIR_RULES_V1, { ...record, recordType: 'administrative-licence' }, 'repair-commitment', [], '2026-08-01')).toMatchObject({
       code: 'REPAIR.NOT_REPAIRABLE',
     });
+  });
+});
+
+/*
+ * Revocation (issue 19 item 8): a repair obtained with a false commitment is revoked and the
+ * subject may not apply again for a configured period (REPAIR_REVOCATION_BAR_MONTHS; 12 is the
+ * placeholder default — the seeds give no period). Months are counted as 《民法典》第二百零二条.
+ */
+describe('reapply bar after a revoked repair', () => {
+  it('lasts the configured months from the revocation date', () => {
+    expect(reapplyBarredUntil('2026-12-06', 12)).toBe('2027-12-06');
+    expect(reapplyBarredUntil('2026-08-31', 6)).toBe('2027-02-28');
+  });
+
+  it('refuses an application up to the last barred day (422 REPAIR.REAPPLY_BARRED naming the first free day), then lets it through', () => {
+    expect(reapplyBar('2027-12-06', '2027-12-06')).toMatchObject({
+      code: 'REPAIR.REAPPLY_BARRED',
+      status: 'precondition',
+      eligibleFrom: '2027-12-07',
+      violation: { field: 'target', code: 'REAPPLY_BARRED' },
+    });
+    expect(reapplyBar('2027-12-06', '2027-12-07')).toBeNull();
+    expect(reapplyBar(null, '2026-12-06')).toBeNull();
+  });
+
+  it('needs a reason for the revocation', () => {
+    expect(revocationViolations({ reason: ' ' })).toEqual([expect.objectContaining({ field: 'reason', code: 'REQUIRED' })]);
+    expect(revocationViolations({ reason: '信用承诺不实' })).toEqual([]);
   });
 });

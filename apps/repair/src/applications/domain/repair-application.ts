@@ -1,12 +1,16 @@
+import { addDays, addMonths } from '@domain/calendar';
 import type { FieldViolation } from '@platform/errors';
 import { recordTypeRepairability, earliestRepairDate, publicationEndsOn, type RepairRules } from '../../rules/domain/repair-rules';
 import type { RepairMode } from '../../rules/domain/repair-checklist';
 import { isInForce, type RepairRecord } from '../../records/domain/repair-record';
 import { RepairApplicationErrorCode } from './repair-application-errors';
 
-/** An application's life: pending, then approved or rejected once by the deciding authority. */
-export type RepairApplicationStatus = 'pending' | 'approved' | 'rejected';
-export type RepairOutcome = Exclude<RepairApplicationStatus, 'pending'>;
+/**
+ * An application's life: pending, then approved or rejected once by the deciding authority; an
+ * approved repair obtained with a false commitment may later be revoked (issue 19 item 8).
+ */
+export type RepairApplicationStatus = 'pending' | 'approved' | 'rejected' | 'revoked';
+export type RepairOutcome = 'approved' | 'rejected';
 
 export const COMMITMENT_MAX = 4000;
 export const EVIDENCE_MAX_ITEMS = 20;
@@ -36,6 +40,30 @@ export function decisionViolations(input: { outcome: string; reason: string }): 
     problems.push({ field: 'outcome', message: 'must be "approved" or "rejected"', code: 'INVALID' });
   }
   return [...problems, ...textViolations('reason', input.reason, REASON_MAX)];
+}
+
+/** What is wrong with a revocation's shape (empty: nothing): the reason is required. */
+export function revocationViolations(input: { reason: string }): FieldViolation[] {
+  return textViolations('reason', input.reason, REASON_MAX);
+}
+
+/**
+ * The last day a subject whose repair was revoked may not apply again: `barMonths` from the
+ * revocation date (REPAIR_REVOCATION_BAR_MONTHS, a placeholder: the seeds give no period).
+ */
+export function reapplyBarredUntil(revokedOn: string, barMonths: number): string {
+  return addMonths(revokedOn, barMonths);
+}
+
+/** Refusal of a new application while the subject is barred after a revocation; null: not barred. */
+export function reapplyBar(barredUntil: string | null, today: string): Ineligibility | null {
+  if (barredUntil === null || today > barredUntil) return null;
+  const eligibleFrom = addDays(barredUntil, 1);
+  const message = `a repair of this subject was revoked (false commitment): it may not apply again before ${eligibleFrom}`;
+  return {
+    ...precondition(RepairApplicationErrorCode.ReapplyBarred, message, { field: 'target', message, code: 'REAPPLY_BARRED' }),
+    eligibleFrom,
+  };
 }
 
 /** Why a record cannot be repaired now; `status` says how the transport answers. */

@@ -21,14 +21,23 @@ export interface RepairApplicationRow {
   decidedBy: string | null;
   decidedAt: Date | null;
   decisionReason: string | null;
+  revokedBy: string | null;
+  revokedAt: Date | null;
+  revocationReason: string | null;
+  reapplyBarredUntil: string | null;
 }
 
-export type NewRepairApplication = Omit<RepairApplicationRow, 'status' | 'decidedBy' | 'decidedAt' | 'decisionReason'>;
+export type NewRepairApplication = Omit<
+  RepairApplicationRow,
+  'status' | 'decidedBy' | 'decidedAt' | 'decisionReason' | 'revokedBy' | 'revokedAt' | 'revocationReason' | 'reapplyBarredUntil'
+>;
 
 const COLUMNS = `id, record_id AS "recordId", record_type AS "recordType", subject_kind AS "subjectKind", subject_id AS "subjectId",
   deciding_region AS "decidingRegion", severity, to_char(decision_date, 'YYYY-MM-DD') AS "decisionDate", mode, commitment, evidence,
   status, applied_by AS "appliedBy", applied_at AS "appliedAt", to_char(decision_due_on, 'YYYY-MM-DD') AS "decisionDueOn",
-  decided_by AS "decidedBy", decided_at AS "decidedAt", decision_reason AS "decisionReason"`;
+  decided_by AS "decidedBy", decided_at AS "decidedAt", decision_reason AS "decisionReason",
+  revoked_by AS "revokedBy", revoked_at AS "revokedAt", revocation_reason AS "revocationReason",
+  to_char(reapply_barred_until, 'YYYY-MM-DD') AS "reapplyBarredUntil"`;
 
 /** Repair applications (SQL). */
 export const RepairApplicationsRepository = {
@@ -91,5 +100,20 @@ export const RepairApplicationsRepository = {
       d.decidedBy,
       d.decidedAt,
     ]);
+  },
+  async revoke(manager: EntityManager, id: string, r: { reason: string; revokedBy: string; revokedAt: Date; barredUntil: string }): Promise<void> {
+    await manager.query(
+      `UPDATE repair_applications SET status = 'revoked', revocation_reason = $2, revoked_by = $3, revoked_at = $4, reapply_barred_until = $5 WHERE id = $1`,
+      [id, r.reason, r.revokedBy, r.revokedAt, r.barredUntil],
+    );
+  },
+
+  /** The last day the subject may not apply again after a revoked repair (the latest bar), or null. */
+  async reapplyBarredUntil(manager: EntityManager, subjectId: string): Promise<string | null> {
+    const [row]: { until: string | null }[] = await manager.query(
+      `SELECT to_char(max(reapply_barred_until), 'YYYY-MM-DD') AS until FROM repair_applications WHERE subject_id = $1 AND status = 'revoked'`,
+      [subjectId],
+    );
+    return row?.until ?? null;
   },
 };
