@@ -5,6 +5,7 @@ import { MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { RepairRecordsAndApplications1763700004000 } from './migrations/1763700004000-repair-records-and-applications';
 import { RepairRevocations1763700004200 } from './migrations/1763700004200-repair-revocations';
+import { RepairListEntries1763700004201 } from './migrations/1763700004201-repair-list-entries';
 
 export const repairConfigSchema = baseServiceEnv.extend({
   /**
@@ -31,7 +32,13 @@ export const repairDefinition: ServiceDefinition = {
   name: 'repair',
   schema: 'repair',
   entities: [],
-  migrations: [MessagingTables1763700000000, IdempotencyKeys1763700000001, RepairRecordsAndApplications1763700004000, RepairRevocations1763700004200],
+  migrations: [
+    MessagingTables1763700000000,
+    IdempotencyKeys1763700000001,
+    RepairRecordsAndApplications1763700004000,
+    RepairRevocations1763700004200,
+    RepairListEntries1763700004201,
+  ],
   protoPackages: [ProtoPackages.repair],
-  streams: ['REPAIR', 'CREDIT_RECORDS'],
+  streams: ['REPAIR', 'CREDIT_RECORDS', 'MEASURES'],
 };

@@ -3,7 +3,10 @@ import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength
 
 /** POST /api/v1/repair-applications (API.md "Repair"; DOMAIN.md §5). */
 export class ApplyForRepairDto {
-  @ApiProperty({ description: 'The credit record to repair (its id)', example: '3f2b6a1e-8c4d-4e5f-9a6b-7c8d9e0f1a2b' })
+  @ApiProperty({
+    description: 'The credit record or list entry (key-watch, severe-dishonesty, bad-driver) to repair (its id)',
+    example: '3f2b6a1e-8c4d-4e5f-9a6b-7c8d9e0f1a2b',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(100)

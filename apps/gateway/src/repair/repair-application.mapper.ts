@@ -3,7 +3,10 @@ import type { repairV1 } from '@contracts';
 /** A repair application as the API shows it; the decision as an object once there is one. */
 export interface RepairApplicationBody {
   id: string;
-  target: { recordId: string; recordType: string; severity: string; decisionDate: string };
+  /** A record (its type, severity, decision date), or a list entry (its list type and start). */
+  target:
+    | { kind: 'record'; recordId: string; recordType: string; severity: string; decisionDate: string }
+    | { kind: 'list-entry'; entryId: string; listType: string; startsOn: string };
   subject: { kind: string; id: string };
   decidingRegion: string;
   mode: string;
@@ -22,7 +25,10 @@ export function toRepairApplicationBody(a: repairV1.RepairApplication | undefine
   if (!a) throw new Error('repair answered without an application');
   return {
     id: a.id,
-    target: { recordId: a.recordId, recordType: a.recordType, severity: a.severity, decisionDate: a.decisionDate },
+    target:
+      a.targetKind === 'list-entry'
+        ? { kind: 'list-entry', entryId: a.listEntryId, listType: a.recordType, startsOn: a.decisionDate }
+        : { kind: 'record', recordId: a.recordId, recordType: a.recordType, severity: a.severity, decisionDate: a.decisionDate },
     subject: { kind: a.subjectKind, id: a.subjectId },
     decidingRegion: a.decidingRegion,
     mode: a.mode,

@@ -14,7 +14,7 @@ import {
 } from './evaluation';
 import { RegistryDriverChangedV1, RegistryEnterpriseChangedV1, RegistryVehicleChangedV1, RegistryVesselChangedV1 } from './registry';
 import { PermitIssuedV1, PermitRevokedV1, PermitViolationDetectedV1 } from './permits';
-import { RepairNoticeIssuedV1, RepairRecordRepairedV1, RepairRecordRepairRevokedV1 } from './repair';
+import { RepairListEntryRepairedV1, RepairNoticeIssuedV1, RepairRecordRepairedV1, RepairRecordRepairRevokedV1 } from './repair';
 import { ListEntryDroppedV1, ListEntryEffectiveV1, ListEntryProposedV1, ListEntryRemovedV1, MeasuresDecisionMadeV1 } from './measures';
 
 export const STREAM_SUBJECTS = {
@@ -69,6 +69,7 @@ export const Events = {
   RepairRecordRepaired: event<RepairRecordRepairedV1>('REPAIR', 'repair.records.repaired', 1),
   RepairNoticeIssued: event<RepairNoticeIssuedV1>('REPAIR', 'repair.notices.issued', 1),
   RepairRecordRepairRevoked: event<RepairRecordRepairRevokedV1>('REPAIR', 'repair.records.repair-revoked', 1),
+  RepairListEntryRepaired: event<RepairListEntryRepairedV1>('REPAIR', 'repair.list-entries.repaired', 1),
   PermitIssued: event<PermitIssuedV1>('PERMITS', 'permits.permit.issued', 1),
   PermitRevoked: event<PermitRevokedV1>('PERMITS', 'permits.permit.revoked', 1),
   PermitViolationDetected: event<PermitViolationDetectedV1>('PERMITS', 'permits.violations.detected', 1),

@@ -17,6 +17,22 @@ export interface RepairRecordRepairedV1 {
 }
 
 /**
+ * Payload of `repair.list-entries.repaired` v1: the deciding authority approved the repair of a
+ * list entry (key-watch, severe-dishonesty, bad-driver; issue 19 items 2 and 7). Joint measures
+ * removes the entry (removal reason `repair`) and announces `measures.list-entries.removed`, which
+ * disclosure acts on (a severe-list removal stops publication within 3 working days, DOMAIN.md §5).
+ */
+export interface RepairListEntryRepairedV1 {
+  applicationId: string;
+  entryId: string;
+  listType: string;
+  subject: { kind: 'org' | 'person' | 'vehicle' | 'vessel'; id: string };
+  decidedBy: string;
+  decidedAt: string;
+  reason: string;
+}
+
+/**
  * Payload of `repair.records.repair-revoked` v1: the deciding authority revoked a repair it had
  * approved because the subject's commitment was false (issue 19 item 8; DOMAIN.md §5). Everything
  * the repair ended is restored: collection puts the record back in force (a new version with

@@ -3,7 +3,9 @@ import type { RepairApplicationRow } from '../infrastructure/repair-applications
 /** An application as answered (plain data: ISO strings, so idempotent answers replay unchanged). */
 export interface RepairApplicationView {
   id: string;
+  targetKind: string;
   recordId: string;
+  listEntryId: string;
   recordType: string;
   subjectKind: string;
   subjectId: string;
@@ -31,13 +33,15 @@ export interface RepairApplicationView {
 export function repairApplicationView(row: RepairApplicationRow, today: string): RepairApplicationView {
   return {
     id: row.id,
-    recordId: row.recordId,
+    targetKind: row.targetKind,
+    recordId: row.recordId ?? '',
+    listEntryId: row.listEntryId ?? '',
     recordType: row.recordType,
     subjectKind: row.subjectKind,
     subjectId: row.subjectId,
     decidingRegion: row.decidingRegion,
-    severity: row.severity,
-    decisionDate: row.decisionDate,
+    severity: row.severity ?? '',
+    decisionDate: row.decisionDate ?? '',
     mode: row.mode,
     commitment: row.commitment,
     evidence: row.evidence,

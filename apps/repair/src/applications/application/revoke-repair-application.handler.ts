@@ -52,7 +52,7 @@ export class RevokeRepairApplicationHandler {
     if (!isWithinRegion(principal, application.decidingRegion)) {
       throw DomainError.forbidden(
         RepairApplicationErrorCode.NotDecidingAuthority,
-        `Record ${application.recordId} was decided in region ${application.decidingRegion}, outside the client's region ${principal.region}: only its deciding authority revokes the repair (谁认定、谁修复).`,
+        `${application.recordId ? `Record ${application.recordId}` : `List entry ${application.listEntryId}`} was decided in region ${application.decidingRegion}, outside the client's region ${principal.region}: only its deciding authority revokes the repair (谁认定、谁修复).`,
       );
     }
     if (application.status !== 'approved') {
@@ -71,7 +71,7 @@ export class RevokeRepairApplicationHandler {
       occurredAt: revokedAt,
       data: {
         applicationId: application.id,
-        recordId: application.recordId,
+        recordId: application.recordId!,
         subject: { kind: application.subjectKind as 'org' | 'person' | 'vehicle' | 'vessel', id: application.subjectId },
         revokedBy: principal.clientId,
         revokedAt: revokedAt.toISOString(),

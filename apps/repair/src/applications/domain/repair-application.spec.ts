@@ -1,6 +1,7 @@
 import type { RepairRecord } from '../../records/domain/repair-record';
 import { REPAIR_RULES_V1 } from '../../rules/domain/shipped-repair-rules';
-import { ineligibility, reapplyBar, reapplyBarredUntil, revocationViolations } from './repair-application';
+import type { RepairListEntry } from '../../records/domain/repair-list-entry';
+import { ineligibility, listEntryIneligibility, reapplyBar, reapplyBarredUntil, revocationViolations } from './repair-application';
 
 /** A general administrative penalty decided 2026-04-10 (DOMAIN.md §5: general, at least 3 months, at most 1 year). */
 const record: RepairRecord = {
@@ -84,5 +85,33 @@ describe('reapply bar after a revoked repair', () => {
   it('needs a reason for the revocation', () => {
     expect(revocationViolations({ reason: ' ' })).toEqual([expect.objectContaining({ field: 'reason', code: 'REQUIRED' })]);
     expect(revocationViolations({ reason: '信用承诺不实' })).toEqual([]);
+  });
+});
+
+/*
+ * List entries (issue 19 items 2 and 7; DOMAIN.md §5 "measures are lifted"): the punishment lists
+ * the rules name (key-watch, severe-dishonesty, bad-driver) may be repaired while in force; reward
+ * lists may not; no minimum period applies (placeholder: DOMAIN.md gives none).
+ */
+describe('list entry eligibility', () => {
+  const entry: RepairListEntry = {
+    entryId: '00000000-0000-4000-8000-000000000002',
+    listType: 'severe-dishonesty',
+    subjectKind: 'org',
+    subjectId: '91410100MA0000000X',
+    region: '410100',
+    status: 'effective',
+    startsOn: '2026-11-01',
+    version: 2,
+  };
+
+  it('an effective severe-dishonesty entry is eligible at once', () => {
+    expect(listEntryIneligibility(REPAIR_RULES_V1, entry)).toBeNull();
+  });
+
+  it('a removed or proposed entry is not in force (409); a red-list entry is not repairable (422)', () => {
+    expect(listEntryIneligibility(REPAIR_RULES_V1, { ...entry, status: 'removed' })).toMatchObject({ code: 'REPAIR.RECORD_NOT_IN_FORCE', status: 'conflict' });
+    expect(listEntryIneligibility(REPAIR_RULES_V1, { ...entry, status: 'proposed' })).toMatchObject({ code: 'REPAIR.RECORD_NOT_IN_FORCE' });
+    expect(listEntryIneligibility(REPAIR_RULES_V1, { ...entry, listType: 'red' })).toMatchObject({ code: 'REPAIR.NOT_REPAIRABLE', status: 'precondition' });
   });
 });

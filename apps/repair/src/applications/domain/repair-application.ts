@@ -3,6 +3,7 @@ import type { FieldViolation } from '@platform/errors';
 import { recordTypeRepairability, earliestRepairDate, publicationEndsOn, type RepairRules } from '../../rules/domain/repair-rules';
 import type { RepairMode } from '../../rules/domain/repair-checklist';
 import { isInForce, type RepairRecord } from '../../records/domain/repair-record';
+import type { RepairListEntry } from '../../records/domain/repair-list-entry';
 import { RepairApplicationErrorCode } from './repair-application-errors';
 
 /**
@@ -11,6 +12,8 @@ import { RepairApplicationErrorCode } from './repair-application-errors';
  */
 export type RepairApplicationStatus = 'pending' | 'approved' | 'rejected' | 'revoked';
 export type RepairOutcome = 'approved' | 'rejected';
+/** What an application repairs: a credit record, or a list entry (key-watch, severe-dishonesty, bad-driver). */
+export type RepairTargetKind = 'record' | 'list-entry';
 
 export const COMMITMENT_MAX = 4000;
 export const EVIDENCE_MAX_ITEMS = 20;
@@ -26,7 +29,7 @@ export function isUuid(id: string): boolean {
 /** What is wrong with an application's shape (empty: nothing). */
 export function applicationViolations(input: { recordId: string; commitment: string; evidence: readonly string[] }): FieldViolation[] {
   const problems: FieldViolation[] = [];
-  if (!isUuid(input.recordId)) problems.push({ field: 'target', message: 'must be a record id (UUID)', code: 'INVALID' });
+  if (!isUuid(input.recordId)) problems.push({ field: 'target', message: 'must be a record or list entry id (UUID)', code: 'INVALID' });
   problems.push(...textViolations('commitment', input.commitment, COMMITMENT_MAX));
   if (input.evidence.length > EVIDENCE_MAX_ITEMS) problems.push({ field: 'evidence', message: `at most ${EVIDENCE_MAX_ITEMS} references`, code: 'TOO_MANY' });
   input.evidence.forEach((ref, i) => problems.push(...textViolations(`evidence[${i}]`, ref, EVIDENCE_MAX_LENGTH)));
@@ -115,6 +118,22 @@ export function ineligibility(rules: RepairRules, record: RepairRecord, mode: Re
   if (mode === 'closed-loop' && evidence.length === 0) {
     const message = 'closed-loop mode (the violation continues until corrected): attach the rectification evidence';
     return precondition(RepairApplicationErrorCode.EvidenceRequired, message, { field: 'evidence', message, code: 'REQUIRED' });
+  }
+  return null;
+}
+
+/**
+ * Whether a list entry may be repaired (removed early, DOMAIN.md §5 "measures are lifted"): in
+ * force (`effective`) and of a list type the rules name repairable. DOMAIN.md and the seeds give
+ * no minimum period for list entries: none is applied (placeholder). Null: eligible.
+ */
+export function listEntryIneligibility(rules: RepairRules, entry: RepairListEntry): Ineligibility | null {
+  if (entry.status !== 'effective') {
+    return conflict(RepairApplicationErrorCode.RecordNotInForce, `List entry ${entry.entryId} is ${entry.status}: nothing to repair.`, 'NOT_IN_FORCE');
+  }
+  if (!(rules.repairableListTypes as readonly string[]).includes(entry.listType)) {
+    const message = `${entry.listType} entries are not repairable under ${rules.basis}`;
+    return precondition(RepairApplicationErrorCode.NotRepairable, message, { field: 'target', message, code: 'NOT_REPAIRABLE' });
   }
   return null;
 }

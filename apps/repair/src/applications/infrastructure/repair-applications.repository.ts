@@ -1,16 +1,22 @@
 import type { EntityManager } from 'typeorm';
 import type { RepairMode } from '../../rules/domain/repair-checklist';
-import type { RepairApplicationStatus, RepairOutcome } from '../domain/repair-application';
+import type { RepairApplicationStatus, RepairOutcome, RepairTargetKind } from '../domain/repair-application';
 
 export interface RepairApplicationRow {
   id: string;
-  recordId: string;
+  /** record | list-entry */
+  targetKind: RepairTargetKind;
+  /** The record repaired (target kind `record`). */
+  recordId: string | null;
+  /** The list entry repaired (target kind `list-entry`). */
+  listEntryId: string | null;
+  /** The record's type, or the list type. */
   recordType: string;
   subjectKind: string;
   subjectId: string;
   decidingRegion: string;
-  severity: string;
-  decisionDate: string;
+  severity: string | null;
+  decisionDate: string | null;
   mode: RepairMode;
   commitment: string;
   evidence: string[];
@@ -32,7 +38,7 @@ export type NewRepairApplication = Omit<
   'status' | 'decidedBy' | 'decidedAt' | 'decisionReason' | 'revokedBy' | 'revokedAt' | 'revocationReason' | 'reapplyBarredUntil'
 >;
 
-const COLUMNS = `id, record_id AS "recordId", record_type AS "recordType", subject_kind AS "subjectKind", subject_id AS "subjectId",
+const COLUMNS = `id, target_kind AS "targetKind", record_id AS "recordId", list_entry_id AS "listEntryId", record_type AS "recordType", subject_kind AS "subjectKind", subject_id AS "subjectId",
   deciding_region AS "decidingRegion", severity, to_char(decision_date, 'YYYY-MM-DD') AS "decisionDate", mode, commitment, evidence,
   status, applied_by AS "appliedBy", applied_at AS "appliedAt", to_char(decision_due_on, 'YYYY-MM-DD') AS "decisionDueOn",
   decided_by AS "decidedBy", decided_at AS "decidedAt", decision_reason AS "decisionReason",
@@ -45,8 +51,8 @@ export const RepairApplicationsRepository = {
   async insertPending(manager: EntityManager, a: NewRepairApplication): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO repair_applications (id, record_id, record_type, subject_kind, subject_id, deciding_region, severity, decision_date, mode,
-         commitment, evidence, status, applied_by, applied_at, decision_due_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', $12, $13, $14)
+         commitment, evidence, status, applied_by, applied_at, decision_due_on, target_kind, list_entry_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', $12, $13, $14, $15, $16)
        ON CONFLICT DO NOTHING RETURNING id`,
       [
         a.id,
@@ -63,6 +69,8 @@ export const RepairApplicationsRepository = {
         a.appliedBy,
         a.appliedAt,
         a.decisionDueOn,
+        a.targetKind,
+        a.listEntryId,
       ],
     );
     return rows.length > 0;
