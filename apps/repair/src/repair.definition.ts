@@ -6,6 +6,7 @@ import type { ServiceDefinition } from '@platform/service';
 import { RepairRecordsAndApplications1763700004000 } from './migrations/1763700004000-repair-records-and-applications';
 import { RepairRevocations1763700004200 } from './migrations/1763700004200-repair-revocations';
 import { RepairListEntries1763700004201 } from './migrations/1763700004201-repair-list-entries';
+import { RepairFinePaymentCheck1763700004202 } from './migrations/1763700004202-repair-fine-payment-check';
 
 export const repairConfigSchema = baseServiceEnv.extend({
   /**
@@ -38,6 +39,7 @@ export const repairDefinition: ServiceDefinition = {
     RepairRecordsAndApplications1763700004000,
     RepairRevocations1763700004200,
     RepairListEntries1763700004201,
+    RepairFinePaymentCheck1763700004202,
   ],
   protoPackages: [ProtoPackages.repair],
   streams: ['REPAIR', 'CREDIT_RECORDS', 'MEASURES'],

@@ -19,6 +19,8 @@ export interface RepairApplicationBody {
   overdue: boolean;
   decision?: { outcome: string; reason: string; decidedBy: string; decidedAt: string };
   revocation?: { reason: string; revokedBy: string; revokedAt: string; reapplyBarredUntil: string };
+  /** A penalty's fine checked against the payment data received (no receipt needed when verified). */
+  finePayment?: { status: string; paymentRecordIds: string[]; missing?: string };
 }
 
 export function toRepairApplicationBody(a: repairV1.RepairApplication | undefined): RepairApplicationBody {
@@ -42,6 +44,15 @@ export function toRepairApplicationBody(a: repairV1.RepairApplication | undefine
     ...(a.status === 'pending'
       ? {}
       : { decision: { outcome: decisionOutcome(a.status), reason: a.decisionReason, decidedBy: a.decidedBy, decidedAt: a.decidedAt } }),
+    ...(a.finePaymentStatus
+      ? {
+          finePayment: {
+            status: a.finePaymentStatus,
+            paymentRecordIds: a.finePaymentRecordIds ?? [],
+            ...(a.finePaymentMissing ? { missing: a.finePaymentMissing } : {}),
+          },
+        }
+      : {}),
     ...(a.status === 'revoked'
       ? { revocation: { reason: a.revocationReason, revokedBy: a.revokedBy, revokedAt: a.revokedAt, reapplyBarredUntil: a.reapplyBarredUntil } }
       : {}),

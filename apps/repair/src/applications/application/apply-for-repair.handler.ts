@@ -12,6 +12,7 @@ import { REPAIR_CHECKLIST, REPAIR_RULES } from '../../rules/application/rules.to
 import { repairModeFor, type RepairChecklist } from '../../rules/domain/repair-checklist';
 import type { RepairRules } from '../../rules/domain/repair-rules';
 import type { RepairConfig } from '../../repair.definition';
+import { checkFinePayment } from '../domain/fine-payment';
 import { applicationViolations, ineligibility, listEntryIneligibility, reapplyBar } from '../domain/repair-application';
 import { RepairApplicationErrorCode } from '../domain/repair-application-errors';
 import { NewRepairApplication, RepairApplicationsRepository } from '../infrastructure/repair-applications.repository';
@@ -27,7 +28,9 @@ import { REPAIR_CALENDAR } from './repair.tokens';
  * REPAIR.ALREADY_REPAIRED / RECORD_NOT_IN_FORCE / ALREADY_APPLIED; 422 REPAIR.NOT_REPAIRABLE,
  * MINIMUM_PERIOD_NOT_OVER (naming the date it will be over) or EVIDENCE_REQUIRED (closed-loop
  * mode) or REAPPLY_BARRED (a repair of the subject was revoked; names the date the bar ends). Any client may file (no trip to another city); the record's authority region decides.
- * The decision is due a configured number of working days after the application.
+ * The decision is due a configured number of working days after the application. A penalty's fine
+ * is checked against the payment data received (`fine-payment`): no receipt needed when it matches;
+ * otherwise the application says what is missing (it is filed all the same, for the unit to decide).
  */
 @Injectable()
 export class ApplyForRepairHandler {
@@ -93,6 +96,7 @@ export class ApplyForRepairHandler {
       decisionDate: record.decisionDate,
       mode,
       appliedAt,
+      finePayment: checkFinePayment(record, await this.records.finePayments(manager, record), command.evidence),
     };
   }
 
@@ -119,6 +123,7 @@ export class ApplyForRepairHandler {
       decisionDate: entry.startsOn,
       mode: 'repair-commitment',
       appliedAt,
+      finePayment: null,
     };
   }
 }

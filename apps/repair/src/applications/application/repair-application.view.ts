@@ -27,6 +27,10 @@ export interface RepairApplicationView {
   revokedAt: string;
   revocationReason: string;
   reapplyBarredUntil: string;
+  /** no-fine | verified | receipt-attached | missing; empty for a list entry. */
+  finePaymentStatus: string;
+  finePaymentRecordIds: string[];
+  finePaymentMissing: string;
 }
 
 /** `today` (China date) decides whether a pending application is past its due date. */
@@ -57,5 +61,8 @@ export function repairApplicationView(row: RepairApplicationRow, today: string):
     revokedAt: row.revokedAt ? new Date(row.revokedAt).toISOString() : '',
     revocationReason: row.revocationReason ?? '',
     reapplyBarredUntil: row.reapplyBarredUntil ?? '',
+    finePaymentStatus: row.finePayment?.status ?? '',
+    finePaymentRecordIds: row.finePayment?.paymentRecordIds ?? [],
+    finePaymentMissing: row.finePayment?.missing ?? '',
   };
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { RepairMode } from '../../rules/domain/repair-checklist';
+import type { FinePaymentCheck } from '../domain/fine-payment';
 import type { RepairApplicationStatus, RepairOutcome, RepairTargetKind } from '../domain/repair-application';
 
 export interface RepairApplicationRow {
@@ -31,6 +32,8 @@ export interface RepairApplicationRow {
   revokedAt: Date | null;
   revocationReason: string | null;
   reapplyBarredUntil: string | null;
+  /** The fine payment check at filing (records only). */
+  finePayment: FinePaymentCheck | null;
 }
 
 export type NewRepairApplication = Omit<
@@ -43,7 +46,7 @@ const COLUMNS = `id, target_kind AS "targetKind", record_id AS "recordId", list_
   status, applied_by AS "appliedBy", applied_at AS "appliedAt", to_char(decision_due_on, 'YYYY-MM-DD') AS "decisionDueOn",
   decided_by AS "decidedBy", decided_at AS "decidedAt", decision_reason AS "decisionReason",
   revoked_by AS "revokedBy", revoked_at AS "revokedAt", revocation_reason AS "revocationReason",
-  to_char(reapply_barred_until, 'YYYY-MM-DD') AS "reapplyBarredUntil"`;
+  to_char(reapply_barred_until, 'YYYY-MM-DD') AS "reapplyBarredUntil", fine_payment AS "finePayment"`;
 
 /** Repair applications (SQL). */
 export const RepairApplicationsRepository = {
@@ -51,8 +54,8 @@ export const RepairApplicationsRepository = {
   async insertPending(manager: EntityManager, a: NewRepairApplication): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO repair_applications (id, record_id, record_type, subject_kind, subject_id, deciding_region, severity, decision_date, mode,
-         commitment, evidence, status, applied_by, applied_at, decision_due_on, target_kind, list_entry_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', $12, $13, $14, $15, $16)
+         commitment, evidence, status, applied_by, applied_at, decision_due_on, target_kind, list_entry_id, fine_payment)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', $12, $13, $14, $15, $16, $17)
        ON CONFLICT DO NOTHING RETURNING id`,
       [
         a.id,
@@ -71,6 +74,7 @@ export const RepairApplicationsRepository = {
         a.decisionDueOn,
         a.targetKind,
         a.listEntryId,
+        a.finePayment ? JSON.stringify(a.finePayment) : null,
       ],
     );
     return rows.length > 0;

@@ -16,6 +16,11 @@ export class RepairRecordReader {
     return RepairRecordsRepository.ofSubject(manager, subjectId);
   }
 
+  /** The payments of a penalty's fine received from collection (`fine-payment`, catalogue v2). */
+  finePayments(manager: EntityManager, penalty: RepairRecord): Promise<RepairRecord[]> {
+    return RepairRecordsRepository.finePayments(manager, penalty.subjectId, penalty.documentNumber);
+  }
+
   findListEntry(manager: EntityManager, entryId: string): Promise<RepairListEntry | undefined> {
     return RepairListEntriesRepository.find(manager, entryId);
   }
