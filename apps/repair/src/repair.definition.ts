@@ -7,6 +7,7 @@ import { RepairRecordsAndApplications1763700004000 } from './migrations/17637000
 import { RepairRevocations1763700004200 } from './migrations/1763700004200-repair-revocations';
 import { RepairListEntries1763700004201 } from './migrations/1763700004201-repair-list-entries';
 import { RepairFinePaymentCheck1763700004202 } from './migrations/1763700004202-repair-fine-payment-check';
+import { RepairRemindersSent1763700004203 } from './migrations/1763700004203-repair-reminders-sent';
 
 export const repairConfigSchema = baseServiceEnv.extend({
   /**
@@ -20,6 +21,8 @@ export const repairConfigSchema = baseServiceEnv.extend({
    * not apply for a repair again. Placeholder: DOMAIN.md §5 and the seeds give no period.
    */
   REPAIR_REVOCATION_BAR_MONTHS: z.coerce.number().int().min(0).max(60).default(12),
+  /** How often the reminder sweep looks for records whose minimum period ended (`repair.reminders.due`). */
+  REPAIR_REMINDER_SWEEP_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
 });
 export type RepairConfig = z.infer<typeof repairConfigSchema>;
 
@@ -40,6 +43,7 @@ export const repairDefinition: ServiceDefinition = {
     RepairRevocations1763700004200,
     RepairListEntries1763700004201,
     RepairFinePaymentCheck1763700004202,
+    RepairRemindersSent1763700004203,
   ],
   protoPackages: [ProtoPackages.repair],
   streams: ['REPAIR', 'CREDIT_RECORDS', 'MEASURES'],

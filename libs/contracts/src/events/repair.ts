@@ -75,3 +75,25 @@ export interface RepairNoticeIssuedV1 {
   modeBasis: string;
   issuedAt: string;
 }
+
+/**
+ * Payload of `repair.reminders.due` v1: a record's minimum publicity period ended today, so its
+ * repair may be applied for from now on (DOMAIN.md §5; seed 003 天津: reminders when the minimum
+ * period ends). Sent once per record by repair's reminder sweep. An integration event (ADR 0045):
+ * integrators turn it into SMS; the pull form is `GET /api/v1/subjects/{subjectId}/repair-reminders`.
+ */
+export interface RepairReminderDueV1 {
+  recordId: string;
+  recordType: string;
+  subject: { kind: 'org' | 'person' | 'vehicle' | 'vessel'; id: string; name: string };
+  region: string;
+  severity: 'minor' | 'general' | 'severe';
+  decisionDate: string;
+  /** First day a repair may be applied for (the day after the minimum period). */
+  earliestRepairDate: string;
+  publicationEndsOn: string;
+  /** repair-commitment | closed-loop */
+  mode: string;
+  modeBasis: string;
+  remindedAt: string;
+}
