@@ -140,4 +140,21 @@ describe('repair revocation: approved → gone from public → revoked → back,
     const queue = await api('/api/v1/repair-applications?status=pending');
     expect((queue.body as { items?: { id: string }[] }).items?.map((a) => a.id)).toContain(filed.body.id);
   }, 90_000);
+
+  it("the month's figures per deciding unit (issue 19 item 10): this file's two applications, one approved (later revoked) the same day", async () => {
+    const month = today.slice(0, 7);
+    const report = await api(`/api/v1/reports/repairs?month=${month}`);
+    expect(report.status).toBe(200);
+    // Filed and decided the same day: 0 working days to the decision; the pending one is due in
+    // REPAIR_DECISION_WORKING_DAYS working days, so nothing is overdue yet.
+    expect(report.body).toEqual({
+      region: '410100',
+      month,
+      units: [{ decidingRegion: '410100', applications: 2, approved: 1, rejected: 0, overdue: 0, medianWorkingDaysToDecision: 0 }],
+    });
+    const foreign = await api(`/api/v1/reports/repairs?region=410100&month=${month}`, { token: luoyang });
+    expect(foreign.status).toBe(403);
+    const badMonth = await api('/api/v1/reports/repairs?month=2026-13');
+    expect(badMonth.status).toBe(400);
+  }, 30_000);
 });

@@ -48,6 +48,7 @@ export class Upstreams implements OnApplicationShutdown {
   // repair
   readonly repairApplications: UnaryClient<repairV1.RepairApplicationServiceClient>;
   readonly repairReminders: UnaryClient<repairV1.RepairReminderServiceClient>;
+  readonly repairReports: UnaryClient<repairV1.RepairReportServiceClient>;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
     const collection = this.backend(ProtoPackages.collection, config.COLLECTION_GRPC_URL, config);
@@ -89,6 +90,7 @@ export class Upstreams implements OnApplicationShutdown {
     const repair = this.backend(ProtoPackages.repair, config.REPAIR_GRPC_URL, config);
     this.repairApplications = repair<repairV1.RepairApplicationServiceClient>(repairV1.REPAIR_APPLICATION_SERVICE_NAME);
     this.repairReminders = repair<repairV1.RepairReminderServiceClient>(repairV1.REPAIR_REMINDER_SERVICE_NAME);
+    this.repairReports = repair<repairV1.RepairReportServiceClient>(repairV1.REPAIR_REPORT_SERVICE_NAME);
   }
 
   onApplicationShutdown(): void {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 /** POST /api/v1/repair-applications (API.md "Repair"; DOMAIN.md §5). */
 export class ApplyForRepairDto {
@@ -55,4 +55,16 @@ export class RevokeRepairApplicationDto {
   @MinLength(1)
   @MaxLength(2000)
   reason: string;
+}
+
+/** GET /api/v1/reports/repairs. */
+export class RepairFiguresQueryDto {
+  @ApiPropertyOptional({ description: "GB/T 2260 code within the caller's region; default: the caller's region", example: '410100' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'region must be a 6-digit GB/T 2260 code' })
+  region?: string;
+
+  @ApiProperty({ description: 'Month (China time), YYYY-MM', example: '2026-11' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'month must be YYYY-MM' })
+  month: string;
 }

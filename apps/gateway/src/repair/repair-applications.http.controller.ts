@@ -8,8 +8,22 @@ import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { assertIdempotencyKey, markReplayed } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { ApplyForRepairDto, DecideRepairApplicationDto, RevokeRepairApplicationDto } from './repair-application.dto';
+import { ApplyForRepairDto, DecideRepairApplicationDto, RepairFiguresQueryDto, RevokeRepairApplicationDto } from './repair-application.dto';
 import { RepairApplicationBody, toRepairApplicationBody } from './repair-application.mapper';
+
+/** The month's repair figures per deciding unit (the median is null without decisions). */
+interface RepairFiguresBody {
+  region: string;
+  month: string;
+  units: {
+    decidingRegion: string;
+    applications: number;
+    approved: number;
+    rejected: number;
+    overdue: number;
+    medianWorkingDaysToDecision: number | null;
+  }[];
+}
 
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -104,6 +118,25 @@ export class RepairApplicationsHttpController {
     );
     markReplayed(response, result.replayed);
     return toRepairApplicationBody(result.application);
+  }
+
+  @Get('reports/repairs')
+  @RequireScope(Scopes.RecordsRead)
+  @ApiOperation({ summary: 'Monthly figures per deciding unit: applications, approved, rejected, overdue, median working days to decision' })
+  async figures(@CurrentPrincipal() principal: Principal, @Query() query: RepairFiguresQueryDto): Promise<RepairFiguresBody> {
+    const report = await this.upstreams.repairReports.getRepairFigures({ region: query.region ?? '', month: query.month }, { principal });
+    return {
+      region: report.region,
+      month: report.month,
+      units: (report.units ?? []).map((u) => ({
+        decidingRegion: u.decidingRegion,
+        applications: u.applications,
+        approved: u.approved,
+        rejected: u.rejected,
+        overdue: u.overdue,
+        medianWorkingDaysToDecision: u.hasMedian ? u.medianWorkingDaysToDecision : null,
+      })),
+    };
   }
 
   @Get('subjects/:subjectId/repair-reminders')
