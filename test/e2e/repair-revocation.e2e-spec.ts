@@ -105,6 +105,9 @@ describe('repair revocation: approved → gone from public → revoked → back,
     const record = await api(`/api/v1/credit-records/${recordId}`);
     expect(record.body.status).toBe('active');
 
+    const revokedQueue = (await api('/api/v1/repair-applications?status=revoked')).body as { items?: { id: string }[] };
+    expect(revokedQueue.items?.map((a) => a.id)).toEqual([applicationId]);
+
     const twice = await api(`/api/v1/repair-applications/${applicationId}/revocation`, { method: 'POST', body: { reason: REVOCATION } });
     expect({ status: twice.status, code: twice.body.code }).toEqual({ status: 409, code: 'REPAIR.NOT_REVOCABLE' });
 
