@@ -6,6 +6,7 @@ import { join } from 'node:path';
 const require = createRequire(import.meta.url);
 const { REPO_ROOT } = require('./platform.cjs');
 const { usccCheckCharacter, citizenIdCheckCharacter } = require(join(REPO_ROOT, 'dist/libs/domain/identifiers/src'));
+const { addMonths } = require(join(REPO_ROOT, 'dist/libs/domain/calendar/src'));
 
 /** A USCC from its first 17 characters (GB 32100-2015 check character). */
 function uscc(first17) {
@@ -630,6 +631,46 @@ export const DEMO_SEED_SYSTEMS = [
               plate: '豫A9F321',
               plateColour: 'yellow',
             },
+          },
+        ],
+      },
+    ],
+  },
+  {
+    // Credit repair (issue 19; seed 004 天津 数据核验, seed 003 天津 reminders): a general penalty
+    // decided 4 months ago (past its 3-month minimum, so repairable now) and the payment of its fine
+    // received as payment data, so the application needs no receipt. README: notice → reminder →
+    // application → approval → gone from the public profile. `decisionDate` overrides today's.
+    scheme: 'repair-demo',
+    clientId: 'demo-tianjin',
+    region: '120000',
+    subjects: [
+      {
+        kind: 'org',
+        id: uscc('91120000MA3X1901'.padEnd(17, '0')),
+        name: '天津顺达修复演示运输有限公司',
+        sectors: ['general-cargo'],
+        records: [
+          {
+            severity: 'general',
+            doc: '津交执罚〔2026〕1901号',
+            decisionDate: (today) => addMonths(today, -4),
+            ...(({ recordType, payload }) => ({ recordType, payload: { ...payload, violationType: '超限运输' } }))(
+              seedPenalty({
+                region: '120000',
+                authority: '天津市交通运输委员会',
+                facts: '车辆超限运输',
+                basis: '《公路安全保护条例》第六十四条',
+                content: '罚款人民币伍仟元',
+                fine: 500_000,
+              }),
+            ),
+          },
+          {
+            recordType: 'fine-payment',
+            severity: 'minor',
+            doc: '津缴〔2026〕1901号',
+            payload: { penaltyDocumentNumber: '津交执罚〔2026〕1901号', amountFen: 500_000, paidAt: 'TODAY', payee: '天津市交通运输委员会' },
           },
         ],
       },

@@ -40,6 +40,8 @@ function serviceEnv(app, { adminUrl, natsUrl, ports = SERVICES, common = {} }) {
     NATS_URL: natsUrl,
     OTEL_SERVICE_NAME: app,
   };
+  // The demo's repair reminders (repair.reminders.due) within a minute of a record's minimum period, not an hour.
+  if (app === 'repair') env.REPAIR_REMINDER_SWEEP_MS = '60000';
   if (app === 'gateway') {
     for (const peer of Object.keys(SERVICES).filter((s) => s !== 'gateway')) {
       env[`${peer.toUpperCase().replace(/-/g, '_')}_GRPC_URL`] = `127.0.0.1:${ports[peer].grpc}`;

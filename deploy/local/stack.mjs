@@ -329,7 +329,7 @@ async function seedDemoSeedSystems(clients, today) {
               subject: { kind: s.kind, id: s.id, name: s.name },
               region: system.region,
               severity: r.severity,
-              decisionDate: today,
+              decisionDate: typeof r.decisionDate === 'function' ? r.decisionDate(today) : today,
               documentNumber: r.doc,
               sourceRecordId: `demo-${system.scheme}-${s.id}-${i + 1}`,
               payload: typeof r.payload === 'function' ? r.payload(today) : withToday(r.payload, today),

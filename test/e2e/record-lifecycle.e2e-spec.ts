@@ -41,6 +41,7 @@ describe('record catalogue and lifecycle', () => {
         'lock-passage',
         'ship-safety-inspection',
         'pollutant-delivery',
+        'fine-payment',
       ]),
     );
     // One type per fact: a detention is a ship-safety-inspection with detained: true (seed 003 太仓 “两年无安检滞留”).

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Events } from '@contracts';
 import { connectJetStream, JetStreamHandles, MessagingNamespace } from '@platform/messaging';
-import { repairRecordRepairedEvent, TEST_NATS_URL } from '@platform/testing';
+import { repairRecordRepairedEvent, repairRecordRepairRevokedEvent, TEST_NATS_URL } from '@platform/testing';
 import { creditRecordBody } from '../support/factories';
 import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
@@ -50,6 +50,12 @@ describe('record repairs: repair.records.repaired → a repaired version and cre
     });
     await nats.js.publish(ns.subject(Events.RepairRecordRepaired.subject), JSON.stringify(envelope), { msgID: envelope.id });
     return applicationId;
+  };
+
+  /** The repair service revokes the repair (issue 19 item 8: a false commitment). */
+  const publishRevocation = async (recordId: string, subjectId: string, applicationId: string) => {
+    const envelope = repairRecordRepairRevokedEvent.envelope({ data: { applicationId, recordId, subject: { kind: 'org', id: subjectId } } });
+    await nats.js.publish(ns.subject(Events.RepairRecordRepairRevoked.subject), JSON.stringify(envelope), { msgID: envelope.id });
   };
 
   const updates = (recordId: string) =>
@@ -134,5 +140,58 @@ describe('record repairs: repair.records.repaired → a repaired version and cre
     const record = await api(`/api/v1/credit-records/${id}`);
     expect(record.body.status).toBe('revoked');
     expect(await updates(id)).toEqual([]);
+  }, 30_000);
+
+  it('a revoked repair puts the record back in force: a repair-revoked version with the status before the repair, announced once', async () => {
+    const { id, uscc } = await submit();
+    const applicationId = await publishRepair(id, uscc);
+    await eventually(
+      () => api(`/api/v1/credit-records/${id}`),
+      (r) => r.body.status === 'repaired',
+    );
+    await publishRevocation(id, uscc, applicationId);
+    const restored = await eventually(
+      () => api(`/api/v1/credit-records/${id}`),
+      (r) => r.body.status !== 'repaired',
+    );
+    expect(restored.body.status).toBe('active');
+    expect(restored.body.history?.at(-1)).toMatchObject({ version: 3, status: 'active', change: 'repair-revoked', changedBy: 'henan-credit-office' });
+    expect(restored.body.history?.at(-1)?.reason).toContain(applicationId);
+    expect(await updates(id)).toEqual([
+      { status: 'repaired', change: 'repaired' },
+      { status: 'active', change: 'repair-revoked' },
+    ]);
+
+    // Sent again: the record is no longer repaired, nothing changes.
+    await publishRevocation(id, uscc, applicationId);
+    const marker = await submit();
+    await publishRepair(marker.id, marker.uscc);
+    await eventually(
+      () => api(`/api/v1/credit-records/${marker.id}`),
+      (r) => r.body.status === 'repaired',
+    );
+    expect(await updates(id)).toHaveLength(2);
+  }, 30_000);
+
+  it('a revoked repair of a record under objection returns it under objection; rejecting the objection then returns it to active', async () => {
+    const { id, uscc } = await submit();
+    const opened = await api(`/api/v1/credit-records/${id}/objections`, {
+      method: 'POST',
+      body: { reason: '处罚决定书文号有误', objector: { name: '郑州测试运输有限公司', contact: '0371-12345678' } },
+    });
+    expect(opened.status).toBe(201);
+    const applicationId = await publishRepair(id, uscc);
+    await eventually(
+      () => api(`/api/v1/credit-records/${id}`),
+      (r) => r.body.status === 'repaired',
+    );
+    await publishRevocation(id, uscc, applicationId);
+    await eventually(
+      () => api(`/api/v1/credit-records/${id}`),
+      (r) => r.body.status === 'under-objection',
+    );
+    const rejected = await api(`/api/v1/objections/${opened.body.id}/resolution`, { method: 'POST', body: { outcome: 'rejected', note: '经核实，记录无误' } });
+    expect(rejected.status).toBe(200);
+    expect((await api(`/api/v1/credit-records/${id}`)).body.status).toBe('active');
   }, 30_000);
 });

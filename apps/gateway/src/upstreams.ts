@@ -51,6 +51,7 @@ export class Upstreams implements OnApplicationShutdown {
   readonly repairReminders: UnaryClient<repairV1.RepairReminderServiceClient>;
   readonly permitApplications: UnaryClient<permitsV1.PermitApplicationServiceClient>;
   readonly permitApprovals: UnaryClient<permitsV1.PermitApprovalServiceClient>;
+  readonly repairReports: UnaryClient<repairV1.RepairReportServiceClient>;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
     const collection = this.backend(ProtoPackages.collection, config.COLLECTION_GRPC_URL, config);
@@ -95,6 +96,7 @@ export class Upstreams implements OnApplicationShutdown {
     this.repairReminders = repair<repairV1.RepairReminderServiceClient>(repairV1.REPAIR_REMINDER_SERVICE_NAME);
     this.permitApplications = permits<permitsV1.PermitApplicationServiceClient>(permitsV1.PERMIT_APPLICATION_SERVICE_NAME);
     this.permitApprovals = permits<permitsV1.PermitApprovalServiceClient>(permitsV1.PERMIT_APPROVAL_SERVICE_NAME);
+    this.repairReports = repair<repairV1.RepairReportServiceClient>(repairV1.REPAIR_REPORT_SERVICE_NAME);
   }
 
   onApplicationShutdown(): void {

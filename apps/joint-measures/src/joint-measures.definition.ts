@@ -73,5 +73,5 @@ export const jointMeasuresDefinition: ServiceDefinition = {
     RegistrySubjects1763700002500,
   ],
   protoPackages: [ProtoPackages.measures],
-  streams: ['MEASURES', 'CREDIT_RECORDS', 'EVALUATION'],
+  streams: ['MEASURES', 'CREDIT_RECORDS', 'EVALUATION', 'REPAIR'],
 };

@@ -4,6 +4,10 @@ import { IdempotencyKeys1763700000001 } from '@platform/database';
 import { MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { RepairRecordsAndApplications1763700004000 } from './migrations/1763700004000-repair-records-and-applications';
+import { RepairRevocations1763700004200 } from './migrations/1763700004200-repair-revocations';
+import { RepairListEntries1763700004201 } from './migrations/1763700004201-repair-list-entries';
+import { RepairFinePaymentCheck1763700004202 } from './migrations/1763700004202-repair-fine-payment-check';
+import { RepairRemindersSent1763700004203 } from './migrations/1763700004203-repair-reminders-sent';
 
 export const repairConfigSchema = baseServiceEnv.extend({
   /**
@@ -12,6 +16,13 @@ export const repairConfigSchema = baseServiceEnv.extend({
    * no period for the decision.
    */
   REPAIR_DECISION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /**
+   * Months after a revoked repair (false commitment, issue 19 item 8) during which the subject may
+   * not apply for a repair again. Placeholder: DOMAIN.md §5 and the seeds give no period.
+   */
+  REPAIR_REVOCATION_BAR_MONTHS: z.coerce.number().int().min(0).max(60).default(12),
+  /** How often the reminder sweep looks for records whose minimum period ended (`repair.reminders.due`). */
+  REPAIR_REMINDER_SWEEP_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
 });
 export type RepairConfig = z.infer<typeof repairConfigSchema>;
 
@@ -25,7 +36,15 @@ export const repairDefinition: ServiceDefinition = {
   name: 'repair',
   schema: 'repair',
   entities: [],
-  migrations: [MessagingTables1763700000000, IdempotencyKeys1763700000001, RepairRecordsAndApplications1763700004000],
+  migrations: [
+    MessagingTables1763700000000,
+    IdempotencyKeys1763700000001,
+    RepairRecordsAndApplications1763700004000,
+    RepairRevocations1763700004200,
+    RepairListEntries1763700004201,
+    RepairFinePaymentCheck1763700004202,
+    RepairRemindersSent1763700004203,
+  ],
   protoPackages: [ProtoPackages.repair],
-  streams: ['REPAIR', 'CREDIT_RECORDS'],
+  streams: ['REPAIR', 'CREDIT_RECORDS', 'MEASURES'],
 };

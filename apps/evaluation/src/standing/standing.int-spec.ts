@@ -255,6 +255,32 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
     expect(await outboxFor(driver)).toHaveLength(2);
   });
 
+  it('a revoked repair (change repair-revoked, issue 19 item 8) makes the record count again: the grade it gave back is taken again, once', async () => {
+    const driver = driverId();
+    const penalty = createdEvent(driver, { recordType: 'administrative-penalty', severity: 'severe' });
+    await deliver(penalty);
+    const repair = repairedEvent(penalty, new Date());
+    await dataSource.transaction((m) => records.updated(repair, m));
+    const revoked = repairedEvent(penalty, new Date());
+    revoked.data = { ...revoked.data, status: 'active', change: 'repair-revoked', version: 3, changes: {} };
+    await dataSource.transaction((m) => records.updated(revoked, m));
+    const events = (await outboxFor(driver)).map((r) => r.envelope.data);
+    // Same grades as the repair test above: 2 with the severe penalty, 4 without it, 2 with it again.
+    expect(events.map((e) => [e.previousGrade, e.grade])).toEqual([
+      [null, '2'],
+      ['2', '4'],
+      ['4', '2'],
+    ]);
+    expect(events[2]?.causeEventId).toBe(revoked.id);
+    const [stored] = await db.query<{ withdrawn_at: Date | null }>(`SELECT withdrawn_at FROM evaluation.subject_records WHERE record_id = $1`, [
+      penalty.data.recordId,
+    ]);
+    expect(stored?.withdrawn_at).toBeNull();
+    // Redelivered: nothing moves again.
+    await dataSource.transaction((m) => records.updated(revoked, m));
+    expect(await outboxFor(driver)).toHaveLength(3);
+  });
+
   it('a repair that arrives before its record still wins; an objection update changes nothing', async () => {
     const driver = driverId();
     const penalty = createdEvent(driver, { recordType: 'administrative-penalty', severity: 'severe' });

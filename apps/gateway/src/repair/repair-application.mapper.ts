@@ -3,7 +3,10 @@ import type { repairV1 } from '@contracts';
 /** A repair application as the API shows it; the decision as an object once there is one. */
 export interface RepairApplicationBody {
   id: string;
-  target: { recordId: string; recordType: string; severity: string; decisionDate: string };
+  /** A record (its type, severity, decision date), or a list entry (its list type and start). */
+  target:
+    | { kind: 'record'; recordId: string; recordType: string; severity: string; decisionDate: string }
+    | { kind: 'list-entry'; entryId: string; listType: string; startsOn: string };
   subject: { kind: string; id: string };
   decidingRegion: string;
   mode: string;
@@ -15,13 +18,19 @@ export interface RepairApplicationBody {
   decisionDueOn: string;
   overdue: boolean;
   decision?: { outcome: string; reason: string; decidedBy: string; decidedAt: string };
+  revocation?: { reason: string; revokedBy: string; revokedAt: string; reapplyBarredUntil: string };
+  /** A penalty's fine checked against the payment data received (no receipt needed when verified). */
+  finePayment?: { status: string; paymentRecordIds: string[]; missing?: string };
 }
 
 export function toRepairApplicationBody(a: repairV1.RepairApplication | undefined): RepairApplicationBody {
   if (!a) throw new Error('repair answered without an application');
   return {
     id: a.id,
-    target: { recordId: a.recordId, recordType: a.recordType, severity: a.severity, decisionDate: a.decisionDate },
+    target:
+      a.targetKind === 'list-entry'
+        ? { kind: 'list-entry', entryId: a.listEntryId, listType: a.recordType, startsOn: a.decisionDate }
+        : { kind: 'record', recordId: a.recordId, recordType: a.recordType, severity: a.severity, decisionDate: a.decisionDate },
     subject: { kind: a.subjectKind, id: a.subjectId },
     decidingRegion: a.decidingRegion,
     mode: a.mode,
@@ -32,6 +41,25 @@ export function toRepairApplicationBody(a: repairV1.RepairApplication | undefine
     appliedAt: a.appliedAt,
     decisionDueOn: a.decisionDueOn,
     overdue: a.overdue,
-    ...(a.status === 'pending' ? {} : { decision: { outcome: a.status, reason: a.decisionReason, decidedBy: a.decidedBy, decidedAt: a.decidedAt } }),
+    ...(a.status === 'pending'
+      ? {}
+      : { decision: { outcome: decisionOutcome(a.status), reason: a.decisionReason, decidedBy: a.decidedBy, decidedAt: a.decidedAt } }),
+    ...(a.finePaymentStatus
+      ? {
+          finePayment: {
+            status: a.finePaymentStatus,
+            paymentRecordIds: a.finePaymentRecordIds ?? [],
+            ...(a.finePaymentMissing ? { missing: a.finePaymentMissing } : {}),
+          },
+        }
+      : {}),
+    ...(a.status === 'revoked'
+      ? { revocation: { reason: a.revocationReason, revokedBy: a.revokedBy, revokedAt: a.revokedAt, reapplyBarredUntil: a.reapplyBarredUntil } }
+      : {}),
   };
+}
+
+/** A revoked repair had been approved: the decision stays what it was. */
+function decisionOutcome(status: string): string {
+  return status === 'revoked' ? 'approved' : status;
 }

@@ -8,8 +8,22 @@ import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { assertIdempotencyKey, markReplayed } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { ApplyForRepairDto, DecideRepairApplicationDto } from './repair-application.dto';
+import { ApplyForRepairDto, DecideRepairApplicationDto, RepairFiguresQueryDto, RevokeRepairApplicationDto } from './repair-application.dto';
 import { RepairApplicationBody, toRepairApplicationBody } from './repair-application.mapper';
+
+/** The month's repair figures per deciding unit (the median is null without decisions). */
+interface RepairFiguresBody {
+  region: string;
+  month: string;
+  units: {
+    decidingRegion: string;
+    applications: number;
+    approved: number;
+    rejected: number;
+    overdue: number;
+    medianWorkingDaysToDecision: number | null;
+  }[];
+}
 
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -54,7 +68,7 @@ export class RepairApplicationsHttpController {
 
   @Get('repair-applications')
   @RequireScope(Scopes.RecordsWrite)
-  @ApiQuery({ name: 'status', required: false, enum: ['pending', 'approved', 'rejected'] })
+  @ApiQuery({ name: 'status', required: false, enum: ['pending', 'approved', 'rejected', 'revoked'] })
   @ApiOperation({ summary: "The deciding unit's queue: applications on records of its region, oldest due first, overdue marked" })
   async list(@CurrentPrincipal() principal: Principal, @Query('status') status: string | undefined): Promise<{ items: RepairApplicationBody[] }> {
     const result = await this.upstreams.repairApplications.listRepairApplications({ status: status ?? '' }, { principal });
@@ -80,6 +94,49 @@ export class RepairApplicationsHttpController {
     );
     markReplayed(response, result.replayed);
     return toRepairApplicationBody(result.application);
+  }
+
+  @Post('repair-applications/:applicationId/revocation')
+  @HttpCode(200)
+  @RequireScope(Scopes.RecordsWrite)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({
+    summary:
+      'The deciding authority revokes an approved repair obtained with a false commitment: the record is back in force (repair.records.repair-revoked) and the subject may not apply again for a period',
+  })
+  async revoke(
+    @CurrentPrincipal() principal: Principal,
+    @Param('applicationId') applicationId: string,
+    @Body() body: RevokeRepairApplicationDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<RepairApplicationBody> {
+    assertIdempotencyKey(idempotencyKey);
+    const result = await this.upstreams.repairApplications.revokeRepairApplication(
+      { applicationId, reason: body.reason, idempotencyKey: idempotencyKey ?? '' },
+      { principal },
+    );
+    markReplayed(response, result.replayed);
+    return toRepairApplicationBody(result.application);
+  }
+
+  @Get('reports/repairs')
+  @RequireScope(Scopes.RecordsRead)
+  @ApiOperation({ summary: 'Monthly figures per deciding unit: applications, approved, rejected, overdue, median working days to decision' })
+  async figures(@CurrentPrincipal() principal: Principal, @Query() query: RepairFiguresQueryDto): Promise<RepairFiguresBody> {
+    const report = await this.upstreams.repairReports.getRepairFigures({ region: query.region ?? '', month: query.month }, { principal });
+    return {
+      region: report.region,
+      month: report.month,
+      units: (report.units ?? []).map((u) => ({
+        decidingRegion: u.decidingRegion,
+        applications: u.applications,
+        approved: u.approved,
+        rejected: u.rejected,
+        overdue: u.overdue,
+        medianWorkingDaysToDecision: u.hasMedian ? u.medianWorkingDaysToDecision : null,
+      })),
+    };
   }
 
   @Get('subjects/:subjectId/repair-reminders')

@@ -405,6 +405,41 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     expect(row).toEqual({ standing: false, ended_reason: 'repaired' });
   });
 
+  it('a revoked repair (change repair-revoked, issue 19 item 8) makes the record count again: the entry the repair lifted is proposed again', async () => {
+    const vehicle = { kind: 'vehicle' as const, id: `豫C${randomUUID().slice(0, 5).toUpperCase()}:yellow`, name: '豫C车辆' };
+    const records = [40, 30, 20, 10].map((d) => penalty(vehicle, daysAgo(d)));
+    for (const r of records) await created(r);
+    await eventually(
+      () => entries(vehicle.id),
+      (e) => e.length === 1,
+    );
+    const update = (status: string, change: string, version: number): CreditRecordUpdatedV1 => ({
+      ...records[2],
+      status,
+      change,
+      version,
+      changes: {},
+      changedBy: 'zhengzhou',
+      changedAt: new Date().toISOString(),
+    });
+    await publish(Events.CreditRecordUpdated.subject, vehicle.id, update('repaired', 'repaired', 2));
+    await eventually(
+      () => entries(vehicle.id),
+      (e) => e[0]?.status === 'removed',
+    );
+    await publish(Events.CreditRecordUpdated.subject, vehicle.id, update('active', 'repair-revoked', 3));
+    const after = await eventually(
+      () => entries(vehicle.id),
+      (e) => e.some((x) => x.status === 'proposed'),
+    );
+    expect(after.map((e) => e.status).sort()).toEqual(['proposed', 'removed']);
+    const [row] = await db.query<{ standing: boolean; ended_reason: string | null }>(
+      `SELECT standing, ended_reason FROM joint_measures.subject_records WHERE record_id = $1`,
+      [records[2].recordId],
+    );
+    expect(row).toEqual({ standing: true, ended_reason: null });
+  });
+
   it('honours Idempotency-Key on list writes: a retry returns the first answer, the same key for another request is refused', async () => {
     const org = { kind: 'org' as const, id: makeUscc(), name: '郑州某汽车运输有限公司' };
     const record = penalty(org, daysAgo(6), '未按规定进行车辆维护');

@@ -8,11 +8,13 @@ import { ListEntryLedger } from './application/list-entry-ledger';
 import { ListSubjectEntriesHandler } from './application/list-subject-entries.handler';
 import { listCalendarProvider, listPoliciesProvider } from './application/lists.tokens';
 import { ProposeListEntryHandler } from './application/propose-list-entry.handler';
+import { RepairListEntryHandler } from './application/repair-list-entry.handler';
+import { ListEntryRepairsConsumer } from './interface/repair-events.consumer';
 import { ListEntriesGrpcController } from './interface/list-entries.grpc.controller';
 
 /**
  * Credit lists: units propose entries and decide them after notice, partners' entries are imported,
- * and entries are removed on expiry. The entry rules (EntryRulesModule) write through the ledger
+ * and entries are removed on expiry or a repair (`repair.list-entries.repaired`). The entry rules (EntryRulesModule) write through the ledger
  * this module exports; it asks them for the records an entry rests on (SUBJECT_RECORDS).
  */
 @Module({
@@ -27,6 +29,8 @@ import { ListEntriesGrpcController } from './interface/list-entries.grpc.control
     ImportPartnerEntryHandler,
     ListSubjectEntriesHandler,
     ExpireListEntriesJob,
+    RepairListEntryHandler,
+    ListEntryRepairsConsumer,
   ],
   exports: [ListEntryLedger],
 })

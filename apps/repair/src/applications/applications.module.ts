@@ -4,13 +4,14 @@ import { RulesModule } from '../rules/rules.module';
 import { ApplyForRepairHandler } from './application/apply-for-repair.handler';
 import { DecideRepairApplicationHandler } from './application/decide-repair-application.handler';
 import { ListRepairApplicationsHandler } from './application/list-repair-applications.handler';
+import { RevokeRepairApplicationHandler } from './application/revoke-repair-application.handler';
 import { repairCalendarProvider } from './application/repair.tokens';
 import { RepairApplicationsGrpcController } from './interface/repair-applications.grpc.controller';
 
-/** Repair applications: filed with a commitment, checked at once, decided by the record's deciding authority. */
+/** Repair applications: filed with a commitment, checked at once, decided by the record's deciding authority, revoked by it when the commitment was false. */
 @Module({
   imports: [RulesModule, RecordsModule],
   controllers: [RepairApplicationsGrpcController],
-  providers: [ApplyForRepairHandler, ListRepairApplicationsHandler, DecideRepairApplicationHandler, repairCalendarProvider],
+  providers: [ApplyForRepairHandler, ListRepairApplicationsHandler, DecideRepairApplicationHandler, RevokeRepairApplicationHandler, repairCalendarProvider],
 })
 export class ApplicationsModule {}

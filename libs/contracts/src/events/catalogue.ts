@@ -14,7 +14,7 @@ import {
 } from './evaluation';
 import { RegistryDriverChangedV1, RegistryEnterpriseChangedV1, RegistryVehicleChangedV1, RegistryVesselChangedV1 } from './registry';
 import { PermitIssuedV1, PermitRevokedV1, PermitViolationDetectedV1 } from './permits';
-import { RepairNoticeIssuedV1, RepairRecordRepairedV1 } from './repair';
+import { RepairListEntryRepairedV1, RepairNoticeIssuedV1, RepairReminderDueV1, RepairRecordRepairedV1, RepairRecordRepairRevokedV1 } from './repair';
 import { ListEntryDroppedV1, ListEntryEffectiveV1, ListEntryProposedV1, ListEntryRemovedV1, MeasuresDecisionMadeV1 } from './measures';
 
 export const STREAM_SUBJECTS = {
@@ -68,6 +68,9 @@ export const Events = {
   MeasuresDecisionMade: event<MeasuresDecisionMadeV1>('MEASURES', 'measures.decisions.made', 1),
   RepairRecordRepaired: event<RepairRecordRepairedV1>('REPAIR', 'repair.records.repaired', 1),
   RepairNoticeIssued: event<RepairNoticeIssuedV1>('REPAIR', 'repair.notices.issued', 1),
+  RepairRecordRepairRevoked: event<RepairRecordRepairRevokedV1>('REPAIR', 'repair.records.repair-revoked', 1),
+  RepairListEntryRepaired: event<RepairListEntryRepairedV1>('REPAIR', 'repair.list-entries.repaired', 1),
+  RepairReminderDue: event<RepairReminderDueV1>('REPAIR', 'repair.reminders.due', 1),
   PermitIssued: event<PermitIssuedV1>('PERMITS', 'permits.permit.issued', 1),
   PermitRevoked: event<PermitRevokedV1>('PERMITS', 'permits.permit.revoked', 1),
   PermitViolationDetected: event<PermitViolationDetectedV1>('PERMITS', 'permits.violations.detected', 1),
@@ -85,4 +88,6 @@ export const INTEGRATION_EVENTS: readonly { event: EventDefinition<unknown>; pul
   { event: Events.EvaluationGradeAppealDecided, pullForm: 'GET /api/v1/grade-appeals/{appealId}' },
   // Repair notices (ADR 0061): when and how a record can be repaired, read back per subject.
   { event: Events.RepairNoticeIssued, pullForm: 'GET /api/v1/subjects/{subjectId}/repair-reminders' },
+  // Repair reminders (issue 19 item 6): the minimum period of a record ended, once per record.
+  { event: Events.RepairReminderDue, pullForm: 'GET /api/v1/subjects/{subjectId}/repair-reminders' },
 ];

@@ -17,6 +17,41 @@ export interface RepairRecordRepairedV1 {
 }
 
 /**
+ * Payload of `repair.list-entries.repaired` v1: the deciding authority approved the repair of a
+ * list entry (key-watch, severe-dishonesty, bad-driver; issue 19 items 2 and 7). Joint measures
+ * removes the entry (removal reason `repair`) and announces `measures.list-entries.removed`, which
+ * disclosure acts on (a severe-list removal stops publication within 3 working days, DOMAIN.md §5).
+ */
+export interface RepairListEntryRepairedV1 {
+  applicationId: string;
+  entryId: string;
+  listType: string;
+  subject: { kind: 'org' | 'person' | 'vehicle' | 'vessel'; id: string };
+  decidedBy: string;
+  decidedAt: string;
+  reason: string;
+}
+
+/**
+ * Payload of `repair.records.repair-revoked` v1: the deciding authority revoked a repair it had
+ * approved because the subject's commitment was false (issue 19 item 8; DOMAIN.md §5). Everything
+ * the repair ended is restored: collection puts the record back in force (a new version with
+ * change `repair-revoked`, status as before the repair) and announces it as
+ * `credit.records.updated`, which disclosure (publication resumes for the rest of its period),
+ * evaluation and joint measures act on.
+ */
+export interface RepairRecordRepairRevokedV1 {
+  applicationId: string;
+  recordId: string;
+  subject: { kind: 'org' | 'person' | 'vehicle' | 'vessel'; id: string };
+  revokedBy: string;
+  revokedAt: string;
+  reason: string;
+  /** China date until which the subject may not apply for a repair again. */
+  barredUntil: string;
+}
+
+/**
  * Payload of `repair.notices.issued` v1: the repair notice (信用修复告知) produced when a repairable
  * record is received — when and how it can be repaired (DOMAIN.md §5: repair notice delivered with
  * the penalty decision; seed 004 珠海 "双信同达" 预先告知 by SMS). An integration event (ADR 0045):
@@ -39,4 +74,26 @@ export interface RepairNoticeIssuedV1 {
   /** The checklist item (or rule for unlisted items) the mode comes from. */
   modeBasis: string;
   issuedAt: string;
+}
+
+/**
+ * Payload of `repair.reminders.due` v1: a record's minimum publicity period ended today, so its
+ * repair may be applied for from now on (DOMAIN.md §5; seed 003 天津: reminders when the minimum
+ * period ends). Sent once per record by repair's reminder sweep. An integration event (ADR 0045):
+ * integrators turn it into SMS; the pull form is `GET /api/v1/subjects/{subjectId}/repair-reminders`.
+ */
+export interface RepairReminderDueV1 {
+  recordId: string;
+  recordType: string;
+  subject: { kind: 'org' | 'person' | 'vehicle' | 'vessel'; id: string; name: string };
+  region: string;
+  severity: 'minor' | 'general' | 'severe';
+  decisionDate: string;
+  /** First day a repair may be applied for (the day after the minimum period). */
+  earliestRepairDate: string;
+  publicationEndsOn: string;
+  /** repair-commitment | closed-loop */
+  mode: string;
+  modeBasis: string;
+  remindedAt: string;
 }

@@ -44,13 +44,18 @@ export const RECORD_TYPE_CODES = [
   'ship-safety-inspection',
   /** 船舶水污染物交付 (catalogue v2): pollutants handed ashore, the basis of 绿水积分 (seed 004 案例6 浙江). */
   'pollutant-delivery',
+  /**
+   * 缴纳罚款凭证 (catalogue v2, not public): a penalty's fine paid, shared so a repair verifies the
+   * payment instead of asking for a receipt (seed 004 天津 数据核验).
+   */
+  'fine-payment',
 ] as const;
 
 /** The record types of catalogue version 1 (collection keeps v1 immutable; later types came with v2). */
 export const RECORD_TYPE_CODES_V1 = RECORD_TYPE_CODES.slice(0, 11) as readonly RecordTypeCodeV1[];
 export type RecordTypeCodeV1 = Exclude<
   RecordTypeCode,
-  'credit-assessment' | 'bid-award' | 'vessel-port-call' | 'lock-passage' | 'ship-safety-inspection' | 'pollutant-delivery'
+  'credit-assessment' | 'bid-award' | 'vessel-port-call' | 'lock-passage' | 'ship-safety-inspection' | 'pollutant-delivery' | 'fine-payment'
 >;
 
 export type RecordTypeCode = (typeof RECORD_TYPE_CODES)[number];

@@ -33,6 +33,7 @@ describe('record type codes', () => {
       'lock-passage',
       'ship-safety-inspection',
       'pollutant-delivery',
+      'fine-payment',
     ]);
     expect(new Set(RECORD_TYPE_CODES).size).toBe(RECORD_TYPE_CODES.length);
     expect(isRecordTypeCode('administrative-penalty')).toBe(true);

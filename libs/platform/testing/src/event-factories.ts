@@ -9,6 +9,7 @@ import {
   MONITORING_VIOLATIONS_SUBJECT,
   MonitoringViolationFeedV1,
   RepairRecordRepairedV1,
+  RepairRecordRepairRevokedV1,
 } from '@contracts';
 import type { NewEvent } from '@platform/messaging';
 import { DeepPartial, defineFactory, Factory } from './factory';
@@ -65,6 +66,21 @@ export const repairRecordRepairedEvent = defineEventFactory<RepairRecordRepaired
     decidedBy: 'henan-credit-office',
     decidedAt: new Date().toISOString(),
     reason: '已履行行政处罚决定并提交信用修复承诺书',
+  }),
+  (data) => data.subject.id,
+);
+
+/** `repair.records.repair-revoked`: the authority revoked a repair it approved (false commitment). */
+export const repairRecordRepairRevokedEvent = defineEventFactory<RepairRecordRepairRevokedV1>(
+  Events.RepairRecordRepairRevoked,
+  () => ({
+    applicationId: `RA-${randomUUID().slice(0, 8)}`,
+    recordId: randomUUID(),
+    subject: { kind: 'org', id: makeUscc() },
+    revokedBy: 'henan-credit-office',
+    revokedAt: new Date().toISOString(),
+    reason: '信用承诺不实，撤销信用修复决定',
+    barredUntil: chinaToday(),
   }),
   (data) => data.subject.id,
 );

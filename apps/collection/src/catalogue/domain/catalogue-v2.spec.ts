@@ -184,4 +184,15 @@ describe('catalogue v2', () => {
       expect.objectContaining({ field: 'payload.baseline', code: 'SCHEMA_ENUM' }),
     ]);
   });
+
+  it('takes a fine payment (seed 004 天津 缴纳罚款凭证数据: shared for repair verification, never public)', () => {
+    const payment = { penaltyDocumentNumber: '津交罚〔2026〕118号', amountFen: 200_000, paidAt: '2026-11-05T15:20:00+08:00', payee: '天津市交通运输委员会' };
+    expect(catalogue.payloadViolations('fine-payment', payment)).toEqual([]);
+    expect(catalogue.definition('fine-payment')).toMatchObject({ isPublic: false, publicity: null, severities: ['minor'], category: 'penalty' });
+    expect(catalogue.payloadViolations('fine-payment', { ...payment, amountFen: 0 })).toEqual([
+      expect.objectContaining({ field: 'payload.amountFen', code: 'SCHEMA_MINIMUM' }),
+    ]);
+    const { penaltyDocumentNumber: _missing, ...withoutPenalty } = payment;
+    expect(catalogue.payloadViolations('fine-payment', withoutPenalty)).toEqual([expect.objectContaining({ field: 'payload.penaltyDocumentNumber' })]);
+  });
 });

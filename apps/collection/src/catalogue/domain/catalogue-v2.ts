@@ -11,6 +11,8 @@ import type { CatalogueDocument, RecordTypeDefinition } from './record-type-defi
  *   - Taicang green list (seed 003): `vessel-port-call`; its “两年无安检滞留” reads `ship-safety-inspection`'s `detained`;
  *   - Zhejiang ships, Guangxi lock points, 信用长江 (seed 004 案例6/13/19): `lock-passage`,
  *     `ship-safety-inspection`, `pollutant-delivery`, and commendations of vessels.
+ *   - Tianjin data check for repair (seed 004 天津 "数据核验代替申请主体提供材料"): `fine-payment`
+ *     (缴纳罚款凭证), so a repair verifies the fine was paid without a receipt from the subject.
  * One fact, one type: a ship safety inspection is `ship-safety-inspection` for every service, whether
  * it graded the ship (Zhejiang, Yangtze) or screened it for detentions (Taicang).
  */
@@ -268,6 +270,36 @@ const pollutantDelivery: RecordTypeDefinition = {
   ),
 };
 
+/**
+ * seed 004 天津: "整合各级交通运输主管部门归集的缴纳罚款凭证数据 … 通过系统数据对“承诺书”与缴纳罚款凭证进行比对核验".
+ * The document number of the record envelope is the payment's own (缴款书编号); the payload names the
+ * penalty decision it pays (its 决定文书号) and the amount, in fen like the penalty's `fineAmountFen`.
+ */
+const finePayment: RecordTypeDefinition = {
+  code: 'fine-payment',
+  name: { zh: '缴纳罚款凭证', en: 'Fine payment' },
+  category: 'penalty',
+  subjectKinds: ['org', 'person', 'vehicle', 'vessel'],
+  // Not dishonesty: the proof a penalty's fine was paid; 'minor' is the placeholder.
+  severities: ['minor'],
+  // Payment data shared between departments for verification, never published (seed 004 天津).
+  isPublic: false,
+  publicity: null,
+  timelinessWorkingDays: null,
+  submitScopes: RECORDS_WRITE,
+  payloadSchema: objectSchema(
+    '缴纳罚款凭证',
+    '行政处罚罚款的缴纳信息（非公示），供信用修复核验罚款已缴纳，代替申请主体上传缴款凭证（seed 004 天津）。',
+    {
+      penaltyDocumentNumber: text(100, '所缴罚款对应的行政处罚决定书文号'),
+      amountFen: { type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER, description: '缴纳金额（单位：分）' },
+      paidAt: dateTime('缴款时间'),
+      payee: text(100, '收款机关或代收银行'),
+    },
+    ['penaltyDocumentNumber', 'amountFen', 'paidAt'],
+  ),
+};
+
 /** v1's types with v2's changes: monitoring violations may name the driver, vessels may be commended. */
 function v1TypeInV2(type: RecordTypeDefinition): RecordTypeDefinition {
   if (type.code === 'monitoring-violation') return withDriver(type);
@@ -286,6 +318,16 @@ export const CATALOGUE_V2: CatalogueDocument = deepFreeze({
     'seeds/004_88026755322b26ed.txt 案例6 浙江《内河运输船舶分级分类动态监管办法（试行）》（安全检查、绿水积分、正向激励）',
     'seeds/004_88026755322b26ed.txt 案例13 广西《长洲船闸过闸船舶积分管理办法（试行）》（过闸用时、违反过闸秩序、积分兑换跳号）',
     'seeds/004_88026755322b26ed.txt 案例19 信用长江（行政检查、三峡通航管理、绿色发展、荣誉表彰）',
+    'seeds/004_88026755322b26ed.txt 天津“数据核验代替申请主体提供材料”（归集缴纳罚款凭证数据，与“已缴纳罚款承诺书”比对核验）',
   ],
-  recordTypes: [...CATALOGUE_V1.recordTypes.map(v1TypeInV2), creditAssessment, bidAward, vesselPortCall, lockPassage, shipSafetyInspection, pollutantDelivery],
+  recordTypes: [
+    ...CATALOGUE_V1.recordTypes.map(v1TypeInV2),
+    creditAssessment,
+    bidAward,
+    vesselPortCall,
+    lockPassage,
+    shipSafetyInspection,
+    pollutantDelivery,
+    finePayment,
+  ],
 });

@@ -7,10 +7,13 @@ import { findPublicItem } from '../infrastructure/public-items';
 import { PublicationLog } from '../../publication-log/application/publication-log';
 import { publicationContent } from '../../publication-log/domain/hash-chain';
 import { PROFILE_CHANGES, ProfileChangesPort } from '../../publication-log/application/publication-log.tokens';
+import { republishRecord } from './republish-record';
 import { withdrawRecord } from './withdraw-record';
 
 /** The reason a repaired record's withdrawal carries, in the read model and the publication log. */
 export const REPAIR_REASON = 'repair';
+/** The change of a record whose repair was revoked (collection's `repair-revoked` version). */
+export const REPAIR_REVOKED_CHANGE = 'repair-revoked';
 
 /**
  * `credit.records.updated`:
@@ -19,10 +22,12 @@ export const REPAIR_REASON = 'repair';
  *   is shown is ignored; one that arrives before its record was projected is retried.
  * - a repair (status `repaired`, 信用修复 approved; DOMAIN.md §6: a repaired record disappears from
  *   public view but stays in the audit trail) → the item is withdrawn at once, logged as
- *   `withdrawn` with reason `repair`; whatever the version, a withdrawal is final. A repair that
+ *   `withdrawn` with reason `repair`; whatever the version, final unless the repair is revoked. A repair that
  *   arrives before its record's projection is kept and wins when the record arrives.
  * - an objection opened or rejected → the item is marked as under objection (异议处理中) or no
  *   longer; its content and period do not change. An update older than what is shown is ignored.
+ * - a revoked repair (change `repair-revoked`, issue 19 item 8) → the item withdrawn for the
+ *   repair is shown again for the rest of its period, logged as `published`.
  */
 @Injectable()
 export class ApplyCorrectionHandler {
@@ -36,6 +41,10 @@ export class ApplyCorrectionHandler {
     const record = event.data;
     if (record.status === 'repaired' || record.change === 'repaired') {
       await withdrawRecord(manager, this.log, record.recordId, new Date(event.occurredAt), REPAIR_REASON);
+      return;
+    }
+    if (record.change === REPAIR_REVOKED_CHANGE) {
+      await republishRecord(manager, this.log, record.recordId, new Date(event.occurredAt), REPAIR_REASON);
       return;
     }
     if (!publishedOnProfile(record)) return;

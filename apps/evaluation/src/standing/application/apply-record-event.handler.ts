@@ -5,6 +5,8 @@ import { PoisonMessageError } from '@platform/messaging';
 import { StoredRecord, SubjectRecordsRepository } from '../infrastructure/subject-records.repository';
 import { StandingCalculator } from './standing-calculator';
 
+/** The reason a repaired record's withdrawal starts with (the rest names the deciding client). */
+const REPAIR_WITHDRAWAL_PREFIX = 'repaired by ';
 /**
  * Record events (delivered by RecordEventsConsumer) → the subject's record set → its standing,
  * in the consumer's transaction with the inbox row (a redelivered event changes nothing).
@@ -35,7 +37,7 @@ export class ApplyRecordEventHandler {
   /**
    * A correction (an upheld objection) changes what the record says; a repair (信用修复, DOMAIN.md
    * §5) withdraws the record from `changedAt` on, exactly like a revocation: as of before that
-   * instant it still counts. Other updates (objection opened or rejected) change no facts.
+   * instant it still counts; a revoked repair (`repair-revoked`) makes it count again. Other updates (objection opened or rejected) change no facts.
    */
   async updated(event: EventEnvelope<CreditRecordUpdatedV1>, manager: EntityManager): Promise<void> {
     if (event.version !== Events.CreditRecordUpdated.version) throw new PoisonMessageError(`unsupported version ${event.version}`);
@@ -44,8 +46,15 @@ export class ApplyRecordEventHandler {
       const at = new Date(record.changedAt);
       if (Number.isNaN(at.getTime())) throw new PoisonMessageError(`repair of ${record.recordId} has no valid changedAt`);
       // Like a revocation, the withdrawal waits in record_withdrawals if the record is not stored yet.
-      await SubjectRecordsRepository.withdraw(manager, record.recordId, at, `repaired by ${record.changedBy}`);
+      await SubjectRecordsRepository.withdraw(manager, record.recordId, at, `${REPAIR_WITHDRAWAL_PREFIX}${record.changedBy}`);
       await this.standings.recompute(manager, record.subject.id, event.id);
+      return;
+    }
+    if (record.change === 'repair-revoked') {
+      // The repair was revoked (false commitment, issue 19 item 8): the record counts again.
+      if (await SubjectRecordsRepository.restore(manager, record.recordId, REPAIR_WITHDRAWAL_PREFIX)) {
+        await this.standings.recompute(manager, record.subject.id, event.id);
+      }
       return;
     }
     if (record.change !== 'corrected') return;

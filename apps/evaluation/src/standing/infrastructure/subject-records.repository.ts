@@ -121,6 +121,20 @@ export const SubjectRecordsRepository = {
   },
 
   /**
+   * Undoes a withdrawal whose reason starts with `reasonPrefix` (a repair later revoked, issue 19
+   * item 8): the record counts again. A withdrawal for another reason stays. False: nothing undone.
+   */
+  async restore(manager: EntityManager, recordId: string, reasonPrefix: string): Promise<boolean> {
+    await manager.query(`DELETE FROM record_withdrawals WHERE record_id = $1 AND starts_with(reason, $2)`, [recordId, reasonPrefix]);
+    const { affected } = await runUpdate(
+      manager,
+      `UPDATE subject_records SET withdrawn_at = NULL, withdrawn_reason = NULL WHERE record_id = $1 AND starts_with(withdrawn_reason, $2)`,
+      [recordId, reasonPrefix],
+    );
+    return affected > 0;
+  },
+
+  /**
    * `withdraw` for many records in two statements (a batch of revocations or expiries, ADR 0033).
    * Of two withdrawals of one record the first wins, as it would one after the other.
    */

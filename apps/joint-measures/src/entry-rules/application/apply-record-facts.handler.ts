@@ -64,6 +64,17 @@ export class ApplyRecordFactsHandler {
     await subjectFacts.endRecord(manager, ending.recordId, ending.reason, ending.subject, ending.recordType);
     await this.engine.onRecordEnded(manager, ending.recordId, REMOVAL_REASON[ending.reason], today());
   }
+
+  /**
+   * A repair was revoked (false commitment, issue 19 item 8): the record counts again and the
+   * rules it triggers run, so the list entries the repair lifted are proposed again.
+   */
+  async restored(manager: EntityManager, recordId: string, subjectId: string): Promise<void> {
+    this.cache.hold(subjectId);
+    if (!(await subjectFacts.restoreRecord(manager, recordId, 'repaired'))) return;
+    const facts = await subjectFacts.record(manager, recordId);
+    if (facts) await this.engine.onRecordStanding(manager, facts, today());
+  }
 }
 
 function today(): string {

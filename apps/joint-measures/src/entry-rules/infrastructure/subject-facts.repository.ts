@@ -1,3 +1,4 @@
+import { runUpdate } from '@platform/database';
 import { EntityManager } from 'typeorm';
 import type { SubjectKind } from '@domain/credit';
 import type { CycleGrade } from '../domain/grade-rule';
@@ -211,6 +212,16 @@ export const subjectFacts = {
        ON CONFLICT (record_id) DO UPDATE SET standing = false, ended_reason = EXCLUDED.ended_reason, updated_at = now()`,
       [recordId, recordType, subject.kind, subject.id, reason],
     );
+  },
+
+  /** A record ended for `reason` counts again (a repair later revoked); false when it was not ended for that reason. */
+  async restoreRecord(manager: EntityManager, recordId: string, reason: 'repaired'): Promise<boolean> {
+    const { affected } = await runUpdate(
+      manager,
+      `UPDATE subject_records SET standing = true, ended_reason = NULL, updated_at = now() WHERE record_id = $1 AND ended_reason = $2`,
+      [recordId, reason],
+    );
+    return affected > 0;
   },
 
   async recordsOf(manager: EntityManager, subjectId: string, recordType: string): Promise<RecordFacts[]> {

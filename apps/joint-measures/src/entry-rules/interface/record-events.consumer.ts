@@ -40,10 +40,14 @@ export class RecordEventsConsumer implements OnModuleInit {
     );
   }
 
-  /** A repair (status `repaired`) ends the record like a revocation; any other update is a correction. */
+  /**
+   * A repair (status `repaired`) ends the record like a revocation; a revoked repair
+   * (`repair-revoked`) makes it count again; any other update is a correction.
+   */
   updated(event: EventEnvelope<CreditRecordUpdatedV1>, manager: EntityManager): Promise<void> {
     const r = event.data;
     if (r.status === 'repaired') return this.records.ended(manager, { recordId: r.recordId, recordType: r.recordType, subject: r.subject, reason: 'repaired' });
+    if (r.change === 'repair-revoked') return this.records.restored(manager, r.recordId, r.subject.id);
     return this.records.corrected(manager, {
       recordId: r.recordId,
       subjectId: r.subject.id,

@@ -7,25 +7,30 @@ import { runIdempotent } from '@platform/database';
 import { DomainError } from '@platform/errors';
 import { SERVICE_CONFIG } from '@platform/service';
 import { RepairRecordReader } from '../../records/application/repair-record-reader';
+import type { RepairRecord } from '../../records/domain/repair-record';
 import { REPAIR_CHECKLIST, REPAIR_RULES } from '../../rules/application/rules.tokens';
 import { repairModeFor, type RepairChecklist } from '../../rules/domain/repair-checklist';
 import type { RepairRules } from '../../rules/domain/repair-rules';
 import type { RepairConfig } from '../../repair.definition';
-import { applicationViolations, ineligibility } from '../domain/repair-application';
+import { checkFinePayment } from '../domain/fine-payment';
+import { applicationViolations, ineligibility, listEntryIneligibility, reapplyBar } from '../domain/repair-application';
 import { RepairApplicationErrorCode } from '../domain/repair-application-errors';
-import { RepairApplicationsRepository } from '../infrastructure/repair-applications.repository';
+import { NewRepairApplication, RepairApplicationsRepository } from '../infrastructure/repair-applications.repository';
 import type { ApplyForRepairCommand, RepairApplicationWriteResult } from './apply-for-repair.command';
 import { repairApplicationView, RepairApplicationView } from './repair-application.view';
 import { REPAIR_CALENDAR } from './repair.tokens';
 
 /**
- * A subject applies, through an integrator (scope records:write), for the repair of one record
+ * A subject applies, through an integrator (scope records:write), for the repair of one record or
+ * one list entry (key-watch, severe-dishonesty, bad-driver: the unit that listed it decides)
  * with a public credit commitment and evidence references (DOMAIN.md §5). Eligibility is checked
  * at once against repair's copy of the record: 404 REPAIR.RECORD_NOT_FOUND; 409
  * REPAIR.ALREADY_REPAIRED / RECORD_NOT_IN_FORCE / ALREADY_APPLIED; 422 REPAIR.NOT_REPAIRABLE,
  * MINIMUM_PERIOD_NOT_OVER (naming the date it will be over) or EVIDENCE_REQUIRED (closed-loop
- * mode). Any client may file (no trip to another city); the record's authority region decides.
- * The decision is due a configured number of working days after the application.
+ * mode) or REAPPLY_BARRED (a repair of the subject was revoked; names the date the bar ends). Any client may file (no trip to another city); the record's authority region decides.
+ * The decision is due a configured number of working days after the application. A penalty's fine
+ * is checked against the payment data received (`fine-payment`): no receipt needed when it matches;
+ * otherwise the application says what is missing (it is filed all the same, for the unit to decide).
  */
 @Injectable()
 export class ApplyForRepairHandler {
@@ -54,17 +59,35 @@ export class ApplyForRepairHandler {
   }
 
   private async apply(manager: EntityManager, principal: Principal, command: ApplyForRepairCommand): Promise<RepairApplicationView> {
-    const record = await this.records.find(manager, command.recordId.toLowerCase());
-    if (!record) throw DomainError.notFound(RepairApplicationErrorCode.RecordNotFound, `No credit record ${command.recordId} is known to repair.`);
-    const today = chinaDateOf(new Date());
-    const { mode } = repairModeFor(this.checklist, record.payload['violationType']);
-    const refusal = ineligibility(this.rules, record, mode, command.evidence, today);
-    if (refusal) throw new DomainError(refusal.code, refusal.status, refusal.message, [refusal.violation]);
-
-    const appliedAt = new Date();
-    const application = {
+    const targetId = command.recordId.toLowerCase();
+    const record = await this.records.find(manager, targetId);
+    const application = record ? await this.recordApplication(manager, record, command) : await this.listEntryApplication(manager, targetId);
+    const today = chinaDateOf(application.appliedAt);
+    const stored = {
+      ...application,
       id: randomUUID(),
+      commitment: command.commitment,
+      evidence: command.evidence,
+      appliedBy: principal.clientId,
+      decisionDueOn: this.calendar.deadline(today, this.config.REPAIR_DECISION_WORKING_DAYS).date,
+    };
+    if (!(await RepairApplicationsRepository.insertPending(manager, stored))) {
+      throw DomainError.conflict(RepairApplicationErrorCode.AlreadyApplied, `An application for ${targetId} is pending or approved already.`);
+    }
+    return repairApplicationView((await RepairApplicationsRepository.find(manager, stored.id))!, today);
+  }
+
+  /** A record's application, or the refusal naming the unmet condition. */
+  private async recordApplication(manager: EntityManager, record: RepairRecord, command: ApplyForRepairCommand): Promise<TargetFacts> {
+    const appliedAt = new Date();
+    const { mode } = repairModeFor(this.checklist, record.payload['violationType']);
+    const barredUntil = await RepairApplicationsRepository.reapplyBarredUntil(manager, record.subjectId);
+    const refusal = reapplyBar(barredUntil, chinaDateOf(appliedAt)) ?? ineligibility(this.rules, record, mode, command.evidence, chinaDateOf(appliedAt));
+    if (refusal) throw new DomainError(refusal.code, refusal.status, refusal.message, [refusal.violation]);
+    return {
+      targetKind: 'record',
       recordId: record.recordId,
+      listEntryId: null,
       recordType: record.recordType,
       subjectKind: record.subjectKind,
       subjectId: record.subjectId,
@@ -72,15 +95,37 @@ export class ApplyForRepairHandler {
       severity: record.severity,
       decisionDate: record.decisionDate,
       mode,
-      commitment: command.commitment,
-      evidence: command.evidence,
-      appliedBy: principal.clientId,
       appliedAt,
-      decisionDueOn: this.calendar.deadline(today, this.config.REPAIR_DECISION_WORKING_DAYS).date,
+      finePayment: checkFinePayment(record, await this.records.finePayments(manager, record), command.evidence),
     };
-    if (!(await RepairApplicationsRepository.insertPending(manager, application))) {
-      throw DomainError.conflict(RepairApplicationErrorCode.AlreadyApplied, `An application for record ${record.recordId} is pending or approved already.`);
-    }
-    return repairApplicationView((await RepairApplicationsRepository.find(manager, application.id))!, today);
+  }
+
+  /**
+   * A list entry's application (issue 19 item 2): the unit that listed it decides; commitment mode
+   * (the seeds' checklist classifies penalties, not list entries: placeholder).
+   */
+  private async listEntryApplication(manager: EntityManager, entryId: string): Promise<TargetFacts> {
+    const entry = await this.records.findListEntry(manager, entryId);
+    if (!entry) throw DomainError.notFound(RepairApplicationErrorCode.RecordNotFound, `No credit record or list entry ${entryId} is known to repair.`);
+    const appliedAt = new Date();
+    const barredUntil = await RepairApplicationsRepository.reapplyBarredUntil(manager, entry.subjectId);
+    const refusal = reapplyBar(barredUntil, chinaDateOf(appliedAt)) ?? listEntryIneligibility(this.rules, entry);
+    if (refusal) throw new DomainError(refusal.code, refusal.status, refusal.message, [refusal.violation]);
+    return {
+      targetKind: 'list-entry',
+      recordId: null,
+      listEntryId: entry.entryId,
+      recordType: entry.listType,
+      subjectKind: entry.subjectKind,
+      subjectId: entry.subjectId,
+      decidingRegion: entry.region,
+      severity: null,
+      decisionDate: entry.startsOn,
+      mode: 'repair-commitment',
+      appliedAt,
+      finePayment: null,
+    };
   }
 }
+
+type TargetFacts = Omit<NewRepairApplication, 'id' | 'commitment' | 'evidence' | 'appliedBy' | 'decisionDueOn'>;

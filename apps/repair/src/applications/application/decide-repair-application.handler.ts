@@ -8,14 +8,15 @@ import { DomainError } from '@platform/errors';
 import { OutboxPublisher } from '@platform/service';
 import { decisionViolations, isUuid, type RepairOutcome } from '../domain/repair-application';
 import { RepairApplicationErrorCode } from '../domain/repair-application-errors';
-import { RepairApplicationsRepository } from '../infrastructure/repair-applications.repository';
+import { RepairApplicationRow, RepairApplicationsRepository } from '../infrastructure/repair-applications.repository';
 import type { RepairApplicationWriteResult } from './apply-for-repair.command';
 import type { DecideRepairApplicationCommand } from './decide-repair-application.command';
 import { repairApplicationView, RepairApplicationView } from './repair-application.view';
 
 /**
  * The deciding authority decides a pending application (谁认定、谁修复: a unit whose region covers
- * the record's authority region, scope records:write). Approved: `repair.records.repaired` is
+ * the record's authority region, scope records:write). Approved: `repair.records.repaired` (a list
+ * entry: `repair.list-entries.repaired`, joint measures removes it) is
  * appended to the outbox in the same transaction, and collection turns it into the record's
  * `repaired` version, which disclosure, evaluation and joint measures act on. Rejected: the
  * record stays published. Refused whole, nothing written: 400 REPAIR.INVALID, 404
@@ -50,7 +51,7 @@ export class DecideRepairApplicationHandler {
     if (!isWithinRegion(principal, application.decidingRegion)) {
       throw DomainError.forbidden(
         RepairApplicationErrorCode.NotDecidingAuthority,
-        `Record ${application.recordId} was decided in region ${application.decidingRegion}, outside the client's region ${principal.region}: only its deciding authority decides the repair (谁认定、谁修复).`,
+        `${application.recordId ? `Record ${application.recordId}` : `List entry ${application.listEntryId}`} was decided in region ${application.decidingRegion}, outside the client's region ${principal.region}: only its deciding authority decides the repair (谁认定、谁修复).`,
       );
     }
     if (application.status !== 'pending') {
@@ -59,23 +60,26 @@ export class DecideRepairApplicationHandler {
     const outcome = command.outcome as RepairOutcome;
     const decidedAt = new Date();
     await RepairApplicationsRepository.decide(manager, application.id, { outcome, reason: command.reason, decidedBy: principal.clientId, decidedAt });
-    if (outcome === 'approved') {
-      await this.outbox.append(manager, Events.RepairRecordRepaired, {
-        subjectId: application.subjectId,
-        region: application.decidingRegion,
-        occurredAt: decidedAt,
-        data: {
-          applicationId: application.id,
-          recordId: application.recordId,
-          subject: { kind: application.subjectKind as 'org' | 'person' | 'vehicle' | 'vessel', id: application.subjectId },
-          path: application.mode,
-          decidedBy: principal.clientId,
-          decidedAt: decidedAt.toISOString(),
-          reason: command.reason,
-        },
-      });
-    }
+    if (outcome === 'approved') await this.announceRepair(manager, application, principal.clientId, decidedAt, command.reason);
     return repairApplicationView((await RepairApplicationsRepository.find(manager, application.id))!, chinaDateOf(decidedAt));
+  }
+
+  /** Approved: `repair.records.repaired` for a record, `repair.list-entries.repaired` for a list entry, in the decision's transaction. */
+  private async announceRepair(manager: EntityManager, application: RepairApplicationRow, decidedBy: string, decidedAt: Date, reason: string): Promise<void> {
+    const subject = { kind: application.subjectKind as 'org' | 'person' | 'vehicle' | 'vessel', id: application.subjectId };
+    const envelope = { subjectId: application.subjectId, region: application.decidingRegion, occurredAt: decidedAt };
+    const decision = { applicationId: application.id, subject, decidedBy, decidedAt: decidedAt.toISOString(), reason };
+    if (application.targetKind === 'list-entry') {
+      await this.outbox.append(manager, Events.RepairListEntryRepaired, {
+        ...envelope,
+        data: { ...decision, entryId: application.listEntryId!, listType: application.recordType },
+      });
+      return;
+    }
+    await this.outbox.append(manager, Events.RepairRecordRepaired, {
+      ...envelope,
+      data: { ...decision, recordId: application.recordId!, path: application.mode },
+    });
   }
 }
 

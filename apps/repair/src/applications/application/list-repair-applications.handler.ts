@@ -10,7 +10,7 @@ import { RepairApplicationsRepository } from '../infrastructure/repair-applicati
 import type { ListRepairApplicationsQuery } from './list-repair-applications.query';
 import { repairApplicationView, RepairApplicationView } from './repair-application.view';
 
-const STATUSES: readonly string[] = ['pending', 'approved', 'rejected'];
+const STATUSES: readonly string[] = ['pending', 'approved', 'rejected', 'revoked'];
 
 /** The deciding unit's queue: applications whose record's authority region the caller's covers (at most 1000, oldest due first), overdue marked. */
 @Injectable()

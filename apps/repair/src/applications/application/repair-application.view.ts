@@ -3,7 +3,9 @@ import type { RepairApplicationRow } from '../infrastructure/repair-applications
 /** An application as answered (plain data: ISO strings, so idempotent answers replay unchanged). */
 export interface RepairApplicationView {
   id: string;
+  targetKind: string;
   recordId: string;
+  listEntryId: string;
   recordType: string;
   subjectKind: string;
   subjectId: string;
@@ -21,19 +23,29 @@ export interface RepairApplicationView {
   decidedBy: string;
   decidedAt: string;
   decisionReason: string;
+  revokedBy: string;
+  revokedAt: string;
+  revocationReason: string;
+  reapplyBarredUntil: string;
+  /** no-fine | verified | receipt-attached | missing; empty for a list entry. */
+  finePaymentStatus: string;
+  finePaymentRecordIds: string[];
+  finePaymentMissing: string;
 }
 
 /** `today` (China date) decides whether a pending application is past its due date. */
 export function repairApplicationView(row: RepairApplicationRow, today: string): RepairApplicationView {
   return {
     id: row.id,
-    recordId: row.recordId,
+    targetKind: row.targetKind,
+    recordId: row.recordId ?? '',
+    listEntryId: row.listEntryId ?? '',
     recordType: row.recordType,
     subjectKind: row.subjectKind,
     subjectId: row.subjectId,
     decidingRegion: row.decidingRegion,
-    severity: row.severity,
-    decisionDate: row.decisionDate,
+    severity: row.severity ?? '',
+    decisionDate: row.decisionDate ?? '',
     mode: row.mode,
     commitment: row.commitment,
     evidence: row.evidence,
@@ -45,5 +57,12 @@ export function repairApplicationView(row: RepairApplicationRow, today: string):
     decidedBy: row.decidedBy ?? '',
     decidedAt: row.decidedAt ? new Date(row.decidedAt).toISOString() : '',
     decisionReason: row.decisionReason ?? '',
+    revokedBy: row.revokedBy ?? '',
+    revokedAt: row.revokedAt ? new Date(row.revokedAt).toISOString() : '',
+    revocationReason: row.revocationReason ?? '',
+    reapplyBarredUntil: row.reapplyBarredUntil ?? '',
+    finePaymentStatus: row.finePayment?.status ?? '',
+    finePaymentRecordIds: row.finePayment?.paymentRecordIds ?? [],
+    finePaymentMissing: row.finePayment?.missing ?? '',
   };
 }

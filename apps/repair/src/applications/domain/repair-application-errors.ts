@@ -22,4 +22,8 @@ export const RepairApplicationErrorCode = {
   NotDecidingAuthority: 'REPAIR.NOT_DECIDING_AUTHORITY',
   /** 409: the application was decided already. */
   AlreadyDecided: 'REPAIR.ALREADY_DECIDED',
+  /** 409: only an approved repair can be revoked (pending, rejected or revoked already). */
+  NotRevocable: 'REPAIR.NOT_REVOCABLE',
+  /** 422: a repair of the subject was revoked (false commitment); it may apply again from the date named. */
+  ReapplyBarred: 'REPAIR.REAPPLY_BARRED',
 } as const;

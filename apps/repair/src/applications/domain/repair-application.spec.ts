@@ -1,6 +1,7 @@
 import type { RepairRecord } from '../../records/domain/repair-record';
 import { REPAIR_RULES_V1 } from '../../rules/domain/shipped-repair-rules';
-import { ineligibility } from './repair-application';
+import type { RepairListEntry } from '../../records/domain/repair-list-entry';
+import { ineligibility, listEntryIneligibility, reapplyBar, reapplyBarredUntil, revocationViolations } from './repair-application';
 
 /** A general administrative penalty decided 2026-04-10 (DOMAIN.md §5: general, at least 3 months, at most 1 year). */
 const record: RepairRecord = {
@@ -56,5 +57,61 @@ describe('repair eligibility (DOMAIN.md §5)', () => {
     expect(ineligibility(REPAIR_RULES_V1, { ...record, recordType: 'administrative-licence' }, 'repair-commitment', [], '2026-08-01')).toMatchObject({
       code: 'REPAIR.NOT_REPAIRABLE',
     });
+  });
+});
+
+/*
+ * Revocation (issue 19 item 8): a repair obtained with a false commitment is revoked and the
+ * subject may not apply again for a configured period (REPAIR_REVOCATION_BAR_MONTHS; 12 is the
+ * placeholder default — the seeds give no period). Months are counted as 《民法典》第二百零二条.
+ */
+describe('reapply bar after a revoked repair', () => {
+  it('lasts the configured months from the revocation date', () => {
+    expect(reapplyBarredUntil('2026-12-06', 12)).toBe('2027-12-06');
+    expect(reapplyBarredUntil('2026-08-31', 6)).toBe('2027-02-28');
+  });
+
+  it('refuses an application up to the last barred day (422 REPAIR.REAPPLY_BARRED naming the first free day), then lets it through', () => {
+    expect(reapplyBar('2027-12-06', '2027-12-06')).toMatchObject({
+      code: 'REPAIR.REAPPLY_BARRED',
+      status: 'precondition',
+      eligibleFrom: '2027-12-07',
+      violation: { field: 'target', code: 'REAPPLY_BARRED' },
+    });
+    expect(reapplyBar('2027-12-06', '2027-12-07')).toBeNull();
+    expect(reapplyBar(null, '2026-12-06')).toBeNull();
+  });
+
+  it('needs a reason for the revocation', () => {
+    expect(revocationViolations({ reason: ' ' })).toEqual([expect.objectContaining({ field: 'reason', code: 'REQUIRED' })]);
+    expect(revocationViolations({ reason: '信用承诺不实' })).toEqual([]);
+  });
+});
+
+/*
+ * List entries (issue 19 items 2 and 7; DOMAIN.md §5 "measures are lifted"): the punishment lists
+ * the rules name (key-watch, severe-dishonesty, bad-driver) may be repaired while in force; reward
+ * lists may not; no minimum period applies (placeholder: DOMAIN.md gives none).
+ */
+describe('list entry eligibility', () => {
+  const entry: RepairListEntry = {
+    entryId: '00000000-0000-4000-8000-000000000002',
+    listType: 'severe-dishonesty',
+    subjectKind: 'org',
+    subjectId: '91410100MA0000000X',
+    region: '410100',
+    status: 'effective',
+    startsOn: '2026-11-01',
+    version: 2,
+  };
+
+  it('an effective severe-dishonesty entry is eligible at once', () => {
+    expect(listEntryIneligibility(REPAIR_RULES_V1, entry)).toBeNull();
+  });
+
+  it('a removed or proposed entry is not in force (409); a red-list entry is not repairable (422)', () => {
+    expect(listEntryIneligibility(REPAIR_RULES_V1, { ...entry, status: 'removed' })).toMatchObject({ code: 'REPAIR.RECORD_NOT_IN_FORCE', status: 'conflict' });
+    expect(listEntryIneligibility(REPAIR_RULES_V1, { ...entry, status: 'proposed' })).toMatchObject({ code: 'REPAIR.RECORD_NOT_IN_FORCE' });
+    expect(listEntryIneligibility(REPAIR_RULES_V1, { ...entry, listType: 'red' })).toMatchObject({ code: 'REPAIR.NOT_REPAIRABLE', status: 'precondition' });
   });
 });

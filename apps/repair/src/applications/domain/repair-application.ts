@@ -1,12 +1,19 @@
+import { addDays, addMonths } from '@domain/calendar';
 import type { FieldViolation } from '@platform/errors';
 import { recordTypeRepairability, earliestRepairDate, publicationEndsOn, type RepairRules } from '../../rules/domain/repair-rules';
 import type { RepairMode } from '../../rules/domain/repair-checklist';
 import { isInForce, type RepairRecord } from '../../records/domain/repair-record';
+import type { RepairListEntry } from '../../records/domain/repair-list-entry';
 import { RepairApplicationErrorCode } from './repair-application-errors';
 
-/** An application's life: pending, then approved or rejected once by the deciding authority. */
-export type RepairApplicationStatus = 'pending' | 'approved' | 'rejected';
-export type RepairOutcome = Exclude<RepairApplicationStatus, 'pending'>;
+/**
+ * An application's life: pending, then approved or rejected once by the deciding authority; an
+ * approved repair obtained with a false commitment may later be revoked (issue 19 item 8).
+ */
+export type RepairApplicationStatus = 'pending' | 'approved' | 'rejected' | 'revoked';
+export type RepairOutcome = 'approved' | 'rejected';
+/** What an application repairs: a credit record, or a list entry (key-watch, severe-dishonesty, bad-driver). */
+export type RepairTargetKind = 'record' | 'list-entry';
 
 export const COMMITMENT_MAX = 4000;
 export const EVIDENCE_MAX_ITEMS = 20;
@@ -22,7 +29,7 @@ export function isUuid(id: string): boolean {
 /** What is wrong with an application's shape (empty: nothing). */
 export function applicationViolations(input: { recordId: string; commitment: string; evidence: readonly string[] }): FieldViolation[] {
   const problems: FieldViolation[] = [];
-  if (!isUuid(input.recordId)) problems.push({ field: 'target', message: 'must be a record id (UUID)', code: 'INVALID' });
+  if (!isUuid(input.recordId)) problems.push({ field: 'target', message: 'must be a record or list entry id (UUID)', code: 'INVALID' });
   problems.push(...textViolations('commitment', input.commitment, COMMITMENT_MAX));
   if (input.evidence.length > EVIDENCE_MAX_ITEMS) problems.push({ field: 'evidence', message: `at most ${EVIDENCE_MAX_ITEMS} references`, code: 'TOO_MANY' });
   input.evidence.forEach((ref, i) => problems.push(...textViolations(`evidence[${i}]`, ref, EVIDENCE_MAX_LENGTH)));
@@ -36,6 +43,30 @@ export function decisionViolations(input: { outcome: string; reason: string }): 
     problems.push({ field: 'outcome', message: 'must be "approved" or "rejected"', code: 'INVALID' });
   }
   return [...problems, ...textViolations('reason', input.reason, REASON_MAX)];
+}
+
+/** What is wrong with a revocation's shape (empty: nothing): the reason is required. */
+export function revocationViolations(input: { reason: string }): FieldViolation[] {
+  return textViolations('reason', input.reason, REASON_MAX);
+}
+
+/**
+ * The last day a subject whose repair was revoked may not apply again: `barMonths` from the
+ * revocation date (REPAIR_REVOCATION_BAR_MONTHS, a placeholder: the seeds give no period).
+ */
+export function reapplyBarredUntil(revokedOn: string, barMonths: number): string {
+  return addMonths(revokedOn, barMonths);
+}
+
+/** Refusal of a new application while the subject is barred after a revocation; null: not barred. */
+export function reapplyBar(barredUntil: string | null, today: string): Ineligibility | null {
+  if (barredUntil === null || today > barredUntil) return null;
+  const eligibleFrom = addDays(barredUntil, 1);
+  const message = `a repair of this subject was revoked (false commitment): it may not apply again before ${eligibleFrom}`;
+  return {
+    ...precondition(RepairApplicationErrorCode.ReapplyBarred, message, { field: 'target', message, code: 'REAPPLY_BARRED' }),
+    eligibleFrom,
+  };
 }
 
 /** Why a record cannot be repaired now; `status` says how the transport answers. */
@@ -87,6 +118,22 @@ export function ineligibility(rules: RepairRules, record: RepairRecord, mode: Re
   if (mode === 'closed-loop' && evidence.length === 0) {
     const message = 'closed-loop mode (the violation continues until corrected): attach the rectification evidence';
     return precondition(RepairApplicationErrorCode.EvidenceRequired, message, { field: 'evidence', message, code: 'REQUIRED' });
+  }
+  return null;
+}
+
+/**
+ * Whether a list entry may be repaired (removed early, DOMAIN.md §5 "measures are lifted"): in
+ * force (`effective`) and of a list type the rules name repairable. DOMAIN.md and the seeds give
+ * no minimum period for list entries: none is applied (placeholder). Null: eligible.
+ */
+export function listEntryIneligibility(rules: RepairRules, entry: RepairListEntry): Ineligibility | null {
+  if (entry.status !== 'effective') {
+    return conflict(RepairApplicationErrorCode.RecordNotInForce, `List entry ${entry.entryId} is ${entry.status}: nothing to repair.`, 'NOT_IN_FORCE');
+  }
+  if (!(rules.repairableListTypes as readonly string[]).includes(entry.listType)) {
+    const message = `${entry.listType} entries are not repairable under ${rules.basis}`;
+    return precondition(RepairApplicationErrorCode.NotRepairable, message, { field: 'target', message, code: 'NOT_REPAIRABLE' });
   }
   return null;
 }

@@ -1,16 +1,23 @@
 import type { EntityManager } from 'typeorm';
 import type { RepairMode } from '../../rules/domain/repair-checklist';
-import type { RepairApplicationStatus, RepairOutcome } from '../domain/repair-application';
+import type { FinePaymentCheck } from '../domain/fine-payment';
+import type { RepairApplicationStatus, RepairOutcome, RepairTargetKind } from '../domain/repair-application';
 
 export interface RepairApplicationRow {
   id: string;
-  recordId: string;
+  /** record | list-entry */
+  targetKind: RepairTargetKind;
+  /** The record repaired (target kind `record`). */
+  recordId: string | null;
+  /** The list entry repaired (target kind `list-entry`). */
+  listEntryId: string | null;
+  /** The record's type, or the list type. */
   recordType: string;
   subjectKind: string;
   subjectId: string;
   decidingRegion: string;
-  severity: string;
-  decisionDate: string;
+  severity: string | null;
+  decisionDate: string | null;
   mode: RepairMode;
   commitment: string;
   evidence: string[];
@@ -21,14 +28,25 @@ export interface RepairApplicationRow {
   decidedBy: string | null;
   decidedAt: Date | null;
   decisionReason: string | null;
+  revokedBy: string | null;
+  revokedAt: Date | null;
+  revocationReason: string | null;
+  reapplyBarredUntil: string | null;
+  /** The fine payment check at filing (records only). */
+  finePayment: FinePaymentCheck | null;
 }
 
-export type NewRepairApplication = Omit<RepairApplicationRow, 'status' | 'decidedBy' | 'decidedAt' | 'decisionReason'>;
+export type NewRepairApplication = Omit<
+  RepairApplicationRow,
+  'status' | 'decidedBy' | 'decidedAt' | 'decisionReason' | 'revokedBy' | 'revokedAt' | 'revocationReason' | 'reapplyBarredUntil'
+>;
 
-const COLUMNS = `id, record_id AS "recordId", record_type AS "recordType", subject_kind AS "subjectKind", subject_id AS "subjectId",
+const COLUMNS = `id, target_kind AS "targetKind", record_id AS "recordId", list_entry_id AS "listEntryId", record_type AS "recordType", subject_kind AS "subjectKind", subject_id AS "subjectId",
   deciding_region AS "decidingRegion", severity, to_char(decision_date, 'YYYY-MM-DD') AS "decisionDate", mode, commitment, evidence,
   status, applied_by AS "appliedBy", applied_at AS "appliedAt", to_char(decision_due_on, 'YYYY-MM-DD') AS "decisionDueOn",
-  decided_by AS "decidedBy", decided_at AS "decidedAt", decision_reason AS "decisionReason"`;
+  decided_by AS "decidedBy", decided_at AS "decidedAt", decision_reason AS "decisionReason",
+  revoked_by AS "revokedBy", revoked_at AS "revokedAt", revocation_reason AS "revocationReason",
+  to_char(reapply_barred_until, 'YYYY-MM-DD') AS "reapplyBarredUntil", fine_payment AS "finePayment"`;
 
 /** Repair applications (SQL). */
 export const RepairApplicationsRepository = {
@@ -36,8 +54,8 @@ export const RepairApplicationsRepository = {
   async insertPending(manager: EntityManager, a: NewRepairApplication): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO repair_applications (id, record_id, record_type, subject_kind, subject_id, deciding_region, severity, decision_date, mode,
-         commitment, evidence, status, applied_by, applied_at, decision_due_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', $12, $13, $14)
+         commitment, evidence, status, applied_by, applied_at, decision_due_on, target_kind, list_entry_id, fine_payment)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', $12, $13, $14, $15, $16, $17)
        ON CONFLICT DO NOTHING RETURNING id`,
       [
         a.id,
@@ -54,6 +72,9 @@ export const RepairApplicationsRepository = {
         a.appliedBy,
         a.appliedAt,
         a.decisionDueOn,
+        a.targetKind,
+        a.listEntryId,
+        a.finePayment ? JSON.stringify(a.finePayment) : null,
       ],
     );
     return rows.length > 0;
@@ -91,5 +112,20 @@ export const RepairApplicationsRepository = {
       d.decidedBy,
       d.decidedAt,
     ]);
+  },
+  async revoke(manager: EntityManager, id: string, r: { reason: string; revokedBy: string; revokedAt: Date; barredUntil: string }): Promise<void> {
+    await manager.query(
+      `UPDATE repair_applications SET status = 'revoked', revocation_reason = $2, revoked_by = $3, revoked_at = $4, reapply_barred_until = $5 WHERE id = $1`,
+      [id, r.reason, r.revokedBy, r.revokedAt, r.barredUntil],
+    );
+  },
+
+  /** The last day the subject may not apply again after a revoked repair (the latest bar), or null. */
+  async reapplyBarredUntil(manager: EntityManager, subjectId: string): Promise<string | null> {
+    const [row]: { until: string | null }[] = await manager.query(
+      `SELECT to_char(max(reapply_barred_until), 'YYYY-MM-DD') AS until FROM repair_applications WHERE subject_id = $1 AND status = 'revoked'`,
+      [subjectId],
+    );
+    return row?.until ?? null;
   },
 };

@@ -5,6 +5,7 @@ import { principalFrom } from '@platform/grpc';
 import { ApplyForRepairHandler } from '../application/apply-for-repair.handler';
 import { DecideRepairApplicationHandler } from '../application/decide-repair-application.handler';
 import { ListRepairApplicationsHandler } from '../application/list-repair-applications.handler';
+import { RevokeRepairApplicationHandler } from '../application/revoke-repair-application.handler';
 
 @Controller()
 @repairV1.RepairApplicationServiceControllerMethods()
@@ -13,6 +14,7 @@ export class RepairApplicationsGrpcController implements repairV1.RepairApplicat
     private readonly applyHandler: ApplyForRepairHandler,
     private readonly listHandler: ListRepairApplicationsHandler,
     private readonly decideHandler: DecideRepairApplicationHandler,
+    private readonly revokeHandler: RevokeRepairApplicationHandler,
   ) {}
 
   applyForRepair(request: repairV1.ApplyForRepairRequest, metadata?: Metadata): Promise<repairV1.ApplyForRepairResponse> {
@@ -32,6 +34,14 @@ export class RepairApplicationsGrpcController implements repairV1.RepairApplicat
     return this.decideHandler.execute(principalFrom(metadata), {
       applicationId: request.applicationId,
       outcome: request.outcome,
+      reason: request.reason,
+      idempotencyKey: request.idempotencyKey || undefined,
+    });
+  }
+
+  revokeRepairApplication(request: repairV1.RevokeRepairApplicationRequest, metadata?: Metadata): Promise<repairV1.RevokeRepairApplicationResponse> {
+    return this.revokeHandler.execute(principalFrom(metadata), {
+      applicationId: request.applicationId,
       reason: request.reason,
       idempotencyKey: request.idempotencyKey || undefined,
     });

@@ -56,4 +56,12 @@ export const RepairRecordsRepository = {
   async ofSubject(manager: EntityManager, subjectId: string): Promise<RepairRecord[]> {
     return manager.query(`SELECT ${COLUMNS} FROM repair_records WHERE subject_id = $1 ORDER BY decision_date, record_id`, [subjectId]);
   },
+
+  /** The subject's `fine-payment` records naming the penalty's document number (any status: the check decides). */
+  async finePayments(manager: EntityManager, subjectId: string, penaltyDocumentNumber: string): Promise<RepairRecord[]> {
+    return manager.query(
+      `SELECT ${COLUMNS} FROM repair_records WHERE record_type = 'fine-payment' AND subject_id = $1 AND payload->>'penaltyDocumentNumber' = $2 ORDER BY record_id`,
+      [subjectId, penaltyDocumentNumber],
+    );
+  },
 };

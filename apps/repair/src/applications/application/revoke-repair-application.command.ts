@@ -1,0 +1,5 @@
+export interface RevokeRepairApplicationCommand {
+  applicationId: string;
+  reason: string;
+  idempotencyKey?: string;
+}

@@ -1,0 +1,88 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Events } from '@contracts';
+import { chinaDateOf } from '@domain/calendar';
+import { assertScope, isWithinRegion, Principal, Scopes } from '@platform/auth';
+import { runIdempotent } from '@platform/database';
+import { DomainError } from '@platform/errors';
+import { OutboxPublisher, SERVICE_CONFIG } from '@platform/service';
+import type { RepairConfig } from '../../repair.definition';
+import { isUuid, reapplyBarredUntil, revocationViolations } from '../domain/repair-application';
+import { RepairApplicationErrorCode } from '../domain/repair-application-errors';
+import { RepairApplicationsRepository } from '../infrastructure/repair-applications.repository';
+import type { RepairApplicationWriteResult } from './apply-for-repair.command';
+import type { RevokeRepairApplicationCommand } from './revoke-repair-application.command';
+import { repairApplicationView, RepairApplicationView } from './repair-application.view';
+
+/**
+ * The deciding authority revokes a repair it approved because the commitment was false (issue 19
+ * item 8; scope records:write, the record's authority region). `repair.records.repair-revoked` is
+ * appended to the outbox in the same transaction: collection restores the record (back in force),
+ * which disclosure, evaluation and joint measures act on. The subject may not apply again until
+ * REPAIR_REVOCATION_BAR_MONTHS after today. Refused whole, nothing written: 400 REPAIR.INVALID,
+ * 404 REPAIR.APPLICATION_NOT_FOUND, 403 REPAIR.NOT_DECIDING_AUTHORITY, 409 REPAIR.NOT_REVOCABLE.
+ */
+@Injectable()
+export class RevokeRepairApplicationHandler {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxPublisher,
+    @Inject(SERVICE_CONFIG) private readonly config: Pick<RepairConfig, 'REPAIR_REVOCATION_BAR_MONTHS'>,
+  ) {}
+
+  async execute(principal: Principal, command: RevokeRepairApplicationCommand): Promise<RepairApplicationWriteResult> {
+    assertScope(principal, Scopes.RecordsWrite);
+    if (!isUuid(command.applicationId)) throw notFound(command.applicationId);
+    const violations = revocationViolations(command);
+    if (violations.length > 0) throw DomainError.validation(RepairApplicationErrorCode.Invalid, violations, 'The revocation is invalid; nothing was stored.');
+    const { applicationId, reason } = command;
+    const { answer, replayed } = await this.dataSource.transaction((manager) =>
+      runIdempotent(
+        manager,
+        { clientId: principal.clientId, key: command.idempotencyKey, operation: 'repair.revoke', request: { applicationId, reason } },
+        () => this.revoke(manager, principal, command),
+      ),
+    );
+    return { application: answer, replayed };
+  }
+
+  private async revoke(manager: EntityManager, principal: Principal, command: RevokeRepairApplicationCommand): Promise<RepairApplicationView> {
+    const application = await RepairApplicationsRepository.find(manager, command.applicationId.toLowerCase(), { lock: true });
+    if (!application) throw notFound(command.applicationId);
+    if (!isWithinRegion(principal, application.decidingRegion)) {
+      throw DomainError.forbidden(
+        RepairApplicationErrorCode.NotDecidingAuthority,
+        `${application.recordId ? `Record ${application.recordId}` : `List entry ${application.listEntryId}`} was decided in region ${application.decidingRegion}, outside the client's region ${principal.region}: only its deciding authority revokes the repair (谁认定、谁修复).`,
+      );
+    }
+    if (application.status !== 'approved') {
+      throw DomainError.conflict(
+        RepairApplicationErrorCode.NotRevocable,
+        `Application ${application.id} is ${application.status}: only an approved repair can be revoked.`,
+      );
+    }
+    const revokedAt = new Date();
+    const today = chinaDateOf(revokedAt);
+    const barredUntil = reapplyBarredUntil(today, this.config.REPAIR_REVOCATION_BAR_MONTHS);
+    await RepairApplicationsRepository.revoke(manager, application.id, { reason: command.reason, revokedBy: principal.clientId, revokedAt, barredUntil });
+    await this.outbox.append(manager, Events.RepairRecordRepairRevoked, {
+      subjectId: application.subjectId,
+      region: application.decidingRegion,
+      occurredAt: revokedAt,
+      data: {
+        applicationId: application.id,
+        recordId: application.recordId!,
+        subject: { kind: application.subjectKind as 'org' | 'person' | 'vehicle' | 'vessel', id: application.subjectId },
+        revokedBy: principal.clientId,
+        revokedAt: revokedAt.toISOString(),
+        reason: command.reason,
+        barredUntil,
+      },
+    });
+    return repairApplicationView((await RepairApplicationsRepository.find(manager, application.id))!, today);
+  }
+}
+
+function notFound(applicationId: string): DomainError {
+  return DomainError.notFound(RepairApplicationErrorCode.NotFound, `No repair application ${applicationId}.`);
+}
