@@ -20,7 +20,7 @@ describe('permits through the gateway: applications classified, on the credit pa
   let window: string;
 
   beforeAll(async () => {
-    platform = await startPlatform(['gateway', 'collection', 'joint-measures', 'permits']);
+    platform = await startPlatform(['gateway', 'collection', 'disclosure', 'joint-measures', 'permits']);
     window = await platform.token('zhengzhou-permits');
   }, 120_000);
 
@@ -293,6 +293,38 @@ describe('permits through the gateway: applications classified, on the credit pa
       },
     });
     expect(JSON.stringify(publicView.body)).not.toContain('豫A12345');
+    // An issued permit is an administrative licence (issue 18 item 6; 双公示, DOMAIN.md §2): collection
+    // stores it as a 行政许可 record numbered by the permit, naming Henan's issuing authority, and it
+    // is published on the carrier's public profile.
+    const licences = await eventually(
+      () => api(`/api/v1/credit-records?${new URLSearchParams({ subjectId: carrier, type: 'administrative-licence' }).toString()}`),
+      (r) => ((r.body.records as unknown[] | undefined) ?? []).length > 0,
+    );
+    const [licence] = licences.body.records as { id: string }[];
+    expect(licences.body.records).toEqual([
+      expect.objectContaining({
+        recordType: 'administrative-licence',
+        documentNumber: permit.permitNo,
+        sourceClientId: 'permits:11410000PH00000016',
+        subject: expect.objectContaining({ kind: 'org', id: carrier }),
+      }),
+    ]);
+    expect((await api(`/api/v1/credit-records/${licence.id}`)).body).toEqual(
+      expect.objectContaining({
+        payload: expect.objectContaining({
+          licenceNumber: permit.permitNo,
+          validFrom: '2026-12-10',
+          validUntil: '2026-12-12',
+          authority: '河南省交通运输厅',
+          authorityUscc: '11410000PH00000016',
+        }),
+      }),
+    );
+    const profile = await eventually(
+      () => api(`/public/v1/subjects/${carrier}`, { token: null }),
+      (r) => ((r.body.licences as unknown[] | undefined) ?? []).length > 0,
+    );
+    expect(profile.body.licences).toEqual([expect.objectContaining({ documentNumber: permit.permitNo })]);
     const again = await api(`/api/v1/permit-applications/${withinHenan.body.id as string}/decision`, {
       method: 'POST',
       body: { outcome: 'refuse', reason: '重复' },

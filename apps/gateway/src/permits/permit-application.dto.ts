@@ -20,6 +20,18 @@ export class PermitVehicleDto {
   @MaxLength(20)
   trailerPlate?: string;
 
+  @ApiPropertyOptional({ example: 'yellow', description: 'GA 36 plate colour; absent is yellow (large vehicles, GA 36-2018)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  tractorPlateColour?: string;
+
+  @ApiPropertyOptional({ example: 'yellow', description: 'GA 36 plate colour of the trailer; absent is yellow' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  trailerPlateColour?: string;
+
   @ApiProperty({ example: 6 })
   @IsInt()
   axleCount: number;

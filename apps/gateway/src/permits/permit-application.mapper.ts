@@ -96,7 +96,12 @@ export function toPermitApplicationBody(a: permitsV1.PermitApplication | undefin
 export function toApplicationDraft(body: SubmitPermitApplicationDto): permitsV1.ApplicationDraft {
   return {
     carrierUscc: body.carrierUscc,
-    vehicle: { ...body.vehicle, trailerPlate: body.vehicle.trailerPlate ?? '' },
+    vehicle: {
+      ...body.vehicle,
+      trailerPlate: body.vehicle.trailerPlate ?? '',
+      tractorPlateColour: body.vehicle.tractorPlateColour ?? '',
+      trailerPlateColour: body.vehicle.trailerPlateColour ?? '',
+    },
     cargo: body.cargo,
     dimensions: body.dimensions,
     origin: body.route.origin,

@@ -11,6 +11,7 @@ import { GetApplicationHandler } from './application/get-application.handler';
 import { GetPermitHandler } from './application/get-permit.handler';
 import { SubmitApplicationHandler } from './application/submit-application.handler';
 import type { CreditCheck } from './domain/credit-path';
+import type { PermitApplicationDraft } from './domain/permit-application';
 import { zhengzhouToWuhan } from './domain/permit-application.fixture';
 import { putRegistryCarriers } from './infrastructure/registry-carriers.repository';
 
@@ -151,9 +152,10 @@ describe('permits: applications classified, on the credit path or not, stored on
   });
 
   describe('the accepting authority decides', () => {
-    const withinHenan = async () => {
+    const withinHenan = async (colours: Pick<PermitApplicationDraft['vehicle'], 'tractorPlateColour' | 'trailerPlateColour'> = {}) => {
       const draft = zhengzhouToWuhan({ carrierUscc: await carrier() });
       draft.route.segments = [draft.route.segments[0]];
+      Object.assign(draft.vehicle, colours);
       return (await submit.execute(window, { draft }, monday)).application;
     };
 
@@ -177,8 +179,26 @@ describe('permits: applications classified, on the credit path or not, stored on
         [application.carrierUscc],
       );
       expect(events.map((e) => e.envelope.data)).toEqual([
-        expect.objectContaining({ permitNo: result.permit!.permitNo, permitClass: 'II', carrier: expect.objectContaining({ uscc: application.carrierUscc }) }),
+        expect.objectContaining({
+          permitNo: result.permit!.permitNo,
+          permitClass: 'II',
+          carrier: expect.objectContaining({ uscc: application.carrierUscc }),
+          // The 许可机关 named on the licence record (双公示): Henan's configured authority, never an empty USCC;
+          // the plates' colour is the application's, yellow where it names none (GA 36-2018, large vehicles).
+          issuedBy: { region: '410100', authority: '河南省交通运输厅', authorityUscc: '11410000PH00000016' },
+          vehicle: expect.objectContaining({ tractorPlateColour: 'yellow', trailerPlateColour: 'yellow' }),
+        }),
       ]);
+    });
+
+    it('names the plate colours the application declares', async () => {
+      const application = await withinHenan({ tractorPlateColour: 'blue' });
+      const result = await decide.execute(window, { id: application.id, outcome: 'issue' }, monday);
+      const [event]: { envelope: { data: { vehicle: Record<string, string> } } }[] = await dataSource.query(
+        `SELECT envelope FROM permits.outbox WHERE subject = 'permits.permit.issued' AND envelope->'data'->>'permitNo' = $1`,
+        [result.permit!.permitNo],
+      );
+      expect(event.envelope.data.vehicle).toMatchObject({ tractorPlateColour: 'blue', trailerPlateColour: 'yellow' });
     });
 
     it('decides once: a second decision is 409 PERMIT_APPLICATION.ALREADY_DECIDED', async () => {

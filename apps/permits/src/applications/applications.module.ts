@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { creditCheckProvider, permitCalendarProvider } from './application/applications.tokens';
+import { creditCheckProvider, issuingAuthoritiesProvider, permitCalendarProvider } from './application/applications.tokens';
 import { DecideApplicationHandler } from './application/decide-application.handler';
 import { GetApplicationHandler } from './application/get-application.handler';
 import { GetPermitHandler } from './application/get-permit.handler';
@@ -14,6 +14,7 @@ import { RegistryEventsConsumer } from './interface/registry-events.consumer';
   providers: [
     creditCheckProvider,
     permitCalendarProvider,
+    issuingAuthoritiesProvider,
     SubmitApplicationHandler,
     GetApplicationHandler,
     DecideApplicationHandler,

@@ -14,6 +14,8 @@ export const ApplicationErrorCode = {
   NotAccepted: 'PERMIT_APPLICATION.NOT_ACCEPTED',
   /** 409: a cross-province permit is issued when every province on the route has approved. */
   ApprovalsPending: 'PERMIT_APPLICATION.APPROVALS_PENDING',
+  /** 409: the accepting region's province has no issuing authority configured (ISSUING_AUTHORITIES). */
+  NoIssuingAuthority: 'PERMIT_APPLICATION.NO_ISSUING_AUTHORITY',
   /** 404: no such permit. */
   PermitNotFound: 'PERMIT.NOT_FOUND',
 } as const;

@@ -16,6 +16,8 @@ export function fromApplicationDraft(d: permitsV1.ApplicationDraft | undefined):
       driveAxle: (vehicle?.driveAxle ?? '') as 'single' | 'tandem',
       trailerType: (vehicle?.trailerType ?? '') as TrailerType,
       axleLoadsKg: vehicle?.axleLoadsKg ?? [],
+      tractorPlateColour: vehicle?.tractorPlateColour || undefined,
+      trailerPlateColour: vehicle?.trailerPlateColour || undefined,
     },
     cargo: { description: d?.cargo?.description ?? '', divisible: d?.cargo?.divisible ?? false },
     dimensions: {
