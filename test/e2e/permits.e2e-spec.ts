@@ -1,3 +1,4 @@
+import QRCode from 'qrcode';
 import { WorkingDayCalendar } from '@domain/calendar';
 import { creditRecordBody, makeUscc } from '../support/factories';
 import { gatewayApi } from '../support/gateway-api';
@@ -15,12 +16,15 @@ type Json = Record<string, unknown> & { code?: string; errors?: { field: string 
  * joint measures keeps on the commitment path skips the on-site inspection; a carrier that obtained a
  * permit with false materials is banned for a year (62号令), so its application is not accepted.
  */
+/** The platform's public address as configured (the QR code must name it, not the service's host). */
+const PUBLIC_BASE = 'https://xinyong.example.invalid';
+
 describe('permits through the gateway: applications classified, on the credit path or not', () => {
   let platform: RunningPlatform;
   let window: string;
 
   beforeAll(async () => {
-    platform = await startPlatform(['gateway', 'collection', 'disclosure', 'joint-measures', 'permits']);
+    platform = await startPlatform(['gateway', 'collection', 'disclosure', 'joint-measures', 'permits'], { PUBLIC_BASE_URL: PUBLIC_BASE });
     window = await platform.token('zhengzhou-permits');
   }, 120_000);
 
@@ -325,6 +329,30 @@ describe('permits through the gateway: applications classified, on the credit pa
       (r) => ((r.body.licences as unknown[] | undefined) ?? []).length > 0,
     );
     expect(profile.body.licences).toEqual([expect.objectContaining({ documentNumber: permit.permitNo })]);
+    // The QR code printed on the permit opens its public verification on the public address (issue 18 item 6).
+    const verificationUrl = `${PUBLIC_BASE}/public/v1/permits/${permit.permitNo}`;
+    const svg = await fetch(`${platform.gatewayUrl}/public/v1/permits/${encodeURIComponent(permit.permitNo)}/qr`);
+    expect([svg.status, svg.headers.get('content-type'), svg.headers.get('x-verification-url')]).toEqual([
+      200,
+      expect.stringContaining('image/svg+xml'),
+      verificationUrl,
+    ]);
+    expect(await svg.text()).toBe(await QRCode.toString(verificationUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }));
+    const png = await fetch(`${platform.gatewayUrl}/public/v1/permits/${encodeURIComponent(permit.permitNo)}/qr?format=png`);
+    expect(png.headers.get('content-type')).toContain('image/png');
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString('latin1'),
+    ).toBe('PNG');
+    const gif = await api(`/public/v1/permits/${encodeURIComponent(permit.permitNo)}/qr?format=gif`, { token: null });
+    expect({ status: gif.status, code: gif.body.code, fields: gif.body.errors?.map((e) => e.field) }).toEqual({
+      status: 400,
+      code: 'PERMIT.INVALID_QUERY',
+      fields: ['format'],
+    });
+    const noSuchQr = await api('/public/v1/permits/410000-2026-999999/qr', { token: null });
+    expect({ status: noSuchQr.status, code: noSuchQr.body.code }).toEqual({ status: 404, code: 'PERMIT.NOT_FOUND' });
     const again = await api(`/api/v1/permit-applications/${withinHenan.body.id as string}/decision`, {
       method: 'POST',
       body: { outcome: 'refuse', reason: '重复' },

@@ -12,6 +12,12 @@ export const permitsConfigSchema = baseServiceEnv.extend({
   JOINT_MEASURES_GRPC_URL: grpcAddress,
   /** How long an application waits for joint measures before it takes the standard path. */
   PERMITS_CREDIT_CHECK_DEADLINE_MS: z.coerce.number().int().min(20).max(10_000).default(500),
+  /**
+   * The platform's public address (the gateway as citizens reach it): a permit's QR code opens
+   * PUBLIC_BASE_URL/public/v1/permits/{permitNo}. The default is a placeholder that resolves nowhere;
+   * set the real address per deployment (k8s configmap).
+   */
+  PUBLIC_BASE_URL: z.string().url().default('https://credit.example.invalid'),
   // Route conformance (issue 18 item 8, ADR 0059).
   /** Half-width of the corridor around a permitted route, metres. */
   ROUTE_CORRIDOR_WIDTH_M: z.coerce.number().min(10).max(20_000).default(500),

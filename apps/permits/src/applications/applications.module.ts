@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { creditCheckProvider, issuingAuthoritiesProvider, permitCalendarProvider } from './application/applications.tokens';
 import { DecideApplicationHandler } from './application/decide-application.handler';
 import { GetApplicationHandler } from './application/get-application.handler';
+import { GetPermitQrCodeHandler } from './application/get-permit-qr-code.handler';
 import { GetPermitHandler } from './application/get-permit.handler';
 import { GetPublicPermitHandler } from './application/get-public-permit.handler';
 import { SubmitApplicationHandler } from './application/submit-application.handler';
@@ -20,6 +21,7 @@ import { RegistryEventsConsumer } from './interface/registry-events.consumer';
     DecideApplicationHandler,
     GetPermitHandler,
     GetPublicPermitHandler,
+    GetPermitQrCodeHandler,
     RegistryEventsConsumer,
   ],
   exports: [SubmitApplicationHandler, GetApplicationHandler, DecideApplicationHandler, GetPermitHandler, GetPublicPermitHandler],

@@ -16,6 +16,8 @@ export const ApplicationErrorCode = {
   ApprovalsPending: 'PERMIT_APPLICATION.APPROVALS_PENDING',
   /** 409: the accepting region's province has no issuing authority configured (ISSUING_AUTHORITIES). */
   NoIssuingAuthority: 'PERMIT_APPLICATION.NO_ISSUING_AUTHORITY',
+  /** 400 (field format): a permit's QR code is drawn as svg or png only. */
+  InvalidPermitQuery: 'PERMIT.INVALID_QUERY',
   /** 404: no such permit. */
   PermitNotFound: 'PERMIT.NOT_FOUND',
 } as const;

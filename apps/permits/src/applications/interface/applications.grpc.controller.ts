@@ -4,6 +4,7 @@ import { permitsV1 } from '@contracts';
 import { principalFrom } from '@platform/grpc';
 import { DecideApplicationHandler } from '../application/decide-application.handler';
 import { GetApplicationHandler } from '../application/get-application.handler';
+import { GetPermitQrCodeHandler } from '../application/get-permit-qr-code.handler';
 import { GetPermitHandler } from '../application/get-permit.handler';
 import { GetPublicPermitHandler } from '../application/get-public-permit.handler';
 import { SubmitApplicationHandler } from '../application/submit-application.handler';
@@ -18,7 +19,13 @@ export class ApplicationsGrpcController implements permitsV1.PermitApplicationSe
     private readonly decideApplicationHandler: DecideApplicationHandler,
     private readonly getPermitHandler: GetPermitHandler,
     private readonly getPublicPermitHandler: GetPublicPermitHandler,
+    private readonly getPermitQrCodeHandler: GetPermitQrCodeHandler,
   ) {}
+
+  async getPermitQrCode(request: permitsV1.GetPermitQrCodeRequest): Promise<permitsV1.GetPermitQrCodeResponse> {
+    const qr = await this.getPermitQrCodeHandler.execute({ permitNo: request.permitNo, format: request.format });
+    return { mediaType: qr.mediaType, content: qr.content, verificationUrl: qr.verificationUrl };
+  }
 
   async submitApplication(request: permitsV1.SubmitApplicationRequest, metadata?: Metadata): Promise<permitsV1.SubmitApplicationResponse> {
     const result = await this.submitApplicationHandler.execute(principalFrom(metadata), {
