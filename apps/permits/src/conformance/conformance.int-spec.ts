@@ -102,6 +102,8 @@ describe('route conformance on PostgreSQL and JetStream', () => {
       GRPC_PORT: '3998',
       INBOX_COALESCE_MS: '0',
       ROUTE_CONFORMANCE_REFRESH_MS: '100',
+      // Required since applications ask joint measures; route conformance never calls it.
+      JOINT_MEASURES_GRPC_URL: '127.0.0.1:1',
     });
     messaging = await isolatedMessaging();
     consumers = startInstance();
