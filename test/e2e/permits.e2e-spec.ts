@@ -367,4 +367,46 @@ describe('permits through the gateway: applications classified, on the credit pa
     const unknownPublic = await api('/public/v1/permits/410000-2026-999999', { token: null });
     expect({ status: unknownPublic.status, code: unknownPublic.body.code }).toEqual({ status: 404, code: 'PERMIT.NOT_FOUND' });
   }, 60_000);
+
+  it('a permit obtained with false materials is revoked: verification says revoked, and the carrier is banned for a year (62号令)', async () => {
+    const carrier = await oversizeCarrier();
+    const base = application(carrier);
+    const withinHenan = { ...base, route: { ...base.route, destination: '信阳市', segments: [base.route.segments[0]] } };
+    const accepted = await submitWhenKnown(withinHenan);
+    expect(accepted.body.status).toBe('accepted');
+    const issued = await api(`/api/v1/permit-applications/${accepted.body.id as string}/decision`, { method: 'POST', body: { outcome: 'issue' } });
+    const { permitNo } = (issued.body as { permit: { permitNo: string } }).permit;
+    const path = `/api/v1/permits/${encodeURIComponent(permitNo)}/revocation`;
+
+    const noReason = await api(path, { method: 'POST', body: { reason: ' ', falseMaterials: true } });
+    expect({ status: noReason.status, code: noReason.body.code, fields: noReason.body.errors?.map((e) => e.field) }).toEqual({
+      status: 400,
+      code: 'PERMIT.INVALID_REVOCATION',
+      fields: ['reason'],
+    });
+    const revoked = await api(path, { method: 'POST', body: { reason: '申请材料中的车辆行驶证系伪造', falseMaterials: true } });
+    expect(revoked).toMatchObject({
+      status: 200,
+      body: { permitNo, revocation: { reason: '申请材料中的车辆行驶证系伪造', falseMaterials: true, revokedAt: expect.any(String) } },
+    });
+    const twice = await api(path, { method: 'POST', body: { reason: '再次撤销' } });
+    expect({ status: twice.status, code: twice.body.code }).toEqual({ status: 409, code: 'PERMIT.ALREADY_REVOKED' });
+    expect((await api(`/public/v1/permits/${encodeURIComponent(permitNo)}`, { token: null })).body).toMatchObject({ validity: 'revoked' });
+
+    // The violation reaches collection as a false-materials record found in application review …
+    const records = await eventually(
+      () => api(`/api/v1/credit-records?${new URLSearchParams({ subjectId: carrier, type: 'oversize-transport-violation' }).toString()}`),
+      (r) => ((r.body.records as unknown[] | undefined) ?? []).length > 0,
+    );
+    expect(records.body.records).toEqual([
+      expect.objectContaining({ documentNumber: `false-materials-${permitNo}`, severity: 'severe', sourceClientId: 'permits:11410000PH00000016' }),
+    ]);
+    // … and joint measures' entry rule false-materials-in-permit-application bans the carrier: its next application is not accepted.
+    const refused = await eventually(
+      () => api('/api/v1/permit-applications', { method: 'POST', body: withinHenan }),
+      (r) => r.status === 201 && r.body.status === 'not-accepted',
+    );
+    expect(refused.body).toMatchObject({ status: 'not-accepted', reasons: ['carrier-banned'], path: 'standard' });
+    expect((refused.body.pathReasons as string[]).join()).toContain('1年内不准申请公路超限运输许可');
+  }, 60_000);
 });

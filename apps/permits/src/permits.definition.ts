@@ -6,6 +6,7 @@ import type { ServiceDefinition } from '@platform/service';
 import { PermitApplications1763700003000 } from './migrations/1763700003000-permit-applications';
 import { Permits1763700003010 } from './migrations/1763700003010-permits';
 import { RouteConformance1763700003100 } from './migrations/1763700003100-route-conformance';
+import { PermitRevocations1763700003500 } from './migrations/1763700003500-permit-revocations';
 
 export const permitsConfigSchema = baseServiceEnv.extend({
   /** Joint measures' gRPC address: the credit path of an application (scene permit.application). */
@@ -50,6 +51,7 @@ export const permitsDefinition: ServiceDefinition = {
     PermitApplications1763700003000,
     Permits1763700003010,
     RouteConformance1763700003100,
+    PermitRevocations1763700003500,
   ],
   protoPackages: [ProtoPackages.permits],
   streams: ['PERMITS', 'POSITIONS'],

@@ -244,3 +244,16 @@ export class DecidePermitApplicationDto {
   @MaxLength(2000)
   reason?: string;
 }
+
+/** POST /api/v1/permits/{permitNo}/revocation (issue 18 item 9): the issuing authority withdraws a permit. */
+export class RevokePermitDto {
+  @ApiProperty({ description: 'Why the permit is revoked', example: '申请材料中的车辆行驶证系伪造' })
+  @IsString()
+  @MaxLength(2000)
+  reason: string;
+
+  @ApiPropertyOptional({ description: 'The application gave false materials: the carrier is banned from applying for a year (62号令)', default: false })
+  @IsOptional()
+  @IsBoolean()
+  falseMaterials?: boolean;
+}

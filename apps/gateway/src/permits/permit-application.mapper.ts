@@ -46,6 +46,7 @@ export interface PermitBody {
   validUntil: string;
   trips: string;
   issuedAt: string;
+  revocation: { reason: string; falseMaterials: boolean; revokedAt: string } | null;
 }
 
 export function toPermitBody(p: permitsV1.Permit | undefined): PermitBody {
@@ -63,6 +64,7 @@ export function toPermitBody(p: permitsV1.Permit | undefined): PermitBody {
     validUntil: p.validUntil,
     trips: p.trips,
     issuedAt: p.issuedAt,
+    revocation: p.revokedAt ? { reason: p.revocationReason, falseMaterials: p.falseMaterials, revokedAt: p.revokedAt } : null,
   };
 }
 

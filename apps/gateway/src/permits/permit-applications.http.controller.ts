@@ -8,7 +8,7 @@ import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { assertIdempotencyKey, markReplayed } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { DecidePermitApplicationDto, SubmitPermitApplicationDto } from './permit-application.dto';
+import { DecidePermitApplicationDto, RevokePermitDto, SubmitPermitApplicationDto } from './permit-application.dto';
 import { PermitApplicationBody, PermitBody, toApplicationDraft, toPermitApplicationBody, toPermitBody } from './permit-application.mapper';
 
 /**
@@ -94,6 +94,20 @@ export class PermitsHttpController {
   @ApiOperation({ summary: 'Verify a permit: carrier, vehicle, route, window, dimensions' })
   async get(@CurrentPrincipal() principal: Principal, @Param('permitNo') permitNo: string): Promise<PermitBody> {
     const result = await this.upstreams.permitApplications.getPermit({ permitNo }, { principal });
+    return toPermitBody(result.permit);
+  }
+
+  @Post(':permitNo/revocation')
+  @HttpCode(200)
+  @RequireScope(Scopes.PermitsWrite)
+  @ApiOperation({
+    summary: 'The issuing authority revokes a permit, once; falseMaterials also records a false-materials violation (1-year ban through joint measures)',
+  })
+  async revoke(@CurrentPrincipal() principal: Principal, @Param('permitNo') permitNo: string, @Body() body: RevokePermitDto): Promise<PermitBody> {
+    const result = await this.upstreams.permitApplications.revokePermit(
+      { permitNo, reason: body.reason, falseMaterials: body.falseMaterials ?? false },
+      { principal },
+    );
     return toPermitBody(result.permit);
   }
 }

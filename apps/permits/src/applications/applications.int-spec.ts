@@ -9,6 +9,7 @@ import type { CreditCheckPort } from './application/credit-check.port';
 import { DecideApplicationHandler } from './application/decide-application.handler';
 import { GetApplicationHandler } from './application/get-application.handler';
 import { GetPermitHandler } from './application/get-permit.handler';
+import { RevokePermitHandler } from './application/revoke-permit.handler';
 import { SubmitApplicationHandler } from './application/submit-application.handler';
 import type { CreditCheck } from './domain/credit-path';
 import type { PermitApplicationDraft } from './domain/permit-application';
@@ -26,6 +27,7 @@ describe('permits: applications classified, on the credit path or not, stored on
   let submit: SubmitApplicationHandler;
   let get: GetApplicationHandler;
   let decide: DecideApplicationHandler;
+  let revoke: RevokePermitHandler;
   let getPermit: GetPermitHandler;
   const answers = new Map<string, CreditCheck>();
   const creditCheck: CreditCheckPort = {
@@ -53,6 +55,7 @@ describe('permits: applications classified, on the credit path or not, stored on
     get = new GetApplicationHandler(dataSource);
     decide = new DecideApplicationHandler(dataSource, new OutboxPublisher(permitsDefinition as ServiceDefinition));
     getPermit = new GetPermitHandler(dataSource);
+    revoke = new RevokePermitHandler(dataSource, new OutboxPublisher(permitsDefinition as ServiceDefinition));
   });
 
   afterAll(async () => {
@@ -225,6 +228,71 @@ describe('permits: applications classified, on the credit path or not, stored on
         violations: [{ field: 'reason' }],
       });
       await expect(getPermit.execute(window, { permitNo: '410000-2025-999999' })).rejects.toMatchObject({ code: 'PERMIT.NOT_FOUND' });
+    });
+  });
+
+  describe('the issuing authority revokes (issue 18 item 9)', () => {
+    const issuedPermit = async () => {
+      const draft = zhengzhouToWuhan({ carrierUscc: await carrier() });
+      draft.route.segments = [draft.route.segments[0]];
+      const application = (await submit.execute(window, { draft }, monday)).application;
+      return (await decide.execute(window, { id: application.id, outcome: 'issue' }, monday)).permit!;
+    };
+    const announced = async (subject: string, permitNo: string) =>
+      (
+        await dataSource.query(
+          `SELECT envelope->'data' AS data FROM permits.outbox WHERE subject = $1 AND (envelope->'data'->>'permitNo' = $2 OR envelope->'data'->>'permitNumber' = $2)`,
+          [subject, permitNo],
+        )
+      ).map((r: { data: unknown }) => r.data);
+
+    it('for false materials: revoked once, permits.permit.revoked and a severe false-materials violation found in application review', async () => {
+      const permit = await issuedPermit();
+      const revoked = await revoke.execute(window, { permitNo: permit.permitNo, reason: '申请材料中的车辆行驶证系伪造', falseMaterials: true }, monday);
+      expect(revoked.revocation).toEqual({
+        reason: '申请材料中的车辆行驶证系伪造',
+        falseMaterials: true,
+        revokedBy: 'permit-window',
+        revokedAt: monday.toISOString(),
+      });
+      expect(await getPermit.execute(window, { permitNo: permit.permitNo })).toEqual(revoked);
+      expect(await announced('permits.permit.revoked', permit.permitNo)).toEqual([
+        expect.objectContaining({
+          permitNo: permit.permitNo,
+          carrierUscc: permit.carrierUscc,
+          reason: '申请材料中的车辆行驶证系伪造',
+          revokedBy: 'permit-window',
+        }),
+      ]);
+      expect(await announced('permits.violations.detected', permit.permitNo)).toEqual([
+        expect.objectContaining({
+          episodeId: `false-materials-${permit.permitNo}`,
+          subject: { kind: 'org', id: permit.carrierUscc, name: '郑州大件运输有限公司' },
+          violationType: 'false-materials',
+          detectedBy: 'application-review',
+          severity: 'severe',
+          foundBy: { name: '河南省交通运输厅', uscc: '11410000PH00000016' },
+        }),
+      ]);
+      await expect(revoke.execute(window, { permitNo: permit.permitNo, reason: '再次撤销', falseMaterials: true }, monday)).rejects.toMatchObject({
+        code: 'PERMIT.ALREADY_REVOKED',
+      });
+      expect(await announced('permits.violations.detected', permit.permitNo)).toHaveLength(1);
+    });
+
+    it('for another reason: revoked, no violation; no reason is 400 on reason; another region is 404; nothing half-written', async () => {
+      const permit = await issuedPermit();
+      await expect(revoke.execute(window, { permitNo: permit.permitNo, reason: ' ', falseMaterials: false }, monday)).rejects.toMatchObject({
+        code: 'PERMIT.INVALID_REVOCATION',
+        violations: [{ field: 'reason' }],
+      });
+      await expect(revoke.execute(hubei, { permitNo: permit.permitNo, reason: '承运人申请注销', falseMaterials: false }, monday)).rejects.toMatchObject({
+        code: 'PERMIT.NOT_FOUND',
+      });
+      expect((await getPermit.execute(window, { permitNo: permit.permitNo })).revocation).toBeNull();
+      await revoke.execute(window, { permitNo: permit.permitNo, reason: '承运人申请注销', falseMaterials: false }, monday);
+      expect(await announced('permits.permit.revoked', permit.permitNo)).toHaveLength(1);
+      expect(await announced('permits.violations.detected', permit.permitNo)).toEqual([]);
     });
   });
 });

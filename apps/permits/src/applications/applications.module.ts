@@ -5,6 +5,7 @@ import { GetApplicationHandler } from './application/get-application.handler';
 import { GetPermitQrCodeHandler } from './application/get-permit-qr-code.handler';
 import { GetPermitHandler } from './application/get-permit.handler';
 import { GetPublicPermitHandler } from './application/get-public-permit.handler';
+import { RevokePermitHandler } from './application/revoke-permit.handler';
 import { SubmitApplicationHandler } from './application/submit-application.handler';
 import { ApplicationsGrpcController } from './interface/applications.grpc.controller';
 import { RegistryEventsConsumer } from './interface/registry-events.consumer';
@@ -22,6 +23,7 @@ import { RegistryEventsConsumer } from './interface/registry-events.consumer';
     GetPermitHandler,
     GetPublicPermitHandler,
     GetPermitQrCodeHandler,
+    RevokePermitHandler,
     RegistryEventsConsumer,
   ],
   exports: [SubmitApplicationHandler, GetApplicationHandler, DecideApplicationHandler, GetPermitHandler, GetPublicPermitHandler],

@@ -123,6 +123,7 @@ export class DecideApplicationHandler {
       validUntil: draft.window.to,
       trips: draft.trips,
       issuedAt: now.toISOString(),
+      revocation: null,
     };
     await insertPermit(manager, permit);
     const colours = plateColoursOf(draft.vehicle);

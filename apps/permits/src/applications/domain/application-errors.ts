@@ -18,6 +18,10 @@ export const ApplicationErrorCode = {
   NoIssuingAuthority: 'PERMIT_APPLICATION.NO_ISSUING_AUTHORITY',
   /** 400 (field format): a permit's QR code is drawn as svg or png only. */
   InvalidPermitQuery: 'PERMIT.INVALID_QUERY',
+  /** 409: the permit was revoked already. */
+  AlreadyRevoked: 'PERMIT.ALREADY_REVOKED',
+  /** 400 (field reason): a revocation needs its reason. */
+  InvalidRevocation: 'PERMIT.INVALID_REVOCATION',
   /** 404: no such permit. */
   PermitNotFound: 'PERMIT.NOT_FOUND',
 } as const;

@@ -87,5 +87,8 @@ export function toPermit(p: PermitView): permitsV1.Permit {
     validUntil: p.validUntil,
     trips: p.trips,
     issuedAt: p.issuedAt,
+    revokedAt: p.revocation?.revokedAt ?? '',
+    revocationReason: p.revocation?.reason ?? '',
+    falseMaterials: p.revocation?.falseMaterials ?? false,
   };
 }

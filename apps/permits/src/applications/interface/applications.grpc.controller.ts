@@ -7,6 +7,7 @@ import { GetApplicationHandler } from '../application/get-application.handler';
 import { GetPermitQrCodeHandler } from '../application/get-permit-qr-code.handler';
 import { GetPermitHandler } from '../application/get-permit.handler';
 import { GetPublicPermitHandler } from '../application/get-public-permit.handler';
+import { RevokePermitHandler } from '../application/revoke-permit.handler';
 import { SubmitApplicationHandler } from '../application/submit-application.handler';
 import { fromApplicationDraft, toPermit, toPermitApplication } from './application.mapper';
 
@@ -20,7 +21,17 @@ export class ApplicationsGrpcController implements permitsV1.PermitApplicationSe
     private readonly getPermitHandler: GetPermitHandler,
     private readonly getPublicPermitHandler: GetPublicPermitHandler,
     private readonly getPermitQrCodeHandler: GetPermitQrCodeHandler,
+    private readonly revokePermitHandler: RevokePermitHandler,
   ) {}
+
+  async revokePermit(request: permitsV1.RevokePermitRequest, metadata?: Metadata): Promise<permitsV1.RevokePermitResponse> {
+    const permit = await this.revokePermitHandler.execute(principalFrom(metadata), {
+      permitNo: request.permitNo,
+      reason: request.reason || undefined,
+      falseMaterials: request.falseMaterials,
+    });
+    return { permit: toPermit(permit) };
+  }
 
   async getPermitQrCode(request: permitsV1.GetPermitQrCodeRequest): Promise<permitsV1.GetPermitQrCodeResponse> {
     const qr = await this.getPermitQrCodeHandler.execute({ permitNo: request.permitNo, format: request.format });
