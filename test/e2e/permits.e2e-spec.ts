@@ -140,6 +140,22 @@ describe('permits through the gateway: applications classified, on the credit pa
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'deficient', permitClass: 'III', workingDays: 20, deadline: null });
     expect((created.body.deficiencies as { field: string }[]).map((d) => d.field)).toEqual(['attachments.outline-drawing', 'escortPlan']);
+
+    // The correction (补正) completes it: accepted today, and the 20 working days run from today
+    // (《行政许可法》第三十二条: the period starts from receipt of complete materials).
+    const correction = `/api/v1/permit-applications/${created.body.id as string}/correction`;
+    const corrected = await api(correction, {
+      method: 'POST',
+      body: {
+        attachments: [{ kind: 'outline-drawing', sha256: 'c'.repeat(64), sizeBytes: 180_000, mediaType: 'application/pdf' }],
+        escortPlan: '前后各一辆护送车，限速40公里/小时',
+      },
+    });
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    expect(corrected).toMatchObject({ status: 200, body: { status: 'accepted', acceptedOn: today, deficiencies: [] } });
+    expect(new WorkingDayCalendar({ unknownYears: 'statutory' }).workingDaysBetween(today, corrected.body.deadline as string)).toBe(20);
+    const again = await api(correction, { method: 'POST', body: { escortPlan: '再次补正' } });
+    expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'PERMIT_APPLICATION.NOT_DEFICIENT' });
   }, 60_000);
 
   it('a carrier whose licence lacks oversize transport is not accepted', async () => {

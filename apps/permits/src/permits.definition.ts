@@ -7,6 +7,7 @@ import { PermitApplications1763700003000 } from './migrations/1763700003000-perm
 import { Permits1763700003010 } from './migrations/1763700003010-permits';
 import { RouteConformance1763700003100 } from './migrations/1763700003100-route-conformance';
 import { PermitRevocations1763700003500 } from './migrations/1763700003500-permit-revocations';
+import { ApplicationCorrections1763700003510 } from './migrations/1763700003510-application-corrections';
 
 export const permitsConfigSchema = baseServiceEnv.extend({
   /** Joint measures' gRPC address: the credit path of an application (scene permit.application). */
@@ -52,6 +53,7 @@ export const permitsDefinition: ServiceDefinition = {
     Permits1763700003010,
     RouteConformance1763700003100,
     PermitRevocations1763700003500,
+    ApplicationCorrections1763700003510,
   ],
   protoPackages: [ProtoPackages.permits],
   streams: ['PERMITS', 'POSITIONS'],

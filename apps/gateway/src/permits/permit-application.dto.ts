@@ -257,3 +257,20 @@ export class RevokePermitDto {
   @IsBoolean()
   falseMaterials?: boolean;
 }
+
+/** POST /api/v1/permit-applications/{id}/correction (补正, 《行政许可法》第三十二条). */
+export class CorrectPermitApplicationDto {
+  @ApiPropertyOptional({ type: [PermitAttachmentDto], description: 'Attachments handed in, added to those given' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PermitAttachmentDto)
+  attachments?: PermitAttachmentDto[];
+
+  @ApiPropertyOptional({ description: 'The escort plan (replaces the one given)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  escortPlan?: string;
+}

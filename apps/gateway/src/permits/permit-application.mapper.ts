@@ -18,6 +18,7 @@ export interface PermitApplicationBody {
   routeProvinces: string[];
   workingDays: number | null;
   receivedOn: string;
+  acceptedOn: string | null;
   deadline: string | null;
   deadlineProvisional: boolean;
   path: string;
@@ -80,6 +81,7 @@ export function toPermitApplicationBody(a: permitsV1.PermitApplication | undefin
     routeProvinces: a.approvals.map((p) => p.province),
     workingDays: a.workingDays ?? null,
     receivedOn: a.receivedOn,
+    acceptedOn: a.acceptedOn || null,
     deadline: a.deadline || null,
     deadlineProvisional: a.deadlineProvisional,
     path: a.path,

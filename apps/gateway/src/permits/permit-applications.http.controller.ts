@@ -8,7 +8,7 @@ import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { assertIdempotencyKey, markReplayed } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { DecidePermitApplicationDto, RevokePermitDto, SubmitPermitApplicationDto } from './permit-application.dto';
+import { CorrectPermitApplicationDto, DecidePermitApplicationDto, RevokePermitDto, SubmitPermitApplicationDto } from './permit-application.dto';
 import { PermitApplicationBody, PermitBody, toApplicationDraft, toPermitApplicationBody, toPermitBody } from './permit-application.mapper';
 
 /**
@@ -52,6 +52,21 @@ export class PermitApplicationsHttpController {
   @ApiOperation({ summary: "An application's status with every province's approval" })
   async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<PermitApplicationBody> {
     const result = await this.upstreams.permitApplications.getApplication({ id }, { principal });
+    return toPermitApplicationBody(result.application);
+  }
+
+  @Post(':id/correction')
+  @HttpCode(200)
+  @RequireScope(Scopes.PermitsWrite)
+  @ApiOperation({
+    summary:
+      'The applicant corrects a deficient application: accepted with the deadline counted from today (《行政许可法》第三十二条), or a new notice of what is still missing',
+  })
+  async correct(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: CorrectPermitApplicationDto): Promise<PermitApplicationBody> {
+    const result = await this.upstreams.permitApplications.correctApplication(
+      { id, attachments: body.attachments ?? [], escortPlan: body.escortPlan ?? '' },
+      { principal },
+    );
     return toPermitApplicationBody(result.application);
   }
 

@@ -6,6 +6,7 @@ import { OutboxPublisher, ServiceDefinition } from '@platform/service';
 import { cloneTestDatabase, makeUscc, TestDatabase } from '@platform/testing';
 import { permitsDefinition } from '../permits.definition';
 import type { CreditCheckPort } from './application/credit-check.port';
+import { CorrectApplicationHandler } from './application/correct-application.handler';
 import { DecideApplicationHandler } from './application/decide-application.handler';
 import { GetApplicationHandler } from './application/get-application.handler';
 import { GetPermitHandler } from './application/get-permit.handler';
@@ -28,6 +29,7 @@ describe('permits: applications classified, on the credit path or not, stored on
   let get: GetApplicationHandler;
   let decide: DecideApplicationHandler;
   let revoke: RevokePermitHandler;
+  let correct: CorrectApplicationHandler;
   let getPermit: GetPermitHandler;
   const answers = new Map<string, CreditCheck>();
   const creditCheck: CreditCheckPort = {
@@ -56,6 +58,7 @@ describe('permits: applications classified, on the credit path or not, stored on
     decide = new DecideApplicationHandler(dataSource, new OutboxPublisher(permitsDefinition as ServiceDefinition));
     getPermit = new GetPermitHandler(dataSource);
     revoke = new RevokePermitHandler(dataSource, new OutboxPublisher(permitsDefinition as ServiceDefinition));
+    correct = new CorrectApplicationHandler(dataSource, new WorkingDayCalendar());
   });
 
   afterAll(async () => {
@@ -293,6 +296,45 @@ describe('permits: applications classified, on the credit path or not, stored on
       await revoke.execute(window, { permitNo: permit.permitNo, reason: '承运人申请注销', falseMaterials: false }, monday);
       expect(await announced('permits.permit.revoked', permit.permitNo)).toHaveLength(1);
       expect(await announced('permits.violations.detected', permit.permitNo)).toEqual([]);
+    });
+  });
+
+  describe('the applicant corrects a deficient application (《行政许可法》第三十二条)', () => {
+    // Class III (4.8 m > 4.5 m), cross-province: 20 working days, once the outline drawing and escort plan are in.
+    const classIII = async () => {
+      const draft = zhengzhouToWuhan({ carrierUscc: await carrier(), dimensions: { heightM: 4.8, widthM: 3.5, lengthM: 22, grossMassKg: 51_000 } });
+      return (await submit.execute(window, { draft }, monday)).application;
+    };
+    const outline = { kind: 'outline-drawing', sha256: 'b'.repeat(64), sizeBytes: 200_000, mediaType: 'application/pdf' };
+    const nextMonday = new Date('2025-12-08T02:00:00Z');
+
+    it('a partial correction gets one new notice of what is still missing; the complete one is accepted that day, the deadline counted from it', async () => {
+      const application = await classIII();
+      expect(application).toMatchObject({ status: 'deficient', acceptedOn: null, deadline: null });
+      const partial = await correct.execute(window, { id: application.id, attachments: [outline] }, nextMonday);
+      expect(partial).toMatchObject({ status: 'deficient', deficiencies: [{ field: 'escortPlan' }], acceptedOn: null, deadline: null });
+      const complete = await correct.execute(window, { id: application.id, attachments: [], escortPlan: '前后各一辆护送车，限速40公里/小时' }, nextMonday);
+      // Received Mon 1 Dec 2025, complete Mon 8 Dec: 20 working days from 8 Dec are 6 Jan 2026 (元旦 1–3 Jan off,
+      // Sun 4 Jan a make-up working day), not 29 Dec 2025 as counted from the first receipt.
+      expect(complete).toMatchObject({ status: 'accepted', receivedOn: '2025-12-01', acceptedOn: '2025-12-08', deadline: '2026-01-06', deficiencies: [] });
+      expect(await get.execute(window, { id: application.id })).toEqual(complete);
+      await expect(correct.execute(window, { id: application.id, attachments: [outline] }, nextMonday)).rejects.toMatchObject({
+        code: 'PERMIT_APPLICATION.NOT_DEFICIENT',
+      });
+    });
+
+    it('an invalid attachment in the correction: 400 naming it, nothing stored; another region sees no application', async () => {
+      const application = await classIII();
+      await expect(
+        correct.execute(window, { id: application.id, attachments: [{ ...outline, mediaType: 'application/x-msdownload' }], escortPlan: '护送' }, nextMonday),
+      ).rejects.toMatchObject({ code: 'PERMIT_APPLICATION.INVALID', violations: [{ field: expect.stringContaining('attachments') }] });
+      expect(await get.execute(window, { id: application.id })).toMatchObject({
+        status: 'deficient',
+        deficiencies: [{ field: 'attachments.outline-drawing' }, { field: 'escortPlan' }],
+      });
+      await expect(correct.execute(hubei, { id: application.id, attachments: [outline] }, nextMonday)).rejects.toMatchObject({
+        code: 'PERMIT_APPLICATION.NOT_FOUND',
+      });
     });
   });
 });

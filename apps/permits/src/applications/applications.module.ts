@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { creditCheckProvider, issuingAuthoritiesProvider, permitCalendarProvider } from './application/applications.tokens';
+import { CorrectApplicationHandler } from './application/correct-application.handler';
 import { DecideApplicationHandler } from './application/decide-application.handler';
 import { GetApplicationHandler } from './application/get-application.handler';
 import { GetPermitQrCodeHandler } from './application/get-permit-qr-code.handler';
@@ -24,6 +25,7 @@ import { RegistryEventsConsumer } from './interface/registry-events.consumer';
     GetPublicPermitHandler,
     GetPermitQrCodeHandler,
     RevokePermitHandler,
+    CorrectApplicationHandler,
     RegistryEventsConsumer,
   ],
   exports: [SubmitApplicationHandler, GetApplicationHandler, DecideApplicationHandler, GetPermitHandler, GetPublicPermitHandler],

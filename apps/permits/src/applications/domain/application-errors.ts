@@ -8,6 +8,8 @@ export const ApplicationErrorCode = {
   NotFound: 'PERMIT_APPLICATION.NOT_FOUND',
   /** 400 (field route.segments[0].province): the route does not start in the accepting client's province. */
   OriginOutsideRegion: 'PERMIT_APPLICATION.ORIGIN_OUTSIDE_REGION',
+  /** 409: only a deficient application is corrected (补正). */
+  NotDeficient: 'PERMIT_APPLICATION.NOT_DEFICIENT',
   /** 409: the application was decided already. */
   AlreadyDecided: 'PERMIT_APPLICATION.ALREADY_DECIDED',
   /** 409: only an accepted application is decided (not one deficient, not accepted or refused). */

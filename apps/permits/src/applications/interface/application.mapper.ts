@@ -53,6 +53,7 @@ export function toPermitApplication(view: PermitApplicationView): permitsV1.Perm
     crossProvince: view.crossProvince,
     workingDays: view.workingDays ?? undefined,
     receivedOn: view.receivedOn,
+    acceptedOn: view.acceptedOn ?? '',
     deadline: view.deadline ?? '',
     deadlineProvisional: view.deadlineProvisional,
     path: view.path,

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import type { Metadata } from '@grpc/grpc-js';
 import { permitsV1 } from '@contracts';
 import { principalFrom } from '@platform/grpc';
+import { CorrectApplicationHandler } from '../application/correct-application.handler';
 import { DecideApplicationHandler } from '../application/decide-application.handler';
 import { GetApplicationHandler } from '../application/get-application.handler';
 import { GetPermitQrCodeHandler } from '../application/get-permit-qr-code.handler';
@@ -22,7 +23,17 @@ export class ApplicationsGrpcController implements permitsV1.PermitApplicationSe
     private readonly getPublicPermitHandler: GetPublicPermitHandler,
     private readonly getPermitQrCodeHandler: GetPermitQrCodeHandler,
     private readonly revokePermitHandler: RevokePermitHandler,
+    private readonly correctApplicationHandler: CorrectApplicationHandler,
   ) {}
+
+  async correctApplication(request: permitsV1.CorrectApplicationRequest, metadata?: Metadata): Promise<permitsV1.CorrectApplicationResponse> {
+    const corrected = await this.correctApplicationHandler.execute(principalFrom(metadata), {
+      id: request.id,
+      attachments: request.attachments.map((a) => ({ kind: a.kind, sha256: a.sha256, sizeBytes: a.sizeBytes, mediaType: a.mediaType })),
+      escortPlan: request.escortPlan || undefined,
+    });
+    return { application: toPermitApplication(corrected) };
+  }
 
   async revokePermit(request: permitsV1.RevokePermitRequest, metadata?: Metadata): Promise<permitsV1.RevokePermitResponse> {
     const permit = await this.revokePermitHandler.execute(principalFrom(metadata), {
