@@ -19,6 +19,7 @@ export interface PermitApplicationBody {
   workingDays: number | null;
   receivedOn: string;
   acceptedOn: string | null;
+  remoteInspection: string | null;
   deadline: string | null;
   deadlineProvisional: boolean;
   path: string;
@@ -82,6 +83,7 @@ export function toPermitApplicationBody(a: permitsV1.PermitApplication | undefin
     workingDays: a.workingDays ?? null,
     receivedOn: a.receivedOn,
     acceptedOn: a.acceptedOn || null,
+    remoteInspection: a.remoteInspection || null,
     deadline: a.deadline || null,
     deadlineProvisional: a.deadlineProvisional,
     path: a.path,

@@ -8,6 +8,7 @@ import { permitsDefinition } from '../permits.definition';
 import type { CreditCheckPort } from './application/credit-check.port';
 import { CorrectApplicationHandler } from './application/correct-application.handler';
 import { DecideApplicationHandler } from './application/decide-application.handler';
+import { DrawRemoteInspectionsJob } from './application/draw-remote-inspections.job';
 import { GetApplicationHandler } from './application/get-application.handler';
 import { GetPermitHandler } from './application/get-permit.handler';
 import { RevokePermitHandler } from './application/revoke-permit.handler';
@@ -15,6 +16,7 @@ import { SubmitApplicationHandler } from './application/submit-application.handl
 import type { CreditCheck } from './domain/credit-path';
 import type { PermitApplicationDraft } from './domain/permit-application';
 import { zhengzhouToWuhan } from './domain/permit-application.fixture';
+import { dailyDrawSeed, drawRemoteInspections } from './domain/remote-inspection-draw';
 import { putRegistryCarriers } from './infrastructure/registry-carriers.repository';
 
 /*
@@ -335,6 +337,46 @@ describe('permits: applications classified, on the credit path or not, stored on
       await expect(correct.execute(hubei, { id: application.id, attachments: [outline] }, nextMonday)).rejects.toMatchObject({
         code: 'PERMIT_APPLICATION.NOT_FOUND',
       });
+    });
+  });
+
+  describe('the daily remote-inspection draw (seed 002 案例7: 按照每天的申报数量不低于10%的比例随机进行抽查)', () => {
+    let draws: DrawRemoteInspectionsJob;
+    beforeAll(() => {
+      draws = new DrawRemoteInspectionsJob(dataSource, { PERMIT_REMOTE_DRAW_INTERVAL_MS: 60_000, PERMIT_REMOTE_DRAW_PERCENT: 10 });
+    });
+    const saturday = new Date('2025-12-06T02:00:00Z');
+
+    it("draws a finished day's commitment applications once, at least 10 %, reproducibly from the day's seed, and each application says so", async () => {
+      const mine: string[] = [];
+      for (let i = 0; i < 12; i += 1) {
+        const draft = zhengzhouToWuhan({ carrierUscc: await carrier() });
+        mine.push((await submit.execute(window, { draft }, saturday)).application.id);
+      }
+      expect((await get.execute(window, { id: mine[0] })).remoteInspection).toBeNull();
+      // Saturday 23:00 in Beijing: the earlier days of this file are drawn, Saturday is not over yet.
+      await draws.runOnce(new Date('2025-12-06T15:00:00Z'));
+      expect((await get.execute(window, { id: mine[0] })).remoteInspection).toBeNull();
+      // Sunday 00:30 in Beijing: Saturday is drawn, once.
+      expect(await draws.runOnce(new Date('2025-12-06T16:30:00Z'))).toBe(1);
+      expect(await draws.runOnce(new Date('2025-12-06T17:00:00Z'))).toBe(0);
+      const pool: { id: string }[] = await dataSource.query(
+        `SELECT id FROM permit_applications WHERE region = '410100' AND received_on = '2025-12-06' AND path = 'commitment'`,
+      );
+      const rerun = drawRemoteInspections(
+        pool.map((r) => r.id),
+        dailyDrawSeed('410100', '2025-12-06'),
+        10,
+      );
+      // 12 applications: ceil(12 × 10 %) = 2 drawn (不低于10%).
+      expect(rerun.drawn).toHaveLength(Math.ceil((pool.length * 10) / 100));
+      for (const id of mine) {
+        expect((await get.execute(window, { id })).remoteInspection).toBe(rerun.drawn.includes(id) ? 'drawn' : 'not-drawn');
+      }
+      const [kept]: { seed: number; pool: number; drawn: string[] }[] = await dataSource.query(
+        `SELECT seed, pool, drawn FROM remote_inspection_draws WHERE region = '410100' AND day = '2025-12-06'`,
+      );
+      expect(kept).toEqual({ seed: dailyDrawSeed('410100', '2025-12-06'), pool: pool.length, drawn: rerun.drawn });
     });
   });
 });

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { creditCheckProvider, issuingAuthoritiesProvider, permitCalendarProvider } from './application/applications.tokens';
 import { CorrectApplicationHandler } from './application/correct-application.handler';
 import { DecideApplicationHandler } from './application/decide-application.handler';
+import { DrawRemoteInspectionsJob } from './application/draw-remote-inspections.job';
 import { GetApplicationHandler } from './application/get-application.handler';
 import { GetPermitQrCodeHandler } from './application/get-permit-qr-code.handler';
 import { GetPermitHandler } from './application/get-permit.handler';
@@ -26,6 +27,7 @@ import { RegistryEventsConsumer } from './interface/registry-events.consumer';
     GetPermitQrCodeHandler,
     RevokePermitHandler,
     CorrectApplicationHandler,
+    DrawRemoteInspectionsJob,
     RegistryEventsConsumer,
   ],
   exports: [SubmitApplicationHandler, GetApplicationHandler, DecideApplicationHandler, GetPermitHandler, GetPublicPermitHandler],

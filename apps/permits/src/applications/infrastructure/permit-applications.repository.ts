@@ -60,6 +60,7 @@ interface ApplicationRow {
   working_days: number | null;
   received_on: string;
   accepted_on: string | null;
+  remote_inspection_drawn: boolean | null;
   deadline: string | null;
   deadline_provisional: boolean;
   decision: 'issued' | 'refused' | null;
@@ -70,7 +71,7 @@ interface ApplicationRow {
 export async function findPermitApplication(manager: EntityManager, id: string, forUpdate = false): Promise<PermitApplicationView | undefined> {
   const [row]: ApplicationRow[] = await manager.query(
     `SELECT id, region, carrier_uscc, status, permit_class, cross_province, path, inspection, path_reasons, credit_decision_id, reasons,
-            deficiencies, working_days, received_on::text, accepted_on::text, deadline::text, deadline_provisional, decision, decision_reason,
+            deficiencies, working_days, received_on::text, accepted_on::text, remote_inspection_drawn, deadline::text, deadline_provisional, decision, decision_reason,
             (SELECT permit_no FROM permits WHERE application_id = a.id) AS permit_no
        FROM permit_applications a WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
     [id],
@@ -90,6 +91,7 @@ export async function findPermitApplication(manager: EntityManager, id: string, 
     workingDays: row.working_days,
     receivedOn: row.received_on,
     acceptedOn: row.accepted_on,
+    remoteInspection: row.remote_inspection_drawn === null ? null : row.remote_inspection_drawn ? 'drawn' : 'not-drawn',
     deadline: row.deadline,
     deadlineProvisional: row.deadline_provisional,
     path: row.path,

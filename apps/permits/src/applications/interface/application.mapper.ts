@@ -54,6 +54,7 @@ export function toPermitApplication(view: PermitApplicationView): permitsV1.Perm
     workingDays: view.workingDays ?? undefined,
     receivedOn: view.receivedOn,
     acceptedOn: view.acceptedOn ?? '',
+    remoteInspection: view.remoteInspection ?? '',
     deadline: view.deadline ?? '',
     deadlineProvisional: view.deadlineProvisional,
     path: view.path,
