@@ -425,4 +425,29 @@ describe('permits through the gateway: applications classified, on the credit pa
     expect(refused.body).toMatchObject({ status: 'not-accepted', reasons: ['carrier-banned'], path: 'standard' });
     expect((refused.body.pathReasons as string[]).join()).toContain('1年内不准申请公路超限运输许可');
   }, 60_000);
+
+  it("monthly statistics of the region: this file's permits by class and path, decided within the deadline, inspections exempted", async () => {
+    const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    const report = await api(`/api/v1/reports/permits?month=${month}`);
+    expect(report.status).toBe(200);
+    // Two class II permits were issued above (the Henan-only one and the one later revoked), both to
+    // committed clean carriers on the commitment path; both decided the day they were accepted.
+    expect(report.body).toMatchObject({
+      region: '410100',
+      month,
+      permits: [{ permitClass: 'II', path: 'commitment', permits: 2 }],
+      decided: 2,
+      withinDeadline: 2,
+      overdue: 0,
+      averageProcessingWorkingDays: 0,
+      averageDeadlineWorkingDays: 5,
+      // Today is not over: no daily draw yet.
+      remoteInspectionsDrawn: 0,
+    });
+    expect(report.body.inspectionsExempted as number).toBeGreaterThanOrEqual(2);
+    const badMonth = await api('/api/v1/reports/permits?month=2026-13');
+    expect({ status: badMonth.status, fields: badMonth.body.errors?.map((e) => e.field) }).toEqual({ status: 400, fields: ['month'] });
+    const elsewhere = await api(`/api/v1/reports/permits?month=${month}&region=420000`);
+    expect(elsewhere.status).toBe(403);
+  }, 60_000);
 });

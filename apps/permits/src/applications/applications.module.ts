@@ -5,6 +5,7 @@ import { DecideApplicationHandler } from './application/decide-application.handl
 import { DrawRemoteInspectionsJob } from './application/draw-remote-inspections.job';
 import { GetApplicationHandler } from './application/get-application.handler';
 import { GetPermitQrCodeHandler } from './application/get-permit-qr-code.handler';
+import { GetPermitStatisticsHandler } from './application/get-permit-statistics.handler';
 import { GetPermitHandler } from './application/get-permit.handler';
 import { GetPublicPermitHandler } from './application/get-public-permit.handler';
 import { RevokePermitHandler } from './application/revoke-permit.handler';
@@ -28,6 +29,7 @@ import { RegistryEventsConsumer } from './interface/registry-events.consumer';
     RevokePermitHandler,
     CorrectApplicationHandler,
     DrawRemoteInspectionsJob,
+    GetPermitStatisticsHandler,
     RegistryEventsConsumer,
   ],
   exports: [SubmitApplicationHandler, GetApplicationHandler, DecideApplicationHandler, GetPermitHandler, GetPublicPermitHandler],

@@ -24,6 +24,8 @@ export const ApplicationErrorCode = {
   AlreadyRevoked: 'PERMIT.ALREADY_REVOKED',
   /** 400 (field reason): a revocation needs its reason. */
   InvalidRevocation: 'PERMIT.INVALID_REVOCATION',
+  /** 400 (field month or region): the statistics need YYYY-MM and a GB/T 2260 code. */
+  InvalidReportQuery: 'PERMIT_REPORT.INVALID_QUERY',
   /** 404: no such permit. */
   PermitNotFound: 'PERMIT.NOT_FOUND',
 } as const;

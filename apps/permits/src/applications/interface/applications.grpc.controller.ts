@@ -6,6 +6,7 @@ import { CorrectApplicationHandler } from '../application/correct-application.ha
 import { DecideApplicationHandler } from '../application/decide-application.handler';
 import { GetApplicationHandler } from '../application/get-application.handler';
 import { GetPermitQrCodeHandler } from '../application/get-permit-qr-code.handler';
+import { GetPermitStatisticsHandler } from '../application/get-permit-statistics.handler';
 import { GetPermitHandler } from '../application/get-permit.handler';
 import { GetPublicPermitHandler } from '../application/get-public-permit.handler';
 import { RevokePermitHandler } from '../application/revoke-permit.handler';
@@ -24,7 +25,12 @@ export class ApplicationsGrpcController implements permitsV1.PermitApplicationSe
     private readonly getPermitQrCodeHandler: GetPermitQrCodeHandler,
     private readonly revokePermitHandler: RevokePermitHandler,
     private readonly correctApplicationHandler: CorrectApplicationHandler,
+    private readonly getPermitStatisticsHandler: GetPermitStatisticsHandler,
   ) {}
+
+  async getPermitStatistics(request: permitsV1.GetPermitStatisticsRequest, metadata?: Metadata): Promise<permitsV1.GetPermitStatisticsResponse> {
+    return this.getPermitStatisticsHandler.execute(principalFrom(metadata), { region: request.region || undefined, month: request.month });
+  }
 
   async correctApplication(request: permitsV1.CorrectApplicationRequest, metadata?: Metadata): Promise<permitsV1.CorrectApplicationResponse> {
     const corrected = await this.correctApplicationHandler.execute(principalFrom(metadata), {
