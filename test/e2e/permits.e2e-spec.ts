@@ -426,6 +426,40 @@ describe('permits through the gateway: applications classified, on the credit pa
     expect((refused.body.pathReasons as string[]).join()).toContain('1年内不准申请公路超限运输许可');
   }, 60_000);
 
+  it('a carrier put on the key-watch list through joint measures takes the standard path with inspection, and the reason is shown (seed 002)', async () => {
+    const carrier = await oversizeCarrier();
+    const zhengzhou = await platform.token('zhengzhou');
+    const basis = await api('/api/v1/credit-records', {
+      method: 'POST',
+      token: zhengzhou,
+      body: { ...creditRecordBody(), subject: { kind: 'org', id: carrier, name: '郑州某大件运输有限公司' }, decisionDate: daysAgo(8) },
+    });
+    expect(basis.status).toBe(201);
+    // Once joint measures has the basis record (from collection's event), the entry is proposed.
+    const proposed = await eventually(
+      () =>
+        api('/api/v1/lists/key-watch/entries', {
+          method: 'POST',
+          token: zhengzhou,
+          body: { subjectId: carrier, basisRecordIds: [basis.body.id], grounds: '一年内多次未按许可路线行驶' },
+        }),
+      (r) => r.status !== 404,
+    );
+    expect(proposed).toMatchObject({ status: 201, body: { status: 'proposed', listType: 'key-watch' } });
+    // The notice period has run out (moved in the data; the clock is the real one), then the list is confirmed.
+    await platform.db.query(`UPDATE joint_measures.list_entries SET notice_ends_on = $2 WHERE id = $1`, [proposed.body.id, daysAgo(1)]);
+    const confirmed = await api(`/api/v1/list-entries/${proposed.body.id as string}/decision`, {
+      method: 'POST',
+      token: zhengzhou,
+      body: { outcome: 'confirm', documentNumber: '郑交信〔2026〕88号' },
+    });
+    expect(confirmed).toMatchObject({ status: 200, body: { status: 'effective' } });
+    // Henan: 列入重点关注名单的不适用信用承诺办理 (mapping henan.key-watch.no-commitment).
+    const applied = await submitWhenKnown(application(carrier));
+    expect(applied.body).toMatchObject({ status: 'accepted', path: 'standard', inspection: 'on-site' });
+    expect((applied.body.pathReasons as string[]).join()).toContain('不适用信用承诺（告知承诺）办理');
+  }, 60_000);
+
   it("monthly statistics of the region: this file's permits by class and path, decided within the deadline, inspections exempted", async () => {
     const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
     const report = await api(`/api/v1/reports/permits?month=${month}`);
