@@ -1,3 +1,4 @@
+import QRCode from 'qrcode';
 import { WorkingDayCalendar } from '@domain/calendar';
 import { creditRecordBody, makeUscc } from '../support/factories';
 import { gatewayApi } from '../support/gateway-api';
@@ -15,12 +16,15 @@ type Json = Record<string, unknown> & { code?: string; errors?: { field: string 
  * joint measures keeps on the commitment path skips the on-site inspection; a carrier that obtained a
  * permit with false materials is banned for a year (62号令), so its application is not accepted.
  */
+/** The platform's public address as configured (the QR code must name it, not the service's host). */
+const PUBLIC_BASE = 'https://xinyong.example.invalid';
+
 describe('permits through the gateway: applications classified, on the credit path or not', () => {
   let platform: RunningPlatform;
   let window: string;
 
   beforeAll(async () => {
-    platform = await startPlatform(['gateway', 'collection', 'joint-measures', 'permits']);
+    platform = await startPlatform(['gateway', 'collection', 'disclosure', 'joint-measures', 'permits'], { PUBLIC_BASE_URL: PUBLIC_BASE });
     window = await platform.token('zhengzhou-permits');
   }, 120_000);
 
@@ -136,6 +140,22 @@ describe('permits through the gateway: applications classified, on the credit pa
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ status: 'deficient', permitClass: 'III', workingDays: 20, deadline: null });
     expect((created.body.deficiencies as { field: string }[]).map((d) => d.field)).toEqual(['attachments.outline-drawing', 'escortPlan']);
+
+    // The correction (补正) completes it: accepted today, and the 20 working days run from today
+    // (《行政许可法》第三十二条: the period starts from receipt of complete materials).
+    const correction = `/api/v1/permit-applications/${created.body.id as string}/correction`;
+    const corrected = await api(correction, {
+      method: 'POST',
+      body: {
+        attachments: [{ kind: 'outline-drawing', sha256: 'c'.repeat(64), sizeBytes: 180_000, mediaType: 'application/pdf' }],
+        escortPlan: '前后各一辆护送车，限速40公里/小时',
+      },
+    });
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    expect(corrected).toMatchObject({ status: 200, body: { status: 'accepted', acceptedOn: today, deficiencies: [] } });
+    expect(new WorkingDayCalendar({ unknownYears: 'statutory' }).workingDaysBetween(today, corrected.body.deadline as string)).toBe(20);
+    const again = await api(correction, { method: 'POST', body: { escortPlan: '再次补正' } });
+    expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'PERMIT_APPLICATION.NOT_DEFICIENT' });
   }, 60_000);
 
   it('a carrier whose licence lacks oversize transport is not accepted', async () => {
@@ -293,6 +313,62 @@ describe('permits through the gateway: applications classified, on the credit pa
       },
     });
     expect(JSON.stringify(publicView.body)).not.toContain('豫A12345');
+    // An issued permit is an administrative licence (issue 18 item 6; 双公示, DOMAIN.md §2): collection
+    // stores it as a 行政许可 record numbered by the permit, naming Henan's issuing authority, and it
+    // is published on the carrier's public profile.
+    const licences = await eventually(
+      () => api(`/api/v1/credit-records?${new URLSearchParams({ subjectId: carrier, type: 'administrative-licence' }).toString()}`),
+      (r) => ((r.body.records as unknown[] | undefined) ?? []).length > 0,
+    );
+    const [licence] = licences.body.records as { id: string }[];
+    expect(licences.body.records).toEqual([
+      expect.objectContaining({
+        recordType: 'administrative-licence',
+        documentNumber: permit.permitNo,
+        sourceClientId: 'permits:11410000PH00000016',
+        subject: expect.objectContaining({ kind: 'org', id: carrier }),
+      }),
+    ]);
+    expect((await api(`/api/v1/credit-records/${licence.id}`)).body).toEqual(
+      expect.objectContaining({
+        payload: expect.objectContaining({
+          licenceNumber: permit.permitNo,
+          validFrom: '2026-12-10',
+          validUntil: '2026-12-12',
+          authority: '河南省交通运输厅',
+          authorityUscc: '11410000PH00000016',
+        }),
+      }),
+    );
+    const profile = await eventually(
+      () => api(`/public/v1/subjects/${carrier}`, { token: null }),
+      (r) => ((r.body.licences as unknown[] | undefined) ?? []).length > 0,
+    );
+    expect(profile.body.licences).toEqual([expect.objectContaining({ documentNumber: permit.permitNo })]);
+    // The QR code printed on the permit opens its public verification on the public address (issue 18 item 6).
+    const verificationUrl = `${PUBLIC_BASE}/public/v1/permits/${permit.permitNo}`;
+    const svg = await fetch(`${platform.gatewayUrl}/public/v1/permits/${encodeURIComponent(permit.permitNo)}/qr`);
+    expect([svg.status, svg.headers.get('content-type'), svg.headers.get('x-verification-url')]).toEqual([
+      200,
+      expect.stringContaining('image/svg+xml'),
+      verificationUrl,
+    ]);
+    expect(await svg.text()).toBe(await QRCode.toString(verificationUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }));
+    const png = await fetch(`${platform.gatewayUrl}/public/v1/permits/${encodeURIComponent(permit.permitNo)}/qr?format=png`);
+    expect(png.headers.get('content-type')).toContain('image/png');
+    expect(
+      Buffer.from(await png.arrayBuffer())
+        .subarray(1, 4)
+        .toString('latin1'),
+    ).toBe('PNG');
+    const gif = await api(`/public/v1/permits/${encodeURIComponent(permit.permitNo)}/qr?format=gif`, { token: null });
+    expect({ status: gif.status, code: gif.body.code, fields: gif.body.errors?.map((e) => e.field) }).toEqual({
+      status: 400,
+      code: 'PERMIT.INVALID_QUERY',
+      fields: ['format'],
+    });
+    const noSuchQr = await api('/public/v1/permits/410000-2026-999999/qr', { token: null });
+    expect({ status: noSuchQr.status, code: noSuchQr.body.code }).toEqual({ status: 404, code: 'PERMIT.NOT_FOUND' });
     const again = await api(`/api/v1/permit-applications/${withinHenan.body.id as string}/decision`, {
       method: 'POST',
       body: { outcome: 'refuse', reason: '重复' },
@@ -306,5 +382,106 @@ describe('permits through the gateway: applications classified, on the credit pa
     expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 404, code: 'PERMIT.NOT_FOUND' });
     const unknownPublic = await api('/public/v1/permits/410000-2026-999999', { token: null });
     expect({ status: unknownPublic.status, code: unknownPublic.body.code }).toEqual({ status: 404, code: 'PERMIT.NOT_FOUND' });
+  }, 60_000);
+
+  it('a permit obtained with false materials is revoked: verification says revoked, and the carrier is banned for a year (62号令)', async () => {
+    const carrier = await oversizeCarrier();
+    const base = application(carrier);
+    const withinHenan = { ...base, route: { ...base.route, destination: '信阳市', segments: [base.route.segments[0]] } };
+    const accepted = await submitWhenKnown(withinHenan);
+    expect(accepted.body.status).toBe('accepted');
+    const issued = await api(`/api/v1/permit-applications/${accepted.body.id as string}/decision`, { method: 'POST', body: { outcome: 'issue' } });
+    const { permitNo } = (issued.body as { permit: { permitNo: string } }).permit;
+    const path = `/api/v1/permits/${encodeURIComponent(permitNo)}/revocation`;
+
+    const noReason = await api(path, { method: 'POST', body: { reason: ' ', falseMaterials: true } });
+    expect({ status: noReason.status, code: noReason.body.code, fields: noReason.body.errors?.map((e) => e.field) }).toEqual({
+      status: 400,
+      code: 'PERMIT.INVALID_REVOCATION',
+      fields: ['reason'],
+    });
+    const revoked = await api(path, { method: 'POST', body: { reason: '申请材料中的车辆行驶证系伪造', falseMaterials: true } });
+    expect(revoked).toMatchObject({
+      status: 200,
+      body: { permitNo, revocation: { reason: '申请材料中的车辆行驶证系伪造', falseMaterials: true, revokedAt: expect.any(String) } },
+    });
+    const twice = await api(path, { method: 'POST', body: { reason: '再次撤销' } });
+    expect({ status: twice.status, code: twice.body.code }).toEqual({ status: 409, code: 'PERMIT.ALREADY_REVOKED' });
+    expect((await api(`/public/v1/permits/${encodeURIComponent(permitNo)}`, { token: null })).body).toMatchObject({ validity: 'revoked' });
+
+    // The violation reaches collection as a false-materials record found in application review …
+    const records = await eventually(
+      () => api(`/api/v1/credit-records?${new URLSearchParams({ subjectId: carrier, type: 'oversize-transport-violation' }).toString()}`),
+      (r) => ((r.body.records as unknown[] | undefined) ?? []).length > 0,
+    );
+    expect(records.body.records).toEqual([
+      expect.objectContaining({ documentNumber: `false-materials-${permitNo}`, severity: 'severe', sourceClientId: 'permits:11410000PH00000016' }),
+    ]);
+    // … and joint measures' entry rule false-materials-in-permit-application bans the carrier: its next application is not accepted.
+    const refused = await eventually(
+      () => api('/api/v1/permit-applications', { method: 'POST', body: withinHenan }),
+      (r) => r.status === 201 && r.body.status === 'not-accepted',
+    );
+    expect(refused.body).toMatchObject({ status: 'not-accepted', reasons: ['carrier-banned'], path: 'standard' });
+    expect((refused.body.pathReasons as string[]).join()).toContain('1年内不准申请公路超限运输许可');
+  }, 60_000);
+
+  it('a carrier put on the key-watch list through joint measures takes the standard path with inspection, and the reason is shown (seed 002)', async () => {
+    const carrier = await oversizeCarrier();
+    const zhengzhou = await platform.token('zhengzhou');
+    const basis = await api('/api/v1/credit-records', {
+      method: 'POST',
+      token: zhengzhou,
+      body: { ...creditRecordBody(), subject: { kind: 'org', id: carrier, name: '郑州某大件运输有限公司' }, decisionDate: daysAgo(8) },
+    });
+    expect(basis.status).toBe(201);
+    // Once joint measures has the basis record (from collection's event), the entry is proposed.
+    const proposed = await eventually(
+      () =>
+        api('/api/v1/lists/key-watch/entries', {
+          method: 'POST',
+          token: zhengzhou,
+          body: { subjectId: carrier, basisRecordIds: [basis.body.id], grounds: '一年内多次未按许可路线行驶' },
+        }),
+      (r) => r.status !== 404,
+    );
+    expect(proposed).toMatchObject({ status: 201, body: { status: 'proposed', listType: 'key-watch' } });
+    // The notice period has run out (moved in the data; the clock is the real one), then the list is confirmed.
+    await platform.db.query(`UPDATE joint_measures.list_entries SET notice_ends_on = $2 WHERE id = $1`, [proposed.body.id, daysAgo(1)]);
+    const confirmed = await api(`/api/v1/list-entries/${proposed.body.id as string}/decision`, {
+      method: 'POST',
+      token: zhengzhou,
+      body: { outcome: 'confirm', documentNumber: '郑交信〔2026〕88号' },
+    });
+    expect(confirmed).toMatchObject({ status: 200, body: { status: 'effective' } });
+    // Henan: 列入重点关注名单的不适用信用承诺办理 (mapping henan.key-watch.no-commitment).
+    const applied = await submitWhenKnown(application(carrier));
+    expect(applied.body).toMatchObject({ status: 'accepted', path: 'standard', inspection: 'on-site' });
+    expect((applied.body.pathReasons as string[]).join()).toContain('不适用信用承诺（告知承诺）办理');
+  }, 60_000);
+
+  it("monthly statistics of the region: this file's permits by class and path, decided within the deadline, inspections exempted", async () => {
+    const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    const report = await api(`/api/v1/reports/permits?month=${month}`);
+    expect(report.status).toBe(200);
+    // Two class II permits were issued above (the Henan-only one and the one later revoked), both to
+    // committed clean carriers on the commitment path; both decided the day they were accepted.
+    expect(report.body).toMatchObject({
+      region: '410100',
+      month,
+      permits: [{ permitClass: 'II', path: 'commitment', permits: 2 }],
+      decided: 2,
+      withinDeadline: 2,
+      overdue: 0,
+      averageProcessingWorkingDays: 0,
+      averageDeadlineWorkingDays: 5,
+      // Today is not over: no daily draw yet.
+      remoteInspectionsDrawn: 0,
+    });
+    expect(report.body.inspectionsExempted as number).toBeGreaterThanOrEqual(2);
+    const badMonth = await api('/api/v1/reports/permits?month=2026-13');
+    expect({ status: badMonth.status, fields: badMonth.body.errors?.map((e) => e.field) }).toEqual({ status: 400, fields: ['month'] });
+    const elsewhere = await api(`/api/v1/reports/permits?month=${month}&region=420000`);
+    expect(elsewhere.status).toBe(403);
   }, 60_000);
 });

@@ -13,6 +13,7 @@ import { MonitoringFeedModule } from './monitoring-feed/monitoring-feed.module';
 import { PublicityModule } from './publicity/publicity.module';
 import { RepairsModule } from './repairs/repairs.module';
 import { RegistryModule } from './registry/registry.module';
+import { PermitLicencesModule } from './permit-licences/permit-licences.module';
 import { PermitViolationsModule } from './permit-violations/permit-violations.module';
 
 @Module({})
@@ -34,6 +35,7 @@ export class AppModule {
         RepairsModule,
         RegistryModule,
         PermitViolationsModule,
+        PermitLicencesModule,
       ],
     };
   }

@@ -43,6 +43,7 @@ import { RegistryGatewayGrpcController } from './registry/registry.grpc.controll
 import { RegistryHttpController } from './registry/registry.http.controller';
 import { RepairApplicationsHttpController } from './repair/repair-applications.http.controller';
 import { PermitApplicationsHttpController, PermitsHttpController } from './permits/permit-applications.http.controller';
+import { PermitStatisticsHttpController } from './permits/permit-statistics.http.controller';
 import { PublicPermitsHttpController } from './public-api/public-permits.http.controller';
 
 @Module({})
@@ -96,6 +97,7 @@ export class AppModule {
         RepairApplicationsHttpController,
         PermitApplicationsHttpController,
         PermitsHttpController,
+        PermitStatisticsHttpController,
         PublicPermitsHttpController,
         CheckpointInspectionsHttpController,
       ],

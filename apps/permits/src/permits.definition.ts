@@ -8,12 +8,25 @@ import { Permits1763700003010 } from './migrations/1763700003010-permits';
 import { RouteConformance1763700003100 } from './migrations/1763700003100-route-conformance';
 import { PermitApprovalEscalation1763700003300 } from './migrations/1763700003300-permit-approval-escalation';
 import { CheckpointInspections1763700003400 } from './migrations/1763700003400-checkpoint-inspections';
+import { PermitRevocations1763700003500 } from './migrations/1763700003500-permit-revocations';
+import { ApplicationCorrections1763700003510 } from './migrations/1763700003510-application-corrections';
+import { RemoteInspectionDraws1763700003520 } from './migrations/1763700003520-remote-inspection-draws';
 
 export const permitsConfigSchema = baseServiceEnv.extend({
   /** Joint measures' gRPC address: the credit path of an application (scene permit.application). */
   JOINT_MEASURES_GRPC_URL: grpcAddress,
   /** How long an application waits for joint measures before it takes the standard path. */
   PERMITS_CREDIT_CHECK_DEADLINE_MS: z.coerce.number().int().min(20).max(10_000).default(500),
+  /**
+   * The platform's public address (the gateway as citizens reach it): a permit's QR code opens
+   * PUBLIC_BASE_URL/public/v1/permits/{permitNo}. The default is a placeholder that resolves nowhere;
+   * set the real address per deployment (k8s configmap).
+   */
+  PUBLIC_BASE_URL: z.string().url().default('https://credit.example.invalid'),
+  /** How often finished days whose commitment applications have not been drawn yet are drawn (remote inspection). */
+  PERMIT_REMOTE_DRAW_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(600_000),
+  /** The share of each day's commitment applications drawn for a remote inspection, at least 10 (seed 002 案例7). */
+  PERMIT_REMOTE_DRAW_PERCENT: z.coerce.number().int().min(10).max(100).default(10),
   // Route conformance (issue 18 item 8, ADR 0059).
   /** Half-width of the corridor around a permitted route, metres. */
   ROUTE_CORRIDOR_WIDTH_M: z.coerce.number().min(10).max(20_000).default(500),
@@ -59,6 +72,9 @@ export const permitsDefinition: ServiceDefinition = {
     RouteConformance1763700003100,
     PermitApprovalEscalation1763700003300,
     CheckpointInspections1763700003400,
+    PermitRevocations1763700003500,
+    ApplicationCorrections1763700003510,
+    RemoteInspectionDraws1763700003520,
   ],
   protoPackages: [ProtoPackages.permits],
   streams: ['PERMITS', 'POSITIONS', 'CREDIT_RECORDS'],

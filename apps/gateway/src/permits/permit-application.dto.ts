@@ -20,6 +20,18 @@ export class PermitVehicleDto {
   @MaxLength(20)
   trailerPlate?: string;
 
+  @ApiPropertyOptional({ example: 'yellow', description: 'GA 36 plate colour; absent is yellow (large vehicles, GA 36-2018)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  tractorPlateColour?: string;
+
+  @ApiPropertyOptional({ example: 'yellow', description: 'GA 36 plate colour of the trailer; absent is yellow' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  trailerPlateColour?: string;
+
   @ApiProperty({ example: 6 })
   @IsInt()
   axleCount: number;
@@ -231,4 +243,34 @@ export class DecidePermitApplicationDto {
   @IsString()
   @MaxLength(2000)
   reason?: string;
+}
+
+/** POST /api/v1/permits/{permitNo}/revocation (issue 18 item 9): the issuing authority withdraws a permit. */
+export class RevokePermitDto {
+  @ApiProperty({ description: 'Why the permit is revoked', example: '申请材料中的车辆行驶证系伪造' })
+  @IsString()
+  @MaxLength(2000)
+  reason: string;
+
+  @ApiPropertyOptional({ description: 'The application gave false materials: the carrier is banned from applying for a year (62号令)', default: false })
+  @IsOptional()
+  @IsBoolean()
+  falseMaterials?: boolean;
+}
+
+/** POST /api/v1/permit-applications/{id}/correction (补正, 《行政许可法》第三十二条). */
+export class CorrectPermitApplicationDto {
+  @ApiPropertyOptional({ type: [PermitAttachmentDto], description: 'Attachments handed in, added to those given' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PermitAttachmentDto)
+  attachments?: PermitAttachmentDto[];
+
+  @ApiPropertyOptional({ description: 'The escort plan (replaces the one given)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  escortPlan?: string;
 }

@@ -24,6 +24,8 @@ export interface PermitApplicationBody {
   routeProvinces: string[];
   workingDays: number | null;
   receivedOn: string;
+  acceptedOn: string | null;
+  remoteInspection: string | null;
   deadline: string | null;
   deadlineProvisional: boolean;
   path: string;
@@ -52,6 +54,7 @@ export interface PermitBody {
   validUntil: string;
   trips: string;
   issuedAt: string;
+  revocation: { reason: string; falseMaterials: boolean; revokedAt: string } | null;
 }
 
 export function toPermitBody(p: permitsV1.Permit | undefined): PermitBody {
@@ -69,6 +72,7 @@ export function toPermitBody(p: permitsV1.Permit | undefined): PermitBody {
     validUntil: p.validUntil,
     trips: p.trips,
     issuedAt: p.issuedAt,
+    revocation: p.revokedAt ? { reason: p.revocationReason, falseMaterials: p.falseMaterials, revokedAt: p.revokedAt } : null,
   };
 }
 
@@ -84,6 +88,8 @@ export function toPermitApplicationBody(a: permitsV1.PermitApplication | undefin
     routeProvinces: a.approvals.map((p) => p.province),
     workingDays: a.workingDays ?? null,
     receivedOn: a.receivedOn,
+    acceptedOn: a.acceptedOn || null,
+    remoteInspection: a.remoteInspection || null,
     deadline: a.deadline || null,
     deadlineProvisional: a.deadlineProvisional,
     path: a.path,
@@ -109,7 +115,12 @@ export function toPermitApplicationBody(a: permitsV1.PermitApplication | undefin
 export function toApplicationDraft(body: SubmitPermitApplicationDto): permitsV1.ApplicationDraft {
   return {
     carrierUscc: body.carrierUscc,
-    vehicle: { ...body.vehicle, trailerPlate: body.vehicle.trailerPlate ?? '' },
+    vehicle: {
+      ...body.vehicle,
+      trailerPlate: body.vehicle.trailerPlate ?? '',
+      tractorPlateColour: body.vehicle.tractorPlateColour ?? '',
+      trailerPlateColour: body.vehicle.trailerPlateColour ?? '',
+    },
     cargo: body.cargo,
     dimensions: body.dimensions,
     origin: body.route.origin,

@@ -8,7 +8,7 @@ import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { assertIdempotencyKey, markReplayed } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { Upstreams } from '../upstreams';
-import { DecidePermitApplicationDto, SubmitPermitApplicationDto } from './permit-application.dto';
+import { CorrectPermitApplicationDto, DecidePermitApplicationDto, RevokePermitDto, SubmitPermitApplicationDto } from './permit-application.dto';
 import { PermitApplicationBody, PermitBody, toApplicationDraft, toPermitApplicationBody, toPermitBody } from './permit-application.mapper';
 
 /**
@@ -55,6 +55,21 @@ export class PermitApplicationsHttpController {
     return toPermitApplicationBody(result.application);
   }
 
+  @Post(':id/correction')
+  @HttpCode(200)
+  @RequireScope(Scopes.PermitsWrite)
+  @ApiOperation({
+    summary:
+      'The applicant corrects a deficient application: accepted with the deadline counted from today (《行政许可法》第三十二条), or a new notice of what is still missing',
+  })
+  async correct(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: CorrectPermitApplicationDto): Promise<PermitApplicationBody> {
+    const result = await this.upstreams.permitApplications.correctApplication(
+      { id, attachments: body.attachments ?? [], escortPlan: body.escortPlan ?? '' },
+      { principal },
+    );
+    return toPermitApplicationBody(result.application);
+  }
+
   @Post(':id/decision')
   @HttpCode(200)
   @RequireScope(Scopes.PermitsWrite)
@@ -94,6 +109,20 @@ export class PermitsHttpController {
   @ApiOperation({ summary: 'Verify a permit: carrier, vehicle, route, window, dimensions' })
   async get(@CurrentPrincipal() principal: Principal, @Param('permitNo') permitNo: string): Promise<PermitBody> {
     const result = await this.upstreams.permitApplications.getPermit({ permitNo }, { principal });
+    return toPermitBody(result.permit);
+  }
+
+  @Post(':permitNo/revocation')
+  @HttpCode(200)
+  @RequireScope(Scopes.PermitsWrite)
+  @ApiOperation({
+    summary: 'The issuing authority revokes a permit, once; falseMaterials also records a false-materials violation (1-year ban through joint measures)',
+  })
+  async revoke(@CurrentPrincipal() principal: Principal, @Param('permitNo') permitNo: string, @Body() body: RevokePermitDto): Promise<PermitBody> {
+    const result = await this.upstreams.permitApplications.revokePermit(
+      { permitNo, reason: body.reason, falseMaterials: body.falseMaterials ?? false },
+      { principal },
+    );
     return toPermitBody(result.permit);
   }
 }

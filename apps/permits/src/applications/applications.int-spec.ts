@@ -6,12 +6,17 @@ import { OutboxPublisher, ServiceDefinition } from '@platform/service';
 import { cloneTestDatabase, makeUscc, TestDatabase } from '@platform/testing';
 import { permitsDefinition } from '../permits.definition';
 import type { CreditCheckPort } from './application/credit-check.port';
+import { CorrectApplicationHandler } from './application/correct-application.handler';
 import { DecideApplicationHandler } from './application/decide-application.handler';
+import { DrawRemoteInspectionsJob } from './application/draw-remote-inspections.job';
 import { GetApplicationHandler } from './application/get-application.handler';
 import { GetPermitHandler } from './application/get-permit.handler';
+import { RevokePermitHandler } from './application/revoke-permit.handler';
 import { SubmitApplicationHandler } from './application/submit-application.handler';
 import type { CreditCheck } from './domain/credit-path';
+import type { PermitApplicationDraft } from './domain/permit-application';
 import { zhengzhouToWuhan } from './domain/permit-application.fixture';
+import { dailyDrawSeed, drawRemoteInspections } from './domain/remote-inspection-draw';
 import { putRegistryCarriers } from './infrastructure/registry-carriers.repository';
 
 /*
@@ -25,6 +30,8 @@ describe('permits: applications classified, on the credit path or not, stored on
   let submit: SubmitApplicationHandler;
   let get: GetApplicationHandler;
   let decide: DecideApplicationHandler;
+  let revoke: RevokePermitHandler;
+  let correct: CorrectApplicationHandler;
   let getPermit: GetPermitHandler;
   const answers = new Map<string, CreditCheck>();
   const creditCheck: CreditCheckPort = {
@@ -52,6 +59,8 @@ describe('permits: applications classified, on the credit path or not, stored on
     get = new GetApplicationHandler(dataSource);
     decide = new DecideApplicationHandler(dataSource, new OutboxPublisher(permitsDefinition as ServiceDefinition));
     getPermit = new GetPermitHandler(dataSource);
+    revoke = new RevokePermitHandler(dataSource, new OutboxPublisher(permitsDefinition as ServiceDefinition));
+    correct = new CorrectApplicationHandler(dataSource, new WorkingDayCalendar());
   });
 
   afterAll(async () => {
@@ -151,9 +160,10 @@ describe('permits: applications classified, on the credit path or not, stored on
   });
 
   describe('the accepting authority decides', () => {
-    const withinHenan = async () => {
+    const withinHenan = async (colours: Pick<PermitApplicationDraft['vehicle'], 'tractorPlateColour' | 'trailerPlateColour'> = {}) => {
       const draft = zhengzhouToWuhan({ carrierUscc: await carrier() });
       draft.route.segments = [draft.route.segments[0]];
+      Object.assign(draft.vehicle, colours);
       return (await submit.execute(window, { draft }, monday)).application;
     };
 
@@ -177,8 +187,26 @@ describe('permits: applications classified, on the credit path or not, stored on
         [application.carrierUscc],
       );
       expect(events.map((e) => e.envelope.data)).toEqual([
-        expect.objectContaining({ permitNo: result.permit!.permitNo, permitClass: 'II', carrier: expect.objectContaining({ uscc: application.carrierUscc }) }),
+        expect.objectContaining({
+          permitNo: result.permit!.permitNo,
+          permitClass: 'II',
+          carrier: expect.objectContaining({ uscc: application.carrierUscc }),
+          // The 许可机关 named on the licence record (双公示): Henan's configured authority, never an empty USCC;
+          // the plates' colour is the application's, yellow where it names none (GA 36-2018, large vehicles).
+          issuedBy: { region: '410100', authority: '河南省交通运输厅', authorityUscc: '11410000PH00000016' },
+          vehicle: expect.objectContaining({ tractorPlateColour: 'yellow', trailerPlateColour: 'yellow' }),
+        }),
       ]);
+    });
+
+    it('names the plate colours the application declares', async () => {
+      const application = await withinHenan({ tractorPlateColour: 'blue' });
+      const result = await decide.execute(window, { id: application.id, outcome: 'issue' }, monday);
+      const [event]: { envelope: { data: { vehicle: Record<string, string> } } }[] = await dataSource.query(
+        `SELECT envelope FROM permits.outbox WHERE subject = 'permits.permit.issued' AND envelope->'data'->>'permitNo' = $1`,
+        [result.permit!.permitNo],
+      );
+      expect(event.envelope.data.vehicle).toMatchObject({ tractorPlateColour: 'blue', trailerPlateColour: 'yellow' });
     });
 
     it('decides once: a second decision is 409 PERMIT_APPLICATION.ALREADY_DECIDED', async () => {
@@ -205,6 +233,150 @@ describe('permits: applications classified, on the credit path or not, stored on
         violations: [{ field: 'reason' }],
       });
       await expect(getPermit.execute(window, { permitNo: '410000-2025-999999' })).rejects.toMatchObject({ code: 'PERMIT.NOT_FOUND' });
+    });
+  });
+
+  describe('the issuing authority revokes (issue 18 item 9)', () => {
+    const issuedPermit = async () => {
+      const draft = zhengzhouToWuhan({ carrierUscc: await carrier() });
+      draft.route.segments = [draft.route.segments[0]];
+      const application = (await submit.execute(window, { draft }, monday)).application;
+      return (await decide.execute(window, { id: application.id, outcome: 'issue' }, monday)).permit!;
+    };
+    const announced = async (subject: string, permitNo: string) =>
+      (
+        await dataSource.query(
+          `SELECT envelope->'data' AS data FROM permits.outbox WHERE subject = $1 AND (envelope->'data'->>'permitNo' = $2 OR envelope->'data'->>'permitNumber' = $2)`,
+          [subject, permitNo],
+        )
+      ).map((r: { data: unknown }) => r.data);
+
+    it('for false materials: revoked once, permits.permit.revoked and a severe false-materials violation found in application review', async () => {
+      const permit = await issuedPermit();
+      const revoked = await revoke.execute(window, { permitNo: permit.permitNo, reason: '申请材料中的车辆行驶证系伪造', falseMaterials: true }, monday);
+      expect(revoked.revocation).toEqual({
+        reason: '申请材料中的车辆行驶证系伪造',
+        falseMaterials: true,
+        revokedBy: 'permit-window',
+        revokedAt: monday.toISOString(),
+      });
+      expect(await getPermit.execute(window, { permitNo: permit.permitNo })).toEqual(revoked);
+      expect(await announced('permits.permit.revoked', permit.permitNo)).toEqual([
+        expect.objectContaining({
+          permitNo: permit.permitNo,
+          carrierUscc: permit.carrierUscc,
+          reason: '申请材料中的车辆行驶证系伪造',
+          revokedBy: 'permit-window',
+        }),
+      ]);
+      expect(await announced('permits.violations.detected', permit.permitNo)).toEqual([
+        expect.objectContaining({
+          episodeId: `false-materials-${permit.permitNo}`,
+          subject: { kind: 'org', id: permit.carrierUscc, name: '郑州大件运输有限公司' },
+          violationType: 'false-materials',
+          detectedBy: 'application-review',
+          severity: 'severe',
+          foundBy: { name: '河南省交通运输厅', uscc: '11410000PH00000016' },
+        }),
+      ]);
+      await expect(revoke.execute(window, { permitNo: permit.permitNo, reason: '再次撤销', falseMaterials: true }, monday)).rejects.toMatchObject({
+        code: 'PERMIT.ALREADY_REVOKED',
+      });
+      expect(await announced('permits.violations.detected', permit.permitNo)).toHaveLength(1);
+    });
+
+    it('for another reason: revoked, no violation; no reason is 400 on reason; another region is 404; nothing half-written', async () => {
+      const permit = await issuedPermit();
+      await expect(revoke.execute(window, { permitNo: permit.permitNo, reason: ' ', falseMaterials: false }, monday)).rejects.toMatchObject({
+        code: 'PERMIT.INVALID_REVOCATION',
+        violations: [{ field: 'reason' }],
+      });
+      await expect(revoke.execute(hubei, { permitNo: permit.permitNo, reason: '承运人申请注销', falseMaterials: false }, monday)).rejects.toMatchObject({
+        code: 'PERMIT.NOT_FOUND',
+      });
+      expect((await getPermit.execute(window, { permitNo: permit.permitNo })).revocation).toBeNull();
+      await revoke.execute(window, { permitNo: permit.permitNo, reason: '承运人申请注销', falseMaterials: false }, monday);
+      expect(await announced('permits.permit.revoked', permit.permitNo)).toHaveLength(1);
+      expect(await announced('permits.violations.detected', permit.permitNo)).toEqual([]);
+    });
+  });
+
+  describe('the applicant corrects a deficient application (《行政许可法》第三十二条)', () => {
+    // Class III (4.8 m > 4.5 m), cross-province: 20 working days, once the outline drawing and escort plan are in.
+    const classIII = async () => {
+      const draft = zhengzhouToWuhan({ carrierUscc: await carrier(), dimensions: { heightM: 4.8, widthM: 3.5, lengthM: 22, grossMassKg: 51_000 } });
+      return (await submit.execute(window, { draft }, monday)).application;
+    };
+    const outline = { kind: 'outline-drawing', sha256: 'b'.repeat(64), sizeBytes: 200_000, mediaType: 'application/pdf' };
+    const nextMonday = new Date('2025-12-08T02:00:00Z');
+
+    it('a partial correction gets one new notice of what is still missing; the complete one is accepted that day, the deadline counted from it', async () => {
+      const application = await classIII();
+      expect(application).toMatchObject({ status: 'deficient', acceptedOn: null, deadline: null });
+      const partial = await correct.execute(window, { id: application.id, attachments: [outline] }, nextMonday);
+      expect(partial).toMatchObject({ status: 'deficient', deficiencies: [{ field: 'escortPlan' }], acceptedOn: null, deadline: null });
+      const complete = await correct.execute(window, { id: application.id, attachments: [], escortPlan: '前后各一辆护送车，限速40公里/小时' }, nextMonday);
+      // Received Mon 1 Dec 2025, complete Mon 8 Dec: 20 working days from 8 Dec are 6 Jan 2026 (元旦 1–3 Jan off,
+      // Sun 4 Jan a make-up working day), not 29 Dec 2025 as counted from the first receipt.
+      expect(complete).toMatchObject({ status: 'accepted', receivedOn: '2025-12-01', acceptedOn: '2025-12-08', deadline: '2026-01-06', deficiencies: [] });
+      expect(await get.execute(window, { id: application.id })).toEqual(complete);
+      await expect(correct.execute(window, { id: application.id, attachments: [outline] }, nextMonday)).rejects.toMatchObject({
+        code: 'PERMIT_APPLICATION.NOT_DEFICIENT',
+      });
+    });
+
+    it('an invalid attachment in the correction: 400 naming it, nothing stored; another region sees no application', async () => {
+      const application = await classIII();
+      await expect(
+        correct.execute(window, { id: application.id, attachments: [{ ...outline, mediaType: 'application/x-msdownload' }], escortPlan: '护送' }, nextMonday),
+      ).rejects.toMatchObject({ code: 'PERMIT_APPLICATION.INVALID', violations: [{ field: expect.stringContaining('attachments') }] });
+      expect(await get.execute(window, { id: application.id })).toMatchObject({
+        status: 'deficient',
+        deficiencies: [{ field: 'attachments.outline-drawing' }, { field: 'escortPlan' }],
+      });
+      await expect(correct.execute(hubei, { id: application.id, attachments: [outline] }, nextMonday)).rejects.toMatchObject({
+        code: 'PERMIT_APPLICATION.NOT_FOUND',
+      });
+    });
+  });
+
+  describe('the daily remote-inspection draw (seed 002 案例7: 按照每天的申报数量不低于10%的比例随机进行抽查)', () => {
+    let draws: DrawRemoteInspectionsJob;
+    beforeAll(() => {
+      draws = new DrawRemoteInspectionsJob(dataSource, { PERMIT_REMOTE_DRAW_INTERVAL_MS: 60_000, PERMIT_REMOTE_DRAW_PERCENT: 10 });
+    });
+    const saturday = new Date('2025-12-06T02:00:00Z');
+
+    it("draws a finished day's commitment applications once, at least 10 %, reproducibly from the day's seed, and each application says so", async () => {
+      const mine: string[] = [];
+      for (let i = 0; i < 12; i += 1) {
+        const draft = zhengzhouToWuhan({ carrierUscc: await carrier() });
+        mine.push((await submit.execute(window, { draft }, saturday)).application.id);
+      }
+      expect((await get.execute(window, { id: mine[0] })).remoteInspection).toBeNull();
+      // Saturday 23:00 in Beijing: the earlier days of this file are drawn, Saturday is not over yet.
+      await draws.runOnce(new Date('2025-12-06T15:00:00Z'));
+      expect((await get.execute(window, { id: mine[0] })).remoteInspection).toBeNull();
+      // Sunday 00:30 in Beijing: Saturday is drawn, once.
+      expect(await draws.runOnce(new Date('2025-12-06T16:30:00Z'))).toBe(1);
+      expect(await draws.runOnce(new Date('2025-12-06T17:00:00Z'))).toBe(0);
+      const pool: { id: string }[] = await dataSource.query(
+        `SELECT id FROM permit_applications WHERE region = '410100' AND received_on = '2025-12-06' AND path = 'commitment'`,
+      );
+      const rerun = drawRemoteInspections(
+        pool.map((r) => r.id),
+        dailyDrawSeed('410100', '2025-12-06'),
+        10,
+      );
+      // 12 applications: ceil(12 × 10 %) = 2 drawn (不低于10%).
+      expect(rerun.drawn).toHaveLength(Math.ceil((pool.length * 10) / 100));
+      for (const id of mine) {
+        expect((await get.execute(window, { id })).remoteInspection).toBe(rerun.drawn.includes(id) ? 'drawn' : 'not-drawn');
+      }
+      const [kept]: { seed: number; pool: number; drawn: string[] }[] = await dataSource.query(
+        `SELECT seed, pool, drawn FROM remote_inspection_draws WHERE region = '410100' AND day = '2025-12-06'`,
+      );
+      expect(kept).toEqual({ seed: dailyDrawSeed('410100', '2025-12-06'), pool: pool.length, drawn: rerun.drawn });
     });
   });
 });

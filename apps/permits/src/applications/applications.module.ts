@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
-import { creditCheckProvider, permitCalendarProvider } from './application/applications.tokens';
+import { creditCheckProvider, issuingAuthoritiesProvider, permitCalendarProvider } from './application/applications.tokens';
+import { CorrectApplicationHandler } from './application/correct-application.handler';
 import { DecideApplicationHandler } from './application/decide-application.handler';
+import { DrawRemoteInspectionsJob } from './application/draw-remote-inspections.job';
 import { GetApplicationHandler } from './application/get-application.handler';
+import { GetPermitQrCodeHandler } from './application/get-permit-qr-code.handler';
+import { GetPermitStatisticsHandler } from './application/get-permit-statistics.handler';
 import { GetPermitHandler } from './application/get-permit.handler';
 import { GetPublicPermitHandler } from './application/get-public-permit.handler';
+import { RevokePermitHandler } from './application/revoke-permit.handler';
 import { SubmitApplicationHandler } from './application/submit-application.handler';
 import { ApplicationsGrpcController } from './interface/applications.grpc.controller';
 import { RegistryEventsConsumer } from './interface/registry-events.consumer';
@@ -14,11 +19,17 @@ import { RegistryEventsConsumer } from './interface/registry-events.consumer';
   providers: [
     creditCheckProvider,
     permitCalendarProvider,
+    issuingAuthoritiesProvider,
     SubmitApplicationHandler,
     GetApplicationHandler,
     DecideApplicationHandler,
     GetPermitHandler,
     GetPublicPermitHandler,
+    GetPermitQrCodeHandler,
+    RevokePermitHandler,
+    CorrectApplicationHandler,
+    DrawRemoteInspectionsJob,
+    GetPermitStatisticsHandler,
     RegistryEventsConsumer,
   ],
   exports: [SubmitApplicationHandler, GetApplicationHandler, DecideApplicationHandler, GetPermitHandler, GetPublicPermitHandler],

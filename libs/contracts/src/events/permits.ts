@@ -39,7 +39,7 @@ export interface PermitIssuedV1 {
   validUntil: string;
   /** single | multi (multi-trip: at most 6 months, same vehicle, route, cargo and loading). */
   trips: 'single' | 'multi';
-  /** GB/T 2260 code of the issuing (origin) province's authority. */
+  /** The issuing (origin) province's authority: GB/T 2260 region, name and USCC (许可机关, 双公示). */
   issuedBy: { region: string; authority: string; authorityUscc: string };
   issuedAt: string;
 }

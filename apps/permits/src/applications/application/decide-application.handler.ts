@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Events } from '@contracts';
 import { assertScope, isWithinRegion, Principal, Scopes } from '@platform/auth';
@@ -7,10 +7,12 @@ import { DomainError } from '@platform/errors';
 import { OutboxPublisher } from '@platform/service';
 import { ApplicationErrorCode } from '../domain/application-errors';
 import { decisionViolations, notDecidable, permitNumber, type DecisionOutcome } from '../domain/decision';
-import { routeProvinces, type PermitApplicationDraft } from '../domain/permit-application';
+import { ISSUING_AUTHORITIES, issuingAuthorityOf, type IssuingAuthority } from '../domain/issuing-authority';
+import { plateColoursOf, routeProvinces, type PermitApplicationDraft } from '../domain/permit-application';
 import { findApplicationDraft, findPermitApplication, recordDecision } from '../infrastructure/permit-applications.repository';
 import { findRegistryCarrier } from '../infrastructure/registry-carriers.repository';
 import { insertPermit, nextPermitSerial } from '../infrastructure/permits.repository';
+import { ISSUING_AUTHORITY_TABLE } from './applications.tokens';
 import type { DecideApplicationCommand, DecideApplicationResult } from './decide-application.command';
 import type { PermitApplicationView } from './permit-application.view';
 import type { PermitView } from './permit.view';
@@ -28,7 +30,12 @@ export class DecideApplicationHandler {
   constructor(
     private readonly dataSource: DataSource,
     private readonly outbox: OutboxPublisher,
-  ) {}
+    @Optional() @Inject(ISSUING_AUTHORITY_TABLE) authorities?: readonly IssuingAuthority[],
+  ) {
+    this.authorities = authorities ?? ISSUING_AUTHORITIES;
+  }
+
+  private readonly authorities: readonly IssuingAuthority[];
 
   async execute(principal: Principal, command: DecideApplicationCommand, now = new Date()): Promise<DecideApplicationResult> {
     assertScope(principal, Scopes.PermitsWrite);
@@ -80,13 +87,26 @@ export class DecideApplicationHandler {
       await recordDecision(manager, id, 'refused', reason, principal.clientId);
       return { application: (await findPermitApplication(manager, id))!, permit: null };
     }
+    const authority = issuingAuthorityOf(this.authorities, application.region);
+    if (!authority) {
+      throw DomainError.conflict(
+        ApplicationErrorCode.NoIssuingAuthority,
+        `No issuing authority is configured for region ${application.region}: a permit must name its authority and USCC (双公示).`,
+      );
+    }
     const draft = (await findApplicationDraft(manager, id))!;
-    const permit = await this.issue(manager, application, draft, now);
+    const permit = await this.issue(manager, application, draft, authority, now);
     await recordDecision(manager, id, 'issued', reason, principal.clientId);
     return { application: (await findPermitApplication(manager, id))!, permit };
   }
 
-  private async issue(manager: EntityManager, application: PermitApplicationView, draft: PermitApplicationDraft, now: Date): Promise<PermitView> {
+  private async issue(
+    manager: EntityManager,
+    application: PermitApplicationView,
+    draft: PermitApplicationDraft,
+    authority: IssuingAuthority,
+    now: Date,
+  ): Promise<PermitView> {
     const origin = routeProvinces(draft.route.segments)[0];
     const carrier = await findRegistryCarrier(manager, application.carrierUscc);
     const permit: PermitView = {
@@ -103,8 +123,10 @@ export class DecideApplicationHandler {
       validUntil: draft.window.to,
       trips: draft.trips,
       issuedAt: now.toISOString(),
+      revocation: null,
     };
     await insertPermit(manager, permit);
+    const colours = plateColoursOf(draft.vehicle);
     await this.outbox.append(manager, Events.PermitIssued, {
       subjectId: permit.carrierUscc,
       region: permit.region,
@@ -113,12 +135,11 @@ export class DecideApplicationHandler {
         permitNo: permit.permitNo,
         applicationId: permit.applicationId,
         carrier: { uscc: permit.carrierUscc, name: permit.carrierName },
-        // Plates of oversize tractors and trailers are yellow (GA 36-2018: large vehicles); the application names no colour yet.
         vehicle: {
           tractorPlate: permit.vehicle.tractorPlate,
-          tractorPlateColour: 'yellow',
+          tractorPlateColour: colours.tractor,
           trailerPlate: permit.vehicle.trailerPlate || undefined,
-          trailerPlateColour: permit.vehicle.trailerPlate ? 'yellow' : undefined,
+          trailerPlateColour: permit.vehicle.trailerPlate ? colours.trailer : undefined,
         },
         permitClass: permit.permitClass,
         route: {
@@ -128,7 +149,7 @@ export class DecideApplicationHandler {
         validFrom: `${permit.validFrom}T00:00:00+08:00`,
         validUntil: `${permit.validUntil}T23:59:59+08:00`,
         trips: permit.trips,
-        issuedBy: { region: permit.region, authority: application.region, authorityUscc: '' },
+        issuedBy: { region: permit.region, authority: authority.name, authorityUscc: authority.uscc },
         issuedAt: permit.issuedAt,
       },
     });

@@ -29,7 +29,7 @@ export class GetPublicPermitHandler {
     if (!permit) throw DomainError.notFound(ApplicationErrorCode.PermitNotFound, `No permit ${query.permitNo}.`);
     return {
       permitNo: permit.permitNo,
-      validity: validityOn(chinaDateOf(now), permit.validFrom, permit.validUntil),
+      validity: validityOn(chinaDateOf(now), permit.validFrom, permit.validUntil, permit.revocation !== null),
       permitClass: permit.permitClass,
       carrier: { uscc: permit.carrierUscc, name: permit.carrierName },
       vehicle: {

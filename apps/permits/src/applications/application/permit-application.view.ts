@@ -24,6 +24,10 @@ export interface PermitApplicationView {
   crossProvince: boolean;
   workingDays: number | null;
   receivedOn: string;
+  /** The day's remote-inspection draw for a commitment application: drawn or not; null until its day is drawn. */
+  remoteInspection: 'drawn' | 'not-drawn' | null;
+  /** The day the materials were complete (at submission, or the correction that completed them); the deadline counts from it. */
+  acceptedOn: string | null;
   deadline: string | null;
   deadlineProvisional: boolean;
   path: CreditPathOutcome['path'];

@@ -13,4 +13,14 @@ export interface PermitView {
   validUntil: string;
   trips: 'single' | 'multi';
   issuedAt: string;
+  /** Null while in force; set once by the issuing authority. */
+  revocation: PermitRevocation | null;
+}
+
+export interface PermitRevocation {
+  reason: string;
+  /** The application gave false materials (62号令: the carrier may not apply for a year). */
+  falseMaterials: boolean;
+  revokedBy: string;
+  revokedAt: string;
 }

@@ -59,6 +59,8 @@ export class SubmitApplicationHandler {
       crossProvince: assessment.crossProvince,
       workingDays: assessment.workingDays,
       receivedOn,
+      remoteInspection: null,
+      acceptedOn: assessment.status === 'accepted' ? receivedOn : null,
       deadline: assessment.deadline?.date ?? null,
       deadlineProvisional: assessment.deadline?.provisional ?? false,
       path: credit.path,

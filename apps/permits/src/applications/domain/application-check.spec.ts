@@ -1,4 +1,5 @@
 import { checkApplication } from './application-check';
+import { plateColoursOf } from './permit-application';
 import { zhengzhouToWuhan } from './permit-application.fixture';
 
 // Issue 18 "Bad input": each case names the field; every deficiency is listed at once (一次性告知, seed 000).
@@ -54,6 +55,14 @@ describe('checkApplication', () => {
     const draft = zhengzhouToWuhan();
     draft.vehicle.axleCount = 5;
     expect(fields(draft)).toEqual(['vehicle.axleLoadsKg']);
+  });
+
+  it('a plate colour outside GA 36 is named; an absent one is yellow (large vehicles, GA 36-2018)', () => {
+    const draft = zhengzhouToWuhan();
+    draft.vehicle.tractorPlateColour = 'purple';
+    draft.vehicle.trailerPlateColour = 'yellow';
+    expect(fields(draft)).toEqual(['vehicle.tractorPlateColour']);
+    expect(plateColoursOf(zhengzhouToWuhan().vehicle)).toEqual({ tractor: 'yellow', trailer: 'yellow' });
   });
 
   it('a time window that ends before it starts', () => {

@@ -1,5 +1,5 @@
 import { addMonths, isIsoDate } from '@domain/calendar';
-import { isValidRegionCode, isValidUscc } from '@domain/identifiers';
+import { isPlateColour, isValidRegionCode, isValidUscc, PLATE_COLOURS } from '@domain/identifiers';
 import type { Deficiency } from './application-errors';
 import type { AttachmentReference, PermitApplicationDraft } from './permit-application';
 import { inProvinceExtent } from './province-extents';
@@ -68,6 +68,10 @@ function checkVehicle({ vehicle: v, speedKmh }: PermitApplicationDraft): Deficie
   if (!['flatbed', 'hydraulic'].includes(v.trailerType)) out.push({ field: 'vehicle.trailerType', reason: 'flatbed or hydraulic' });
   if (!['truck', 'combination'].includes(v.configuration)) out.push({ field: 'vehicle.configuration', reason: 'truck or combination' });
   if (!['single', 'tandem'].includes(v.driveAxle)) out.push({ field: 'vehicle.driveAxle', reason: 'single or tandem' });
+  for (const field of ['tractorPlateColour', 'trailerPlateColour'] as const) {
+    const colour = v[field];
+    if (colour && !isPlateColour(colour)) out.push({ field: `vehicle.${field}`, reason: `a GA 36 plate colour: ${PLATE_COLOURS.join(', ')}` });
+  }
   out.push(...positiveUpTo('speedKmh', speedKmh, PLAUSIBLE_MAX.speedKmh, 'give km/h'));
   return out;
 }

@@ -48,14 +48,17 @@ export function assessApplication(
   if (refusals.length > 0) return { ...base, status: 'refused', reasons: refusals };
   if (permitClass === null) return { ...base, status: 'not-accepted', reasons: ['not-over-limit'] };
   const workingDays = decisionWorkingDays(permitClass, crossProvince);
+  const deficiencies = classIIIDeficiencies(draft, permitClass);
+  if (deficiencies.length > 0) return { ...base, status: 'deficient', workingDays, deficiencies };
+  return { ...base, status: 'accepted', workingDays, deadline: decisionDeadline(receivedOn, workingDays, calendar) };
+}
+
+/** What a class III application still lacks (the outline drawing, the escort plan), each named. */
+export function classIIIDeficiencies(draft: PermitApplicationDraft, permitClass: PermitClass): Deficiency[] {
   const missing = classIIIRequirementsMissing(
     permitClass,
     draft.attachments.map((a) => a.kind),
     draft.escortPlan,
   );
-  if (missing.length > 0) {
-    const deficiencies = missing.map((field) => ({ field, reason: '三类大件运输须提交车货外廓尺寸图和护送方案' }));
-    return { ...base, status: 'deficient', workingDays, deficiencies };
-  }
-  return { ...base, status: 'accepted', workingDays, deadline: decisionDeadline(receivedOn, workingDays, calendar) };
+  return missing.map((field) => ({ field, reason: '三类大件运输须提交车货外廓尺寸图和护送方案' }));
 }

@@ -21,6 +21,9 @@ export interface VehicleDeclaration {
   trailerType: TrailerType;
   /** Declared load of each axle (flatbed) or axle line (hydraulic), kilograms, front to back. */
   axleLoadsKg: number[];
+  /** GA 36 plate colours; absent means yellow, the colour of large vehicles' plates (GA 36-2018). */
+  tractorPlateColour?: string;
+  trailerPlateColour?: string;
 }
 
 export interface RouteSegment {
@@ -50,6 +53,14 @@ export interface PermitApplicationDraft {
   escortPlan?: string;
   commitment: boolean;
   attachments: AttachmentReference[];
+}
+
+/** Large vehicles (tractors, trucks over 4.5 t, trailers) carry yellow plates (GA 36-2018). */
+export const DEFAULT_PLATE_COLOUR = 'yellow';
+
+/** The plate colours as declared, yellow where the application names none. */
+export function plateColoursOf(vehicle: VehicleDeclaration): { tractor: string; trailer: string } {
+  return { tractor: vehicle.tractorPlateColour || DEFAULT_PLATE_COLOUR, trailer: vehicle.trailerPlateColour || DEFAULT_PLATE_COLOUR };
 }
 
 /** The distinct provinces of the route, in route order (origin province first). */

@@ -13,4 +13,9 @@ describe('public permit verification', () => {
     expect(validityOn('2026-12-12', '2026-12-10', '2026-12-12')).toBe('valid');
     expect(validityOn('2026-12-13', '2026-12-10', '2026-12-12')).toBe('expired');
   });
+
+  it('a revoked permit reads revoked, inside its window or not', () => {
+    expect(validityOn('2026-12-11', '2026-12-10', '2026-12-12', true)).toBe('revoked');
+    expect(validityOn('2026-12-09', '2026-12-10', '2026-12-12', true)).toBe('revoked');
+  });
 });

@@ -12,10 +12,11 @@ export function maskPlate(plate: string): string {
   return chars.slice(0, 2).join('') + MASK.repeat(chars.length - 4) + chars.slice(-2).join('');
 }
 
-/** valid on a China date inside the window; not yet valid before it; expired after it. */
-export type PermitValidity = 'valid' | 'not-yet-valid' | 'expired';
+/** valid on a China date inside the window; not yet valid before it; expired after it; revoked whenever revoked. */
+export type PermitValidity = 'valid' | 'not-yet-valid' | 'expired' | 'revoked';
 
-export function validityOn(today: string, validFrom: string, validUntil: string): PermitValidity {
+export function validityOn(today: string, validFrom: string, validUntil: string, revoked = false): PermitValidity {
+  if (revoked) return 'revoked';
   if (today < validFrom) return 'not-yet-valid';
   if (today > validUntil) return 'expired';
   return 'valid';

@@ -1,4 +1,4 @@
-import { drawRemoteInspections, REMOTE_INSPECTION_MIN_PERCENT } from './remote-inspection-draw';
+import { dailyDrawSeed, drawRemoteInspections, REMOTE_INSPECTION_MIN_PERCENT } from './remote-inspection-draw';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `app-${String(i).padStart(3, '0')}`);
 
@@ -32,5 +32,12 @@ describe("remote inspection draw: at least 10 % of each day's commitment applica
 
   it("refuses a share under the seed's minimum", () => {
     expect(() => drawRemoteInspections(ids(10), 1, 5)).toThrow(RangeError);
+  });
+
+  it("a day's seed is fixed by region and day (anyone re-runs it), and differs from day to day and region to region", () => {
+    expect(dailyDrawSeed('410100', '2025-12-06')).toBe(dailyDrawSeed('410100', '2025-12-06'));
+    expect(dailyDrawSeed('410100', '2025-12-06')).not.toBe(dailyDrawSeed('410100', '2025-12-07'));
+    expect(dailyDrawSeed('410100', '2025-12-06')).not.toBe(dailyDrawSeed('410300', '2025-12-06'));
+    expect(Number.isInteger(dailyDrawSeed('410100', '2025-12-06'))).toBe(true);
   });
 });

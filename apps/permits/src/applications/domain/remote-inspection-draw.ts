@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
@@ -34,4 +35,12 @@ export function drawRemoteInspections(applicationIds: readonly string[], seed: n
     [pool[i], pool[j]] = [pool[j], pool[i]];
   }
   return { seed: seed | 0, algorithm: REMOTE_DRAW_ALGORITHM, pool: pool.length, drawn: pool.slice(0, count) };
+}
+
+/**
+ * The seed of a region's draw for a China day: the first 32 bits of SHA-256("remote-inspection:<region>:<day>"),
+ * so the draw is reproducible by anyone from the day and the pool, and no one picks the seed.
+ */
+export function dailyDrawSeed(region: string, day: string): number {
+  return createHash('sha256').update(`remote-inspection:${region}:${day}`).digest().readInt32BE(0);
 }

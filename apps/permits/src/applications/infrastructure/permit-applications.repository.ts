@@ -13,8 +13,8 @@ export interface NewPermitApplication {
 export async function insertPermitApplication(manager: EntityManager, { view, clientId, draft }: NewPermitApplication): Promise<void> {
   await manager.query(
     `INSERT INTO permit_applications (id, client_id, region, carrier_uscc, status, permit_class, cross_province, path, inspection,
-       path_reasons, credit_decision_id, reasons, deficiencies, working_days, received_on, deadline, deadline_provisional, application)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+       path_reasons, credit_decision_id, reasons, deficiencies, working_days, received_on, deadline, deadline_provisional, application, accepted_on)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
     [
       view.id,
       clientId,
@@ -34,6 +34,7 @@ export async function insertPermitApplication(manager: EntityManager, { view, cl
       view.deadline,
       view.deadlineProvisional,
       JSON.stringify(draft),
+      view.acceptedOn,
     ],
   );
   if (view.approvals.length === 0) return;
@@ -59,6 +60,8 @@ interface ApplicationRow {
   deficiencies: PermitApplicationView['deficiencies'];
   working_days: number | null;
   received_on: string;
+  accepted_on: string | null;
+  remote_inspection_drawn: boolean | null;
   deadline: string | null;
   deadline_provisional: boolean;
   decision: 'issued' | 'refused' | null;
@@ -69,7 +72,7 @@ interface ApplicationRow {
 export async function findPermitApplication(manager: EntityManager, id: string, forUpdate = false): Promise<PermitApplicationView | undefined> {
   const [row]: ApplicationRow[] = await manager.query(
     `SELECT id, region, carrier_uscc, status, permit_class, cross_province, path, inspection, path_reasons, credit_decision_id, reasons,
-            deficiencies, working_days, received_on::text, deadline::text, deadline_provisional, decision, decision_reason,
+            deficiencies, working_days, received_on::text, accepted_on::text, remote_inspection_drawn, deadline::text, deadline_provisional, decision, decision_reason,
             (SELECT permit_no FROM permits WHERE application_id = a.id) AS permit_no
        FROM permit_applications a WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
     [id],
@@ -97,6 +100,8 @@ export async function findPermitApplication(manager: EntityManager, id: string, 
     crossProvince: row.cross_province,
     workingDays: row.working_days,
     receivedOn: row.received_on,
+    acceptedOn: row.accepted_on,
+    remoteInspection: row.remote_inspection_drawn === null ? null : row.remote_inspection_drawn ? 'drawn' : 'not-drawn',
     deadline: row.deadline,
     deadlineProvisional: row.deadline_provisional,
     path: row.path,
@@ -131,4 +136,25 @@ export async function recordDecision(
     reason,
     decidedBy,
   ]);
+}
+
+/** A correction's result: the completed draft and, when complete, the acceptance day and the deadline. */
+export async function recordCorrection(
+  manager: EntityManager,
+  id: string,
+  c: {
+    draft: PermitApplicationDraft;
+    status: 'accepted' | 'deficient';
+    deficiencies: { field: string; reason: string }[];
+    acceptedOn: string | null;
+    deadline: string | null;
+    deadlineProvisional: boolean;
+    at: Date;
+  },
+): Promise<void> {
+  await manager.query(
+    `UPDATE permit_applications SET application = $2, status = $3, deficiencies = $4, accepted_on = $5, deadline = $6, deadline_provisional = $7, corrected_at = $8
+     WHERE id = $1`,
+    [id, JSON.stringify(c.draft), c.status, JSON.stringify(c.deficiencies), c.acceptedOn, c.deadline, c.deadlineProvisional, c.at],
+  );
 }

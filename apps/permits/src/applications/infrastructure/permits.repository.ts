@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import type { PermitView } from '../application/permit.view';
+import type { PermitRevocation, PermitView } from '../application/permit.view';
 
 export async function nextPermitSerial(manager: EntityManager): Promise<number> {
   const [row]: { serial: string }[] = await manager.query(`SELECT nextval('permit_numbers') AS serial`);
@@ -43,10 +43,14 @@ interface PermitRow {
   valid_until: string;
   trips: PermitView['trips'];
   issued_at: Date;
+  revoked_at: Date | null;
+  revocation_reason: string | null;
+  revoked_by: string | null;
+  false_materials: boolean;
 }
 
 const COLUMNS = `permit_no, application_id, region, carrier_uscc, carrier_name, permit_class, vehicle, route, dimensions,
-  valid_from::text, valid_until::text, trips, issued_at`;
+  valid_from::text, valid_until::text, trips, issued_at, revoked_at, revocation_reason, revoked_by, false_materials`;
 
 function toView(r: PermitRow): PermitView {
   return {
@@ -63,12 +67,25 @@ function toView(r: PermitRow): PermitView {
     validUntil: r.valid_until,
     trips: r.trips,
     issuedAt: r.issued_at.toISOString(),
+    revocation: r.revoked_at
+      ? { reason: r.revocation_reason!, falseMaterials: r.false_materials, revokedBy: r.revoked_by ?? '', revokedAt: r.revoked_at.toISOString() }
+      : null,
   };
 }
 
-export async function findPermit(manager: EntityManager, permitNo: string): Promise<PermitView | undefined> {
-  const [row]: PermitRow[] = await manager.query(`SELECT ${COLUMNS} FROM permits WHERE permit_no = $1`, [permitNo]);
+export async function findPermit(manager: EntityManager, permitNo: string, forUpdate = false): Promise<PermitView | undefined> {
+  const [row]: PermitRow[] = await manager.query(`SELECT ${COLUMNS} FROM permits WHERE permit_no = $1${forUpdate ? ' FOR UPDATE' : ''}`, [permitNo]);
   return row && toView(row);
+}
+
+/** Records the revocation; false when the permit was revoked already (nothing changed). */
+export async function recordRevocation(manager: EntityManager, permitNo: string, revocation: PermitRevocation): Promise<boolean> {
+  const updated: unknown[] = await manager.query(
+    `UPDATE permits SET revoked_at = $2, revocation_reason = $3, revoked_by = $4, false_materials = $5
+     WHERE permit_no = $1 AND revoked_at IS NULL RETURNING permit_no`,
+    [permitNo, revocation.revokedAt, revocation.reason, revocation.revokedBy, revocation.falseMaterials],
+  );
+  return (updated[0] as unknown[]).length === 1;
 }
 
 export async function findPermitOfApplication(manager: EntityManager, applicationId: string): Promise<PermitView | undefined> {

@@ -16,6 +16,8 @@ export function fromApplicationDraft(d: permitsV1.ApplicationDraft | undefined):
       driveAxle: (vehicle?.driveAxle ?? '') as 'single' | 'tandem',
       trailerType: (vehicle?.trailerType ?? '') as TrailerType,
       axleLoadsKg: vehicle?.axleLoadsKg ?? [],
+      tractorPlateColour: vehicle?.tractorPlateColour || undefined,
+      trailerPlateColour: vehicle?.trailerPlateColour || undefined,
     },
     cargo: { description: d?.cargo?.description ?? '', divisible: d?.cargo?.divisible ?? false },
     dimensions: {
@@ -51,6 +53,8 @@ export function toPermitApplication(view: PermitApplicationView): permitsV1.Perm
     crossProvince: view.crossProvince,
     workingDays: view.workingDays ?? undefined,
     receivedOn: view.receivedOn,
+    acceptedOn: view.acceptedOn ?? '',
+    remoteInspection: view.remoteInspection ?? '',
     deadline: view.deadline ?? '',
     deadlineProvisional: view.deadlineProvisional,
     path: view.path,
@@ -92,5 +96,8 @@ export function toPermit(p: PermitView): permitsV1.Permit {
     validUntil: p.validUntil,
     trips: p.trips,
     issuedAt: p.issuedAt,
+    revokedAt: p.revocation?.revokedAt ?? '',
+    revocationReason: p.revocation?.reason ?? '',
+    falseMaterials: p.revocation?.falseMaterials ?? false,
   };
 }

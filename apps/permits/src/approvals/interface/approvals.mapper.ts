@@ -9,7 +9,12 @@ export function toPermitApprovalRequestView(v: PendingApprovalView): permitsV1.P
     state: v.state,
     carrierUscc: v.carrierUscc,
     permitClass: v.permitClass ?? '',
-    vehicle: { ...v.vehicle, axleLoadsKg: [...v.vehicle.axleLoadsKg] },
+    vehicle: {
+      ...v.vehicle,
+      tractorPlateColour: v.vehicle.tractorPlateColour ?? '',
+      trailerPlateColour: v.vehicle.trailerPlateColour ?? '',
+      axleLoadsKg: [...v.vehicle.axleLoadsKg],
+    },
     cargo: { ...v.cargo },
     dimensions: { ...v.dimensions },
     origin: v.origin,

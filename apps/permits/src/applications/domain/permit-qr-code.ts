@@ -1,0 +1,17 @@
+/** The formats a permit's QR code is drawn in (issue 18 item 6). */
+export const QR_FORMATS = { svg: 'image/svg+xml', png: 'image/png' } as const;
+export type QrFormat = keyof typeof QR_FORMATS;
+
+/** The format asked for: empty is SVG; anything else but svg or png is refused. */
+export function qrFormatOf(requested: string): QrFormat | undefined {
+  const format = requested.trim().toLowerCase() || 'svg';
+  return format in QR_FORMATS ? (format as QrFormat) : undefined;
+}
+
+/**
+ * What a permit's QR code opens: its public verification on the platform's public address
+ * (PUBLIC_BASE_URL, the address citizens and officers reach, never the service's own host).
+ */
+export function permitVerificationUrl(publicBaseUrl: string, permitNo: string): string {
+  return `${publicBaseUrl.replace(/\/+$/, '')}/public/v1/permits/${encodeURIComponent(permitNo)}`;
+}
