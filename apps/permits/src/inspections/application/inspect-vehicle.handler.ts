@@ -185,5 +185,6 @@ function underInspection(permit: InspectedPermitRow, inspection: Inspection, cor
     validFrom: route.validFrom,
     validUntil: route.validUntil,
     checkpointOnRoute: corridor.insideCorridor(route, inspection.checkpoint.longitude, inspection.checkpoint.latitude),
+    ...(permit.revokedAt ? { revokedAt: Date.parse(permit.revokedAt) } : {}),
   };
 }

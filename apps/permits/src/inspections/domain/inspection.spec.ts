@@ -42,6 +42,14 @@ describe('checkpoint inspection verdict', () => {
     expect(violation).not.toHaveProperty('permitNumber');
   });
 
+  it('a permit revoked before the inspection is no permit; revoked after it, it still held', () => {
+    const revoked = { ...permit, revokedAt: Date.parse('2026-12-10T08:00:00+08:00') };
+    const verdict = judgeInspection(inspection, revoked, PLACEHOLDER_TOLERANCES);
+    expect(verdict).toMatchObject({ outcome: 'refuse', mismatches: [{ kind: 'no-permit', field: 'permitNo', measured: permit.permitNo }] });
+    const later = { ...permit, revokedAt: Date.parse('2026-12-10T10:00:00+08:00') };
+    expect(judgeInspection(inspection, later, PLACEHOLDER_TOLERANCES).outcome).toBe('pass');
+  });
+
   it('大车小证, outside the window, off the route and the wrong axle count: every mismatch at once', () => {
     const verdict = judgeInspection(
       {

@@ -38,6 +38,8 @@ export interface PermitUnderInspection {
   validUntil: number;
   /** Whether the checkpoint lies in the permitted corridor (route conformance's geometry). */
   checkpointOnRoute: boolean;
+  /** Epoch milliseconds the permit was revoked at, if it was: from then on it permits nothing. */
+  revokedAt?: number;
 }
 
 export type MismatchKind = 'no-permit' | 'wrong-vehicle' | 'oversize' | 'outside-window' | 'off-route';
@@ -99,6 +101,12 @@ export function checkInspection(i: Omit<Inspection, 'inspectedAt'> & { inspected
  * the time in its window and the checkpoint in its corridor; otherwise refuse with every mismatch.
  */
 export function judgeInspection(inspection: Inspection, permit: PermitUnderInspection | undefined, tolerances: InspectionTolerances): Verdict {
+  if (permit?.revokedAt !== undefined && permit.revokedAt <= inspection.inspectedAt) {
+    // A revoked permit is no permit (62号令: the permit is the authority to travel oversize).
+    return refuseOrPass([
+      { kind: 'no-permit', field: 'permitNo', permitted: '', measured: permit.permitNo, message: `许可 ${permit.permitNo} 已撤销，无有效超限运输许可` },
+    ]);
+  }
   if (!permit) {
     return refuseOrPass([
       {

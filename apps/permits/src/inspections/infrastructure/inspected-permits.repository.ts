@@ -12,6 +12,8 @@ export interface InspectedPermitRow {
   validFrom: string;
   validUntil: string;
   route: PermitRouteV1;
+  /** ISO instant of a revocation, if any. */
+  revokedAt?: string;
 }
 
 interface Row {
@@ -23,9 +25,10 @@ interface Row {
   valid_from: string;
   valid_until: string;
   segments: { province: string; geometry: { coordinates: [number, number][] } }[];
+  revoked_at: Date | null;
 }
 
-const SELECT = `SELECT p.permit_no, p.carrier_uscc, p.carrier_name, p.vehicle, p.dimensions, p.valid_from::text, p.valid_until::text,
+const SELECT = `SELECT p.permit_no, p.carrier_uscc, p.carrier_name, p.vehicle, p.dimensions, p.valid_from::text, p.valid_until::text, p.revoked_at,
     a.application->'route'->'segments' AS segments
   FROM permits p JOIN permit_applications a ON a.id = p.application_id`;
 
@@ -38,6 +41,7 @@ function toPermit(r: Row): InspectedPermitRow {
     validFrom: r.valid_from,
     validUntil: r.valid_until,
     route: { segments: r.segments.map((s) => ({ province: s.province, line: { type: 'LineString', coordinates: s.geometry.coordinates } })) },
+    ...(r.revoked_at ? { revokedAt: r.revoked_at.toISOString() } : {}),
   };
 }
 
