@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { citizenIdCheckCharacter } from '@domain/identifiers';
 import { addMonths } from '@domain/calendar';
-import { chinaToday } from '@platform/testing';
+import { chinaToday, makeCitizenId } from '@platform/testing';
 import { creditRecordBody } from '../support/factories';
 import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
@@ -35,8 +34,7 @@ describe('evaluation through the gateway', () => {
 
   /** A valid citizen ID of someone born in 1990 and registered in Zhengzhou's Zhongyuan district. */
   function driverId(): string {
-    const first17 = `41010219900101${String(100 + (randomBytes(2).readUInt16BE() % 900))}`;
-    return first17 + citizenIdCheckCharacter(first17);
+    return makeCitizenId('410102');
   }
 
   const record = (driver: string, recordType: string, severity: string, payload: Record<string, unknown>) => ({

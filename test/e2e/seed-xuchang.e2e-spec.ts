@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { citizenIdCheckCharacter } from '@domain/identifiers';
-import { chinaToday } from '@platform/testing';
+import { chinaToday, makeCitizenId } from '@platform/testing';
 import { closeCycle, recordsHeld } from '../support/evaluation-cycles';
 import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
@@ -40,8 +39,7 @@ describe('seed 002 案例3: Xuchang taxi stars → charging discount and priorit
 
   /** A valid citizen ID of someone born in 1990 and registered in Xuchang's Weidu district (411002). */
   function driverId(): string {
-    const first17 = `41100219900101${String(100 + (randomBytes(2).readUInt16BE() % 900))}`;
-    return first17 + citizenIdCheckCharacter(first17);
+    return makeCitizenId('411002');
   }
 
   const record = (driver: string, recordType: string, severity: string, payload: Record<string, unknown>) => ({

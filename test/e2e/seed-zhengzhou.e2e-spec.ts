@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { addMonths } from '@domain/calendar';
-import { citizenIdCheckCharacter } from '@domain/identifiers';
-import { chinaToday, daysAgo } from '@platform/testing';
+import { chinaToday, daysAgo, makeCitizenId } from '@platform/testing';
 import { closeCycle, recordsHeld } from '../support/evaluation-cycles';
 import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
@@ -75,8 +74,7 @@ describe('seed 002 案例9: Zhengzhou taxi drivers starred on their service-qual
 
   /** A valid citizen ID of someone born in 1990 and registered in Zhengzhou's Zhongyuan district (410102). */
   function driverId(): string {
-    const first17 = `41010219900101${String(100 + (randomBytes(2).readUInt16BE() % 900))}`;
-    return first17 + citizenIdCheckCharacter(first17);
+    return makeCitizenId('410102');
   }
 
   const record = (driver: string, recordType: string, severity: string, payload: Record<string, unknown>, decisionDate = today) => ({

@@ -1,5 +1,5 @@
-import { chinaMonth, chinaToday, daysAgo, daysAhead, makeUscc } from './test-data';
-import { usccCheckCharacter } from '@domain/identifiers';
+import { chinaMonth, chinaToday, daysAgo, daysAhead, makeCitizenId, makeUscc } from './test-data';
+import { isValidCitizenId, usccCheckCharacter } from '@domain/identifiers';
 
 describe('test data helpers', () => {
   // 16:30 UTC on 31 Dec is already 00:30 on 1 Jan in China (UTC+8, no DST).
@@ -17,5 +17,12 @@ describe('test data helpers', () => {
     expect(a).toMatch(/^91420100[0-9A-Z]{10}$/);
     expect(a[17]).toBe(usccCheckCharacter(a.slice(0, 17)));
     expect(makeUscc()).not.toBe(makeUscc());
+  });
+
+  it('makes valid citizen IDs (GB 11643) of the region, a few hundred without a repeat', () => {
+    const ids = Array.from({ length: 300 }, () => makeCitizenId('410102'));
+    for (const id of ids) expect({ id, valid: isValidCitizenId(id, '2026-12-06') }).toEqual({ id, valid: true });
+    expect(ids.every((id) => id.startsWith('410102'))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { addDays, addMonths, chinaDateOf } from '@domain/calendar';
-import { usccCheckCharacter } from '@domain/identifiers';
+import { citizenIdCheckCharacter, usccCheckCharacter } from '@domain/identifiers';
 
 /** Today's civil date in China (UTC+8 all year), as tests compute "today" for the services. */
 export function chinaToday(now: Date = new Date()): string {
@@ -29,6 +29,18 @@ export function makeUscc(region = '410100'): string {
   const organisation = Array.from(randomBytes(9), (b) => USCC_ALPHABET[b % USCC_ALPHABET.length]).join('');
   const first17 = `91${region}${organisation}`;
   return first17 + usccCheckCharacter(first17);
+}
+
+/**
+ * A valid citizen ID (GB 11643-1999) of someone born in `region` (a county code), different on
+ * almost every call: a random birth date in 1960–2004 and sequence number (about 15 million
+ * combinations, so drivers made in one run do not collide).
+ */
+export function makeCitizenId(region = '410102'): string {
+  const [a, b] = [randomBytes(2).readUInt16BE(), randomBytes(2).readUInt16BE()];
+  const born = addDays('1960-01-01', a % 16_400).replaceAll('-', '');
+  const first17 = `${region}${born}${String(b % 1000).padStart(3, '0')}`;
+  return first17 + citizenIdCheckCharacter(first17);
 }
 
 /** Polls (every `intervalMs`) until `accept` holds or the timeout passes; returns the last value either way. */
