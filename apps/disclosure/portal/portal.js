@@ -416,7 +416,7 @@ async function renderLog(publicationId) {
 /** How many of each part a verified report showed, and each record with its status. */
 function reportContents(profile) {
   const parts = [
-    ['信用评价', profile.grades || [], (g) => `${g.schemeName || g.schemeId}：${g.grade}${g.tier ? `（${g.tier}）` : ''} · 周期 ${g.cycle}`],
+    ['信用评价', profile.grades || [], (g) => `${g.schemeName || g.schemeId}：${g.gradeLabel || g.grade}${g.tier ? `（${g.tier}）` : ''} · 周期 ${g.cycle}`],
     ['信用名单', profile.lists || [], (l) => `${l.listName} · 列入日期 ${l.startsOn}`],
     ['行政处罚', profile.penalties || [], recordLine],
     ['行政许可', profile.licences || [], recordLine],
