@@ -1,18 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { CreditRecordCreatedV1, EventEnvelope, Events, RegistryDriverChangedV1, RegistryEnterpriseChangedV1, RegistryVehicleChangedV1 } from '@contracts';
+import { CreditRecordCreatedV1, Events, RegistryDriverChangedV1, RegistryEnterpriseChangedV1, RegistryVehicleChangedV1 } from '@contracts';
 import type { Principal } from '@platform/auth';
-import { BatchEventHandler, ConsumerSpec, EventHandler, InboxConsumer } from '@platform/messaging';
-import { EventConsumers, OutboxPublisher, ServiceDefinition } from '@platform/service';
-import { chinaToday, cloneTestDatabase, eventually, isolatedMessaging, makeUscc, TestDatabase, TestMessaging } from '@platform/testing';
-import { evaluationDefinition } from '../evaluation.definition';
-import { SchemeRegistry } from '../schemes/application/scheme-registry';
-import { ApplyRecordEventHandler } from './application/apply-record-event.handler';
-import { ApplyRegistryEventHandler } from './application/apply-registry-event.handler';
+import { chinaToday, eventually, makeUscc, TestDatabase } from '@platform/testing';
 import { GetSubjectEvaluationsHandler } from './application/get-subject-evaluations.handler';
-import { StandingCalculator } from './application/standing-calculator';
-import { RecordEventsConsumer } from './interface/record-events.consumer';
-import { RegistryEventsConsumer } from './interface/registry-events.consumer';
+import { startStandingPipeline, type StandingPipeline } from './standing-pipeline.fixture';
 
 /**
  * Carriers' fleets in evaluation (ADR 0053), against real PostgreSQL and JetStream: vehicle and
@@ -22,46 +13,22 @@ import { RegistryEventsConsumer } from './interface/registry-events.consumer';
  */
 describe("evaluation: carriers' vehicles and drivers from the registry feed per-vehicle indicators (PostgreSQL + JetStream)", () => {
   let db: TestDatabase;
-  let dataSource: DataSource;
-  let messaging: TestMessaging;
   let query: GetSubjectEvaluationsHandler;
-  let calculator: StandingCalculator;
-  const consumers: InboxConsumer[] = [];
   const sichuanReader: Principal = { clientId: 'sc', kind: 'integrator', scopes: ['evaluations:read'], region: '510000' };
   const SICHUAN = 'sichuan-risk-portrait';
 
+  let pipeline: StandingPipeline;
+
   beforeAll(async () => {
-    db = await cloneTestDatabase('eval-registry-fleet');
-    dataSource = await db.dataSource(evaluationDefinition);
-    messaging = await isolatedMessaging();
-    const registry = new SchemeRegistry(dataSource);
-    await registry.onModuleInit();
-    calculator = new StandingCalculator(registry, new OutboxPublisher(evaluationDefinition as ServiceDefinition));
-    query = new GetSubjectEvaluationsHandler(dataSource, calculator);
-    // The production consumers, registered as the service registers them, behind real durables with an inbox.
-    const registrar: Pick<EventConsumers, 'register' | 'consume'> = {
-      consume: EventConsumers.prototype.consume,
-      register: (spec: ConsumerSpec, handler: EventHandler, batchHandler?: BatchEventHandler) =>
-        void consumers.push(
-          new InboxConsumer(dataSource, messaging.js, messaging.jsm, messaging.ns, { ...spec, ackWaitMs: 2000 }, handler, undefined, batchHandler),
-        ),
-    };
-    new RecordEventsConsumer(registrar as EventConsumers, new ApplyRecordEventHandler(calculator)).onModuleInit();
-    new RegistryEventsConsumer(registrar as EventConsumers, new ApplyRegistryEventHandler(calculator)).onModuleInit();
-    for (const consumer of consumers) await consumer.start();
+    pipeline = await startStandingPipeline('eval-registry-fleet', '510100');
+    ({ db, query } = pipeline);
   });
 
   afterAll(async () => {
-    for (const consumer of consumers) await consumer.stop();
-    await messaging?.cleanup();
-    await db?.drop();
+    await pipeline?.stop();
   });
 
-  async function publish<T>(subject: string, subjectId: string, data: T, id: string = randomUUID()): Promise<string> {
-    const envelope: EventEnvelope<T> = { id, type: subject, version: 1, occurredAt: new Date().toISOString(), subjectId, region: '510100', data };
-    await messaging.js.publish(messaging.ns.subject(subject), JSON.stringify(envelope));
-    return id;
-  }
+  const publish = <T>(subject: string, subjectId: string, data: T, id?: string): Promise<string> => pipeline.publish(subject, subjectId, data, id);
 
   const record = (subject: CreditRecordCreatedV1['subject'], overrides: Partial<CreditRecordCreatedV1> = {}): CreditRecordCreatedV1 => ({
     recordId: randomUUID(),

@@ -3,17 +3,11 @@ import { DataSource } from 'typeorm';
 import { CreditRecordCreatedV1, EvaluationGradeWithdrawnV1, EventEnvelope, Events, RegistryDriverChangedV1, RegistryEnterpriseChangedV1 } from '@contracts';
 import { addMonths } from '@domain/calendar';
 import type { Principal } from '@platform/auth';
-import { BatchEventHandler, ConsumerSpec, EventHandler, InboxConsumer } from '@platform/messaging';
-import { EventConsumers, OutboxPublisher, ServiceDefinition } from '@platform/service';
-import { chinaToday, cloneTestDatabase, eventually, isolatedMessaging, makeUscc, TestDatabase, TestMessaging } from '@platform/testing';
-import { evaluationDefinition } from '../evaluation.definition';
-import { SchemeRegistry } from '../schemes/application/scheme-registry';
-import { ApplyRecordEventHandler } from './application/apply-record-event.handler';
+import { chinaToday, eventually, makeUscc, TestDatabase } from '@platform/testing';
 import { ApplyRegistryEventHandler } from './application/apply-registry-event.handler';
 import { GetSubjectEvaluationsHandler } from './application/get-subject-evaluations.handler';
 import { StandingCalculator } from './application/standing-calculator';
-import { RecordEventsConsumer } from './interface/record-events.consumer';
-import { RegistryEventsConsumer } from './interface/registry-events.consumer';
+import { startStandingPipeline, type StandingPipeline } from './standing-pipeline.fixture';
 
 /**
  * The subject registry feeds evaluation (issue 16 item 1, ADR 0044), against real PostgreSQL and
@@ -24,46 +18,24 @@ import { RegistryEventsConsumer } from './interface/registry-events.consumer';
 describe('evaluation: the subject registry decides sector applicability and tenure (PostgreSQL + JetStream)', () => {
   let db: TestDatabase;
   let dataSource: DataSource;
-  let messaging: TestMessaging;
   let query: GetSubjectEvaluationsHandler;
   let calculator: StandingCalculator;
-  const consumers: InboxConsumer[] = [];
   const henanReader: Principal = { clientId: 'ha', kind: 'integrator', scopes: ['evaluations:read'], region: '410000' };
   const HENAN = 'henan-passenger-hazardous-codes';
   const ZHENGZHOU = 'zhengzhou-taxi-driver-stars';
 
+  let pipeline: StandingPipeline;
+
   beforeAll(async () => {
-    db = await cloneTestDatabase('eval-registry');
-    dataSource = await db.dataSource(evaluationDefinition);
-    messaging = await isolatedMessaging();
-    const registry = new SchemeRegistry(dataSource);
-    await registry.onModuleInit();
-    calculator = new StandingCalculator(registry, new OutboxPublisher(evaluationDefinition as ServiceDefinition));
-    query = new GetSubjectEvaluationsHandler(dataSource, calculator);
-    // The production consumers, registered as the service registers them, behind real durables with an inbox.
-    const registrar: Pick<EventConsumers, 'register' | 'consume'> = {
-      consume: EventConsumers.prototype.consume,
-      register: (spec: ConsumerSpec, handler: EventHandler, batchHandler?: BatchEventHandler) =>
-        void consumers.push(
-          new InboxConsumer(dataSource, messaging.js, messaging.jsm, messaging.ns, { ...spec, ackWaitMs: 2000 }, handler, undefined, batchHandler),
-        ),
-    };
-    new RecordEventsConsumer(registrar as EventConsumers, new ApplyRecordEventHandler(calculator)).onModuleInit();
-    new RegistryEventsConsumer(registrar as EventConsumers, new ApplyRegistryEventHandler(calculator)).onModuleInit();
-    for (const consumer of consumers) await consumer.start();
+    pipeline = await startStandingPipeline('eval-registry', '410100');
+    ({ db, dataSource, calculator, query } = pipeline);
   });
 
   afterAll(async () => {
-    for (const consumer of consumers) await consumer.stop();
-    await messaging?.cleanup();
-    await db?.drop();
+    await pipeline?.stop();
   });
 
-  async function publish<T>(subject: string, subjectId: string, data: T, id: string = randomUUID()): Promise<string> {
-    const envelope: EventEnvelope<T> = { id, type: subject, version: 1, occurredAt: new Date().toISOString(), subjectId, region: '410100', data };
-    await messaging.js.publish(messaging.ns.subject(subject), JSON.stringify(envelope));
-    return id;
-  }
+  const publish = <T>(subject: string, subjectId: string, data: T, id?: string): Promise<string> => pipeline.publish(subject, subjectId, data, id);
 
   const record = (subject: CreditRecordCreatedV1['subject'], overrides: Partial<CreditRecordCreatedV1> = {}): CreditRecordCreatedV1 => ({
     recordId: randomUUID(),
