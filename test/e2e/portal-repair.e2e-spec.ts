@@ -5,6 +5,7 @@ import { addDays, addMonths } from '@domain/calendar';
 import { chinaToday, readPdf } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
 import { gatewayApi } from '../support/gateway-api';
+import { contrast } from '../support/contrast';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 interface Item {
@@ -208,16 +209,3 @@ describe('public portal: the repair entry beside each record, and reports no lon
     await page.close();
   }, 90_000);
 });
-
-/** WCAG 2.x contrast ratio of two `rgb(r, g, b)` colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (rgb: string) => {
-    const [r, g, bl] = (rgb.match(/\d+(\.\d+)?/g) ?? [])
-      .slice(0, 3)
-      .map((v) => Number(v) / 255)
-      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
-}

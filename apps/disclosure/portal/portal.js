@@ -591,7 +591,7 @@ async function renderPermit(permitNo) {
       'section',
       { class: 'card', 'aria-labelledby': 'h-permit' },
       el('h2', { id: 'h-permit' }, '超限运输车辆通行许可证核验'),
-      el('p', { class: tone, role: 'status' }, verdict),
+      el('p', { class: `${tone} verdict`, role: 'status' }, verdict),
       el(
         'dl',
         { class: 'facts' },
@@ -610,7 +610,7 @@ async function renderPermit(permitNo) {
         el('dt', {}, '途经省份'),
         el('dd', {}, `行政区划 ${(p.provinces || []).join('、')}`),
         el('dt', {}, '有效期'),
-        el('dd', {}, `${p.validFrom} 至 ${p.validUntil}`),
+        el('dd', {}, `${date(`${p.validFrom}T00:00:00+08:00`)} 至 ${date(`${p.validUntil}T00:00:00+08:00`)}`),
         el('dt', {}, '许可机关'),
         el('dd', {}, `行政区划 ${p.issuedBy}`),
       ),
