@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, chromium, Page } from 'playwright-core';
 import { addDays, addMonths } from '@domain/calendar';
@@ -131,7 +131,9 @@ describe('public portal: the repair entry beside each record, and reports no lon
     // The report states the same beside each record, read back as text.
     const report = await fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}/report`);
     expect(report.status).toBe(200);
-    const text = readPdf(Buffer.from(await report.arrayBuffer())).text.replace(/\s*\n\s*/g, '');
+    const pdf = Buffer.from(await report.arrayBuffer());
+    if (process.env.REPORT_PDF) writeFileSync(process.env.REPORT_PDF, pdf); // to read it as a person does (pdftotext, a viewer)
+    const text = readPdf(pdf).text.replace(/\s*\n\s*/g, '');
     expect(text).toContain(`可修复：自 ${slashDate(generalEarliest)} 起可申请信用修复（承诺修复：纠正失信行为、履行法定义务后，作出信用承诺即可申请）`);
     expect(text).toContain(`可修复：自 ${slashDate(severeEarliest)} 起可申请信用修复（闭环修复：须先整改到位，提交整改证明后申请）`);
     // … and its JSON twin (what verification returns) holds the same entries.

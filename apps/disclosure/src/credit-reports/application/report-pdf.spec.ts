@@ -115,6 +115,8 @@ describe('the credit report PDF, read back as text (pdf-parse, Mozilla PDF.js)',
     expect(unwrapped).toContain('可修复：报告时点已可申请信用修复（闭环修复：须先整改到位，提交整改证明后申请）');
     // Only the two records with a notice carry the entry.
     expect(text.match(/可修复：/g)).toHaveLength(2);
+    // … and the legal basis says where those dates come from (DOMAIN.md §5: 谁认定、谁修复).
+    expect(unwrapped).toContain('可以向作出认定的单位申请信用修复（谁认定、谁修复）');
   });
 
   it('states the legal basis of the publication periods and how to verify, at the configured public address', () => {

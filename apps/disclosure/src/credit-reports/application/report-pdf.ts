@@ -37,7 +37,9 @@ export const REPAIR_MODE_LABEL: Record<string, string> = {
 export const LEGAL_BASIS =
   '本报告内容为出具时点依法公示的信息。失信信息（行政处罚、违背信用承诺）的公示期限依《失信行为纠正后的信用信息修复管理办法（试行）》（国家发展改革委令2025年第36号）确定：' +
   '轻微失信不公示或最长公示3个月，一般失信最短3个月、最长1年，严重失信最短1年、最长3年，自决定之日起计算，期满自动停止公示；' +
-  '行政许可、信用承诺等其他信息按公共信用信息公示目录规定的期限公示。';
+  '行政许可、信用承诺等其他信息按公共信用信息公示目录规定的期限公示。' +
+  '失信信息的最短公示期满后，失信主体纠正失信行为、履行法定义务并作出信用承诺的，可以向作出认定的单位申请信用修复（谁认定、谁修复），修复后停止公示；' +
+  '各条记录旁“可修复”所示日期和方式即按上述最短期限和修复清单确定。';
 
 const chinaTime = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 const chinaDate = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
