@@ -145,6 +145,20 @@ describe('public portal: the permit page the QR code opens', () => {
     await readable(page, '.verdict');
     await noSidewaysScroll(page);
     await page.screenshot({ path: join(screenshots, 'permit-valid-phone.png'), fullPage: true });
+    // No loose end: the issued permit is published as the carrier's licence (双公示), so the link
+    // leads, by keyboard, to a profile that lists it.
+    await eventually(
+      () =>
+        fetch(`${platform.gatewayUrl}/public/v1/subjects/${carrier}`).then(async (r) =>
+          r.ok ? ((await r.json()) as { licences: { documentNumber: string }[] }).licences : [],
+        ),
+      (licences) => licences.some((l) => l.documentNumber === permitNo),
+      30_000,
+    );
+    await page.getByRole('link', { name: '某运输有限公司' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /行政许可（1）/ }).waitFor();
+    await expect(page.locator('li', { hasText: permitNo }).isVisible()).resolves.toBe(true);
     await page.close();
   }, 90_000);
 
