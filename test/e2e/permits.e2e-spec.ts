@@ -345,8 +345,8 @@ describe('permits through the gateway: applications classified, on the credit pa
       (r) => ((r.body.licences as unknown[] | undefined) ?? []).length > 0,
     );
     expect(profile.body.licences).toEqual([expect.objectContaining({ documentNumber: permit.permitNo })]);
-    // The QR code printed on the permit opens its public verification on the public address (issue 18 item 6).
-    const verificationUrl = `${PUBLIC_BASE}/public/v1/permits/${permit.permitNo}`;
+    // The QR code printed on the permit opens the portal's permit page on the public address (issue 18 item 6).
+    const verificationUrl = `${PUBLIC_BASE}/#/permits/${permit.permitNo}`;
     const svg = await fetch(`${platform.gatewayUrl}/public/v1/permits/${encodeURIComponent(permit.permitNo)}/qr`);
     expect([svg.status, svg.headers.get('content-type'), svg.headers.get('x-verification-url')]).toEqual([
       200,

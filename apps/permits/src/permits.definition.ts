@@ -19,7 +19,7 @@ export const permitsConfigSchema = baseServiceEnv.extend({
   PERMITS_CREDIT_CHECK_DEADLINE_MS: z.coerce.number().int().min(20).max(10_000).default(500),
   /**
    * The platform's public address (the gateway as citizens reach it): a permit's QR code opens
-   * PUBLIC_BASE_URL/public/v1/permits/{permitNo}. The default is a placeholder that resolves nowhere;
+   * PUBLIC_BASE_URL/#/permits/{permitNo} (the portal's permit page). The default is a placeholder that resolves nowhere;
    * set the real address per deployment (k8s configmap).
    */
   PUBLIC_BASE_URL: z.string().url().default('https://credit.example.invalid'),

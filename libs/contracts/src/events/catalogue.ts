@@ -78,8 +78,9 @@ export const Events = {
 
 /**
  * Events published for integrators rather than for the platform's own services: no service
- * consumes them, by design (ADR 0045). Each has a pull form through the gateway for integrators
- * that cannot hold a JetStream subscription.
+ * consumes them, by design (ADR 0045) — except where noted beside the entry (the repair notice,
+ * which disclosure shows the public, ADR 0077). Each has a pull form through the gateway for
+ * integrators that cannot hold a JetStream subscription.
  */
 export const INTEGRATION_EVENTS: readonly { event: EventDefinition<unknown>; pullForm: string }[] = [
   { event: Events.LicenceExpiring, pullForm: 'GET /api/v1/licences/reminders' },
@@ -87,6 +88,7 @@ export const INTEGRATION_EVENTS: readonly { event: EventDefinition<unknown>; pul
   { event: Events.EvaluationGradeAppealed, pullForm: 'GET /api/v1/grade-appeals/{appealId}' },
   { event: Events.EvaluationGradeAppealDecided, pullForm: 'GET /api/v1/grade-appeals/{appealId}' },
   // Repair notices (ADR 0061): when and how a record can be repaired, read back per subject.
+  // Disclosure also consumes it, for the public "可修复" entry beside each record (ADR 0077).
   { event: Events.RepairNoticeIssued, pullForm: 'GET /api/v1/subjects/{subjectId}/repair-reminders' },
   // Repair reminders (issue 19 item 6): the minimum period of a record ended, once per record.
   { event: Events.RepairReminderDue, pullForm: 'GET /api/v1/subjects/{subjectId}/repair-reminders' },
