@@ -732,6 +732,14 @@ describe('overlays', () => {
     expect(tags.has('latest')).toBe(false);
   });
 
+  it('prod prints the Ingress host in QR codes (PUBLIC_BASE_URL of disclosure and permits)', () => {
+    const hosts = (find(overlays.prod, 'Ingress', 'gateway') as any)?.spec?.rules?.map((r: any) => r.host) ?? [];
+    for (const app of ['disclosure', 'permits']) {
+      const url = new URL((find(overlays.prod, 'ConfigMap', `${app}-config`) as any)?.data?.PUBLIC_BASE_URL ?? 'invalid://');
+      expect([app, url.protocol, hosts.includes(url.hostname)]).toEqual([app, 'https:', true]);
+    }
+  });
+
   it('dev asks for less than the base (small resources)', () => {
     for (const app of APP_NAMES) {
       const small = containerOf(find(overlays.dev, 'Deployment', app), app)?.resources;
