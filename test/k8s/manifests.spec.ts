@@ -621,6 +621,11 @@ describe.each(deployedTrees.map((t) => [t.name, t]))('network policies in %s', (
         expect(podSpecOf(workload)?.serviceAccountName).toBe(app);
         expect(podSpecOf(workload)?.automountServiceAccountToken).toBe(false);
       }
+      // The migration Job runs before the Deployment, from `-l component in (config,identity,migration)`
+      // (k8s/README.md, "Deploy (or upgrade) one service alone"): what it needs must be in that step.
+      const beforeRollout = ['config', 'identity', 'migration'];
+      const needed = [account, find(tree, 'ConfigMap', `${app}-config`), find(tree, 'NetworkPolicy', `${app}-migrate`)];
+      expect(needed.map((o: any) => beforeRollout.includes(o?.metadata?.labels?.['app.kubernetes.io/component']))).toEqual([true, true, true]);
     });
 
     it('spreads its pods over nodes (topologySpreadConstraints on the hostname, selecting its own pods)', () => {
