@@ -737,6 +737,14 @@ describe('overlays', () => {
     expect(tags.has('latest')).toBe(false);
   });
 
+  it.each(['dev', 'prod'] as const)('%s: every object is applied by one of the README steps (infrastructure filter, or one service)', (overlay) => {
+    // k8s/README.md, "Before the first deployment" step 4, and "Deploy (or upgrade) one service alone".
+    const infrastructure = ['postgres', 'nats', 'otel-collector', 'network-policy'];
+    const missed = overlays[overlay].objects.filter((o) => ![...infrastructure, ...APP_NAMES].includes(o.metadata.labels?.['app.kubernetes.io/name'] ?? ''));
+    expect(missed.map(objectId)).toEqual([]);
+    expect(readFileSync(join(K8S, 'README.md'), 'utf8')).toContain(`-l 'app.kubernetes.io/name in (${infrastructure.join(',')})'`);
+  });
+
   it('prod prints the Ingress host in QR codes (PUBLIC_BASE_URL of disclosure and permits)', () => {
     const hosts = (find(overlays.prod, 'Ingress', 'gateway') as any)?.spec?.rules?.map((r: any) => r.host) ?? [];
     for (const app of ['disclosure', 'permits']) {
