@@ -144,16 +144,27 @@ describe('permits through the gateway: applications classified, on the credit pa
     // The correction (补正) completes it: accepted today, and the 20 working days run from today
     // (《行政许可法》第三十二条: the period starts from receipt of complete materials).
     const correction = `/api/v1/permit-applications/${created.body.id as string}/correction`;
-    const corrected = await api(correction, {
-      method: 'POST',
-      body: {
-        attachments: [{ kind: 'outline-drawing', sha256: 'c'.repeat(64), sizeBytes: 180_000, mediaType: 'application/pdf' }],
-        escortPlan: '前后各一辆护送车，限速40公里/小时',
-      },
+    const headers = { 'idempotency-key': `correction-${created.body.id as string}` };
+    const badKey = await api(correction, { method: 'POST', body: { escortPlan: '护送' }, headers: { 'idempotency-key': 'bad key with spaces' } });
+    expect({ status: badKey.status, code: badKey.body.code, fields: badKey.body.errors?.map((e) => e.field) }).toEqual({
+      status: 400,
+      code: 'REQUEST.INVALID_IDEMPOTENCY_KEY',
+      fields: ['Idempotency-Key'],
     });
+    const correctionBody = {
+      attachments: [{ kind: 'outline-drawing', sha256: 'c'.repeat(64), sizeBytes: 180_000, mediaType: 'application/pdf' }],
+      escortPlan: '前后各一辆护送车，限速40公里/小时',
+    };
+    const corrected = await api(correction, { method: 'POST', headers, body: correctionBody });
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     expect(corrected).toMatchObject({ status: 200, body: { status: 'accepted', acceptedOn: today, deficiencies: [] } });
     expect(new WorkingDayCalendar({ unknownYears: 'statutory' }).workingDaysBetween(today, corrected.body.deadline as string)).toBe(20);
+    // The same correction retried with its Idempotency-Key: the first answer, replayed (not a 409).
+    const retried = await api(correction, { method: 'POST', body: correctionBody, headers });
+    expect(retried).toMatchObject({ status: 200, body: corrected.body });
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    const reused = await api(correction, { method: 'POST', body: { escortPlan: '另一方案' }, headers });
+    expect({ status: reused.status, code: reused.body.code }).toEqual({ status: 422, code: 'REQUEST.IDEMPOTENCY_KEY_REUSED' });
     const again = await api(correction, { method: 'POST', body: { escortPlan: '再次补正' } });
     expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'PERMIT_APPLICATION.NOT_DEFICIENT' });
   }, 60_000);

@@ -313,15 +313,31 @@ describe('permits: applications classified, on the credit path or not, stored on
     it('a partial correction gets one new notice of what is still missing; the complete one is accepted that day, the deadline counted from it', async () => {
       const application = await classIII();
       expect(application).toMatchObject({ status: 'deficient', acceptedOn: null, deadline: null });
-      const partial = await correct.execute(window, { id: application.id, attachments: [outline] }, nextMonday);
+      const { application: partial } = await correct.execute(window, { id: application.id, attachments: [outline] }, nextMonday);
       expect(partial).toMatchObject({ status: 'deficient', deficiencies: [{ field: 'escortPlan' }], acceptedOn: null, deadline: null });
-      const complete = await correct.execute(window, { id: application.id, attachments: [], escortPlan: '前后各一辆护送车，限速40公里/小时' }, nextMonday);
+      const { application: complete } = await correct.execute(
+        window,
+        { id: application.id, attachments: [], escortPlan: '前后各一辆护送车，限速40公里/小时' },
+        nextMonday,
+      );
       // Received Mon 1 Dec 2025, complete Mon 8 Dec: 20 working days from 8 Dec are 6 Jan 2026 (元旦 1–3 Jan off,
       // Sun 4 Jan a make-up working day), not 29 Dec 2025 as counted from the first receipt.
       expect(complete).toMatchObject({ status: 'accepted', receivedOn: '2025-12-01', acceptedOn: '2025-12-08', deadline: '2026-01-06', deficiencies: [] });
       expect(await get.execute(window, { id: application.id })).toEqual(complete);
       await expect(correct.execute(window, { id: application.id, attachments: [outline] }, nextMonday)).rejects.toMatchObject({
         code: 'PERMIT_APPLICATION.NOT_DEFICIENT',
+      });
+    });
+
+    it('a correction retried with its Idempotency-Key answers the first correction; another body under the key is refused', async () => {
+      const application = await classIII();
+      const complete = { id: application.id, attachments: [outline], escortPlan: '前后各一辆护送车', idempotencyKey: `correct-${application.id}` };
+      const first = await correct.execute(window, complete, nextMonday);
+      expect(first).toMatchObject({ replayed: false, application: { status: 'accepted' } });
+      // Without the key the retry would be 409 NOT_DEFICIENT (the application is accepted now); with it, the first answer.
+      expect(await correct.execute(window, complete, nextMonday)).toEqual({ application: first.application, replayed: true });
+      await expect(correct.execute(window, { ...complete, escortPlan: '另一方案' }, nextMonday)).rejects.toMatchObject({
+        code: 'REQUEST.IDEMPOTENCY_KEY_REUSED',
       });
     });
 
