@@ -13,7 +13,7 @@ import {
   EvaluationSchemePublishedV1,
 } from './evaluation';
 import { RegistryDriverChangedV1, RegistryEnterpriseChangedV1, RegistryVehicleChangedV1, RegistryVesselChangedV1 } from './registry';
-import { PermitIssuedV1, PermitRevokedV1, PermitViolationDetectedV1 } from './permits';
+import { PermitApprovalAnsweredV1, PermitApprovalEscalatedV1, PermitIssuedV1, PermitRevokedV1, PermitViolationDetectedV1 } from './permits';
 import { RepairListEntryRepairedV1, RepairNoticeIssuedV1, RepairReminderDueV1, RepairRecordRepairedV1, RepairRecordRepairRevokedV1 } from './repair';
 import { ListEntryDroppedV1, ListEntryEffectiveV1, ListEntryProposedV1, ListEntryRemovedV1, MeasuresDecisionMadeV1 } from './measures';
 
@@ -74,6 +74,8 @@ export const Events = {
   PermitIssued: event<PermitIssuedV1>('PERMITS', 'permits.permit.issued', 1),
   PermitRevoked: event<PermitRevokedV1>('PERMITS', 'permits.permit.revoked', 1),
   PermitViolationDetected: event<PermitViolationDetectedV1>('PERMITS', 'permits.violations.detected', 1),
+  PermitApprovalAnswered: event<PermitApprovalAnsweredV1>('PERMITS', 'permits.approvals.answered', 1),
+  PermitApprovalEscalated: event<PermitApprovalEscalatedV1>('PERMITS', 'permits.approvals.escalated', 1),
 } as const;
 
 /**
@@ -90,4 +92,7 @@ export const INTEGRATION_EVENTS: readonly { event: EventDefinition<unknown>; pul
   { event: Events.RepairNoticeIssued, pullForm: 'GET /api/v1/subjects/{subjectId}/repair-reminders' },
   // Repair reminders (issue 19 item 6): the minimum period of a record ended, once per record.
   { event: Events.RepairReminderDue, pullForm: 'GET /api/v1/subjects/{subjectId}/repair-reminders' },
+  // Parallel approval (issue 18 item 5, ADR 0076): a province's answer and an overdue province's escalation.
+  { event: Events.PermitApprovalAnswered, pullForm: 'GET /api/v1/permit-applications/{applicationId}' },
+  { event: Events.PermitApprovalEscalated, pullForm: 'GET /api/v1/permit-applications/{applicationId}' },
 ];
