@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import QRCode from 'qrcode';
 import { WorkingDayCalendar } from '@domain/calendar';
 import { creditRecordBody, makeUscc } from '../support/factories';
@@ -90,6 +91,17 @@ describe('permits through the gateway: applications classified, on the credit pa
     return uscc;
   }
 
+  /** Uploads raw bytes with a declared Content-Type (which the service ignores: it sniffs the content). */
+  async function upload(path: string, bytes: Buffer, contentType: string) {
+    const response = await fetch(`${platform.gatewayUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${window}`, 'content-type': contentType },
+      body: bytes,
+    });
+    const answer = { status: response.status, body: (await response.json()) as Json };
+    return Object.defineProperty(answer, 'headers', { value: response.headers, enumerable: false }) as typeof answer & { headers: Headers };
+  }
+
   /** Submits once the registry's announcement has reached permits (an unknown carrier is refused, nothing written). */
   const submitWhenKnown = (body: Record<string, unknown>, headers?: Record<string, string>) =>
     eventually(
@@ -151,8 +163,20 @@ describe('permits through the gateway: applications classified, on the credit pa
       code: 'REQUEST.INVALID_IDEMPOTENCY_KEY',
       fields: ['Idempotency-Key'],
     });
+    // The outline drawing is uploaded first; the correction names the stored file (ADR 0076).
+    const drawing = Buffer.from(`%PDF-1.7\n% outline drawing ${created.body.id as string}\n%%EOF\n`, 'latin1');
+    const uploaded = await upload('/api/v1/permit-attachments', drawing, 'application/pdf');
+    expect(uploaded).toEqual({
+      status: 201,
+      body: {
+        sha256: createHash('sha256').update(drawing).digest('hex'),
+        sizeBytes: drawing.byteLength,
+        mediaType: 'application/pdf',
+        uploadedAt: expect.any(String),
+      },
+    });
     const correctionBody = {
-      attachments: [{ kind: 'outline-drawing', sha256: 'c'.repeat(64), sizeBytes: 180_000, mediaType: 'application/pdf' }],
+      attachments: [{ kind: 'outline-drawing', sha256: uploaded.body.sha256, sizeBytes: drawing.byteLength, mediaType: 'application/pdf' }],
       escortPlan: '前后各一辆护送车，限速40公里/小时',
     };
     const corrected = await api(correction, { method: 'POST', headers, body: correctionBody });
@@ -168,6 +192,62 @@ describe('permits through the gateway: applications classified, on the credit pa
     const again = await api(correction, { method: 'POST', body: { escortPlan: '再次补正' } });
     expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'PERMIT_APPLICATION.NOT_DEFICIENT' });
   }, 60_000);
+
+  it('attachment files: type sniffed from the content, limits by type, served as a download with nosniff; bad uploads are problem+json', async () => {
+    // PNG signature (RFC 2083 §3.1) sent as application/pdf: stored as what it is.
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from('0000000d49484452', 'hex'),
+      Buffer.from(`${Date.now()}`),
+    ]);
+    const photo = await upload('/api/v1/permit-attachments', png, 'application/pdf');
+    expect(photo).toMatchObject({ status: 201, body: { mediaType: 'image/png', sizeBytes: png.byteLength } });
+    const download = await fetch(`${platform.gatewayUrl}/api/v1/permit-attachments/${photo.body.sha256 as string}`, {
+      headers: { authorization: `Bearer ${window}` },
+    });
+    expect([download.status, download.headers.get('content-type'), download.headers.get('x-content-type-options')]).toEqual([200, 'image/png', 'nosniff']);
+    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="${photo.body.sha256 as string}.png"`);
+    expect(Buffer.from(await download.arrayBuffer()).equals(png)).toBe(true);
+    // Another province's client does not see it.
+    const elsewhere = await api(`/api/v1/permit-attachments/${photo.body.sha256 as string}`, { token: await platform.token('hubei-partner') });
+    expect(elsewhere.status).toBeGreaterThanOrEqual(403);
+
+    const before = Number((await platform.db.query<{ n: string }>(`SELECT count(*) AS n FROM permits.stored_files`))[0].n);
+    // A Windows executable (MZ … PE header) declared as a PDF, plain text, an empty body, 20 MiB + 1 byte of video.
+    const exe = Buffer.concat([Buffer.from('MZ', 'latin1'), Buffer.alloc(62), Buffer.from('PE\0\0', 'latin1'), Buffer.alloc(64)]);
+    const mp4Header = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42', 'latin1'), Buffer.alloc(12)]);
+    const cases: [string, Buffer, number, string][] = [
+      ['an executable called a PDF', exe, 415, 'FILE.TYPE_REFUSED'],
+      ['a script', Buffer.from('<script>alert(1)</script>'), 415, 'FILE.TYPE_REFUSED'],
+      ['an empty upload', Buffer.alloc(0), 400, 'FILE.EMPTY'],
+      ['a video over 20 MiB', Buffer.concat([mp4Header, Buffer.alloc(20 * 1024 * 1024 + 1 - mp4Header.byteLength)]), 413, 'REQUEST.TOO_LARGE'],
+    ];
+    for (const [what, bytes, status, code] of cases) {
+      const answer = await upload('/api/v1/permit-attachments', bytes, 'application/pdf');
+      expect({ what, status: answer.status, code: answer.body.code }).toEqual({ what, status, code });
+      expect(answer.headers.get('content-type')).toContain('application/problem+json');
+    }
+    expect(Number((await platform.db.query<{ n: string }>(`SELECT count(*) AS n FROM permits.stored_files`))[0].n)).toBe(before);
+    const badHash = await api('/api/v1/permit-attachments/not-a-hash');
+    expect({ status: badHash.status, code: badHash.body.code, fields: badHash.body.errors?.map((e) => e.field) }).toEqual({
+      status: 400,
+      code: 'FILE.INVALID_HASH',
+      fields: ['sha256'],
+    });
+    const unknown = await api(`/api/v1/permit-attachments/${'0'.repeat(64)}`);
+    expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 404, code: 'FILE.NOT_FOUND' });
+
+    // An application naming a file that was never uploaded is refused on that attachment (一次性告知 with the rest).
+    const carrier = await oversizeCarrier();
+    const notUploaded = await submitWhenKnown(
+      application(carrier, { attachments: [{ kind: 'photo', sha256: 'd'.repeat(64), sizeBytes: 1000, mediaType: 'image/jpeg' }] }),
+    );
+    expect({ status: notUploaded.status, code: notUploaded.body.code, fields: notUploaded.body.errors?.map((e) => e.field) }).toEqual({
+      status: 400,
+      code: 'PERMIT_APPLICATION.INVALID',
+      fields: ['attachments[0].sha256'],
+    });
+  }, 90_000);
 
   it('a carrier whose licence lacks oversize transport is not accepted', async () => {
     const carrier = await oversizeCarrier(['general-cargo']);

@@ -6,6 +6,7 @@ import { OutboxPublisher, ServiceDefinition } from '@platform/service';
 import { cloneTestDatabase, makeUscc, TestDatabase } from '@platform/testing';
 import { permitsDefinition } from '../permits.definition';
 import type { CreditCheckPort } from './application/credit-check.port';
+import { AttachmentFilesHandler } from './application/attachment-files.handler';
 import { CorrectApplicationHandler } from './application/correct-application.handler';
 import { DecideApplicationHandler } from './application/decide-application.handler';
 import { DrawRemoteInspectionsJob } from './application/draw-remote-inspections.job';
@@ -307,7 +308,13 @@ describe('permits: applications classified, on the credit path or not, stored on
       const draft = zhengzhouToWuhan({ carrierUscc: await carrier(), dimensions: { heightM: 4.8, widthM: 3.5, lengthM: 22, grossMassKg: 51_000 } });
       return (await submit.execute(window, { draft }, monday)).application;
     };
-    const outline = { kind: 'outline-drawing', sha256: 'b'.repeat(64), sizeBytes: 200_000, mediaType: 'application/pdf' };
+    // The outline drawing is uploaded first (ADR 0076): a reference names a stored file.
+    const drawing = Buffer.from('%PDF-1.7\n% outline drawing\n%%EOF\n', 'latin1');
+    let outline: { kind: string; sha256: string; sizeBytes: number; mediaType: string };
+    beforeAll(async () => {
+      const stored = await new AttachmentFilesHandler(dataSource).upload(window, drawing);
+      outline = { kind: 'outline-drawing', sha256: stored.sha256, sizeBytes: stored.sizeBytes, mediaType: stored.mediaType };
+    });
     const nextMonday = new Date('2025-12-08T02:00:00Z');
 
     it('a partial correction gets one new notice of what is still missing; the complete one is accepted that day, the deadline counted from it', async () => {
@@ -341,11 +348,32 @@ describe('permits: applications classified, on the credit path or not, stored on
       });
     });
 
+    it('an attachment that names no uploaded file, or relabels one, is refused (400 naming each field), nothing stored', async () => {
+      const application = await classIII();
+      const notUploaded = { ...outline, sha256: 'e'.repeat(64) };
+      const relabelled = { ...outline, kind: 'escort-plan', mediaType: 'image/png', sizeBytes: outline.sizeBytes + 1 };
+      await expect(
+        correct.execute(window, { id: application.id, attachments: [notUploaded, relabelled], escortPlan: '护送' }, nextMonday),
+      ).rejects.toMatchObject({
+        code: 'PERMIT_APPLICATION.INVALID',
+        violations: [{ field: 'attachments[0].sha256' }, { field: 'attachments[1].sizeBytes' }, { field: 'attachments[1].mediaType' }],
+      });
+      expect(await get.execute(window, { id: application.id })).toMatchObject({ status: 'deficient' });
+      // The uploader reads it back; a client of another region does not see it.
+      expect((await new AttachmentFilesHandler(dataSource).read(window, outline.sha256)).content.equals(drawing)).toBe(true);
+      await expect(new AttachmentFilesHandler(dataSource).read({ ...hubei, scopes: ['permits:write'] }, outline.sha256)).rejects.toMatchObject({
+        code: 'FILE.NOT_FOUND',
+      });
+    });
+
     it('an invalid attachment in the correction: 400 naming it, nothing stored; another region sees no application', async () => {
       const application = await classIII();
       await expect(
         correct.execute(window, { id: application.id, attachments: [{ ...outline, mediaType: 'application/x-msdownload' }], escortPlan: '护送' }, nextMonday),
-      ).rejects.toMatchObject({ code: 'PERMIT_APPLICATION.INVALID', violations: [{ field: expect.stringContaining('attachments') }] });
+      ).rejects.toMatchObject({
+        code: 'PERMIT_APPLICATION.INVALID',
+        violations: expect.arrayContaining([expect.objectContaining({ field: 'attachments[0].mediaType' })]),
+      });
       expect(await get.execute(window, { id: application.id })).toMatchObject({
         status: 'deficient',
         deficiencies: [{ field: 'attachments.outline-drawing' }, { field: 'escortPlan' }],

@@ -4,7 +4,9 @@ import { chinaDateOf, WorkingDayCalendar } from '@domain/calendar';
 import { assertScope, isWithinRegion, Principal, Scopes } from '@platform/auth';
 import { runIdempotent } from '@platform/database';
 import { DomainError } from '@platform/errors';
+import { findStoredFiles } from '@platform/files';
 import { checkApplication } from '../domain/application-check';
+import { attachmentFileDeficiencies } from '../domain/attachment-files';
 import { ApplicationErrorCode } from '../domain/application-errors';
 import { assessCorrection, correctedDraft, type Correction } from '../domain/correction';
 import { findApplicationDraft, findPermitApplication, recordCorrection } from '../infrastructure/permit-applications.repository';
@@ -62,7 +64,11 @@ export class CorrectApplicationHandler {
       );
     }
     const draft = correctedDraft((await findApplicationDraft(manager, command.id))!, command);
-    const invalid = checkApplication(draft);
+    const stored = await findStoredFiles(
+      manager,
+      draft.attachments.map((a) => a.sha256),
+    );
+    const invalid = [...checkApplication(draft), ...attachmentFileDeficiencies(draft.attachments, stored)];
     if (invalid.length > 0) {
       throw DomainError.validation(
         ApplicationErrorCode.Invalid,
