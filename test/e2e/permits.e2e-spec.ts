@@ -500,6 +500,18 @@ describe('permits through the gateway: applications classified, on the credit pa
     expect({ status: twice.status, code: twice.body.code }).toEqual({ status: 409, code: 'PERMIT.ALREADY_REVOKED' });
     expect((await api(`/public/v1/permits/${encodeURIComponent(permitNo)}`, { token: null })).body).toMatchObject({ validity: 'revoked' });
 
+    // The permit's licence record (双公示) is withdrawn: its revoked version, and the public profile stops listing it as a licence.
+    const licence = await eventually(
+      () => api(`/api/v1/credit-records?${new URLSearchParams({ subjectId: carrier, type: 'administrative-licence' }).toString()}`),
+      (r) => ((r.body.records as { status: string }[] | undefined) ?? []).some((record) => record.status === 'revoked'),
+    );
+    expect(licence.body.records).toEqual([expect.objectContaining({ documentNumber: permitNo, status: 'revoked' })]);
+    const profile = await eventually(
+      () => api(`/public/v1/subjects/${carrier}`, { token: null }),
+      (r) => r.status === 200 && !JSON.stringify(r.body.licences ?? []).includes(permitNo),
+    );
+    expect(JSON.stringify(profile.body.licences ?? [])).not.toContain(permitNo);
+
     // The violation reaches collection as a false-materials record found in application review …
     const records = await eventually(
       () => api(`/api/v1/credit-records?${new URLSearchParams({ subjectId: carrier, type: 'oversize-transport-violation' }).toString()}`),
