@@ -14,7 +14,14 @@ import {
 } from './evaluation';
 import { RegistryDriverChangedV1, RegistryEnterpriseChangedV1, RegistryVehicleChangedV1, RegistryVesselChangedV1 } from './registry';
 import { PermitApprovalAnsweredV1, PermitApprovalEscalatedV1, PermitIssuedV1, PermitRevokedV1, PermitViolationDetectedV1 } from './permits';
-import { RepairListEntryRepairedV1, RepairNoticeIssuedV1, RepairReminderDueV1, RepairRecordRepairedV1, RepairRecordRepairRevokedV1 } from './repair';
+import {
+  RepairListEntryRepairedV1,
+  RepairListEntryRepairRevokedV1,
+  RepairNoticeIssuedV1,
+  RepairReminderDueV1,
+  RepairRecordRepairedV1,
+  RepairRecordRepairRevokedV1,
+} from './repair';
 import { ListEntryDroppedV1, ListEntryEffectiveV1, ListEntryProposedV1, ListEntryRemovedV1, MeasuresDecisionMadeV1 } from './measures';
 
 export const STREAM_SUBJECTS = {
@@ -70,6 +77,7 @@ export const Events = {
   RepairNoticeIssued: event<RepairNoticeIssuedV1>('REPAIR', 'repair.notices.issued', 1),
   RepairRecordRepairRevoked: event<RepairRecordRepairRevokedV1>('REPAIR', 'repair.records.repair-revoked', 1),
   RepairListEntryRepaired: event<RepairListEntryRepairedV1>('REPAIR', 'repair.list-entries.repaired', 1),
+  RepairListEntryRepairRevoked: event<RepairListEntryRepairRevokedV1>('REPAIR', 'repair.list-entries.repair-revoked', 1),
   RepairReminderDue: event<RepairReminderDueV1>('REPAIR', 'repair.reminders.due', 1),
   PermitIssued: event<PermitIssuedV1>('PERMITS', 'permits.permit.issued', 1),
   PermitRevoked: event<PermitRevokedV1>('PERMITS', 'permits.permit.revoked', 1),
