@@ -563,6 +563,31 @@ describe('permits through the gateway: applications classified, on the credit pa
     expect((applied.body.pathReasons as string[]).join()).toContain('不适用信用承诺（告知承诺）办理');
   }, 60_000);
 
+  it("a carrier on Hubei's key-watch list, recognised here (the demo's key-watch carrier): the standard path, and the reason shown", async () => {
+    // DOMAIN.md §4: key-watch lists are shared across regions and recognised; Henan: 列入重点关注名单的不适用信用承诺办理.
+    // This is how `npm start` lists its key-watch carrier (deploy/local/demo-seed-systems.mjs): no prior notice to wait for.
+    const carrier = await oversizeCarrier();
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const imported = await api('/exchange/v1/list-entries', {
+      method: 'POST',
+      token: await platform.token('hubei-partner'),
+      body: {
+        listType: 'key-watch',
+        subject: { kind: 'org', id: carrier, name: '郑州重安大件运输有限公司' },
+        grounds: '一年内多次未按许可路线行驶（湖北省认定）',
+        provenance: { partnerRegion: '420000', partnerName: '湖北省交通运输厅', sourceReference: `鄂交信-${carrier}`, decidedOn: today },
+        startsOn: today,
+      },
+    });
+    expect(imported).toMatchObject({ status: 201, body: { status: 'effective', listType: 'key-watch' } });
+    const applied = await eventually(
+      () => submitWhenKnown(application(carrier)),
+      (r) => r.body.path === 'standard',
+    );
+    expect(applied.body).toMatchObject({ status: 'accepted', path: 'standard', inspection: 'on-site' });
+    expect((applied.body.pathReasons as string[]).join()).toContain('不适用信用承诺（告知承诺）办理');
+  }, 60_000);
+
   it("monthly statistics of the region: this file's permits by class and path, decided within the deadline, inspections exempted", async () => {
     const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
     const report = await api(`/api/v1/reports/permits?month=${month}`);
