@@ -213,14 +213,15 @@ describe('permits through the gateway: applications classified, on the credit pa
     expect(elsewhere.status).toBeGreaterThanOrEqual(403);
 
     const before = Number((await platform.db.query<{ n: string }>(`SELECT count(*) AS n FROM permits.stored_files`))[0].n);
-    // A Windows executable (MZ … PE header) declared as a PDF, plain text, an empty body, 20 MiB + 1 byte of video.
+    // A Windows executable (MZ … PE header) declared as a PDF, plain text, an empty body, a PDF over its limit.
     const exe = Buffer.concat([Buffer.from('MZ', 'latin1'), Buffer.alloc(62), Buffer.from('PE\0\0', 'latin1'), Buffer.alloc(64)]);
-    const mp4Header = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42', 'latin1'), Buffer.alloc(12)]);
+    const pdfHeader = Buffer.from('%PDF-1.7\n', 'latin1');
     const cases: [string, Buffer, number, string][] = [
       ['an executable called a PDF', exe, 415, 'FILE.TYPE_REFUSED'],
       ['a script', Buffer.from('<script>alert(1)</script>'), 415, 'FILE.TYPE_REFUSED'],
       ['an empty upload', Buffer.alloc(0), 400, 'FILE.EMPTY'],
-      ['a video over 20 MiB', Buffer.concat([mp4Header, Buffer.alloc(20 * 1024 * 1024 + 1 - mp4Header.byteLength)]), 413, 'REQUEST.TOO_LARGE'],
+      // PDF's limit is 10 MiB (ADR 0076): 10 MiB + 1 byte passes the gateway (20 MiB bodies) and the service refuses it.
+      ['a PDF over 10 MiB', Buffer.concat([pdfHeader, Buffer.alloc(10 * 1024 * 1024 + 1 - pdfHeader.byteLength)]), 413, 'FILE.TOO_LARGE'],
     ];
     for (const [what, bytes, status, code] of cases) {
       const answer = await upload('/api/v1/permit-attachments', bytes, 'application/pdf');
