@@ -44,6 +44,8 @@ import { RegistryHttpController } from './registry/registry.http.controller';
 import { RepairApplicationsHttpController } from './repair/repair-applications.http.controller';
 import { PermitApplicationsHttpController, PermitsHttpController } from './permits/permit-applications.http.controller';
 import { PermitStatisticsHttpController } from './permits/permit-statistics.http.controller';
+import { PermitAttachmentsHttpController } from './permits/permit-attachments.http.controller';
+import { RepairEvidenceHttpController } from './repair/repair-evidence.http.controller';
 import { PublicPermitsHttpController } from './public-api/public-permits.http.controller';
 
 @Module({})
@@ -98,6 +100,8 @@ export class AppModule {
         PermitApplicationsHttpController,
         PermitsHttpController,
         PermitStatisticsHttpController,
+        PermitAttachmentsHttpController,
+        RepairEvidenceHttpController,
         PublicPermitsHttpController,
         CheckpointInspectionsHttpController,
       ],

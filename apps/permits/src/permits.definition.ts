@@ -1,6 +1,7 @@
 import { ProtoPackages } from '@contracts';
 import { baseServiceEnv, grpcAddress, z } from '@platform/config';
 import { IdempotencyKeys1763700000001 } from '@platform/database';
+import { StoredFiles1763700007100 } from '@platform/files';
 import { MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { PermitApplications1763700003000 } from './migrations/1763700003000-permit-applications';
@@ -75,6 +76,7 @@ export const permitsDefinition: ServiceDefinition = {
     PermitRevocations1763700003500,
     ApplicationCorrections1763700003510,
     RemoteInspectionDraws1763700003520,
+    StoredFiles1763700007100,
   ],
   protoPackages: [ProtoPackages.permits],
   streams: ['PERMITS', 'POSITIONS', 'CREDIT_RECORDS'],

@@ -13,8 +13,15 @@ import {
   EvaluationSchemePublishedV1,
 } from './evaluation';
 import { RegistryDriverChangedV1, RegistryEnterpriseChangedV1, RegistryVehicleChangedV1, RegistryVesselChangedV1 } from './registry';
-import { PermitIssuedV1, PermitRevokedV1, PermitViolationDetectedV1 } from './permits';
-import { RepairListEntryRepairedV1, RepairNoticeIssuedV1, RepairReminderDueV1, RepairRecordRepairedV1, RepairRecordRepairRevokedV1 } from './repair';
+import { PermitApprovalAnsweredV1, PermitApprovalEscalatedV1, PermitIssuedV1, PermitRevokedV1, PermitViolationDetectedV1 } from './permits';
+import {
+  RepairListEntryRepairedV1,
+  RepairListEntryRepairRevokedV1,
+  RepairNoticeIssuedV1,
+  RepairReminderDueV1,
+  RepairRecordRepairedV1,
+  RepairRecordRepairRevokedV1,
+} from './repair';
 import { ListEntryDroppedV1, ListEntryEffectiveV1, ListEntryProposedV1, ListEntryRemovedV1, MeasuresDecisionMadeV1 } from './measures';
 
 export const STREAM_SUBJECTS = {
@@ -70,10 +77,13 @@ export const Events = {
   RepairNoticeIssued: event<RepairNoticeIssuedV1>('REPAIR', 'repair.notices.issued', 1),
   RepairRecordRepairRevoked: event<RepairRecordRepairRevokedV1>('REPAIR', 'repair.records.repair-revoked', 1),
   RepairListEntryRepaired: event<RepairListEntryRepairedV1>('REPAIR', 'repair.list-entries.repaired', 1),
+  RepairListEntryRepairRevoked: event<RepairListEntryRepairRevokedV1>('REPAIR', 'repair.list-entries.repair-revoked', 1),
   RepairReminderDue: event<RepairReminderDueV1>('REPAIR', 'repair.reminders.due', 1),
   PermitIssued: event<PermitIssuedV1>('PERMITS', 'permits.permit.issued', 1),
   PermitRevoked: event<PermitRevokedV1>('PERMITS', 'permits.permit.revoked', 1),
   PermitViolationDetected: event<PermitViolationDetectedV1>('PERMITS', 'permits.violations.detected', 1),
+  PermitApprovalAnswered: event<PermitApprovalAnsweredV1>('PERMITS', 'permits.approvals.answered', 1),
+  PermitApprovalEscalated: event<PermitApprovalEscalatedV1>('PERMITS', 'permits.approvals.escalated', 1),
 } as const;
 
 /**
@@ -92,4 +102,7 @@ export const INTEGRATION_EVENTS: readonly { event: EventDefinition<unknown>; pul
   { event: Events.RepairNoticeIssued, pullForm: 'GET /api/v1/subjects/{subjectId}/repair-reminders' },
   // Repair reminders (issue 19 item 6): the minimum period of a record ended, once per record.
   { event: Events.RepairReminderDue, pullForm: 'GET /api/v1/subjects/{subjectId}/repair-reminders' },
+  // Parallel approval (issue 18 item 5, ADR 0076): a province's answer and an overdue province's escalation.
+  { event: Events.PermitApprovalAnswered, pullForm: 'GET /api/v1/permit-applications/{applicationId}' },
+  { event: Events.PermitApprovalEscalated, pullForm: 'GET /api/v1/permit-applications/{applicationId}' },
 ];
