@@ -29,7 +29,8 @@ import { PortalHttpController } from './public-api/portal.http.controller';
 import { PublicProfiles } from './public-api/public-profiles';
 import { LicencesHttpController } from './licences/licences.http.controller';
 import { ListEntriesHttpController } from './measures/list-entries.http.controller';
-import { PartnerListEntriesHttpController } from './measures/partner-list-entries.http.controller';
+import { PartnerListEntriesAdminHttpController, PartnerListEntriesHttpController } from './measures/partner-list-entries.http.controller';
+import { RecognitionAgreements } from './exchange/application/recognition-agreements';
 import { PartnerPermitApprovalsHttpController } from './exchange/permit-approvals.http.controller';
 import { DecisionsHttpController } from './measures/decisions.http.controller';
 import { MeasuresGatewayGrpcController } from './measures/decisions.grpc.controller';
@@ -84,6 +85,7 @@ export class AppModule {
         GradeAppealsHttpController,
         ListEntriesHttpController,
         PartnerListEntriesHttpController,
+        PartnerListEntriesAdminHttpController,
         PartnerPermitApprovalsHttpController,
         DecisionsHttpController,
         MeasuresGatewayGrpcController,
@@ -104,6 +106,7 @@ export class AppModule {
       providers: [
         Upstreams,
         SubjectScope,
+        RecognitionAgreements,
         RecordSubmissions,
         PublicProfiles,
         AuditLog,
