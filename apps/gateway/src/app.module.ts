@@ -31,6 +31,7 @@ import { LicencesHttpController } from './licences/licences.http.controller';
 import { ListEntriesHttpController } from './measures/list-entries.http.controller';
 import { PartnerListEntriesAdminHttpController, PartnerListEntriesHttpController } from './measures/partner-list-entries.http.controller';
 import { RecognitionAgreements } from './exchange/application/recognition-agreements';
+import { PartnerSubjectGradesHttpController } from './exchange/subject-grades.http.controller';
 import { PartnerPermitApprovalsHttpController } from './exchange/permit-approvals.http.controller';
 import { DecisionsHttpController } from './measures/decisions.http.controller';
 import { MeasuresGatewayGrpcController } from './measures/decisions.grpc.controller';
@@ -87,6 +88,7 @@ export class AppModule {
         PartnerListEntriesHttpController,
         PartnerListEntriesAdminHttpController,
         PartnerPermitApprovalsHttpController,
+        PartnerSubjectGradesHttpController,
         DecisionsHttpController,
         MeasuresGatewayGrpcController,
         InspectionDrawsHttpController,
