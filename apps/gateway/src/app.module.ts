@@ -32,6 +32,7 @@ import { ListEntriesHttpController } from './measures/list-entries.http.controll
 import { PartnerListEntriesAdminHttpController, PartnerListEntriesHttpController } from './measures/partner-list-entries.http.controller';
 import { RecognitionAgreements } from './exchange/application/recognition-agreements';
 import { PartnerSubjectGradesHttpController } from './exchange/subject-grades.http.controller';
+import { ChangeFeedHttpController } from './exchange/change-feed.http.controller';
 import { PartnerPermitApprovalsHttpController } from './exchange/permit-approvals.http.controller';
 import { DecisionsHttpController } from './measures/decisions.http.controller';
 import { MeasuresGatewayGrpcController } from './measures/decisions.grpc.controller';
@@ -89,6 +90,7 @@ export class AppModule {
         PartnerListEntriesAdminHttpController,
         PartnerPermitApprovalsHttpController,
         PartnerSubjectGradesHttpController,
+        ChangeFeedHttpController,
         DecisionsHttpController,
         MeasuresGatewayGrpcController,
         InspectionDrawsHttpController,

@@ -18,6 +18,7 @@ import { EntryRuleShippedHash1763700001780 } from './migrations/1763700001780-en
 import { RegistryVessels1763700002200 } from './migrations/1763700002200-registry-vessels';
 import { RegistrySubjects1763700002500 } from './migrations/1763700002500-registry-subjects';
 import { PartnerEntryRecognition1763700006000 } from './migrations/1763700006000-partner-entry-recognition';
+import { ListEntryChanges1763700006010 } from './migrations/1763700006010-list-entry-changes';
 
 /** A JSON array of local rules in an environment variable, each checked by `rule`. */
 function jsonRules<T extends z.ZodType>(rule: T, defaults: readonly z.infer<T>[]) {
@@ -73,6 +74,7 @@ export const jointMeasuresDefinition: ServiceDefinition = {
     RegistryVessels1763700002200,
     RegistrySubjects1763700002500,
     PartnerEntryRecognition1763700006000,
+    ListEntryChanges1763700006010,
   ],
   protoPackages: [ProtoPackages.measures],
   streams: ['MEASURES', 'CREDIT_RECORDS', 'EVALUATION', 'REPAIR'],

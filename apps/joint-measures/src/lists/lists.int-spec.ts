@@ -26,6 +26,7 @@ import { DecideListEntryHandler } from './application/decide-list-entry.handler'
 import { ImportPartnerEntryHandler } from './application/import-partner-entry.handler';
 import { ListPartnerEntriesHandler } from './application/list-partner-entries.handler';
 import { WithdrawPartnerEntryHandler } from './application/withdraw-partner-entry.handler';
+import { ListEntryChangesHandler } from './application/list-entry-changes.handler';
 import { ListSubjectEntriesHandler } from './application/list-subject-entries.handler';
 import { ProposeListEntryHandler } from './application/propose-list-entry.handler';
 import { ListEntryLedger } from './application/list-entry-ledger';
@@ -644,6 +645,31 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
       expect(await outbox(entry.id)).toEqual(['measures.list-entries.effective', 'measures.list-entries.removed']);
       expect(await withdrawPartner.execute(hubei, { entryId: entry.id, reason: '' })).toMatchObject({ replayed: true });
       expect(await outbox(entry.id)).toHaveLength(2);
+    });
+
+    it('every state an entry passes through is a change, in commit order after a position (ADR 0068)', async () => {
+      const feed = new ListEntryChangesHandler(ds);
+      const { head: before } = await feed.execute(hubei, { after: '0', limit: 1 });
+      const subject = { kind: 'org', id: makeUscc('420100'), name: '武汉某货运公司' };
+      const { entry } = await importPartner.execute(
+        hubei,
+        entryOf(subject, { outcome: 'applied', agreement: 'hubei-demo', reason: 'recognised', maxTermMonths: 24 }),
+      );
+      const imported = await feed.execute(hubei, { after: before, limit: 500 });
+      expect(imported.changes.filter((c) => c.entry.id === entry.id).map((c) => [c.entry.status, c.entry.version])).toEqual([['effective', 1]]);
+      await withdrawPartner.execute(hubei, { entryId: entry.id, reason: '' });
+      // Resumed after the position read, the reader gets the withdrawal: nothing lost, nothing repeated.
+      const read = await feed.execute(hubei, { after: imported.head, limit: 500 });
+      expect(read.changes.filter((c) => c.entry.id === entry.id).map((c) => [c.entry.status, c.entry.version])).toEqual([['removed', 2]]);
+      // Read from before both, the log is compacted: the entry's newest state, once.
+      const compacted = await feed.execute(hubei, { after: before, limit: 500 });
+      expect(compacted.changes.filter((c) => c.entry.id === entry.id).map((c) => c.entry.status)).toEqual(['removed']);
+      const positions = read.changes.map((c) => BigInt(c.position));
+      expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      expect(BigInt(read.head)).toBe(positions[positions.length - 1]);
+      // Resuming after the last position read gives nothing more.
+      expect((await feed.execute(hubei, { after: read.head, limit: 500 })).changes).toEqual([]);
+      await expect(feed.execute(hubei, { after: 'x', limit: 1 })).rejects.toMatchObject({ code: 'LIST_ENTRY.INVALID' });
     });
 
     it('refuses an entry naming a region that is not the sender’s (the found defect: a Henan region from a Hubei client)', async () => {

@@ -8,6 +8,7 @@ import { ListEntryLedger } from './application/list-entry-ledger';
 import { ListSubjectEntriesHandler } from './application/list-subject-entries.handler';
 import { ListPartnerEntriesHandler } from './application/list-partner-entries.handler';
 import { WithdrawPartnerEntryHandler } from './application/withdraw-partner-entry.handler';
+import { ListEntryChangesHandler } from './application/list-entry-changes.handler';
 import { listCalendarProvider, listPoliciesProvider } from './application/lists.tokens';
 import { ProposeListEntryHandler } from './application/propose-list-entry.handler';
 import { RepairListEntryHandler } from './application/repair-list-entry.handler';
@@ -32,6 +33,7 @@ import { ListEntriesGrpcController } from './interface/list-entries.grpc.control
     ListSubjectEntriesHandler,
     ListPartnerEntriesHandler,
     WithdrawPartnerEntryHandler,
+    ListEntryChangesHandler,
     ExpireListEntriesJob,
     RepairListEntryHandler,
     ListEntryRepairsConsumer,

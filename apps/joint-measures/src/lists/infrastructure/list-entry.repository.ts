@@ -163,6 +163,16 @@ export const listEntries = {
     return rows.map(toEntry);
   },
 
+  /** Entries changed after `after`, in change order, with their position; and the newest position there is. */
+  async changesAfter(manager: EntityManager, after: string, limit: number): Promise<{ changes: { position: string; entry: ListEntry }[]; head: string }> {
+    const rows: (Row & { change_seq: string })[] = await manager.query(
+      `SELECT ${COLUMNS}, change_seq FROM list_entries WHERE change_seq > $1 ORDER BY change_seq LIMIT $2`,
+      [after, limit],
+    );
+    const [{ head }]: { head: string }[] = await manager.query(`SELECT COALESCE(max(change_seq), 0)::text AS head FROM list_entries`);
+    return { changes: rows.map((r) => ({ position: String(r.change_seq), entry: toEntry(r) })), head };
+  },
+
   /** Every entry of a subject, current and past, newest first. */
   async ofSubject(manager: EntityManager, subjectId: string): Promise<ListEntry[]> {
     const rows: Row[] = await manager.query(`SELECT ${COLUMNS} FROM list_entries WHERE subject_id = $1 ORDER BY proposed_on DESC, id DESC`, [subjectId]);

@@ -8,6 +8,7 @@ import { ImportPartnerEntryHandler } from '../application/import-partner-entry.h
 import { ListSubjectEntriesHandler } from '../application/list-subject-entries.handler';
 import { ListPartnerEntriesHandler } from '../application/list-partner-entries.handler';
 import { WithdrawPartnerEntryHandler } from '../application/withdraw-partner-entry.handler';
+import { ListEntryChangesHandler } from '../application/list-entry-changes.handler';
 import { ProposeListEntryHandler } from '../application/propose-list-entry.handler';
 import { toListEntryProto } from './list-entry.mapper';
 
@@ -22,6 +23,7 @@ export class ListEntriesGrpcController implements measuresV1.ListEntryServiceCon
     private readonly fleets: ReportFleetSizeHandler,
     private readonly partnerEntries: ListPartnerEntriesHandler,
     private readonly withdrawal: WithdrawPartnerEntryHandler,
+    private readonly changes: ListEntryChangesHandler,
   ) {}
 
   async reportFleetSize(request: measuresV1.ReportFleetSizeRequest, metadata?: Metadata): Promise<measuresV1.ReportFleetSizeResponse> {
@@ -91,5 +93,10 @@ export class ListEntriesGrpcController implements measuresV1.ListEntryServiceCon
   async withdrawPartnerEntry(request: measuresV1.WithdrawPartnerEntryRequest, metadata?: Metadata): Promise<measuresV1.WithdrawPartnerEntryResponse> {
     const { entry, replayed } = await this.withdrawal.execute(principalFrom(metadata), { entryId: request.entryId, reason: request.reason });
     return { entry: toListEntryProto(entry), replayed };
+  }
+
+  async listEntryChanges(request: measuresV1.ListEntryChangesRequest, metadata?: Metadata): Promise<measuresV1.ListEntryChangesResponse> {
+    const { changes, head } = await this.changes.execute(principalFrom(metadata), { after: request.after, limit: request.limit });
+    return { changes: changes.map((c) => ({ position: c.position, entry: toListEntryProto(c.entry) })), head };
   }
 }
