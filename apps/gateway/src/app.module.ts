@@ -29,7 +29,10 @@ import { PortalHttpController } from './public-api/portal.http.controller';
 import { PublicProfiles } from './public-api/public-profiles';
 import { LicencesHttpController } from './licences/licences.http.controller';
 import { ListEntriesHttpController } from './measures/list-entries.http.controller';
-import { PartnerListEntriesHttpController } from './measures/partner-list-entries.http.controller';
+import { PartnerListEntriesAdminHttpController, PartnerListEntriesHttpController } from './measures/partner-list-entries.http.controller';
+import { RecognitionAgreements } from './exchange/application/recognition-agreements';
+import { PartnerSubjectGradesHttpController } from './exchange/subject-grades.http.controller';
+import { ChangeFeedHttpController } from './exchange/change-feed.http.controller';
 import { PartnerPermitApprovalsHttpController } from './exchange/permit-approvals.http.controller';
 import { DecisionsHttpController } from './measures/decisions.http.controller';
 import { MeasuresGatewayGrpcController } from './measures/decisions.grpc.controller';
@@ -86,7 +89,10 @@ export class AppModule {
         GradeAppealsHttpController,
         ListEntriesHttpController,
         PartnerListEntriesHttpController,
+        PartnerListEntriesAdminHttpController,
         PartnerPermitApprovalsHttpController,
+        PartnerSubjectGradesHttpController,
+        ChangeFeedHttpController,
         DecisionsHttpController,
         MeasuresGatewayGrpcController,
         InspectionDrawsHttpController,
@@ -108,6 +114,7 @@ export class AppModule {
       providers: [
         Upstreams,
         SubjectScope,
+        RecognitionAgreements,
         RecordSubmissions,
         PublicProfiles,
         AuditLog,

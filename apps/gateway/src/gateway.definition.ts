@@ -25,6 +25,8 @@ export const gatewayConfigSchema = baseServiceEnv.extend({
   GATEWAY_PROFILE_CACHE_TTL_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   /** Profiles kept in memory per gateway replica (the oldest stored goes first). */
   GATEWAY_PROFILE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  /** Optional JSON file of recognition agreements with partner regions (ADR 0067); default: the shipped ones. */
+  GATEWAY_EXCHANGE_AGREEMENTS_FILE: z.string().optional(),
   GATEWAY_UPSTREAM_DEADLINE_MS: z.coerce.number().int().min(50).default(5000),
   COLLECTION_GRPC_URL: grpcAddress,
   EVALUATION_GRPC_URL: grpcAddress,

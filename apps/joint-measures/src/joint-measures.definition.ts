@@ -17,6 +17,8 @@ import { GradeWithdrawals1763700001740 } from './migrations/1763700001740-grade-
 import { EntryRuleShippedHash1763700001780 } from './migrations/1763700001780-entry-rule-shipped-hash';
 import { RegistryVessels1763700002200 } from './migrations/1763700002200-registry-vessels';
 import { RegistrySubjects1763700002500 } from './migrations/1763700002500-registry-subjects';
+import { PartnerEntryRecognition1763700006000 } from './migrations/1763700006000-partner-entry-recognition';
+import { ListEntryChanges1763700006010 } from './migrations/1763700006010-list-entry-changes';
 
 /** A JSON array of local rules in an environment variable, each checked by `rule`. */
 function jsonRules<T extends z.ZodType>(rule: T, defaults: readonly z.infer<T>[]) {
@@ -71,6 +73,8 @@ export const jointMeasuresDefinition: ServiceDefinition = {
     EntryRuleShippedHash1763700001780,
     RegistryVessels1763700002200,
     RegistrySubjects1763700002500,
+    PartnerEntryRecognition1763700006000,
+    ListEntryChanges1763700006010,
   ],
   protoPackages: [ProtoPackages.measures],
   streams: ['MEASURES', 'CREDIT_RECORDS', 'EVALUATION', 'REPAIR'],

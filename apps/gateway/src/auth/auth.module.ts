@@ -30,6 +30,6 @@ import { TokenHttpController } from './interface/token.http.controller';
     ClientSeeder,
   ],
   // VerifiedTokenCache and DisabledClients too: @UseGuards(JwtAuthGuard) builds the guard in the controller's module.
-  exports: [TokenService, JwtAuthGuard, ScopeGuard, VerifiedTokenCache, DisabledClients],
+  exports: [TokenService, JwtAuthGuard, ScopeGuard, VerifiedTokenCache, DisabledClients, SIGNING_KEY],
 })
 export class AuthModule {}

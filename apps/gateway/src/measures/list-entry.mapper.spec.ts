@@ -36,6 +36,7 @@ describe('list entry mapper', () => {
       provenance: null,
       decision: null,
       removal: null,
+      recognition: null,
       basis: [
         { kind: 'record', recordId: 'r1', recordType: 'admin-penalty', decisionDate: '2026-01-02' },
         { kind: 'grade', schemeId: 's1', cycle: '2025', grade: 'D', pointsDeducted: 12 },
@@ -47,6 +48,11 @@ describe('list entry mapper', () => {
     const provenance = { partnerRegion: '420100', partnerName: '武汉', sourceReference: 'ref', decidedOn: '2026-01-01' };
     const body = toListEntryBody(wire({ ruleId: 'rule-1', startsOn: '2026-02-01', endsOn: '2029-02-01', provenance }));
     expect(body).toMatchObject({ ruleId: 'rule-1', startsOn: '2026-02-01', endsOn: '2029-02-01', provenance });
+  });
+
+  it('shows a partner entry’s recognition, an absent agreement or term as null (ADR 0067)', () => {
+    const recognition = { outcome: 'not-applied', agreement: '', reason: 'no recognition agreement with 430000', maxTermMonths: 0 };
+    expect(toListEntryBody(wire({ recognition })).recognition).toEqual({ ...recognition, agreement: null, maxTermMonths: null });
   });
 
   it('refuses an answer without an entry', () => {

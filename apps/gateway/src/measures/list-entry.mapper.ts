@@ -2,7 +2,10 @@ import { measuresV1 } from '@contracts';
 import { JsonValue, parseJson } from '../json';
 
 /** A list entry on REST: empty strings and absent messages of the wire format become null. */
-export interface ListEntryBody extends Omit<measuresV1.ListEntry, 'ruleId' | 'startsOn' | 'endsOn' | 'provenance' | 'decision' | 'removal' | 'basis'> {
+export interface ListEntryBody extends Omit<
+  measuresV1.ListEntry,
+  'ruleId' | 'startsOn' | 'endsOn' | 'provenance' | 'decision' | 'removal' | 'basis' | 'recognition'
+> {
   ruleId: string | null;
   startsOn: string | null;
   endsOn: string | null;
@@ -10,6 +13,8 @@ export interface ListEntryBody extends Omit<measuresV1.ListEntry, 'ruleId' | 'st
   decision: measuresV1.EntryDecision | null;
   removal: measuresV1.EntryRemoval | null;
   basis: ListEntryBasisBody[];
+  /** A partner's entry: applied here or not, under which agreement, why (ADR 0067); null for our own. */
+  recognition: { outcome: string; agreement: string | null; reason: string; maxTermMonths: number | null } | null;
 }
 
 /** What an entry rests on: records, or a grade, each with only the fields of its kind. */
@@ -53,6 +58,14 @@ export function toListEntryBody(entry: measuresV1.ListEntry | undefined): ListEn
     provenance: entry.provenance ?? null,
     decision: entry.decision ?? null,
     removal: entry.removal ?? null,
+    recognition: entry.recognition
+      ? {
+          outcome: entry.recognition.outcome,
+          agreement: entry.recognition.agreement || null,
+          reason: entry.recognition.reason,
+          maxTermMonths: entry.recognition.maxTermMonths || null,
+        }
+      : null,
     basis: entry.basis.map((b): ListEntryBasisBody =>
       b.kind === 'record'
         ? { kind: b.kind, recordId: b.recordId, recordType: b.recordType, decisionDate: b.decisionDate }

@@ -1,9 +1,12 @@
-import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
-import { Principal, Scopes } from '@platform/auth';
+import { isWithinRegion, Principal, Scopes } from '@platform/auth';
+import { DomainError } from '@platform/errors';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
+import { RecognitionAgreements } from '../exchange/application/recognition-agreements';
+import { ExchangeErrorCode } from '../exchange/domain/exchange-errors';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { markReplayed } from '../http/idempotency-key';
@@ -13,8 +16,11 @@ import { ListEntryBody, toListEntryBody } from './list-entry.mapper';
 
 /**
  * Partner regions push the list entries they decided (Suzhou, Wuxi, Changzhou and Nantong share
- * key-watch lists, DOMAIN.md §4) through the exchange API. Scope `exchange:write`; a
- * partner speaks only for regions within its own (joint measures re-checks the provenance region).
+ * key-watch lists, DOMAIN.md §4) through the exchange API (issue 20 item 1, ADR 0067). An entry is
+ * stored with its provenance and applied here only under the recognition agreement with its
+ * sender; otherwise it is stored as not applied. A partner speaks only for its own region: an entry
+ * naming another region (its `region` or `provenance.partnerRegion`) is refused, 403
+ * EXCHANGE.PROVINCE_NOT_SENDER. The sender reads its entries back and withdraws them.
  */
 @ApiTags('exchange')
 @ApiBearerAuth()
@@ -22,20 +28,26 @@ import { ListEntryBody, toListEntryBody } from './list-entry.mapper';
 @SkipThrottle({ public: true })
 @Controller('exchange/v1/list-entries')
 export class PartnerListEntriesHttpController {
-  constructor(private readonly upstreams: Upstreams) {}
+  constructor(
+    private readonly upstreams: Upstreams,
+    private readonly agreements: RecognitionAgreements,
+  ) {}
 
   @Post()
   @HttpCode(201)
   @RequireScope(Scopes.ExchangeWrite)
   @ApiOperation({
     summary:
-      'Import a list entry decided in a partner region, with its provenance; in force here at once. The same partner reference again returns the first import (200, Idempotent-Replayed)',
+      'Send a list entry decided in the partner region, with its provenance; applied here only under the recognition agreement (`recognition`), else stored as not-applied. Without endsOn it lasts the agreement’s maximum term. The same partner reference again returns the first import (200, Idempotent-Replayed); 403 EXCHANGE.PROVINCE_NOT_SENDER when it names another region',
   })
   async import(
     @CurrentPrincipal() principal: Principal,
     @Body() body: ImportPartnerEntryDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ListEntryBody> {
+    assertSender(principal, body.provenance.partnerRegion, 'provenance.partnerRegion');
+    if (body.region) assertSender(principal, body.region, 'region');
+    const recognition = this.agreements.recognitionOf(principal.region, { listType: body.listType, subject: body.subject });
     const result = await this.upstreams.listEntries.importPartnerEntry(
       {
         listType: body.listType,
@@ -45,13 +57,68 @@ export class PartnerListEntriesHttpController {
         provenance: { ...body.provenance },
         startsOn: body.startsOn,
         endsOn: body.endsOn ?? '',
+        recognition,
       },
       { principal },
     );
     if (result.replayed) response.status(200);
     markReplayed(response, result.replayed);
     const entry = toListEntryBody(result.entry);
-    response.setHeader('Location', `/api/v1/subjects/${encodeURIComponent(entry.subject?.id ?? '')}/list-entries`);
+    response.setHeader('Location', `/exchange/v1/list-entries/${entry.id}`);
     return entry;
   }
+
+  @Get()
+  @RequireScope(Scopes.ExchangeRead)
+  @ApiQuery({ name: 'state', required: false, enum: ['applied', 'not-applied', 'withdrawn'] })
+  @ApiOperation({ summary: 'The entries this partner sent, newest first, each with whether it applies here and why' })
+  async list(@CurrentPrincipal() principal: Principal, @Query('state') state: unknown): Promise<{ items: ListEntryBody[] }> {
+    const result = await this.upstreams.listEntries.listPartnerEntries({ entryId: '', state: typeof state === 'string' ? state : '' }, { principal });
+    return { items: result.entries.map(toListEntryBody) };
+  }
+
+  @Get(':id')
+  @RequireScope(Scopes.ExchangeRead)
+  @ApiOperation({ summary: 'One entry this partner sent (404 LIST_ENTRY.NOT_FOUND for another sender’s)' })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<ListEntryBody> {
+    const result = await this.upstreams.listEntries.listPartnerEntries({ entryId: id, state: '' }, { principal });
+    return toListEntryBody(result.entries[0]);
+  }
+
+  @Delete(':id')
+  @HttpCode(200)
+  @RequireScope(Scopes.ExchangeWrite)
+  @ApiOperation({ summary: 'Withdraw an entry this partner sent: removed here (partner-withdrawn) and no longer published; again: the same answer' })
+  async withdraw(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Res({ passthrough: true }) response: Response): Promise<ListEntryBody> {
+    const result = await this.upstreams.listEntries.withdrawPartnerEntry({ entryId: id, reason: '' }, { principal });
+    markReplayed(response, result.replayed);
+    return toListEntryBody(result.entry);
+  }
+}
+
+/** Admins review what partners sent, e.g. the entries no agreement applies (`?state=not-applied`). */
+@ApiTags('joint-measures')
+@ApiBearerAuth()
+@UseGuards(JwtAuthGuard, ClientRateLimitGuard, ScopeGuard)
+@SkipThrottle({ public: true })
+@Controller('api/v1/partner-list-entries')
+export class PartnerListEntriesAdminHttpController {
+  constructor(private readonly upstreams: Upstreams) {}
+
+  @Get()
+  @RequireScope(Scopes.Admin)
+  @ApiQuery({ name: 'state', required: false, enum: ['applied', 'not-applied', 'withdrawn'] })
+  @ApiOperation({ summary: 'Entries partner regions sent, with provenance and whether (and why not) they apply here' })
+  async list(@CurrentPrincipal() principal: Principal, @Query('state') state: unknown): Promise<{ items: ListEntryBody[] }> {
+    const result = await this.upstreams.listEntries.listPartnerEntries({ entryId: '', state: typeof state === 'string' ? state : '' }, { principal });
+    return { items: result.entries.map(toListEntryBody) };
+  }
+}
+
+/** The entry must lie in the sending partner's region: a token speaks for its own province only. */
+function assertSender(principal: Principal, region: string, field: string): void {
+  if (isWithinRegion(principal, region)) return;
+  throw new DomainError(ExchangeErrorCode.ProvinceNotSender, 'forbidden', `Region ${region} is not the sender's (${principal.region}).`, [
+    { field, message: `not within the sending partner's region ${principal.region}`, code: 'PROVINCE_NOT_SENDER' },
+  ]);
 }

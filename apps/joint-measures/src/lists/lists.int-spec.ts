@@ -24,6 +24,9 @@ import { SubjectFactsCache } from '../facts-cache/application/subject-facts-cach
 import { ExpireListEntriesJob } from './application/expire-list-entries.job';
 import { DecideListEntryHandler } from './application/decide-list-entry.handler';
 import { ImportPartnerEntryHandler } from './application/import-partner-entry.handler';
+import { ListPartnerEntriesHandler } from './application/list-partner-entries.handler';
+import { WithdrawPartnerEntryHandler } from './application/withdraw-partner-entry.handler';
+import { ListEntryChangesHandler } from './application/list-entry-changes.handler';
 import { ListSubjectEntriesHandler } from './application/list-subject-entries.handler';
 import { ProposeListEntryHandler } from './application/propose-list-entry.handler';
 import { ListEntryLedger } from './application/list-entry-ledger';
@@ -40,6 +43,8 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
   let propose: ProposeListEntryHandler;
   let decideEntry: DecideListEntryHandler;
   let importPartner: ImportPartnerEntryHandler;
+  let partnerEntries: ListPartnerEntriesHandler;
+  let withdrawPartner: WithdrawPartnerEntryHandler;
   let subjectEntries: ListSubjectEntriesHandler;
   let ledger: ListEntryLedger;
   let fleets: ReportFleetSizeHandler;
@@ -70,6 +75,8 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     propose = new ProposeListEntryHandler(ds, ledger, subjectRecordsProvider.useValue, cache);
     decideEntry = new DecideListEntryHandler(ds, ledger, cache);
     importPartner = new ImportPartnerEntryHandler(ds, ledger, cache);
+    partnerEntries = new ListPartnerEntriesHandler(ds);
+    withdrawPartner = new WithdrawPartnerEntryHandler(ds, ledger, cache);
     subjectEntries = new ListSubjectEntriesHandler(ds);
     fleets = new ReportFleetSizeHandler(ds, engine, cache);
     // The production handlers, registered as the service registers them, behind real durable consumers with an inbox.
@@ -553,6 +560,7 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
       provenance: { partnerRegion: '320500', partnerName: '苏州市交通运输局', sourceReference: `SZ-KW-${randomUUID().slice(0, 8)}`, decidedOn: daysAgo(30) },
       startsOn: daysAgo(30),
       endsOn: '',
+      recognition: { outcome: 'applied', agreement: 'suzhou-key-watch', reason: 'seed 004', maxTermMonths: 12 },
     };
     const first = await importPartner.execute(suzhou, request);
     expect(first).toMatchObject({ replayed: false, entry: { status: 'effective', origin: 'partner-import', provenance: request.provenance } });
@@ -567,5 +575,106 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
     expect(fake).toMatchObject({ code: 'LIST_ENTRY.INVALID', violations: [expect.objectContaining({ field: 'subject.id' })] });
     const noProvenance = await importPartner.execute(suzhou, { ...request, provenance: undefined }).catch((e: unknown) => e);
     expect(noProvenance).toMatchObject({ code: 'LIST_ENTRY.INVALID', violations: [expect.objectContaining({ field: 'provenance' })] });
+  });
+
+  // Issue 20 item 1 (the found defect): a partner's entry is the partner's, applied only under the agreement.
+  describe('partner entries under recognition agreements (issue 20, ADR 0067)', () => {
+    const hubei: Principal = { clientId: 'hubei', kind: 'partner', scopes: ['exchange:read', 'exchange:write'], region: '420000' };
+    const henanCarrier = () => ({ kind: 'org', id: makeUscc('410100'), name: '郑州某运输公司' });
+    const entryOf = (
+      subject: { kind: string; id: string; name: string },
+      recognition?: { outcome: string; agreement: string; reason: string; maxTermMonths: number },
+    ) => ({
+      listType: 'key-watch',
+      subject,
+      region: '',
+      grounds: '湖北省重点关注名单',
+      provenance: { partnerRegion: '420000', partnerName: '湖北省交通运输厅', sourceReference: `鄂交信-${randomUUID().slice(0, 8)}`, decidedOn: daysAgo(10) },
+      startsOn: daysAgo(10),
+      endsOn: '',
+      recognition,
+    });
+    const outbox = async (entryId: string): Promise<string[]> =>
+      (
+        await ds.query(`SELECT envelope->>'type' AS type FROM joint_measures.outbox WHERE envelope->'data'->>'entryId' = $1 ORDER BY envelope->>'id'`, [
+          entryId,
+        ])
+      ).map((r: { type: string }) => r.type);
+
+    it('stores an entry outside the agreement as not applied: never in force, never announced, listed for admins', async () => {
+      const subject = henanCarrier();
+      const { entry } = await importPartner.execute(
+        hubei,
+        entryOf(subject, { outcome: 'not-applied', agreement: 'hubei-demo', reason: 'only Hubei subjects', maxTermMonths: 24 }),
+      );
+      expect(entry).toMatchObject({
+        status: 'not-applied',
+        origin: 'partner-import',
+        region: '420000',
+        recognition: { outcome: 'not-applied', agreement: 'hubei-demo' },
+      });
+      // Not anyone's decision here: nothing announced (disclosure never publishes it), nothing in force.
+      expect(await outbox(entry.id)).toEqual([]);
+      const listed = await subjectEntries.execute(zhengzhou, { subjectId: subject.id });
+      expect(listed.map((e) => e.status)).toEqual(['not-applied']);
+      const admin: Principal = { clientId: 'admin', kind: 'admin', scopes: ['admin'], region: '410000' };
+      expect((await partnerEntries.execute(admin, { entryId: '', state: 'not-applied' })).map((e) => e.id)).toContain(entry.id);
+    });
+
+    it('treats an import with no recognition at all as not applied (fail safe)', async () => {
+      const { entry } = await importPartner.execute(hubei, entryOf(henanCarrier()));
+      expect(entry.status).toBe('not-applied');
+    });
+
+    it('an applied entry sent without an end lasts the agreement maximum term, and its sender withdraws it', async () => {
+      const subject = { kind: 'org', id: makeUscc('420100'), name: '武汉某运输公司' };
+      const request = entryOf(subject, { outcome: 'applied', agreement: 'hubei-demo', reason: 'recognised', maxTermMonths: 24 });
+      const { entry } = await importPartner.execute(hubei, request);
+      expect(entry.status).toBe('effective');
+      const start = new Date(`${request.startsOn}T00:00:00Z`);
+      start.setUTCMonth(start.getUTCMonth() + 24);
+      start.setUTCDate(start.getUTCDate() - 1);
+      expect(entry.endsOn).toBe(start.toISOString().slice(0, 10));
+      expect((await partnerEntries.execute(hubei, { entryId: entry.id, state: '' }))[0].id).toBe(entry.id);
+      // Another partner neither reads nor withdraws it: it reads as absent.
+      const hunan: Principal = { ...hubei, clientId: 'hunan', region: '430000' };
+      await expect(partnerEntries.execute(hunan, { entryId: entry.id, state: '' })).rejects.toMatchObject({ code: 'LIST_ENTRY.NOT_FOUND' });
+      await expect(withdrawPartner.execute(hunan, { entryId: entry.id, reason: '' })).rejects.toMatchObject({ code: 'LIST_ENTRY.NOT_FOUND' });
+      const withdrawn = await withdrawPartner.execute(hubei, { entryId: entry.id, reason: '复核撤销' });
+      expect(withdrawn).toMatchObject({ replayed: false, entry: { status: 'removed', removal: { reason: 'partner-withdrawn' } } });
+      expect(await outbox(entry.id)).toEqual(['measures.list-entries.effective', 'measures.list-entries.removed']);
+      expect(await withdrawPartner.execute(hubei, { entryId: entry.id, reason: '' })).toMatchObject({ replayed: true });
+      expect(await outbox(entry.id)).toHaveLength(2);
+    });
+
+    it('every state an entry passes through is a change, in commit order after a position (ADR 0068)', async () => {
+      const feed = new ListEntryChangesHandler(ds);
+      const { head: before } = await feed.execute(hubei, { after: '0', limit: 1 });
+      const subject = { kind: 'org', id: makeUscc('420100'), name: '武汉某货运公司' };
+      const { entry } = await importPartner.execute(
+        hubei,
+        entryOf(subject, { outcome: 'applied', agreement: 'hubei-demo', reason: 'recognised', maxTermMonths: 24 }),
+      );
+      const imported = await feed.execute(hubei, { after: before, limit: 500 });
+      expect(imported.changes.filter((c) => c.entry.id === entry.id).map((c) => [c.entry.status, c.entry.version])).toEqual([['effective', 1]]);
+      await withdrawPartner.execute(hubei, { entryId: entry.id, reason: '' });
+      // Resumed after the position read, the reader gets the withdrawal: nothing lost, nothing repeated.
+      const read = await feed.execute(hubei, { after: imported.head, limit: 500 });
+      expect(read.changes.filter((c) => c.entry.id === entry.id).map((c) => [c.entry.status, c.entry.version])).toEqual([['removed', 2]]);
+      // Read from before both, the log is compacted: the entry's newest state, once.
+      const compacted = await feed.execute(hubei, { after: before, limit: 500 });
+      expect(compacted.changes.filter((c) => c.entry.id === entry.id).map((c) => c.entry.status)).toEqual(['removed']);
+      const positions = read.changes.map((c) => BigInt(c.position));
+      expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+      expect(BigInt(read.head)).toBe(positions[positions.length - 1]);
+      // Resuming after the last position read gives nothing more.
+      expect((await feed.execute(hubei, { after: read.head, limit: 500 })).changes).toEqual([]);
+      await expect(feed.execute(hubei, { after: 'x', limit: 1 })).rejects.toMatchObject({ code: 'LIST_ENTRY.INVALID' });
+    });
+
+    it('refuses an entry naming a region that is not the sender’s (the found defect: a Henan region from a Hubei client)', async () => {
+      const refused = await importPartner.execute(hubei, { ...entryOf(henanCarrier()), region: '410100' }).catch((e: unknown) => e);
+      expect(refused).toMatchObject({ kind: 'forbidden', violations: [expect.objectContaining({ field: 'region' })] });
+    });
   });
 });

@@ -6,6 +6,9 @@ import { ExpireListEntriesJob } from './application/expire-list-entries.job';
 import { ImportPartnerEntryHandler } from './application/import-partner-entry.handler';
 import { ListEntryLedger } from './application/list-entry-ledger';
 import { ListSubjectEntriesHandler } from './application/list-subject-entries.handler';
+import { ListPartnerEntriesHandler } from './application/list-partner-entries.handler';
+import { WithdrawPartnerEntryHandler } from './application/withdraw-partner-entry.handler';
+import { ListEntryChangesHandler } from './application/list-entry-changes.handler';
 import { listCalendarProvider, listPoliciesProvider } from './application/lists.tokens';
 import { ProposeListEntryHandler } from './application/propose-list-entry.handler';
 import { RepairListEntryHandler } from './application/repair-list-entry.handler';
@@ -29,6 +32,9 @@ import { ListEntriesGrpcController } from './interface/list-entries.grpc.control
     DecideListEntryHandler,
     ImportPartnerEntryHandler,
     ListSubjectEntriesHandler,
+    ListPartnerEntriesHandler,
+    WithdrawPartnerEntryHandler,
+    ListEntryChangesHandler,
     ExpireListEntriesJob,
     RepairListEntryHandler,
     RevokeListEntryRepairHandler,

@@ -21,7 +21,11 @@ export interface ListEntryV1 {
   startsOn: string | null;
   endsOn: string | null;
   decision: { outcome: 'confirmed' | 'dropped'; decidedOn: string; decidedBy: string; documentNumber: string; reason: string } | null;
-  removal: { reason: 'repair' | 'expiry' | 'basis-revoked' | 'basis-expired' | 'screening-unmet'; removedOn: string; detail: string } | null;
+  removal: {
+    reason: 'repair' | 'expiry' | 'basis-revoked' | 'basis-expired' | 'screening-unmet' | 'partner-withdrawn';
+    removedOn: string;
+    detail: string;
+  } | null;
   version: number;
 }
 

@@ -11,8 +11,10 @@ export interface ImportPartnerEntryCommand {
   grounds: string;
   provenance?: { partnerRegion: string; partnerName: string; sourceReference: string; decidedOn: string };
   startsOn: string;
-  /** Empty: until the partner withdraws it. */
+  /** Empty: until the partner withdraws it, at most the agreement's maximum term. */
   endsOn: string;
+  /** What the agreement with the sender says (the gateway owns the agreements); absent: not applied. */
+  recognition?: { outcome: string; agreement: string; reason: string; maxTermMonths: number };
 }
 
 /** `replayed`: this partner entry had been imported before (nothing changed). */

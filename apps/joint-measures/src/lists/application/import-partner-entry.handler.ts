@@ -6,16 +6,20 @@ import { isSubjectKind, subjectIdOf } from '@domain/credit';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
 import type { FieldViolation } from '@platform/errors';
 import { DECISION_FACTS_CACHE, type DecisionFactsCache } from '../../facts-cache/application/facts-cache.tokens';
-import { importFromPartner, type ListEntry } from '../domain/list-entry';
+import { importFromPartner, type ListEntry, type PartnerRecognition } from '../domain/list-entry';
 import { listEntries } from '../infrastructure/list-entry.repository';
 import type { ImportPartnerEntryCommand, ImportPartnerEntryResult } from './import-partner-entry.command';
 import { ListEntryLedger } from './list-entry-ledger';
 import { invalid, listTypeOf, today } from './list-writes';
 
 /**
- * A partner region's entry, recognised as decided there (Suzhou, Wuxi, Changzhou, Nantong share
- * key-watch lists): effective at once. The partner's source reference identifies it, so importing
- * it again answers the entry imported first (`replayed`).
+ * A partner region's entry (Suzhou, Wuxi, Changzhou, Nantong share key-watch lists, DOMAIN.md §4),
+ * stored with its provenance. It is in force here only when the recognition agreement with the
+ * sender applies it (the gateway's finding, `recognition`; absent means not applied): otherwise it
+ * is kept as `not-applied`, visible to admins and its sender, never in force (issue 20, ADR 0067).
+ * A partner speaks only for its own region: the entry's region and provenance lie in the caller's.
+ * The partner's source reference identifies it, so importing it again answers the entry imported
+ * first (`replayed`).
  */
 @Injectable()
 export class ImportPartnerEntryHandler {
@@ -47,8 +51,9 @@ export class ImportPartnerEntryHandler {
     if (command.endsOn && (!isIsoDate(command.endsOn) || command.endsOn < command.startsOn))
       violations.push({ field: 'endsOn', message: 'must be a date on or after startsOn' });
     if (violations.length > 0) invalid(violations);
-    // A partner speaks only for its own region.
+    // A partner speaks only for its own region: neither its provenance nor the entry's region may name another.
     assertRegionScope(principal, p!.partnerRegion, 'provenance.partnerRegion');
+    if (command.region) assertRegionScope(principal, command.region, 'region');
     const entry = importFromPartner({
       id: uuidv7(),
       listType,
@@ -60,18 +65,27 @@ export class ImportPartnerEntryHandler {
       startsOn: command.startsOn,
       endsOn: command.endsOn || null,
       importedOn: today(),
+      recognition: recognitionOf(command.recognition),
     });
     this.cache.hold(subjectId);
     const result = await this.dataSource.transaction(async (manager) => {
       if (await this.ledger.add(manager, entry)) return { entry, replayed: false };
-      const rows: { id: string }[] = await manager.query(
-        `SELECT id FROM list_entries WHERE origin = 'partner-import' AND provenance->>'partnerRegion' = $1 AND provenance->>'sourceReference' = $2`,
-        [p!.partnerRegion, p!.sourceReference],
-      );
-      return { entry: (await listEntries.get(manager, rows[0].id))!, replayed: true };
+      return { entry: (await listEntries.ofPartnerReference(manager, p!.partnerRegion, p!.sourceReference))!, replayed: true };
     });
-    // In force at once: this replica's decisions must see it from the answer on.
+    // In force at once when applied: this replica's decisions must see it from the answer on.
     if (!result.replayed) this.cache.invalidate(result.entry.subject.id);
     return result;
   }
+}
+
+/** The gateway's finding; none (or one this service cannot read) means not applied, never the reverse. */
+function recognitionOf(given: ImportPartnerEntryCommand['recognition']): PartnerRecognition {
+  if (!given || (given.outcome !== 'applied' && given.outcome !== 'not-applied'))
+    return { outcome: 'not-applied', agreement: null, reason: 'no recognition agreement was found for the sender', maxTermMonths: null };
+  return {
+    outcome: given.outcome,
+    agreement: given.agreement || null,
+    reason: given.reason,
+    maxTermMonths: given.maxTermMonths > 0 ? given.maxTermMonths : null,
+  };
 }

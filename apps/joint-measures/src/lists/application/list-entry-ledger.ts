@@ -9,11 +9,13 @@ import type { ListPolicies } from '../domain/list-policy';
 import { entryView, listEntries } from '../infrastructure/list-entry.repository';
 import { LIST_CALENDAR, LIST_POLICIES } from './lists.tokens';
 
-const EVENT_OF_STATUS: Record<ListEntry['status'], EventDefinition<ListEntryV1>> = {
+/** A partner's entry that is not applied here is never announced: nothing here reacts to it (ADR 0067). */
+const EVENT_OF_STATUS: Record<ListEntry['status'], EventDefinition<ListEntryV1> | null> = {
   proposed: Events.ListEntryProposed,
   effective: Events.ListEntryEffective,
   dropped: Events.ListEntryDropped,
   removed: Events.ListEntryRemoved,
+  'not-applied': null,
 };
 
 /**
@@ -58,6 +60,16 @@ export class ListEntryLedger {
     return entry;
   }
 
+  /**
+   * A partner's entry withdrawn by its sender: announced as removed only when it had been
+   * announced at all (in force here); a not-applied entry was never anyone's concern.
+   */
+  async saveWithdrawal(manager: EntityManager, before: ListEntry, withdrawn: ListEntry): Promise<ListEntry> {
+    await listEntries.update(manager, withdrawn);
+    if (before.status !== 'not-applied') await this.announce(manager, withdrawn);
+    return withdrawn;
+  }
+
   /** Open (proposed or effective) entries whose basis names the record, locked for change. */
   lockOpenWithRecord(manager: EntityManager, recordId: string): Promise<ListEntry[]> {
     return listEntries.lockOpenWithRecord(manager, recordId);
@@ -74,6 +86,7 @@ export class ListEntryLedger {
   }
 
   private async announce(manager: EntityManager, entry: ListEntry): Promise<void> {
-    await this.outbox.append(manager, EVENT_OF_STATUS[entry.status], { subjectId: entry.subject.id, region: entry.region, data: entryView(entry) });
+    const event = EVENT_OF_STATUS[entry.status];
+    if (event) await this.outbox.append(manager, event, { subjectId: entry.subject.id, region: entry.region, data: entryView(entry) });
   }
 }

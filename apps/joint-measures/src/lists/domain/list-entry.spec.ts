@@ -1,6 +1,16 @@
 import { WorkingDayCalendar } from '@domain/calendar';
 import { DomainError } from '@platform/errors';
-import { decide, hasExpired, importFromPartner, isInForce, propose, remove, restoreAfterRevokedRepair, type Proposal } from './list-entry';
+import {
+  decide,
+  hasExpired,
+  importFromPartner,
+  isInForce,
+  propose,
+  remove,
+  restoreAfterRevokedRepair,
+  withdrawPartnerEntry,
+  type Proposal,
+} from './list-entry';
 import { DEFAULT_LIST_POLICIES, ListPolicies } from './list-policy';
 
 const calendar = new WorkingDayCalendar({ unknownYears: 'weekdays' });
@@ -87,8 +97,8 @@ describe('list entry', () => {
     expect(() => propose(proposal({ basis: [] }), policies.of('red'), calendar)).toThrow(expect.objectContaining({ code: 'LIST_ENTRY.INVALID' }));
   });
 
-  it('recognises a partner region entry as decided there, keeping its provenance', () => {
-    const entry = importFromPartner({
+  const partnerEntry = (recognition: Parameters<typeof importFromPartner>[0]['recognition'], endsOn: string | null = '2027-03-31') =>
+    importFromPartner({
       id: '00000000-0000-4000-8000-000000000002',
       listType: 'key-watch',
       subject: { kind: 'org', id: '91320500MA1X000001', name: '苏州某运输公司' },
@@ -97,10 +107,34 @@ describe('list entry', () => {
       grounds: 'Suzhou key-watch list',
       provenance: { partnerRegion: '320500', partnerName: 'Suzhou', sourceReference: 'SZ-KW-2026-001', decidedOn: '2026-04-01' },
       startsOn: '2026-04-01',
-      endsOn: '2027-03-31',
+      endsOn,
       importedOn: '2026-11-21',
+      recognition,
     });
-    expect(entry).toMatchObject({ status: 'effective', origin: 'partner-import', provenance: { partnerRegion: '320500' } });
+  const applied = { outcome: 'applied' as const, agreement: 'jiangsu-cities', reason: 'key-watch recognised', maxTermMonths: 24 };
+
+  it('recognises a partner region entry the agreement applies as decided there, keeping its provenance', () => {
+    const entry = partnerEntry(applied);
+    expect(entry).toMatchObject({ status: 'effective', origin: 'partner-import', provenance: { partnerRegion: '320500' }, recognition: applied });
     expect(isInForce(entry, '2026-11-21')).toBe(true);
+  });
+
+  it('keeps a partner entry outside its agreement as not applied: stored, never in force (issue 20 item 1)', () => {
+    const entry = partnerEntry({ outcome: 'not-applied', agreement: null, reason: 'no agreement', maxTermMonths: null });
+    expect(entry.status).toBe('not-applied');
+    expect(isInForce(entry, '2026-11-21')).toBe(false);
+  });
+
+  it('gives an entry sent without an end the agreement maximum term (issue 20: never in force forever by omission)', () => {
+    // 24 months from 2026-04-01: the first day no longer covered is 2028-04-01, so the last day is 2028-03-31.
+    expect(partnerEntry(applied, null).endsOn).toBe('2028-03-31');
+  });
+
+  it('is withdrawn by its sender once; our own entries cannot be withdrawn so', () => {
+    const withdrawn = withdrawPartnerEntry(partnerEntry(applied), '2026-12-01', 'withdrawn by Suzhou');
+    expect(withdrawn).toMatchObject({ status: 'removed', removal: { reason: 'partner-withdrawn', removedOn: '2026-12-01' } });
+    expect(withdrawPartnerEntry(withdrawn!, '2026-12-02', '')).toBeUndefined();
+    const ours = decide(propose(proposal(), policies.of('severe-dishonesty'), calendar), confirm('2026-11-30'));
+    expect(() => withdrawPartnerEntry(ours, '2026-12-01', '')).toThrow(expect.objectContaining({ code: 'LIST_ENTRY.NOT_PARTNER_ENTRY' }));
   });
 });

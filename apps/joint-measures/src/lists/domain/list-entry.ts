@@ -7,9 +7,11 @@ import type { ListPolicy } from './list-policy';
 
 /**
  * proposed → effective (confirmed after the notice period) → removed;
- * proposed → dropped (the deciding unit did not confirm it).
+ * proposed → dropped (the deciding unit did not confirm it);
+ * not-applied → removed: a partner's entry that no recognition agreement applies here (ADR 0067),
+ * stored and reported to admins, never in force.
  */
-export type ListEntryStatus = 'proposed' | 'effective' | 'dropped' | 'removed';
+export type ListEntryStatus = 'proposed' | 'effective' | 'dropped' | 'removed' | 'not-applied';
 
 /** What an entry rests on: the records or grades behind it (DOMAIN.md §4 "each entry has a basis"). */
 export type BasisItem =
@@ -27,8 +29,25 @@ export interface Provenance {
   decidedOn: string;
 }
 
-/** screening-unmet: a screening found the subject no longer meets its rule's criteria (ADR 0052). */
-export type RemovalReason = 'repair' | 'expiry' | 'basis-revoked' | 'basis-expired' | 'screening-unmet';
+/**
+ * Whether a partner's entry applies here, as the gateway found it in the recognition agreement
+ * with the sender (issue 20 item 1, ADR 0067): the gateway owns the agreements; this service
+ * stores the finding with the entry and never puts a not-applied entry in force.
+ */
+export interface PartnerRecognition {
+  outcome: 'applied' | 'not-applied';
+  /** The agreement's id; null when the sender has none. */
+  agreement: string | null;
+  reason: string;
+  /** The agreement's maximum term for an entry sent without an end; null: none. */
+  maxTermMonths: number | null;
+}
+
+/**
+ * screening-unmet: a screening found the subject no longer meets its rule's criteria (ADR 0052);
+ * partner-withdrawn: the partner that sent the entry withdrew it (ADR 0067).
+ */
+export type RemovalReason = 'repair' | 'expiry' | 'basis-revoked' | 'basis-expired' | 'screening-unmet' | 'partner-withdrawn';
 
 export interface ListEntry {
   id: string;
@@ -51,6 +70,8 @@ export interface ListEntry {
   /** Last day in force (inclusive); null = until removed. */
   endsOn: string | null;
   removal: { reason: RemovalReason; removedOn: string; detail: string } | null;
+  /** A partner's entry: whether it applies here and under which agreement; null for our own. */
+  recognition: PartnerRecognition | null;
   version: number;
 }
 
@@ -82,6 +103,7 @@ export function propose(proposal: Proposal, policy: ListPolicy, calendar: Workin
     startsOn: null,
     endsOn: null,
     removal: null,
+    recognition: null,
     version: 1,
   };
 }
@@ -138,6 +160,7 @@ export function recognise(proposal: Proposal, policy: ListPolicy, decision: Omit
     startsOn: decision.decidedOn,
     endsOn: lastDayOf(decision.decidedOn, durationMonths),
     removal: null,
+    recognition: null,
     version: 1,
   };
 }
@@ -153,16 +176,22 @@ export interface PartnerEntry {
   startsOn: string;
   endsOn: string | null;
   importedOn: string;
+  recognition: PartnerRecognition;
 }
 
-/** A partner region's entry was noticed and decided there: recognised as it stands, with its provenance. */
+/**
+ * A partner region's entry was noticed and decided there: stored as it stands, with its
+ * provenance, and in force here only when the agreement applies it (else `not-applied`). Sent
+ * without an end, it lasts the agreement's maximum term (issue 20: never "forever" by omission).
+ */
 export function importFromPartner(entry: PartnerEntry): ListEntry {
+  const maxTerm = entry.recognition.maxTermMonths;
   return {
     id: entry.id,
     listType: entry.listType,
     subject: entry.subject,
     region: entry.region,
-    status: 'effective',
+    status: entry.recognition.outcome === 'applied' ? 'effective' : 'not-applied',
     origin: 'partner-import',
     ruleId: null,
     basis: entry.basis,
@@ -176,18 +205,27 @@ export function importFromPartner(entry: PartnerEntry): ListEntry {
       decidedOn: entry.provenance.decidedOn,
       decidedBy: entry.provenance.partnerName,
       documentNumber: entry.provenance.sourceReference,
-      reason: 'recognised from a partner region',
+      reason: 'decided by the partner region',
     },
     startsOn: entry.startsOn,
-    endsOn: entry.endsOn,
+    endsOn: entry.endsOn ?? (maxTerm ? lastDayOf(entry.startsOn, maxTerm) : null),
     removal: null,
+    recognition: entry.recognition,
     version: 1,
   };
 }
 
+/** The partner that sent an entry withdraws it; withdrawing it again changes nothing (`undefined`). */
+export function withdrawPartnerEntry(entry: ListEntry, withdrawnOn: string, detail: string): ListEntry | undefined {
+  if (entry.origin !== 'partner-import')
+    throw new DomainError(ListEntryErrorCode.NotPartnerEntry, 'conflict', 'Only an entry a partner sent can be withdrawn by it.');
+  if (entry.status === 'removed') return undefined;
+  return remove(entry, 'partner-withdrawn', withdrawnOn, detail);
+}
+
 /** Ends an entry (repair, expiry, its basis revoked). A proposed entry whose basis fails is removed too. */
 export function remove(entry: ListEntry, reason: RemovalReason, removedOn: string, detail: string): ListEntry {
-  if (entry.status !== 'effective' && entry.status !== 'proposed') {
+  if (entry.status !== 'effective' && entry.status !== 'proposed' && entry.status !== 'not-applied') {
     throw new DomainError(ListEntryErrorCode.NotInForce, 'conflict', `The entry is ${entry.status}; there is nothing to remove.`);
   }
   return { ...entry, status: 'removed', removal: { reason, removedOn, detail }, version: entry.version + 1 };

@@ -6,4 +6,6 @@ export const ListEntryErrorCode = {
   NotFound: 'LIST_ENTRY.NOT_FOUND',
   UnknownSubject: 'LIST_ENTRY.UNKNOWN_SUBJECT',
   Invalid: 'LIST_ENTRY.INVALID',
+  /** A withdrawal names an entry this platform decided, not one a partner sent. */
+  NotPartnerEntry: 'LIST_ENTRY.NOT_PARTNER_ENTRY',
 } as const;

@@ -22,12 +22,13 @@ interface Row {
   starts_on: string | null;
   ends_on: string | null;
   removal: ListEntry['removal'];
+  recognition: ListEntry['recognition'];
   version: number;
 }
 
 const COLUMNS = `id, list_type, subject_kind, subject_id, subject_name, region, status, origin, rule_id, basis, grounds, provenance,
   to_char(proposed_on, 'YYYY-MM-DD') AS proposed_on, to_char(notice_ends_on, 'YYYY-MM-DD') AS notice_ends_on, duration_months, decision,
-  to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on, removal, version`;
+  to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on, removal, recognition, version`;
 
 function toEntry(row: Row): ListEntry {
   return {
@@ -48,6 +49,7 @@ function toEntry(row: Row): ListEntry {
     startsOn: row.starts_on,
     endsOn: row.ends_on,
     removal: row.removal,
+    recognition: row.recognition,
     version: row.version,
   };
 }
@@ -82,8 +84,8 @@ export const listEntries = {
   async insert(manager: EntityManager, e: ListEntry): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO list_entries (id, list_type, subject_kind, subject_id, subject_name, region, status, origin, rule_id, basis, grounds, provenance,
-          proposed_on, notice_ends_on, duration_months, decision, starts_on, ends_on, removal, version)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20)
+          proposed_on, notice_ends_on, duration_months, decision, starts_on, ends_on, removal, version, recognition)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)
        ON CONFLICT DO NOTHING RETURNING id`,
       [
         e.id,
@@ -106,6 +108,7 @@ export const listEntries = {
         e.endsOn,
         e.removal ? JSON.stringify(e.removal) : null,
         e.version,
+        e.recognition ? JSON.stringify(e.recognition) : null,
       ],
     );
     return rows.length === 1;
@@ -136,6 +139,38 @@ export const listEntries = {
   async get(manager: EntityManager, id: string): Promise<ListEntry | undefined> {
     const rows: Row[] = await manager.query(`SELECT ${COLUMNS} FROM list_entries WHERE id = $1`, [id]);
     return rows[0] && toEntry(rows[0]);
+  },
+
+  /** The entry a partner sent under its reference (one per partner region and reference). */
+  async ofPartnerReference(manager: EntityManager, partnerRegion: string, sourceReference: string): Promise<ListEntry | undefined> {
+    const rows: Row[] = await manager.query(
+      `SELECT ${COLUMNS} FROM list_entries WHERE origin = 'partner-import' AND provenance->>'partnerRegion' = $1 AND provenance->>'sourceReference' = $2`,
+      [partnerRegion, sourceReference],
+    );
+    return rows[0] && toEntry(rows[0]);
+  },
+
+  /**
+   * Entries partners sent, newest first: of partner regions starting with `regionPrefix` (a
+   * province's code without its trailing zeros; '' for all), in one of `statuses` (empty: any).
+   */
+  async ofPartners(manager: EntityManager, regionPrefix: string, statuses: readonly string[], limit: number): Promise<ListEntry[]> {
+    const rows: Row[] = await manager.query(
+      `SELECT ${COLUMNS} FROM list_entries WHERE origin = 'partner-import' AND provenance->>'partnerRegion' LIKE $1 || '%'
+         AND (cardinality($2::text[]) = 0 OR status = ANY($2::text[])) ORDER BY proposed_on DESC, id DESC LIMIT $3`,
+      [regionPrefix, statuses, limit],
+    );
+    return rows.map(toEntry);
+  },
+
+  /** Entries changed after `after`, in change order, with their position; and the newest position there is. */
+  async changesAfter(manager: EntityManager, after: string, limit: number): Promise<{ changes: { position: string; entry: ListEntry }[]; head: string }> {
+    const rows: (Row & { change_seq: string })[] = await manager.query(
+      `SELECT ${COLUMNS}, change_seq FROM list_entries WHERE change_seq > $1 ORDER BY change_seq LIMIT $2`,
+      [after, limit],
+    );
+    const [{ head }]: { head: string }[] = await manager.query(`SELECT COALESCE(max(change_seq), 0)::text AS head FROM list_entries`);
+    return { changes: rows.map((r) => ({ position: String(r.change_seq), entry: toEntry(r) })), head };
   },
 
   /** Every entry of a subject, current and past, newest first. */

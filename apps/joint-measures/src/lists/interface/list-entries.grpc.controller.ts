@@ -6,6 +6,9 @@ import { ReportFleetSizeHandler } from '../../entry-rules/application/report-fle
 import { DecideListEntryHandler } from '../application/decide-list-entry.handler';
 import { ImportPartnerEntryHandler } from '../application/import-partner-entry.handler';
 import { ListSubjectEntriesHandler } from '../application/list-subject-entries.handler';
+import { ListPartnerEntriesHandler } from '../application/list-partner-entries.handler';
+import { WithdrawPartnerEntryHandler } from '../application/withdraw-partner-entry.handler';
+import { ListEntryChangesHandler } from '../application/list-entry-changes.handler';
 import { ProposeListEntryHandler } from '../application/propose-list-entry.handler';
 import { toListEntryProto } from './list-entry.mapper';
 
@@ -18,6 +21,9 @@ export class ListEntriesGrpcController implements measuresV1.ListEntryServiceCon
     private readonly importHandler: ImportPartnerEntryHandler,
     private readonly subjectEntries: ListSubjectEntriesHandler,
     private readonly fleets: ReportFleetSizeHandler,
+    private readonly partnerEntries: ListPartnerEntriesHandler,
+    private readonly withdrawal: WithdrawPartnerEntryHandler,
+    private readonly changes: ListEntryChangesHandler,
   ) {}
 
   async reportFleetSize(request: measuresV1.ReportFleetSizeRequest, metadata?: Metadata): Promise<measuresV1.ReportFleetSizeResponse> {
@@ -74,7 +80,23 @@ export class ListEntriesGrpcController implements measuresV1.ListEntryServiceCon
       provenance: request.provenance,
       startsOn: request.startsOn,
       endsOn: request.endsOn,
+      recognition: request.recognition,
     });
     return { entry: toListEntryProto(entry), replayed };
+  }
+
+  async listPartnerEntries(request: measuresV1.ListPartnerEntriesRequest, metadata?: Metadata): Promise<measuresV1.ListPartnerEntriesResponse> {
+    const entries = await this.partnerEntries.execute(principalFrom(metadata), { entryId: request.entryId, state: request.state });
+    return { entries: entries.map((e) => toListEntryProto(e)) };
+  }
+
+  async withdrawPartnerEntry(request: measuresV1.WithdrawPartnerEntryRequest, metadata?: Metadata): Promise<measuresV1.WithdrawPartnerEntryResponse> {
+    const { entry, replayed } = await this.withdrawal.execute(principalFrom(metadata), { entryId: request.entryId, reason: request.reason });
+    return { entry: toListEntryProto(entry), replayed };
+  }
+
+  async listEntryChanges(request: measuresV1.ListEntryChangesRequest, metadata?: Metadata): Promise<measuresV1.ListEntryChangesResponse> {
+    const { changes, head } = await this.changes.execute(principalFrom(metadata), { after: request.after, limit: request.limit });
+    return { changes: changes.map((c) => ({ position: c.position, entry: toListEntryProto(c.entry) })), head };
   }
 }

@@ -45,5 +45,13 @@ export function toListEntryProto(entry: ListEntry, on = chinaDateOf(new Date()))
     removal: entry.removal ?? undefined,
     version: entry.version,
     inForce: isInForce(entry, on),
+    recognition: entry.recognition
+      ? {
+          outcome: entry.recognition.outcome,
+          agreement: entry.recognition.agreement ?? '',
+          reason: entry.recognition.reason,
+          maxTermMonths: entry.recognition.maxTermMonths ?? 0,
+        }
+      : undefined,
   };
 }

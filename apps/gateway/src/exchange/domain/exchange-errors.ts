@@ -1,0 +1,9 @@
+/** Error codes of the partner exchange (/exchange/v1, issue 20; docs/decisions/0067). */
+export const ExchangeErrorCode = {
+  /** An entry names a province (its region or its provenance) that is not the sending partner's. */
+  ProvinceNotSender: 'EXCHANGE.PROVINCE_NOT_SENDER',
+  /** `since` is not a cursor this feed hands out. */
+  CursorInvalid: 'EXCHANGE.CURSOR_INVALID',
+  /** `since` lies beyond the feed's newest position (never handed out). */
+  CursorAhead: 'EXCHANGE.CURSOR_AHEAD',
+} as const;
