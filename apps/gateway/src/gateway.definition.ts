@@ -1,6 +1,6 @@
 import { ProtoPackages } from '@contracts';
 import { baseServiceEnv, grpcAddress, z } from '@platform/config';
-import { MessagingTables1763700000000 } from '@platform/messaging';
+import { MessagingRetention1763700006500, MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { ClientEntity } from './auth/infrastructure/client.entity';
@@ -39,7 +39,7 @@ export const gatewayDefinition: ServiceDefinition = {
   name: 'gateway',
   schema: 'gateway',
   entities: [ClientEntity, AuditLogEntity],
-  migrations: [MessagingTables1763700000000, GatewayClientsAndAudit1763700000300, GatewayClientAdministration1763700001100],
+  migrations: [MessagingTables1763700000000, MessagingRetention1763700006500, GatewayClientsAndAudit1763700000300, GatewayClientAdministration1763700001100],
   protoPackages: [ProtoPackages.gateway],
   streams: [],
 };
