@@ -4,6 +4,7 @@ import { MessagingRetention1763700006500, MessagingTables1763700000000 } from '@
 import type { ServiceDefinition } from '@platform/service';
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { ClientEntity } from './auth/infrastructure/client.entity';
+import { corsOriginsSetting } from './http/cors';
 import { GatewayClientsAndAudit1763700000300 } from './migrations/1763700000300-clients-and-audit';
 import { GatewayClientAdministration1763700001100 } from './migrations/1763700001100-client-administration';
 
@@ -26,6 +27,8 @@ export const gatewayConfigSchema = baseServiceEnv.extend({
   /** Profiles kept in memory per gateway replica (the oldest stored goes first). */
   GATEWAY_PROFILE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
   GATEWAY_UPSTREAM_DEADLINE_MS: z.coerce.number().int().min(50).default(5000),
+  /** Browser origins allowed to call the API cross-origin (ADR 0074); none by default. */
+  GATEWAY_CORS_ORIGINS: corsOriginsSetting,
   COLLECTION_GRPC_URL: grpcAddress,
   EVALUATION_GRPC_URL: grpcAddress,
   DISCLOSURE_GRPC_URL: grpcAddress,
