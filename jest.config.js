@@ -30,7 +30,11 @@ const base = {
 
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/k8s/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/k8s/**/*.spec.ts', '<rootDir>/test/security/**/*.spec.ts'],
+    },
     {
       ...base,
       displayName: 'integration',

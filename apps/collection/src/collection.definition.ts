@@ -1,6 +1,6 @@
 import { ProtoPackages } from '@contracts';
 import { baseServiceEnv, configSchemas, z } from '@platform/config';
-import { MessagingTables1763700000000 } from '@platform/messaging';
+import { MessagingRetention1763700006500, MessagingTables1763700000000 } from '@platform/messaging';
 import { IdempotencyKeys1763700000001 } from '@platform/database';
 import type { ServiceDefinition } from '@platform/service';
 import { CatalogueVersionEntity } from './catalogue/infrastructure/catalogue-version.entity';
@@ -89,6 +89,7 @@ export const collectionDefinition: ServiceDefinition = {
   ],
   migrations: [
     MessagingTables1763700000000,
+    MessagingRetention1763700006500,
     CreditRecords1763700000100,
     CatalogueAndHistory1763700000110,
     Batches1763700000120,

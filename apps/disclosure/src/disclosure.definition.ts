@@ -1,6 +1,6 @@
 import { ProtoPackages } from '@contracts';
 import { baseServiceEnv, z } from '@platform/config';
-import { MessagingTables1763700000000 } from '@platform/messaging';
+import { MessagingRetention1763700006500, MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { PublicReadModel1763700000200 } from './migrations/1763700000200-public-read-model';
 import { Withdrawals1763700000210 } from './migrations/1763700000210-withdrawals';
@@ -52,6 +52,7 @@ export const disclosureDefinition: ServiceDefinition = {
   entities: [PublicSubjectEntity, PublicRecordEntity],
   migrations: [
     MessagingTables1763700000000,
+    MessagingRetention1763700006500,
     PublicReadModel1763700000200,
     Withdrawals1763700000210,
     RecordVersions1763700000220,

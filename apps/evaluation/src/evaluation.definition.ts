@@ -1,7 +1,7 @@
 import { ProtoPackages } from '@contracts';
 import { baseServiceEnv, z } from '@platform/config';
 import { IdempotencyKeys1763700000001 } from '@platform/database';
-import { MessagingTables1763700000000 } from '@platform/messaging';
+import { MessagingRetention1763700006500, MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { SchemesAndStandings1763700000400 } from './migrations/1763700000400-schemes-and-standings';
 import { EvaluationCycles1763700000410 } from './migrations/1763700000410-evaluation-cycles';
@@ -46,6 +46,7 @@ export const evaluationDefinition: ServiceDefinition = {
   entities: [],
   migrations: [
     MessagingTables1763700000000,
+    MessagingRetention1763700006500,
     IdempotencyKeys1763700000001,
     SchemesAndStandings1763700000400,
     EvaluationCycles1763700000410,

@@ -1,9 +1,10 @@
 import { ProtoPackages } from '@contracts';
 import { baseServiceEnv, grpcAddress, z } from '@platform/config';
-import { MessagingTables1763700000000 } from '@platform/messaging';
+import { MessagingRetention1763700006500, MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { AuditLogEntity } from './audit/audit-log.entity';
 import { ClientEntity } from './auth/infrastructure/client.entity';
+import { corsOriginsSetting } from './http/cors';
 import { GatewayClientsAndAudit1763700000300 } from './migrations/1763700000300-clients-and-audit';
 import { GatewayClientAdministration1763700001100 } from './migrations/1763700001100-client-administration';
 
@@ -28,6 +29,8 @@ export const gatewayConfigSchema = baseServiceEnv.extend({
   /** Optional JSON file of recognition agreements with partner regions (ADR 0067); default: the shipped ones. */
   GATEWAY_EXCHANGE_AGREEMENTS_FILE: z.string().optional(),
   GATEWAY_UPSTREAM_DEADLINE_MS: z.coerce.number().int().min(50).default(5000),
+  /** Browser origins allowed to call the API cross-origin (ADR 0074); none by default. */
+  GATEWAY_CORS_ORIGINS: corsOriginsSetting,
   COLLECTION_GRPC_URL: grpcAddress,
   EVALUATION_GRPC_URL: grpcAddress,
   DISCLOSURE_GRPC_URL: grpcAddress,
@@ -41,7 +44,7 @@ export const gatewayDefinition: ServiceDefinition = {
   name: 'gateway',
   schema: 'gateway',
   entities: [ClientEntity, AuditLogEntity],
-  migrations: [MessagingTables1763700000000, GatewayClientsAndAudit1763700000300, GatewayClientAdministration1763700001100],
+  migrations: [MessagingTables1763700000000, MessagingRetention1763700006500, GatewayClientsAndAudit1763700000300, GatewayClientAdministration1763700001100],
   protoPackages: [ProtoPackages.gateway],
   streams: [],
 };

@@ -6,6 +6,7 @@ import { loadConfigOrExit, runService } from '@platform/service';
 import { AppModule } from './app.module';
 import { gatewayConfigSchema, gatewayDefinition } from './gateway.definition';
 import { configureBodyParsing } from './http/body-parsing';
+import { corsOptions } from './http/cors';
 import { installClientErrorHandler } from './http/client-errors';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { requestContext } from './http/request-context.middleware';
@@ -28,6 +29,7 @@ function configureHttp(app: INestApplication): void {
     limitPerWindow: config.GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE,
     windowMs: RATE_LIMIT_WINDOW_MS,
   }).install(app.getHttpServer());
+  app.enableCors(corsOptions(config.GATEWAY_CORS_ORIGINS));
   app.use(recordRequestDuration);
   app.use(new AuditMiddleware(app.get(AuditLog)).handle);
   app.use(requestContext);

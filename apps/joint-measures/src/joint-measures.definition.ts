@@ -1,7 +1,7 @@
 import { ProtoPackages } from '@contracts';
 import { baseServiceEnv, z } from '@platform/config';
 import { IdempotencyKeys1763700000001 } from '@platform/database';
-import { MessagingTables1763700000000 } from '@platform/messaging';
+import { MessagingRetention1763700006500, MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { DEFAULT_LIST_POLICIES, listPolicySchema } from './lists/domain/list-policy';
 import { ListsAndEntryRules1763700000500 } from './migrations/1763700000500-lists-and-entry-rules';
@@ -59,6 +59,7 @@ export const jointMeasuresDefinition: ServiceDefinition = {
   entities: [],
   migrations: [
     MessagingTables1763700000000,
+    MessagingRetention1763700006500,
     ListsAndEntryRules1763700000500,
     Decisions1763700000510,
     InspectionDraws1763700000520,

@@ -2,7 +2,7 @@ import { ProtoPackages } from '@contracts';
 import { baseServiceEnv, grpcAddress, z } from '@platform/config';
 import { IdempotencyKeys1763700000001 } from '@platform/database';
 import { StoredFiles1763700007100 } from '@platform/files';
-import { MessagingTables1763700000000 } from '@platform/messaging';
+import { MessagingRetention1763700006500, MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { PermitApplications1763700003000 } from './migrations/1763700003000-permit-applications';
 import { Permits1763700003010 } from './migrations/1763700003010-permits';
@@ -67,6 +67,7 @@ export const permitsDefinition: ServiceDefinition = {
   entities: [],
   migrations: [
     MessagingTables1763700000000,
+    MessagingRetention1763700006500,
     IdempotencyKeys1763700000001,
     PermitApplications1763700003000,
     Permits1763700003010,

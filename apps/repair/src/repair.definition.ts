@@ -2,7 +2,7 @@ import { ProtoPackages } from '@contracts';
 import { baseServiceEnv, z } from '@platform/config';
 import { IdempotencyKeys1763700000001 } from '@platform/database';
 import { StoredFiles1763700007100 } from '@platform/files';
-import { MessagingTables1763700000000 } from '@platform/messaging';
+import { MessagingRetention1763700006500, MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { RepairRecordsAndApplications1763700004000 } from './migrations/1763700004000-repair-records-and-applications';
 import { RepairRevocations1763700004200 } from './migrations/1763700004200-repair-revocations';
@@ -39,6 +39,7 @@ export const repairDefinition: ServiceDefinition = {
   entities: [],
   migrations: [
     MessagingTables1763700000000,
+    MessagingRetention1763700006500,
     IdempotencyKeys1763700000001,
     RepairRecordsAndApplications1763700004000,
     RepairRevocations1763700004200,

@@ -56,6 +56,19 @@ export const baseServiceEnv = z.object({
   OUTBOX_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(10),
   /** An idle consumer waits this long after a message arrives so that others join its batch (docs/perf.md). */
   INBOX_COALESCE_MS: z.coerce.number().int().min(0).max(1000).default(20),
+  /**
+   * Published outbox rows and processed inbox rows are deleted this long after (ADR 0072). Must
+   * exceed the JetStream duplicate window and every consumer's longest redelivery (checked at
+   * boot by the service runtime); 7 days also covers a re-publish after a long outage.
+   */
+  MESSAGING_RETENTION_MS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(7 * 24 * 3600 * 1000),
+  /** How often the pruner runs, and how many rows one delete statement removes at most. */
+  MESSAGING_PRUNE_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  MESSAGING_PRUNE_BATCH: z.coerce.number().int().min(1).max(100_000).default(5_000),
 });
 export type BaseServiceConfig = z.infer<typeof baseServiceEnv>;
 

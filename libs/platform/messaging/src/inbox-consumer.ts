@@ -53,8 +53,10 @@ export interface ConsumerSpec {
   coalesceMs?: number;
 }
 
-const DEFAULT_MAX_DELIVER = 5;
-const DEFAULT_ACK_WAIT_MS = 30_000;
+export const DEFAULT_MAX_DELIVER = 5;
+export const DEFAULT_ACK_WAIT_MS = 30_000;
+/** The longest back-off a failed delivery waits before JetStream delivers it again (see `fail`). */
+export const MAX_NAK_DELAY_MS = 30_000;
 
 /** Events applied in one transaction at most; also how many a consumer holds before it waits. */
 const MAX_BATCH = 200;
@@ -252,7 +254,7 @@ export class InboxConsumer {
     }
     this.onError(error, { consumer: this.spec.durable, subject: message.subject, attempts, deadLettered: false });
     eventsConsumed.inc({ consumer: this.spec.durable, outcome: 'retried' });
-    message.nak(Math.min(30_000, 250 * 2 ** attempts));
+    message.nak(Math.min(MAX_NAK_DELAY_MS, 250 * 2 ** attempts));
   }
 
   private async deadLetter(message: JsMsg, reason: string): Promise<void> {

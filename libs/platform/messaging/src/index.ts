@@ -5,3 +5,4 @@ export * from './namespace';
 export * from './outbox';
 export * from './outbox-relay';
 export * from './streams';
+export * from './retention';

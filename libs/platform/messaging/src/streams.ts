@@ -4,7 +4,7 @@ import { STREAM_SUBJECTS, StreamName } from '@contracts';
 import { MessagingNamespace } from './namespace';
 
 /** Publisher de-duplication window (`Nats-Msg-Id`); consumers de-duplicate beyond it with their inbox. */
-const DUPLICATE_WINDOW_MS = 2 * 60 * 1000;
+export const DUPLICATE_WINDOW_MS = 2 * 60 * 1000;
 /** Positions are high volume and only useful for a while: limits-based retention (ARCHITECTURE.md §4). */
 const POSITIONS_MAX_AGE_MS = 7 * 24 * 3600 * 1000;
 

@@ -12,6 +12,7 @@ import {
   MessagingNamespace,
   PoisonMessageError,
 } from '@platform/messaging';
+import { assertMessagingRetention } from './messaging-retention';
 import { JETSTREAM, SERVICE_CONFIG } from './tokens';
 import type { BaseServiceConfig } from '@platform/config';
 
@@ -36,7 +37,7 @@ export class EventConsumers {
     private readonly dataSource: DataSource,
     @Inject(JETSTREAM) private readonly jetstream: JetStreamHandles,
     private readonly ns: MessagingNamespace,
-    @Inject(SERVICE_CONFIG) private readonly config: Pick<BaseServiceConfig, 'INBOX_COALESCE_MS'>,
+    @Inject(SERVICE_CONFIG) private readonly config: Pick<BaseServiceConfig, 'INBOX_COALESCE_MS' | 'MESSAGING_RETENTION_MS'>,
   ) {}
 
   /**
@@ -64,6 +65,8 @@ export class EventConsumers {
    * set-based statements and must leave the same result (ADR 0033).
    */
   register(spec: ConsumerSpec, handler: EventHandler, batchHandler?: BatchEventHandler): void {
+    // A consumer whose redeliveries outlast the inbox retention would apply a late one twice.
+    assertMessagingRetention(this.config, [spec]);
     this.consumers.push(
       new InboxConsumer(
         this.dataSource,

@@ -9,3 +9,4 @@ export * from './migrate';
 export * from './transport-exception.filter';
 export * from './grpc-observability.interceptor';
 export * from './periodic-work';
+export * from './messaging-retention';

@@ -5,6 +5,7 @@ import { ZodType } from 'zod';
 import { ConfigError, loadConfig } from '@platform/config';
 import { grpcServerOptions } from '@platform/grpc';
 import { GrpcObservabilityInterceptor } from './grpc-observability.interceptor';
+import { assertMessagingRetention } from './messaging-retention';
 import { HttpErrorWriter, TransportExceptionFilter } from './transport-exception.filter';
 import { initMetrics } from '@platform/telemetry';
 import type { BaseServiceConfig } from '@platform/config';
@@ -15,10 +16,23 @@ export function loadConfigOrExit<C>(schema: ZodType<C>, service: string): C {
   try {
     return loadConfig(schema);
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`[${service}] ${error.message}\n`);
-      process.exit(78);
-    }
+    exitIfConfigError(error, service);
+    throw error;
+  }
+}
+
+function exitIfConfigError(error: unknown, service: string): void {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`[${service}] ${error.message}\n`);
+    process.exit(78);
+  }
+}
+
+async function exitOnConfigError<T>(service: string, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    exitIfConfigError(error, service);
     throw error;
   }
 }
@@ -38,7 +52,12 @@ export async function runService(
   options: RunServiceOptions = {},
 ): Promise<INestApplication> {
   initMetrics(definition.name);
-  const app = await NestFactory.create(rootModule, { bufferLogs: true, bodyParser: !options.configureHttp });
+  // Configuration checked against the code's own settings (the messaging retention against every
+  // consumer, ADR 0072) fails while the modules initialise: same exit as a bad variable.
+  const app = await exitOnConfigError(definition.name, () => {
+    assertMessagingRetention(config);
+    return NestFactory.create(rootModule, { bufferLogs: true, bodyParser: !options.configureHttp });
+  });
   app.useLogger(app.get(Logger));
   const grpc = grpcServerOptions(`${config.GRPC_HOST}:${config.GRPC_PORT}`, definition.protoPackages);
   app.useGlobalFilters(new TransportExceptionFilter(options.httpErrors));

@@ -10,6 +10,7 @@ import { EventConsumers } from './event-consumers';
 import { HealthGrpcController } from './health.grpc.controller';
 import { HealthHttpController } from './health.http.controller';
 import { HealthState } from './health-state';
+import { MessagingRetention } from './messaging-retention';
 import { OutboxPublisher } from './outbox-publisher';
 import { JETSTREAM, SERVICE_CONFIG, SERVICE_DEFINITION } from './tokens';
 import type { ServiceDefinition } from './service-definition';
@@ -31,6 +32,7 @@ export class ServiceCoreModule implements OnApplicationBootstrap, BeforeApplicat
     private readonly relay: OutboxRelay,
     private readonly consumers: EventConsumers,
     private readonly health: HealthState,
+    private readonly retention: MessagingRetention,
     private readonly dataSource: DataSource,
     @Inject(JETSTREAM) private readonly jetstream: JetStreamHandles,
   ) {}
@@ -90,6 +92,7 @@ export class ServiceCoreModule implements OnApplicationBootstrap, BeforeApplicat
         EventConsumers,
         HealthState,
         OutboxPublisher,
+        MessagingRetention,
       ],
       exports: [SERVICE_CONFIG, SERVICE_DEFINITION, MessagingNamespace, DataSource, JETSTREAM, EventConsumers, OutboxPublisher, HealthState],
     };
@@ -98,6 +101,7 @@ export class ServiceCoreModule implements OnApplicationBootstrap, BeforeApplicat
   async onApplicationBootstrap(): Promise<void> {
     await this.relay.start();
     await this.consumers.startAll();
+    this.retention.start();
   }
 
   async beforeApplicationShutdown(signal?: string): Promise<void> {
@@ -105,6 +109,7 @@ export class ServiceCoreModule implements OnApplicationBootstrap, BeforeApplicat
     this.health.startDraining();
     await this.consumers.stopAll();
     await this.relay.stop();
+    await this.retention.stop();
   }
 
   async onApplicationShutdown(): Promise<void> {

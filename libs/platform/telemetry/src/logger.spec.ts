@@ -1,6 +1,7 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import { Writable } from 'node:stream';
+import pino from 'pino';
 import pinoHttp from 'pino-http';
 import { pinoOptions } from './logger';
 
@@ -33,5 +34,35 @@ describe('request log lines', () => {
     // GB 11643-1999's worked example; masking.ts keeps the first 3 and last 4 characters.
     const line = logLineFor({}, '/api/v1/registry/drivers/11010519491231002X');
     expect(line.req.url).toBe('/api/v1/registry/drivers/110***********002X');
+  });
+});
+
+describe('application log lines (issue 23 item 7)', () => {
+  function linesOf(write: (logger: pino.Logger<never>) => void): string[] {
+    const lines: string[] = [];
+    const stream = new Writable({ write: (chunk: Buffer, _enc, done) => (lines.push(chunk.toString()), done()) });
+    write(pino(pinoOptions('test', 'info'), stream));
+    return lines;
+  }
+  // GB 11643-1999's worked example (a valid check character), as in the URL test above.
+  const citizenId = '11010519491231002X';
+  const token = 'eyJhbGciOiJFUzI1NiJ9.payload.signature';
+
+  it('redact a token and the authorization header wherever an object carries them', () => {
+    const [line] = linesOf((logger) =>
+      logger.info({ answer: { access_token: token }, call: { headers: { authorization: `Bearer ${token}` } }, token }, 'token issued'),
+    );
+    expect(line).not.toContain(token);
+    expect(JSON.parse(line)).toMatchObject({ answer: { access_token: '[redacted]' }, call: { headers: { authorization: '[redacted]' } }, token: '[redacted]' });
+  });
+
+  it('mask a citizen ID in a message and in an error’s message and stack', () => {
+    const lines = linesOf((logger) => {
+      logger.warn(`driver ${citizenId} not found`);
+      logger.error({ err: new Error(`no driver ${citizenId}`) }, 'lookup failed');
+    });
+    expect(lines.join('\n')).not.toContain(citizenId);
+    expect(JSON.parse(lines[0]).message).toBe('driver 110***********002X not found');
+    expect(JSON.parse(lines[1]).err.message).toBe('no driver 110***********002X');
   });
 });

@@ -11,7 +11,28 @@ export const LOG_REDACT_PATHS = [
   '*.password',
   '*.idNumber',
   '*.citizenId',
+  // Tokens (issue 23 item 7): an access token answer, a token or key handed to a logger by mistake.
+  '*.access_token',
+  '*.accessToken',
+  '*.refresh_token',
+  '*.token',
+  '*.privateKey',
+  // `*.x` is one level down only; the same keys at the top of a log object:
+  'token',
+  'access_token',
+  'accessToken',
+  '*.headers.authorization',
+  '*.headers["x-principal"]',
 ];
+
+/** An error as pino serialises it, with citizen IDs in its message and stack masked (a message may quote the input). */
+export function errorLogFields(error: Error): Record<string, unknown> {
+  const fields = pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+  for (const key of ['message', 'stack'] as const) {
+    if (typeof fields[key] === 'string') fields[key] = maskCitizenIdsInText(fields[key]);
+  }
+  return fields;
+}
 
 /** Adds the active trace and span ids to every line so logs and traces join up. */
 export function traceMixin(): Record<string, string> {
@@ -55,8 +76,14 @@ export function pinoOptions(service: string, level: string): LoggerOptions {
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
     mixin: traceMixin,
-    serializers: { req: requestLogFields },
+    serializers: { req: requestLogFields, err: errorLogFields },
     redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' },
+    // A message written with a citizen ID in it (`logger.warn(\`… \${id}\`)`) is masked like a URL.
+    hooks: {
+      logMethod(args, method) {
+        method.apply(this, args.map((arg) => (typeof arg === 'string' ? maskCitizenIdsInText(arg) : arg)) as Parameters<typeof method>);
+      },
+    },
   };
 }
 

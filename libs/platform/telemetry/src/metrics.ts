@@ -43,6 +43,13 @@ export const eventsConsumed = new Counter({
   registers: [metricsRegistry],
 });
 
+export const messagingRowsPruned = new Counter({
+  name: 'messaging_rows_pruned_total',
+  help: 'Published outbox rows and processed inbox rows deleted after the retention (ADR 0072)',
+  labelNames: ['table'],
+  registers: [metricsRegistry],
+});
+
 /**
  * Bucket bounds (seconds) with edges at the latency objectives (docs/perf.md): 10 ms for a
  * decision inside joint measures, 30 ms for one through the gateway, 50 ms for a record through

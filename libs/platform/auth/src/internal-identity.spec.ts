@@ -1,0 +1,63 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { sign } from 'jsonwebtoken';
+import { DomainError } from '@platform/errors';
+import { encodePrincipal, Principal } from './principal';
+import { INTERNAL_ISSUER, PrincipalSigner, PrincipalVerifier } from './internal-identity';
+
+function keyPair(): { privateKey: string; publicKey: string } {
+  return generateKeyPairSync('ec', {
+    namedCurve: 'P-256',
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
+}
+
+describe('signed internal principal (ADR 0073)', () => {
+  const gateway = keyPair();
+  const principal: Principal = { clientId: 'zhengzhou', kind: 'integrator', scopes: ['records:write'], region: '410100' };
+  const signer = new PrincipalSigner(gateway.privateKey, 30);
+  const permits = new PrincipalVerifier(gateway.publicKey, ['permits']);
+
+  const refusal = (token: string | undefined): DomainError => {
+    try {
+      permits.verify(token);
+    } catch (error) {
+      return error as DomainError;
+    }
+    throw new Error('accepted');
+  };
+
+  it('gives the target service back the principal the gateway signed for it', () => {
+    expect(permits.verify(signer.sign(principal, 'permits'))).toEqual(principal);
+  });
+
+  it.each([
+    ['missing', () => undefined],
+    ['unsigned (the old base64 JSON)', () => encodePrincipal(principal)],
+    ['signed for another service', () => signer.sign(principal, 'collection')],
+    ['signed by another key', () => new PrincipalSigner(keyPair().privateKey).sign(principal, 'permits')],
+    [
+      'tampered (region widened after signing)',
+      () => {
+        const [header, , signature] = signer.sign(principal, 'permits').split('.');
+        const widened = Buffer.from(JSON.stringify({ prn: { ...principal, region: '410000' }, aud: 'permits', iss: INTERNAL_ISSUER, exp: 9e9 })).toString(
+          'base64url',
+        );
+        return `${header}.${widened}.${signature}`;
+      },
+    ],
+    ['expired', () => sign({ prn: principal }, gateway.privateKey, { algorithm: 'ES256', audience: 'permits', issuer: INTERNAL_ISSUER, expiresIn: -1 })],
+    ['with "alg: none"', () => sign({ prn: principal }, '', { algorithm: 'none', audience: 'permits', issuer: INTERNAL_ISSUER })],
+  ])('refuses a principal %s as UNAUTHENTICATED', (_case, token) => {
+    expect(refusal(token())).toMatchObject({ code: 'AUTH.UNAUTHENTICATED', kind: 'unauthenticated' });
+  });
+
+  it('refuses a key that is not EC P-256', () => {
+    const rsa = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    expect(() => new PrincipalSigner(rsa.privateKey)).toThrow(/EC P-256/);
+  });
+});
