@@ -147,7 +147,7 @@ describe('repair of a list entry: a severe-dishonesty entry lifted and unpublish
 
     // The commitment proves false: the listing unit revokes the repair, and the entry's early removal is
     // undone (DOMAIN.md §5; ADR 0065, 0076): in force again with its original period, announced as
-    // measures.list-entries.effective (disclosure's relisting of a removed entry is its own change, ADR 0076).
+    // measures.list-entries.effective and listed again in public view.
     const revoked = await api(`/api/v1/repair-applications/${applicationId}/revocation`, {
       method: 'POST',
       body: { reason: '信用承诺不实：仍存在超限运输行为' },
@@ -169,6 +169,13 @@ describe('repair of a list entry: a severe-dishonesty entry lifted and unpublish
       30_000,
     );
     expect(announced).toEqual([{ status: 'effective' }, { status: 'effective' }]);
+    // …and the public sees it listed again, with its original period (disclosure relists a newer effective version).
+    const relisted = await eventually(
+      () => profileLists(carrier.id),
+      (l) => l.length === 1,
+      30_000,
+    );
+    expect(relisted).toEqual([expect.objectContaining({ listType: 'severe-dishonesty', startsOn: removed.startsOn })]);
     const twice = await api(`/api/v1/repair-applications/${applicationId}/revocation`, { method: 'POST', body: { reason: '再次撤销' } });
     expect({ status: twice.status, code: twice.body.code }).toEqual({ status: 409, code: 'REPAIR.NOT_REVOCABLE' });
   }, 120_000);

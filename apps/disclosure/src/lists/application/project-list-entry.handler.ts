@@ -19,7 +19,9 @@ interface Row {
 /**
  * `measures.list-entries.effective|removed` → the published lists and the subjects' profiles,
  * each change in the publication log. Only entries in force are ever published (a proposal
- * during its prior-notice period is not); an older version than the one held is ignored.
+ * during its prior-notice period is not); an older version than the one held is ignored. A newer
+ * `effective` version of a removed entry lists it again: a revoked repair undoes the early removal
+ * (DOMAIN.md §5, ADR 0065).
  */
 @Injectable()
 export class ProjectListEntryHandler {
@@ -33,7 +35,7 @@ export class ProjectListEntryHandler {
     const rows: Row[] = await manager.query(
       `INSERT INTO public_list_entries (entry_id, list_type, subject_kind, subject_id, subject_name, region, grounds, document_number, starts_on, ends_on, version, partner_region, partner_name)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-       ON CONFLICT (entry_id) DO UPDATE SET starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on, grounds = EXCLUDED.grounds,
+       ON CONFLICT (entry_id) DO UPDATE SET removed_on = NULL, starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on, grounds = EXCLUDED.grounds,
          document_number = EXCLUDED.document_number, version = EXCLUDED.version, partner_region = EXCLUDED.partner_region, partner_name = EXCLUDED.partner_name
        WHERE public_list_entries.version < EXCLUDED.version
        RETURNING publication_id, list_type, subject_kind, subject_id, subject_name, to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on`,
