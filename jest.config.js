@@ -15,10 +15,16 @@ const base = {
   transform: {
     '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }],
     // ESM-only dependencies, compiled to CommonJS for Jest (Node 24 itself loads them with require).
-    '^.+/node_modules/(@marcbachmann/cel-js|flatbush|flatqueue|cheap-ruler)/.+\\.js$': ['@swc/jest', { ...swc, swcrc: false }],
+    '^.+/node_modules/(@marcbachmann/cel-js|flatbush|flatqueue|cheap-ruler|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit)/.+\\.js$': [
+      '@swc/jest',
+      { ...swc, swcrc: false },
+    ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@marcbachmann/cel-js|flatbush|flatqueue|cheap-ruler)/)'],
-  moduleNameMapper,
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@marcbachmann/cel-js|flatbush|flatqueue|cheap-ruler|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit)/)',
+  ],
+  // file-type's root export offers only `import`/`module-sync` conditions, which Jest's resolver does not read.
+  moduleNameMapper: { ...moduleNameMapper, '^file-type$': '<rootDir>/node_modules/file-type/index.js' },
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };
 

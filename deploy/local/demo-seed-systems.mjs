@@ -605,19 +605,45 @@ export const DEMO_SEED_SYSTEMS = [
     ],
   },
   // Oversize-transport permits (issue 18; seed 000, seed 002 案例7): not a scheme but the permits service.
-  // A clean carrier licensed for 大件运输 (commitment path) and one found with false materials (62号令:
-  // 1 year without permits → its application is not accepted). README: "Oversize permits by hand".
+  // A clean carrier licensed for 大件运输 (commitment path), one found with false materials (62号令:
+  // 1 year without permits → its application is not accepted), and one on the key-watch list (Henan:
+  // 列入重点关注名单的不适用信用承诺办理 → the standard path with on-site inspection, the reason shown).
+  // The key-watch entry is Hubei's, recognised here (cross-region recognition, DOMAIN.md §4): a
+  // Henan entry would need its 5-working-day prior notice to run out first. Each carrier's tractor is
+  // registered to it. README: "Oversize permits by hand".
   {
     scheme: 'oversize-permits',
     clientId: 'demo-zhengzhou',
     region: '410100',
     subjects: [
-      { kind: 'org', id: uscc('91410100MA3X1801'.padEnd(17, '0')), name: '郑州中原大件运输有限公司', sectors: ['oversize-transport'], records: [] },
+      {
+        kind: 'org',
+        id: uscc('91410100MA3X1801'.padEnd(17, '0')),
+        name: '郑州中原大件运输有限公司',
+        sectors: ['oversize-transport'],
+        records: [],
+        vehicles: [{ plate: '豫A12345', colour: 'yellow', vehicleType: 'tractor', axles: 6 }],
+      },
+      {
+        kind: 'org',
+        id: uscc('91410100MA3X1803'.padEnd(17, '0')),
+        name: '郑州重安大件运输有限公司',
+        sectors: ['oversize-transport'],
+        records: [],
+        vehicles: [{ plate: '豫A18030', colour: 'yellow', vehicleType: 'tractor', axles: 6 }],
+        partnerListEntry: {
+          clientId: 'demo-partner-hubei',
+          listType: 'key-watch',
+          grounds: '一年内多次未按许可路线行驶（湖北省认定）',
+          provenance: { partnerRegion: '420000', partnerName: '湖北省交通运输厅', sourceReference: '鄂交信〔2026〕1803号' },
+        },
+      },
       {
         kind: 'org',
         id: uscc('91410100MA3X1802'.padEnd(17, '0')),
         name: '郑州速通大件运输有限公司',
         sectors: ['oversize-transport'],
+        vehicles: [{ plate: '豫A9F321', colour: 'yellow', vehicleType: 'tractor', axles: 6 }],
         records: [
           {
             recordType: 'oversize-transport-violation',

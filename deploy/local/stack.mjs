@@ -320,6 +320,16 @@ async function seedDemoSeedSystems(clients, today) {
               : [`drivers/${s.id}`, { name: s.name, region: system.region, qualificationSectors: s.sectors, qualifiedOn: s.qualifiedOn }];
         const registered = await fetch(`${GATEWAY}/api/v1/registry/${path}`, { method: 'PUT', headers, body: JSON.stringify(body) });
         if (!registered.ok) throw new Error(`demo registration ${system.scheme} ${path}: ${registered.status} ${await registered.text()}`);
+        for (const v of s.vehicles ?? []) {
+          const vehicle = { carrierUscc: s.id, region: system.region, vehicleType: v.vehicleType, axles: v.axles };
+          const put = await fetch(`${GATEWAY}/api/v1/registry/vehicles/${encodeURIComponent(`${v.plate}:${v.colour}`)}`, {
+            method: 'PUT',
+            headers,
+            body: JSON.stringify(vehicle),
+          });
+          if (!put.ok) throw new Error(`demo vehicle ${system.scheme} ${v.plate}: ${put.status} ${await put.text()}`);
+        }
+        if (s.partnerListEntry) await importDemoPartnerEntry(clients, s, today);
         for (const [i, r] of s.records.entries()) {
           const response = await fetch(`${GATEWAY}/api/v1/credit-records`, {
             method: 'POST',
@@ -341,6 +351,27 @@ async function seedDemoSeedSystems(clients, today) {
       if (system.screening) await screenDemoList(system.screening, headers, system.subjects.length);
     }),
   );
+}
+
+/**
+ * A partner region's list entry about a demo subject, recognised here at once (exchange API,
+ * `POST /exchange/v1/list-entries`; the same source reference again answers the first import).
+ */
+async function importDemoPartnerEntry(clients, subject, today) {
+  const { clientId, listType, grounds, provenance } = subject.partnerListEntry;
+  const token = await demoToken(clients, clientId);
+  const response = await fetch(`${GATEWAY}/exchange/v1/list-entries`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      listType,
+      subject: { kind: subject.kind, id: subject.id, name: subject.name },
+      grounds,
+      provenance: { ...provenance, decidedOn: today },
+      startsOn: today,
+    }),
+  });
+  if (!response.ok) throw new Error(`demo partner entry ${subject.id}: ${response.status} ${await response.text()}`);
 }
 
 /**

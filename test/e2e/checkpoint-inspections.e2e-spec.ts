@@ -144,6 +144,19 @@ describe('checkpoint inspections through the gateway: pass, 大车小证, no per
     expect(records[0]).toMatchObject({ recordType: 'oversize-transport-violation', documentNumber: episodeId });
   }, 60_000);
 
+  it('the same checkpoint, plate and second with another measurement: 409 problem+json CONFLICTING_REPEAT, the first answer kept', async () => {
+    // One inspection is one episode (ADR 0064): a different measurement of it must not replay the first verdict.
+    const inspectedAt = new Date(Date.now() - 300_000).toISOString();
+    const first = await api('/api/v1/checkpoint-inspections', { method: 'POST', body: inspection({ permitNo, inspectedAt }) });
+    expect(first.body).toMatchObject({ outcome: 'pass' });
+    const heavier = inspection({ permitNo, inspectedAt, measured: { heightM: 4.4, widthM: 3.5, lengthM: 22, grossMassKg: 60000, axleCount: 6 } });
+    const conflicting = await api('/api/v1/checkpoint-inspections', { method: 'POST', body: heavier });
+    expect({ status: conflicting.status, code: conflicting.body.code }).toEqual({ status: 409, code: 'CHECKPOINT_INSPECTION.CONFLICTING_REPEAT' });
+    expect(conflicting.headers.get('content-type')).toContain('application/problem+json');
+    const same = await api('/api/v1/checkpoint-inspections', { method: 'POST', body: inspection({ permitNo, inspectedAt }) });
+    expect(same.body).toEqual(first.body);
+  }, 60_000);
+
   it('no permit for the plate: refused; the violation record is about the vehicle', async () => {
     const other = `豫A${String(10_000 + Math.floor(Math.random() * 89_999))}`;
     const answer = await api('/api/v1/checkpoint-inspections', { method: 'POST', body: inspection({ tractorPlate: other, trailerPlate: undefined }) });

@@ -139,6 +139,12 @@ describe('permit approvals through the gateway: Hubei approves or refuses a Zhen
 
     const second = await asHubei('/exchange/v1/permit-approvals', { applicationId: applied.id, decision: 'refuse', reason: '改变主意' });
     expect({ status: second.status, code: second.body.code }).toEqual({ status: 409, code: 'PERMIT_APPROVAL.ALREADY_ANSWERED' });
+    // The answer is announced once through the outbox and relayed to the PERMITS stream (ADR 0076).
+    const answered = await eventually(
+      () => announced('permits.approvals.answered', applied.id),
+      (rows) => rows.length > 0 && rows.every((r) => r.published),
+    );
+    expect(answered.map((r) => r.data)).toEqual([expect.objectContaining({ province: '420000', decision: 'approved', applicationRefused: false })]);
 
     const issued = await api(`/api/v1/permit-applications/${applied.id}/decision`, { method: 'POST', body: { outcome: 'issue' } });
     expect(issued.status).toBe(200);
@@ -225,5 +231,27 @@ describe('permit approvals through the gateway: Hubei approves or refuses a Zhen
     expect((escalated.body.approvals as Approval[])[1]).toMatchObject({ province: '420000', state: 'pending', overdue: true, escalatedAt: expect.any(String) });
     const listed = await asHubei('/exchange/v1/permit-approvals?state=pending');
     expect((listed.body.items as Json[]).find((i) => i.applicationId === applied.id)).toMatchObject({ overdue: true, escalatedAt: expect.any(String) });
+    const announcedEscalation = await eventually(
+      () => announced('permits.approvals.escalated', applied.id),
+      (rows) => rows.length > 0 && rows.every((r) => r.published),
+    );
+    expect(announcedEscalation.map((r) => r.data)).toEqual([
+      {
+        applicationId: applied.id,
+        acceptingRegion: '410100',
+        province: '420000',
+        deadline: '2026-11-30',
+        escalatedAt: (escalated.body.approvals as Approval[])[1].escalatedAt,
+      },
+    ]);
   }, 90_000);
+
+  /** Integration events about one application in permits' outbox, and whether the relay published them. */
+  async function announced(subject: string, applicationId: string): Promise<{ data: Json; published: boolean }[]> {
+    const rows = await platform.db.query<{ envelope: { data: Json }; published: boolean }>(
+      `SELECT envelope, published_at IS NOT NULL AS published FROM permits.outbox WHERE subject = $1 AND envelope->'data'->>'applicationId' = $2 ORDER BY seq`,
+      [subject, applicationId],
+    );
+    return rows.map((r) => ({ data: r.envelope.data, published: r.published }));
+  }
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import QRCode from 'qrcode';
 import { WorkingDayCalendar } from '@domain/calendar';
 import { creditRecordBody, makeUscc } from '../support/factories';
@@ -90,6 +91,17 @@ describe('permits through the gateway: applications classified, on the credit pa
     return uscc;
   }
 
+  /** Uploads raw bytes with a declared Content-Type (which the service ignores: it sniffs the content). */
+  async function upload(path: string, bytes: Buffer, contentType: string) {
+    const response = await fetch(`${platform.gatewayUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${window}`, 'content-type': contentType },
+      body: bytes,
+    });
+    const answer = { status: response.status, body: (await response.json()) as Json };
+    return Object.defineProperty(answer, 'headers', { value: response.headers, enumerable: false }) as typeof answer & { headers: Headers };
+  }
+
   /** Submits once the registry's announcement has reached permits (an unknown carrier is refused, nothing written). */
   const submitWhenKnown = (body: Record<string, unknown>, headers?: Record<string, string>) =>
     eventually(
@@ -144,19 +156,99 @@ describe('permits through the gateway: applications classified, on the credit pa
     // The correction (补正) completes it: accepted today, and the 20 working days run from today
     // (《行政许可法》第三十二条: the period starts from receipt of complete materials).
     const correction = `/api/v1/permit-applications/${created.body.id as string}/correction`;
-    const corrected = await api(correction, {
-      method: 'POST',
+    const headers = { 'idempotency-key': `correction-${created.body.id as string}` };
+    const badKey = await api(correction, { method: 'POST', body: { escortPlan: '护送' }, headers: { 'idempotency-key': 'bad key with spaces' } });
+    expect({ status: badKey.status, code: badKey.body.code, fields: badKey.body.errors?.map((e) => e.field) }).toEqual({
+      status: 400,
+      code: 'REQUEST.INVALID_IDEMPOTENCY_KEY',
+      fields: ['Idempotency-Key'],
+    });
+    // The outline drawing is uploaded first; the correction names the stored file (ADR 0076).
+    const drawing = Buffer.from(`%PDF-1.7\n% outline drawing ${created.body.id as string}\n%%EOF\n`, 'latin1');
+    const uploaded = await upload('/api/v1/permit-attachments', drawing, 'application/pdf');
+    expect(uploaded).toEqual({
+      status: 201,
       body: {
-        attachments: [{ kind: 'outline-drawing', sha256: 'c'.repeat(64), sizeBytes: 180_000, mediaType: 'application/pdf' }],
-        escortPlan: '前后各一辆护送车，限速40公里/小时',
+        sha256: createHash('sha256').update(drawing).digest('hex'),
+        sizeBytes: drawing.byteLength,
+        mediaType: 'application/pdf',
+        uploadedAt: expect.any(String),
       },
     });
+    const correctionBody = {
+      attachments: [{ kind: 'outline-drawing', sha256: uploaded.body.sha256, sizeBytes: drawing.byteLength, mediaType: 'application/pdf' }],
+      escortPlan: '前后各一辆护送车，限速40公里/小时',
+    };
+    const corrected = await api(correction, { method: 'POST', headers, body: correctionBody });
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     expect(corrected).toMatchObject({ status: 200, body: { status: 'accepted', acceptedOn: today, deficiencies: [] } });
     expect(new WorkingDayCalendar({ unknownYears: 'statutory' }).workingDaysBetween(today, corrected.body.deadline as string)).toBe(20);
+    // The same correction retried with its Idempotency-Key: the first answer, replayed (not a 409).
+    const retried = await api(correction, { method: 'POST', body: correctionBody, headers });
+    expect(retried).toMatchObject({ status: 200, body: corrected.body });
+    expect(retried.headers.get('idempotent-replayed')).toBe('true');
+    const reused = await api(correction, { method: 'POST', body: { escortPlan: '另一方案' }, headers });
+    expect({ status: reused.status, code: reused.body.code }).toEqual({ status: 422, code: 'REQUEST.IDEMPOTENCY_KEY_REUSED' });
     const again = await api(correction, { method: 'POST', body: { escortPlan: '再次补正' } });
     expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'PERMIT_APPLICATION.NOT_DEFICIENT' });
   }, 60_000);
+
+  it('attachment files: type sniffed from the content, limits by type, served as a download with nosniff; bad uploads are problem+json', async () => {
+    // PNG signature (RFC 2083 §3.1) sent as application/pdf: stored as what it is.
+    const png = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      Buffer.from('0000000d49484452', 'hex'),
+      Buffer.from(`${Date.now()}`),
+    ]);
+    const photo = await upload('/api/v1/permit-attachments', png, 'application/pdf');
+    expect(photo).toMatchObject({ status: 201, body: { mediaType: 'image/png', sizeBytes: png.byteLength } });
+    const download = await fetch(`${platform.gatewayUrl}/api/v1/permit-attachments/${photo.body.sha256 as string}`, {
+      headers: { authorization: `Bearer ${window}` },
+    });
+    expect([download.status, download.headers.get('content-type'), download.headers.get('x-content-type-options')]).toEqual([200, 'image/png', 'nosniff']);
+    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="${photo.body.sha256 as string}.png"`);
+    expect(Buffer.from(await download.arrayBuffer()).equals(png)).toBe(true);
+    // Another province's client does not see it.
+    const elsewhere = await api(`/api/v1/permit-attachments/${photo.body.sha256 as string}`, { token: await platform.token('hubei-partner') });
+    expect(elsewhere.status).toBeGreaterThanOrEqual(403);
+
+    const before = Number((await platform.db.query<{ n: string }>(`SELECT count(*) AS n FROM permits.stored_files`))[0].n);
+    // A Windows executable (MZ … PE header) declared as a PDF, plain text, an empty body, a PDF over its limit.
+    const exe = Buffer.concat([Buffer.from('MZ', 'latin1'), Buffer.alloc(62), Buffer.from('PE\0\0', 'latin1'), Buffer.alloc(64)]);
+    const pdfHeader = Buffer.from('%PDF-1.7\n', 'latin1');
+    const cases: [string, Buffer, number, string][] = [
+      ['an executable called a PDF', exe, 415, 'FILE.TYPE_REFUSED'],
+      ['a script', Buffer.from('<script>alert(1)</script>'), 415, 'FILE.TYPE_REFUSED'],
+      ['an empty upload', Buffer.alloc(0), 400, 'FILE.EMPTY'],
+      // PDF's limit is 10 MiB (ADR 0076): 10 MiB + 1 byte passes the gateway (20 MiB bodies) and the service refuses it.
+      ['a PDF over 10 MiB', Buffer.concat([pdfHeader, Buffer.alloc(10 * 1024 * 1024 + 1 - pdfHeader.byteLength)]), 413, 'FILE.TOO_LARGE'],
+    ];
+    for (const [what, bytes, status, code] of cases) {
+      const answer = await upload('/api/v1/permit-attachments', bytes, 'application/pdf');
+      expect({ what, status: answer.status, code: answer.body.code }).toEqual({ what, status, code });
+      expect(answer.headers.get('content-type')).toContain('application/problem+json');
+    }
+    expect(Number((await platform.db.query<{ n: string }>(`SELECT count(*) AS n FROM permits.stored_files`))[0].n)).toBe(before);
+    const badHash = await api('/api/v1/permit-attachments/not-a-hash');
+    expect({ status: badHash.status, code: badHash.body.code, fields: badHash.body.errors?.map((e) => e.field) }).toEqual({
+      status: 400,
+      code: 'FILE.INVALID_HASH',
+      fields: ['sha256'],
+    });
+    const unknown = await api(`/api/v1/permit-attachments/${'0'.repeat(64)}`);
+    expect({ status: unknown.status, code: unknown.body.code }).toEqual({ status: 404, code: 'FILE.NOT_FOUND' });
+
+    // An application naming a file that was never uploaded is refused on that attachment (一次性告知 with the rest).
+    const carrier = await oversizeCarrier();
+    const notUploaded = await submitWhenKnown(
+      application(carrier, { attachments: [{ kind: 'photo', sha256: 'd'.repeat(64), sizeBytes: 1000, mediaType: 'image/jpeg' }] }),
+    );
+    expect({ status: notUploaded.status, code: notUploaded.body.code, fields: notUploaded.body.errors?.map((e) => e.field) }).toEqual({
+      status: 400,
+      code: 'PERMIT_APPLICATION.INVALID',
+      fields: ['attachments[0].sha256'],
+    });
+  }, 90_000);
 
   it('a carrier whose licence lacks oversize transport is not accepted', async () => {
     const carrier = await oversizeCarrier(['general-cargo']);
@@ -345,8 +437,8 @@ describe('permits through the gateway: applications classified, on the credit pa
       (r) => ((r.body.licences as unknown[] | undefined) ?? []).length > 0,
     );
     expect(profile.body.licences).toEqual([expect.objectContaining({ documentNumber: permit.permitNo })]);
-    // The QR code printed on the permit opens its public verification on the public address (issue 18 item 6).
-    const verificationUrl = `${PUBLIC_BASE}/public/v1/permits/${permit.permitNo}`;
+    // The QR code printed on the permit opens the portal's permit page on the public address (issue 18 item 6).
+    const verificationUrl = `${PUBLIC_BASE}/#/permits/${permit.permitNo}`;
     const svg = await fetch(`${platform.gatewayUrl}/public/v1/permits/${encodeURIComponent(permit.permitNo)}/qr`);
     expect([svg.status, svg.headers.get('content-type'), svg.headers.get('x-verification-url')]).toEqual([
       200,
@@ -409,6 +501,18 @@ describe('permits through the gateway: applications classified, on the credit pa
     expect({ status: twice.status, code: twice.body.code }).toEqual({ status: 409, code: 'PERMIT.ALREADY_REVOKED' });
     expect((await api(`/public/v1/permits/${encodeURIComponent(permitNo)}`, { token: null })).body).toMatchObject({ validity: 'revoked' });
 
+    // The permit's licence record (双公示) is withdrawn: its revoked version, and the public profile stops listing it as a licence.
+    const licence = await eventually(
+      () => api(`/api/v1/credit-records?${new URLSearchParams({ subjectId: carrier, type: 'administrative-licence' }).toString()}`),
+      (r) => ((r.body.records as { status: string }[] | undefined) ?? []).some((record) => record.status === 'revoked'),
+    );
+    expect(licence.body.records).toEqual([expect.objectContaining({ documentNumber: permitNo, status: 'revoked' })]);
+    const profile = await eventually(
+      () => api(`/public/v1/subjects/${carrier}`, { token: null }),
+      (r) => r.status === 200 && !JSON.stringify(r.body.licences ?? []).includes(permitNo),
+    );
+    expect(JSON.stringify(profile.body.licences ?? [])).not.toContain(permitNo);
+
     // The violation reaches collection as a false-materials record found in application review …
     const records = await eventually(
       () => api(`/api/v1/credit-records?${new URLSearchParams({ subjectId: carrier, type: 'oversize-transport-violation' }).toString()}`),
@@ -456,6 +560,31 @@ describe('permits through the gateway: applications classified, on the credit pa
     expect(confirmed).toMatchObject({ status: 200, body: { status: 'effective' } });
     // Henan: 列入重点关注名单的不适用信用承诺办理 (mapping henan.key-watch.no-commitment).
     const applied = await submitWhenKnown(application(carrier));
+    expect(applied.body).toMatchObject({ status: 'accepted', path: 'standard', inspection: 'on-site' });
+    expect((applied.body.pathReasons as string[]).join()).toContain('不适用信用承诺（告知承诺）办理');
+  }, 60_000);
+
+  it("a carrier on Hubei's key-watch list, recognised here (the demo's key-watch carrier): the standard path, and the reason shown", async () => {
+    // DOMAIN.md §4: key-watch lists are shared across regions and recognised; Henan: 列入重点关注名单的不适用信用承诺办理.
+    // This is how `npm start` lists its key-watch carrier (deploy/local/demo-seed-systems.mjs): no prior notice to wait for.
+    const carrier = await oversizeCarrier();
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const imported = await api('/exchange/v1/list-entries', {
+      method: 'POST',
+      token: await platform.token('hubei-partner'),
+      body: {
+        listType: 'key-watch',
+        subject: { kind: 'org', id: carrier, name: '郑州重安大件运输有限公司' },
+        grounds: '一年内多次未按许可路线行驶（湖北省认定）',
+        provenance: { partnerRegion: '420000', partnerName: '湖北省交通运输厅', sourceReference: `鄂交信-${carrier}`, decidedOn: today },
+        startsOn: today,
+      },
+    });
+    expect(imported).toMatchObject({ status: 201, body: { status: 'effective', listType: 'key-watch' } });
+    const applied = await eventually(
+      () => submitWhenKnown(application(carrier)),
+      (r) => r.body.path === 'standard',
+    );
     expect(applied.body).toMatchObject({ status: 'accepted', path: 'standard', inspection: 'on-site' });
     expect((applied.body.pathReasons as string[]).join()).toContain('不适用信用承诺（告知承诺）办理');
   }, 60_000);

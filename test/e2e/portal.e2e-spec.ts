@@ -6,20 +6,8 @@ import { Events, ListEntryV1 } from '@contracts';
 import { connectJetStream, MessagingNamespace } from '@platform/messaging';
 import { chinaToday, gradeChangedEvent, listEntryEffectiveEvent, TEST_NATS_URL } from '@platform/testing';
 import { creditRecordBody, makeUscc } from '../support/factories';
+import { contrast } from '../support/contrast';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
-
-/** WCAG 2.x contrast ratio of two `rgb(r, g, b)` colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (rgb: string) => {
-    const [r, g, bl] = (rgb.match(/\d+(\.\d+)?/g) ?? [])
-      .slice(0, 3)
-      .map((v) => Number(v) / 255)
-      .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi + 0.05) / (lo + 0.05);
-}
 
 /**
  * Disclosure issue: the Chinese portal in a real headless Chromium (Debian's `chromium`, driven by

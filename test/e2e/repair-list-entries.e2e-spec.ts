@@ -9,6 +9,8 @@ interface Entry {
   listType: string;
   status: string;
   removal: { reason: string; removedOn: string; detail: string } | null;
+  startsOn?: string | null;
+  endsOn?: string | null;
 }
 
 /*
@@ -142,5 +144,32 @@ describe('repair of a list entry: a severe-dishonesty entry lifted and unpublish
       30_000,
     );
     expect({ status: after.status, code: after.body.code }).toEqual({ status: 409, code: 'REPAIR.RECORD_NOT_IN_FORCE' });
+
+    // The commitment proves false: the listing unit revokes the repair, and the entry's early removal is
+    // undone (DOMAIN.md §5; ADR 0065, 0076): in force again with its original period, announced as
+    // measures.list-entries.effective (disclosure's relisting of a removed entry is its own change, ADR 0076).
+    const revoked = await api(`/api/v1/repair-applications/${applicationId}/revocation`, {
+      method: 'POST',
+      body: { reason: '信用承诺不实：仍存在超限运输行为' },
+    });
+    expect(revoked).toMatchObject({ status: 200, body: { status: 'revoked' } });
+    const [restored] = await eventually(
+      () => entriesOf(carrier.id),
+      (e) => e[0]?.status === 'effective',
+      30_000,
+    );
+    expect(restored).toMatchObject({ id: entryId, status: 'effective', removal: null, startsOn: removed.startsOn, endsOn: removed.endsOn });
+    const announced = await eventually(
+      () =>
+        platform.db.query<{ status: string }>(
+          `SELECT envelope->'data'->>'status' AS status FROM joint_measures.outbox WHERE subject = 'measures.list-entries.effective' AND envelope->'data'->>'entryId' = $1 ORDER BY seq`,
+          [entryId],
+        ),
+      (rows) => rows.length === 2,
+      30_000,
+    );
+    expect(announced).toEqual([{ status: 'effective' }, { status: 'effective' }]);
+    const twice = await api(`/api/v1/repair-applications/${applicationId}/revocation`, { method: 'POST', body: { reason: '再次撤销' } });
+    expect({ status: twice.status, code: twice.body.code }).toEqual({ status: 409, code: 'REPAIR.NOT_REVOCABLE' });
   }, 120_000);
 });

@@ -60,6 +60,15 @@ describe('repair: a Henan penalty from reminder to application to approval, and 
       (r) => (r.body.items ?? []).some((i) => i.recordId === recordId),
       30_000,
     ).then((r) => r.body.items!.find((i) => i.recordId === recordId)!);
+  const upload = async (bytes: Buffer, token: string) => {
+    const response = await fetch(`${platform.gatewayUrl}/api/v1/repair-evidence`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/pdf' },
+      body: bytes,
+    });
+    const answer = { status: response.status, body: (await response.json()) as Body };
+    return Object.defineProperty(answer, 'headers', { value: response.headers, enumerable: false }) as typeof answer & { headers: Headers };
+  };
   const COMMITMENT = '本单位已纠正超限运输违法行为、缴清罚款，承诺今后依法诚信经营（信用承诺书）';
 
   it('a penalty decided yesterday: the reminder shows the day after the 3-month minimum, and applying now is 422 naming that date', async () => {
@@ -135,6 +144,57 @@ describe('repair: a Henan penalty from reminder to application to approval, and 
     expect(after.penalties ?? []).toEqual([]);
     expect((await api(`/api/v1/credit-records/${recordId}`)).body.status).toBe('repaired');
   }, 90_000);
+
+  it('evidence files (issue 19 item 3): sniffed, limited, named as sha256:<hex>; the deciding unit downloads what another city filed', async () => {
+    const uscc = makeUscc('410100');
+    const recordId = await submit(penalty(uscc, addMonths(today, -5)));
+    await reminderFor(uscc, recordId);
+    // A JPEG (SOI + APP0 JFIF marker) declared as a PDF: stored as what its bytes are.
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0', 'latin1'), Buffer.from(`${recordId}`)]);
+    const uploaded = await upload(photo, luoyang);
+    expect(uploaded).toMatchObject({ status: 201, body: { mediaType: 'image/jpeg', sizeBytes: photo.byteLength } });
+    const sha256 = uploaded.body.sha256 as string;
+
+    const before = Number((await platform.db.query<{ n: string }>(`SELECT count(*) AS n FROM repair.repair_applications`))[0].n);
+    // A Windows executable (MZ … PE), a video (not repair evidence), an empty body: refused, nothing stored.
+    const exe = Buffer.concat([Buffer.from('MZ', 'latin1'), Buffer.alloc(62), Buffer.from('PE\0\0', 'latin1'), Buffer.alloc(64)]);
+    const mp4 = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypmp42', 'latin1'), Buffer.alloc(12)]);
+    for (const [what, bytes, status, code] of [
+      ['an executable', exe, 415, 'FILE.TYPE_REFUSED'],
+      ['a video', mp4, 415, 'FILE.TYPE_REFUSED'],
+      ['an empty upload', Buffer.alloc(0), 400, 'FILE.EMPTY'],
+    ] as const) {
+      const answer = await upload(bytes, luoyang);
+      expect({ what, status: answer.status, code: answer.body.code }).toEqual({ what, status, code });
+      expect(answer.headers.get('content-type')).toContain('application/problem+json');
+    }
+    const notUploaded = await api('/api/v1/repair-applications', {
+      method: 'POST',
+      token: luoyang,
+      body: { target: recordId, commitment: COMMITMENT, evidence: [`sha256:${sha256}`, `sha256:${'e'.repeat(64)}`, 'sha256:xyz'] },
+    });
+    expect({ status: notUploaded.status, code: notUploaded.body.code, fields: notUploaded.body.errors?.map((e) => e.field) }).toEqual({
+      status: 400,
+      code: 'REPAIR.INVALID',
+      fields: ['evidence[1]', 'evidence[2]'],
+    });
+    expect(Number((await platform.db.query<{ n: string }>(`SELECT count(*) AS n FROM repair.repair_applications`))[0].n)).toBe(before);
+
+    // Luoyang files for the Zhengzhou record (no trip to another city, seed 003); Zhengzhou decides and reads the evidence.
+    const filed = await api('/api/v1/repair-applications', {
+      method: 'POST',
+      token: luoyang,
+      body: { target: recordId, commitment: COMMITMENT, evidence: [`sha256:${sha256}`] },
+    });
+    expect(filed).toMatchObject({ status: 201, body: { decidingRegion: '410100', evidence: [`sha256:${sha256}`] } });
+    const download = await fetch(`${platform.gatewayUrl}/api/v1/repair-evidence/${sha256}`, { headers: { authorization: `Bearer ${zhengzhou}` } });
+    expect([download.status, download.headers.get('content-type'), download.headers.get('x-content-type-options')]).toEqual([200, 'image/jpeg', 'nosniff']);
+    expect(download.headers.get('content-disposition')).toBe(`attachment; filename="${sha256}.jpg"`);
+    expect(Buffer.from(await download.arrayBuffer()).equals(photo)).toBe(true);
+    // A city that neither uploaded it nor decides the application does not see it.
+    const jiyuan = await api(`/api/v1/repair-evidence/${sha256}`, { token: await platform.token('jiyuan') });
+    expect({ status: jiyuan.status, code: jiyuan.body.code }).toEqual({ status: 404, code: 'FILE.NOT_FOUND' });
+  }, 60_000);
 
   it('refuses an unknown record (404) and a second application (409); nothing is filed', async () => {
     const missing = await api('/api/v1/repair-applications', {

@@ -159,6 +159,12 @@ function applyCommonLabels(object: Rendered, labels: Record<string, string>): vo
     addTo(o, ['spec', 'template', 'metadata', 'labels'], labels, true);
   }
   if (kind === 'PodDisruptionBudget') addTo(o, ['spec', 'selector', 'matchLabels'], labels, false);
+  if (kind === 'NetworkPolicy') {
+    // v2.0.3 rewrites every podSelector that has matchLabels (an empty `podSelector: {}` stays all pods).
+    addTo(o, ['spec', 'podSelector', 'matchLabels'], labels, false);
+    for (const rule of object.spec?.ingress ?? []) for (const peer of rule.from ?? []) addTo(peer, ['podSelector', 'matchLabels'], labels, false);
+    for (const rule of object.spec?.egress ?? []) for (const peer of rule.to ?? []) addTo(peer, ['podSelector', 'matchLabels'], labels, false);
+  }
 }
 
 function applyImages(node: unknown, images: NonNullable<Kustomization['images']>): void {

@@ -9,6 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
+import type { JetStreamManager } from '@nats-io/jetstream';
+import { ensureStreams, MessagingNamespace } from '@platform/messaging';
+import { SERVICE_CONFIG_SCHEMAS } from '../support/service-schemas';
 import { build, MODELLED_FIELDS, NOT_IN_V2, objectId, readKustomization, referencedFiles, Rendered } from './kustomize-v2';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -35,6 +38,9 @@ const EXPECTED_REPLICAS: Record<'base' | 'dev' | 'prod', (app: string) => number
   prod: (app) => (['gateway', 'joint-measures', 'disclosure'].includes(app) ? 3 : 2),
 };
 const PART_OF = { 'app.kubernetes.io/part-of': 'transport-credit' };
+/** Each service's configuration schema, as the service loads it at boot (apps/<app>/src/<app>.definition.ts). */
+const CONFIG_SCHEMAS: Record<string, { safeParse(env: Record<string, string>): { success: boolean; error?: { issues: { path: PropertyKey[] }[] } } }> =
+  SERVICE_CONFIG_SCHEMAS;
 /** Custom resources are checked by shape (no model ships for them). */
 const CUSTOM_KINDS = new Set(['postgresql.cnpg.io/v1 Cluster']);
 
@@ -140,6 +146,7 @@ describe('k8s/ files', () => {
   it('has no YAML file that no kustomization names (it would never be applied nor checked)', () => {
     const referenced = new Set(kustomizationFiles.flatMap((k) => referencedFiles(dirname(k))));
     const roots = [
+      join(K8S, 'observability', 'kustomization.yaml'),
       join(K8S, 'base', 'kustomization.yaml'),
       join(K8S, 'overlays', 'dev', 'kustomization.yaml'),
       join(K8S, 'overlays', 'prod', 'kustomization.yaml'),
@@ -526,6 +533,189 @@ describe.each(deployedTrees.map((t) => [t.name, t]))('services in %s', (treeName
   });
 });
 
+// ---------------------------------------------------------------------------------------------
+// Issue 22: network policies, service accounts, topology spread, configuration from the schemas, streams.
+
+/** Who calls whom over gRPC: every `<X>_GRPC_URL` in a service's ConfigMap names a callee `host:port`. */
+const grpcCallees = (tree: Tree, app: string): string[] =>
+  Object.entries((find(tree, 'ConfigMap', `${app}-config`) as any)?.data ?? {})
+    .filter(([key]) => key.endsWith('_GRPC_URL'))
+    .map(([, value]) => String(value).split(':')[0]);
+const grpcCallers = (tree: Tree, app: string) => APP_NAMES.filter((caller) => grpcCallees(tree, caller).includes(app));
+const peerApp = (peer: any): string | undefined => peer?.podSelector?.matchLabels?.['app.kubernetes.io/name'];
+const portsOf = (rule: any): (string | number)[] => (rule.ports ?? []).map((p: any) => p.port);
+/** What a service may reach besides its gRPC callees: PostgreSQL, NATS clients, the collector's OTLP/HTTP. */
+const INFRASTRUCTURE_EGRESS: Record<string, number> = { postgres: 5432, nats: 4222, 'otel-collector': 4318 };
+const egressTarget = (peer: any): string | undefined => (peer?.podSelector?.matchLabels?.['cnpg.io/cluster'] === 'postgres' ? 'postgres' : peerApp(peer));
+
+describe.each(deployedTrees.map((t) => [t.name, t]))('network policies in %s', (_treeName, tree) => {
+  const policy = (name: string) => find(tree, 'NetworkPolicy', name) as any;
+
+  it('deny everything in the namespace by default and let every pod resolve names (DNS, port 53)', () => {
+    expect(policy('default-deny')?.spec).toEqual({ podSelector: {}, policyTypes: ['Ingress', 'Egress'] });
+    const dns = policy('allow-dns')?.spec;
+    expect(dns?.podSelector).toEqual({});
+    expect(dns?.egress?.flatMap(portsOf)).toEqual([53, 53]);
+  });
+
+  it('let only the gateway be reached from outside the namespace on its API, and only through the ingress controller', () => {
+    const fromOtherNamespaces = APP_NAMES.flatMap((app) =>
+      (policy(app)?.spec?.ingress ?? [])
+        .filter((rule: any) =>
+          (rule.from ?? []).some((peer: any) => peer.namespaceSelector && peer.namespaceSelector.matchLabels?.['kubernetes.io/metadata.name'] !== 'monitoring'),
+        )
+        .map(
+          (rule: any) =>
+            `${app}:${portsOf(rule).join(',')}:${rule.from.map((p: any) => p.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name']).join(',')}`,
+        ),
+    );
+    expect(fromOtherNamespaces).toEqual(['gateway:http:ingress-nginx']);
+  });
+
+  describe.each(APP_NAMES)('%s', (app) => {
+    const spec = () => policy(app)?.spec;
+
+    it('has a NetworkPolicy over its serving pods, for ingress and egress', () => {
+      const podLabels = (find(tree, 'Deployment', app) as any)?.spec?.template?.metadata?.labels;
+      expect(selects(spec()?.podSelector?.matchLabels, podLabels)).toBe(true);
+      expect(spec()?.policyTypes).toEqual(['Ingress', 'Egress']);
+    });
+
+    it('accepts gRPC only from the services whose configuration names it, and HTTP only from Prometheus (and, for the gateway, the ingress controller)', () => {
+      const rules = spec()?.ingress ?? [];
+      const grpcFrom = rules.filter((r: any) => portsOf(r).includes('grpc')).flatMap((r: any) => r.from.map(peerApp));
+      expect(grpcFrom.sort()).toEqual(grpcCallers(tree, app).sort());
+      for (const rule of rules) expect([portsOf(rule).length > 0, portsOf(rule).every((p) => p === 'grpc' || p === 'http')]).toEqual([true, true]);
+      const httpFrom = rules
+        .filter((r: any) => portsOf(r).includes('http'))
+        .flatMap((r: any) => r.from.map((p: any) => p.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name']));
+      expect(httpFrom).toEqual(app === 'gateway' ? ['monitoring', 'ingress-nginx'] : ['monitoring']);
+    });
+
+    it('reaches only PostgreSQL, NATS, the collector and the services its configuration calls, each on its one port', () => {
+      const reached = (spec()?.egress ?? []).flatMap((rule: any) =>
+        (rule.to ?? [undefined]).map((peer: any) => `${egressTarget(peer)}:${portsOf(rule).join(',')}`),
+      );
+      const expected = [
+        ...Object.entries(INFRASTRUCTURE_EGRESS).map(([target, port]) => `${target}:${port}`),
+        ...grpcCallees(tree, app).map((callee) => `${callee}:${APPS[callee].grpc}`),
+      ];
+      expect(reached.sort()).toEqual(expected.sort());
+    });
+
+    it('lets its migration Job reach only PostgreSQL and the collector, and receive nothing', () => {
+      const migrate = policy(`${app}-migrate`)?.spec;
+      expect(selects(migrate?.podSelector?.matchLabels, (find(tree, 'Job', `${app}-migrate`) as any)?.spec?.template?.metadata?.labels)).toBe(true);
+      expect(migrate?.policyTypes).toEqual(['Ingress', 'Egress']);
+      expect(migrate?.ingress ?? []).toEqual([]);
+      expect((migrate?.egress ?? []).flatMap((r: any) => r.to.map((p: any) => `${egressTarget(p)}:${portsOf(r).join(',')}`)).sort()).toEqual([
+        'otel-collector:4318',
+        'postgres:5432',
+      ]);
+    });
+
+    it('runs under its own ServiceAccount, which mounts no token (Deployment and migration Job)', () => {
+      const account = find(tree, 'ServiceAccount', app) as any;
+      expect(account?.automountServiceAccountToken).toBe(false);
+      for (const workload of [find(tree, 'Deployment', app), find(tree, 'Job', `${app}-migrate`)]) {
+        expect(podSpecOf(workload)?.serviceAccountName).toBe(app);
+        expect(podSpecOf(workload)?.automountServiceAccountToken).toBe(false);
+      }
+      // The migration Job runs before the Deployment, from `-l component in (config,identity,migration)`
+      // (k8s/README.md, "Deploy (or upgrade) one service alone"): what it needs must be in that step.
+      const beforeRollout = ['config', 'identity', 'migration'];
+      const needed = [account, find(tree, 'ConfigMap', `${app}-config`), find(tree, 'NetworkPolicy', `${app}-migrate`)];
+      expect(needed.map((o: any) => beforeRollout.includes(o?.metadata?.labels?.['app.kubernetes.io/component']))).toEqual([true, true, true]);
+    });
+
+    it('spreads its pods over nodes (topologySpreadConstraints on the hostname, selecting its own pods)', () => {
+      const deployment = find(tree, 'Deployment', app) as any;
+      const spread = podSpecOf(deployment)?.topologySpreadConstraints ?? [];
+      expect(spread.map((c: any) => c.topologyKey)).toContain('kubernetes.io/hostname');
+      for (const c of spread) {
+        expect(c.maxSkew).toBe(1);
+        expect(selects(c.labelSelector?.matchLabels, deployment.spec.template.metadata.labels)).toBe(true);
+      }
+    });
+
+    it('sets every variable its configuration schema requires, from its ConfigMap or a Secret reference, with values the schema accepts', () => {
+      // Required = what the schema refuses when absent: the issues of parsing an empty environment.
+      const required = new Set((CONFIG_SCHEMAS[app].safeParse({}).error?.issues ?? []).map((i) => String(i.path[0])));
+      expect(required.size).toBeGreaterThan(0);
+      const container = containerOf(find(tree, 'Deployment', app), app);
+      const fromConfigMap: Record<string, string> = (find(tree, 'ConfigMap', `${app}-config`) as any)?.data ?? {};
+      const fromSecrets = (container?.env ?? []).filter((e: any) => e.valueFrom?.secretKeyRef).map((e: any) => e.name);
+      const literal = Object.fromEntries((container?.env ?? []).filter((e: any) => typeof e.value === 'string').map((e: any) => [e.name, e.value]));
+      const provided = new Set([...Object.keys(fromConfigMap), ...fromSecrets, ...Object.keys(literal)]);
+      expect([...required].filter((v) => !provided.has(v))).toEqual([]);
+      for (const name of fromSecrets) expect(secretRef(container, name)?.name).toMatch(/^[a-z0-9-]+$/);
+      // The values written in the manifests must pass the schema; Secret values are not in the repository.
+      const issues = CONFIG_SCHEMAS[app].safeParse({ ...fromConfigMap, ...literal }).error?.issues ?? [];
+      expect(issues.map((i) => String(i.path[0])).filter((v) => !fromSecrets.includes(v))).toEqual([]);
+    });
+  });
+
+  it('opens PostgreSQL, NATS and the collector to the platform pods only, and NATS routes between its own nodes', () => {
+    const partOf = (rule: any) => (rule.from ?? []).some((p: any) => p.podSelector?.matchLabels?.['app.kubernetes.io/part-of'] === 'transport-credit');
+    expect(portsOf(policy('postgres').spec.ingress.find(partOf))).toEqual([5432]);
+    expect(portsOf(policy('nats').spec.ingress.find(partOf))).toEqual([4222]);
+    expect(portsOf(policy('otel-collector').spec.ingress.find(partOf))).toEqual([4317, 4318]);
+    expect((policy('nats').spec.egress ?? []).flatMap(portsOf)).toEqual([6222]);
+    // CloudNativePG creates the instance pods: they carry part-of only if the Cluster passes it on.
+    const cluster = tree.objects.find((o) => o.kind === 'Cluster') as any;
+    expect(
+      selects(policy('postgres').spec.podSelector.matchLabels, { 'cnpg.io/cluster': cluster.metadata.name, ...cluster.spec.inheritedMetadata?.labels }),
+    ).toBe(true);
+  });
+
+  it('gives every workload of the namespace a NetworkPolicy that selects it', () => {
+    const uncovered = workloads(tree).filter((w) => {
+      const labels = podSpecOf(w) ? (w.kind === 'CronJob' ? w.spec.jobTemplate.spec.template.metadata?.labels : w.spec.template.metadata?.labels) : {};
+      return !tree.objects.some(
+        (o) => o.kind === 'NetworkPolicy' && Object.keys(o.spec.podSelector ?? {}).length > 0 && selects(o.spec.podSelector.matchLabels, labels),
+      );
+    });
+    expect(uncovered.map(objectId)).toEqual([]);
+  });
+});
+
+describe.each(deployedTrees.map((t) => [t.name, t]))('JetStream streams declared in %s', (treeName, tree) => {
+  it('declares, as ensureStreams() does with 3 replicas, every stream the code creates (ConfigMap nats-streams, Job nats-streams)', async () => {
+    // What the services declare at start-up (libs/platform/messaging/src/streams.ts), captured from its calls.
+    const declared: any[] = [];
+    const jsm = { streams: { info: async () => ({}), update: async (_name: string, config: any) => declared.push(config) } } as unknown as JetStreamManager;
+    await ensureStreams(jsm, new MessagingNamespace(''), undefined, 3);
+    const data: Record<string, string> = (find(tree, 'ConfigMap', 'nats-streams') as any)?.data ?? {};
+    const inManifest = Object.entries(data).map(([file, json]) => [file, JSON.parse(json)]);
+    expect(inManifest.map(([file, config]) => `${config.name}.json` === file)).not.toContain(false);
+    expect(Object.fromEntries(inManifest.map(([, c]) => [c.name, canonical(c)]))).toEqual(Object.fromEntries(declared.map((c) => [c.name, canonical(c)])));
+    // Replicas match the NATS cluster, and what the services are told (NATS_STREAM_REPLICAS) agrees.
+    const nodes = (find(tree, 'StatefulSet', 'nats') as any)?.spec?.replicas;
+    for (const [, c] of inManifest) expect(c.num_replicas).toBe(nodes);
+    for (const app of APP_NAMES) expect([app, (find(tree, 'ConfigMap', `${app}-config`) as any)?.data?.NATS_STREAM_REPLICAS]).toEqual([app, String(nodes)]);
+    expect(treeName).toBeDefined();
+  });
+
+  it('runs the NATS CLI over every file of the ConfigMap, against the nats Service', () => {
+    const job = find(tree, 'Job', 'nats-streams') as any;
+    const container = containerOf(job);
+    const mount = container?.volumeMounts?.find((m: any) => podSpecOf(job).volumes.find((v: any) => v.name === m.name)?.configMap?.name === 'nats-streams');
+    expect(container?.command?.join(' ')).toContain(`${mount?.mountPath}/*.json`);
+    expect(container?.command?.join(' ')).toMatch(/nats .*stream add/);
+    expect(envVar(container, 'NATS_URL')?.value).toBe('nats://nats:4222');
+  });
+});
+
+describe.each([overlays.dev, overlays.prod].map((t) => [t.name, t]))('images in overlay %s', (_name, tree) => {
+  it('every container names an explicit tag or digest, never latest', () => {
+    const images = workloads(tree).flatMap((w) =>
+      [...(podSpecOf(w)?.initContainers ?? []), ...(podSpecOf(w)?.containers ?? [])].map((c: any) => String(c.image)),
+    );
+    expect(images.length).toBeGreaterThan(0);
+    expect(images.filter((image) => !/@sha256:|:[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(image.replace(/^[^/]+:\d+\//, '')) || /:latest$/.test(image))).toEqual([]);
+  });
+});
+
 describe('overlays', () => {
   const appImages = (tree: Tree) =>
     workloads(tree)
@@ -545,6 +735,22 @@ describe('overlays', () => {
     expect(tags.size).toBe(1);
     expect([...tags][0]).toMatch(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/);
     expect(tags.has('latest')).toBe(false);
+  });
+
+  it.each(['dev', 'prod'] as const)('%s: every object is applied by one of the README steps (infrastructure filter, or one service)', (overlay) => {
+    // k8s/README.md, "Before the first deployment" step 4, and "Deploy (or upgrade) one service alone".
+    const infrastructure = ['postgres', 'nats', 'otel-collector', 'network-policy'];
+    const missed = overlays[overlay].objects.filter((o) => ![...infrastructure, ...APP_NAMES].includes(o.metadata.labels?.['app.kubernetes.io/name'] ?? ''));
+    expect(missed.map(objectId)).toEqual([]);
+    expect(readFileSync(join(K8S, 'README.md'), 'utf8')).toContain(`-l 'app.kubernetes.io/name in (${infrastructure.join(',')})'`);
+  });
+
+  it('prod prints the Ingress host in QR codes (PUBLIC_BASE_URL of disclosure and permits)', () => {
+    const hosts = (find(overlays.prod, 'Ingress', 'gateway') as any)?.spec?.rules?.map((r: any) => r.host) ?? [];
+    for (const app of ['disclosure', 'permits']) {
+      const url = new URL((find(overlays.prod, 'ConfigMap', `${app}-config`) as any)?.data?.PUBLIC_BASE_URL ?? 'invalid://');
+      expect([app, url.protocol, hosts.includes(url.hostname)]).toEqual([app, 'https:', true]);
+    }
   });
 
   it('dev asks for less than the base (small resources)', () => {

@@ -15,6 +15,11 @@ const EVENT = {
 const LISTS = { red: '红名单', 'key-watch': '重点关注名单', 'severe-dishonesty': '严重失信主体名单', 'bad-driver': '不良驾驶员名单' };
 /** A record's standing (issue 21); none is said for one simply in force. */
 const STATUS = { 'under-objection': '异议处理中', corrected: '已更正' };
+/** How a record is repaired (the repair service's checklist, DOMAIN.md §5). */
+const REPAIR_MODE = {
+  'repair-commitment': '承诺修复：纠正失信行为、履行法定义务后，作出信用承诺即可申请',
+  'closed-loop': '闭环修复：须先整改到位，提交整改证明后申请',
+};
 const SUBJECT_KIND = { org: '企业', person: '个人', vehicle: '车辆', vessel: '船舶' };
 
 const view = () => document.getElementById('view');
@@ -55,6 +60,8 @@ const ERROR_MESSAGES = {
   'REQUEST.NOT_FOUND': '未找到该页面或信息。',
   'REQUEST.TIMEOUT': '请求超时，请稍后再试。',
   'REQUEST.HEADERS_TOO_LARGE': '请求内容过长，请缩短后重试。',
+  'PERMIT.NOT_FOUND': '未找到该编号的超限运输许可证，请核对许可证编号；如为伪造证件，请向交通运输执法部门举报。',
+  'PERMIT.INVALID_QUERY': '许可证编号无效，请核对后重新输入。',
 };
 /** Field reasons of a USCC that does not parse (`errors[].code`), said precisely. */
 const USCC_REASONS = {
@@ -143,8 +150,8 @@ function itemList(items, heading, empty, graded) {
               graded(item) ? el('span', { class: `tag ${item.severity}` }, SEVERITY[item.severity] || item.severity) : null,
               item.recordType === 'commitment-broken' ? el('span', { class: 'tag severe' }, '承诺未履行') : null,
               STATUS[item.status] ? el('span', { class: `tag status ${item.status}` }, STATUS[item.status]) : null,
-              // The repair service (issue 19) adds its "可修复" marker here.
               item.summary ? el('p', {}, item.summary) : null,
+              repairEntry(item.repair),
               el(
                 'dl',
                 { class: 'facts' },
@@ -159,6 +166,19 @@ function itemList(items, heading, empty, graded) {
           ),
         ),
   );
+}
+
+/** Today in China as YYYY-MM-DD (the repair service counts China dates). */
+const chinaToday = () => new Date().toLocaleDateString('sv', { timeZone: 'Asia/Shanghai' });
+
+/**
+ * "可修复" beside a record (issue 19 item 9): from when and how it can be repaired, as the repair
+ * service's rules say (minimum publicity periods of 国家发展改革委令2025年第36号); null without a notice.
+ */
+function repairEntry(repair) {
+  if (!repair || !repair.earliestDate) return null;
+  const when = repair.earliestDate <= chinaToday() ? '现可申请信用修复' : `自${date(`${repair.earliestDate}T00:00:00+08:00`)}起可申请信用修复`;
+  return el('p', { class: 'repair' }, el('span', { class: 'tag' }, '可修复'), ` ${when}（${REPAIR_MODE[repair.mode] || repair.mode}），向作出决定的单位提出。`);
 }
 
 function listMemberships(lists) {
@@ -448,7 +468,32 @@ function reportContents(profile) {
 }
 
 function recordLine(item) {
-  return `${item.documentNumber}${STATUS[item.status] ? `（${STATUS[item.status]}）` : ''}`;
+  const repair = item.repair && item.repair.earliestDate ? `，${date(`${item.repair.earliestDate}T00:00:00+08:00`)}起可修复` : '';
+  return `${item.documentNumber}${STATUS[item.status] ? `（${STATUS[item.status]}）` : ''}${repair}`;
+}
+
+/** What happened to a fact a report showed after it was issued (its `changes`, from the publication log). */
+const CHANGE = { corrected: '已更正', withdrawn: '已撤销公示', expired: '公示期满，已停止公示', delisted: '已移出名单', published: '重新公示' };
+
+function changeLine(c) {
+  const why = c.reason === 'repair' ? '（信用修复）' : /^revoked/.test(c.reason) ? '（原决定被撤销）' : '';
+  return `${LISTS[c.item] || c.item}：${CHANGE[c.event] || c.event}${why}，${date(c.effectiveAt)}`;
+}
+
+/** A report is authentic for its moment; once a fact it showed changed, the reader is told what (issue 21). */
+function reportCurrency(report) {
+  if (report.current !== false) return null;
+  return el(
+    'section',
+    { class: 'card', 'aria-labelledby': 'h-changes' },
+    el('h3', { id: 'h-changes', class: 'error' }, '报告内容已不是最新：出具后以下信息发生了变化'),
+    el(
+      'ul',
+      {},
+      (report.changes || []).map((c) => el('li', {}, changeLine(c))),
+    ),
+    el('p', {}, '请以企业当前公示信息为准：', el('a', { href: `#/subjects/${report.uscc}` }, '查看当前公示信息'), '，或重新下载信用报告。'),
+  );
 }
 
 function reportForm(code) {
@@ -518,10 +563,61 @@ async function renderReport(code) {
           ' ',
           el('a', { href: '#/publication-log' }, '核验记录链'),
         ),
+        el('dt', {}, '是否最新'),
+        el('dd', {}, report.current === false ? '否：出具后报告所载信息发生了变化，见下方说明。' : '是：出具后报告所载信息未发生变化。'),
       ),
     ),
+    reportCurrency(report),
     reportContents(report.profile || {}),
   );
+}
+
+/** What a permit's validity means for the vehicle on the road (issue 18 item 6: the page its QR code opens). */
+const PERMIT_VALIDITY = {
+  valid: ['ok', '有效：该许可证在有效期内，车辆须按许可的时间、路线通行。'],
+  'not-yet-valid': ['error', '尚未生效：有效期开始前不得凭该许可证通行。'],
+  expired: ['error', '已过期：有效期已届满，不得再凭该许可证通行。'],
+  revoked: ['error', '已撤销：该许可证已被许可机关撤销，不得凭其通行。'],
+};
+
+async function renderPermit(permitNo) {
+  document.title = '超限运输许可证核验 - 交通运输信用信息公示';
+  show(el('p', { class: 'meta' }, '正在核验…'));
+  const p = await getJson(`/public/v1/permits/${encodeURIComponent(permitNo)}`);
+  const [tone, verdict] = PERMIT_VALIDITY[p.validity] || ['error', '状态未知，请向许可机关核实。'];
+  const plates = p.trailerPlate ? `${p.tractorPlate}（牵引车） · ${p.trailerPlate}（挂车）` : p.tractorPlate;
+  show(
+    el(
+      'section',
+      { class: 'card', 'aria-labelledby': 'h-permit' },
+      el('h2', { id: 'h-permit' }, '超限运输车辆通行许可证核验'),
+      el('p', { class: `${tone} verdict`, role: 'status' }, verdict),
+      el(
+        'dl',
+        { class: 'facts' },
+        el('dt', {}, '许可证编号'),
+        el('dd', {}, p.permitNo),
+        el('dt', {}, '承运企业'),
+        el('dd', {}, el('a', { href: `#/subjects/${p.carrierUscc}` }, p.carrierName)),
+        el('dt', {}, '统一社会信用代码'),
+        el('dd', {}, p.carrierUscc),
+        el('dt', {}, '车辆号牌'),
+        el('dd', {}, plates),
+        el('dt', {}, '许可类别'),
+        el('dd', {}, `${p.permitClass} 类`),
+        el('dt', {}, '通行路线'),
+        el('dd', {}, `${p.origin} 至 ${p.destination}`),
+        el('dt', {}, '途经省份'),
+        el('dd', {}, `行政区划 ${(p.provinces || []).join('、')}`),
+        el('dt', {}, '有效期'),
+        el('dd', {}, `${date(`${p.validFrom}T00:00:00+08:00`)} 至 ${date(`${p.validUntil}T00:00:00+08:00`)}`),
+        el('dt', {}, '许可机关'),
+        el('dd', {}, `行政区划 ${p.issuedBy}`),
+      ),
+      el('p', { class: 'meta' }, '车辆号牌已作脱敏处理。许可证仅限所载车辆在有效期内按许可路线使用，不得转让。'),
+    ),
+  );
+  document.getElementById('main').focus();
 }
 
 async function route() {
@@ -534,6 +630,7 @@ async function route() {
     else if ((m = /^\/lists\/([^/]+)$/.exec(hash))) await renderList(m[1]);
     else if (hash === '/lists') renderListIndex();
     else if ((m = /^\/reports(?:\/([^/]+))?$/.exec(hash))) await renderReport(m[1]);
+    else if ((m = /^\/permits\/([^/]+)$/.exec(hash))) await renderPermit(m[1]);
     else show();
   } catch (error) {
     showError(error);

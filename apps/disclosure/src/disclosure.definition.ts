@@ -14,6 +14,7 @@ import { GradeWithdrawals1763700001720 } from './migrations/1763700001720-grade-
 import { PublicGradeTiers1763700002000 } from './migrations/1763700002000-public-grade-tiers';
 import { PublicRecordStatus1763700005000 } from './migrations/1763700005000-public-record-status';
 import { ListEntryProvenance1763700005010 } from './migrations/1763700005010-list-entry-provenance';
+import { PublicRepairNotices1763700007600 } from './migrations/1763700007600-public-repair-notices';
 import { PublicRecordEntity } from './profiles/infrastructure/public-record.entity';
 import { PublicSubjectEntity } from './profiles/infrastructure/public-subject.entity';
 
@@ -63,7 +64,8 @@ export const disclosureDefinition: ServiceDefinition = {
     PublicGradeTiers1763700002000,
     PublicRecordStatus1763700005000,
     ListEntryProvenance1763700005010,
+    PublicRepairNotices1763700007600,
   ],
   protoPackages: [ProtoPackages.disclosure],
-  streams: ['CREDIT_RECORDS', 'EVALUATION', 'MEASURES'],
+  streams: ['CREDIT_RECORDS', 'EVALUATION', 'MEASURES', 'REPAIR'],
 };

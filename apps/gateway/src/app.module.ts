@@ -54,6 +54,8 @@ import { RegistryHttpController } from './registry/registry.http.controller';
 import { RepairApplicationsHttpController } from './repair/repair-applications.http.controller';
 import { PermitApplicationsHttpController, PermitsHttpController } from './permits/permit-applications.http.controller';
 import { PermitStatisticsHttpController } from './permits/permit-statistics.http.controller';
+import { PermitAttachmentsHttpController } from './permits/permit-attachments.http.controller';
+import { RepairEvidenceHttpController } from './repair/repair-evidence.http.controller';
 import { PublicPermitsHttpController } from './public-api/public-permits.http.controller';
 
 @Module({})
@@ -108,6 +110,8 @@ export class AppModule {
         PermitApplicationsHttpController,
         PermitsHttpController,
         PermitStatisticsHttpController,
+        PermitAttachmentsHttpController,
+        RepairEvidenceHttpController,
         PublicPermitsHttpController,
         CheckpointInspectionsHttpController,
         // The gRPC twins of the REST routes (ADR 0078; route table: grpc/route-table.ts).

@@ -52,6 +52,8 @@ export class Upstreams implements OnApplicationShutdown {
   readonly permitApplications: UnaryClient<permitsV1.PermitApplicationServiceClient>;
   readonly permitApprovals: UnaryClient<permitsV1.PermitApprovalServiceClient>;
   readonly repairReports: UnaryClient<repairV1.RepairReportServiceClient>;
+  readonly permitAttachments: UnaryClient<permitsV1.PermitAttachmentServiceClient>;
+  readonly repairEvidence: UnaryClient<repairV1.RepairEvidenceServiceClient>;
 
   constructor(@Inject(SERVICE_CONFIG) config: GatewayConfig) {
     const collection = this.backend(ProtoPackages.collection, config.COLLECTION_GRPC_URL, config);
@@ -97,6 +99,8 @@ export class Upstreams implements OnApplicationShutdown {
     this.permitApplications = permits<permitsV1.PermitApplicationServiceClient>(permitsV1.PERMIT_APPLICATION_SERVICE_NAME);
     this.permitApprovals = permits<permitsV1.PermitApprovalServiceClient>(permitsV1.PERMIT_APPROVAL_SERVICE_NAME);
     this.repairReports = repair<repairV1.RepairReportServiceClient>(repairV1.REPAIR_REPORT_SERVICE_NAME);
+    this.permitAttachments = permits<permitsV1.PermitAttachmentServiceClient>(permitsV1.PERMIT_ATTACHMENT_SERVICE_NAME);
+    this.repairEvidence = repair<repairV1.RepairEvidenceServiceClient>(repairV1.REPAIR_EVIDENCE_SERVICE_NAME);
   }
 
   onApplicationShutdown(): void {

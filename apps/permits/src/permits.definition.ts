@@ -1,6 +1,7 @@
 import { ProtoPackages } from '@contracts';
 import { baseServiceEnv, grpcAddress, z } from '@platform/config';
 import { IdempotencyKeys1763700000001 } from '@platform/database';
+import { StoredFiles1763700007100 } from '@platform/files';
 import { MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { PermitApplications1763700003000 } from './migrations/1763700003000-permit-applications';
@@ -19,7 +20,7 @@ export const permitsConfigSchema = baseServiceEnv.extend({
   PERMITS_CREDIT_CHECK_DEADLINE_MS: z.coerce.number().int().min(20).max(10_000).default(500),
   /**
    * The platform's public address (the gateway as citizens reach it): a permit's QR code opens
-   * PUBLIC_BASE_URL/public/v1/permits/{permitNo}. The default is a placeholder that resolves nowhere;
+   * PUBLIC_BASE_URL/#/permits/{permitNo} (the portal's permit page). The default is a placeholder that resolves nowhere;
    * set the real address per deployment (k8s configmap).
    */
   PUBLIC_BASE_URL: z.string().url().default('https://credit.example.invalid'),
@@ -75,6 +76,7 @@ export const permitsDefinition: ServiceDefinition = {
     PermitRevocations1763700003500,
     ApplicationCorrections1763700003510,
     RemoteInspectionDraws1763700003520,
+    StoredFiles1763700007100,
   ],
   protoPackages: [ProtoPackages.permits],
   streams: ['PERMITS', 'POSITIONS', 'CREDIT_RECORDS'],

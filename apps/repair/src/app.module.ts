@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ServiceCoreModule } from '@platform/service';
+import { EvidenceModule } from './evidence/evidence.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { RecordsModule } from './records/records.module';
 import { RemindersModule } from './reminders/reminders.module';
@@ -11,7 +12,7 @@ export class AppModule {
   static register(config: RepairConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceCoreModule.forRoot(repairDefinition, config), RecordsModule, ApplicationsModule, RemindersModule, ReportsModule],
+      imports: [ServiceCoreModule.forRoot(repairDefinition, config), RecordsModule, ApplicationsModule, RemindersModule, ReportsModule, EvidenceModule],
     };
   }
 }

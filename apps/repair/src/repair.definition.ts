@@ -1,6 +1,7 @@
 import { ProtoPackages } from '@contracts';
 import { baseServiceEnv, z } from '@platform/config';
 import { IdempotencyKeys1763700000001 } from '@platform/database';
+import { StoredFiles1763700007100 } from '@platform/files';
 import { MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { RepairRecordsAndApplications1763700004000 } from './migrations/1763700004000-repair-records-and-applications';
@@ -44,6 +45,7 @@ export const repairDefinition: ServiceDefinition = {
     RepairListEntries1763700004201,
     RepairFinePaymentCheck1763700004202,
     RepairRemindersSent1763700004203,
+    StoredFiles1763700007100,
   ],
   protoPackages: [ProtoPackages.repair],
   streams: ['REPAIR', 'CREDIT_RECORDS', 'MEASURES'],

@@ -14,6 +14,7 @@ import {
   PoisonMessageError,
   writeWithOutbox,
 } from '@platform/messaging';
+import { consumerPending, outboxPublishLag } from '@platform/telemetry';
 
 class Tallies1763700000999 implements MigrationInterface {
   name = 'Tallies1763700000999';
@@ -346,4 +347,23 @@ describe('outbox relay and inbox consumer (PostgreSQL + JetStream)', () => {
     );
     expect(published[0].published_at).not.toBeNull();
   }, 60_000);
+
+  it('reports outbox lag (commit → publish) and consumer lag (pending for the durable) to Prometheus', async () => {
+    const lagCount = async () => (await outboxPublishLag.get()).values.find((v) => v.metricName === 'outbox_publish_lag_seconds_count')?.value ?? 0;
+    const before = await lagCount();
+    await makeWidget('lag-1');
+    await makeWidget('lag-2');
+    await eventually(lagCount, (n) => n >= before + 2);
+    // The durable starts behind the whole stream; the gauge holds what JetStream said was still pending
+    // with the last delivery (other tests of this file publish on the same stream, so not exactly 0).
+    await startConsumer('lagging', () => undefined);
+    await eventually(
+      () => tally('lagging:lag-2'),
+      (n) => n === 1,
+    );
+    const pending = (await consumerPending.get()).values.find((v) => v.labels.consumer === 'lagging')?.value;
+    const inStream = (await messaging.jsm.streams.info(messaging.ns.stream('CREDIT_RECORDS'))).state.messages;
+    expect(pending).toBeGreaterThanOrEqual(0);
+    expect(pending).toBeLessThan(inStream);
+  });
 });

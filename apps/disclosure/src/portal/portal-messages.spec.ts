@@ -25,11 +25,29 @@ describe('the portal has a Chinese message for every public error code', () => {
     PlatformErrorCode.HeadersTooLarge,
     PlatformErrorCode.RateLimited,
     PlatformErrorCode.Unavailable,
+    // The public permit verification the portal's permit page reads (permits' ApplicationErrorCode;
+    // another service's module, so named here: GET /public/v1/permits/{permitNo} answers these).
+    'PERMIT.NOT_FOUND',
+    'PERMIT.INVALID_QUERY',
   ];
 
   it.each(publicCodes)('%s', (code) => {
     const line = new RegExp(`'${code.replace(/\./g, '\\.')}': '([^']+)'`).exec(messages);
     expect(line?.[1]).toMatch(/[\u4e00-\u9fff]/);
     expect(line?.[1]).not.toMatch(/[A-Za-z]{3,}/);
+  });
+});
+
+/** Issue 18 item 6: the permit page says in Chinese what each validity the public verification answers means. */
+describe("the portal's permit page has a Chinese sentence for every validity", () => {
+  const portal = readFileSync(join(__dirname, '../../portal/portal.js'), 'utf8');
+  const start = portal.indexOf('const PERMIT_VALIDITY = {');
+  const sentences = portal.slice(start, portal.indexOf('};', start));
+
+  // permits' PermitValidity: valid | not-yet-valid | expired | revoked.
+  it.each(['valid', 'not-yet-valid', 'expired', 'revoked'])('%s', (validity) => {
+    const line = new RegExp(`(?:'${validity}'|\\b${validity}): \\['(ok|error)', '([^']+)'\\]`).exec(sentences);
+    expect(line?.[2]).toMatch(/[\u4e00-\u9fff]/);
+    expect(line?.[1]).toBe(validity === 'valid' ? 'ok' : 'error');
   });
 });

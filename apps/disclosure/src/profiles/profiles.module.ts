@@ -6,10 +6,12 @@ import { WithdrawRevokedRecordHandler } from './application/withdraw-revoked-rec
 import { ApplyCorrectionHandler } from './application/apply-correction.handler';
 import { ExpirePublicItemsJob } from './application/expire-public-items.job';
 import { ProjectGradeHandler } from './application/project-grade.handler';
+import { ProjectRepairNoticeHandler } from './application/project-repair-notice.handler';
 import { WithdrawGradeHandler } from './application/withdraw-grade.handler';
 import { EvaluationEventsConsumer } from './interface/evaluation-events.consumer';
 import { PublicProfileGrpcController } from './interface/public-profile.grpc.controller';
 import { RecordEventsConsumer } from './interface/record-events.consumer';
+import { RepairEventsConsumer } from './interface/repair-events.consumer';
 
 /** Public subject profiles: projected from credit record events, served to the public API. */
 @Module({
@@ -23,6 +25,8 @@ import { RecordEventsConsumer } from './interface/record-events.consumer';
     WithdrawGradeHandler,
     RecordEventsConsumer,
     EvaluationEventsConsumer,
+    ProjectRepairNoticeHandler,
+    RepairEventsConsumer,
     ExpirePublicItemsJob,
     GetSubjectProfileHandler,
   ],

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { json, text, urlencoded, NextFunction, Request, Response } from 'express';
+import { json, raw, text, urlencoded, NextFunction, Request, Response } from 'express';
+import { MAX_STORED_FILE_BYTES } from '@platform/files';
 import { DomainError, nulCharacterViolations, PlatformErrorCode } from '@platform/errors';
 import { Logger } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
@@ -13,6 +14,11 @@ export const BATCH_BODY_LIMIT = 20 * 1024 * 1024;
 /** NDJSON bodies: record batches and registry imports. */
 const BATCH_PATH = /^\/api\/v1\/(?:credit-records\/batches|registry\/imports)\/?$/;
 const TOKEN_PATH = /^\/api\/v1\/auth\/token\/?$/;
+/**
+ * File uploads (ADR 0076): the raw bytes, whatever Content-Type is declared; the service sniffs
+ * the type from the content and never trusts the header.
+ */
+export const FILE_UPLOAD_PATH = /^\/api\/v1\/(?:permit-attachments|repair-evidence)\/?$/;
 
 /**
  * Body parsing with per-route media types and limits. A write with the wrong Content-Type is a
@@ -22,6 +28,7 @@ const TOKEN_PATH = /^\/api\/v1\/auth\/token\/?$/;
 export function configureBodyParsing(app: INestApplication): void {
   app.use(refuseNulInRequestTarget);
   app.use(requireMediaType);
+  app.use(raw({ limit: MAX_STORED_FILE_BYTES, type: (request) => FILE_UPLOAD_PATH.test((request as Request).path) }));
   app.use(json({ limit: SINGLE_BODY_LIMIT, type: ['application/json', 'application/*+json'], verify: refuseDeepJson(false) }));
   app.use(urlencoded({ limit: '16kb', extended: false, type: 'application/x-www-form-urlencoded' }));
   app.use(text({ limit: BATCH_BODY_LIMIT, type: ['application/x-ndjson', 'application/jsonl'], verify: refuseDeepJson(true) }));
@@ -38,6 +45,7 @@ export function configureBodyParsing(app: INestApplication): void {
  * REQUEST.INVALID): no service could store it. NDJSON batches are checked by line below.
  */
 function refuseNulCharacters(request: Request, response: Response, next: NextFunction): void {
+  if (Buffer.isBuffer(request.body)) return next();
   if (typeof request.body === 'string') return refuseNulInBatch(request, response, next);
   if (typeof request.body !== 'object' || request.body === null) return next();
   const violations = nulCharacterViolations(request.body);
@@ -88,7 +96,7 @@ export function tooDeepError(body: Uint8Array, perLine: boolean): DomainError | 
 }
 
 function requireMediaType(request: Request, response: Response, next: NextFunction): void {
-  if (!['POST', 'PUT', 'PATCH'].includes(request.method)) return next();
+  if (!['POST', 'PUT', 'PATCH'].includes(request.method) || FILE_UPLOAD_PATH.test(request.path)) return next();
   const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
   if (!hasBody && !request.headers['content-type']) return next();
   const allowed = allowedTypes(request.path);

@@ -62,11 +62,24 @@ export class PermitApplicationsHttpController {
     summary:
       'The applicant corrects a deficient application: accepted with the deadline counted from today (《行政许可法》第三十二条), or a new notice of what is still missing',
   })
-  async correct(@CurrentPrincipal() principal: Principal, @Param('id') id: string, @Body() body: CorrectPermitApplicationDto): Promise<PermitApplicationBody> {
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retried key returns the first answer; the same key with a different body is refused (422 REQUEST.IDEMPOTENCY_KEY_REUSED)',
+  })
+  async correct(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id') id: string,
+    @Body() body: CorrectPermitApplicationDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<PermitApplicationBody> {
+    assertIdempotencyKey(idempotencyKey);
     const result = await this.upstreams.permitApplications.correctApplication(
-      { id, attachments: body.attachments ?? [], escortPlan: body.escortPlan ?? '' },
+      { id, attachments: body.attachments ?? [], escortPlan: body.escortPlan ?? '', idempotencyKey: idempotencyKey ?? '' },
       { principal },
     );
+    markReplayed(response, result.replayed);
     return toPermitApplicationBody(result.application);
   }
 

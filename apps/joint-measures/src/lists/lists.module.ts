@@ -9,6 +9,7 @@ import { ListSubjectEntriesHandler } from './application/list-subject-entries.ha
 import { listCalendarProvider, listPoliciesProvider } from './application/lists.tokens';
 import { ProposeListEntryHandler } from './application/propose-list-entry.handler';
 import { RepairListEntryHandler } from './application/repair-list-entry.handler';
+import { RevokeListEntryRepairHandler } from './application/revoke-list-entry-repair.handler';
 import { ListEntryRepairsConsumer } from './interface/repair-events.consumer';
 import { ListEntriesGrpcController } from './interface/list-entries.grpc.controller';
 
@@ -30,6 +31,7 @@ import { ListEntriesGrpcController } from './interface/list-entries.grpc.control
     ListSubjectEntriesHandler,
     ExpireListEntriesJob,
     RepairListEntryHandler,
+    RevokeListEntryRepairHandler,
     ListEntryRepairsConsumer,
   ],
   exports: [ListEntryLedger],

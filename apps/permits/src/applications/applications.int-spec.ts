@@ -6,6 +6,7 @@ import { OutboxPublisher, ServiceDefinition } from '@platform/service';
 import { cloneTestDatabase, makeUscc, TestDatabase } from '@platform/testing';
 import { permitsDefinition } from '../permits.definition';
 import type { CreditCheckPort } from './application/credit-check.port';
+import { AttachmentFilesHandler } from './application/attachment-files.handler';
 import { CorrectApplicationHandler } from './application/correct-application.handler';
 import { DecideApplicationHandler } from './application/decide-application.handler';
 import { DrawRemoteInspectionsJob } from './application/draw-remote-inspections.job';
@@ -307,15 +308,25 @@ describe('permits: applications classified, on the credit path or not, stored on
       const draft = zhengzhouToWuhan({ carrierUscc: await carrier(), dimensions: { heightM: 4.8, widthM: 3.5, lengthM: 22, grossMassKg: 51_000 } });
       return (await submit.execute(window, { draft }, monday)).application;
     };
-    const outline = { kind: 'outline-drawing', sha256: 'b'.repeat(64), sizeBytes: 200_000, mediaType: 'application/pdf' };
+    // The outline drawing is uploaded first (ADR 0076): a reference names a stored file.
+    const drawing = Buffer.from('%PDF-1.7\n% outline drawing\n%%EOF\n', 'latin1');
+    let outline: { kind: string; sha256: string; sizeBytes: number; mediaType: string };
+    beforeAll(async () => {
+      const stored = await new AttachmentFilesHandler(dataSource).upload(window, drawing);
+      outline = { kind: 'outline-drawing', sha256: stored.sha256, sizeBytes: stored.sizeBytes, mediaType: stored.mediaType };
+    });
     const nextMonday = new Date('2025-12-08T02:00:00Z');
 
     it('a partial correction gets one new notice of what is still missing; the complete one is accepted that day, the deadline counted from it', async () => {
       const application = await classIII();
       expect(application).toMatchObject({ status: 'deficient', acceptedOn: null, deadline: null });
-      const partial = await correct.execute(window, { id: application.id, attachments: [outline] }, nextMonday);
+      const { application: partial } = await correct.execute(window, { id: application.id, attachments: [outline] }, nextMonday);
       expect(partial).toMatchObject({ status: 'deficient', deficiencies: [{ field: 'escortPlan' }], acceptedOn: null, deadline: null });
-      const complete = await correct.execute(window, { id: application.id, attachments: [], escortPlan: '前后各一辆护送车，限速40公里/小时' }, nextMonday);
+      const { application: complete } = await correct.execute(
+        window,
+        { id: application.id, attachments: [], escortPlan: '前后各一辆护送车，限速40公里/小时' },
+        nextMonday,
+      );
       // Received Mon 1 Dec 2025, complete Mon 8 Dec: 20 working days from 8 Dec are 6 Jan 2026 (元旦 1–3 Jan off,
       // Sun 4 Jan a make-up working day), not 29 Dec 2025 as counted from the first receipt.
       expect(complete).toMatchObject({ status: 'accepted', receivedOn: '2025-12-01', acceptedOn: '2025-12-08', deadline: '2026-01-06', deficiencies: [] });
@@ -325,11 +336,44 @@ describe('permits: applications classified, on the credit path or not, stored on
       });
     });
 
+    it('a correction retried with its Idempotency-Key answers the first correction; another body under the key is refused', async () => {
+      const application = await classIII();
+      const complete = { id: application.id, attachments: [outline], escortPlan: '前后各一辆护送车', idempotencyKey: `correct-${application.id}` };
+      const first = await correct.execute(window, complete, nextMonday);
+      expect(first).toMatchObject({ replayed: false, application: { status: 'accepted' } });
+      // Without the key the retry would be 409 NOT_DEFICIENT (the application is accepted now); with it, the first answer.
+      expect(await correct.execute(window, complete, nextMonday)).toEqual({ application: first.application, replayed: true });
+      await expect(correct.execute(window, { ...complete, escortPlan: '另一方案' }, nextMonday)).rejects.toMatchObject({
+        code: 'REQUEST.IDEMPOTENCY_KEY_REUSED',
+      });
+    });
+
+    it('an attachment that names no uploaded file, or relabels one, is refused (400 naming each field), nothing stored', async () => {
+      const application = await classIII();
+      const notUploaded = { ...outline, sha256: 'e'.repeat(64) };
+      const relabelled = { ...outline, kind: 'escort-plan', mediaType: 'image/png', sizeBytes: outline.sizeBytes + 1 };
+      await expect(
+        correct.execute(window, { id: application.id, attachments: [notUploaded, relabelled], escortPlan: '护送' }, nextMonday),
+      ).rejects.toMatchObject({
+        code: 'PERMIT_APPLICATION.INVALID',
+        violations: [{ field: 'attachments[0].sha256' }, { field: 'attachments[1].sizeBytes' }, { field: 'attachments[1].mediaType' }],
+      });
+      expect(await get.execute(window, { id: application.id })).toMatchObject({ status: 'deficient' });
+      // The uploader reads it back; a client of another region does not see it.
+      expect((await new AttachmentFilesHandler(dataSource).read(window, outline.sha256)).content.equals(drawing)).toBe(true);
+      await expect(new AttachmentFilesHandler(dataSource).read({ ...hubei, scopes: ['permits:write'] }, outline.sha256)).rejects.toMatchObject({
+        code: 'FILE.NOT_FOUND',
+      });
+    });
+
     it('an invalid attachment in the correction: 400 naming it, nothing stored; another region sees no application', async () => {
       const application = await classIII();
       await expect(
         correct.execute(window, { id: application.id, attachments: [{ ...outline, mediaType: 'application/x-msdownload' }], escortPlan: '护送' }, nextMonday),
-      ).rejects.toMatchObject({ code: 'PERMIT_APPLICATION.INVALID', violations: [{ field: expect.stringContaining('attachments') }] });
+      ).rejects.toMatchObject({
+        code: 'PERMIT_APPLICATION.INVALID',
+        violations: expect.arrayContaining([expect.objectContaining({ field: 'attachments[0].mediaType' })]),
+      });
       expect(await get.execute(window, { id: application.id })).toMatchObject({
         status: 'deficient',
         deficiencies: [{ field: 'attachments.outline-drawing' }, { field: 'escortPlan' }],

@@ -34,6 +34,15 @@ describe('permits: parallel approval by the provinces on the route (PostgreSQL)'
   const hunan: Principal = { clientId: 'hunan-partner', kind: 'partner', scopes: ['exchange:read', 'exchange:write'], region: '430000' };
   const monday = new Date('2025-12-01T02:00:00Z');
 
+  /** What the outbox announced about one application (integration events, ADR 0076). */
+  async function announced(subject: string, applicationId: string): Promise<Record<string, unknown>[]> {
+    const rows = await db.query<{ envelope: { data: Record<string, unknown> } }>(
+      `SELECT envelope FROM permits.outbox WHERE subject = $1 AND envelope->'data'->>'applicationId' = $2 ORDER BY seq`,
+      [subject, applicationId],
+    );
+    return rows.map((r) => r.envelope.data);
+  }
+
   async function applied(): Promise<string> {
     const uscc = makeUscc('410100');
     await putRegistryCarriers(dataSource.manager, [
@@ -51,8 +60,9 @@ describe('permits: parallel approval by the provinces on the route (PostgreSQL)'
     get = new GetApplicationHandler(dataSource);
     decide = new DecideApplicationHandler(dataSource, new OutboxPublisher(permitsDefinition as ServiceDefinition));
     list = new ListPendingApprovalsHandler(dataSource);
-    answer = new AnswerApprovalHandler(dataSource);
-    escalate = new EscalateOverdueApprovalsJob(dataSource, { PERMIT_APPROVAL_ESCALATION_INTERVAL_MS: 60_000 });
+    const outbox = new OutboxPublisher(permitsDefinition as ServiceDefinition);
+    answer = new AnswerApprovalHandler(dataSource, outbox);
+    escalate = new EscalateOverdueApprovalsJob(dataSource, outbox, { PERMIT_APPROVAL_ESCALATION_INTERVAL_MS: 60_000 });
   });
 
   afterAll(async () => {
@@ -76,12 +86,27 @@ describe('permits: parallel approval by the provinces on the route (PostgreSQL)'
     });
     const decided = await decide.execute(window, { id, outcome: 'issue' }, monday);
     expect(decided.permit?.route.provinces).toEqual(['410000', '420000']);
+    // The answer is announced once (the refused second answer announces nothing).
+    expect(await announced('permits.approvals.answered', id)).toEqual([
+      {
+        applicationId: id,
+        acceptingRegion: '410100',
+        province: '420000',
+        decision: 'approved',
+        applicationRefused: false,
+        answeredBy: 'hubei-partner',
+        answeredAt: monday.toISOString(),
+      },
+    ]);
   });
 
   it("refuse → the application is refused with Hubei's reason; the origin cannot issue", async () => {
     const id = await applied();
     await answer.execute(hubei, { applicationId: id, decision: 'refuse', reason: '汉江大桥限载' }, monday);
     expect(await get.execute(window, { id })).toMatchObject({ decision: 'refused', decisionReason: '420000: 汉江大桥限载' });
+    expect(await announced('permits.approvals.answered', id)).toEqual([
+      expect.objectContaining({ province: '420000', decision: 'refused', reason: '汉江大桥限载', applicationRefused: true }),
+    ]);
     await expect(decide.execute(window, { id, outcome: 'issue' }, monday)).rejects.toMatchObject({ code: 'PERMIT_APPLICATION.ALREADY_DECIDED' });
   });
 
@@ -99,6 +124,7 @@ describe('permits: parallel approval by the provinces on the route (PostgreSQL)'
     });
     await expect(answer.execute(hubei, { applicationId: 'nope', decision: 'approve' })).rejects.toMatchObject({ violations: [{ field: 'applicationId' }] });
     expect((await get.execute(window, { id })).approvals[1]).toMatchObject({ state: 'pending', answeredAt: null, reason: null });
+    expect(await announced('permits.approvals.answered', id)).toEqual([]);
   });
 
   it('escalation: nothing on the deadline day, the pending province escalated once the day after, shown on read', async () => {
@@ -115,6 +141,11 @@ describe('permits: parallel approval by the provinces on the route (PostgreSQL)'
     // Once: a later pass leaves the first escalation as it was.
     expect(await escalate.runOnce(new Date('2025-12-20T01:00:00Z'))).toBe(0);
     expect((await get.execute(window, { id })).approvals[1].escalatedAt).toBe(dayAfter.toISOString());
+    // Announced once, naming the deadline missed (10 working days from Mon 1 Dec 2025: 15 Dec).
+    expect(await announced('permits.approvals.escalated', id)).toEqual([
+      { applicationId: id, acceptingRegion: '410100', province: '420000', deadline: '2025-12-15', escalatedAt: dayAfter.toISOString() },
+    ]);
+    expect(await announced('permits.approvals.escalated', approvedId)).toEqual([]);
     expect((await list.execute(hubei, { state: 'pending' })).find((a) => a.applicationId === id)).toMatchObject({ overdue: true });
   });
 });

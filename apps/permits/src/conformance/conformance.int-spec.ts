@@ -177,6 +177,31 @@ describe('route conformance on PostgreSQL and JetStream', () => {
     expect(found.map((v) => v.detectedAt)).toEqual([at(5), at(40), at(65)].map((t) => new Date(t).toISOString()));
   });
 
+  it('two instances judging the first off-route points of one vehicle at once open ONE episode (the second waits, then continues it)', async () => {
+    // ADR 0059 "one violation per episode": the vehicle has no episode row yet, so only the per-vehicle lock serialises them.
+    const plate = `豫B${randomUUID().slice(0, 5).toUpperCase()}`;
+    const other: PermitIssuedV1 = { ...permit, permitNo: `豫超限${randomUUID().slice(0, 8)}`, vehicle: { tractorPlate: plate, tractorPlateColour: 'yellow' } };
+    await publish(Events.PermitIssued.subject, other);
+    await settled(async () => (await db.query(`SELECT 1 FROM permits.conformance_permits WHERE permit_no = $1`, [other.permitNo])).length === 1);
+    const outbox = new OutboxPublisher(permitsDefinition);
+    const instanceA = new IngestPositionsHandler(new ActivePermits(ds, config), outbox, config);
+    const instanceB = new IngestPositionsHandler(new ActivePermits(ds, config), outbox, config);
+    const off = (minutes: number) => ({ ...point(minutes, 113.05, 34.3), plate });
+    const first = ds.createQueryRunner();
+    await first.connect();
+    await first.startTransaction();
+    const a = await instanceA.execute(first.manager, { foundBy: FOUND_BY, reports: [off(100)] }, '410000');
+    expect(a.reported).toHaveLength(1);
+    let bDone = false;
+    const b = ds.transaction((manager) => instanceB.execute(manager, { foundBy: FOUND_BY, reports: [off(101)] }, '410000')).finally(() => (bDone = true));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(bDone).toBe(false);
+    await first.commitTransaction();
+    await first.release();
+    expect((await b).reported).toEqual([]);
+    expect((await violations()).filter((v) => v.plate === plate).map((v) => v.detectedAt)).toEqual([new Date(at(100)).toISOString()]);
+  });
+
   it('stops judging a revoked permit: off its route afterwards is no violation', async () => {
     const revoked = await publish(Events.PermitRevoked.subject, {
       permitNo: permit.permitNo,
@@ -191,6 +216,6 @@ describe('route conformance on PostgreSQL and JetStream', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const id = await publish('telemetry.positions.410000', { foundBy: FOUND_BY, reports: [point(80, 114.5, 34.9), point(85, 114.6, 34.9)] });
     await settled(processed(id));
-    expect(await violations()).toHaveLength(3);
+    expect((await violations()).filter((v) => v.plate === PLATE)).toHaveLength(3);
   });
 });

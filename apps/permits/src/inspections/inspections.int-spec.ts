@@ -125,6 +125,21 @@ describe('checkpoint inspection against issued permits (PostgreSQL)', () => {
     ]);
   });
 
+  it('the same checkpoint, plate and instant with another measurement: 409 CONFLICTING_REPEAT, the first kept, nothing announced', async () => {
+    // One inspection is one episode (ADR 0064): a second, different measurement of it cannot replay the first answer.
+    const at = { inspectedAt: '2026-12-10T09:50:00+08:00' };
+    const first = await inspect.execute(checkpoint, command(at), now);
+    expect(first.inspection.outcome).toBe('pass');
+    const rows = await stored();
+    const events = (await violations()).length;
+    const heavier = command({ ...at, measured: { heightM: 4.4, widthM: 3.5, lengthM: 22, grossMassKg: 60_000, axleCount: 6 } });
+    await expect(inspect.execute(checkpoint, heavier, now)).rejects.toMatchObject({ code: 'CHECKPOINT_INSPECTION.CONFLICTING_REPEAT', kind: 'conflict' });
+    expect(await stored()).toBe(rows);
+    expect((await violations()).length).toBe(events);
+    // The same measurement again still answers the first verdict.
+    expect((await inspect.execute(checkpoint, command(at), now)).inspection).toEqual(first.inspection);
+  });
+
   it('outside the window (the day after it ends): refused', async () => {
     const late = await inspect.execute(checkpoint, command({ permitNo, inspectedAt: '2026-12-13T08:00:00+08:00' }), Date.parse('2026-12-13T09:00:00+08:00'));
     expect(late.inspection.mismatches.map((m) => m.kind)).toEqual(['outside-window']);

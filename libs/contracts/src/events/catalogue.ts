@@ -13,8 +13,15 @@ import {
   EvaluationSchemePublishedV1,
 } from './evaluation';
 import { RegistryDriverChangedV1, RegistryEnterpriseChangedV1, RegistryVehicleChangedV1, RegistryVesselChangedV1 } from './registry';
-import { PermitIssuedV1, PermitRevokedV1, PermitViolationDetectedV1 } from './permits';
-import { RepairListEntryRepairedV1, RepairNoticeIssuedV1, RepairReminderDueV1, RepairRecordRepairedV1, RepairRecordRepairRevokedV1 } from './repair';
+import { PermitApprovalAnsweredV1, PermitApprovalEscalatedV1, PermitIssuedV1, PermitRevokedV1, PermitViolationDetectedV1 } from './permits';
+import {
+  RepairListEntryRepairedV1,
+  RepairListEntryRepairRevokedV1,
+  RepairNoticeIssuedV1,
+  RepairReminderDueV1,
+  RepairRecordRepairedV1,
+  RepairRecordRepairRevokedV1,
+} from './repair';
 import { ListEntryDroppedV1, ListEntryEffectiveV1, ListEntryProposedV1, ListEntryRemovedV1, MeasuresDecisionMadeV1 } from './measures';
 
 export const STREAM_SUBJECTS = {
@@ -70,16 +77,20 @@ export const Events = {
   RepairNoticeIssued: event<RepairNoticeIssuedV1>('REPAIR', 'repair.notices.issued', 1),
   RepairRecordRepairRevoked: event<RepairRecordRepairRevokedV1>('REPAIR', 'repair.records.repair-revoked', 1),
   RepairListEntryRepaired: event<RepairListEntryRepairedV1>('REPAIR', 'repair.list-entries.repaired', 1),
+  RepairListEntryRepairRevoked: event<RepairListEntryRepairRevokedV1>('REPAIR', 'repair.list-entries.repair-revoked', 1),
   RepairReminderDue: event<RepairReminderDueV1>('REPAIR', 'repair.reminders.due', 1),
   PermitIssued: event<PermitIssuedV1>('PERMITS', 'permits.permit.issued', 1),
   PermitRevoked: event<PermitRevokedV1>('PERMITS', 'permits.permit.revoked', 1),
   PermitViolationDetected: event<PermitViolationDetectedV1>('PERMITS', 'permits.violations.detected', 1),
+  PermitApprovalAnswered: event<PermitApprovalAnsweredV1>('PERMITS', 'permits.approvals.answered', 1),
+  PermitApprovalEscalated: event<PermitApprovalEscalatedV1>('PERMITS', 'permits.approvals.escalated', 1),
 } as const;
 
 /**
  * Events published for integrators rather than for the platform's own services: no service
- * consumes them, by design (ADR 0045). Each has a pull form through the gateway for integrators
- * that cannot hold a JetStream subscription.
+ * consumes them, by design (ADR 0045) — except where noted beside the entry (the repair notice,
+ * which disclosure shows the public, ADR 0077). Each has a pull form through the gateway for
+ * integrators that cannot hold a JetStream subscription.
  */
 export const INTEGRATION_EVENTS: readonly { event: EventDefinition<unknown>; pullForm: string }[] = [
   { event: Events.LicenceExpiring, pullForm: 'GET /api/v1/licences/reminders' },
@@ -87,7 +98,11 @@ export const INTEGRATION_EVENTS: readonly { event: EventDefinition<unknown>; pul
   { event: Events.EvaluationGradeAppealed, pullForm: 'GET /api/v1/grade-appeals/{appealId}' },
   { event: Events.EvaluationGradeAppealDecided, pullForm: 'GET /api/v1/grade-appeals/{appealId}' },
   // Repair notices (ADR 0061): when and how a record can be repaired, read back per subject.
+  // Disclosure also consumes it, for the public "可修复" entry beside each record (ADR 0077).
   { event: Events.RepairNoticeIssued, pullForm: 'GET /api/v1/subjects/{subjectId}/repair-reminders' },
   // Repair reminders (issue 19 item 6): the minimum period of a record ended, once per record.
   { event: Events.RepairReminderDue, pullForm: 'GET /api/v1/subjects/{subjectId}/repair-reminders' },
+  // Parallel approval (issue 18 item 5, ADR 0076): a province's answer and an overdue province's escalation.
+  { event: Events.PermitApprovalAnswered, pullForm: 'GET /api/v1/permit-applications/{applicationId}' },
+  { event: Events.PermitApprovalEscalated, pullForm: 'GET /api/v1/permit-applications/{applicationId}' },
 ];

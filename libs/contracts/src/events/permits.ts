@@ -79,3 +79,37 @@ export interface PermitViolationDetectedV1 {
   /** The unit that found it (the record's authority). */
   foundBy: { name: string; uscc: string };
 }
+
+/**
+ * Payload of `permits.approvals.answered` v1 (integration event): a province on a cross-province
+ * route answered its parallel approval (并联审批). A refusal refuses the application at once
+ * (`applicationRefused`); approvals leave the issue to the accepting authority. Pull form:
+ * `GET /api/v1/permit-applications/{applicationId}` (approvals[]).
+ */
+export interface PermitApprovalAnsweredV1 {
+  applicationId: string;
+  /** The accepting (origin) authority's region: whose supervisors follow the application. */
+  acceptingRegion: string;
+  /** GB/T 2260 code of the answering province. */
+  province: string;
+  decision: 'approved' | 'refused';
+  /** The province's reason (required for a refusal). */
+  reason?: string;
+  applicationRefused: boolean;
+  answeredBy: string;
+  answeredAt: string;
+}
+
+/**
+ * Payload of `permits.approvals.escalated` v1 (integration event): a province had not answered by
+ * the cross-province deadline and was escalated, once. Pull form:
+ * `GET /api/v1/permit-applications/{applicationId}` (approvals[].overdue, escalatedAt).
+ */
+export interface PermitApprovalEscalatedV1 {
+  applicationId: string;
+  acceptingRegion: string;
+  province: string;
+  /** The decision deadline the province missed (ISO date, China). */
+  deadline: string;
+  escalatedAt: string;
+}

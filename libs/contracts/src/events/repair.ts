@@ -97,3 +97,21 @@ export interface RepairReminderDueV1 {
   modeBasis: string;
   remindedAt: string;
 }
+
+/**
+ * Payload of `repair.list-entries.repair-revoked` v1: the deciding authority revoked a list-entry
+ * repair it had approved because the commitment was false (issue 19 item 8; ADR 0065, 0076). The
+ * entry's early removal is undone: joint measures puts the entry back in force with its original
+ * period (announced as `measures.list-entries.effective`), so disclosure lists it again.
+ */
+export interface RepairListEntryRepairRevokedV1 {
+  applicationId: string;
+  entryId: string;
+  listType: string;
+  subject: { kind: 'org' | 'person' | 'vehicle' | 'vessel'; id: string };
+  revokedBy: string;
+  revokedAt: string;
+  reason: string;
+  /** ISO date: the subject may not apply again before the day after. */
+  barredUntil: string;
+}

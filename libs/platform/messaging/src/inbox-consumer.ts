@@ -2,7 +2,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AckPolicy, DeliverPolicy, JetStreamClient, JetStreamManager, JsMsg, ConsumerMessages } from '@nats-io/jetstream';
 import { headers as natsHeaders, nanos } from '@nats-io/nats-core';
 import { EventEnvelope, StreamName } from '@contracts';
-import { eventsConsumed, extractTraceContext, linkFromTraceHeaders, SpanKind, withSpan } from '@platform/telemetry';
+import { consumerPending, eventsConsumed, extractTraceContext, linkFromTraceHeaders, SpanKind, withSpan } from '@platform/telemetry';
 import { MessagingNamespace } from './namespace';
 import { isNotFound } from './streams';
 
@@ -100,6 +100,7 @@ export class InboxConsumer {
     const messages = this.messages;
     this.loop = (async () => {
       for await (const message of messages) {
+        consumerPending.set({ consumer: this.spec.durable }, message.info.pending);
         this.received.push(message);
         this.draining ??= this.drain().finally(() => (this.draining = undefined));
         // Back-pressure: hold no more than a batch beyond the one being applied.

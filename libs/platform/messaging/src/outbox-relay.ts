@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { JetStreamClient } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/nats-core';
-import { eventsPublished, extractTraceContext, injectTraceHeaders, SpanKind, withSpan } from '@platform/telemetry';
+import { eventsPublished, extractTraceContext, outboxPublishLag, injectTraceHeaders, SpanKind, withSpan } from '@platform/telemetry';
 import { MessagingNamespace } from './namespace';
 import { outboxChannel, registerLocalRelay } from './outbox';
 
@@ -12,6 +12,8 @@ interface OutboxRow {
   /** The envelope as JSON text: published as stored, never parsed and re-serialised here. */
   envelope: string;
   trace_headers: Record<string, string>;
+  /** Seconds since the row was committed (outbox lag, measured by PostgreSQL's clock). */
+  lag_seconds: number;
 }
 
 /**
@@ -200,7 +202,8 @@ export class OutboxRelay {
         `PREPARE outbox_claim(bigint, int) AS
            UPDATE outbox SET published_at = now() WHERE seq IN (
              SELECT seq FROM outbox WHERE published_at IS NULL AND seq > $1 ORDER BY seq LIMIT $2 FOR UPDATE SKIP LOCKED)
-           RETURNING seq, id, subject, envelope::text AS envelope, trace_headers`,
+           RETURNING seq, id, subject, envelope::text AS envelope, trace_headers,
+                     extract(epoch FROM clock_timestamp() - created_at)::float8 AS lag_seconds`,
       );
       return client;
     })().catch((error: unknown) => {
@@ -224,6 +227,7 @@ export class OutboxRelay {
         for (const [key, value] of Object.entries(injectTraceHeaders())) headers.set(key, value);
         await this.js.publish(this.ns.subject(row.subject), row.envelope, { msgID: row.id, headers });
         eventsPublished.inc({ subject: row.subject });
+        outboxPublishLag.observe(row.lag_seconds);
       },
     );
   }

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** One Prometheus registry per process, scraped at GET /metrics. */
 export const metricsRegistry = new Registry();
@@ -17,6 +17,22 @@ export const eventsPublished = new Counter({
   name: 'outbox_events_published_total',
   help: 'Events published from the outbox to JetStream',
   labelNames: ['subject'],
+  registers: [metricsRegistry],
+});
+
+/** Outbox lag: from the event's commit into the outbox to its publication on JetStream. */
+export const outboxPublishLag = new Histogram({
+  name: 'outbox_publish_lag_seconds',
+  help: 'Time from the commit of an event into the outbox to its publication on JetStream',
+  buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+  registers: [metricsRegistry],
+});
+
+/** Consumer lag: what the stream still holds for a durable consumer, as JetStream reported with the last delivery. */
+export const consumerPending = new Gauge({
+  name: 'events_consumer_pending',
+  help: 'Messages of the stream not yet delivered to this durable consumer, as of its last delivery',
+  labelNames: ['consumer'],
   registers: [metricsRegistry],
 });
 

@@ -10,7 +10,7 @@ import { RecordWriterPort } from '../../records/application/records.tokens';
 import { assertMaySubmit } from '../../records/application/submission-policy';
 import { validateSubmission, type RawSubmission } from '../../records/domain/record-submission';
 
-const RECORD_TYPE = 'administrative-licence';
+export const LICENCE_RECORD_TYPE = 'administrative-licence';
 
 /** The permit's name (62号令 第十三条: 超限运输车辆通行证). */
 const LICENCE_NAME = '超限运输车辆通行证';
@@ -67,7 +67,7 @@ export function licenceSubmissionOf(event: PermitIssuedV1): RawSubmission {
     authorityUscc: event.issuedBy.authorityUscc,
   };
   return {
-    recordType: RECORD_TYPE,
+    recordType: LICENCE_RECORD_TYPE,
     subject: { kind: 'org', id: event.carrier.uscc, name: event.carrier.name },
     region: event.issuedBy.region,
     // Not dishonesty: the type takes 'minor' only (catalogue v1).

@@ -27,8 +27,16 @@ const PROFILE: SubjectProfile = {
   name: '郑州报告测试运输有限公司',
   region: '410100',
   penalties: [
-    item({}),
-    item({ documentNumber: '郑交执罚〔2026〕102号', status: 'under-objection', severity: 'severe' }),
+    // General, decided 2026-11-02: repairable the day after its 3-month minimum (国家发展改革委令2025年第36号,
+    // DOMAIN.md §5), 2027-02-03, by commitment; the report is issued before that.
+    item({ repair: { earliestDate: '2027-02-03', mode: 'repair-commitment', modeBasis: '超限运输' } }),
+    // A notice whose earliest date has passed by the report's date reads "already".
+    item({
+      documentNumber: '郑交执罚〔2026〕102号',
+      status: 'under-objection',
+      severity: 'severe',
+      repair: { earliestDate: '2026-11-20', mode: 'closed-loop', modeBasis: '未列入清单' },
+    }),
     item({ documentNumber: '郑交执罚〔2026〕103号', status: 'corrected', severity: 'minor' }),
   ],
   licences: [item({ recordType: 'administrative-licence', documentNumber: '豫交运管许可〔2026〕7号', severity: 'minor', summary: '道路货物运输经营许可' })],
@@ -99,6 +107,16 @@ describe('the credit report PDF, read back as text (pdf-parse, Mozilla PDF.js)',
     expect(text).toContain('郑交承诺〔2026〕1号 [公示中]');
     expect(text).toContain('郑交违诺〔2026〕2号 [公示中，一般失信]');
     expect(text).toContain('履约情况：未履行承诺（违诺）');
+  });
+
+  it('says beside each repairable record from when and how it can be repaired (可修复), as of the report date', () => {
+    const unwrapped = text.replace(/\s*\n\s*/g, '');
+    expect(unwrapped).toContain('可修复：自 2027/2/3 起可申请信用修复（承诺修复：纠正失信行为、履行法定义务后，作出信用承诺即可申请），向作出决定的单位提出。');
+    expect(unwrapped).toContain('可修复：报告时点已可申请信用修复（闭环修复：须先整改到位，提交整改证明后申请）');
+    // Only the two records with a notice carry the entry.
+    expect(text.match(/可修复：/g)).toHaveLength(2);
+    // … and the legal basis says where those dates come from (DOMAIN.md §5: 谁认定、谁修复).
+    expect(unwrapped).toContain('可以向作出认定的单位申请信用修复（谁认定、谁修复）');
   });
 
   it('states the legal basis of the publication periods and how to verify, at the configured public address', () => {

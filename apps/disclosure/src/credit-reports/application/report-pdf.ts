@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { chinaDateOf } from '@domain/calendar';
 import type { PublicListEntryView } from '../../lists/application/get-public-list.query';
-import type { PublishedGrade, PublishedItem, SubjectProfile } from '../../profiles/application/get-subject-profile.query';
+import type { PublishedGrade, PublishedItem, RecordRepair, SubjectProfile } from '../../profiles/application/get-subject-profile.query';
 
 export interface ReportFont {
   file: string;
@@ -23,6 +24,12 @@ const SEVERITY: Record<string, string> = { minor: '轻微', general: '一般', s
 /** A record's standing as the report states it (issue 21); reports before statuses read as in force. */
 export const STATUS_LABEL: Record<string, string> = { 'in-force': '公示中', 'under-objection': '异议处理中', corrected: '已更正' };
 
+/** How a record is repaired, as the repair service's checklist sorts it (DOMAIN.md §5; seed 003 珠海). */
+export const REPAIR_MODE_LABEL: Record<string, string> = {
+  'repair-commitment': '承诺修复：纠正失信行为、履行法定义务后，作出信用承诺即可申请',
+  'closed-loop': '闭环修复：须先整改到位，提交整改证明后申请',
+};
+
 /**
  * Why each kind of information is published for as long as it is. Dishonesty periods: 国家发展改革委令
  * 2025年第36号 (DOMAIN.md §5); the others: the public catalogue's own period (issue 16).
@@ -30,7 +37,9 @@ export const STATUS_LABEL: Record<string, string> = { 'in-force': '公示中', '
 export const LEGAL_BASIS =
   '本报告内容为出具时点依法公示的信息。失信信息（行政处罚、违背信用承诺）的公示期限依《失信行为纠正后的信用信息修复管理办法（试行）》（国家发展改革委令2025年第36号）确定：' +
   '轻微失信不公示或最长公示3个月，一般失信最短3个月、最长1年，严重失信最短1年、最长3年，自决定之日起计算，期满自动停止公示；' +
-  '行政许可、信用承诺等其他信息按公共信用信息公示目录规定的期限公示。';
+  '行政许可、信用承诺等其他信息按公共信用信息公示目录规定的期限公示。' +
+  '失信信息的最短公示期满后，失信主体纠正失信行为、履行法定义务并作出信用承诺的，可以向作出认定的单位申请信用修复（谁认定、谁修复），修复后停止公示；' +
+  '各条记录旁“可修复”所示日期和方式即按上述最短期限和修复清单确定。';
 
 const chinaTime = (d: Date) => d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 const chinaDate = (iso: string) => new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
@@ -69,9 +78,10 @@ export async function renderReportPdf(facts: ReportFacts, font: ReportFont): Pro
   doc.fontSize(10).text(`统一社会信用代码：${p.uscc}    行政区划：${p.region}`).moveDown(1);
   gradesSection(doc, p.grades ?? []);
   listsSection(doc, p.lists ?? []);
-  recordsSection(doc, '四、行政处罚', p.penalties, '报告时点无公示中的行政处罚信息。');
-  recordsSection(doc, '五、行政许可', p.licences, '报告时点无公示中的行政许可信息。');
-  recordsSection(doc, '六、信用承诺及履约情况', p.commitments ?? [], '报告时点无公示中的信用承诺信息。');
+  const issuedOn = chinaDateOf(facts.issuedAt);
+  recordsSection(doc, '四、行政处罚', p.penalties, '报告时点无公示中的行政处罚信息。', issuedOn);
+  recordsSection(doc, '五、行政许可', p.licences, '报告时点无公示中的行政许可信息。', issuedOn);
+  recordsSection(doc, '六、信用承诺及履约情况', p.commitments ?? [], '报告时点无公示中的信用承诺信息。', issuedOn);
   heading(doc, '七、公示期限的法律依据');
   doc.fontSize(9).fillColor('#444').text(LEGAL_BASIS).moveDown(1);
   await verificationSection(doc, facts);
@@ -121,7 +131,7 @@ function isDishonesty(item: PublishedItem): boolean {
   return item.recordType === 'administrative-penalty' || item.recordType === 'commitment-broken';
 }
 
-function recordsSection(doc: Doc, title: string, items: PublishedItem[], empty: string): void {
+function recordsSection(doc: Doc, title: string, items: PublishedItem[], empty: string, issuedOn: string): void {
   heading(doc, `${title}（${items.length}）`);
   doc.fontSize(10);
   if (items.length === 0) doc.fillColor('#444').text(empty);
@@ -132,13 +142,22 @@ function recordsSection(doc: Doc, title: string, items: PublishedItem[], empty: 
     if (item.summary) doc.text(item.summary);
     const fulfilment = fulfilmentOf(item);
     if (fulfilment) doc.text(fulfilment);
-    // The repair service (issue 19) will add here when and how the record can be repaired (可修复).
+    if (item.repair) doc.text(repairLine(item.repair, issuedOn));
     doc
       .fillColor('#444')
       .text(`决定日期 ${civilDate(item.decisionDate)}    公示截止 ${chinaDate(item.publishedUntil)}`)
       .moveDown(0.5);
   }
   doc.moveDown(0.8);
+}
+
+/**
+ * "可修复" (issue 19 item 9): from when and how the record can be repaired, as the repair service's
+ * rules computed it (国家发展改革委令2025年第36号 minimum periods), as of the report's date.
+ */
+export function repairLine(repair: RecordRepair, issuedOn: string): string {
+  const when = repair.earliestDate <= issuedOn ? '报告时点已可申请信用修复' : `自 ${civilDate(repair.earliestDate)} 起可申请信用修复`;
+  return `可修复：${when}（${REPAIR_MODE_LABEL[repair.mode] ?? repair.mode}），向作出决定的单位提出。`;
 }
 
 /**

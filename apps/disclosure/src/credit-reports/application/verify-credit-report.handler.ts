@@ -3,11 +3,16 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@platform/errors';
 import type { SubjectProfile } from '../../profiles/application/get-subject-profile.query';
 import { CreditReportErrorCode } from '../domain/credit-report-errors';
+import { LaterLogEntry, reportChanges, reportedPublicationIds } from '../domain/report-changes';
 import { parseReportCode } from '../domain/report-code';
 import { reportHash } from './report-hash';
 import { CreditReportVerificationView, VerifyCreditReportQuery } from './verify-credit-report.query';
 
-/** `GET /public/v1/reports/{code}`: what an issued report showed, re-hashed to prove it is unchanged. */
+/**
+ * `GET /public/v1/reports/{code}`: what an issued report showed, re-hashed to prove it is unchanged,
+ * and whether it is still current — what the publication log recorded since about the facts it
+ * showed (corrected, withdrawn after a repair or revocation, expired, delisted).
+ */
 @Injectable()
 export class VerifyCreditReportHandler {
   constructor(private readonly dataSource: DataSource) {}
@@ -26,6 +31,7 @@ export class VerifyCreditReportHandler {
     const profile = row.profile as SubjectProfile;
     // Recomputed, not trusted: a stored profile edited afterwards no longer matches its hash.
     const intact = reportHash(row.code, row.issued_at, profile) === row.content_hash;
+    const changes = reportChanges(await this.laterEntries(reportedPublicationIds(profile), row.log_seq));
     return {
       code: row.code,
       uscc: row.uscc,
@@ -38,6 +44,17 @@ export class VerifyCreditReportHandler {
       licences: profile.licences.length,
       profileJson: JSON.stringify(profile),
       logged: row.logged === true,
+      current: changes.length === 0,
+      changes,
     };
+  }
+
+  /** Log entries about these items after the report's own entry (the log's item index answers it). */
+  private laterEntries(publicationIds: string[], afterSeq: string): Promise<LaterLogEntry[]> {
+    if (publicationIds.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(`SELECT seq::text AS seq, content FROM publication_log WHERE publication_id = ANY($1::uuid[]) AND seq > $2 ORDER BY seq`, [
+      publicationIds,
+      afterSeq,
+    ]);
   }
 }

@@ -1,3 +1,5 @@
+import type { ReportChange } from '../domain/report-changes';
+
 /** A report's verification code, as printed on it (any case, with or without separators). */
 export interface VerifyCreditReportQuery {
   code: string;
@@ -17,4 +19,7 @@ export interface CreditReportVerificationView {
   profileJson: string;
   /** The publication-log entry of the issue still holds this content hash. */
   logged: boolean;
+  /** Nothing the report showed has changed since its issue. */
+  current: boolean;
+  changes: ReportChange[];
 }

@@ -9,7 +9,7 @@ import { ProfileErrorCode } from '../domain/profile-errors';
 import { PUBLISHED_SECTIONS } from '../domain/publication';
 import { PublicRecordEntity } from '../infrastructure/public-record.entity';
 import { PublicSubjectEntity } from '../infrastructure/public-subject.entity';
-import { GetSubjectProfileQuery, PublishedGrade, PublishedItem, PublishedItemStatus, SubjectProfile } from './get-subject-profile.query';
+import { GetSubjectProfileQuery, PublishedGrade, PublishedItem, PublishedItemStatus, RecordRepair, SubjectProfile } from './get-subject-profile.query';
 
 /** The public profile as of now: only items inside their publicity window. */
 @Injectable()
@@ -22,8 +22,8 @@ export class GetSubjectProfileHandler {
   async execute({ uscc: rawUscc }: GetSubjectProfileQuery, now = new Date()): Promise<SubjectProfile> {
     const uscc = parseUscc(rawUscc);
     if (!uscc.ok) throw DomainError.validation(ProfileErrorCode.InvalidUscc, [{ field: 'uscc', message: uscc.message, code: `USCC_${uscc.reason}` }]);
-    // The sections are independent reads: one round trip's wait, not four.
-    const [subject, records, grades, lists] = await Promise.all([
+    // The sections are independent reads: one round trip's wait, not five.
+    const [subject, records, grades, lists, repairs] = await Promise.all([
       this.dataSource.getRepository(PublicSubjectEntity).findOneBy({ uscc: uscc.value }),
       this.dataSource.getRepository(PublicRecordEntity).find({
         where: { uscc: uscc.value, publishedFrom: LessThanOrEqual(now), publishedUntil: MoreThan(now), withdrawnAt: IsNull() },
@@ -34,12 +34,17 @@ export class GetSubjectProfileHandler {
         [uscc.value],
       ),
       this.lists.of(uscc.value, now),
+      this.dataSource.query<RepairRow[]>(
+        `SELECT record_id, to_char(earliest_repair_date, 'YYYY-MM-DD') AS earliest_date, mode, mode_basis FROM public_repair_notices WHERE uscc = $1`,
+        [uscc.value],
+      ),
     ]);
+    const repairOf = new Map(repairs.map((r) => [r.record_id, { earliestDate: r.earliest_date, mode: r.mode, modeBasis: r.mode_basis }]));
     // An enterprise on a published list only (e.g. through a partner province's entry, seed 004) has
     // no record here, but the list links to its profile: it is named as the list names it.
     const identity = subject ?? listedIdentity(lists);
     if (!identity) throw DomainError.notFound(ProfileErrorCode.SubjectNotFound, `No public information about ${uscc.value}.`);
-    const items = records.map((r) => ({ section: PUBLISHED_SECTIONS[r.recordType], item: toItem(r) }));
+    const items = records.map((r) => ({ section: PUBLISHED_SECTIONS[r.recordType], item: toItem(r, repairOf.get(r.recordId)) }));
     return {
       uscc: uscc.value,
       name: identity.name,
@@ -87,7 +92,14 @@ function toGrade(g: GradeRow): PublishedGrade {
   };
 }
 
-function toItem(record: PublicRecordEntity): PublishedItem {
+interface RepairRow {
+  record_id: string;
+  earliest_date: string;
+  mode: string;
+  mode_basis: string;
+}
+
+function toItem(record: PublicRecordEntity, repair: RecordRepair | undefined): PublishedItem {
   return {
     recordType: record.recordType,
     documentNumber: record.documentNumber,
@@ -98,6 +110,7 @@ function toItem(record: PublicRecordEntity): PublishedItem {
     publishedUntil: record.publishedUntil.toISOString(),
     publicationId: record.publicationId,
     status: itemStatus(record),
+    ...(repair && { repair }),
   };
 }
 

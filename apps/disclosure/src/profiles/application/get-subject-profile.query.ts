@@ -19,6 +19,17 @@ export interface PublishedItem {
   publicationId: string;
   /** Reports issued before statuses were published stored none (read as in force). */
   status: PublishedItemStatus;
+  /** When and how it can be repaired (可修复), as the repair service's notice says; dishonesty only. */
+  repair?: RecordRepair;
+}
+
+/** The repair service's rules applied to one record (国家发展改革委令2025年第36号 minimum periods). */
+export interface RecordRepair {
+  /** First China date a repair may be applied for. */
+  earliestDate: string;
+  /** repair-commitment (承诺修复) | closed-loop (闭环修复). */
+  mode: string;
+  modeBasis: string;
 }
 
 export interface PublishedGrade {

@@ -1,6 +1,6 @@
 import { WorkingDayCalendar } from '@domain/calendar';
 import { DomainError } from '@platform/errors';
-import { decide, hasExpired, importFromPartner, isInForce, propose, remove, type Proposal } from './list-entry';
+import { decide, hasExpired, importFromPartner, isInForce, propose, remove, restoreAfterRevokedRepair, type Proposal } from './list-entry';
 import { DEFAULT_LIST_POLICIES, ListPolicies } from './list-policy';
 
 const calendar = new WorkingDayCalendar({ unknownYears: 'weekdays' });
@@ -69,6 +69,18 @@ describe('list entry', () => {
     const removed = remove(entry, 'basis-revoked', '2027-01-10', 'record r1 revoked');
     expect(removed).toMatchObject({ status: 'removed', removal: { reason: 'basis-revoked', removedOn: '2027-01-10' }, version: 3 });
     expect(isInForce(removed, '2027-01-11')).toBe(false);
+  });
+
+  it('a revoked repair undoes its early removal: back in force with its original period (DOMAIN.md §5, ADR 0076)', () => {
+    const entry = decide(propose(proposal(), policies.of('severe-dishonesty'), calendar), confirm('2026-11-30'));
+    const repaired = remove(entry, 'repair', '2027-01-10', 'credit repair app-1 (信用修复)');
+    const restored = restoreAfterRevokedRepair(repaired, 'app-1')!;
+    expect(restored).toMatchObject({ status: 'effective', removal: null, startsOn: entry.startsOn, endsOn: entry.endsOn, version: 4 });
+    expect(isInForce(restored, '2027-01-11')).toBe(true);
+    // Nothing to undo: another repair's removal, a removal for another reason, an entry in force.
+    expect(restoreAfterRevokedRepair(repaired, 'app-2')).toBeUndefined();
+    expect(restoreAfterRevokedRepair(remove(entry, 'basis-revoked', '2027-01-10', 'app-1'), 'app-1')).toBeUndefined();
+    expect(restoreAfterRevokedRepair(entry, 'app-1')).toBeUndefined();
   });
 
   it('refuses an entry with no basis', () => {

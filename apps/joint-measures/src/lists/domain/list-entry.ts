@@ -193,6 +193,16 @@ export function remove(entry: ListEntry, reason: RemovalReason, removedOn: strin
   return { ...entry, status: 'removed', removal: { reason, removedOn, detail }, version: entry.version + 1 };
 }
 
+/**
+ * Undoes a removal for repair whose repair was revoked (the commitment was false; DOMAIN.md §5,
+ * ADR 0076): the entry is back as it was before, with its original start and end, so it binds for
+ * the rest of its period. Undefined when the entry was not removed by that repair (nothing to undo).
+ */
+export function restoreAfterRevokedRepair(entry: ListEntry, applicationId: string): ListEntry | undefined {
+  if (entry.status !== 'removed' || entry.removal?.reason !== 'repair' || !entry.removal.detail.includes(applicationId)) return undefined;
+  return { ...entry, status: entry.startsOn !== null ? 'effective' : 'proposed', removal: null, version: entry.version + 1 };
+}
+
 /** Whether the entry binds on `date` (ISO): effective, started, not past its last day. */
 export function isInForce(entry: ListEntry, date: string): boolean {
   return entry.status === 'effective' && entry.startsOn !== null && entry.startsOn <= date && (entry.endsOn === null || date <= entry.endsOn);

@@ -6,7 +6,9 @@ import { provinceOf, type RegionCode } from '@domain/identifiers';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { runIdempotent } from '@platform/database';
 import { DomainError } from '@platform/errors';
+import { findStoredFiles, type StoredFileMeta } from '@platform/files';
 import { checkApplication } from '../domain/application-check';
+import { attachmentFileDeficiencies } from '../domain/attachment-files';
 import { ApplicationErrorCode } from '../domain/application-errors';
 import { assessApplication } from '../domain/assessment';
 import { creditPath } from '../domain/credit-path';
@@ -24,7 +26,7 @@ const OVERSIZE_SECTOR = 'oversize-transport';
 /**
  * A carrier applies for an oversize-transport permit (issue 18 items 1–4): every invalid item is
  * answered at once (400 PERMIT_APPLICATION.INVALID), the carrier must be in the subject registry,
- * joint measures says whether the commitment path is open, and the application is classified with
+ * each attachment must name an uploaded file (ADR 0076), joint measures says whether the commitment path is open, and the application is classified with
  * its deadline and stored with one approval row per route province, in one transaction keyed by
  * the Idempotency-Key. The accepting authority is the caller's region; the route starts in its province.
  */
@@ -39,7 +41,14 @@ export class SubmitApplicationHandler {
   async execute(principal: Principal, command: SubmitApplicationCommand, now = new Date()): Promise<SubmitApplicationResult> {
     assertScope(principal, Scopes.PermitsWrite);
     const { draft } = command;
-    assertValid(principal, draft);
+    assertValid(
+      principal,
+      draft,
+      await findStoredFiles(
+        this.dataSource.manager,
+        (draft.attachments ?? []).map((a) => a.sha256),
+      ),
+    );
     const carrierUscc = draft.carrierUscc.trim().toUpperCase();
     const carrier = await findRegistryCarrier(this.dataSource.manager, carrierUscc);
     if (!carrier || !carrier.active) {
@@ -95,8 +104,8 @@ export class SubmitApplicationHandler {
   }
 }
 
-function assertValid(principal: Principal, draft: PermitApplicationDraft): void {
-  const deficiencies = checkApplication(draft);
+function assertValid(principal: Principal, draft: PermitApplicationDraft, storedFiles: StoredFileMeta[]): void {
+  const deficiencies = [...checkApplication(draft), ...attachmentFileDeficiencies(draft.attachments ?? [], storedFiles)];
   if (deficiencies.length > 0) {
     throw DomainError.validation(
       ApplicationErrorCode.Invalid,

@@ -9,9 +9,11 @@ export function qrFormatOf(requested: string): QrFormat | undefined {
 }
 
 /**
- * What a permit's QR code opens: its public verification on the platform's public address
- * (PUBLIC_BASE_URL, the address citizens and officers reach, never the service's own host).
+ * What a permit's QR code opens: the portal's permit page (a person scanning it wants a page in
+ * Chinese, not JSON; issue 18 item 6) on the platform's public address (PUBLIC_BASE_URL, the
+ * address citizens and officers reach, never the service's own host). The page reads
+ * `/public/v1/permits/{permitNo}`, which integrators keep using directly.
  */
 export function permitVerificationUrl(publicBaseUrl: string, permitNo: string): string {
-  return `${publicBaseUrl.replace(/\/+$/, '')}/public/v1/permits/${encodeURIComponent(permitNo)}`;
+  return `${publicBaseUrl.replace(/\/+$/, '')}/#/permits/${encodeURIComponent(permitNo)}`;
 }

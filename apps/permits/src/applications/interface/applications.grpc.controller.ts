@@ -37,8 +37,9 @@ export class ApplicationsGrpcController implements permitsV1.PermitApplicationSe
       id: request.id,
       attachments: request.attachments.map((a) => ({ kind: a.kind, sha256: a.sha256, sizeBytes: a.sizeBytes, mediaType: a.mediaType })),
       escortPlan: request.escortPlan || undefined,
+      idempotencyKey: request.idempotencyKey,
     });
-    return { application: toPermitApplication(corrected) };
+    return { application: toPermitApplication(corrected.application), replayed: corrected.replayed };
   }
 
   async revokePermit(request: permitsV1.RevokePermitRequest, metadata?: Metadata): Promise<permitsV1.RevokePermitResponse> {

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { Events } from '@contracts';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
+import { OutboxPublisher } from '@platform/service';
 import type { PermitApplicationView } from '../../applications/application/permit-application.view';
 import { answerBlocked, answerViolations, refusalReason, type ApprovalDecision } from '../domain/approval';
 import { ApprovalErrorCode } from '../domain/approval-errors';
@@ -14,11 +16,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * A province on the route (the partner client's region) answers once. A refusal refuses the
  * application at once with that province's reason (decided by the refusing partner); approvals
  * leave the decision to the accepting authority, which may issue once every province approved.
- * Answer and refusal are one transaction, the application row locked.
+ * Answer, refusal and `permits.approvals.answered` (outbox) are one transaction, the application row locked.
  */
 @Injectable()
 export class AnswerApprovalHandler {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxPublisher,
+  ) {}
 
   async execute(principal: Principal, command: AnswerApprovalCommand, now = new Date()): Promise<PermitApplicationView> {
     assertScope(principal, Scopes.ExchangeWrite);
@@ -59,6 +64,21 @@ export class AnswerApprovalHandler {
     const state = decision === 'approve' ? 'approved' : 'refused';
     await recordAnswer(manager, { applicationId: id, province, state, reason, answeredBy: principal.clientId, answeredAt: now });
     if (state === 'refused') await refuseApplication(manager, id, refusalReason(province, reason ?? ''), principal.clientId);
+    await this.outbox.append(manager, Events.PermitApprovalAnswered, {
+      subjectId: application.carrierUscc,
+      region: application.region,
+      occurredAt: now,
+      data: {
+        applicationId: id,
+        acceptingRegion: application.region,
+        province,
+        decision: state,
+        ...(reason ? { reason } : {}),
+        applicationRefused: state === 'refused',
+        answeredBy: principal.clientId,
+        answeredAt: now.toISOString(),
+      },
+    });
     return (await findApplicationWithApprovals(manager, id))!;
   }
 }

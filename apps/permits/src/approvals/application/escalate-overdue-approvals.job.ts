@@ -1,16 +1,18 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Events } from '@contracts';
 import { chinaDateOf } from '@domain/calendar';
-import { PeriodicWork, SERVICE_CONFIG } from '@platform/service';
+import { OutboxPublisher, PeriodicWork, SERVICE_CONFIG } from '@platform/service';
 import type { PermitsConfig } from '../../permits.definition';
-import { escalateOverdueApprovals } from '../infrastructure/province-approvals.repository';
+import { escalateOverdueApprovals, type EscalatedApproval } from '../infrastructure/province-approvals.repository';
 
 const CHUNK = 500;
 
 /**
  * A province that has not answered by the cross-province deadline (the classification's 5/10/20
  * working days, issue 18 item 5) is escalated once: `escalated_at` is set, the application answers
- * it (overdue, escalatedAt) and the escalation is logged for the accepting authority's supervisors.
+ * it (overdue, escalatedAt), `permits.approvals.escalated` is appended in the same transaction
+ * (outbox) for the accepting authority's supervisors, and the escalation is logged.
  * Chunks commit on their own; replicas share the work (FOR UPDATE SKIP LOCKED).
  */
 @Injectable()
@@ -20,6 +22,7 @@ export class EscalateOverdueApprovalsJob implements OnApplicationBootstrap, Befo
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly outbox: OutboxPublisher,
     @Inject(SERVICE_CONFIG) private readonly config: Pick<PermitsConfig, 'PERMIT_APPROVAL_ESCALATION_INTERVAL_MS'>,
   ) {}
 
@@ -36,11 +39,26 @@ export class EscalateOverdueApprovalsJob implements OnApplicationBootstrap, Befo
     const today = chinaDateOf(now);
     let total = 0;
     for (;;) {
-      const escalated = await this.dataSource.transaction((manager) => escalateOverdueApprovals(manager, today, now, CHUNK));
+      const escalated = await this.dataSource.transaction((manager) => this.escalate(manager, today, now));
       for (const e of escalated)
         this.logger.warn({ applicationId: e.applicationId, province: e.province, deadline: e.deadline }, 'province approval overdue; escalated');
       total += escalated.length;
       if (escalated.length < CHUNK || this.loop.stopping) return total;
     }
+  }
+
+  private async escalate(manager: EntityManager, today: string, now: Date): Promise<EscalatedApproval[]> {
+    const escalated = await escalateOverdueApprovals(manager, today, now, CHUNK);
+    await this.outbox.appendMany(
+      manager,
+      Events.PermitApprovalEscalated,
+      escalated.map((e) => ({
+        subjectId: e.carrierUscc,
+        region: e.region,
+        occurredAt: now,
+        data: { applicationId: e.applicationId, acceptingRegion: e.region, province: e.province, deadline: e.deadline, escalatedAt: now.toISOString() },
+      })),
+    );
+    return escalated;
   }
 }

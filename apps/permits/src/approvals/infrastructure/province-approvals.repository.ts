@@ -62,18 +62,22 @@ export async function recordAnswer(
   );
 }
 
+export interface EscalatedApproval {
+  applicationId: string;
+  province: string;
+  deadline: string;
+  /** The accepting authority's region and the carrier (the event's envelope). */
+  region: string;
+  carrierUscc: string;
+}
+
 /**
  * Marks escalated every province still pending on an undecided accepted application whose
  * deadline is before `today` (China date), once; returns the rows escalated.
  */
-export async function escalateOverdueApprovals(
-  manager: EntityManager,
-  today: string,
-  now: Date,
-  limit: number,
-): Promise<{ applicationId: string; province: string; deadline: string }[]> {
-  const due: { application_id: string; province: string; deadline: string }[] = await manager.query(
-    `SELECT p.application_id, p.province, a.deadline::text
+export async function escalateOverdueApprovals(manager: EntityManager, today: string, now: Date, limit: number): Promise<EscalatedApproval[]> {
+  const due: { application_id: string; province: string; deadline: string; region: string; carrier_uscc: string }[] = await manager.query(
+    `SELECT p.application_id, p.province, a.deadline::text, a.region, a.carrier_uscc
        FROM permit_province_approvals p
        JOIN permit_applications a ON a.id = p.application_id
       WHERE p.state = 'pending' AND p.escalated_at IS NULL AND a.status = 'accepted' AND a.decision IS NULL
@@ -90,7 +94,7 @@ export async function escalateOverdueApprovals(
       WHERE p.application_id = d.application_id AND p.province = d.province`,
     [due.map((d) => d.application_id), due.map((d) => d.province), now],
   );
-  return due.map((r) => ({ applicationId: r.application_id, province: r.province, deadline: r.deadline }));
+  return due.map((r) => ({ applicationId: r.application_id, province: r.province, deadline: r.deadline, region: r.region, carrierUscc: r.carrier_uscc }));
 }
 
 /** The application with every province's approval, as applications store it (locked for an answer). */

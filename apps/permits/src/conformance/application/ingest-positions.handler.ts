@@ -19,8 +19,8 @@ export interface IngestResult {
 }
 
 /**
- * One batch of positions, set-based, inside the caller's transaction: the open episodes of the
- * vehicles concerned are read (locked) in one statement, the batch is judged in memory, the new
+ * One batch of positions, set-based, inside the caller's transaction: the vehicles concerned are
+ * locked (advisory, per vehicle) and their open episodes read in one statement each, the batch is judged in memory, the new
  * state written in two, and the episodes opened are inserted and announced (outbox) in two more.
  * Only vehicles a permit names, or passages a gantry found oversize, concern route conformance.
  */
@@ -35,6 +35,7 @@ export class IngestPositionsHandler {
   async execute(manager: EntityManager, batch: PositionBatch, region: string, now = Date.now()): Promise<IngestResult> {
     const index = await this.permits.current();
     const concerned = concernedVehicles(index, batch.reports);
+    await lockVehicles(manager, concerned);
     const open = await this.openEpisodes(manager, concerned);
     const outcome = conformBatch(index, batch.reports, open, now, {
       limits: { maxSpeedKmh: this.config.POSITION_MAX_SPEED_KMH, maxFutureSkewMs: this.config.POSITION_MAX_FUTURE_SKEW_MS },
@@ -104,6 +105,21 @@ export class IngestPositionsHandler {
     await this.outbox.appendMany(manager, Events.PermitViolationDetected, events);
     return events.map((event) => event.data.episodeId);
   }
+}
+
+/**
+ * Serialises batches of the same vehicles across instances until the transaction ends: a vehicle
+ * with no episode row has nothing for FOR UPDATE to lock, so two instances judging its first
+ * violating points at once would each open an episode (ADR 0059's accepted gap, closed by ADR 0076).
+ * Locks are taken in key order (the keys come sorted), so two batches never wait on each other in a cycle.
+ */
+async function lockVehicles(manager: EntityManager, vehicles: string[]): Promise<void> {
+  if (vehicles.length === 0) return;
+  await manager.query(
+    `SELECT count(pg_advisory_xact_lock(hashtextextended('conformance-vehicle:' || key, 0)))
+       FROM (SELECT key FROM unnest($1::text[]) AS key ORDER BY key) AS ordered`,
+    [vehicles],
+  );
 }
 
 /** Vehicles whose points can open or continue an episode: a permit names them, or a gantry found them oversize. */

@@ -112,7 +112,10 @@ export class InspectVehicleHandler {
     return permit;
   }
 
-  /** The same inspection sent again (same checkpoint, vehicle and time) answers what was stored, announcing nothing. */
+  /**
+   * The same inspection sent again (same checkpoint, vehicle and time, same measurement) answers what
+   * was stored, announcing nothing; the same episode with another measurement is a 409 (nothing stored).
+   */
   private async store(
     manager: EntityManager,
     principal: Principal,
@@ -137,10 +140,17 @@ export class InspectVehicleHandler {
       ],
     );
     if (inserted.length > 0) return view;
-    const [row]: { inspection_id: string; outcome: 'pass' | 'refuse'; permit_no: string | null; mismatches: Mismatch[] }[] = await manager.query(
-      `SELECT inspection_id, outcome, permit_no, mismatches FROM checkpoint_inspections WHERE episode_id = $1`,
-      [episodeId],
+    const [row]: StoredInspectionRow[] = await manager.query(
+      `SELECT inspection_id, outcome, permit_no, mismatches, measured = $2::jsonb AND checkpoint = $3::jsonb AS same_measurement
+         FROM checkpoint_inspections WHERE episode_id = $1`,
+      [episodeId, JSON.stringify(inspection.measured), JSON.stringify(inspection.checkpoint)],
     );
+    if (!row.same_measurement) {
+      throw DomainError.conflict(
+        InspectionErrorCode.ConflictingRepeat,
+        `An inspection of ${inspection.tractorPlate} at ${inspection.checkpoint.name} at ${new Date(inspection.inspectedAt).toISOString()} was stored with another measurement; the first is kept.`,
+      );
+    }
     return {
       ...view,
       inspectionId: row.inspection_id,
@@ -150,6 +160,14 @@ export class InspectVehicleHandler {
       episodeId: row.outcome === 'refuse' ? episodeId : null,
     };
   }
+}
+
+interface StoredInspectionRow {
+  inspection_id: string;
+  outcome: 'pass' | 'refuse';
+  permit_no: string | null;
+  mismatches: Mismatch[];
+  same_measurement: boolean;
 }
 
 function tolerancesOf(config: PermitsConfig): InspectionTolerances {

@@ -8,6 +8,11 @@ export const InspectionErrorCode = {
   Invalid: 'CHECKPOINT_INSPECTION.INVALID',
   /** 400 (field permitNo): no permit has this number. */
   UnknownPermit: 'CHECKPOINT_INSPECTION.UNKNOWN_PERMIT',
+  /**
+   * 409: an inspection of the same vehicle at the same checkpoint and instant was stored with another
+   * measurement (or checkpoint position); one episode has one measurement, so the first is kept.
+   */
+  ConflictingRepeat: 'CHECKPOINT_INSPECTION.CONFLICTING_REPEAT',
 } as const;
 
 export const CHECKPOINT_KINDS = ['entry-weighing', 'exit-check', 'roadside'] as const;

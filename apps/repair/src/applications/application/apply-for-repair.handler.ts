@@ -3,6 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { chinaDateOf, WorkingDayCalendar } from '@domain/calendar';
 import { assertScope, Principal, Scopes } from '@platform/auth';
+import { findStoredFiles } from '@platform/files';
+import { evidenceFileHashes, evidenceFileViolations } from '../../evidence/domain/evidence-files';
 import { runIdempotent } from '@platform/database';
 import { DomainError } from '@platform/errors';
 import { SERVICE_CONFIG } from '@platform/service';
@@ -45,7 +47,8 @@ export class ApplyForRepairHandler {
 
   async execute(principal: Principal, command: ApplyForRepairCommand): Promise<RepairApplicationWriteResult> {
     assertScope(principal, Scopes.RecordsWrite);
-    const violations = applicationViolations(command);
+    const stored = await findStoredFiles(this.dataSource.manager, evidenceFileHashes(command.evidence));
+    const violations = [...applicationViolations(command), ...evidenceFileViolations(command.evidence, stored)];
     if (violations.length > 0) throw DomainError.validation(RepairApplicationErrorCode.Invalid, violations, 'The application is invalid; nothing was stored.');
     const { recordId, commitment, evidence } = command;
     const { answer, replayed } = await this.dataSource.transaction((manager) =>

@@ -18,7 +18,8 @@ import { repairApplicationView, RepairApplicationView } from './repair-applicati
  * The deciding authority revokes a repair it approved because the commitment was false (issue 19
  * item 8; scope records:write, the record's authority region). `repair.records.repair-revoked` is
  * appended to the outbox in the same transaction: collection restores the record (back in force),
- * which disclosure, evaluation and joint measures act on. The subject may not apply again until
+ * which disclosure, evaluation and joint measures act on; for a list entry
+ * `repair.list-entries.repair-revoked`: joint measures undoes the entry's early removal. The subject may not apply again until
  * REPAIR_REVOCATION_BAR_MONTHS after today. Refused whole, nothing written: 400 REPAIR.INVALID,
  * 404 REPAIR.APPLICATION_NOT_FOUND, 403 REPAIR.NOT_DECIDING_AUTHORITY, 409 REPAIR.NOT_REVOCABLE.
  */
@@ -65,20 +66,24 @@ export class RevokeRepairApplicationHandler {
     const today = chinaDateOf(revokedAt);
     const barredUntil = reapplyBarredUntil(today, this.config.REPAIR_REVOCATION_BAR_MONTHS);
     await RepairApplicationsRepository.revoke(manager, application.id, { reason: command.reason, revokedBy: principal.clientId, revokedAt, barredUntil });
-    await this.outbox.append(manager, Events.RepairRecordRepairRevoked, {
-      subjectId: application.subjectId,
-      region: application.decidingRegion,
-      occurredAt: revokedAt,
-      data: {
-        applicationId: application.id,
-        recordId: application.recordId!,
-        subject: { kind: application.subjectKind as 'org' | 'person' | 'vehicle' | 'vessel', id: application.subjectId },
-        revokedBy: principal.clientId,
-        revokedAt: revokedAt.toISOString(),
-        reason: command.reason,
-        barredUntil,
-      },
-    });
+    const envelope = { subjectId: application.subjectId, region: application.decidingRegion, occurredAt: revokedAt };
+    const common = {
+      applicationId: application.id,
+      subject: { kind: application.subjectKind as 'org' | 'person' | 'vehicle' | 'vessel', id: application.subjectId },
+      revokedBy: principal.clientId,
+      revokedAt: revokedAt.toISOString(),
+      reason: command.reason,
+      barredUntil,
+    };
+    if (application.targetKind === 'list-entry') {
+      // The entry's early removal is undone (ADR 0076): joint measures puts it back in force for the rest of its period.
+      await this.outbox.append(manager, Events.RepairListEntryRepairRevoked, {
+        ...envelope,
+        data: { ...common, entryId: application.listEntryId!, listType: application.recordType },
+      });
+    } else {
+      await this.outbox.append(manager, Events.RepairRecordRepairRevoked, { ...envelope, data: { ...common, recordId: application.recordId! } });
+    }
     return repairApplicationView((await RepairApplicationsRepository.find(manager, application.id))!, today);
   }
 }
