@@ -42,6 +42,8 @@ const HAND_WRITTEN: Record<string, string> = {
 const PUBLIC = 'public, anonymous and address-limited (/public/v1): not an integrator or partner operation; no token to carry';
 const PORTAL = 'public portal HTML and its assets';
 const ADMIN = 'admin-only (operator configuration, scope admin): served to the operator console over REST only';
+const BINARY =
+  'binary file (PDF, image or video up to 20 MiB, type sniffed from the bytes) uploaded or downloaded as the raw HTTP body; the twins carry JSON documents, a bytes-typed RPC is future work (ADR 0078)';
 const PROBE = 'process probe or metrics scrape, not an API operation; gRPC has grpc.health.v1.Health';
 
 /** REST routes with no RPC, each with why (ADR 0078). A route is here or has an RPC, never neither. */
@@ -59,6 +61,10 @@ const NO_RPC: Record<string, string> = {
   'GET /public/v1/permits/:permitNo/qr': `${PUBLIC}; answers a binary image`,
   'POST /api/v1/auth/token': 'issues the access token every gRPC call carries (OAuth 2.0 client credentials over HTTP, RFC 6749 §4.4)',
   'GET /.well-known/jwks.json': 'public keys that verify access tokens (RFC 7517), fetched over HTTP by convention',
+  'POST /api/v1/permit-attachments': BINARY,
+  'GET /api/v1/permit-attachments/:sha256': BINARY,
+  'POST /api/v1/repair-evidence': BINARY,
+  'GET /api/v1/repair-evidence/:sha256': BINARY,
   'GET /health/live': PROBE,
   'GET /health/ready': PROBE,
   'GET /metrics': PROBE,
