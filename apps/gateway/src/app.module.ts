@@ -16,6 +16,16 @@ import { API_THROTTLER, ClientRateLimitGuard, PUBLIC_THROTTLER, PublicRateLimitG
 import { AuditLog } from './audit/audit-log';
 import { GrpcFace } from './grpc/grpc-face';
 import { GRPC_INPUT_POLICY } from './grpc/grpc-input-policy';
+import { CreditRecordsTwinsGrpcController } from './credit-records/credit-records-twins.grpc.controller';
+import { EvaluationGatewayGrpcController } from './evaluation/evaluation.grpc.controller';
+import { MeasuresTwinsGrpcController } from './measures/measures-twins.grpc.controller';
+import { CommitmentFindingsGatewayGrpcController } from './commitment-findings/commitment-findings.grpc.controller';
+import { RegistryTwinsGrpcController } from './registry/registry-twins.grpc.controller';
+import { LicencesGatewayGrpcController } from './licences/licences.grpc.controller';
+import { PermitsGatewayGrpcController } from './permits/permits.grpc.controller';
+import { RepairGatewayGrpcController } from './repair/repair.grpc.controller';
+import { ExchangeGatewayGrpcController } from './exchange/exchange.grpc.controller';
+import { RestTwinInvoker } from './grpc/rest-twin';
 import { EvaluationCyclesHttpController } from './evaluation/evaluation-cycles.http.controller';
 import { RankingsHttpController } from './evaluation/rankings.http.controller';
 import { EvaluationSchemesHttpController } from './evaluation/evaluation-schemes.http.controller';
@@ -110,6 +120,16 @@ export class AppModule {
         RepairEvidenceHttpController,
         PublicPermitsHttpController,
         CheckpointInspectionsHttpController,
+        // The gRPC twins of the REST routes (ADR 0078; route table: grpc/route-table.ts).
+        CreditRecordsTwinsGrpcController,
+        EvaluationGatewayGrpcController,
+        MeasuresTwinsGrpcController,
+        CommitmentFindingsGatewayGrpcController,
+        RegistryTwinsGrpcController,
+        LicencesGatewayGrpcController,
+        PermitsGatewayGrpcController,
+        RepairGatewayGrpcController,
+        ExchangeGatewayGrpcController,
       ],
       providers: [
         Upstreams,
@@ -119,6 +139,7 @@ export class AppModule {
         PublicProfiles,
         AuditLog,
         GrpcFace,
+        RestTwinInvoker,
         ClientRateLimitGuard,
         PublicRateLimitGuard,
         { provide: SlidingWindowThrottlerStorage, useValue: rateLimits },

@@ -87,6 +87,12 @@ describe('GrpcFace (the gateway gRPC face: token, per-client limit, scope, audit
     ]);
   });
 
+  it('lets any authenticated client call a method whose REST route requires no scope, and still refuses one without a token', async () => {
+    const open: GrpcFaceMethod = { path: '/gateway.v1.PermitsGatewayService/GetPermit', scope: undefined, auditAnswered: false };
+    expect(await face.call(open, metadata(bearer('permit-window', 'measures:decide')), async () => 'answered')).toBe('answered');
+    expect(await codeOf(face.call(open, metadata(), async () => 'answered'))).toBe('AUTH.UNAUTHENTICATED');
+  });
+
   it("counts each client's calls per method against the per-minute limit and refuses the excess with RESOURCE_EXHAUSTED (8)", async () => {
     const token = bearer('busy', 'records:write measures:decide');
     const handler = async () => ({});

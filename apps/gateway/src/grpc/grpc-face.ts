@@ -17,7 +17,8 @@ export const GRPC_AUDIT_METHOD = 'GRPC';
 export interface GrpcFaceMethod {
   /** The full method path, e.g. `/gateway.v1.CreditRecordsGatewayService/SubmitRecord`: the audit row's path and the rate limit's route. */
   path: string;
-  scope: Scope;
+  /** None: any authenticated client (a REST route without RequireScope). */
+  scope: Scope | undefined;
   /**
    * Whether a call that succeeds is audited. Every write is; a decision is not, because joint
    * measures logs each answered decision itself (ADR 0035) — its refusals are audited here.
@@ -53,7 +54,7 @@ export class GrpcFace {
     try {
       principal = this.tokens.verify(bearerToken(metadata));
       await this.countCall(method, principal);
-      assertScope(principal, method.scope);
+      if (method.scope) assertScope(principal, method.scope);
       const result = await handle(principal);
       if (method.auditAnswered) this.audit(method, metadata, principal, GrpcCode.OK, traceId, audit.idempotencyKey);
       return result;

@@ -78,15 +78,21 @@ function refuseNulInRequestTarget(request: Request, response: Response, next: Ne
  */
 function refuseDeepJson(perLine: boolean): (request: IncomingMessage, response: unknown, body: Buffer) => void {
   return (_request, _response, body) => {
-    const at = jsonDepthExceeded(body, MAX_JSON_DEPTH, perLine);
-    if (at === undefined) return;
-    const field = perLine ? `line[${at}]` : '(body)';
-    throw DomainError.validation(
-      PlatformErrorCode.TooDeep,
-      [{ field, message: `nested deeper than ${MAX_JSON_DEPTH} levels`, code: 'TOO_DEEP' }],
-      `JSON may nest at most ${MAX_JSON_DEPTH} levels.`,
-    );
+    const error = tooDeepError(body, perLine);
+    if (error) throw error;
   };
+}
+
+/** The refusal of a JSON document (or NDJSON line) nested deeper than MAX_JSON_DEPTH; undefined when it is not. */
+export function tooDeepError(body: Uint8Array, perLine: boolean): DomainError | undefined {
+  const at = jsonDepthExceeded(body, MAX_JSON_DEPTH, perLine);
+  if (at === undefined) return undefined;
+  const field = perLine ? `line[${at}]` : '(body)';
+  return DomainError.validation(
+    PlatformErrorCode.TooDeep,
+    [{ field, message: `nested deeper than ${MAX_JSON_DEPTH} levels`, code: 'TOO_DEEP' }],
+    `JSON may nest at most ${MAX_JSON_DEPTH} levels.`,
+  );
 }
 
 function requireMediaType(request: Request, response: Response, next: NextFunction): void {

@@ -1,4 +1,5 @@
 import { Controller } from '@nestjs/common';
+import { GrpcMethod } from '@nestjs/microservices';
 import type { Metadata } from '@grpc/grpc-js';
 import { gatewayV1 } from '@contracts';
 import { Scopes } from '@platform/auth';
@@ -10,14 +11,16 @@ import { decisionSubjectId } from './decision.mapper';
 const DECIDE: GrpcFaceMethod = { path: '/gateway.v1.MeasuresGatewayService/Decide', scope: Scopes.MeasuresDecide, auditAnswered: false };
 
 /** The decision API on the gateway's gRPC face (the permit service's hot path), bearer token in metadata. */
+// The service has REST twins too (ADR 0078), so its methods are bound one by one: the generated
+// ControllerMethods() decorator would bind every RPC of the service to this class.
 @Controller()
-@gatewayV1.MeasuresGatewayServiceControllerMethods()
-export class MeasuresGatewayGrpcController implements gatewayV1.MeasuresGatewayServiceController {
+export class MeasuresGatewayGrpcController implements Pick<gatewayV1.MeasuresGatewayServiceController, 'decide'> {
   constructor(
     private readonly face: GrpcFace,
     private readonly upstreams: Upstreams,
   ) {}
 
+  @GrpcMethod('MeasuresGatewayService', 'decide')
   decide(request: gatewayV1.DecideRequest, metadata?: Metadata): Promise<gatewayV1.DecideResponse> {
     return this.face.call(DECIDE, metadata, (principal) =>
       this.upstreams.decisions.decide({ ...request, subjectId: decisionSubjectId(request.subjectId) }, { principal }),

@@ -1,4 +1,5 @@
 import { Controller, Type } from '@nestjs/common';
+import { GrpcMethod } from '@nestjs/microservices';
 import type { Metadata } from '@grpc/grpc-js';
 import { collectionV1, gatewayV1 } from '@contracts';
 import { Principal, Scopes } from '@platform/auth';
@@ -33,9 +34,13 @@ const BODIES: Record<Kind, Type<object>> = { enterprise: PutEnterpriseDto, vehic
  * (the REST DTOs through the edge validation pipe) and the same collection calls, so a client
  * gets the same answers and error codes on either face.
  */
+// The service has REST twins too (ADR 0078), so its methods are bound one by one: the generated
+// ControllerMethods() decorator would bind every RPC of the service to this class.
 @Controller()
-@gatewayV1.RegistryGatewayServiceControllerMethods()
-export class RegistryGatewayGrpcController implements gatewayV1.RegistryGatewayServiceController {
+export class RegistryGatewayGrpcController implements Pick<
+  gatewayV1.RegistryGatewayServiceController,
+  'putEnterprise' | 'getEnterprise' | 'putVehicle' | 'getVehicle' | 'putDriver' | 'getDriver'
+> {
   private readonly validation = edgeValidationPipe();
 
   constructor(
@@ -43,32 +48,38 @@ export class RegistryGatewayGrpcController implements gatewayV1.RegistryGatewayS
     private readonly upstreams: Upstreams,
   ) {}
 
+  @GrpcMethod('RegistryGatewayService', 'putEnterprise')
   putEnterprise(request: gatewayV1.PutEnterpriseRequest, metadata?: Metadata): Promise<gatewayV1.PutEnterpriseResponse> {
     return this.face.call(METHODS.putEnterprise, metadata, (principal) => this.put(principal, 'enterprise', request.uscc, request), {
       idempotencyKey: request.idempotencyKey,
     });
   }
 
+  @GrpcMethod('RegistryGatewayService', 'getEnterprise')
   getEnterprise(request: gatewayV1.GetEnterpriseRequest, metadata?: Metadata): Promise<gatewayV1.GetEnterpriseResponse> {
     return this.face.call(METHODS.getEnterprise, metadata, (principal) => this.get(principal, 'enterprise', request.uscc));
   }
 
+  @GrpcMethod('RegistryGatewayService', 'putVehicle')
   putVehicle(request: gatewayV1.PutVehicleRequest, metadata?: Metadata): Promise<gatewayV1.PutVehicleResponse> {
     return this.face.call(METHODS.putVehicle, metadata, (principal) => this.put(principal, 'vehicle', request.key, request), {
       idempotencyKey: request.idempotencyKey,
     });
   }
 
+  @GrpcMethod('RegistryGatewayService', 'getVehicle')
   getVehicle(request: gatewayV1.GetVehicleRequest, metadata?: Metadata): Promise<gatewayV1.GetVehicleResponse> {
     return this.face.call(METHODS.getVehicle, metadata, (principal) => this.get(principal, 'vehicle', request.key));
   }
 
+  @GrpcMethod('RegistryGatewayService', 'putDriver')
   putDriver(request: gatewayV1.PutDriverRequest, metadata?: Metadata): Promise<gatewayV1.PutDriverResponse> {
     return this.face.call(METHODS.putDriver, metadata, (principal) => this.put(principal, 'driver', request.citizenId, request), {
       idempotencyKey: request.idempotencyKey,
     });
   }
 
+  @GrpcMethod('RegistryGatewayService', 'getDriver')
   getDriver(request: gatewayV1.GetDriverRequest, metadata?: Metadata): Promise<gatewayV1.GetDriverResponse> {
     return this.face.call(METHODS.getDriver, metadata, (principal) => this.get(principal, 'driver', request.citizenId));
   }

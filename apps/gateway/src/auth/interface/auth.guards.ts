@@ -57,7 +57,7 @@ export function assertClientEnabled(disabledClients: DisabledClients, principal:
 /** The raw bearer token, extracted exactly as the passport strategy does. */
 export const bearerToken = ExtractJwt.fromAuthHeaderAsBearerToken();
 
-const REQUIRED_SCOPE = 'requiredScope';
+export const REQUIRED_SCOPE = 'requiredScope';
 export const RequireScope = (scope: Scope) => SetMetadata(REQUIRED_SCOPE, scope);
 
 /** Checks the capability's scope after authentication (services check region again). */
