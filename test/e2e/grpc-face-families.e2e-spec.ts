@@ -38,7 +38,7 @@ describe('every RPC family of the gateway gRPC face answers as REST does', () =>
   );
 
   beforeAll(async () => {
-    platform = await startPlatform(['gateway', 'collection', 'evaluation', 'joint-measures', 'permits', 'repair']);
+    platform = await startPlatform(['gateway', 'collection', 'evaluation', 'joint-measures', 'permits', 'repair', 'disclosure']);
     const clients = ['zhengzhou', 'luoyang', 'reader', 'zhengzhou-reader', 'zhengzhou-permits', 'hubei-partner', 'henan-inspection'];
     for (const client of clients) tokens.set(client, await platform.token(client));
   }, 180_000);
@@ -189,6 +189,47 @@ describe('every RPC family of the gateway gRPC face answers as REST does', () =>
       request: { bodyJson: body({}) },
       client: 'hubei-partner',
       rest: { method: 'POST', path: '/exchange/v1/permit-approvals', body: {} },
+    },
+    // Exchange routes of issue 20 items 1, 2, 4: what the partner sent, read back and withdrawn; the grade lookup; the feed.
+    {
+      name: 'list entries the partner sent',
+      service: 'ExchangeGatewayService',
+      rpc: 'ListSentListEntries',
+      request: { state: 'not-applied' },
+      client: 'hubei-partner',
+      rest: { path: '/exchange/v1/list-entries?state=not-applied' },
+    },
+    {
+      name: 'an entry the partner never sent',
+      service: 'ExchangeGatewayService',
+      rpc: 'GetSentListEntry',
+      request: { id: '00000000-0000-4000-8000-000000000000' },
+      client: 'hubei-partner',
+      rest: { path: '/exchange/v1/list-entries/00000000-0000-4000-8000-000000000000' },
+    },
+    {
+      name: 'withdrawing an entry the partner never sent',
+      service: 'ExchangeGatewayService',
+      rpc: 'WithdrawSentListEntry',
+      request: { id: '00000000-0000-4000-8000-000000000000' },
+      client: 'hubei-partner',
+      rest: { method: 'DELETE', path: '/exchange/v1/list-entries/00000000-0000-4000-8000-000000000000' },
+    },
+    {
+      name: "a subject's grade for the partner",
+      service: 'ExchangeGatewayService',
+      rpc: 'GetSubjectGrade',
+      request: { subjectId: subject },
+      client: 'hubei-partner',
+      rest: { path: `/exchange/v1/subjects/${subject}/grade` },
+    },
+    {
+      name: 'a garbage feed cursor',
+      service: 'ExchangeGatewayService',
+      rpc: 'GetChanges',
+      request: { since: 'not-a-cursor' },
+      client: 'hubei-partner',
+      rest: { path: '/exchange/v1/changes?since=not-a-cursor' },
     },
     {
       name: 'approvals for an integrator',

@@ -68,6 +68,7 @@ const NO_RPC: Record<string, string> = {
   'GET /health/live': PROBE,
   'GET /health/ready': PROBE,
   'GET /metrics': PROBE,
+  'GET /api/v1/partner-list-entries': ADMIN,
   'POST /api/v1/admin/clients': ADMIN,
   'GET /api/v1/admin/clients': ADMIN,
   'GET /api/v1/admin/clients/:clientId': ADMIN,
