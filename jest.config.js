@@ -52,5 +52,14 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
+    {
+      // Fault injection (issue 23 item 1, `npm run test:fault`): its own nats-server per suite; run apart from npm test.
+      ...base,
+      displayName: 'fault',
+      setupFilesAfterEnv: ['<rootDir>/test/support/e2e-timeout.ts'],
+      testMatch: ['<rootDir>/test/fault/**/*.fault-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
   ],
 };

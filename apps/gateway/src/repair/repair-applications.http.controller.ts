@@ -7,6 +7,7 @@ import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.g
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { assertIdempotencyKey, markReplayed } from '../http/idempotency-key';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
+import { SubjectScope } from '../http/subject-scope';
 import { Upstreams } from '../upstreams';
 import { ApplyForRepairDto, DecideRepairApplicationDto, RepairFiguresQueryDto, RevokeRepairApplicationDto } from './repair-application.dto';
 import { RepairApplicationBody, toRepairApplicationBody } from './repair-application.mapper';
@@ -42,7 +43,10 @@ const IDEMPOTENCY_HEADER = {
 @SkipThrottle({ public: true })
 @Controller('api/v1')
 export class RepairApplicationsHttpController {
-  constructor(private readonly upstreams: Upstreams) {}
+  constructor(
+    private readonly upstreams: Upstreams,
+    private readonly subjects: SubjectScope,
+  ) {}
 
   @Post('repair-applications')
   @HttpCode(201)
@@ -143,7 +147,9 @@ export class RepairApplicationsHttpController {
   @RequireScope(Scopes.RecordsRead)
   @ApiOperation({ summary: "For each of the subject's published repairable records: the earliest repair date and the mode" })
   async reminders(@CurrentPrincipal() principal: Principal, @Param('subjectId') subjectId: string): Promise<{ subjectId: string; items: object[] }> {
-    const result = await this.upstreams.repairReminders.getRepairReminders({ subjectId }, { principal });
+    // The region rule (ADR 0041): 404 SUBJECT.NOT_FOUND outside the caller's view, as on every subject read
+    // (found by the authorization matrix: a Xinxiang subject answered a Zhengzhou client 200 with no items).
+    const result = await this.subjects.read(principal, subjectId, () => this.upstreams.repairReminders.getRepairReminders({ subjectId }, { principal }));
     return { subjectId: result.subjectId, items: result.reminders ?? [] };
   }
 }
