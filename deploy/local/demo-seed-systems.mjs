@@ -608,9 +608,10 @@ export const DEMO_SEED_SYSTEMS = [
   // A clean carrier licensed for 大件运输 (commitment path), one found with false materials (62号令:
   // 1 year without permits → its application is not accepted), and one on the key-watch list (Henan:
   // 列入重点关注名单的不适用信用承诺办理 → the standard path with on-site inspection, the reason shown).
-  // The key-watch entry is Hubei's, recognised here (cross-region recognition, DOMAIN.md §4): a
-  // Henan entry would need its 5-working-day prior notice to run out first. Each carrier's tractor is
-  // registered to it. README: "Oversize permits by hand".
+  // The key-watch entry is Zhengzhou's own, on the basis of an off-route finding, its 5-working-day
+  // prior notice already over (a Hubei entry about a Henan carrier is outside the Hubei agreement and
+  // never applied here, issue 20). Each carrier's tractor is registered to it. README: "Oversize
+  // permits by hand".
   {
     scheme: 'oversize-permits',
     clientId: 'demo-zhengzhou',
@@ -629,14 +630,23 @@ export const DEMO_SEED_SYSTEMS = [
         id: uscc('91410100MA3X1803'.padEnd(17, '0')),
         name: '郑州重安大件运输有限公司',
         sectors: ['oversize-transport'],
-        records: [],
         vehicles: [{ plate: '豫A18030', colour: 'yellow', vehicleType: 'tractor', axles: 6 }],
-        partnerListEntry: {
-          clientId: 'demo-partner-hubei',
-          listType: 'key-watch',
-          grounds: '一年内多次未按许可路线行驶（湖北省认定）',
-          provenance: { partnerRegion: '420000', partnerName: '湖北省交通运输厅', sourceReference: '鄂交信〔2026〕1803号' },
-        },
+        records: [
+          {
+            recordType: 'oversize-transport-violation',
+            severity: 'general',
+            doc: '郑交执罚〔2026〕1803号',
+            payload: {
+              violationType: 'off-route',
+              permitNumber: '410000-2026-000011',
+              detectedAt: 'TODAY',
+              detectedBy: 'trajectory-comparison',
+              plate: '豫A18030',
+              plateColour: 'yellow',
+            },
+          },
+        ],
+        listEntry: { listType: 'key-watch', grounds: '一年内多次未按许可路线行驶', documentNumber: '郑交信〔2026〕1803号' },
       },
       {
         kind: 'org',

@@ -52,6 +52,11 @@ async function ensureDatabase() {
   const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
   if (rowCount === 0) await client.query(`CREATE DATABASE "${DATABASE}"`);
   await client.end();
+  return databaseUrl();
+}
+
+/** The platform database on the local server, as its superuser (schemas and roles, demo history). */
+function databaseUrl() {
   const url = new URL(SERVER_URL);
   url.pathname = `/${DATABASE}`;
   return url.toString();
@@ -330,6 +335,7 @@ async function seedDemoSeedSystems(clients, today) {
           if (!put.ok) throw new Error(`demo vehicle ${system.scheme} ${v.plate}: ${put.status} ${await put.text()}`);
         }
         if (s.partnerListEntry) await importDemoPartnerEntry(clients, s, today);
+        const recordIds = [];
         for (const [i, r] of s.records.entries()) {
           const response = await fetch(`${GATEWAY}/api/v1/credit-records`, {
             method: 'POST',
@@ -346,11 +352,54 @@ async function seedDemoSeedSystems(clients, today) {
             }),
           });
           if (!response.ok && response.status !== 409) throw new Error(`demo record ${system.scheme} ${s.id}: ${response.status} ${await response.text()}`);
+          if (response.status === 201) recordIds.push(((await response.json()) ?? {}).id);
         }
+        if (s.listEntry && recordIds[0]) await decideDemoListEntry(headers, s, recordIds[0]);
       }
       if (system.screening) await screenDemoList(system.screening, headers, system.subjects.length);
     }),
   );
+}
+
+/**
+ * A list entry this province decided about a demo subject (the permit demo's key-watch carrier):
+ * proposed through the API on the basis of the subject's first demo record, its prior notice
+ * (事前告知, 5 working days) placed in the past in the data — the demo starts after that period
+ * has run out, as the tests do — then confirmed through the API, so it is in force like any
+ * confirmed entry. Only on a fresh seed (the record was created now); a failure only warns.
+ */
+async function decideDemoListEntry(headers, subject, basisRecordId) {
+  const { listType, grounds, documentNumber } = subject.listEntry;
+  try {
+    let proposed;
+    for (let i = 0; i < 60 && !proposed; i++) {
+      // Joint measures learns the basis record from collection's event: 404 until then.
+      const response = await fetch(`${GATEWAY}/api/v1/lists/${listType}/entries`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ subjectId: subject.id, basisRecordIds: [basisRecordId], grounds }),
+      });
+      if (response.status === 404) await new Promise((r) => setTimeout(r, 500));
+      else if (response.ok) proposed = await response.json();
+      else throw new Error(`${response.status} ${await response.text()}`);
+    }
+    if (!proposed) throw new Error('the basis record did not reach joint measures');
+    const db = new Client({ connectionString: databaseUrl() });
+    await db.connect();
+    try {
+      await db.query(`UPDATE joint_measures.list_entries SET notice_ends_on = current_date - 1 WHERE id = $1`, [proposed.id]);
+    } finally {
+      await db.end();
+    }
+    const confirmed = await fetch(`${GATEWAY}/api/v1/list-entries/${proposed.id}/decision`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ outcome: 'confirm', documentNumber }),
+    });
+    if (!confirmed.ok) throw new Error(`${confirmed.status} ${await confirmed.text()}`);
+  } catch (error) {
+    say(`warning: demo ${listType} entry for ${subject.id} not in force: ${error.message}`);
+  }
 }
 
 /**

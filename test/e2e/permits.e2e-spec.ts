@@ -564,9 +564,9 @@ describe('permits through the gateway: applications classified, on the credit pa
     expect((applied.body.pathReasons as string[]).join()).toContain('不适用信用承诺（告知承诺）办理');
   }, 60_000);
 
-  it("a carrier on Hubei's key-watch list, recognised here (the demo's key-watch carrier): the standard path, and the reason shown", async () => {
-    // DOMAIN.md §4: key-watch lists are shared across regions and recognised; Henan: 列入重点关注名单的不适用信用承诺办理.
-    // This is how `npm start` lists its key-watch carrier (deploy/local/demo-seed-systems.mjs): no prior notice to wait for.
+  it('a Hubei key-watch entry about a Henan carrier is outside the Hubei agreement: not applied, and the carrier keeps the commitment path', async () => {
+    // Issue 20: an import about a Henan company sent by the Hubei client "closed that company's
+    // commitment path in Henan". The Hubei agreement recognises only Hubei-registered subjects.
     const carrier = await oversizeCarrier();
     const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const imported = await api('/exchange/v1/list-entries', {
@@ -580,13 +580,9 @@ describe('permits through the gateway: applications classified, on the credit pa
         startsOn: today,
       },
     });
-    expect(imported).toMatchObject({ status: 201, body: { status: 'effective', listType: 'key-watch' } });
-    const applied = await eventually(
-      () => submitWhenKnown(application(carrier)),
-      (r) => r.body.path === 'standard',
-    );
-    expect(applied.body).toMatchObject({ status: 'accepted', path: 'standard', inspection: 'on-site' });
-    expect((applied.body.pathReasons as string[]).join()).toContain('不适用信用承诺（告知承诺）办理');
+    expect(imported).toMatchObject({ status: 201, body: { status: 'not-applied', listType: 'key-watch' } });
+    const applied = await submitWhenKnown(application(carrier));
+    expect(applied.body).toMatchObject({ status: 'accepted', path: 'commitment' });
   }, 60_000);
 
   it("monthly statistics of the region: this file's permits by class and path, decided within the deadline, inspections exempted", async () => {
