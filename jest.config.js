@@ -24,7 +24,11 @@ const base = {
 
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/k8s/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/k8s/**/*.spec.ts', '<rootDir>/test/images/**/*.spec.ts'],
+    },
     {
       ...base,
       displayName: 'integration',
