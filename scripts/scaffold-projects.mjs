@@ -19,6 +19,8 @@ for (const a of apps)
         executor: 'nx:run-commands',
         options: { command: `node --require ./dist/libs/platform/telemetry/src/preload.js dist/apps/${a}/src/main.js` },
       },
+      // The service's image (deploy/docker/Dockerfile); `nx affected -t image` builds only those a change needs.
+      image: { executor: 'nx:run-commands', options: { command: `bash scripts/images/build-image.sh ${a}` } },
     },
   });
 for (const l of platform)
