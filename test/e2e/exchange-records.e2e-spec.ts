@@ -156,6 +156,7 @@ describe('partner record pushes (issue 20 item 3)', () => {
     const { provenance: _omitted, ...withoutProvenance } = pushBody(hubeiCarrier());
     const missing = await push(withoutProvenance);
     expect(missing.status).toBe(400);
+    expect(missing.body.code).toBe('REQUEST.INVALID');
     expect(JSON.stringify(missing.body.errors)).toContain('provenance');
     const integrator = await push(pushBody(hubeiCarrier()), zhengzhou);
     expect(integrator.status).toBe(403);
