@@ -16,6 +16,7 @@ import { Schedules1763700000200 } from './migrations/1763700000200-schedules';
 import { IdempotencyRequestHashes1763700000300 } from './migrations/1763700000300-idempotency-request-hashes';
 import { CommitmentFindings1763700001500 } from './migrations/1763700001500-commitment-findings';
 import { LicenceReminderFeed1763700001501 } from './migrations/1763700001501-licence-reminder-feed';
+import { PartnerRecordProvenance1763700008000 } from './migrations/1763700008000-partner-record-provenance';
 import { CommitmentFindingEntity } from './commitments/infrastructure/commitment-finding.entity';
 import { DEFAULT_FULFILMENT_PERIOD_RULES, fulfilmentPeriodRuleSchema } from './commitments/domain/fulfilment-period';
 import { DEFAULT_EXPIRY_WARNING_RULES, expiryWarningRuleSchema } from './licences/domain/expiry-warning';
@@ -101,6 +102,7 @@ export const collectionDefinition: ServiceDefinition = {
     IdempotencyKeys1763700000001,
     CommitmentFindings1763700001500,
     LicenceReminderFeed1763700001501,
+    PartnerRecordProvenance1763700008000,
   ],
   protoPackages: [ProtoPackages.collection],
   streams: ['CREDIT_RECORDS', 'MONITORING', 'REPAIR', 'PERMITS'],

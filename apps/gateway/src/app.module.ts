@@ -1,3 +1,4 @@
+import { PartnerRecordsHttpController } from './exchange/partner-records.http.controller';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ServiceCoreModule } from '@platform/service';
@@ -99,6 +100,7 @@ export class AppModule {
         GradeAppealsHttpController,
         ListEntriesHttpController,
         PartnerListEntriesHttpController,
+        PartnerRecordsHttpController,
         PartnerListEntriesAdminHttpController,
         PartnerPermitApprovalsHttpController,
         PartnerSubjectGradesHttpController,

@@ -2,11 +2,10 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res, UseGu
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
-import { isWithinRegion, Principal, Scopes } from '@platform/auth';
-import { DomainError } from '@platform/errors';
+import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
 import { RecognitionAgreements } from '../exchange/application/recognition-agreements';
-import { ExchangeErrorCode } from '../exchange/domain/exchange-errors';
+import { assertSender } from '../exchange/domain/sender';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { markReplayed } from '../http/idempotency-key';
@@ -113,12 +112,4 @@ export class PartnerListEntriesAdminHttpController {
     const result = await this.upstreams.listEntries.listPartnerEntries({ entryId: '', state: typeof state === 'string' ? state : '' }, { principal });
     return { items: result.entries.map(toListEntryBody) };
   }
-}
-
-/** The entry must lie in the sending partner's region: a token speaks for its own province only. */
-function assertSender(principal: Principal, region: string, field: string): void {
-  if (isWithinRegion(principal, region)) return;
-  throw new DomainError(ExchangeErrorCode.ProvinceNotSender, 'forbidden', `Region ${region} is not the sender's (${principal.region}).`, [
-    { field, message: `not within the sending partner's region ${principal.region}`, code: 'PROVINCE_NOT_SENDER' },
-  ]);
 }

@@ -18,5 +18,7 @@ export function submissionRequestHash(s: ValidSubmission): string {
     documentNumber: s.documentNumber,
     sourceRecordId: s.sourceRecordId,
     payload: s.payload,
+    // Only partner records carry it, so hashes of our own records stay what they were.
+    ...(s.partner ? { partner: { region: s.partner.region, sourceReference: s.partner.sourceReference } } : {}),
   });
 }

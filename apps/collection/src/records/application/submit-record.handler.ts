@@ -30,7 +30,8 @@ export class SubmitRecordHandler {
   ) {}
 
   async execute(principal: Principal, raw: SubmitRecordCommand): Promise<SubmitRecordResult> {
-    assertScope(principal, Scopes.RecordsWrite);
+    // A partner's pushed record needs the exchange scope (ADR 0069); everything else records:write.
+    assertScope(principal, isPartnerPush(raw) ? Scopes.ExchangeWrite : Scopes.RecordsWrite);
     try {
       return await this.submit(principal, raw);
     } catch (error) {
@@ -70,6 +71,14 @@ export class SubmitRecordHandler {
     // The same Idempotency-Key must carry the same record (platform rule); a row stored before
     // request hashes were kept has none and replays as before.
     const byKey = submission.idempotencyKey ? rows.find((r) => r.idempotencyKey === submission.idempotencyKey) : undefined;
+    if (byKey?.idempotencyRequestHash && submission.partner && byKey.idempotencyRequestHash !== submissionRequestHash(submission)) {
+      throw new DomainError(
+        RecordErrorCode.PartnerReferenceReused,
+        'conflict',
+        `Record ${submission.partner.sourceReference} was sent before with different content; send a changed record under a new reference.`,
+        [{ field: 'sourceReference', message: 'already stored with different content', code: 'REFERENCE_REUSED' }],
+      );
+    }
     if (byKey?.idempotencyRequestHash) {
       assertSameRequest(
         { operation: SUBMIT_RECORD_OPERATION, requestHash: byKey.idempotencyRequestHash },
@@ -79,6 +88,10 @@ export class SubmitRecordHandler {
     const found = byKey ?? rows[0];
     return found ? { id: found.id, status: found.status, replayed: true } : undefined;
   }
+}
+
+function isPartnerPush(raw: RawSubmission): boolean {
+  return Boolean(raw.partner && (raw.partner.region.trim() || raw.partner.sourceReference.trim()));
 }
 
 /** Which quality-report column a refused submission counts in, if any (a missing scope is not the unit's data quality). */

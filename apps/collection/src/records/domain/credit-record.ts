@@ -31,4 +31,8 @@ export interface CreditRecord {
   catalogueVersion: number;
   /** Current version number. */
   version: number;
+  /** A partner province's record (ADR 0069): its region, reference and agreement; null on ours. */
+  partnerRegion?: string | null;
+  partnerReference?: string | null;
+  partnerAgreement?: string | null;
 }

@@ -17,6 +17,15 @@ export interface RawSubmission {
   sourceRecordId: string;
   payloadJson: string;
   idempotencyKey: string;
+  /** Set only for a record a partner province pushed (ADR 0069). */
+  partner?: { region: string; sourceReference: string; agreement: string };
+}
+
+/** Where a partner-pushed record came from: it is the partner's, a record of its own (ADR 0069). */
+export interface PartnerProvenance {
+  region: string;
+  sourceReference: string;
+  agreement: string;
 }
 
 /** A submission that passed every check, normalised. */
@@ -31,6 +40,8 @@ export interface ValidSubmission {
   sourceRecordId: string | null;
   idempotencyKey: string | null;
   payload: Record<string, unknown>;
+  /** null: one of our own records. */
+  partner: PartnerProvenance | null;
 }
 
 const MAX_TEXT = 200;
@@ -70,6 +81,7 @@ export function validateSubmission(raw: RawSubmission, catalogue: Catalogue, tod
   else if (documentNumber.length > MAX_TEXT) violations.push({ field: 'documentNumber', message: `at most ${MAX_TEXT} characters`, code: 'TOO_LONG' });
   const payload = parsePayload(raw.payloadJson, violations);
   violations.push(...catalogue.payloadViolations(type.code, payload));
+  const partner = validatePartner(raw.partner, violations);
   if (violations.length > 0 || !subject || !region.ok) throw DomainError.validation(RecordErrorCode.Invalid, violations);
   return {
     type,
@@ -79,10 +91,29 @@ export function validateSubmission(raw: RawSubmission, catalogue: Catalogue, tod
     severity: severity as Severity,
     decisionDate,
     documentNumber,
-    sourceRecordId: raw.sourceRecordId.trim() || null,
-    idempotencyKey: raw.idempotencyKey.trim() || null,
+    // A partner's reference is its record's identity (ADR 0069): the source id, and the key a
+    // retry must repeat with the same content.
+    sourceRecordId: partner ? partner.sourceReference : raw.sourceRecordId.trim() || null,
+    idempotencyKey: partner ? partnerIdempotencyKey(partner) : raw.idempotencyKey.trim() || null,
     payload,
+    partner: partner ?? null,
   };
+}
+
+/** The idempotency key a partner's record is stored under (one per partner client and reference). */
+export function partnerIdempotencyKey(partner: PartnerProvenance): string {
+  return `partner:${partner.sourceReference}`;
+}
+
+function validatePartner(raw: RawSubmission['partner'], violations: FieldViolation[]): PartnerProvenance | undefined {
+  if (!raw || !(raw.region.trim() || raw.sourceReference.trim())) return undefined;
+  const region = parseRegionCode(normaliseCode(raw.region));
+  if (!region.ok) violations.push({ field: 'partner.region', message: region.message, code: 'INVALID_REGION' });
+  const sourceReference = raw.sourceReference.trim();
+  if (!sourceReference) violations.push({ field: 'partner.sourceReference', message: 'is required', code: 'REQUIRED' });
+  else if (sourceReference.length > MAX_TEXT)
+    violations.push({ field: 'partner.sourceReference', message: `at most ${MAX_TEXT} characters`, code: 'TOO_LONG' });
+  return region.ok ? { region: region.value, sourceReference, agreement: raw.agreement.trim() } : undefined;
 }
 
 function validateSubject(subject: RawSubmission['subject'], today: string, violations: FieldViolation[]): ValidSubmission['subject'] | undefined {

@@ -23,4 +23,8 @@ export class CreditRecordEntity implements CreditRecord {
   @Column({ name: 'catalogue_version', type: 'int' }) catalogueVersion: number;
   /** Current version number; the versions themselves are in credit_record_versions. */
   @Column({ type: 'int' }) version: number;
+  /** Set on a record a partner province pushed (ADR 0069); null on ours. */
+  @Column({ name: 'partner_region', type: 'text', nullable: true }) partnerRegion: string | null;
+  @Column({ name: 'partner_reference', type: 'text', nullable: true }) partnerReference: string | null;
+  @Column({ name: 'partner_agreement', type: 'text', nullable: true }) partnerAgreement: string | null;
 }

@@ -39,13 +39,16 @@ export class RecordWriter implements RecordWriterPort {
       {
         ctes: `inserted AS (
            INSERT INTO credit_records (id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date,
-              document_number, status, payload, source_client_id, source_record_id, idempotency_key, idempotency_request_hash, received_at, catalogue_version, version)
+              document_number, status, payload, source_client_id, source_record_id, idempotency_key, idempotency_request_hash, received_at, catalogue_version, version,
+              partner_region, partner_reference, partner_agreement)
            SELECT t.id, t.record_type, t.subject_kind, t.subject_id, t.subject_name, t.region, t.severity, t.decision_date,
-              t.document_number, 'active', t.payload, t.source_client_id, t.source_record_id, t.idempotency_key, t.idempotency_request_hash, $12, t.catalogue_version, 1
+              t.document_number, 'active', t.payload, t.source_client_id, t.source_record_id, t.idempotency_key, t.idempotency_request_hash, $12, t.catalogue_version, 1,
+              t.partner_region, t.partner_reference, t.partner_agreement
              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::date[], $9::text[],
-                         $10::jsonb[], $11::text[], $13::text[], $14::text[], $15::int[], $16::text[])
+                         $10::jsonb[], $11::text[], $13::text[], $14::text[], $15::int[], $16::text[], $17::text[], $18::text[], $19::text[])
                AS t (id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date, document_number,
-                     payload, source_client_id, source_record_id, idempotency_key, catalogue_version, idempotency_request_hash)
+                     payload, source_client_id, source_record_id, idempotency_key, catalogue_version, idempotency_request_hash,
+                     partner_region, partner_reference, partner_agreement)
            ON CONFLICT DO NOTHING
            RETURNING id, source_client_id
          ), versions AS (
@@ -69,6 +72,9 @@ export class RecordWriter implements RecordWriterPort {
           column((s) => s.idempotencyKey),
           column((s) => s.catalogueVersion),
           column((s) => (s.idempotencyKey ? submissionRequestHash(s) : null)),
+          column((s) => s.partner?.region ?? null),
+          column((s) => s.partner?.sourceReference ?? null),
+          column((s) => s.partner?.agreement || null),
         ],
         written: 'inserted',
       },

@@ -16,6 +16,9 @@ export function toGetRecordResponse({ record, history }: RecordWithHistory): col
     receivedAt: record.receivedAt.toISOString(),
     sourceClientId: record.sourceClientId,
     catalogueVersion: record.catalogueVersion,
+    partner: record.partnerRegion
+      ? { region: record.partnerRegion, sourceReference: record.partnerReference ?? '', agreement: record.partnerAgreement ?? '' }
+      : undefined,
     history: history.map((v) => ({
       version: v.version,
       status: v.status,

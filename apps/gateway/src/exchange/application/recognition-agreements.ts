@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { SERVICE_CONFIG } from '@platform/service';
 import type { GatewayConfig } from '../../gateway.definition';
-import { recognitionAgreementsSchema, recognitionOf, type Recognition, type RecognitionAgreement } from '../domain/recognition-agreement';
+import {
+  recognitionAgreementsSchema,
+  recognitionOf,
+  recordAcceptanceOf,
+  type Recognition,
+  type RecognitionAgreement,
+  type RecordAcceptance,
+} from '../domain/recognition-agreement';
 import { SHIPPED_AGREEMENTS } from '../domain/shipped-agreements';
 
 /**
@@ -20,6 +27,10 @@ export class RecognitionAgreements {
 
   recognitionOf(sender: string, entry: { listType: string; subject: { kind: string; id: string } }): Recognition {
     return recognitionOf(this.all, sender, entry);
+  }
+
+  recordAcceptanceOf(sender: string, subject: { kind: string; id: string }): RecordAcceptance {
+    return recordAcceptanceOf(this.all, sender, subject);
   }
 }
 

@@ -6,4 +6,8 @@ export const ExchangeErrorCode = {
   CursorInvalid: 'EXCHANGE.CURSOR_INVALID',
   /** `since` lies beyond the feed's newest position (never handed out). */
   CursorAhead: 'EXCHANGE.CURSOR_AHEAD',
+  /** A pushed record about a subject the agreement with the sender does not cover (ADR 0069). */
+  OutsideAgreement: 'EXCHANGE.OUTSIDE_AGREEMENT',
+  /** A partner reference already stored with different content (ADR 0069; collection's code). */
+  RecordReferenceReused: 'EXCHANGE.RECORD_REFERENCE_REUSED',
 } as const;

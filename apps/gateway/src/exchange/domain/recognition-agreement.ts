@@ -14,12 +14,15 @@ import { z } from 'zod';
  * - `effect`: `apply` puts the entry in force here (decisions apply it, the portal shows it as the
  *   partner's); `inform` stores it for information only (not applied).
  * - `maxTermMonths`: an entry the partner sent without an end lasts this long from its start.
+ * - `records` (optional, ADR 0069): the partner may push credit records, about which `subjects`;
+ *   without it no record push is accepted from that partner.
  */
 export interface RecognitionAgreement {
   id: string;
   partner: { region: string; name: string };
   source: string;
   lists: { listType: CreditListType; subjects: 'partner-registered' | 'any'; effect: 'apply' | 'inform'; maxTermMonths: number }[];
+  records?: { subjects: 'partner-registered' | 'any' };
 }
 
 const regionCode = z.string().refine((v) => parseRegionCode(v).ok, { message: 'must be a GB/T 2260 region code' });
@@ -40,6 +43,7 @@ export const recognitionAgreementsSchema = z
           }),
         )
         .min(1),
+      records: z.object({ subjects: z.enum(['partner-registered', 'any']) }).optional(),
     }),
   )
   .superRefine((agreements, ctx) => {
@@ -97,6 +101,27 @@ export function recognitionOf(
     reason: `recognised under agreement ${agreement.id} (${agreement.source})`,
     maxTermMonths: term.maxTermMonths,
   };
+}
+
+/** Whether the agreement with the sender accepts its record about a subject (ADR 0069). */
+export type RecordAcceptance = { accepted: true; agreement: string } | { accepted: false; agreement: string; reason: string };
+
+/**
+ * A partner's record push is accepted only when the agreement with its sender names records and
+ * the subject is one it covers; there is no "stored, not applied" record (a stored record is
+ * evaluated and disclosed), so anything else is refused with the reason.
+ */
+export function recordAcceptanceOf(agreements: readonly RecognitionAgreement[], sender: string, subject: { kind: string; id: string }): RecordAcceptance {
+  const agreement = agreements.find((a) => a.partner.region === sender);
+  if (!agreement) return { accepted: false, agreement: '', reason: `no recognition agreement with ${sender}` };
+  if (!agreement.records) return { accepted: false, agreement: agreement.id, reason: `agreement ${agreement.id} does not accept credit records` };
+  if (agreement.records.subjects === 'partner-registered' && !registeredWithin(agreement.partner.region, subject))
+    return {
+      accepted: false,
+      agreement: agreement.id,
+      reason: `agreement ${agreement.id} accepts records only about subjects registered in ${agreement.partner.region}`,
+    };
+  return { accepted: true, agreement: agreement.id };
 }
 
 function registeredWithin(partnerRegion: string, subject: { kind: string; id: string }): boolean {

@@ -14,7 +14,8 @@ const jiangsuCity = (id: string, region: string, name: string): RecognitionAgree
  * The agreements the build ships until ops configure their own (GATEWAY_EXCHANGE_AGREEMENTS_FILE).
  * Hubei is the local stack's demo partner province (deploy/local/demo-clients.cjs): its key-watch
  * and severe-dishonesty entries about subjects registered in Hubei apply here; its red list is
- * received for information only; nothing it says about our own subjects is applied.
+ * received for information only; nothing it says about our own subjects is applied. It may push
+ * credit records about subjects registered in Hubei (ADR 0069).
  */
 export const SHIPPED_AGREEMENTS: readonly RecognitionAgreement[] = [
   {
@@ -26,6 +27,7 @@ export const SHIPPED_AGREEMENTS: readonly RecognitionAgreement[] = [
       { listType: 'severe-dishonesty', subjects: 'partner-registered', effect: 'apply', maxTermMonths: 36 },
       { listType: 'red', subjects: 'partner-registered', effect: 'inform', maxTermMonths: 12 },
     ],
+    records: { subjects: 'partner-registered' },
   },
   jiangsuCity('suzhou-key-watch', '320500', '苏州市交通运输局'),
   jiangsuCity('wuxi-key-watch', '320200', '无锡市交通运输局'),
