@@ -2,10 +2,11 @@ import { Controller } from '@nestjs/common';
 import { restTwinController, RestTwinService } from '../grpc/rest-twin';
 import { PartnerListEntriesHttpController } from '../measures/partner-list-entries.http.controller';
 import { ChangeFeedHttpController } from './change-feed.http.controller';
+import { PartnerRecordsHttpController } from './partner-records.http.controller';
 import { PartnerPermitApprovalsHttpController } from './permit-approvals.http.controller';
 import { PartnerSubjectGradesHttpController } from './subject-grades.http.controller';
 
-/** A partner province's list entries and its answers to cross-province permit approvals (every /exchange/v1 route: list entries sent, read back and withdrawn; permit approvals; the grade lookup; the signed change feed) on the gateway's gRPC face: each RPC runs its REST route's handler (ADR 0078). */
+/** A partner province's list entries and its answers to cross-province permit approvals (every /exchange/v1 route: list entries sent, read back and withdrawn; permit approvals; the grade lookup; the signed change feed; record pushes) on the gateway's gRPC face: each RPC runs its REST route's handler (ADR 0078). */
 export const EXCHANGE_TWINS: RestTwinService = {
   service: 'ExchangeGatewayService',
   twins: [
@@ -17,6 +18,7 @@ export const EXCHANGE_TWINS: RestTwinService = {
     { rpc: 'WithdrawSentListEntry', controller: PartnerListEntriesHttpController, handler: 'withdraw' },
     { rpc: 'GetSubjectGrade', controller: PartnerSubjectGradesHttpController, handler: 'grade' },
     { rpc: 'GetChanges', controller: ChangeFeedHttpController, handler: 'page' },
+    { rpc: 'PushRecord', controller: PartnerRecordsHttpController, handler: 'push' },
   ],
 };
 
