@@ -48,7 +48,7 @@ export interface Fixtures {
 }
 
 export interface Probe {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   body?: unknown;
   /** A body sent as is, with its content type (NDJSON endpoints). */
@@ -443,6 +443,56 @@ export const MATRIX: Record<string, Row> = {
     probe: () => get('/exchange/v1/permit-approvals?state=pending'),
   },
   'POST /exchange/v1/permit-approvals': { access: S.ExchangeWrite, region: 'none', allowed: 400, probe: () => empty('POST', '/exchange/v1/permit-approvals') },
+  // The sender's own entries (issue 20 item 1): its list, one it never sent (404), withdrawing one it never sent (404).
+  'GET /exchange/v1/list-entries': { access: S.ExchangeRead, region: 'none', allowed: 200, probe: () => get('/exchange/v1/list-entries') },
+  'GET /exchange/v1/list-entries/{id}': {
+    access: S.ExchangeRead,
+    region: 'none',
+    allowed: 404,
+    probe: (f) => get(`/exchange/v1/list-entries/${f.unknownUuid}`),
+  },
+  'DELETE /exchange/v1/list-entries/{id}': {
+    access: S.ExchangeWrite,
+    region: 'none',
+    allowed: 404,
+    probe: (f) => ({ method: 'DELETE', path: `/exchange/v1/list-entries/${f.unknownUuid}` }),
+  },
+  // Published grades are public (DOMAIN.md §6): no region rule; nothing published about an unknown enterprise (404).
+  'GET /exchange/v1/subjects/{subjectId}/grade': {
+    access: S.ExchangeRead,
+    region: 'none',
+    allowed: 404,
+    probe: (f) => get(`/exchange/v1/subjects/${f.unknownUscc}/grade`),
+  },
+  'GET /exchange/v1/changes': { access: S.ExchangeRead, region: 'none', allowed: 200, probe: () => get('/exchange/v1/changes') },
+  'POST /exchange/v1/records': { access: S.ExchangeWrite, region: 'none', allowed: 400, probe: () => empty('POST', '/exchange/v1/records') },
+  // Admins review what partners sent.
+  'GET /api/v1/partner-list-entries': { access: S.Admin, region: 'none', allowed: 200, probe: () => get('/api/v1/partner-list-entries') },
+  // Stored files (ADR 0076): an empty upload is refused (400 FILE.EMPTY); a file nobody stored is absent.
+  'POST /api/v1/permit-attachments': {
+    access: S.PermitsWrite,
+    region: 'none',
+    allowed: 400,
+    probe: () => ({ method: 'POST', path: '/api/v1/permit-attachments', raw: { contentType: 'application/octet-stream', text: '' } }),
+  },
+  'GET /api/v1/permit-attachments/{sha256}': {
+    access: S.PermitsWrite,
+    region: 'none',
+    allowed: 404,
+    probe: () => get(`/api/v1/permit-attachments/${'0'.repeat(64)}`),
+  },
+  'POST /api/v1/repair-evidence': {
+    access: S.RecordsWrite,
+    region: 'none',
+    allowed: 400,
+    probe: () => ({ method: 'POST', path: '/api/v1/repair-evidence', raw: { contentType: 'application/octet-stream', text: '' } }),
+  },
+  'GET /api/v1/repair-evidence/{sha256}': {
+    access: S.RecordsWrite,
+    region: 'none',
+    allowed: 404,
+    probe: () => get(`/api/v1/repair-evidence/${'0'.repeat(64)}`),
+  },
 
   // ── Repair.
   'POST /api/v1/repair-applications': { access: S.RecordsWrite, region: 'none', allowed: 400, probe: () => empty('POST', '/api/v1/repair-applications') },
