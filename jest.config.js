@@ -33,7 +33,12 @@ module.exports = {
     {
       ...base,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/test/k8s/**/*.spec.ts', '<rootDir>/test/security/**/*.spec.ts', '<rootDir>/test/images/**/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/{apps,libs}/**/*.spec.ts',
+        '<rootDir>/test/k8s/**/*.spec.ts',
+        '<rootDir>/test/security/**/*.spec.ts',
+        '<rootDir>/test/images/**/*.spec.ts',
+      ],
     },
     {
       ...base,
