@@ -510,6 +510,8 @@ describe('permits through the gateway: applications classified, on the credit pa
     const profile = await eventually(
       () => api(`/public/v1/subjects/${carrier}`, { token: null }),
       (r) => r.status === 200 && !JSON.stringify(r.body.licences ?? []).includes(permitNo),
+      // Three hops (collection's outbox → disclosure → the gateway's cache notice); a loaded CI machine once took longer than 15 s.
+      45_000,
     );
     expect(JSON.stringify(profile.body.licences ?? [])).not.toContain(permitNo);
 
@@ -528,7 +530,7 @@ describe('permits through the gateway: applications classified, on the credit pa
     );
     expect(refused.body).toMatchObject({ status: 'not-accepted', reasons: ['carrier-banned'], path: 'standard' });
     expect((refused.body.pathReasons as string[]).join()).toContain('1年内不准申请公路超限运输许可');
-  }, 60_000);
+  }, 120_000);
 
   it('a carrier put on the key-watch list through joint measures takes the standard path with inspection, and the reason is shown (seed 002)', async () => {
     const carrier = await oversizeCarrier();

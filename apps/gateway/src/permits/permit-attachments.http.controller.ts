@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Principal, Scopes } from '@platform/auth';
@@ -33,6 +33,7 @@ export class PermitAttachmentsHttpController {
   @HttpCode(201)
   @RequireScope(Scopes.PermitsWrite)
   @ApiConsumes('application/octet-stream')
+  @ApiBody({ description: 'The file bytes', schema: { type: 'string', format: 'binary' } })
   @ApiOperation({
     summary: 'Upload an attachment (pdf, jpeg, png ≤ 10 MiB; mp4 ≤ 20 MiB; type sniffed from the content) → its SHA-256, size and type',
   })

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { SkipThrottle } from '@nestjs/throttler';
 import { Principal, Scopes } from '@platform/auth';
@@ -26,6 +26,7 @@ export class RepairEvidenceHttpController {
   @HttpCode(201)
   @RequireScope(Scopes.RecordsWrite)
   @ApiConsumes('application/octet-stream')
+  @ApiBody({ description: 'The file bytes', schema: { type: 'string', format: 'binary' } })
   @ApiOperation({ summary: 'Upload an evidence file (pdf, jpeg, png ≤ 10 MiB; type sniffed from the content) → its SHA-256, size and type' })
   async upload(@CurrentPrincipal() principal: Principal, @Body() body: unknown): Promise<StoredFileBody> {
     const result = await this.upstreams.repairEvidence.uploadEvidence({ content: uploadedBytes(body) }, { principal });
