@@ -58,7 +58,13 @@ export const gatewayDefinition: ServiceDefinition = {
   name: 'gateway',
   schema: 'gateway',
   entities: [ClientEntity, AuditLogEntity],
-  migrations: [MessagingTables1763700000000, MessagingRetention1763700006500, GatewayClientsAndAudit1763700000300, GatewayClientAdministration1763700001100, GatewayPartnerFeeds1763700008200],
+  migrations: [
+    MessagingTables1763700000000,
+    MessagingRetention1763700006500,
+    GatewayClientsAndAudit1763700000300,
+    GatewayClientAdministration1763700001100,
+    GatewayPartnerFeeds1763700008200,
+  ],
   protoPackages: [ProtoPackages.gateway],
   streams: [],
 };

@@ -64,7 +64,10 @@ export class PartnerListEntriesHttpController {
   @ApiQuery({ name: 'state', required: false, enum: ['applied', 'not-applied', 'withdrawn'] })
   @ApiOperation({ summary: 'The entries this partner sent, newest first, each with whether it applies here and why' })
   async list(@CurrentPrincipal() principal: Principal, @Query('state') state: unknown): Promise<{ items: ListEntryBody[] }> {
-    const result = await this.upstreams.listEntries.listPartnerEntries({ entryId: '', state: typeof state === 'string' ? state : '', sourceReference: '' }, { principal });
+    const result = await this.upstreams.listEntries.listPartnerEntries(
+      { entryId: '', state: typeof state === 'string' ? state : '', sourceReference: '' },
+      { principal },
+    );
     return { items: result.entries.map(toListEntryBody) };
   }
 
@@ -101,7 +104,10 @@ export class PartnerListEntriesAdminHttpController {
   @ApiQuery({ name: 'state', required: false, enum: ['applied', 'not-applied', 'withdrawn'] })
   @ApiOperation({ summary: 'Entries partner regions sent, with provenance and whether (and why not) they apply here' })
   async list(@CurrentPrincipal() principal: Principal, @Query('state') state: unknown): Promise<{ items: ListEntryBody[] }> {
-    const result = await this.upstreams.listEntries.listPartnerEntries({ entryId: '', state: typeof state === 'string' ? state : '', sourceReference: '' }, { principal });
+    const result = await this.upstreams.listEntries.listPartnerEntries(
+      { entryId: '', state: typeof state === 'string' ? state : '', sourceReference: '' },
+      { principal },
+    );
     return { items: result.entries.map(toListEntryBody) };
   }
 }

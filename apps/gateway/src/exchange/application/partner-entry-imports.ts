@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { measuresV1 } from '@contracts';
 import type { Principal } from '@platform/auth';
 import { assertSender } from '../domain/sender';
 import { Upstreams } from '../../upstreams';
 import { RecognitionAgreements } from './recognition-agreements';
+
+type ListEntries = Upstreams['listEntries'];
+type Answer<M extends keyof ListEntries> = Awaited<ReturnType<ListEntries[M]>>;
 
 /** A partner's list entry as it arrives, pushed (`POST /exchange/v1/list-entries`) or pulled from its feed. */
 export interface PartnerEntryImport {
@@ -29,7 +31,7 @@ export class PartnerEntryImports {
     private readonly agreements: RecognitionAgreements,
   ) {}
 
-  async import(sender: Principal, entry: PartnerEntryImport): Promise<measuresV1.ImportPartnerEntryResponse> {
+  async import(sender: Principal, entry: PartnerEntryImport): Promise<Answer<'importPartnerEntry'>> {
     assertSender(sender, entry.provenance.partnerRegion, 'provenance.partnerRegion');
     if (entry.region) assertSender(sender, entry.region, 'region');
     const recognition = this.agreements.recognitionOf(sender.region, { listType: entry.listType, subject: entry.subject });
@@ -49,12 +51,12 @@ export class PartnerEntryImports {
   }
 
   /** The sender's entry with its reference, if it was ever stored here. */
-  async ofReference(sender: Principal, sourceReference: string): Promise<measuresV1.ListEntry | undefined> {
+  async ofReference(sender: Principal, sourceReference: string): Promise<Answer<'listPartnerEntries'>['entries'][number] | undefined> {
     const result = await this.upstreams.listEntries.listPartnerEntries({ entryId: '', state: '', sourceReference }, { principal: sender });
     return result.entries[0];
   }
 
-  async withdraw(sender: Principal, entryId: string, reason = ''): Promise<measuresV1.WithdrawPartnerEntryResponse> {
+  async withdraw(sender: Principal, entryId: string, reason = ''): Promise<Answer<'withdrawPartnerEntry'>> {
     return this.upstreams.listEntries.withdrawPartnerEntry({ entryId, reason }, { principal: sender });
   }
 }

@@ -111,7 +111,15 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
   private async apply(tx: EntityManager, feed: PartnerFeed, change: FeedPage['changes'][number]): Promise<void> {
     const action = actionOf(change);
     const letter = (reasonCode: 'invalid' | 'refused' | 'not-applied', reason: string) =>
-      this.store.deadLetter(tx, { partnerRegion: feed.region, changeId: change.id, changeType: change.type, position: change.position, reasonCode, reason, change });
+      this.store.deadLetter(tx, {
+        partnerRegion: feed.region,
+        changeId: change.id,
+        changeType: change.type,
+        position: change.position,
+        reasonCode,
+        reason,
+        change,
+      });
     if (action.kind === 'skip') return void partnerFeedChanges.inc({ partner: feed.region, outcome: 'skipped' });
     if (action.kind === 'invalid') {
       partnerFeedChanges.inc({ partner: feed.region, outcome: 'dead-lettered' });

@@ -24,7 +24,10 @@ describe('a change of a partner feed', () => {
 
   it('withdrawn: withdraw it, with the partner reason', () => {
     const removed = { ...entry, status: 'removed', removal: { reason: 'repair', removedOn: '2026-12-01' } };
-    expect(actionOf({ id: 'list-entry:x:v3', type: 'list-entry.withdrawn', entry: removed })).toMatchObject({ kind: 'withdraw', entry: { removalReason: 'repair' } });
+    expect(actionOf({ id: 'list-entry:x:v3', type: 'list-entry.withdrawn', entry: removed })).toMatchObject({
+      kind: 'withdraw',
+      entry: { removalReason: 'repair' },
+    });
   });
 
   it('a type this deployment does not know is skipped, not an error', () => {

@@ -47,7 +47,12 @@ export function actionOf(change: { id: string; type: string; entry?: unknown }):
   if (change.type !== LIST_ENTRY_IN_FORCE && change.type !== LIST_ENTRY_WITHDRAWN) return { kind: 'skip', changeId: change.id, type: change.type };
   const parsed = entrySchema.safeParse(change.entry);
   if (!parsed.success)
-    return { kind: 'invalid', changeId: change.id, type: change.type, reason: parsed.error.issues.map((i) => `entry.${i.path.join('.')}: ${i.message}`).join('; ') };
+    return {
+      kind: 'invalid',
+      changeId: change.id,
+      type: change.type,
+      reason: parsed.error.issues.map((i) => `entry.${i.path.join('.')}: ${i.message}`).join('; '),
+    };
   const e = parsed.data;
   const entry: PartnerFeedEntry = {
     id: e.id,

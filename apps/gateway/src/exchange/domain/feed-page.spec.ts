@@ -67,7 +67,10 @@ describe('a partner feed page', () => {
   });
 
   it('is refused when not ES256 (HS256 with the public key as secret; alg none)', () => {
-    const hs = sign({ since: 'c1.5', next: 'c1.9', head: 'c1.9', changes: [] }, 'secret', { algorithm: 'HS256', header: { alg: 'HS256', kid: 'henan-1', typ: 'exchange-page+jwt' } });
+    const hs = sign({ since: 'c1.5', next: 'c1.9', head: 'c1.9', changes: [] }, 'secret', {
+      algorithm: 'HS256',
+      header: { alg: 'HS256', kid: 'henan-1', typ: 'exchange-page+jwt' },
+    });
     expect(refusal(() => pageKeyId(hs))).toBe('algorithm');
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', kid: 'henan-1', typ: 'exchange-page+jwt' })).toString('base64url')}.${Buffer.from(JSON.stringify({ since: 'c1.5' })).toString('base64url')}.`;
     expect(refusal(() => pageKeyId(none))).toBe('algorithm');
