@@ -187,6 +187,8 @@ export interface RunningPlatform {
   token(clientId: string): Promise<string>;
   /** Starts an app again with the same environment (after a kill) and waits until it is ready. */
   restart(app: string): Promise<void>;
+  /** Stops one app (SIGTERM, as an operator would), keeping its database and ports for `restart`. */
+  halt(app: string): Promise<void>;
   /** SIGTERM every process; returns exit codes. */
   stop(): Promise<Record<string, number | null>>;
 }
@@ -213,6 +215,15 @@ async function freePort(): Promise<number> {
       return port;
     }
   }
+}
+
+/**
+ * The environment of a second, partner deployment beside the first (issue 20 item 7): its own
+ * province (PLATFORM_PROVINCE) and issuer, so its pages and tokens are told apart from the first's.
+ * Ports, database and NATS namespace are a platform's own anyway (every startPlatform call).
+ */
+export function provinceEnv(province: string): Record<string, string> {
+  return { PLATFORM_PROVINCE: province, GATEWAY_ISSUER: `transport-credit-gateway-${province}` };
 }
 
 /**
@@ -297,6 +308,9 @@ async function startPlatformOnce(apps: string[], extraEnv: Record<string, string
     async restart(app) {
       launch(app);
       await waitReady(app, ports[app].http, processes[app], 90_000);
+    },
+    async halt(app) {
+      await stop(processes[app]);
     },
     async stop() {
       const codes = Object.fromEntries(await Promise.all(Object.entries(processes).map(async ([app, p]) => [app, await stop(p)] as const)));
