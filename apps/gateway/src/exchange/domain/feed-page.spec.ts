@@ -61,9 +61,11 @@ describe('a partner feed page', () => {
     expect(refusal(() => verified(page({ claims: { since: 'c1.0' } }), 'c1.5'))).toBe('replayed');
   });
 
-  it('from the start accepts only the start cursor', () => {
+  it('from the start accepts only the start cursor (every position 0: c1.0, c2.0.0)', () => {
     expect(verified(page({ claims: { since: 'c1.0' } }), null).since).toBe('c1.0');
+    expect(verified(page({ claims: { since: 'c2.0.0' } }), null).since).toBe('c2.0.0');
     expect(refusal(() => verified(page(), null))).toBe('replayed');
+    expect(refusal(() => verified(page({ claims: { since: 'c2.0.57' } }), null))).toBe('replayed');
   });
 
   it('is refused when not ES256 (HS256 with the public key as secret; alg none)', () => {
