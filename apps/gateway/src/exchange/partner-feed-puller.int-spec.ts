@@ -5,7 +5,7 @@ import { sign } from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
 import { Principal } from '@platform/auth';
 import { DomainError } from '@platform/errors';
-import { cloneTestDatabase, makeUscc, TestDatabase } from '@platform/testing';
+import { cloneTestDatabase, eventually, makeUscc, TestDatabase } from '@platform/testing';
 import { gatewayDefinition } from '../gateway.definition';
 import { PartnerEntryImport, PartnerEntryImports } from './application/partner-entry-imports';
 import { PartnerFeedPuller } from './application/partner-feed-puller';
@@ -225,10 +225,10 @@ describe('partner feed puller (PostgreSQL, a partner over HTTP)', () => {
     changes: [{ id: 'list-entry:a:v1', position: '1', type: 'list-entry.in-force', entry: entry('a', uscc) }],
   });
   it.each([
-    ['forged (signed by another key under the partner kid)', () => signed(withChange(), { key: forgerKey.privateKey }), 'signature'],
-    ['expired', () => signed(withChange(), { exp: Math.floor(Date.now() / 1000) - 3600 }), 'expired'],
-    ['for another province', () => signed(withChange(), { audience: 'exchange:430000' }), 'audience'],
-  ])('refuses a %s page: nothing applied, the cursor stays', async (_name, craft, reason) => {
+    ['a forged (signed by another key under the partner kid)', () => signed(withChange(), { key: forgerKey.privateKey }), 'signature'],
+    ['an expired', () => signed(withChange(), { exp: Math.floor(Date.now() / 1000) - 3600 }), 'expired'],
+    ['another province’s', () => signed(withChange(), { audience: 'exchange:430000' }), 'audience'],
+  ])('refuses %s page: nothing applied, the cursor stays', async (_name, craft, reason) => {
     served.pages.set('', craft);
     await expect(puller.pullOnce(feed)).rejects.toMatchObject({ name: 'PageRefused', reason });
     expect(imports.imported).toEqual([]);
@@ -278,6 +278,28 @@ describe('partner feed puller (PostgreSQL, a partner over HTTP)', () => {
     await puller.pullOnce(feed);
     expect(await store.deadLetters(PARTNER, 10)).toHaveLength(2);
     expect(await cursor()).toBe('c1.3');
+  });
+
+  it('running: a refused page is recorded as the feed’s last failure and retried after backoff until a good page comes', async () => {
+    served.pages.set('', () => signed(withChange(), { key: forgerKey.privateKey }));
+    puller.onApplicationBootstrap();
+    try {
+      const [refused] = await eventually(
+        () => store.cursors(),
+        (c) => c[0]?.lastFailure?.startsWith('page refused (signature)') ?? false,
+      );
+      expect(refused.cursor).toBeNull();
+      expect(imports.imported).toEqual([]);
+      served.pages.set('', () => signed(withChange()));
+      const [caughtUp] = await eventually(
+        () => store.cursors(),
+        (c) => c[0]?.cursor === 'c1.1',
+      );
+      expect(caughtUp).toMatchObject({ head: 'c1.1', lastFailure: null });
+      expect(imports.imported).toEqual(['a']);
+    } finally {
+      await puller.onApplicationShutdown();
+    }
   });
 
   it('a partner that is down: unavailable, nothing moves; caught up once it answers again', async () => {
