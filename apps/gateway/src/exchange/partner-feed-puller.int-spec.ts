@@ -79,8 +79,12 @@ class RecordedImports {
     if (this.failOnce.delete(ref)) throw new DomainError('UPSTREAM.UNAVAILABLE', 'unavailable', 'joint measures is down');
     if (this.refuse.has(ref)) throw DomainError.validation('LIST_ENTRY.INVALID', [{ field: 'subject.id', message: 'not a valid org identifier' }]);
     this.imported.push(ref);
-    if (!this.held.has(ref)) this.held.set(ref, e);
-    return { entry: { id: `ours-${ref}`, status: 'effective', recognition: { reason: '' } }, replayed: false } as never;
+    // As joint measures answers: the first import for a reference, stored; again, that entry as it now is.
+    const replayed = this.held.has(ref);
+    if (!replayed) this.held.set(ref, e);
+    const first = this.held.get(ref)!;
+    const status = this.withdrawn.includes(`ours-${ref}`) ? 'removed' : 'effective';
+    return { entry: { id: `ours-${ref}`, status, startsOn: first.startsOn, endsOn: first.endsOn, recognition: { reason: '' } }, replayed } as never;
   }
 
   async ofReference(_sender: Principal, ref: string) {
@@ -278,6 +282,32 @@ describe('partner feed puller (PostgreSQL, a partner over HTTP)', () => {
     await puller.pullOnce(feed);
     expect(await store.deadLetters(PARTNER, 10)).toHaveLength(2);
     expect(await cursor()).toBe('c1.3');
+  });
+
+  it('a newer in-force version that says otherwise than the entry held (in force again after a withdrawal, another term) is dead-lettered for review', async () => {
+    const change = (id: string, position: string, type: string, extra: object = {}) => ({ id, position, type, entry: entry('a', uscc, extra) });
+    served.pages.set('', () =>
+      signed({
+        since: 'c1.0',
+        next: 'c1.4',
+        head: 'c1.4',
+        changes: [
+          change('list-entry:a:v2', '1', 'list-entry.in-force'),
+          change('list-entry:a:v2', '1', 'list-entry.in-force'), // the same version twice: nothing to review
+          change('list-entry:a:v3', '2', 'list-entry.in-force', { endsOn: '2028-10-31', version: 3 }),
+          change('list-entry:a:v4', '3', 'list-entry.withdrawn', { status: 'removed', removal: { reason: 'repair' }, version: 4 }),
+          change('list-entry:a:v5', '4', 'list-entry.in-force', { version: 5 }),
+        ],
+      }),
+    );
+    expect(await puller.pullOnce(feed)).toBe(true);
+    const letters = await store.deadLetters(PARTNER, 10);
+    expect(letters.map((l) => [l.changeId, l.reasonCode]).sort()).toEqual([
+      ['list-entry:a:v3', 'not-updated'],
+      ['list-entry:a:v5', 'not-updated'],
+    ]);
+    expect(letters.find((l) => l.changeId === 'list-entry:a:v5')!.reason).toContain('was withdrawn');
+    expect(letters.find((l) => l.changeId === 'list-entry:a:v3')!.reason).toContain('2028-10-31');
   });
 
   it('running: a refused page is recorded as the feed’s last failure and retried after backoff until a good page comes', async () => {

@@ -4,12 +4,12 @@ import type { EntityManager } from 'typeorm';
 import { Principal, Scopes } from '@platform/auth';
 import { isDomainError } from '@platform/errors';
 import { backoffDelayMs } from '../domain/feed-backoff';
-import { actionOf, type FeedAction } from '../domain/feed-change';
+import { actionOf, type FeedAction, type PartnerFeedEntry } from '../domain/feed-change';
 import { keyFor, PageRefused, pageKeyId, verifyPage, type FeedPage } from '../domain/feed-page';
 import type { PartnerFeed } from '../domain/partner-feed';
 import { PAGE_AUDIENCE_PREFIX } from '../change-feed.http.controller';
 import { PartnerFeedClient } from '../infrastructure/partner-feed-client';
-import { PartnerFeedStore } from '../infrastructure/partner-feed-store';
+import { PartnerFeedStore, type DeadLetter } from '../infrastructure/partner-feed-store';
 import { partnerFeedChanges, partnerFeedLag, partnerFeedPages } from './partner-feed-metrics';
 import { PartnerEntryImports } from './partner-entry-imports';
 import { PartnerFeeds } from './partner-feeds';
@@ -110,7 +110,7 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
 
   private async apply(tx: EntityManager, feed: PartnerFeed, change: FeedPage['changes'][number]): Promise<void> {
     const action = actionOf(change);
-    const letter = (reasonCode: 'invalid' | 'refused' | 'not-applied', reason: string) =>
+    const letter = (reasonCode: DeadLetter['reasonCode'], reason: string) =>
       this.store.deadLetter(tx, {
         partnerRegion: feed.region,
         changeId: change.id,
@@ -129,6 +129,7 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
       const outcome = await this.applyEntry(feed, action);
       partnerFeedChanges.inc({ partner: feed.region, outcome: outcome.counted });
       if (outcome.notApplied) await letter('not-applied', outcome.notApplied);
+      if (outcome.notUpdated) await letter('not-updated', outcome.notUpdated);
     } catch (error) {
       if (!isDomainError(error) || !REFUSAL_KINDS.has(error.kind)) throw error;
       partnerFeedChanges.inc({ partner: feed.region, outcome: 'dead-lettered' });
@@ -145,7 +146,7 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
   private async applyEntry(
     feed: PartnerFeed,
     action: Extract<FeedAction, { kind: 'hold' | 'withdraw' }>,
-  ): Promise<{ counted: 'held' | 'withdrawn' | 'unknown'; notApplied?: string }> {
+  ): Promise<{ counted: 'held' | 'withdrawn' | 'unknown'; notApplied?: string; notUpdated?: string }> {
     const sender = this.senderOf(feed);
     const e = action.entry;
     if (action.kind === 'withdraw') {
@@ -163,8 +164,12 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
       startsOn: e.startsOn,
       endsOn: e.endsOn || undefined,
     });
-    const recognition = result.entry?.recognition;
-    return { counted: 'held', notApplied: result.entry?.status === 'not-applied' ? recognition?.reason || 'not applied under the agreement' : undefined };
+    const held = result.entry;
+    if (result.replayed && held) {
+      const notUpdated = whyNotUpdated(e, held);
+      if (notUpdated) return { counted: 'held', notUpdated };
+    }
+    return { counted: 'held', notApplied: held?.status === 'not-applied' ? held.recognition?.reason || 'not applied under the agreement' : undefined };
   }
 
   /** The partner as joint measures checks a sender: its region, the exchange scopes. Never a token: it does not leave this process. */
@@ -197,4 +202,19 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
   private updateLag(region: string): void {
     partnerFeedLag.set({ partner: region }, (Date.now() - (this.caughtUpAt.get(region) ?? Date.now())) / 1000);
   }
+}
+
+/**
+ * A newer in-force version of an entry already held is not applied over it: joint measures answers
+ * the first import for a reference and has no update path for a partner's entry. When the held
+ * entry no longer says what the partner now says — withdrawn here while in force again there (a
+ * repair revoked at the source), or another term — the change is dead-lettered for review rather
+ * than silently dropped.
+ */
+function whyNotUpdated(e: PartnerFeedEntry, held: { id: string; status: string; startsOn?: string; endsOn?: string }): string | null {
+  if (held.status === 'removed') return `in force again at the source, but the entry held here (${held.id}) was withdrawn: review`;
+  const heldTerm = `${held.startsOn ?? ''}–${held.endsOn ?? ''}`;
+  if (held.startsOn !== e.startsOn || (e.endsOn && held.endsOn !== e.endsOn))
+    return `the source now says ${e.startsOn}–${e.endsOn || '(open)'}, the entry held here (${held.id}) ${heldTerm}: review`;
+  return null;
 }

@@ -17,8 +17,12 @@ export interface DeadLetter {
   changeId: string;
   changeType: string;
   position: string;
-  /** `invalid` (the change lacks what applying needs), `refused` (this province refused it), `not-applied` (outside the agreement). */
-  reasonCode: 'invalid' | 'refused' | 'not-applied';
+  /**
+   * `invalid` (the change lacks what applying needs), `refused` (this province refused it),
+   * `not-applied` (outside the agreement), `not-updated` (a newer version of an entry held here
+   * that says otherwise: withdrawn here, or another term).
+   */
+  reasonCode: 'invalid' | 'refused' | 'not-applied' | 'not-updated';
   reason: string;
   change: unknown;
 }
