@@ -592,8 +592,50 @@ function partnerFiles(henanClientsFile) {
   };
 }
 
+/**
+ * Something for the partner to receive: Zhengzhou puts a carrier registered in Wuhan (USCC 420100)
+ * on the key-watch list after an off-route finding (as the oversize-permits demo does for its own
+ * carrier), so Henan's feed carries it to Hubei. Only on a fresh seed (the record is new).
+ */
+async function seedCrossProvinceEntry(clients) {
+  const token = await demoToken(clients, 'demo-zhengzhou');
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const subject = {
+    kind: 'org',
+    id: uscc('91420100MA3X1901'.padEnd(17, '0')),
+    name: '武汉江汉大件运输有限公司',
+    listEntry: { listType: 'key-watch', grounds: '一年内多次未按许可路线行驶（跨省）', documentNumber: '郑交信〔2026〕1901号' },
+  };
+  const response = await fetch(`${GATEWAY}/api/v1/credit-records`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      recordType: 'oversize-transport-violation',
+      subject: { kind: subject.kind, id: subject.id, name: subject.name },
+      region: '410100',
+      severity: 'general',
+      decisionDate: today,
+      documentNumber: '郑交执罚〔2026〕1901号',
+      sourceRecordId: 'demo-partner-cross-province-1',
+      payload: {
+        violationType: 'off-route',
+        permitNumber: '410000-2026-000019',
+        detectedAt: `${today}T10:00:00+08:00`,
+        detectedBy: 'trajectory-comparison',
+        plate: '鄂A19010',
+        plateColour: 'yellow',
+      },
+    }),
+  });
+  if (response.status === 201) await decideDemoListEntry(headers, subject, (await response.json()).id);
+  else if (response.status !== 409) say(`warning: cross-province demo record not stored: ${response.status} ${await response.text()}`);
+  return subject;
+}
+
 /** Starts the partner deployment once ours is up (its feed is ours); its logs are .data/logs/hubei-<app>.log. */
 async function startPartner(children, henanClientsFile) {
+  const listed = await seedCrossProvinceEntry(JSON.parse(readFileSync(henanClientsFile, 'utf8')).clients);
   const adminUrl = await ensureDatabase(PARTNER.database);
   const common = partnerFiles(henanClientsFile);
   await Promise.all(
@@ -611,7 +653,8 @@ async function startPartner(children, henanClientsFile) {
   Partner (Hubei ${PARTNER.province}, --with-partner): gateway ${partnerGateway}, its own demo clients in .data/hubei/demo-clients.json
     TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=demo-admin -d client_secret=<its secret> ${partnerGateway}/api/v1/auth/token | jq -r .access_token)
     curl -s -H "authorization: Bearer $TOKEN" ${partnerGateway}/api/v1/admin/partner-feeds              (cursor, head, last failure)
-    curl -s -H "authorization: Bearer $TOKEN" "${partnerGateway}/api/v1/partner-list-entries?state=applied"   (Henan's entries, with provenance)
+    curl -s -H "authorization: Bearer $TOKEN" "${partnerGateway}/api/v1/partner-list-entries?state=applied"   (Henan's entries, with provenance:
+                                                                                                    ${listed.name} ${listed.id}, listed by Zhengzhou)
 `);
 }
 
