@@ -5,6 +5,7 @@ import { sign } from 'jsonwebtoken';
 import { DataSource } from 'typeorm';
 import { Principal } from '@platform/auth';
 import { DomainError } from '@platform/errors';
+import { metricsRegistry } from '@platform/telemetry';
 import { cloneTestDatabase, eventually, makeUscc, TestDatabase } from '@platform/testing';
 import { gatewayDefinition } from '../gateway.definition';
 import { PartnerEntryImport, PartnerEntryImports } from './application/partner-entry-imports';
@@ -327,9 +328,17 @@ describe('partner feed puller (PostgreSQL, a partner over HTTP)', () => {
       );
       expect(caughtUp).toMatchObject({ head: 'c1.1', lastFailure: null });
       expect(imports.imported).toEqual(['a']);
+      // Lag per partner, on the registry /metrics serves; pages by outcome, the refused one counted.
+      expect(await metricsRegistry.getSingleMetricAsString('exchange_partner_feed_lag_seconds')).toContain(`partner="${PARTNER}"`);
+      expect(await metricsRegistry.getSingleMetricAsString('exchange_partner_feed_pages_total')).toMatch(new RegExp(`partner="${PARTNER}",outcome="refused"`));
     } finally {
       await puller.onApplicationShutdown();
     }
+  });
+
+  it('a page that does not move the cursor short of the head counts as caught up (waits the poll interval, never a tight loop)', async () => {
+    served.pages.set('', () => signed({ since: 'c1.0', next: 'c1.0', head: 'c1.5', changes: [] }));
+    expect(await puller.pullOnce(feed)).toBe(true);
   });
 
   it('a partner that is down: unavailable, nothing moves; caught up once it answers again', async () => {

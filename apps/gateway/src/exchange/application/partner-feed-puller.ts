@@ -32,8 +32,7 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
   private readonly stopping = new AbortController();
   private readonly loops: Promise<void>[] = [];
   private readonly clients = new Map<string, PartnerFeedClient>();
-  /** When each partner was last caught up (its lag is measured from there; from boot before). */
-  private readonly caughtUpAt = new Map<string, number>();
+  private readonly startedAt = Date.now();
 
   constructor(
     private readonly feeds: PartnerFeeds,
@@ -45,7 +44,6 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
   onApplicationBootstrap(): void {
     for (const feed of this.feeds.all) {
       this.clients.set(feed.region, new PartnerFeedClient(feed));
-      this.caughtUpAt.set(feed.region, Date.now());
       this.loops.push(this.follow(feed));
     }
   }
@@ -70,7 +68,7 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
         wait = backoffDelayMs(failures);
         await this.noteFailure(feed, error, wait);
       }
-      this.updateLag(feed.region);
+      await this.updateLag(feed.region);
       if (wait > 0) await sleep(wait, undefined, { signal: this.stopping.signal }).catch(() => undefined);
     }
   }
@@ -90,9 +88,8 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
     });
     if (outcome === 'busy') return true;
     partnerFeedPages.inc({ partner: feed.region, outcome: 'applied' });
-    const caughtUp = outcome.next === outcome.head;
-    if (caughtUp) this.caughtUpAt.set(feed.region, Date.now());
-    return caughtUp;
+    // A page that did not move the cursor short of the head would be asked again at once, forever: wait instead.
+    return outcome.next === outcome.head || outcome.next === outcome.since;
   }
 
   private async verifiedPage(feed: PartnerFeed, client: PartnerFeedClient, jws: string, since: string | undefined): Promise<FeedPage> {
@@ -199,8 +196,14 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
     await this.store.noteFailure(feed.region, message).catch((e: unknown) => this.logger.error({ err: e }, 'partner feed failure not recorded'));
   }
 
-  private updateLag(region: string): void {
-    partnerFeedLag.set({ partner: region }, (Date.now() - (this.caughtUpAt.get(region) ?? Date.now())) / 1000);
+  /**
+   * From the shared cursor row, so every replica reports the same lag whichever of them holds the
+   * partner's cursor; before the feed was ever caught up, measured from this process's start.
+   */
+  private async updateLag(region: string): Promise<void> {
+    const state = await this.store.state(region).catch(() => undefined);
+    const since = state?.caughtUpAt ? Date.parse(state.caughtUpAt) : this.startedAt;
+    partnerFeedLag.set({ partner: region }, Math.max(0, Date.now() - since) / 1000);
   }
 }
 

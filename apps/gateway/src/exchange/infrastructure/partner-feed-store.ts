@@ -74,6 +74,11 @@ export class PartnerFeedStore {
     );
   }
 
+  async state(partnerRegion: string): Promise<FeedCursorState | undefined> {
+    const rows: Row[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM partner_feed_cursors WHERE partner_region = $1`, [partnerRegion]);
+    return rows[0] && toState(rows[0]);
+  }
+
   async cursors(): Promise<FeedCursorState[]> {
     const rows: Row[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM partner_feed_cursors ORDER BY partner_region`);
     return rows.map(toState);
