@@ -399,9 +399,12 @@ describe('permits through the gateway: applications classified, on the credit pa
         origin: '郑州市',
         destination: '信阳市',
         provinces: ['410000'],
+        // Names a person reads: GB/T 2260 for the province, the configured issuing authority (62号令 第十二条).
+        provinceNames: ['河南省'],
         validFrom: '2026-12-10',
         validUntil: '2026-12-12',
         issuedBy: '410100',
+        issuingAuthority: '河南省交通运输厅',
       },
     });
     expect(JSON.stringify(publicView.body)).not.toContain('豫A12345');

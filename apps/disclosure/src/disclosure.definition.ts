@@ -1,5 +1,5 @@
 import { ProtoPackages } from '@contracts';
-import { baseServiceEnv, z } from '@platform/config';
+import { baseServiceEnv, publicBaseUrlIssue, z } from '@platform/config';
 import { MessagingRetention1763700006500, MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { PublicReadModel1763700000200 } from './migrations/1763700000200-public-read-model';
@@ -17,14 +17,6 @@ import { ListEntryProvenance1763700005010 } from './migrations/1763700005010-lis
 import { PublicRepairNotices1763700007600 } from './migrations/1763700007600-public-repair-notices';
 import { PublicRecordEntity } from './profiles/infrastructure/public-record.entity';
 import { PublicSubjectEntity } from './profiles/infrastructure/public-subject.entity';
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** A report printed in production must verify from any phone (issue 21: its QR code pointed at localhost). */
-export function publicBaseUrlIssue(nodeEnv: string, publicBaseUrl: string): string | undefined {
-  if (nodeEnv !== 'production' || !LOOPBACK_HOSTS.has(new URL(publicBaseUrl).hostname)) return undefined;
-  return 'must be the address the public reaches, not a loopback address, in production';
-}
 
 export const disclosureConfigSchema = baseServiceEnv
   .extend({
