@@ -566,7 +566,10 @@ describe('permits through the gateway: applications classified, on the credit pa
     // Henan: 列入重点关注名单的不适用信用承诺办理 (mapping henan.key-watch.no-commitment).
     const applied = await submitWhenKnown(application(carrier));
     expect(applied.body).toMatchObject({ status: 'accepted', path: 'standard', inspection: 'on-site' });
-    expect((applied.body.pathReasons as string[]).join()).toContain('不适用信用承诺（告知承诺）办理');
+    // The applicant reads the fact behind it (the list, since when), not the catalogue's source note.
+    expect(applied.body.pathReasons).toEqual([
+      `不适用信用承诺（告知承诺）办理：列入重点关注名单（${confirmed.body.startsOn as string}起${confirmed.body.endsOn ? `至${confirmed.body.endsOn as string}` : ''}）`,
+    ]);
   }, 60_000);
 
   it('a Hubei key-watch entry about a Henan carrier is outside the Hubei agreement: not applied, and the carrier keeps the commitment path', async () => {
