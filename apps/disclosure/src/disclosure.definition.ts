@@ -15,6 +15,7 @@ import { PublicGradeTiers1763700002000 } from './migrations/1763700002000-public
 import { PublicRecordStatus1763700005000 } from './migrations/1763700005000-public-record-status';
 import { ListEntryProvenance1763700005010 } from './migrations/1763700005010-list-entry-provenance';
 import { PublicRepairNotices1763700007600 } from './migrations/1763700007600-public-repair-notices';
+import { PublicRecordOrigin1763700008100 } from './migrations/1763700008100-public-record-origin';
 import { PublicRecordEntity } from './profiles/infrastructure/public-record.entity';
 import { PublicSubjectEntity } from './profiles/infrastructure/public-subject.entity';
 
@@ -58,6 +59,7 @@ export const disclosureDefinition: ServiceDefinition = {
     PublicRecordStatus1763700005000,
     ListEntryProvenance1763700005010,
     PublicRepairNotices1763700007600,
+    PublicRecordOrigin1763700008100,
   ],
   protoPackages: [ProtoPackages.disclosure],
   streams: ['CREDIT_RECORDS', 'EVALUATION', 'MEASURES', 'REPAIR'],
