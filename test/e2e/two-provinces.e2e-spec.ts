@@ -17,7 +17,8 @@ interface PartnerEntry {
   removal: { reason: string; detail: string } | null;
 }
 
-const HENAN_APPS = ['gateway', 'collection', 'joint-measures', 'repair'];
+// Disclosure too: a page of Henan's feed reads its published records (ADR 0079).
+const HENAN_APPS = ['gateway', 'collection', 'joint-measures', 'repair', 'disclosure'];
 const COMMITMENT = '本单位已纠正失信行为、履行相关义务，承诺今后依法诚信经营（信用承诺书）';
 
 /*
@@ -208,5 +209,9 @@ describe('two provinces: Hubei follows Henan’s change feed', () => {
     const [state] = await eventually(feedState, (s) => s[0]?.cursor !== null && s[0]?.cursor === s[0]?.head && s[0]?.lastFailure === null, 60_000);
     expect(state.cursor).toBe(state.head);
     expect(((await atHubei('/api/v1/admin/partner-feeds/dead-letters')).body.items ?? []).length).toBe(0);
+    // What ops watch (docs/exchange.md "Metrics"): the lag per partner, and the outage as unavailable pages.
+    const metrics = await (await fetch(`${hubei.gatewayUrl}/metrics`)).text();
+    expect(metrics).toMatch(/exchange_partner_feed_lag_seconds\{partner="410000"/);
+    expect(metrics).toMatch(/exchange_partner_feed_pages_total\{partner="410000",outcome="unavailable"/);
   }, 300_000);
 });
