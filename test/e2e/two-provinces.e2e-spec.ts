@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { creditRecordBody, makeUscc } from '../support/factories';
 import { gatewayApi } from '../support/gateway-api';
 import { eventually, provinceEnv, RunningPlatform, startPlatform } from '../support/platform-harness';
+import { registerSubjects } from '../support/registry';
 
 type Json = Record<string, unknown> & { code?: string; id?: string; status?: string; items?: PartnerEntry[] };
 interface PartnerEntry {
@@ -17,8 +18,8 @@ interface PartnerEntry {
   removal: { reason: string; detail: string } | null;
 }
 
-// Disclosure too: a page of Henan's feed reads its published records (ADR 0079).
-const HENAN_APPS = ['gateway', 'collection', 'joint-measures', 'repair', 'disclosure'];
+// Disclosure too: a page of Henan's feed reads its published records (ADR 0079); permits for the cross-province permit.
+const HENAN_APPS = ['gateway', 'collection', 'joint-measures', 'repair', 'disclosure', 'permits'];
 const COMMITMENT = '本单位已纠正失信行为、履行相关义务，承诺今后依法诚信经营（信用承诺书）';
 
 /*
@@ -28,7 +29,9 @@ const COMMITMENT = '本单位已纠正失信行为、履行相关义务，承诺
  * (ADR 0080). What must hold (issue 20): an entry Henan decides about a Hubei-registered carrier
  * shows up in Hubei as Henan's, with Henan's provenance, never as Hubei's own decision; a repair at
  * the source withdraws it at the partner; a partner that was down is caught up without loss or
- * duplicates. Time is moved by data (the prior-notice period), never by waiting.
+ * duplicates; a cross-province permit from Henan through Hubei is approved by Hubei's instance (its
+ * permit office, through its own gateway's relay) and issued by Henan's. Time is moved by data (the
+ * prior-notice period), never by waiting.
  */
 describe('two provinces: Hubei follows Henan’s change feed', () => {
   let henan: RunningPlatform;
@@ -186,6 +189,102 @@ describe('two provinces: Hubei follows Henan’s change feed', () => {
     const references = entries.map((e) => e.provenance!.sourceReference);
     expect(new Set(references).size).toBe(references.length);
   }, 240_000);
+
+  it('a cross-province permit from Henan through Hubei: approved by Hubei’s instance, issued by Henan’s', async () => {
+    // Zhengzhou → Wuhan, 4.4 m × 3.5 m × 22 m, 51 t on 6 axles (the permit-approvals scenario, ADR 0063), accepted in Henan.
+    const carrier = makeUscc('410100');
+    await registerSubjects(henan, [{ kind: 'org', id: carrier, sectors: ['oversize-transport'], region: '410100' }]);
+    const line = (coordinates: number[][]) => ({ type: 'LineString', coordinates });
+    const window = await henan.token('zhengzhou-permits');
+    const applied = await eventually(
+      () =>
+        atHenan('/api/v1/permit-applications', {
+          method: 'POST',
+          token: window,
+          body: {
+            carrierUscc: carrier,
+            vehicle: {
+              tractorPlate: '豫A12345',
+              trailerPlate: '豫A6789挂',
+              axleCount: 6,
+              configuration: 'combination',
+              driveAxle: 'tandem',
+              trailerType: 'flatbed',
+              axleLoadsKg: [6000, 9000, 9000, 9000, 9000, 9000],
+            },
+            cargo: { description: '变压器', divisible: false },
+            dimensions: { heightM: 4.4, widthM: 3.5, lengthM: 22, grossMassKg: 51000 },
+            route: {
+              origin: '郑州市',
+              destination: '武汉市',
+              segments: [
+                {
+                  province: '410000',
+                  geometry: line([
+                    [113.62, 34.75],
+                    [114.07, 32.12],
+                  ]),
+                },
+                {
+                  province: '420000',
+                  geometry: line([
+                    [114.07, 32.12],
+                    [114.3, 30.59],
+                  ]),
+                },
+              ],
+            },
+            window: { from: '2026-12-10', to: '2026-12-12' },
+            speedKmh: 60,
+            trips: 'single',
+            commitment: true,
+          },
+        }),
+      (r) => r.body.code !== 'PERMIT_APPLICATION.UNKNOWN_CARRIER',
+    );
+    expect(applied).toMatchObject({ status: 201, body: { status: 'accepted' } });
+    const applicationId = applied.body.id as string;
+
+    // Hubei's permit office, on Hubei's own deployment, sees what Henan waits for.
+    const office = await hubei.token('hubei-permits');
+    const pending = await atHubei('/api/v1/partner-permit-approvals?partner=410000', { token: office });
+    expect(pending.status).toBe(200);
+    expect(
+      ((pending.body.items ?? []) as unknown as { applicationId: string; province: string }[]).find((i) => i.applicationId === applicationId),
+    ).toMatchObject({
+      province: '420000',
+      originProvince: '410000',
+    });
+    // Below province level, Wuhan does not answer for Hubei.
+    const city = await atHubei('/api/v1/partner-permit-approvals', {
+      method: 'POST',
+      token: await hubei.token('wuhan-permits'),
+      body: { partner: '410000', applicationId, decision: 'approve' },
+    });
+    expect({ status: city.status, code: city.body.code }).toEqual({ status: 403, code: 'EXCHANGE.PROVINCE_ONLY' });
+
+    const approved = await atHubei('/api/v1/partner-permit-approvals', {
+      method: 'POST',
+      token: office,
+      body: { partner: '410000', applicationId, decision: 'approve' },
+    });
+    expect(approved.status).toBe(200);
+    expect(approved.body.approvals).toMatchObject([
+      { province: '410000', state: 'origin' },
+      { province: '420000', state: 'approved' },
+    ]);
+    // Henan's own rules answer a second one, its code relayed unchanged.
+    const again = await atHubei('/api/v1/partner-permit-approvals', {
+      method: 'POST',
+      token: office,
+      body: { partner: '410000', applicationId, decision: 'refuse', reason: '改变主意' },
+    });
+    expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'PERMIT_APPROVAL.ALREADY_ANSWERED' });
+
+    const issued = await atHenan(`/api/v1/permit-applications/${applicationId}/decision`, { method: 'POST', token: window, body: { outcome: 'issue' } });
+    expect(issued.status).toBe(200);
+    expect(issued.body).toMatchObject({ application: { decision: 'issued' }, permit: { route: { provinces: ['410000', '420000'] } } });
+  }, 120_000);
 
   it('Henan down for a while: Hubei backs off, records why, and catches up once Henan is back, without loss or duplicates', async () => {
     const before = await listedAtHenan('武汉伙伴停机测试运输有限公司');

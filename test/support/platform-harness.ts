@@ -171,6 +171,10 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
   { clientId: 'zhengzhou-checkpoint', name: '郑州市交通运输综合行政执法支队', kind: 'integrator', region: '410100', scopes: ['permits:write'] },
   // Hubei's transport department as a partner province: approves or refuses cross-province oversize permits whose route crosses it (issue 18 item 5).
   { clientId: 'hubei-partner', name: '湖北省交通运输厅', kind: 'partner', region: '420000', scopes: ['exchange:read', 'exchange:write'] },
+  // Hubei's own permit office, on Hubei's deployment: answers Henan's cross-province applications through it (ADR 0080).
+  { clientId: 'hubei-permits', name: '湖北省交通运输厅（大件许可）', kind: 'integrator', region: '420000', scopes: ['permits:write'] },
+  // The same office below province level (Wuhan): may not answer for the province.
+  { clientId: 'wuhan-permits', name: '武汉市交通运输局（大件许可）', kind: 'integrator', region: '420100', scopes: ['permits:write'] },
 ];
 
 export interface RunningPlatform {

@@ -45,6 +45,8 @@ import { RecognitionAgreements } from './exchange/application/recognition-agreem
 import { PartnerSubjectGradesHttpController } from './exchange/subject-grades.http.controller';
 import { ChangeFeedHttpController } from './exchange/change-feed.http.controller';
 import { PartnerFeedsAdminHttpController } from './exchange/partner-feeds.http.controller';
+import { PartnerPermitApprovalsRelayHttpController } from './exchange/partner-permit-approvals.http.controller';
+import { PartnerApprovalRelay } from './exchange/application/partner-approval-relay';
 import { PartnerEntryImports } from './exchange/application/partner-entry-imports';
 import { PartnerFeeds } from './exchange/application/partner-feeds';
 import { PartnerFeedPuller } from './exchange/application/partner-feed-puller';
@@ -111,6 +113,7 @@ export class AppModule {
         PartnerSubjectGradesHttpController,
         ChangeFeedHttpController,
         PartnerFeedsAdminHttpController,
+        PartnerPermitApprovalsRelayHttpController,
         DecisionsHttpController,
         MeasuresGatewayGrpcController,
         InspectionDrawsHttpController,
@@ -147,6 +150,7 @@ export class AppModule {
         PartnerFeeds,
         PartnerFeedStore,
         PartnerFeedPuller,
+        PartnerApprovalRelay,
         RecordSubmissions,
         PublicProfiles,
         AuditLog,

@@ -39,6 +39,37 @@ export class PartnerFeedClient {
     return body.trim();
   }
 
+  /**
+   * Any other exchange call to the partner as this deployment's partner client (the permit-approval
+   * relay, ADR 0080): its status and JSON answer, whatever the status; a network failure is FeedUnavailable.
+   */
+  async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+    const url = `${this.feed.baseUrl}${path}`;
+    const send = async () =>
+      this.fetch(url, {
+        method,
+        headers: {
+          accept: 'application/json',
+          authorization: `Bearer ${await this.accessToken()}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    let response = await send();
+    if (response.status === 401) {
+      this.token = null;
+      response = await send();
+    }
+    const text = await response.text();
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      parsed = { detail: text.slice(0, 300) };
+    }
+    return { status: response.status, body: parsed };
+  }
+
   /** The partner's keys, fetched again when `refresh` (a page named a kid we did not have). */
   async keys(refresh = false): Promise<Jwks> {
     if (this.jwks && !refresh) return this.jwks;
