@@ -8,6 +8,7 @@ import { DomainError } from '@platform/errors';
 import { metricsRegistry } from '@platform/telemetry';
 import { cloneTestDatabase, eventually, makeUscc, TestDatabase } from '@platform/testing';
 import { gatewayDefinition } from '../gateway.definition';
+import { PartnerApprovalRelay } from './application/partner-approval-relay';
 import { PartnerEntryImport, PartnerEntryImports } from './application/partner-entry-imports';
 import { PartnerFeedPuller } from './application/partner-feed-puller';
 import { PartnerFeeds } from './application/partner-feeds';
@@ -37,6 +38,8 @@ interface Served {
   pages: Map<string, () => string>;
   up: boolean;
   asked: string[];
+  /** What the partner answers at /exchange/v1/permit-approvals (the relay's tests). */
+  approvalAnswer?: [number, string];
 }
 
 function entry(id: string, subjectId: string, extra: object = {}) {
@@ -133,6 +136,11 @@ describe('partner feed puller (PostgreSQL, a partner over HTTP)', () => {
         const page = served.pages.get(since);
         if (!page) res.writeHead(400).end('{"code":"EXCHANGE.CURSOR_INVALID"}');
         else res.writeHead(200, { 'content-type': 'application/jose' }).end(page());
+        return;
+      }
+      if (url.pathname === '/exchange/v1/permit-approvals' && served.approvalAnswer) {
+        const [status, body] = served.approvalAnswer;
+        res.writeHead(status, { 'content-type': 'application/problem+json' }).end(body);
         return;
       }
       res.writeHead(404).end();
@@ -339,6 +347,37 @@ describe('partner feed puller (PostgreSQL, a partner over HTTP)', () => {
   it('a page that does not move the cursor short of the head counts as caught up (waits the poll interval, never a tight loop)', async () => {
     served.pages.set('', () => signed({ since: 'c1.0', next: 'c1.0', head: 'c1.5', changes: [] }));
     expect(await puller.pullOnce(feed)).toBe(true);
+  });
+
+  describe('the permit-approval relay to the partner (ADR 0080)', () => {
+    const relay = () => new PartnerApprovalRelay({ all: [feed], ownProvince: OURS } as unknown as PartnerFeeds);
+
+    it("passes the partner's refusal on with its code and fields", async () => {
+      served.approvalAnswer = [
+        400,
+        JSON.stringify({ code: 'PERMIT_APPROVAL.INVALID', detail: 'bad', errors: [{ field: 'reason', message: 'required when refusing' }] }),
+      ];
+      await expect(relay().answer(PARTNER, { applicationId: 'x', decision: 'refuse' })).rejects.toMatchObject({
+        code: 'PERMIT_APPROVAL.INVALID',
+        kind: 'validation',
+        violations: [{ field: 'reason' }],
+      });
+    });
+
+    it('a partner down, or answering what is not its API, is unavailable (503), never a 500', async () => {
+      served.up = false;
+      await expect(relay().pending(PARTNER)).rejects.toMatchObject({ code: 'EXCHANGE.PARTNER_UNAVAILABLE', kind: 'unavailable' });
+      served.up = true;
+      served.approvalAnswer = [502, '<html>bad gateway</html>'];
+      await expect(relay().pending(PARTNER)).rejects.toMatchObject({ code: 'EXCHANGE.PARTNER_UNAVAILABLE', kind: 'unavailable' });
+    });
+
+    it('refuses a partner not configured (field partner) and a client below province level', () => {
+      expect(() => relay().feedOf('430000')).toThrow(expect.objectContaining({ code: 'REQUEST.INVALID' }));
+      expect(() => relay().assertProvinceLevel({ clientId: 'wuhan', kind: 'integrator', region: '420100', scopes: [] })).toThrow(
+        expect.objectContaining({ code: 'EXCHANGE.PROVINCE_ONLY' }),
+      );
+    });
   });
 
   it('a partner that is down: unavailable, nothing moves; caught up once it answers again', async () => {
