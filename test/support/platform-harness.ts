@@ -171,6 +171,10 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
   { clientId: 'zhengzhou-checkpoint', name: '郑州市交通运输综合行政执法支队', kind: 'integrator', region: '410100', scopes: ['permits:write'] },
   // Hubei's transport department as a partner province: approves or refuses cross-province oversize permits whose route crosses it (issue 18 item 5).
   { clientId: 'hubei-partner', name: '湖北省交通运输厅', kind: 'partner', region: '420000', scopes: ['exchange:read', 'exchange:write'] },
+  // Hubei's own permit office, on Hubei's deployment: answers Henan's cross-province applications through it (ADR 0080).
+  { clientId: 'hubei-permits', name: '湖北省交通运输厅（大件许可）', kind: 'integrator', region: '420000', scopes: ['permits:write'] },
+  // The same office below province level (Wuhan): may not answer for the province.
+  { clientId: 'wuhan-permits', name: '武汉市交通运输局（大件许可）', kind: 'integrator', region: '420100', scopes: ['permits:write'] },
 ];
 
 export interface RunningPlatform {
@@ -187,6 +191,8 @@ export interface RunningPlatform {
   token(clientId: string): Promise<string>;
   /** Starts an app again with the same environment (after a kill) and waits until it is ready. */
   restart(app: string): Promise<void>;
+  /** Stops one app (SIGTERM, as an operator would), keeping its database and ports for `restart`. */
+  halt(app: string): Promise<void>;
   /** SIGTERM every process; returns exit codes. */
   stop(): Promise<Record<string, number | null>>;
 }
@@ -213,6 +219,15 @@ async function freePort(): Promise<number> {
       return port;
     }
   }
+}
+
+/**
+ * The environment of a second, partner deployment beside the first (issue 20 item 7): its own
+ * province (PLATFORM_PROVINCE) and issuer, so its pages and tokens are told apart from the first's.
+ * Ports, database and NATS namespace are a platform's own anyway (every startPlatform call).
+ */
+export function provinceEnv(province: string): Record<string, string> {
+  return { PLATFORM_PROVINCE: province, GATEWAY_ISSUER: `transport-credit-gateway-${province}` };
 }
 
 /**
@@ -297,6 +312,9 @@ async function startPlatformOnce(apps: string[], extraEnv: Record<string, string
     async restart(app) {
       launch(app);
       await waitReady(app, ports[app].http, processes[app], 90_000);
+    },
+    async halt(app) {
+      await stop(processes[app]);
     },
     async stop() {
       const codes = Object.fromEntries(await Promise.all(Object.entries(processes).map(async ([app, p]) => [app, await stop(p)] as const)));
