@@ -273,7 +273,10 @@ describe('faults in the database and the gateway', () => {
       refused.map(() => ({ status: 503, contentType: 'application/problem+json', code: 'SERVICE.UNAVAILABLE', retryAfter: true })),
     );
     const firstAnswers = new Map(attempts.filter(accepted).map((a) => [a, answerId(a)]));
-    report('PostgreSQL fast shutdown under load, then start', attempts, { refusedWhileDown: refused.length });
+    report('PostgreSQL fast shutdown under load, then start', attempts, {
+      refusedWhileDown: refused.length,
+      refusedBatches: refused.filter((a) => a.kind === 'batch').length,
+    });
     for (const a of refused) await retryUntilAccepted(a);
     // Counted: every attempt (accepted at first, or after its retry) against the rows, events and views.
     await waitForBatches(attempts);
@@ -304,6 +307,7 @@ describe('faults in the database and the gateway', () => {
     for (const a of unanswered) await retryUntilAccepted(a);
     report('gateway SIGKILL with requests in flight, then restart', attempts, {
       inFlightAtKill: inFlight.length,
+      inFlightBatches: inFlight.filter((a) => a.kind === 'batch').length,
       unanswered: unanswered.length,
       unansweredButStoredBeforeTheKill: unanswered.filter((a) => a.answer!.replayed).length,
     });
