@@ -205,7 +205,7 @@ export interface RunningPlatform {
  * retries when they do.
  */
 const chosenPorts = new Set<number>();
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   for (;;) {
     const port = 20_000 + Math.floor(Math.random() * 12_000);
     if (chosenPorts.has(port)) continue;
@@ -235,10 +235,14 @@ export function provinceEnv(province: string): Record<string, string> {
  * ports, against a private database clone and a private NATS namespace, exporting spans to
  * an in-memory OTLP receiver.
  */
-export async function startPlatform(apps: string[] = Object.keys(SERVICES), extraEnv: Record<string, string> = {}): Promise<RunningPlatform> {
+export async function startPlatform(
+  apps: string[] = Object.keys(SERVICES),
+  extraEnv: Record<string, string> = {},
+  options: PlatformOptions = {},
+): Promise<RunningPlatform> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startPlatformOnce(apps, extraEnv);
+      return await startPlatformOnce(apps, extraEnv, options);
     } catch (error) {
       // Another suite's platform took a chosen port first: choose again.
       if (attempt >= 3 || !(error as Error).message.includes('EADDRINUSE')) throw error;
@@ -246,8 +250,16 @@ export async function startPlatform(apps: string[] = Object.keys(SERVICES), extr
   }
 }
 
-async function startPlatformOnce(apps: string[], extraEnv: Record<string, string>): Promise<RunningPlatform> {
-  const db = await cloneTestDatabase('e2e');
+export interface PlatformOptions {
+  /**
+   * The platform's database (dropped by `stop`). Default: a clone of the template on the shared
+   * server; the fault tier gives one on a PostgreSQL cluster of its own, which it restarts.
+   */
+  database?: () => Promise<TestDatabase>;
+}
+
+async function startPlatformOnce(apps: string[], extraEnv: Record<string, string>, options: PlatformOptions): Promise<RunningPlatform> {
+  const db = await (options.database ?? (() => cloneTestDatabase('e2e')))();
   const otlp = new OtlpReceiver();
   const otlpUrl = await otlp.start();
   const dir = mkdtempSync(join(tmpdir(), 'tcp-e2e-'));
