@@ -377,8 +377,14 @@ async function runScenario(scenario) {
     apps,
     clients: [{ clientId: 'bench', clientSecret: secret, name: clientName, kind: 'integrator', region, scopes }],
     // Production settings (as the services run there); rate limits out of the way of one load
-    // generator; disclosure refuses a loopback public address in production (it prints it in QR codes).
-    env: { NODE_ENV: 'production', GATEWAY_RATE_LIMIT_PER_MINUTE: '100000000', PUBLIC_BASE_URL: 'https://credit.example.cn', ...env },
+    // generator on one address; disclosure refuses a loopback public address in production (it prints it in QR codes).
+    env: {
+      NODE_ENV: 'production',
+      GATEWAY_RATE_LIMIT_PER_MINUTE: '100000000',
+      GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000',
+      PUBLIC_BASE_URL: 'https://credit.example.cn',
+      ...env,
+    },
     onLine: (name, line) => process.env.BENCH_LOGS && console.error(`${name}: ${line}`),
   });
   const db = new pg.Client({ connectionString: platform.adminUrl });
@@ -462,9 +468,23 @@ function report(results) {
   return lines.join('\n');
 }
 
+// A scenario that fails is reported and the others still run; results are saved after each one.
 const results = [];
-for (const scenario of selected) results.push(await runScenario(scenario));
+const broken = [];
+for (const scenario of selected) {
+  try {
+    results.push(await runScenario(scenario));
+  } catch (error) {
+    broken.push(scenario.name);
+    console.error(`${scenario.name} failed: ${error.stack ?? error}`);
+  }
+  if (args.json)
+    writeFileSync(args.json, JSON.stringify({ machine: { cpus: cpus().length, model: cpus()[0].model, totalmem: totalmem() }, results, broken }, null, 2));
+}
 console.log(`\n${report(results)}`);
-if (args.json) writeFileSync(args.json, JSON.stringify({ machine: { cpus: cpus().length, model: cpus()[0].model, totalmem: totalmem() }, results }, null, 2));
 const failed = results.flatMap(({ scenario, runs }) => runs.filter((r) => r.measured.errors > 0).map(() => scenario.name));
 if (failed.length) console.log(`\nErrors in: ${[...new Set(failed)].join(', ')}`);
+if (broken.length) {
+  console.log(`\nNot measured (failed): ${broken.join(', ')}`);
+  process.exitCode = 1;
+}
