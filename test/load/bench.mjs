@@ -6,9 +6,10 @@
 //   bash scripts/with-node.sh node scripts/build.mjs
 //   npm run bench                                   # every scenario, 3 runs each
 //   npm run bench -- --only permit-submission --runs 5 --json /tmp/bench.json
+//   npm run bench -- --report /tmp/bench.json      # the tables again from a saved run
 // BENCH_LOGS=1 prints the services' log lines.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { createRequire } from 'node:module';
@@ -25,7 +26,7 @@ import { buildRequest, expand, ndjsonBody, runTag, subjectsOf, valuesFor } from 
 const require = createRequire(import.meta.url);
 const ROOT = join(import.meta.dirname, '..', '..');
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '3' }, only: { type: 'string' }, json: { type: 'string' } },
+  options: { runs: { type: 'string', default: '3' }, only: { type: 'string' }, json: { type: 'string' }, report: { type: 'string' } },
 });
 const RUNS = Number(args.runs);
 const DATA = JSON.parse(readFileSync(join(import.meta.dirname, 'scenarios.json'), 'utf8'));
@@ -421,32 +422,41 @@ async function runScenario(scenario) {
     await db.end();
     await platform.stop();
   }
-  return { scenario, runs, loadAtStart, loadAtEnd: load() };
+  return { scenario, runs, loadAtStart, loadAtEnd: load(), finishedAt: new Date().toISOString() };
 }
 
 const fmt = (v, digits = 1) => (v === undefined ? '—' : Number(v.toFixed(digits)).toLocaleString('en'));
 const cpuText = (ms) => (ms === undefined ? '—' : ms < 0.1 ? `${significant(ms * 1e3)} µs` : `${significant(ms)} ms`);
 const unitOf = (t) => (t.metric === 'perSecond' ? `${t.unit}/s` : 'ms');
 
-function report(results) {
-  const machine = `${cpus().length} × ${cpus()[0].model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+/** The machine as `nproc`, /proc/cpuinfo's model name and RAM show it. */
+const machineOf = ({ cpus: n, model, totalmem: bytes }) => `${n} × ${model.trim()}, ${Math.round(bytes / 2 ** 30)} GiB`;
+
+function report(results, machine, savedAt) {
+  const runsOf = (results[0]?.runs ?? []).length;
   const lines = [
-    `Machine: ${machine}; ${date} UTC; ${RUNS} runs per scenario`,
+    `Node ${process.version}; ${runsOf} runs per scenario`,
     '',
-    '| scenario | target | measured (median) | baseline (same runs) | ratio | platform CPU per request (record, position) | load avg (1 min) during the runs |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    `| scenario | target | measured (median of ${runsOf}) | baseline (same runs) | ratio | platform CPU per request | load average (1 min, before→after each run) | machine | date (UTC) |`,
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
-  for (const { scenario, runs } of results) {
+  for (const { scenario, runs, finishedAt } of results) {
     for (const t of scenario.targets) {
       const measured = median(runs.map((r) => valueOf(t, r.measured)));
       const baseline = median(runs.map((r) => valueOf(t, r.baseline)));
       const ratio = median(runs.map((r) => ratioOf(t, r.measured, r.baseline)));
       const bound = t.below !== undefined ? `< ${t.below.toLocaleString('en')} ${unitOf(t)}` : `≥ ${t.atLeast.toLocaleString('en')} ${unitOf(t)}`;
       const met = t.below !== undefined ? measured < t.below : measured >= t.atLeast;
-      const name = t.metric.replace('Ms', '');
+      const name = t.metric === 'perSecond' ? 'rate' : t.metric.replace('Ms', '');
+      // A rate's baseline is the trivial route's requests/s, or the bare loop's own unit.
+      const baseUnit = t.metric === 'perSecond' && !scenario.baseline.bare ? 'requests/s' : unitOf(t);
+      // A latency target shows the other percentiles of the same runs beside it.
+      const others =
+        t.metric === 'perSecond' ? '' : `; p50 ${fmt(median(runs.map((r) => r.measured.p50)))}, p99 ${fmt(median(runs.map((r) => r.measured.p99)))}`;
+      const cpu = `${cpuText(median(runs.map((r) => r.measured.cpuMs)))} (baseline ${cpuText(median(runs.map((r) => r.baseline.cpuMs)))})`;
+      const loads = runs.map((r) => r.load1.map((l) => l.toFixed(1)).join('→')).join(', ');
       lines.push(
-        `| ${scenario.name} | ${name} ${bound} | ${fmt(measured)} ${unitOf(t)} (${met ? 'met' : 'not met'}) | ${fmt(baseline)} ${unitOf(t)} | ${fmt(ratio, 2)} | ${cpuText(median(runs.map((r) => r.measured.cpuMs)))} (baseline ${cpuText(median(runs.map((r) => r.baseline.cpuMs)))}) | ${runs.map((r) => r.load1.map((l) => l.toFixed(1)).join('→')).join(', ')} |`,
+        `| ${scenario.name} | ${name} ${bound} | ${name} ${fmt(measured)} ${unitOf(t)}${others} (**${met ? 'met' : 'not met'}**) | ${fmt(baseline)} ${baseUnit} | ${fmt(ratio, 2)} | ${cpu} | ${loads} | ${machineOf(machine)} | ${(finishedAt ?? savedAt ?? '').slice(0, 16).replace('T', ' ')} |`,
       );
     }
   }
@@ -468,7 +478,15 @@ function report(results) {
   return lines.join('\n');
 }
 
+// --report <file>: the tables again from a run saved with --json, without measuring.
+if (args.report) {
+  const saved = JSON.parse(readFileSync(args.report, 'utf8'));
+  console.log(report(saved.results, saved.machine, statSync(args.report).mtime.toISOString()));
+  process.exit(0);
+}
+
 // A scenario that fails is reported and the others still run; results are saved after each one.
+const MACHINE = { cpus: cpus().length, model: cpus()[0].model, totalmem: totalmem() };
 const results = [];
 const broken = [];
 for (const scenario of selected) {
@@ -478,10 +496,9 @@ for (const scenario of selected) {
     broken.push(scenario.name);
     console.error(`${scenario.name} failed: ${error.stack ?? error}`);
   }
-  if (args.json)
-    writeFileSync(args.json, JSON.stringify({ machine: { cpus: cpus().length, model: cpus()[0].model, totalmem: totalmem() }, results, broken }, null, 2));
+  if (args.json) writeFileSync(args.json, JSON.stringify({ machine: MACHINE, results, broken }, null, 2));
 }
-console.log(`\n${report(results)}`);
+console.log(`\n${report(results, MACHINE)}`);
 const failed = results.flatMap(({ scenario, runs }) => runs.filter((r) => r.measured.errors > 0).map(() => scenario.name));
 if (failed.length) console.log(`\nErrors in: ${[...new Set(failed)].join(', ')}`);
 if (broken.length) {
