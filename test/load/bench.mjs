@@ -452,7 +452,12 @@ function report(results, machine, savedAt) {
       const baseUnit = t.metric === 'perSecond' && !scenario.baseline.bare ? 'requests/s' : unitOf(t);
       // A latency target shows the other percentiles of the same runs beside it.
       const others =
-        t.metric === 'perSecond' ? '' : `; p50 ${fmt(median(runs.map((r) => r.measured.p50)))}, p99 ${fmt(median(runs.map((r) => r.measured.p99)))}`;
+        t.metric === 'perSecond'
+          ? ''
+          : `; ${['p50', 'p95', 'p99']
+              .filter((p) => p !== name)
+              .map((p) => `${p} ${fmt(median(runs.map((r) => r.measured[p])))}`)
+              .join(', ')}`;
       const cpu = `${cpuText(median(runs.map((r) => r.measured.cpuMs)))} (baseline ${cpuText(median(runs.map((r) => r.baseline.cpuMs)))})`;
       const loads = runs.map((r) => r.load1.map((l) => l.toFixed(1)).join('→')).join(', ');
       lines.push(
