@@ -155,9 +155,9 @@ function repairIteration() {
 export default function () {
   if (BASELINE) {
     if (!scenario.baseline.request) fail(`${scenario.name}: its baseline runs only in test/load/bench.mjs`);
-    return httpIteration(
-      Object.assign({}, scenario.baseline.request, { path: scenario.baseline.request.path.replace('{uscc}', __ENV.USCC || subjects[0] || '') }),
-    );
+    const uscc = __ENV.USCC || subjects[0];
+    if (scenario.baseline.request.path.includes('{uscc}') && !uscc) fail(`${scenario.name}: its baseline reads a subject: pass -e USCC=…`);
+    return httpIteration(Object.assign({}, scenario.baseline.request, { path: scenario.baseline.request.path.replace('{uscc}', uscc) }));
   }
   if (scenario.driver === 'http') return httpIteration(scenario.request);
   if (scenario.driver === 'ndjson-batches') return batchIteration();
