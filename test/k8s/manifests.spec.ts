@@ -527,6 +527,16 @@ describe.each(deployedTrees.map((t) => [t.name, t]))('services in %s', (treeName
         expect((volume.secret.items ?? [{ path: fileName }]).map((i: any) => i.path)).toContain(fileName);
       });
 
+      it('reads its verification-only keys (rotation, ADR 0082) from optional Secret gateway-verification-keys at GATEWAY_JWT_VERIFICATION_KEYS_DIR', () => {
+        const dir: string = configMap()?.data?.GATEWAY_JWT_VERIFICATION_KEYS_DIR ?? '';
+        const mount = (container()?.volumeMounts ?? []).find((m: any) => m.mountPath === dir);
+        const volume = (podSpecOf(deployment())?.volumes ?? []).find((v: any) => v.name === mount?.name);
+        expect(dir).not.toBe('');
+        expect(volume?.secret).toEqual(expect.objectContaining({ secretName: 'gateway-verification-keys', optional: true }));
+        // Every key of the Secret must reach the directory: an items list would drop keys added at rotation.
+        expect(volume?.secret).not.toHaveProperty('items');
+      });
+
       it('is scaled by an autoscaling/v2 HPA, and its Deployment leaves replicas to it', () => {
         const hpa = hpaFor(tree, 'gateway') as any;
         expect(hpa?.apiVersion).toBe('autoscaling/v2');
