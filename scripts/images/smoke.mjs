@@ -18,6 +18,7 @@ const { Client } = require('pg');
 const grpc = require('@grpc/grpc-js');
 const { loadSync } = require('@grpc/proto-loader');
 const { protoPath: healthProto } = require('grpc-health-check');
+const { parse: parseYaml } = require('yaml');
 
 const REPOSITORY = process.env.IMAGE_REPOSITORY ?? 'transport-credit';
 const TAG = process.env.IMAGE_TAG ?? 'dev';
@@ -110,6 +111,14 @@ async function waitReady(port, child, timeoutMs = 90_000) {
   return 'not ready in time';
 }
 
+/** The args of container `name` in k8s/base/<service>/<file> (the Deployment's or the migration Job's). */
+function manifestArgs(service, file, name) {
+  const workload = parseYaml(readFileSync(new URL(`../../k8s/base/${service}/${file}`, import.meta.url), 'utf8'));
+  const container = workload.spec.template.spec.containers.find((c) => c.name === name);
+  if (!container?.args?.length) throw new Error(`k8s/base/${service}/${file}: container ${name} has no args`);
+  return container.args;
+}
+
 /** The container's PID 1 (tini) on this host: a descendant of `buildah run` whose command is tini. */
 function containerInit(rootPid) {
   const children = new Map();
@@ -175,8 +184,11 @@ function gatewayKeys() {
 async function smoke(service, database, keys) {
   const image = `${REPOSITORY}/${service}:${TAG}`;
   const config = JSON.parse(bah('inspect', '--type', 'image', image)).OCIv1.config;
-  const command = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
-  say(`${service}: image ${image}, user ${config.User}, command ${JSON.stringify(command)}`);
+  // What Kubernetes runs: the image's ENTRYPOINT (tini) followed by the Deployment's args, which
+  // replace the image's CMD (a `command:` would replace the ENTRYPOINT; test/k8s forbids it).
+  const args = manifestArgs(service, 'deployment.yaml', service);
+  const command = [...(config.Entrypoint ?? []), ...args];
+  say(`${service}: image ${image}, user ${config.User}, entrypoint ${JSON.stringify(config.Entrypoint)} + k8s args ${JSON.stringify(args)}`);
   const http = await freePort();
   const grpcPort = await freePort();
   const ports = { ...SERVICES, [service]: { ...SERVICES[service], http, grpc: grpcPort } };
@@ -192,10 +204,11 @@ async function smoke(service, database, keys) {
   const container = bah('from', '--pull=never', '--name', `smoke-${service}-${process.pid}`, image);
   try {
     inspectInside(service, container);
-    // The migration Job: same image, `node dist/apps/<app>/src/migrate.js`, admin URL to make the role and schema.
+    // The migration Job: same image, its args (`node dist/apps/<app>/src/migrate.js`) after tini, admin URL to make the role and schema.
     const migrateStarted = Date.now();
-    bah('run', '--isolation', 'chroot', ...envArgs(env), container, '--', 'node', `dist/apps/${service}/src/migrate.js`);
-    check(`${service}: migration Job (migrate.js) inside the image`, true, `${Date.now() - migrateStarted} ms`);
+    const migrate = [...(config.Entrypoint ?? []), ...manifestArgs(service, 'migration-job.yaml', 'migrate')];
+    bah('run', '--isolation', 'chroot', ...envArgs(env), container, '--', ...migrate);
+    check(`${service}: migration Job (${migrate.join(' ')}) inside the image`, true, `${Date.now() - migrateStarted} ms`);
     // The service itself runs with its own role only (DATABASE_ADMIN_URL is the Job's).
     const serviceOnly = Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'DATABASE_ADMIN_URL'));
     const mounts =
