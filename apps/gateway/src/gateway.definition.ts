@@ -13,6 +13,12 @@ import { GatewayPartnerFeeds1763700008200 } from './migrations/1763700008200-par
 export const gatewayConfigSchema = baseServiceEnv.extend({
   /** PEM of the EC P-256 private key that signs access tokens (ES256); its public half is in the JWKS. */
   GATEWAY_JWT_PRIVATE_KEY_FILE: z.string({ message: 'is required (path to a PEM EC private key)' }).min(1),
+  /**
+   * Optional directory of verification-only keys (`*.pem`, EC P-256 public keys): published in the
+   * JWKS beside the signing key and accepted for tokens that name them (kid), so a key rotation
+   * does not cut off tokens and exchange pages signed before it (ADR 0082, docs/ops.md).
+   */
+  GATEWAY_JWT_VERIFICATION_KEYS_DIR: z.string().min(1).optional(),
   GATEWAY_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
   GATEWAY_ISSUER: z.string().default('transport-credit-gateway'),
   /** Optional JSON file of clients to register at boot (the local stack's demo clients). */
