@@ -15,7 +15,7 @@ import { repairModeFor, type RepairChecklist } from '../../rules/domain/repair-c
 import type { RepairRules } from '../../rules/domain/repair-rules';
 import type { RepairConfig } from '../../repair.definition';
 import { checkFinePayment } from '../domain/fine-payment';
-import { applicationViolations, ineligibility, listEntryIneligibility, reapplyBar } from '../domain/repair-application';
+import { applicationViolations, ineligibility, initialStatus, listEntryIneligibility, partnerDecidingRecord, reapplyBar } from '../domain/repair-application';
 import { RepairApplicationErrorCode } from '../domain/repair-application-errors';
 import { NewRepairApplication, RepairApplicationsRepository } from '../infrastructure/repair-applications.repository';
 import type { ApplyForRepairCommand, RepairApplicationWriteResult } from './apply-for-repair.command';
@@ -33,6 +33,9 @@ import { REPAIR_CALENDAR } from './repair.tokens';
  * The decision is due a configured number of working days after the application. A penalty's fine
  * is checked against the payment data received (`fine-payment`): no receipt needed when it matches;
  * otherwise the application says what is missing (it is filed all the same, for the unit to decide).
+ * A record a partner province decided and pushed (ADR 0069) is that province's to repair: the
+ * application, checked the same way here, is `forwarded` to it (never queued for a unit of ours;
+ * `forwardedTo` names the province) and the partner's answer comes back (ADR 0084).
  */
 @Injectable()
 export class ApplyForRepairHandler {
@@ -73,9 +76,12 @@ export class ApplyForRepairHandler {
       evidence: command.evidence,
       appliedBy: principal.clientId,
       decisionDueOn: this.calendar.deadline(today, this.config.REPAIR_DECISION_WORKING_DAYS).date,
+      status: initialStatus(application.forwardedTo),
+      originPartner: null,
+      originReference: null,
     };
-    if (!(await RepairApplicationsRepository.insertPending(manager, stored))) {
-      throw DomainError.conflict(RepairApplicationErrorCode.AlreadyApplied, `An application for ${targetId} is pending or approved already.`);
+    if (!(await RepairApplicationsRepository.insert(manager, stored))) {
+      throw DomainError.conflict(RepairApplicationErrorCode.AlreadyApplied, `An application for ${targetId} is pending, forwarded or approved already.`);
     }
     return repairApplicationView((await RepairApplicationsRepository.find(manager, stored.id))!, today);
   }
@@ -100,6 +106,7 @@ export class ApplyForRepairHandler {
       mode,
       appliedAt,
       finePayment: checkFinePayment(record, await this.records.finePayments(manager, record), command.evidence),
+      forwardedTo: partnerDecidingRecord(record),
     };
   }
 
@@ -127,8 +134,13 @@ export class ApplyForRepairHandler {
       mode: 'repair-commitment',
       appliedAt,
       finePayment: null,
+      // A partner's list entries reach joint measures, not repair's copy (placeholder: not routed).
+      forwardedTo: null,
     };
   }
 }
 
-type TargetFacts = Omit<NewRepairApplication, 'id' | 'commitment' | 'evidence' | 'appliedBy' | 'decisionDueOn'>;
+type TargetFacts = Omit<
+  NewRepairApplication,
+  'id' | 'commitment' | 'evidence' | 'appliedBy' | 'decisionDueOn' | 'status' | 'originPartner' | 'originReference'
+>;

@@ -6,7 +6,7 @@ import { assertScope, isWithinRegion, Principal, Scopes } from '@platform/auth';
 import { runIdempotent } from '@platform/database';
 import { DomainError } from '@platform/errors';
 import { OutboxPublisher } from '@platform/service';
-import { decisionViolations, isUuid, type RepairOutcome } from '../domain/repair-application';
+import { decisionViolations, isUuid, routedRefusal, type RepairOutcome } from '../domain/repair-application';
 import { RepairApplicationErrorCode } from '../domain/repair-application-errors';
 import { RepairApplicationRow, RepairApplicationsRepository } from '../infrastructure/repair-applications.repository';
 import type { RepairApplicationWriteResult } from './apply-for-repair.command';
@@ -20,7 +20,8 @@ import { repairApplicationView, RepairApplicationView } from './repair-applicati
  * appended to the outbox in the same transaction, and collection turns it into the record's
  * `repaired` version, which disclosure, evaluation and joint measures act on. Rejected: the
  * record stays published. Refused whole, nothing written: 400 REPAIR.INVALID, 404
- * REPAIR.APPLICATION_NOT_FOUND, 403 REPAIR.NOT_DECIDING_AUTHORITY, 409 REPAIR.ALREADY_DECIDED.
+ * REPAIR.APPLICATION_NOT_FOUND, 403 REPAIR.NOT_DECIDING_AUTHORITY, 409 REPAIR.ALREADY_DECIDED, 409
+ * REPAIR.ROUTED_TO_PARTNER (routed to the partner province that decided the record, ADR 0084).
  */
 @Injectable()
 export class DecideRepairApplicationHandler {
@@ -48,6 +49,8 @@ export class DecideRepairApplicationHandler {
   private async decide(manager: EntityManager, principal: Principal, command: DecideRepairApplicationCommand): Promise<RepairApplicationView> {
     const application = await RepairApplicationsRepository.find(manager, command.applicationId.toLowerCase(), { lock: true });
     if (!application) throw notFound(command.applicationId);
+    const routed = routedRefusal(application);
+    if (routed) throw new DomainError(routed.code, routed.status, routed.message, [routed.violation]);
     if (!isWithinRegion(principal, application.decidingRegion)) {
       throw DomainError.forbidden(
         RepairApplicationErrorCode.NotDecidingAuthority,

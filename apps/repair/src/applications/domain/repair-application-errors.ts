@@ -20,6 +20,11 @@ export const RepairApplicationErrorCode = {
   EvidenceRequired: 'REPAIR.EVIDENCE_REQUIRED',
   /** 403: the caller is not the deciding authority (谁认定、谁修复: the record's authority region). */
   NotDecidingAuthority: 'REPAIR.NOT_DECIDING_AUTHORITY',
+  /**
+   * 409: the application was routed to the partner province that decided the record (谁认定、谁修复):
+   * it belongs to another region's authority and is not decided (or revoked) locally.
+   */
+  RoutedToPartner: 'REPAIR.ROUTED_TO_PARTNER',
   /** 409: the application was decided already. */
   AlreadyDecided: 'REPAIR.ALREADY_DECIDED',
   /** 409: only an approved repair can be revoked (pending, rejected or revoked already). */
