@@ -87,27 +87,8 @@ export class ApplyForRepairHandler {
   }
 
   /** A record's application, or the refusal naming the unmet condition. */
-  private async recordApplication(manager: EntityManager, record: RepairRecord, command: ApplyForRepairCommand): Promise<TargetFacts> {
-    const appliedAt = new Date();
-    const { mode } = repairModeFor(this.checklist, record.payload['violationType']);
-    const barredUntil = await RepairApplicationsRepository.reapplyBarredUntil(manager, record.subjectId);
-    const refusal = reapplyBar(barredUntil, chinaDateOf(appliedAt)) ?? ineligibility(this.rules, record, mode, command.evidence, chinaDateOf(appliedAt));
-    if (refusal) throw new DomainError(refusal.code, refusal.status, refusal.message, [refusal.violation]);
-    return {
-      targetKind: 'record',
-      recordId: record.recordId,
-      listEntryId: null,
-      recordType: record.recordType,
-      subjectKind: record.subjectKind,
-      subjectId: record.subjectId,
-      decidingRegion: record.region,
-      severity: record.severity,
-      decisionDate: record.decisionDate,
-      mode,
-      appliedAt,
-      finePayment: checkFinePayment(record, await this.records.finePayments(manager, record), command.evidence),
-      forwardedTo: partnerDecidingRecord(record),
-    };
+  private recordApplication(manager: EntityManager, record: RepairRecord, command: ApplyForRepairCommand): Promise<TargetFacts> {
+    return recordTargetFacts(manager, { records: this.records, rules: this.rules, checklist: this.checklist }, record, command.evidence);
   }
 
   /**
@@ -140,7 +121,40 @@ export class ApplyForRepairHandler {
   }
 }
 
-type TargetFacts = Omit<
+/**
+ * What an application for a record carries, or the refusal naming the unmet condition (reapply
+ * bar, then DOMAIN.md §5 eligibility). Shared by applications filed here and those a partner
+ * province forwards to us: the checks are the same wherever the subject applied.
+ */
+export async function recordTargetFacts(
+  manager: EntityManager,
+  deps: { records: RepairRecordReader; rules: RepairRules; checklist: RepairChecklist },
+  record: RepairRecord,
+  evidence: readonly string[],
+): Promise<TargetFacts> {
+  const appliedAt = new Date();
+  const { mode } = repairModeFor(deps.checklist, record.payload['violationType']);
+  const barredUntil = await RepairApplicationsRepository.reapplyBarredUntil(manager, record.subjectId);
+  const refusal = reapplyBar(barredUntil, chinaDateOf(appliedAt)) ?? ineligibility(deps.rules, record, mode, evidence, chinaDateOf(appliedAt));
+  if (refusal) throw new DomainError(refusal.code, refusal.status, refusal.message, [refusal.violation]);
+  return {
+    targetKind: 'record',
+    recordId: record.recordId,
+    listEntryId: null,
+    recordType: record.recordType,
+    subjectKind: record.subjectKind,
+    subjectId: record.subjectId,
+    decidingRegion: record.region,
+    severity: record.severity,
+    decisionDate: record.decisionDate,
+    mode,
+    appliedAt,
+    finePayment: checkFinePayment(record, await deps.records.finePayments(manager, record), evidence),
+    forwardedTo: partnerDecidingRecord(record),
+  };
+}
+
+export type TargetFacts = Omit<
   NewRepairApplication,
   'id' | 'commitment' | 'evidence' | 'appliedBy' | 'decisionDueOn' | 'status' | 'originPartner' | 'originReference'
 >;

@@ -61,6 +61,36 @@ export function applicationViolations(input: { recordId: string; commitment: str
   return problems;
 }
 
+export const REFERENCE_MAX = 200;
+
+/** What is wrong with a partner-forwarded application's shape (empty: nothing): also its reference and subject. */
+export function forwardedApplicationViolations(input: {
+  recordId: string;
+  subjectId: string;
+  commitment: string;
+  evidence: readonly string[];
+  reference: string;
+}): FieldViolation[] {
+  return [
+    ...applicationViolations(input),
+    ...textViolations('subject.id', input.subjectId, 64),
+    ...textViolations('reference', input.reference, REFERENCE_MAX),
+  ];
+}
+
+/** Whether a forwarded application with the partner's reference held already is the same request (replay) or another (refused). */
+export function sameForwardedRequest(
+  held: { recordId: string | null; commitment: string; evidence: readonly string[] },
+  sent: { recordId: string; commitment: string; evidence: readonly string[] },
+): boolean {
+  return (
+    held.recordId === sent.recordId.toLowerCase() &&
+    held.commitment === sent.commitment &&
+    held.evidence.length === sent.evidence.length &&
+    held.evidence.every((e, i) => e === sent.evidence[i])
+  );
+}
+
 /** What is wrong with a decision's shape (empty: nothing): approved or rejected, with a reason either way. */
 export function decisionViolations(input: { outcome: string; reason: string }): FieldViolation[] {
   const problems: FieldViolation[] = [];

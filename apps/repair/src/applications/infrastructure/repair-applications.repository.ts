@@ -95,6 +95,15 @@ export const RepairApplicationsRepository = {
     return rows.length > 0;
   },
 
+  /** The application a partner forwarded under its reference, if any. */
+  async findByOrigin(manager: EntityManager, partner: string, reference: string): Promise<RepairApplicationRow | undefined> {
+    const [row]: RepairApplicationRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM repair_applications WHERE origin_partner = $1 AND origin_reference = $2`,
+      [partner, reference],
+    );
+    return row;
+  },
+
   async find(manager: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<RepairApplicationRow | undefined> {
     const [row]: RepairApplicationRow[] = await manager.query(`SELECT ${COLUMNS} FROM repair_applications WHERE id = $1${options.lock ? ' FOR UPDATE' : ''}`, [
       id,
