@@ -1,4 +1,5 @@
 import { PartnerRecordsHttpController } from './exchange/partner-records.http.controller';
+import { PartnerRepairApplicationsHttpController } from './exchange/partner-repair-applications.http.controller';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ServiceCoreModule } from '@platform/service';
@@ -108,6 +109,7 @@ export class AppModule {
         ListEntriesHttpController,
         PartnerListEntriesHttpController,
         PartnerRecordsHttpController,
+        PartnerRepairApplicationsHttpController,
         PartnerListEntriesAdminHttpController,
         PartnerPermitApprovalsHttpController,
         PartnerSubjectGradesHttpController,
