@@ -10,6 +10,7 @@ import { RepairListEntries1763700004201 } from './migrations/1763700004201-repai
 import { RepairFinePaymentCheck1763700004202 } from './migrations/1763700004202-repair-fine-payment-check';
 import { RepairRemindersSent1763700004203 } from './migrations/1763700004203-repair-reminders-sent';
 import { RepairCrossProvinceRouting1763700008300 } from './migrations/1763700008300-repair-cross-province-routing';
+import { RepairForwardingProgress1763700008301 } from './migrations/1763700008301-repair-forwarding-progress';
 
 export const repairConfigSchema = baseServiceEnv.extend({
   /**
@@ -49,6 +50,7 @@ export const repairDefinition: ServiceDefinition = {
     RepairRemindersSent1763700004203,
     StoredFiles1763700007100,
     RepairCrossProvinceRouting1763700008300,
+    RepairForwardingProgress1763700008301,
   ],
   protoPackages: [ProtoPackages.repair],
   streams: ['REPAIR', 'CREDIT_RECORDS', 'MEASURES'],

@@ -4,6 +4,7 @@ import { RulesModule } from '../rules/rules.module';
 import { ApplyForRepairHandler } from './application/apply-for-repair.handler';
 import { DecideRepairApplicationHandler } from './application/decide-repair-application.handler';
 import { ListRepairApplicationsHandler } from './application/list-repair-applications.handler';
+import { PartnerForwardingHandler } from './application/partner-forwarding.handler';
 import { GetPartnerRepairApplicationHandler } from './application/get-partner-repair-application.handler';
 import { ReceivePartnerRepairApplicationHandler } from './application/receive-partner-repair-application.handler';
 import { RevokeRepairApplicationHandler } from './application/revoke-repair-application.handler';
@@ -21,6 +22,7 @@ import { RepairApplicationsGrpcController } from './interface/repair-application
     RevokeRepairApplicationHandler,
     ReceivePartnerRepairApplicationHandler,
     GetPartnerRepairApplicationHandler,
+    PartnerForwardingHandler,
     repairCalendarProvider,
   ],
 })

@@ -14,6 +14,7 @@ import { repairDefinition } from '../repair.definition';
 import { ApplyForRepairHandler } from './application/apply-for-repair.handler';
 import { DecideRepairApplicationHandler } from './application/decide-repair-application.handler';
 import { ListRepairApplicationsHandler } from './application/list-repair-applications.handler';
+import { PartnerForwardingHandler } from './application/partner-forwarding.handler';
 
 /*
  * 谁认定、谁修复 across provinces (issue 19 item 5, ADR 0084), against real PostgreSQL: a record
@@ -142,5 +143,109 @@ describe('repair: an application about a partner-decided record is routed to tha
     });
     const filed = await apply.execute(zhengzhou, { recordId: record.recordId, commitment: COMMITMENT, evidence: [] });
     expect(filed.application).toMatchObject({ status: 'forwarded', forwardedTo: '420000' });
+  });
+});
+
+/*
+ * Sending and answering (ADR 0084), repair's side: the forwarded rows are the outbox the gateway's
+ * forwarder reads as the partner; each step is noted; the partner's decision is applied as a local
+ * one (approved: `repair.records.repaired` in the outbox; rejected: the reason kept).
+ */
+describe('repair: forwarded applications sent and answered (PostgreSQL)', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let consumer: RecordEventsConsumer;
+  let apply: ApplyForRepairHandler;
+  let forwarding: PartnerForwardingHandler;
+  const zhengzhou: Principal = { clientId: 'zhengzhou', kind: 'integrator', scopes: ['records:write', 'records:read'], region: '410100' };
+  const hubei: Principal = { clientId: 'repair-forwarder:420000', kind: 'partner', scopes: ['exchange:read', 'exchange:write'], region: '420000' };
+  const jiangsu: Principal = { clientId: 'repair-forwarder:320000', kind: 'partner', scopes: ['exchange:read', 'exchange:write'], region: '320000' };
+  const COMMITMENT = '本单位已纠正失信行为、履行相关义务，承诺今后依法诚信经营（信用承诺书）';
+
+  beforeAll(async () => {
+    db = await cloneTestDatabase('repair-forwarding');
+    dataSource = await db.dataSource(repairDefinition);
+    consumer = new RecordEventsConsumer({} as EventConsumers, new ApplyRecordEventHandler());
+    apply = new ApplyForRepairHandler(dataSource, new RepairRecordReader(), REPAIR_RULES_V1, REPAIR_CHECKLIST_V1, new WorkingDayCalendar(), {
+      REPAIR_DECISION_WORKING_DAYS: 5,
+    });
+    forwarding = new PartnerForwardingHandler(dataSource, new OutboxPublisher(repairDefinition as ServiceDefinition));
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  async function forwardedApplication(): Promise<{ applicationId: string; recordId: string; sourceReference: string }> {
+    const sourceReference = randomUUID();
+    const data: CreditRecordCreatedV1 = {
+      recordId: randomUUID(),
+      recordType: 'administrative-penalty',
+      subject: { kind: 'org', id: makeUscc('420100'), name: '武汉某运输有限公司' },
+      region: '420100',
+      severity: 'general',
+      decisionDate: addMonths(chinaToday(), -4),
+      documentNumber: `鄂交罚〔2026〕${Math.floor(Math.random() * 10_000)}号`,
+      isPublic: true,
+      summary: '超限运输',
+      sourceClientId: 'hubei-partner',
+      receivedAt: new Date().toISOString(),
+      payload: { violationType: '超限运输' },
+      partner: { region: '420000', sourceReference, agreement: 'hubei-demo' },
+    };
+    await dataSource.transaction((manager) => consumer.created({ data } as EventEnvelope<CreditRecordCreatedV1>, manager));
+    const filed = await apply.execute(zhengzhou, { recordId: data.recordId, commitment: COMMITMENT, evidence: [] });
+    return { applicationId: filed.application.id, recordId: data.recordId, sourceReference };
+  }
+
+  const dueIds = async (principal: Principal) => (await forwarding.due(principal, 100)).map((d) => d.applicationId);
+
+  it('due at once for Hubei only, with the record’s Hubei reference as target; a failure is retried later, a send then waits for the answer', async () => {
+    const { applicationId, sourceReference } = await forwardedApplication();
+    const [due] = (await forwarding.due(hubei, 100)).filter((d) => d.applicationId === applicationId);
+    expect(due).toMatchObject({ target: sourceReference, commitment: COMMITMENT, partnerApplicationId: '', attempts: 0, subjectName: '武汉某运输有限公司' });
+    expect(await dueIds(jiangsu)).not.toContain(applicationId);
+
+    await forwarding.progress(hubei, { applicationId, partnerApplicationId: '', failure: 'POST …: 503', retryInMs: 3_600_000 });
+    expect(await dueIds(hubei)).not.toContain(applicationId);
+    // Due again (as if the hour passed): one failed attempt counted for the backoff.
+    await db.query(`UPDATE repair.repair_applications SET next_forward_at = now() WHERE id = $1`, [applicationId]);
+    expect((await forwarding.due(hubei, 100)).find((d) => d.applicationId === applicationId)).toMatchObject({ attempts: 1 });
+
+    await forwarding.progress(hubei, { applicationId, partnerApplicationId: 'hb-77', failure: '', retryInMs: 0 });
+    expect((await forwarding.due(hubei, 100)).find((d) => d.applicationId === applicationId)).toMatchObject({ partnerApplicationId: 'hb-77', attempts: 0 });
+    await expect(forwarding.progress(jiangsu, { applicationId, partnerApplicationId: 'x', failure: '', retryInMs: 0 })).rejects.toMatchObject({
+      code: 'REPAIR.APPLICATION_NOT_FOUND',
+    });
+  });
+
+  it('Hubei’s approval is applied as a local one: approved, decided by Hubei’s unit, repair.records.repaired in the outbox; applied once', async () => {
+    const { applicationId, recordId } = await forwardedApplication();
+    const answer = { applicationId, outcome: 'approved', reason: '已纠正，同意修复', decidedBy: 'wuhan', decidedAt: new Date().toISOString() };
+    expect(await forwarding.answer(hubei, answer)).toMatchObject({
+      status: 'approved',
+      decidedBy: '420000:wuhan',
+      decisionReason: '已纠正，同意修复',
+      forwardedTo: '420000',
+    });
+    expect(await forwarding.answer(hubei, { ...answer, outcome: 'rejected' })).toMatchObject({ status: 'approved' });
+    expect(await dueIds(hubei)).not.toContain(applicationId);
+    expect(
+      await db.query(
+        `SELECT envelope->'data'->>'recordId' AS "recordId" FROM repair.outbox WHERE subject = 'repair.records.repaired' AND envelope->'data'->>'applicationId' = $1`,
+        [applicationId],
+      ),
+    ).toEqual([{ recordId }]);
+  });
+
+  it('a rejection is recorded with its reason, nothing announced', async () => {
+    const { applicationId } = await forwardedApplication();
+    expect(await forwarding.answer(hubei, { applicationId, outcome: 'rejected', reason: '失信行为尚未纠正', decidedBy: 'wuhan', decidedAt: '' })).toMatchObject(
+      {
+        status: 'rejected',
+        decisionReason: '失信行为尚未纠正',
+      },
+    );
+    expect(await db.query(`SELECT count(*)::int AS n FROM repair.outbox WHERE envelope->'data'->>'applicationId' = $1`, [applicationId])).toEqual([{ n: 0 }]);
   });
 });

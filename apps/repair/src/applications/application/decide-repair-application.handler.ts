@@ -63,27 +63,37 @@ export class DecideRepairApplicationHandler {
     const outcome = command.outcome as RepairOutcome;
     const decidedAt = new Date();
     await RepairApplicationsRepository.decide(manager, application.id, { outcome, reason: command.reason, decidedBy: principal.clientId, decidedAt });
-    if (outcome === 'approved') await this.announceRepair(manager, application, principal.clientId, decidedAt, command.reason);
+    if (outcome === 'approved') await announceRepair(this.outbox, manager, application, principal.clientId, decidedAt, command.reason);
     return repairApplicationView((await RepairApplicationsRepository.find(manager, application.id))!, chinaDateOf(decidedAt));
   }
+}
 
-  /** Approved: `repair.records.repaired` for a record, `repair.list-entries.repaired` for a list entry, in the decision's transaction. */
-  private async announceRepair(manager: EntityManager, application: RepairApplicationRow, decidedBy: string, decidedAt: Date, reason: string): Promise<void> {
-    const subject = { kind: application.subjectKind as 'org' | 'person' | 'vehicle' | 'vessel', id: application.subjectId };
-    const envelope = { subjectId: application.subjectId, region: application.decidingRegion, occurredAt: decidedAt };
-    const decision = { applicationId: application.id, subject, decidedBy, decidedAt: decidedAt.toISOString(), reason };
-    if (application.targetKind === 'list-entry') {
-      await this.outbox.append(manager, Events.RepairListEntryRepaired, {
-        ...envelope,
-        data: { ...decision, entryId: application.listEntryId!, listType: application.recordType },
-      });
-      return;
-    }
-    await this.outbox.append(manager, Events.RepairRecordRepaired, {
+/**
+ * Approved: `repair.records.repaired` for a record, `repair.list-entries.repaired` for a list entry, in the decision's
+ * transaction. The one path every approval takes: a local unit's, or a partner province's answer (ADR 0084).
+ */
+export async function announceRepair(
+  outbox: OutboxPublisher,
+  manager: EntityManager,
+  application: RepairApplicationRow,
+  decidedBy: string,
+  decidedAt: Date,
+  reason: string,
+): Promise<void> {
+  const subject = { kind: application.subjectKind as 'org' | 'person' | 'vehicle' | 'vessel', id: application.subjectId };
+  const envelope = { subjectId: application.subjectId, region: application.decidingRegion, occurredAt: decidedAt };
+  const decision = { applicationId: application.id, subject, decidedBy, decidedAt: decidedAt.toISOString(), reason };
+  if (application.targetKind === 'list-entry') {
+    await outbox.append(manager, Events.RepairListEntryRepaired, {
       ...envelope,
-      data: { ...decision, recordId: application.recordId!, path: application.mode },
+      data: { ...decision, entryId: application.listEntryId!, listType: application.recordType },
     });
+    return;
   }
+  await outbox.append(manager, Events.RepairRecordRepaired, {
+    ...envelope,
+    data: { ...decision, recordId: application.recordId!, path: application.mode },
+  });
 }
 
 function notFound(applicationId: string): DomainError {

@@ -55,6 +55,21 @@ const COLUMNS = `id, target_kind AS "targetKind", record_id AS "recordId", list_
   to_char(reapply_barred_until, 'YYYY-MM-DD') AS "reapplyBarredUntil", fine_payment AS "finePayment",
   forwarded_to AS "forwardedTo", origin_partner AS "originPartner", origin_reference AS "originReference"`;
 
+/** A forwarded application due to be sent to its partner province, or its answer asked for (ADR 0084). */
+export interface DueForward {
+  applicationId: string;
+  /** The record's id at the partner: the reference it pushed the record under. */
+  target: string;
+  subjectKind: string;
+  subjectId: string;
+  subjectName: string;
+  commitment: string;
+  evidence: string[];
+  /** Empty until the partner accepted it. */
+  partnerApplicationId: string;
+  attempts: number;
+}
+
 /** Repair applications (SQL). */
 export const RepairApplicationsRepository = {
   /**
@@ -65,8 +80,8 @@ export const RepairApplicationsRepository = {
     const rows: unknown[] = await manager.query(
       `INSERT INTO repair_applications (id, record_id, record_type, subject_kind, subject_id, deciding_region, severity, decision_date, mode,
          commitment, evidence, status, applied_by, applied_at, decision_due_on, target_kind, list_entry_id, fine_payment,
-         forwarded_to, origin_partner, origin_reference)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $18, $12, $13, $14, $15, $16, $17, $19, $20, $21)
+         forwarded_to, origin_partner, origin_reference, next_forward_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $18, $12, $13, $14, $15, $16, $17, $19, $20, $21, CASE WHEN $19::text IS NULL THEN NULL ELSE $13::timestamptz END)
        ON CONFLICT DO NOTHING RETURNING id`,
       [
         a.id,
@@ -91,6 +106,38 @@ export const RepairApplicationsRepository = {
         a.originPartner,
         a.originReference,
       ],
+    );
+    return rows.length > 0;
+  },
+
+  /** Forwarded applications to `partner` whose next send or answer check is due, oldest first. */
+  async forwardsDue(manager: EntityManager, partner: string, now: Date, limit: number): Promise<DueForward[]> {
+    return manager.query(
+      `SELECT a.id AS "applicationId", r.partner_source_reference AS target, a.subject_kind AS "subjectKind", a.subject_id AS "subjectId",
+              r.subject_name AS "subjectName", a.commitment, a.evidence, coalesce(a.partner_application_id, '') AS "partnerApplicationId",
+              a.forward_attempts AS attempts
+         FROM repair_applications a JOIN repair_records r ON r.record_id = a.record_id
+        WHERE a.status = 'forwarded' AND a.forwarded_to = $1 AND a.next_forward_at <= $2
+        ORDER BY a.next_forward_at, a.id LIMIT $3`,
+      [partner, now, limit],
+    );
+  },
+
+  /**
+   * Notes a send or an answer check: success (the partner's id, the attempts reset) or failure (one
+   * more attempt, the error kept); either way when it is next due. Only while still forwarded.
+   */
+  async noteForward(
+    manager: EntityManager,
+    id: string,
+    progress: { partnerApplicationId: string | null; failure: string | null; nextAt: Date },
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `UPDATE repair_applications
+          SET partner_application_id = coalesce($2, partner_application_id), next_forward_at = $4, last_forward_error = $3,
+              forward_attempts = CASE WHEN $3::text IS NULL THEN 0 ELSE forward_attempts + 1 END
+        WHERE id = $1 AND status = 'forwarded' RETURNING id`,
+      [id, progress.partnerApplicationId, progress.failure, progress.nextAt],
     );
     return rows.length > 0;
   },
