@@ -40,15 +40,22 @@ export class RepairForwarder implements OnApplicationBootstrap, OnApplicationShu
     await Promise.allSettled(this.loops);
   }
 
+  /** A sweep every poll interval; after sweeps that failed (repair unreachable, or not deployed here) the backoff instead. */
   private async follow(feed: PartnerFeed): Promise<void> {
+    let failures = 0;
     while (!this.stopping.signal.aborted) {
+      let wait = feed.pollIntervalSeconds * 1000;
       try {
         await this.forwardOnce(feed);
+        failures = 0;
       } catch (error) {
-        // Repair unreachable: the rows wait there; the next sweep takes them.
-        if (!this.stopping.signal.aborted) this.logger.warn({ partner: feed.region, err: error }, 'repair forwarding sweep failed');
+        if (this.stopping.signal.aborted) return;
+        // The rows wait in repair; a later sweep takes them.
+        failures++;
+        wait = Math.max(wait, backoffDelayMs(failures));
+        this.logger.warn({ partner: feed.region, err: error, retryInMs: wait }, 'repair forwarding sweep failed');
       }
-      await sleep(feed.pollIntervalSeconds * 1000, undefined, { signal: this.stopping.signal }).catch(() => undefined);
+      await sleep(wait, undefined, { signal: this.stopping.signal }).catch(() => undefined);
     }
   }
 
