@@ -8,6 +8,7 @@ import { chinaToday, cloneTestDatabase, makeUscc, TestDatabase } from '@platform
 import { ApplyRecordEventHandler } from '../records/application/apply-record-event.handler';
 import { RepairRecordReader } from '../records/application/repair-record-reader';
 import { RecordEventsConsumer } from '../records/interface/record-events.consumer';
+import { GetRepairFiguresHandler } from '../reports/application/get-repair-figures.handler';
 import { REPAIR_CHECKLIST_V1 } from '../rules/domain/shipped-repair-checklist';
 import { REPAIR_RULES_V1 } from '../rules/domain/shipped-repair-rules';
 import { repairDefinition } from '../repair.definition';
@@ -92,6 +93,13 @@ describe('repair: an application about a partner-decided record is routed to tha
     expect(mine.map((a) => [a.id, a.forwardedTo])).toContainEqual([filed.application.id, '420000']);
     expect((await list.execute(henan, { status: 'pending' })).map((a) => a.id)).not.toContain(filed.application.id);
     expect((await list.execute(henan, { status: '' })).map((a) => a.id)).not.toContain(filed.application.id);
+
+    // Our units' monthly figures (issue 19 item 10) leave it out: Hubei's unit decides it, not one of ours.
+    const figures = await new GetRepairFiguresHandler(dataSource, new WorkingDayCalendar()).execute(
+      { ...wuhanHere, scopes: ['records:read'] },
+      { region: '420100', month: today.slice(0, 7) },
+    );
+    expect(figures.units).toEqual([]);
 
     // While it travels, a second application on the same record is refused.
     await expect(apply.execute(henan, { recordId: record.recordId, commitment: COMMITMENT, evidence: [] })).rejects.toMatchObject({
