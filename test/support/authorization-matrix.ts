@@ -466,6 +466,19 @@ export const MATRIX: Record<string, Row> = {
   },
   'GET /exchange/v1/changes': { access: S.ExchangeRead, region: 'none', allowed: 200, probe: () => get('/exchange/v1/changes') },
   'POST /exchange/v1/records': { access: S.ExchangeWrite, region: 'none', allowed: 400, probe: () => empty('POST', '/exchange/v1/records') },
+  // Repair applications a partner forwards about our records (ADR 0084): an empty body (400); one it never forwarded (404).
+  'POST /exchange/v1/repair-applications': {
+    access: S.ExchangeWrite,
+    region: 'none',
+    allowed: 400,
+    probe: () => empty('POST', '/exchange/v1/repair-applications'),
+  },
+  'GET /exchange/v1/repair-applications/{applicationId}': {
+    access: S.ExchangeRead,
+    region: 'none',
+    allowed: 404,
+    probe: (f) => get(`/exchange/v1/repair-applications/${f.unknownUuid}`),
+  },
   // Admins review what partners sent.
   'GET /api/v1/partner-list-entries': { access: S.Admin, region: 'none', allowed: 200, probe: () => get('/api/v1/partner-list-entries') },
   // The partner-feed puller's state and dead letters (ADR 0080): the deployment's, not a region's.

@@ -1,4 +1,5 @@
 import { PartnerRecordsHttpController } from './exchange/partner-records.http.controller';
+import { PartnerRepairApplicationsHttpController } from './exchange/partner-repair-applications.http.controller';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ServiceCoreModule } from '@platform/service';
@@ -50,6 +51,7 @@ import { PartnerApprovalRelay } from './exchange/application/partner-approval-re
 import { PartnerEntryImports } from './exchange/application/partner-entry-imports';
 import { PartnerFeeds } from './exchange/application/partner-feeds';
 import { PartnerFeedPuller } from './exchange/application/partner-feed-puller';
+import { RepairForwarder } from './exchange/application/repair-forwarder';
 import { PartnerFeedStore } from './exchange/infrastructure/partner-feed-store';
 import { PartnerPermitApprovalsHttpController } from './exchange/permit-approvals.http.controller';
 import { DecisionsHttpController } from './measures/decisions.http.controller';
@@ -108,6 +110,7 @@ export class AppModule {
         ListEntriesHttpController,
         PartnerListEntriesHttpController,
         PartnerRecordsHttpController,
+        PartnerRepairApplicationsHttpController,
         PartnerListEntriesAdminHttpController,
         PartnerPermitApprovalsHttpController,
         PartnerSubjectGradesHttpController,
@@ -150,6 +153,7 @@ export class AppModule {
         PartnerFeeds,
         PartnerFeedStore,
         PartnerFeedPuller,
+        RepairForwarder,
         PartnerApprovalRelay,
         RecordSubmissions,
         PublicProfiles,

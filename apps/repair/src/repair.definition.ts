@@ -9,6 +9,8 @@ import { RepairRevocations1763700004200 } from './migrations/1763700004200-repai
 import { RepairListEntries1763700004201 } from './migrations/1763700004201-repair-list-entries';
 import { RepairFinePaymentCheck1763700004202 } from './migrations/1763700004202-repair-fine-payment-check';
 import { RepairRemindersSent1763700004203 } from './migrations/1763700004203-repair-reminders-sent';
+import { RepairCrossProvinceRouting1763700008300 } from './migrations/1763700008300-repair-cross-province-routing';
+import { RepairForwardingProgress1763700008301 } from './migrations/1763700008301-repair-forwarding-progress';
 
 export const repairConfigSchema = baseServiceEnv.extend({
   /**
@@ -47,6 +49,8 @@ export const repairDefinition: ServiceDefinition = {
     RepairFinePaymentCheck1763700004202,
     RepairRemindersSent1763700004203,
     StoredFiles1763700007100,
+    RepairCrossProvinceRouting1763700008300,
+    RepairForwardingProgress1763700008301,
   ],
   protoPackages: [ProtoPackages.repair],
   streams: ['REPAIR', 'CREDIT_RECORDS', 'MEASURES'],

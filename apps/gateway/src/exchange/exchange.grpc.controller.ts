@@ -4,6 +4,7 @@ import { PartnerListEntriesHttpController } from '../measures/partner-list-entri
 import { ChangeFeedHttpController } from './change-feed.http.controller';
 import { PartnerPermitApprovalsRelayHttpController } from './partner-permit-approvals.http.controller';
 import { PartnerRecordsHttpController } from './partner-records.http.controller';
+import { PartnerRepairApplicationsHttpController } from './partner-repair-applications.http.controller';
 import { PartnerPermitApprovalsHttpController } from './permit-approvals.http.controller';
 import { PartnerSubjectGradesHttpController } from './subject-grades.http.controller';
 
@@ -20,6 +21,8 @@ export const EXCHANGE_TWINS: RestTwinService = {
     { rpc: 'GetSubjectGrade', controller: PartnerSubjectGradesHttpController, handler: 'grade' },
     { rpc: 'GetChanges', controller: ChangeFeedHttpController, handler: 'page' },
     { rpc: 'PushRecord', controller: PartnerRecordsHttpController, handler: 'push' },
+    { rpc: 'ForwardRepairApplication', controller: PartnerRepairApplicationsHttpController, handler: 'forward' },
+    { rpc: 'GetForwardedRepairApplication', controller: PartnerRepairApplicationsHttpController, handler: 'get' },
     { rpc: 'ListPartnerPermitApprovals', controller: PartnerPermitApprovalsRelayHttpController, handler: 'pending' },
     { rpc: 'AnswerPartnerPermitApproval', controller: PartnerPermitApprovalsRelayHttpController, handler: 'answer' },
   ],

@@ -21,6 +21,10 @@ export interface RepairApplicationBody {
   revocation?: { reason: string; revokedBy: string; revokedAt: string; reapplyBarredUntil: string };
   /** A penalty's fine checked against the payment data received (no receipt needed when verified). */
   finePayment?: { status: string; paymentRecordIds: string[]; missing?: string };
+  /** Routed to the partner province that decided the record (谁认定、谁修复): it decides, its answer comes back. */
+  forwardedTo?: { region: string };
+  /** Forwarded to us by the partner province where the subject applied, under its reference. */
+  origin?: { partnerRegion: string; reference: string };
 }
 
 export function toRepairApplicationBody(a: repairV1.RepairApplication | undefined): RepairApplicationBody {
@@ -41,7 +45,9 @@ export function toRepairApplicationBody(a: repairV1.RepairApplication | undefine
     appliedAt: a.appliedAt,
     decisionDueOn: a.decisionDueOn,
     overdue: a.overdue,
-    ...(a.status === 'pending'
+    ...(a.forwardedTo ? { forwardedTo: { region: a.forwardedTo } } : {}),
+    ...(a.originPartner ? { origin: { partnerRegion: a.originPartner, reference: a.originReference } } : {}),
+    ...(a.status === 'pending' || a.status === 'forwarded'
       ? {}
       : { decision: { outcome: decisionOutcome(a.status), reason: a.decisionReason, decidedBy: a.decidedBy, decidedAt: a.decidedAt } }),
     ...(a.finePaymentStatus

@@ -72,7 +72,7 @@ export class RepairApplicationsHttpController {
 
   @Get('repair-applications')
   @RequireScope(Scopes.RecordsWrite)
-  @ApiQuery({ name: 'status', required: false, enum: ['pending', 'approved', 'rejected', 'revoked'] })
+  @ApiQuery({ name: 'status', required: false, enum: ['pending', 'forwarded', 'approved', 'rejected', 'revoked'] })
   @ApiOperation({ summary: "The deciding unit's queue: applications on records of its region, oldest due first, overdue marked" })
   async list(@CurrentPrincipal() principal: Principal, @Query('status') status: string | undefined): Promise<{ items: RepairApplicationBody[] }> {
     const result = await this.upstreams.repairApplications.listRepairApplications({ status: status ?? '' }, { principal });

@@ -4,6 +4,9 @@ import { RulesModule } from '../rules/rules.module';
 import { ApplyForRepairHandler } from './application/apply-for-repair.handler';
 import { DecideRepairApplicationHandler } from './application/decide-repair-application.handler';
 import { ListRepairApplicationsHandler } from './application/list-repair-applications.handler';
+import { PartnerForwardingHandler } from './application/partner-forwarding.handler';
+import { GetPartnerRepairApplicationHandler } from './application/get-partner-repair-application.handler';
+import { ReceivePartnerRepairApplicationHandler } from './application/receive-partner-repair-application.handler';
 import { RevokeRepairApplicationHandler } from './application/revoke-repair-application.handler';
 import { repairCalendarProvider } from './application/repair.tokens';
 import { RepairApplicationsGrpcController } from './interface/repair-applications.grpc.controller';
@@ -12,6 +15,15 @@ import { RepairApplicationsGrpcController } from './interface/repair-application
 @Module({
   imports: [RulesModule, RecordsModule],
   controllers: [RepairApplicationsGrpcController],
-  providers: [ApplyForRepairHandler, ListRepairApplicationsHandler, DecideRepairApplicationHandler, RevokeRepairApplicationHandler, repairCalendarProvider],
+  providers: [
+    ApplyForRepairHandler,
+    ListRepairApplicationsHandler,
+    DecideRepairApplicationHandler,
+    RevokeRepairApplicationHandler,
+    ReceivePartnerRepairApplicationHandler,
+    GetPartnerRepairApplicationHandler,
+    PartnerForwardingHandler,
+    repairCalendarProvider,
+  ],
 })
 export class ApplicationsModule {}

@@ -183,7 +183,7 @@ describe('repair: applications checked at once, decided by the deciding authorit
           subjectName: repaired.subject.name,
         },
         ...{ region: repaired.region, severity: 'general', decisionDate: repaired.decisionDate, documentNumber: repaired.documentNumber },
-        ...{ publicityEndsOn: null, payload: {}, status: 'repaired', version: 2, changedAt: new Date().toISOString() },
+        ...{ publicityEndsOn: null, payload: {}, status: 'repaired', version: 2, changedAt: new Date().toISOString(), partner: null },
       }),
     );
     await expect(apply.execute(zhengzhou, { recordId: repaired.recordId, commitment: COMMITMENT, evidence: [] })).rejects.toMatchObject({

@@ -15,7 +15,7 @@ import { repairModeFor, type RepairChecklist } from '../../rules/domain/repair-c
 import type { RepairRules } from '../../rules/domain/repair-rules';
 import type { RepairConfig } from '../../repair.definition';
 import { checkFinePayment } from '../domain/fine-payment';
-import { applicationViolations, ineligibility, listEntryIneligibility, reapplyBar } from '../domain/repair-application';
+import { applicationViolations, ineligibility, initialStatus, listEntryIneligibility, partnerDecidingRecord, reapplyBar } from '../domain/repair-application';
 import { RepairApplicationErrorCode } from '../domain/repair-application-errors';
 import { NewRepairApplication, RepairApplicationsRepository } from '../infrastructure/repair-applications.repository';
 import type { ApplyForRepairCommand, RepairApplicationWriteResult } from './apply-for-repair.command';
@@ -33,6 +33,9 @@ import { REPAIR_CALENDAR } from './repair.tokens';
  * The decision is due a configured number of working days after the application. A penalty's fine
  * is checked against the payment data received (`fine-payment`): no receipt needed when it matches;
  * otherwise the application says what is missing (it is filed all the same, for the unit to decide).
+ * A record a partner province decided and pushed (ADR 0069) is that province's to repair: the
+ * application, checked the same way here, is `forwarded` to it (never queued for a unit of ours;
+ * `forwardedTo` names the province) and the partner's answer comes back (ADR 0084).
  */
 @Injectable()
 export class ApplyForRepairHandler {
@@ -73,34 +76,19 @@ export class ApplyForRepairHandler {
       evidence: command.evidence,
       appliedBy: principal.clientId,
       decisionDueOn: this.calendar.deadline(today, this.config.REPAIR_DECISION_WORKING_DAYS).date,
+      status: initialStatus(application.forwardedTo),
+      originPartner: null,
+      originReference: null,
     };
-    if (!(await RepairApplicationsRepository.insertPending(manager, stored))) {
-      throw DomainError.conflict(RepairApplicationErrorCode.AlreadyApplied, `An application for ${targetId} is pending or approved already.`);
+    if (!(await RepairApplicationsRepository.insert(manager, stored))) {
+      throw DomainError.conflict(RepairApplicationErrorCode.AlreadyApplied, `An application for ${targetId} is pending, forwarded or approved already.`);
     }
     return repairApplicationView((await RepairApplicationsRepository.find(manager, stored.id))!, today);
   }
 
   /** A record's application, or the refusal naming the unmet condition. */
-  private async recordApplication(manager: EntityManager, record: RepairRecord, command: ApplyForRepairCommand): Promise<TargetFacts> {
-    const appliedAt = new Date();
-    const { mode } = repairModeFor(this.checklist, record.payload['violationType']);
-    const barredUntil = await RepairApplicationsRepository.reapplyBarredUntil(manager, record.subjectId);
-    const refusal = reapplyBar(barredUntil, chinaDateOf(appliedAt)) ?? ineligibility(this.rules, record, mode, command.evidence, chinaDateOf(appliedAt));
-    if (refusal) throw new DomainError(refusal.code, refusal.status, refusal.message, [refusal.violation]);
-    return {
-      targetKind: 'record',
-      recordId: record.recordId,
-      listEntryId: null,
-      recordType: record.recordType,
-      subjectKind: record.subjectKind,
-      subjectId: record.subjectId,
-      decidingRegion: record.region,
-      severity: record.severity,
-      decisionDate: record.decisionDate,
-      mode,
-      appliedAt,
-      finePayment: checkFinePayment(record, await this.records.finePayments(manager, record), command.evidence),
-    };
+  private recordApplication(manager: EntityManager, record: RepairRecord, command: ApplyForRepairCommand): Promise<TargetFacts> {
+    return recordTargetFacts(manager, { records: this.records, rules: this.rules, checklist: this.checklist }, record, command.evidence);
   }
 
   /**
@@ -127,8 +115,46 @@ export class ApplyForRepairHandler {
       mode: 'repair-commitment',
       appliedAt,
       finePayment: null,
+      // A partner's list entries reach joint measures, not repair's copy (placeholder: not routed).
+      forwardedTo: null,
     };
   }
 }
 
-type TargetFacts = Omit<NewRepairApplication, 'id' | 'commitment' | 'evidence' | 'appliedBy' | 'decisionDueOn'>;
+/**
+ * What an application for a record carries, or the refusal naming the unmet condition (reapply
+ * bar, then DOMAIN.md §5 eligibility). Shared by applications filed here and those a partner
+ * province forwards to us: the checks are the same wherever the subject applied.
+ */
+export async function recordTargetFacts(
+  manager: EntityManager,
+  deps: { records: RepairRecordReader; rules: RepairRules; checklist: RepairChecklist },
+  record: RepairRecord,
+  evidence: readonly string[],
+): Promise<TargetFacts> {
+  const appliedAt = new Date();
+  const { mode } = repairModeFor(deps.checklist, record.payload['violationType']);
+  const barredUntil = await RepairApplicationsRepository.reapplyBarredUntil(manager, record.subjectId);
+  const refusal = reapplyBar(barredUntil, chinaDateOf(appliedAt)) ?? ineligibility(deps.rules, record, mode, evidence, chinaDateOf(appliedAt));
+  if (refusal) throw new DomainError(refusal.code, refusal.status, refusal.message, [refusal.violation]);
+  return {
+    targetKind: 'record',
+    recordId: record.recordId,
+    listEntryId: null,
+    recordType: record.recordType,
+    subjectKind: record.subjectKind,
+    subjectId: record.subjectId,
+    decidingRegion: record.region,
+    severity: record.severity,
+    decisionDate: record.decisionDate,
+    mode,
+    appliedAt,
+    finePayment: checkFinePayment(record, await deps.records.finePayments(manager, record), evidence),
+    forwardedTo: partnerDecidingRecord(record),
+  };
+}
+
+export type TargetFacts = Omit<
+  NewRepairApplication,
+  'id' | 'commitment' | 'evidence' | 'appliedBy' | 'decisionDueOn' | 'status' | 'originPartner' | 'originReference'
+>;

@@ -10,9 +10,13 @@ import { RepairApplicationsRepository } from '../infrastructure/repair-applicati
 import type { ListRepairApplicationsQuery } from './list-repair-applications.query';
 import { repairApplicationView, RepairApplicationView } from './repair-application.view';
 
-const STATUSES: readonly string[] = ['pending', 'approved', 'rejected', 'revoked'];
+const STATUSES: readonly string[] = ['pending', 'forwarded', 'approved', 'rejected', 'revoked'];
 
-/** The deciding unit's queue: applications whose record's authority region the caller's covers (at most 1000, oldest due first), overdue marked. */
+/**
+ * The deciding unit's queue: applications whose record's authority region the caller's covers (at
+ * most 1000, oldest due first), overdue marked; and the caller's own applications routed to a
+ * partner province (status `forwarded` until its answer comes back, `forwardedTo` says where).
+ */
 @Injectable()
 export class ListRepairApplicationsHandler {
   constructor(private readonly dataSource: DataSource) {}
@@ -27,10 +31,13 @@ export class ListRepairApplicationsHandler {
     const rows = await RepairApplicationsRepository.list(
       this.dataSource.manager,
       regionPatternOf(principal),
+      principal.clientId,
       (query.status || null) as RepairApplicationStatus | null,
     );
     const today = chinaDateOf(new Date());
-    return rows.filter((row) => isWithinRegion(principal, row.decidingRegion)).map((row) => repairApplicationView(row, today));
+    return rows
+      .filter((row) => isWithinRegion(principal, row.decidingRegion) || (row.forwardedTo !== null && row.appliedBy === principal.clientId))
+      .map((row) => repairApplicationView(row, today));
   }
 }
 

@@ -31,6 +31,11 @@ export interface RepairApplicationView {
   finePaymentStatus: string;
   finePaymentRecordIds: string[];
   finePaymentMissing: string;
+  /** The partner province the application was routed to (it decides); empty: decided here. */
+  forwardedTo: string;
+  /** The partner province that forwarded it to us, and its reference; empty: filed here. */
+  originPartner: string;
+  originReference: string;
 }
 
 /** `today` (China date) decides whether a pending application is past its due date. */
@@ -64,5 +69,8 @@ export function repairApplicationView(row: RepairApplicationRow, today: string):
     finePaymentStatus: row.finePayment?.status ?? '',
     finePaymentRecordIds: row.finePayment?.paymentRecordIds ?? [],
     finePaymentMissing: row.finePayment?.missing ?? '',
+    forwardedTo: row.forwardedTo ?? '',
+    originPartner: row.originPartner ?? '',
+    originReference: row.originReference ?? '',
   };
 }

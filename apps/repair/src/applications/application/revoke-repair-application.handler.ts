@@ -7,7 +7,7 @@ import { runIdempotent } from '@platform/database';
 import { DomainError } from '@platform/errors';
 import { OutboxPublisher, SERVICE_CONFIG } from '@platform/service';
 import type { RepairConfig } from '../../repair.definition';
-import { isUuid, reapplyBarredUntil, revocationViolations } from '../domain/repair-application';
+import { isUuid, reapplyBarredUntil, revocationViolations, routedRefusal } from '../domain/repair-application';
 import { RepairApplicationErrorCode } from '../domain/repair-application-errors';
 import { RepairApplicationsRepository } from '../infrastructure/repair-applications.repository';
 import type { RepairApplicationWriteResult } from './apply-for-repair.command';
@@ -50,6 +50,8 @@ export class RevokeRepairApplicationHandler {
   private async revoke(manager: EntityManager, principal: Principal, command: RevokeRepairApplicationCommand): Promise<RepairApplicationView> {
     const application = await RepairApplicationsRepository.find(manager, command.applicationId.toLowerCase(), { lock: true });
     if (!application) throw notFound(command.applicationId);
+    const routed = routedRefusal(application);
+    if (routed) throw new DomainError(routed.code, routed.status, routed.message, [routed.violation]);
     if (!isWithinRegion(principal, application.decidingRegion)) {
       throw DomainError.forbidden(
         RepairApplicationErrorCode.NotDecidingAuthority,

@@ -21,6 +21,7 @@ const penalty: RepairRecord = {
   status: 'active',
   version: 1,
   changedAt: '2026-06-01T00:00:00Z',
+  partner: null,
 };
 
 const payment = (id: string, amountFen: number, overrides: Partial<RepairRecord> = {}): RepairRecord => ({

@@ -20,6 +20,20 @@ export const RepairApplicationErrorCode = {
   EvidenceRequired: 'REPAIR.EVIDENCE_REQUIRED',
   /** 403: the caller is not the deciding authority (谁认定、谁修复: the record's authority region). */
   NotDecidingAuthority: 'REPAIR.NOT_DECIDING_AUTHORITY',
+  /**
+   * 409: the application was routed to the partner province that decided the record (谁认定、谁修复):
+   * it belongs to another region's authority and is not decided (or revoked) locally.
+   */
+  RoutedToPartner: 'REPAIR.ROUTED_TO_PARTNER',
+  /**
+   * 409: a partner province forwarded an application about a record that is not ours to decide (a
+   * record another partner pushed to us): it goes to the province that decided it.
+   */
+  NotDecidedHere: 'REPAIR.NOT_DECIDED_HERE',
+  /** 422: a forwarded application names a subject other than the record's. */
+  SubjectMismatch: 'REPAIR.SUBJECT_MISMATCH',
+  /** 409: the partner's reference was used before for another application. */
+  ReferenceReused: 'REPAIR.REFERENCE_REUSED',
   /** 409: the application was decided already. */
   AlreadyDecided: 'REPAIR.ALREADY_DECIDED',
   /** 409: only an approved repair can be revoked (pending, rejected or revoked already). */

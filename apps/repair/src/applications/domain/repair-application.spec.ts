@@ -1,7 +1,16 @@
 import type { RepairRecord } from '../../records/domain/repair-record';
 import { REPAIR_RULES_V1 } from '../../rules/domain/shipped-repair-rules';
 import type { RepairListEntry } from '../../records/domain/repair-list-entry';
-import { ineligibility, listEntryIneligibility, reapplyBar, reapplyBarredUntil, revocationViolations } from './repair-application';
+import {
+  ineligibility,
+  initialStatus,
+  listEntryIneligibility,
+  partnerDecidingRecord,
+  reapplyBar,
+  reapplyBarredUntil,
+  revocationViolations,
+  routedRefusal,
+} from './repair-application';
 
 /** A general administrative penalty decided 2026-04-10 (DOMAIN.md §5: general, at least 3 months, at most 1 year). */
 const record: RepairRecord = {
@@ -19,6 +28,7 @@ const record: RepairRecord = {
   status: 'active',
   version: 1,
   changedAt: '2026-04-10T00:00:00Z',
+  partner: null,
 };
 
 describe('repair eligibility (DOMAIN.md §5)', () => {
@@ -113,5 +123,42 @@ describe('list entry eligibility', () => {
     expect(listEntryIneligibility(REPAIR_RULES_V1, { ...entry, status: 'removed' })).toMatchObject({ code: 'REPAIR.RECORD_NOT_IN_FORCE', status: 'conflict' });
     expect(listEntryIneligibility(REPAIR_RULES_V1, { ...entry, status: 'proposed' })).toMatchObject({ code: 'REPAIR.RECORD_NOT_IN_FORCE' });
     expect(listEntryIneligibility(REPAIR_RULES_V1, { ...entry, listType: 'red' })).toMatchObject({ code: 'REPAIR.NOT_REPAIRABLE', status: 'precondition' });
+  });
+});
+
+/*
+ * 谁认定、谁修复 (issue 19 item 5, ADR 0084): the unit that decided the record decides its repair.
+ * A record Hubei (420000) decided and pushed to us (ADR 0069) is Hubei's to repair.
+ */
+describe('routing by the deciding province', () => {
+  const hubeiRecord: RepairRecord = {
+    ...record,
+    region: '420100',
+    subjectId: '91420100MA0000000X',
+    partner: { region: '420000', sourceReference: 'HB-2026-000123', agreement: 'hubei-demo' },
+  };
+
+  it('a record of ours is decided here: the application starts pending', () => {
+    expect(partnerDecidingRecord(record)).toBeNull();
+    expect(initialStatus(partnerDecidingRecord(record))).toBe('pending');
+  });
+
+  it("a partner-pushed record is the partner's to decide: the application starts forwarded to that province", () => {
+    expect(partnerDecidingRecord(hubeiRecord)).toBe('420000');
+    expect(initialStatus(partnerDecidingRecord(hubeiRecord))).toBe('forwarded');
+  });
+
+  it('the eligibility checks stay ours on a partner record (422 before the minimum period)', () => {
+    expect(ineligibility(REPAIR_RULES_V1, hubeiRecord, 'repair-commitment', [], '2026-07-10')).toMatchObject({
+      code: 'REPAIR.MINIMUM_PERIOD_NOT_OVER',
+      eligibleFrom: '2026-07-11',
+    });
+  });
+
+  it('refuses a local decision on a routed application (409 REPAIR.ROUTED_TO_PARTNER naming the province), not on one of ours', () => {
+    const refusal = routedRefusal({ id: 'a1', forwardedTo: '420000' });
+    expect(refusal).toMatchObject({ code: 'REPAIR.ROUTED_TO_PARTNER', status: 'conflict', violation: { field: 'applicationId', code: 'ROUTED' } });
+    expect(refusal?.message).toContain('420000');
+    expect(routedRefusal({ id: 'a2', forwardedTo: null })).toBeNull();
   });
 });

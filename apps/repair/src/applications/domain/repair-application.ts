@@ -8,9 +8,11 @@ import { RepairApplicationErrorCode } from './repair-application-errors';
 
 /**
  * An application's life: pending, then approved or rejected once by the deciding authority; an
- * approved repair obtained with a false commitment may later be revoked (issue 19 item 8).
+ * approved repair obtained with a false commitment may later be revoked (issue 19 item 8). An
+ * application about a record a partner province decided is `forwarded` there instead of pending
+ * here, and becomes approved or rejected when the partner's answer comes back (ADR 0084).
  */
-export type RepairApplicationStatus = 'pending' | 'approved' | 'rejected' | 'revoked';
+export type RepairApplicationStatus = 'pending' | 'forwarded' | 'approved' | 'rejected' | 'revoked';
 export type RepairOutcome = 'approved' | 'rejected';
 /** What an application repairs: a credit record, or a list entry (key-watch, severe-dishonesty, bad-driver). */
 export type RepairTargetKind = 'record' | 'list-entry';
@@ -26,6 +28,29 @@ export function isUuid(id: string): boolean {
   return UUID.test(id);
 }
 
+/**
+ * Where a record's repair is decided (谁认定、谁修复): the partner province that decided and pushed
+ * it, or null when a unit of ours decided it.
+ */
+export function partnerDecidingRecord(record: Pick<RepairRecord, 'partner'>): string | null {
+  return record.partner?.region ?? null;
+}
+
+/** An application starts in our deciding unit's queue, or travels to the partner that decides it. */
+export function initialStatus(forwardedTo: string | null): Extract<RepairApplicationStatus, 'pending' | 'forwarded'> {
+  return forwardedTo === null ? 'pending' : 'forwarded';
+}
+
+/**
+ * Refusal of a local decision or revocation on an application routed to a partner province: that
+ * province's unit decides it, its answer comes back through the exchange. Null: ours to decide.
+ */
+export function routedRefusal(application: { id: string; forwardedTo: string | null }): Ineligibility | null {
+  if (application.forwardedTo === null) return null;
+  const message = `Application ${application.id} belongs to another region's authority: it was routed to province ${application.forwardedTo}, which decided the record (谁认定、谁修复), and is not decided locally.`;
+  return { code: RepairApplicationErrorCode.RoutedToPartner, status: 'conflict', message, violation: { field: 'applicationId', message, code: 'ROUTED' } };
+}
+
 /** What is wrong with an application's shape (empty: nothing). */
 export function applicationViolations(input: { recordId: string; commitment: string; evidence: readonly string[] }): FieldViolation[] {
   const problems: FieldViolation[] = [];
@@ -34,6 +59,36 @@ export function applicationViolations(input: { recordId: string; commitment: str
   if (input.evidence.length > EVIDENCE_MAX_ITEMS) problems.push({ field: 'evidence', message: `at most ${EVIDENCE_MAX_ITEMS} references`, code: 'TOO_MANY' });
   input.evidence.forEach((ref, i) => problems.push(...textViolations(`evidence[${i}]`, ref, EVIDENCE_MAX_LENGTH)));
   return problems;
+}
+
+export const REFERENCE_MAX = 200;
+
+/** What is wrong with a partner-forwarded application's shape (empty: nothing): also its reference and subject. */
+export function forwardedApplicationViolations(input: {
+  recordId: string;
+  subjectId: string;
+  commitment: string;
+  evidence: readonly string[];
+  reference: string;
+}): FieldViolation[] {
+  return [
+    ...applicationViolations(input),
+    ...textViolations('subject.id', input.subjectId, 64),
+    ...textViolations('reference', input.reference, REFERENCE_MAX),
+  ];
+}
+
+/** Whether a forwarded application with the partner's reference held already is the same request (replay) or another (refused). */
+export function sameForwardedRequest(
+  held: { recordId: string | null; commitment: string; evidence: readonly string[] },
+  sent: { recordId: string; commitment: string; evidence: readonly string[] },
+): boolean {
+  return (
+    held.recordId === sent.recordId.toLowerCase() &&
+    held.commitment === sent.commitment &&
+    held.evidence.length === sent.evidence.length &&
+    held.evidence.every((e, i) => e === sent.evidence[i])
+  );
 }
 
 /** What is wrong with a decision's shape (empty: nothing): approved or rejected, with a reason either way. */

@@ -34,11 +34,17 @@ export interface RepairApplicationRow {
   reapplyBarredUntil: string | null;
   /** The fine payment check at filing (records only). */
   finePayment: FinePaymentCheck | null;
+  /** The partner province the application was routed to (it decided the record); null: decided here. */
+  forwardedTo: string | null;
+  /** The partner province that forwarded the application to us (we decided the record); null: filed here. */
+  originPartner: string | null;
+  /** The partner's reference of a forwarded-in application (one application per partner and reference). */
+  originReference: string | null;
 }
 
 export type NewRepairApplication = Omit<
   RepairApplicationRow,
-  'status' | 'decidedBy' | 'decidedAt' | 'decisionReason' | 'revokedBy' | 'revokedAt' | 'revocationReason' | 'reapplyBarredUntil'
+  'decidedBy' | 'decidedAt' | 'decisionReason' | 'revokedBy' | 'revokedAt' | 'revocationReason' | 'reapplyBarredUntil'
 >;
 
 const COLUMNS = `id, target_kind AS "targetKind", record_id AS "recordId", list_entry_id AS "listEntryId", record_type AS "recordType", subject_kind AS "subjectKind", subject_id AS "subjectId",
@@ -46,16 +52,36 @@ const COLUMNS = `id, target_kind AS "targetKind", record_id AS "recordId", list_
   status, applied_by AS "appliedBy", applied_at AS "appliedAt", to_char(decision_due_on, 'YYYY-MM-DD') AS "decisionDueOn",
   decided_by AS "decidedBy", decided_at AS "decidedAt", decision_reason AS "decisionReason",
   revoked_by AS "revokedBy", revoked_at AS "revokedAt", revocation_reason AS "revocationReason",
-  to_char(reapply_barred_until, 'YYYY-MM-DD') AS "reapplyBarredUntil", fine_payment AS "finePayment"`;
+  to_char(reapply_barred_until, 'YYYY-MM-DD') AS "reapplyBarredUntil", fine_payment AS "finePayment",
+  forwarded_to AS "forwardedTo", origin_partner AS "originPartner", origin_reference AS "originReference"`;
+
+/** A forwarded application due to be sent to its partner province, or its answer asked for (ADR 0084). */
+export interface DueForward {
+  applicationId: string;
+  /** The record's id at the partner: the reference it pushed the record under. */
+  target: string;
+  subjectKind: string;
+  subjectId: string;
+  subjectName: string;
+  commitment: string;
+  evidence: string[];
+  /** Empty until the partner accepted it. */
+  partnerApplicationId: string;
+  attempts: number;
+}
 
 /** Repair applications (SQL). */
 export const RepairApplicationsRepository = {
-  /** Stores a pending application; false when one for the record is pending or approved already (nothing written). */
-  async insertPending(manager: EntityManager, a: NewRepairApplication): Promise<boolean> {
+  /**
+   * Stores a new (pending or forwarded) application; false when one for the target is pending,
+   * forwarded or approved already, or the partner's reference was used before (nothing written).
+   */
+  async insert(manager: EntityManager, a: NewRepairApplication): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO repair_applications (id, record_id, record_type, subject_kind, subject_id, deciding_region, severity, decision_date, mode,
-         commitment, evidence, status, applied_by, applied_at, decision_due_on, target_kind, list_entry_id, fine_payment)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'pending', $12, $13, $14, $15, $16, $17)
+         commitment, evidence, status, applied_by, applied_at, decision_due_on, target_kind, list_entry_id, fine_payment,
+         forwarded_to, origin_partner, origin_reference, next_forward_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $18, $12, $13, $14, $15, $16, $17, $19, $20, $21, CASE WHEN $19::text IS NULL THEN NULL ELSE $13::timestamptz END)
        ON CONFLICT DO NOTHING RETURNING id`,
       [
         a.id,
@@ -75,9 +101,54 @@ export const RepairApplicationsRepository = {
         a.targetKind,
         a.listEntryId,
         a.finePayment ? JSON.stringify(a.finePayment) : null,
+        a.status,
+        a.forwardedTo,
+        a.originPartner,
+        a.originReference,
       ],
     );
     return rows.length > 0;
+  },
+
+  /** Forwarded applications to `partner` whose next send or answer check is due, oldest first. */
+  async forwardsDue(manager: EntityManager, partner: string, now: Date, limit: number): Promise<DueForward[]> {
+    return manager.query(
+      `SELECT a.id AS "applicationId", r.partner_source_reference AS target, a.subject_kind AS "subjectKind", a.subject_id AS "subjectId",
+              r.subject_name AS "subjectName", a.commitment, a.evidence, coalesce(a.partner_application_id, '') AS "partnerApplicationId",
+              a.forward_attempts AS attempts
+         FROM repair_applications a JOIN repair_records r ON r.record_id = a.record_id
+        WHERE a.status = 'forwarded' AND a.forwarded_to = $1 AND a.next_forward_at <= $2
+        ORDER BY a.next_forward_at, a.id LIMIT $3`,
+      [partner, now, limit],
+    );
+  },
+
+  /**
+   * Notes a send or an answer check: success (the partner's id, the attempts reset) or failure (one
+   * more attempt, the error kept); either way when it is next due. Only while still forwarded.
+   */
+  async noteForward(
+    manager: EntityManager,
+    id: string,
+    progress: { partnerApplicationId: string | null; failure: string | null; nextAt: Date },
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `UPDATE repair_applications
+          SET partner_application_id = coalesce($2, partner_application_id), next_forward_at = $4, last_forward_error = $3,
+              forward_attempts = CASE WHEN $3::text IS NULL THEN 0 ELSE forward_attempts + 1 END
+        WHERE id = $1 AND status = 'forwarded' RETURNING id`,
+      [id, progress.partnerApplicationId, progress.failure, progress.nextAt],
+    );
+    return rows.length > 0;
+  },
+
+  /** The application a partner forwarded under its reference, if any. */
+  async findByOrigin(manager: EntityManager, partner: string, reference: string): Promise<RepairApplicationRow | undefined> {
+    const [row]: RepairApplicationRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM repair_applications WHERE origin_partner = $1 AND origin_reference = $2`,
+      [partner, reference],
+    );
+    return row;
   },
 
   async find(manager: EntityManager, id: string, options: { lock?: boolean } = {}): Promise<RepairApplicationRow | undefined> {
@@ -87,18 +158,22 @@ export const RepairApplicationsRepository = {
     return row;
   },
 
-  /** Applications whose deciding region matches `regionPattern` (a LIKE pattern), by status (all when null), oldest due first. */
-  async list(manager: EntityManager, regionPattern: string, status: RepairApplicationStatus | null): Promise<RepairApplicationRow[]> {
+  /**
+   * Applications whose deciding region matches `regionPattern` (a LIKE pattern), and those
+   * `appliedBy` filed that were routed to a partner, by status (all when null), oldest due first.
+   */
+  async list(manager: EntityManager, regionPattern: string, appliedBy: string, status: RepairApplicationStatus | null): Promise<RepairApplicationRow[]> {
     return manager.query(
-      `SELECT ${COLUMNS} FROM repair_applications WHERE deciding_region LIKE $1 AND ($2::text IS NULL OR status = $2)
+      `SELECT ${COLUMNS} FROM repair_applications
+        WHERE (deciding_region LIKE $1 OR (forwarded_to IS NOT NULL AND applied_by = $3)) AND ($2::text IS NULL OR status = $2)
         ORDER BY decision_due_on, applied_at, id LIMIT 1000`,
-      [regionPattern, status],
+      [regionPattern, status, appliedBy],
     );
   },
 
   async pendingForRecords(manager: EntityManager, recordIds: readonly string[]): Promise<Set<string>> {
     const rows: { recordId: string }[] = await manager.query(
-      `SELECT record_id AS "recordId" FROM repair_applications WHERE record_id = ANY($1::uuid[]) AND status = 'pending'`,
+      `SELECT record_id AS "recordId" FROM repair_applications WHERE record_id = ANY($1::uuid[]) AND status IN ('pending', 'forwarded')`,
       [recordIds],
     );
     return new Set(rows.map((r) => r.recordId));

@@ -21,6 +21,18 @@ export interface RepairRecord {
   status: string;
   version: number;
   changedAt: string;
+  /**
+   * Set on a record a partner province decided and pushed (ADR 0069): that province decides its
+   * repair, so an application about it is forwarded there (ADR 0084). Null: ours.
+   */
+  partner: RecordPartner | null;
+}
+
+/** A partner-pushed record's provenance, as `credit.records.created` carries it. */
+export interface RecordPartner {
+  region: string;
+  sourceReference: string;
+  agreement: string;
 }
 
 /** Statuses in which the record is still in force (as collection's REPAIRABLE_STATUSES). */

@@ -4,20 +4,29 @@ import type { RepairRecord } from '../domain/repair-record';
 const COLUMNS = `record_id AS "recordId", record_type AS "recordType", subject_kind AS "subjectKind", subject_id AS "subjectId",
   subject_name AS "subjectName", region, severity, to_char(decision_date, 'YYYY-MM-DD') AS "decisionDate",
   document_number AS "documentNumber", to_char(publicity_ends_on, 'YYYY-MM-DD') AS "publicityEndsOn", payload, status, version,
-  changed_at AS "changedAt"`;
+  changed_at AS "changedAt",
+  CASE WHEN partner_region IS NULL THEN NULL
+       ELSE json_build_object('region', partner_region, 'sourceReference', partner_source_reference, 'agreement', partner_agreement) END AS partner`;
 
 /** Repair's copy of the credit records (SQL; one row per record). */
 export const RepairRecordsRepository = {
-  /** Inserts or replaces the copy unless the held version is newer (redelivery and reordering change nothing). */
+  /**
+   * Inserts or replaces the copy unless the held version is newer (redelivery and reordering change
+   * nothing). A partner's provenance comes only with `credit.records.created`: an update without it
+   * keeps the one held.
+   */
   async upsert(manager: EntityManager, r: RepairRecord): Promise<void> {
     await manager.query(
       `INSERT INTO repair_records (record_id, record_type, subject_kind, subject_id, subject_name, region, severity, decision_date,
-         document_number, publicity_ends_on, payload, status, version, changed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         document_number, publicity_ends_on, payload, status, version, changed_at, partner_region, partner_source_reference, partner_agreement)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        ON CONFLICT (record_id) DO UPDATE SET record_type = EXCLUDED.record_type, subject_kind = EXCLUDED.subject_kind,
          subject_id = EXCLUDED.subject_id, subject_name = EXCLUDED.subject_name, region = EXCLUDED.region, severity = EXCLUDED.severity,
          decision_date = EXCLUDED.decision_date, document_number = EXCLUDED.document_number, publicity_ends_on = EXCLUDED.publicity_ends_on,
-         payload = EXCLUDED.payload, status = EXCLUDED.status, version = EXCLUDED.version, changed_at = EXCLUDED.changed_at
+         payload = EXCLUDED.payload, status = EXCLUDED.status, version = EXCLUDED.version, changed_at = EXCLUDED.changed_at,
+         partner_region = COALESCE(EXCLUDED.partner_region, repair_records.partner_region),
+         partner_source_reference = COALESCE(EXCLUDED.partner_source_reference, repair_records.partner_source_reference),
+         partner_agreement = COALESCE(EXCLUDED.partner_agreement, repair_records.partner_agreement)
        WHERE repair_records.version <= EXCLUDED.version`,
       [
         r.recordId,
@@ -34,6 +43,9 @@ export const RepairRecordsRepository = {
         r.status,
         r.version,
         r.changedAt,
+        r.partner?.region ?? null,
+        r.partner?.sourceReference ?? null,
+        r.partner?.agreement ?? null,
       ],
     );
   },

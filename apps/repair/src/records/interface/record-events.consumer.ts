@@ -25,11 +25,12 @@ export class RecordEventsConsumer implements OnModuleInit {
   }
 
   created({ data }: EventEnvelope<CreditRecordCreatedV1>, manager: EntityManager): Promise<void> {
-    return this.records.stored(manager, { ...factsOf(data), status: 'active', version: 1, changedAt: data.receivedAt });
+    return this.records.stored(manager, { ...factsOf(data), status: 'active', version: 1, changedAt: data.receivedAt, partner: data.partner ?? null });
   }
 
   updated({ data }: EventEnvelope<CreditRecordUpdatedV1>, manager: EntityManager): Promise<void> {
-    return this.records.stored(manager, { ...factsOf(data), status: data.status, version: data.version, changedAt: data.changedAt });
+    // No provenance on updates: the repository keeps what `created` brought.
+    return this.records.stored(manager, { ...factsOf(data), status: data.status, version: data.version, changedAt: data.changedAt, partner: null });
   }
 
   revoked({ data }: EventEnvelope<CreditRecordRevokedV1>, manager: EntityManager): Promise<void> {
@@ -41,7 +42,7 @@ export class RecordEventsConsumer implements OnModuleInit {
   }
 }
 
-function factsOf(r: CreditRecordCreatedV1 | CreditRecordUpdatedV1): Omit<RepairRecord, 'status' | 'version' | 'changedAt'> {
+function factsOf(r: CreditRecordCreatedV1 | CreditRecordUpdatedV1): Omit<RepairRecord, 'status' | 'version' | 'changedAt' | 'partner'> {
   return {
     recordId: r.recordId,
     recordType: r.recordType,

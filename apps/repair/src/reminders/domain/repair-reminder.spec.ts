@@ -18,6 +18,7 @@ const base: RepairRecord = {
   status: 'active',
   version: 1,
   changedAt: '2026-05-20T00:00:00Z',
+  partner: null,
 };
 
 describe('repair reminders (seed 003 天津: reminders when the minimum period ends; DOMAIN.md §5)', () => {

@@ -32,6 +32,7 @@ export class RecordEventsConsumer implements OnModuleInit {
       status: 'active',
       version: 1,
       changedAt: data.receivedAt,
+      partner: data.partner ?? null,
     });
   }
 }

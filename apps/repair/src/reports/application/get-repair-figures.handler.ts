@@ -24,7 +24,8 @@ export interface RepairFiguresReport {
 /**
  * Monthly repair figures per deciding unit (issue 19 item 10), for a region within the caller's
  * (scope records:read): applications filed, approved, rejected, overdue, median working days to
- * decision. 400 REPAIR.INVALID for a malformed month; 403 for a region outside the caller's.
+ * decision. Applications routed to a partner province are its units' to decide and count there
+ * (ADR 0084), not here. 400 REPAIR.INVALID for a malformed month; 403 for a region outside the caller's.
  */
 @Injectable()
 export class GetRepairFiguresHandler {
@@ -50,7 +51,7 @@ export class GetRepairFiguresHandler {
               to_char(decision_due_on, 'YYYY-MM-DD') AS "decisionDueOn",
               to_char(decided_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS "decidedOn"
          FROM repair_applications
-        WHERE deciding_region LIKE $1 AND (
+        WHERE deciding_region LIKE $1 AND forwarded_to IS NULL AND (
               (applied_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $2::date AND ($2::date + interval '1 month' - interval '1 day')::date
            OR (decided_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN $2::date AND ($2::date + interval '1 month' - interval '1 day')::date
            OR decision_due_on BETWEEN $2::date AND ($2::date + interval '1 month' - interval '1 day')::date)`,

@@ -1,0 +1,63 @@
+/**
+ * What the repair forwarder does with the deciding partner's HTTP answer (ADR 0084), as data so it
+ * can be tested alone. A send (POST /exchange/v1/repair-applications) the partner accepted gives its
+ * id; a refusal with a code (the record is not the partner's, the application is ineligible there,
+ * outside its agreement, a field) is the partner's decision: the application is rejected with the
+ * code and reason. An answer check (GET .../{id}) gives the decision once there is one. Anything
+ * else (down, 5xx, our token refused, throttled, not the shape of its exchange API) is retried
+ * with backoff: nothing is decided on a failure of transport or configuration.
+ */
+export type ForwardStep =
+  | { kind: 'sent'; partnerApplicationId: string }
+  | { kind: 'waiting' }
+  | { kind: 'decided'; outcome: 'approved' | 'rejected'; reason: string; decidedBy: string; decidedAt: string }
+  | { kind: 'retry'; failure: string };
+
+interface PartnerAnswer {
+  status: number;
+  body: unknown;
+}
+
+/** Refusals that are the deciding province's word on the application, not a fault to retry. */
+const DECISIVE_REFUSALS = new Set([400, 404, 409, 422]);
+
+export function afterSend(answer: PartnerAnswer): ForwardStep {
+  const body = (answer.body ?? {}) as { id?: unknown; code?: unknown; detail?: unknown };
+  if ((answer.status === 201 || answer.status === 200) && typeof body.id === 'string' && body.id !== '') {
+    return { kind: 'sent', partnerApplicationId: body.id };
+  }
+  if (DECISIVE_REFUSALS.has(answer.status) && typeof body.code === 'string') {
+    const detail = typeof body.detail === 'string' ? `: ${body.detail}` : '';
+    return {
+      kind: 'decided',
+      outcome: 'rejected',
+      reason: `refused by the deciding province (${body.code})${detail}`.slice(0, 2000),
+      decidedBy: 'exchange',
+      decidedAt: '',
+    };
+  }
+  return { kind: 'retry', failure: `POST /exchange/v1/repair-applications answered ${answer.status}${describe(body)}` };
+}
+
+export function afterCheck(answer: PartnerAnswer): ForwardStep {
+  const body = (answer.body ?? {}) as { status?: unknown; decision?: { outcome?: unknown; reason?: unknown; decidedBy?: unknown; decidedAt?: unknown } };
+  if (answer.status !== 200 || typeof body.status !== 'string')
+    return { kind: 'retry', failure: `GET /exchange/v1/repair-applications answered ${answer.status}${describe(body)}` };
+  if (body.status === 'pending') return { kind: 'waiting' };
+  const outcome = body.decision?.outcome;
+  if ((body.status === 'approved' || body.status === 'rejected' || body.status === 'revoked') && (outcome === 'approved' || outcome === 'rejected')) {
+    return {
+      kind: 'decided',
+      outcome,
+      reason: typeof body.decision?.reason === 'string' && body.decision.reason !== '' ? body.decision.reason : '(no reason given)',
+      decidedBy: typeof body.decision?.decidedBy === 'string' ? body.decision.decidedBy : '',
+      decidedAt: typeof body.decision?.decidedAt === 'string' ? body.decision.decidedAt : '',
+    };
+  }
+  return { kind: 'retry', failure: `GET /exchange/v1/repair-applications: unexpected status ${body.status}` };
+}
+
+function describe(body: unknown): string {
+  const problem = body as { code?: unknown } | null;
+  return problem && typeof problem.code === 'string' ? ` ${problem.code}` : '';
+}

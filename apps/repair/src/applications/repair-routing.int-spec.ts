@@ -1,0 +1,259 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { CreditRecordCreatedV1, CreditRecordUpdatedV1, EventEnvelope } from '@contracts';
+import { addMonths, WorkingDayCalendar } from '@domain/calendar';
+import type { Principal } from '@platform/auth';
+import { EventConsumers, OutboxPublisher, ServiceDefinition } from '@platform/service';
+import { chinaToday, cloneTestDatabase, makeUscc, TestDatabase } from '@platform/testing';
+import { ApplyRecordEventHandler } from '../records/application/apply-record-event.handler';
+import { RepairRecordReader } from '../records/application/repair-record-reader';
+import { RecordEventsConsumer } from '../records/interface/record-events.consumer';
+import { GetRepairFiguresHandler } from '../reports/application/get-repair-figures.handler';
+import { REPAIR_CHECKLIST_V1 } from '../rules/domain/shipped-repair-checklist';
+import { REPAIR_RULES_V1 } from '../rules/domain/shipped-repair-rules';
+import { repairDefinition } from '../repair.definition';
+import { ApplyForRepairHandler } from './application/apply-for-repair.handler';
+import { DecideRepairApplicationHandler } from './application/decide-repair-application.handler';
+import { ListRepairApplicationsHandler } from './application/list-repair-applications.handler';
+import { PartnerForwardingHandler } from './application/partner-forwarding.handler';
+
+/*
+ * 谁认定、谁修复 across provinces (issue 19 item 5, ADR 0084), against real PostgreSQL: a record
+ * Hubei (420000) decided reaches us as a partner push (ADR 0069: `credit.records.created` carries
+ * `partner`). Its repair is Hubei's to decide: an application filed here is checked here (DOMAIN.md
+ * §5: a general penalty at least 3 months from its decision date) and then `forwarded` to Hubei,
+ * never queued for a unit of ours; no unit of ours decides it.
+ */
+describe('repair: an application about a partner-decided record is routed to that province (PostgreSQL)', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let consumer: RecordEventsConsumer;
+  let apply: ApplyForRepairHandler;
+  let decide: DecideRepairApplicationHandler;
+  let list: ListRepairApplicationsHandler;
+  const zhengzhou: Principal = { clientId: 'zhengzhou', kind: 'integrator', scopes: ['records:write', 'records:read'], region: '410100' };
+  const henan: Principal = { clientId: 'henan-province', kind: 'integrator', scopes: ['records:write', 'records:read'], region: '410000' };
+  // A client of ours registered for Hubei's city: still not the deciding unit (Hubei's platform is).
+  const wuhanHere: Principal = { clientId: 'wuhan-here', kind: 'integrator', scopes: ['records:write', 'records:read'], region: '420100' };
+  const today = chinaToday();
+  const COMMITMENT = '本单位已纠正失信行为、履行相关义务，承诺今后依法诚信经营（信用承诺书）';
+
+  beforeAll(async () => {
+    db = await cloneTestDatabase('repair-routing');
+    dataSource = await db.dataSource(repairDefinition);
+    consumer = new RecordEventsConsumer({} as EventConsumers, new ApplyRecordEventHandler());
+    const calendar = new WorkingDayCalendar();
+    apply = new ApplyForRepairHandler(dataSource, new RepairRecordReader(), REPAIR_RULES_V1, REPAIR_CHECKLIST_V1, calendar, {
+      REPAIR_DECISION_WORKING_DAYS: 5,
+    });
+    decide = new DecideRepairApplicationHandler(dataSource, new OutboxPublisher(repairDefinition as ServiceDefinition));
+    list = new ListRepairApplicationsHandler(dataSource);
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  /** A record Hubei pushed (`credit.records.created` with `partner`), as collection announces it. */
+  async function hubeiRecord(decisionDate: string): Promise<CreditRecordCreatedV1> {
+    const data: CreditRecordCreatedV1 = {
+      recordId: randomUUID(),
+      recordType: 'administrative-penalty',
+      subject: { kind: 'org', id: makeUscc('420100'), name: '武汉某运输有限公司' },
+      region: '420100',
+      severity: 'general',
+      decisionDate,
+      documentNumber: `鄂交罚〔2026〕${Math.floor(Math.random() * 10_000)}号`,
+      isPublic: true,
+      summary: '超限运输',
+      sourceClientId: 'hubei-partner',
+      receivedAt: new Date().toISOString(),
+      payload: { violationType: '超限运输' },
+      partner: { region: '420000', sourceReference: `HB-${randomUUID()}`, agreement: 'hubei-demo' },
+    };
+    await dataSource.transaction((manager) => consumer.created({ data } as EventEnvelope<CreditRecordCreatedV1>, manager));
+    return data;
+  }
+
+  const stored = (recordId: string) =>
+    db.query(`SELECT status, forwarded_to AS "forwardedTo" FROM repair.repair_applications WHERE record_id = $1`, [recordId]) as Promise<unknown[]>;
+
+  it('past the minimum: forwarded to Hubei (not pending here), shown to the applicant with where it went, in no queue of ours', async () => {
+    const record = await hubeiRecord(addMonths(today, -4));
+    const filed = await apply.execute(zhengzhou, { recordId: record.recordId, commitment: COMMITMENT, evidence: [] });
+    expect(filed.application).toMatchObject({
+      recordId: record.recordId,
+      status: 'forwarded',
+      forwardedTo: '420000',
+      decidingRegion: '420100',
+      overdue: false,
+    });
+
+    const mine = await list.execute(zhengzhou, { status: 'forwarded' });
+    expect(mine.map((a) => [a.id, a.forwardedTo])).toContainEqual([filed.application.id, '420000']);
+    expect((await list.execute(henan, { status: 'pending' })).map((a) => a.id)).not.toContain(filed.application.id);
+    expect((await list.execute(henan, { status: '' })).map((a) => a.id)).not.toContain(filed.application.id);
+
+    // Our units' monthly figures (issue 19 item 10) leave it out: Hubei's unit decides it, not one of ours.
+    const figures = await new GetRepairFiguresHandler(dataSource, new WorkingDayCalendar()).execute(
+      { ...wuhanHere, scopes: ['records:read'] },
+      { region: '420100', month: today.slice(0, 7) },
+    );
+    expect(figures.units).toEqual([]);
+
+    // While it travels, a second application on the same record is refused.
+    await expect(apply.execute(henan, { recordId: record.recordId, commitment: COMMITMENT, evidence: [] })).rejects.toMatchObject({
+      code: 'REPAIR.ALREADY_APPLIED',
+      kind: 'conflict',
+    });
+  });
+
+  it('no unit here decides it, not even a client whose region covers the record: 409 REPAIR.ROUTED_TO_PARTNER, nothing changes', async () => {
+    const record = await hubeiRecord(addMonths(today, -4));
+    const filed = await apply.execute(zhengzhou, { recordId: record.recordId, commitment: COMMITMENT, evidence: [] });
+    for (const unit of [henan, wuhanHere]) {
+      await expect(decide.execute(unit, { applicationId: filed.application.id, outcome: 'approved', reason: '同意' })).rejects.toMatchObject({
+        code: 'REPAIR.ROUTED_TO_PARTNER',
+        kind: 'conflict',
+        violations: [expect.objectContaining({ field: 'applicationId', message: expect.stringContaining('420000') })],
+      });
+    }
+    expect(await stored(record.recordId)).toEqual([{ status: 'forwarded', forwardedTo: '420000' }]);
+    expect(await db.query(`SELECT count(*)::int AS n FROM repair.outbox WHERE envelope->'data'->>'applicationId' = $1`, [filed.application.id])).toEqual([
+      { n: 0 },
+    ]);
+  });
+
+  it('our eligibility checks still run: a partner record decided today is 422 before the 3-month minimum, nothing forwarded', async () => {
+    const record = await hubeiRecord(today);
+    await expect(apply.execute(zhengzhou, { recordId: record.recordId, commitment: COMMITMENT, evidence: [] })).rejects.toMatchObject({
+      code: 'REPAIR.MINIMUM_PERIOD_NOT_OVER',
+      kind: 'precondition',
+    });
+    expect(await stored(record.recordId)).toEqual([]);
+  });
+
+  it('keeps the provenance when an update (which carries none) replaces the copy: still routed', async () => {
+    const record = await hubeiRecord(addMonths(today, -4));
+    const update: CreditRecordUpdatedV1 = {
+      ...record,
+      status: 'under-objection',
+      change: 'objection-opened',
+      version: 2,
+      changes: {},
+      changedBy: 'collection',
+      changedAt: new Date().toISOString(),
+    };
+    await dataSource.transaction((manager) => consumer.updated({ data: update } as EventEnvelope<CreditRecordUpdatedV1>, manager));
+    expect(await dataSource.transaction((m) => new RepairRecordReader().find(m, record.recordId))).toMatchObject({
+      status: 'under-objection',
+      partner: record.partner,
+    });
+    const filed = await apply.execute(zhengzhou, { recordId: record.recordId, commitment: COMMITMENT, evidence: [] });
+    expect(filed.application).toMatchObject({ status: 'forwarded', forwardedTo: '420000' });
+  });
+});
+
+/*
+ * Sending and answering (ADR 0084), repair's side: the forwarded rows are the outbox the gateway's
+ * forwarder reads as the partner; each step is noted; the partner's decision is applied as a local
+ * one (approved: `repair.records.repaired` in the outbox; rejected: the reason kept).
+ */
+describe('repair: forwarded applications sent and answered (PostgreSQL)', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let consumer: RecordEventsConsumer;
+  let apply: ApplyForRepairHandler;
+  let forwarding: PartnerForwardingHandler;
+  const zhengzhou: Principal = { clientId: 'zhengzhou', kind: 'integrator', scopes: ['records:write', 'records:read'], region: '410100' };
+  const hubei: Principal = { clientId: 'repair-forwarder:420000', kind: 'partner', scopes: ['exchange:read', 'exchange:write'], region: '420000' };
+  const jiangsu: Principal = { clientId: 'repair-forwarder:320000', kind: 'partner', scopes: ['exchange:read', 'exchange:write'], region: '320000' };
+  const COMMITMENT = '本单位已纠正失信行为、履行相关义务，承诺今后依法诚信经营（信用承诺书）';
+
+  beforeAll(async () => {
+    db = await cloneTestDatabase('repair-forwarding');
+    dataSource = await db.dataSource(repairDefinition);
+    consumer = new RecordEventsConsumer({} as EventConsumers, new ApplyRecordEventHandler());
+    apply = new ApplyForRepairHandler(dataSource, new RepairRecordReader(), REPAIR_RULES_V1, REPAIR_CHECKLIST_V1, new WorkingDayCalendar(), {
+      REPAIR_DECISION_WORKING_DAYS: 5,
+    });
+    forwarding = new PartnerForwardingHandler(dataSource, new OutboxPublisher(repairDefinition as ServiceDefinition));
+  });
+
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  async function forwardedApplication(): Promise<{ applicationId: string; recordId: string; sourceReference: string }> {
+    const sourceReference = randomUUID();
+    const data: CreditRecordCreatedV1 = {
+      recordId: randomUUID(),
+      recordType: 'administrative-penalty',
+      subject: { kind: 'org', id: makeUscc('420100'), name: '武汉某运输有限公司' },
+      region: '420100',
+      severity: 'general',
+      decisionDate: addMonths(chinaToday(), -4),
+      documentNumber: `鄂交罚〔2026〕${Math.floor(Math.random() * 10_000)}号`,
+      isPublic: true,
+      summary: '超限运输',
+      sourceClientId: 'hubei-partner',
+      receivedAt: new Date().toISOString(),
+      payload: { violationType: '超限运输' },
+      partner: { region: '420000', sourceReference, agreement: 'hubei-demo' },
+    };
+    await dataSource.transaction((manager) => consumer.created({ data } as EventEnvelope<CreditRecordCreatedV1>, manager));
+    const filed = await apply.execute(zhengzhou, { recordId: data.recordId, commitment: COMMITMENT, evidence: [] });
+    return { applicationId: filed.application.id, recordId: data.recordId, sourceReference };
+  }
+
+  const dueIds = async (principal: Principal) => (await forwarding.due(principal, 100)).map((d) => d.applicationId);
+
+  it('due at once for Hubei only, with the record’s Hubei reference as target; a failure is retried later, a send then waits for the answer', async () => {
+    const { applicationId, sourceReference } = await forwardedApplication();
+    const [due] = (await forwarding.due(hubei, 100)).filter((d) => d.applicationId === applicationId);
+    expect(due).toMatchObject({ target: sourceReference, commitment: COMMITMENT, partnerApplicationId: '', attempts: 0, subjectName: '武汉某运输有限公司' });
+    expect(await dueIds(jiangsu)).not.toContain(applicationId);
+
+    await forwarding.progress(hubei, { applicationId, partnerApplicationId: '', failure: 'POST …: 503', retryInMs: 3_600_000 });
+    expect(await dueIds(hubei)).not.toContain(applicationId);
+    // Due again (as if the hour passed): one failed attempt counted for the backoff.
+    await db.query(`UPDATE repair.repair_applications SET next_forward_at = now() WHERE id = $1`, [applicationId]);
+    expect((await forwarding.due(hubei, 100)).find((d) => d.applicationId === applicationId)).toMatchObject({ attempts: 1 });
+
+    await forwarding.progress(hubei, { applicationId, partnerApplicationId: 'hb-77', failure: '', retryInMs: 0 });
+    expect((await forwarding.due(hubei, 100)).find((d) => d.applicationId === applicationId)).toMatchObject({ partnerApplicationId: 'hb-77', attempts: 0 });
+    await expect(forwarding.progress(jiangsu, { applicationId, partnerApplicationId: 'x', failure: '', retryInMs: 0 })).rejects.toMatchObject({
+      code: 'REPAIR.APPLICATION_NOT_FOUND',
+    });
+  });
+
+  it('Hubei’s approval is applied as a local one: approved, decided by Hubei’s unit, repair.records.repaired in the outbox; applied once', async () => {
+    const { applicationId, recordId } = await forwardedApplication();
+    const answer = { applicationId, outcome: 'approved', reason: '已纠正，同意修复', decidedBy: 'wuhan', decidedAt: new Date().toISOString() };
+    expect(await forwarding.answer(hubei, answer)).toMatchObject({
+      status: 'approved',
+      decidedBy: '420000:wuhan',
+      decisionReason: '已纠正，同意修复',
+      forwardedTo: '420000',
+    });
+    expect(await forwarding.answer(hubei, { ...answer, outcome: 'rejected' })).toMatchObject({ status: 'approved' });
+    expect(await dueIds(hubei)).not.toContain(applicationId);
+    expect(
+      await db.query(
+        `SELECT envelope->'data'->>'recordId' AS "recordId" FROM repair.outbox WHERE subject = 'repair.records.repaired' AND envelope->'data'->>'applicationId' = $1`,
+        [applicationId],
+      ),
+    ).toEqual([{ recordId }]);
+  });
+
+  it('a rejection is recorded with its reason, nothing announced', async () => {
+    const { applicationId } = await forwardedApplication();
+    expect(await forwarding.answer(hubei, { applicationId, outcome: 'rejected', reason: '失信行为尚未纠正', decidedBy: 'wuhan', decidedAt: '' })).toMatchObject(
+      {
+        status: 'rejected',
+        decisionReason: '失信行为尚未纠正',
+      },
+    );
+    expect(await db.query(`SELECT count(*)::int AS n FROM repair.outbox WHERE envelope->'data'->>'applicationId' = $1`, [applicationId])).toEqual([{ n: 0 }]);
+  });
+});
