@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { DEMO_SEED_SYSTEMS } from './demo-seed-systems.mjs';
 
 const require = createRequire(import.meta.url);
-const { REPO_ROOT, SERVICES, serviceEnv, spawnService, waitReady, stop } = require('./platform.cjs');
+const { REPO_ROOT, SERVICES, serviceEnv, ensureInternalIdentityKeys, spawnService, waitReady, stop } = require('./platform.cjs');
 const { demoClientsFile } = require('./demo-clients.cjs');
 const { Client } = require('pg');
 const { usccCheckCharacter } = require(join(REPO_ROOT, 'dist/libs/domain/identifiers/src'));
@@ -529,6 +529,7 @@ function showLine(app, line) {
 async function main() {
   const adminUrl = await ensureDatabase();
   const keyFile = ensureSigningKey();
+  const internalIdentity = ensureInternalIdentityKeys(DATA);
   const clientsFile = ensureDemoClients();
   const common = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', GATEWAY_JWT_PRIVATE_KEY_FILE: keyFile, GATEWAY_CLIENTS_SEED_FILE: clientsFile };
   // Pass platform settings through, e.g. GATEWAY_RATE_LIMIT_PER_MINUTE=1000000 npm start for load tests.
@@ -553,7 +554,7 @@ async function main() {
   say(`starting ${Object.keys(SERVICES).length} services (logs in .data/logs/)`);
   const ready = new Set();
   const launch = (app, retriesLeft) => {
-    const child = spawnService(app, serviceEnv(app, { adminUrl, natsUrl: NATS_URL, common }), { onLine: showLine });
+    const child = spawnService(app, serviceEnv(app, { adminUrl, natsUrl: NATS_URL, common, internalIdentity }), { onLine: showLine });
     children[app] = child;
     child.on('exit', (code, signal) => {
       if (stopping) return;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 
 const require = createRequire(import.meta.url);
-const { SERVICES, serviceEnv } = require('../../deploy/local/platform.cjs');
+const { SERVICES, serviceEnv, ensureInternalIdentityKeys, internalIdentityEnv } = require('../../deploy/local/platform.cjs');
 const { Client } = require('pg');
 const grpc = require('@grpc/grpc-js');
 const { loadSync } = require('@grpc/proto-loader');
@@ -137,7 +137,13 @@ function containerInit(rootPid) {
   return undefined;
 }
 
-async function smoke(service, database, keyFile) {
+/** Where the internal identity keys are mounted inside a container (k8s: the gateway's Secret, the services' ConfigMap). */
+const INTERNAL_IDENTITY_IN_CONTAINER = {
+  privateKeyFile: '/run/secrets/gateway/internal-identity/private-key.pem',
+  publicKeyFile: '/etc/internal-identity/public-key.pem',
+};
+
+async function smoke(service, database, keyFile, internalIdentity) {
   const image = `${REPOSITORY}/${service}:${TAG}`;
   const config = JSON.parse(bah('inspect', '--type', 'image', image)).OCIv1.config;
   const command = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
@@ -151,6 +157,7 @@ async function smoke(service, database, keyFile) {
     NATS_SUBJECT_PREFIX: `images${process.pid}`,
     DB_MIGRATE_ON_BOOT: 'false',
     ...(service === 'gateway' ? { GATEWAY_JWT_PRIVATE_KEY_FILE: '/run/secrets/gateway/signing-key.pem' } : {}),
+    ...internalIdentityEnv(service, INTERNAL_IDENTITY_IN_CONTAINER),
   };
   const container = bah('from', '--pull=never', '--name', `smoke-${service}-${process.pid}`, image);
   try {
@@ -161,7 +168,11 @@ async function smoke(service, database, keyFile) {
     check(`${service}: migration Job (migrate.js) inside the image`, true, `${Date.now() - migrateStarted} ms`);
     // The service itself runs with its own role only (DATABASE_ADMIN_URL is the Job's).
     const serviceOnly = Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'DATABASE_ADMIN_URL'));
-    const mounts = service === 'gateway' ? ['--mount', `type=bind,source=${keyFile},destination=/run/secrets/gateway/signing-key.pem,ro`] : [];
+    const bind = (source, destination) => ['--mount', `type=bind,source=${source},destination=${destination},ro`];
+    const mounts =
+      service === 'gateway'
+        ? [...bind(keyFile, '/run/secrets/gateway/signing-key.pem'), ...bind(internalIdentity.privateKeyFile, INTERNAL_IDENTITY_IN_CONTAINER.privateKeyFile)]
+        : bind(internalIdentity.publicKeyFile, INTERNAL_IDENTITY_IN_CONTAINER.publicKeyFile);
     const started = Date.now();
     const child = spawn(
       'buildah',
@@ -200,8 +211,10 @@ const secrets = mkdtempSync(join(tmpdir(), 'images-smoke-'));
 const keyFile = join(secrets, 'signing-key.pem');
 writeFileSync(keyFile, generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }));
 chmodSync(keyFile, 0o644); // the image's user (uid 1000) reads it, as from a Kubernetes Secret volume
+const internalIdentity = ensureInternalIdentityKeys(secrets);
+chmodSync(internalIdentity.privateKeyFile, 0o644);
 try {
-  for (const service of services) await smoke(service, database, keyFile);
+  for (const service of services) await smoke(service, database, keyFile, internalIdentity);
 } finally {
   await dropDatabase(database.name);
 }

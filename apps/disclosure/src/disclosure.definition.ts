@@ -1,5 +1,5 @@
 import { ProtoPackages } from '@contracts';
-import { baseServiceEnv, z } from '@platform/config';
+import { backendServiceEnv, z } from '@platform/config';
 import { MessagingRetention1763700006500, MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { PublicReadModel1763700000200 } from './migrations/1763700000200-public-read-model';
@@ -26,7 +26,7 @@ export function publicBaseUrlIssue(nodeEnv: string, publicBaseUrl: string): stri
   return 'must be the address the public reaches, not a loopback address, in production';
 }
 
-export const disclosureConfigSchema = baseServiceEnv
+export const disclosureConfigSchema = backendServiceEnv
   .extend({
     /**
      * How often items past their maximum publicity period are withdrawn and logged. They leave the

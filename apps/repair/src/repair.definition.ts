@@ -1,5 +1,5 @@
 import { ProtoPackages } from '@contracts';
-import { baseServiceEnv, z } from '@platform/config';
+import { backendServiceEnv, z } from '@platform/config';
 import { IdempotencyKeys1763700000001 } from '@platform/database';
 import { StoredFiles1763700007100 } from '@platform/files';
 import { MessagingRetention1763700006500, MessagingTables1763700000000 } from '@platform/messaging';
@@ -10,7 +10,7 @@ import { RepairListEntries1763700004201 } from './migrations/1763700004201-repai
 import { RepairFinePaymentCheck1763700004202 } from './migrations/1763700004202-repair-fine-payment-check';
 import { RepairRemindersSent1763700004203 } from './migrations/1763700004203-repair-reminders-sent';
 
-export const repairConfigSchema = baseServiceEnv.extend({
+export const repairConfigSchema = backendServiceEnv.extend({
   /**
    * Working days the deciding authority has to decide a repair application (counted with the
    * working-day calendar from the day it was filed). Placeholder: DOMAIN.md §5 and the seeds give

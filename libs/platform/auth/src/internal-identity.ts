@@ -28,9 +28,19 @@ export class PrincipalSigner {
     }
   }
 
-  sign(principal: Principal, audience: string): string {
+  /**
+   * `audience`: the service the call goes to, or several when that service passes the caller's
+   * principal on to another (permits → joint measures' decision, ADR 0073).
+   */
+  sign(principal: Principal, audience: string | readonly string[]): string {
     const claims: PrincipalClaims = { prn: principal };
-    return sign(claims, this.key, { algorithm: 'ES256', audience, issuer: INTERNAL_ISSUER, subject: principal.clientId, expiresIn: this.ttlSeconds });
+    return sign(claims, this.key, {
+      algorithm: 'ES256',
+      audience: typeof audience === 'string' ? audience : [...audience],
+      issuer: INTERNAL_ISSUER,
+      subject: principal.clientId,
+      expiresIn: this.ttlSeconds,
+    });
   }
 }
 
@@ -43,6 +53,9 @@ export class PrincipalVerifier {
     private readonly audiences: readonly string[],
   ) {
     this.key = createPublicKey(publicKeyPem);
+    if (this.key.asymmetricKeyType !== 'ec' || this.key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+      throw new Error('the internal identity key must be an EC P-256 public key');
+    }
     if (audiences.length === 0) throw new Error('a principal verifier needs at least one audience');
   }
 
