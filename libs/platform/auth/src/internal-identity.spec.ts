@@ -59,6 +59,20 @@ describe('signed internal principal (ADR 0073)', () => {
     expect(() => new PrincipalVerifier(gateway.publicKey, ['collection']).verify(token)).toThrow(expect.objectContaining({ code: 'AUTH.UNAUTHENTICATED' }));
   });
 
+  it('accepts a principal signed with any of the public keys of its file while the key rotates, and only those', () => {
+    const next = keyPair();
+    const rotating = new PrincipalVerifier(`${gateway.publicKey}\n${next.publicKey}`, ['permits']);
+    expect(rotating.verify(signer.sign(principal, 'permits'))).toEqual(principal);
+    expect(rotating.verify(new PrincipalSigner(next.privateKey).sign(principal, 'permits'))).toEqual(principal);
+    expect(() => rotating.verify(new PrincipalSigner(keyPair().privateKey).sign(principal, 'permits'))).toThrow(
+      expect.objectContaining({ code: 'AUTH.UNAUTHENTICATED' }),
+    );
+    // A refusal that does not depend on the key is not retried into an acceptance by the next one.
+    expect(() => rotating.verify(new PrincipalSigner(next.privateKey).sign(principal, 'collection'))).toThrow(
+      expect.objectContaining({ code: 'AUTH.UNAUTHENTICATED' }),
+    );
+  });
+
   it('refuses a key that is not EC P-256, private or public', () => {
     const rsa = generateKeyPairSync('rsa', {
       modulusLength: 2048,
