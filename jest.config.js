@@ -38,6 +38,7 @@ module.exports = {
         '<rootDir>/test/k8s/**/*.spec.ts',
         '<rootDir>/test/security/**/*.spec.ts',
         '<rootDir>/test/images/**/*.spec.ts',
+        '<rootDir>/test/load/**/*.spec.ts',
       ],
     },
     {

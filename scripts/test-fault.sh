@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # npm run test:fault: fault injection against a running platform (issue 23 item 1, ADR 0075).
-# Each suite starts its own nats-server (JetStream in a temp dir, free port) and stops it itself;
-# the shared server on 4222 is never touched. Expects dist/ (npm test builds it first).
+# The messaging suite starts its own nats-server (JetStream in a temp dir, free port), the database
+# and gateway suite its own PostgreSQL cluster (initdb in a temp dir, free port, as the postgres
+# user when run as root); each stops what it started. The shared servers on 4222 and 5432 are
+# never stopped (5432 holds the template the other suites clone). Expects dist/ (npm test builds it first).
 source "$(dirname "$0")/lib.sh"
 cd "$REPO_ROOT"
 ensure_workspace

@@ -24,6 +24,22 @@ mkdirSync(LOGS, { recursive: true });
 const say = (line) => process.stdout.write(`\x1b[1;34m[platform]\x1b[0m ${line}\n`);
 
 const FRESH = process.argv.includes('--fresh');
+/**
+ * `npm start -- --with-partner`: also a second, minimal deployment configured as the partner
+ * province Hubei (420000: gateway and joint measures, own database, ports, NATS namespace, key and
+ * issuer) that follows this one's signed change feed as the demo client `demo-partner-hubei`
+ * (issue 20 item 7, ADR 0080). Off by default: `npm start` stays one province and as fast as before.
+ */
+const WITH_PARTNER = process.argv.includes('--with-partner');
+const PARTNER = {
+  province: '420000',
+  database: `${DATABASE}_hubei`,
+  natsPrefix: 'hubei',
+  apps: ['gateway', 'joint-measures'],
+  dir: join(DATA, 'hubei'),
+  // Every port of the partner's table 1000 above ours (only its gateway and joint measures listen).
+  ports: Object.fromEntries(Object.entries(SERVICES).map(([app, p]) => [app, { http: p.http + 1000, grpc: p.grpc + 1000 }])),
+};
 
 /**
  * `npm start -- --fresh`: forget the local platform's data first — its database and its
@@ -34,6 +50,7 @@ async function forgetLocalData() {
   const client = new Client({ connectionString: SERVER_URL });
   await client.connect();
   await client.query(`DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`);
+  await client.query(`DROP DATABASE IF EXISTS "${PARTNER.database}" WITH (FORCE)`);
   await client.end();
   const { connect } = require('@nats-io/transport-node');
   const { jetstreamManager } = require('@nats-io/jetstream');
@@ -45,25 +62,25 @@ async function forgetLocalData() {
   say(`--fresh: dropped database ${DATABASE} and the local streams`);
 }
 
-async function ensureDatabase() {
-  if (FRESH) await forgetLocalData();
+async function ensureDatabase(name = DATABASE) {
+  if (FRESH && name === DATABASE) await forgetLocalData();
   const client = new Client({ connectionString: SERVER_URL });
   await client.connect();
-  const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);
-  if (rowCount === 0) await client.query(`CREATE DATABASE "${DATABASE}"`);
+  const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  if (rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
   await client.end();
-  return databaseUrl();
+  return databaseUrl(name);
 }
 
 /** The platform database on the local server, as its superuser (schemas and roles, demo history). */
-function databaseUrl() {
+function databaseUrl(name = DATABASE) {
   const url = new URL(SERVER_URL);
-  url.pathname = `/${DATABASE}`;
+  url.pathname = `/${name}`;
   return url.toString();
 }
 
-function ensureSigningKey() {
-  const path = join(DATA, 'gateway-signing-key.pem');
+function ensureSigningKey(dir = DATA) {
+  const path = join(dir, 'gateway-signing-key.pem');
   if (!existsSync(path)) {
     const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
     writeFileSync(path, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
@@ -76,8 +93,8 @@ function ensureSigningKey() {
  * earlier start are kept, clients added to the table since get theirs now. The gateway registers
  * the file at boot in one statement (ClientSeeder).
  */
-function ensureDemoClients() {
-  const path = join(DATA, 'demo-clients.json');
+function ensureDemoClients(dir = DATA) {
+  const path = join(dir, 'demo-clients.json');
   const existing = existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')).clients : [];
   const next = demoClientsFile(existing);
   if (JSON.stringify(next.clients) !== JSON.stringify(existing)) writeFileSync(path, JSON.stringify(next, null, 2), { mode: 0o600 });
@@ -505,6 +522,7 @@ function portFree(port) {
 /** Waits up to 15 s for every port the stack needs; names the ones still taken. */
 async function ensurePortsFree() {
   const ports = Object.values(SERVICES).flatMap((p) => [p.http, p.grpc]);
+  if (WITH_PARTNER) ports.push(...PARTNER.apps.flatMap((app) => [PARTNER.ports[app].http, PARTNER.ports[app].grpc]));
   for (let attempt = 0; attempt < 30; attempt++) {
     const busy = [];
     for (const port of ports) if (!(await portFree(port))) busy.push(port);
@@ -512,6 +530,134 @@ async function ensurePortsFree() {
     if (attempt === 29) throw new Error(`ports in use: ${busy.join(', ')} (another \`npm start\`? stop it first)`);
     await new Promise((r) => setTimeout(r, 500));
   }
+}
+
+/**
+ * The partner deployment's files under .data/hubei/: its key and demo clients, its agreement with
+ * Henan (Henan's key-watch and severe-dishonesty decisions apply, about any subject: Henan shares
+ * entries about carriers registered in Hubei), and the feed it follows — this deployment's gateway,
+ * as `demo-partner-hubei` with that client's secret from our demo clients.
+ */
+function partnerFiles(henanClientsFile) {
+  mkdirSync(PARTNER.dir, { recursive: true });
+  const henanClient = JSON.parse(readFileSync(henanClientsFile, 'utf8')).clients.find((c) => c.clientId === 'demo-partner-hubei');
+  const agreements = join(PARTNER.dir, 'agreements.json');
+  writeFileSync(
+    agreements,
+    JSON.stringify(
+      [
+        {
+          id: 'henan-demo',
+          partner: { region: '410000', name: '河南省交通运输厅' },
+          source: 'demo agreement of the two-province stack (npm start -- --with-partner)',
+          lists: [
+            { listType: 'key-watch', subjects: 'any', effect: 'apply', maxTermMonths: 24 },
+            { listType: 'severe-dishonesty', subjects: 'any', effect: 'apply', maxTermMonths: 36 },
+          ],
+        },
+      ],
+      null,
+      2,
+    ),
+  );
+  const feeds = join(PARTNER.dir, 'partner-feeds.json');
+  writeFileSync(
+    feeds,
+    JSON.stringify(
+      [
+        {
+          region: '410000',
+          baseUrl: GATEWAY,
+          jwksUrl: `${GATEWAY}/.well-known/jwks.json`,
+          issuer: process.env.GATEWAY_ISSUER ?? 'transport-credit-gateway',
+          clientId: henanClient.clientId,
+          clientSecret: henanClient.clientSecret,
+          pollIntervalSeconds: 5,
+        },
+      ],
+      null,
+      2,
+    ),
+    { mode: 0o600 },
+  );
+  return {
+    PLATFORM_PROVINCE: PARTNER.province,
+    GATEWAY_ISSUER: `transport-credit-gateway-${PARTNER.province}`,
+    NATS_SUBJECT_PREFIX: PARTNER.natsPrefix,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    GATEWAY_JWT_PRIVATE_KEY_FILE: ensureSigningKey(PARTNER.dir),
+    GATEWAY_CLIENTS_SEED_FILE: ensureDemoClients(PARTNER.dir),
+    GATEWAY_EXCHANGE_AGREEMENTS_FILE: agreements,
+    GATEWAY_EXCHANGE_PARTNER_FEEDS_FILE: feeds,
+  };
+}
+
+/**
+ * Something for the partner to receive: Zhengzhou puts a carrier registered in Wuhan (USCC 420100)
+ * on the key-watch list after an off-route finding (as the oversize-permits demo does for its own
+ * carrier), so Henan's feed carries it to Hubei. Only on a fresh seed (the record is new).
+ */
+async function seedCrossProvinceEntry(clients) {
+  const token = await demoToken(clients, 'demo-zhengzhou');
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const subject = {
+    kind: 'org',
+    id: uscc('91420100MA3X1901'.padEnd(17, '0')),
+    name: '武汉江汉大件运输有限公司',
+    listEntry: { listType: 'key-watch', grounds: '一年内多次未按许可路线行驶（跨省）', documentNumber: '郑交信〔2026〕1901号' },
+  };
+  const response = await fetch(`${GATEWAY}/api/v1/credit-records`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      recordType: 'oversize-transport-violation',
+      subject: { kind: subject.kind, id: subject.id, name: subject.name },
+      region: '410100',
+      severity: 'general',
+      decisionDate: today,
+      documentNumber: '郑交执罚〔2026〕1901号',
+      sourceRecordId: 'demo-partner-cross-province-1',
+      payload: {
+        violationType: 'off-route',
+        permitNumber: '410000-2026-000019',
+        detectedAt: `${today}T10:00:00+08:00`,
+        detectedBy: 'trajectory-comparison',
+        plate: '鄂A19010',
+        plateColour: 'yellow',
+      },
+    }),
+  });
+  if (response.status === 201) await decideDemoListEntry(headers, subject, (await response.json()).id);
+  else if (response.status !== 409) say(`warning: cross-province demo record not stored: ${response.status} ${await response.text()}`);
+  return subject;
+}
+
+/** Starts the partner deployment once ours is up (its feed is ours); its logs are .data/logs/hubei-<app>.log. */
+async function startPartner(children, henanClientsFile) {
+  const listed = await seedCrossProvinceEntry(JSON.parse(readFileSync(henanClientsFile, 'utf8')).clients);
+  const adminUrl = await ensureDatabase(PARTNER.database);
+  const common = partnerFiles(henanClientsFile);
+  // A deployment of its own: its gateway signs its services' principals with a key pair of its own (ADR 0073).
+  const internalIdentity = ensureInternalIdentityKeys(PARTNER.dir);
+  await Promise.all(
+    PARTNER.apps.map(async (app) => {
+      const child = spawnService(app, serviceEnv(app, { adminUrl, natsUrl: NATS_URL, ports: PARTNER.ports, common, internalIdentity }), {
+        onLine: (name, line) => showLine(`hubei-${name}`, line),
+      });
+      children[`hubei-${app}`] = child;
+      await waitReady(`hubei-${app}`, PARTNER.ports[app].http, child, 90_000);
+    }),
+  );
+  const partnerGateway = `http://127.0.0.1:${PARTNER.ports.gateway.http}`;
+  say(`partner province Hubei (${PARTNER.province}) up, following ${GATEWAY}/exchange/v1/changes`);
+  process.stdout.write(`
+  Partner (Hubei ${PARTNER.province}, --with-partner): gateway ${partnerGateway}, its own demo clients in .data/hubei/demo-clients.json
+    TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=demo-admin -d client_secret=<its secret> ${partnerGateway}/api/v1/auth/token | jq -r .access_token)
+    curl -s -H "authorization: Bearer $TOKEN" ${partnerGateway}/api/v1/admin/partner-feeds              (cursor, head, last failure)
+    curl -s -H "authorization: Bearer $TOKEN" "${partnerGateway}/api/v1/partner-list-entries?state=applied"   (Henan's entries, with provenance:
+                                                                                                    ${listed.name} ${listed.id}, listed by Zhengzhou)
+`);
 }
 
 function showLine(app, line) {
@@ -612,6 +758,7 @@ ${clients.map((c) => `    ${c.clientId.padEnd(20)} ${c.kind.padEnd(11)} region $
   Ctrl-C stops everything.
 `);
   void reportDemoReminders(token);
+  if (WITH_PARTNER) await startPartner(children, clientsFile);
 }
 
 main().catch(async (error) => {

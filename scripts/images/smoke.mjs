@@ -5,8 +5,8 @@
 //
 //   node scripts/images/smoke.mjs gateway collection     (npm run test:images runs it)
 import { spawn, execFileSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, chmodSync } from 'node:fs';
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, chmodSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,7 @@ const { Client } = require('pg');
 const grpc = require('@grpc/grpc-js');
 const { loadSync } = require('@grpc/proto-loader');
 const { protoPath: healthProto } = require('grpc-health-check');
+const { parse: parseYaml } = require('yaml');
 
 const REPOSITORY = process.env.IMAGE_REPOSITORY ?? 'transport-credit';
 const TAG = process.env.IMAGE_TAG ?? 'dev';
@@ -110,6 +111,14 @@ async function waitReady(port, child, timeoutMs = 90_000) {
   return 'not ready in time';
 }
 
+/** The args of container `name` in k8s/base/<service>/<file> (the Deployment's or the migration Job's). */
+function manifestArgs(service, file, name) {
+  const workload = parseYaml(readFileSync(new URL(`../../k8s/base/${service}/${file}`, import.meta.url), 'utf8'));
+  const container = workload.spec.template.spec.containers.find((c) => c.name === name);
+  if (!container?.args?.length) throw new Error(`k8s/base/${service}/${file}: container ${name} has no args`);
+  return container.args;
+}
+
 /** The container's PID 1 (tini) on this host: a descendant of `buildah run` whose command is tini. */
 function containerInit(rootPid) {
   const children = new Map();
@@ -137,17 +146,58 @@ function containerInit(rootPid) {
   return undefined;
 }
 
+/**
+ * The gateway reads its verification-only keys from a read-only mount, as from Secret
+ * gateway-verification-keys (ADR 0082): the JWKS lists the signing key, then the mounted one.
+ */
+async function checkJwks(port, keys) {
+  const kids = await fetch(`http://127.0.0.1:${port}/.well-known/jwks.json`)
+    .then(async (r) => (await r.json()).keys.map((k) => k.kid))
+    .catch((e) => [`error ${e.message}`]);
+  check('gateway: JWKS has the signing key and the mounted verification key', JSON.stringify(kids) === JSON.stringify(keys.kids), kids.join(' '));
+}
+
+/** RFC 7638 thumbprint of an EC public key (crv, kty, x, y in that order): the kid the gateway publishes. */
+function thumbprint(publicKey) {
+  const { crv, x, y } = publicKey.export({ format: 'jwk' });
+  return createHash('sha256')
+    .update(JSON.stringify({ crv, kty: 'EC', x, y }))
+    .digest('base64url');
+}
+
+/** A signing key and one verification-only public key, laid out as the gateway's two Secrets mount them. */
+function gatewayKeys() {
+  const dir = mkdtempSync(join(tmpdir(), 'images-smoke-'));
+  const signing = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const previous = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const signingFile = join(dir, 'signing-key.pem');
+  writeFileSync(signingFile, signing.privateKey.export({ format: 'pem', type: 'pkcs8' }));
+  const verificationDir = join(dir, 'verification-keys');
+  mkdirSync(verificationDir);
+  writeFileSync(join(verificationDir, 'previous.pem'), previous.publicKey.export({ format: 'pem', type: 'spki' }));
+  // The image's user (uid 1000) reads them, as from a Kubernetes Secret volume.
+  chmodSync(signingFile, 0o644);
+  chmodSync(dir, 0o755);
+  // The internal identity pair (ADR 0073): the gateway's private half, every other service's public half.
+  const internalIdentity = ensureInternalIdentityKeys(dir);
+  chmodSync(internalIdentity.privateKeyFile, 0o644);
+  return { signingFile, verificationDir, internalIdentity, kids: [thumbprint(signing.publicKey), thumbprint(previous.publicKey)] };
+}
+
 /** Where the internal identity keys are mounted inside a container (k8s: the gateway's Secret, the services' ConfigMap). */
 const INTERNAL_IDENTITY_IN_CONTAINER = {
   privateKeyFile: '/run/secrets/gateway/internal-identity/private-key.pem',
   publicKeyFile: '/etc/internal-identity/public-key.pem',
 };
 
-async function smoke(service, database, keyFile, internalIdentity) {
+async function smoke(service, database, keys) {
   const image = `${REPOSITORY}/${service}:${TAG}`;
   const config = JSON.parse(bah('inspect', '--type', 'image', image)).OCIv1.config;
-  const command = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])];
-  say(`${service}: image ${image}, user ${config.User}, command ${JSON.stringify(command)}`);
+  // What Kubernetes runs: the image's ENTRYPOINT (tini) followed by the Deployment's args, which
+  // replace the image's CMD (a `command:` would replace the ENTRYPOINT; test/k8s forbids it).
+  const args = manifestArgs(service, 'deployment.yaml', service);
+  const command = [...(config.Entrypoint ?? []), ...args];
+  say(`${service}: image ${image}, user ${config.User}, entrypoint ${JSON.stringify(config.Entrypoint)} + k8s args ${JSON.stringify(args)}`);
   const http = await freePort();
   const grpcPort = await freePort();
   const ports = { ...SERVICES, [service]: { ...SERVICES[service], http, grpc: grpcPort } };
@@ -156,23 +206,29 @@ async function smoke(service, database, keyFile, internalIdentity) {
     NODE_ENV: 'production',
     NATS_SUBJECT_PREFIX: `images${process.pid}`,
     DB_MIGRATE_ON_BOOT: 'false',
-    ...(service === 'gateway' ? { GATEWAY_JWT_PRIVATE_KEY_FILE: '/run/secrets/gateway/signing-key.pem' } : {}),
+    ...(service === 'gateway'
+      ? { GATEWAY_JWT_PRIVATE_KEY_FILE: '/run/secrets/gateway/signing-key.pem', GATEWAY_JWT_VERIFICATION_KEYS_DIR: '/run/secrets/gateway/verification-keys' }
+      : {}),
     ...internalIdentityEnv(service, INTERNAL_IDENTITY_IN_CONTAINER),
   };
   const container = bah('from', '--pull=never', '--name', `smoke-${service}-${process.pid}`, image);
   try {
     inspectInside(service, container);
-    // The migration Job: same image, `node dist/apps/<app>/src/migrate.js`, admin URL to make the role and schema.
+    // The migration Job: same image, its args (`node dist/apps/<app>/src/migrate.js`) after tini, admin URL to make the role and schema.
     const migrateStarted = Date.now();
-    bah('run', '--isolation', 'chroot', ...envArgs(env), container, '--', 'node', `dist/apps/${service}/src/migrate.js`);
-    check(`${service}: migration Job (migrate.js) inside the image`, true, `${Date.now() - migrateStarted} ms`);
+    const migrate = [...(config.Entrypoint ?? []), ...manifestArgs(service, 'migration-job.yaml', 'migrate')];
+    bah('run', '--isolation', 'chroot', ...envArgs(env), container, '--', ...migrate);
+    check(`${service}: migration Job (${migrate.join(' ')}) inside the image`, true, `${Date.now() - migrateStarted} ms`);
     // The service itself runs with its own role only (DATABASE_ADMIN_URL is the Job's).
     const serviceOnly = Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'DATABASE_ADMIN_URL'));
-    const bind = (source, destination) => ['--mount', `type=bind,source=${source},destination=${destination},ro`];
     const mounts =
       service === 'gateway'
-        ? [...bind(keyFile, '/run/secrets/gateway/signing-key.pem'), ...bind(internalIdentity.privateKeyFile, INTERNAL_IDENTITY_IN_CONTAINER.privateKeyFile)]
-        : bind(internalIdentity.publicKeyFile, INTERNAL_IDENTITY_IN_CONTAINER.publicKeyFile);
+        ? [
+            ...['--mount', `type=bind,source=${keys.signingFile},destination=/run/secrets/gateway/signing-key.pem,ro`],
+            ...['--mount', `type=bind,source=${keys.verificationDir},destination=/run/secrets/gateway/verification-keys,ro`],
+            ...['--mount', `type=bind,source=${keys.internalIdentity.privateKeyFile},destination=${INTERNAL_IDENTITY_IN_CONTAINER.privateKeyFile},ro`],
+          ]
+        : ['--mount', `type=bind,source=${keys.internalIdentity.publicKeyFile},destination=${INTERNAL_IDENTITY_IN_CONTAINER.publicKeyFile},ro`];
     const started = Date.now();
     const child = spawn(
       'buildah',
@@ -189,6 +245,7 @@ async function smoke(service, database, keyFile, internalIdentity) {
       const status = await healthCheck(grpcPort).catch((e) => `error ${e.message}`);
       check(`${service}: grpc.health.v1.Health/Check`, status === 'SERVING', String(status));
     }
+    if (ready.status === 200 && service === 'gateway') await checkJwks(http, keys);
     const init = containerInit(child.pid);
     check(`${service}: tini is the container's first process`, init !== undefined, `host pid ${init}`);
     if (init) process.kill(init, 'SIGTERM');
@@ -207,14 +264,9 @@ async function smoke(service, database, keyFile, internalIdentity) {
 const services = process.argv.slice(2);
 if (!services.length) throw new Error('usage: smoke.mjs <service>...');
 const database = await createDatabase();
-const secrets = mkdtempSync(join(tmpdir(), 'images-smoke-'));
-const keyFile = join(secrets, 'signing-key.pem');
-writeFileSync(keyFile, generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }));
-chmodSync(keyFile, 0o644); // the image's user (uid 1000) reads it, as from a Kubernetes Secret volume
-const internalIdentity = ensureInternalIdentityKeys(secrets);
-chmodSync(internalIdentity.privateKeyFile, 0o644);
+const keys = gatewayKeys();
 try {
-  for (const service of services) await smoke(service, database, keyFile, internalIdentity);
+  for (const service of services) await smoke(service, database, keys);
 } finally {
   await dropDatabase(database.name);
 }

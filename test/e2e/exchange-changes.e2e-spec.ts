@@ -1,14 +1,33 @@
-import { createPublicKey, type JsonWebKey } from 'node:crypto';
+import { createPublicKey, randomBytes, type JsonWebKey } from 'node:crypto';
 import { decode, verify, type JwtPayload } from 'jsonwebtoken';
+import { ProtoPackages } from '@contracts';
 import { daysAgo } from '@platform/testing';
-import { makeUscc } from '../support/factories';
-import { RunningPlatform, startPlatform } from '../support/platform-harness';
+import { creditRecordBody, makeUscc } from '../support/factories';
+import { gatewayApi } from '../support/gateway-api';
+import { callUnary } from '../support/grpc-probes';
+import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
+interface FeedRecord {
+  id: string;
+  recordType: string;
+  subject: { kind: string; id: string; name: string };
+  region: string;
+  documentNumber: string;
+  decisionDate: string;
+  severity: string;
+  summary: string;
+  publishedUntil: string;
+  version: number;
+  removal?: { reason: string };
+}
+type Change =
+  | { id: string; position: string; type: 'list-entry.in-force' | 'list-entry.withdrawn'; entry: { id: string; origin: string } }
+  | { id: string; position: string; type: 'record.in-force' | 'record.withdrawn'; record: FeedRecord };
 interface Page extends JwtPayload {
   since: string;
   next: string;
   head: string;
-  changes: { id: string; position: string; type: string; entry: { id: string; origin: string } }[];
+  changes: Change[];
 }
 
 /**
@@ -20,10 +39,11 @@ interface Page extends JwtPayload {
 describe('the signed change feed (issue 20)', () => {
   let platform: RunningPlatform;
   let hubei: string;
+  let zhengzhou: string;
 
   beforeAll(async () => {
-    platform = await startPlatform(['gateway', 'collection', 'joint-measures']);
-    hubei = await platform.token('hubei-partner');
+    platform = await startPlatform(['gateway', 'collection', 'joint-measures', 'disclosure']);
+    [hubei, zhengzhou] = await Promise.all(['hubei-partner', 'zhengzhou'].map((c) => platform.token(c)));
   }, 120_000);
 
   afterAll(async () => {
@@ -48,7 +68,7 @@ describe('the signed change feed (issue 20)', () => {
 
   it('pages are signed with a published key for this partner, resumable from `next`, and never echo what the partner sent', async () => {
     const first = await verifiedPage();
-    expect(first).toMatchObject({ since: 'c1.0', jti: expect.any(String), exp: expect.any(Number) });
+    expect(first).toMatchObject({ since: 'c2.0.0', jti: expect.any(String), exp: expect.any(Number) });
     // Hubei sends an entry; it must not come back to Hubei as ours.
     const subject = { kind: 'org', id: makeUscc('420100'), name: '武汉某运输有限公司' };
     const sent = await fetch(`${platform.gatewayUrl}/exchange/v1/list-entries`, {
@@ -74,16 +94,19 @@ describe('the signed change feed (issue 20)', () => {
     expect(seen.some((id) => id.includes((sent.headers.get('location') ?? '').split('/').pop() ?? '-'))).toBe(false);
   }, 60_000);
 
-  it('refuses a garbage cursor and a cursor from the future with a code and the field', async () => {
-    const head = (await verifiedPage()).head;
-    const ahead = `c1.${BigInt(head.slice(3)) + 1000n}`;
+  it('refuses a garbage cursor and a cursor from the future (in either source, or an old c1 one) with a code and the field', async () => {
+    const [, list, records] = (await verifiedPage()).head.split('.');
     for (const [since, code] of [
       ['not-a-cursor', 'EXCHANGE.CURSOR_INVALID'],
-      [ahead, 'EXCHANGE.CURSOR_AHEAD'],
+      [`c2.${list}`, 'EXCHANGE.CURSOR_INVALID'],
+      [`c2.${BigInt(list) + 1000n}.${records}`, 'EXCHANGE.CURSOR_AHEAD'],
+      [`c2.${list}.${BigInt(records) + 1000n}`, 'EXCHANGE.CURSOR_AHEAD'],
+      [`c1.${BigInt(list) + 1000n}`, 'EXCHANGE.CURSOR_AHEAD'],
     ]) {
       const r = await changes(since);
       const body = (await r.json()) as { code: string; errors: { field: string }[] };
-      expect({ status: r.status, type: r.headers.get('content-type')?.split(';')[0], code: body.code, field: body.errors[0]?.field }).toEqual({
+      expect({ since, status: r.status, type: r.headers.get('content-type')?.split(';')[0], code: body.code, field: body.errors[0]?.field }).toEqual({
+        since,
         status: 400,
         type: 'application/problem+json',
         code,
@@ -97,4 +120,163 @@ describe('the signed change feed (issue 20)', () => {
     const r = await fetch(`${platform.gatewayUrl}/exchange/v1/changes`, { headers: { authorization: `Bearer ${jws}` } });
     expect(r.status).toBe(401);
   }, 30_000);
+
+  describe('credit records (ADR 0079)', () => {
+    const api = gatewayApi<Record<string, unknown> & { id?: string; code?: string }>(
+      () => platform,
+      () => zhengzhou,
+    );
+    /** Follows `next` from a cursor to the head, as a partner does; every page verified. */
+    async function follow(since?: string): Promise<{ pages: Page[]; changes: Change[]; next: string }> {
+      const pages: Page[] = [];
+      let page = await verifiedPage(since);
+      pages.push(page);
+      for (let i = 0; i < 100 && page.next !== page.since; i++) {
+        page = await verifiedPage(page.next);
+        pages.push(page);
+      }
+      return { pages, changes: pages.flatMap((p) => p.changes), next: page.next };
+    }
+    const recordChanges = (changes: Change[], recordId: string) =>
+      changes.filter((c): c is Extract<Change, { record: FeedRecord }> => 'record' in c && c.record.id === recordId);
+    const published = (recordId: string) =>
+      eventually(
+        () => platform.db.query<{ partner_region: string | null }>(`SELECT partner_region FROM disclosure.public_records WHERE record_id = $1`, [recordId]),
+        (rows) => rows.length === 1,
+      );
+
+    /**
+     * Issue 20 item 1: a partner reads "records … marked shareable about subjects it has a reason
+     * to see (its region …)"; item 2: the feed "includes withdrawals (repairs, revocations, …) so a
+     * partner never keeps publishing what we withdrew". Shareable = what disclosure publishes (an
+     * administrative penalty is public, DOMAIN.md); the partner's region is the enterprise's
+     * registration (USCC positions 3–8 = 42xxxx for Hubei, docs/exchange.md).
+     */
+    it('gives Hubei our record about a Hubei enterprise, then its revocation; never a Henan one, nor the record Hubei pushed', async () => {
+      const hubeiCarrier = { kind: 'org', id: makeUscc('420100'), name: '武汉某运输有限公司' };
+      const henanCarrier = { kind: 'org', id: makeUscc('410100'), name: '郑州某运输有限公司' };
+      const ourBody = creditRecordBody({ subject: hubeiCarrier });
+      const ours = await api('/api/v1/credit-records', { method: 'POST', body: ourBody });
+      const henans = await api('/api/v1/credit-records', { method: 'POST', body: creditRecordBody({ subject: henanCarrier }) });
+      const template = creditRecordBody({ subject: hubeiCarrier, region: '420100' });
+      const pushed = await api('/exchange/v1/records', {
+        method: 'POST',
+        token: hubei,
+        body: {
+          recordType: template.recordType,
+          subject: { ...hubeiCarrier, id: makeUscc('420500') },
+          region: '420100',
+          severity: template.severity,
+          decisionDate: template.decisionDate,
+          documentNumber: `鄂交罚〔2026〕${randomBytes(3).toString('hex')}号`,
+          payload: { ...template.payload, authority: '武汉市交通运输局' },
+          provenance: { partnerRegion: '420000', sourceReference: `HB-${randomBytes(4).toString('hex')}` },
+        },
+      });
+      expect([ours.status, henans.status, pushed.status]).toEqual([201, 201, 201]);
+      const [ourId, henanId, pushedId] = [ours.body.id!, henans.body.id!, pushed.body.id!];
+      // All three are published (the pushed one marked as Hubei's): their absence from the feed is the rule's doing.
+      expect(await published(henanId)).toEqual([{ partner_region: null }]);
+      expect(await published(pushedId)).toEqual([{ partner_region: '420000' }]);
+      await published(ourId);
+
+      const before = await follow();
+      const inForce = recordChanges(before.changes, ourId);
+      expect(inForce).toEqual([
+        {
+          id: `record:${ourId}:v1`,
+          position: expect.stringMatching(/^\d+$/),
+          type: 'record.in-force',
+          record: expect.objectContaining({
+            id: ourId,
+            recordType: 'administrative-penalty',
+            subject: hubeiCarrier,
+            region: '410100',
+            severity: 'general',
+            decisionDate: ourBody.decisionDate,
+            documentNumber: ourBody.documentNumber,
+            version: 1,
+          }),
+        },
+      ]);
+      expect(inForce[0].record).not.toHaveProperty('removal');
+      expect(recordChanges(before.changes, henanId)).toEqual([]);
+      expect(recordChanges(before.changes, pushedId)).toEqual([]);
+
+      const revoked = await api(`/api/v1/credit-records/${ourId}/revocation`, { method: 'POST', body: { reason: '处罚决定已被依法撤销' } });
+      expect(revoked.status).toBe(200);
+      // Resumed from where the partner stopped: the withdrawal arrives, with a new id.
+      const after = await eventually(
+        () => follow(before.next),
+        (read) => recordChanges(read.changes, ourId).length > 0,
+      );
+      expect(recordChanges(after.changes, ourId)).toEqual([
+        {
+          id: `record:${ourId}:v2`,
+          position: expect.stringMatching(/^\d+$/),
+          type: 'record.withdrawn',
+          record: expect.objectContaining({ id: ourId, version: 2, removal: { reason: 'revoked: 处罚决定已被依法撤销', removedAt: expect.any(String) } }),
+        },
+      ]);
+      // A partner starting afresh gets the record's newest state only: nothing to keep publishing.
+      expect(recordChanges((await follow()).changes, ourId).map((c) => c.type)).toEqual(['record.withdrawn']);
+    }, 90_000);
+
+    it('pages from `next` without loss; a page read again repeats its ids, and nothing else does', async () => {
+      const carriers = Array.from({ length: 3 }, (_, i) => ({ kind: 'org', id: makeUscc('420100'), name: `武汉分页测试运输有限公司${i}` }));
+      const start = await follow();
+      const ids: string[] = [];
+      for (const subject of carriers) {
+        const created = await api('/api/v1/credit-records', { method: 'POST', body: creditRecordBody({ subject }) });
+        expect(created.status).toBe(201);
+        ids.push(created.body.id!);
+        await published(created.body.id!);
+      }
+      const read = await follow(start.next);
+      expect(read.changes.filter((c) => 'record' in c).map((c) => ('record' in c ? c.record.id : ''))).toEqual(ids);
+      const all = read.changes.map((c) => c.id);
+      expect(new Set(all).size).toBe(all.length);
+      // At least once: the same cursor answers the same changes (a receiver recognises them by id).
+      const again = await verifiedPage(start.next);
+      expect(again.changes.map((c) => c.id)).toEqual(read.pages[0].changes.map((c) => c.id));
+      expect(again.next).toBe(read.pages[0].next);
+    }, 90_000);
+
+    it('still reads a c1 cursor (a list-only partner): its list position, every record from the start, then c2 cursors', async () => {
+      const subject = { kind: 'org', id: makeUscc('420100'), name: '武汉旧游标测试运输有限公司' };
+      const created = await api('/api/v1/credit-records', { method: 'POST', body: creditRecordBody({ subject }) });
+      expect(created.status).toBe(201);
+      await published(created.body.id!);
+      const fromStart = await verifiedPage();
+      expect(recordChanges(fromStart.changes, created.body.id!)).toHaveLength(1);
+      const [, list] = fromStart.head.split('.');
+      const page = await verifiedPage(`c1.${list}`);
+      expect(page.since).toBe(`c1.${list}`);
+      expect(page.next).toMatch(/^c2\.\d+\.\d+$/);
+      expect(page.changes.filter((c) => c.type.startsWith('list-entry.'))).toEqual([]);
+      expect(page.changes.filter((c) => c.type.startsWith('record.'))).toEqual(fromStart.changes.filter((c) => c.type.startsWith('record.')));
+    }, 30_000);
+
+    it('serves the same page on the gateway’s gRPC face (GetChanges)', async () => {
+      const rest = await verifiedPage();
+      const answer = (await callUnary(
+        `127.0.0.1:${platform.ports.gateway.grpc}`,
+        ProtoPackages.gateway.protoPath,
+        'gateway.v1.ExchangeGatewayService',
+        'getChanges',
+        { since: '' },
+        { authorization: `Bearer ${hubei}` },
+      )) as { bodyJson: string };
+      const jws = JSON.parse(answer.bodyJson) as string;
+      const { keys } = (await (await fetch(`${platform.gatewayUrl}/.well-known/jwks.json`)).json()) as { keys: (JsonWebKey & { kid: string })[] };
+      const jwk = keys.find((k) => k.kid === decode(jws, { complete: true })?.header.kid)!;
+      const grpcPage = verify(jws, createPublicKey({ key: jwk, format: 'jwk' }), { algorithms: ['ES256'], audience: 'exchange:420000' }) as Page;
+      expect({ since: grpcPage.since, next: grpcPage.next, head: grpcPage.head, changes: grpcPage.changes }).toEqual({
+        since: rest.since,
+        next: rest.next,
+        head: rest.head,
+        changes: rest.changes,
+      });
+    }, 30_000);
+  });
 });

@@ -399,9 +399,12 @@ describe('permits through the gateway: applications classified, on the credit pa
         origin: '郑州市',
         destination: '信阳市',
         provinces: ['410000'],
+        // Names a person reads: GB/T 2260 for the province, the configured issuing authority (62号令 第十二条).
+        provinceNames: ['河南省'],
         validFrom: '2026-12-10',
         validUntil: '2026-12-12',
         issuedBy: '410100',
+        issuingAuthority: '河南省交通运输厅',
       },
     });
     expect(JSON.stringify(publicView.body)).not.toContain('豫A12345');
@@ -563,7 +566,10 @@ describe('permits through the gateway: applications classified, on the credit pa
     // Henan: 列入重点关注名单的不适用信用承诺办理 (mapping henan.key-watch.no-commitment).
     const applied = await submitWhenKnown(application(carrier));
     expect(applied.body).toMatchObject({ status: 'accepted', path: 'standard', inspection: 'on-site' });
-    expect((applied.body.pathReasons as string[]).join()).toContain('不适用信用承诺（告知承诺）办理');
+    // The applicant reads the fact behind it (the list, since when), not the catalogue's source note.
+    expect(applied.body.pathReasons).toEqual([
+      `不适用信用承诺（告知承诺）办理：列入重点关注名单（${confirmed.body.startsOn as string}起${confirmed.body.endsOn ? `至${confirmed.body.endsOn as string}` : ''}）`,
+    ]);
   }, 60_000);
 
   it('a Hubei key-watch entry about a Henan carrier is outside the Hubei agreement: not applied, and the carrier keeps the commitment path', async () => {

@@ -138,6 +138,10 @@ describe('public portal: the permit page the QR code opens', () => {
     expect(facts).toContain('豫A***45（牵引车） · 豫A***9挂（挂车）');
     expect(facts).not.toContain('豫A12345');
     expect(facts).toContain('郑州市 至 信阳市');
+    // Names, not codes (GB/T 2260; the issuing authority of 62号令 第十二条): 途经省份 河南省, 许可机关 河南省交通运输厅.
+    expect(facts).toMatch(/途经省份\s*河南省/);
+    expect(facts).toMatch(/许可机关\s*河南省交通运输厅/);
+    expect(facts).not.toContain('行政区划');
     expect(facts).toContain(`${zhDate(today)} 至 ${zhDate(addDays(today, 2))}`);
     expect(await page.evaluate<string>('document.getElementById("main").innerText')).not.toMatch(/\bnull\b|\bundefined\b|NaN|\[object/);
     // The carrier leads to its public profile by keyboard.

@@ -286,7 +286,7 @@ describe('API schemas (kubernetes-models) and custom resource shapes', () => {
       expect(conf).toMatch(/^\s*jetstream\s*\{[^}]*store_dir/m);
       expect(conf).toMatch(/^\s*cluster\s*\{/m);
       for (let i = 0; i < (sts?.spec?.replicas ?? 0); i++) expect(conf).toContain(`nats://nats-${i}.${sts.spec.serviceName}:6222`);
-      const conffile = containerOf(sts)?.command?.join(' ') ?? '';
+      const conffile = containerOf(sts)?.args?.join(' ') ?? '';
       const mount = containerOf(sts)?.volumeMounts?.find((m: any) => podSpecOf(sts).volumes.find((v: any) => v.name === m.name)?.configMap);
       expect(conffile).toContain(`${mount?.mountPath}/nats.conf`);
     });
@@ -374,6 +374,15 @@ describe.each(deployedTrees.map((t) => [t.name, t]))('every container in %s', (_
     expect([...inEnv, ...inConfigMaps]).toEqual([]);
   });
 
+  // `command:` replaces the image's ENTRYPOINT: in our images tini would no longer be PID 1, node
+  // would be, and the kernel drops signals PID 1 has no handler for (SIGTERM during boot is lost,
+  // the pod then waits out the grace period and is killed). Third-party images (nats, nats-box)
+  // exec their arguments from their entrypoint too, so one rule holds for every container.
+  it("keeps the image's entrypoint: no container sets command (only args)", () =>
+    expect(
+      each((_w, c) => (c.command !== undefined ? `${c.name}: command ${JSON.stringify(c.command)} replaces the image's ENTRYPOINT; use args` : undefined)),
+    ).toEqual([]));
+
   it('of a platform service uses an image tag an overlay can set (transport-credit/<app>)', () => {
     expect(
       each((w, c) => {
@@ -449,8 +458,8 @@ describe.each(deployedTrees.map((t) => [t.name, t]))('services in %s', (treeName
       }
     });
 
-    it('starts the compiled main.js, drains on SIGTERM within the grace period', () => {
-      expect(container()?.command).toEqual(['node', `dist/apps/${app}/src/main.js`]);
+    it("starts the compiled main.js under the image's tini, drains on SIGTERM within the grace period", () => {
+      expect(container()?.args).toEqual(['node', `dist/apps/${app}/src/main.js`]);
       const pod = podSpecOf(deployment());
       expect(pod?.terminationGracePeriodSeconds).toBe(30);
       expect(container()?.lifecycle?.preStop?.exec?.command).toEqual(['sleep', '5']);
@@ -499,7 +508,7 @@ describe.each(deployedTrees.map((t) => [t.name, t]))('services in %s', (treeName
       const j = job();
       expect(j?.metadata?.annotations?.['transport-credit.io/apply-order']).toBe('before-rollout');
       const c = containerOf(j);
-      expect(c?.command).toEqual(['node', `dist/apps/${app}/src/migrate.js`]);
+      expect(c?.args).toEqual(['node', `dist/apps/${app}/src/migrate.js`]);
       expect(c?.image).toBe(container()?.image);
       expect(c?.envFrom).toContainEqual({ configMapRef: { name: `${app}-config` } });
       expect(secretRef(c, 'DATABASE_URL')).toEqual({ name: `${app}-db`, key: 'DATABASE_URL' });
@@ -541,6 +550,16 @@ describe.each(deployedTrees.map((t) => [t.name, t]))('services in %s', (treeName
         const data = configMap()?.data ?? {};
         const ttlMs = Number(data.INTERNAL_IDENTITY_TTL_SECONDS ?? 30) * 1000;
         expect(ttlMs).toBeGreaterThan(Number(data.GATEWAY_UPSTREAM_DEADLINE_MS ?? 5000));
+      });
+
+      it('reads its verification-only keys (rotation, ADR 0082) from optional Secret gateway-verification-keys at GATEWAY_JWT_VERIFICATION_KEYS_DIR', () => {
+        const dir: string = configMap()?.data?.GATEWAY_JWT_VERIFICATION_KEYS_DIR ?? '';
+        const mount = (container()?.volumeMounts ?? []).find((m: any) => m.mountPath === dir);
+        const volume = (podSpecOf(deployment())?.volumes ?? []).find((v: any) => v.name === mount?.name);
+        expect(dir).not.toBe('');
+        expect(volume?.secret).toEqual(expect.objectContaining({ secretName: 'gateway-verification-keys', optional: true }));
+        // Every key of the Secret must reach the directory: an items list would drop keys added at rotation.
+        expect(volume?.secret).not.toHaveProperty('items');
       });
 
       it('is scaled by an autoscaling/v2 HPA, and its Deployment leaves replicas to it', () => {
@@ -735,8 +754,8 @@ describe.each(deployedTrees.map((t) => [t.name, t]))('JetStream streams declared
     const job = find(tree, 'Job', 'nats-streams') as any;
     const container = containerOf(job);
     const mount = container?.volumeMounts?.find((m: any) => podSpecOf(job).volumes.find((v: any) => v.name === m.name)?.configMap?.name === 'nats-streams');
-    expect(container?.command?.join(' ')).toContain(`${mount?.mountPath}/*.json`);
-    expect(container?.command?.join(' ')).toMatch(/nats .*stream add/);
+    expect(container?.args?.join(' ')).toContain(`${mount?.mountPath}/*.json`);
+    expect(container?.args?.join(' ')).toMatch(/nats .*stream add/);
     expect(envVar(container, 'NATS_URL')?.value).toBe('nats://nats:4222');
   });
 });
@@ -785,9 +804,10 @@ describe('overlays', () => {
     const referenced = new Set<string>();
     for (const w of workloads(tree)) {
       const pod = podSpecOf(w);
+      // An optional volume (gateway-verification-keys, only during a rotation) may be absent.
       for (const v of pod?.volumes ?? []) {
-        if (v.secret) referenced.add(`Secret ${v.secret.secretName}`);
-        if (v.configMap) referenced.add(`ConfigMap ${v.configMap.name}`);
+        if (v.secret && !v.secret.optional) referenced.add(`Secret ${v.secret.secretName}`);
+        if (v.configMap && !v.configMap.optional) referenced.add(`ConfigMap ${v.configMap.name}`);
       }
       for (const c of [...(pod?.containers ?? []), ...(pod?.initContainers ?? [])]) {
         for (const e of c.env ?? []) if (e.valueFrom?.secretKeyRef) referenced.add(`Secret ${e.valueFrom.secretKeyRef.name}`);
@@ -836,7 +856,7 @@ describe('entry points the manifests and the image start', () => {
   const sourceOf = (distPath: string) => join(ROOT, distPath.replace(/^(\.\/)?dist\//, '').replace(/\.js$/, '.ts'));
 
   it('every `node dist/….js` command in k8s/ is compiled from a source file that exists', () => {
-    const commands = base.objects.flatMap((o) => (WORKLOAD_KINDS.includes(o.kind) ? (podSpecOf(o)?.containers ?? []) : [])).map((c: any) => c.command ?? []);
+    const commands = base.objects.flatMap((o) => (WORKLOAD_KINDS.includes(o.kind) ? (podSpecOf(o)?.containers ?? []) : [])).map((c: any) => c.args ?? []);
     const scripts = commands.filter((c: string[]) => c[0] === 'node').map((c: string[]) => c[c.length - 1]);
     expect(scripts.length).toBe(APP_NAMES.length * 2);
     expect(scripts.filter((s: string) => !existsSync(sourceOf(s)))).toEqual([]);
@@ -874,6 +894,8 @@ describe('entry points the manifests and the image start', () => {
       expect(existsSync(sourceOf(preload!))).toBe(true);
       expect(lines.some((l) => /^COPY --from=build \S*\/proto \.\/proto$/.test(l))).toBe(true);
       expect(lines.some((l) => /^CMD .*node dist\/apps\/\$\{SERVICE\}\/src\/main\.js/.test(l))).toBe(true);
+      // tini as PID 1 forwards SIGTERM to node; the manifests keep it by setting only args (above).
+      expect(lines.filter((l) => l.startsWith('ENTRYPOINT ')).pop()).toBe('ENTRYPOINT ["/usr/bin/tini", "--"]');
       expect(lines.some((l) => l.startsWith('HEALTHCHECK ') && !l.startsWith('HEALTHCHECK NONE'))).toBe(false);
     });
 

@@ -106,7 +106,7 @@ async function main() {
     label: 'bench',
     apps: ['gateway', 'disclosure'],
     // One address sends everything here: the per-address public limit must be out of the way.
-    env: { NODE_ENV: 'production', GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000' },
+    env: { NODE_ENV: 'production', GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE: '100000000', PUBLIC_BASE_URL: 'https://credit.example.cn' },
     onLine: (name, line) => process.env.BENCH_LOGS && console.error(`${name}: ${line}`),
   });
   const { adminUrl, ports, children } = platform;

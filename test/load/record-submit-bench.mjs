@@ -22,7 +22,7 @@ import { Agent, request } from 'node:http';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startPrivatePlatform } from './lib/private-platform.mjs';
-import { bodyFactory } from './lib/record-bodies.mjs';
+import { buildRequest, runTag, valuesFor } from './lib/scenario-template.mjs';
 import { cpuMeter, perRequest } from './lib/cpu.mjs';
 import { atRate, closedLoop, closedLoopHttp } from './lib/pacer.mjs';
 
@@ -34,8 +34,11 @@ const RATES = (process.argv[4] ?? '100,300').split(',').map(Number);
 const ONLY = process.argv[5]?.split('|');
 const WARMUP_SECONDS = 3;
 
-/** A new penalty every call (no duplicates, no replays), from the closed-loop scenario's own template. */
-const nextPenalty = bodyFactory(JSON.parse(readFileSync(join(import.meta.dirname, 'scenarios/gateway-submit-record.json'), 'utf8')).request.bodyTemplate);
+/** A new penalty every call (no duplicates, no replays), from the record-single scenario's template (scenarios.json). */
+const RECORD = JSON.parse(readFileSync(join(import.meta.dirname, 'scenarios.json'), 'utf8')).scenarios.find((s) => s.name === 'record-single').request;
+const values = valuesFor({ run: runTag() });
+let serial = 0;
+const nextPenalty = () => buildRequest(RECORD, values(++serial)).body;
 
 async function main() {
   const secret = randomBytes(18).toString('base64url');

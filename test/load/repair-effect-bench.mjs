@@ -58,7 +58,7 @@ async function main() {
     label: 'repair',
     apps: ['gateway', 'collection', 'disclosure', 'repair'],
     clients: [{ clientId: 'bench', clientSecret: secret, name: 'bench', kind: 'integrator', region: '410100', scopes: ['records:write', 'records:read'] }],
-    env: { NODE_ENV: 'production', GATEWAY_RATE_LIMIT_PER_MINUTE: '100000000' },
+    env: { NODE_ENV: 'production', GATEWAY_RATE_LIMIT_PER_MINUTE: '100000000', PUBLIC_BASE_URL: 'https://credit.example.cn' },
     onLine: (name, line) => process.env.BENCH_LOGS && console.error(`${name}: ${line}`),
   });
   try {

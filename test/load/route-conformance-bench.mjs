@@ -19,14 +19,14 @@ import { cpus } from 'node:os';
 import pg from 'pg';
 import { startPrivatePlatform, NATS_URL } from './lib/private-platform.mjs';
 import { cpuMeter } from './lib/cpu.mjs';
+import { bareBaseline } from './lib/bare-positions.mjs';
+import { permitIssued, positionWorkload } from './lib/positions.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(import.meta.dirname, '..', '..');
 const domain = (file) => require(join(ROOT, 'dist/apps/permits/src/conformance/domain', file));
 const { CorridorIndex } = domain('corridor-index.js');
 const { conformBatch } = domain('batch.js');
-const { default: Flatbush } = await import('flatbush');
-const { default: CheapRuler } = await import('cheap-ruler');
 
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const SERVICE = process.argv.includes('--service');
@@ -38,97 +38,7 @@ const CORRIDOR_M = 500;
 // Permits valid from 12 h ago until now; positions 4 h to ~3 h ago (all inside the windows, none in the future).
 const START = Date.now() - 12 * 3_600_000;
 
-let seed = 42;
-const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
-
-function makePermits() {
-  const permits = [];
-  for (let v = 0; v < VEHICLES; v += 1) {
-    let lon = 111.5 + random() * 3.5;
-    let lat = 32.5 + random() * 3;
-    const coordinates = [[lon, lat]];
-    for (let k = 0; k < 59; k += 1) {
-      lon += (random() - 0.3) * 0.03;
-      lat += (random() - 0.3) * 0.02;
-      coordinates.push([lon, lat]);
-    }
-    permits.push({
-      permitNo: `BENCH-${v}`,
-      plate: `豫B${String(v).padStart(5, '0')}`,
-      plateColour: 'yellow',
-      route: { segments: [{ province: '410000', line: { type: 'LineString', coordinates } }] },
-      validFrom: START,
-      validUntil: START + 12 * 3_600_000,
-      carrier: { uscc: '91410100MA0000001X', name: '郑州大件运输有限公司' },
-      issuedByRegion: '410000',
-    });
-  }
-  return permits;
-}
-
-/** Batches as they arrive on the wire: JSON text of { reports: [...] }. */
-function makeBatches(permits) {
-  const batches = [];
-  let reports = [];
-  const perVehicle = Math.ceil(POSITIONS / VEHICLES);
-  for (let i = 0; i < POSITIONS; i += 1) {
-    const v = i % VEHICLES;
-    const step = Math.floor(i / VEHICLES);
-    const line = permits[v].route.segments[0].line.coordinates;
-    const t = Math.min(0.999, step / perVehicle) * (line.length - 1);
-    const [a, b] = [line[Math.floor(t)], line[Math.floor(t) + 1]];
-    const f = t - Math.floor(t);
-    const off = random() < 0.1 ? 0.02 + random() * 0.03 : (random() - 0.5) * 0.006;
-    reports.push({
-      plate: permits[v].plate,
-      plateColour: 'yellow',
-      longitude: a[0] + (b[0] - a[0]) * f + off,
-      latitude: a[1] + (b[1] - a[1]) * f,
-      speedKmh: random() < 0.01 ? 400 : 60,
-      recordedAt: new Date(START + 8 * 3_600_000 + step * 30_000).toISOString().replace('Z', '+00:00'),
-    });
-    if (reports.length === BATCH) {
-      batches.push(JSON.stringify({ reports }));
-      reports = [];
-    }
-  }
-  if (reports.length > 0) batches.push(JSON.stringify({ reports }));
-  return batches;
-}
-
-/** The bare baseline: parse, look up the vehicle's permit, search the same kind of index, measure. */
-function bareBaseline(permits, batches) {
-  const pieces = [];
-  const byPlate = new Map();
-  permits.forEach((permit, p) => {
-    byPlate.set(`${permit.plate}|${permit.plateColour}`, p);
-    const c = permit.route.segments[0].line.coordinates;
-    for (let k = 1; k < c.length; k += 1) pieces.push({ p, a: c[k - 1], b: c[k], ruler: new CheapRuler((c[k - 1][1] + c[k][1]) / 2, 'meters') });
-  });
-  const index = new Flatbush(pieces.length);
-  for (const piece of pieces) {
-    const box = piece.ruler.bufferBBox(
-      [Math.min(piece.a[0], piece.b[0]), Math.min(piece.a[1], piece.b[1]), Math.max(piece.a[0], piece.b[0]), Math.max(piece.a[1], piece.b[1])],
-      CORRIDOR_M,
-    );
-    index.add(box[0], box[1], box[2], box[3]);
-  }
-  index.finish();
-  return () => {
-    let outside = 0;
-    for (const text of batches) {
-      for (const r of JSON.parse(text).reports) {
-        const p = byPlate.get(`${r.plate}|${r.plateColour}`);
-        const at = Date.parse(r.recordedAt);
-        if (p === undefined || !(at >= permits[p].validFrom)) continue;
-        const point = [r.longitude, r.latitude];
-        const hits = index.search(r.longitude, r.latitude, r.longitude, r.latitude, (i) => pieces[i].p === p);
-        if (!hits.some((i) => pieces[i].ruler.pointToSegmentDistance(point, pieces[i].a, pieces[i].b) <= CORRIDOR_M)) outside += 1;
-      }
-    }
-    return outside;
-  };
-}
+const { permits, batches } = positionWorkload({ positions: POSITIONS, vehicles: VEHICLES, batch: BATCH, start: START });
 
 /** Route conformance's own path: parse, validate, group by vehicle, judge, advance episodes, carry state. */
 function conformance(permits, batches) {
@@ -160,9 +70,7 @@ function timed(run) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const permits = makePermits();
-const batches = makeBatches(permits);
-const sides = { 'bare baseline': bareBaseline(permits, batches), 'route conformance (domain path)': conformance(permits, batches) };
+const sides = { 'bare baseline': bareBaseline(permits, batches, CORRIDOR_M), 'route conformance (domain path)': conformance(permits, batches) };
 const runs = Object.fromEntries(Object.keys(sides).map((name) => [name, []]));
 for (const run of Object.values(sides)) run(); // warm-up: JIT and caches
 for (let round = 0; round < ROUNDS; round += 1) for (const [name, run] of Object.entries(sides)) runs[name].push(timed(run));
@@ -200,20 +108,7 @@ async function servicePath(baseline) {
   };
   try {
     for (const p of permits) {
-      const data = {
-        permitNo: p.permitNo,
-        applicationId: randomUUID(),
-        carrier: p.carrier,
-        vehicle: { tractorPlate: p.plate, tractorPlateColour: p.plateColour },
-        permitClass: 'II',
-        route: p.route,
-        dimensions: { heightM: 4.5, widthM: 3.5, lengthM: 20, grossMassKg: 60000 },
-        validFrom: new Date(p.validFrom).toISOString(),
-        validUntil: new Date(p.validUntil).toISOString(),
-        trips: 'single',
-        issuedBy: { region: '410000', authority: '河南省交通运输厅', authorityUscc: '114100000052519881' },
-        issuedAt: new Date(p.validFrom).toISOString(),
-      };
+      const data = permitIssued(p, randomUUID);
       const e = envelope('permits.permit.issued', data);
       await handles.js.publish(ns.subject('permits.permit.issued'), JSON.stringify(e), { msgID: e.id });
     }

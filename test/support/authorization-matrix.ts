@@ -468,6 +468,22 @@ export const MATRIX: Record<string, Row> = {
   'POST /exchange/v1/records': { access: S.ExchangeWrite, region: 'none', allowed: 400, probe: () => empty('POST', '/exchange/v1/records') },
   // Admins review what partners sent.
   'GET /api/v1/partner-list-entries': { access: S.Admin, region: 'none', allowed: 200, probe: () => get('/api/v1/partner-list-entries') },
+  // The partner-feed puller's state and dead letters (ADR 0080): the deployment's, not a region's.
+  'GET /api/v1/admin/partner-feeds': { access: S.Admin, region: 'none', allowed: 200, probe: () => get('/api/v1/admin/partner-feeds') },
+  'GET /api/v1/admin/partner-feeds/dead-letters': {
+    access: S.Admin,
+    region: 'none',
+    allowed: 200,
+    probe: () => get('/api/v1/admin/partner-feeds/dead-letters'),
+  },
+  // Our answers to partner provinces' permit applications, relayed (ADR 0080): a partner this deployment does not follow is refused on `partner`.
+  'GET /api/v1/partner-permit-approvals': { access: S.PermitsWrite, region: 'none', allowed: 400, probe: () => get('/api/v1/partner-permit-approvals') },
+  'POST /api/v1/partner-permit-approvals': {
+    access: S.PermitsWrite,
+    region: 'none',
+    allowed: 400,
+    probe: () => empty('POST', '/api/v1/partner-permit-approvals'),
+  },
   // Stored files (ADR 0076): an empty upload is refused (400 FILE.EMPTY); a file nobody stored is absent.
   'POST /api/v1/permit-attachments': {
     access: S.PermitsWrite,

@@ -180,6 +180,10 @@ export const TEST_CLIENTS: Omit<DemoClient, 'clientSecret'>[] = [
   { clientId: 'zhengzhou-checkpoint', name: '郑州市交通运输综合行政执法支队', kind: 'integrator', region: '410100', scopes: ['permits:write'] },
   // Hubei's transport department as a partner province: approves or refuses cross-province oversize permits whose route crosses it (issue 18 item 5).
   { clientId: 'hubei-partner', name: '湖北省交通运输厅', kind: 'partner', region: '420000', scopes: ['exchange:read', 'exchange:write'] },
+  // Hubei's own permit office, on Hubei's deployment: answers Henan's cross-province applications through it (ADR 0080).
+  { clientId: 'hubei-permits', name: '湖北省交通运输厅（大件许可）', kind: 'integrator', region: '420000', scopes: ['permits:write'] },
+  // The same office below province level (Wuhan): may not answer for the province.
+  { clientId: 'wuhan-permits', name: '武汉市交通运输局（大件许可）', kind: 'integrator', region: '420100', scopes: ['permits:write'] },
 ];
 
 export interface RunningPlatform {
@@ -198,6 +202,8 @@ export interface RunningPlatform {
   token(clientId: string): Promise<string>;
   /** Starts an app again with the same environment (after a kill) and waits until it is ready. */
   restart(app: string): Promise<void>;
+  /** Stops one app (SIGTERM, as an operator would), keeping its database and ports for `restart`. */
+  halt(app: string): Promise<void>;
   /** SIGTERM every process; returns exit codes. */
   stop(): Promise<Record<string, number | null>>;
 }
@@ -210,7 +216,7 @@ export interface RunningPlatform {
  * retries when they do.
  */
 const chosenPorts = new Set<number>();
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   for (;;) {
     const port = 20_000 + Math.floor(Math.random() * 12_000);
     if (chosenPorts.has(port)) continue;
@@ -227,14 +233,27 @@ async function freePort(): Promise<number> {
 }
 
 /**
+ * The environment of a second, partner deployment beside the first (issue 20 item 7): its own
+ * province (PLATFORM_PROVINCE) and issuer, so its pages and tokens are told apart from the first's.
+ * Ports, database and NATS namespace are a platform's own anyway (every startPlatform call).
+ */
+export function provinceEnv(province: string): Record<string, string> {
+  return { PLATFORM_PROVINCE: province, GATEWAY_ISSUER: `transport-credit-gateway-${province}` };
+}
+
+/**
  * Starts real service processes from dist/ (built by `npm test` before this tier) on free
  * ports, against a private database clone and a private NATS namespace, exporting spans to
  * an in-memory OTLP receiver.
  */
-export async function startPlatform(apps: string[] = Object.keys(SERVICES), extraEnv: Record<string, string> = {}): Promise<RunningPlatform> {
+export async function startPlatform(
+  apps: string[] = Object.keys(SERVICES),
+  extraEnv: Record<string, string> = {},
+  options: PlatformOptions = {},
+): Promise<RunningPlatform> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startPlatformOnce(apps, extraEnv);
+      return await startPlatformOnce(apps, extraEnv, options);
     } catch (error) {
       // Another suite's platform took a chosen port first: choose again.
       if (attempt >= 3 || !(error as Error).message.includes('EADDRINUSE')) throw error;
@@ -242,8 +261,16 @@ export async function startPlatform(apps: string[] = Object.keys(SERVICES), extr
   }
 }
 
-async function startPlatformOnce(apps: string[], extraEnv: Record<string, string>): Promise<RunningPlatform> {
-  const db = await cloneTestDatabase('e2e');
+export interface PlatformOptions {
+  /**
+   * The platform's database (dropped by `stop`). Default: a clone of the template on the shared
+   * server; the fault tier gives one on a PostgreSQL cluster of its own, which it restarts.
+   */
+  database?: () => Promise<TestDatabase>;
+}
+
+async function startPlatformOnce(apps: string[], extraEnv: Record<string, string>, options: PlatformOptions): Promise<RunningPlatform> {
+  const db = await (options.database ?? (() => cloneTestDatabase('e2e')))();
   const otlp = new OtlpReceiver();
   const otlpUrl = await otlp.start();
   const dir = mkdtempSync(join(tmpdir(), 'tcp-e2e-'));
@@ -310,6 +337,9 @@ async function startPlatformOnce(apps: string[], extraEnv: Record<string, string
     async restart(app) {
       launch(app);
       await waitReady(app, ports[app].http, processes[app], 90_000);
+    },
+    async halt(app) {
+      await stop(processes[app]);
     },
     async stop() {
       const codes = Object.fromEntries(await Promise.all(Object.entries(processes).map(async ([app, p]) => [app, await stop(p)] as const)));

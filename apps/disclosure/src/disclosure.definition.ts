@@ -1,5 +1,5 @@
 import { ProtoPackages } from '@contracts';
-import { backendServiceEnv, z } from '@platform/config';
+import { backendServiceEnv, publicBaseUrlIssue, z } from '@platform/config';
 import { MessagingRetention1763700006500, MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { PublicReadModel1763700000200 } from './migrations/1763700000200-public-read-model';
@@ -15,16 +15,9 @@ import { PublicGradeTiers1763700002000 } from './migrations/1763700002000-public
 import { PublicRecordStatus1763700005000 } from './migrations/1763700005000-public-record-status';
 import { ListEntryProvenance1763700005010 } from './migrations/1763700005010-list-entry-provenance';
 import { PublicRepairNotices1763700007600 } from './migrations/1763700007600-public-repair-notices';
+import { PublicRecordOrigin1763700008100 } from './migrations/1763700008100-public-record-origin';
 import { PublicRecordEntity } from './profiles/infrastructure/public-record.entity';
 import { PublicSubjectEntity } from './profiles/infrastructure/public-subject.entity';
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** A report printed in production must verify from any phone (issue 21: its QR code pointed at localhost). */
-export function publicBaseUrlIssue(nodeEnv: string, publicBaseUrl: string): string | undefined {
-  if (nodeEnv !== 'production' || !LOOPBACK_HOSTS.has(new URL(publicBaseUrl).hostname)) return undefined;
-  return 'must be the address the public reaches, not a loopback address, in production';
-}
 
 export const disclosureConfigSchema = backendServiceEnv
   .extend({
@@ -66,6 +59,7 @@ export const disclosureDefinition: ServiceDefinition = {
     PublicRecordStatus1763700005000,
     ListEntryProvenance1763700005010,
     PublicRepairNotices1763700007600,
+    PublicRecordOrigin1763700008100,
   ],
   protoPackages: [ProtoPackages.disclosure],
   streams: ['CREDIT_RECORDS', 'EVALUATION', 'MEASURES', 'REPAIR'],

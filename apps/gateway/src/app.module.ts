@@ -44,6 +44,13 @@ import { PartnerListEntriesAdminHttpController, PartnerListEntriesHttpController
 import { RecognitionAgreements } from './exchange/application/recognition-agreements';
 import { PartnerSubjectGradesHttpController } from './exchange/subject-grades.http.controller';
 import { ChangeFeedHttpController } from './exchange/change-feed.http.controller';
+import { PartnerFeedsAdminHttpController } from './exchange/partner-feeds.http.controller';
+import { PartnerPermitApprovalsRelayHttpController } from './exchange/partner-permit-approvals.http.controller';
+import { PartnerApprovalRelay } from './exchange/application/partner-approval-relay';
+import { PartnerEntryImports } from './exchange/application/partner-entry-imports';
+import { PartnerFeeds } from './exchange/application/partner-feeds';
+import { PartnerFeedPuller } from './exchange/application/partner-feed-puller';
+import { PartnerFeedStore } from './exchange/infrastructure/partner-feed-store';
 import { PartnerPermitApprovalsHttpController } from './exchange/permit-approvals.http.controller';
 import { DecisionsHttpController } from './measures/decisions.http.controller';
 import { MeasuresGatewayGrpcController } from './measures/decisions.grpc.controller';
@@ -105,6 +112,8 @@ export class AppModule {
         PartnerPermitApprovalsHttpController,
         PartnerSubjectGradesHttpController,
         ChangeFeedHttpController,
+        PartnerFeedsAdminHttpController,
+        PartnerPermitApprovalsRelayHttpController,
         DecisionsHttpController,
         MeasuresGatewayGrpcController,
         InspectionDrawsHttpController,
@@ -137,6 +146,11 @@ export class AppModule {
         Upstreams,
         SubjectScope,
         RecognitionAgreements,
+        PartnerEntryImports,
+        PartnerFeeds,
+        PartnerFeedStore,
+        PartnerFeedPuller,
+        PartnerApprovalRelay,
         RecordSubmissions,
         PublicProfiles,
         AuditLog,

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { PublicationLog } from './application/publication-log';
 import { PROFILE_CHANGES, profileChangesProvider } from './application/publication-log.tokens';
 import { ListPublicationEntriesHandler } from './application/list-publication-entries.handler';
+import { ListRecordChangesHandler } from './application/list-record-changes.handler';
 import { VerifyPublicationLogHandler } from './application/verify-publication-log.handler';
 import { ProfileChanges } from './infrastructure/profile-changes';
 import { PublicationLogGrpcController } from './interface/publication-log.grpc.controller';
@@ -13,7 +14,7 @@ import { PublicationLogGrpcController } from './interface/publication-log.grpc.c
 @Global()
 @Module({
   controllers: [PublicationLogGrpcController],
-  providers: [PublicationLog, ProfileChanges, profileChangesProvider, VerifyPublicationLogHandler, ListPublicationEntriesHandler],
+  providers: [PublicationLog, ProfileChanges, profileChangesProvider, VerifyPublicationLogHandler, ListPublicationEntriesHandler, ListRecordChangesHandler],
   exports: [PublicationLog, PROFILE_CHANGES],
 })
 export class PublicationLogModule {}

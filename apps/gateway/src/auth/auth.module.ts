@@ -5,7 +5,7 @@ import type { GatewayConfig } from '../gateway.definition';
 import { ClientRegistry } from './application/client-registry';
 import { ClientSeeder } from './application/client-seeder';
 import { TokenService } from './application/token.service';
-import { loadSigningKey } from './infrastructure/signing-key';
+import { KeyRing, loadSigningKey, loadVerificationKeys } from './infrastructure/signing-key';
 import { SIGNING_KEY } from './infrastructure/tokens';
 import { DisabledClients } from './infrastructure/disabled-clients';
 import { VerifiedTokenCache } from './infrastructure/verified-token-cache';
@@ -19,7 +19,14 @@ import { TokenHttpController } from './interface/token.http.controller';
   imports: [PassportModule],
   controllers: [TokenHttpController, ClientAdminHttpController],
   providers: [
-    { provide: SIGNING_KEY, inject: [SERVICE_CONFIG], useFactory: (config: GatewayConfig) => loadSigningKey(config.GATEWAY_JWT_PRIVATE_KEY_FILE) },
+    // Read once at boot: a rotation is a change of the mounted files, then a rollout (docs/ops.md).
+    {
+      provide: KeyRing,
+      inject: [SERVICE_CONFIG],
+      useFactory: (config: GatewayConfig) =>
+        new KeyRing(loadSigningKey(config.GATEWAY_JWT_PRIVATE_KEY_FILE), loadVerificationKeys(config.GATEWAY_JWT_VERIFICATION_KEYS_DIR)),
+    },
+    { provide: SIGNING_KEY, inject: [KeyRing], useFactory: (keys: KeyRing) => keys.signing },
     { provide: VerifiedTokenCache, useValue: new VerifiedTokenCache() },
     TokenService,
     JwtStrategy,
@@ -30,6 +37,6 @@ import { TokenHttpController } from './interface/token.http.controller';
     ClientSeeder,
   ],
   // VerifiedTokenCache and DisabledClients too: @UseGuards(JwtAuthGuard) builds the guard in the controller's module.
-  exports: [TokenService, JwtAuthGuard, ScopeGuard, VerifiedTokenCache, DisabledClients, SIGNING_KEY],
+  exports: [TokenService, JwtAuthGuard, ScopeGuard, VerifiedTokenCache, DisabledClients, SIGNING_KEY, KeyRing],
 })
 export class AuthModule {}

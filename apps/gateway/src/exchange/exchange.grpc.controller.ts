@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { restTwinController, RestTwinService } from '../grpc/rest-twin';
 import { PartnerListEntriesHttpController } from '../measures/partner-list-entries.http.controller';
 import { ChangeFeedHttpController } from './change-feed.http.controller';
+import { PartnerPermitApprovalsRelayHttpController } from './partner-permit-approvals.http.controller';
 import { PartnerRecordsHttpController } from './partner-records.http.controller';
 import { PartnerPermitApprovalsHttpController } from './permit-approvals.http.controller';
 import { PartnerSubjectGradesHttpController } from './subject-grades.http.controller';
@@ -19,6 +20,8 @@ export const EXCHANGE_TWINS: RestTwinService = {
     { rpc: 'GetSubjectGrade', controller: PartnerSubjectGradesHttpController, handler: 'grade' },
     { rpc: 'GetChanges', controller: ChangeFeedHttpController, handler: 'page' },
     { rpc: 'PushRecord', controller: PartnerRecordsHttpController, handler: 'push' },
+    { rpc: 'ListPartnerPermitApprovals', controller: PartnerPermitApprovalsRelayHttpController, handler: 'pending' },
+    { rpc: 'AnswerPartnerPermitApproval', controller: PartnerPermitApprovalsRelayHttpController, handler: 'answer' },
   ],
 };
 

@@ -19,3 +19,11 @@ export class AnswerPermitApprovalDto {
   @MaxLength(2000)
   reason?: string;
 }
+
+/** Our province's answer to a partner province's application, relayed to it (ADR 0080). */
+export class AnswerPartnerPermitApprovalDto extends AnswerPermitApprovalDto {
+  @ApiProperty({ description: 'The partner province that accepted the application (GB/T 2260)', example: '410000' })
+  @IsString()
+  @MaxLength(6)
+  partner: string;
+}

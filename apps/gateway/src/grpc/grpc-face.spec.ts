@@ -6,7 +6,7 @@ import { Principal, Scopes } from '@platform/auth';
 import { DomainError, isDomainError } from '@platform/errors';
 import type { AuditEntry, AuditLog } from '../audit/audit-log';
 import { API_AUDIENCE, TokenService } from '../auth/application/token.service';
-import type { SigningKey } from '../auth/infrastructure/signing-key';
+import { KeyRing, signingKeyOf } from '../auth/infrastructure/signing-key';
 import { DisabledClients } from '../auth/infrastructure/disabled-clients';
 import { VerifiedTokenCache } from '../auth/infrastructure/verified-token-cache';
 import type { GatewayConfig } from '../gateway.definition';
@@ -14,8 +14,8 @@ import { SlidingWindowThrottlerStorage } from '../http/sliding-window-storage';
 import { GRPC_AUDIT_METHOD, GrpcFace, GrpcFaceMethod } from './grpc-face';
 
 describe('GrpcFace (the gateway gRPC face: token, per-client limit, scope, audit)', () => {
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  const key = { kid: 'k', privateKey, publicKey } as unknown as SigningKey;
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const keys = new KeyRing(signingKeyOf(privateKey));
   const LIMIT = 3;
   const config = { GATEWAY_ISSUER: 'test-issuer', GATEWAY_TOKEN_TTL_SECONDS: 3600, GATEWAY_RATE_LIMIT_PER_MINUTE: LIMIT } as GatewayConfig;
   const write: GrpcFaceMethod = { path: '/gateway.v1.CreditRecordsGatewayService/SubmitRecord', scope: Scopes.RecordsWrite, auditAnswered: true };
@@ -45,7 +45,7 @@ describe('GrpcFace (the gateway gRPC face: token, per-client limit, scope, audit
     audited = [];
     const auditLog = { record: (entry: AuditEntry) => audited.push(entry) } as unknown as AuditLog;
     face = new GrpcFace(
-      new TokenService({} as DataSource, key, config, new VerifiedTokenCache(), new DisabledClients({} as DataSource)),
+      new TokenService({} as DataSource, keys, config, new VerifiedTokenCache(), new DisabledClients({} as DataSource)),
       new SlidingWindowThrottlerStorage(),
       auditLog,
       config,

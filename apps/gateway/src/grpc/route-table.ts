@@ -69,6 +69,8 @@ const NO_RPC: Record<string, string> = {
   'GET /health/ready': PROBE,
   'GET /metrics': PROBE,
   'GET /api/v1/partner-list-entries': ADMIN,
+  'GET /api/v1/admin/partner-feeds': ADMIN,
+  'GET /api/v1/admin/partner-feeds/dead-letters': ADMIN,
   'POST /api/v1/admin/clients': ADMIN,
   'GET /api/v1/admin/clients': ADMIN,
   'GET /api/v1/admin/clients/:clientId': ADMIN,

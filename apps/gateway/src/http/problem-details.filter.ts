@@ -2,7 +2,15 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { maskCitizenIdsInText } from '@domain/identifiers';
-import { DomainError, PlatformErrorCode, PROBLEM_CONTENT_TYPE, toProblem } from '@platform/errors';
+import {
+  dependencyUnavailable,
+  DomainError,
+  isDependencyUnavailable,
+  PlatformErrorCode,
+  PROBLEM_CONTENT_TYPE,
+  toProblem,
+  UNAVAILABLE_RETRY_AFTER_SECONDS,
+} from '@platform/errors';
 import { currentTraceId } from '@platform/telemetry';
 
 /**
@@ -24,6 +32,8 @@ export function writeProblem(response: Response, request: Request, error: Domain
   // A path may name a person (a citizen ID typed into the public search box's URL): masked, as in the audit log.
   const problem = toProblem(error, { instance: maskCitizenIdsInText(request.originalUrl.split('?')[0]), traceId: currentTraceId() });
   if (problem.status === 429 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', '60');
+  // A 503 is a moment's outage (a database restarting, a service redeploying): say when to retry.
+  if (problem.status === 503 && !response.getHeader('Retry-After')) response.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
   response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
@@ -34,6 +44,11 @@ export function toDomainError(exception: unknown, logger: Logger): DomainError {
   if (exception instanceof HttpException) return fromHttpException(exception);
   const bodyParserError = fromBodyParserError(exception);
   if (bodyParserError) return bodyParserError;
+  // The gateway's own database (clients, audit, idempotency) restarting is an outage, not a bug.
+  if (isDependencyUnavailable(exception)) {
+    logger.warn(`dependency unavailable: ${String((exception as { message?: unknown }).message ?? exception)}`);
+    return dependencyUnavailable();
+  }
   logger.error(exception instanceof Error ? exception.stack : String(exception));
   return new DomainError(PlatformErrorCode.Internal, 'internal', 'The gateway failed to handle the request.');
 }

@@ -4,8 +4,7 @@ import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { Principal, Scopes } from '@platform/auth';
 import { JwtAuthGuard, RequireScope, ScopeGuard } from '../auth/interface/auth.guards';
-import { RecognitionAgreements } from '../exchange/application/recognition-agreements';
-import { assertSender } from '../exchange/domain/sender';
+import { PartnerEntryImports } from '../exchange/application/partner-entry-imports';
 import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { markReplayed } from '../http/idempotency-key';
@@ -29,7 +28,7 @@ import { ListEntryBody, toListEntryBody } from './list-entry.mapper';
 export class PartnerListEntriesHttpController {
   constructor(
     private readonly upstreams: Upstreams,
-    private readonly agreements: RecognitionAgreements,
+    private readonly imports: PartnerEntryImports,
   ) {}
 
   @Post()
@@ -44,22 +43,15 @@ export class PartnerListEntriesHttpController {
     @Body() body: ImportPartnerEntryDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<ListEntryBody> {
-    assertSender(principal, body.provenance.partnerRegion, 'provenance.partnerRegion');
-    if (body.region) assertSender(principal, body.region, 'region');
-    const recognition = this.agreements.recognitionOf(principal.region, { listType: body.listType, subject: body.subject });
-    const result = await this.upstreams.listEntries.importPartnerEntry(
-      {
-        listType: body.listType,
-        subject: { kind: body.subject.kind, id: body.subject.id, name: body.subject.name },
-        region: body.region ?? '',
-        grounds: body.grounds ?? '',
-        provenance: { ...body.provenance },
-        startsOn: body.startsOn,
-        endsOn: body.endsOn ?? '',
-        recognition,
-      },
-      { principal },
-    );
+    const result = await this.imports.import(principal, {
+      listType: body.listType,
+      subject: body.subject,
+      region: body.region,
+      grounds: body.grounds,
+      provenance: { ...body.provenance },
+      startsOn: body.startsOn,
+      endsOn: body.endsOn,
+    });
     if (result.replayed) response.status(200);
     markReplayed(response, result.replayed);
     const entry = toListEntryBody(result.entry);
@@ -72,7 +64,10 @@ export class PartnerListEntriesHttpController {
   @ApiQuery({ name: 'state', required: false, enum: ['applied', 'not-applied', 'withdrawn'] })
   @ApiOperation({ summary: 'The entries this partner sent, newest first, each with whether it applies here and why' })
   async list(@CurrentPrincipal() principal: Principal, @Query('state') state: unknown): Promise<{ items: ListEntryBody[] }> {
-    const result = await this.upstreams.listEntries.listPartnerEntries({ entryId: '', state: typeof state === 'string' ? state : '' }, { principal });
+    const result = await this.upstreams.listEntries.listPartnerEntries(
+      { entryId: '', state: typeof state === 'string' ? state : '', sourceReference: '' },
+      { principal },
+    );
     return { items: result.entries.map(toListEntryBody) };
   }
 
@@ -80,7 +75,7 @@ export class PartnerListEntriesHttpController {
   @RequireScope(Scopes.ExchangeRead)
   @ApiOperation({ summary: 'One entry this partner sent (404 LIST_ENTRY.NOT_FOUND for another sender’s)' })
   async get(@CurrentPrincipal() principal: Principal, @Param('id') id: string): Promise<ListEntryBody> {
-    const result = await this.upstreams.listEntries.listPartnerEntries({ entryId: id, state: '' }, { principal });
+    const result = await this.upstreams.listEntries.listPartnerEntries({ entryId: id, state: '', sourceReference: '' }, { principal });
     return toListEntryBody(result.entries[0]);
   }
 
@@ -109,7 +104,10 @@ export class PartnerListEntriesAdminHttpController {
   @ApiQuery({ name: 'state', required: false, enum: ['applied', 'not-applied', 'withdrawn'] })
   @ApiOperation({ summary: 'Entries partner regions sent, with provenance and whether (and why not) they apply here' })
   async list(@CurrentPrincipal() principal: Principal, @Query('state') state: unknown): Promise<{ items: ListEntryBody[] }> {
-    const result = await this.upstreams.listEntries.listPartnerEntries({ entryId: '', state: typeof state === 'string' ? state : '' }, { principal });
+    const result = await this.upstreams.listEntries.listPartnerEntries(
+      { entryId: '', state: typeof state === 'string' ? state : '', sourceReference: '' },
+      { principal },
+    );
     return { items: result.entries.map(toListEntryBody) };
   }
 }

@@ -639,6 +639,10 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
       // Another partner neither reads nor withdraws it: it reads as absent.
       const hunan: Principal = { ...hubei, clientId: 'hunan', region: '430000' };
       await expect(partnerEntries.execute(hunan, { entryId: entry.id, state: '' })).rejects.toMatchObject({ code: 'LIST_ENTRY.NOT_FOUND' });
+      // Found by the sender's own reference (the feed puller's withdrawal, ADR 0080); another sender's reference finds nothing.
+      const reference = request.provenance.sourceReference;
+      expect((await partnerEntries.execute(hubei, { entryId: '', state: '', sourceReference: reference })).map((e) => e.id)).toEqual([entry.id]);
+      expect(await partnerEntries.execute(hunan, { entryId: '', state: '', sourceReference: reference })).toEqual([]);
       await expect(withdrawPartner.execute(hunan, { entryId: entry.id, reason: '' })).rejects.toMatchObject({ code: 'LIST_ENTRY.NOT_FOUND' });
       const withdrawn = await withdrawPartner.execute(hubei, { entryId: entry.id, reason: '复核撤销' });
       expect(withdrawn).toMatchObject({ replayed: false, entry: { status: 'removed', removal: { reason: 'partner-withdrawn' } } });

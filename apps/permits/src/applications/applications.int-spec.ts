@@ -95,7 +95,14 @@ describe('permits: applications classified, on the credit path or not, stored on
       answered: true,
       decisionId: 'd-deny',
       outcome: 'deny',
-      measures: [{ code: 'commitment-path.denied', name: '不适用信用承诺（告知承诺）办理', legalBasis: 'LOCAL: 河南（重点关注名单）' }],
+      measures: [
+        {
+          code: 'commitment-path.denied',
+          name: '不适用信用承诺（告知承诺）办理',
+          legalBasis: 'LOCAL: 河南（重点关注名单）',
+          grounds: ['列入重点关注名单（2026-11-01起）'],
+        },
+      ],
     });
     const { application } = await submit.execute(window, { draft: zhengzhouToWuhan({ carrierUscc }) }, monday);
     expect(application).toMatchObject({ status: 'accepted', path: 'standard', inspection: 'on-site', creditDecisionId: 'd-deny' });

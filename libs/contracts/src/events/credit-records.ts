@@ -29,6 +29,13 @@ export interface CreditRecordCreatedV1 extends CreditRecordFactsV1 {
    * (an accident's deaths, a penalty's violation type). Not public data: disclosure must not copy it.
    */
   payload?: Record<string, unknown>;
+  /**
+   * Set only on a record a partner province pushed (ADR 0069): its region, its reference and the
+   * agreement it was accepted under. Added compatibly: absent on our own records and on events
+   * published before it. Disclosure keeps it so the exchange feed never sends a partner's record
+   * back (ADR 0079).
+   */
+  partner?: { region: string; sourceReference: string; agreement: string };
 }
 
 /** Payload of `credit.records.revoked` v1: the providing unit withdrew the record. */

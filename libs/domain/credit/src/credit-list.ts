@@ -28,6 +28,15 @@ export const CREDIT_LIST_EFFECTS: Readonly<Record<CreditListType, CreditListEffe
   'interception-whitelist': 'reward',
 });
 
+/** The lists' names as the public and applicants read them (DOMAIN.md glossary). */
+export const CREDIT_LIST_NAMES: Readonly<Record<CreditListType, string>> = Object.freeze({
+  red: '红名单',
+  'key-watch': '重点关注名单',
+  'severe-dishonesty': '严重失信主体名单',
+  'bad-driver': '不良驾驶员名单',
+  'interception-whitelist': '拦截白名单',
+});
+
 export function isCreditListType(value: string): value is CreditListType {
   return (CREDIT_LIST_TYPES as readonly string[]).includes(value);
 }

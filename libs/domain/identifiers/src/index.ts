@@ -5,6 +5,8 @@ export {
   type RegionLevel,
   type RegionCodeFailureReason,
   PROVINCE_PREFIXES,
+  PROVINCE_NAMES,
+  provinceNameOf,
   isProvincePrefix,
   parseRegionCode,
   isValidRegionCode,

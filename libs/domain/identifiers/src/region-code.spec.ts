@@ -1,5 +1,17 @@
 import fc from 'fast-check';
-import { cityOf, isValidRegionCode, parseRegionCode, provinceOf, regionContains, regionLevel, regionPrefix, type RegionCode } from './region-code';
+import {
+  cityOf,
+  isValidRegionCode,
+  parseRegionCode,
+  PROVINCE_NAMES,
+  PROVINCE_PREFIXES,
+  provinceNameOf,
+  provinceOf,
+  regionContains,
+  regionLevel,
+  regionPrefix,
+  type RegionCode,
+} from './region-code';
 import { regionCodeArb } from './arbitraries.fixture';
 
 function region(code: string): RegionCode {
@@ -115,5 +127,23 @@ describe('regionContains', () => {
         }
       }),
     );
+  });
+});
+
+describe('provinceNameOf (GB/T 2260 province-level names)', () => {
+  it.each([
+    ['410000', '河南省'],
+    ['410100', '河南省'],
+    ['420000', '湖北省'],
+    ['120000', '天津市'],
+    ['450000', '广西壮族自治区'],
+    ['820000', '澳门特别行政区'],
+  ])('%s lies in %s', (code, name) => {
+    expect(provinceNameOf(region(code))).toBe(name);
+  });
+
+  it('names all 34 province-level divisions, each once', () => {
+    expect(PROVINCE_PREFIXES).toHaveLength(34);
+    expect(new Set(Object.values(PROVINCE_NAMES)).size).toBe(34);
   });
 });

@@ -13,45 +13,50 @@ export type RegionLevel = 'province' | 'city' | 'county';
 export type RegionCodeFailureReason = 'FORMAT' | 'PROVINCE';
 
 /**
- * Province-level prefixes of GB/T 2260 (the first two digits): 1x North China, 2x North-east,
- * 3x East, 4x Central-South, 5x South-west, 6x North-west, 71 Taiwan, 81 Hong Kong, 82 Macao.
+ * The province-level divisions of GB/T 2260 by their two-digit prefix, with their names as the
+ * standard lists them (what a person reads where a code would mean nothing): 1x North China,
+ * 2x North-east, 3x East, 4x Central-South, 5x South-west, 6x North-west, 71 Taiwan, 81 Hong
+ * Kong, 82 Macao.
  */
-export const PROVINCE_PREFIXES: readonly string[] = Object.freeze([
-  '11',
-  '12',
-  '13',
-  '14',
-  '15',
-  '21',
-  '22',
-  '23',
-  '31',
-  '32',
-  '33',
-  '34',
-  '35',
-  '36',
-  '37',
-  '41',
-  '42',
-  '43',
-  '44',
-  '45',
-  '46',
-  '50',
-  '51',
-  '52',
-  '53',
-  '54',
-  '61',
-  '62',
-  '63',
-  '64',
-  '65',
-  '71',
-  '81',
-  '82',
-]);
+export const PROVINCE_NAMES: Readonly<Record<string, string>> = Object.freeze({
+  '11': '北京市',
+  '12': '天津市',
+  '13': '河北省',
+  '14': '山西省',
+  '15': '内蒙古自治区',
+  '21': '辽宁省',
+  '22': '吉林省',
+  '23': '黑龙江省',
+  '31': '上海市',
+  '32': '江苏省',
+  '33': '浙江省',
+  '34': '安徽省',
+  '35': '福建省',
+  '36': '江西省',
+  '37': '山东省',
+  '41': '河南省',
+  '42': '湖北省',
+  '43': '湖南省',
+  '44': '广东省',
+  '45': '广西壮族自治区',
+  '46': '海南省',
+  '50': '重庆市',
+  '51': '四川省',
+  '52': '贵州省',
+  '53': '云南省',
+  '54': '西藏自治区',
+  '61': '陕西省',
+  '62': '甘肃省',
+  '63': '青海省',
+  '64': '宁夏回族自治区',
+  '65': '新疆维吾尔自治区',
+  '71': '台湾省',
+  '81': '香港特别行政区',
+  '82': '澳门特别行政区',
+});
+
+/** Province-level prefixes of GB/T 2260 (the first two digits). */
+export const PROVINCE_PREFIXES: readonly string[] = Object.freeze(Object.keys(PROVINCE_NAMES));
 
 const PROVINCE_PREFIX_SET = new Set(PROVINCE_PREFIXES);
 
@@ -109,4 +114,9 @@ export function provinceOf(code: RegionCode): RegionCode {
 export function cityOf(code: RegionCode): RegionCode | undefined {
   if (regionLevel(code) === 'province') return undefined;
   return `${code.slice(0, 4)}00` as RegionCode;
+}
+
+/** The name of the province (GB/T 2260) a valid region code lies in, e.g. 410100 → 河南省. */
+export function provinceNameOf(code: RegionCode): string {
+  return PROVINCE_NAMES[code.slice(0, 2)];
 }

@@ -86,3 +86,15 @@ export const configSchemas = { booleanString, port, postgresUrl, natsUrl };
 
 /** `COLLECTION_GRPC_URL=collection:50052` style addresses of peer services. */
 export const grpcAddress = z.string({ message: 'is required' }).regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'must be host:port');
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * PUBLIC_BASE_URL, where the public reaches the platform (the QR codes on credit reports and
+ * permits open it). Loopback is right for a local stack and wrong in production, where a printed
+ * report or permit must verify from any phone (issue 21): services refuse it at boot there.
+ */
+export function publicBaseUrlIssue(nodeEnv: string, publicBaseUrl: string): string | undefined {
+  if (nodeEnv !== 'production' || !LOOPBACK_HOSTS.has(new URL(publicBaseUrl).hostname)) return undefined;
+  return 'must be the address the public reaches, not a loopback address, in production';
+}

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Metadata } from '@grpc/grpc-js';
 import { Observable, throwError } from 'rxjs';
-import { DomainError, domainErrorToGrpc, GrpcErrorShape, PlatformErrorCode } from '@platform/errors';
+import { dependencyUnavailable, DomainError, domainErrorToGrpc, GrpcErrorShape, isDependencyUnavailable, PlatformErrorCode } from '@platform/errors';
 
 const logger = new Logger('GrpcErrors');
 
@@ -23,6 +23,10 @@ export function grpcStatusFor(exception: unknown): GrpcErrorShape {
 }
 
 function internal(exception: unknown): DomainError {
+  if (isDependencyUnavailable(exception)) {
+    logger.warn(`dependency unavailable: ${String((exception as { message?: unknown }).message ?? exception)}`);
+    return dependencyUnavailable();
+  }
   logger.error(exception instanceof Error ? exception.stack : String(exception));
   return new DomainError(PlatformErrorCode.Internal, 'internal', 'The service failed to handle the call.');
 }

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { Observable } from 'rxjs';
-import { DomainError, PlatformErrorCode, PROBLEM_CONTENT_TYPE, toProblem } from '@platform/errors';
+import { dependencyUnavailable, DomainError, isDependencyUnavailable, PlatformErrorCode, PROBLEM_CONTENT_TYPE, toProblem } from '@platform/errors';
 import { grpcErrorFor } from '@platform/grpc';
 
 export type HttpErrorWriter = (exception: unknown, host: ArgumentsHost) => void;
@@ -29,6 +29,7 @@ export class TransportExceptionFilter implements ExceptionFilter {
   private fromUnknown(exception: unknown): DomainError {
     if (exception instanceof HttpException && exception.getStatus() === 404)
       return new DomainError(PlatformErrorCode.NotFound, 'not-found', 'No such resource.');
+    if (isDependencyUnavailable(exception)) return dependencyUnavailable();
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     return new DomainError(PlatformErrorCode.Internal, 'internal', 'The service failed to handle the request.');
   }

@@ -14,8 +14,8 @@ export interface MigratableSchema {
 }
 /* eslint-enable @typescript-eslint/no-unsafe-function-type */
 
-function onServer<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  return onDatabase(TEST_SERVER_URL, work);
+function onServer<T>(work: (client: Client) => Promise<T>, serverUrl = TEST_SERVER_URL): Promise<T> {
+  return onDatabase(serverUrl, work);
 }
 
 /**
@@ -26,7 +26,24 @@ function onServer<T>(work: (client: Client) => Promise<T>): Promise<T> {
 export async function createTemplateDatabase(schemas: MigratableSchema[]): Promise<string> {
   const name = assertIdentifier(`tcp_tpl_${process.pid}_${randomBytes(3).toString('hex')}`);
   await onServer((c) => c.query(`CREATE DATABASE "${name}"`));
-  const adminUrl = withDatabase(TEST_SERVER_URL, name);
+  await migrateEverySchema(withDatabase(TEST_SERVER_URL, name), schemas);
+  process.env[TEMPLATE_ENV] = name;
+  return name;
+}
+
+/**
+ * A database migrated with `schemas` on another PostgreSQL server than the shared one (the fault
+ * tier's private cluster, which it restarts: a template on the shared server cannot be cloned
+ * there). Slower than a clone; for the few suites that need their own server.
+ */
+export async function createMigratedDatabase(serverUrl: string, schemas: MigratableSchema[], label = 'test'): Promise<TestDatabase> {
+  const name = databaseName(label);
+  await onServer((c) => c.query(`CREATE DATABASE "${name}"`), serverUrl);
+  await migrateEverySchema(withDatabase(serverUrl, name), schemas);
+  return openTestDatabase(serverUrl, name);
+}
+
+async function migrateEverySchema(adminUrl: string, schemas: MigratableSchema[]): Promise<void> {
   for (const s of schemas) {
     await ensureSchemaAndRole(adminUrl, s.schema);
     const dataSource = createServiceDataSource({
@@ -40,8 +57,6 @@ export async function createTemplateDatabase(schemas: MigratableSchema[]): Promi
     await dataSource.runMigrations({ transaction: 'each' });
     await dataSource.destroy();
   }
-  process.env[TEMPLATE_ENV] = name;
-  return name;
 }
 
 export async function dropTemplateDatabase(): Promise<void> {
@@ -66,9 +81,17 @@ export interface TestDatabase {
 export async function cloneTestDatabase(label = 'test'): Promise<TestDatabase> {
   const template = process.env[TEMPLATE_ENV];
   if (!template) throw new Error(`${TEMPLATE_ENV} is not set: run through jest (global set-up creates the template)`);
-  const name = assertIdentifier(`tcp_${label.replace(/[^a-z0-9]/g, '_').slice(0, 20)}_${randomBytes(4).toString('hex')}`);
+  const name = databaseName(label);
   await createFromTemplate(name, template);
-  const adminUrl = withDatabase(TEST_SERVER_URL, name);
+  return openTestDatabase(TEST_SERVER_URL, name);
+}
+
+function databaseName(label: string): string {
+  return assertIdentifier(`tcp_${label.replace(/[^a-z0-9]/g, '_').slice(0, 20)}_${randomBytes(4).toString('hex')}`);
+}
+
+function openTestDatabase(serverUrl: string, name: string): TestDatabase {
+  const adminUrl = withDatabase(serverUrl, name);
   const opened: DataSource[] = [];
   return {
     name,
@@ -89,7 +112,7 @@ export async function cloneTestDatabase(label = 'test'): Promise<TestDatabase> {
     query: (sql, params) => onDatabase(adminUrl, (c) => c.query(sql, params).then((r) => r.rows)),
     async drop() {
       await Promise.all(opened.map((ds) => ds.destroy().catch(() => undefined)));
-      await dropDatabase(name);
+      await dropDatabase(name, serverUrl);
     },
   };
 }
@@ -117,6 +140,6 @@ async function createFromTemplate(name: string, template: string): Promise<void>
   }
 }
 
-async function dropDatabase(name: string): Promise<void> {
-  await onServer((c) => c.query(`DROP DATABASE IF EXISTS "${assertIdentifier(name)}" WITH (FORCE)`));
+async function dropDatabase(name: string, serverUrl = TEST_SERVER_URL): Promise<void> {
+  await onServer((c) => c.query(`DROP DATABASE IF EXISTS "${assertIdentifier(name)}" WITH (FORCE)`), serverUrl);
 }

@@ -98,6 +98,7 @@ export class RecordWriter implements RecordWriterPort {
           sourceClientId: clientId,
           receivedAt: receivedAt.toISOString(),
           payload: s.payload,
+          ...(s.partner ? { partner: { region: s.partner.region, sourceReference: s.partner.sourceReference, agreement: s.partner.agreement } } : {}),
         },
       })),
     );

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { readPdf } from '@platform/testing';
 import type { PublishedItem, SubjectProfile } from '../../profiles/application/get-subject-profile.query';
-import { publicBaseUrlIssue } from '../../disclosure.definition';
+import { publicBaseUrlIssue } from '@platform/config';
 import { reportVerifyUrl } from '../domain/report-code';
 import { renderReportPdf } from './report-pdf';
 

@@ -1,3 +1,4 @@
+import { CREDIT_LIST_NAMES } from '@domain/credit';
 import { maskCitizenId, maskPersonName } from '@domain/identifiers';
 
 /**
@@ -5,10 +6,10 @@ import { maskCitizenId, maskPersonName } from '@domain/identifiers';
  * list is an enforcement tool, not a published list, and stays internal.
  */
 export const PUBLIC_LISTS: Readonly<Record<string, string>> = {
-  red: '红名单',
-  'key-watch': '重点关注名单',
-  'severe-dishonesty': '严重失信主体名单',
-  'bad-driver': '不良驾驶员名单',
+  red: CREDIT_LIST_NAMES.red,
+  'key-watch': CREDIT_LIST_NAMES['key-watch'],
+  'severe-dishonesty': CREDIT_LIST_NAMES['severe-dishonesty'],
+  'bad-driver': CREDIT_LIST_NAMES['bad-driver'],
 };
 
 /**

@@ -73,5 +73,7 @@ function publicRecordRow(record: CreditRecordCreatedV1, window: ReturnType<typeo
     summary: record.summary,
     publishedFrom: window.from,
     publishedUntil: window.until,
+    region: record.region,
+    partnerRegion: record.partner?.region ?? null,
   };
 }

@@ -19,6 +19,10 @@ export interface PublicRecordRow {
   summary: string;
   publishedFrom: Date;
   publishedUntil: Date;
+  /** The deciding authority's region. */
+  region: string;
+  /** A partner province's record (ADR 0069): its region; null on ours. */
+  partnerRegion: string | null;
 }
 
 /**
@@ -48,17 +52,20 @@ export async function upsertPublicRecords(manager: EntityManager, rows: readonly
   if (rows.length === 0) return [];
   return manager.query(
     `WITH input AS (
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[])
-         WITH ORDINALITY AS t (record_id, uscc, record_type, document_number, decision_date, severity, summary, published_from, published_until, ord)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::date[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::text[], $11::text[])
+         WITH ORDINALITY AS t (record_id, uscc, record_type, document_number, decision_date, severity, summary, published_from, published_until, region, partner_region, ord)
      ), upserted AS (
-       INSERT INTO public_records (record_id, uscc, record_type, document_number, decision_date, severity, summary, published_from, published_until, withdrawn_at, withdrawn_reason)
-       SELECT i.record_id, i.uscc, i.record_type, i.document_number, i.decision_date, i.severity, i.summary, i.published_from, i.published_until, w.withdrawn_at, w.reason
+       INSERT INTO public_records (record_id, uscc, record_type, document_number, decision_date, severity, summary, published_from, published_until, withdrawn_at, withdrawn_reason,
+                                   region, partner_region)
+       SELECT i.record_id, i.uscc, i.record_type, i.document_number, i.decision_date, i.severity, i.summary, i.published_from, i.published_until, w.withdrawn_at, w.reason,
+              i.region, i.partner_region
          FROM (SELECT DISTINCT ON (record_id) * FROM input ORDER BY record_id, ord DESC) i
          LEFT JOIN record_withdrawals w ON w.record_id = i.record_id
        ON CONFLICT (record_id) DO UPDATE SET
          uscc = EXCLUDED.uscc, record_type = EXCLUDED.record_type, document_number = EXCLUDED.document_number,
          decision_date = EXCLUDED.decision_date, severity = EXCLUDED.severity, summary = EXCLUDED.summary,
          published_from = EXCLUDED.published_from, published_until = EXCLUDED.published_until,
+         region = EXCLUDED.region, partner_region = EXCLUDED.partner_region,
          withdrawn_at = CASE WHEN EXCLUDED.withdrawn_at IS NULL THEN public_records.withdrawn_at ELSE EXCLUDED.withdrawn_at END,
          withdrawn_reason = CASE WHEN EXCLUDED.withdrawn_at IS NULL THEN public_records.withdrawn_reason ELSE EXCLUDED.withdrawn_reason END
        RETURNING record_id, publication_id, withdrawn_at
@@ -77,6 +84,8 @@ export async function upsertPublicRecords(manager: EntityManager, rows: readonly
       rows.map((r) => r.summary),
       rows.map((r) => r.publishedFrom),
       rows.map((r) => r.publishedUntil),
+      rows.map((r) => r.region),
+      rows.map((r) => r.partnerRegion),
     ],
   );
 }

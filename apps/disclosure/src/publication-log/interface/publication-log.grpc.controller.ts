@@ -1,7 +1,10 @@
 import { Controller } from '@nestjs/common';
+import type { Metadata } from '@grpc/grpc-js';
 import canonicalize from 'canonicalize';
 import { disclosureV1 } from '@contracts';
+import { principalFrom } from '@platform/grpc';
 import { ListPublicationEntriesHandler } from '../application/list-publication-entries.handler';
+import { ListRecordChangesHandler } from '../application/list-record-changes.handler';
 import { VerifyPublicationLogHandler } from '../application/verify-publication-log.handler';
 
 /** Verification walks the whole chain: public callers share one result for this long. */
@@ -15,6 +18,7 @@ export class PublicationLogGrpcController implements disclosureV1.PublicationLog
   constructor(
     private readonly verifyPublicationLogHandler: VerifyPublicationLogHandler,
     private readonly listPublicationEntriesHandler: ListPublicationEntriesHandler,
+    private readonly listRecordChangesHandler: ListRecordChangesHandler,
   ) {}
 
   verifyPublicationLog(): Promise<disclosureV1.VerifyPublicationLogResponse> {
@@ -46,5 +50,10 @@ export class PublicationLogGrpcController implements disclosureV1.PublicationLog
         hash: e.hash,
       })),
     };
+  }
+
+  async listRecordChanges(request: disclosureV1.ListRecordChangesRequest, metadata?: Metadata): Promise<disclosureV1.ListRecordChangesResponse> {
+    const { changes, next, head } = await this.listRecordChangesHandler.execute(principalFrom(metadata), { after: request.after, limit: request.limit });
+    return { changes, next, head };
   }
 }

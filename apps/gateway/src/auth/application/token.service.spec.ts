@@ -3,14 +3,14 @@ import * as jwt from 'jsonwebtoken';
 import type { DataSource } from 'typeorm';
 import { isDomainError } from '@platform/errors';
 import type { GatewayConfig } from '../../gateway.definition';
-import type { SigningKey } from '../infrastructure/signing-key';
+import { KeyRing, signingKeyOf, verificationKey } from '../infrastructure/signing-key';
 import { DisabledClients } from '../infrastructure/disabled-clients';
 import { VerifiedTokenCache } from '../infrastructure/verified-token-cache';
 import { API_AUDIENCE, TokenService } from './token.service';
 
 describe('TokenService.verify (the gateway gRPC face)', () => {
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  const key = { kid: 'k', privateKey, publicKey } as unknown as SigningKey;
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const keys = new KeyRing(signingKeyOf(privateKey));
   const config = { GATEWAY_ISSUER: 'test-issuer', GATEWAY_TOKEN_TTL_SECONDS: 3600 } as GatewayConfig;
   const claims = { sub: 'permit-window', scope: 'measures:decide records:write', region: '410100', kind: 'integrator' };
   const token = (expiresIn = 3600) => jwt.sign(claims, privateKey, { algorithm: 'ES256', expiresIn, issuer: 'test-issuer', audience: API_AUDIENCE });
@@ -30,7 +30,7 @@ describe('TokenService.verify (the gateway gRPC face)', () => {
     jest.useFakeTimers({ now: new Date('2026-11-22T08:00:00Z') });
     cache = new VerifiedTokenCache(10);
     disabled = new DisabledClients({} as DataSource);
-    service = new TokenService({} as DataSource, key, config, cache, disabled);
+    service = new TokenService({} as DataSource, keys, config, cache, disabled);
   });
   afterEach(() => {
     jest.useRealTimers();
@@ -62,5 +62,45 @@ describe('TokenService.verify (the gateway gRPC face)', () => {
     expect(service.verify(bearer).clientId).toBe('permit-window');
     disabled.add('permit-window');
     expect(codeOf(() => service.verify(bearer))).toBe('AUTH.TOKEN_INVALID');
+  });
+
+  describe('after a key rotation (ADR 0082)', () => {
+    const previous = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const previousKid = verificationKey(previous.publicKey).kid;
+    const signedWithPrevious = () =>
+      jwt.sign(claims, previous.privateKey, { algorithm: 'ES256', keyid: previousKid, expiresIn: 3600, issuer: 'test-issuer', audience: API_AUDIENCE });
+    const serviceWith = (ring: KeyRing) => new TokenService({} as DataSource, ring, config, new VerifiedTokenCache(10), disabled);
+
+    it("accepts a token of the previous key while that key is kept for verification, until the token's own expiry", () => {
+      const rotated = serviceWith(new KeyRing(signingKeyOf(privateKey), [verificationKey(previous.publicKey)]));
+      const bearer = signedWithPrevious();
+      expect(rotated.verify(bearer).clientId).toBe('permit-window');
+      jest.setSystemTime(new Date('2026-11-22T09:00:01Z'));
+      expect(codeOf(() => rotated.verify(bearer))).toBe('AUTH.TOKEN_EXPIRED');
+    });
+
+    it('refuses it once the key is removed, and a token naming a kid nobody published', () => {
+      expect(codeOf(() => service.verify(signedWithPrevious()))).toBe('AUTH.TOKEN_INVALID');
+      const unknownKid = jwt.sign(claims, privateKey, {
+        algorithm: 'ES256',
+        keyid: 'not-published',
+        expiresIn: 3600,
+        issuer: 'test-issuer',
+        audience: API_AUDIENCE,
+      });
+      expect(codeOf(() => service.verify(unknownKid))).toBe('AUTH.TOKEN_INVALID');
+    });
+
+    it("never lets a token borrow another key's kid: the previous key's token under the signing key's kid is refused", () => {
+      const rotated = serviceWith(new KeyRing(signingKeyOf(privateKey), [verificationKey(previous.publicKey)]));
+      const borrowed = jwt.sign(claims, previous.privateKey, {
+        algorithm: 'ES256',
+        keyid: keys.signing.kid,
+        expiresIn: 3600,
+        issuer: 'test-issuer',
+        audience: API_AUDIENCE,
+      });
+      expect(codeOf(() => rotated.verify(borrowed))).toBe('AUTH.TOKEN_INVALID');
+    });
   });
 });

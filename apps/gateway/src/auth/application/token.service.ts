@@ -7,8 +7,7 @@ import { SERVICE_CONFIG } from '@platform/service';
 import type { GatewayConfig } from '../../gateway.definition';
 import { verifySecret } from '../domain/client-secret';
 import { ClientEntity } from '../infrastructure/client.entity';
-import { SIGNING_KEY } from '../infrastructure/tokens';
-import type { SigningKey } from '../infrastructure/signing-key';
+import { KeyRing } from '../infrastructure/signing-key';
 import { DisabledClients } from '../infrastructure/disabled-clients';
 import { VerifiedTokenCache } from '../infrastructure/verified-token-cache';
 
@@ -33,7 +32,7 @@ interface AccessTokenClaims {
 export class TokenService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(SIGNING_KEY) private readonly key: SigningKey,
+    private readonly keys: KeyRing,
     @Inject(SERVICE_CONFIG) private readonly config: GatewayConfig,
     private readonly verified: VerifiedTokenCache,
     private readonly disabledClients: DisabledClients,
@@ -47,9 +46,9 @@ export class TokenService {
     }
     const scopes = this.grantedScopes(client, requestedScope);
     const claims: AccessTokenClaims = { sub: client.clientId, scope: scopes.join(' '), region: client.region, kind: client.kind };
-    const accessToken = sign(claims, this.key.privateKey, {
+    const accessToken = sign(claims, this.keys.signing.privateKey, {
       algorithm: 'ES256',
-      keyid: this.key.kid,
+      keyid: this.keys.signing.kid,
       expiresIn: this.config.GATEWAY_TOKEN_TTL_SECONDS,
       issuer: this.config.GATEWAY_ISSUER,
       audience: API_AUDIENCE,
@@ -74,7 +73,7 @@ export class TokenService {
     const cached = this.verified.get(token);
     if (cached) return cached;
     try {
-      const claims = verify(token, this.key.publicKey, {
+      const claims = verify(token, this.keys.publicKeyFor(token), {
         algorithms: ['ES256'],
         issuer: this.config.GATEWAY_ISSUER,
         audience: API_AUDIENCE,

@@ -6,26 +6,32 @@ import type { Principal } from '@platform/auth';
 import { SERVICE_CONFIG } from '@platform/service';
 import type { GatewayConfig } from '../../gateway.definition';
 import { API_AUDIENCE, principalFromClaims } from '../application/token.service';
-import { SIGNING_KEY } from '../infrastructure/tokens';
-import type { SigningKey } from '../infrastructure/signing-key';
+import { KeyRing } from '../infrastructure/signing-key';
 import { VerifiedTokenCache } from '../infrastructure/verified-token-cache';
 import { bearerToken } from './auth.guards';
 
-/** passport-jwt strategy: bearer token, ES256 against our own public key, issuer and audience checked. */
+/** passport-jwt strategy: bearer token, ES256 against the published key its kid names, issuer and audience checked. */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
-    @Inject(SIGNING_KEY) key: SigningKey,
+    keys: KeyRing,
     @Inject(SERVICE_CONFIG) config: GatewayConfig,
     private readonly verified: VerifiedTokenCache,
   ) {
     super({
       jwtFromRequest: bearerToken,
       passReqToCallback: true,
-      // The KeyObject, not the PEM: given a PEM, jsonwebtoken parses the key again on every
-      // request (a third of the gateway's token-verification cost, docs/perf.md). jsonwebtoken
-      // takes a KeyObject; passport-jwt passes it through but its types only say string | Buffer.
-      secretOrKey: key.publicKey as unknown as Buffer,
+      // A KeyObject, not a PEM: given a PEM, jsonwebtoken parses the key again on every request
+      // (a third of the gateway's token-verification cost, docs/perf.md). jsonwebtoken takes a
+      // KeyObject; passport-jwt passes it through but its types only say string | Buffer. An
+      // unknown kid fails as a JsonWebTokenError, which the guard answers AUTH.TOKEN_INVALID.
+      secretOrKeyProvider: (_request: Request, rawJwtToken: string, done: (error: unknown, key?: Buffer) => void) => {
+        try {
+          done(null, keys.publicKeyFor(rawJwtToken) as unknown as Buffer);
+        } catch (error) {
+          done(error);
+        }
+      },
       algorithms: ['ES256'],
       issuer: config.GATEWAY_ISSUER,
       audience: API_AUDIENCE,

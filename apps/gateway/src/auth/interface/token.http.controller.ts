@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Header, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { SkipThrottle } from '@nestjs/throttler';
 import { PublicRateLimitGuard } from '../../http/rate-limit.guards';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TokenService, IssuedToken } from '../application/token.service';
-import { SIGNING_KEY } from '../infrastructure/tokens';
-import type { SigningKey } from '../infrastructure/signing-key';
+import { KeyRing, type PublishedJwk } from '../infrastructure/signing-key';
 import { TokenRequestDto } from './token.dto';
 
 /** Rate limited per address: the token endpoint is where secrets get guessed. */
@@ -15,7 +14,7 @@ import { TokenRequestDto } from './token.dto';
 export class TokenHttpController {
   constructor(
     private readonly tokens: TokenService,
-    @Inject(SIGNING_KEY) private readonly key: SigningKey,
+    private readonly keys: KeyRing,
   ) {}
 
   @Post('api/v1/auth/token')
@@ -30,8 +29,8 @@ export class TokenHttpController {
 
   @Get('.well-known/jwks.json')
   @Header('Cache-Control', 'public, max-age=300')
-  @ApiOperation({ summary: 'Public keys that verify access tokens' })
-  jwks(): { keys: SigningKey['jwk'][] } {
-    return { keys: [this.key.jwk] };
+  @ApiOperation({ summary: 'Public keys that verify access tokens and exchange pages: the signing key, then any kept for rotation' })
+  jwks(): { keys: PublishedJwk[] } {
+    return this.keys.jwks();
   }
 }

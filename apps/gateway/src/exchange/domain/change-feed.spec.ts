@@ -1,4 +1,15 @@
-import { assertNotAhead, cursorOf, positionOf, shareableChange, type FeedListEntry } from './change-feed';
+import {
+  assertNotAhead,
+  cursorOf,
+  feedPage,
+  readCursor,
+  shareableChange,
+  shareableRecordChange,
+  type FeedChange,
+  type FeedListEntry,
+  type RecordChangeSource,
+  type SourceRead,
+} from './change-feed';
 
 const hubeiCarrier = { kind: 'org', id: '914201001234567890', name: '武汉某运输公司' };
 const entry = (changes: Partial<FeedListEntry> = {}): FeedListEntry => ({
@@ -17,19 +28,27 @@ const entry = (changes: Partial<FeedListEntry> = {}): FeedListEntry => ({
 });
 
 describe('the exchange change feed (issue 20 item 2, ADR 0068)', () => {
-  it('reads back the cursors it hands out, and starts from the beginning without one', () => {
-    expect(positionOf(cursorOf('42'))).toBe('42');
-    expect(positionOf(undefined)).toBe('0');
+  it('reads back the cursors it hands out (c2.<list>.<records>), and starts both sources from the beginning without one', () => {
+    expect(readCursor(cursorOf({ list: '42', records: '7' })).positions).toEqual({ list: '42', records: '7' });
+    expect(readCursor(undefined)).toEqual({ positions: { list: '0', records: '0' }, since: 'c2.0.0' });
+  });
+
+  it('keeps accepting a c1 cursor (ADR 0079): its list position, records from their start, echoed as asked', () => {
+    expect(readCursor('c1.42')).toEqual({ positions: { list: '42', records: '0' }, since: 'c1.42' });
   });
 
   it('refuses a garbage cursor (400 EXCHANGE.CURSOR_INVALID, field since)', () => {
-    for (const garbage of ['abc', 'c1.', 'c1.-1', 'c2.5', 'c1.1e3', `c1.${'9'.repeat(19)}`])
-      expect(() => positionOf(garbage)).toThrow(expect.objectContaining({ code: 'EXCHANGE.CURSOR_INVALID', kind: 'validation' }));
+    for (const garbage of ['abc', 'c1.', 'c1.-1', 'c2.5', 'c2.5.', 'c2.1.2.3', 'c3.1.1', 'c1.1e3', `c1.${'9'.repeat(19)}`, `c2.1.${'9'.repeat(19)}`])
+      expect(() => readCursor(garbage)).toThrow(
+        expect.objectContaining({ code: 'EXCHANGE.CURSOR_INVALID', kind: 'validation', violations: [expect.objectContaining({ field: 'since' })] }),
+      );
   });
 
-  it('refuses a cursor from the future (400 EXCHANGE.CURSOR_AHEAD), not one at the head', () => {
-    expect(() => assertNotAhead('11', '10')).toThrow(expect.objectContaining({ code: 'EXCHANGE.CURSOR_AHEAD' }));
-    expect(() => assertNotAhead('10', '10')).not.toThrow();
+  it('refuses a cursor from the future in either source (400 EXCHANGE.CURSOR_AHEAD), not one at the head', () => {
+    const head = { list: '10', records: '20' };
+    expect(() => assertNotAhead({ list: '11', records: '20' }, head)).toThrow(expect.objectContaining({ code: 'EXCHANGE.CURSOR_AHEAD' }));
+    expect(() => assertNotAhead({ list: '10', records: '21' }, head)).toThrow(expect.objectContaining({ code: 'EXCHANGE.CURSOR_AHEAD' }));
+    expect(() => assertNotAhead(head, head)).not.toThrow();
   });
 
   it('shares our decided entries about the partner’s subjects, with a stable id per version, and their withdrawal', () => {
@@ -44,5 +63,116 @@ describe('the exchange change feed (issue 20 item 2, ADR 0068)', () => {
     expect(shareableChange('420000', '1', entry({ status: 'proposed', decision: undefined }))).toBeNull();
     expect(shareableChange('420000', '1', entry({ status: 'removed', decision: undefined }))).toBeNull();
     expect(shareableChange('420000', '1', entry({ status: 'not-applied' }))).toBeNull();
+  });
+
+  describe('published records (ADR 0079)', () => {
+    const hubeiRecordId = '00000000-0000-4000-8000-0000000000aa';
+    const recordChange = (changes: Partial<RecordChangeSource> = {}): RecordChangeSource => ({
+      position: '5',
+      event: 'published',
+      publicationVersion: 1,
+      recordId: hubeiRecordId,
+      recordType: 'administrative-penalty',
+      subjectId: hubeiCarrier.id,
+      subjectName: hubeiCarrier.name,
+      region: '410100',
+      severity: 'general',
+      decisionDate: '2026-11-02',
+      documentNumber: '豫交罚〔2026〕7号',
+      summary: 's',
+      publishedUntil: '2027-11-01T16:00:00.000Z',
+      recordVersion: 1,
+      reason: '',
+      effectiveAt: '2026-11-03T00:00:00.000Z',
+      ...changes,
+    });
+
+    it('shares a published or corrected record about the partner’s enterprise as in force, id stable per publication version', () => {
+      expect(shareableRecordChange('420000', recordChange())).toMatchObject({
+        id: `record:${hubeiRecordId}:v1`,
+        position: '5',
+        type: 'record.in-force',
+        record: { id: hubeiRecordId, subject: { kind: 'org', id: hubeiCarrier.id }, version: 1 },
+      });
+      expect(shareableRecordChange('420000', recordChange({ event: 'corrected', publicationVersion: 2 }))).toMatchObject({
+        id: `record:${hubeiRecordId}:v2`,
+        type: 'record.in-force',
+      });
+      expect(shareableRecordChange('420000', recordChange())).not.toHaveProperty('record.removal');
+    });
+
+    it('shares its withdrawal (revocation, repair) and its expiry as withdrawn, with the reason', () => {
+      for (const [event, reason] of [
+        ['withdrawn', 'revoked: 文书错误'],
+        ['withdrawn', 'repair'],
+        ['expired', 'maximum publicity period'],
+      ])
+        expect(shareableRecordChange('420000', recordChange({ event, reason, publicationVersion: 2 }))).toMatchObject({
+          id: `record:${hubeiRecordId}:v2`,
+          type: 'record.withdrawn',
+          record: { removal: { reason } },
+        });
+    });
+
+    it('shares nothing about enterprises registered elsewhere, nor an entry it does not know', () => {
+      expect(shareableRecordChange('420000', recordChange({ subjectId: '914101001234567890' }))).toBeNull();
+      expect(shareableRecordChange('420100', recordChange({ subjectId: '914202001234567890' }))).toBeNull();
+      expect(shareableRecordChange('420000', recordChange({ event: 'report-issued' }))).toBeNull();
+    });
+  });
+
+  describe('a page over both sources', () => {
+    const listChange = (position: string): FeedChange => ({
+      id: `list-entry:${position}:v1`,
+      position,
+      type: 'list-entry.in-force',
+      entry: entry({ id: position }),
+    });
+    const read = (changes: FeedChange[], next: string, head: string): SourceRead => ({ changes, next, head });
+
+    it('moves each position past what was read of it, echoes the cursor and names both heads', () => {
+      const page = feedPage(readCursor('c2.3.10'), read([listChange('4'), listChange('6')], '6', '9'), read([], '5000', '8000'));
+      expect(page).toMatchObject({ since: 'c2.3.10', next: 'c2.6.5000', head: 'c2.9.8000' });
+      expect(page.changes.map((c) => c.id)).toEqual(['list-entry:4:v1', 'list-entry:6:v1']);
+    });
+
+    it('answers a c1 reader with c2 cursors from then on', () => {
+      expect(feedPage(readCursor('c1.3'), read([], '3', '3'), read([], '12', '12'))).toMatchObject({ since: 'c1.3', next: 'c2.3.12', head: 'c2.3.12' });
+    });
+
+    it('refuses a cursor ahead of either head', () => {
+      expect(() => feedPage(readCursor('c2.3.13'), read([], '3', '3'), read([], '13', '12'))).toThrow(
+        expect.objectContaining({ code: 'EXCHANGE.CURSOR_AHEAD' }),
+      );
+    });
+
+    /**
+     * Two sources each holding positions 1..n, read `after` with a limit as the upstreams do; a
+     * reader follows `next` from the start until `next` equals `head`. Every change of both is
+     * delivered once, in each source's order ("ordered, resumable", issue 20 item 2).
+     */
+    it('delivers every change of both sources once, in each source’s order, when followed from the start to the head', () => {
+      const source = (kind: string, n: number, limit: number) => (after: string) => {
+        const positions = Array.from({ length: n }, (_, i) => i + 1)
+          .filter((p) => p > Number(after))
+          .slice(0, limit);
+        const changes = positions.map((p): FeedChange => ({ ...listChange(String(p)), id: `${kind}:${p}` }));
+        return read(changes, String(positions.at(-1) ?? after), String(n));
+      };
+      const list = source('list', 7, 3);
+      const records = source('record', 12, 5);
+      const delivered: string[] = [];
+      let cursor: string | undefined;
+      for (let i = 0; i < 20; i++) {
+        const since = readCursor(cursor);
+        const page = feedPage(since, list(since.positions.list), records(since.positions.records));
+        delivered.push(...page.changes.map((c) => c.id));
+        cursor = page.next;
+        if (page.next === page.head) break;
+      }
+      expect(cursor).toBe('c2.7.12');
+      expect(delivered.filter((id) => id.startsWith('list:'))).toEqual(Array.from({ length: 7 }, (_, i) => `list:${i + 1}`));
+      expect(delivered.filter((id) => id.startsWith('record:'))).toEqual(Array.from({ length: 12 }, (_, i) => `record:${i + 1}`));
+    });
   });
 });

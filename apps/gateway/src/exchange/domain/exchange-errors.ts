@@ -10,4 +10,8 @@ export const ExchangeErrorCode = {
   OutsideAgreement: 'EXCHANGE.OUTSIDE_AGREEMENT',
   /** A partner reference already stored with different content (ADR 0069; collection's code). */
   RecordReferenceReused: 'EXCHANGE.RECORD_REFERENCE_REUSED',
+  /** An answer to a partner province given by a client below province level (ADR 0080). */
+  ProvinceOnly: 'EXCHANGE.PROVINCE_ONLY',
+  /** The partner province's gateway did not answer as its exchange API does (ADR 0080). */
+  PartnerUnavailable: 'EXCHANGE.PARTNER_UNAVAILABLE',
 } as const;

@@ -124,7 +124,8 @@ export function recordAcceptanceOf(agreements: readonly RecognitionAgreement[], 
   return { accepted: true, agreement: agreement.id };
 }
 
-function registeredWithin(partnerRegion: string, subject: { kind: string; id: string }): boolean {
+/** Whether the subject is registered within the partner's region (the identifier rule above). */
+export function registeredWithin(partnerRegion: string, subject: { kind: string; id: string }): boolean {
   const registered = registeredRegionOf(subject);
   if (!registered) return false;
   const scope = parseRegionCode(partnerRegion);

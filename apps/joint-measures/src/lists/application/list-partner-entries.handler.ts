@@ -32,6 +32,11 @@ export class ListPartnerEntriesHandler {
         throw new DomainError(ListEntryErrorCode.NotFound, 'not-found', `No partner entry ${query.entryId} of this sender.`);
       return [entry];
     }
+    if (query.sourceReference) {
+      // A partner's reference names its own entry only: looked up within the caller's region, none → none.
+      const entry = await listEntries.ofPartnerReference(this.dataSource.manager, principal.region, query.sourceReference);
+      return entry && visible(entry) ? [entry] : [];
+    }
     const statuses = query.state ? PARTNER_ENTRY_STATES[query.state as keyof typeof PARTNER_ENTRY_STATES] : [];
     const entries = await listEntries.ofPartners(this.dataSource.manager, admin ? '' : regionPrefix(principal.region), statuses, PAGE);
     return entries.filter(visible);

@@ -86,7 +86,11 @@ export class ListEntriesGrpcController implements measuresV1.ListEntryServiceCon
   }
 
   async listPartnerEntries(request: measuresV1.ListPartnerEntriesRequest, metadata?: Metadata): Promise<measuresV1.ListPartnerEntriesResponse> {
-    const entries = await this.partnerEntries.execute(principalFrom(metadata), { entryId: request.entryId, state: request.state });
+    const entries = await this.partnerEntries.execute(principalFrom(metadata), {
+      entryId: request.entryId,
+      state: request.state,
+      sourceReference: request.sourceReference,
+    });
     return { entries: entries.map((e) => toListEntryProto(e)) };
   }
 

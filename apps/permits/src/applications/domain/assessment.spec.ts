@@ -1,5 +1,5 @@
 import { assessApplication } from './assessment';
-import { creditPath, type CreditCheck } from './credit-path';
+import { creditPath, groundsOf, type CreditCheck } from './credit-path';
 import { zhengzhouToWuhan } from './permit-application.fixture';
 
 const allow: CreditCheck = { answered: true, decisionId: 'd1', outcome: 'allow', measures: [] };
@@ -7,13 +7,22 @@ const keyWatch: CreditCheck = {
   answered: true,
   decisionId: 'd2',
   outcome: 'deny',
-  measures: [{ code: 'commitment-path.denied', name: '不适用信用承诺（告知承诺）办理', legalBasis: 'LOCAL: 河南（重点关注名单）' }],
+  measures: [
+    {
+      code: 'commitment-path.denied',
+      name: '不适用信用承诺（告知承诺）办理',
+      legalBasis: 'LOCAL: 河南（重点关注名单）',
+      grounds: ['列入重点关注名单（2026-11-01起）'],
+    },
+  ],
 };
 const banned: CreditCheck = {
   answered: true,
   decisionId: 'd3',
   outcome: 'deny',
-  measures: [{ code: 'permit.application-ban', name: '1年内不准申请公路超限运输许可', legalBasis: '交通运输部令2016年第62号' }],
+  measures: [
+    { code: 'permit.application-ban', name: '1年内不准申请公路超限运输许可', legalBasis: '交通运输部令2016年第62号', grounds: ['累计1条失信记录未修复'] },
+  ],
 };
 const licensed = { licensedForOversize: true };
 
@@ -24,7 +33,11 @@ describe('credit path (seed 000; DOMAIN.md §7 Credit path)', () => {
   it('closed (key-watch list): the standard path with inspection, and the reason', () => {
     const outcome = creditPath(true, keyWatch);
     expect(outcome).toMatchObject({ path: 'standard', inspection: 'on-site', banned: false });
-    expect(outcome.reasons[0]).toContain('不适用信用承诺');
+    // The facts the applicant can act on (which list, since when), not the catalogue's source note.
+    expect(outcome.reasons).toEqual(['不适用信用承诺（告知承诺）办理：列入重点关注名单（2026-11-01起）']);
+  });
+  it('banned: the 1-year ban cites its national rule (62号令)', () => {
+    expect(creditPath(true, banned)).toMatchObject({ banned: true, reasons: ['1年内不准申请公路超限运输许可（交通运输部令2016年第62号）'] });
   });
   it('joint measures did not answer in time: standard path, never the fast lane, and says so', () => {
     const outcome = creditPath(true, { answered: false, why: 'deadline exceeded' });
@@ -33,6 +46,20 @@ describe('credit path (seed 000; DOMAIN.md §7 Credit path)', () => {
   });
   it('no commitment: the standard path', () => {
     expect(creditPath(false, allow)).toMatchObject({ path: 'standard', reasons: ['申请人未作信用承诺'] });
+  });
+});
+
+describe('groundsOf: a decision reason as the applicant reads it', () => {
+  const reason = { kind: '', listType: '', startsOn: '', endsOn: '', grade: '', cycle: '', count: 0 };
+  it('names the list in Chinese with its dates', () => {
+    expect(groundsOf({ ...reason, kind: 'list-entry', listType: 'key-watch', startsOn: '2026-11-01', endsOn: '2027-10-31' })).toBe(
+      '列入重点关注名单（2026-11-01起至2027-10-31）',
+    );
+    expect(groundsOf({ ...reason, kind: 'list-entry', listType: 'severe-dishonesty' })).toBe('列入严重失信主体名单');
+  });
+  it('a grade with its cycle, and a count of records (新乡: 累计10条行政处罚未修复, seed 002)', () => {
+    expect(groundsOf({ ...reason, kind: 'grade', grade: 'red', cycle: '2026' })).toBe('信用等级为红码（2026）');
+    expect(groundsOf({ ...reason, kind: 'records', count: 10 })).toBe('累计10条失信记录未修复');
   });
 });
 

@@ -6,6 +6,8 @@
  * `commitment-path.denied` closes the fast lane, `permit.application-ban` (62号令: false materials →
  * 1 year) means the application is not accepted at all.
  */
+import { CREDIT_LIST_NAMES, gradeLabelZh, isCreditListType } from '@domain/credit';
+
 export const COMMITMENT_DENIED_MEASURE = 'commitment-path.denied';
 export const APPLICATION_BAN_MEASURE = 'permit.application-ban';
 
@@ -13,6 +15,36 @@ export interface CreditMeasure {
   code: string;
   name: string;
   legalBasis: string;
+  /** What about the carrier triggered it, as the applicant reads it (列入重点关注名单（2026-11-01起）). */
+  grounds: string[];
+}
+
+/** Why joint measures applied a measure (its DecisionReason), in the fields the grounds need. */
+export interface CreditReason {
+  kind: string;
+  listType: string;
+  startsOn: string;
+  endsOn: string;
+  grade: string;
+  cycle: string;
+  count: number;
+}
+
+/** One reason as the applicant reads it: the list and its dates, the grade and its cycle, the count of records. */
+export function groundsOf(reason: CreditReason): string {
+  switch (reason.kind) {
+    case 'list-entry': {
+      const list = isCreditListType(reason.listType) ? CREDIT_LIST_NAMES[reason.listType] : reason.listType;
+      const period = [reason.startsOn && `${reason.startsOn}起`, reason.endsOn && `至${reason.endsOn}`].filter(Boolean).join('');
+      return period ? `列入${list}（${period}）` : `列入${list}`;
+    }
+    case 'grade':
+      return `信用等级为${gradeLabelZh(reason.grade)}${reason.cycle ? `（${reason.cycle}）` : ''}`;
+    case 'records':
+      return `累计${reason.count}条失信记录未修复`;
+    default:
+      return reason.kind;
+  }
 }
 
 /** What joint measures answered, or that it did not answer in time. */
@@ -45,10 +77,20 @@ export function creditPath(commitment: boolean, check: CreditCheck): CreditPathO
   }
   const banned = check.measures.some((m) => m.code === APPLICATION_BAN_MEASURE);
   const closing = check.measures.filter((m) => m.code === COMMITMENT_DENIED_MEASURE || m.code === APPLICATION_BAN_MEASURE);
-  const reasons = closing.map((m) => `${m.name}（${m.legalBasis}）`);
+  const reasons = closing.map(reasonOf);
   if (!commitment) reasons.unshift('申请人未作信用承诺');
   const open = commitment && closing.length === 0;
   return open
     ? { path: 'commitment', inspection: 'remote-if-drawn', reasons: [], banned, decisionId: check.decisionId }
     : { path: 'standard', inspection: 'on-site', reasons, banned, decisionId: check.decisionId };
+}
+
+/**
+ * A closing measure as the applicant reads it. The ban is national law (62号令), cited; the
+ * commitment path is closed by a local rule on facts about the carrier, which are what it needs
+ * to know (which list, since when), not the catalogue's note of where the rule comes from.
+ */
+function reasonOf(measure: CreditMeasure): string {
+  if (measure.code === APPLICATION_BAN_MEASURE || measure.grounds.length === 0) return `${measure.name}（${measure.legalBasis}）`;
+  return `${measure.name}：${measure.grounds.join('；')}`;
 }

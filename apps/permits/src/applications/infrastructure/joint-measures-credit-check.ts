@@ -4,7 +4,7 @@ import type { Principal } from '@platform/auth';
 import { isDomainError } from '@platform/errors';
 import { GrpcClient, UnaryClient } from '@platform/grpc';
 import type { CreditCheckPort } from '../application/credit-check.port';
-import type { CreditCheck } from '../domain/credit-path';
+import { groundsOf, type CreditCheck } from '../domain/credit-path';
 
 /** Joint measures' answer for a subject it has no records, grades or list entries about. */
 const UNKNOWN_SUBJECT = 'DECISION.UNKNOWN_SUBJECT';
@@ -35,7 +35,12 @@ export class JointMeasuresCreditCheck implements CreditCheckPort, OnApplicationS
         answered: true,
         decisionId: answer.decisionId,
         outcome: answer.outcome as 'allow' | 'deny' | 'conditional',
-        measures: answer.measures.map((m) => ({ code: m.code, name: m.name, legalBasis: m.legalBasis })),
+        measures: answer.measures.map((m) => ({
+          code: m.code,
+          name: m.name,
+          legalBasis: m.legalBasis,
+          grounds: answer.reasons.filter((r) => r.mappingId === m.mappingId).map(groundsOf),
+        })),
       };
     } catch (error) {
       // No records, grades or list entries anywhere on the platform: nothing can close the path.

@@ -96,9 +96,11 @@ export class ApplicationsGrpcController implements permitsV1.PermitApplicationSe
         origin: p.route.origin,
         destination: p.route.destination,
         provinces: p.route.provinces,
+        provinceNames: p.route.provinceNames,
         validFrom: p.validFrom,
         validUntil: p.validUntil,
         issuedBy: p.issuedBy,
+        issuingAuthority: p.issuingAuthority,
       },
     };
   }
