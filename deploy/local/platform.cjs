@@ -2,6 +2,8 @@
 // and the end-to-end tests, so both run the platform the same way.
 'use strict';
 const { spawn } = require('node:child_process');
+const { generateKeyPairSync } = require('node:crypto');
+const { existsSync, readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 
 const REPO_ROOT = join(__dirname, '..', '..');
@@ -25,10 +27,33 @@ function roleUrl(adminUrl, role) {
 }
 
 /**
- * Environment for one service. `ports` maps app → { http, grpc } (defaults above); `common`
- * is merged last (NATS prefix, OTLP endpoint, log level, gateway key and clients file).
+ * The gateway's internal identity key pair (ADR 0073) in `dir`, made now unless both files are
+ * there already: the gateway signs the principal of each call with the private key (mode 0600),
+ * every other service verifies it with the public one. Not the access-token key.
  */
-function serviceEnv(app, { adminUrl, natsUrl, ports = SERVICES, common = {} }) {
+function ensureInternalIdentityKeys(dir) {
+  const privateKeyFile = join(dir, 'internal-identity-private.pem');
+  const publicKeyFile = join(dir, 'internal-identity-public.pem');
+  if (!existsSync(privateKeyFile) || !existsSync(publicKeyFile)) {
+    const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    writeFileSync(privateKeyFile, privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
+    writeFileSync(publicKeyFile, publicKey.export({ format: 'pem', type: 'spki' }));
+  }
+  return { privateKeyFile, publicKeyFile, privateKeyPem: readFileSync(privateKeyFile, 'utf8'), publicKeyPem: readFileSync(publicKeyFile, 'utf8') };
+}
+
+/** The internal identity variable of one service: the private key's file for the gateway, the public key's for the others. */
+function internalIdentityEnv(app, { privateKeyFile, publicKeyFile }) {
+  return app === 'gateway' ? { GATEWAY_INTERNAL_IDENTITY_PRIVATE_KEY_FILE: privateKeyFile } : { INTERNAL_IDENTITY_PUBLIC_KEY_FILE: publicKeyFile };
+}
+
+/**
+ * Environment for one service. `ports` maps app → { http, grpc } (defaults above);
+ * `internalIdentity` ({ privateKeyFile, publicKeyFile }, from ensureInternalIdentityKeys) gives
+ * each service its half of the internal identity key pair; `common` is merged last (NATS prefix,
+ * OTLP endpoint, log level, gateway key and clients file).
+ */
+function serviceEnv(app, { adminUrl, natsUrl, ports = SERVICES, common = {}, internalIdentity }) {
   const own = ports[app];
   const env = {
     NODE_ENV: 'development',
@@ -49,7 +74,7 @@ function serviceEnv(app, { adminUrl, natsUrl, ports = SERVICES, common = {} }) {
   }
   // Permits asks joint measures about the credit path of each application.
   if (app === 'permits') env.JOINT_MEASURES_GRPC_URL = `127.0.0.1:${ports['joint-measures'].grpc}`;
-  return { ...env, ...common };
+  return { ...env, ...(internalIdentity ? internalIdentityEnv(app, internalIdentity) : {}), ...common };
 }
 
 /** Starts `node --require <telemetry preload> dist/apps/<app>/src/main.js`. */
@@ -104,4 +129,4 @@ function stop(child, graceMs = 15_000) {
   });
 }
 
-module.exports = { REPO_ROOT, SERVICES, serviceEnv, spawnService, waitReady, stop, roleUrl };
+module.exports = { REPO_ROOT, SERVICES, serviceEnv, ensureInternalIdentityKeys, internalIdentityEnv, spawnService, waitReady, stop, roleUrl };

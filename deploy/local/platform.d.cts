@@ -6,9 +6,23 @@ export interface ServicePorts {
 }
 export const REPO_ROOT: string;
 export const SERVICES: Record<string, ServicePorts & { schema: string }>;
+export interface InternalIdentityKeys {
+  privateKeyFile: string;
+  publicKeyFile: string;
+  privateKeyPem: string;
+  publicKeyPem: string;
+}
+export function ensureInternalIdentityKeys(dir: string): InternalIdentityKeys;
+export function internalIdentityEnv(app: string, keys: Pick<InternalIdentityKeys, 'privateKeyFile' | 'publicKeyFile'>): Record<string, string>;
 export function serviceEnv(
   app: string,
-  options: { adminUrl: string; natsUrl: string; ports?: Record<string, ServicePorts>; common?: Record<string, string> },
+  options: {
+    adminUrl: string;
+    natsUrl: string;
+    ports?: Record<string, ServicePorts>;
+    common?: Record<string, string>;
+    internalIdentity?: Pick<InternalIdentityKeys, 'privateKeyFile' | 'publicKeyFile'>;
+  },
 ): Record<string, string>;
 export function spawnService(app: string, env: Record<string, string>, options?: { onLine?: (app: string, line: string) => void }): ChildProcess;
 export function waitReady(app: string, httpPort: number, child: ChildProcess, timeoutMs?: number): Promise<void>;

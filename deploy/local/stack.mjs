@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { DEMO_SEED_SYSTEMS } from './demo-seed-systems.mjs';
 
 const require = createRequire(import.meta.url);
-const { REPO_ROOT, SERVICES, serviceEnv, spawnService, waitReady, stop } = require('./platform.cjs');
+const { REPO_ROOT, SERVICES, serviceEnv, ensureInternalIdentityKeys, spawnService, waitReady, stop } = require('./platform.cjs');
 const { demoClientsFile } = require('./demo-clients.cjs');
 const { Client } = require('pg');
 const { usccCheckCharacter } = require(join(REPO_ROOT, 'dist/libs/domain/identifiers/src'));
@@ -638,9 +638,11 @@ async function startPartner(children, henanClientsFile) {
   const listed = await seedCrossProvinceEntry(JSON.parse(readFileSync(henanClientsFile, 'utf8')).clients);
   const adminUrl = await ensureDatabase(PARTNER.database);
   const common = partnerFiles(henanClientsFile);
+  // A deployment of its own: its gateway signs its services' principals with a key pair of its own (ADR 0073).
+  const internalIdentity = ensureInternalIdentityKeys(PARTNER.dir);
   await Promise.all(
     PARTNER.apps.map(async (app) => {
-      const child = spawnService(app, serviceEnv(app, { adminUrl, natsUrl: NATS_URL, ports: PARTNER.ports, common }), {
+      const child = spawnService(app, serviceEnv(app, { adminUrl, natsUrl: NATS_URL, ports: PARTNER.ports, common, internalIdentity }), {
         onLine: (name, line) => showLine(`hubei-${name}`, line),
       });
       children[`hubei-${app}`] = child;
@@ -673,6 +675,7 @@ function showLine(app, line) {
 async function main() {
   const adminUrl = await ensureDatabase();
   const keyFile = ensureSigningKey();
+  const internalIdentity = ensureInternalIdentityKeys(DATA);
   const clientsFile = ensureDemoClients();
   const common = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info', GATEWAY_JWT_PRIVATE_KEY_FILE: keyFile, GATEWAY_CLIENTS_SEED_FILE: clientsFile };
   // Pass platform settings through, e.g. GATEWAY_RATE_LIMIT_PER_MINUTE=1000000 npm start for load tests.
@@ -697,7 +700,7 @@ async function main() {
   say(`starting ${Object.keys(SERVICES).length} services (logs in .data/logs/)`);
   const ready = new Set();
   const launch = (app, retriesLeft) => {
-    const child = spawnService(app, serviceEnv(app, { adminUrl, natsUrl: NATS_URL, common }), { onLine: showLine });
+    const child = spawnService(app, serviceEnv(app, { adminUrl, natsUrl: NATS_URL, common, internalIdentity }), { onLine: showLine });
     children[app] = child;
     child.on('exit', (code, signal) => {
       if (stopping) return;

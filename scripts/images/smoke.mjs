@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 
 const require = createRequire(import.meta.url);
-const { SERVICES, serviceEnv } = require('../../deploy/local/platform.cjs');
+const { SERVICES, serviceEnv, ensureInternalIdentityKeys, internalIdentityEnv } = require('../../deploy/local/platform.cjs');
 const { Client } = require('pg');
 const grpc = require('@grpc/grpc-js');
 const { loadSync } = require('@grpc/proto-loader');
@@ -178,8 +178,17 @@ function gatewayKeys() {
   // The image's user (uid 1000) reads them, as from a Kubernetes Secret volume.
   chmodSync(signingFile, 0o644);
   chmodSync(dir, 0o755);
-  return { signingFile, verificationDir, kids: [thumbprint(signing.publicKey), thumbprint(previous.publicKey)] };
+  // The internal identity pair (ADR 0073): the gateway's private half, every other service's public half.
+  const internalIdentity = ensureInternalIdentityKeys(dir);
+  chmodSync(internalIdentity.privateKeyFile, 0o644);
+  return { signingFile, verificationDir, internalIdentity, kids: [thumbprint(signing.publicKey), thumbprint(previous.publicKey)] };
 }
+
+/** Where the internal identity keys are mounted inside a container (k8s: the gateway's Secret, the services' ConfigMap). */
+const INTERNAL_IDENTITY_IN_CONTAINER = {
+  privateKeyFile: '/run/secrets/gateway/internal-identity/private-key.pem',
+  publicKeyFile: '/etc/internal-identity/public-key.pem',
+};
 
 async function smoke(service, database, keys) {
   const image = `${REPOSITORY}/${service}:${TAG}`;
@@ -200,6 +209,7 @@ async function smoke(service, database, keys) {
     ...(service === 'gateway'
       ? { GATEWAY_JWT_PRIVATE_KEY_FILE: '/run/secrets/gateway/signing-key.pem', GATEWAY_JWT_VERIFICATION_KEYS_DIR: '/run/secrets/gateway/verification-keys' }
       : {}),
+    ...internalIdentityEnv(service, INTERNAL_IDENTITY_IN_CONTAINER),
   };
   const container = bah('from', '--pull=never', '--name', `smoke-${service}-${process.pid}`, image);
   try {
@@ -216,8 +226,9 @@ async function smoke(service, database, keys) {
         ? [
             ...['--mount', `type=bind,source=${keys.signingFile},destination=/run/secrets/gateway/signing-key.pem,ro`],
             ...['--mount', `type=bind,source=${keys.verificationDir},destination=/run/secrets/gateway/verification-keys,ro`],
+            ...['--mount', `type=bind,source=${keys.internalIdentity.privateKeyFile},destination=${INTERNAL_IDENTITY_IN_CONTAINER.privateKeyFile},ro`],
           ]
-        : [];
+        : ['--mount', `type=bind,source=${keys.internalIdentity.publicKeyFile},destination=${INTERNAL_IDENTITY_IN_CONTAINER.publicKeyFile},ro`];
     const started = Date.now();
     const child = spawn(
       'buildah',

@@ -393,6 +393,21 @@ describe.each(deployedTrees.map((t) => [t.name, t]))('every container in %s', (_
   });
 });
 
+/**
+ * Where the file an environment variable names comes from: the volume mounted over its directory
+ * in `container`, and the key of the Secret or ConfigMap projected to that file name.
+ */
+function mountedFrom(deployment: any, container: any, file: string | undefined): { secret?: string; configMap?: string; key?: string } | undefined {
+  if (!file) return undefined;
+  const mount = (container?.volumeMounts ?? []).find((m: any) => file.startsWith(`${m.mountPath}/`));
+  const volume = (podSpecOf(deployment)?.volumes ?? []).find((v: any) => v.name === mount?.name);
+  const source = volume?.secret ?? volume?.configMap;
+  if (!mount || !source) return undefined;
+  const fileName = file.slice(mount.mountPath.length + 1);
+  const key = (source.items ?? [{ key: fileName, path: fileName }]).find((i: any) => i.path === fileName)?.key;
+  return volume.secret ? { secret: volume.secret.secretName, key } : { configMap: volume.configMap.name, key };
+}
+
 describe.each(deployedTrees.map((t) => [t.name, t]))('services in %s', (treeName, tree) => {
   describe.each(APP_NAMES)('%s', (app) => {
     const { http, grpc } = APPS[app];
@@ -519,12 +534,22 @@ describe.each(deployedTrees.map((t) => [t.name, t]))('services in %s', (treeName
       });
 
       it('reads its signing key from Secret gateway-signing-key at GATEWAY_JWT_PRIVATE_KEY_FILE', () => {
-        const file: string = configMap()?.data?.GATEWAY_JWT_PRIVATE_KEY_FILE ?? '';
-        const mount = (container()?.volumeMounts ?? []).find((m: any) => file.startsWith(`${m.mountPath}/`));
-        const volume = (podSpecOf(deployment())?.volumes ?? []).find((v: any) => v.name === mount?.name);
-        expect(volume?.secret?.secretName).toBe('gateway-signing-key');
-        const fileName = file.slice(mount.mountPath.length + 1);
-        expect((volume.secret.items ?? [{ path: fileName }]).map((i: any) => i.path)).toContain(fileName);
+        expect(mountedFrom(deployment(), container(), configMap()?.data?.GATEWAY_JWT_PRIVATE_KEY_FILE)).toEqual({
+          secret: 'gateway-signing-key',
+          key: 'private-key.pem',
+        });
+      });
+
+      it('reads its internal identity key from Secret gateway-internal-identity-key, not the access-token key (ADR 0073)', () => {
+        const file = configMap()?.data?.GATEWAY_INTERNAL_IDENTITY_PRIVATE_KEY_FILE;
+        expect(mountedFrom(deployment(), container(), file)).toEqual({ secret: 'gateway-internal-identity-key', key: 'private-key.pem' });
+        expect(file).not.toBe(configMap()?.data?.GATEWAY_JWT_PRIVATE_KEY_FILE);
+      });
+
+      it('signs principals that live longer than its upstream deadline, so permits can pass one on during a call', () => {
+        const data = configMap()?.data ?? {};
+        const ttlMs = Number(data.INTERNAL_IDENTITY_TTL_SECONDS ?? 30) * 1000;
+        expect(ttlMs).toBeGreaterThan(Number(data.GATEWAY_UPSTREAM_DEADLINE_MS ?? 5000));
       });
 
       it('reads its verification-only keys (rotation, ADR 0082) from optional Secret gateway-verification-keys at GATEWAY_JWT_VERIFICATION_KEYS_DIR', () => {
@@ -547,6 +572,16 @@ describe.each(deployedTrees.map((t) => [t.name, t]))('services in %s', (treeName
       it('has no HPA and no Ingress of its own', () => {
         expect(hpaFor(tree, app)).toBeUndefined();
         expect(tree.objects.filter((o) => o.kind === 'Ingress' && o.metadata.name === app)).toEqual([]);
+      });
+
+      it("verifies principals with the gateway's internal identity public key from ConfigMap internal-identity-public-key (ADR 0073)", () => {
+        expect(mountedFrom(deployment(), container(), configMap()?.data?.INTERNAL_IDENTITY_PUBLIC_KEY_FILE)).toEqual({
+          configMap: 'internal-identity-public-key',
+          key: 'public-key.pem',
+        });
+        // Never the gateway's private keys: a service holds nothing it could sign a principal with.
+        const secrets = (podSpecOf(deployment())?.volumes ?? []).map((v: any) => v.secret?.secretName).filter(Boolean);
+        expect(secrets).toEqual([]);
       });
     }
   });
@@ -762,6 +797,35 @@ describe('overlays', () => {
     const missed = overlays[overlay].objects.filter((o) => ![...infrastructure, ...APP_NAMES].includes(o.metadata.labels?.['app.kubernetes.io/name'] ?? ''));
     expect(missed.map(objectId)).toEqual([]);
     expect(readFileSync(join(K8S, 'README.md'), 'utf8')).toContain(`-l 'app.kubernetes.io/name in (${infrastructure.join(',')})'`);
+  });
+
+  it.each(['dev', 'prod'] as const)('%s: every Secret and ConfigMap a pod mounts or reads is rendered, or created by ops as k8s/README.md says', (overlay) => {
+    const tree = overlays[overlay];
+    const referenced = new Set<string>();
+    for (const w of workloads(tree)) {
+      const pod = podSpecOf(w);
+      // An optional volume (gateway-verification-keys, only during a rotation) may be absent.
+      for (const v of pod?.volumes ?? []) {
+        if (v.secret && !v.secret.optional) referenced.add(`Secret ${v.secret.secretName}`);
+        if (v.configMap && !v.configMap.optional) referenced.add(`ConfigMap ${v.configMap.name}`);
+      }
+      for (const c of [...(pod?.containers ?? []), ...(pod?.initContainers ?? [])]) {
+        for (const e of c.env ?? []) if (e.valueFrom?.secretKeyRef) referenced.add(`Secret ${e.valueFrom.secretKeyRef.name}`);
+        for (const e of c.envFrom ?? []) if (e.configMapRef) referenced.add(`ConfigMap ${e.configMapRef.name}`);
+      }
+    }
+    const readme = readFileSync(join(K8S, 'README.md'), 'utf8');
+    const rendered = (kind: string, name: string) => tree.objects.some((o) => o.kind === kind && o.metadata.name === name);
+    // Created by ops: named in the README with the kubectl command that creates it.
+    const byOps = (kind: string, name: string) => readme.includes(`kubectl -n $NS create ${kind === 'Secret' ? 'secret generic' : 'configmap'} ${name} `);
+    const dbSecret = (kind: string, name: string) => kind === 'Secret' && /^[a-z-]+-db$/.test(name) && readme.includes('create secret generic $app-db');
+    const missing = [...referenced].filter((ref) => {
+      const [kind, name] = ref.split(' ');
+      return !rendered(kind, name) && !byOps(kind, name) && !dbSecret(kind, name);
+    });
+    expect(referenced).toContain('Secret gateway-internal-identity-key');
+    expect(referenced).toContain('ConfigMap internal-identity-public-key');
+    expect(missing).toEqual([]);
   });
 
   it('prod prints the Ingress host in QR codes (PUBLIC_BASE_URL of disclosure and permits)', () => {

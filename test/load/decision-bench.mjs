@@ -26,6 +26,7 @@ import { observedDuring, quantile, shareWithin } from './lib/metrics.mjs';
 const require = createRequire(import.meta.url);
 const ROOT = join(import.meta.dirname, '..', '..');
 const { usccCheckCharacter } = require(join(ROOT, 'dist/libs/domain/identifiers/src'));
+const { PrincipalSigner } = require(join(ROOT, 'dist/libs/platform/auth/src'));
 
 const RATE = Number(process.argv[2] ?? 200);
 const SECONDS = Number(process.argv[3] ?? 20);
@@ -90,7 +91,8 @@ async function main() {
     await paced((i) => lookups(uscc(i % SUBJECTS))); // warm-up
     const baseline = await measured('baseline', (i) => lookups(uscc(i % SUBJECTS)));
 
-    // In service: gRPC straight to joint-measures with the principal the gateway would pass.
+    // In service: gRPC straight to joint-measures with the principal the gateway would pass, signed
+    // per call with the platform's internal identity key as the gateway signs it (ADR 0073).
     const definition = loadSync(join(ROOT, 'proto/measures/v1/measures.proto'), {
       keepCase: false,
       longs: String,
@@ -100,13 +102,12 @@ async function main() {
     });
     const Decisions = loadPackageDefinition(definition).measures.v1.DecisionService;
     const client = new Decisions(`127.0.0.1:${ports['joint-measures'].grpc}`, credentials.createInsecure());
-    const principal = Buffer.from(JSON.stringify({ clientId: 'bench', kind: 'integrator', scopes: ['measures:decide'], region: '410000' })).toString(
-      'base64url',
-    );
+    const signer = new PrincipalSigner(platform.internalIdentity.privateKeyPem);
+    const principal = { clientId: 'bench', kind: 'integrator', scopes: ['measures:decide'], region: '410000' };
     const decide = (i) =>
       new Promise((resolve, reject) => {
         const md = new Metadata();
-        md.set('x-principal', principal);
+        md.set('x-principal', signer.sign(principal, 'joint-measures'));
         client.decide(
           { subjectId: uscc(i % SUBJECTS), scene: 'permit.application', sector: '', region: '410100' },
           md,

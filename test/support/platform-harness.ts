@@ -6,7 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cloneTestDatabase, TEST_NATS_URL, TestDatabase } from '@platform/testing';
 import { deleteStreams, MessagingNamespace, connectJetStream } from '@platform/messaging';
-import { serviceEnv, spawnService, stop, waitReady, SERVICES, ServicePorts } from '../../deploy/local/platform.cjs';
+import {
+  ensureInternalIdentityKeys,
+  InternalIdentityKeys,
+  serviceEnv,
+  spawnService,
+  stop,
+  waitReady,
+  SERVICES,
+  ServicePorts,
+} from '../../deploy/local/platform.cjs';
 import { OtlpReceiver } from './otlp-receiver';
 export { DEMO_CLIENTS, demoClientsFile } from '../../deploy/local/demo-clients.cjs';
 export { eventually } from '@platform/testing';
@@ -183,6 +192,8 @@ export interface RunningPlatform {
   db: TestDatabase;
   clients: Record<string, DemoClient>;
   signingKeyPem: string;
+  /** The gateway's internal identity key pair (ADR 0073): what a test signs a principal with to call a service directly. */
+  internalIdentity: InternalIdentityKeys;
   otlp: OtlpReceiver;
   processes: Record<string, ChildProcess>;
   logs: string[];
@@ -266,6 +277,7 @@ async function startPlatformOnce(apps: string[], extraEnv: Record<string, string
   const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
   const signingKeyPem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
   writeFileSync(join(dir, 'key.pem'), signingKeyPem);
+  const internalIdentity = ensureInternalIdentityKeys(dir);
   const clients = Object.fromEntries(TEST_CLIENTS.map((c) => [c.clientId, { ...c, clientSecret: randomBytes(18).toString('base64url') }]));
   writeFileSync(join(dir, 'clients.json'), JSON.stringify({ clients: Object.values(clients) }));
   const ports: Record<string, ServicePorts> = {};
@@ -288,7 +300,7 @@ async function startPlatformOnce(apps: string[], extraEnv: Record<string, string
     processes[app] = spawnService(app, envs[app], { onLine: (name, line) => logs.push(`${name}: ${line}`) });
   };
   for (const app of apps) {
-    envs[app] = serviceEnv(app, { adminUrl: db.adminUrl, natsUrl: TEST_NATS_URL, ports, common });
+    envs[app] = serviceEnv(app, { adminUrl: db.adminUrl, natsUrl: TEST_NATS_URL, ports, common, internalIdentity });
     launch(app);
   }
   try {
@@ -307,6 +319,7 @@ async function startPlatformOnce(apps: string[], extraEnv: Record<string, string
     db,
     clients,
     signingKeyPem,
+    internalIdentity,
     otlp,
     processes,
     logs,

@@ -1,5 +1,5 @@
 import { ProtoPackages } from '@contracts';
-import { baseServiceEnv, configSchemas, z } from '@platform/config';
+import { backendServiceEnv, configSchemas, z } from '@platform/config';
 import { MessagingRetention1763700006500, MessagingTables1763700000000 } from '@platform/messaging';
 import { IdempotencyKeys1763700000001 } from '@platform/database';
 import type { ServiceDefinition } from '@platform/service';
@@ -41,7 +41,7 @@ function jsonRules<T extends z.ZodType>(rule: T, defaults: readonly z.infer<T>[]
     });
 }
 
-export const collectionConfigSchema = baseServiceEnv.extend({
+export const collectionConfigSchema = backendServiceEnv.extend({
   /** Lines per transaction when processing a batch (records + events + cursor commit together). */
   BATCH_CHUNK_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
   /** A batch claimed by a replica is its own for this long after each chunk; then another may resume it. */

@@ -1,5 +1,5 @@
 import { ProtoPackages } from '@contracts';
-import { baseServiceEnv, publicBaseUrlIssue, z } from '@platform/config';
+import { backendServiceEnv, publicBaseUrlIssue, z } from '@platform/config';
 import { MessagingRetention1763700006500, MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
 import { PublicReadModel1763700000200 } from './migrations/1763700000200-public-read-model';
@@ -19,7 +19,7 @@ import { PublicRecordOrigin1763700008100 } from './migrations/1763700008100-publ
 import { PublicRecordEntity } from './profiles/infrastructure/public-record.entity';
 import { PublicSubjectEntity } from './profiles/infrastructure/public-subject.entity';
 
-export const disclosureConfigSchema = baseServiceEnv
+export const disclosureConfigSchema = backendServiceEnv
   .extend({
     /**
      * How often items past their maximum publicity period are withdrawn and logged. They leave the

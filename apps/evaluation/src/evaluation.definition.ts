@@ -1,5 +1,5 @@
 import { ProtoPackages } from '@contracts';
-import { baseServiceEnv, z } from '@platform/config';
+import { backendServiceEnv, z } from '@platform/config';
 import { IdempotencyKeys1763700000001 } from '@platform/database';
 import { MessagingRetention1763700006500, MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
@@ -18,7 +18,7 @@ import { RegistryFleet1763700002300 } from './migrations/1763700002300-registry-
 import { GradeAppeals1763700002400 } from './migrations/1763700002400-grade-appeals';
 import { CloseRefreshes1763700003200 } from './migrations/1763700003200-close-refreshes';
 
-export const evaluationConfigSchema = baseServiceEnv.extend({
+export const evaluationConfigSchema = backendServiceEnv.extend({
   /** Subjects per transaction when closing a cycle or regrading after a publication (results + cursor commit together). */
   CYCLE_CHUNK_SIZE: z.coerce.number().int().min(1).max(10_000).default(500),
   /** A close claimed by a replica is its own for this long after each chunk; then another may resume it. */

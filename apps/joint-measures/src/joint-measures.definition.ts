@@ -1,5 +1,5 @@
 import { ProtoPackages } from '@contracts';
-import { baseServiceEnv, z } from '@platform/config';
+import { backendServiceEnv, z } from '@platform/config';
 import { IdempotencyKeys1763700000001 } from '@platform/database';
 import { MessagingRetention1763700006500, MessagingTables1763700000000 } from '@platform/messaging';
 import type { ServiceDefinition } from '@platform/service';
@@ -38,7 +38,7 @@ function jsonRules<T extends z.ZodType>(rule: T, defaults: readonly z.infer<T>[]
     });
 }
 
-export const jointMeasuresConfigSchema = baseServiceEnv.extend({
+export const jointMeasuresConfigSchema = backendServiceEnv.extend({
   /** LOCAL notice periods and default durations per list (JSON array; default: lists/domain/list-policy.ts). */
   LIST_POLICIES: jsonRules(listPolicySchema, DEFAULT_LIST_POLICIES),
   /** How often entries past their last day are removed and announced. */

@@ -1,5 +1,5 @@
 import { ProtoPackages } from '@contracts';
-import { baseServiceEnv, grpcAddress, publicBaseUrlIssue, z } from '@platform/config';
+import { backendServiceEnv, grpcAddress, publicBaseUrlIssue, z } from '@platform/config';
 import { IdempotencyKeys1763700000001 } from '@platform/database';
 import { StoredFiles1763700007100 } from '@platform/files';
 import { MessagingRetention1763700006500, MessagingTables1763700000000 } from '@platform/messaging';
@@ -13,7 +13,7 @@ import { PermitRevocations1763700003500 } from './migrations/1763700003500-permi
 import { ApplicationCorrections1763700003510 } from './migrations/1763700003510-application-corrections';
 import { RemoteInspectionDraws1763700003520 } from './migrations/1763700003520-remote-inspection-draws';
 
-export const permitsConfigSchema = baseServiceEnv
+export const permitsConfigSchema = backendServiceEnv
   .extend({
     /** Joint measures' gRPC address: the credit path of an application (scene permit.application). */
     JOINT_MEASURES_GRPC_URL: grpcAddress,

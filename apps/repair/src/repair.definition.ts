@@ -1,5 +1,5 @@
 import { ProtoPackages } from '@contracts';
-import { baseServiceEnv, z } from '@platform/config';
+import { backendServiceEnv, z } from '@platform/config';
 import { IdempotencyKeys1763700000001 } from '@platform/database';
 import { StoredFiles1763700007100 } from '@platform/files';
 import { MessagingRetention1763700006500, MessagingTables1763700000000 } from '@platform/messaging';
@@ -12,7 +12,7 @@ import { RepairRemindersSent1763700004203 } from './migrations/1763700004203-rep
 import { RepairCrossProvinceRouting1763700008300 } from './migrations/1763700008300-repair-cross-province-routing';
 import { RepairForwardingProgress1763700008301 } from './migrations/1763700008301-repair-forwarding-progress';
 
-export const repairConfigSchema = baseServiceEnv.extend({
+export const repairConfigSchema = backendServiceEnv.extend({
   /**
    * Working days the deciding authority has to decide a repair application (counted with the
    * working-day calendar from the day it was filed). Placeholder: DOMAIN.md §5 and the seeds give

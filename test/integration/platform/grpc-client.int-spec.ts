@@ -12,22 +12,35 @@ import {
 import { loadSync } from '@grpc/proto-loader';
 import { collectionV1, ProtoPackages } from '@contracts';
 import { DomainError, domainErrorToGrpc } from '@platform/errors';
-import { decodePrincipal, PRINCIPAL_METADATA_KEY } from '@platform/auth';
-import { GrpcClient, loaderOptions } from '@platform/grpc';
+import { generateKeyPairSync } from 'node:crypto';
+import { Principal, PRINCIPAL_METADATA_KEY, PrincipalSigner, PrincipalVerifier } from '@platform/auth';
+import { GrpcClient, installPrincipalVerifier, loaderOptions, PrincipalSigning, verifiedPrincipal } from '@platform/grpc';
+
+const gatewayKeys = generateKeyPairSync('ec', {
+  namedCurve: 'P-256',
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+});
+/** What the gateway signs with (ADR 0073), for the service this test's server stands in for. */
+const signing: PrincipalSigning = { signer: new PrincipalSigner(gatewayKeys.privateKey), audience: 'collection' };
 
 /** A real grpc-js server on loopback implementing collection.v1.CreditRecordService in odd ways. */
 describe('GrpcClient against a real gRPC server', () => {
   const server = new Server();
   let address: string;
   let seenPrincipal: unknown;
+  let seenToken: string | undefined;
   let seenMetadata: Metadata | undefined;
+  /** The server side of collection: verifies the principal as a service does. */
+  const collection = new PrincipalVerifier(gatewayKeys.publicKey, ['collection']);
 
   beforeAll(async () => {
     const pkg = loadPackageDefinition(loadSync(ProtoPackages.collection.protoPath, loaderOptions()));
     const service = (((pkg.collection as GrpcObject).v1 as GrpcObject).CreditRecordService as unknown as { service: ServiceDefinition }).service;
     const implementation: UntypedServiceImplementation = {
       submitRecord: (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
-        seenPrincipal = decodePrincipal(String(call.metadata.get(PRINCIPAL_METADATA_KEY)[0]));
+        seenToken = String(call.metadata.get(PRINCIPAL_METADATA_KEY)[0]);
+        seenPrincipal = collection.verify(seenToken);
         seenMetadata = call.metadata;
         callback(null, { id: 'r1', status: 'active', replayed: false });
       },
@@ -50,12 +63,36 @@ describe('GrpcClient against a real gRPC server', () => {
 
   afterAll(() => server.forceShutdown());
 
-  it('passes the principal in metadata', async () => {
-    const client = new GrpcClient(ProtoPackages.collection, 'CreditRecordService', address);
+  it('passes the principal in metadata, signed for the target service', async () => {
+    const client = new GrpcClient(ProtoPackages.collection, 'CreditRecordService', address, undefined, signing);
     const principal = { clientId: 'c', kind: 'integrator' as const, scopes: ['records:write'], region: '410100' };
     await expect(client.unary('submitRecord', {}, { principal })).resolves.toEqual({ id: 'r1', status: 'active', replayed: false });
     expect(seenPrincipal).toEqual(principal);
     client.close();
+  });
+
+  describe("without a signer (a service calling another on the caller's behalf, ADR 0073)", () => {
+    const principal: Principal = { clientId: 'permit-window', kind: 'integrator', scopes: ['permits:write'], region: '410100' };
+    afterEach(() => installPrincipalVerifier(undefined));
+
+    it('passes on the very token the principal arrived with', async () => {
+      // Permits' side: the gateway signed for permits and collection (here: the stand-in) both.
+      installPrincipalVerifier(new PrincipalVerifier(gatewayKeys.publicKey, ['permits']));
+      const arrived = new PrincipalSigner(gatewayKeys.privateKey).sign(principal, ['permits', 'collection']);
+      const client = new GrpcClient(ProtoPackages.collection, 'CreditRecordService', address);
+      await expect(client.unary('submitRecord', {}, { principal: verifiedPrincipal(arrived) })).resolves.toMatchObject({ id: 'r1' });
+      expect(seenToken).toBe(arrived);
+      expect(seenPrincipal).toEqual(principal);
+      client.close();
+    });
+
+    it('refuses to pass a principal that did not arrive signed, before any call', async () => {
+      seenToken = undefined;
+      const client = new GrpcClient(ProtoPackages.collection, 'CreditRecordService', address);
+      await expect(client.unary('submitRecord', {}, { principal: { ...principal } })).rejects.toThrow(/did not arrive signed/);
+      expect(seenToken).toBeUndefined();
+      client.close();
+    });
   });
 
   it('ends a call that never answers at its deadline, as a deadline error', async () => {
@@ -97,7 +134,7 @@ describe('GrpcClient against a real gRPC server', () => {
     });
 
     it('calls the method with the principal and extra metadata, answering the decoded response', async () => {
-      const client = typed();
+      const client = new GrpcClient(ProtoPackages.collection, collectionV1.CREDIT_RECORD_SERVICE_NAME, address, undefined, signing);
       const records = client.typed<collectionV1.CreditRecordServiceClient>();
       const principal = { clientId: 'typed', kind: 'integrator' as const, scopes: ['records:write'], region: '410100' };
       const response: collectionV1.SubmitRecordResponse = await records.submitRecord({ recordType: 'x' } as collectionV1.SubmitRecordRequest, {

@@ -1,6 +1,7 @@
 // A private platform for a benchmark: some services from dist/ on free loopback ports, against a
-// database of their own and a NATS subject prefix of their own, with a fresh gateway signing key
-// and the clients given; `stop()` ends the services and removes the database and the streams.
+// database of their own and a NATS subject prefix of their own, with a fresh gateway signing key,
+// a fresh internal identity key pair and the clients given; `stop()` ends the services and
+// removes the database and the streams.
 // Used by the self-contained benchmarks (decision-bench, public-profile-bench, evaluation-latency).
 import { createRequire } from 'node:module';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -12,7 +13,7 @@ import { onServer, SERVER_URL } from './postgres-server.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-const { SERVICES, serviceEnv, spawnService, waitReady, stop } = require(join(ROOT, 'deploy/local/platform.cjs'));
+const { SERVICES, serviceEnv, ensureInternalIdentityKeys, spawnService, waitReady, stop } = require(join(ROOT, 'deploy/local/platform.cjs'));
 const { connectJetStream, deleteStreams, MessagingNamespace } = require(join(ROOT, 'dist/libs/platform/messaging/src'));
 
 export { SERVER_URL };
@@ -39,6 +40,8 @@ export async function startPrivatePlatform({ label, apps, clients = [], env = {}
   const dir = mkdtempSync(join(tmpdir(), `tcp-${label}-`));
   writeFileSync(join(dir, 'key.pem'), generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ format: 'pem', type: 'pkcs8' }));
   writeFileSync(join(dir, 'clients.json'), JSON.stringify({ clients }));
+  // The gateway signs each call's principal with its private half, the services verify with the public one (ADR 0073).
+  const internalIdentity = ensureInternalIdentityKeys(dir);
   const ports = {};
   for (const app of Object.keys(SERVICES)) ports[app] = { http: await freePort(), grpc: await freePort() };
   const prefix = `${label[0]}${tag}`;
@@ -62,6 +65,7 @@ export async function startPrivatePlatform({ label, apps, clients = [], env = {}
     ports,
     prefix,
     children,
+    internalIdentity,
     async stop() {
       await Promise.all(Object.values(children).map((child) => stop(child, 10_000)));
       const handles = await connectJetStream(NATS_URL, `${label}-cleanup-${prefix}`);
@@ -72,7 +76,7 @@ export async function startPrivatePlatform({ label, apps, clients = [], env = {}
   };
   /** Starts more services on the same platform, all at once (e.g. consumers after a load). */
   platform.start = async (more) => {
-    for (const app of more) children[app] = spawnService(app, serviceEnv(app, { adminUrl, natsUrl: NATS_URL, ports, common }), { onLine });
+    for (const app of more) children[app] = spawnService(app, serviceEnv(app, { adminUrl, natsUrl: NATS_URL, ports, common, internalIdentity }), { onLine });
     await Promise.all(more.map((app) => waitReady(app, ports[app].http, children[app], readyTimeoutMs)));
   };
   try {

@@ -1,7 +1,9 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { collectionV1 } from '@contracts';
-import { encodePrincipal, Principal } from '@platform/auth';
+import { encodePrincipal, Principal, PrincipalSigner, PrincipalVerifier } from '@platform/auth';
 import { DomainError, domainErrorFromGrpc, GrpcCode } from '@platform/errors';
+import { installPrincipalVerifier } from '@platform/grpc';
 import { OutboxPublisher } from '@platform/service';
 import { cloneTestDatabase, creditRecordBody, makeUscc, TestDatabase } from '@platform/testing';
 import { CatalogueStore } from '../catalogue/application/catalogue-store';
@@ -14,6 +16,13 @@ import { RecordWriter } from './infrastructure/record-writer';
 
 const zhengzhou: Principal = { clientId: 'zhengzhou', kind: 'integrator', scopes: ['records:write'], region: '410100' };
 const luoyang: Principal = { clientId: 'luoyang', kind: 'integrator', scopes: ['records:write'], region: '410300' };
+/** The gateway's internal identity key pair (ADR 0073): the gateway signs each item's principal for collection. */
+const gatewayKeys = generateKeyPairSync('ec', {
+  namedCurve: 'P-256',
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+});
+const gateway = new PrincipalSigner(gatewayKeys.privateKey);
 
 /** SubmitRecords as the gateway sends it (ADR 0038): several callers' submissions in one call. */
 describe('coalesced SubmitRecords (PostgreSQL)', () => {
@@ -22,6 +31,7 @@ describe('coalesced SubmitRecords (PostgreSQL)', () => {
   let controller: CreditRecordsGrpcController;
 
   beforeAll(async () => {
+    installPrincipalVerifier(new PrincipalVerifier(gatewayKeys.publicKey, ['collection']));
     db = await cloneTestDatabase('coalesced');
     ds = await db.dataSource(collectionDefinition as never);
     const catalogues = new CatalogueStore(ds);
@@ -35,6 +45,7 @@ describe('coalesced SubmitRecords (PostgreSQL)', () => {
   });
 
   afterAll(async () => {
+    installPrincipalVerifier(undefined);
     await db.drop();
   });
 
@@ -43,7 +54,7 @@ describe('coalesced SubmitRecords (PostgreSQL)', () => {
     return { ...rest, payloadJson: JSON.stringify(payload), idempotencyKey: '' } as collectionV1.SubmitRecordRequest;
   };
   const item = (principal: Principal | string, submission: collectionV1.SubmitRecordRequest) => ({
-    principal: typeof principal === 'string' ? principal : encodePrincipal(principal),
+    principal: typeof principal === 'string' ? principal : gateway.sign(principal, 'collection'),
     record: submission,
   });
   const errorOf = (outcome: collectionV1.SubmitRecordOutcome): DomainError =>
@@ -59,7 +70,10 @@ describe('coalesced SubmitRecords (PostgreSQL)', () => {
         item(zhengzhou, record({ subject: { kind: 'org', id: '91410100MA44A1B2C0', name: '校验位错误' } })),
         item(zhengzhou, { ...first, documentNumber: `${first.documentNumber}-retry` }),
         item('not-a-principal', record()),
-        { principal: encodePrincipal(zhengzhou), record: undefined },
+        { principal: gateway.sign(zhengzhou, 'collection'), record: undefined },
+        // The old unsigned form, and a principal signed for another service: refused like call metadata would be.
+        item(encodePrincipal(zhengzhou), record()),
+        item(gateway.sign(zhengzhou, 'evaluation'), record()),
       ],
     });
 
@@ -71,12 +85,16 @@ describe('coalesced SubmitRecords (PostgreSQL)', () => {
       'accepted',
       GrpcCode.UNAUTHENTICATED,
       GrpcCode.INVALID_ARGUMENT,
+      GrpcCode.UNAUTHENTICATED,
+      GrpcCode.UNAUTHENTICATED,
     ]);
     // The retry with the same source record id is answered with the first record, not stored again.
     expect(outcomes[4].accepted).toEqual({ id: outcomes[0].accepted!.id, status: 'active', replayed: true });
     expect(errorOf(outcomes[2])).toMatchObject({ code: 'AUTH.REGION_FORBIDDEN', kind: 'forbidden' });
     expect(errorOf(outcomes[3])).toMatchObject({ code: 'RECORD.INVALID', kind: 'validation', violations: [expect.objectContaining({ field: 'subject.id' })] });
     expect(errorOf(outcomes[6]).violations).toEqual([expect.objectContaining({ field: 'record', code: 'REQUIRED' })]);
+    for (const refused of [outcomes[5], outcomes[7], outcomes[8]])
+      expect(errorOf(refused)).toMatchObject({ code: 'AUTH.UNAUTHENTICATED', kind: 'unauthenticated' });
 
     const accepted = [outcomes[0].accepted!.id, outcomes[1].accepted!.id];
     const stored = await ds.query(

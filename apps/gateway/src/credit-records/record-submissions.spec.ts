@@ -1,9 +1,21 @@
 import { collectionV1 } from '@contracts';
-import { decodePrincipal, Principal } from '@platform/auth';
+import { generateKeyPairSync } from 'node:crypto';
+import { Principal, PrincipalSigner, PrincipalVerifier } from '@platform/auth';
 import { DomainError, domainErrorFromGrpc, domainErrorToGrpc, GrpcCode } from '@platform/errors';
 import type { CallOptions } from '@platform/grpc';
 import type { Upstreams } from '../upstreams';
 import { RecordSubmissions } from './record-submissions';
+
+const internalKeys = generateKeyPairSync('ec', {
+  namedCurve: 'P-256',
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+});
+const signer = new PrincipalSigner(internalKeys.privateKey);
+/** How collection reads an item's principal (ADR 0073): signed by the gateway, for collection. */
+const collectionVerifier = new PrincipalVerifier(internalKeys.publicKey, ['collection']);
+/** Upstreams' signing of a principal carried in a body, as the real one does it. */
+const signedPrincipal = (principal: Principal, audience: string | readonly string[]) => signer.sign(principal, audience);
 
 describe('RecordSubmissions (coalesced SubmitRecord calls, ADR 0038)', () => {
   const principal = (clientId: string): Principal => ({ clientId, kind: 'integrator', scopes: ['records:write'], region: '410100' });
@@ -16,8 +28,9 @@ describe('RecordSubmissions (coalesced SubmitRecord calls, ADR 0038)', () => {
     const answer = (item: collectionV1.OnBehalfSubmission): collectionV1.SubmitRecordOutcome =>
       item.record!.documentNumber.startsWith('bad')
         ? { refused: domainErrorToGrpc(DomainError.validation('RECORD.INVALID', [{ field: 'subject.id', message: '校验位不符', code: 'INVALID_USCC' }])) }
-        : { accepted: { id: `${decodePrincipal(item.principal).clientId}:${item.record!.documentNumber}`, status: 'active', replayed: false } };
+        : { accepted: { id: `${collectionVerifier.verify(item.principal).clientId}:${item.record!.documentNumber}`, status: 'active', replayed: false } };
     const upstreams = {
+      signedPrincipal,
       creditRecords: {
         submitRecords: (request: collectionV1.SubmitRecordsRequest) => {
           calls.push(request.items);
@@ -63,6 +76,7 @@ describe('RecordSubmissions (coalesced SubmitRecord calls, ADR 0038)', () => {
   it('sends one SubmitRecord per submission to a collection that does not offer SubmitRecords yet', async () => {
     const calls: { method: string; principal?: Principal }[] = [];
     const upstreams = {
+      signedPrincipal,
       creditRecords: {
         submitRecords: (_request: collectionV1.SubmitRecordsRequest, options?: CallOptions) => {
           calls.push({ method: 'submitRecords', principal: options?.principal });
@@ -84,14 +98,14 @@ describe('RecordSubmissions (coalesced SubmitRecord calls, ADR 0038)', () => {
   });
 
   it('fails every submission of a call that collection answers with the wrong number of outcomes', async () => {
-    const upstreams = { creditRecords: { submitRecords: () => Promise.resolve({ outcomes: [] }) } } as unknown as Upstreams;
+    const upstreams = { signedPrincipal, creditRecords: { submitRecords: () => Promise.resolve({ outcomes: [] }) } } as unknown as Upstreams;
     const submissions = new RecordSubmissions(upstreams);
     await expect(submissions.submit(principal('a'), record('1'))).rejects.toThrow('collection answered 0 outcomes for 1 submissions');
   });
 
   it('fails every submission of a call that fails, with its DomainError', async () => {
     const unavailable = new DomainError('SERVICE.UNAVAILABLE', 'unavailable', 'collection is unavailable');
-    const upstreams = { creditRecords: { submitRecords: () => Promise.reject(unavailable) } } as unknown as Upstreams;
+    const upstreams = { signedPrincipal, creditRecords: { submitRecords: () => Promise.reject(unavailable) } } as unknown as Upstreams;
     const submissions = new RecordSubmissions(upstreams);
     const results = await Promise.allSettled([submissions.submit(principal('a'), record('1')), submissions.submit(principal('b'), record('2'))]);
     expect(results).toEqual([

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { collectionV1 } from '@contracts';
-import { encodePrincipal, Principal } from '@platform/auth';
+import type { Principal } from '@platform/auth';
 import { GroupCommit } from '@platform/database';
 import { DomainError, domainErrorFromGrpc, GrpcCode, isDomainError, PlatformErrorCode } from '@platform/errors';
-import { Upstreams } from '../upstreams';
+import { BACKEND_AUDIENCES, Upstreams } from '../upstreams';
 
 /** Submissions sent to collection in one call at most (about 0.5 KiB each). */
 const MAX_PER_CALL = 100;
@@ -42,7 +42,8 @@ export class RecordSubmissions {
   }
 
   private async submitTogether(submissions: Submission[]): Promise<Outcome[]> {
-    const items = submissions.map(({ principal, record }) => ({ principal: encodePrincipal(principal), record }));
+    // Each caller's principal signed for collection, as the metadata of a call of its own would carry it (ADR 0073).
+    const items = submissions.map(({ principal, record }) => ({ principal: this.upstreams.signedPrincipal(principal, BACKEND_AUDIENCES.collection), record }));
     let outcomes: collectionV1.SubmitRecordOutcome[];
     try {
       ({ outcomes } = await this.upstreams.creditRecords.submitRecords({ items }));

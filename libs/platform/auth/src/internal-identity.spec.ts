@@ -52,12 +52,40 @@ describe('signed internal principal (ADR 0073)', () => {
     expect(refusal(token())).toMatchObject({ code: 'AUTH.UNAUTHENTICATED', kind: 'unauthenticated' });
   });
 
-  it('refuses a key that is not EC P-256', () => {
+  it('gives a principal signed for a service and the one it passes it on to (permits → joint measures) to each of them, and to no other', () => {
+    const token = signer.sign(principal, ['permits', 'joint-measures']);
+    expect(permits.verify(token)).toEqual(principal);
+    expect(new PrincipalVerifier(gateway.publicKey, ['joint-measures']).verify(token)).toEqual(principal);
+    expect(() => new PrincipalVerifier(gateway.publicKey, ['collection']).verify(token)).toThrow(expect.objectContaining({ code: 'AUTH.UNAUTHENTICATED' }));
+  });
+
+  it('accepts a principal signed with any of the public keys of its file while the key rotates, and only those', () => {
+    const next = keyPair();
+    const rotating = new PrincipalVerifier(`${gateway.publicKey}\n${next.publicKey}`, ['permits']);
+    expect(rotating.verify(signer.sign(principal, 'permits'))).toEqual(principal);
+    expect(rotating.verify(new PrincipalSigner(next.privateKey).sign(principal, 'permits'))).toEqual(principal);
+    expect(() => rotating.verify(new PrincipalSigner(keyPair().privateKey).sign(principal, 'permits'))).toThrow(
+      expect.objectContaining({ code: 'AUTH.UNAUTHENTICATED' }),
+    );
+    // A refusal that does not depend on the key is not retried into an acceptance by the next one.
+    expect(() => rotating.verify(new PrincipalSigner(next.privateKey).sign(principal, 'collection'))).toThrow(
+      expect.objectContaining({ code: 'AUTH.UNAUTHENTICATED' }),
+    );
+  });
+
+  it('refuses a key that is not EC P-256, private or public', () => {
     const rsa = generateKeyPairSync('rsa', {
       modulusLength: 2048,
       privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
       publicKeyEncoding: { type: 'spki', format: 'pem' },
     });
     expect(() => new PrincipalSigner(rsa.privateKey)).toThrow(/EC P-256/);
+    expect(() => new PrincipalVerifier(rsa.publicKey, ['permits'])).toThrow(/EC P-256/);
+    const p384 = generateKeyPairSync('ec', {
+      namedCurve: 'P-384',
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
+    expect(() => new PrincipalVerifier(p384.publicKey, ['permits'])).toThrow(/EC P-256/);
   });
 });

@@ -28,21 +28,44 @@ export class PrincipalSigner {
     }
   }
 
-  sign(principal: Principal, audience: string): string {
+  /**
+   * `audience`: the service the call goes to, or several when that service passes the caller's
+   * principal on to another (permits → joint measures' decision, ADR 0073).
+   */
+  sign(principal: Principal, audience: string | readonly string[]): string {
     const claims: PrincipalClaims = { prn: principal };
-    return sign(claims, this.key, { algorithm: 'ES256', audience, issuer: INTERNAL_ISSUER, subject: principal.clientId, expiresIn: this.ttlSeconds });
+    return sign(claims, this.key, {
+      algorithm: 'ES256',
+      audience: typeof audience === 'string' ? audience : [...audience],
+      issuer: INTERNAL_ISSUER,
+      subject: principal.clientId,
+      expiresIn: this.ttlSeconds,
+    });
   }
 }
 
-/** Verifies a signed principal for this service (`audiences`: the names it answers to). */
+/** One PEM block (a file may hold several public keys during a rotation). */
+const PEM_BLOCK = /-----BEGIN [A-Z ]+-----[\s\S]+?-----END [A-Z ]+-----/g;
+
+/**
+ * Verifies a signed principal for this service (`audiences`: the names it answers to).
+ * `publicKeysPem` holds the gateway's internal public key, or several while the key rotates
+ * (k8s/README.md): a principal signed with any of them is accepted.
+ */
 export class PrincipalVerifier {
-  private readonly key: KeyObject;
+  private readonly keys: KeyObject[];
 
   constructor(
-    publicKeyPem: string,
+    publicKeysPem: string,
     private readonly audiences: readonly string[],
   ) {
-    this.key = createPublicKey(publicKeyPem);
+    this.keys = (publicKeysPem.match(PEM_BLOCK) ?? [publicKeysPem]).map((pem) => {
+      const key = createPublicKey(pem);
+      if (key.asymmetricKeyType !== 'ec' || key.asymmetricKeyDetails?.namedCurve !== 'prime256v1') {
+        throw new Error('the internal identity key must be an EC P-256 public key');
+      }
+      return key;
+    });
     if (audiences.length === 0) throw new Error('a principal verifier needs at least one audience');
   }
 
@@ -50,12 +73,7 @@ export class PrincipalVerifier {
   verify(token: string | undefined): Principal {
     if (!token) throw unauthenticated('No principal was passed with the call.');
     try {
-      const claims = verify(token, this.key, {
-        algorithms: ['ES256'],
-        issuer: INTERNAL_ISSUER,
-        audience: this.audiences as [string, ...string[]],
-      }) as Partial<PrincipalClaims>;
-      const principal = claims.prn;
+      const principal = this.verifiedClaims(token).prn;
       if (!principal || typeof principal.clientId !== 'string' || typeof principal.region !== 'string' || !Array.isArray(principal.scopes)) {
         throw new JsonWebTokenError('principal claim malformed');
       }
@@ -65,6 +83,20 @@ export class PrincipalVerifier {
       if (error instanceof JsonWebTokenError) throw unauthenticated(`The principal passed with the call was refused (${error.message}).`);
       throw error;
     }
+  }
+
+  /** The claims, checked with the first key whose signature matches; any other refusal does not depend on the key. */
+  private verifiedClaims(token: string): Partial<PrincipalClaims> {
+    const options = { algorithms: ['ES256' as const], issuer: INTERNAL_ISSUER, audience: this.audiences as [string, ...string[]] };
+    for (const [index, key] of this.keys.entries()) {
+      try {
+        return verify(token, key, options) as Partial<PrincipalClaims>;
+      } catch (error) {
+        const anotherKeyMayMatch = error instanceof JsonWebTokenError && error.message === 'invalid signature' && index < this.keys.length - 1;
+        if (!anotherKeyMayMatch) throw error;
+      }
+    }
+    throw new JsonWebTokenError('no key');
   }
 }
 

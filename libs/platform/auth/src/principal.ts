@@ -30,21 +30,15 @@ export const Scopes = {
 } as const;
 export type Scope = (typeof Scopes)[keyof typeof Scopes];
 
+/** gRPC metadata that carries the caller's principal: a token the gateway signs for the target service (ADR 0073). */
 export const PRINCIPAL_METADATA_KEY = 'x-principal';
 
+/**
+ * The unsigned form the gateway used to send (base64url JSON) before ADR 0073. Nothing accepts it
+ * any more; tests make it to prove that services refuse it.
+ */
 export function encodePrincipal(principal: Principal): string {
   return Buffer.from(JSON.stringify(principal), 'utf8').toString('base64url');
-}
-
-export function decodePrincipal(raw: string | undefined): Principal {
-  if (!raw) throw new DomainError(PlatformErrorCode.Unauthenticated, 'unauthenticated', 'No principal was passed with the call.');
-  try {
-    const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Principal;
-    if (typeof value.clientId !== 'string' || typeof value.region !== 'string' || !Array.isArray(value.scopes)) throw new Error('shape');
-    return value;
-  } catch {
-    throw new DomainError(PlatformErrorCode.Unauthenticated, 'unauthenticated', 'The principal passed with the call is malformed.');
-  }
 }
 
 export function hasScope(principal: Principal, scope: Scope): boolean {

@@ -72,6 +72,16 @@ export const baseServiceEnv = z.object({
 });
 export type BaseServiceConfig = z.infer<typeof baseServiceEnv>;
 
+/**
+ * Variables of every service behind the gateway. Each verifies the principal a call carries with
+ * the gateway's internal identity public key (ADR 0073); without it a service cannot tell a
+ * principal the gateway signed from one a pod made up, so it does not start.
+ */
+export const backendServiceEnv = baseServiceEnv.extend({
+  INTERNAL_IDENTITY_PUBLIC_KEY_FILE: z.string({ message: "is required (path to the gateway's internal identity public key, PEM)" }).min(1),
+});
+export type BackendServiceConfig = z.infer<typeof backendServiceEnv>;
+
 export const configSchemas = { booleanString, port, postgresUrl, natsUrl };
 
 /** `COLLECTION_GRPC_URL=collection:50052` style addresses of peer services. */

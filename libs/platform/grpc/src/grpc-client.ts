@@ -2,9 +2,19 @@ import { credentials, loadPackageDefinition, Metadata, ServiceError, Client, Grp
 import type { Observable } from 'rxjs';
 import { loadSync } from '@grpc/proto-loader';
 import { DomainError, domainErrorFromGrpc } from '@platform/errors';
-import { encodePrincipal, Principal, PRINCIPAL_METADATA_KEY } from '@platform/auth';
+import { Principal, PRINCIPAL_METADATA_KEY, PrincipalSigner } from '@platform/auth';
 import { loaderOptions, MAX_GRPC_MESSAGE_BYTES } from './loader-options';
+import { signedTokenOf } from './grpc-principal';
 import { ProtoPackageRef } from './grpc-server-options';
+
+/**
+ * How a client passes principals (ADR 0073): signed by the gateway for `audience` (the target
+ * service, or the target and the service it passes the principal on to).
+ */
+export interface PrincipalSigning {
+  signer: PrincipalSigner;
+  audience: string | readonly string[];
+}
 
 export interface CallOptions {
   principal?: Principal;
@@ -49,6 +59,8 @@ export class GrpcClient {
     serviceName: string,
     address: string,
     private readonly defaultDeadlineMs = 5_000,
+    /** The gateway's signer; without it, a principal is passed on with the signed token it arrived with. */
+    private readonly signing?: PrincipalSigning,
   ) {
     const definition = loadSync(proto.protoPath, loaderOptions());
     const pkg = proto.package.split('.').reduce<GrpcObject>((node, part) => node[part] as GrpcObject, loadPackageDefinition(definition));
@@ -82,8 +94,13 @@ export class GrpcClient {
     const fn = (this.client as unknown as Record<string, UnaryMethod>)[method];
     if (typeof fn !== 'function') return Promise.reject(new Error(`unknown gRPC method ${method}`));
     const metadata = new Metadata();
-    if (options.principal) metadata.set(PRINCIPAL_METADATA_KEY, encodePrincipal(options.principal));
     for (const [key, value] of Object.entries(options.metadata ?? {})) metadata.set(key, value);
+    // After the extra metadata, so that nothing passed along with it can stand in for the signed principal.
+    if (options.principal) {
+      const token = this.signedPrincipal(options.principal);
+      if (!token) return Promise.reject(new Error(`a principal for ${method} can neither be signed here nor passed on: it did not arrive signed`));
+      metadata.set(PRINCIPAL_METADATA_KEY, token);
+    }
     const deadline = new Date(Date.now() + (options.deadlineMs ?? this.defaultDeadlineMs));
     return new Promise<TResponse>((resolve, reject) => {
       fn.call(this.client, request, metadata, { deadline }, (error, response) => {
@@ -95,6 +112,11 @@ export class GrpcClient {
 
   close(): void {
     this.client.close();
+  }
+
+  /** Signed for the target here (the gateway), or the token the caller's principal arrived with (a service calling another on its behalf). */
+  private signedPrincipal(principal: Principal): string | undefined {
+    return this.signing ? this.signing.signer.sign(principal, this.signing.audience) : signedTokenOf(principal);
   }
 }
 

@@ -10,3 +10,4 @@ export * from './transport-exception.filter';
 export * from './grpc-observability.interceptor';
 export * from './periodic-work';
 export * from './messaging-retention';
+export * from './internal-identity';

@@ -5,6 +5,7 @@ import { ZodType } from 'zod';
 import { ConfigError, loadConfig } from '@platform/config';
 import { grpcServerOptions } from '@platform/grpc';
 import { GrpcObservabilityInterceptor } from './grpc-observability.interceptor';
+import { installInternalIdentity } from './internal-identity';
 import { assertMessagingRetention } from './messaging-retention';
 import { HttpErrorWriter, TransportExceptionFilter } from './transport-exception.filter';
 import { initMetrics } from '@platform/telemetry';
@@ -53,10 +54,13 @@ export async function runService(
 ): Promise<INestApplication> {
   initMetrics(definition.name);
   // Configuration checked against the code's own settings (the messaging retention against every
-  // consumer, ADR 0072) fails while the modules initialise: same exit as a bad variable.
+  // consumer, ADR 0072) or against the files it names (the internal identity keys, ADR 0073) fails
+  // here or while the modules initialise: same exit as a bad variable. (abortOnError: false lets a
+  // provider's ConfigError reach this handler instead of Nest aborting the process.)
   const app = await exitOnConfigError(definition.name, () => {
     assertMessagingRetention(config);
-    return NestFactory.create(rootModule, { bufferLogs: true, bodyParser: !options.configureHttp });
+    installInternalIdentity(config, definition.name);
+    return NestFactory.create(rootModule, { bufferLogs: true, bodyParser: !options.configureHttp, abortOnError: false });
   });
   app.useLogger(app.get(Logger));
   const grpc = grpcServerOptions(`${config.GRPC_HOST}:${config.GRPC_PORT}`, definition.protoPackages);

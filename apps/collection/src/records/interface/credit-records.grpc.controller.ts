@@ -1,9 +1,8 @@
 import { Controller } from '@nestjs/common';
 import type { Metadata } from '@grpc/grpc-js';
 import { collectionV1 } from '@contracts';
-import { decodePrincipal } from '@platform/auth';
 import { DomainError, PlatformErrorCode } from '@platform/errors';
-import { grpcStatusFor, principalFrom } from '@platform/grpc';
+import { grpcStatusFor, principalFrom, verifiedPrincipal } from '@platform/grpc';
 import { GetBatchHandler } from '../../batches/application/get-batch.handler';
 import { SubmitBatchHandler } from '../../batches/application/submit-batch.handler';
 import { GetRecordHandler } from '../application/get-record.handler';
@@ -44,7 +43,10 @@ export class CreditRecordsGrpcController implements collectionV1.CreditRecordSer
     return this.submitRecordHandler.execute(principalFrom(metadata), request);
   }
 
-  /** Coalesced submissions (ADR 0038): each item as its own SubmitRecord; the group commit writes them together. */
+  /**
+   * Coalesced submissions (ADR 0038): each item as its own SubmitRecord, with the principal the
+   * gateway signed for it verified like call metadata (ADR 0073); the group commit writes them together.
+   */
   async submitRecords(request: collectionV1.SubmitRecordsRequest): Promise<collectionV1.SubmitRecordsResponse> {
     return { outcomes: await Promise.all((request.items ?? []).map((item) => this.submitOnBehalf(item))) };
   }
@@ -52,7 +54,7 @@ export class CreditRecordsGrpcController implements collectionV1.CreditRecordSer
   private async submitOnBehalf(item: collectionV1.OnBehalfSubmission): Promise<collectionV1.SubmitRecordOutcome> {
     try {
       if (!item.record) throw DomainError.validation(PlatformErrorCode.InvalidBody, [{ field: 'record', message: 'is required', code: 'REQUIRED' }]);
-      return { accepted: await this.submitRecordHandler.execute(decodePrincipal(item.principal), item.record) };
+      return { accepted: await this.submitRecordHandler.execute(verifiedPrincipal(item.principal), item.record) };
     } catch (error) {
       return { refused: grpcStatusFor(error) };
     }

@@ -14,6 +14,8 @@ const UNKNOWN_SUBJECT = 'DECISION.UNKNOWN_SUBJECT';
  * short deadline: a slow or unreachable joint measures is an answer too ("not in time"), and the
  * application takes the standard path, never the fast lane. A carrier joint measures knows nothing
  * about (DECISION.UNKNOWN_SUBJECT: the registry knows it, permits checked) has nothing against it.
+ * The decision is asked with the caller's principal as it arrived: the token the gateway signed for
+ * permits and joint measures both (ADR 0073); permits holds no signing key of its own.
  */
 @Injectable()
 export class JointMeasuresCreditCheck implements CreditCheckPort, OnApplicationShutdown {
@@ -21,6 +23,7 @@ export class JointMeasuresCreditCheck implements CreditCheckPort, OnApplicationS
   private readonly decisions: UnaryClient<measuresV1.DecisionServiceClient>;
 
   constructor(url: string, deadlineMs: number) {
+    // No signer: GrpcClient passes on the signed token the principal arrived with.
     this.client = new GrpcClient(ProtoPackages.measures, measuresV1.DECISION_SERVICE_NAME, url, deadlineMs);
     this.decisions = this.client.typed<measuresV1.DecisionServiceClient>();
   }
