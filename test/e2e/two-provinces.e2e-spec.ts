@@ -69,6 +69,8 @@ describe('two provinces: Hubei follows Henan’s change feed', () => {
           clientId: 'hubei-partner',
           clientSecret: henan.clients['hubei-partner'].clientSecret,
           pollIntervalSeconds: 1,
+          // The outage below lasts seconds, not an hour: the backoff's cap keeps the catch-up within them (the doubling itself is unit-tested).
+          maxBackoffSeconds: 2,
         },
       ]),
     );
@@ -288,6 +290,13 @@ describe('two provinces: Hubei follows Henan’s change feed', () => {
 
   it('Henan down for a while: Hubei backs off, records why, and catches up once Henan is back, without loss or duplicates', async () => {
     const before = await listedAtHenan('武汉伙伴停机测试运输有限公司');
+    // Hubei holds it before Henan goes down, so what Henan withdraws meanwhile has something to withdraw.
+    const held = await eventually(
+      henanEntriesAtHubei,
+      (e) => e.some((x) => x.provenance?.sourceReference === before.entryId && x.status === 'effective'),
+      30_000,
+    );
+    expect(held.filter((x) => x.provenance?.sourceReference === before.entryId).map((x) => x.status)).toEqual(['effective']);
     await Promise.all(HENAN_APPS.map((app) => henan.halt(app)));
     // Hubei notices: the partner is unreachable (recorded on its feed state), nothing moves.
     const [down] = await eventually(feedState, (s) => s[0]?.lastFailure?.includes('unavailable') ?? false, 60_000);
@@ -301,6 +310,15 @@ describe('two provinces: Hubei follows Henan’s change feed', () => {
         e.some((x) => x.provenance?.sourceReference === before.entryId && x.status === 'removed') &&
         e.some((x) => x.provenance?.sourceReference === after.entryId && x.status === 'effective'),
       120_000,
+    );
+    // Caught up: Henan's withdrawal during the outage and its new entry both arrived (eventually returns its last value: asserted here).
+    expect(
+      entries.filter((x) => [before.entryId, after.entryId].includes(x.provenance!.sourceReference)).map((x) => [x.provenance!.sourceReference, x.status]),
+    ).toEqual(
+      expect.arrayContaining([
+        [before.entryId, 'removed'],
+        [after.entryId, 'effective'],
+      ]),
     );
     const references = entries.map((e) => e.provenance!.sourceReference);
     expect(new Set(references).size).toBe(references.length);

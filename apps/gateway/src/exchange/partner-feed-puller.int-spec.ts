@@ -155,6 +155,7 @@ describe('partner feed puller (PostgreSQL, a partner over HTTP)', () => {
       clientId: 'hubei-partner',
       clientSecret: 'x',
       pollIntervalSeconds: 60,
+      maxBackoffSeconds: 900,
     };
   });
 

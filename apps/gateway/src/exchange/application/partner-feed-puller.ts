@@ -65,7 +65,7 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
       } catch (error) {
         if (this.stopping.signal.aborted) return;
         failures++;
-        wait = backoffDelayMs(failures);
+        wait = backoffDelayMs(failures, Math.random, 1000, feed.maxBackoffSeconds * 1000);
         await this.noteFailure(feed, error, wait);
       }
       await this.updateLag(feed.region);

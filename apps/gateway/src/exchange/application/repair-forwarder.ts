@@ -52,7 +52,7 @@ export class RepairForwarder implements OnApplicationBootstrap, OnApplicationShu
         if (this.stopping.signal.aborted) return;
         // The rows wait in repair; a later sweep takes them.
         failures++;
-        wait = Math.max(wait, backoffDelayMs(failures));
+        wait = Math.max(wait, backoffDelayMs(failures, Math.random, 1000, feed.maxBackoffSeconds * 1000));
         this.logger.warn({ partner: feed.region, err: error, retryInMs: wait }, 'repair forwarding sweep failed');
       }
       await sleep(wait, undefined, { signal: this.stopping.signal }).catch(() => undefined);
@@ -124,7 +124,7 @@ export class RepairForwarder implements OnApplicationBootstrap, OnApplicationShu
         );
         return;
       case 'retry': {
-        const retryInMs = backoffDelayMs(due.attempts + 1);
+        const retryInMs = backoffDelayMs(due.attempts + 1, Math.random, 1000, feed.maxBackoffSeconds * 1000);
         this.logger.warn({ partner: feed.region, application: due.applicationId, retryInMs }, `repair application not forwarded: ${step.failure}`);
         await repair.noteForwardProgress(
           { applicationId: due.applicationId, partnerApplicationId: '', failure: step.failure, retryInMs: String(retryInMs) },

@@ -20,6 +20,8 @@ export interface PartnerFeed {
   clientSecret: string;
   /** How long to wait after catching up before asking again. */
   pollIntervalSeconds: number;
+  /** The longest wait between attempts while the partner fails (the backoff's cap). */
+  maxBackoffSeconds: number;
 }
 
 const httpUrl = z
@@ -40,6 +42,7 @@ export const partnerFeedsSchema = z.array(
       clientSecret: z.string().min(1).optional(),
       clientSecretFile: z.string().min(1).optional(),
       pollIntervalSeconds: z.number().int().min(1).max(86_400).default(60),
+      maxBackoffSeconds: z.number().int().min(1).max(86_400).default(900),
     })
     .strict()
     .refine((f) => (f.clientSecret === undefined) !== (f.clientSecretFile === undefined), {
