@@ -1,10 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { addMonths, chinaDateOf } from '@domain/calendar';
 import { creditRecordBody, makeUscc } from '../support/factories';
 import { gatewayApi } from '../support/gateway-api';
-import { eventually, provinceEnv, RunningPlatform, startPlatform } from '../support/platform-harness';
+import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
+import { startHubeiFollowing } from '../support/two-provinces';
 
 type Json = Record<string, unknown> & { code?: string; id?: string; status?: string; items?: Record<string, unknown>[] };
 
@@ -30,38 +28,10 @@ describe('two provinces: a repair applied for in Hubei is decided by Henan, whic
 
   beforeAll(async () => {
     henan = await startPlatform(HENAN_APPS);
-    const dir = mkdtempSync(join(tmpdir(), 'tcp-hubei-repair-'));
-    // Hubei's agreement with Henan: Henan may push records about any subject (here a Hubei carrier Henan fined).
-    writeFileSync(
-      join(dir, 'agreements.json'),
-      JSON.stringify([
-        {
-          id: 'henan-demo',
-          partner: { region: '410000', name: '河南省交通运输厅' },
-          source: 'demo agreement of the two-province stack (issue 20 item 7)',
-          lists: [{ listType: 'key-watch', subjects: 'any', effect: 'apply', maxTermMonths: 24 }],
-          records: { subjects: 'any' },
-        },
-      ]),
-    );
-    writeFileSync(
-      join(dir, 'feeds.json'),
-      JSON.stringify([
-        {
-          region: '410000',
-          baseUrl: henan.gatewayUrl,
-          jwksUrl: `${henan.gatewayUrl}/.well-known/jwks.json`,
-          issuer: 'transport-credit-gateway',
-          clientId: 'hubei-partner',
-          clientSecret: henan.clients['hubei-partner'].clientSecret,
-          pollIntervalSeconds: 1,
-        },
-      ]),
-    );
-    hubei = await startPlatform(['gateway', 'joint-measures', 'collection', 'repair'], {
-      ...provinceEnv('420000'),
-      GATEWAY_EXCHANGE_AGREEMENTS_FILE: join(dir, 'agreements.json'),
-      GATEWAY_EXCHANGE_PARTNER_FEEDS_FILE: join(dir, 'feeds.json'),
+    // Henan may push records about any subject (here a Hubei carrier Henan fined).
+    hubei = await startHubeiFollowing(henan, ['gateway', 'joint-measures', 'collection', 'repair'], {
+      lists: [{ listType: 'key-watch', subjects: 'any', effect: 'apply', maxTermMonths: 24 }],
+      records: { subjects: 'any' },
     });
     zhengzhou = await henan.token('zhengzhou');
     // The carrier applies through a Hubei integrator (the Yangtze bureau's, region 420000, records:write).

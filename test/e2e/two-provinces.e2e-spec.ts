@@ -1,10 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { creditRecordBody, makeUscc } from '../support/factories';
 import { gatewayApi } from '../support/gateway-api';
-import { eventually, provinceEnv, RunningPlatform, startPlatform } from '../support/platform-harness';
+import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 import { registerSubjects } from '../support/registry';
+import { startHubeiFollowing } from '../support/two-provinces';
 
 type Json = Record<string, unknown> & { code?: string; id?: string; status?: string; items?: PartnerEntry[] };
 interface PartnerEntry {
@@ -41,44 +39,20 @@ describe('two provinces: Hubei follows Henan’s change feed', () => {
 
   beforeAll(async () => {
     henan = await startPlatform(HENAN_APPS);
-    const dir = mkdtempSync(join(tmpdir(), 'tcp-hubei-'));
-    // Hubei's agreement with Henan: Henan's severe-dishonesty decisions apply here, about any subject
-    // (Henan shares entries about carriers registered in Hubei, so `partner-registered` would exclude them).
-    writeFileSync(
-      join(dir, 'agreements.json'),
-      JSON.stringify([
-        {
-          id: 'henan-demo',
-          partner: { region: '410000', name: '河南省交通运输厅' },
-          source: 'demo agreement of the two-province stack (issue 20 item 7)',
-          lists: [
-            { listType: 'severe-dishonesty', subjects: 'any', effect: 'apply', maxTermMonths: 36 },
-            { listType: 'key-watch', subjects: 'any', effect: 'apply', maxTermMonths: 24 },
-          ],
-        },
-      ]),
+    // Henan's severe-dishonesty and key-watch decisions apply in Hubei about any subject (Henan shares
+    // entries about carriers registered in Hubei, so `partner-registered` would exclude them). The
+    // outage below lasts seconds, not an hour: the backoff's cap keeps the catch-up within them.
+    hubei = await startHubeiFollowing(
+      henan,
+      ['gateway', 'joint-measures'],
+      {
+        lists: [
+          { listType: 'severe-dishonesty', subjects: 'any', effect: 'apply', maxTermMonths: 36 },
+          { listType: 'key-watch', subjects: 'any', effect: 'apply', maxTermMonths: 24 },
+        ],
+      },
+      { maxBackoffSeconds: 2 },
     );
-    writeFileSync(
-      join(dir, 'feeds.json'),
-      JSON.stringify([
-        {
-          region: '410000',
-          baseUrl: henan.gatewayUrl,
-          jwksUrl: `${henan.gatewayUrl}/.well-known/jwks.json`,
-          issuer: 'transport-credit-gateway',
-          clientId: 'hubei-partner',
-          clientSecret: henan.clients['hubei-partner'].clientSecret,
-          pollIntervalSeconds: 1,
-          // The outage below lasts seconds, not an hour: the backoff's cap keeps the catch-up within them (the doubling itself is unit-tested).
-          maxBackoffSeconds: 2,
-        },
-      ]),
-    );
-    hubei = await startPlatform(['gateway', 'joint-measures'], {
-      ...provinceEnv('420000'),
-      GATEWAY_EXCHANGE_AGREEMENTS_FILE: join(dir, 'agreements.json'),
-      GATEWAY_EXCHANGE_PARTNER_FEEDS_FILE: join(dir, 'feeds.json'),
-    });
     zhengzhou = await henan.token('zhengzhou');
     hubeiAdmin = await hubei.token('yangtze-regulator');
   }, 240_000);
