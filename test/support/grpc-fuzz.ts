@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { loadSync, MessageTypeDefinition, MethodDefinition } from '@grpc/proto-loader';
 import fc from 'fast-check';
-import { deepJson, hostileString } from './openapi-fuzz';
+import { deepJson, hostileString, OpenApiDocument, Schema, schemaValues } from './openapi-fuzz';
 
 /**
  * Request generators for fuzzing a gRPC face from its proto (issue 23, item 2): every method of
@@ -86,9 +86,10 @@ const UINT64_EDGES = ['0', '1', '4294967295', '18446744073709551615'];
 const camel = (name: string): string => name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** Every method of every service in the proto file, with a request generator built from its message. */
-export function grpcFuzzMethods(protoPath: string): GrpcFuzzMethod[] {
+export function grpcFuzzMethods(protoPath: string, openApi?: OpenApiDocument): GrpcFuzzMethod[] {
   const definition = loadSync(protoPath, LOADER_OPTIONS);
-  const readMethods = restGetTwins(readFileSync(protoPath, 'utf8'));
+  const routes = documentedRoutes(readFileSync(protoPath, 'utf8'));
+  const restFields = (name: string) => (openApi ? twinFields(openApi, routes.get(name)) : {});
   const lookup = (typeName: string, scope: string) => {
     const name = typeName.replace(/^\./, '');
     return definition[name] ?? definition[`${scope}.${name}`];
@@ -148,14 +149,19 @@ export function grpcFuzzMethods(protoPath: string): GrpcFuzzMethod[] {
       }
     };
 
-    const fieldValue = (field: FieldDescriptor, depth: number): fc.Arbitrary<unknown> => {
-      const one = scalar(field, depth);
+    const fieldValue = (field: FieldDescriptor, depth: number, shaped?: fc.Arbitrary<string>): fc.Arbitrary<unknown> => {
+      // A twin's body, path and query fields shaped by the REST route's schema as often as not, so more requests get past parsing.
+      const one = shaped ? fc.oneof(shaped, scalar(field, depth)) : scalar(field, depth);
       if (field.label !== 'LABEL_REPEATED' || (field.type === 'TYPE_MESSAGE' && messageOf(field.typeName).options?.mapEntry)) return one;
       return fc.oneof({ weight: 4, arbitrary: fc.array(one, { maxLength: 5 }) }, { weight: 1, arbitrary: fc.array(one, { minLength: 500, maxLength: 2000 }) });
     };
 
-    function messageArbitrary(message: MessageDescriptor, depth: number): fc.Arbitrary<Record<string, unknown>> {
-      const fields = Object.fromEntries(message.field.map((f) => [camel(f.name), fieldValue(f, depth)]));
+    function messageArbitrary(
+      message: MessageDescriptor,
+      depth: number,
+      shaped: Record<string, fc.Arbitrary<string>> = {},
+    ): fc.Arbitrary<Record<string, unknown>> {
+      const fields = Object.fromEntries(message.field.map((f) => [camel(f.name), fieldValue(f, depth, shaped[camel(f.name)])]));
       return fc.record(fields, { requiredKeys: [] });
     }
 
@@ -164,11 +170,18 @@ export function grpcFuzzMethods(protoPath: string): GrpcFuzzMethod[] {
       if (method.requestStream || method.responseStream) throw new Error(`${serviceName}/${name} streams: the fuzz generates unary calls only`);
       const service = serviceName.slice(pkg.length + 1);
       const requestMessage = (method.requestType as MessageTypeDefinition<object, object>).type as unknown as MessageDescriptor;
-      const request = fc.tuple(messageArbitrary(requestMessage, 0), fc.option(unknownFields, { freq: 4 })).map(([message, extra]) => ({
+      const shaped = restFields(`${service}/${name}`);
+      const request = fc.tuple(messageArbitrary(requestMessage, 0, shaped), fc.option(unknownFields, { freq: 4 })).map(([message, extra]) => ({
         message,
         bytes: Buffer.concat([method.requestSerialize(message), extra ?? Buffer.alloc(0)]),
       }));
-      return { name: `${service}/${name}`, path: method.path, read: readMethods.has(`${service}/${name}`), request, deserialize: method.responseDeserialize };
+      return {
+        name: `${service}/${name}`,
+        path: method.path,
+        read: routes.get(`${service}/${name}`)?.verb === 'GET',
+        request,
+        deserialize: method.responseDeserialize,
+      };
     });
   });
 }
@@ -206,20 +219,41 @@ function varint(value: number): Buffer {
   return Buffer.from(bytes);
 }
 
+export interface DocumentedRoute {
+  verb: string;
+  /** In OpenAPI's form: `/api/v1/credit-records/{id}`. */
+  path: string;
+}
+
 /**
- * `Service/Method` of every RPC the proto documents as a REST GET twin: the last `// VERB /path`
- * line of the comment above its `rpc` (a comment may run over several lines) reads `// GET /…`.
+ * The REST route of every RPC whose comment names one, by `Service/Method`: the last
+ * `// VERB /path` line of the comment above its `rpc` (a comment may run over several lines).
  */
-function restGetTwins(protoText: string): Set<string> {
-  const reads = new Set<string>();
+export function documentedRoutes(protoText: string): Map<string, DocumentedRoute> {
+  const routes = new Map<string, DocumentedRoute>();
   let service = '';
-  let verb: string | undefined;
+  let route: DocumentedRoute | undefined;
   for (const line of protoText.split('\n').map((l) => l.trim())) {
     const serviceMatch = /^service (\w+)/.exec(line);
     if (serviceMatch) service = serviceMatch[1];
     const rpc = /^rpc (\w+)\(/.exec(line);
-    if (rpc && verb === 'GET') reads.add(`${service}/${rpc[1]}`);
-    verb = /^\/\/ (GET|POST|PUT|PATCH|DELETE) \//.exec(line)?.[1] ?? (line.startsWith('//') ? verb : undefined);
+    if (rpc && route) routes.set(`${service}/${rpc[1]}`, route);
+    const named = /^\/\/ (GET|POST|PUT|PATCH|DELETE) (\/\S*)/.exec(line);
+    route = named ? { verb: named[1], path: named[2].replace(/:(\w+)/g, '{$1}') } : line.startsWith('//') ? route : undefined;
   }
-  return reads;
+  return routes;
+}
+
+/** Generators for a twin's fields from its REST operation: `bodyJson` from the body schema, path and query fields from their parameters'. */
+function twinFields(document: OpenApiDocument, route: DocumentedRoute | undefined): Record<string, fc.Arbitrary<string>> {
+  const operation = route && document.paths[route.path]?.[route.verb.toLowerCase()];
+  if (!operation) return {};
+  const values = schemaValues(document);
+  const text = (schema: Schema | undefined) => values(schema).map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? '')));
+  const fields: Record<string, fc.Arbitrary<string>> = Object.fromEntries(
+    (operation.parameters ?? []).filter((p) => p.in !== 'header').map((p) => [p.name, text(p.schema)]),
+  );
+  const body = operation.requestBody?.content['application/json']?.schema;
+  if (body) fields.bodyJson = values(body).map((v) => JSON.stringify(v) ?? 'null');
+  return fields;
 }
