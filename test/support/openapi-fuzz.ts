@@ -12,7 +12,7 @@ export interface OpenApiDocument {
   paths: Record<string, Record<string, Operation>>;
   components: { schemas: Record<string, Schema> };
 }
-interface Operation {
+export interface Operation {
   parameters?: { name: string; in: 'path' | 'query' | 'header'; required?: boolean; schema?: Schema }[];
   requestBody?: { content: Record<string, { schema: Schema }> };
 }
@@ -108,7 +108,8 @@ export function deepJson(depth: number, kind: 'array' | 'object'): string {
   return kind === 'array' ? `${'['.repeat(depth)}1${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
 }
 
-export function fuzzOperations(document: OpenApiDocument): FuzzOperation[] {
+/** Values for a schema of the document: mostly of its shape, often hostile, sometimes of the wrong type. */
+export function schemaValues(document: OpenApiDocument): (schema: Schema | undefined) => fc.Arbitrary<unknown> {
   const resolve = (schema: Schema | undefined): Schema => {
     let s = schema ?? {};
     for (let i = 0; s.$ref && i < 20; i++) s = document.components.schemas[s.$ref.split('/').pop()!] ?? {};
@@ -152,9 +153,14 @@ export function fuzzOperations(document: OpenApiDocument): FuzzOperation[] {
       .map(([value, unknown]) => (unknown ? { ...value, [unknown[0] || 'unknownField']: unknown[1] } : value));
   };
 
+  return (schema) => valueFor(schema, 0);
+}
+
+export function fuzzOperations(document: OpenApiDocument): FuzzOperation[] {
+  const valueFor = schemaValues(document);
   const jsonBody = (schema: Schema): fc.Arbitrary<string> =>
     fc.oneof(
-      { weight: 6, arbitrary: valueFor(schema, 0).map((v) => JSON.stringify(v) ?? 'null') },
+      { weight: 6, arbitrary: valueFor(schema).map((v) => JSON.stringify(v) ?? 'null') },
       { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)) },
       {
         weight: 1,

@@ -5,6 +5,7 @@ import { ModuleRef } from '@nestjs/core';
 import { GrpcMethod } from '@nestjs/microservices';
 import type { Metadata } from '@grpc/grpc-js';
 import type { Principal } from '@platform/auth';
+import { DomainError, PlatformErrorCode } from '@platform/errors';
 import { toDomainError } from '../http/problem-details.filter';
 import { edgeValidationPipe } from '../http/validation';
 import { GrpcFace, GrpcFaceMethod } from './grpc-face';
@@ -83,7 +84,7 @@ export class RestTwinInvoker {
   }
 
   private async argumentsOf(route: RestRoute, principal: Principal, request: TwinRequest, response: RecordedResponse): Promise<unknown[]> {
-    const params = Object.fromEntries(pathParameters(route.path).map((name) => [name, String(request[name] ?? '')]));
+    const params = pathParametersOf(route.path, request);
     const query = queryOf(request, new Set(Object.keys(params)));
     const httpRequest = { user: principal, params, query, headers: {} };
     const args: unknown[] = [];
@@ -161,6 +162,24 @@ function rawArgument(
     default:
       throw new Error(`a REST argument the gRPC face cannot supply: ${String(spec.type)}`);
   }
+}
+
+/**
+ * The route's path parameters from the request. REST never routes an empty path segment to a
+ * handler (`/x/` is not `/x/:id`), so an empty one is refused here, before any handler reads it:
+ * a handler may take an empty id for "no filter" (the gRPC fuzz found GetSentListEntry answering
+ * INTERNAL for it, ADR 0075).
+ */
+export function pathParametersOf(path: string, request: TwinRequest): Record<string, string> {
+  const params = Object.fromEntries(pathParameters(path).map((name) => [name, String(request[name] ?? '')]));
+  const empty = Object.keys(params).filter((name) => params[name] === '');
+  if (empty.length > 0) {
+    throw DomainError.validation(
+      PlatformErrorCode.InvalidBody,
+      empty.map((field) => ({ field, message: 'must not be empty (a path parameter of the REST route)', code: 'REQUIRED' })),
+    );
+  }
+  return params;
 }
 
 /** Query parameters: every request field that is not a path parameter or a carrier field; empty ones are absent. */

@@ -3,8 +3,8 @@ import { GrpcMethod } from '@nestjs/microservices';
 import type { Metadata } from '@grpc/grpc-js';
 import { collectionV1, gatewayV1 } from '@contracts';
 import { Principal, Scopes } from '@platform/auth';
-import { DomainError, PlatformErrorCode } from '@platform/errors';
 import { GrpcFace, GrpcFaceMethod } from '../grpc/grpc-face';
+import { jsonBody } from '../grpc/rest-body';
 import { assertIdempotencyKey } from '../http/idempotency-key';
 import { edgeValidationPipe } from '../http/validation';
 import { Upstreams } from '../upstreams';
@@ -92,7 +92,7 @@ export class RegistryGatewayGrpcController implements Pick<
   ): Promise<{ registration: gatewayV1.Registration; outcome: string; replayed: boolean }> {
     const idempotencyKey = request.idempotencyKey || undefined;
     assertIdempotencyKey(idempotencyKey);
-    const body: unknown = await this.validation.transform(parseBody(request.registrationJson), { type: 'body', metatype: BODIES[kind] });
+    const body: unknown = await this.validation.transform(jsonBody(request.registrationJson, 'registrationJson'), { type: 'body', metatype: BODIES[kind] });
     const result = await this.upstreams.registry.putRegistration(
       { kind, key, bodyJson: JSON.stringify(body), idempotencyKey: idempotencyKey ?? '' },
       { principal },
@@ -103,20 +103,6 @@ export class RegistryGatewayGrpcController implements Pick<
   private async get(principal: Principal, kind: Kind, key: string): Promise<{ registration: gatewayV1.Registration }> {
     return { registration: toRegistration((await this.upstreams.registry.getRegistration({ kind, key }, { principal })).registration) };
   }
-}
-
-/** The JSON object REST would have as its body; anything else is refused as REST refuses a body that is not an object. */
-function parseBody(json: string): object {
-  let value: unknown;
-  try {
-    value = JSON.parse(json || '{}');
-  } catch {
-    value = undefined;
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw DomainError.validation(PlatformErrorCode.InvalidBody, [{ field: 'registrationJson', message: 'must be a JSON object', code: 'NOT_AN_OBJECT' }]);
-  }
-  return value;
 }
 
 function toRegistration(registration: collectionV1.Registration | undefined): gatewayV1.Registration {

@@ -14,6 +14,36 @@ describe('error mapping', () => {
     expect(back.violations).toEqual(original.violations);
   });
 
+  it('keeps an error that echoes a huge client value within 8 KiB of gRPC headers, cutting visibly and counting what it leaves out', () => {
+    // gRPC core and grpc-java refuse header blocks past 8 KiB by default; the gRPC fuzz met a 400 KiB violation list (ADR 0075).
+    const huge = 'あ'.repeat(69_424);
+    const echoed = DomainError.validation(
+      'RECORD.UNKNOWN_TYPE',
+      [{ field: 'recordType', message: `unknown record type "${huge}"`, code: 'UNKNOWN_TYPE' }],
+      `No credit record ${huge}.`,
+    );
+    const wire = domainErrorToGrpc(echoed);
+    const headerBytes = (w: typeof wire) => Buffer.byteLength(w.details) + Object.entries(w.metadata).reduce((n, [k, v]) => n + k.length + v.length, 0);
+    expect(headerBytes(wire)).toBeLessThan(8 * 1024);
+    const back = domainErrorFromGrpc(wire.code, wire.details, wire.metadata);
+    expect(back).toMatchObject({ code: 'RECORD.UNKNOWN_TYPE', kind: 'validation' });
+    expect(back.message).toMatch(/^No credit record あ+…$/);
+    expect(back.violations).toEqual([{ field: 'recordType', message: expect.stringMatching(/^unknown record type "あ+…$/), code: 'UNKNOWN_TYPE' }]);
+    expect(wire.metadata['x-error-violations-omitted']).toBeUndefined();
+
+    // Many violations, each with a long unknown key as its field: the first ones kept, the rest counted.
+    const many = Array.from({ length: 500 }, (_, i) => ({ field: `${i}${'键'.repeat(5_000)}`, message: 'property should not exist', code: 'WHITELIST' }));
+    const listed = domainErrorToGrpc(DomainError.validation('REQUEST.INVALID', many));
+    expect(headerBytes(listed)).toBeLessThan(8 * 1024);
+    const kept = domainErrorFromGrpc(listed.code, listed.details, listed.metadata).violations;
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.map((v) => v.field.match(/^\d+/)?.[0])).toEqual(kept.map((_, i) => String(i)));
+    expect(Number(listed.metadata['x-error-violations-omitted'])).toBe(500 - kept.length);
+    // A surrogate pair is never cut in half.
+    const emoji = domainErrorToGrpc(DomainError.validation('REQUEST.INVALID', [{ field: 'x', message: '😀'.repeat(300) }]));
+    expect(domainErrorFromGrpc(emoji.code, emoji.details, emoji.metadata).violations[0].message).toMatch(/^(😀)+…$/u);
+  });
+
   it('maps a bare gRPC status from a non-platform peer to a kind and a fallback code', () => {
     const err = domainErrorFromGrpc(GrpcCode.UNAVAILABLE, 'connect ECONNREFUSED', {});
     expect(err).toMatchObject({ kind: 'unavailable', code: 'SERVICE.UNAVAILABLE', message: 'connect ECONNREFUSED' });

@@ -112,16 +112,49 @@ export interface GrpcErrorShape {
   metadata: Record<string, string>;
 }
 
+/** How many violations were left out of `x-error-violations` to keep it within its budget (absent: none). */
+export const ERROR_VIOLATIONS_OMITTED_METADATA_KEY = 'x-error-violations-omitted';
+
+/**
+ * Bounds of what an error puts in gRPC headers. Messages and field names echo client input (an
+ * unknown record type, an id, an unknown JSON key of any length), and gRPC peers refuse header
+ * blocks past a few KiB — gRPC core and grpc-java at 8 KiB by default; a grpc-js client met a
+ * 400 KiB violation list as a protocol error, i.e. INTERNAL (the gRPC fuzz, ADR 0075). Escaped
+ * as ASCII a character takes up to 6 bytes, so: the message at most 300 characters (≤ 1.8 KiB),
+ * each violation's field and message at most 200, and the list at most 4 KiB, later violations
+ * left out and counted.
+ */
+export const MAX_ERROR_DETAILS_CHARS = 300;
+export const MAX_VIOLATION_TEXT_CHARS = 200;
+export const MAX_VIOLATIONS_METADATA_BYTES = 4096;
+
 export function domainErrorToGrpc(error: DomainError): GrpcErrorShape {
   const metadata: Record<string, string> = {
     [ERROR_CODE_METADATA_KEY]: error.code,
     [ERROR_KIND_METADATA_KEY]: error.kind,
   };
   if (error.violations.length > 0) {
-    // Metadata values must be ASCII: JSON with \u escapes keeps Chinese messages intact.
-    metadata[ERROR_VIOLATIONS_METADATA_KEY] = asciiJson(error.violations);
+    const { json, omitted } = boundedViolations(error.violations);
+    metadata[ERROR_VIOLATIONS_METADATA_KEY] = json;
+    if (omitted > 0) metadata[ERROR_VIOLATIONS_OMITTED_METADATA_KEY] = String(omitted);
   }
-  return { code: grpcCodeForKind(error.kind), details: asciiJson(error.message), metadata };
+  return { code: grpcCodeForKind(error.kind), details: asciiJson(clip(error.message, MAX_ERROR_DETAILS_CHARS)), metadata };
+}
+
+/** The violations as ASCII JSON (metadata values must be ASCII: \u escapes keep Chinese intact), within the budget. */
+function boundedViolations(violations: readonly FieldViolation[]): { json: string; omitted: number } {
+  const clipped = violations.map((v) => ({ ...v, field: clip(v.field, MAX_VIOLATION_TEXT_CHARS), message: clip(v.message, MAX_VIOLATION_TEXT_CHARS) }));
+  let kept = clipped.length;
+  let json = asciiJson(clipped);
+  while (json.length > MAX_VIOLATIONS_METADATA_BYTES && kept > 1) json = asciiJson(clipped.slice(0, --kept));
+  return { json, omitted: clipped.length - kept };
+}
+
+/** At most `max` characters, an ellipsis marking a cut; never a lone surrogate half at the cut. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 2)) ? max - 2 : max - 1;
+  return `${text.slice(0, end)}…`;
 }
 
 export function domainErrorFromGrpc(code: number, details: string, metadata: Record<string, string | undefined>): DomainError {

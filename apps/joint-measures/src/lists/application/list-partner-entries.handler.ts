@@ -22,7 +22,8 @@ export class ListPartnerEntriesHandler {
   async execute(principal: Principal, query: ListPartnerEntriesQuery): Promise<ListEntry[]> {
     const admin = hasScope(principal, Scopes.Admin);
     if (!admin) assertScope(principal, Scopes.ExchangeRead);
-    if (query.state && !(query.state in PARTNER_ENTRY_STATES))
+    // Own keys only: `in` also finds valueOf, constructor… on the prototype, which then reached the query (INTERNAL, ADR 0075).
+    if (query.state && !Object.hasOwn(PARTNER_ENTRY_STATES, query.state))
       invalid([{ field: 'state', message: `must be one of ${Object.keys(PARTNER_ENTRY_STATES).join(', ')}` }]);
     const visible = (e: ListEntry) => admin || (e.provenance !== null && isWithinRegion(principal, e.provenance.partnerRegion));
     if (query.entryId) {

@@ -13,4 +13,14 @@ describe("a permit's QR code (issue 18 item 6: the QR opens the public verificat
   it('is SVG unless PNG is asked for; any other format is refused', () => {
     expect([qrFormatOf(''), qrFormatOf('PNG'), qrFormatOf('svg'), qrFormatOf('gif')]).toEqual(['svg', 'png', 'svg', undefined]);
   });
+
+  it('refuses the names every object inherits (constructor, __proto__…): they are not formats', () => {
+    expect(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'].map(qrFormatOf)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
 });

@@ -5,7 +5,8 @@ export type QrFormat = keyof typeof QR_FORMATS;
 /** The format asked for: empty is SVG; anything else but svg or png is refused. */
 export function qrFormatOf(requested: string): QrFormat | undefined {
   const format = requested.trim().toLowerCase() || 'svg';
-  return format in QR_FORMATS ? (format as QrFormat) : undefined;
+  // Own keys only: `in` also finds constructor and __proto__ on the prototype, whose "media type" is a function (ADR 0075).
+  return Object.hasOwn(QR_FORMATS, format) ? (format as QrFormat) : undefined;
 }
 
 /**
