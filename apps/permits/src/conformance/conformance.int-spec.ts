@@ -101,6 +101,8 @@ describe('route conformance on PostgreSQL and JetStream', () => {
       HTTP_PORT: '3999',
       GRPC_PORT: '3998',
       // Required since applications landed; route conformance never calls it.
+      // Required of every backend (ADR 0073); never read here: no gRPC server starts in this spec.
+      INTERNAL_IDENTITY_PUBLIC_KEY_FILE: '/nonexistent/internal-identity.pub.pem',
       JOINT_MEASURES_GRPC_URL: '127.0.0.1:3997',
       INBOX_COALESCE_MS: '0',
       ROUTE_CONFORMANCE_REFRESH_MS: '100',

@@ -61,6 +61,8 @@ describe('checkpoint inspection against issued permits (PostgreSQL)', () => {
       NATS_URL: 'nats://127.0.0.1:4222',
       HTTP_PORT: '3999',
       GRPC_PORT: '3998',
+      // Required of every backend (ADR 0073); never read here: no gRPC server starts in this spec.
+      INTERNAL_IDENTITY_PUBLIC_KEY_FILE: '/nonexistent/internal-identity.pub.pem',
       JOINT_MEASURES_GRPC_URL: '127.0.0.1:3997',
       CHECKPOINT_TOLERANCE_HEIGHT_M: '0.3',
       CHECKPOINT_TOLERANCE_SOURCE: 'test deployment: 0.3 m in height',

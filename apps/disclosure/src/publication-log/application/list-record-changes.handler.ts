@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { parseRegionCode, regionPrefix } from '@domain/identifiers';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
-import { PublicationLogErrorCode } from '../domain/publication-log-errors';
+import { RecordChangesErrorCode } from '../domain/publication-log-errors';
 
 const MAX_LIMIT = 500;
 const DEFAULT_LIMIT = 100;
@@ -140,5 +140,5 @@ function toChange(row: Row): RecordChange {
 }
 
 function invalid(field: string, message: string): never {
-  throw DomainError.validation(PublicationLogErrorCode.InvalidFeedPosition, [{ field, message, code: 'INVALID' }]);
+  throw DomainError.validation(RecordChangesErrorCode.InvalidFeedPosition, [{ field, message, code: 'INVALID' }]);
 }

@@ -110,6 +110,6 @@ describe('record changes for the exchange feed (PostgreSQL)', () => {
 
   it('refuses a caller without exchange:read, and a position that is not one', async () => {
     await expect(changes.execute({ ...hubei, scopes: ['records:read'] }, { after: '0', limit: 1 })).rejects.toMatchObject({ kind: 'forbidden' });
-    await expect(changes.execute(hubei, { after: '-1', limit: 1 })).rejects.toMatchObject({ code: 'PUBLIC.INVALID_FEED_POSITION' });
+    await expect(changes.execute(hubei, { after: '-1', limit: 1 })).rejects.toMatchObject({ code: 'RECORD_CHANGES.INVALID_POSITION' });
   });
 });
