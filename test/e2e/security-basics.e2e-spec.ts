@@ -1,4 +1,5 @@
-import { RunningPlatform, startPlatform } from '../support/platform-harness';
+import { creditRecordBody } from '../support/factories';
+import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
 
 /**
  * Issue 23 item 7 through the running gateway: the explicit CORS policy (ADR 0074) and the logs
@@ -11,7 +12,7 @@ describe('security basics at the gateway (issue 23 item 7)', () => {
   let platform: RunningPlatform;
 
   beforeAll(async () => {
-    platform = await startPlatform(['gateway', 'collection'], { GATEWAY_CORS_ORIGINS: ALLOWED, LOG_LEVEL: 'info' });
+    platform = await startPlatform(['gateway', 'collection', 'disclosure'], { GATEWAY_CORS_ORIGINS: ALLOWED, LOG_LEVEL: 'info' });
   }, 120_000);
 
   afterAll(async () => {
@@ -31,6 +32,32 @@ describe('security basics at the gateway (issue 23 item 7)', () => {
     expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
     const other = await preflight('https://elsewhere.example.com');
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('gives a public profile the same CORS answer whether it is loaded or served from the cache (ADR 0032 fast path)', async () => {
+    const token = await platform.token('zhengzhou');
+    const record = creditRecordBody();
+    const submitted = await fetch(`${platform.gatewayUrl}/api/v1/credit-records`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(record),
+    });
+    expect(submitted.status).toBe(201);
+    const profile = (origin: string) => fetch(`${platform.gatewayUrl}/public/v1/subjects/${record.subject.id}`, { headers: { origin } });
+    // The first answer loads the profile (Express and its cors middleware); the next ones are cache hits.
+    const loaded = await eventually(
+      () => profile(ALLOWED),
+      (r) => r.status === 200,
+    );
+    expect(loaded.status).toBe(200);
+    for (const answer of [await profile(ALLOWED), await profile(ALLOWED)]) {
+      expect({ status: answer.status, origin: answer.headers.get('access-control-allow-origin'), vary: answer.headers.get('vary') }).toEqual({
+        status: 200,
+        origin: ALLOWED,
+        vary: 'Origin',
+      });
+    }
+    expect((await profile('https://elsewhere.example.com')).headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('writes neither the bearer token nor an unmasked citizen ID to the logs', async () => {

@@ -28,6 +28,7 @@ function configureHttp(app: INestApplication): void {
   new ProfileFastPath(app.get(PublicProfiles), app.get(SlidingWindowThrottlerStorage), {
     limitPerWindow: config.GATEWAY_PUBLIC_RATE_LIMIT_PER_MINUTE,
     windowMs: RATE_LIMIT_WINDOW_MS,
+    corsOrigins: config.GATEWAY_CORS_ORIGINS,
   }).install(app.getHttpServer());
   app.enableCors(corsOptions(config.GATEWAY_CORS_ORIGINS));
   app.use(recordRequestDuration);

@@ -26,6 +26,22 @@ function isOrigin(value: string): boolean {
   }
 }
 
+/** Response headers a listed origin's page may read. */
+export const CORS_EXPOSED_HEADERS: readonly string[] = ['retry-after', 'location'];
+
+/**
+ * The same policy for answers written outside Express (the cached-profile fast path, ADR 0032):
+ * a listed origin gets `Access-Control-Allow-Origin` naming it; with any origin configured the
+ * answer varies by Origin, as the `cors` middleware marks it, so a shared cache keeps them apart.
+ */
+export function setCorsHeaders(origins: readonly string[], requestOrigin: string | undefined, setHeader: (name: string, value: string) => void): void {
+  if (origins.length === 0) return;
+  setHeader('Vary', 'Origin');
+  if (requestOrigin === undefined || !origins.includes(requestOrigin)) return;
+  setHeader('Access-Control-Allow-Origin', requestOrigin);
+  setHeader('Access-Control-Expose-Headers', CORS_EXPOSED_HEADERS.join(','));
+}
+
 /**
  * The explicit policy: only the listed origins, the API's own methods and headers, no cookies
  * (the API authenticates by bearer token), preflight cached for 10 minutes. An unlisted origin
@@ -36,7 +52,7 @@ export function corsOptions(origins: readonly string[]): CorsOptions {
     origin: origins.length > 0 ? [...origins] : false,
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['authorization', 'content-type', 'idempotency-key', 'traceparent'],
-    exposedHeaders: ['retry-after', 'location'],
+    exposedHeaders: [...CORS_EXPOSED_HEADERS],
     credentials: false,
     maxAge: 600,
   };

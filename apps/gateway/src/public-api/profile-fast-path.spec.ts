@@ -30,8 +30,8 @@ const flush = () => new Promise((r) => setImmediate(r));
 describe('ProfileFastPath', () => {
   let storage: SlidingWindowThrottlerStorage;
   const fallback = jest.fn<void, Parameters<RequestListener>>();
-  const make = (limit = 3) =>
-    new ProfileFastPath({ peek: (uscc) => (uscc === USCC ? cached : undefined) }, storage, { limitPerWindow: limit, windowMs: 60_000 });
+  const make = (limit = 3, corsOrigins: string[] = []) =>
+    new ProfileFastPath({ peek: (uscc) => (uscc === USCC ? cached : undefined) }, storage, { limitPerWindow: limit, windowMs: 60_000, corsOrigins });
 
   beforeEach(() => {
     storage = new SlidingWindowThrottlerStorage();
@@ -53,6 +53,25 @@ describe('ProfileFastPath', () => {
     });
     expect(headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(fallback).not.toHaveBeenCalled();
+  });
+
+  it('gives a listed origin the CORS answer the full path gives (ADR 0074), and an unlisted one none', async () => {
+    const listed = response();
+    make(3, ['https://portal.example.cn']).tryServe(
+      request(`/public/v1/subjects/${USCC}`, 'GET', { origin: 'https://portal.example.cn' }),
+      listed.res,
+      fallback,
+    );
+    const unlisted = response();
+    make(3, ['https://portal.example.cn']).tryServe(request(`/public/v1/subjects/${USCC}`, 'GET', { origin: 'https://evil.example' }), unlisted.res, fallback);
+    const none = response();
+    make().tryServe(request(`/public/v1/subjects/${USCC}`, 'GET', { origin: 'https://portal.example.cn' }), none.res, fallback);
+    await flush();
+    expect(listed.headers).toMatchObject({ 'access-control-allow-origin': 'https://portal.example.cn', vary: 'Origin' });
+    expect(listed.headers['access-control-expose-headers']).toContain('retry-after');
+    expect(unlisted.headers['access-control-allow-origin']).toBeUndefined();
+    expect(unlisted.headers.vary).toBe('Origin');
+    expect(none.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('answers 304 when the ETag matches', async () => {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { injectTraceHeaders } from '@platform/telemetry';
+import { setCorsHeaders } from '../http/cors';
 import { addressTracker, PUBLIC_THROTTLER, rateLimitKey } from '../http/rate-limit.guards';
 import type { SlidingWindowThrottlerStorage } from '../http/sliding-window-storage';
 import type { PublicProfiles } from './public-profiles';
@@ -13,6 +14,8 @@ const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 export interface ProfileFastPathOptions {
   limitPerWindow: number;
   windowMs: number;
+  /** GATEWAY_CORS_ORIGINS: the same CORS answer the full path's middleware gives (ADR 0074). */
+  corsOrigins: readonly string[];
 }
 
 /**
@@ -20,7 +23,7 @@ export interface ProfileFastPathOptions {
  * the public hot path, where routing, guards and the per-request logger cost twice the work of
  * the answer itself (docs/perf.md). It answers only what the full path would answer the same way —
  * a fresh cached copy (ADR 0030), counted against the same per-address limit in the same storage,
- * with the same headers (request id, traceparent, rate-limit, Cache-Control, ETag, 304). Everything
+ * with the same headers (request id, traceparent, rate-limit, CORS, Cache-Control, ETag, 304). Everything
  * else — a miss, an address over its limit, any other request — goes to Express untouched, so
  * errors, 429s and loads stay in one place. Requests answered here are not access-logged.
  */
@@ -71,6 +74,8 @@ export class ProfileFastPath {
     response.setHeader(`X-RateLimit-Limit-${PUBLIC_THROTTLER}`, limit);
     response.setHeader(`X-RateLimit-Remaining-${PUBLIC_THROTTLER}`, Math.max(0, limit - hits.totalHits));
     response.setHeader(`X-RateLimit-Reset-${PUBLIC_THROTTLER}`, hits.timeToExpire);
+    const origin = request.headers.origin;
+    setCorsHeaders(this.options.corsOrigins, typeof origin === 'string' ? origin : undefined, (name, value) => response.setHeader(name, value));
     response.setHeader('Cache-Control', 'no-cache');
     response.setHeader('ETag', cached.etag);
     if (request.headers['if-none-match'] === cached.etag) {
