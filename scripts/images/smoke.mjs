@@ -119,6 +119,56 @@ function manifestArgs(service, file, name) {
   return container.args;
 }
 
+/**
+ * Settings the service validates at boot that the smoke takes as the manifest gives them
+ * (k8s/base/<service>/configmap.yaml): in production, disclosure and permits refuse a loopback
+ * PUBLIC_BASE_URL (publicBaseUrlIssue), and disclosure's REPORT_FONT_FILE must name a font the
+ * image holds. Addresses, ports and stream replicas stay local.
+ */
+const FROM_CONFIGMAP = ['PUBLIC_BASE_URL', 'REPORT_FONT_FILE'];
+function configMapSettings(service) {
+  const configMap = parseYaml(readFileSync(new URL(`../../k8s/base/${service}/configmap.yaml`, import.meta.url), 'utf8'));
+  return Object.fromEntries(FROM_CONFIGMAP.filter((name) => configMap.data?.[name] !== undefined).map((name) => [name, configMap.data[name]]));
+}
+
+/**
+ * disclosure embeds REPORT_FONT_FILE in every credit report, but nothing reads the font at boot:
+ * a missing or unreadable font would fail only the first report a citizen asks for. So the image
+ * renders one (the service's own renderReportPdf, config parsed by its own schema) and the PDF
+ * must carry the subset of the CJK face.
+ */
+const RENDER_REPORT = String.raw`
+const { disclosureConfigSchema } = require('./dist/apps/disclosure/src/disclosure.definition.js');
+const { renderReportPdf } = require('./dist/apps/disclosure/src/credit-reports/application/report-pdf.js');
+const config = disclosureConfigSchema.parse(process.env);
+const profile = { uscc: '91440400000000000X', name: '镜像检查运输有限公司', region: '440400', penalties: [], licences: [], commitments: [], grades: [], lists: [], asOf: new Date().toISOString() };
+renderReportPdf(
+  { code: 'SMOKE', issuedAt: new Date(), contentHash: '0'.repeat(64), verifyUrl: config.PUBLIC_BASE_URL + '/#/reports/SMOKE', profile },
+  { file: config.REPORT_FONT_FILE, family: config.REPORT_FONT_FAMILY || undefined },
+).then((pdf) => {
+  const font = /\/BaseFont\s*\/[A-Z]{6}\+([^\s/>]+)/.exec(pdf.toString('latin1'));
+  process.stdout.write(pdf.length + ' ' + (font ? font[1] : 'none'));
+});
+`;
+function checkReportFont(container, env) {
+  let result;
+  try {
+    result = bah('run', '--isolation', 'chroot', ...envArgs(env), container, '--', 'node', '-e', RENDER_REPORT);
+  } catch (error) {
+    result = `error ${String(error.stderr ?? error.message)
+      .trim()
+      .split('\n')
+      .slice(-3)
+      .join(' ')}`;
+  }
+  const [bytes, face] = result.split(' ');
+  check(
+    `disclosure: a credit report renders with ${env.REPORT_FONT_FILE} embedded`,
+    face?.startsWith('NotoSansCJK') === true,
+    face?.startsWith('NotoSansCJK') ? `${bytes} bytes, face ${face}` : result,
+  );
+}
+
 /** The container's PID 1 (tini) on this host: a descendant of `buildah run` whose command is tini. */
 function containerInit(rootPid) {
   const children = new Map();
@@ -206,6 +256,7 @@ async function smoke(service, database, keys) {
     NODE_ENV: 'production',
     NATS_SUBJECT_PREFIX: `images${process.pid}`,
     DB_MIGRATE_ON_BOOT: 'false',
+    ...configMapSettings(service),
     ...(service === 'gateway'
       ? { GATEWAY_JWT_PRIVATE_KEY_FILE: '/run/secrets/gateway/signing-key.pem', GATEWAY_JWT_VERIFICATION_KEYS_DIR: '/run/secrets/gateway/verification-keys' }
       : {}),
@@ -214,6 +265,7 @@ async function smoke(service, database, keys) {
   const container = bah('from', '--pull=never', '--name', `smoke-${service}-${process.pid}`, image);
   try {
     inspectInside(service, container);
+    if (service === 'disclosure') checkReportFont(container, env);
     // The migration Job: same image, its args (`node dist/apps/<app>/src/migrate.js`) after tini, admin URL to make the role and schema.
     const migrateStarted = Date.now();
     const migrate = [...(config.Entrypoint ?? []), ...manifestArgs(service, 'migration-job.yaml', 'migrate')];
