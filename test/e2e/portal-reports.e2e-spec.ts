@@ -34,13 +34,16 @@ describe('public portal: credit reports, record status, Chinese errors', () => {
     const objection = { reason: '处罚决定书文号有误', objector: { name, contact: '0371-12345678' } };
     const opened = await api(`/api/v1/credit-records/${(created.body as { id: string }).id}/objections`, { method: 'POST', body: objection });
     expect(opened.status).toBe(201);
-    await eventually(
+    // eventually returns its last value: the precondition is asserted, so a miss fails here, not as a missing marker later.
+    const shown = await eventually(
       () =>
         fetch(`${platform.gatewayUrl}/public/v1/subjects/${uscc}`).then(async (r) =>
           r.ok ? (((await r.json()) as { penalties: { status: string }[] }).penalties[0]?.status ?? '') : '',
         ),
       (status) => status === 'under-objection',
+      30_000,
     );
+    expect(shown).toBe('under-objection');
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
     mkdirSync(screenshots, { recursive: true });
   }, 120_000);

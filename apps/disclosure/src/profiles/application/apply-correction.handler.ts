@@ -25,7 +25,8 @@ export const REPAIR_REVOKED_CHANGE = 'repair-revoked';
  *   `withdrawn` with reason `repair`; whatever the version, final unless the repair is revoked. A repair that
  *   arrives before its record's projection is kept and wins when the record arrives.
  * - an objection opened or rejected → the item is marked as under objection (异议处理中) or no
- *   longer; its content and period do not change. An update older than what is shown is ignored.
+ *   longer; its content and period do not change. An update older than what is shown is ignored;
+ *   one that arrives before its record was projected is retried.
  * - a revoked repair (change `repair-revoked`, issue 19 item 8) → the item withdrawn for the
  *   repair is shown again for the rest of its period, logged as `published`.
  */
@@ -73,10 +74,18 @@ export class ApplyCorrectionHandler {
 
   /** The objection marker follows the newest update; one older than what is shown is ignored. */
   private async markObjection(manager: EntityManager, record: CreditRecordUpdatedV1, open: boolean): Promise<void> {
-    const marked: { uscc: string }[] = await manager.query(
-      `UPDATE public_records SET under_objection = $2, record_version = $3 WHERE record_id = $1 AND record_version < $3 RETURNING uscc`,
+    // An UPDATE answers [rows, affected count] through TypeORM's PostgreSQL driver.
+    const [, affected]: [unknown[], number] = await manager.query(
+      `UPDATE public_records SET under_objection = $2, record_version = $3 WHERE record_id = $1 AND record_version < $3`,
       [record.recordId, open, record.version],
     );
-    if (marked.length > 0) await this.changes.touch(manager, [record.subject.id]);
+    if (affected > 0) {
+      await this.changes.touch(manager, [record.subject.id]);
+      return;
+    }
+    // Its own consumer may run ahead of credit.records.created's: an objection about a record not
+    // projected yet is retried (as a correction is), never dropped — else the marker never shows.
+    const shown: unknown[] = await manager.query(`SELECT 1 FROM public_records WHERE record_id = $1`, [record.recordId]);
+    if (shown.length === 0) throw new Error(`record ${record.recordId} is not projected yet; retry after credit.records.created`);
   }
 }

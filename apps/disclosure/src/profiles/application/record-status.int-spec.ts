@@ -88,6 +88,14 @@ describe('published record status (PostgreSQL)', () => {
     expect(await status()).toEqual(['in-force']);
   });
 
+  it('retries an objection that arrives before its record is projected, instead of dropping it (the two events have separate consumers)', async () => {
+    const early = {
+      ...update('objection-opened', 'under-objection', 2),
+      data: { ...update('objection-opened', 'under-objection', 2).data, recordId: '00000000-0000-4000-8000-000000000022' },
+    };
+    await expect(apply(early)).rejects.toThrow(/not projected yet/);
+  });
+
   it('says corrected once a correction is applied, whatever objection preceded it', async () => {
     await apply(update('objection-opened', 'under-objection', 4));
     await apply(update('corrected', 'corrected', 5, { documentNumber: '郑交执罚〔2026〕2102号' }));
