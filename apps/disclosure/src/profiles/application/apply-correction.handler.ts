@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CreditRecordUpdatedV1, EventEnvelope, Events } from '@contracts';
+import { runUpdate } from '@platform/database';
 import { PoisonMessageError } from '@platform/messaging';
 import { publicationWindow, publishedOnProfile } from '../domain/publication';
 import { findPublicItem } from '../infrastructure/public-items';
@@ -74,8 +75,8 @@ export class ApplyCorrectionHandler {
 
   /** The objection marker follows the newest update; one older than what is shown is ignored. */
   private async markObjection(manager: EntityManager, record: CreditRecordUpdatedV1, open: boolean): Promise<void> {
-    // An UPDATE answers [rows, affected count] through TypeORM's PostgreSQL driver.
-    const [, affected]: [unknown[], number] = await manager.query(
+    const { affected } = await runUpdate(
+      manager,
       `UPDATE public_records SET under_objection = $2, record_version = $3 WHERE record_id = $1 AND record_version < $3`,
       [record.recordId, open, record.version],
     );
