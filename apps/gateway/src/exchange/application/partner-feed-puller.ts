@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { EntityManager } from 'typeorm';
 import { Principal, Scopes } from '@platform/auth';
 import { isDomainError } from '@platform/errors';
-import { backoffDelayMs } from '../domain/feed-backoff';
+import { partnerBackoffMs } from '../domain/feed-backoff';
 import { actionOf, type FeedAction, type PartnerFeedEntry } from '../domain/feed-change';
 import { keyFor, PageRefused, pageKeyId, verifyPage, type FeedPage } from '../domain/feed-page';
 import type { PartnerFeed } from '../domain/partner-feed';
@@ -65,7 +65,7 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
       } catch (error) {
         if (this.stopping.signal.aborted) return;
         failures++;
-        wait = backoffDelayMs(failures, Math.random, 1000, feed.maxBackoffSeconds * 1000);
+        wait = partnerBackoffMs(feed, failures);
         await this.noteFailure(feed, error, wait);
       }
       await this.updateLag(feed.region);

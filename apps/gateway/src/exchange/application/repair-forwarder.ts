@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Principal, Scopes } from '@platform/auth';
-import { backoffDelayMs } from '../domain/feed-backoff';
+import { partnerBackoffMs } from '../domain/feed-backoff';
 import type { PartnerFeed } from '../domain/partner-feed';
 import { afterCheck, afterSend, type ForwardStep } from '../domain/repair-forwarding';
 import { FeedUnavailable, PartnerFeedClient } from '../infrastructure/partner-feed-client';
@@ -52,7 +52,7 @@ export class RepairForwarder implements OnApplicationBootstrap, OnApplicationShu
         if (this.stopping.signal.aborted) return;
         // The rows wait in repair; a later sweep takes them.
         failures++;
-        wait = Math.max(wait, backoffDelayMs(failures, Math.random, 1000, feed.maxBackoffSeconds * 1000));
+        wait = Math.max(wait, partnerBackoffMs(feed, failures));
         this.logger.warn({ partner: feed.region, err: error, retryInMs: wait }, 'repair forwarding sweep failed');
       }
       await sleep(wait, undefined, { signal: this.stopping.signal }).catch(() => undefined);
@@ -124,7 +124,7 @@ export class RepairForwarder implements OnApplicationBootstrap, OnApplicationShu
         );
         return;
       case 'retry': {
-        const retryInMs = backoffDelayMs(due.attempts + 1, Math.random, 1000, feed.maxBackoffSeconds * 1000);
+        const retryInMs = partnerBackoffMs(feed, due.attempts + 1);
         this.logger.warn({ partner: feed.region, application: due.applicationId, retryInMs }, `repair application not forwarded: ${step.failure}`);
         await repair.noteForwardProgress(
           { applicationId: due.applicationId, partnerApplicationId: '', failure: step.failure, retryInMs: String(retryInMs) },

@@ -8,3 +8,8 @@ export function backoffDelayMs(failures: number, random: () => number = Math.ran
   const step = Math.min(maxMs, baseMs * 2 ** Math.min(Math.max(failures - 1, 0), 30));
   return Math.floor(step / 2 + random() * (step / 2));
 }
+
+/** The backoff for a partner: from 1 s, capped at its feed's `maxBackoffSeconds`. */
+export function partnerBackoffMs(feed: { maxBackoffSeconds: number }, failures: number): number {
+  return backoffDelayMs(failures, Math.random, 1000, feed.maxBackoffSeconds * 1000);
+}
