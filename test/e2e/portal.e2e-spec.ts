@@ -230,6 +230,21 @@ describe('public portal in a browser', () => {
     await page.close();
   });
 
+  it('loads the home page without a failed request or a console error (no stray /favicon.ico 404)', async () => {
+    const page = await open({ width: 1280, height: 900 });
+    const failed: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') failed.push(`console: ${message.text()}`);
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(`${platform.gatewayUrl}/`, { waitUntil: 'networkidle' });
+    await page.getByLabel('企业名称或统一社会信用代码').waitFor();
+    expect(failed).toEqual([]);
+    await page.close();
+  });
+
   it('serves the portal with validators and a strict content security policy', async () => {
     const first = await fetch(`${platform.gatewayUrl}/portal/portal.js`);
     expect(first.headers.get('content-type')).toMatch(/^text\/javascript/);
