@@ -124,6 +124,8 @@ describe('public portal in a browser', () => {
     await hit.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name, level: 2 }).waitFor();
+    // The region as a person reads it (GB/T 2260: 410100 is Zhengzhou, Henan), its code beside it.
+    await expect(page.getByText(`统一社会信用代码 ${uscc} · 行政区划 河南省郑州市（410100）`).isVisible()).resolves.toBe(true);
     await expect(page.getByText(body.documentNumber).isVisible()).resolves.toBe(true);
     await expect(page.getByText('严重').first().isVisible()).resolves.toBe(true);
     // Severity grades dishonesty only (国家发展改革委令2025年第36号): the licence is listed without a 轻微/一般/严重 tag.

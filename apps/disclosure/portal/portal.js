@@ -241,7 +241,7 @@ async function renderSubject(uscc) {
       'section',
       { class: 'card' },
       el('h2', {}, p.name),
-      el('p', { class: 'meta' }, `统一社会信用代码 ${p.uscc} · 行政区划 ${p.region}`),
+      el('p', { class: 'meta' }, `统一社会信用代码 ${p.uscc} · 行政区划 ${p.regionName ? `${p.regionName}（${p.region}）` : p.region}`),
       el('p', { class: 'meta' }, `信息截至 ${new Date(p.asOf).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}`),
       el(
         'p',

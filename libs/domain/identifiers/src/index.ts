@@ -38,6 +38,7 @@ export {
   citizenIdCheckCharacter,
   citizenIdBirthDate,
 } from './citizen-id';
+export { regionName } from './region-names';
 export { maskCitizenId, maskCitizenIdsInText, maskPersonName } from './masking';
 export {
   type Plate,

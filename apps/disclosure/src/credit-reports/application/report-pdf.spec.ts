@@ -26,6 +26,7 @@ const PROFILE: SubjectProfile = {
   uscc: '91410100MA46B0XK1E',
   name: '郑州报告测试运输有限公司',
   region: '410100',
+  regionName: '河南省郑州市',
   penalties: [
     // General, decided 2026-11-02: repairable the day after its 3-month minimum (国家发展改革委令2025年第36号,
     // DOMAIN.md §5), 2027-02-03, by commitment; the report is issued before that.
@@ -91,6 +92,7 @@ describe('the credit report PDF, read back as text (pdf-parse, Mozilla PDF.js)',
   it('states identity, grades (scheme, grade and tier, cycle, score, date) and list memberships (basis, dates)', () => {
     expect(text).toContain('郑州报告测试运输有限公司');
     expect(text).toContain('统一社会信用代码：91410100MA46B0XK1E');
+    expect(text).toContain('行政区划：河南省郑州市（410100）');
     expect(text).toContain('北京市道路运输企业信用评价：A（良）');
     expect(text).toMatch(/评价周期 2026-Q4 得分 86\.5 评价日期 2026\/11\/20/);
     expect(text).toContain('重点关注名单');

@@ -75,7 +75,10 @@ export async function renderReportPdf(facts: ReportFacts, font: ReportFont): Pro
     .moveDown(1.2);
   heading(doc, '一、主体信息');
   doc.fontSize(12).text(p.name).moveDown(0.2);
-  doc.fontSize(10).text(`统一社会信用代码：${p.uscc}    行政区划：${p.region}`).moveDown(1);
+  doc
+    .fontSize(10)
+    .text(`统一社会信用代码：${p.uscc}    行政区划：${regionShown(p)}`)
+    .moveDown(1);
   gradesSection(doc, p.grades ?? []);
   listsSection(doc, p.lists ?? []);
   const issuedOn = chinaDateOf(facts.issuedAt);
@@ -88,6 +91,11 @@ export async function renderReportPdf(facts: ReportFacts, font: ReportFont): Pro
   doc.end();
   await ended;
   return Buffer.concat(chunks);
+}
+
+/** 河南省郑州市（410100）; the code alone in a report issued before profiles carried the name. */
+function regionShown(p: { region: string; regionName?: string }): string {
+  return p.regionName ? `${p.regionName}（${p.region}）` : p.region;
 }
 
 function heading(doc: Doc, text: string): void {

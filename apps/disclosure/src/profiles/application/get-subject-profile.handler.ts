@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import { gradeLabelZh } from '@domain/credit';
-import { parseUscc } from '@domain/identifiers';
+import { parseUscc, regionName } from '@domain/identifiers';
 import { DomainError } from '@platform/errors';
 import type { PublicListEntryView } from '../../lists/application/get-public-list.query';
 import { SubjectListMemberships } from '../../lists/application/subject-list-memberships';
@@ -49,6 +49,7 @@ export class GetSubjectProfileHandler {
       uscc: uscc.value,
       name: identity.name,
       region: identity.region,
+      regionName: regionName(identity.region) ?? '',
       penalties: items.filter((i) => i.section === 'penalties').map((i) => i.item),
       licences: items.filter((i) => i.section === 'licences').map((i) => i.item),
       commitments: items.filter((i) => i.section === 'commitments').map((i) => i.item),

@@ -52,6 +52,8 @@ export interface SubjectProfile {
   uscc: string;
   name: string;
   region: string;
+  /** `region` as a person reads it (河南省郑州市), '' when GB/T 2260 does not list the code. */
+  regionName: string;
   penalties: PublishedItem[];
   licences: PublishedItem[];
   /** Credit commitments (信用承诺) made public, and commitments found broken. */
