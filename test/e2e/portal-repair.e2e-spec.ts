@@ -145,6 +145,32 @@ describe('public portal: the repair entry beside each record, and reports no lon
     expect(verified.profile.penalties?.map((i) => i.repair?.earliestDate).sort()).toEqual([generalEarliest, severeEarliest].sort());
   }, 90_000);
 
+  it('a penalty corrected from general to severe after its notice: the profile shows the severe minimum, not the old date', async () => {
+    const uscc = makeUscc('410100');
+    const decisionDate = addDays(today, -1);
+    const body = penalty(uscc, '郑州更正修复日期测试运输有限公司', 'general', decisionDate, '超限运输');
+    const id = await submit(body);
+    expect((await profileWithRepairs(uscc, 1)).penalties?.[0].repair?.earliestDate).toBe(addDays(addMonths(decisionDate, 3), 1));
+    const opened = await api(`/api/v1/credit-records/${id}/objections`, {
+      method: 'POST',
+      body: { reason: '失信程度认定有误', objector: { name: '郑州更正修复日期测试运输有限公司', contact: '0371-12345678' } },
+    });
+    expect(opened.status).toBe(201);
+    const resolved = await api(`/api/v1/objections/${opened.body.id as string}/resolution`, {
+      method: 'POST',
+      body: { outcome: 'upheld', note: '经核实，应认定为严重失信', correction: { severity: 'severe' } },
+    });
+    expect(resolved.status).toBe(200);
+    // Severe: at least 1 year from the decision date, a repair from the next day (DOMAIN.md §5).
+    const severeEarliest = addDays(addMonths(decisionDate, 12), 1);
+    const shown = await eventually(
+      () => profile(uscc),
+      (p) => p.penalties?.[0]?.repair?.earliestDate === severeEarliest,
+      30_000,
+    );
+    expect(shown.penalties?.[0].repair?.earliestDate).toBe(severeEarliest);
+  });
+
   it('a licence (not dishonesty) has no repair entry', async () => {
     const uscc = makeUscc('410100');
     const licence = creditRecordBody({ subject: { kind: 'org', id: uscc, name: '郑州许可无修复测试运输有限公司' }, severity: 'minor' });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { CreditRecordCreatedV1, EventEnvelope } from '@contracts';
+import { CreditRecordCreatedV1, CreditRecordUpdatedV1, EventEnvelope } from '@contracts';
 import { addDays, addMonths } from '@domain/calendar';
 import { EventConsumers, OutboxPublisher, ServiceDefinition } from '@platform/service';
 import { chinaToday, cloneTestDatabase, makeUscc, TestDatabase } from '@platform/testing';
@@ -64,6 +64,34 @@ describe('repair: a notice for each repairable record received (PostgreSQL outbo
         }),
       },
     ]);
+  });
+
+  const corrected = (record: CreditRecordCreatedV1, changes: CreditRecordUpdatedV1['changes'], facts: Partial<CreditRecordCreatedV1>) => {
+    const data: CreditRecordUpdatedV1 = {
+      ...record,
+      ...facts,
+      status: 'corrected',
+      change: 'corrected',
+      version: 2,
+      changes,
+      changedBy: 'zhengzhou',
+      changedAt: new Date().toISOString(),
+    };
+    return dataSource.transaction((manager) => consumer.corrected({ data } as EventEnvelope<CreditRecordUpdatedV1>, manager));
+  };
+
+  it('a correction from general to severe: a new notice with the severe minimum (1 year), the first one stays as issued', async () => {
+    const record = await received('administrative-penalty', 'general');
+    await corrected(record, { severity: { from: 'general', to: 'severe' } }, { severity: 'severe' });
+    const issued = (await notices(record.recordId)) as { data: { earliestRepairDate: string; publicationEndsOn: string; severity: string } }[];
+    expect(issued.map((n) => n.data.earliestRepairDate).sort()).toEqual([addDays(addMonths(today, 3), 1), addDays(addMonths(today, 12), 1)].sort());
+    expect(issued.find((n) => n.data.severity === 'severe')?.data.publicationEndsOn).toBe(addMonths(today, 36));
+  });
+
+  it('a corrected document number changes nothing the notice says: no second notice', async () => {
+    const record = await received('administrative-penalty', 'general');
+    await corrected(record, { documentNumber: { from: record.documentNumber, to: '郑交罚〔2026〕更正1号' } }, { documentNumber: '郑交罚〔2026〕更正1号' });
+    expect(await notices(record.recordId)).toHaveLength(1);
   });
 
   it('no notice for a record that is not repairable (a commendation)', async () => {

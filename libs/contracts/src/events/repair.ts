@@ -74,6 +74,12 @@ export interface RepairNoticeIssuedV1 {
   /** The checklist item (or rule for unlisted items) the mode comes from. */
   modeBasis: string;
   issuedAt: string;
+  /**
+   * The record's version the notice was computed from: 1 for the record as received, higher after a
+   * correction changed its severity, decision date or violation type (a new notice then follows).
+   * A reader keeps the notice of the highest version. Absent in notices issued before it was added: 1.
+   */
+  recordVersion?: number;
 }
 
 /**

@@ -105,6 +105,14 @@ describe('repair notices in the public read model (PostgreSQL)', () => {
     expect(await repairShown()).toEqual([{ earliestDate: '2027-02-03', mode: 'closed-loop', modeBasis: '未列入清单的事项须提交整改材料并经审核' }]);
   });
 
+  it('a corrected record’s notice (version 2) stays when the original’s (version 1) is delivered after it', async () => {
+    // Corrected from general to severe: the earliest date moves to the day after 1 year (DOMAIN.md §5).
+    await receive(notice(10, { severity: 'severe', earliestRepairDate: '2027-11-03', mode: 'repair-commitment', recordVersion: 2 }));
+    await receive(notice(11, { earliestRepairDate: '2027-02-03', recordVersion: 1 }));
+    await receive(notice(12, { earliestRepairDate: '2027-02-03' }));
+    expect(await repairShown()).toEqual([{ earliestDate: '2027-11-03', mode: 'repair-commitment', modeBasis: '超限运输' }]);
+  });
+
   it('keeps no notice about an individual, and refuses one without a date as poison (nothing written)', async () => {
     touched.length = 0;
     await receive(notice(7, { recordId: '00000000-0000-4000-8000-000000000192', subject: { kind: 'person', id: '410102199001011234', name: '张三' } }));

@@ -42,6 +42,7 @@ export class IssueRepairNoticeHandler {
         mode: notice.mode,
         modeBasis: notice.modeBasis,
         issuedAt: issuedAt.toISOString(),
+        recordVersion: record.version,
       },
     });
     return true;
