@@ -151,7 +151,11 @@ describe('partner list entries under recognition agreements (issue 20)', () => {
       fields: ['version'],
     });
     const badVersion = await send({ ...v1, version: 0 });
-    expect({ status: badVersion.status, fields: (badVersion.body.errors ?? []).map((e) => e.field) }).toEqual({ status: 400, fields: ['version'] });
+    expect({ status: badVersion.status, code: badVersion.body.code, fields: (badVersion.body.errors ?? []).map((e) => e.field) }).toEqual({
+      status: 400,
+      code: 'REQUEST.INVALID',
+      fields: ['version'],
+    });
 
     // Version 2 shortens the term: applied, 200 without the replay header.
     const v2 = await send({ ...v1, endsOn: daysAhead(60), version: 2 });

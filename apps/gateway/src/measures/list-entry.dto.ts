@@ -160,7 +160,6 @@ export class ImportPartnerEntryDto {
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(2147483647)
   version?: number;
 }
 
