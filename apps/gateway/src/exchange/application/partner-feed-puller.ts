@@ -153,18 +153,17 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
       await this.imports.withdraw(sender, held.id, `withdrawn at the source (${e.removalReason || 'no reason given'})`);
       return { counted: 'withdrawn' };
     }
-    const result = await this.imports
-      .import(sender, {
-        listType: e.listType,
-        subject: e.subject,
-        region: e.region,
-        grounds: e.grounds,
-        provenance: { partnerRegion: feed.region, partnerName: this.partnerName(feed), sourceReference: e.id, decidedOn: e.decidedOn },
-        startsOn: e.startsOn,
-        endsOn: e.endsOn || undefined,
-        version: e.version || undefined,
-      })
-      .catch(notUpdatedOf);
+    const imported = this.imports.import(sender, {
+      listType: e.listType,
+      subject: e.subject,
+      region: e.region,
+      grounds: e.grounds,
+      provenance: { partnerRegion: feed.region, partnerName: this.partnerName(feed), sourceReference: e.id, decidedOn: e.decidedOn },
+      startsOn: e.startsOn,
+      endsOn: e.endsOn || undefined,
+      version: e.version || undefined,
+    });
+    const result = await imported.catch(notUpdatedOf);
     if ('notUpdated' in result) return { counted: 'held', notUpdated: result.notUpdated };
     const held = result.entry;
     return { counted: 'held', notApplied: held?.status === 'not-applied' ? held.recognition?.reason || 'not applied under the agreement' : undefined };
