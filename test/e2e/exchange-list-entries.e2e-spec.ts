@@ -1,4 +1,4 @@
-import { daysAgo } from '@platform/testing';
+import { daysAgo, daysAhead } from '@platform/testing';
 import { makeUscc } from '../support/factories';
 import { gatewayApi } from '../support/gateway-api';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
@@ -9,6 +9,9 @@ interface Entry {
   status: string;
   region: string;
   endsOn: string | null;
+  inForce: boolean;
+  sourceVersion: number | null;
+  partnerUpdates: { sourceVersion: number; change: string }[];
   provenance: { partnerRegion: string } | null;
   recognition: { outcome: string; agreement: string | null; reason: string } | null;
   removal: { reason: string } | null;
@@ -125,5 +128,56 @@ describe('partner list entries under recognition agreements (issue 20)', () => {
     expect({ status: again.status, replayed: again.headers.get('idempotent-replayed') }).toEqual({ status: 200, replayed: 'true' });
     const after = await eventually(publicKeyWatch, (entries) => !entries.some((e) => e.subject.id === hubeiCompany.id));
     expect(after.map((e) => e.subject.id)).not.toContain(hubeiCompany.id);
+  }, 60_000);
+
+  // ADR 0087: the sender changes an entry it sent by sending it again with a higher version.
+  it('a higher version updates the entry held (another term; in force again after a withdrawal), followed by decisions and the public list', async () => {
+    const hubeiCompany = { kind: 'org', id: makeUscc('420100'), name: '武汉某冷链运输有限公司' };
+    const v1 = keyWatch(hubeiCompany, { endsOn: daysAhead(200), version: 1 });
+    const sent = await send(v1);
+    expect(sent).toMatchObject({ status: 201, body: { status: 'effective', endsOn: daysAhead(200), sourceVersion: 1 } });
+    const entry = sent.body as unknown as Entry;
+    const replay = await send(v1);
+    expect({ status: replay.status, replayed: replay.headers.get('idempotent-replayed'), id: replay.body.id }).toEqual({
+      status: 200,
+      replayed: 'true',
+      id: entry.id,
+    });
+    // Another term under the same version: refused with the field, nothing changed.
+    const reused = await send({ ...v1, endsOn: daysAhead(300) });
+    expect({ status: reused.status, code: reused.body.code, fields: (reused.body.errors ?? []).map((e) => e.field) }).toEqual({
+      status: 409,
+      code: 'LIST_ENTRY.REFERENCE_REUSED',
+      fields: ['version'],
+    });
+    const badVersion = await send({ ...v1, version: 0 });
+    expect({ status: badVersion.status, code: badVersion.body.code, fields: (badVersion.body.errors ?? []).map((e) => e.field) }).toEqual({
+      status: 400,
+      code: 'REQUEST.INVALID',
+      fields: ['version'],
+    });
+
+    // Version 2 shortens the term: applied, 200 without the replay header.
+    const v2 = await send({ ...v1, endsOn: daysAhead(60), version: 2 });
+    expect(v2).toMatchObject({ status: 200, body: { id: entry.id, status: 'effective', endsOn: daysAhead(60), sourceVersion: 2 } });
+    expect(v2.headers.get('idempotent-replayed')).toBeNull();
+    // An older version arriving late changes nothing.
+    const late = await send(v1);
+    expect(late).toMatchObject({ status: 200, body: { endsOn: daysAhead(60), sourceVersion: 2 } });
+
+    // Withdrawn, then in force again at Hubei (version 3): the same entry is back, with why, in decisions and on the public list.
+    expect((await api(`/exchange/v1/list-entries/${entry.id}`, { method: 'DELETE' })).status).toBe(200);
+    expect((await decide(hubeiCompany.id)).body.outcome).toBe('allow');
+    const gone = await eventually(publicKeyWatch, (entries) => !entries.some((e) => e.subject.id === hubeiCompany.id));
+    expect(gone.map((e) => e.subject.id)).not.toContain(hubeiCompany.id);
+    const v3 = await send({ ...v1, endsOn: daysAhead(60), version: 3 });
+    expect(v3).toMatchObject({ status: 200, body: { id: entry.id, status: 'effective', inForce: true, removal: null, sourceVersion: 3 } });
+    expect((v3.body as unknown as Entry).partnerUpdates.map((u) => [u.sourceVersion, u.change])).toEqual([
+      [2, 'term'],
+      [3, 'restored'],
+    ]);
+    expect((await decide(hubeiCompany.id)).body).toMatchObject({ outcome: 'deny', reasons: [{ kind: 'list-entry', entryId: entry.id }] });
+    const listed = await eventually(publicKeyWatch, (entries) => entries.some((e) => e.subject.id === hubeiCompany.id));
+    expect(listed.map((e) => e.subject.id)).toContain(hubeiCompany.id);
   }, 60_000);
 });

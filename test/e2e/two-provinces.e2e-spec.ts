@@ -14,6 +14,12 @@ interface PartnerEntry {
   provenance: { partnerRegion: string; partnerName: string; sourceReference: string } | null;
   recognition: { outcome: string; agreement: string | null } | null;
   removal: { reason: string; detail: string } | null;
+  startsOn: string | null;
+  endsOn: string | null;
+  inForce: boolean;
+  version: number;
+  sourceVersion: number | null;
+  partnerUpdates: { sourceVersion: number; change: string; detail: string }[];
 }
 
 // Disclosure too: a page of Henan's feed reads its published records (ADR 0079); permits for the cross-province permit.
@@ -113,7 +119,8 @@ describe('two provinces: Hubei follows Henan’s change feed', () => {
     return { uscc: carrier.id, entryId: proposed.id };
   }
 
-  async function repairedAtHenan(entryId: string): Promise<void> {
+  /** Henan's unit approves the carrier's repair of the entry; answers the application's id. */
+  async function repairedAtHenan(entryId: string): Promise<string> {
     const filed = await eventually(
       () => atHenan('/api/v1/repair-applications', { method: 'POST', body: { target: entryId, commitment: COMMITMENT } }),
       (r) => r.status !== 404,
@@ -125,6 +132,7 @@ describe('two provinces: Hubei follows Henan’s change feed', () => {
       body: { outcome: 'approved', reason: '已纠正失信行为并作出信用承诺，同意移出严重失信主体名单' },
     });
     expect(approved.status).toBe(200);
+    return filed.body.id as string;
   }
 
   it('an entry Henan decides about a Hubei carrier is in force at Hubei as Henan’s; Henan’s repair withdraws it there', async () => {
@@ -151,6 +159,47 @@ describe('two provinces: Hubei follows Henan’s change feed', () => {
     );
     expect(withdrawn.removal).toMatchObject({ reason: 'partner-withdrawn', detail: expect.stringContaining('repair') });
   }, 180_000);
+
+  // ADR 0087: a newer in-force version of an entry Hubei holds updates it there instead of being dead-lettered.
+  it('Henan withdraws an entry (repair) and restores it (the repair revoked): the entry Hubei holds is in force again, with why', async () => {
+    const { uscc, entryId } = await listedAtHenan('武汉撤销修复测试运输有限公司');
+    const ofEntry = async () => (await henanEntriesAtHubei()).filter((e) => e.provenance?.sourceReference === entryId);
+    const [held] = await eventually(ofEntry, (e) => e[0]?.status === 'effective', 60_000);
+    expect(held.status).toBe('effective');
+    const applicationId = await repairedAtHenan(entryId);
+    const [withdrawn] = await eventually(ofEntry, (e) => e[0]?.status === 'removed', 60_000);
+    expect(withdrawn).toMatchObject({ id: held.id, status: 'removed', removal: { reason: 'partner-withdrawn' } });
+
+    // The commitment proves false: Henan revokes the repair, its entry is back with its original period (DOMAIN.md §5).
+    const revoked = await atHenan(`/api/v1/repair-applications/${applicationId}/revocation`, {
+      method: 'POST',
+      body: { reason: '信用承诺不实：仍存在超限运输行为' },
+    });
+    expect(revoked.status).toBe(200);
+    const [atSource] = await eventually(
+      async () => (((await atHenan(`/api/v1/subjects/${uscc}/list-entries`)).body.entries ?? []) as PartnerEntry[]).filter((e) => e.id === entryId),
+      (e) => e[0]?.status === 'effective',
+      30_000,
+    );
+    expect(atSource).toMatchObject({ status: 'effective', removal: null });
+    const [restored] = await eventually(ofEntry, (e) => e[0]?.status === 'effective', 60_000);
+    // The same entry at Hubei, in force again for Henan's period (what Henan sent, not the agreement's
+    // maximum term), at Henan's version, and the audit says why it is back.
+    expect(restored).toMatchObject({
+      id: held.id,
+      status: 'effective',
+      inForce: true,
+      removal: null,
+      startsOn: atSource.startsOn,
+      endsOn: atSource.endsOn,
+      sourceVersion: atSource.version,
+      partnerUpdates: [expect.objectContaining({ sourceVersion: atSource.version, change: 'restored' })],
+    });
+    expect(restored.partnerUpdates[0].detail).toContain('河南省交通运输厅');
+    // Applied, not dead-lettered for review.
+    const letters = (await atHubei('/api/v1/admin/partner-feeds/dead-letters?partner=410000')).body.items as unknown as { changeId: string }[];
+    expect(letters.filter((l) => l.changeId.startsWith(`list-entry:${entryId}:`))).toEqual([]);
+  }, 240_000);
 
   it('Hubei down while Henan decides: caught up from its stored cursor, each entry once', async () => {
     await hubei.halt('gateway');

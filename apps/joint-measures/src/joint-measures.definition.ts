@@ -19,6 +19,7 @@ import { RegistryVessels1763700002200 } from './migrations/1763700002200-registr
 import { RegistrySubjects1763700002500 } from './migrations/1763700002500-registry-subjects';
 import { PartnerEntryRecognition1763700006000 } from './migrations/1763700006000-partner-entry-recognition';
 import { ListEntryChanges1763700006010 } from './migrations/1763700006010-list-entry-changes';
+import { PartnerEntryVersions1763700008600 } from './migrations/1763700008600-partner-entry-versions';
 
 /** A JSON array of local rules in an environment variable, each checked by `rule`. */
 function jsonRules<T extends z.ZodType>(rule: T, defaults: readonly z.infer<T>[]) {
@@ -76,6 +77,7 @@ export const jointMeasuresDefinition: ServiceDefinition = {
     RegistrySubjects1763700002500,
     PartnerEntryRecognition1763700006000,
     ListEntryChanges1763700006010,
+    PartnerEntryVersions1763700008600,
   ],
   protoPackages: [ProtoPackages.measures],
   streams: ['MEASURES', 'CREDIT_RECORDS', 'EVALUATION', 'REPAIR'],

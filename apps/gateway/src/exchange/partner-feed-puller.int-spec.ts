@@ -76,12 +76,18 @@ class RecordedImports {
   /** The next import of this reference fails as a service that is down would. */
   failOnce = new Set<string>();
   refuse = new Set<string>();
+  /** Each import's reference and the version it carried. */
+  readonly versions: [string, number | undefined][] = [];
+  /** References joint measures holds as removed for its own reason: a newer version is refused (ADR 0087). */
+  removedHere = new Set<string>();
 
   async import(sender: Principal, e: PartnerEntryImport) {
     expect(sender).toMatchObject({ kind: 'partner', region: PARTNER });
     const ref = e.provenance.sourceReference;
     if (this.failOnce.delete(ref)) throw new DomainError('UPSTREAM.UNAVAILABLE', 'unavailable', 'joint measures is down');
     if (this.refuse.has(ref)) throw DomainError.validation('LIST_ENTRY.INVALID', [{ field: 'subject.id', message: 'not a valid org identifier' }]);
+    this.versions.push([ref, e.version]);
+    if (this.removedHere.has(ref)) throw new DomainError('LIST_ENTRY.REMOVED_HERE', 'conflict', `ours-${ref} was removed here for repair`);
     this.imported.push(ref);
     // As joint measures answers: the first import for a reference, stored; again, that entry as it now is.
     const replayed = this.held.has(ref);
@@ -294,30 +300,36 @@ describe('partner feed puller (PostgreSQL, a partner over HTTP)', () => {
     expect(await cursor()).toBe('c1.3');
   });
 
-  it('a newer in-force version that says otherwise than the entry held (in force again after a withdrawal, another term) is dead-lettered for review', async () => {
-    const change = (id: string, position: string, type: string, extra: object = {}) => ({ id, position, type, entry: entry('a', uscc, extra) });
+  it('a newer in-force version goes to the update path with its version; only what joint measures will not apply over the entry held is dead-lettered not-updated', async () => {
+    const change = (ref: string, id: string, position: string, type: string, extra: object = {}) => ({ id, position, type, entry: entry(ref, uscc, extra) });
     served.pages.set('', () =>
       signed({
         since: 'c1.0',
-        next: 'c1.4',
-        head: 'c1.4',
+        next: 'c1.5',
+        head: 'c1.5',
         changes: [
-          change('list-entry:a:v2', '1', 'list-entry.in-force'),
-          change('list-entry:a:v2', '1', 'list-entry.in-force'), // the same version twice: nothing to review
-          change('list-entry:a:v3', '2', 'list-entry.in-force', { endsOn: '2028-10-31', version: 3 }),
-          change('list-entry:a:v4', '3', 'list-entry.withdrawn', { status: 'removed', removal: { reason: 'repair' }, version: 4 }),
-          change('list-entry:a:v5', '4', 'list-entry.in-force', { version: 5 }),
+          change('a', 'list-entry:a:v2', '1', 'list-entry.in-force', { version: 2 }),
+          change('a', 'list-entry:a:v3', '2', 'list-entry.in-force', { endsOn: '2028-10-31', version: 3 }),
+          change('a', 'list-entry:a:v4', '3', 'list-entry.withdrawn', { status: 'removed', removal: { reason: 'repair' }, version: 4 }),
+          change('a', 'list-entry:a:v5', '4', 'list-entry.in-force', { version: 5 }),
+          change('b', 'list-entry:b:v2', '5', 'list-entry.in-force', { version: 2 }),
         ],
       }),
     );
+    imports.removedHere.add('b');
     expect(await puller.pullOnce(feed)).toBe(true);
-    const letters = await store.deadLetters(PARTNER, 10);
-    expect(letters.map((l) => [l.changeId, l.reasonCode]).sort()).toEqual([
-      ['list-entry:a:v3', 'not-updated'],
-      ['list-entry:a:v5', 'not-updated'],
+    // Every in-force version reaches joint measures with the partner's version: another term (v3) and
+    // in force again after the withdrawal (v5) are joint measures' updates, not dead letters.
+    expect(imports.versions).toEqual([
+      ['a', 2],
+      ['a', 3],
+      ['a', 5],
+      ['b', 2],
     ]);
-    expect(letters.find((l) => l.changeId === 'list-entry:a:v5')!.reason).toContain('was withdrawn');
-    expect(letters.find((l) => l.changeId === 'list-entry:a:v3')!.reason).toContain('2028-10-31');
+    expect(imports.withdrawn).toEqual(['ours-a']);
+    const letters = await store.deadLetters(PARTNER, 10);
+    expect(letters.map((l) => [l.changeId, l.reasonCode])).toEqual([['list-entry:b:v2', 'not-updated']]);
+    expect(letters[0].reason).toContain('LIST_ENTRY.REMOVED_HERE');
   });
 
   it('running: a refused page is recorded as the feed’s last failure and retried after backoff until a good page comes', async () => {

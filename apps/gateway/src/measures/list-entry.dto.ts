@@ -151,6 +151,16 @@ export class ImportPartnerEntryDto {
   @IsString()
   @MaxLength(2000)
   grounds?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The partner’s version of this entry (1, 2, …). A higher version than the one held under the reference updates the entry held (another term; in force again after the partner withdrew it); the same or a lower one changes nothing (ADR 0087)',
+    example: 2,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
 }
 
 export class ReportFleetSizeDto {

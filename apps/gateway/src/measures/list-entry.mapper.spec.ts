@@ -24,6 +24,8 @@ describe('list entry mapper', () => {
     removal: undefined,
     version: 1,
     inForce: false,
+    sourceVersion: 0,
+    partnerUpdates: [],
     ...overrides,
   });
 
@@ -37,6 +39,7 @@ describe('list entry mapper', () => {
       decision: null,
       removal: null,
       recognition: null,
+      sourceVersion: null,
       basis: [
         { kind: 'record', recordId: 'r1', recordType: 'admin-penalty', decisionDate: '2026-01-02' },
         { kind: 'grade', schemeId: 's1', cycle: '2025', grade: 'D', pointsDeducted: 12 },
@@ -53,6 +56,11 @@ describe('list entry mapper', () => {
   it('shows a partner entry’s recognition, an absent agreement or term as null (ADR 0067)', () => {
     const recognition = { outcome: 'not-applied', agreement: '', reason: 'no recognition agreement with 430000', maxTermMonths: 0 };
     expect(toListEntryBody(wire({ recognition })).recognition).toEqual({ ...recognition, agreement: null, maxTermMonths: null });
+  });
+
+  it('shows the partner version held, none as null, and the versions that changed the entry (ADR 0087)', () => {
+    const partnerUpdates = [{ sourceVersion: 3, appliedOn: '2026-12-01', change: 'restored', detail: 'in force again' }];
+    expect(toListEntryBody(wire({ sourceVersion: 3, partnerUpdates }))).toMatchObject({ sourceVersion: 3, partnerUpdates });
   });
 
   it('refuses an answer without an entry', () => {

@@ -4,7 +4,7 @@ import { JsonValue, parseJson } from '../json';
 /** A list entry on REST: empty strings and absent messages of the wire format become null. */
 export interface ListEntryBody extends Omit<
   measuresV1.ListEntry,
-  'ruleId' | 'startsOn' | 'endsOn' | 'provenance' | 'decision' | 'removal' | 'basis' | 'recognition'
+  'ruleId' | 'startsOn' | 'endsOn' | 'provenance' | 'decision' | 'removal' | 'basis' | 'recognition' | 'sourceVersion'
 > {
   ruleId: string | null;
   startsOn: string | null;
@@ -15,6 +15,8 @@ export interface ListEntryBody extends Omit<
   basis: ListEntryBasisBody[];
   /** A partner's entry: applied here or not, under which agreement, why (ADR 0067); null for our own. */
   recognition: { outcome: string; agreement: string | null; reason: string; maxTermMonths: number | null } | null;
+  /** A partner's entry: the partner's version of it held here (ADR 0087); null when sent without one, or our own. */
+  sourceVersion: number | null;
 }
 
 /** What an entry rests on: records, or a grade, each with only the fields of its kind. */
@@ -66,6 +68,7 @@ export function toListEntryBody(entry: measuresV1.ListEntry | undefined): ListEn
           maxTermMonths: entry.recognition.maxTermMonths || null,
         }
       : null,
+    sourceVersion: entry.sourceVersion || null,
     basis: entry.basis.map((b): ListEntryBasisBody =>
       b.kind === 'record'
         ? { kind: b.kind, recordId: b.recordId, recordType: b.recordType, decisionDate: b.decisionDate }

@@ -36,7 +36,7 @@ export class PartnerListEntriesHttpController {
   @RequireScope(Scopes.ExchangeWrite)
   @ApiOperation({
     summary:
-      'Send a list entry decided in the partner region, with its provenance; applied here only under the recognition agreement (`recognition`), else stored as not-applied. Without endsOn it lasts the agreement’s maximum term. The same partner reference again returns the first import (200, Idempotent-Replayed); 403 EXCHANGE.PROVINCE_NOT_SENDER when it names another region',
+      'Send a list entry decided in the partner region, with its provenance; applied here only under the recognition agreement (`recognition`), else stored as not-applied. Without endsOn it lasts the agreement’s maximum term. The same partner reference again with the same content or an older version returns the entry held (200, Idempotent-Replayed); with a higher `version` it updates the entry held (200: another term, the agreement checked again; in force again after the partner withdrew it); other content without a higher version: 409 LIST_ENTRY.REFERENCE_REUSED; an entry removed here for our own reason: 409 LIST_ENTRY.REMOVED_HERE; 403 EXCHANGE.PROVINCE_NOT_SENDER when it names another region',
   })
   async import(
     @CurrentPrincipal() principal: Principal,
@@ -51,8 +51,10 @@ export class PartnerListEntriesHttpController {
       provenance: { ...body.provenance },
       startsOn: body.startsOn,
       endsOn: body.endsOn,
+      version: body.version,
     });
-    if (result.replayed) response.status(200);
+    // 201 only for a new entry: a replay, and a newer version applied to the entry held, answer 200.
+    if (result.replayed || result.change === 'updated' || result.change === 'restored') response.status(200);
     markReplayed(response, result.replayed);
     const entry = toListEntryBody(result.entry);
     response.setHeader('Location', `/exchange/v1/list-entries/${entry.id}`);

@@ -676,6 +676,89 @@ describe('credit lists filled by entry rules (PostgreSQL + JetStream)', () => {
       await expect(feed.execute(hubei, { after: 'x', limit: 1 })).rejects.toMatchObject({ code: 'LIST_ENTRY.INVALID' });
     });
 
+    describe('a newer version from the sender updates the entry held (ADR 0087)', () => {
+      const applied = { outcome: 'applied', agreement: 'hubei-demo', reason: 'recognised', maxTermMonths: 24 };
+      const wuhanCarrier = () => ({ kind: 'org', id: makeUscc('420100'), name: '武汉某物流公司' });
+      /** The last day of a term of `months` from `start`: the day before the same date `months` later (docs/exchange.md maxTermMonths). */
+      const lastDayOf = (start: string, months: number) => {
+        const end = new Date(`${start}T00:00:00Z`);
+        end.setUTCMonth(end.getUTCMonth() + months);
+        return addDays(end.toISOString().slice(0, 10), -1);
+      };
+      const stored = async (entryId: string) => (await partnerEntries.execute(hubei, { entryId, state: '' }))[0];
+
+      it('an older or the same version changes nothing; the same content is a replay; other content needs a higher version', async () => {
+        const v2 = { ...entryOf(wuhanCarrier(), applied), endsOn: addDays(chinaToday(), 200), sourceVersion: 2 };
+        const { entry } = await importPartner.execute(hubei, v2);
+        expect(entry).toMatchObject({ status: 'effective', sourceVersion: 2, endsOn: v2.endsOn });
+        const older = await importPartner.execute(hubei, { ...v2, endsOn: addDays(chinaToday(), 400), sourceVersion: 1 });
+        expect(older).toMatchObject({ replayed: true, change: 'replayed', entry: { id: entry.id, endsOn: v2.endsOn, sourceVersion: 2, version: 1 } });
+        expect(await importPartner.execute(hubei, v2)).toMatchObject({ replayed: true, change: 'replayed', entry: { version: 1 } });
+        const sameVersionOtherTerm = await importPartner.execute(hubei, { ...v2, endsOn: addDays(chinaToday(), 400) }).catch((e: unknown) => e);
+        expect(sameVersionOtherTerm).toMatchObject({ code: 'LIST_ENTRY.REFERENCE_REUSED', kind: 'conflict' });
+        expect(await stored(entry.id)).toMatchObject({ endsOn: v2.endsOn, sourceVersion: 2, version: 1 });
+        expect(await outbox(entry.id)).toEqual(['measures.list-entries.effective']);
+      });
+
+      it('applies another term under the agreement again (its maximum term for an open end) and announces it', async () => {
+        const v1 = { ...entryOf(wuhanCarrier(), applied), endsOn: addDays(chinaToday(), 30), sourceVersion: 1 };
+        const { entry } = await importPartner.execute(hubei, v1);
+        // The partner extends it with no end: the agreement's 24 months from its (unchanged) start.
+        const v2 = { ...v1, endsOn: '', sourceVersion: 2 };
+        const updated = await importPartner.execute(hubei, v2);
+        expect(updated).toMatchObject({
+          replayed: false,
+          change: 'updated',
+          entry: { id: entry.id, status: 'effective', startsOn: v1.startsOn, endsOn: lastDayOf(v1.startsOn, 24), sourceVersion: 2, version: 2 },
+        });
+        expect(updated.entry.partnerUpdates).toEqual([expect.objectContaining({ sourceVersion: 2, change: 'term', appliedOn: chinaToday() })]);
+        expect(await outbox(entry.id)).toEqual(['measures.list-entries.effective', 'measures.list-entries.effective']);
+        // The agreement now only informs: the entry is no longer applied here and is announced as removed.
+        const informed = await importPartner.execute(hubei, {
+          ...v2,
+          startsOn: daysAgo(5),
+          sourceVersion: 3,
+          recognition: { ...applied, outcome: 'not-applied', reason: 'inform only' },
+        });
+        expect(informed.entry).toMatchObject({ status: 'not-applied', startsOn: daysAgo(5), version: 3, recognition: { outcome: 'not-applied' } });
+        expect(await outbox(entry.id)).toEqual(['measures.list-entries.effective', 'measures.list-entries.effective', 'measures.list-entries.removed']);
+      });
+
+      it('restores an entry the partner withdrew when a newer version is in force again, with the audit of why', async () => {
+        const v1 = { ...entryOf(wuhanCarrier(), applied), endsOn: addDays(chinaToday(), 300), sourceVersion: 1 };
+        const { entry } = await importPartner.execute(hubei, v1);
+        await withdrawPartner.execute(hubei, { entryId: entry.id, reason: '信用修复' });
+        const restored = await importPartner.execute(hubei, { ...v1, sourceVersion: 3 });
+        expect(restored).toMatchObject({ replayed: false, change: 'restored', entry: { id: entry.id, status: 'effective', removal: null, version: 3 } });
+        expect(restored.entry.partnerUpdates).toEqual([expect.objectContaining({ sourceVersion: 3, change: 'restored' })]);
+        expect(restored.entry.partnerUpdates[0].detail).toContain('信用修复');
+        expect((await subjectEntries.execute(zhengzhou, { subjectId: entry.subject.id })).map((e) => e.status)).toEqual(['effective']);
+        expect(await outbox(entry.id)).toEqual(['measures.list-entries.effective', 'measures.list-entries.removed', 'measures.list-entries.effective']);
+        // The same newer version again changes nothing.
+        expect(await importPartner.execute(hubei, { ...v1, sourceVersion: 3 })).toMatchObject({ replayed: true, entry: { version: 3 } });
+        expect(await outbox(entry.id)).toHaveLength(3);
+      });
+
+      it('does not restore an entry removed here for our own reason (expiry): refused, left as it is', async () => {
+        const v1 = { ...entryOf(wuhanCarrier(), applied), startsOn: daysAgo(40), endsOn: daysAgo(2), sourceVersion: 1 };
+        const { entry } = await importPartner.execute(hubei, v1);
+        await new ExpireListEntriesJob(ds, ledger, { LIST_EXPIRY_SWEEP_MS: 60_000 } as never).run();
+        expect(await stored(entry.id)).toMatchObject({ status: 'removed', removal: { reason: 'expiry' } });
+        const extended = await importPartner.execute(hubei, { ...v1, endsOn: addDays(chinaToday(), 90), sourceVersion: 2 }).catch((e: unknown) => e);
+        expect(extended).toMatchObject({ code: 'LIST_ENTRY.REMOVED_HERE', kind: 'conflict' });
+        expect(await stored(entry.id)).toMatchObject({ status: 'removed', endsOn: daysAgo(2), sourceVersion: 1 });
+      });
+
+      it('another sender cannot update it: its region is not the entry’s partner', async () => {
+        const v1 = { ...entryOf(wuhanCarrier(), applied), endsOn: addDays(chinaToday(), 100), sourceVersion: 1 };
+        const { entry } = await importPartner.execute(hubei, v1);
+        const hunan: Principal = { ...hubei, clientId: 'hunan', region: '430000' };
+        const refused = await importPartner.execute(hunan, { ...v1, endsOn: addDays(chinaToday(), 500), sourceVersion: 9 }).catch((e: unknown) => e);
+        expect(refused).toMatchObject({ kind: 'forbidden' });
+        expect(await stored(entry.id)).toMatchObject({ endsOn: v1.endsOn, sourceVersion: 1, version: 1 });
+      });
+    });
+
     it('refuses an entry naming a region that is not the sender’s (the found defect: a Henan region from a Hubei client)', async () => {
       const refused = await importPartner.execute(hubei, { ...entryOf(henanCarrier()), region: '410100' }).catch((e: unknown) => e);
       expect(refused).toMatchObject({ kind: 'forbidden', violations: [expect.objectContaining({ field: 'region' })] });

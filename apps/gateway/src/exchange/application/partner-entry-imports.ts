@@ -16,13 +16,16 @@ export interface PartnerEntryImport {
   provenance: { partnerRegion: string; partnerName: string; sourceReference: string; decidedOn: string };
   startsOn: string;
   endsOn?: string;
+  /** The partner's version of the entry (its feed's `entry.version`, a push's `version`); absent: none. */
+  version?: number;
 }
 
 /**
  * The one path a partner's list entry takes into this province (ADR 0067), whether the partner
  * pushed it or the puller read it from its feed (ADR 0080): the sender speaks for its own region
  * only, the recognition agreement with it decides whether the entry applies, joint measures stores
- * it with its provenance (idempotent on the partner's reference) or withdraws it.
+ * it with its provenance (idempotent on the partner's reference; a newer `version` updates the
+ * entry held, ADR 0087) or withdraws it.
  */
 @Injectable()
 export class PartnerEntryImports {
@@ -45,6 +48,7 @@ export class PartnerEntryImports {
         startsOn: entry.startsOn,
         endsOn: entry.endsOn ?? '',
         recognition,
+        sourceVersion: entry.version ?? 0,
       },
       { principal: sender },
     );

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { Principal, Scopes } from '@platform/auth';
 import { isDomainError } from '@platform/errors';
 import { partnerBackoffMs } from '../domain/feed-backoff';
-import { actionOf, type FeedAction, type PartnerFeedEntry } from '../domain/feed-change';
+import { actionOf, type FeedAction } from '../domain/feed-change';
 import { keyFor, PageRefused, pageKeyId, verifyPage, type FeedPage } from '../domain/feed-page';
 import type { PartnerFeed } from '../domain/partner-feed';
 import { PAGE_AUDIENCE_PREFIX } from '../change-feed.http.controller';
@@ -137,8 +137,9 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
 
   /**
    * In force: stored as the partner's entry under the agreement (idempotent on the partner's entry
-   * id as its reference). Withdrawn: the entry held under that reference is withdrawn; one never
-   * held (compacted away, or outside what we were sent) needs nothing.
+   * id as its reference); a newer version of one held updates it, or restores it after a withdrawal
+   * (ADR 0087). Withdrawn: the entry held under that reference is withdrawn; one never held
+   * (compacted away, or outside what we were sent) needs nothing.
    */
   private async applyEntry(
     feed: PartnerFeed,
@@ -152,7 +153,7 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
       await this.imports.withdraw(sender, held.id, `withdrawn at the source (${e.removalReason || 'no reason given'})`);
       return { counted: 'withdrawn' };
     }
-    const result = await this.imports.import(sender, {
+    const imported = this.imports.import(sender, {
       listType: e.listType,
       subject: e.subject,
       region: e.region,
@@ -160,12 +161,11 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
       provenance: { partnerRegion: feed.region, partnerName: this.partnerName(feed), sourceReference: e.id, decidedOn: e.decidedOn },
       startsOn: e.startsOn,
       endsOn: e.endsOn || undefined,
+      version: e.version || undefined,
     });
+    const result = await imported.catch(notUpdatedOf);
+    if ('notUpdated' in result) return { counted: 'held', notUpdated: result.notUpdated };
     const held = result.entry;
-    if (result.replayed && held) {
-      const notUpdated = whyNotUpdated(e, held);
-      if (notUpdated) return { counted: 'held', notUpdated };
-    }
     return { counted: 'held', notApplied: held?.status === 'not-applied' ? held.recognition?.reason || 'not applied under the agreement' : undefined };
   }
 
@@ -207,17 +207,15 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
   }
 }
 
+/** Codes with which joint measures refuses to apply a newer version to the entry it holds (ADR 0087). */
+const NOT_UPDATED_CODES = new Set(['LIST_ENTRY.REFERENCE_REUSED', 'LIST_ENTRY.REMOVED_HERE']);
+
 /**
- * A newer in-force version of an entry already held is not applied over it: joint measures answers
- * the first import for a reference and has no update path for a partner's entry. When the held
- * entry no longer says what the partner now says — withdrawn here while in force again there (a
- * repair revoked at the source), or another term — the change is dead-lettered for review rather
- * than silently dropped.
+ * A version joint measures cannot apply over the entry held — removed here for our own reason
+ * (repair, expiry…), the same version saying otherwise, another subject or list under the same
+ * reference — is dead-lettered `not-updated` for review; any other error goes on as it was.
  */
-function whyNotUpdated(e: PartnerFeedEntry, held: { id: string; status: string; startsOn?: string; endsOn?: string }): string | null {
-  if (held.status === 'removed') return `in force again at the source, but the entry held here (${held.id}) was withdrawn: review`;
-  const heldTerm = `${held.startsOn ?? ''}–${held.endsOn ?? ''}`;
-  if (held.startsOn !== e.startsOn || (e.endsOn && held.endsOn !== e.endsOn))
-    return `the source now says ${e.startsOn}–${e.endsOn || '(open)'}, the entry held here (${held.id}) ${heldTerm}: review`;
-  return null;
+function notUpdatedOf(error: unknown): { notUpdated: string } {
+  if (!isDomainError(error) || !NOT_UPDATED_CODES.has(error.code)) throw error;
+  return { notUpdated: `${error.code}: ${error.message}` };
 }

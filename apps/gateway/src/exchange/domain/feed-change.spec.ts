@@ -18,8 +18,14 @@ describe('a change of a partner feed', () => {
   it('in force: hold the entry, dated as decided', () => {
     expect(actionOf({ id: 'list-entry:x:v2', type: 'list-entry.in-force', entry })).toMatchObject({
       kind: 'hold',
-      entry: { id: entry.id, region: '410100', startsOn: '2026-11-01', endsOn: '2027-10-31', decidedOn: '2026-10-30' },
+      entry: { id: entry.id, region: '410100', startsOn: '2026-11-01', endsOn: '2027-10-31', decidedOn: '2026-10-30', version: 2 },
     });
+  });
+
+  it('carries the entry’s version at the source (a newer one updates the entry held, ADR 0087); none is 0, a bad one invalid', () => {
+    const { version: _version, ...unversioned } = entry;
+    expect(actionOf({ id: 'list-entry:x:v1', type: 'list-entry.in-force', entry: unversioned })).toMatchObject({ kind: 'hold', entry: { version: 0 } });
+    expect(actionOf({ id: 'list-entry:x:v0', type: 'list-entry.in-force', entry: { ...entry, version: 0 } })).toMatchObject({ kind: 'invalid' });
   });
 
   it('withdrawn: withdraw it, with the partner reason', () => {

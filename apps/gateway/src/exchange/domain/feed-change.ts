@@ -19,6 +19,8 @@ export interface PartnerFeedEntry {
   decidedOn: string;
   /** Why the partner withdrew it (repair, expiry, basis-revoked…); empty while in force. */
   removalReason: string;
+  /** The entry's version at the source (raised by each change there); 0 when the feed sent none. */
+  version: number;
 }
 
 const isoDate = /^\d{4}-\d{2}-\d{2}/;
@@ -33,6 +35,7 @@ const entrySchema = z.object({
   grounds: z.string().optional(),
   decision: z.object({ decidedOn: z.string().regex(isoDate, 'must be a date') }).passthrough(),
   removal: z.object({ reason: z.string() }).passthrough().optional(),
+  version: z.number().int().positive().max(2147483647).optional(),
 });
 
 export const LIST_ENTRY_IN_FORCE = 'list-entry.in-force';
@@ -64,6 +67,7 @@ export function actionOf(change: { id: string; type: string; entry?: unknown }):
     grounds: e.grounds ?? '',
     decidedOn: e.decision.decidedOn.slice(0, 10),
     removalReason: e.removal?.reason ?? '',
+    version: e.version ?? 0,
   };
   return { kind: change.type === LIST_ENTRY_IN_FORCE ? 'hold' : 'withdraw', changeId: change.id, entry };
 }

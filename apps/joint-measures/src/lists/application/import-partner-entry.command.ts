@@ -15,7 +15,12 @@ export interface ImportPartnerEntryCommand {
   endsOn: string;
   /** What the agreement with the sender says (the gateway owns the agreements); absent: not applied. */
   recognition?: { outcome: string; agreement: string; reason: string; maxTermMonths: number };
+  /** The partner's version of the entry (0 or absent: none); a higher one than held updates the entry (ADR 0087). */
+  sourceVersion?: number;
 }
 
-/** `replayed`: this partner entry had been imported before (nothing changed). */
-export type ImportPartnerEntryResult = ListWriteResult;
+/**
+ * `replayed`: this partner entry had been imported before (nothing changed); `change` says what
+ * happened: imported, replayed (the same or an older version), updated or restored by a newer one.
+ */
+export type ImportPartnerEntryResult = ListWriteResult & { change: 'imported' | 'replayed' | 'updated' | 'restored' };

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { isIsoDate } from '@domain/calendar';
 import { isSubjectKind, subjectIdOf } from '@domain/credit';
 import { assertRegionScope, assertScope, Principal, Scopes } from '@platform/auth';
 import type { FieldViolation } from '@platform/errors';
 import { DECISION_FACTS_CACHE, type DecisionFactsCache } from '../../facts-cache/application/facts-cache.tokens';
-import { importFromPartner, type ListEntry, type PartnerRecognition } from '../domain/list-entry';
+import { importFromPartner, updateFromPartner, type ListEntry, type PartnerRecognition } from '../domain/list-entry';
 import { listEntries } from '../infrastructure/list-entry.repository';
 import type { ImportPartnerEntryCommand, ImportPartnerEntryResult } from './import-partner-entry.command';
 import { ListEntryLedger } from './list-entry-ledger';
@@ -18,8 +18,10 @@ import { invalid, listTypeOf, today } from './list-writes';
  * sender applies it (the gateway's finding, `recognition`; absent means not applied): otherwise it
  * is kept as `not-applied`, visible to admins and its sender, never in force (issue 20, ADR 0067).
  * A partner speaks only for its own region: the entry's region and provenance lie in the caller's.
- * The partner's source reference identifies it, so importing it again answers the entry imported
- * first (`replayed`).
+ * The partner's source reference identifies it, so importing it again answers the entry held
+ * (`replayed`), unless it is a newer version of it (`sourceVersion`, ADR 0087): then the entry held
+ * is updated (another term, the agreement checked again) or restored (in force again after the
+ * partner withdrew it), under the rules of `updateFromPartner`.
  */
 @Injectable()
 export class ImportPartnerEntryHandler {
@@ -50,6 +52,8 @@ export class ImportPartnerEntryHandler {
     if (!isIsoDate(command.startsOn)) violations.push({ field: 'startsOn', message: 'must be a date (YYYY-MM-DD)' });
     if (command.endsOn && (!isIsoDate(command.endsOn) || command.endsOn < command.startsOn))
       violations.push({ field: 'endsOn', message: 'must be a date on or after startsOn' });
+    const sourceVersion = command.sourceVersion ?? 0;
+    if (!Number.isInteger(sourceVersion) || sourceVersion < 0) violations.push({ field: 'version', message: 'must be a positive integer' });
     if (violations.length > 0) invalid(violations);
     // A partner speaks only for its own region: neither its provenance nor the entry's region may name another.
     assertRegionScope(principal, p!.partnerRegion, 'provenance.partnerRegion');
@@ -66,15 +70,28 @@ export class ImportPartnerEntryHandler {
       endsOn: command.endsOn || null,
       importedOn: today(),
       recognition: recognitionOf(command.recognition),
+      sourceVersion: sourceVersion || null,
     });
     this.cache.hold(subjectId);
-    const result = await this.dataSource.transaction(async (manager) => {
-      if (await this.ledger.add(manager, entry)) return { entry, replayed: false };
-      return { entry: (await listEntries.ofPartnerReference(manager, p!.partnerRegion, p!.sourceReference))!, replayed: true };
+    const result = await this.dataSource.transaction(async (manager): Promise<ImportPartnerEntryResult> => {
+      if (await this.ledger.add(manager, entry)) return { entry, replayed: false, change: 'imported' };
+      return this.sentAgain(manager, entry);
     });
-    // In force at once when applied: this replica's decisions must see it from the answer on.
+    // In force (or changed) at once: this replica's decisions must see it from the answer on.
     if (!result.replayed) this.cache.invalidate(result.entry.subject.id);
     return result;
+  }
+
+  /** The reference is held: the same or an older version changes nothing; a newer one updates or restores the entry held. */
+  private async sentAgain(manager: EntityManager, sent: ListEntry): Promise<ImportPartnerEntryResult> {
+    const held = (await listEntries.lockOfPartnerReference(manager, sent.provenance!.partnerRegion, sent.provenance!.sourceReference))!;
+    const update = updateFromPartner(held, sent, today());
+    if (update.change === 'unchanged') {
+      // A newer version saying what is held: only the version held moves (nothing to announce).
+      if (update.entry) await this.ledger.saveFromPartner(manager, held, update.entry, false);
+      return { entry: update.entry ?? held, replayed: true, change: 'replayed' };
+    }
+    return { entry: await this.ledger.saveFromPartner(manager, held, update.entry), replayed: false, change: update.change };
   }
 }
 

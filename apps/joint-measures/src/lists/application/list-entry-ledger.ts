@@ -70,6 +70,20 @@ export class ListEntryLedger {
     return withdrawn;
   }
 
+  /**
+   * A partner's entry changed by a newer version it sent (ADR 0087). Announced as its new state
+   * when it is in force (another term, or restored); announced as removed when the agreement,
+   * checked again, no longer applies it (measures and disclosure stop). A version that changed
+   * nothing here (`announce: false`), or an entry not applied before or after, is not announced.
+   */
+  async saveFromPartner(manager: EntityManager, before: ListEntry, after: ListEntry, announce = true): Promise<ListEntry> {
+    await listEntries.updateFromPartner(manager, after);
+    if (!announce) return after;
+    if (after.status === 'not-applied' && before.status === 'effective') await this.announceAs(manager, Events.ListEntryRemoved, after);
+    else await this.announce(manager, after);
+    return after;
+  }
+
   /** Open (proposed or effective) entries whose basis names the record, locked for change. */
   lockOpenWithRecord(manager: EntityManager, recordId: string): Promise<ListEntry[]> {
     return listEntries.lockOpenWithRecord(manager, recordId);
@@ -87,6 +101,10 @@ export class ListEntryLedger {
 
   private async announce(manager: EntityManager, entry: ListEntry): Promise<void> {
     const event = EVENT_OF_STATUS[entry.status];
-    if (event) await this.outbox.append(manager, event, { subjectId: entry.subject.id, region: entry.region, data: entryView(entry) });
+    if (event) await this.announceAs(manager, event, entry);
+  }
+
+  private async announceAs(manager: EntityManager, event: EventDefinition<ListEntryV1>, entry: ListEntry): Promise<void> {
+    await this.outbox.append(manager, event, { subjectId: entry.subject.id, region: entry.region, data: entryView(entry) });
   }
 }

@@ -8,6 +8,7 @@ import {
   propose,
   remove,
   restoreAfterRevokedRepair,
+  updateFromPartner,
   withdrawPartnerEntry,
   type Proposal,
 } from './list-entry';
@@ -97,7 +98,11 @@ describe('list entry', () => {
     expect(() => propose(proposal({ basis: [] }), policies.of('red'), calendar)).toThrow(expect.objectContaining({ code: 'LIST_ENTRY.INVALID' }));
   });
 
-  const partnerEntry = (recognition: Parameters<typeof importFromPartner>[0]['recognition'], endsOn: string | null = '2027-03-31') =>
+  const partnerEntry = (
+    recognition: Parameters<typeof importFromPartner>[0]['recognition'],
+    endsOn: string | null = '2027-03-31',
+    sourceVersion: number | null = null,
+  ) =>
     importFromPartner({
       id: '00000000-0000-4000-8000-000000000002',
       listType: 'key-watch',
@@ -110,6 +115,7 @@ describe('list entry', () => {
       endsOn,
       importedOn: '2026-11-21',
       recognition,
+      sourceVersion,
     });
   const applied = { outcome: 'applied' as const, agreement: 'jiangsu-cities', reason: 'key-watch recognised', maxTermMonths: 24 };
 
@@ -136,5 +142,74 @@ describe('list entry', () => {
     expect(withdrawPartnerEntry(withdrawn!, '2026-12-02', '')).toBeUndefined();
     const ours = decide(propose(proposal(), policies.of('severe-dishonesty'), calendar), confirm('2026-11-30'));
     expect(() => withdrawPartnerEntry(ours, '2026-12-01', '')).toThrow(expect.objectContaining({ code: 'LIST_ENTRY.NOT_PARTNER_ENTRY' }));
+  });
+
+  describe('a newer version from the partner (ADR 0087)', () => {
+    const notApplied = { outcome: 'not-applied' as const, agreement: 'jiangsu-cities', reason: 'inform only', maxTermMonths: 24 };
+    const v2 = partnerEntry(applied, '2027-03-31', 2);
+
+    it('never lets the same or an older version overwrite the one held; the same version saying otherwise is refused', () => {
+      expect(updateFromPartner(v2, partnerEntry(applied, '2027-09-30', 1), '2026-12-01')).toEqual({ change: 'unchanged' });
+      expect(updateFromPartner(v2, partnerEntry(applied, '2027-03-31', 2), '2026-12-01')).toEqual({ change: 'unchanged' });
+      expect(() => updateFromPartner(v2, partnerEntry(applied, '2027-09-30', 2), '2026-12-01')).toThrow(
+        expect.objectContaining({ code: 'LIST_ENTRY.REFERENCE_REUSED', kind: 'conflict' }),
+      );
+      // Sent without versions at all: the same content is a replay, other content needs a version.
+      const unversioned = partnerEntry(applied);
+      expect(updateFromPartner(unversioned, partnerEntry(applied), '2026-12-01')).toEqual({ change: 'unchanged' });
+      expect(() => updateFromPartner(unversioned, partnerEntry(applied, '2027-06-30'), '2026-12-01')).toThrow(
+        expect.objectContaining({ code: 'LIST_ENTRY.REFERENCE_REUSED' }),
+      );
+    });
+
+    it('applies another term of a newer version, with the agreement’s maximum term for an open end, and keeps the audit', () => {
+      const extended = updateFromPartner(v2, partnerEntry(applied, '2027-09-30', 3), '2026-12-01');
+      expect(extended).toMatchObject({ change: 'updated', entry: { id: v2.id, status: 'effective', endsOn: '2027-09-30', sourceVersion: 3, version: 2 } });
+      expect(extended.entry!.partnerUpdates).toEqual([expect.objectContaining({ sourceVersion: 3, appliedOn: '2026-12-01', change: 'term' })]);
+      // Sent again without an end: 24 months from 2026-04-01, the last day is 2028-03-31.
+      expect(updateFromPartner(v2, partnerEntry(applied, null, 3), '2026-12-01').entry).toMatchObject({ endsOn: '2028-03-31' });
+    });
+
+    it('checks the agreement again: a newer version it no longer applies is not applied; one it now applies is in force', () => {
+      expect(updateFromPartner(v2, partnerEntry(notApplied, '2027-03-31', 3), '2026-12-01').entry).toMatchObject({
+        status: 'not-applied',
+        recognition: notApplied,
+      });
+      const informed = partnerEntry(notApplied, '2027-03-31', 1);
+      expect(updateFromPartner(informed, partnerEntry(applied, '2027-03-31', 2), '2026-12-01')).toMatchObject({
+        change: 'updated',
+        entry: { status: 'effective' },
+      });
+    });
+
+    it('a newer version saying what is held moves only the version held', () => {
+      expect(updateFromPartner(v2, partnerEntry(applied, '2027-03-31', 5), '2026-12-01')).toEqual({ change: 'unchanged', entry: { ...v2, sourceVersion: 5 } });
+    });
+
+    it('restores an entry its partner withdrew when a newer version is in force again, saying why', () => {
+      const withdrawn = withdrawPartnerEntry(v2, '2026-12-01', 'withdrawn by Suzhou: repair')!;
+      const restored = updateFromPartner(withdrawn, partnerEntry(applied, '2027-03-31', 4), '2026-12-05');
+      expect(restored).toMatchObject({ change: 'restored', entry: { status: 'effective', removal: null, sourceVersion: 4, version: 3 } });
+      expect(restored.entry!.partnerUpdates[0]).toMatchObject({ change: 'restored', appliedOn: '2026-12-05' });
+      expect(restored.entry!.partnerUpdates[0].detail).toContain('2026-12-01');
+    });
+
+    it('does not restore an entry removed here for our own reason: refused for review', () => {
+      const repaired = remove(v2, 'repair', '2026-12-01', 'repair application app-1');
+      expect(() => updateFromPartner(repaired, partnerEntry(applied, '2027-03-31', 3), '2026-12-05')).toThrow(
+        expect.objectContaining({ code: 'LIST_ENTRY.REMOVED_HERE', kind: 'conflict' }),
+      );
+      const expired = remove(v2, 'expiry', '2027-04-01', 'ended');
+      expect(() => updateFromPartner(expired, partnerEntry(applied, '2027-09-30', 3), '2027-04-05')).toThrow(
+        expect.objectContaining({ code: 'LIST_ENTRY.REMOVED_HERE' }),
+      );
+    });
+
+    it('refuses another subject under the same reference, whatever its version', () => {
+      const other = { ...partnerEntry(applied, '2027-03-31', 3), subject: { kind: 'org' as const, id: '91320500MA1X000002', name: '另一公司' } };
+      expect(() => updateFromPartner(v2, other, '2026-12-01')).toThrow(
+        expect.objectContaining({ code: 'LIST_ENTRY.REFERENCE_REUSED', violations: [expect.objectContaining({ field: 'subject.id' })] }),
+      );
+    });
   });
 });

@@ -72,7 +72,19 @@ export interface ListEntry {
   removal: { reason: RemovalReason; removedOn: string; detail: string } | null;
   /** A partner's entry: whether it applies here and under which agreement; null for our own. */
   recognition: PartnerRecognition | null;
+  /** A partner's entry: the partner's version of it held here (null: sent without one, or our own entry). */
+  sourceVersion: number | null;
+  /** A partner's entry: the newer versions that changed it here, oldest first (ADR 0087). */
+  partnerUpdates: PartnerEntryUpdate[];
   version: number;
+}
+
+/** A newer version of a partner's entry applied here: when, what it changed, and why (the audit of a restore). */
+export interface PartnerEntryUpdate {
+  sourceVersion: number;
+  appliedOn: string;
+  change: 'term' | 'restored';
+  detail: string;
 }
 
 export interface Proposal {
@@ -104,6 +116,8 @@ export function propose(proposal: Proposal, policy: ListPolicy, calendar: Workin
     endsOn: null,
     removal: null,
     recognition: null,
+    sourceVersion: null,
+    partnerUpdates: [],
     version: 1,
   };
 }
@@ -161,6 +175,8 @@ export function recognise(proposal: Proposal, policy: ListPolicy, decision: Omit
     endsOn: lastDayOf(decision.decidedOn, durationMonths),
     removal: null,
     recognition: null,
+    sourceVersion: null,
+    partnerUpdates: [],
     version: 1,
   };
 }
@@ -177,6 +193,8 @@ export interface PartnerEntry {
   endsOn: string | null;
   importedOn: string;
   recognition: PartnerRecognition;
+  /** The partner's version of the entry; null: sent without one. */
+  sourceVersion: number | null;
 }
 
 /**
@@ -211,8 +229,106 @@ export function importFromPartner(entry: PartnerEntry): ListEntry {
     endsOn: entry.endsOn ?? (maxTerm ? lastDayOf(entry.startsOn, maxTerm) : null),
     removal: null,
     recognition: entry.recognition,
+    sourceVersion: entry.sourceVersion,
+    partnerUpdates: [],
     version: 1,
   };
+}
+
+/**
+ * What a partner's entry sent again under a reference already held does here (ADR 0087):
+ * `unchanged` — the same or an older version (an older one never overwrites a newer; the same one
+ * with other content is refused, LIST_ENTRY.REFERENCE_REUSED), or a newer one that changes nothing
+ * held here (`entry` then carries only the newer source version); `updated` — a newer version with
+ * another term, grounds or recognition (the agreement checked again: `sent` was built from it);
+ * `restored` — a newer version of an entry the partner had withdrawn (`partner-withdrawn`): in force
+ * again at the source, so again here. An entry removed here for our own reason (repair, expiry…)
+ * is not restored by the partner's version: refused, LIST_ENTRY.REMOVED_HERE, for an admin to review.
+ */
+export type PartnerUpdate = { change: 'unchanged'; entry?: ListEntry } | { change: 'updated' | 'restored'; entry: ListEntry };
+
+/** `sent`: the newer version as importFromPartner builds it (under the agreement as it now stands). */
+export function updateFromPartner(held: ListEntry, sent: ListEntry, on: string): PartnerUpdate {
+  assertSameEntry(held, sent);
+  const heldVersion = held.sourceVersion ?? 0;
+  const sentVersion = sent.sourceVersion ?? 0;
+  if (sentVersion < heldVersion) return { change: 'unchanged' };
+  if (sentVersion === heldVersion) {
+    if (saysOtherwise(held, sent))
+      throw new DomainError(
+        ListEntryErrorCode.ReferenceReused,
+        'conflict',
+        `Version ${sentVersion || '(none)'} of reference ${held.provenance?.sourceReference} says otherwise than the entry held here (${held.id}); send the change with a higher version.`,
+        [{ field: 'version', message: `must be higher than ${heldVersion} to change the entry` }],
+      );
+    return { change: 'unchanged' };
+  }
+  if (held.status === 'removed') return restoreFromPartner(held, sent, on);
+  const changed = saysOtherwise(held, sent) || held.status !== sent.status;
+  if (!changed) return { change: 'unchanged', entry: { ...held, sourceVersion: sent.sourceVersion } };
+  const detail = `version ${sentVersion}: ${termOf(held)} → ${termOf(sent)}${held.status !== sent.status ? ` (${sent.recognition?.reason})` : ''}`;
+  return { change: 'updated', entry: applySent(held, sent, { sourceVersion: sentVersion, appliedOn: on, change: 'term', detail }) };
+}
+
+/** Withdrawn by the partner and in force again at the source: back, as the newer version says. Removed for our own reason: refused. */
+function restoreFromPartner(held: ListEntry, sent: ListEntry, on: string): PartnerUpdate {
+  const removal = held.removal!;
+  if (removal.reason !== 'partner-withdrawn')
+    throw new DomainError(
+      ListEntryErrorCode.RemovedHere,
+      'conflict',
+      `The entry held here (${held.id}) was removed on ${removal.removedOn} for ${removal.reason}, not by its sender: a newer version does not restore it (an admin reviews it).`,
+    );
+  const detail = `version ${sent.sourceVersion}: in force again at ${sent.provenance?.partnerName} after it was withdrawn on ${removal.removedOn} (${removal.detail}); ${termOf(sent)}`;
+  return {
+    change: 'restored',
+    entry: { ...applySent(held, sent, { sourceVersion: sent.sourceVersion!, appliedOn: on, change: 'restored', detail }), removal: null },
+  };
+}
+
+function applySent(held: ListEntry, sent: ListEntry, update: PartnerEntryUpdate): ListEntry {
+  return {
+    ...held,
+    subject: { ...held.subject, name: sent.subject.name },
+    status: sent.status,
+    grounds: sent.grounds,
+    provenance: sent.provenance,
+    decision: sent.decision,
+    startsOn: sent.startsOn,
+    endsOn: sent.endsOn,
+    recognition: sent.recognition,
+    sourceVersion: sent.sourceVersion,
+    partnerUpdates: [...held.partnerUpdates, update],
+    version: held.version + 1,
+  };
+}
+
+/** Another list, subject or region is another entry: never an update of this one. */
+function assertSameEntry(held: ListEntry, sent: ListEntry): void {
+  const field =
+    held.listType !== sent.listType
+      ? 'listType'
+      : held.subject.kind !== sent.subject.kind || held.subject.id !== sent.subject.id
+        ? 'subject.id'
+        : held.region !== sent.region
+          ? 'region'
+          : null;
+  if (field)
+    throw new DomainError(
+      ListEntryErrorCode.ReferenceReused,
+      'conflict',
+      `Reference ${held.provenance?.sourceReference} names entry ${held.id} with another ${field}: another entry needs another reference.`,
+      [{ field, message: 'differs from the entry held under this reference' }],
+    );
+}
+
+/** Whether the version sent says something else than the entry held: its term or grounds (what the sender decides). */
+function saysOtherwise(held: ListEntry, sent: ListEntry): boolean {
+  return held.startsOn !== sent.startsOn || held.endsOn !== sent.endsOn || held.grounds !== sent.grounds;
+}
+
+function termOf(entry: ListEntry): string {
+  return `${entry.startsOn}–${entry.endsOn ?? '(open)'} ${entry.status}`;
 }
 
 /** The partner that sent an entry withdraws it; withdrawing it again changes nothing (`undefined`). */

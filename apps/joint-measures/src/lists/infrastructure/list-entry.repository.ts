@@ -23,12 +23,14 @@ interface Row {
   ends_on: string | null;
   removal: ListEntry['removal'];
   recognition: ListEntry['recognition'];
+  source_version: number | null;
+  partner_updates: ListEntry['partnerUpdates'];
   version: number;
 }
 
 const COLUMNS = `id, list_type, subject_kind, subject_id, subject_name, region, status, origin, rule_id, basis, grounds, provenance,
   to_char(proposed_on, 'YYYY-MM-DD') AS proposed_on, to_char(notice_ends_on, 'YYYY-MM-DD') AS notice_ends_on, duration_months, decision,
-  to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on, removal, recognition, version`;
+  to_char(starts_on, 'YYYY-MM-DD') AS starts_on, to_char(ends_on, 'YYYY-MM-DD') AS ends_on, removal, recognition, source_version, partner_updates, version`;
 
 function toEntry(row: Row): ListEntry {
   return {
@@ -50,6 +52,8 @@ function toEntry(row: Row): ListEntry {
     endsOn: row.ends_on,
     removal: row.removal,
     recognition: row.recognition,
+    sourceVersion: row.source_version,
+    partnerUpdates: row.partner_updates,
     version: row.version,
   };
 }
@@ -84,8 +88,8 @@ export const listEntries = {
   async insert(manager: EntityManager, e: ListEntry): Promise<boolean> {
     const rows: unknown[] = await manager.query(
       `INSERT INTO list_entries (id, list_type, subject_kind, subject_id, subject_name, region, status, origin, rule_id, basis, grounds, provenance,
-          proposed_on, notice_ends_on, duration_months, decision, starts_on, ends_on, removal, version, recognition)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)
+          proposed_on, notice_ends_on, duration_months, decision, starts_on, ends_on, removal, version, recognition, source_version, partner_updates)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23)
        ON CONFLICT DO NOTHING RETURNING id`,
       [
         e.id,
@@ -109,6 +113,8 @@ export const listEntries = {
         e.removal ? JSON.stringify(e.removal) : null,
         e.version,
         e.recognition ? JSON.stringify(e.recognition) : null,
+        e.sourceVersion,
+        JSON.stringify(e.partnerUpdates),
       ],
     );
     return rows.length === 1;
@@ -131,6 +137,33 @@ export const listEntries = {
     );
   },
 
+  /**
+   * Writes a partner's entry changed by a newer version it sent (ADR 0087): besides what `update`
+   * writes, what the partner decides (subject name, grounds, provenance), the recognition checked
+   * again, the source version and the audit of updates.
+   */
+  async updateFromPartner(manager: EntityManager, e: ListEntry): Promise<void> {
+    await manager.query(
+      `UPDATE list_entries SET status = $2, subject_name = $3, grounds = $4, provenance = $5, decision = $6, starts_on = $7, ends_on = $8, removal = $9,
+          recognition = $10, source_version = $11, partner_updates = $12, version = $13, updated_at = now() WHERE id = $1`,
+      [
+        e.id,
+        e.status,
+        e.subject.name,
+        e.grounds,
+        e.provenance ? JSON.stringify(e.provenance) : null,
+        e.decision ? JSON.stringify(e.decision) : null,
+        e.startsOn,
+        e.endsOn,
+        e.removal ? JSON.stringify(e.removal) : null,
+        e.recognition ? JSON.stringify(e.recognition) : null,
+        e.sourceVersion,
+        JSON.stringify(e.partnerUpdates),
+        e.version,
+      ],
+    );
+  },
+
   async lock(manager: EntityManager, id: string): Promise<ListEntry | undefined> {
     const rows: Row[] = await manager.query(`SELECT ${COLUMNS} FROM list_entries WHERE id = $1 FOR UPDATE`, [id]);
     return rows[0] && toEntry(rows[0]);
@@ -145,6 +178,15 @@ export const listEntries = {
   async ofPartnerReference(manager: EntityManager, partnerRegion: string, sourceReference: string): Promise<ListEntry | undefined> {
     const rows: Row[] = await manager.query(
       `SELECT ${COLUMNS} FROM list_entries WHERE origin = 'partner-import' AND provenance->>'partnerRegion' = $1 AND provenance->>'sourceReference' = $2`,
+      [partnerRegion, sourceReference],
+    );
+    return rows[0] && toEntry(rows[0]);
+  },
+
+  /** The entry a partner sent under its reference, locked for change (a newer version updates it). */
+  async lockOfPartnerReference(manager: EntityManager, partnerRegion: string, sourceReference: string): Promise<ListEntry | undefined> {
+    const rows: Row[] = await manager.query(
+      `SELECT ${COLUMNS} FROM list_entries WHERE origin = 'partner-import' AND provenance->>'partnerRegion' = $1 AND provenance->>'sourceReference' = $2 FOR UPDATE`,
       [partnerRegion, sourceReference],
     );
     return rows[0] && toEntry(rows[0]);

@@ -72,7 +72,7 @@ export class ListEntriesGrpcController implements measuresV1.ListEntryServiceCon
   }
 
   async importPartnerEntry(request: measuresV1.ImportPartnerEntryRequest, metadata?: Metadata): Promise<measuresV1.ImportPartnerEntryResponse> {
-    const { entry, replayed } = await this.importHandler.execute(principalFrom(metadata), {
+    const { entry, replayed, change } = await this.importHandler.execute(principalFrom(metadata), {
       listType: request.listType,
       subject: request.subject,
       region: request.region,
@@ -81,8 +81,9 @@ export class ListEntriesGrpcController implements measuresV1.ListEntryServiceCon
       startsOn: request.startsOn,
       endsOn: request.endsOn,
       recognition: request.recognition,
+      sourceVersion: request.sourceVersion,
     });
-    return { entry: toListEntryProto(entry), replayed };
+    return { entry: toListEntryProto(entry), replayed, change };
   }
 
   async listPartnerEntries(request: measuresV1.ListPartnerEntriesRequest, metadata?: Metadata): Promise<measuresV1.ListPartnerEntriesResponse> {

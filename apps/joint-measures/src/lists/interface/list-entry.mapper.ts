@@ -53,5 +53,7 @@ export function toListEntryProto(entry: ListEntry, on = chinaDateOf(new Date()))
           maxTermMonths: entry.recognition.maxTermMonths ?? 0,
         }
       : undefined,
+    sourceVersion: entry.sourceVersion ?? 0,
+    partnerUpdates: entry.partnerUpdates,
   };
 }
