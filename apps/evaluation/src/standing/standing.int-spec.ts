@@ -398,6 +398,41 @@ describe('evaluation schemes and standings (PostgreSQL)', () => {
       expect((await outboxFor(driver)).map((r) => r.envelope.data.grade)).toEqual(['5', '0', '5']);
     });
 
+    it('a repair revoked restores the entry (a newer effective version): the stars go again; as-of reads the lapse as it was known', async () => {
+      // DOMAIN.md §5 / issue 19 item 8: a revoked repair restores everything it ended, the list entry included.
+      const driver = driverId();
+      const entryId = uuidv7();
+      await deliver(createdEvent(driver, { recordType: 'commendation', severity: 'minor', payload: { level: 'national' } }));
+      await dataSource.transaction((m) => lists.effective(listEvent(Events.ListEntryEffective, driver, { entryId, version: 2 }), m));
+      const removal = listEvent(Events.ListEntryRemoved, driver, {
+        entryId,
+        status: 'removed',
+        version: 3,
+        removal: { reason: 'repair', removedOn: today(), detail: '信用修复' },
+      });
+      await dataSource.transaction((m) => lists.removed(removal, m));
+      await new Promise((r) => setTimeout(r, 5));
+      const whileRepaired = new Date();
+      await new Promise((r) => setTimeout(r, 5));
+
+      await dataSource.transaction((m) => lists.effective(listEvent(Events.ListEntryEffective, driver, { entryId, version: 4 }), m));
+      expect((await outboxFor(driver)).map((r) => r.envelope.data.grade)).toEqual(['5', '0', '5', '0']);
+      expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: '' })).evaluations[0]?.grade).toBe('0');
+      expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: whileRepaired.toISOString() })).evaluations[0]?.grade).toBe('5');
+
+      // The repair's removal delivered again (older than the restoration) changes nothing.
+      await dataSource.transaction((m) => lists.removed({ ...removal, id: uuidv7() }, m));
+      expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: '' })).evaluations[0]?.grade).toBe('0');
+      // A later removal (version 5) takes it off again.
+      await dataSource.transaction((m) =>
+        lists.removed(
+          listEvent(Events.ListEntryRemoved, driver, { ...removal.data, version: 5, removal: { reason: 'repair', removedOn: today(), detail: '再次修复' } }),
+          m,
+        ),
+      );
+      expect((await query.execute(zhengzhouReader, { subjectId: driver, asOf: '' })).evaluations[0]?.grade).toBe('5');
+    });
+
     it('an entry that starts later, or on another list, leaves the grade alone', async () => {
       const driver = driverId();
       await deliver(createdEvent(driver, { recordType: 'commendation', severity: 'minor', payload: { level: 'national' } }));
