@@ -51,6 +51,7 @@ import { PartnerApprovalRelay } from './exchange/application/partner-approval-re
 import { PartnerEntryImports } from './exchange/application/partner-entry-imports';
 import { PartnerFeeds } from './exchange/application/partner-feeds';
 import { PartnerFeedPuller } from './exchange/application/partner-feed-puller';
+import { PartnerGradeChanges } from './exchange/application/partner-grade-changes';
 import { RepairForwarder } from './exchange/application/repair-forwarder';
 import { PartnerFeedStore } from './exchange/infrastructure/partner-feed-store';
 import { PartnerPermitApprovalsHttpController } from './exchange/permit-approvals.http.controller';
@@ -153,6 +154,7 @@ export class AppModule {
         PartnerFeeds,
         PartnerFeedStore,
         PartnerFeedPuller,
+        PartnerGradeChanges,
         RepairForwarder,
         PartnerApprovalRelay,
         RecordSubmissions,
