@@ -34,6 +34,7 @@ import { EvaluationSchemesHttpController } from './evaluation/evaluation-schemes
 import { GradeRecognitionsHttpController } from './evaluation/grade-recognitions.http.controller';
 import { GradeRecognitionTablesAdminHttpController } from './evaluation/grade-recognition-tables-admin.http.controller';
 import { SubjectEvaluationsHttpController } from './evaluation/subject-evaluations.http.controller';
+import { SubjectPartnerGradesHttpController } from './evaluation/subject-partner-grades.http.controller';
 import { GradeAppealsHttpController } from './evaluation/grade-appeals.http.controller';
 import { SlidingWindowThrottlerStorage } from './http/sliding-window-storage';
 import { PublicSubjectsHttpController } from './public-api/public-subjects.http.controller';
@@ -103,6 +104,7 @@ export class AppModule {
         LicencesHttpController,
         EvaluationSchemesHttpController,
         SubjectEvaluationsHttpController,
+        SubjectPartnerGradesHttpController,
         EvaluationCyclesHttpController,
         RankingsHttpController,
         GradeRecognitionsHttpController,
