@@ -15,7 +15,15 @@ import { PublicationLogGrpcController } from './interface/publication-log.grpc.c
 @Global()
 @Module({
   controllers: [PublicationLogGrpcController],
-  providers: [PublicationLog, ProfileChanges, profileChangesProvider, VerifyPublicationLogHandler, ListPublicationEntriesHandler, ListRecordChangesHandler, ListGradeChangesHandler],
+  providers: [
+    PublicationLog,
+    ProfileChanges,
+    profileChangesProvider,
+    VerifyPublicationLogHandler,
+    ListPublicationEntriesHandler,
+    ListRecordChangesHandler,
+    ListGradeChangesHandler,
+  ],
   exports: [PublicationLog, PROFILE_CHANGES],
 })
 export class PublicationLogModule {}

@@ -11,6 +11,14 @@ import { RecognitionGrpcController } from './interface/recognition.grpc.controll
 /** Mutual recognition tables, versioned data (ADR 0049): a partner's grade read on our ladder; partners' grades as their feeds carried them (ADR 0085). */
 @Module({
   controllers: [RecognitionGrpcController],
-  providers: [RecognitionTables, ListRecognitionTablesHandler, RecogniseGradeHandler, GetRecognitionTableHandler, PutRecognitionTableHandler, ApplyPartnerGradeHandler, ListPartnerGradesHandler],
+  providers: [
+    RecognitionTables,
+    ListRecognitionTablesHandler,
+    RecogniseGradeHandler,
+    GetRecognitionTableHandler,
+    PutRecognitionTableHandler,
+    ApplyPartnerGradeHandler,
+    ListPartnerGradesHandler,
+  ],
 })
 export class RecognitionModule {}

@@ -13,7 +13,16 @@ import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { toListEntryBody } from '../measures/list-entry.mapper';
 import { Upstreams } from '../upstreams';
-import { feedPage, readCursor, shareableChange, shareableGradeChange, shareableRecordChange, type FeedChange, type FeedListEntry, type SourceRead } from './domain/change-feed';
+import {
+  feedPage,
+  readCursor,
+  shareableChange,
+  shareableGradeChange,
+  shareableRecordChange,
+  type FeedChange,
+  type FeedListEntry,
+  type SourceRead,
+} from './domain/change-feed';
 
 /** How long a signed page may be presented as proof (RFC 7519 `exp`); a receiver refuses it later. */
 export const PAGE_LIFETIME_SECONDS = 3600;

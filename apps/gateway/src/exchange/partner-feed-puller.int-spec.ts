@@ -106,7 +106,13 @@ class RecordedImports {
 
 /** Evaluation's ApplyPartnerGrade as recorded: what the puller sent, answered as evaluation would (stored, or refused). */
 class RecordedGrades {
-  readonly sent: { state: string; subjectId: string; version: number; provenance?: { schemeId: string; changeId: string }; recognition?: { outcome: string } }[] = [];
+  readonly sent: {
+    state: string;
+    subjectId: string;
+    version: number;
+    provenance?: { schemeId: string; changeId: string };
+    recognition?: { outcome: string };
+  }[] = [];
   refuse = new Set<string>();
 
   async applyPartnerGrade(request: RecordedGrades['sent'][number], meta: { principal: Principal }) {
@@ -345,7 +351,12 @@ describe('partner feed puller (PostgreSQL, a partner over HTTP)', () => {
         changes: [
           { id: 'grade:a:v1', position: '1', type: 'grade.in-force', grade: grade('henan-passenger-hazardous-codes', 1) },
           { id: 'grade:b:v1', position: '2', type: 'grade.in-force', grade: grade('hebi-fleet', 1) },
-          { id: 'grade:c:v2', position: '3', type: 'grade.withdrawn', grade: grade('henan-passenger-hazardous-codes', 2, { removal: { reason: 'SECTOR_OUTSIDE' } }) },
+          {
+            id: 'grade:c:v2',
+            position: '3',
+            type: 'grade.withdrawn',
+            grade: grade('henan-passenger-hazardous-codes', 2, { removal: { reason: 'SECTOR_OUTSIDE' } }),
+          },
           { id: 'grade:d:v1', position: '4', type: 'grade.in-force', grade: grade('henan-passenger-hazardous-codes', 0) },
           { id: 'grade:e:v1', position: '5', type: 'grade.in-force', grade: grade('henan-passenger-hazardous-codes', 1) },
         ],

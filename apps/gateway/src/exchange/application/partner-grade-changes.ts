@@ -31,7 +31,15 @@ export class PartnerGradeChanges {
 
   async apply(tx: EntityManager, feed: PartnerFeed, change: FeedPage['changes'][number]): Promise<void> {
     const letter = (reasonCode: DeadLetter['reasonCode'], reason: string) =>
-      this.store.deadLetter(tx, { partnerRegion: feed.region, changeId: change.id, changeType: change.type, position: change.position, reasonCode, reason, change });
+      this.store.deadLetter(tx, {
+        partnerRegion: feed.region,
+        changeId: change.id,
+        changeType: change.type,
+        position: change.position,
+        reasonCode,
+        reason,
+        change,
+      });
     const count = (outcome: string) => partnerFeedChanges.inc({ partner: feed.region, outcome });
     const action = gradeActionOf(change);
     if (action.kind === 'invalid') {
@@ -39,7 +47,10 @@ export class PartnerGradeChanges {
       return letter('invalid', action.reason);
     }
     const recognition = this.agreements.gradeRecognitionOf(feed.region, { schemeId: action.grade.schemeId, subject: action.grade.subject });
-    const answer = await this.send(feed, change.id, action.kind, action.grade, recognition).catch((error: unknown) => ({ outcome: 'refused', why: refusalOf(error) }));
+    const answer = await this.send(feed, change.id, action.kind, action.grade, recognition).catch((error: unknown) => ({
+      outcome: 'refused',
+      why: refusalOf(error),
+    }));
     if ('why' in answer) {
       count('dead-lettered');
       return letter('refused', answer.why);

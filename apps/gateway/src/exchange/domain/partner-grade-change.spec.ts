@@ -31,7 +31,11 @@ describe('a partner feed’s grade change (docs/exchange.md "Grades", ADR 0085)'
   });
 
   it('is invalid without what applying needs, each gap named', () => {
-    const invalid = gradeActionOf({ id: 'g3', type: 'grade.in-force', grade: { ...grade, subject: { kind: 'person', id: 'x' }, version: 0, evaluatedAt: 'soon' } });
+    const invalid = gradeActionOf({
+      id: 'g3',
+      type: 'grade.in-force',
+      grade: { ...grade, subject: { kind: 'person', id: 'x' }, version: 0, evaluatedAt: 'soon' },
+    });
     expect(invalid.kind).toBe('invalid');
     const reason = invalid.kind === 'invalid' ? invalid.reason : '';
     for (const field of ['grade.subject.kind', 'grade.version', 'grade.evaluatedAt']) expect(reason).toContain(field);

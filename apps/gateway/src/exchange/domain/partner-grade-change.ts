@@ -36,8 +36,7 @@ const gradeSchema = z.object({
 
 /** What a grade change asks for: hold the grade, withdraw it, or nothing (it lacks what applying needs: dead-lettered with the reason). */
 export type GradeAction =
-  | { kind: 'hold' | 'withdraw'; changeId: string; grade: PartnerFeedGrade }
-  | { kind: 'invalid'; changeId: string; type: string; reason: string };
+  { kind: 'hold' | 'withdraw'; changeId: string; grade: PartnerFeedGrade } | { kind: 'invalid'; changeId: string; type: string; reason: string };
 
 export function gradeActionOf(change: { id: string; type: string; grade?: unknown }): GradeAction {
   const parsed = gradeSchema.safeParse(change.grade);

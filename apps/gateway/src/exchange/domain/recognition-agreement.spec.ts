@@ -88,7 +88,10 @@ describe('recognition agreements (issue 20 item 1, ADR 0067)', () => {
 
     it('does not apply a scheme it does not name, a subject outside the term, an informative term, or a sender without agreement', () => {
       const of = (schemeId: string, subject = hubeiCarrier, sender = '410000') => gradeRecognitionOf([henan], sender, { schemeId, subject });
-      expect(of('xuchang-taxi-stars')).toMatchObject({ outcome: 'not-applied', reason: expect.stringContaining('does not recognise grades of xuchang-taxi-stars') });
+      expect(of('xuchang-taxi-stars')).toMatchObject({
+        outcome: 'not-applied',
+        reason: expect.stringContaining('does not recognise grades of xuchang-taxi-stars'),
+      });
       expect(of('jiaozuo-general-cargo')).toMatchObject({ outcome: 'not-applied', reason: expect.stringContaining('registered in 410000') });
       expect(of('jiaozuo-general-cargo', henanCarrier).outcome).toBe('applied');
       expect(of('hebi-fleet')).toMatchObject({ outcome: 'not-applied', reason: expect.stringContaining('for information only') });

@@ -161,8 +161,18 @@ export function gradeRecognitionOf(
   if (!agreement) return { outcome: 'not-applied', agreement: '', reason: `no recognition agreement with ${sender}`, recognitionTableId: '' };
   const term = agreement.grades?.schemes.find((g) => g.schemeId === grade.schemeId);
   if (!term)
-    return { outcome: 'not-applied', agreement: agreement.id, reason: `agreement ${agreement.id} does not recognise grades of ${grade.schemeId}`, recognitionTableId: '' };
-  const notApplied = (reason: string): GradeRecognition => ({ outcome: 'not-applied', agreement: agreement.id, reason, recognitionTableId: term.recognitionTable ?? '' });
+    return {
+      outcome: 'not-applied',
+      agreement: agreement.id,
+      reason: `agreement ${agreement.id} does not recognise grades of ${grade.schemeId}`,
+      recognitionTableId: '',
+    };
+  const notApplied = (reason: string): GradeRecognition => ({
+    outcome: 'not-applied',
+    agreement: agreement.id,
+    reason,
+    recognitionTableId: term.recognitionTable ?? '',
+  });
   if (term.subjects === 'partner-registered' && !registeredWithin(agreement.partner.region, grade.subject))
     return notApplied(`agreement ${agreement.id} recognises ${grade.schemeId} grades only of subjects registered in ${agreement.partner.region}`);
   if (term.effect === 'inform') return notApplied(`agreement ${agreement.id} receives ${grade.schemeId} grades for information only`);
