@@ -30,16 +30,8 @@ export class PartnerGradeChanges {
   ) {}
 
   async apply(tx: EntityManager, feed: PartnerFeed, change: FeedPage['changes'][number]): Promise<void> {
-    const letter = (reasonCode: DeadLetter['reasonCode'], reason: string) =>
-      this.store.deadLetter(tx, {
-        partnerRegion: feed.region,
-        changeId: change.id,
-        changeType: change.type,
-        position: change.position,
-        reasonCode,
-        reason,
-        change,
-      });
+    const about = { partnerRegion: feed.region, changeId: change.id, changeType: change.type, position: change.position, change };
+    const letter = (reasonCode: DeadLetter['reasonCode'], reason: string) => this.store.deadLetter(tx, { ...about, reasonCode, reason });
     const count = (outcome: string) => partnerFeedChanges.inc({ partner: feed.region, outcome });
     const action = gradeActionOf(change);
     if (action.kind === 'invalid') {
