@@ -1,11 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Principal, Scopes } from '@platform/auth';
 import { isDomainError } from '@platform/errors';
+import { gradeTableProblems, type RecognitionTableView } from '../domain/grade-mapping';
 import { gradeActionOf, type PartnerFeedGrade } from '../domain/partner-grade-change';
 import type { FeedPage } from '../domain/feed-page';
 import type { PartnerFeed } from '../domain/partner-feed';
 import { PartnerFeedStore, type DeadLetter } from '../infrastructure/partner-feed-store';
+import { parseJson } from '../../json';
 import { Upstreams } from '../../upstreams';
 import { partnerFeedChanges } from './partner-feed-metrics';
 import { RecognitionAgreements } from './recognition-agreements';
@@ -22,12 +24,38 @@ const REFUSAL_KINDS = new Set(['validation', 'forbidden', 'not-found', 'conflict
  * refuses (a recognition table that does not read the partner's ladder…) is dead-lettered as refused.
  */
 @Injectable()
-export class PartnerGradeChanges {
+export class PartnerGradeChanges implements OnApplicationBootstrap {
+  private readonly logger = new Logger('PartnerGradeChanges');
+
   constructor(
     private readonly upstreams: Upstreams,
     private readonly agreements: RecognitionAgreements,
     private readonly store: PartnerFeedStore,
   ) {}
+
+  onApplicationBootstrap(): void {
+    void this.checkTables();
+  }
+
+  /**
+   * The recognition tables the agreements name, checked against evaluation's once it answers at
+   * start (configuration that names other configuration): a problem is logged with its path, not
+   * fatal — tables are data an operator may upload later, and each grade is checked again when it
+   * is applied (a missing table is a refused, dead-lettered change).
+   */
+  async checkTables(): Promise<string[]> {
+    if (!this.agreements.all.some((a) => a.grades?.schemes.some((t) => t.recognitionTable))) return [];
+    const reader: Principal = { clientId: 'gateway:recognition-agreements', kind: 'admin', region: '', scopes: [Scopes.EvaluationsRead] };
+    try {
+      const { tablesJson } = await this.upstreams.gradeRecognition.listRecognitionTables({}, { principal: reader });
+      const problems = gradeTableProblems(this.agreements.all, parseJson(tablesJson) as unknown as RecognitionTableView[]);
+      for (const problem of problems) this.logger.warn(`GATEWAY_EXCHANGE_AGREEMENTS_FILE ${problem}`);
+      return problems;
+    } catch (error) {
+      this.logger.warn(`recognition tables named by the agreements not checked at start (${(error as Error).message}); each grade is checked when applied`);
+      return [];
+    }
+  }
 
   async apply(tx: EntityManager, feed: PartnerFeed, change: FeedPage['changes'][number]): Promise<void> {
     const about = { partnerRegion: feed.region, changeId: change.id, changeType: change.type, position: change.position, change };
