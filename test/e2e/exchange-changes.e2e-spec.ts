@@ -6,6 +6,7 @@ import { creditRecordBody, makeUscc } from '../support/factories';
 import { gatewayApi } from '../support/gateway-api';
 import { callUnary } from '../support/grpc-probes';
 import { eventually, RunningPlatform, startPlatform } from '../support/platform-harness';
+import { registerSubjects } from '../support/registry';
 
 interface FeedRecord {
   id: string;
@@ -20,9 +21,21 @@ interface FeedRecord {
   version: number;
   removal?: { reason: string };
 }
+interface FeedGrade {
+  subject: { kind: string; id: string; name: string };
+  schemeId: string;
+  schemeName: string;
+  grade: string;
+  gradeLabel: string;
+  cycle: string;
+  evaluatedAt: string;
+  version: number;
+  removal?: { reason: string; removedAt: string };
+}
 type Change =
   | { id: string; position: string; type: 'list-entry.in-force' | 'list-entry.withdrawn'; entry: { id: string; origin: string } }
-  | { id: string; position: string; type: 'record.in-force' | 'record.withdrawn'; record: FeedRecord };
+  | { id: string; position: string; type: 'record.in-force' | 'record.withdrawn'; record: FeedRecord }
+  | { id: string; position: string; type: 'grade.in-force' | 'grade.withdrawn'; grade: FeedGrade };
 interface Page extends JwtPayload {
   since: string;
   next: string;
@@ -42,7 +55,8 @@ describe('the signed change feed (issue 20)', () => {
   let zhengzhou: string;
 
   beforeAll(async () => {
-    platform = await startPlatform(['gateway', 'collection', 'joint-measures', 'disclosure']);
+    // Evaluation too: the feed carries the grades disclosure shows (ADR 0085).
+    platform = await startPlatform(['gateway', 'collection', 'joint-measures', 'disclosure', 'evaluation']);
     [hubei, zhengzhou] = await Promise.all(['hubei-partner', 'zhengzhou'].map((c) => platform.token(c)));
   }, 120_000);
 
@@ -68,7 +82,7 @@ describe('the signed change feed (issue 20)', () => {
 
   it('pages are signed with a published key for this partner, resumable from `next`, and never echo what the partner sent', async () => {
     const first = await verifiedPage();
-    expect(first).toMatchObject({ since: 'c2.0.0', jti: expect.any(String), exp: expect.any(Number) });
+    expect(first).toMatchObject({ since: 'c3.0.0.0', jti: expect.any(String), exp: expect.any(Number) });
     // Hubei sends an entry; it must not come back to Hubei as ours.
     const subject = { kind: 'org', id: makeUscc('420100'), name: '武汉某运输有限公司' };
     const sent = await fetch(`${platform.gatewayUrl}/exchange/v1/list-entries`, {
@@ -94,12 +108,15 @@ describe('the signed change feed (issue 20)', () => {
     expect(seen.some((id) => id.includes((sent.headers.get('location') ?? '').split('/').pop() ?? '-'))).toBe(false);
   }, 60_000);
 
-  it('refuses a garbage cursor and a cursor from the future (in either source, or an old c1 one) with a code and the field', async () => {
-    const [, list, records] = (await verifiedPage()).head.split('.');
+  it('refuses a garbage cursor and a cursor from the future (in any source, or an old c1 or c2 one) with a code and the field', async () => {
+    const [, list, records, grades] = (await verifiedPage()).head.split('.');
     for (const [since, code] of [
       ['not-a-cursor', 'EXCHANGE.CURSOR_INVALID'],
       [`c2.${list}`, 'EXCHANGE.CURSOR_INVALID'],
-      [`c2.${BigInt(list) + 1000n}.${records}`, 'EXCHANGE.CURSOR_AHEAD'],
+      [`c3.${list}.${records}`, 'EXCHANGE.CURSOR_INVALID'],
+      [`c3.${BigInt(list) + 1000n}.${records}.${grades}`, 'EXCHANGE.CURSOR_AHEAD'],
+      [`c3.${list}.${BigInt(records) + 1000n}.${grades}`, 'EXCHANGE.CURSOR_AHEAD'],
+      [`c3.${list}.${records}.${BigInt(grades) + 1000n}`, 'EXCHANGE.CURSOR_AHEAD'],
       [`c2.${list}.${BigInt(records) + 1000n}`, 'EXCHANGE.CURSOR_AHEAD'],
       [`c1.${BigInt(list) + 1000n}`, 'EXCHANGE.CURSOR_AHEAD'],
     ]) {
@@ -242,7 +259,7 @@ describe('the signed change feed (issue 20)', () => {
       expect(again.next).toBe(read.pages[0].next);
     }, 90_000);
 
-    it('still reads a c1 cursor (a list-only partner): its list position, every record from the start, then c2 cursors', async () => {
+    it('still reads a c1 cursor (a list-only partner): its list position, every record from the start, then c3 cursors', async () => {
       const subject = { kind: 'org', id: makeUscc('420100'), name: '武汉旧游标测试运输有限公司' };
       const created = await api('/api/v1/credit-records', { method: 'POST', body: creditRecordBody({ subject }) });
       expect(created.status).toBe(201);
@@ -252,7 +269,7 @@ describe('the signed change feed (issue 20)', () => {
       const [, list] = fromStart.head.split('.');
       const page = await verifiedPage(`c1.${list}`);
       expect(page.since).toBe(`c1.${list}`);
-      expect(page.next).toMatch(/^c2\.\d+\.\d+$/);
+      expect(page.next).toMatch(/^c3\.\d+\.\d+\.\d+$/);
       expect(page.changes.filter((c) => c.type.startsWith('list-entry.'))).toEqual([]);
       expect(page.changes.filter((c) => c.type.startsWith('record.'))).toEqual(fromStart.changes.filter((c) => c.type.startsWith('record.')));
     }, 30_000);
@@ -278,5 +295,98 @@ describe('the signed change feed (issue 20)', () => {
         changes: rest.changes,
       });
     }, 30_000);
+  });
+
+  /**
+   * ADR 0085: the feed carries what the public sees of grades (DOMAIN.md §6: enterprises' grades
+   * are public) about enterprises registered in the partner's region, and their withdrawal. Henan's
+   * 两客一危 codes grade road-passenger carriers (ADR 0044): one general administrative penalty
+   * leaves 1000 − 30 = 970 ≥ 900, green (DOMAIN.md §3; seed 002 案例1, 4). Moved out of the scheme's
+   * sectors, the carrier's grade is withdrawn (ADR 0046).
+   */
+  describe('public grades (ADR 0085)', () => {
+    const HENAN = 'henan-passenger-hazardous-codes';
+    const api = gatewayApi<Record<string, unknown> & { id?: string }>(
+      () => platform,
+      () => zhengzhou,
+    );
+    async function follow(since?: string): Promise<{ changes: Change[]; next: string }> {
+      let page = await verifiedPage(since);
+      const changes = [...page.changes];
+      for (let i = 0; i < 100 && page.next !== page.since; i++) {
+        page = await verifiedPage(page.next);
+        changes.push(...page.changes);
+      }
+      return { changes, next: page.next };
+    }
+    const gradeChanges = (changes: Change[], uscc: string) =>
+      changes.filter((c): c is Extract<Change, { grade: FeedGrade }> => 'grade' in c && c.grade.subject.id === uscc);
+    async function gradedGreen(subject: { kind: string; id: string; name: string }): Promise<void> {
+      await registerSubjects(platform, [{ kind: 'org', id: subject.id, sectors: ['road-passenger'] }]);
+      expect((await api('/api/v1/credit-records', { method: 'POST', body: creditRecordBody({ subject }) })).status).toBe(201);
+      await eventually(
+        () => platform.db.query(`SELECT 1 FROM disclosure.public_grades WHERE uscc = $1 AND withdrawn_at IS NULL`, [subject.id]),
+        (rows) => rows.length === 1,
+        30_000,
+      );
+    }
+
+    it('gives Hubei the grade of a Hubei enterprise as in force, then its withdrawal; never a Henan enterprise’s grade', async () => {
+      const hubeiCarrier = { kind: 'org', id: makeUscc('420100'), name: '武汉评级测试客运有限公司' };
+      const henanCarrier = { kind: 'org', id: makeUscc('410100'), name: '郑州评级测试客运有限公司' };
+      await Promise.all([gradedGreen(hubeiCarrier), gradedGreen(henanCarrier)]);
+
+      const before = await follow();
+      const inForce = gradeChanges(before.changes, hubeiCarrier.id);
+      expect(inForce).toEqual([
+        {
+          id: `grade:${hubeiCarrier.id}:${HENAN}:v${inForce[0]?.grade.version}`,
+          position: expect.stringMatching(/^\d+$/),
+          type: 'grade.in-force',
+          grade: {
+            subject: { kind: 'org', id: hubeiCarrier.id, name: expect.any(String) },
+            schemeId: HENAN,
+            schemeName: '河南省“两客一危”经营者安全生产信用“红黄绿”码',
+            grade: 'green',
+            gradeLabel: '绿码',
+            cycle: expect.stringMatching(/^\d{4}-Q[1-4]$/),
+            evaluatedAt: expect.any(String),
+            version: expect.any(Number),
+            effectiveAt: expect.any(String),
+          },
+        },
+      ]);
+      expect(gradeChanges(before.changes, henanCarrier.id)).toEqual([]);
+
+      // The passenger licence is gone: the registry lists general cargo only, the scheme no longer grades it.
+      await registerSubjects(platform, [{ kind: 'org', id: hubeiCarrier.id, sectors: ['general-cargo'] }]);
+      const after = await eventually(
+        () => follow(before.next),
+        (read) => gradeChanges(read.changes, hubeiCarrier.id).some((c) => c.type === 'grade.withdrawn'),
+        30_000,
+      );
+      const withdrawn = gradeChanges(after.changes, hubeiCarrier.id).at(-1);
+      expect(withdrawn).toMatchObject({
+        type: 'grade.withdrawn',
+        grade: { schemeId: HENAN, grade: 'green', removal: { reason: expect.any(String), removedAt: expect.any(String) } },
+      });
+      // A new version, named in the id: a partner that held the in-force one recognises the change.
+      expect(withdrawn!.grade.version).toBeGreaterThan(inForce[0].grade.version);
+      expect(withdrawn!.id).toBe(`grade:${hubeiCarrier.id}:${HENAN}:v${withdrawn!.grade.version}`);
+      // A partner starting afresh gets the grade's newest state only.
+      expect(gradeChanges((await follow()).changes, hubeiCarrier.id).map((c) => c.type)).toEqual(['grade.withdrawn']);
+    }, 120_000);
+
+    it('still reads a c2 cursor (before grades joined the feed): its list and record positions, every grade from the start, then c3 cursors', async () => {
+      const fromStart = await follow();
+      const [, list, records] = (await verifiedPage()).head.split('.');
+      const page = await verifiedPage(`c2.${list}.${records}`);
+      expect(page.since).toBe(`c2.${list}.${records}`);
+      expect(page.next).toMatch(/^c3\.\d+\.\d+\.\d+$/);
+      expect(page.changes.filter((c) => !c.type.startsWith('grade.'))).toEqual([]);
+      const gradesFromStart = fromStart.changes.filter((c) => c.type.startsWith('grade.'));
+      expect(gradesFromStart.length).toBeGreaterThan(0);
+      expect(page.changes).toEqual(gradesFromStart);
+    }, 60_000);
   });
 });

@@ -292,6 +292,12 @@ export const MATRIX: Record<string, Row> = {
     allowed: 200,
     probe: (f, place) => get(`/api/v1/subjects/${f.subjects[place]}/evaluations`),
   },
+  'GET /api/v1/subjects/{subjectId}/partner-grades': {
+    access: S.EvaluationsRead,
+    region: 'absent',
+    allowed: 200,
+    probe: (f, place) => get(`/api/v1/subjects/${f.subjects[place]}/partner-grades`),
+  },
   'POST /api/v1/evaluation-cycles': { access: S.Admin, region: 'none', allowed: 400, probe: () => empty('POST', '/api/v1/evaluation-cycles') },
   'GET /api/v1/evaluation-cycles/{id}': {
     access: S.EvaluationsRead,

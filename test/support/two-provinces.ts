@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { provinceEnv, RunningPlatform, startPlatform } from './platform-harness';
 
-/** What Hubei's agreement with Henan recognises (ADR 0067 shape): its lists and, optionally, records. */
+/** What Hubei's agreement with Henan recognises (ADR 0067 shape): its lists and, optionally, records and grades (ADR 0085). */
 export interface HenanAgreementTerms {
   lists: { listType: string; subjects: 'any' | 'partner-registered'; effect: 'apply' | 'inform'; maxTermMonths: number }[];
   records?: { subjects: 'any' | 'partner-registered' };
+  grades?: { schemes: { schemeId: string; subjects: 'any' | 'partner-registered'; effect: 'apply' | 'inform'; recognitionTable?: string }[] };
 }
 
 /**

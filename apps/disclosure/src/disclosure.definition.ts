@@ -16,6 +16,7 @@ import { PublicRecordStatus1763700005000 } from './migrations/1763700005000-publ
 import { ListEntryProvenance1763700005010 } from './migrations/1763700005010-list-entry-provenance';
 import { PublicRepairNotices1763700007600 } from './migrations/1763700007600-public-repair-notices';
 import { PublicRecordOrigin1763700008100 } from './migrations/1763700008100-public-record-origin';
+import { PublicGradeChanges1763700008400 } from './migrations/1763700008400-public-grade-changes';
 import { RepairNoticeRecordVersions1763700008900 } from './migrations/1763700008900-repair-notice-record-versions';
 import { PublicRecordEntity } from './profiles/infrastructure/public-record.entity';
 import { PublicSubjectEntity } from './profiles/infrastructure/public-subject.entity';
@@ -61,6 +62,7 @@ export const disclosureDefinition: ServiceDefinition = {
     ListEntryProvenance1763700005010,
     PublicRepairNotices1763700007600,
     PublicRecordOrigin1763700008100,
+    PublicGradeChanges1763700008400,
     RepairNoticeRecordVersions1763700008900,
   ],
   protoPackages: [ProtoPackages.disclosure],

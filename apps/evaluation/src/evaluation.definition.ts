@@ -17,6 +17,7 @@ import { RegistrySubjectsFirstReceived1763700002100 } from './migrations/1763700
 import { RegistryFleet1763700002300 } from './migrations/1763700002300-registry-fleet';
 import { GradeAppeals1763700002400 } from './migrations/1763700002400-grade-appeals';
 import { CloseRefreshes1763700003200 } from './migrations/1763700003200-close-refreshes';
+import { PartnerGrades1763700008410 } from './migrations/1763700008410-partner-grades';
 import { SubjectListEntryLapses1763700008910 } from './migrations/1763700008910-subject-list-entry-lapses';
 
 export const evaluationConfigSchema = backendServiceEnv.extend({
@@ -63,6 +64,7 @@ export const evaluationDefinition: ServiceDefinition = {
     RegistryFleet1763700002300,
     GradeAppeals1763700002400,
     CloseRefreshes1763700003200,
+    PartnerGrades1763700008410,
     SubjectListEntryLapses1763700008910,
   ],
   protoPackages: [ProtoPackages.evaluation],

@@ -34,6 +34,7 @@ import { EvaluationSchemesHttpController } from './evaluation/evaluation-schemes
 import { GradeRecognitionsHttpController } from './evaluation/grade-recognitions.http.controller';
 import { GradeRecognitionTablesAdminHttpController } from './evaluation/grade-recognition-tables-admin.http.controller';
 import { SubjectEvaluationsHttpController } from './evaluation/subject-evaluations.http.controller';
+import { SubjectPartnerGradesHttpController } from './evaluation/subject-partner-grades.http.controller';
 import { GradeAppealsHttpController } from './evaluation/grade-appeals.http.controller';
 import { SlidingWindowThrottlerStorage } from './http/sliding-window-storage';
 import { PublicSubjectsHttpController } from './public-api/public-subjects.http.controller';
@@ -51,6 +52,7 @@ import { PartnerApprovalRelay } from './exchange/application/partner-approval-re
 import { PartnerEntryImports } from './exchange/application/partner-entry-imports';
 import { PartnerFeeds } from './exchange/application/partner-feeds';
 import { PartnerFeedPuller } from './exchange/application/partner-feed-puller';
+import { PartnerGradeChanges } from './exchange/application/partner-grade-changes';
 import { RepairForwarder } from './exchange/application/repair-forwarder';
 import { PartnerFeedStore } from './exchange/infrastructure/partner-feed-store';
 import { PartnerPermitApprovalsHttpController } from './exchange/permit-approvals.http.controller';
@@ -102,6 +104,7 @@ export class AppModule {
         LicencesHttpController,
         EvaluationSchemesHttpController,
         SubjectEvaluationsHttpController,
+        SubjectPartnerGradesHttpController,
         EvaluationCyclesHttpController,
         RankingsHttpController,
         GradeRecognitionsHttpController,
@@ -153,6 +156,7 @@ export class AppModule {
         PartnerFeeds,
         PartnerFeedStore,
         PartnerFeedPuller,
+        PartnerGradeChanges,
         RepairForwarder,
         PartnerApprovalRelay,
         RecordSubmissions,

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { PublicationLog } from './application/publication-log';
 import { PROFILE_CHANGES, profileChangesProvider } from './application/publication-log.tokens';
+import { ListGradeChangesHandler } from './application/list-grade-changes.handler';
 import { ListPublicationEntriesHandler } from './application/list-publication-entries.handler';
 import { ListRecordChangesHandler } from './application/list-record-changes.handler';
 import { VerifyPublicationLogHandler } from './application/verify-publication-log.handler';
@@ -14,7 +15,15 @@ import { PublicationLogGrpcController } from './interface/publication-log.grpc.c
 @Global()
 @Module({
   controllers: [PublicationLogGrpcController],
-  providers: [PublicationLog, ProfileChanges, profileChangesProvider, VerifyPublicationLogHandler, ListPublicationEntriesHandler, ListRecordChangesHandler],
+  providers: [
+    PublicationLog,
+    ProfileChanges,
+    profileChangesProvider,
+    VerifyPublicationLogHandler,
+    ListPublicationEntriesHandler,
+    ListRecordChangesHandler,
+    ListGradeChangesHandler,
+  ],
   exports: [PublicationLog, PROFILE_CHANGES],
 })
 export class PublicationLogModule {}

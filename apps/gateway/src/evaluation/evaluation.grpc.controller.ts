@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { restTwinController, RestTwinService } from '../grpc/rest-twin';
 import { EvaluationSchemesHttpController } from './evaluation-schemes.http.controller';
 import { SubjectEvaluationsHttpController } from './subject-evaluations.http.controller';
+import { SubjectPartnerGradesHttpController } from './subject-partner-grades.http.controller';
 import { EvaluationCyclesHttpController } from './evaluation-cycles.http.controller';
 import { RankingsHttpController } from './rankings.http.controller';
 import { GradeRecognitionsHttpController } from './grade-recognitions.http.controller';
@@ -14,6 +15,7 @@ export const EVALUATION_TWINS: RestTwinService = {
     { rpc: 'ListSchemes', controller: EvaluationSchemesHttpController, handler: 'list' },
     { rpc: 'GetScheme', controller: EvaluationSchemesHttpController, handler: 'get' },
     { rpc: 'ListSubjectEvaluations', controller: SubjectEvaluationsHttpController, handler: 'list' },
+    { rpc: 'ListSubjectPartnerGrades', controller: SubjectPartnerGradesHttpController, handler: 'list' },
     { rpc: 'GetCycle', controller: EvaluationCyclesHttpController, handler: 'get' },
     { rpc: 'ListCycleRankings', controller: EvaluationCyclesHttpController, handler: 'rankings' },
     { rpc: 'ListRankings', controller: RankingsHttpController, handler: 'rankings' },

@@ -13,7 +13,16 @@ import { CurrentPrincipal } from '../http/current-principal.decorator';
 import { ClientRateLimitGuard } from '../http/rate-limit.guards';
 import { toListEntryBody } from '../measures/list-entry.mapper';
 import { Upstreams } from '../upstreams';
-import { feedPage, readCursor, shareableChange, shareableRecordChange, type FeedChange, type FeedListEntry } from './domain/change-feed';
+import {
+  feedPage,
+  readCursor,
+  shareableChange,
+  shareableGradeChange,
+  shareableRecordChange,
+  type FeedChange,
+  type FeedListEntry,
+  type SourceRead,
+} from './domain/change-feed';
 
 /** How long a signed page may be presented as proof (RFC 7519 `exp`); a receiver refuses it later. */
 export const PAGE_LIFETIME_SECONDS = 3600;
@@ -21,8 +30,8 @@ export const PAGE_AUDIENCE_PREFIX = 'exchange:';
 const PAGE_SIZE = 200;
 
 /**
- * The exchange change feed (issue 20 item 2, ADR 0068, ADR 0079): the changes a partner may see —
- * joint measures' list entries and the records disclosure published — in order after its cursor; each page a compact JWS (ES256, `typ: exchange-page+jwt`) signed with the key
+ * The exchange change feed (issue 20 item 2, ADR 0068, ADR 0079, ADR 0085): the changes a partner may see —
+ * joint measures' list entries, the records disclosure published and the grades it shows — in order after its cursor; each page a compact JWS (ES256, `typ: exchange-page+jwt`) signed with the key
  * published at /.well-known/jwks.json, so the receiver can prove what it got and from whom. The
  * audience is the partner (`exchange:<region>`); a page is never an access token (other audience).
  */
@@ -45,30 +54,27 @@ export class ChangeFeedHttpController {
   @ApiQuery({ name: 'since', required: false, description: 'The `next` cursor of the last page read; absent: from the start' })
   @ApiOperation({
     summary:
-      'A signed page of changes after the cursor (list entries and published records): { iss, aud, iat, exp, jti, since, next, head, changes: [{ id, position, type, entry | record }] }; 400 EXCHANGE.CURSOR_INVALID / EXCHANGE.CURSOR_AHEAD',
+      'A signed page of changes after the cursor (list entries, published records, public grades): { iss, aud, iat, exp, jti, since, next, head, changes: [{ id, position, type, entry | record | grade }] }; 400 EXCHANGE.CURSOR_INVALID / EXCHANGE.CURSOR_AHEAD',
   })
   async page(@CurrentPrincipal() principal: Principal, @Query('since') since: unknown): Promise<string> {
     const cursor = readCursor(typeof since === 'string' ? since : undefined);
-    const { list: listAfter, records: recordsAfter } = cursor.positions;
-    const [entries, records] = await Promise.all([
+    const { list: listAfter, records: recordsAfter, grades: gradesAfter } = cursor.positions;
+    const [entries, records, grades] = await Promise.all([
       this.upstreams.listEntries.listEntryChanges({ after: listAfter, limit: PAGE_SIZE }, { principal }),
       this.upstreams.publicationLog.listRecordChanges({ after: recordsAfter, limit: PAGE_SIZE }, { principal }),
+      this.upstreams.publicationLog.listGradeChanges({ after: gradesAfter, limit: PAGE_SIZE }, { principal }),
     ]);
-    const page = feedPage(
-      cursor,
-      {
+    const page = feedPage(cursor, {
+      list: {
         changes: entries.changes.map((c) => shareableChange(principal.region, c.position, toFeedEntry(c.entry))).filter(isChange),
         // The cursor moves past every change read, shared or not: the next page starts after them.
         next: entries.changes.length > 0 ? entries.changes[entries.changes.length - 1].position : listAfter,
         head: entries.head,
       },
-      {
-        changes: records.changes.map((c) => shareableRecordChange(principal.region, c)).filter(isChange),
-        // Disclosure says how far it examined the log (past entries about other regions too).
-        next: records.next,
-        head: records.head,
-      },
-    );
+      // Disclosure says how far it examined each source (past changes about other regions too).
+      records: sharedOf(records, (c) => shareableRecordChange(principal.region, c)),
+      grades: sharedOf(grades, (c) => shareableGradeChange(principal.region, c)),
+    });
     return sign(page, this.key.privateKey, {
       algorithm: 'ES256',
       keyid: this.key.kid,
@@ -83,6 +89,11 @@ export class ChangeFeedHttpController {
 
 function isChange(change: FeedChange | null): change is FeedChange {
   return change !== null;
+}
+
+/** A disclosure read as one source of the page: the changes the partner may see, and disclosure's own `next` and `head`. */
+function sharedOf<C>(read: { changes: C[]; next: string; head: string }, share: (change: C) => FeedChange | null): SourceRead {
+  return { changes: read.changes.map(share).filter(isChange), next: read.next, head: read.head };
 }
 
 function toFeedEntry(entry: Parameters<typeof toListEntryBody>[0]): FeedListEntry {

@@ -12,11 +12,14 @@ import { PartnerApprovalRelay } from './application/partner-approval-relay';
 import { PartnerEntryImport, PartnerEntryImports } from './application/partner-entry-imports';
 import { PartnerFeedPuller } from './application/partner-feed-puller';
 import { PartnerFeeds } from './application/partner-feeds';
+import { PartnerGradeChanges } from './application/partner-grade-changes';
 import { RecognitionAgreements } from './application/recognition-agreements';
 import { PageRefused } from './domain/feed-page';
+import { gradeRecognitionOf, type RecognitionAgreement } from './domain/recognition-agreement';
 import type { PartnerFeed } from './domain/partner-feed';
 import { FeedUnavailable } from './infrastructure/partner-feed-client';
 import { PartnerFeedStore } from './infrastructure/partner-feed-store';
+import type { Upstreams } from '../upstreams';
 
 /**
  * The puller against a partner gateway played by a local HTTP server serving crafted pages
@@ -107,6 +110,26 @@ class RecordedImports {
   }
 }
 
+/** Evaluation's ApplyPartnerGrade as recorded: what the puller sent, answered as evaluation would (stored, or refused). */
+class RecordedGrades {
+  readonly sent: {
+    state: string;
+    subjectId: string;
+    version: number;
+    provenance?: { schemeId: string; changeId: string };
+    recognition?: { outcome: string };
+  }[] = [];
+  refuse = new Set<string>();
+
+  async applyPartnerGrade(request: RecordedGrades['sent'][number], meta: { principal: Principal }) {
+    expect(meta.principal).toMatchObject({ kind: 'partner', region: PARTNER });
+    if (this.refuse.has(request.provenance!.changeId))
+      throw DomainError.validation('RECOGNITION.INVALID_PARTNER_GRADE', [{ field: 'recognition.recognitionTableId', message: 'does not read it' }]);
+    this.sent.push(request);
+    return { outcome: request.state === 'withdrawn' ? 'withdrawn' : 'stored' };
+  }
+}
+
 describe('partner feed puller (PostgreSQL, a partner over HTTP)', () => {
   let db: TestDatabase;
   let dataSource: DataSource;
@@ -114,6 +137,7 @@ describe('partner feed puller (PostgreSQL, a partner over HTTP)', () => {
   let served: Served;
   let feed: PartnerFeed;
   let imports: RecordedImports;
+  let grades: RecordedGrades;
   let puller: PartnerFeedPuller;
   let store: PartnerFeedStore;
 
@@ -175,11 +199,23 @@ describe('partner feed puller (PostgreSQL, a partner over HTTP)', () => {
     await dataSource.query('DELETE FROM partner_feed_dead_letters');
     served = { pages: new Map(), up: true, asked: [] };
     imports = new RecordedImports();
+    grades = new RecordedGrades();
+    const all: RecognitionAgreement[] = [
+      {
+        id: 'henan-demo',
+        partner: { region: PARTNER, name: '河南省交通运输厅' },
+        source: 'demo',
+        lists: [],
+        grades: { schemes: [{ schemeId: 'henan-passenger-hazardous-codes', subjects: 'any', effect: 'apply' }] },
+      },
+    ];
     const agreements = {
-      all: [{ id: 'henan-demo', partner: { region: PARTNER, name: '河南省交通运输厅' }, source: 'demo', lists: [] }],
+      all,
+      gradeRecognitionOf: (sender: string, g: Parameters<typeof gradeRecognitionOf>[2]) => gradeRecognitionOf(all, sender, g),
     } as unknown as RecognitionAgreements;
     const feeds = { all: [feed], ownProvince: OURS } as unknown as PartnerFeeds;
-    puller = new PartnerFeedPuller(feeds, store, imports as unknown as PartnerEntryImports, agreements);
+    const gradeChanges = new PartnerGradeChanges({ gradeRecognition: grades } as unknown as Upstreams, agreements, store);
+    puller = new PartnerFeedPuller(feeds, store, imports as unknown as PartnerEntryImports, agreements, gradeChanges);
   });
 
   const cursor = async () => (await store.cursors()).find((c) => c.partnerRegion === PARTNER)?.cursor ?? null;
@@ -298,6 +334,57 @@ describe('partner feed puller (PostgreSQL, a partner over HTTP)', () => {
     await puller.pullOnce(feed);
     expect(await store.deadLetters(PARTNER, 10)).toHaveLength(2);
     expect(await cursor()).toBe('c1.3');
+  });
+
+  it('applies grade changes under the agreement’s grades term; outside it stored as not applied and dead-lettered, invalid or refused ones too (ADR 0085)', async () => {
+    const grade = (schemeId: string, version: number, extra: object = {}) => ({
+      subject: { kind: 'org', id: uscc, name: '武汉某运输有限公司' },
+      schemeId,
+      schemeName: schemeId,
+      grade: 'green',
+      gradeLabel: '绿码',
+      cycle: '2026-Q4',
+      evaluatedAt: '2026-11-03T00:00:00.000Z',
+      version,
+      effectiveAt: '2026-11-03T00:00:00.000Z',
+      ...extra,
+    });
+    served.pages.set('', () =>
+      signed({
+        since: 'c3.0.0.0',
+        next: 'c3.0.0.5',
+        head: 'c3.0.0.5',
+        changes: [
+          { id: 'grade:a:v1', position: '1', type: 'grade.in-force', grade: grade('henan-passenger-hazardous-codes', 1) },
+          { id: 'grade:b:v1', position: '2', type: 'grade.in-force', grade: grade('hebi-fleet', 1) },
+          {
+            id: 'grade:c:v2',
+            position: '3',
+            type: 'grade.withdrawn',
+            grade: grade('henan-passenger-hazardous-codes', 2, { removal: { reason: 'SECTOR_OUTSIDE' } }),
+          },
+          { id: 'grade:d:v1', position: '4', type: 'grade.in-force', grade: grade('henan-passenger-hazardous-codes', 0) },
+          { id: 'grade:e:v1', position: '5', type: 'grade.in-force', grade: grade('henan-passenger-hazardous-codes', 1) },
+        ],
+      }),
+    );
+    grades.refuse.add('grade:e:v1');
+    expect(await puller.pullOnce(feed)).toBe(true);
+    expect(grades.sent.map((g) => [g.provenance!.changeId, g.state, g.recognition!.outcome])).toEqual([
+      ['grade:a:v1', 'in-force', 'applied'],
+      ['grade:b:v1', 'in-force', 'not-applied'],
+      ['grade:c:v2', 'withdrawn', 'applied'],
+    ]);
+    const letters = await store.deadLetters(PARTNER, 10);
+    expect(letters.map((l) => [l.changeId, l.reasonCode]).sort()).toEqual([
+      ['grade:b:v1', 'not-applied'],
+      ['grade:d:v1', 'invalid'],
+      ['grade:e:v1', 'refused'],
+    ]);
+    expect(letters.find((l) => l.changeId === 'grade:b:v1')!.reason).toContain('does not recognise grades of hebi-fleet');
+    expect(letters.find((l) => l.changeId === 'grade:d:v1')!.reason).toContain('grade.version');
+    expect(letters.find((l) => l.changeId === 'grade:e:v1')!.reason).toContain('RECOGNITION.INVALID_PARTNER_GRADE');
+    expect(await cursor()).toBe('c3.0.0.5');
   });
 
   it('a newer in-force version goes to the update path with its version; only what joint measures will not apply over the entry held is dead-lettered not-updated', async () => {

@@ -1,18 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { parseRegionCode, regionPrefix } from '@domain/identifiers';
-import { assertScope, Principal, Scopes } from '@platform/auth';
-import { DomainError } from '@platform/errors';
-import { RecordChangesErrorCode } from '../domain/publication-log-errors';
-
-const MAX_LIMIT = 500;
-const DEFAULT_LIMIT = 100;
-/**
- * Log entries examined per read. Most entries concern other regions' enterprises (or lists,
- * reports): the scan stops here and the reader resumes after it, so one read stays bounded
- * however rare the caller's records are.
- */
-const SCAN_WINDOW = 5000;
+import type { Principal } from '@platform/auth';
+import { feedReadOf, nextOf, SCAN_WINDOW } from './feed-read';
 
 /** A published record as its newest log entry left it (ADR 0079). */
 export interface RecordChange {
@@ -78,15 +67,10 @@ export class ListRecordChangesHandler {
   constructor(private readonly dataSource: DataSource) {}
 
   async execute(principal: Principal, query: { after: string; limit: number }): Promise<RecordChanges> {
-    assertScope(principal, Scopes.ExchangeRead);
-    const after = query.after || '0';
-    if (!/^\d{1,18}$/.test(after)) invalid('after', 'must be a position (a non-negative integer)');
-    const region = parseRegionCode(principal.region);
-    if (!region.ok) invalid('region', 'the caller has no region of its own');
-    const limit = query.limit > 0 ? Math.min(query.limit, MAX_LIMIT) : DEFAULT_LIMIT;
+    const read = feedReadOf(principal, query);
     // The head first, and nothing read beyond it: `next` never passes `head`.
     const [{ head }]: { head: string }[] = await this.dataSource.query(`SELECT COALESCE(max(seq), 0)::text AS head FROM publication_log`);
-    const [read]: { scanned_to: string | null; rows: Row[] }[] = await this.dataSource.query(
+    const [scan]: { scanned_to: string | null; rows: Row[] }[] = await this.dataSource.query(
       `WITH scanned AS (
          SELECT seq, publication_id, content FROM publication_log WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3
        ), matched AS (
@@ -107,13 +91,10 @@ export class ListRecordChangesHandler {
                        m.withdrawn_reason,
                        (SELECT count(*) FROM publication_log c WHERE c.publication_id = m.publication_id AND c.seq <= m.seq)::text AS publication_version
                   FROM matched m) x), '[]'::json) AS rows`,
-      [after, head, SCAN_WINDOW, `${regionPrefix(region.value)}%`, limit],
+      [read.after, head, SCAN_WINDOW, read.usccRegionPattern, read.limit],
     );
-    const changes = read.rows.map(toChange);
-    // A full page stops at its last change (more may follow within the window); otherwise the
-    // whole window was examined.
-    const next = changes.length === limit ? changes[changes.length - 1].position : (read.scanned_to ?? after);
-    return { changes, next, head };
+    const changes = scan.rows.map(toChange);
+    return { changes, next: nextOf(read, changes, scan.scanned_to), head };
   }
 }
 
@@ -137,8 +118,4 @@ function toChange(row: Row): RecordChange {
     reason: c.event === 'withdrawn' || c.event === 'expired' ? (c.reason ?? row.withdrawn_reason ?? c.event) : '',
     effectiveAt: c.effectiveAt,
   };
-}
-
-function invalid(field: string, message: string): never {
-  throw DomainError.validation(RecordChangesErrorCode.InvalidFeedPosition, [{ field, message, code: 'INVALID' }]);
 }

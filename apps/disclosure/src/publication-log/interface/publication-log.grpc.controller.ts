@@ -3,6 +3,7 @@ import type { Metadata } from '@grpc/grpc-js';
 import canonicalize from 'canonicalize';
 import { disclosureV1 } from '@contracts';
 import { principalFrom } from '@platform/grpc';
+import { ListGradeChangesHandler } from '../application/list-grade-changes.handler';
 import { ListPublicationEntriesHandler } from '../application/list-publication-entries.handler';
 import { ListRecordChangesHandler } from '../application/list-record-changes.handler';
 import { VerifyPublicationLogHandler } from '../application/verify-publication-log.handler';
@@ -19,6 +20,7 @@ export class PublicationLogGrpcController implements disclosureV1.PublicationLog
     private readonly verifyPublicationLogHandler: VerifyPublicationLogHandler,
     private readonly listPublicationEntriesHandler: ListPublicationEntriesHandler,
     private readonly listRecordChangesHandler: ListRecordChangesHandler,
+    private readonly listGradeChangesHandler: ListGradeChangesHandler,
   ) {}
 
   verifyPublicationLog(): Promise<disclosureV1.VerifyPublicationLogResponse> {
@@ -55,5 +57,9 @@ export class PublicationLogGrpcController implements disclosureV1.PublicationLog
   async listRecordChanges(request: disclosureV1.ListRecordChangesRequest, metadata?: Metadata): Promise<disclosureV1.ListRecordChangesResponse> {
     const { changes, next, head } = await this.listRecordChangesHandler.execute(principalFrom(metadata), { after: request.after, limit: request.limit });
     return { changes, next, head };
+  }
+
+  listGradeChanges(request: disclosureV1.ListGradeChangesRequest, metadata?: Metadata): Promise<disclosureV1.ListGradeChangesResponse> {
+    return this.listGradeChangesHandler.execute(principalFrom(metadata), { after: request.after, limit: request.limit });
   }
 }

@@ -201,4 +201,19 @@ export const SHIPPED_RECOGNITION_TABLES: readonly RecognitionTable[] = [
     ],
     notes: ['LOCAL choice of this table: blue (the second of four colours) counts as green; the sources publish both ladders but no mapping between them.'],
   },
+  {
+    id: 'henan-codes-to-yangtze-four-colour',
+    name: { zh: '河南“红黄绿”码 → 信用长江“绿蓝黄红”码', en: 'Henan red/yellow/green → Yangtze four-colour codes' },
+    sources: ['seed 002 案例1：河南“两客一危”企业“红、黄、绿”三色安全信用画像', 'seed 004 信用长江：通过加减分确定主体的信用等级并实施“绿蓝黄红”赋码管理'],
+    partner: { region: '410000', ladder: 'traffic-light', scheme: '河南省“两客一危”经营者安全生产信用“红黄绿”码' },
+    ours: { schemeId: 'yangtze-shipping-four-colour', ladder: 'four-colour' },
+    mappings: [
+      { partnerGrade: 'green', ourGrade: 'green' },
+      { partnerGrade: 'yellow', ourGrade: 'yellow' },
+      { partnerGrade: 'red', ourGrade: 'red' },
+    ],
+    notes: [
+      'LOCAL choice of this table (the reverse of yangtze-four-colour-to-henan-codes, for Hubei reading Henan’s grades from its change feed, ADR 0085): each colour counts as the same colour; no Henan code reads as blue.',
+    ],
+  },
 ];

@@ -17,4 +17,6 @@ export const RecognitionErrorCode = {
    * `errors[]`. The same code as joint measures' configuration, so integrators handle one.
    */
   DanglingReference: 'CONFIG.DANGLING_REFERENCE',
+  /** 400: a partner's grade lacks what storing it needs, or its recognition table cannot read it (ADR 0085). */
+  InvalidPartnerGrade: 'RECOGNITION.INVALID_PARTNER_GRADE',
 } as const;

@@ -13,6 +13,8 @@ import { PartnerFeedStore, type DeadLetter } from '../infrastructure/partner-fee
 import { partnerFeedChanges, partnerFeedLag, partnerFeedPages } from './partner-feed-metrics';
 import { PartnerEntryImports } from './partner-entry-imports';
 import { PartnerFeeds } from './partner-feeds';
+import { PartnerGradeChanges } from './partner-grade-changes';
+import { isGradeChange } from '../domain/partner-grade-change';
 import { RecognitionAgreements } from './recognition-agreements';
 
 /** Errors of this province's own rules: the change is dead-lettered. Anything else (a service down) is retried. */
@@ -39,6 +41,7 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
     private readonly store: PartnerFeedStore,
     private readonly imports: PartnerEntryImports,
     private readonly agreements: RecognitionAgreements,
+    private readonly grades: PartnerGradeChanges,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -106,6 +109,7 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async apply(tx: EntityManager, feed: PartnerFeed, change: FeedPage['changes'][number]): Promise<void> {
+    if (isGradeChange(change)) return this.grades.apply(tx, feed, change);
     const action = actionOf(change);
     const letter = (reasonCode: DeadLetter['reasonCode'], reason: string) =>
       this.store.deadLetter(tx, {

@@ -3,9 +3,11 @@ import { readFileSync } from 'node:fs';
 import { SERVICE_CONFIG } from '@platform/service';
 import type { GatewayConfig } from '../../gateway.definition';
 import {
+  gradeRecognitionOf,
   recognitionAgreementsSchema,
   recognitionOf,
   recordAcceptanceOf,
+  type GradeRecognition,
   type Recognition,
   type RecognitionAgreement,
   type RecordAcceptance,
@@ -31,6 +33,10 @@ export class RecognitionAgreements {
 
   recordAcceptanceOf(sender: string, subject: { kind: string; id: string }): RecordAcceptance {
     return recordAcceptanceOf(this.all, sender, subject);
+  }
+
+  gradeRecognitionOf(sender: string, grade: { schemeId: string; subject: { kind: string; id: string } }): GradeRecognition {
+    return gradeRecognitionOf(this.all, sender, grade);
   }
 }
 

@@ -4,9 +4,11 @@ import {
   feedPage,
   readCursor,
   shareableChange,
+  shareableGradeChange,
   shareableRecordChange,
   type FeedChange,
   type FeedListEntry,
+  type GradeChangeSource,
   type RecordChangeSource,
   type SourceRead,
 } from './change-feed';
@@ -27,27 +29,48 @@ const entry = (changes: Partial<FeedListEntry> = {}): FeedListEntry => ({
   ...changes,
 });
 
-describe('the exchange change feed (issue 20 item 2, ADR 0068)', () => {
-  it('reads back the cursors it hands out (c2.<list>.<records>), and starts both sources from the beginning without one', () => {
-    expect(readCursor(cursorOf({ list: '42', records: '7' })).positions).toEqual({ list: '42', records: '7' });
-    expect(readCursor(undefined)).toEqual({ positions: { list: '0', records: '0' }, since: 'c2.0.0' });
+describe('the exchange change feed (issue 20 item 2, ADR 0068, ADR 0085)', () => {
+  it('reads back the cursors it hands out (c3.<list>.<records>.<grades>), and starts every source from the beginning without one', () => {
+    expect(cursorOf({ list: '42', records: '7', grades: '3' })).toBe('c3.42.7.3');
+    expect(readCursor(cursorOf({ list: '42', records: '7', grades: '3' })).positions).toEqual({ list: '42', records: '7', grades: '3' });
+    expect(readCursor(undefined)).toEqual({ positions: { list: '0', records: '0', grades: '0' }, since: 'c3.0.0.0' });
   });
 
-  it('keeps accepting a c1 cursor (ADR 0079): its list position, records from their start, echoed as asked', () => {
-    expect(readCursor('c1.42')).toEqual({ positions: { list: '42', records: '0' }, since: 'c1.42' });
+  it('keeps accepting a c1 cursor (ADR 0079): its list position, records and grades from their start, echoed as asked', () => {
+    expect(readCursor('c1.42')).toEqual({ positions: { list: '42', records: '0', grades: '0' }, since: 'c1.42' });
+  });
+
+  it('keeps accepting a c2 cursor (ADR 0085): its list and record positions, grades from their start, echoed as asked', () => {
+    expect(readCursor('c2.42.007')).toEqual({ positions: { list: '42', records: '7', grades: '0' }, since: 'c2.42.7' });
   });
 
   it('refuses a garbage cursor (400 EXCHANGE.CURSOR_INVALID, field since)', () => {
-    for (const garbage of ['abc', 'c1.', 'c1.-1', 'c2.5', 'c2.5.', 'c2.1.2.3', 'c3.1.1', 'c1.1e3', `c1.${'9'.repeat(19)}`, `c2.1.${'9'.repeat(19)}`])
+    for (const garbage of [
+      'abc',
+      'c1.',
+      'c1.-1',
+      'c2.5',
+      'c2.5.',
+      'c2.1.2.3',
+      'c3.1.1',
+      'c3.1.1.',
+      'c3.1.1.1.1',
+      'c4.1.1.1',
+      'c1.1e3',
+      `c1.${'9'.repeat(19)}`,
+      `c2.1.${'9'.repeat(19)}`,
+      `c3.1.1.${'9'.repeat(19)}`,
+    ])
       expect(() => readCursor(garbage)).toThrow(
         expect.objectContaining({ code: 'EXCHANGE.CURSOR_INVALID', kind: 'validation', violations: [expect.objectContaining({ field: 'since' })] }),
       );
   });
 
-  it('refuses a cursor from the future in either source (400 EXCHANGE.CURSOR_AHEAD), not one at the head', () => {
-    const head = { list: '10', records: '20' };
-    expect(() => assertNotAhead({ list: '11', records: '20' }, head)).toThrow(expect.objectContaining({ code: 'EXCHANGE.CURSOR_AHEAD' }));
-    expect(() => assertNotAhead({ list: '10', records: '21' }, head)).toThrow(expect.objectContaining({ code: 'EXCHANGE.CURSOR_AHEAD' }));
+  it('refuses a cursor from the future in any source (400 EXCHANGE.CURSOR_AHEAD), not one at the head', () => {
+    const head = { list: '10', records: '20', grades: '30' };
+    expect(() => assertNotAhead({ ...head, list: '11' }, head)).toThrow(expect.objectContaining({ code: 'EXCHANGE.CURSOR_AHEAD' }));
+    expect(() => assertNotAhead({ ...head, records: '21' }, head)).toThrow(expect.objectContaining({ code: 'EXCHANGE.CURSOR_AHEAD' }));
+    expect(() => assertNotAhead({ ...head, grades: '31' }, head)).toThrow(expect.objectContaining({ code: 'EXCHANGE.CURSOR_AHEAD' }));
     expect(() => assertNotAhead(head, head)).not.toThrow();
   });
 
@@ -121,7 +144,61 @@ describe('the exchange change feed (issue 20 item 2, ADR 0068)', () => {
     });
   });
 
-  describe('a page over both sources', () => {
+  describe('public grades (ADR 0085)', () => {
+    const gradeChange = (changes: Partial<GradeChangeSource> = {}): GradeChangeSource => ({
+      position: '8',
+      state: 'in-force',
+      version: 1,
+      subjectId: hubeiCarrier.id,
+      subjectName: hubeiCarrier.name,
+      schemeId: 'henan-passenger-hazardous-codes',
+      schemeName: '河南省“两客一危”经营者安全生产信用“红黄绿”码',
+      grade: 'green',
+      gradeLabel: '绿码',
+      cycle: '2026-Q4',
+      evaluatedAt: '2026-11-03T00:00:00.000Z',
+      reason: '',
+      effectiveAt: '2026-11-03T00:00:00.000Z',
+      ...changes,
+    });
+
+    it('shares a grade of the partner’s enterprise as in force, its id naming enterprise, scheme and version', () => {
+      const shared = shareableGradeChange('420000', gradeChange());
+      expect(shared).toEqual({
+        id: `grade:${hubeiCarrier.id}:henan-passenger-hazardous-codes:v1`,
+        position: '8',
+        type: 'grade.in-force',
+        grade: {
+          subject: { kind: 'org', id: hubeiCarrier.id, name: hubeiCarrier.name },
+          schemeId: 'henan-passenger-hazardous-codes',
+          schemeName: '河南省“两客一危”经营者安全生产信用“红黄绿”码',
+          grade: 'green',
+          gradeLabel: '绿码',
+          cycle: '2026-Q4',
+          evaluatedAt: '2026-11-03T00:00:00.000Z',
+          version: 1,
+          effectiveAt: '2026-11-03T00:00:00.000Z',
+        },
+      });
+    });
+
+    it('shares its withdrawal as withdrawn, with the reason and a new id', () => {
+      const withdrawn = gradeChange({ state: 'withdrawn', version: 2, reason: 'SECTOR_OUTSIDE', effectiveAt: '2026-12-01T00:00:00.000Z' });
+      expect(shareableGradeChange('420000', withdrawn)).toMatchObject({
+        id: `grade:${hubeiCarrier.id}:henan-passenger-hazardous-codes:v2`,
+        type: 'grade.withdrawn',
+        grade: { version: 2, removal: { reason: 'SECTOR_OUTSIDE', removedAt: '2026-12-01T00:00:00.000Z' } },
+      });
+    });
+
+    it('shares nothing about enterprises registered elsewhere, nor a state it does not know', () => {
+      expect(shareableGradeChange('420000', gradeChange({ subjectId: '914101001234567890' }))).toBeNull();
+      expect(shareableGradeChange('420100', gradeChange({ subjectId: '914202001234567890' }))).toBeNull();
+      expect(shareableGradeChange('420000', gradeChange({ state: 'appealed' }))).toBeNull();
+    });
+  });
+
+  describe('a page over the three sources', () => {
     const listChange = (position: string): FeedChange => ({
       id: `list-entry:${position}:v1`,
       position,
@@ -130,18 +207,36 @@ describe('the exchange change feed (issue 20 item 2, ADR 0068)', () => {
     });
     const read = (changes: FeedChange[], next: string, head: string): SourceRead => ({ changes, next, head });
 
-    it('moves each position past what was read of it, echoes the cursor and names both heads', () => {
-      const page = feedPage(readCursor('c2.3.10'), read([listChange('4'), listChange('6')], '6', '9'), read([], '5000', '8000'));
-      expect(page).toMatchObject({ since: 'c2.3.10', next: 'c2.6.5000', head: 'c2.9.8000' });
-      expect(page.changes.map((c) => c.id)).toEqual(['list-entry:4:v1', 'list-entry:6:v1']);
+    const gradeChange = (position: string): FeedChange => ({ ...listChange(position), id: `grade:${position}` });
+
+    it('moves each position past what was read of it, echoes the cursor and names the three heads', () => {
+      const page = feedPage(readCursor('c3.3.10.1'), {
+        list: read([listChange('4'), listChange('6')], '6', '9'),
+        records: read([], '5000', '8000'),
+        grades: read([gradeChange('2')], '40', '70'),
+      });
+      expect(page).toMatchObject({ since: 'c3.3.10.1', next: 'c3.6.5000.40', head: 'c3.9.8000.70' });
+      expect(page.changes.map((c) => c.id)).toEqual(['list-entry:4:v1', 'list-entry:6:v1', 'grade:2']);
     });
 
-    it('answers a c1 reader with c2 cursors from then on', () => {
-      expect(feedPage(readCursor('c1.3'), read([], '3', '3'), read([], '12', '12'))).toMatchObject({ since: 'c1.3', next: 'c2.3.12', head: 'c2.3.12' });
+    it('answers a c1 or c2 reader with c3 cursors from then on', () => {
+      const empty = (at: string) => read([], at, at);
+      expect(feedPage(readCursor('c1.3'), { list: empty('3'), records: empty('12'), grades: empty('5') })).toMatchObject({
+        since: 'c1.3',
+        next: 'c3.3.12.5',
+        head: 'c3.3.12.5',
+      });
+      expect(feedPage(readCursor('c2.3.12'), { list: empty('3'), records: empty('12'), grades: empty('5') })).toMatchObject({
+        since: 'c2.3.12',
+        next: 'c3.3.12.5',
+      });
     });
 
-    it('refuses a cursor ahead of either head', () => {
-      expect(() => feedPage(readCursor('c2.3.13'), read([], '3', '3'), read([], '13', '12'))).toThrow(
+    it('refuses a cursor ahead of any head', () => {
+      expect(() => feedPage(readCursor('c3.3.13.0'), { list: read([], '3', '3'), records: read([], '13', '12'), grades: read([], '0', '0') })).toThrow(
+        expect.objectContaining({ code: 'EXCHANGE.CURSOR_AHEAD' }),
+      );
+      expect(() => feedPage(readCursor('c3.3.12.6'), { list: read([], '3', '3'), records: read([], '12', '12'), grades: read([], '5', '5') })).toThrow(
         expect.objectContaining({ code: 'EXCHANGE.CURSOR_AHEAD' }),
       );
     });
@@ -151,7 +246,7 @@ describe('the exchange change feed (issue 20 item 2, ADR 0068)', () => {
      * reader follows `next` from the start until `next` equals `head`. Every change of both is
      * delivered once, in each source's order ("ordered, resumable", issue 20 item 2).
      */
-    it('delivers every change of both sources once, in each source’s order, when followed from the start to the head', () => {
+    it('delivers every change of the three sources once, in each source’s order, when followed from the start to the head', () => {
       const source = (kind: string, n: number, limit: number) => (after: string) => {
         const positions = Array.from({ length: n }, (_, i) => i + 1)
           .filter((p) => p > Number(after))
@@ -161,18 +256,20 @@ describe('the exchange change feed (issue 20 item 2, ADR 0068)', () => {
       };
       const list = source('list', 7, 3);
       const records = source('record', 12, 5);
+      const grades = source('grade', 9, 2);
       const delivered: string[] = [];
       let cursor: string | undefined;
       for (let i = 0; i < 20; i++) {
         const since = readCursor(cursor);
-        const page = feedPage(since, list(since.positions.list), records(since.positions.records));
+        const page = feedPage(since, { list: list(since.positions.list), records: records(since.positions.records), grades: grades(since.positions.grades) });
         delivered.push(...page.changes.map((c) => c.id));
         cursor = page.next;
         if (page.next === page.head) break;
       }
-      expect(cursor).toBe('c2.7.12');
+      expect(cursor).toBe('c3.7.12.9');
       expect(delivered.filter((id) => id.startsWith('list:'))).toEqual(Array.from({ length: 7 }, (_, i) => `list:${i + 1}`));
       expect(delivered.filter((id) => id.startsWith('record:'))).toEqual(Array.from({ length: 12 }, (_, i) => `record:${i + 1}`));
+      expect(delivered.filter((id) => id.startsWith('grade:'))).toEqual(Array.from({ length: 9 }, (_, i) => `grade:${i + 1}`));
     });
   });
 });

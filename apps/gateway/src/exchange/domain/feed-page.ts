@@ -94,7 +94,7 @@ export function verifyPage(jws: string, key: KeyObject, expect: PageExpectation)
 
 /**
  * The feed's start: every position of the cursor 0 (`c1.0`; `c2.0.0` once records joined the feed,
- * ADR 0079). Otherwise opaque to us; this much is documented so a page from a later position can
+ * ADR 0079; `c3.0.0.0` once grades did, ADR 0085). Otherwise opaque to us; this much is documented so a page from a later position can
  * never pass for the start.
  */
 export function isStartCursor(cursor: string): boolean {

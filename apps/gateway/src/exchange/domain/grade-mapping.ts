@@ -1,3 +1,5 @@
+import type { RecognitionAgreement } from './recognition-agreement';
+
 /** A recognition table as evaluation publishes it (apps/evaluation/src/engine/domain/recognition.ts). */
 export interface RecognitionTableView {
   id: string;
@@ -46,4 +48,24 @@ export function mapToPartnerLadder(partnerRegion: string, grades: readonly Publi
       },
     };
   });
+}
+
+/**
+ * The agreements' `grades` terms checked against our recognition tables (ADR 0085): each table a
+ * term names exists and reads this partner (its region or one within it). Tables are evaluation's
+ * data, so this runs when the gateway starts and evaluation answers; each problem names its path.
+ */
+export function gradeTableProblems(agreements: readonly RecognitionAgreement[], tables: readonly RecognitionTableView[]): string[] {
+  return agreements.flatMap((a, i) =>
+    (a.grades?.schemes ?? []).flatMap((term, j) => {
+      if (!term.recognitionTable) return [];
+      const path = `${i}.grades.schemes.${j}.recognitionTable`;
+      const table = tables.find((t) => t.id === term.recognitionTable);
+      if (!table) return [`${path}: no recognition table ${term.recognitionTable}`];
+      const prefix = a.partner.region.replace(/(00)+$/, '');
+      return table.partner.region.startsWith(prefix)
+        ? []
+        : [`${path}: table ${table.id} reads the grades of ${table.partner.region}, not of ${a.partner.region}`];
+    }),
+  );
 }

@@ -1,4 +1,4 @@
-import { recognitionAgreementsSchema, recognitionOf, registeredRegionOf } from './recognition-agreement';
+import { gradeRecognitionOf, recognitionAgreementsSchema, recognitionOf, registeredRegionOf, type RecognitionAgreement } from './recognition-agreement';
 import { SHIPPED_AGREEMENTS } from './shipped-agreements';
 
 // USCC positions 3–8 are the registering region (GB 32100, DOMAIN.md §1); the check character does not matter here.
@@ -60,5 +60,54 @@ describe('recognition agreements (issue 20 item 1, ADR 0067)', () => {
     expect(paths([SHIPPED_AGREEMENTS[0], SHIPPED_AGREEMENTS[0]])).toContain('1.partner.region');
     expect(paths([{ ...SHIPPED_AGREEMENTS[0], lists: [{ ...SHIPPED_AGREEMENTS[0].lists[0], listType: 'grey' }] }])).toContain('0.lists.0.listType');
     expect(paths([{ ...SHIPPED_AGREEMENTS[0], partner: { region: '999999', name: 'x' } }])).toContain('0.partner.region');
+  });
+
+  describe('grades (ADR 0085)', () => {
+    const henan: RecognitionAgreement = {
+      id: 'henan-demo',
+      partner: { region: '410000', name: '河南省交通运输厅' },
+      source: 's',
+      lists: [{ listType: 'key-watch', subjects: 'any', effect: 'apply', maxTermMonths: 6 }],
+      grades: {
+        schemes: [
+          { schemeId: 'henan-passenger-hazardous-codes', subjects: 'any', effect: 'apply', recognitionTable: 'henan-codes-to-yangtze-four-colour' },
+          { schemeId: 'jiaozuo-general-cargo', subjects: 'partner-registered', effect: 'apply' },
+          { schemeId: 'hebi-fleet', subjects: 'any', effect: 'inform' },
+        ],
+      },
+    };
+
+    it('applies a grade of a scheme the agreement names, about a subject it covers, with the table that reads it', () => {
+      expect(gradeRecognitionOf([henan], '410000', { schemeId: 'henan-passenger-hazardous-codes', subject: hubeiCarrier })).toEqual({
+        outcome: 'applied',
+        agreement: 'henan-demo',
+        reason: 'recognised under agreement henan-demo (s)',
+        recognitionTableId: 'henan-codes-to-yangtze-four-colour',
+      });
+    });
+
+    it('does not apply a scheme it does not name, a subject outside the term, an informative term, or a sender without agreement', () => {
+      const of = (schemeId: string, subject = hubeiCarrier, sender = '410000') => gradeRecognitionOf([henan], sender, { schemeId, subject });
+      expect(of('xuchang-taxi-stars')).toMatchObject({
+        outcome: 'not-applied',
+        reason: expect.stringContaining('does not recognise grades of xuchang-taxi-stars'),
+      });
+      expect(of('jiaozuo-general-cargo')).toMatchObject({ outcome: 'not-applied', reason: expect.stringContaining('registered in 410000') });
+      expect(of('jiaozuo-general-cargo', henanCarrier).outcome).toBe('applied');
+      expect(of('hebi-fleet')).toMatchObject({ outcome: 'not-applied', reason: expect.stringContaining('for information only') });
+      expect(of('henan-passenger-hazardous-codes', hubeiCarrier, '430000')).toMatchObject({ outcome: 'not-applied', agreement: '' });
+      // An agreement without a grades term applies no grade.
+      expect(gradeRecognitionOf(SHIPPED_AGREEMENTS, '420000', { schemeId: 'yangtze-shipping-four-colour', subject: hubeiCarrier }).outcome).toBe('not-applied');
+    });
+
+    it('checks the grades term at load: a scheme named twice, an unknown effect, a table id that cannot be one', () => {
+      const paths = (input: unknown) => (recognitionAgreementsSchema.safeParse(input).error?.issues ?? []).map((i) => i.path.join('.'));
+      expect(paths([henan])).toEqual([]);
+      const term = henan.grades!.schemes[0];
+      expect(paths([{ ...henan, grades: { schemes: [term, term] } }])).toContain('0.grades.schemes.1.schemeId');
+      expect(paths([{ ...henan, grades: { schemes: [{ ...term, effect: 'show' }] } }])).toContain('0.grades.schemes.0.effect');
+      expect(paths([{ ...henan, grades: { schemes: [{ ...term, recognitionTable: 'Not A Table' }] } }])).toContain('0.grades.schemes.0.recognitionTable');
+      expect(paths([{ ...henan, grades: { schemes: [] } }])).toContain('0.grades.schemes');
+    });
   });
 });

@@ -16,6 +16,11 @@ import { z } from 'zod';
  * - `maxTermMonths`: an entry the partner sent without an end lasts this long from its start.
  * - `records` (optional, ADR 0069): the partner may push credit records, about which `subjects`;
  *   without it no record push is accepted from that partner.
+ * - `grades` (optional, ADR 0085): which of the partner's grading schemes (its `schemeId`, as its
+ *   feed names it) this province recognises, about which `subjects`, with which `effect` (`apply`:
+ *   held as the partner's recognised grade; `inform`: stored for information, not applied), and
+ *   optionally the `recognitionTable` of ours that reads the partner's ladder on one of our
+ *   schemes' ladders. Without it no partner grade is applied.
  */
 export interface RecognitionAgreement {
   id: string;
@@ -23,7 +28,18 @@ export interface RecognitionAgreement {
   source: string;
   lists: { listType: CreditListType; subjects: 'partner-registered' | 'any'; effect: 'apply' | 'inform'; maxTermMonths: number }[];
   records?: { subjects: 'partner-registered' | 'any' };
+  grades?: { schemes: GradeTerm[] };
 }
+
+/** One partner scheme whose grades an agreement recognises (ADR 0085). */
+export interface GradeTerm {
+  schemeId: string;
+  subjects: 'partner-registered' | 'any';
+  effect: 'apply' | 'inform';
+  recognitionTable?: string;
+}
+
+const configId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by "-"');
 
 const regionCode = z.string().refine((v) => parseRegionCode(v).ok, { message: 'must be a GB/T 2260 region code' });
 
@@ -44,6 +60,20 @@ export const recognitionAgreementsSchema = z
         )
         .min(1),
       records: z.object({ subjects: z.enum(['partner-registered', 'any']) }).optional(),
+      grades: z
+        .object({
+          schemes: z
+            .array(
+              z.object({
+                schemeId: z.string().min(1).max(100),
+                subjects: z.enum(['partner-registered', 'any']),
+                effect: z.enum(['apply', 'inform']),
+                recognitionTable: configId.optional(),
+              }),
+            )
+            .min(1),
+        })
+        .optional(),
     }),
   )
   .superRefine((agreements, ctx) => {
@@ -57,6 +87,11 @@ export const recognitionAgreementsSchema = z
       a.lists.forEach((l, j) => {
         if (types.has(l.listType)) ctx.addIssue({ code: 'custom', path: [i, 'lists', j, 'listType'], message: `${l.listType} listed twice` });
         types.add(l.listType);
+      });
+      const schemes = new Set<string>();
+      a.grades?.schemes.forEach((g, j) => {
+        if (schemes.has(g.schemeId)) ctx.addIssue({ code: 'custom', path: [i, 'grades', 'schemes', j, 'schemeId'], message: `${g.schemeId} listed twice` });
+        schemes.add(g.schemeId);
       });
     });
   });
@@ -100,6 +135,52 @@ export function recognitionOf(
     agreement: agreement.id,
     reason: `recognised under agreement ${agreement.id} (${agreement.source})`,
     maxTermMonths: term.maxTermMonths,
+  };
+}
+
+/** What the agreement with the sender says of one of its grades (ADR 0085); the table reads it on our ladder. */
+export interface GradeRecognition {
+  outcome: 'applied' | 'not-applied';
+  agreement: string;
+  reason: string;
+  recognitionTableId: string;
+}
+
+/**
+ * A partner's grade is applied only when the agreement with its sender names the partner's scheme,
+ * the subject is one that term covers, and its effect is `apply`; anything else is stored as not
+ * applied, with the reason (the rule of list entries). The term's recognition table goes with it
+ * either way, so what the grade would count as here can be read.
+ */
+export function gradeRecognitionOf(
+  agreements: readonly RecognitionAgreement[],
+  sender: string,
+  grade: { schemeId: string; subject: { kind: string; id: string } },
+): GradeRecognition {
+  const agreement = agreements.find((a) => a.partner.region === sender);
+  if (!agreement) return { outcome: 'not-applied', agreement: '', reason: `no recognition agreement with ${sender}`, recognitionTableId: '' };
+  const term = agreement.grades?.schemes.find((g) => g.schemeId === grade.schemeId);
+  if (!term)
+    return {
+      outcome: 'not-applied',
+      agreement: agreement.id,
+      reason: `agreement ${agreement.id} does not recognise grades of ${grade.schemeId}`,
+      recognitionTableId: '',
+    };
+  const notApplied = (reason: string): GradeRecognition => ({
+    outcome: 'not-applied',
+    agreement: agreement.id,
+    reason,
+    recognitionTableId: term.recognitionTable ?? '',
+  });
+  if (term.subjects === 'partner-registered' && !registeredWithin(agreement.partner.region, grade.subject))
+    return notApplied(`agreement ${agreement.id} recognises ${grade.schemeId} grades only of subjects registered in ${agreement.partner.region}`);
+  if (term.effect === 'inform') return notApplied(`agreement ${agreement.id} receives ${grade.schemeId} grades for information only`);
+  return {
+    outcome: 'applied',
+    agreement: agreement.id,
+    reason: `recognised under agreement ${agreement.id} (${agreement.source})`,
+    recognitionTableId: term.recognitionTable ?? '',
   };
 }
 
