@@ -25,19 +25,22 @@ const say = (line) => process.stdout.write(`\x1b[1;34m[platform]\x1b[0m ${line}\
 
 const FRESH = process.argv.includes('--fresh');
 /**
- * `npm start -- --with-partner`: also a second, minimal deployment configured as the partner
- * province Hubei (420000: gateway and joint measures, own database, ports, NATS namespace, key and
- * issuer) that follows this one's signed change feed as the demo client `demo-partner-hubei`
- * (issue 20 item 7, ADR 0080). Off by default: `npm start` stays one province and as fast as before.
+ * `npm start -- --with-partner`: also a second deployment configured as the partner province Hubei
+ * (420000: every service but permits, with its own database, ports, NATS namespace, key and issuer)
+ * that follows this one's signed change feed as the demo client `demo-partner-hubei` (issue 20 item
+ * 7, ADR 0080): Henan's list entries, records and grades about Hubei carriers arrive there as
+ * Henan's, and a repair applied for in Hubei about a Henan record is forwarded to Henan (ADR 0084).
+ * Off by default: `npm start` stays one province and as fast as before.
  */
 const WITH_PARTNER = process.argv.includes('--with-partner');
 const PARTNER = {
   province: '420000',
   database: `${DATABASE}_hubei`,
   natsPrefix: 'hubei',
-  apps: ['gateway', 'joint-measures'],
+  // No permits: Hubei's permit office answers Henan's cross-province applications through its gateway's relay.
+  apps: ['gateway', 'collection', 'evaluation', 'joint-measures', 'repair', 'disclosure'],
   dir: join(DATA, 'hubei'),
-  // Every port of the partner's table 1000 above ours (only its gateway and joint measures listen).
+  // Every port of the partner's table 1000 above ours.
   ports: Object.fromEntries(Object.entries(SERVICES).map(([app, p]) => [app, { http: p.http + 1000, grpc: p.grpc + 1000 }])),
 };
 
@@ -554,6 +557,14 @@ function partnerFiles(henanClientsFile) {
             { listType: 'key-watch', subjects: 'any', effect: 'apply', maxTermMonths: 24 },
             { listType: 'severe-dishonesty', subjects: 'any', effect: 'apply', maxTermMonths: 36 },
           ],
+          // Henan's records about Hubei carriers are held here as Henan's (ADR 0069, ADR 0086), and
+          // Henan's colour codes are read on the Yangtze four-colour ladder (ADR 0085).
+          records: { subjects: 'any' },
+          grades: {
+            schemes: [
+              { schemeId: 'henan-passenger-hazardous-codes', subjects: 'any', effect: 'apply', recognitionTable: 'henan-codes-to-yangtze-four-colour' },
+            ],
+          },
         },
       ],
       null,
@@ -589,6 +600,8 @@ function partnerFiles(henanClientsFile) {
     GATEWAY_CLIENTS_SEED_FILE: ensureDemoClients(PARTNER.dir),
     GATEWAY_EXCHANGE_AGREEMENTS_FILE: agreements,
     GATEWAY_EXCHANGE_PARTNER_FEEDS_FILE: feeds,
+    // Hubei's portal, report QR codes and permit pages are its own gateway's.
+    PUBLIC_BASE_URL: `http://localhost:${PARTNER.ports.gateway.http}`,
   };
 }
 
@@ -630,7 +643,41 @@ async function seedCrossProvinceEntry(clients) {
   });
   if (response.status === 201) await decideDemoListEntry(headers, subject, (await response.json()).id);
   else if (response.status !== 409) say(`warning: cross-province demo record not stored: ${response.status} ${await response.text()}`);
+  await seedRepairableCrossProvinceRecord(headers, subject, today);
   return subject;
+}
+
+/**
+ * A general penalty Zhengzhou decided four months ago about the same Wuhan carrier: past its 3-month
+ * minimum (DOMAIN.md §5), so the carrier may apply for its repair in Hubei, which forwards the
+ * application to Henan, the deciding province (谁认定、谁修复, ADR 0084).
+ */
+async function seedRepairableCrossProvinceRecord(headers, subject, today) {
+  const [y, m, d] = today.split('-').map(Number);
+  const decided = new Date(Date.UTC(y, m - 1 - 4, Math.min(d, 28))).toISOString().slice(0, 10);
+  const response = await fetch(`${GATEWAY}/api/v1/credit-records`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      recordType: 'administrative-penalty',
+      subject: { kind: subject.kind, id: subject.id, name: subject.name },
+      region: '410100',
+      severity: 'general',
+      decisionDate: decided,
+      documentNumber: '郑交执罚〔2026〕1902号',
+      sourceRecordId: 'demo-partner-cross-province-2',
+      payload: {
+        violationType: '超限运输',
+        facts: '车货总质量超过限定标准（跨省运输，演示）',
+        penaltyCategories: ['fine'],
+        penaltyBasis: '《超限运输车辆行驶公路管理规定》第四十三条',
+        penaltyContent: '罚款人民币叁仟元',
+        fineAmountFen: 300_000,
+        ...AUTHORITIES[410100],
+      },
+    }),
+  });
+  if (response.status !== 201 && response.status !== 409) say(`warning: repairable cross-province demo record not stored: ${response.status} ${await response.text()}`);
 }
 
 /** Starts the partner deployment once ours is up (its feed is ours); its logs are .data/logs/hubei-<app>.log. */
