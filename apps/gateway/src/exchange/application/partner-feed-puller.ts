@@ -5,6 +5,7 @@ import { Principal, Scopes } from '@platform/auth';
 import { isDomainError } from '@platform/errors';
 import { partnerBackoffMs } from '../domain/feed-backoff';
 import { actionOf, type FeedAction, type PartnerFeedEntry } from '../domain/feed-change';
+import { isRecordChange } from '../domain/feed-record-change';
 import { keyFor, PageRefused, pageKeyId, verifyPage, type FeedPage } from '../domain/feed-page';
 import type { PartnerFeed } from '../domain/partner-feed';
 import { PAGE_AUDIENCE_PREFIX } from '../change-feed.http.controller';
@@ -12,11 +13,14 @@ import { PartnerFeedClient } from '../infrastructure/partner-feed-client';
 import { PartnerFeedStore, type DeadLetter } from '../infrastructure/partner-feed-store';
 import { partnerFeedChanges, partnerFeedLag, partnerFeedPages } from './partner-feed-metrics';
 import { PartnerEntryImports } from './partner-entry-imports';
+import { PartnerRecordChanges, type ChangeOutcome } from './partner-record-changes';
 import { PartnerFeeds } from './partner-feeds';
 import { RecognitionAgreements } from './recognition-agreements';
 
 /** Errors of this province's own rules: the change is dead-lettered. Anything else (a service down) is retried. */
 const REFUSAL_KINDS = new Set(['validation', 'forbidden', 'not-found', 'conflict', 'precondition']);
+
+type Letter = (reasonCode: DeadLetter['reasonCode'], reason: string) => Promise<void>;
 
 /**
  * Follows each configured partner's change feed (issue 20 item 5, ADR 0080). Per partner, one loop:
@@ -39,6 +43,7 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
     private readonly store: PartnerFeedStore,
     private readonly imports: PartnerEntryImports,
     private readonly agreements: RecognitionAgreements,
+    private readonly records: PartnerRecordChanges,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -106,8 +111,7 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async apply(tx: EntityManager, feed: PartnerFeed, change: FeedPage['changes'][number]): Promise<void> {
-    const action = actionOf(change);
-    const letter = (reasonCode: DeadLetter['reasonCode'], reason: string) =>
+    const letter: Letter = (reasonCode, reason) =>
       this.store.deadLetter(tx, {
         partnerRegion: feed.region,
         changeId: change.id,
@@ -117,6 +121,8 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
         reason,
         change,
       });
+    if (isRecordChange(change)) return this.applyRecord(feed, change, letter);
+    const action = actionOf(change);
     if (action.kind === 'skip') return void partnerFeedChanges.inc({ partner: feed.region, outcome: 'skipped' });
     if (action.kind === 'invalid') {
       partnerFeedChanges.inc({ partner: feed.region, outcome: 'dead-lettered' });
@@ -128,11 +134,19 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
       if (outcome.notApplied) await letter('not-applied', outcome.notApplied);
       if (outcome.notUpdated) await letter('not-updated', outcome.notUpdated);
     } catch (error) {
-      if (!isDomainError(error) || !REFUSAL_KINDS.has(error.kind)) throw error;
+      const reason = refusalOf(error);
       partnerFeedChanges.inc({ partner: feed.region, outcome: 'dead-lettered' });
-      const fields = error.violations.map((v) => `${v.field}: ${v.message}`).join('; ');
-      await letter('refused', `${error.code}: ${error.message}${fields ? ` (${fields})` : ''}`);
+      await letter('refused', reason);
     }
+  }
+
+  /** A record change (ADR 0086): applied by PartnerRecordChanges, counted and dead-lettered as entries are. */
+  private async applyRecord(feed: PartnerFeed, change: FeedPage['changes'][number], letter: Letter): Promise<void> {
+    const outcome: ChangeOutcome = await this.records
+      .apply(this.senderOf(feed), feed, change)
+      .catch((error: unknown) => ({ counted: 'dead-lettered', deadLetter: { reasonCode: 'refused', reason: refusalOf(error) } }));
+    partnerFeedChanges.inc({ partner: feed.region, outcome: outcome.counted });
+    if (outcome.deadLetter) await letter(outcome.deadLetter.reasonCode, outcome.deadLetter.reason);
   }
 
   /**
@@ -220,4 +234,11 @@ function whyNotUpdated(e: PartnerFeedEntry, held: { id: string; status: string; 
   if (held.startsOn !== e.startsOn || (e.endsOn && held.endsOn !== e.endsOn))
     return `the source now says ${e.startsOn}–${e.endsOn || '(open)'}, the entry held here (${held.id}) ${heldTerm}: review`;
   return null;
+}
+
+/** The dead letter's reason for a change refused by our rules; anything else (a service down) is rethrown: the page stops. */
+function refusalOf(error: unknown): string {
+  if (!isDomainError(error) || !REFUSAL_KINDS.has(error.kind)) throw error;
+  const fields = error.violations.map((v) => `${v.field}: ${v.message}`).join('; ');
+  return `${error.code}: ${error.message}${fields ? ` (${fields})` : ''}`;
 }
