@@ -110,7 +110,10 @@ class RecordedCollection {
   readonly refuse = new Set<string>();
 
   readonly creditRecords = {
-    holdPartnerRecord: async (request: { record: { partner: { sourceReference: string; region: string }; subject: { id: string } }; sourceVersion: number }) => {
+    holdPartnerRecord: async (request: {
+      record: { partner: { sourceReference: string; region: string }; subject: { id: string } };
+      sourceVersion: number;
+    }) => {
       const ref = request.record.partner.sourceReference;
       this.calls.push(`hold ${ref} v${request.sourceVersion}`);
       if (this.refuse.has(ref)) throw DomainError.validation('RECORD.INVALID', [{ field: 'severity', message: 'a record of this type takes one of: general' }]);
@@ -207,7 +210,9 @@ describe('partner feed puller (PostgreSQL, a partner over HTTP)', () => {
     collection = new RecordedCollection();
     // Henan's records about subjects registered in Henan are held here (the records term).
     const agreements = Object.assign(Object.create(RecognitionAgreements.prototype) as RecognitionAgreements, {
-      all: [{ id: 'henan-demo', partner: { region: PARTNER, name: '河南省交通运输厅' }, source: 'demo', lists: [], records: { subjects: 'partner-registered' } }],
+      all: [
+        { id: 'henan-demo', partner: { region: PARTNER, name: '河南省交通运输厅' }, source: 'demo', lists: [], records: { subjects: 'partner-registered' } },
+      ],
     });
     const feeds = { all: [feed], ownProvince: OURS } as unknown as PartnerFeeds;
     const records = new PartnerRecordChanges(collection as unknown as Upstreams, agreements);
@@ -357,7 +362,12 @@ describe('partner feed puller (PostgreSQL, a partner over HTTP)', () => {
           { id: 'record:c:v1', position: '3', type: 'record.in-force', record: record('c', henanCarrier, 1, { documentNumber: undefined }) },
           { id: 'record:d:v1', position: '4', type: 'record.in-force', record: record('d', henanCarrier, 1) },
           { id: 'record:z:v2', position: '5', type: 'record.withdrawn', record: record('z', henanCarrier, 2, { removal: { reason: 'repair' } }) },
-          { id: 'record:a:v2', position: '6', type: 'record.withdrawn', record: record('a', henanCarrier, 2, { removal: { reason: 'revoked: 处罚决定已被依法撤销' } }) },
+          {
+            id: 'record:a:v2',
+            position: '6',
+            type: 'record.withdrawn',
+            record: record('a', henanCarrier, 2, { removal: { reason: 'revoked: 处罚决定已被依法撤销' } }),
+          },
         ],
       }),
     );
@@ -373,13 +383,7 @@ describe('partner feed puller (PostgreSQL, a partner over HTTP)', () => {
     expect(await puller.pullOnce(feed)).toBe(false);
     expect(await puller.pullOnce(feed)).toBe(true);
     // b is about a Hubei carrier: outside a partner-registered term, never sent to collection.
-    expect(collection.calls).toEqual([
-      'hold a v1',
-      'hold d v1',
-      'withdraw z v2 (repair)',
-      'withdraw a v2 (revoked: 处罚决定已被依法撤销)',
-      'hold a v3',
-    ]);
+    expect(collection.calls).toEqual(['hold a v1', 'hold d v1', 'withdraw z v2 (repair)', 'withdraw a v2 (revoked: 处罚决定已被依法撤销)', 'hold a v3']);
     const letters = await store.deadLetters(PARTNER, 10);
     expect(letters.map((l) => [l.changeId, l.reasonCode]).sort()).toEqual([
       ['record:a:v3', 'not-updated'],

@@ -1,22 +1,46 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { collectionV1 } from '@contracts';
 import { assertScope, isWithinRegion, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
 import type { CreditRecord } from '../domain/credit-record';
 import { inForcePlan, withdrawalPlan } from '../domain/partner-feed-record';
 import { RecordErrorCode } from '../domain/record-errors';
-import { validateSubmission, ValidSubmission } from '../domain/record-submission';
+import { RawSubmission, validateSubmission, ValidSubmission } from '../domain/record-submission';
 import { CreditRecordEntity } from '../infrastructure/credit-record.entity';
-import { REPAIR_REVOKED_CHANGE, statusBeforeRepair } from '../infrastructure/record-history';
 import { RecordUpdater } from './record-updater';
+import { REPAIR_REVOKED_CHANGE, statusBeforeRepair } from './repair-history';
 import { RecordWriterPort } from './records.tokens';
 import { RevokeRecordHandler } from './revoke-record.handler';
 import { assertMaySubmit } from './submission-policy';
 
-type HoldAnswer = collectionV1.HoldPartnerRecordResponse;
-type WithdrawAnswer = collectionV1.WithdrawPartnerRecordResponse;
+/** `record.in-force`: the record's public facts with its provenance, the partner's summary, the source's publication version. */
+export interface HoldPartnerRecordCommand {
+  record?: RawSubmission;
+  summary: string;
+  sourceVersion: number;
+}
+
+/** `record.withdrawn`: the partner's reference, the source's reason and publication version. */
+export interface WithdrawPartnerRecordCommand {
+  partnerRegion: string;
+  sourceReference: string;
+  reason: string;
+  sourceVersion: number;
+}
+
+export interface HoldAnswer {
+  id: string;
+  outcome: 'held' | 'updated' | 'restored' | 'unchanged' | 'not-restored';
+  status: string;
+  detail: string;
+}
+
+export interface WithdrawAnswer {
+  id: string;
+  outcome: 'withdrawn' | 'unchanged' | 'unknown';
+  status: string;
+}
 
 /**
  * A partner's records as its change feed publishes them (issue 20 item 7, ADR 0086), applied for
@@ -36,7 +60,7 @@ export class PartnerFeedRecords {
     private readonly revoker: RevokeRecordHandler,
   ) {}
 
-  async hold(principal: Principal, request: collectionV1.HoldPartnerRecordRequest): Promise<HoldAnswer> {
+  async hold(principal: Principal, request: HoldPartnerRecordCommand): Promise<HoldAnswer> {
     const raw = request.record;
     if (!raw?.partner) {
       throw DomainError.validation(RecordErrorCode.Invalid, [{ field: 'record.partner', message: 'is required', code: 'REQUIRED' }]);
@@ -63,7 +87,7 @@ export class PartnerFeedRecords {
     });
   }
 
-  async withdraw(principal: Principal, request: collectionV1.WithdrawPartnerRecordRequest): Promise<WithdrawAnswer> {
+  async withdraw(principal: Principal, request: WithdrawPartnerRecordCommand): Promise<WithdrawAnswer> {
     assertScope(principal, Scopes.ExchangeWrite);
     return this.dataSource.transaction(async (manager) => {
       // Only the partner's own: another region's reference reads as never held.
@@ -71,7 +95,13 @@ export class PartnerFeedRecords {
       if (!held) return { id: '', outcome: 'unknown', status: '' };
       const plan = withdrawalPlan(held, request.reason, request.sourceVersion);
       if (plan.kind === 'withdraw' && plan.status === 'repaired') {
-        await this.updater.apply(manager, held, { status: 'repaired', change: 'repaired', reason: plan.reason, changedBy: principal.clientId, changedAt: new Date() });
+        await this.updater.apply(manager, held, {
+          status: 'repaired',
+          change: 'repaired',
+          reason: plan.reason,
+          changedBy: principal.clientId,
+          changedAt: new Date(),
+        });
       } else if (plan.kind === 'withdraw') {
         await this.revoker.revokeLocked(manager, held, plan.reason, principal.clientId);
       }
@@ -82,7 +112,12 @@ export class PartnerFeedRecords {
 
   /** A newer in-force version of a record held: put back in force (its repair revoked at the source), corrected, or only remembered. */
   private async update(manager: EntityManager, principal: Principal, held: CreditRecord, submission: ValidSubmission, version: number): Promise<HoldAnswer> {
-    const facts = { severity: submission.severity, decisionDate: submission.decisionDate, documentNumber: submission.documentNumber, subjectName: submission.subject.name };
+    const facts = {
+      severity: submission.severity,
+      decisionDate: submission.decisionDate,
+      documentNumber: submission.documentNumber,
+      subjectName: submission.subject.name,
+    };
     const plan = inForcePlan(held, facts, version);
     if (plan.kind === 'unchanged') return { id: held.id, outcome: 'unchanged', status: held.status, detail: '' };
     await rememberSource(manager, held.id, version, submission.publicSummary ?? '');
@@ -97,7 +132,14 @@ export class PartnerFeedRecords {
     if (corrected) {
       Object.assign(held, facts);
       const status = held.status === 'active' ? 'corrected' : held.status;
-      await this.updater.apply(manager, held, { status, change: 'corrected', reason: 'corrected at the source', changedBy: by, changedAt: at, changes: plan.changes });
+      await this.updater.apply(manager, held, {
+        status,
+        change: 'corrected',
+        reason: 'corrected at the source',
+        changedBy: by,
+        changedAt: at,
+        changes: plan.changes,
+      });
     }
     const outcome = plan.restore ? 'restored' : corrected ? 'updated' : 'unchanged';
     return { id: held.id, outcome, status: held.status, detail: '' };

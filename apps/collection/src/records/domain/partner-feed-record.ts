@@ -5,10 +5,7 @@ import type { CreditRecord, RecordStatus } from './credit-record';
  * under its reference (ADR 0086). Every change carries the source's publication version: one not
  * newer than the version last applied changes nothing (a replay, or an older state after a newer).
  */
-export type HeldPartnerRecord = Pick<
-  CreditRecord,
-  'status' | 'severity' | 'decisionDate' | 'documentNumber' | 'subjectName' | 'partnerVersion'
->;
+export type HeldPartnerRecord = Pick<CreditRecord, 'status' | 'severity' | 'decisionDate' | 'documentNumber' | 'subjectName' | 'partnerVersion'>;
 
 /** The public facts a `record.in-force` change carries. */
 export type PartnerRecordFacts = Pick<CreditRecord, 'severity' | 'decisionDate' | 'documentNumber' | 'subjectName'>;

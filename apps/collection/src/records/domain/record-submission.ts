@@ -125,7 +125,8 @@ export function validateSubmission(
  */
 function checkPublicFacts(type: RecordTypeDefinition, payload: Record<string, unknown>, summary: string, violations: FieldViolation[]): void {
   if (!type.isPublic) violations.push({ field: 'recordType', message: `a ${type.code} record is not public: no partner feed carries it`, code: 'NOT_PUBLIC' });
-  if (Object.keys(payload).length > 0) violations.push({ field: 'payload', message: 'a record held from a feed has its public facts only', code: 'NOT_ALLOWED' });
+  if (Object.keys(payload).length > 0)
+    violations.push({ field: 'payload', message: 'a record held from a feed has its public facts only', code: 'NOT_ALLOWED' });
   if (summary.length > MAX_SUMMARY) violations.push({ field: 'summary', message: `at most ${MAX_SUMMARY} characters`, code: 'TOO_LONG' });
 }
 

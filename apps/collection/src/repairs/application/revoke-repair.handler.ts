@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { PoisonMessageError } from '@platform/messaging';
 import { RecordUpdater } from '../../records/application/record-updater';
 import { lockRecord } from '../../records/application/record-access';
-import { REPAIR_REVOKED_CHANGE, statusBeforeRepair } from '../../records/infrastructure/record-history';
+import { REPAIR_REVOKED_CHANGE, statusBeforeRepair } from '../../records/application/repair-history';
 import { forgetRepairOnOpenObjection } from '../../objections/application/repaired-record';
 import type { RevocationOutcome, RevokeRepairCommand } from './revoke-repair.command';
 

@@ -20,9 +20,7 @@ export interface PartnerFeedRecord {
 
 /** What the puller does with a record change of a partner's page (ADR 0086). */
 export type RecordFeedAction =
-  | { kind: 'hold'; record: PartnerFeedRecord }
-  | { kind: 'withdraw'; reference: string; version: number; reason: string }
-  | { kind: 'invalid'; reason: string };
+  { kind: 'hold'; record: PartnerFeedRecord } | { kind: 'withdraw'; reference: string; version: number; reason: string } | { kind: 'invalid'; reason: string };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}/;
 const reference = z.string().min(1).max(200);
