@@ -21,7 +21,8 @@ export interface ChangeOutcome {
  * dead-lettered `not-applied` with the agreement's reason. A newer version corrects the held
  * record or puts it back in force; one whose record was withdrawn here for good is dead-lettered
  * `not-updated`. Withdrawn: the record held under that reference is withdrawn with the source's
- * reason; one never held needs nothing.
+ * reason; one never held needs nothing — nor asks collection when the agreement has no `records`
+ * term (a deployment that shares lists only may run without collection).
  */
 @Injectable()
 export class PartnerRecordChanges {
@@ -34,6 +35,8 @@ export class PartnerRecordChanges {
     const action = recordActionOf(change);
     if (action.kind === 'invalid') return { counted: 'dead-lettered', deadLetter: { reasonCode: 'invalid', reason: action.reason } };
     if (action.kind === 'hold') return this.hold(sender, feed, action.record);
+    // No records term: nothing of this partner is held as a record here (pushes and the feed both need it).
+    if (!this.agreements.all.some((a) => a.partner.region === feed.region && a.records)) return { counted: 'unknown' };
     const answer = await this.upstreams.creditRecords.withdrawPartnerRecord(
       { partnerRegion: feed.region, sourceReference: action.reference, reason: action.reason, sourceVersion: action.version },
       { principal: sender },
