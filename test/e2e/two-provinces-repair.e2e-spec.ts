@@ -97,7 +97,8 @@ describe('two provinces: a repair applied for in Hubei is decided by Henan, whic
         provenance: { partnerRegion: '410000', sourceReference: henanRecordId },
       },
     });
-    expect(pushed.status).toBe(201);
+    // Hubei may hold it already from Henan's feed (ADR 0086): then the push answers that record.
+    expect([200, 201]).toContain(pushed.status);
     const hubeiRecordId = pushed.body.id as string;
 
     const apply = () => atHubei('/api/v1/repair-applications', { method: 'POST', body: { target: hubeiRecordId, commitment: COMMITMENT } });

@@ -17,6 +17,7 @@ import { IdempotencyRequestHashes1763700000300 } from './migrations/176370000030
 import { CommitmentFindings1763700001500 } from './migrations/1763700001500-commitment-findings';
 import { LicenceReminderFeed1763700001501 } from './migrations/1763700001501-licence-reminder-feed';
 import { PartnerRecordProvenance1763700008000 } from './migrations/1763700008000-partner-record-provenance';
+import { PartnerFeedRecords1763700008500 } from './migrations/1763700008500-partner-feed-records';
 import { CommitmentFindingEntity } from './commitments/infrastructure/commitment-finding.entity';
 import { DEFAULT_FULFILMENT_PERIOD_RULES, fulfilmentPeriodRuleSchema } from './commitments/domain/fulfilment-period';
 import { DEFAULT_EXPIRY_WARNING_RULES, expiryWarningRuleSchema } from './licences/domain/expiry-warning';
@@ -103,6 +104,7 @@ export const collectionDefinition: ServiceDefinition = {
     CommitmentFindings1763700001500,
     LicenceReminderFeed1763700001501,
     PartnerRecordProvenance1763700008000,
+    PartnerFeedRecords1763700008500,
   ],
   protoPackages: [ProtoPackages.collection],
   streams: ['CREDIT_RECORDS', 'MONITORING', 'REPAIR', 'PERMITS'],

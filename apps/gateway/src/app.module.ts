@@ -50,6 +50,7 @@ import { PartnerFeedsAdminHttpController } from './exchange/partner-feeds.http.c
 import { PartnerPermitApprovalsRelayHttpController } from './exchange/partner-permit-approvals.http.controller';
 import { PartnerApprovalRelay } from './exchange/application/partner-approval-relay';
 import { PartnerEntryImports } from './exchange/application/partner-entry-imports';
+import { PartnerRecordChanges } from './exchange/application/partner-record-changes';
 import { PartnerFeeds } from './exchange/application/partner-feeds';
 import { PartnerFeedPuller } from './exchange/application/partner-feed-puller';
 import { PartnerGradeChanges } from './exchange/application/partner-grade-changes';
@@ -153,6 +154,7 @@ export class AppModule {
         SubjectScope,
         RecognitionAgreements,
         PartnerEntryImports,
+        PartnerRecordChanges,
         PartnerFeeds,
         PartnerFeedStore,
         PartnerFeedPuller,

@@ -128,7 +128,17 @@ describe('GrpcClient against a real gRPC server', () => {
     it('offers every unary method of the service by its generated name, and nothing else', () => {
       const client = typed();
       const records = client.typed<collectionV1.CreditRecordServiceClient>();
-      expect(Object.keys(records).sort()).toEqual(['getBatch', 'getRecord', 'listRecords', 'revokeRecord', 'submitBatch', 'submitRecord', 'submitRecords']);
+      expect(Object.keys(records).sort()).toEqual([
+        'getBatch',
+        'getRecord',
+        'holdPartnerRecord',
+        'listRecords',
+        'revokeRecord',
+        'submitBatch',
+        'submitRecord',
+        'submitRecords',
+        'withdrawPartnerRecord',
+      ]);
       expect(Object.isFrozen(records)).toBe(true);
       client.close();
     });

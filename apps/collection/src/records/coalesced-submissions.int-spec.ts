@@ -40,7 +40,7 @@ describe('coalesced SubmitRecords (PostgreSQL)', () => {
     const handler = new SubmitRecordHandler(ds, writer, catalogues, new IntakeOutcomes(ds));
     controller = new CreditRecordsGrpcController(
       handler,
-      ...([undefined, undefined, undefined, undefined, undefined] as unknown as [never, never, never, never, never]),
+      ...([undefined, undefined, undefined, undefined, undefined, undefined] as unknown as [never, never, never, never, never, never]),
     );
   });
 

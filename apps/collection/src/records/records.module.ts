@@ -6,6 +6,7 @@ import { RevokeRecordHandler } from './application/revoke-record.handler';
 import { GetRecordHandler } from './application/get-record.handler';
 import { SubmitRecordHandler } from './application/submit-record.handler';
 import { ListRecordsHandler } from './application/list-records.handler';
+import { PartnerFeedRecords } from './application/partner-feed-records';
 import { RecordUpdater } from './application/record-updater';
 import { RecordWriterPort } from './application/records.tokens';
 import { CreditRecordsGrpcController } from './interface/credit-records.grpc.controller';
@@ -14,7 +15,7 @@ import { RecordWriter } from './infrastructure/record-writer';
 
 /**
  * Credit records: intake against the catalogue, versioned history, revocation, listing, and their
- * events. Exports the RecordWriterPort to the other intake paths (batches, the monitoring feed, the
+ * events; a partner's records from its change feed (ADR 0086). Exports the RecordWriterPort to the other intake paths (batches, the monitoring feed, the
  * commitments job). The CreditRecordService gRPC service also carries the batch methods, hence the
  * (forward-referenced) import of BatchesModule, which imports this module for the writer.
  */
@@ -30,6 +31,7 @@ import { RecordWriter } from './infrastructure/record-writer';
     RevokeRecordHandler,
     ListRecordsHandler,
     RecordUpdater,
+    PartnerFeedRecords,
   ],
   exports: [RevokeRecordHandler, RecordUpdater, RecordWriterPort],
 })

@@ -62,9 +62,10 @@ describe('collection response mappers', () => {
       receivedAt: 't0',
       sourceClientId: 'c',
       catalogueVersion: 2,
+      publicSummary: '',
       history: [version, { ...version, version: 2, change: 'corrected', changesJson: '{"severity":{"from":"severe","to":"minor"}}' }],
     };
-    const { payloadJson: _payloadJson, ...rest } = record;
+    const { payloadJson: _payloadJson, publicSummary: _publicSummary, ...rest } = record;
     const body = toCreditRecordBody(record);
     expect(body).toEqual({
       ...rest,

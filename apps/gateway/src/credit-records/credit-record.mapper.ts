@@ -2,8 +2,10 @@ import { collectionV1 } from '@contracts';
 import { JsonValue, parseJson } from '../json';
 
 /** GET /api/v1/credit-records/{id}: the record with its payload and history as JSON, not JSON text. */
-export interface CreditRecordBody extends Omit<collectionV1.GetRecordResponse, 'payloadJson' | 'history'> {
+export interface CreditRecordBody extends Omit<collectionV1.GetRecordResponse, 'payloadJson' | 'history' | 'publicSummary'> {
   payload: JsonValue;
+  /** Only on a partner's record held from its change feed (ADR 0086): its public facts only, this the partner's summary. */
+  publicSummary?: string;
   history: CreditRecordVersionBody[];
 }
 
@@ -24,10 +26,11 @@ export interface SubmittedBatchBody {
   lineCount: number;
 }
 
-export function toCreditRecordBody({ payloadJson, ...record }: collectionV1.GetRecordResponse): CreditRecordBody {
+export function toCreditRecordBody({ payloadJson, publicSummary, ...record }: collectionV1.GetRecordResponse): CreditRecordBody {
   return {
     ...record,
     payload: parseJson(payloadJson || '{}'),
+    ...(publicSummary ? { publicSummary } : {}),
     history: record.history.map(({ changesJson, ...version }) => ({ ...version, ...(changesJson ? { changes: parseJson(changesJson) } : {}) })),
   };
 }

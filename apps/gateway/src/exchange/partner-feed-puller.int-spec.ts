@@ -10,12 +10,13 @@ import { cloneTestDatabase, eventually, makeUscc, TestDatabase } from '@platform
 import { gatewayDefinition } from '../gateway.definition';
 import { PartnerApprovalRelay } from './application/partner-approval-relay';
 import { PartnerEntryImport, PartnerEntryImports } from './application/partner-entry-imports';
+import { PartnerRecordChanges } from './application/partner-record-changes';
 import { PartnerFeedPuller } from './application/partner-feed-puller';
 import { PartnerFeeds } from './application/partner-feeds';
 import { PartnerGradeChanges } from './application/partner-grade-changes';
 import { RecognitionAgreements } from './application/recognition-agreements';
 import { PageRefused } from './domain/feed-page';
-import { gradeRecognitionOf, type RecognitionAgreement } from './domain/recognition-agreement';
+import type { RecognitionAgreement } from './domain/recognition-agreement';
 import type { PartnerFeed } from './domain/partner-feed';
 import { FeedUnavailable } from './infrastructure/partner-feed-client';
 import { PartnerFeedStore } from './infrastructure/partner-feed-store';
@@ -130,6 +131,41 @@ class RecordedGrades {
   }
 }
 
+/** Collection's answers to the puller's record changes (ADR 0086), recorded: held by reference, withdrawn ones. */
+class RecordedCollection {
+  readonly held = new Map<string, { version: number; status: string }>();
+  readonly calls: string[] = [];
+  readonly refuse = new Set<string>();
+
+  readonly creditRecords = {
+    holdPartnerRecord: async (request: {
+      record: { partner: { sourceReference: string; region: string }; subject: { id: string } };
+      sourceVersion: number;
+    }) => {
+      const ref = request.record.partner.sourceReference;
+      this.calls.push(`hold ${ref} v${request.sourceVersion}`);
+      if (this.refuse.has(ref)) throw DomainError.validation('RECORD.INVALID', [{ field: 'severity', message: 'a record of this type takes one of: general' }]);
+      // As collection answers: a version not newer than the one applied changes nothing.
+      const held = this.held.get(ref);
+      if (held && request.sourceVersion <= held.version) return { id: `ours-${ref}`, outcome: 'unchanged', status: held.status, detail: '' };
+      if (held?.status === 'revoked') {
+        held.version = request.sourceVersion;
+        return { id: `ours-${ref}`, outcome: 'not-restored', status: 'revoked', detail: 'in force again at the source: review' };
+      }
+      this.held.set(ref, { version: request.sourceVersion, status: 'active' });
+      return { id: `ours-${ref}`, outcome: held ? 'updated' : 'held', status: 'active', detail: '' };
+    },
+    withdrawPartnerRecord: async (request: { sourceReference: string; reason: string; sourceVersion: number }) => {
+      this.calls.push(`withdraw ${request.sourceReference} v${request.sourceVersion} (${request.reason})`);
+      const held = this.held.get(request.sourceReference);
+      if (!held) return { id: '', outcome: 'unknown', status: '' };
+      if (request.sourceVersion <= held.version) return { id: `ours-${request.sourceReference}`, outcome: 'unchanged', status: held.status };
+      Object.assign(held, { status: 'revoked', version: request.sourceVersion });
+      return { id: `ours-${request.sourceReference}`, outcome: 'withdrawn', status: 'revoked' };
+    },
+  };
+}
+
 describe('partner feed puller (PostgreSQL, a partner over HTTP)', () => {
   let db: TestDatabase;
   let dataSource: DataSource;
@@ -138,6 +174,7 @@ describe('partner feed puller (PostgreSQL, a partner over HTTP)', () => {
   let feed: PartnerFeed;
   let imports: RecordedImports;
   let grades: RecordedGrades;
+  let collection: RecordedCollection;
   let puller: PartnerFeedPuller;
   let store: PartnerFeedStore;
 
@@ -200,22 +237,25 @@ describe('partner feed puller (PostgreSQL, a partner over HTTP)', () => {
     served = { pages: new Map(), up: true, asked: [] };
     imports = new RecordedImports();
     grades = new RecordedGrades();
-    const all: RecognitionAgreement[] = [
-      {
-        id: 'henan-demo',
-        partner: { region: PARTNER, name: '河南省交通运输厅' },
-        source: 'demo',
-        lists: [],
-        grades: { schemes: [{ schemeId: 'henan-passenger-hazardous-codes', subjects: 'any', effect: 'apply' }] },
-      },
-    ];
-    const agreements = {
-      all,
-      gradeRecognitionOf: (sender: string, g: Parameters<typeof gradeRecognitionOf>[2]) => gradeRecognitionOf(all, sender, g),
-    } as unknown as RecognitionAgreements;
+    collection = new RecordedCollection();
+    // Henan's records about subjects registered in Henan are held here (the records term); its
+    // passenger and hazardous-goods colour codes are recognised about any subject (the grades term).
+    const agreements = Object.assign(Object.create(RecognitionAgreements.prototype) as RecognitionAgreements, {
+      all: [
+        {
+          id: 'henan-demo',
+          partner: { region: PARTNER, name: '河南省交通运输厅' },
+          source: 'demo',
+          lists: [],
+          records: { subjects: 'partner-registered' },
+          grades: { schemes: [{ schemeId: 'henan-passenger-hazardous-codes', subjects: 'any', effect: 'apply' }] },
+        },
+      ] satisfies RecognitionAgreement[],
+    });
     const feeds = { all: [feed], ownProvince: OURS } as unknown as PartnerFeeds;
     const gradeChanges = new PartnerGradeChanges({ gradeRecognition: grades } as unknown as Upstreams, agreements, store);
-    puller = new PartnerFeedPuller(feeds, store, imports as unknown as PartnerEntryImports, agreements, gradeChanges);
+    const records = new PartnerRecordChanges(collection as unknown as Upstreams, agreements);
+    puller = new PartnerFeedPuller(feeds, store, imports as unknown as PartnerEntryImports, agreements, gradeChanges, records);
   });
 
   const cursor = async () => (await store.cursors()).find((c) => c.partnerRegion === PARTNER)?.cursor ?? null;
@@ -334,6 +374,75 @@ describe('partner feed puller (PostgreSQL, a partner over HTTP)', () => {
     await puller.pullOnce(feed);
     expect(await store.deadLetters(PARTNER, 10)).toHaveLength(2);
     expect(await cursor()).toBe('c1.3');
+  });
+
+  it('records (ADR 0086): held under the agreement, withdrawn with the source reason, dead-lettered outside it, refused, invalid or not restorable; each once', async () => {
+    const henanCarrier = makeUscc('410100');
+    const record = (id: string, subjectId: string, version: number, extra: object = {}) => ({
+      id,
+      recordType: 'administrative-penalty',
+      subject: { kind: 'org', id: subjectId, name: '郑州某运输有限公司' },
+      region: '410100',
+      severity: 'general',
+      decisionDate: '2026-11-02',
+      documentNumber: `郑交执罚〔2026〕${id}号`,
+      summary: '超限运输',
+      version,
+      ...extra,
+    });
+    served.pages.set('', () =>
+      signed({
+        since: 'c2.0.0',
+        next: 'c2.0.6',
+        head: 'c2.0.7',
+        changes: [
+          { id: 'record:a:v1', position: '1', type: 'record.in-force', record: record('a', henanCarrier, 1) },
+          { id: 'record:b:v1', position: '2', type: 'record.in-force', record: record('b', uscc, 1) },
+          { id: 'record:c:v1', position: '3', type: 'record.in-force', record: record('c', henanCarrier, 1, { documentNumber: undefined }) },
+          { id: 'record:d:v1', position: '4', type: 'record.in-force', record: record('d', henanCarrier, 1) },
+          { id: 'record:z:v2', position: '5', type: 'record.withdrawn', record: record('z', henanCarrier, 2, { removal: { reason: 'repair' } }) },
+          {
+            id: 'record:a:v2',
+            position: '6',
+            type: 'record.withdrawn',
+            record: record('a', henanCarrier, 2, { removal: { reason: 'revoked: 处罚决定已被依法撤销' } }),
+          },
+        ],
+      }),
+    );
+    served.pages.set('c2.0.6', () =>
+      signed({
+        since: 'c2.0.6',
+        next: 'c2.0.7',
+        head: 'c2.0.7',
+        changes: [{ id: 'record:a:v3', position: '7', type: 'record.in-force', record: record('a', henanCarrier, 3) }],
+      }),
+    );
+    collection.refuse.add('d');
+    expect(await puller.pullOnce(feed)).toBe(false);
+    expect(await puller.pullOnce(feed)).toBe(true);
+    // b is about a Hubei carrier: outside a partner-registered term, never sent to collection.
+    expect(collection.calls).toEqual(['hold a v1', 'hold d v1', 'withdraw z v2 (repair)', 'withdraw a v2 (revoked: 处罚决定已被依法撤销)', 'hold a v3']);
+    const letters = await store.deadLetters(PARTNER, 10);
+    expect(letters.map((l) => [l.changeId, l.reasonCode]).sort()).toEqual([
+      ['record:a:v3', 'not-updated'],
+      ['record:b:v1', 'not-applied'],
+      ['record:c:v1', 'invalid'],
+      ['record:d:v1', 'refused'],
+    ]);
+    expect(letters.find((l) => l.changeId === 'record:b:v1')!.reason).toContain('only about subjects registered in 410000');
+    expect(letters.find((l) => l.changeId === 'record:c:v1')!.reason).toContain('record.documentNumber');
+    expect(letters.find((l) => l.changeId === 'record:d:v1')!.reason).toContain('RECORD.INVALID');
+    const counted = async (outcome: string) =>
+      (await metricsRegistry.getSingleMetric('exchange_partner_feed_changes_total')!.get()).values.find(
+        (v) => v.labels.partner === PARTNER && v.labels.outcome === outcome,
+      )?.value ?? 0;
+    const unknownBefore = await counted('unknown');
+    // The first page again (at least once): collection answers the same, no second dead letter.
+    await dataSource.query(`UPDATE partner_feed_cursors SET cursor = NULL`);
+    await puller.pullOnce(feed);
+    expect(await store.deadLetters(PARTNER, 10)).toHaveLength(4);
+    expect(await counted('unknown')).toBe(unknownBefore + 1);
   });
 
   it('applies grade changes under the agreement’s grades term; outside it stored as not applied and dead-lettered, invalid or refused ones too (ADR 0085)', async () => {

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull, Not } from 'typeorm';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
 import { CatalogueStore } from '../../catalogue/application/catalogue-store';
-import { RawSubmission, validateSubmission, ValidSubmission } from '../domain/record-submission';
+import { PartnerProvenance, RawSubmission, validateSubmission, ValidSubmission } from '../domain/record-submission';
 import { CreditRecordEntity } from '../infrastructure/credit-record.entity';
 import { GroupedRecordWriter } from '../infrastructure/grouped-record-writer';
 import { assertMaySubmit } from './submission-policy';
@@ -85,8 +85,19 @@ export class SubmitRecordHandler {
         { operation: SUBMIT_RECORD_OPERATION, requestHash: submissionRequestHash(submission) },
       );
     }
-    const found = byKey ?? rows[0];
+    const found = byKey ?? rows[0] ?? (submission.partner ? await this.heldFromFeed(submission.partner) : undefined);
     return found ? { id: found.id, status: found.status, replayed: true } : undefined;
+  }
+
+  /**
+   * A partner's push of a record this province already holds from the partner's change feed
+   * (ADR 0086: one record per partner and reference, pushed or pulled) answers the held record.
+   */
+  private heldFromFeed(partner: PartnerProvenance): Promise<Pick<CreditRecordEntity, 'id' | 'status'> | null> {
+    return this.dataSource.getRepository(CreditRecordEntity).findOne({
+      where: { partnerRegion: partner.region, partnerReference: partner.sourceReference, publicSummary: Not(IsNull()) },
+      select: { id: true, status: true },
+    });
   }
 }
 

@@ -35,4 +35,8 @@ export interface CreditRecord {
   partnerRegion?: string | null;
   partnerReference?: string | null;
   partnerAgreement?: string | null;
+  /** Held from the partner's change feed (ADR 0086): its public facts only, this the summary it published. */
+  publicSummary?: string | null;
+  /** The source's publication version last applied from its feed (ADR 0086). */
+  partnerVersion?: number | null;
 }

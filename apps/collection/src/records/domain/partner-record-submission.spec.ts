@@ -76,3 +76,33 @@ describe('a partner-pushed record (ADR 0069)', () => {
     );
   });
 });
+
+describe('a partner record held from its change feed: public facts only (ADR 0086)', () => {
+  const fromFeed: RawSubmission = { ...pushed, payloadJson: '' };
+  const rules = { publicFacts: { summary: '  超限运输  ' } };
+  const fields = (raw: RawSubmission, summary = '超限运输') => {
+    try {
+      validateSubmission(raw, catalogue, today, { publicFacts: { summary } });
+      return [];
+    } catch (error) {
+      return (error as DomainError).violations.map((v) => v.field);
+    }
+  };
+
+  it('needs no payload (the catalogue’s payload rules are not applied) and carries the partner’s summary', () => {
+    const s = validateSubmission(fromFeed, catalogue, today, rules);
+    expect(s).toMatchObject({ payload: {}, publicSummary: '超限运输', sourceRecordId: 'HB-7' });
+    // Without the public-facts rule the same submission lacks the penalty's required fields.
+    expect(() => validateSubmission(fromFeed, catalogue, today)).toThrow(DomainError);
+  });
+
+  it('still checks the envelope as any record’s', () => {
+    expect(fields({ ...fromFeed, severity: 'huge', decisionDate: '2027-01-01' })).toEqual(expect.arrayContaining(['severity', 'decisionDate']));
+  });
+
+  it('refuses a payload, a type that is never published and an over-long summary', () => {
+    expect(fields(pushed)).toContain('payload');
+    expect(fields({ ...fromFeed, recordType: 'accident' })).toContain('recordType');
+    expect(fields(fromFeed, '事'.repeat(501))).toContain('summary');
+  });
+});

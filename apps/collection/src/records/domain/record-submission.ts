@@ -42,18 +42,35 @@ export interface ValidSubmission {
   payload: Record<string, unknown>;
   /** null: one of our own records. */
   partner: PartnerProvenance | null;
+  /**
+   * Set on a partner's record held from its change feed (ADR 0086): its public facts only, this the
+   * summary the partner published; the payload is empty.
+   */
+  publicSummary?: string;
+}
+
+/** How a submission is checked: a partner's feed record carries its public facts and summary instead of a payload (ADR 0086). */
+export interface SubmissionRules {
+  publicFacts?: { summary: string };
 }
 
 const MAX_TEXT = 200;
+/** The longest summary: what `summarise` keeps of a record's facts. */
+const MAX_SUMMARY = 500;
 
 /**
  * Validates and normalises one record submission against the catalogue in force, collecting
  * every violation (an integrator fixing a record wants all of them at once, not one per round
  * trip).
  */
-export function validateSubmission(raw: RawSubmission, catalogue: Catalogue, today: string = chinaDateOf(new Date())): ValidSubmission {
+export function validateSubmission(
+  raw: RawSubmission,
+  catalogue: Catalogue,
+  today: string = chinaDateOf(new Date()),
+  rules: SubmissionRules = {},
+): ValidSubmission {
   // Nothing with U+0000 can be stored (gRPC callers and batch lines do not pass the gateway's JSON check).
-  const unstorable = nulCharacterViolations({ ...raw, payloadJson: undefined });
+  const unstorable = nulCharacterViolations({ ...raw, payloadJson: undefined, summary: rules.publicFacts?.summary });
   if (unstorable.length > 0) throw DomainError.validation(RecordErrorCode.Invalid, unstorable);
   const violations: FieldViolation[] = [];
   const type = catalogue.definition(raw.recordType.trim().toLowerCase());
@@ -80,7 +97,8 @@ export function validateSubmission(raw: RawSubmission, catalogue: Catalogue, tod
   if (!documentNumber) violations.push({ field: 'documentNumber', message: 'is required', code: 'REQUIRED' });
   else if (documentNumber.length > MAX_TEXT) violations.push({ field: 'documentNumber', message: `at most ${MAX_TEXT} characters`, code: 'TOO_LONG' });
   const payload = parsePayload(raw.payloadJson, violations);
-  violations.push(...catalogue.payloadViolations(type.code, payload));
+  if (rules.publicFacts) checkPublicFacts(type, payload, rules.publicFacts.summary, violations);
+  else violations.push(...catalogue.payloadViolations(type.code, payload));
   const partner = validatePartner(raw.partner, violations);
   if (violations.length > 0 || !subject || !region.ok) throw DomainError.validation(RecordErrorCode.Invalid, violations);
   return {
@@ -97,7 +115,19 @@ export function validateSubmission(raw: RawSubmission, catalogue: Catalogue, tod
     idempotencyKey: partner ? partnerIdempotencyKey(partner) : raw.idempotencyKey.trim() || null,
     payload,
     partner: partner ?? null,
+    ...(rules.publicFacts ? { publicSummary: rules.publicFacts.summary.trim() } : {}),
   };
+}
+
+/**
+ * A record held from a partner's feed (ADR 0086): a type we publish (the feed carries published
+ * records only), no payload (the feed never sends one), and the partner's summary in its place.
+ */
+function checkPublicFacts(type: RecordTypeDefinition, payload: Record<string, unknown>, summary: string, violations: FieldViolation[]): void {
+  if (!type.isPublic) violations.push({ field: 'recordType', message: `a ${type.code} record is not public: no partner feed carries it`, code: 'NOT_PUBLIC' });
+  if (Object.keys(payload).length > 0)
+    violations.push({ field: 'payload', message: 'a record held from a feed has its public facts only', code: 'NOT_ALLOWED' });
+  if (summary.length > MAX_SUMMARY) violations.push({ field: 'summary', message: `at most ${MAX_SUMMARY} characters`, code: 'TOO_LONG' });
 }
 
 /** The idempotency key a partner's record is stored under (one per partner client and reference). */
@@ -184,7 +214,8 @@ function parsePayload(json: string, violations: FieldViolation[]): Record<string
 
 /** One line for the public portal: what the record says, in the subject's own words where possible. */
 export function summarise(submission: ValidSubmission): string {
+  if (submission.publicSummary !== undefined) return submission.publicSummary;
   const p = submission.payload;
   const facts = p['facts'] ?? p['content'] ?? p['penaltyContent'] ?? p['description'] ?? p['title'];
-  return typeof facts === 'string' ? facts.slice(0, 500) : '';
+  return typeof facts === 'string' ? facts.slice(0, MAX_SUMMARY) : '';
 }

@@ -27,4 +27,8 @@ export class CreditRecordEntity implements CreditRecord {
   @Column({ name: 'partner_region', type: 'text', nullable: true }) partnerRegion: string | null;
   @Column({ name: 'partner_reference', type: 'text', nullable: true }) partnerReference: string | null;
   @Column({ name: 'partner_agreement', type: 'text', nullable: true }) partnerAgreement: string | null;
+  /** Set on a partner's record held from its change feed (ADR 0086): public facts only, the partner's summary. */
+  @Column({ name: 'public_summary', type: 'text', nullable: true }) publicSummary: string | null;
+  /** The source's publication version last applied from the partner's feed; null until one was. */
+  @Column({ name: 'partner_version', type: 'int', nullable: true }) partnerVersion: number | null;
 }

@@ -7,6 +7,7 @@ import { GetBatchHandler } from '../../batches/application/get-batch.handler';
 import { SubmitBatchHandler } from '../../batches/application/submit-batch.handler';
 import { GetRecordHandler } from '../application/get-record.handler';
 import { ListRecordsHandler } from '../application/list-records.handler';
+import { PartnerFeedRecords } from '../application/partner-feed-records';
 import { RevokeRecordHandler } from '../application/revoke-record.handler';
 import { SubmitRecordHandler } from '../application/submit-record.handler';
 import { toGetRecordResponse } from './credit-records.mapper';
@@ -21,7 +22,17 @@ export class CreditRecordsGrpcController implements collectionV1.CreditRecordSer
     private readonly submitBatchHandler: SubmitBatchHandler,
     private readonly getBatchHandler: GetBatchHandler,
     private readonly listRecordsHandler: ListRecordsHandler,
+    private readonly partnerFeedRecords: PartnerFeedRecords,
   ) {}
+
+  /** The gateway's puller, the partner as principal (ADR 0086). */
+  holdPartnerRecord(request: collectionV1.HoldPartnerRecordRequest, metadata?: Metadata): Promise<collectionV1.HoldPartnerRecordResponse> {
+    return this.partnerFeedRecords.hold(principalFrom(metadata), request);
+  }
+
+  withdrawPartnerRecord(request: collectionV1.WithdrawPartnerRecordRequest, metadata?: Metadata): Promise<collectionV1.WithdrawPartnerRecordResponse> {
+    return this.partnerFeedRecords.withdraw(principalFrom(metadata), request);
+  }
 
   listRecords(request: collectionV1.ListRecordsRequest, metadata?: Metadata): Promise<collectionV1.ListRecordsResponse> {
     return this.listRecordsHandler.execute(principalFrom(metadata), request);

@@ -19,6 +19,7 @@ export function toGetRecordResponse({ record, history }: RecordWithHistory): col
     partner: record.partnerRegion
       ? { region: record.partnerRegion, sourceReference: record.partnerReference ?? '', agreement: record.partnerAgreement ?? '' }
       : undefined,
+    publicSummary: record.publicSummary ?? '',
     history: history.map((v) => ({
       version: v.version,
       status: v.status,

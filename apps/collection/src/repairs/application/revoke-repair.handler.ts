@@ -3,12 +3,9 @@ import { EntityManager } from 'typeorm';
 import { PoisonMessageError } from '@platform/messaging';
 import { RecordUpdater } from '../../records/application/record-updater';
 import { lockRecord } from '../../records/application/record-access';
-import type { RecordStatus } from '../../records/domain/credit-record';
+import { REPAIR_REVOKED_CHANGE, statusBeforeRepair } from '../../records/application/repair-history';
 import { forgetRepairOnOpenObjection } from '../../objections/application/repaired-record';
 import type { RevocationOutcome, RevokeRepairCommand } from './revoke-repair.command';
-
-/** The change a restored record's version carries (and `credit.records.updated` announces). */
-export const REPAIR_REVOKED_CHANGE = 'repair-revoked';
 
 /**
  * A repair revoked by its deciding authority (`repair.records.repair-revoked`, issue 19 item 8:
@@ -44,16 +41,4 @@ export class RevokeRepairHandler {
     });
     return 'restored';
   }
-}
-
-/** The in-force status (`active` or `corrected`) the record last had before its repair. */
-async function statusBeforeRepair(manager: EntityManager, recordId: string): Promise<RecordStatus> {
-  const [row]: { status: RecordStatus }[] = await manager.query(
-    `SELECT status FROM credit_record_versions
-      WHERE record_id = $1 AND status IN ('active', 'corrected')
-        AND version < (SELECT max(version) FROM credit_record_versions WHERE record_id = $1 AND change = 'repaired')
-      ORDER BY version DESC LIMIT 1`,
-    [recordId],
-  );
-  return row?.status ?? 'active';
 }

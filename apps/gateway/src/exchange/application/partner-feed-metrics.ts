@@ -22,7 +22,7 @@ export const partnerFeedPages = new Counter({
 
 export const partnerFeedChanges = new Counter({
   name: 'exchange_partner_feed_changes_total',
-  help: 'Changes of partner feeds by outcome: held, withdrawn, unknown (withdrawal of an entry never held), skipped (unknown type), dead-lettered',
+  help: 'Changes of partner feeds by outcome: held, withdrawn, unknown (withdrawal of an entry or record never held), skipped (unknown type), dead-lettered',
   labelNames: ['partner', 'outcome'],
   registers: [metricsRegistry],
 });

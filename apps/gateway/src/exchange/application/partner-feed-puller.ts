@@ -5,6 +5,7 @@ import { Principal, Scopes } from '@platform/auth';
 import { isDomainError } from '@platform/errors';
 import { partnerBackoffMs } from '../domain/feed-backoff';
 import { actionOf, type FeedAction } from '../domain/feed-change';
+import { isRecordChange } from '../domain/feed-record-change';
 import { keyFor, PageRefused, pageKeyId, verifyPage, type FeedPage } from '../domain/feed-page';
 import type { PartnerFeed } from '../domain/partner-feed';
 import { PAGE_AUDIENCE_PREFIX } from '../change-feed.http.controller';
@@ -12,6 +13,7 @@ import { PartnerFeedClient } from '../infrastructure/partner-feed-client';
 import { PartnerFeedStore, type DeadLetter } from '../infrastructure/partner-feed-store';
 import { partnerFeedChanges, partnerFeedLag, partnerFeedPages } from './partner-feed-metrics';
 import { PartnerEntryImports } from './partner-entry-imports';
+import { PartnerRecordChanges, type ChangeOutcome } from './partner-record-changes';
 import { PartnerFeeds } from './partner-feeds';
 import { PartnerGradeChanges } from './partner-grade-changes';
 import { isGradeChange } from '../domain/partner-grade-change';
@@ -19,6 +21,8 @@ import { RecognitionAgreements } from './recognition-agreements';
 
 /** Errors of this province's own rules: the change is dead-lettered. Anything else (a service down) is retried. */
 const REFUSAL_KINDS = new Set(['validation', 'forbidden', 'not-found', 'conflict', 'precondition']);
+
+type Letter = (reasonCode: DeadLetter['reasonCode'], reason: string) => Promise<void>;
 
 /**
  * Follows each configured partner's change feed (issue 20 item 5, ADR 0080). Per partner, one loop:
@@ -42,6 +46,7 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
     private readonly imports: PartnerEntryImports,
     private readonly agreements: RecognitionAgreements,
     private readonly grades: PartnerGradeChanges,
+    private readonly records: PartnerRecordChanges,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -110,8 +115,7 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
 
   private async apply(tx: EntityManager, feed: PartnerFeed, change: FeedPage['changes'][number]): Promise<void> {
     if (isGradeChange(change)) return this.grades.apply(tx, feed, change);
-    const action = actionOf(change);
-    const letter = (reasonCode: DeadLetter['reasonCode'], reason: string) =>
+    const letter: Letter = (reasonCode, reason) =>
       this.store.deadLetter(tx, {
         partnerRegion: feed.region,
         changeId: change.id,
@@ -121,6 +125,8 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
         reason,
         change,
       });
+    if (isRecordChange(change)) return this.applyRecord(feed, change, letter);
+    const action = actionOf(change);
     if (action.kind === 'skip') return void partnerFeedChanges.inc({ partner: feed.region, outcome: 'skipped' });
     if (action.kind === 'invalid') {
       partnerFeedChanges.inc({ partner: feed.region, outcome: 'dead-lettered' });
@@ -132,11 +138,19 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
       if (outcome.notApplied) await letter('not-applied', outcome.notApplied);
       if (outcome.notUpdated) await letter('not-updated', outcome.notUpdated);
     } catch (error) {
-      if (!isDomainError(error) || !REFUSAL_KINDS.has(error.kind)) throw error;
+      const reason = refusalOf(error);
       partnerFeedChanges.inc({ partner: feed.region, outcome: 'dead-lettered' });
-      const fields = error.violations.map((v) => `${v.field}: ${v.message}`).join('; ');
-      await letter('refused', `${error.code}: ${error.message}${fields ? ` (${fields})` : ''}`);
+      await letter('refused', reason);
     }
+  }
+
+  /** A record change (ADR 0086): applied by PartnerRecordChanges, counted and dead-lettered as entries are. */
+  private async applyRecord(feed: PartnerFeed, change: FeedPage['changes'][number], letter: Letter): Promise<void> {
+    const outcome: ChangeOutcome = await this.records
+      .apply(this.senderOf(feed), feed, change)
+      .catch((error: unknown) => ({ counted: 'dead-lettered', deadLetter: { reasonCode: 'refused', reason: refusalOf(error) } }));
+    partnerFeedChanges.inc({ partner: feed.region, outcome: outcome.counted });
+    if (outcome.deadLetter) await letter(outcome.deadLetter.reasonCode, outcome.deadLetter.reason);
   }
 
   /**
@@ -222,4 +236,11 @@ const NOT_UPDATED_CODES = new Set(['LIST_ENTRY.REFERENCE_REUSED', 'LIST_ENTRY.RE
 function notUpdatedOf(error: unknown): { notUpdated: string } {
   if (!isDomainError(error) || !NOT_UPDATED_CODES.has(error.code)) throw error;
   return { notUpdated: `${error.code}: ${error.message}` };
+}
+
+/** The dead letter's reason for a change refused by our rules; anything else (a service down) is rethrown: the page stops. */
+function refusalOf(error: unknown): string {
+  if (!isDomainError(error) || !REFUSAL_KINDS.has(error.kind)) throw error;
+  const fields = error.violations.map((v) => `${v.field}: ${v.message}`).join('; ');
+  return `${error.code}: ${error.message}${fields ? ` (${fields})` : ''}`;
 }
