@@ -4,6 +4,7 @@ import { SERVICE_CONFIG } from '@platform/service';
 import type { GatewayConfig } from '../../gateway.definition';
 import {
   recognitionAgreementsSchema,
+  listEntryRepairAcceptanceOf,
   recognitionOf,
   recordAcceptanceOf,
   type Recognition,
@@ -31,6 +32,10 @@ export class RecognitionAgreements {
 
   recordAcceptanceOf(sender: string, subject: { kind: string; id: string }): RecordAcceptance {
     return recordAcceptanceOf(this.all, sender, subject);
+  }
+
+  listEntryRepairAcceptanceOf(sender: string): RecordAcceptance {
+    return listEntryRepairAcceptanceOf(this.all, sender);
   }
 }
 

@@ -2,8 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Principal, Scopes } from '@platform/auth';
 import { partnerBackoffMs } from '../domain/feed-backoff';
-import type { PartnerFeed } from '../domain/partner-feed';
-import { afterCheck, afterSend, type ForwardStep } from '../domain/repair-forwarding';
+import { DEFAULT_REPAIR_WATCH_INTERVAL_SECONDS, type PartnerFeed } from '../domain/partner-feed';
+import { afterCheck, afterSend, afterWatch, type DueForward, type ForwardStep } from '../domain/repair-forwarding';
 import { FeedUnavailable, PartnerFeedClient } from '../infrastructure/partner-feed-client';
 import { Upstreams } from '../../upstreams';
 import { PartnerFeeds } from './partner-feeds';
@@ -73,25 +73,14 @@ export class RepairForwarder implements OnApplicationBootstrap, OnApplicationShu
     return forwards?.length ?? 0;
   }
 
-  private stepOf(
-    feed: PartnerFeed,
-    due: {
-      applicationId: string;
-      target: string;
-      subjectKind: string;
-      subjectId: string;
-      subjectName: string;
-      commitment: string;
-      evidence: string[];
-      partnerApplicationId: string;
-    },
-  ): Promise<ForwardStep> {
+  private stepOf(feed: PartnerFeed, due: DueForward): Promise<ForwardStep> {
     const client = this.clientOf(feed);
-    if (due.partnerApplicationId) {
-      return client.call('GET', `/exchange/v1/repair-applications/${encodeURIComponent(due.partnerApplicationId)}`).then(afterCheck);
-    }
+    const answerPath = `/exchange/v1/repair-applications/${encodeURIComponent(due.partnerApplicationId)}`;
+    if (due.status === 'approved') return client.call('GET', answerPath).then(afterWatch);
+    if (due.partnerApplicationId) return client.call('GET', answerPath).then(afterCheck);
     return client
       .call('POST', '/exchange/v1/repair-applications', {
+        targetKind: due.targetKind || 'record',
         target: due.target,
         subject: { kind: due.subjectKind, id: due.subjectId, name: due.subjectName },
         commitment: due.commitment,
@@ -114,6 +103,18 @@ export class RepairForwarder implements OnApplicationBootstrap, OnApplicationShu
       case 'waiting':
         await repair.noteForwardProgress(
           { applicationId: due.applicationId, partnerApplicationId: '', failure: '', retryInMs: pollMs },
+          { principal: partner },
+        );
+        return;
+      case 'still-approved':
+        await repair.noteForwardProgress(
+          { applicationId: due.applicationId, partnerApplicationId: '', failure: '', retryInMs: String(watchIntervalMs(feed)) },
+          { principal: partner },
+        );
+        return;
+      case 'revoked':
+        await repair.applyPartnerRevocation(
+          { applicationId: due.applicationId, reason: step.reason, revokedBy: step.revokedBy, revokedAt: step.revokedAt },
           { principal: partner },
         );
         return;
@@ -142,6 +143,10 @@ export class RepairForwarder implements OnApplicationBootstrap, OnApplicationShu
     }
     return client;
   }
+}
+
+function watchIntervalMs(feed: PartnerFeed): number {
+  return (feed.repairWatchIntervalSeconds ?? DEFAULT_REPAIR_WATCH_INTERVAL_SECONDS) * 1000;
 }
 
 /** The partner as repair checks it: its region (only applications routed to it), exchange:write. Never a token: it does not leave this process. */

@@ -1,4 +1,4 @@
-import { afterCheck, afterSend } from './repair-forwarding';
+import { afterCheck, afterSend, afterWatch } from './repair-forwarding';
 
 /*
  * The partner's answers as docs/exchange.md "Repair applications" defines them: 201 (200 replayed)
@@ -50,5 +50,35 @@ describe('repair forwarding: what the deciding partner answered', () => {
     });
     expect(afterCheck({ status: 404, body: { code: 'REPAIR.APPLICATION_NOT_FOUND' } })).toMatchObject({ kind: 'retry' });
     expect(afterCheck({ status: 200, body: { status: 'approved' } })).toMatchObject({ kind: 'retry' });
+  });
+});
+
+/*
+ * An approval the partner gave, watched for its revocation (ADR 0088; docs/exchange.md: the GET
+ * answers `status: revoked` with `revocation: { reason, revokedBy, revokedAt }`, the decision
+ * staying approved).
+ */
+describe('repair forwarding: watching an approval for its revocation', () => {
+  it('still approved: asked again later; revoked: revoked here with the partner’s reason and client', () => {
+    const decision = { outcome: 'approved', reason: '同意修复', decidedBy: 'zhengzhou', decidedAt: '2026-12-01T02:00:00.000Z' };
+    expect(afterWatch({ status: 200, body: { status: 'approved', decision } })).toEqual({ kind: 'still-approved' });
+    const revocation = { reason: '信用承诺不实，撤销修复', revokedBy: 'zhengzhou', revokedAt: '2026-12-05T02:00:00.000Z', reapplyBarredUntil: '2027-12-05' };
+    expect(afterWatch({ status: 200, body: { status: 'revoked', decision, revocation } })).toEqual({
+      kind: 'revoked',
+      reason: '信用承诺不实，撤销修复',
+      revokedBy: 'zhengzhou',
+      revokedAt: '2026-12-05T02:00:00.000Z',
+    });
+  });
+
+  it('a failure or an answer that is not an approval’s is retried, never read as a revocation', () => {
+    for (const answer of [
+      { status: 503, body: { code: 'EXCHANGE.PARTNER_UNAVAILABLE' } },
+      { status: 404, body: { code: 'REPAIR.APPLICATION_NOT_FOUND' } },
+      { status: 200, body: { status: 'pending' } },
+      { status: 200, body: '<html>' },
+    ]) {
+      expect(afterWatch(answer)).toMatchObject({ kind: 'retry' });
+    }
   });
 });

@@ -11,7 +11,25 @@ export type ForwardStep =
   | { kind: 'sent'; partnerApplicationId: string }
   | { kind: 'waiting' }
   | { kind: 'decided'; outcome: 'approved' | 'rejected'; reason: string; decidedBy: string; decidedAt: string }
+  | { kind: 'still-approved' }
+  | { kind: 'revoked'; reason: string; revokedBy: string; revokedAt: string }
   | { kind: 'retry'; failure: string };
+
+/** An application repair says is due: to send, to ask the answer of, or (approved) to ask whether the partner revoked it. */
+export interface DueForward {
+  applicationId: string;
+  /** forwarded | approved (watched for a revocation, ADR 0088) */
+  status: string;
+  /** record | list-entry; empty from a repair that predates list entries: record */
+  targetKind: string;
+  target: string;
+  subjectKind: string;
+  subjectId: string;
+  subjectName: string;
+  commitment: string;
+  evidence: string[];
+  partnerApplicationId: string;
+}
 
 interface PartnerAnswer {
   status: number;
@@ -55,6 +73,29 @@ export function afterCheck(answer: PartnerAnswer): ForwardStep {
     };
   }
   return { kind: 'retry', failure: `GET /exchange/v1/repair-applications: unexpected status ${body.status}` };
+}
+
+/**
+ * What the forwarder does with the partner's answer about an approval it gave, watched for its
+ * revocation (ADR 0088): `revoked` (its commitment was false) is revoked here too, with the
+ * partner's reason and client; still `approved` is asked again later; anything else (down, 404,
+ * another shape) is retried with backoff — an approval is never revoked on a failure.
+ */
+export function afterWatch(answer: PartnerAnswer): ForwardStep {
+  const body = (answer.body ?? {}) as { status?: unknown; revocation?: { reason?: unknown; revokedBy?: unknown; revokedAt?: unknown } };
+  if (answer.status !== 200 || typeof body.status !== 'string')
+    return { kind: 'retry', failure: `GET /exchange/v1/repair-applications answered ${answer.status}${describe(body)}` };
+  if (body.status === 'approved') return { kind: 'still-approved' };
+  if (body.status === 'revoked') {
+    const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+    return {
+      kind: 'revoked',
+      reason: text(body.revocation?.reason) || '(no reason given)',
+      revokedBy: text(body.revocation?.revokedBy),
+      revokedAt: text(body.revocation?.revokedAt),
+    };
+  }
+  return { kind: 'retry', failure: `GET /exchange/v1/repair-applications: an approval answered status ${body.status}` };
 }
 
 function describe(body: unknown): string {
