@@ -106,12 +106,6 @@ export class RepairForwarder implements OnApplicationBootstrap, OnApplicationShu
           { principal: partner },
         );
         return;
-      case 'still-approved':
-        await repair.noteForwardProgress(
-          { applicationId: due.applicationId, partnerApplicationId: '', failure: '', retryInMs: String(watchIntervalMs(feed)) },
-          { principal: partner },
-        );
-        return;
       case 'revoked':
         await repair.applyPartnerRevocation(
           { applicationId: due.applicationId, reason: step.reason, revokedBy: step.revokedBy, revokedAt: step.revokedAt },
@@ -123,6 +117,11 @@ export class RepairForwarder implements OnApplicationBootstrap, OnApplicationShu
           { applicationId: due.applicationId, outcome: step.outcome, reason: step.reason, decidedBy: step.decidedBy, decidedAt: step.decidedAt },
           { principal: partner },
         );
+        // An approval is watched for its revocation: first asked about one watch interval from now.
+        if (step.outcome === 'approved') await this.watchAgain(partner, due.applicationId, feed);
+        return;
+      case 'still-approved':
+        await this.watchAgain(partner, due.applicationId, feed);
         return;
       case 'retry': {
         const retryInMs = partnerBackoffMs(feed, due.attempts + 1);
@@ -133,6 +132,13 @@ export class RepairForwarder implements OnApplicationBootstrap, OnApplicationShu
         );
       }
     }
+  }
+
+  private async watchAgain(partner: Principal, applicationId: string, feed: PartnerFeed): Promise<void> {
+    await this.upstreams.repairApplications.noteForwardProgress(
+      { applicationId, partnerApplicationId: '', failure: '', retryInMs: String(watchIntervalMs(feed)) },
+      { principal: partner },
+    );
   }
 
   private clientOf(feed: PartnerFeed): PartnerFeedClient {

@@ -159,7 +159,10 @@ export const RepairApplicationsRepository = {
     return rows.length > 0;
   },
 
-  /** The partner's approval came back: watched for its revocation until `until` (null: not watched), first asked at once. */
+  /**
+   * The partner's approval came back: watched for its revocation until `until` (null: not watched);
+   * due at once unless the forwarder notes when it asks next (one watch interval on).
+   */
   async watchRevocation(manager: EntityManager, id: string, until: Date | null): Promise<void> {
     await manager.query(`UPDATE repair_applications SET revocation_watch_until = $2, next_forward_at = now(), forward_attempts = 0 WHERE id = $1`, [id, until]);
   },
