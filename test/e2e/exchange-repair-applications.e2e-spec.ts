@@ -148,7 +148,11 @@ describe('exchange: a partner forwards a repair application about our record and
         },
       });
     const unknownKind = await about('grade');
-    expect({ status: unknownKind.status, field: unknownKind.body.errors?.[0]?.field }).toEqual({ status: 400, field: 'targetKind' });
+    expect({ status: unknownKind.status, code: unknownKind.body.code, field: unknownKind.body.errors?.[0]?.field }).toEqual({
+      status: 400,
+      code: 'REQUEST.INVALID',
+      field: 'targetKind',
+    });
     const notAnEntry = await about('list-entry');
     expect({ status: notAnEntry.status, code: notAnEntry.body.code }).toEqual({ status: 404, code: 'REPAIR.RECORD_NOT_FOUND' });
     // The same record named as a record (once repair holds it) is accepted.
