@@ -106,7 +106,17 @@ describe('two provinces: a repair applied for in Hubei is decided by Henan, whic
     expect(pushed.status).toBe(201);
     const hubeiRecordId = pushed.body.id as string;
 
-    const apply = () => atHubei('/api/v1/repair-applications', { method: 'POST', body: { target: hubeiRecordId, commitment: COMMITMENT } });
+    // The carrier's rectification photo, uploaded in Hubei (ADR 0076); it travels with the application (ADR 0088).
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0', 'latin1'), Buffer.from(hubeiRecordId)]);
+    const uploaded = await fetch(`${hubei.gatewayUrl}/api/v1/repair-evidence`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${hubeiApplicant}`, 'content-type': 'application/octet-stream' },
+      body: photo,
+    });
+    expect(uploaded.status).toBe(201);
+    const evidence = [`sha256:${((await uploaded.json()) as { sha256: string }).sha256}`];
+
+    const apply = () => atHubei('/api/v1/repair-applications', { method: 'POST', body: { target: hubeiRecordId, commitment: COMMITMENT, evidence } });
     const filed = await eventually(apply, (r) => r.status !== 404, 30_000);
     expect(filed.status).toBe(201);
     expect(filed.body).toMatchObject({ status: 'forwarded', forwardedTo: { region: '410000' } });
@@ -119,7 +129,13 @@ describe('two provinces: a repair applied for in Hubei is decided by Henan, whic
       60_000,
     );
     const atHenanQueue = queued.body.items!.find((a) => (a.target as { recordId?: string }).recordId === henanRecordId)!;
-    expect(atHenanQueue).toMatchObject({ decidingRegion: body.region, origin: { partnerRegion: '420000', reference: hubeiApplicationId } });
+    expect(atHenanQueue).toMatchObject({ decidingRegion: body.region, origin: { partnerRegion: '420000', reference: hubeiApplicationId }, evidence });
+    // Zhengzhou's unit opens the photo in Henan: the same bytes.
+    const download = await fetch(`${henan.gatewayUrl}/api/v1/repair-evidence/${evidence[0].slice('sha256:'.length)}`, {
+      headers: { authorization: `Bearer ${zhengzhou}` },
+    });
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(photo)).toBe(true);
     const approved = await atHenan(`/api/v1/repair-applications/${atHenanQueue.id as string}/decision`, {
       method: 'POST',
       body: { outcome: 'approved', reason: '已纠正超限运输违法行为并缴清罚款，同意修复' },

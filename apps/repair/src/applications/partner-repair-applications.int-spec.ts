@@ -9,6 +9,7 @@ import { ApplyRecordEventHandler } from '../records/application/apply-record-eve
 import { RepairRecordReader } from '../records/application/repair-record-reader';
 import { ListEntryEventsConsumer } from '../records/interface/list-entry-events.consumer';
 import { RecordEventsConsumer } from '../records/interface/record-events.consumer';
+import { EvidenceFilesHandler } from '../evidence/application/evidence-files.handler';
 import { REPAIR_CHECKLIST_V1 } from '../rules/domain/shipped-repair-checklist';
 import { REPAIR_RULES_V1 } from '../rules/domain/shipped-repair-rules';
 import { repairDefinition } from '../repair.definition';
@@ -214,5 +215,28 @@ describe('repair: applications a partner province forwards about records we deci
         [imported.entryId, ours.entryId, removed.entryId],
       ]),
     ).toEqual([{ n: 0 }]);
+  });
+
+  /*
+   * Evidence files travel with the application (ADR 0088): Hubei uploads each file first (the same
+   * checks as ours: type sniffed from the bytes), then the application names it `sha256:<hex>`, as
+   * an application filed here must (a reference to a file not uploaded is refused on its field).
+   * Our deciding unit reads it through the application.
+   */
+  it('evidence files: a reference to a file Hubei has not uploaded is 400 on its field; uploaded first, the deciding unit reads it', async () => {
+    const files = new EvidenceFilesHandler(dataSource);
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0', 'latin1'), Buffer.from(randomUUID())]);
+    const { createHash } = await import('node:crypto');
+    const sha256 = createHash('sha256').update(photo).digest('hex');
+    const record = await recordCreated();
+    const command = { ...forwarded(record), evidence: ['鄂交整改报告 12 号', `sha256:${sha256}`] };
+    await expect(receive.execute(hubei, command)).rejects.toMatchObject({
+      code: 'REPAIR.INVALID',
+      violations: [expect.objectContaining({ field: 'evidence[1]', code: 'NOT_UPLOADED' })],
+    });
+    await expect(files.uploadFromPartner(zhengzhou, photo)).rejects.toMatchObject({ code: 'AUTH.INSUFFICIENT_SCOPE' });
+    expect(await files.uploadFromPartner(hubei, photo)).toMatchObject({ sha256, mediaType: 'image/jpeg', sizeBytes: photo.byteLength });
+    expect((await receive.execute(hubei, command)).application).toMatchObject({ status: 'pending', evidence: command.evidence });
+    expect((await files.read(zhengzhou, sha256)).content.equals(photo)).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import { ApplyRecordEventHandler } from '../records/application/apply-record-eve
 import { RepairRecordReader } from '../records/application/repair-record-reader';
 import { ListEntryEventsConsumer } from '../records/interface/list-entry-events.consumer';
 import { RecordEventsConsumer } from '../records/interface/record-events.consumer';
+import { EvidenceFilesHandler } from '../evidence/application/evidence-files.handler';
 import { GetRepairFiguresHandler } from '../reports/application/get-repair-figures.handler';
 import { REPAIR_CHECKLIST_V1 } from '../rules/domain/shipped-repair-checklist';
 import { REPAIR_RULES_V1 } from '../rules/domain/shipped-repair-rules';
@@ -387,5 +388,16 @@ describe('repair: forwarded applications sent and answered (PostgreSQL)', () => 
     const { applicationId } = await forwardedApplication();
     await unwatched.answer(hubei, { applicationId, outcome: 'approved', reason: '同意修复', decidedBy: 'wuhan', decidedAt: '' });
     expect(await dueIds(hubei)).not.toContain(applicationId);
+  });
+
+  it('the evidence files of an application routed to Hubei are read to be sent there, as Hubei; by no other partner', async () => {
+    const files = new EvidenceFilesHandler(dataSource);
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0', 'latin1'), Buffer.from(randomUUID())]);
+    const { sha256 } = await files.upload(zhengzhou, photo);
+    await expect(files.readToForward(hubei, sha256)).rejects.toMatchObject({ code: 'FILE.NOT_FOUND' });
+    const record = await forwardedApplication();
+    await db.query(`UPDATE repair.repair_applications SET evidence = $2 WHERE id = $1`, [record.applicationId, JSON.stringify([`sha256:${sha256}`])]);
+    expect((await files.readToForward(hubei, sha256)).content.equals(photo)).toBe(true);
+    await expect(files.readToForward(jiangsu, sha256)).rejects.toMatchObject({ code: 'FILE.NOT_FOUND' });
   });
 });

@@ -3,7 +3,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Principal, Scopes } from '@platform/auth';
 import { partnerBackoffMs } from '../domain/feed-backoff';
 import { DEFAULT_REPAIR_WATCH_INTERVAL_SECONDS, type PartnerFeed } from '../domain/partner-feed';
-import { afterCheck, afterSend, afterWatch, type DueForward, type ForwardStep } from '../domain/repair-forwarding';
+import { afterCheck, afterSend, afterUpload, afterWatch, evidenceFilesOf, type DueForward, type ForwardStep } from '../domain/repair-forwarding';
 import { FeedUnavailable, PartnerFeedClient } from '../infrastructure/partner-feed-client';
 import { Upstreams } from '../../upstreams';
 import { PartnerFeeds } from './partner-feeds';
@@ -17,7 +17,8 @@ const BATCH = 20;
  * with the client it registered for us (the feed configuration, ADR 0080: no second partner
  * directory). Repair's forwarded rows are the outbox: a partner that is down is retried with
  * backoff per application, nothing is lost, and the partner's idempotency on our reference (the
- * application id) makes a send repeated by a crash or a second replica harmless.
+ * application id) makes a send repeated by a crash or a second replica harmless. Evidence files the
+ * application names go first, to the partner's `POST /exchange/v1/repair-evidence` (ADR 0088).
  */
 @Injectable()
 export class RepairForwarder implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -73,11 +74,13 @@ export class RepairForwarder implements OnApplicationBootstrap, OnApplicationShu
     return forwards?.length ?? 0;
   }
 
-  private stepOf(feed: PartnerFeed, due: DueForward): Promise<ForwardStep> {
+  private async stepOf(feed: PartnerFeed, due: DueForward): Promise<ForwardStep> {
     const client = this.clientOf(feed);
     const answerPath = `/exchange/v1/repair-applications/${encodeURIComponent(due.partnerApplicationId)}`;
     if (due.status === 'approved') return client.call('GET', answerPath).then(afterWatch);
     if (due.partnerApplicationId) return client.call('GET', answerPath).then(afterCheck);
+    const evidenceRefused = await this.sendEvidence(feed, client, due);
+    if (evidenceRefused) return evidenceRefused;
     return client
       .call('POST', '/exchange/v1/repair-applications', {
         targetKind: due.targetKind || 'record',
@@ -88,6 +91,23 @@ export class RepairForwarder implements OnApplicationBootstrap, OnApplicationShu
         reference: due.applicationId,
       })
       .then(afterSend);
+  }
+
+  /**
+   * The application's evidence files, uploaded to the partner before the application names them
+   * (ADR 0088; idempotent: content-addressed on both sides). Null when all are there, else the step
+   * (a refusal that rejects the application, or a retry).
+   */
+  private async sendEvidence(feed: PartnerFeed, client: PartnerFeedClient, due: DueForward): Promise<ForwardStep | null> {
+    for (const sha256 of evidenceFilesOf(due.evidence ?? [])) {
+      const file = await this.upstreams.repairEvidence
+        .getForwardEvidence({ sha256 }, { principal: partnerPrincipal(feed) })
+        .catch((error: unknown) => error as Error);
+      if (file instanceof Error) return { kind: 'retry', failure: `evidence file ${sha256} not readable here: ${file.message}` };
+      const step = afterUpload(await client.call('POST', '/exchange/v1/repair-evidence', file.content), sha256);
+      if (step) return step;
+    }
+    return null;
   }
 
   private async record(feed: PartnerFeed, partner: Principal, due: { applicationId: string; attempts: number }, step: ForwardStep): Promise<void> {

@@ -4,7 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { chinaDateOf, WorkingDayCalendar } from '@domain/calendar';
 import { assertScope, Principal, Scopes } from '@platform/auth';
 import { DomainError } from '@platform/errors';
+import { findStoredFiles } from '@platform/files';
 import { SERVICE_CONFIG } from '@platform/service';
+import { evidenceFileHashes, evidenceFileViolations } from '../../evidence/domain/evidence-files';
 import { RepairRecordReader } from '../../records/application/repair-record-reader';
 import { REPAIR_CHECKLIST, REPAIR_RULES } from '../../rules/application/rules.tokens';
 import type { RepairChecklist } from '../../rules/domain/repair-checklist';
@@ -37,7 +39,8 @@ export interface ReceivePartnerRepairApplicationCommand {
  * request again → the first answer, replayed; another request → 409 REPAIR.REFERENCE_REUSED.
  * Refused, nothing stored: 404 REPAIR.RECORD_NOT_FOUND (no record / list entry of ours with that
  * id), 409 REPAIR.NOT_DECIDED_HERE (one another partner decided: not ours to decide), 422
- * REPAIR.SUBJECT_MISMATCH, and the local eligibility codes.
+ * REPAIR.SUBJECT_MISMATCH, and the local eligibility codes; 400 REPAIR.INVALID for a `sha256:`
+ * evidence reference whose file the partner has not uploaded first (ADR 0088).
  */
 @Injectable()
 export class ReceivePartnerRepairApplicationHandler {
@@ -52,7 +55,8 @@ export class ReceivePartnerRepairApplicationHandler {
 
   async execute(principal: Principal, command: ReceivePartnerRepairApplicationCommand): Promise<RepairApplicationWriteResult> {
     assertScope(principal, Scopes.ExchangeWrite);
-    const violations = forwardedApplicationViolations(command);
+    const stored = await findStoredFiles(this.dataSource.manager, evidenceFileHashes(command.evidence));
+    const violations = [...forwardedApplicationViolations(command), ...evidenceFileViolations(command.evidence, stored)];
     if (violations.length > 0) throw DomainError.validation(RepairApplicationErrorCode.Invalid, violations, 'The application is invalid; nothing was stored.');
     return this.dataSource.transaction((manager) => this.receive(manager, principal, command));
   }
