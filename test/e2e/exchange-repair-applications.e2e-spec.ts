@@ -127,4 +127,40 @@ describe('exchange: a partner forwards a repair application about our record and
     const byIntegrator = await api(`/exchange/v1/repair-applications/${first.body.id as string}`);
     expect({ status: byIntegrator.status, code: byIntegrator.body.code }).toEqual({ status: 403, code: 'AUTH.INSUFFICIENT_SCOPE' });
   });
+
+  /*
+   * ADR 0088: `targetKind` says what `target` names — one of our records (absent: record, as before)
+   * or one of our list entries. Anything else is refused on the field; a record's id named as a list
+   * entry is no list entry of ours.
+   */
+  it('a target kind: list-entry names one of our list entries, an unknown kind is 400 on targetKind', async () => {
+    const { recordId, uscc } = await penaltyOf(makeUscc('420100'));
+    const about = (targetKind: string) =>
+      api('/exchange/v1/repair-applications', {
+        method: 'POST',
+        token: hubei,
+        body: {
+          targetKind,
+          target: recordId,
+          subject: { kind: 'org', id: uscc, name: '武汉修复测试运输有限公司' },
+          commitment: COMMITMENT,
+          reference: `HB-RA-${randomUUID()}`,
+        },
+      });
+    const unknownKind = await about('grade');
+    expect({ status: unknownKind.status, code: unknownKind.body.code, field: unknownKind.body.errors?.[0]?.field }).toEqual({
+      status: 400,
+      code: 'REQUEST.INVALID',
+      field: 'targetKind',
+    });
+    const notAnEntry = await about('list-entry');
+    expect({ status: notAnEntry.status, code: notAnEntry.body.code }).toEqual({ status: 404, code: 'REPAIR.RECORD_NOT_FOUND' });
+    // The same record named as a record (once repair holds it) is accepted.
+    const asRecord = await eventually(
+      () => about('record'),
+      (r) => r.status !== 404,
+      30_000,
+    );
+    expect(asRecord.status).toBe(201);
+  });
 });

@@ -150,10 +150,11 @@ describe('exchange: an application about Hubei’s record is sent to Hubei and i
       decision: { outcome: 'approved', reason: '已纠正违法行为，同意信用修复', decidedBy: '420000:wuhan-traffic' },
     });
 
-    // What Hubei received: the first send while it was down, the same send again (our id as its reference), then answer checks.
+    // What Hubei received: the first send while it was down, the same send again (our id as its reference), then answer checks
+    // (the approval is next asked about, watched for a revocation, an hour on: `repairWatchIntervalSeconds` by default, ADR 0088).
     const sends = hubeiExchange.received.filter((r) => r.method === 'POST');
     expect(sends).toHaveLength(2);
-    expect(sends[1].body).toEqual({ target: sourceReference, subject, commitment: COMMITMENT, evidence: [], reference: applicationId });
+    expect(sends[1].body).toEqual({ targetKind: 'record', target: sourceReference, subject, commitment: COMMITMENT, evidence: [], reference: applicationId });
     expect(sends[1].authorization).toBe('Bearer hubei-token');
     expect(hubeiExchange.received.filter((r) => r.method === 'GET').map((r) => r.path)).toEqual([
       '/exchange/v1/repair-applications/hb-ra-1',

@@ -29,10 +29,16 @@ describe('two provinces: a repair applied for in Hubei is decided by Henan, whic
   beforeAll(async () => {
     henan = await startPlatform(HENAN_APPS);
     // Henan may push records about any subject (here a Hubei carrier Henan fined).
-    hubei = await startHubeiFollowing(henan, ['gateway', 'joint-measures', 'collection', 'repair'], {
-      lists: [{ listType: 'key-watch', subjects: 'any', effect: 'apply', maxTermMonths: 24 }],
-      records: { subjects: 'any' },
-    });
+    // Henan's key-watch entries apply in Hubei about any subject; a repair Henan approved is asked about every second.
+    hubei = await startHubeiFollowing(
+      henan,
+      ['gateway', 'joint-measures', 'collection', 'repair'],
+      {
+        lists: [{ listType: 'key-watch', subjects: 'any', effect: 'apply', maxTermMonths: 24 }],
+        records: { subjects: 'any' },
+      },
+      { repairWatchIntervalSeconds: 1 },
+    );
     zhengzhou = await henan.token('zhengzhou');
     // The carrier applies through a Hubei integrator (the Yangtze bureau's, region 420000, records:write).
     hubeiApplicant = await hubei.token('yangtze');
@@ -101,7 +107,17 @@ describe('two provinces: a repair applied for in Hubei is decided by Henan, whic
     expect([200, 201]).toContain(pushed.status);
     const hubeiRecordId = pushed.body.id as string;
 
-    const apply = () => atHubei('/api/v1/repair-applications', { method: 'POST', body: { target: hubeiRecordId, commitment: COMMITMENT } });
+    // The carrier's rectification photo, uploaded in Hubei (ADR 0076); it travels with the application (ADR 0088).
+    const photo = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), Buffer.from('JFIF\0', 'latin1'), Buffer.from(hubeiRecordId)]);
+    const uploaded = await fetch(`${hubei.gatewayUrl}/api/v1/repair-evidence`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${hubeiApplicant}`, 'content-type': 'application/octet-stream' },
+      body: photo,
+    });
+    expect(uploaded.status).toBe(201);
+    const evidence = [`sha256:${((await uploaded.json()) as { sha256: string }).sha256}`];
+
+    const apply = () => atHubei('/api/v1/repair-applications', { method: 'POST', body: { target: hubeiRecordId, commitment: COMMITMENT, evidence } });
     const filed = await eventually(apply, (r) => r.status !== 404, 30_000);
     expect(filed.status).toBe(201);
     expect(filed.body).toMatchObject({ status: 'forwarded', forwardedTo: { region: '410000' } });
@@ -114,7 +130,13 @@ describe('two provinces: a repair applied for in Hubei is decided by Henan, whic
       60_000,
     );
     const atHenanQueue = queued.body.items!.find((a) => (a.target as { recordId?: string }).recordId === henanRecordId)!;
-    expect(atHenanQueue).toMatchObject({ decidingRegion: body.region, origin: { partnerRegion: '420000', reference: hubeiApplicationId } });
+    expect(atHenanQueue).toMatchObject({ decidingRegion: body.region, origin: { partnerRegion: '420000', reference: hubeiApplicationId }, evidence });
+    // Zhengzhou's unit opens the photo in Henan: the same bytes.
+    const download = await fetch(`${henan.gatewayUrl}/api/v1/repair-evidence/${evidence[0].slice('sha256:'.length)}`, {
+      headers: { authorization: `Bearer ${zhengzhou}` },
+    });
+    expect(download.status).toBe(200);
+    expect(Buffer.from(await download.arrayBuffer()).equals(photo)).toBe(true);
     const approved = await atHenan(`/api/v1/repair-applications/${atHenanQueue.id as string}/decision`, {
       method: 'POST',
       body: { outcome: 'approved', reason: '已纠正超限运输违法行为并缴清罚款，同意修复' },
@@ -133,5 +155,112 @@ describe('two provinces: a repair applied for in Hubei is decided by Henan, whic
     });
     const again = await eventually(apply, (r) => r.body.code === 'REPAIR.ALREADY_REPAIRED', 30_000);
     expect(again.status).toBe(409);
-  });
+
+    // Henan finds the commitment false and revokes (issue 19 item 8, ADR 0088): revoked in Hubei too. The
+    // record is back in force there (repair's copy follows collection's restored version), and the carrier
+    // may not apply again for REPAIR_REVOCATION_BAR_MONTHS (12 by default) from today.
+    const revocation = await atHenan(`/api/v1/repair-applications/${atHenanQueue.id as string}/revocation`, {
+      method: 'POST',
+      body: { reason: '整改材料不实，撤销信用修复' },
+    });
+    expect(revocation.status).toBe(200);
+    const revoked = await eventually(
+      () => atHubei('/api/v1/repair-applications?status=revoked'),
+      (r) => (r.body.items ?? []).some((a) => a.id === hubeiApplicationId),
+      60_000,
+    );
+    expect(revoked.body.items!.find((a) => a.id === hubeiApplicationId)).toMatchObject({
+      decision: { outcome: 'approved' },
+      revocation: { reason: '整改材料不实，撤销信用修复', revokedBy: '410000:zhengzhou', reapplyBarredUntil: addMonths(chinaDateOf(new Date()), 12) },
+    });
+    const barred = await eventually(apply, (r) => r.body.code !== 'REPAIR.ALREADY_REPAIRED', 30_000);
+    expect({ status: barred.status, code: barred.body.code }).toEqual({ status: 422, code: 'REPAIR.REAPPLY_BARRED' });
+  }, 120_000);
+
+  /*
+   * The same for a list entry (ADR 0088): Zhengzhou puts the Hubei carrier on its key-watch list;
+   * Hubei recognises it from Henan's feed (Henan's provenance, Henan's entry id as the reference).
+   * The carrier applies in Hubei; Henan's unit decides; the approval comes back and lifts the
+   * measure in Hubei (removed, reason repair: DOMAIN.md §5). Henan then finds the commitment false
+   * and revokes the repair (issue 19 item 8): Hubei revokes it too — the entry is in force again
+   * and the carrier may not apply again for REPAIR_REVOCATION_BAR_MONTHS (12 by default) from today.
+   */
+  it('a Henan list entry: repaired on Hubei’s forwarded application, removed in Hubei; Henan revokes, restored and barred in Hubei', async () => {
+    const carrier = { kind: 'org', id: makeUscc('420100'), name: '武汉跨省名单修复测试运输有限公司' };
+    const finding = await atHenan('/api/v1/credit-records', { method: 'POST', body: creditRecordBody({ subject: carrier }) });
+    expect(finding.status).toBe(201);
+    const proposal = { subjectId: carrier.id, basisRecordIds: [finding.body.id as string], grounds: '一年内多次违法超限运输' };
+    const proposed = await eventually(
+      () => atHenan('/api/v1/lists/key-watch/entries', { method: 'POST', body: proposal }),
+      (r) => r.status === 201,
+      30_000,
+    );
+    expect(proposed.status).toBe(201);
+    const henanEntryId = proposed.body.id as string;
+    await henan.db.query(`UPDATE joint_measures.list_entries SET notice_ends_on = current_date - 1 WHERE id = $1`, [henanEntryId]);
+    const confirmed = await atHenan(`/api/v1/list-entries/${henanEntryId}/decision`, {
+      method: 'POST',
+      body: { outcome: 'confirm', documentNumber: '郑交信〔2026〕88号' },
+    });
+    expect(confirmed.status).toBe(200);
+
+    const hubeiAdmin = await hubei.token('yangtze-regulator');
+    const heldAtHubei = async () =>
+      ((await atHubei('/api/v1/partner-list-entries', { token: hubeiAdmin })).body.items ?? []).find(
+        (e) => (e.provenance as { sourceReference?: string } | null)?.sourceReference === henanEntryId,
+      ) as { id: string; status: string; removal: { reason: string } | null } | undefined;
+    const held = await eventually(heldAtHubei, (e) => e?.status === 'effective', 60_000);
+    expect(held?.status).toBe('effective');
+    const hubeiEntryId = held!.id;
+
+    const apply = () => atHubei('/api/v1/repair-applications', { method: 'POST', body: { target: hubeiEntryId, commitment: COMMITMENT } });
+    const filed = await eventually(apply, (r) => r.status !== 404, 30_000);
+    expect(filed.status).toBe(201);
+    expect(filed.body).toMatchObject({ status: 'forwarded', forwardedTo: { region: '410000' }, target: { kind: 'list-entry', entryId: hubeiEntryId } });
+    const hubeiApplicationId = filed.body.id as string;
+    // No Hubei unit decides it (here a province-level client of Hubei's with records:write).
+    const local = await atHubei(`/api/v1/repair-applications/${hubeiApplicationId}/decision`, {
+      method: 'POST',
+      body: { outcome: 'approved', reason: '同意' },
+    });
+    expect({ status: local.status, code: local.body.code }).toEqual({ status: 409, code: 'REPAIR.ROUTED_TO_PARTNER' });
+
+    // In Henan: the listing unit's queue, about Henan's own entry, Hubei as origin.
+    const aboutEntry = (a: Record<string, unknown>) => (a.target as { entryId?: string }).entryId === henanEntryId;
+    const queued = await eventually(
+      () => atHenan('/api/v1/repair-applications?status=pending'),
+      (r) => (r.body.items ?? []).some(aboutEntry),
+      60_000,
+    );
+    const atHenanQueue = (queued.body.items ?? []).find(aboutEntry)!;
+    expect(atHenanQueue).toMatchObject({ target: { kind: 'list-entry' }, origin: { partnerRegion: '420000', reference: hubeiApplicationId } });
+    const approved = await atHenan(`/api/v1/repair-applications/${atHenanQueue.id as string}/decision`, {
+      method: 'POST',
+      body: { outcome: 'approved', reason: '已纠正违法行为并作出信用承诺，同意移出重点关注名单' },
+    });
+    expect(approved.status).toBe(200);
+
+    // Back in Hubei: approved with Henan's unit, and the measure lifted — the entry removed for repair.
+    const hubeiApplication = async (status: string) =>
+      ((await atHubei(`/api/v1/repair-applications?status=${status}`)).body.items ?? []).find((a) => a.id === hubeiApplicationId);
+    const answered = await eventually(() => hubeiApplication('approved'), Boolean, 60_000);
+    expect(answered).toMatchObject({ decision: { outcome: 'approved', decidedBy: '410000:zhengzhou' } });
+    const removed = await eventually(heldAtHubei, (e) => e?.status === 'removed' && e.removal?.reason === 'repair', 60_000);
+    expect(removed).toMatchObject({ status: 'removed', removal: { reason: 'repair' } });
+
+    // Henan revokes its approval: revoked in Hubei too, the entry in force again, the carrier barred.
+    const revocation = await atHenan(`/api/v1/repair-applications/${atHenanQueue.id as string}/revocation`, {
+      method: 'POST',
+      body: { reason: '信用承诺不实，撤销信用修复' },
+    });
+    expect(revocation.status).toBe(200);
+    const revoked = await eventually(() => hubeiApplication('revoked'), Boolean, 60_000);
+    expect(revoked).toMatchObject({
+      revocation: { reason: '信用承诺不实，撤销信用修复', revokedBy: '410000:zhengzhou', reapplyBarredUntil: addMonths(chinaDateOf(new Date()), 12) },
+    });
+    const restored = await eventually(heldAtHubei, (e) => e?.status === 'effective', 60_000);
+    expect(restored).toMatchObject({ status: 'effective', removal: null });
+    const barred = await apply();
+    expect({ status: barred.status, code: barred.body.code }).toEqual({ status: 422, code: 'REPAIR.REAPPLY_BARRED' });
+  }, 240_000);
 });

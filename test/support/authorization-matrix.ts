@@ -485,6 +485,13 @@ export const MATRIX: Record<string, Row> = {
     allowed: 404,
     probe: (f) => get(`/exchange/v1/repair-applications/${f.unknownUuid}`),
   },
+  // A forwarded application's evidence files (ADR 0088): an empty upload is refused (400 FILE.EMPTY).
+  'POST /exchange/v1/repair-evidence': {
+    access: S.ExchangeWrite,
+    region: 'none',
+    allowed: 400,
+    probe: () => ({ method: 'POST', path: '/exchange/v1/repair-evidence', raw: { contentType: 'application/octet-stream', text: '' } }),
+  },
   // Admins review what partners sent.
   'GET /api/v1/partner-list-entries': { access: S.Admin, region: 'none', allowed: 200, probe: () => get('/api/v1/partner-list-entries') },
   // The partner-feed puller's state and dead letters (ADR 0080): the deployment's, not a region's.

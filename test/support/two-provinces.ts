@@ -14,13 +14,14 @@ export interface HenanAgreementTerms {
  * The second province of the two-province tests (issue 20 item 7): Hubei (420000) on its own
  * platform — database, ports, NATS namespace, signing key and issuer — following Henan's signed
  * feed as the client Henan registered for it (`hubei-partner`, ADR 0080), under an agreement with
- * Henan. Feeds are asked every second; `maxBackoffSeconds` caps the wait while Henan is down.
+ * Henan. Feeds are asked every second; `maxBackoffSeconds` caps the wait while Henan is down;
+ * `repairWatchIntervalSeconds` is how often a repair Henan approved is asked about again (ADR 0088).
  */
 export async function startHubeiFollowing(
   henan: RunningPlatform,
   apps: string[],
   terms: HenanAgreementTerms,
-  feed: { maxBackoffSeconds?: number } = {},
+  feed: { maxBackoffSeconds?: number; repairWatchIntervalSeconds?: number } = {},
 ): Promise<RunningPlatform> {
   const dir = mkdtempSync(join(tmpdir(), 'tcp-hubei-'));
   const agreement = {

@@ -1,5 +1,6 @@
 import { PartnerRecordsHttpController } from './exchange/partner-records.http.controller';
 import { PartnerRepairApplicationsHttpController } from './exchange/partner-repair-applications.http.controller';
+import { PartnerRepairEvidenceHttpController } from './exchange/partner-repair-evidence.http.controller';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ServiceCoreModule } from '@platform/service';
@@ -115,6 +116,7 @@ export class AppModule {
         PartnerListEntriesHttpController,
         PartnerRecordsHttpController,
         PartnerRepairApplicationsHttpController,
+        PartnerRepairEvidenceHttpController,
         PartnerListEntriesAdminHttpController,
         PartnerPermitApprovalsHttpController,
         PartnerSubjectGradesHttpController,

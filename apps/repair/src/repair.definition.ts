@@ -11,6 +11,7 @@ import { RepairFinePaymentCheck1763700004202 } from './migrations/1763700004202-
 import { RepairRemindersSent1763700004203 } from './migrations/1763700004203-repair-reminders-sent';
 import { RepairCrossProvinceRouting1763700008300 } from './migrations/1763700008300-repair-cross-province-routing';
 import { RepairForwardingProgress1763700008301 } from './migrations/1763700008301-repair-forwarding-progress';
+import { RepairPartnerListEntriesAndRevocationWatch1763700008700 } from './migrations/1763700008700-repair-partner-list-entries-and-revocation-watch';
 
 export const repairConfigSchema = backendServiceEnv.extend({
   /**
@@ -24,6 +25,12 @@ export const repairConfigSchema = backendServiceEnv.extend({
    * not apply for a repair again. Placeholder: DOMAIN.md §5 and the seeds give no period.
    */
   REPAIR_REVOCATION_BAR_MONTHS: z.coerce.number().int().min(0).max(60).default(12),
+  /**
+   * Days after a partner province's approval of a forwarded application during which the gateway
+   * keeps asking the partner whether it revoked the repair (ADR 0088): bounded, not for ever.
+   * Placeholder: DOMAIN.md §5 and the seeds give no period within which a repair may be revoked.
+   */
+  REPAIR_PARTNER_REVOCATION_WATCH_DAYS: z.coerce.number().int().min(0).max(3650).default(365),
   /** How often the reminder sweep looks for records whose minimum period ended (`repair.reminders.due`). */
   REPAIR_REMINDER_SWEEP_MS: z.coerce.number().int().min(1000).max(86_400_000).default(3_600_000),
 });
@@ -51,6 +58,7 @@ export const repairDefinition: ServiceDefinition = {
     StoredFiles1763700007100,
     RepairCrossProvinceRouting1763700008300,
     RepairForwardingProgress1763700008301,
+    RepairPartnerListEntriesAndRevocationWatch1763700008700,
   ],
   protoPackages: [ProtoPackages.repair],
   streams: ['REPAIR', 'CREDIT_RECORDS', 'MEASURES'],

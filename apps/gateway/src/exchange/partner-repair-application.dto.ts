@@ -1,20 +1,32 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { SubjectRefDto } from '../credit-records/credit-record.dto';
 
 /**
- * POST /exchange/v1/repair-applications (ADR 0084): a partner province forwards the repair
- * application a subject filed there about a record we decided (谁认定、谁修复).
+ * POST /exchange/v1/repair-applications (ADR 0084, 0088): a partner province forwards the repair
+ * application a subject filed there about a record or list entry we decided (谁认定、谁修复).
  */
 export class ForwardRepairApplicationDto {
-  @ApiProperty({ description: 'Our credit record the subject applies about (its id, as our feed carries it)', example: '3f2b6a1e-8c4d-4e5f-9a6b-7c8d9e0f1a2b' })
+  @ApiPropertyOptional({
+    enum: ['record', 'list-entry'],
+    default: 'record',
+    description: 'What `target` names: one of our credit records (absent: record), or one of our list entries',
+  })
+  @IsOptional()
+  @IsIn(['record', 'list-entry'])
+  targetKind?: 'record' | 'list-entry';
+
+  @ApiProperty({
+    description: 'Our credit record, or list entry, the subject applies about (its id: the reference we pushed it under, the `entry.id` of our feed)',
+    example: '3f2b6a1e-8c4d-4e5f-9a6b-7c8d9e0f1a2b',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   target: string;
 
-  @ApiProperty({ type: SubjectRefDto, description: "The record's subject (checked against the record and the agreement)" })
+  @ApiProperty({ type: SubjectRefDto, description: "The record's or entry's subject (checked against it and the agreement)" })
   @IsDefined()
   @ValidateNested()
   @Type(() => SubjectRefDto)

@@ -15,11 +15,13 @@ import { ExchangeErrorCode } from './domain/exchange-errors';
 import { ForwardRepairApplicationDto } from './partner-repair-application.dto';
 
 /**
- * What a partner province calls on us when WE decided the record (谁认定、谁修复, issue 19 item 5,
- * ADR 0084): it forwards the repair application a subject filed there, and reads our decision
- * back. The application is queued for our deciding unit like a local one, marked with the partner
- * as origin. Accepted only about subjects the agreement with the sender exchanges records about
- * (its `records` term); repair checks the record (ours, in force, the subject's) and eligibility.
+ * What a partner province calls on us when WE decided the record or list entry (谁认定、谁修复,
+ * issue 19 item 5, ADR 0084 and 0088): it forwards the repair application a subject filed there,
+ * and reads our decision back. The application is queued for our deciding unit like a local one,
+ * marked with the partner as origin. A record's: accepted only about subjects the agreement with
+ * the sender exchanges records about (its `records` term); a list entry's: only from a partner the
+ * agreement exchanges list entries with. Repair checks the target (ours, in force, the subject's)
+ * and eligibility.
  */
 @ApiTags('exchange')
 @ApiBearerAuth()
@@ -44,14 +46,18 @@ export class PartnerRepairApplicationsHttpController {
     @Body() body: ForwardRepairApplicationDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<RepairApplicationBody> {
-    const acceptance = this.agreements.recordAcceptanceOf(principal.region, body.subject);
+    const targetKind = body.targetKind ?? 'record';
+    const acceptance =
+      targetKind === 'list-entry'
+        ? this.agreements.listEntryRepairAcceptanceOf(principal.region)
+        : this.agreements.recordAcceptanceOf(principal.region, body.subject);
     if (!acceptance.accepted) {
       throw new DomainError(ExchangeErrorCode.OutsideAgreement, 'precondition', acceptance.reason, [
-        { field: 'subject.id', message: acceptance.reason, code: 'OUTSIDE_AGREEMENT' },
+        { field: targetKind === 'list-entry' ? 'targetKind' : 'subject.id', message: acceptance.reason, code: 'OUTSIDE_AGREEMENT' },
       ]);
     }
     const result = await this.upstreams.repairApplications.receivePartnerRepairApplication(
-      { recordId: body.target, subjectId: body.subject.id, commitment: body.commitment, evidence: body.evidence ?? [], reference: body.reference },
+      { targetKind, recordId: body.target, subjectId: body.subject.id, commitment: body.commitment, evidence: body.evidence ?? [], reference: body.reference },
       { principal },
     );
     if (result.replayed) response.status(200);

@@ -65,6 +65,7 @@ const NO_RPC: Record<string, string> = {
   'GET /api/v1/permit-attachments/:sha256': BINARY,
   'POST /api/v1/repair-evidence': BINARY,
   'GET /api/v1/repair-evidence/:sha256': BINARY,
+  'POST /exchange/v1/repair-evidence': BINARY,
   'GET /health/live': PROBE,
   'GET /health/ready': PROBE,
   'GET /metrics': PROBE,

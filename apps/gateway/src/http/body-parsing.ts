@@ -16,9 +16,9 @@ const BATCH_PATH = /^\/api\/v1\/(?:credit-records\/batches|registry\/imports)\/?
 const TOKEN_PATH = /^\/api\/v1\/auth\/token\/?$/;
 /**
  * File uploads (ADR 0076): the raw bytes, whatever Content-Type is declared; the service sniffs
- * the type from the content and never trusts the header.
+ * the type from the content and never trusts the header. A partner's repair evidence too (ADR 0088).
  */
-export const FILE_UPLOAD_PATH = /^\/api\/v1\/(?:permit-attachments|repair-evidence)\/?$/;
+export const FILE_UPLOAD_PATH = /^\/(?:api\/v1\/(?:permit-attachments|repair-evidence)|exchange\/v1\/repair-evidence)\/?$/;
 
 /**
  * Body parsing with per-route media types and limits. A write with the wrong Content-Type is a

@@ -5,6 +5,7 @@ import type { GatewayConfig } from '../../gateway.definition';
 import {
   gradeRecognitionOf,
   recognitionAgreementsSchema,
+  listEntryRepairAcceptanceOf,
   recognitionOf,
   recordAcceptanceOf,
   type GradeRecognition,
@@ -37,6 +38,10 @@ export class RecognitionAgreements {
 
   gradeRecognitionOf(sender: string, grade: { schemeId: string; subject: { kind: string; id: string } }): GradeRecognition {
     return gradeRecognitionOf(this.all, sender, grade);
+  }
+
+  listEntryRepairAcceptanceOf(sender: string): RecordAcceptance {
+    return listEntryRepairAcceptanceOf(this.all, sender);
   }
 }
 

@@ -2,8 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Principal, Scopes } from '@platform/auth';
 import { partnerBackoffMs } from '../domain/feed-backoff';
-import type { PartnerFeed } from '../domain/partner-feed';
-import { afterCheck, afterSend, type ForwardStep } from '../domain/repair-forwarding';
+import { DEFAULT_REPAIR_WATCH_INTERVAL_SECONDS, type PartnerFeed } from '../domain/partner-feed';
+import { afterCheck, afterSend, afterUpload, afterWatch, evidenceFilesOf, type DueForward, type ForwardStep } from '../domain/repair-forwarding';
 import { FeedUnavailable, PartnerFeedClient } from '../infrastructure/partner-feed-client';
 import { Upstreams } from '../../upstreams';
 import { PartnerFeeds } from './partner-feeds';
@@ -17,7 +17,8 @@ const BATCH = 20;
  * with the client it registered for us (the feed configuration, ADR 0080: no second partner
  * directory). Repair's forwarded rows are the outbox: a partner that is down is retried with
  * backoff per application, nothing is lost, and the partner's idempotency on our reference (the
- * application id) makes a send repeated by a crash or a second replica harmless.
+ * application id) makes a send repeated by a crash or a second replica harmless. Evidence files the
+ * application names go first, to the partner's `POST /exchange/v1/repair-evidence` (ADR 0088).
  */
 @Injectable()
 export class RepairForwarder implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -73,25 +74,16 @@ export class RepairForwarder implements OnApplicationBootstrap, OnApplicationShu
     return forwards?.length ?? 0;
   }
 
-  private stepOf(
-    feed: PartnerFeed,
-    due: {
-      applicationId: string;
-      target: string;
-      subjectKind: string;
-      subjectId: string;
-      subjectName: string;
-      commitment: string;
-      evidence: string[];
-      partnerApplicationId: string;
-    },
-  ): Promise<ForwardStep> {
+  private async stepOf(feed: PartnerFeed, due: DueForward): Promise<ForwardStep> {
     const client = this.clientOf(feed);
-    if (due.partnerApplicationId) {
-      return client.call('GET', `/exchange/v1/repair-applications/${encodeURIComponent(due.partnerApplicationId)}`).then(afterCheck);
-    }
+    const answerPath = `/exchange/v1/repair-applications/${encodeURIComponent(due.partnerApplicationId)}`;
+    if (due.status === 'approved') return client.call('GET', answerPath).then(afterWatch);
+    if (due.partnerApplicationId) return client.call('GET', answerPath).then(afterCheck);
+    const evidenceRefused = await this.sendEvidence(feed, client, due);
+    if (evidenceRefused) return evidenceRefused;
     return client
       .call('POST', '/exchange/v1/repair-applications', {
+        targetKind: due.targetKind || 'record',
         target: due.target,
         subject: { kind: due.subjectKind, id: due.subjectId, name: due.subjectName },
         commitment: due.commitment,
@@ -99,6 +91,23 @@ export class RepairForwarder implements OnApplicationBootstrap, OnApplicationShu
         reference: due.applicationId,
       })
       .then(afterSend);
+  }
+
+  /**
+   * The application's evidence files, uploaded to the partner before the application names them
+   * (ADR 0088; idempotent: content-addressed on both sides). Null when all are there, else the step
+   * (a refusal that rejects the application, or a retry).
+   */
+  private async sendEvidence(feed: PartnerFeed, client: PartnerFeedClient, due: DueForward): Promise<ForwardStep | null> {
+    for (const sha256 of evidenceFilesOf(due.evidence ?? [])) {
+      const file = await this.upstreams.repairEvidence
+        .getForwardEvidence({ sha256 }, { principal: partnerPrincipal(feed) })
+        .catch((error: unknown) => error as Error);
+      if (file instanceof Error) return { kind: 'retry', failure: `evidence file ${sha256} not readable here: ${file.message}` };
+      const step = afterUpload(await client.call('POST', '/exchange/v1/repair-evidence', file.content), sha256);
+      if (step) return step;
+    }
+    return null;
   }
 
   private async record(feed: PartnerFeed, partner: Principal, due: { applicationId: string; attempts: number }, step: ForwardStep): Promise<void> {
@@ -117,11 +126,22 @@ export class RepairForwarder implements OnApplicationBootstrap, OnApplicationShu
           { principal: partner },
         );
         return;
+      case 'revoked':
+        await repair.applyPartnerRevocation(
+          { applicationId: due.applicationId, reason: step.reason, revokedBy: step.revokedBy, revokedAt: step.revokedAt },
+          { principal: partner },
+        );
+        return;
       case 'decided':
         await repair.applyPartnerAnswer(
           { applicationId: due.applicationId, outcome: step.outcome, reason: step.reason, decidedBy: step.decidedBy, decidedAt: step.decidedAt },
           { principal: partner },
         );
+        // An approval is watched for its revocation: first asked about one watch interval from now.
+        if (step.outcome === 'approved') await this.watchAgain(partner, due.applicationId, feed);
+        return;
+      case 'still-approved':
+        await this.watchAgain(partner, due.applicationId, feed);
         return;
       case 'retry': {
         const retryInMs = partnerBackoffMs(feed, due.attempts + 1);
@@ -134,6 +154,13 @@ export class RepairForwarder implements OnApplicationBootstrap, OnApplicationShu
     }
   }
 
+  private async watchAgain(partner: Principal, applicationId: string, feed: PartnerFeed): Promise<void> {
+    await this.upstreams.repairApplications.noteForwardProgress(
+      { applicationId, partnerApplicationId: '', failure: '', retryInMs: String(watchIntervalMs(feed)) },
+      { principal: partner },
+    );
+  }
+
   private clientOf(feed: PartnerFeed): PartnerFeedClient {
     let client = this.clients.get(feed.region);
     if (!client) {
@@ -142,6 +169,10 @@ export class RepairForwarder implements OnApplicationBootstrap, OnApplicationShu
     }
     return client;
   }
+}
+
+function watchIntervalMs(feed: PartnerFeed): number {
+  return (feed.repairWatchIntervalSeconds ?? DEFAULT_REPAIR_WATCH_INTERVAL_SECONDS) * 1000;
 }
 
 /** The partner as repair checks it: its region (only applications routed to it), exchange:write. Never a token: it does not leave this process. */

@@ -22,7 +22,11 @@ export interface PartnerFeed {
   pollIntervalSeconds: number;
   /** The longest wait between attempts while the partner fails (the backoff's cap). */
   maxBackoffSeconds: number;
+  /** How often a repair the partner approved for us is asked about again, watched for its revocation (ADR 0088); default an hour. */
+  repairWatchIntervalSeconds?: number;
 }
+
+export const DEFAULT_REPAIR_WATCH_INTERVAL_SECONDS = 3600;
 
 const httpUrl = z
   .string()
@@ -43,6 +47,7 @@ export const partnerFeedsSchema = z.array(
       clientSecretFile: z.string().min(1).optional(),
       pollIntervalSeconds: z.number().int().min(1).max(86_400).default(60),
       maxBackoffSeconds: z.number().int().min(1).max(86_400).default(900),
+      repairWatchIntervalSeconds: z.number().int().min(1).max(86_400).default(DEFAULT_REPAIR_WATCH_INTERVAL_SECONDS),
     })
     .strict()
     .refine((f) => (f.clientSecret === undefined) !== (f.clientSecretFile === undefined), {

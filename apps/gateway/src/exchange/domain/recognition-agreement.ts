@@ -205,6 +205,19 @@ export function recordAcceptanceOf(agreements: readonly RecognitionAgreement[], 
   return { accepted: true, agreement: agreement.id };
 }
 
+/**
+ * Whether the agreement with the sender lets it forward a repair application about one of OUR list
+ * entries (ADR 0088): it must exchange list entries with us (a `lists` term). Our entries reach the
+ * partner through our feed whatever it recognises of them, so the subject is not checked here
+ * (repair checks it against the entry).
+ */
+export function listEntryRepairAcceptanceOf(agreements: readonly RecognitionAgreement[], sender: string): RecordAcceptance {
+  const agreement = agreements.find((a) => a.partner.region === sender);
+  if (!agreement) return { accepted: false, agreement: '', reason: `no recognition agreement with ${sender}` };
+  if (agreement.lists.length === 0) return { accepted: false, agreement: agreement.id, reason: `agreement ${agreement.id} does not exchange list entries` };
+  return { accepted: true, agreement: agreement.id };
+}
+
 /** Whether the subject is registered within the partner's region (the identifier rule above). */
 export function registeredWithin(partnerRegion: string, subject: { kind: string; id: string }): boolean {
   const registered = registeredRegionOf(subject);

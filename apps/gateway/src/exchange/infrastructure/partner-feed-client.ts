@@ -41,19 +41,22 @@ export class PartnerFeedClient {
 
   /**
    * Any other exchange call to the partner as this deployment's partner client (the permit-approval
-   * relay, ADR 0080): its status and JSON answer, whatever the status; a network failure is FeedUnavailable.
+   * relay, ADR 0080; the repair forwarder, ADR 0084): its status and JSON answer, whatever the
+   * status; a network failure is FeedUnavailable.
    */
   async call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
     const url = `${this.feed.baseUrl}${path}`;
+    // Bytes (an evidence file, ADR 0088) go as they are; anything else as JSON.
+    const bytes = body instanceof Uint8Array;
     const send = async () =>
       this.fetch(url, {
         method,
         headers: {
           accept: 'application/json',
           authorization: `Bearer ${await this.accessToken()}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(body === undefined ? {} : { 'content-type': bytes ? 'application/octet-stream' : 'application/json' }),
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : bytes ? body : JSON.stringify(body),
       });
     let response = await send();
     if (response.status === 401) {

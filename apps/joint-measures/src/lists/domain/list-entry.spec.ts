@@ -1,6 +1,7 @@
 import { WorkingDayCalendar } from '@domain/calendar';
 import { DomainError } from '@platform/errors';
 import {
+  attributeWithdrawalToRepair,
   decide,
   hasExpired,
   importFromPartner,
@@ -211,5 +212,18 @@ describe('list entry', () => {
         expect.objectContaining({ code: 'LIST_ENTRY.REFERENCE_REUSED', violations: [expect.objectContaining({ field: 'subject.id' })] }),
       );
     });
+  });
+
+  it('withdrawn by its sender before the repair approved there on our forwarded application came back: the removal is the repair’s, and its revocation restores the entry (ADR 0088)', () => {
+    const entry = partnerEntry(applied);
+    const withdrawn = withdrawPartnerEntry(entry, '2026-12-01', 'withdrawn by Suzhou: withdrawn at the source (repair)')!;
+    const attributed = attributeWithdrawalToRepair(withdrawn, 'credit repair app-9 (信用修复)')!;
+    expect(attributed).toMatchObject({ status: 'removed', removal: { reason: 'repair', removedOn: '2026-12-01' }, version: withdrawn.version + 1 });
+    expect(restoreAfterRevokedRepair(attributed, 'app-9')).toMatchObject({ status: 'effective', removal: null, endsOn: entry.endsOn });
+    // Nothing to attribute: an entry in force, one removed otherwise, our own entry.
+    expect(attributeWithdrawalToRepair(entry, 'x')).toBeUndefined();
+    expect(attributeWithdrawalToRepair(remove(entry, 'expiry', '2027-04-01', ''), 'x')).toBeUndefined();
+    const ours = remove(decide(propose(proposal(), policies.of('severe-dishonesty'), calendar), confirm('2026-11-30')), 'basis-revoked', '2027-01-10', '');
+    expect(attributeWithdrawalToRepair({ ...ours, removal: { ...ours.removal!, reason: 'partner-withdrawn' } }, 'x')).toBeUndefined();
   });
 });

@@ -357,6 +357,19 @@ export function restoreAfterRevokedRepair(entry: ListEntry, applicationId: strin
   return { ...entry, status: entry.startsOn !== null ? 'effective' : 'proposed', removal: null, version: entry.version + 1 };
 }
 
+/**
+ * A partner's entry whose repair the partner approved on an application forwarded from here (ADR
+ * 0088) may already be withdrawn by the time the approval comes back: the partner removed its own
+ * entry for that repair and its feed said so first. It is the same removal: it now names the
+ * repair application (reason `repair`, the withdrawal's date kept), so that the repair's
+ * revocation restores it as it restores any entry removed by repair. Undefined when there is
+ * nothing to attribute (not a partner's entry, or not withdrawn by its sender).
+ */
+export function attributeWithdrawalToRepair(entry: ListEntry, detail: string): ListEntry | undefined {
+  if (entry.origin !== 'partner-import' || entry.status !== 'removed' || entry.removal?.reason !== 'partner-withdrawn') return undefined;
+  return { ...entry, removal: { reason: 'repair', removedOn: entry.removal.removedOn, detail }, version: entry.version + 1 };
+}
+
 /** Whether the entry binds on `date` (ISO): effective, started, not past its last day. */
 export function isInForce(entry: ListEntry, date: string): boolean {
   return entry.status === 'effective' && entry.startsOn !== null && entry.startsOn <= date && (entry.endsOn === null || date <= entry.endsOn);

@@ -9,13 +9,14 @@ import { runIdempotent } from '@platform/database';
 import { DomainError } from '@platform/errors';
 import { SERVICE_CONFIG } from '@platform/service';
 import { RepairRecordReader } from '../../records/application/repair-record-reader';
+import type { RepairListEntry } from '../../records/domain/repair-list-entry';
 import type { RepairRecord } from '../../records/domain/repair-record';
 import { REPAIR_CHECKLIST, REPAIR_RULES } from '../../rules/application/rules.tokens';
 import { repairModeFor, type RepairChecklist } from '../../rules/domain/repair-checklist';
 import type { RepairRules } from '../../rules/domain/repair-rules';
 import type { RepairConfig } from '../../repair.definition';
 import { checkFinePayment } from '../domain/fine-payment';
-import { applicationViolations, ineligibility, initialStatus, listEntryIneligibility, partnerDecidingRecord, reapplyBar } from '../domain/repair-application';
+import { applicationViolations, ineligibility, initialStatus, listEntryIneligibility, partnerDeciding, reapplyBar } from '../domain/repair-application';
 import { RepairApplicationErrorCode } from '../domain/repair-application-errors';
 import { NewRepairApplication, RepairApplicationsRepository } from '../infrastructure/repair-applications.repository';
 import type { ApplyForRepairCommand, RepairApplicationWriteResult } from './apply-for-repair.command';
@@ -35,7 +36,8 @@ import { REPAIR_CALENDAR } from './repair.tokens';
  * otherwise the application says what is missing (it is filed all the same, for the unit to decide).
  * A record a partner province decided and pushed (ADR 0069) is that province's to repair: the
  * application, checked the same way here, is `forwarded` to it (never queued for a unit of ours;
- * `forwardedTo` names the province) and the partner's answer comes back (ADR 0084).
+ * `forwardedTo` names the province) and the partner's answer comes back (ADR 0084); so is one about
+ * a list entry a partner decided (joint measures' import of it, ADR 0088).
  */
 @Injectable()
 export class ApplyForRepairHandler {
@@ -91,33 +93,11 @@ export class ApplyForRepairHandler {
     return recordTargetFacts(manager, { records: this.records, rules: this.rules, checklist: this.checklist }, record, command.evidence);
   }
 
-  /**
-   * A list entry's application (issue 19 item 2): the unit that listed it decides; commitment mode
-   * (the seeds' checklist classifies penalties, not list entries: placeholder).
-   */
+  /** A list entry's application (issue 19 item 2), or 404 when neither a record nor an entry has that id. */
   private async listEntryApplication(manager: EntityManager, entryId: string): Promise<TargetFacts> {
     const entry = await this.records.findListEntry(manager, entryId);
     if (!entry) throw DomainError.notFound(RepairApplicationErrorCode.RecordNotFound, `No credit record or list entry ${entryId} is known to repair.`);
-    const appliedAt = new Date();
-    const barredUntil = await RepairApplicationsRepository.reapplyBarredUntil(manager, entry.subjectId);
-    const refusal = reapplyBar(barredUntil, chinaDateOf(appliedAt)) ?? listEntryIneligibility(this.rules, entry);
-    if (refusal) throw new DomainError(refusal.code, refusal.status, refusal.message, [refusal.violation]);
-    return {
-      targetKind: 'list-entry',
-      recordId: null,
-      listEntryId: entry.entryId,
-      recordType: entry.listType,
-      subjectKind: entry.subjectKind,
-      subjectId: entry.subjectId,
-      decidingRegion: entry.region,
-      severity: null,
-      decisionDate: entry.startsOn,
-      mode: 'repair-commitment',
-      appliedAt,
-      finePayment: null,
-      // A partner's list entries reach joint measures, not repair's copy (placeholder: not routed).
-      forwardedTo: null,
-    };
+    return listEntryTargetFacts(manager, this.rules, entry);
   }
 }
 
@@ -150,7 +130,35 @@ export async function recordTargetFacts(
     mode,
     appliedAt,
     finePayment: checkFinePayment(record, await deps.records.finePayments(manager, record), evidence),
-    forwardedTo: partnerDecidingRecord(record),
+    forwardedTo: partnerDeciding(record),
+  };
+}
+
+/**
+ * What an application for a list entry carries (issue 19 item 2: the unit that listed it decides;
+ * commitment mode — the seeds' checklist classifies penalties, not list entries: placeholder), or
+ * the refusal (reapply bar, then not in force / not repairable). An entry a partner province
+ * decided is forwarded there (ADR 0088). Shared by applications filed here and forwarded to us.
+ */
+export async function listEntryTargetFacts(manager: EntityManager, rules: RepairRules, entry: RepairListEntry): Promise<TargetFacts> {
+  const appliedAt = new Date();
+  const barredUntil = await RepairApplicationsRepository.reapplyBarredUntil(manager, entry.subjectId);
+  const refusal = reapplyBar(barredUntil, chinaDateOf(appliedAt)) ?? listEntryIneligibility(rules, entry);
+  if (refusal) throw new DomainError(refusal.code, refusal.status, refusal.message, [refusal.violation]);
+  return {
+    targetKind: 'list-entry',
+    recordId: null,
+    listEntryId: entry.entryId,
+    recordType: entry.listType,
+    subjectKind: entry.subjectKind,
+    subjectId: entry.subjectId,
+    decidingRegion: entry.region,
+    severity: null,
+    decisionDate: entry.startsOn,
+    mode: 'repair-commitment',
+    appliedAt,
+    finePayment: null,
+    forwardedTo: partnerDeciding(entry),
   };
 }
 

@@ -9,7 +9,7 @@ import { OutboxPublisher, SERVICE_CONFIG } from '@platform/service';
 import type { RepairConfig } from '../../repair.definition';
 import { isUuid, reapplyBarredUntil, revocationViolations, routedRefusal } from '../domain/repair-application';
 import { RepairApplicationErrorCode } from '../domain/repair-application-errors';
-import { RepairApplicationsRepository } from '../infrastructure/repair-applications.repository';
+import { RepairApplicationRow, RepairApplicationsRepository } from '../infrastructure/repair-applications.repository';
 import type { RepairApplicationWriteResult } from './apply-for-repair.command';
 import type { RevokeRepairApplicationCommand } from './revoke-repair-application.command';
 import { repairApplicationView, RepairApplicationView } from './repair-application.view';
@@ -65,29 +65,50 @@ export class RevokeRepairApplicationHandler {
       );
     }
     const revokedAt = new Date();
-    const today = chinaDateOf(revokedAt);
-    const barredUntil = reapplyBarredUntil(today, this.config.REPAIR_REVOCATION_BAR_MONTHS);
-    await RepairApplicationsRepository.revoke(manager, application.id, { reason: command.reason, revokedBy: principal.clientId, revokedAt, barredUntil });
-    const envelope = { subjectId: application.subjectId, region: application.decidingRegion, occurredAt: revokedAt };
-    const common = {
-      applicationId: application.id,
-      subject: { kind: application.subjectKind as 'org' | 'person' | 'vehicle' | 'vessel', id: application.subjectId },
-      revokedBy: principal.clientId,
-      revokedAt: revokedAt.toISOString(),
+    await revokeRepair(this.outbox, manager, application, {
       reason: command.reason,
-      barredUntil,
-    };
-    if (application.targetKind === 'list-entry') {
-      // The entry's early removal is undone (ADR 0076): joint measures puts it back in force for the rest of its period.
-      await this.outbox.append(manager, Events.RepairListEntryRepairRevoked, {
-        ...envelope,
-        data: { ...common, entryId: application.listEntryId!, listType: application.recordType },
-      });
-    } else {
-      await this.outbox.append(manager, Events.RepairRecordRepairRevoked, { ...envelope, data: { ...common, recordId: application.recordId! } });
-    }
-    return repairApplicationView((await RepairApplicationsRepository.find(manager, application.id))!, today);
+      revokedBy: principal.clientId,
+      revokedAt,
+      barMonths: this.config.REPAIR_REVOCATION_BAR_MONTHS,
+    });
+    return repairApplicationView((await RepairApplicationsRepository.find(manager, application.id))!, chinaDateOf(revokedAt));
   }
+}
+
+/**
+ * Revokes an approved repair in the caller's transaction: the application is `revoked`, the
+ * subject barred from applying again for `barMonths` from today, and what the repair ended is
+ * restored — `repair.records.repair-revoked` (collection puts the record back in force) or, for a
+ * list entry, `repair.list-entries.repair-revoked` (joint measures undoes its early removal, ADR
+ * 0076). The one path every revocation takes: a local unit's, or a partner province's revocation
+ * of a repair it approved for us (ADR 0088).
+ */
+export async function revokeRepair(
+  outbox: OutboxPublisher,
+  manager: EntityManager,
+  application: RepairApplicationRow,
+  revocation: { reason: string; revokedBy: string; revokedAt: Date; barMonths: number },
+): Promise<void> {
+  const { reason, revokedBy, revokedAt } = revocation;
+  const barredUntil = reapplyBarredUntil(chinaDateOf(revokedAt), revocation.barMonths);
+  await RepairApplicationsRepository.revoke(manager, application.id, { reason, revokedBy, revokedAt, barredUntil });
+  const envelope = { subjectId: application.subjectId, region: application.decidingRegion, occurredAt: revokedAt };
+  const common = {
+    applicationId: application.id,
+    subject: { kind: application.subjectKind as 'org' | 'person' | 'vehicle' | 'vessel', id: application.subjectId },
+    revokedBy,
+    revokedAt: revokedAt.toISOString(),
+    reason,
+    barredUntil,
+  };
+  if (application.targetKind === 'list-entry') {
+    await outbox.append(manager, Events.RepairListEntryRepairRevoked, {
+      ...envelope,
+      data: { ...common, entryId: application.listEntryId!, listType: application.recordType },
+    });
+    return;
+  }
+  await outbox.append(manager, Events.RepairRecordRepairRevoked, { ...envelope, data: { ...common, recordId: application.recordId! } });
 }
 
 function notFound(applicationId: string): DomainError {

@@ -5,11 +5,14 @@ import {
   ineligibility,
   initialStatus,
   listEntryIneligibility,
-  partnerDecidingRecord,
+  forwardedApplicationViolations,
+  partnerDeciding,
   reapplyBar,
   reapplyBarredUntil,
   revocationViolations,
+  revocationWatchUntil,
   routedRefusal,
+  sameForwardedRequest,
 } from './repair-application';
 
 /** A general administrative penalty decided 2026-04-10 (DOMAIN.md §5: general, at least 3 months, at most 1 year). */
@@ -109,10 +112,12 @@ describe('list entry eligibility', () => {
     listType: 'severe-dishonesty',
     subjectKind: 'org',
     subjectId: '91410100MA0000000X',
+    subjectName: '郑州某运输有限公司',
     region: '410100',
     status: 'effective',
     startsOn: '2026-11-01',
     version: 2,
+    partner: null,
   };
 
   it('an effective severe-dishonesty entry is eligible at once', () => {
@@ -139,13 +144,13 @@ describe('routing by the deciding province', () => {
   };
 
   it('a record of ours is decided here: the application starts pending', () => {
-    expect(partnerDecidingRecord(record)).toBeNull();
-    expect(initialStatus(partnerDecidingRecord(record))).toBe('pending');
+    expect(partnerDeciding(record)).toBeNull();
+    expect(initialStatus(partnerDeciding(record))).toBe('pending');
   });
 
   it("a partner-pushed record is the partner's to decide: the application starts forwarded to that province", () => {
-    expect(partnerDecidingRecord(hubeiRecord)).toBe('420000');
-    expect(initialStatus(partnerDecidingRecord(hubeiRecord))).toBe('forwarded');
+    expect(partnerDeciding(hubeiRecord)).toBe('420000');
+    expect(initialStatus(partnerDeciding(hubeiRecord))).toBe('forwarded');
   });
 
   it('the eligibility checks stay ours on a partner record (422 before the minimum period)', () => {
@@ -160,5 +165,54 @@ describe('routing by the deciding province', () => {
     expect(refusal).toMatchObject({ code: 'REPAIR.ROUTED_TO_PARTNER', status: 'conflict', violation: { field: 'applicationId', code: 'ROUTED' } });
     expect(refusal?.message).toContain('420000');
     expect(routedRefusal({ id: 'a2', forwardedTo: null })).toBeNull();
+  });
+});
+
+/*
+ * List entries a partner decided (ADR 0088): joint measures imported them with the partner's
+ * provenance; the partner's unit decides their repair as it decides its records'.
+ */
+describe('routing list entries by the deciding province', () => {
+  const entry: RepairListEntry = {
+    entryId: '00000000-0000-4000-8000-000000000003',
+    listType: 'severe-dishonesty',
+    subjectKind: 'org',
+    subjectId: '91420100MA0000000X',
+    subjectName: '武汉某运输有限公司',
+    region: '420100',
+    status: 'effective',
+    startsOn: '2026-11-01',
+    version: 1,
+    partner: null,
+  };
+
+  it('our own entry starts pending; a partner-imported one is forwarded to the province that decided it', () => {
+    expect(initialStatus(partnerDeciding(entry))).toBe('pending');
+    const imported = { ...entry, partner: { region: '410000', sourceReference: '0193a0c4-0000-7000-8000-000000000001' } };
+    expect(partnerDeciding(imported)).toBe('410000');
+    expect(initialStatus(partnerDeciding(imported))).toBe('forwarded');
+  });
+
+  it('a forwarded application names its target kind: record or list-entry, anything else is refused on `targetKind`', () => {
+    const sent = { recordId: entry.entryId, subjectId: entry.subjectId, commitment: '承诺', evidence: [], reference: 'HB-1' };
+    expect(forwardedApplicationViolations({ ...sent, targetKind: 'list-entry' })).toEqual([]);
+    expect(forwardedApplicationViolations({ ...sent, targetKind: 'record' })).toEqual([]);
+    expect(forwardedApplicationViolations({ ...sent, targetKind: 'grade' })).toEqual([expect.objectContaining({ field: 'targetKind', code: 'INVALID' })]);
+  });
+
+  it('the same reference is a replay only for the same target kind and id', () => {
+    const held = { targetKind: 'list-entry' as const, recordId: null, listEntryId: entry.entryId, commitment: '承诺', evidence: ['a'] };
+    const sent = { targetKind: 'list-entry', recordId: entry.entryId.toUpperCase(), commitment: '承诺', evidence: ['a'] };
+    expect(sameForwardedRequest(held, sent)).toBe(true);
+    expect(sameForwardedRequest(held, { ...sent, targetKind: 'record' })).toBe(false);
+    expect(sameForwardedRequest(held, { ...sent, evidence: ['b'] })).toBe(false);
+  });
+});
+
+describe('watching a partner’s approval for its revocation (ADR 0088)', () => {
+  it('for the configured number of days after the approval came back; 0 days: not watched', () => {
+    const approvedAt = new Date('2026-12-07T02:00:00Z');
+    expect(revocationWatchUntil(approvedAt, 30)?.toISOString()).toBe('2027-01-06T02:00:00.000Z');
+    expect(revocationWatchUntil(approvedAt, 0)).toBeNull();
   });
 });

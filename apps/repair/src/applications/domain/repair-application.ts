@@ -29,11 +29,12 @@ export function isUuid(id: string): boolean {
 }
 
 /**
- * Where a record's repair is decided (谁认定、谁修复): the partner province that decided and pushed
- * it, or null when a unit of ours decided it.
+ * Where the repair of a record or list entry is decided (谁认定、谁修复): the partner province that
+ * decided it (a pushed record, ADR 0084; an imported list entry, ADR 0088), or null when a unit of
+ * ours decided it.
  */
-export function partnerDecidingRecord(record: Pick<RepairRecord, 'partner'>): string | null {
-  return record.partner?.region ?? null;
+export function partnerDeciding(target: { partner: { region: string } | null }): string | null {
+  return target.partner?.region ?? null;
 }
 
 /** An application starts in our deciding unit's queue, or travels to the partner that decides it. */
@@ -63,15 +64,23 @@ export function applicationViolations(input: { recordId: string; commitment: str
 
 export const REFERENCE_MAX = 200;
 
-/** What is wrong with a partner-forwarded application's shape (empty: nothing): also its reference and subject. */
+/** The target kinds a partner may forward an application about (absent: `record`, as before ADR 0088). */
+export const TARGET_KINDS: readonly RepairTargetKind[] = ['record', 'list-entry'];
+
+/** What is wrong with a partner-forwarded application's shape (empty: nothing): also its target kind, reference and subject. */
 export function forwardedApplicationViolations(input: {
+  targetKind: string;
   recordId: string;
   subjectId: string;
   commitment: string;
   evidence: readonly string[];
   reference: string;
 }): FieldViolation[] {
+  const kind: FieldViolation[] = (TARGET_KINDS as readonly string[]).includes(input.targetKind)
+    ? []
+    : [{ field: 'targetKind', message: 'must be "record" or "list-entry"', code: 'INVALID' }];
   return [
+    ...kind,
     ...applicationViolations(input),
     ...textViolations('subject.id', input.subjectId, 64),
     ...textViolations('reference', input.reference, REFERENCE_MAX),
@@ -80,11 +89,13 @@ export function forwardedApplicationViolations(input: {
 
 /** Whether a forwarded application with the partner's reference held already is the same request (replay) or another (refused). */
 export function sameForwardedRequest(
-  held: { recordId: string | null; commitment: string; evidence: readonly string[] },
-  sent: { recordId: string; commitment: string; evidence: readonly string[] },
+  held: { targetKind: RepairTargetKind; recordId: string | null; listEntryId: string | null; commitment: string; evidence: readonly string[] },
+  sent: { targetKind: string; recordId: string; commitment: string; evidence: readonly string[] },
 ): boolean {
+  const heldTarget = held.targetKind === 'list-entry' ? held.listEntryId : held.recordId;
   return (
-    held.recordId === sent.recordId.toLowerCase() &&
+    held.targetKind === sent.targetKind &&
+    heldTarget === sent.recordId.toLowerCase() &&
     held.commitment === sent.commitment &&
     held.evidence.length === sent.evidence.length &&
     held.evidence.every((e, i) => e === sent.evidence[i])
@@ -111,6 +122,14 @@ export function revocationViolations(input: { reason: string }): FieldViolation[
  */
 export function reapplyBarredUntil(revokedOn: string, barMonths: number): string {
   return addMonths(revokedOn, barMonths);
+}
+
+/**
+ * Until when an approval a partner province gave is watched for its revocation there (ADR 0088):
+ * `watchDays` after it came back; null when the watch is off (0 days).
+ */
+export function revocationWatchUntil(approvedAt: Date, watchDays: number): Date | null {
+  return watchDays > 0 ? new Date(approvedAt.getTime() + watchDays * 86_400_000) : null;
 }
 
 /** Refusal of a new application while the subject is barred after a revocation; null: not barred. */

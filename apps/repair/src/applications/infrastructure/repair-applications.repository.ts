@@ -55,10 +55,17 @@ const COLUMNS = `id, target_kind AS "targetKind", record_id AS "recordId", list_
   to_char(reapply_barred_until, 'YYYY-MM-DD') AS "reapplyBarredUntil", fine_payment AS "finePayment",
   forwarded_to AS "forwardedTo", origin_partner AS "originPartner", origin_reference AS "originReference"`;
 
-/** A forwarded application due to be sent to its partner province, or its answer asked for (ADR 0084). */
+/**
+ * A forwarded application due to be sent to its partner province, or its answer asked for (ADR
+ * 0084); or an approval the partner gave, due to be asked whether it was revoked (ADR 0088).
+ */
 export interface DueForward {
   applicationId: string;
-  /** The record's id at the partner: the reference it pushed the record under. */
+  /** forwarded (sent or answer awaited) | approved (watched for a revocation) */
+  status: string;
+  /** record | list-entry */
+  targetKind: string;
+  /** The record's or entry's id at the partner: the reference it pushed or published it under. */
   target: string;
   subjectKind: string;
   subjectId: string;
@@ -69,6 +76,9 @@ export interface DueForward {
   partnerApplicationId: string;
   attempts: number;
 }
+
+/** Routed to a partner and not done with it: forwarded, or approved by it and still watched for a revocation (ADR 0088). */
+const ROUTED_OPEN = `(a.status = 'forwarded' OR (a.status = 'approved' AND a.revocation_watch_until > now()))`;
 
 /** Repair applications (SQL). */
 export const RepairApplicationsRepository = {
@@ -110,22 +120,29 @@ export const RepairApplicationsRepository = {
     return rows.length > 0;
   },
 
-  /** Forwarded applications to `partner` whose next send or answer check is due, oldest first. */
+  /**
+   * Applications routed to `partner` whose next step is due, oldest first: forwarded ones (send or
+   * answer check) and approvals it gave that are still watched for a revocation (ADR 0088).
+   */
   async forwardsDue(manager: EntityManager, partner: string, now: Date, limit: number): Promise<DueForward[]> {
     return manager.query(
-      `SELECT a.id AS "applicationId", r.partner_source_reference AS target, a.subject_kind AS "subjectKind", a.subject_id AS "subjectId",
-              r.subject_name AS "subjectName", a.commitment, a.evidence, coalesce(a.partner_application_id, '') AS "partnerApplicationId",
-              a.forward_attempts AS attempts
-         FROM repair_applications a JOIN repair_records r ON r.record_id = a.record_id
-        WHERE a.status = 'forwarded' AND a.forwarded_to = $1 AND a.next_forward_at <= $2
+      `SELECT a.id AS "applicationId", a.status, a.target_kind AS "targetKind",
+              coalesce(r.partner_source_reference, e.partner_source_reference) AS target, a.subject_kind AS "subjectKind", a.subject_id AS "subjectId",
+              coalesce(r.subject_name, e.subject_name) AS "subjectName", a.commitment, a.evidence,
+              coalesce(a.partner_application_id, '') AS "partnerApplicationId", a.forward_attempts AS attempts
+         FROM repair_applications a
+         LEFT JOIN repair_records r ON r.record_id = a.record_id
+         LEFT JOIN repair_list_entries e ON e.entry_id = a.list_entry_id
+        WHERE ${ROUTED_OPEN} AND a.forwarded_to = $1 AND a.next_forward_at <= $2
         ORDER BY a.next_forward_at, a.id LIMIT $3`,
       [partner, now, limit],
     );
   },
 
   /**
-   * Notes a send or an answer check: success (the partner's id, the attempts reset) or failure (one
-   * more attempt, the error kept); either way when it is next due. Only while still forwarded.
+   * Notes a send, an answer check or a revocation check: success (the partner's id, the attempts
+   * reset) or failure (one more attempt, the error kept); either way when it is next due. Only
+   * while still forwarded, or approved and watched.
    */
   async noteForward(
     manager: EntityManager,
@@ -133,13 +150,21 @@ export const RepairApplicationsRepository = {
     progress: { partnerApplicationId: string | null; failure: string | null; nextAt: Date },
   ): Promise<boolean> {
     const rows: unknown[] = await manager.query(
-      `UPDATE repair_applications
+      `UPDATE repair_applications a
           SET partner_application_id = coalesce($2, partner_application_id), next_forward_at = $4, last_forward_error = $3,
               forward_attempts = CASE WHEN $3::text IS NULL THEN 0 ELSE forward_attempts + 1 END
-        WHERE id = $1 AND status = 'forwarded' RETURNING id`,
+        WHERE id = $1 AND ${ROUTED_OPEN} RETURNING id`,
       [id, progress.partnerApplicationId, progress.failure, progress.nextAt],
     );
     return rows.length > 0;
+  },
+
+  /**
+   * The partner's approval came back: watched for its revocation until `until` (null: not watched);
+   * due at once unless the forwarder notes when it asks next (one watch interval on).
+   */
+  async watchRevocation(manager: EntityManager, id: string, until: Date | null): Promise<void> {
+    await manager.query(`UPDATE repair_applications SET revocation_watch_until = $2, next_forward_at = now(), forward_attempts = 0 WHERE id = $1`, [id, until]);
   },
 
   /** The application a partner forwarded under its reference, if any. */

@@ -41,11 +41,17 @@ export class RepairApplicationsGrpcController implements repairV1.RepairApplicat
     return { application: await this.forwarding.answer(principalFrom(metadata), request) };
   }
 
+  async applyPartnerRevocation(request: repairV1.ApplyPartnerRevocationRequest, metadata?: Metadata): Promise<repairV1.ApplyPartnerRevocationResponse> {
+    return { application: await this.forwarding.revocation(principalFrom(metadata), request) };
+  }
+
   receivePartnerRepairApplication(
     request: repairV1.ReceivePartnerRepairApplicationRequest,
     metadata?: Metadata,
   ): Promise<repairV1.ReceivePartnerRepairApplicationResponse> {
     return this.receiveHandler.execute(principalFrom(metadata), {
+      // Absent: a record, as before list entries were routed (ADR 0088).
+      targetKind: request.targetKind || 'record',
       recordId: request.recordId,
       subjectId: request.subjectId,
       commitment: request.commitment,

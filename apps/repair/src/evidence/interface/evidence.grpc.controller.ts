@@ -18,4 +18,13 @@ export class EvidenceGrpcController implements repairV1.RepairEvidenceServiceCon
     const file = await this.files.read(principalFrom(metadata), request.sha256);
     return { file: storedFileInfo(file), content: file.content };
   }
+
+  async uploadPartnerEvidence(request: repairV1.UploadEvidenceRequest, metadata?: Metadata): Promise<repairV1.UploadEvidenceResponse> {
+    return { file: storedFileInfo(await this.files.uploadFromPartner(principalFrom(metadata), request.content)) };
+  }
+
+  async getForwardEvidence(request: repairV1.GetEvidenceRequest, metadata?: Metadata): Promise<repairV1.GetEvidenceResponse> {
+    const file = await this.files.readToForward(principalFrom(metadata), request.sha256);
+    return { file: storedFileInfo(file), content: file.content };
+  }
 }

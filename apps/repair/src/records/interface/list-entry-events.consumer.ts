@@ -2,12 +2,14 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EventEnvelope, Events, ListEntryV1 } from '@contracts';
 import { EventConsumers } from '@platform/service';
+import type { ListEntryPartner } from '../domain/repair-list-entry';
 import { RepairListEntriesRepository } from '../infrastructure/repair-list-entries.repository';
 
 /**
  * Joint measures' list entry events (durable consumers with an inbox), applied to repair's copy of
  * the entries, so a list entry can be applied for without a synchronous call. A repaired entry
- * comes back as `measures.list-entries.removed` (reason `repair`).
+ * comes back as `measures.list-entries.removed` (reason `repair`). A partner's entry (origin
+ * `partner-import`) keeps its provenance: its repair is the partner's to decide (ADR 0088).
  */
 @Injectable()
 export class ListEntryEventsConsumer implements OnModuleInit {
@@ -26,10 +28,18 @@ export class ListEntryEventsConsumer implements OnModuleInit {
       listType: data.listType,
       subjectKind: data.subject.kind,
       subjectId: data.subject.id,
+      subjectName: data.subject.name,
       region: data.region,
       status: data.status,
       startsOn: data.startsOn,
       version: data.version,
+      partner: partnerOf(data),
     });
   }
+}
+
+/** The deciding partner of an entry joint measures imported from one; null for an entry decided here. */
+export function partnerOf(entry: Pick<ListEntryV1, 'origin' | 'provenance'>): ListEntryPartner | null {
+  if (entry.origin !== 'partner-import' || !entry.provenance) return null;
+  return { region: entry.provenance.partnerRegion, sourceReference: entry.provenance.sourceReference };
 }
