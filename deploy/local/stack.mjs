@@ -677,7 +677,8 @@ async function seedRepairableCrossProvinceRecord(headers, subject, today) {
       },
     }),
   });
-  if (response.status !== 201 && response.status !== 409) say(`warning: repairable cross-province demo record not stored: ${response.status} ${await response.text()}`);
+  if (response.status !== 201 && response.status !== 409)
+    say(`warning: repairable cross-province demo record not stored: ${response.status} ${await response.text()}`);
 }
 
 /** Starts the partner deployment once ours is up (its feed is ours); its logs are .data/logs/hubei-<app>.log. */
