@@ -151,6 +151,7 @@ function itemList(items, heading, empty, graded) {
               item.recordType === 'commitment-broken' ? el('span', { class: 'tag severe' }, '承诺未履行') : null,
               STATUS[item.status] ? el('span', { class: `tag status ${item.status}` }, STATUS[item.status]) : null,
               item.summary ? el('p', {}, item.summary) : null,
+              item.partner ? el('p', { class: 'meta' }, `来源：${item.partner.name}（行政区划 ${item.partner.region}）作出并共享的信用信息`) : null,
               repairEntry(item.repair),
               el(
                 'dl',

@@ -39,6 +39,8 @@ const PROFILE: SubjectProfile = {
       repair: { earliestDate: '2026-11-20', mode: 'closed-loop', modeBasis: '未列入清单' },
     }),
     item({ documentNumber: '郑交执罚〔2026〕103号', status: 'corrected', severity: 'minor' }),
+    // Decided by a partner province and shared with us (ADR 0086): shown as its, never as ours.
+    item({ documentNumber: '鄂交执罚〔2026〕7号', partner: { region: '420000', name: '湖北省' } }),
   ],
   licences: [item({ recordType: 'administrative-licence', documentNumber: '豫交运管许可〔2026〕7号', severity: 'minor', summary: '道路货物运输经营许可' })],
   commitments: [
@@ -109,6 +111,10 @@ describe('the credit report PDF, read back as text (pdf-parse, Mozilla PDF.js)',
     expect(text).toContain('郑交承诺〔2026〕1号 [公示中]');
     expect(text).toContain('郑交违诺〔2026〕2号 [公示中，一般失信]');
     expect(text).toContain('履约情况：未履行承诺（违诺）');
+  });
+
+  it('names the partner province that decided a shared record', () => {
+    expect(text).toContain('来源：湖北省（行政区划 420000）作出并共享的信用信息');
   });
 
   it('says beside each repairable record from when and how it can be repaired (可修复), as of the report date', () => {

@@ -148,6 +148,7 @@ function recordsSection(doc: Doc, title: string, items: PublishedItem[], empty: 
     if (isDishonesty(item)) tags.push(`${SEVERITY[item.severity] ?? item.severity}失信`);
     doc.fillColor('#000').text(`${item.documentNumber}  [${tags.join('，')}]`);
     if (item.summary) doc.text(item.summary);
+    if (item.partner) doc.text(`来源：${item.partner.name}（行政区划 ${item.partner.region}）作出并共享的信用信息`);
     const fulfilment = fulfilmentOf(item);
     if (fulfilment) doc.text(fulfilment);
     if (item.repair) doc.text(repairLine(item.repair, issuedOn));

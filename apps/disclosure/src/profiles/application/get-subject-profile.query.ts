@@ -21,6 +21,8 @@ export interface PublishedItem {
   status: PublishedItemStatus;
   /** When and how it can be repaired (可修复), as the repair service's notice says; dishonesty only. */
   repair?: RecordRepair;
+  /** A record a partner province decided and shared (ADR 0069, ADR 0086): shown as that province's, never as ours. */
+  partner?: { region: string; name: string };
 }
 
 /** The repair service's rules applied to one record (国家发展改革委令2025年第36号 minimum periods). */

@@ -33,7 +33,8 @@ describe('the profile of an enterprise known only from a published list (Postgre
   });
 
   it("names it as the list does, with the partner's provenance, and no records", async () => {
-    const uscc = makeUscc();
+    // Registered in Suzhou (USCC positions 3–8): the header's region is where it is registered.
+    const uscc = makeUscc('320500');
     const event = listEntryEffectiveEvent.envelope({
       data: {
         listType: 'key-watch',

@@ -20,6 +20,8 @@ export class PublicRecordEntity {
   @Column({ name: 'record_version', type: 'int', default: 1 }) recordVersion: number;
   /** An objection (异议) is open on the record: the public sees it marked as disputed. */
   @Column({ name: 'under_objection', type: 'boolean', default: false }) underObjection: boolean;
+  /** The partner province that decided a record it shared with us (ADR 0069, ADR 0086); written by the projection's SQL. */
+  @Column({ name: 'partner_region', type: 'text', nullable: true, insert: false, update: false }) partnerRegion: string | null;
   /** The record was corrected after publication: the public sees that it was. */
   @Column({ type: 'boolean', default: false }) corrected: boolean;
 }
