@@ -101,6 +101,18 @@ describe('repair: applications checked at once, decided by the deciding authorit
     expect(await db.query(`SELECT count(*)::int AS n FROM repair.repair_applications WHERE record_id = $1`, [record.recordId])).toEqual([{ n: 0 }]);
   });
 
+  it('a record a partner province decided about a Suzhou-registered carrier: its reminder is shown to Suzhou, where the repair is applied for (and forwarded, ADR 0084), not to Zhengzhou', async () => {
+    const record = await recordCreated({
+      subject: { kind: 'org', id: makeUscc('320500'), name: '苏州某运输有限公司' },
+      region: '330100',
+      partner: { region: '330000', sourceReference: 'zj-record-1', agreement: 'zhejiang-demo' },
+    });
+    expect(await reminders.execute(suzhou, { subjectId: record.subject.id })).toEqual([
+      expect.objectContaining({ recordId: record.recordId, eligibleNow: true }),
+    ]);
+    expect(await reminders.execute(zhengzhou, { subjectId: record.subject.id })).toEqual([]);
+  });
+
   it('past the minimum: filed by any region, pending with a deadline in working days; the deciding region approves and repair.records.repaired is in the outbox', async () => {
     const record = await recordCreated();
     const filed = await apply.execute(suzhou, { recordId: record.recordId, commitment: COMMITMENT, evidence: ['缴款凭证号 2026-001'] });
