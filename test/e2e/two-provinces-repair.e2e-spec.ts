@@ -117,6 +117,15 @@ describe('two provinces: a repair applied for in Hubei is decided by Henan, whic
     expect(uploaded.status).toBe(201);
     const evidence = [`sha256:${((await uploaded.json()) as { sha256: string }).sha256}`];
 
+    // The carrier finds what it may repair where it is registered: Hubei's integrator lists Henan's
+    // record among the subject's repair reminders (it is in no region of Hubei's own), eligible now.
+    const reminders = await eventually(
+      () => atHubei(`/api/v1/subjects/${carrier.id}/repair-reminders`),
+      (r) => r.status === 200 && (r.body.items ?? []).some((i) => i.recordId === hubeiRecordId),
+      30_000,
+    );
+    expect(reminders.body.items!.find((i) => i.recordId === hubeiRecordId)).toMatchObject({ eligibleNow: true });
+
     const apply = () => atHubei('/api/v1/repair-applications', { method: 'POST', body: { target: hubeiRecordId, commitment: COMMITMENT, evidence } });
     const filed = await eventually(apply, (r) => r.status !== 404, 30_000);
     expect(filed.status).toBe(201);

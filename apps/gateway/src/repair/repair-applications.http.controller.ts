@@ -149,7 +149,14 @@ export class RepairApplicationsHttpController {
   async reminders(@CurrentPrincipal() principal: Principal, @Param('subjectId') subjectId: string): Promise<{ subjectId: string; items: object[] }> {
     // The region rule (ADR 0041): 404 SUBJECT.NOT_FOUND outside the caller's view, as on every subject read
     // (found by the authorization matrix: a Xinxiang subject answered a Zhengzhou client 200 with no items).
-    const result = await this.subjects.read(principal, subjectId, () => this.upstreams.repairReminders.getRepairReminders({ subjectId }, { principal }));
+    // A partner province's record about an enterprise registered here is in no region of ours: repair
+    // answers it to this region's callers (the repair is applied for here), so an answer with items is in view.
+    const result = await this.subjects.read(
+      principal,
+      subjectId,
+      () => this.upstreams.repairReminders.getRepairReminders({ subjectId }, { principal }),
+      (answer) => (answer.reminders ?? []).length > 0,
+    );
     return { subjectId: result.subjectId, items: result.reminders ?? [] };
   }
 }
