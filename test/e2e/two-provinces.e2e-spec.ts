@@ -20,6 +20,7 @@ interface PartnerEntry {
   version: number;
   sourceVersion: number | null;
   partnerUpdates: { sourceVersion: number; change: string; detail: string }[];
+  decision: { documentNumber: string } | null;
 }
 
 // Disclosure too: a page of Henan's feed reads its published records (ADR 0079); permits for the cross-province permit.
@@ -150,6 +151,8 @@ describe('two provinces: Hubei follows Henan’s change feed', () => {
       provenance: { partnerRegion: '410000', partnerName: '河南省交通运输厅', sourceReference: entryId },
       recognition: { outcome: 'applied', agreement: 'henan-demo' },
     });
+    // Its decision is Henan's decision number (what the public sees as 决定文号), not the entry id the feed references it by.
+    expect(held.decision).toMatchObject({ documentNumber: '郑交信〔2026〕41号' });
 
     await repairedAtHenan(entryId);
     const [withdrawn] = await eventually(

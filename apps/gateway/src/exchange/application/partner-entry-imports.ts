@@ -13,7 +13,7 @@ export interface PartnerEntryImport {
   subject: { kind: string; id: string; name: string };
   region?: string;
   grounds?: string;
-  provenance: { partnerRegion: string; partnerName: string; sourceReference: string; decidedOn: string };
+  provenance: { partnerRegion: string; partnerName: string; sourceReference: string; decidedOn: string; documentNumber?: string };
   startsOn: string;
   endsOn?: string;
   /** The partner's version of the entry (its feed's `entry.version`, a push's `version`); absent: none. */

@@ -18,7 +18,15 @@ describe('a change of a partner feed', () => {
   it('in force: hold the entry, dated as decided', () => {
     expect(actionOf({ id: 'list-entry:x:v2', type: 'list-entry.in-force', entry })).toMatchObject({
       kind: 'hold',
-      entry: { id: entry.id, region: '410100', startsOn: '2026-11-01', endsOn: '2027-10-31', decidedOn: '2026-10-30', version: 2 },
+      entry: {
+        id: entry.id,
+        region: '410100',
+        startsOn: '2026-11-01',
+        endsOn: '2027-10-31',
+        decidedOn: '2026-10-30',
+        documentNumber: '豫交〔2026〕1号',
+        version: 2,
+      },
     });
   });
 

@@ -17,6 +17,8 @@ export interface PartnerFeedEntry {
   endsOn: string;
   grounds: string;
   decidedOn: string;
+  /** The partner's decision document number (决定文号); empty when the feed sent none. */
+  documentNumber: string;
   /** Why the partner withdrew it (repair, expiry, basis-revoked…); empty while in force. */
   removalReason: string;
   /** The entry's version at the source (raised by each change there); 0 when the feed sent none. */
@@ -33,7 +35,7 @@ const entrySchema = z.object({
   startsOn: z.string().regex(isoDate, 'must be a date'),
   endsOn: z.string().optional(),
   grounds: z.string().optional(),
-  decision: z.object({ decidedOn: z.string().regex(isoDate, 'must be a date') }).passthrough(),
+  decision: z.object({ decidedOn: z.string().regex(isoDate, 'must be a date'), documentNumber: z.string().max(200).optional() }).passthrough(),
   removal: z.object({ reason: z.string() }).passthrough().optional(),
   version: z.number().int().positive().max(2147483647).optional(),
 });
@@ -66,6 +68,7 @@ export function actionOf(change: { id: string; type: string; entry?: unknown }):
     endsOn: (e.endsOn ?? '').slice(0, 10),
     grounds: e.grounds ?? '',
     decidedOn: e.decision.decidedOn.slice(0, 10),
+    documentNumber: e.decision.documentNumber ?? '',
     removalReason: e.removal?.reason ?? '',
     version: e.version ?? 0,
   };

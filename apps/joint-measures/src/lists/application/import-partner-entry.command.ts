@@ -9,7 +9,7 @@ export interface ImportPartnerEntryCommand {
   region: string;
   /** Empty: the partner's name and the list. */
   grounds: string;
-  provenance?: { partnerRegion: string; partnerName: string; sourceReference: string; decidedOn: string };
+  provenance?: { partnerRegion: string; partnerName: string; sourceReference: string; decidedOn: string; documentNumber?: string };
   startsOn: string;
   /** Empty: until the partner withdraws it, at most the agreement's maximum term. */
   endsOn: string;

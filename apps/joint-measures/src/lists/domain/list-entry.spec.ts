@@ -126,6 +126,31 @@ describe('list entry', () => {
     expect(isInForce(entry, '2026-11-21')).toBe(true);
   });
 
+  it('states the partner’s decision number as the decision’s: its reference unless it sent the number apart (an entry from its feed, referenced by id)', () => {
+    expect(partnerEntry(applied).decision).toMatchObject({ documentNumber: 'SZ-KW-2026-001' });
+    const fromFeed = importFromPartner({
+      id: '00000000-0000-4000-8000-000000000003',
+      listType: 'key-watch',
+      subject: { kind: 'org', id: '91320500MA1X000001', name: '苏州某运输公司' },
+      region: '320500',
+      basis: [],
+      grounds: 'Suzhou key-watch list',
+      provenance: {
+        partnerRegion: '320500',
+        partnerName: 'Suzhou',
+        sourceReference: 'entry-id-1',
+        decidedOn: '2026-04-01',
+        documentNumber: '苏交信〔2026〕8号',
+      },
+      startsOn: '2026-04-01',
+      endsOn: null,
+      importedOn: '2026-11-21',
+      recognition: applied,
+      sourceVersion: null,
+    });
+    expect(fromFeed.decision).toMatchObject({ documentNumber: '苏交信〔2026〕8号' });
+  });
+
   it('keeps a partner entry outside its agreement as not applied: stored, never in force (issue 20 item 1)', () => {
     const entry = partnerEntry({ outcome: 'not-applied', agreement: null, reason: 'no agreement', maxTermMonths: null });
     expect(entry.status).toBe('not-applied');

@@ -27,6 +27,8 @@ export interface Provenance {
   partnerName: string;
   sourceReference: string;
   decidedOn: string;
+  /** The partner's decision document number when the reference is not it (an entry from its feed, referenced by id). */
+  documentNumber?: string;
 }
 
 /**
@@ -222,7 +224,7 @@ export function importFromPartner(entry: PartnerEntry): ListEntry {
       outcome: 'confirmed',
       decidedOn: entry.provenance.decidedOn,
       decidedBy: entry.provenance.partnerName,
-      documentNumber: entry.provenance.sourceReference,
+      documentNumber: entry.provenance.documentNumber || entry.provenance.sourceReference,
       reason: 'decided by the partner region',
     },
     startsOn: entry.startsOn,
