@@ -705,6 +705,8 @@ async function startPartner(children, henanClientsFile) {
     curl -s -H "authorization: Bearer $TOKEN" ${partnerGateway}/api/v1/admin/partner-feeds              (cursor, head, last failure)
     curl -s -H "authorization: Bearer $TOKEN" "${partnerGateway}/api/v1/partner-list-entries?state=applied"   (Henan's entries, with provenance:
                                                                                                     ${listed.name} ${listed.id}, listed by Zhengzhou)
+    curl -s ${partnerGateway}/public/v1/subjects/${listed.id}                                       (Henan's penalty and entry, shown as Henan's)
+    Repair of Henan's penalty applied for in Hubei (forwarded to Henan): README "--with-partner"
 `);
 }
 
