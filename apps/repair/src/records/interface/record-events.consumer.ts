@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { CreditRecordCreatedV1, CreditRecordExpiredV1, CreditRecordRevokedV1, CreditRecordUpdatedV1, EventEnvelope, Events } from '@contracts';
 import { EventConsumers } from '@platform/service';
 import { ApplyRecordEventHandler } from '../application/apply-record-event.handler';
-import type { RepairRecord } from '../domain/repair-record';
+import { factsOf } from './record-facts';
 
 /**
  * Collection's credit record events (durable consumers with an inbox: a redelivered event changes
@@ -40,20 +40,4 @@ export class RecordEventsConsumer implements OnModuleInit {
   expired({ data }: EventEnvelope<CreditRecordExpiredV1>, manager: EntityManager): Promise<void> {
     return this.records.ended(manager, data.recordId, 'expired', data.version, data.expiredAt);
   }
-}
-
-function factsOf(r: CreditRecordCreatedV1 | CreditRecordUpdatedV1): Omit<RepairRecord, 'status' | 'version' | 'changedAt' | 'partner'> {
-  return {
-    recordId: r.recordId,
-    recordType: r.recordType,
-    subjectKind: r.subject.kind,
-    subjectId: r.subject.id,
-    subjectName: r.subject.name,
-    region: r.region,
-    severity: r.severity,
-    decisionDate: r.decisionDate,
-    documentNumber: r.documentNumber,
-    publicityEndsOn: r.publicityEndsOn ?? null,
-    payload: r.payload ?? {},
-  };
 }

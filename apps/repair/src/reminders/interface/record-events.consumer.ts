@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CreditRecordCreatedV1, CreditRecordUpdatedV1, EventEnvelope, Events } from '@contracts';
 import { EventConsumers } from '@platform/service';
-import type { IssueRepairNoticeCommand } from '../application/issue-repair-notice.command';
+import { factsOf } from '../../records/interface/record-facts';
 import { IssueRepairNoticeHandler } from '../application/issue-repair-notice.handler';
 
 /** The corrected fields (collection's `changes` keys) a notice is computed from. */
@@ -27,28 +27,12 @@ export class RecordEventsConsumer implements OnModuleInit {
   }
 
   async created({ data }: EventEnvelope<CreditRecordCreatedV1>, manager: EntityManager): Promise<void> {
-    await this.notices.execute(manager, { ...noticeFactsOf(data), status: 'active', version: 1, changedAt: data.receivedAt, partner: data.partner ?? null });
+    await this.notices.execute(manager, { ...factsOf(data), status: 'active', version: 1, changedAt: data.receivedAt, partner: data.partner ?? null });
   }
 
   /** Only a correction of what the notice is computed from; a corrected document number or name leaves it as it was. */
   async corrected({ data }: EventEnvelope<CreditRecordUpdatedV1>, manager: EntityManager): Promise<void> {
     if (data.change !== 'corrected' || !NOTICE_FACTS.some((field) => field in (data.changes ?? {}))) return;
-    await this.notices.execute(manager, { ...noticeFactsOf(data), status: data.status, version: data.version, changedAt: data.changedAt, partner: null });
+    await this.notices.execute(manager, { ...factsOf(data), status: data.status, version: data.version, changedAt: data.changedAt, partner: null });
   }
-}
-
-function noticeFactsOf(r: CreditRecordCreatedV1 | CreditRecordUpdatedV1): Omit<IssueRepairNoticeCommand, 'status' | 'version' | 'changedAt' | 'partner'> {
-  return {
-    recordId: r.recordId,
-    recordType: r.recordType,
-    subjectKind: r.subject.kind,
-    subjectId: r.subject.id,
-    subjectName: r.subject.name,
-    region: r.region,
-    severity: r.severity,
-    decisionDate: r.decisionDate,
-    documentNumber: r.documentNumber,
-    publicityEndsOn: r.publicityEndsOn ?? null,
-    payload: r.payload ?? {},
-  };
 }
