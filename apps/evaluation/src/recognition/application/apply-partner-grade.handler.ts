@@ -48,6 +48,7 @@ export class ApplyPartnerGradeHandler {
     const table = r.recognitionTableId ? await this.tableFor(r.recognitionTableId, p.partnerRegion, change.grade) : undefined;
     const key = { partnerRegion: p.partnerRegion, schemeId: p.schemeId, subjectId: change.subjectId };
     const written = await this.dataSource.transaction(async (manager) => {
+      await partnerGrades.lock(manager, key);
       const before = await partnerGrades.of(manager, key);
       const result = await this.write(manager, change, key);
       if (result.outcome === 'stored' || result.outcome === 'withdrawn')
