@@ -18,7 +18,20 @@ interface PartnerGrade {
   changeId: string;
   withdrawal: { at: string; reason: string } | null;
 }
-type Json = Record<string, unknown> & { code?: string; grades?: PartnerGrade[]; items?: { changeId: string; reasonCode: string; reason: string }[] };
+interface DecisionReason {
+  kind: string;
+  mappingId: string;
+  schemeId?: string;
+  grade?: string;
+  recognisedFrom?: { partnerRegion: string; partnerName: string; schemeId: string; grade: string; gradeLabel: string; tableId: string; explanation: string };
+}
+type Json = Record<string, unknown> & {
+  code?: string;
+  grades?: PartnerGrade[];
+  items?: { changeId: string; reasonCode: string; reason: string }[];
+  measures?: { mappingId: string }[];
+  reasons?: DecisionReason[];
+};
 
 const HENAN_CODES = 'henan-passenger-hazardous-codes';
 const HEBI_FLEET = 'hebi-fleet';
@@ -44,6 +57,7 @@ describe('two provinces: Henan’s grades at Hubei, as Henan’s', () => {
   let hubei: RunningPlatform;
   let hebi: string;
   let hubeiAdmin: string;
+  let yangtze: string;
 
   beforeAll(async () => {
     henan = await startPlatform(['gateway', 'collection', 'joint-measures', 'evaluation', 'disclosure']);
@@ -52,7 +66,7 @@ describe('two provinces: Henan’s grades at Hubei, as Henan’s', () => {
       lists: [{ listType: 'key-watch', subjects: 'any', effect: 'apply', maxTermMonths: 24 }],
       grades: { schemes: [{ schemeId: HENAN_CODES, subjects: 'any', effect: 'apply', recognitionTable: 'henan-codes-to-yangtze-four-colour' }] },
     });
-    [hebi, hubeiAdmin] = await Promise.all([henan.token('hebi'), hubei.token('yangtze-regulator')]);
+    [hebi, hubeiAdmin, yangtze] = await Promise.all([henan.token('hebi'), hubei.token('yangtze-regulator'), hubei.token('yangtze')]);
   }, 240_000);
 
   afterAll(async () => {
@@ -66,8 +80,15 @@ describe('two provinces: Henan’s grades at Hubei, as Henan’s', () => {
   );
   const partnerGradesAtHubei = async (uscc: string) => (await atHubei(`/api/v1/subjects/${uscc}/partner-grades`)).body.grades ?? [];
   const ofScheme = (grades: PartnerGrade[], schemeId: string) => grades.find((g) => g.scheme.id === schemeId);
+  // 信用长江 at Hubei asks for the tank-cleaning discount (shipped mapping yangtze.green.tank-cleaning: a green ship of the four-colour scheme, any region).
+  const tankCleaningAtHubei = (uscc: string) =>
+    gatewayApi<Json>(
+      () => hubei,
+      () => yangtze,
+    )('/api/v1/measures/decisions', { method: 'POST', body: { subjectId: uscc, scene: 'incentive.discount', region: '420100' } });
+  const TANK_CLEANING = 'yangtze.green.tank-cleaning';
 
-  it('Henan’s grade of a Hubei carrier is held at Hubei as Henan’s, with its mapping; Hebi’s, outside the agreement, is not applied; Henan’s withdrawal withdraws it', async () => {
+  it('Henan’s grade of a Hubei carrier is held at Hubei as Henan’s, with its mapping; Hebi’s, outside the agreement, is not applied; a Hubei decision follows the recognised green code, naming Henan; Henan’s withdrawal withdraws it', async () => {
     const uscc = makeUscc('420100');
     await registerSubjects(henan, [{ kind: 'org', id: uscc, sectors: ['road-passenger'] }]);
     const penalty = creditRecordBody({
@@ -113,6 +134,23 @@ describe('two provinces: Henan’s grades at Hubei, as Henan’s', () => {
     const letters = (await atHubei('/api/v1/admin/partner-feeds/dead-letters')).body.items ?? [];
     expect(letters.filter((l) => l.changeId.startsWith(`grade:${uscc}:${HEBI_FLEET}:`)).map((l) => l.reasonCode)).toEqual(['not-applied']);
 
+    // ADR 0090: Hubei has no four-colour grade of the carrier, so Henan's green code, recognised as the
+    // four-colour green, counts in Hubei's decisions as the mapping says — and the reason says it is Henan's.
+    const decided = await eventually(
+      () => tankCleaningAtHubei(uscc),
+      (d) => d.status === 200 && (d.body.measures ?? []).some((m) => m.mappingId === TANK_CLEANING),
+      60_000,
+    );
+    expect(decided.status).toBe(200);
+    expect(decided.body.measures?.map((m) => m.mappingId)).toContain(TANK_CLEANING);
+    expect(decided.body.reasons?.find((r) => r.mappingId === TANK_CLEANING)).toMatchObject({
+      kind: 'grade',
+      schemeId: 'yangtze-shipping-four-colour',
+      grade: 'green',
+      recognisedFrom: { partnerRegion: '410000', partnerName: '河南省交通运输厅', schemeId: HENAN_CODES, grade: 'green', gradeLabel: '绿码' },
+    });
+    expect(decided.body.reasons?.find((r) => r.mappingId === TANK_CLEANING)?.recognisedFrom?.explanation).toMatch(/^河南省交通运输厅评定/);
+
     // The passenger licence is gone at Henan: the codes no longer grade the carrier; Hebi's fleet grades still do.
     const heldVersion = ofScheme(held, HENAN_CODES)!.version;
     await registerSubjects(henan, [{ kind: 'org', id: uscc, sectors: ['general-cargo'] }]);
@@ -128,5 +166,14 @@ describe('two provinces: Henan’s grades at Hubei, as Henan’s', () => {
     });
     expect(ofScheme(after, HENAN_CODES)!.version).toBeGreaterThan(heldVersion);
     expect(ofScheme(after, HEBI_FLEET)).toMatchObject({ grade: 'AAA', status: 'not-applied' });
+
+    // Withdrawn by Henan: it no longer counts at Hubei (no grade of the carrier: unknown, or no green measure).
+    const undecided = await eventually(
+      () => tankCleaningAtHubei(uscc),
+      (d) => !(d.body.measures ?? []).some((m) => m.mappingId === TANK_CLEANING),
+      60_000,
+    );
+    expect(undecided.body.measures ?? []).not.toContainEqual(expect.objectContaining({ mappingId: TANK_CLEANING }));
+    expect([200, 404]).toContain(undecided.status);
   }, 240_000);
 });

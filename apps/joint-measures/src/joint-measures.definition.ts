@@ -20,6 +20,7 @@ import { RegistrySubjects1763700002500 } from './migrations/1763700002500-regist
 import { PartnerEntryRecognition1763700006000 } from './migrations/1763700006000-partner-entry-recognition';
 import { ListEntryChanges1763700006010 } from './migrations/1763700006010-list-entry-changes';
 import { PartnerEntryVersions1763700008600 } from './migrations/1763700008600-partner-entry-versions';
+import { RecognisedPartnerGrades1763700009000 } from './migrations/1763700009000-recognised-partner-grades';
 
 /** A JSON array of local rules in an environment variable, each checked by `rule`. */
 function jsonRules<T extends z.ZodType>(rule: T, defaults: readonly z.infer<T>[]) {
@@ -78,6 +79,7 @@ export const jointMeasuresDefinition: ServiceDefinition = {
     PartnerEntryRecognition1763700006000,
     ListEntryChanges1763700006010,
     PartnerEntryVersions1763700008600,
+    RecognisedPartnerGrades1763700009000,
   ],
   protoPackages: [ProtoPackages.measures],
   streams: ['MEASURES', 'CREDIT_RECORDS', 'EVALUATION', 'REPAIR'],

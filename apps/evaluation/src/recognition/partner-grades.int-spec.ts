@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
+import type { EvaluationPartnerGradeRecognisedV1, EvaluationPartnerGradeUnrecognisedV1, EventEnvelope } from '@contracts';
 import type { Principal } from '@platform/auth';
+import { OutboxPublisher, ServiceDefinition } from '@platform/service';
 import { cloneTestDatabase, makeUscc, TestDatabase } from '@platform/testing';
 import { evaluationDefinition } from '../evaluation.definition';
 import { SchemeRegistry } from '../schemes/application/scheme-registry';
@@ -29,7 +31,7 @@ describe('partner grades (PostgreSQL)', () => {
     await new SchemeRegistry(dataSource).onModuleInit();
     const tables = new RecognitionTables(dataSource);
     await tables.onModuleInit();
-    apply = new ApplyPartnerGradeHandler(dataSource, tables);
+    apply = new ApplyPartnerGradeHandler(dataSource, tables, new OutboxPublisher(evaluationDefinition as ServiceDefinition));
     list = new ListPartnerGradesHandler(dataSource, tables);
   });
   afterAll(async () => {
@@ -109,5 +111,68 @@ describe('partner grades (PostgreSQL)', () => {
     const bad = await apply.execute(henanFeed, { ...change('not-a-uscc', 0), provenance: undefined }).catch((e: { violations: { field: string }[] }) => e);
     expect((bad as { violations: { field: string }[] }).violations.map((v) => v.field)).toEqual(['subjectId', 'version', 'provenance']);
     expect(await list.execute(reader, uscc)).toEqual([]);
+  });
+
+  /** What evaluation announced of the subject's partner grades, in order. */
+  async function announced(uscc: string): Promise<{ subject: string; data: EvaluationPartnerGradeRecognisedV1 & EvaluationPartnerGradeUnrecognisedV1 }[]> {
+    const rows: { subject: string; envelope: EventEnvelope<EvaluationPartnerGradeRecognisedV1 & EvaluationPartnerGradeUnrecognisedV1> }[] =
+      await dataSource.query(
+        `SELECT subject, envelope FROM evaluation.outbox WHERE subject LIKE 'evaluation.partner-grades.%' AND envelope->>'subjectId' = $1 ORDER BY id`,
+        [uscc],
+      );
+    return rows.map((r) => ({ subject: r.subject, data: r.envelope.data }));
+  }
+
+  // ADR 0090: an applied grade read on our ladder is announced for joint measures' decisions, with
+  // our equivalent and the partner's provenance; one that stops being so is announced as such.
+  it('announces an applied grade with its equivalent as recognised, and its withdrawal as no longer recognised', async () => {
+    const uscc = makeUscc('420100');
+    await apply.execute(henanFeed, change(uscc, 1, { grade: 'yellow', gradeLabel: '黄码' }));
+    await apply.execute(henanFeed, change(uscc, 1, { grade: 'red' })); // stale: nothing announced
+    await apply.execute(henanFeed, change(uscc, 2, { state: 'withdrawn', reason: 'SECTOR_OUTSIDE' }));
+    const events = await announced(uscc);
+    expect(events.map((e) => e.subject)).toEqual(['evaluation.partner-grades.recognised', 'evaluation.partner-grades.unrecognised']);
+    expect(events[0].data).toMatchObject({
+      subject: { kind: 'org', id: uscc, name: '武汉某客运有限公司' },
+      // The shipped table reads each Henan colour as the same colour of the Yangtze four-colour ladder.
+      equivalent: { tableId: TABLE, schemeId: 'yangtze-shipping-four-colour', grade: 'yellow' },
+      provenance: {
+        partnerRegion: '410000',
+        partnerName: '河南省交通运输厅',
+        schemeId: 'henan-passenger-hazardous-codes',
+        grade: 'yellow',
+        gradeLabel: '黄码',
+        cycle: '2026-Q4',
+        evaluatedAt: '2026-12-01T01:00:00.000Z',
+        version: 1,
+        agreement: 'henan-demo',
+      },
+    });
+    expect(events[1].data).toMatchObject({
+      subject: { id: uscc },
+      provenance: { partnerRegion: '410000', schemeId: 'henan-passenger-hazardous-codes', version: 2 },
+      reason: 'withdrawn',
+    });
+  });
+
+  it('announces nothing of an inform grade or one without a table; an applied grade replaced by an inform one is no longer recognised', async () => {
+    const inform = { outcome: 'not-applied', agreement: 'henan-demo', reason: 'effect inform', recognitionTableId: TABLE };
+    const informOnly = makeUscc('420100');
+    await apply.execute(henanFeed, change(informOnly, 1, { recognition: inform }));
+    await apply.execute(henanFeed, change(informOnly, 2, { state: 'withdrawn' }));
+    expect(await announced(informOnly)).toEqual([]);
+
+    const noTable = makeUscc('420100');
+    await apply.execute(henanFeed, change(noTable, 1, { recognition: { outcome: 'applied', agreement: 'henan-demo', reason: 'r', recognitionTableId: '' } }));
+    expect(await announced(noTable)).toEqual([]);
+
+    const demoted = makeUscc('420100');
+    await apply.execute(henanFeed, change(demoted, 1));
+    await apply.execute(henanFeed, change(demoted, 2, { recognition: inform }));
+    const events = await announced(demoted);
+    expect(events.map((e) => [e.subject, e.data.reason])).toEqual([
+      ['evaluation.partner-grades.recognised', undefined],
+      ['evaluation.partner-grades.unrecognised', 'not-applied'],
+    ]);
   });
 });

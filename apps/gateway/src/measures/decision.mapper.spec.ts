@@ -59,4 +59,33 @@ describe('toDecisionBody', () => {
       notApplied: [{ mappingId: 'm3', status: 'pending', waitingFor: ['s2'], problems: [] }],
     });
   });
+
+  it('keeps the partner source of a grade reason recognised from a partner province (ADR 0090)', () => {
+    const recognisedFrom: measuresV1.RecognisedGradeSource = {
+      partnerRegion: '410000',
+      partnerName: '河南省交通运输厅',
+      schemeId: 'henan-passenger-hazardous-codes',
+      schemeName: '河南省“两客一危”码',
+      grade: 'green',
+      gradeLabel: '绿码',
+      cycle: '2026-Q4',
+      evaluatedAt: '2026-12-01T08:00:00.000Z',
+      tableId: 'henan-codes-to-yangtze-four-colour',
+      explanation: '河南省交通运输厅评定…',
+    };
+    const decision = toDecisionBody({
+      decisionId: 'd1',
+      outcome: 'allow',
+      measures: [],
+      reasons: [reason({ kind: 'grade', schemeId: 'yangtze-shipping-four-colour', cycle: '2026-Q4', grade: 'green', recognisedFrom })],
+      subjectId: 'subj',
+      scene: 'incentive.discount',
+      region: '420100',
+      decidedAt: '2026-12-07T00:00:00Z',
+      notApplied: [],
+    });
+    expect(decision.reasons).toEqual([
+      { kind: 'grade', mappingId: 'm1', schemeId: 'yangtze-shipping-four-colour', cycle: '2026-Q4', grade: 'green', recognisedFrom },
+    ]);
+  });
 });

@@ -24,7 +24,7 @@ export interface AppliedMeasureBody extends Omit<measuresV1.AppliedMeasure, 'val
 /** Why a measure applies: each reason carries only the fields of its kind. */
 export type DecisionReasonBody =
   | { kind: string; mappingId: string; entryId: string; listType: string; startsOn: string; endsOn: string | null }
-  | { kind: string; mappingId: string; schemeId: string; cycle: string; grade: string }
+  | { kind: string; mappingId: string; schemeId: string; cycle: string; grade: string; recognisedFrom?: measuresV1.RecognisedGradeSource }
   | { kind: string; mappingId: string; recordType: string; recordIds: string[]; count: number };
 
 /** The REST shape of a decision: each reason carries only the fields of its kind. */
@@ -46,7 +46,11 @@ export function toDecisionBody(d: measuresV1.DecideResponse): DecisionBody {
 function toDecisionReasonBody(r: measuresV1.DecisionReason): DecisionReasonBody {
   if (r.kind === 'list-entry')
     return { kind: r.kind, mappingId: r.mappingId, entryId: r.entryId, listType: r.listType, startsOn: r.startsOn, endsOn: r.endsOn || null };
-  if (r.kind === 'grade') return { kind: r.kind, mappingId: r.mappingId, schemeId: r.schemeId, cycle: r.cycle, grade: r.grade };
+  if (r.kind === 'grade') {
+    // A partner's grade recognised on our ladder says whose it is (ADR 0090); our own grade has no `recognisedFrom`.
+    const grade = { kind: r.kind, mappingId: r.mappingId, schemeId: r.schemeId, cycle: r.cycle, grade: r.grade };
+    return r.recognisedFrom ? { ...grade, recognisedFrom: r.recognisedFrom } : grade;
+  }
   return { kind: r.kind, mappingId: r.mappingId, recordType: r.recordType, recordIds: r.recordIds, count: r.count };
 }
 

@@ -9,11 +9,13 @@ import { subjectRecordsProvider, SUBJECT_RECORDS } from './application/entry-rul
 import { GetEntryRulesHandler } from './application/get-entry-rules.handler';
 import { RecordCycleGradeHandler } from './application/record-cycle-grade.handler';
 import { WithdrawGradeHandler } from './application/withdraw-grade.handler';
+import { RecognisePartnerGradeHandler } from './application/recognise-partner-grade.handler';
 import { ReportFleetSizeHandler } from './application/report-fleet-size.handler';
 import { ScreenSubjectsHandler } from './application/screen-subjects.handler';
 import { UploadEntryRulesHandler } from './application/upload-entry-rules.handler';
 import { EntryRulesGrpcController } from './interface/entry-rules.grpc.controller';
 import { GradeEventsConsumer } from './interface/grade-events.consumer';
+import { PartnerGradeEventsConsumer } from './interface/partner-grade-events.consumer';
 import { RecordEventsConsumer } from './interface/record-events.consumer';
 import { RegistryVehicleEventsConsumer } from './interface/registry-vehicle-events.consumer';
 import { RegistryVesselEventsConsumer } from './interface/registry-vessel-events.consumer';
@@ -33,12 +35,14 @@ import { RegistryVesselEventsConsumer } from './interface/registry-vessel-events
     ApplyRecordFactsHandler,
     RecordCycleGradeHandler,
     WithdrawGradeHandler,
+    RecognisePartnerGradeHandler,
     ReportFleetSizeHandler,
     UploadEntryRulesHandler,
     GetEntryRulesHandler,
     ScreenSubjectsHandler,
     RecordEventsConsumer,
     GradeEventsConsumer,
+    PartnerGradeEventsConsumer,
     ApplyRegistryVehiclesHandler,
     RegistryVehicleEventsConsumer,
     RegistryVesselEventsConsumer,

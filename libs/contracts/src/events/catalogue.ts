@@ -10,6 +10,8 @@ import {
   EvaluationGradeAppealedV1,
   EvaluationGradeChangedV1,
   EvaluationGradeWithdrawnV1,
+  EvaluationPartnerGradeRecognisedV1,
+  EvaluationPartnerGradeUnrecognisedV1,
   EvaluationSchemePublishedV1,
 } from './evaluation';
 import { RegistryDriverChangedV1, RegistryEnterpriseChangedV1, RegistryVehicleChangedV1, RegistryVesselChangedV1 } from './registry';
@@ -66,6 +68,8 @@ export const Events = {
   EvaluationGradeChanged: event<EvaluationGradeChangedV1>('EVALUATION', 'evaluation.grade.changed', 1),
   EvaluationCycleGradeRecorded: event<EvaluationCycleGradeRecordedV1>('EVALUATION', 'evaluation.cycle-grades.recorded', 1),
   EvaluationGradeWithdrawn: event<EvaluationGradeWithdrawnV1>('EVALUATION', 'evaluation.grade.withdrawn', 1),
+  EvaluationPartnerGradeRecognised: event<EvaluationPartnerGradeRecognisedV1>('EVALUATION', 'evaluation.partner-grades.recognised', 1),
+  EvaluationPartnerGradeUnrecognised: event<EvaluationPartnerGradeUnrecognisedV1>('EVALUATION', 'evaluation.partner-grades.unrecognised', 1),
   EvaluationGradeAppealed: event<EvaluationGradeAppealedV1>('EVALUATION', 'evaluation.grade.appealed', 1),
   EvaluationGradeAppealDecided: event<EvaluationGradeAppealDecidedV1>('EVALUATION', 'evaluation.grade.appeal-decided', 1),
   ListEntryProposed: event<ListEntryProposedV1>('MEASURES', 'measures.list-entries.proposed', 1),

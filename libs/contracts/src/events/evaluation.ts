@@ -150,3 +150,51 @@ export interface EvaluationGradeAppealDecidedV1 extends EvaluationGradeAppealV1 
   decidedBy: string;
   decidedAt: string;
 }
+
+/** Where a recognised partner grade comes from (issue 20, ADR 0085): the partner's own grade, as its feed carried it. */
+export interface PartnerGradeProvenanceV1 {
+  /** The partner province's region (GB/T 2260) and name, e.g. 410000 河南省交通运输厅. */
+  partnerRegion: string;
+  partnerName: string;
+  /** The partner's scheme and grade (never ours). */
+  schemeId: string;
+  schemeName: string;
+  grade: string;
+  gradeLabel: string;
+  cycle: string;
+  evaluatedAt: string;
+  /** The partner feed's version of this grade: a consumer applies a change only over an older version. */
+  version: number;
+  /** The partner feed's change id, e.g. `grade:<uscc>:<schemeId>:v2`. */
+  changeId: string;
+  /** The recognition agreement that applied it. */
+  agreement: string;
+}
+
+/**
+ * Payload of `evaluation.partner-grades.recognised` v1 (ADR 0090): a partner province's grade the
+ * recognition agreement applies (`effect: apply`) and a recognition table reads on one of our
+ * schemes' ladders was stored or replaced. It is the partner's grade, never one of our standings:
+ * consumers keep it apart from our grades and say whose it is. Keyed by subject, partner region
+ * and partner scheme; apply only over an older `provenance.version`.
+ */
+export interface EvaluationPartnerGradeRecognisedV1 {
+  subject: { kind: 'org'; id: string; name: string };
+  /** Our scheme and grade the partner's grade counts as, through the recognition table. */
+  equivalent: { tableId: string; schemeId: string; grade: string };
+  provenance: PartnerGradeProvenanceV1;
+  recognisedAt: string;
+}
+
+/**
+ * Payload of `evaluation.partner-grades.unrecognised` v1 (ADR 0090): a partner grade announced as
+ * recognised no longer is — the partner withdrew it, or a newer version of it is not applied
+ * (`inform`, outside the agreement) or has no equivalent on our ladder. Consumers stop using it.
+ */
+export interface EvaluationPartnerGradeUnrecognisedV1 {
+  subject: { kind: 'org'; id: string };
+  provenance: { partnerRegion: string; schemeId: string; version: number; changeId: string };
+  /** `withdrawn` (by the partner) | `not-applied` | `no-equivalent`. */
+  reason: 'withdrawn' | 'not-applied' | 'no-equivalent';
+  unrecognisedAt: string;
+}

@@ -50,7 +50,29 @@ export interface MeasuresDecisionMadeV1 {
   measures: { code: string; name: string; effect: string; legalBasis: string; mappingId: string; source: string; value?: { amount: number; unit: string } }[];
   reasons: (
     | { kind: 'list-entry'; mappingId: string; entryId: string; listType: string; startsOn: string; endsOn: string | null }
-    | { kind: 'grade'; mappingId: string; schemeId: string; cycle: string; grade: string }
+    | {
+        kind: 'grade';
+        mappingId: string;
+        schemeId: string;
+        cycle: string;
+        grade: string;
+        /**
+         * Present when the grade is a partner province's, recognised on our scheme's ladder (ADR 0090;
+         * added compatibly): whose grade it was, as graded there, the recognition table and an explanation.
+         */
+        recognisedFrom?: {
+          partnerRegion: string;
+          partnerName: string;
+          schemeId: string;
+          schemeName: string;
+          grade: string;
+          gradeLabel: string;
+          cycle: string;
+          evaluatedAt: string;
+          tableId: string;
+          explanation: string;
+        };
+      }
     | { kind: 'records'; mappingId: string; recordType: string; recordIds: string[]; count: number }
   )[];
   askedBy: string;

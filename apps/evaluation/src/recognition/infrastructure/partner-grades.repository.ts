@@ -90,6 +90,19 @@ export const partnerGrades = {
     return rows[0];
   },
 
+  /**
+   * Serialises writers of one partner grade until the transaction ends, so what was held before a
+   * write (which decides whether it is announced as no longer recognised, ADR 0090) is read after
+   * any concurrent write of it has committed.
+   */
+  async lock(manager: EntityManager, key: { partnerRegion: string; schemeId: string; subjectId: string }): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('partner-grade:' || $1 || ':' || $2 || ':' || $3, 0))`, [
+      key.partnerRegion,
+      key.schemeId,
+      key.subjectId,
+    ]);
+  },
+
   async of(manager: EntityManager, key: { partnerRegion: string; schemeId: string; subjectId: string }): Promise<StoredPartnerGrade | undefined> {
     const rows: StoredPartnerGrade[] = await manager.query(
       `SELECT ${COLUMNS} FROM partner_grades WHERE partner_region = $1 AND partner_scheme_id = $2 AND subject_id = $3`,

@@ -3,13 +3,14 @@ import { meetsThreshold, windowStart, type StandingRecord } from '../../entry-ru
 import type { ListEntry } from '../../lists/domain/list-entry';
 import { describeProblem, type CheckedItem } from '../../configuration/domain/config-problem';
 import type { Measure, MeasureMapping, Scene, Trigger } from './measure-catalogue';
+import { gradesInEffect, type RecognisedFrom, type RecognisedGrade } from './recognised-grades';
 
 export type Outcome = 'allow' | 'deny' | 'conditional';
 
 /** Why a measure applies: the list entry, grade or records behind it. */
 export type Reason =
   | { kind: 'list-entry'; mappingId: string; entryId: string; listType: string; startsOn: string; endsOn: string | null }
-  | { kind: 'grade'; mappingId: string; schemeId: string; cycle: string; grade: string }
+  | { kind: 'grade'; mappingId: string; schemeId: string; cycle: string; grade: string; recognisedFrom?: RecognisedFrom }
   | { kind: 'records'; mappingId: string; recordType: string; recordIds: string[]; count: number };
 
 export interface AppliedMeasure {
@@ -27,8 +28,10 @@ export interface DecisionFacts {
   entries: readonly ListEntry[];
   /** Records still standing (not revoked, expired or repaired). */
   records: readonly StandingRecord[];
-  /** The latest cycle's grade per scheme. */
+  /** Our latest cycle's grade per scheme. */
   grades: readonly CycleGrade[];
+  /** Partners' grades recognised on our schemes' ladders (ADR 0090); used only where we have no grade of ours under the scheme. None when absent. */
+  recognisedGrades?: readonly RecognisedGrade[];
 }
 
 export interface DecisionQuestion {
@@ -84,9 +87,16 @@ function evidence(mappingId: string, when: Trigger, facts: DecisionFacts, on: st
       .map((e) => ({ kind: 'list-entry', mappingId, entryId: e.id, listType: e.listType, startsOn: e.startsOn ?? '', endsOn: e.endsOn }));
   }
   if ('grade' in when) {
-    return facts.grades
+    return gradesInEffect(facts.grades, facts.recognisedGrades ?? [])
       .filter((g) => g.schemeId === when.grade.schemeId && when.grade.grades.includes(g.grade))
-      .map((g) => ({ kind: 'grade', mappingId, schemeId: g.schemeId, cycle: g.cycle, grade: g.grade }));
+      .map((g) => ({
+        kind: 'grade',
+        mappingId,
+        schemeId: g.schemeId,
+        cycle: g.cycle,
+        grade: g.grade,
+        ...(g.recognisedFrom ? { recognisedFrom: g.recognisedFrom } : {}),
+      }));
   }
   const spec = when.records;
   const from = spec.withinMonths === null ? null : windowStart(on, spec.withinMonths);

@@ -1,12 +1,13 @@
 import { EntityManager } from 'typeorm';
 import type { CycleGrade } from '../../entry-rules/domain/grade-rule';
 import type { StandingRecord } from '../../entry-rules/domain/entry-rule';
+import { recognisedPartnerGrades } from '../../entry-rules/infrastructure/recognised-partner-grades.repository';
 import { listEntries } from '../../lists/infrastructure/list-entry.repository';
 import type { SubjectFacts } from '../domain/subject-facts';
 
-/** Reads a subject's facts, the three queries in parallel on the pool. */
+/** Reads a subject's facts, the queries in parallel on the pool. */
 export async function readSubjectFacts(manager: EntityManager, subjectId: string): Promise<SubjectFacts> {
-  const [entries, records, grades, registered] = await Promise.all([
+  const [entries, records, grades, registered, recognised] = await Promise.all([
     listEntries.ofSubject(manager, subjectId),
     manager.query(
       `SELECT record_id, record_type, subject_kind, subject_id, severity, to_char(decision_date, 'YYYY-MM-DD') AS decision_date, payload, standing, subject_name
@@ -31,6 +32,7 @@ export async function readSubjectFacts(manager: EntityManager, subjectId: string
       [subjectId],
     ) as Promise<{ scheme_id: string; cycle: string; grade: string; points_deducted: number }[]>,
     manager.query(`SELECT sectors FROM registry_subjects WHERE subject_id = $1`, [subjectId]) as Promise<{ sectors: string[] }[]>,
+    recognisedPartnerGrades.ofSubject(manager, subjectId),
   ]);
   const standing: StandingRecord[] = records
     .filter((r) => r.standing)
@@ -46,10 +48,11 @@ export async function readSubjectFacts(manager: EntityManager, subjectId: string
     }));
   const latest: CycleGrade[] = grades.map((g) => ({ schemeId: g.scheme_id, cycle: g.cycle, grade: g.grade, pointsDeducted: g.points_deducted }));
   return {
-    known: entries.length > 0 || latest.length > 0 || records.some((r) => r.subject_name !== ''),
+    known: entries.length > 0 || latest.length > 0 || recognised.length > 0 || records.some((r) => r.subject_name !== ''),
     entries,
     records: standing,
     grades: latest,
+    recognisedGrades: recognised,
     registeredSectors: registered[0]?.sectors ?? null,
   };
 }

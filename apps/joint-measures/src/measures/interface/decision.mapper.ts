@@ -32,6 +32,7 @@ export function toDecideResponse(d: Decision): measuresV1.DecideResponse {
       recordType: r.kind === 'records' ? r.recordType : '',
       recordIds: r.kind === 'records' ? r.recordIds : [],
       count: r.kind === 'records' ? r.count : 0,
+      recognisedFrom: r.kind === 'grade' ? r.recognisedFrom : undefined,
     })),
     notApplied: d.notApplied,
   };
