@@ -27,6 +27,7 @@ export {
   isValidUscc,
   usccCheckCharacter,
   usccRegionCode,
+  usccRegistrationRegion,
 } from './uscc';
 export {
   type CitizenId,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { USCC_CHARSET, USCC_WEIGHTS, isValidUscc, parseUscc, usccCheckCharacter, usccRegionCode, type Uscc } from './uscc';
+import { USCC_CHARSET, USCC_WEIGHTS, isValidUscc, parseUscc, usccCheckCharacter, usccRegionCode, usccRegistrationRegion, type Uscc } from './uscc';
 import { normaliseCode } from './normalise';
 import { replaceAt, validUsccArb } from './arbitraries.fixture';
 
@@ -59,6 +59,9 @@ describe('USCC (GB 32100-2015)', () => {
   it('reads the region code from positions 3–8', () => {
     expect(usccRegionCode('91350100M000100Y43' as Uscc)).toBe('350100');
     expect(usccRegionCode('91110108551385082Q' as Uscc)).toBe('110108');
+    // Registered there; a national registration (100000) is registered in no region.
+    expect(usccRegistrationRegion('91350100M000100Y43' as Uscc)).toBe('350100');
+    expect(usccRegistrationRegion('91100000M000100Y4X' as Uscc)).toBeUndefined();
   });
 
   it('usccCheckCharacter refuses malformed bodies', () => {

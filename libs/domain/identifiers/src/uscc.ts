@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from './result';
 import { normaliseCode } from './normalise';
-import { isProvincePrefix } from './region-code';
+import { isProvincePrefix, isValidRegionCode } from './region-code';
 
 /**
  * Unified social credit code (统一社会信用代码), GB 32100-2015. Branded so that only a parsed,
@@ -89,4 +89,14 @@ export function isValidUscc(input: string): boolean {
 /** GB 32100-2015 §4 (code structure): positions 3–8 hold the registering authority's GB/T 2260 region code. */
 export function usccRegionCode(uscc: Uscc): string {
   return uscc.slice(2, 8);
+}
+
+/**
+ * Where the enterprise is registered, as a region a client's scope can contain: its registering
+ * authority's code (`usccRegionCode`), or undefined for one registered nationally (100000), which
+ * is no place.
+ */
+export function usccRegistrationRegion(uscc: Uscc): string | undefined {
+  const code = usccRegionCode(uscc);
+  return code !== USCC_NATIONAL_REGION && isValidRegionCode(code) ? code : undefined;
 }

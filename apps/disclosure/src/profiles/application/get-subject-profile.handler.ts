@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, LessThanOrEqual, MoreThan } from 'typeorm';
 import { gradeLabelZh } from '@domain/credit';
-import { isValidRegionCode, parseUscc, regionName, USCC_NATIONAL_REGION, usccRegionCode, type Uscc } from '@domain/identifiers';
+import { parseUscc, regionName, usccRegistrationRegion } from '@domain/identifiers';
 import { DomainError } from '@platform/errors';
 import type { PublicListEntryView } from '../../lists/application/get-public-list.query';
 import { SubjectListMemberships } from '../../lists/application/subject-list-memberships';
@@ -45,7 +45,8 @@ export class GetSubjectProfileHandler {
     const identity = subject ?? listedIdentity(lists);
     if (!identity) throw DomainError.notFound(ProfileErrorCode.SubjectNotFound, `No public information about ${uscc.value}.`);
     const items = records.map((r) => ({ section: PUBLISHED_SECTIONS[r.recordType], item: toItem(r, repairOf.get(r.recordId)) }));
-    const region = registrationRegion(uscc.value) ?? identity.region;
+    // Where the enterprise is registered (its USCC, GB 32100-2015); one registered nationally: where its records are.
+    const region = usccRegistrationRegion(uscc.value) ?? identity.region;
     return {
       uscc: uscc.value,
       name: identity.name,
@@ -59,16 +60,6 @@ export class GetSubjectProfileHandler {
       asOf: now.toISOString(),
     };
   }
-}
-
-/**
- * Where the enterprise is registered: the registration authority's GB/T 2260 code, positions 3–8
- * of its USCC (GB 32100-2015). Not for one registered nationally (100000): the region of its
- * records stands in.
- */
-function registrationRegion(uscc: Uscc): string | undefined {
-  const code = usccRegionCode(uscc);
-  return code !== USCC_NATIONAL_REGION && isValidRegionCode(code) ? code : undefined;
 }
 
 /** Name and region of an enterprise as the newest list entry about it states them. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { chinaDateOf } from '@domain/calendar';
-import { parseUscc, usccRegionCode } from '@domain/identifiers';
+import { parseUscc, usccRegistrationRegion } from '@domain/identifiers';
 import { assertScope, hasScope, isWithinRegion, Principal, Scopes } from '@platform/auth';
 import { RepairRecordReader } from '../../records/application/repair-record-reader';
 import type { RepairRecord } from '../../records/domain/repair-record';
@@ -39,5 +39,6 @@ export class GetRepairRemindersHandler {
 function registeredWithin(principal: Principal, record: RepairRecord): boolean {
   if (record.subjectKind !== 'org') return false;
   const uscc = parseUscc(record.subjectId);
-  return uscc.ok && isWithinRegion(principal, usccRegionCode(uscc.value));
+  const registered = uscc.ok ? usccRegistrationRegion(uscc.value) : undefined;
+  return registered !== undefined && isWithinRegion(principal, registered);
 }
