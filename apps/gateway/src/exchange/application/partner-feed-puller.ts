@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EntityManager } from 'typeorm';
-import { Principal, Scopes } from '@platform/auth';
 import { isDomainError } from '@platform/errors';
 import { partnerBackoffMs } from '../domain/feed-backoff';
+import { feedSenderOf, refusalOf } from '../domain/feed-change-refusal';
 import { actionOf, type FeedAction } from '../domain/feed-change';
 import { isRecordChange } from '../domain/feed-record-change';
 import { keyFor, PageRefused, pageKeyId, verifyPage, type FeedPage } from '../domain/feed-page';
@@ -18,9 +18,6 @@ import { PartnerFeeds } from './partner-feeds';
 import { PartnerGradeChanges } from './partner-grade-changes';
 import { isGradeChange } from '../domain/partner-grade-change';
 import { RecognitionAgreements } from './recognition-agreements';
-
-/** Errors of this province's own rules: the change is dead-lettered. Anything else (a service down) is retried. */
-const REFUSAL_KINDS = new Set(['validation', 'forbidden', 'not-found', 'conflict', 'precondition']);
 
 type Letter = (reasonCode: DeadLetter['reasonCode'], reason: string) => Promise<void>;
 
@@ -147,7 +144,7 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
   /** A record change (ADR 0086): applied by PartnerRecordChanges, counted and dead-lettered as entries are. */
   private async applyRecord(feed: PartnerFeed, change: FeedPage['changes'][number], letter: Letter): Promise<void> {
     const outcome: ChangeOutcome = await this.records
-      .apply(this.senderOf(feed), feed, change)
+      .apply(feedSenderOf(feed), feed, change)
       .catch((error: unknown) => ({ counted: 'dead-lettered', deadLetter: { reasonCode: 'refused', reason: refusalOf(error) } }));
     partnerFeedChanges.inc({ partner: feed.region, outcome: outcome.counted });
     if (outcome.deadLetter) await letter(outcome.deadLetter.reasonCode, outcome.deadLetter.reason);
@@ -163,7 +160,7 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
     feed: PartnerFeed,
     action: Extract<FeedAction, { kind: 'hold' | 'withdraw' }>,
   ): Promise<{ counted: 'held' | 'withdrawn' | 'unknown'; notApplied?: string; notUpdated?: string }> {
-    const sender = this.senderOf(feed);
+    const sender = feedSenderOf(feed);
     const e = action.entry;
     if (action.kind === 'withdraw') {
       const held = await this.imports.ofReference(sender, e.id);
@@ -191,11 +188,6 @@ export class PartnerFeedPuller implements OnApplicationBootstrap, OnApplicationS
     if ('notUpdated' in result) return { counted: 'held', notUpdated: result.notUpdated };
     const held = result.entry;
     return { counted: 'held', notApplied: held?.status === 'not-applied' ? held.recognition?.reason || 'not applied under the agreement' : undefined };
-  }
-
-  /** The partner as joint measures checks a sender: its region, the exchange scopes. Never a token: it does not leave this process. */
-  private senderOf(feed: PartnerFeed): Principal {
-    return { clientId: `partner-feed:${feed.region}`, kind: 'partner', region: feed.region, scopes: [Scopes.ExchangeRead, Scopes.ExchangeWrite] };
   }
 
   private partnerName(feed: PartnerFeed): string {
@@ -242,11 +234,4 @@ const NOT_UPDATED_CODES = new Set(['LIST_ENTRY.REFERENCE_REUSED', 'LIST_ENTRY.RE
 function notUpdatedOf(error: unknown): { notUpdated: string } {
   if (!isDomainError(error) || !NOT_UPDATED_CODES.has(error.code)) throw error;
   return { notUpdated: `${error.code}: ${error.message}` };
-}
-
-/** The dead letter's reason for a change refused by our rules; anything else (a service down) is rethrown: the page stops. */
-function refusalOf(error: unknown): string {
-  if (!isDomainError(error) || !REFUSAL_KINDS.has(error.kind)) throw error;
-  const fields = error.violations.map((v) => `${v.field}: ${v.message}`).join('; ');
-  return `${error.code}: ${error.message}${fields ? ` (${fields})` : ''}`;
 }

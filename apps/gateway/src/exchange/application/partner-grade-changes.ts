@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Principal, Scopes } from '@platform/auth';
-import { isDomainError } from '@platform/errors';
 import { gradeTableProblems, type RecognitionTableView } from '../domain/grade-mapping';
 import { gradeActionOf, type PartnerFeedGrade } from '../domain/partner-grade-change';
+import { feedSenderOf, refusalOf } from '../domain/feed-change-refusal';
 import type { FeedPage } from '../domain/feed-page';
 import type { PartnerFeed } from '../domain/partner-feed';
 import { PartnerFeedStore, type DeadLetter } from '../infrastructure/partner-feed-store';
@@ -11,9 +11,6 @@ import { parseJson } from '../../json';
 import { Upstreams } from '../../upstreams';
 import { partnerFeedChanges } from './partner-feed-metrics';
 import { RecognitionAgreements } from './recognition-agreements';
-
-/** Errors of this province's own rules: the change is dead-lettered. Anything else (evaluation down) is retried with the page. */
-const REFUSAL_KINDS = new Set(['validation', 'forbidden', 'not-found', 'conflict', 'precondition']);
 
 /**
  * A partner's `grade.*` changes, as the puller reads them from its feed (ADR 0085). The agreement
@@ -101,19 +98,7 @@ export class PartnerGradeChanges implements OnApplicationBootstrap {
         provenance: { partnerRegion: feed.region, partnerName: partner?.partner.name ?? feed.region, schemeId: g.schemeId, schemeName: g.schemeName, changeId },
         recognition,
       },
-      { principal: senderOf(feed) },
+      { principal: feedSenderOf(feed) },
     );
   }
-}
-
-/** Why evaluation refused the grade, by its rules; anything else (evaluation down) is rethrown, so the page is retried. */
-function refusalOf(error: unknown): string {
-  if (!isDomainError(error) || !REFUSAL_KINDS.has(error.kind)) throw error;
-  const fields = error.violations.map((v) => `${v.field}: ${v.message}`).join('; ');
-  return `${error.code}: ${error.message}${fields ? ` (${fields})` : ''}`;
-}
-
-/** The partner as evaluation checks a sender: its region, the exchange scopes. Never a token: it does not leave this process. */
-function senderOf(feed: PartnerFeed): Principal {
-  return { clientId: `partner-feed:${feed.region}`, kind: 'partner', region: feed.region, scopes: [Scopes.ExchangeRead, Scopes.ExchangeWrite] };
 }
